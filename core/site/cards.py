@@ -25,11 +25,11 @@ def anchor(key: str) -> str:
 
 
 def by_person(trace: dict[str, dict], people: set[str]) -> dict[str, list[str]]:
-    """Each person's own figure keys: those of the core's heads, found in one pass over the trace (not one pass per
-    person), then every figure they read, down the chain, whose key names the person as one of its parts (a plugin's
-    ``premio:<part>:P1``, ``level:P1``); a part's condition decided for the person is theirs too. The chain is followed only through the person's own figures, so a shared
-    figure (a pool, a mean over the ente) is never walked once per person, and a figure about P1 that only P2's
-    explanation reads stays shared."""
+    """Each person's own figure keys: those of the core's heads and a part's condition decided for the person, found in
+    one pass over the trace (not one pass per person), then every figure they read, down the chain, whose key names
+    the person as one of its parts (a plugin's ``premio:<part>:P1``, ``level:P1``). The chain is followed only through
+    the person's own figures, so a shared figure (a pool, a mean over the ente) is never walked once per person, and
+    a figure about P1 that only P2's explanation reads stays shared."""
     out: dict[str, list[str]] = {}
     for key in trace:
         pid = owner(key, people) or admission(key, people)

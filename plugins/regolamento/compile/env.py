@@ -6,8 +6,8 @@ the figure recording the formula's result names every number it used (``explain`
 
 The cohort is the people a formula's aggregates read: ``.ENTE`` all of them, ``.GRUPPO`` those of the same group
 (the graduatoria of a part, the evaluator of a check). Its cache keeps each aggregate per group, computed once. A
-cohort with a :class:`Recorder` records each aggregate as a figure of its own, every person's value with its cell or
-figure, and a person's figure refers to it: the mean a threshold used can be redone by hand.
+cohort with a :class:`Recorder` records each aggregate as a figure of its own, every person's value with its cell, and
+a person's figure refers to it: the mean a threshold used can be redone by hand.
 """
 
 from __future__ import annotations
@@ -472,8 +472,8 @@ class PersonEnv:
         self.read.setdefault(label, Input(label, self.shown(value), ref=ref))
 
     def alone(self, compute: Callable[[PersonEnv], Value]) -> tuple[Value, Input | None]:
-        """``compute(self)`` and, when it read one datum only (a column, ``punteggio``), what a figure says of that datum
-        (its cell or its figure), else None. What it read stays read, as if computed directly."""
+        """``compute(self)`` and, when it read one datum only (a column, ``punteggio``), what a figure says of that
+        datum (its cell or its figure), else None. What it read stays read, as if computed directly."""
         before, self.read = self.read, {}
         try:
             value = compute(self)

@@ -418,8 +418,9 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
     label = contracted(said(node))  # as the formula's sentence says it: «la somma dell'indennità … nell'ente»
 
     def values(env: Env) -> tuple[Sequence[Env], list[Value], list[Any], Any]:
-        """The people of the group, each one's value and the datum it read alone (for the figure), kept as lists: the
-        cohort and its people are freed together, and a 30,000-person ente keeps no tuple per person."""
+        """The people of the group, each one's value and the datum it read alone (for the figure's cells), kept as two
+        lists: the cache goes with its cohort only when the collector frees them, and a tuple per person would
+        lengthen that collection on a big ente."""
         people, group = env.people(scope)
         key = (token, group)
         if key not in env.cache:
@@ -480,7 +481,8 @@ _HOW = {  # the formula of an aggregate's figure: how its value comes from each 
     "SOMMA": "la somma dei valori delle persone",
     "CONTA": "il numero delle persone per cui la condizione è vera",
     "CONTA.DIVERSI": "il numero dei valori diversi tra quelli delle persone",
-    "RANGO": "il numero delle persone con un valore; il posto di ciascuna è 1 più il numero di quelle con un valore più alto",
+    "RANGO": "il numero delle persone con un valore; il posto di ciascuna è 1 più il numero di quelle con un valore "
+    "più alto",
 }
 
 _REDUCE: dict[str, Callable[[list[Value]], Value]] = {
