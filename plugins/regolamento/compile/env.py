@@ -73,21 +73,13 @@ class Facts:
         return score.scale if score is not None and score.scale is not None else HUNDRED
 
 
-def _weakly(trace: Trace) -> weakref.ref[Trace]:
-    return weakref.ref(trace)
-
-
 @attrs.frozen
 class Recorder:
     """Where a cohort records its aggregates' figures: ``aggregato:<where>:<the aggregate's words>[:<group>]``, cited
     to ``source`` (the article of the part, the fund, the scale whose formula reads them). ``where`` tells cohorts
-    apart: the same words over the people of two parts may be two values.
+    apart: the same words over the people of two parts may be two values."""
 
-    The trace is held weakly: a cohort and its people refer to each other, a cycle only the garbage collector frees,
-    after the ente; held strongly, the ente's whole trace would wait for that collection with them instead of going
-    when the result does."""
-
-    trace: weakref.ref[Trace] = attrs.field(converter=_weakly)
+    trace: Trace
     where: str
     source: str
 
@@ -138,11 +130,19 @@ class Row:
     values: Mapping[str, Any] = attrs.field(factory=dict)
 
 
+def _weak_cohort(cohort: Cohort | None) -> weakref.ref[Cohort] | None:
+    return weakref.ref(cohort) if cohort is not None else None
+
+
 @attrs.define(slots=True)
 class PersonEnv:
+    """A person as a formula reads them. The environment refers to its cohort weakly (whoever made the cohort keeps
+    it: the part's formulas, the function that decides the levels): the cohort holds its people, and a cycle between
+    them would keep the ente's whole model for the garbage collector instead of freeing it with the result."""
+
     facts: Facts
     person: Person
-    cohort: Cohort | None = None
+    _cohort: weakref.ref[Cohort] | None = attrs.field(default=None, converter=_weak_cohort)
     fund: Decimal | None = None
     fund_ref: str = ""  # the figure of the part's fund (``fondo``), where it has one
     fund_words: str = ""  # how an explanation names ``fondo`` where it is no part's (the result pay's), else ""
@@ -153,8 +153,17 @@ class PersonEnv:
     level_figure: bool = False
 
     @property
+    def cohort(self) -> Cohort | None:
+        if self._cohort is None:
+            return None
+        cohort = self._cohort()
+        assert cohort is not None, "a cohort freed while its people's formulas run: keep it where it is made"
+        return cohort
+
+    @property
     def cache(self) -> dict[Any, Any]:
-        return self.cohort.cache if self.cohort is not None else self.known
+        cohort = self.cohort
+        return cohort.cache if cohort is not None else self.known
 
     def value(self, name: str) -> Value:
         if name not in self.known:
@@ -311,9 +320,10 @@ class PersonEnv:
         return Rank(len(self._ladder()))
 
     def people(self, scope: str) -> tuple[Sequence[PersonEnv], Any]:
-        if self.cohort is None:
+        cohort = self.cohort
+        if cohort is None:
             return [self], scope
-        return self.cohort.people(scope, self.person.id)
+        return cohort.people(scope, self.person.id)
 
     def other(self, person: str, name: str) -> Value:
         """A quantity of another person (``DI``), read as that person's own is: with its cell or its figure."""
@@ -486,7 +496,8 @@ class PersonEnv:
     def aggregated(self, label: str, group: Any, value: Value, formula: str, each: Iterable[Each]) -> str:
         """The key of the figure of an aggregate of the cohort (``label``: as the formula says it, over ``group``),
         recorded with each person's value; "" where the cohort records none."""
-        recorder = self.cohort.recorder if self.cohort is not None else None
+        cohort = self.cohort
+        recorder = cohort.recorder if cohort is not None else None
         if recorder is None:
             return ""
         named = f"{label}: {group[1]}" if isinstance(group, tuple) else label
@@ -498,9 +509,7 @@ class PersonEnv:
             Input(f"{p.person.name} ({p.person.id})", p.shown(v), cell=i.cell if i is not None else "")
             for p, v, i in each
         ]
-        trace = recorder.trace()
-        assert trace is not None  # the engine holds the ente's trace while its plugin computes
-        trace.record(key, self.shown(value), formula, recorder.source, inputs, named[:1].upper() + named[1:])
+        recorder.trace.record(key, self.shown(value), formula, recorder.source, inputs, named[:1].upper() + named[1:])
         return key
 
     def shown(self, value: Value) -> Any:

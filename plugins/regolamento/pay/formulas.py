@@ -46,6 +46,7 @@ class PartFormulas:
     part: Part
     envs: dict[str, PersonEnv]
     trace: Trace
+    cohort: Cohort  # kept here: its people refer to it weakly
     refused: list[str] = attrs.field(factory=list)  # whom ``ammesso`` left out, in the order asked
 
     @classmethod
@@ -55,7 +56,7 @@ class PartFormulas:
         cohort = Cohort(groups=groups, recorder=Recorder(trace, f"parte:{part.name}", cite(reg, part.source)))
         own = ladders.on_cohort(reg)  # the levels decided on the cohort have their figures: the level reads by them
         cohort.members = [PersonEnv(facts, p, cohort, level_figure=own) for p in people]
-        return cls(reg, part, {env.person.id: env for env in cohort.members}, trace)
+        return cls(reg, part, {env.person.id: env for env in cohort.members}, trace, cohort)
 
     def with_fund(self, fund: Input) -> None:
         """The part's fund (``fondo``) for everyone: its amount, and the figure that explains it."""

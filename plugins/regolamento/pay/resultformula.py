@@ -54,6 +54,7 @@ class ResultFormula:
     formula: Formula
     envs: dict[str, PersonEnv]
     trace: Trace
+    cohort: Cohort  # kept here: its people refer to it weakly
 
     @classmethod
     def of(
@@ -69,7 +70,7 @@ class ResultFormula:
             ref = reduced if trace.get(reduced) is not None else f"pool:{rp.fund}"
             for env in cohort.members:
                 env.fund, env.fund_ref = fund.amount, ref
-        return cls(reg, rp.amount, {env.person.id: env for env in cohort.members}, trace)
+        return cls(reg, rp.amount, {env.person.id: env for env in cohort.members}, trace, cohort)
 
     def amount(self, pid: str) -> tuple[Decimal, tuple[Input, ...]]:
         """The person's result pay as the formula gives it, never below zero (not yet rounded), and what it read."""

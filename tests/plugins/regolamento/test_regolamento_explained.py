@@ -426,9 +426,9 @@ def test_a_rank_refers_to_the_values_it_ranked(ciclope_ente, tmp_path):
 
 
 def test_the_ente_s_trace_goes_with_its_result_not_with_the_cohorts(ciclope_ente, tmp_path, monkeypatch):
-    """The cohorts that record the aggregates' figures refer to their people and back, a cycle the garbage collector
-    frees only after the ente; the trace they record into must not wait with them: with the collector off, it is
-    freed as soon as the result is dropped (a 30,000-person ente's trace is most of its memory)."""
+    """The cohorts that record the aggregates' figures hold their people, who refer back to them only weakly: no cycle
+    keeps the trace they record into, nor the ente's model, for the garbage collector. With the collector off, the
+    trace is freed as soon as the result is dropped (a 30,000-person ente's trace is most of its memory)."""
     import gc
     import weakref
 
