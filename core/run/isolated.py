@@ -133,25 +133,35 @@ def run_isolated(
     busy: dict[Connection, _Worker] = {}
     try:
         while pending or busy:
-            while pending and len(busy) < size:
-                worker = idle.pop() if idle else _start()
-                worker.index, worker.deadline = pending.popleft(), time.monotonic() + timeout
-                worker.conn.send(worker.index)
-                busy[worker.conn] = worker
+            _hand_out(pending, busy, idle, size, timeout)
             first = min(w.deadline for w in busy.values())
             ready = wait(list(busy), timeout=max(0.0, first - time.monotonic()))
-            for conn in [c for c in busy if c in ready]:
-                yield _receive(busy.pop(conn), failed, idle)
+            ended = [_receive(busy.pop(conn), failed, idle) for conn in [c for c in busy if c in ready]]
             now = time.monotonic()
             for conn, worker in list(busy.items()):
                 if now >= worker.deadline:
                     busy.pop(conn)
-                    yield _expired(worker, timeout, failed)
+                    ended.append(_expired(worker, timeout, failed))
+            # the freed workers take their next ente before the caller handles these outcomes (it writes each
+            # into the store): a worker never waits for the parent's writing
+            _hand_out(pending, busy, idle, size, timeout)
+            yield from ended
     finally:
         for worker in idle:
             _dismiss(worker)
         for worker in busy.values():  # the caller stopped early (an interrupted run): nothing more is wanted
             _stop(worker)
+
+
+def _hand_out(
+    pending: deque[int], busy: dict[Connection, _Worker], idle: list[_Worker], size: int, timeout: float
+) -> None:
+    """Give the next enti to idle workers (new ones where none is idle) until ``size`` are busy."""
+    while pending and len(busy) < size:
+        worker = idle.pop() if idle else _start()
+        worker.index, worker.deadline = pending.popleft(), time.monotonic() + timeout
+        worker.conn.send(worker.index)
+        busy[worker.conn] = worker
 
 
 def _start() -> _Worker:

@@ -42,6 +42,25 @@ def test_two_workers_run_forty_enti():
     assert len(set(found.values())) == 2 and os.getpid() not in found.values()
 
 
+def test_a_worker_has_its_next_ente_while_the_caller_handles_an_outcome(tmp_path):
+    """The caller writes each outcome into the store; meanwhile the worker that gave it already runs the next ente.
+    One worker: the first outcome is held, not yet handled, and ente 1 starts all the same."""
+
+    def run(i):
+        (tmp_path / f"started-{i}").touch()
+        return i
+
+    found = isolated.run_isolated(3, run, failed, 1, 30)
+    assert next(found) == (0, 0)
+    started = tmp_path / "started-1"
+    for _ in range(1000):  # ente 1 runs in the worker while the generator is held here (up to 10 s)
+        if started.exists():
+            break
+        time.sleep(0.01)
+    assert started.exists()
+    assert list(found) == [(1, 1), (2, 2)]
+
+
 def test_a_crash_fails_its_ente_alone_and_only_its_worker_is_replaced():
     def run(i):
         if i == 3:
