@@ -136,7 +136,7 @@ def run_isolated(
             _hand_out(pending, busy, idle, size, timeout)
             first = min(w.deadline for w in busy.values())
             ready = wait(list(busy), timeout=max(0.0, first - time.monotonic()))
-            ended = [_receive(busy.pop(conn), failed, idle) for conn in [c for c in busy if c in ready]]
+            ended = deque(_receive(busy.pop(conn), failed, idle) for conn in [c for c in busy if c in ready])
             now = time.monotonic()
             for conn, worker in list(busy.items()):
                 if now >= worker.deadline:
@@ -145,7 +145,8 @@ def run_isolated(
             # the freed workers take their next ente before the caller handles these outcomes (it writes each
             # into the store): a worker never waits for the parent's writing
             _hand_out(pending, busy, idle, size, timeout)
-            yield from ended
+            while ended:  # each let go once handed over: an outcome holds its ente's record until written
+                yield ended.popleft()
     finally:
         for worker in idle:
             _dismiss(worker)
