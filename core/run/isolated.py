@@ -13,7 +13,7 @@ a pool, a worker is replaced as soon as one of its enti goes wrong:
   (``PR_SET_CHILD_SUBREAPER``), so a grandchild that detaches is still seen.
 
 The scheduler keeps ``jobs`` workers busy, hands out the enti in the order given, and yields each outcome as it
-arrives."""
+arrives, once the worker that gave it has its next ente."""
 
 from __future__ import annotations
 
