@@ -1,6 +1,7 @@
 """The portal's person cards read the trace back from the store, as JSON: no Python type survives there, so money
 must read as money by where it comes from (the figure an input refers to, the column's type as the ente's plugin
-reads it), as ``ciclope explain`` shows it; a fund is named by its words, never by its key."""
+reads it), as ``ciclope explain`` shows it; a fund is named by its words, never by its key. Every figure about one
+person is on that person's card; the ente's page keeps what is about the ente."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 
 from ciclope.core.commands.cli import main
 from ciclope.core.testing import write_ente
+
+from helpers import TESTS
 
 REGULATION = """\
 formato = 2
@@ -80,8 +83,6 @@ def test_a_card_reads_money_in_euro_and_a_fund_by_its_words(tmp_path: Path):
 def sannazzaro(tmp_path: Path) -> tuple[str, str]:
     """The catalogue's Sannazzaro (two parts of one fund: the bands, then a maggiorazione to the highest evaluation,
     30% of the mean premium) on five people, run and built: (persone.html, cifre.html), each card by person."""
-    from helpers import TESTS
-
     people = "".join(
         f"D{n},Persona D{n},dipendente,C,ente,{fte},0,false,SEG\n"
         for n, fte in enumerate(("1", "1", "1", "0.5", "1"), start=1)
