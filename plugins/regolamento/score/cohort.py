@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import attrs
 
-from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Problem, Score, Trace, bands, fmt
+from ciclope.core import Citation, Ente, EvaluationItem, Input, OrgPerformance, Problem, Score, Trace, bands, fmt
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, run
 from ciclope.plugins.regolamento.compile.points import points_of
@@ -164,7 +164,9 @@ def statuses(reg: Regulation, facts: Facts, trace: Trace) -> dict[str, Score]:
     """The declared status of each person who has one: the column stato of people.csv, else the first status whose
     condition holds; the evaluation is replaced by the status (its coefficient pays, its label is read)."""
     out = {}
-    cohort = Cohort()
+    # an aggregate a condition reads is recorded once, cited to the statuses that have a condition
+    source = Citation.joined(cite(reg, s.source) for s in reg.statuses if s.when is not None)
+    cohort = Cohort(recorder=Recorder(trace, "stati", source))
     cohort.members = [PersonEnv(facts, p, cohort) for p in facts.ente.people.values()]
     for env in cohort.members:
         person = env.person

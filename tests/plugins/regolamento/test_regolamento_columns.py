@@ -110,6 +110,38 @@ def test_an_aggregate_lists_each_person_s_cell(ciclope_ente, tmp_path):
     assert "• Persona A (A) = 12   ← people.csv, riga 3, colonna guardie" in text
 
 
+def test_a_status_s_aggregate_lists_each_person_s_cell(ciclope_ente, tmp_path):
+    # «non valutato chi ha svolto meno della metà delle guardie medie»: a status's condition reads a mean, and its
+    # explanation lists the people it was taken over, each with the cell, as a part's does
+    text = (
+        GUARDS
+        + """
+[[stati]]
+nome = "poche_guardie"
+etichetta = "meno della metà delle guardie medie"
+coefficiente = 0
+quando = "=guardie < MEDIA.ENTE(guardie) / 2"
+fonte = "art. 21 c. 5"
+"""
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, people("guardie", {"A": "12", "B": "30", "C": "4"}))
+    # the statuses read everyone of the ente: the Segretario (0), A, B, C: (0 + 12 + 30 + 4) / 4 = 11.5, half 5.75;
+    # C (4) and the Segretario (0) are under it, A (12) and B (30) are not
+    assert {pid for pid, s in result.scores.items() if s.status == "poche_guardie"} == {"SEG", "C"}
+    read = {i.name: i for i in result.figures["score:C:status"].inputs}
+    mean = read["la media delle guardie notturne e festive dell'anno nell'ente"]
+    assert mean.value == Decimal("11.5")
+    listed = result.figures[mean.ref]
+    assert listed.source == "Regolamento del Comune di Esempio, art. 21 c. 5"
+    assert [(i.name, i.value, i.cell) for i in listed.inputs] == [
+        ("Segretario (SEG)", Decimal(0), "people.csv:2:guardie"),
+        ("Persona A (A)", Decimal(12), "people.csv:3:guardie"),
+        ("Persona B (B)", Decimal(30), "people.csv:4:guardie"),
+        ("Persona C (C)", Decimal(4), "people.csv:5:guardie"),
+    ]
+    assert "• Persona C (C) = 4   ← people.csv, riga 5, colonna guardie" in explain(result, "person", "C")
+
+
 def test_a_weight_reads_a_declared_column(ciclope_ente, tmp_path):
     text = (
         HEAD.replace('nome = "guardie"', 'nome = "modalita"')
