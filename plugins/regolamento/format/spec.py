@@ -1236,7 +1236,8 @@ class Status:
     when: Formula | None = key(
         "quando",
         "formula",
-        "una condizione che dà lo stato (se manca: lo dà la colonna stato di persone.csv)",
+        "una condizione che dà lo stato alle persone dei ruoli che il regolamento valuta (se manca: lo dà la colonna "
+        "stato di persone.csv)",
         example="=scheda = 0",
         formula="stato",
     )

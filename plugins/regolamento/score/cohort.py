@@ -16,7 +16,19 @@ from decimal import Decimal
 
 import attrs
 
-from ciclope.core import Citation, Ente, EvaluationItem, Input, OrgPerformance, Problem, Score, Trace, bands, fmt
+from ciclope.core import (
+    Citation,
+    Ente,
+    EvaluationItem,
+    Input,
+    OrgPerformance,
+    Person,
+    Problem,
+    Score,
+    Trace,
+    bands,
+    fmt,
+)
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, run
 from ciclope.plugins.regolamento.compile.points import points_of
@@ -162,15 +174,18 @@ def _level(
 
 def statuses(reg: Regulation, facts: Facts, trace: Trace) -> dict[str, Score]:
     """The declared status of each person who has one: the column stato of people.csv, else the first status whose
-    condition holds; the evaluation is replaced by the status (its coefficient pays, its label is read)."""
+    condition holds; the evaluation is replaced by the status (its coefficient pays, its label is read). A condition
+    is read for the people of the roles the regulation evaluates, and its functions over people read them: a status
+    takes the place of an evaluation, and the Segretario of a regulation of the staff has none to replace."""
     out = {}
     # an aggregate a condition reads is recorded once, cited to the statuses that have a condition
     source = Citation.joined(cite(reg, s.source) for s in reg.statuses if s.when is not None)
     cohort = Cohort(recorder=Recorder(trace, "stati", source))
-    cohort.members = [PersonEnv(facts, p, cohort) for p in facts.ente.people.values()]
-    for env in cohort.members:
-        person = env.person
-        found = _status(reg, env, trace)
+    evaluated = reg.evaluated_roles
+    cohort.members = [PersonEnv(facts, p, cohort) for p in facts.ente.people.values() if p.role in evaluated]
+    envs = {env.person.id: env for env in cohort.members}
+    for person in facts.ente.people.values():
+        found = _status(reg, person, envs.get(person.id), facts, trace)
         if found is None:
             continue
         status, inputs = found
@@ -188,14 +203,20 @@ def statuses(reg: Regulation, facts: Facts, trace: Trace) -> dict[str, Score]:
     return out
 
 
-def _status(reg: Regulation, env: PersonEnv, trace: Trace) -> tuple[Status, list[Input]] | None:
-    written = env.person.extra.get(STATUS_COLUMN)
+def _status(
+    reg: Regulation, person: Person, env: PersonEnv | None, facts: Facts, trace: Trace
+) -> tuple[Status, list[Input]] | None:
+    """The status written in the person's row, else (``env``: a person of an evaluated role) the first whose condition
+    holds, with what it read."""
+    written = person.extra.get(STATUS_COLUMN)
     if written:
         for status in reg.statuses:
             if normal(status.name) == normal(str(written)):
-                cell = env.facts.ente.cell("people", env.person.row, STATUS_COLUMN)
+                cell = facts.ente.cell("people", person.row, STATUS_COLUMN)
                 return status, [Input("stato", written, cell=cell)]
         return None  # a word no status has: an error of the check stage
+    if env is None:
+        return None
     for status in reg.statuses:
         if status.when is not None and _run(status.when, env, trace, reg, status.source) is True:
             return status, list(env.read.values())

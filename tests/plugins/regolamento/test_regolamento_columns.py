@@ -111,8 +111,8 @@ def test_an_aggregate_lists_each_person_s_cell(ciclope_ente, tmp_path):
 
 
 def test_a_status_s_aggregate_lists_each_person_s_cell(ciclope_ente, tmp_path):
-    # «non valutato chi ha svolto meno della metà delle guardie medie»: a status's condition reads a mean, and its
-    # explanation lists the people it was taken over, each with the cell, as a part's does
+    # «non valutato chi ha svolto meno della metà delle guardie medie»: a status's condition reads a mean over the
+    # people the regulation evaluates, and its explanation lists them, each with the cell, as a part's does
     text = (
         GUARDS
         + """
@@ -124,22 +124,56 @@ quando = "=guardie < MEDIA.ENTE(guardie) / 2"
 fonte = "art. 21 c. 5"
 """
     )
-    result = run_declared(ciclope_ente, tmp_path, text, people("guardie", {"A": "12", "B": "30", "C": "4"}))
-    # the statuses read everyone of the ente: the Segretario (0), A, B, C: (0 + 12 + 30 + 4) / 4 = 11.5, half 5.75;
-    # C (4) and the Segretario (0) are under it, A (12) and B (30) are not
-    assert {pid for pid, s in result.scores.items() if s.status == "poche_guardie"} == {"SEG", "C"}
+    result = run_declared(ciclope_ente, tmp_path, text, people("guardie", {"A": "12", "B": "30", "C": "3"}))
+    # the people the regulation evaluates, A, B and C (not the Segretario, whose 0 would lower the mean):
+    # (12 + 30 + 3) / 3 = 15, half 7.5; C (3) is under it, A (12) and B (30) are not
+    assert {pid for pid, s in result.scores.items() if s.status == "poche_guardie"} == {"C"}
     read = {i.name: i for i in result.figures["score:C:status"].inputs}
     mean = read["la media delle guardie notturne e festive dell'anno nell'ente"]
-    assert mean.value == Decimal("11.5")
+    assert mean.value == Decimal(15)
     listed = result.figures[mean.ref]
     assert listed.source == "Regolamento del Comune di Esempio, art. 21 c. 5"
     assert [(i.name, i.value, i.cell) for i in listed.inputs] == [
-        ("Segretario (SEG)", Decimal(0), "people.csv:2:guardie"),
         ("Persona A (A)", Decimal(12), "people.csv:3:guardie"),
         ("Persona B (B)", Decimal(30), "people.csv:4:guardie"),
-        ("Persona C (C)", Decimal(4), "people.csv:5:guardie"),
+        ("Persona C (C)", Decimal(3), "people.csv:5:guardie"),
     ]
-    assert "• Persona C (C) = 4   ← people.csv, riga 5, colonna guardie" in explain(result, "person", "C")
+    assert "• Persona C (C) = 3   ← people.csv, riga 5, colonna guardie" in explain(result, "person", "C")
+
+
+def test_a_status_written_in_the_row_holds_for_any_role(ciclope_ente, tmp_path):
+    # the office's own word in the column stato is read for everyone, the Segretario too; a condition is not
+    text = (
+        GUARDS
+        + """
+[[stati]]
+nome = "assente"
+etichetta = "assente tutto l'anno"
+coefficiente = 0
+fonte = "art. 21 c. 6"
+
+[[stati]]
+nome = "senza_guardie"
+etichetta = "nessuna guardia nell'anno"
+coefficiente = 0
+quando = "=guardie = 0"
+fonte = "art. 21 c. 5"
+"""
+    )
+    files = people("guardie", {"A": "12", "B": "0"})
+    header, seg, *rows = files["people.csv"].splitlines()
+    files["people.csv"] = "\n".join([f"{header},stato", f"{seg},assente", *(r + "," for r in rows)]) + "\n"
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    # the Segretario (0 guards, not evaluated): his written status, never the condition's; B (0 guards): the condition
+    assert {pid: s.status for pid, s in result.scores.items()} == {
+        "SEG": "assente",
+        "A": "evaluated",
+        "B": "senza_guardie",
+    }
+    assert [(i.name, i.cell) for i in result.figures["score:SEG:status"].inputs] == [
+        ("stato", "people.csv:2:declared_status")
+    ]
+    assert "← people.csv, riga 2, colonna stato" in explain(result, "person", "SEG")
 
 
 def test_a_weight_reads_a_declared_column(ciclope_ente, tmp_path):
