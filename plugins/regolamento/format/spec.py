@@ -858,6 +858,16 @@ class Part(Premium):
         default=False,
         example=True,
     )
+    set_aside: bool = key(
+        "accantonata",
+        "bool",
+        "true: la parte (metodo formula) è accantonata prima della parte che le manda ciò che non paga (residuo_a): "
+        "i suoi importi si calcolano sui premi di quella parte divisa sul fondo intero; il residuo li paga per primo e, "
+        "se non basta, il fondo di quella parte si riduce dell'intero accantonamento ed è diviso di nuovo, una volta "
+        "(come la maggiorazione del contratto nazionale: art. 69 CCNL 21.5.2018)",
+        default=False,
+        example=True,
+    )
 
 
 @attrs.frozen

@@ -11,6 +11,8 @@ a later part of the same fund.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
+from copy import deepcopy
 from decimal import Decimal
 from functools import partial
 
@@ -22,7 +24,7 @@ from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
-from ciclope.plugins.regolamento.pay import best, owed, rankings, recorded, reductions, savings
+from ciclope.plugins.regolamento.pay import best, owed, rankings, recorded, reductions, savings, setaside
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
 from ciclope.plugins.regolamento.pay.premium import (
     NOT_ADMITTED,
@@ -54,6 +56,8 @@ class Ledger:
     excluded: set[str] = attrs.field(factory=set)  # those whose status is, so far, an exclusion's
     left_out: dict[str, Premium] = attrs.field(factory=dict)  # the first part whose condition left each one out
     owed: dict[str, list[Input]] = attrs.field(factory=dict)  # each owed fund: the amounts paid from it so far
+    amounts: dict[str, Decimal] = attrs.field(factory=dict)  # each part's amount before it pays (share and received)
+    reserved: dict[str, Input] = attrs.field(factory=dict)  # each part set aside: its set-aside, taken from its source
 
 
 def pay(
@@ -65,50 +69,110 @@ def pay(
     out: Outcome,
     facts: Facts | None = None,
 ) -> None:
-    ledger = Ledger(base={name: pool.amount for name, pool in out.pools.items()})  # before money moves between funds
     facts = facts if facts is not None else Facts(reg, ente, org, scores)
+
+    def measure(scratch: Trace) -> setaside.Measured:  # the parts paid once, the set-aside parts unbounded
+        copy = Outcome(dict(out.pools), dict(out.awards), dict(out.statuses), deepcopy(out.extra))
+        seen = attrs.evolve(
+            facts, premiums=dict(facts.premiums), bands=dict(facts.bands), premium_refs=dict(facts.premium_refs)
+        )
+        ledger = paid(reg, ente, scores, org, scratch, copy, seen, measuring=True)
+        return setaside.Measured(ledger.amounts, seen.premiums, seen.premium_refs)
+
+    paid(reg, ente, scores, org, trace, out, facts, setaside.found(reg, measure, trace))
+
+
+def paid(
+    reg: Regulation,
+    ente: Ente,
+    scores: Mapping[str, Score],
+    org: OrgPerformance,
+    trace: Trace,
+    out: Outcome,
+    facts: Facts,
+    asides: Mapping[str, setaside.SetAside] | None = None,
+    measuring: bool = False,
+) -> Ledger:
+    """The parts paid in order. ``asides``: the set-asides to take from their sources' funds (by the source's name);
+    ``measuring``: the set-aside parts paid whole, their fund unbounded (:mod:`.setaside`)."""
+    asides = asides or {}
+    taken = {a.part.name: a for a in asides.values()}
+    ledger = Ledger(base={name: pool.amount for name, pool in out.pools.items()})  # before money moves between funds
+    if measuring:  # the scratch funds make room for the set-aside parts paid whole (their shares read the base)
+        for name in {p.fund for p in reg.parts if p.set_aside and p.fund in out.pools}:
+            out.pools[name] = attrs.evolve(out.pools[name], amount=out.pools[name].amount + setaside.UNBOUNDED)
     unevaluated = not_evaluable(reg, ente, scores)
     for pr in reg.premiums:
         pool = opened(reg, pr, ledger, out, trace)
         if pool is None:
             missing_fund(reg, pr, trace)
             continue
-        # the bonus and the prizes pay people chosen elsewhere (a band, a file): nobody is weighed here
-        chosen = METHODS[pr.method].chosen
-        formulas = part_formulas(reg, pr, ente, scores, facts, trace)
-        amount, fund = budget(reg, pr, pool, ledger, trace)
-        if formulas is not None:  # «fondo» reads the part's fund in every formula, «ammesso» too
-            formulas.with_fund(fund)
-        people = [] if chosen else entries(reg, pr, ente, scores, org, trace, formulas)
-        standing(pr, people, ledger, out, unevaluated)
-        if formulas is not None and not chosen:  # those its condition left out: a status that says why
-            standing(pr, [not_admitted(pr, ente.people[pid]) for pid in formulas.refused], ledger, out)
-            for pid in formulas.refused:
-                ledger.left_out.setdefault(pid, pr)
-        given = pay_part(reg, pr, fund, people, (ente, org, trace), ledger, scores, out, formulas)
-        given = savings.shared_out(reg, pr, given, (ente, org, trace), partial(figure_key, reg, pr, out))
-        if chosen:  # a bonus or a prize paid to someone another part excluded: not «escluso» either
-            standing(pr, [e for group in given for e, paid, _ in group.paid if paid > 0], ledger, out, unevaluated)
-        total = sum((g[1] for group in given for g in group.paid), ZERO)
-        cut = sum((group.cut for group in given), ZERO)
-        ledger.paid[pr.fund] = ledger.paid.get(pr.fund, ZERO) + total
-        ledger.bands[name_of(pr)] = {pid: b for group in given for pid, b in group.bands.items()}
-        facts.bands[name_of(pr)] = ledger.bands[name_of(pr)]
-        facts.premiums[name_of(pr)] = {e.person.id: paid for group in given for e, paid, _ in group.paid}
-        facts.premium_refs[name_of(pr)] = premium_refs(reg, pr, given, out, trace)
-        to = reductions.destination(reg, pr)
-        if to is not None and cut:  # the reductions' cuts go to a later part, as the regulation says
-            ledger.carried[to] = ledger.carried.get(to, ZERO) + cut
-        if isinstance(pr, Part) and pr.residual_to is not None:
-            left = amount - total - (cut if to is not None else ZERO)
-            ledger.carried[pr.residual_to] = ledger.carried.get(pr.residual_to, ZERO) + left
-            moved(reg, pr, left, fund, out, trace)
-        award(reg, pr, given, ledger, out)
-        settled(reg, pr, given, ledger, out, trace)
+        aside = taken.get(name_of(pr))
+        with setaside.on_the_whole_fund(aside, facts, trace) if aside is not None else nullcontext():
+            formulas = part_formulas(reg, pr, ente, scores, facts, trace)
+            amount, fund = budget(reg, pr, pool, ledger, trace)
+            ledger.amounts[name_of(pr)] = amount
+            if name_of(pr) in asides:  # the whole set-aside leaves the fund first, for the part set aside
+                source = asides[name_of(pr)]
+                amount, fund, ledger.reserved[source.part.name] = setaside.reduced(reg, source, amount, fund, trace)
+            elif measuring and isinstance(pr, Part) and pr.set_aside:
+                amount, fund = setaside.UNBOUNDED, Input("fondo", setaside.UNBOUNDED)
+            pay_one(reg, pr, (ente, org, trace), (amount, fund, formulas), ledger, scores, out, facts, unevaluated)
+        if aside is not None:
+            names = {pid: p.name for pid, p in ente.people.items()}
+            setaside.record(reg, aside, names, facts, trace)
     summed(reg, ledger, ente, trace)
     for pid, part in ledger.left_out.items():  # only where no other part admitted them: never a stale «esito»
         if out.statuses.get(pid) == NOT_ADMITTED and isinstance(part, Part):
             record_not_admitted(reg, part, ente.people[pid], trace)
+    return ledger
+
+
+def pay_one(
+    reg: Regulation,
+    pr: Premium,
+    ctx: tuple[Ente, OrgPerformance, Trace],
+    budgeted: tuple[Decimal, Input, PartFormulas | None],
+    ledger: Ledger,
+    scores: Mapping[str, Score],
+    out: Outcome,
+    facts: Facts,
+    unevaluated: frozenset[str],
+) -> None:
+    """One part paid from ``budgeted`` (its amount, the input its figures name, its formulas): the people it admits,
+    their amounts and statuses, and what it leaves, sent on where the regulation says."""
+    ente, _, trace = ctx
+    amount, fund, formulas = budgeted
+    # the bonus and the prizes pay people chosen elsewhere (a band, a file): nobody is weighed here
+    chosen = METHODS[pr.method].chosen
+    if formulas is not None:  # «fondo» reads the part's fund in every formula, «ammesso» too
+        formulas.with_fund(fund)
+    people = [] if chosen else entries(reg, pr, ente, scores, ctx[1], trace, formulas)
+    standing(pr, people, ledger, out, unevaluated)
+    if formulas is not None and not chosen:  # those its condition left out: a status that says why
+        standing(pr, [not_admitted(pr, ente.people[pid]) for pid in formulas.refused], ledger, out)
+        for pid in formulas.refused:
+            ledger.left_out.setdefault(pid, pr)
+    given = pay_part(reg, pr, fund, people, ctx, ledger, scores, out, formulas)
+    given = savings.shared_out(reg, pr, given, ctx, partial(figure_key, reg, pr, out))
+    if chosen:  # a bonus or a prize paid to someone another part excluded: not «escluso» either
+        standing(pr, [e for group in given for e, paid, _ in group.paid if paid > 0], ledger, out, unevaluated)
+    total = sum((g[1] for group in given for g in group.paid), ZERO)
+    cut = sum((group.cut for group in given), ZERO)
+    ledger.paid[pr.fund] = ledger.paid.get(pr.fund, ZERO) + total
+    ledger.bands[name_of(pr)] = {pid: b for group in given for pid, b in group.bands.items()}
+    facts.bands[name_of(pr)] = ledger.bands[name_of(pr)]
+    facts.premiums[name_of(pr)] = {e.person.id: paid for group in given for e, paid, _ in group.paid}
+    facts.premium_refs[name_of(pr)] = premium_refs(reg, pr, given, out, trace)
+    to = reductions.destination(reg, pr)
+    if to is not None and cut:  # the reductions' cuts go to a later part, as the regulation says
+        ledger.carried[to] = ledger.carried.get(to, ZERO) + cut
+    if isinstance(pr, Part) and pr.residual_to is not None:
+        left = amount - total - (cut if to is not None else ZERO)
+        ledger.carried[pr.residual_to] = ledger.carried.get(pr.residual_to, ZERO) + left
+        moved(reg, pr, left, fund, out, trace)
+    award(reg, pr, given, ledger, out)
+    settled(reg, pr, given, ledger, out, trace)
 
 
 def opened(reg: Regulation, pr: Premium, ledger: Ledger, out: Outcome, trace: Trace) -> Pool | None:
@@ -234,7 +298,8 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
     figures; a part with a share or a residual received has its own recorded figure."""
     own = ledger.base.setdefault(pr.fund, pool.amount)  # the shares are of the fund as given
     fund = Input("fondo", own, ref=f"pool:{pr.fund}")
-    if not isinstance(pr, Part) or (pr.fund_share is None and pr.name not in ledger.carried):
+    reserved = ledger.reserved.get(name_of(pr))
+    if not isinstance(pr, Part) or (pr.fund_share is None and pr.name not in ledger.carried and reserved is None):
         return own, fund
     if pr.fund_share is not None:
         shares = {p.name: p.share for p in reg.parts if p.fund == pr.fund and p.share is not None}
@@ -242,7 +307,7 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
         rest = Decimal(1) - sum(shares.values(), Decimal(0))
         own = money.split(ledger.base[pr.fund], {**shares, "": rest}, rank=order)[pr.name]  # "": what no part takes
     received = ledger.carried.get(pr.name, ZERO)
-    amount = own + received
+    amount = own + received + (reserved.value if reserved is not None else ZERO)
     key = f"pool:{pr.fund}:{pr.name}"
     inputs = [fund, Input("quota del fondo", pr.fund_share if pr.fund_share is not None else Decimal(1))]
     words = "fondo × quota del fondo"
@@ -252,6 +317,9 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
     if pr.name in ledger.carried:
         inputs.append(Input("residuo ricevuto dalle parti precedenti", received))
         words += " + residuo ricevuto dalle parti precedenti"
+    if reserved is not None:  # the set-aside the part's source left its fund for it (pay.setaside)
+        inputs.append(reserved)
+        words += " + accantonamento"
     trace.record(key, amount, words, cite(reg, pr.source), inputs, f"Fondo della parte «{pr.name}»")
     return amount, Input(f"fondo della parte «{pr.name}»", amount, ref=key)
 

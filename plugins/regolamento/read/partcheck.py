@@ -35,6 +35,7 @@ def check(parts: Sequence[Part], with_premio: bool, error: Error) -> None:
         best_of(i, part, parts, error)
         formula_keys(i, part, error)
         owed(i, part, error)
+        set_aside(i, part, parts, error)
     owed_funds(parts, error)
     shares(parts, error)
     bonuses = [i for i, p in enumerate(parts) if p.national_bonus]
@@ -92,6 +93,26 @@ def owed(i: int, part: Part, error: Error) -> None:
         if formula is not None and "fondo" in formula.uses:
             error(f"{path}.{name}", "una parte dovuta non legge fondo: il suo fondo è la somma di ciò che paga, noto "
                   "solo dopo", "regolamento.valore")  # fmt: skip
+
+
+def set_aside(i: int, part: Part, parts: Sequence[Part], error: Error) -> None:
+    """A part set aside (``accantonata``) computes each amount by its formula, on the premiums of one earlier part of
+    its fund divided on the whole fund, and is paid first by what that part leaves (``residuo_a``): its amounts must
+    not depend on the fund they are taken from."""
+    if not part.set_aside:
+        return
+    path = f"premi[{i}]"
+    if part.method != "formula":
+        error(f"{path}.accantonata", f"vale per il metodo «formula» (un importo per persona), non per «{part.method}»",
+              "regolamento.valore")  # fmt: skip
+    sources = [p for p in parts if p.residual_to == part.name]
+    if len(sources) != 1 or sources[0].fund != part.fund:
+        error(f"{path}.accantonata", "una parte accantonata riceve il residuo (residuo_a) di una sola parte precedente "
+              "dello stesso fondo: il fondo di quella parte si riduce dell'accantonamento", "regolamento.valore")  # fmt: skip
+    for name, formula in (("ammesso", part.admitted_if), ("importo", part.amount)):
+        if formula is not None and "fondo" in formula.uses:
+            error(f"{path}.{name}", "una parte accantonata non legge fondo: il suo fondo è l'accantonamento, che i suoi "
+                  "importi decidono", "regolamento.valore")  # fmt: skip
 
 
 def owed_funds(parts: Sequence[Part], error: Error) -> None:

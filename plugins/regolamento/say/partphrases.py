@@ -28,7 +28,7 @@ RANKINGS = {
 SPLIT = {"personale": "al personale in servizio", "fte": "al tempo lavorato"}
 PART_KEYS = {"name", "fund_share", "of_shares", "rankings", "ranking_split", "residual_to", "among", "band", "best_share",
              "decision", "decided_from", "decided_by", "admitted_if", "weight", "amount", "assignments",
-             "combine", "national_bonus", "cap", "owed"}  # fmt: skip
+             "combine", "national_bonus", "cap", "owed", "set_aside"}  # fmt: skip
 
 
 def parts(block: Part, regulation: Regulation) -> Said:
@@ -61,6 +61,14 @@ def parts(block: Part, regulation: Regulation) -> Said:
         lines.append(
             "La parte è la maggiorazione del premio individuale prevista dal contratto nazionale, come la scrive il "
             "contratto integrativo: non è calcolata una seconda volta."
+        )
+    if block.set_aside:
+        givers = [f"«{q.name}»" for q in regulation.parts if q.residual_to == block.name]
+        source = givers[0] if givers else "che le manda ciò che non paga"
+        lines.append(
+            f"La parte è accantonata prima della parte {source}: i suoi importi si calcolano sui premi di quella "
+            "parte divisa sul fondo intero; ciò che quella non paga li paga per primo e, se non basta, il suo fondo si "
+            "riduce dell'intero accantonamento ed è diviso di nuovo, una volta, con la stessa regola."
         )
     if block.decision:
         start = f"dal {block.decided_from} dell'anno precedente" if block.decided_from else ""

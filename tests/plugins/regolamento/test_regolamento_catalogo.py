@@ -415,6 +415,58 @@ def test_sannazzaro_five_bands_on_60_and_30_percent_of_the_mean(ciclope_ente, tm
     assert (highest.value, [i.value for i in highest.inputs]) == (Decimal(55), [55, 55, 40, 30, 10])
 
 
+def test_sannazzaro_s_maggiorazione_is_set_aside_before_the_bands(ciclope_ente, tmp_path):
+    # nearly everyone in the highest band: the bands leave too little for the maggiorazione, which the CCNL (art. 69
+    # CCNL 21.5.2018) sets aside from the fund first; the bands then divide the fund less the set-aside, once
+    people, cards = sannazzaro_staff({"D1": ("1", "55"), "D2": ("1", "55"), "D3": ("1", "50"), "D4": ("1", "40")})
+    result = run(ciclope_ente, tmp_path, "sannazzaro", ente(people, cards, fund="10000.00"))
+    # on the whole fund: budgets 10.000 / 4 = 2.500,00; D1, D2, D3 100% → 2.500,00, D4 75% → 1.875,00; paid 9.375,00,
+    # 625,00 left. The maggiorazione to D1 and D2 (55): 30% × 9.375,00 / 4 = 703,125 → 703,13 each, 1.406,26 in all:
+    # more than the 625,00 left, so it is set aside first.
+    # Again on 10.000,00 − 1.406,26 = 8.593,74: budgets 2.148,435 → 2.148,43 (down) at 100%, 75% → 1.611,32625 →
+    # 1.611,32; paid 3 × 2.148,43 + 1.611,32 = 8.056,61, 537,13 left (with the maggiorazione's part, as residual).
+    # D1, D2: 2.148,43 + 703,13 = 2.851,56
+    assert amounts(result) == {"D1": "2851.56", "D2": "2851.56", "D3": "2148.43", "D4": "1611.32"}
+    pool = result.rewards.pools["performance_individuale"]  # 8.056,61 + 1.406,26 = 9.462,87; the fund whole
+    assert (pool.distributed, pool.residual) == (Decimal("9462.87"), Decimal("537.13"))
+    reduced = result.figures["pool:performance_individuale:performance individuale:ridotto"]
+    assert reduced.value == Decimal("8593.74")
+    set_aside = result.figures["pool:performance_individuale:maggiorazione:accantonamento"]
+    assert set_aside.value == Decimal("1406.26")
+    # the mean the maggiorazione read is of the premiums on the whole fund, each explained there
+    read = {i.name: i.ref for i in result.figures["premio:maggiorazione:D1"].inputs}
+    total = result.figures[read["la somma del premio della parte «performance individuale» nell'ente"]]
+    assert (total.value, [i.value for i in total.inputs]) == (
+        Decimal("9375.00"),
+        [Decimal("2500.00"), Decimal("2500.00"), Decimal("2500.00"), Decimal("1875.00")],
+    )
+    assert "prima dell'accantonamento (vedi l'accantonamento)" in result.figures["premio:maggiorazione:D1"].note
+    # the maggiorazione's fund: the 1.406,26 set aside and the 537,13 the second split leaves
+    fund = {i.name: i.value for i in result.figures["pool:performance_individuale:maggiorazione"].inputs}
+    assert (fund["accantonamento"], fund["residuo ricevuto dalle parti precedenti"]) == (
+        Decimal("1406.26"),
+        Decimal("537.13"),
+    )
+    # the set-aside lists the premiums of the whole fund, each explained as it was before the set-aside
+    listed = {i.name: i for i in set_aside.inputs}
+    assert (listed["Persona D1 (D1)"].value, listed["Persona D2 (D2)"].value) == (Decimal("703.13"), Decimal("703.13"))
+    whole = result.figures[listed["premi attribuiti dalla parte «performance individuale» sul fondo intero"].ref]
+    d4 = result.figures[whole.inputs[3].ref]
+    assert (whole.value, d4.value) == (Decimal("9375.00"), Decimal("1875.00"))
+    assert result.figures["premio:performance individuale:D4"].value == Decimal("1611.32")
+    assert "ccnl.art69.own_minimum" not in {p.rule for p in result.violations}  # paid whole: 30% of the mean
+
+
+def test_sannazzaro_s_maggiorazione_covered_by_what_the_bands_leave_changes_nothing(ciclope_ente, tmp_path):
+    # the test above without D3 at 50 (now 35, the 50% band): the bands leave enough, nobody's premium moves
+    people, cards = sannazzaro_staff({"D1": ("1", "55"), "D2": ("1", "55"), "D3": ("1", "35"), "D4": ("1", "40")})
+    result = run(ciclope_ente, tmp_path, "sannazzaro", ente(people, cards, fund="10000.00"))
+    # 2.500,00 × 2 + 1.250,00 + 1.875,00 = 8.125,00 paid, 1.875,00 left; 30% × 8.125,00 / 4 = 609,375 → 609,38 to D1
+    # and D2, 1.218,76 from the 1.875,00 left; D1, D2: 2.500,00 + 609,38 = 3.109,38
+    assert amounts(result) == {"D1": "3109.38", "D2": "3109.38", "D3": "1250.00", "D4": "1875.00"}
+    assert not any(k.startswith("accantonamento:") or k.endswith(":accantonamento") for k in result.figures)
+
+
 def test_fbk_self_financing_by_participation_and_by_the_centres_contribution(ciclope_ente, tmp_path):
     # non-Centri: «in relazione al grado di partecipazione al raggiungimento degli obiettivi ordinari della struttura,
     # tenuto conto della presenza in servizio»; Centri: «per un 30%» by the participation in the Fondazione's

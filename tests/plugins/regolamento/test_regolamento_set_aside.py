@@ -1,0 +1,90 @@
+"""A part set aside before the part that sends it its residual (``accantonata``, formato 2): the contract's
+maggiorazione taken from the fund first (art. 69 CCNL 21.5.2018). Sannazzaro's file, in the catalogue's tests, is
+the real text; here what the file may not say, and a set-aside larger than its source. Every amount by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from helpers import amounts, one_unit_comune, regulation_problems, run_declared
+
+TEXT = """\
+formato = 2
+[atto]
+titolo = "Regolamento del Comune di Prova"
+tipo_ente = "comune"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+quota_fondo = 0.1
+residuo_a = "maggiorazione"
+fonte = "art. 5"
+
+[[premi]]
+nome = "maggiorazione"
+metodo = "formula"
+quota_fondo = 0
+importo = "=600 €"
+ammesso = "=punteggio >= 90"
+accantonata = true
+fonte = "art. 6"
+"""
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        (TEXT.replace('residuo_a = "maggiorazione"\n', ""), "riga 18, chiave premi[2].accantonata: una parte "
+         "accantonata riceve il residuo (residuo_a) di una sola parte precedente dello stesso fondo: il fondo di "
+         "quella parte si riduce dell'accantonamento"),
+        (TEXT.replace('fonte = "art. 5"', 'fonte = "art. 5"\nfondo = "produttivita"'), "riga 20, chiave "
+         "premi[2].accantonata: una parte accantonata riceve il residuo (residuo_a) di una sola parte precedente dello "
+         "stesso fondo: il fondo di quella parte si riduce dell'accantonamento"),
+        (TEXT.replace('"=600 €"', '"=fondo / 10"'), "riga 17, chiave premi[2].importo: una parte accantonata non "
+         "legge fondo: il suo fondo è l'accantonamento, che i suoi importi decidono"),
+    ],
+)  # fmt: skip
+def test_what_a_part_set_aside_cannot_say_is_refused_when_read(tmp_path, text, problem):
+    assert regulation_problems(tmp_path, text) == [problem]
+
+
+def test_set_aside_is_said_only_of_a_formula(tmp_path):
+    text = TEXT.replace('metodo = "formula"', 'metodo = "proporzionale"').replace('importo = "=600 €"\n', "")
+    assert "chiave premi[2].accantonata: vale per il metodo «formula» (un importo per persona), non per " in "\n".join(
+        regulation_problems(tmp_path, text)
+    )
+
+
+def test_a_set_aside_larger_than_its_source_is_not_taken(ciclope_ente, tmp_path):
+    # the fund 10.000,00: «produttività» 10% = 1.000,00 among A and B (90 and 60 points: 600,00 and 400,00). The
+    # maggiorazione, 600,00 to A (90 ≥ 90), is due 600,00: more than the 0 the split leaves, and not more than the
+    # 1.000,00 of «produttività», so it is set aside; then 400,00 is divided: 90 / 150 → 240,00 and 160,00, and A
+    # receives 240,00 + 600,00. With 1.200,00 due (both at 90), more than the 1.000,00 of «produttività»: not set
+    # aside, a warning; the maggiorazione receives only what the split leaves, nothing.
+    staff = ["A,Persona A,dipendente,C,com,1,0,false,SEG", "B,Persona B,dipendente,C,com,1,0,false,SEG"]
+    funds = '[funds]\nperformance_individuale = "10000.00"\n'
+
+    def cards(a: str, b: str) -> list[str]:
+        return [f"A,SEG,scheda,Valutazione,100,{a},", f"B,SEG,scheda,Valutazione,100,{b},"]
+
+    result = run_declared(
+        ciclope_ente, tmp_path, TEXT, one_unit_comune("Comune di Prova", staff, cards("90", "60"), funds)
+    )
+    assert {k: v for k, v in amounts(result).items() if k != "SEG"} == {"A": "840.00", "B": "160.00"}
+    assert result.figures["pool:performance_individuale:maggiorazione:accantonamento"].value == Decimal("600.00")
+    assert not [p for p in result.violations if p.rule == "regolamento.accantonamento"]
+    both = run_declared(
+        ciclope_ente, tmp_path, TEXT, one_unit_comune("Comune di Prova", staff, cards("90", "90"), funds)
+    )
+    # 1.000,00 split 90 / 180 each: 500,00 and 500,00, nothing left for the maggiorazione
+    assert {k: v for k, v in amounts(both).items() if k != "SEG"} == {"A": "500.00", "B": "500.00"}
+    (warning,) = [p for p in both.violations if p.rule == "regolamento.accantonamento"]
+    assert warning.severity == "warning"
+    assert warning.message == (
+        "la parte «maggiorazione» chiede € 1.200,00, più del fondo della parte «produttività» (€ 1.000,00) da cui è "
+        "accantonata: non è accantonata, e riceve solo ciò che quella non paga"
+    )
+    assert "pool:performance_individuale:maggiorazione:accantonamento" not in both.figures
