@@ -5,7 +5,8 @@ receives it, and the two funds change by as much, each conserved on its own); th
 their share of it and
 the shares sum to at most 1; a «migliori» part names an earlier part in bands and one of its bands; one part at
 most is the national contract's maggiorazione; an amount owed (``dovuto``) is a formula's, its fund what its parts
-pay: no share, no residual sent or received, no «fondo» read.
+pay: no share, no residual sent or received, no «fondo» read; a part set aside (``accantonata``) is a formula's, fed
+by one earlier part of its fund, and reads no «fondo» either.
 """
 
 from __future__ import annotations
