@@ -1,16 +1,20 @@
 """The rules of the Camera di Commercio di Brescia (plugin ``brescia``) declared as a format 2 regulation
 (tests/regolamento/brescia.toml) give the same figures as the Python plugin for what the format can say, on the
-public example (``bs-esempio``) and on three synthetic Brescia enti for each of two seeds (200 people each).
+public example (``bs-esempio``), on three synthetic Brescia enti for each of two seeds (200 people each), each with
+an interim and holders without the requirements, and on the public example with an interim and such holders,
+computed by hand.
 
 Compared exactly as results.json writes them:
 
 - every position of ``positions`` (value, holder, paid, annual pay, pay due, monthly instalment, last instalment,
   13 instalments);
-- the position-pay pool (amount, distributed, residual) and every holder's position-pay award;
+- the position-pay pool (amount, distributed, residual) and every holder's position-pay award, the interim
+  extras (amount per person) beside them;
 - the PO result-pay fund (``po_risultato`` amount: 15% of ``po_total`` reduced by the attested performance,
   ``ridotto_attestata``) and who receives a result pay (amount above 0);
 - the ente's performance, the score, level and status of everyone (staff, PO, dirigenti, Segretario), except the
-  PO scores of :func:`rounded_apart`, each checked against both formulas.
+  PO scores of :func:`rounded_apart`, each checked against both formulas;
+- the holders with an error for a requirement: withheld (category, part time) or not (education and years).
 
 What the file does not declare, and how the test treats it:
 
@@ -28,16 +32,27 @@ What the file does not declare, and how the test treats it:
   every position by largest remainder (maxima summing to the fund, a vacant position's share left residual), the
   declared file rounds each holder's maximum down over the holders' pay («fino a»), and the PO scores above may
   differ by 0.01; so the amounts differ by cents and are not compared, while the fund and who is paid are;
-- the interim extras (Delibera 9/C art. 3.4): the synthetic enti's interim (and the vacant position it covers) is
-  removed from both copies; the public example has none;
-- the holders' requirements (art. 1–2: category, full time, education and years, three-year term), the
-  contraddittorio and the calendar: violations and warnings are not compared.
+- of the interim extras (Delibera 9/C art. 3.4), the rate of each interim (the file says one, 20%: the synthetic
+  enti's interim is set to it in both copies), where they are paid from and on what: the plugin pays them inside
+  the result pay, first out of the result fund and only with a positive evaluation; the declared file pays them as
+  position pay, out of the position fund. The amount of each person is compared (the plugin's is its result pay
+  less the maximum × score / 100, :func:`interims`); the position pool the declared file distributes is the
+  plugin's plus the interim;
+- of the holders' requirements (art. 1–2), the three-year term (2.4) and the role: the category D and full time
+  (1.2, 2.7: the position is not paid) are the file's ``requisiti``, the education and years (2.5: an error, the
+  pay still computed) its ``[[controlli]]``; who gets an error of each kind is compared
+  (:func:`requirement_errors`), and no money is paid for a withheld position on either side. The declared
+  results.json still marks such a position ``paid`` with the whole annual pay due (the format's ``positions``
+  ignore the requisiti): those two fields and the instalments are not compared for it;
+- the contraddittorio and the calendar, and any other violation or warning.
 
 The declared copy has the same data in the format's layout: ``po_total`` is the fund of ``[posizioni]`` (its
 position-pay pool is named ``po_total`` where the plugin names it ``po_posizione``: the test renames it), the
-holders' ``term_start``/``term_end`` of people.csv are the ``start``/``end`` of positions.csv, the pay ``due`` the
-declared file omits when it equals the annual pay is filled in, and the columns only the plugin reads
-(``education``, ``qualified_years``, the empty interim columns) are left out.
+holders' ``term_start``/``term_end`` of people.csv are the ``start``/``end`` of positions.csv, the interim is
+written on the covered position's row (``interim``: who covers it, ``interim_from``/``interim_to``) where the plugin
+writes it on the covering holder's (``interim_of``, ``interim_percent``), ``education``/``qualified_years`` are the
+declared columns ``titolo_di_studio``/``anni_di_esperienza``, and the pay ``due`` the declared file omits when it
+equals the annual pay is filled in.
 """
 
 from __future__ import annotations
@@ -57,7 +72,14 @@ from ciclope.core.commands.synth import synth
 from helpers import TESTS, as_declared, run_cycle
 
 DECLARED = TESTS / "regolamento" / "brescia.toml"
-PLUGIN_ONLY = ("education", "qualified_years", "term_start", "term_end", "interim_of", "interim_percent")
+PLUGIN_ONLY = ("term_start", "term_end", "interim_of", "interim_percent")
+DECLARED_COLUMNS = {"education": "titolo_di_studio", "qualified_years": "anni_di_esperienza"}  # art. 2.5, [[colonne]]
+INTERIM = Decimal("0.2")  # the file's one rate of the interim ([posizioni] interim)
+INTERIM_COLUMNS = ("interim", "interim_from", "interim_to")  # on the covered position's row in the declared copy
+# the errors for a requirement, by what follows: the position not paid (art. 1.2, 2.7; the file's requisiti) or
+# the pay still computed (art. 2.5; the file's [[controlli]])
+WITHHELD = ("brescia.po.category", "brescia.po.part_time", "regolamento.requisiti")
+EXPERIENCE = ("brescia.po.requirements", "regolamento.controllo")
 POSITION_POOL = {"po_total": "po_posizione"}  # the declared pool's name → the plugin's
 RESULT = ("result_max", "result")  # the PO result pay fields of a position
 
@@ -80,15 +102,28 @@ def declared_copy(folder: Path, to: Path) -> Path:
     for ente in (p.parent for p in to.rglob("positions.csv")):
         people = read(ente / "people.csv")
         terms = {p["id"]: (p.get("term_start", ""), p.get("term_end", "")) for p in people}
+        people = [{DECLARED_COLUMNS.get(c, c): v for c, v in p.items()} for p in people]
         write(ente / "people.csv", people, [c for c in people[0] if c not in PLUGIN_ONLY])
         positions = read(ente / "positions.csv")
-        assert not any(r.get("interim_of") for r in positions)  # an interim is not declared: none here
-        columns = [c for c in positions[0] if c not in PLUGIN_ONLY] + ["start", "end"]
+        columns = [c for c in positions[0] if c not in PLUGIN_ONLY and c not in INTERIM_COLUMNS]
+        # the plugin writes an interim on the covering holder's row, the declared file on the covered position's
+        interims = {}
+        for r in positions:
+            if r.get("interim_of"):
+                assert percent(r["interim_percent"]) == INTERIM  # the file says one rate for every interim
+                interims[r["interim_of"]] = (r["holder"], r.get("interim_from", ""), r.get("interim_to", ""))
         for r in positions:
             r["start"], r["end"] = terms.get(r["holder"], ("", ""))
-        write(ente / "positions.csv", positions, columns)
+            r.update(zip(INTERIM_COLUMNS, interims.get(r["id"], ("", "", ""))))
+        write(ente / "positions.csv", positions, [*columns, "start", "end", *INTERIM_COLUMNS])
         (ente / "projects.csv").unlink(missing_ok=True)  # the variable resources: not declared
     return cycle
+
+
+def percent(text: str) -> Decimal:
+    """A cell of ``interim_percent``: 20% or 0.2."""
+    text = text.strip()
+    return Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
 
 
 def compared(results: dict, renamed: dict[str, str]) -> dict:
@@ -144,12 +179,71 @@ def rounded_apart(mine: dict, theirs: dict) -> set[str]:
     return apart
 
 
+def interims(results: dict) -> list[tuple[str, str]]:
+    """The plugin's interim extras (art. 3.4), per holder: paid inside the result pay, which is the maximum × the
+    holder's score / 100 (half-up) plus the extra (plugins/brescia/positions.py ``pay_result``), so the extra is
+    what the result pay has beyond the maximum × score / 100; nothing with a result pay of zero."""
+    out = []
+    for p in results["positions"].values():
+        if p["paid"] and p["result"] not in (None, "0.00"):
+            score = Decimal(str(results["individual"][p["holder"]]["score"]))
+            extra = Decimal(p["result"]) - r(Decimal(p["result_max"]) * score / 100, "0.01")
+            if extra:
+                out.append((p["holder"], str(extra)))
+    return sorted(out)
+
+
+def requirement_errors(results: dict, folder: Path, ente: str) -> dict[str, set[str]]:
+    """The holders with an error for a requirement (art. 1–2), by what follows: ``withheld``, the position not
+    paid (category, part time); ``experience``, the pay still computed (education and years). The plugin names
+    the holder's row of people.csv, the declared requisiti the position's row of positions.csv, the declared
+    check the people by name. ``folder``: the cycle's input, the ente's files under ``ente``."""
+    people = read(next(folder.rglob(f"{ente}/people.csv")))
+    positions = read(next(folder.rglob(f"{ente}/positions.csv")))
+    by_name = {p["name"]: p["id"] for p in people}
+    out: dict[str, set[str]] = {"withheld": set(), "experience": set()}
+    for v in results["violations"]:
+        if v["severity"] != "error" or v["rule"] not in WITHHELD + EXPERIENCE:
+            continue
+        kind = "withheld" if v["rule"] in WITHHELD else "experience"
+        if v["rule"] == "regolamento.controllo":  # «message: name, name»
+            out[kind] |= {by_name[n] for n in v["message"].split(": ", 1)[1].split(", ")}
+            continue
+        file, row, _ = v["where"].split(":")  # the row of a csv file: the header is row 1
+        rows = people if file == "people.csv" else positions
+        out[kind].add(rows[int(row) - 2]["id" if file == "people.csv" else "holder"])
+    return out
+
+
 def same(python: Path, declared: Path, ente: str) -> tuple[dict, set[str]]:
-    """The two results agree on what the file says; the PO whose scores differ by the rounding, returned."""
-    a = json.loads((python / ente / "results.json").read_text(encoding="utf-8"))
-    b = json.loads((declared / ente / "results.json").read_text(encoding="utf-8"))
+    """The two results agree on what the file says; the PO whose scores differ by the rounding, returned with
+    the comparison of the plugin's side (its ``interims`` and ``requirements`` added)."""
+    a = json.loads((python / "out" / ente / "results.json").read_text(encoding="utf-8"))
+    b = json.loads((declared / "out" / ente / "results.json").read_text(encoding="utf-8"))
     mine, theirs = compared(a, {}), compared(b, POSITION_POOL)
-    for field in ("positions", "position pool", "position awards", "result fund", "result paid", "ente"):
+    mine["interims"] = interims(a)
+    mine["requirements"] = requirement_errors(a, python, ente)
+    assert requirement_errors(b, declared, ente) == mine["requirements"]
+    # a withheld position pays nothing on either side: no position award, no result pay, no interim
+    withheld = {k for k, p in mine["positions"].items() if p["holder"] and not p["paid"]}
+    assert {mine["positions"][k]["holder"] for k in withheld} == mine["requirements"]["withheld"]
+
+    # the declared results.json still says a withheld position paid: only its weighting and pay are compared
+    def shown(side: dict, k: str) -> dict:
+        p = side["positions"][k]
+        return {f: p[f] for f in ("score", "holder", "annual", "instalments")} if k in withheld else p
+
+    assert {k: shown(theirs, k) for k in theirs["positions"]} == {k: shown(mine, k) for k in mine["positions"]}
+    # the interim: the plugin's inside the result pay, the declared file's one more position-pay award
+    assert theirs["position awards"] == sorted(mine["position awards"] + mine["interims"]), "position awards"
+    extra = sum((Decimal(v) for _, v in mine["interims"]), Decimal(0))
+    pool = {k: Decimal(v) for k, v in mine["position pool"].items()}
+    assert theirs["position pool"] == {
+        "amount": str(pool["amount"]),
+        "distributed": str(pool["distributed"] + extra),
+        "residual": str(pool["residual"] - extra),
+    }
+    for field in ("result fund", "result paid", "ente"):
         assert theirs[field] == mine[field], field
     return mine, rounded_apart(mine, theirs)
 
@@ -165,9 +259,9 @@ def test_the_public_example_pays_the_same_positions(tmp_path):
     python = tmp_path / "python"
     shutil.copytree(EXAMPLES / "brescia", python, ignore=shutil.ignore_patterns("risultati", "out", "ciclope.db*"))
     without_attestation(python)
-    out_python = run_cycle(python / "cycle.toml")
-    out_declared = run_cycle(declared_copy(python, tmp_path / "declared"))
-    mine, apart = same(out_python, out_declared, "bs-esempio")
+    run_cycle(python / "cycle.toml")
+    run_cycle(declared_copy(python, tmp_path / "declared"))
+    mine, apart = same(python, tmp_path / "declared", "bs-esempio")
     assert apart == set()
     # Delibera 9/C art. 3.2, 4 by hand: PA 20·5/5+10·4/5+5·4/5+(10+10+10)·4/5+15·4/5+20·5/5 = 20+8+4+24+12+20 = 88;
     # PB 100·3/5 = 60; PC (vacant) 4+4+1+2+4+2+3+4 = 24. F = 40000 − 6000 = 34000; λ = 34000/172 gives PA
@@ -178,25 +272,79 @@ def test_the_public_example_pays_the_same_positions(tmp_path):
         "PC": (24.0, "5142.86"),
     }
     assert mine["position pool"] == {"amount": "34000.00", "distributed": "28857.14", "residual": "5142.86"}
+    # no interim; HA (laurea, 7 years ≥ 4) and HB (diploma, 12 ≥ 8) have every requirement
+    assert mine["interims"] == [] and mine["requirements"] == {"withheld": set(), "experience": set()}
 
 
-def without_interim_nor_vacancy(folder: Path) -> None:
-    """The synthetic enti's vacant position and the interim covering it removed (rules the file does not say)."""
-    for path in folder.rglob("positions.csv"):
-        rows = read(path)
-        kept = [dict(r, interim_of="", interim_percent="") for r in rows if r["holder"]]
-        assert len(kept) == len(rows) - 1  # the one vacant position of ciclope synth
-        write(path, kept, list(rows[0]))
+def test_an_interim_and_holders_without_the_requirements_by_hand(tmp_path):
+    """The public example with HB covering the vacant PC ad interim for the second half of 2021, HA of category C
+    and HB with a diploma and 7 years of experience: the same interim, the same errors and the same pay withheld."""
+    python = tmp_path / "python"
+    shutil.copytree(EXAMPLES / "brescia", python, ignore=shutil.ignore_patterns("risultati", "out", "ciclope.db*"))
+    without_attestation(python)
+    ente = python / "bs-esempio"
+    positions = read(ente / "positions.csv")
+    for row in positions:
+        if row["id"] == "PB":
+            row.update(interim_of="PC", interim_percent="20%", interim_from="2021-07-01", interim_to="2021-12-31")
+    write(ente / "positions.csv", positions, [*positions[0], "interim_from", "interim_to"])
+    people = read(ente / "people.csv")
+    for person in people:
+        if person["id"] == "HA":
+            person["category"] = "C"  # art. 1.2: «esclusivamente a dipendenti classificati nella categoria D»
+        if person["id"] == "HB":
+            person["qualified_years"] = "7"  # art. 2.5 a: a diploma needs at least 8 years
+    write(ente / "people.csv", people, list(people[0]))
+    run_cycle(python / "cycle.toml")
+    run_cycle(declared_copy(python, tmp_path / "declared"))
+    mine, _ = same(python, tmp_path / "declared", "bs-esempio")
+    # the annual pay as above (a holder does not change the weighting): PA 16000.00, PB 12857.14, PC 5142.86.
+    # The interim (art. 3.4): 1 July – 31 December 2021 = 31+31+30+31+30+31 = 184 days of 365;
+    # 20% × 5142.86 = 1028.572; × 184 = 189257.248; / 365 = 518.513… → 518.51 (HB's score, 77.5, is positive)
+    assert mine["interims"] == [("HB", "518.51")]
+    # HA of category C: PA is not paid (art. 1.2), an error; HB short of experience: an error, HB still paid
+    assert mine["requirements"] == {"withheld": {"HA"}, "experience": {"HB"}}
+    assert mine["positions"]["PA"]["paid"] is False and mine["position awards"] == [("HB", "12857.14")]
+    assert mine["result paid"] == {"HB"}
+    # the plugin's position pool pays PB only: 12857.14 of 34000.00, residual 34000 − 12857.14 = 21142.86 (PA's
+    # 16000.00 + PC's 5142.86); the declared file's pays the interim too: 12857.14 + 518.51 = 13375.65, residual
+    # 34000 − 13375.65 = 20624.35 (compared by same())
+    assert mine["position pool"] == {"amount": "34000.00", "distributed": "12857.14", "residual": "21142.86"}
+    results = tmp_path / "declared" / "out" / "bs-esempio" / "results.json"
+    declared = compared(json.loads(results.read_text(encoding="utf-8")), POSITION_POOL)
+    assert declared["position pool"] == {"amount": "34000.00", "distributed": "13375.65", "residual": "20624.35"}
+    assert declared["position awards"] == [("HB", "12857.14"), ("HB", "518.51")]
+
+
+def with_interim_and_requirements(folder: Path) -> None:
+    """In every synthetic ente: its interim (the first position covers the vacant one) at the file's 20%; the second
+    position's holder without a requirement that withholds the pay (category C, or part time in every other ente);
+    the third's with one year of experience (below the 2 of a specialization, the least of art. 2.5)."""
+    for k, ente in enumerate(sorted(p for p in (folder / "enti").iterdir())):
+        positions = read(ente / "positions.csv")
+        covering = [row for row in positions if row["interim_of"]]
+        assert len(covering) == 1 and covering[0] is positions[0]  # ciclope synth: the first covers the vacant one
+        covering[0]["interim_percent"] = "20%"
+        write(ente / "positions.csv", positions, list(positions[0]))
+        people = read(ente / "people.csv")
+        for person in people:
+            if person["id"] == positions[1]["holder"]:
+                person.update({"category": "C"} if k % 2 == 0 else {"fte": "0.5"})  # art. 1.2 or 2.7
+            if person["id"] == positions[2]["holder"]:
+                person["qualified_years"] = "1"
+        write(ente / "people.csv", people, list(people[0]))
 
 
 @pytest.mark.parametrize("seed", [3, 17])
 def test_synthetic_brescia_enti_pay_the_same_positions(tmp_path, seed):
     cycle = synth(tmp_path / "python", enti=3, people=200, seed=seed, plugins=["brescia"])
-    without_interim_nor_vacancy(cycle.parent)
-    out_python = run_cycle(cycle)
-    out_declared = run_cycle(declared_copy(cycle.parent, tmp_path / "declared"))
+    with_interim_and_requirements(cycle.parent)
+    run_cycle(cycle)
+    run_cycle(declared_copy(cycle.parent, tmp_path / "declared"))
     for ente in sorted(p.name for p in (cycle.parent / "enti").iterdir()):
-        mine, apart = same(out_python, out_declared, ente)
+        mine, apart = same(cycle.parent, tmp_path / "declared", ente)
         assert mine["position awards"] and mine["result paid"]  # holders were paid position and result pay
+        assert len(mine["interims"]) == 1  # the interim paid on both sides, the same amount
+        assert len(mine["requirements"]["withheld"]) == len(mine["requirements"]["experience"]) == 1
         scored = [s for s, _, _ in mine["people"].values() if s is not None]
         assert len(scored) > 150  # staff, PO and dirigenti scored on both sides
