@@ -19,6 +19,7 @@ from ciclope.core import Award, Ente, Input, OrgPerformance, Pool, PositionPay, 
 from ciclope.plugins.regolamento.compile.env import Facts, PersonEnv
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format import funds
+from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import PositionWeighting, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
@@ -150,13 +151,7 @@ def qualified(
     formula = pw.holder_requirements
     if formula is None:
         return True
-    ente, org = data
-    env = PersonEnv(Facts(reg, ente, org), ente.people[r["holder"]])
-    failed = ""
-    try:
-        held = run(formula, env) is True
-    except RunError as exc:
-        held, failed = False, str(exc)
+    held, failed, env = requirements(reg, formula, r["holder"], data)
     pid = str(r["id"])
     trace.record(
         f"position:{pid}:requisiti",
@@ -173,8 +168,22 @@ def qualified(
             else f", non ha i requisiti dell'incarico ({sentence(formula)})"
         )
         message = f"{env.person.name}, titolare della posizione {pid}{why}: la retribuzione di posizione non è pagata"
-        trace.problem(Problem.at(ente, "regolamento.requisiti", message, cite(reg, pw.source), FILE, r.row, "holder"))
+        problem = Problem.at(data[0], "regolamento.requisiti", message, cite(reg, pw.source), FILE, r.row, "holder")
+        trace.problem(problem)
     return held
+
+
+def requirements(
+    reg: Regulation, formula: Formula, holder: str, data: tuple[Ente, OrgPerformance | None]
+) -> tuple[bool, str, PersonEnv]:
+    """Whether ``holder`` has the requirements (``requisiti``), why they could not be computed ("" if they could), and
+    the environment that read them."""
+    ente, org = data
+    env = PersonEnv(Facts(reg, ente, org), ente.people[holder])
+    try:
+        return run(formula, env) is True, "", env
+    except RunError as exc:
+        return False, str(exc), env
 
 
 def interims(
@@ -347,14 +356,19 @@ def short_fund(pw: PositionWeighting, v: Valued, source: str) -> Problem:
     )
 
 
-def described(pw: PositionWeighting, ente: Ente, fund: Decimal) -> dict[str, PositionPay]:
-    """The positions as results.json lists them: value, annual pay, holder, whether paid, what is due."""
+def described(reg: Regulation, ente: Ente, fund: Decimal, org: OrgPerformance | None = None) -> dict[str, PositionPay]:
+    """The positions as results.json lists them: value, annual pay, holder, whether paid (as :func:`pay` pays: a
+    holder without the requirements is not), what is due."""
+    pw = reg.positions
+    assert pw is not None
     v = valued(pw, ente, fund)
     out = {}
     for r in v.rows:
         pid, holder = str(r["id"]), r["holder"]
         annual = v.annual[pid]
         paid = bool(holder) and holder in ente.people and terms.days_in(r, ente.year) > 0 and not v.short
+        if paid and pw.holder_requirements is not None:
+            paid = requirements(reg, pw.holder_requirements, holder, (ente, org))[0]
         owed = due(pw, r, annual, ente)
         out[pid] = PositionPay(
             id=pid,
