@@ -1,18 +1,25 @@
 """The Comunità Montane's regulation written as a declared file (``tests/regolamento/comunita_montane.toml``,
 formato 2) gives the same money, levels and statuses as the Python plugin ``comunita_montane``: on the public
-example, on synthetic enti large enough for the bonus delle eccellenze, and with one graduatoria per area.
+example, on synthetic enti large enough for the bonus delle eccellenze, with one graduatoria per area, and on small
+enti made by hand.
 
 Compared byte for byte as results.json writes them: every pool (amount, distributed, residual), every award of
-every person (amount, band, pool, further awards), every score, level and status. Not compared: the plugin's
-own reports (rewards.extra, the evaluators' differentiation, the progressions of art. 20, which pay nothing) and
-the wording of explanations and warnings. Rules the file does not say, so the enti here do not exercise them:
-the CCNL 1999 per-person limits of the PO result pay (cycles before 21.5.2018), the innovation and efficiency
-prizes of art. 19 with their amounts and the incompatibility of art. 18.4 (the synthetic ``innovation.csv`` rows
-all renounce the bonus and carry no amount, so the declared copy leaves the file out), a lead's score from the
-card alone when their unit was not measured, and the Piano's deadline counted from the budget's approval."""
+every person (amount, band, pool, further awards), every score, level and status. Compared too: the progressioni
+economiche of art. 20 (who is selected, as the set of ids, how many, and the places ⌊25% × staff in service⌋) and
+the Piano's deadline of art. 7.1 lett. a (45 days after the budget's approval) in the cycle's calendar. The file
+cannot say «in the first two merit bands» (art. 20.3: no formula reads a person's band), so its candidates are the
+banded people with a score of at least 80 whatever their band: its candidates are the plugin's plus those of the
+lowest band, and where one of these reaches the places (a small ente made by hand; one graduatoria per area) the
+selections part, as checked. Not compared: the plugin's other reports (rewards.extra, the evaluators'
+differentiation), the calendar's other acts and the wording of explanations and warnings. Rules the file does not say, so the enti here do not exercise them: the CCNL 1999 per-person limits of
+the PO result pay (cycles before 21.5.2018), the innovation and efficiency prizes of art. 19 with their amounts
+and the incompatibility of art. 18.4 (the synthetic ``innovation.csv`` rows all renounce the bonus and carry no
+amount, so the declared copy leaves the file out), and a lead's score from the card alone when their unit was not
+measured."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -61,16 +68,124 @@ def money_levels_statuses(results: dict) -> dict:
     return {"pools": results["rewards"]["pools"], "people": results["rewards"]["people"], "individual": individual}
 
 
-def assert_same(python: Path, declared: Path) -> dict[str, dict]:
+def progressions_and_piano(results: dict) -> dict:
+    """What a side says of art. 20 and of the Piano's deadline, in terms both share: the ids selected for the
+    progressioni (both write them as ``rewards.extra.progressioni``, each in its own graduatoria order), how many, the
+    places (``limit`` of ``progressioni_detail``), the candidates, and the due date of the calendar's act proved by
+    ``piano_adopted``. A side that says none of them gives None or an empty list, never the other's value."""
+    extra = results["rewards"].get("extra", {})
+    selected = extra.get("progressioni")
+    detail = extra.get("progressioni_detail") or {}
+    return {
+        "selected": None if selected is None else sorted(selected),
+        "count": None if selected is None else len(selected),
+        "places": detail.get("limit"),
+        "candidates": sorted(detail.get("candidates", [])),
+        "piano": [d["due"] for d in results["calendar"] if d["approval"] == "piano_adopted"],
+    }
+
+
+def assert_same(python: Path, declared: Path, same_selection: bool = True) -> dict[str, dict]:
+    """Money, levels and statuses the same; of art. 20 the places and the Piano's deadline the same, and the file's
+    candidates the plugin's plus the banded people of the lowest band with 80 points or more (the band the file cannot
+    read). With ``same_selection`` the selected the same; else, where they differ, the file selects somebody of the lowest
+    band, and everybody else it selects the plugin selects too (they only push the plugin's last out)."""
     found = {}
     for path in sorted(python.glob("*/results.json")):
-        by_python = money_levels_statuses(json.loads(path.read_text(encoding="utf-8")))
-        other = declared / path.parent.name / "results.json"
-        by_toml = money_levels_statuses(json.loads(other.read_text(encoding="utf-8")))
-        assert by_toml == by_python, path.parent.name
-        found[path.parent.name] = by_python
+        plugin = json.loads(path.read_text(encoding="utf-8"))
+        toml = json.loads((declared / path.parent.name / "results.json").read_text(encoding="utf-8"))
+        name = path.parent.name
+        by_python = money_levels_statuses(plugin)
+        assert money_levels_statuses(toml) == by_python, name
+        mine, theirs = progressions_and_piano(plugin), progressions_and_piano(toml)
+        assert (theirs["places"], theirs["piano"]) == (mine["places"], mine["piano"]), name
+        lowest = {pid for pid, award in by_python["people"].items() if award.get("band") == "bassa"}
+        assert set(theirs["candidates"]) - lowest == set(mine["candidates"]), name
+        if theirs["selected"] != mine["selected"]:
+            assert not same_selection, f"{name}: {theirs['selected']} != {mine['selected']}"
+            assert set(theirs["selected"]) & lowest, name
+            assert set(theirs["selected"]) - lowest <= set(mine["selected"]), name
+        found[name] = {**by_python, "art20": mine, "art20_declared": theirs}
     assert found
     return found
+
+
+def by_hand(
+    tmp: Path, points: dict[str, int], budget: str | None, insufficient: str = "", half_reached: str = ""
+) -> Path:
+    """The public example with the cards' points of ``points`` (person → points of the one item), ``insufficient``
+    declared of insufficient rendimento, ``half_reached`` moved to a new unit whose one objective is reached at 50%,
+    and the budget approved on ``budget`` (None: not dated)."""
+    source = tmp / "source"
+    shutil.copytree(EXAMPLES / "comunita_montane", source, ignore=shutil.ignore_patterns("risultati", "out"))
+    data = source / "cm-esempio"
+    cells = {p: {"points": str(v)} for p, v in points.items()}
+    people = {p: c for p, c in ((insufficient, {"insufficient": "true"}), (half_reached, {"unit": "amm"})) if p}
+    for name, values in (("evaluations.csv", cells), ("people.csv", people)):
+        with (data / name).open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        for row in rows:
+            row.update(values.get(row.get("person") or row["id"], {}))
+        with (data / name).open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    for name, line in (
+        ("units.csv", "amm,Area Amministrativa,area,cme,SEG"),
+        ("objectives.csv", "OB2,operational,Servizi amministrativi,,,,amm"),
+        ("indicators.csv", "IN3,OB2,Pratiche evase,higher,,,100,50,50,25,,,"),  # 50 of 100: reached at 50%
+    ):
+        with (data / name).open("a", encoding="utf-8") as f:
+            f.write(line + "\n")
+    ente = (data / "ente.toml").read_text(encoding="utf-8")
+    dated = "" if budget is None else f"budget_approved = {budget}\n"
+    (data / "ente.toml").write_text(ente.replace("budget_approved = 2020-12-20\n", dated), encoding="utf-8")
+    return source
+
+
+def test_a_small_ente_by_hand(tmp_path):
+    # 11 dipendenti (P1–P11): ⌊25% × 11⌋ = ⌊2,75⌋ = 2 places. P4 (97, insufficient rendimento), P8 (95, 180 days of
+    # absence) and P9 (98, in a unit at 50% < 70%) are out of the bands, so no candidates. In the bands, by points:
+    # P1 96, P2 90, P3 90, P5 83, P6 80, P7 77, P10 71 (P11, 60, is under 70): n = 7, the alta ⌊7 × 20%⌋ = ⌊1,4⌋ = 1
+    # (under the cap ⌊30% × 11⌋ = 3), the first two ⌊7 × 60%⌋ = ⌊4,2⌋ = 4: P1 | P2 P3 P5 | P6 P7 P10 (83 ≠ 80: no
+    # tie at the boundary). Candidates (first two bands, ≥ 80): P1, P2, P3, P5. Places: P1, then P2 and P3 tie at 90
+    # across the 2nd place (P1, P2, P3 would be 3 > 2): both left out, and nobody below is taken. Selected: P1 alone.
+    # The Piano: 20/01/2021 + 45 days = 11 days to 31/01, 28 of February (39), 6 of March: 06/03/2021.
+    points = {"P1": 96, "P2": 90, "P3": 90, "P4": 97, "P5": 83, "P6": 80, "P8": 95, "P9": 98}
+    made = by_hand(tmp_path, points, "2021-01-20", insufficient="P4", half_reached="P9")
+    found = assert_same(*both(made, tmp_path))
+    assert {p: found["cm-esempio"]["individual"][p][2] for p in ("P4", "P8", "P9")} == {
+        "P4": "non_adeguata",
+        "P8": "non_valutabile",
+        "P9": "escluso_peg",
+    }
+    art20 = found["cm-esempio"]["art20"]
+    assert art20 == {
+        "selected": ["P1"],
+        "count": 1,
+        "places": 2,
+        "candidates": ["P1", "P2", "P3", "P5"],
+        "piano": ["2021-03-06"],
+    }
+    # the file's candidates add P6 (80 points, lowest band): below the cut, so the selection is the same
+    assert found["cm-esempio"]["art20_declared"]["candidates"] == ["P1", "P2", "P3", "P5", "P6"]
+
+
+def test_where_the_file_and_the_plugin_part(tmp_path):
+    # Few in the bands: P1 95, P2 90, P3 85; the others under 70 (P8 also absent). n = 3: the alta ⌊3 × 20%⌋ = 0
+    # (empty), the first two ⌊3 × 60%⌋ = ⌊1,8⌋ = 1: P1 | P2 P3 in the lowest band. Places ⌊25% × 11⌋ = 2.
+    # The plugin (art. 20.3, first two bands): P1 alone is a candidate, P1 selected. The file (≥ 80 points, no band):
+    # P1, P2, P3 are candidates and the 2 places go to P1 and P2. Budget not dated: neither side counts the 45 days,
+    # and the calendar keeps the law's Piano by 31 January (D.Lgs. 150/2009 art. 10 c. 1 lett. a), on both sides.
+    points = {"P1": 95, "P2": 90, "P3": 85, **{f"P{i}": 60 for i in range(4, 12)}}
+    found = assert_same(*both(by_hand(tmp_path, points, None), tmp_path), same_selection=False)
+    mine, theirs = found["cm-esempio"]["art20"], found["cm-esempio"]["art20_declared"]
+    assert (mine["selected"], mine["candidates"], mine["piano"]) == (["P1"], ["P1"], ["2021-01-31"])
+    assert (theirs["selected"], theirs["candidates"], theirs["piano"]) == (
+        ["P1", "P2"],
+        ["P1", "P2", "P3"],
+        ["2021-01-31"],
+    )
 
 
 def test_the_public_example(tmp_path):
@@ -81,6 +196,12 @@ def test_the_public_example(tmp_path):
         "band": "alta",
         "pool": "performance_individuale",
     }
+    # art. 20: 11 dipendenti, ⌊25% × 11⌋ = ⌊2,75⌋ = 2 places. In the bands (P8 is out for absences, P11 under 70):
+    # 9 people, the first two bands ⌊9 × 60%⌋ = ⌊5,4⌋ = 5, P1 (96) … P5 (83); P1 and P2 (91) take the two places,
+    # P3 has 88, no tie at the cut. The Piano: 20/12/2020 + 45 days = 11 days to 31/12, 34 into 2021 = 03/02/2021.
+    art20 = found["cm-esempio"]["art20"]
+    assert (art20["selected"], art20["places"], art20["piano"]) == (["P1", "P2"], 2, ["2021-02-03"])
+    assert art20["candidates"] == ["P1", "P2", "P3", "P4", "P5"]
 
 
 @pytest.fixture(scope="module")
@@ -98,11 +219,17 @@ def test_synthetic_enti_with_the_bonus_and_the_result_pay(synthetic, tmp_path):
     assert all(p["risultato_po_dirigenti"]["distributed"] != "0.00" for p in pools)
     also = [a for f in found.values() for a in f["people"].values() if "also" in a]
     assert also and all(a["also"][0]["pool"] == "bonus_eccellenze" for a in also)
+    # the progressioni were selected and the Piano dated on every ente, so both were compared on something
+    assert all(f["art20"]["count"] > 0 and len(f["art20"]["piano"]) == 1 for f in found.values())
 
 
 def test_one_graduatoria_per_area(synthetic, tmp_path):
     python, declared = both(synthetic, tmp_path, by_area=True)
-    assert len(assert_same(python, declared)) == 3
+    # the first two bands are each area's: somebody of an area's lowest band outranks, with 80 points or more, the
+    # plugin's last selected of the ente, and the file, which cannot read the band, selects them
+    found = assert_same(python, declared, same_selection=False)
+    assert len(found) == 3
+    assert any(f["art20_declared"]["selected"] != f["art20"]["selected"] for f in found.values())
     plugin = json.loads((python / "synth-00000" / "results.json").read_text(encoding="utf-8"))
     assert plugin["rewards"]["extra"]["ranking_scope"] == "area"  # the plugin did rank by area
     assert len(plugin["rewards"]["extra"]["rankings"]) > 1
