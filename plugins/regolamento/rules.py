@@ -350,24 +350,31 @@ def rewards(
     position_pay = positions.pay(reg, ente, trace, out, org) if reg.positions is not None else None
     # the cards as conciliated: SEZIONE("…") in a part's formulas reads the points the scores come from
     facts = Facts(reg, ente, org, scores, cards, ladders.named(reg), position_pay=position_pay or {})
-    if reg.progressions is not None:  # a selection, no money: whatever opens or closes the premiums
-        found = progressions.select(reg, ente, scores, facts, trace)
-        out.extra.update(progressioni=found["selected"], progressioni_detail=found)
     attestedfund.reduce(reg, ente, org, trace, out)
     gate = access.closed(reg, ente)
     if reg.access is not None:
         access.record(reg, ente, scores, gate is None, trace)
     if gate is not None:  # no premium computed: every pool stays residual (the positions are paid all the same)
         trace.problem(gate)
+        selected(reg, ente, scores, facts, trace, out)
         return Rewards(pools=out.pools, awards=out.awards, extra=out.extra)
     if reg.premiums:
         parts.pay(reg, ente, scores, org, trace, out, facts)
         trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
+    selected(reg, ente, scores, facts, trace, out)
     if reg.result_pay is not None and reg.result_pay.method == "quota_posizione":
         positionshare.pay(reg, ente, scores, org, trace, out, position_pay)
     elif reg.result_pay is not None:
         resultpay.pay(reg, ente, scores, org, trace, out, facts)
     return Rewards(pools=out.pools, awards=out.awards, statuses=out.statuses, extra=out.extra)
+
+
+def selected(reg: Regulation, ente: Ente, scores: dict[str, Score], facts: Facts, trace: Trace, out: Outcome) -> None:
+    """The progressioni economiche, a selection without money, whatever opens or closes the premiums: once the parts
+    are paid, so that a candidate may be whom a part placed in a band (``FASCIA``)."""
+    if reg.progressions is not None:
+        found = progressions.select(reg, ente, scores, facts, trace)
+        out.extra.update(progressioni=found["selected"], progressioni_detail=found)
 
 
 @hookimpl(specname="ciclope_position_pay")

@@ -294,6 +294,15 @@ class PersonEnv:
         self.read.setdefault(f"premio:{part}", Input(f"premio della parte «{part}»", found, ref=ref))
         return found
 
+    def band(self, part: str) -> str:
+        """The band an earlier part placed the person in ("" where it placed them in none), read with the figure of
+        the premium that band paid."""
+        pid = self.person.id
+        found = self.facts.bands.get(part, {}).get(pid) or ""
+        ref = self.facts.premium_refs.get(part, {}).get(pid, "")
+        self.read.setdefault(f"fascia:{part}", Input(f"fascia della parte «{part}»", found or "nessuna", ref=ref))
+        return found
+
     def _ladder(self) -> Sequence[tuple[str, Decimal]]:
         return self.facts.ladders.get(self.person.role, ())
 

@@ -52,6 +52,8 @@ class Env(Protocol):
 
     def premium(self, part: str) -> Decimal | None: ...
 
+    def band(self, part: str) -> str: ...
+
     def rank_of_points(self, points: Decimal) -> Rank: ...
 
     def rank_of_name(self, name: str) -> Rank: ...
@@ -346,6 +348,11 @@ def _premium(node: Call, args: list[Compiled]) -> Compiled:
     return lambda env: env.premium(name)
 
 
+def _band(node: Call, args: list[Compiled]) -> Compiled:
+    name = node.args[0].value if isinstance(node.args[0], Text) else ""
+    return lambda env: env.band(name)
+
+
 def _of(node: Call, args: list[Compiled]) -> Compiled:
     what = node.args[0].name if isinstance(node.args[0], Name) else ""
     who = args[1]
@@ -400,6 +407,7 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "SOPRA": _above,
     "SEZIONE": _section,
     "PREMIO": _premium,
+    "FASCIA": _band,
     "DI": _of,
     "MESI": _months,
     "OBIETTIVO": _objective,

@@ -84,6 +84,8 @@ class Place:
     # the formula is read for someone in a group (a graduatoria, the part's people): .GRUPPO has a group to run over;
     # a fund is one for the ente, with no group
     groups: bool = True
+    # FASCIA("parte"): the band a part paid before placed the person in (a part's formulas, the progressions)
+    bands: bool = False
 
 
 # What a person's evaluation gives: not known for everyone in service (a formula over all of them reads none).
@@ -105,6 +107,7 @@ def place(
     scored: bool = True,
     why: str = "",
     fund: str = "",
+    bands: bool = False,
 ) -> Place:
     """``fund``: the words of ``fondo`` where a place reads a fund but no part's (PREMIO is not read there)."""
     names = [n for n in PERSON_NAMES if (level or n != "livello") and (scored or n not in SCORED_NAMES)]
@@ -113,7 +116,7 @@ def place(
     if rows:
         names += list(ROW_NAMES)
     said = (("fondo", fund),) if fund else ()
-    return Place(words, result, tuple(names), parts, rows, level, shared, scored, why, said)
+    return Place(words, result, tuple(names), parts, rows, level, shared, scored, why, said, bands=parts or bands)
 
 
 def before_results(where: Place) -> Place:
@@ -149,8 +152,8 @@ PLACES = {
     "stato": place("chi ha lo stato", BOOL, level=False),
     "controllo": place("la condizione del controllo", BOOL),
     # the progressioni economiche: over the evaluated people of the roles, apart from any part of the premium
-    "candidati": place("chi è candidato alle progressioni", BOOL),
-    "graduatoria": place("il numero che ordina i candidati alle progressioni", NUMBER),
+    "candidati": place("chi è candidato alle progressioni", BOOL, bands=True),
+    "graduatoria": place("il numero che ordina i candidati alle progressioni", NUMBER, bands=True),
     "costo": place("il costo della progressione di ciascun candidato", EURO),
     # decided when the positions are weighed, before and apart from the year's evaluation
     "requisiti": place(
@@ -250,6 +253,11 @@ SIGNATURES: dict[str, tuple[str, str]] = {
         'PREMIO("parte")',
         "il premio della persona da una parte pagata prima (in chi partecipa, nel peso, nell'importo e nel massimo "
         "per persona di una parte)",
+    ),
+    "FASCIA": (
+        'FASCIA("parte")',
+        "la fascia in cui una parte pagata prima ha collocato la persona, un testo (nessun testo per chi non vi è "
+        "collocato): nelle formule delle parti successive e in candidati e graduatoria di [progressioni]",
     ),
     "DI": ("DI(grandezza; persona)", "una grandezza di un'altra persona (la persona sostituita di un incarico)"),
     "MESI": (

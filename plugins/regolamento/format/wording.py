@@ -288,6 +288,8 @@ def _special(node: Call, args: list[str]) -> str:
         return f"i punti della sezione {args[0]}"
     if fn == "PREMIO":
         return f"il premio della parte {args[0]}"
+    if fn == "FASCIA":
+        return f"la fascia della parte {args[0]}"
     if fn == "DI":
         return f"{args[0]} {joined('di', _whose(node))}"
     if fn == "MESI":

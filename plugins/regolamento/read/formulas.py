@@ -605,6 +605,24 @@ class Checker:
                 )
         return Type("numero", (("euro", 1),))
 
+    def band(self, node: Call) -> Type:
+        """FASCIA("parte"): the band an earlier part placed the person in, where the parts are paid before (a later
+        part's formulas, the progressions)."""
+        if not self.scope.place.bands:
+            self.problems.append(contracted(f"FASCIA non si usa in {self.scope.place.words}"))
+        elif self.arity(node, 1):
+            arg = node.args[0]
+            if not isinstance(arg, Text):
+                self.problems.append('FASCIA vuole il nome di una parte tra virgolette, es. FASCIA("fasce di merito")')
+            elif arg.value not in self.scope.parts:
+                hint = nearest(arg.value, list(self.scope.parts))
+                before = ", ".join(self.scope.parts) or "nessuna"
+                self.problems.append(
+                    f"FASCIA(«{arg.value}»): nessuna parte pagata prima ha questo nome{hint}; parti pagate prima: "
+                    f"{before}"
+                )
+        return TEXT
+
     def months(self, node: Call) -> Type:
         """MESI(giorni) or MESI(giorni; "dal"; "al"): the months of service of the person in the cycle's year or in
         that period, each whole from that many days of service in it. The period's days are written as IN.SERVIZIO's
@@ -794,6 +812,7 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "SOPRA": Checker.ladder,
     "SEZIONE": Checker.section,
     "PREMIO": Checker.premium,
+    "FASCIA": Checker.band,
     "DI": Checker.of_other,
     "MESI": Checker.months,
     "OBIETTIVO": Checker.objective,

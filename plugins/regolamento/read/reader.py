@@ -77,7 +77,10 @@ class Context:
     problems: list[Problem] = attrs.field(factory=list)
 
     def parts_before(self, path: str) -> tuple[str, ...]:
-        """The parts paid before the one ``path`` is in (``premi[2].importo``: the first two)."""
+        """The parts paid before the one ``path`` is in (``premi[2].importo``: the first two); every part for the
+        progressions, selected once the premium is paid."""
+        if path.startswith("progressioni."):
+            return tuple(self.parts)
         found = re.match(r"premi\[(\d+)\]", path)
         return self.parts[: int(found.group(1))] if found else ()
 
