@@ -90,10 +90,9 @@ def owed(i: int, part: Part, error: Error) -> None:
         if got is not None:
             error(f"{path}.{name}", "non vale per una parte dovuta: il suo fondo è la somma di ciò che paga, senza "
                   "quote e senza residuo", "regolamento.valore")  # fmt: skip
-    for name, formula in (("ammesso", part.admitted_if), ("importo", part.amount)):
-        if formula is not None and "fondo" in formula.uses:
-            error(f"{path}.{name}", "una parte dovuta non legge fondo: il suo fondo è la somma di ciò che paga, noto "
-                  "solo dopo", "regolamento.valore")  # fmt: skip
+    for name in reading_the_fund(part):
+        error(f"{path}.{name}", "una parte dovuta non legge fondo: il suo fondo è la somma di ciò che paga, noto "
+              "solo dopo", "regolamento.valore")  # fmt: skip
 
 
 def set_aside(i: int, part: Part, parts: Sequence[Part], error: Error) -> None:
@@ -110,10 +109,15 @@ def set_aside(i: int, part: Part, parts: Sequence[Part], error: Error) -> None:
     if len(sources) != 1 or sources[0].fund != part.fund:
         error(f"{path}.accantonata", "una parte accantonata riceve il residuo (residuo_a) di una sola parte precedente "
               "dello stesso fondo: il fondo di quella parte si riduce dell'accantonamento", "regolamento.valore")  # fmt: skip
-    for name, formula in (("ammesso", part.admitted_if), ("importo", part.amount)):
-        if formula is not None and "fondo" in formula.uses:
-            error(f"{path}.{name}", "una parte accantonata non legge fondo: il suo fondo è l'accantonamento, che i suoi "
-                  "importi decidono", "regolamento.valore")  # fmt: skip
+    for name in reading_the_fund(part):
+        error(f"{path}.{name}", "una parte accantonata non legge fondo: il suo fondo è l'accantonamento, che i suoi "
+              "importi decidono", "regolamento.valore")  # fmt: skip
+
+
+def reading_the_fund(part: Part) -> list[str]:
+    """The keys of the part whose formula reads ``fondo`` (where the part's fund is known only after its amounts)."""
+    keyed = (("ammesso", part.admitted_if), ("importo", part.amount))
+    return [name for name, formula in keyed if formula is not None and "fondo" in formula.uses]
 
 
 def owed_funds(parts: Sequence[Part], error: Error) -> None:
