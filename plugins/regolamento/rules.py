@@ -40,6 +40,7 @@ from ciclope.plugins.regolamento.pay import (
     attestedfund,
     best,
     formulafunds,
+    interim,
     parts,
     positions,
     positionshare,
@@ -49,7 +50,7 @@ from ciclope.plugins.regolamento.pay import (
     resultpay,
 )
 from ciclope.plugins.regolamento.pay.shapes import Outcome
-from ciclope.plugins.regolamento.read import amend
+from ciclope.plugins.regolamento.read import amend, blocks
 from ciclope.plugins.regolamento.read import columns as declaredcolumns
 from ciclope.plugins.regolamento.read.load import PARAM, changes_of, declared, load, parsed, regulation_of
 from ciclope.plugins.regolamento.read.reader import SOURCE
@@ -210,6 +211,7 @@ def own_schema() -> InputSchema:
                 "interim": cells.parse_id,  # who covers a vacant position ad interim ([posizioni] interim)
                 "interim_from": cells.parse_date,
                 "interim_to": cells.parse_date,
+                "interim_share": cells.parse_percent,  # the measure of this interim, if not [posizioni] interim
             },
             # incarichi.csv: appointments paid by a part of metodo «formula» with «incarichi» (the reggenza of an
             # absent manager: who covers whom, from when to when)
@@ -256,7 +258,13 @@ def own_schema() -> InputSchema:
                 "kind": ("il tipo di incarico, come lo nomina la parte del regolamento che lo paga", "reggenza"),
                 "covered": ("codice della persona sostituita", "bianchi-l"),
             },
-            "positions.csv": {"interim": ("codice della persona che copre la posizione vacante ad interim", "rossi-m")},
+            "positions.csv": {
+                "interim": ("codice della persona che copre la posizione vacante ad interim", "rossi-m"),
+                "interim_share": (
+                    "la misura di questo interim, se non è quella del regolamento (dal 15% al 25%)",
+                    "20%",
+                ),
+            },
         },
         open_columns={"positions.csv": positions.parse_rating},
         headers={
@@ -273,17 +281,7 @@ def own_schema() -> InputSchema:
                 "end": "al",
             },
             "premi.csv": {"person": "persona", "part": "parte", "amount": "importo"},
-            "positions.csv": {
-                "id": "codice",
-                "title": "denominazione",
-                "unit": "unità",
-                "holder": "titolare",
-                "start": "inizio_incarico",
-                "end": "fine_incarico",
-                "interim": "interim",
-                "interim_from": "interim_dal",
-                "interim_to": "interim_al",
-            },
+            "positions.csv": blocks.HEADERS,
         },
     )
 
@@ -363,7 +361,10 @@ def rewards(
         trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
     selected(reg, ente, scores, facts, trace, out)
     if reg.result_pay is not None and reg.result_pay.method == "quota_posizione":
-        positionshare.pay(reg, ente, scores, org, trace, out, position_pay)
+        before = interim.taken(reg, trace, out)  # the interims first out of the result fund
+        paid = positionshare.pay(reg, ente, scores, org, trace, out, position_pay)
+        if before is not None:
+            interim.pay(reg, ente, trace, out, paid, before)
     elif reg.result_pay is not None:
         resultpay.pay(reg, ente, scores, org, trace, out, facts)
     return Rewards(pools=out.pools, awards=out.awards, statuses=out.statuses, extra=out.extra)

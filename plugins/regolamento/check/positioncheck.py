@@ -9,8 +9,9 @@ from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.pay import interim
 from ciclope.plugins.regolamento.pay.positions import FILE
-from ciclope.plugins.regolamento.read.blocks import FIXED
+from ciclope.plugins.regolamento.read.blocks import FIXED, SAID
 
 
 def problems(reg: Regulation, ente: Ente) -> list[Problem]:
@@ -60,7 +61,7 @@ def columns(reg: Regulation, ente: Ente) -> list[Problem]:
     for col in header:
         if col not in FIXED and col not in codes:
             message = (
-                f"colonna sconosciuta {fmt.quoted(col)}{nearest(col, codes)}: le colonne sono {', '.join(FIXED)} e i codici "
+                f"colonna sconosciuta {fmt.quoted(col)}{nearest(col, codes)}: le colonne sono {SAID} e i codici "
                 f"dei criteri di [posizioni] ({', '.join(codes)}); le colonne aggiuntive vanno prefissate x_"
             )
             out.append(Problem.at(ente, "regolamento.posizioni_colonna", message, cite(reg, pw.source), FILE, 1, col))
@@ -101,16 +102,33 @@ def cells(reg: Regulation, ente: Ente) -> list[Problem]:
 
 
 def interim_problems(declared: bool, pid: str, r: Row, ente: Ente, source: str) -> list[Problem]:
-    """An interim names a person of people.csv, covers a vacant position, and the regulation pays it."""
+    """An interim names a person of people.csv who holds another position («già titolare di altra posizione», CCNL
+    21.5.2018 art. 15 c. 6), covers a vacant position, and the regulation pays it, within 15–25%."""
     who = r.get("interim")
+    share = r.get("interim_share")
     if not who:
-        return []
+        if share is None:
+            return []
+        message = f"posizione {pid}: una misura dell'interim senza chi la copre (colonna interim vuota)"
+        return [Problem.at(ente, "regolamento.posizioni_interim", message, source, FILE, r.row, "interim_share")]
+    column = "interim"
     if who not in ente.people:
         message = f"posizione {pid}: chi la copre ad interim, {fmt.quoted(who)}, non è nell'elenco del personale"
     elif r["holder"]:
         message = f"posizione {pid}: ha un titolare, {r['holder']}: l'interim copre una posizione vacante"
     elif not declared:
         message = f"posizione {pid}: un interim scritto, ma il regolamento non dice quanto paga ([posizioni] interim)"
+    elif not any(other["holder"] == who for other in ente.table(FILE)):
+        message = (
+            f"posizione {pid}: {ente.people[who].name} la copre ad interim ma non è titolare di un'altra posizione: "
+            "l'interim si conferisce a chi è già titolare (CCNL 21.5.2018 art. 15 c. 6) e non è pagato"
+        )
+    elif share is not None and not interim.LOWEST <= share <= interim.HIGHEST:
+        message = (
+            f"posizione {pid}: la misura dell'interim {fmt.pct(share)} è fuori dall'intervallo del contratto, dal 15% al "
+            "25% della retribuzione di posizione (CCNL 21.5.2018 art. 15 c. 6): l'interim non è pagato"
+        )
+        column = "interim_share"
     else:
         return []
-    return [Problem.at(ente, "regolamento.posizioni_interim", message, source, FILE, r.row, "interim")]
+    return [Problem.at(ente, "regolamento.posizioni_interim", message, source, FILE, r.row, column)]

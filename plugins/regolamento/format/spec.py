@@ -1079,9 +1079,11 @@ class PositionWeighting:
     interim: Decimal | None = key(
         "interim",
         "number",
-        "la maggiorazione di chi copre ad interim una posizione vacante (colonne interim, interim_dal, interim_al di "
-        "posizioni.csv): questa quota della retribuzione di posizione della posizione coperta, per i giorni "
-        "dell'interim (tra il 15% e il 25%, CCNL 21.5.2018 art. 15 c. 6)",
+        "la maggiorazione di chi, già titolare di una posizione, ne copre ad interim una vacante (colonne interim, "
+        "interim_dal, interim_al di posizioni.csv): questa quota della retribuzione di posizione della posizione "
+        "coperta, per i giorni dell'interim (tra il 15% e il 25%, CCNL 21.5.2018 art. 15 c. 6; la colonna "
+        "interim_misura la dice per un interim), pagata nella retribuzione di risultato: dal fondo di risultato "
+        "prima del riparto, e solo a chi riceve la retribuzione di risultato",
         lo="0.15",
         hi="0.25",
         example=0.2,

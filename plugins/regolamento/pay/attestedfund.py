@@ -49,8 +49,9 @@ def reduce(reg: Regulation, ente: Ente, org: OrgPerformance, trace: Trace, out: 
         amount,
         "fondo × performance dell'ente attestata dall'OIV, arrotondato al centesimo",
         source,
-        [Input("fondo", pool.amount, ref=f"pool:{rp.fund}"), Input("performance attestata", value, ref="attested")],
+        [Input("fondo", pool.amount, ref=out.fund_ref(rp.fund)), Input("performance attestata", value, ref="attested")],
         "Fondo per la retribuzione di risultato ridotto in proporzione alla performance attestata",
         rp.note,
     )
     out.pools[rp.fund] = attrs.evolve(pool, amount=amount)
+    out.refs[rp.fund] = f"pool:{rp.fund}:attestata"

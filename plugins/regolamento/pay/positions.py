@@ -10,7 +10,6 @@ A vacant position (no holder) is valued and not paid: its pay stays in the fund'
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
@@ -23,9 +22,8 @@ from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import PositionWeighting, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
-from ciclope.plugins.regolamento.pay import terms
-from ciclope.plugins.regolamento.pay.formulas import days_in_year
-from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
+from ciclope.plugins.regolamento.pay import interim, terms
+from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome, Valued
 
 FILE = "positions"
 WORDS = {"bassa": 1, "media": 3, "alta": 5}
@@ -47,19 +45,6 @@ def parse_rating(text: str) -> Decimal:
 
 
 parse_rating.pure = True  # type: ignore[attr-defined]  # same text, same Decimal: read once per distinct text
-
-
-@attrs.frozen
-class Valued:
-    """The positions of the year: each one's value and annual pay, the funds, λ (None at the bounds)."""
-
-    rows: tuple[Row, ...]
-    score: Mapping[str, Decimal]
-    annual: Mapping[str, Decimal]
-    position_fund: Decimal
-    result_fund: Decimal
-    lam: Decimal | None
-    short: bool  # the fund cannot give every position the minimum: nobody is paid
 
 
 def rows_of(ente: Ente) -> tuple[Row, ...]:
@@ -129,10 +114,8 @@ def pay(
         )
         holders[holder] = holders.get(holder, ZERO) + amount
         held.setdefault(holder, []).append(attrs.evolve(given, name=pid))
-    if pw.interim is not None and not v.short:
-        for holder, amount, given in interims(reg, pw, v, ente, trace, out):
-            holders[holder] = holders.get(holder, ZERO) + amount
-            held.setdefault(holder, []).append(given)
+    if pw.interim is not None and not v.short:  # paid with the result pay (:mod:`.interim`)
+        out.interims = interim.due(reg, pw, v, ente, set(holders), trace)
     out.pools[pw.fund] = out.pools[pw.fund].with_distributed(sum(holders.values(), ZERO))
     for holder, amount in holders.items():
         label = f"Retribuzione di posizione di {ente.people[holder].name}"
@@ -184,46 +167,6 @@ def requirements(
         return run(formula, env) is True, "", env
     except RunError as exc:
         return False, str(exc), env
-
-
-def interims(
-    reg: Regulation, pw: PositionWeighting, v: Valued, ente: Ente, trace: Trace, out: Outcome
-) -> list[tuple[str, Decimal, Input]]:
-    """The interim of a vacant position (positions.csv ``interim``, ``interim_dal``, ``interim_al``): the person
-    covering it is paid ``interim`` × the covered position's annual pay × the days of the interim / the days of the
-    year, half-up, from the position fund (what the vacant position leaves)."""
-    assert pw.interim is not None
-    out_list = []
-    for r in v.rows:
-        who = r.get("interim")
-        if not who or who not in ente.people or r["holder"]:
-            continue
-        pid = str(r["id"])
-        first, last = r.get("interim_from"), r.get("interim_to")
-        days = days_in_year(ente.year, first, last)
-        amount = money.r2(pw.interim * v.annual[pid] * days / terms.year_days(ente.year))
-        key = f"position:{pid}:interim"
-        trace.record(
-            key,
-            amount,
-            "maggiorazione per l'interim × retribuzione di posizione annua della posizione coperta × giorni "
-            "dell'interim / giorni dell'anno, arrotondata al centesimo",
-            cite(reg, pw.source),
-            [
-                Input("maggiorazione per l'interim", pw.interim),
-                Input(
-                    "retribuzione di posizione annua della posizione coperta",
-                    v.annual[pid],
-                    ref=f"position:{pid}:annual",
-                ),
-                Input("giorni dell'interim nell'anno", days, cell=ente.cell(FILE, r.row, "interim_from")),
-                Input("giorni dell'anno", terms.year_days(ente.year)),
-            ],
-            f"Interim della posizione {pid} — {ente.people[who].name}",
-        )
-        out.awards[f"{pid}:{pw.fund}:interim"] = Award(person=who, amount=amount, pool=pw.fund, ref=pid)
-        out_list.append((who, amount, Input(f"{pid} ad interim", amount, ref=key)))
-    return out_list
 
 
 def due(pw: PositionWeighting, r: Row, annual: Decimal, ente: Ente) -> Decimal:

@@ -65,7 +65,9 @@ def pay(
     trace: Trace,
     out: Outcome,
     computed: Mapping[str, Decimal] | None = None,
-) -> None:
+) -> set[str]:
+    """Each PO/EQ's result pay as an award of the fund; who receives one (scored, a positive evaluation, no
+    exclusion), with whatever it pays them."""
     rp = reg.result_pay
     assert rp is not None
     source = cite(reg, rp.source)
@@ -84,11 +86,11 @@ def pay(
                     column=f"funds.{rp.fund}",
                 )
             )
-        return
+        return set()
     weights, pay_inputs = position_pays(people, computed, ente)
     cap = maxima(pool.amount, weights)
-    fund = Input("fondo", pool.amount, ref=f"pool:{rp.fund}")
-    paid = ZERO
+    fund = Input("fondo", pool.amount, ref=out.fund_ref(rp.fund))
+    paid, receiving = ZERO, set()
     for p in people:
         s = scores.get(p.id)
         status = why_not(reg, p, s, ente, org, trace)
@@ -108,7 +110,10 @@ def pay(
         key = p.id if p.id not in out.awards else f"{p.id}:risultato"
         out.awards[key] = Award(person=p.id, amount=amount, pool=rp.fund, band=s.level if s is not None else None)
         paid += amount
+        if score is not None and not status:
+            receiving.add(p.id)
     out.pools[rp.fund] = pool.with_distributed(paid)
+    return receiving
 
 
 def why_not(reg: Regulation, p: Person, s: Score | None, ente: Ente, org: OrgPerformance, trace: Trace) -> str | None:

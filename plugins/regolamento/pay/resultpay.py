@@ -182,7 +182,7 @@ def record(
 ) -> None:
     """Every listed PO/EQ's result pay, recorded with its inputs, as an award of the fund."""
     formula = method_words(rp)
-    fund = (Input("fondo", pool.amount, ref=f"pool:{rp.fund}"),) if rp.method == "fondo" else ()
+    fund = (Input("fondo", pool.amount, ref=out.fund_ref(rp.fund)),) if rp.method == "fondo" else ()
     said = "; ".join(n for n in (note, rp.note) if n)
     for pid, name, status in listed:
         paid = amounts.get(pid, ZERO)

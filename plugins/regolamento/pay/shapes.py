@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Award, Input, Person, Pool, money
+from ciclope.core import Award, Input, Person, Pool, Row, money
 
 ZERO = Decimal("0.00")
 
@@ -24,6 +24,24 @@ class Outcome:
     awards: dict[str, Award] = attrs.field(factory=dict)
     statuses: dict[str, str] = attrs.field(factory=dict)
     extra: dict[str, Any] = attrs.field(factory=dict)
+    # the figure that gives a pool its amount when a step changed it after the fund was read (the attested
+    # reduction, the interims taken first): what a split of that pool names as its fund
+    refs: dict[str, str] = attrs.field(factory=dict)
+    interims: tuple[Interim, ...] = ()  # the interims of the year, paid with the result pay ([posizioni] interim)
+
+    def fund_ref(self, name: str) -> str:
+        """The figure of the pool ``name`` as it is split: the last step that changed it, else the fund itself."""
+        return self.refs.get(name, f"pool:{name}")
+
+
+@attrs.frozen
+class Interim:
+    """A vacant position covered ad interim: who covers it, what is due for it and the figure that computes it."""
+
+    position: str
+    person: str
+    amount: Decimal
+    key: str
 
 
 @attrs.frozen
@@ -92,3 +110,16 @@ def shown_weight(weight: Any) -> Decimal:
     exact = Decimal(weight)
     exponent = exact.as_tuple().exponent
     return money.r4(exact) if isinstance(exponent, int) and exponent < -4 else exact
+
+
+@attrs.frozen
+class Valued:
+    """The positions of the year: each one's value and annual pay, the funds, λ (None at the bounds)."""
+
+    rows: tuple[Row, ...]
+    score: Mapping[str, Decimal]
+    annual: Mapping[str, Decimal]
+    position_fund: Decimal
+    result_fund: Decimal
+    lam: Decimal | None
+    short: bool  # the fund cannot give every position the minimum: nobody is paid

@@ -26,7 +26,21 @@ from ciclope.plugins.regolamento.format.spec import (
 
 Error = Callable[..., None]
 HUNDRED = Decimal(100)
-FIXED = ("id", "title", "unit", "holder", "start", "end", "interim", "interim_from", "interim_to")  # no criteria
+# the fixed columns of positions.csv, each as the office writes it (the code is read too): no criterion's code
+HEADERS = {
+    "id": "codice",
+    "title": "denominazione",
+    "unit": "unità",
+    "holder": "titolare",
+    "start": "inizio_incarico",
+    "end": "fine_incarico",
+    "interim": "interim",
+    "interim_from": "interim_dal",
+    "interim_to": "interim_al",
+    "interim_share": "interim_misura",
+}
+FIXED = tuple(HEADERS)
+SAID = ", ".join(HEADERS.values())  # the fixed columns, in the office's words
 
 
 def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
@@ -174,10 +188,10 @@ def positions(pw: PositionWeighting, error: Error) -> None:
                 f"il codice {fmt.quoted(c.code)} è già scritto prima",
                 "regolamento.valore",
             )
-        if c.code in FIXED:
+        if c.code in FIXED or c.code in HEADERS.values():
             error(
                 f"posizioni.criteri[{i}].codice",
-                f"{fmt.quoted(c.code)} è una colonna fissa di posizioni.csv ({', '.join(FIXED)}): scegli un altro codice",
+                f"{fmt.quoted(c.code)} è una colonna fissa di posizioni.csv ({SAID}): scegli un altro codice",
                 "regolamento.valore",
             )
         seen.add(c.code)
@@ -196,7 +210,14 @@ def result_fund(pw: PositionWeighting, rp: ResultPay | None, rp_broken: bool, er
     if rp_broken:
         return  # said already
     if rp is None:
-        if pw.result_share > 0:
+        if pw.interim is not None:
+            error(
+                "posizioni.interim",
+                "l'interim si paga nella retribuzione di risultato (CCNL 21.5.2018 art. 15 c. 6): servono "
+                "quota_risultato e [risultato_po] con metodo = \"quota_posizione\"",
+                "regolamento.manca",
+            )
+        elif pw.result_share > 0:
             error(
                 "posizioni.quota_risultato",
                 "una quota di risultato va a [risultato_po]: manca [risultato_po] con metodo = \"quota_posizione\"",

@@ -50,8 +50,10 @@ def positions(block: PositionWeighting, regulation: Regulation) -> Said:
         lines.append(f"Si paga in {block.instalments} rate; l'ultima prende il resto dei centesimi.")
     if block.interim is not None:
         lines.append(
-            f"Chi copre ad interim una posizione vacante riceve {the_pct(block.interim)} della sua retribuzione di "
-            "posizione, per i giorni dell'interim."
+            f"Chi, già titolare di una posizione, ne copre ad interim una vacante riceve {the_pct(block.interim)} "
+            "della retribuzione di posizione della posizione coperta (o la misura scritta per quell'interim), per i "
+            "giorni dell'interim, nella retribuzione di risultato: dal fondo di risultato prima del suo riparto, e "
+            "solo a chi riceve la retribuzione di risultato."
         )
     if block.holder_requirements is not None:
         lines.append(

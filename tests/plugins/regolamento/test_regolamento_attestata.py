@@ -38,6 +38,9 @@ def test_the_fund_reduced_by_the_attested_performance(ciclope_ente, tmp_path):
         "performance attestata": Decimal("0.9"),
     }
     assert "SMVP del Comune di Posizioni, art. 6" in figure.source
+    # each result pay names the reduced fund it was split from, 5400.00, not the whole fund's figure (6000.00)
+    fund = next(i for i in result.figures["award:PO1:risultato_po"].inputs if i.name == "fondo")
+    assert (fund.value, fund.ref) == (Decimal("5400.00"), "pool:risultato_po:attestata")
     # the position pay is not reduced
     assert result.rewards.pools["posizioni_po"].amount == Decimal("34000.00")
 

@@ -8,8 +8,10 @@ Compared exactly as results.json writes them:
 
 - every position of ``positions`` (value, holder, paid, annual pay, pay due, monthly instalment, last instalment,
   13 instalments);
-- the position-pay pool (amount, distributed, residual) and every holder's position-pay award, the interim
-  extras (amount per person) beside them;
+- the position-pay pool (amount, distributed, residual) and every holder's position-pay award;
+- the interim extras (Delibera 9/C art. 3.4, CCNL 21.5.2018 art. 15 c. 6), each at its own measure (the plugin's
+  ``interim_percent``, the declared ``interim_share``): both take them first out of the result fund and pay them
+  with the holder's result pay; the amount per person is compared;
 - the PO result-pay fund (``po_risultato`` amount: 15% of ``po_total`` reduced by the attested performance,
   ``ridotto_attestata``) and who receives a result pay (amount above 0);
 - the ente's performance, the score, level and status of everyone (staff, PO, dirigenti, Segretario), except the
@@ -32,12 +34,6 @@ What the file does not declare, and how the test treats it:
   every position by largest remainder (maxima summing to the fund, a vacant position's share left residual), the
   declared file rounds each holder's maximum down over the holders' pay («fino a»), and the PO scores above may
   differ by 0.01; so the amounts differ by cents and are not compared, while the fund and who is paid are;
-- of the interim extras (Delibera 9/C art. 3.4), the rate of each interim (the file says one, 20%: the synthetic
-  enti's interim is set to it in both copies), where they are paid from and on what: the plugin pays them inside
-  the result pay, first out of the result fund and only with a positive evaluation; the declared file pays them as
-  position pay, out of the position fund. The amount of each person is compared (the plugin's is its result pay
-  less the maximum × score / 100, :func:`interims`); the position pool the declared file distributes is the
-  plugin's plus the interim;
 - of the holders' requirements (art. 1–2), the three-year term (2.4) and the role: the category D and full time
   (1.2, 2.7: the position is not paid) are the file's ``requisiti``, the education and years (2.5: an error, the
   pay still computed) its ``[[controlli]]``; who gets an error of each kind is compared
@@ -49,7 +45,8 @@ The declared copy has the same data in the format's layout: ``po_total`` is the 
 position-pay pool is named ``po_total`` where the plugin names it ``po_posizione``: the test renames it), the
 holders' ``term_start``/``term_end`` of people.csv are the ``start``/``end`` of positions.csv, the interim is
 written on the covered position's row (``interim``: who covers it, ``interim_from``/``interim_to``) where the plugin
-writes it on the covering holder's (``interim_of``, ``interim_percent``), ``education``/``qualified_years`` are the
+writes it on the covering holder's (``interim_of``, ``interim_percent``; its measure is the declared
+``interim_share``), ``education/``qualified_years`` are the
 declared columns ``titolo_di_studio``/``anni_di_esperienza``, and the pay ``due`` the declared file omits when it
 equals the annual pay is filled in.
 """
@@ -73,8 +70,8 @@ from helpers import TESTS, as_declared, run_cycle
 DECLARED = TESTS / "regolamento" / "brescia.toml"
 PLUGIN_ONLY = ("term_start", "term_end", "interim_of", "interim_percent")
 DECLARED_COLUMNS = {"education": "titolo_di_studio", "qualified_years": "anni_di_esperienza"}  # art. 2.5, [[colonne]]
-INTERIM = Decimal("0.2")  # the file's one rate of the interim ([posizioni] interim)
-INTERIM_COLUMNS = ("interim", "interim_from", "interim_to")  # on the covered position's row in the declared copy
+# on the covered position's row in the declared copy: who covers it, from, to, at what measure
+INTERIM_COLUMNS = ("interim", "interim_from", "interim_to", "interim_share")
 # the errors for a requirement, by what follows: the position not paid (art. 1.2, 2.7; the file's requisiti) or
 # the pay still computed (art. 2.5; the file's [[controlli]])
 WITHHELD = ("brescia.po.category", "brescia.po.part_time", "regolamento.requisiti")
@@ -109,38 +106,38 @@ def declared_copy(folder: Path, to: Path) -> Path:
         interims = {}
         for r in positions:
             if r.get("interim_of"):
-                assert percent(r["interim_percent"]) == INTERIM  # the file says one rate for every interim
-                interims[r["interim_of"]] = (r["holder"], r.get("interim_from", ""), r.get("interim_to", ""))
+                covers = (r["holder"], r.get("interim_from", ""), r.get("interim_to", ""), r["interim_percent"])
+                interims[r["interim_of"]] = covers
         for r in positions:
             r["start"], r["end"] = terms.get(r["holder"], ("", ""))
-            r.update(zip(INTERIM_COLUMNS, interims.get(r["id"], ("", "", ""))))
+            r.update(zip(INTERIM_COLUMNS, interims.get(r["id"], ("", "", "", ""))))
         write(ente / "positions.csv", positions, [*columns, "start", "end", *INTERIM_COLUMNS])
         (ente / "projects.csv").unlink(missing_ok=True)  # the variable resources: not declared
     return cycle
 
 
-def percent(text: str) -> Decimal:
-    """A cell of ``interim_percent``: 20% or 0.2."""
-    text = text.strip()
-    return Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
-
-
 def compared(results: dict, renamed: dict[str, str]) -> dict:
     """What the declared file can say, as results.json writes it; the pool names made the plugin's."""
     pools = {renamed.get(k, k): v for k, v in results["rewards"]["pools"].items()}
-    awards, paid = [], set()
+    awards, paid, extras = [], set(), []
     for pid, a in results["rewards"]["people"].items():
+        results_pay = []
         for award in [a, *a.get("also", [])]:
             pool = renamed.get(award["pool"], award["pool"])
             if pool == "po_posizione":
                 awards.append((pid, award["amount"]))
-            elif pool == "po_risultato" and award["amount"] != "0.00":
-                paid.add(pid)
+            elif pool == "po_risultato":
+                results_pay.append(award["amount"])
+        if results_pay and results_pay[0] != "0.00":
+            paid.add(pid)
+        # the declared file writes a holder's result pay, then each interim paid with it (pay/interim.py)
+        extras += [(pid, v) for v in results_pay[1:] if v != "0.00"]
     return {
         "position pool": pools["po_posizione"],
         "position awards": sorted(awards),
         "result fund": pools.get("po_risultato", {}).get("amount"),
         "result paid": paid,
+        "interims": sorted(extras),
         "positions": {k: position(p) for k, p in results["positions"].items()},
         "people": {pid: (p["score"], p["level"], p["status"]) for pid, p in results["individual"].items()},
         "po": {pid: p["breakdown"] for pid, p in results["individual"].items() if "organizzativa" in p["breakdown"]},
@@ -220,23 +217,14 @@ def same(python: Path, declared: Path, ente: str) -> tuple[dict, set[str]]:
     a = json.loads((python / "out" / ente / "results.json").read_text(encoding="utf-8"))
     b = json.loads((declared / "out" / ente / "results.json").read_text(encoding="utf-8"))
     mine, theirs = compared(a, {}), compared(b, POSITION_POOL)
-    mine["interims"] = interims(a)
+    mine["interims"] = interims(a)  # the plugin's are inside its result pay
     mine["requirements"] = requirement_errors(a, python, ente)
     assert requirement_errors(b, declared, ente) == mine["requirements"]
     # a withheld position pays nothing on either side: no position award, no result pay, no interim
     withheld = {k for k, p in mine["positions"].items() if p["holder"] and not p["paid"]}
     assert {mine["positions"][k]["holder"] for k in withheld} == mine["requirements"]["withheld"]
     assert theirs["positions"] == mine["positions"]
-    # the interim: the plugin's inside the result pay, the declared file's one more position-pay award
-    assert theirs["position awards"] == sorted(mine["position awards"] + mine["interims"]), "position awards"
-    extra = sum((Decimal(v) for _, v in mine["interims"]), Decimal(0))
-    pool = {k: Decimal(v) for k, v in mine["position pool"].items()}
-    assert theirs["position pool"] == {
-        "amount": str(pool["amount"]),
-        "distributed": str(pool["distributed"] + extra),
-        "residual": str(pool["residual"] - extra),
-    }
-    for field in ("result fund", "result paid", "ente"):
+    for field in ("position awards", "position pool", "interims", "result fund", "result paid", "ente"):
         assert theirs[field] == mine[field], field
     return mine, rounded_apart(mine, theirs)
 
@@ -279,7 +267,7 @@ def test_an_interim_and_holders_without_the_requirements_by_hand(tmp_path):
     positions = read(ente / "positions.csv")
     for row in positions:
         if row["id"] == "PB":
-            row.update(interim_of="PC", interim_percent="20%", interim_from="2021-07-01", interim_to="2021-12-31")
+            row.update(interim_of="PC", interim_percent="22%", interim_from="2021-07-01", interim_to="2021-12-31")
     write(ente / "positions.csv", positions, [*positions[0], "interim_from", "interim_to"])
     people = read(ente / "people.csv")
     for person in people:
@@ -292,34 +280,31 @@ def test_an_interim_and_holders_without_the_requirements_by_hand(tmp_path):
     run_cycle(declared_copy(python, tmp_path / "declared"))
     mine, _ = same(python, tmp_path / "declared", "bs-esempio")
     # the annual pay as above (a holder does not change the weighting): PA 16000.00, PB 12857.14, PC 5142.86.
-    # The interim (art. 3.4): 1 July – 31 December 2021 = 31+31+30+31+30+31 = 184 days of 365;
-    # 20% × 5142.86 = 1028.572; × 184 = 189257.248; / 365 = 518.513… → 518.51 (HB's score, 77.5, is positive)
-    assert mine["interims"] == [("HB", "518.51")]
+    # The interim (art. 3.4) at its own measure, 22% (not the file's 20%): 1 July – 31 December 2021 =
+    # 31+31+30+31+30+31 = 184 days of 365; 22% × 5142.86 = 1131.4292; × 184 = 208182.9728; / 365 = 570.364… → 570.36
+    # (HB's score, 77.5, is positive); same() found the declared file paying the same out of po_risultato
+    assert mine["interims"] == [("HB", "570.36")]
     # HA of category C: PA is not paid (art. 1.2), an error; HB short of experience: an error, HB still paid
     assert mine["requirements"] == {"withheld": {"HA"}, "experience": {"HB"}}
     assert mine["positions"]["PA"]["paid"] is False and mine["position awards"] == [("HB", "12857.14")]
     assert mine["result paid"] == {"HB"}
-    # the plugin's position pool pays PB only: 12857.14 of 34000.00, residual 34000 − 12857.14 = 21142.86 (PA's
-    # 16000.00 + PC's 5142.86); the declared file's pays the interim too: 12857.14 + 518.51 = 13375.65, residual
-    # 34000 − 13375.65 = 20624.35 (compared by same())
+    # the position pool pays PB only, on both sides (same()): 12857.14 of 34000.00, residual 34000 − 12857.14 =
+    # 21142.86 (PA's 16000.00 + PC's 5142.86); the interim is result pay, not position pay
     assert mine["position pool"] == {"amount": "34000.00", "distributed": "12857.14", "residual": "21142.86"}
     results = tmp_path / "declared" / "out" / "bs-esempio" / "results.json"
     declared = compared(json.loads(results.read_text(encoding="utf-8")), POSITION_POOL)
-    assert declared["position pool"] == {"amount": "34000.00", "distributed": "13375.65", "residual": "20624.35"}
-    assert declared["position awards"] == [("HB", "12857.14"), ("HB", "518.51")]
+    assert declared["position awards"] == [("HB", "12857.14")] and declared["interims"] == [("HB", "570.36")]
     assert declared["positions"]["PA"]["paid"] is False  # HA lacks the requirements: PA is not paid, nothing due
 
 
 def with_interim_and_requirements(folder: Path) -> None:
-    """In every synthetic ente: its interim (the first position covers the vacant one) at the file's 20%; the second
+    """In every synthetic ente: its interim (the first position covers the vacant one) at the measure synth gives it; the second
     position's holder without a requirement that withholds the pay (category C, or part time in every other ente);
     the third's with one year of experience (below the 2 of a specialization, the least of art. 2.5)."""
     for k, ente in enumerate(sorted(p for p in (folder / "enti").iterdir())):
         positions = read(ente / "positions.csv")
         covering = [row for row in positions if row["interim_of"]]
         assert len(covering) == 1 and covering[0] is positions[0]  # ciclope synth: the first covers the vacant one
-        covering[0]["interim_percent"] = "20%"
-        write(ente / "positions.csv", positions, list(positions[0]))
         people = read(ente / "people.csv")
         for person in people:
             if person["id"] == positions[1]["holder"]:

@@ -789,30 +789,105 @@ def test_a_deadline_counted_from_another_act(ciclope_ente, tmp_path):
     assert str(fallback.due) == "2024-03-31"  # the budget undated: the fixed date of the text
 
 
-def test_the_interim_of_a_vacant_position_and_the_holder_s_requirements(ciclope_ente, tmp_path):
+def interim_ente(covering: str, rows: str, people: list[tuple[str, str, int, str]], quota: str = "0.15"):
+    """The positions of test_regolamento_positions (P1 92, P2 76, P3 vacant 28 on a fund of 40000.00, ``quota`` of it
+    to the result pay), with P3 covered ad interim by ``covering`` from 1 July to 31 December 2024 (``rows``: the
+    cells after it, the measure) and [posizioni] interim = 0.2, requisiti «categoria = "D"»."""
     from test_regolamento_positions import HEAD as P_HEAD
     from test_regolamento_positions import POSITIONS, ente
 
-    text = (P_HEAD + POSITIONS).replace(
-        'massimo = "16000.00"', 'massimo = "16000.00"\ninterim = 0.2\nrequisiti = \'=categoria = "D"\''
+    text = (
+        (P_HEAD + POSITIONS)
+        .replace('massimo = "16000.00"', 'massimo = "16000.00"\ninterim = 0.2\nrequisiti = \'=categoria = "D"\'')
+        .replace("quota_risultato = 0.15", f"quota_risultato = {quota}")
     )
     csv = (
-        "id,title,unit,holder,A1,A2,interim,interim_dal,interim_al\n"
-        "P1,Area amministrativa,amm,PO1,5,4,,,\n"
-        "P2,Area tecnica,tec,PO2,3,alta,,,\n"
-        "P3,Ufficio studi,tec,,1,2,PO1,2024-07-01,2024-12-31\n"
+        "id,title,unit,holder,A1,A2,interim,interim_dal,interim_al,interim_misura\n"
+        "P1,Area amministrativa,amm,PO1,5,4,,,,\n"
+        "P2,Area tecnica,tec,PO2,3,alta,,,,\n"
+        f"P3,Ufficio studi,tec,,1,2,{covering},2024-07-01,2024-12-31,{rows}\n"
     )
-    data = ente([("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")], 'posizioni_po = "40000.00"',
-                **{"positions.csv": csv})  # fmt: skip
+    return text, ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": csv})
+
+
+def test_the_interim_is_paid_with_the_result_pay_out_of_its_fund_first(ciclope_ente, tmp_path):
+    text, data = interim_ente("PO1", "", [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")])
     data["people.csv"] = data["people.csv"].replace("PO2,Persona PO2,po,D", "PO2,Persona PO2,po,C")
     result = run_declared(ciclope_ente, tmp_path, text, data)
-    # the positions as in docs/regolamento.md: P1 15880.95, P2 13119.05, P3 (vacant) 5000.00 of 34000.00
-    # P3 covered by PO1 from 1 July to 31 December 2024: 184 days of 366; 20% × 5000.00 × 184 / 366 = 502.73 (502.732…)
-    # PO2 is of category C: without the requirement («categoria = "D"») P2 is not paid
-    paid = {k: str(a.amount) for k, a in result.rewards.awards.items() if a.pool == "posizioni_po"}
-    assert paid == {"P1:posizioni_po": "15880.95", "P3:posizioni_po:interim": "502.73"}
-    assert result.rewards.pools["posizioni_po"].distributed == Decimal("16383.68")  # 15880.95 + 502.73
+    # the positions as in docs/regolamento.md: P1 15880.95, P2 13119.05, P3 (vacant) 5000.00 of 34000.00; PO2 is of
+    # category C: without the requirement («categoria = "D"») P2 is not paid, and the position pool pays P1 alone
+    # (the interim is result pay, CCNL 21.5.2018 art. 15 c. 6: «nell'ambito della retribuzione di risultato»)
+    position = {k: str(a.amount) for k, a in result.rewards.awards.items() if a.pool == "posizioni_po"}
+    assert position == {"P1:posizioni_po": "15880.95"}
+    assert result.rewards.pools["posizioni_po"].distributed == Decimal("15880.95")
     assert [p.rule for p in result.violations if p.rule == "regolamento.requisiti"] == ["regolamento.requisiti"]
+    # P3 covered by PO1 from 1 July to 31 December 2024: 184 days of 366; 20% × 5000.00 × 184 / 366 = 502.732… → 502.73,
+    # first out of the result fund, 15% × 40000 = 6000.00: 6000.00 − 502.73 = 5497.27 split by position pay among
+    # the PO, PO1 15880.95 and PO2 0 (P2 not paid): PO1's maximum 5497.27, × 90 / 100 = 4947.543 → 4947.54
+    assert result.figures["position:P3:interim"].value == Decimal("502.73")
+    assert result.figures["pool:risultato_po:interim"].value == Decimal("5497.27")
+    result_pay = {k: str(a.amount) for k, a in result.rewards.awards.items() if a.pool == "risultato_po"}
+    assert result_pay == {"PO1": "4947.54", "PO2": "0.00", "P3:risultato_po:interim": "502.73"}
+    # the pool is the whole fund: 4947.54 + 502.73 = 5450.27 paid, 6000.00 − 5450.27 = 549.73 residual
+    pool = result.rewards.pools["risultato_po"]
+    assert (pool.amount, pool.distributed, pool.residual) == (Decimal("6000.00"), Decimal("5450.27"), Decimal("549.73"))
+    fund = next(i for i in result.figures["award:PO1:risultato_po"].inputs if i.name == "fondo")
+    assert (fund.value, fund.ref) == (Decimal("5497.27"), "pool:risultato_po:interim")  # the fund as it was split
+    explained = explain(result, "person", "PO1")
+    assert "Interim della posizione P3 nella retribuzione di risultato di Persona PO1" in explained
+
+
+def test_an_interim_at_its_own_measure_is_not_paid_without_the_result_pay(ciclope_ente, tmp_path):
+    text, data = interim_ente("PO1", "25%", [("PO1", "po", 50, "false"), ("PO2", "po", 80, "false")])
+    # the contraddittorio of PO1's 50, recorded
+    data["appeals.csv"] = (
+        "person,stage,date,outcome,new_points_item,new_points\nPO1,contraddittorio,2025-03-10,respinto,,\n"
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # the row's own measure, 25%: 25% × 5000.00 × 184 / 366 = 628.415… → 628.42, out of the result fund first:
+    # 6000.00 − 628.42 = 5371.58, split by position pay, Σ 15880.95 + 13119.05 = 29000.00:
+    #   PO1 5371.58 × 15880.95 / 29000 = 2941.579… → 2941.57, PO2 5371.58 × 13119.05 / 29000 = 2430.0009… → 2430.00
+    # PO1's evaluation, 50, is not positive (below 60): no result pay, and no interim (it stays residual);
+    # PO2 2430.00 × 80 / 100 = 1944.00
+    assert result.figures["position:P3:interim"].value == Decimal("628.42")
+    result_pay = {k: str(a.amount) for k, a in result.rewards.awards.items() if a.pool == "risultato_po"}
+    assert result_pay == {"PO1": "0.00", "PO2": "1944.00", "P3:risultato_po:interim": "0.00"}
+    pool = result.rewards.pools["risultato_po"]
+    assert (pool.amount, pool.distributed, pool.residual) == (
+        Decimal("6000.00"),
+        Decimal("1944.00"),
+        Decimal("4056.00"),
+    )
+
+
+def test_interims_past_the_result_fund_are_not_paid(ciclope_ente, tmp_path):
+    text, data = interim_ente("PO1", "", [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")], quota="0.01")
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # 1% × 40000 = 400.00 for the result pay, below the interim's 20% × 5000 × 184 / 366 = 502.73 (the positions split
+    # 39600.00: P1 16000.00, P2 and P3 … — P3's pay is not 5000.00 here, so the interim is recomputed from its figure)
+    interim = result.figures["position:P3:interim"].value
+    annual = result.figures["position:P3:annual"].value
+    assert interim == (Decimal("0.2") * annual * 184 / 366).quantize(Decimal("0.01"))
+    assert interim > Decimal("400.00")
+    (warning,) = [p for p in result.violations if p.rule == "regolamento.interim_fondo"]
+    assert warning.severity == "warning" and "nessun interim è pagato" in warning.message
+    assert "P3:risultato_po:interim" not in result.rewards.awards
+    assert result.rewards.pools["risultato_po"].amount == Decimal("400.00")
+
+
+def test_an_interim_goes_to_a_holder_of_another_position_within_15_to_25_percent(ciclope_ente, tmp_path):
+    text, data = interim_ente(
+        "PO3", "", [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false"), ("PO3", "po", 70, "false")]
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    (error,) = [p for p in result.violations if p.rule == "regolamento.posizioni_interim"]
+    assert "Persona PO3 la copre ad interim ma non è titolare di un'altra posizione" in error.message
+    assert "position:P3:interim" not in result.figures and "P3:risultato_po:interim" not in result.rewards.awards
+    text, data = interim_ente("PO1", "30%", [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")])
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    (error,) = [p for p in result.violations if p.rule == "regolamento.posizioni_interim"]
+    assert "la misura dell'interim 30,00% è fuori dall'intervallo del contratto" in error.message
+    assert "position:P3:interim" not in result.figures
 
 
 PROGRESSIONS = (

@@ -302,6 +302,13 @@ def test_result_share_without_its_result_pay(tmp_path):
     assert any("manca [risultato_po]" in m for m in problems_of(tmp_path, text))
 
 
+def test_an_interim_without_a_result_pay_to_be_paid_with(tmp_path):
+    # CCNL 21.5.2018 art. 15 c. 6: the interim is paid «nell'ambito della retribuzione di risultato»
+    text = (HEAD + POSITIONS).split("[risultato_po]")[0].replace("quota_risultato = 0.15", "interim = 0.2")
+    found = problems_of(tmp_path, text)
+    assert any(m.startswith("posizioni.interim: l'interim si paga nella retribuzione di risultato") for m in found)
+
+
 def test_a_criterion_without_its_column(ciclope_ente, tmp_path):
     csv = "id,title,unit,holder,A1,A3\nP1,Area amministrativa,amm,PO1,5,4\nP2,Area tecnica,tec,PO2,3,7\n"
     data = ente([("PO1", "po", 90, "false")], 'posizioni_po = "40000.00"', **{"positions.csv": csv})
