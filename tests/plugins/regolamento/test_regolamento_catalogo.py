@@ -983,3 +983,44 @@ def test_montagna_sicura_under_the_ceiling_the_rest_pays_the_premi_ad_personam(c
     }
     assert not any(v.rule in {"regolamento.fondo_insufficiente", "regolamento.importi"} for v in result.violations)
     assert (pool.distributed, pool.residual) == (Decimal("8960.00"), Decimal("3848.52"))
+
+
+def test_studi_professionali_confsal_a_share_of_the_monthly_pay_by_days_of_absence(ciclope_ente, tmp_path):
+    # «da 0 a 5° giorno di assenza e al non superamento delle due sanzioni disciplinari 70% della retribuzione
+    # mensile; da 6° a 10° […] 60%; da 11° a 15° […] 50%»; «non può superare […] più di 15 giorni di assenze e non può
+    # riportare più di 2 sanzioni disciplinari»; absence_days holds only the causes the text counts (the file's reading)
+    staff = {  # id: (fte, days of absence, monthly pay, sanctions)
+        "S1": ("1", "0", "1800.00", "0"),
+        "S2": ("1", "5", "2000.00", "0"),
+        "S3": ("1", "6", "2000.00", "1"),
+        "S4": ("1", "10", "1900.00", "2"),
+        "S5": ("1", "11", "1700.00", "0"),
+        "S6": ("1", "15", "2100.00", "0"),
+        "S7": ("1", "16", "2100.00", "0"),
+        "S8": ("1", "0", "1800.00", "3"),
+        "S9": ("0.5", "3", "950.00", "0"),  # half time: the monthly pay is already the half-time pay
+        "S10": ("1", "2", "1234.55", "0"),
+    }
+    people = [
+        f"{pid},Persona {pid},dipendente,C,ente,{fte},{days},false,,{pay},{sanctions}"
+        for pid, (fte, days, pay, sanctions) in staff.items()
+    ]
+    data = ente(people, [], extra="retribuzione_mensile,sanzioni")
+    data["ente.toml"] = 'name = "Studio professionale"\n'  # no fund: the premium is owed by the contract
+    result = run(ciclope_ente, tmp_path, "studi_professionali_confsal", data)
+    assert amounts(result) == {
+        "S1": "1260.00",  # 0 giorni: 1.800 × 70%
+        "S2": "1400.00",  # 5 giorni, ancora da 0 a 5: 2.000 × 70%
+        "S3": "1200.00",  # 6 giorni: 2.000 × 60%; una sanzione non conta
+        "S4": "1140.00",  # 10 giorni e 2 sanzioni (non più di 2): 1.900 × 60%
+        "S5": "850.00",  # 11 giorni: 1.700 × 50%
+        "S6": "1050.00",  # 15 giorni, ancora da 11 a 15: 2.100 × 50%
+        "S7": "0.00",  # 16 giorni: più di 15, nulla
+        "S8": "0.00",  # 3 sanzioni: più di 2, nulla anche senza assenze
+        "S9": "665.00",  # 3 giorni a metà tempo: 950 × 70%, non ridotto una seconda volta
+        "S10": "864.19",  # 2 giorni: 1.234,55 × 70% = 864,185, al centesimo per eccesso da mezzo centesimo
+    }
+    assert (result.rewards.statuses["S7"], result.rewards.statuses["S8"]) == ("escluso_assenze", "escluso_sanzioni")
+    # the fund owed: 1.260 + 1.400 + 1.200 + 1.140 + 850 + 1.050 + 665 + 864,19 = 8.429,19
+    pool = result.rewards.pools["premio_risultato_individuale"]
+    assert (pool.amount, pool.distributed, pool.residual) == (Decimal("8429.19"), Decimal("8429.19"), Decimal("0.00"))
