@@ -600,7 +600,7 @@ def premium(block: Premium, regulation: Regulation) -> Said:
     if block.part_time == "proporzionale":
         lines.append("A tempo parziale il premio è in proporzione al tempo lavorato.")
     else:
-        lines.append("A tempo parziale il premio è quello del tempo pieno.")
+        lines.append("A tempo parziale il premio non è ridotto per il tempo lavorato.")
     if block.admitted:
         lines.append(f"Accede al premio chi, dopo la valutazione, ha lo stato «{word(block.admitted)}».")
     if not block.list_excluded:

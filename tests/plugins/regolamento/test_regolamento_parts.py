@@ -518,7 +518,7 @@ fonte = "art. 3"
     assert "Inoltre" not in said
     # paid whole at part time: the paid share is not «il tempo lavorato», as the next sentence says
     assert "in proporzione al peso di ciascuno × la quota pagata." in said
-    assert "A tempo parziale il premio è quello del tempo pieno." in said
+    assert "A tempo parziale il premio non è ridotto per il tempo lavorato." in said
     assert "(il tempo lavorato)" not in said
 
 
