@@ -125,7 +125,7 @@ def interim_problems(declared: bool, pid: str, r: Row, ente: Ente, source: str) 
         )
     elif share is not None and not interim.LOWEST <= share <= interim.HIGHEST:
         message = (
-            f"posizione {pid}: la misura dell'interim {fmt.pct(share)} è fuori dall'intervallo del contratto, dal 15% al "
+            f"posizione {pid}: la misura dell'interim {fmt.decimal_it((share * 100).normalize())}% è fuori dall'intervallo del contratto, dal 15% al "
             "25% della retribuzione di posizione (CCNL 21.5.2018 art. 15 c. 6): l'interim non è pagato"
         )
         column = "interim_share"

@@ -886,7 +886,7 @@ def test_an_interim_goes_to_a_holder_of_another_position_within_15_to_25_percent
     text, data = interim_ente("PO1", "30%", [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")])
     result = run_declared(ciclope_ente, tmp_path, text, data)
     (error,) = [p for p in result.violations if p.rule == "regolamento.posizioni_interim"]
-    assert "la misura dell'interim 30,00% è fuori dall'intervallo del contratto" in error.message
+    assert "la misura dell'interim 30% è fuori dall'intervallo del contratto" in error.message
     assert "position:P3:interim" not in result.figures
 
 
