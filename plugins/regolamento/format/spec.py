@@ -934,6 +934,17 @@ class ResultPay:
         since=2,
         formula="risultato",
     )
+    vacant: str = key(
+        "posizioni_vacanti",
+        "choice",
+        "per «quota_posizione» con [posizioni]: la quota di una posizione vacante o non pagata nell'anno va ai titolari "
+        "(«titolari»: il fondo si divide tra chi è pagato) o resta residua («residuo»: il fondo si divide tra tutte le "
+        "posizioni, ciascuna per la retribuzione dovuta, l'annua se non è pagata)",
+        default="titolari",
+        choices=("titolari", "residuo"),
+        example="residuo",
+        since=2,
+    )
     attested: bool = key(
         "ridotto_attestata",
         "bool",

@@ -101,11 +101,13 @@ def pay(
     for r in v.rows:
         pid, holder = str(r["id"]), r["holder"]
         record_position(pw, r, v, ente, source, trace)
+        out.positions[pid] = v.annual[pid]  # a position not paid weighs its annual pay
         if v.short or not holder or holder not in ente.people or not terms.days_in(r, ente.year):
             continue  # no fund, vacant, a holder people.csv lacks (an error of validate), a term outside the year
         if not qualified(reg, pw, r, (ente, org), trace):
             continue
         amount, given = paid(pw, r, v.annual[pid], ente, source, trace)
+        out.positions[pid] = amount
         out.awards[f"{pid}:{pw.fund}"] = Award(person=holder, amount=amount, pool=pw.fund, ref=pid)
         name = ente.people[holder].name
         label = f"Retribuzione di posizione di {name} — {pid}"

@@ -24,15 +24,17 @@ from ciclope.plugins.regolamento.pay.resultpay import NEGATIVE, POSITION
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 
 HUNDRED = Decimal(100)
+EVERY = "Σ retribuzioni di posizione di tutte le posizioni (l'annua di una vacante o non pagata, la cui quota resta residua)"
 FORMULA = (
     "quota massima × punteggio / 100 se la valutazione è positiva; quota massima = fondo × retribuzione di "
     "posizione / Σ retribuzioni di posizione, arrotondata per difetto al centesimo («fino a»)"
 )
 
 
-def maxima(fund: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:
-    """fund × w / Σ w rounded down to the cent for each (exact fractions: no rounding before the floor)."""
-    total = sum((Fraction(w) for w in weights.values()), Fraction(0))
+def maxima(fund: Decimal, weights: Mapping[str, Decimal], over: Decimal | None = None) -> dict[str, Decimal]:
+    """fund × w / Σ w rounded down to the cent for each (exact fractions: no rounding before the floor); ``over``:
+    the Σ to divide by when it is not the weights' own (every position's, the shares of those not paid residual)."""
+    total = Fraction(over) if over is not None else sum((Fraction(w) for w in weights.values()), Fraction(0))
     if total == 0:
         return {pid: ZERO for pid in weights}
     return {pid: Decimal(Fraction(fund) * Fraction(w) * 100 // total) / 100 for pid, w in weights.items()}
@@ -88,8 +90,10 @@ def pay(
             )
         return set()
     weights, pay_inputs = position_pays(people, computed, ente)
-    cap = maxima(pool.amount, weights)
+    every = sum(out.positions.values(), ZERO) if rp.vacant == "residuo" and computed is not None else None
+    cap = maxima(pool.amount, weights, every)
     fund = Input("fondo", pool.amount, ref=out.fund_ref(rp.fund))
+    shared = () if every is None else (Input(EVERY, every),)
     paid, receiving = ZERO, set()
     for p in people:
         s = scores.get(p.id)
@@ -101,6 +105,7 @@ def pay(
         given = (
             fund,
             pay_inputs[p.id],
+            *shared,
             Input("quota massima", cap[p.id]),
             Input("punteggio", score, ref=f"score:{p.id}"),
         )

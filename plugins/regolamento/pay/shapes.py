@@ -28,6 +28,8 @@ class Outcome:
     # reduction, the interims taken first): what a split of that pool names as its fund
     refs: dict[str, str] = attrs.field(factory=dict)
     interims: tuple[Interim, ...] = ()  # the interims of the year, paid with the result pay ([posizioni] interim)
+    # what each position of [posizioni] weighs in the result fund: the pay due if paid, else the annual pay
+    positions: dict[str, Decimal] = attrs.field(factory=dict)
 
     def fund_ref(self, name: str) -> str:
         """The figure of the pool ``name`` as it is split: the last step that changed it, else the fund itself."""

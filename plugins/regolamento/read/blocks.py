@@ -52,6 +52,12 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
             "regolamento.formato",
         )
     pw: PositionWeighting | None = parts.get("positions")
+    if rp is not None and rp.vacant != "titolari" and pw is None:
+        error(
+            "risultato_po.posizioni_vacanti",
+            "le posizioni vacanti si conoscono dalla pesatura: posizioni_vacanti si scrive con [posizioni]",
+            "regolamento.manca",
+        )
     if pw is not None:
         positions(pw, error)
         result_fund(pw, rp, "result_pay" in broken, error)

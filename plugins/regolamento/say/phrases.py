@@ -638,6 +638,11 @@ def result_pay(block: ResultPay, regulation: Regulation) -> Said:
     else:
         lines = [f"{cap(_fund(block.fund, regulation))} è diviso {roles(block.roles, 'tra')} con una valutazione positiva, in proporzione alla "
                  "retribuzione di posizione × il punteggio."]  # fmt: skip
+    if block.vacant == "residuo":
+        lines.append(
+            "La somma è quella di tutte le posizioni pesate, anche vacanti o non pagate (con la loro retribuzione "
+            "annua): la loro quota resta residua."
+        )
     if block.attested:
         lines.append(
             f"{cap(_fund(block.fund, regulation))} è ridotto in proporzione alla performance dell'ente attestata dall'OIV."
@@ -650,7 +655,7 @@ def result_pay(block: ResultPay, regulation: Regulation) -> Said:
     return (
         "La retribuzione di risultato",
         lines,
-        {"method", "roles", "fund", "positive", "hearing", "steps", "attested", "note", "amount"},
+        {"method", "roles", "fund", "positive", "hearing", "steps", "attested", "note", "amount", "vacant"},
     )
 
 

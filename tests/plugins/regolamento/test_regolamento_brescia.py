@@ -30,10 +30,11 @@ What the file does not declare, and how the test treats it:
 - the organizational part of a PO rounded to 4 decimals before × 40 (plugins/brescia/scores.py): the declared
   score rounds once, so a PO's score may differ by 0.01; :func:`rounded_apart` checks each such PO against the
   two formulas and its level and status are still compared;
-- each PO's result-pay amount and a position's ``result_max``/``result``: the plugin splits the result fund over
-  every position by largest remainder (maxima summing to the fund, a vacant position's share left residual), the
-  declared file rounds each holder's maximum down over the holders' pay («fino a»), and the PO scores above may
-  differ by 0.01; so the amounts differ by cents and are not compared, while the fund and who is paid are;
+- a position's ``result_max``/``result`` and the cents of the maxima: both split the result fund, less the interims,
+  over every position by its pay due (a vacant or unpaid position's share residual: the file's ``posizioni_vacanti
+  = "residuo"``), but the plugin gives the cents by largest remainder and the file rounds each maximum down («fino
+  a»); each holder's result pay is compared with the file's rule applied to the plugin's own figures
+  (:func:`declared_result_pay`), except for the PO whose scores differ by the rounding above;
 - of the holders' requirements (art. 1–2), the three-year term (2.4) and the role: the category D and full time
   (1.2, 2.7: the position is not paid) are the file's ``requisiti``, the education and years (2.5: an error, the
   pay still computed) its ``[[controlli]]``; who gets an error of each kind is compared
@@ -57,7 +58,7 @@ import csv
 import json
 import re
 import shutil
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -119,7 +120,7 @@ def declared_copy(folder: Path, to: Path) -> Path:
 def compared(results: dict, renamed: dict[str, str]) -> dict:
     """What the declared file can say, as results.json writes it; the pool names made the plugin's."""
     pools = {renamed.get(k, k): v for k, v in results["rewards"]["pools"].items()}
-    awards, paid, extras = [], set(), []
+    awards, paid, extras, result_pay = [], set(), [], {}
     for pid, a in results["rewards"]["people"].items():
         results_pay = []
         for award in [a, *a.get("also", [])]:
@@ -128,6 +129,8 @@ def compared(results: dict, renamed: dict[str, str]) -> dict:
                 awards.append((pid, award["amount"]))
             elif pool == "po_risultato":
                 results_pay.append(award["amount"])
+        if results_pay:
+            result_pay[pid] = Decimal(results_pay[0])
         if results_pay and results_pay[0] != "0.00":
             paid.add(pid)
         # the declared file writes a holder's result pay, then each interim paid with it (pay/interim.py)
@@ -137,6 +140,7 @@ def compared(results: dict, renamed: dict[str, str]) -> dict:
         "position awards": sorted(awards),
         "result fund": pools.get("po_risultato", {}).get("amount"),
         "result paid": paid,
+        "result pay": result_pay,
         "interims": sorted(extras),
         "positions": {k: position(p) for k, p in results["positions"].items()},
         "people": {pid: (p["score"], p["level"], p["status"]) for pid, p in results["individual"].items()},
@@ -226,7 +230,36 @@ def same(python: Path, declared: Path, ente: str) -> tuple[dict, set[str]]:
     assert theirs["positions"] == mine["positions"]
     for field in ("position awards", "position pool", "interims", "result fund", "result paid", "ente"):
         assert theirs[field] == mine[field], field
-    return mine, rounded_apart(mine, theirs)
+    apart = rounded_apart(mine, theirs)
+    # each result pay, but of the PO whose scores differ by the rounding (and so their pay): nothing for a PO whose
+    # position is not paid, every paid holder listed
+    expected = declared_result_pay(a, mine)
+    assert set(expected) <= set(theirs["result pay"])
+    for pid, amount in theirs["result pay"].items():
+        if pid not in apart:
+            assert amount == expected.get(pid, Decimal("0.00")), pid
+    return mine, apart
+
+
+def declared_result_pay(results: dict, mine: dict) -> dict[str, Decimal]:
+    """Each holder's result pay as the declared file computes it from the plugin's own figures: the result fund less
+    the interims (both take them first), split over every position by the pay due (the annual one of a position not
+    paid, whose share stays residual: ``posizioni_vacanti = "residuo"``) and rounded down to the cent («fino a»,
+    where the plugin gives the cents by largest remainder), × the score / 100 half-up when the evaluation is
+    positive; the PO of ``po`` scored, others 0."""
+    fund = Decimal(results["rewards"]["pools"]["po_risultato"]["amount"]) - sum(
+        (Decimal(v) for _, v in mine["interims"]), Decimal(0)
+    )
+    basis = {k: Decimal(p["due"] if p["paid"] else p["annual"]) for k, p in results["positions"].items()}
+    total = sum(basis.values(), Decimal(0))
+    out = {}
+    for k, p in results["positions"].items():
+        if not p["paid"] or p["holder"] not in mine["result pay"]:
+            continue
+        cap = (fund * basis[k] / total).quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
+        score = Decimal(str(results["individual"][p["holder"]]["score"]))
+        out[p["holder"]] = r(cap * score / 100, "0.01") if p["holder"] in mine["result paid"] else Decimal("0.00")
+    return out
 
 
 def without_attestation(folder: Path) -> None:
@@ -294,6 +327,11 @@ def test_an_interim_and_holders_without_the_requirements_by_hand(tmp_path):
     results = tmp_path / "declared" / "out" / "bs-esempio" / "results.json"
     declared = compared(json.loads(results.read_text(encoding="utf-8")), POSITION_POOL)
     assert declared["position awards"] == [("HB", "12857.14")] and declared["interims"] == [("HB", "570.36")]
+    # HB's result pay: the result fund (5820.00 on both sides) less the interim, 5820.00 − 570.36 = 5249.64, over
+    # every position's pay (PA not paid 16000.00 + PB 12857.14 + PC vacant 5142.86 = 34000.00, the shares of PA and
+    # PC residual): 5249.64 × 12857.14 / 34000 = 1985.157… → 1985.15 («fino a»; the plugin's largest remainder
+    # gives 1985.16), × 76.9 / 100 = 1526.580… → 1526.58; with the interim, 2096.94 (the plugin's 2096.95)
+    assert declared["result fund"] == "5820.00" and declared["result pay"]["HB"] == Decimal("1526.58")
     assert declared["positions"]["PA"]["paid"] is False  # HA lacks the requirements: PA is not paid, nothing due
 
 

@@ -111,6 +111,37 @@ def test_positions_weighted_and_paid_within_the_bounds(ciclope_ente, tmp_path):
     assert result.positions.positions["P1"].annual == Decimal("15880.95")
 
 
+def test_the_share_of_a_vacant_position_stays_residual(ciclope_ente, tmp_path):
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": POSITIONS_CSV})
+    text = HEAD + POSITIONS.replace(
+        'metodo = "quota_posizione"', 'metodo = "quota_posizione"\nposizioni_vacanti = "residuo"'
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # the positions as above: P1 15880.95, P2 13119.05, P3 (vacant) 5000.00, Σ 34000.00 over every position;
+    # each maximum = 6000 × pay / 34000, rounded down: PO1 95285700 / 34000 = 2802.5205… → 2802.52,
+    #   PO2 78714300 / 34000 = 2315.1264… → 2315.12 (P3's 6000 × 5000 / 34000 = 882.35… is nobody's)
+    # paid × score / 100: PO1 2802.52 × 0.90 = 2522.268 → 2522.27; PO2 2315.12 × 0.80 = 1852.096 → 1852.10
+    assert amounts(result)["PO1"] == "2522.27" and amounts(result)["PO2"] == "1852.10"
+    pool = result.rewards.pools["risultato_po"]
+    # 2522.27 + 1852.10 = 4374.37 paid, 6000.00 − 4374.37 = 1625.63 residual
+    assert (pool.amount, pool.distributed, pool.residual) == (
+        Decimal("6000.00"),
+        Decimal("4374.37"),
+        Decimal("1625.63"),
+    )
+    every = next(i for i in result.figures["award:PO1:risultato_po"].inputs if i.name.startswith("Σ retribuzioni"))
+    assert every.value == Decimal("34000.00")
+
+
+def test_vacant_positions_are_known_from_the_weighting(tmp_path):
+    text = (
+        HEAD + "\n[risultato_po]\nmetodo = \"quota_posizione\"\nfonte = \"art. 6\"\nposizioni_vacanti = \"residuo\"\n"
+    )
+    found = problems_of(tmp_path, text)
+    assert any(m.startswith("risultato_po.posizioni_vacanti: ") and "con [posizioni]" in m for m in found)
+
+
 @pytest.mark.parametrize("part_time", ["", 'tempo_parziale = "proporzionale"', 'tempo_parziale = "intero"'])
 def test_a_part_time_holder_s_position_pay_is_proportional_by_default(ciclope_ente, tmp_path, part_time):
     """A reading where the regulation is silent: the contract re-proportions the position pay of a PO/EQ working
