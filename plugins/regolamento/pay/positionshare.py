@@ -5,7 +5,9 @@ to one person by id; paid the maximum × score / 100 (half-up) when the evaluati
 (and a negative evaluation needs its contraddittorio); an exclusion of the regulation pays nothing; the rest of
 the fund is residual.
 
-The position pay is the ``position_pay`` column of people.csv, or, with [posizioni], the pay the weighting gives.
+The position pay is the ``position_pay`` column of people.csv, or, with [posizioni], the pay the weighting gives;
+then, with ``posizioni_vacanti = "residuo"``, the Σ is every weighted position's (the annual pay of one vacant or
+not paid), so their shares stay residual. The interims of [posizioni] come out of the fund first (:mod:`.interim`).
 """
 
 from __future__ import annotations
