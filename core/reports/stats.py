@@ -276,13 +276,17 @@ def _bands(result: Result) -> tuple[BandStat, ...]:
     if result.rewards is None and result.positions is None:
         return ()
     ledger = result.ledger
-    groups: dict[tuple[str, str], list[Decimal]] = {}
-    marks: dict[tuple[str, str], list[Decimal]] = {}  # the scores of each band's people: the best band first
+    # a person counts once in a pool and band: their awards there summed (a result pay and an interim it pays)
+    paid: dict[tuple[str, str], dict[str, Decimal]] = {}
     for a in ledger.awards:
         if ledger.kind_of(a) == PERFORMANCE:
-            groups.setdefault((a.pool, a.band or ""), []).append(a.amount)
-            score = result.scores[a.person].score if a.person in result.scores else None
-            marks.setdefault((a.pool, a.band or ""), []).append(Decimal(-1) if score is None else score)
+            people = paid.setdefault((a.pool, a.band or ""), {})
+            people[a.person] = people.get(a.person, Decimal(0)) + a.amount
+    groups = {key: list(people.values()) for key, people in paid.items()}
+    marks = {  # the scores of each band's people: the best band first
+        key: [Decimal(-1) if (s := result.scores.get(pid)) is None or s.score is None else s.score for pid in people]
+        for key, people in paid.items()
+    }
     pool_order = {name: i for i, name in enumerate(ledger.pools)}
     best = {key: sum(v, Decimal(0)) / len(v) for key, v in marks.items()}
     stats = [

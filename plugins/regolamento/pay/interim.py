@@ -144,7 +144,8 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome, paid: Collectio
         trace.record(
             f"award:{i.person}:{rp.fund}:interim:{i.position}", amount, how, cite(reg, rp.source), inputs, label
         )
-        award = Award(person=i.person, amount=amount, pool=rp.fund, ref=i.position)
+        band = next((a.band for a in out.awards.values() if a.person == i.person and a.pool == rp.fund), None)
+        award = Award(person=i.person, amount=amount, pool=rp.fund, band=band, ref=i.position)  # the result pay's band
         out.awards[f"{i.position}:{rp.fund}:interim"] = award
         given += amount
     out.pools[rp.fund] = attrs.evolve(pool, amount=before).with_distributed(pool.distributed + given)

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from ciclope.core.reports import stats
 from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.format.quantities import PLACES
 from ciclope.plugins.regolamento.format.wording import sentence
@@ -833,6 +834,9 @@ def test_the_interim_is_paid_with_the_result_pay_out_of_its_fund_first(ciclope_e
     assert (pool.amount, pool.distributed, pool.residual) == (Decimal("6000.00"), Decimal("5450.27"), Decimal("549.73"))
     fund = next(i for i in result.figures["award:PO1:risultato_po"].inputs if i.name == "fondo")
     assert (fund.value, fund.ref) == (Decimal("5497.27"), "pool:risultato_po:interim")  # the fund as it was split
+    # the Relazione's table of premiums counts people, not awards: PO1 once, 4947.54 + 502.73 = 5450.27, and PO2
+    (band,) = [b for b in stats.bands(result) if b.pool == "risultato_po"]
+    assert (band.count, band.total, band.low, band.high) == (2, Decimal("5450.27"), Decimal("0.00"), Decimal("5450.27"))
     explained = explain(result, "person", "PO1")
     assert "Interim della posizione P3 nella retribuzione di risultato di Persona PO1" in explained
 
