@@ -4,6 +4,8 @@ naming the file, row and column."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ciclope.core import Ente, Problem, Row, fmt
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.hints import nearest
@@ -103,7 +105,8 @@ def cells(reg: Regulation, ente: Ente) -> list[Problem]:
 
 def interim_problems(declared: bool, pid: str, r: Row, ente: Ente, source: str) -> list[Problem]:
     """An interim names a person of people.csv who holds another position («già titolare di altra posizione», CCNL
-    21.5.2018 art. 15 c. 6), covers a vacant position, and the regulation pays it, within 15–25%."""
+    21.5.2018 art. 15 c. 6), covers a vacant position, and the regulation pays it, within the range of the contract
+    in force in the cycle year (15–25%; from 2026 CCNL 23.2.2026 art. 16 c. 5), whose article the messages cite."""
     who = r.get("interim")
     share = r.get("interim_share")
     if not who:
@@ -112,6 +115,7 @@ def interim_problems(declared: bool, pid: str, r: Row, ente: Ente, source: str) 
         message = f"posizione {pid}: una misura dell'interim senza chi la copre (colonna interim vuota)"
         return [Problem.at(ente, "regolamento.posizioni_interim", message, source, FILE, r.row, "interim_share")]
     column = "interim"
+    law = interim.in_force(ente.year)
     if who not in ente.people:
         message = f"posizione {pid}: chi la copre ad interim, {fmt.quoted(who)}, non è nell'elenco del personale"
     elif r["holder"]:
@@ -121,14 +125,20 @@ def interim_problems(declared: bool, pid: str, r: Row, ente: Ente, source: str) 
     elif not any(other["holder"] == who for other in ente.table(FILE)):
         message = (
             f"posizione {pid}: {ente.people[who].name} la copre ad interim ma non è titolare di un'altra posizione: "
-            "l'interim si conferisce a chi è già titolare (CCNL 21.5.2018 art. 15 c. 6) e non è pagato"
+            f"l'interim si conferisce a chi è già titolare ({law.source}) e non è pagato"
         )
-    elif share is not None and not interim.LOWEST <= share <= interim.HIGHEST:
+    elif share is not None and not interim.within(share, ente.year):
         message = (
-            f"posizione {pid}: la misura dell'interim {fmt.decimal_it((share * 100).normalize())}% è fuori dall'intervallo del contratto, dal 15% al "
-            "25% della retribuzione di posizione (CCNL 21.5.2018 art. 15 c. 6): l'interim non è pagato"
+            f"posizione {pid}: la misura dell'interim {percent(share)} è fuori dall'intervallo del contratto in "
+            f"vigore nel {ente.year}, {percent(law.min)}–{percent(law.max)} della retribuzione di posizione "
+            f"({law.source}): l'interim non è pagato"
         )
         column = "interim_share"
     else:
         return []
     return [Problem.at(ente, "regolamento.posizioni_interim", message, source, FILE, r.row, column)]
+
+
+def percent(share: Decimal | None) -> str:
+    """0.225 → «22,5%», as the office writes a measure."""
+    return "" if share is None else fmt.decimal_it((share * 100).normalize()) + "%"

@@ -1092,7 +1092,8 @@ class PositionWeighting:
         "number",
         "la maggiorazione di chi, già titolare di una posizione, ne copre ad interim una vacante (colonne interim, "
         "interim_dal, interim_al di posizioni.csv): questa quota della retribuzione di posizione della posizione "
-        "coperta, per i giorni dell'interim (tra il 15% e il 25%, CCNL 21.5.2018 art. 15 c. 6; la colonna "
+        "coperta, per i giorni dell'interim (tra il 15% e il 25%, CCNL 21.5.2018 art. 15 c. 6, per le EQ CCNL "
+        "23.2.2026 art. 16 c. 5; la colonna "
         "interim_misura la dice per un interim), pagata nella retribuzione di risultato: dal fondo di risultato "
         "prima del riparto, e solo a chi riceve la retribuzione di risultato",
         lo="0.15",

@@ -2,7 +2,8 @@
 un incarico di posizione organizzativa ad un lavoratore, già titolare di altra posizione organizzativa, […] nell'ambito
 della retribuzione di risultato, è attribuito un ulteriore importo la cui misura può variare dal 15% al 25% del valore
 economico della retribuzione di posizione prevista per la posizione organizzativa oggetto dell'incarico ad interim»
-(CCNL 21.5.2018 art. 15 c. 6; for the EQ, CCNL 16.11.2022 and 23.2.2026).
+(CCNL 21.5.2018 art. 15 c. 6; for the EQ, CCNL 23.2.2026 art. 16 c. 5). The range and its article are the contract's
+in force in the cycle year (``contract.toml`` beside the plugin).
 
 The vacant position's row of positions.csv names who covers it (``interim``, ``interim_dal``, ``interim_al``) and, when
 the act sets the measure incarico by incarico, its measure (``interim_misura``; else [posizioni] ``interim``). Who
@@ -15,12 +16,14 @@ and a warning says so.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 
-from ciclope.core import Award, Ente, Input, Problem, Row, Trace, fmt, money
+from ciclope.core import Award, Ente, Input, Problem, Row, Trace, fmt, money, provisions
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import PositionWeighting, Regulation
@@ -29,7 +32,7 @@ from ciclope.plugins.regolamento.pay.formulas import days_in_year
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Interim, Outcome, Valued
 
 FILE = "positions"
-LOWEST, HIGHEST = Decimal("0.15"), Decimal("0.25")  # CCNL 21.5.2018 art. 15 c. 6: «dal 15% al 25%»
+CONTRACT = Path(__file__).parent.parent / "contract.toml"
 NOT_PAID = "nessun interim: senza retribuzione di risultato (valutazione non positiva o esclusione), resta residuo"
 WORDS = (
     "misura dell'interim × retribuzione di posizione annua della posizione coperta × giorni dell'interim / giorni "
@@ -37,12 +40,30 @@ WORDS = (
 )
 
 
-def measure(pw: PositionWeighting, r: Row) -> Decimal | None:
+@functools.cache
+def _contract() -> tuple[provisions.Provision, ...]:
+    return provisions.load_provisions(CONTRACT)
+
+
+def in_force(year: int) -> provisions.Provision:
+    """The contract's interim in force in the cycle ``year``: its range (``min``, ``max``) and article. Before the
+    2018 contract, the first row's range, as the format always applied it."""
+    rows = _contract()
+    return provisions.in_force(rows, "interim", year) or rows[0]
+
+
+def within(share: Decimal, year: int) -> bool:
+    law = in_force(year)
+    assert law.min is not None and law.max is not None
+    return law.min <= share <= law.max
+
+
+def measure(pw: PositionWeighting, r: Row, year: int) -> Decimal | None:
     """The measure of the interim of the row: its own ``interim_misura``, else the regulation's; None outside the
-    contract's range (an error of the check: not paid)."""
+    contract's range in ``year`` (an error of the check: not paid)."""
     own = r.get("interim_share")
     value = own if own is not None else pw.interim
-    return value if value is not None and LOWEST <= value <= HIGHEST else None
+    return value if value is not None and within(value, year) else None
 
 
 def due(
@@ -59,7 +80,7 @@ def due(
     annual = v.annual
     for r in v.rows:
         who, pid = r.get("interim"), str(r["id"])
-        share = measure(pw, r)
+        share = measure(pw, r, ente.year)
         if not who or r["holder"] or who not in holders or share is None or pid not in annual:
             continue  # no interim, not a vacancy, not «già titolare» of a paid position, a measure out of range
         days = days_in_year(ente.year, r.get("interim_from"), r.get("interim_to"))

@@ -219,7 +219,8 @@ def result_fund(pw: PositionWeighting, rp: ResultPay | None, rp_broken: bool, er
         if pw.interim is not None:
             error(
                 "posizioni.interim",
-                "l'interim si paga nella retribuzione di risultato (CCNL 21.5.2018 art. 15 c. 6): servono "
+                "l'interim si paga nella retribuzione di risultato (CCNL 21.5.2018 art. 15 c. 6; per le EQ, CCNL "
+                "23.2.2026 art. 16 c. 5): servono "
                 "quota_risultato e [risultato_po] con metodo = \"quota_posizione\"",
                 "regolamento.manca",
             )

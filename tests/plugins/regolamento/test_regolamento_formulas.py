@@ -894,6 +894,26 @@ def test_an_interim_goes_to_a_holder_of_another_position_within_15_to_25_percent
     assert "position:P3:interim" not in result.figures
 
 
+@pytest.mark.parametrize(
+    ("year", "contract"),
+    [(2024, "CCNL Funzioni Locali 21.5.2018 art. 15 c. 6"), (2026, "CCNL Funzioni Locali 23.2.2026 art. 16 c. 5")],
+)
+def test_an_interim_out_of_range_cites_the_contract_in_force_in_the_year(ciclope_ente, tmp_path, year, contract):
+    # rules/ccnl_funzioni_locali.md §1: the interim's 15–25% is art. 15 c. 6 of the 2018 contract, and for the EQ
+    # from 23.2.2026 art. 16 c. 5 of the 2026 one (the row in force in a cycle year is the latest before 31/12)
+    text, data = interim_ente("PO1", "30%", [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")])
+    data["positions.csv"] = data["positions.csv"].replace("2024-", f"{year}-")
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    result = ciclope_ente("regolamento", data, year=year, params={"regolamento": str(path)})
+    (error,) = [p for p in result.violations if p.rule == "regolamento.posizioni_interim"]
+    assert error.message == (
+        f"posizione P3: la misura dell'interim 30% è fuori dall'intervallo del contratto in vigore nel {year}, "
+        f"15%–25% della retribuzione di posizione ({contract}): l'interim non è pagato"
+    )
+    assert "position:P3:interim" not in result.figures
+
+
 PROGRESSIONS = (
     head("Regolamento delle progressioni del Comune di Prova")
     + """
