@@ -475,7 +475,8 @@ def ciclope_rewards(
     :param pools: the pools to distribute (``ciclope_fund_pools``), name → Pool; read-only.
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     :param org: the organizational performance of phase d (:class:`core.outcomes.OrgPerformance`); read-only.
-    :param trace: record each award as ``award:<person id>:<pool>`` with its inputs and source (an award without one is a warning).
+    :param trace: record each award as ``award:<person id>:<pool>`` with its inputs and source (an award without one is a warning);
+        a second award of one pool to one person, about a position (``Award.ref``), as ``award:<person id>:<pool>:<ref>``.
     :param hooks: what the implementation may ask of the other hooks (:class:`ciclope.core.CycleHooks`), by spec and keyword. A layer's wrapper asks ``ciclope_individual_premium`` and ``ciclope_premium_rankings``, and the plugin alone (``hooks.without_layers()``).
     :param cards: person id → the person's evaluation items after conciliation (rules/core.md §5), the cards the
         scores come from, for a regulation that pays by a part of the scheda; read-only.

@@ -490,23 +490,37 @@ def evaluator_name(ente: Ente, evaluator: str | None) -> str:
     return person.name if person is not None else ente.evaluators.get(evaluator, "")
 
 
+def award_figure(result: Result, person: str, pool: str, ref: str | None, first: bool) -> Figure | None:
+    """The figure that explains an award (hookspecs.ciclope_rewards): ``award:<person>:<pool>:<ref>`` for an award
+    about a position that the plugin records apart (two awards of one pool to one person: the result pay and an
+    interim), else ``award:<person>:<pool>``, else ``award:<person>`` for the person's first award."""
+    figures = result.figures
+    own = figures.get(f"award:{person}:{pool}:{ref}") if ref else None
+    return own or figures.get(f"award:{person}:{pool}") or (figures.get(f"award:{person}") if first else None)
+
+
+def award_what(result: Result, award: Any, kind: str) -> str:
+    """What an award pays, in words: a premium, the position pay of the post ``ref``, or the result pay; an award of
+    a post whose holder is someone else pays for covering it (an interim)."""
+    if award.ref is None:
+        return "premio"
+    if kind == POSITION:
+        return f"retribuzione di posizione annua ({award.ref})"
+    post = result.positions.positions.get(award.ref) if result.positions is not None else None
+    if post is not None and post.holder != award.person:
+        return f"interim della posizione {award.ref}, nella retribuzione di risultato"
+    return f"retribuzione di risultato ({award.ref})"
+
+
 def person_awards(result: Result, ident: str) -> list[dict[str, Any]]:
     """Every award of the person, from every pool (core/ledger.py), with its source and formula."""
     ledger = result.ledger
     out = []
     for i, award in enumerate(ledger.awards_of(ident)):
-        fig = result.figures.get(f"award:{ident}:{award.pool}") or (
-            result.figures.get(f"award:{ident}") if i == 0 else None
-        )
+        fig = award_figure(result, ident, award.pool, award.ref, i == 0)
         pool = ledger.pools.get(award.pool)
         kind_ = ledger.kind_of(award)
-        what = (
-            "premio"
-            if award.ref is None
-            else f"retribuzione di posizione annua ({award.ref})"
-            if kind_ == POSITION
-            else f"retribuzione di risultato ({award.ref})"
-        )
+        what = award_what(result, award, kind_)
         out.append(
             {
                 "amount": f"{award.amount:.2f}",

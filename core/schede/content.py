@@ -12,7 +12,7 @@ import attrs
 
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
-from ciclope.core.run.explain import column_kind, input_shown, result_kinds, subject, unpaid_reasons
+from ciclope.core.run.explain import award_figure, column_kind, input_shown, result_kinds, subject, unpaid_reasons
 from ciclope.core.trace import Figure
 
 
@@ -298,9 +298,7 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
     about: dict[str, Any] = subject(result, "person", pid) or {}
     out = []
     for k, award in enumerate(about.get("awards", [])):
-        figure = result.figures.get(f"award:{pid}:{award['pool']}") or (
-            result.figures.get(f"award:{pid}") if k == 0 else None
-        )
+        figure = award_figure(result, pid, str(award["pool"]), award.get("ref"), k == 0)
         figure = _own(result, figure, str(award["pool"]), award.get("band"))
         # a level recorded as the band (a regulation without merit bands) is the person's level, said apart
         band = f", fascia {award['band']}" if award.get("band") and award["band"] != about.get("level") else ""

@@ -162,9 +162,7 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome, paid: Collectio
         how = "interim, pagato con la retribuzione di risultato" if amount else NOT_PAID
         inputs = [Input(f"interim della posizione {i.position}", i.amount, ref=i.key)]
         label = f"Interim della posizione {i.position} nella retribuzione di risultato di {ente.people[i.person].name}"
-        trace.record(
-            f"award:{i.person}:{rp.fund}:interim:{i.position}", amount, how, cite(reg, rp.source), inputs, label
-        )
+        trace.record(f"award:{i.person}:{rp.fund}:{i.position}", amount, how, cite(reg, rp.source), inputs, label)
         band = next((a.band for a in out.awards.values() if a.person == i.person and a.pool == rp.fund), None)
         award = Award(person=i.person, amount=amount, pool=rp.fund, band=band, ref=i.position)  # the result pay's band
         out.awards[f"{i.position}:{rp.fund}:interim"] = award

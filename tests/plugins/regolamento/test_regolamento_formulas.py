@@ -894,6 +894,26 @@ def test_an_interim_goes_to_a_holder_of_another_position_within_15_to_25_percent
     assert "position:P3:interim" not in result.figures
 
 
+def test_the_interim_is_explained_by_its_own_figure_on_explain_and_the_personal_card(ciclope_ente, tmp_path):
+    from ciclope.core.run.explain import person_awards
+    from ciclope.core.schede.content import build
+
+    text, data = interim_ente("PO1", "", [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")])
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # PO1 has three awards: the position pay of P1, the result pay and the interim of P3 (20% × 5000.00 × 184 / 366
+    # = 502.73), the last two from the same fund: each is explained by its own figure, not the result pay's
+    position, result_pay, interim = person_awards(result, "PO1")
+    assert (interim["amount"], interim["ref"]) == ("502.73", "P3")
+    assert interim["what"] == "interim della posizione P3, nella retribuzione di risultato"
+    assert interim["formula"] == "interim, pagato con la retribuzione di risultato"
+    assert result_pay["formula"].startswith("quota massima × punteggio / 100")
+    assert position["formula"] == "della posizione di cui è titolare"
+    payments = build(result, "PO1").payments
+    assert [p.amount for p in payments] == ["€ 15.880,95", "€ 2.709,36", "€ 502,73"]
+    assert payments[2].what == "interim della posizione P3, nella retribuzione di risultato"
+    assert [(line.label, line.value) for line in payments[2].steps] == [("interim della posizione P3", "€ 502,73")]
+
+
 @pytest.mark.parametrize(
     ("year", "contract"),
     [(2024, "CCNL Funzioni Locali 21.5.2018 art. 15 c. 6"), (2026, "CCNL Funzioni Locali 23.2.2026 art. 16 c. 5")],
