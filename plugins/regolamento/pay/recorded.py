@@ -20,7 +20,7 @@ from ciclope.core import Ente, Input, OrgPerformance, Problem, Row, Score, Trace
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
-from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.format.wording import denied
 from ciclope.plugins.regolamento.pay import rankings
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas
@@ -189,7 +189,7 @@ def admitted(
     ente, org, trace = ctx
     person = ente.people[r["person"]]
     if part.admitted_if is not None and (formulas is None or not admits(formulas, person.id)):
-        said = f"{person.id} non è ammesso alla parte «{part.name}» ({sentence(part.admitted_if)})"
+        said = f"{person.id} non è ammesso alla parte «{part.name}» ({denied(part.admitted_if)})"
         trace.problem(unpaid(reg, part, r, ente, f"{said}: l'importo di {amount(r)} non è pagato e resta nel fondo"))
         return False
     status = exclusion(reg, person, scores.get(person.id), ente, org, trace, part.name)

@@ -109,3 +109,34 @@ def test_a_limit_must_name_a_part(tmp_path):
     assert regulation is None
     (problem,) = problems
     assert problem.column == "esclusioni[1].parti" and "(forse «produttività»?)" in problem.message
+
+
+def test_a_decided_prize_only_to_whom_its_condition_admits(ciclope_ente, tmp_path):
+    # docs/regolamento.md, «Premi decisi»: «ai responsabili di struttura non spetta il premio», a declared yes-no
+    # column and ammesso = "=NON(responsabile_struttura)"
+    column = (
+        '[[colonne]]\nnome = "responsabile_struttura"\ntipo = "sì/no"\nsignificato = "responsabile di struttura"\n'
+        'fonte = "art. 3"\n\n'
+    )
+    text = HEAD.format(limit="").replace("[[premi]]", column + "[[premi]]", 1)
+    text = text.replace(
+        'fondo = "premi_innovazione"', 'fondo = "premi_innovazione"\nammesso = "=NON(responsabile_struttura)"'
+    )
+    data = comune()
+    rows = data["people.csv"].splitlines()
+    rows = [
+        rows[0] + ",responsabile_struttura",
+        *(r + ("," + ("sì" if r.startswith("S4") else "no")) for r in rows[1:]),
+    ]
+    data["people.csv"] = "\n".join(rows) + "\n"
+    data["premi.csv"] = "persona,parte,importo\nS3,innovazione,100.00\nS4,innovazione,250.00\n"
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # S4 heads a structure: its 250.00 is not paid; S3's 100.00 is, and 1,000.00 − 100.00 = 900.00 stay in the fund
+    assert paid(result, "premi_innovazione") == {"S3": "100.00"}
+    assert result.rewards.pools["premi_innovazione"].residual == Decimal("900.00")
+    (warning,) = [p for p in result.violations if p.rule == "regolamento.importi_escluso"]
+    # the warning says what S4's row holds (the column says yes), not the condition (it «says no»)
+    assert warning.row == 3 and warning.message == (
+        "S4 non è ammesso alla parte «innovazione» (la colonna responsabile_struttura (responsabile di struttura) "
+        "dice sì): l'importo di € 250,00 non è pagato e resta nel fondo"
+    )

@@ -344,9 +344,10 @@ def test_a_decided_amount_only_for_whom_the_part_admits(ciclope_ente, tmp_path):
     assert amounts(result) == {"C1": "300.00"}
     assert result.rewards.pools["performance_individuale"].residual == Decimal("700.00")
     [warning] = [p for p in result.violations if p.rule == "regolamento.importi_escluso"]
+    # the warning says what D1's row holds (category D), not the condition it fails
     assert (warning.row, warning.message) == (
         3,
-        "D1 non è ammesso alla parte «risultato» (la categoria (o l'Area) del contratto non è uguale a «D»): "
+        "D1 non è ammesso alla parte «risultato» (la categoria (o l'Area) del contratto è uguale a «D»): "
         "l'importo di € 500,00 non è pagato e resta nel fondo",
     )
 
