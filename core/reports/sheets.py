@@ -374,7 +374,10 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
     for a in ledger.awards:  # every award of every pool, PO position and result pay included
         who = people.get(a.person)
         unit = who.unit if who else ""
-        rows.append((a.person, name_of(r, a.person), unit, fund_name(r, a.pool), a.band, a.amount, status(a.person)))
+        fund = fund_name(r, a.pool)
+        if stats.covered(r, a):  # beside the person's own result pay from the same fund: say which it is
+            fund = f"{fund} (interim della posizione {a.ref})"
+        rows.append((a.person, name_of(r, a.person), unit, fund, a.band, a.amount, status(a.person)))
     if rows:
         rows.append(Total(("TOTALE", "", "", "", "", sum((a.amount for a in ledger.awards), Decimal(0)), "")))
     columns: list[Column] = [

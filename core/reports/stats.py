@@ -14,8 +14,8 @@ from operator import attrgetter
 
 import attrs
 
-from ciclope.core.money import PERFORMANCE
-from ciclope.core.outcomes import Score
+from ciclope.core.money import PERFORMANCE, POSITION
+from ciclope.core.outcomes import Award, Score
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
 
@@ -28,6 +28,24 @@ NEAR_ALL = Decimal("0.8")
 # Without levels, "top" means a score of at least TOP_SCORE out of 100.
 TOP_SCORE = Decimal(90)
 BIN = 10  # width of the score histogram's classes
+
+
+def award_what(result: Result, award: Award) -> str:
+    """What an award pays, in words: a premium, the position pay of the post ``ref``, or the result pay; an award of
+    a post whose holder is someone else pays for covering it (an interim)."""
+    if award.ref is None:
+        return "premio"
+    if result.ledger.kind_of(award) == POSITION:
+        return f"retribuzione di posizione annua ({award.ref})"
+    if covered(result, award):
+        return f"interim della posizione {award.ref}, nella retribuzione di risultato"
+    return f"retribuzione di risultato ({award.ref})"
+
+
+def covered(result: Result, award: Award) -> bool:
+    """Whether an award about a post (``ref``) pays someone other than its holder: the interim of a vacant post."""
+    post = result.positions.positions.get(award.ref) if result.positions is not None and award.ref else None
+    return post is not None and post.holder != award.person
 
 
 def r4(x: Decimal) -> Decimal:

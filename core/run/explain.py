@@ -18,11 +18,10 @@ from decimal import Decimal
 from typing import Any
 
 from ciclope.core.model import Ente
-from ciclope.core.money import POSITION
 from ciclope.core.output.results import num
 from ciclope.core.params import Params
 from ciclope.core.plugininfo import Classification
-from ciclope.core.reports import fmt
+from ciclope.core.reports import fmt, stats
 from ciclope.core.result import Result
 from ciclope.core.trace import Figure, Input
 from ciclope.core.values import parse_money, parse_percent, parse_share
@@ -499,19 +498,6 @@ def award_figure(result: Result, person: str, pool: str, ref: str | None, first:
     return own or figures.get(f"award:{person}:{pool}") or (figures.get(f"award:{person}") if first else None)
 
 
-def award_what(result: Result, award: Any, kind: str) -> str:
-    """What an award pays, in words: a premium, the position pay of the post ``ref``, or the result pay; an award of
-    a post whose holder is someone else pays for covering it (an interim)."""
-    if award.ref is None:
-        return "premio"
-    if kind == POSITION:
-        return f"retribuzione di posizione annua ({award.ref})"
-    post = result.positions.positions.get(award.ref) if result.positions is not None else None
-    if post is not None and post.holder != award.person:
-        return f"interim della posizione {award.ref}, nella retribuzione di risultato"
-    return f"retribuzione di risultato ({award.ref})"
-
-
 def person_awards(result: Result, ident: str) -> list[dict[str, Any]]:
     """Every award of the person, from every pool (core/ledger.py), with its source and formula."""
     ledger = result.ledger
@@ -520,7 +506,7 @@ def person_awards(result: Result, ident: str) -> list[dict[str, Any]]:
         fig = award_figure(result, ident, award.pool, award.ref, i == 0)
         pool = ledger.pools.get(award.pool)
         kind_ = ledger.kind_of(award)
-        what = award_what(result, award, kind_)
+        what = stats.award_what(result, award)
         out.append(
             {
                 "amount": f"{award.amount:.2f}",

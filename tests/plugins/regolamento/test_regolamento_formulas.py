@@ -894,7 +894,8 @@ def test_an_interim_goes_to_a_holder_of_another_position_within_15_to_25_percent
     assert "position:P3:interim" not in result.figures
 
 
-def test_the_interim_is_explained_by_its_own_figure_on_explain_and_the_personal_card(ciclope_ente, tmp_path):
+def test_the_interim_is_explained_by_its_own_figure_on_explain_the_card_and_the_workbook(ciclope_ente, tmp_path):
+    from ciclope.core.reports import sheets
     from ciclope.core.run.explain import person_awards
     from ciclope.core.schede.content import build
 
@@ -912,6 +913,13 @@ def test_the_interim_is_explained_by_its_own_figure_on_explain_and_the_personal_
     assert [p.amount for p in payments] == ["€ 15.880,95", "€ 2.709,36", "€ 502,73"]
     assert payments[2].what == "interim della posizione P3, nella retribuzione di risultato"
     assert [(line.label, line.value) for line in payments[2].steps] == [("interim della posizione P3", "€ 502,73")]
+    # and the workbook's Premi sheet tells PO1's two rows of the result fund apart
+    rows = [row[3:6] for row in sheets.awards(result, lambda pid: "").rows if row[0] == "PO1"]
+    assert rows == [
+        ("Fondo per la retribuzione di posizione", None, Decimal("15880.95")),
+        ("Retribuzione di risultato", None, Decimal("2709.36")),
+        ("Retribuzione di risultato (interim della posizione P3)", None, Decimal("502.73")),
+    ]
 
 
 @pytest.mark.parametrize(
