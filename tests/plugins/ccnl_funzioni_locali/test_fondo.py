@@ -319,6 +319,22 @@ def test_the_dl25_room_is_48_percent_of_the_2023_tabellari_less_the_stable_part_
         assert "DL 25/2025 art. 14 c. 1-bis" in t.problems[-1].message
 
 
+@pytest.mark.parametrize(("year", "cites_art58"), [(2025, False), (2026, True)])
+def test_the_dl25_room_cites_art_58_c_3_from_the_2026_fund(year, cites_art58):
+    # the rules' table: the increase's source is «DL 25/2025 art. 14 c. 1-bis; CCNL 23.2.2026 art. 58 c. 3»; the
+    # room's check and its error name the contract only from the 2026 fund (a 2025 fund cites no 2026 clause).
+    # 2025 has no art. 60 cut: the stable part is 1,000,000.00 either way; room = 48% × 2,500,000.00 =
+    # 1,200,000.00 − 1,000,000.00 − 100,000.00 EQ = 100,000.00; an increase of 100,000.01 is 0.01 above it
+    rows = [r for r in DL25_2026 if year >= 2026 or r["voce"] != "comparto_istruttori"]
+    f, t = fund(year, [*rows, amount("incremento_dl25", "100000.01")])
+    c = check(f, "dl25")
+    (error,) = [p for p in t.problems if p.rule == "ccnl.fondo.limite" and p.severity == "error"]
+    assert dict(c.rows)["Spazio di incremento"] == D("100000.00") and c.ok is False
+    assert "DL 25/2025 art. 14 c. 1-bis" in c.source and "DL 25/2025 art. 14 c. 1-bis" in error.message
+    assert ("art. 58 c. 3" in c.source) is cites_art58
+    assert ("art. 58 c. 3" in error.message) is cites_art58
+
+
 def test_the_dl25_room_is_shown_without_an_increase_and_the_increase_is_not_a_2024_voce():
     f, _ = fund(2025, DL25_2026[:1] + DL25_2026[2:])
     assert check(f, "dl25").ok is None and dict(check(f, "dl25").rows)["Spazio di incremento"] == D("100000.00")
