@@ -7,8 +7,8 @@
   regulation's earlier date stays, a later one is replaced by the law's (an act done after it is late).
 - From cycle 2024 individual objectives are assigned by the end of February (nota DFP 24.1.2024).
 - The Relazione is approved by 30 June and validated by the OIV before any premium is paid (D.Lgs. 150/2009
-  art. 10 and 14): where the plugin has the act by an earlier date, the law is added to its source; else the
-  layer adds the act.
+  art. 10 and 14): where the plugin has the act, the law is added to its source and a later date of the
+  regulation becomes the law's (an act done after 30 June is late); else the layer adds the act.
 The approvals are the keys SPEC §5 names for every ente (``piano_adopted``, ``relazione_approved``,
 ``relazione_validated_oiv``) and ``obiettivi_assegnati``.
 """
@@ -20,7 +20,7 @@ from collections.abc import Generator
 
 import attrs
 
-from ciclope.core import Deadline, Ente, hookimpl
+from ciclope.core import Deadline, Ente, fmt, hookimpl
 
 from .national import in_force
 
@@ -50,8 +50,9 @@ def national_acts(deadlines: list[Deadline], year: int, budget: dt.date | None =
         june = dt.date(year + 1, 6, 30)
         # a regulation's own act for the Relazione validated by the OIV by 30 June covers its approval (the OIV
         # validates an approved Relazione): the law is cited there, never a second act on the same day
+        # (a regulation's later validation is brought to 30 June by ``by_law``, so any of its own covers it)
         covered = not any(d.approval == "relazione_approved" for d in out) and any(
-            d.approval == "relazione_validated_oiv" and d.due <= june for d in out
+            d.approval == "relazione_validated_oiv" for d in out
         )
         if not covered:
             out = by_law(
@@ -107,10 +108,16 @@ def plan_act(deadlines: list[Deadline], year: int, budget: dt.date | None = None
 
 
 def by_law(deadlines: list[Deadline], approval: str, act: str, due: dt.date, source: str) -> list[Deadline]:
-    """The law's deadline for ``approval``: cited by the plugin's acts due by then, else a new act."""
-    if any(d.approval == approval and d.due <= due for d in deadlines):
-        return [
-            attrs.evolve(d, source=f"{d.source}; {source}") if d.approval == approval and d.due <= due else d
-            for d in deadlines
-        ]
+    """The law's deadline for ``approval``: the plugin's own acts for it cite the law and are due by its date (an
+    earlier date of the regulation stays, a later one never replaces the law's: rules §4), else a new act."""
+    if any(d.approval == approval for d in deadlines):
+        return [cited(d, due, source) if d.approval == approval else d for d in deadlines]
     return [*deadlines, Deadline("rendicontazione", f"{act} (entro il 30 giugno)", due, source, approval)]
+
+
+def cited(d: Deadline, due: dt.date, source: str) -> Deadline:
+    """The plugin's act ``d`` citing the law, due by the law's date ``due`` when the regulation gave a later one."""
+    if d.due <= due:
+        return attrs.evolve(d, source=f"{d.source}; {source}")
+    act = f"{d.act} (per legge entro il {fmt.date_it(due)})"
+    return attrs.evolve(d, act=act, source=f"{d.source}; {source}", due=due)

@@ -342,6 +342,33 @@ def test_an_act_done_after_the_law_s_date_is_late_even_if_the_local_text_allows_
     assert calendar_status(piao(2024, local=dt.date(2024, 3, 15)), Ente())[1] == "in ritardo"
 
 
+def test_a_regulation_s_later_date_for_the_relazione_never_replaces_the_law_s_30_june():
+    from ciclope.core.engine.cycle import calendar_status
+
+    # a regulation that lets the Giunta approve the 2024 Relazione by 31.7.2025 and the OIV validate it by
+    # 15.9.2025: D.Lgs. 150/2009 art. 10 and 14 want both by 30.6.2025, so each of its acts is due then (one act
+    # per approval, never a second one beside it), and an approval on 15.7.2025 is late though the text allows it
+    local = [
+        Deadline("rendicontazione", "Relazione approvata", dt.date(2025, 7, 31), "reg. art. 9", "relazione_approved"),
+        Deadline("rendicontazione", "Validazione OIV", dt.date(2025, 9, 15), "reg. art. 10", "relazione_validated_oiv"),
+    ]
+    out = acts.national_acts(local, 2024)
+    for approval, source in (("relazione_approved", "reg. art. 9"), ("relazione_validated_oiv", "reg. art. 10")):
+        (act,) = [d for d in out if d.approval == approval]
+        assert act.due == dt.date(2025, 6, 30) and act.act.endswith("(per legge entro il 30/06/2025)")
+        assert source in act.source and "D.Lgs. 150/2009 art. 10" in act.source
+
+    class Ente:
+        approvals = {"relazione_approved": dt.date(2025, 7, 15)}
+
+    (approved,) = [d for d in out if d.approval == "relazione_approved"]
+    assert calendar_status(approved, Ente())[1] == "in ritardo"
+    # a regulation with only the OIV's validation, by 15.9.2025: brought to 30.6.2025, it covers the approval
+    # (the OIV validates an approved Relazione), so the layer adds no approval act of its own
+    only = acts.national_acts(local[1:], 2024)
+    assert [d.due for d in only if d.approval.startswith("relazione_")] == [dt.date(2025, 6, 30)]
+
+
 def test_every_built_in_plugin_runs_over_the_layer_which_it_wins_against():
     for name in ("brescia", "bergamo", "comunita_montane"):
         pm, info = make_plugin_manager(name)
