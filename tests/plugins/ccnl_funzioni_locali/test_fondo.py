@@ -390,6 +390,20 @@ def test_at_least_30_percent_of_the_variable_resources_to_performance(year, dest
     assert ("ccnl.fondo.destinazione" in rules_of(t)) is not ok
 
 
+@pytest.mark.parametrize(("to_a_f", "warned"), [("6500.00", True), ("6500.01", False)])
+def test_the_prevailing_part_of_the_variable_resources_goes_to_the_uses_a_to_f(to_a_f, warned):
+    # base: 10,000 + 2,000 + 1,000 = 13,000.00 (as above); «la parte prevalente» is more than half (a reading):
+    # 13,000.00 / 2 = 6,500.00, so 6,500.00 to the uses a)–f) is not prevalent, 6,500.01 is. The individual
+    # premium's 3,900.00 (the 30%, no error) counts among them, the rest goes to the condizioni di lavoro (c)
+    rest = str(D(to_a_f) - D("3900.00"))
+    f, t = fund(2023, VARIABLE_2023 + uses(("performance_individuale", "3900.00"), ("condizioni_lavoro", rest)))
+    assert dict(check(f, "performance").rows)["Destinato agli usi a)–f)"] == D(to_a_f)
+    warnings = [p for p in t.problems if p.rule == "ccnl.fondo.destinazione" and p.severity == "warning"]
+    assert (len(warnings) == 1) is warned and rules_of(t) == []
+    if warned:
+        assert "parte prevalente" in warnings[0].message and "art. 80 c. 3" in warnings[0].source
+
+
 def test_before_2023_the_30_percent_is_the_individual_premium_s():
     rows = [amount("monte_salari_1997", "500000.00"), *VARIABLE_2023[2:]]
     f, t = fund(2018, rows + uses(("performance_organizzativa", "3900.00")))
