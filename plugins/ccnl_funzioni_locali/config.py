@@ -24,7 +24,7 @@ from .national import in_force
 
 KEYS = {"maggiorazione"}
 SOURCE = "CCNL Funzioni Locali 21.5.2018 art. 69"
-SHARE_MIN = Decimal("0.30")
+SHARE_MIN = Decimal("0.30")  # art. 69 CCNL 21.5.2018, for a cycle before any row of provisions.toml
 QUOTA_MAX = Decimal("0.5")
 HINT = (
     "es. maggiorazione = { quota_premio = 0.30, quota_personale = 0.10 }, come deciso dal contratto integrativo (CCDI)"
@@ -145,7 +145,9 @@ def _share_floor(share: Decimal, objectives: bool, year: int) -> list[Problem]:
     contract of 23.2.2026 the 25% of the smallest enti, or the 20% with the ente-wide objectives (the minimum that
     depends on the ente's size is checked with its data, :mod:`.art48`)."""
     law = in_force("maggiorazione_art69", year)
-    floor, why, source = SHARE_MIN, "30% del premio medio", law.source if law is not None else SOURCE
+    floor = law.min if law is not None and law.min is not None else SHARE_MIN
+    why = f"{_it(Decimal(format((floor * 100).normalize(), 'f')))}% del premio medio"  # 0.30 → «30%»
+    source = law.source if law is not None else SOURCE
     small, goals = in_force("maggiorazione_enti_piccoli", year), in_force("maggiorazione_obiettivi_ente", year)
     if objectives and goals is not None and goals.min is not None:
         floor, why, source = goals.min, "20% del premio medio, con gli obiettivi dell'intero ente", goals.source

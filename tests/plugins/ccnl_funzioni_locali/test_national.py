@@ -148,6 +148,17 @@ def test_art69_config_is_the_ccdi_s_and_checked():
     assert "30%" in bad[1][1] and "limitata" in bad[2][1]
 
 
+def test_the_share_floor_is_the_provision_s_minimum(monkeypatch):
+    # the 30% is a figure of provisions.toml (maggiorazione_art69, min), not of the code: a contract that raised it
+    # to 35% would refuse 0.32 and say «35%»
+    rows = tuple(attrs.evolve(r, min=D("0.35")) if r.id == "maggiorazione_art69" else r for r in national.table())
+    monkeypatch.setattr(national, "table", lambda: rows)
+    found = resolve_params("bergamo", 2021, {}, "cycle.toml", {"maggiorazione": {"share": 0.32, "quota": 0.10}})[1]
+    (problem,) = found
+    assert problem.column == "nazionale.maggiorazione.quota_premio"
+    assert "inferiore al 35% del premio medio" in problem.message and "quota_premio ≥ 0,35" in problem.message
+
+
 def run(cycle: Path, out: Path) -> dict:
     main(["run", str(cycle), "--out", str(out), "--no-store"])
     (doc,) = [json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*/results.json")]
