@@ -239,7 +239,9 @@ def _evaluators(result: Result) -> tuple[tuple[EvaluatorStat, ...], str]:
             theirs = evaluated[who] = {}
         theirs[pid] = None
     top = top_level(result)
-    label = f"quota al livello più alto ({top})" if top else f"quota con punteggio ≥ {TOP_SCORE}"
+    # the level by the label the ente's regulation gives it, as the distribution beside it names it
+    named = fmt.level(top, result.plugin.ente_labels)
+    label = f"quota al livello più alto ({named})" if top else f"quota con punteggio ≥ {TOP_SCORE}"
     out = []
     for who in sorted(evaluated):
         judged = {p: v for p in evaluated[who] if (v := evaluation_value(result, p)) is not None}

@@ -181,8 +181,10 @@ def level_words(result: Result, level: str | None, status: str | None) -> str:
                 span = f"oltre {above} e fino a {top}" if above is not None else f"fino a {top}"
                 return f"Livello «{level}»: punteggio {span} punti nella tabella del regolamento. Esito: {said}."
             above = top
-    if level:
-        return f"Livello «{level}» attribuito secondo il regolamento. Esito: {said}."
+    if level:  # by the label the ente's regulation gives it, as the line above names it
+        return (
+            f"Livello «{fmt.level(level, result.plugin.ente_labels)}» attribuito secondo il regolamento. Esito: {said}."
+        )
     return f"Esito: {said}."
 
 

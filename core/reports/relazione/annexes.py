@@ -27,9 +27,10 @@ from ciclope.core.reports.relazione.names import Names, not_run, reached
 from ciclope.core.reports.relazione.worded import worded
 from ciclope.core.result import Result
 
+# read on the public Relazione too: what happens, never the command that does it
 NO_ARCHIVE = (
     "Nessuno storico disponibile: l'archivio dei risultati non è in uso per questa esecuzione "
-    "(andamento e confronto con altri enti compaiono quando ciclope run registra i risultati)."
+    "(andamento e confronto con altri enti compaiono quando i risultati sono registrati nell'archivio)."
 )
 
 

@@ -27,6 +27,7 @@ from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.acts import code_of, day_month, whole_date
+from ciclope.plugins.regolamento.format.expr import PERCENT
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import quantity
 from ciclope.plugins.regolamento.format.spec import Column, Regulation
@@ -189,7 +190,9 @@ class PersonEnv:
             return Input(column.meaning, found, cell=self.facts.ente.cell("people", self.person.row, name))
         q = quantity(name)
         words = self.fund_words if name == "fondo" and self.fund_words else q.words if q is not None else name
-        return Input(words, self.shown(found), ref=self._ref(name), cell=self._cell(name))
+        # an achievement read without a figure of its own (the unit's, the cruscotto's) reads as the percentage it is
+        shown = fmt.Percent(found) if q is not None and q.type == PERCENT and _plain(found) else self.shown(found)
+        return Input(words, shown, ref=self._ref(name), cell=self._cell(name))
 
     def _cell(self, name: str) -> str:
         """The cell a quantity is read from: the person's row of the people file, the row of incarichi.csv; "" for a
@@ -523,12 +526,21 @@ class PersonEnv:
 
     def shown(self, value: Value) -> Any:
         """A value as its figure records it: a level by its name on the person's scale, as the formula writes it,
-        after its label where [etichette] gives one («eccellente («A»)»); anything else as it is."""
+        after its label where [etichette] gives one («eccellente («A»)»); a number to four decimals where it has more
+        (a mean, a ratio of days: 0,4781, never 28 digits), as every weight; anything else as it is."""
+        if _plain(value):
+            exponent = value.as_tuple().exponent
+            return money.r4(value) if isinstance(exponent, int) and exponent < -4 else value
         if not isinstance(value, Rank):
             return value
         name = self.name_of_rank(value) if value else None
         label = self.facts.reg.labels.get(name) if name is not None else None
         return f"{label} («{name}»)" if label and label != name else name
+
+
+def _plain(value: object) -> bool:
+    """A number with no kind of its own: neither an amount, a percentage nor a level (a Rank is an int)."""
+    return type(value) is Decimal
 
 
 def _days_in_service(env: PersonEnv, name: str) -> Value:

@@ -93,7 +93,11 @@ def due(
             WORDS,
             cite(reg, pw.source),
             [
-                Input("misura dell'interim", share, cell=ente.cell(FILE, r.row, "interim_share") if own else ""),
+                Input(
+                    "misura dell'interim",
+                    fmt.Percent(share),
+                    cell=ente.cell(FILE, r.row, "interim_share") if own else "",
+                ),
                 Input(
                     "retribuzione di posizione annua della posizione coperta", annual[pid], ref=f"position:{pid}:annual"
                 ),

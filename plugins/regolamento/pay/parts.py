@@ -18,7 +18,7 @@ from functools import partial
 
 import attrs
 
-from ciclope.core import Award, Citation, Ente, Input, OrgPerformance, Pool, Problem, Score, Trace, money
+from ciclope.core import Award, Citation, Ente, Input, OrgPerformance, Pool, Problem, Score, Trace, fmt, money
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.methods import METHODS
@@ -312,7 +312,7 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
     inputs = [fund, Input("quota del fondo", pr.fund_share if pr.fund_share is not None else Decimal(1))]
     words = "fondo × quota del fondo"
     for of in pr.of_shares:  # «il 20% …, di cui l'80%»: the part's share of that share, and of that one
-        inputs.append(Input("di cui", of))
+        inputs.append(Input("di cui", fmt.Percent(of)))  # a share of a share: «80%», as the text writes it
         words += " × di cui"
     if pr.name in ledger.carried:
         inputs.append(Input("residuo ricevuto dalle parti precedenti", received))

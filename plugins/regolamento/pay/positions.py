@@ -91,9 +91,9 @@ def pay(
         )
         return {}
     v = valued(pw, ente, pool.amount)
-    record_funds(
-        reg, pw, attrs.evolve(ente.fund_input(pw.fund, f"fondo {pw.fund}"), value=pool.amount), pool, v, trace, out
-    )
+    # the fund by its label of [etichette], else by its name in words: «fondo posizioni po», never «posizioni_po»
+    words = reg.labels.get(pw.fund) or f"fondo {funds.said(pw.fund).replace('_', ' ')}"
+    record_funds(reg, pw, attrs.evolve(ente.fund_input(pw.fund, words), value=pool.amount), pool, v, trace, out)
     if v.short:
         trace.problem(short_fund(pw, v, source))
     holders: dict[str, Decimal] = {}

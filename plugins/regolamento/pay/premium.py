@@ -148,7 +148,7 @@ def distribute(
     elif formulas is not None and isinstance(pr, Part) and pr.cap is not None and not plan.capped:
         amounts, plan, note = capped(fund.value, plan, pr, formulas, rank)
     else:
-        amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace)
+        amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace, fund_place(reg, pr.fund))
     amounts, cuts = after_cuts(amounts, admitted)
     record(reg, pr, fund, people, plan, amounts, note, trace, key)
     paid = tuple(
@@ -198,9 +198,16 @@ def ordered(admitted: list[Entry]) -> list[Entry]:
 
 
 def settle(
-    amount: Decimal, plan: Plan, pr: Premium, rank: Mapping[str, Any], source: str, trace: Trace
+    amount: Decimal,
+    plan: Plan,
+    pr: Premium,
+    rank: Mapping[str, Any],
+    source: str,
+    trace: Trace,
+    place: tuple[str, str] | None = None,
 ) -> tuple[dict[str, Decimal], str]:
-    """The amounts of the admitted people, and a note on how the pool was used."""
+    """The amounts of the admitted people, and a note on how the pool was used; ``place``: where the office writes
+    the fund (:func:`fund_place`), [fondi] of ente.toml when not said."""
     if plan.band_pools:
         return by_band(amount, plan, pr, rank, source, trace), ""
     if not plan.capped:
@@ -211,13 +218,14 @@ def settle(
     if within is not None:
         return within
     if total > amount:
+        file, column = place or ("ente.toml", f"funds.{pr.fund}")
         trace.problem(
             Problem(
                 rule="regolamento.fondo_insufficiente",
                 severity="warning",
                 source=source,
-                file="ente.toml",
-                column=f"funds.{pr.fund}",
+                file=file,
+                column=column,
                 message=f"il fondo {funds.said(pr.fund)} ({fmt.euro(amount)}) non basta per i premi dovuti ({fmt.euro(total)}): "
                 "ridotti in proporzione",
             )
@@ -226,6 +234,15 @@ def settle(
     if pr.residual == "ridistribuisci" and total > 0:
         return money.split(amount, due, rank=rank), "residuo ridistribuito in proporzione ai premi dovuti"
     return due, ""
+
+
+def fund_place(reg: Regulation, fund: str) -> tuple[str, str]:
+    """Where the office writes the fund, as a problem's file and column: the regulation for a fund it constitutes
+    with a formula ([[fondi]], never written in ente.toml: the message names it by its label), else [fondi] of
+    ente.toml."""
+    if any(block.name == fund for block in reg.funds):
+        return "regolamento", ""
+    return "ente.toml", f"funds.{fund}"
 
 
 def rounded_within(

@@ -93,7 +93,8 @@ def reduce(
             continue
         factor *= ONE - cut
         where = "" if shared else f" (il taglio va {_savings(red)})"
-        inputs.append(Input(f"riduzione per {label}{where}", cut, ref=key))
+        # a share of the premium: «5%», as the bracket's words say it, never 0,05
+        inputs.append(Input(f"riduzione per {label}{where}", fmt.Percent(cut), ref=key))
     return factor, tuple(inputs), "(1 − riduzione)" if inputs else ""
 
 
@@ -109,7 +110,7 @@ def _by_bracket(
     if b.cut:
         trace.record(
             key,
-            b.cut,
+            fmt.Percent(b.cut),
             f"riduzione del premio per {label}: {words(reg, red, b)}",
             cite(reg, red.source),
             [Input(label, value, cell=ente.cell("people", person.row, column))],
@@ -136,7 +137,7 @@ def _by_formula(
         kept = "" if cut == given else f", tenuta tra 0% e 100% (la formula dà {percent(given)})"
         trace.record(
             key,
-            cut,
+            fmt.Percent(cut),
             f"{formula} — {sentence(formula)}{kept}",
             cite(reg, red.source),
             read,

@@ -109,10 +109,12 @@ def _threshold(reg: Regulation, step: Step, cohort: Cohort, trace: Trace) -> Dec
         return UNREACHED
     value = _run(step.min, env, trace, reg, reg.levels.source)
     key = f"livelli:soglia:{step.name}"
-    shown = f"{fmt.decimal_it(value)} punti" if isinstance(value, Decimal) else "non calcolabile: nessuno lo raggiunge"
+    # shown to four decimals where it has more (a mean: 354,6667), as every weight; compared exact
+    said = env.shown(value) if isinstance(value, Decimal) else value
+    shown = f"{fmt.decimal_it(said)} punti" if isinstance(said, Decimal) else "non calcolabile: nessuno lo raggiunge"
     trace.record(
         key,
-        value,
+        said,
         f"{step.min} — {sentence(step.min)}",
         cite(reg, reg.levels.source),
         list(env.read.values()),
@@ -156,8 +158,12 @@ def _level(
         inputs = [Input("punteggio", score.score, ref=f"score:{person.id}")]
         formulas = {s.name for s in ladders.steps_of(reg, person.role) if isinstance(s.min, Formula)}
         inputs += [
-            Input(f"soglia di «{lv.name}»", lv.min, ref=f"livelli:soglia:{lv.name}" if lv.name in formulas else "")
-            for lv in ladder
+            Input(
+                f"soglia di «{lv.name}»",
+                env.shown(lv.min),
+                ref=f"livelli:soglia:{lv.name}" if lv.name in formulas else "",
+            )
+            for lv in ladder  # as its figure shows it (:func:`_threshold`)
         ]
     level, stepped = individual.level_at(reg, person, reached, ladder, parts)  # type: ignore[arg-type]
     trace.record(
