@@ -359,6 +359,7 @@ def rewards(
     if reg.premiums:
         parts.pay(reg, ente, scores, org, trace, out, facts)
         trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
+        trace.extend(controls.problems(reg, ente, scores, cards, org, paid=facts))
     selected(reg, ente, scores, facts, trace, out)
     if reg.result_pay is not None and reg.result_pay.method == "quota_posizione":
         before = interim.taken(reg, trace, out)  # the interims first out of the result fund

@@ -2,7 +2,8 @@
 valutatore differenzia almeno due livelli». A condition is computed for every scored person of the check's roles;
 with ``per = "valutatore"`` or ``"graduatoria"`` the ``.GRUPPO`` functions read the people of the same evaluator or
 the same graduatoria of the premium. Where it does not hold, one problem per person (or per group) with the file's
-message, its severity and its source."""
+message, its severity and its source. A condition that reads what the parts paid (``PREMIO``, ``FASCIA``) is checked
+with the facts of the paid premium, once its parts are paid; the others on the scores, before any money."""
 
 from __future__ import annotations
 
@@ -26,10 +27,12 @@ def problems(
     scores: Mapping[str, Score],
     cards: Mapping[str, Sequence[EvaluationItem]],
     org: OrgPerformance,
+    paid: Facts | None = None,
 ) -> list[Problem]:
-    facts = Facts(reg, ente, org, scores, cards, ladders.named(reg))
+    """The checks on the data, or with ``paid`` (the facts of the paid parts) those on what the parts paid."""
+    facts = paid if paid is not None else Facts(reg, ente, org, scores, cards, ladders.named(reg))
     out: list[Problem] = []
-    for check in reg.checks:
+    for check in (c for c in reg.checks if c.on_premium == (paid is not None)):
         people = [p for p in ente.people.values() if p.role in check.roles and _scored(scores.get(p.id))]
         cohort = Cohort(groups={p.id: _group(reg, check, p, ente) for p in people})
         cohort.members = [PersonEnv(facts, p, cohort) for p in people]

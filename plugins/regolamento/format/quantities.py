@@ -108,15 +108,18 @@ def place(
     why: str = "",
     fund: str = "",
     bands: bool = False,
+    paid: bool = False,
 ) -> Place:
-    """``fund``: the words of ``fondo`` where a place reads a fund but no part's (PREMIO is not read there)."""
+    """``fund``: the words of ``fondo`` where a place reads a fund but no part's (PREMIO is not read there).
+    ``paid``: a formula read once every part is paid (a check): PREMIO and FASCIA of any part, and no part's fund."""
     names = [n for n in PERSON_NAMES if (level or n != "livello") and (scored or n not in SCORED_NAMES)]
-    if parts or fund:
+    if (parts and not paid) or fund:
         names += list(PART_NAMES)
     if rows:
         names += list(ROW_NAMES)
     said = (("fondo", fund),) if fund else ()
-    return Place(words, result, tuple(names), parts, rows, level, shared, scored, why, said, bands=parts or bands)
+    read = parts or paid
+    return Place(words, result, tuple(names), read, rows, level, shared, scored, why, said, bands=read or bands)
 
 
 def before_results(where: Place) -> Place:
@@ -150,7 +153,8 @@ PLACES = {
     # [risultato_po] metodo = "formula": over the scored people of the roles paid, with the result pay's own fund
     "risultato": place("la retribuzione di risultato", EURO, fund="il fondo della retribuzione di risultato"),
     "stato": place("chi ha lo stato", BOOL, level=False),
-    "controllo": place("la condizione del controllo", BOOL),
+    # checked once the premium is paid: what each part paid (PREMIO) and the band it placed each one in (FASCIA)
+    "controllo": place("la condizione del controllo", BOOL, paid=True),
     # the progressioni economiche: over the evaluated people of the roles, apart from any part of the premium
     "candidati": place("chi è candidato alle progressioni", BOOL, bands=True),
     "graduatoria": place("il numero che ordina i candidati alle progressioni", NUMBER, bands=True),
@@ -252,12 +256,14 @@ SIGNATURES: dict[str, tuple[str, str]] = {
     "PREMIO": (
         'PREMIO("parte")',
         "il premio della persona da una parte pagata prima (in chi partecipa, nel peso, nell'importo e nel massimo "
-        "per persona di una parte)",
+        "per persona di una parte) e, nella condizione di un controllo, da qualunque parte: il controllo si fa "
+        "una volta pagate le parti",
     ),
     "FASCIA": (
         'FASCIA("parte")',
         "la fascia in cui una parte pagata prima ha collocato la persona, un testo (nessun testo per chi non vi è "
-        "collocato): nelle formule delle parti successive e in candidati e graduatoria di [progressioni]",
+        "collocato): nelle formule delle parti successive, in candidati e graduatoria di [progressioni] e nella "
+        "condizione di un controllo",
     ),
     "DI": ("DI(grandezza; persona)", "una grandezza di un'altra persona (la persona sostituita di un incarico)"),
     "MESI": (

@@ -1350,7 +1350,9 @@ class Check:
     """[[controlli]] — un controllo del regolamento sui dati (formato 2): una condizione che deve valere per ogni
     persona valutata dei ruoli indicati; con per = valutatore o graduatoria le funzioni .GRUPPO leggono le persone
     dello stesso valutatore o della stessa graduatoria («un solo valutatore per graduatoria», «ogni valutatore
-    usa almeno due livelli»). Dove non vale: un errore o un avviso con il messaggio del file."""
+    usa almeno due livelli»). Una condizione che legge PREMIO("parte") o FASCIA("parte") è controllata dopo che le
+    parti del premio sono pagate («chi riceve il bonus non riceve il premio per l'innovazione»). Dove non vale: un
+    errore o un avviso con il messaggio del file."""
 
     condition: Formula = key(
         "condizione",
@@ -1378,6 +1380,11 @@ class Check:
     roles: tuple[str, ...] = key("ruoli", "texts", "i ruoli controllati", default=ROLES, choices=ROLES)
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 42 c. 2")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+
+    @property
+    def on_premium(self) -> bool:
+        """Whether the condition reads what the parts paid: it is checked once they are paid, not on the data."""
+        return not self.condition.uses.isdisjoint(("PREMIO", "FASCIA"))
 
 
 @attrs.frozen

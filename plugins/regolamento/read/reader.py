@@ -78,8 +78,8 @@ class Context:
 
     def parts_before(self, path: str) -> tuple[str, ...]:
         """The parts paid before the one ``path`` is in (``premi[2].importo``: the first two); every part for the
-        progressions, selected once the premium is paid."""
-        if path.startswith("progressioni."):
+        progressions, selected once the premium is paid, and for the checks, which may read what it paid."""
+        if path.startswith(("progressioni.", "controlli[")):
             return tuple(self.parts)
         found = re.match(r"premi\[(\d+)\]", path)
         return self.parts[: int(found.group(1))] if found else ()

@@ -35,7 +35,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Step,
     Weights,
 )
-from ciclope.plugins.regolamento.format.wording import joined, of_unit, sentence, the
+from ciclope.plugins.regolamento.format.wording import IN_SCOPE, joined, of_unit, sentence, the
 from ciclope.plugins.regolamento.pay import reductions as cuts
 
 ROLE_GROUP = {
@@ -469,12 +469,19 @@ def allowed(values: Sequence[str]) -> list[str]:
     return [f"Valori ammessi: {', '.join(f'«{v}»' for v in values)}."] if values else []
 
 
+# The group a check's .GRUPPO functions read, by its ``per``: the ente, each evaluator's people, a graduatoria.
+CHECK_GROUPS = {"persona": "nell'ente", "valutatore": "tra le persone dello stesso valutatore",
+                "graduatoria": "nella graduatoria"}  # fmt: skip
+
+
 def checks(block: Check, regulation: Regulation) -> Said:
     per = {"persona": "per ogni persona", "valutatore": "per le persone di ogni valutatore",
            "graduatoria": "per le persone di ogni graduatoria"}[block.per]  # fmt: skip
     grave = "un errore" if block.severity == "errore" else "un avviso"
+    condition = said_formula(block.condition).replace(IN_SCOPE["GRUPPO"], CHECK_GROUPS[block.per])
+    when = "una volta pagate le parti del premio, " if block.on_premium else ""
     lines = [
-        f"Il regolamento controlla, {per} ({roles(block.roles)}), che {said_formula(block.condition)}; altrimenti "
+        f"Il regolamento controlla, {when}{per} ({roles(block.roles)}), che {condition}; altrimenti "
         f"{grave}: «{block.message}».",
         *note(block.note),
     ]
