@@ -338,3 +338,25 @@ def sheet_values(workbook: Path, column: str) -> dict[str, object]:
                 at = row.index(column)
                 return {r[0]: r[at] for r in rows[i + 1 :] if r and r[0] is not None}
     return {}
+
+
+def labelled_levels(folder: Path, **others: str) -> Path:
+    """The regolamento plugin's demo copied into ``folder`` (its cycle.toml returned), comune-livelli's regulation
+    naming two of its five levels in [etichette]: A «eccellente», B «buono» (C, D and E keep their names). Each of
+    ``others`` (an ente id → a label of A) is one more ente on comune-livelli's data, with its own copy of the
+    regulation naming A by that label only."""
+    import shutil
+
+    from ciclope.plugins import regolamento
+
+    demo = Path(regolamento.__file__).parent / "demo"
+    shutil.copytree(demo, folder, ignore=shutil.ignore_patterns("risultati", "out", "*.db*"))
+    rules = folder / "smvp-livelli.toml"
+    plain = rules.read_text(encoding="utf-8")  # it ends with its [etichette] table
+    rules.write_text(plain + 'A = "eccellente"\nB = "buono"\n', encoding="utf-8")
+    cycle = folder / "cycle.toml"
+    for ente, label in others.items():
+        (folder / f"smvp-{ente}.toml").write_text(plain + f'A = "{label}"\n', encoding="utf-8")
+        entry = f'\n[[ente]]\nid = "{ente}"\nplugin = "regolamento"\nregolamento = "smvp-{ente}.toml"\ndati = "comune-livelli"\n'
+        cycle.write_text(cycle.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    return cycle

@@ -14,7 +14,7 @@ model) and :mod:`.charts` (its SVG charts), :mod:`.render_html`, :mod:`.render_x
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,10 @@ class Comparison:
     total: dict | None  # the total over the enti, when more than one was selected
     runs: dict  # ente id → list[ScenarioRun]
     failed: dict  # ente id → tuple[Problem, ...]
-    labels: dict = attrs.field(factory=dict)  # the plugin's statuses in Italian (for the pages)
+    # the words of the total's pages: those every ente says alike (:func:`shared`); one ente: its own
+    labels: dict = attrs.field(factory=dict)
+    # ente id → its own words (:func:`words`): a declared regulation's [etichette] are one ente's, not the plugin's
+    own_labels: dict = attrs.field(factory=dict)
 
 
 def select(plan: RunPlan, ids: Sequence[str]) -> list[EnteConfig]:
@@ -92,21 +95,36 @@ def compare(plan: RunPlan, enti: Sequence[EnteConfig], scenarios: Sequence[Scena
             },
             merged,
         )
-    labels = next((words(r.result) for rs in runs.values() for r in rs if r.result is not None), {})
-    return Comparison(docs=docs, total=total, runs=runs, failed=failed, labels=labels)
+    own = {
+        ente_id: words(first)
+        for ente_id, rs in runs.items()
+        if (first := next((r.result for r in rs if r.result is not None), None)) is not None
+    }
+    return Comparison(docs=docs, total=total, runs=runs, failed=failed, labels=shared(own.values()), own_labels=own)
 
 
 def words(result: Any) -> dict[str, str]:
-    """The plugin's words for its codes, and each parameter by the key an office writes (``absence_limit_days`` →
-    ``limite_giorni_assenza``), its choices by their words: what the comparison's pages say."""
+    """The plugin's words for its codes, each level by the label the ente's regulation gives it, and each parameter
+    by the key an office writes (``absence_limit_days`` → ``limite_giorni_assenza``), its choices by their words:
+    what the comparison's pages say."""
     said = dict(result.plugin.status_labels)
     staff = result.plugin.staff_words  # a role as the ente's contract names it in the cycle's year
     said.update({report.ROLE + code: role_label(code, result.ente.year, staff) for code in ROLE_LABELS})
+    # a level under its own prefix: [etichette] names levels, statuses and funds alike, and a level may share its
+    # name with a status; the pages ask a level's label only by it (report.level)
+    said.update({report.LEVEL + code: label for code, label in result.plugin.ente_labels.items()})
     for name, spec in result.params.specs.items():
         said.update(spec.labels)
         if spec.key != name:
             said[name] = spec.key
     return said
+
+
+def shared(every: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    """The words every ente says alike: the total's pages name a code only as all its enti do (each ente's declared
+    regulation may word its levels and statuses its own way; one ente's words would misname another's)."""
+    first, *rest = list(every) or [{}]
+    return {code: said for code, said in first.items() if all(other.get(code) == said for other in rest)}
 
 
 def dumps(doc: dict) -> str:
@@ -128,9 +146,10 @@ def write_all(comparison: Comparison, out: Path) -> list[Path]:
     """One ente: its documents in ``out``. Several: each in ``out/<id>/`` and the total in ``out``. The
     folder is claimed first (:mod:`..owned`): a new or empty folder, or one an earlier compare made."""
     owned.claim_root(out, "compare")
+    own = comparison.own_labels
     if comparison.total is None:
-        return [p for d in comparison.docs.values() for p in write(d, out, "", comparison.labels)]
-    paths = [p for ente_id, d in comparison.docs.items() for p in write(d, out, ente_id, comparison.labels)]
+        return [p for ente_id, d in comparison.docs.items() for p in write(d, out, "", own.get(ente_id))]
+    paths = [p for ente_id, d in comparison.docs.items() for p in write(d, out, ente_id, own.get(ente_id))]
     return paths + write(comparison.total, out, "", comparison.labels)
 
 

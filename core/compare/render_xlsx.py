@@ -12,7 +12,20 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core.compare.report import METRIC_ROWS, TITLE, Doc, Labels, changed, counts, order, role, status
+from ciclope.core.compare.report import (
+    METRIC_ROWS,
+    TITLE,
+    Doc,
+    Labels,
+    band,
+    changed,
+    counts,
+    level,
+    order,
+    role,
+    status,
+    top_share,
+)
 from ciclope.core.compare.scenario import CURRENT
 from ciclope.core.reports import fmt
 from ciclope.core.reports.model import Column, Table, Typed
@@ -34,10 +47,10 @@ def render(doc: Doc, labels: Labels | None = None) -> bytes:
 def tables(doc: Doc, labels: Labels | None = None) -> Iterator[Table]:
     """Every sheet of the workbook, in order; each is there even when it has no rows."""
     yield scenarios(doc, labels)
-    yield indicators(doc)
+    yield indicators(doc, labels)
     yield people(doc, labels)
-    yield bands(doc)
-    yield levels(doc)
+    yield bands(doc, labels)
+    yield levels(doc, labels)
     yield violations(doc)
 
 
@@ -82,13 +95,18 @@ def scenarios(doc: Doc, labels: Labels | None = None) -> Table:
     return Table("Scenari", columns, rows, note=note)
 
 
-def indicators(doc: Doc) -> Table:
-    """The distribution's metrics, one column per scenario, then the per-capita ratios between consecutive
-    bands (a scenario with fewer bands leaves its cell empty)."""
+def indicators(doc: Doc, labels: Labels | None = None) -> Table:
+    """The distribution's metrics, one column per scenario (the share at the highest level names that level, by
+    its label, as compare.html does), then the per-capita ratios between consecutive bands (a scenario with fewer
+    bands leaves its cell empty)."""
     sc = doc["scenarios"]
     names = list(sc)
     rows: list[list[Any]] = [
-        [label, *(_metric(sc[n]["metrics"][key], kind) for n in names)] for key, label, kind in METRIC_ROWS
+        [
+            top_share(doc, labels) if key == "top_level_share" else label,
+            *(_metric(sc[n]["metrics"][key], kind) for n in names),
+        ]
+        for key, label, kind in METRIC_ROWS
     ]
     ratios = [sc[n]["metrics"]["band_ratios"] for n in names]
     for i in range(max(map(len, ratios), default=0)):
@@ -133,17 +151,19 @@ def people(doc: Doc, labels: Labels | None = None) -> Table:
     return Table("Persone", columns, rows)
 
 
-def bands(doc: Doc) -> Table:
-    """Each scenario's merit bands: people, awards, per capita and the ratio to the next band down."""
+def bands(doc: Doc, labels: Labels | None = None) -> Table:
+    """Each scenario's merit bands: people, awards, per capita and the ratio to the next band down (a level
+    recorded as band by its label)."""
     rows = []
     for name, s in doc["scenarios"].items():
         ratio = {r["upper"]: r["ratio"] for r in s["metrics"]["band_ratios"]}
+        named = [g["name"] for g in s["levels"]]
         for g in s["bands"]:
             r = ratio.get(g["name"])
             rows.append(
                 (
                     name,
-                    g["name"],
+                    band(g["name"], named, labels),
                     g["count"],
                     _money(g["total"]),
                     _money(g["per_capita"]),
@@ -161,10 +181,10 @@ def bands(doc: Doc) -> Table:
     return Table("Fasce", columns, rows)
 
 
-def levels(doc: Doc) -> Table:
-    """Each scenario's evaluation levels: people, amounts and per capita."""
+def levels(doc: Doc, labels: Labels | None = None) -> Table:
+    """Each scenario's evaluation levels, by their labels: people, amounts and per capita."""
     rows = [
-        (name, g["name"], g["count"], _money(g["total"]), _money(g["per_capita"]))
+        (name, level(g["name"], labels), g["count"], _money(g["total"]), _money(g["per_capita"]))
         for name, s in doc["scenarios"].items()
         for g in s["levels"]
     ]

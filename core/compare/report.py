@@ -8,7 +8,7 @@ never by name: the page is meant to be shared at the bargaining table.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -32,8 +32,10 @@ from ciclope.core.reports.model import (
 from ciclope.core.run.citing import cited
 
 Doc = Mapping[str, Any]  # a compare.json document, or one of its parts, as json.loads gives it
-Labels = Mapping[str, str]  # the plugin's statuses in Italian, and each role as the enti's contract names it
+Labels = Mapping[str, str]  # the plugin's statuses in Italian, each role and level as the enti name them
 ROLE = "ruolo:"  # the key of a role's words in the labels (:func:`ciclope.core.compare.words`)
+LEVEL = "livello:"  # the key of a level's label in the labels, as its regulation's [etichette] gives it
+TOP_SHARE = "Quota di persone al livello più alto"
 
 TITLE = "Simulazione per la contrattazione integrativa"
 FOOTER = "Prodotto da ciclope compare. Le persone sono indicate con il solo identificativo."
@@ -47,7 +49,7 @@ METRIC_ROWS = (
     ("p90", "P90 (90° percentile, rango più vicino)", "money"),
     ("p90_p10", "Rapporto P90/P10 (non definito se P10 = 0)", "num"),
     ("top20_share", "Quota agli importi del 20% più alto", "pct"),
-    ("top_level_share", "Quota di persone al livello più alto", "pct"),
+    ("top_level_share", TOP_SHARE, "pct"),
     ("zero", "Persone con importo zero", "int"),
 )
 
@@ -58,11 +60,11 @@ def build(doc: Doc, labels: Labels | None = None) -> Report:
     labels = labels or {}
     sections = (
         Section("scenari", "Scenari a confronto", scenarios(doc, labels)),
-        Section("indicatori", "Indicatori di distribuzione", indicators(doc)),
+        Section("indicatori", "Indicatori di distribuzione", indicators(doc, labels)),
         Section("curve", "Curve di distribuzione", curves(doc)),
         Section("violazioni", "Violazioni del regolamento per scenario", violations(doc)),
         Section("movimenti", "Chi guadagna e chi perde", gains(doc, labels)),
-        Section("fasce", "Fasce di merito e livelli", groups(doc)),
+        Section("fasce", "Fasce di merito e livelli", groups(doc, labels)),
         Section("persone", "Importi per persona", people(doc, labels)),
     )
     return Report(TITLE, doc.get("name") or doc["ente"], meta(doc), sections, FOOTER)
@@ -109,9 +111,31 @@ def role(person: Doc, labels: Labels | None) -> str:
     return said if said is not None else str(fmt.ROLE_LABELS.get(code, code))
 
 
+def level(name: str, labels: Labels | None) -> str:
+    """A level by the label the ente's regulation gives it (:data:`LEVEL`), else by its name: never a bare code
+    where the regulation words it."""
+    return (labels or {}).get(LEVEL + name, name)
+
+
+def band(name: str, levels: Collection[str], labels: Labels | None) -> str:
+    """A band as people read it: a regulation without merit bands records each person's level as their band, and
+    such a band (one of ``levels``) reads as the level does; a merit band by its name."""
+    return level(name, labels) if name in levels else name
+
+
 def status(person: Doc, labels: Labels | None) -> str:
-    """The band, or else the outcome in Italian (the plugin's labels first)."""
-    return person["band"] or fmt.status(person["status"], labels)
+    """The band (a level recorded as band by its label), or else the outcome in Italian (the plugin's labels
+    first)."""
+    if not person["band"]:
+        return fmt.status(person["status"], labels)
+    return level(person["band"], labels) if person["band"] == person.get("level") else person["band"]
+
+
+def top_share(doc: Doc, labels: Labels | None) -> str:
+    """The title of the share at the highest level, which it names: the level of ``attuale`` (the document's
+    ``top_level``, the same in every scenario) by its label."""
+    top = doc["scenarios"][CURRENT]["metrics"]["top_level"]
+    return f"{TOP_SHARE} ({level(top, labels)})" if top else TOP_SHARE
 
 
 def changed(doc: Doc, name: str, labels: Labels | None = None) -> tuple[str, str]:
@@ -169,18 +193,20 @@ def scenarios(doc: Doc, labels: Labels | None = None) -> list[Block]:
     return [Table("", columns(heads), rows)]
 
 
-def indicators(doc: Doc) -> list[Block]:
+def indicators(doc: Doc, labels: Labels | None = None) -> list[Block]:
     sc = doc["scenarios"]
     names = list(sc)
     rows: list[list[Any]] = []
     for key, label, kind in METRIC_ROWS:
-        if key == "top_level_share":
-            top = sc[CURRENT]["metrics"]["top_level"]
-            label = f"Quota di persone al livello più alto ({top})" if top else label
-        rows.append([label] + [show(sc[n]["metrics"][key], kind) for n in names])
+        title = top_share(doc, labels) if key == "top_level_share" else label
+        rows.append([title] + [show(sc[n]["metrics"][key], kind) for n in names])
     ratios: list[Any] = []
     for n in names:
-        parts = [f"{r['upper']}/{r['lower']}: {show(r['ratio'], 'num')}" for r in sc[n]["metrics"]["band_ratios"]]
+        levels = [g["name"] for g in sc[n]["levels"]]
+        parts = [
+            f"{band(r['upper'], levels, labels)}/{band(r['lower'], levels, labels)}: {show(r['ratio'], 'num')}"
+            for r in sc[n]["metrics"]["band_ratios"]
+        ]
         ratios.append(Lines(parts) if parts else "—")
     rows.append(["Rapporto pro capite tra fasce consecutive"] + ratios)
     return [
@@ -284,14 +310,15 @@ def moved(name: str, found: Sequence[Move], base: Doc, people: Doc, labels: Labe
     return Table("", columns(heads, (4, 5, 6)), rows, empty="Nessuno cambia importo o fascia.")
 
 
-def groups(doc: Doc) -> list[Block]:
-    """Each scenario's merit bands (with the ratio to the next) and levels."""
+def groups(doc: Doc, labels: Labels | None = None) -> list[Block]:
+    """Each scenario's merit bands (with the ratio to the next) and levels, a level by its label."""
     out: list[Block] = []
     for name, s in doc["scenarios"].items():
         ratio = {r["upper"]: r["ratio"] for r in s["metrics"]["band_ratios"]}
+        named = [g["name"] for g in s["levels"]]
         bands = [
             (
-                g["name"],
+                band(g["name"], named, labels),
                 g["count"],
                 fmt.euro(Decimal(g["total"])),
                 fmt.euro(Decimal(g["per_capita"])),
@@ -300,7 +327,7 @@ def groups(doc: Doc) -> list[Block]:
             for g in s["bands"]
         ]
         levels = [
-            (g["name"], g["count"], fmt.euro(Decimal(g["total"])), fmt.euro(Decimal(g["per_capita"])))
+            (level(g["name"], labels), g["count"], fmt.euro(Decimal(g["total"])), fmt.euro(Decimal(g["per_capita"])))
             for g in s["levels"]
         ]
         band_heads = ("Fascia", "Persone", "Premi della fascia", "Pro capite", "Rapporto con la successiva")

@@ -369,7 +369,7 @@ def fund_name(r: Result, key: str) -> str:
 
 
 def awards(r: Result, status: Callable[[str], str]) -> Table:
-    ledger, people = r.ledger, r.ente.people
+    ledger, people, band = r.ledger, r.ente.people, stats.band_words(r)
     rows: list[tuple[Any, ...]] = []
     for a in ledger.awards:  # every award of every pool, PO position and result pay included
         who = people.get(a.person)
@@ -377,7 +377,7 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         fund = fund_name(r, a.pool)
         if stats.covered(r, a):  # beside the person's own result pay from the same fund: say which it is
             fund = f"{fund} (interim della posizione {a.ref})"
-        rows.append((a.person, name_of(r, a.person), unit, fund, a.band, a.amount, status(a.person)))
+        rows.append((a.person, name_of(r, a.person), unit, fund, band(a.band), a.amount, status(a.person)))
     if rows:
         rows.append(Total(("TOTALE", "", "", "", "", sum((a.amount for a in ledger.awards), Decimal(0)), "")))
     columns: list[Column] = [
@@ -417,7 +417,8 @@ def bands(r: Result) -> Table:
         ("Minimo", "money", 14),
         ("Massimo", "money", 14),
     ]
-    rows = [(fund_name(r, b.pool), b.band, b.count, b.total, b.mean, b.low, b.high) for b in stats.bands(r)]
+    band = stats.band_words(r)
+    rows = [(fund_name(r, b.pool), band(b.band), b.count, b.total, b.mean, b.low, b.high) for b in stats.bands(r)]
     return Table("Premi per fascia", columns, rows)
 
 

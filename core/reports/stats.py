@@ -8,7 +8,7 @@ with an explicit tie-break), so reports built from them are byte-identical acros
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from operator import attrgetter
 
@@ -159,6 +159,19 @@ def _level_order(result: Result) -> list[str]:
 def top_level(result: Result) -> str | None:
     order = level_order(result)
     return order[-1] if order else None
+
+
+def band_words(result: Result) -> Callable[[str | None], str | None]:
+    """A band as people read it: a regulation without merit bands records each person's level as their band, and
+    such a band (a level in use, :func:`level_order`) reads by the label the ente's regulation gives the level, as
+    the level itself does; a merit band by its name."""
+    labels = result.plugin.ente_labels
+    levels = frozenset(level_order(result)) if labels else frozenset()
+
+    def said(band: str | None) -> str | None:
+        return fmt.level(band, labels) if band in levels else band
+
+    return said
 
 
 def distribution(result: Result) -> list[tuple[str, int]]:

@@ -23,6 +23,7 @@ from ciclope.core.params import Params
 from ciclope.core.plugininfo import Classification
 from ciclope.core.reports import fmt, stats
 from ciclope.core.result import Result
+from ciclope.core.store.words import stored_params
 from ciclope.core.trace import Figure, Input
 from ciclope.core.values import parse_money, parse_percent, parse_share
 from ciclope.core.vocabulary import SHEET_ALIASES, column_it, sheet_it
@@ -196,24 +197,6 @@ def column_kinds(plugin: str, params: Params | None = None) -> dict[str, dict[st
 def result_kinds(result: Result) -> Kinds:
     """:func:`column_kinds` of the ente of ``result``, made once."""
     return result.memo("explain.column_kinds", lambda: column_kinds(result.plugin.name, result.params))
-
-
-def stored_params(plugin: str, doc: Mapping[str, Any], year: int) -> Params | None:
-    """The parameters of an ente read back from the store, as its run read them (the overrides in results.json: a
-    declared regulation's file); None when they cannot be read again (the file is gone, the plugin is not
-    installed): the plugin's own words and columns are used then."""
-    overrides = (doc.get("audit") or {}).get("overrides") or {}
-    return _stored_params(plugin, json.dumps(overrides, sort_keys=True, default=str), year)
-
-
-@functools.lru_cache(maxsize=256)
-def _stored_params(plugin: str, overrides: str, year: int) -> Params | None:
-    from ciclope.core.inputs.config import resolve_params
-
-    try:
-        return resolve_params(plugin, year, json.loads(overrides))[0]
-    except Exception:  # noqa: BLE001 — the regulation's file is gone or the plugin is not installed
-        return None
 
 
 def stored_kinds(plugin: str, doc: Mapping[str, Any], year: int) -> Kinds:

@@ -8,7 +8,6 @@ violation text (it may name a person), groups under 3 people shown as ``<3``."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -22,17 +21,17 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from ciclope.core import filenames
-from ciclope.core.engine.registry import PluginInfo, _plugin_info, available_plugins
+from ciclope.core.engine.registry import PluginInfo
 from ciclope.core.output import owned
-from ciclope.core.params import Params
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.reports.html import blocks
-from ciclope.core.run.explain import Kinds, column_kind, column_words, place, stored_kinds, stored_params, title
+from ciclope.core.run.explain import Kinds, column_kind, column_words, place, stored_kinds, title
 from ciclope.core.site import cards, charts
 from ciclope.core.store import Current, Store, open_store, read
 from ciclope.core.store.history import Trend, trend
 from ciclope.core.store.sections import position_html, trend_html
+from ciclope.core.store.words import ente_info, plugin_info
 from ciclope.core.vocabulary import where_it
 
 HERE = Path(__file__).parent
@@ -421,23 +420,29 @@ class Site:
     def differentiation(self, bench) -> list[dict]:
         results = {c.ente: c for c in self.enti}
 
-        def acts(ente: str, plugin: str) -> str:
+        def info(ente: str, plugin: str) -> PluginInfo | None:
+            """The ente's words, as its run read them: its acts' titles and its levels' labels."""
             c = results.get(ente)
-            return ente_acts(plugin, self.store.document(c.result_id), self.year) if c is not None else plugin
+            return ente_info(plugin, self.store.document(c.result_id), self.year) if c is not None else None
 
-        return [
-            {
-                "ente": d.ente,
-                "name": self.names.get(d.ente, d.ente),
-                "plugin": acts(d.ente, d.plugin),
-                "top_level": d.top_level or fmt.NONE,
-                "share": fmt.pct(d.top_share) if d.top_share is not None else fmt.NONE,
-                "share_sort": "" if d.top_share is None else f"{d.top_share:.4f}",
-                "ratio": fmt.decimal_it(round(d.band_ratio, 2)) if d.band_ratio is not None else fmt.NONE,
-                "ratio_sort": "" if d.band_ratio is None else f"{d.band_ratio:.4f}",
-            }
-            for d in bench.differentiation
-        ]
+        rows = []
+        for d in bench.differentiation:
+            said = info(d.ente, d.plugin)
+            levels = said.ente_labels if said is not None else None
+            rows.append(
+                {
+                    "ente": d.ente,
+                    "name": self.names.get(d.ente, d.ente),
+                    "plugin": acts_of(said) if said is not None else d.plugin,
+                    # the level by the label the ente's regulation gives it, as the ente's own page names it
+                    "top_level": fmt.level(d.top_level, levels) or fmt.NONE,
+                    "share": fmt.pct(d.top_share) if d.top_share is not None else fmt.NONE,
+                    "share_sort": "" if d.top_share is None else f"{d.top_share:.4f}",
+                    "ratio": fmt.decimal_it(round(d.band_ratio, 2)) if d.band_ratio is not None else fmt.NONE,
+                    "ratio_sort": "" if d.band_ratio is None else f"{d.band_ratio:.4f}",
+                }
+            )
+        return rows
 
 
 # the first and the last of a ranking the comparison's page shows (the whole ranking is a page of its own)
@@ -484,37 +489,9 @@ def build(
     )
 
 
-def ente_info(plugin: str, doc: dict, year: int) -> PluginInfo:
-    """The plugin's description as it held for an ente: a declared regulation's title and words (its
-    ``[etichette]``, its statuses' labels) from its file, as the run read it (:func:`stored_params`); the plugin's
-    own when the file is gone."""
-    params = stored_params(plugin, doc, year)
-    return plugin_info(plugin) if params is None else _described(plugin, params)
-
-
-@functools.lru_cache(maxsize=256)
-def _described(plugin: str, params: Params) -> PluginInfo:
-    """One description per set of parameters: enti of one regulation file share it."""
-    from ciclope.core.engine.registry import Hooks
-
-    hooks, info = Hooks.for_plugin(plugin)  # with the layers of its comparto, whose contract names the staff
-    return hooks.for_ente(params).describe(info, params)
-
-
 def acts_of(info: PluginInfo) -> str:
     """The titles of the acts an ente applied (never the plugin's name and version)."""
     return "; ".join(fmt.regulation(x, info.documents) for x in info.regulations) or "regolamento dell'ente"
-
-
-def ente_acts(plugin: str, doc: dict, year: int) -> str:
-    return acts_of(ente_info(plugin, doc, year))
-
-
-def plugin_info(name: str):
-    """The installed plugin's description (its documents' titles, its labels); an empty one when the plugin
-    that wrote a stored result is no longer installed (its codes then read as written)."""
-
-    return _plugin_info(name) if name in available_plugins() else PluginInfo(name=name, module="", version="")
 
 
 def worded_trace(

@@ -7,7 +7,7 @@ import argparse
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from ciclope.core.store.benchmark import Benchmark
 from ciclope.core.store.engine import scrubbed
 from ciclope.core.store.history import Trend, plans, trend
 from ciclope.core.store.read import Current, result_of_run, rows, runs_of
+from ciclope.core.store.words import level_words
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 
@@ -285,7 +286,9 @@ def cmd_diff(args) -> int:
     a, b = (int(i) for i in ids if i is not None)
     doc = diff(store, a, b)
     doc.update({"ente": args.ente, "from": labels[0], "to": labels[1]})
-    _print(doc, diff_text(doc), args.json)
+    # each result's levels by the labels its own regulation gave them (--json keeps the codes, as the store does)
+    said = None if args.json or doc["same"] else (level_words(store.document(a)), level_words(store.document(b)))
+    _print(doc, diff_text(doc, said), args.json)
     return EXIT_OK
 
 
@@ -355,7 +358,10 @@ def _perf(store: Store, result_id: int, cur) -> float | None:
         return conn.execute(select(schema.results.c.performance).where(schema.results.c.id == result_id)).scalar_one()
 
 
-def diff_text(doc: dict) -> str:
+def diff_text(doc: dict, levels: tuple[Mapping[str, str], Mapping[str, str]] | None = None) -> str:
+    """What changed, for the terminal; ``levels``: the labels of the levels of the two results (:func:`level_words`),
+    by which a person's level before and after is named."""
+    before, after = levels or ({}, {})
     head = f"Ente {doc['ente']}: da {doc['from']} a {doc['to']}\n"
     if doc["same"]:
         return head + "Nessuna differenza: stesso results.json (stessi input e stesso regolamento).\n"
@@ -385,7 +391,7 @@ def diff_text(doc: dict) -> str:
         out.append(
             grid(
                 ["Persona", "Prima", "Dopo"],
-                [[p["person"], _person(p["from"]), _person(p["to"])] for p in doc["people"]],
+                [[p["person"], _person(p["from"], before), _person(p["to"], after)] for p in doc["people"]],
             )
         )
     else:
@@ -400,11 +406,12 @@ def diff_text(doc: dict) -> str:
 KINDS = {"ente": "Ente", "area": "Area", "objective": "Obiettivo", "indicator": "Indicatore", "unit": "Unità"}
 
 
-def _person(p: dict | None) -> str:
+def _person(p: dict | None, levels: Mapping[str, str]) -> str:
     if p is None:
         return "assente"
-    parts = [fmt.score(p["score"]) if p["score"] is not None else fmt.NONE, p["level"] or fmt.NONE]
-    if p["band"]:
+    parts = [fmt.score(p["score"]) if p["score"] is not None else fmt.NONE, fmt.level(p["level"], levels) or fmt.NONE]
+    # a regulation without merit bands records each person's level as band: said once, as the level
+    if p["band"] and p["band"] != p["level"]:
         parts.append(f"fascia {p['band']}")
     parts.append(fmt.euro(p["amount"]) if p["amount"] is not None else "nessun importo")
     return " · ".join(parts)
@@ -421,8 +428,20 @@ def cmd_benchmark(args) -> int:
         return EXIT_ENTE
     year = args.year or years[-1]
     bench = store.benchmark(year)
-    _print(bench_doc(bench), bench_text(bench, every=getattr(args, "every", False)), args.json)
+    said = {} if args.json else bench_levels(store, bench)  # --json keeps the codes, as the store does
+    _print(bench_doc(bench), bench_text(bench, getattr(args, "every", False), said), args.json)
     return EXIT_OK
+
+
+def bench_levels(store: Store, b: Benchmark) -> dict[str, Mapping[str, str]]:
+    """Each ente's labels of its levels (:func:`level_words`), from its current result of the benchmark's year: the
+    store keeps a level's code only, its label is in the regulation file the run read."""
+    current = {c.ente: c.result_id for c in store.current(year=b.year)}
+    return {
+        d.ente: level_words(store.document(current[d.ente]))
+        for d in b.differentiation
+        if d.top_level and d.ente in current
+    }
 
 
 def bench_doc(b: Benchmark) -> dict:
@@ -474,7 +493,10 @@ def ends(rows: list[list[str]], every: bool) -> list[list[str]]:
     return [*rows[:SHOWN_ENDS], gap, *rows[-SHOWN_ENDS:]]
 
 
-def bench_text(b: Benchmark, every: bool = False) -> str:
+def bench_text(b: Benchmark, every: bool = False, levels: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """The benchmark for the terminal; ``levels``: each ente's labels of its levels (:func:`level_words`), by which
+    its highest level is named."""
+    said = levels or {}
     out = [f"Confronto tra gli enti — anno {b.year}: {b.enti} enti con risultati completi nell'archivio\n"]
     out += _bench_performance(b, every)
     out += _bench_indicators(b, every)
@@ -488,7 +510,7 @@ def bench_text(b: Benchmark, every: bool = False) -> str:
                 [
                     d.ente,
                     d.plugin,
-                    d.top_level or fmt.NONE,
+                    fmt.level(d.top_level, said.get(d.ente)) or fmt.NONE,
                     fmt.pct(d.top_share) if d.top_share is not None else fmt.NONE,
                     fmt.decimal_it(d.band_ratio, 2) if d.band_ratio is not None else fmt.NONE,
                 ]

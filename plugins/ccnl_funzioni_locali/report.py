@@ -157,7 +157,10 @@ def differentiation(result: Result) -> ReportSection:
             continue
         level, share = top_share(paid, result)
         label = pool.label or result.plugin.status_labels.get(name, name)
-        rows.append((label, len(paid), level, share, ratio(paid, result)))
+        # the level (or a level recorded as band) by the label the ente's regulation gives it, as the Relazione's
+        # distribution names it
+        named = result.plugin.ente_labels.get(level, level)
+        rows.append((label, len(paid), named, share, ratio(paid, result)))
     return ReportSection(
         title="Differenziazione dei premi (D.Lgs. 150/2009 art. 18 c. 2)",
         columns=("Fondo", "Premiati", "Livello più alto", "Quota al livello più alto", "Grado di differenziazione"),

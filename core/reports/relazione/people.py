@@ -136,11 +136,11 @@ def funds(r: Result) -> Table:
 
 
 def bands(r: Result) -> Table:
-    pools, labels = r.ledger.pools, r.plugin.status_labels
+    pools, labels, band = r.ledger.pools, r.plugin.status_labels, stats.band_words(r)
     rows = [
         (
             fmt.fund(b.pool, pools[b.pool].label if b.pool in pools else "", labels),
-            b.band or fmt.NONE,
+            band(b.band) or fmt.NONE,
             b.count,
             fmt.euro(b.total),
             fmt.euro(b.mean),
