@@ -511,7 +511,7 @@ class BandShare:
     coefficient: Decimal | None = key(
         "coefficiente",
         "number",
-        "(formato 2) il coefficiente pro capite della fascia, come il testo lo scrive («parametro 2 al 20% del "
+        "il coefficiente pro capite della fascia, come il testo lo scrive («parametro 2 al 20% del "
         "personale»), al posto della quota di risorse: il fondo è diviso per coefficiente × quota pagata",
         lo="0",
         hi="1000",
@@ -543,7 +543,8 @@ class Premium:
     fund: str = key(
         "fondo",
         "text",
-        "il fondo di [fondi] in ente.toml",
+        "il fondo di [fondi] in ente.toml (se manca: performance_individuale); quando il testo dà l'importo di "
+        "ciascuno e nessun fondo da dividere, una parte formula con dovuto = true, senza riga in ente.toml",
         default="performance_individuale",
         converter=funds.code_of,
     )
@@ -568,7 +569,8 @@ class Premium:
     part_time: str = key(
         "tempo_parziale",
         "choice",
-        "proporzionale: il premio × il tempo lavorato; intero: come a tempo pieno",
+        "proporzionale: il premio × il tempo lavorato; intero: come a tempo pieno (anche quando la formula legge "
+        "già un dato della persona che conta il tempo: la sua componente in euro, le ore, le giornate)",
         default="proporzionale",
         choices=("proporzionale", "intero"),
     )

@@ -419,6 +419,12 @@ def missing_fund(reg: Regulation, pr: Premium, trace: Trace) -> None:
             + (f" per la parte «{pr.name}»" if isinstance(pr, Part) else "")
             # the key is where the problem is (ente.toml [fondi] …): named in the text, it would be said by its label
             + "; scrivine l'importo in ente.toml, nel blocco [fondi] (ogni premio viene da un fondo, anche un importo "
-            "fisso per persona)",
+            "fisso per persona)"
+            + (
+                f"; se il testo dà l'importo di ciascuno e nessun fondo da dividere, scrivi dovuto = true nella parte "
+                f"«{pr.name}» del regolamento: il fondo è allora la somma degli importi"
+                if isinstance(pr, Part) and pr.method == "formula" and not pr.owed
+                else ""
+            ),
         )
     )

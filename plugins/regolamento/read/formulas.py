@@ -415,7 +415,14 @@ class Checker:
             return a
         if a.kind in ("livello", "testo") and b.kind in ("livello", "testo") and LEVEL in (a, b):
             return LEVEL
-        self.problems.append(f"{where}: non si combinano {a.word()} e {b.word()}")
+        hint = ""
+        if {a.word(), b.word()} == {"punti", "una percentuale"} and not where.startswith("il confronto"):
+            # «SE(punteggio >= 95; 100%; punteggio / 100)»: a share of the score is points, as a number is
+            hint = (
+                ": il punteggio è in punti, non in percentuale; la quota dal punteggio è punteggio / 100 (con una "
+                "scala propria, [punteggio] su = 60, punteggio / 60) e i valori accanto si scrivono senza % (1, non 100%; 0,6, non 60%)"
+            )
+        self.problems.append(f"{where}: non si combinano {a.word()} e {b.word()}{hint}")
         return a
 
     def comparable(self, a: Type, b: Type, node: Binary) -> None:

@@ -272,7 +272,9 @@ def shares(parts: Sequence[Part], error: Error) -> None:
                 if parts[i].fund_share is None:
                     error(
                         f"premi[{i}]",
-                        f"più parti pagano dal fondo {fmt.quoted(fund)}: ognuna dice la sua quota_fondo",
+                        f"più parti pagano dal fondo {fmt.quoted(fund)}: ognuna dice la sua quota_fondo (parti "
+                        "pagate una dopo l'altra «fino a capienza»: quota_fondo = 1 e residuo_a nella prima, "
+                        "quota_fondo = 0 in quella che riceve solo il resto)",
                         "regolamento.manca",
                     )
         total = sum((parts[i].share or Decimal(0) for i in members), Decimal(0))

@@ -1087,7 +1087,9 @@ scaglioni = [{ da = 0, riduzione = 0 }]
         "presenza, importi decisi, calcolato)",
         "riga 12, chiave premi[1].peso: vale per il metodo «proporzionale», non per «livelli»",
         "riga 21, chiave premi[3]: il metodo «formula» richiede la chiave importo (una formula in euro)",
-        "riga 15, chiave premi[2]: più parti pagano dal fondo «performance_individuale»: ognuna dice la sua quota_fondo",
+        "riga 15, chiave premi[2]: più parti pagano dal fondo «performance_individuale»: ognuna dice la sua quota_fondo "
+        "(parti pagate una dopo l'altra «fino a capienza»: quota_fondo = 1 e residuo_a nella prima, quota_fondo = 0 in "
+        "quella che riceve solo il resto)",
     ]
     path.write_text(text.replace('parti = ["presenze"]', 'parti = ["presenza"]'), encoding="utf-8")
     cuts = [p.message for p in load(str(path))[1] if "economie" in p.message]
