@@ -10,7 +10,7 @@ import pytest
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import articles
 
-from helpers import run_declared
+from helpers import one_unit_comune, run_declared
 
 HEAD = """\
 formato = 2
@@ -60,26 +60,23 @@ per = "valutatore"
 messaggio = "il valutatore non differenzia"
 fonte = "art. 11"
 """
-STAFF = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator,rinuncia_bonus"
-CARD = "person,evaluator,section,item,max_points,points,weight"
 
 
 def comune(points=(80, 80, 80, 80), prizes: str = "") -> dict[str, str]:
     """Four staff with the points given; S1 wins the bonus (600.00), S1 and S2 an innovation prize (400.00 each), S2
-    has renounced the bonus. Funds: productivity 1,000.00, bonus 600.00, innovation 1,000.00."""
-    people = [f"S{i},Persona {i},dipendente,C,com,1,0,false,SEG,{'sì' if i == 2 else 'no'}" for i in range(1, 5)]
+    has renounced the bonus (the column rinuncia_bonus). Funds: productivity 1,000.00, bonus 600.00, innovation
+    1,000.00."""
+    people = [f"S{i},Persona {i},dipendente,C,com,1,0,false,SEG" for i in range(1, 5)]
     cards = [f"S{i},SEG,scheda,Valutazione,100,{p}," for i, p in enumerate(points, 1)]
-    return {
-        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
-        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
-        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
-        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
-        "people.csv": "\n".join([STAFF, "SEG,Segretario,segretario,DIR,com,1,0,false,,no", *people]) + "\n",
-        "evaluations.csv": "\n".join([CARD, *cards]) + "\n",
-        "premi.csv": prizes or "persona,parte,importo\nS1,bonus,600.00\nS1,innovazione,400.00\nS2,innovazione,400.00\n",
-        "ente.toml": 'name = "Comune di Controlli"\n[funds]\nperformance_individuale = "1000.00"\n'
-        'bonus_eccellenze = "600.00"\npremi_innovazione = "1000.00"\n',
-    }
+    funds = '[funds]\nperformance_individuale = "1000.00"\nbonus_eccellenze = "600.00"\npremi_innovazione = "1000.00"\n'
+    files = one_unit_comune("Comune di Controlli", people, cards, funds)
+    rows = files["people.csv"].splitlines()
+    renounced = ["rinuncia_bonus"] + ["sì" if row.startswith("S2,") else "no" for row in rows[1:]]
+    files["people.csv"] = "".join(f"{row},{r}\n" for row, r in zip(rows, renounced))
+    files["premi.csv"] = (
+        prizes or "persona,parte,importo\nS1,bonus,600.00\nS1,innovazione,400.00\nS2,innovazione,400.00\n"
+    )
+    return files
 
 
 def checks(result) -> list[tuple[str, str, str]]:
