@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from ciclope.core.problems import CiclopeError
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import articles
 
@@ -131,7 +132,7 @@ def test_a_limit_relative_to_the_mean_of_what_a_part_paid(ciclope_ente, tmp_path
 
 def test_premio_in_a_check_names_a_part_of_the_premium(ciclope_ente, tmp_path):
     wrong = HEAD.replace('PREMIO("innovazione") = 0', 'PREMIO("innovatione") = 0')
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(CiclopeError) as caught:
         run_declared(ciclope_ente, tmp_path, wrong, comune())
     text = str(caught.value)
     assert "PREMIO(«innovatione»): nessuna parte precedente ha questo nome" in text
