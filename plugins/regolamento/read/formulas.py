@@ -114,6 +114,13 @@ PER_DAY_HINT = (
 PERCENT_PER_DAY_HINT = " (una quota per giorno si scrive con «% al giorno», es. (assenze - 15 giorni) * 1% al giorno)"
 
 
+# points where a percentage is asked, or «punteggio%»: how a share of the score is written
+SCORE_SHARE = (
+    "la quota dal punteggio è punteggio / 100 (con una scala propria, [punteggio] su = 60, punteggio / 60) e i valori "
+    "accanto si scrivono senza % (1, non 100%; 0,6, non 60%)"
+)
+
+
 class FormulaError(ValueError):
     """A formula that cannot be read (the message is Italian, for people)."""
 
@@ -191,6 +198,8 @@ def _unreadable(text: str, exc: UnexpectedInput) -> str:
         hint = ": manca un operatore prima della parentesi?"
     elif isinstance(exc, UnexpectedCharacters) and found == '"':
         hint = ": un testo si chiude con le virgolette"
+    elif found == "%":  # «punteggio%»: a spreadsheet divides by 100, here a percentage is a unit of numbers
+        hint = f": il % si scrive solo dopo un numero (30%); {SCORE_SHARE}"
     return f"la formula non si legge dal carattere {at + 1} («{text[at : at + 12]}»){hint}"
 
 
@@ -418,10 +427,7 @@ class Checker:
         hint = ""
         if {a.word(), b.word()} == {"punti", "una percentuale"} and not where.startswith("il confronto"):
             # «SE(punteggio >= 95; 100%; punteggio / 100)»: a share of the score is points, as a number is
-            hint = (
-                ": il punteggio è in punti, non in percentuale; la quota dal punteggio è punteggio / 100 (con una "
-                "scala propria, [punteggio] su = 60, punteggio / 60) e i valori accanto si scrivono senza % (1, non 100%; 0,6, non 60%)"
-            )
+            hint = f": il punteggio è in punti, non in percentuale; {SCORE_SHARE}"
         self.problems.append(f"{where}: non si combinano {a.word()} e {b.word()}{hint}")
         return a
 
