@@ -1024,3 +1024,197 @@ def test_studi_professionali_confsal_a_share_of_the_monthly_pay_by_days_of_absen
     # the fund owed: 1.260 + 1.400 + 1.200 + 1.140 + 850 + 1.050 + 665 + 864,19 = 8.429,19
     pool = result.rewards.pools["premio_risultato_individuale"]
     assert (pool.amount, pool.distributed, pool.residual) == (Decimal("8429.19"), Decimal("8429.19"), Decimal("0.00"))
+
+
+def usl_1983(spent: str) -> dict[str, str]:
+    """An Unità sanitaria locale in 2024 (366 days): id → (time worked, hired, left, parametro in godimento); the sums
+    the Regione paid out for current expenses and those spent, on the ente's row of units.csv."""
+    staff = {
+        "P1": ("1", "", "", "100"),  # all year: 12 months
+        "P2": ("1", "", "", "120"),  # 12 months
+        "P3": ("1", "2024-07-16", "", "150"),  # 16 days of July are a month: July–December, 6 months
+        "P4": ("1", "", "2024-03-15", "100"),  # 15 days of March are not: January, February, 2 months
+        "P5": ("0.5", "", "", "120"),  # half time, 12 months: the text counts the parametro and the months
+        "P6": ("1", "2024-07-17", "", "100"),  # 15 days of July are not a month: August–December, 5 months
+    }
+    people = [
+        f"{pid},Persona {pid},dipendente,C,ente,{fte},0,false,,{hired},{left},{parametro}"
+        for pid, (fte, hired, left, parametro) in staff.items()
+    ]
+    data = ente(people, [], extra="assunzione,cessazione,parametro")
+    data["ente.toml"] = 'name = "USL"\n'  # no fund: the regulation constitutes it from the savings ([[fondi]])
+    data["units.csv"] = f"id,name,kind,parent,head,erogato,speso\nente,USL,ente,,SEG,1000000.00,{spent}\n"
+    return data
+
+
+def test_usl_1983_art68_twelfths_of_40_percent_of_the_savings_by_parametro(ciclope_ente, tmp_path):
+    # «il risparmio […] a differenza tra le somme effettivamente erogate dalle regioni per spese correnti e quelle
+    # effettivamente spese […] 40% configurato come premio di produttività […] distribuito al personale dipendente
+    # […] sulla base dei parametri in godimento e dei periodi di servizio prestati […] le frazioni di mesi superiori a
+    # 15 giorni equivarranno a un mese […] la somma complessiva disponibile viene divisa in dodicesimi quindi divisa per
+    # il numero complessivo dei parametri goduti dal personale dipendente. A ciascun dipendente per ciascun mese
+    # compete la somma risultante dalla quota unitaria moltiplicata per il parametro di godimento»
+    result = run(ciclope_ente, tmp_path, "usl_1983_art68", usl_1983("970000.00"))
+    # the fund: 40% × (1.000.000 − 970.000) = 40% × 30.000 = 12.000,00
+    pool = result.rewards.pools["premio_produttivita"]
+    assert pool.amount == Decimal("12000.00")
+    # Σ parametri of the staff in service (each once): 100 + 120 + 150 + 100 + 120 + 100 = 690; the quota unitaria
+    # 12.000 / 12 / 690 = 1.000 / 690 = 1,449275… € per point of parametro and month
+    assert amounts(result) == {
+        "P1": "1739.13",  # 100 × 12 = 1.200 × 1.000 / 690 = 1.739,130…
+        "P2": "2086.96",  # 120 × 12 = 1.440 → 2.086,956…
+        "P3": "1304.35",  # 150 × 6 = 900 → 1.304,347…
+        "P4": "289.86",  # 100 × 2 = 200 → 289,855…
+        "P5": "2086.96",  # half time, not reduced: 120 × 12 = 1.440 → 2.086,956…
+        "P6": "724.64",  # 100 × 5 = 500 → 724,637…
+    }
+    # paid 1.739,13 + 2.086,96 + 1.304,35 + 289,86 + 2.086,96 + 724,64 = 8.231,90; the months not served (P3, P4,
+    # P6) leave 12.000 − 8.231,90 = 3.768,10 in the fund (the file's reading of «i parametri goduti»)
+    assert (pool.distributed, pool.residual) == (Decimal("8231.90"), Decimal("3768.10"))
+
+
+def test_usl_1983_art68_without_savings_no_premium(ciclope_ente, tmp_path):
+    # «ove si verifichi […] un risparmio»: spent 1.000.500 of 1.000.000 paid out, no savings, a fund of 0
+    result = run(ciclope_ente, tmp_path, "usl_1983_art68", usl_1983("1000500.00"))
+    assert result.rewards.pools["premio_produttivita"].amount == Decimal("0.00")
+    assert set(amounts(result).values()) <= {"0.00"}
+
+
+def dirigenti_1998(prizes: str) -> dict[str, str]:
+    """Three dirigenti with their monthly pay of June (position included); ``prizes`` the rows of premi.csv (the
+    quota variabile the Segretario Generale decides); the fund for the retribuzione di risultato, 20.000,00 €."""
+    june = {"D1": ("1", "3200.00"), "D2": ("1", "3500.00"), "D3": ("0.5", "1450.00")}  # D3 half time: already halved
+    people = [f"{pid},Dirigente {pid},dirigente,DIR,ente,{fte},0,false,,{pay}" for pid, (fte, pay) in june.items()]
+    data = ente(people, [], extra="retribuzione_giugno")
+    data["ente.toml"] = 'name = "Ente"\n[funds]\nrisultato_dirigenti = "20000.00"\n'
+    data["premi.csv"] = "persona,parte,importo\n" + prizes
+    return data
+
+
+def test_dirigenti_gu1998_art38_a_fixed_monthly_pay_and_the_rest_of_75_percent(ciclope_ente, tmp_path):
+    # «l'ammontare annuo complessivo del premio è fissato nel 75% delle risorse disponibili sul fondo per la
+    # retribuzione di risultato […] a) quota fissa […] pari alla retribuzione mensile in godimento al mese di giugno
+    # […] inclusa la retribuzione di posizione. b) quota variabile per la parte rimanente […] con provvedimento
+    # motivato del Segretario Generale»
+    prizes = "D1,quota variabile,3000.00\nD2,quota variabile,2500.00\nD3,quota variabile,1000.00\n"
+    result = run(ciclope_ente, tmp_path, "dirigenti_gu1998_art38", dirigenti_1998(prizes))
+    # 75% of 20.000 = 15.000,00; the quota fissa 3.200 + 3.500 + 1.450 = 8.150,00; the quota variabile has the rest,
+    # 15.000 − 8.150 = 6.850,00, and pays the 3.000 + 2.500 + 1.000 = 6.500,00 decided: 350,00 are left of it
+    assert amounts(result) == {
+        "D1": "6200.00",  # 3.200 + 3.000
+        "D2": "6000.00",  # 3.500 + 2.500
+        "D3": "2450.00",  # 1.450 (half time, not halved again) + 1.000
+    }
+    # the 25% the premium does not take (5.000,00) and the 350,00 the decisions left: 5.350,00 stay in the fund
+    pool = result.rewards.pools["risultato_dirigenti"]
+    assert (pool.distributed, pool.residual) == (Decimal("14650.00"), Decimal("5350.00"))
+
+
+def test_dirigenti_gu1998_art38_decisions_beyond_the_rest_are_not_paid(ciclope_ente, tmp_path):
+    # the decisions add up to 3.500 + 2.500 + 1.000 = 7.000,00, more than the 6.850,00 the quota fissa leaves: an
+    # error, and none of the quota variabile is paid; the quota fissa is
+    prizes = "D1,quota variabile,3500.00\nD2,quota variabile,2500.00\nD3,quota variabile,1000.00\n"
+    result = run(ciclope_ente, tmp_path, "dirigenti_gu1998_art38", dirigenti_1998(prizes))
+    assert amounts(result) == {"D1": "3200.00", "D2": "3500.00", "D3": "1450.00"}
+    assert any(v.rule == "regolamento.importi" for v in result.violations)
+    pool = result.rewards.pools["risultato_dirigenti"]  # 20.000 − 8.150 = 11.850,00 stay in the fund
+    assert (pool.distributed, pool.residual) == (Decimal("8150.00"), Decimal("11850.00"))
+
+
+def area_pools(result) -> dict[str, Decimal]:
+    return {
+        area: result.figures[f"pool:performance_individuale:{area}"].value
+        for area in ("tecnico-amministrativa", "dirigenziale")
+    }
+
+
+def test_ente_gu1997_art35_70_percent_by_payroll_30_by_headcount_between_the_areas(ciclope_ente, tmp_path):
+    # «le disponibilità complessive sono ripartite fra l'Area tecnico-amministrativa e l'Area dirigenziale e delle
+    # specifiche tipologie professionali […]: per il 70% con riferimento al parametro del monte salari; per il 30% con
+    # riferimento al numero dei dipendenti di ciascuna area. I compensi verranno erogati sulla base di uno o più dei
+    # seguenti criteri: a) […] d)»; in each Area by the card of the four criteria (the file's reading)
+    criteria = [
+        "Precisione e qualità delle prestazioni svolte",
+        "Capacità di adattamento operativo al contesto, alla flessibilità e ai cambiamenti organizzativi",
+        "Orientamento all'utenza e alla collaborazione nella unità e tra unità",
+        "Capacità di proporre soluzioni innovative e miglioramenti organizzativi e gestionali",
+    ]
+    staff = {  # id: (role, Area, annual pay, the four criteria on 25)
+        "T1": ("dipendente", "tecnico-amministrativa", "30000.00", ("23", "22", "23", "22")),  # 90
+        "T2": ("dipendente", "tecnico-amministrativa", "25000.00", ("20", "20", "20", "20")),  # 80
+        "T3": ("dipendente", "tecnico-amministrativa", "25000.00", ("15", "15", "15", "15")),  # 60
+        "R1": ("dirigente", "dirigenziale", "60000.00", ("23", "22", "23", "22")),  # 90
+        "R2": ("dipendente", "dirigenziale", "40000.00", ("18", "17", "18", "17")),  # 70: a tipologia professionale
+    }
+    people = [
+        f"{pid},Persona {pid},{role},C,ente,1,0,false,SEG,{area},{pay}" for pid, (role, area, pay, _) in staff.items()
+    ]
+    cards = [
+        f'{pid},SEG,Criteri,"{item}",25,{points},'  # a criterion has a comma: quoted
+        for pid, (*_, marks) in staff.items()
+        for item, points in zip(criteria, marks)
+    ]
+    result = run(ciclope_ente, tmp_path, "ente_gu1997_art35", ente(people, cards, extra="grado,retribuzione_annua"))
+    # a fund of 10.000,00 between the Areas: payroll tecnico-amministrativa 30.000 + 25.000 + 25.000 = 80.000,
+    #   dirigenziale 60.000 + 40.000 = 100.000, Σ 180.000; staff 3 and 2 of 5. Each one's weight is 70% × pay / 180.000
+    #   + 30% / 5, summed on an Area: tecnico-amministrativa 70% × 80 / 180 + 30% × 3 / 5 = 0,31111… + 0,18 = 0,49111…,
+    #   dirigenziale 70% × 100 / 180 + 30% × 2 / 5 = 0,38888… + 0,12 = 0,50888… (together 1): 4.911,111… and
+    #   5.088,888…, the cent to the largest remainder: 4.911,11 and 5.088,89
+    # in each Area by score: tecnico-amministrativa 90, 80, 60 (Σ 230), dirigenziale 90, 70 (Σ 160)
+    #   4.911,11 × 90 / 230 = 1.921,738…, × 80 / 230 = 1.708,212…, × 60 / 230 = 1.281,159…: 4.911,09, the 2 cents to
+    #   T3 (0,91) and T1 (0,86); 5.088,89 × 90 / 160 = 2.862,500…, × 70 / 160 = 2.226,389…: the cent to R2 (0,94)
+    assert amounts(result) == {
+        "T1": "1921.74",
+        "T2": "1708.21",
+        "T3": "1281.16",
+        "R1": "2862.50",
+        "R2": "2226.39",
+    }
+    assert area_pools(result) == {"tecnico-amministrativa": Decimal("4911.11"), "dirigenziale": Decimal("5088.89")}
+    # T4, in service in the tecnico-amministrativa without a card (not evaluated), counts in the payroll and in the
+    # headcount of the Area: 80.000 + 20.000 = 100.000 of 200.000, 4 of 6: 70% × 1 / 2 + 30% × 4 / 6 = 0,35 + 0,20 =
+    # 0,55 → 5.500,00; dirigenziale 0,35 + 0,10 = 0,45 → 4.500,00
+    people.append("T4,Persona T4,dipendente,C,ente,1,0,false,SEG,tecnico-amministrativa,20000.00")
+    (tmp_path / "con_T4").mkdir()
+    data = ente(people, cards, extra="grado,retribuzione_annua")
+    more = run(ciclope_ente, tmp_path / "con_T4", "ente_gu1997_art35", data)
+    assert area_pools(more) == {"tecnico-amministrativa": Decimal("5500.00"), "dirigenziale": Decimal("4500.00")}
+    # 5.500 × 90 / 230 = 2.152,173…, × 80 / 230 = 1.913,043…, × 60 / 230 = 1.434,782…: 5.499,99, the cent to T1
+    # (0,39); 4.500 × 90 / 160 = 2.531,25, × 70 / 160 = 1.968,75; T4 nothing
+    assert {pid: a for pid, a in amounts(more).items() if a != "0.00"} == {
+        "T1": "2152.18",
+        "T2": "1913.04",
+        "T3": "1434.78",
+        "R1": "2531.25",
+        "R2": "1968.75",
+    }
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
+
+
+def test_dirigenti_gu1993_art22_thirty_percent_in_equal_parts_and_two_decisions(ciclope_ente, tmp_path):
+    # «a) per una quota pari al trenta per cento dell'intera disponibilità in parti uguali a tutto il personale
+    # dirigente; b) per una quota pari al venti per cento […] con provvedimento motivato del direttore generale […];
+    # c) per una quota pari al restante cinquanta per cento […] con provvedimento del consiglio di amministrazione»
+    people = [f"D{n},Dirigente D{n},dirigente,DIR,ente,{'0.5' if n == 4 else '1'},0,false," for n in range(1, 5)]
+    data = ente(people, [])
+    data["ente.toml"] = 'name = "Ente"\n[funds]\npremio_produzione = "30000.00"\n'  # last year's 25.000 + 20%
+    data["premi.csv"] = "persona,parte,importo\n" + "".join(
+        f"D{n},{part},{amount}\n"
+        for part, amounts_ in (
+            ("valutazione di rendimento", ("2000.00", "1500.00", "1500.00", "1000.00")),  # 6.000,00: all of the 20%
+            ("risultati", ("5000.00", "4000.00", "3500.00", "2000.00")),  # 14.500,00 of the 50%
+        )
+        for n, amount in enumerate(amounts_, start=1)
+    )
+    result = run(ciclope_ente, tmp_path, "dirigenti_gu1993_art22", data)
+    # a) 30% of 30.000 = 9.000,00 in equal parts among 4: 2.250,00 each, D4 at half time too (a head)
+    assert amounts(result) == {
+        "D1": "9250.00",  # 2.250 + 2.000 + 5.000
+        "D2": "7750.00",  # 2.250 + 1.500 + 4.000
+        "D3": "7250.00",  # 2.250 + 1.500 + 3.500
+        "D4": "5250.00",  # 2.250 + 1.000 + 2.000
+    }
+    # c) 50% = 15.000,00, of which the council decided 14.500,00: 500,00 stay in the fund
+    pool = result.rewards.pools["premio_produzione"]
+    assert (pool.distributed, pool.residual) == (Decimal("29500.00"), Decimal("500.00"))
