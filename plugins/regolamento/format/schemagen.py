@@ -217,6 +217,12 @@ def formula_reference() -> str:
         "stessa graduatoria (in un controllo: dello stesso gruppo) |"
         for written, words in quantities.AGGREGATE_SIGNATURES.values()
     ]
+    out += [
+        "",
+        "Dove la formula non legge una valutazione, le funzioni `.ENTE` contano anche chi non è valutato: in "
+        "`riparto_graduatorie` il personale in servizio dei ruoli della parte, in `[[fondi]]` tutto il personale "
+        "dell'ente.",
+    ]
     keys = formula_keys()
     out += ["", "| dove | chiave del file | la formula dà |", "|---|---|---|"]
     out += [
