@@ -1171,6 +1171,8 @@ def test_ente_gu1997_art35_70_percent_by_payroll_30_by_headcount_between_the_are
         "R2": "2226.39",
     }
     assert area_pools(result) == {"tecnico-amministrativa": Decimal("4911.11"), "dirigenziale": Decimal("5088.89")}
+    pool = result.rewards.pools["performance_individuale"]  # 4.911,11 + 5.088,89: the whole fund
+    assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
     # T4, in service in the tecnico-amministrativa without a card (not evaluated), counts in the payroll and in the
     # headcount of the Area: 80.000 + 20.000 = 100.000 of 200.000, 4 of 6: 70% × 1 / 2 + 30% × 4 / 6 = 0,35 + 0,20 =
     # 0,55 → 5.500,00; dirigenziale 0,35 + 0,10 = 0,45 → 4.500,00
@@ -1188,8 +1190,6 @@ def test_ente_gu1997_art35_70_percent_by_payroll_30_by_headcount_between_the_are
         "R1": "2531.25",
         "R2": "1968.75",
     }
-    pool = result.rewards.pools["performance_individuale"]
-    assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
 
 
 def test_dirigenti_gu1993_art22_thirty_percent_in_equal_parts_and_two_decisions(ciclope_ente, tmp_path):
