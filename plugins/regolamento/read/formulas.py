@@ -454,6 +454,8 @@ class Checker:
 
     def call(self, node: Call) -> Type:
         fn = node.fn
+        if self.scope.place.shared and not self.aggregating:
+            self.personal(fn)
         over_people = fn.endswith((".ENTE", ".GRUPPO")) and not self.scope.place.shared
         if not self.scope.place.results and (fn in RESULT_FUNCTIONS or over_people):
             self.problems.append(contracted(f"{fn} non si usa in {self.scope.place.words}") + self._why())
@@ -474,6 +476,19 @@ class Checker:
             self.problems.append(f"funzione sconosciuta «{fn}»{nearest(fn, list(FUNCTIONS))}")
             return UNKNOWN
         return check(self, node)
+
+    def personal(self, fn: str) -> None:
+        """A function of one person where the formula's value holds for everyone (a threshold, a fund) and no
+        function over people is around it: refused, since it would read whoever the formula happened to be run for.
+        PREMIO and FASCIA are said only where a part's premium is read at all (elsewhere their own refusal says it)."""
+        words = self.scope.place.words
+        if fn.startswith("RANGO."):
+            self.problems.append(f"{words} vale per tutti: {fn} dà la posizione di una persona e qui non si usa")
+        elif fn in PERSONAL and (fn not in ("PREMIO", "FASCIA") or self.scope.place.parts):
+            self.problems.append(
+                f"{words} vale per tutti: {fn} dice di una persona e si legge dentro una funzione sulle persone, "
+                f"es. {PERSONAL[fn]}"
+            )
 
     def arity(self, node: Call, low: int, high: int | None = None) -> bool:
         n = len(node.args)
@@ -792,6 +807,16 @@ class Checker:
         t = types[0]
         return t if t.numeric else self._wrong(t, "un numero", node.fn)
 
+
+# the functions that say something of one person (besides the aggregates' RANGO), each with an example of it read
+# inside a function over people: so only is it read in a formula whose value holds for everyone (a threshold, a fund)
+PERSONAL = {
+    "MESI": "SOMMA.ENTE(MESI(16 giorni))",
+    "IN.SERVIZIO": 'CONTA.ENTE(IN.SERVIZIO("31/12"))',
+    "SEZIONE": 'MEDIA.ENTE(SEZIONE("Comportamenti"))',
+    "PREMIO": 'SOMMA.ENTE(PREMIO("produttività"))',
+    "FASCIA": 'CONTA.ENTE(FASCIA("fasce di merito") = "prima")',
+}
 
 # why a datum of an appointment is refused where no appointment is read
 ROW_WHY = (

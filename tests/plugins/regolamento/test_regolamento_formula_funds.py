@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from helpers import amounts, next_year, one_unit_comune, regulation_problems, regulation_text, run_declared
 
 HEAD = """\
@@ -135,6 +137,45 @@ def test_the_reader_refuses_a_person_s_data_outside_a_function_over_people(tmp_p
         "l'importo del fondo vale per tutti: «giorni_servizio» di una persona si legge dentro una funzione"
         in (problems[0])
     )
+
+
+@pytest.mark.parametrize(
+    "written, problem",
+    [
+        (
+            "=MESI(16 giorni) * 100 €",  # would be the months of whoever the fund happened to be computed for
+            "MESI dice di una persona e si legge dentro una funzione sulle persone, es. SOMMA.ENTE(MESI(16 giorni))",
+        ),
+        (
+            '=SE(IN.SERVIZIO("31/12"); 1000 €; 0 €)',
+            'IN.SERVIZIO dice di una persona e si legge dentro una funzione sulle persone, es. '
+            'CONTA.ENTE(IN.SERVIZIO("31/12"))',
+        ),
+        ("=100 € * RANGO.ENTE(fte)", "RANGO.ENTE dà la posizione di una persona e qui non si usa"),
+    ],
+)
+def test_the_reader_refuses_a_person_s_function_outside_a_function_over_people(tmp_path, written, problem):
+    reg = HEAD + FUND.replace(
+        """'=85% * 3600 € * SOMMA.ENTE(SE(ruolo = "dipendente"; giorni_servizio / giorni_anno; 0))'""",
+        f"'{written}'",
+    )
+    problems = regulation_problems(tmp_path, reg)
+    assert len(problems) == 1
+    assert f"l'importo del fondo vale per tutti: {problem}" in problems[0]
+
+
+def test_a_person_s_function_inside_a_function_over_people_makes_the_fund(ciclope_ente, tmp_path):
+    # 100 € for each month of service of the ente's people, whatever their role: the Segretario, P1 and P2 all year
+    # (12 months each), P3 from 2024-07-01 (6): 100 × (12 + 12 + 12 + 6) = 4.200,00; the part divides it among the
+    # dipendenti by score 50 / 50 / 50: 1.400,00 each
+    reg = HEAD + FUND.replace(
+        """'=85% * 3600 € * SOMMA.ENTE(SE(ruolo = "dipendente"; giorni_servizio / giorni_anno; 0))'""",
+        "'=100 € * SOMMA.ENTE(MESI(16 giorni))'",
+    )
+    rows = ["dipendente,2020-01-01,", "dipendente,2020-01-01,", "dipendente,2024-07-01,"]
+    result = run_declared(ciclope_ente, tmp_path, reg, files(rows, [50, 50, 50]))
+    assert result.rewards.pools["premio_obiettivi"].amount == Decimal("4200.00")
+    assert amounts(result) == {"P1": "1400.00", "P2": "1400.00", "P3": "1400.00"}
 
 
 def test_the_reader_refuses_a_group_in_a_fund(tmp_path):

@@ -709,6 +709,15 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "la soglia del livello vale per tutti: «punteggio» di una persona si legge dentro "
             "una funzione sulle persone, es. MEDIA.ENTE(punteggio)",
         ),  # fmt: skip
+        (
+            "soglia",
+            '=SEZIONE("Risultati") - 10',  # whose section? a threshold is the same for everyone
+            "la soglia del livello vale per tutti: SEZIONE dice di una persona e si legge dentro una funzione sulle "
+            'persone, es. MEDIA.ENTE(SEZIONE("Comportamenti"))',
+        ),  # fmt: skip
+        ("soglia", '=MEDIA.ENTE(SEZIONE("Risultati")) - 10', ""),
+        ("soglia", "=RANGO.ENTE(punteggio)", "la soglia del livello vale per tutti: RANGO.ENTE dà la posizione di "
+                                               "una persona e qui non si usa"),  # fmt: skip
     ],
 )
 def test_each_check_of_a_formula(place, written, problem):
