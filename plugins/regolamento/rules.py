@@ -347,7 +347,8 @@ def rewards(
     out = Outcome(pools=dict(pools))
     position_pay = positions.pay(reg, ente, trace, out, org) if reg.positions is not None else None
     # the cards as conciliated: SEZIONE("…") in a part's formulas reads the points the scores come from
-    facts = Facts(reg, ente, org, scores, cards, ladders.named(reg), position_pay=position_pay or {})
+    facts = Facts(reg, ente, org, scores, cards, ladders.named(reg), position_pay=position_pay or {}, funds=pools)
+    trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="fondi"))
     attestedfund.reduce(reg, ente, org, trace, out)
     gate = access.closed(reg, ente)
     if reg.access is not None:
@@ -359,7 +360,7 @@ def rewards(
     if reg.premiums:
         parts.pay(reg, ente, scores, org, trace, out, facts)
         trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
-        trace.extend(controls.problems(reg, ente, scores, cards, org, paid=facts))
+        trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="premio"))
     selected(reg, ente, scores, facts, trace, out)
     if reg.result_pay is not None and reg.result_pay.method == "quota_posizione":
         before = interim.taken(reg, trace, out)  # the interims first out of the result fund

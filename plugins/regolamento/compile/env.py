@@ -21,11 +21,11 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Score, Trace, Unit, fmt, money
+from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Pool, Score, Trace, Unit, fmt, money
 from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, UnknownObjective, Value
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
-from ciclope.plugins.regolamento.format import grades
+from ciclope.plugins.regolamento.format import funds, grades
 from ciclope.plugins.regolamento.format.acts import code_of, day_month, whole_date
 from ciclope.plugins.regolamento.format.expr import PERCENT
 from ciclope.plugins.regolamento.format.hints import nearest
@@ -62,6 +62,7 @@ class Facts:
     # part → person → the key of the figure of that premium (where one is recorded): what ``PREMIO`` refers to
     premium_refs: dict[str, dict[str, str]] = attrs.field(factory=dict)
     position_pay: Mapping[str, Decimal] = attrs.field(factory=dict)
+    funds: Mapping[str, Pool] = attrs.field(factory=dict)  # the year's funds as constituted, by code (FONDO)
     ranks: dict[str, dict[str, Rank]] = attrs.field(factory=dict)  # role → level → rank, made when first read
     # the columns of people.csv the regulation declares ([[colonne]]), by name
     columns: Mapping[str, Column] = attrs.field(
@@ -418,6 +419,18 @@ class PersonEnv:
         )
         self.read.setdefault(f"unità:{name}", Input(contracted(f"la somma sulle unità di {column.meaning}"), shown))
         return total
+
+    def fund_amount(self, name: str) -> Decimal:
+        """FONDO: the amount of the fund ``name`` (as the regulation writes it) as constituted for the year, read with
+        its words and the figure that explains it; RunError where the year has no such fund."""
+        code = funds.code_of(name)
+        pool = self.facts.funds.get(code)
+        if pool is None:
+            raise RunError(f"il fondo {fmt.quoted(name)} non c'è per l'anno: scrivilo in [fondi] di ente.toml")
+        words = pool.label or f"fondo {funds.said(code).replace('_', ' ')}"
+        said = Input(words[:1].lower() + words[1:], fmt.Money(pool.amount), ref=f"pool:{code}")
+        self.read.setdefault(f"fondo:{code}", said)
+        return pool.amount
 
     def in_service(self, day: str) -> bool:
         """Whether the person is in service on ``day`` (IN.SERVIZIO): hired not after it, ceased not before it (an empty

@@ -74,6 +74,8 @@ class Env(Protocol):
 
     def units_sum(self, name: str) -> Decimal: ...
 
+    def fund_amount(self, name: str) -> Decimal: ...
+
     def seen(self, label: str, value: Value, ref: str = "") -> None: ...
 
     def alone(self, compute: Callable[[Any], Value]) -> tuple[Value, Any]: ...
@@ -381,6 +383,11 @@ def _units_sum(node: Call, args: list[Compiled]) -> Compiled:
     return lambda env: env.units_sum(name)
 
 
+def _fund(node: Call, args: list[Compiled]) -> Compiled:
+    name = node.args[0].value if isinstance(node.args[0], Text) else ""  # the checker saw a name written
+    return lambda env: env.fund_amount(name)
+
+
 def _objectives_reached(node: Call, args: list[Compiled]) -> Compiled:
     code = node.args[0].value if isinstance(node.args[0], Text) else ""  # the checker saw a code written
     threshold = args[1]
@@ -414,6 +421,7 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "OBIETTIVI.RAGGIUNTI": _objectives_reached,
     "IN.SERVIZIO": _in_service,
     "SOMMA.UNITA": _units_sum,
+    "FONDO": _fund,
 }
 
 

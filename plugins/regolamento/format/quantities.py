@@ -86,6 +86,8 @@ class Place:
     groups: bool = True
     # FASCIA("parte"): the band a part paid before placed the person in (a part's formulas, the progressions)
     bands: bool = False
+    # FONDO("nome"): the amount of a fund as constituted for the year (a check's condition: «non superiore al 20%»)
+    funds: bool = False
 
 
 # What a person's evaluation gives: not known for everyone in service (a formula over all of them reads none).
@@ -109,6 +111,7 @@ def place(
     fund: str = "",
     bands: bool = False,
     paid: bool = False,
+    funds: bool = False,
 ) -> Place:
     """``fund``: the words of ``fondo`` where a place reads a fund but no part's (PREMIO is not read there).
     ``paid``: a formula read once every part is paid (a check): PREMIO and FASCIA of any part, and no part's fund."""
@@ -119,7 +122,9 @@ def place(
         names += list(ROW_NAMES)
     said = (("fondo", fund),) if fund else ()
     read = parts or paid
-    return Place(words, result, tuple(names), read, rows, level, shared, scored, why, said, bands=read or bands)
+    return Place(
+        words, result, tuple(names), read, rows, level, shared, scored, why, said, bands=read or bands, funds=funds
+    )
 
 
 def before_results(where: Place) -> Place:
@@ -154,7 +159,9 @@ PLACES = {
     "risultato": place("la retribuzione di risultato", EURO, fund="il fondo della retribuzione di risultato"),
     "stato": place("chi ha lo stato", BOOL, level=False),
     # checked once the premium is paid: what each part paid (PREMIO) and the band it placed each one in (FASCIA)
-    "controllo": place("la condizione del controllo", BOOL, paid=True),
+    "controllo": place("la condizione del controllo", BOOL, paid=True, funds=True),
+    # a check made once for the ente ([[controlli]] per = "ente"): its people only inside functions over them
+    "controllo_ente": place("la condizione di un controllo sull'ente", BOOL, paid=True, funds=True, shared=True),
     # the progressioni economiche: over the evaluated people of the roles, apart from any part of the premium
     "candidati": place("chi è candidato alle progressioni", BOOL, bands=True),
     "graduatoria": place("il numero che ordina i candidati alle progressioni", NUMBER, bands=True),
@@ -286,6 +293,12 @@ SIGNATURES: dict[str, tuple[str, str]] = {
         "SOMMA.UNITA(colonna)",
         'la somma di una colonna di numeri di unità.csv ([[colonne]] con elenco = "unità") sulle unità che vi scrivono '
         "un valore, ciascuna una volta (l'autofinanziamento dei Centri di ricerca): uguale per tutti",
+    ),
+    "FONDO": (
+        'FONDO("nome")',
+        "l'importo di un fondo del regolamento come è costituito per l'anno (da [fondi] in ente.toml o da [[fondi]]), "
+        "prima di ogni riduzione: uguale per tutti, si legge nella condizione di un controllo (il tetto di un fondo: "
+        'FONDO("performance_individuale") <= 20% * SOMMA.UNITA(ricavi))',
     ),
     "OBIETTIVI.RAGGIUNTI": (
         'OBIETTIVI.RAGGIUNTI("codice"; soglia)',

@@ -237,6 +237,8 @@ def formula_keys() -> dict[str, list[str]]:
     (the thresholds of every ladder of [livelli] once)."""
     found: dict[str, list[str]] = {}
     _formula_keys(Regulation, "", found)
+    # a place a key reaches by the choice of another key of its block, not by a key of its own (Context.place)
+    found["controllo_ente"] = ['`condizione` di `[[controlli]]` con `per = "ente"`']
     return found
 
 

@@ -1352,9 +1352,11 @@ class Check:
     """[[controlli]] — un controllo del regolamento sui dati (formato 2): una condizione che deve valere per ogni
     persona valutata dei ruoli indicati; con per = valutatore o graduatoria le funzioni .GRUPPO leggono le persone
     dello stesso valutatore o della stessa graduatoria («un solo valutatore per graduatoria», «ogni valutatore
-    usa almeno due livelli»). Una condizione che legge PREMIO("parte") o FASCIA("parte") è controllata dopo che le
-    parti del premio sono pagate («chi riceve il bonus non riceve il premio per l'innovazione»). Dove non vale: un
-    errore o un avviso con il messaggio del file."""
+    usa almeno due livelli»); con per = ente la condizione vale una volta per l'ente e legge le persone solo dentro
+    le funzioni sulle persone. Una condizione che legge PREMIO("parte") o FASCIA("parte") è controllata dopo che le
+    parti del premio sono pagate («chi riceve il bonus non riceve il premio per l'innovazione»); una che legge
+    FONDO("nome") quando i fondi dell'anno sono costituiti («il fondo non supera il 20% dei ricavi»). Dove non vale:
+    un errore o un avviso con il messaggio del file (per l'ente, con i valori che la condizione ha letto)."""
 
     condition: Formula = key(
         "condizione",
@@ -1367,9 +1369,10 @@ class Check:
     per: str = key(
         "per",
         "choice",
-        "persona (ogni persona; .GRUPPO è l'ente), valutatore (le persone di ciascun valutatore) o graduatoria",
+        "persona (ogni persona; .GRUPPO è l'ente), valutatore (le persone di ciascun valutatore), graduatoria o "
+        "ente (una volta per l'ente: le persone solo dentro le funzioni sulle persone, come il tetto di un fondo)",
         default="persona",
-        choices=("persona", "valutatore", "graduatoria"),
+        choices=("persona", "valutatore", "graduatoria", "ente"),
     )
     severity: str = key("gravita", "choice", "errore o avviso", default="avviso", choices=("errore", "avviso"))
     message: str = key(
@@ -1387,6 +1390,15 @@ class Check:
     def on_premium(self) -> bool:
         """Whether the condition reads what the parts paid: it is checked once they are paid, not on the data."""
         return not self.condition.uses.isdisjoint(("PREMIO", "FASCIA"))
+
+    @property
+    def stage(self) -> str:
+        """When the condition is checked: ``premio`` once the parts are paid (it reads what they paid), ``fondi``
+        once the year's funds are constituted and before any is paid (it reads a fund), else ``dati`` on the
+        evaluations, before any money."""
+        if self.on_premium:
+            return "premio"
+        return "fondi" if "FONDO" in self.condition.uses else "dati"
 
 
 @attrs.frozen

@@ -300,6 +300,8 @@ def _special(node: Call, args: list[str]) -> str:
         return f"la persona è in servizio {in_service_on(node)}"
     if fn == "SOMMA.UNITA":
         return f"la somma sulle unità di {args[0]}"
+    if fn == "FONDO":
+        return f"l'importo del fondo {args[0]}"
     if fn == "OBIETTIVI.RAGGIUNTI":
         return f"la quota degli obiettivi figli di {args[0]} con raggiungimento almeno {args[1]}"
     base, _, scope = fn.rpartition(".")

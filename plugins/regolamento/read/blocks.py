@@ -11,9 +11,11 @@ from typing import Any
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.acts import ACTS
+from ciclope.plugins.regolamento.format.expr import Call, Text, nodes
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.spec import (
     Access,
+    Check,
     Differentiation,
     Event,
     Fund,
@@ -77,6 +79,9 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     declared_funds: Sequence[Fund] = parts.get("funds") or ()
     if declared_funds and not ({"premium", "parts", "result_pay", "positions"} & broken):
         constituted(declared_funds, parts, error)
+    checks: Sequence[Check] = parts.get("checks") or ()
+    if checks and not ({"premium", "parts", "result_pay", "positions", "funds"} & broken):
+        read_funds(checks, parts, error)
     differentiation: Differentiation | None = parts.get("differentiation")
     if differentiation is not None and not ({"premium", "parts"} & broken):
         differentiated(differentiation, parts.get("premium"), parts.get("parts") or (), error)
@@ -100,6 +105,27 @@ def differentiated(block: Differentiation, premium: Premium | None, premiums: Se
             '(es. parti = ["presenza"])',
             "regolamento.manca",
         )
+
+
+def read_funds(checks: Sequence[Check], parts: Mapping[str, Any], error: Error) -> None:
+    """The funds a check's condition reads (``FONDO("nome")``) are funds the regulation knows: paid by a part of the
+    premium, by [risultato_po], weighed by [posizioni] or constituted by [[fondi]]. A name none of them writes is a
+    fund the year would never have (or a slip of the pen: the nearest is said)."""
+    known = {pr.fund for pr in (parts.get("premium"), *(parts.get("parts") or ())) if pr is not None}
+    known |= {block.fund for block in (parts.get("result_pay"), parts.get("positions")) if block is not None}
+    known |= {f.name for f in parts.get("funds") or ()}
+    named = sorted(funds.said(name) for name in known)
+    for i, check in enumerate(checks):
+        for node in nodes(check.condition.tree):
+            if isinstance(node, Call) and node.fn == "FONDO" and node.args and isinstance(node.args[0], Text):
+                name = node.args[0].value
+                if funds.code_of(name) not in known:
+                    error(
+                        f"controlli[{i}].condizione",
+                        f"FONDO({fmt.quoted(name)}): il regolamento non paga da questo fondo e non lo costituisce"
+                        f"{nearest(name, named)}; fondi del regolamento: {', '.join(named) or 'nessuno'}",
+                        "regolamento.valore",
+                    )
 
 
 def constituted(declared: Sequence[Fund], parts: Mapping[str, Any], error: Error) -> None:

@@ -709,6 +709,24 @@ class Checker:
                 )
         return PERCENT
 
+    def fund(self, node: Call) -> Type:
+        """FONDO("nome"): the amount of a fund as constituted for the year, one value for everyone, read in a check's
+        condition (the cap of a fund). The name is written, so whether the regulation pays from such a fund is
+        checked with the whole file (:mod:`read.blocks`), and its amount is known when the ente runs."""
+        if not self.scope.place.funds:
+            self.problems.append(
+                contracted(f"FONDO non si usa in {self.scope.place.words}") + ": si legge nella condizione di un "
+                "controllo ([[controlli]]), per esempio il tetto di un fondo"
+            )
+        elif self.arity(node, 1):
+            arg = node.args[0]
+            if not isinstance(arg, Text) or not arg.value.strip():
+                self.problems.append(
+                    'FONDO vuole il nome del fondo tra virgolette, come in [fondi] di ente.toml o in [[fondi]], '
+                    'es. FONDO("performance_individuale")'
+                )
+        return EURO
+
     def units_sum(self, node: Call) -> Type:
         """SOMMA.UNITA(colonna): a declared column of numbers of units.csv summed over the units that write a value,
         each once (a datum of each unit, as the self-financing of a research Centre): one value for everyone, so read
@@ -857,6 +875,7 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "OBIETTIVI.RAGGIUNTI": Checker.objectives_reached,
     "IN.SERVIZIO": Checker.in_service,
     "SOMMA.UNITA": Checker.units_sum,
+    "FONDO": Checker.fund,
 }
 
 

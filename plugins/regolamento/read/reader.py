@@ -74,6 +74,8 @@ class Context:
     unscored: Mapping[str, str] = attrs.field(factory=dict)
     # the premiums paid by appointment (``incarichi``): the path of each block, where a row of incarichi.csv is read
     by_row: frozenset[str] = frozenset()
+    # the checks made once for the ente (``per = "ente"``): the path of each block, whose condition is shared
+    on_ente: frozenset[str] = frozenset()
     problems: list[Problem] = attrs.field(factory=list)
 
     def parts_before(self, path: str) -> tuple[str, ...]:
@@ -86,7 +88,11 @@ class Context:
 
     def place(self, path: str, name: str) -> Place:
         """The place of a formula written at ``path`` in the key's place ``name``: without the evaluation in a
-        premium that reads none, without an appointment's data in a premium not paid by appointment."""
+        premium that reads none, without an appointment's data in a premium not paid by appointment, one value for
+        the ente in a check made once for it."""
+        check = re.match(r"controlli\[\d+\]", path)
+        if check is not None and check.group(0) in self.on_ente:
+            name = "controllo_ente"
         block = re.match(r"premi\[\d+\]", path)
         why = self.unscored.get(block.group(0)) if block else None
         where = PLACES[name] if why is None else unscored(PLACES[name], why)
@@ -120,6 +126,7 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
         columns={**columns.unit_words(data), **columns.quantities(data)},
         unscored=unscored_blocks(data),
         by_row=by_row(data),
+        on_ente=on_ente(data),
     )
     if version is not None and version not in FORMATS:
         read_ones = " e ".join(f"formato = {v}" for v in FORMATS)
@@ -161,6 +168,16 @@ def by_row(data: Mapping[str, Any]) -> frozenset[str]:
         f"premi[{i}]"
         for i, part in enumerate(parts if isinstance(parts, list) else [])
         if isinstance(part, dict) and part.get("incarichi") is not None
+    )
+
+
+def on_ente(data: Mapping[str, Any]) -> frozenset[str]:
+    """The checks made once for the ente (``per = "ente"``), by the path of their block."""
+    checks = data.get("controlli")
+    return frozenset(
+        f"controlli[{i}]"
+        for i, check in enumerate(checks if isinstance(checks, list) else [])
+        if isinstance(check, dict) and check.get("per") == "ente"
     )
 
 

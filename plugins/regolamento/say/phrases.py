@@ -471,18 +471,25 @@ def allowed(values: Sequence[str]) -> list[str]:
 
 # The group a check's .GRUPPO functions read, by its ``per``: the ente, each evaluator's people, a graduatoria.
 CHECK_GROUPS = {"persona": "nell'ente", "valutatore": "tra le persone dello stesso valutatore",
-                "graduatoria": "nella graduatoria"}  # fmt: skip
+                "graduatoria": "nella graduatoria", "ente": "nell'ente"}  # fmt: skip
+# When a check is made, by its stage (Check.stage): on the evaluations, once the funds are constituted, once paid.
+CHECK_WHEN = {"dati": "", "fondi": "costituiti i fondi dell'anno e prima di pagarli, ",
+              "premio": "una volta pagate le parti del premio, "}  # fmt: skip
 
 
 def checks(block: Check, regulation: Regulation) -> Said:
     per = {"persona": "per ogni persona", "valutatore": "per le persone di ogni valutatore",
-           "graduatoria": "per le persone di ogni graduatoria"}[block.per]  # fmt: skip
+           "graduatoria": "per le persone di ogni graduatoria",
+           "ente": "una volta per l'ente"}[block.per]  # fmt: skip
+    who = f" ({roles(block.roles)})"
+    if block.per == "ente":  # the roles say whom its functions over people read, if it has any
+        who = f" (le funzioni sulle persone leggono {roles(block.roles)} valutati)" if block.condition.cohort else ""
     grave = "un errore" if block.severity == "errore" else "un avviso"
     condition = said_formula(block.condition).replace(IN_SCOPE["GRUPPO"], CHECK_GROUPS[block.per])
-    when = "una volta pagate le parti del premio, " if block.on_premium else ""
+    shown = " con i valori letti" if block.per == "ente" else ""
     lines = [
-        f"Il regolamento controlla, {when}{per} ({roles(block.roles)}), che {condition}; altrimenti "
-        f"{grave}: «{block.message}».",
+        f"Il regolamento controlla, {CHECK_WHEN[block.stage]}{per}{who}, che {condition}; "
+        f"altrimenti {grave}: «{block.message}»{shown}.",
         *note(block.note),
     ]
     return "I controlli del regolamento", lines, {"condition", "per", "severity", "message", "roles", "note"}

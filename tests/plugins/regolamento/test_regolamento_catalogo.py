@@ -1128,6 +1128,14 @@ def area_pools(result) -> dict[str, Decimal]:
     }
 
 
+def ente_1997(people: list[str], cards: list[str], fund: str = "10000.00", revenues: str = "60000.00"):
+    """The Ente of the 1997 contract: its Areas and annual pay as columns of the staff, the revenues of the Entrate
+    Programmatiche on its row of units.csv."""
+    data = ente(people, cards, fund, extra="grado,retribuzione_annua")
+    data["units.csv"] = f"id,name,kind,parent,head,ricavi_programmatici\nente,Ente,ente,,SEG,{revenues}\n"
+    return data
+
+
 def test_ente_gu1997_art35_70_percent_by_payroll_30_by_headcount_between_the_areas(ciclope_ente, tmp_path):
     # «le disponibilità complessive sono ripartite fra l'Area tecnico-amministrativa e l'Area dirigenziale e delle
     # specifiche tipologie professionali […]: per il 70% con riferimento al parametro del monte salari; per il 30% con
@@ -1154,7 +1162,8 @@ def test_ente_gu1997_art35_70_percent_by_payroll_30_by_headcount_between_the_are
         for pid, (*_, marks) in staff.items()
         for item, points in zip(criteria, marks)
     ]
-    result = run(ciclope_ente, tmp_path, "ente_gu1997_art35", ente(people, cards, extra="grado,retribuzione_annua"))
+    result = run(ciclope_ente, tmp_path, "ente_gu1997_art35", ente_1997(people, cards))
+    assert not result.violations  # the fund, 10.000,00, is within 20% of the revenues: 20% × 60.000 = 12.000,00
     # a fund of 10.000,00 between the Areas: payroll tecnico-amministrativa 30.000 + 25.000 + 25.000 = 80.000,
     #   dirigenziale 60.000 + 40.000 = 100.000, Σ 180.000; staff 3 and 2 of 5. Each one's weight is 70% × pay / 180.000
     #   + 30% / 5, summed on an Area: tecnico-amministrativa 70% × 80 / 180 + 30% × 3 / 5 = 0,31111… + 0,18 = 0,49111…,
@@ -1178,8 +1187,7 @@ def test_ente_gu1997_art35_70_percent_by_payroll_30_by_headcount_between_the_are
     # 0,55 → 5.500,00; dirigenziale 0,35 + 0,10 = 0,45 → 4.500,00
     people.append("T4,Persona T4,dipendente,C,ente,1,0,false,SEG,tecnico-amministrativa,20000.00")
     (tmp_path / "con_T4").mkdir()
-    data = ente(people, cards, extra="grado,retribuzione_annua")
-    more = run(ciclope_ente, tmp_path / "con_T4", "ente_gu1997_art35", data)
+    more = run(ciclope_ente, tmp_path / "con_T4", "ente_gu1997_art35", ente_1997(people, cards))
     assert area_pools(more) == {"tecnico-amministrativa": Decimal("5500.00"), "dirigenziale": Decimal("4500.00")}
     # 5.500 × 90 / 230 = 2.152,173…, × 80 / 230 = 1.913,043…, × 60 / 230 = 1.434,782…: 5.499,99, the cent to T1
     # (0,39); 4.500 × 90 / 160 = 2.531,25, × 70 / 160 = 1.968,75; T4 nothing
@@ -1190,6 +1198,33 @@ def test_ente_gu1997_art35_70_percent_by_payroll_30_by_headcount_between_the_are
         "R1": "2531.25",
         "R2": "1968.75",
     }
+
+
+def test_ente_gu1997_art35_a_fund_above_20_percent_of_the_revenues_is_an_error(ciclope_ente, tmp_path):
+    # «una frazione non superiore al 20 per cento dei ricavi relativi alle prestazioni di personale derivanti dalle
+    # Entrate Programmatiche»: revenues 45.000,00, 20% = 9.000,00, and the office wrote a fund of 10.000,00
+    people = ["T1,Persona T1,dipendente,C,ente,1,0,false,SEG,tecnico-amministrativa,30000.00"]
+    cards = [card_1997("T1", "20")]
+    result = run(ciclope_ente, tmp_path, "ente_gu1997_art35", ente_1997(people, cards, revenues="45000.00"))
+    assert [(v.severity, v.message, str(v.source)) for v in result.violations] == [
+        (
+            "error",
+            "il fondo supera il 20 per cento dei ricavi delle prestazioni di personale dalle Entrate Programmatiche "
+            "(fondo performance individuale € 10.000,00; la somma sulle unità dei ricavi delle prestazioni di "
+            "personale dalle Entrate Programmatiche dell'esercizio precedente € 45.000,00)",
+            "Contratto del personale dell'Ente (G.U. 15 novembre 1997) — Produttività collettiva ed individuale, "
+            "art. 35 c. 1",
+        )
+    ]
+    # exactly 20%: 50.000,00 × 20% = 10.000,00, not above it
+    (tmp_path / "al_tetto").mkdir()
+    at_cap = ente_1997(people, cards, revenues="50000.00")
+    assert not run(ciclope_ente, tmp_path / "al_tetto", "ente_gu1997_art35", at_cap).violations
+
+
+def card_1997(pid: str, each: str) -> str:
+    """One criterion of the 1997 card (the others unscored are not needed for a check on the fund)."""
+    return f'{pid},SEG,Criteri,"Precisione e qualità delle prestazioni svolte",25,{each},'
 
 
 def test_dirigenti_gu1993_art22_thirty_percent_in_equal_parts_and_two_decisions(ciclope_ente, tmp_path):

@@ -716,8 +716,11 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             'persone, es. MEDIA.ENTE(SEZIONE("Comportamenti"))',
         ),  # fmt: skip
         ("soglia", '=MEDIA.ENTE(SEZIONE("Risultati")) - 10', ""),
-        ("soglia", "=RANGO.ENTE(punteggio)", "la soglia del livello vale per tutti: RANGO.ENTE dà la posizione di "
-                                               "una persona e qui non si usa"),  # fmt: skip
+        (
+            "soglia",
+            "=RANGO.ENTE(punteggio)",
+            "la soglia del livello vale per tutti: RANGO.ENTE dà la posizione di una persona e qui non si usa",
+        ),  # fmt: skip
     ],
 )
 def test_each_check_of_a_formula(place, written, problem):

@@ -9,7 +9,7 @@ import pytest
 from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.format.expr import BOOL
 from ciclope.plugins.regolamento.format.quantities import PLACES
-from ciclope.plugins.regolamento.read.formulas import Scope, read
+from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
 
 from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
 
@@ -102,11 +102,22 @@ def test_the_day_is_checked_when_the_file_is_read(tmp_path, written, problem):
     assert problems == [f"riga 11, chiave premi[1].ammesso: formula «={written}»: {problem}"]
 
 
-@pytest.mark.parametrize("place", sorted(name for name, where in PLACES.items() if where.result == BOOL))
+@pytest.mark.parametrize(
+    "place", sorted(name for name, where in PLACES.items() if where.result == BOOL and not where.shared)
+)
 def test_a_condition_of_the_person_read_wherever_a_condition_is(place):
     """Who takes part, a state, a check, a candidate, the requisiti: each is of one person, who has the dates."""
     written = '=IN.SERVIZIO("31/12")'
     assert read(written, Scope(PLACES[place], levels=("A", "B"))).text == written[1:]
+
+
+def test_a_check_made_once_for_the_ente_reads_the_dates_inside_a_function_over_people():
+    # per = "ente": no one person has the dates; how many are in service on 31/12 is read over them
+    scope = Scope(PLACES["controllo_ente"], levels=("A", "B"))
+    with pytest.raises(FormulaError) as refused:
+        read('=IN.SERVIZIO("31/12")', scope)
+    assert "IN.SERVIZIO dice di una persona e si legge dentro una funzione sulle persone" in str(refused.value)
+    assert read('=CONTA.ENTE(IN.SERVIZIO("31/12")) >= 3', scope).text == 'CONTA.ENTE(IN.SERVIZIO("31/12")) >= 3'
 
 
 def test_leggi_says_the_day(tmp_path):

@@ -261,7 +261,7 @@ def test_the_guide_says_where_each_name_is_read_with_the_key_of_the_file():
     reference = schemagen.formula_reference()
     assert (
         "| `livello` | il livello | un livello | `ammesso`, `peso`, `importo`, `massimo_persona`, `risultato`, "
-        "`controllo`, `candidati`, `graduatoria`, `costo` |"
+        "`controllo`, `controllo_ente`, `candidati`, `graduatoria`, `costo` |"
     ) in reference
     assert (
         "| `fondo` | il fondo della parte (in [risultato_po]: il fondo della retribuzione di risultato) | euro | "
@@ -270,6 +270,9 @@ def test_the_guide_says_where_each_name_is_read_with_the_key_of_the_file():
     for row in (
         "| `soglia`: la soglia del livello | `da` di `[livelli]` | punti |",
         "| `stato`: chi ha lo stato | `quando` di `[[stati]]` | un vero/falso |",
+        # a place reached by another key's choice: the condition of a check made once for the ente
+        "| `controllo_ente`: la condizione di un controllo sull'ente | `condizione` di `[[controlli]]` con "
+        '`per = "ente"` | un vero/falso |',
         "| `candidati`: chi è candidato alle progressioni | `candidati` di `[progressioni]` | un vero/falso |",
         "| `graduatoria`: il numero che ordina i candidati alle progressioni | `graduatoria` di `[progressioni]`, "
         "`a_parita` di `[progressioni]` | un numero |",
