@@ -700,14 +700,16 @@ class Checker:
         ``unita`` and ``ente`` are, one value for everyone (so read in every place, a threshold's too, outside any
         function over people). The code is a text written in the formula, so the value is the same for everyone
         and ``leggi`` can say which objective; whether the ente's file has it is known when the ente runs."""
+        self.one_text(node, 'il codice dell\'obiettivo tra virgolette, come in obiettivi.csv, es. OBIETTIVO("OB1")')
+        return PERCENT
+
+    def one_text(self, node: Call, what: str) -> None:
+        """The call has one argument, a text written in the formula (not blank); else a problem saying ``what`` the
+        function wants."""
         if self.arity(node, 1):
             arg = node.args[0]
             if not isinstance(arg, Text) or not arg.value.strip():
-                self.problems.append(
-                    "OBIETTIVO vuole il codice dell'obiettivo tra virgolette, come in obiettivi.csv, "
-                    'es. OBIETTIVO("OB1")'
-                )
-        return PERCENT
+                self.problems.append(f"{node.fn} vuole {what}")
 
     def fund(self, node: Call) -> Type:
         """FONDO("nome"): the amount of a fund as constituted for the year, one value for everyone, read in a check's
@@ -718,13 +720,12 @@ class Checker:
                 contracted(f"FONDO non si usa in {self.scope.place.words}") + ": si legge nella condizione di un "
                 "controllo ([[controlli]]), per esempio il tetto di un fondo"
             )
-        elif self.arity(node, 1):
-            arg = node.args[0]
-            if not isinstance(arg, Text) or not arg.value.strip():
-                self.problems.append(
-                    'FONDO vuole il nome del fondo tra virgolette, come in [fondi] di ente.toml o in [[fondi]], '
-                    'es. FONDO("performance_individuale")'
-                )
+        else:
+            self.one_text(
+                node,
+                'il nome del fondo tra virgolette, come in [fondi] di ente.toml o in [[fondi]], '
+                'es. FONDO("performance_individuale")',
+            )
         return EURO
 
     def units_sum(self, node: Call) -> Type:
