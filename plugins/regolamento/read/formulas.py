@@ -480,11 +480,12 @@ class Checker:
     def personal(self, fn: str) -> None:
         """A function of one person where the formula's value holds for everyone (a threshold, a fund) and no
         function over people is around it: refused, since it would read whoever the formula happened to be run for.
-        PREMIO and FASCIA are said only where a part's premium is read at all (elsewhere their own refusal says it)."""
+        PREMIO and FASCIA are said only where a part's premium (its band) is read at all: elsewhere their own refusal
+        says it."""
         words = self.scope.place.words
         if fn.startswith("RANGO."):
             self.problems.append(f"{words} vale per tutti: {fn} dà la posizione di una persona e qui non si usa")
-        elif fn in PERSONAL and (fn not in ("PREMIO", "FASCIA") or self.scope.place.parts):
+        elif fn in PERSONAL and {"PREMIO": self.scope.place.parts, "FASCIA": self.scope.place.bands}.get(fn, True):
             self.problems.append(
                 f"{words} vale per tutti: {fn} dice di una persona e si legge dentro una funzione sulle persone, "
                 f"es. {PERSONAL[fn]}"
