@@ -17,11 +17,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 __all__ = [
+    "MONTHS",
     "Money",
     "Percent",
     "date_it",
     "decimal_it",
     "euro",
+    "month_it",
     "natural",
     "pct",
     "plural",
@@ -110,6 +112,27 @@ def euro(value: Any) -> str:
 
 def date_it(value: dt.date | None) -> str:
     return NONE if value is None else value.strftime("%d/%m/%Y")
+
+
+MONTHS = (
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+)
+
+
+def month_it(year: int, month: int) -> str:
+    """A month of a year as people write it: «agosto 2024»."""
+    return f"{MONTHS[month - 1]} {year}"
 
 
 def plural(n: int, singular: str, many: str) -> str:

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import attrs
 
-from ciclope.core.money import PERFORMANCE, POSITION, ZERO, Pool
+from ciclope.core.money import PERFORMANCE, POSITION, ZERO, Instalment, Pool
 from ciclope.core.outcomes import Award, Positions, Rewards
 
 
@@ -24,6 +24,8 @@ class Ledger:
 
     pools: Mapping[str, Pool] = attrs.field(factory=dict, hash=False)
     awards: tuple[Award, ...] = ()
+    # the premiums paid in instalments (Rewards.instalments), in the order the regulation paid them
+    instalments: tuple[Instalment, ...] = ()
     # person → their awards in order, built on first use: per-person look-ups were a scan of every award
     # (quadratic in trasparenza.csv and the public Relazione: 90 s for a 30,000-person ente)
     _by_person: dict[str, list[Award]] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
@@ -46,7 +48,11 @@ class Ledger:
                     raise ValueError(f"pool {name} returned twice (ciclope_rewards and ciclope_position_pay)")
                 pools[name] = pool
             awards += part.awards.values()
-        return cls(pools=pools, awards=tuple(awards))
+        return cls(pools=pools, awards=tuple(awards), instalments=rewards.instalments if rewards is not None else ())
+
+    def instalments_of(self, person: str) -> list[Instalment]:
+        """The person's instalments, in the order they were paid (empty for a premium paid at once)."""
+        return [i for i in self.instalments if i.person == person]
 
     def kind_of(self, award: Award) -> str:
         """The kind of the pool an award comes from (an award from an unlisted pool counts as performance)."""

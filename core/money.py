@@ -8,7 +8,7 @@ over go one by one to the largest fractional remainders (ties broken by rank, th
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
@@ -24,12 +24,14 @@ __all__ = [
     "PERFORMANCE",
     "POSITION",
     "InsufficientFund",
+    "Instalment",
     "Pool",
     "bounded_lambda",
     "bounded_split",
     "capped_split",
     "floor2",
     "instalments",
+    "in_shares",
     "r2",
     "r4",
     "split",
@@ -184,6 +186,17 @@ def instalments(annual: Decimal, n: int) -> tuple[Decimal, Decimal]:
     return regular, annual - regular * (n - 1)
 
 
+def in_shares(amount: Decimal, shares: Sequence[Decimal]) -> tuple[Decimal, ...]:
+    """An amount paid in instalments of the given ``shares`` (summing to 1), as :func:`instalments` pays equal
+    ones (rules/core.md §4): each but the last is its share of ``amount`` rounded down to the cent, the last takes
+    the rest, so that they always sum exactly to ``amount`` (50% and 50% of 1,000.01 are 500.00 and 500.01)."""
+    if not shares or sum(shares, Decimal(0)) != 1 or any(s < 0 for s in shares):
+        raise ValueError(f"instalment shares {list(shares)} do not sum to 1")
+    amount = r2(amount)
+    first = [floor2(amount * s) for s in shares[:-1]]
+    return (*first, amount - sum(first, ZERO))
+
+
 def floor2(x: Decimal | int | str) -> Decimal:
     """Down to the cent: caps written "fino a" / "non più del" (rules/core.md §4)."""
     return (x if type(x) is Decimal else Decimal(x)).quantize(CENT, ROUND_FLOOR)
@@ -264,6 +277,25 @@ def bounded_split(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, hi:
     weights = bounded_weights(pool, scores, lo, hi)
     given = r2(min(Decimal(pool), sum(weights.values(), Decimal(0))))
     return split(given, weights, rank={k: -Decimal(v) for k, v in scores.items()})  # the scores are the ranking
+
+
+@attrs.frozen(weakref_slot=False)
+class Instalment:
+    """One payment of a premium the regulation pays in instalments: ``amount``, the ``share`` of what ``what`` (the
+    premium or its part, in the regulation's words) pays ``person`` from ``pool``, paid with the pay of ``month``
+    (1–12) of ``year``, for ``period`` (what it refers to, in the text's words: «primo semestre»; "" if the text says
+    nothing). ``key`` is the figure that explains it. A person's instalments of one premium sum exactly to it
+    (:func:`in_shares`: each but the last rounded down to the cent, the last takes the rest)."""
+
+    person: str
+    pool: str
+    what: str
+    year: int
+    month: int = attrs.field(validator=[attrs.validators.ge(1), attrs.validators.le(12)])
+    share: Decimal
+    amount: Decimal
+    period: str = ""
+    key: str = ""
 
 
 @attrs.frozen

@@ -14,7 +14,7 @@ import attrs
 
 from ciclope.core.citation import Citation, read
 from ciclope.core.model import Value
-from ciclope.core.money import Pool, instalments
+from ciclope.core.money import Instalment, Pool, instalments
 
 
 @attrs.frozen(weakref_slot=False)
@@ -94,12 +94,14 @@ class Award:
 
 @attrs.frozen(weakref_slot=False)
 class Rewards:
-    """Phase e: pools with what was distributed, awards, statuses set by the regulation."""
+    """Phase e: pools with what was distributed, awards, statuses set by the regulation, and the instalments of
+    the premiums the regulation pays in more than one payment (each award's instalments sum to the award's part)."""
 
     pools: Mapping[str, Pool] = attrs.field(factory=dict, hash=False)
     awards: Mapping[str, Award] = attrs.field(factory=dict, hash=False)
     statuses: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     extra: Mapping[str, Any] = attrs.field(factory=dict, hash=False)  # bands, lists, statistics
+    instalments: tuple[Instalment, ...] = attrs.field(default=(), hash=False)
 
 
 @attrs.frozen(weakref_slot=False)

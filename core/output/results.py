@@ -225,6 +225,19 @@ def rewards(res: Result) -> dict:
     }
     if ledger.position_pools:  # position pay: not performance money (rules/core.md §6)
         doc["position_pools"] = list(ledger.position_pools)
+    if ledger.instalments:  # only a regulation that pays in instalments: every other document is unchanged
+        doc["instalments"] = [
+            {
+                "person": i.person,
+                "pool": i.pool,
+                "part": i.what,
+                "month": f"{i.year:04d}-{i.month:02d}",
+                "period": i.period,
+                "share": ach(i.share),
+                "amount": money(i.amount),
+            }
+            for i in ledger.instalments
+        ]
     if res.rewards is not None and res.rewards.extra:
         doc["extra"] = num(dict(res.rewards.extra))
     return doc

@@ -28,6 +28,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     date_it,
     decimal_it,
     euro,
+    month_it,
     natural,
     pct,
     plural,

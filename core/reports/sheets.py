@@ -37,6 +37,8 @@ def tables(result: Result) -> Iterator[Table]:
         yield awards(result, status)
         yield funds(result)
         yield bands(result)
+        if result.ledger.instalments:
+            yield instalments(result)
     if result.positions is not None and result.positions.positions:
         yield positions(result)
     yield from plugin_sections(result)
@@ -420,6 +422,35 @@ def bands(r: Result) -> Table:
     band = stats.band_words(r)
     rows = [(fund_name(r, b.pool), band(b.band), b.count, b.total, b.mean, b.low, b.high) for b in stats.bands(r)]
     return Table("Premi per fascia", columns, rows)
+
+
+def instalments(r: Result) -> Table:
+    """Each person's instalments of a premium the regulation pays in instalments, in the order they are paid."""
+    columns: list[Column] = [
+        ("Codice", "text", 10),
+        ("Nome", "text", 26),
+        ("Fondo", "text", 24),
+        ("Premio", "text", 22),
+        ("Mese di pagamento", "text", 18),
+        ("Riferita a", "text", 18),
+        ("Quota", "ach", 9),
+        ("Importo", "money", 14),
+    ]
+    rows: list[Any] = [
+        (
+            i.person,
+            name_of(r, i.person),
+            fund_name(r, i.pool),
+            stats.upper_first(i.what),
+            fmt.month_it(i.year, i.month),
+            i.period,
+            i.share,
+            i.amount,
+        )
+        for i in r.ledger.instalments
+    ]
+    rows.append(Total(("TOTALE", "", "", "", "", "", None, sum((i.amount for i in r.ledger.instalments), Decimal(0)))))
+    return Table("Rate dei premi", columns, rows)
 
 
 def positions(r: Result) -> Table:

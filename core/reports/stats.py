@@ -339,3 +339,30 @@ def _bands(result: Result) -> tuple[BandStat, ...]:
     return tuple(
         sorted(stats, key=lambda s: (pool_order.get(s.pool, len(pool_order)), s.pool, -best[s.pool, s.band], s.band))
     )
+
+
+@attrs.frozen
+class InstalmentStat:
+    """One instalment of a premium paid in instalments, over everyone it pays: the pool, the premium (or its
+    part), the month, the period it refers to, its share, how many people it pays and the total."""
+
+    pool: str
+    what: str
+    year: int
+    month: int
+    period: str
+    share: Decimal
+    count: int
+    total: Decimal
+
+
+def instalments(result: Result) -> list[InstalmentStat]:
+    """The instalments of the ledger grouped by pool, premium and instalment, in the order they were paid; for
+    each premium the totals of its instalments sum to what it paid those people."""
+    groups: dict[tuple[str, str, int, int, str, Decimal], list[Decimal]] = {}
+    for i in result.ledger.instalments:
+        groups.setdefault((i.pool, i.what, i.year, i.month, i.period, i.share), []).append(i.amount)
+    return [
+        InstalmentStat(pool, what, year, month, period, share, len(amounts), sum(amounts, Decimal(0)))
+        for (pool, what, year, month, period, share), amounts in groups.items()
+    ]

@@ -53,7 +53,7 @@ KIND_NAMES = {
 # premium of one part, ``premio:<part>:<person>``, and the pay of the positions a person holds, ``position_pay:<person>``)
 ACHIEVEMENT_HEADS = {"indicator", "objective", "area", "ente", "unit", "person", "monitoring", "attested", "separate"}
 SCORE_HEADS = {"score", "card"}
-MONEY_HEADS = {"award", "pool", "fund", "bonus", "savings", "premio", "position_pay"}
+MONEY_HEADS = {"award", "pool", "fund", "bonus", "savings", "premio", "position_pay", "rata"}
 MONEY_TAILS = {"annual", "monthly", "result", "result_max", "amount", "interim", "pool", "fund", "extra"}
 
 
@@ -310,6 +310,8 @@ def roots(result: Result, kind: str, ident: str) -> list[Figure]:
             for k, f in sorted(result.figures.items())
             if k.startswith((f"award:{ident}:", f"score:{ident}:", f"card:{ident}:"))
         ]
+        # the instalments of a premium paid in instalments, in the order they are paid
+        found += [result.figures[i.key] for i in result.ledger.instalments_of(ident) if i.key in result.figures]
         found += [result.figures[k] for k in (f"progression:{ident}",) if k in result.figures]  # a graduatoria's place
         found += [f for f in refusals(result, ident) if f not in found]  # and what it read, down to the cells
     elif kind == "position":

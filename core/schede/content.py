@@ -68,6 +68,7 @@ class Scheda:
     evaluator: str
     acts: tuple[Line, ...]
     motivation: str = ""  # the evaluator's words for the card
+    instalments: tuple[Line, ...] = ()  # a premium the regulation pays in instalments: each, when and how much
 
 
 def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
@@ -372,4 +373,15 @@ def build(result: Result, pid: str) -> Scheda:
         evaluator=_who(result, p.evaluator or next((i.evaluator for i in ente.cards_view().get(pid, ())), None)),
         acts=_acts(result),
         motivation=ente.motivations.get(pid, ""),
+        instalments=_instalments(result, pid),
     )
+
+
+def _instalments(result: Result, pid: str) -> tuple[Line, ...]:
+    """The person's instalments as the regulation pays them: the premium, the month, what it refers to."""
+    out = []
+    for i in result.ledger.instalments_of(pid):
+        what = "del premio" if i.what == "premio" else f"della parte «{i.what}»"
+        period = f" ({i.period})" if i.period else ""
+        out.append(Line(f"Rata di {fmt.month_it(i.year, i.month)} {what}{period}", fmt.euro(i.amount)))
+    return tuple(out)

@@ -70,6 +70,8 @@ def _payments(s: Scheda) -> str:
             f"<p><span class='big'>{_e(p.amount)}</span> — {_e(p.what)} ({_e(p.pool)})</p>"
             f"<p class='muted'>{how}{where}</p>{steps}"
         )
+    if s.instalments:  # when each is paid: the rows of the instalments, in the order they are paid
+        parts.append("<h3>Pagamento in rate</h3>" + _lines(s.instalments, ("Rata", "Importo")))
     return "".join(parts)
 
 

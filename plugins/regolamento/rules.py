@@ -369,7 +369,9 @@ def rewards(
             interim.pay(reg, ente, trace, out, paid, before)
     elif reg.result_pay is not None:
         resultpay.pay(reg, ente, scores, org, trace, out, facts)
-    return Rewards(pools=out.pools, awards=out.awards, statuses=out.statuses, extra=out.extra)
+    return Rewards(
+        pools=out.pools, awards=out.awards, statuses=out.statuses, extra=out.extra, instalments=tuple(out.instalments)
+    )
 
 
 def selected(reg: Regulation, ente: Ente, scores: dict[str, Score], facts: Facts, trace: Trace, out: Outcome) -> None:

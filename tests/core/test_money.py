@@ -185,6 +185,46 @@ def test_instalments_property(cents, n):
     assert regular <= annual / n <= last or n == 1
 
 
+def test_in_shares_rounds_each_but_the_last_down_and_the_last_takes_the_rest():
+    """rules/core.md §4, with shares: 50% and 50% of 3000.01 → 1500.005 down = 1500.00, then 3000.01 − 1500.00 =
+    1500.01; 30%, 30%, 40% of 100.01 → 30.003 → 30.00, 30.00, and 100.01 − 60.00 = 40.01."""
+    from ciclope.core.money import in_shares
+
+    assert in_shares(D("3000.01"), [D("0.5"), D("0.5")]) == (D("1500.00"), D("1500.01"))
+    assert in_shares(D("100.01"), [D("0.3"), D("0.3"), D("0.4")]) == (D("30.00"), D("30.00"), D("40.01"))
+    assert in_shares(D("999.99"), [D("1")]) == (D("999.99"),)
+
+
+def test_in_shares_refuses_shares_that_do_not_pay_the_whole_amount():
+    from ciclope.core.money import in_shares
+
+    for shares in ([D("0.5"), D("0.4")], [D("0.6"), D("0.5")], [], [D("1.5"), D("-0.5")]):
+        with pytest.raises(ValueError):
+            in_shares(D("100.00"), shares)
+
+
+@given(
+    st.integers(min_value=0, max_value=10**9), st.lists(st.integers(min_value=0, max_value=100), min_size=1, max_size=6)
+)
+def test_in_shares_property(cents, weights):
+    """Any shares summing to 1: the instalments sum exactly to the amount, none below zero, and each but the last is
+    its share rounded down (at most a cent below it)."""
+    from ciclope.core.money import in_shares
+
+    if sum(weights) == 0:
+        weights = [*weights[:-1], 1]
+    total = sum(weights)
+    shares = [D(w) / D(total) for w in weights[:-1]]
+    shares.append(D(1) - sum(shares, D(0)))  # exactly 1 in all, as the reader demands
+    assume(shares[-1] >= 0)  # the quotients' own rounding may pass 1 by a hair
+    amount = D(cents) / 100
+    paid = in_shares(amount, shares)
+    assert sum(paid, D(0)) == amount
+    assert all(p >= 0 for p in paid)
+    for p, s in zip(paid[:-1], shares[:-1]):
+        assert amount * s - D("0.01") < p <= amount * s
+
+
 def _split_by_fractions(pool, weights, rank=None):
     """The split as it was written before issue 18, one Fraction per weight: the oracle of the integer path."""
     import math

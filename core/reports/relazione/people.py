@@ -104,6 +104,8 @@ def rewards(r: Result, names: Names) -> list[Block]:
     if not reached(r, "premialita"):
         return [not_run(r, "premialita")]
     out: list[Block] = [Heading("Fondi"), funds(r), Heading("Premi per fondo e fascia (dati aggregati)"), bands(r)]
+    if r.ledger.instalments:
+        out += [Heading("Premi pagati in rate (dati aggregati)"), instalments(r)]
     if r.rewards is not None and r.rewards.statuses:
         counts: dict[str, int] = {}
         for st in r.rewards.statuses.values():
@@ -151,6 +153,25 @@ def bands(r: Result) -> Table:
     ]
     head = ("Fondo", "Fascia", "Persone", "Totale", "Media", "Minimo", "Massimo")
     return Table("", columns(head, (2, 3, 4, 5, 6)), rows, empty="Nessun premio individuale calcolato.")
+
+
+def instalments(r: Result) -> Table:
+    """Each instalment of a premium the regulation pays in instalments: when, its share, whom and how much in all."""
+    pools, labels = r.ledger.pools, r.plugin.status_labels
+    rows = [
+        (
+            fmt.fund(i.pool, pools[i.pool].label if i.pool in pools else "", labels),
+            stats.upper_first(i.what),
+            fmt.month_it(i.year, i.month),
+            i.period or fmt.NONE,
+            fmt.pct(i.share, 0 if i.share * 100 == (i.share * 100).to_integral_value() else 2),
+            i.count,
+            fmt.euro(i.total),
+        )
+        for i in stats.instalments(r)
+    ]
+    head = ("Fondo", "Premio", "Mese di pagamento", "Riferita a", "Quota", "Persone", "Totale")
+    return Table("", columns(head, (4, 5, 6)), rows)
 
 
 def positions(r: Result, names: Names) -> Table:

@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core import fmt
 from ciclope.plugins.regolamento.format import funds, methods
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.expr import Formula
@@ -527,6 +528,62 @@ class BandShare:
         return (self.resources or Decimal(0)) / self.staff if self.staff else Decimal(0)
 
 
+MONTHS = fmt.MONTHS  # «mese» of an instalment, as the text names it
+
+
+@attrs.frozen
+class InstalmentRule:
+    """Una rata del premio: la sua quota, il mese con le cui competenze si paga e il periodo a cui si riferisce."""
+
+    share: Decimal = key(
+        "quota",
+        "number",
+        "la quota del premio di ciascuno pagata in questa rata (0–1, o «50%»); le quote delle rate sommano a 1. "
+        "Ogni rata ma l'ultima è arrotondata per difetto al centesimo, l'ultima prende il resto",
+        required=True,
+        lo="0",
+        hi="1",
+        example="50%",
+    )
+    month: str = key(
+        "mese",
+        "choice",
+        "il mese con le cui competenze si paga la rata",
+        required=True,
+        choices=MONTHS,
+        example="agosto",
+    )
+    year: str = key(
+        "anno",
+        "choice",
+        "stesso: il mese dell'anno del ciclo; successivo: dell'anno dopo («con le competenze del successivo mese "
+        "di febbraio»)",
+        default="stesso",
+        choices=("stesso", "successivo"),
+    )
+    period: str = key(
+        "riferita",
+        "text",
+        "il periodo dell'anno a cui la rata si riferisce, come lo scrive il testo",
+        default="",
+        example="primo semestre",
+    )
+
+    @property
+    def month_number(self) -> int:
+        return MONTHS.index(self.month) + 1
+
+    @property
+    def later(self) -> int:
+        """The years after the cycle's in which the instalment is paid (0 or 1)."""
+        return 1 if self.year == "successivo" else 0
+
+    @property
+    def when(self) -> str:
+        """The month in words: «agosto», «febbraio dell'anno successivo»."""
+        return self.month + (" dell'anno successivo" if self.later else "")
+
+
 @attrs.frozen
 class Premium:
     """[premio] — il premio di performance individuale: un metodo, il fondo, chi vi accede, il residuo."""
@@ -675,6 +732,16 @@ class Premium:
         lo="0",
         hi="1",
         example=0.3,
+    )
+    instalments: tuple[InstalmentRule, ...] = key(
+        "rate",
+        "tables",
+        "le rate in cui si paga il premio di ciascuno, nell'ordine in cui si pagano (se mancano: una volta, "
+        "per l'anno): ogni rata con la sua quota, il mese e l'anno con le cui competenze si paga e il periodo a cui "
+        "si riferisce; il calendario è nelle schede, nella Relazione e in results.json",
+        default=(),
+        table=InstalmentRule,
+        since=2,
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 

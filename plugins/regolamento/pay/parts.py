@@ -24,7 +24,7 @@ from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
-from ciclope.plugins.regolamento.pay import best, owed, rankings, recorded, reductions, savings, setaside
+from ciclope.plugins.regolamento.pay import best, instalments, owed, rankings, recorded, reductions, savings, setaside
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
 from ciclope.plugins.regolamento.pay.premium import (
     NOT_ADMITTED,
@@ -172,6 +172,7 @@ def pay_one(
         ledger.carried[pr.residual_to] = ledger.carried.get(pr.residual_to, ZERO) + left
         moved(reg, pr, left, fund, out, trace)
     award(reg, pr, given, ledger, out)
+    instalments.schedule(reg, pr, name_of(pr), given, partial(figure_key, reg, pr, out), (ente, trace), out)
     settled(reg, pr, given, ledger, out, trace)
 
 

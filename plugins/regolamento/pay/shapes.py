@@ -30,6 +30,7 @@ class Outcome:
     interims: tuple[Interim, ...] = ()  # the interims of the year, paid with the result pay ([posizioni] interim)
     # what each position of [posizioni] weighs in the result fund: the pay due if paid, else the annual pay
     positions: dict[str, Decimal] = attrs.field(factory=dict)
+    instalments: list[money.Instalment] = attrs.field(factory=list)  # the premiums paid in instalments, in order
 
     def fund_ref(self, name: str) -> str:
         """The figure of the pool ``name`` as it is split: the last step that changed it, else the fund itself."""

@@ -395,6 +395,7 @@ def premium(
     """The keys of a premium (``[premio]`` or a part of ``[[premi]]``) among themselves and with the levels:
     ``scales``, each role's levels from the highest (empty without [livelli]; None: the levels are broken,
     said already)."""
+    partcheck.instalments(pr, path, error)
     if not pr.evaluation and pr.method not in UNSCORED:
         without_evaluation(pr, path, error)
         return  # the keys of such a method are about a score or a level: the method is what is wrong

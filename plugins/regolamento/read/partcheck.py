@@ -18,7 +18,7 @@ from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
-from ciclope.plugins.regolamento.format.spec import Part, Reduction
+from ciclope.plugins.regolamento.format.spec import Part, Premium, Reduction
 from ciclope.plugins.regolamento.format.wording import said_share
 
 Error = Callable[..., None]
@@ -283,4 +283,29 @@ def shares(parts: Sequence[Part], error: Error) -> None:
                 f"premi[{members[-1]}].quota_fondo",
                 f"le quote del fondo «{fund}» sommano {said_share(total, 'a')}, più del 100%",
                 "regolamento.somma",
+            )
+
+
+def instalments(pr: Premium, path: str, error: Error) -> None:
+    """The instalments of a premium pay all of it, in the order they are written: their shares sum to 1 (an office
+    writes 50% and 50%, or 0.5 and 0.5) and each is paid after the one before."""
+    rates = pr.instalments
+    if not rates:
+        return
+    total = sum((r.share for r in rates), Decimal(0))
+    if total != 1:
+        error(
+            f"{path}.rate",
+            f"le quote delle rate sommano {said_share(total, 'a')}: devono sommare al 100% (tutto il premio di "
+            "ciascuno)",
+            "regolamento.somma",
+        )
+    for i in range(1, len(rates)):
+        before, now = rates[i - 1], rates[i]
+        if (now.later, now.month_number) <= (before.later, before.month_number):
+            error(
+                f"{path}.rate[{i}].mese",
+                f"la rata di {now.when} viene prima della rata di {before.when}, o nello stesso mese: scrivi "
+                "le rate nell'ordine in cui si pagano, in mesi diversi",
+                "regolamento.valore",
             )

@@ -610,7 +610,7 @@ def _bands(p: Premium, reg: Regulation | None = None) -> list[str]:
 def premium(block: Premium, regulation: Regulation) -> Said:
     lines = [f"Il premio spetta {roles(block.roles, 'a')}.", *_method(block, regulation)]
     if not PREMIUM_METHODS[block.method].part_time:  # equal shares, or amounts paid as written: no part time
-        return "Il premio individuale", lines, covered_premium(block)
+        return "Il premio individuale", lines + instalments(block), covered_premium(block)
     if block.part_time == "proporzionale":
         lines.append("A tempo parziale il premio è in proporzione al tempo lavorato.")
     else:
@@ -624,8 +624,27 @@ def premium(block: Premium, regulation: Regulation) -> Said:
     if block.maximum is not None and block.method in ("soglie", "livelli"):
         rest = "resta residuo del fondo" if block.residual == "resta" else "è ridistribuito in proporzione"
         lines.append(f"Gli importi sono «fino a»: ciò che il fondo non paga {rest}.")
+    lines += instalments(block)
     lines += note(block.note)
     return "Il premio individuale", lines, covered_premium(block)
+
+
+def instalments(block: Premium) -> list[str]:
+    """The instalments of a premium paid in more than one payment: each with its share, month and period."""
+    if not block.instalments:
+        return []
+    each = "; ".join(
+        f"{the_pct(r.share)}{f', riferito al {r.period},' if r.period else ''} con le competenze di {r.when}"
+        for r in block.instalments
+    )
+    n = len(block.instalments)
+    what = "Il premio della parte" if isinstance(block, Part) else "Il premio"
+    return [
+        f"{what} si paga a ciascuno in {n} rate: {each}. Ogni rata ma l'ultima è arrotondata per difetto al "
+        "centesimo; l'ultima prende il resto, così le rate sommano al premio."
+        if n > 1
+        else f"{what} si paga a ciascuno in una volta, {each}."
+    ]
 
 
 def covered_premium(block: Premium) -> set[str]:
@@ -633,7 +652,7 @@ def covered_premium(block: Premium) -> set[str]:
     known = {"method"} if block.method in METHODS else set()
     return known | { "fund", "roles", "part_time", "prorate", "residual", "by_unit", "maximum", "full", "floor",
             "between", "coefficients", "grade_factors", "bands", "band_money", "within_band", "top_cap", "note",
-            "admitted", "list_excluded", "evaluation"} - {"method"}  # fmt: skip
+            "admitted", "list_excluded", "evaluation", "instalments"} - {"method"}  # fmt: skip
 
 
 def result_pay(block: ResultPay, regulation: Regulation) -> Said:

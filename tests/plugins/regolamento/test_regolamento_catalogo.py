@@ -1121,6 +1121,32 @@ def test_dirigenti_gu1998_art38_decisions_beyond_the_rest_are_not_paid(ciclope_e
     assert (pool.distributed, pool.residual) == (Decimal("8150.00"), Decimal("11850.00"))
 
 
+def test_dirigenti_gu1998_art38_the_quota_variabile_half_in_august_half_in_february(ciclope_ente, tmp_path):
+    # «A regime la quota variabile verrà erogata per la metà riferita al primo semestre dell'anno con la competenza
+    # del mese di agosto; per l'altra metà riferita al secondo semestre dell'anno con le competenze del successivo
+    # mese di febbraio»: each half of what the Segretario Generale decided, August's rounded down to the cent and
+    # February's the rest (the cycle is 2024: February is 2025's)
+    prizes = "D1,quota variabile,3000.01\nD2,quota variabile,2500.00\nD3,quota variabile,999.99\n"
+    result = run(ciclope_ente, tmp_path, "dirigenti_gu1998_art38", dirigenti_1998(prizes))
+    paid = [(i.person, i.what, f"{i.year}-{i.month:02d}", i.period, str(i.amount)) for i in result.ledger.instalments]
+    assert paid == [
+        ("D1", "quota variabile", "2024-08", "primo semestre", "1500.00"),  # 3.000,01 / 2 = 1.500,005, down
+        ("D1", "quota variabile", "2025-02", "secondo semestre", "1500.01"),  # 3.000,01 − 1.500,00
+        ("D2", "quota variabile", "2024-08", "primo semestre", "1250.00"),  # 2.500,00 / 2
+        ("D2", "quota variabile", "2025-02", "secondo semestre", "1250.00"),
+        ("D3", "quota variabile", "2024-08", "primo semestre", "499.99"),  # 999,99 / 2 = 499,995, down
+        ("D3", "quota variabile", "2025-02", "secondo semestre", "500.00"),  # 999,99 − 499,99
+    ]
+    # the quota fissa has no instalments: each award is the quota fissa + both halves, 3.200 + 3.000,01 = 6.200,01
+    assert amounts(result) == {"D1": "6200.01", "D2": "6000.00", "D3": "2449.99"}
+    last = result.figures["rata:D1:quota variabile:2"]  # explained from the part's premium of the person
+    assert [(i.name, str(i.value)) for i in last.inputs] == [
+        ("premio della parte «quota variabile»", "3000.01"),
+        ("rate precedenti", "1500.00"),
+    ]
+    assert last.inputs[0].ref in result.figures
+
+
 def area_pools(result) -> dict[str, Decimal]:
     return {
         area: result.figures[f"pool:performance_individuale:{area}"].value
