@@ -42,7 +42,7 @@ WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 IDENT = re.compile(r"(?<![\w./@:«-])[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+(?![\w/@(-])")
 # An internal figure key shown to a reader: «score:L3», «art69:fondo:performance_individuale».
 KEY = re.compile(
-    r"\b(?:score|award|pool|unit|card|person|position|indicator|objective|area|art69|ccnl)"
+    r"\b(?:score|award|pool|unit|card|person|position|indicator|objective|area|art69|ccnl|rata)"
     r":[\w:.-]+"
     # a plugin's code of a family of funds or units («staff:amm», «dirigenti:ana»): lower-case, no space after «:»
     r"|(?<![\w./@:-])[a-z][a-z0-9_]*:[a-z][a-z0-9_]*\b(?![/.])"

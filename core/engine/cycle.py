@@ -19,6 +19,7 @@ from ciclope.core.engine.funding import with_fund
 from ciclope.core.engine.organizational import measure
 from ciclope.core.engine.references import unresolved
 from ciclope.core.engine.registry import Hooks
+from ciclope.core.engine.scheduled import beyond_awards
 from ciclope.core.entetoml import unknown_approvals
 from ciclope.core.model import Ente, EvaluationItem
 from ciclope.core.money import r4
@@ -185,6 +186,7 @@ def _reward(
     )
     paid = [*fields["rewards"].awards.values(), *fields["positions"].awards.values()]
     trace.extend(unexplained(paid, trace.figures))
+    trace.extend(beyond_awards(fields["rewards"]))
 
 
 def _report(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict) -> None:

@@ -468,7 +468,10 @@ def ciclope_rewards(
     ``scores`` maps person id → Score; ``hooks`` (:class:`ciclope.core.CycleHooks`) is what an
     implementation may ask of the other hooks (a comparto layer's wrapper asks :func:`ciclope_individual_premium`
     through it). Default: no money is computed (pools stay whole and
-    are reported as residual), since only a regulation says who gets what.
+    are reported as residual), since only a regulation says who gets what. A premium the regulation pays in
+    instalments lists them in ``Rewards.instalments`` (``money.Instalment``, split by ``money.in_shares``), each
+    explained by the figure its ``key`` names; a person's instalments from a pool summing to more than their awards
+    from it are an error.
 
     :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
     :param scores: person id → the person's :class:`core.outcomes.Score` after phase d; read-only.
