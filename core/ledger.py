@@ -29,6 +29,10 @@ class Ledger:
     # person → their awards in order, built on first use: per-person look-ups were a scan of every award
     # (quadratic in trasparenza.csv and the public Relazione: 90 s for a 30,000-person ente)
     _by_person: dict[str, list[Award]] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
+    # person → their instalments, built on first use for the same reason (a personal scheda for each person)
+    _instalments_by_person: dict[str, list[Instalment]] = attrs.field(
+        factory=dict, init=False, eq=False, hash=False, repr=False
+    )
 
     def _index(self) -> dict[str, list[Award]]:
         if not self._by_person and self.awards:
@@ -52,7 +56,10 @@ class Ledger:
 
     def instalments_of(self, person: str) -> list[Instalment]:
         """The person's instalments, in the order they were paid (empty for a premium paid at once)."""
-        return [i for i in self.instalments if i.person == person]
+        if not self._instalments_by_person and self.instalments:
+            for i in self.instalments:
+                self._instalments_by_person.setdefault(i.person, []).append(i)
+        return list(self._instalments_by_person.get(person, ()))
 
     def kind_of(self, award: Award) -> str:
         """The kind of the pool an award comes from (an award from an unlisted pool counts as performance)."""
