@@ -26,6 +26,7 @@ __all__ = [
     "month_it",
     "natural",
     "pct",
+    "share_places",
     "plural",
     "quoted",
     "the_pct",
@@ -128,6 +129,11 @@ MONTHS = (
     "novembre",
     "dicembre",
 )
+
+
+def share_places(share: Any) -> int:
+    """The decimals a share is shown with as it was written: 0.5 is «50%» (0), 0.825 «82,50%» (2)."""
+    return 0 if share * 100 == (share * 100).to_integral_value() else 2
 
 
 def month_it(year: int, month: int) -> str:

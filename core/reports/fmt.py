@@ -33,6 +33,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     pct,
     plural,
     quoted,
+    share_places,
     the_pct,
 )
 from ciclope.core.labels import (  # noqa: F401  # re-exported

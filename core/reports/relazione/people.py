@@ -164,7 +164,7 @@ def instalments(r: Result) -> Table:
             stats.upper_first(i.what),
             fmt.month_it(i.year, i.month),
             i.period or fmt.NONE,
-            fmt.pct(i.share, 0 if i.share * 100 == (i.share * 100).to_integral_value() else 2),
+            fmt.pct(i.share, fmt.share_places(i.share)),
             i.count,
             fmt.euro(i.total),
         )

@@ -79,16 +79,14 @@ def _judged(
         what = f"tutti i {n} premiati ricevono lo stesso importo ({said})"
         out.append(_problem(reg, block, "amounts", block.severity, f"{part}: {what}"))
     if block.top_share is not None and Decimal(most) / Decimal(n) > block.top_share:
-        share, limit = fmt.pct(Decimal(most) / Decimal(n)), fmt.the_pct(block.top_share, _places(block.top_share))
+        share, limit = (
+            fmt.pct(Decimal(most) / Decimal(n)),
+            fmt.the_pct(block.top_share, fmt.share_places(block.top_share)),
+        )
         where = f"il livello «{top}»" if top else "un solo livello"
         what = f"{where} raccoglie {most} premiati su {n} ({share}), oltre {limit}: differenziazione insufficiente"
         out.append(_problem(reg, block, "share", "avviso", f"{part}: {what}"))
     return out
-
-
-def _places(share: Decimal) -> int:
-    """A limit as written: 0.8 is «80%», 0.825 «82,50%»."""
-    return 0 if share * 100 == (share * 100).to_integral_value() else 2
 
 
 def _said_part(reg: Regulation, name: str) -> str:

@@ -195,12 +195,12 @@ def said_number(value: Decimal) -> str:
 def said_share(value: Decimal, prep: str = "") -> str:
     """A share of the file (a quota, a weight: 1 is all of it) as a percentage with its article, after ``prep``: «al
     110%», «all'80%», «il 12,50%»; an office writes 0.8 or 80% for the same share, and reads a sum of them as one."""
-    return fmt.the_pct(value, 0 if (value * 100) == (value * 100).to_integral_value() else 2, prep)
+    return fmt.the_pct(value, fmt.share_places(value), prep)
 
 
 def number(value: Decimal, percent: bool) -> str:
     if percent:
-        return fmt.pct(value, 0 if (value * 100) == (value * 100).to_integral_value() else 2)
+        return fmt.pct(value, fmt.share_places(value))
     return fmt.decimal_it(value.normalize() if value == value.to_integral_value() else value)
 
 

@@ -54,7 +54,7 @@ def bracket_of(red: Reduction, value: Decimal) -> Bracket:
 
 
 def percent(share: Decimal) -> str:
-    return fmt.pct(share, 0 if (share * 100) == (share * 100).to_integral_value() else 2)
+    return fmt.pct(share, fmt.share_places(share))
 
 
 def words(reg: Regulation, red: Reduction, b: Bracket) -> str:
