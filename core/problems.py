@@ -71,11 +71,13 @@ class Problem:
         return self.rule in NOTICES
 
     def render(self, cite: Callable[[str], str] = str) -> str:
-        """The problem in one line; ``cite`` names its source for people (:func:`core.citing.cited`: acts by title)."""
+        """The problem in one line, as the person at the terminal reads it: where, whether it stops the ente, what
+        and why (``cite`` names its source for people, :func:`core.citing.cited`: acts by title). The rule's code is
+        for code and ``results.json``, never in the line: a person reads the sentence, not an identifier."""
         loc = f"{where_it(self.where)}: " if self.where else ""
         src = f" [{cite(self.source)}]" if self.source else ""
         kind = "errore" if self.is_error else "avviso"
-        return f"{loc}{kind} {self.rule}: {self.message}{src}"
+        return f"{loc}{kind}: {self.message}{src}"
 
 
 def error(rule: str, message: str, **where: Any) -> Problem:

@@ -41,7 +41,7 @@ def test_a_sheet_of_a_workbook_is_named_by_its_title(tmp_path, capsys):
     capsys.readouterr()
     main(["validate", str(office / "cycle.toml")])
     out = capsys.readouterr().out
-    assert "ente.xlsx[cruscotti]:2:voce: errore core.ref.ref: «K9»" in out
+    assert "ente.xlsx[cruscotti]:2:voce: errore: «K9»" in out
     assert "[assignments]" not in out
 
 
@@ -121,7 +121,7 @@ def test_one_row_too_wide_is_one_error(tmp_path, capsys):
     capsys.readouterr()
     assert main(["validate", str(cycle)]) == 1
     out = capsys.readouterr().out
-    assert "persone.csv:3: errore core.input.columns: la riga ha 10 celle ma l'intestazione 9 colonne" in out
+    assert "persone.csv:3: errore: la riga ha 10 celle ma l'intestazione 9 colonne" in out
     assert out.rstrip().endswith("1 errore, 0 avvisi")
 
 

@@ -49,7 +49,7 @@ def test_a_29_digit_number_is_refused_where_it_is(tmp_path, key):
         run = cli(command, cfg, *(["--no-store"] if command == "run" else []))
         text = run.stdout + run.stderr
         assert run.returncode == 1, (command, text)
-        assert f"{CELLS[key][3]}: errore core.input.value: numero troppo grande" in text, (command, text)
+        assert f"{CELLS[key][3]}: errore: numero troppo grande" in text, (command, text)
         assert "errore interno" not in text
     assert snapshot(tmp_path / "e", cfg) == before
 
@@ -109,7 +109,7 @@ def test_people_and_persone_sheets_together_are_an_error(tmp_path):
     run = cli("validate", _cycle(tmp_path))
     assert run.returncode == 1
     assert (
-        "ente.xlsx[Persone]: errore core.input.duplicate_sheet: il foglio «Persone» è lo stesso di «people»"
+        "ente.xlsx[Persone]: errore: il foglio «Persone» è lo stesso di «people»"
         in run.stdout
     )
 
@@ -135,7 +135,7 @@ def test_an_xml_entity_in_a_workbook_is_refused_before_reading(tmp_path):
     run = cli("validate", _cycle(tmp_path))
     assert run.returncode == 1 and "errore interno" not in run.stdout
     assert (
-        "ente.xlsx:xl/workbook.xml: errore core.input.xlsx: la parte xl/workbook.xml dichiara un DOCTYPE" in run.stdout
+        "ente.xlsx:xl/workbook.xml: errore: la parte xl/workbook.xml dichiara un DOCTYPE" in run.stdout
     )
 
 
@@ -146,7 +146,7 @@ def test_a_utf16_csv_says_so(tmp_path, encoding):
     (folder / "people.csv").write_bytes(text.encode(encoding))
     run = cli("validate", _cycle(tmp_path))
     assert run.returncode == 1
-    assert "people.csv: errore core.input.encoding: il file è in UTF-16" in run.stdout
+    assert "people.csv: errore: il file è in UTF-16" in run.stdout
     assert "caratteri nulli" not in run.stdout
 
 

@@ -23,7 +23,7 @@ def test_nul_in_an_ente_name_fails_that_ente_only(tmp_path, backend):
     for _ in range(2):  # and on the rerun
         run = cli("run", cfg, "--store", backend)
         assert run.returncode == 1
-        assert "ente.toml: errore core.input.toml: name: contiene il carattere di controllo U+0000" in run.stderr
+        assert "ente.toml: errore: name: contiene il carattere di controllo U+0000" in run.stderr
         assert "2 enti registrati" in run.stdout  # buono's result and rotto's failure: the store took the run
     assert {k: v for k, v in snapshot(tmp_path).items() if k in before} == before
     texts = [p for p in (tmp_path / "out").rglob("*") if p.suffix in (".html", ".csv", ".json")]
@@ -35,9 +35,9 @@ def test_nul_in_an_ente_name_fails_that_ente_only(tmp_path, backend):
     [
         (
             "Emma\x1b[2J",
-            "people.csv:4:name: errore core.input.value: il testo contiene il carattere di controllo U+001B",
+            "people.csv:4:name: errore: il testo contiene il carattere di controllo U+001B",
         ),
-        ("Emma\x00", "people.csv: errore core.input.encoding: il file contiene caratteri nulli"),
+        ("Emma\x00", "people.csv: errore: il file contiene caratteri nulli"),
     ],
 )
 def test_a_control_character_in_a_csv_name_is_refused(tmp_path, cell, where):

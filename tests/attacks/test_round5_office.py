@@ -94,7 +94,7 @@ def test_an_actual_in_percentage_points_is_warned_where_the_data_is_read(tmp_pat
     lines = (tmp_path / "ente" / "indicators.csv").read_text(encoding="utf-8").splitlines()
     rows = {line.split(",")[0]: n for n, line in enumerate(lines, 1) if line}
     text = cli("validate", cycle).stdout
-    warned = [ln for ln in text.splitlines() if "core.indicator.percentuale" in ln]
+    warned = [ln for ln in text.splitlines() if "sembra scritto in punti percentuali" in ln]
     # project: 80 against 100% reads 8000%; K17: 74 against 0,72 reads 7400%; both named by file, row, column
     assert len(warned) == 2, text
     assert warned[0].startswith(f"indicators.csv:{rows['K16']}:actual: avviso") and "si legge 8000%" in warned[0]

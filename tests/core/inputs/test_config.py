@@ -122,7 +122,7 @@ def test_cli_exit_code_2_and_no_traceback(tmp_path, capsys):
     assert main(["run", str(path)]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    assert "ciclo.anno" in err and "config.plugin_unknown" in err
+    assert "ciclo.anno" in err and "plugin sconosciuto «x»" in err
 
 
 def test_cli_bad_arguments_exit_2(capsys):

@@ -65,7 +65,7 @@ def test_a_card_already_in_the_data_from_elsewhere_is_a_conflict(office, capsys)
     filled(office / "r" / "da-inviare" / "PO1.xlsx", office / "r" / "ricevute" / "PO1.xlsx")
     code, out, err = unisci(office, capsys)
     assert code == 1
-    assert "ente.xlsx[valutazioni]:2:persona: errore raccolta.conflitto: «D101» ha già una scheda" in err
+    assert "ente.xlsx[valutazioni]:2:persona: errore: «D101» ha già una scheda" in err
     # the 11 other cards of PO1 (4 items each) are merged beside the row typed by hand: 1 + 44 rows
     rows = list(
         openpyxl.load_workbook(office / "ente" / "ente.xlsx")["valutazioni"].iter_rows(min_row=2, values_only=True)
@@ -101,8 +101,8 @@ def test_foreign_files_are_refused_in_italian(office, tmp_path_factory, capsys):
     capsys.readouterr()
     code, out, err = unisci(office, capsys)
     assert code == 1
-    assert "ricevute/vecchia.xls: errore raccolta.cartella: è nel formato Excel 97-2003 (.xls)" in err
+    assert "ricevute/vecchia.xls: errore: è nel formato Excel 97-2003 (.xls)" in err
     assert "salvalo come .xlsx" in err
-    assert "ricevute/appunti.xlsx: errore raccolta.cartella: non è una cartella di lavoro .xlsx" in err
-    assert "ricevute/PO1-altra.xlsx: errore raccolta.cartella: è di un'altra raccolta" in err
+    assert "ricevute/appunti.xlsx: errore: non è una cartella di lavoro .xlsx" in err
+    assert "ricevute/PO1-altra.xlsx: errore: è di un'altra raccolta" in err
     assert "Restituite 0 su 5; mancanti 5" in out

@@ -26,7 +26,8 @@ def test_validate_finds_what_run_finds_on_the_examples(example, tmp_path, capsys
     assert code_run == code_val and captured.err == ""
     for results in out.glob("*/results.json"):
         for v in json.loads(results.read_text(encoding="utf-8"))["violations"]:
-            assert v["rule"] in captured.out and v["message"][:60] in captured.out
+            kind = "errore" if v["severity"] == "error" else "avviso"  # the line says it, not the rule's code
+            assert f"{kind}: {v['message'][:60]}" in captured.out and v["rule"] not in captured.out
 
 
 def test_validate_finds_regulation_errors_of_the_rewards_phase(tmp_path, capsys):

@@ -864,7 +864,7 @@ def test_bad_config_exits_with_code_2(tmp_path, capsys):
     )
     assert main(["run", str(tmp_path / "cycle.toml"), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
-    assert "comunita_montane.bands.ratio" in err and "17.2" in err
+    assert "ente[cm].parametri.fasce: errore: differenzi" in err and "17.2" in err
     assert not (tmp_path / "out" / "cm").exists()
 
 
