@@ -20,8 +20,7 @@ from decimal import Decimal
 from ciclope.core import Problem, Score, fmt
 from ciclope.plugins.regolamento.check.controls import SEVERITY
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Differentiation, Premium, Regulation
-from ciclope.plugins.regolamento.pay.parts import name_of
+from ciclope.plugins.regolamento.format.spec import Differentiation, Premium, Regulation, name_of
 
 CENT = Decimal("0.01")
 

@@ -939,6 +939,11 @@ class Part(Premium):
     )
 
 
+def name_of(pr: Premium) -> str:
+    """How figures, messages and the calendar call a part of the premium: its name, «premio» for [premio]."""
+    return pr.name if isinstance(pr, Part) else "premio"
+
+
 @attrs.frozen
 class PayStep:
     """Un gradino della retribuzione di risultato: da questo punteggio, questa quota della posizione."""

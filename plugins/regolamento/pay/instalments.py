@@ -8,12 +8,14 @@ so that ``explain`` walks from the instalment to the premium and down to the cel
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
-from ciclope.core import Ente, Input, Trace, fmt, money
+from ciclope.core import Deadline, Ente, Input, Trace, fmt, money
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import InstalmentRule, Premium, Regulation
+from ciclope.plugins.regolamento.format.spec import InstalmentRule, Premium, Regulation, name_of
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Given, Outcome
 
 
@@ -73,6 +75,24 @@ def _how(premium: Input, rule: InstalmentRule, before: Decimal, last: bool) -> t
 
 def said(rule: InstalmentRule, what: str, year: int) -> str:
     """An instalment as people name it: «Rata di agosto 2024 della parte «quota variabile» (primo semestre)»."""
+    return f"Rata {_of(rule, what, year)}"
+
+
+def _of(rule: InstalmentRule, what: str, year: int) -> str:
     period = f" ({rule.period})" if rule.period else ""
     premium = f" della parte «{what}»" if what != "premio" else " del premio"
-    return f"Rata di {fmt.month_it(year + rule.later, rule.month_number)}{premium}{period}"
+    return f"di {fmt.month_it(year + rule.later, rule.month_number)}{premium}{period}"
+
+
+def deadlines(reg: Regulation, year: int) -> list[Deadline]:
+    """Each instalment in the calendar of the cycle ``year``, due by the last day of the month whose pay carries it
+    («con la competenza del mese di agosto»: the month's payroll, whatever day the ente pays it on). No act proves
+    a payment: the calendar lists it to be checked, never late or missing."""
+    out = []
+    for pr in reg.premiums:
+        for rule in pr.instalments:
+            paid_in = year + rule.later
+            due = dt.date(paid_in, rule.month_number, calendar.monthrange(paid_in, rule.month_number)[1])
+            act = f"Pagamento della rata {_of(rule, name_of(pr), year)}"
+            out.append(Deadline("premialita", act, due, cite(reg, pr.source)))
+    return out

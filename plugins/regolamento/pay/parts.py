@@ -23,7 +23,7 @@ from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
+from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation, name_of
 from ciclope.plugins.regolamento.pay import best, instalments, owed, rankings, recorded, reductions, savings, setaside
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
 from ciclope.plugins.regolamento.pay.premium import (
@@ -270,10 +270,6 @@ def part_formulas(
         if p.role in pr.roles and (not pr.evaluation or counted(scores.get(p.id), declared))
     ]
     return PartFormulas.of(reg, pr, facts, people, trace)
-
-
-def name_of(pr: Premium) -> str:
-    return pr.name if isinstance(pr, Part) else "premio"
 
 
 def shares_fund(reg: Regulation, pr: Premium) -> bool:

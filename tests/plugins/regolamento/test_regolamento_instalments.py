@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+from ciclope.core.commands import calendar
 from ciclope.core.output.results import to_dict
 from ciclope.core.reports import html, sheets
 from ciclope.core.schede import content
@@ -112,6 +113,23 @@ def test_without_instalments_nothing_is_added(ciclope_ente, tmp_path):
     assert all(t.title != "Rate dei premi" for t in sheets.tables(result))
     assert "Premi pagati in rate" not in html.render(result)
     assert content.build(result, "A").instalments == ()
+    assert not [d for d, _ in result.calendar if d.act.startswith("Pagamento della rata")]
+
+
+def test_the_calendar_lists_the_month_of_each_instalment(ciclope_ente, tmp_path):
+    # the cycle of 2024: July's half by 31/07/2024, January's of the year after by 31/01/2025 (the last day of the
+    # month whose pay carries it); no act in [atti] proves a payment, so each is to be checked, never late
+    result = run_declared(ciclope_ente, tmp_path, HEAD + HALVES, staff("A,Anna,1", "B,Bruno,1"))
+    paid = [(d, status) for d, status in result.calendar if d.act.startswith("Pagamento della rata")]
+    assert [(d.due.isoformat(), d.act, d.phase, d.approval, status) for d, status in paid] == [
+        ("2024-07-31", "Pagamento della rata di luglio 2024 della parte «produttività» (primo semestre)",
+         "premialita", None, ""),
+        ("2025-01-31", "Pagamento della rata di gennaio 2025 della parte «produttività» (secondo semestre)",
+         "premialita", None, ""),
+    ]  # fmt: skip
+    said = calendar.render([result])
+    assert "  31/07/2024  Pagamento della rata di luglio 2024 della parte «produttività» (primo semestre)" in said
+    assert "da verificare (nessun atto da registrare in [atti]) · fase Premialità · fonte: " in said
 
 
 def test_shares_that_do_not_pay_the_whole_premium_are_an_error(tmp_path):
