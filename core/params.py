@@ -328,6 +328,12 @@ class Params:
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
 
+    def said(self, name: str) -> str:
+        """Parameter ``name`` as an office writes it in ``[ente.parametri]`` (``peso_servizio`` for ``w_unit``): a
+        message names a parameter so, never by its code."""
+        spec = self.specs.get(name)
+        return spec.key if spec is not None else name
+
     def source(self, name: str) -> Citation:
         """The source of parameter ``name`` (empty when there is no such parameter)."""
         spec = self.specs.get(name)

@@ -20,11 +20,10 @@ def check_params(params: Params) -> list[Problem]:
         out.append(
             Problem(
                 rule="bergamo.params.weights",
-                file="params",
-                column="w_unit",
+                column="params.w_unit",
                 source=f"{REG} art. 45.2",
-                message=f"i pesi della valutazione individuale devono sommare a 100: w_unit {wu} + "
-                f"w_objectives {wo} + w_behaviour {wb} = {wu + wo + wb}",
+                message=f"i pesi della valutazione individuale devono sommare a 100: {params.said('w_unit')} {wu} + "
+                f"{params.said('w_objectives')} {wo} + {params.said('w_behaviour')} {wb} = {wu + wo + wb}",
             )
         )
     lo, mid, hi = params["level_adeguata"], params["level_buona"], params["level_eccellente"]
@@ -32,8 +31,7 @@ def check_params(params: Params) -> list[Problem]:
         out.append(
             Problem(
                 rule="bergamo.params.levels",
-                file="params",
-                column="level_adeguata",
+                column="params.level_adeguata",
                 source=f"{REG} art. 42.2",
                 message=f"le soglie dei livelli devono crescere strettamente tra 0 e 100: adeguata {lo}, "
                 f"buona {mid}, eccellente {hi}",

@@ -20,7 +20,7 @@ def check_params(params: Params) -> list[Problem]:
                 rule="brescia.params.levels",
                 column="params.levels",
                 source=SMVP,
-                message="levels: ogni livello richiede name e max numerico",
+                message=f"{params.said('levels')}: ogni livello richiede nome e fino_a numerico",
             )
         ]
     tops = [t for _, t in parsed]
@@ -30,7 +30,7 @@ def check_params(params: Params) -> list[Problem]:
                 rule="brescia.params.levels",
                 column="params.levels",
                 source=SMVP,
-                message="levels: i massimi dei livelli devono crescere e l'ultimo deve essere 100",
+                message=f"{params.said('levels')}: i massimi dei livelli (fino_a) devono crescere e l'ultimo deve essere 100",
             )
         )
     if params["staff_min_level"] not in [n for n, _ in parsed]:
@@ -39,7 +39,8 @@ def check_params(params: Params) -> list[Problem]:
                 rule="brescia.params.staff_min_level",
                 column="params.staff_min_level",
                 source=SMVP,
-                message=f"staff_min_level {fmt.quoted(params['staff_min_level'])} non è un livello di levels",
+                message=f"{params.said('staff_min_level')} {fmt.quoted(params['staff_min_level'])} non è un livello di "
+                f"{params.said('levels')}",
             )
         )
     if params["pay_min"] > params["pay_max"]:
@@ -48,7 +49,7 @@ def check_params(params: Params) -> list[Problem]:
                 rule="brescia.params.pay",
                 column="params.pay_min",
                 source=f"{PO} art. 3.2",
-                message=f"pay_min {params['pay_min']} supera pay_max {params['pay_max']}",
+                message=f"{params.said('pay_min')} {params['pay_min']} supera {params.said('pay_max')} {params['pay_max']}",
             )
         )
     return out

@@ -114,8 +114,8 @@ def check_actual_ratio(ctx: Context, rk: Ranking, per_fte: Sequence[tuple[Band, 
                 f"graduatoria {rk.label}: la fascia {upper.name} riceve € {money_it(Decimal(a.numerator) / a.denominator)} "
                 f"pro capite (a tempo pieno) e la fascia {lower.name} € {money_it(Decimal(b.numerator) / b.denominator)}: "
                 f"rapporto {fmt.decimal_it(float(a / b), 2)} : 1, sotto il minimo {fmt.decimal_it(float(need))} : 1 "
-                "dell'art. 17.2 (pari merito e graduatorie piccole cambiano le fasce reali); usa band_money = "
-                '"per_capita" o rivedi le quote',
+                "dell'art. 17.2 (pari merito e graduatorie piccole cambiano le fasce reali); usa "
+                f'{ctx.params.said("band_money")} = "pro capite" o rivedi le quote',
                 src("17.2"),
                 column="params.band_money",
             )

@@ -146,7 +146,7 @@ def concentration(ctx: Context, rk: Ranking, paid: int, given: Decimal) -> None:
         f"graduatoria {rk.label}: il fondo della struttura ({money_it(given)} €, calcolato su {staff} dipendenti) "
         f"va ai soli {paid} su {staff} in fascia, meno del {share:.0%} del personale: "
         f"{money_it(money.r2(given / paid))} € a testa in media. "
-        "Con ranking_scope = \"ente\" una sola graduatoria distribuirebbe sull'intero ente",
+        f'Con {ctx.params.said("ranking_scope")} = "ente" una sola graduatoria distribuirebbe sull\'intero ente',
         src("17.2 primo alinea"),
         severity="warning",
         file="ente.toml",

@@ -48,38 +48,41 @@ def parse_bands(raw: Sequence[Any]) -> tuple[tuple[Band, ...], list[Problem]]:
     seen: set[str] = set()
     for n, row in enumerate(raw or (), start=1):
         if not isinstance(row, dict):
-            problems.append(_problem("bands.format", f"fascia {n}: attesa una tabella {{name, staff, resources}}"))
+            problems.append(_problem("bands.format", f"fascia {n}: attesa una tabella {{ nome, personale, risorse }}"))
             continue
         unknown = set(row) - {"name", "staff", "resources"}
         if unknown:
             problems.append(
                 _problem(
                     "bands.format",
-                    f"fascia {n}: chiavi sconosciute {', '.join(sorted(unknown))} (ammesse: name, staff, resources)",
+                    f"fascia {n}: chiavi sconosciute {', '.join(sorted(unknown))} (ammesse: nome, personale, risorse)",
                 )
             )
         name = row.get("name")
         if not isinstance(name, str) or not name.strip():
-            problems.append(_problem("bands.format", f"fascia {n}: manca il nome (name)"))
+            problems.append(_problem("bands.format", f"fascia {n}: manca il nome (nome)"))
             continue
         if name in seen:
             problems.append(_problem("bands.format", f"fascia {n}: nome {fmt.quoted(name)} ripetuto"))
             continue
         seen.add(name)
         values = {}
-        for key, what in (("staff", "quota di personale"), ("resources", "quota di risorse")):
+        for key, what, said in (
+            ("staff", "quota di personale", "personale"),
+            ("resources", "quota di risorse", "risorse"),
+        ):
             try:
                 values[key] = _share(row.get(key))
             except ValueError:
                 problems.append(
-                    _problem("bands.format", f"fascia {fmt.quoted(name)}: {what} ({key}) mancante o non numerica")
+                    _problem("bands.format", f"fascia {fmt.quoted(name)}: {what} ({said}) mancante o non numerica")
                 )
                 continue
             if not (0 < values[key] <= 1):
                 problems.append(
                     _problem(
                         "bands.format",
-                        f"fascia {fmt.quoted(name)}: {what} ({key}) = {values[key]} deve essere maggiore di 0 e al massimo 1",
+                        f"fascia {fmt.quoted(name)}: {what} ({said}) = {values[key]} deve essere maggiore di 0 e al massimo 1",
                     )
                 )
                 del values[key]
@@ -166,7 +169,7 @@ def parse_levels(raw: Sequence[Any]) -> tuple[tuple[Level, ...], list[Problem]]:
             continue
         name = row.get("name")
         if not isinstance(name, str) or not name.strip():
-            bad(f"livello {n}: manca il nome (name)")
+            bad(f"livello {n}: manca il nome (nome)")
             continue
         if name.strip().lower() in LOW_LEVELS:
             bad(
@@ -176,7 +179,7 @@ def parse_levels(raw: Sequence[Any]) -> tuple[tuple[Level, ...], list[Problem]]:
         try:
             low = _share(row.get("min"))
         except ValueError:
-            bad(f"livello {fmt.quoted(name)}: punteggio minimo (min) mancante o non numerico")
+            bad(f"livello {fmt.quoted(name)}: punteggio minimo (da) mancante o non numerico")
             continue
         if not (MIN_SCORE <= low <= 100):
             bad(f"livello {fmt.quoted(name)}: il punteggio minimo {low} deve stare tra 70 e 100")

@@ -185,7 +185,7 @@ def below_minimum(ctx: Context, p: Person, amount: Decimal, pay: Decimal) -> Non
     ctx.problem(
         "result.below_minimum",
         f"{p.id}: retribuzione di risultato {money_it(amount)} € sotto il minimo "
-        f"{money_it(min_share * pay)} € (po_result_min_share × retribuzione di posizione, CCNL)",
+        f"{money_it(min_share * pay)} € ({ctx.params.said('po_result_min_share')} × retribuzione di posizione, CCNL)",
         src("21.1"),
         severity="warning",
         file=ctx.ente.file_of("people"),

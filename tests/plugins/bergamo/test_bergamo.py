@@ -374,7 +374,11 @@ def test_negative_po_needs_a_contraddittorio(ciclope_ente):
 def test_weights_must_sum_to_100(ciclope_ente):
     with pytest.raises(CiclopeError) as exc:
         ciclope_ente("bergamo", files(), params={"w_unit": 50})
-    assert [p.rule for p in exc.value.problems] == ["bergamo.params.weights"]
+    [problem] = exc.value.problems
+    assert problem.rule == "bergamo.params.weights"
+    # named as the office writes them in [ente.parametri], never by their codes (w_unit …): 50 + 30 + 30 = 110
+    assert problem.column == "parametri.peso_servizio"
+    assert problem.message.endswith("peso_servizio 50 + peso_obiettivi_individuali 30 + peso_comportamenti 30 = 110")
 
 
 def test_other_weights_that_sum_to_100(ciclope_ente):
@@ -387,7 +391,8 @@ def test_other_weights_that_sum_to_100(ciclope_ente):
 def test_levels_must_increase(ciclope_ente):
     with pytest.raises(CiclopeError) as exc:
         ciclope_ente("bergamo", files(), params={"level_buona": 50})
-    assert [p.rule for p in exc.value.problems] == ["bergamo.params.levels"]
+    [problem] = exc.value.problems
+    assert (problem.rule, problem.column) == ("bergamo.params.levels", "parametri.soglia_adeguata")
 
 
 def test_times_typed_higher_get_a_warning(ciclope_ente):

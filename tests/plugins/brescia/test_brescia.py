@@ -791,9 +791,13 @@ def test_check_params_rejects_inconsistent_levels(tmp_path):
     with pytest.raises(CiclopeError) as exc:
         compute_ente(folder, "brescia", 2021, {"levels": [{"name": "Senza massimo"}]})
     assert any(p.rule == "brescia.params.levels" and p.file == "params" for p in exc.value.problems)
+    # the parameter and its rows' keys as the office writes them: livelli = [{ nome, fino_a }]
+    assert [p.message for p in exc.value.problems] == ["livelli: ogni livello richiede nome e fino_a numerico"]
     with pytest.raises(CiclopeError) as exc:
         compute_ente(folder, "brescia", 2021, {"staff_min_level": "Ottimissimo"})
-    assert any(p.rule == "brescia.params.staff_min_level" for p in exc.value.problems)
+    assert [p.message for p in exc.value.problems if p.rule == "brescia.params.staff_min_level"] == [
+        "livello_minimo_personale «Ottimissimo» non è un livello di livelli"
+    ]
 
 
 def test_area_without_head_uses_its_only_dirigente_and_insufficient_staff_is_excluded(tmp_path):

@@ -823,6 +823,23 @@ def test_bad_band_configurations_are_config_errors(ciclope_ente, case):
     assert found and all("17.2" in p.source for p in found), exc.value.problems
 
 
+def test_a_band_s_keys_are_named_as_the_office_writes_them(ciclope_ente):
+    """The office writes ``fasce = [{ nome, personale, risorse }]``: a message about a band names those keys, not the
+    codes the plugin reads them as (name, staff, resources)."""
+    written = [
+        {"nome": "a", "personale": 0.2, "risorse": 0.5, "colore": 1},
+        {"nome": "b", "personale": 0.4},
+        {"nome": "c", "personale": 0.4, "risorse": 0.5},
+    ]
+    with pytest.raises(CiclopeError) as exc:
+        ciclope_ente(PLUGIN, ente(scored([("P1", 90)])), params={"fasce": written})
+    messages = [p.message for p in exc.value.problems if p.rule == "comunita_montane.bands.format"]
+    assert messages == [
+        "fascia 1: chiavi sconosciute colore (ammesse: nome, personale, risorse)",
+        "fascia «b»: quota di risorse (risorse) mancante o non numerica",
+    ]
+
+
 def test_parse_bands_is_exact():
     bands, problems = parse_bands(band_cfg(("a", 0.1, 0.3), ("b", 0.3, 0.45), ("c", 0.6, 0.25)))
     assert not problems and [b.staff for b in bands] == [Fraction(1, 10), Fraction(3, 10), Fraction(3, 5)]
@@ -979,6 +996,7 @@ def test_audit_case_under_band_pool_is_an_art_17_2_error(ciclope_ente):
     bad = [v for v in errors(res) if v.rule == "comunita_montane.bands.actual_ratio"]
     # alta / intermedia = 2500 / 4000 = 0.625 < 2 (error); intermedia / bassa = 4000 / 142.857 = 28 ≥ 2 (fine)
     assert len(bad) == 1 and "alta" in bad[0].message and "intermedia" in bad[0].message
+    assert bad[0].message.endswith('usa pagamento_fasce = "pro capite" o rivedi le quote')  # the office's words
     assert "17.2" in bad[0].source
 
 
@@ -1084,6 +1102,7 @@ def test_result_pay_below_the_minimum_share_is_a_warning_before_2018(ciclope_ent
     # SEG 692.31 (no range for the Segretario) and PO1 307.69 < 0.10 × 10000 = 1000: one warning, PO1's
     low = [v for v in res.violations if v.rule == "comunita_montane.result.below_minimum"]
     assert [v.message.split(":")[0] for v in low] == ["PO1"] and low[0].severity == "warning"
+    assert "(quota_minima_risultato_po × retribuzione di posizione, CCNL)" in low[0].message
 
 
 def test_from_2018_the_po_quota_below_15_percent_is_a_warning(ciclope_ente):
@@ -1229,6 +1248,9 @@ def test_an_area_pool_concentrated_on_a_few_is_a_warning(ciclope_ente):
     assert amounts(res)["A1"] == "4000.00"
     found = [v for v in res.violations if v.rule == "comunita_montane.ranking.concentration"]
     assert len(found) == 1 and found[0].severity == "warning" and "1 su 4" in found[0].message
+    assert found[0].message.endswith(
+        'Con ambito_graduatorie = "ente" una sola graduatoria distribuirebbe sull\'intero ente'
+    )
 
 
 def test_a_threshold_is_judged_on_the_published_score(ciclope_ente):
