@@ -108,10 +108,7 @@ def test_people_and_persone_sheets_together_are_an_error(tmp_path):
     _workbook(folder, {"Persone": people.replace("Emma", "Emma Bis")})
     run = cli("validate", _cycle(tmp_path))
     assert run.returncode == 1
-    assert (
-        "ente.xlsx[Persone]: errore: il foglio «Persone» è lo stesso di «people»"
-        in run.stdout
-    )
+    assert "ente.xlsx[Persone]: errore: il foglio «Persone» è lo stesso di «people»" in run.stdout
 
 
 def test_an_xml_entity_in_a_workbook_is_refused_before_reading(tmp_path):
@@ -134,9 +131,7 @@ def test_an_xml_entity_in_a_workbook_is_refused_before_reading(tmp_path):
             zf.writestr(name, data)
     run = cli("validate", _cycle(tmp_path))
     assert run.returncode == 1 and "errore interno" not in run.stdout
-    assert (
-        "ente.xlsx:xl/workbook.xml: errore: la parte xl/workbook.xml dichiara un DOCTYPE" in run.stdout
-    )
+    assert "ente.xlsx:xl/workbook.xml: errore: la parte xl/workbook.xml dichiara un DOCTYPE" in run.stdout
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])

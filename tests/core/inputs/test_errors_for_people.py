@@ -53,9 +53,7 @@ def test_an_ente_xls_is_never_silently_ignored(example, capsys):
     (data / "ente.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
     assert main(["validate", str(folder / "cycle.toml")]) == 1
     out = capsys.readouterr().out
-    assert (
-        "ente.xls: errore: ente.xls è nel formato Excel 97-2003" in out and "salvalo come .xlsx" in out
-    )
+    assert "ente.xls: errore: ente.xls è nel formato Excel 97-2003" in out and "salvalo come .xlsx" in out
 
 
 def test_a_problem_in_a_sheet_names_the_sheet_not_its_number(example, tmp_path, capsys):
