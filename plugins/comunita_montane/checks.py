@@ -60,7 +60,7 @@ def parse_bands(raw: Sequence[Any]) -> tuple[tuple[Band, ...], list[Problem]]:
             )
         name = row.get("name")
         if not isinstance(name, str) or not name.strip():
-            problems.append(_problem("bands.format", f"fascia {n}: manca il nome (nome)"))
+            problems.append(_problem("bands.format", f"fascia {n}: manca il nome"))
             continue
         if name in seen:
             problems.append(_problem("bands.format", f"fascia {n}: nome {fmt.quoted(name)} ripetuto"))
@@ -169,7 +169,7 @@ def parse_levels(raw: Sequence[Any]) -> tuple[tuple[Level, ...], list[Problem]]:
             continue
         name = row.get("name")
         if not isinstance(name, str) or not name.strip():
-            bad(f"livello {n}: manca il nome (nome)")
+            bad(f"livello {n}: manca il nome")
             continue
         if name.strip().lower() in LOW_LEVELS:
             bad(
