@@ -88,12 +88,16 @@ def read(asked: Asked, log: Log, sheets: Mapping[str, Sheet]) -> EnteFile:
 def _own_rows(asked: Asked, log: Log, sheets: Mapping[str, Sheet], name: str, title: str, raw: Any) -> Sheet | None:
     """``[[<title>]]`` tables of ente.toml: the rows of a plugin's own sheet (``InputSchema.toml_rows``), each table a
     row and its keys the columns, read as the sheet is (the same parsers, the same problems at «ente.toml
-    [[<title>]]», row N = the N-th table). The same sheet given also as a file or a workbook's sheet is an error."""
+    [[<title>]]», row N = the N-th table). A sheet of one row may be one table, ``[<title>]`` (the ente's own data,
+    a value each). The same sheet given also as a file or a workbook's sheet with rows is an error; one left empty
+    under its header (as the template writes it) gives way."""
     label = f"ente.toml [[{title}]]"
+    if isinstance(raw, dict):
+        raw, label = [raw], f"ente.toml [{title}]"
     if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
         log.err("ente.toml", None, title, "core.input.value", f"{title}: scrivi una tabella [[{title}]] per riga")
         return None
-    if name in sheets:
+    if name in sheets and sheets[name].numbers:
         message = f"{title} è sia in {sheets[name].label} sia in ente.toml: tienine uno solo"
         log.err("ente.toml", None, title, "core.input.duplicate_sheet", message)
         return None

@@ -34,7 +34,7 @@ from ciclope.plugins.regolamento.format import grades, vocabulary
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Event, Part, Regulation
+from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Regulation
 from ciclope.plugins.regolamento.pay import (
     access,
     attestedfund,
@@ -164,8 +164,8 @@ def unknown_sanctions(ente: Ente, regulation: Regulation) -> list[Problem]:
 @hookimpl(specname="ciclope_input_schema")
 def input_schema(params: Params | None) -> InputSchema:
     """The plugin's columns and files; for an ente, also the columns its regulation declares ([[colonne]]: of
-    people.csv, units.csv or the plugin's own incarichi.csv), each read by the parser of its type, so a bad cell is an
-    error naming file, row and column."""
+    people.csv, units.csv, the plugin's own incarichi.csv or the ente's data of ente.toml [dati]), each read by the
+    parser of its type, so a bad cell is an error naming file, row and column."""
     schema = own_schema()
     regulation = declared(params) if params is not None and params[PARAM] else None
     if regulation is None:
@@ -176,12 +176,26 @@ def input_schema(params: Params | None) -> InputSchema:
         *(p.fund for p in regulation.premiums if isinstance(p, Part) and p.owed),
     )
     schema = attrs.evolve(schema, computed_funds=tuple(dict.fromkeys(computed)))
+    if any(c.table == declaredcolumns.WHOLE for c in regulation.columns):
+        schema = _with_ente_data(schema)
     columns, files, help = dict(schema.columns), dict(schema.files), dict(schema.help)
     for file, declared_here in declaredcolumns.by_file(regulation.columns).items():
         where = files if file in files else columns  # a file of the plugin's own, or a core file's further columns
         where[file] = {**where.get(file, {}), **declaredcolumns.parsers(declared_here)}
         help[file] = {**help.get(file, {}), **{c.name: (c.meaning, "") for c in declared_here}}
     return attrs.evolve(schema, columns=columns, files=files, help=help)
+
+
+def _with_ente_data(schema: InputSchema) -> InputSchema:
+    """The sheet of the ente's own data ([[colonne]] elenco = "ente"): one row, a column each, written as ente.toml
+    ``[dati]`` (or dati.csv, the foglio dati)."""
+    data = declaredcolumns.DATA
+    return attrs.evolve(
+        schema,
+        files={**schema.files, data: {}},
+        titles={**schema.titles, data: DATA_SHEET},
+        toml_rows=(*schema.toml_rows, data),
+    )
 
 
 def own_schema() -> InputSchema:

@@ -30,7 +30,7 @@ from ciclope.plugins.regolamento.format.acts import code_of, day_month, whole_da
 from ciclope.plugins.regolamento.format.expr import PERCENT
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import quantity
-from ciclope.plugins.regolamento.format.spec import Column, Regulation
+from ciclope.plugins.regolamento.format.spec import DATA_SHEET, ENTE_LIST, Column, Regulation
 from ciclope.plugins.regolamento.format.vocabulary import normal
 from ciclope.plugins.regolamento.format.wording import contracted, period_words
 
@@ -181,19 +181,28 @@ class PersonEnv:
         the part's fund, the pay of the positions held) by the figure it refers to; a level by its name."""
         column = self.facts.columns.get(name)
         if column is not None:
-            if column.table == "unità":
-                unit = self._unit_with(name)
-                cell = self.facts.ente.cell("units", unit.row, name) if unit is not None else ""
-                return Input(column.meaning, found, cell=cell)
-            if column.table == ASSIGNMENTS:
-                cell = self.facts.ente.cell(ASSIGNMENTS, self.row.number, name) if self.row is not None else ""
-                return Input(column.meaning, found, cell=cell)
-            return Input(column.meaning, found, cell=self.facts.ente.cell("people", self.person.row, name))
+            return Input(column.meaning, _typed(column, found), cell=self._column_cell(name, column))
         q = quantity(name)
         words = self.fund_words if name == "fondo" and self.fund_words else q.words if q is not None else name
         # an achievement read without a figure of its own (the unit's, the cruscotto's) reads as the percentage it is
         shown = fmt.Percent(found) if q is not None and q.type == PERCENT and _plain(found) else self.shown(found)
         return Input(words, shown, ref=self._ref(name), cell=self._cell(name))
+
+    def _column_cell(self, name: str, column: Column) -> str:
+        """The cell a declared column is read from: the person's row, their unit's (or the one above), the row of the
+        appointment paid, or the ente's own datum (ente.toml [dati] by its key, else the only row of its sheet)."""
+        ente = self.facts.ente
+        if column.table == "unità":
+            unit = self._unit_with(name)
+            return ente.cell("units", unit.row, name) if unit is not None else ""
+        if column.table == ASSIGNMENTS:
+            return ente.cell(ASSIGNMENTS, self.row.number, name) if self.row is not None else ""
+        if column.table == ENTE_LIST:
+            if ente.file_of(DATA_SHEET).startswith("ente.toml"):
+                return f"ente.toml:{DATA_SHEET}.{name}"
+            rows = ente.table(DATA_SHEET)
+            return ente.cell(DATA_SHEET, rows[0].row if rows else None, name)
+        return ente.cell("people", self.person.row, name)
 
     def _cell(self, name: str) -> str:
         """The cell a quantity is read from: the person's row of the people file, the row of incarichi.csv; "" for a
@@ -219,6 +228,8 @@ class PersonEnv:
             return unit.extra[name]
         if column.table == ASSIGNMENTS:
             return self._row_column(name, column)
+        if column.table == ENTE_LIST:
+            return self._ente_datum(name, column)
         found = self.person.extra.get(name)
         if found is None:
             raise RunError(
@@ -236,6 +247,16 @@ class PersonEnv:
                 f"la colonna «{name}» ({column.meaning}) è vuota in {self.facts.ente.file_of(ASSIGNMENTS)}{where} "
                 f"({_what_to_write(column)})"
             )
+        return found
+
+    def _ente_datum(self, name: str, column: Column) -> Value:
+        """A datum of the ente, the same for everyone (its only row: a second one is said by the checks)."""
+        ente = self.facts.ente
+        rows = ente.table(DATA_SHEET)
+        found = rows[0].get(name) if rows else None
+        if found is None:
+            where = ente.file_of(DATA_SHEET) if rows else f"ente.toml [{DATA_SHEET}]"
+            raise RunError(f"manca il dato dell'ente «{name}» ({column.meaning}) in {where} ({_what_to_write(column)})")
         return found
 
     def _unit_with(self, name: str) -> Unit | None:
@@ -563,6 +584,13 @@ def _days_in_service(env: PersonEnv, name: str) -> Value:
     start = max(first, env.person.extra.get("assunzione") or first)
     end = min(last, env.person.extra.get("cessazione") or last)
     return Decimal(max(0, (end - start).days + 1))
+
+
+def _typed(column: Column, value: Value) -> Value:
+    """A declared column's value as its figure shows it: an amount in euro, a percentage as one (80%, not 0,8)."""
+    if isinstance(value, Decimal) and column.kind in ("euro", "percentuale"):
+        return fmt.Money(value) if column.kind == "euro" else fmt.Percent(value)
+    return value
 
 
 def _what_to_write(column: Column) -> str:

@@ -30,6 +30,7 @@ class Quantity:
     meaning: str = ""  # what the reference of the names adds for who writes the file, where the words are not enough
     row: bool = False  # a datum of a row of incarichi.csv, not of the person: read only for each appointment
     unit: bool = False  # a datum of units.csv ([[colonne]] elenco = "unità"): a person reads their unit's
+    whole: bool = False  # a datum of the ente ([[colonne]] elenco = "ente"): the same for everyone, read in any formula
 
 
 # The person's quantities, in every place. Points are on the regulation's scale ([punteggio] su, else 100), as

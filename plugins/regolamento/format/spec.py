@@ -1359,15 +1359,19 @@ class Grades:
 
 
 COLUMN_KINDS = ("numero", "euro", "giorni", "percentuale", "punti", "testo", "sì/no")
-# the list a declared column belongs to: people.csv, units.csv or incarichi.csv
-COLUMN_TABLES = ("persone", "unità", "incarichi")
+ENTE_LIST = "ente"  # the list of a datum of the ente itself: one value, the same for everyone
+# the list a declared column belongs to: people.csv, units.csv, incarichi.csv, or the ente's own data (ente.toml
+# [dati], or dati.csv of one row)
+COLUMN_TABLES = ("persone", "unità", "incarichi", ENTE_LIST)
+DATA_SHEET = "dati"  # the sheet of the ente's own data: ente.toml [dati], dati.csv, the foglio dati
 
 
 @attrs.frozen
 class Column:
     """[[colonne]] — un dato che il regolamento usa e ciclope non legge da sé (formato 2): una colonna di persone.csv
-    (o del foglio persone), di unità.csv quando il dato è dell'unità (il fatturato di un settore), o di incarichi.csv
-    quando è dell'incarico (il punteggio del settore retto ad interim), con il suo tipo e il suo significato; le
+    (o del foglio persone), di unità.csv quando il dato è dell'unità (il fatturato di un settore), di incarichi.csv
+    quando è dell'incarico (il punteggio del settore retto ad interim), o un dato dell'ente scritto una volta nella
+    tabella [dati] di ente.toml (il risparmio del bilancio consuntivo), con il suo tipo e il suo significato; le
     formule la leggono col suo nome, le frasi e il modello la dicono col significato («le guardie notturne e festive
     dell'anno»)."""
 
@@ -1400,9 +1404,10 @@ class Column:
     table: str = key(
         "elenco",
         "choice",
-        "l'elenco che ha la colonna: persone (il default), unità o incarichi; il dato di un'unità vale per chi vi "
-        "lavora (se la cella è vuota, quello dell'unità sopra); il dato di un incarico lo legge, incarico per "
-        "incarico, solo l'importo di una parte con incarichi",
+        "l'elenco che ha la colonna: persone (il default), unità, incarichi o ente; il dato di un'unità vale per chi "
+        "vi lavora (se la cella è vuota, quello dell'unità sopra); il dato di un incarico lo legge, incarico per "
+        "incarico, solo l'importo di una parte con incarichi; il dato dell'ente si scrive una volta nella tabella "
+        "[dati] di ente.toml, vale per tutti e si legge in ogni formula, anche in un fondo o in una soglia",
         default="persone",
         choices=COLUMN_TABLES,
         example="unità",

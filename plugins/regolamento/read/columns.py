@@ -5,8 +5,10 @@ A declared column is a column of persone.csv (or of the foglio persone) that cic
 night and holiday guards of the year), or of unità.csv (``elenco = "unità"``: a sector's turnover), read for a
 person as the value of their unit or, where its cell is empty, of the nearest unit above with one, or of
 incarichi.csv (``elenco = "incarichi"``: the score of a sector held ad interim), read for each appointment by the
-amount of a part paid by appointment: the formulas name it like the built-in quantities, with the unit of its
-``tipo``, and the sentences say its ``significato``.
+amount of a part paid by appointment, or of the ente itself (``elenco = "ente"``: the savings of the final
+budget), written once in ente.toml ``[dati]`` and the same for everyone, so a fund or a threshold reads it as it is:
+the formulas name it like the built-in quantities, with the unit of its ``tipo``, and the sentences say its
+``significato``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from ciclope.core import Ente, Problem, cells, fmt
 from ciclope.plugins.regolamento.format.expr import BOOL, DAYS, EURO, NUMBER, PERCENT, POINTS, TEXT, Type
 from ciclope.plugins.regolamento.format.quantities import FUNCTIONS, SIGNATURES, Quantity, quantity
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Column, Regulation
+from ciclope.plugins.regolamento.format.spec import DATA_SHEET, ENTE_LIST, Column, Regulation
 from ciclope.plugins.regolamento.format.wording import YES, of_unit
 
 Error = Callable[..., None]
@@ -52,12 +54,15 @@ UNIT_COLUMNS = ("id", "codice", "name", "nome", "kind", "tipo", "parent", "super
 # incarichi.csv's columns the regulation reads already (codes and Italian headers)
 ASSIGNMENT_COLUMNS = ("person", "persona", "kind", "tipo", "covered", "sostituito", "start", "dal", "end", "al")
 # the list of [[colonne]] elenco → the file that holds it
-FILES = {"persone": "people.csv", "unità": "units.csv", "incarichi": "incarichi.csv"}
+WHOLE = ENTE_LIST  # the list of the ente's own data: one row, written as ente.toml [dati]
+DATA = f"{DATA_SHEET}.csv"
+FILES = {"persone": "people.csv", "unità": "units.csv", "incarichi": "incarichi.csv", WHOLE: DATA}
 ROWS = "incarichi"  # the list whose data are an appointment's, not a person's
 WHOSE = {  # where a missing column is added, and with what
     "persone": "all'elenco del personale con il valore di ciascuno",
     "unità": "all'elenco delle unità con il valore di ciascuna (per chi vi lavora vale quello della sua unità)",
     ROWS: "all'elenco degli incarichi con il valore di ciascuno",
+    WHOLE: "scrivilo una volta in ente.toml, nella tabella [dati]",
 }
 
 
@@ -71,7 +76,13 @@ def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
             continue
         name, kind, words, table = c.get("nome"), c.get("tipo"), c.get("significato"), c.get("elenco")
         if isinstance(name, str) and isinstance(words, str) and kind in TYPES and problem(name, table) is None:
-            found = Quantity(TYPES[str(kind)], said(name, str(kind), words), row=table == ROWS, unit=table == "unità")
+            found = Quantity(
+                TYPES[str(kind)],
+                said(name, str(kind), words),
+                row=table == ROWS,
+                unit=table == "unità",
+                whole=table == WHOLE,
+            )
             out.setdefault(name, found)
     return out
 
@@ -147,9 +158,20 @@ def by_file(columns: Sequence[Column]) -> dict[str, list[Column]]:
 
 
 def missing(reg: Regulation, ente: Ente) -> list[Problem]:
-    """A declared column that its list does not have: an error naming it, once (not once per person read)."""
+    """A declared column that its list does not have: an error naming it, once (not once per person read). The
+    ente's data are one row: written twice, an error too."""
     out = []
+    rows, whole = ente.table(DATA_SHEET), [c for c in reg.columns if c.table == WHOLE]
+    if whole and len(rows) > 1:
+        message = f"i dati dell'ente si scrivono una volta sola, non in {len(rows)} righe: tieni una sola riga [dati]"
+        out.append(
+            Problem.at(ente, "regolamento.colonna", message, cite(reg, whole[0].source), DATA_SHEET, rows[1].row)
+        )
     for c in reg.columns:
+        if c.table == WHOLE:
+            if not rows or rows[0].get(c.name) is None:
+                out.append(_no_datum(reg, ente, c))
+            continue
         sheet = FILES[c.table].removesuffix(".csv")
         if c.name in ente.headers.get(sheet, ()) or (c.table == ROWS and sheet not in ente.headers):
             continue  # an ente without incarichi has no appointment to read the column for
@@ -157,3 +179,16 @@ def missing(reg: Regulation, ente: Ente) -> list[Problem]:
         message = f"manca la colonna {fmt.quoted(c.name)} dichiarata in [[colonne]] ({c.meaning}): aggiungila {whose}"
         out.append(Problem.at(ente, "regolamento.colonna", message, cite(reg, c.source), sheet, 1, c.name))
     return out
+
+
+def _no_datum(reg: Regulation, ente: Ente, c: Column) -> Problem:
+    """A datum of the ente the regulation declares and the ente does not write, placed where it goes."""
+    value = "sì" if c.kind == "sì/no" else "testo" if c.kind == "testo" else "1000" if c.kind == "euro" else "10"
+    message = f"manca il dato dell'ente {fmt.quoted(c.name)} dichiarato in [[colonne]] ({c.meaning}): "
+    rows = ente.table(DATA_SHEET)
+    if rows and not ente.file_of(DATA_SHEET).startswith("ente.toml"):  # dati.csv, the foglio dati: its row
+        message += f"scrivilo nella colonna {c.name} di {ente.file_of(DATA_SHEET)}"
+        return Problem.at(ente, "regolamento.colonna", message, cite(reg, c.source), DATA_SHEET, rows[0].row, c.name)
+    message += f'{WHOSE[WHOLE]}, es. {c.name} = "{value}"'
+    return Problem(rule="regolamento.colonna", message=message, source=cite(reg, c.source), file="ente.toml",
+                   column=f"{DATA_SHEET}.{c.name}")  # fmt: skip

@@ -370,7 +370,7 @@ class Checker:
             self.problems.append(
                 f"«{node.name}» è un dato di ciascun incarico: non si legge dentro una funzione sulle persone"
             )
-        if self.scope.place.shared and not self.aggregating:
+        if self.scope.place.shared and not self.aggregating and not q.whole:  # a datum of the ente is everyone's
             self.problems.append(
                 f"{self.scope.place.words} vale per tutti: «{node.name}» di una persona si legge dentro una funzione "
                 "sulle persone, es. MEDIA.ENTE(punteggio)"

@@ -15,6 +15,7 @@ from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.methods import METHODS as PREMIUM_METHODS
 from ciclope.plugins.regolamento.format.spec import (
+    ENTE_LIST,
     METHODS,
     Card,
     Check,
@@ -440,17 +441,24 @@ COLUMN_LISTS = {
         "; la legge, incarico per incarico, l'importo di una parte che paga per incarico",
         "degli incarichi",
     ),
+    ENTE_LIST: (
+        "dell'ente, scritto una volta nella tabella [dati] di ente.toml, dice",
+        "; vale per tutti e si legge in ogni formula, anche in un fondo o in una soglia",
+        "dell'ente",
+    ),
 }
+COLUMN_WORDS = {ENTE_LIST: ("Il dato", "lo")}  # a list's own noun and pronoun for its column, else «La colonna … la»
 COLUMN_TITLES = {"persone": "I dati per persona dichiarati"}  # one list's own title, else «I dati … dichiarati»
 
 
 def columns(block: Column, regulation: Regulation) -> Said:
     of, whose, _ = COLUMN_LISTS[block.table]
+    noun, pronoun = COLUMN_WORDS.get(block.table, ("La colonna", "la"))
     what = f"{block.meaning} ({COLUMN_KINDS[block.kind]})"
     if block.kind == "sì/no":  # a condition: said by the answer it gives
         what = f"sì o no: {block.meaning}"
     lines = [
-        f"La colonna {block.name} {of} {what}{whose}; le formule la leggono con il nome {block.name}.",
+        f"{noun} {block.name} {of} {what}{whose}; le formule {pronoun} leggono con il nome {block.name}.",
         *allowed(block.values),
         *note(block.note),
     ]

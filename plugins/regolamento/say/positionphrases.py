@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.spec import (
+    ENTE_LIST,
     Access,
     Differentiation,
     Fund,
@@ -149,8 +150,10 @@ def fund(block: Fund, regulation: Regulation) -> Said:
     name = fund_name(block.name, regulation)
     uses = block.amount.uses
     units = "SOMMA.UNITA" in uses
-    people = not units or any(str(fn).endswith(".ENTE") for fn in uses)
-    read = " e ".join(w for w, held in (("del personale", people), ("delle unità", units)) if held)
+    whole = any(c.table == ENTE_LIST and c.name in uses for c in regulation.columns)  # a datum of the ente itself
+    people = not (units or whole) or any(str(fn).endswith(".ENTE") for fn in uses)
+    held = [w for w, read in (("del personale", people), ("delle unità", units), ("dell'ente", whole)) if read]
+    read = ", ".join(held[:-1]) + " e " + held[-1] if len(held) > 1 else held[0]
     lines = [
         f"Il {name} è costituito dal regolamento e non si scrive in ente.toml: il suo importo {valued(block.amount)}, "
         f"calcolato una volta per l'ente sui dati {read} prima della valutazione, per difetto al centesimo.",

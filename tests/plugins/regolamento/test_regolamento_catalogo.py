@@ -1028,7 +1028,7 @@ def test_studi_professionali_confsal_a_share_of_the_monthly_pay_by_days_of_absen
 
 def usl_1983(spent: str) -> dict[str, str]:
     """An Unità sanitaria locale in 2024 (366 days): id → (time worked, hired, left, parametro in godimento); the sums
-    the Regione paid out for current expenses and those spent, on the ente's row of units.csv."""
+    the Regione paid out for current expenses and those spent, the ente's own data (ente.toml [dati])."""
     staff = {
         "P1": ("1", "", "", "100"),  # all year: 12 months
         "P2": ("1", "", "", "120"),  # 12 months
@@ -1042,8 +1042,8 @@ def usl_1983(spent: str) -> dict[str, str]:
         for pid, (fte, hired, left, parametro) in staff.items()
     ]
     data = ente(people, [], extra="assunzione,cessazione,parametro")
-    data["ente.toml"] = 'name = "USL"\n'  # no fund: the regulation constitutes it from the savings ([[fondi]])
-    data["units.csv"] = f"id,name,kind,parent,head,erogato,speso\nente,USL,ente,,SEG,1000000.00,{spent}\n"
+    # no fund: the regulation constitutes it from the savings ([[fondi]]), two data of the USL itself
+    data["ente.toml"] = f'name = "USL"\n[dati]\nerogato = "1000000.00"\nspeso = "{spent}"\n'
     return data
 
 
@@ -1156,9 +1156,9 @@ def area_pools(result) -> dict[str, Decimal]:
 
 def ente_1997(people: list[str], cards: list[str], fund: str = "10000.00", revenues: str = "60000.00"):
     """The Ente of the 1997 contract: its Areas and annual pay as columns of the staff, the revenues of the Entrate
-    Programmatiche on its row of units.csv."""
+    Programmatiche one of its own data (ente.toml [dati])."""
     data = ente(people, cards, fund, extra="grado,retribuzione_annua")
-    data["units.csv"] = f"id,name,kind,parent,head,ricavi_programmatici\nente,Ente,ente,,SEG,{revenues}\n"
+    data["ente.toml"] += f'[dati]\nricavi_programmatici = "{revenues}"\n'
     return data
 
 
@@ -1236,8 +1236,8 @@ def test_ente_gu1997_art35_a_fund_above_20_percent_of_the_revenues_is_an_error(c
         (
             "error",
             "il fondo supera il 20 per cento dei ricavi delle prestazioni di personale dalle Entrate Programmatiche "
-            "(fondo performance individuale € 10.000,00; la somma sulle unità dei ricavi delle prestazioni di "
-            "personale dalle Entrate Programmatiche dell'esercizio precedente € 45.000,00)",
+            "(fondo performance individuale € 10.000,00; i ricavi delle prestazioni di personale dalle Entrate "
+            "Programmatiche dell'esercizio precedente € 45.000,00)",
             "Contratto del personale dell'Ente (G.U. 15 novembre 1997) — Produttività collettiva ed individuale, "
             "art. 35 c. 1",
         )

@@ -1,0 +1,159 @@
+"""A datum of the ente itself ([[colonne]] with elenco = "ente", formato 2): the revenue of the year, the savings of
+the final budget. Written once in ente.toml [dati] (or in dati.csv, one row), the same for everyone, read in any
+formula, a fund's and a threshold's too, and traced to where it is written. Every amount by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ciclope.core.fmt import Money, Percent
+from ciclope.core.run.explain import explain
+
+from helpers import amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
+
+HEAD = """\
+formato = 2
+[atto]
+titolo = "Regolamento del premio di risultato dell'Ente di Esempio"
+tipo_ente = "altro"
+
+[[colonne]]
+nome = "ricavi"
+tipo = "euro"
+elenco = "ente"
+significato = "i ricavi dell'anno dal bilancio consuntivo"
+fonte = "art. 2"
+
+[[colonne]]
+nome = "quota_ricavi"
+tipo = "percentuale"
+elenco = "ente"
+significato = "la quota dei ricavi destinata al premio"
+fonte = "art. 2"
+"""
+FUND = """
+[[fondi]]
+nome = "premio_risultato"
+importo = "=quota_ricavi * ricavi"
+fonte = "art. 2"
+
+[[premi]]
+nome = "premio di risultato"
+metodo = "proporzionale"
+fondo = "premio_risultato"
+fonte = "art. 3"
+"""
+DATA = '[dati]\nricavi = "600000.00"\nquota_ricavi = "2%"\n'
+
+
+def ente(ente_toml: str = DATA) -> dict[str, str]:
+    """Three employees of one unit at 80, 60 and 60 points; ``ente_toml``: what follows the ente's name."""
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in ("P1", "P2", "P3")]
+    cards = [f"{p},SEG,scheda,Valutazione,100,{points}," for p, points in (("P1", 80), ("P2", 60), ("P3", 60))]
+    return one_unit_comune("Ente di Esempio", staff, cards, ente_toml)
+
+
+def errors(result) -> list[tuple[str, str]]:
+    return [(v.where, v.message) for v in result.violations if v.is_error]
+
+
+def test_a_fund_from_the_ente_s_own_data(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, HEAD + FUND, ente())
+    assert errors(result) == []
+    # 2% × 600.000,00 = 12.000,00, divided by score: 80 + 60 + 60 = 200; 12.000 × 80 / 200 = 4.800,00, × 60 / 200 =
+    # 3.600,00 each (the Segretario has no card)
+    assert result.rewards.pools["premio_risultato"].amount == Decimal("12000.00")
+    assert {p: a for p, a in amounts(result).items() if a != "0.00"} == {
+        "P1": "4800.00",
+        "P2": "3600.00",
+        "P3": "3600.00",
+    }
+
+
+def test_the_fund_s_explanation_reaches_ente_toml_with_each_value_as_what_it_is(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, HEAD + FUND, ente())
+    read = {i.name: i for i in result.figures["pool:premio_risultato"].inputs}
+    revenue, share = read["i ricavi dell'anno dal bilancio consuntivo"], read["la quota dei ricavi destinata al premio"]
+    assert (revenue.value, revenue.cell) == (Decimal("600000.00"), "ente.toml:dati.ricavi")
+    assert (share.value, share.cell) == (Decimal("0.02"), "ente.toml:dati.quota_ricavi")
+    assert type(revenue.value) is Money and type(share.value) is Percent  # € 600.000,00 and 2%, never 0,02
+    text = explain(result, "pool", "premio_risultato")
+    assert "i ricavi dell'anno dal bilancio consuntivo = € 600.000,00   ← ente.toml [dati] ricavi" in text
+    assert "la quota dei ricavi destinata al premio = 2%   ← ente.toml [dati] quota_ricavi" in text
+
+
+def test_the_data_may_be_a_sheet_of_one_row(ciclope_ente, tmp_path):
+    files = ente("")
+    files["dati.csv"] = "ricavi,quota_ricavi\n600000.00,2%\n"
+    result = run_declared(ciclope_ente, tmp_path, HEAD + FUND, files)
+    assert errors(result) == []
+    assert result.rewards.pools["premio_risultato"].amount == Decimal("12000.00")  # 2% × 600.000,00, as above
+    read = {i.name: i.cell for i in result.figures["pool:premio_risultato"].inputs}
+    assert read["i ricavi dell'anno dal bilancio consuntivo"] == "dati.csv:2:ricavi"  # the row under the header
+
+
+def test_a_sheet_left_empty_under_its_header_gives_way_to_ente_toml(ciclope_ente, tmp_path):
+    # the template's workbook has the sheet dati with its header only: the office may write the data in ente.toml
+    files = ente()
+    files["dati.csv"] = "ricavi,quota_ricavi\n"
+    result = run_declared(ciclope_ente, tmp_path, HEAD + FUND, files)
+    assert errors(result) == []
+    assert result.rewards.pools["premio_risultato"].amount == Decimal("12000.00")
+
+
+def test_a_datum_not_written_is_an_error_where_it_goes(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, HEAD + FUND, ente('[dati]\nricavi = "600000.00"\n'))
+    said = errors(result)
+    assert (
+        "ente.toml:dati.quota_ricavi",
+        "manca il dato dell'ente «quota_ricavi» dichiarato in [[colonne]] (la quota dei ricavi destinata al premio): "
+        'scrivilo una volta in ente.toml, nella tabella [dati], es. quota_ricavi = "10"',
+    ) in said
+    # the fund cannot be constituted: nothing is paid from it
+    assert "premio_risultato" not in result.rewards.pools
+    assert set(amounts(result).values()) <= {"0.00"}
+
+
+def test_the_data_written_twice_are_an_error(ciclope_ente, tmp_path):
+    twice = '[[dati]]\nricavi = "600000.00"\nquota_ricavi = "2%"\n[[dati]]\nricavi = "1.00"\nquota_ricavi = "1%"\n'
+    result = run_declared(ciclope_ente, tmp_path, HEAD + FUND, ente(twice))
+    assert (
+        "ente.toml [[dati]]:2",
+        "i dati dell'ente si scrivono una volta sola, non in 2 righe: tieni una sola riga [dati]",
+    ) in errors(result)
+
+
+def test_a_person_s_formula_reads_the_ente_s_datum(ciclope_ente, tmp_path):
+    # «300 € a ciascuno se i ricavi dell'anno raggiungono 500.000 €, altrimenti 100 €»: owed, the fund is the sum
+    part = """
+[[premi]]
+nome = "premio sui ricavi"
+metodo = "formula"
+fondo = "premio_ricavi"
+dovuto = true
+importo = '=SE(ricavi >= 500000 €; 300 €; 100 €)'
+fonte = "art. 4"
+"""
+    high = run_declared(ciclope_ente, tmp_path, HEAD + part, ente())
+    assert {p: a for p, a in amounts(high).items() if p != "SEG"} == {"P1": "300.00", "P2": "300.00", "P3": "300.00"}
+    low = run_declared(ciclope_ente, tmp_path, HEAD + part, ente('[dati]\nricavi = "400000.00"\nquota_ricavi = "2%"\n'))
+    assert {p: a for p, a in amounts(low).items() if p != "SEG"} == {"P1": "100.00", "P2": "100.00", "P3": "100.00"}
+    read = {i.name: i.cell for i in low.figures["award:P2"].inputs}
+    assert read["i ricavi dell'anno dal bilancio consuntivo"] == "ente.toml:dati.ricavi"
+
+
+def test_a_fund_reads_the_ente_s_datum_as_it_is_and_a_person_s_only_inside_a_function(tmp_path):
+    assert regulation_problems(tmp_path, HEAD + FUND) == []
+    of_people = HEAD.replace('elenco = "ente"\n', "") + FUND  # the same data, now a column of persone.csv
+    assert any("vale per tutti: «quota_ricavi» di una persona si legge dentro una funzione" in m
+               for m in regulation_problems(tmp_path, of_people))  # fmt: skip
+
+
+def test_leggi_says_where_the_datum_is_written_and_what_the_fund_reads(tmp_path):
+    text = regulation_text(tmp_path, HEAD + FUND)
+    assert (
+        "Il dato ricavi dell'ente, scritto una volta nella tabella [dati] di ente.toml, dice i ricavi dell'anno dal "
+        "bilancio consuntivo (un importo in euro); vale per tutti e si legge in ogni formula, anche in un fondo o in "
+        "una soglia; le formule lo leggono con il nome ricavi."
+    ) in text
+    assert "calcolato una volta per l'ente sui dati dell'ente prima della valutazione" in text
