@@ -1259,7 +1259,9 @@ def test_dirigenti_gu1993_art22_thirty_percent_in_equal_parts_and_two_decisions(
     # c) per una quota pari al restante cinquanta per cento […] con provvedimento del consiglio di amministrazione»
     people = [f"D{n},Dirigente D{n},dirigente,DIR,ente,{'0.5' if n == 4 else '1'},0,false," for n in range(1, 5)]
     data = ente(people, [])
-    data["ente.toml"] = 'name = "Ente"\n[funds]\npremio_produzione = "30000.00"\n'  # last year's 25.000 + 20%
+    # «pari a quanto complessivamente corrisposto a tale titolo nell'anno precedente maggiorato del venti per cento»:
+    # 25.000,00 paid last year, the fund 25.000 × (100% + 20%) = 30.000,00
+    data["ente.toml"] = 'name = "Ente"\n[dati]\ncorrisposto_anno_prima = "25000.00"\n'
     data["premi.csv"] = "persona,parte,importo\n" + "".join(
         f"D{n},{part},{amount}\n"
         for part, amounts_ in (
@@ -1269,6 +1271,7 @@ def test_dirigenti_gu1993_art22_thirty_percent_in_equal_parts_and_two_decisions(
         for n, amount in enumerate(amounts_, start=1)
     )
     result = run(ciclope_ente, tmp_path, "dirigenti_gu1993_art22", data)
+    assert result.rewards.pools["premio_produzione"].amount == Decimal("30000.00")
     # a) 30% of 30.000 = 9.000,00 in equal parts among 4: 2.250,00 each, D4 at half time too (a head)
     assert amounts(result) == {
         "D1": "9250.00",  # 2.250 + 2.000 + 5.000
