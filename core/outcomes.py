@@ -227,6 +227,9 @@ class InputSchema:
     # the plugin's own files an ente may also write in ente.toml, a ``[[<sheet title>]]`` table per row with the
     # columns as keys (the same parsers read the values): file names
     toml_rows: tuple[str, ...] = ()
+    # those of ``toml_rows`` that hold one row, the ente's own data (a value per column): ``ciclope template`` lists
+    # their columns in ente.toml as one commented table ``[<sheet title>]``
+    one_row: tuple[str, ...] = ()
     # the plugin's own files whose rows a ``compare`` scenario may set by key: file name → (the key columns, the
     # column the scenario sets); a scenario's ``[<sheet title>] "<key>" = <value>`` (``"a:b"`` for the first two key
     # columns) replaces the rows of that key with one carrying the value, or adds it

@@ -480,6 +480,7 @@ def ente_toml(
             lines.append(f'{said} = "{value}"' if value is not None else f'# {said} = "12000.00"')
     lines += [f'{italian_fund(key)} = "{value}"' for key, value in funds.items()]  # x_ funds of the run
     lines += [f"# {italian_fund(key)}: lo calcola il regolamento dell'ente, non si scrive qui" for key in computed]
+    lines += _data_tables(schema, year)
     lines += [
         "",
         "[atti]",
@@ -503,6 +504,35 @@ def ente_toml(
         '# oiv = "Organismo indipendente di valutazione"',
     ]
     return "\n".join(lines) + "\n"
+
+
+# a value of the ente's own data as ente.toml writes it: text in quotes with the decimal point, a date bare
+_TOML_EXAMPLES = {parse_money: '"12000.00"', parse_percent: '"80%"', parse_number: '"12.5"', parse_bool: '"SI"'}
+
+
+def _data_tables(schema, year: int) -> list[str]:
+    """The ente's own data (``InputSchema.one_row``), each sheet one commented table ``[<title>]`` with a key per
+    column: the header commented too, so a table left as written never clashes with the workbook's sheet."""
+    lines: list[str] = []
+    for file in schema.one_row:
+        name, columns = file.removesuffix(".csv"), schema.files.get(file, {})
+        if not columns:
+            continue
+        title, helps = sheet_title(name, schema), schema.help.get(file, {})
+        lines += [
+            "",
+            f"# [{title}]",
+            f"# I dati dell'ente, un valore ciascuno (oppure una riga sotto le intestazioni del foglio «{title}» di "
+            "ente.xlsx):",
+        ]
+        for column, parser in columns.items():
+            values = choices(parser)
+            example = (
+                f'"{values[0]}"' if values else f"{year}-12-31" if parser is parse_date else _TOML_EXAMPLES.get(parser)
+            )
+            meaning = (helps.get(column) or ("", ""))[0] or "dato del regolamento dell'ente"
+            lines.append(f"# {header_label(name, column, schema)} = {example or chr(34) * 2}   # {meaning}")
+    return lines
 
 
 def cycle_toml(plugin: str, ente_id: str, year: int, keys: dict[str, str] | None = None) -> str:

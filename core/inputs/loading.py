@@ -162,5 +162,6 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
         open_columns=open_columns,
         help=helps,
         toml_rows=tuple(dict.fromkeys(f for s in schemas for f in s.toml_rows)),
+        one_row=tuple(dict.fromkeys(f for s in schemas for f in s.one_row)),
         keyed={f: k for s in schemas for f, k in s.keyed.items()},
     )

@@ -195,6 +195,7 @@ def _with_ente_data(schema: InputSchema) -> InputSchema:
         files={**schema.files, data: {}},
         titles={**schema.titles, data: DATA_SHEET},
         toml_rows=(*schema.toml_rows, data),
+        one_row=(*schema.one_row, data),
     )
 
 

@@ -4,6 +4,7 @@ formula, a fund's and a threshold's too, and traced to where it is written. Ever
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
 
 from ciclope.core.fmt import Money, Percent
@@ -157,3 +158,28 @@ def test_leggi_says_where_the_datum_is_written_and_what_the_fund_reads(tmp_path)
         "una soglia; le formule lo leggono con il nome ricavi."
     ) in text
     assert "calcolato una volta per l'ente sui dati dell'ente prima della valutazione" in text
+
+
+def test_the_template_s_ente_toml_lists_the_data_to_write(ciclope_ente, tmp_path):
+    from ciclope.core.commands.cli import main
+
+    folder = tmp_path / "ufficio"
+    assert main(["template", "regolamento", str(folder)]) == 0
+    (folder / "regolamento.toml").write_text(HEAD + FUND, encoding="utf-8")
+    shutil.rmtree(folder / "mio-ente")  # the ente's folder again, for the office's own regulation
+    assert main(["template", "regolamento", str(folder)]) == 0
+    text = (folder / "mio-ente" / "ente.toml").read_text(encoding="utf-8")
+    block = text[text.index("# [dati]") : text.index("[atti]")].strip().splitlines()
+    assert block == [
+        "# [dati]",
+        "# I dati dell'ente, un valore ciascuno (oppure una riga sotto le intestazioni del foglio «dati» di ente.xlsx):",
+        '# ricavi = "12000.00"   # i ricavi dell\'anno dal bilancio consuntivo',
+        '# quota_ricavi = "80%"   # la quota dei ricavi destinata al premio',
+    ]
+    # commented, header included: a table left as written never clashes with the workbook's sheet
+    assert "\n[dati]" not in text
+    # the office takes the # away and writes its figures: the keys are those the run reads
+    written = "\n".join(line.removeprefix("# ").split("   #")[0] for line in (block[0], *block[2:]))
+    result = run_declared(ciclope_ente, tmp_path, HEAD + FUND, ente(written.replace("80%", "2%") + "\n"))
+    assert errors(result) == []
+    assert result.rewards.pools["premio_risultato"].amount == Decimal("240.00")  # 2% × 12.000,00
