@@ -94,7 +94,8 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
         if measured(f"riduzioni[{i}]", red, parts.get("columns", ()), error):
             reduction(f"riduzioni[{i}]", red, error)
     premiums = parts.get("parts") or ()
-    partcheck.reduction_targets(parts.get("reductions", ()), premiums, error)
+    if "parts" not in broken:  # a part that did not build is still a part: its name is not unknown
+        partcheck.reduction_targets(parts.get("reductions", ()), premiums, error)
     if parts.get("reductions") and not ({"premium", "parts"} & (set(parts) | broken)):
         error("riduzioni[0]", "le riduzioni valgono per il premio: manca [premio]", "regolamento.manca")
     pr: Premium | None = parts.get("premium")

@@ -17,7 +17,7 @@ from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
 from ciclope.plugins.regolamento.read.load import load
 
-from helpers import STAFF_HEADER, TESTS, amounts, one_unit_comune, run_declared
+from helpers import STAFF_HEADER, TESTS, amounts, one_unit_comune, regulation_problems, run_declared
 
 CATALOGUE = TESTS / "regolamento" / "catalogo"  # the real texts, declared (their catalogue)
 HEAD = """\
@@ -1446,3 +1446,31 @@ fonte = "art. 6"
         "parte «importo per livello»: nessuna condizione di PIÙ.SE è vera (il livello = nessuno) per Persona P3: "
         "considerato nulla"
     )
+
+
+def test_a_part_whose_formula_is_wrong_is_still_a_part_its_reductions_name(tmp_path):
+    text = (
+        head("Regolamento con una formula sbagliata")
+        + """
+[[colonne]]
+nome = "variazione_indici"
+tipo = "percentuale"
+significato = "la variazione degli indici di bilancio"
+fonte = "art. 1"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+ammesso = "=variazione_indici > 0,5"
+fonte = "art. 2"
+
+[[riduzioni]]
+misura = "assenze"
+parti = ["produttività"]
+fonte = "art. 3"
+scaglioni = [{ da = 0, riduzione = 0 }]
+"""
+    )
+    found = regulation_problems(tmp_path, text)
+    # the one mistake is the number beside a percentage; the reduction names the part as it is written
+    assert len(found) == 1 and "un numero scritto accanto a una percentuale va scritto con %" in found[0], found
