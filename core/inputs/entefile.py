@@ -18,7 +18,7 @@ from ciclope.core.inputs.reading import Asked, Log
 from ciclope.core.inputs.tables import Sheet
 from ciclope.core.nearest import hint
 from ciclope.core.tomlcompat import read_toml
-from ciclope.core.values import parse_date, parse_money, parse_share, to_decimal
+from ciclope.core.values import parse_date, parse_money, parse_percent, parse_share, to_decimal
 from ciclope.core.vocabulary import APPROVAL_NAMES, italian
 
 ENTE_TOML_KEYS = {"name", "funds", "approvals", "evaluators", "piano"}
@@ -101,10 +101,35 @@ def _own_rows(asked: Asked, log: Log, sheets: Mapping[str, Sheet], name: str, ti
         message = f"{title} è sia in {sheets[name].label} sia in ente.toml: tienine uno solo"
         log.err("ente.toml", None, title, "core.input.duplicate_sheet", message)
         return None
+    _bare_percentages(asked, log, name, title, raw)
     header = tuple(dict.fromkeys(str(k) for t in raw for k in t))
     columns = {h: [_text(t.get(h)) for t in raw] for h in header}
     sheet = Sheet(name=name, label=label, header=header, numbers=tuple(range(1, len(raw) + 1)), columns=columns)
     return italian_headers(sheet, asked.schema)
+
+
+def _bare_percentages(asked: Asked, log: Log, name: str, title: str, raw: list[dict[str, Any]]) -> None:
+    """A percentage written without its sign (``quota = 2``, ``quota = "0,5"``) is an error: as a cell, 2 would be
+    200% and 0,5 50%, and whoever types a bare number in ente.toml most often means points (2%). With the % sign
+    there is one reading."""
+    file = f"{name}.csv"
+    parsers = {**asked.schema.columns.get(file, {}), **asked.schema.files.get(file, {})}
+    codes = {said: code for code, said in asked.schema.headers.get(file, {}).items()}
+    for table in raw:
+        for key, value in table.items():
+            if parsers.get(codes.get(key, key)) is not parse_percent or isinstance(value, bool):
+                continue
+            if isinstance(value, str) and (value.strip().endswith("%") or not value.strip()):
+                continue
+            if isinstance(value, (int, float, str)):
+                try:
+                    number = to_decimal(value)
+                except ValueError:
+                    continue  # not a number: the parser says what it is
+                points, ratio = f"{number.normalize():f}%", f"{(number * 100).normalize():f}%"
+                log.err("ente.toml", None, f"{title}.{key}", "core.input.value",
+                        f"{key} = {toml_value(value)}: una percentuale si scrive tra virgolette con il segno %, "
+                        f'{key} = "{points}" oppure {key} = "{ratio}"')  # fmt: skip
 
 
 def _text(value: Any) -> str:

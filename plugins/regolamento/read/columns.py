@@ -183,7 +183,7 @@ def missing(reg: Regulation, ente: Ente) -> list[Problem]:
 
 def _no_datum(reg: Regulation, ente: Ente, c: Column) -> Problem:
     """A datum of the ente the regulation declares and the ente does not write, placed where it goes."""
-    value = "sì" if c.kind == "sì/no" else "testo" if c.kind == "testo" else "1000" if c.kind == "euro" else "10"
+    value = {"sì/no": "sì", "testo": "testo", "euro": "1000.00", "percentuale": "10%"}.get(c.kind, "10")
     message = f"manca il dato dell'ente {fmt.quoted(c.name)} dichiarato in [[colonne]] ({c.meaning}): "
     rows = ente.table(DATA_SHEET)
     if rows and not ente.file_of(DATA_SHEET).startswith("ente.toml"):  # dati.csv, the foglio dati: its row

@@ -7,7 +7,10 @@ from __future__ import annotations
 import shutil
 from decimal import Decimal
 
+import pytest
+
 from ciclope.core.fmt import Money, Percent
+from ciclope.core.problems import CiclopeError
 from ciclope.core.run.explain import explain
 
 from helpers import amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
@@ -108,11 +111,29 @@ def test_a_datum_not_written_is_an_error_where_it_goes(ciclope_ente, tmp_path):
     assert (
         "ente.toml:dati.quota_ricavi",
         "manca il dato dell'ente «quota_ricavi» dichiarato in [[colonne]] (la quota dei ricavi destinata al premio): "
-        'scrivilo una volta in ente.toml, nella tabella [dati], es. quota_ricavi = "10"',
+        'scrivilo una volta in ente.toml, nella tabella [dati], es. quota_ricavi = "10%"',
     ) in said
     # the fund cannot be constituted: nothing is paid from it
     assert "premio_risultato" not in result.rewards.pools
     assert set(amounts(result).values()) <= {"0.00"}
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("2", 'quota_ricavi = 2: una percentuale si scrive tra virgolette con il segno %, quota_ricavi = "2%" oppure '
+              'quota_ricavi = "200%"'),
+        ('"0,02"', 'quota_ricavi = "0,02": una percentuale si scrive tra virgolette con il segno %, quota_ricavi = '
+                   '"0.02%" oppure quota_ricavi = "2%"'),
+    ],
+)  # fmt: skip
+def test_a_percentage_without_its_sign_is_an_error_with_both_readings(ciclope_ente, tmp_path, written, said):
+    # as a cell, 2 would be 200% and 0,02 2%: typed by hand in ente.toml, the sign says which one is meant; the
+    # ente is not computed on a figure read two ways
+    data = ente(f'[dati]\nricavi = "600000.00"\nquota_ricavi = {written}\n')
+    with pytest.raises(CiclopeError) as refused:
+        run_declared(ciclope_ente, tmp_path, HEAD + FUND, data)
+    assert [(p.file, p.column, p.message) for p in refused.value.problems] == [("ente.toml", "dati.quota_ricavi", said)]
 
 
 def test_the_data_written_twice_are_an_error(ciclope_ente, tmp_path):
