@@ -64,7 +64,7 @@ def read_sheets(asked: Asked, log: Log) -> Folder:
 
 def _read_workbook(asked: Asked, log: Log, xlsx: Path, known: set[str]) -> Folder:
     """The sheets of ``ente.xlsx``, each by the canonical name of its title; an unknown title, or a
-    second title for the same sheet, reported and skipped."""
+    second title for the same sheet, reported and skipped; a title ``x_…`` (the office's own sheet) skipped."""
     sheets: dict[str, Sheet] = {}
     seen_as: dict[str, str] = {}  # canonical sheet name → the title it was read from
     own_titles = {t.lower(): f.removesuffix(".csv") for f, t in asked.schema.titles.items()}
@@ -73,13 +73,16 @@ def _read_workbook(asked: Asked, log: Log, xlsx: Path, known: set[str]) -> Folde
         if name != title:
             sheet = attrs.evolve(sheet, name=name)
         if name not in known:
+            if title.strip().startswith("x_"):  # the office's own sheet, as its own files and columns are
+                continue
             words = sorted(sheet_it(k, asked.schema.titles) for k in known)
             log.err(
                 sheet.label,
                 None,
                 "",
                 "core.input.unknown_file",
-                f"foglio sconosciuto {quoted(name)}{hint(name, words)} (attesi: {', '.join(words)})",
+                f"foglio sconosciuto {quoted(name)}{hint(name, words)} (attesi: {', '.join(words)}): il regolamento "
+                f"dell'ente non lo legge; toglilo, o rinominalo x_{title.strip()} se è un foglio dell'ufficio",
             )
             continue
         if name in sheets:  # «people» and «Persone»: which one is meant is the office's call

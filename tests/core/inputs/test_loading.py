@@ -516,3 +516,19 @@ def test_cells_bare_on_the_flat_text_is_the_search_edge_by_edge(text, delimiter)
     """_cells_bare searches each space next to the delimiter of a text whose line breaks are made the
     delimiter: the same answer as the searches next to each edge."""
     assert tables._cells_bare(text, delimiter) == _bare_edge_by_edge(text, delimiter)
+
+
+def test_a_sheet_the_regulation_does_not_read_says_how_to_keep_it(tmp_path):
+    # a workbook prepared for another regulation, with the office's own sheet beside it
+    csv_dir = write_ente(tmp_path / "csv", files())
+    folder = as_xlsx(csv_dir, tmp_path / "xlsx")
+    wb = openpyxl.load_workbook(folder / "ente.xlsx")
+    wb.create_sheet("fondo").append(["voce", "importo"])
+    wb.create_sheet("x_appunti").append(["nota"])
+    wb.save(folder / "ente.xlsx")
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2021)
+    assert [(p.file, p.rule) for p in exc.value.problems] == [("ente.xlsx[fondo]", "core.input.unknown_file")]
+    assert exc.value.problems[0].message.endswith(
+        "il regolamento dell'ente non lo legge; toglilo, o rinominalo x_fondo se è un foglio dell'ufficio"
+    )
