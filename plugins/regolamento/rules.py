@@ -49,6 +49,7 @@ from ciclope.plugins.regolamento.pay import (
     rankings,
     recorded,
     resultpay,
+    uncarded,
 )
 from ciclope.plugins.regolamento.pay.shapes import Outcome
 from ciclope.plugins.regolamento.read import amend, blocks
@@ -374,6 +375,7 @@ def rewards(
         selected(reg, ente, scores, facts, trace, out)
         return Rewards(pools=out.pools, awards=out.awards, extra=out.extra)
     if reg.premiums:
+        trace.extend(uncarded.problems(reg, ente, cards, out.pools))
         parts.pay(reg, ente, scores, org, trace, out, facts)
         trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
         trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="premio"))

@@ -275,10 +275,17 @@ fonte = "art. 9"
 def test_the_check_of_missing_cards_still_fires_and_names_the_office_file(ciclope_ente, tmp_path, cards):
     people = ["P1,Persona P1,dipendente,C,com,1,0,false,", "P2,Persona P2,dipendente,C,com,1,0,false,"]
     result = run_declared(ciclope_ente, tmp_path, NORMAL, staff(people, 'performance_individuale = "1000.00"', cards))
-    found = [p for p in result.violations if p.rule == "core.evaluations.empty"]
+    # the regulation's own error, in place of the core's: it names the part and the key of a part without cards
+    assert "core.evaluations.empty" not in rules(result)
+    found = [p for p in result.violations if p.rule == "regolamento.valutazione"]
     assert len(found) == 1 and found[0].is_error
     # the file as the office names it: its own, or the Italian name ciclope template writes; never evaluations.csv
     assert (found[0].file, found[0].row) == ("valutazioni.csv", 1)
+    assert found[0].message == (
+        "nessuna scheda di valutazione, e la parte «produttività» legge la valutazione di ciascuno: nessuno può "
+        "riceverlo; compila le valutazioni (una riga per voce della scheda) o raccoglile dai valutatori con ciclope "
+        "raccolta; se il regolamento non valuta le persone per una parte, scrivi valutazione = false in quella parte"
+    )
     assert result.rewards.pools["performance_individuale"].residual == Decimal("1000.00")
 
 
@@ -293,7 +300,8 @@ def test_a_fund_that_needs_cards_is_still_flagged_beside_one_that_does_not(ciclo
     # fondo premiante: 900 × 1 / 1.5 = 600.00 and 900 × 0.5 / 1.5 = 300.00; «obiettivi» reads a score nobody has
     assert amounts(result) == {"P1": "600.00", "P2": "300.00"}
     assert result.rewards.pools["obiettivi"].residual == Decimal("500.00")
-    assert "core.evaluations.empty" in rules(result)
+    found = [p.message for p in result.violations if p.rule == "regolamento.valutazione"]
+    assert len(found) == 1 and "la parte «obiettivi» legge la valutazione" in found[0]  # not «fondo premiante»
 
 
 def test_who_takes_part_by_a_declared_grade(ciclope_ente, tmp_path):
