@@ -119,17 +119,16 @@ def _bare_percentages(asked: Asked, log: Log, name: str, title: str, raw: list[d
         for key, value in table.items():
             if parsers.get(codes.get(key, key)) is not parse_percent or isinstance(value, bool):
                 continue
-            if isinstance(value, str) and (value.strip().endswith("%") or not value.strip()):
+            if not isinstance(value, (int, float, str)) or str(value).strip().endswith("%") or not str(value).strip():
                 continue
-            if isinstance(value, (int, float, str)):
-                try:
-                    number = to_decimal(value)
-                except ValueError:
-                    continue  # not a number: the parser says what it is
-                points, ratio = f"{number.normalize():f}%", f"{(number * 100).normalize():f}%"
-                log.err("ente.toml", None, f"{title}.{key}", "core.input.value",
-                        f"{key} = {toml_value(value)}: una percentuale si scrive tra virgolette con il segno %, "
-                        f'{key} = "{points}" oppure {key} = "{ratio}"')  # fmt: skip
+            try:
+                number = to_decimal(value)
+            except ValueError:
+                continue  # not a number: the parser says what it is
+            points, ratio = f"{number.normalize():f}%", f"{(number * 100).normalize():f}%"
+            log.err("ente.toml", None, f"{title}.{key}", "core.input.value",
+                    f"{key} = {toml_value(value)}: una percentuale si scrive tra virgolette con il segno %, "
+                    f'{key} = "{points}" oppure {key} = "{ratio}"')  # fmt: skip
 
 
 def _text(value: Any) -> str:

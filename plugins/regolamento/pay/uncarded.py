@@ -29,16 +29,14 @@ def problems(
     if not scored:
         return []
     names = ", ".join(fmt.quoted(pr.name) for pr in scored if isinstance(pr, Part))
-    reads = (
-        "il premio legge"
-        if not names
-        else f"la parte {names} legge"
-        if len(scored) == 1
-        else f"le parti {names} leggono"
-    )
+    if not names:  # the [premio] of format 1: one premium, no parts
+        reads = "il premio legge"
+    else:
+        reads = f"la parte {names} legge" if len(scored) == 1 else f"le parti {names} leggono"
     message = (
-        f"nessuna scheda di valutazione, e {reads} la valutazione di ciascuno: nessuno può riceverlo; compila le valutazioni (una riga per voce della scheda) o raccoglile dai valutatori con ciclope "
-        "raccolta; se il regolamento non valuta le persone per una parte, scrivi valutazione = false in quella parte"
+        f"nessuna scheda di valutazione, e {reads} la valutazione di ciascuno: nessuno può riceverlo; compila le "
+        "valutazioni (una riga per voce della scheda) o raccoglile dai valutatori con ciclope raccolta; se il "
+        "regolamento non valuta le persone per una parte, scrivi valutazione = false in quella parte"
     )
     return [
         Problem(
