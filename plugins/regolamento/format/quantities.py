@@ -39,7 +39,8 @@ PERSON_NAMES: dict[str, Quantity] = {
     "punteggio": Quantity(POINTS, "il punteggio"),
     "scheda": Quantity(POINTS, "il punteggio della scheda di valutazione"),
     "unita": Quantity(PERCENT, "il raggiungimento degli obiettivi dell'unità"),
-    "ente": Quantity(PERCENT, "la performance dell'ente"),
+    # the same for everyone: read alone even where a value holds for everyone (a threshold, a fund's share)
+    "ente": Quantity(PERCENT, "la performance dell'ente", whole=True),
     "cruscotto": Quantity(PERCENT, "il raggiungimento del cruscotto personale"),
     "fte": Quantity(NUMBER, "il tempo lavorato (1 a tempo pieno)"),
     "assenze": Quantity(DAYS, "i giorni di assenza"),
@@ -79,6 +80,9 @@ class Place:
     why: str = ""  # where the evaluation is not known, why (said after the refusal of a name or function)
     # a name said otherwise here than the format says it (name, words): ``fondo`` of [risultato_po] is no part's
     said: tuple[tuple[str, str], ...] = ()
+    # where no group is read (``groups`` false): what the value is one for, and whom .ENTE reads instead
+    ungrouped: str = "il fondo è uno per l'ente"
+    everyone: str = "tutte le persone dell'ente"
     # the year's results are known: the achievements (RESULT_NAMES), the objectives and the functions over people (a
     # shared place reads its people's data through those functions even before the results: a fund of the staff)
     results: bool = True
@@ -217,6 +221,14 @@ PLACES = {
             )
         ),
         groups=False,
+    ),
+    # [[premi]] quota_fondo: one share for the year, from its results (the ente's performance, an objective), read
+    # once the people are scored; people only inside functions over them (the part's people), no graduatoria
+    "quota_fondo": attrs.evolve(
+        place("la quota del fondo della parte", PERCENT, shared=True),
+        groups=False,
+        ungrouped="la quota è una per la parte",
+        everyone="tutte le persone della parte",
     ),
     # over everyone in service of the part's roles, evaluated or not: the graduatorie's shares of the fund
     "riparto_graduatorie": place(

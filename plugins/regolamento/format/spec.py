@@ -768,14 +768,17 @@ class Part(Premium):
         choices=PART_METHODS,
         example="fasce",
     )
-    fund_share: Decimal | None = key(
+    fund_share: Decimal | Formula | None = key(
         "quota_fondo",
         "number",
         "la quota del fondo che va a questa parte (0–1); le parti di uno stesso fondo con la quota sommano al più 1, "
-        "e ciò che resta è residuo (se manca: tutto il fondo)",
+        "e ciò che resta è residuo (se manca: tutto il fondo). O una formula (formato 2) che la calcola per l'anno "
+        "dai risultati, uguale per tutti: «in proporzione al grado di raggiungimento degli obiettivi dell'ente» è "
+        "\"=40% * ente\"",
         lo="0",
         hi="1",
         example=0.7,
+        formula="quota_fondo",
     )
     of_shares: tuple[Decimal, ...] = key(
         "di_cui",
@@ -793,8 +796,8 @@ class Part(Premium):
     @property
     def share(self) -> Decimal | None:
         """The share of the fund the part takes: ``quota_fondo``, × each ``di_cui`` when it has them; None: the whole
-        fund (or what is left of it)."""
-        if self.fund_share is None:
+        fund (or what is left of it), or a share its formula gives for the year (:mod:`...pay.fundshares`)."""
+        if self.fund_share is None or isinstance(self.fund_share, Formula):  # a formula's: known once computed
             return None
         share = self.fund_share
         for of in self.of_shares:

@@ -18,13 +18,36 @@ from functools import partial
 
 import attrs
 
-from ciclope.core import Award, Citation, Ente, Input, OrgPerformance, Pool, Problem, Score, Trace, fmt, money
+from ciclope.core import (
+    Award,
+    Citation,
+    Ente,
+    Input,
+    OrgPerformance,
+    Person,
+    Pool,
+    Problem,
+    Score,
+    Trace,
+    fmt,
+    money,
+)
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation, name_of
-from ciclope.plugins.regolamento.pay import best, instalments, owed, rankings, recorded, reductions, savings, setaside
+from ciclope.plugins.regolamento.pay import (
+    best,
+    fundshares,
+    instalments,
+    owed,
+    rankings,
+    recorded,
+    reductions,
+    savings,
+    setaside,
+)
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
 from ciclope.plugins.regolamento.pay.premium import (
     NOT_ADMITTED,
@@ -58,6 +81,7 @@ class Ledger:
     owed: dict[str, list[Input]] = attrs.field(factory=dict)  # each owed fund: the amounts paid from it so far
     amounts: dict[str, Decimal] = attrs.field(factory=dict)  # each part's amount before it pays (share and received)
     reserved: dict[str, Input] = attrs.field(factory=dict)  # each part set aside: its set-aside, taken from its source
+    shares: dict[str, fundshares.Share] = attrs.field(factory=dict)  # each part's share of its fund, where it has one
 
 
 def pay(
@@ -98,6 +122,7 @@ def paid(
     asides = asides or {}
     taken = {a.part.name: a for a in asides.values()}
     ledger = Ledger(base={name: pool.amount for name, pool in out.pools.items()})  # before money moves between funds
+    ledger.shares = fundshares.resolved(reg, facts, partial(counted_people, reg, ente=ente, scores=scores), trace)
     if measuring:  # the scratch funds make room for the set-aside parts paid whole (their shares read the base)
         for name in {p.fund for p in reg.parts if p.set_aside and p.fund in out.pools}:
             out.pools[name] = attrs.evolve(out.pools[name], amount=out.pools[name].amount + setaside.UNBOUNDED)
@@ -259,17 +284,21 @@ def moved(reg: Regulation, pr: Part, left: Decimal, fund: Input, out: Outcome, t
 def part_formulas(
     reg: Regulation, pr: Premium, ente: Ente, scores: Mapping[str, Score], facts: Facts, trace: Trace
 ) -> PartFormulas | None:
-    """The part's formulas over the people it counts (its roles, scored or with a declared status; everyone of its
-    roles in a part that reads no evaluation)."""
+    """The part's formulas over the people it counts (:func:`counted_people`)."""
     if not isinstance(pr, Part) or not uses_formulas(pr):
         return None
+    return PartFormulas.of(reg, pr, facts, counted_people(reg, pr, ente, scores), trace)
+
+
+def counted_people(reg: Regulation, pr: Premium, ente: Ente, scores: Mapping[str, Score]) -> list[Person]:
+    """The people a part's formulas count: its roles, scored or with a declared status (everyone of its roles in a
+    part that reads no evaluation)."""
     declared = {s.name for s in reg.statuses}
-    people = [
+    return [
         p
         for p in ente.people.values()
         if p.role in pr.roles and (not pr.evaluation or counted(scores.get(p.id), declared))
     ]
-    return PartFormulas.of(reg, pr, facts, people, trace)
 
 
 def shares_fund(reg: Regulation, pr: Premium) -> bool:
@@ -299,14 +328,15 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
     if not isinstance(pr, Part) or (pr.fund_share is None and pr.name not in ledger.carried and reserved is None):
         return own, fund
     if pr.fund_share is not None:
-        shares = {p.name: p.share for p in reg.parts if p.fund == pr.fund and p.share is not None}
+        shares = {p.name: ledger.shares[p.name][0] for p in reg.parts if p.fund == pr.fund and p.name in ledger.shares}
         order = {name: i for i, name in enumerate(shares)}
         rest = Decimal(1) - sum(shares.values(), Decimal(0))
         own = money.split(ledger.base[pr.fund], {**shares, "": rest}, rank=order)[pr.name]  # "": what no part takes
     received = ledger.carried.get(pr.name, ZERO)
     amount = own + received + (reserved.value if reserved is not None else ZERO)
     key = f"pool:{pr.fund}:{pr.name}"
-    inputs = [fund, Input("quota del fondo", pr.fund_share if pr.fund_share is not None else Decimal(1))]
+    share = ledger.shares[pr.name][1] if pr.name in ledger.shares else Input("quota del fondo", Decimal(1))
+    inputs = [fund, share]
     words = "fondo × quota del fondo"
     for of in pr.of_shares:  # «il 20% …, di cui l'80%»: the part's share of that share, and of that one
         inputs.append(Input("di cui", fmt.Percent(of)))  # a share of a share: «80%», as the text writes it

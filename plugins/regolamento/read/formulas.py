@@ -463,7 +463,7 @@ class Checker:
             whole = fn.removesuffix(".GRUPPO") + ".ENTE"
             self.problems.append(
                 contracted(f"{fn} non si usa in {self.scope.place.words}")
-                + f": il fondo è uno per l'ente, senza gruppi; {whole} legge tutte le persone dell'ente"
+                + f": {self.scope.place.ungrouped}, senza gruppi; {whole} legge {self.scope.place.everyone}"
             )
         check = _CALLS.get(fn)
         if check is None:

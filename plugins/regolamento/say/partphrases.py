@@ -103,7 +103,12 @@ def _share(p: Part, regulation: Regulation) -> list[str]:
         return [
             f"Non ha una quota {joined('di', fund)}: le va ciò che {which} non {'paga' if len(givers) == 1 else 'pagano'}."
         ]
-    whose = f"{the_pct(p.fund_share)} {joined('di', fund)}" if p.fund_share is not None else all_of(fund)
+    if isinstance(p.fund_share, Formula):  # «una quota del fondo calcolata per l'anno, che è pari al 40% …»
+        whose = f"una quota {joined('di', fund)} calcolata per l'anno, che {valued(p.fund_share)}"
+    elif p.fund_share is not None:
+        whose = f"{the_pct(p.fund_share)} {joined('di', fund)}"
+    else:
+        whose = all_of(fund)
     if p.of_shares and p.share is not None:  # «l'80% del 20% del fondo (il 16%)», «il 65% del 20% del 20% …»
         for of in p.of_shares:
             whose = f"{the_pct(of)} {joined('di', whose)}"

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from ciclope.core.run.explain import explain
-from ciclope.plugins.regolamento.format.expr import BOOL, EURO, LEVEL, NUMBER, POINTS
+from ciclope.plugins.regolamento.format.expr import BOOL, EURO, LEVEL, NUMBER, PERCENT, POINTS
 from ciclope.plugins.regolamento.format.quantities import PLACES
 from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
 from ciclope.plugins.regolamento.read.load import load
@@ -190,6 +190,7 @@ OF_TYPE = {
     BOOL: '=OBIETTIVO("OB1") >= 100%',
     NUMBER: '=OBIETTIVO("OB1")',
     EURO: '=OBIETTIVO("OB1") * 1000 €',
+    PERCENT: '=OBIETTIVO("OB1") * 50%',
 }
 
 

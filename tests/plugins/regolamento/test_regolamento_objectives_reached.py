@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from ciclope.core.run.explain import explain
-from ciclope.plugins.regolamento.format.expr import BOOL, EURO, LEVEL, NUMBER, POINTS
+from ciclope.plugins.regolamento.format.expr import BOOL, EURO, LEVEL, NUMBER, PERCENT, POINTS
 from ciclope.plugins.regolamento.format.quantities import PLACES
 from ciclope.plugins.regolamento.read.formulas import Scope, read
 
@@ -164,6 +164,7 @@ OF_TYPE = {
     BOOL: '=OBIETTIVI.RAGGIUNTI("TRASV"; 100%) >= 75%',
     NUMBER: '=OBIETTIVI.RAGGIUNTI("TRASV"; 100%)',
     EURO: '=OBIETTIVI.RAGGIUNTI("TRASV"; 100%) * 1000 €',
+    PERCENT: '=OBIETTIVI.RAGGIUNTI("TRASV"; 100%) * 50%',
 }
 
 

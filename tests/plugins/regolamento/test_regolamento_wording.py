@@ -261,7 +261,7 @@ def test_the_guide_says_where_each_name_is_read_with_the_key_of_the_file():
     reference = schemagen.formula_reference()
     assert (
         "| `livello` | il livello | un livello | `ammesso`, `peso`, `importo`, `massimo_persona`, `risultato`, "
-        "`controllo`, `controllo_ente`, `candidati`, `graduatoria`, `costo` |"
+        "`controllo`, `controllo_ente`, `candidati`, `graduatoria`, `costo`, `quota_fondo` |"
     ) in reference
     assert (
         "| `fondo` | il fondo della parte (in [risultato_po]: il fondo della retribuzione di risultato) | euro | "

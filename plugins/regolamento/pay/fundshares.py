@@ -1,0 +1,121 @@
+"""Each part's share of its fund (``quota_fondo``): the number written, or a formula computed once for the year
+from its results — «la quota destinata alla performance organizzativa è erogata in proporzione al grado di
+raggiungimento degli obiettivi dell'ente» is ``quota_fondo = '=40% * ente'``, «l'incentivo dell'obiettivo è
+corrisposto in misura pari al livello di conseguimento» is ``quota_fondo = '=30% * OBIETTIVO("OB1")'``.
+
+A formula reads what is the same for everyone (the ente's performance, an objective's achievement, the ente's own
+data) and people only inside functions over them: the part's people, as its other formulas count them. Its value is
+recorded ``quota:<part>`` with what it read. The part's fund is then its share (× each ``di_cui``) of the fund as
+given, split to the cent with the other parts' shares, and what no share takes is residual, as with numbers.
+
+A share that cannot be computed, or falls outside 0–100%, or takes its fund's shares above 100% together, is an
+error naming the part and its formula: the part takes no share (never one made up), so the fund stays whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from ciclope.core import Input, Person, Problem, Trace, fmt
+from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
+from ciclope.plugins.regolamento.compile.evaluate import RunError, run
+from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Part, Regulation
+from ciclope.plugins.regolamento.format.wording import sentence
+
+RULE = "regolamento.quota"
+LABEL = "quota del fondo"  # the input of a part's fund that names its share
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+Share = tuple[Decimal, Input]  # the part's share of its fund (× its di_cui), and the input that says it
+
+
+def resolved(
+    reg: Regulation, facts: Facts, people: Callable[[Part], Sequence[Person]], trace: Trace
+) -> dict[str, Share]:
+    """The share of each part that has one, by name: a number as written, a formula computed for ``people(part)``."""
+    given: dict[str, Decimal] = {p.name: p.share for p in reg.parts if p.share is not None}
+    computed = {p.name: _run(reg, p, facts, people(p), trace) for p in reg.parts if isinstance(p.fund_share, Formula)}
+    for name, (value, _) in computed.items():
+        if value is not None:
+            given[name] = value
+    for fund in dict.fromkeys(p.fund for p in reg.parts):
+        for name in _above_the_whole(reg, fund, given, trace):
+            computed[name] = (None, computed[name][1])
+    out = {p.name: (given[p.name], Input(LABEL, p.fund_share)) for p in reg.parts if p.share is not None}
+    for part in reg.parts:
+        if part.name in computed:
+            out[part.name] = _recorded(reg, part, computed[part.name], trace)
+    return out
+
+
+Computed = tuple[Decimal | None, list[Input]]  # a formula's share (None: not computed, said), and what it read
+
+
+def _run(reg: Regulation, part: Part, facts: Facts, people: Sequence[Person], trace: Trace) -> Computed:
+    """The formula's share for the part's people (a function over them reads those; a share that reads none of
+    them is computed even for a part nobody is in), or None after saying why."""
+    assert isinstance(part.fund_share, Formula)
+    anyone = next(iter(people), None) or next(iter(facts.ente.people.values()), None)
+    if anyone is None:  # an ente without staff: nothing to share
+        return None, []
+    cohort = Cohort(recorder=Recorder(trace, f"parte:{part.name}", cite(reg, part.source)))
+    cohort.members = [PersonEnv(facts, p, cohort) for p in people]
+    env = PersonEnv(facts, anyone, cohort)  # no member: what it read is the functions' values, no one's own data
+    try:
+        value = run(part.fund_share, env)
+    except RunError as exc:
+        trace.problem(_problem(reg, part, str(exc)))
+        return None, list(env.read.values())
+    if not isinstance(value, Decimal):
+        trace.problem(_problem(reg, part, "non dà un valore (legge un dato che manca)"))
+        return None, list(env.read.values())
+    if not ZERO <= value <= ONE:
+        trace.problem(_problem(reg, part, f"dà {fmt.pct(value)}, fuori da 0–100%"))
+        return None, list(env.read.values())
+    return value, list(env.read.values())
+
+
+def _above_the_whole(reg: Regulation, fund: str, shares: dict[str, Decimal], trace: Trace) -> list[str]:
+    """The parts with a formula whose fund's shares sum above 100%, each said: they take none."""
+    members = [p for p in reg.parts if p.fund == fund and p.name in shares]
+    total = sum((shares[p.name] for p in members), ZERO)
+    computed = [p for p in members if isinstance(p.fund_share, Formula)]
+    if total <= ONE or not computed:
+        return []
+    said = ", ".join(f"«{p.name}» {fmt.pct(shares[p.name])}" for p in members)
+    for part in computed:
+        trace.problem(_problem(reg, part, f"porta le quote del fondo a {fmt.pct(total)} ({said}), più del 100%"))
+    return [p.name for p in computed]
+
+
+def _recorded(reg: Regulation, part: Part, computed: Computed, trace: Trace) -> Share:
+    """The formula's share recorded as ``quota:<part>``, with what it read; × each di_cui, the part's share."""
+    value, inputs = computed
+    share = value if value is not None else ZERO
+    key = f"quota:{part.name}"
+    note = (
+        f"quota dell'anno: {fmt.pct(share)}" if value is not None else "nessuna quota: la formula non ne dà una valida"
+    )
+    words = f"{part.fund_share} — {sentence(part.fund_share)}" if isinstance(part.fund_share, Formula) else ""
+    label = f"Quota del fondo della parte «{part.name}»"
+    trace.record(key, fmt.Percent(share), words, cite(reg, part.source), inputs, label, note)
+    whole = share
+    for of in part.of_shares:
+        whole *= of
+    return whole, Input(LABEL, fmt.Percent(share), ref=key)
+
+
+def _problem(reg: Regulation, part: Part, why: str) -> Problem:
+    return Problem(
+        rule=RULE,
+        source=cite(reg, part.source),
+        file="regolamento",
+        column=f"premi.{part.name}.quota_fondo",
+        message=f"parte «{part.name}»: la quota_fondo «{part.fund_share}» {why}: la parte non prende quota del "
+        "fondo, che resta residuo; correggi la formula o i dati che legge (una quota è tra 0% e 100%, es. "
+        'MIN(OBIETTIVO("OB1"); 100%))',
+    )
