@@ -47,6 +47,7 @@ from ciclope.plugins.regolamento.pay import (
     reductions,
     savings,
     setaside,
+    unpaid,
 )
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
 from ciclope.plugins.regolamento.pay.premium import (
@@ -183,6 +184,8 @@ def pay_one(
     if chosen:  # a bonus or a prize paid to someone another part excluded: not «escluso» either
         standing(pr, [e for group in given for e, paid, _ in group.paid if paid > 0], ledger, out, unevaluated)
     total = sum((g[1] for group in given for g in group.paid), ZERO)
+    if not total:
+        unpaid.warn(reg, pr, amount, people, len(formulas.refused) if formulas is not None else 0, trace)
     cut = sum((group.cut for group in given), ZERO)
     ledger.paid[pr.fund] = ledger.paid.get(pr.fund, ZERO) + total
     ledger.bands[name_of(pr)] = {pid: b for group in given for pid, b in group.bands.items()}

@@ -84,6 +84,11 @@ def test_the_limit_objective_missed_closes_the_premium_for_everyone(ciclope_ente
         [read_] = result.figures[f"ammesso:produttività:{pid}"].inputs
         assert (read_.value, read_.ref) == (Decimal("0.8"), "objective:OB1")  # one value for everyone
     assert [p.message for p in result.violations if p.rule == "regolamento.formula"] == []
+    # not an error, but said: the part had the whole fund and paid nobody
+    assert [p.message for p in result.violations if p.rule == "regolamento.nessuno"] == [
+        "la parte «produttività» non paga nessuno: la condizione ammesso (il raggiungimento dell'obiettivo «OB1» è "
+        "almeno 100%) non vale per nessuno; i suoi € 1.400,00 restano residuo del fondo"
+    ]
 
 
 def test_explain_goes_from_the_value_read_down_to_the_indicator(ciclope_ente, tmp_path):

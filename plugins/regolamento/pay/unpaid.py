@@ -1,0 +1,53 @@
+"""A part with money that pays nobody: a warning that says why and where its money goes, so that a part declared
+for roles the ente does not have, or a condition nobody meets, is never a silent residual. Not an error: a
+regulation may well pay nothing in a year («se l'obiettivo limite non è raggiunto non viene erogato alcun
+premio»); the warning says that it happened, and the amount left."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ciclope.core import Problem, Trace, fmt
+from ciclope.plugins.regolamento.format.methods import METHODS
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation, name_of
+from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.pay.shapes import Entry
+
+RULE = "regolamento.nessuno"
+
+
+def warn(reg: Regulation, pr: Premium, amount: Decimal, people: list[Entry], refused: int, trace: Trace) -> None:
+    """The warning, when the part had ``amount`` to pay and paid nobody; ``people``: those it weighed (the excluded
+    among them), ``refused``: how many its condition (``ammesso``) left out."""
+    if amount <= 0 or METHODS[pr.method].chosen:
+        return
+    name = f"la parte {fmt.quoted(name_of(pr))}" if isinstance(pr, Part) else "il premio"
+    where = (
+        f"vanno alla parte {fmt.quoted(pr.residual_to)}"
+        if isinstance(pr, Part) and pr.residual_to
+        else ("restano residuo del fondo")
+    )
+    message = f"{name} non paga nessuno: {_why(pr, people, refused)}; i suoi {fmt.euro(amount)} {where}"
+    trace.problem(
+        Problem(
+            rule=RULE,
+            message=message,
+            severity="warning",
+            source=cite(reg, pr.source),
+            file="regolamento",
+            column=f"premi.{name_of(pr)}" if isinstance(pr, Part) else "premio",
+        )
+    )
+
+
+def _why(pr: Premium, people: list[Entry], refused: int) -> str:
+    if not people and refused:
+        assert isinstance(pr, Part) and pr.admitted_if is not None  # only a part's condition refuses
+        return f"la condizione ammesso ({sentence(pr.admitted_if)}) non vale per nessuno"
+    if not people:
+        scored = " e valutata" if pr.evaluation else ""
+        return f"nessuna persona dei suoi ruoli è in servizio{scored}"
+    if all(e.status is not None for e in people):
+        return "tutte le persone che valuta sono escluse (le esclusioni del regolamento)"
+    return "nessuno raggiunge un importo (le soglie, i livelli o le fasce del regolamento)"

@@ -1,0 +1,74 @@
+"""A part with money that pays nobody is said, with why and where its money goes: never a silent residual. The
+amounts are examples; the warnings are the office's to read, not errors (a regulation may pay nothing in a year)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from helpers import amounts, one_unit_comune, run_declared
+
+TWO_PARTS = """\
+formato = 2
+[atto]
+titolo = "Regolamento per la produttività del Comune di Prova"
+tipo_ente = "comune"
+
+[[premi]]
+nome = "posizioni"
+metodo = "proporzionale"
+ruoli = ["po"]
+quota_fondo = 0.4
+residuo_a = "produttività"
+fonte = "art. 5"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+quota_fondo = 0.6
+fonte = "art. 6"
+"""
+
+
+def comune(points: tuple[int, ...] = (80, 60)) -> dict[str, str]:
+    """Two full-time employees (no PO) with a card each of ``points`` on 100; the fund 1,000.00 €."""
+    rows = [f"P{i},Persona {i},dipendente,C,com,1,0,false,SEG" for i in range(1, len(points) + 1)]
+    cards = [f"P{i},SEG,scheda,Valutazione complessiva,100,{p}," for i, p in enumerate(points, 1)]
+    return one_unit_comune("Comune di Prova", rows, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+
+
+def warnings(result) -> list[str]:
+    return [p.message for p in result.violations if p.rule == "regolamento.nessuno"]
+
+
+def test_a_part_for_roles_the_ente_does_not_have_is_said(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, TWO_PARTS, comune())
+    # «posizioni» has 1,000 × 40% = 400.00 € and no PO: all of it goes on to «produttività», which has
+    # 600 + 400 = 1,000.00, by score (Σ 80 + 60 = 140): 1,000 × 80 / 140 = 571.43, 1,000 × 60 / 140 = 428.57
+    assert amounts(result) == {"P1": "571.43", "P2": "428.57"}
+    assert warnings(result) == [
+        "la parte «posizioni» non paga nessuno: nessuna persona dei suoi ruoli è in servizio e valutata; i suoi "
+        "€ 400,00 vanno alla parte «produttività»"
+    ]
+    [warning] = [p for p in result.violations if p.rule == "regolamento.nessuno"]
+    assert warning.severity == "warning"
+
+
+def test_a_part_whose_threshold_nobody_reaches_is_said_with_the_amount_left(ciclope_ente, tmp_path):
+    text = TWO_PARTS.replace('metodo = "proporzionale"\nquota_fondo = 0.6', 'metodo = "soglie"\nquota_fondo = 0.6\n'
+                             'massimo = "300.00"\npiena = 90\nminima = 70')  # fmt: skip
+    result = run_declared(ciclope_ente, tmp_path, text, comune((65, 60)))
+    # 65 and 60 points, below the minimum of 70: «produttività» pays nobody its 600 + 400 = 1,000.00 €
+    assert [a for a in amounts(result).values() if a != "0.00"] == []
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("1000.00")
+    assert warnings(result)[1] == (
+        "la parte «produttività» non paga nessuno: nessuno raggiunge un importo (le soglie, i livelli o le fasce del "
+        "regolamento); i suoi € 1.000,00 restano residuo del fondo"
+    )
+
+
+def test_a_part_that_pays_someone_is_not_said(ciclope_ente, tmp_path):
+    text = TWO_PARTS.replace('ruoli = ["po"]\n', "")
+    result = run_declared(ciclope_ente, tmp_path, text, comune())
+    # both parts pay the two employees: 400 × 80 / 140 = 228.57 and 600 × 80 / 140 = 342.86 … no warning
+    assert warnings(result) == []
+    assert sum(Decimal(a) for a in amounts(result).values()) == Decimal("1000.00")
