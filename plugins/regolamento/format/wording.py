@@ -167,7 +167,9 @@ def said(node: Node) -> str:
             return f"{number(node.value, True)} al giorno"
         if node.unit:  # an amount as the sentences write money, «€ 15,00», and «al giorno» when it is per day
             return fmt.euro(node.value) + (" al giorno" if node.unit == PER_DAY_UNIT else "")
-        return number(node.value, node.percent)
+        if node.percent:  # as the file writes it, every digit and no more: «0,715%», never «0,72%»; «80,1%»
+            return fmt.pct(node.value, -min(0, (node.value * 100).normalize().as_tuple().exponent))  # type: ignore[operator]
+        return number(node.value, False)
     if isinstance(node, Text):
         return f"«{node.value}»"
     if isinstance(node, Name):

@@ -29,6 +29,7 @@ RULE = "regolamento.quota"
 LABEL = "quota del fondo"  # the input of a part's fund that names its share
 ZERO = Decimal(0)
 ONE = Decimal(1)
+SHOWN = Decimal("1e-8")  # a share's figure: to a millionth of a percent
 
 Share = tuple[Decimal, Input]  # the part's share of its fund (× its di_cui), and the input that says it
 
@@ -97,16 +98,16 @@ def _recorded(reg: Regulation, part: Part, computed: Computed, trace: Trace) -> 
     value, inputs = computed
     share = value if value is not None else ZERO
     key = f"quota:{part.name}"
-    note = (
-        f"quota dell'anno: {fmt.pct(share)}" if value is not None else "nessuna quota: la formula non ne dà una valida"
-    )
+    note = "" if value is not None else "nessuna quota: la formula non ne dà una valida"
     words = f"{part.fund_share} — {sentence(part.fund_share)}" if isinstance(part.fund_share, Formula) else ""
     label = f"Quota del fondo della parte «{part.name}»"
-    trace.record(key, fmt.Percent(share), words, cite(reg, part.source), inputs, label, note)
+    # shown as computed, to a millionth of a percent where it has more digits (a third); split exact
+    shown = fmt.Percent(share if share == share.quantize(SHOWN) else share.quantize(SHOWN))
+    trace.record(key, shown, words, cite(reg, part.source), inputs, label, note)
     whole = share
     for of in part.of_shares:
         whole *= of
-    return whole, Input(LABEL, fmt.Percent(share), ref=key)
+    return whole, Input(LABEL, shown, ref=key)
 
 
 def _problem(reg: Regulation, part: Part, why: str) -> Problem:
@@ -116,6 +117,6 @@ def _problem(reg: Regulation, part: Part, why: str) -> Problem:
         file="regolamento",
         column=f"premi.{part.name}.quota_fondo",
         message=f"parte «{part.name}»: la quota_fondo «{part.fund_share}» {why}: la parte non prende quota del "
-        "fondo, che resta residuo; correggi la formula o i dati che legge (una quota è tra 0% e 100%, es. "
-        'MIN(OBIETTIVO("OB1"); 100%))',
+        "fondo, che resta residuo; correggi la formula o i dati che legge (una quota è tra 0% e 100%; per "
+        "limitarla, MIN(formula; 100%))",
     )

@@ -395,7 +395,9 @@ class Checker:
                 self.problems.append("l'elevamento a potenza vuole un numero senza unità e un esponente scritto")
             return a
         if (a.bare and not b.dims) or (b.bare and not a.dims):
-            return BARE  # «1000 × 30%», «100 × fte»: still an amount written, its unit that of what it meets
+            # «1000 × 30%», «100 × fte»: still an amount written, its unit that of what it meets; a percentage for
+            # all that where it holds one: «(psr - 90) × 1%» is a percentage, added to «60%» as one
+            return attrs.evolve(times(a, b, 1 if node.op == "*" else -1), bare=True)
         if a.bare:  # «2 × punteggio»: the written number is a coefficient
             a = NUMBER
         if b.bare:
@@ -409,13 +411,19 @@ class Checker:
         unknown function's value combines with anything, silently, and stays unknown (its problem is said once)."""
         if a.unknown or b.unknown:
             return a if a.unknown else b
-        if (a.bare and not a.zero and b.percent) or (b.bare and not b.zero and a.percent):
+        if (a.bare and not a.percent and not a.zero and b.percent) or (
+            b.bare and not b.percent and not b.zero and a.percent
+        ):
             # «1 - 10%» is 0.9 in a spreadsheet, where % only divides by 100; here a percentage is a unit
             whole = ": l'intero si scrive 100% (1 - 10% è 100% - 10%)" if where in ("«+»", "«-»") else ""
             self.problems.append(
                 f"{where}: un numero scritto accanto a una percentuale va scritto con %, es. 70%{whole}"
             )
             return a if a.percent else b
+        if a.bare and b.numeric and b.dims:  # numbers written, a percentage of them too, take the other's unit
+            return b
+        if b.bare and a.numeric and a.dims:
+            return a
         if _plain(a) and b.numeric:
             return b
         if _plain(b) and a.numeric:

@@ -120,8 +120,8 @@ def test_shares_above_the_whole_fund_are_an_error_and_the_formula_takes_none(cic
     assert message == (
         "parte «obiettivo OB2»: la quota_fondo «=40% * OBIETTIVO(\"OB2\")» porta le quote del fondo a 110,00% "
         "(«obiettivo OB1» 70,00%, «obiettivo OB2» 40,00%), più del 100%: la parte non prende quota del fondo, che "
-        "resta residuo; correggi la formula o i dati che legge (una quota è tra 0% e 100%, es. "
-        "MIN(OBIETTIVO(\"OB1\"); 100%))"
+        "resta residuo; correggi la formula o i dati che legge (una quota è tra 0% e 100%; per limitarla, "
+        "MIN(formula; 100%))"
     )
     assert result.figures["quota:obiettivo OB2"].value == 0
 
@@ -186,3 +186,22 @@ def test_what_one_share_leaves_goes_to_the_part_written_as_the_rest(ciclope_ente
     assert amounts(result) == {"A": "5000.00", "B": "5000.00"}
     assert result.rewards.pools["produttivita"].residual == 0
     assert result.figures["quota:obiettivo OB2"].value == Decimal("0.7")
+
+
+def test_a_share_by_points_over_a_threshold_as_the_table_writes_it(ciclope_ente, tmp_path):
+    """«Da 110,1 a 130,9 punti dall'80,1% al 95%, ciascun punto aggiuntivo 0,715%»: written as the table writes it,
+    and said with every digit the file writes (0,715%, never 0,72%)."""
+    text = BY_OBJECTIVE.replace('=60% * OBIETTIVO("OB1")', "=80,1% + (MEDIA.ENTE(fte) * 120 - 110,1) * 0,715%").replace(
+        '=40% * OBIETTIVO("OB2")', "=0%"
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, agency("10", "10", "10000.00"))
+    # everyone full time: 1 × 120 = 120 points; 80.1% + (120 − 110.1) × 0.715% = 80.1% + 9.9 × 0.715% = 80.1% +
+    # 7.0785% = 87.1785%; 10,000 × 0.871785 = 8,717.85, 4,358.925 each: the odd cent to one of them
+    assert result.figures["pool:produttivita:obiettivo OB1"].value == Decimal("8717.85")
+    assert sorted(amounts(result).values()) == ["4358.92", "4358.93"]
+    assert result.figures["quota:obiettivo OB1"].value == Decimal("0.871785")
+    said = regulation_text(tmp_path, text)
+    assert (
+        "che è pari a 80,1% più (la media del tempo lavorato (1 a tempo pieno) nell'ente × 120 meno 110,1) × 0,715% "
+        "(formula: =80,1% + (MEDIA.ENTE(fte) * 120 - 110,1) * 0,715%)"
+    ) in said

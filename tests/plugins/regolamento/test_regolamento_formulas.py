@@ -670,6 +670,11 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "«-»: un numero scritto accanto a una percentuale va scritto con %, es. 70%: l'intero si scrive 100% (1 - "
             "10% è 100% - 10%)",
         ),
+        # «dal 60% all'80%, ciascun punto aggiuntivo 1%»: points over a written threshold × a percentage is one
+        ("peso", "=60% + (MEDIA.ENTE(fte) - 90) * 1%", ""),
+        ("peso", "=80,1% + (MEDIA.ENTE(fte) - 110,1) * 0,715%", ""),
+        ("importo", "=1000 € + 1000 * 30%", ""),  # numbers written take the unit of what they meet, as before
+        ("importo", "=fondo * (60% + (2 - 1) * 1%)", ""),
         (
             "importo",
             "=MIN(fondo, 50)",
