@@ -205,3 +205,16 @@ def test_a_share_by_points_over_a_threshold_as_the_table_writes_it(ciclope_ente,
         "che è pari a 80,1% più (la media del tempo lavorato (1 a tempo pieno) nell'ente × 120 meno 110,1) × 0,715% "
         "(formula: =80,1% + (MEDIA.ENTE(fte) * 120 - 110,1) * 0,715%)"
     ) in said
+
+
+def test_a_computed_share_times_its_di_cui(ciclope_ente, tmp_path):
+    text = BY_OBJECTIVE.replace(
+        """quota_fondo = '=60% * OBIETTIVO("OB1")'""",
+        """quota_fondo = '=60% * OBIETTIVO("OB1")'
+di_cui = "50%\"""",
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, agency("8", "10", "10000.00"))
+    # OB1 80%: 60% × 80% = 48%, of which 50%: 24% of 10,000 = 2,400.00; OB2 40% = 4,000.00. Each 1,200 + 2,000
+    assert result.figures["pool:produttivita:obiettivo OB1"].value == Decimal("2400.00")
+    assert amounts(result) == {"A": "3200.00", "B": "3200.00"}
+    assert result.rewards.pools["produttivita"].residual == Decimal("3600.00")  # 10,000 − 6,400
