@@ -40,9 +40,10 @@ def resolved(
     """The share of each part that has one, by name: a number as written, a formula computed for ``people(part)``."""
     given: dict[str, Decimal] = {p.name: p.share for p in reg.parts if p.share is not None}
     computed = {p.name: _run(reg, p, facts, people(p), trace) for p in reg.parts if isinstance(p.fund_share, Formula)}
-    for name, (value, _) in computed.items():
+    for part in reg.parts:  # the shares compared with the whole are the parts' own: × each di_cui, as numbers are
+        value = computed[part.name][0] if part.name in computed else None
         if value is not None:
-            given[name] = value
+            given[part.name] = _of_shares(part, value)
     for fund in dict.fromkeys(p.fund for p in reg.parts):
         for name in _above_the_whole(reg, fund, given, trace):
             computed[name] = (None, computed[name][1])
@@ -104,10 +105,14 @@ def _recorded(reg: Regulation, part: Part, computed: Computed, trace: Trace) -> 
     # shown as computed, to a millionth of a percent where it has more digits (a third); split exact
     shown = fmt.Percent(share if share == share.quantize(SHOWN) else share.quantize(SHOWN))
     trace.record(key, shown, words, cite(reg, part.source), inputs, label, note)
-    whole = share
+    return _of_shares(part, share), Input(LABEL, shown, ref=key)
+
+
+def _of_shares(part: Part, share: Decimal) -> Decimal:
+    """The part's share of its fund: ``share`` × each ``di_cui``."""
     for of in part.of_shares:
-        whole *= of
-    return whole, Input(LABEL, shown, ref=key)
+        share *= of
+    return share
 
 
 def _problem(reg: Regulation, part: Part, why: str) -> Problem:

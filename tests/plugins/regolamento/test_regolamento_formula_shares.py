@@ -218,3 +218,14 @@ di_cui = "50%\"""",
     assert result.figures["pool:produttivita:obiettivo OB1"].value == Decimal("2400.00")
     assert amounts(result) == {"A": "3200.00", "B": "3200.00"}
     assert result.rewards.pools["produttivita"].residual == Decimal("3600.00")  # 10,000 − 6,400
+
+
+def test_the_whole_is_checked_on_the_shares_times_their_di_cui(ciclope_ente, tmp_path):
+    """«Il fondo per metà a ciascun obiettivo, in misura pari al suo conseguimento»: 100% of which 50%, twice."""
+    text = BY_OBJECTIVE.replace('=60% * OBIETTIVO("OB1")', '=OBIETTIVO("OB1")\'\ndi_cui = \'50%').replace(
+        '=40% * OBIETTIVO("OB2")', '=OBIETTIVO("OB2")\'\ndi_cui = \'50%'
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, agency("10", "10", "10000.00"))
+    # both 100% × 50% = 50%: together 100%, not 200%; 5,000.00 each part, 2,500 + 2,500 = 5,000.00 each person
+    assert [p.message for p in result.violations if p.rule == "regolamento.quota"] == []
+    assert amounts(result) == {"A": "5000.00", "B": "5000.00"}
