@@ -391,11 +391,12 @@ def worded_code(result: Result, cell: str, value: Any) -> str:
 def _refused_read(result: Result, i: Input) -> str:
     """A value a refused condition read, as the reason says it: an achievement that is a figure (the ente's
     performance, an objective's) as that figure shows it, a percentage («80,00%», never «0,8»); anything else as
-    it reads without its figure (the score «40», not «40,00 punti»)."""
+    it reads without its figure (the score «40», not «40,00 punti»); a role or a category in the words of the ente's
+    contract, as the tree below says it («Posizione organizzativa», not «po»)."""
     figure = result.figures.get(i.ref) if i.ref else None
     if figure is not None and value_kind(i.ref) == "achievement":
         return input_shown(i.name, i.value, i.ref, i.cell, figure.value)
-    return input_shown(i.name, i.value, "", i.cell)
+    return worded_code(result, i.cell, i.value) or input_shown(i.name, i.value, "", i.cell)
 
 
 def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:

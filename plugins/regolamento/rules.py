@@ -50,6 +50,7 @@ from ciclope.plugins.regolamento.pay import (
     recorded,
     resultpay,
     uncarded,
+    uncovered,
 )
 from ciclope.plugins.regolamento.pay.shapes import Outcome
 from ciclope.plugins.regolamento.read import amend, blocks
@@ -387,6 +388,7 @@ def rewards(
             interim.pay(reg, ente, trace, out, paid, before)
     elif reg.result_pay is not None:
         resultpay.pay(reg, ente, scores, org, trace, out, facts)
+    uncovered.record(reg, ente, out, trace)  # why nothing, for a person of a role no part pays
     return Rewards(
         pools=out.pools, awards=out.awards, statuses=out.statuses, extra=out.extra, instalments=tuple(out.instalments)
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
@@ -37,6 +38,12 @@ COMPARE = {
     "<=": "è al più",
     ">": "è più di",
     ">=": "è almeno",
+}
+ROLE_GROUP = {
+    "dipendente": "i dipendenti",
+    "po": "le PO / EQ",
+    "dirigente": "i dirigenti",
+    "segretario": "il segretario",
 }
 IN_SCOPE = {"ENTE": "nell'ente", "GRUPPO": "nella graduatoria"}
 ARITH = {"+": "più", "-": "meno", "*": "×", "/": "diviso", "^": "elevato a"}
@@ -347,3 +354,15 @@ def in_service_on(node: Call) -> str:
     arg = node.args[0] if node.args else None
     day = arg.value.strip() if isinstance(arg, Text) else ""
     return f"in data {day}" if "/" in day else f"alla data dell'atto {day} ([atti] in ente.toml)"
+
+
+def word(code: str) -> str:
+    """A name as written in the file, with spaces for underscores (rimprovero_verbale → rimprovero verbale)."""
+    return code.replace("_", " ")
+
+
+def roles(names: Sequence[str], prep: str = "") -> str:
+    """The groups of people of ``names`` (i dipendenti e le PO / EQ), after the preposition ``prep`` joined to
+    each article (ai dipendenti, delle PO / EQ)."""
+    said = [joined(prep, ROLE_GROUP.get(name, word(name))) for name in names]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " e " + said[-1]

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.plugins.regolamento.format import wording
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.say import partphrases, phrases, positionphrases
 
@@ -155,9 +156,9 @@ def value_text(value: Any, field: attrs.Attribute[Any] | None = None) -> str:
     if isinstance(value, Decimal | int | float):
         return phrases.num(Decimal(str(value)))
     if isinstance(value, str):
-        return phrases.word(value)
+        return wording.word(value)
     if isinstance(value, Mapping):
-        return "; ".join(f"{phrases.word(str(k))}: {value_text(v)}" for k, v in value.items())
+        return "; ".join(f"{wording.word(str(k))}: {value_text(v)}" for k, v in value.items())
     if isinstance(value, (tuple, list)):
         return "; ".join(_nested(v) for v in value)
     if attrs.has(type(value)):

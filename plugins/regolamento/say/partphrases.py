@@ -6,19 +6,17 @@ from __future__ import annotations
 
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
-from ciclope.plugins.regolamento.format.wording import COMBINED, all_of, joined, the
+from ciclope.plugins.regolamento.format.wording import COMBINED, all_of, joined, roles, the, word
 from ciclope.plugins.regolamento.say.phrases import (
     Said,
     cap,
     fund_name,
     num,
     premium,
-    roles,
     said_formula,
     the_pct,
     unscored,
     valued,
-    word,
 )
 
 RANKINGS = {

@@ -36,15 +36,9 @@ from ciclope.plugins.regolamento.format.spec import (
     Step,
     Weights,
 )
-from ciclope.plugins.regolamento.format.wording import IN_SCOPE, joined, of_unit, sentence, the
+from ciclope.plugins.regolamento.format.wording import IN_SCOPE, ROLE_GROUP, joined, of_unit, roles, sentence, the, word
 from ciclope.plugins.regolamento.pay import reductions as cuts
 
-ROLE_GROUP = {
-    "dipendente": "i dipendenti",
-    "po": "le PO / EQ",
-    "dirigente": "i dirigenti",
-    "segretario": "il segretario",
-}
 COMPONENT = {
     "card": "la scheda di valutazione",
     "unit": "il raggiungimento degli obiettivi {unit} × 100",
@@ -111,18 +105,6 @@ def the_pct(share: Decimal, prep: str = "") -> str:
 def count(n: int, one: str, many: str) -> str:
     """«1 voce», «3 voci»."""
     return f"{n} {one if n == 1 else many}"
-
-
-def word(code: str) -> str:
-    """A name as written in the file, with spaces for underscores (rimprovero_verbale → rimprovero verbale)."""
-    return code.replace("_", " ")
-
-
-def roles(names: Sequence[str], prep: str = "") -> str:
-    """The groups of people of ``names`` (i dipendenti e le PO / EQ), after the preposition ``prep`` joined to
-    each article (ai dipendenti, delle PO / EQ)."""
-    said = [joined(prep, ROLE_GROUP.get(name, word(name))) for name in names]
-    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " e " + said[-1]
 
 
 def preamble(regulation: Regulation) -> str:

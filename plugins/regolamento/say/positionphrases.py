@@ -13,7 +13,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Progressions,
     Regulation,
 )
-from ciclope.plugins.regolamento.format.wording import joined, the
+from ciclope.plugins.regolamento.format.wording import joined, roles, the
 from ciclope.plugins.regolamento.say.phrases import (
     Said,
     cap,
@@ -21,7 +21,6 @@ from ciclope.plugins.regolamento.say.phrases import (
     fund_name,
     note,
     num,
-    roles,
     said_formula,
     the_pct,
     valued,

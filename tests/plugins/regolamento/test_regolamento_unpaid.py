@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ciclope.core.run.explain import explain
+
 from helpers import amounts, one_unit_comune, run_declared
 
 TWO_PARTS = """\
@@ -72,3 +74,50 @@ def test_a_part_that_pays_someone_is_not_said(ciclope_ente, tmp_path):
     # both parts pay the two employees: 400 × 80 / 140 = 228.57 and 600 × 80 / 140 = 342.86 … no warning
     assert warnings(result) == []
     assert sum(Decimal(a) for a in amounts(result).values()) == Decimal("1000.00")
+
+
+EMPLOYEES_ONLY = """\
+formato = 2
+[atto]
+titolo = "Regolamento per la produttività del Comune di Prova"
+tipo_ente = "comune"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+ruoli = ["dipendente"]
+fonte = "art. 6"
+"""
+
+
+def with_a_po() -> dict[str, str]:
+    """An employee (80 points) and a PO (90 points), both full time; the fund 1,000.00 €."""
+    rows = ["P1,Persona 1,dipendente,C,com,1,0,false,SEG", "P2,Persona 2,po,D,com,1,0,false,SEG"]
+    cards = ["P1,SEG,scheda,Valutazione complessiva,100,80,", "P2,SEG,scheda,Valutazione complessiva,100,90,"]
+    return one_unit_comune("Comune di Prova", rows, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+
+
+def test_a_person_of_a_role_no_part_pays_is_told_why_nothing(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, EMPLOYEES_ONLY, with_a_po())
+    # only P1 is of a role the part pays: all of the 1,000.00 € to P1; the PO and the Segretario have no award
+    assert amounts(result) == {"P1": "1000.00"}
+    text = explain(result, "person", "P2")
+    assert "Premio: nessun importo assegnato.\n" in text
+    assert (
+        "  perché: Partecipazione di Persona 2 al premio: no — nessuna parte del premio paga il suo ruolo "
+        "(«produttività» paga i dipendenti) (ruolo Posizione organizzativa)\n"
+        "  regola: Regolamento per la produttività del Comune di Prova, art. 6\n"
+    ) in text
+    # the reason goes down to the cell it read: row 4 of people.csv (header, SEG, P1, P2)
+    assert "• ruolo = Posizione organizzativa   ← people.csv, riga 4, colonna ruolo" in text
+    figure = result.figures["ammesso:SEG"]  # the Segretario too, whom the regulation does not evaluate
+    assert figure.value is False
+    assert "ammesso:P1" not in result.figures  # paid by the part: nothing to explain
+
+
+def test_a_role_some_part_pays_has_no_such_reason(ciclope_ente, tmp_path):
+    text = EMPLOYEES_ONLY.replace('ruoli = ["dipendente"]', 'ruoli = ["dipendente", "po"]')
+    result = run_declared(ciclope_ente, tmp_path, text, with_a_po())
+    # both paid by score: 1,000 × 80 / 170 = 470.588… → 470.59, 1,000 × 90 / 170 = 529.411… → 529.41
+    assert amounts(result) == {"P1": "470.59", "P2": "529.41"}
+    assert [k for k in result.figures if k.startswith("ammesso:")] == ["ammesso:SEG"]

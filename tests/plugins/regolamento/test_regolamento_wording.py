@@ -15,10 +15,10 @@ from ciclope.core.vocabulary import HEADERS_IT
 from ciclope.plugins.regolamento import rules
 from ciclope.plugins.regolamento.format import quantities, schemagen
 from ciclope.plugins.regolamento.format.spec import Regulation
-from ciclope.plugins.regolamento.format.wording import contracted, joined, the
+from ciclope.plugins.regolamento.format.wording import contracted, joined, roles, the
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say import articles as art
-from ciclope.plugins.regolamento.say.phrases import roles, the_pct
+from ciclope.plugins.regolamento.say.phrases import the_pct
 
 from helpers import ROOT, regulation_problems
 

@@ -1,0 +1,42 @@
+"""A person whose role no part of the premium pays, and who is paid nothing: why, as a figure ``explain`` reads.
+
+Without it a PO in a regulation whose parts pay only the dipendenti would read «nessun importo assegnato» and no
+reason. The figure is the person's admission to the premium as a whole (``ammesso:<person>``, :mod:`core.trace`),
+false, reading the cell of their role: ``explain`` says it as the reason, the person's card shows it. It is said
+only of someone paid nothing by the regulation (a PO paid its result pay has its own explanation), and only where
+the regulation has a premium at all.
+"""
+
+from __future__ import annotations
+
+from ciclope.core import Ente, Input, Trace, fmt
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Part, Regulation, name_of
+from ciclope.plugins.regolamento.format.wording import roles
+from ciclope.plugins.regolamento.pay.shapes import Outcome
+
+
+def record(reg: Regulation, ente: Ente, out: Outcome, trace: Trace) -> None:
+    """The figure for each person of a role no part (nor the result pay) pays, who has no award."""
+    if not reg.premiums:
+        return
+    covered = {role for pr in reg.premiums for role in pr.roles}
+    covered |= set(reg.result_pay.roles) if reg.result_pay is not None else set()
+    paid = {a.person for a in out.awards.values()}
+    which = "; ".join(
+        f"{fmt.quoted(name_of(pr)) if isinstance(pr, Part) else 'il premio'} paga {roles(pr.roles)}"
+        for pr in reg.premiums
+    )
+    sources = ", ".join(dict.fromkeys(pr.source for pr in reg.premiums if pr.source))
+    for person in ente.people.values():
+        if person.role in covered or person.id in paid:
+            continue
+        trace.record(
+            f"ammesso:{person.id}",
+            False,
+            "il ruolo è tra quelli che le parti del premio pagano",
+            cite(reg, sources),
+            [Input("ruolo", person.role, cell=ente.cell("people", person.row, "role"))],
+            f"Partecipazione di {person.name} al premio",
+            f"nessuna parte del premio paga il suo ruolo ({which})",
+        )
