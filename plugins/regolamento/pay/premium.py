@@ -36,7 +36,7 @@ from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import funds, grades
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import denied, sentence
+from ciclope.plugins.regolamento.format.wording import denied, sentence, the
 from ciclope.plugins.regolamento.pay import budget, reductions
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words
@@ -576,6 +576,9 @@ def record(
         if e.status is None and e.kept < 1:
             formula += "; poi × (1 − riduzione), arrotondato al centesimo: il taglio va dove dice il regolamento"
         words = f"quota pagata = {e.share_words}" if e.share_words and e.status is None else ""
+        # the method's own factors first: a level's coefficient of 0 is the reason, not a score it does not multiply
+        factors = (*plan.inputs.get(pid, ()), *e.share_inputs, *evaluated, fund)
+        zero = why_zero(factors) if paid == 0 and e.status is None else ""
         trace.record(
             key(pid),
             paid,
@@ -583,8 +586,24 @@ def record(
             source,
             given,
             f"Premio di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
-            "; ".join(x for x in (words, note if e.status is None else "", pr.note) if x),
+            "; ".join(x for x in (zero, words, note if e.status is None else "", pr.note) if x),
         )
+
+
+# what a weight or a sum of weights is made of: a zero there follows from a factor, which is the reason said
+DERIVED = frozenset({"peso", "Σ pesi", "Σ pesi della fascia"})
+
+
+def why_zero(given: tuple[Input, ...]) -> str:
+    """Why an amount is 0, when a factor of it is: the first input read that is zero («nessun importo: il
+    coefficiente del livello è 0»), the weight only when nothing it is made of is; "" when none is (a cap, cents)."""
+    zeros = [i.name for i in given if _zero(i.value) and i.name not in DERIVED]
+    zeros = zeros or [i.name for i in given if _zero(i.value)]
+    return f"nessun importo: {the(zeros[0])} è 0" if zeros else ""
+
+
+def _zero(value: Any) -> bool:
+    return isinstance(value, (Decimal, int, Fraction)) and not isinstance(value, bool) and value == 0
 
 
 def sums_of_weights(plan: Plan) -> dict[str, tuple[Input, Input]]:

@@ -121,3 +121,62 @@ def test_a_role_some_part_pays_has_no_such_reason(ciclope_ente, tmp_path):
     # both paid by score: 1,000 × 80 / 170 = 470.588… → 470.59, 1,000 × 90 / 170 = 529.411… → 529.41
     assert amounts(result) == {"P1": "470.59", "P2": "529.41"}
     assert [k for k in result.figures if k.startswith("ammesso:")] == ["ammesso:SEG"]
+
+
+LEVELS = """\
+formato = 2
+[atto]
+titolo = "SMVP del Comune di Prova"
+tipo_ente = "comune"
+
+[livelli]
+fonte = "art. 7"
+scala = [{ nome = "alto", da = 80 }, { nome = "medio", da = 60 }, { nome = "basso", da = 0 }]
+
+[premio]
+metodo = "livelli"
+fonte = "art. 9"
+coefficienti = { alto = 1, medio = 0.5, basso = 0 }
+"""
+
+BANDS = LEVELS.replace('metodo = "livelli"', 'metodo = "fasce"').replace(
+    "coefficienti = { alto = 1, medio = 0.5, basso = 0 }",
+    'fasce = [{ nome = "prima", personale = 0.34, coefficiente = 1 }, '
+    '{ nome = "quarta", personale = 0.66, coefficiente = 0 }]',
+)
+
+
+def three(points: tuple[int, int, int] = (80, 50, 0)) -> dict[str, str]:
+    rows = [f"P{i},Persona {i},dipendente,C,com,1,0,false,SEG" for i in (1, 2, 3)]
+    cards = [f"P{i},SEG,scheda,Valutazione complessiva,100,{p}," for i, p in enumerate(points, 1)]
+    return one_unit_comune("Comune di Prova", rows, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+
+
+def reason(result, pid: str) -> str:
+    """The «perché» line of the person's explanation."""
+    [line] = [x for x in explain(result, "person", pid).splitlines() if x.startswith("  perché: ")]
+    return line
+
+
+def test_a_zero_from_a_level_says_the_coefficient_not_the_score(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, LEVELS, three())
+    # levels: P1 alto (80), P2 basso (50), P3 basso (0); weights 1, 0, 0: P1 has all 1,000.00
+    assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
+    assert "(nessun importo: il coefficiente del livello è 0; quota pagata = tempo lavorato)" in reason(result, "P2")
+    # P3's score of 0 is not what the level's coefficient multiplies: the coefficient is still the reason
+    assert "(nessun importo: il coefficiente del livello è 0;" in reason(result, "P3")
+    assert "nessun importo" not in result.figures["award:P1"].note
+
+
+def test_a_zero_from_a_band_says_its_coefficient(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, BANDS, three())
+    # 3 people: the first band ⌊3 × 34%⌋ = 1 place (P1, 80 points), the rest in «quarta» with coefficient 0
+    assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
+    assert "(nessun importo: il coefficiente della fascia è 0;" in reason(result, "P2")
+
+
+def test_a_zero_from_a_score_says_the_score(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, EMPLOYEES_ONLY, three((80, 20, 0)))
+    # by score: 1,000 × 80 / 100 = 800.00, 1,000 × 20 / 100 = 200.00, and 0 for the score of 0
+    assert amounts(result) == {"P1": "800.00", "P2": "200.00", "P3": "0.00"}
+    assert "(nessun importo: il punteggio è 0; quota pagata = tempo lavorato)" in reason(result, "P3")
