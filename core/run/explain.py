@@ -377,10 +377,15 @@ def refusals(result: Result, ident: str) -> list[Figure]:
 def worded_code(result: Result, cell: str, value: Any) -> str:
     """A role or a category read from its cell, in the words of the ente's contract as the office wrote it («Area
     degli Istruttori (ex categoria C)», not the code «C»); "" for any other input."""
+    return staff_code(cell, value, result.ente.year, result.plugin.staff_words)
+
+
+def staff_code(cell: str, value: Any, year: int, words: Classification | None) -> str:
+    """A role or a category read from its cell of people.csv in the words of the contract (``words``, the year's);
+    "" for any other input. The one wording of those codes for ``explain`` and the portal's cards."""
     parts = cell.split(":")
     if len(parts) != 3 or table_of(parts[0]) != "people.csv" or not isinstance(value, str) or not value:
         return ""
-    words, year = result.plugin.staff_words, result.ente.year
     if parts[2] == "category":
         return fmt.category_label(value, year, words)
     if parts[2] == "role":

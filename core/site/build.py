@@ -11,8 +11,9 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.reports.html import blocks
-from ciclope.core.run.explain import Kinds, column_kind, column_words, place, stored_kinds, title
+from ciclope.core.run.explain import Kinds, column_kind, column_words, place, staff_code, stored_kinds, title
 from ciclope.core.site import cards, charts
 from ciclope.core.store import Current, Store, open_store, read
 from ciclope.core.store.history import Trend, trend
@@ -305,7 +306,8 @@ class Site:
         """The ente's figures page and one page with every person's card (an anchor per person: one file
         per ente, not per person — 300,000 people are 1,000 files, docs/site.md), in the ente's words (``info``;
         ``kinds``: its columns of amounts and shares, :func:`stored_kinds`)."""
-        trace = worded_trace(self.store.trace(c.result_id), info.status_labels, column_words(c.plugin), kinds)
+        staff = partial(staff_code, year=self.year, words=info.staff_words)
+        trace = worded_trace(self.store.trace(c.result_id), info.status_labels, column_words(c.plugin), kinds, staff)
         known = {p.person for p in people}
         own = cards.by_person(trace, known)
         owned = cards.owners(own)
@@ -499,11 +501,12 @@ def worded_trace(
     labels: Mapping[str, str],
     headers: Mapping[str, Mapping[str, str]] | None = None,
     kinds: Kinds | None = None,
+    staff: Callable[[str, Any], str] | None = None,
 ) -> dict[str, dict]:
     """The trace with every text in words (a status, a fund, a level's code → the plugin's label; a figure without
     a label by its kind, a fund by its words, never its key) and each input cell's place by the Italian names of its
     table and column (``headers``: the plugin's own columns) and the kind of its column (``kinds``: an amount reads
-    in euro, :func:`column_kind`)."""
+    in euro, :func:`column_kind`); ``staff`` words a role or a category read from its cell (:func:`staff_code`)."""
 
     def said(value: Any) -> Any:
         return fmt.worded(value, labels) if isinstance(value, str) else value
@@ -519,7 +522,7 @@ def worded_trace(
                 {
                     **i,
                     "name": said(i["name"]),
-                    "value": said(i["value"]),
+                    "value": (staff(i.get("cell") or "", i["value"]) if staff else "") or said(i["value"]),
                     "place": place(i["cell"], None, headers) if i.get("cell") else "",
                     "kind": column_kind(i["cell"], kinds) if i.get("cell") else "",
                 }

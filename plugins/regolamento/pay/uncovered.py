@@ -23,10 +23,7 @@ def record(reg: Regulation, ente: Ente, out: Outcome, trace: Trace) -> None:
     covered = {role for pr in reg.premiums for role in pr.roles}
     covered |= set(reg.result_pay.roles) if reg.result_pay is not None else set()
     paid = {a.person for a in out.awards.values()}
-    which = "; ".join(
-        f"{fmt.quoted(name_of(pr)) if isinstance(pr, Part) else 'il premio'} paga {roles(pr.roles)}"
-        for pr in reg.premiums
-    )
+    which = paying(reg)
     sources = ", ".join(dict.fromkeys(pr.source for pr in reg.premiums if pr.source))
     for person in ente.people.values():
         if person.role in covered or person.id in paid:
@@ -40,3 +37,15 @@ def record(reg: Regulation, ente: Ente, out: Outcome, trace: Trace) -> None:
             f"Partecipazione di {person.name} al premio",
             f"nessuna parte del premio paga il suo ruolo ({which})",
         )
+
+
+def paying(reg: Regulation) -> str:
+    """Whom the parts pay, the parts of the same roles together: «presenza» e «obiettivi» pagano i dipendenti."""
+    by_roles: dict[tuple[str, ...], list[str]] = {}
+    for pr in reg.premiums:
+        by_roles.setdefault(pr.roles, []).append(fmt.quoted(name_of(pr)) if isinstance(pr, Part) else "il premio")
+    said = []
+    for names, who in ((names, roles(r)) for r, names in by_roles.items()):
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " e " + names[-1]
+        said.append(f"{listed} {'paga' if len(names) == 1 else 'pagano'} {who}")
+    return "; ".join(said)

@@ -180,3 +180,18 @@ def test_a_zero_from_a_score_says_the_score(ciclope_ente, tmp_path):
     # by score: 1,000 × 80 / 100 = 800.00, 1,000 × 20 / 100 = 200.00, and 0 for the score of 0
     assert amounts(result) == {"P1": "800.00", "P2": "200.00", "P3": "0.00"}
     assert "(nessun importo: il punteggio è 0; quota pagata = tempo lavorato)" in reason(result, "P3")
+
+
+def test_the_parts_that_pay_the_same_roles_are_said_together(ciclope_ente, tmp_path):
+    text = EMPLOYEES_ONLY.replace('fonte = "art. 6"', 'quota_fondo = 0.5\nfonte = "art. 6"') + (
+        '\n[[premi]]\nnome = "obiettivi"\nmetodo = "proporzionale"\nruoli = ["dipendente"]\nquota_fondo = 0.5\n'
+        'fonte = "art. 7"\n'
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, with_a_po())
+    # P1 alone in both parts: 500.00 + 500.00; the PO is told both parts pay only the dipendenti, both articles cited
+    assert amounts(result) == {"P1": "1000.00"}
+    figure = result.figures["ammesso:P2"]
+    assert (
+        figure.note == "nessuna parte del premio paga il suo ruolo («produttività» e «obiettivi» pagano i dipendenti)"
+    )
+    assert figure.source.endswith("art. 6, art. 7")
