@@ -576,9 +576,10 @@ def record(
         if e.status is None and e.kept < 1:
             formula += "; poi × (1 − riduzione), arrotondato al centesimo: il taglio va dove dice il regolamento"
         words = f"quota pagata = {e.share_words}" if e.share_words and e.status is None else ""
-        # the method's own factors first: a level's coefficient of 0 is the reason, not a score it does not multiply
+        # the method's own factors first: a level's coefficient of 0 is the reason, not a score it does not multiply.
+        # A formula's reads are no factors: a zero among them need not be why it gave 0, so nothing is said there.
         factors = (*plan.inputs.get(pid, ()), *e.share_inputs, *evaluated, fund)
-        zero = why_zero(factors) if paid == 0 and e.status is None else ""
+        zero = why_zero(factors) if paid == 0 and e.status is None and not by_formula(pr) else ""
         trace.record(
             key(pid),
             paid,
@@ -588,6 +589,11 @@ def record(
             f"Premio di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
             "; ".join(x for x in (zero, words, note if e.status is None else "", pr.note) if x),
         )
+
+
+def by_formula(pr: Premium) -> bool:
+    """True for a part whose amount or weight is the file's formula (``importo``, ``peso``)."""
+    return pr.method == "formula" or (isinstance(pr, Part) and pr.weight is not None)
 
 
 # what a weight or a sum of weights is made of: a zero there follows from a factor, which is the reason said
