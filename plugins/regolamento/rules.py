@@ -38,7 +38,7 @@ from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Reg
 from ciclope.plugins.regolamento.pay import (
     access,
     attestedfund,
-    best,
+    decision,
     formulafunds,
     instalments,
     interim,
@@ -422,7 +422,7 @@ def calendar(ente: Ente, year: int, params: Params) -> list[Deadline]:
         if due is not None:
             approval = code_of(ev.approval) if ev.approval else ev.approval
             out.append(Deadline(phase=ev.phase, act=ev.act, due=due, source=cite(reg, ev.source), approval=approval))
-    return out + best.deadlines(reg, year) + instalments.deadlines(reg, year) + missing_acts(reg, year)
+    return out + decision.deadlines(reg, year) + instalments.deadlines(reg, year) + missing_acts(reg, year)
 
 
 @hookimpl(specname="ciclope_approval_keys")

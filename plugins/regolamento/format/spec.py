@@ -851,8 +851,8 @@ class Part(Premium):
     decision: str | None = key(
         "decisione",
         "text",
-        "per «migliori»: la chiave di [atti] in ente.toml dell'atto che istituisce la parte ogni anno: senza, nulla è "
-        "pagato",
+        "per «migliori» e «importi»: la chiave di [atti] in ente.toml dell'atto che ogni anno istituisce la parte "
+        "(migliori) o ne approva gli importi scritti in premi.csv (importi): senza, nulla è pagato",
         example="bonus_decided",
     )
     decided_from: str | None = key(

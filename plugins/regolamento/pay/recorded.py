@@ -1,8 +1,9 @@
 """Premiums decided by someone, not computed («importi», format 2): prizes for innovation or efficiency, chosen
 by the OIV or a commission and written in ``premi.csv`` (person, the part's name, amount). They are paid as
 written from the part's fund; a total above it is an error and nothing of the part is paid; the rest of the fund
-is residual. The regulation's exclusions apply to every part unless it limits one to some (``parti``): a person
-excluded from this part is paid nothing of it, their typed amount stays residual and a warning names the row.
+is residual. An act of the year may have to approve them first (``decisione``, :mod:`.decision`). The
+regulation's exclusions apply to every part unless it limits one to some (``parti``): a person excluded from this
+part is paid nothing of it, their typed amount stays residual and a warning names the row.
 
 Several rows for one person and part (two prizes for two projects) are one award, their sum, every row an input
 of its explanation: the fund counts as distributed exactly what the awards pay, so distributed + residual = fund
@@ -21,7 +22,7 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
 from ciclope.plugins.regolamento.format.wording import denied
-from ciclope.plugins.regolamento.pay import rankings
+from ciclope.plugins.regolamento.pay import decision, rankings
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given
@@ -39,7 +40,10 @@ def pay(
     formulas: PartFormulas | None = None,
 ) -> list[Given]:
     """The part's amounts as written, from its fund; with several graduatorie, each one's from its own share.
-    ``formulas``: the part's, when it says who may be paid (``ammesso``)."""
+    ``formulas``: the part's, when it says who may be paid (``ammesso``). A part whose amounts an act approves
+    (``decisione``) pays nothing without that act of the year."""
+    if not decision.decided(reg, part, ctx[0], ctx[2]):
+        return [Given((), {})]
     if part.rankings == "ente":
         return [pay_rows(reg, part, fund, ctx, (key, scores, formulas), rows_by_person(ctx[0], part.name))]
     return ranked(reg, part, fund, ctx, (key, scores, formulas))
@@ -119,9 +123,10 @@ def pay_rows(
         words = "importo deciso e scritto in premi.csv, pagato dal fondo della parte"
         if len(person_rows) > 1:
             words = "somma degli importi decisi e scritti in premi.csv, pagata dal fondo della parte"
+        act = [decision.act_input(part, ente)] if part.decision else []
         trace.record(
-            key(pid), amount, words, cite(reg, part.source), [fund, *cited_rows], f"Premio di {person.name} — {part.name}",
-            part.note,
+            key(pid), amount, words, cite(reg, part.source), [fund, *cited_rows, *act],
+            f"Premio di {person.name} — {part.name}", part.note,
         )  # fmt: skip
         paid.append((Entry(person, Decimal(0), None, None, Decimal(1), (), ""), amount, None))
     return Given(tuple(paid), {})

@@ -103,11 +103,11 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
         premium(pr, None if "levels" in broken else scales, error, "premio", declared_grades(parts))
     for i, part in enumerate(premiums):
         premium(part, None if "levels" in broken else scales, error, f"premi[{i}]", declared_grades(parts))
-        if part.decision is not None and part.method != "migliori":
+        if part.decision is not None and part.method not in ("migliori", "importi"):
             error(
                 f"premi[{i}].decisione",
-                f"la decisione che istituisce la parte ogni anno vale per il metodo «migliori», non «{part.method}»: "
-                "qui non sarebbe letta; per gli importi decisi bastano le righe approvate di premi.csv",
+                "l'atto che ogni anno istituisce la parte o ne approva gli importi vale per i metodi «migliori» e "
+                f"«importi», non «{part.method}»: qui non sarebbe letto",
                 "regolamento.valore",
             )
         for name, got in (("decisione_dal", part.decided_from), ("decisione_entro", part.decided_by)):

@@ -71,11 +71,12 @@ def parts(block: Part, regulation: Regulation) -> Said:
     if block.decision:
         start = f"dal {block.decided_from} dell'anno precedente" if block.decided_from else ""
         end = f"entro il {block.decided_by} dell'anno del ciclo" if block.decided_by else ""
-        window = f", {start} {end}".rstrip() if start or end else ""
+        window = f", {start or end}" if start or end else ""
         if start and end:
             window = f", tra il {block.decided_from} dell'anno precedente e il {block.decided_by} dell'anno del ciclo"
         # ``decisione`` names the key of the office's ente.toml that proves the act: data, not a rule of the act
-        lines.append(f"La parte si paga solo se ogni anno un atto la istituisce{window}.")
+        does = "ne approva gli importi" if block.method == "importi" else "la istituisce"
+        lines.append(f"La parte si paga solo se ogni anno un atto {does}{window}.")
     extra = {"method"} if block.method in ("migliori", "budget", "importi", "formula") else set()
     heading = "Le parti del premio individuale" if what == "Il premio individuale" else "Le parti del premio"
     return heading, lines, covered | PART_KEYS | extra

@@ -904,10 +904,12 @@ def test_provincia_cremona_the_share_of_each_dirigente_s_maximum_by_band(ciclope
     )
 
 
-def montagna_sicura(staff: dict[str, tuple[str, str, str, str | None]], prizes: str) -> dict[str, str]:
+def montagna_sicura(
+    staff: dict[str, tuple[str, str, str, str | None]], prizes: str, approved: bool = True
+) -> dict[str, str]:
     """The Fondazione Montagna Sicura's staff: id → (time worked, hired, left, the card's points on produttività and
     qualità, each on 50, as "40+40"; None without a card), the Segretario generale (SEG) besides; ``prizes`` the rows
-    of premi.csv (the premi ad personam)."""
+    of premi.csv (the premi ad personam), ``approved`` whether the Board's approval of them is in [atti]."""
     people = [
         f"{pid},Persona {pid},dipendente,,ente,{fte},0,false,SEG,{hired},{left}"
         for pid, (fte, hired, left, _) in staff.items()
@@ -920,6 +922,8 @@ def montagna_sicura(staff: dict[str, tuple[str, str, str, str | None]], prizes: 
     ]
     data = ente(people, cards, extra="assunzione,cessazione")
     data["ente.toml"] = 'name = "Fondazione"\n'  # no fund: the regulation constitutes it ([[fondi]])
+    if approved:
+        data["ente.toml"] += "[atti]\npremi_ad_personam_approvati = 2025-03-10\n"
     data["premi.csv"] = "persona,parte,importo\n" + prizes
     return data
 
@@ -983,6 +987,14 @@ def test_montagna_sicura_under_the_ceiling_the_rest_pays_the_premi_ad_personam(c
     }
     assert not any(v.rule in {"regolamento.fondo_insufficiente", "regolamento.importi"} for v in result.violations)
     assert (pool.distributed, pool.residual) == (Decimal("8960.00"), Decimal("3848.52"))
+    # «presentati al Consiglio di amministrazione per l'approvazione»: without the Board's act the premi ad personam
+    # are not paid, and 12.808,52 − 8.160,00 = 4.648,52 stay in the fund
+    (tmp_path / "senza_approvazione").mkdir()
+    unapproved = montagna_sicura(staff, prizes, approved=False)
+    result = run(ciclope_ente, tmp_path / "senza_approvazione", "montagna_sicura", unapproved)
+    assert amounts(result) == {"N1": "2880.00", "N2": "1620.00", "N3": "1260.00", "N4": "2400.00"}
+    pool = result.rewards.pools["premio_obiettivi"]
+    assert (pool.distributed, pool.residual) == (Decimal("8160.00"), Decimal("4648.52"))
 
 
 def test_studi_professionali_confsal_a_share_of_the_monthly_pay_by_days_of_absence(ciclope_ente, tmp_path):
@@ -1261,7 +1273,8 @@ def test_dirigenti_gu1993_art22_thirty_percent_in_equal_parts_and_two_decisions(
     data = ente(people, [])
     # «pari a quanto complessivamente corrisposto a tale titolo nell'anno precedente maggiorato del venti per cento»:
     # 25.000,00 paid last year, the fund 25.000 × (100% + 20%) = 30.000,00
-    data["ente.toml"] = 'name = "Ente"\n[dati]\ncorrisposto_anno_prima = "25000.00"\n'
+    acts = "[atti]\nprovvedimento_direttore_generale = 2024-07-20\nprovvedimento_consiglio = 2024-07-25\n"
+    data["ente.toml"] = 'name = "Ente"\n[dati]\ncorrisposto_anno_prima = "25000.00"\n' + acts
     data["premi.csv"] = "persona,parte,importo\n" + "".join(
         f"D{n},{part},{amount}\n"
         for part, amounts_ in (
@@ -1282,3 +1295,10 @@ def test_dirigenti_gu1993_art22_thirty_percent_in_equal_parts_and_two_decisions(
     # c) 50% = 15.000,00, of which the council decided 14.500,00: 500,00 stay in the fund
     pool = result.rewards.pools["premio_produzione"]
     assert (pool.distributed, pool.residual) == (Decimal("29500.00"), Decimal("500.00"))
+    # without the council's decree of the year, c) pays nothing: 9.000 + 6.000 = 15.000,00 paid, 15.000,00 residual
+    (tmp_path / "senza_consiglio").mkdir()
+    data["ente.toml"] = data["ente.toml"].replace("provvedimento_consiglio = 2024-07-25\n", "")
+    result = run(ciclope_ente, tmp_path / "senza_consiglio", "dirigenti_gu1993_art22", data)
+    assert amounts(result) == {"D1": "4250.00", "D2": "3750.00", "D3": "3750.00", "D4": "3250.00"}
+    pool = result.rewards.pools["premio_produzione"]
+    assert (pool.distributed, pool.residual) == (Decimal("15000.00"), Decimal("15000.00"))

@@ -196,17 +196,6 @@ def test_the_rules_between_parts(tmp_path):
     assert any("le quote del fondo «performance_individuale» sommano al 110%, più del 100%" in g for g in got)
 
 
-def test_a_decision_is_refused_outside_the_best_of_a_band(tmp_path):
-    # «decisione» is read only by «migliori»: on another part it would be accepted and never read
-    text = TWO_PARTS.replace('quota_fondo = 0.7\n', 'quota_fondo = 0.7\ndecisione = "premi_approvati"\n')
-    got = regulation_problems(tmp_path, text)
-    assert any(
-        "riga 23, chiave premi[2].decisione: la decisione che istituisce la parte ogni anno vale per il metodo «migliori», non "
-        "«proporzionale»" in g
-        for g in got
-    )
-
-
 BUDGET = (
     HEAD
     + """
