@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 from ciclope.core.inputs.config import RunPlan, load_config
+from ciclope.core.inputs.headers import SHEET_ALIASES
 from ciclope.core.run import runner
 from ciclope.core.run.gcpause import paused
 
@@ -56,7 +57,7 @@ def plans(folder: Path, enti: int, people: int, seed: int) -> tuple[RunPlan, Run
     other = folder.with_name(folder.name + "-regolamento")
     shutil.copytree(folder, other)
     for csv in other.glob("enti/*/*.csv"):
-        if csv.stem not in CORE_FILES:
+        if SHEET_ALIASES.get(csv.stem, csv.stem) not in CORE_FILES:  # synth writes the office's names: persone
             csv.rename(csv.with_name("x_" + csv.name))
     shutil.copy(DECLARED, other / "smvp.toml")
     cycle = other / "cycle.toml"

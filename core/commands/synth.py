@@ -19,13 +19,18 @@ import datetime as dt
 import io
 import math
 import random
+import re
 from pathlib import Path
 
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks, available_plugins
 from ciclope.core.entetoml import italian_approval, italian_fund
+from ciclope.core.inputs.loading import CANONICAL, header_label, merge_schemas, sheet_title
 from ciclope.core.model import SynthData
+from ciclope.core.outcomes import InputSchema
+from ciclope.core.values import parse_bool, parse_date
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CANONICAL_ORDER = ("units", "people", "areas", "objectives", "indicators", "assignments", "evaluations")
 
 
@@ -299,7 +304,8 @@ def _cards(people: list[dict], rng: random.Random) -> list[dict]:
     return evaluations
 
 
-def _csv(rows: list[dict]) -> str:
+def csv_text(rows: list[dict]) -> str:
+    """The CSV text of ``rows``: every column in the order first met, a cell a row lacks left empty."""
     buf = io.StringIO()
     if rows:
         header: list[str] = []
@@ -317,11 +323,43 @@ def _toml_value(v) -> str:
     return '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_ente(d: SynthData, folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+def office_tables(d: SynthData, schema: InputSchema | None = None) -> dict[str, list[dict[str, str]]]:
+    """The tables of ``d`` as an office writes them (core/vocabulary.py, the template's words): each file and
+    column by its Italian name (``persone``, ``giorni_assenza``; a plugin's own by its ``schema``), a closed
+    list's value in the word the reports print (``più è meglio``), yes and no as SI and NO, a date as
+    GG/MM/AAAA (a column of dates, and a deadline's target). The plugins build the tables by their codes, as they
+    read them."""
+    out: dict[str, list[dict[str, str]]] = {}
     for name, rows in d.tables.items():
+        parsers = {column: parser for column, (parser, _) in CANONICAL.get(name, {}).items()}
+        if schema is not None:
+            parsers.update(schema.columns.get(f"{name}.csv", {}))
+            parsers.update(schema.files.get(f"{name}.csv", {}))
+        heads = {column: header_label(name, column, schema) for row in rows for column in row}
+        out[sheet_title(name, schema)] = [
+            {heads[column]: _word(parsers.get(column), column, text) for column, text in row.items()} for row in rows
+        ]
+    return out
+
+
+def _word(parser: object, column: str, text: str) -> str:
+    """A value as the office writes it. A role stays its code (segretario, dirigente, po, dipendente): the words
+    of the contracts, which name the PO by year (Elevata qualificazione from 2024 in Funzioni Locali)."""
+    if not text or column == "role":
+        return text
+    if parser is parse_bool:
+        return "SI" if parse_bool(text) else "NO"
+    if parser is parse_date or _ISO_DATE.fullmatch(text):  # a deadline's target or actual too
+        return parse_date(text).strftime("%d/%m/%Y")
+    labels: dict[str, str] = getattr(parser, "labels", {})
+    return labels.get(text, text)
+
+
+def write_ente(d: SynthData, folder: Path, schema: InputSchema | None = None) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in office_tables(d, schema).items():
         if rows:  # a table without rows has no header to write: the file is left out (= no rows)
-            (folder / f"{name}.csv").write_text(_csv(rows), encoding="utf-8")
+            (folder / f"{name}.csv").write_text(csv_text(rows), encoding="utf-8")
     # ente.toml as an office writes it: the Italian name of each table and key (core/vocabulary.py)
     lines = [f"nome = {_toml_value(d.name)}", "", "[fondi]"]
     lines += [f"{italian_fund(k)} = {_toml_value(v)}" for k, v in d.funds.items()]
@@ -341,7 +379,7 @@ def synthetic_ente(
     """One synthetic ente for a plugin (core files + the plugin's ``ciclope_synth``) written to ``folder``."""
     d = make_ente(ente_id, people, rng, year, per_servizio)
     hooks.answers(hookspecs.ciclope_synth, data=d, rng=rng, year=year)
-    write_ente(d, folder)
+    write_ente(d, folder, merge_schemas(hooks.answers(hookspecs.ciclope_input_schema, params=None)))
     return folder
 
 

@@ -144,9 +144,12 @@ def ciclope_synth(data: SynthData, rng: random.Random, year: int) -> None:
     """Add the plugin's own synthetic input to a generated ente (``ciclope synth``).
 
     Called once per synthetic ente after the core generated the canonical files. ``data`` is a
-    mutable :class:`core.synth.SynthData` (``tables``: file name → list of row dicts, ``funds``,
-    ``approvals``); ``rng`` is a seeded ``random.Random`` (use only it, so a seed gives the same
-    enti); ``year`` the cycle year. Edit ``data`` in place and return ``None``.
+    mutable :class:`core.synth.SynthData` (``tables``: a table's code, ``people``, → its rows keyed by the
+    columns' codes, as the plugin reads them; ``funds``, ``approvals``); ``rng`` is a seeded ``random.Random`` (use
+    only it, so a seed gives the same enti); ``year`` the cycle year. Edit ``data`` in place and return ``None``.
+    The core writes the files in the office's words: each table and column by its Italian name (the plugin's own
+    by its :class:`InputSchema` ``titles`` and ``headers``), a closed list's value in its word, SI and NO, dates
+    as GG/MM/AAAA.
     Default: nothing added (the core's canonical files, funds and approvals only).
 
     :param data: the synthetic ente being generated (:class:`core.model.SynthData`): edit it in place.

@@ -193,7 +193,7 @@ def po_result_pay(
             amount,
             "quota massima × punteggio / 100 se la valutazione è positiva (≥ 60) e la prestazione non è "
             "dichiarata insufficiente, altrimenti 0; quota massima = fondo × retribuzione di posizione / Σ "
-            "retribuzioni di posizione delle PO (quote uguali senza la colonna position_pay), arrotondata per "
+            "retribuzioni di posizione delle PO (quote uguali senza la colonna retribuzione_posizione), arrotondata per "
             "difetto al centesimo («fino a»)",
             f"{REG} art. 28.1, 28.5–28.6",
             label=f"Retribuzione di risultato di {p.name} (PO)",
@@ -208,7 +208,7 @@ def po_result_pay(
                 Input("punteggio", score, ref=f"score:{p.id}"),
             ],
             note=(
-                "prestazione dichiarata insufficiente (persone.csv, colonna insufficient): nessuna retribuzione "
+                "prestazione dichiarata insufficiente (persone.csv, colonna insufficiente): nessuna retribuzione "
                 "di risultato, come il personale dichiarato insufficiente"
                 if p.insufficient
                 else ""

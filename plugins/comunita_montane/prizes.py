@@ -76,7 +76,7 @@ def paid_rows(ctx: Context) -> list[Any]:
             ctx.problem(
                 "prizes.alta_formazione",
                 f"{r['person']}: l'alta formazione è un percorso formativo, non un premio in denaro: "
-                f"l'importo {money_it(r['amount'])} € non è pagato; lascia vuota la colonna amount",
+                f"l'importo {money_it(r['amount'])} € non è pagato; lascia vuota la colonna importo",
                 src("18.4, 25"),
                 file=ctx.ente.file_of("innovation"),
                 row=r.row,

@@ -15,12 +15,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ciclope.core.commands import cli
-from ciclope.core.commands.synth import make_ente, synth, synthetic_ente
+from ciclope.core.commands.synth import csv_text, make_ente, synth, synthetic_ente
+from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks, available_plugins
 from ciclope.core.inputs.config import load_config
+from ciclope.core.output.results import to_dict
 from ciclope.core.problems import CiclopeError
 from ciclope.core.run.runner import compute
 from ciclope.core.testing import compute_ente
+from ciclope.core.vocabulary import HEADERS_IT, SHEET_TITLES
 
 PLUGINS = sorted(available_plugins())
 
@@ -42,7 +45,7 @@ def test_same_seed_same_files_other_seed_other_files(tmp_path):
     assert a.keys() == c.keys() and a["cycle.toml"] == c["cycle.toml"]
     assert a != c  # the seed changes the data, not the layout
     for name in a:
-        if name.endswith("people.csv"):
+        if name.endswith("persone.csv"):
             assert a[name] != c[name], name
 
 
@@ -53,7 +56,7 @@ def test_cli_synth_writes_a_cycle_spread_over_every_installed_plugin(tmp_path):
     assert [e.id for e in plan.enti] == [f"synth-{i:05d}" for i in range(n)]
     assert [e.plugin for e in plan.enti] == [PLUGINS[i % len(PLUGINS)] for i in range(n)]  # round robin
     for e in plan.enti:
-        people = (e.data / "people.csv").read_text().splitlines()
+        people = (e.data / "persone.csv").read_text().splitlines()
         assert len(people) == 1 + 30, e.id  # header + exactly --people rows
 
 
@@ -133,13 +136,52 @@ def test_per_servizio_grows_the_organization_with_the_ente_and_still_runs_clean(
                      "--plugin", plugin]) == 0  # fmt: skip
     plan = load_config(tmp_path / "s" / "cycle.toml")
     ente = plan.enti[0]
-    units = (ente.data / "units.csv").read_text().splitlines()[1:]
+    units = (ente.data / "unità.csv").read_text().splitlines()[1:]
     kinds = [line.split(",")[2] for line in units]
     assert (len(units), kinds.count("area"), kinds.count("servizio")) == (34, 3, 30)
-    people = (ente.data / "people.csv").read_text().splitlines()[1:]
+    people = (ente.data / "persone.csv").read_text().splitlines()[1:]
     assert sum(",dirigente," in line for line in people) == 3
     result = compute(ente, plan.year)
     assert not result.errors, errors_of(result)
+
+
+# the codes an office never writes: those of the core's columns whose Italian header differs, and the plugins' own
+CODES = {code for columns in HEADERS_IT.values() for code, it in columns.items() if code != it} | {
+    "position_pay", "education", "qualified_years", "term_start", "term_end", "interim_of", "interim_percent",
+    "relevance", "renounced_bonus", "title", "holder",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("plugin", PLUGINS)
+def test_the_files_are_in_the_office_s_words_and_read_as_the_codes(tmp_path, plugin):
+    """What ``ciclope synth`` writes is what an office writes (core/vocabulary.py, the template's words): the
+    files, the headers and the words of the closed lists in Italian, yes and no as SI and NO, dates as
+    GG/MM/AAAA. Read back, the ente is the one the plugins built by their codes: the same results."""
+    hooks = Hooks.for_plugin(plugin)[0]
+    office = synthetic_ente(tmp_path / "office", hooks, "e", 40, random.Random(5), 2021)
+    names = {p.name for p in office.iterdir()}
+    assert {"persone.csv", "unità.csv", "obiettivi.csv", "indicatori.csv", "valutazioni.csv"} <= names
+    assert not names & {f"{code}.csv" for code in [*SHEET_TITLES, "innovation"]}
+    for path in office.glob("*.csv"):
+        header, *lines = path.read_text(encoding="utf-8").splitlines()
+        assert not set(header.split(",")) & CODES, (path.name, header)
+        cells = {cell for line in lines for cell in line.split(",")}
+        assert not cells & {"true", "false", "higher", "lower", "project", "strategic", "operational"}, path.name
+        assert not [c for c in cells if len(c) == 10 and c[4] == c[7] == "-"], path.name  # no ISO date
+    kinds = {line.split(",")[3] for line in (office / "indicatori.csv").read_text(encoding="utf-8").splitlines()[1:]}
+    assert "più è meglio" in kinds and "progetto (% completamento)" in kinds
+    rng = random.Random(5)  # the same ente, written by the codes the plugins build it with
+    data = make_ente("e", 40, rng, 2021)
+    hooks.answers(hookspecs.ciclope_synth, data=data, rng=rng, year=2021)
+    codes = tmp_path / "codes"
+    codes.mkdir()
+    for name, rows in data.tables.items():
+        if rows:
+            (codes / f"{name}.csv").write_text(csv_text(rows), encoding="utf-8")
+    (codes / "ente.toml").write_bytes((office / "ente.toml").read_bytes())
+    by_office, by_codes = to_dict(compute_ente(office, plugin, 2021)), to_dict(compute_ente(codes, plugin, 2021))
+    del by_office["audit"], by_codes["audit"]  # where the data are, and each file's name and digest
+    assert by_office == by_codes
 
 
 def test_per_servizio_below_two_is_refused(tmp_path, capsys):

@@ -494,7 +494,7 @@ def test_jobs_hand_out_the_largest_enti_first_and_keep_the_plan_order(cycle, tmp
     monkeypatch.setattr(runner, "ProcessPoolExecutor", InOrder)
     shutil.copytree(cycle.parent, tmp_path / "c")
     plan = load_config(tmp_path / "c" / "cycle.toml")
-    people = plan.enti[-1].data / "people.csv"  # the last ente of the plan made the largest
+    people = plan.enti[-1].data / "persone.csv"  # the last ente of the plan made the largest
     people.write_text(people.read_text(encoding="utf-8") + "\n" * 100_000, encoding="utf-8")  # blank lines
     sizes = {cfg.id: sum(f.stat().st_size for f in cfg.data.iterdir() if f.is_file()) for cfg in plan.enti}
     outcomes = run_plan(plan, out=tmp_path / "out", jobs=2, timeout=0)  # the pool: no process per ente

@@ -45,7 +45,7 @@ def both(source: Path, tmp: Path, by_area: bool = False) -> tuple[Path, Path]:
     if by_area:
         text = text.replace("tetto_prime_fasce = 0.30\n", 'tetto_prime_fasce = 0.30\ngraduatorie = "area"\n')
     (declared / "smvp.toml").write_text(text, encoding="utf-8")
-    for extra in declared.rglob("innovation.csv"):
+    for extra in [*declared.rglob("innovation.csv"), *declared.rglob("innovazione.csv")]:  # the example; synth
         extra.unlink()
     cycle = (python / "cycle.toml").read_text(encoding="utf-8")
     if by_area:

@@ -81,23 +81,23 @@ def with_po_money(folder: Path) -> dict[str, list[str]]:
     for i, ente in enumerate(sorted((folder / "enti").iterdir())):
         toml = (ente / "ente.toml").read_text(encoding="utf-8")
         (ente / "ente.toml").write_text(toml.replace("[fondi]\n", '[fondi]\nrisultato_po = "9400.00"\n'), "utf-8")
-        with (ente / "people.csv").open(encoding="utf-8", newline="") as f:
+        with (ente / "persone.csv").open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         columns = list(rows[0])
         if i != 1:
-            columns.append("position_pay")
+            columns.append("retribuzione_posizione")
             for k, r in enumerate(rows):
-                r["position_pay"] = str(8000 + 1500 * k) if r["role"] == "po" else ""
-        staff = [r for r in rows if r["role"] == "dipendente"]
+                r["retribuzione_posizione"] = str(8000 + 1500 * k) if r["ruolo"] == "po" else ""
+        staff = [r for r in rows if r["ruolo"] == "dipendente"]
         if i == 2:
             new_units(ente, staff)
-        staff[2]["insufficient"] = "true"
-        insufficient[ente.name] = [staff[2]["id"]]
+        staff[2]["insufficiente"] = "SI"
+        insufficient[ente.name] = [staff[2]["codice"]]
         if i == 0:  # a PO declared insufficient: no result pay (art. 28), whatever its score
-            po = next(r for r in rows if r["role"] == "po")
-            po["insufficient"] = "true"
-            insufficient[ente.name].append(po["id"])
-        with (ente / "people.csv").open("w", encoding="utf-8", newline="") as f:
+            po = next(r for r in rows if r["ruolo"] == "po")
+            po["insufficiente"] = "SI"
+            insufficient[ente.name].append(po["codice"])
+        with (ente / "persone.csv").open("w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, columns)
             writer.writeheader()
             writer.writerows(rows)
@@ -107,32 +107,38 @@ def with_po_money(folder: Path) -> dict[str, list[str]]:
 def new_units(ente: Path, staff: list[dict[str, str]]) -> None:
     """An ufficio under the first Servizio, with the first two staff members (their Servizio is the one above:
     tipo_unita), and a Servizio with no cruscotto, with the fourth (no measured result: senza_unita)."""
-    with (ente / "units.csv").open(encoding="utf-8", newline="") as f:
+    with (ente / "unità.csv").open(encoding="utf-8", newline="") as f:
         units = list(csv.DictReader(f))
-    servizio = next(u for u in units if u["kind"] == "servizio")
-    area = next(u for u in units if u["kind"] == "area")
+    servizio = next(u for u in units if u["tipo"] == "servizio")
+    area = next(u for u in units if u["tipo"] == "area")
     units += [
-        {"id": "UF1", "name": "Ufficio 1", "kind": "ufficio", "parent": servizio["id"], "head": ""},
-        {"id": "SVX", "name": "Servizio senza cruscotto", "kind": "servizio", "parent": area["id"], "head": ""},
+        {"codice": "UF1", "nome": "Ufficio 1", "tipo": "ufficio", "superiore": servizio["codice"], "responsabile": ""},
+        {
+            "codice": "SVX",
+            "nome": "Servizio senza cruscotto",
+            "tipo": "servizio",
+            "superiore": area["codice"],
+            "responsabile": "",
+        },
     ]
-    with (ente / "units.csv").open("w", encoding="utf-8", newline="") as f:
+    with (ente / "unità.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, list(units[0]))
         writer.writeheader()
         writer.writerows(units)
-    staff[0]["unit"] = staff[1]["unit"] = "UF1"
-    staff[3]["unit"] = "SVX"
+    staff[0]["unità"] = staff[1]["unità"] = "UF1"
+    staff[3]["unità"] = "SVX"
     # UF1 measured on its own (the first indicator), SVX on one objective whose only indicator is neutralised
-    with (ente / "indicators.csv").open(encoding="utf-8", newline="") as f:
-        first = next(csv.DictReader(f))["id"]
-    with (ente / "assignments.csv").open("a", encoding="utf-8", newline="") as f:
+    with (ente / "indicatori.csv").open(encoding="utf-8", newline="") as f:
+        first = next(csv.DictReader(f))["codice"]
+    with (ente / "cruscotti.csv").open("a", encoding="utf-8", newline="") as f:
         f.write(f"C-UF1,UF1,{first},\n")
-    with (ente / "objectives.csv").open("a", encoding="utf-8", newline="") as f:
-        f.write("OSX,operational,Obiettivo di SVX,,,,SVX\n")
-    with (ente / "indicators.csv").open(encoding="utf-8", newline="") as f:
+    with (ente / "obiettivi.csv").open("a", encoding="utf-8", newline="") as f:
+        f.write("OSX,operativo,Obiettivo di SVX,,,,SVX\n")
+    with (ente / "indicatori.csv").open(encoding="utf-8", newline="") as f:
         header = next(csv.reader(f))
-    row = dict.fromkeys(header, "") | {"id": "ISX", "objective": "OSX", "name": "Sospeso", "type": "higher"}
-    row |= {"neutralized": "true", "reason": "dato non disponibile", "source": "Dati sintetici"}
-    with (ente / "indicators.csv").open("a", encoding="utf-8", newline="") as f:
+    row = dict.fromkeys(header, "") | {"codice": "ISX", "obiettivo": "OSX", "nome": "Sospeso", "tipo": "più è meglio"}
+    row |= {"neutralizzato": "SI", "motivo": "dato non disponibile", "fonte": "Dati sintetici"}
+    with (ente / "indicatori.csv").open("a", encoding="utf-8", newline="") as f:
         csv.DictWriter(f, header).writerow(row)
 
 
@@ -158,18 +164,20 @@ def test_an_undifferentiated_ente_is_refused_the_same_way(tmp_path):
     plugin's errors and the declared file's are the same, and so is the share warning."""
     cycle = synth(tmp_path / "python", enti=1, people=40, seed=11, plugins=["bergamo"])
     ente = next((cycle.parent / "enti").iterdir())
-    people = rows(ente / "people.csv")
-    staff = {r["id"] for r in people if r["role"] == "dipendente"}
-    servizio = next(r["unit"] for r in people if r["role"] == "dipendente")
-    rewrite(ente / "people.csv", [r | {"unit": servizio} if r["id"] in staff else r for r in people])
-    cards = rows(ente / "evaluations.csv")
-    rewrite(ente / "evaluations.csv", [c | {"points": c["max_points"]} if c["person"] in staff else c for c in cards])
+    people = rows(ente / "persone.csv")
+    staff = {r["codice"] for r in people if r["ruolo"] == "dipendente"}
+    servizio = next(r["unità"] for r in people if r["ruolo"] == "dipendente")
+    rewrite(ente / "persone.csv", [r | {"unità": servizio} if r["codice"] in staff else r for r in people])
+    cards = rows(ente / "valutazioni.csv")
+    rewrite(
+        ente / "valutazioni.csv", [c | {"punti": c["punti_massimi"]} if c["persona"] in staff else c for c in cards]
+    )
     levels = {pid: p["level"] for pid, p in results(run_cycle(cycle), ente.name)["individual"].items() if pid in staff}
     most = max(set(levels.values()), key=list(levels.values()).count)
     others = {pid for pid, level in levels.items() if level != most}
     assert 0 < len(others) < len(staff) - 5  # seed 11: one person above the rest
-    people = rows(ente / "people.csv")
-    rewrite(ente / "people.csv", [r | {"insufficient": "true"} if r["id"] in others else r for r in people])
+    people = rows(ente / "persone.csv")
+    rewrite(ente / "persone.csv", [r | {"insufficiente": "SI"} if r["codice"] in others else r for r in people])
     out_python = run_cycle(cycle)
     out_declared = run_cycle(as_declared(cycle.parent, tmp_path / "declared", "bergamo", DECLARED))
     found = differentiation(out_python, ente.name)

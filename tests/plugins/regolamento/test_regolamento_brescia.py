@@ -65,6 +65,10 @@ import pytest
 from conftest import EXAMPLES
 
 from ciclope.core.commands.synth import synth
+from ciclope.core.engine import hookspecs
+from ciclope.core.engine.registry import Hooks
+from ciclope.core.inputs.headers import SHEET_ALIASES, SHEET_TITLES, column_code
+from ciclope.core.inputs.loading import merge_schemas
 
 from helpers import TESTS, as_declared, run_cycle
 
@@ -81,9 +85,24 @@ POSITION_POOL = {"po_total": "po_posizione"}  # the declared pool's name → the
 RESULT = ("result_max", "result")  # the PO result pay fields of a position
 
 
+BRESCIA = merge_schemas(Hooks.for_plugin("brescia")[0].answers(hookspecs.ciclope_input_schema, params=None))
+
+
+def table(folder: Path, sheet: str) -> Path:
+    """An ente's file of ``sheet`` (``people``) by the name it has: the office's (``persone.csv``, the synthetic
+    enti) or the code (``people.csv``, the public example)."""
+    for name in (SHEET_TITLES[sheet], sheet):
+        if (folder / f"{name}.csv").exists():
+            return folder / f"{name}.csv"
+    return folder / f"{SHEET_TITLES[sheet]}.csv"
+
+
 def read(path: Path) -> list[dict[str, str]]:
+    """The rows of a file keyed by the columns' codes: the synthetic enti are written in the office's words
+    (``persone.csv``, ``titolo_di_studio``), which the copy is rewritten from; the codes stay readable."""
+    sheet = SHEET_ALIASES.get(path.stem, path.stem)
     with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+        return [{column_code(sheet, k, BRESCIA): v for k, v in row.items()} for row in csv.DictReader(f)]
 
 
 def write(path: Path, rows: list[dict[str, str]], columns: list[str]) -> None:
@@ -96,12 +115,12 @@ def write(path: Path, rows: list[dict[str, str]], columns: list[str]) -> None:
 def declared_copy(folder: Path, to: Path) -> Path:
     """The same enti with plugin regolamento, the declared file and the data in the format's layout."""
     cycle = as_declared(folder, to, "brescia", DECLARED)
-    for ente in (p.parent for p in to.rglob("positions.csv")):
-        people = read(ente / "people.csv")
+    for ente in {p.parent for p in [*to.rglob("posizioni.csv"), *to.rglob("positions.csv")]}:
+        people = read(table(ente, "people"))
         terms = {p["id"]: (p.get("term_start", ""), p.get("term_end", "")) for p in people}
         people = [{DECLARED_COLUMNS.get(c, c): v for c, v in p.items()} for p in people]
-        write(ente / "people.csv", people, [c for c in people[0] if c not in PLUGIN_ONLY])
-        positions = read(ente / "positions.csv")
+        write(table(ente, "people"), people, [c for c in people[0] if c not in PLUGIN_ONLY])
+        positions = read(table(ente, "positions"))
         columns = [c for c in positions[0] if c not in PLUGIN_ONLY and c not in INTERIM_COLUMNS]
         # the plugin writes an interim on the covering holder's row, the declared file on the covered position's
         interims = {}
@@ -112,8 +131,8 @@ def declared_copy(folder: Path, to: Path) -> Path:
         for r in positions:
             r["start"], r["end"] = terms.get(r["holder"], ("", ""))
             r.update(zip(INTERIM_COLUMNS, interims.get(r["id"], ("", "", "", ""))))
-        write(ente / "positions.csv", positions, [*columns, "start", "end", *INTERIM_COLUMNS])
-        (ente / "projects.csv").unlink(missing_ok=True)  # the variable resources: not declared
+        write(table(ente, "positions"), positions, [*columns, "start", "end", *INTERIM_COLUMNS])
+        table(ente, "projects").unlink(missing_ok=True)  # the variable resources: not declared
     return cycle
 
 
@@ -198,8 +217,8 @@ def requirement_errors(results: dict, folder: Path, ente: str) -> dict[str, set[
     paid (category, part time); ``experience``, the pay still computed (education and years). The plugin names
     the holder's row of people.csv, the declared requisiti the position's row of positions.csv, the declared
     check the people by name. ``folder``: the cycle's input, the ente's files under ``ente``."""
-    people = read(next(folder.rglob(f"{ente}/people.csv")))
-    positions = read(next(folder.rglob(f"{ente}/positions.csv")))
+    people = read(table(next(folder.rglob(f"{ente}/ente.toml")).parent, "people"))
+    positions = read(table(next(folder.rglob(f"{ente}/ente.toml")).parent, "positions"))
     by_name = {p["name"]: p["id"] for p in people}
     out: dict[str, set[str]] = {"withheld": set(), "experience": set()}
     for v in results["violations"]:
@@ -210,8 +229,8 @@ def requirement_errors(results: dict, folder: Path, ente: str) -> dict[str, set[
             out[kind] |= {by_name[n] for n in v["message"].split(": ", 1)[1].split(", ")}
             continue
         file, row, _ = v["where"].split(":")  # the row of a csv file: the header is row 1
-        rows = people if file == "people.csv" else positions
-        out[kind].add(rows[int(row) - 2]["id" if file == "people.csv" else "holder"])
+        of_people = SHEET_ALIASES.get(file.removesuffix(".csv"), file.removesuffix(".csv")) == "people"
+        out[kind].add((people if of_people else positions)[int(row) - 2]["id" if of_people else "holder"])
     return out
 
 
@@ -297,18 +316,18 @@ def test_an_interim_and_holders_without_the_requirements_by_hand(tmp_path):
     shutil.copytree(EXAMPLES / "brescia", python, ignore=shutil.ignore_patterns("risultati", "out", "ciclope.db*"))
     without_attestation(python)
     ente = python / "bs-esempio"
-    positions = read(ente / "positions.csv")
+    positions = read(table(ente, "positions"))
     for row in positions:
         if row["id"] == "PB":
             row.update(interim_of="PC", interim_percent="22%", interim_from="2021-07-01", interim_to="2021-12-31")
-    write(ente / "positions.csv", positions, [*positions[0], "interim_from", "interim_to"])
-    people = read(ente / "people.csv")
+    write(table(ente, "positions"), positions, [*positions[0], "interim_from", "interim_to"])
+    people = read(table(ente, "people"))
     for person in people:
         if person["id"] == "HA":
             person["category"] = "C"  # art. 1.2: «esclusivamente a dipendenti classificati nella categoria D»
         if person["id"] == "HB":
             person["qualified_years"] = "7"  # art. 2.5 a: a diploma needs at least 8 years
-    write(ente / "people.csv", people, list(people[0]))
+    write(table(ente, "people"), people, list(people[0]))
     run_cycle(python / "cycle.toml")
     run_cycle(declared_copy(python, tmp_path / "declared"))
     mine, _ = same(python, tmp_path / "declared", "bs-esempio")
@@ -340,16 +359,16 @@ def with_interim_and_requirements(folder: Path) -> None:
     position's holder without a requirement that withholds the pay (category C, or part time in every other ente);
     the third's with one year of experience (below the 2 of a specialization, the least of art. 2.5)."""
     for k, ente in enumerate(sorted(p for p in (folder / "enti").iterdir())):
-        positions = read(ente / "positions.csv")
+        positions = read(table(ente, "positions"))
         covering = [row for row in positions if row["interim_of"]]
         assert len(covering) == 1 and covering[0] is positions[0]  # ciclope synth: the first covers the vacant one
-        people = read(ente / "people.csv")
+        people = read(table(ente, "people"))
         for person in people:
             if person["id"] == positions[1]["holder"]:
                 person.update({"category": "C"} if k % 2 == 0 else {"fte": "0.5"})  # art. 1.2 or 2.7
             if person["id"] == positions[2]["holder"]:
                 person["qualified_years"] = "1"
-        write(ente / "people.csv", people, list(people[0]))
+        write(table(ente, "people"), people, list(people[0]))
 
 
 @pytest.mark.parametrize("seed", [3, 17])
