@@ -13,7 +13,7 @@ from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.pay import interim
 from ciclope.plugins.regolamento.pay.positions import FILE
-from ciclope.plugins.regolamento.read.blocks import FIXED, SAID
+from ciclope.plugins.regolamento.read.blocks import FIXED, HEADERS, SAID
 
 
 def problems(reg: Regulation, ente: Ente) -> list[Problem]:
@@ -36,11 +36,12 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
         out.append(Problem(rule="regolamento.posizioni_fondo", source=source, file="ente.toml", column=f"funds.{name}",
                            message=message))  # fmt: skip
     if not rows:
+        needed = ", ".join(HEADERS[c] for c in ("id", "title", "unit", "holder"))  # the office's words
         message = (
-            "il regolamento dichiara [posizioni] ma manca posizioni.csv (colonne id, title, unit, holder e una per "
-            f"criterio: {', '.join(c.code for c in pw.criteria)}): nessuna posizione pesata"
+            f"il regolamento dichiara [posizioni] ma manca posizioni.csv (colonne {needed} e una per criterio: "
+            f"{', '.join(c.code for c in pw.criteria)}): nessuna posizione pesata"
         )
-        return [*out, Problem(rule="regolamento.posizioni", source=source, file="positions.csv", message=message)]
+        return [*out, Problem(rule="regolamento.posizioni", source=source, file="posizioni.csv", message=message)]
     return out + columns(reg, ente) + cells(reg, ente)
 
 

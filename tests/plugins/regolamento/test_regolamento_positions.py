@@ -434,6 +434,14 @@ def test_a_result_fund_beside_the_positions_is_an_error(ciclope_ente, tmp_path):
     assert result.rewards.pools["risultato_po"].amount == Decimal("6000.00")  # 40000 × 0.15: the share, not [funds]
 
 
+def test_without_the_positions_file_the_error_names_it_in_the_office_s_words(ciclope_ente, tmp_path):
+    data = ente([("PO1", "po", 90, "false")], 'posizioni_po = "40000.00"')
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    (found,) = [p for p in result.violations if p.rule == "regolamento.posizioni"]
+    assert found.file == "posizioni.csv"
+    assert "(colonne codice, denominazione, unità, titolare e una per criterio: A1, A2)" in found.message
+
+
 def test_a_rating_that_is_no_number_is_an_input_error(ciclope_ente, tmp_path):
     csv = "id,title,unit,holder,A1,A2\nP1,Area amministrativa,amm,PO1,5,molto\n"
     data = ente([("PO1", "po", 90, "false")], 'posizioni_po = "40000.00"', **{"positions.csv": csv})
