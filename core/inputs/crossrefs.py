@@ -34,7 +34,7 @@ def _units(r: Reading, e: m.Ente) -> None:
             None,
             "parent",
             "core.units.root",
-            f"l'organigramma deve avere una sola radice (unità senza parent), trovate {len(roots)}",
+            f"l'organigramma deve avere una sola radice (unità senza superiore), trovate {len(roots)}",
         )
     for u in e.units.values():
         if u.parent is not None and u.parent not in e.units:

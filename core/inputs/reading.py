@@ -17,6 +17,7 @@ from pathlib import Path
 
 import attrs
 
+from ciclope.core.inputs.headers import header_label
 from ciclope.core.inputs.tables import Sheet
 from ciclope.core.outcomes import InputSchema
 from ciclope.core.problems import Problem
@@ -85,10 +86,18 @@ class Reading:
         ref: str | None = None,
         severity: str = "error",
     ) -> None:
-        """A problem of ``sheet`` (or a file's label), its column named as the user wrote it (:meth:`Log.err`)."""
+        """A problem of ``sheet`` (or a file's label), its column named as the user wrote it, and a column the sheet
+        lacks by the header the template writes (``punti``, not ``points``) (:meth:`Log.err`)."""
         label = sheet.label if isinstance(sheet, Sheet) else sheet
-        shown = sheet.shown if isinstance(sheet, Sheet) else self._shown(label)
-        self.log.err(label, row, shown.get(column, column), rule, message, source, ref, severity)
+        found = sheet if isinstance(sheet, Sheet) else self._sheet(label)
+        self.log.err(label, row, self._said(found, column), rule, message, source, ref, severity)
 
-    def _shown(self, label: str) -> Mapping[str, str]:
-        return next((s.shown for s in self.sheets.values() if s.label == label), {})
+    def _sheet(self, label: str) -> Sheet | None:
+        return next((s for s in self.sheets.values() if s.label == label), None)
+
+    def _said(self, sheet: Sheet | None, column: str) -> str:
+        if sheet is None:
+            return column
+        if column in sheet.shown:  # the header as written
+            return sheet.shown[column]
+        return column if column in sheet.header else header_label(sheet.name, column, self.asked.schema)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from ciclope.core import model as m
-from ciclope.core.fmt import quoted
+from ciclope.core.fmt import decimal_it, quoted
 from ciclope.core.inputs.columns import Table, kept, rows, table
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.inputs.tables import Sheet
@@ -221,7 +221,7 @@ def _checked_items(r: Reading, found: Table, max_points: list, points: list, ite
                 n,
                 "max_points",
                 "core.card.max_points",
-                "max_points deve essere maggiore di 0",
+                f"i punti massimi della voce devono essere più di 0, trovato {decimal_it(most)}",
                 source="rules/core.md §3",
             )
             continue

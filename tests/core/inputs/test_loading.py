@@ -208,6 +208,28 @@ def test_problems_come_row_by_row_in_column_order(tmp_path):
     assert empty.message == "valore obbligatorio mancante in «unità»"
 
 
+def test_a_column_the_file_lacks_is_named_in_the_office_s_words(tmp_path):
+    """A column that is not in the file has no header as written: where the problem is, it is named as the template
+    writes it («ruolo», «superiore»), like the message, never by its code."""
+    people = [line.split(",") for line in files()["people.csv"].strip().splitlines()]
+    without_role = "\n".join(",".join(c for k, c in enumerate(row) if k != 2) for row in people) + "\n"
+    assert without_role.startswith("id,name,category,unit")  # the third column, role, taken out
+    folder = write_ente(tmp_path / "e", files(**{"people.csv": without_role}))
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2021)
+    (missing,) = [p for p in exc.value.problems if p.rule == "core.input.missing_column"]
+    assert (missing.file, missing.row, missing.column) == ("people.csv", 1, "ruolo")
+    assert missing.message == "manca la colonna obbligatoria «ruolo»"
+    two_roots = files()["units.csv"].replace("a1,Area 1,area,ente,D1", "a1,Area 1,area,,D1")
+    two_roots = two_roots.replace("id,name,kind,parent,head", "codice,nome,tipo,superiore,responsabile")  # as written
+    folder = write_ente(tmp_path / "f", files(**{"units.csv": two_roots}))
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "f", 2021)
+    (roots,) = [p for p in exc.value.problems if p.rule == "core.units.root"]
+    assert roots.column == "superiore"
+    assert roots.message == "l'organigramma deve avere una sola radice (unità senza superiore), trovate 2"
+
+
 def test_a_card_s_problems_come_in_row_order_and_the_good_items_are_kept(tmp_path):
     """evaluations.csv is read by column and its items built from the columns (issue 18): a bad cell and
     a card check (points over max_points, max_points 0) still come row by row, in the order worked out
@@ -232,6 +254,8 @@ def test_a_card_s_problems_come_in_row_order_and_the_good_items_are_kept(tmp_pat
         (7, "person", "core.input.required"),  # row 7: the empty person, then the bad max_points
         (7, "max_points", "core.input.value"),
     ]
+    (zero,) = [p for p in exc.value.problems if p.rule == "core.card.max_points"]
+    assert zero.message == "i punti massimi della voce devono essere più di 0, trovato 0"
     loader = reading(Asked(folder, "e", 2021))
     table = columns.table(loader, "evaluations")
     assert table is not None

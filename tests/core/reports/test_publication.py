@@ -367,8 +367,8 @@ def test_a_synthetic_ente_of_tiny_groups_publishes_no_personal_figure(tmp_path):
     for folder in sorted(p for p in (tmp_path / "out").iterdir() if p.is_dir()):
         doc = json.loads((folder / "results.json").read_text(encoding="utf-8"))
         data = Path(doc["audit"]["data"])
-        with open(data / "people.csv", encoding="utf-8") as fh:
-            roles = {row["id"]: row["role"] for row in csv.DictReader(fh)}
+        with open(data / "persone.csv", encoding="utf-8") as fh:  # synth writes the office's words
+            roles = {row["codice"]: row["ruolo"] for row in csv.DictReader(fh)}
         pay = _pay_by_person(doc)
         tiny = _tiny_groups(doc, roles)
         if doc["plugin"] == "comunita_montane":  # the premise: every paid level and band is a group of 1–2
