@@ -55,7 +55,9 @@ def _pool(reg: Regulation, block: Fund, cohort: Cohort, trace: Trace) -> Pool | 
         return None
     if not isinstance(value, Decimal) or value < 0:
         shown = fmt.euro(value) if isinstance(value, Decimal) else "nessun importo"
-        trace.problem(_failed(reg, block, f"la formula «{block.amount}» dà {shown}"))
+        below = f"; se il testo vuole un fondo nullo quando il calcolo va sotto zero, scrivi «=MAX(0 €; {str(block.amount).lstrip('=')})»"
+        hint = below if isinstance(value, Decimal) else ""
+        trace.problem(_failed(reg, block, f"la formula «{block.amount}» dà {shown}", hint))
         return None
     amount = value.quantize(CENT, rounding=ROUND_DOWN)
     inputs = list(env.read.values()) if env is not None else []
@@ -69,12 +71,12 @@ def _typed(reg: Regulation, block: Fund) -> Problem:
     return owed.unused(RULE, cite(reg, block.source), block.name, why)
 
 
-def _failed(reg: Regulation, block: Fund, why: str) -> Problem:
+def _failed(reg: Regulation, block: Fund, why: str, hint: str = "") -> Problem:
     return Problem(
         rule=RULE,
         source=cite(reg, block.source),
         file="regolamento",
         column=f"fondi.{funds.said(block.name)}",
         message=f"{why}: il fondo {fmt.quoted(funds.said(block.name))} non è costituito e le parti che lo nominano "
-        "non pagano; correggi la formula o i dati che legge",
+        f"non pagano; correggi la formula o i dati che legge{hint}",
     )

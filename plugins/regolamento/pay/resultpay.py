@@ -95,7 +95,8 @@ def pay(
             due[p.id] = position * s.score
     if not listed and rp.fund not in out.pools:
         return  # nobody to pay and no fund: no pool to report
-    amounts, pool, note = settle(rp, out.pools.get(rp.fund), due, exact, scores, source, trace)
+    declared = any(block.name == rp.fund for block in reg.funds)  # not constituted: its own error says so
+    amounts, pool, note = settle(rp, out.pools.get(rp.fund), due, exact, scores, source, trace, declared)
     record(rp, listed, inputs, amounts, pool, source, trace, out, note)
 
 
@@ -182,7 +183,11 @@ def record(
 ) -> None:
     """Every listed PO/EQ's result pay, recorded with its inputs, as an award of the fund."""
     formula = method_words(rp)
-    fund = (Input("fondo", pool.amount, ref=out.fund_ref(rp.fund)),) if rp.method == "fondo" else ()
+    missing = rp.fund not in out.pools  # no fund to split (its problem says so): no figure of it to refer to
+    if missing and (rp.method == "fondo" or resultformula.reads_fund(rp)):
+        formula = f"nessuna retribuzione: manca il fondo {fmt.quoted(funds.said(rp.fund))}"
+    ref = "" if missing else out.fund_ref(rp.fund)
+    fund = (Input("fondo", pool.amount, ref=ref),) if rp.method == "fondo" else ()
     said = "; ".join(n for n in (note, rp.note) if n)
     for pid, name, status in listed:
         paid = amounts.get(pid, ZERO)
@@ -230,11 +235,14 @@ def settle(
     scores: Mapping[str, Score],
     source: str,
     trace: Trace,
+    declared: bool = False,
 ) -> tuple[dict[str, Decimal], Pool, str]:
-    """The amounts paid, the pool they come from and a note on how it was used (a formula's cents, "" else)."""
+    """The amounts paid, the pool they come from and a note on how it was used (a formula's cents, "" else).
+    ``declared``: the fund is one the regulation constitutes ([[fondi]]), never written in ente.toml."""
     rank = {pid: -(scores[pid].score or Decimal(0)) for pid in due}
     if fund is None and (rp.method == "fondo" or resultformula.reads_fund(rp)):
-        trace.problem(missing_fund(rp, source))
+        if not declared:
+            trace.problem(missing_fund(rp, source))
         return {}, Pool(name=rp.fund, amount=ZERO, source=source, label="Retribuzione di risultato"), ""
     if rp.method == "fondo":
         assert fund is not None

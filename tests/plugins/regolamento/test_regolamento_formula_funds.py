@@ -108,8 +108,8 @@ def test_a_fund_of_ente_toml_by_the_same_name_is_said_unused(ciclope_ente, tmp_p
 
 
 def test_a_formula_that_divides_by_zero_constitutes_no_fund(ciclope_ente, tmp_path):
-    # nobody is a «po»: 1.000 € × 2 / 0 cannot be computed; the error names the formula, and the part says its fund
-    # is missing
+    # nobody is a «po»: 1.000 € × 2 / 0 cannot be computed; the error names the formula and says the parts do not
+    # pay, and nothing else asks the office to write the fund in ente.toml (the regulation constitutes it)
     reg = HEAD + FUND.replace(
         """'=85% * 3600 € * SOMMA.ENTE(SE(ruolo = "dipendente"; giorni_servizio / giorni_anno; 0))'""",
         """'=1000 € * CONTA.ENTE(ruolo = "dipendente") / CONTA.ENTE(ruolo = "po")'""",
@@ -123,7 +123,28 @@ def test_a_formula_that_divides_by_zero_constitutes_no_fund(ciclope_ente, tmp_pa
         "fondo «premio_obiettivi» non è costituito e le parti che lo nominano non pagano; correggi la formula o i dati "
         "che legge"
     ]
+    assert [v.message for v in result.violations if v.rule == "regolamento.fondo" and v.severity != "error"] == []
     assert not any(a != "0.00" for a in amounts(result).values())
+
+
+def test_a_formula_below_zero_constitutes_no_fund_and_the_hint_says_max(ciclope_ente, tmp_path):
+    # two dipendenti: 1.000 € × (2 − 3) = −1.000,00 €, a fund below zero; the hint offers the formula within MAX
+    reg = HEAD + FUND.replace(
+        """'=85% * 3600 € * SOMMA.ENTE(SE(ruolo = "dipendente"; giorni_servizio / giorni_anno; 0))'""",
+        """'=1000 € * (CONTA.ENTE(ruolo = "dipendente") - 3)'""",
+    )
+    rows = ["dipendente,2020-01-01,", "dipendente,2020-01-01,"]
+    result = run_declared(ciclope_ente, tmp_path, reg, files(rows, [50, 50]))
+    assert "premio_obiettivi" not in result.rewards.pools
+    assert [(v.severity, v.message) for v in result.violations if v.rule == "regolamento.fondo"] == [
+        (
+            "error",
+            'la formula «=1000 € * (CONTA.ENTE(ruolo = "dipendente") - 3)» dà € −1.000,00: il fondo «premio_obiettivi» '
+            "non è costituito e le parti che lo nominano non pagano; correggi la formula o i dati che legge; se il "
+            "testo vuole un fondo nullo quando il calcolo va sotto zero, scrivi "
+            '«=MAX(0 €; 1000 € * (CONTA.ENTE(ruolo = "dipendente") - 3))»',
+        )
+    ]
 
 
 def test_the_reader_refuses_a_person_s_data_outside_a_function_over_people(tmp_path):
@@ -264,3 +285,25 @@ fonte = "art. 8"
         "# premio_presenza: lo calcola il regolamento dell'ente, non si scrive qui",
         "",
     ]
+
+
+def test_a_result_pay_fund_below_zero_is_said_once(ciclope_ente, tmp_path):
+    # the dirigenti's result pay split from a fund the regulation constitutes: 1.000 € × (2 dirigenti − 3) =
+    # −1.000,00 €, not constituted; the error says it, and the result pay does not ask for the fund in ente.toml
+    from test_regolamento_result_formula import HEAD as RESULT_HEAD
+    from test_regolamento_result_formula import staff
+
+    reg = RESULT_HEAD + (
+        '\n[risultato_po]\nmetodo = "fondo"\nruoli = ["dirigente"]\nfonte = "art. 14"\n'
+        '\n[[fondi]]\nnome = "risultato_po"\nimporto = \'=1000 € * (CONTA.ENTE(ruolo = "dirigente") - 3)\'\n'
+        'fonte = "art. 7"\n'
+    )
+    result = run_declared(ciclope_ente, tmp_path, reg, staff([("D1", 95, ""), ("D2", 80, "")], position=True))
+    said = [(v.severity, v.message.partition(" dà ")[0]) for v in result.violations if v.rule == "regolamento.fondo"]
+    assert said == [("error", 'la formula «=1000 € * (CONTA.ENTE(ruolo = "dirigente") - 3)»')]
+    assert set(amounts(result).values()) <= {"0.00"}
+    # the result pay says why it is nothing, and refers to no figure of a fund that does not exist (D2: D1 has no
+    # position pay, and says that first)
+    award = result.figures["award:D2:risultato_po"]
+    assert award.formula == "nessuna retribuzione: manca il fondo «risultato_po»"
+    assert [(i.name, i.value, i.ref) for i in award.inputs if i.name == "fondo"] == [("fondo", Decimal(0), "")]

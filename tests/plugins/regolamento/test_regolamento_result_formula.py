@@ -229,3 +229,18 @@ def test_leggi_says_the_method(tmp_path):
         "La retribuzione di risultato dei dirigenti con una valutazione positiva è pari ai mesi di servizio" in text
     ), text
     assert f"(formula: {MONTHS_FORMULA})" in text
+
+
+def test_the_result_pay_split_from_a_fund_ente_toml_lacks(ciclope_ente, tmp_path):
+    # metodo = "fondo" and no [fondi] risultato_po in ente.toml: a warning asks for it, and each dirigente's result
+    # pay is nothing, said so, with no reference to a fund figure that was never recorded (D1, without position pay,
+    # says that first)
+    reg = HEAD + '\n[risultato_po]\nmetodo = "fondo"\nruoli = ["dirigente"]\nfonte = "art. 14"\n'
+    result = run_declared(ciclope_ente, tmp_path, reg, staff([("D1", 95, ""), ("D2", 80, "")], position=True))
+    assert [v.message for v in result.violations if v.rule == "regolamento.fondo"] == [
+        "manca [fondi] risultato_po: nessuna retribuzione di risultato calcolata"
+    ]
+    award = result.figures["award:D2:risultato_po"]
+    assert (award.value, award.formula) == (Decimal(0), "nessuna retribuzione: manca il fondo «risultato_po»")
+    assert [i.ref for i in award.inputs if i.name == "fondo"] == [""]
+    assert result.figures["award:D1:risultato_po"].formula == "nessuna retribuzione: senza_posizione"
