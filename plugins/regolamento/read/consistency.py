@@ -200,10 +200,12 @@ def weights_sum(score: Score, error: Error, declared: Sequence[str] = ()) -> Non
     for role, weights in zip(ROLE_KEYS, (score.staff, score.po, score.dirigente, score.segretario)):
         if weights is not None:
             summing_to_one(f"punteggio.{role}", weights, error)
+            no_dashboard(f"punteggio.{role}", (role,), weights, error)
     seen: dict[tuple[str, str], int] = {}
     for i, group in enumerate(score.grades):
         path = f"punteggio.categorie[{i}]"
         summing_to_one(path, group, error)
+        no_dashboard(path, group.roles, group, error)
         if not group.grades:
             error(f"{path}.categorie", "la lista delle categorie è vuota", "regolamento.manca")
         codes = grade_codes(f"{path}.categorie", group.grades, error, declared)
@@ -234,6 +236,20 @@ def band_money_kind(pr: Premium, path: str, error: Error) -> bool:
         error(f"{path}.ripartizione", "per_fascia divide il fondo per le quote di risorse delle fasce: con i "
               "coefficienti il fondo è diviso per coefficiente × quota pagata", "regolamento.valore")  # fmt: skip
     return any(coefficient)
+
+
+def no_dashboard(path: str, roles: Sequence[str], weights: Weights | GradeWeights, error: Error) -> None:
+    """The personal cruscotto is a dirigente's or the Segretario's (rules/core.md §2): weighed for another role it
+    would be a value nobody has."""
+    others = [r for r in roles if r in ("dipendente", "po")]
+    if weights.dashboard and others:
+        error(
+            f"{path}.cruscotto",
+            f"il cruscotto personale si calcola per i dirigenti e il segretario, non per il ruolo {fmt.quoted(others[0])}: "
+            "per le voci dei cruscotti intestate alla persona scrivi il peso in obiettivi (formato 2), per i risultati "
+            "della sua unità in unita",
+            "regolamento.valore",
+        )
 
 
 def summing_to_one(path: str, weights: Weights | GradeWeights, error: Error) -> None:

@@ -116,6 +116,18 @@ def test_score_weights_not_summing_to_one(tmp_path):
     ]
 
 
+def test_a_cruscotto_weighed_for_a_role_that_has_none(tmp_path):
+    # the personal cruscotto is computed for dirigenti and the Segretario only: a PO's weight on it would read a value
+    # nobody has; the hint names the weights that read what a PO has (obiettivi, unita)
+    text = GOOD + '\n[punteggio]\nfonte = "art. 5"\npo = { scheda = 0.6, cruscotto = 0.4 }\n'
+    assert regulation_problems(tmp_path, text) == [
+        "riga 22, chiave punteggio.po.cruscotto: il cruscotto personale si calcola per i dirigenti e il segretario, "
+        "non per il ruolo «po»: per le voci dei cruscotti intestate alla persona scrivi il peso in obiettivi (formato "
+        "2), per i risultati della sua unità in unita"
+    ]
+    assert regulation_problems(tmp_path, text.replace("po = {", "dirigente = {")) == []
+
+
 def test_missing_fonte(tmp_path):
     [message] = regulation_problems(tmp_path, GOOD.replace('fonte = "art. 9"\n', ""))
     # a missing key is placed at its table's header: [premio] on line 15
