@@ -157,12 +157,7 @@ def _reference(cls: type, where: str, out: list[str], seen: set[type]) -> None:
         kind = KIND_IT[meta["kind"]] + (" o formula" if meta.get("formula") and "formula" not in meta["kind"] else "")
         if meta["choices"]:
             kind += ": " + ", ".join(f"`{c}`" for c in meta["choices"])
-        shown = meta["example"] if meta["example"] is not None else _default(f)
-        example = (
-            "vedi sotto"
-            if meta["table"] is not None
-            else ("" if shown is None else f"`{meta['toml']} = {_toml(shown)}`")
-        )
+        example = "vedi sotto" if meta["table"] is not None else _example(meta, _default(f))
         doc = meta["doc"].replace("|", "\\|")
         if meta["since"] > 1:
             doc = f"(formato {meta['since']}) {doc}"
@@ -172,6 +167,15 @@ def _reference(cls: type, where: str, out: list[str], seen: set[type]) -> None:
     out.append("")
     for table, name in nested:
         _reference(table, f"{where.replace('(radice del file)', '').strip('.')}.{name}".strip("."), out, seen)
+
+
+def _example(meta: Any, default: Any) -> str:
+    """The example column: the key's example, and what holds when the key is left out (its default)."""
+    written = "" if meta["example"] is None else f"`{meta['toml']} = {_toml(meta['example'])}`"
+    if default is None or meta["required"]:
+        return written
+    absent = f"se manca, `{meta['toml']} = {_toml(default)}`"
+    return absent if not written or written == f"`{meta['toml']} = {_toml(default)}`" else f"{written}; {absent}"
 
 
 def _default(f: Any) -> Any:
