@@ -242,9 +242,9 @@ def test_a_2023_brescia_cycle_with_eq_pay_up_to_18000_runs_and_cites_the_contrac
         w.writerow(["target" if c == "target_2021" else c for c in cols])
         w.writerows([r[c] for c in cols] for r in rows)
     people = (data / "persone.csv").read_text(encoding="utf-8")
-    for old, new in (("2019-05-21", "2023-01-01"), ("2020-01-01", "2023-01-01"), ("2022-05-20", "2025-12-31")):
+    for old, new in (("21/05/2019", "01/01/2023"), ("01/01/2020", "01/01/2023"), ("20/05/2022", "31/12/2025")):
         people = people.replace(old, new)
-    (data / "persone.csv").write_text(people.replace("2022-12-31", "2025-12-31"), encoding="utf-8")
+    (data / "persone.csv").write_text(people.replace("31/12/2022", "31/12/2025"), encoding="utf-8")
     doc = run(cycle, tmp_path / "out")
     assert doc["year"] == 2023 and doc["audit"]["params"]["pay_max"]["value"] == 18000
     assert doc["positions"] and all(p["paid"] for p in doc["positions"].values() if p["holder"])  # P-SUAP: vacant
