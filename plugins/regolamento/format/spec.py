@@ -1638,6 +1638,10 @@ class Regulation:
         """The parts of the individual premium, in the order they are paid: [[premi]], or [premio] alone."""
         return self.parts or ((self.premium,) if self.premium is not None else ())
 
+    def constitutes(self, fund: str) -> bool:
+        """Whether the regulation computes the fund ``fund`` itself ([[fondi]]): never written in ente.toml."""
+        return any(block.name == fund for block in self.funds)
+
     @property
     def evaluated_roles(self) -> frozenset[str]:
         """The roles some part of the premium, or the result pay, pays by an individual evaluation: a person of

@@ -438,7 +438,7 @@ def summed(reg: Regulation, ledger: Ledger, ente: Ente, trace: Trace) -> None:
 
 
 def missing_fund(reg: Regulation, pr: Premium, trace: Trace) -> None:
-    if any(block.name == pr.fund for block in reg.funds):
+    if reg.constitutes(pr.fund):
         return  # a fund the regulation constitutes ([[fondi]]) and could not: its error says the parts do not pay
     trace.problem(
         Problem(

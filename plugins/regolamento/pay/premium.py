@@ -240,7 +240,7 @@ def fund_place(reg: Regulation, fund: str) -> tuple[str, str]:
     """Where the office writes the fund, as a problem's file and column: the regulation for a fund it constitutes
     with a formula ([[fondi]], never written in ente.toml: the message names it by its label), else [fondi] of
     ente.toml."""
-    if any(block.name == fund for block in reg.funds):
+    if reg.constitutes(fund):
         return "regolamento", ""
     return "ente.toml", f"funds.{fund}"
 

@@ -95,7 +95,7 @@ def pay(
             due[p.id] = position * s.score
     if not listed and rp.fund not in out.pools:
         return  # nobody to pay and no fund: no pool to report
-    declared = any(block.name == rp.fund for block in reg.funds)  # not constituted: its own error says so
+    declared = reg.constitutes(rp.fund)  # and could not: its own error says so
     amounts, pool, note = settle(rp, out.pools.get(rp.fund), due, exact, scores, source, trace, declared)
     record(rp, listed, inputs, amounts, pool, source, trace, out, note)
 
