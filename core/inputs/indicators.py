@@ -169,7 +169,7 @@ class _Rows:
         weighted."""
         err, tcol = self.r.err, self.tcol or "target"
         if neutralized and not (self.reasons[i] or "").strip():
-            err(sheet, n, "reason", "core.input.required", "un indicatore neutralizzato richiede il motivo (reason)")
+            err(sheet, n, "reason", "core.input.required", "un indicatore neutralizzato richiede il motivo")
             ok = False
         if active and kind != "monitor" and target is None and not neutralized and ok:
             err(sheet, n, tcol, "core.input.required", "manca il target dell'indicatore")

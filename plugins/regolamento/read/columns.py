@@ -75,7 +75,8 @@ def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
         if not isinstance(c, dict):
             continue
         name, kind, words, table = c.get("nome"), c.get("tipo"), c.get("significato"), c.get("elenco")
-        if isinstance(name, str) and isinstance(words, str) and kind in TYPES and problem(name, table) is None:
+        known = isinstance(kind, str) and kind in TYPES  # a list or table as tipo is said by check, never hashed
+        if isinstance(name, str) and isinstance(words, str) and known and problem(name, table) is None:
             found = Quantity(
                 TYPES[str(kind)],
                 said(name, str(kind), words),

@@ -292,13 +292,13 @@ def descending(path: str, thresholds: Sequence[Decimal], error: Error) -> None:
         if b == a:
             error(
                 f"{path}[{i}].da",
-                f"la soglia {b} coincide con quella del gradino prima: i gradini si sovrappongono",
+                f"la soglia {fmt.decimal_it(b)} coincide con quella del gradino prima: i gradini si sovrappongono",
                 "regolamento.soglie",
             )
         elif b > a:
             error(
                 f"{path}[{i}].da",
-                f"la soglia {b} è più alta di quella del gradino prima ({a}): scrivi i "
+                f"la soglia {fmt.decimal_it(b)} è più alta di quella del gradino prima ({fmt.decimal_it(a)}): scrivi i "
                 "gradini dal più alto al più basso",
                 "regolamento.soglie",
             )
@@ -568,14 +568,20 @@ def reduction(path: str, red: Reduction, error: Error) -> None:
         return
     if steps[0].start != 0:
         error(
-            f"{path}.scaglioni[0].da", f"il primo scaglione parte da {steps[0].start}, non da 0", "regolamento.soglie"
+            f"{path}.scaglioni[0].da",
+            f"il primo scaglione parte da {fmt.decimal_it(steps[0].start)}, non da 0",
+            "regolamento.soglie",
         )
     for i, b in enumerate(steps):
         where = f"{path}.scaglioni[{i}]"
         if red.measure == "fte" and max(b.start, b.end or 0) > ONE:
             error(where, "per «fte» gli scaglioni sono tra 0 e 1 (il tempo pieno)", "regolamento.valore")
         if b.end is not None and b.end < b.start:
-            error(f"{where}.a", f"lo scaglione finisce ({b.end}) prima di iniziare ({b.start})", "regolamento.soglie")
+            error(
+                f"{where}.a",
+                f"lo scaglione finisce ({fmt.decimal_it(b.end)}) prima di iniziare ({fmt.decimal_it(b.start)})",
+                "regolamento.soglie",
+            )
         if b.end is None and i < len(steps) - 1:
             error(f"{where}.a", "solo l'ultimo scaglione può non avere la fine (a)", "regolamento.manca")
         previous = steps[i - 1].end if i else None
@@ -583,10 +589,10 @@ def reduction(path: str, red: Reduction, error: Error) -> None:
             after(where, previous, b.start, STEP.get(red.measure, ONE), error)
     last, top = steps[-1].end, TOP.get(red.measure)
     if last is not None and (top is None or last < top):
-        upto = f" (fino a {top})" if top is not None else ""
+        upto = f" (fino a {fmt.decimal_it(top)})" if top is not None else ""
         error(
             f"{path}.scaglioni[{len(steps) - 1}].a",
-            f"l'ultimo scaglione finisce a {last}: ometti «a» perché valga oltre{upto}",
+            f"l'ultimo scaglione finisce a {fmt.decimal_it(last)}: ometti «a» perché valga oltre{upto}",
             "regolamento.soglie",
         )
 
@@ -596,15 +602,15 @@ def after(where: str, end: Decimal, start: Decimal, step: Decimal, error: Error)
     if start < end + step:
         error(
             f"{where}.da",
-            f"lo scaglione parte da {start} e si sovrappone al precedente, che finisce a {end}: "
-            f"deve partire da {end + step}",
+            f"lo scaglione parte da {fmt.decimal_it(start)} e si sovrappone al precedente, che finisce a "
+            f"{fmt.decimal_it(end)}: deve partire da {fmt.decimal_it(end + step)}",
             "regolamento.soglie",
         )
     elif start > end + step:
         error(
             f"{where}.da",
-            f"tra lo scaglione precedente (fino a {end}) e questo (da {start}) c'è un vuoto: deve partire da "
-            f"{end + step}",
+            f"tra lo scaglione precedente (fino a {fmt.decimal_it(end)}) e questo (da {fmt.decimal_it(start)}) c'è un "
+            f"vuoto: deve partire da {fmt.decimal_it(end + step)}",
             "regolamento.soglie",
         )
 

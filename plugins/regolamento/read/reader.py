@@ -116,10 +116,11 @@ class Bad(Exception):
 def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | None, list[Problem]]:
     """The regulation of ``data`` (the parsed ``text`` of ``path``), or None and its problems."""
     version = data.get("formato")
+    known: int | None = version if type(version) is int and version in FORMATS else None  # true is no version
     ctx = Context(
         file=shown(path),
         lines=key_lines(text),
-        version=version if version in FORMATS else 1,
+        version=known or 1,
         scale=scale_of(data),
         levels=level_names(data),
         parts=part_names(data),
@@ -128,7 +129,7 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
         by_row=by_row(data),
         on_ente=on_ente(data),
     )
-    if version is not None and version not in FORMATS:
+    if version is not None and known is None:
         read_ones = " e ".join(f"formato = {v}" for v in FORMATS)
         ctx.error(
             "formato",
@@ -147,7 +148,8 @@ def level_names(data: Mapping[str, Any]) -> tuple[str, ...]:
     levels = data.get("livelli")
     if not isinstance(levels, dict):
         return ()
-    steps = [s for k in ("scala", *ROLES) for s in (levels.get(k) or []) if isinstance(s, dict)]
+    scales = (levels.get(k) for k in ("scala", *ROLES))  # a scale of the wrong type is said by the reader
+    steps = [s for scale in scales if isinstance(scale, list) for s in scale if isinstance(s, dict)]
     return tuple(dict.fromkeys(str(s["nome"]) for s in steps if isinstance(s.get("nome"), str)))
 
 
@@ -185,7 +187,7 @@ def part_names(data: Mapping[str, Any]) -> tuple[str, ...]:
     parts = data.get("premi")
     if not isinstance(parts, list):
         return ()
-    return tuple(str(p.get("nome")) for p in parts if isinstance(p, dict))
+    return tuple(p["nome"] for p in parts if isinstance(p, dict) and isinstance(p.get("nome"), str))
 
 
 def root_parts(data: Mapping[str, Any], ctx: Context) -> tuple[dict[str, Any], set[str]]:
@@ -303,6 +305,10 @@ def value(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
     if kind == "texts":
         if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
             return _wrong(meta, raw, path, ctx)
+        if not raw and meta["toml"] == "ruoli":  # nobody: a block of no role is a mistake, never a rule
+            ctx.error(path, f"la lista dei ruoli è vuota: scrivi almeno un ruolo tra {', '.join(meta['choices'])}",
+                      "regolamento.valore")  # fmt: skip
+            raise Bad
         for x in raw:
             _choice(meta, x, path, ctx)
         return tuple(raw)

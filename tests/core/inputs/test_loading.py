@@ -230,6 +230,23 @@ def test_a_column_the_file_lacks_is_named_in_the_office_s_words(tmp_path):
     assert roots.message == "l'organigramma deve avere una sola radice (unità senza superiore), trovate 2"
 
 
+def test_a_neutralized_indicator_without_its_reason_names_the_column_once(tmp_path):
+    # I1 neutralized (SI) with no motivo: the column is named where the problem is, in the office's word, and the
+    # message says it in Italian only
+    text = files()["indicators.csv"].replace(
+        "I1,S1,Iniziative,higher,,,10,12,8,5,2,,,", "I1,S1,Iniziative,higher,,,10,12,8,5,2,SI,,"
+    )
+    folder = write_ente(tmp_path / "e", files(**{"indicators.csv": text}))
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2021)
+    (missing,) = [p for p in exc.value.problems if p.rule == "core.input.required"]
+    assert (missing.file, missing.row, missing.message) == (
+        "indicators.csv",
+        2,
+        "un indicatore neutralizzato richiede il motivo",
+    )
+
+
 def test_a_card_s_problems_come_in_row_order_and_the_good_items_are_kept(tmp_path):
     """evaluations.csv is read by column and its items built from the columns (issue 18): a bad cell and
     a card check (points over max_points, max_points 0) still come row by row, in the order worked out

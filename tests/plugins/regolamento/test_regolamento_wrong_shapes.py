@@ -1,0 +1,63 @@
+"""A declared regulation written with values of the wrong shape (a list where a word goes, a number where a list goes,
+an empty list of roles, ``formato = true``) is refused with a message that names the key and says what to write: never
+a traceback, an internal error or a Python word (``None``, ``True``), and numbers written the Italian way."""
+
+from __future__ import annotations
+
+from test_regolamento_format import GOOD
+
+from helpers import regulation_problems
+
+V2 = GOOD.replace("formato = 1", "formato = 2")
+
+
+def test_a_list_as_the_type_of_a_declared_column(tmp_path):
+    text = V2 + '\n[[colonne]]\nnome = "ore"\ntipo = ["numero"]\nsignificato = "le ore"\nfonte = "art. 2"\n'
+    assert regulation_problems(tmp_path, text) == [
+        'riga 22, chiave colonne[1].tipo: atteso uno dei valori ammessi, trovato «["numero"]»'
+    ]
+
+
+def test_a_number_as_the_scale_of_the_levels(tmp_path):
+    text = GOOD.replace('scala = [\n  { nome = "alto", da = 80 },\n  { nome = "medio", da = 60 },\n  '
+                        '{ nome = "basso", da = 0 },\n]', "scala = 3")  # fmt: skip
+    messages = regulation_problems(tmp_path, text)
+    assert messages and messages[0].startswith("riga 9, chiave livelli.scala: ")
+
+
+def test_an_empty_list_of_roles(tmp_path):
+    text = GOOD.replace('metodo = "livelli"', 'metodo = "livelli"\nruoli = []')
+    assert regulation_problems(tmp_path, text) == [
+        "riga 17, chiave premio.ruoli: la lista dei ruoli è vuota: scrivi almeno un ruolo tra dipendente, po, "
+        "dirigente, segretario"
+    ]
+
+
+def test_a_part_without_its_name_is_not_listed_as_none(tmp_path):
+    # the second part reads the first by name; the first has none: the missing name is said, and the list of the
+    # parts paid before is empty rather than «None»
+    text = V2.replace(
+        '[premio]\nmetodo = "livelli"\nfonte = "art. 9"\ncoefficienti = { alto = 1, medio = 0.5, basso = 0 }\n',
+        '[[premi]]\nmetodo = "livelli"\nfonte = "art. 9"\ncoefficienti = { alto = 1, medio = 0.5, basso = 0 }\n'
+        'quota_fondo = 0.5\n\n[[premi]]\nnome = "secondo"\nmetodo = "formula"\nfonte = "art. 10"\nquota_fondo = 0.5\n'
+        "importo = '=PREMIO(\"primo\")'\n",
+    )
+    messages = regulation_problems(tmp_path, text)
+    assert messages and not any("None" in m for m in messages)
+    assert any("premi[1].nome" in m for m in messages)
+
+
+def test_formato_true_is_no_version(tmp_path):
+    [message] = regulation_problems(tmp_path, GOOD.replace("formato = 1", "formato = true"))
+    assert (
+        message
+        == "riga 1, chiave formato: formato «true» non supportato: questa versione legge formato = 1 e formato = 2"
+    )
+
+
+def test_thresholds_out_of_order_said_with_a_decimal_comma(tmp_path):
+    text = GOOD.replace('{ nome = "medio", da = 60 }', '{ nome = "medio", da = 80.01 }')
+    assert regulation_problems(tmp_path, text) == [
+        "riga 11, chiave livelli.scala[2].da: la soglia 80,01 è più alta di quella del gradino prima (80): scrivi i "
+        "gradini dal più alto al più basso"
+    ]
