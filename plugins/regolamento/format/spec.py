@@ -651,7 +651,7 @@ class Premium:
         "text",
         "lo stato di chi accede al premio (default: quello della valutazione)",
         default="",
-        example="banded",
+        example="in_fascia",
     )
     list_excluded: bool = key(
         "elenca_esclusi",

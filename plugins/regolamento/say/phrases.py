@@ -606,7 +606,8 @@ def premium(block: Premium, regulation: Regulation) -> Said:
     else:
         lines.append("A tempo parziale il premio non è ridotto per il tempo lavorato.")
     if block.admitted:
-        lines.append(f"Accede al premio chi, dopo la valutazione, ha lo stato «{word(block.admitted)}».")
+        status = regulation.labels.get(block.admitted) or word(block.admitted)  # as the documents say it
+        lines.append(f"Accede al premio chi, dopo la valutazione, ha lo stato «{status}».")
     if not block.list_excluded:
         lines.append("Gli esclusi non compaiono tra i premi, ma solo con il loro stato.")
     if block.prorate:

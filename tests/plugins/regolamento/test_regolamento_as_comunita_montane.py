@@ -219,3 +219,11 @@ def test_one_graduatoria_per_area(synthetic, tmp_path):
     plugin = json.loads((python / "synth-00000" / "results.json").read_text(encoding="utf-8"))
     assert plugin["rewards"]["extra"]["ranking_scope"] == "area"  # the plugin did rank by area
     assert len(plugin["rewards"]["extra"]["rankings"]) > 1
+
+
+def test_the_admitted_status_is_said_by_its_label(tmp_path):
+    # stato_ammessi = "banded" keeps the Python plugin's code in results.json; the articles say it as [etichette] does
+    from helpers import regulation_text
+
+    text = regulation_text(tmp_path, DECLARED.read_text(encoding="utf-8"))
+    assert "Accede al premio chi, dopo la valutazione, ha lo stato «in fascia»." in text
