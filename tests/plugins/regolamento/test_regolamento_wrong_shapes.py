@@ -21,8 +21,9 @@ def test_a_list_as_the_type_of_a_declared_column(tmp_path):
 def test_a_number_as_the_scale_of_the_levels(tmp_path):
     text = GOOD.replace('scala = [\n  { nome = "alto", da = 80 },\n  { nome = "medio", da = 60 },\n  '
                         '{ nome = "basso", da = 0 },\n]', "scala = 3")  # fmt: skip
-    messages = regulation_problems(tmp_path, text)
-    assert messages and messages[0].startswith("riga 9, chiave livelli.scala: ")
+    assert regulation_problems(tmp_path, text) == [
+        "riga 9, chiave livelli.scala: atteso una lista di tabelle, trovato «3»"
+    ]
 
 
 def test_an_empty_list_of_roles(tmp_path):
