@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 from ciclope.core import Ente, EvaluationItem, OrgPerformance, Person, Problem, Score, fmt
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format.methods import METHODS
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Check, Regulation
 from ciclope.plugins.regolamento.pay import rankings
 from ciclope.plugins.regolamento.score import ladders
@@ -53,7 +54,7 @@ def _on_each(reg: Regulation, check: Check, cohort: Cohort) -> list[Problem]:
         try:
             held = run(check.condition, env) is True
         except RunError as exc:
-            return [_problem(reg, check, f"{check.message}: {exc}")]
+            return [_problem(reg, check, f"{check.message}: {exc}", **written(check.condition))]
         if not held:
             failed.setdefault(cohort.groups[env.person.id], []).append(env.person.name)
     return [_problem(reg, check, _said(check, group, names)) for group, names in failed.items()]
@@ -72,7 +73,7 @@ def _on_ente(reg: Regulation, check: Check, cohort: Cohort, facts: Facts) -> lis
     try:
         held = run(check.condition, env) is True
     except RunError as exc:
-        return [_problem(reg, check, f"{check.message}: {exc}")]
+        return [_problem(reg, check, f"{check.message}: {exc}", **written(check.condition))]
     if held:
         return []
     # a unit's cell is in the sum over the units read with it (SOMMA.UNITA): the sum is said, not every cell
@@ -120,11 +121,13 @@ def _said(check: Check, group: str, names: list[str]) -> str:
     return f"{check.message}: {shown}"
 
 
-def _problem(reg: Regulation, check: Check, message: str) -> Problem:
+def _problem(reg: Regulation, check: Check, message: str, **where: Any) -> Problem:
+    """A check that does not hold (the data are what to fix: the regulation is named), or whose condition cannot be
+    computed (``where``: the condition's key)."""
     return Problem(
         rule="regolamento.controllo",
         severity=SEVERITY[check.severity],
         source=cite(reg, check.source),
-        file="regolamento",
         message=message,
+        **(where or {"file": "regolamento"}),
     )

@@ -96,7 +96,8 @@ def run(formula: Formula, env: Env) -> Value:
     try:
         return compiled(formula)(env)
     except (DivisionByZero, InvalidOperation, ZeroDivisionError):
-        raise RunError(f"la formula «={formula.text}» divide per zero") from None
+        values = _read_by(formula.tree, env)
+        raise RunError(f"la formula «={formula.text}» divide per zero" + (f" ({values})" if values else "")) from None
     except UnknownObjective as exc:
         raise RunError(f"la formula «={formula.text}» legge {exc}") from None
 
@@ -204,6 +205,32 @@ def _ifs(node: Call, args: list[Compiled]) -> Compiled:
         raise RunError("nessuna condizione di PIÙ.SE è vera" + (f" ({values})" if values else ""))
 
     return run_
+
+
+def _read_by(tree: Node, env: Env) -> str:
+    """The person's own values a formula reads, said for a message («il punteggio = 50»): the data that made it
+    fail, so the office sees which cell to look at. Names read over people (inside MEDIA.ENTE …) are not one
+    person's; a name with no value for the person is left out (it is not what failed)."""
+    said_values = {}
+    for n in _own_names(tree):
+        try:
+            said_values[n.name] = f"{words_of(n)} = {_said(env.shown(env.value(n.name)), _percent(n))}"
+        except RunError:
+            continue
+    return ", ".join(said_values.values())
+
+
+def _own_names(node: Node) -> list[Name]:
+    """The names of a tree read for the person itself: outside every function over people."""
+    if isinstance(node, Name):
+        return [node]
+    if isinstance(node, Call):
+        return [] if node.fn.endswith((".ENTE", ".GRUPPO")) else [n for a in node.args for n in _own_names(a)]
+    if isinstance(node, Binary):
+        return _own_names(node.left) + _own_names(node.right)
+    if isinstance(node, Negative):
+        return _own_names(node.operand)
+    return []
 
 
 def _said(value: Any, percent: bool = False) -> str:

@@ -169,14 +169,27 @@ Node = Num | Text | Name | Call | Binary | Negative
 COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")
 
 
+@attrs.frozen
+class Written:
+    """Where a formula is written, as an office finds it: the regulation's file by its name, the line, and the key
+    counted from 1 (``premi[2].importo``), as the messages of a file that does not read name them."""
+
+    file: str
+    line: int | None
+    key: str
+
+
 @attrs.frozen(cache_hash=True)  # the key of the caches of its compiled function and its sentence
 class Formula:
-    """A formula of the file: the text after ``=``, its tree and type, and the names and functions it uses."""
+    """A formula of the file: the text after ``=``, its tree and type, and the names and functions it uses; where
+    it is written, for the messages of a value it cannot give a person (not part of its identity: the same text
+    written twice is one compiled function)."""
 
     text: str
     tree: Node
     type: Type
     uses: frozenset[str] = frozenset()
+    written: Written | None = attrs.field(default=None, eq=False, repr=False)
 
     def __str__(self) -> str:
         return f"={self.text}"

@@ -12,7 +12,7 @@ from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import vocabulary
 from ciclope.plugins.regolamento.format.expr import Formula
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Exclusion, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
 
@@ -118,8 +118,8 @@ def by_condition(
     held, read, why = on_data(reg, ente, person, condition)
     if why:
         message = f"esclusione dal premio: {why} per {person.name}: la condizione non è applicata"
-        trace.problem(Problem(rule="regolamento.formula", source=cite(reg, ex.source), file="regolamento",
-                              message=message))  # fmt: skip
+        source = cite(reg, ex.source)
+        trace.problem(Problem(rule="regolamento.formula", source=source, **written(condition), message=message))
         return None
     return read if held is True else None
 

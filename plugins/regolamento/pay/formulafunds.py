@@ -17,7 +17,7 @@ from ciclope.core import Ente, Pool, Problem, Trace, fmt
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format import funds
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Fund, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.pay import owed
@@ -75,8 +75,7 @@ def _failed(reg: Regulation, block: Fund, why: str, hint: str = "") -> Problem:
     return Problem(
         rule=RULE,
         source=cite(reg, block.source),
-        file="regolamento",
-        column=f"fondi.{funds.said(block.name)}",
+        **written(block.amount),
         message=f"{why}: il fondo {fmt.quoted(funds.said(block.name))} non è costituito e le parti che lo nominano "
         f"non pagano; correggi la formula o i dati che legge{hint}",
     )

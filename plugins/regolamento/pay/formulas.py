@@ -11,6 +11,7 @@ person, and counts as nothing (not admitted, no weight, no amount), so the fund 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TypeVar
@@ -21,7 +22,7 @@ from ciclope.core import Input, Person, Problem, Trace, fmt, money
 from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS, Cohort, Facts, PersonEnv, Recorder, Row
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format.expr import Formula
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import COMBINED, denied, sentence
 from ciclope.plugins.regolamento.pay import rankings
@@ -64,15 +65,12 @@ class PartFormulas:
             env.fund, env.fund_ref = fund.value, fund.ref
 
     def _run(self, formula: Formula, env: PersonEnv) -> object:
-        return evaluated(formula, env, self._problem)
+        return evaluated(formula, env, functools.partial(self._problem, formula))
 
-    def _problem(self, what: str) -> None:
+    def _problem(self, formula: Formula, what: str) -> None:
         message = f"parte «{self.part.name}»: {what}: considerato nulla"
-        self.trace.problem(
-            Problem(
-                rule="regolamento.formula", source=cite(self.reg, self.part.source), file="regolamento", message=message
-            )
-        )
+        source = cite(self.reg, self.part.source)
+        self.trace.problem(Problem(rule="regolamento.formula", source=source, **written(formula), message=message))
 
     def admitted(self, pid: str) -> bool:
         """True when the person takes part (``ammesso``): recorded with the condition and what it read."""
@@ -116,7 +114,7 @@ class PartFormulas:
         return money.floor2(value), inputs
 
     def _number(self, formula: Formula, env: PersonEnv, what: str) -> tuple[Decimal, tuple[Input, ...]]:
-        return valued(formula, env, what, self._problem)
+        return valued(formula, env, what, functools.partial(self._problem, formula))
 
     def _rows(self, env: PersonEnv) -> tuple[Decimal, tuple[Input, ...]]:
         assert self.part.amount is not None

@@ -21,7 +21,7 @@ from ciclope.core import Input, Person, Problem, Trace, fmt
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format.expr import Formula
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
 
@@ -119,8 +119,7 @@ def _problem(reg: Regulation, part: Part, why: str) -> Problem:
     return Problem(
         rule=RULE,
         source=cite(reg, part.source),
-        file="regolamento",
-        column=f"premi.{part.name}.quota_fondo",
+        **written(part.fund_share if isinstance(part.fund_share, Formula) else None),
         message=f"parte «{part.name}»: la quota_fondo «{part.fund_share}» {why}: la parte non prende quota del "
         "fondo, che resta residuo; correggi la formula o i dati che legge (una quota è tra 0% e 100%; per "
         "limitarla, MIN(formula; 100%))",

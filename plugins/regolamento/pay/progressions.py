@@ -21,7 +21,7 @@ from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Re
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Formula
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
 from ciclope.plugins.regolamento.format.wording import joined, sentence
 from ciclope.plugins.regolamento.pay.formulas import FAILED, evaluated
@@ -176,7 +176,7 @@ def _complaint(reg: Regulation, pr: Progressions, trace: Trace, what: str, formu
     def complain(message: str) -> None:
         text = f"progressioni economiche, {what} ({sentence(formula)}): {message}: resta fuori dalla graduatoria"
         trace.problem(
-            Problem(rule="regolamento.formula", source=cite(reg, pr.source), file="regolamento", message=text)
+            Problem(rule="regolamento.formula", source=cite(reg, pr.source), **written(formula), message=text)
         )
 
     return complain

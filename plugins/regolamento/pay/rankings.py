@@ -17,7 +17,7 @@ from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.compile.ondata import on_data
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Formula
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.pay.shapes import Entry, shown_weight
@@ -137,7 +137,7 @@ def assigned(
         name, read, why = named(reg, formula, person, ente)
         if why:
             message = f"parte «{part.name}», graduatorie: {why} per {person.name}: è nella graduatoria «{NO_NAME}»"
-            trace.problem(Problem(rule="regolamento.formula", source=source, file="regolamento", message=message))
+            trace.problem(Problem(rule="regolamento.formula", source=source, **written(formula), message=message))
         key = f"graduatoria:{part.name}:{person.id}"
         label = f"Graduatoria di {person.name} nella parte «{part.name}»"
         trace.record(key, name, f"{formula} — {sentence(formula)}", source, read, label)
@@ -168,7 +168,7 @@ def weighed(
             value = run(formula, env)
         except RunError as exc:
             message = f"parte «{part.name}», riparto tra le graduatorie: {exc} per {person.name}: considerato nulla"
-            trace.problem(Problem(rule="regolamento.formula", source=source, file="regolamento", message=message))
+            trace.problem(Problem(rule="regolamento.formula", source=source, **written(formula), message=message))
             value = None
         weight = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
         key = f"riparto:{part.name}:{person.id}"

@@ -15,7 +15,7 @@ from decimal import Decimal
 from ciclope.core import Ente, Input, Person, Problem, Trace, fmt
 from ciclope.plugins.regolamento.compile.ondata import on_data
 from ciclope.plugins.regolamento.format.expr import Formula
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Bracket, Column, Part, Premium, Reduction, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
 
@@ -128,8 +128,8 @@ def _by_formula(
     value, read, why = on_data(reg, ente, person, formula)
     if why:
         message = f"riduzione del premio: {why} per {person.name}: nessuna riduzione"
-        trace.problem(Problem(rule="regolamento.formula", source=cite(reg, red.source), file="regolamento",
-                              message=message))  # fmt: skip
+        source = cite(reg, red.source)
+        trace.problem(Problem(rule="regolamento.formula", source=source, **written(formula), message=message))
         return None, FORMULA_LABEL
     given = value if isinstance(value, Decimal) else ZERO
     cut = min(max(given, ZERO), ONE)

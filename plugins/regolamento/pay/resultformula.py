@@ -18,7 +18,7 @@ import attrs
 from ciclope.core import Input, Person, Pool, Problem, Trace
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.format.expr import Formula
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Regulation, ResultPay
 from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.pay.formulas import valued
@@ -83,7 +83,7 @@ class ResultFormula:
             Problem(
                 rule="regolamento.formula",
                 source=cite(self.reg, rp.source),
-                file="regolamento",
-                message=f"[risultato_po] importo: {what}: considerata nulla",
+                **written(self.formula),
+                message=f"retribuzione di risultato: {what}: considerata nulla",
             )
         )

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from ciclope.core import Ente, Input, OrgPerformance, Problem, Trace, fmt, money
 from ciclope.plugins.regolamento.format.expr import Formula
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.pay import reductions
@@ -81,7 +81,7 @@ def group_of(
             f"parte «{part_name(pr)}», economie: {why} per {person.name}: nessun gruppo, il suo taglio resta residuo "
             "della parte"
         )
-        trace.problem(Problem(rule="regolamento.formula", source=source, file="regolamento", message=message))
+        trace.problem(Problem(rule="regolamento.formula", source=source, **written(formula), message=message))
     label = f"Gruppo di {person.name} per le economie della parte «{part_name(pr)}»"
     trace.record(f"gruppo_economie:{part_name(pr)}:{person.id}", name, f"{formula} — {sentence(formula)}",
                  source, read, label)  # fmt: skip

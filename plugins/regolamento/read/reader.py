@@ -19,7 +19,7 @@ import attrs
 
 from ciclope.core import Problem, fmt
 from ciclope.plugins.regolamento.format import methods
-from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.expr import Formula, Written
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import PLACES, Place, Quantity, rowless, unscored
 from ciclope.plugins.regolamento.format.spec import FORMATS, ROLES, Regulation
@@ -316,7 +316,8 @@ def value(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
 
 
 def formula(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> Formula:
-    """A value written ``"=…"``: the formula read and checked for the place of its key."""
+    """A value written ``"=…"``: the formula read and checked for the place of its key, knowing where it is written
+    (a value it cannot give a person is an error at its line and key, like one found here)."""
     if ctx.version < 2:
         ctx.error(path, "le formule sono del formato 2: scrivi formato = 2 in testa al file", "regolamento.formato")
         raise Bad
@@ -324,10 +325,11 @@ def formula(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> Formu
         ctx.place(path, meta["formula"]), levels=ctx.levels, parts=ctx.parts_before(path), columns=ctx.columns
     )
     try:
-        return formulas.read(raw, scope)
+        found = formulas.read(raw, scope)
     except formulas.FormulaError as exc:
         ctx.error(path, f"formula «{raw.strip()}»: {exc}", "regolamento.formula")
         raise Bad from None
+    return attrs.evolve(found, written=Written(Path(ctx.file).name, line_of(ctx.lines, path), said(path)))
 
 
 def _formulas(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> tuple[Formula, ...]:

@@ -33,7 +33,7 @@ from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Re
 from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, run
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format.expr import Formula
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import ROLES, Regulation, Status, Step
 from ciclope.plugins.regolamento.format.vocabulary import normal
 from ciclope.plugins.regolamento.format.wording import sentence
@@ -132,7 +132,7 @@ def _run(formula: Formula, env: PersonEnv, trace: Trace, reg: Regulation, source
             Problem(
                 rule="regolamento.formula",
                 source=cite(reg, source),
-                file="regolamento",
+                **written(formula),
                 message=f"{exc} per {env.person.name}: valore non calcolato",
             )
         )

@@ -117,11 +117,14 @@ def test_a_formula_that_divides_by_zero_constitutes_no_fund(ciclope_ente, tmp_pa
     rows = ["dipendente,2020-01-01,", "dipendente,2020-01-01,"]
     result = run_declared(ciclope_ente, tmp_path, reg, files(rows, [50, 50]))
     assert "premio_obiettivi" not in result.rewards.pools
-    errors = [v.message for v in result.violations if v.rule == "regolamento.fondo" and v.severity == "error"]
+    errors = [(v.where, v.message) for v in result.violations if v.rule == "regolamento.fondo" and v.is_error]
     assert errors == [
-        'la formula «=1000 € * CONTA.ENTE(ruolo = "dipendente") / CONTA.ENTE(ruolo = "po")» divide per zero: il '
-        "fondo «premio_obiettivi» non è costituito e le parti che lo nominano non pagano; correggi la formula o i dati "
-        "che legge"
+        (
+            "smvp.toml:8:fondi[1].importo",  # HEAD's 4 lines, an empty one, [[fondi]], nome, then importo
+            'la formula «=1000 € * CONTA.ENTE(ruolo = "dipendente") / CONTA.ENTE(ruolo = "po")» divide per zero: il '
+            "fondo «premio_obiettivi» non è costituito e le parti che lo nominano non pagano; correggi la formula o i "
+            "dati che legge",
+        )
     ]
     assert [v.message for v in result.violations if v.rule == "regolamento.fondo" and v.severity != "error"] == []
     assert not any(a != "0.00" for a in amounts(result).values())

@@ -116,7 +116,8 @@ def test_shares_above_the_whole_fund_are_an_error_and_the_formula_takes_none(cic
     # 70% + 40% × 100% = 110%: OB2's formula takes no share; OB1 its 70% = 7,000.00, 3,500.00 each; 3,000.00 left
     assert amounts(result) == {"A": "3500.00", "B": "3500.00"}
     assert result.rewards.pools["produttivita"].residual == Decimal("3000.00")
-    [message] = [p.message for p in result.violations if p.rule == "regolamento.quota"]
+    [(where, message)] = [(p.where, p.message) for p in result.violations if p.rule == "regolamento.quota"]
+    assert where == "smvp.toml:19:premi[2].quota_fondo"  # the second [[premi]] begins on line 14, its 6th key
     assert message == (
         "parte «obiettivo OB2»: la quota_fondo «=40% * OBIETTIVO(\"OB2\")» porta le quote del fondo a 110,00% "
         "(«obiettivo OB1» 70,00%, «obiettivo OB2» 40,00%), più del 100%: la parte non prende quota del fondo, che "

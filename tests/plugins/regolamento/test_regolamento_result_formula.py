@@ -74,6 +74,22 @@ def test_three_dirigenti_paid_by_months_score_and_coefficient(ciclope_ente, tmp_
     assert not result.rewards.statuses
 
 
+def test_a_formula_that_divides_by_zero_for_one_dirigente_says_where(ciclope_ente, tmp_path):
+    # D1 scored 95: 10.000 / (95 − 95) cannot be computed, and is nothing; D2 and D3 (80, 70) give less than zero:
+    # nothing, without an error. The error is at importo: HEAD's 4 lines, an empty one, then [risultato_po] on line 6
+    # and importo on line 10
+    text = FORMULA.replace(MONTHS_FORMULA, "=10000 € / (punteggio - 95)")
+    result = run_declared(ciclope_ente, tmp_path, text, staff(THREE))
+    assert amounts(result) == {"D1": "0.00", "D2": "0.00", "D3": "0.00"}
+    assert [(v.where, v.message) for v in result.violations if v.rule == "regolamento.formula"] == [
+        (
+            "smvp.toml:10:risultato_po.importo",
+            "retribuzione di risultato: la formula «=10000 € / (punteggio - 95)» divide per zero (il punteggio = "
+            "95,00) per Dirigente D1: considerata nulla",
+        )
+    ]
+
+
 def test_below_the_positive_threshold_with_its_contraddittorio_nothing(ciclope_ente, tmp_path):
     four = [*THREE, ("D4", 50, "")]
     result = run_declared(ciclope_ente, tmp_path, FORMULA, staff(four, appeals=APPEAL))
