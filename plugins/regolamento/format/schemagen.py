@@ -20,6 +20,8 @@ NUMBER = {"type": "number"}
 FORMULA = {"type": "string", "pattern": r"^\s*="}  # a formula of the declared format, read by read.formulas
 # a number written as text, as the reader takes it: "0.8", or a share as the text writes it, "80%" or "2,5%"
 NUMBER_TEXT = {"type": "string", "pattern": r"^\s*-?(\d+(\.\d+)?|\d+([.,]\d+)?\s*%)\s*$"}
+# points and days are never a percentage («"60%"» is no threshold of 60 points): written as text, digits alone
+COUNT_TEXT = {"type": "string", "pattern": r"^\s*-?\d+(\.\d+)?\s*$"}
 
 
 def schema() -> dict[str, Any]:
@@ -63,7 +65,8 @@ def key_schema(meta: Any) -> dict[str, Any]:
             out = {"anyOf": [NUMBER, {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}]}
             out.update(_bounds(meta))
         else:
-            out = {"anyOf": [{**NUMBER, **_bounds(meta)}, NUMBER_TEXT]}
+            written = COUNT_TEXT if meta.get("points") or meta.get("days") else NUMBER_TEXT
+            out = {"anyOf": [{**NUMBER, **_bounds(meta)}, written]}
         if meta.get("formula"):  # or a formula "=…", checked by the reader
             out = {"anyOf": [out, FORMULA]}
     elif kind == "shares":  # a number, or a list of them (a share of a share)

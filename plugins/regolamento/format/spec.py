@@ -74,6 +74,7 @@ def key(
     example: Any = None,
     since: int = 1,
     points: bool = False,
+    days: bool = False,
     formula: str | None = None,
     converter: Callable[[Any], Any] | None = None,
 ) -> Any:
@@ -90,7 +91,8 @@ def key(
         "table": table,
         "example": example,
         "since": since,
-        "points": points,
+        "points": points,  # a score threshold, in points of the regulation's scale: never a percentage
+        "days": days,  # a number of days: never a percentage
         "formula": formula,  # the place (format.quantities.PLACES) where the key may be written "=…"
     }
     if required:
@@ -366,7 +368,7 @@ class Exclusion:
         "stato", "text", "lo stato di chi è escluso (default: escluso_<regola>)", default="", example="escluso_sanzione"
     )
     days: Decimal | None = key(
-        "giorni", "number", "per «assenze»: escluso chi supera questi giorni", lo="0", hi="366", example=150
+        "giorni", "number", "per «assenze»: escluso chi supera questi giorni", lo="0", hi="366", example=150, days=True
     )
     min: Decimal | None = key(
         "minimo",

@@ -116,7 +116,8 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
             if got is not None and part.decision is None:
                 error(f"premi[{i}].{name}", "vale con la chiave decisione", "regolamento.valore")
     partcheck.check(premiums, pr is not None, error)
-    exclusion_parts(parts.get("exclusions", ()), premiums, error)
+    if "parts" not in broken:  # as for the reductions: a part with errors of its own is still a part
+        exclusion_parts(parts.get("exclusions", ()), premiums, error)
     rp: ResultPay | None = parts.get("result_pay")
     if rp is not None:
         result_pay(rp, error)

@@ -395,6 +395,9 @@ def _number(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Decim
             return _wrong(meta, raw, path, ctx)
         if not number.is_finite():
             return _wrong(meta, raw, path, ctx)
+        if percent and (meta["points"] or meta["days"]):
+            ctx.error(path, _not_a_share(meta, raw, number, ctx), "regolamento.valore")
+            raise Bad
     else:
         return _wrong(meta, raw, path, ctx)
     if number.copy_abs() >= MAX_MAGNITUDE:  # copy_abs: no context, so no Overflow of its own
@@ -406,6 +409,19 @@ def _number(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Decim
         )
         raise Bad
     return number
+
+
+def _not_a_share(meta: Mapping[str, Any], raw: str, share: Decimal, ctx: Context) -> str:
+    """Why a percentage does not fit a key that counts points or days: «"60%"» read as 0,6 would be a threshold of
+    0,6 points, everyone above it. A score's percentage is said as the points it is on the regulation's scale."""
+    if meta["points"]:
+        scale = ctx.scale if ctx.scale is not None else Decimal(100)
+        points = format((share * scale).normalize(), "f")
+        return (
+            f"{fmt.quoted(raw)} è una percentuale, ma un punteggio si scrive in punti (su {said_number(scale)}): "
+            f"scrivi {points}"
+        )
+    return f"{fmt.quoted(raw)} è una percentuale, ma qui si scrive un numero di giorni (es. {meta['example']})"
 
 
 def _interval(lo: Decimal | None, hi: Decimal | None) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from helpers import run_declared
+from helpers import regulation_problems, run_declared
 
 HEAD = """\
 formato = 2
@@ -109,6 +109,16 @@ def test_a_limit_must_name_a_part(tmp_path):
     assert regulation is None
     (problem,) = problems
     assert problem.column == "esclusioni[1].parti" and "(forse «produttività»?)" in problem.message
+
+
+def test_a_part_with_an_error_of_its_own_is_still_a_part_an_exclusion_names(tmp_path):
+    # «produttività» has a formula that does not read: that is the one error, never also «"produttività" non è il
+    # nome di una parte» for the exclusion limited to it
+    text = HEAD.format(limit='parti = ["produttività"]').replace(
+        'metodo = "proporzionale"', "metodo = \"proporzionale\"\nammesso = '=punteggio >= '"
+    )
+    problems = regulation_problems(tmp_path, text)
+    assert len(problems) == 1 and "premi[1].ammesso" in problems[0], problems
 
 
 def test_a_decided_prize_only_to_whom_its_condition_admits(ciclope_ente, tmp_path):

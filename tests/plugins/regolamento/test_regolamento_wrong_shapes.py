@@ -62,3 +62,37 @@ def test_thresholds_out_of_order_said_with_a_decimal_comma(tmp_path):
         "riga 11, chiave livelli.scala[2].da: la soglia 80,01 è più alta di quella del gradino prima (80): scrivi i "
         "gradini dal più alto al più basso"
     ]
+
+
+def test_a_score_threshold_written_as_a_percentage(tmp_path):
+    # «da "80%"» read as 0,8 would be a threshold of 0,8 points, everyone above it: refused, with the points it means,
+    # 80% of 100 = 80 (line 10: the first level of the scale)
+    text = GOOD.replace('{ nome = "alto", da = 80 }', '{ nome = "alto", da = "80%" }')
+    assert regulation_problems(tmp_path, text) == [
+        "riga 10, chiave livelli.scala[1].da: «80%» è una percentuale, ma un punteggio si scrive in punti (su 100): "
+        "scrivi 80"
+    ]
+
+
+def test_a_score_threshold_as_a_percentage_of_the_regulation_s_own_scale(tmp_path):
+    # [punteggio] su = 3: 60% of 3 points = 1,8 points, written 1.8 in the file; [punteggio] on line 7 pushes the
+    # second level of the scale to line 15
+    text = V2.replace("[livelli]", '[punteggio]\nsu = 3\nfonte = "art. 5"\n\n[livelli]').replace(
+        "da = 80 }", "da = 2.5 }").replace('da = 60 }', 'da = "60%" }')  # fmt: skip
+    assert regulation_problems(tmp_path, text) == [
+        "riga 15, chiave livelli.scala[2].da: «60%» è una percentuale, ma un punteggio si scrive in punti (su 3): "
+        "scrivi 1.8"
+    ]
+
+
+def test_days_written_as_a_percentage(tmp_path):
+    # GOOD's 18 lines, an empty one, [[esclusioni]], regola, then giorni on line 22
+    exclusion = '\n[[esclusioni]]\nregola = "assenze"\ngiorni = "30%"\nfonte = "art. 11"\n'
+    assert regulation_problems(tmp_path, GOOD + exclusion) == [
+        "riga 22, chiave esclusioni[1].giorni: «30%» è una percentuale, ma qui si scrive un numero di giorni (es. 150)"
+    ]
+
+
+def test_a_share_written_as_a_percentage_still_reads(tmp_path):
+    # a coefficient is a share: «50%» is 0,5, as before
+    assert regulation_problems(tmp_path, GOOD.replace("medio = 0.5", 'medio = "50%"')) == []
