@@ -6,12 +6,14 @@ returning ``None`` from a plugin falls back to these defaults.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import pluggy
 
+from ciclope.core import fmt
 from ciclope.core.engine import organizational
 from ciclope.core.money import Pool
 from ciclope.core.outcomes import Attestation, Rewards, Score
@@ -61,6 +63,7 @@ def self_evaluations(ente: Ente) -> list[Problem]:
 def ciclope_validate(ente: Ente) -> list[Problem] | None:
     """Core checks that need the whole ente (the loader already checked values and references)."""
     problems = _own_evaluators(ente)
+    problems += _absences_beyond_the_year(ente)
     problems += self_evaluations(ente)
     cards = ente.cards_view()
     problems += _all_neutralized(ente)
@@ -85,6 +88,24 @@ def _own_evaluators(ente: Ente) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _absences_beyond_the_year(ente: Ente) -> list[Problem]:
+    """More days of absence than the year has (a typo, or another year's total): an error, never read as it is
+    (every reduction by absences would take the whole premium) nor cut to the year (nothing written is changed)."""
+    days = 366 if calendar.isleap(ente.year) else 365
+    return [
+        Problem(
+            rule="core.people.absence_days",
+            file=ente.file_of("people"),
+            row=p.row,
+            column="absence_days",
+            message=f"{p.id}: {fmt.decimal_it(p.absence_days)} giorni di assenza, più dei {days} giorni del "
+            f"{ente.year}; scrivi i giorni di assenza dell'anno del ciclo",
+        )
+        for p in ente.people.values()
+        if p.absence_days > days
+    ]
 
 
 def _all_neutralized(ente: Ente) -> list[Problem]:
