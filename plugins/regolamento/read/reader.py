@@ -470,9 +470,10 @@ def _wrong(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> NoRetu
     if meta["kind"] in ("int", "number", "numbers") and isinstance(raw, str) and _COMMA_DECIMAL.fullmatch(raw.strip()):
         # «3,5» as the data files and the formulas take it: TOML's numbers have a decimal point and no quotes
         hint = f": nel file del regolamento un numero si scrive col punto decimale e senza virgolette ({raw.strip().replace(',', '.')})"
-    ctx.error(
-        path, f"atteso {KIND_WORDS[meta['kind']]}, trovato {fmt.quoted(fmt.toml_value(raw))}{hint}", "regolamento.tipo"
-    )
+    expected = KIND_WORDS[meta["kind"]]
+    if meta["kind"] == "choice" and meta["choices"]:  # the values themselves, as a wrong word's message lists them
+        expected = f"uno dei valori ammessi tra virgolette ({', '.join(meta['choices'])})"
+    ctx.error(path, f"atteso {expected}, trovato {fmt.quoted(fmt.toml_value(raw))}{hint}", "regolamento.tipo")
     raise Bad
 
 

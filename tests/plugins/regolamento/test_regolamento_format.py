@@ -61,7 +61,11 @@ def test_unknown_key_names_its_line_and_the_nearest_key(tmp_path):
 
 def test_wrong_type(tmp_path):
     [message] = regulation_problems(tmp_path, GOOD.replace('tipo_ente = "comune"', "tipo_ente = 3"))
-    assert message == "riga 5, chiave atto.tipo_ente: atteso uno dei valori ammessi, trovato «3»"
+    assert message == (
+        "riga 5, chiave atto.tipo_ente: atteso uno dei valori ammessi tra virgolette (comune, unione, comunita_montana, "
+        "provincia, citta_metropolitana, regione, camera_di_commercio, ministero, universita, azienda_sanitaria, "
+        "autorita, ente_pubblico, fondazione, societa, altro), trovato «3»"
+    )
 
 
 def test_a_decimal_comma_in_quotes_says_how_toml_writes_a_number(tmp_path):
