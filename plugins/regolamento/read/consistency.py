@@ -61,10 +61,10 @@ def unit_kind(score: Score, error: Error) -> None:
         )
 
 
-def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
+def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: frozenset[str] = frozenset()) -> None:
     """Record with ``error(path, message, rule)`` every inconsistency of the tables of a regulation that were
     read (``parts``: field name → value); a table in ``broken`` had errors of its own and is not judged
-    again, nor are the rules that lean on it."""
+    again, nor are the rules that lean on it. ``percents``: the paths of the numbers written as a percentage."""
     columns.check(parts.get("columns", ()), error)
     score: Score | None = parts.get("score")
     if score is not None:
@@ -91,7 +91,9 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
             continue  # a formula (checked where it is read), or neither way written
         if red.measure not in MEASURES and "columns" in broken:
             continue  # a declared column's own errors are said; the brackets are judged once it reads
-        if measured(f"riduzioni[{i}]", red, parts.get("columns", ()), error):
+        if measured(f"riduzioni[{i}]", red, parts.get("columns", ()), error) and counted(
+            f"riduzioni[{i}]", red, percents, error
+        ):
             reduction(f"riduzioni[{i}]", red, error)
     premiums = parts.get("parts") or ()
     if "parts" not in broken:  # a part that did not build is still a part: its name is not unknown
@@ -558,6 +560,25 @@ def measured(path: str, red: Reduction, declared_columns: Sequence[Column], erro
               "riduzione legge una colonna di persone.csv di tipo numero o giorni", "regolamento.valore")  # fmt: skip
         return False
     return True
+
+
+def counted(path: str, red: Reduction, percents: frozenset[str], error: Error) -> bool:
+    """The brackets of a count (days of absence, a declared column of numbers or days) are written as counts: «"30%"»
+    read as 0,3 days would move the bracket silently. Only the time worked (fte) is a share. False, after an error
+    for each bound written as a percentage (the brackets are not judged further)."""
+    if red.measure == "fte":
+        return True
+    wrong = [
+        (f"{path}.scaglioni[{j}].{key}", key, value * 100)
+        for j, b in enumerate(red.brackets)
+        for key, value in (("da", b.start), ("a", b.end))
+        if f"{path}.scaglioni[{j}].{key}" in percents and value is not None
+    ]
+    for at, key, number in wrong:
+        plain = format(number.normalize(), "f")  # 0,30 × 100 = 30, never 30,00 or 3E+1
+        error(at, f"«{plain.replace('.', ',')}%» è una percentuale, ma gli scaglioni di «{red.measure}» si scrivono "
+              f"come numeri: scrivi {key} = {plain}", "regolamento.valore")  # fmt: skip
+    return not wrong
 
 
 def reduction(path: str, red: Reduction, error: Error) -> None:

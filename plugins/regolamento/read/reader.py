@@ -77,6 +77,8 @@ class Context:
     # the checks made once for the ente (``per = "ente"``): the path of each block, whose condition is shared
     on_ente: frozenset[str] = frozenset()
     problems: list[Problem] = attrs.field(factory=list)
+    # the paths of the numbers written as a percentage («"30%"»), for the checks that need the unit they were written in
+    percents: set[str] = attrs.field(factory=set)
 
     def parts_before(self, path: str) -> tuple[str, ...]:
         """The parts paid before the one ``path`` is in (``premi[2].importo``: the first two); every part for the
@@ -137,7 +139,7 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
         )
         return None, ctx.problems
     parts, broken = root_parts(data, ctx)
-    consistency.check(parts, broken, ctx.error)
+    consistency.check(parts, broken, ctx.error, frozenset(ctx.percents))
     if ctx.problems:
         return None, ctx.problems
     return Regulation(**parts), []
@@ -398,6 +400,8 @@ def _number(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Decim
         if percent and (meta["points"] or meta["days"]):
             ctx.error(path, _not_a_share(meta, raw, number, ctx), "regolamento.valore")
             raise Bad
+        if percent:
+            ctx.percents.add(path)
     else:
         return _wrong(meta, raw, path, ctx)
     if number.copy_abs() >= MAX_MAGNITUDE:  # copy_abs: no context, so no Overflow of its own

@@ -268,3 +268,21 @@ def test_leggi_says_the_declared_column_by_its_meaning(tmp_path):
         "Il premio è ridotto secondo gli eventi di malattia nell'anno (art. 11 c. 2): da 0 a 2, nessuna riduzione; da 3 "
         "a 5, riduzione del 20%; da 6 in su, riduzione del 50%."
     ) in render(regulation, False)
+
+
+def test_brackets_of_days_written_as_a_percentage_are_refused(tmp_path):
+    # «"30%"» would be 0,3 days, a bracket from a third of a day: refused, with the number to write; the overlap it
+    # would make with the bracket before is not said again. HEAD 8 lines + CAPPED 6 + REDUCTIONS: the second
+    # bracket on line 21
+    text = HEAD + CAPPED + REDUCTIONS.replace("{ da = 11, a = 30,", '{ da = 11, a = "30%",')
+    assert regulation_problems(tmp_path, text) == [
+        "riga 21, chiave riduzioni[1].scaglioni[2].a: «30%» è una percentuale, ma gli scaglioni di «assenze» si "
+        "scrivono come numeri: scrivi a = 30"
+    ]
+
+
+def test_brackets_of_the_time_worked_may_be_percentages(tmp_path):
+    # fte is a share: «"50%"» is 0,5, the same bracket as «0.5»
+    by_fte = '\n[[riduzioni]]\nmisura = "fte"\nfonte = "art. 10 c. 4"\nscaglioni = [\n  { da = 0, a = "50%", ' \
+        'riduzione = 0.2 },\n  { da = "50%", riduzione = 0 },\n]\n'  # fmt: skip
+    assert regulation_problems(tmp_path, HEAD + CAPPED + by_fte) == []
