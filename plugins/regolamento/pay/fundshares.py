@@ -119,7 +119,11 @@ def _problem(reg: Regulation, part: Part, why: str) -> Problem:
     return Problem(
         rule=RULE,
         source=cite(reg, part.source),
-        **written(part.fund_share if isinstance(part.fund_share, Formula) else None),
+        **(
+            written(part.fund_share)
+            if isinstance(part.fund_share, Formula)
+            else {"file": "regolamento", "column": f"premi.{part.name}.quota_fondo"}  # a number: by the part's name
+        ),
         message=f"parte «{part.name}»: la quota_fondo «{part.fund_share}» {why}: la parte non prende quota del "
         "fondo, che resta residuo; correggi la formula o i dati che legge (una quota è tra 0% e 100%; per "
         "limitarla, MIN(formula; 100%))",
