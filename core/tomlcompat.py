@@ -2,6 +2,7 @@
 numbers, control characters), with errors in Italian."""
 
 import math
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -27,6 +28,8 @@ def read_text(path) -> str:
         size = path.stat().st_size if regular else 0
     except (OSError, RuntimeError):  # a link in a loop, a name too long
         regular, size = False, 0
+    if not regular and not os.path.lexists(path):  # a dangling link exists as a link: said below
+        raise ValueError(f"il file {quoted(path.name)} non esiste (controlla il nome e la cartella)")
     if not regular:
         raise ValueError(
             f"{path.name} non è un file normale (un collegamento in un ciclo, una cartella o un file speciale)"

@@ -7,7 +7,9 @@ import re
 
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 _ITALIAN_DATE = re.compile(r"=\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*(#.*)?$")
-_DECIMAL_COMMA = re.compile(r"=\s*-?\d+,\d+\s*(#.*)?$")
+# «12,50» or «1.000,00»: a number as an Italian text writes it, the comma for decimals and dots between thousands
+_DECIMAL_COMMA = re.compile(r"=\s*(-?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+)\s*(#.*)?$")
+_BARE_TEXT = re.compile(r"\s*([A-Za-z_][\w.-]*)\s*=\s*([^\"'#\[{]*?)\s*(?:#.*)?$")
 WORDS = {
     "Expected newline or end of document after a statement": "dopo un valore la riga deve finire",
     "Invalid value": "valore non valido",
@@ -28,10 +30,17 @@ def _hint(line: str) -> str:
         return (
             f"in TOML le date si scrivono AAAA-MM-GG senza virgolette: {key} = {year}-{int(month):02d}-{int(day):02d}"
         )
-    if _DECIMAL_COMMA.search(line):
-        return "in TOML i decimali si scrivono con il punto, o l'importo tra virgolette: es. \"1234.50\""
+    key = line.split("=", 1)[0].strip()
+    found = _DECIMAL_COMMA.search(line)
+    if found:
+        number = found.group(1).replace(".", "").replace(",", ".")
+        return (
+            "in TOML i decimali si scrivono con il punto e senza il punto delle migliaia, o l'importo tra virgolette: "
+            f'{key} = {number} (o "{number}")'
+        )
     if re.search(r"=\s*[A-Za-zÀ-ÿ]", line) and not re.search(r"=\s*(true|false)\b", line):
-        return 'un testo va tra virgolette, es. oiv_motivation = "lievi scostamenti"'
+        bare = _BARE_TEXT.match(line)  # the whole line one key and its text: the hint is the line, quoted
+        return f'un testo va tra virgolette: {bare[1]} = "{bare[2]}"' if bare else "un testo va tra virgolette"
     return ""
 
 

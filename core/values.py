@@ -200,7 +200,7 @@ def parse_bool(text: str) -> bool:
         return True
     if s in _FALSE:
         return False
-    raise ValueError(f"atteso SI/NO (o true/false), trovato {quoted(text)}")
+    raise ValueError(f"atteso SI o NO (anche sì, vero o falso), trovato {quoted(text)}")
 
 
 def parse_positive_fraction(text: str) -> Decimal:

@@ -197,7 +197,8 @@ PLACES = {
             "chi è escluso dal premio",
             BOOL,
             why="l'esclusione legge i dati della persona (per il punteggio c'è la regola punteggio_minimo, per "
-            "l'unità unita_sotto)",
+            "l'unità unita_sotto, per un obiettivo la condizione della parte: ammesso = '=OBIETTIVO(\"OB1\") >= "
+            "100%')",
         )
     ),
     # [[riduzioni]] riduzione: the cut of each one's premium, from their data (as the brackets read theirs)

@@ -114,6 +114,13 @@ PER_DAY_HINT = (
 PERCENT_PER_DAY_HINT = " (una quota per giorno si scrive con «% al giorno», es. (assenze - 15 giorni) * 1% al giorno)"
 
 
+# the same, where such a value meets an amount or a share: «450 € - MAX(0; assenze - 10) * 15 €»
+PER_DAY_MIXED = {
+    frozenset(("euro", "euro × giorni")): PER_DAY_HINT,
+    frozenset(("una percentuale", "giorni")): PERCENT_PER_DAY_HINT,
+}
+
+
 # points where a percentage is asked, or «punteggio%»: how a share of the score is written
 SCORE_SHARE = (
     "la quota dal punteggio è punteggio / 100 (con una scala propria, [punteggio] su = 60, punteggio / 60) e i valori "
@@ -188,11 +195,14 @@ def parse(text: str) -> Node:
 
 def _unreadable(text: str, exc: UnexpectedInput) -> str:
     at = getattr(exc, "pos_in_stream", None)
-    if isinstance(exc, UnexpectedEOF) or at is None or at >= len(text):
-        return "la formula finisce prima del tempo (manca una parentesi o un termine?)"
+    ended = isinstance(exc, UnexpectedToken) and exc.token.type == "$END"  # lalr's end: at the last token read
+    if ended or isinstance(exc, UnexpectedEOF) or at is None or at >= len(text):
+        return _ended(text)
     found = text[at]
     hint = ""
-    if found == ",":
+    if found == ")" and _open_parentheses(text[:at]) == 0:
+        hint = ": una parentesi chiusa di troppo?"
+    elif found == ",":
         hint = ": separa gli argomenti di una funzione con il punto e virgola «;», come in un foglio di calcolo"
     elif found in "([" and isinstance(exc, UnexpectedToken):
         hint = ": manca un operatore prima della parentesi?"
@@ -201,6 +211,21 @@ def _unreadable(text: str, exc: UnexpectedInput) -> str:
     elif found == "%":  # «punteggio%»: a spreadsheet divides by 100, here a percentage is a unit of numbers
         hint = f": il % si scrive solo dopo un numero (30%); {SCORE_SHARE}"
     return f"la formula non si legge dal carattere {at + 1} («{text[at : at + 12]}»){hint}"
+
+
+def _ended(text: str) -> str:
+    """A formula that stops before it is whole: the parentheses left open, else a missing last term."""
+    left = _open_parentheses(text)
+    if left > 0:
+        missing = "manca una parentesi chiusa «)»" if left == 1 else f"mancano {left} parentesi chiuse «)»"
+        return f"la formula finisce prima del tempo: {missing}, alla fine o dove finisce il suo argomento"
+    return "la formula finisce prima del tempo: manca un termine dopo l'ultimo operatore o l'ultimo «;»"
+
+
+def _open_parentheses(text: str) -> int:
+    """How many parentheses ``text`` leaves open, those inside quoted texts not counted."""
+    unquoted = "".join(text.split('"')[::2])
+    return unquoted.count("(") - unquoted.count(")")
 
 
 def depth(node: Node) -> int:
@@ -436,6 +461,8 @@ class Checker:
         if {a.word(), b.word()} == {"punti", "una percentuale"} and not where.startswith("il confronto"):
             # «SE(punteggio >= 95; 100%; punteggio / 100)»: a share of the score is points, as a number is
             hint = f": il punteggio è in punti, non in percentuale; {SCORE_SHARE}"
+        elif not where.startswith("il confronto"):  # «450 € - assenze * 15 €»: an amount per day written as an amount
+            hint = PER_DAY_MIXED.get(frozenset((a.word(), b.word())), "")
         self.problems.append(f"{where}: non si combinano {a.word()} e {b.word()}{hint}")
         return a
 

@@ -220,7 +220,9 @@ def root_parts(data: Mapping[str, Any], ctx: Context) -> tuple[dict[str, Any], s
 def table(cls: type, raw: Any, path: str, ctx: Context) -> Any:
     """``raw`` as an instance of ``cls`` (a table of :mod:`format.spec`); every problem of it recorded first."""
     if not isinstance(raw, dict):
-        ctx.error(path or "(file)", "deve essere una tabella", "regolamento.tipo")
+        # [[premio]] for [premio]: a list of tables where one table goes, said with the brackets to write
+        twice = f": si scrive [{_last_key(path)}], una volta sola" if path and isinstance(raw, list) else ""
+        ctx.error(path or "(file)", f"deve essere una tabella{twice}", "regolamento.tipo")
         raise Bad
     fields = {f.metadata["toml"]: f for f in attrs.fields(cls)}
     for name in raw:
@@ -440,8 +442,16 @@ def _bounds(meta: Mapping[str, Any], number: Decimal, path: str, ctx: Context) -
     if meta["points"] and ctx.scale is not None:
         hi = ctx.scale  # a score threshold written in points of the regulation's scale
     if (lo is not None and number < lo) or (hi is not None and number > hi):
+        share = lo == 0 and hi == 1 and 1 < number <= 100  # «quota = 40»: a percentage written without its sign
+        hint = (
+            f": una quota si scrive in percentuale, \"{said_number(number)}%\" (o {format((number / 100).normalize(), 'f')})"
+            if share
+            else ""
+        )
         ctx.error(
-            path, f"{said_number(number)} fuori dall'intervallo ammesso ({_interval(lo, hi)})", "regolamento.valore"
+            path,
+            f"{said_number(number)} fuori dall'intervallo ammesso ({_interval(lo, hi)}){hint}",
+            "regolamento.valore",
         )
         raise Bad
 
@@ -477,8 +487,18 @@ def _wrong(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> NoRetu
     expected = KIND_WORDS[meta["kind"]]
     if meta["kind"] == "choice" and meta["choices"]:  # the values themselves, as a wrong word's message lists them
         expected = f"uno dei valori ammessi tra virgolette ({', '.join(meta['choices'])})"
-    ctx.error(path, f"atteso {expected}, trovato {fmt.quoted(fmt.toml_value(raw))}{hint}", "regolamento.tipo")
+    found = f"trovato {fmt.quoted(fmt.toml_value(raw))}"
+    if meta["kind"] == "tables" and isinstance(raw, dict):  # [premi] for [[premi]]: the brackets, not the content
+        key = _last_key(path)
+        found = f"trovata una tabella sola: ogni elemento si scrive [[{key}]], con due parentesi quadre, non [{key}]"
+    agreed = "attesa" if expected.startswith("una ") else "atteso"
+    ctx.error(path, f"{agreed} {expected}, {found}{hint}", "regolamento.tipo")
     raise Bad
+
+
+def _last_key(path: str) -> str:
+    """The key a table is written under: ``premi`` of ``premi``, ``scaglioni`` of ``riduzioni[1].scaglioni``."""
+    return path.rsplit(".", 1)[-1]
 
 
 _COMMA_DECIMAL = re.compile(r"-?\d+,\d+")

@@ -31,7 +31,13 @@ def test_toml_messages_are_translated_with_a_hint():
     assert said.startswith("TOML non valido alla riga 2, colonna 9 («fondo = 12,50»)")
     assert "i decimali si scrivono con il punto" in said
     said = translate("Invalid value (at line 1, column 18)", "oiv_motivation = lievi scostamenti")
-    assert "valore non valido" in said and "un testo va tra virgolette" in said
+    assert said.endswith('valore non valido; un testo va tra virgolette: oiv_motivation = "lievi scostamenti"')
+    said = translate("Invalid value (at line 1, column 10)", "titolo = Comune di Prova  # il nome")
+    assert said.endswith('un testo va tra virgolette: titolo = "Comune di Prova"')  # the office's own line, quoted
+    said = translate(  # thousands written with dots, as an Italian text writes them: 1.000,00 is 1000.00
+        "Expected newline or end of document after a statement (at line 1, column 16)", "massimo = 1.000,00"
+    )
+    assert said.endswith("o l'importo tra virgolette: massimo = 1000.00 (o \"1000.00\")")
     assert translate("Unterminated string (at end of document)", 'a = "x') == (
         "TOML non valido: testo tra virgolette non chiuso (alla fine del file)"
     )

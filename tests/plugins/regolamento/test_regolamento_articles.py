@@ -375,6 +375,14 @@ def test_the_command_on_a_wrong_file_says_why(tmp_path, capsys):
     assert "premio.metodo" in err and "forse «livelli»" in err
 
 
+def test_the_command_on_a_file_that_is_not_there_says_so(tmp_path, capsys):
+    # a mistyped name is the common case: not «a folder, a special file or a link in a loop»
+    assert main(["regolamento", "leggi", str(tmp_path / "smpv.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "il file «smpv.toml» non esiste (controlla il nome e la cartella)" in err
+    assert "non è un file normale" not in err
+
+
 PEOPLE = (
     "id,name,role,category,unit,fte,absence_days,insufficient,evaluator,position_pay\n"
     "SEG,Segretario,segretario,DIR,com,1,0,false,,\n"

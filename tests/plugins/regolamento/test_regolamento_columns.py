@@ -678,7 +678,7 @@ def test_a_yes_no_cell_that_is_neither_names_file_row_and_column(ciclope_ente, t
         run_declared(ciclope_ente, tmp_path, IN_SERVICE, people("in_servizio", {"A": "sì", "B": "forse"}))
     [bad] = [p for p in refused.value.problems if p.column == "in_servizio"]
     assert (bad.file, bad.row) == ("people.csv", 4)
-    assert "atteso SI/NO" in bad.message and "«forse»" in bad.message
+    assert bad.message.endswith("atteso SI o NO (anche sì, vero o falso), trovato «forse»")
 
 
 def test_an_empty_yes_no_cell_asks_for_si_or_no(ciclope_ente, tmp_path):

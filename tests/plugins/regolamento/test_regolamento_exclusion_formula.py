@@ -93,6 +93,13 @@ def test_leggi_says_the_condition(tmp_path):
         ('regola = "formula"', 'regola = "assenze"\ngiorni = 30', "la condizione vale per la regola «formula»"),
         ("giorni_servizio < 90 giorni", "punteggio < 60", "«punteggio» non si usa in chi è escluso dal premio"),
         ("giorni_servizio < 90 giorni", "giorni_servizio", "la formula dà giorni, ma chi è escluso dal premio è"),
+        (  # an objective's «ON/OFF» is the part's condition, read after the results: the message says where it goes
+            "giorni_servizio < 90 giorni",
+            'OBIETTIVO(\\"OB1\\") < 100%',
+            "OBIETTIVO non si usa in chi è escluso dal premio: l'esclusione legge i dati della persona (per il "
+            "punteggio c'è la regola punteggio_minimo, per l'unità unita_sotto, per un obiettivo la condizione della "
+            "parte: ammesso = '=OBIETTIVO(\"OB1\") >= 100%')",
+        ),
     ],
 )
 def test_a_condition_refused(tmp_path, old, new, problem):

@@ -681,6 +681,48 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "la formula non si legge dal carattere 10 («, 50)»): separa gli argomenti di "
             "una funzione con il punto e virgola «;», come in un foglio di calcolo",
         ),  # fmt: skip
+        # an amount per day written as a plain amount, inside a larger amount: the hint of «al giorno» as alone
+        (
+            "importo",
+            "=450 € - MAX(0; assenze - 10) * 15 €",
+            "«-»: non si combinano euro e euro × giorni (un importo per giorno si scrive con «al giorno», es. assenze "
+            "* 15 € al giorno; una parte dell'anno con i giorni, es. assenze / 264 giorni o assenze / giorni_anno)",
+        ),  # fmt: skip
+        (
+            "riduzione",
+            "=100% - MAX(0; assenze - 15) * 1%",
+            "«-»: non si combinano una percentuale e giorni (una quota per giorno si scrive con «% al giorno», es. "
+            "(assenze - 15 giorni) * 1% al giorno)",
+        ),  # fmt: skip
+        # a parenthesis left open is said as such, not as the last word read (which is right: «15 € al giorno»)
+        (
+            "importo",
+            "=MAX(0 €; 450 € - assenze * 15 € al giorno",
+            "la formula finisce prima del tempo: manca una parentesi chiusa «)», alla fine o dove finisce il suo "
+            "argomento",
+        ),  # fmt: skip
+        (
+            "importo",
+            '=SE(unita = "(a"; SE(punteggio > 90; fondo; 0 €); 0 €',  # the «(» of a text is not counted: 2 - 1
+            "la formula finisce prima del tempo: manca una parentesi chiusa «)», alla fine o dove finisce il suo "
+            "argomento",
+        ),  # fmt: skip
+        (
+            "importo",
+            "=MAX(0 €; MIN(fondo; 50 €",
+            "la formula finisce prima del tempo: mancano 2 parentesi chiuse «)», alla fine o dove finisce il suo "
+            "argomento",
+        ),  # fmt: skip
+        (
+            "importo",
+            "=fondo +",
+            "la formula finisce prima del tempo: manca un termine dopo l'ultimo operatore o l'ultimo «;»",
+        ),
+        (
+            "importo",
+            "=MAX(0 €; fondo))",
+            "la formula non si legge dal carattere 16 («)»): una parentesi chiusa di troppo?",  # counted after «="
+        ),  # fmt: skip
         ("importo", "=SOMMAA(fondo)", "funzione sconosciuta «SOMMAA» (forse «SOMMA»?)"),
         ("importo", "=SE(punteggio > 90; fondo)", "SE vuole 3 argomenti, ne ha 2"),
         ("importo", "=fondo / (2 - 2)", ""),  # a zero computed, not written: said for the person when it runs

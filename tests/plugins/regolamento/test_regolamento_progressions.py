@@ -150,7 +150,7 @@ def test_a_number_a_candidate_does_not_have_is_an_error_naming_them(ciclope_ente
 def test_the_rule_for_equals_is_a_list_of_formulas(tmp_path):
     wrong = BY_AREA.replace('a_parita = ["=anzianita_posizione", "=eta"]', 'a_parita = "=eta"')
     assert regulation_problems(tmp_path, wrong) == [
-        "riga 22, chiave progressioni.a_parita: atteso una lista di formule tra virgolette, ciascuna con = in testa, "
+        "riga 22, chiave progressioni.a_parita: attesa una lista di formule tra virgolette, ciascuna con = in testa, "
         "es. [\"=anzianita\", \"=eta\"], trovato «\"=eta\"»"
     ]
     unknown = BY_AREA.replace('"=eta"]', '"=anni"]')

@@ -160,7 +160,8 @@ def test_bracket_errors_of_their_own(tmp_path):
         .replace("riduzione = 0.30", "riduzione = 30")
     )
     assert regulation_problems(tmp_path, text) == [
-        "riga 22, chiave riduzioni[1].scaglioni[3].riduzione: 30 fuori dall'intervallo ammesso (da 0 a 1)",
+        "riga 22, chiave riduzioni[1].scaglioni[3].riduzione: 30 fuori dall'intervallo ammesso (da 0 a 1): una quota si "
+        'scrive in percentuale, "30%" (o 0.3)',
     ]  # a bracket that does not read: the rules between brackets wait for it
     text = text.replace("riduzione = 30", "riduzione = 0.3")
     assert regulation_problems(tmp_path, text) == [

@@ -23,7 +23,7 @@ def test_a_number_as_the_scale_of_the_levels(tmp_path):
     text = GOOD.replace('scala = [\n  { nome = "alto", da = 80 },\n  { nome = "medio", da = 60 },\n  '
                         '{ nome = "basso", da = 0 },\n]', "scala = 3")  # fmt: skip
     assert regulation_problems(tmp_path, text) == [
-        "riga 9, chiave livelli.scala: atteso una lista di tabelle, trovato «3»"
+        "riga 9, chiave livelli.scala: attesa una lista di tabelle, trovato «3»"
     ]
 
 
@@ -97,3 +97,31 @@ def test_days_written_as_a_percentage(tmp_path):
 def test_a_share_written_as_a_percentage_still_reads(tmp_path):
     # a coefficient is a share: «50%» is 0,5, as before
     assert regulation_problems(tmp_path, GOOD.replace("medio = 0.5", 'medio = "50%"')) == []
+
+
+def test_the_one_premium_written_with_two_brackets(tmp_path):
+    text = GOOD.replace("[premio]", "[[premio]]")  # [premio] is one table: the doubled brackets make a list of them
+    assert regulation_problems(tmp_path, text) == [
+        "riga 15, chiave premio: deve essere una tabella: si scrive [premio], una volta sola"
+    ]
+
+
+def test_the_parts_of_the_premium_written_with_one_bracket(tmp_path):
+    # [[premi]] is a list, one [[premi]] per part: [premi] is a single table, and its content is not the point
+    text = V2.replace("[premio]", "[premi]").replace('metodo = "livelli"', 'nome = "unica"\nmetodo = "livelli"')
+    assert regulation_problems(tmp_path, text) == [
+        "riga 15, chiave premi: attesa una lista di tabelle, trovata una tabella sola: ogni elemento si scrive "
+        "[[premi]], con due parentesi quadre, non [premi]"
+    ]
+
+
+def test_a_share_written_as_a_bare_percentage(tmp_path):
+    # «il 40% del fondo» written as 40: a share of the fund runs from 0 to 1; 40 is 40%, 0.4 in TOML's numbers
+    text = V2.replace("[premio]", "[[premi]]").replace(
+        'metodo = "livelli"', 'nome = "unica"\nmetodo = "livelli"\nfondo = "produttivita"\nquota_fondo = 40.50'
+    )
+    problems = regulation_problems(tmp_path, text)
+    assert problems == [
+        "riga 19, chiave premi[1].quota_fondo: 40,5 fuori dall'intervallo ammesso (da 0 a 1): una quota si scrive in "
+        'percentuale, "40,5%" (o 0.405)'
+    ]
