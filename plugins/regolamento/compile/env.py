@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Pool, Score, Trace, Unit, fmt, money
-from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, UnknownObjective, Value
+from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, UnknownObjective, Unwritten, Value
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import funds, grades
@@ -231,6 +231,8 @@ class PersonEnv:
         if column.table == ENTE_LIST:
             return self._ente_datum(name, column)
         found = self.person.extra.get(name)
+        if found is None and name not in ente.headers.get("people", ()):
+            raise Unwritten(name)
         if found is None:
             raise RunError(
                 f"la colonna «{name}» ({column.meaning}) è vuota in {ente.file_of('people')}, riga "

@@ -34,6 +34,11 @@ class RunError(ValueError):
     """A formula that cannot give a value for one person (the message is Italian)."""
 
 
+class Unwritten(RunError):
+    """A declared column the ente's file does not have at all: the validation says it once (``read.columns.missing``),
+    so a formula that reads it fails without a problem of its own for every person."""
+
+
 class UnknownObjective(RunError):
     """``OBIETTIVO("codice")`` of a code the ente's objectives file does not have (or a datum of the ente a function
     names and the ente lacks: an act of IN.SERVIZIO): :func:`run` says it with the formula that reads it (the

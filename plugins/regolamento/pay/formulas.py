@@ -20,7 +20,7 @@ import attrs
 
 from ciclope.core import Input, Person, Problem, Trace, fmt, money
 from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS, Cohort, Facts, PersonEnv, Recorder, Row
-from ciclope.plugins.regolamento.compile.evaluate import RunError, run
+from ciclope.plugins.regolamento.compile.evaluate import RunError, Unwritten, run
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
@@ -151,6 +151,8 @@ def evaluated(formula: Formula, env: PersonEnv, complain: Callable[[str], None])
     env.read = {}
     try:
         return run(formula, env)
+    except Unwritten:  # a column missing from the file: said once, by the validation, not once per person
+        return FAILED
     except RunError as exc:
         complain(f"{exc} per {env.person.name}")
         return FAILED

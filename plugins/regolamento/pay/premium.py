@@ -226,14 +226,19 @@ def settle(
                 source=source,
                 file=file,
                 column=column,
-                message=f"il fondo {funds.said(pr.fund)} ({fmt.euro(amount)}) non basta per i premi dovuti ({fmt.euro(total)}): "
-                "ridotti in proporzione",
+                message=f"{_share_of(pr)} {funds.said(pr.fund)} ({fmt.euro(amount)}) non basta per i premi "
+                f"dovuti ({fmt.euro(total)}): ridotti in proporzione",
             )
         )
         return money.split(amount, due, rank=rank), "fondo insufficiente: importi ridotti in proporzione"
     if pr.residual == "ridistribuisci" and total > 0:
         return money.split(amount, due, rank=rank), "residuo ridistribuito in proporzione ai premi dovuti"
     return due, ""
+
+
+def _share_of(pr: Premium) -> str:
+    """What pays a part, its share of the fund and not the whole: «la quota della parte «fissa» del fondo»."""
+    return f"la quota della parte {fmt.quoted(pr.name)} del fondo" if isinstance(pr, Part) else "il fondo"
 
 
 def fund_place(reg: Regulation, fund: str) -> tuple[str, str]:

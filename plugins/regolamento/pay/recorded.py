@@ -103,8 +103,8 @@ def pay_rows(
     total = sum((money.r2(r["amount"]) for person_rows in by_person.values() for r in person_rows), ZERO)
     if total > fund.value:
         message = (
-            f"i premi della parte «{part.name}»{where} scritti in premi.csv ({fmt.euro(total)}) superano il suo fondo "
-            f"({fmt.euro(fund.value)}): nessun premio pagato; riduci gli importi o aumenta il fondo"
+            f"i premi della parte «{part.name}»{where} scritti in premi.csv ({fmt.euro(total)}) superano la sua "
+            f"quota del fondo ({fmt.euro(fund.value)}): nessun premio pagato; riduci gli importi o aumenta il fondo"
         )
         trace.problem(
             Problem(

@@ -50,4 +50,6 @@ def _why(pr: Premium, people: list[Entry], refused: int) -> str:
         return f"nessuna persona dei suoi ruoli è in servizio{scored}"
     if all(e.status is not None for e in people):
         return "tutte le persone che valuta sono escluse (le esclusioni del regolamento)"
+    if isinstance(pr, Part) and pr.weight is not None:  # the part divides by the weight: nobody has one
+        return f"il peso di ciascuno è zero ({sentence(pr.weight)})"
     return "nessuno raggiunge un importo (le soglie, i livelli o le fasce del regolamento)"

@@ -442,7 +442,8 @@ def _bounds(meta: Mapping[str, Any], number: Decimal, path: str, ctx: Context) -
     if meta["points"] and ctx.scale is not None:
         hi = ctx.scale  # a score threshold written in points of the regulation's scale
     if (lo is not None and number < lo) or (hi is not None and number > hi):
-        share = lo == 0 and hi == 1 and 1 < number <= 100  # «quota = 40»: a percentage written without its sign
+        # «quota = 40»: a percentage written without its sign (1,65 could be 165% as well: no guess under 2)
+        share = lo == 0 and hi == 1 and 2 <= number <= 100
         hint = (
             f": una quota si scrive in percentuale, \"{said_number(number)}%\" (o {format((number / 100).normalize(), 'f')})"
             if share

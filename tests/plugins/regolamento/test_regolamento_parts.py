@@ -300,8 +300,8 @@ def test_prizes_decided_per_graduatoria_are_paid_from_its_own_share(ciclope_ente
     assert (pool.distributed, pool.residual) == (Decimal("2500.00"), Decimal("1500.00"))
     [error] = [p for p in result.violations if p.rule == "regolamento.importi"]
     assert error.message == (
-        "i premi della parte «risultato» nella graduatoria categoria B scritti in premi.csv (€ 1.200,00) superano il "
-        "suo fondo (€ 1.000,00): nessun premio pagato; riduci gli importi o aumenta il fondo"
+        "i premi della parte «risultato» nella graduatoria categoria B scritti in premi.csv (€ 1.200,00) superano la "
+        "sua quota del fondo (€ 1.000,00): nessun premio pagato; riduci gli importi o aumenta il fondo"
     )
     assert result.figures["award:C1"].inputs[0].value == Decimal("3000.00")  # the share of its graduatoria
 
@@ -663,8 +663,10 @@ def test_a_formula_past_the_fund_by_more_than_its_rounding_is_a_shortfall(ciclop
     result = run_declared(ciclope_ente, tmp_path, text, files(three, 'performance_individuale = "200.00"'))
     # 200.00 × 80 / 200 = 80.00 each, 240.00 due: the fund is short by 40.00, reduced in proportion, 200 / 3 as above
     assert amounts(result) == {"S1": "66.67", "S2": "66.67", "S3": "66.66"}
-    assert [v.rule for v in result.violations if v.rule == "regolamento.fondo_insufficiente"] == [
-        "regolamento.fondo_insufficiente"
+    assert [v.message for v in result.violations if v.rule == "regolamento.fondo_insufficiente"] == [
+        # what is short is the part's share of the fund (here all of it), named as such
+        "la quota della parte «produttività» del fondo performance_individuale (€ 200,00) non basta per i premi "
+        "dovuti (€ 240,00): ridotti in proporzione"
     ]
 
 

@@ -68,6 +68,19 @@ def test_a_part_whose_threshold_nobody_reaches_is_said_with_the_amount_left(cicl
     )
 
 
+def test_a_part_whose_weights_are_all_zero_says_the_weight(ciclope_ente, tmp_path):
+    # «in proporzione ai giorni di assenza oltre 365»: nobody has such days, so each weight is 0 and nobody is paid;
+    # the reason is the weight, not a threshold or a level, which this part does not have
+    text = TWO_PARTS.replace('quota_fondo = 0.6\n', 'quota_fondo = 0.6\npeso = "=MAX(0; assenze - 365)"\n')
+    result = run_declared(ciclope_ente, tmp_path, text, comune())
+    # «produttività» had 600 + the 400 of «posizioni» = 1,000.00 €, all left
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("1000.00")
+    assert warnings(result)[1] == (
+        "la parte «produttività» non paga nessuno: il peso di ciascuno è zero (il maggiore tra 0 e i giorni di "
+        "assenza meno 365); i suoi € 1.000,00 restano residuo del fondo"
+    )
+
+
 def test_a_part_that_pays_someone_is_not_said(ciclope_ente, tmp_path):
     text = TWO_PARTS.replace('ruoli = ["po"]\n', "")
     result = run_declared(ciclope_ente, tmp_path, text, comune())
