@@ -114,6 +114,16 @@ PER_DAY_HINT = (
 PERCENT_PER_DAY_HINT = " (una quota per giorno si scrive con «% al giorno», es. (assenze - 15 giorni) * 1% al giorno)"
 
 
+# a spreadsheet's conditional sums and counts: here the condition is read for each person inside the .ENTE function
+SPREADSHEET_ONLY = {
+    "SOMMA.SE": ": la somma di chi soddisfa una condizione si scrive SOMMA.ENTE(SE(condizione; valore; 0))",
+    "CONTA.SE": ": quante persone soddisfano una condizione si scrive CONTA.ENTE(condizione)",
+    "CONTA.SE.MULTIPLO": ": quante persone soddisfano più condizioni si scrive CONTA.ENTE(E(condizione; condizione))",
+    "SOMMA.PIÙ.SE": ": la somma di chi soddisfa più condizioni si scrive SOMMA.ENTE(SE(E(condizione; condizione); "
+    "valore; 0))",
+}
+
+
 # the same, where such a value meets an amount or a share: «450 € - MAX(0; assenze - 10) * 15 €»
 PER_DAY_MIXED = {
     frozenset(("euro", "euro × giorni")): PER_DAY_HINT,
@@ -208,6 +218,8 @@ def _unreadable(text: str, exc: UnexpectedInput) -> str:
         hint = ": manca un operatore prima della parentesi?"
     elif isinstance(exc, UnexpectedCharacters) and found == '"':
         hint = ": un testo si chiude con le virgolette"
+    elif re.match(r"(?i)euro?\b", text[at:]):  # «1000 EUR», «1000 euro»: the sign is the unit
+        hint = ": un importo si scrive con il simbolo €, es. 1000 €"
     elif found == "%":  # «punteggio%»: a spreadsheet divides by 100, here a percentage is a unit of numbers
         hint = f": il % si scrive solo dopo un numero (30%); {SCORE_SHARE}"
     return f"la formula non si legge dal carattere {at + 1} («{text[at : at + 12]}»){hint}"
@@ -508,7 +520,8 @@ class Checker:
                 if found.same_unit(EURO):
                     self.euro.add(node.at)
                 return found
-            self.problems.append(f"funzione sconosciuta «{fn}»{nearest(fn, list(FUNCTIONS))}")
+            hint = SPREADSHEET_ONLY.get(fn) or nearest(fn, list(FUNCTIONS))
+            self.problems.append(f"funzione sconosciuta «{fn}»{hint}")
             return UNKNOWN
         return check(self, node)
 

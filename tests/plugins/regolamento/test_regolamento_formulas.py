@@ -723,6 +723,18 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "=MAX(0 €; fondo))",
             "la formula non si legge dal carattere 16 («)»): una parentesi chiusa di troppo?",  # counted after «="
         ),  # fmt: skip
+        (  # a spreadsheet's conditional sum: the condition is read for each person inside SOMMA.ENTE
+            "importo",
+            '=SOMMA.SE(punteggio; ">90") * 1 €',
+            "funzione sconosciuta «SOMMA.SE»: la somma di chi soddisfa una condizione si scrive SOMMA.ENTE(SE("
+            "condizione; valore; 0))",
+        ),  # fmt: skip
+        (
+            "importo",
+            "=SE(punteggio >= 90; 1000 EUR; 800 EUR)",
+            "la formula non si legge dal carattere 26 («EUR; 800 EUR»): un importo si scrive con il simbolo €, es. "
+            "1000 €",
+        ),  # fmt: skip
         ("importo", "=SOMMAA(fondo)", "funzione sconosciuta «SOMMAA» (forse «SOMMA»?)"),
         ("importo", "=SE(punteggio > 90; fondo)", "SE vuole 3 argomenti, ne ha 2"),
         ("importo", "=fondo / (2 - 2)", ""),  # a zero computed, not written: said for the person when it runs
