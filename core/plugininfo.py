@@ -46,6 +46,9 @@ class PluginInfo:
     # the words of one ente (``ciclope_labels``: a declared regulation's [etichette]), which also name its levels;
     # the module's tables never relabel a level (a plugin names its levels as people read them)
     ente_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # each role's scale of levels from the highest (``ciclope_level_scales``: a declared regulation's [livelli]),
+    # the scales in the plugin's order; empty where the plugin does not name them (one order, read from the scores)
+    level_scales: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
     documents: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # seed file → title, for readers
     # fund name (or prefix ending in ':') → the group it is destined to (``dirigenti e PO`` or ``personale``)
     fund_groups: Mapping[str, str] = attrs.field(factory=dict, hash=False)

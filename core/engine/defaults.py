@@ -262,6 +262,11 @@ def ciclope_acts() -> list[str] | None:
 
 
 @hookimpl(trylast=True)
+def ciclope_level_scales() -> dict[str, list[str]] | None:
+    return None  # one order of the levels, read from the scores
+
+
+@hookimpl(trylast=True)
 def ciclope_regulation_text() -> tuple[str, list[Problem]] | None:
     return None  # a plugin without regulation files
 

@@ -52,6 +52,7 @@ __all__ = [  # what a plugin may ask through ``ciclope.core.hookspecs``: every h
     "ciclope_comparto",
     "ciclope_labels",
     "ciclope_acts",
+    "ciclope_level_scales",
     "ciclope_validate",
     "ciclope_resources",
     "ciclope_fund",
@@ -239,6 +240,24 @@ def ciclope_acts(params: Params) -> list[str] | None:
     regulation written as data names its own act): the titles replace the plugin's ``REGULATIONS`` in the
     ente's result, so the Relazione, the calendar and the public documents cite the ente's own act.
     First non-None answer wins. Default: none (the plugin's ``REGULATIONS``).
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    """
+
+
+@phase("set-up")
+@hookspec(firstresult=True)
+def ciclope_level_scales(params: Params) -> dict[str, list[str]] | None:
+    """Return each role's scale of levels, from the highest, when this ente's regulation may give a role its own.
+
+    Called once per ente at the start of its cycle, for a plugin whose scales vary by ente or by role (a
+    regulation declared as data: a common scale, and a scale of its own for the dirigenti). Keys are the roles of
+    :class:`core.model.Person` (``dipendente``, ``po``, ``dirigente``, ``segretario``); each list names the
+    levels of that role's scale from the highest, as the regulation declares them; the scales are read in the
+    order of the answer (a scale shared by several roles where its first role stands). Where the ente's people are
+    on more than one scale, the Relazione and the workbook count each person at the top of their own scale and list
+    the levels scale by scale; on one scale (or without an answer) they read the order of the levels from the
+    scores, as for every plugin. First non-None answer wins. Default: none.
 
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """

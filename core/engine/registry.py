@@ -370,8 +370,8 @@ class Hooks:
 
     def describe(self, info: PluginInfo, params: Params) -> PluginInfo:
         """``info`` as it holds for the ente with ``params``: its own words (``ciclope_labels``) over the
-        plugin's, its own acts (``ciclope_acts``) instead of the plugin's, and, under a plugin of per-ente
-        comparti, the layers that run for it."""
+        plugin's, its own acts (``ciclope_acts``) instead of the plugin's, its roles' scales of levels
+        (``ciclope_level_scales``) and, under a plugin of per-ente comparti, the layers that run for it."""
         words: dict[str, str] = {}
         for answer in self.answers(hookspecs.ciclope_labels, params=params):
             words.update(answer)
@@ -382,6 +382,9 @@ class Hooks:
         acts = self.first(hookspecs.ciclope_acts, params=params)
         if acts:
             info = attrs.evolve(info, regulations=tuple(acts))
+        scales = self.first(hookspecs.ciclope_level_scales, params=params)
+        if scales:
+            info = attrs.evolve(info, level_scales={role: tuple(levels) for role, levels in scales.items()})
         return info
 
     def indicator_achiever(self) -> Callable[[Indicator, Measure, Measure, Trace], Decimal | None]:

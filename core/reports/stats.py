@@ -161,6 +161,23 @@ def top_level(result: Result) -> str | None:
     return order[-1] if order else None
 
 
+def level_scales(result: Result) -> tuple[tuple[str, ...], ...]:
+    """The scales of levels the ente's people are on, each from the highest, in the plugin's order
+    (``PluginInfo.level_scales``, hook ``ciclope_level_scales``), where they are more than one: a role with a scale
+    of its own. Empty on one scale, or where the plugin names none: then one order, read from the scores
+    (:func:`level_order`)."""
+    return result.memo("stats.level_scales", lambda: _level_scales(result))
+
+
+def _level_scales(result: Result) -> tuple[tuple[str, ...], ...]:
+    named = result.plugin.level_scales
+    if not named:
+        return ()
+    roles = {p.role for p in result.ente.people.values()}
+    scales = tuple(dict.fromkeys(levels for role, levels in named.items() if role in roles and levels))
+    return scales if len(scales) > 1 else ()
+
+
 def band_words(result: Result) -> Callable[[str | None], str | None]:
     """A band as people read it: a regulation without merit bands records each person's level as their band, and
     such a band (a level in use, :func:`level_order`) reads by the label the ente's regulation gives the level, as
@@ -175,14 +192,18 @@ def band_words(result: Result) -> Callable[[str | None], str | None]:
 
 
 def distribution(result: Result) -> list[tuple[str, int]]:
-    """(level or status, head count) over everybody in people.csv: levels lowest first, then statuses
-    (made once per Result: the Relazione shows it twice)."""
+    """(level or status, head count) over everybody in people.csv: levels lowest first (on several scales, scale by
+    scale, each lowest first: :func:`level_scales`), then statuses (made once per Result: the Relazione shows it
+    twice)."""
     return list(result.memo("stats.distribution", lambda: _distribution(result)))
 
 
 def _distribution(result: Result) -> list[tuple[str, int]]:
     counts = Counter(people_scores(result).classes)  # class_of of everyone, counted in C
-    levels = [lv for lv in level_order(result) if lv in counts]
+    order, scales = level_order(result), level_scales(result)
+    if scales:  # each scale ranks its own levels, as declared: the scores cannot (one's lowest can top another's)
+        order = list(dict.fromkeys([*(lv for scale in scales for lv in reversed(scale)), *order]))  # then any other
+    levels = [lv for lv in order if lv in counts]
     others = sorted(k for k in counts if k not in levels)
     labels = result.plugin.ente_labels  # a level by the name the ente's regulation gives it to people
     return [(fmt.level(k, labels) or k, counts[k]) for k in levels] + [(k, counts[k]) for k in others]
@@ -251,19 +272,13 @@ def _evaluators(result: Result) -> tuple[tuple[EvaluatorStat, ...], str]:
         if theirs is None:
             theirs = evaluated[who] = {}
         theirs[pid] = None
-    top = top_level(result)
-    # the level by the label the ente's regulation gives it, as the distribution beside it names it
-    named = fmt.level(top, result.plugin.ente_labels)
-    label = f"quota al livello più alto ({named})" if top else f"quota con punteggio ≥ {TOP_SCORE}"
+    at_top_of, label = _top(result)
     out = []
     for who in sorted(evaluated):
         judged = {p: v for p in evaluated[who] if (v := evaluation_value(result, p)) is not None}
         people, values = list(judged), list(judged.values())
         n = len(values)
-        if top:
-            at_top = sum(1 for p in people if result.scores.get(p) is not None and result.scores[p].level == top)
-        else:
-            at_top = sum(1 for p in people if (result.scores[p].score or 0) >= TOP_SCORE)
+        at_top = sum(1 for p in people if at_top_of(p))
         share = (Decimal(at_top) / n) if n else None
         distinct = len(set(values))
         flags = []
@@ -285,6 +300,28 @@ def _evaluators(result: Result) -> tuple[tuple[EvaluatorStat, ...], str]:
             )
         )
     return tuple(out), label
+
+
+def _top(result: Result) -> tuple[Callable[[str], bool], str]:
+    """Whether a person counts at the top, and the words of the column that counts them: the highest level of the
+    person's own scale where the ente's people are on several (:func:`level_scales`), else the highest level in
+    use, else (without levels) a score of at least TOP_SCORE."""
+    scores = result.scores
+    if level_scales(result):
+        tops = {role: levels[0] for role, levels in result.plugin.level_scales.items() if levels}
+        people = result.ente.people
+
+        def own_top(pid: str) -> bool:
+            s, p = scores.get(pid), people.get(pid)
+            return s is not None and p is not None and s.level is not None and s.level == tops.get(p.role)
+
+        return own_top, "quota al livello più alto della propria scala"
+    top = top_level(result)
+    if top:
+        # the level by the label the ente's regulation gives it, as the distribution beside it names it
+        named = fmt.level(top, result.plugin.ente_labels)
+        return lambda pid: (s := scores.get(pid)) is not None and s.level == top, f"quota al livello più alto ({named})"
+    return lambda pid: (scores[pid].score or 0) >= TOP_SCORE, f"quota con punteggio ≥ {TOP_SCORE}"
 
 
 @attrs.frozen

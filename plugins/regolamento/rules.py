@@ -515,6 +515,15 @@ def labels(params: Params) -> dict[str, str]:
     return {**{s.name: s.label for s in regulation.statuses}, **regulation.labels}
 
 
+@hookimpl(specname="ciclope_level_scales")
+def level_scales(params: Params) -> dict[str, list[str]] | None:
+    """Each role's scale of [livelli], from the highest: a role's own scale (``dirigente = [...]``) or the common one,
+    so that the reports count each person at the top of their own scale."""
+    regulation = declared(params)
+    scales = ladders.names_by_role(regulation) if regulation is not None else {}
+    return scales or None
+
+
 @hookimpl(specname="ciclope_premium_rankings")
 def premium_rankings(ente: Ente, params: Params) -> dict[str, list[str]] | None:
     """The graduatorie of the premium's first part when it has several (per area, per category): each with the

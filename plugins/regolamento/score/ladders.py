@@ -22,13 +22,29 @@ def steps_of(reg: Regulation, role: str) -> Sequence[Step]:
     """The steps of the role's scale, from the highest level (none without [livelli])."""
     if reg.levels is None:
         return ()
-    own = {
+    own = _own(reg, role)
+    return own if own is not None else reg.levels.ladder
+
+
+def _own(reg: Regulation, role: str) -> Sequence[Step] | None:
+    """The role's own scale (``dirigente = [...]`` in [livelli]), None where it has the common one."""
+    if reg.levels is None:
+        return None
+    return {
         "dipendente": reg.levels.staff,
         "po": reg.levels.po,
         "dirigente": reg.levels.dirigente,
         "segretario": reg.levels.segretario,
     }.get(role)
-    return own if own is not None else reg.levels.ladder
+
+
+def names_by_role(reg: Regulation) -> dict[str, list[str]]:
+    """Each role's level names from the highest, as the reports read the scales: the roles on the common scale
+    first, then each role with a scale of its own, in the order [livelli] lists them (empty without [livelli])."""
+    if reg.levels is None:
+        return {}
+    order = sorted(ROLES, key=lambda role: _own(reg, role) is not None)  # stable: the format's order within each
+    return {role: [s.name for s in steps_of(reg, role)] for role in order}
 
 
 def on_cohort(reg: Regulation) -> bool:

@@ -143,14 +143,28 @@ MAGENTA = [
 ]
 
 
-def test_a_level_is_read_by_its_label_on_the_scheda_and_in_the_evaluators_table(ciclope_ente, tmp_path):
+def test_a_level_is_read_by_its_label_on_the_scheda_and_in_the_distribution(ciclope_ente, tmp_path):
     # Magenta: «prima_fascia = "prima fascia di merito (x ≥ 95)"» in [etichette]; M1 95,00 reaches it
     result = run(ciclope_ente, tmp_path, "magenta", ente(MAGENTA, [card("M1", "95"), card("M2", "90")]))
     assert result.scores["M1"].level == "prima_fascia"
-    assert stats.evaluators(result)[1] == "quota al livello più alto (prima fascia di merito (x ≥ 95))"
+    # the dirigente M1 and the dipendente M2 are on two scales: the evaluators' column names neither's top; the
+    # distribution names each level by its label, the common scale first (M2 90,00: da_90_a_100), then the
+    # dirigenti's, then SEG (no card: «non valutato»)
+    assert stats.evaluators(result)[1] == "quota al livello più alto della propria scala"
+    assert stats.distribution(result) == [
+        ("dipendenti 100–90%", 1),
+        ("prima fascia di merito (x ≥ 95)", 1),
+        ("non valutato", 1),
+    ]
     assert level_words(result, "prima_fascia", "evaluated") == (
         "Livello «prima fascia di merito (x ≥ 95)» attribuito secondo il regolamento. Esito: valutato."
     )
+
+
+def test_on_one_scale_the_evaluators_table_names_the_top_level_by_its_label(ciclope_ente, tmp_path):
+    # Magenta without a dirigente: everyone on the common scale; M2 90,00 reaches da_90_a_100, the highest in use
+    result = run(ciclope_ente, tmp_path, "magenta", ente(MAGENTA[1:], [card("M2", "90")]))
+    assert stats.evaluators(result)[1] == "quota al livello più alto (dipendenti 100–90%)"
 
 
 def line_of(text: str, start: str) -> str:
