@@ -28,7 +28,14 @@ from ciclope.core import (
     fmt,
     hookimpl,
 )
-from ciclope.plugins.regolamento.check import controls, coverage, differentiation, positioncheck, servicedates
+from ciclope.plugins.regolamento.check import (
+    controls,
+    coverage,
+    differentiation,
+    labelnames,
+    positioncheck,
+    servicedates,
+)
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format import grades, vocabulary
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
@@ -94,6 +101,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
         regulation = declared(params)
         if regulation is None:
             return []
+        where = coverage.regulation_where(params[PARAM])
         return (
             unknown_sanctions(ente, regulation)
             + unknown_grades(ente, regulation)
@@ -101,8 +109,9 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + coverage.missing(regulation, ente, params[PARAM])
             + positioncheck.problems(regulation, ente)
             + recorded.problems(regulation, ente)
-            + requirements.unknown_sections(regulation, ente, coverage.regulation_where(params[PARAM]))
+            + requirements.unknown_sections(regulation, ente, where)
             + declaredcolumns.missing(regulation, ente)
+            + labelnames.misspelt(regulation, ente, where)
         )
     return [
         Problem(

@@ -1,0 +1,80 @@
+"""An [etichette] key written like a code it means to name, but not as that code is written: «eccelente» for the
+level «eccellente», «Escluso_sanzione» for the status. No document would ever read such a label, and the level would
+stay under its code without a word: a warning naming the key, its line and the code it most likely means.
+
+A key near no code is left alone: a comparto's layer (the national contract's) has codes of its own that a label may
+name, and the regulation cannot list them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from ciclope.core import Ente, Problem, fmt
+from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.funds import code_of
+from ciclope.plugins.regolamento.format.hints import nearest
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.pay.eligibility import status_of
+from ciclope.plugins.regolamento.read.lines import line_of, said
+from ciclope.plugins.regolamento.say.codes import LABELS, STATUS_LABELS
+from ciclope.plugins.regolamento.score import ladders
+from ciclope.plugins.regolamento.score.cohort import STATUS_COLUMN
+
+# the fields of the regulation's blocks that hold a code a label may name: a level's, a band's, a status's, a fund's
+_NAMING = frozenset({"name", "status", "fund"})
+
+
+def misspelt(reg: Regulation, ente: Ente, where: tuple[str, Mapping[str, int]]) -> list[Problem]:
+    """Every [etichette] key that is no code of the regulation, the ente or the plugin but is near one."""
+    known = codes(reg, ente)
+    file, lines = where
+    out = []
+    for key in reg.labels:
+        if key in known or code_of(key) in known:
+            continue
+        hint = nearest(key, sorted(known))
+        if not hint:
+            continue
+        path = f"etichette.{key}"
+        out.append(
+            Problem(
+                rule="regolamento.etichette", severity="warning", source=cite(reg, ""), file=file,
+                row=line_of(dict(lines), path), column=said(path),
+                message=f"l'etichetta {fmt.quoted(key)} non nomina nessun livello, stato o fondo del regolamento o di "
+                f"ente.toml{hint}: così nessun documento la legge. Scrivi la chiave come il codice che vuoi chiamare "
+                "(maiuscole e minuscole contano)",
+            )
+        )  # fmt: skip
+    return out
+
+
+def codes(reg: Regulation, ente: Ente) -> set[str]:
+    """The codes a label may name: the levels of every scale, the bands, statuses and funds the regulation's blocks
+    name, its exclusions' statuses, the plugin's own codes, the funds of ente.toml and the
+    statuses written in people.csv."""
+    known = {name for names in ladders.names_by_role(reg).values() for name in names}
+    known |= set(_named(reg))
+    known |= {status_of(ex) for ex in reg.exclusions}
+    known |= set(STATUS_LABELS) | set(LABELS) | set(ente.funds)
+    known |= {str(p.extra[STATUS_COLUMN]) for p in ente.people.values() if p.extra.get(STATUS_COLUMN)}
+    return known
+
+
+def _named(block: Any) -> Iterator[str]:
+    """The codes the blocks under ``block`` name (:data:`_NAMING`), its labels apart; never inside a formula."""
+    if isinstance(block, Formula):
+        return
+    if attrs.has(type(block)):
+        for field in attrs.fields(type(block)):
+            value = getattr(block, field.name)
+            if field.name in _NAMING and isinstance(value, str):
+                yield value
+            elif field.name != "labels":
+                yield from _named(value)
+    elif isinstance(block, (tuple, list)):
+        for item in block:
+            yield from _named(item)
