@@ -12,6 +12,7 @@ from ciclope.plugins.regolamento.say.phrases import (
     cap,
     fund_name,
     num,
+    paid_share,
     premium,
     said_formula,
     the_pct,
@@ -123,7 +124,8 @@ def _formulas(p: Part) -> list[str]:
         # «solo»: after «pagata a tutto il personale in servizio» of a part without evaluation, the condition narrows it
         out.append(f"Partecipa alla parte solo la persona per cui {said_formula(p.admitted_if)}.")
     if p.weight is not None:
-        out.append(f"Il peso di ciascuno nella ripartizione {valued(p.weight)}, per la quota pagata.")
+        share = paid_share(p)
+        out.append(f"Il peso di ciascuno nella ripartizione {valued(p.weight)}{', per ' + share if share else ''}.")
     if p.cap is not None:
         rest = "va agli altri in proporzione" if p.residual == "ridistribuisci" else "resta residuo"
         most = joined("più di", said_formula(p.cap))  # «più del 30% …», not «più di il 30% …»
@@ -134,11 +136,11 @@ def _formulas(p: Part) -> list[str]:
 def _own_method(p: Part) -> list[str]:
     """The methods only a part has: a budget from the fund, amounts decided, a bonus for the best."""
     if p.method == "budget":
-        factors = " × il parametro della categoria" if p.grade_factors else ""
+        weight = " × ".join(w for w in (paid_share(p), "il parametro della categoria" if p.grade_factors else "") if w)
         paid = "× il coefficiente del suo livello" if p.coefficients else "× il punteggio / 100"
         coeff = "; ".join(f"«{word(k)}» {num(v)}" for k, v in p.coefficients.items())
         return [
-            f"Ogni persona ha un budget individuale: la quota della parte × il suo peso (la quota pagata{factors}) "
+            f"Ogni persona ha un budget individuale: la quota della parte × il suo peso ({weight or '1 per tutti'}) "
             f"/ la somma dei pesi di chi la parte conta, anche se escluso; è pagato {paid}"
             + (f" ({coeff})" if coeff else "")
             + ("." if p.residual_to else "; ciò che resta è residuo.")  # else where it goes is said after

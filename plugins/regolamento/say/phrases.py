@@ -510,20 +510,43 @@ def _fund(name: str, reg: Regulation | None = None) -> str:
     return the(fund_name(name, reg))
 
 
+def paid_share(p: Premium, worded: bool = False) -> str:
+    """«la quota pagata», with ``worded`` «(il tempo lavorato)» where it is the time worked; "" where it is 1 for
+    everyone (paid whole at part time, without days of service): a sentence then leaves it out, never «× 1»."""
+    if p.part_time == "proporzionale":
+        return "la quota pagata (il tempo lavorato)" if worded else "la quota pagata"
+    return "la quota pagata" if p.prorate else ""
+
+
+def times(factor: str) -> str:
+    """`` × factor``, or nothing for no factor."""
+    return f" × {factor}" if factor else ""
+
+
+def in_proportion(*factors: str) -> str:
+    """«in proporzione al punteggio × la quota pagata (…)» of the factors there are; «in parti uguali» for none."""
+    said = " × ".join(f for f in factors if f)
+    if not said:
+        return "in parti uguali"
+    for article, joined_to in (("il ", "al "), ("la ", "alla ")):
+        if said.startswith(article):
+            return f"in proporzione {joined_to}{said.removeprefix(article)}"
+    return f"in proporzione a {said}"
+
+
 def _method(p: Premium, reg: Regulation) -> list[str]:
-    # what the paid share is made of: the time worked, unless the premium is paid whole at part time
-    share = "la quota pagata (il tempo lavorato)" if p.part_time == "proporzionale" else "la quota pagata"
+    share = paid_share(p, worded=True)
     factors = "; ".join(f"{k} {num(v)}" for k, v in p.grade_factors.items())
-    by_grade = f" × il parametro della categoria ({factors})" if factors else ""
+    by_grade = f"il parametro della categoria ({factors})" if factors else ""
     if p.method == "proporzionale":
-        unit = f" × il raggiungimento degli obiettivi {of_unit(_unit_kind(reg))}" if p.by_unit else ""
+        unit = f"il raggiungimento degli obiettivi {of_unit(_unit_kind(reg))}" if p.by_unit else ""
         # a part's own weight (``peso``, said by the part) stands where the score would
         weighed = isinstance(p, Part) and p.weight is not None
+        first = "il peso di ciascuno" if weighed else ("" if not p.evaluation else "il punteggio")
+        how = in_proportion(first, share, unit, by_grade)
         if not p.evaluation:
-            weight = f"al peso di ciascuno × {share}" if weighed else f"alla {share.removeprefix('la ')}"
-            return [f"{cap(_fund(p.fund, reg))} è diviso {unscored(p)}: in proporzione {weight}{unit}{by_grade}."]
-        weight = "al peso di ciascuno" if weighed else "al punteggio"
-        return [f"{cap(_fund(p.fund, reg))} è diviso in proporzione {weight} × {share}{unit}{by_grade}."]
+            return [f"{cap(_fund(p.fund, reg))} è diviso {unscored(p)}: {how}."]
+        return [f"{cap(_fund(p.fund, reg))} è diviso {how}."]
     if p.method == "soglie":
         return [_thresholds(p, reg)]
     if p.method == "livelli":
@@ -560,6 +583,7 @@ def _thresholds(p: Premium, reg: Regulation) -> str:
 
 
 def _levels_premium(p: Premium, by_grade: str, reg: Regulation | None = None) -> str:
+    by_grade = times(by_grade)
     coeff = "; ".join(
         f"«{word(k)}» {num(v)}"
         + (f" ({euro((p.maximum * v).quantize(Decimal('0.01')))})" if p.maximum is not None else "")
@@ -568,7 +592,7 @@ def _levels_premium(p: Premium, by_grade: str, reg: Regulation | None = None) ->
     if p.maximum is not None:
         return f"Il premio è il coefficiente del livello × il massimo di {euro(p.maximum)} a tempo pieno: {coeff}."
     return (
-        f"{cap(_fund(p.fund, reg))} è diviso in proporzione al coefficiente del livello × la quota pagata"
+        f"{cap(_fund(p.fund, reg))} è diviso in proporzione al coefficiente del livello{times(paid_share(p))}"
         f"{by_grade}: {coeff}."
     )
 
@@ -587,15 +611,15 @@ def _bands(p: Premium, reg: Regulation | None = None) -> list[str]:
     lines = [f"Il personale è collocato in fasce di merito per punteggio decrescente (i pari merito non si "
              f"dividono tra due fasce): {bands}."]  # fmt: skip
     if p.band_money == "per_fascia":
-        within = "al tempo lavorato" if p.within_band == "fte" else "al punteggio × la quota pagata"
+        within = "al tempo lavorato" if p.within_band == "fte" else f"al punteggio{times(paid_share(p))}"
         lines.append(
             f"A ogni fascia va la sua quota delle risorse del fondo, divisa tra chi vi è collocato in proporzione {within}."
         )
     elif coefficients:
-        lines.append(f"{cap(_fund(p.fund, reg))} è diviso per il coefficiente della fascia × la quota pagata.")
+        lines.append(f"{cap(_fund(p.fund, reg))} è diviso per il coefficiente della fascia{times(paid_share(p))}.")
     else:
         lines.append(f"{cap(_fund(p.fund, reg))} è diviso per il peso pro capite di ogni fascia (quota di "
-                     "risorse / quota di personale) × la quota pagata.")  # fmt: skip
+                     f"risorse / quota di personale){times(paid_share(p))}.")  # fmt: skip
     if p.top_cap is not None:
         lines.append(
             f"Nella prima fascia (nelle prime due, con 4 o 5 fasce) al più {the_pct(p.top_cap)} del personale."

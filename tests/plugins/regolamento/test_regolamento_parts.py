@@ -506,10 +506,35 @@ fonte = "art. 3"
         "(art. 2)."
     ) in said
     assert "Inoltre" not in said
-    # paid whole at part time: the paid share is not «il tempo lavorato», as the next sentence says
-    assert "in proporzione al peso di ciascuno × la quota pagata." in said
+    # paid whole at part time and no days of service counted: the paid share is 1 for everyone, so the split is by
+    # the weight alone, never «× la quota pagata», as the next sentence says
+    assert "in proporzione al peso di ciascuno." in said
     assert "A tempo parziale il premio non è ridotto per il tempo lavorato." in said
-    assert "(il tempo lavorato)" not in said
+    assert "quota pagata" not in said and "(il tempo lavorato)" not in said
+
+
+def test_leggi_says_a_share_paid_whole_by_days_or_in_equal_parts(tmp_path):
+    part = """
+[[premi]]
+nome = "presenza"
+metodo = "proporzionale"
+valutazione = false
+tempo_parziale = "intero"
+fonte = "art. 3"
+"""
+    path = tmp_path / "smvp.toml"
+    path.write_text(HEAD + part, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert list(found) == [] and regulation is not None
+    # no weight, no time worked, no days: everyone in service has the same share
+    assert "valutato o no, senza valutazione individuale: in parti uguali." in render(regulation)
+    path.write_text(HEAD + part + "rateo_giorni = true\n", encoding="utf-8")
+    regulation, found = load(str(path))
+    assert list(found) == [] and regulation is not None
+    # the days of service make the share: «la quota pagata», not the time worked
+    said = render(regulation)
+    assert "valutato o no, senza valutazione individuale: in proporzione alla quota pagata." in said
+    assert "Chi è assunto o cessa nel corso dell'anno riceve il premio in proporzione ai giorni di servizio." in said
 
 
 EXCLUDED_BY_PART = (
