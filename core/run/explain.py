@@ -155,8 +155,13 @@ def input_shown(name: str, value: Any, ref: str, cell: str, ref_value: Any = Non
             numeric = isinstance(ref_value, (Decimal, int, float)) and not isinstance(ref_value, bool)
             if kind == "achievement" and numeric and Decimal(str(value)) == Decimal(str(ref_value)) * 100:
                 return fmt.pct(ref_value)
-            return show(value, "number")  # a derived value (card / 100 = 0,925): as is, never as 0,93 punti
-        return show(value, kind)
+            # a derived value (card / 100 = 0,925): as is, never as 0,93 punti; but an amount or a share its words
+            # name (a fund reduced from its figure's amount, «fondo» = 11.640) reads as one
+            by_name = input_kind(name, value, cell, column)
+            return show(value, by_name if by_name in ("money", "share") and kind != "achievement" else "number")
+        # the figure's own value where it is the input's: an amount by what it is (fmt.Money) reads in euro
+        typed = isinstance(ref_value, (fmt.Money, fmt.Percent)) and value == ref_value
+        return show(ref_value if typed else value, kind)
     return show(value, input_kind(name, value, cell, column))
 
 

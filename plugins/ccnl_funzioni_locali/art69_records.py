@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ciclope.core import Input, Pool, Score, Trace
+from ciclope.core import Input, Person, Pool, Score, Trace, fmt
 
 from . import ties
 
@@ -21,9 +21,10 @@ def record_plan(
     found: Plan, rule: Maggiorazione, trace: Trace, source: str, article: str, floor: str = "al 30%"
 ) -> None:
     """The plan's figures; ``floor``: the contract's minimum share for the ente, in words («al 30%»)."""
+    mean, m = fmt.Money(found.mean), fmt.Money(found.m)  # amounts by what they are: read in euro wherever shown
     trace.record(
         f"{KEY}:media",
-        found.mean,
+        mean,
         "premi attribuiti ai valutati positivamente / numero dei valutati positivamente (valore medio pro capite "
         "dei premi attribuiti: quanto il regolamento ha pagato, non il fondo)",
         source,
@@ -32,10 +33,10 @@ def record_plan(
     )
     trace.record(
         f"{KEY}:maggiorazione",
-        found.m,
-        f"share × valore medio pro capite (non inferiore {floor})",
+        m,
+        f"quota del valore medio × valore medio pro capite (non inferiore {floor})",
         source,
-        [Input("share (CCDI)", rule.share), Input("valore medio", found.mean, ref=f"{KEY}:media")],
+        [Input("quota del valore medio (CCDI)", rule.share), Input("valore medio", mean, ref=f"{KEY}:media")],
         label=f"{article} — maggiorazione M",
     )
     for r in found.rankings:
@@ -43,7 +44,8 @@ def record_plan(
         trace.record(
             f"{KEY}:quota:{r.id}",
             len(r.chosen),
-            "primi floor(quota × personale valutato della graduatoria) tra i valutati positivamente, per punteggio; "
+            "i primi (quota × personale valutato della graduatoria, per difetto) tra i valutati positivamente, per "
+            "punteggio; "
             "un pari merito a cavallo del taglio è escluso (la quota è un massimo)"
             + (", salvo chi i criteri di parità del contratto integrativo mettono entro la quota" if rule.ties else ""),
             source,
@@ -53,7 +55,7 @@ def record_plan(
                 Input("posti", r.slots),
                 Input("valutati positivamente nella graduatoria", len(r.candidates)),
             ],
-            label=f"{article} — beneficiari della graduatoria {r.id}",
+            label=f"{article} — beneficiari della graduatoria {ranking_words(r.id)}",
             note=f"beneficiari: {', '.join(r.chosen) or 'nessuno'}{cut}",
         )
     trace.record(
@@ -62,9 +64,9 @@ def record_plan(
         "somma dei beneficiari delle graduatorie (lettura: la quota conta il personale valutato, non solo i "
         "valutati positivamente)",
         source,
-        [Input(f"graduatoria {r.id}", len(r.chosen), ref=f"{KEY}:quota:{r.id}") for r in found.rankings],
+        [Input(f"graduatoria {ranking_words(r.id)}", len(r.chosen), ref=f"{KEY}:quota:{r.id}") for r in found.rankings],
         label=f"{article} — beneficiari",
-        note=f"accantonamento {found.set_aside} € = {len(found.beneficiaries)} × {found.m} €",
+        note=f"accantonamento {fmt.euro(found.set_aside)} = {len(found.beneficiaries)} × {fmt.euro(found.m)}",
     )
 
 
@@ -83,39 +85,63 @@ def tie_words(r: Ranked, rule: Maggiorazione) -> str:
 
 
 def record_covered(trace: Trace, name: str, taken: Decimal, pool: Pool, source: str, article: str) -> None:
-    trace.record(
-        f"{KEY}:fondo:{name}",
-        pool.amount - taken,
-        "fondo meno l'accantonamento, preso da quanto il regolamento lascia non distribuito (nessun premio cambia)",
-        source,
-        [
-            Input(f"fondo {name}", pool.amount, ref=f"pool:{name}"),
-            Input("non distribuito dal regolamento", pool.residual),
-            Input("accantonamento per i beneficiari del fondo", taken),
-        ],
-        label=f"{article} — fondo {name} dopo l'accantonamento",
+    """The fund after the set-aside taken from what the regulation left undistributed: no premium changes."""
+    formula = (
+        "fondo meno l'accantonamento, preso da quanto il regolamento lascia non distribuito (nessun premio cambia)"
+    )
+    _record_fund(
+        trace, (name, pool, pool.residual), taken, formula, "non distribuito dal regolamento", (source, article)
     )
 
 
 def record_reduced(trace: Trace, name: str, taken: Decimal, fund: Pool, first: Pool, source: str, article: str) -> None:
-    trace.record(
-        f"{KEY}:fondo:{name}",
-        fund.amount - taken,
+    """The fund reduced by a set-aside larger than what the regulation left undistributed: split again once."""
+    formula = (
         "l'accantonamento supera quanto il regolamento lascia non distribuito: il fondo ridotto dell'accantonamento "
-        "è ripartito una sola volta dalla regola del regolamento",
+        "è ripartito una sola volta dalla regola del regolamento"
+    )
+    left = "non distribuito dal regolamento sul fondo intero"
+    _record_fund(trace, (name, fund, first.residual), taken, formula, left, (source, article))
+
+
+def _record_fund(
+    trace: Trace, fund: tuple[str, Pool, Decimal], taken: Decimal, formula: str, left: str, cited: tuple[str, str]
+) -> None:
+    name, pool, residual = fund
+    source, article = cited
+    trace.record(
+        fund_key(name),
+        fmt.Money(pool.amount - taken),
+        formula,
         source,
         [
-            Input(f"fondo {name}", fund.amount, ref=f"pool:{name}"),
-            Input("non distribuito dal regolamento sul fondo intero", first.residual),
+            Input("fondo intero", pool.amount, ref=f"pool:{name}"),
+            Input(left, residual),
             Input("accantonamento per i beneficiari del fondo", taken),
         ],
-        label=f"{article} — fondo {name} dopo l'accantonamento",
+        label=f"{article} — {fund_words(name, pool)} dopo l'accantonamento",
     )
 
 
+def fund_key(name: str) -> str:
+    """The key of the figure of the fund ``name`` after the set-aside."""
+    return f"{KEY}:fondo:{name}"
+
+
+def fund_words(name: str, pool: Pool) -> str:
+    """A fund as people read it: its pool's label, else «fondo» and its name in words."""
+    return pool.label or f"fondo {name.replace('_', ' ')}"
+
+
+def ranking_words(ranking: str) -> str:
+    """A ranking as people read it after «graduatoria»: the ente's only one, or the group's name in quotes."""
+    return "unica dell'ente" if ranking == "ente" else f"«{ranking}»"
+
+
 def record_award(
-    trace: Trace, pid: str, position: int, found: Plan, scores: Mapping[str, Score], source: str, article: str
+    trace: Trace, person: Person, position: int, found: Plan, scores: Mapping[str, Score], cited: tuple[str, str]
 ) -> None:
+    pid, (source, article) = person.id, cited
     ranking = next(r for r in found.rankings if pid in r.chosen)
     trace.record(
         f"award:{pid}:maggiorazione_art69",
@@ -123,10 +149,10 @@ def record_award(
         "maggiorazione M a ciascun beneficiario entro la quota della sua graduatoria",
         source,
         [
-            Input("maggiorazione M", found.m, ref=f"{KEY}:maggiorazione"),
-            Input("graduatoria", ranking.id, ref=f"{KEY}:quota:{ranking.id}"),
+            Input("maggiorazione M", fmt.Money(found.m), ref=f"{KEY}:maggiorazione"),
+            Input("graduatoria", ranking_words(ranking.id), ref=f"{KEY}:quota:{ranking.id}"),
             Input("posizione tra i beneficiari", position),
             Input("punteggio", scores[pid].score, ref=f"score:{pid}"),
         ],
-        label=f"Maggiorazione del premio individuale di {pid}",
+        label=f"Maggiorazione del premio individuale di {person.name} ({article})",
     )

@@ -29,7 +29,7 @@ from ciclope.core import (
     hookspecs,
 )
 
-from .art69_records import record_award, record_covered, record_reduced
+from .art69_records import fund_key, record_award, record_covered, record_reduced
 
 if TYPE_CHECKING:
     from .art69_plan import Plan
@@ -80,7 +80,7 @@ def set_aside(rewards: Rewards, found: Plan, names: list[str], call: Call, sourc
     awards = dict(base.awards)
     for position, pid in enumerate(found.beneficiaries, start=1):
         awards[f"{pid}:{POOL}"] = Award(person=pid, amount=found.m, pool=POOL)
-        record_award(call.trace, pid, position, found, call.scores, source, article)
+        record_award(call.trace, call.ente.people[pid], position, found, call.scores, (source, article))
     return attrs.evolve(base, pools=pools, awards=awards)
 
 
@@ -119,9 +119,12 @@ def person(key: str) -> str:
 
 
 def mark(figure: Any, short: Mapping[str, Decimal]) -> Any:
-    pools = ", ".join(sorted(short))
-    note = f"fondo ridotto dell'accantonamento della maggiorazione: vedi art69:fondo:{pools}"
-    return figure._replace(note=f"{figure.note}; {note}" if figure.note else note)
+    """A premium split again on a fund reduced by the set-aside: its fund read from the reduced fund's figure (with
+    the whole fund and the set-aside under it), and a note that says so in words."""
+    reduced = {f"pool:{n}": fund_key(n) for n in short}
+    inputs = tuple(attrs.evolve(i, ref=reduced[i.ref]) if i.ref in reduced else i for i in figure.inputs)
+    note = "fondo ridotto dell'accantonamento per la maggiorazione del premio individuale"
+    return figure._replace(inputs=inputs, note=f"{figure.note}; {note}" if figure.note else note)
 
 
 def too_small(name: str, taken: Decimal, given: Decimal, source: str) -> Problem:

@@ -10,6 +10,7 @@ import json
 import shutil
 from decimal import Decimal as D
 from pathlib import Path
+from types import SimpleNamespace
 
 import attrs
 import pytest
@@ -69,8 +70,10 @@ def test_art69_twenty_people_tie_at_the_cut_and_the_residual_covers_it():
     assert found.set_aside == D("897.75")  # 3 × 299.25
 
     trace = Trace()
+    # the ente only names its people: the maggiorazione's figure says whose it is by name
+    ente = SimpleNamespace(people={pid: SimpleNamespace(id=pid, name=f"Persona {pid[1:]}") for pid in scores})
     call = art69_split.Call(
-        ente=None, scores=scores, pools={}, params=None, org=None, trace=trace, hooks=Refused(), cards={}
+        ente=ente, scores=scores, pools={}, params=None, org=None, trace=trace, hooks=Refused(), cards={}
     )
     out = art69_split.set_aside(rewards, found, [POOL], call, "CCNL art. 69", "art. 69")
     # 897.75 ≤ the 1,050.00 left unpaid: nobody's premium changes, the fund gives the set-aside from its residual
@@ -85,6 +88,10 @@ def test_art69_twenty_people_tie_at_the_cut_and_the_residual_covers_it():
     assert (magg.amount, magg.distributed) == (D("897.75"), D("897.75"))
     assert premium.amount + magg.amount == D("21000.00")  # conserved to the cent
     assert trace.get("award:P01:maggiorazione_art69").value == D("299.25")
+    assert (
+        trace.get("award:P01:maggiorazione_art69").label
+        == "Maggiorazione del premio individuale di Persona 01 (art. 69)"
+    )
     assert trace.get(f"art69:fondo:{POOL}").value == D("20102.25")
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import CiclopeError
+from ciclope.core.run.explain import explain
 from ciclope.core.run.runner import compute
 from ciclope.core.testing import write_ente
 
@@ -135,6 +136,20 @@ def test_art69_beyond_the_residual_the_regulation_splits_the_reduced_fund_once(t
     assert staff.amount + result.rewards.pools["maggiorazione_art69"].amount == Decimal("8800.00")
     figure = result.figures["art69:fondo:performance_individuale"]
     assert figure.value == Decimal("7940.48") and "una sola volta" in figure.formula
+    # S01's explanation reads the reduced fund in euro, from its own figure (the whole fund and the set-aside
+    # under it), and the maggiorazione in the words and units of the contract, never a key or an English word
+    text = explain(result, "person", "S01")
+    assert "  • fondo = € 7.940,48\n" in text
+    assert "— fondo performance individuale dopo l'accantonamento = € 7.940,48\n" in text
+    assert (
+        "• fondo intero = € 8.800,00\n" in text and "• accantonamento per i beneficiari del fondo = € 859,52\n" in text
+    )
+    assert "fondo ridotto dell'accantonamento per la maggiorazione del premio individuale\n" in text
+    # M = 0,30 × 716,25 = 214,875 → € 214,88; the CCDI's share of the mean as the percentage it is
+    assert "■ Maggiorazione del premio individuale di " in text and "(art. 81 CCNL Funzioni Locali" in text
+    assert "• maggiorazione M = € 214,88\n" in text and "• valore medio = € 716,25\n" in text
+    assert "• quota del valore medio (CCDI) = 30%\n" in text and "• graduatoria = unica dell'ente\n" in text
+    assert "art69:" not in text and "share" not in text and "floor" not in text
 
 
 def test_ente_national_without_a_comparto_is_a_configuration_error(tmp_path):
