@@ -14,7 +14,7 @@ from ciclope.plugins.regolamento.format import vocabulary
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Exclusion, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.format.wording import sentence, word
 
 ONE = Decimal(1)
 WHY = {
@@ -24,6 +24,17 @@ WHY = {
     "sanzione": "sanzione disciplinare più grave di «{oltre}»",
     "unita_sotto": "obiettivi dell'unità raggiunti sotto il {minimo}",
 }
+
+
+SANCTION = "sanzione disciplinare"
+
+
+def _why(ex: Exclusion) -> str:
+    """Why ``ex`` excludes, in words: its condition, or its rule. Never the person's own data (a sanction is said by
+    the input that reads its cell, in the person's own explanation only): the words may reach a shared page."""
+    if ex.condition is not None:
+        return f"{sentence(ex.condition)} (formula: {ex.condition})"
+    return WHY[ex.rule].format(giorni=ex.days, minimo=ex.min, oltre=word(ex.above or ""))
 
 
 def status_of(ex: Exclusion) -> str:
@@ -67,7 +78,9 @@ def sanctioned(ex: Exclusion, person: Person, ente: Ente) -> Input | None:
         return Input("sanzione disciplinare non riconosciuta (premio sospeso)", written, cell=cell)
     above = vocabulary.match(ex.above, ex.scale) or ex.above
     worse = ex.scale.index(kind) > ex.scale.index(above)
-    return Input("sanzione disciplinare", kind, cell=cell) if worse else None
+    # the cell as the office wrote it; a synonym with the word of the scale it stands for
+    said = str(written) if vocabulary.normal(str(written)) == vocabulary.normal(kind) else f"{written} ({word(kind)})"
+    return Input(SANCTION, said, cell=cell) if worse else None
 
 
 def exclusion(
@@ -92,11 +105,7 @@ def exclusion(
             found = [one] if one is not None else None
         if found is None:
             continue
-        status = status_of(ex)
-        if ex.condition is not None:
-            why = f"{sentence(ex.condition)} (formula: {ex.condition})"
-        else:
-            why = WHY[ex.rule].format(giorni=ex.days, minimo=ex.min, oltre=ex.above)
+        status, why = status_of(ex), _why(ex)
         trace.record(
             f"score:{person.id}:status",
             status,

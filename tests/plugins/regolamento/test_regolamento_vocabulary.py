@@ -65,3 +65,21 @@ def test_the_matching_rule():
     assert vocabulary.match("censura", ["multa"]) is None  # a contract synonym only of a word the scale has
     assert vocabulary.match("richiamo", scale, {"richiamo": "multa"}) == "multa"
     assert vocabulary.match("ammonimento", scale) is None
+
+
+def test_the_sanction_is_explained_as_the_office_wrote_it(ciclope_ente, tmp_path):
+    path = tmp_path / "smvp.toml"
+    path.write_text(REGULATION + SANCTION, encoding="utf-8")
+    result = ciclope_ente("regolamento", with_sanctions(), year=2024, params={"regolamento": str(path)})
+    # the rule in words, «rimprovero verbale» without the file's «_»; the cell as written in people.csv (row 3)
+    status = result.figures["score:S01:status"]
+    assert status.formula == "escluso dal premio: sanzione disciplinare più grave di «rimprovero verbale»"
+    [cell] = status.inputs
+    assert (cell.name, cell.value, cell.cell) == (
+        "sanzione disciplinare",
+        "Rimprovero scritto",
+        "people.csv:3:sanzione",
+    )
+    # a synonym (S02 «censura», row 4; S06 «Richiamo scritto», row 8) with the word of the scale it stands for
+    assert result.figures["score:S02:status"].inputs[0].value == "censura (rimprovero scritto)"
+    assert result.figures["score:S06:status"].inputs[0].value == "Richiamo scritto (rimprovero scritto)"
