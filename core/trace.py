@@ -83,7 +83,7 @@ class CardInputs(Sequence[Input]):
 
     def _parts(self, i: Any) -> tuple[str, Any, str]:
         """(name, value, cell) of the input of the card item ``i``."""
-        what = f"{i.section} / {i.item}" if self.section else i.item
+        what = f"{i.section} / {i.item}" if self.section and i.section else i.item  # no section column: the item
         # the weight only where the card gives one (or the regulation says the items weigh the same)
         weight = f", peso {decimal_it(i.weight)}" if i.weight else NO_WEIGHT.get(self.no_weight, "")
         name = f"{what} (massimo {decimal_it(i.max_points)} punti{weight})"
