@@ -32,6 +32,7 @@ from ciclope.core.compare import metrics
 from ciclope.core.compare.scenario import ScenarioRun
 from ciclope.core.money import PERFORMANCE
 from ciclope.core.output.results import money, num
+from ciclope.core.reports import stats
 
 ZERO = Decimal("0.00")
 
@@ -50,6 +51,9 @@ class Row:
     band_amount: Decimal  # the awards of the person's band only (for per-band per-capita figures)
     position_pay: Decimal | None = None  # retribuzione di posizione of the positions held (not in amount)
     result_pay: Decimal | None = None  # retribuzione di risultato of the positions held (in amount)
+    # the highest level of the person's own scale, where the ente's people are on several (stats.own_tops): the
+    # level they count at the top by; None on one scale, where the top is the comparison's one highest level
+    own_top: str | None = None
 
 
 @attrs.frozen
@@ -66,6 +70,8 @@ class Facts:
     rows: tuple[Row, ...]
     pools: dict  # name → (amount, distributed)
     violations: tuple[dict, ...]
+    # the scales of levels the people are on, each from the highest, where they are several (stats.level_scales)
+    scales: tuple[tuple[str, ...], ...] = ()
 
 
 def facts(run: ScenarioRun) -> Facts:
@@ -81,6 +87,7 @@ def facts(run: ScenarioRun) -> Facts:
                     awards.setdefault(a.person, []).append(a)
             pools = {k: (p.amount, p.distributed) for k, p in ledger.pools.items()}
         held = positions_held(res)
+        tops = stats.own_tops(res.plugin.level_scales, (p.role for p in res.ente.people.values()))
         for pid in sorted(res.ente.people):
             person = res.ente.people[pid]
             score = res.scores.get(pid)
@@ -100,6 +107,7 @@ def facts(run: ScenarioRun) -> Facts:
                     band_amount=sum((a.amount for a in mine if band and a.band == band), ZERO),
                     position_pay=sum((p.annual for p in posts), ZERO) if posts else None,
                     result_pay=result_pay,
+                    own_top=tops.get(person.role),
                 )
             )
     violations = tuple(
@@ -117,6 +125,7 @@ def facts(run: ScenarioRun) -> Facts:
         rows=tuple(rows),
         pools=dict(sorted(pools.items())),
         violations=violations,
+        scales=() if res is None else stats.level_scales(res),
     )
 
 
@@ -159,27 +168,35 @@ def merge(ente_facts: Sequence[tuple[str, Facts]]) -> Facts:
         rows=tuple(sorted(rows, key=lambda r: r.key)),
         pools=dict(sorted(pools.items())),
         violations=tuple(violations),
+        scales=tuple(dict.fromkeys(scale for _, f in ente_facts for scale in f.scales)),
     )
 
 
-def _order(groups: dict[str, list[Row]]) -> list[str]:
-    """Bands or levels from the best: by the highest score of their members, then by name."""
+def _order(groups: dict[str, list[Row]], scales: tuple[tuple[str, ...], ...] = ()) -> list[str]:
+    """Bands or levels from the best: by the highest score of their members, then by name; on several scales
+    (``scales``, each from the highest) scale by scale as declared, then those of no scale."""
 
     def best(name):
         scores = [r.score for r in groups[name] if r.score is not None]
         return max(scores) if scores else Decimal(-1)
 
-    return sorted(groups, key=lambda g: (-best(g), g))
+    if not scales:
+        return sorted(groups, key=lambda g: (-best(g), g))
+    rank: dict[str, tuple[int, int]] = {}
+    for i, scale in enumerate(scales):
+        for j, lv in enumerate(scale):
+            rank.setdefault(lv, (i, j))
+    return sorted(groups, key=lambda g: (rank.get(g, (len(scales), 0)), -best(g), g))
 
 
-def groups(rows: Iterable[Row], attr: str, money_attr: str) -> list[dict]:
+def groups(rows: Iterable[Row], attr: str, money_attr: str, scales: tuple[tuple[str, ...], ...] = ()) -> list[dict]:
     by: dict[str, list[Row]] = {}
     for r in rows:
         name = getattr(r, attr)
         if name:
             by.setdefault(name, []).append(r)
     out = []
-    for name in _order(by):
+    for name in _order(by, scales):
         members = by[name]
         total = sum((getattr(r, money_attr) for r in members), ZERO)
         out.append({"name": name, "count": len(members), "total": total, "per_capita": Fraction(total) / len(members)})
@@ -188,12 +205,13 @@ def groups(rows: Iterable[Row], attr: str, money_attr: str) -> list[dict]:
 
 def top_level(all_facts: Iterable[Facts]) -> str | None:
     """The highest level of the comparison: the one whose lowest-scoring holder scores most in some
-    scenario (levels are named by the plugin; the core only sees who holds them and with what score)."""
+    scenario (levels are named by the plugin; the core only sees who holds them and with what score). A person on
+    one of several scales (``Row.own_top``) is left out: their scale names its own top."""
     best: dict[str, Decimal] = {}
     for f in all_facts:
         lows: dict[str, Decimal] = {}
         for r in f.rows:
-            if r.level and r.score is not None:
+            if r.level and r.score is not None and r.own_top is None:
                 lows[r.level] = min(lows.get(r.level, r.score), r.score)
         for level, low in lows.items():
             best[level] = max(best.get(level, low), low)
@@ -221,11 +239,17 @@ def person_doc(r: Row) -> dict:
     return doc
 
 
-def scenario_doc(f: Facts, top: str | None, keys: Iterable[str] = (), per_ente: bool = False) -> dict:
+def scenario_doc(
+    f: Facts, top: str | None, keys: Iterable[str] = (), per_ente: bool = False, own: bool = False
+) -> dict:
+    """One scenario's part of the document; ``top``: the comparison's highest level (:func:`top_level`); ``own``:
+    some person is on one of several scales, and counts at the top of their own (``top_level`` is then None: no
+    one level is everyone's highest)."""
     amounts = [r.amount for r in f.rows]
-    bands = groups(f.rows, "band", "band_amount")
-    levels = groups(f.rows, "level", "amount")
+    bands = groups(f.rows, "band", "band_amount", f.scales)
+    levels = groups(f.rows, "level", "amount", f.scales)
     scored = [r for r in f.rows if r.level]
+    at_top = sum(1 for r in scored if r.level == (r.own_top or top))
     distributed = sum((d for _, d in f.pools.values()), ZERO)
     allotted = sum((a for a, _ in f.pools.values()), ZERO)
     ratios = [
@@ -235,6 +259,7 @@ def scenario_doc(f: Facts, top: str | None, keys: Iterable[str] = (), per_ente: 
             "ratio": num(metrics.per_capita_ratio(u["total"], u["count"], lo["total"], lo["count"])),
         }
         for u, lo in zip(bands, bands[1:])
+        if _same_scale(u["name"], lo["name"], f.scales)
     ]
     m = {
         "people": len(f.rows),
@@ -247,8 +272,8 @@ def scenario_doc(f: Facts, top: str | None, keys: Iterable[str] = (), per_ente: 
         "p90_p10": num(metrics.p90_p10(amounts)),
         "top20_share": num(metrics.top_share(amounts)),
         "band_ratios": ratios,
-        "top_level": top,
-        "top_level_share": num(metrics.share(sum(1 for r in scored if r.level == top), len(scored))) if top else None,
+        "top_level": None if own else top,
+        "top_level_share": num(metrics.share(at_top, len(scored))) if top or own else None,
         "zero": sum(1 for a in amounts if a == 0),
     }
     return {
@@ -268,6 +293,14 @@ def scenario_doc(f: Facts, top: str | None, keys: Iterable[str] = (), per_ente: 
     }
 
 
+def _same_scale(upper: str, lower: str, scales: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether two consecutive bands are of one scale, so that their ratio says something: always on one scale; on
+    several, not the lowest level of one and the highest of the next (a level recorded as band)."""
+    return next((i for i, s in enumerate(scales) if upper in s), None) == next(
+        (i for i, s in enumerate(scales) if lower in s), None
+    )
+
+
 def _group_doc(g: dict) -> dict:
     pc = g["per_capita"]
     return {**g, "total": money(g["total"]), "per_capita": money(Decimal(pc.numerator) / Decimal(pc.denominator))}
@@ -275,6 +308,7 @@ def _group_doc(g: dict) -> dict:
 
 def document(head: dict[str, Any], all_facts: Sequence[Facts]) -> dict:
     top = top_level(all_facts)
+    own = any(r.own_top for f in all_facts for r in f.rows)  # the same title in every scenario
     keys = frozenset().union(*(f.overridden for f in all_facts))
     per_ente = "enti" in head
-    return {**head, "scenarios": {f.name: scenario_doc(f, top, keys, per_ente) for f in all_facts}}
+    return {**head, "scenarios": {f.name: scenario_doc(f, top, keys, per_ente, own) for f in all_facts}}

@@ -36,6 +36,7 @@ Labels = Mapping[str, str]  # the plugin's statuses in Italian, each role and le
 ROLE = "ruolo:"  # the key of a role's words in the labels (:func:`ciclope.core.compare.words`)
 LEVEL = "livello:"  # the key of a level's label in the labels, as its regulation's [etichette] gives it
 TOP_SHARE = "Quota di persone al livello più alto"
+OWN_SCALE = "della propria scala"
 
 TITLE = "Simulazione per la contrattazione integrativa"
 FOOTER = "Prodotto da ciclope compare. Le persone sono indicate con il solo identificativo."
@@ -133,8 +134,12 @@ def status(person: Doc, labels: Labels | None) -> str:
 
 def top_share(doc: Doc, labels: Labels | None) -> str:
     """The title of the share at the highest level, which it names: the level of ``attuale`` (the document's
-    ``top_level``, the same in every scenario) by its label."""
-    top = doc["scenarios"][CURRENT]["metrics"]["top_level"]
+    ``top_level``, the same in every scenario) by its label; where the people are on several scales of levels (no
+    ``top_level``, a share all the same), the top of each one's own scale."""
+    metrics = doc["scenarios"][CURRENT]["metrics"]
+    top = metrics["top_level"]
+    if top is None and metrics["top_level_share"] is not None:  # people on several scales: each at their own top
+        return f"{TOP_SHARE} {OWN_SCALE}"
     return f"{TOP_SHARE} ({level(top, labels)})" if top else TOP_SHARE
 
 

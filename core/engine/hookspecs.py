@@ -256,8 +256,11 @@ def ciclope_level_scales(params: Params) -> dict[str, list[str]] | None:
     levels of that role's scale from the highest, as the regulation declares them; the scales are read in the
     order of the answer (a scale shared by several roles where its first role stands). Where the ente's people are
     on more than one scale, the Relazione and the workbook count each person at the top of their own scale and list
-    the levels scale by scale; on one scale (or without an answer) they read the order of the levels from the
-    scores, as for every plugin. First non-None answer wins. Default: none.
+    the levels scale by scale; trasparenza.csv and the public Relazione list each group's levels
+    scale by scale and merge a small level only within its scale; ``ciclope compare`` and the store's benchmark
+    count each person at the top of their own scale (the benchmark reads the answer again from the ente's stored
+    results.json). On one scale (or without an answer) they read the order of the levels from the scores, as for
+    every plugin. First non-None answer wins. Default: none.
 
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """

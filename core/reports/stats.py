@@ -170,12 +170,43 @@ def level_scales(result: Result) -> tuple[tuple[str, ...], ...]:
 
 
 def _level_scales(result: Result) -> tuple[tuple[str, ...], ...]:
-    named = result.plugin.level_scales
+    return scales_among(result.plugin.level_scales, {p.role for p in result.ente.people.values()})
+
+
+def scales_among(named: Mapping[str, tuple[str, ...]], roles: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """:func:`level_scales` from what it reads: each role's scale from the highest (``PluginInfo.level_scales``) and
+    the roles of the people, for an output that has no Result in hand (a comparison's rows, the store's)."""
     if not named:
         return ()
-    roles = {p.role for p in result.ente.people.values()}
-    scales = tuple(dict.fromkeys(levels for role, levels in named.items() if role in roles and levels))
+    present = frozenset(roles)
+    scales = tuple(dict.fromkeys(levels for role, levels in named.items() if role in present and levels))
     return scales if len(scales) > 1 else ()
+
+
+def own_tops(named: Mapping[str, tuple[str, ...]], roles: Iterable[str]) -> dict[str, str]:
+    """Each role's highest level, where the people (of ``roles``) are on several scales (:func:`scales_among`): the
+    level a person counts at the top by; empty on one scale, where the top is the one highest level in use."""
+    present = frozenset(roles)
+    if not scales_among(named, present):
+        return {}
+    return {role: levels[0] for role, levels in named.items() if levels and role in present}
+
+
+def level_runs(result: Result) -> tuple[tuple[str, ...], ...]:
+    """The levels in use as runs that rank among themselves, each lowest first: on one scale the one order read
+    from the scores (:func:`level_order`); on several (:func:`level_scales`) each scale as declared, in the plugin's
+    order, then the levels of no scale by their scores. Two levels of different runs have no order between them:
+    the distribution lists the runs one after the other, trasparenza.csv merges a small level only within its run."""
+    return result.memo("stats.level_runs", lambda: _level_runs(result))
+
+
+def _level_runs(result: Result) -> tuple[tuple[str, ...], ...]:
+    order, scales = level_order(result), level_scales(result)
+    if not scales:
+        return (tuple(order),) if order else ()
+    declared = {lv for scale in scales for lv in scale}
+    rest = tuple(lv for lv in order if lv not in declared)  # a level of no named scale, by its scores
+    return tuple(tuple(reversed(scale)) for scale in scales) + ((rest,) if rest else ())
 
 
 def band_words(result: Result) -> Callable[[str | None], str | None]:
@@ -200,10 +231,8 @@ def distribution(result: Result) -> list[tuple[str, int]]:
 
 def _distribution(result: Result) -> list[tuple[str, int]]:
     counts = Counter(people_scores(result).classes)  # class_of of everyone, counted in C
-    order, scales = level_order(result), level_scales(result)
-    if scales:  # each scale ranks its own levels, as declared: the scores cannot (one's lowest can top another's)
-        order = list(dict.fromkeys([*(lv for scale in scales for lv in reversed(scale)), *order]))  # then any other
-    levels = [lv for lv in order if lv in counts]
+    # on several scales each ranks its own levels, as declared: the scores cannot (one's lowest can top another's)
+    levels = [lv for run in level_runs(result) for lv in run if lv in counts]
     others = sorted(k for k in counts if k not in levels)
     labels = result.plugin.ente_labels  # a level by the name the ente's regulation gives it to people
     return [(fmt.level(k, labels) or k, counts[k]) for k in levels] + [(k, counts[k]) for k in others]
@@ -307,9 +336,9 @@ def _top(result: Result) -> tuple[Callable[[str], bool], str]:
     person's own scale where the ente's people are on several (:func:`level_scales`), else the highest level in
     use, else (without levels) a score of at least TOP_SCORE."""
     scores = result.scores
-    if level_scales(result):
-        tops = {role: levels[0] for role, levels in result.plugin.level_scales.items() if levels}
-        people = result.ente.people
+    people = result.ente.people
+    tops = own_tops(result.plugin.level_scales, (p.role for p in people.values()))
+    if tops:
 
         def own_top(pid: str) -> bool:
             s, p = scores.get(pid), people.get(pid)

@@ -189,9 +189,9 @@ def lines(result: Result) -> list[Line]:
 def _lines(result: Result) -> list[Line]:
     everyone = people(result)
     out = pool_lines(result, everyone)
-    top_first = list(reversed(stats.level_order(result)))
+    runs = stats.level_runs(result)
     for group in GROUPS:
-        out += group_lines(everyone, group, top_first, result)
+        out += group_lines(everyone, group, runs, result)
     out += summary_lines(everyone, result)
     cells = [ln.cell() for ln in out]
     budgets = [(ln, ln.budget.cell(("stanziato", id(ln)))) for ln in out if ln.budget is not None]
@@ -261,22 +261,22 @@ def budget(paid: frozenset[int], pools: Mapping[str, Pool], required: bool = Fal
     return Budget(paid, frozenset(pools), frozenset(n for n, p in pools.items() if p.residual != 0), required)
 
 
-def group_lines(everyone: list[Person], group: str, top_first: list[str], result: Result) -> list[Line]:
-    """The lines of one group: per level (from the top), per band (best evaluated first), and the group's
-    own figures (art. 20's table)."""
+def group_lines(everyone: list[Person], group: str, runs: tuple[tuple[str, ...], ...], result: Result) -> list[Line]:
+    """The lines of one group: per level (from the top of each run of levels, :func:`stats.level_runs`), per band
+    (best evaluated first), and the group's own figures (art. 20's table)."""
     members = [i for i, p in enumerate(everyone) if p.group == group]
     if not members:
         return []
     performance = frozenset(result.ledger.performance_pools)
     out: list[Line] = []
-    rank = {lv: n for n, lv in enumerate(top_first)}
     by_level = _partition(everyone, members, lambda p: p.level)
-    levels = sorted(by_level, key=lambda lv: (rank.get(lv, len(rank)), lv))
     words = result.plugin.ente_labels  # a level by the name the ente's regulation gives it to people
-    named = [(fmt.level(lv, words) or lv, by_level[lv]) for lv in levels]
     out += [
         _aggregate("livello", group, item, part, everyone, len(members), performance)
-        for item, part in merged(named, everyone)
+        for item, part in merged_runs(
+            [[(fmt.level(lv, words) or lv, by_level[lv]) for lv in run] for run in _top_first(by_level, runs)],
+            everyone,
+        )
     ]
     # a regulation without merit bands gives each person their level as band: the same rows twice, once said
     mirrored = all(everyone[i].band in (None, everyone[i].level) for i in members)
@@ -291,10 +291,34 @@ def group_lines(everyone: list[Person], group: str, top_first: list[str], result
     return out
 
 
+def _top_first(by_level: Mapping[str, list[int]], runs: tuple[tuple[str, ...], ...]) -> list[list[str]]:
+    """The group's levels (``by_level``'s keys) in runs, each from its top: one run per scale of the ente's levels
+    (:func:`stats.level_runs`) that the group has; the outcomes without a level, by name, close the last run."""
+    out = [[lv for lv in reversed(run) if lv in by_level] for run in runs]
+    out = [run for run in out if run] or [[]]
+    ranked = {lv for run in out for lv in run}
+    out[-1] += sorted(lv for lv in by_level if lv not in ranked)
+    return out
+
+
+def merged_runs(runs: list[list[tuple[str, list[int]]]], everyone: list[Person]) -> list[tuple[str, list[int]]]:
+    """:func:`merged` run by run (a level of one scale has no next one down on another); a run small as a whole, its
+    one part, is then merged with the run beside it, as the rule asks, its row naming every level it merges. On one
+    run it is :func:`merged` (a second pass leaves parts that are not small, or a single small one, as they are)."""
+    parts = [part for run in runs for part in _merge([([name], list(members)) for name, members in run], everyone)]
+    return [(_joined(names), sorted(members)) for names, members in _merge(parts, everyone)]
+
+
 def merged(parts: list[tuple[str, list[int]]], everyone: list[Person]) -> list[tuple[str, list[int]]]:
     """``parts`` (best first) with every group of 1–2 people, or paid to 1–2, merged into the next one down (the
     last into the one above), as statistical offices collapse categories: «alta e intermedia» says what it
     merges. A single small part stays as it is (its amounts are withheld)."""
+    merging = _merge([([name], list(members)) for name, members in parts], everyone)
+    return [(_joined(names), sorted(members)) for names, members in merging]
+
+
+def _merge(parts: list[tuple[list[str], list[int]]], everyone: list[Person]) -> list[tuple[list[str], list[int]]]:
+    """:func:`merged` on parts that each name what they already merge."""
 
     def small(members: list[int]) -> bool:
         paid = sum(1 for i in members if everyone[i].pay > 0)
@@ -302,8 +326,8 @@ def merged(parts: list[tuple[str, list[int]]], everyone: list[Person]) -> list[t
 
     out: list[tuple[list[str], list[int]]] = []
     pending: tuple[list[str], list[int]] | None = None
-    for name, members in parts:
-        names, people_in = ([*pending[0], name], pending[1] + members) if pending else ([name], list(members))
+    for said, members in parts:
+        names, people_in = ([*pending[0], *said], pending[1] + members) if pending else (list(said), list(members))
         pending = (names, people_in) if small(people_in) else None
         if pending is None:
             out.append((names, people_in))
@@ -315,7 +339,7 @@ def merged(parts: list[tuple[str, list[int]]], everyone: list[Person]) -> list[t
             pending = None
     if pending is not None:
         out.append(pending)
-    return [(_joined(names), sorted(members)) for names, members in out]
+    return out
 
 
 def _joined(names: list[str]) -> str:

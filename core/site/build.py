@@ -30,6 +30,7 @@ from ciclope.core.reports.html import blocks
 from ciclope.core.run.explain import Kinds, column_kind, column_words, place, staff_code, stored_kinds, title
 from ciclope.core.site import cards, charts
 from ciclope.core.store import Current, Store, open_store, read
+from ciclope.core.store.benchmark import OWN_TOP
 from ciclope.core.store.history import Trend, trend
 from ciclope.core.store.sections import position_html, trend_html
 from ciclope.core.store.words import ente_info, plugin_info
@@ -437,7 +438,7 @@ class Site:
                     "name": self.names.get(d.ente, d.ente),
                     "plugin": acts_of(said) if said is not None else d.plugin,
                     # the level by the label the ente's regulation gives it, as the ente's own page names it
-                    "top_level": fmt.level(d.top_level, levels) or fmt.NONE,
+                    "top_level": OWN_TOP if d.own_scale else fmt.level(d.top_level, levels) or fmt.NONE,
                     "share": fmt.pct(d.top_share) if d.top_share is not None else fmt.NONE,
                     "share_sort": "" if d.top_share is None else f"{d.top_share:.4f}",
                     "ratio": fmt.decimal_it(round(d.band_ratio, 2)) if d.band_ratio is not None else fmt.NONE,

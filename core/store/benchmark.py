@@ -10,7 +10,9 @@ For a year of the store, across the enti's current results:
   (never an inactive ``-``, a neutralized or a monitor-only one), and only the kinds that measure a
   quantity (``higher``, ``lower``, ``project``); the direction comes from the type;
 - differentiation: per ente, the share of evaluated people at the plugin's top level and the ratio between
-  the highest and the lowest per-capita amount of its bands.
+  the highest and the lowest per-capita amount of its bands. Where an ente's regulation gives a role a scale of
+  levels of its own (``PluginInfo.level_scales``, read again from its stored results.json as the words are), each
+  person counts at the top of their own scale, and the ente has no one top level.
 
 Quartiles are the "inclusive" ones of :func:`statistics.quantiles` (the method of spreadsheets'
 QUARTILE.INC), so an office can recompute them in Excel, and an ente's quartile label is read from
@@ -20,17 +22,21 @@ indicator of type ``lower``). Rank 1 is the best: the highest value, or the lowe
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections import defaultdict
+from collections.abc import Mapping
 
 import attrs
 from sqlalchemy import Engine, Float, and_, cast, func, select
 
 from ciclope.core.store import schema as s
-from ciclope.core.store.read import current
+from ciclope.core.store.read import current, document
+from ciclope.core.store.words import own_tops
 
 MIN_ENTI = 3
+OWN_TOP = "il più alto della propria scala"  # the top level of an ente on several scales, as its tables say it
 COMPARED_TYPES = ("higher", "lower", "project")  # quantities; a deadline or a yes/no has no ranking
 
 
@@ -95,9 +101,10 @@ class IndicatorBench:
 class Differentiation:
     ente: str
     plugin: str
-    top_level: str | None
+    top_level: str | None  # None on several scales (``own_scale``)
     top_share: float | None  # evaluated people at the top level / evaluated people
     band_ratio: float | None  # highest / lowest per-capita amount among the ente's bands
+    own_scale: bool = False  # the ente's people are on several scales: each counted at the top of their own
 
 
 @attrs.frozen
@@ -157,15 +164,16 @@ def benchmark(engine: Engine, year: int) -> Benchmark:
             )
         ).all()
         levels = conn.execute(
-            select(s.people.c.result, s.people.c.level, func.count(), func.max(s.people.c.score))
+            select(s.people.c.result, s.people.c.role, s.people.c.level, func.count(), func.max(s.people.c.score))
             .where(s.people.c.result.in_(result_ids), s.people.c.score.is_not(None), s.people.c.level.is_not(None))
-            .group_by(s.people.c.result, s.people.c.level)
+            .group_by(s.people.c.result, s.people.c.role, s.people.c.level)
         ).all()
         bands = conn.execute(
             select(s.people.c.result, s.people.c.band, func.count(), func.sum(cast(s.people.c.amount, Float)))
             .where(s.people.c.result.in_(result_ids), s.people.c.band.is_not(None), s.people.c.amount.is_not(None))
             .group_by(s.people.c.result, s.people.c.band)
         ).all()
+    merged, own = on_scales(engine, year, {r: (c.ente, c.plugin) for r, c in ids.items()}, levels)
     return Benchmark(
         year=year,
         enti=len(enti),
@@ -173,10 +181,34 @@ def benchmark(engine: Engine, year: int) -> Benchmark:
         indicators=shared_indicators([(ids[r].ente, *rest) for r, *rest in ind_rows]),
         differentiation=differentiation(
             {c.ente: c.plugin for c in enti},
-            [(ids[r].ente, level, n, top) for r, level, n, top in levels],
+            merged,
             [(ids[r].ente, band, n, total) for r, band, n, total in bands],
+            own,
         ),
     )
+
+
+def on_scales(engine: Engine, year: int, enti: Mapping[int, tuple[str, str]], levels) -> tuple[list, dict[str, int]]:
+    """``levels`` (result, role, level, evaluated people, their highest score) as :func:`differentiation` reads them:
+    (ente, level, evaluated, highest score) over the roles; and the enti whose people are on several scales of levels
+    (``words.own_tops``: their stored result read again), each with its evaluated people at the top of their own.
+    ``enti``: result id → (ente, plugin)."""
+    roles: dict[int, set[str]] = defaultdict(set)
+    for r, role, *_ in levels:
+        roles[r].add(role)
+    tops = {}
+    for r, (ente, plugin) in enti.items():
+        if r in roles and (found := own_tops(plugin, functools.partial(document, engine, r), year, roles[r])):
+            tops[ente] = found
+    merged: dict[tuple[str, str], tuple[int, float]] = {}  # (ente, level) → evaluated, best score over the roles
+    own: dict[str, int] = {ente: 0 for ente in tops}
+    for r, role, level, n, best in levels:
+        ente = enti[r][0]
+        count, high = merged.get((ente, level), (0, best))
+        merged[ente, level] = (count + n, max(high, best))
+        if ente in tops and tops[ente].get(role) == level:
+            own[ente] += n
+    return [(ente, level, n, best) for (ente, level), (n, best) in merged.items()], own
 
 
 def comparable_key(indicator: str, name: str, kind: str, code: str | None) -> str:
@@ -211,20 +243,24 @@ def shared_indicators(rows) -> tuple[IndicatorBench, ...]:
     return tuple(out)
 
 
-def differentiation(plugins: dict[str, str], levels, bands) -> tuple[Differentiation, ...]:
+def differentiation(
+    plugins: dict[str, str], levels, bands, own: Mapping[str, int] | None = None
+) -> tuple[Differentiation, ...]:
     """``levels``: (ente, level, evaluated people at that level, their highest score); ``bands``: (ente,
-    band, people paid in the band, total amount). The top level of a plugin is the level of the highest
-    score among all its enti (levels are the plugin's scale, the same for its enti)."""
+    band, people paid in the band, total amount); ``own``: the enti whose people are on several scales of levels,
+    each with its evaluated people at the top of their own scale. The top level of a plugin is the level of the
+    highest score among all its enti on one scale (levels are the plugin's scale, the same for its enti)."""
+    own = own or {}
     top: dict[str, tuple[float, str]] = {}
     for ente, level, _n, best in levels:
         plugin = plugins[ente]
-        if plugin not in top or best > top[plugin][0]:
+        if ente not in own and (plugin not in top or best > top[plugin][0]):
             top[plugin] = (best, level)
     evaluated: dict[str, int] = defaultdict(int)
-    at_top: dict[str, int] = defaultdict(int)
+    at_top: dict[str, int] = defaultdict(int, own)
     for ente, level, n, _best in levels:
         evaluated[ente] += n
-        if level == top[plugins[ente]][1]:
+        if ente not in own and level == top[plugins[ente]][1]:
             at_top[ente] += n
     capita: dict[str, list[float]] = defaultdict(list)
     for ente, _band, n, total in bands:
@@ -232,9 +268,9 @@ def differentiation(plugins: dict[str, str], levels, bands) -> tuple[Differentia
             capita[ente].append(float(total) / n)
     out = []
     for ente in sorted(plugins):
-        top_level = top.get(plugins[ente], (0.0, None))[1]
+        top_level = None if ente in own else top.get(plugins[ente], (0.0, None))[1]
         share = at_top[ente] / evaluated[ente] if evaluated.get(ente) else None
         values = capita.get(ente, [])
         ratio = max(values) / min(values) if len(values) >= 2 and min(values) > 0 else None
-        out.append(Differentiation(ente, plugins[ente], top_level, share, ratio))
+        out.append(Differentiation(ente, plugins[ente], top_level, share, ratio, ente in own))
     return tuple(out)

@@ -21,7 +21,7 @@ from ciclope.core.nearest import hint
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.store import Store, open_store, redacted, schema, store_url
-from ciclope.core.store.benchmark import Benchmark
+from ciclope.core.store.benchmark import OWN_TOP, Benchmark
 from ciclope.core.store.engine import scrubbed
 from ciclope.core.store.history import Trend, plans, trend
 from ciclope.core.store.read import Current, result_of_run, rows, runs_of
@@ -474,6 +474,7 @@ def bench_doc(b: Benchmark) -> dict:
                 "top_level": d.top_level,
                 "top_share": d.top_share,
                 "band_ratio": d.band_ratio,
+                **({"own_scale": True} if d.own_scale else {}),  # several scales: each at the top of their own
             }
             for d in b.differentiation
         ],
@@ -510,7 +511,7 @@ def bench_text(b: Benchmark, every: bool = False, levels: Mapping[str, Mapping[s
                 [
                     d.ente,
                     d.plugin,
-                    fmt.level(d.top_level, said.get(d.ente)) or fmt.NONE,
+                    OWN_TOP if d.own_scale else fmt.level(d.top_level, said.get(d.ente)) or fmt.NONE,
                     fmt.pct(d.top_share) if d.top_share is not None else fmt.NONE,
                     fmt.decimal_it(d.band_ratio, 2) if d.band_ratio is not None else fmt.NONE,
                 ]

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from ciclope.core.engine.registry import Hooks, PluginInfo, _plugin_info, available_plugins
+from ciclope.core.engine import hookspecs
+from ciclope.core.engine.registry import Hooks, PluginInfo, _plugin_info, available_plugins, make_plugin_manager
 from ciclope.core.params import Params
+from ciclope.core.reports import stats
 
 
 def stored_params(plugin: str, doc: Mapping[str, Any], year: int) -> Params | None:
@@ -65,3 +67,26 @@ def level_words(doc: Mapping[str, Any]) -> Mapping[str, str]:
     if not isinstance(plugin, str) or not isinstance(year, int):
         return {}
     return ente_info(plugin, doc, year).ente_labels
+
+
+def own_tops(plugin: str, doc: Callable[[], Mapping[str, Any]], year: int, roles: Iterable[str]) -> dict[str, str]:
+    """Each role's highest level where the ente's people (of ``roles``) are on several scales (``stats.own_tops``),
+    from the scales its run read (``PluginInfo.level_scales``, through :func:`ente_info`); empty on one scale.
+    ``doc`` gives the stored results.json, read only for a plugin that may name scales (:func:`names_scales`)."""
+    if not names_scales(plugin):
+        return {}
+    return stats.own_tops(ente_info(plugin, doc(), year).level_scales, roles)
+
+
+@functools.lru_cache(maxsize=64)
+def names_scales(plugin: str) -> bool:
+    """Whether the installed plugin (or a layer of its comparto) answers ``ciclope_level_scales``: only then can an
+    ente of it be on several scales of levels, and is its stored result read again to know."""
+    if plugin not in available_plugins():
+        return False
+    pm, _ = make_plugin_manager(plugin)
+    hook = getattr(pm.hook, hookspecs.ciclope_level_scales.__name__)
+    return any(impl.plugin_name != DEFAULTS for impl in hook.get_hookimpls())
+
+
+DEFAULTS = "ciclope.defaults"  # the name the core's defaults are registered by (engine.registry._register)
