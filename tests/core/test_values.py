@@ -107,6 +107,23 @@ def test_a_share_written_as_a_percentage_without_its_sign_says_how_to_write_it(p
     assert str(refused.value) == said
 
 
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("31/06/2024", "data inesistente «31/06/2024»: giugno ha 30 giorni"),
+        ("2024-04-31", "data inesistente «2024-04-31»: aprile ha 30 giorni"),
+        ("29/02/2023", "data inesistente «29/02/2023»: febbraio 2023 ha 28 giorni (il 2023 non è bisestile)"),
+        ("30.2.2024", "data inesistente «30.2.2024»: febbraio 2024 ha 29 giorni"),
+        ("12/13/2024", "data inesistente «12/13/2024»: i mesi vanno da 1 a 12"),
+        ("00/05/2024", "data inesistente «00/05/2024»: i giorni del mese partono da 1"),
+    ],
+)
+def test_a_date_that_does_not_exist_says_why(text, said):
+    with pytest.raises(ValueError) as refused:
+        parse_date(text)
+    assert str(refused.value) == said
+
+
 @given(st.decimals(min_value=-(10**9), max_value=10**9, places=4, allow_nan=False, allow_infinity=False))
 def test_number_round_trip(value):
     assert parse_number(str(value)) == value
