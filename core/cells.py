@@ -6,7 +6,8 @@ read a TOML file a user gives the plugin (a declared regulation) as the core rea
 nesting depth, numbers of at most 15 digits, no NaN or infinity, no control characters, links in a loop —
 ``ValueError`` in Italian. ``parse_unit_kind`` reads a unit's kind as units.csv does («settore» is an area).
 ``hint(word, known)`` is the `` (forse «X»?)`` a message adds after a name that is not among the known ones, when
-one of them is clearly the nearest (the core's own messages use it too).
+one of them is clearly the nearest (the core's own messages use it too); ``share_hint(number)`` is what a share (0 to 1)
+written as a percentage without its sign says to write instead («50»: «"50%" (o 0.5)»).
 """
 
 from ciclope.core.model import UNIT_KIND_ALIASES, UNIT_KIND_LABELS, UNIT_KINDS
@@ -26,6 +27,7 @@ from ciclope.core.values import (
     parse_positive_fraction,
     parse_share,
     parse_text,
+    share_hint,
     to_decimal,
 )
 
@@ -52,5 +54,6 @@ __all__ = [
     "parse_toml",
     "parse_unit_kind",
     "read_toml_text",
+    "share_hint",
     "to_decimal",
 ]

@@ -7,13 +7,14 @@ message says, in Italian, what was expected. The loaders turn that message into 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Collection
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ciclope.core.fmt import quoted, toml_value
+from ciclope.core.fmt import MONTHS, decimal_it, quoted, toml_value
 
 INACTIVE = "-"  # "not active this year" in a target_<year> column (002… §3.2 tables)
 MAX_NUMBER_CHARS = 40  # longer cells are not numbers anybody typed
@@ -159,8 +160,18 @@ def parse_share(text: str) -> Decimal:
     """A fraction in [0, 1]: ``0.5``, ``50%``."""
     value = parse_number(text)
     if not (0 <= value <= 1):
-        raise ValueError(f"atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato {quoted(text)}")
+        raise ValueError(f"atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato {quoted(text)}{share_hint(value)}")
     return value
+
+
+def share_hint(number: Decimal) -> str:
+    """What to write for a share (0 to 1) written as a percentage without its sign: «50» is
+    ``: una quota si scrive in percentuale, "50%" (o 0.5)``; "" below 2 (1,65 could be 165% as well: no guess)
+    and above 100."""
+    if not 2 <= number <= 100:
+        return ""
+    shown = decimal_it(number.normalize() if number == number.to_integral_value() else number)
+    return f': una quota si scrive in percentuale, "{shown}%" (o {format((number / 100).normalize(), "f")})'
 
 
 def parse_money(text: str) -> Decimal:
@@ -190,7 +201,23 @@ def parse_date(text: str) -> dt.date:
     try:
         return dt.date(y, mo, d)
     except ValueError:
-        raise ValueError(f"data inesistente {quoted(text)}") from None
+        raise ValueError(f"data inesistente {quoted(text)}{_why_no_date(y, mo, d)}") from None
+
+
+def _why_no_date(year: int, month: int, day: int) -> str:
+    """Why a day, a month and a year make no date: «: giugno ha 30 giorni», «: febbraio 2023 ha 28 giorni (il 2023
+    non è bisestile)», «: i mesi vanno da 1 a 12»; "" for a year no calendar has (0)."""
+    if not 1 <= month <= 12:
+        return ": i mesi vanno da 1 a 12"
+    if year < dt.MINYEAR:
+        return ""
+    days = calendar.monthrange(year, month)[1]
+    if not day:
+        return ": i giorni del mese partono da 1"
+    if month == 2:
+        leap = "" if calendar.isleap(year) else f" (il {year} non è bisestile)"
+        return f": febbraio {year} ha {days} giorni{leap}"
+    return f": {MONTHS[month - 1]} ha {days} giorni"
 
 
 def parse_bool(text: str) -> bool:
@@ -207,7 +234,7 @@ def parse_positive_fraction(text: str) -> Decimal:
     """A share in (0, 1], e.g. the part-time fte."""
     value = parse_number(text)
     if not (0 < value <= 1):
-        raise ValueError(f"atteso un valore maggiore di 0 e al massimo 1, trovato {quoted(text)}")
+        raise ValueError(f"atteso un valore maggiore di 0 e al massimo 1, trovato {quoted(text)}{share_hint(value)}")
     return value
 
 

@@ -4,28 +4,57 @@ the row that refers; a reference to a row already refused is not reported again 
 
 from __future__ import annotations
 
+import attrs
+
 from ciclope.core import model as m
 from ciclope.core.fmt import quoted
 from ciclope.core.inputs.reading import Reading
+from ciclope.core.nearest import Names, said
 
 _UNKNOWN_EVALUATOR = (
-    "valutatore {} inesistente: né una persona dell'ente né un valutatore esterno di ente.toml [valutatori]"
+    "valutatore {} inesistente{}: né una persona dell'ente né un valutatore esterno di ente.toml [valutatori]"
 )
+MAX_SPELLED = 50  # wrong ids of a kind whose spelling is compared with every id; beyond, only case and word order
+MAX_NAMES = 5000  # ids of a kind up to which spellings are compared (each comparison looks at every id)
+
+
+@attrs.frozen
+class Near:
+    """The `` (forse «p7»?)`` after an id that the ente does not have: the ids of a kind (``people``, ``units``…, or
+    several: an evaluator is a person or an external one) indexed once, when one of them is wrong, and each wrong id
+    looked up once, since a wrong id often stands on many rows (every item of a card). A spelling is compared with
+    every id only for a kind of at most ``MAX_NAMES`` ids and the first ``MAX_SPELLED`` wrong ids: a file of a large
+    ente written with another ente's ids would otherwise take minutes to be refused."""
+
+    ente: m.Ente
+    names: dict[tuple[str, ...], Names] = attrs.field(factory=dict)
+    found: dict[tuple[tuple[str, ...], str], str] = attrs.field(factory=dict)
+
+    def __call__(self, word: str, *kinds: str) -> str:
+        key = (kinds, word)
+        if key not in self.found:
+            if kinds not in self.names:
+                self.names[kinds] = Names.of(i for kind in kinds for i in getattr(self.ente, kind))
+            names = self.names[kinds]
+            spelled = len(names.by_fold) <= MAX_NAMES and len(self.found) < MAX_SPELLED
+            self.found[key] = said(names.nearest(word, spelled))
+        return self.found[key]
 
 
 def check(r: Reading, e: m.Ente) -> None:
     """Every reference of ``e``, sheet by sheet in the order of the canonical files."""
-    _units(r, e)
-    _people(r, e)
-    _objectives(r, e)
-    _indicators(r, e)
+    near = Near(e)
+    _units(r, e, near)
+    _people(r, e, near)
+    _objectives(r, e, near)
+    _indicators(r, e, near)
     _assignments(r, e)
-    _evaluations(r, e)
-    _revisions(r, e)
-    _appeals(r, e)
+    _evaluations(r, e, near)
+    _revisions(r, e, near)
+    _appeals(r, e, near)
 
 
-def _units(r: Reading, e: m.Ente) -> None:
+def _units(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("units")
     roots = [u for u in e.units.values() if u.parent is None]
     if e.units and len(roots) != 1:
@@ -38,31 +67,33 @@ def _units(r: Reading, e: m.Ente) -> None:
         )
     for u in e.units.values():
         if u.parent is not None and u.parent not in e.units:
-            r.err(label, u.row, "parent", "core.ref.unit", f"unità {quoted(u.parent)} inesistente", ref=u.parent)
+            message = f"unità {quoted(u.parent)} inesistente{near(u.parent, 'units')}"
+            r.err(label, u.row, "parent", "core.ref.unit", message, ref=u.parent)
         if u.head is not None and u.head not in e.people:
-            r.err(label, u.row, "head", "core.ref.person", f"persona {quoted(u.head)} inesistente", ref=u.head)
+            message = f"persona {quoted(u.head)} inesistente{near(u.head, 'people')}"
+            r.err(label, u.row, "head", "core.ref.person", message, ref=u.head)
     cycles(r, label, {u.id: u.parent for u in e.units.values()}, {u.id: u.row for u in e.units.values()})
 
 
-def _people(r: Reading, e: m.Ente) -> None:
+def _people(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("people")
     for p in e.people.values():
         if p.unit not in e.units:
-            r.err(label, p.row, "unit", "core.ref.unit", f"unità {quoted(p.unit)} inesistente", ref=p.unit)
+            message = f"unità {quoted(p.unit)} inesistente{near(p.unit, 'units')}"
+            r.err(label, p.row, "unit", "core.ref.unit", message, ref=p.unit)
         if p.evaluator is not None and p.evaluator not in e.people and p.evaluator not in e.evaluators:
-            message = _UNKNOWN_EVALUATOR.format(quoted(p.evaluator))
+            message = _UNKNOWN_EVALUATOR.format(quoted(p.evaluator), near(p.evaluator, "people", "evaluators"))
             r.err(label, p.row, "evaluator", "core.ref.person", message, ref=p.evaluator)
 
 
-def _objectives(r: Reading, e: m.Ente) -> None:
+def _objectives(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("objectives")
     for o in e.objectives.values():
         if o.parent is not None and o.parent not in e.objectives:
-            r.err(
-                label, o.row, "parent", "core.ref.objective", f"obiettivo {quoted(o.parent)} inesistente", ref=o.parent
-            )
+            message = f"obiettivo {quoted(o.parent)} inesistente{near(o.parent, 'objectives')}"
+            r.err(label, o.row, "parent", "core.ref.objective", message, ref=o.parent)
         if o.area is not None and o.area not in e.areas:
-            message = f"area strategica {quoted(o.area)} inesistente in aree.csv"
+            message = f"area strategica {quoted(o.area)} inesistente in aree.csv{near(o.area, 'areas')}"
             r.err(label, o.row, "area", "core.ref.area", message, ref=o.area)
         if o.owner is not None and o.owner not in e.units and o.owner not in e.people:
             message = f"responsabile {quoted(o.owner)}: né unità né persona"
@@ -75,11 +106,11 @@ def _objectives(r: Reading, e: m.Ente) -> None:
     )
 
 
-def _indicators(r: Reading, e: m.Ente) -> None:
+def _indicators(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("indicators")
     for i in e.indicators.values():
         if i.objective not in e.objectives:
-            message = f"obiettivo {quoted(i.objective)} inesistente"
+            message = f"obiettivo {quoted(i.objective)} inesistente{near(i.objective, 'objectives')}"
             r.err(label, i.row, "objective", "core.ref.objective", message, ref=i.objective)
 
 
@@ -94,29 +125,31 @@ def _assignments(r: Reading, e: m.Ente) -> None:
             )
 
 
-def _evaluations(r: Reading, e: m.Ente) -> None:
+def _evaluations(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("evaluations")
     for it in e.evaluations:
         if it.person not in e.people:
-            r.err(label, it.row, "person", "core.ref.person", f"persona {quoted(it.person)} inesistente", ref=it.person)
+            message = f"persona {quoted(it.person)} inesistente{near(it.person, 'people')}"
+            r.err(label, it.row, "person", "core.ref.person", message, ref=it.person)
         if it.evaluator is not None and it.evaluator not in e.people and it.evaluator not in e.evaluators:
-            message = _UNKNOWN_EVALUATOR.format(quoted(it.evaluator))
+            message = _UNKNOWN_EVALUATOR.format(quoted(it.evaluator), near(it.evaluator, "people", "evaluators"))
             r.err(label, it.row, "evaluator", "core.ref.person", message, ref=it.evaluator)
 
 
-def _revisions(r: Reading, e: m.Ente) -> None:
+def _revisions(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("revisions")
     for rv in e.revisions:
         if rv.indicator not in e.indicators:
-            message = f"indicatore {quoted(rv.indicator)} inesistente"
+            message = f"indicatore {quoted(rv.indicator)} inesistente{near(rv.indicator, 'indicators')}"
             r.err(label, rv.row, "indicator", "core.ref.indicator", message, ref=rv.indicator)
 
 
-def _appeals(r: Reading, e: m.Ente) -> None:
+def _appeals(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("appeals")
     for ap in e.appeals:
         if ap.person not in e.people:
-            r.err(label, ap.row, "person", "core.ref.person", f"persona {quoted(ap.person)} inesistente", ref=ap.person)
+            message = f"persona {quoted(ap.person)} inesistente{near(ap.person, 'people')}"
+            r.err(label, ap.row, "person", "core.ref.person", message, ref=ap.person)
 
 
 def cycles(r: Reading, label: str, parent: dict[str, str | None], rows: dict[str, int]) -> None:

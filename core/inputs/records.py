@@ -231,7 +231,7 @@ def _checked_items(r: Reading, found: Table, max_points: list, points: list, ite
                 n,
                 "points",
                 "core.card.points",
-                f"punti {got} fuori da [0, {most}]",
+                f"punti {decimal_it(got)} fuori dall'intervallo ammesso: da 0 a {decimal_it(most)}",
                 source="rules/core.md §3",
             )
             continue

@@ -123,7 +123,7 @@ def _read_sheet(
                 column.extend(cells)
             numbers.extend(range(count + 2, count + 2 + len(block)))
         else:
-            _checked(label, header, block, count + 2, numbers, columns, problems, refused, widened)
+            _checked(label, header, block, count + 2, numbers, columns, problems, refused, widened, delimiter)
         count += len(block)
     if delimiter is not None and len(widened) < len(numbers):  # some rows as wide as the header: not the file's way
         problems.extend(_shifted(label, width, delimiter, widened))
@@ -246,25 +246,19 @@ def _checked(
     problems: list[Problem],
     refused: list[str],
     widened: list[tuple[int, int]],
+    delimiter: str | None = None,
 ) -> None:
     """Rows ``first``, ``first + 1``… checked one by one and appended to ``numbers`` and ``columns``:
-    blank rows skipped, rows wider than the header refused (those whose extra cells are all empty kept, and
-    listed in ``widened``), shorter ones padded, cells above ``MAX_CELL_CHARS`` reported and cut."""
+    blank rows skipped, rows wider than the header refused (:func:`_wider`; those whose extra cells are all empty
+    kept, and listed in ``widened``), shorter ones padded, cells above ``MAX_CELL_CHARS`` reported and cut.
+    ``delimiter``: a CSV's (:func:`_read_sheet`)."""
     width = len(header)
     key = next((header.index(h) for h in ("id", "codice") if h in header), None)
     for n, rec in enumerate(block, start=first):
         if not (rec and rec[0] and not rec[0].isspace()) and not "".join(rec).strip():
             continue  # blank line (the first test spares the join for the rows that start with a value)
         if len(rec) > width and any(c.strip() for c in rec[width:]):
-            problems.append(
-                Problem(
-                    rule="core.input.columns",
-                    file=label,
-                    row=n,
-                    message=f"la riga ha {len(rec)} celle ma l'intestazione {width} colonne: una nota scritta dopo "
-                    "l'ultima colonna va tolta o messa in una colonna con intestazione x_note",
-                )
-            )
+            problems.append(_wider(label, n, header, rec, delimiter))
             if key is not None and rec[key].strip():
                 refused.append(rec[key].strip())
             continue
@@ -288,6 +282,38 @@ def _checked(
         numbers.append(n)
         for column, text in zip(columns, rec):
             column.append(text.strip())
+
+
+_WHOLE = re.compile(r"[+-]?\d+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _wider(label: str, n: int, header: tuple[str, ...], rec: Sequence[str], delimiter: str | None) -> Problem:
+    """Row ``n``, wider than the header with something written past it: a note after the last column, or, in a CSV
+    separated by commas with one cell too many, most often a number written with a decimal comma («72,5») that the
+    comma splits in two cells. Each pair of adjacent cells of digits that would make the row as wide as the header
+    is said as the number it would be, with its column, and how to write it instead: with a point, in quotes, or in
+    a file separated by «;» (:func:`_delimiter`), where a decimal comma is read as such."""
+    width = len(header)
+    said = f"la riga ha {len(rec)} celle ma l'intestazione {width} colonne: "
+    cells = [c.strip() for c in rec]
+    split = [
+        (f"{cells[i]},{cells[i + 1]}", header[i])
+        for i in range(width)
+        if _WHOLE.fullmatch(cells[i]) and _DIGITS.fullmatch(cells[i + 1])
+    ]
+    if delimiter != "," or len(rec) != width + 1 or not split:
+        said += "una nota scritta dopo l'ultima colonna va tolta o messa in una colonna con intestazione x_note"
+        return Problem(rule="core.input.columns", file=label, row=n, message=said)
+    numbers = " o ".join(f"{quoted(number)} nella colonna {quoted(column)}" for number, column in split)
+    number = split[-1][0]
+    said += (
+        f"forse un numero con la virgola decimale ({numbers}), che la virgola divide in due celle in un file "
+        f"separato da virgole. Scrivi il numero con il punto ({number.replace(',', '.')}), oppure tra virgolette "
+        f'("{number}"), oppure salva il file con il separatore «;» (in Excel: «CSV (delimitato dal separatore di '
+        "elenco)»)"
+    )
+    return Problem(rule="core.input.columns", file=label, row=n, message=said)
 
 
 def read_csv(path: Path, name: str, problems: list[Problem], raw: bytes | None = None) -> Sheet | None:

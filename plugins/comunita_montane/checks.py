@@ -82,7 +82,8 @@ def parse_bands(raw: Sequence[Any]) -> tuple[tuple[Band, ...], list[Problem]]:
                 problems.append(
                     _problem(
                         "bands.format",
-                        f"fascia {fmt.quoted(name)}: {what} ({said}) = {values[key]} deve essere maggiore di 0 e al massimo 1",
+                        f"fascia {fmt.quoted(name)}: {what} ({said}) = {values[key]} deve essere maggiore di 0 e al massimo 1"
+                        f"{cells.share_hint(values[key])}",
                     )
                 )
                 del values[key]

@@ -81,6 +81,49 @@ def test_share_bounds():
         parse_share("1.2")
 
 
+@pytest.mark.parametrize(
+    "parse, text, said",
+    [
+        (
+            parse_positive_fraction,
+            "50",
+            'atteso un valore maggiore di 0 e al massimo 1, trovato «50»: una quota si scrive in percentuale, "50%" (o '
+            "0.5)",
+        ),
+        (
+            parse_share,
+            "12,5",
+            'atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato «12,5»: una quota si scrive in percentuale, "12,5%" '
+            "(o 0.125)",
+        ),
+        # 1,5 could be 150% as well, and 150 is no percentage of a share: no guess
+        (parse_positive_fraction, "1,5", "atteso un valore maggiore di 0 e al massimo 1, trovato «1,5»"),
+        (parse_share, "150", "atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato «150»"),
+    ],
+)
+def test_a_share_written_as_a_percentage_without_its_sign_says_how_to_write_it(parse, text, said):
+    with pytest.raises(ValueError) as refused:
+        parse(text)
+    assert str(refused.value) == said
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("31/06/2024", "data inesistente «31/06/2024»: giugno ha 30 giorni"),
+        ("2024-04-31", "data inesistente «2024-04-31»: aprile ha 30 giorni"),
+        ("29/02/2023", "data inesistente «29/02/2023»: febbraio 2023 ha 28 giorni (il 2023 non è bisestile)"),
+        ("30.2.2024", "data inesistente «30.2.2024»: febbraio 2024 ha 29 giorni"),
+        ("12/13/2024", "data inesistente «12/13/2024»: i mesi vanno da 1 a 12"),
+        ("00/05/2024", "data inesistente «00/05/2024»: i giorni del mese partono da 1"),
+    ],
+)
+def test_a_date_that_does_not_exist_says_why(text, said):
+    with pytest.raises(ValueError) as refused:
+        parse_date(text)
+    assert str(refused.value) == said
+
+
 @given(st.decimals(min_value=-(10**9), max_value=10**9, places=4, allow_nan=False, allow_infinity=False))
 def test_number_round_trip(value):
     assert parse_number(str(value)) == value

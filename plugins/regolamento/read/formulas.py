@@ -54,6 +54,7 @@ from ciclope.plugins.regolamento.format.quantities import (
     FUNCTIONS,
     RESULT_FUNCTIONS,
     SCORED_FUNCTIONS,
+    SIGNATURES,
     Place,
     Quantity,
     quantity,
@@ -114,14 +115,61 @@ PER_DAY_HINT = (
 PERCENT_PER_DAY_HINT = " (una quota per giorno si scrive con «% al giorno», es. (assenze - 15 giorni) * 1% al giorno)"
 
 
-# a spreadsheet's conditional sums and counts: here the condition is read for each person inside the .ENTE function
+# a spreadsheet's conditional sums and counts: here the condition is read for each person inside the .ENTE function;
+# and its SE.ERRORE, which the format has no need of
 SPREADSHEET_ONLY = {
     "SOMMA.SE": ": la somma di chi soddisfa una condizione si scrive SOMMA.ENTE(SE(condizione; valore; 0))",
     "CONTA.SE": ": quante persone soddisfano una condizione si scrive CONTA.ENTE(condizione)",
     "CONTA.SE.MULTIPLO": ": quante persone soddisfano più condizioni si scrive CONTA.ENTE(E(condizione; condizione))",
     "SOMMA.PIÙ.SE": ": la somma di chi soddisfa più condizioni si scrive SOMMA.ENTE(SE(E(condizione; condizione); "
     "valore; 0))",
+    "SE.ERRORE": ": non esiste nelle formule del regolamento, dove un valore che non si calcola per una persona è già "
+    "un errore che la nomina; la scelta tra due valori si scrive SE(condizione; se vera; se falsa)",
 }
+
+
+# a spreadsheet's English names: the Italian one of the format, whose hint is said instead
+ENGLISH = {
+    "IF": "SE",
+    "IFS": "PIÙ.SE",
+    "IFERROR": "SE.ERRORE",
+    "AND": "E",
+    "OR": "O",
+    "NOT": "NON",
+    "SUM": "SOMMA",
+    "AVERAGE": "MEDIA",
+    "ROUND": "ARROTONDA",
+    "ROUNDDOWN": "ARROTONDA.PER.DIF",
+    "ROUNDUP": "ARROTONDA.PER.ECC",
+    "ABS": "ASS",
+    "CONCAT": "CONCATENA",
+    "CONCATENATE": "CONCATENA",
+    "SUMIF": "SOMMA.SE",
+    "SUMIFS": "SOMMA.PIÙ.SE",
+    "COUNTIF": "CONTA.SE",
+    "COUNTIFS": "CONTA.SE.MULTIPLO",
+}
+
+
+# the functions, where an unknown one is near none: the aggregates once, as their «.ENTE» (or «.GRUPPO») form
+FUNCTION_LIST = (
+    " (funzioni ammesse: "
+    + ", ".join(fn for fn in FUNCTIONS if not fn.endswith((".ENTE", ".GRUPPO")))
+    + " e, sulle persone, "
+    + ", ".join(f"{fn}.ENTE" for fn in AGGREGATES)
+    + ", ciascuna anche .GRUPPO)"
+)
+
+
+def unknown_function(fn: str) -> str:
+    """What to write for a function the format does not have: a spreadsheet's own (in Italian or English) said as
+    the format writes it, else the nearest function («forse «SOMMA»?»), else the functions there are."""
+    italian = ENGLISH.get(fn, fn)  # the reader writes a function's name in capitals
+    if italian in SPREADSHEET_ONLY:
+        return SPREADSHEET_ONLY[italian]
+    if italian in SIGNATURES:
+        return f": le funzioni si scrivono con il nome italiano, {SIGNATURES[italian][0]}"
+    return nearest(fn, list(FUNCTIONS)) or FUNCTION_LIST
 
 
 # the same, where such a value meets an amount or a share: «450 € - MAX(0; assenze - 10) * 15 €»
@@ -520,8 +568,7 @@ class Checker:
                 if found.same_unit(EURO):
                     self.euro.add(node.at)
                 return found
-            hint = SPREADSHEET_ONLY.get(fn) or nearest(fn, list(FUNCTIONS))
-            self.problems.append(f"funzione sconosciuta «{fn}»{hint}")
+            self.problems.append(f"funzione sconosciuta «{fn}»{unknown_function(fn)}")
             return UNKNOWN
         return check(self, node)
 

@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 import attrs
 
-from ciclope.core import Problem, fmt
+from ciclope.core import Problem, cells, fmt
 from ciclope.plugins.regolamento.format import methods
 from ciclope.plugins.regolamento.format.expr import Formula, Written
 from ciclope.plugins.regolamento.format.hints import nearest
@@ -442,13 +442,7 @@ def _bounds(meta: Mapping[str, Any], number: Decimal, path: str, ctx: Context) -
     if meta["points"] and ctx.scale is not None:
         hi = ctx.scale  # a score threshold written in points of the regulation's scale
     if (lo is not None and number < lo) or (hi is not None and number > hi):
-        # «quota = 40»: a percentage written without its sign (1,65 could be 165% as well: no guess under 2)
-        share = lo == 0 and hi == 1 and 2 <= number <= 100
-        hint = (
-            f": una quota si scrive in percentuale, \"{said_number(number)}%\" (o {format((number / 100).normalize(), 'f')})"
-            if share
-            else ""
-        )
+        hint = cells.share_hint(number) if lo == 0 and hi == 1 else ""  # «quota = 40»: a percentage without its sign
         ctx.error(
             path,
             f"{said_number(number)} fuori dall'intervallo ammesso ({_interval(lo, hi)}){hint}",

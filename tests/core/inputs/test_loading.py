@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ciclope.core import values
-from ciclope.core.inputs import columns, records, tables
+from ciclope.core.inputs import columns, crossrefs, records, tables
 from ciclope.core.inputs.folder import read_sheets
 from ciclope.core.inputs.indicators import read_indicators
 from ciclope.core.inputs.loading import InputSchema, load_ente
@@ -281,6 +281,42 @@ def test_a_card_s_problems_come_in_row_order_and_the_good_items_are_kept(tmp_pat
         EvaluationItem("E2", "D1", "comportamenti", "Puntualità", Decimal(10), Decimal(7), Decimal(1), 6),
     )
     assert [(p.row, p.column, p.rule) for p in loader.log.problems] == got
+
+
+def test_a_wrong_id_says_the_nearest_and_points_out_of_range_say_the_range_in_words(tmp_path):
+    """«persona «e1» inesistente» says the id written in another case, «(forse «E1»?)»; points over the maximum say the
+    range as the other bound messages do, «da 0 a 40», not «[0, 40]»."""
+    evaluations = """
+    person,evaluator,section,item,max_points,points,weight
+    e1,D1,risultati,Obiettivi,60,54,
+    E2,D1,comportamenti,Collaborazione,40,41,
+    E2,D1,comportamenti,Puntualità,10,7.5,1
+    """
+    folder = write_ente(tmp_path / "e", files(**{"evaluations.csv": evaluations}))
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2021)
+    assert [(p.row, p.message) for p in exc.value.problems if p.file == "evaluations.csv"] == [
+        (3, "punti 41 fuori dall'intervallo ammesso: da 0 a 40"),
+        (2, "persona «e1» inesistente (forse «E1»?)"),
+    ]
+
+
+def test_a_wrong_id_is_compared_by_spelling_only_for_the_first_ones(tmp_path):
+    """A file of a large ente written with another ente's ids would take minutes to compare, spelling by spelling,
+    with every id: beyond the first wrong ids only one in another case or word order is said."""
+    wrong = ["e1", *(f"SG{n}" for n in range(crossrefs.MAX_SPELLED)), "e2"]  # SG0 is near SG alone
+    rows = "".join(f"{person},D1,risultati,Obiettivi,60,54,\n" for person in wrong)
+    evaluations = "person,evaluator,section,item,max_points,points,weight\n" + rows
+    folder = write_ente(tmp_path / "e", files(**{"evaluations.csv": evaluations}))
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2021)
+    said = [p.message for p in exc.value.problems if p.file == "evaluations.csv"]
+    assert said[:2] == ["persona «e1» inesistente (forse «E1»?)", "persona «SG0» inesistente (forse «SG»?)"]
+    assert said[-3:] == [
+        "persona «SG48» inesistente (forse «SG»?)",  # the 50th wrong id: the last compared by spelling
+        "persona «SG49» inesistente",
+        "persona «e2» inesistente (forse «E2»?)",
+    ]
 
 
 @pytest.mark.parametrize(

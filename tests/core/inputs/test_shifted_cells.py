@@ -43,3 +43,44 @@ def test_the_ambiguous_number_suggests_the_decimal_between_quotes():
     except ValueError as exc:
         message = str(exc)
     assert 'Scrivi 2495 oppure "2,495" (tra virgolette' in message
+
+
+def test_a_decimal_comma_that_splits_a_row_one_cell_wider_says_how_to_write_the_number(tmp_path):
+    """«72,5» unquoted in a file separated by commas: one cell more than the header, its extra cell written. The
+    pairs of digits that would make the row as wide as the header are named, and the three ways to write it."""
+    _, problems = _read(tmp_path, "persona,voce,punti\nP1,Valutazione,98\nP3,Valutazione,72,5\n")
+    assert [(p.row, p.message) for p in problems] == [
+        (
+            3,
+            "la riga ha 4 celle ma l'intestazione 3 colonne: forse un numero con la virgola decimale («72,5» nella "
+            "colonna «punti»), che la virgola divide in due celle in un file separato da virgole. Scrivi il numero con "
+            'il punto (72.5), oppure tra virgolette ("72,5"), oppure salva il file con il separatore «;» (in Excel: '
+            "«CSV (delimitato dal separatore di elenco)»)",
+        )
+    ]
+
+
+def test_two_numbers_side_by_side_name_both_readings(tmp_path):
+    _, problems = _read(tmp_path, "persona,punti_massimi,punti\nP1,100,98\nP3,100,72,5\n")
+    assert [p.message for p in problems] == [
+        "la riga ha 4 celle ma l'intestazione 3 colonne: forse un numero con la virgola decimale («100,72» nella "
+        "colonna «punti_massimi» o «72,5» nella colonna «punti»), che la virgola divide in due celle in un file "
+        'separato da virgole. Scrivi il numero con il punto (72.5), oppure tra virgolette ("72,5"), oppure salva il '
+        "file con il separatore «;» (in Excel: «CSV (delimitato dal separatore di elenco)»)"
+    ]
+
+
+def test_a_note_after_the_last_column_is_still_said_as_a_note(tmp_path):
+    """No two cells of digits side by side, or a file separated by «;»: the cell too many is a note."""
+    for text in ("persona,punti\nP1,98\nP2,72,vedi verbale\n", "persona;punti\nP1;98\nP2;72;5\n"):
+        _, problems = _read(tmp_path, text)
+        assert [p.message for p in problems if p.severity == "error"] == [
+            "la riga ha 3 celle ma l'intestazione 2 colonne: una nota scritta dopo l'ultima colonna va tolta o messa "
+            "in una colonna con intestazione x_note"
+        ]
+
+
+def test_a_file_separated_by_semicolons_reads_the_decimal_comma_the_message_proposes(tmp_path):
+    sheet, problems = _read(tmp_path, "persona;punti\nP3;72,5\n")
+    assert [p.severity for p in problems] == ["warning"]  # «letto con separatore «;»…»
+    assert parse_number(sheet.columns["punti"][0]) == parse_number("72.5") == parse_number("72,5")

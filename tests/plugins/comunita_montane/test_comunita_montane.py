@@ -840,6 +840,14 @@ def test_a_band_s_keys_are_named_as_the_office_writes_them(ciclope_ente):
     ]
 
 
+def test_a_band_share_written_as_a_percentage_says_how_to_write_it():
+    _, problems = parse_bands(band_cfg(("a", 20, 0.5), ("b", 0.4, 0.4), ("c", 0.4, 0.1)))
+    assert [p.message for p in problems] == [
+        'fascia «a»: quota di personale (personale) = 20 deve essere maggiore di 0 e al massimo 1: una quota si scrive '
+        'in percentuale, "20%" (o 0.2)'
+    ]
+
+
 def test_parse_bands_is_exact():
     bands, problems = parse_bands(band_cfg(("a", 0.1, 0.3), ("b", 0.3, 0.45), ("c", 0.6, 0.25)))
     assert not problems and [b.staff for b in bands] == [Fraction(1, 10), Fraction(3, 10), Fraction(3, 5)]

@@ -736,6 +736,44 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "1000 €",
         ),  # fmt: skip
         ("importo", "=SOMMAA(fondo)", "funzione sconosciuta «SOMMAA» (forse «SOMMA»?)"),
+        (  # a spreadsheet's English name: the format's Italian one, written as the format writes it
+            "importo",
+            "=fondo * IF(punteggio >= 95; 1; 0)",
+            "funzione sconosciuta «IF»: le funzioni si scrivono con il nome italiano, SE(condizione; se vera; se falsa)",
+        ),  # fmt: skip
+        (
+            "importo",
+            "=fondo * ROUND(punteggio / 100; 2)",
+            "funzione sconosciuta «ROUND»: le funzioni si scrivono con il nome italiano, ARROTONDA(x; cifre)",
+        ),  # fmt: skip
+        (
+            "importo",
+            "=countif(punteggio > 90) * 1 €",
+            "funzione sconosciuta «COUNTIF»: quante persone soddisfano una condizione si scrive CONTA.ENTE(condizione)",
+        ),  # fmt: skip
+        (  # a spreadsheet's error catch: nothing of the kind, and the choice between two values instead
+            "importo",
+            "=fondo * SE.ERRORE(punteggio >= 60; punteggio / 100; 0)",
+            "funzione sconosciuta «SE.ERRORE»: non esiste nelle formule del regolamento, dove un valore che non si "
+            "calcola per una persona è già un errore che la nomina; la scelta tra due valori si scrive SE(condizione; "
+            "se vera; se falsa)",
+        ),  # fmt: skip
+        (
+            "importo",
+            "=fondo * IFERROR(punteggio / 100; 0)",
+            "funzione sconosciuta «IFERROR»: non esiste nelle formule del regolamento, dove un valore che non si "
+            "calcola per una persona è già un errore che la nomina; la scelta tra due valori si scrive SE(condizione; "
+            "se vera; se falsa)",
+        ),  # fmt: skip
+        (  # near no function: the functions there are
+            "importo",
+            "=fondo * XYZ(punteggio)",
+            "funzione sconosciuta «XYZ» (funzioni ammesse: SE, PIÙ.SE, E, O, NON, MIN, MAX, MEDIA, SOMMA, ASS, "
+            "CONCATENA, ARROTONDA, ARROTONDA.PER.DIF, ARROTONDA.PER.ECC, LIVELLO, SOTTO, SOPRA, SEZIONE, PREMIO, "
+            "FASCIA, DI, MESI, OBIETTIVO, IN.SERVIZIO, SOMMA.UNITA, FONDO, OBIETTIVI.RAGGIUNTI e, sulle persone, "
+            "MEDIA.ENTE, MAX.ENTE, MIN.ENTE, SOMMA.ENTE, CONTA.ENTE, CONTA.DIVERSI.ENTE, RANGO.ENTE, ciascuna anche "
+            ".GRUPPO)",
+        ),  # fmt: skip
         ("importo", "=SE(punteggio > 90; fondo)", "SE vuole 3 argomenti, ne ha 2"),
         ("importo", "=fondo / (2 - 2)", ""),  # a zero computed, not written: said for the person when it runs
         ("importo", "=fondo / 0", "divisione per zero"),

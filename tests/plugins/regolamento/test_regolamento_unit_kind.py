@@ -146,6 +146,14 @@ def test_a_kind_no_unit_can_have_is_refused(tmp_path):
     assert len(found) == 1 and "tipo_unita «setore» non è un tipo di unità (forse «settore»?)" in found[0]
 
 
+def test_a_minimum_written_as_a_percentage_without_its_sign_says_how_to_write_it(tmp_path):
+    found = regulation_problems(tmp_path, HEAD + BELOW.replace("minimo = 0.5", "minimo = 50"))
+    assert found == [
+        "riga 13, chiave esclusioni[1].minimo: per «unita_sotto» il minimo è una quota tra 0 e 1 (es. 0.7), trovato 50: "
+        'una quota si scrive in percentuale, "50%" (o 0.5)'
+    ]
+
+
 def test_the_office_s_word_for_an_area_is_read_as_units_csv_reads_it():
     # units.csv reads «settore», «direzione» and «dipartimento» as the core's area: tipo_unita too
     assert [cells.parse_unit_kind(w) for w in ("Settore", "direzione", "area", "servizio")] == [
