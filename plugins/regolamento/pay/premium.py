@@ -441,11 +441,7 @@ def by_level(pr: Premium, admitted: list[Entry]) -> Plan:
             given = (*status_inputs(e), *e.factor_inputs)
         else:
             coefficient = pr.coefficients.get(e.level or "", Decimal(0))
-            given = (
-                Input("livello", e.level, ref=e.level_ref or f"score:{e.person.id}"),
-                Input("coefficiente del livello", coefficient),
-                *e.factor_inputs,
-            )
+            given = (*_level_inputs(e, coefficient), *e.factor_inputs)
         base = pr.maximum if pr.maximum is not None else Decimal(1)
         values[e.person.id] = base * coefficient * e.share * e.factor
         inputs[e.person.id] = given + ((Input("massimo pro capite", pr.maximum),) if pr.maximum is not None else ())
@@ -454,6 +450,18 @@ def by_level(pr: Premium, admitted: list[Entry]) -> Plan:
         return Plan(values, True, formula, inputs)
     formula = f"fondo × peso / Σ pesi, con peso = coefficiente del livello × quota pagata{_factor_words(pr)}"
     return Plan(values, False, formula, inputs)
+
+
+def _level_inputs(e: Entry, coefficient: Decimal) -> tuple[Input, Input]:
+    """The person's level and its coefficient; a score below the lowest level's threshold says so, and so the
+    reason its amount is 0 («nessun importo: il coefficiente (nessun livello raggiunto) è 0»)."""
+    ref = e.level_ref or f"score:{e.person.id}"
+    if e.level is None:
+        return (
+            Input("livello", "nessuno: il punteggio è sotto la soglia del livello più basso", ref=ref),
+            Input("coefficiente (nessun livello raggiunto)", coefficient),
+        )
+    return Input("livello", e.level, ref=ref), Input("coefficiente del livello", coefficient)
 
 
 def merit_bands(pr: Premium, admitted: list[Entry], ente: Ente, cap: int | None = None) -> Plan:

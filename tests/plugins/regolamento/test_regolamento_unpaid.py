@@ -181,6 +181,16 @@ def test_a_zero_from_a_level_says_the_coefficient_not_the_score(ciclope_ente, tm
     assert "nessun importo" not in result.figures["award:P1"].note
 
 
+def test_a_score_below_every_level_says_so(ciclope_ente, tmp_path):
+    text = LEVELS.replace(', { nome = "basso", da = 0 }', "").replace(", basso = 0", "")
+    result = run_declared(ciclope_ente, tmp_path, text, three())
+    # levels from 60: P1 alto (80); P2 (50) and P3 (0) reach none: coefficient 0, P1 has all 1,000.00
+    assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
+    assert "(nessun importo: il coefficiente (nessun livello raggiunto) è 0;" in reason(result, "P2")
+    text = explain(result, "person", "P2")
+    assert "  • livello = nessuno: il punteggio è sotto la soglia del livello più basso   (spiegato sopra:" in text
+
+
 def test_a_zero_from_a_band_says_its_coefficient(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, BANDS, three())
     # 3 people: the first band ⌊3 × 34%⌋ = 1 place (P1, 80 points), the rest in «quarta» with coefficient 0
