@@ -58,7 +58,7 @@ class Sheets:
     def sheet_name(self, title: str) -> str:
         name = re.sub(r"[\[\]:*?/\\]", "-", title).strip("' ") or "Foglio"
         if len(name) > 31:  # Excel's limit: cut at a word, never mid-word ("Note e ipotesi del regolamento")
-            name = name[:31].rsplit(" ", 1)[0].rstrip(" —-–,") or name[:31]
+            name = _cut(name[:31].rsplit(" ", 1)[0]) or name[:31]
         if name.lower() == "history":  # reserved by Excel
             name = "History (sezione)"
         base, n = name, 2
@@ -317,3 +317,19 @@ def build(result: Result) -> Sheets:
 
 def write(result: Result, path: Path) -> None:
     path.write_bytes(build(result).bytes())
+
+
+# words a title cut at Excel's 31 characters must not end on: «Allegato — Il sistema di» reads as a mistake
+_DANGLING = frozenset(
+    "a ad al alla alle agli ai che con da dal dalla dai dalle degli dei del della delle dello di dove e ed gli i il "
+    "in la le lo nel nella nei nelle o per su sul sulla tra un una uno".split()
+)
+
+
+def _cut(name: str) -> str:
+    """``name`` without the separators and the articles, prepositions and conjunctions it ends on after a cut."""
+    words = name.rstrip(" —-–,").split(" ")
+    while len(words) > 1 and words[-1].lower() in _DANGLING:
+        words = " ".join(words[:-1]).rstrip(" —-–,").split(" ")
+    return " ".join(words)
+
