@@ -325,3 +325,14 @@ def test_each_demo_award_adds_up_from_its_explained_inputs(example, capsys):
     weight = a["peso pro capite della fascia (quota di risorse / quota di personale)"] * a["tempo lavorato"]
     sigma = a["Σ pesi dei collocati in fascia (peso pro capite della fascia × tempo lavorato)"]
     assert abs(award - a["fondo della graduatoria"] * weight / sigma) < cent
+
+
+def test_an_input_read_from_a_figure_of_another_kind_reads_by_what_it_is():
+    from ciclope.core import fmt as values
+
+    # a fund's share (its part's quota_fondo, 40% of 10,000.00) read from the fund's figure: an amount, by its words
+    assert input_shown("fondo", Decimal("4000.00"), "pool:premi", "", Decimal("10000.00")) == "€ 4.000,00"
+    # a plugin's own figure whose key says nothing (a layer's «art69:…»): its value typed as an amount reads in euro
+    assert input_shown("fondo", Decimal("11640"), "art69:fondo:premi", "", values.Money("11640")) == "€ 11.640,00"
+    # a derived value of a score stays a number, never «0,93 punti»
+    assert input_shown("punteggio / 100", Decimal("0.925"), "score:P1", "", Decimal("92.5")) == "0,925"
