@@ -332,4 +332,3 @@ def _cut(name: str) -> str:
     while len(words) > 1 and words[-1].lower() in _DANGLING:
         words = " ".join(words[:-1]).rstrip(" —-–,").split(" ")
     return " ".join(words)
-
