@@ -42,6 +42,9 @@ ROLE_ALIASES = {
     "EQ": "po",
     "Posizione organizzativa / EQ": "po",
 }
+# The roles as an error lists them: the PO under both the names the contracts gave it (Funzioni Locali's incarichi
+# di Elevata qualificazione from 2023), since the office may know it by either.
+ROLES_SAID = "Segretario, Dirigente, Posizione organizzativa (o Elevata qualificazione, EQ), Dipendente"
 # The Aree of the CCNL Funzioni Locali 16.11.2022 (art. 12-13, Tabella B), read as the categories they took the
 # place of (people.csv's category column is the comparto's): words a cell may hold, never how the core names a
 # person's category, which is the ente's comparto's (:class:`Classification`, its layer's ``CLASSIFICATION``).

@@ -66,17 +66,18 @@ def parse_id(text: str) -> str:
     return text
 
 
-def choice(*choices: str, aliases: dict[str, str] | None = None) -> Callable[[str], str]:
+def choice(*choices: str, aliases: dict[str, str] | None = None, said: str = "") -> Callable[[str], str]:
     """A parser accepting one of ``choices`` (case-insensitive), e.g. ``choice("bassa", "media", "alta")``;
     ``aliases`` maps other words to a choice — the Italian labels the reports print, so that whatever a
     report shows the input accepts (`più è meglio` for `higher`). The choices are kept on the
     parser (``parse.choices``) for the template's drop-downs; ``parse.pure`` tells the loader that the
-    parser is a pure function of the text (a plugin's column of choices is read a distinct text at a time)."""
+    parser is a pure function of the text (a plugin's column of choices is read a distinct text at a time). ``said``
+    replaces the list of choices in the error where one choice has several names an office may know it by."""
     folded = {k.strip().lower(): v for k, v in (aliases or {}).items()}
     labels: dict[str, str] = {}
     for word, code in (aliases or {}).items():
         labels.setdefault(code, word)
-    words = ", ".join(labels.get(c, c) for c in choices)  # as the office writes them (the codes stay accepted)
+    words = said or ", ".join(labels.get(c, c) for c in choices)  # as the office writes them (codes stay accepted)
 
     def parse(text: str) -> str:
         value = text.strip()

@@ -89,7 +89,10 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     "people": {
         "id": (parse_id, True),
         "name": (parse_text, False),
-        "role": (choice(*m.ROLES, aliases={**_aliases(labels.ROLE_LABELS), **labels.ROLE_ALIASES}), True),
+        "role": (
+            choice(*m.ROLES, aliases={**_aliases(labels.ROLE_LABELS), **labels.ROLE_ALIASES}, said=labels.ROLES_SAID),
+            True,
+        ),
         "category": (_category, False),
         "unit": (parse_id, True),
         "fte": (parse_positive_fraction, False),

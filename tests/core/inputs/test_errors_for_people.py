@@ -4,6 +4,7 @@
 import shutil
 
 import openpyxl
+import pytest
 
 from ciclope.core.commands.cli import main
 from ciclope.core.tomlerrors import translate
@@ -138,3 +139,18 @@ def test_the_run_summary_counts_each_entes_warnings(example, tmp_path, capsys):
     assert "1 ok, 0 con violazioni, 0 falliti; 2 avvisi (elencati da ciclope validate)" in out
     main(["validate", str(folder / "cycle.toml")])
     assert "0 errori, 2 avvisi" in capsys.readouterr().out
+
+
+def test_a_wrong_role_lists_the_po_by_both_its_names():
+    # From 2023 the contracts of Funzioni Locali call the PO «incarico di Elevata qualificazione»: an office that
+    # knows only that name must find it among the roles the message proposes.
+    from ciclope.core.inputs.columns import CANONICAL
+    from ciclope.core.labels import ROLE_LABELS
+
+    parse = CANONICAL["people"]["role"][0]
+    with pytest.raises(ValueError) as refused:
+        parse("Funzionario EQ")
+    said = str(refused.value)
+    assert "Elevata qualificazione" in said and "trovato «Funzionario EQ»" in said
+    assert all(label in said for label in ROLE_LABELS.values())
+    assert parse("Elevata qualificazione (EQ)") == "po" == parse("Posizione organizzativa")
