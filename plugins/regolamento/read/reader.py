@@ -479,6 +479,10 @@ def _wrong(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> NoRetu
     if meta["kind"] in ("int", "number", "numbers") and isinstance(raw, str) and _COMMA_DECIMAL.fullmatch(raw.strip()):
         # «3,5» as the data files and the formulas take it: TOML's numbers have a decimal point and no quotes
         hint = f": nel file del regolamento un numero si scrive col punto decimale e senza virgolette ({raw.strip().replace(',', '.')})"
+    elif meta["kind"] in ("int", "number") and isinstance(raw, str) and (worded := _WORDED.fullmatch(raw.strip())):
+        # «"11 giorni"», «"80 punti"»: the unit is the key's own (said by the documentation), the number alone is read
+        number = worded.group(1).replace(",", ".")
+        hint = f": scrivi il numero senza virgolette e senza «{worded.group(2)}» ({_last_key(path)} = {number})"
     expected = KIND_WORDS[meta["kind"]]
     if meta["kind"] == "choice" and meta["choices"]:  # the values themselves, as a wrong word's message lists them
         expected = f"uno dei valori ammessi tra virgolette ({', '.join(meta['choices'])})"
@@ -497,3 +501,4 @@ def _last_key(path: str) -> str:
 
 
 _COMMA_DECIMAL = re.compile(r"-?\d+,\d+")
+_WORDED = re.compile(r"(-?\d+(?:[.,]\d+)?)\s*([^\W\d_][\w.]*)")  # a number and one word after it

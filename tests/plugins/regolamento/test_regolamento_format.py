@@ -77,6 +77,17 @@ def test_a_decimal_comma_in_quotes_says_how_toml_writes_a_number(tmp_path):
     )
 
 
+def test_a_number_with_its_unit_in_quotes_says_to_write_the_number(tmp_path):
+    """«da 60 punti» as the text says it: the key already counts points, the word goes."""
+    [message] = regulation_problems(
+        tmp_path, GOOD.replace('nome = "medio", da = 60', 'nome = "medio", da = "60 punti"')
+    )
+    assert message == (
+        "riga 11, chiave livelli.scala[2].da: atteso un numero, trovato «\"60 punti\"»: scrivi il numero senza "
+        "virgolette e senza «punti» (da = 60)"
+    )
+
+
 def test_a_choice_out_of_the_list_suggests_the_nearest(tmp_path):
     [message] = regulation_problems(tmp_path, GOOD.replace('metodo = "livelli"', 'metodo = "livello"'))
     assert message.startswith(
