@@ -6,6 +6,8 @@ office writes it is the fund ente.toml gives; a message names it back as the off
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ciclope.plugins.regolamento.format.words import Words
 
 # The funds whose code is not the name an office writes → their code (every other fund is its own name).
@@ -18,3 +20,9 @@ NAMES = {
 _WORDS = Words(NAMES)
 code_of = _WORDS.code_of  # a fund as the regulation names it → the key ente.toml's [fondi] is read as
 said = _WORDS.said  # a fund's key → as the office writes it in [fondi]
+
+
+def labels_by_code(labels: Mapping[str, str]) -> dict[str, str]:
+    """[etichette] with each fund's key read as its code, as every document looks a fund's label up: the office
+    names a fund as it writes it in [fondi] (``risorse_po``)."""
+    return {code_of(key): text for key, text in labels.items()}

@@ -28,6 +28,7 @@ from ciclope.core import fmt
 from ciclope.plugins.regolamento.format import funds, methods
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.funds import labels_by_code
 
 FORMAT = 2
 FORMATS = (1, 2)  # the versions this release reads; FORMAT, the newest, is what new files say
@@ -1633,6 +1634,7 @@ class Regulation:
         "le etichette in italiano di stati, livelli e fondi (la chiave di [fondi] in ente.toml)",
         default={},
         example={"escluso_sanzione": "escluso per sanzione disciplinare"},
+        converter=labels_by_code,
     )
 
     @property

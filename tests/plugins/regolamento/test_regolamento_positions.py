@@ -417,6 +417,20 @@ def test_a_fund_named_as_the_office_writes_it_is_the_fund_of_ente_toml(ciclope_e
     assert amounts(result)["P1:po_total"] == "15880.95"
 
 
+def test_a_fund_s_label_keyed_as_the_office_writes_it_names_that_fund(ciclope_ente, tmp_path):
+    # [etichette] names a fund by the key of [fondi] (docs/regolamento.md): «risorse_po» is the fund po_total
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    said = POSITIONS.replace('fondo = "posizioni_po"', 'fondo = "risorse_po"')
+    labelled = HEAD + said + '\n[etichette]\nrisorse_po = "Fondo delle Elevate qualificazioni"\n'
+    data = ente(people, 'risorse_po = "40000.00"', **{"positions.csv": POSITIONS_CSV})
+    result = run_declared(ciclope_ente, tmp_path, labelled, data)
+    assert errors(result) == []
+    assert result.plugin.status_labels["po_total"] == "Fondo delle Elevate qualificazioni"
+    from ciclope.core.run.explain import explain
+
+    assert "(P1) (Fondo delle Elevate qualificazioni)" in explain(result, "person", "PO1")
+
+
 def test_a_missing_fund_is_named_as_the_office_writes_it(ciclope_ente, tmp_path):
     said = POSITIONS.replace('fondo = "posizioni_po"', 'fondo = "risorse_po"')
     data = ente([("PO1", "po", 90, "false")], 'performance_individuale = "1000.00"', **{"positions.csv": POSITIONS_CSV})
