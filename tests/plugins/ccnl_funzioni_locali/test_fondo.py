@@ -112,6 +112,43 @@ def test_the_differences_of_the_progressions_and_the_stable_part_carried_from_20
     assert "art. 79 c. 1 lett. a (art. 67 c. 2 lett. b" in line(f23, "item:differenziali_peo").source
 
 
+def test_the_b3_and_d3_differentials_put_on_the_fund_from_2023_outside_the_limit():
+    # art. 79 c. 1-bis CCNL 16.11.2022: the stable part grows by the differentials B3−B1 and D3−D1 it now pays
+    rows = [
+        amount("unico_importo_2017", "50000.00"),
+        amount("differenziali_b3_d3", "2211.12"),
+        amount("limite_2016", "50000.00"),
+    ]
+    f24, t24 = fund(2024, rows)
+    b3 = line(f24, "item:differenziali_b3_d3")
+    assert (b3.amount, b3.section, b3.limit) == (D("2211.12"), "stabile", "fuori")
+    assert b3.source == "CCNL Funzioni Locali 16.11.2022 art. 79 c. 1-bis"
+    # stable: 50,000.00 + 2,211.12 = 52,211.12; counted in the limit only the 50,000.00: margin 0.00, no error
+    assert f24.total == D("52211.12")
+    assert dict(check(f24, "limite").rows)["Margine"] == D("0.00") and rules_of(t24) == []
+    _, t22 = fund(2022, rows)
+    assert rules_of(t22) == ["ccnl.fondo.foglio"]  # the clause is of the 2023 contract
+
+
+@pytest.mark.parametrize(
+    ("voce", "year", "cited"),
+    [
+        ("sponsorizzazioni", 2019, "CCNL Funzioni Locali 21.5.2018 art. 67 c. 3 lett. a"),
+        ("sponsorizzazioni", 2024, "CCNL Funzioni Locali 16.11.2022 art. 79 c. 2 lett. a (art. 67 c. 3 lett. a"),
+        ("incentivi_legge", 2022, "CCNL Funzioni Locali 21.5.2018 art. 67 c. 3 lett. c"),
+        ("incentivi_legge", 2024, "CCNL Funzioni Locali 16.11.2022 art. 79 c. 2 lett. a (art. 67 c. 3 lett. c"),
+        ("risparmi_straordinario", 2026, "CCNL Funzioni Locali 16.11.2022 art. 79 c. 2 lett. a (art. 67 c. 3 lett. e"),
+        ("piani_razionalizzazione", 2025, "art. 79 c. 2 lett. a (art. 67 c. 3 lett. b CCNL 21.5.2018); DL 98/2011"),
+    ],
+)
+def test_a_variable_item_of_art_67_c_3_cites_the_contract_of_its_fund(voce, year, cited):
+    f, _ = fund(year, [amount(voce, "1000.00")])
+    source = line(f, f"item:{voce}").source
+    assert source.startswith(cited) if cited.startswith("CCNL") else cited in source
+    # a fund before 2023 cites no contract that did not exist yet
+    assert ("16.11.2022" in source) is (year >= 2023)
+
+
 def test_the_84_50_per_head_at_31_12_2018_from_the_2023_fund():
     rows = [heads("dipendenti_2018", 30)]
     f23, _ = fund(2023, rows + [amount("unico_importo_2017", "1.00")])
