@@ -112,6 +112,23 @@ def test_the_differences_of_the_progressions_and_the_stable_part_carried_from_20
     assert "art. 79 c. 1 lett. a (art. 67 c. 2 lett. b" in line(f23, "item:differenziali_peo").source
 
 
+def test_a_line_carries_the_acts_and_notes_the_office_wrote_on_its_rows():
+    rows = [
+        amount("decurtazione", "4500.00", atto="Delibera GC 31/2019", nota="risorse spostate alle PO"),
+        amount("decurtazione", "1557.64", atto="Determina 77/2024"),
+        amount("variabile_1_2", "3820.00", atto="Delibera GC 18/2024"),
+        amount("monte_salari_1997", "318642.15"),
+        amount("destinazione", "1000.00", uso="condizioni_lavoro", atto="CCDI 2024", nota="art. 8"),
+    ]
+    f, _ = fund(2024, rows)
+    # the two cuts are one line of 4,500.00 + 1,557.64 = 6,057.64: both acts, and the note, are on it
+    cut = line(f, "item:decurtazione")
+    assert cut.amount == D("-6057.64")
+    assert cut.note == "Delibera GC 31/2019; risorse spostate alle PO; Determina 77/2024"
+    assert line(f, "item:variabile_1_2").note == "Delibera GC 18/2024"
+    assert [x.note for x in f.destination] == ["CCDI 2024; art. 8"]
+
+
 def test_the_b3_and_d3_differentials_put_on_the_fund_from_2023_outside_the_limit():
     # art. 79 c. 1-bis CCNL 16.11.2022: the stable part grows by the differentials B3−B1 and D3−D1 it now pays
     rows = [
