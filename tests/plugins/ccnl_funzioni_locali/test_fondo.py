@@ -309,6 +309,18 @@ def test_the_limit_above_at_below(limit, ok, margin):
         assert "art. 23 c. 2" in t.problems[-1].message and "€ 0,01" in t.problems[-1].message
 
 
+def test_a_fund_above_the_limit_says_what_counts_and_that_a_cut_keeps_it():
+    rows = [*LIMIT_2023, amount("limite_2016", "129000.00")]
+    _, t = fund(2023, rows)
+    # counted: 110,000.00 (fund, inside) + 20,000.00 (EQ) = 130,000.00, over 129,000.00 by 1,000.00
+    message = t.problems[-1].message
+    assert "(€ 110.000,00 + € 20.000,00 = € 130.000,00) superano di € 1.000,00" in message
+    assert "voce decurtazione" in message
+    # the cut the act writes, 1,000.00, keeps the limit: 110,000.00 − 1,000.00 + 20,000.00 = 129,000.00, margin 0.00
+    f, t = fund(2023, [*rows, amount("decurtazione", "1000.00", atto="Determina 77/2023")])
+    assert rules_of(t) == [] and dict(check(f, "limite").rows)["Margine"] == D("0.00")
+
+
 def test_the_art_60_cut_still_counts_in_the_limit():
     rows = [
         amount("unico_importo_2017", "100000.00"),
