@@ -34,6 +34,9 @@ NO_ARCHIVE = (
 )
 NO_PREVIOUS = "Nessun fondo dell'anno precedente nell'archivio dei risultati per questo ente."
 
+# the acts and notes the office wrote on a line's rows, and the layer's notes on its reading: what the revisore reads
+# beside the clause (the sheet's columns atto and nota promise it)
+NOTES = "Atti e note"
 Cell = Callable[[Decimal], Any]  # how a table shows an amount: a word for a page, a typed number for a workbook
 
 
@@ -50,7 +53,15 @@ def typed(value: Decimal) -> Typed:
 
 
 def columns(headers: Sequence[str], amounts: Sequence[int]) -> tuple[Column, ...]:
-    widths = {"Voce": 60, "Uso": 52, "Fonte": 44, "Limite (art. 23)": 18, "Affidabilità": 16, "Fondo dei premi": 22}
+    widths = {
+        "Voce": 60,
+        "Uso": 52,
+        "Fonte": 44,
+        "Limite (art. 23)": 18,
+        "Affidabilità": 16,
+        "Fondo dei premi": 22,
+        NOTES: 48,
+    }
     return tuple((h, "money" if i in amounts else "text", widths.get(h, 18)) for i, h in enumerate(headers))
 
 
@@ -60,12 +71,19 @@ def constitution(doc: Doc, cell: Cell) -> list[Table]:
     for code, title in CONSTITUTION_SECTIONS.items():
         lines = [x for x in doc["constitution"] if x["section"] == code]
         rows: list[Sequence[Any]] = [
-            (x["title"], x["source"], LIMIT_WORDS.get(x["limit"], ""), x["confidence"], cell(money(x["amount"])))
+            (
+                x["title"],
+                x["source"],
+                LIMIT_WORDS.get(x["limit"], ""),
+                x["confidence"],
+                x["note"],
+                cell(money(x["amount"])),
+            )
             for x in lines
         ]
-        rows.append(Total((f"Totale: {title.lower()}", "", "", "", cell(money(doc["totals"][code])))))
-        headers = ("Voce", "Fonte", "Limite (art. 23)", "Affidabilità", "Importo")
-        out.append(Table(title, columns(headers, [4]), rows, empty="Nessuna voce."))
+        rows.append(Total((f"Totale: {title.lower()}", "", "", "", "", cell(money(doc["totals"][code])))))
+        headers = ("Voce", "Fonte", "Limite (art. 23)", "Affidabilità", NOTES, "Importo")
+        out.append(Table(title, columns(headers, [5]), rows, empty="Nessuna voce."))
     return out
 
 
@@ -84,12 +102,18 @@ def destination(doc: Doc, cell: Cell) -> list[Table]:
         lines = [x for x in doc["destination"] if x["section"] == code]
         words = doc.get("pool_labels", {})
         rows: list[Sequence[Any]] = [
-            (x["title"], words.get(x["pool"], x["pool"]) if x["pool"] else "-", x["source"], cell(money(x["amount"])))
+            (
+                x["title"],
+                words.get(x["pool"], x["pool"]) if x["pool"] else "-",
+                x["source"],
+                x["note"],
+                cell(money(x["amount"])),
+            )
             for x in lines
         ]
-        rows.append(Total((f"Totale: {title.lower()}", "", "", cell(money(doc["totals"][code])))))
-        headers = ("Uso", "Fondo dei premi", "Fonte", "Importo")
-        out.append(Table(title, columns(headers, [3]), rows, empty="Nessuna destinazione."))
+        rows.append(Total((f"Totale: {title.lower()}", "", "", "", cell(money(doc["totals"][code])))))
+        headers = ("Uso", "Fondo dei premi", "Fonte", NOTES, "Importo")
+        out.append(Table(title, columns(headers, [4]), rows, empty="Nessuna destinazione."))
     t = doc["totals"]
     rows = [(DESTINATION_SECTIONS[c], cell(money(t[c]))) for c in DESTINATION_SECTIONS]
     rows += [

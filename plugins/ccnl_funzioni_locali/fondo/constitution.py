@@ -72,6 +72,16 @@ def record(trace: Trace, line: money.FundLine, formula: str, inputs: Sequence[In
     return line
 
 
+def said(rows: Sequence[Entry]) -> str:
+    """What the office wrote beside the figures of a line: the acts and the notes of its rows, once each (the
+    relazione tecnico-finanziaria shows them to the revisore beside the clause)."""
+    return "; ".join(dict.fromkeys(text for e in rows for text in (e.act, e.note) if text))
+
+
+def joined(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
+
+
 def line(r: Risorsa, amount: Decimal, key: str = "", limit: str = "", note: str = "") -> money.FundLine:
     return money.FundLine(
         key=key or f"item:{r.id}",
@@ -113,10 +123,10 @@ def grouped(ente: Ente, r: Risorsa, rows: list[Entry], trace: Trace, formula: st
             continue
         limit = r.limit if state is None else ("fuori" if state else "dentro")
         note = (
-            r.note
+            joined(r.note, said(part))
             if state is None
             else f"{'fuori dal' if state else 'nel'} limite per scelta dell'ente: "
-            + ("; ".join(e.act for e in part if e.act) or "atto non indicato")
+            + (said(part) or "atto non indicato")
         )
         key = f"item:{r.id}" if state is None else f"item:{r.id}:{limit}"
         amount = r.sign * sum((e.amount or Decimal(0) for e in part), Decimal(0))
@@ -137,7 +147,7 @@ def per_head(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[m
     amount = money.r2(r.rate * e.number)
     inputs = [Input("importo per persona", money.r2(r.rate)), Input(r.input, e.number, cell=cell(ente, e, "numero"))]
     formula = f"{fmt.euro(r.rate)} × {fmt.decimal_it(e.number)} persone"
-    return [record(trace, line(r, amount), formula, inputs)], []
+    return [record(trace, line(r, amount, note=joined(r.note, said([e]))), formula, inputs)], []
 
 
 def share(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[money.FundLine], list[Problem]]:
@@ -150,7 +160,7 @@ def share(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[mone
     rate = percent(r.rate)
     formula = f"{rate}% × {r.input}, arrotondato al centesimo" + (f", × {r.times} annualità" if r.times > 1 else "")
     inputs = [Input("aliquota", r.rate), Input(r.input, e.amount, cell=cell(ente, e))]
-    return [record(trace, line(r, amount), formula, inputs)], []
+    return [record(trace, line(r, amount, note=joined(r.note, said([e]))), formula, inputs)], []
 
 
 def capped(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[money.FundLine], list[Problem]]:
@@ -164,7 +174,7 @@ def capped(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[mon
     if cap is not None:
         inputs.append(Input(f"tetto: {percent(r.rate or Decimal(0))}% × {r.base}", cap))
         formula += f", al più {fmt.euro(cap)}"
-    return [record(trace, line(r, e.amount), formula, inputs)], problems
+    return [record(trace, line(r, e.amount, note=joined(r.note, said([e]))), formula, inputs)], problems
 
 
 def ceiling(ente: Ente, given: Given, r: Risorsa, e: Entry) -> tuple[Decimal | None, list[Problem]]:
@@ -195,7 +205,8 @@ def split_share(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[lis
         message = f"mancano {r.split[0]} e {r.split[1]} nel foglio fondo: «{r.title}» ({r.source}) va ripartita tra fondo ed EQ"
         return [], [*problems, Problem.at(ente, RULE, message, r.source, SHEET, e.row, "importo")]
     parts = money.split(e.amount, {"fondo": fund.amount, "eq": eq.amount})
-    note = f"{r.note}: di {fmt.euro(e.amount)}, {fmt.euro(parts['fondo'])} al fondo e {fmt.euro(parts['eq'])} alle EQ"
+    split = f"{r.note}: di {fmt.euro(e.amount)}, {fmt.euro(parts['fondo'])} al fondo e {fmt.euro(parts['eq'])} alle EQ"
+    note = joined(split, said([e]))
     inputs = [
         Input(f"{r.input} (importo deciso)", e.amount, cell=cell(ente, e)),
         Input(r.split[0], fund.amount, cell=cell(ente, fund)),

@@ -24,7 +24,7 @@ import attrs
 
 from ciclope.core import Ente, Input, Problem, Trace, fmt, money
 
-from .constitution import Given, cell
+from .constitution import Given, cell, said
 from .sheet import SHEET
 from .table import Table, percent
 
@@ -48,9 +48,7 @@ def destination(ente: Ente, given: Given, t: Table, total: Decimal, trace: Trace
         if u is None or not u.years.hold(ente.year) or e.amount is None:
             continue  # reported by the sheet's checks
         title, source = u.title, u.source(ente.year)
-        line = money.FundLine(
-            f"use:{u.id}:{e.row}", title, u.section, e.amount, source, note=e.note or e.act, pool=e.pool
-        )
+        line = money.FundLine(f"use:{u.id}:{e.row}", title, u.section, e.amount, source, note=said([e]), pool=e.pool)
         inputs = [
             Input("importo destinato", e.amount, cell=cell(ente, e)),
             Input("fondo costituito", total, ref="fund:total"),

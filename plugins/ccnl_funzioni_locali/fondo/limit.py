@@ -113,9 +113,13 @@ def compare(
     if ok:
         return check, []
     base = given.one("limite_2016")
+    # what counts is the fund's lines inside the limit and the EQ, not the whole fund: the message says both parts,
+    # and the way an act keeps the limit (a cut written with its act) beside lowering the items
     message = (
-        f"il fondo e le risorse per le EQ ({fmt.euro(counted)}) superano di {fmt.euro(-margin)} il limite dell'anno "
-        f"({fmt.euro(limit)}, {source}): il fondo non può essere costituito così; riduci le voci nel limite"
+        f"le voci del fondo nel limite e le risorse per le EQ ({fmt.euro(inside)} + {fmt.euro(eq)} = "
+        f"{fmt.euro(counted)}) superano di {fmt.euro(-margin)} il limite dell'anno ({fmt.euro(limit)}, {source}): il "
+        "fondo non può essere costituito così; riduci le voci nel limite o scrivi la decurtazione che lo rispetta "
+        "(voce decurtazione, con il suo atto)"
     )
     return check, [Problem.at(ente, RULE, message, source, SHEET, base.row if base else None, "importo")]
 

@@ -112,6 +112,60 @@ def test_the_differences_of_the_progressions_and_the_stable_part_carried_from_20
     assert "art. 79 c. 1 lett. a (art. 67 c. 2 lett. b" in line(f23, "item:differenziali_peo").source
 
 
+def test_a_line_carries_the_acts_and_notes_the_office_wrote_on_its_rows():
+    rows = [
+        amount("decurtazione", "4500.00", atto="Delibera GC 31/2019", nota="risorse spostate alle PO"),
+        amount("decurtazione", "1557.64", atto="Determina 77/2024"),
+        amount("variabile_1_2", "3820.00", atto="Delibera GC 18/2024"),
+        amount("monte_salari_1997", "318642.15"),
+        amount("destinazione", "1000.00", uso="condizioni_lavoro", atto="CCDI 2024", nota="art. 8"),
+    ]
+    f, _ = fund(2024, rows)
+    # the two cuts are one line of 4,500.00 + 1,557.64 = 6,057.64: both acts, and the note, are on it
+    cut = line(f, "item:decurtazione")
+    assert cut.amount == D("-6057.64")
+    assert cut.note == "Delibera GC 31/2019; risorse spostate alle PO; Determina 77/2024"
+    assert line(f, "item:variabile_1_2").note == "Delibera GC 18/2024"
+    assert [x.note for x in f.destination] == ["CCDI 2024; art. 8"]
+
+
+def test_the_b3_and_d3_differentials_put_on_the_fund_from_2023_outside_the_limit():
+    # art. 79 c. 1-bis CCNL 16.11.2022: the stable part grows by the differentials B3−B1 and D3−D1 it now pays
+    rows = [
+        amount("unico_importo_2017", "50000.00"),
+        amount("differenziali_b3_d3", "2211.12"),
+        amount("limite_2016", "50000.00"),
+    ]
+    f24, t24 = fund(2024, rows)
+    b3 = line(f24, "item:differenziali_b3_d3")
+    assert (b3.amount, b3.section, b3.limit) == (D("2211.12"), "stabile", "fuori")
+    assert b3.source == "CCNL Funzioni Locali 16.11.2022 art. 79 c. 1-bis"
+    # stable: 50,000.00 + 2,211.12 = 52,211.12; counted in the limit only the 50,000.00: margin 0.00, no error
+    assert f24.total == D("52211.12")
+    assert dict(check(f24, "limite").rows)["Margine"] == D("0.00") and rules_of(t24) == []
+    _, t22 = fund(2022, rows)
+    assert rules_of(t22) == ["ccnl.fondo.foglio"]  # the clause is of the 2023 contract
+
+
+@pytest.mark.parametrize(
+    ("voce", "year", "cited"),
+    [
+        ("sponsorizzazioni", 2019, "CCNL Funzioni Locali 21.5.2018 art. 67 c. 3 lett. a"),
+        ("sponsorizzazioni", 2024, "CCNL Funzioni Locali 16.11.2022 art. 79 c. 2 lett. a (art. 67 c. 3 lett. a"),
+        ("incentivi_legge", 2022, "CCNL Funzioni Locali 21.5.2018 art. 67 c. 3 lett. c"),
+        ("incentivi_legge", 2024, "CCNL Funzioni Locali 16.11.2022 art. 79 c. 2 lett. a (art. 67 c. 3 lett. c"),
+        ("risparmi_straordinario", 2026, "CCNL Funzioni Locali 16.11.2022 art. 79 c. 2 lett. a (art. 67 c. 3 lett. e"),
+        ("piani_razionalizzazione", 2025, "art. 79 c. 2 lett. a (art. 67 c. 3 lett. b CCNL 21.5.2018); DL 98/2011"),
+    ],
+)
+def test_a_variable_item_of_art_67_c_3_cites_the_contract_of_its_fund(voce, year, cited):
+    f, _ = fund(year, [amount(voce, "1000.00")])
+    source = line(f, f"item:{voce}").source
+    assert source.startswith(cited) if cited.startswith("CCNL") else cited in source
+    # a fund before 2023 cites no contract that did not exist yet
+    assert ("16.11.2022" in source) is (year >= 2023)
+
+
 def test_the_84_50_per_head_at_31_12_2018_from_the_2023_fund():
     rows = [heads("dipendenti_2018", 30)]
     f23, _ = fund(2023, rows + [amount("unico_importo_2017", "1.00")])
@@ -253,6 +307,18 @@ def test_the_limit_above_at_below(limit, ok, margin):
     assert ("ccnl.fondo.limite" in rules_of(t)) is not ok
     if not ok:
         assert "art. 23 c. 2" in t.problems[-1].message and "€ 0,01" in t.problems[-1].message
+
+
+def test_a_fund_above_the_limit_says_what_counts_and_that_a_cut_keeps_it():
+    rows = [*LIMIT_2023, amount("limite_2016", "129000.00")]
+    _, t = fund(2023, rows)
+    # counted: 110,000.00 (fund, inside) + 20,000.00 (EQ) = 130,000.00, over 129,000.00 by 1,000.00
+    message = t.problems[-1].message
+    assert "(€ 110.000,00 + € 20.000,00 = € 130.000,00) superano di € 1.000,00" in message
+    assert "voce decurtazione" in message
+    # the cut the act writes, 1,000.00, keeps the limit: 110,000.00 − 1,000.00 + 20,000.00 = 129,000.00, margin 0.00
+    f, t = fund(2023, [*rows, amount("decurtazione", "1000.00", atto="Determina 77/2023")])
+    assert rules_of(t) == [] and dict(check(f, "limite").rows)["Margine"] == D("0.00")
 
 
 def test_the_art_60_cut_still_counts_in_the_limit():
