@@ -42,7 +42,7 @@ DL34 = (
     "non si riduce (lettura delle regole)."
 )
 OPTIONAL_2026 = (
-    "Incremento dello 0,22% del monte salari 2021 (art. 58 c. 2): al più lo 0,22% nell'anno (regole di ciclope); il "
+    "Incremento dello 0,22% del monte salari 2021 (art. 58 c. 2): al più lo 0,22% nell'anno (lettura adottata); il "
     "calcolatore pubblico «Salario accessorio Funzioni Locali» ammette nel 2026 il doppio, per le annualità 2025 e 2026."
 )
 
