@@ -98,7 +98,7 @@ def cmd_template(args) -> int:
     if args.file.suffix.lower() == ".xlsx" and os.path.lexists(args.file):
         print(f"ciclope: {args.file}: indica un file .xlsx nuovo (non sovrascrivo)", file=sys.stderr)
         return EXIT_CONFIG
-    done = build(args.plugin, args.file, args.source)
+    done = build(args.plugin, args.file, args.source, args.year)
     if done.written:  # a second template on the office's folder writes nothing: it only says what it kept
         print(f"Scritti: {', '.join(str(p) for p in done.written)}.")
     if done.kept:

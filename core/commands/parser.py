@@ -148,12 +148,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="la cartella dell'ufficio da preparare: cycle.toml, la cartella dell'ente con ente.xlsx, ente.toml e "
         "relazione/ (con un file .xlsx: il solo modello, con ente.toml accanto)",
     )
-    tpl.add_argument(
+    start = tpl.add_mutually_exclusive_group()  # a run's data are the next year's: no other year to choose
+    start.add_argument(
         "--from",
         dest="source",
         type=Path,
         metavar="OUT/ENTE",
         help="precompila l'anno dopo da un'esecuzione: strutture, persone, obiettivi, target",
+    )
+    start.add_argument(
+        "--year",
+        type=YEAR,
+        metavar="ANNO",
+        help="l'anno del ciclo (default: l'anno in corso): le colonne, le voci del foglio fondo e gli esempi sono "
+        "quelli del contratto in vigore in quell'anno",
     )
 
     rep = sub.add_parser("report", help="produce i documenti di un ente da un'esecuzione registrata")

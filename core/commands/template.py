@@ -256,7 +256,7 @@ def _sheet(
     ws.freeze_panes = "A2"
 
 
-def build(plugin: str, path: Path, source: Path | None = None) -> Written:
+def build(plugin: str, path: Path, source: Path | None = None, year: int | None = None) -> Written:
     """The office's folder ``path`` (new or empty; a path ending in ``.xlsx`` writes the workbook alone, with
     ``ente.toml`` and ``relazione/`` beside it). The folder runs as written once the data are typed in::
 
@@ -265,14 +265,17 @@ def build(plugin: str, path: Path, source: Path | None = None) -> Written:
         path/<ente>/ente.toml           funds and acts
         path/<ente>/relazione/*.md      the office's own parts of the Relazione
         path/<file>                     a plugin's starting files (the declared regulation's TOML)
-    """
+
+    ``year`` is the cycle's (the contract in force then decides the sheets' rows and words) where no ``source``
+    gives it (the year after its run); by default the current year."""
     hooks, info = Hooks.for_plugin(plugin)
     # every layer the plugin may run with (a plugin whose enti name their comparto: all of them), so that a run's
     # data read with --from keep the columns and sheets of their comparto
     everywhere = Hooks(hooks.pm, info, info.layers)
     schema = merge_schemas(everywhere.answers(hookspecs.ciclope_input_schema, params=None))
     doc = _run_doc(source) if source is not None else None
-    ente, year, fund = _previous(doc, everywhere, plugin) if doc is not None else (None, dt.date.today().year, None)
+    ente, cycle, fund = _previous(doc, everywhere, plugin) if doc is not None else (None, dt.date.today().year, None)
+    year = year or cycle
     carried = _run_files(doc, plugin, info.ente_files) if doc is not None else {}
     ente_id = ente.id if ente is not None else "mio-ente"
     if path.suffix.lower() == ".xlsx":  # the workbook alone: the columns the run's own files declare

@@ -302,3 +302,21 @@ def test_the_relazione_tecnico_finanziaria_prints_to_a4_with_chromium(with_fund)
         assert words in text
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "595.3" in info or "595.28" in info or "A4" in info  # the page is A4 (595 × 842 points)
+
+
+def test_a_template_for_an_earlier_year_lists_that_year_s_items(tmp_path):
+    """An office writing its 2024 fund in 2026 gets the rows of the 2024 contract: the 0,22% of the 2021 monte salari
+    is a 2026 item (art. 58 c. 2 CCNL 23.2.2026), the 0,22% of 2018 is there since 2023 (art. 79 c. 3)."""
+    import openpyxl
+
+    from ciclope.core.commands.cli import main
+
+    assert main(["template", "regolamento", str(tmp_path / "u24"), "--year", "2024"]) == 0
+    assert main(["template", "regolamento", str(tmp_path / "u26"), "--year", "2026"]) == 0
+    items = {}
+    for name in ("u24", "u26"):
+        sheet = openpyxl.load_workbook(tmp_path / name / "mio-ente" / "ente.xlsx")["fondo"]
+        items[name] = {row[0].value for row in sheet.iter_rows(min_row=2)}
+    assert "opzionale_022_2018" in items["u24"] and "opzionale_022_2021" not in items["u24"]
+    assert "opzionale_022_2021" in items["u26"]
+    assert "anno = 2024" in (tmp_path / "u24" / "cycle.toml").read_text(encoding="utf-8")
