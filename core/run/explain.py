@@ -321,7 +321,21 @@ def roots(result: Result, kind: str, ident: str) -> list[Figure]:
         found += [f for f in refusals(result, ident) if f not in found]  # and what it read, down to the cells
     elif kind == "position":
         found += [f for k, f in sorted(result.figures.items()) if k.startswith(f"position:{ident}:") and f not in found]
+    elif kind == "pool":
+        found = [*_after(result, ident), *found]
     return found
+
+
+def _after(result: Result, ident: str) -> list[Figure]:
+    """The figure of a fund's amount after a layer took part of it (a set-aside), where the fund's own figure says
+    what it held before: the one built on that figure whose value is what the ledger's pool holds, so that the
+    header's «Stanziato» and the first figure agree and the part taken is under it."""
+    pool = result.ledger.pools.get(ident)
+    whole = result.figures.get(f"pool:{ident}")
+    if pool is None or whole is None or whole.value == pool.amount:
+        return []
+    ref = f"pool:{ident}"
+    return [f for f in result.figures.values() if f.value == pool.amount and any(i.ref == ref for i in f.inputs)][:1]
 
 
 def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: int = 0) -> dict[str, Any]:

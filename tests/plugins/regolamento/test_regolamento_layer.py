@@ -100,6 +100,15 @@ def test_art69_configured_in_cycle_toml_for_a_regolamento_ente(tmp_path):
         and sum(paid.values()) == Decimal("8595.00")
     )
     assert result.figures["art69:fondo:performance_individuale"].value == Decimal("9785.12")
+    # explain --pool starts from what the fund holds after the set-aside, as its header says, the whole fund under it
+    text = explain(result, "pool", "performance_individuale")
+    said = text.split("\n")
+    assert said[1].startswith("Stanziato € 9.785,12 · ")
+    assert said[3].endswith("— fondo performance individuale dopo l'accantonamento = € 9.785,12")
+    assert (
+        "  • fondo intero = € 10.000,00\n" in text
+        and "• accantonamento per i beneficiari del fondo = € 214,88\n" in text
+    )
     # the Relazione says which readings were taken, and cites art. 81 CCNL 16.11.2022 in a 2024 cycle
     [applied] = [s for s in result.sections if s.title == NATIONAL]
     assert "personale valutato di ogni graduatoria" in applied.note and "premi attribuiti" in applied.note
