@@ -565,7 +565,7 @@ def unscored(p: Premium, prep: str = "tra") -> str:
         if isinstance(p, Part) and p.admitted_if is not None
         else "tutto il personale in servizio"
     )
-    return f"{prep} {whom} ({roles(p.roles)}), valutato o no, senza valutazione individuale"
+    return f"{joined(prep, whom)} ({roles(p.roles)}), valutato o no, senza valutazione individuale"
 
 
 def _thresholds(p: Premium, reg: Regulation) -> str:
