@@ -133,3 +133,11 @@ def test_the_unit_read_is_named_by_the_file_s_kind(ciclope_ente, tmp_path):
     [read] = refused.inputs
     assert read.name == "il raggiungimento degli obiettivi del settore"
     assert read.value == Decimal("0.80")  # 8 / 10
+
+
+def test_a_score_block_with_only_the_unit_s_kind_says_the_card_once(tmp_path):
+    """[punteggio] with only ``tipo_unita``: the card is everyone's score, said once, with no «Per gli altri» after
+    a sentence that named no one."""
+    text = regulation_text(tmp_path, SECTOR)
+    assert "Il punteggio è quello della scheda di valutazione, da 0 a 100." in text
+    assert "Per gli altri" not in text
