@@ -32,7 +32,7 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import quantity
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, ENTE_LIST, Column, Regulation
 from ciclope.plugins.regolamento.format.vocabulary import normal
-from ciclope.plugins.regolamento.format.wording import contracted, period_words
+from ciclope.plugins.regolamento.format.wording import contracted, of_unit, period_words
 
 HUNDRED = Decimal(100)
 POSITION = "position_pay"  # the people.csv column of the position pay (as every plugin of the comparto names it)
@@ -184,6 +184,9 @@ class PersonEnv:
             return Input(column.meaning, _typed(column, found), cell=self._column_cell(name, column))
         q = quantity(name)
         words = self.fund_words if name == "fondo" and self.fund_words else q.words if q is not None else name
+        if name == "unita" and self.facts.reg.score is not None and self.facts.reg.score.unit_kind:
+            # the unit of the file's kind, named as the formula's sentence names it: «… obiettivi del settore»
+            words = f"il raggiungimento degli obiettivi {of_unit(self.facts.reg.score.unit_kind.strip())}"
         # an achievement read without a figure of its own (the unit's, the cruscotto's) reads as the percentage it is
         shown = fmt.Percent(found) if q is not None and q.type == PERCENT and _plain(found) else self.shown(found)
         return Input(words, shown, ref=self._ref(name), cell=self._cell(name))

@@ -33,7 +33,7 @@ from ciclope.plugins.regolamento.format.quantities import AGGREGATES, quantity
 
 COMPARE = {
     "=": "è uguale a",
-    "<>": "non è uguale a",  # «uguale» agrees with any subject: «la categoria non è uguale a …»
+    "<>": "non è uguale a",  # a plural subject says «sono uguali a» (binary)
     "<": "è meno di",
     "<=": "è al più",
     ">": "è più di",
@@ -68,14 +68,19 @@ def denied(formula: Formula) -> str:
         return contracted(said(attrs.evolve(tree, op=OPPOSITE[tree.op])))
     if isinstance(tree, Call) and tree.fn == "NON":
         return contracted(said(tree.args[0]))
-    return _no(said(tree)) or f"non è vero che {sentence(formula)}"
+    if isinstance(tree, Call) and tree.fn == "IN.SERVIZIO":  # «la persona non è in servizio in data 31/12»
+        return contracted(said(tree).replace(" è in servizio", " non è in servizio", 1))
+    return _no(tree) or f"non è vero che {sentence(formula)}"
 
 
 YES = " dice sì"  # how a yes-no column is said as a condition (read.columns.said)
 
 
-def _no(text: str) -> str:
-    """A yes-no column's condition said denied («la colonna quadro (…) dice no»), else ""."""
+def _no(node: Node) -> str:
+    """A yes-no column's condition said denied («la colonna quadro (…) dice no»), else "". Only a column alone:
+    a condition that merely ends with one («a e la colonna quadro (…) dice sì») denied is not its last term
+    denied."""
+    text = said(node) if isinstance(node, Name) else ""
     return f"{text.removesuffix(YES)} dice no" if text.endswith(YES) else ""
 
 
@@ -222,7 +227,8 @@ def binary(node: Binary) -> str:
     if node.op in COMPARE:
         verb = COMPARE[node.op]
         if isinstance(node.left, Call) and node.left.fn == "SEZIONE" or _plural(node.left):
-            verb = verb.replace("è ", "sono ", 1)
+            # a plural subject: «i giorni … sono uguali a 6», «i punti … sono almeno 160»
+            verb = verb.replace("è ", "sono ", 1).replace("uguale", "uguali")
         return f"{left} {verb} {right}"
     if node.op in "*/" and isinstance(node.right, Binary) and node.right.op in "+-":
         right = f"({right})"
@@ -267,7 +273,7 @@ def call(node: Call) -> str:
         grouped = [f"({t})" if isinstance(a, Call) and a.fn == other else t for a, t in zip(node.args, args)]
         return joiner.join(grouped)
     if fn == "NON":
-        return _no(args[0]) or f"non è vero che {args[0]}"
+        return _no(node.args[0]) or f"non è vero che {args[0]}"
     if fn in ("MIN", "MAX", "MEDIA", "SOMMA"):
         word = {"MIN": "il minore tra", "MAX": "il maggiore tra", "MEDIA": "la media di", "SOMMA": "la somma di"}[fn]
         return f"{word} {_list(args)}"

@@ -21,7 +21,7 @@ import attrs
 from ciclope.core import Input, Person, Problem, Trace, fmt, money
 from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS, Cohort, Facts, PersonEnv, Recorder, Row
 from ciclope.plugins.regolamento.compile.evaluate import RunError, Unwritten, run
-from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.expr import Call, Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import COMBINED, denied, sentence
@@ -79,14 +79,15 @@ class PartFormulas:
             return True
         env = self.envs[pid]
         held = self._run(formula, env) is True
+        read = list(env.read.values())
         self.trace.record(
             f"ammesso:{self.part.name}:{pid}",
             held,
             f"{formula} — {sentence(formula)}",
             cite(self.reg, self.part.source),
-            list(env.read.values()),
+            read,
             f"Partecipazione di {env.person.name} alla parte «{self.part.name}»",
-            "" if held else denied(formula),  # what did not hold, as explain says it: «il punteggio è minore di 60»
+            "" if held else unheld(formula, env),  # what did not hold: «il punteggio è minore di 60»
         )
         if not held:
             self.refused.append(pid)
@@ -144,6 +145,25 @@ class PartFormulas:
             each = [max(group, key=lambda x: x[0]) for group in concurrent(each, spans)]
         total = sum((v for v, _ in each), ZERO)
         return total, tuple(i for _, inputs in each for i in inputs)
+
+
+def unheld(formula: Formula, env: PersonEnv) -> str:
+    """What did not hold for the person, as explain says it: of a condition «E(a; b; c)» only the terms that are
+    false for them («la colonna progetti (…) dice no»), since the whole conjunction denied does not say which one
+    left them out; of any other condition, the condition denied (:func:`denied`). The terms are run again after
+    the condition's own inputs are taken (running resets what the environment read); one that cannot be computed
+    is not named, and its error was already said by the condition."""
+    tree = formula.tree
+    if isinstance(tree, Call) and tree.fn == "E":
+        terms = [attrs.evolve(formula, tree=arg) for arg in tree.args]
+        false = [t for t in terms if evaluated(t, env, _unsaid) is False]
+        if false:
+            return " e ".join(denied(t) for t in false)
+    return denied(formula)
+
+
+def _unsaid(what: str) -> None:
+    """A term's error, run again for :func:`unheld`: the whole condition said it already."""
 
 
 def evaluated(formula: Formula, env: PersonEnv, complain: Callable[[str], None]) -> object:

@@ -169,7 +169,8 @@ def score(block: Score, regulation: Regulation) -> Said:
             f"Il regolamento scrive i punteggi su {num(block.scale)} punti: le soglie di questo testo sono su "
             f"{num(block.scale)}, il punteggio è calcolato anche su 100."
         )
-    elif len(weighted) < len(ROLE_GROUP) or block.grades:
+    elif weighted and len(weighted) < len(ROLE_GROUP) or block.grades:
+        # «gli altri» only after the roles or grades said: with neither, the first line already said it for everyone
         lines.append("Per gli altri il punteggio è quello della scheda di valutazione, da 0 a 100.")
     lines += note(block.note)
     said = {"staff", "po", "dirigente", "segretario", "grades", "note", "scale", "unit_kind", "unmeasured_unit"}
@@ -565,7 +566,7 @@ def unscored(p: Premium, prep: str = "tra") -> str:
         if isinstance(p, Part) and p.admitted_if is not None
         else "tutto il personale in servizio"
     )
-    return f"{prep} {whom} ({roles(p.roles)}), valutato o no, senza valutazione individuale"
+    return f"{joined(prep, whom)} ({roles(p.roles)}), valutato o no, senza valutazione individuale"
 
 
 def _thresholds(p: Premium, reg: Regulation) -> str:

@@ -1302,3 +1302,106 @@ def test_dirigenti_gu1993_art22_thirty_percent_in_equal_parts_and_two_decisions(
     assert amounts(result) == {"D1": "4250.00", "D2": "3750.00", "D3": "3750.00", "D4": "3250.00"}
     pool = result.rewards.pools["premio_produzione"]
     assert (pool.distributed, pool.residual) == (Decimal("15000.00"), Decimal("15000.00"))
+
+
+def test_poste_italiane_table_by_level_and_ambit_ebit_share_and_days_of_absence(ciclope_ente, tmp_path):
+    # EBIT at 900 / 1.000 = 90% (over the 80% threshold of access), MP at 96 / 95 → 100% (reached, +10%), REC at
+    # 90 / 95 = 94,74% (not reached, +0%): every table amount × (80% × 90% + 10% + 0%) = × 0,82, less 1/260 (five-day
+    # week) or 1/312 (six-day week) of it per day of absence. The test runs 2024.
+    cols = "grado,cessazione,contratto,giorni_settimana"
+    people = [
+        "P1,Anna,dipendente,,stf,1,0,false,,A1,,tempo indeterminato,5",  # 2.476,82 × 0,82 = 2.030,9924 → 2.030,99
+        "P2,Bruno,dipendente,,stf,1,13,false,,C,,tempo indeterminato,5",  # 1.197,40 × (0,82 − 13/260 = 0,77) = 922,00
+        "P3,Carla,dipendente,,stf,0.5,0,false,,F,,apprendistato,5",  # 786,00 × 0,82 = 644,52, at half time 322,26
+        # 2.115,96 × (0,82 − 26/312 = 0,73666…) = 1.558,7572 → 1.558,76
+        "P4,Dario,dipendente,,spt,1,26,false,,D,,tempo indeterminato,6",
+        "P5,Elena,dipendente,,spt,1,0,false,,B,,tempo determinato,6",  # not tempo indeterminato nor apprendistato
+        # 2.212,55 × (0,82 − 10/312 = 0,787948…) = 1.743,3755 → 1.743,38, at 80% 1.394,704 → 1.394,70
+        "P6,Franco,dipendente,,spt,0.8,10,false,,C,,tempo indeterminato,6",
+        "P7,Giulia,dipendente,,spt,1,0,false,,B,2024-11-30,tempo indeterminato,6",  # not in force on 31/12
+        "P8,Luca,dipendente,,stf,1,300,false,,E,,tempo indeterminato,5",  # 0,82 − 300/260 < 0: nothing
+    ]
+    data = ente(people, [], extra=cols)
+    data["units.csv"] = (
+        "id,name,kind,parent,head,ambito\npi,Poste Italiane,ente,,SEG,\nstf,Direzione Staff,area,pi,,Direzione Staff\n"
+        "spt,Sportelleria Nord,area,pi,,Produzione Sportelleria\n"
+    )
+    data["people.csv"] = data["people.csv"].replace(
+        "SEG,Segretario,segretario,DIR,ente,", "SEG,Segretario,dirigente,,pi,"
+    )
+    data["objectives.csv"] = (
+        "id,kind,title,parent,area,weight,owner\nEBIT,strategic,EBIT del Gruppo,,,,pi\n"
+        "MP,strategic,Mercati privati,,,,pi\nREC,strategic,Recapito a giorni alterni,,,,pi\n"
+    )
+    data["indicators.csv"] = (
+        "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source\n"
+        "I1,EBIT,EBIT,higher,,,1000,900,,,,,\nI2,MP,Risorse riallocate,higher,,,95,96,,,,,\n"
+        "I3,REC,Zone a giorni alterni,higher,,,95,90,,,,,\n"
+    )
+    data["ente.toml"] = 'name = "Poste Italiane"\n'  # no fund: the table's amounts are owed
+    result = run(ciclope_ente, tmp_path, "poste_italiane", data)
+    assert {k: v for k, v in amounts(result).items() if v != "0.00"} == {
+        "P1": "2030.99",
+        "P2": "922.00",
+        "P3": "322.26",
+        "P4": "1558.76",
+        "P6": "1394.70",
+    }
+    assert {p: result.figures[f"ammesso:premio di risultato:{p}"].value for p in ("P5", "P7", "P8")} == {
+        "P5": False,
+        "P7": False,
+        "P8": True,
+    }
+    pool = result.rewards.pools["premio_risultato"]  # 2.030,99 + 922,00 + 322,26 + 1.558,76 + 1.394,70 = 6.228,71
+    assert (pool.amount, pool.residual) == (Decimal("6228.71"), Decimal("0.00"))
+    # under the threshold of access (EBIT at 790 / 1.000 = 79%) nobody is paid
+    data["indicators.csv"] = data["indicators.csv"].replace(",1000,900,", ",1000,790,")
+    (tmp_path / "sotto").mkdir()
+    low = run(ciclope_ente, tmp_path / "sotto", "poste_italiane", data)
+    assert set(amounts(low).values()) <= {"0.00"}
+
+
+def test_sacal_gh_40_20_40_on_conditions_presence_and_the_sector(ciclope_ente, tmp_path):
+    # a) 40% of the value if points i–v hold, b) 20% with at most 10 days of absence, c) 40% if the whole settore
+    # reached its results: Rampa at 96 / 95 → 100%, Passeggeri at 90 / 98 = 91,84% (its office, Bagagli, reads it).
+    cols = "sanzione,valore_premio,assenza_piu_lunga,formazione,progetti,scadenze"
+    people = [
+        "R1,Rocco,dipendente,,ram,1,4,false,,,1200.00,3,sì,sì,sì",  # 40 + 20 + 40% of 1.200 = 1.200,00
+        "R2,Sara,dipendente,,ram,1,12,false,,,1200.00,12,sì,sì,sì",  # an absence of 12 days, 12 in all: c) 480,00
+        # a sanction beyond the fine of 2 hours: not a); b) 200 and c) 400, at half time 100 + 200 = 300,00
+        "R3,Teo,dipendente,,ram,0.5,0,false,,multa 4 ore,1000.00,0,sì,sì,sì",
+        "P1,Ugo,dipendente,,pax,1,8,false,,multa 2 ore,1100.00,8,sì,sì,sì",  # a) 440 + b) 220 = 660,00 (no c)
+        "P2,Vera,dipendente,,bag,1,0,false,,,1100.00,0,sì,no,sì",  # no improvement projects: b) 220,00
+        "P3,Walter,dipendente,,bag,0.75,10,false,,,900.00,10,sì,sì,sì",  # (360 + 180) × 0,75 = 405,00
+    ]
+    data = ente(people, [], extra=cols)
+    data["units.csv"] = (
+        "id,name,kind,parent,head\ngh,SACAL GH,ente,,SEG\nram,Settore rampa,area,gh,\n"
+        "pax,Settore passeggeri,area,gh,\nbag,Ufficio bagagli,ufficio,pax,\n"
+    )
+    data["people.csv"] = data["people.csv"].replace(
+        "SEG,Segretario,segretario,DIR,ente,", "SEG,Segretario,dirigente,,gh,"
+    )
+    data["objectives.csv"] = (
+        "id,kind,title,parent,area,weight,owner\nOR,operational,Rotazioni,,,,ram\nOP,operational,Bagagli,,,,pax\n"
+    )
+    data["indicators.csv"] = (
+        "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source\n"
+        "I1,OR,Rotazioni nei tempi,higher,,,95,96,,,,,\nI2,OP,Bagagli nei tempi,higher,,,98,90,,,,,\n"
+    )
+    data["ente.toml"] = 'name = "SACAL GH"\n'
+    result = run(ciclope_ente, tmp_path, "sacal_gh", data)
+    assert {k: v for k, v in amounts(result).items() if v != "0.00"} == {
+        "R1": "1200.00",
+        "R2": "480.00",
+        "R3": "300.00",
+        "P1": "660.00",
+        "P2": "220.00",
+        "P3": "405.00",
+    }
+    # why Vera has no part a): her improvement projects, not her training nor her deadlines
+    assert result.figures["ammesso:impegno:P2"].note == (
+        "la colonna progetti (la partecipazione attiva ai progetti di miglioramento dei processi) dice no"
+    )
+    pool = result.rewards.pools["premialita"]  # 1.200 + 480 + 300 + 660 + 220 + 405 = 3.265,00
+    assert (pool.amount, pool.residual) == (Decimal("3265.00"), Decimal("0.00"))

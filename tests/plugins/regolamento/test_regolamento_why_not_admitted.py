@@ -1,0 +1,143 @@
+"""Why a person is not admitted to a part, as ``explain`` says it (the figure's note, «perché»): of a condition of
+several terms joined by E only the terms false for that person, never the last one denied in its place; a date of
+service denied as a sentence; and the words around the condition as Italian writes them («sono uguali a», «al
+personale», the unit of the file's kind)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from helpers import amounts, one_unit_comune, regulation_text, run_declared
+
+TRAINING = """\
+formato = 2
+[atto]
+titolo = "Criteri dei premi della Società di Prova"
+tipo_ente = "societa"
+
+[[colonne]]
+nome = "formazione"
+tipo = "sì/no"
+significato = "la partecipazione ai programmi di formazione"
+fonte = "criteri, punto ii"
+
+[[colonne]]
+nome = "giorni_settimana"
+tipo = "numero"
+significato = "i giorni lavorativi della settimana"
+fonte = "criteri, punto iii"
+
+[[premi]]
+nome = "impegno"
+metodo = "formula"
+fondo = "premialita"
+valutazione = false
+dovuto = true
+ammesso = '=E(assenze <= 10 giorni; IN.SERVIZIO("31/12"); formazione)'
+importo = '=SE(giorni_settimana = 6; 312 €; 260 €)'
+fonte = "criteri, lettera a"
+"""
+
+
+def staff(rows: dict[str, str]) -> dict[str, str]:
+    """A one-unit Comune whose people.csv has the absences, the end of service and the two declared columns:
+    person → «absence_days,end,formazione,giorni_settimana»."""
+    files = one_unit_comune("Società di Prova", [], [], "")
+    head = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator"
+    lines = [f"{head},cessazione,formazione,giorni_settimana", "SEG,Segretario,segretario,DIR,com,1,0,false,,,no,5"]
+    for pid, cells in rows.items():
+        days, rest = cells.split(",", 1)
+        lines.append(f"{pid},Persona {pid},dipendente,C,com,1,{days},false,SEG,{rest}")
+    files["people.csv"] = "\n".join(lines) + "\n"
+    return files
+
+
+def test_only_the_terms_that_do_not_hold_are_said(ciclope_ente, tmp_path):
+    people = {
+        "A": "0,,sì,6",  # every term holds: 312,00 € (a six-day week)
+        "B": "20,,sì,5",  # only the absences: 20 days are more than 10
+        "C": "0,,no,5",  # only the training: the condition's last term
+        "D": "25,,no,5",  # both
+        "E": "0,2024-11-30,sì,5",  # ceased on 30 November: not in service on 31/12
+    }
+    result = run_declared(ciclope_ente, tmp_path, TRAINING, staff(people))
+    # A alone is admitted: SE(6 = 6; 312 €; 260 €) = 312,00 at full time; the others nothing
+    assert {k: v for k, v in amounts(result).items() if v != "0.00"} == {"A": "312.00"}
+    why = {pid: result.figures[f"ammesso:impegno:{pid}"].note for pid in "BCDE"}
+    training = "la colonna formazione (la partecipazione ai programmi di formazione) dice no"
+    assert why == {
+        # not «… e la colonna formazione (…) dice no», the last term denied while B's training holds
+        "B": "i giorni di assenza sono più di 10 giorni",
+        "C": training,
+        "D": f"i giorni di assenza sono più di 10 giorni e {training}",
+        # not «non è vero che la persona è in servizio in data 31/12»
+        "E": "la persona non è in servizio in data 31/12",
+    }
+    assert result.figures["ammesso:impegno:A"].note == ""
+
+
+def test_the_condition_denied_whole_never_denies_its_last_term(ciclope_ente, tmp_path):
+    """The status of a person no part admitted names the condition once for everyone: the whole condition denied,
+    «non è vero che …», not its last yes-no term said «dice no» (B's training holds)."""
+    result = run_declared(ciclope_ente, tmp_path, TRAINING, staff({"B": "20,,sì,5"}))
+    status = result.figures["score:B:status"].formula
+    assert status == (
+        "non ammesso alla parte «impegno»: non è vero che i giorni di assenza sono al più 10 giorni e la persona è in "
+        "servizio in data 31/12 e la colonna formazione (la partecipazione ai programmi di formazione) dice sì"
+    )
+
+
+def test_a_plural_subject_is_equal_in_the_plural_and_the_part_is_paid_to_the_staff(tmp_path):
+    text = regulation_text(tmp_path, TRAINING)
+    # «i giorni lavorativi della settimana sono uguali a 6», not «sono uguale a»
+    assert "se i giorni lavorativi della settimana sono uguali a 6, allora € 312,00" in text
+    # «pagata al personale», not «pagata a il personale»
+    assert "La parte «impegno» è pagata al personale in servizio (i dipendenti), valutato o no" in text
+    assert "a il " not in text
+
+
+SECTOR = """\
+formato = 2
+[atto]
+titolo = "Criteri dei premi della Società di Prova"
+tipo_ente = "societa"
+
+[punteggio]
+fonte = "criteri, punto vii"
+tipo_unita = "settore"
+
+[[premi]]
+nome = "produttività del settore"
+metodo = "formula"
+fondo = "premialita"
+valutazione = false
+dovuto = true
+ammesso = '=unita >= 100%'
+importo = '=400 €'
+fonte = "criteri, lettera c"
+"""
+
+
+def test_the_unit_read_is_named_by_the_file_s_kind(ciclope_ente, tmp_path):
+    files = one_unit_comune("Società di Prova", ["A,Persona A,dipendente,C,uff,1,0,false,SEG"], [], "")
+    # the Comune's one unit becomes a settore with an office under it; the office's A reads the settore's result
+    files["units.csv"] = (
+        "id,name,kind,parent,head\ncom,Società,ente,,SEG\nset,Settore,area,com,\nuff,Ufficio,ufficio,set,\n"
+    )
+    files["objectives.csv"] = "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,set\n"
+    files["indicators.csv"] = files["indicators.csv"].replace(",10,10,", ",10,8,")  # the settore at 8 / 10 = 80%
+    result = run_declared(ciclope_ente, tmp_path, SECTOR, files)
+    refused = result.figures["ammesso:produttività del settore:A"]
+    # the sentence and the number read name the same unit: «del settore», not «dell'unità» beside it
+    assert refused.note == "il raggiungimento degli obiettivi del settore è meno di 100%"
+    [read] = refused.inputs
+    assert read.name == "il raggiungimento degli obiettivi del settore"
+    assert read.value == Decimal("0.80")  # 8 / 10
+
+
+def test_a_score_block_with_only_the_unit_s_kind_says_the_card_once(tmp_path):
+    """[punteggio] with only ``tipo_unita``: the card is everyone's score, said once, with no «Per gli altri» after
+    a sentence that named no one."""
+    text = regulation_text(tmp_path, SECTOR)
+    assert "Il punteggio è quello della scheda di valutazione, da 0 a 100." in text
+    assert "Per gli altri" not in text
