@@ -40,6 +40,7 @@ from ciclope.plugins.regolamento.format.wording import denied, sentence, the
 from ciclope.plugins.regolamento.pay import budget, reductions
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words
+from ciclope.plugins.regolamento.pay.nothing import nothing
 from ciclope.plugins.regolamento.pay.owed import is_owed
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan, shown_weight
 from ciclope.plugins.regolamento.score import ladders
@@ -370,13 +371,16 @@ def weighed(pr: Part, admitted: list[Entry], formulas: PartFormulas) -> Plan:
     the parametro of the grade (``parametri``, else 1)."""
     values: dict[str, Decimal] = {}
     inputs: dict[str, tuple[Input, ...]] = {}
+    reasons: dict[str, str] = {}
+    assert pr.weight is not None
     for e in admitted:
         weight, read = formulas.weight(e.person.id)
         values[e.person.id] = weight * e.share * e.factor
         inputs[e.person.id] = (*read, *e.factor_inputs)
-    assert pr.weight is not None
+        if weight == 0:
+            reasons[e.person.id] = nothing(pr.weight, formulas.envs[e.person.id])
     formula = f"fondo × peso / Σ pesi, con peso «{pr.weight}» ({sentence(pr.weight)}) × quota pagata{_factor_words(pr)}"
-    return Plan(values, False, formula, inputs)
+    return Plan(values, False, formula, inputs, reasons=reasons)
 
 
 def computed(pr: Premium, admitted: list[Entry], formulas: PartFormulas) -> Plan:
@@ -384,18 +388,21 @@ def computed(pr: Premium, admitted: list[Entry], formulas: PartFormulas) -> Plan
     values: dict[str, Decimal] = {}
     exact: dict[str, Decimal] = {}
     inputs: dict[str, tuple[Input, ...]] = {}
+    reasons: dict[str, str] = {}
+    assert isinstance(pr, Part) and pr.amount is not None
     for e in admitted:
         amount, read = formulas.amount(e.person.id)
         values[e.person.id] = money.r2(money.r2(amount) * e.share)
         exact[e.person.id] = amount * e.share
         inputs[e.person.id] = read
-    assert isinstance(pr, Part)
+        if amount == 0 and pr.assignments is None:  # of appointments, the rows of incarichi.csv say it
+            reasons[e.person.id] = nothing(pr.amount, formulas.envs[e.person.id])
     # the paid share is said where it changes something (part time, days in service, a reduction): a formula part
     # paid «intero» to everyone in service all year multiplies by 1, and «× quota pagata» would only mislead
     shared = any(e.share != 1 for e in admitted)
     # the amount to the cent, then × the share and to the cent again: both roundings said, so the sum is redone by hand
     share = "; × quota pagata, arrotondato al centesimo" if shared else ""
-    return Plan(values, True, amount_words(pr) + share, inputs, exact=exact)
+    return Plan(values, True, amount_words(pr) + share, inputs, exact=exact, reasons=reasons)
 
 
 def _factor_words(pr: Premium) -> str:
@@ -592,7 +599,9 @@ def record(
         # the method's own factors first: a level's coefficient of 0 is the reason, not a score it does not multiply.
         # A formula's reads are no factors: a zero among them need not be why it gave 0, so nothing is said there.
         factors = (*plan.inputs.get(pid, ()), *e.share_inputs, *evaluated, fund)
-        zero = why_zero(factors) if paid == 0 and e.status is None and not by_formula(pr) else ""
+        zero = ""
+        if paid == 0 and e.status is None:  # a formula's own piece says it (:mod:`.nothing`), else a zero factor
+            zero = plan.reasons.get(pid, "") if by_formula(pr) else why_zero(factors)
         trace.record(
             key(pid),
             paid,

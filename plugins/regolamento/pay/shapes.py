@@ -88,6 +88,8 @@ class Plan:
     # a formula's amounts («importo» × the paid share) before their half-up rounding: when the rounded amounts
     # pass the pool and these do not, the rounding alone went past it, and the cents go by largest remainder
     exact: Mapping[str, Decimal] = attrs.field(factory=dict)
+    # why a formula gave a person nothing, by the piece of it that did (:mod:`.nothing`): the note of their premium
+    reasons: Mapping[str, str] = attrs.field(factory=dict)
 
 
 @attrs.frozen

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from ciclope.core.reports import stats
-from ciclope.core.run.explain import explain
+from ciclope.core.run.explain import explain, unpaid_reasons
 from ciclope.plugins.regolamento.format.quantities import PLACES
 from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
@@ -1291,6 +1291,56 @@ def test_an_amount_per_day_of_absence(ciclope_ente, tmp_path, written):
     assert result.rewards.pools["performance_individuale"].residual == Decimal("1130.00")
     figure = result.figures["award:A2"]
     assert "€ 450,00 meno (il maggiore tra 0 e i giorni di assenza meno 10) × € 15,00 al giorno" in figure.formula
+
+
+def test_a_formula_that_gives_nothing_says_the_piece_that_does(ciclope_ente, tmp_path):
+    """The reason of a zero was the whole formula: the piece that gives 0 or less is said, with what it read."""
+    rows = staff([("A1", "C", 1, 0), ("A3", "C", 1, 45)])
+    cards = [f"{pid},SEG,Scheda,Voce,10,8," for pid in ("A1", "A3")]
+    data = one_unit_comune("Casa di cura", rows, cards, '[funds]\nperformance_individuale = "2000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, PER_DAY, data)
+    # A3: MAX(0; 450 − MAX(0; 45 − 10) × 15) = MAX(0; 450 − 525) = MAX(0; −75) = 0: the greater term of MAX is
+    # the difference, which is below 0; A1 is paid 450.00 and has no reason
+    assert result.figures["award:A3"].note == (
+        "nessun importo: € 450,00 meno (il maggiore tra 0 e i giorni di assenza meno 10) × € 15,00 al giorno è meno "
+        "di 0"
+    )
+    assert result.figures["award:A1"].note == ""
+    [why] = [r["why"] for r in unpaid_reasons(result, "A3")]
+    assert why.endswith("(nessun importo: € 450,00 meno (il maggiore tra 0 e i giorni di assenza meno 10) × € 15,00 "
+                        "al giorno è meno di 0)")  # fmt: skip
+
+
+CHOSEN = (
+    head("Premio per livello")
+    + """
+[livelli]
+fonte = "art. 5"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 60 }]
+
+[[premi]]
+nome = "importo per livello"
+metodo = "formula"
+importo = '=SE(livello = "A"; 300 €; SE(livello = "B"; 200 € * SE(assenze > 30 giorni; 0; 1); 0 €))'
+fonte = "art. 6"
+"""
+)
+
+
+def test_a_choice_that_gives_nothing_says_the_conditions_that_chose(ciclope_ente, tmp_path):
+    people = [("P1", "C", 95), ("P2", "C", 70, 1, 40), ("P3", "C", 40)]
+    result = run_declared(ciclope_ente, tmp_path, CHOSEN, scored(people))
+    # P1 level A: 300.00. P2 level B with 40 days of absence: 200 × SE(40 > 30; 0; 1) = 200 × 0 = 0, the factor
+    # that is 0 is the inner SE, which chose its «allora» (0) because 40 > 30. P3 40 points, no level: the first
+    # SE's condition and then the second's do not hold, and the last «altrimenti», 0 €, is paid
+    assert amounts(result) == {"P1": "300.00", "P2": "0.00", "P3": "0.00"}
+    assert result.figures["award:P2"].note == (
+        "nessun importo: il livello non è uguale a «A», il livello è uguale a «B», i giorni di assenza sono più di 30 "
+        "giorni; quota pagata = tempo lavorato"
+    )
+    assert result.figures["award:P3"].note == (
+        "nessun importo: il livello non è uguale a «A», il livello non è uguale a «B»; quota pagata = tempo lavorato"
+    )
 
 
 def test_the_sentences_keep_the_grouping_of_conditions_and_say_days():

@@ -220,12 +220,14 @@ def test_the_parts_that_pay_the_same_roles_are_said_together(ciclope_ente, tmp_p
     assert figure.source.endswith("art. 6, art. 7")
 
 
-def test_a_zero_a_formula_gave_is_not_put_on_a_zero_it_read(ciclope_ente, tmp_path):
+def test_a_zero_a_formula_gave_is_put_on_the_condition_that_chose_it(ciclope_ente, tmp_path):
     text = EMPLOYEES_ONLY.replace(
         'metodo = "proporzionale"', "metodo = \"formula\"\nimporto = '=SE(assenze = 0; 0; 100)'"
     )
     files = three((80, 50, 0))
     result = run_declared(ciclope_ente, tmp_path, text, files)
-    # no absences for anyone: the formula gives 0 to all three, though not because absences are 0 as a factor
+    # no absences for anyone: the formula gives 0 to all three, not because absences are 0 as a factor (nothing
+    # multiplies by them) but because the condition «assenze = 0» chose the «allora», 0
     assert amounts(result) == {"P1": "0.00", "P2": "0.00", "P3": "0.00"}
-    assert "nessun importo" not in result.figures["award:P1"].note
+    note = result.figures["award:P1"].note
+    assert note == "nessun importo: i giorni di assenza sono uguali a 0; quota pagata = tempo lavorato"

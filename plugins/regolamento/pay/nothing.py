@@ -1,0 +1,95 @@
+"""Why a part's formula gives a person nothing, said by the piece of it that does.
+
+«=MAX(0; 450 € - MAX(0; assenze - 10) * 15 € al giorno)» gives 0 to whoever has 45 days of absence: the whole
+formula said as the reason would leave the reader to find which piece it was. The walk goes down the formula along
+the value it gave: a product to its factor that is 0, a division to its numerator, MAX to its greatest term, MIN to
+its least, SE and PIÙ.SE to the branch their condition chose (said on the way: «il livello è uguale a «C»»), and
+says where it stops: «nessun importo: € 450,00 meno (…) × € 15,00 al giorno è meno di 0».
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from ciclope.plugins.regolamento.compile.env import PersonEnv
+from ciclope.plugins.regolamento.format.expr import Binary, Call, Formula, Node, Num
+from ciclope.plugins.regolamento.format.wording import denied, sentence
+from ciclope.plugins.regolamento.pay.formulas import evaluated
+
+
+def nothing(formula: Formula, env: PersonEnv) -> str:
+    """«nessun importo: …» for a formula whose value for the person is 0 or less; "" when a piece of it cannot be
+    run again (its error was said when the formula was) or the value is not a number. Runs pieces of the formula
+    again, so the environment's reads are those of the last piece: take the formula's inputs before."""
+    node: Node = formula.tree
+    value = _value(formula, node, env)
+    if not isinstance(value, Decimal) or value > 0:
+        return ""
+    because: list[str] = []
+    while (inner := _inner(formula, node, env, because)) is not None:
+        inner_value = _value(formula, inner, env)
+        if not isinstance(inner_value, Decimal) or inner_value > 0:
+            break
+        node, value = inner, inner_value
+    return "nessun importo: " + ", ".join([*because, *_where(formula, node, value, bool(because))])
+
+
+def _inner(formula: Formula, node: Node, env: PersonEnv, because: list[str]) -> Node | None:
+    """The piece of ``node`` that gives its value of 0 or less, or None when it is the node itself; a choice's
+    condition is added to ``because``."""
+    if isinstance(node, Binary) and node.op == "*":
+        values = [(side, _value(formula, side, env)) for side in (node.left, node.right)]
+        zero = [side for side, v in values if v == 0] or [side for side, v in values if _below(v)]
+        return zero[0] if zero else None
+    if isinstance(node, Binary) and node.op == "/":
+        return node.left
+    if isinstance(node, Call) and node.fn in ("MAX", "MIN"):
+        terms = [
+            (a, v) for a in node.args if not isinstance(a, Num) and isinstance(v := _value(formula, a, env), Decimal)
+        ]
+        if not terms:
+            return None
+        return (max if node.fn == "MAX" else min)(terms, key=lambda t: t[1])[0]
+    if isinstance(node, Call) and node.fn in ("SE", "PIÙ.SE"):
+        return _chosen(formula, node, env, because)
+    return None
+
+
+def _chosen(formula: Formula, node: Call, env: PersonEnv, because: list[str]) -> Node | None:
+    """The branch of SE or PIÙ.SE the person's data chose, its condition said in ``because``: SE's «allora» after
+    the condition, its «altrimenti» after the condition denied; PIÙ.SE's value of the first true condition (when
+    none is, PIÙ.SE gives no value, and that error was said)."""
+    args = node.args
+    for condition, branch in zip(args[::2], args[1::2]):
+        held = _value(formula, condition, env)
+        if held is True:
+            because.append(sentence(attrs.evolve(formula, tree=condition)))
+            return branch
+        if node.fn == "SE" and held is False:
+            because.append(denied(attrs.evolve(formula, tree=condition)))
+            return args[2]
+        if held is not False:
+            return None
+    return None
+
+
+def _where(formula: Formula, node: Node, value: Decimal, chosen: bool) -> list[str]:
+    """Where the walk stopped: nothing more for a number written in the file that a condition chose (the
+    condition is the reason), else the piece and its sign."""
+    if isinstance(node, Num) and chosen:
+        return []
+    return [f"{sentence(attrs.evolve(formula, tree=node))} {'è 0' if value == 0 else 'è meno di 0'}"]
+
+
+def _value(formula: Formula, node: Node, env: PersonEnv) -> object:
+    return evaluated(attrs.evolve(formula, tree=node), env, _unsaid)
+
+
+def _below(value: object) -> bool:
+    return isinstance(value, Decimal) and value < 0
+
+
+def _unsaid(what: str) -> None:
+    """A piece's error: the formula said it already, for the person."""
