@@ -160,17 +160,19 @@ def differentiation(result: Result) -> ReportSection:
         # the level (or a level recorded as band) by the label the ente's regulation gives it, as the Relazione's
         # distribution names it
         named = result.plugin.ente_labels.get(level, level)
-        rows.append((label, len(paid), named, share, ratio(paid, result)))
+        grade = ratio(paid, result)
+        rows.append((label, len(paid), named, share, UNDEFINED if grade is None else grade))
     return ReportSection(
         title="Differenziazione dei premi (D.Lgs. 150/2009 art. 18 c. 2)",
         columns=("Fondo", "Premiati", "Livello più alto", "Quota al livello più alto", "Grado di differenziazione"),
         rows=tuple(rows),
         note="Livello più alto: il livello (o la fascia) del premiato con il punteggio più alto; quota: i premiati "
         "in quel livello sul totale dei premiati del fondo. Grado di differenziazione: per il personale, premio pro "
-        "capite (sui premiati) del livello o della fascia più premiata diviso quello della meno premiata con premio; "
-        "per dirigenti e PO, importo individuale più alto diviso il più basso non nullo (un numero puro, due "
-        "decimali). Qui è calcolato su ogni livello o fascia; i dati pubblicati (la Relazione da pubblicare, i dati "
-        "per la trasparenza e dell'art. 20) lo calcolano sui gruppi che pubblicano, dove un livello o una fascia di "
+        "capite (sui premiati) del livello o della fascia più premiata diviso quello della meno premiata con premio, "
+        "non definito senza almeno due livelli o fasce con premio; per dirigenti e PO, importo individuale più alto "
+        "diviso il più basso non nullo (un numero puro, due decimali). Qui è calcolato su ogni livello o fascia; i "
+        "dati pubblicati (la Relazione da pubblicare, i dati per la trasparenza e dell'art. 20) lo calcolano sui "
+        "gruppi che pubblicano, dove un livello o una fascia di "
         "meno di 3 persone è unito a quello sotto, e può quindi essere diverso.",
     )
 
@@ -192,20 +194,23 @@ def top_share(paid: list[Award], result: Result) -> tuple[str, fmt.Percent | Non
 
 
 LEADS = frozenset(("dirigente", "segretario", "po"))
+UNDEFINED = "non definito (meno di due livelli o fasce con premio)"
 
 
-def ratio(paid: list[Award], result: Result) -> Decimal:
+def ratio(paid: list[Award], result: Result) -> Decimal | None:
     """The grado di differenziazione of rules/core.md §6 on the awards of one pool: for a pool of dirigenti and
     PO the highest individual amount over the lowest non-zero one; for staff the per-capita amount of the best
-    paid level (or band) over the lowest non-zero one."""
+    paid level (or band) over the lowest non-zero one, None (not defined) when the awards have fewer than two
+    levels or bands: one mean over itself would say 1,00 of premiums that may differ person by person."""
     people = result.ente.people
     if all(a.person in people and people[a.person].role in LEADS for a in paid):
         amounts = [a.amount for a in paid]
         return (max(amounts) / min(amounts)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    by_level: dict[str, list[Decimal]] = {}
+    by_level: dict[str | None, list[Decimal]] = {}
     for a in paid:
         score = result.scores.get(a.person)
-        level = a.band or (score.level if score is not None else None) or "-"
-        by_level.setdefault(level, []).append(a.amount)
-    means = [sum(v, Decimal(0)) / len(v) for v in by_level.values()]
+        by_level.setdefault(a.band or (score.level if score is not None else None), []).append(a.amount)
+    means = [sum(v, Decimal(0)) / len(v) for level, v in by_level.items() if level is not None]
+    if len(means) < 2:
+        return None
     return (max(means) / min(means)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

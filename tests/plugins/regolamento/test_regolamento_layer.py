@@ -239,3 +239,27 @@ def test_roles_and_categories_are_named_by_the_contract_of_the_ente_comparto(cic
     assert role(alone) == "Posizione organizzativa, categoria D"
     assert Names(under).person("PO1").role == "Elevata qualificazione (EQ)"
     assert Names(alone).person("PO1").role == "Posizione organizzativa"
+
+
+def test_the_grado_di_differenziazione_needs_two_levels_or_bands(ciclope_ente, tmp_path):
+    """Premiums split by score without levels or bands have one «level», nobody's: its mean over itself said
+    1,00 of premiums from a few euro to a thousand. Not defined, as the published data leave it out."""
+    start, end = WITH.index("[livelli]"), WITH.index("[premio]")
+    by_score = WITH[:start] + WITH[end:].replace(
+        'metodo = "livelli"\nfonte = "art. 4"\nmassimo = "1000.00"\ncoefficienti = { pieno = 1, intermedio = 0.7, '
+        "base = 0 }\n",
+        'metodo = "proporzionale"\nfonte = "art. 4"\n',
+    )
+    assert "[livelli]" not in by_score and 'metodo = "proporzionale"' in by_score
+    result = run(ciclope_ente, tmp_path / "punteggio", by_score)
+    [section] = [s for s in result.sections if s.title.startswith("Differenziazione dei premi")]
+    [row] = [r for r in section.rows if r[0] == "Premi per la performance individuale"]
+    # no highest level, no share at it, no grado
+    assert row[2:] == ("-", None, "non definito (meno di due livelli o fasce con premio)")
+    with_levels = run(ciclope_ente, tmp_path / "livelli", WITH)
+    [section] = [s for s in with_levels.sections if s.title.startswith("Differenziazione dei premi")]
+    [row] = [r for r in section.rows if r[0] == "Premi per la performance individuale"]
+    # pieno (coefficient 1 × 1000.00 × fte): S01, S02, S13 1000.00, S10 (0.8) 800.00: mean 3800 / 4 = 950.00;
+    # intermedio (0.7): S03, S05, S06, S12, S16 700.00, S04 (0.5) 350.00, S11 (0.75) 525.00, S15 (0.6) 420.00:
+    # 4795 / 8 = 599.375; 950 / 599.375 = 1.58498… → 1.58 (base's coefficient 0 pays nobody)
+    assert row[4] == Decimal("1.58")
