@@ -22,8 +22,9 @@ import attrs
 
 from ciclope.core import Deadline, Ente, Input, Person, Problem, Trace, fmt, money
 from ciclope.plugins.regolamento.compile.env import Facts, PersonEnv
+from ciclope.plugins.regolamento.format.acts import code_of
 from ciclope.plugins.regolamento.format.sources import cite, written
-from ciclope.plugins.regolamento.format.spec import InstalmentRule, Premium, Regulation, name_of
+from ciclope.plugins.regolamento.format.spec import InstalmentRule, Part, Premium, Regulation, name_of
 from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.pay.formulas import evaluated
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Given, Outcome
@@ -52,6 +53,7 @@ def schedule(
         _settled(reg, pr, paid, figure, ctx, out)
     else:
         _shared(reg, pr, paid, figure, ctx, out)
+    _before_the_act(reg, pr, ctx[0], ctx[1])
 
 
 def _premium(pr: Premium, person: str, amount: Decimal, figure: Callable[[str], str], trace: Trace) -> Input:
@@ -206,6 +208,42 @@ def _in_service(person: Person, ente: Ente, year: int, month: int) -> tuple[bool
     )
     serving = (not isinstance(hired, dt.date) or hired <= end) and (not isinstance(ceased, dt.date) or ceased >= first)
     return serving, inputs
+
+
+def _before_the_act(reg: Regulation, pr: Premium, ente: Ente, trace: Trace) -> None:
+    """A warning for each share of the premium (and a balance) paid in a month that ends before the act that
+    approves the part's premiums (``decisione``): the month's pay cannot carry what is not yet approved. An advance
+    is paid «con riserva», before the results, by design: never warned."""
+    if not isinstance(pr, Part) or pr.decision is None:
+        return
+    code = code_of(pr.decision)
+    when = ente.approvals.get(code)
+    if not isinstance(when, dt.date):
+        return  # no act, or no date: the decision's own problems say it, and the part pays nothing
+    for rule in pr.instalments:
+        year = ente.year + rule.later
+        end = dt.date(year, rule.month_number, calendar.monthrange(year, rule.month_number)[1])
+        if rule.kind == money.ADVANCE or end >= when:
+            continue
+        head = "la rata" if rule.kind == money.SHARE else "il conguaglio"
+        message = (
+            f"{_of(rule, pr.name, ente.year, head)} si paga con le competenze di "
+            f"{fmt.month_it(year, rule.month_number)}, prima dell'atto che approva i premi della parte, [atti] "
+            f"{pr.decision} del {fmt.date_it(when)}: una rata non si paga prima che i premi siano approvati. Controlla "
+            'la data dell\'atto o il mese della rata (es. mese = "aprile", anno = "successivo"); se il testo paga prima '
+            "dei risultati «con riserva», scrivi la rata come acconto (acconto = '=50% * …') e chiudi le rate con il "
+            "conguaglio (conguaglio = true)"
+        )
+        trace.problem(
+            Problem(
+                rule="regolamento.rate",
+                severity="warning",
+                source=cite(reg, pr.source),
+                file="ente.toml",
+                column=f"approvals.{code}",
+                message=message,
+            )
+        )
 
 
 # How an instalment is named, by what it pays

@@ -328,6 +328,66 @@ def test_leggi_says_the_advance_and_the_balance(tmp_path):
     ) in said
 
 
+DECIDED = """\
+formato = 2
+
+[atto]
+titolo = "Regolamento della retribuzione di risultato"
+tipo_ente = "comune"
+
+[[premi]]
+nome = "quota variabile"
+metodo = "importi"
+fondo = "performance_individuale"
+decisione = "premi_approvati"
+fonte = "art. 7"
+"""
+
+
+def decided(approved: str) -> dict[str, str]:
+    """A and B with 300,00 and 200,00 € decided in premi.csv, approved by [atti] premi_approvati on ``approved``."""
+    data = staff("A,Anna,1", "B,Bruno,1")
+    data["ente.toml"] += f"[approvals]\npremi_approvati = {approved}\n"
+    data["premi.csv"] = "persona,parte,importo\nA,quota variabile,300.00\nB,quota variabile,200.00\n"
+    return data
+
+
+def test_a_share_paid_before_the_act_that_approves_the_premiums_is_warned(ciclope_ente, tmp_path):
+    # the amounts are approved on 15/09/2024: July's half (its month ends on 31/07/2024) is paid before the act,
+    # January's of 2025 after it. One warning, for July's, naming the part, the instalment, the act and its date
+    result = run_declared(ciclope_ente, tmp_path, DECIDED + HALVES, decided("2024-09-15"))
+    warned = [v for v in result.violations if v.rule == "regolamento.rate"]
+    assert [(v.severity, v.message) for v in warned] == [
+        (
+            "warning",
+            "la rata di luglio 2024 della parte «quota variabile» (primo semestre) si paga con le competenze di luglio "
+            "2024, prima dell'atto che approva i premi della parte, [atti] premi_approvati del 15/09/2024: una rata "
+            "non si paga prima che i premi siano approvati. Controlla la data dell'atto o il mese della rata (es. "
+            'mese = "aprile", anno = "successivo"); se il testo paga prima dei risultati «con riserva», scrivi la '
+            "rata come acconto (acconto = '=50% * …') e chiudi le rate con il conguaglio (conguaglio = true)",
+        )
+    ]
+    # the instalments are still what the regulation says: 300,00 / 2 = 150,00 in July and 150,00 in January
+    assert [str(i.amount) for i in result.ledger.instalments_of("A")] == ["150.00", "150.00"]
+
+
+def test_no_warning_for_an_act_before_the_month_nor_for_an_advance(ciclope_ente, tmp_path):
+    # approved on 10/07/2024, before July's month ends: July's half is paid after the act
+    result = run_declared(ciclope_ente, tmp_path, DECIDED + HALVES, decided("2024-07-10"))
+    assert not [v for v in result.violations if v.rule == "regolamento.rate"]
+    # an advance is paid «con riserva» before the act by design; the balance of March 2025 follows the act
+    (tmp_path / "acconto").mkdir()
+    result = run_declared(ciclope_ente, tmp_path / "acconto", DECIDED + ADVANCE, decided("2024-09-15"))
+    assert not [v for v in result.violations if v.rule == "regolamento.rate"]
+    # A: 600,00 in July, 300,00 − 600,00 = −300,00 in March; B: 600,00 and 200,00 − 600,00 = −400,00
+    assert {i.person + i.kind: str(i.amount) for i in result.ledger.instalments} == {
+        "Aacconto": "600.00",
+        "Aconguaglio": "-300.00",
+        "Bacconto": "600.00",
+        "Bconguaglio": "-400.00",
+    }
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.integers(min_value=0, max_value=500_000),  # the fund, in cents
