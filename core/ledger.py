@@ -14,7 +14,8 @@ from decimal import Decimal
 
 import attrs
 
-from ciclope.core.money import PERFORMANCE, POSITION, ZERO, Instalment, Pool
+from ciclope.core.fmt import euro, month_it
+from ciclope.core.money import ADVANCE, BALANCE, PERFORMANCE, POSITION, SHARE, ZERO, Instalment, Pool
 from ciclope.core.outcomes import Award, Positions, Rewards
 
 
@@ -61,6 +62,12 @@ class Ledger:
                 self._instalments_by_person.setdefault(i.person, []).append(i)
         return list(self._instalments_by_person.get(person, ()))
 
+    @property
+    def advances(self) -> bool:
+        """True when some premium is paid by advances and a balance, not by shares of it: the documents then say what
+        each instalment is (an advance, the balance, a recovery)."""
+        return any(i.kind != SHARE for i in self.instalments)
+
     def kind_of(self, award: Award) -> str:
         """The kind of the pool an award comes from (an award from an unlisted pool counts as performance)."""
         pool = self.pools.get(award.pool)
@@ -106,3 +113,29 @@ class Ledger:
     def band_of(self, person: str) -> str | None:
         """The first band among the person's awards (a merit band reaches transparency this way)."""
         return next((a.band for a in self._index().get(person, ()) if a.band), None)
+
+
+# What an instalment is, as the documents name it (a balance below zero is a recovery)
+INSTALMENT_WORDS = {SHARE: "rata", ADVANCE: "acconto", BALANCE: "conguaglio"}
+RECOVERY = "recupero"
+
+
+def instalment_kind(i: Instalment) -> str:
+    """«rata», «acconto», «conguaglio», or «recupero» for a balance below zero."""
+    return RECOVERY if i.recovery else INSTALMENT_WORDS[i.kind]
+
+
+def instalment_said(i: Instalment) -> str:
+    """An instalment as a person reads it: «Rata di agosto 2024 della parte «quota variabile» (primo semestre)»,
+    «Acconto di settembre 2024 …», «Conguaglio di giugno 2025 … — recupero» (the advances paid beyond the premium
+    given back)."""
+    what = "del premio" if i.what == "premio" else f"della parte «{i.what}»"
+    period = f" ({i.period})" if i.period else ""
+    head = INSTALMENT_WORDS[i.kind].capitalize()
+    tail = " — recupero" if i.recovery else ""
+    return f"{head} di {month_it(i.year, i.month)} {what}{period}{tail}"
+
+
+def instalment_amount(i: Instalment) -> str:
+    """An instalment's amount in words: «€ 1.238,41», a recovery «− € 900,00 (da recuperare)»."""
+    return f"− {euro(-i.amount)} (da recuperare)" if i.amount < 0 else euro(i.amount)

@@ -21,8 +21,12 @@ __all__ = [
     "Fund",
     "FundCheck",
     "FundLine",
+    "ADVANCE",
+    "BALANCE",
+    "INSTALMENT_KINDS",
     "PERFORMANCE",
     "POSITION",
+    "SHARE",
     "InsufficientFund",
     "Instalment",
     "Pool",
@@ -32,6 +36,7 @@ __all__ = [
     "floor2",
     "instalments",
     "in_shares",
+    "with_advances",
     "r2",
     "r4",
     "split",
@@ -197,6 +202,15 @@ def in_shares(amount: Decimal, shares: Sequence[Decimal]) -> tuple[Decimal, ...]
     return (*first, amount - sum(first, ZERO))
 
 
+def with_advances(amount: Decimal, advances: Sequence[Decimal]) -> tuple[Decimal, ...]:
+    """An amount paid as advances then a balance (an «acconto» and the «conguaglio»): each advance rounded down to
+    the cent (none below zero), the balance the amount less the advances, negative when they passed it (a recovery),
+    so that they always sum exactly to ``amount``: 0,00 after an advance of 900,00 is a balance of −900,00."""
+    amount = r2(amount)
+    paid = [floor2(max(a, ZERO)) for a in advances]
+    return (*paid, amount - sum(paid, ZERO))
+
+
 def floor2(x: Decimal | int | str) -> Decimal:
     """Down to the cent: caps written "fino a" / "non più del" (rules/core.md §4)."""
     return (x if type(x) is Decimal else Decimal(x)).quantize(CENT, ROUND_FLOOR)
@@ -279,23 +293,39 @@ def bounded_split(pool: Decimal, scores: Mapping[str, Decimal], lo: Decimal, hi:
     return split(given, weights, rank={k: -Decimal(v) for k, v in scores.items()})  # the scores are the ranking
 
 
+SHARE = "rata"  # an instalment that pays a share of the premium (``in_shares``)
+ADVANCE = "acconto"  # an advance paid before the results, from an amount of its own
+BALANCE = "conguaglio"  # the premium less the advances: negative, a recovery
+INSTALMENT_KINDS = (SHARE, ADVANCE, BALANCE)
+
+
 @attrs.frozen(weakref_slot=False)
 class Instalment:
     """One payment of a premium the regulation pays in instalments: ``amount``, the ``share`` of what ``what`` (the
     premium or its part, in the regulation's words) pays ``person`` from ``pool``, paid with the pay of ``month``
     (1–12) of ``year``, for ``period`` (what it refers to, in the text's words: «primo semestre»; "" if the text says
     nothing). ``key`` is the figure that explains it. A person's instalments of one premium sum exactly to it
-    (:func:`in_shares`: each but the last rounded down to the cent, the last takes the rest)."""
+    (:func:`in_shares`: each but the last rounded down to the cent, the last takes the rest).
+
+    ``kind`` is :data:`SHARE` for a share of the premium, or :data:`ADVANCE` (an advance paid before the results,
+    ``share`` None) and :data:`BALANCE` (the premium less the advances, ``share`` None): a balance may be negative,
+    a recovery of what the advances paid beyond the premium, so that the instalments still sum to it."""
 
     person: str
     pool: str
     what: str
     year: int
     month: int = attrs.field(validator=[attrs.validators.ge(1), attrs.validators.le(12)])
-    share: Decimal
+    share: Decimal | None
     amount: Decimal
     period: str = ""
     key: str = ""
+    kind: str = attrs.field(default=SHARE, validator=attrs.validators.in_(INSTALMENT_KINDS))
+
+    @property
+    def recovery(self) -> bool:
+        """A balance below zero: money the person gives back (a «recupero»)."""
+        return self.kind == BALANCE and self.amount < 0
 
 
 @attrs.frozen

@@ -17,7 +17,8 @@ except ImportError:  # pragma: no cover - a platform without orjson's wheels: Py
     orjson = None  # type: ignore[assignment]
 
 from ciclope.core.fund import CONSTITUTION_SECTIONS, DESTINATION_SECTIONS, Fund, FundLine
-from ciclope.core.money import r2
+from ciclope.core.ledger import instalment_kind
+from ciclope.core.money import SHARE, Instalment, r2
 from ciclope.core.result import Result
 
 SCHEMA = 1
@@ -213,6 +214,17 @@ def individual(res: Result) -> dict:
     return people
 
 
+def instalment(i: Instalment) -> dict[str, Any]:
+    """One instalment: a share of the premium, or (with ``kind``) an advance, the balance or a recovery (a balance
+    below zero, its amount negative); ``kind`` only there, so a premium paid in shares reads as it always did."""
+    doc: dict[str, Any] = {"person": i.person, "pool": i.pool, "part": i.what}
+    if i.kind != SHARE:
+        doc["kind"] = instalment_kind(i)
+    doc.update(month=f"{i.year:04d}-{i.month:02d}", period=i.period, share=None if i.share is None else ach(i.share))
+    doc["amount"] = money(i.amount)
+    return doc
+
+
 def rewards(res: Result) -> dict:
     """The pools and each person's awards (the ledger: performance and position money)."""
     ledger = res.ledger
@@ -226,18 +238,7 @@ def rewards(res: Result) -> dict:
     if ledger.position_pools:  # position pay: not performance money (rules/core.md §6)
         doc["position_pools"] = list(ledger.position_pools)
     if ledger.instalments:  # only a regulation that pays in instalments: every other document is unchanged
-        doc["instalments"] = [
-            {
-                "person": i.person,
-                "pool": i.pool,
-                "part": i.what,
-                "month": f"{i.year:04d}-{i.month:02d}",
-                "period": i.period,
-                "share": ach(i.share),
-                "amount": money(i.amount),
-            }
-            for i in ledger.instalments
-        ]
+        doc["instalments"] = [instalment(i) for i in ledger.instalments]
     if res.rewards is not None and res.rewards.extra:
         doc["extra"] = num(dict(res.rewards.extra))
     return doc

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
+from ciclope.core.ledger import instalment_kind
 from ciclope.core.phases import PHASE_NAMES
 from ciclope.core.reports import fmt, stats
 from ciclope.core.reports.model import Column, Flag, Table, Total, Typed
@@ -425,7 +426,9 @@ def bands(r: Result) -> Table:
 
 
 def instalments(r: Result) -> Table:
-    """Each person's instalments of a premium the regulation pays in instalments, in the order they are paid."""
+    """Each person's instalments of a premium the regulation pays in instalments, in the order they are paid; with
+    advances, what each instalment is (an advance, the balance, a recovery: a balance below zero)."""
+    kinds = r.ledger.advances  # only then the column: every sheet of shares alone is unchanged
     columns: list[Column] = [
         ("Codice", "text", 10),
         ("Nome", "text", 26),
@@ -433,6 +436,7 @@ def instalments(r: Result) -> Table:
         ("Premio", "text", 22),
         ("Mese di pagamento", "text", 18),
         ("Riferita a", "text", 18),
+        *((("Rata", "text", 12),) if kinds else ()),
         ("Quota", "ach", 9),
         ("Importo", "money", 14),
     ]
@@ -444,12 +448,14 @@ def instalments(r: Result) -> Table:
             stats.upper_first(i.what),
             fmt.month_it(i.year, i.month),
             i.period,
+            *((instalment_kind(i),) if kinds else ()),
             i.share,
             i.amount,
         )
         for i in r.ledger.instalments
     ]
-    rows.append(Total(("TOTALE", "", "", "", "", "", None, sum((i.amount for i in r.ledger.instalments), Decimal(0)))))
+    total = sum((i.amount for i in r.ledger.instalments), Decimal(0))
+    rows.append(Total(("TOTALE", "", "", "", "", "", *(("",) if kinds else ()), None, total)))
     return Table("Rate dei premi", columns, rows)
 
 

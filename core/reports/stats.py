@@ -14,7 +14,8 @@ from operator import attrgetter
 
 import attrs
 
-from ciclope.core.money import PERFORMANCE, POSITION
+from ciclope.core.ledger import INSTALMENT_WORDS, RECOVERY, instalment_kind
+from ciclope.core.money import PERFORMANCE, POSITION, SHARE
 from ciclope.core.outcomes import Award, Score
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
@@ -410,25 +411,36 @@ def _bands(result: Result) -> tuple[BandStat, ...]:
 @attrs.frozen
 class InstalmentStat:
     """One instalment of a premium paid in instalments, over everyone it pays: the pool, the premium (or its
-    part), the month, the period it refers to, its share, how many people it pays and the total."""
+    part), the month, the period it refers to, its share (None for an advance or the balance), how many people it
+    pays and the total; ``kind`` what it is («rata», «acconto», «conguaglio»; the balances below zero apart, as
+    «recupero»)."""
 
     pool: str
     what: str
     year: int
     month: int
     period: str
-    share: Decimal
+    share: Decimal | None
     count: int
     total: Decimal
+    kind: str = INSTALMENT_WORDS[SHARE]
+
+
+_KIND_ORDER = (*INSTALMENT_WORDS.values(), RECOVERY)
 
 
 def instalments(result: Result) -> list[InstalmentStat]:
-    """The instalments of the ledger grouped by pool, premium and instalment, in the order they were paid; for
-    each premium the totals of its instalments sum to what it paid those people."""
-    groups: dict[tuple[str, str, int, int, str, Decimal], list[Decimal]] = {}
+    """The instalments of the ledger grouped by pool, premium and instalment, in the order they were paid, a
+    balance's recoveries after its payments; for each premium the totals of its instalments sum to what it paid
+    those people."""
+    groups: dict[tuple[str, str, int, int, str, Decimal | None, str], list[Decimal]] = {}
     for i in result.ledger.instalments:
-        groups.setdefault((i.pool, i.what, i.year, i.month, i.period, i.share), []).append(i.amount)
+        groups.setdefault((i.pool, i.what, i.year, i.month, i.period, i.share, instalment_kind(i)), []).append(i.amount)
+    first: dict[tuple[object, ...], int] = {}
+    for k in groups:
+        first.setdefault(k[:6], len(first))
+    ordered = sorted(groups.items(), key=lambda kv: (first[kv[0][:6]], _KIND_ORDER.index(kv[0][6])))
     return [
-        InstalmentStat(pool, what, year, month, period, share, len(amounts), sum(amounts, Decimal(0)))
-        for (pool, what, year, month, period, share), amounts in groups.items()
+        InstalmentStat(pool, what, year, month, period, share, len(amounts), sum(amounts, Decimal(0)), kind)
+        for (pool, what, year, month, period, share, kind), amounts in ordered
     ]

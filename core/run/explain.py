@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import Ente
 from ciclope.core.output.results import num
 from ciclope.core.params import Params
@@ -435,6 +436,7 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
         read = "; ".join(f"{i.name} {_refused_read(result, i)}" for i in f.inputs)
         said = f.note or f"non vale: {f.formula}"
         out.append({"why": f"{f.label}: no — {said}" + (f" ({read})" if read else ""), "source": f.source})
+    out += recoveries(result, ident)
     award = result.figures.get(f"award:{ident}")
     status = result.figures.get(f"score:{ident}:status")  # the rule that excluded the person, with its article
     if award is not None and award.value == 0 and status is not None and status.formula.startswith("escluso"):
@@ -446,6 +448,18 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
                 "source": award.source,
             }
         )
+    return out
+
+
+def recoveries(result: Result, ident: str) -> list[dict[str, str]]:
+    """Each balance of a premium paid by advances that takes money back from the person (a «recupero»): the
+    balance's rule, its amount and why, with the article."""
+    out = []
+    for i in result.ledger.instalments_of(ident):
+        f = result.figures.get(i.key)
+        if i.recovery and f is not None:
+            why = f"{instalment_said(i)}: {f.formula} = {instalment_amount(i)}" + (f"; {f.note}" if f.note else "")
+            out.append({"why": why, "source": f.source})
     return out
 
 

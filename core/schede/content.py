@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
 from ciclope.core.run.explain import award_figure, column_kind, input_shown, result_kinds, subject, unpaid_reasons
@@ -378,10 +379,6 @@ def build(result: Result, pid: str) -> Scheda:
 
 
 def _instalments(result: Result, pid: str) -> tuple[Line, ...]:
-    """The person's instalments as the regulation pays them: the premium, the month, what it refers to."""
-    out = []
-    for i in result.ledger.instalments_of(pid):
-        what = "del premio" if i.what == "premio" else f"della parte «{i.what}»"
-        period = f" ({i.period})" if i.period else ""
-        out.append(Line(f"Rata di {fmt.month_it(i.year, i.month)} {what}{period}", fmt.euro(i.amount)))
-    return tuple(out)
+    """The person's instalments as the regulation pays them: the premium, the month, what it refers to; an advance
+    and the balance as such, a balance below zero as a recovery."""
+    return tuple(Line(instalment_said(i), instalment_amount(i)) for i in result.ledger.instalments_of(pid))

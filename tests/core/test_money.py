@@ -225,6 +225,37 @@ def test_in_shares_property(cents, weights):
         assert amount * s - D("0.01") < p <= amount * s
 
 
+def test_with_advances_rounds_the_advances_down_and_the_balance_takes_the_rest():
+    """An «acconto» and the «conguaglio»: 2.476,82 / 2 = 1.238,41, and 2.030,99 − 1.238,41 = 792,58; an advance of
+    1.133,485 is paid 1.133,48 and, with no premium, the balance takes it back: −1.133,48; a negative advance is none."""
+    from ciclope.core.money import with_advances
+
+    assert with_advances(D("2030.99"), [D("1238.41")]) == (D("1238.41"), D("792.58"))
+    assert with_advances(D("0"), [D("1133.485")]) == (D("1133.48"), D("-1133.48"))
+    assert with_advances(D("429.22"), [D("300"), D("298.70")]) == (D("300.00"), D("298.70"), D("-169.48"))
+    assert with_advances(D("100.00"), [D("-5")]) == (D("0.00"), D("100.00"))
+
+
+@given(
+    st.integers(min_value=0, max_value=10**9),
+    st.lists(st.decimals(min_value=-1000, max_value=10**7, places=4, allow_nan=False), max_size=4),
+)
+def test_with_advances_property(cents, advances):
+    """Any premium and any advances: the instalments sum exactly to the premium, to the cent; each advance is its
+    value rounded down to the cent (at most a cent below it, none below zero); the balance is the rest, negative
+    exactly when the advances passed the premium (a recovery)."""
+    from ciclope.core.money import with_advances
+
+    amount = D(cents) / 100
+    paid = with_advances(amount, advances)
+    assert len(paid) == len(advances) + 1
+    assert sum(paid, D(0)) == amount
+    for p, a in zip(paid[:-1], advances):
+        assert p == p.quantize(D("0.01")) and p >= 0
+        assert max(a, D(0)) - D("0.01") < p <= max(a, D(0))
+    assert (paid[-1] < 0) == (sum(paid[:-1], D(0)) > amount)
+
+
 def _split_by_fractions(pool, weights, rank=None):
     """The split as it was written before issue 18, one Fraction per weight: the oracle of the integer path."""
     import math

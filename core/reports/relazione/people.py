@@ -156,22 +156,30 @@ def bands(r: Result) -> Table:
 
 
 def instalments(r: Result) -> Table:
-    """Each instalment of a premium the regulation pays in instalments: when, its share, whom and how much in all."""
+    """Each instalment of a premium the regulation pays in instalments: when, its share, whom and how much in all;
+    with advances, what each is (an advance, the balance) and the recoveries of a balance apart."""
     pools, labels = r.ledger.pools, r.plugin.status_labels
+    kinds = r.ledger.advances  # only then the column: the table of shares alone is unchanged
     rows = [
         (
             fmt.fund(i.pool, pools[i.pool].label if i.pool in pools else "", labels),
             stats.upper_first(i.what),
             fmt.month_it(i.year, i.month),
             i.period or fmt.NONE,
-            fmt.pct(i.share, fmt.share_places(i.share)),
+            *((KIND_SAID.get(i.kind, i.kind),) if kinds else ()),
+            fmt.NONE if i.share is None else fmt.pct(i.share, fmt.share_places(i.share)),
             i.count,
-            fmt.euro(i.total),
+            fmt.euro(i.total) if i.total >= 0 else f"− {fmt.euro(-i.total)}",
         )
         for i in stats.instalments(r)
     ]
-    head = ("Fondo", "Premio", "Mese di pagamento", "Riferita a", "Quota", "Persone", "Totale")
-    return Table("", columns(head, (4, 5, 6)), rows)
+    head = ("Fondo", "Premio", "Mese di pagamento", "Riferita a", *(("Rata",) if kinds else ()), "Quota", "Persone",
+            "Totale")  # fmt: skip
+    return Table("", columns(head, (5, 6, 7) if kinds else (4, 5, 6)), rows)
+
+
+# what an instalment is, in the Relazione's totals: a recovery says what it gives back
+KIND_SAID = {"recupero": "recupero (conguaglio negativo)"}
 
 
 def positions(r: Result, names: Names) -> Table:

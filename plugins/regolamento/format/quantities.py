@@ -231,6 +231,15 @@ PLACES = {
         ungrouped="la quota è una per la parte",
         everyone="tutte le persone della parte",
     ),
+    # rate: an advance paid before the year's results (in its month), from the person's data: the balance settles it
+    "acconto": before_results(
+        place(
+            "l'acconto",
+            EURO,
+            why="l'acconto si paga prima dei risultati dell'anno, sui dati della persona (il grado, il tempo "
+            "lavorato, le colonne dichiarate); il conguaglio paga poi il premio meno l'acconto",
+        )
+    ),
     # over everyone in service of the part's roles, evaluated or not: the graduatorie's shares of the fund
     "riparto_graduatorie": place(
         "il peso di ciascuno nel riparto del fondo tra le graduatorie",

@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import fmt
+from ciclope.core import fmt, money
 from ciclope.plugins.regolamento.format import funds, methods
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.expr import Formula
@@ -536,17 +536,36 @@ MONTHS = fmt.MONTHS  # «mese» of an instalment, as the text names it
 
 @attrs.frozen
 class InstalmentRule:
-    """Una rata del premio: la sua quota, il mese con le cui competenze si paga e il periodo a cui si riferisce."""
+    """Una rata del premio: quota, acconto o conguaglio, il mese con le cui competenze si paga e il suo periodo."""
 
-    share: Decimal = key(
+    share: Decimal | None = key(
         "quota",
         "number",
         "la quota del premio di ciascuno pagata in questa rata (0–1, o «50%»); le quote delle rate sommano a 1. "
-        "Ogni rata ma l'ultima è arrotondata per difetto al centesimo, l'ultima prende il resto",
-        required=True,
+        "Ogni rata ma l'ultima è arrotondata per difetto al centesimo, l'ultima prende il resto. Al suo posto, "
+        "acconto o conguaglio",
         lo="0",
         hi="1",
         example="50%",
+    )
+    advance: Formula | None = key(
+        "acconto",
+        "formula",
+        "un acconto pagato prima dei risultati, al posto della quota: una formula in euro sui dati della persona "
+        "(non la valutazione né i risultati dell'anno), per difetto al centesimo, pagata a chi è dei ruoli della "
+        "parte e in servizio nel mese della rata; le rate con acconto finiscono con il conguaglio",
+        example="=50% * 1000 €",
+        formula="acconto",
+        since=2,
+    )
+    balance: bool = key(
+        "conguaglio",
+        "bool",
+        "true: l'ultima rata, dopo gli acconti, paga il premio dell'anno meno gli acconti pagati; se è negativo è un "
+        "recupero (chi ha avuto un acconto e non ha premio restituisce l'acconto)",
+        default=False,
+        example=True,
+        since=2,
     )
     month: str = key(
         "mese",
@@ -585,6 +604,13 @@ class InstalmentRule:
     def when(self) -> str:
         """The month in words: «agosto», «febbraio dell'anno successivo»."""
         return self.month + (" dell'anno successivo" if self.later else "")
+
+    @property
+    def kind(self) -> str:
+        """What the instalment pays: a share of the premium, an advance or the balance (``money`` kinds)."""
+        if self.advance is not None:
+            return money.ADVANCE
+        return money.BALANCE if self.balance else money.SHARE
 
 
 @attrs.frozen

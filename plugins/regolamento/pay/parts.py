@@ -200,7 +200,7 @@ def pay_one(
         ledger.carried[pr.residual_to] = ledger.carried.get(pr.residual_to, ZERO) + left
         moved(reg, pr, left, fund, out, trace)
     award(reg, pr, given, ledger, out)
-    instalments.schedule(reg, pr, name_of(pr), given, partial(figure_key, reg, pr, out), (ente, trace), out)
+    instalments.schedule(reg, pr, given, partial(figure_key, reg, pr, out), (ente, trace, facts), out)
     settled(reg, pr, given, ledger, out, trace)
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from ciclope.core import fmt
+from ciclope.core import fmt, money
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
-from ciclope.plugins.regolamento.format.spec import Part, Premium, Reduction
+from ciclope.plugins.regolamento.format.spec import InstalmentRule, Part, Premium, Reduction
 from ciclope.plugins.regolamento.format.wording import said_share
 
 Error = Callable[..., None]
@@ -287,19 +287,25 @@ def shares(parts: Sequence[Part], error: Error) -> None:
 
 
 def instalments(pr: Premium, path: str, error: Error) -> None:
-    """The instalments of a premium pay all of it, in the order they are written: their shares sum to 1 (an office
-    writes 50% and 50%, or 0.5 and 0.5) and each is paid after the one before."""
+    """The instalments of a premium pay all of it, in the order they are written: each says what it pays (a share,
+    an advance or the balance); shares sum to 1 (an office writes 50% and 50%, or 0.5 and 0.5), advances end with
+    the balance; each is paid after the one before."""
     rates = pr.instalments
     if not rates:
         return
-    total = sum((r.share for r in rates), Decimal(0))
-    if total != 1:
-        error(
-            f"{path}.rate",
-            f"le quote delle rate sommano {said_share(total, 'a')}: devono sommare al 100% (tutto il premio di "
-            "ciascuno)",
-            "regolamento.somma",
-        )
+    if not all([_one_amount(r, f"{path}.rate[{i}]", error) for i, r in enumerate(rates)]):  # each one said
+        return  # what an instalment pays is unclear: the rules between them wait for it
+    if any(r.kind != money.SHARE for r in rates):
+        _advances(rates, f"{path}.rate", error)
+    else:
+        total = sum((r.share or Decimal(0) for r in rates), Decimal(0))
+        if total != 1:
+            error(
+                f"{path}.rate",
+                f"le quote delle rate sommano {said_share(total, 'a')}: devono sommare al 100% (tutto il premio di "
+                "ciascuno)",
+                "regolamento.somma",
+            )
     for i in range(1, len(rates)):
         before, now = rates[i - 1], rates[i]
         if (now.later, now.month_number) <= (before.later, before.month_number):
@@ -309,3 +315,66 @@ def instalments(pr: Premium, path: str, error: Error) -> None:
                 "le rate nell'ordine in cui si pagano, in mesi diversi",
                 "regolamento.valore",
             )
+
+
+ADVANCE_EXAMPLE = "{ acconto = '=50% * 1000 €', mese = \"settembre\" }"
+BALANCE_EXAMPLE = '{ conguaglio = true, mese = "giugno", anno = "successivo" }'
+
+
+def _one_amount(rule: InstalmentRule, path: str, error: Error) -> bool:
+    """True when the instalment says one thing it pays: its ``quota``, an ``acconto`` or the ``conguaglio``."""
+    said = [k for k, v in (("quota", rule.share), ("acconto", rule.advance)) if v is not None]
+    said += ["conguaglio"] if rule.balance else []
+    if len(said) == 1:
+        return True
+    if not said:
+        error(
+            path,
+            "la rata non dice quanto paga: scrivi quota (una quota del premio di ciascuno, «50%»), acconto (una "
+            f"formula in euro pagata prima dei risultati, es. {ADVANCE_EXAMPLE}) o conguaglio = true (il premio "
+            "meno gli acconti, l'ultima rata)",
+            "regolamento.manca",
+        )
+    else:
+        error(
+            f"{path}.{said[1]}",
+            f"la rata dice insieme {' e '.join(said)}: ogni rata paga una cosa sola, una quota del premio, un "
+            "acconto o il conguaglio; scrivile in rate distinte",
+            "regolamento.valore",
+        )
+    return False
+
+
+def _advances(rates: Sequence[InstalmentRule], path: str, error: Error) -> None:
+    """Instalments with an advance: advances only, then one balance, the last; no share of the premium among them
+    (the balance pays whatever the advances did not)."""
+    kinds = [r.kind for r in rates]
+    for i, kind in enumerate(kinds):
+        if kind == money.SHARE:
+            error(
+                f"{path}[{i}].quota",
+                "una quota del premio tra acconti e conguaglio: il premio non si conosce prima del conguaglio, che ne "
+                f"paga tutto il resto; scrivi la rata come acconto ({ADVANCE_EXAMPLE}) o tutte le rate con la quota",
+                "regolamento.valore",
+            )
+        elif kind == money.BALANCE and i != len(kinds) - 1:
+            error(
+                f"{path}[{i}].conguaglio",
+                "il conguaglio è l'ultima rata: paga il premio meno gli acconti pagati prima; sposta in fondo la rata "
+                "del conguaglio, dopo ogni acconto",
+                "regolamento.valore",
+            )
+    if kinds[-1] != money.BALANCE and money.ADVANCE in kinds:
+        error(
+            path,
+            "un acconto senza conguaglio dopo di sé: chi ha avuto l'acconto riceverebbe più o meno del suo premio; "
+            f"aggiungi come ultima rata il conguaglio, es. {BALANCE_EXAMPLE}",
+            "regolamento.manca",
+        )
+    if money.ADVANCE not in kinds:
+        error(
+            path,
+            "un conguaglio senza acconto prima: il conguaglio paga il premio meno gli acconti; scrivi gli acconti "
+            f"prima di esso ({ADVANCE_EXAMPLE}), o paga il premio con le quote delle rate",
+            "regolamento.manca",
+        )

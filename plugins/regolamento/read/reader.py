@@ -97,7 +97,8 @@ class Context:
             name = "controllo_ente"
         block = re.match(r"premi\[\d+\]", path)
         why = self.unscored.get(block.group(0)) if block else None
-        where = PLACES[name] if why is None else unscored(PLACES[name], why)
+        # a place that reads no evaluation anyway (an advance, a graduatoria) keeps its own reason for a refusal
+        where = PLACES[name] if why is None or not PLACES[name].scored else unscored(PLACES[name], why)
         return where if block is not None and block.group(0) in self.by_row else rowless(where)
 
     def error(self, path: str, message: str, rule: str = "regolamento.formato") -> None:

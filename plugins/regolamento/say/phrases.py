@@ -652,21 +652,42 @@ def premium(block: Premium, regulation: Regulation) -> Said:
 
 
 def instalments(block: Premium) -> list[str]:
-    """The instalments of a premium paid in more than one payment: each with its share, month and period."""
+    """The instalments of a premium paid in more than one payment: each with its share (or its advance, or the
+    balance), month and period."""
     if not block.instalments:
         return []
+    what = "Il premio della parte" if isinstance(block, Part) else "Il premio"
+    if block.instalments[-1].balance:
+        return [advances(block, what)]
     each = "; ".join(
-        f"{the_pct(r.share)}{f', riferito al {r.period},' if r.period else ''} con le competenze di {r.when}"
+        f"{the_pct(r.share or Decimal(0))}{f', riferito al {r.period},' if r.period else ''} con le competenze di "
+        f"{r.when}"
         for r in block.instalments
     )
     n = len(block.instalments)
-    what = "Il premio della parte" if isinstance(block, Part) else "Il premio"
     return [
         f"{what} si paga a ciascuno in {n} rate: {each}. Ogni rata ma l'ultima è arrotondata per difetto al "
         "centesimo; l'ultima prende il resto, così le rate sommano al premio."
         if n > 1
         else f"{what} si paga a ciascuno in una volta, {each}."
     ]
+
+
+def advances(block: Premium, what: str) -> str:
+    """Advances paid before the results, then the balance, which may be a recovery."""
+    each = "; ".join(
+        f"un acconto{f' («{r.period}»)' if r.period else ''} con le competenze di {r.when}, "
+        f"{said_formula(r.advance)}, per difetto al centesimo"
+        for r in block.instalments
+        if r.advance is not None
+    )
+    last = block.instalments[-1]
+    period = f" («{last.period}»)" if last.period else ""
+    return (
+        f"{what} si paga con acconti prima dei risultati, a chi ne ha i ruoli ed è in servizio nel mese della rata: "
+        f"{each}. Il conguaglio{period} con le competenze di {last.when} è il premio dell'anno meno gli acconti "
+        "pagati; se è negativo è un recupero, anche di chi a fine anno non ha premio."
+    )
 
 
 def covered_premium(block: Premium) -> set[str]:

@@ -1304,24 +1304,11 @@ def test_dirigenti_gu1993_art22_thirty_percent_in_equal_parts_and_two_decisions(
     assert (pool.distributed, pool.residual) == (Decimal("15000.00"), Decimal("15000.00"))
 
 
-def test_poste_italiane_table_by_level_and_ambit_ebit_share_and_days_of_absence(ciclope_ente, tmp_path):
-    # EBIT at 900 / 1.000 = 90% (over the 80% threshold of access), MP at 96 / 95 → 100% (reached, +10%), REC at
-    # 90 / 95 = 94,74% (not reached, +0%): every table amount × (80% × 90% + 10% + 0%) = × 0,82, less 1/260 (five-day
-    # week) or 1/312 (six-day week) of it per day of absence. The test runs 2024.
-    cols = "grado,cessazione,contratto,giorni_settimana"
-    people = [
-        "P1,Anna,dipendente,,stf,1,0,false,,A1,,tempo indeterminato,5",  # 2.476,82 × 0,82 = 2.030,9924 → 2.030,99
-        "P2,Bruno,dipendente,,stf,1,13,false,,C,,tempo indeterminato,5",  # 1.197,40 × (0,82 − 13/260 = 0,77) = 922,00
-        "P3,Carla,dipendente,,stf,0.5,0,false,,F,,apprendistato,5",  # 786,00 × 0,82 = 644,52, at half time 322,26
-        # 2.115,96 × (0,82 − 26/312 = 0,73666…) = 1.558,7572 → 1.558,76
-        "P4,Dario,dipendente,,spt,1,26,false,,D,,tempo indeterminato,6",
-        "P5,Elena,dipendente,,spt,1,0,false,,B,,tempo determinato,6",  # not tempo indeterminato nor apprendistato
-        # 2.212,55 × (0,82 − 10/312 = 0,787948…) = 1.743,3755 → 1.743,38, at 80% 1.394,704 → 1.394,70
-        "P6,Franco,dipendente,,spt,0.8,10,false,,C,,tempo indeterminato,6",
-        "P7,Giulia,dipendente,,spt,1,0,false,,B,2024-11-30,tempo indeterminato,6",  # not in force on 31/12
-        "P8,Luca,dipendente,,stf,1,300,false,,E,,tempo indeterminato,5",  # 0,82 − 300/260 < 0: nothing
-    ]
-    data = ente(people, [], extra=cols)
+def poste(people: list[str]) -> dict[str, str]:
+    """Poste Italiane's staff (rows after the head's: id,name,role,category,unit,fte,absence_days,insufficient,
+    evaluator, then grado,assunzione,cessazione,contratto,giorni_settimana) in Direzione Staff (stf) and Produzione
+    Sportelleria (spt); EBIT at 900 / 1.000 = 90%, MP at 96 / 95 (reached), REC at 90 / 95 (not reached)."""
+    data = ente(people, [], extra="grado,assunzione,cessazione,contratto,giorni_settimana")
     data["units.csv"] = (
         "id,name,kind,parent,head,ambito\npi,Poste Italiane,ente,,SEG,\nstf,Direzione Staff,area,pi,,Direzione Staff\n"
         "spt,Sportelleria Nord,area,pi,,Produzione Sportelleria\n"
@@ -1339,6 +1326,33 @@ def test_poste_italiane_table_by_level_and_ambit_ebit_share_and_days_of_absence(
         "I3,REC,Zone a giorni alterni,higher,,,95,90,,,,,\n"
     )
     data["ente.toml"] = 'name = "Poste Italiane"\n'  # no fund: the table's amounts are owed
+    return data
+
+
+POSTE_STAFF = [
+    "P1,Anna,dipendente,,stf,1,0,false,,A1,,,tempo indeterminato,5",  # 2.476,82 × 0,82 = 2.030,9924 → 2.030,99
+    "P2,Bruno,dipendente,,stf,1,13,false,,C,,,tempo indeterminato,5",  # 1.197,40 × (0,82 − 13/260 = 0,77) = 922,00
+    "P3,Carla,dipendente,,stf,0.5,0,false,,F,,,apprendistato,5",  # 786,00 × 0,82 = 644,52, at half time 322,26
+    # 2.115,96 × (0,82 − 26/312 = 0,73666…) = 1.558,7572 → 1.558,76
+    "P4,Dario,dipendente,,spt,1,26,false,,D,,,tempo indeterminato,6",
+    "P5,Elena,dipendente,,spt,1,0,false,,B,,,tempo determinato,6",  # not tempo indeterminato nor apprendistato
+    # 2.212,55 × (0,82 − 10/312 = 0,787948…) = 1.743,3755 → 1.743,38, at 80% 1.394,704 → 1.394,70
+    "P6,Franco,dipendente,,spt,0.8,10,false,,C,,,tempo indeterminato,6",
+    "P7,Giulia,dipendente,,spt,1,0,false,,B,,2024-11-30,tempo indeterminato,6",  # not in force on 31/12
+    "P8,Luca,dipendente,,stf,1,300,false,,E,,,tempo indeterminato,5",  # 0,82 − 300/260 < 0: nothing
+    # 1.197,40 × (0,82 − 120/260 = 0,358461…) = 429,2218… → 429,22
+    "P9,Marta,dipendente,,stf,1,120,false,,D,,,tempo indeterminato,5",
+    # hired on 1 October: in force on 31/12, the whole table × 0,82 (the text prorates nothing): 2.115,96 × 0,82 =
+    # 1.735,0872 → 1.735,09
+    "P10,Nicola,dipendente,,spt,1,0,false,,D,2024-10-01,,tempo indeterminato,6",
+]
+
+
+def test_poste_italiane_table_by_level_and_ambit_ebit_share_and_days_of_absence(ciclope_ente, tmp_path):
+    # EBIT at 900 / 1.000 = 90% (over the 80% threshold of access), MP at 96 / 95 → 100% (reached, +10%), REC at
+    # 90 / 95 = 94,74% (not reached, +0%): every table amount × (80% × 90% + 10% + 0%) = × 0,82, less 1/260 (five-day
+    # week) or 1/312 (six-day week) of it per day of absence. The test runs 2024.
+    data = poste(POSTE_STAFF)
     result = run(ciclope_ente, tmp_path, "poste_italiane", data)
     assert {k: v for k, v in amounts(result).items() if v != "0.00"} == {
         "P1": "2030.99",
@@ -1346,19 +1360,96 @@ def test_poste_italiane_table_by_level_and_ambit_ebit_share_and_days_of_absence(
         "P3": "322.26",
         "P4": "1558.76",
         "P6": "1394.70",
+        "P9": "429.22",
+        "P10": "1735.09",
     }
     assert {p: result.figures[f"ammesso:premio di risultato:{p}"].value for p in ("P5", "P7", "P8")} == {
         "P5": False,
         "P7": False,
         "P8": True,
     }
-    pool = result.rewards.pools["premio_risultato"]  # 2.030,99 + 922,00 + 322,26 + 1.558,76 + 1.394,70 = 6.228,71
-    assert (pool.amount, pool.residual) == (Decimal("6228.71"), Decimal("0.00"))
+    # 2.030,99 + 922,00 + 322,26 + 1.558,76 + 1.394,70 + 429,22 + 1.735,09 = 8.393,02
+    pool = result.rewards.pools["premio_risultato"]
+    assert (pool.amount, pool.residual) == (Decimal("8393.02"), Decimal("0.00"))
     # under the threshold of access (EBIT at 790 / 1.000 = 79%) nobody is paid
     data["indicators.csv"] = data["indicators.csv"].replace(",1000,900,", ",1000,790,")
     (tmp_path / "sotto").mkdir()
     low = run(ciclope_ente, tmp_path / "sotto", "poste_italiane", data)
     assert set(amounts(low).values()) <= {"0.00"}
+
+
+def paid_in(result) -> dict[str, list[tuple[str, str, str]]]:
+    """Each person's instalments: (what it is, the month, the amount)."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for i in result.ledger.instalments:
+        kind = "recupero" if i.recovery else i.kind
+        out.setdefault(i.person, []).append((kind, f"{i.year}-{i.month:02d}", str(i.amount)))
+    return out
+
+
+def test_poste_italiane_the_advance_in_september_and_the_balance_in_june(ciclope_ente, tmp_path):
+    # «con le competenze del mese di settembre […] a titolo di anticipazione […] una quota pari al 50% dell'importo
+    # […] del premio indicato nelle tabelle allegate corrispondente al target 100%»: 50% of the table amount × the
+    # time worked, down to the cent, to whoever is in service in September 2024 (not the tempo determinato); «con le
+    # competenze del mese di giugno [dell'anno dopo] […] il conguaglio […] pari alla differenza, positiva o negativa,
+    # tra l'importo spettante […] e quanto già erogato a titolo di anticipo»: the premium − the advance
+    result = run(ciclope_ente, tmp_path, "poste_italiane", poste(POSTE_STAFF))
+    assert paid_in(result) == {
+        # 2.476,82 / 2 = 1.238,41; 2.030,99 − 1.238,41 = 792,58
+        "P1": [("acconto", "2024-09", "1238.41"), ("conguaglio", "2025-06", "792.58")],
+        # 1.197,40 / 2 = 598,70; 922,00 − 598,70 = 323,30
+        "P2": [("acconto", "2024-09", "598.70"), ("conguaglio", "2025-06", "323.30")],
+        # 786,00 / 2 × 0,5 = 196,50; 322,26 − 196,50 = 125,76
+        "P3": [("acconto", "2024-09", "196.50"), ("conguaglio", "2025-06", "125.76")],
+        # 2.115,96 / 2 = 1.057,98; 1.558,76 − 1.057,98 = 500,78
+        "P4": [("acconto", "2024-09", "1057.98"), ("conguaglio", "2025-06", "500.78")],
+        # P5 (tempo determinato): no advance, no premium, nothing
+        # 2.212,55 / 2 × 0,8 = 885,02; 1.394,70 − 885,02 = 509,68
+        "P6": [("acconto", "2024-09", "885.02"), ("conguaglio", "2025-06", "509.68")],
+        # in service in September: 2.266,97 / 2 = 1.133,485 → 1.133,48 down; ceased on 30/11, no premium: 0 − 1.133,48
+        "P7": [("acconto", "2024-09", "1133.48"), ("recupero", "2025-06", "-1133.48")],
+        # 1.059,97 / 2 = 529,985 → 529,98; the absences leave no premium: 0 − 529,98
+        "P8": [("acconto", "2024-09", "529.98"), ("recupero", "2025-06", "-529.98")],
+        # 1.197,40 / 2 = 598,70; a premium below it: 429,22 − 598,70 = −169,48
+        "P9": [("acconto", "2024-09", "598.70"), ("recupero", "2025-06", "-169.48")],
+        # hired on 1 October, not in service in September: no advance, the whole premium in June
+        "P10": [("conguaglio", "2025-06", "1735.09")],
+    }
+    for pid, paid in paid_in(result).items():  # the instalments of each sum to their premium, to the cent
+        award = result.rewards.awards.get(pid)
+        assert sum(Decimal(amount) for _, _, amount in paid) == (award.amount if award is not None else 0)
+    # the pool is unchanged: the advances say when money moves, the year's premium is the same 8.393,02
+    pool = result.rewards.pools["premio_risultato"]
+    assert (pool.amount, pool.distributed, pool.residual) == (Decimal("8393.02"), Decimal("8393.02"), Decimal("0"))
+    advance = result.figures["rata:P7:premio di risultato:1"]
+    assert advance.label == (
+        "Acconto di settembre 2024 della parte «premio di risultato» (anticipazione con riserva) — Giulia"
+    )
+    assert [(i.name, str(i.value)) for i in advance.inputs if i.cell] == [
+        ("il tipo di contratto di lavoro", "tempo indeterminato"),
+        ("il tempo lavorato (1 a tempo pieno)", "1"),
+        ("l'ambito organizzativo della struttura", "Produzione Sportelleria"),
+        ("il grado", "B"),
+        ("data di cessazione", "2024-11-30"),
+    ]
+    balance = result.figures["rata:P7:premio di risultato:2"]
+    assert balance.formula == "premio della parte «premio di risultato» − gli acconti pagati"
+    assert [(i.name, str(i.value), i.ref) for i in balance.inputs] == [
+        ("premio della parte «premio di risultato»", "0.00", balance.inputs[0].ref),
+        (
+            "acconto di settembre 2024 della parte «premio di risultato» (anticipazione con riserva)",
+            "1133.48",
+            "rata:P7:premio di risultato:1",
+        ),
+    ]
+    assert balance.note.startswith("negativo: un recupero di € 1.133,48")
+    # under the threshold of access (EBIT at 79%) nobody has a premium: every advance is taken back in June
+    data = poste(POSTE_STAFF)
+    data["indicators.csv"] = data["indicators.csv"].replace(",1000,900,", ",1000,790,")
+    (tmp_path / "sotto").mkdir()
+    low = run(ciclope_ente, tmp_path / "sotto", "poste_italiane", data)
+    assert paid_in(low)["P1"] == [("acconto", "2024-09", "1238.41"), ("recupero", "2025-06", "-1238.41")]
+    assert "P10" not in paid_in(low)  # no advance and no premium: nothing to pay or take back
 
 
 def test_sacal_gh_40_20_40_on_conditions_presence_and_the_sector(ciclope_ente, tmp_path):
