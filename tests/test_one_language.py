@@ -316,6 +316,18 @@ def test_a_percentage_typed_in_ente_xlsx_stays_a_percentage_on_every_page(comune
     assert "consuntivo / target, limitato tra 0% e 100%" in cards and "[0, 1]" not in cards
 
 
+def test_a_percentage_typed_in_ente_xlsx_stays_a_percentage_in_the_offices_workbook(comune):
+    """schede.xlsx, the office's working copy: the target and actual typed as 72% and 74% are cells in % format
+    (Excel and LibreOffice show 72,00%), never the bare 0.72 of a General cell."""
+    book = openpyxl.load_workbook(comune / "ufficio" / "risultati" / "mio-ente" / "schede.xlsx")
+    sheet = book["Indicatori"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "IN1")
+    target, actual = row[header.index("Target")], row[header.index("Consuntivo")]
+    assert (target.value, target.number_format) == (0.72, "0.00%")
+    assert (actual.value, actual.number_format) == (0.74, "0.00%")
+
+
 def test_the_evaluators_workbook_asks_a_percent_for_a_percent_target(tmp_path, capsys):
     cycle = office(tmp_path / "u")
     wb = openpyxl.load_workbook(tmp_path / "u" / "mio-ente" / "ente.xlsx")
@@ -574,6 +586,8 @@ def test_the_guard_flags_identifiers_decimals_for_percentages_bare_amounts_and_t
     assert found("vedi art69:fondo:performance_individuale") == ["chiave interna"]
     assert found("fondo = 1.200,00") == ["importo senza €"] and found("fondo = € 1.200,00") == []
     assert found("IN1\nPratiche\n0,72\n0,74", percents={"IN1": {"0,72", "0,74"}}) == ["percentuale", "percentuale"]
+    # a workbook's General cell, rendered by LibreOffice in its default locale
+    assert found("IN1\nPratiche\n0.72\n72.00%", percents={"IN1": {"0,72", "0,74"}}) == ["percentuale"]
     assert found("P1\nP10\nP2\nP3", ids=frozenset({"P1", "P2", "P3", "P10"})) == ["ordine"]
     assert found("P1\nP2\nP3\nP10", ids=frozenset({"P1", "P2", "P3", "P10"})) == []
     assert found("vedi relazione.csv e 9abc6d8dc2c15bea…", public=True) == ["impronta", "nome di file"]
