@@ -588,6 +588,7 @@ def test_the_guard_flags_identifiers_decimals_for_percentages_bare_amounts_and_t
     assert found("IN1\nPratiche\n0,72\n0,74", percents={"IN1": {"0,72", "0,74"}}) == ["percentuale", "percentuale"]
     # a workbook's General cell, rendered by LibreOffice in its default locale
     assert found("IN1\nPratiche\n0.72\n72.00%", percents={"IN1": {"0,72", "0,74"}}) == ["percentuale"]
+    assert found("conforme, 1 avvisi; 1 celle scritte") == ["plural", "plural"]
     assert found("P1\nP10\nP2\nP3", ids=frozenset({"P1", "P2", "P3", "P10"})) == ["ordine"]
     assert found("P1\nP2\nP3\nP10", ids=frozenset({"P1", "P2", "P3", "P10"})) == []
     assert found("vedi relazione.csv e 9abc6d8dc2c15bea…", public=True) == ["impronta", "nome di file"]

@@ -74,7 +74,7 @@ def cmd_run(args) -> int:
         print(render_problems(list(o.problems), limit=30, total=o.problems_total), file=sys.stderr)
     if len(failed) > FAILED_DETAILS:
         print(
-            f"\n… e altri {len(failed) - FAILED_DETAILS} enti non caricabili: il primo problema di ciascuno è in "
+            f"\n… e {plural(len(failed) - FAILED_DETAILS, 'altro ente non caricabile', 'altri enti non caricabili')}: il primo problema di ciascuno è in "
             f"summary.json, tutti con `ciclope validate {args.config}`",
             file=sys.stderr,
         )
