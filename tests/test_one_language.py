@@ -489,6 +489,28 @@ def test_a_misspelt_column_gets_the_nearest_italian_name(tmp_path, capsys):
     assert "colonna sconosciuta «giorni_asenza» (forse «giorni_assenza»?)" in out
 
 
+def test_a_sheet_or_ente_toml_that_cannot_be_read_is_said_once_not_on_every_row_naming_it(tmp_path, capsys):
+    """The persone sheet renamed «Dipendenti»: two errors (the unknown sheet, the missing one), not one more per row
+    of unità and valutazioni naming a person; ente.toml with a key written twice: its own error, not «valutatore
+    «oiv» inesistente» on each row the external evaluator of [valutatori] signs."""
+    cycle = office(tmp_path / "u")
+    book = openpyxl.load_workbook(tmp_path / "u" / "mio-ente" / "ente.xlsx")
+    book["persone"].title = "Dipendenti"
+    book.save(tmp_path / "u" / "mio-ente" / "ente.xlsx")
+    capsys.readouterr()
+    assert main(["validate", str(cycle)]) == 1
+    out = capsys.readouterr().out
+    assert "manca ente.xlsx[persone], obbligatorio" in out and "foglio sconosciuto «Dipendenti»" in out
+    assert "inesistente" not in out and "2 errori, 0 avvisi" in out
+    cycle = office(tmp_path / "v")
+    toml = tmp_path / "v" / "mio-ente" / "ente.toml"
+    twice = 'nome = "Comune di Prova"\n'
+    toml.write_text(toml.read_text(encoding="utf-8").replace(twice, twice * 2, 1), encoding="utf-8")
+    assert main(["validate", str(cycle)]) == 1
+    out = capsys.readouterr().out
+    assert "chiave ripetuta" in out and "inesistente" not in out and "1 errore, 0 avvisi" in out
+
+
 def test_run_never_says_no_output_and_then_output_in(tmp_path, capsys):
     cycle = demo("regolamento", tmp_path)
     (cycle.parent / "comune-livelli" / "persone.csv").write_text("id\n", encoding="utf-8")
