@@ -34,7 +34,7 @@ ENGLISH = frozenset(
 PLURALS = re.compile(
     r"(?<![\d.,/])\b1 (?:schede|indicatori|problemi|enti|persone|avvisi|errori|obiettivi|aree|valutatori|giorni|"
     r"righe|colonne|fogli|anni|mesi|note|premi|livelli|fasce|servizi|voci|cartelle|dirigenti|dipendenti|"
-    r"posizioni|atti|scadenze|ricorsi|revisioni|esecuzioni|documenti|file di dati)\b"
+    r"posizioni|atti|scadenze|ricorsi|revisioni|esecuzioni|documenti|file di dati|celle|violazioni)\b"
 )
 WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 # An identifier: lower-case words joined by «_» or «.» (``rating_max``, ``ccnl.art69.not_configured``,
@@ -275,7 +275,8 @@ def percent_inputs(folder: Path) -> dict[str, set[str]]:
 
 def decimals_for_percentages(text: str, percents: dict[str, set[str]], reach: int = 14) -> list[str]:
     """Where a page names an indicator typed in percentages and shows one of its numbers as a decimal within the
-    next ``reach`` lines (its row of a table): «0,72» where the office wrote «72%»."""
+    next ``reach`` lines (its row of a table): «0,72» where the office wrote «72%», or «0.72» (a workbook's General
+    cell, as LibreOffice renders it in its default locale)."""
     lines = text.splitlines()
     found = []
     for n, line in enumerate(lines):
@@ -285,8 +286,8 @@ def decimals_for_percentages(text: str, percents: dict[str, set[str]], reach: in
         for later in lines[n + 1 : n + 1 + reach]:
             if later.strip() in percents:
                 break
-            for decimal in shown:
-                if re.search(rf"(?<![\d,]){re.escape(decimal)}(?![\d%])", later):
+            for decimal in {form for said in shown for form in (said, said.replace(",", "."))}:
+                if re.search(rf"(?<![\d,.]){re.escape(decimal)}(?![\d%])", later):
                     found.append(f"percentuale: «{decimal}» per {line.strip()} (scritto «%»): …{later.strip()[:80]}…")
     return found
 

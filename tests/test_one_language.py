@@ -316,6 +316,18 @@ def test_a_percentage_typed_in_ente_xlsx_stays_a_percentage_on_every_page(comune
     assert "consuntivo / target, limitato tra 0% e 100%" in cards and "[0, 1]" not in cards
 
 
+def test_a_percentage_typed_in_ente_xlsx_stays_a_percentage_in_the_offices_workbook(comune):
+    """schede.xlsx, the office's working copy: the target and actual typed as 72% and 74% are cells in % format
+    (Excel and LibreOffice show 72,00%), never the bare 0.72 of a General cell."""
+    book = openpyxl.load_workbook(comune / "ufficio" / "risultati" / "mio-ente" / "schede.xlsx")
+    sheet = book["Indicatori"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "IN1")
+    target, actual = row[header.index("Target")], row[header.index("Consuntivo")]
+    assert (target.value, target.number_format) == (0.72, "0.00%")
+    assert (actual.value, actual.number_format) == (0.74, "0.00%")
+
+
 def test_the_evaluators_workbook_asks_a_percent_for_a_percent_target(tmp_path, capsys):
     cycle = office(tmp_path / "u")
     wb = openpyxl.load_workbook(tmp_path / "u" / "mio-ente" / "ente.xlsx")
@@ -477,6 +489,28 @@ def test_a_misspelt_column_gets_the_nearest_italian_name(tmp_path, capsys):
     assert "colonna sconosciuta «giorni_asenza» (forse «giorni_assenza»?)" in out
 
 
+def test_a_sheet_or_ente_toml_that_cannot_be_read_is_said_once_not_on_every_row_naming_it(tmp_path, capsys):
+    """The persone sheet renamed «Dipendenti»: two errors (the unknown sheet, the missing one), not one more per row
+    of unità and valutazioni naming a person; ente.toml with a key written twice: its own error, not «valutatore
+    «oiv» inesistente» on each row the external evaluator of [valutatori] signs."""
+    cycle = office(tmp_path / "u")
+    book = openpyxl.load_workbook(tmp_path / "u" / "mio-ente" / "ente.xlsx")
+    book["persone"].title = "Dipendenti"
+    book.save(tmp_path / "u" / "mio-ente" / "ente.xlsx")
+    capsys.readouterr()
+    assert main(["validate", str(cycle)]) == 1
+    out = capsys.readouterr().out
+    assert "manca ente.xlsx[persone], obbligatorio" in out and "foglio sconosciuto «Dipendenti»" in out
+    assert "inesistente" not in out and "2 errori, 0 avvisi" in out
+    cycle = office(tmp_path / "v")
+    toml = tmp_path / "v" / "mio-ente" / "ente.toml"
+    twice = 'nome = "Comune di Prova"\n'
+    toml.write_text(toml.read_text(encoding="utf-8").replace(twice, twice * 2, 1), encoding="utf-8")
+    assert main(["validate", str(cycle)]) == 1
+    out = capsys.readouterr().out
+    assert "chiave ripetuta" in out and "inesistente" not in out and "1 errore, 0 avvisi" in out
+
+
 def test_run_never_says_no_output_and_then_output_in(tmp_path, capsys):
     cycle = demo("regolamento", tmp_path)
     (cycle.parent / "comune-livelli" / "persone.csv").write_text("id\n", encoding="utf-8")
@@ -574,6 +608,9 @@ def test_the_guard_flags_identifiers_decimals_for_percentages_bare_amounts_and_t
     assert found("vedi art69:fondo:performance_individuale") == ["chiave interna"]
     assert found("fondo = 1.200,00") == ["importo senza €"] and found("fondo = € 1.200,00") == []
     assert found("IN1\nPratiche\n0,72\n0,74", percents={"IN1": {"0,72", "0,74"}}) == ["percentuale", "percentuale"]
+    # a workbook's General cell, rendered by LibreOffice in its default locale
+    assert found("IN1\nPratiche\n0.72\n72.00%", percents={"IN1": {"0,72", "0,74"}}) == ["percentuale"]
+    assert found("conforme, 1 avvisi; 1 celle scritte") == ["plural", "plural"]
     assert found("P1\nP10\nP2\nP3", ids=frozenset({"P1", "P2", "P3", "P10"})) == ["ordine"]
     assert found("P1\nP2\nP3\nP10", ids=frozenset({"P1", "P2", "P3", "P10"})) == []
     assert found("vedi relazione.csv e 9abc6d8dc2c15bea…", public=True) == ["impronta", "nome di file"]

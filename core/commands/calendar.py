@@ -74,7 +74,7 @@ def render(results: list[Result], today: dt.date | None = None) -> str:
             lines.append(f"  {'':10}  {state(d, status, res.ente, today)} · fase {phase} · fonte: {source}")
         c = counts(res, today)
         summary = [
-            f"{len(rows)} scadenze",
+            fmt.plural(len(rows), "scadenza", "scadenze"),
             f"{c['fatto']} fatte",
             f"{c['in ritardo']} in ritardo",
             f"{c['mancante']} mancanti",
@@ -130,7 +130,7 @@ def alarm(days: int | None, act: str) -> list[str]:
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
         f"TRIGGER:-P{days}D",
-        f"DESCRIPTION:{escape_text(f'Tra {days} giorni: {act}')}",
+        "DESCRIPTION:" + escape_text(f"Tra {fmt.plural(days, 'giorno', 'giorni')}: {act}"),
         "END:VALARM",
     ]
 

@@ -73,8 +73,10 @@ def cmd_run(args) -> int:
         )
         print(render_problems(list(o.problems), limit=30, total=o.problems_total), file=sys.stderr)
     if len(failed) > FAILED_DETAILS:
+        left = len(failed) - FAILED_DETAILS
+        others = "un altro ente non caricabile" if left == 1 else f"altri {left} enti non caricabili"
         print(
-            f"\n… e altri {len(failed) - FAILED_DETAILS} enti non caricabili: il primo problema di ciascuno è in "
+            f"\n… e {others}: il primo problema di ciascuno è in "
             f"summary.json, tutti con `ciclope validate {args.config}`",
             file=sys.stderr,
         )

@@ -36,7 +36,7 @@ def summary(doc: dict) -> str:
     for name, sc in doc["scenarios"].items():
         m = sc["metrics"]
         errors = sum(1 for v in sc["violations"] if v["severity"] == "error")
-        note = f"{errors} errori" if errors else "nessuna"
+        note = fmt.plural(errors, "errore", "errori") if errors else "nessuna"
         if not sc["computed"]:
             note += " — non calcolabile"
         lines.append(

@@ -178,7 +178,7 @@ def outcome(s: Doc) -> Flag:
         return Flag("non calcolabile", "err")
     if errors:
         return Flag(f"{errors} violazion{'e' if errors == 1 else 'i'}", "err")
-    return Flag(f"conforme{f', {warnings} avvisi' if warnings else ''}", "ok")
+    return Flag(f"conforme{', ' + fmt.plural(warnings, 'avviso', 'avvisi') if warnings else ''}", "ok")
 
 
 def amount(person: Doc, labels: Labels | None) -> Lines:

@@ -1,6 +1,7 @@
 """The ids an ente's sheets give each other, checked once the records are built: every unit, person,
 objective, area, indicator named exists; the units have one root; no loop of parents. Each problem names
-the row that refers; a reference to a row already refused is not reported again (no cascade)."""
+the row that refers; a reference to a row already refused, or to a sheet refused whole, is not reported again (no
+cascade)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,27 @@ MAX_SPELLED = 50  # wrong ids of a kind whose spelling is compared with every id
 MAX_NAMES = 5000  # ids of a kind up to which spellings are compared (each comparison looks at every id)
 
 
+# the kinds an ente's references name, by the sheet that holds them (evaluators: ente.toml [valutatori])
+KIND_FILES = {
+    "units": "units",
+    "people": "people",
+    "objectives": "objectives",
+    "areas": "areas",
+    "indicators": "indicators",
+}
+
+
+def unread(r: Reading, e: m.Ente) -> frozenset[str]:
+    """The kinds whose sheet was refused whole (missing, unreadable, not a table), that error reported already:
+    a reference to them is not checked, or every row that names a person would say «persona inesistente» after
+    «manca ente.xlsx[persone]». ``evaluators`` when ente.toml itself could not be read."""
+    whole = {p.file for p in r.log.problems if p.is_error and p.row is None and not p.column}
+    kinds = {kind for kind, name in KIND_FILES.items() if whole & {e.file_of(name), e.file_said(name)}}
+    if "ente.toml" in whole:
+        kinds.add("evaluators")
+    return frozenset(kinds)
+
+
 @attrs.frozen
 class Near:
     """The `` (forse «p7»?)`` after an id that the ente does not have: the ids of a kind (``people``, ``units``…, or
@@ -27,6 +49,7 @@ class Near:
     ente written with another ente's ids would otherwise take minutes to be refused."""
 
     ente: m.Ente
+    unread: frozenset[str] = frozenset()  # kinds not checked: :func:`unread`
     names: dict[tuple[str, ...], Names] = attrs.field(factory=dict)
     found: dict[tuple[tuple[str, ...], str], str] = attrs.field(factory=dict)
 
@@ -40,15 +63,22 @@ class Near:
             self.found[key] = said(names.nearest(word, spelled))
         return self.found[key]
 
+    def lacks(self, ident: str, *kinds: str) -> bool:
+        """``ident`` is no id of ``kinds`` (a person or an external evaluator…); never when one of them was not
+        read: its sheet's own error is the one to fix."""
+        if not self.unread.isdisjoint(kinds):
+            return False
+        return all(ident not in getattr(self.ente, kind) for kind in kinds)
+
 
 def check(r: Reading, e: m.Ente) -> None:
     """Every reference of ``e``, sheet by sheet in the order of the canonical files."""
-    near = Near(e)
+    near = Near(e, unread(r, e))
     _units(r, e, near)
     _people(r, e, near)
     _objectives(r, e, near)
     _indicators(r, e, near)
-    _assignments(r, e)
+    _assignments(r, e, near)
     _evaluations(r, e, near)
     _revisions(r, e, near)
     _appeals(r, e, near)
@@ -66,10 +96,10 @@ def _units(r: Reading, e: m.Ente, near: Near) -> None:
             f"l'organigramma deve avere una sola radice (unità senza superiore), trovate {len(roots)}",
         )
     for u in e.units.values():
-        if u.parent is not None and u.parent not in e.units:
+        if u.parent is not None and near.lacks(u.parent, "units"):
             message = f"unità {quoted(u.parent)} inesistente{near(u.parent, 'units')}"
             r.err(label, u.row, "parent", "core.ref.unit", message, ref=u.parent)
-        if u.head is not None and u.head not in e.people:
+        if u.head is not None and near.lacks(u.head, "people"):
             message = f"persona {quoted(u.head)} inesistente{near(u.head, 'people')}"
             r.err(label, u.row, "head", "core.ref.person", message, ref=u.head)
     cycles(r, label, {u.id: u.parent for u in e.units.values()}, {u.id: u.row for u in e.units.values()})
@@ -78,10 +108,10 @@ def _units(r: Reading, e: m.Ente, near: Near) -> None:
 def _people(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("people")
     for p in e.people.values():
-        if p.unit not in e.units:
+        if near.lacks(p.unit, "units"):
             message = f"unità {quoted(p.unit)} inesistente{near(p.unit, 'units')}"
             r.err(label, p.row, "unit", "core.ref.unit", message, ref=p.unit)
-        if p.evaluator is not None and p.evaluator not in e.people and p.evaluator not in e.evaluators:
+        if p.evaluator is not None and near.lacks(p.evaluator, "people", "evaluators"):
             message = _UNKNOWN_EVALUATOR.format(quoted(p.evaluator), near(p.evaluator, "people", "evaluators"))
             r.err(label, p.row, "evaluator", "core.ref.person", message, ref=p.evaluator)
 
@@ -89,13 +119,13 @@ def _people(r: Reading, e: m.Ente, near: Near) -> None:
 def _objectives(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("objectives")
     for o in e.objectives.values():
-        if o.parent is not None and o.parent not in e.objectives:
+        if o.parent is not None and near.lacks(o.parent, "objectives"):
             message = f"obiettivo {quoted(o.parent)} inesistente{near(o.parent, 'objectives')}"
             r.err(label, o.row, "parent", "core.ref.objective", message, ref=o.parent)
-        if o.area is not None and o.area not in e.areas:
+        if o.area is not None and near.lacks(o.area, "areas"):
             message = f"area strategica {quoted(o.area)} inesistente in aree.csv{near(o.area, 'areas')}"
             r.err(label, o.row, "area", "core.ref.area", message, ref=o.area)
-        if o.owner is not None and o.owner not in e.units and o.owner not in e.people:
+        if o.owner is not None and near.lacks(o.owner, "units", "people"):
             message = f"responsabile {quoted(o.owner)}: né unità né persona"
             r.err(label, o.row, "owner", "core.ref.owner", message, ref=o.owner)
     cycles(
@@ -109,17 +139,17 @@ def _objectives(r: Reading, e: m.Ente, near: Near) -> None:
 def _indicators(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("indicators")
     for i in e.indicators.values():
-        if i.objective not in e.objectives:
+        if near.lacks(i.objective, "objectives"):
             message = f"obiettivo {quoted(i.objective)} inesistente{near(i.objective, 'objectives')}"
             r.err(label, i.row, "objective", "core.ref.objective", message, ref=i.objective)
 
 
-def _assignments(r: Reading, e: m.Ente) -> None:
+def _assignments(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("assignments")
     for a in e.assignments:
-        if a.ref not in e.indicators and a.ref not in e.objectives:
+        if near.lacks(a.ref, "indicators", "objectives"):
             r.err(label, a.row, "ref", "core.ref.ref", f"{quoted(a.ref)}: né indicatore né obiettivo", ref=a.ref)
-        if a.owner not in e.units and a.owner not in e.people:
+        if near.lacks(a.owner, "units", "people"):
             r.err(
                 label, a.row, "owner", "core.ref.owner", f"titolare {quoted(a.owner)}: né unità né persona", ref=a.owner
             )
@@ -128,10 +158,10 @@ def _assignments(r: Reading, e: m.Ente) -> None:
 def _evaluations(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("evaluations")
     for it in e.evaluations:
-        if it.person not in e.people:
+        if near.lacks(it.person, "people"):
             message = f"persona {quoted(it.person)} inesistente{near(it.person, 'people')}"
             r.err(label, it.row, "person", "core.ref.person", message, ref=it.person)
-        if it.evaluator is not None and it.evaluator not in e.people and it.evaluator not in e.evaluators:
+        if it.evaluator is not None and near.lacks(it.evaluator, "people", "evaluators"):
             message = _UNKNOWN_EVALUATOR.format(quoted(it.evaluator), near(it.evaluator, "people", "evaluators"))
             r.err(label, it.row, "evaluator", "core.ref.person", message, ref=it.evaluator)
 
@@ -139,7 +169,7 @@ def _evaluations(r: Reading, e: m.Ente, near: Near) -> None:
 def _revisions(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("revisions")
     for rv in e.revisions:
-        if rv.indicator not in e.indicators:
+        if near.lacks(rv.indicator, "indicators"):
             message = f"indicatore {quoted(rv.indicator)} inesistente{near(rv.indicator, 'indicators')}"
             r.err(label, rv.row, "indicator", "core.ref.indicator", message, ref=rv.indicator)
 
@@ -147,7 +177,7 @@ def _revisions(r: Reading, e: m.Ente, near: Near) -> None:
 def _appeals(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("appeals")
     for ap in e.appeals:
-        if ap.person not in e.people:
+        if near.lacks(ap.person, "people"):
             message = f"persona {quoted(ap.person)} inesistente{near(ap.person, 'people')}"
             r.err(label, ap.row, "person", "core.ref.person", message, ref=ap.person)
 

@@ -174,7 +174,7 @@ def unisci(args: argparse.Namespace) -> int:
         print(f"Copia dei dati dell'ente prima della modifica: {backup}")
     if written:
         print(
-            f"Dati dell'ente aggiornati ({cells} celle scritte; ogni altra cella e riga resta com'era): "
+            f"Dati dell'ente aggiornati ({plural(cells, 'cella scritta', 'celle scritte')}; ogni altra cella e riga resta com'era): "
             + ", ".join(str(p) for p in written)
         )
         _recalculate_notice(written)

@@ -67,10 +67,12 @@ def write_fund(
 ) -> None:
     """The relazione tecnico-finanziaria of the fund ``doc`` (the ``fondo`` section of results.json) named in
     ``outputs``: its page, its workbook, its PDF printed from the page. ``previous``: the previous year's fund from
-    the results store (Modulo III); ``archive``: a store is in use (so an absent year is said as such)."""
+    the results store (Modulo III); ``archive``: a store is in use (so an absent year is said as such). The PDF
+    alone is printed from the page already there (``ciclope report --outputs pdf`` adds it and never rewrites the
+    page, which the run's digests and the store vouch for); the page is written when asked, or when it is missing."""
     from ciclope.core.reports import html  # the renderer (Jinja2): see write_reports
 
-    if FUND_HTML in outputs or FUND_PDF in outputs:
+    if FUND_HTML in outputs or (FUND_PDF in outputs and not (folder / FUND_HTML).is_file()):
         html.write_report(fund.report(doc, ente, previous, archive), folder / FUND_HTML)
     if FUND_XLSX in outputs:
         fund.write_xlsx(folder / FUND_XLSX, doc, previous, archive)

@@ -207,9 +207,9 @@ def indicators(r: Result) -> Table:
                 ind.name,
                 fmt.TYPE_LABELS.get(ind.type, ind.type),
                 ind.weight,
-                ind.baseline,
-                ind.target if ind.active else "-",
-                ind.actual,
+                as_typed(ind.baseline, ind.percent),
+                as_typed(ind.target, ind.percent) if ind.active else "-",
+                as_typed(ind.actual, ind.percent),
                 (ach - 1) if ach is not None else None,
                 ach,
                 fmt.status(ind_status) if ind_status else "",
@@ -237,12 +237,22 @@ def indicators(r: Result) -> Table:
     return Table("Indicatori", columns, rows)
 
 
+def as_typed(value: Any, percent: bool) -> Any:
+    """An indicator's target or measure in its cell: in % format when the office wrote it as a percentage (``72%``
+    is read 0.72 and shown 72,00%, never 0.72), else as read."""
+    if percent and isinstance(value, Decimal):
+        return Typed(value, "ach")
+    return value
+
+
 def monitoring(r: Result) -> Table:
     named = r.ente.indicators
-    rows = [
-        (iid, named[iid].name if iid in named else "", m.target, m.actual, m.achievement, m.deviation)
-        for iid, m in r.monitoring.items()
-    ]
+    rows = []
+    for iid, m in r.monitoring.items():
+        ind = named.get(iid)
+        percent = ind is not None and ind.percent
+        name = ind.name if ind is not None else ""
+        rows.append((iid, name, as_typed(m.target, percent), as_typed(m.actual, percent), m.achievement, m.deviation))
     columns: list[Column] = [
         ("Indicatore", "text", 10),
         ("Nome", "text", 44),

@@ -410,7 +410,8 @@ def summary_table(outcomes: list[EnteOutcome], limit: int = 50) -> str:
             f"{'' if ente is None else fmt.pct(ente):>10}  {_short(o.reason)}"
         )
     if len(rows) > limit:
-        lines.append(f"… e altri {len(rows) - limit} enti (vedi summary.json)")
+        left = len(rows) - limit
+        lines.append(f"… e {'un altro ente' if left == 1 else f'altri {left} enti'} (vedi summary.json)")
     if any(len(o.reason) > 120 for o in rows[:limit]):
         lines.append("(note abbreviate: il testo completo è in summary.json)")
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in order}

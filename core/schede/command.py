@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ciclope.core import filenames, syserrors
-from ciclope.core.fmt import quoted
+from ciclope.core.fmt import plural, quoted
 from ciclope.core.nearest import hint
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
@@ -65,7 +65,10 @@ def main(args: argparse.Namespace) -> int:
     owned.claim_root(out, "schede-personali", [folder, Path(result.origin.get("data", folder))])
     pages = write_pages(out, result, people)
     failed = [] if args.solo_html else print_all(pages)
-    print(f"Scritte {len(pages)} schede personali in {out}" + ("" if args.solo_html else " (HTML e PDF)"))
+    print(
+        f"{'Scritta' if len(pages) == 1 else 'Scritte'} {plural(len(pages), 'scheda personale', 'schede personali')} in {out}"
+        + ("" if args.solo_html else " (HTML e PDF)")
+    )
     for path, why in failed:
         print(f"ciclope: PDF non prodotto per {path.name}: {why}", file=sys.stderr)
     return EXIT_ENTE if failed else EXIT_OK

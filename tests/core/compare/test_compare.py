@@ -580,6 +580,25 @@ def test_the_page_model_of_a_small_document_by_hand():
     assert people.style == "people" and [kind for _, kind, _ in people.columns] == ["text", "text"] + ["num"] * 4
 
 
+def test_one_warning_and_one_error_are_said_in_the_singular():
+    """«conforme, 1 avviso» on the page and «1 errore» in the terminal, never «1 avvisi», «1 errori»; two in the
+    plural."""
+    from ciclope.core.compare import report
+    from ciclope.core.compare.command import summary
+    from ciclope.core.reports.model import Flag
+
+    def violation(severity: str) -> dict:
+        return {"severity": severity, "rule": "r", "source": "s", "where": "w", "message": "m"}
+
+    one = [violation("warning")]
+    assert report.outcome(_scenario({}, {}, {}, one)) == Flag("conforme, 1 avviso", "ok")
+    assert report.outcome(_scenario({}, {}, {}, one * 2)) == Flag("conforme, 2 avvisi", "ok")
+    doc = {"ente": "e1", "name": "Ente di prova", "scenarios": {"s": _scenario({}, {}, {}, [violation("error")])}}
+    assert summary(doc).splitlines()[-1].endswith("  1 errore")
+    doc["scenarios"]["s"]["violations"] *= 2
+    assert summary(doc).splitlines()[-1].endswith("  2 errori")
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
     "--no-sandbox",

@@ -109,6 +109,30 @@ def test_the_pdf_later_changes_no_document_already_written(example, tmp_path, ca
     assert main(["verify", str(ente)]) == 0
 
 
+@pytest.mark.slow
+def test_the_fund_s_pdf_later_is_printed_from_its_page_already_written(tmp_path, capsys):
+    """`report --outputs pdf` after a run of a Comune with its fund: relazione-tecnico-finanziaria.pdf is printed
+    from the page already there, which stays byte for byte (it was written again without the store, «l'archivio
+    non è in uso», and verify then found it edited)."""
+    from ciclope.core.engine.registry import load_plugin
+    from ciclope.core.reports.public import chromium
+
+    if chromium() is None:
+        pytest.skip("Chromium non installato (pacchetto Debian 'chromium')")
+    demo = load_plugin("regolamento")[1].demo
+    assert demo is not None
+    shutil.copytree(demo, tmp_path / "demo")
+    cycle = tmp_path / "demo" / "cycle.toml"
+    assert main(["run", str(cycle), "--ente", "comune-fondo", "--out", str(tmp_path / "out")]) == 0
+    ente = tmp_path / "out" / "comune-fondo"
+    page = (ente / "relazione-tecnico-finanziaria.html").read_bytes()
+    assert main(["report", str(ente), "--outputs", "pdf"]) == 0
+    assert (ente / "relazione-tecnico-finanziaria.pdf").is_file()
+    assert (ente / "relazione-tecnico-finanziaria.html").read_bytes() == page
+    capsys.readouterr()
+    assert main(["verify", str(ente)]) == 0, capsys.readouterr().out
+
+
 def test_an_edit_is_not_blessed_by_a_later_report(example, tmp_path, capsys):
     """A document edited by hand after the run stays reported by verify after `report` adds another one."""
     folder = example("brescia")

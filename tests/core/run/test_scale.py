@@ -583,6 +583,9 @@ def test_summary_of_1000_enti_is_short_with_failures_first():
     assert [ln.split()[2] for ln in lines[1:9]] == ["FALLITO"] * 3 + ["violazioni"] * 5
     assert lines[-2] == "… e altri 950 enti (vedi summary.json)"
     assert lines[-1] == "Totale: 1000 enti — 992 ok, 5 con violazioni, 3 falliti"
+    # one more than the table shows: in the singular
+    lines = summary_table(outcomes[:51]).splitlines()
+    assert lines[-2] == "… e un altro ente (vedi summary.json)"
 
 
 def test_enti_without_overrides_share_their_plugin_parameters(cycle, tmp_path):

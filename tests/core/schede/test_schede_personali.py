@@ -40,6 +40,7 @@ def test_schede_personali_suggests_the_nearest_person_and_refuses_changed_data(e
     assert main(["schede-personali", str(ente), "--persona", "hA", "--solo-html"]) == 2
     assert "persona sconosciuta" in (err := capsys.readouterr().err) and "(forse «HA»?)" in err
     assert main(["schede-personali", str(ente), "--persona", "HA", "--solo-html"]) == 0
+    assert capsys.readouterr().out.startswith("Scritta 1 scheda personale in ")  # one, in the singular
     page = (tmp_path / "schede-personali" / ente.name / "HA.html").read_text(encoding="utf-8")
     assert "per presa visione" in page and 'lang="it"' in page
     assert [p.name for p in (tmp_path / "schede-personali" / ente.name).glob("*.html")] == ["HA.html"]
@@ -58,6 +59,11 @@ def test_calendar_ics_has_a_reminder_days_before_each_act(example, tmp_path, cap
     events, alarms = text.count("BEGIN:VEVENT"), text.count("BEGIN:VALARM")
     assert events > 0 and alarms == events  # one reminder per act
     assert "TRIGGER:-P7D\r\n" in text and "ACTION:DISPLAY\r\n" in text
+    assert "DESCRIPTION:Tra 7 giorni: " in text
+    one = tmp_path / "uno.ics"
+    assert main(["calendar", str(folder / "cycle.toml"), "--ics", str(one), "--promemoria", "1"]) == 0
+    text = one.read_bytes().decode("utf-8")
+    assert "DESCRIPTION:Tra 1 giorno: " in text and "Tra 1 giorni" not in text
     with pytest.raises(SystemExit) as exit_:
         main(["calendar", str(folder / "cycle.toml"), "--ics", str(tmp_path / "b.ics"), "--promemoria", "sette"])
     assert exit_.value.code == 2
