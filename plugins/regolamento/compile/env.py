@@ -384,7 +384,7 @@ class PersonEnv:
                 cell = self.facts.ente.cell("people", self.person.row, column)
                 self.read.setdefault(column, Input(words, date, cell=cell))
 
-    def months(self, whole_from: int, period: tuple[str, str] | None = None) -> Decimal:
+    def months(self, whole_from: int, period: tuple[str | dt.date, str | dt.date] | None = None) -> Decimal:
         """The months in service (MESI) of the cycle's year, or of ``period`` (its first and last day as the formula
         writes them, as IN.SERVIZIO's): a month counts whole when the person is in service at least ``whole_from``
         days of it, or all of it (a February in service counts, whatever ``whole_from``)."""
@@ -392,7 +392,8 @@ class PersonEnv:
         if period is None:
             days, within = (dt.date(year, 1, 1), dt.date(year, 12, 31)), "nell'anno"
         else:
-            days, within = (self._day(period[0]), self._day(period[1])), period_words(*period)
+            days = (self._day(period[0]), self._day(period[1]))
+            within = period_words(*(fmt.date_it(d) if isinstance(d, dt.date) else d for d in period))
             if days[1] < days[0]:
                 ends, starts = fmt.date_it(days[1]), fmt.date_it(days[0])
                 raise RunError(f"il periodo di MESI finisce ({ends}) prima di iniziare ({starts})")
@@ -458,12 +459,12 @@ class PersonEnv:
         self.read.setdefault(f"fondo:{code}", said)
         return pool.amount
 
-    def in_service(self, day: str) -> bool:
+    def in_service(self, day: str | dt.date) -> bool:
         """Whether the person is in service on ``day`` (IN.SERVIZIO): hired not after it, ceased not before it (an empty
         date is no limit). The day is one of the cycle's year («31/12»), a whole date, or the date of an act of [atti]
         in ente.toml; read with the day and the person's dates, each with its cell."""
         ente = self.facts.ente
-        on = self._day(day.strip())
+        on = self._day(day)
         start, end = self.person.extra.get("assunzione"), self.person.extra.get("cessazione")
         for column, words, date in (
             ("assunzione", "data di assunzione", start),
@@ -473,9 +474,13 @@ class PersonEnv:
                 self.read.setdefault(column, Input(words, date, cell=ente.cell("people", self.person.row, column)))
         return (start is None or start <= on) and (end is None or end >= on)
 
-    def _day(self, day: str) -> dt.date:
+    def _day(self, day: str | dt.date) -> dt.date:
         """The date IN.SERVIZIO (or a period of MESI) is given, noted with where it comes from; a RunError said with
-        the formula when the ente has no such act or the day is not one of its year."""
+        the formula when the ente has no such act or the day is not one of its year. A date is a person's, from a
+        declared column of dates, already read with its cell."""
+        if isinstance(day, dt.date):
+            return day
+        day = day.strip()
         ente = self.facts.ente
         if "/" not in day:
             code = code_of(day)
@@ -606,13 +611,17 @@ def _what_to_write(column: Column) -> str:
         return "scrivi il valore"
     if column.kind == "sì/no":
         return "scrivi sì o no"
+    if column.kind == "data":
+        return "scrivi la data, es. 30/06/2024"
     return "scrivi il valore, 0 se non ce n'è"
 
 
 def months_in_service(person: Person, whole_from: int, period: tuple[dt.date, dt.date]) -> int:
     """The months of ``period`` (first and last day, both counted) the person is in service (``assunzione`` to
-    ``cessazione``) at least ``whole_from`` days, or every day, of. A month the period cuts counts as its days within
-    the period: from 15/04, April is its 16 days."""
+    ``cessazione``) at least ``whole_from`` days, or every day, of. A month the period cuts counts by the days of
+    service within the period, against the same threshold: from 15/04, April's 16 days count from 16; from 20/04,
+    its 11 never do. So two periods that meet within a month give it to the one with more than half of it (a
+    parametro changed on 17/03: March to the old one), as «le frazioni di mese superiori a 15 giorni» say."""
     first_day, last_day = period
     start = max(first_day, person.extra.get("assunzione") or first_day)
     end = min(last_day, person.extra.get("cessazione") or last_day)
@@ -622,7 +631,8 @@ def months_in_service(person: Person, whole_from: int, period: tuple[dt.date, dt
         first = max(first_day, dt.date(year, month, 1))
         last = min(last_day, dt.date(year, month, calendar.monthrange(year, month)[1]))
         days = (min(end, last) - max(start, first)).days + 1
-        counted += days >= min(whole_from, (last - first).days + 1)
+        whole = calendar.monthrange(year, month)[1]  # a February of 29 days is in service all of it, from 31
+        counted += days >= min(whole_from, whole)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return counted
 

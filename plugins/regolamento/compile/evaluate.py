@@ -12,6 +12,7 @@ kept in the group's cache, so a formula that names the year's mean costs one pas
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
@@ -69,13 +70,13 @@ class Env(Protocol):
 
     def other(self, person: str, name: str) -> Value: ...
 
-    def months(self, whole_from: int, period: tuple[str, str] | None = None) -> Decimal: ...
+    def months(self, whole_from: int, period: tuple[str | dt.date, str | dt.date] | None = None) -> Decimal: ...
 
     def objective(self, code: str) -> Decimal | None: ...
 
     def objectives_reached(self, code: str, threshold: Value) -> Decimal | None: ...
 
-    def in_service(self, day: str) -> bool: ...
+    def in_service(self, day: str | dt.date) -> bool: ...
 
     def units_sum(self, name: str) -> Decimal: ...
 
@@ -395,9 +396,21 @@ def _of(node: Call, args: list[Compiled]) -> Compiled:
 
 def _months(node: Call, args: list[Compiled]) -> Compiled:
     whole_from = int(node.args[0].value) if isinstance(node.args[0], Num) else 0  # the checker saw a whole number
-    days = [a.value.strip() for a in node.args[1:] if isinstance(a, Text)]  # the checker saw two days written
-    period = (days[0], days[1]) if len(days) == 2 else None
-    return lambda env: env.months(whole_from, period)
+    # the checker saw two days, each written or a column of dates, whose value is the person's
+    days = [a.value.strip() if isinstance(a, Text) else arg for a, arg in zip(node.args[1:], args[1:])]
+    if len(days) != 2:
+        return lambda env: env.months(whole_from)
+    return lambda env: env.months(whole_from, (_day(days[0], env), _day(days[1], env)))
+
+
+def _day(day: str | Compiled, env: Env) -> str | dt.date:
+    """A day of MESI or IN.SERVIZIO: as written, or a person's date (a declared column of dates)."""
+    if isinstance(day, str):
+        return day
+    value = day(env)
+    if not isinstance(value, dt.date):  # an empty cell is said where the column is read: never a day of nothing
+        raise RunError("una data che manca")
+    return value
 
 
 def _objective(node: Call, args: list[Compiled]) -> Compiled:
@@ -406,8 +419,9 @@ def _objective(node: Call, args: list[Compiled]) -> Compiled:
 
 
 def _in_service(node: Call, args: list[Compiled]) -> Compiled:
-    day = node.args[0].value if isinstance(node.args[0], Text) else ""  # the checker saw a day written
-    return lambda env: env.in_service(day)
+    # the checker saw a day written or a column of dates
+    day = node.args[0].value if isinstance(node.args[0], Text) else args[0]
+    return lambda env: env.in_service(_day(day, env))
 
 
 def _units_sum(node: Call, args: list[Compiled]) -> Compiled:

@@ -23,7 +23,7 @@ POINTS_DIM = ("punti", 1)
 
 @attrs.frozen
 class Type:
-    """A formula's type: ``numero`` (with its units), ``testo``, ``livello``, ``logico`` or ``persona``."""
+    """A formula's type: ``numero`` (with its units), ``testo``, ``livello``, ``logico``, ``persona`` or ``data``."""
 
     kind: str
     dims: tuple[tuple[str, int], ...] = ()
@@ -44,9 +44,13 @@ class Type:
     def word(self) -> str:
         """The type as a message names it: «euro», «punti», «percentuale», «euro × giorni», «un livello» …"""
         if self.kind != "numero":
-            return {"testo": "un testo", "livello": "un livello", "logico": "un vero/falso", "persona": "una persona"}[
-                self.kind
-            ]
+            return {
+                "testo": "un testo",
+                "livello": "un livello",
+                "logico": "un vero/falso",
+                "persona": "una persona",
+                "data": "una data",
+            }[self.kind]
         if not self.dims:
             return "una percentuale" if self.percent else "un numero"
         up = [b if e == 1 else f"{b}^{e}" for b, e in self.dims if e > 0]
@@ -71,6 +75,7 @@ TEXT = Type("testo")
 LEVEL = Type("livello")
 BOOL = Type("logico")
 PERSON = Type("persona")
+DATE = Type("data")  # a declared column of dates: a bound of MESI's period, a day of IN.SERVIZIO
 UNKNOWN = Type("numero", bare=True, unknown=True)
 
 

@@ -300,7 +300,8 @@ SIGNATURES: dict[str, tuple[str, str]] = {
         'MESI(giorni) o MESI(giorni; "dal"; "al")',
         "i mesi di servizio nell'anno, ciascuno intero se la persona vi è in servizio almeno quei giorni (la frazione "
         'di mese oltre 15 giorni conta un mese: MESI(16 giorni)); con due giorni, i mesi di quel periodo (un '
-        'trimestre: MESI(16 giorni; "01/04"; "30/06")), ciascun giorno come in IN.SERVIZIO',
+        'trimestre: MESI(16 giorni; "01/04"; "30/06")), ciascun giorno come in IN.SERVIZIO; un mese tagliato dal '
+        "periodo conta con quei giorni di servizio nel periodo",
     ),
     "OBIETTIVO": (
         'OBIETTIVO("codice")',
@@ -310,7 +311,8 @@ SIGNATURES: dict[str, tuple[str, str]] = {
     "IN.SERVIZIO": (
         'IN.SERVIZIO("data")',
         "vero se la persona è in servizio in quella data (assunta non dopo, cessata non prima): una data dell'anno "
-        '("31/12"), una data intera ("31/07/2025") o la chiave di un atto di [atti] in ente.toml ("erogazione")',
+        '("31/12"), una data intera ("31/07/2025"), la chiave di un atto di [atti] in ente.toml ("erogazione") o '
+        "una colonna dichiarata di tipo data, il giorno di ciascuno (IN.SERVIZIO(fine_progetto))",
     ),
     "SOMMA.UNITA": (
         "SOMMA.UNITA(colonna)",

@@ -1390,7 +1390,7 @@ class Grades:
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
 
 
-COLUMN_KINDS = ("numero", "euro", "giorni", "percentuale", "punti", "testo", "sì/no")
+COLUMN_KINDS = ("numero", "euro", "giorni", "percentuale", "punti", "testo", "sì/no", "data")
 ENTE_LIST = "ente"  # the list of a datum of the ente itself: one value, the same for everyone
 # the list a declared column belongs to: people.csv, units.csv, incarichi.csv, or the ente's own data (ente.toml
 # [dati], or dati.csv of one row)
@@ -1419,8 +1419,9 @@ class Column:
         "tipo",
         "choice",
         "che cosa c'è nelle celle: numero, euro, giorni, percentuale (es. 80%), punti (un punteggio sulla scala del "
-        "regolamento, es. il punteggio di un settore: LIVELLO lo legge), testo o sì/no (una condizione della "
-        "persona, es. in servizio alla data dell'erogazione: le celle dicono sì o no)",
+        "regolamento, es. il punteggio di un settore: LIVELLO lo legge), testo, sì/no (una condizione della "
+        "persona, es. in servizio alla data dell'erogazione: le celle dicono sì o no) o data (un giorno della "
+        "persona, es. la data del nuovo parametro: un estremo del periodo di MESI, il giorno di IN.SERVIZIO)",
         required=True,
         choices=COLUMN_KINDS,
         example="numero",

@@ -340,9 +340,22 @@ def _list(args: list[str]) -> str:
 
 
 def months_within(node: Call) -> str:
-    """The period of MESI as a sentence says it: «nell'anno», or its two days (:func:`period_words`)."""
-    days = [a.value.strip() for a in node.args[1:] if isinstance(a, Text)]
-    return period_words(days[0], days[1]) if len(days) == 2 else "nell'anno"
+    """The period of MESI as a sentence says it: «nell'anno», or its two days (:func:`period_words`); a person's
+    day by the words of its column, «dal 01/01 alla data del nuovo parametro»."""
+    if len(node.args) != 3:
+        return "nell'anno"
+    first, last = node.args[1:]
+    if isinstance(first, Text) and isinstance(last, Text):
+        return period_words(first.value.strip(), last.value.strip())
+    return f"{_bound('da', first)} {_bound('a', last)}"
+
+
+def _bound(prep: str, day: Node) -> str:
+    """One end of MESI's period after ``prep``: a day written, an act of [atti], or a column of dates by its words."""
+    if isinstance(day, Text):
+        text = day.value.strip()
+        return f"{prep}l {text}" if "/" in text else joined(prep, f"la data dell'atto {text} ([atti] in ente.toml)")
+    return joined(prep, said(day))
 
 
 def period_words(first: str, last: str) -> str:
@@ -358,6 +371,8 @@ def in_service_on(node: Call) -> str:
     """The day of IN.SERVIZIO as a sentence says it: «in data 31/12» (no article, which 8/3 would change), «alla data
     dell'atto premi_erogati ([atti] in ente.toml)»."""
     arg = node.args[0] if node.args else None
+    if isinstance(arg, Name):  # a column of dates: «alla data di cessazione prevista»
+        return joined("a", said(arg))
     day = arg.value.strip() if isinstance(arg, Text) else ""
     return f"in data {day}" if "/" in day else f"alla data dell'atto {day} ([atti] in ente.toml)"
 

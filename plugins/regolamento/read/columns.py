@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import Ente, Problem, cells, fmt
-from ciclope.plugins.regolamento.format.expr import BOOL, DAYS, EURO, NUMBER, PERCENT, POINTS, TEXT, Type
+from ciclope.plugins.regolamento.format.expr import BOOL, DATE, DAYS, EURO, NUMBER, PERCENT, POINTS, TEXT, Type
 from ciclope.plugins.regolamento.format.quantities import FUNCTIONS, SIGNATURES, Quantity, quantity
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, ENTE_LIST, Column, Regulation
@@ -30,6 +30,7 @@ Error = Callable[..., None]
 TYPES: dict[str, Type] = {
     **{"numero": NUMBER, "euro": EURO, "giorni": DAYS, "percentuale": PERCENT, "punti": POINTS, "testo": TEXT},
     "sì/no": BOOL,  # a condition of the person: the formulas read it where a condition goes (ammesso = "=in_servizio")
+    "data": DATE,  # a day of the person (a new parametro from …): read where MESI and IN.SERVIZIO take a day
 }
 # how people.csv's cells of each type are read (a cell that does not read is an error naming file, row, column)
 PARSERS: dict[str, Callable[[str], Any]] = {
@@ -40,6 +41,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "punti": cells.parse_nonnegative,  # a score on the regulation's scale, as its thresholds are written
     "testo": cells.parse_text,
     "sì/no": cells.parse_bool,  # sì / no (also SI, NO, x, vero, falso …): the core's own yes-no cells
+    "data": cells.parse_date,  # 30/06/2024, 30.6.2024 or 2024-06-30, as the core's dates
 }
 NAME = re.compile(r"[a-z][a-z0-9_]*")
 # people.csv's columns ciclope reads already: the core's (codes and Italian headers) and this plugin's own
@@ -184,7 +186,9 @@ def missing(reg: Regulation, ente: Ente) -> list[Problem]:
 
 def _no_datum(reg: Regulation, ente: Ente, c: Column) -> Problem:
     """A datum of the ente the regulation declares and the ente does not write, placed where it goes."""
-    value = {"sì/no": "sì", "testo": "testo", "euro": "1000.00", "percentuale": "10%"}.get(c.kind, "10")
+    value = {"sì/no": "sì", "testo": "testo", "euro": "1000.00", "percentuale": "10%", "data": "01/07/2024"}.get(
+        c.kind, "10"
+    )
     message = f"manca il dato dell'ente {fmt.quoted(c.name)} dichiarato in [[colonne]] ({c.meaning}): "
     rows = ente.table(DATA_SHEET)
     if rows and not ente.file_of(DATA_SHEET).startswith("ente.toml"):  # dati.csv, the foglio dati: its row

@@ -24,6 +24,7 @@ from ciclope.plugins.regolamento.format.expr import (
     BARE,
     BOOL,
     COMPARISONS,
+    DATE,
     DAYS_UNIT,
     EURO,
     EURO_UNIT,
@@ -759,7 +760,8 @@ class Checker:
         if len(node.args) not in (1, 3):
             self.problems.append(
                 'MESI vuole i giorni da cui un mese conta e, per un periodo, il primo e l\'ultimo giorno: '
-                'MESI(16 giorni) o MESI(16 giorni; "01/04"; "30/06")'
+                'MESI(16 giorni) o MESI(16 giorni; "01/04"; "30/06"), o una colonna di tipo data: MESI(16 giorni; '
+                '"01/01"; data_nuovo_parametro)'
             )
             return NUMBER
         self._period(node.args[1:])
@@ -778,9 +780,12 @@ class Checker:
         both are days of the cycle's year (a date of an act is known when the ente runs)."""
         written = []
         for day in days:
+            if self.dated(day):
+                continue  # a person's day ([[colonne]] tipo = "data"): its order is known when the ente runs
             if not isinstance(day, Text) or not day.value.strip():
                 self.problems.append(
-                    'MESI vuole i giorni del periodo tra virgolette: MESI(16 giorni; "01/04"; "30/06")'
+                    'MESI vuole i giorni del periodo tra virgolette o una colonna di tipo data: MESI(16 giorni; '
+                    '"01/04"; "30/06"), MESI(16 giorni; "01/01"; data_nuovo_parametro)'
                 )
                 return
             if (problem := day_problem(day.value)) is not None:
@@ -790,6 +795,11 @@ class Checker:
         first, last = (day_month(d) for d in written) if len(written) == 2 else (None, None)
         if first is not None and last is not None and first[::-1] > last[::-1]:  # (month, day) in order
             self.problems.append(f"MESI: il periodo finisce ({written[1]}) prima di iniziare ({written[0]})")
+
+    def dated(self, node: Node) -> bool:
+        """True for a name of a declared column of dates (``tipo = "data"``), the day of a person where MESI and
+        IN.SERVIZIO take a day; checked as any name of the formula (where it is read, its list)."""
+        return isinstance(node, Name) and self.scope.quantity(node.name) is not None and self.type(node) == DATE
 
     def objective(self, node: Call) -> Type:
         """OBIETTIVO("codice"): the achievement of an objective of the ente's objectives file, a percentage as
@@ -853,10 +863,13 @@ class Checker:
             return BOOL
         if self.arity(node, 1):
             arg = node.args[0]
+            if self.dated(arg):
+                return BOOL
             if not isinstance(arg, Text) or not arg.value.strip():
                 self.problems.append(
-                    'IN.SERVIZIO vuole una data o la chiave di un atto tra virgolette: IN.SERVIZIO("31/12"), '
-                    'IN.SERVIZIO("31/07/2025") o IN.SERVIZIO("erogazione")'
+                    'IN.SERVIZIO vuole una data o la chiave di un atto tra virgolette, o una colonna di tipo data: '
+                    'IN.SERVIZIO("31/12"), IN.SERVIZIO("31/07/2025"), IN.SERVIZIO("erogazione") o '
+                    "IN.SERVIZIO(fine_progetto)"
                 )
             elif (problem := day_problem(arg.value)) is not None:
                 self.problems.append(f"IN.SERVIZIO: {problem}")

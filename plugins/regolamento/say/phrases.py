@@ -410,6 +410,7 @@ COLUMN_KINDS = {
     "punti": "un punteggio sulla scala del regolamento",
     "testo": "un testo",
     "sì/no": "sì o no",
+    "data": "una data",
 }
 # each list a column may be of: what its sentence says of it, what it adds, and how a title names it
 COLUMN_LISTS = {

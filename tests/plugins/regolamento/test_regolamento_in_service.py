@@ -88,8 +88,9 @@ def test_an_act_ente_toml_does_not_date_is_an_error_naming_it(ciclope_ente, tmp_
 @pytest.mark.parametrize(
     "written, problem",
     [
-        ("IN.SERVIZIO(31/12)", "IN.SERVIZIO vuole una data o la chiave di un atto tra virgolette: "
-         'IN.SERVIZIO("31/12"), IN.SERVIZIO("31/07/2025") o IN.SERVIZIO("erogazione")'),
+        ("IN.SERVIZIO(31/12)", "IN.SERVIZIO vuole una data o la chiave di un atto tra virgolette, o una colonna di "
+         'tipo data: IN.SERVIZIO("31/12"), IN.SERVIZIO("31/07/2025"), IN.SERVIZIO("erogazione") o '
+         "IN.SERVIZIO(fine_progetto)"),
         ('IN.SERVIZIO("31/13")', "IN.SERVIZIO: «31/13» non è un giorno dell'anno (GG/MM, es. «31/12»)"),
         ('IN.SERVIZIO("30/02/2025")', "IN.SERVIZIO: «30/02/2025» non è una data GG/MM/AAAA (es. «31/07/2025»)"),
         ('IN.SERVIZIO("31 dicembre")', "IN.SERVIZIO: «31 dicembre» non è una data GG/MM, GG/MM/AAAA né la chiave di "

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from ciclope.core.problems import CiclopeError
 from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.compile.env import months_in_service
 from ciclope.plugins.regolamento.read.load import load
@@ -207,3 +208,90 @@ def test_a_period_ending_at_an_act_counts_to_its_date(ciclope_ente, tmp_path):
     text = explain(result, "person", "P1")
     said = "mesi di servizio dal 01/04 alla data dell'atto fine_progetto ([atti] in ente.toml) (un mese conta da 16"
     assert said in text
+
+
+# --- A person's days: declared columns of dates ------------------------------------------------------------------
+# «per ciascun mese di partecipazione al progetto, le frazioni di mese superiori a 15 giorni valgono un mese»: each
+# person's period is theirs, two columns of dates, and a month the period cuts counts from 16 of its days in it.
+PROJECT = """\
+formato = 2
+[atto]
+titolo = "Premio di partecipazione ai progetti"
+tipo_ente = "comune"
+
+[[colonne]]
+nome = "inizio_progetto"
+tipo = "data"
+significato = "il primo giorno nel progetto"
+fonte = "art. 9"
+
+[[colonne]]
+nome = "fine_progetto"
+tipo = "data"
+significato = "l'ultimo giorno nel progetto"
+fonte = "art. 9"
+
+[[premi]]
+nome = "Progetto"
+metodo = "formula"
+valutazione = false
+tempo_parziale = "intero"
+fondo = "produttivita"
+ammesso = '=IN.SERVIZIO(fine_progetto)'
+importo = '=100 € * MESI(16 giorni; inizio_progetto; fine_progetto)'
+fonte = "art. 9"
+"""
+
+
+def project_staff(p2_start: str = "17/03/2024") -> dict[str, str]:
+    files = one_unit_comune("Comune di Mesi", [], [], '[funds]\nproduttivita = "5000.00"\n')
+    files["people.csv"] = "\n".join([
+        STAFF_HEADER + ",assunzione,cessazione,inizio_progetto,fine_progetto",
+        "SEG,Segretario,segretario,DIR,com,1,0,false,,,,01/01/2024,31/12/2024",
+        "P1,Anna,dipendente,C,com,1,0,false,SEG,,,01/01/2024,30/06/2024",
+        f"P2,Bruno,dipendente,C,com,1,0,false,SEG,,,{p2_start},15/09/2024",
+        "P3,Carla,dipendente,C,com,1,0,false,SEG,,2024-10-31,01/07/2024,30/11/2024",
+        "P4,Dario,dipendente,C,com,1,0,false,SEG,,,16/03/2024,15/07/2024",
+    ]) + "\n"  # fmt: skip
+    return files
+
+
+def test_a_period_of_each_person_by_two_columns_of_dates(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, PROJECT, project_staff())
+    # P1 01/01–30/06: 6 months, 600.00. P2 17/03–15/09: March's 15 days (17–31) and September's 15 (1–15) are not
+    # 16: April–August, 5 months, 500.00. P3 ceased 31/10, before the project's end (30/11): not in service on it,
+    # not admitted. P4 16/03–15/07: March's 16 days count, July's 15 do not: March–June, 4 months, 400.00
+    assert amounts(result) == {"P1": "600.00", "P2": "500.00", "P4": "400.00"}
+    assert result.figures["ammesso:Progetto:P3"].value is False
+    text = explain(result, "person", "P2")
+    # the days with their cells (P2 is on row 4 of people.csv: header, SEG, P1, P2) and the months of the period
+    assert "  • il primo giorno nel progetto = 17/03/2024   ← people.csv, riga 4, colonna inizio_progetto\n" in text
+    assert "  • mesi di servizio dal 17/03/2024 al 15/09/2024 (un mese conta da 16 giorni di servizio) = 5\n" in text
+    assert (
+        "i mesi di servizio dal primo giorno nel progetto all'ultimo giorno nel progetto (un mese conta da 16 giorni "
+        "di servizio)" in text
+    )
+    assert "la persona è in servizio all'ultimo giorno nel progetto" in explain(result, "person", "P3")
+
+
+def test_a_column_of_dates_is_read_as_a_date_and_only_as_a_day(ciclope_ente, tmp_path):
+    with pytest.raises(CiclopeError) as refused:
+        run_declared(ciclope_ente, tmp_path, PROJECT, project_staff("marzo"))
+    [problem] = refused.value.problems
+    assert (problem.file, problem.row, problem.column) == ("people.csv", 4, "inizio_progetto")
+    assert "attesa una data (2021-06-30, 30.6.2021 o 30/06/2021), trovato «marzo»" in problem.message
+    # a day is not a number: a sum with it is refused when the file is read, naming the type
+    wrong = PROJECT.replace("ammesso = '=IN.SERVIZIO(fine_progetto)'", "ammesso = '=fine_progetto + 1 > 0'")
+    problems = regulation_problems(tmp_path, wrong)
+    assert any("una data" in p for p in problems), problems
+
+
+def test_an_empty_day_is_said_with_what_to_write(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, PROJECT, project_staff(""))
+    # P2 has no first day in the project: an error naming the cell and what to write, and nothing paid to P2
+    assert amounts(result) == {"P1": "600.00", "P2": "0.00", "P4": "400.00"}
+    [message] = [p.message for p in result.violations if "inizio_progetto" in p.message]
+    assert message == (
+        "parte «Progetto»: la colonna «inizio_progetto» (il primo giorno nel progetto) è vuota in people.csv, riga 4 "
+        "(scrivi la data, es. 30/06/2024) per Bruno: considerato nulla"
+    )
