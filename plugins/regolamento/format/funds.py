@@ -6,8 +6,9 @@ office writes it is the fund ente.toml gives; a message names it back as the off
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
+from ciclope.core import cells, fmt
 from ciclope.plugins.regolamento.format.words import Words
 
 # The funds whose code is not the name an office writes → their code (every other fund is its own name).
@@ -26,3 +27,13 @@ def labels_by_code(labels: Mapping[str, str]) -> dict[str, str]:
     """[etichette] with each fund's key read as its code, as every document looks a fund's label up: the office
     names a fund as it writes it in [fondi] (``risorse_po``)."""
     return {code_of(key): text for key, text in labels.items()}
+
+
+def missing(code: str, written: Iterable[str]) -> str:
+    """«manca [fondi] performance_individuale», and the name ente.toml's [fondi] has in its place when one is close
+    to it (the core's nearness: the same letters in another case, the same words in another order, a close
+    spelling): a fund typed wrong reads as a fund that is not there, while the one typed is read by nothing."""
+    name = said(code)
+    near = [said(k) for k in written if k != code and cells.hint(said(k), [name])]
+    where = f" ([fondi] di ente.toml ha {fmt.quoted(near[0])}: è questo, scritto in un altro modo?)" if near else ""
+    return f"manca [fondi] {name}{where}"

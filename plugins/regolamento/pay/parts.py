@@ -10,7 +10,7 @@ a later part of the same fund.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
 from copy import deepcopy
 from decimal import Decimal
@@ -131,7 +131,7 @@ def paid(
     for pr in reg.premiums:
         pool = opened(reg, pr, ledger, out, trace)
         if pool is None:
-            missing_fund(reg, pr, trace)
+            missing_fund(reg, pr, trace, ente.funds)
             continue
         aside = taken.get(name_of(pr))
         with setaside.on_the_whole_fund(aside, facts, trace) if aside is not None else nullcontext():
@@ -437,7 +437,8 @@ def summed(reg: Regulation, ledger: Ledger, ente: Ente, trace: Trace) -> None:
         trace.record(f"award:{paid[0][1]}", total, words, source, inputs, label)
 
 
-def missing_fund(reg: Regulation, pr: Premium, trace: Trace) -> None:
+def missing_fund(reg: Regulation, pr: Premium, trace: Trace, written: Iterable[str] = ()) -> None:
+    """A part whose fund ente.toml does not give: a warning naming the fund, and the name written in its place."""
     if reg.constitutes(pr.fund):
         return  # a fund the regulation constitutes ([[fondi]]) and could not: its error says the parts do not pay
     trace.problem(
@@ -447,7 +448,7 @@ def missing_fund(reg: Regulation, pr: Premium, trace: Trace) -> None:
             source=cite(reg, pr.source),
             file="ente.toml",
             column=f"funds.{pr.fund}",
-            message=f"manca [fondi] {funds.said(pr.fund)}: nessun premio calcolato"
+            message=f"{funds.missing(pr.fund, written)}: nessun premio calcolato"
             + (f" per la parte «{pr.name}»" if isinstance(pr, Part) else "")
             # the key is where the problem is (ente.toml [fondi] …): named in the text, it would be said by its label
             + "; scrivine l'importo in ente.toml, nel blocco [fondi] (ogni premio viene da un fondo, anche un importo "

@@ -83,7 +83,7 @@ def pay(
     source = cite(reg, pw.source)
     pool = out.pools.get(pw.fund)
     if pool is None:
-        message = f"manca [fondi] {funds.said(pw.fund)}: nessuna retribuzione di posizione né di risultato calcolata"
+        message = f"{funds.missing(pw.fund, ente.funds)}: nessuna retribuzione di posizione né di risultato calcolata"
         trace.problem(
             Problem(
                 rule="regolamento.fondo", source=source, message=message, file="ente.toml", column=f"funds.{pw.fund}"

@@ -79,7 +79,7 @@ def pay(
     pool = out.pools.get(rp.fund)
     if pool is None:
         if people:
-            message = f"manca [fondi] {funds.said(rp.fund)}: nessuna retribuzione di risultato calcolata"
+            message = f"{funds.missing(rp.fund, ente.funds)}: nessuna retribuzione di risultato calcolata"
             trace.problem(
                 Problem(
                     rule="regolamento.fondo",

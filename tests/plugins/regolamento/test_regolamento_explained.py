@@ -370,6 +370,20 @@ def test_a_part_whose_fund_is_not_written_says_how_to_write_it(ciclope_ente, tmp
     )
 
 
+def test_a_fund_written_another_way_is_named_in_the_warning(ciclope_ente, tmp_path):
+    """«fondo_comune_di_ateneo» in ente.toml is read by nothing while fondo_comune_ateneo is missing: the warning
+    names the one written, so the office sees the typo, not only a fund that is not there."""
+    files = ateneo()
+    files["ente.toml"] = 'name = "Ateneo"\n[funds]\nfondo_comune_di_ateneo = "1000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
+    assert amounts(result) == {}
+    [problem] = [p for p in result.violations if p.rule == "regolamento.fondo"]
+    assert problem.message.startswith(
+        "manca [fondi] fondo_comune_ateneo ([fondi] di ente.toml ha «fondo_comune_di_ateneo»: è questo, scritto in un "
+        "altro modo?): nessun premio calcolato per la parte «Fondo Comune d'Ateneo»; "
+    )
+
+
 def test_a_level_is_not_called_a_band(tmp_path):
     """A regulation of levels without merit bands records each one's level as the award's band: the person's
     explanation says «livello eccellente» once, never «fascia eccellente» (a «fascia» is a merit band)."""
