@@ -17,7 +17,14 @@ from ciclope.core.run.citing import cited
 from ciclope.core.run.explain import input_shown, place, show, value_kind
 
 MAX_DEPTH = 8
-OWN_HEADS = ("award", "score", "card", "person", "progression")  # progression:P1, a place in a graduatoria
+OWN_HEADS = (
+    "award",
+    "score",
+    "card",
+    "person",
+    "progression",
+    "rata",
+)  # progression:P1: a place in a graduatoria; rata:P1:…: an instalment of a premium
 
 
 def anchor(key: str) -> str:

@@ -149,3 +149,29 @@ def test_why_a_role_no_part_pays_is_on_the_card_in_the_contract_s_words(tmp_path
     assert "pagano i dipendenti" in seg
     assert "ruolo = Segretario <span" in seg and "ruolo = segretario" not in seg
     assert 'id="f-ammesso_SEG"' not in cifre
+
+
+def test_the_instalments_of_a_premium_are_on_the_person_s_card(tmp_path: Path):
+    """A premium paid in instalments (an advance, then the balance) says each one on the person's own card, not
+    only in explain and the personal scheda: the money a person receives, or gives back, month by month."""
+    paid_in_two = REGULATION.replace(
+        'importo = \'=10% * PREMIO("produttività")\'\nfonte = "art. 4"\n',
+        'importo = \'=10% * PREMIO("produttività")\'\nfonte = "art. 4"\nrate = [\n'
+        '  { acconto = \'=120 €\', mese = "luglio" },\n  { conguaglio = true, mese = "marzo", anno = "successivo" },\n]\n',
+    )
+    assert paid_in_two != REGULATION
+    write_ente(tmp_path / "dati", DATA)
+    (tmp_path / "regolamento.toml").write_text(paid_in_two, encoding="utf-8")
+    cycle = tmp_path / "cycle.toml"
+    cycle.write_text(
+        '[ciclo]\nanno = 2024\n\n[[ente]]\nid = "ricerca"\nplugin = "regolamento"\ndati = "dati"\n'
+        'regolamento = "regolamento.toml"\n',
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{tmp_path / 'archivio.db'}"
+    assert main(["run", str(cycle), "--store", url, "--out", str(tmp_path / "out")]) == 0
+    assert main(["site", "--store", url, "--out", str(tmp_path / "sito")]) == 0
+    r1 = card_of((tmp_path / "sito" / "enti" / "ricerca" / "persone.html").read_text(encoding="utf-8"), "R1")
+    # R1's maggiorazione 10% × 1500 = 150.00: 120.00 in July, the balance 150 − 120 = 30.00 in March 2025
+    assert "Acconto di luglio 2024 della parte «maggiorazione» — Rossi</span> = <strong>€ 120,00</strong>" in r1
+    assert "Conguaglio di marzo 2025 della parte «maggiorazione» — Rossi</span> = <strong>€ 30,00</strong>" in r1
