@@ -10,7 +10,7 @@ remainder), without one the pool is what is due.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Pool, Problem, Score, Trace, fmt, money, scoring
@@ -96,7 +96,7 @@ def pay(
     if not listed and rp.fund not in out.pools:
         return  # nobody to pay and no fund: no pool to report
     declared = reg.constitutes(rp.fund)  # and could not: its own error says so
-    amounts, pool, note = settle(rp, out.pools.get(rp.fund), due, exact, scores, source, trace, declared)
+    amounts, pool, note = settle(rp, out.pools.get(rp.fund), due, exact, scores, source, trace, declared, ente.funds)
     record(rp, listed, inputs, amounts, pool, source, trace, out, note)
 
 
@@ -215,14 +215,14 @@ def method_words(rp: ResultPay) -> str:
     return "fondo × (retribuzione di posizione × punteggio) / Σ dei valutati positivamente"
 
 
-def missing_fund(rp: ResultPay, source: str) -> Problem:
+def missing_fund(rp: ResultPay, source: str, written: Iterable[str] = ()) -> Problem:
     return Problem(
         rule="regolamento.fondo",
         severity="warning",
         source=source,
         file="ente.toml",
         column=f"funds.{rp.fund}",
-        message=f"manca [fondi] {funds.said(rp.fund)}: nessuna retribuzione di risultato calcolata"
+        message=f"{funds.missing(rp.fund, written)}: nessuna retribuzione di risultato calcolata"
         + (" (la formula importo legge fondo)" if rp.method == "formula" else ""),
     )
 
@@ -236,13 +236,15 @@ def settle(
     source: str,
     trace: Trace,
     declared: bool = False,
+    written: Iterable[str] = (),
 ) -> tuple[dict[str, Decimal], Pool, str]:
     """The amounts paid, the pool they come from and a note on how it was used (a formula's cents, "" else).
-    ``declared``: the fund is one the regulation constitutes ([[fondi]]), never written in ente.toml."""
+    ``declared``: the fund is one the regulation constitutes ([[fondi]]), never written in ente.toml; ``written``: the
+    funds ente.toml gives, one of which a missing fund's warning names when it is close to it."""
     rank = {pid: -(scores[pid].score or Decimal(0)) for pid in due}
     if fund is None and (rp.method == "fondo" or resultformula.reads_fund(rp)):
         if not declared:
-            trace.problem(missing_fund(rp, source))
+            trace.problem(missing_fund(rp, source, written))
         return {}, Pool(name=rp.fund, amount=ZERO, source=source, label="Retribuzione di risultato"), ""
     if rp.method == "fondo":
         assert fund is not None

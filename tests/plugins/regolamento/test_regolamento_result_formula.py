@@ -256,6 +256,14 @@ def test_the_result_pay_split_from_a_fund_ente_toml_lacks(ciclope_ente, tmp_path
     assert [v.message for v in result.violations if v.rule == "regolamento.fondo"] == [
         "manca [fondi] risultato_po: nessuna retribuzione di risultato calcolata"
     ]
+    # the fund typed another way in ente.toml is read by nothing: the warning names it
+    typo = staff([("D1", 95, ""), ("D2", 80, "")], funds='risultato_p_o = "5000.00"', position=True)
+    (tmp_path / "typo").mkdir()
+    misspelt = run_declared(ciclope_ente, tmp_path / "typo", reg, typo)
+    assert [v.message for v in misspelt.violations if v.rule == "regolamento.fondo"] == [
+        "manca [fondi] risultato_po ([fondi] di ente.toml ha «risultato_p_o»: è questo, scritto in un altro modo?): "
+        "nessuna retribuzione di risultato calcolata"
+    ]
     award = result.figures["award:D2:risultato_po"]
     assert (award.value, award.formula) == (Decimal(0), "nessuna retribuzione: manca il fondo «risultato_po»")
     assert [i.ref for i in award.inputs if i.name == "fondo"] == [""]
