@@ -102,7 +102,10 @@ def test_a_process_left_behind_goes_with_its_worker(tmp_path, detached):
                     os.setsid()  # out of the worker's process group, and orphaned below
                     if os.fork():
                         os._exit(0)
-                    record.write_text(str(os.getpid()))
+                    # written whole, then named: the parent sees the file only with the pid in it (it ends the
+                    # ente as soon as the file exists, and the sleeper may be killed right after)
+                    record.with_suffix(".tmp").write_text(str(os.getpid()))
+                    os.replace(record.with_suffix(".tmp"), record)
                 time.sleep(60)
                 os._exit(0)
             if detached:
