@@ -37,7 +37,7 @@ from ciclope.plugins.regolamento.check import (
     servicedates,
 )
 from ciclope.plugins.regolamento.compile.env import Facts
-from ciclope.plugins.regolamento.format import grades, vocabulary
+from ciclope.plugins.regolamento.format import funds, grades, vocabulary
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
@@ -65,6 +65,7 @@ from ciclope.plugins.regolamento.read import columns as declaredcolumns
 from ciclope.plugins.regolamento.read.load import PARAM, changes_of, declared, load, parsed, regulation_of
 from ciclope.plugins.regolamento.read.reader import SOURCE
 from ciclope.plugins.regolamento.say.assumed import missing_acts
+from ciclope.plugins.regolamento.say.codes import LABELS
 from ciclope.plugins.regolamento.score import cohort, individual, ladders, requirements
 
 HUNDRED = Decimal(100)
@@ -351,13 +352,26 @@ def cohort_scores(
 
 @hookimpl(specname="ciclope_resources", wrapper=True)
 def resources(ente: Ente, params: Params, trace: Trace) -> Generator[None, dict[str, Pool] | None, dict[str, Pool]]:
-    """The pools of ente.toml (the core's default, or a fund's destination) and the funds the regulation constitutes
-    with a formula ([[fondi]]), which replace a pool of the same name."""
+    """The pools of ente.toml (the core's default, or a fund's destination), each by the words people read it with,
+    and the funds the regulation constitutes with a formula ([[fondi]]), which replace a pool of the same name."""
     pools = yield
     reg = regulation_of(params)
+    named = named_pools(reg, pools or {})
     if not reg.funds:
-        return pools or {}
-    return formulafunds.constituted(reg, ente, pools or {}, trace)
+        return named
+    return formulafunds.constituted(reg, ente, named, trace)
+
+
+def named_pools(reg: Regulation, pools: dict[str, Pool]) -> dict[str, Pool]:
+    """The pools of ente.toml by the words of the ente's regulation ([etichette]) or of the plugin («Premi per la
+    performance individuale»), as every document names them: a layer that names a pool it does not know (the
+    national set-aside's fund) reads the same words on the pool itself. A pool already named, or of no words,
+    stays as it is."""
+    words = {**LABELS, **funds.labels_by_code(reg.labels)}
+    return {
+        name: pool if pool.label or name not in words else attrs.evolve(pool, label=words[name])
+        for name, pool in pools.items()
+    }
 
 
 @hookimpl(specname="ciclope_rewards")

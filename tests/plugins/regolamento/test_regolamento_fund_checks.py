@@ -84,7 +84,7 @@ def test_a_fund_above_its_cap_is_said_with_the_numbers_and_still_paid(ciclope_en
     assert checks(result) == [
         (
             "error",
-            "il fondo supera il 20% dei ricavi (fondo performance individuale € 1.000,00; la somma sulle unità dei "
+            "il fondo supera il 20% dei ricavi (premi per la performance individuale € 1.000,00; la somma sulle unità dei "
             "ricavi dei servizi a domanda individuale € 4.000,00)",
             "Regolamento del Comune di Tetti, art. 3",
         )
@@ -99,8 +99,8 @@ def test_one_fund_against_another(ciclope_ente, tmp_path):
     assert checks(result) == [
         (
             "warning",
-            "il bonus supera il 10% della produttività (fondo bonus eccellenze € 150,00; fondo performance individuale "
-            "€ 1.000,00)",
+            "il bonus supera il 10% della produttività (fondo bonus eccellenze € 150,00; premi per la performance "
+            "individuale € 1.000,00)",
             "Regolamento del Comune di Tetti, art. 6 c. 2",
         )
     ]

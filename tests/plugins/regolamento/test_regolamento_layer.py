@@ -104,7 +104,8 @@ def test_art69_configured_in_cycle_toml_for_a_regolamento_ente(tmp_path):
     text = explain(result, "pool", "performance_individuale")
     said = text.split("\n")
     assert said[1].startswith("Stanziato € 9.785,12 · ")
-    assert said[3].endswith("— fondo performance individuale dopo l'accantonamento = € 9.785,12")
+    # the fund by the words of the plugin, as every document names it, not by its key
+    assert said[3].endswith("— Premi per la performance individuale dopo l'accantonamento = € 9.785,12")
     assert (
         "  • fondo intero = € 10.000,00\n" in text
         and "• accantonamento per i beneficiari del fondo = € 214,88\n" in text
@@ -149,7 +150,7 @@ def test_art69_beyond_the_residual_the_regulation_splits_the_reduced_fund_once(t
     # under it), and the maggiorazione in the words and units of the contract, never a key or an English word
     text = explain(result, "person", "S01")
     assert "  • fondo = € 7.940,48\n" in text
-    assert "— fondo performance individuale dopo l'accantonamento = € 7.940,48\n" in text
+    assert "— Premi per la performance individuale dopo l'accantonamento = € 7.940,48\n" in text
     assert (
         "• fondo intero = € 8.800,00\n" in text and "• accantonamento per i beneficiari del fondo = € 859,52\n" in text
     )
