@@ -105,6 +105,8 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: fr
         premium(pr, None if "levels" in broken else scales, error, "premio", declared_grades(parts))
     for i, part in enumerate(premiums):
         premium(part, None if "levels" in broken else scales, error, f"premi[{i}]", declared_grades(parts))
+        if declared_grades(parts):
+            category_beside_grades(f"premi[{i}]", part, error)
         if part.decision is not None and part.method not in ("migliori", "importi"):
             error(
                 f"premi[{i}].decisione",
@@ -153,6 +155,22 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: fr
 
 
 PARTS = ("scheda", "unita", "ente", "cruscotto")
+# the formulas of a part that read a person's data, by the key that writes them
+PERSON_FORMULAS = (("ammesso", "admitted_if"), ("peso", "weight"), ("importo", "amount"), ("massimo_persona", "cap"))
+
+
+def category_beside_grades(path: str, part: Part, error: Error) -> None:
+    """With [gradi] people.csv's category stays empty, each one's grade being in the grado column: a formula of the
+    part that reads ``categoria`` would find no value for anybody (and a condition on it would admit nobody)."""
+    for key_name, field in PERSON_FORMULAS:
+        formula = getattr(part, field)
+        if formula is not None and "categoria" in formula.uses:
+            error(
+                f"{path}.{key_name}",
+                "con [gradi] la colonna categoria di persone.csv resta vuota (il grado di ciascuno è nella colonna "
+                'grado): la formula legge categoria, che non ha un valore per nessuno; scrivi grado, es. grado = "B"',
+                "regolamento.valore",
+            )
 
 
 def exclusion_parts(exclusions: Sequence[Exclusion], premiums: Sequence[Part], error: Error) -> None:

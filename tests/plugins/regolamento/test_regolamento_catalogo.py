@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from helpers import TESTS, amounts, run_declared
+from helpers import TESTS, amounts, regulation_problems, run_declared
 
 CATALOGUE = TESTS / "regolamento" / "catalogo"
 UNITS = "id,name,kind,parent,head\nente,Ente,ente,,SEG\n"
@@ -1496,3 +1496,44 @@ def test_sacal_gh_40_20_40_on_conditions_presence_and_the_sector(ciclope_ente, t
     )
     pool = result.rewards.pools["premialita"]  # 1.200 + 480 + 300 + 660 + 220 + 405 = 3.265,00
     assert (pool.amount, pool.residual) == (Decimal("3265.00"), Decimal("0.00"))
+
+
+def test_unimi_fondo_comune_by_presence_of_b_c_d_part_time_in_proportion(ciclope_ente, tmp_path):
+    # «ripartito tra il personale a tempo indeterminato e determinato, inquadrato nelle categorie B, C e D in base alla
+    # presenza in servizio maturata nell'anno […] a tempo parziale, la quota spettante è parametrata proporzionalmente
+    # […] Qualsiasi assenza a giornata intera di natura differente […] determina una riduzione della quota»
+    people = [
+        "M1,Bice,dipendente,,ente,1,0,false,,B,,",  # tutto il 2024: 366 giorni di presenza
+        "M2,Carlo,dipendente,,ente,0.5,0,false,,C,,",  # a metà tempo: 0,5 × 366 = 183
+        "M3,Dora,dipendente,,ente,1,61,false,,D,,",  # 61 giorni di assenza non equiparati: 366 − 61 = 305
+        "M4,Elia,dipendente,,ente,1,0,false,,D,2024-07-01,",  # a tempo determinato dal 1° luglio: 184 giorni
+        "M5,Franca,dipendente,,ente,0.5,30,false,,C,,",  # a metà tempo con 30 giorni: 0,5 × (366 − 30) = 168
+        "M6,Gino,dipendente,,ente,1,0,false,,EP,,",  # categoria EP: non partecipa
+    ]
+    data = ente(people, [], fund="12060.00", extra="grado,assunzione,cessazione")
+    data["ente.toml"] = 'name = "Università degli Studi di Milano"\n[funds]\nperformance_individuale = "12060.00"\n'
+    result = run(ciclope_ente, tmp_path, "unimi_fondo_comune", data)
+    # Σ presenze 366 + 183 + 305 + 184 + 168 = 1.206 giorni; 12.060,00 / 1.206 = 10,00 € per giorno di presenza
+    assert amounts(result) == {
+        "M1": "3660.00",  # 366 × 10
+        "M2": "1830.00",  # 183 × 10
+        "M3": "3050.00",  # 305 × 10
+        "M4": "1840.00",  # 184 × 10
+        "M5": "1680.00",  # 168 × 10
+    }  # M6, of grade EP, has no share
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("12060.00"), Decimal("0.00"))
+
+
+def test_unimi_with_grades_a_formula_reading_the_category_is_an_error(tmp_path):
+    # with [gradi] the category column of people.csv stays empty (B, C, D, EP are in the grado column): written as
+    # the text says it, «categorie B, C e D», the condition would find no category for anybody and pay nobody
+    text = (CATALOGUE / "unimi_fondo_comune.toml").read_text(encoding="utf-8")
+    wrong = text.replace(
+        """ammesso = '=grado <> "EP"'""", """ammesso = '=O(categoria = "B"; categoria = "C"; categoria = "D")'"""
+    )
+    assert wrong != text
+    assert regulation_problems(tmp_path, wrong) == [
+        "riga 43, chiave premi[1].ammesso: con [gradi] la colonna categoria di persone.csv resta vuota (il grado di ciascuno è nella colonna grado): "
+        "la formula legge categoria, che non ha un valore per nessuno; scrivi grado, es. grado = \"B\""
+    ]
