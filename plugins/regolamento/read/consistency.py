@@ -14,6 +14,7 @@ from typing import Any
 from ciclope.core import cells, fmt
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.acts import day_month
+from ciclope.plugins.regolamento.format.expr import Binary, Name, Text, nodes
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import UNSCORED
 from ciclope.plugins.regolamento.format.spec import (
@@ -107,6 +108,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: fr
         premium(part, None if "levels" in broken else scales, error, f"premi[{i}]", declared_grades(parts))
         if declared_grades(parts):
             category_beside_grades(f"premi[{i}]", part, error)
+            unknown_grades(f"premi[{i}]", part, declared_grades(parts), error)
         if part.decision is not None and part.method not in ("migliori", "importi"):
             error(
                 f"premi[{i}].decisione",
@@ -171,6 +173,27 @@ def category_beside_grades(path: str, part: Part, error: Error) -> None:
                 'grado): la formula legge categoria, che non ha un valore per nessuno; scrivi grado, es. grado = "B"',
                 "regolamento.valore",
             )
+
+
+def unknown_grades(path: str, part: Part, grades: Sequence[str], error: Error) -> None:
+    """A formula of the part that compares ``grado`` with a word [gradi] does not list («grado = "C1"» where the
+    grades are B, C, D): the condition would hold for nobody (or, with <>, for everybody), silently."""
+    for key_name, field in PERSON_FORMULAS:
+        formula = getattr(part, field)
+        if formula is None or "grado" not in formula.uses:
+            continue
+        for node in nodes(formula.tree):
+            if not (isinstance(node, Binary) and node.op in ("=", "<>")):
+                continue
+            sides = (node.left, node.right)
+            if any(isinstance(s, Name) and s.name == "grado" for s in sides):
+                for word in (s.value for s in sides if isinstance(s, Text) and s.value not in grades):
+                    error(
+                        f"{path}.{key_name}",
+                        f"grado {fmt.quoted(word)} sconosciuto{nearest(word, list(grades))}; gradi di [gradi]: "
+                        f"{', '.join(grades)}",
+                        "regolamento.valore",
+                    )
 
 
 def exclusion_parts(exclusions: Sequence[Exclusion], premiums: Sequence[Part], error: Error) -> None:

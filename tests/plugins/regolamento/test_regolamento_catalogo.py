@@ -1537,3 +1537,13 @@ def test_unimi_with_grades_a_formula_reading_the_category_is_an_error(tmp_path):
         "riga 43, chiave premi[1].ammesso: con [gradi] la colonna categoria di persone.csv resta vuota (il grado di ciascuno è nella colonna grado): "
         "la formula legge categoria, che non ha un valore per nessuno; scrivi grado, es. grado = \"B\""
     ]
+
+
+def test_unimi_a_grade_the_file_does_not_declare_is_an_error(tmp_path):
+    # «EP» written «E.P.» (or a grade of another contract) would admit everybody with <>, and nobody with =
+    text = (CATALOGUE / "unimi_fondo_comune.toml").read_text(encoding="utf-8")
+    wrong = text.replace("""ammesso = '=grado <> "EP"'""", """ammesso = '=grado <> "E.P."'""")
+    assert wrong != text
+    assert regulation_problems(tmp_path, wrong) == [
+        "riga 43, chiave premi[1].ammesso: grado «E.P.» sconosciuto (forse «EP»?); gradi di [gradi]: B, C, D, EP"
+    ]
