@@ -10,7 +10,7 @@ the error against it).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -255,7 +255,48 @@ def area_cut(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[m
         total += money.r2(rate * e.number)
         inputs.append(Input(f"comparto_{area} (× {fmt.euro(rate)})", e.number, cell=cell(ente, e, "numero")))
     formula = "− Σ importo annuo per persona dell'area × persone dell'area"
-    return [record(trace, line(r, -total), formula, inputs)], []
+    return [record(trace, line(r, -total), formula, inputs)], unnamed_areas(ente, r, heads, total)
+
+
+def unnamed_areas(ente: Ente, r: Risorsa, heads: Mapping[str, Entry | None], total: Decimal) -> list[Problem]:
+    """An area left without its heads while others have them: the cut counts only the areas written, so a forgotten
+    row would lower it silently. A warning naming the clause; an ente with nobody in the area writes 0."""
+    out = []
+    for area, e in heads.items():
+        if e is not None and e.number is not None:
+            continue
+        voce = f"comparto_{area}"
+        message = (
+            f"manca {voce} nel foglio fondo: «{r.title}» ({r.source}) conta solo le aree scritte ({fmt.euro(total)}); "
+            f"scrivi le persone dell'area al 1.1.2026 nella colonna numero, 0 se l'ente non ne aveva"
+        )
+        out.append(Problem.at(ente, RULE, message, r.source, SHEET, None, "numero", severity="warning"))
+    return out
+
+
+def twice(ente: Ente, given: Given, lines: Sequence[money.FundLine], t: Table) -> list[Problem]:
+    """A figure the office typed in an item it decides that is exactly an item ciclope computes from the base
+    figures (the 0,14% of art. 58 c. 1, its 2024–2025 arrears, the € 83,20 or € 84,50 per head): most likely the
+    same money written again, which would count twice (the arrears as a stable resource, every year). A warning at
+    the row."""
+    computed = {r.id: r for r in t.risorse_in(ente.year) if r.rule in ("quota", "pro_capite")}
+    typed = {r.input for r in t.risorse_in(ente.year) if r.rule == "importo" and r.input}
+    out = []
+    for x in lines:
+        r = computed.get(x.key.split(":")[1])
+        if r is None or x.amount <= 0:
+            continue
+        for e in (e for e in given.rows if e.voce in typed and e.amount == x.amount):
+            message = (
+                f"{e.voce} = {fmt.euro(e.amount)} è l'importo di «{r.title}» ({r.source}), che ciclope calcola già da "
+                f"{r.input} nella sezione {SECTION_WORDS[r.section]}: se la riga è questa, toglila (si conterebbe due "
+                "volte)"
+            )
+            out.append(Problem.at(ente, RULE, message, r.source, SHEET, e.row, "importo", severity="warning"))
+    return out
+
+
+SECTION_WORDS = {"stabile": "delle risorse stabili", "variabile": "delle risorse variabili (una volta)"}
 
 
 RULES = {

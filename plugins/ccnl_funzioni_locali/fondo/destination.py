@@ -113,7 +113,10 @@ def performance_check(
             f"alla performance il contratto integrativo destina {fmt.euro(paid)}: il contratto nazionale chiede "
             f"{rule.words} = {fmt.euro(minimum)} ({rule.source}); mancano {fmt.euro(short)}"
         )
-        problems.append(Problem.at(ente, RULE, message, rule.source, SHEET, None, "uso"))
+        # at the first destination row to performance, where the office raises the amount (none: the column)
+        at = [int(x.key.split(":")[2]) for x in uses_of if _use(x, t) in rule.uses]
+        row, column = (min(at), "importo") if at else (None, "uso")
+        problems.append(Problem.at(ente, RULE, message, rule.source, SHEET, row, column))
     if prevailing * 2 <= base:
         message = (
             f"agli usi a)–f) vanno {fmt.euro(prevailing)}, non la parte prevalente delle risorse variabili di "

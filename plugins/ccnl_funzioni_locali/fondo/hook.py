@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ciclope.core import Ente, Input, Params, Problem, Trace, fmt, hookimpl, money
 
-from .constitution import Given, constitution
+from .constitution import Given, constitution, twice
 from .destination import coverage, destination, performance_check
 from .limit import dl25_check, limit_check
 from .notes import notes, premises
@@ -35,6 +35,7 @@ def ciclope_fund(ente: Ente, params: Params, trace: Trace) -> money.Fund | None:
     given = Given(rows)
     made = constitution(ente, given, t, trace)
     trace.extend(made.problems)
+    trace.extend(twice(ente, given, made.lines, t))
     total = totals(made.lines, t, ente.year, trace)
     destined = destination(ente, given, t, total, trace)
     checks, carried = check(ente, given, made.lines, destined.lines, t, trace)

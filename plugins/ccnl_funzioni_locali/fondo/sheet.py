@@ -19,11 +19,12 @@ import attrs
 
 from ciclope.core import Ente, InputSchema, Problem, cells, fmt, hookimpl
 
-from .table import Table, table
+from .table import Risorsa, Table, Voce, table
 
 SHEET = "fondo"
 FILE = "fondo.csv"
 RULE = "ccnl.fondo.foglio"
+ACT_RULE = "ccnl.fondo.atto"  # a voce the ente decides without its act: a warning of its own
 SOURCE = "regole del fondo risorse decentrate (foglio fondo)"
 # the voci whose amount may be negative: an adjustment of the limit can lower it
 SIGNED = frozenset({"adeguamento_limite"})
@@ -234,7 +235,40 @@ def problems(ente: Ente, given: Iterable[Entry], t: Table) -> list[Problem]:
             )
         seen.setdefault(e.voce, e.row)
         out += _columns(ente, e, t, risorse.get(e.voce))
+        out += _dated(ente, e, v) + _act(ente, e, v, risorse.get(e.voce))
     return out
+
+
+def _dated(ente: Ente, e: Entry, v: Voce) -> list[Problem]:
+    """The data column beside a figure other than a cessato's RIA: a head count taken at another date than the
+    contract's is an error naming the clause (the figure would be wrong); elsewhere the date is not read."""
+    if e.date is None or e.voce == "ria_cessati":
+        return []
+    if v.date is None:
+        message = f"la colonna data vale per ria_cessati e per le persone contate a una data: per {e.voce} non è letta; toglila"
+        return [Problem.at(ente, RULE, message, SOURCE, SHEET, e.row, "data", severity="warning")]
+    if e.date == v.date:
+        return []
+    message = (
+        f"{e.voce} conta le persone al {fmt.date_it(v.date)} ({v.date_source}), non al {fmt.date_it(e.date)}: scrivi "
+        f"il numero di quella data (le persone che arrivano o lasciano dopo non cambiano il dato) e togli la data"
+    )
+    return [Problem.at(ente, RULE, message, v.date_source, SHEET, e.row, "data")]
+
+
+def _act(ente: Ente, e: Entry, v: Voce, item: Risorsa | None) -> list[Problem]:
+    """A voce the ente decides, written without its act: a warning (the relazione tecnico-finanziaria shows the act
+    beside every item; RGS circular 25/2012, Modulo I)."""
+    if not v.act or e.act or not e.given:
+        return []
+    clause = f"{item.source}; " if item is not None else ""
+    message = (
+        f"{e.voce} senza atto: è una voce che l'ente decide, e la relazione tecnico-finanziaria indica accanto alla "
+        f"voce l'atto che la decide ({clause}circolare RGS n. 25/2012, Modulo I); scrivilo nella colonna atto "
+        "(es. «Delibera di Giunta n. 12 del 30/01/2026»)"
+    )
+    source = clause.removesuffix("; ") or SOURCE
+    return [Problem.at(ente, ACT_RULE, message, source, SHEET, e.row, "atto", severity="warning")]
 
 
 def _kind(ente: Ente, e: Entry, kind: str, title: str) -> list[Problem]:

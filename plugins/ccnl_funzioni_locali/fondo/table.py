@@ -7,6 +7,7 @@ once, one row each. A malformed row is a programming error of the data (the test
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Mapping
 from decimal import Decimal
@@ -51,6 +52,9 @@ class Voce:
     kind: str  # importo | numero
     years: Years
     many: bool = False  # several rows add up (the cessati, the destinations, a resource from several acts)
+    date: dt.date | None = None  # a head count is taken at this date: another date in the row's data is an error
+    date_source: str = ""  # the clause that fixes that date
+    act: bool = False  # the ente decides it: its act goes beside it in the relazione tecnico-finanziaria
 
 
 @attrs.frozen
@@ -151,7 +155,18 @@ def years(raw: Mapping[str, Any]) -> Years:
 def voce(raw: Mapping[str, Any]) -> Voce:
     assert raw["quantita"] in KINDS, raw
     first = Years(int(raw.get("from", 2018)), int(raw["to"]) if "to" in raw else None)
-    return Voce(str(raw["id"]), str(raw["title"]), str(raw["quantita"]), first, bool(raw.get("righe", False)))
+    at = raw.get("alla")
+    assert at is None or isinstance(at, dt.date), raw
+    return Voce(
+        str(raw["id"]),
+        str(raw["title"]),
+        str(raw["quantita"]),
+        first,
+        bool(raw.get("righe", False)),
+        date=at,
+        date_source=str(raw.get("fonte_data", "")),
+        act=bool(raw.get("atto", False)),
+    )
 
 
 def risorsa(raw: Mapping[str, Any], voci: Mapping[str, Voce]) -> Risorsa:

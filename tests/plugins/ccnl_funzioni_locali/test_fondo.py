@@ -195,7 +195,8 @@ def test_the_stable_increase_for_more_staff_is_inside_the_limit_from_2023():
 )
 def test_the_variable_up_to_1_2_percent_of_the_1997_monte_salari(year, decided, errors, source):
     # the cap: 1.2% × 250,000.00 = 3,000.00 («fino a»: rounded down)
-    f, t = fund(year, [amount("monte_salari_1997", "250000.00"), amount("variabile_1_2", decided)])
+    act = "Delibera di Giunta n. 5/2026"  # a decided voce has its act (without it: a warning at the row)
+    f, t = fund(year, [amount("monte_salari_1997", "250000.00"), amount("variabile_1_2", decided, atto=act)])
     x = line(f, "item:variabile_1_2")
     assert (x.amount, x.section, x.limit, x.source) == (D(decided), "variabile", "dentro", source)
     above = [p for p in t.problems if p.row is not None]  # (the base figures this ente lacks are warnings)

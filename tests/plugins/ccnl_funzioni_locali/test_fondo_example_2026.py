@@ -25,8 +25,8 @@ def fund(rows: list[dict], year: int = 2026):
     return found, trace
 
 
-def amount(voce: str, value: str) -> dict:
-    return {"voce": voce, "importo": D(value)}
+def amount(voce: str, value: str, **more: str) -> dict:
+    return {"voce": voce, "importo": D(value), **more}
 
 
 def heads(voce: str, n: str) -> dict:
@@ -58,12 +58,12 @@ def test_the_calculator_s_split_of_the_0_22_percent_of_2021():
         amount("monte_salari_2021", "1000000.00"),
         amount("fondo_2024", "800000.00"),
         amount("risorse_eq_2024", "200000.00"),
-        amount("opzionale_022_2021", "2200.00"),
+        amount("opzionale_022_2021", "2200.00", atto="Delibera di Giunta n. 5/2026"),
     ]
     f, t = fund(rows)
     assert line(f, "item:opzionale_022_2021") == D("1760.00")  # 2,200 × 800,000 / 1,000,000; the EQ 440.00
     assert "€ 440,00 alle EQ" in next(x.note for x in f.constitution if x.key == "item:opzionale_022_2021")
-    rows[3] = amount("opzionale_022_2021", "4400.00")
+    rows[3] = amount("opzionale_022_2021", "4400.00", atto="Delibera di Giunta n. 5/2026")
     assert [p.rule for p in fund(rows)[1].problems if p.row == 5] == ["ccnl.fondo.costituzione"]
 
 
