@@ -28,6 +28,7 @@ __all__ = [
     "pct",
     "share_places",
     "plural",
+    "all_of",
     "quoted",
     "the_pct",
     "toml_value",
@@ -144,6 +145,13 @@ def month_it(year: int, month: int) -> str:
 def plural(n: int, singular: str, many: str) -> str:
     """``1 avviso``, ``2 avvisi``, ``0 avvisi`` (Italian agrees the noun with the number)."""
     return f"{n} {singular if n == 1 else many}"
+
+
+def all_of(n: int) -> str:
+    """«tutti i 5», «tutti gli 8», «tutti gli 11» (otto, undici, ottanta… begin with a vowel): the whole of a count."""
+    digits = str(n)
+    vowel = digits.startswith("8") or (digits.startswith("11") and len(digits) in (2, 5, 8))  # undici(mila)
+    return f"tutti {'gli' if vowel else 'i'} {digits}"
 
 
 def the_pct(value: Any, places: int = 2, prep: str = "") -> str:

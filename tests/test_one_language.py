@@ -20,6 +20,7 @@ import openpyxl
 import pytest
 import seen
 
+from ciclope.core import fmt as core_fmt
 from ciclope.core.commands.cli import main
 from ciclope.core.engine.registry import load_plugin
 from ciclope.core.inputs.config import load_config
@@ -474,6 +475,23 @@ def test_the_singular_after_one_everywhere(tmp_path, capsys):
     assert main(["site", str(cycle), "--store", str(tmp_path / "a.db"), "--out", str(tmp_path / "s")]) == 0
     index = text_of(tmp_path / "s" / "index.html")
     assert "1 ente con risultati" in index and "1 enti" not in index
+
+
+def test_the_article_of_a_count_agrees_with_how_it_is_said():
+    # «tutti gli 8 premiati» (otto), «gli 11» (undici), «gli 80» (ottanta), «gli 11.000» (undicimila); «i 5», «i 110»
+    # (centodieci), «i 18» (diciotto)
+    said = {n: core_fmt.all_of(n) for n in (5, 8, 11, 18, 80, 110, 800, 11000, 12000)}
+    assert said == {
+        5: "tutti i 5",
+        8: "tutti gli 8",
+        11: "tutti gli 11",
+        18: "tutti i 18",
+        80: "tutti gli 80",
+        110: "tutti i 110",
+        800: "tutti gli 800",
+        11000: "tutti gli 11000",
+        12000: "tutti i 12000",
+    }
 
 
 # -- guidance at the point of error ---------------------------------------------------------------------------------

@@ -254,7 +254,7 @@ def differentiation(
                 Problem(
                     rule="bergamo.differentiation.levels",
                     source=source,
-                    message=f"tutti i {n} premiati hanno lo stesso livello «{top_level}»: la valutazione "
+                    message=f"{fmt.all_of(n)} premiati hanno lo stesso livello «{top_level}»: la valutazione "
                     "non è differenziata (vietata la distribuzione indifferenziata dei premi)",
                 )
             )
@@ -265,7 +265,7 @@ def differentiation(
                 Problem(
                     rule="bergamo.differentiation.amounts",
                     source=source,
-                    message=f"tutti i {n} premiati ricevono lo stesso importo {fmt.euro(next(iter(amounts)))}: "
+                    message=f"{fmt.all_of(n)} premiati ricevono lo stesso importo {fmt.euro(next(iter(amounts)))}: "
                     "distribuzione indifferenziata o automatica dei premi, vietata",
                 )
             )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Generator, Iterable, Mapping
 from decimal import Decimal
 
-from ciclope.core import Award, Ente, Problem, Rewards, Score, Trace, hookimpl
+from ciclope.core import Award, Ente, Problem, Rewards, Score, Trace, fmt, hookimpl
 
 from .national import cite, in_force
 
@@ -51,10 +51,10 @@ def undifferentiated(rewards: Rewards, scores: Mapping[str, Score], source: str)
         fund = rewards.pools[name].label or name  # the fund by its words: «Premi per la performance individuale»
         if len(levels) == 1 and None not in levels:
             out.append(
-                warning(fund, f"tutti i {len(paid)} premiati sono nello stesso livello ({levels.pop()})", source)
+                warning(fund, f"{fmt.all_of(len(paid))} premiati sono nello stesso livello ({levels.pop()})", source)
             )
         elif max(amounts) - min(amounts) <= CENT:
-            out.append(warning(fund, f"tutti i {len(paid)} premiati ricevono lo stesso importo", source))
+            out.append(warning(fund, f"{fmt.all_of(len(paid))} premiati ricevono lo stesso importo", source))
     return out
 
 

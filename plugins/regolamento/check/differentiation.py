@@ -70,12 +70,12 @@ def _judged(
     top, most = max(count.items(), key=lambda kv: kv[1])  # the first of the most crowded levels, as paid
     out = []
     if n >= block.minimum and len(count) == 1:
-        what = f"tutti i {n} premiati sono nel livello «{top}»" if top else f"tutti i {n} premiati hanno un livello"
+        what = f"{fmt.all_of(n)} premiati sono nel livello «{top}»" if top else f"{fmt.all_of(n)} premiati hanno un livello"
         out.append(_problem(reg, block, "levels", block.severity, f"{part}: {what}: la valutazione non li distingue"))
     if n >= block.minimum and max(amounts.values()) - min(amounts.values()) <= CENT:
         low, high = min(amounts.values()), max(amounts.values())
         said = fmt.euro(low) if low == high else f"{fmt.euro(low)} o {fmt.euro(high)}, un centesimo del resto maggiore"
-        what = f"tutti i {n} premiati ricevono lo stesso importo ({said})"
+        what = f"{fmt.all_of(n)} premiati ricevono lo stesso importo ({said})"
         out.append(_problem(reg, block, "amounts", block.severity, f"{part}: {what}"))
     if block.top_share is not None and Decimal(most) / Decimal(n) > block.top_share:
         share, limit = (
