@@ -70,7 +70,11 @@ def _judged(
     top, most = max(count.items(), key=lambda kv: kv[1])  # the first of the most crowded levels, as paid
     out = []
     if n >= block.minimum and len(count) == 1:
-        what = f"{fmt.all_of(n)} premiati sono nel livello «{top}»" if top else f"{fmt.all_of(n)} premiati hanno un livello"
+        what = (
+            f"{fmt.all_of(n)} premiati sono nel livello «{top}»"
+            if top
+            else f"{fmt.all_of(n)} premiati hanno un livello"
+        )
         out.append(_problem(reg, block, "levels", block.severity, f"{part}: {what}: la valutazione non li distingue"))
     if n >= block.minimum and max(amounts.values()) - min(amounts.values()) <= CENT:
         low, high = min(amounts.values()), max(amounts.values())
