@@ -58,9 +58,10 @@ DATA = {
 }
 
 
-def test_a_card_reads_money_in_euro_and_a_fund_by_its_words(tmp_path: Path):
+def built(tmp_path: Path, regulation: str) -> str:
+    """The ente of DATA under ``regulation``, run into a new store and built: its persone.html."""
     write_ente(tmp_path / "dati", DATA)
-    (tmp_path / "regolamento.toml").write_text(REGULATION, encoding="utf-8")
+    (tmp_path / "regolamento.toml").write_text(regulation, encoding="utf-8")
     cycle = tmp_path / "cycle.toml"
     cycle.write_text(
         '[ciclo]\nanno = 2024\n\n[[ente]]\nid = "ricerca"\nplugin = "regolamento"\ndati = "dati"\n'
@@ -70,7 +71,11 @@ def test_a_card_reads_money_in_euro_and_a_fund_by_its_words(tmp_path: Path):
     url = f"sqlite:///{tmp_path / 'archivio.db'}"
     assert main(["run", str(cycle), "--store", url, "--out", str(tmp_path / "out")]) == 0
     assert main(["site", "--store", url, "--out", str(tmp_path / "sito")]) == 0
-    cards = (tmp_path / "sito" / "enti" / "ricerca" / "persone.html").read_text(encoding="utf-8")
+    return (tmp_path / "sito" / "enti" / "ricerca" / "persone.html").read_text(encoding="utf-8")
+
+
+def test_a_card_reads_money_in_euro_and_a_fund_by_its_words(tmp_path: Path):
+    cards = built(tmp_path, REGULATION)
     # R1: the lesser of 10000 / 5 = 2000 and 1.5 × 1000 = 1500: 1500.00; the maggiorazione 10% × 1500 = 150.00
     assert "indennità di Ente annua = € 1.000,00" in cards  # a declared column of tipo = "euro"
     assert "il fondo della parte = € 10.000,00" in cards  # the part's fund, by the figure it refers to
@@ -160,18 +165,7 @@ def test_the_instalments_of_a_premium_are_on_the_person_s_card(tmp_path: Path):
         '  { acconto = \'=120 €\', mese = "luglio" },\n  { conguaglio = true, mese = "marzo", anno = "successivo" },\n]\n',
     )
     assert paid_in_two != REGULATION
-    write_ente(tmp_path / "dati", DATA)
-    (tmp_path / "regolamento.toml").write_text(paid_in_two, encoding="utf-8")
-    cycle = tmp_path / "cycle.toml"
-    cycle.write_text(
-        '[ciclo]\nanno = 2024\n\n[[ente]]\nid = "ricerca"\nplugin = "regolamento"\ndati = "dati"\n'
-        'regolamento = "regolamento.toml"\n',
-        encoding="utf-8",
-    )
-    url = f"sqlite:///{tmp_path / 'archivio.db'}"
-    assert main(["run", str(cycle), "--store", url, "--out", str(tmp_path / "out")]) == 0
-    assert main(["site", "--store", url, "--out", str(tmp_path / "sito")]) == 0
-    r1 = card_of((tmp_path / "sito" / "enti" / "ricerca" / "persone.html").read_text(encoding="utf-8"), "R1")
+    r1 = card_of(built(tmp_path, paid_in_two), "R1")
     # R1's maggiorazione 10% × 1500 = 150.00: 120.00 in July, the balance 150 − 120 = 30.00 in March 2025
     assert "Acconto di luglio 2024 della parte «maggiorazione» — Rossi</span> = <strong>€ 120,00</strong>" in r1
     assert "Conguaglio di marzo 2025 della parte «maggiorazione» — Rossi</span> = <strong>€ 30,00</strong>" in r1
