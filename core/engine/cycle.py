@@ -112,21 +112,26 @@ def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: di
         return
     at = len(trace.problems)  # where the problem of missing cards goes: before what the rewards found
     _reward(ente, hooks, params, trace, fields, cards)
-    if ente.people and not cards and any(a > 0 for a in ente.funds.values()) and unreached(fields["rewards"]):
+    if ente.people and not cards and any(a > 0 for a in ente.funds.values()):
         # a header-only evaluations.csv left the funds undistributed with status ok. Judged once the rewards
         # are known, on what they did and not on which plugin made them; an error of the rewards already says
         # why nobody was paid (the access to the premiums closed), and a regulation that pays without any
         # card would be told to fill the cards it does not need
-        if not any(p.is_error for p in trace.problems[at:]):
+        paid = fields["rewards"]
+        read = hooks.one(hookspecs.ciclope_pools_read_cards, params=params, pools=paid.pools)
+        if unreached(paid, set(read)) and not any(p.is_error for p in trace.problems[at:]):
             trace.problems.insert(at, no_cards(ente))
 
 
-def unreached(rewards: Rewards) -> bool:
-    """True when the rewards reached nobody, or a pool of them with money reached nobody: without any card, the
-    money that needed one. A premium paid without evaluating (divided among all the staff in service) reaches
-    people who have no card, even with 0 €, and needs none."""
+def unreached(rewards: Rewards, read: set[str]) -> bool:
+    """True when the rewards reached nobody and every pool reads the cards (``read``), or a pool with money that
+    reads them reached nobody: without any card, the money that needed one. A premium paid without evaluating
+    reaches people who have no card, even with 0 €, and needs none; when it admits nobody, that is no card's
+    fault."""
     reached = {a.pool for a in rewards.awards.values()}
-    return not reached or any(p.amount > 0 and p.name not in reached for p in rewards.pools.values())
+    if not reached and read.issuperset(rewards.pools):
+        return True
+    return any(p.amount > 0 and p.name in read and p.name not in reached for p in rewards.pools.values())
 
 
 def no_cards(ente: Ente) -> Problem:

@@ -277,6 +277,11 @@ def ciclope_rewards(pools: dict[str, Pool]) -> Rewards | None:
 
 
 @hookimpl(trylast=True)
+def ciclope_pools_read_cards(pools: Mapping[str, Pool]) -> list[str] | None:
+    return list(pools)
+
+
+@hookimpl(trylast=True)
 def ciclope_individual_premium() -> list[str] | None:
     return []
 

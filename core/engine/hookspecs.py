@@ -64,6 +64,7 @@ __all__ = [  # what a plugin may ask through ``ciclope.core.hookspecs``: every h
     "ciclope_cohort_scores",
     "ciclope_fund_pools",
     "ciclope_rewards",
+    "ciclope_pools_read_cards",
     "ciclope_individual_premium",
     "ciclope_own_maggiorazione",
     "ciclope_premium_rankings",
@@ -508,6 +509,23 @@ def ciclope_rewards(
     :param hooks: what the implementation may ask of the other hooks (:class:`ciclope.core.CycleHooks`), by spec and keyword. A layer's wrapper asks ``ciclope_individual_premium`` and ``ciclope_premium_rankings``, and the plugin alone (``hooks.without_layers()``).
     :param cards: person id → the person's evaluation items after conciliation (rules/core.md §5), the cards the
         scores come from, for a regulation that pays by a part of the scheda; read-only.
+    """
+
+
+@phase("e. premialità")
+@hookspec(firstresult=True)
+def ciclope_pools_read_cards(params: Params, pools: Mapping[str, Pool]) -> list[str] | None:
+    """Return the names of the pools whose premiums read each person's evaluation (a score, a level, a part of
+    the scheda); the others pay without any card (divided among the staff in service, amounts decided by the
+    regulation).
+
+    Called after ``ciclope_rewards`` when nobody has an evaluation card: a pool with money that reached nobody
+    is the error of the missing cards only when it reads them; a premium paid without evaluating that admitted
+    nobody (an access threshold missed) is not. Default: every pool.
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param pools: the pools the rewards distributed (:class:`core.outcomes.Rewards` ``pools``), name → Pool;
+        read-only.
     """
 
 

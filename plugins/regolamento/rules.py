@@ -508,6 +508,18 @@ def own_maggiorazione(params: Params, rewards: Rewards, trace: Trace) -> OwnMagg
     return OwnMaggiorazione(part=part.name, pool=part.fund, paid=paid)
 
 
+@hookimpl(specname="ciclope_pools_read_cards")
+def pools_read_cards(params: Params, pools: Mapping[str, Pool]) -> list[str]:
+    """Every pool but those only parts without evaluation pay (``valutazione = false``, or a method whose
+    beneficiaries the ente chooses): such a part admitting nobody is no card's fault."""
+    regulation = declared(params)
+    if regulation is None:
+        return list(pools)
+    cardless = {p.fund for p in regulation.premiums if not uncarded.reads_cards(p)}
+    carded = {p.fund for p in regulation.premiums if uncarded.reads_cards(p)}
+    return [name for name in pools if name not in cardless - carded]
+
+
 @hookimpl(specname="ciclope_individual_premium")
 def individual_premium(params: Params) -> list[str]:
     """The funds of the premium's parts: what the comparto's layer reads as the individual premium (e.g. art.

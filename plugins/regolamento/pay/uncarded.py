@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from ciclope.core import Ente, EvaluationItem, Pool, Problem, fmt
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Part, Regulation
+from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 
 
 def problems(
@@ -19,12 +19,7 @@ def problems(
     if cards or not ente.people:
         return []
     scored = [
-        pr
-        for pr in reg.premiums
-        if pr.evaluation
-        and not METHODS[pr.method].chosen
-        and (pool := pools.get(pr.fund)) is not None
-        and pool.amount > 0
+        pr for pr in reg.premiums if reads_cards(pr) and (pool := pools.get(pr.fund)) is not None and pool.amount > 0
     ]
     if not scored:
         return []
@@ -47,3 +42,9 @@ def problems(
             message=message,
         )
     ]
+
+
+def reads_cards(pr: Premium) -> bool:
+    """True for a part that reads each one's evaluation: evaluated, by a method that does not name its people
+    (a band of an earlier part, the amounts of premi.csv)."""
+    return pr.evaluation and not METHODS[pr.method].chosen

@@ -289,6 +289,21 @@ def test_the_check_of_missing_cards_still_fires_and_names_the_office_file(ciclop
     assert result.rewards.pools["performance_individuale"].residual == Decimal("1000.00")
 
 
+@pytest.mark.parametrize("cards", [None, "valutazioni.csv"])
+def test_such_a_premium_that_admits_nobody_asks_for_no_card(ciclope_ente, tmp_path, cards):
+    # the access threshold of the ente's performance missed (the one indicator at 100%, not 110%): nobody takes
+    # part, the fund stays whole, and the office is told why, never to fill the cards the premium does not read
+    regulation = PECCI.replace("rateo_giorni = true", "rateo_giorni = true\nammesso = '=ente >= 110%'")
+    result = run_declared(
+        ciclope_ente, tmp_path, regulation, staff(FOUR, 'performance_individuale = "6000.00"', cards, DATED)
+    )
+    assert amounts(result) == {}
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("6000.00")
+    assert "core.evaluations.empty" not in rules(result)
+    assert not [p for p in result.violations if p.is_error]
+    assert "regolamento.nessuno" in rules(result)  # the part's own warning says why: the condition ammesso
+
+
 def test_a_fund_that_needs_cards_is_still_flagged_beside_one_that_does_not(ciclope_ente, tmp_path):
     regulation = (
         PECCI.replace("rateo_giorni = true", "")
