@@ -95,6 +95,7 @@ class IndicatorBench:
     type: str
     distribution: Distribution
     achievements: tuple[tuple[str, float | None], ...] = ()
+    percent: bool = False  # every ente wrote it as percentages (``72%``): its values read back as such
 
 
 @attrs.frozen
@@ -149,6 +150,7 @@ def benchmark(engine: Engine, year: int) -> Benchmark:
                 s.indicators.c.value,
                 s.indicators.c.achievement,
                 s.indicators.c.benchmark,
+                s.indicators.c.percent,
             )
             .join(
                 s.objectives,
@@ -219,8 +221,8 @@ def comparable_key(indicator: str, name: str, kind: str, code: str | None) -> st
 
 
 def shared_indicators(rows) -> tuple[IndicatorBench, ...]:
-    """``rows``: (ente, indicator id, name, type, numeric value, achievement, benchmark code), scored
-    indicators only. A group counts when ≥ MIN_ENTI enti have a numeric value; a code declared for
+    """``rows``: (ente, indicator id, name, type, numeric value, achievement, benchmark code, written as
+    percentages), scored indicators only. A group counts when ≥ MIN_ENTI enti have a numeric value; a code declared for
     indicators of different types compares only those of the type most of them have."""
     groups: dict[str, list] = defaultdict(list)
     for row in rows:
@@ -238,6 +240,7 @@ def shared_indicators(rows) -> tuple[IndicatorBench, ...]:
                 type=kind,
                 distribution=Distribution.of(values, lower_is_better=kind == "lower"),
                 achievements=tuple(sorted((m[0], m[5]) for m in members if m[3] == kind)),
+                percent=all(len(m) > 7 and bool(m[7]) for m in members if m[3] == kind),
             )
         )
     return tuple(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import sys
 from collections.abc import Iterator, Mapping
@@ -23,7 +24,7 @@ from ciclope.core.reports import fmt
 from ciclope.core.store import Store, open_store, redacted, schema, store_url
 from ciclope.core.store.benchmark import OWN_TOP, Benchmark
 from ciclope.core.store.engine import scrubbed
-from ciclope.core.store.history import Trend, plans, trend
+from ciclope.core.store.history import Trend, plans, said, trend
 from ciclope.core.store.read import Current, result_of_run, rows, runs_of
 from ciclope.core.store.words import level_words
 
@@ -191,6 +192,7 @@ def _history_indicator(store: Store, args, years) -> int:
                     "actual": None if r["actual"] is None else json.loads(r["actual"]),
                     "achievement": r["achievement"],
                     "scored": r["scored"],
+                    "percent": bool(r["percent"]),
                 }
             )
     if not entries:
@@ -201,7 +203,15 @@ def _history_indicator(store: Store, args, years) -> int:
         return EXIT_ENTE
     text = f"Indicatore {args.indicator} — {entries[-1]['name']} (ente {args.ente})\n\n" + grid(
         ["Anno", "Target", "Consuntivo", "Grado"],
-        [[str(e["year"]), fmt.value(e["target"]), fmt.value(e["actual"]), fmt.pct(e["achievement"])] for e in entries],
+        [
+            [
+                str(e["year"]),
+                said(e["target"], e["percent"]),
+                said(e["actual"], e["percent"]),
+                fmt.pct(e["achievement"]),
+            ]
+            for e in entries
+        ],
         {1, 2, 3},
     )
     _print({"ente": args.ente, "indicator": args.indicator, "years": entries}, text, args.json)
@@ -542,11 +552,11 @@ def _bench_indicators(b: Benchmark, every: bool) -> list[str]:
     for ind in b.indicators:
         d = ind.distribution
         better = "più basso è meglio" if d.lower_is_better else "più alto è meglio"
+        stat = fmt.pct if ind.percent else functools.partial(fmt.decimal_it, places=2)
         out.append(
-            f"\n{ind.key} — {ind.name} ({better}): mediana {fmt.decimal_it(d.median, 2)}, "
-            f"quartili {fmt.decimal_it(d.q1, 2)} – {fmt.decimal_it(d.q3, 2)}"
+            f"\n{ind.key} — {ind.name} ({better}): mediana {stat(d.median)}, quartili {stat(d.q1)} – {stat(d.q3)}"
         )
-        ranked = [[f"{p.rank}°", ente, fmt.decimal_it(v)] for ente, v in d.values if (p := d.position(ente))]
+        ranked = [[f"{p.rank}°", ente, said(v, ind.percent)] for ente, v in d.values if (p := d.position(ente))]
         out.append(grid(["Pos.", "Ente", "Valore"], ends(ranked, every), {0, 2}))
     return out
 

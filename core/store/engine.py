@@ -144,8 +144,8 @@ def alembic_config(connection):
     return cfg
 
 
-KNOWN = frozenset({"0001", "0002", "0003", "0004"})  # every revision in migrations/versions
-HEAD = "0004"  # the newest revision in migrations/versions (tests/core/store/test_store.py checks it against Alembic)
+KNOWN = frozenset({"0001", "0002", "0003", "0004", "0005"})  # every revision in migrations/versions
+HEAD = "0005"  # the newest revision in migrations/versions (tests/core/store/test_store.py checks it against Alembic)
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
+from typing import Any
 
 import attrs
 from sqlalchemy import select
@@ -169,29 +171,39 @@ def plans(store: Store, ente: str, year: int, only_ending: bool = True) -> list[
                     )
                 ).scalar_one_or_none()
                 indicators = conn.execute(
-                    select(s.indicators.c.indicator, s.indicators.c.name, s.indicators.c.target, s.indicators.c.actual)
+                    select(
+                        s.indicators.c.indicator,
+                        s.indicators.c.name,
+                        s.indicators.c.target,
+                        s.indicators.c.actual,
+                        s.indicators.c.percent,
+                    )
                     .where(s.indicators.c.result == c.result_id, s.indicators.c.objective == oid)
                     .order_by(s.indicators.c.indicator)
                 ).all()
                 years.append(
-                    PlanYear(y, True, achievement, tuple((i, n, _shown(t), _shown(a)) for i, n, t, a in indicators))
+                    PlanYear(
+                        y, True, achievement, tuple((i, n, _shown(t, p), _shown(a, p)) for i, n, t, a, p in indicators)
+                    )
                 )
             out.append(PlanObjective(oid, title, first, last, tuple(years)))
     return out
 
 
-def _shown(text: str | None) -> str:
+def _shown(text: str | None, percent: bool | None) -> str:
     """A target or actual as stored (JSON) → as people read it."""
+    return said(None if text is None else json.loads(text), bool(percent))
 
-    if text is None:
-        return fmt.NONE
-    value = json.loads(text)
+
+def said(value: Any, percent: bool) -> str:
+    """A target or actual as results.json holds it → as the office wrote it: 72% where it wrote percentages (the
+    number 0.72), a date in Italian, sì / no."""
     if value is None:
         return fmt.NONE
     if isinstance(value, bool):
         return "sì" if value else "no"
     if isinstance(value, (int, float)):
-        return fmt.decimal_it(value)
+        return fmt.measure(Decimal(str(value)), percent)
     try:
         return fmt.date_it(dt.date.fromisoformat(value))
     except (TypeError, ValueError):

@@ -315,6 +315,7 @@ def _indicators(result: Result, ind_plan: dict[str, tuple[int | None, int | None
                 bool(out is not None and out.scored),
                 *ind_plan[iid],
                 ind.benchmark or None,
+                ind.percent,
             )
         )
     return tuple(indicators)

@@ -165,6 +165,7 @@ indicators = Table(
     Column("plan_first", Integer),  # revision 0002
     Column("plan_last", Integer),
     Column("benchmark", String(64)),  # revision 0003: the comparability code, NULL for none
+    Column("percent", Boolean),  # revision 0005: target and measures written as percentages; NULL before
 )
 
 units = Table(

@@ -39,6 +39,7 @@ TABLE_ROWS = (
             "plan_first",
             "plan_last",
             "benchmark",
+            "percent",
         ),
     ),
     (s.units, "units", ("unit", "name", "parent", "achievement")),

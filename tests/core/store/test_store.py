@@ -211,6 +211,29 @@ def test_history_of_an_indicator_and_of_a_multi_year_objective(tmp_path, default
     assert "piano pluriennale" not in first  # 2021 is not the plan's last year
 
 
+def test_history_reads_an_indicator_back_as_the_office_wrote_it(tmp_path, default_or, capsys):
+    c21, c22 = two_years(tmp_path)
+    extra = store_args(default_or, tmp_path)
+    main(["run", str(c21), *extra])
+    main(["run", str(c22), *extra])
+    capsys.readouterr()
+    # I5 «Soddisfazione»: target 90%, actual «72,0%» in indicators.csv; achievement 0.72 / 0.9 = 0.8 both years
+    assert main(["history", str(c22), "--ente", "cm-prova", "--indicator", "I5", *extra]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    rows = [line.split() for line in lines if line.startswith("202")]
+    assert rows == [["2021", "90%", "72%", "80,00%"], ["2022", "90%", "72%", "80,00%"]]
+    assert main(["history", str(c22), "--ente", "cm-prova", "--indicator", "I5", "--json", *extra]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [(y["target"], y["actual"], y["percent"]) for y in doc["years"]] == [(0.9, 0.72, True)] * 2
+    # I1 was written as plain numbers: still 10 and 8
+    assert main(["history", str(c22), "--ente", "cm-prova", "--indicator", "I1", *extra]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines() if line.startswith("2021")]
+    assert rows == [["2021", "10", "8", "80,00%"]]
+    # the Relazione's plan section reads the same rows: S2's I5 in each year of the plan
+    trend = section((tmp_path / "out2022" / "cm-prova" / "relazione.html").read_text(encoding="utf-8"), "andamento")
+    assert trend.count("Soddisfazione (I5): target 90%, consuntivo 72%") == 2 and "target 0,9" not in trend
+
+
 def test_explain_shows_the_series(tmp_path, capsys):
     c21, c22 = two_years(tmp_path)
     main(["run", str(c21)])

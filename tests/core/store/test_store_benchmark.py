@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ciclope.core.commands.cli import main
-from ciclope.core.store.benchmark import Distribution, differentiation, shared_indicators
+from ciclope.core.store.benchmark import Benchmark, Distribution, differentiation, shared_indicators
 
 
 def test_quartiles_and_positions_by_hand():
@@ -76,6 +76,32 @@ def test_indicators_compared_only_when_declared_comparable():
     tempi = found["codice CAT-TP"].distribution
     assert tempi.lower_is_better
     assert [e for e, _ in tempi.values] == ["e2", "e3", "e1"]  # 20 < 25 < 30 days: lower is better
+
+
+def test_an_indicator_written_as_percentages_is_ranked_and_said_as_such():
+    from ciclope.core.store.commands import _bench_indicators
+
+    rows = [
+        # (ente, id, name, type, value, achievement, benchmark code, written as percentages)
+        ("e1", "Q1", "Soddisfazione", "higher", 0.9, 1.0, None, True),
+        ("e2", "Q1", "Soddisfazione", "higher", 0.72, 0.8, None, True),
+        ("e3", "Q1", "Soddisfazione", "higher", 0.6, 0.75, None, True),
+        ("e1", "N1", "Pratiche", "higher", 12.0, 1.0, None, False),
+        ("e2", "N1", "Pratiche", "higher", 10.0, 1.0, None, False),
+        ("e3", "N1", "Pratiche", "higher", 8.5, 1.0, None, True),  # one ente wrote 850%: not all as percentages
+    ]
+    found = {i.key: i for i in shared_indicators(rows)}
+    assert (found["Q1"].percent, found["N1"].percent) == (True, False)
+    bench = Benchmark(year=2024, enti=3, performance=None, indicators=(found["Q1"],), differentiation=())
+    text = "\n".join(_bench_indicators(bench, every=True))
+    # the median of 0.9, 0.72, 0.6 is 0.72: 72,00%; the quartiles as the distribution computes them, as percentages
+    assert "Q1 — Soddisfazione (più alto è meglio): mediana 72,00%, quartili " in text
+    assert "0,72" not in text and "0,9" not in text
+    assert [line.split()[-1] for line in text.splitlines() if line.lstrip().startswith(("1°", "2°", "3°"))] == [
+        "90%",
+        "72%",
+        "60%",
+    ]
 
 
 def test_the_quartile_label_agrees_with_the_printed_quartiles():
