@@ -14,7 +14,6 @@ from typing import Any
 from ciclope.core import cells, fmt
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.acts import day_month
-from ciclope.plugins.regolamento.format.expr import Binary, Name, Text, nodes
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import UNSCORED
 from ciclope.plugins.regolamento.format.spec import (
@@ -37,7 +36,7 @@ from ciclope.plugins.regolamento.format.spec import (
 )
 from ciclope.plugins.regolamento.format.vocabulary import normal
 from ciclope.plugins.regolamento.format.wording import said_number, said_share
-from ciclope.plugins.regolamento.read import blocks, columns, partcheck
+from ciclope.plugins.regolamento.read import blocks, columns, gradewords, partcheck
 from ciclope.plugins.regolamento.read.lines import said
 
 Error = Callable[..., None]
@@ -101,14 +100,13 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: fr
         partcheck.reduction_targets(parts.get("reductions", ()), premiums, error)
     if parts.get("reductions") and not ({"premium", "parts"} & (set(parts) | broken)):
         error("riduzioni[0]", "le riduzioni valgono per il premio: manca [premio]", "regolamento.manca")
+    if declared_grades(parts):
+        gradewords.check(parts, declared_grades(parts), error)
     pr: Premium | None = parts.get("premium")
     if pr is not None:
         premium(pr, None if "levels" in broken else scales, error, "premio", declared_grades(parts))
     for i, part in enumerate(premiums):
         premium(part, None if "levels" in broken else scales, error, f"premi[{i}]", declared_grades(parts))
-        if declared_grades(parts):
-            category_beside_grades(f"premi[{i}]", part, error)
-            unknown_grades(f"premi[{i}]", part, declared_grades(parts), error)
         if part.decision is not None and part.method not in ("migliori", "importi"):
             error(
                 f"premi[{i}].decisione",
@@ -157,43 +155,6 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: fr
 
 
 PARTS = ("scheda", "unita", "ente", "cruscotto")
-# the formulas of a part that read a person's data, by the key that writes them
-PERSON_FORMULAS = (("ammesso", "admitted_if"), ("peso", "weight"), ("importo", "amount"), ("massimo_persona", "cap"))
-
-
-def category_beside_grades(path: str, part: Part, error: Error) -> None:
-    """With [gradi] people.csv's category stays empty, each one's grade being in the grado column: a formula of the
-    part that reads ``categoria`` would find no value for anybody (and a condition on it would admit nobody)."""
-    for key_name, field in PERSON_FORMULAS:
-        formula = getattr(part, field)
-        if formula is not None and "categoria" in formula.uses:
-            error(
-                f"{path}.{key_name}",
-                "con [gradi] la colonna categoria di persone.csv resta vuota (il grado di ciascuno è nella colonna "
-                'grado): la formula legge categoria, che non ha un valore per nessuno; scrivi grado, es. grado = "B"',
-                "regolamento.valore",
-            )
-
-
-def unknown_grades(path: str, part: Part, grades: Sequence[str], error: Error) -> None:
-    """A formula of the part that compares ``grado`` with a word [gradi] does not list («grado = "C1"» where the
-    grades are B, C, D): the condition would hold for nobody (or, with <>, for everybody), silently."""
-    for key_name, field in PERSON_FORMULAS:
-        formula = getattr(part, field)
-        if formula is None or "grado" not in formula.uses:
-            continue
-        for node in nodes(formula.tree):
-            if not (isinstance(node, Binary) and node.op in ("=", "<>")):
-                continue
-            sides = (node.left, node.right)
-            if any(isinstance(s, Name) and s.name == "grado" for s in sides):
-                for word in (s.value for s in sides if isinstance(s, Text) and s.value not in grades):
-                    error(
-                        f"{path}.{key_name}",
-                        f"grado {fmt.quoted(word)} sconosciuto{nearest(word, list(grades))}; gradi di [gradi]: "
-                        f"{', '.join(grades)}",
-                        "regolamento.valore",
-                    )
 
 
 def exclusion_parts(exclusions: Sequence[Exclusion], premiums: Sequence[Part], error: Error) -> None:

@@ -1539,6 +1539,33 @@ def test_unimi_with_grades_a_formula_reading_the_category_is_an_error(tmp_path):
     ]
 
 
+def test_unimi_with_grades_every_formula_of_the_file_is_checked(tmp_path):
+    # an exclusion and a check are formulas too: reading categoria they would exclude nobody and hold for nobody,
+    # comparing grado with «A» (not among B, C, D, EP) they would never apply; each said at its own key
+    text = (CATALOGUE / "unimi_fondo_comune.toml").read_text(encoding="utf-8")
+    wrong = (
+        text
+        + """
+[[esclusioni]]
+regola = "formula"
+condizione = '=categoria = "B"'
+fonte = "art. 6"
+
+[[controlli]]
+messaggio = "un grado che il contratto non ha"
+condizione = '=grado <> "A"'
+fonte = "art. 6"
+"""
+    )
+    found = regulation_problems(tmp_path, wrong)
+    assert [p.split(": ", 1)[0].split("chiave ")[1] for p in found] == [
+        "esclusioni[1].condizione",  # the file's first [[esclusioni]]: counted from 1, as the office counts
+        "controlli[1].condizione",
+    ]
+    assert "la formula legge categoria, che non ha un valore per nessuno" in found[0]
+    assert "grado «A» sconosciuto; gradi di [gradi]: B, C, D, EP" in found[1]
+
+
 def test_unimi_a_grade_the_file_does_not_declare_is_an_error(tmp_path):
     # «EP» written «E.P.» (or a grade of another contract) would admit everybody with <>, and nobody with =
     text = (CATALOGUE / "unimi_fondo_comune.toml").read_text(encoding="utf-8")

@@ -1,0 +1,70 @@
+"""With [gradi] each person's grade is in the ``grado`` column and people.csv's ``categoria`` stays empty: every
+formula of the file — a part's, an exclusion's, a reduction's, a check's, the riparto among rankings, the
+progressions' — is checked for the two silent mistakes this allows. A formula that reads ``categoria`` would find
+no value for anybody; one that compares ``grado`` with a word [gradi] does not list («grado = "C1"» where the
+grades are B, C, D) would hold for nobody (or, with <>, for everybody)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ciclope.core import fmt
+from ciclope.plugins.regolamento.format.expr import Binary, Formula, Name, Text, nodes
+from ciclope.plugins.regolamento.format.hints import nearest
+from ciclope.plugins.regolamento.format.spec import Regulation
+
+Error = Callable[[str, str, str], None]
+
+TOML = {f.name: f.metadata["toml"] for f in attrs.fields(Regulation) if "toml" in f.metadata}
+
+
+def check(parts: Mapping[str, Any], grades: Sequence[str], error: Error) -> None:
+    """Each formula of the blocks read (``parts``: field name → value), with [gradi] naming ``grades``."""
+    for name, block in parts.items():
+        if name in TOML:
+            for path, formula in formulas_in(block, TOML[name]):
+                category(path, formula, error)
+                unknown(path, formula, grades, error)
+
+
+def formulas_in(block: Any, path: str) -> Iterator[tuple[str, Formula]]:
+    """Every formula under ``block``, with its path as the file writes it (``premi[1].ammesso``)."""
+    if isinstance(block, Formula):
+        yield path, block
+    elif attrs.has(type(block)):
+        for field in attrs.fields(type(block)):
+            if "toml" in field.metadata:
+                yield from formulas_in(getattr(block, field.name), f"{path}.{field.metadata['toml']}")
+    elif isinstance(block, (tuple, list)):
+        for i, item in enumerate(block):
+            yield from formulas_in(item, f"{path}[{i}]")
+
+
+def category(path: str, formula: Formula, error: Error) -> None:
+    if "categoria" in formula.uses:
+        error(
+            path,
+            "con [gradi] la colonna categoria di persone.csv resta vuota (il grado di ciascuno è nella colonna "
+            'grado): la formula legge categoria, che non ha un valore per nessuno; scrivi grado, es. grado = "B"',
+            "regolamento.valore",
+        )
+
+
+def unknown(path: str, formula: Formula, grades: Sequence[str], error: Error) -> None:
+    if "grado" not in formula.uses:
+        return
+    for node in nodes(formula.tree):
+        if not (isinstance(node, Binary) and node.op in ("=", "<>")):
+            continue
+        sides = (node.left, node.right)
+        if any(isinstance(s, Name) and s.name == "grado" for s in sides):
+            for word in (s.value for s in sides if isinstance(s, Text) and s.value not in grades):
+                error(
+                    path,
+                    f"grado {fmt.quoted(word)} sconosciuto{nearest(word, list(grades))}; gradi di [gradi]: "
+                    f"{', '.join(grades)}",
+                    "regolamento.valore",
+                )
