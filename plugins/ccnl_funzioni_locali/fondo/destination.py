@@ -48,7 +48,9 @@ def destination(ente: Ente, given: Given, t: Table, total: Decimal, trace: Trace
         if u is None or not u.years.hold(ente.year) or e.amount is None:
             continue  # reported by the sheet's checks
         title, source = u.title, u.source(ente.year)
-        line = money.FundLine(f"use:{u.id}:{e.row}", title, u.section, e.amount, source, note=said([e]), pool=e.pool)
+        line = money.FundLine(
+            f"use:{u.id}:{e.row}", title, u.section, e.amount, source, note=said([e]), pool=e.pool, cell=cell(ente, e)
+        )
         inputs = [
             Input("importo destinato", e.amount, cell=cell(ente, e)),
             Input("fondo costituito", total, ref="fund:total"),
