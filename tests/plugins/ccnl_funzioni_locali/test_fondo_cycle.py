@@ -197,6 +197,21 @@ def test_the_relazione_tecnico_finanziaria_has_the_four_modules_and_a_workbook(w
         assert not any("performance_individuale" in z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
 
 
+def test_the_relazione_tecnico_finanziaria_says_each_verdict_once_and_cites_the_2026_contract(with_fund):
+    run(with_fund, "--no-store")
+    out = with_fund / "out" / "cm-esempio"
+    for name in ("relazione-tecnico-finanziaria.html", "relazione.html"):
+        page = (out / name).read_text(encoding="utf-8")
+        # 30% of the 1.2% (2,000.00) = 600.00, 12,000.00 destined; the limit's margin 110,000.00 − 97,000.00
+        assert "Esito: rispettata, con € 12.000,00 alla performance su un minimo di € 600,00." in page
+        assert "Esito: rispettato, con un margine di € 13.000,00." in page
+        assert "(rispettat" not in page and "(NON rispettat" not in page and "(dato)" not in page
+        # Modulo II: the uses of a 2026 fund under the CCNL 23.2.2026 (rules §4: art. 59), none under the 2018 letters
+        assert "CCNL Funzioni Locali 23.2.2026 art. 59 c. 2 lett. c" in page  # condizioni di lavoro
+        assert "CCNL Funzioni Locali 23.2.2026 art. 59 c. 1" in page  # the indennità di comparto on the fund
+        assert "art. 68 c. 2" not in page and "art. 80 c. 2" not in page
+
+
 def test_the_relazione_tecnico_finanziaria_shows_the_acts_beside_the_clauses(with_fund):
     # the sheet's atto column is what the revisore checks each decided figure against: the 1.2% (Delibera GC 5/2026)
     # and the destination to the premiums (CCDI 2026) are written beside their lines, page and workbook
