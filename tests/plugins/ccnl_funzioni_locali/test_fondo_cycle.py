@@ -335,3 +335,23 @@ def test_a_template_for_an_earlier_year_lists_that_year_s_items(tmp_path):
     assert "opzionale_022_2018" in items["u24"] and "opzionale_022_2021" not in items["u24"]
     assert "opzionale_022_2021" in items["u26"]
     assert "anno = 2024" in (tmp_path / "u24" / "cycle.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("year", [2024, 2027])
+def test_the_template_s_header_examples_follow_the_year_asked(tmp_path, year):
+    """The header notes of the fondo sheet give examples of the cycle prepared: an act of that year, a leave the
+    year before (its RIA enters the year after), a voce of every contract (the 2017 consolidated amount), never the
+    2026 dates or a monte salari of a contract not in force."""
+    import re
+
+    import openpyxl
+
+    assert main(["template", "regolamento", str(tmp_path / "u"), "--year", str(year)]) == 0
+    sheet = openpyxl.load_workbook(tmp_path / "u" / "mio-ente" / "ente.xlsx")["fondo"]
+    notes = {c.value: c.comment.text for c in sheet[1] if c.comment is not None}
+    assert "Esempio: unico_importo_2017" in notes["voce"]
+    assert f"Esempio: 30/04/{year - 1}" in notes["data"]
+    assert f"Esempio: Delibera di Giunta n. 12 del 30/01/{year}" in notes["atto"]
+    said = "\n".join(notes.values())
+    assert "monte_salari_2021" not in said and "comparto_istruttori" not in said
+    assert set(re.findall(r"\d\d/\d\d/(\d{4})", said)) == {str(year - 1), str(year)}  # no fixed 2025/2026 date
