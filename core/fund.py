@@ -54,7 +54,9 @@ class FundLine:
 
     ``key`` names the line's figure in the ente's trace (``fund:<key>``). ``amount`` is in euro, negative for a
     cut. ``limit`` is one of :data:`LIMIT_STATES` for a constitution line, ``""`` for a destination. ``pool`` is
-    the cycle's premium pool a destination pays (``""``: none of them)."""
+    the cycle's premium pool a destination pays (``""``: none of them). ``cell`` is the input cell a destination's
+    amount was written in (as ``Ente.cell`` names it: ``fondo.csv:16:importo``), where a problem about the pool it
+    pays is named (``""``: not known)."""
 
     key: str
     title: str
@@ -65,12 +67,14 @@ class FundLine:
     limit: str = ""
     note: str = ""
     pool: str = ""
+    cell: str = ""
 
 
 @attrs.frozen
 class FundCheck:
     """A check of the fund (Modulo IV and the destination's rules): its figures in order, its verdict in words,
-    and whether it holds (``None``: a figure shown, nothing to hold)."""
+    and whether it holds (``None``: a figure shown, nothing to hold). The verdict is the whole judgement, printed as
+    it is after «Esito:»: it says whether the check holds, once («rispettato, con un margine di € …»)."""
 
     key: str
     title: str

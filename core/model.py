@@ -266,6 +266,8 @@ class Ente:
     # the funds the ente's fondo risorse decentrate destines (``ciclope_fund``): fund name → the key of the figure
     # of that destination, which an explanation follows instead of a cell of ente.toml
     fund_refs: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # of those funds, the cell of the destination that pays it (``fondo.csv:16:importo``), where the office changes it
+    fund_cells: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # the ``[funds]`` names the ente's plugin declares it reads (InputSchema.funds; empty: any name)
     fund_keys: tuple[str, ...] = ()
     # views derived from the fields, made once as asked (the Ente never changes): ("chain", unit id) →
@@ -324,6 +326,16 @@ class Ente:
         if ref:
             return Input(label or "destinazione del fondo risorse decentrate", amount, ref=ref)
         return Input(label or f"[fondi] {italian(FUND_NAMES, name)}", amount, cell=f"ente.toml:funds.{name}")
+
+    def fund_place(self, name: str) -> tuple[str, int | None, str]:
+        """Where the office writes the fund ``name``, as a problem's (file, row, column): for a fund the ente's fondo
+        risorse decentrate destines, the cell of that destination (its first row, when several pay the fund); else
+        the ``[funds]`` key of ente.toml."""
+        cell = self.fund_cells.get(name, "")
+        if cell.count(":") >= 2:
+            file, row, column = cell.rsplit(":", 2)
+            return file, int(row) if row.isdigit() else None, column
+        return "ente.toml", None, f"funds.{name}"
 
     def approved(self, key: str) -> bool:
         """Whether the act ``[approvals] key`` is recorded as done: a date, or ``true`` (e.g. the OIV's

@@ -222,7 +222,8 @@ class InputSchema:
     # their names against its regulation (the loader cannot know them)
     open_columns: Mapping[str, Callable[[str], Any]] = attrs.field(factory=dict, hash=False)
     # what ``ciclope template`` says of the plugin's own columns in each header's note: file name → column code →
-    # (what the column holds, an example); a column without one is described by its header
+    # (what the column holds, an example); a column without one is described by its header. An example may name the
+    # cycle's year «{anno}» and the year before «{anno-1}»: the template writes the years of the cycle it prepares
     help: Mapping[str, Mapping[str, tuple[str, str]]] = attrs.field(factory=dict, hash=False)
     # the plugin's own files an ente may also write in ente.toml, a ``[[<sheet title>]]`` table per row with the
     # columns as keys (the same parsers read the values): file names

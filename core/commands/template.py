@@ -203,6 +203,7 @@ def note(
     meaning, example = own.get(column) or SHEET_HELP.get((name, column)) or HELP.get(column, ("", ""))
     meaning = meaning or "colonna del regolamento dell'ente"
     values = choices(parser, column, year, staff)
+    cycle = year or dt.date.today().year
     lines = [f"{header}: {meaning}.", "Obbligatoria." if required else "Facoltativa."]
     if values:
         lines.append(f"Valori ammessi (menu a tendina): {', '.join(values)}.")
@@ -211,10 +212,11 @@ def note(
         lines.append(f"Si scrive: {ACCEPTED[column]}.")
     if parser is parse_date:
         lines.append("Si scrive: una data GG/MM/AAAA.")
-        cycle = year or dt.date.today().year
         # an appeal is decided the year after the cycle; any other date falls in the cycle's year
         example = example or (f"15/03/{cycle + 1}" if name == "appeals" else f"31/01/{cycle}")
     example = example or _EXAMPLES.get(parser, "")
+    # a plugin's example in the years of the cycle prepared (InputSchema.help)
+    example = example.replace("{anno}", str(cycle)).replace("{anno-1}", str(cycle - 1))
     if example:
         lines.append(f"Esempio: {example}")
     if column != header:

@@ -5,7 +5,8 @@ destination pays replace what ``[funds]`` of ente.toml would say, so every later
 phase b's pools, the rewards — sees them as typed funds. A pool also typed by hand must equal the destination: a
 difference is an error naming both figures, and the destination's figure is the one used (the fund is what the
 revisore certifies). The ente remembers which funds came from the fund (``Ente.fund_refs``), so the explanation of
-a pool leads to the fund's figures instead of to a cell of ente.toml.
+a pool leads to the fund's figures instead of to a cell of ente.toml, and the cell of the destination that pays each
+(``Ente.fund_cells``), so a problem about the pool is named where the office changes it (``Ente.fund_place``).
 """
 
 from __future__ import annotations
@@ -27,13 +28,17 @@ def with_fund(ente: Ente, fund: Fund, trace: Trace) -> Ente:
         return ente
     funds = dict(ente.funds)
     refs = dict(ente.fund_refs)
+    cells = dict(ente.fund_cells)
     for name, amount in fund.pools.items():
         typed = ente.funds.get(name)
         if typed is not None and typed != amount:
             trace.problem(disagreement(name, typed, fund))
         funds[name] = amount
         refs[name] = f"fund:pool:{name}"
-    return attrs.evolve(ente, funds=funds, fund_refs=refs)
+        paying = [x.cell for x in fund.destination if x.pool == name and x.cell]
+        if paying:
+            cells[name] = paying[0]
+    return attrs.evolve(ente, funds=funds, fund_refs=refs, fund_cells=cells)
 
 
 def disagreement(name: str, typed: object, fund: Fund) -> Problem:

@@ -125,9 +125,9 @@ def destination(doc: Doc, cell: Cell) -> list[Table]:
 
 
 def check_table(check: Doc, cell: Cell) -> Table:
+    """A check's figures, under its clause and its verdict: the verdict says once, in words, whether it holds."""
     rows = [(label, cell(money(amount))) for label, amount in check["rows"]]
-    state = {True: "rispettato", False: "NON rispettato", None: "dato"}[check["ok"]]
-    note = f"{check['source']}. Esito: {check['verdict']} ({state})."
+    note = f"{check['source']}. Esito: {check['verdict']}."
     return Table(check["title"], columns(("Voce", "Importo"), [1]), rows, note=note)
 
 

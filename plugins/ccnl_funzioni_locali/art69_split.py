@@ -86,7 +86,8 @@ def set_aside(rewards: Rewards, found: Plan, names: list[str], call: Call, sourc
 
 def resplit(rewards: Rewards, short: Mapping[str, Decimal], call: Call, source: str, article: str) -> Rewards:
     """The plugin's rewards on the funds reduced by the set-aside not covered by their residual, computed by the
-    regulation alone and once; its figures replace the first ones, its problems are added when new."""
+    regulation alone and once; its figures replace the first ones, its problems are added when not already said at
+    their place (:func:`said_at`)."""
     reduced = dict(call.pools)
     for n, s in short.items():
         reduced[n] = attrs.evolve(call.pools[n], amount=call.pools[n].amount - s)
@@ -102,8 +103,8 @@ def resplit(rewards: Rewards, short: Mapping[str, Decimal], call: Call, source: 
         hooks=call.hooks,
         cards=call.cards,
     )
-    seen = set(call.trace.problems)
-    call.trace.extend(p for p in scratch.problems if p not in seen)
+    seen = {said_at(p) for p in call.trace.problems}
+    call.trace.extend(p for p in scratch.problems if said_at(p) not in seen)
     for n, s in short.items():
         record_reduced(scratch, n, s, call.pools[n], rewards.pools[n], source, article)
     changed = {a.person for k, a in again.awards.items() if k in rewards.awards and rewards.awards[k] != a}
@@ -112,6 +113,13 @@ def resplit(rewards: Rewards, short: Mapping[str, Decimal], call: Call, source: 
         for f in scratch.figures.values()
     )
     return again
+
+
+def said_at(p: Problem) -> tuple[str, str, str, str, int | None, str]:
+    """A problem of the regulation as the office meets it: its rule at its place, under its article. The split on
+    the reduced pool says again what the first split said (a fund short of the premiums due, with the figures of the
+    reduced fund): said once, with the figures of the fund the office wrote."""
+    return p.rule, p.severity, p.source, p.file, p.row, p.column
 
 
 def person(key: str) -> str:

@@ -48,7 +48,9 @@ def destination(ente: Ente, given: Given, t: Table, total: Decimal, trace: Trace
         if u is None or not u.years.hold(ente.year) or e.amount is None:
             continue  # reported by the sheet's checks
         title, source = u.title, u.source(ente.year)
-        line = money.FundLine(f"use:{u.id}:{e.row}", title, u.section, e.amount, source, note=said([e]), pool=e.pool)
+        line = money.FundLine(
+            f"use:{u.id}:{e.row}", title, u.section, e.amount, source, note=said([e]), pool=e.pool, cell=cell(ente, e)
+        )
         inputs = [
             Input("importo destinato", e.amount, cell=cell(ente, e)),
             Input("fondo costituito", total, ref="fund:total"),
@@ -98,14 +100,14 @@ def performance_check(
     )
     title = "Quota minima alla performance"
     if not uses:
-        verdict = "destinazione non indicata: da verificare col contratto integrativo"
+        verdict = "destinazione non indicata: da verificare con il contratto integrativo"
         return money.FundCheck("performance", title, rule.source, rows, verdict), []
     ok = paid >= minimum
     short = minimum - paid
     verdict = (
-        f"rispettata: {fmt.euro(paid)} su un minimo di {fmt.euro(minimum)}"
+        f"rispettata, con {fmt.euro(paid)} alla performance su un minimo di {fmt.euro(minimum)}"
         if ok
-        else f"non rispettata: mancano {fmt.euro(short)}"
+        else f"non rispettata: alla performance vanno {fmt.euro(paid)} su un minimo di {fmt.euro(minimum)}, ne mancano {fmt.euro(short)}"
     )
     problems = []
     if not ok:

@@ -126,12 +126,17 @@ def residual_check(
         problem = Problem.at(ente, "ccnl.fondo.destinazione", message, source, "fondo", None, "importo")
         return (
             money.FundCheck(
-                "residuo", "Fondo costituito, destinato e residuo", source, rows, "destinazioni oltre il fondo", False
+                "residuo",
+                "Fondo costituito, destinato e residuo",
+                source,
+                rows,
+                f"le destinazioni superano di {fmt.euro(-residual)} il fondo costituito: vanno ridotte",
+                False,
             ),
             ZERO,
             [problem],
         )
     verdict = (
-        f"ogni euro è conservato: {fmt.euro(total)} = {fmt.euro(destined)} destinati + {fmt.euro(residual)} di residuo"
+        f"ogni euro è conservato ({fmt.euro(total)} = {fmt.euro(destined)} destinati + {fmt.euro(residual)} di residuo)"
     )
     return money.FundCheck("residuo", "Fondo costituito, destinato e residuo", source, rows, verdict, True), carried, []

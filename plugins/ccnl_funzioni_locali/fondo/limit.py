@@ -105,7 +105,7 @@ def compare(
     rows.append(("Margine", margin))
     ok = counted <= limit
     verdict = (
-        f"rispettato: margine {fmt.euro(margin)}"
+        f"rispettato, con un margine di {fmt.euro(margin)}"
         if ok
         else f"superato di {fmt.euro(-margin)}: il fondo non può essere costituito così"
     )
@@ -185,12 +185,12 @@ def dl25_check(
     ok = increase <= room or not increase
     if increase:
         verdict = (
-            f"incremento entro lo spazio ({fmt.euro(room)})"
+            f"l'incremento di {fmt.euro(increase)} è entro lo spazio di {fmt.euro(room)}"
             if ok
-            else f"incremento oltre lo spazio di {fmt.euro(increase - room)}"
+            else f"l'incremento di {fmt.euro(increase)} supera di {fmt.euro(increase - room)} lo spazio di {fmt.euro(room)}"
         )
     else:
-        verdict = f"spazio disponibile: {fmt.euro(room)}"
+        verdict = f"nessun incremento deciso; lo spazio disponibile è di {fmt.euro(room)}"
     check = money.FundCheck(
         "dl25", "Incremento della parte stabile (DL 25/2025)", clause.source, rows, verdict, ok if increase else None
     )

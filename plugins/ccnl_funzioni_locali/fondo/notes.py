@@ -41,6 +41,13 @@ DL34 = (
     "centesimo, moltiplicato per il personale in più rispetto al 31.12.2018; con meno personale il limite iniziale "
     "non si riduce (lettura delle regole)."
 )
+ARREARS = (
+    "Arretrati 2024–2025 dello 0,14% (art. 58 c. 1 CCNL 23.2.2026): entrano una sola volta, nel fondo 2026, come "
+    "risorsa variabile fuori dal limite, e non contano nella base del 30% alla performance (lettura adottata: la base "
+    "sono le risorse variabili dell'art. 79 c. 2 CCNL 16.11.2022, escluse quelle dell'art. 67 c. 3 lett. c, f e g "
+    "CCNL 21.5.2018; gli arretrati sono l'incremento stabile dell'art. 58 c. 1 dovuto per gli anni passati, non una di "
+    "quelle risorse)."
+)
 OPTIONAL_2026 = (
     "Incremento dello 0,22% del monte salari 2021 (art. 58 c. 2): al più lo 0,22% nell'anno (lettura adottata); il "
     "calcolatore pubblico «Salario accessorio Funzioni Locali» ammette nel 2026 il doppio, per le annualità 2025 e 2026."
@@ -56,6 +63,8 @@ def notes(ente: Ente, given: Given, lines: Sequence[money.FundLine], t: Table) -
         said.append(DL25)
     if given.one("dipendenti_anno") is not None:
         said.append(DL34)
+    if "arretrati_014" in keys:
+        said.append(ARREARS)
     if "opzionale_022_2021" in keys:
         said.append(OPTIONAL_2026)
     return tuple(said)

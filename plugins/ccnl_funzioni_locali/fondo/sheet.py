@@ -77,14 +77,14 @@ COLUMNS: dict[str, Any] = {
 HELP = {
     "voce": (
         "che cosa è la riga: una voce del fondo (il modello ne ha una riga per voce, con la descrizione)",
-        "monte_salari_2021",
+        "unico_importo_2017",
     ),
     "importo": ("importo in euro, con al più due decimali; una riga senza importo né numero non conta", "1234,56"),
     "numero": (
-        "un numero di persone, per le voci che contano il personale (dipendenti_2015, comparto_istruttori…)",
+        "un numero di persone, per le voci che contano il personale (dipendenti_2015, dipendenti_2018…)",
         "12",
     ),
-    "data": ("la data di cessazione, per la RIA di un dipendente cessato", "30/04/2025"),
+    "data": ("la data di cessazione, per la RIA di un dipendente cessato", "30/04/{anno-1}"),
     "uso": (
         "per una riga destinazione: l'uso del contratto integrativo, con le parole del modello (una riga per uso)",
         "Premi correlati alla performance individuale",
@@ -97,7 +97,7 @@ HELP = {
     "fuori_limite": ("SI o NO, solo dove la legge che finanzia la voce decide se conta nel limite dell'art. 23", "SI"),
     "atto": (
         "l'atto che decide la voce: delibera, determina, contratto integrativo",
-        "Delibera di Giunta n. 12 del 30/01/2026",
+        "Delibera di Giunta n. 12 del 30/01/{anno}",
     ),
     "descrizione": ("che cosa contiene la voce (scritta dal modello; si può cambiare)", ""),
     "nota": ("una nota dell'ufficio, riportata nella relazione tecnico-finanziaria; nessun nome di persona", ""),
@@ -265,7 +265,7 @@ def _act(ente: Ente, e: Entry, v: Voce, item: Risorsa | None) -> list[Problem]:
     message = (
         f"{e.voce} senza atto: è una voce che l'ente decide, e la relazione tecnico-finanziaria indica accanto alla "
         f"voce l'atto che la decide ({clause}circolare RGS n. 25/2012, Modulo I); scrivilo nella colonna atto "
-        "(es. «Delibera di Giunta n. 12 del 30/01/2026»)"
+        f"(es. «Delibera di Giunta n. 12 del 30/01/{ente.year}»)"
     )
     source = clause.removesuffix("; ") or SOURCE
     return [Problem.at(ente, ACT_RULE, message, source, SHEET, e.row, "atto", severity="warning")]

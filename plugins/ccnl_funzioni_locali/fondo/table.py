@@ -97,8 +97,9 @@ class Uso:
     stable: bool = False  # a fixed payment the stable resources must cover
 
     def source(self, year: int) -> Citation:
-        """The use's clauses up to the contract in force in ``year``: a 2024 fund cites no 2026 clause."""
-        return Citation("; ".join(text for since, text in self.sources if since <= year) or self.sources[0][1])
+        """The use's clause in the contract in force in ``year`` (the latest from that year or before), as the
+        constitution's items are cited: a 2026 fund cites the CCNL 23.2.2026, a 2024 fund no clause of it."""
+        return Citation(([text for since, text in self.sources if since <= year] or [self.sources[0][1]])[-1])
 
 
 @attrs.frozen
@@ -214,7 +215,7 @@ def uso(raw: Mapping[str, Any]) -> Uso:
 
 
 def clauses(raw: Mapping[str, Any]) -> tuple[tuple[int, str], ...]:
-    """A use's ``source``: one clause, or a list of ``{ from, text }`` as each contract renumbered it."""
+    """A use's ``source``: one clause, or a list of ``{ from, text }`` as each contract renumbered it (in order)."""
     given = raw["source"]
     if isinstance(given, str):
         return ((years(raw).first, given),)

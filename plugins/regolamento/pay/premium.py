@@ -46,6 +46,7 @@ from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan, sho
 from ciclope.plugins.regolamento.score import ladders
 
 HUNDRED = Decimal(100)
+Place = tuple[str, int | None, str]  # a problem's file, row and column
 
 
 def entries(
@@ -149,7 +150,8 @@ def distribute(
     elif formulas is not None and isinstance(pr, Part) and pr.cap is not None and not plan.capped:
         amounts, plan, note = capped(fund.value, plan, pr, formulas, rank)
     else:
-        amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace, fund_place(reg, pr.fund))
+        place = fund_place(reg, pr.fund, ente)
+        amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace, place)
     amounts, cuts = after_cuts(amounts, admitted)
     record(reg, pr, fund, people, plan, amounts, note, trace, key)
     paid = tuple(
@@ -205,12 +207,13 @@ def settle(
     rank: Mapping[str, Any],
     source: str,
     trace: Trace,
-    place: tuple[str, str] | None = None,
+    place: Place | None = None,
 ) -> tuple[dict[str, Decimal], str]:
     """The amounts of the admitted people, and a note on how the pool was used; ``place``: where the office writes
     the fund (:func:`fund_place`), [fondi] of ente.toml when not said."""
+    file, row, column = place or ("ente.toml", None, f"funds.{pr.fund}")
     if plan.band_pools:
-        return by_band(amount, plan, pr, rank, source, trace), ""
+        return by_band(amount, plan, pr, rank, source, trace, (file, row, column)), ""
     if not plan.capped:
         return money.split(amount, plan.values, rank=rank), ""
     due = {pid: money.floor2(v) for pid, v in plan.values.items()}  # «fino a»: a cap, rounded down
@@ -219,13 +222,13 @@ def settle(
     if within is not None:
         return within
     if total > amount:
-        file, column = place or ("ente.toml", f"funds.{pr.fund}")
         trace.problem(
             Problem(
                 rule="regolamento.fondo_insufficiente",
                 severity="warning",
                 source=source,
                 file=file,
+                row=row,
                 column=column,
                 message=f"{_share_of(pr)} {funds.said(pr.fund)} ({fmt.euro(amount)}) non basta per i premi "
                 f"dovuti ({fmt.euro(total)}): ridotti in proporzione",
@@ -242,13 +245,14 @@ def _share_of(pr: Premium) -> str:
     return f"la quota della parte {fmt.quoted(pr.name)} del fondo" if isinstance(pr, Part) else "il fondo"
 
 
-def fund_place(reg: Regulation, fund: str) -> tuple[str, str]:
-    """Where the office writes the fund, as a problem's file and column: the regulation for a fund it constitutes
-    with a formula ([[fondi]], never written in ente.toml: the message names it by its label), else [fondi] of
-    ente.toml."""
+def fund_place(reg: Regulation, fund: str, ente: Ente) -> Place:
+    """Where the office writes the fund, as a problem's file, row and column: the regulation for a fund it
+    constitutes with a formula ([[fondi]], never written in ente.toml: the message names it by its label); else
+    where the ente gives it (:meth:`Ente.fund_place`): the destination row of the fondo sheet for a fund its fondo
+    risorse decentrate destines, [fondi] of ente.toml for a typed one."""
     if reg.constitutes(fund):
-        return "regolamento", ""
-    return "ente.toml", f"funds.{fund}"
+        return "regolamento", None, ""
+    return ente.fund_place(fund)
 
 
 def rounded_within(
@@ -267,7 +271,7 @@ def rounded_within(
 
 
 def by_band(
-    amount: Decimal, plan: Plan, pr: Premium, rank: Mapping[str, Any], source: str, trace: Trace
+    amount: Decimal, plan: Plan, pr: Premium, rank: Mapping[str, Any], source: str, trace: Trace, place: Place
 ) -> dict[str, Decimal]:
     """A fixed pool per band: the pool split among the bands by their shares of resources (leftover cents to the
     higher band), each band's part split among its members by ``plan.values``. A band nobody is paid from keeps
@@ -283,8 +287,9 @@ def by_band(
                     rule="regolamento.fascia_vuota",
                     severity="warning",
                     source=source,
-                    file="ente.toml",
-                    column=f"funds.{pr.fund}",
+                    file=place[0],
+                    row=place[1],
+                    column=place[2],
                     message=f"nessun premio dalla fascia «{name}» (nessuno vi è collocato con una quota pagata): "
                     f"la sua quota del fondo, {fmt.euro(part)}, resta residua",
                 )

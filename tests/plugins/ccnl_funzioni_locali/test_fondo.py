@@ -499,17 +499,23 @@ def test_the_pools_come_from_the_destination_and_every_euro_is_conserved():
 
 
 @pytest.mark.parametrize(
-    ("year", "cited", "not_cited"),
+    ("year", "use", "cited"),
     [
-        (2018, "art. 68 c. 2 lett. b", ("16.11.2022", "23.2.2026")),  # the 2018 contract alone
-        (2024, "art. 80 c. 2 CCNL 16.11.2022", ("23.2.2026",)),  # no clause of a contract signed after the fund
-        (2026, "art. 59 c. 2 CCNL 23.2.2026", ()),
+        (2018, "performance_individuale", "CCNL Funzioni Locali 21.5.2018 art. 68 c. 2 lett. b"),
+        (2024, "performance_individuale", "CCNL Funzioni Locali 16.11.2022 art. 80 c. 2 lett. b"),
+        (2026, "performance_individuale", "CCNL Funzioni Locali 23.2.2026 art. 59 c. 2 lett. b"),
+        # a use the 2018 contract named and the later ones renumbered: each fund cites its own year's contract
+        (2025, "condizioni_lavoro", "CCNL Funzioni Locali 16.11.2022 art. 80 c. 2 lett. c"),
+        (2026, "condizioni_lavoro", "CCNL Funzioni Locali 23.2.2026 art. 59 c. 2 lett. c"),
+        (2026, "specifiche_responsabilita", "CCNL Funzioni Locali 23.2.2026 art. 59 c. 2 lett. e"),
+        # netted first (rules §4: art. 59 c. 1 CCNL 23.2.2026; art. 80 c. 1 CCNL 16.11.2022 before)
+        (2023, "indennita_comparto", "CCNL Funzioni Locali 16.11.2022 art. 80 c. 1"),
+        (2026, "indennita_comparto", "CCNL Funzioni Locali 23.2.2026 art. 59 c. 1"),
     ],
 )
-def test_a_use_cites_the_clauses_up_to_the_contract_of_its_year(year, cited, not_cited):
-    f, _ = fund(year, [amount("unico_importo_2017", "100000.00"), *uses(("performance_individuale", "1000.00"))])
-    (source,) = [x.source for x in f.destination]
-    assert cited in source and not any(c in source for c in not_cited), source
+def test_a_use_cites_the_clause_of_the_contract_in_force_in_its_year(year, use, cited):
+    f, _ = fund(year, [amount("unico_importo_2017", "100000.00"), *uses((use, "1000.00"))])
+    assert [x.source for x in f.destination] == [cited]
 
 
 def test_the_residual_carried_is_at_most_the_stable_part_left_by_the_fixed_payments():

@@ -229,3 +229,40 @@ def test_the_revisore_reads_the_clauses_without_the_office_s_sheet():
     )
     assert sources["item:altre_variabili"] == "legge o contratto indicati nell'atto accanto alla voce"
     assert not [s for s in sources.values() if "foglio" in s]
+
+
+def test_each_verdict_says_once_whether_its_check_holds():
+    # the figures of the module docstring: margin 456,288.34 − 435,021.60 = 21,266.74; the DL 25 room 417,358.47 for an
+    # increase of 20,000.00; 26,000.00 + 40,000.00 = 66,000.00 to performance on a minimum of 12,021.81; 442,667.58 =
+    # 428,815.50 destined + 13,852.08 residual
+    f, _ = fund(comune())
+    verdicts = {c.key: c.verdict for c in f.checks}
+    assert verdicts == {
+        "limite": "rispettato, con un margine di € 21.266,74",
+        "dl25": "l'incremento di € 20.000,00 è entro lo spazio di € 417.358,47",
+        "performance": "rispettata, con € 66.000,00 alla performance su un minimo di € 12.021,81",
+        "residuo": "ogni euro è conservato (€ 442.667,58 = € 428.815,50 destinati + € 13.852,08 di residuo)",
+    }
+    # an increase of 417,378.47 instead of 20,000.00 (the limit is not at stake: the increase is outside it)
+    rows = [r if r["voce"] != "incremento_dl25" else amount("incremento_dl25", "417378.47", atto=ACT) for r in comune()]
+    (dl25,) = [c for c in fund(rows)[0].checks if c.key == "dl25"]
+    # the stable part does not count the increase: the room stays 417,358.47, exceeded by 417,378.47 − 417,358.47 = 20.00
+    assert dl25.verdict == "l'incremento di € 417.378,47 supera di € 20,00 lo spazio di € 417.358,47"
+    assert dl25.ok is False
+
+
+def test_the_arrears_enter_once_as_variable_outside_the_base_of_the_30_percent():
+    # rules §2: the 2024–2025 arrears (2 × 3,660.13 = 7,320.26) enter the 2026 fund once, as variable; rules §4: the
+    # base of the 30% is the variable resources of art. 79 c. 2 less art. 67 c. 3 c, f, g — the arrears are art. 58
+    # c. 1 money, so the base stays 40,072.71 (the module docstring) and the reading is said in the notes
+    f, _ = fund(comune())
+    (arrears,) = [x for x in f.constitution if x.key == "item:arretrati_014"]
+    assert (arrears.section, arrears.limit, arrears.amount) == ("variabile", "fuori", D("7320.26"))
+    assert check(f, "performance")["Risorse variabili di riferimento"] == D("40072.71")
+    (note,) = [n for n in f.notes if n.startswith("Arretrati 2024–2025")]
+    assert "una sola volta" in note and "non contano nella base del 30%" in note
+    # the 2027 fund has no arrears, and no note about them
+    table = tuple(Row(values=r, row=n) for n, r in enumerate(comune(), start=2))
+    later = hook.ciclope_fund(Ente(id="c", name="Comune", year=2027, tables={"fondo": table}), None, Trace())
+    assert not [x for x in later.constitution if x.key == "item:arretrati_014"]
+    assert not [n for n in later.notes if n.startswith("Arretrati")]

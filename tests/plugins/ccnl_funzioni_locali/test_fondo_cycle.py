@@ -197,6 +197,21 @@ def test_the_relazione_tecnico_finanziaria_has_the_four_modules_and_a_workbook(w
         assert not any("performance_individuale" in z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
 
 
+def test_the_relazione_tecnico_finanziaria_says_each_verdict_once_and_cites_the_2026_contract(with_fund):
+    run(with_fund, "--no-store")
+    out = with_fund / "out" / "cm-esempio"
+    for name in ("relazione-tecnico-finanziaria.html", "relazione.html"):
+        page = (out / name).read_text(encoding="utf-8")
+        # 30% of the 1.2% (2,000.00) = 600.00, 12,000.00 destined; the limit's margin 110,000.00 − 97,000.00
+        assert "Esito: rispettata, con € 12.000,00 alla performance su un minimo di € 600,00." in page
+        assert "Esito: rispettato, con un margine di € 13.000,00." in page
+        assert "(rispettat" not in page and "(NON rispettat" not in page and "(dato)" not in page
+        # Modulo II: the uses of a 2026 fund under the CCNL 23.2.2026 (rules §4: art. 59), none under the 2018 letters
+        assert "CCNL Funzioni Locali 23.2.2026 art. 59 c. 2 lett. c" in page  # condizioni di lavoro
+        assert "CCNL Funzioni Locali 23.2.2026 art. 59 c. 1" in page  # the indennità di comparto on the fund
+        assert "art. 68 c. 2" not in page and "art. 80 c. 2" not in page
+
+
 def test_the_relazione_tecnico_finanziaria_shows_the_acts_beside_the_clauses(with_fund):
     # the sheet's atto column is what the revisore checks each decided figure against: the 1.2% (Delibera GC 5/2026)
     # and the destination to the premiums (CCDI 2026) are written beside their lines, page and workbook
@@ -320,3 +335,23 @@ def test_a_template_for_an_earlier_year_lists_that_year_s_items(tmp_path):
     assert "opzionale_022_2018" in items["u24"] and "opzionale_022_2021" not in items["u24"]
     assert "opzionale_022_2021" in items["u26"]
     assert "anno = 2024" in (tmp_path / "u24" / "cycle.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("year", [2024, 2027])
+def test_the_template_s_header_examples_follow_the_year_asked(tmp_path, year):
+    """The header notes of the fondo sheet give examples of the cycle prepared: an act of that year, a leave the
+    year before (its RIA enters the year after), a voce of every contract (the 2017 consolidated amount), never the
+    2026 dates or a monte salari of a contract not in force."""
+    import re
+
+    import openpyxl
+
+    assert main(["template", "regolamento", str(tmp_path / "u"), "--year", str(year)]) == 0
+    sheet = openpyxl.load_workbook(tmp_path / "u" / "mio-ente" / "ente.xlsx")["fondo"]
+    notes = {c.value: c.comment.text for c in sheet[1] if c.comment is not None}
+    assert "Esempio: unico_importo_2017" in notes["voce"]
+    assert f"Esempio: 30/04/{year - 1}" in notes["data"]
+    assert f"Esempio: Delibera di Giunta n. 12 del 30/01/{year}" in notes["atto"]
+    said = "\n".join(notes.values())
+    assert "monte_salari_2021" not in said and "comparto_istruttori" not in said
+    assert set(re.findall(r"\d\d/\d\d/(\d{4})", said)) == {str(year - 1), str(year)}  # no fixed 2025/2026 date
