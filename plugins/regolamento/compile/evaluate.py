@@ -19,7 +19,19 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, Division
 from typing import Any, Protocol
 
 from ciclope.core import fmt
-from ciclope.plugins.regolamento.format.expr import Binary, Call, Formula, Name, Negative, Node, Num, Text, nodes
+from ciclope.plugins.regolamento.format.expr import (
+    EURO,
+    Binary,
+    Call,
+    Defined,
+    Formula,
+    Name,
+    Negative,
+    Node,
+    Num,
+    Text,
+    nodes,
+)
 from ciclope.plugins.regolamento.format.quantities import quantity
 from ciclope.plugins.regolamento.format.wording import contracted, number, said, words_of
 
@@ -123,7 +135,26 @@ def _compile(node: Node) -> Compiled:
         return lambda env: _neg(inner(env))
     if isinstance(node, Binary):
         return _binary(node)
+    if isinstance(node, Defined):
+        return _defined(node)
     return _call(node)
+
+
+def _defined(node: Defined) -> Compiled:
+    """A definition read by a formula: its formula's value, noted with its name for the figure (after what it read),
+    in euro or as a percentage as its formula gives it, so an explanation shows it and a person can redo it."""
+    body, label = _compile(node.body), node.label
+    euro, percent = node.type.same_unit(EURO), node.type.percent and not node.type.dims
+
+    def run_(env: Env) -> Value:
+        value = body(env)
+        shown = value
+        if isinstance(value, Decimal) and (euro or percent):
+            shown = fmt.Money(value) if euro else fmt.Percent(value)
+        env.seen(label, shown)
+        return value
+
+    return run_
 
 
 def _neg(v: Value) -> Value:
@@ -236,6 +267,8 @@ def _own_names(node: Node) -> list[Name]:
         return _own_names(node.left) + _own_names(node.right)
     if isinstance(node, Negative):
         return _own_names(node.operand)
+    if isinstance(node, Defined):
+        return _own_names(node.body)
     return []
 
 

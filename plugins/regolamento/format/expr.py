@@ -170,7 +170,31 @@ class Negative:
     at: int
 
 
-Node = Num | Text | Name | Call | Binary | Negative
+@attrs.frozen
+class Defined:
+    """A name of ``[[definizioni]]`` read in a formula (``importo_tabella``): the definition's formula put where its
+    name is written, so the formula is checked, run and said as if that formula were written there, and an
+    explanation shows the definition's value by its name. ``body``: its tree (the definitions it reads resolved in
+    it); ``words``: its ``descrizione`` ("" if none); ``source``: its ``fonte``; ``type``: what its formula gives
+    (``unknown`` when it does not read: its problem is said at its key, never again where it is read)."""
+
+    name: str
+    at: int
+    body: Node
+    type: Type
+    words: str = ""
+    source: str = ""
+
+    @property
+    def label(self) -> str:
+        """How an explanation names its value: «l'importo della tabella (importo_tabella, tabelle allegate)», else
+        «la definizione importo_tabella (tabelle allegate)»; the source only where the file writes one."""
+        said = [self.name] if self.words else []
+        said += [self.source] if self.source else []
+        return f"{self.words or f'la definizione {self.name}'}" + (f" ({', '.join(said)})" if said else "")
+
+
+Node = Num | Text | Name | Call | Binary | Negative | Defined
 COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")
 
 
@@ -215,4 +239,6 @@ def nodes(node: Node) -> list[Node]:
         out += nodes(node.left) + nodes(node.right)
     elif isinstance(node, Negative):
         out += nodes(node.operand)
+    elif isinstance(node, Defined):  # what a definition reads is read where it is
+        out += nodes(node.body)
     return out

@@ -250,6 +250,12 @@ PLACES = {
 }
 
 
+# [[definizioni]] formula: a piece of formula named once, read by name in any formula. Checked on its own where
+# everything may be read (its units, its names, its functions); where it is read, it is checked again as the formula
+# that reads it would be, so a definition that reads the score is refused where no evaluation is read.
+DEFINITION = place("una definizione", NUMBER, parts=True, rows=True, funds=True)
+
+
 def quantity(name: str) -> Quantity | None:
     return PERSON_NAMES.get(name) or PART_NAMES.get(name) or ROW_NAMES.get(name)
 

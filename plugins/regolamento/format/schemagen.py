@@ -236,6 +236,10 @@ def formula_reference() -> str:
         f"| `{place}`: {p.words} | {', '.join(keys.get(place, ()))} | {p.result.word()} |"
         for place, p in quantities.PLACES.items()
     ]
+    out.append(  # a definition reads every name; where it is read, what that place reads (read.definitions)
+        f"| `definizione`: {quantities.DEFINITION.words} | {', '.join(keys.get('definizione', ()))} | il tipo della sua "
+        "formula; si legge ovunque, dove vi si leggono i nomi e le funzioni che legge |"
+    )
     return "\n".join(out) + "\n"
 
 

@@ -1458,6 +1458,48 @@ class Column:
 
 
 @attrs.frozen
+class Definition:
+    """[[definizioni]] — una formula con un nome (formato 2): un pezzo che il regolamento ripete (la tabella degli
+    importi per ambito e livello) si scrive una volta e ogni formula lo legge col suo nome, come un nome delle
+    formule. Il tipo (euro, percentuale, numero, testo, livello, vero/falso, giorni) è quello della sua formula; dove
+    è letta vale come se la sua formula vi fosse scritta (le unità, che cosa vi si legge), e le spiegazioni dicono il
+    suo valore con il suo nome."""
+
+    name: str = key(
+        "nome",
+        "text",
+        "il nome con cui le formule la leggono: minuscole, cifre e _, es. importo_tabella; non un nome già noto alle "
+        "formule, una colonna dichiarata, una funzione o un'altra definizione",
+        required=True,
+        example="importo_tabella",
+    )
+    formula: Formula = key(
+        "formula",
+        "formula",
+        "la formula: può leggere ogni nome, funzione e altra definizione (scritta prima o dopo, mai sé stessa); dove "
+        "la si legge, vi si devono poter leggere anche i nomi che legge",
+        required=True,
+        example='=PIÙ.SE(grado = "A1"; 2476,82 €; grado = "A2"; 1882,37 €)',
+        formula="definizione",
+    )
+    description: str = key(
+        "descrizione",
+        "text",
+        "come la dicono le spiegazioni e le frasi: una frase breve con l'articolo (se manca: il suo nome)",
+        default="",
+        example="l'importo della tabella per livello",
+    )
+    source: str = key(
+        "fonte",
+        "text",
+        "l'articolo da cui viene: le spiegazioni lo dicono accanto al valore (es. \"tabelle allegate\")",
+        default="",
+        example="accordo, tabelle allegate",
+    )
+    note: str = key("nota", "text", "una nota libera dell'ufficio", default="", example="tabelle del 2015")
+
+
+@attrs.frozen
 class Check:
     """[[controlli]] — un controllo del regolamento sui dati (formato 2): una condizione che deve valere per ogni
     persona valutata dei ruoli indicati; con per = valutatore o graduatoria le funzioni .GRUPPO leggono le persone
@@ -1595,6 +1637,14 @@ class Regulation:
         "i dati per persona che il regolamento dichiara (colonne di persone.csv lette dalle formule)",
         default=(),
         table=Column,
+        since=2,
+    )
+    definitions: tuple[Definition, ...] = key(
+        "definizioni",
+        "tables",
+        "le formule con un nome, che ogni formula legge col nome (un pezzo ripetuto si scrive una volta)",
+        default=(),
+        table=Definition,
         since=2,
     )
     # said before what reads them: the weights, the parametri, the graduatorie of a table by grade

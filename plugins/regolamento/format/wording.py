@@ -22,6 +22,7 @@ from ciclope.plugins.regolamento.format.expr import (
     PERCENT_PER_DAY_UNIT,
     Binary,
     Call,
+    Defined,
     Formula,
     Name,
     Negative,
@@ -190,6 +191,8 @@ def said(node: Node) -> str:
         return f"meno {said(node.operand)}"
     if isinstance(node, Binary):
         return binary(node)
+    if isinstance(node, Defined):  # by its words, as a column by its meaning: its formula is said at its key
+        return node.words or node.name
     return call(node)
 
 

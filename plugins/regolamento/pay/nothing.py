@@ -14,7 +14,7 @@ from decimal import Decimal
 import attrs
 
 from ciclope.plugins.regolamento.compile.env import PersonEnv
-from ciclope.plugins.regolamento.format.expr import Binary, Call, Formula, Node, Num
+from ciclope.plugins.regolamento.format.expr import Binary, Call, Defined, Formula, Node, Num
 from ciclope.plugins.regolamento.format.wording import denied, sentence
 from ciclope.plugins.regolamento.pay.formulas import evaluated
 
@@ -54,6 +54,8 @@ def _inner(formula: Formula, node: Node, env: PersonEnv, because: list[str]) -> 
         return (max if node.fn == "MAX" else min)(terms, key=lambda t: t[1])[0]
     if isinstance(node, Call) and node.fn in ("SE", "PIÙ.SE"):
         return _chosen(formula, node, env, because)
+    if isinstance(node, Defined):  # a definition that gives nothing: the piece of its formula that does
+        return node.body
     return None
 
 

@@ -39,6 +39,7 @@ from ciclope.plugins.regolamento.format.expr import (
     UNKNOWN,
     Binary,
     Call,
+    Defined,
     Formula,
     Name,
     Negative,
@@ -301,6 +302,8 @@ def depth(node: Node) -> int:
             stack += [(n.left, d + 1), (n.right, d + 1)]
         elif isinstance(n, Negative):
             stack.append((n.operand, d + 1))
+        elif isinstance(n, Defined):
+            stack.append((n.body, d + 1))
     return best
 
 
@@ -315,12 +318,15 @@ class Scope:
     parts: tuple[str, ...] = ()
     # the regulation's [[colonne]] (name → type, words), and ``unita`` when the file names the kind of its unit
     columns: Mapping[str, Quantity] = attrs.field(factory=dict)
+    # the regulation's [[definizioni]], each resolved (read.definitions): put where its name is written
+    definitions: Mapping[str, Defined] = attrs.field(factory=dict)
 
     @property
     def names(self) -> tuple[str, ...]:
-        """The place's names, then the declared columns (an appointment's only where a row of incarichi.csv is read)."""
+        """The place's names, then the declared columns (an appointment's only where a row of incarichi.csv is read),
+        then the definitions."""
         columns = (name for name, q in self.columns.items() if self.place.rows or not q.row)
-        return tuple(dict.fromkeys((*self.place.names, *columns)))
+        return tuple(dict.fromkeys((*self.place.names, *columns, *self.definitions)))
 
     def quantity(self, name: str) -> Quantity | None:
         return self.columns.get(name) or quantity(name)
@@ -328,14 +334,14 @@ class Scope:
 
 def read(raw: str, scope: Scope) -> Formula:
     """The formula written ``raw`` (``"=…"``), checked for ``scope``; FormulaError with every problem found."""
-    text = re.sub(r"\s*\n\s*", " ", raw.strip()[1:].strip())  # a formula written on several lines reads as one
-    if not text:
-        raise FormulaError("formula vuota dopo «=»")
+    text = written(raw)
     tree = parse(text)
     # the names this place says in words of its own, then the declared columns: their words travel with the tree
     own = {name: attrs.evolve(q, words=words) for name, words in scope.place.said if (q := quantity(name))}
     if scope.columns or own:
         tree = declared(tree, {**own, **scope.columns})
+    if scope.definitions:
+        tree = resolved(tree, scope.definitions)
     problems: list[str] = []
     checker = Checker(scope, problems)
     found = checker.type(tree)
@@ -348,10 +354,37 @@ def read(raw: str, scope: Scope) -> Formula:
         raise FormulaError("; ".join(dict.fromkeys(problems)))
     if checker.euro or checker.percents:
         tree = marked(tree, checker.euro, checker.percents)
-    uses = frozenset(n.fn for n in nodes(tree) if isinstance(n, Call)) | frozenset(
-        n.name for n in nodes(tree) if isinstance(n, Name)
-    )
-    return Formula(text, tree, found, uses)
+    return Formula(text, tree, found, uses(tree))
+
+
+def uses(tree: Node) -> frozenset[str]:
+    """The functions and names a tree reads, those of the definitions it reads among them."""
+    every = nodes(tree)
+    functions = frozenset(n.fn for n in every if isinstance(n, Call))
+    return functions | frozenset(n.name for n in every if isinstance(n, Name))
+
+
+def written(raw: str) -> str:
+    """The text of a formula written ``raw`` (``"=…"``), after its ``=``: a formula written on several lines reads as
+    one; FormulaError when nothing follows the ``=``."""
+    text = re.sub(r"\s*\n\s*", " ", raw.strip()[1:].strip())
+    if not text:
+        raise FormulaError("formula vuota dopo «=»")
+    return text
+
+
+def resolved(node: Node, definitions: Mapping[str, Defined]) -> Node:
+    """The tree with each name of a definition replaced by the definition, where the name is written."""
+    if isinstance(node, Name):
+        found = definitions.get(node.name)
+        return attrs.evolve(found, at=node.at) if found is not None else node
+    if isinstance(node, Call):
+        return attrs.evolve(node, args=tuple(resolved(a, definitions) for a in node.args))
+    if isinstance(node, Binary):
+        return attrs.evolve(node, left=resolved(node.left, definitions), right=resolved(node.right, definitions))
+    if isinstance(node, Negative):
+        return attrs.evolve(node, operand=resolved(node.operand, definitions))
+    return node
 
 
 def declared(node: Node, columns: Mapping[str, Quantity]) -> Node:
@@ -416,7 +449,24 @@ class Checker:
             return inner if inner.numeric else self._wrong(inner, "un numero", "il segno meno")
         if isinstance(node, Binary):
             return self.binary(node)
+        if isinstance(node, Defined):
+            return self.defined(node)
         return self.call(node)
+
+    def defined(self, node: Defined) -> Type:
+        """A definition where it is read: its formula checked here, as if written in its place (what it reads must
+        be read here; its units meet the formula's), each problem naming it. The marks its check leaves are its own
+        (where its calls start in its own text): the definition's tree was marked when it was read."""
+        if node.type.unknown:  # a definition that does not read: said at its key
+            return UNKNOWN
+        outer = self.problems, self.euro, self.percents
+        self.problems, self.euro, self.percents = [], set(), {}
+        try:
+            found = self.type(node.body)
+        finally:
+            mine, (self.problems, self.euro, self.percents) = self.problems, outer
+        self.problems += [f"nella definizione «{node.name}»: {p}" for p in dict.fromkeys(mine)]
+        return found
 
     def _why(self) -> str:
         """Why the evaluation is not known where the formula is written, after a refusal («: …»), if said."""

@@ -24,7 +24,7 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import PLACES, Place, Quantity, rowless, unscored
 from ciclope.plugins.regolamento.format.spec import FORMATS, ROLES, Regulation
 from ciclope.plugins.regolamento.format.wording import said_number
-from ciclope.plugins.regolamento.read import columns, consistency, formulas
+from ciclope.plugins.regolamento.read import columns, consistency, definitions, formulas
 from ciclope.plugins.regolamento.read.amend import scale_of
 from ciclope.plugins.regolamento.read.formulas import Scope, is_formula
 from ciclope.plugins.regolamento.read.lines import key_lines, line_of, said
@@ -70,6 +70,8 @@ class Context:
     levels: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     columns: Mapping[str, Quantity] = attrs.field(factory=dict)  # the [[colonne]] the formulas read
+    # the [[definizioni]], read before every formula: what a formula puts in place of each one's name
+    definitions: definitions.Definitions = attrs.field(factory=definitions.Definitions)
     # the premiums that read no evaluation (valutazione = false): the path of the block → why, as a refusal says it
     unscored: Mapping[str, str] = attrs.field(factory=dict)
     # the premiums paid by appointment (``incarichi``): the path of each block, where a row of incarichi.csv is read
@@ -139,6 +141,9 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
             f"formato {fmt.quoted(fmt.toml_value(version))} non supportato: questa versione legge {read_ones}",
         )
         return None, ctx.problems
+    if ctx.version >= 2:  # a format 1 file that writes [[definizioni]] is told the key is of format 2
+        where = definitions.Where(ctx.file, ctx.lines, ctx.levels, ctx.parts, ctx.columns)
+        ctx.definitions = definitions.read(data, where, ctx.error)
     parts, broken = root_parts(data, ctx)
     consistency.check(parts, broken, ctx.error, frozenset(ctx.percents))
     if ctx.problems:
@@ -326,8 +331,16 @@ def formula(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> Formu
     if ctx.version < 2:
         ctx.error(path, "le formule sono del formato 2: scrivi formato = 2 in testa al file", "regolamento.formato")
         raise Bad
+    if meta["formula"] == definitions.PLACE:  # read with the others, before every formula: said there if it fails
+        if path not in ctx.definitions.formulas:
+            raise Bad
+        return ctx.definitions.formulas[path]
     scope = Scope(
-        ctx.place(path, meta["formula"]), levels=ctx.levels, parts=ctx.parts_before(path), columns=ctx.columns
+        ctx.place(path, meta["formula"]),
+        levels=ctx.levels,
+        parts=ctx.parts_before(path),
+        columns=ctx.columns,
+        definitions=ctx.definitions.by_name,
     )
     try:
         found = formulas.read(raw, scope)

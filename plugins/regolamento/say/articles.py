@@ -40,6 +40,7 @@ WRITERS: dict[str, Callable[[Any, Regulation], phrases.Said]] = {
     "statuses": phrases.statuses,
     "grades": phrases.grades,
     "columns": phrases.columns,
+    "definitions": phrases.definitions,
     "checks": phrases.checks,
     "progressions": positionphrases.progressions,
     "differentiation": positionphrases.differentiation,

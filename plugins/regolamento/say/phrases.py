@@ -20,6 +20,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Card,
     Check,
     Column,
+    Definition,
     Event,
     Exclusion,
     Grades,
@@ -454,6 +455,18 @@ def columns(block: Column, regulation: Regulation) -> Said:
         said = [COLUMN_LISTS[name][2] for name in lists]
         title = f"I dati dichiarati, {', '.join(said[:-1])} e {said[-1]}"
     return title, lines, {"name", "kind", "meaning", "table", "values", "note"}
+
+
+def definitions(block: Definition, regulation: Regulation) -> Said:
+    """«La definizione tariffa (la tariffa per turno della categoria) è se …, allora € 40,00, altrimenti € 30,00
+    (formula: =SE(…)); le formule la leggono con il nome tariffa.»"""
+    words = f" ({block.description})" if block.description else ""
+    lines = [
+        f"La definizione {block.name}{words} è {said_formula(block.formula)}; le formule la leggono con il nome "
+        f"{block.name}.",
+        *note(block.note),
+    ]
+    return "Le formule con un nome", lines, {"name", "formula", "description", "note"}
 
 
 def allowed(values: Sequence[str]) -> list[str]:
