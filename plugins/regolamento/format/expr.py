@@ -229,16 +229,17 @@ class Formula:
         return any(u.endswith((".ENTE", ".GRUPPO")) for u in self.uses)
 
 
-def nodes(node: Node) -> list[Node]:
-    """Every node of a tree, the root first."""
+def nodes(node: Node, definitions: bool = True) -> list[Node]:
+    """Every node of a tree, the root first; without ``definitions``, only those the formula writes itself (a
+    definition it reads is a node, what it reads is not)."""
     out: list[Node] = [node]
     if isinstance(node, Call):
         for a in node.args:
-            out += nodes(a)
+            out += nodes(a, definitions)
     elif isinstance(node, Binary):
-        out += nodes(node.left) + nodes(node.right)
+        out += nodes(node.left, definitions) + nodes(node.right, definitions)
     elif isinstance(node, Negative):
-        out += nodes(node.operand)
-    elif isinstance(node, Defined):  # what a definition reads is read where it is
-        out += nodes(node.body)
+        out += nodes(node.operand, definitions)
+    elif isinstance(node, Defined) and definitions:  # what a definition reads is read where it is
+        out += nodes(node.body, definitions)
     return out

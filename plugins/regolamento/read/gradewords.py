@@ -2,7 +2,8 @@
 formula of the file — a part's, an exclusion's, a reduction's, a check's, the riparto among rankings, the
 progressions' — is checked for the two silent mistakes this allows. A formula that reads ``categoria`` would find
 no value for anybody; one that compares ``grado`` with a word [gradi] does not list («grado = "C1"» where the
-grades are B, C, D) would hold for nobody (or, with <>, for everybody)."""
+grades are B, C, D) would hold for nobody (or, with <>, for everybody). A definition of ``[[definizioni]]`` is
+judged once, at its own key, never again in each formula that reads it."""
 
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ def formulas_in(block: Any, path: str) -> Iterator[tuple[str, Formula]]:
 
 
 def category(path: str, formula: Formula, error: Error) -> None:
-    if "categoria" in formula.uses:
+    if any(isinstance(n, Name) and n.name == "categoria" for n in nodes(formula.tree, definitions=False)):
         error(
             path,
             "con [gradi] la colonna categoria di persone.csv resta vuota (il grado di ciascuno è nella colonna "
@@ -56,7 +57,7 @@ def category(path: str, formula: Formula, error: Error) -> None:
 def unknown(path: str, formula: Formula, grades: Sequence[str], error: Error) -> None:
     if "grado" not in formula.uses:
         return
-    for node in nodes(formula.tree):
+    for node in nodes(formula.tree, definitions=False):
         if not (isinstance(node, Binary) and node.op in ("=", "<>")):
             continue
         sides = (node.left, node.right)

@@ -1572,6 +1572,18 @@ fonte = "art. 6"
     assert "grado «A» sconosciuto; gradi di [gradi]: B, C, D, EP" in found[1]
 
 
+def test_poste_a_grade_word_in_a_definition_is_said_once_at_the_definition(tmp_path):
+    # the amount table is written once, in [[definizioni]], and read by importo and by the acconto: a grade [gradi]
+    # does not list is the definition's mistake, said at its key and not again at each key that reads it
+    text = (CATALOGUE / "poste_italiane.toml").read_text(encoding="utf-8")
+    wrong = text.replace('grado = "F"; 786,00', 'grado = "FF"; 786,00', 1)
+    assert wrong != text
+    assert regulation_problems(tmp_path, wrong) == [
+        "riga 61, chiave definizioni[1].formula: grado «FF» sconosciuto (forse «F»?); gradi di [gradi]: F, E, D, C, B, "
+        "A2, A1"
+    ]
+
+
 def test_unimi_a_grade_the_file_does_not_declare_is_an_error(tmp_path):
     # «EP» written «E.P.» (or a grade of another contract) would admit everybody with <>, and nobody with =
     text = (CATALOGUE / "unimi_fondo_comune.toml").read_text(encoding="utf-8")
