@@ -375,29 +375,34 @@ def written(raw: str) -> str:
 
 def resolved(node: Node, definitions: Mapping[str, Defined]) -> Node:
     """The tree with each name of a definition replaced by the definition, where the name is written."""
-    if isinstance(node, Name):
-        found = definitions.get(node.name)
-        return attrs.evolve(found, at=node.at) if found is not None else node
-    if isinstance(node, Call):
-        return attrs.evolve(node, args=tuple(resolved(a, definitions) for a in node.args))
-    if isinstance(node, Binary):
-        return attrs.evolve(node, left=resolved(node.left, definitions), right=resolved(node.right, definitions))
-    if isinstance(node, Negative):
-        return attrs.evolve(node, operand=resolved(node.operand, definitions))
-    return node
+
+    def defined(name: Name) -> Node:
+        found = definitions.get(name.name)
+        return attrs.evolve(found, at=name.at) if found is not None else name
+
+    return names_replaced(node, defined)
 
 
 def declared(node: Node, columns: Mapping[str, Quantity]) -> Node:
     """The tree with each name of a declared column carrying the column's words (the tree is bounded in depth)."""
+
+    def worded(name: Name) -> Node:
+        q = columns.get(name.name)
+        return attrs.evolve(name, words=q.words) if q is not None else name
+
+    return names_replaced(node, worded)
+
+
+def names_replaced(node: Node, replace: Callable[[Name], Node]) -> Node:
+    """The tree with each name as ``replace`` gives it, the rest rebuilt around it."""
     if isinstance(node, Name):
-        q = columns.get(node.name)
-        return attrs.evolve(node, words=q.words) if q is not None else node
+        return replace(node)
     if isinstance(node, Call):
-        return attrs.evolve(node, args=tuple(declared(a, columns) for a in node.args))
+        return attrs.evolve(node, args=tuple(names_replaced(a, replace) for a in node.args))
     if isinstance(node, Binary):
-        return attrs.evolve(node, left=declared(node.left, columns), right=declared(node.right, columns))
+        return attrs.evolve(node, left=names_replaced(node.left, replace), right=names_replaced(node.right, replace))
     if isinstance(node, Negative):
-        return attrs.evolve(node, operand=declared(node.operand, columns))
+        return attrs.evolve(node, operand=names_replaced(node.operand, replace))
     return node
 
 
