@@ -65,10 +65,13 @@ class Near:
 
     def lacks(self, ident: str, *kinds: str) -> bool:
         """``ident`` is no id of ``kinds`` (a person or an external evaluator…); never when one of them was not
-        read: its sheet's own error is the one to fix."""
-        if not self.unread.isdisjoint(kinds):
-            return False
-        return all(ident not in getattr(self.ente, kind) for kind in kinds)
+        read: its sheet's own error is the one to fix. Asked for every reference of the ente (several per card item):
+        the id found is the answer at once."""
+        ente = self.ente
+        for kind in kinds:
+            if ident in getattr(ente, kind):
+                return False
+        return self.unread.isdisjoint(kinds)
 
 
 def check(r: Reading, e: m.Ente) -> None:
@@ -157,11 +160,12 @@ def _assignments(r: Reading, e: m.Ente, near: Near) -> None:
 
 def _evaluations(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("evaluations")
+    people = e.people  # a row per item of every card, nearly all naming people of the ente: one look-up each
     for it in e.evaluations:
-        if near.lacks(it.person, "people"):
+        if it.person not in people and near.lacks(it.person, "people"):
             message = f"persona {quoted(it.person)} inesistente{near(it.person, 'people')}"
             r.err(label, it.row, "person", "core.ref.person", message, ref=it.person)
-        if it.evaluator is not None and near.lacks(it.evaluator, "people", "evaluators"):
+        if it.evaluator is not None and it.evaluator not in people and near.lacks(it.evaluator, "people", "evaluators"):
             message = _UNKNOWN_EVALUATOR.format(quoted(it.evaluator), near(it.evaluator, "people", "evaluators"))
             r.err(label, it.row, "evaluator", "core.ref.person", message, ref=it.evaluator)
 

@@ -105,6 +105,20 @@ def test_unknown_file_and_missing_required_file(tmp_path):
     assert ("unità.csv", None, "", "core.input.missing_file") in got  # named as the guide teaches
 
 
+def test_a_sheet_refused_whole_is_not_reported_again_by_the_rows_that_name_it(tmp_path):
+    """Without the people's sheet, the units' heads and the cards' persons and evaluators name nobody the ente has;
+    the missing sheet is the one problem to fix, not one «persona inesistente» per row. A wrong evaluator of a card
+    whose person exists is still found when the people were read."""
+    fs = files()
+    del fs["people.csv"]
+    got = problems_of(write_ente(tmp_path / "a", fs))
+    assert {rule for *_, rule in got} == {"core.input.missing_file"}
+
+    evaluations = files()["evaluations.csv"] + "E3,ZZ,risultati,Obiettivi,10,5,\n"
+    got = problems_of(write_ente(tmp_path / "b", files(**{"evaluations.csv": evaluations})))
+    assert got == {("evaluations.csv", 6, "evaluator", "core.ref.person")}  # header, four rows, then E3's
+
+
 def test_missing_target_column_for_the_year(tmp_path):
     folder = write_ente(tmp_path / "e", files())
     with pytest.raises(CiclopeError) as exc:
