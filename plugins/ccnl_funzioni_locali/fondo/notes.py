@@ -48,6 +48,13 @@ ARREARS = (
     "CCNL 21.5.2018; gli arretrati sono l'incremento stabile dell'art. 58 c. 1 dovuto per gli anni passati, non una di "
     "quelle risorse)."
 )
+OPTIONAL_BASE = (
+    "Incrementi facoltativi dello 0,22% (art. 79 c. 3 CCNL 16.11.2022; dal 2026 art. 58 c. 2 CCNL 23.2.2026): la "
+    "quota del fondo è una risorsa variabile fuori dal limite e non conta nella base del 30% alla performance "
+    "(lettura delle regole: la base sono le risorse variabili dell'art. 79 c. 2 CCNL 16.11.2022, escluse quelle "
+    "dell'art. 67 c. 3 lett. c, f e g CCNL 21.5.2018; l'incremento è deciso da un altro comma). Un contratto "
+    "integrativo può destinarlo alla performance: conta tra gli importi destinati, non nel minimo."
+)
 OPTIONAL_2026 = (
     "Incremento dello 0,22% del monte salari 2021 (art. 58 c. 2): al più lo 0,22% nell'anno (lettura adottata); il "
     "calcolatore pubblico «Salario accessorio Funzioni Locali» ammette nel 2026 il doppio, per le annualità 2025 e 2026."
@@ -65,6 +72,8 @@ def notes(ente: Ente, given: Given, lines: Sequence[money.FundLine], t: Table) -
         said.append(DL34)
     if "arretrati_014" in keys:
         said.append(ARREARS)
+    if keys & {"opzionale_022_2018", "opzionale_022_2021"}:
+        said.append(OPTIONAL_BASE)
     if "opzionale_022_2021" in keys:
         said.append(OPTIONAL_2026)
     return tuple(said)

@@ -421,6 +421,19 @@ VARIABLE_2023 = [
     amount("incentivi_legge", "5000.00"),  # art. 67 c. 3 lett. c: excluded from the base
 ]
 
+# the optional 0.22% of the year's contract (art. 79 c. 3 CCNL 16.11.2022, art. 58 c. 2 CCNL 23.2.2026: not art. 79
+# c. 2), excluded from the base: cap 0.22% × 1,000,000.00 = 2,200.00; the fund's part 2,000.00 × 80,000 / 100,000 =
+# 1,600.00, the EQ's 400.00
+OPTIONAL = {
+    year: [
+        amount(f"monte_salari_{ms}", "1000000.00"),
+        amount(f"fondo_{split}", "80000.00"),
+        amount(f"risorse_eq_{split}", "20000.00"),
+        amount(f"opzionale_022_{ms}", "2000.00", atto="Delibera di Giunta n. 5"),
+    ]
+    for year, ms, split in ((2023, 2018, 2021), (2026, 2021, 2024))
+}
+
 
 def uses(*pairs: tuple[str, str]) -> list[dict]:
     return [{"voce": "destinazione", "uso": u, "importo": D(a)} for u, a in pairs]
@@ -446,9 +459,10 @@ def uses(*pairs: tuple[str, str]) -> list[dict]:
     ],
 )
 def test_at_least_30_percent_of_the_variable_resources_to_performance(year, destined, ok, article):
-    f, t = fund(year, VARIABLE_2023 + uses(*destined))
+    f, t = fund(year, VARIABLE_2023 + OPTIONAL[year] + uses(*destined))
+    assert [x.amount for x in f.constitution if x.key.startswith("item:opzionale_022")] == [D("1600.00")]
     c = check(f, "performance")
-    # base: 10,000 + 2,000 + 1,000 = 13,000.00 (the law's incentives excluded); 30% = 3,900.00
+    # base: 10,000 + 2,000 + 1,000 = 13,000.00 (the law's incentives and the 0.22% excluded); 30% = 3,900.00
     assert (dict(c.rows)["Risorse variabili di riferimento"], dict(c.rows)["Minimo alla performance (30%)"]) == (
         D("13000.00"),
         D("3900.00"),

@@ -28,7 +28,8 @@ figuratively, the DL 78 cut subtracted: 359,093.89 − 4,870.00 = 354,223.89; ro
 Destination: 128,460.00 + 28,840.00 (fixed) + 8,500.00 (progressions, fixed) + 26,000.00 + 40,000.00 + 12,600.00 +
 64,300.00 + 52,500.00 + 11,200.00 + 23,415.50 + 3,000.00 + 30,000.00 still to agree = 428,815.50; residual
 13,852.08, all carried (stable net of cuts 365,654.93 − fixed 165,800.00 = 199,854.93 free). To performance: base
-4,000.00 + 541.60 + 2,318.75 + 16,500.00 + 12,000.00 + 4,712.36 = 40,072.71; 30% = 12,021.813 → 12,021.81 ≤ 66,000.00.
+4,000.00 + 541.60 + 2,318.75 + 16,500.00 + 12,000.00 = 35,360.35 (the variable resources of art. 79 c. 2: neither the
+arrears nor the 0.22%, both art. 58 money); 30% = 10,608.105 → 10,608.11 (half-up) ≤ 66,000.00.
 """
 
 from __future__ import annotations
@@ -148,8 +149,8 @@ def test_the_comune_s_2026_fund_to_the_cent():
     )
     share = check(f, "performance")
     assert (share["Risorse variabili di riferimento"], share["Minimo alla performance (30%)"]) == (
-        D("40072.71"),
-        D("12021.81"),
+        D("35360.35"),
+        D("10608.11"),
     )
     assert f.pools == {"performance_individuale": D("40000.00")}
     assert [p.message for p in t.problems] == []  # a fund written as the docs say: not a warning
@@ -209,13 +210,13 @@ def test_the_arrears_written_again_as_a_stable_resource_are_a_warning():
 
 
 def test_below_30_percent_to_performance_is_an_error_at_the_performance_row():
-    # 30% of 40,072.71 = 12,021.81; 2,000.00 + 8,000.00 = 10,000.00 destined: 2,021.81 short
+    # 30% of 35,360.35 = 10,608.11; 2,000.00 + 8,000.00 = 10,000.00 destined: 608.11 short
     rows = [r for r in comune() if r.get("uso") not in ("performance_organizzativa", "performance_individuale")]
     rows += [use("performance_organizzativa", "2000.00"), use("performance_individuale", "8000.00")]
     _, t = fund(rows)
     errors = [p for p in t.problems if p.rule == "ccnl.fondo.destinazione" and p.severity == "error"]
     assert [(p.row, p.column) for p in errors] == [(len(rows), "importo")]  # the first of the two performance rows
-    assert "€ 2.021,81" in errors[0].message and "art. 59 c. 3" in errors[0].message
+    assert "€ 608,11" in errors[0].message and "art. 59 c. 3" in errors[0].message
 
 
 def test_the_revisore_reads_the_clauses_without_the_office_s_sheet():
@@ -233,14 +234,14 @@ def test_the_revisore_reads_the_clauses_without_the_office_s_sheet():
 
 def test_each_verdict_says_once_whether_its_check_holds():
     # the figures of the module docstring: margin 456,288.34 − 435,021.60 = 21,266.74; the DL 25 room 417,358.47 for an
-    # increase of 20,000.00; 26,000.00 + 40,000.00 = 66,000.00 to performance on a minimum of 12,021.81; 442,667.58 =
+    # increase of 20,000.00; 26,000.00 + 40,000.00 = 66,000.00 to performance on a minimum of 10,608.11; 442,667.58 =
     # 428,815.50 destined + 13,852.08 residual
     f, _ = fund(comune())
     verdicts = {c.key: c.verdict for c in f.checks}
     assert verdicts == {
         "limite": "rispettato, con un margine di € 21.266,74",
         "dl25": "l'incremento di € 20.000,00 è entro lo spazio di € 417.358,47",
-        "performance": "rispettata, con € 66.000,00 alla performance su un minimo di € 12.021,81",
+        "performance": "rispettata, con € 66.000,00 alla performance su un minimo di € 10.608,11",
         "residuo": "ogni euro è conservato (€ 442.667,58 = € 428.815,50 destinati + € 13.852,08 di residuo)",
     }
     # an increase of 417,378.47 instead of 20,000.00 (the limit is not at stake: the increase is outside it)
@@ -254,11 +255,11 @@ def test_each_verdict_says_once_whether_its_check_holds():
 def test_the_arrears_enter_once_as_variable_outside_the_base_of_the_30_percent():
     # rules §2: the 2024–2025 arrears (2 × 3,660.13 = 7,320.26) enter the 2026 fund once, as variable; rules §4: the
     # base of the 30% is the variable resources of art. 79 c. 2 less art. 67 c. 3 c, f, g — the arrears are art. 58
-    # c. 1 money, so the base stays 40,072.71 (the module docstring) and the reading is said in the notes
+    # c. 1 money, so the base stays 35,360.35 (the module docstring) and the reading is said in the notes
     f, _ = fund(comune())
     (arrears,) = [x for x in f.constitution if x.key == "item:arretrati_014"]
     assert (arrears.section, arrears.limit, arrears.amount) == ("variabile", "fuori", D("7320.26"))
-    assert check(f, "performance")["Risorse variabili di riferimento"] == D("40072.71")
+    assert check(f, "performance")["Risorse variabili di riferimento"] == D("35360.35")
     (note,) = [n for n in f.notes if n.startswith("Arretrati 2024–2025")]
     assert "una sola volta" in note and "non contano nella base del 30%" in note
     # the 2027 fund has no arrears, and no note about them
@@ -266,3 +267,18 @@ def test_the_arrears_enter_once_as_variable_outside_the_base_of_the_30_percent()
     later = hook.ciclope_fund(Ente(id="c", name="Comune", year=2027, tables={"fondo": table}), None, Trace())
     assert not [x for x in later.constitution if x.key == "item:arretrati_014"]
     assert not [n for n in later.notes if n.startswith("Arretrati")]
+
+
+def test_the_optional_022_increase_is_outside_the_base_of_the_30_percent():
+    # rules §4: the base is the variable resources of art. 79 c. 2; the 0.22% is art. 58 c. 2 CCNL 23.2.2026 (art. 79
+    # c. 3 before). Its fund part (4,712.36) is in the variable section (77,012.65, the module docstring) but not in
+    # the base: 35,360.35, the same with or without the increase; without it the variable section is
+    # 77,012.65 − 4,712.36 = 72,300.29
+    f, _ = fund(comune())
+    without, _ = fund([r for r in comune() if r["voce"] != "opzionale_022_2021"])
+    assert (f.section("variabile"), without.section("variabile")) == (D("77012.65"), D("72300.29"))
+    base = "Risorse variabili di riferimento"
+    assert (check(f, "performance")[base], check(without, "performance")[base]) == (D("35360.35"), D("35360.35"))
+    (note,) = [n for n in f.notes if n.startswith("Incrementi facoltativi dello 0,22%")]
+    assert "non conta nella base del 30%" in note and "art. 79 c. 2" in note
+    assert not [n for n in without.notes if n.startswith("Incrementi facoltativi")]
