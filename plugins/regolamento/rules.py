@@ -405,7 +405,7 @@ def rewards(
         trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="premio"))
     selected(reg, ente, scores, facts, trace, out)
     if reg.result_pay is not None and reg.result_pay.method == "quota_posizione":
-        before = interim.taken(reg, trace, out)  # the interims first out of the result fund
+        before = interim.taken(reg, ente, trace, out)  # the interims first out of the result fund
         paid = positionshare.pay(reg, ente, scores, org, trace, out, position_pay)
         if before is not None:
             interim.pay(reg, ente, trace, out, paid, before)

@@ -27,7 +27,7 @@ from ciclope.core import Award, Ente, Input, Problem, Row, Trace, fmt, money, pr
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import PositionWeighting, Regulation
-from ciclope.plugins.regolamento.pay import terms
+from ciclope.plugins.regolamento.pay import premium, terms
 from ciclope.plugins.regolamento.pay.formulas import days_in_year
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Interim, Outcome, Valued
 
@@ -110,7 +110,7 @@ def due(
     return tuple(out)
 
 
-def taken(reg: Regulation, trace: Trace, out: Outcome) -> Decimal | None:
+def taken(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> Decimal | None:
     """The interims out of the result fund before it is split: the pool of [risultato_po] reduced by their sum, the
     figure recorded; the fund as it was. None when there is none, or when they pass the fund (a warning: none is
     paid)."""
@@ -120,7 +120,7 @@ def taken(reg: Regulation, trace: Trace, out: Outcome) -> Decimal | None:
     pool = out.pools[rp.fund]
     total = sum((i.amount for i in out.interims), ZERO)
     if total > pool.amount:
-        trace.problem(too_much(reg, total, pool.amount))
+        trace.problem(too_much(reg, ente, total, pool.amount))
         return None
     key = f"pool:{rp.fund}:interim"
     taken_out = [Input(f"interim della posizione {i.position}", i.amount, ref=i.key) for i in out.interims]
@@ -137,20 +137,24 @@ def taken(reg: Regulation, trace: Trace, out: Outcome) -> Decimal | None:
     return pool.amount
 
 
-def too_much(reg: Regulation, total: Decimal, fund: Decimal) -> Problem:
+def too_much(reg: Regulation, ente: Ente, total: Decimal, fund: Decimal) -> Problem:
+    """The interims pass the result fund: a warning where the office writes the fund it is a share of (the position
+    fund, when the positions are weighted: the office raises that fund or the regulation's quota_risultato)."""
     rp = reg.result_pay
     assert rp is not None
     message = (
         f"gli interim ({fmt.euro(total)}) superano il fondo per la retribuzione di risultato {funds.said(rp.fund)} "
         f"({fmt.euro(fund)}): nessun interim è pagato"
     )
+    file, row, column = premium.fund_place(reg, rp.fund if reg.positions is None else reg.positions.fund, ente)
     return Problem(
         rule="regolamento.interim_fondo",
         severity="warning",
         source=cite(reg, rp.source),
         message=message,
-        file="ente.toml",
-        column=f"funds.{rp.fund}",
+        file=file,
+        row=row,
+        column=column,
     )
 
 

@@ -22,7 +22,7 @@ from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import PositionWeighting, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
-from ciclope.plugins.regolamento.pay import interim, terms
+from ciclope.plugins.regolamento.pay import interim, premium, terms
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome, Valued
 
 FILE = "positions"
@@ -95,7 +95,7 @@ def pay(
     words = reg.labels.get(pw.fund) or f"fondo {funds.said(pw.fund).replace('_', ' ')}"
     record_funds(reg, pw, attrs.evolve(ente.fund_input(pw.fund, words), value=pool.amount), pool, v, trace, out)
     if v.short:
-        trace.problem(short_fund(pw, v, source))
+        trace.problem(short_fund(pw, v, source, premium.fund_place(reg, pw.fund, ente)))
     holders: dict[str, Decimal] = {}
     held: dict[str, list[Input]] = {}
     for r in v.rows:
@@ -288,13 +288,16 @@ def in_instalments(pw: PositionWeighting, annual: Decimal) -> str:
     return f"in {pw.instalments} rate: {pw.instalments - 1} da {fmt.euro(regular)} e l'ultima da {fmt.euro(last)}"
 
 
-def short_fund(pw: PositionWeighting, v: Valued, source: str) -> Problem:
+def short_fund(pw: PositionWeighting, v: Valued, source: str, place: premium.Place) -> Problem:
+    """The position fund cannot give every position its minimum; ``place``: where the office writes that fund."""
     n = len(v.score)
+    file, row, column = place
     return Problem(
         rule="regolamento.posizioni_fondo",
         source=source,
-        file="ente.toml",
-        column=f"funds.{pw.fund}",
+        file=file,
+        row=row,
+        column=column,
         message=f"fondo insufficiente: il fondo per la retribuzione di posizione {fmt.euro(v.position_fund)} non "
         f"basta a dare il minimo di {fmt.euro(pw.minimum)} alle {n} posizioni ({fmt.euro(pw.minimum * n)}); "
         "nessuna retribuzione di posizione",

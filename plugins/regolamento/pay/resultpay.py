@@ -96,7 +96,10 @@ def pay(
     if not listed and rp.fund not in out.pools:
         return  # nobody to pay and no fund: no pool to report
     declared = reg.constitutes(rp.fund)  # and could not: its own error says so
-    amounts, pool, note = settle(rp, out.pools.get(rp.fund), due, exact, scores, source, trace, declared, ente.funds)
+    place = premium.fund_place(reg, rp.fund, ente)
+    amounts, pool, note = settle(
+        rp, out.pools.get(rp.fund), due, exact, scores, source, trace, declared, ente.funds, place
+    )
     record(rp, listed, inputs, amounts, pool, source, trace, out, note)
 
 
@@ -237,10 +240,12 @@ def settle(
     trace: Trace,
     declared: bool = False,
     written: Iterable[str] = (),
+    place: premium.Place | None = None,
 ) -> tuple[dict[str, Decimal], Pool, str]:
     """The amounts paid, the pool they come from and a note on how it was used (a formula's cents, "" else).
     ``declared``: the fund is one the regulation constitutes ([[fondi]]), never written in ente.toml; ``written``: the
-    funds ente.toml gives, one of which a missing fund's warning names when it is close to it."""
+    funds ente.toml gives, one of which a missing fund's warning names when it is close to it; ``place``: where the
+    office writes the fund (:func:`premium.fund_place`), [fondi] of ente.toml when not said."""
     rank = {pid: -(scores[pid].score or Decimal(0)) for pid in due}
     if fund is None and (rp.method == "fondo" or resultformula.reads_fund(rp)):
         if not declared:
@@ -256,13 +261,15 @@ def settle(
     if within is not None:
         return within[0], fund, within[1]
     if total > fund.amount:
+        file, row, column = place or ("ente.toml", None, f"funds.{rp.fund}")
         trace.problem(
             Problem(
                 rule="regolamento.fondo_insufficiente",
                 severity="warning",
                 source=source,
-                file="ente.toml",
-                column=f"funds.{rp.fund}",
+                file=file,
+                row=row,
+                column=column,
                 message=f"il fondo {funds.said(rp.fund)} ({fmt.euro(fund.amount)}) non basta per la retribuzione di "
                 f"risultato dovuta ({fmt.euro(total)}): ridotta in proporzione",
             )
