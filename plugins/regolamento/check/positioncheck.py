@@ -27,14 +27,7 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
     source = cite(reg, pw.source)
     out = []
     if reg.result_pay is not None and reg.result_pay.fund in ente.funds:
-        name = reg.result_pay.fund
-        result, whole = funds.said(name), funds.said(pw.fund)  # as the office writes them in [fondi]
-        message = (
-            f"[fondi] {result} e [posizioni]: con la pesatura il fondo di risultato è la quota_risultato del fondo "
-            f"{whole}; togli {result} da [fondi] (non sarebbe usato)"
-        )
-        out.append(Problem(rule="regolamento.posizioni_fondo", source=source, file="ente.toml", column=f"funds.{name}",
-                           message=message))  # fmt: skip
+        out.append(result_fund_given(reg, ente, source))
     if not rows:
         needed = ", ".join(HEADERS[c] for c in ("id", "title", "unit", "holder"))  # the office's words
         message = (
@@ -143,3 +136,24 @@ def interim_problems(declared: bool, pid: str, r: Row, ente: Ente, source: str) 
 def percent(share: Decimal | None) -> str:
     """0.225 → «22,5%», as the office writes a measure."""
     return "" if share is None else fmt.decimal_it((share * 100).normalize()) + "%"
+
+
+def result_fund_given(reg: Regulation, ente: Ente, source: str) -> Problem:
+    """The result fund given by the office while the positions are weighted (the fund is then the quota_risultato of
+    the position fund): an error where the office gave it, a key of [fondi] or the fondo sheet's row destining it."""
+    assert reg.result_pay is not None and reg.positions is not None
+    name = reg.result_pay.fund
+    result, whole = funds.said(name), funds.said(reg.positions.fund)  # as the office writes them
+    file, row, column = ente.fund_place(name)
+    if file == "ente.toml":
+        given, remove = f"[fondi] {result}", f"togli {result} da [fondi]"
+    else:  # the destination row of the fondo sheet: its fondo_premi names the fund
+        column = "fondo_premi"
+        given, remove = f"il fondo {result} destinato nel foglio fondo", f"togli {result} dalla colonna fondo_premi"
+    message = (
+        f"{given} e [posizioni]: con la pesatura il fondo di risultato è la quota_risultato del fondo {whole}; "
+        f"{remove} (non sarebbe usato)"
+    )
+    return Problem(
+        rule="regolamento.posizioni_fondo", source=source, file=file, row=row, column=column, message=message
+    )

@@ -1,7 +1,8 @@
 """A fund too small for what the regulation pays from it is a warning where the office writes that fund: the row of
 the fondo sheet that destines it (its ``importo``), or the [fondi] key of ente.toml when the office types it. The
 result pay by formula, the interims taken out of the result fund and the weighting of the positions, each on the
-small ente of its own tests (the amounts by hand are there)."""
+small ente of its own tests (the amounts by hand are there); and a result fund given beside weighted positions (it
+would not be used), an error where it is given."""
 
 from __future__ import annotations
 
@@ -86,3 +87,34 @@ def test_interims_past_the_result_fund_are_named_where_the_position_fund_is_writ
     result = run_declared(ciclope_ente, tmp_path, text, data)
     assert where(result, "regolamento.interim_fondo") == [named]
     assert result.rewards.pools["risultato_po"].amount == Decimal("400.00")
+
+
+@pytest.mark.parametrize(
+    ("typed", "named", "remove"),
+    [
+        (False, "fondo.csv:4:fondo_premi", "togli risultato_po dalla colonna fondo_premi"),
+        (True, "ente.toml:funds.risultato_po", "togli risultato_po da [fondi]"),
+    ],
+)
+def test_a_result_fund_given_beside_weighted_positions_is_named_where_it_is_given(
+    ciclope_ente, tmp_path, typed, named, remove
+):
+    # with [posizioni] the result fund is the quota_risultato of the position fund: one the office gives as well
+    # would not be used, an error at the key or at the fondo sheet's row that destines it (row 4: its third data row)
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    if typed:
+        files = positions_ente(
+            people, 'posizioni_po = "40000.00"\nrisultato_po = "500.00"', **{"positions.csv": POSITIONS_CSV}
+        )
+        result = run_declared(ciclope_ente, tmp_path, POSITIONS_HEAD + POSITIONS, files)
+    else:
+        sheet = (
+            destined("posizioni_po", "40000.00") + "destinazione,500.00,,,performance_organizzativa,risultato_po,CCDI\n"
+        )
+        more = {"positions.csv": POSITIONS_CSV, "fondo.csv": sheet}
+        result = run_declared(
+            ciclope_ente, tmp_path, in_fondo(POSITIONS_HEAD) + POSITIONS, positions_ente(people, "", **more)
+        )
+    (error,) = [p for p in result.violations if p.rule == "regolamento.posizioni_fondo"]
+    assert (error.severity, error.where) == ("error", named)
+    assert "la quota_risultato del fondo posizioni_po" in error.message and remove in error.message
