@@ -15,7 +15,8 @@ A plugin imports only the names of ``__all__`` below (a test checks the built-in
 - ``Params`` (the plugin's dated parameters) and ``Problem`` (an error or warning for people);
   ``COMPARTO_PER_ENTE``, the ``COMPARTO`` of a plugin whose enti each name their comparto;
 - ``Pool`` and ``distribute``, and five namespaces of helpers, each with its own ``__all__``:
-  ``money`` (exact splits and roundings, and ``money.Fund``, ``money.FundLine``, ``money.FundCheck``: the fondo
+  ``money`` (exact splits and roundings, ``money.split_note`` saying how a share came to the cent, and
+  ``money.Fund``, ``money.FundLine``, ``money.FundCheck``: the fondo
   risorse decentrate a comparto layer constitutes with ``ciclope_fund``), ``scoring`` (cards, weighted scores, rankings),
   ``bands`` (merit bands and score levels), ``cells`` (parsers of input cells) and ``fmt`` (Italian
   numbers, money and dates);

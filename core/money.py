@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core import fmt
 from ciclope.core.fund import Fund, FundCheck, FundLine
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "r2",
     "r4",
     "split",
+    "split_note",
 ]
 
 CENT = Decimal("0.01")
@@ -149,6 +151,25 @@ def _rank_key(rank: Mapping[str, Any] | None, key: str) -> tuple[Any, ...]:
     if rank is None or key not in rank:
         return (1,)  # unranked ids after ranked ones, then by id
     return (0, rank[key])
+
+
+def split_note(pool: Decimal, weight: Any, total: Any, paid: Decimal) -> str:
+    """How one share of a :func:`split` came to the cent, so that whoever redoes
+    ``pool × weight / total`` by hand finds ``paid``: the exact share to four decimals, its cents rounded down and,
+    where a leftover cent went to it, that cent (rules/core.md §4: largest remainder). "" for a share that is whole
+    cents, and where ``paid`` is not the split's (a cap, a cut): there the formula says what made it."""
+    if not total:
+        return ""
+    exact = Fraction(pool) * Fraction(weight) / Fraction(total)
+    down = Decimal(math.floor(exact * 100)) * CENT
+    if exact * 100 == math.floor(exact * 100) or paid not in (down, down + CENT):
+        return ""
+    four = Decimal(math.floor(exact * 10_000)).scaleb(-4)
+    said = f"{fmt.decimal_it(four, 4)}{'' if four == exact else '…'}"
+    rounded = f"importo esatto {said}: {fmt.decimal_it(down, 2)} al centesimo per difetto"
+    if paid == down:
+        return rounded
+    return f"{rounded}, più un centesimo: i centesimi che l'arrotondamento lascia vanno ai resti più alti"
 
 
 def capped_split(

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 
 from ciclope.core.model import Person
-from ciclope.core.money import ZERO, Pool, split
+from ciclope.core.money import ZERO, Pool, split, split_note
 from ciclope.core.outcomes import Award, Score
 from ciclope.core.trace import Input, Trace
 
@@ -63,6 +63,8 @@ def distribute(
     awards: dict[str, Award] = {}
     for pid, given, text, remark, level, shares in staged:
         amount = parts.get(pid, ZERO)
+        if shares:
+            remark = "; ".join(x for x in (remark, split_note(pool.amount, weights[pid], total.value, amount)) if x)
         trace.record(f"award:{pid}", amount, formula, source, [*given, total] if shares else given, text, remark)
         awards[pid] = Award(pid, amount, pool.name, level)
     return pool.with_distributed(sum(parts.values(), Decimal(0))), awards

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from ciclope.core.money import InsufficientFund, bounded_split, bounded_weights, r2, r4, split
+from ciclope.core.money import InsufficientFund, bounded_split, bounded_weights, r2, r4, split, split_note
 
 
 def test_half_up_rounding():
@@ -23,6 +23,24 @@ def test_split_largest_remainder_by_hand():
     got = split(D("4800"), {"p2": D(1), "p3": D("0.5"), "p4": D(1), "p5": D(1)})
     assert got == {"p2": D("1371.43"), "p3": D("685.71"), "p4": D("1371.43"), "p5": D("1371.43")}
     assert sum(got.values()) == D("4800.00")
+
+
+def test_a_share_says_how_it_came_to_the_cent():
+    # the split above: 4800 × 1 / 3.5 = 1371.4285…: 1371.42 down, and p2 had one of the cents left over
+    assert split_note(D("4800"), D(1), D("3.5"), D("1371.43")) == (
+        "importo esatto 1.371,4285…: 1.371,42 al centesimo per difetto, più un centesimo: i centesimi che "
+        "l'arrotondamento lascia vanno ai resti più alti"
+    )
+    # 4800 × 0.5 / 3.5 = 685.7142…: 685.71 down, no cent (whoever rounds half-up by hand would say 685.71 too)
+    assert split_note(D("4800"), D("0.5"), D("3.5"), D("685.71")) == (
+        "importo esatto 685,7142…: 685,71 al centesimo per difetto"
+    )
+    # 100 × 1 / 8 = 12.5: whole cents, nothing to say; 10 × 1 / 4 = 2.5 shown as its four decimals without «…»
+    assert split_note(D("100"), D(1), D(8), D("12.50")) == ""
+    assert split_note(D("10.01"), D(1), D(2), D("5.01")).startswith("importo esatto 5,0050: 5,00 ")
+    # an amount that is not the split's (a cap took it down) is said by its own formula, not here; no weights, no split
+    assert split_note(D("4800"), D(1), D("3.5"), D("1000.00")) == ""
+    assert split_note(D("4800"), D(0), D(0), D("0.00")) == ""
 
 
 def test_split_with_no_weight_gives_nothing():

@@ -145,6 +145,7 @@ def distribute(
         else method_plan(reg, pr, admitted, ente, org, cap, formulas)
     )
     rank = {e.person.id: i for i, e in enumerate(ordered(admitted))}  # leftover cents: higher score first
+    cents: dict[str, str] = {}
     if is_owed(pr):  # each amount as the formula gives it, whole: the fund is their sum
         amounts, note = dict(plan.values), ""
     elif formulas is not None and isinstance(pr, Part) and pr.cap is not None and not plan.capped:
@@ -152,14 +153,24 @@ def distribute(
     else:
         place = fund_place(reg, pr.fund, ente)
         amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace, place)
+        if not plan.capped and not plan.band_pools:  # one split of the fund by the weights: its cents are said
+            cents = cents_of(fund.value, plan, amounts)
     amounts, cuts = after_cuts(amounts, admitted)
-    record(reg, pr, fund, people, plan, amounts, note, trace, key)
+    record(reg, pr, fund, people, plan, amounts, (note, cents), trace, key)
     paid = tuple(
         (e, amounts.get(e.person.id, ZERO), plan.band.get(e.person.id, e.level))
         for e in people
         if e.status is None or pr.list_excluded
     )
     return Given(paid, plan.band, cuts)
+
+
+def cents_of(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal]) -> dict[str, str]:
+    """How each share of a plain split of ``pool`` by the plan's weights came to the cent (:func:`money.split_note`),
+    by person: said only where it is not whole cents."""
+    total = sum((Fraction(w) for w in plan.values.values()), Fraction(0))  # Decimals, or the bands' Fractions
+    notes = {pid: money.split_note(pool, w, total, amounts.get(pid, ZERO)) for pid, w in plan.values.items()}
+    return {pid: text for pid, text in notes.items() if text}
 
 
 def capped(
@@ -578,10 +589,13 @@ def record(
     people: list[Entry],
     plan: Plan,
     amounts: Mapping[str, Decimal],
-    note: str,
+    notes: tuple[str, Mapping[str, str]],
     trace: Trace,
     key: Callable[[str], str],
 ) -> None:
+    """Each person's figure; ``notes``: the note of the whole split, and by person how a share came to the cent
+    (:func:`cents_of`)."""
+    note, cents = notes
     source = cite(reg, pr.source)
     shared = sums_of_weights(plan)
     for e in people:
@@ -614,7 +628,7 @@ def record(
             source,
             given,
             f"Premio di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
-            "; ".join(x for x in (zero, words, note if e.status is None else "", pr.note) if x),
+            "; ".join(x for x in (zero, words, note if e.status is None else "", cents.get(pid, ""), pr.note) if x),
         )
 
 
