@@ -25,13 +25,22 @@ class Classification:
     areas: Mapping[str, str] = attrs.field(eq=False)  # category → the area it became
     po: str  # the role ``po`` from the year after the change
     po_both: str  # the role ``po`` in the year of the change
+    # the law by which, in an ente without dirigenti, the role ``po`` holds their functions (the Relazione cites it
+    # beside the scheda d that lists them); "" where the contract's enti have no such rule
+    po_in_charge: str = ""
 
     @classmethod
     def of(cls, declared: Mapping[str, Any] | None) -> Classification | None:
         """A layer's ``CLASSIFICATION`` (a dict of these fields, as its other tables are plain data), or None."""
         if declared is None:
             return None
-        return cls(int(declared["since"]), dict(declared["areas"]), str(declared["po"]), str(declared["po_both"]))
+        return cls(
+            int(declared["since"]),
+            dict(declared["areas"]),
+            str(declared["po"]),
+            str(declared["po_both"]),
+            str(declared.get("po_in_charge", "")),
+        )
 
 
 @attrs.frozen

@@ -46,6 +46,7 @@ from ciclope.core.labels import (  # noqa: F401  # re-exported
     category_label,
     role_label,
 )
+from ciclope.core.plugininfo import Classification
 from ciclope.core.vocabulary import where_it
 
 _SIGNED: dict[tuple[str, int], str] = {}
@@ -55,16 +56,21 @@ _AS_WRITTEN: dict[str, str] = {}  # a Decimal's text → value(): decimal_it(d) 
 def scheda_d_people(ente: Any) -> tuple[list[Any], bool]:
     """The people of the Relazione's scheda d and whether they include the PO: the dirigenti and the
     Segretario; in an ente without dirigenti (a small Comune, a Comunità montana), also the posizioni
-    organizzative, who hold the dirigenti's functions there (D.Lgs. 267/2000 art. 109 c. 2)."""
+    organizzative, who hold the dirigenti's functions there (:func:`no_dirigenti`)."""
     people = list(ente.people.values())
     with_po = not any(p.role == "dirigente" for p in people)
     return [p for p in people if p.is_dirigente or (with_po and p.is_po)], with_po
 
 
-NO_DIRIGENTI = (
-    "L'ente non ha dirigenti: la scheda d riporta anche le posizioni organizzative, che ne svolgono le "
-    "funzioni (D.Lgs. 267/2000, art. 109 c. 2)."
-)
+def no_dirigenti(words: Classification | None) -> str:
+    """Why the scheda d lists the PO, with the law that gives them the dirigenti's functions where the ente's
+    contract names one (``po_in_charge``: for a Comune, D.Lgs. 267/2000 art. 109 c. 2); a university or a foundation
+    is not under that law, so the sentence then cites none."""
+    law = f" ({words.po_in_charge})" if words is not None and words.po_in_charge else ""
+    return (
+        "L'ente non ha dirigenti: la scheda d riporta anche le posizioni organizzative, che ne svolgono le "
+        f"funzioni{law}."
+    )
 
 
 def signed_pct(value: Any, places: int = 2) -> str:

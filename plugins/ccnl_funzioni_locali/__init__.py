@@ -38,6 +38,8 @@ CLASSIFICATION = {
     },
     "po": "Elevata qualificazione (EQ)",
     "po_both": "Posizione organizzativa / EQ",
+    # in a Comune without dirigenti the responsabili of the services hold their functions (TUEL)
+    "po_in_charge": "D.Lgs. 267/2000, art. 109 c. 2",
 }
 # Pending reforms: ``ciclope compare … --reform NAME`` applies one to a scenario; ``run`` never does.
 REFORMS = {

@@ -118,7 +118,7 @@ def acts(result: Result) -> str:
 
 def footer(result: Result) -> str:
     return (
-        "Documento interno per l'OIV, il Segretario Generale e i dirigenti, prodotto da ciclope. Per la "
+        "Documento interno per l'OIV, il Segretario o il Direttore generale e i dirigenti, prodotto da ciclope. Per la "
         "pubblicazione (Amministrazione trasparente) usare la Relazione da pubblicare (relazione-pubblica.html) o "
         "i dati per la trasparenza (trasparenza.csv), senza nomi."
     )

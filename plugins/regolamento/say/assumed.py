@@ -6,8 +6,9 @@ validated the Relazione (art. 14 c. 4 lett. c). When the regulation declares no 
 ``monitoraggio`` (or ``premialita``), the calendar shows the act with an assumed date, saying so in its
 source; an act the regulation declares always wins, and none is assumed for a phase it covers.
 
-- Monitoring: by 31 July of the cycle year, with the budget's assestamento generale (D.Lgs. 267/2000
-  art. 175 c. 8), on the measure at 30/6.
+- Monitoring: by 31 July of the cycle year, on the measure at 30/6; for an ente locale, with the budget's
+  assestamento generale (D.Lgs. 267/2000 art. 175 c. 8), which binds no other kind of ente (a university, an
+  azienda sanitaria, a foundation).
 - Payment: by 31 December of the year after (the Relazione is validated by 30 June).
 """
 
@@ -19,6 +20,11 @@ from ciclope.core import Deadline
 from ciclope.plugins.regolamento.format.spec import Regulation
 
 ASSUMED = "data: ipotesi, il regolamento non la fissa"
+# the enti locali of the D.Lgs. 267/2000 (art. 2), whose budget has the assestamento generale by 31 July
+TUEL = frozenset({"comune", "unione", "comunita_montana", "provincia", "citta_metropolitana"})
+
+
+_WITH_BUDGET = ": con l'assestamento di bilancio, D.Lgs. 267/2000 art. 175 c. 8"
 
 
 def missing_acts(reg: Regulation, year: int) -> list[Deadline]:
@@ -31,8 +37,7 @@ def missing_acts(reg: Regulation, year: int) -> list[Deadline]:
                 phase="monitoraggio",
                 act="Monitoraggio in corso d'esercizio sulla misura al 30/6 ed eventuali interventi correttivi",
                 due=dt.date(year, 7, 31),
-                source=f"D.Lgs. 150/2009 art. 6 ({ASSUMED}: con l'assestamento di bilancio, "
-                "D.Lgs. 267/2000 art. 175 c. 8)",
+                source=f"D.Lgs. 150/2009 art. 6 ({ASSUMED}{_WITH_BUDGET if reg.act.kind in TUEL else ''})",
                 approval="monitoraggio_intermedio",
             )
         )

@@ -1,0 +1,50 @@
+"""A declared regulation of an ente that is not an ente locale (a university, an azienda sanitaria) cites no law of
+the enti locali: the D.Lgs. 267/2000 binds Comuni, Unioni, Comunità montane, Province and Città metropolitane
+(art. 2), so neither the assestamento di bilancio by 31 July (art. 175 c. 8) beside the assumed monitoring nor the
+responsabili who hold the dirigenti's functions (art. 109 c. 2) beside the scheda d is said of them. A Comune of the
+comparto keeps both."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import ciclope.plugins.regolamento as regolamento
+from ciclope.core.commands.cli import main
+
+
+def _demo(tmp_path: Path) -> Path:
+    demo = tmp_path / "demo"
+    shutil.copytree(Path(regolamento.__file__).parent / "demo", demo, ignore=shutil.ignore_patterns("risultati", "out"))
+    return demo
+
+
+def test_a_university_s_documents_cite_no_law_of_the_enti_locali(tmp_path, capsys):
+    demo = _demo(tmp_path)
+    reg = demo / "smvp-soglie.toml"  # comune-soglie: a Segretario and no dirigente, no [[calendario]]
+    text = reg.read_text(encoding="utf-8")
+    reg.write_text(text.replace('tipo_ente = "comune"\ncomparto = "funzioni_locali"\n', 'tipo_ente = "universita"\n'))
+    assert main(["run", str(demo / "cycle.toml"), "--out", str(tmp_path / "o"), "--no-store"]) == 0
+    university, comune = tmp_path / "o" / "comune-soglie", tmp_path / "o" / "comune-livelli"
+    html = (university / "relazione.html").read_text(encoding="utf-8")
+    assert "la scheda d riporta anche le posizioni organizzative, che ne svolgono le funzioni.</p>" in html
+    for name in ("relazione.html", "relazione-pubblica.html"):
+        assert "267/2000" not in (university / name).read_text(encoding="utf-8")
+    # the assumed monitoring: the date is still an assumption, without the budget of an ente locale
+    capsys.readouterr()
+    main(["calendar", str(demo / "cycle.toml")])
+    block = capsys.readouterr().out.split("comune-soglie — ", 1)[1].split("\n\n", 1)[0]
+    assert "D.Lgs. 150/2009 art. 6 (data: ipotesi, il regolamento non la fissa)" in block
+    assert "267/2000" not in block
+    # the Comune of the same cycle keeps both citations
+    html = (comune / "relazione.html").read_text(encoding="utf-8")
+    assert "che ne svolgono le funzioni (D.Lgs. 267/2000, art. 109 c. 2).</p>" in html
+    assert "con l&#x27;assestamento di bilancio, D.Lgs. 267/2000 art. 175 c. 8" in html
+
+
+def test_the_internal_relazione_is_for_a_segretario_or_a_direttore_generale(tmp_path):
+    """Who reads the internal Relazione: the Segretario of a Comune or the Direttore generale of another ente."""
+    demo = _demo(tmp_path)
+    assert main(["run", str(demo / "cycle.toml"), "--out", str(tmp_path / "o"), "--no-store"]) == 0
+    html = (tmp_path / "o" / "comune-soglie" / "relazione.html").read_text(encoding="utf-8")
+    assert "Documento interno per l'OIV, il Segretario o il Direttore generale e i dirigenti" in html
