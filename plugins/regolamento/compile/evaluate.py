@@ -479,6 +479,8 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "E": _and,
     "O": _or,
     "NON": _not,
+    "VERO": lambda node, args: lambda env: True,
+    "FALSO": lambda node, args: lambda env: False,
     "MIN": _extreme(min),
     "MAX": _extreme(max),
     "MEDIA": _mean,

@@ -266,11 +266,14 @@ SIGNATURES: dict[str, tuple[str, str]] = {
     "SE": ("SE(condizione; se vera; se falsa)", "il secondo valore se la condizione è vera, altrimenti il terzo"),
     "PIÙ.SE": (
         "PIÙ.SE(condizione; valore; condizione; valore; …)",
-        "il valore della prima condizione vera (se nessuna è vera, un errore che nomina la persona)",
+        "il valore della prima condizione vera (se nessuna è vera, un errore che nomina la persona; VERO come "
+        "ultima condizione dà il valore di tutti gli altri)",
     ),
     "E": ("E(condizione; condizione; …)", "vero se tutte le condizioni sono vere"),
     "O": ("O(condizione; condizione; …)", "vero se almeno una condizione è vera"),
     "NON": ("NON(condizione)", "il contrario della condizione"),
+    "VERO": ("VERO", "la condizione sempre vera: in PIÙ.SE, l'ultimo caso per tutti gli altri («altrimenti»)"),
+    "FALSO": ("FALSO", "la condizione sempre falsa"),
     "MIN": ("MIN(a; b; …)", "il minore (tra livelli: il più basso)"),
     "MAX": ("MAX(a; b; …)", "il maggiore (tra livelli: il più alto)"),
     "MEDIA": ("MEDIA(a; b; …)", "la media"),

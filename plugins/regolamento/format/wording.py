@@ -256,6 +256,14 @@ def _plural(node: Node) -> bool:
     return isinstance(node, Name) and words_of(node).startswith(("i ", "gli ", "le "))
 
 
+CONSTANTS = ("VERO", "FALSO")
+
+
+def _always(node: Node) -> bool:
+    """A condition that holds for everyone: VERO."""
+    return isinstance(node, Call) and node.fn == "VERO"
+
+
 def call(node: Call) -> str:
     args = [said(a) for a in node.args]
     fn = node.fn
@@ -267,8 +275,14 @@ def call(node: Call) -> str:
             then = f"({then})"
         return f"se {args[0]}, allora {then}, altrimenti {args[2]}"
     if fn == "PIÙ.SE":  # «se a, allora x, altrimenti se b, allora y»: the chain of SE it writes flat
-        pairs = [f"se {cond}, allora {value}" for cond, value in zip(args[::2], args[1::2])]
+        conds = node.args[::2]
+        pairs = [
+            value if _always(c) else f"se {cond}, allora {value}"  # «…, altrimenti y»: the case for all the others
+            for c, cond, value in zip(conds, args[::2], args[1::2])
+        ]
         return ", altrimenti ".join(pairs)
+    if fn in CONSTANTS:
+        return "vero" if fn == "VERO" else "falso"
     if fn in ("E", "O"):
         joiner = " e " if fn == "E" else " oppure "
         # a condition of the other kind inside keeps its grouping: «a e (b oppure c)», never «a e b oppure c»

@@ -64,6 +64,7 @@ from ciclope.plugins.regolamento.format.quantities import (
 from ciclope.plugins.regolamento.format.wording import contracted
 
 MAX_LENGTH = 1000
+CONSTANTS = ("VERO", "FALSO")  # a spreadsheet's two conditions that read nothing
 MAX_DEPTH = 40
 GRAMMAR = r"""
 start: expr
@@ -218,7 +219,11 @@ class _Tree(Transformer_NonRecursive[Token, Node]):
     def text(self, tok: Token) -> Text:
         return Text(str(tok)[1:-1], tok.start_pos or 0)
 
-    def name(self, tok: Token) -> Name:
+    def name(self, tok: Token) -> Name | Call:
+        """A name; VERO and FALSO, a spreadsheet's constants (written with or without brackets), are the functions
+        that give them."""
+        if str(tok).upper() in CONSTANTS:
+            return Call(str(tok).upper(), (), tok.start_pos or 0)
         return Name(str(tok).lower(), tok.start_pos or 0)
 
     def call(self, tok: Token, *args: Node | None) -> Call:
@@ -504,6 +509,7 @@ class Checker:
                 self.problems.append(
                     f"nome sconosciuto «{node.name}»{hint}; nomi ammessi: {', '.join(self.scope.names)}"
                 )
+                return UNKNOWN  # what it is is not known: the rest of the formula is not checked against a guess
             return BARE
         q = self.scope.quantity(node.name)
         assert q is not None
@@ -650,6 +656,11 @@ class Checker:
             self.problems.append(f"{node.fn} vuole {want} argomenti, ne ha {n}")
             return False
         return True
+
+    def constant(self, node: Call) -> Type:
+        """VERO, FALSO: a condition always true or false (the last case of PIÙ.SE, «altrimenti»)."""
+        self.arity(node, 0)
+        return BOOL
 
     def logical(self, node: Call) -> Type:
         if self.arity(node, 1 if node.fn == "NON" else 1, 1 if node.fn == "NON" else -1):
@@ -1019,6 +1030,8 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "E": Checker.logical,
     "O": Checker.logical,
     "NON": Checker.logical,
+    "VERO": Checker.constant,
+    "FALSO": Checker.constant,
     "MIN": Checker.many,
     "MAX": Checker.many,
     "MEDIA": Checker.many,

@@ -768,7 +768,7 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
         (  # near no function: the functions there are
             "importo",
             "=fondo * XYZ(punteggio)",
-            "funzione sconosciuta «XYZ» (funzioni ammesse: SE, PIÙ.SE, E, O, NON, MIN, MAX, MEDIA, SOMMA, ASS, "
+            "funzione sconosciuta «XYZ» (funzioni ammesse: SE, PIÙ.SE, E, O, NON, VERO, FALSO, MIN, MAX, MEDIA, SOMMA, ASS, "
             "CONCATENA, ARROTONDA, ARROTONDA.PER.DIF, ARROTONDA.PER.ECC, LIVELLO, SOTTO, SOPRA, SEZIONE, PREMIO, "
             "FASCIA, DI, MESI, OBIETTIVO, IN.SERVIZIO, SOMMA.UNITA, FONDO, OBIETTIVI.RAGGIUNTI e, sulle persone, "
             "MEDIA.ENTE, MAX.ENTE, MIN.ENTE, SOMMA.ENTE, CONTA.ENTE, CONTA.DIVERSI.ENTE, RANGO.ENTE, ciascuna anche "
@@ -1454,9 +1454,30 @@ def test_an_amount_by_category_written_as_a_flat_choice(ciclope_ente, tmp_path):
     assert result.figures["award:B1"].formula.endswith("arrotondato al centesimo")
 
 
+@pytest.mark.parametrize("other", ["VERO", "vero()", "Vero"])
+def test_the_last_case_of_a_flat_choice_is_vero_as_in_a_spreadsheet(ciclope_ente, tmp_path, other):
+    """«PIÙ.SE(…; VERO; valore)», a spreadsheet's «altrimenti»: everyone no earlier condition holds for is paid the
+    last value, and the sentence says «altrimenti» without a condition to read."""
+    written = f'=PIÙ.SE(categoria = "B"; 335,70 €; categoria = "C"; 391,02 €; {other}; 542,28 €)'
+    regulation = BY_GRADE.replace(
+        """'=PIÙ.SE(categoria = "B"; 335,70 €; categoria = "C"; 391,02 €; categoria = "D"; 542,28 €)'""", f"'{written}'"
+    )
+    rows = staff([("B1", "B"), ("C1", "C"), ("D1", "D"), ("A1", "A")])
+    data = one_unit_comune("Provincia", rows, [], '[funds]\nperformance_individuale = "2000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, regulation, data)
+    # B1 335.70, C1 391.02; D1 and A1, neither B nor C, the last value 542.28 each: 2000 − 1811.28 = 188.72 residual
+    assert amounts(result) == {"B1": "335.70", "C1": "391.02", "D1": "542.28", "A1": "542.28"}
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("188.72")
+    assert [p.message for p in result.violations if p.rule == "regolamento.formula"] == []
+    assert (
+        "altrimenti se la categoria (o l'Area) del contratto è uguale a «C», allora € 391,02, altrimenti € 542,28)"
+    ) in result.figures["award:B1"].formula
+
+
 @pytest.mark.parametrize(
     "written, problem",
     [
+        ('=PIÙ.SE(fte > 0; 1 €; VERO(1); 2 €)', "VERO vuole 0 argomenti, ne ha 1"),
         (
             '=PIÙ.SE(categoria = "B"; 335,70 €; categoria = "C")',
             "PIÙ.SE vuole coppie di condizione e valore, ne ha 3 argomenti",
@@ -1473,6 +1494,21 @@ def test_a_flat_choice_is_checked_when_the_file_is_read(tmp_path, written, probl
     regulation, found = load(str(path))
     assert regulation is None
     assert [p.message for p in found] == [f"riga 11, chiave premi[1].importo: formula «{written}»: {problem}"]
+
+
+def test_an_unknown_name_is_said_once_without_knock_on_problems(tmp_path):
+    """«altrimenti» where PIÙ.SE wants a condition: the unknown name is the problem, never also «PIÙ.SE vuole una
+    condizione prima di ogni valore, non un numero», which guessed what the name was."""
+    written = '=PIÙ.SE(categoria = "B"; 335,70 €; altrimenti; 391,02 €)'
+    path = tmp_path / "smvp.toml"
+    path.write_text(BY_GRADE.replace(
+        """'=PIÙ.SE(categoria = "B"; 335,70 €; categoria = "C"; 391,02 €; categoria = "D"; 542,28 €)'""", f"'{written}'"
+    ), encoding="utf-8")  # fmt: skip
+    regulation, found = load(str(path))
+    assert regulation is None
+    [problem] = [p.message for p in found]
+    assert problem.startswith(f"riga 11, chiave premi[1].importo: formula «{written}»: nome sconosciuto «altrimenti»")
+    assert "vuole una condizione" not in problem  # the problems of one formula are joined in one message
 
 
 def test_a_person_the_condition_leaves_out_is_told_why(ciclope_ente, tmp_path):

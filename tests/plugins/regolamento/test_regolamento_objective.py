@@ -221,7 +221,7 @@ def test_leggi_says_which_objective(tmp_path):
 
 # an unknown function near none of the format's: said with the functions there are
 TRAGUARDO = (
-    "funzione sconosciuta «TRAGUARDO» (funzioni ammesse: SE, PIÙ.SE, E, O, NON, MIN, MAX, MEDIA, SOMMA, ASS, CONCATENA, "
+    "funzione sconosciuta «TRAGUARDO» (funzioni ammesse: SE, PIÙ.SE, E, O, NON, VERO, FALSO, MIN, MAX, MEDIA, SOMMA, ASS, CONCATENA, "
     "ARROTONDA, ARROTONDA.PER.DIF, ARROTONDA.PER.ECC, LIVELLO, SOTTO, SOPRA, SEZIONE, PREMIO, FASCIA, DI, MESI, "
     "OBIETTIVO, IN.SERVIZIO, SOMMA.UNITA, FONDO, OBIETTIVI.RAGGIUNTI e, sulle persone, MEDIA.ENTE, MAX.ENTE, MIN.ENTE, "
     "SOMMA.ENTE, CONTA.ENTE, CONTA.DIVERSI.ENTE, RANGO.ENTE, ciascuna anche .GRUPPO)"
