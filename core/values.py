@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ciclope.core.fmt import MONTHS, decimal_it, quoted, toml_value
+from ciclope.core.fmt import MONTHS, decimal_it, pct, quoted, toml_value
 
 INACTIVE = "-"  # "not active this year" in a target_<year> column (002… §3.2 tables)
 MAX_NUMBER_CHARS = 40  # longer cells are not numbers anybody typed
@@ -233,7 +233,16 @@ def parse_bool(text: str) -> bool:
 
 def parse_positive_fraction(text: str) -> Decimal:
     """A share in (0, 1], e.g. the part-time fte."""
-    value = parse_number(text)
+    try:
+        value = parse_number(text)
+    except ValueError as exc:
+        if not str(exc).startswith("atteso un numero"):  # an ambiguous or unreadable number says its own reason
+            raise
+        ratio = text.replace(" ", "").partition("/")
+        if ratio[1] and all(_PLAIN.fullmatch(x) for x in (ratio[0], ratio[2])) and Decimal(ratio[2]):
+            share = pct(Decimal(ratio[0]) / Decimal(ratio[2]))
+            raise ValueError(f"attesa una quota (es. 0,5 o 50%), trovato {quoted(text)}: scrivi {share}") from None
+        raise ValueError(f"attesa una quota (es. 0,5 o 50%), trovato {quoted(text)}") from None
     if not (0 < value <= 1):
         raise ValueError(f"atteso un valore maggiore di 0 e al massimo 1, trovato {quoted(text)}{share_hint(value)}")
     return value

@@ -39,6 +39,7 @@ from ciclope.plugins.regolamento.check import (
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format import funds, grades, vocabulary
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
+from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Regulation
@@ -140,8 +141,9 @@ def unknown_grades(ente: Ente, regulation: Regulation) -> list[Problem]:
             file=ente.file_of("people"),
             row=person.row,
             column="grado",
-            message=f"il grado {fmt.quoted(written)} di {person.id} non è tra quelli del regolamento ({', '.join(names)}): "
-            "scrivi uno dei gradi di [gradi], o aggiungilo alla tabella",
+            message=f"il grado {fmt.quoted(written)} di {person.id} non è tra quelli del regolamento ({', '.join(names)})"
+            f"{nearest(str(written), list(names))}: scrivi uno di questi gradi, o aggiungilo ai nomi di [gradi] nel "
+            "file del regolamento",
         )
         for person in ente.people.values()
         if (written := person.extra.get(grades.GRADE)) and grades.code(str(written), names) is None

@@ -99,6 +99,9 @@ def test_share_bounds():
         # 1,5 could be 150% as well, and 150 is no percentage of a share: no guess
         (parse_positive_fraction, "1,5", "atteso un valore maggiore di 0 e al massimo 1, trovato «1,5»"),
         (parse_share, "150", "atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato «150»"),
+        # the time worked as its hours, 30 of 36: 30 / 36 = 0,8333… → 83,33%; no example that is no share («12,5»)
+        (parse_positive_fraction, "30/36", "attesa una quota (es. 0,5 o 50%), trovato «30/36»: scrivi 83,33%"),
+        (parse_positive_fraction, "metà", "attesa una quota (es. 0,5 o 50%), trovato «metà»"),
     ],
 )
 def test_a_share_written_as_a_percentage_without_its_sign_says_how_to_write_it(parse, text, said):

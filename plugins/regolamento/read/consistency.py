@@ -383,15 +383,18 @@ def coefficients(pr: Premium, scales: Mapping[str, list[str]], error: Error, pat
     if not levels:
         error(path, f"il metodo «{pr.method}» con i coefficienti richiede i [livelli]", "regolamento.manca")
         return
+    hinted = set()  # the levels a mistyped key was told it may be: their missing coefficient is that same mistake
     for name in pr.coefficients:
         if name not in levels:
+            hint = nearest(name, levels)
+            hinted |= {level for level in levels if hint and f"«{level}»" in hint}
             error(
                 f"{path}.coefficienti.{name}",
-                f"livello sconosciuto{nearest(name, levels)}; livelli: {quoted(levels)}",
+                f"livello sconosciuto{hint}; livelli: {quoted(levels)}",
                 "regolamento.chiave_sconosciuta",
             )
     reached = {name for role in pr.roles for name in scales.get(role, ())}
-    missing = [name for name in levels if name in reached and name not in pr.coefficients]
+    missing = [name for name in levels if name in reached and name not in pr.coefficients and name not in hinted]
     if pr.coefficients and missing:
         error(
             f"{path}.coefficienti",

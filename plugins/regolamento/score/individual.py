@@ -69,7 +69,11 @@ def score_of(
         if len(weighed) == 1 and weighed[0][1] == 1
         else " + ".join(f"{fmt.decimal_it(w)} × {term}" for term, w in weighed)
     )
-    levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" if level and reg.levels else ""
+    levels_note = ""
+    if level and reg.levels:  # with the file's own note on the scale, where it says how it reads the text
+        levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" + (
+            f"; {reg.levels.note}" if reg.levels.note else ""
+        )
     on_scale_words = ""
     if reg.score is not None and reg.score.scale is not None:  # the points the regulation's thresholds speak of
         on_scale_words = (

@@ -354,10 +354,19 @@ def test_a_grade_the_regulation_does_not_declare_is_an_error_on_its_row(ciclope_
     result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
     [problem] = [p for p in result.violations if p.rule == "regolamento.grado"]
     assert problem.is_error and (problem.file, problem.row, problem.column) == ("people.csv", 4, "grado")
+    # where to add it is said as the office finds it: the names of [gradi] in the regulation's file (the problem's
+    # source, printed after the message, is the act's title: «aggiungilo alla tabella [titolo]» read as a place)
     assert problem.message == (
-        "il grado «E» di P2 non è tra quelli del regolamento (B, C, D): scrivi uno dei gradi di [gradi], o aggiungilo "
-        "alla tabella"
+        "il grado «E» di P2 non è tra quelli del regolamento (B, C, D): scrivi uno di questi gradi, o aggiungilo ai "
+        "nomi di [gradi] nel file del regolamento"
     )
+    # a spelling near one of them is told which («DD» for «D»)
+    near = ateneo()
+    near["people.csv"] = near["people.csv"].replace(",SEG,D,", ",SEG,DD,")
+    (tmp_path / "near").mkdir()
+    result = run_declared(ciclope_ente, tmp_path / "near", ATENEO, near)
+    [problem] = [p for p in result.violations if p.rule == "regolamento.grado"]
+    assert "(B, C, D) (forse «D»?): scrivi uno di questi gradi" in problem.message
     # the grades written in another case are the declared ones: no error for them
     fine = ateneo()
     fine["people.csv"] = fine["people.csv"].replace(",SEG,B,", ",SEG,b,")
@@ -478,3 +487,36 @@ def test_the_ente_s_trace_goes_with_its_result_not_with_the_cohorts(ciclope_ente
         assert made and [ref for ref in made if ref() is not None] == []
     finally:
         gc.enable()
+
+
+LEVELS_NOTED = (
+    HEAD.replace("{title}", "Preintesa sul fondo 2019")
+    + """
+[livelli]
+fonte = "fasce di punteggio"
+nota = "il testo dice 80-90 e 90-100: il 90 è letto nella fascia più alta"
+scala = [{ nome = "terza fascia", da = 90 }, { nome = "seconda fascia", da = 80 }]
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fondo = "performance_individuale"
+fonte = "importi per punteggio"
+"""
+)
+
+
+def test_the_note_of_the_levels_is_in_the_explanation_of_the_level(ciclope_ente, tmp_path):
+    """[livelli] nota says how the file reads the text's scale: it stands beside the level it decided, where the
+    person at the ambiguous 90 points reads why."""
+    files = one_unit_comune(
+        "Comune",
+        ["P1,Anna,dipendente,C,com,1,0,false,SEG"],
+        ["P1,SEG,Scheda,Valutazione,100,90,"],
+        '[funds]\nperformance_individuale = "1000.00"\n',
+    )
+    result = run_declared(ciclope_ente, tmp_path, LEVELS_NOTED, files)
+    assert result.figures["score:P1"].note == (
+        "livello: terza fascia (Preintesa sul fondo 2019, fasce di punteggio); il testo dice 80-90 e 90-100: il 90 è "
+        "letto nella fascia più alta"
+    )

@@ -191,6 +191,15 @@ def test_a_level_as_near_to_two_levels_is_not_guessed(tmp_path):
     assert message.endswith("livello sconosciuto (forse «livello 3»?); livelli: «livello 3», «livello 2», «livello 1»")
 
 
+def test_a_mistyped_level_is_one_error_not_also_a_missing_coefficient(tmp_path):
+    """«atlo» for «alto»: the key is unknown and «alto» has no coefficient, one mistake said once, with the level it
+    may be; a level nobody mistyped still misses its coefficient."""
+    [message] = regulation_problems(tmp_path, GOOD.replace("alto = 1,", "atlo = 1,"))
+    assert message.endswith("livello sconosciuto (forse «alto»?); livelli: «alto», «medio», «basso»")
+    got = regulation_problems(tmp_path, GOOD.replace("alto = 1,", "atlo = 1,").replace("medio = 0.5,", ""))
+    assert len(got) == 2 and "manca il coefficiente del livello «medio»" in got[1], got
+
+
 def test_every_error_at_once(tmp_path):
     text = GOOD.replace('fonte = "art. 9"\n', "").replace("tipo_ente", "tipo_entte").replace("da = 0 }", 'da = "x" }')
     text += '\n[punteggio]\nfonte = "art. 5"\npo = { scheda = 0.5 }\n'  # line 21: 0.5 is not 1
