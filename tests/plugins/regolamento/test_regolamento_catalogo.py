@@ -1592,3 +1592,35 @@ def test_unimi_a_grade_the_file_does_not_declare_is_an_error(tmp_path):
     assert regulation_problems(tmp_path, wrong) == [
         "riga 43, chiave premi[1].ammesso: grado «E.P.» sconosciuto (forse «EP»?); gradi di [gradi]: B, C, D, EP"
     ]
+
+
+def test_unipa_premialita_a_share_of_the_individual_budget_by_the_band_of_p_t(ciclope_ente, tmp_path):
+    # «P(T) < 0,5: 0; 0,5 ≤ P(T) < 1,5: 60; 1,5 ≤ P(T) < 2,5: 80; 2,5 ≤ P(T) < 3,5: 100; P(T) ≥ 3,5: 100» (% of the
+    # «trattamento accessorio spettante»), P(T) on 4 points; the budget: 13.000,00 € × tempo / Σ tempo (6,5) =
+    # 2.000,00 € a tempo pieno
+    people = [
+        "U1,Anna,dipendente,,ente,1,0,false,SEG,B",
+        "U2,Bruno,dipendente,,ente,1,0,false,SEG,C",
+        "U3,Carla,dipendente,,ente,0.5,0,false,SEG,C",
+        "U4,Dario,dipendente,,ente,1,0,false,SEG,D",
+        "U5,Elena,dipendente,,ente,1,0,false,SEG,D",
+        "U6,Fabio,dipendente,,ente,1,0,false,SEG,EP",
+        "U7,Gina,dipendente,,ente,1,0,false,SEG,C",
+    ]
+    points = {"U1": "3.667", "U2": "3", "U3": "2.333", "U4": "2.499", "U5": "1.333", "U6": "0.333", "U7": "4"}
+    cards = [card(pid, f'"{p}"'.replace(".", ","), "4") for pid, p in points.items()]
+    data = ente(people, cards, fund="13000.00", extra="grado")
+    result = run(ciclope_ente, tmp_path, "unipa_premialita", data)
+    assert amounts(result) == {
+        "U1": "2000.00",  # 3,667 ≥ 3,5: eccellente, 100%
+        "U2": "2000.00",  # 3,00: positivo, 100%
+        "U3": "800.00",  # 2,333: positivo, migliorabile, 80% of 1.000,00 (a metà tempo)
+        "U4": "2000.00",  # 2,499 is published 2,50 (100 × 2,499 / 4 = 62,475 → 62,48 → 2,4992 → 2,50): positivo
+        "U5": "1200.00",  # 1,333: appena sufficiente, migliorabile, 60%
+        "U6": "0.00",  # 0,333 < 0,5: non sufficiente
+        "U7": "2000.00",  # 4,00: eccellente
+    }
+    assert result.scores["U4"].level == "positivo"
+    # 13.000,00 − (2.000 × 4 + 800 + 1.200 = 10.000,00): 3.000,00 € the percentages below 100 leave in the fund
+    pool = result.rewards.pools["performance_individuale"]
+    assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("3000.00"))
