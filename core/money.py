@@ -160,12 +160,16 @@ def split_note(pool: Decimal, weight: Any, total: Any, paid: Decimal) -> str:
     cents, and where ``paid`` is not the split's (a cap, a cut): there the formula says what made it."""
     if not total:
         return ""
-    exact = Fraction(pool) * Fraction(weight) / Fraction(total)
-    down = Decimal(math.floor(exact * 100)) * CENT
-    if exact * 100 == math.floor(exact * 100) or paid not in (down, down + CENT):
+    # exact integers, as split: the share in ten-thousandths of a euro is pool × 10,000 × weight / total
+    n, d = weight.as_integer_ratio() if type(weight) in (Decimal, int, Fraction) else _ratio(weight)
+    tn, td = total.as_integer_ratio() if type(total) in (Decimal, int, Fraction) else _ratio(total)
+    pn, pd = pool.as_integer_ratio()
+    num, den = pn * n * td * 10_000, pd * d * tn
+    four, rest = divmod(num, den)  # the share to four decimals, rounded down, and what is left below them
+    down = Decimal(four // 100) * CENT
+    if (four % 100 == 0 and not rest) or paid not in (down, down + CENT):
         return ""
-    four = Decimal(math.floor(exact * 10_000)).scaleb(-4)
-    said = f"{fmt.decimal_it(four, 4)}{'' if four == exact else '…'}"
+    said = f"{fmt.decimal_it(Decimal(four).scaleb(-4), 4)}{'…' if rest else ''}"
     rounded = f"importo esatto {said}: {fmt.decimal_it(down, 2)} al centesimo per difetto"
     if paid == down:
         return rounded

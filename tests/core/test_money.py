@@ -95,6 +95,31 @@ def test_split_conserves_the_pool_to_the_cent(pool, w):
 
 
 @given(money, weights)
+def test_every_share_of_a_split_says_its_cents_as_the_split_gave_them(pool, w):
+    """The note of each share agrees with the split: nothing for whole cents, else the cents rounded down, and «più un
+    centesimo» exactly for the shares the leftover cents went to."""
+    from fractions import Fraction
+
+    from ciclope.core.fmt import decimal_it
+
+    got = split(pool, w)
+    total = sum(w.values())
+    for k, paid in got.items():
+        note = split_note(pool, w[k], total, paid)
+        if not total:
+            assert note == ""
+            continue
+        exact = Fraction(pool) * Fraction(w[k]) / Fraction(total)
+        cents = exact * 100
+        if cents.denominator == 1:
+            assert note == ""
+            continue
+        down = D(cents.numerator // cents.denominator) / 100
+        assert note.startswith("importo esatto ") and f": {decimal_it(down, 2)} al centesimo per difetto" in note
+        assert ("più un centesimo" in note) == (paid == down + D("0.01"))
+
+
+@given(money, weights)
 def test_split_is_monotone_in_weight(pool, w):
     got = split(pool, w)
     for a in w:
