@@ -47,8 +47,9 @@ class Problem:
     ) -> Problem:
         """A problem about an input sheet of ``ente`` (a row, a column of it), the file named as the ente was
         given: ``Problem.at(ente, "brescia.po.interim", "…", "001… art. 5", "positions", 3, "holder")`` is in
-        ``positions.csv:3:holder`` or ``ente.xlsx[positions]:3:holder``. No sheet: no file."""
-        file = ente.file_of(sheet) if sheet else ""
+        ``positions.csv:3:holder`` or ``ente.xlsx[positions]:3:holder``; a sheet the office did not write (a
+        missing ricorsi.csv) by the Italian name it would have (:meth:`Ente.file_said`). No sheet: no file."""
+        file = ente.file_said(sheet) if sheet else ""
         return cls(rule=rule, message=message, severity=severity, source=source, file=file, row=row, column=column)
 
     @property

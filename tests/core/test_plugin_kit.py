@@ -26,14 +26,14 @@ def test_cell_and_problem_name_the_sheet_as_given():
     p = Problem.at(xlsx, "prova.po.interim", "testo", "reg art. 5", "positions", 3, "holder", severity="warning")
     assert (p.rule, p.file, p.row, p.column, p.severity, p.source) == (
         "prova.po.interim",
-        "ente.xlsx[positions]",
+        "ente.xlsx[posizioni]",  # a sheet this ente was not given: by its Italian name, never the program's code
         3,
         "holder",
         "warning",
         "reg art. 5",
     )
     assert Problem.at(csv, "prova.x", "m").file == ""  # no sheet named: no file
-    assert Problem.at(csv, "prova.x", "m", sheet="people").file == "people.csv"
+    assert Problem.at(csv, "prova.x", "m", sheet="people").file == "persone.csv"
 
 
 def test_approved_is_a_date_or_true_only():

@@ -628,8 +628,14 @@ def record(
             source,
             given,
             f"Premio di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
-            "; ".join(x for x in (zero, words, note if e.status is None else "", cents.get(pid, ""), pr.note) if x),
+            "; ".join(x for x in (zero, words, note if e.status is None else "", _cents(e, cents), pr.note) if x),
         )
+
+
+def _cents(e: Entry, cents: Mapping[str, str]) -> str:
+    """How the person's share came to the cent; of a share then reduced, said as the share before the reduction."""
+    said = cents.get(e.person.id, "")
+    return f"prima della riduzione, {said}" if said and e.kept < 1 else said
 
 
 def by_formula(pr: Premium) -> bool:

@@ -177,7 +177,8 @@ def reduction_targets(reductions: Sequence[Reduction], parts: Sequence[Part], er
                 error(
                     f"riduzioni[{i}].economie",
                     f"{fmt.quoted(red.savings)} non è una parte scritta dopo «{part.name}» con lo stesso fondo"
-                    f"{nearest(red.savings, list(later))}; economie: ripartite, residuo o una parte successiva",
+                    f"{nearest(red.savings, ['ripartite', 'residuo', *later])}; economie: ripartite, residuo o una "
+                    "parte successiva",
                     "regolamento.valore",
                 )
 

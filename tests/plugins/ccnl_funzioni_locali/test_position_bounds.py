@@ -118,7 +118,7 @@ def test_an_interim_above_25_percent_is_refused_citing_the_contract_in_force(yea
     assert problems == []
     covering = Row({"id": "PA", "holder": "HA", "interim_of": "PB", "interim_percent": Decimal("0.26")}, row=2)
     vacant = Row({"id": "PB", "holder": None, "interim_of": None, "interim_percent": None}, row=3)
-    ente = SimpleNamespace(file_of=lambda sheet: f"{sheet}.csv")
+    ente = SimpleNamespace(file_said=lambda sheet: f"{sheet}.csv")  # how Problem.at names a sheet
     (problem,) = interim_checks(ente, covering, {"PA": covering, "PB": vacant}, {}, params)
     assert (problem.rule, problem.file, problem.row, problem.column) == (
         "brescia.po.interim_percent",

@@ -368,6 +368,22 @@ def test_ater_absences_cut_one_part_and_the_cuts_go_to_the_other(ciclope_ente, t
     assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
 
 
+def test_the_cents_of_a_reduced_share_are_said_before_the_reduction(ciclope_ente, tmp_path):
+    people = [("P1", "C", 100, 1, 0), ("P2", "C", 100, 1, 20), ("P3", "C", 50, 1, 0)]
+    result = run_declared(ciclope_ente, tmp_path, ATER_CUTS, scored(people, fund="10000.00"))
+    # presenza: 4000.00 / 3 = 1333.3333… each: 1333.33 down, the cent left to P1 (equal remainders: the higher score,
+    # then the code); P2 (20 days) −5%: 1333.33 × 0.95 = 1266.6635 → 1266.66. P2's note speaks of the share before
+    # its reduction, which the formula then says («poi × (1 − riduzione)»)
+    assert result.figures["premio:presenza:P2"].value == Decimal("1266.66")
+    assert "prima della riduzione, importo esatto 1.333,3333…: 1.333,33 al centesimo per difetto" in (
+        result.figures["premio:presenza:P2"].note
+    )
+    assert "importo esatto 1.333,3333…: 1.333,33 al centesimo per difetto, più un centesimo" in (
+        result.figures["premio:presenza:P1"].note
+    )
+    assert "prima della riduzione" not in result.figures["premio:presenza:P1"].note
+
+
 def test_cuts_kept_as_the_part_s_residual(ciclope_ente, tmp_path):
     text = ATER_CUTS.replace('economie = "obiettivi"', 'economie = "residuo"')
     people = [("P1", "C", 100, 1, 0), ("P2", "C", 100, 1, 20)]
@@ -1205,6 +1221,18 @@ scaglioni = [{ da = 0, riduzione = 0 }]
     assert cuts == [
         "riga 34, chiave riduzioni[1].economie: «obiettivi» non è una parte scritta dopo «presenza» con lo stesso "
         "fondo; economie: ripartite, residuo o una parte successiva"
+    ]
+    # a misspelt «residuo» is told so, as a misspelt part would be
+    path.write_text(
+        text.replace('parti = ["presenze"]', 'parti = ["presenza"]').replace(
+            'economie = "obiettivi"', 'economie = "residui"'
+        ),
+        encoding="utf-8",
+    )
+    cuts = [p.message for p in load(str(path))[1] if "economie" in p.message]
+    assert cuts == [
+        "riga 34, chiave riduzioni[1].economie: «residui» non è una parte scritta dopo «presenza» con lo stesso "
+        "fondo (forse «residuo»?); economie: ripartite, residuo o una parte successiva"
     ]
     # the amounts written in premi.csv are paid as written: a reduction of them would be silently left unapplied
     path.write_text(text.replace('parti = ["presenze"]', 'parti = ["importi decisi"]'), encoding="utf-8")
