@@ -31,6 +31,7 @@ from ciclope.core import (
     money,
     scoring,
 )
+from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import funds, grades
@@ -70,6 +71,8 @@ def entries(
             continue
         if formulas is not None and not formulas.admitted(p.id):
             continue
+        if isinstance(pr, Part) and pr.assignments is not None and not holds(ente, p.id, pr.assignments):
+            continue  # a part paid by appointment concerns only who holds one: nobody else is listed with 0 €
         status = exclusion(reg, p, s, ente, org, trace, pr.name if isinstance(pr, Part) else None)
         share, share_inputs, words = paid_share(pr, p, ente)
         kept, kept_inputs = Decimal(1), tuple[Input, ...]()
@@ -92,6 +95,11 @@ def entries(
             )
         )  # fmt: skip
     return out
+
+
+def holds(ente: Ente, pid: str, kind: str) -> bool:
+    """True if incarichi.csv gives the person an appointment of this kind (a part's ``incarichi``)."""
+    return any(r.get("person") == pid and str(r.get("kind") or "") == kind for r in ente.table(ASSIGNMENTS))
 
 
 NOT_ADMITTED = "non_ammesso"

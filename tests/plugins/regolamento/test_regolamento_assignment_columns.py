@@ -128,12 +128,21 @@ def test_a_missing_column_of_the_appointments_is_said_once(ciclope_ente, tmp_pat
     ]
 
 
+def test_who_holds_no_appointment_of_the_part_is_not_among_its_premiums(ciclope_ente, tmp_path):
+    """D3 holds no sector: the part paid by appointment does not concern him, so he is neither listed with 0 € nor
+    counted among the people of its fund (whose mean would otherwise fall)."""
+    data = provincia(INCARICHI.replace("D3,settore,,,,64,9000.00\n", ""))
+    result = run_declared(ciclope_ente, tmp_path, SECTORS, data)
+    assert "D3" not in amounts(result) and {"D1", "D2"} <= set(amounts(result))
+
+
 def test_an_ente_without_appointments_is_not_asked_for_their_columns(ciclope_ente, tmp_path):
     data = provincia("")
     del data["incarichi.csv"]
     result = run_declared(ciclope_ente, tmp_path, SECTORS, data)
     assert not [v.message for v in result.violations if "manca la colonna" in v.message]
-    assert amounts(result) == {"D1": "0.00", "D2": "0.00", "D3": "0.00"}  # no appointment, nothing to pay
+    # no appointment: the part concerns nobody, and nobody is listed with 0 € (or counted in its mean)
+    assert amounts(result) == {}
 
 
 def test_the_template_asks_for_the_appointments_data(tmp_path):
