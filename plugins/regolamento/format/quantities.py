@@ -260,6 +260,9 @@ def quantity(name: str) -> Quantity | None:
     return PERSON_NAMES.get(name) or PART_NAMES.get(name) or ROW_NAMES.get(name)
 
 
+# A spreadsheet's two conditions that read nothing, written as names or as functions (VERO, VERO()).
+CONSTANTS = ("VERO", "FALSO")
+
 # The functions, as an Italian spreadsheet names them (with the aggregates of the cycle): name → (how it is
 # written, what it gives).
 SIGNATURES: dict[str, tuple[str, str]] = {

@@ -30,7 +30,7 @@ from ciclope.plugins.regolamento.format.expr import (
     Num,
     Text,
 )
-from ciclope.plugins.regolamento.format.quantities import AGGREGATES, quantity
+from ciclope.plugins.regolamento.format.quantities import AGGREGATES, CONSTANTS, quantity
 
 COMPARE = {
     "=": "è uguale a",
@@ -254,9 +254,6 @@ def words_of(node: Name) -> str:
 
 def _plural(node: Node) -> bool:
     return isinstance(node, Name) and words_of(node).startswith(("i ", "gli ", "le "))
-
-
-CONSTANTS = ("VERO", "FALSO")
 
 
 def _always(node: Node) -> bool:

@@ -53,6 +53,7 @@ from ciclope.plugins.regolamento.format.expr import (
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import (
     AGGREGATES,
+    CONSTANTS,
     FUNCTIONS,
     RESULT_FUNCTIONS,
     SCORED_FUNCTIONS,
@@ -64,7 +65,6 @@ from ciclope.plugins.regolamento.format.quantities import (
 from ciclope.plugins.regolamento.format.wording import contracted
 
 MAX_LENGTH = 1000
-CONSTANTS = ("VERO", "FALSO")  # a spreadsheet's two conditions that read nothing
 MAX_DEPTH = 40
 GRAMMAR = r"""
 start: expr
