@@ -629,6 +629,7 @@ def record(
         zero = ""
         if paid == 0 and e.status is None:  # a formula's own piece says it (:mod:`.nothing`), else a zero factor
             zero = plan.reasons.get(pid, "") if by_formula(pr) else why_zero(factors)
+            zero = zero or cut_whole((*e.share_inputs, *e.kept_inputs))
         trace.record(
             key(pid),
             paid,
@@ -661,6 +662,15 @@ def why_zero(given: tuple[Input, ...]) -> str:
     zeros = [i.name for i in given if _zero(i.value) and i.name not in DERIVED]
     zeros = zeros or [i.name for i in given if _zero(i.value)]
     return f"nessun importo: {the(zeros[0])} è 0" if zeros else ""
+
+
+def cut_whole(given: tuple[Input, ...]) -> str:
+    """Why an amount is 0 when a reduction took all of it: «nessun importo: la riduzione per i giorni di assenza è del
+    100%»; "" when none did."""
+    for i in given:
+        if i.name.startswith("riduzione per ") and isinstance(i.value, fmt.Percent) and i.value == 1:
+            return f"nessun importo: {the(i.name.split(' (il taglio')[0])} è del 100%"
+    return ""
 
 
 def _zero(value: Any) -> bool:
