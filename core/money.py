@@ -169,8 +169,8 @@ def split_note(pool: Decimal, weight: Any, total: Any, paid: Decimal) -> str:
     down = Decimal(four // 100) * CENT
     if (four % 100 == 0 and not rest) or paid not in (down, down + CENT):
         return ""
-    said = f"{fmt.decimal_it(Decimal(four).scaleb(-4), 4)}{'…' if rest else ''}"
-    rounded = f"importo esatto {said}: {fmt.decimal_it(down, 2)} al centesimo per difetto"
+    said = f"€ {fmt.decimal_it(Decimal(four).scaleb(-4), 4)}{'…' if rest else ''}"
+    rounded = f"importo esatto {said}: {fmt.euro(down)} al centesimo per difetto"
     if paid == down:
         return rounded
     return f"{rounded}, più un centesimo: i centesimi che l'arrotondamento lascia vanno ai resti più alti"

@@ -28,16 +28,16 @@ def test_split_largest_remainder_by_hand():
 def test_a_share_says_how_it_came_to_the_cent():
     # the split above: 4800 × 1 / 3.5 = 1371.4285…: 1371.42 down, and p2 had one of the cents left over
     assert split_note(D("4800"), D(1), D("3.5"), D("1371.43")) == (
-        "importo esatto 1.371,4285…: 1.371,42 al centesimo per difetto, più un centesimo: i centesimi che "
+        "importo esatto € 1.371,4285…: € 1.371,42 al centesimo per difetto, più un centesimo: i centesimi che "
         "l'arrotondamento lascia vanno ai resti più alti"
     )
     # 4800 × 0.5 / 3.5 = 685.7142…: 685.71 down, no cent (whoever rounds half-up by hand would say 685.71 too)
     assert split_note(D("4800"), D("0.5"), D("3.5"), D("685.71")) == (
-        "importo esatto 685,7142…: 685,71 al centesimo per difetto"
+        "importo esatto € 685,7142…: € 685,71 al centesimo per difetto"
     )
     # 100 × 1 / 8 = 12.5: whole cents, nothing to say; 10 × 1 / 4 = 2.5 shown as its four decimals without «…»
     assert split_note(D("100"), D(1), D(8), D("12.50")) == ""
-    assert split_note(D("10.01"), D(1), D(2), D("5.01")).startswith("importo esatto 5,0050: 5,00 ")
+    assert split_note(D("10.01"), D(1), D(2), D("5.01")).startswith("importo esatto € 5,0050: € 5,00 ")
     # an amount that is not the split's (a cap took it down) is said by its own formula, not here; no weights, no split
     assert split_note(D("4800"), D(1), D("3.5"), D("1000.00")) == ""
     assert split_note(D("4800"), D(0), D(0), D("0.00")) == ""
@@ -115,7 +115,7 @@ def test_every_share_of_a_split_says_its_cents_as_the_split_gave_them(pool, w):
             assert note == ""
             continue
         down = D(cents.numerator // cents.denominator) / 100
-        assert note.startswith("importo esatto ") and f": {decimal_it(down, 2)} al centesimo per difetto" in note
+        assert note.startswith("importo esatto € ") and f": € {decimal_it(down, 2)} al centesimo per difetto" in note
         assert ("più un centesimo" in note) == (paid == down + D("0.01"))
 
 

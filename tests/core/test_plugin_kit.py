@@ -137,10 +137,10 @@ def test_distribute_excludes_splits_and_records(scores):
     assert trace.get("award:C").note == "escluso: sotto 50"
     # how each share came to the cent, so that 100 × 80 / 120 is redone by hand: A had the cent left over, B none
     assert trace.get("award:A").note == (
-        "importo esatto 66,6666…: 66,66 al centesimo per difetto, più un centesimo: i centesimi che l'arrotondamento "
+        "importo esatto € 66,6666…: € 66,66 al centesimo per difetto, più un centesimo: i centesimi che l'arrotondamento "
         "lascia vanno ai resti più alti"
     )
-    assert trace.get("award:B").note == "importo esatto 33,3333…: 33,33 al centesimo per difetto"
+    assert trace.get("award:B").note == "importo esatto € 33,3333…: € 33,33 al centesimo per difetto"
     assert [i.name for i in trace.get("award:A").inputs] == ["punteggio", "somma"]
     assert trace.get("award:A").inputs[1].value == D(120)
     assert trace.get("award:N") is None  # not scored: no award, no record

@@ -82,10 +82,10 @@ def test_the_cents_of_a_split_are_said_so_the_amount_is_redone_by_hand(ciclope_e
     # cents left over; P1 10000 × 565 / 1829.2759… = 3088.6537…, 3088.65 down and no cent (half-up would say 3088.65
     # too, but not for every share: the note says the rule, not a coincidence)
     assert (
-        "nota:    quota pagata = tempo lavorato; importo esatto 3.348,3193…: 3.348,31 al centesimo per difetto, più un centesimo: i centesimi che "
+        "nota:    quota pagata = tempo lavorato; importo esatto € 3.348,3193…: € 3.348,31 al centesimo per difetto, più un centesimo: i centesimi che "
         "l'arrotondamento lascia vanno ai resti più alti\n"
     ) in explain(result, "person", "P3")
-    assert "; importo esatto 3.088,6537…: 3.088,65 al centesimo per difetto\n" in explain(result, "person", "P1")
+    assert "; importo esatto € 3.088,6537…: € 3.088,65 al centesimo per difetto\n" in explain(result, "person", "P1")
 
 
 def test_the_data_a_formula_reads_from_the_people_file_have_their_cell(ciclope_ente, tmp_path):

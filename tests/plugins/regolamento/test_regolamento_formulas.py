@@ -375,10 +375,10 @@ def test_the_cents_of_a_reduced_share_are_said_before_the_reduction(ciclope_ente
     # then the code); P2 (20 days) −5%: 1333.33 × 0.95 = 1266.6635 → 1266.66. P2's note speaks of the share before
     # its reduction, which the formula then says («poi × (1 − riduzione)»)
     assert result.figures["premio:presenza:P2"].value == Decimal("1266.66")
-    assert "prima della riduzione, importo esatto 1.333,3333…: 1.333,33 al centesimo per difetto" in (
+    assert "prima della riduzione, importo esatto € 1.333,3333…: € 1.333,33 al centesimo per difetto" in (
         result.figures["premio:presenza:P2"].note
     )
-    assert "importo esatto 1.333,3333…: 1.333,33 al centesimo per difetto, più un centesimo" in (
+    assert "importo esatto € 1.333,3333…: € 1.333,33 al centesimo per difetto, più un centesimo" in (
         result.figures["premio:presenza:P1"].note
     )
     assert "prima della riduzione" not in result.figures["premio:presenza:P1"].note
