@@ -6,12 +6,13 @@ read a TOML file a user gives the plugin (a declared regulation) as the core rea
 nesting depth, numbers of at most 15 digits, no NaN or infinity, no control characters, links in a loop —
 ``ValueError`` in Italian. ``parse_unit_kind`` reads a unit's kind as units.csv does («settore» is an area).
 ``hint(word, known)`` is the `` (forse «X»?)`` a message adds after a name that is not among the known ones, when
-one of them is clearly the nearest (the core's own messages use it too); ``share_hint(number)`` is what a share (0 to 1)
-written as a percentage without its sign says to write instead («50»: «"50%" (o 0.5)»).
+one of them is clearly the nearest (the core's own messages use it too), ``nearest(word, known)`` that name itself
+or None; ``share_hint(number)`` is what a share (0 to 1) written as a percentage without its sign says to write
+instead («50»: «"50%" (o 0.5)»).
 """
 
 from ciclope.core.model import UNIT_KIND_ALIASES, UNIT_KIND_LABELS, UNIT_KINDS
-from ciclope.core.nearest import hint
+from ciclope.core.nearest import hint, nearest
 from ciclope.core.tomlcompat import loads_checked as parse_toml
 from ciclope.core.tomlcompat import read_text as read_toml_text
 from ciclope.core.values import (
@@ -40,6 +41,7 @@ parse_unit_kind = choice(
 __all__ = [
     "choice",
     "hint",
+    "nearest",
     "parse_bool",
     "parse_date",
     "parse_id",

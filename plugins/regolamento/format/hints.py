@@ -10,3 +10,17 @@ from ciclope.core import cells
 def nearest(word: str, known: list[str]) -> str:
     """`` (forse «X»?)`` for the known name nearest to ``word``, or ``""``."""
     return cells.hint(word, known)
+
+
+def meant(written: list[str], known: list[str]) -> dict[str, str]:
+    """The known name each mistyped one of ``written`` stands for (its nearest, when not written as well), the first
+    typo of a name only: the reader reads the value there, so one mistake is one message, not also «manca» or a rule
+    broken by the default the value should have replaced."""
+    out: dict[str, str] = {}
+    for word in written:
+        if word in known:
+            continue
+        near = cells.nearest(word, known)
+        if near is not None and near not in written and near not in out:
+            out[near] = word
+    return out

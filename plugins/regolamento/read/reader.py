@@ -20,7 +20,7 @@ import attrs
 from ciclope.core import Problem, cells, fmt
 from ciclope.plugins.regolamento.format import methods
 from ciclope.plugins.regolamento.format.expr import Formula, Written
-from ciclope.plugins.regolamento.format.hints import nearest
+from ciclope.plugins.regolamento.format.hints import meant, nearest
 from ciclope.plugins.regolamento.format.quantities import PLACES, Place, Quantity, rowless, unscored
 from ciclope.plugins.regolamento.format.spec import FORMATS, ROLES, Regulation
 from ciclope.plugins.regolamento.format.wording import said_number
@@ -209,15 +209,17 @@ def root_parts(data: Mapping[str, Any], ctx: Context) -> tuple[dict[str, Any], s
                 f"chiave sconosciuta{nearest(name, list(fields))}; ammesse: {', '.join(fields)}",
                 "regolamento.chiave_sconosciuta",
             )
+    typo = meant(list(data), list(fields))
     parts: dict[str, Any] = {}
     broken: set[str] = set()
     for name, f in fields.items():
-        if name not in data:
+        written: str = typo.get(name) or name
+        if written not in data:
             if f.metadata["required"]:
                 ctx.error(name, f"manca la chiave obbligatoria {name}", "regolamento.manca")
             continue
         try:
-            parts[f.name] = value(f.metadata, data[name], name, ctx)
+            parts[f.name] = value(f.metadata, data[written], written, ctx)
         except Bad:
             broken.add(f.name)
     return parts, broken
@@ -239,18 +241,20 @@ def table(cls: type, raw: Any, path: str, ctx: Context) -> Any:
                 f"chiave sconosciuta{nearest(name, list(fields))}; ammesse: {', '.join(fields)}",
                 "regolamento.chiave_sconosciuta",
             )
+    typo = meant(list(raw), list(fields))
     values: dict[str, Any] = {}
     broken = False
     for name, f in fields.items():
-        where = f"{path}.{name}" if path else name
-        if name not in raw:
+        written: str = typo.get(name) or name
+        where = f"{path}.{written}" if path else written
+        if written not in raw:
             if f.metadata["required"]:
                 what = "la fonte (fonte = \"art. …\")" if name == "fonte" else f"la chiave obbligatoria {name}"
                 ctx.error(where, f"manca {what}", "regolamento.fonte" if name == "fonte" else "regolamento.manca")
                 broken = True
             continue
         try:
-            values[f.name] = value(f.metadata, raw[name], where, ctx)
+            values[f.name] = value(f.metadata, raw[written], where, ctx)
         except Bad:
             broken = True
     if broken:
@@ -497,6 +501,11 @@ def _wrong(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> NoRetu
         # «"11 giorni"», «"80 punti"»: the unit is the key's own (said by the documentation), the number alone is read
         number = worded.group(1).replace(",", ".")
         hint = f": scrivi il numero senza virgolette e senza «{worded.group(2)}» ({_last_key(path)} = {number})"
+    elif meta["kind"] == "number" and isinstance(raw, str) and (product := _product(raw)) is not None:
+        # «"35% * 25%"», the text's «il 25% del 35%»: a key holds a number, the product is written already done
+        shown = f"{_last_key(path)} = {fmt.toml_value(product)}"
+        percent = f", cioè {fmt.pct(product, fmt.share_places(product))}" if "%" in raw else ""
+        hint = f": qui va il risultato del calcolo, non il calcolo ({shown}{percent})"
     expected = KIND_WORDS[meta["kind"]]
     if meta["kind"] == "choice" and meta["choices"]:  # the values themselves, as a wrong word's message lists them
         expected = f"uno dei valori ammessi tra virgolette ({', '.join(meta['choices'])})"
@@ -509,10 +518,24 @@ def _wrong(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> NoRetu
     raise Bad
 
 
+def _product(text: str) -> Decimal | None:
+    """The product of a text of numbers and percentages joined by «*» or «×» («35% * 25%» is 0,0875), or None."""
+    factors = re.split(r"[*×]", text)
+    if len(factors) < 2 or not all(_FACTOR.fullmatch(f.strip()) for f in factors):
+        return None
+    product = Decimal(1)
+    for factor in (f.strip() for f in factors):
+        number = Decimal(factor.rstrip("%").strip().replace(",", "."))
+        product *= number / 100 if factor.endswith("%") else number
+    # normalize() alone writes 10 as «1E+1»: a whole product is said as an integer
+    return product.quantize(Decimal(1)) if product == product.to_integral_value() else product.normalize()
+
+
 def _last_key(path: str) -> str:
     """The key a table is written under: ``premi`` of ``premi``, ``scaglioni`` of ``riduzioni[1].scaglioni``."""
     return path.rsplit(".", 1)[-1]
 
 
 _COMMA_DECIMAL = re.compile(r"-?\d+,\d+")
+_FACTOR = re.compile(r"\d{1,6}(?:[.,]\d{1,6})?\s*%?")  # a factor of a product written in a key: «35%», «0,5»
 _WORDED = re.compile(r"(-?\d+(?:[.,]\d+)?)\s*([^\W\d_][\w.]*)")  # a number and one word after it

@@ -268,3 +268,31 @@ def test_the_result_pay_split_from_a_fund_ente_toml_lacks(ciclope_ente, tmp_path
     assert (award.value, award.formula) == (Decimal(0), "nessuna retribuzione: manca il fondo «risultato_po»")
     assert [i.ref for i in award.inputs if i.name == "fondo"] == [""]
     assert result.figures["award:D1:risultato_po"].formula == "nessuna retribuzione: senza_posizione"
+
+
+def test_a_mistyped_threshold_is_one_error_not_also_a_step_below_the_default(tmp_path):
+    """«soglia_positva = 50» for «soglia_positiva»: the key is unknown, and its 50 is what the steps are judged
+    against — the default 60 would add «un gradino parte da 50, sotto la soglia positiva 60», a second message for
+    the one mistake."""
+    body = 'metodo = "percentuale"\nsoglia_positva = 50\npercentuali = [{ da = 90, quota = 0.2 }, { da = 50, quota = 0.1 }]\n'
+    [message] = problems(tmp_path, body)
+    assert "risultato_po.soglia_positva: chiave sconosciuta (forse «soglia_positiva»?)" in message
+    # a mistyped required key is not also «manca la fonte»
+    text = HEAD + '\n[risultato_po]\nruoli = ["dirigente"]\nfnte = "art. 14"\nmetodo = "percentuale"\n'
+    [message] = regulation_problems(tmp_path, text + "percentuali = [{ da = 60, quota = 0.2 }]\n")
+    assert "risultato_po.fnte: chiave sconosciuta (forse «fonte»?)" in message
+
+
+def test_a_product_written_in_a_share_says_its_result(tmp_path):
+    """The text's «il 25% del 35%» written «"35% * 25%"» where a number goes: the message gives the product done,
+    0,35 × 0,25 = 0,0875, the 8,75% — and 2 × 5 = 10 said as 10, not in an exponent's notation."""
+    body = 'metodo = "percentuale"\npercentuali = [{ da = 90, quota = "35% * 25%" }, { da = 60, quota = 0.1 }]\n'
+    [message] = problems(tmp_path, body)
+    assert message.endswith(
+        'quota: atteso un numero, trovato «"35% * 25%"»: qui va il risultato del calcolo, non il calcolo '
+        "(quota = 0.0875, cioè 8,75%)"
+    ), message
+    [message] = problems(tmp_path, body.replace('"35% * 25%"', '"2 × 0,05"'))
+    assert message.endswith("(quota = 0.1)"), message  # 2 × 0,05 = 0,1: no percentage was written
+    [message] = problems(tmp_path, body.replace('"35% * 25%"', '"2 * 5"'))
+    assert message.endswith("(quota = 10)"), message
