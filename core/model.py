@@ -412,6 +412,14 @@ class Ente:
             grouped = self._memo["cards"] = MappingProxyType(by_person)
         return grouped
 
+    def evaluator_of(self, pid: str) -> str | None:
+        """Who evaluates the person: the ``valutatore`` of people.csv, else the one written on their card's first row
+        (the Valutatori sheet counts the card's, the scheda personale is signed by it: one name everywhere)."""
+        person = self.people.get(pid)
+        if person is not None and person.evaluator:
+            return person.evaluator
+        return next((i.evaluator for i in self.cards_view().get(pid, ()) if i.evaluator), None)
+
     def staff(self) -> list[Person]:
         """The dipendenti (``is_staff``: not the PO nor the dirigenti), in file order."""
         found = self._memo.get("staff")

@@ -320,12 +320,18 @@ def units(r: Result) -> Table:
     return Table("Unità", columns, rows)
 
 
+WHY = "motivo"  # the breakdown's key of why a person is not evaluated (core.scoring, the plugins' scores)
+
+
 def scores(r: Result, status: Callable[[str], str]) -> Table:
     parts: list[str] = []
     for s in r.scores.values():
         for k in s.breakdown:
             if k not in parts:
                 parts.append(k)
+    # why a person is not evaluated is words, not a component of the score: a column of its own, after «Esito»
+    why = WHY in parts
+    parts = [k for k in parts if k != WHY]
     columns: list[Column] = [
         ("Codice", "text", 10),
         ("Nome", "text", 26),
@@ -337,6 +343,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
         ("Livello", "text", 16),
         ("Esito", "text", 16),
     ]
+    columns += [("Motivo", "text", 30)] if why else []
     columns += [(f"Componente: {fmt.label(k, r.plugin.status_labels)}", "num", 14) for k in parts]
     rows: list[tuple[Any, ...]] = []
     no_parts = (None,) * len(parts)
@@ -348,13 +355,15 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
             fmt.role_label(p.role, r.ente.year, r.plugin.staff_words),
             fmt.category_label(p.category, r.ente.year, r.plugin.staff_words) if p.category else None,
             p.unit,
-            p.evaluator,
+            r.ente.evaluator_of(p.id),
         )
+        said = score.breakdown.get(WHY) if score is not None else None
+        reason = (str(said) if said else None,) if why else ()
         if score is None:
-            rows.append((*person, None, None, status(p.id), *no_parts))
+            rows.append((*person, None, None, status(p.id), *reason, *no_parts))
         else:
             level = fmt.level(score.level, r.plugin.ente_labels)
-            rows.append((*person, score.score, level, status(p.id), *map(score.breakdown.get, parts)))
+            rows.append((*person, score.score, level, status(p.id), *reason, *map(score.breakdown.get, parts)))
     return Table("Valutazioni individuali", columns, rows)
 
 

@@ -371,7 +371,7 @@ def build(result: Result, pid: str) -> Scheda:
         appeals=_appeals(result, pid),
         payments=_payments(result, pid),
         unpaid=tuple(u["why"] for u in unpaid_reasons(result, pid)),
-        evaluator=_who(result, p.evaluator or next((i.evaluator for i in ente.cards_view().get(pid, ())), None)),
+        evaluator=_who(result, ente.evaluator_of(pid)),
         acts=_acts(result),
         motivation=ente.motivations.get(pid, ""),
         instalments=_instalments(result, pid),

@@ -92,6 +92,7 @@ class Cohort:
 
     members: list[PersonEnv] = attrs.field(factory=list)
     groups: dict[str, str] = attrs.field(factory=dict)  # person → group ("" for everyone)
+    names: Mapping[str, str] = attrs.field(factory=dict)  # group → its name as a reader knows it (a unit's name)
     cache: dict[Any, Any] = attrs.field(factory=dict)
     recorder: Recorder | None = None  # None: an aggregate is shown by its value alone (a check's condition)
     _by_group: dict[str, list[PersonEnv]] = attrs.field(factory=dict)
@@ -187,6 +188,8 @@ class PersonEnv:
         if name == "unita" and self.facts.reg.score is not None and self.facts.reg.score.unit_kind:
             # the unit of the file's kind, named as the formula's sentence names it: «… obiettivi del settore»
             words = f"il raggiungimento degli obiettivi {of_unit(self.facts.reg.score.unit_kind.strip())}"
+        if name in ("punteggio", "scheda") and self.facts.scale != HUNDRED:  # the figure it refers to is on 100
+            words = f"{words} (su {fmt.decimal_it(self.facts.scale)})"
         # an achievement read without a figure of its own (the unit's, the cruscotto's) reads as the percentage it is
         shown = fmt.Percent(found) if q is not None and q.type == PERCENT and _plain(found) else self.shown(found)
         return Input(words, shown, ref=self._ref(name), cell=self._cell(name))
@@ -558,6 +561,9 @@ class PersonEnv:
             return ""
         named = f"{label}: {group[1]}" if isinstance(group, tuple) else label
         key = f"aggregato:{recorder.where}:{named}"
+        if isinstance(group, tuple):  # the key keeps the group's code; the reader reads its name
+            names = cohort.names if cohort is not None else {}
+            named = f"{label}: {names.get(group[1], group[1])}"
         # each person by name and id (two may share a name), each value with the cell it was read from; not with the
         # figure that explains it (a score, an earlier premium): explaining one person walks into this list, and must
         # not walk on into every colleague's explanation

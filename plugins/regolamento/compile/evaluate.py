@@ -534,6 +534,9 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
 
     def figure(env: Env, words: str, value: Value, found: tuple[Sequence[Env], list[Value], list[Any], Any]) -> str:
         people, vals, reads, key = found
+        if base == "CONTA" and inner is None:  # no condition: each person counts one, and is listed as 1, not «SI»
+            each = zip(people, [Decimal(1)] * len(people), reads)
+            return env.aggregated(words, key[1], value, _COUNTED, each)
         each = zip(people, map(shown, vals) if node.euro else vals, reads)
         return env.aggregated(words, key[1], value, _HOW[base], each)
 
@@ -581,6 +584,8 @@ _HOW = {  # the formula of an aggregate's figure: how its value comes from each 
     "RANGO": "il numero delle persone con un valore; il posto di ciascuna è 1 più il numero di quelle con un valore "
     "più alto",
 }
+
+_COUNTED = "il numero delle persone: ciascuna conta 1"
 
 _REDUCE: dict[str, Callable[[list[Value]], Value]] = {
     "MEDIA": lambda vs: sum(p, Decimal(0)) / len(p) if (p := _present(vs)) else None,

@@ -54,7 +54,10 @@ class PartFormulas:
     def of(cls, reg: Regulation, part: Part, facts: Facts, people: Sequence[Person], trace: Trace) -> PartFormulas:
         ente = facts.ente
         groups = {p.id: rankings.group_of(reg, part, p, ente) for p in people} if part.rankings != "ente" else {}
-        cohort = Cohort(groups=groups, recorder=Recorder(trace, f"parte:{part.name}", cite(reg, part.source)))
+        names = rankings.names_of(part, groups, ente)
+        cohort = Cohort(
+            groups=groups, names=names, recorder=Recorder(trace, f"parte:{part.name}", cite(reg, part.source))
+        )
         own = ladders.on_cohort(reg)  # the levels decided on the cohort have their figures: the level reads by them
         cohort.members = [PersonEnv(facts, p, cohort, level_figure=own) for p in people]
         return cls(reg, part, {env.person.id: env for env in cohort.members}, trace, cohort)

@@ -630,6 +630,8 @@ def record(
         if paid == 0 and e.status is None:  # a formula's own piece says it (:mod:`.nothing`), else a zero factor
             zero = plan.reasons.get(pid, "") if by_formula(pr) else why_zero(factors)
             zero = zero or cut_whole((*e.share_inputs, *e.kept_inputs))
+            # a fund of 0 (a graduatoria's share of nothing) pays 0 whatever a formula's weight
+            zero = zero or ("" if is_owed(pr) else why_zero((fund,)))
         trace.record(
             key(pid),
             paid,

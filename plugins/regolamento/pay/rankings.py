@@ -6,7 +6,7 @@ remainder; each graduatoria is then paid on its own, by the part's method."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 import attrs
@@ -16,7 +16,7 @@ from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Re
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.compile.ondata import on_data
 from ciclope.plugins.regolamento.format import grades
-from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.expr import EURO, Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
@@ -72,6 +72,18 @@ def label_of(part: Part, group: str, ente: Ente) -> str:
     return unit.name if unit is not None else group
 
 
+def weight_shown(part: Part, weight: Decimal) -> Decimal:
+    """A weight of the split among the graduatorie as the explanation shows it: in euro when its formula gives euro
+    (a structure's own fund, «=fondo_uo / CONTA.GRUPPO()»), else as any weight."""
+    euro = isinstance(part.ranking_split, Formula) and part.ranking_split.type.same_unit(EURO)
+    return fmt.Money(money.r2(weight)) if euro else shown_weight(weight)
+
+
+def names_of(part: Part, groups: Mapping[str, str], ente: Ente) -> dict[str, str]:
+    """Each graduatoria by the name its people know it by: a unit's name for a code of units.csv."""
+    return {group: label_of(part, group, ente) for group in set(groups.values())}
+
+
 def split(
     reg: Regulation, part: Part, fund: Input, people: list[Entry], ctx: tuple[Ente, OrgPerformance, Trace]
 ) -> Iterator[tuple[str, list[Entry], Input]]:
@@ -100,8 +112,8 @@ def split(
         # shown to four decimals where they have more, as every weight: the split uses them exact
         inputs = [
             fund,
-            Input(f"{measure} della graduatoria", shown_weight(weights[g])),
-            Input(f"{measure} in tutto", shown_weight(total)),
+            Input(f"{measure} della graduatoria", weight_shown(part, weights[g])),
+            Input(f"{measure} in tutto", weight_shown(part, total)),
         ]
         if isinstance(part.rankings, Formula):  # who is in it, each by the figure of their graduatoria
             inputs += [
@@ -111,7 +123,9 @@ def split(
             ]
         if isinstance(part.ranking_split, Formula):  # each one's weight, down to what the formula read
             inputs += [
-                attrs.evolve(each[pid], value=shown_weight(each[pid].value)) for pid, of in groups.items() if of == g
+                attrs.evolve(each[pid], value=weight_shown(part, each[pid].value))
+                for pid, of in groups.items()
+                if of == g
             ]
         trace.record(
             key,
@@ -159,7 +173,9 @@ def weighed(
     ente, org, trace = ctx
     facts = Facts(reg, ente, org)
     source = cite(reg, part.source)
-    cohort = Cohort(groups=groups, recorder=Recorder(trace, f"riparto:{part.name}", source))
+    cohort = Cohort(
+        groups=groups, names=names_of(part, groups, ente), recorder=Recorder(trace, f"riparto:{part.name}", source)
+    )
     cohort.members = [PersonEnv(facts, p, cohort) for p in in_service]
     found = {}
     for env in cohort.members:
@@ -173,7 +189,7 @@ def weighed(
         weight = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
         key = f"riparto:{part.name}:{person.id}"
         label = f"Peso di {person.name} nel riparto tra le graduatorie della parte «{part.name}»"
-        shown = shown_weight(weight)  # the figure as the explanation shows it; the split reads ``found``, exact
+        shown = weight_shown(part, weight)  # the figure as the explanation shows it; the split reads ``found``, exact
         trace.record(key, shown, f"{formula} — {sentence(formula)}", source, list(env.read.values()), label)
         found[person.id] = Input(f"peso di {person.name}", weight, ref=key)
     return found

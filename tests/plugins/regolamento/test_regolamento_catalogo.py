@@ -520,8 +520,9 @@ def test_fbk_self_financing_by_participation_and_by_the_centres_contribution(cic
     # each Centro's count of people, a figure of who is counted: C1 R1 and R2, C2 R3 (C3's R4 shares nothing)
     read = {i.name: i.ref for i in result.figures["riparto:autofinanziamento Centri, obiettivi del Centro:R1"].inputs}
     c1 = result.figures[read["il numero delle persone nella graduatoria"]]
-    assert (c1.value, c1.label) == (Decimal(2), "Il numero delle persone nella graduatoria: C1")
-    assert [(i.name, i.value) for i in c1.inputs] == [("Ricercatrice (R1)", True), ("Ricercatore (R2)", True)]
+    # the graduatoria by its Centro's name; without a condition each person counts 1 (2 = 1 + 1)
+    assert (c1.value, c1.label) == (Decimal(2), "Il numero delle persone nella graduatoria: Centro ICT")
+    assert [(i.name, i.value) for i in c1.inputs] == [("Ricercatrice (R1)", 1), ("Ricercatore (R2)", 1)]
 
 
 def sannazzaro_with(tmp_path: Path, national: dict, year: int = 2024, share: str = "30%", staff: dict | None = None):
