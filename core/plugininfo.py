@@ -73,6 +73,9 @@ class PluginInfo:
     # files an ente of the plugin names in cycle.toml (``ENTE_FILES``: [[ente]] key → (the file's name in the
     # office's folder, its starting text beside the package)): ``ciclope template`` writes them
     ente_files: Mapping[str, tuple[str, Path]] = attrs.field(factory=dict, hash=False)
+    # files beside the package ``ciclope template`` copies as they are into the office's folder (``OFFICE_FILES``:
+    # the declared regulation's JSON Schema, which its editor reads)
+    office_files: tuple[Path, ...] = attrs.field(default=(), hash=False)
     # for a layer: how its contract names the staff (``CLASSIFICATION``), over the core's own words
     classification: Classification | None = attrs.field(default=None, hash=False)
 

@@ -293,6 +293,8 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
             text = starter.read_text(encoding="utf-8").replace("{file}", name).replace("{name}", ente_id)
         _write_or_keep(path / name, text, written, kept)
         cycle_keys[key] = name
+    for shipped in info.office_files:
+        _write_or_keep(path / shipped.name, shipped.read_text(encoding="utf-8"), written, kept)
     _write_or_keep(path / "cycle.toml", cycle_toml(plugin, ente_id, year, cycle_keys), written, kept)
     (path / ente_id).mkdir(exist_ok=True)
     params = {key: str(path / name) for key, name in cycle_keys.items()}

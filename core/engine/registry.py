@@ -140,6 +140,7 @@ def _info(
             for key, (name, starter) in dict(getattr(module, "ENTE_FILES", {})).items()
             if file
         },
+        office_files=tuple(Path(file).parent / name for name in getattr(module, "OFFICE_FILES", ()) if file),
     )
 
 

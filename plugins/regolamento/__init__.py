@@ -19,4 +19,6 @@ COMPARTO = COMPARTO_PER_ENTE
 REGULATIONS = ("il regolamento dichiarato dall'ente nel file TOML indicato in cycle.toml (regolamento = …)",)
 # the ente's regulation file (``regolamento = …`` in cycle.toml): ``ciclope template`` starts it from nuovo.toml
 ENTE_FILES = {"regolamento": ("regolamento.toml", "nuovo.toml")}
+# beside it, the format as JSON Schema: the regulation's first line points an editor at it
+OFFICE_FILES = ("regolamento.schema.json",)
 FUND_GROUPS = {"performance_individuale": "personale", "risultato_po": "dirigenti e PO"}

@@ -142,3 +142,22 @@ def test_the_declared_regulation_sends_its_own_card(tmp_path, capsys):
         ("Capacità di lavorare in gruppo", 20),
         ("Flessibilità e disponibilità", 20),
     ]
+
+
+def test_the_declared_regulation_comes_with_its_schema_for_the_editor(tmp_path, capsys):
+    """The starter's first line points an editor at ./regolamento.schema.json: the template writes that file beside
+    it, the plugin's shipped schema as it is (an office that installed ciclope has no project folder to find it in),
+    and keeps one the office already has."""
+    from ciclope.plugins.regolamento.format.schemagen import SHIPPED
+
+    office = tmp_path / "ufficio"
+    assert main(["template", "regolamento", str(office)]) == 0
+    assert (office / "regolamento.toml").read_text(encoding="utf-8").splitlines()[0] == (
+        "#:schema ./regolamento.schema.json"
+    )
+    written = office / "regolamento.schema.json"
+    assert written.read_bytes() == SHIPPED.read_bytes()
+    assert json.loads(written.read_text(encoding="utf-8"))["title"]
+    written.write_text("{}", encoding="utf-8")  # the office's own: a second template leaves it
+    assert main(["template", "regolamento", str(office)]) == 0
+    assert written.read_text(encoding="utf-8") == "{}"
