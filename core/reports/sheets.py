@@ -87,7 +87,9 @@ def summary(r: Result) -> Table:
         ("Ente", ente.name, "text"),
         ("Codice ente", ente.id, "text"),
         ("Anno del ciclo", ente.year, "int"),
-        ("Regolamento (plugin)", f"{r.plugin.name} {r.plugin.version}", "text"),
+        # the acts by their titles, as the Relazione's heading; the program that applied them apart
+        ("Regolamento", "; ".join(fmt.regulation(x, r.plugin.documents) for x in r.plugin.regulations), "text"),
+        ("Applicato da", f"ciclope, plugin «{r.plugin.name}» versione {r.plugin.version}", "text"),
         ("Fasi eseguite fino a", r.until, "text"),
         ("Performance dell'ente (calcolata)", org.ente if org else None, "ach"),
         ("Performance attestata dall'OIV", att.attested if att else None, "ach"),
