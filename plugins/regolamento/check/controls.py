@@ -56,8 +56,17 @@ def _on_each(reg: Regulation, check: Check, cohort: Cohort) -> list[Problem]:
         except RunError as exc:
             return [_problem(reg, check, f"{check.message}: {exc}", **written(check.condition))]
         if not held:
-            failed.setdefault(cohort.groups[env.person.id], []).append(env.person.name)
+            failed.setdefault(cohort.groups[env.person.id], []).append(_who(check, env))
     return [_problem(reg, check, _said(check, group, names)) for group, names in failed.items()]
+
+
+def _who(check: Check, env: PersonEnv) -> str:
+    """A person the condition does not hold for, with what it read of them when checked one by one: «Fabio Blu (il
+    punteggio su 25 = 9)», the number to look at in the data. A group's check names the group only."""
+    if check.per in ("valutatore", "graduatoria"):
+        return env.person.name
+    said = [f"{i.name} = {_shown(i.value)}" for key, i in env.read.items() if not _unit_cell(key)]
+    return f"{env.person.name} ({'; '.join(said)})" if said else env.person.name
 
 
 def _on_ente(reg: Regulation, check: Check, cohort: Cohort, facts: Facts) -> list[Problem]:
@@ -117,7 +126,7 @@ def _said(check: Check, group: str, names: list[str]) -> str:
     who = {"valutatore": f"valutatore {group}", "graduatoria": f"graduatoria «{group}»"}.get(check.per)
     if who is not None:
         return f"{check.message} ({who})"
-    shown = ", ".join(names[:10]) + (f" e altri {len(names) - 10}" if len(names) > 10 else "")
+    shown = "; ".join(names[:10]) + (f" e altri {len(names) - 10}" if len(names) > 10 else "")
     return f"{check.message}: {shown}"
 
 

@@ -189,7 +189,7 @@ class PersonEnv:
             # the unit of the file's kind, named as the formula's sentence names it: «… obiettivi del settore»
             words = f"il raggiungimento degli obiettivi {of_unit(self.facts.reg.score.unit_kind.strip())}"
         if name in ("punteggio", "scheda") and self.facts.scale != HUNDRED:  # the figure it refers to is on 100
-            words = f"{words} (su {fmt.decimal_it(self.facts.scale)})"
+            words = f"{words} su {fmt.decimal_it(self.facts.scale)}"
         # an achievement read without a figure of its own (the unit's, the cruscotto's) reads as the percentage it is
         shown = fmt.Percent(found) if q is not None and q.type == PERCENT and _plain(found) else self.shown(found)
         return Input(words, shown, ref=self._ref(name), cell=self._cell(name))
@@ -324,7 +324,7 @@ class PersonEnv:
         pid = self.person.id
         found = self.facts.premiums.get(part, {}).get(pid, Decimal("0.00"))
         ref = self.facts.premium_refs.get(part, {}).get(pid, "")
-        self.read.setdefault(f"premio:{part}", Input(f"premio della parte «{part}»", found, ref=ref))
+        self.read.setdefault(f"premio:{part}", Input(f"premio della parte «{part}»", fmt.Money(found), ref=ref))
         return found
 
     def band(self, part: str) -> str:

@@ -225,8 +225,9 @@ def requirement_errors(results: dict, folder: Path, ente: str) -> dict[str, set[
         if v["severity"] != "error" or v["rule"] not in WITHHELD + EXPERIENCE:
             continue
         kind = "withheld" if v["rule"] in WITHHELD else "experience"
-        if v["rule"] == "regolamento.controllo":  # «message: name, name»
-            out[kind] |= {by_name[n] for n in v["message"].split(": ", 1)[1].split(", ")}
+        if v["rule"] == "regolamento.controllo":  # «message: name (what was read); name (…)»
+            named = v["message"].split(": ", 1)[1]
+            out[kind] |= {pid for n, pid in by_name.items() if re.search(rf"(^|; ){re.escape(n)}( \(|;|$)", named)}
             continue
         file, row, _ = v["where"].split(":")  # the row of a csv file: the header is row 1
         of_people = SHEET_ALIASES.get(file.removesuffix(".csv"), file.removesuffix(".csv")) == "people"

@@ -91,7 +91,10 @@ def test_two_premiums_that_do_not_add_up_without_renunciation(ciclope_ente, tmp_
     assert checks(result) == [
         (
             "error",
-            "il bonus delle eccellenze non si cumula con il premio per l'innovazione senza rinuncia: Persona 1",
+            # with what the condition read of S1, the numbers to look at in the data
+            "il bonus delle eccellenze non si cumula con il premio per l'innovazione senza rinuncia: Persona 1 (premio "
+            "della parte «bonus» = € 600,00; premio della parte «innovazione» = € 400,00; ha rinunciato al bonus per "
+            "il premio per l'innovazione = no)",
             "SMVP del Comune di Controlli, art. 18 c. 4",
         )
     ]
@@ -118,8 +121,15 @@ def test_a_renunciation_or_one_premium_only_holds(ciclope_ente, tmp_path):
 @pytest.mark.parametrize(
     ("points", "over"),
     [
-        # 100 + 20 + 20 + 20 = 160: S1 gets 1,000 × 100 / 160 = 625.00, the mean is 250.00, twice it 500.00: over
-        ((100, 20, 20, 20), ["Persona 1"]),
+        # 100 + 20 + 20 + 20 = 160: S1 gets 1,000 × 100 / 160 = 625.00, the mean is 250.00, twice it 500.00: over,
+        # said with both figures
+        (
+            (100, 20, 20, 20),
+            [
+                "Persona 1 (premio della parte «produttività» = € 625,00; la media del premio della parte "
+                "«produttività» nella graduatoria = € 250,00)"
+            ],
+        ),
         # 100 + 40 + 40 + 40 = 220: S1 gets 1,000 × 100 / 220 = 454.55, under 500.00: nobody
         ((100, 40, 40, 40), []),
     ],

@@ -128,7 +128,10 @@ messaggio = "un premio supera la metà del fondo"
 fonte = "art. 5 c. 2"
 """
     result = run_declared(ciclope_ente, tmp_path, HEAD + per_person, comune())
-    assert [m for _, m, _ in checks(result)] == ["un premio supera la metà del fondo: Persona 1"]
+    assert [m for _, m, _ in checks(result)] == [
+        "un premio supera la metà del fondo: Persona 1 (premio della parte «produttività» = € 600,00; premi per la "
+        "performance individuale = € 1.000,00)"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -93,4 +93,4 @@ def test_a_check_that_does_not_hold_names_the_regulation(ciclope_ente, tmp_path)
     # both can be computed: 1.000 / (40 − 50) = −100 is not above 0 for Persona 1; the data are what to look at
     result = run_declared(ciclope_ente, tmp_path, REG + CHECK, comune([40, 60]))
     checks = [(v.where, v.message) for v in result.violations if v.rule == "regolamento.controllo"]
-    assert checks == [("regolamento", "il punteggio non si confronta: Persona 1")]
+    assert checks == [("regolamento", "il punteggio non si confronta: Persona 1 (il punteggio = 40,00)")]

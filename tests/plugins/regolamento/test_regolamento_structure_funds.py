@@ -83,7 +83,7 @@ def test_each_structure_splits_its_own_fund_by_score(ciclope_ente, tmp_path):
     assert "• Persona A1 (A1) = 1\n" in text and "• Persona A2 (A2) = 1\n" in text
     assert "= SI" not in text
     # the score a formula reads is on the regulation's 25 points, the figure it refers to on 100
-    assert "• il punteggio (su 25) = 20" in text
+    assert "• il punteggio su 25 = 20" in text
     # the evaluator is the card's, as the scheda personale and the Valutatori sheet have it
     assert "valutatore Segretario (SEG)" in text.splitlines()[1]
 
