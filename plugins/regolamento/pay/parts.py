@@ -15,6 +15,7 @@ from contextlib import nullcontext
 from copy import deepcopy
 from decimal import Decimal
 from functools import partial
+from typing import Any
 
 import attrs
 
@@ -181,6 +182,9 @@ def pay_one(
             ledger.left_out.setdefault(pid, pr)
     given = pay_part(reg, pr, fund, people, ctx, ledger, scores, out, formulas)
     given = savings.shared_out(reg, pr, given, ctx, partial(figure_key, reg, pr, out))
+    ranked = [ranking_row(name_of(pr), group) for group in given if group.ranking]
+    if ranked:  # only a part of several graduatorie: results.json of the others is as it was
+        out.extra.setdefault(RANKINGS, []).extend(ranked)
     if chosen:  # a bonus or a prize paid to someone another part excluded: not «escluso» either
         standing(pr, [e for group in given for e, paid, _ in group.paid if paid > 0], ledger, out, unevaluated)
     total = sum((g[1] for group in given for g in group.paid), ZERO)
@@ -354,6 +358,20 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
     return amount, Input(f"fondo della parte «{pr.name}»", amount, ref=key)
 
 
+RANKINGS = "graduatorie"  # results.json's extra: what each graduatoria of a part had and paid
+
+
+def ranking_row(part: str, group: Given) -> dict[str, Any]:
+    """One graduatoria of ``part``: its name, its share of the fund, the people it lists (those excluded by a status
+    are not), those paid something and the total paid (the fund less it is its residual)."""
+    assert group.ranking is not None
+    name, fund = group.ranking
+    listed = [(e, amount) for e, amount, _ in group.paid if e.status is None]
+    paid = sum((amount for _, amount in listed), ZERO)
+    return {"part": part, "ranking": name, "fund": fund, "people": len(listed),
+            "paid_people": sum(1 for _, amount in listed if amount > 0), "paid": paid}  # fmt: skip
+
+
 def pay_part(
     reg: Regulation,
     pr: Premium,
@@ -377,8 +395,9 @@ def pay_part(
     cap = top_places(pr, ente) if pr.top_cap is not None else None
     paid = []
     firsts = {b.name for b in pr.bands[: rankings.top_count(pr)]}
-    for _, members, amount in rankings.split(reg, pr, fund, people, ctx):
+    for group, members, amount in rankings.split(reg, pr, fund, people, ctx):
         given = distribute(reg, pr, amount, members, ctx, key, cap, formulas)
+        given = attrs.evolve(given, ranking=(rankings.label_of(pr, group, ente), amount.value))
         paid.append(given)
         if cap is not None:  # the ceiling counts the whole ente's staff, across its graduatorie
             cap -= sum(1 for band in given.bands.values() if band in firsts)

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
+import attrs
+
 from ciclope.core import Ente, Input, OrgPerformance, Problem, Row, Score, Trace, fmt, money
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
@@ -69,7 +71,8 @@ def ranked(reg: Regulation, part: Part, fund: Input, ctx: tuple[Ente, OrgPerform
     for group, _, amount in rankings.split(reg, part, fund, [], ctx):
         kind, label = rankings.kind_word(reg, part), rankings.label_of(part, group, ente)
         where = f" nella graduatoria {kind} {label}" if kind else f" nella graduatoria «{label}»"
-        given.append(pay_rows(reg, part, amount, ctx, by, rows.get(group, {}), where))
+        paid = pay_rows(reg, part, amount, ctx, by, rows.get(group, {}), where)
+        given.append(attrs.evolve(paid, ranking=(label, amount.value)))
     return given
 
 

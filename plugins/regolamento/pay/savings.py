@@ -62,6 +62,7 @@ def shared_out(
             tuple((e, amount + shares.get(e.person.id, ZERO), band) for e, amount, band in group.paid),
             group.bands,
             {pid: cut for pid, cut in group.cuts.items() if groups.get(pid, NO_NAME) not in sent},
+            group.ranking,
         )
         for group in given
     ]

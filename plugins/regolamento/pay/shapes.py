@@ -101,6 +101,8 @@ class Given:
     bands: Mapping[str, str]
     # what the reductions took from each person and send elsewhere (economie), out of the amounts paid
     cuts: Mapping[str, Decimal] = attrs.field(factory=dict)
+    # of one of several graduatorie: its name as a reader knows it, and its share of the part's fund
+    ranking: tuple[str, Decimal] | None = None
 
     @property
     def cut(self) -> Decimal:

@@ -3,11 +3,13 @@ every ente of the plugin, in the Relazione's annex «Allegato — Il sistema di 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from ciclope.core import Problem, ReportSection, Result, fmt, hookimpl
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.pay.parts import RANKINGS
 from ciclope.plugins.regolamento.read.load import declared, load
 from ciclope.plugins.regolamento.say.articles import articles, render
 
@@ -33,6 +35,7 @@ def annex(result: Result) -> list[ReportSection]:
         return []
     rows = tuple((article.heading(n), article.body) for n, article in enumerate(articles(regulation), start=1))
     out = [
+        *ranked_parts(result),
         *progressions(result, regulation),
         ReportSection(
             title=TITLE,
@@ -124,6 +127,38 @@ def readings(reg: Regulation) -> list[tuple[str, str, str]]:
         "concorrenza": reg.progressions is not None and reg.progressions.cost is not None,
     }
     return [READINGS[k] for k, on in wanted.items() if on]
+
+
+def ranked_parts(result: Result) -> list[ReportSection]:
+    """Each graduatoria of the parts paid in several (a structure's own fund, a category's share): what it had, for
+    how many, and what it paid, so the OIV sees the fund of each structure the explanations split. Internal only: a
+    graduatoria may be one person's premium."""
+    rows = result.rewards.extra.get(RANKINGS) if result.rewards is not None else None
+    if not rows:
+        return []
+    table = tuple(
+        (r["part"], r["ranking"], r["people"], r["paid_people"], fmt.Money(r["fund"]), fmt.Money(r["paid"]),
+         fmt.Money(Decimal(r["fund"]) - Decimal(r["paid"])))
+        for r in rows
+    )  # fmt: skip
+    return [
+        ReportSection(
+            title="Graduatorie dei premi",
+            columns=(
+                "Parte",
+                "Graduatoria",
+                "Persone",
+                "Con un premio",
+                "Fondo della graduatoria",
+                "Pagato",
+                "Residuo",
+            ),
+            rows=table,
+            note="Le parti del premio divise in più graduatorie: la quota del fondo di ciascuna (come la calcola il "
+            "riparto tra le graduatorie), le persone che vi concorrono, quelle che ricevono un premio e ciò che resta. "
+            "Documento interno: una graduatoria può essere di una o due persone.",
+        )
+    ]
 
 
 def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
