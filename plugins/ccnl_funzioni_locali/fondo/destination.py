@@ -25,7 +25,7 @@ import attrs
 from ciclope.core import Ente, Input, Problem, Trace, fmt, money
 
 from .constitution import Given, cell, said
-from .sheet import SHEET
+from .sheet import SHEET, pool
 from .table import Table, percent
 
 RULE = "ccnl.fondo.destinazione"
@@ -47,9 +47,9 @@ def destination(ente: Ente, given: Given, t: Table, total: Decimal, trace: Trace
         u = t.uso(e.use)
         if u is None or not u.years.hold(ente.year) or e.amount is None:
             continue  # reported by the sheet's checks
-        title, source = u.title, u.source(ente.year)
+        title, source, paid = u.title, u.source(ente.year), pool(ente, e)
         line = money.FundLine(
-            f"use:{u.id}:{e.row}", title, u.section, e.amount, source, note=said([e]), pool=e.pool, cell=cell(ente, e)
+            f"use:{u.id}:{e.row}", title, u.section, e.amount, source, note=said([e]), pool=paid, cell=cell(ente, e)
         )
         inputs = [
             Input("importo destinato", e.amount, cell=cell(ente, e)),
@@ -58,9 +58,9 @@ def destination(ente: Ente, given: Given, t: Table, total: Decimal, trace: Trace
         formula = "importo destinato dal contratto integrativo" + (f": {e.act}" if e.act else "")
         trace.record(f"fund:{line.key}", e.amount, formula, source, inputs, label=title)
         lines.append(line)
-        if e.pool:
-            pools[e.pool] = pools.get(e.pool, ZERO) + e.amount
-            refs.setdefault(e.pool, []).append(Input(title, e.amount, ref=f"fund:{line.key}"))
+        if paid:
+            pools[paid] = pools.get(paid, ZERO) + e.amount
+            refs.setdefault(paid, []).append(Input(title, e.amount, ref=f"fund:{line.key}"))
     for name, amount in pools.items():
         formula = "somma delle destinazioni del fondo a questo fondo dei premi"
         uses = "; ".join(dict.fromkeys(i.name for i in refs[name]))

@@ -300,15 +300,11 @@ def _columns(ente: Ente, e: Entry, t: Table, item: Any) -> list[Problem]:
             out.append(
                 _at(ente, e, "uso", f"l'uso {e.use} vale dai fondi del {u.years.first}: nel {ente.year} non si applica")
             )
-        if e.pool and ente.fund_keys and e.pool not in ente.fund_keys and not e.pool.startswith("x_"):
-            out.append(
-                _at(
-                    ente,
-                    e,
-                    "fondo_premi",
-                    f"{fmt.quoted(e.pool)} non è un fondo del regolamento dell'ente (usa: {', '.join(ente.fund_keys)})",
-                )
-            )
+        if pool(ente, e) != e.pool:
+            near = pool(ente, e)
+            said = f"; forse {fmt.quoted(near)}?" if near else f" (usa: {', '.join(ente.fund_keys)})"
+            message = f"{fmt.quoted(e.pool)} non è un fondo del regolamento dell'ente{said}"
+            out.append(_at(ente, e, "fondo_premi", message))
     elif e.use or e.pool:
         out.append(
             _at(
@@ -325,6 +321,16 @@ def _columns(ente: Ente, e: Entry, t: Table, item: Any) -> list[Problem]:
             _at(ente, e, "fuori_limite", f"per {e.voce} il limite lo stabilisce il contratto: togli fuori_limite")
         )
     return out
+
+
+def pool(ente: Ente, e: Entry) -> str:
+    """The premium pool a destination row pays: as written when the ente's plugin names no funds, names this one or
+    it is an office's own (``x_``). A name near one of the plugin's funds is read as that fund, so that the rest is
+    checked as meant and the mistake is one error, at the cell; any other name pays no pool (a refused cell feeds
+    nothing)."""
+    if not e.pool or not ente.fund_keys or e.pool in ente.fund_keys or e.pool.startswith("x_"):
+        return e.pool
+    return cells.nearest(e.pool, ente.fund_keys) or ""
 
 
 def _at(ente: Ente, e: Entry, column: str, message: str) -> Problem:

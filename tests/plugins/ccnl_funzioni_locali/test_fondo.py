@@ -577,6 +577,31 @@ def test_the_sheet_s_problems_are_all_reported_at_their_cells():
     ]
 
 
+def test_a_pool_near_a_fund_of_the_plugin_is_read_as_it_one_error_at_its_cell():
+    rows = [
+        amount("unico_importo_2017", "10000.00"),
+        {
+            "voce": "destinazione",
+            "uso": "performance_individuale",
+            "importo": D("4000.00"),
+            "fondo_premi": "premi_indiv",
+        },
+        {"voce": "destinazione", "uso": "condizioni_lavoro", "importo": D("1000.00"), "fondo_premi": "produttivita"},
+    ]
+    f, t = fund(2023, rows, pools=("premi_individuali", "risultato_po"))
+    found = [(p.row, p.column, p.message) for p in t.problems if p.rule == "ccnl.fondo.foglio"]
+    assert found == [
+        (3, "fondo_premi", "«premi_indiv» non è un fondo del regolamento dell'ente; forse «premi_individuali»?"),
+        (
+            4,
+            "fondo_premi",
+            "«produttivita» non è un fondo del regolamento dell'ente (usa: premi_individuali, risultato_po)",
+        ),
+    ]
+    # the near name pays the fund it means; the other pays none (a refused cell feeds nothing)
+    assert dict(f.pools) == {"premi_individuali": D("4000.00")}
+
+
 # --- every euro conserved (a property) -----------------------------------------------------------------------------
 
 VOCI = ["unico_importo_2017", "obiettivi_ente", "sponsorizzazioni", "incentivi_legge", "variabile_1_2", "decurtazione"]
