@@ -14,7 +14,7 @@ from .constitution import Given, constitution, twice
 from .destination import coverage, destination, performance_check
 from .limit import dl25_check, limit_check
 from .notes import notes, premises
-from .sheet import entries, problems
+from .sheet import entries, kept, problems
 from .table import Table, table
 
 ZERO = Decimal("0.00")
@@ -31,8 +31,9 @@ def ciclope_fund(ente: Ente, params: Params, trace: Trace) -> money.Fund | None:
     if not rows:
         return None
     t = table()
-    trace.extend(problems(ente, rows, t))
-    given = Given(rows)
+    found = problems(ente, rows, t)
+    trace.extend(found)
+    given = Given(*kept(rows, found))
     made = constitution(ente, given, t, trace)
     trace.extend(made.problems)
     trace.extend(twice(ente, given, made.lines, t))

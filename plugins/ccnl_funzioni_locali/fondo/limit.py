@@ -36,6 +36,8 @@ def limit_check(
 ) -> tuple[money.FundCheck | None, list[Problem]]:
     clause = t.clause("limite", ente.year)
     base = given.one("limite_2016")
+    if clause is not None and "limite_2016" in given.refused:
+        return None, []  # the base's own error is at its row: the limit is checked once it is corrected
     if clause is None or base is None or base.amount is None:
         message = "manca limite_2016 nel foglio fondo: il limite del trattamento accessorio (art. 23 c. 2 D.Lgs. 75/2017) non è verificato"
         return None, [
@@ -134,6 +136,8 @@ def adjustment(ente: Ente, given: Given, t: Table, trace: Trace) -> tuple[Decima
     if clause is None:
         message = f"l'adeguamento del limite al personale (DL 34/2019 art. 33 c. 2) non si applica al {ente.year}: togli dipendenti_anno"
         return None, [Problem.at(ente, RULE, message, "DL 34/2019 art. 33 c. 2", SHEET, now.row, "voce")]
+    if {"fondo_eq_2018", "dipendenti_2018"} & set(given.refused):
+        return None, []  # their own error is at their rows
     if base is None or base.amount is None or then is None or not then.number:
         message = (
             "per adeguare il limite al personale servono fondo_eq_2018 e dipendenti_2018 (più di zero) nel foglio fondo"
@@ -173,7 +177,7 @@ def dl25_check(
     increase = sum((x.amount for x in lines if x.key.startswith("item:incremento_dl25")), ZERO)
     spent = given.one("spesa_tabellari_2023")
     if spent is None or spent.amount is None:
-        if not increase:
+        if not increase or "spesa_tabellari_2023" in given.refused:
             return None, []
         message = (
             "l'incremento del DL 25/2025 richiede spesa_tabellari_2023 nel foglio fondo, per verificare il 48% "

@@ -239,6 +239,27 @@ def problems(ente: Ente, given: Iterable[Entry], t: Table) -> list[Problem]:
     return out
 
 
+# the columns whose error refuses the row's figure: its voce (not in force, written twice) or the figure itself (a
+# count in the amount column, an amount in the count column, a negative amount)
+FIGURE = ("voce", "importo", "numero")
+
+
+def kept(rows: Iterable[Entry], found: Iterable[Problem]) -> tuple[tuple[Entry, ...], dict[str, tuple[int, ...]]]:
+    """The rows the fund is computed from, after the sheet's errors (``found``), and the refused voci → their rows. A
+    refused figure feeds nothing: its row is left out, and its voce is remembered, so that no second message says it
+    is missing and no check it would feed is judged without it. A refused ``fuori_limite`` is read as the contract's
+    standing."""
+    wrong = {(p.row, p.column) for p in found if p.is_error and p.rule == RULE}
+    out: list[Entry] = []
+    refused: dict[str, tuple[int, ...]] = {}
+    for e in rows:
+        if any((e.row, column) in wrong for column in FIGURE):
+            refused[e.voce] = (*refused.get(e.voce, ()), e.row)
+        else:
+            out.append(attrs.evolve(e, outside=None) if (e.row, "fuori_limite") in wrong else e)
+    return tuple(out), refused
+
+
 def _dated(ente: Ente, e: Entry, v: Voce) -> list[Problem]:
     """The data column beside a figure other than a cessato's RIA: a head count taken at another date than the
     contract's is an error naming the clause (the figure would be wrong); elsewhere the date is not read."""

@@ -602,6 +602,38 @@ def test_a_pool_near_a_fund_of_the_plugin_is_read_as_it_one_error_at_its_cell():
     assert dict(f.pools) == {"premi_individuali": D("4000.00")}
 
 
+def test_a_count_in_the_amount_column_is_one_error_not_also_a_missing_voce():
+    rows = [amount("unico_importo_2017", "100000.00"), amount("dipendenti_2015", "41")]
+    f, t = fund(2024, rows)
+    # the row is there, its figure refused: the error at its cell, no warning that dipendenti_2015 is missing
+    assert [(p.row, p.column, p.severity) for p in t.problems if "dipendenti_2015" in p.message] == [
+        (3, "importo", "error")
+    ]
+    assert "item:per_capita_2015" not in keys(f) and f.total == D("100000.00")
+
+
+def test_a_refused_figure_feeds_nothing():
+    rows = [amount("unico_importo_2017", "100000.00"), amount("decurtazione", "-5000.00", atto="Determina n. 1")]
+    f, t = fund(2024, rows)
+    assert [(p.row, p.column) for p in t.problems if p.is_error] == [(3, "importo")]  # a cut is written positive
+    # the fund: 100,000.00, the refused cut left out (not 100,000.00 − (−5,000.00) = 105,000.00)
+    assert f.total == D("100000.00") and "item:decurtazione" not in keys(f)
+
+
+def test_a_refused_fuori_limite_keeps_the_contract_s_standing():
+    rows = [
+        amount("unico_importo_2017", "100000.00"),
+        amount("residui_anno_precedente", "3000.00", fuori_limite=False),  # refused: the contract puts it outside
+        amount("limite_2016", "100000.00"),
+    ]
+    f, t = fund(2024, rows)
+    assert [(p.row, p.column) for p in t.problems if p.is_error] == [(3, "fuori_limite")]
+    # the limit counts 100,000.00 only (not 100,000.00 + 3,000.00 = 103,000.00): margin 0, respected
+    assert line(f, "item:residui_anno_precedente").limit == "fuori"
+    assert check(f, "limite").ok is True
+    assert t.figures["fund:limit:margin"].value == D("0.00")
+
+
 # --- every euro conserved (a property) -----------------------------------------------------------------------------
 
 VOCI = ["unico_importo_2017", "obiettivi_ente", "sponsorizzazioni", "incentivi_legge", "variabile_1_2", "decurtazione"]

@@ -79,3 +79,10 @@ def test_a_pool_no_fund_of_the_regulation_is_near_pays_nothing_and_lists_the_fun
     errors = [line for line in said(result) if line.startswith("fondo.csv:4:fondo_premi: errore:")]
     assert len(errors) == 1 and "«produttivita» non è un fondo del regolamento dell'ente (usa: " in errors[0]
     assert "produttivita" not in result.ente.funds
+
+
+def test_a_count_written_as_an_amount_is_one_message(tmp_path):
+    result = run(tmp_path, [*BASE, "dipendenti_2015,41,,,,,,", destination()])
+    about = [line for line in said(result) if "dipendenti_2015" in line]
+    # row 4: the count is in the amount column; the row is there, so nothing says it is missing
+    assert len(about) == 1 and about[0].startswith("fondo.csv:4:importo: errore: dipendenti_2015 (")
