@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+import attrs
+
 from ciclope.core import Ente, Input, Problem, Trace, fmt, money
 
 from .constitution import Given, cell
@@ -58,7 +60,31 @@ def limit_check(
         inputs.append(Input("adeguamento al personale", staff, ref="fund:limit:dl34"))
     trace.record("fund:limit", limit, "limite 2016 + adeguamenti", clause.source, inputs, label="Limite dell'anno")
     check, found = compare(ente, given, lines, limit, rows, clause.source, trace)
-    return check, [*problems, *found]
+    counted = {r.input for r in t.risorse_in(ente.year) if r.limit == "dentro" or r.choice}
+    held = unjudged(check, given, counted | LIMIT_INPUTS)
+    return (check, [*problems, *found]) if held is None else (held, problems)
+
+
+# the figures the limit reads beside the fund's items counted in it
+LIMIT_INPUTS = frozenset(
+    {"limite_2016", "adeguamento_limite", "risorse_eq", "fondo_eq_2018", "dipendenti_2018", "dipendenti_anno"}
+)
+
+
+def unjudged(check: money.FundCheck, given: Given, read: set[str] | frozenset[str]) -> money.FundCheck | None:
+    """The check not judged, when a figure it reads was refused at its row (None otherwise): a row left out would
+    make the verdict wrong (a cut written negative left out of the limit shows an excess that is not there), and the
+    mistake is already an error at its row. The figures stay shown, the verdict says which rows to correct."""
+    rows = sorted(row for voce in read for row in given.refused.get(voce, ()))
+    if not rows:
+        return None
+    said = ", ".join(str(r) for r in rows)
+    verdict = (
+        f"non verificato: la riga {said} del foglio fondo, che conta nella verifica, è da correggere"
+        if len(rows) == 1
+        else f"non verificato: le righe {said} del foglio fondo, che contano nella verifica, sono da correggere"
+    )
+    return attrs.evolve(check, verdict=verdict, ok=None)
 
 
 def compare(
@@ -198,6 +224,10 @@ def dl25_check(
     check = money.FundCheck(
         "dl25", "Incremento della parte stabile (DL 25/2025)", clause.source, rows, verdict, ok if increase else None
     )
+    stable = {r.input for r in t.risorse_in(ente.year) if r.section in ("stabile", "decurtazione")}
+    held = unjudged(check, given, stable | {"risorse_eq", "spesa_tabellari_2023"})
+    if held is not None:
+        return held, []
     if ok:
         return check, []
     message = (

@@ -620,6 +620,22 @@ def test_a_refused_figure_feeds_nothing():
     assert f.total == D("100000.00") and "item:decurtazione" not in keys(f)
 
 
+def test_a_limit_that_would_count_a_refused_row_is_not_judged_one_error_only():
+    rows = [
+        amount("unico_importo_2017", "100000.00"),
+        amount("decurtazione", "-3000.00", atto="Determina n. 1"),  # row 3, refused: a cut is written positive
+        amount("obiettivi_ente", "3000.00", atto="Delibera n. 2"),
+        amount("limite_2016", "100000.00"),
+    ]
+    f, t = fund(2024, rows)
+    # without the refused cut the limit would count 100,000.00 + 3,000.00 = 103,000.00 > 100,000.00: an excess the
+    # office did not write (with the cut as meant, 100,000.00 + 3,000.00 − 3,000.00 = 100,000.00); one error only
+    assert [(p.row, p.column) for p in t.problems if p.is_error] == [(3, "importo")]
+    limit = check(f, "limite")
+    assert limit.ok is None
+    assert limit.verdict == "non verificato: la riga 3 del foglio fondo, che conta nella verifica, è da correggere"
+
+
 def test_a_refused_fuori_limite_keeps_the_contract_s_standing():
     rows = [
         amount("unico_importo_2017", "100000.00"),
