@@ -113,3 +113,11 @@ def test_a_name_a_hint_tells_the_office_to_write_stays_as_written():
         "«performance_individual» non è un fondo; forse «performance_individuale»? "
         "(«Premi per la performance individuale»)"
     )
+
+
+def test_a_key_of_ente_toml_stays_as_the_office_wrote_it():
+    words = {"performance_individuale": "Premi per la performance individuale"}
+    text = "togli [fondi] performance_individuale da ente.toml: il fondo performance_individuale"
+    assert worded(text, words) == (
+        "togli [fondi] performance_individuale da ente.toml: il fondo «Premi per la performance individuale»"
+    )
