@@ -11,7 +11,7 @@ from decimal import Decimal
 from ciclope.core import Ente, Input, Params, Problem, Trace, fmt, hookimpl, money
 
 from .constitution import Given, constitution, twice
-from .destination import coverage, destination, performance_check
+from .destination import coverage, destination, performance_check, row_of
 from .limit import dl25_check, limit_check
 from .notes import notes, premises
 from .sheet import entries, kept, problems
@@ -123,8 +123,16 @@ def residual_check(
         ("Economia di bilancio", residual - carried),
     )
     if residual < 0:
-        message = f"le destinazioni ({fmt.euro(destined)}) superano il fondo costituito ({fmt.euro(total)}) di {fmt.euro(-residual)}: riducile"
-        problem = Problem.at(ente, "ccnl.fondo.destinazione", message, source, "fondo", None, "importo")
+        # at the largest destination, where a cut is likeliest to be made (none: the cuts exceed the fund by
+        # themselves, a figure of the whole sheet)
+        largest = max(uses, key=lambda x: x.amount, default=None)
+        said = f" (questa è la maggiore, {fmt.euro(largest.amount)})" if largest is not None else ""
+        message = (
+            f"le destinazioni ({fmt.euro(destined)}) superano il fondo costituito ({fmt.euro(total)}) di "
+            f"{fmt.euro(-residual)}: riducile{said}"
+        )
+        row = row_of(largest) if largest is not None else None
+        problem = Problem.at(ente, "ccnl.fondo.destinazione", message, source, "fondo", row, "importo")
         return (
             money.FundCheck(
                 "residuo",

@@ -554,6 +554,18 @@ def test_a_destination_above_the_fund_and_fixed_payments_above_the_stable_part_a
     assert any("trattamenti fissi" in m and "€ 10.000,00" in m for m in messages)
 
 
+def test_the_destination_s_aggregate_errors_name_a_row_where_the_office_acts():
+    rows = [amount("unico_importo_2017", "10000.00"), amount("obiettivi_ente", "5000.00")]
+    rows += uses(("condizioni_lavoro", "4000.00"), ("indennita_comparto", "7000.00"), ("altri_fissi", "5000.00"))
+    _, t = fund(2023, rows)
+    found = [(p.row, p.column, p.message) for p in t.problems if "superano" in p.message]
+    # destined 4,000 + 7,000 + 5,000 = 16,000.00 > 15,000.00 constituted: at the largest destination, row 5 (7,000);
+    # fixed payments 7,000 + 5,000 = 12,000.00 > 10,000.00 of stable resources: at their first row, 5, naming 5 and 6
+    assert [(row, column) for row, column, _ in found] == [(5, "importo"), (5, "importo")]
+    assert "di € 1.000,00: riducile (questa è la maggiore, € 7.000,00)" in found[1][2]
+    assert "progressioni: € 12.000,00, righe 5, 6) superano le risorse stabili" in found[0][2]
+
+
 def test_the_sheet_s_problems_are_all_reported_at_their_cells():
     rows = [
         amount("unico_importo_2017", "1.00"),
