@@ -104,7 +104,7 @@ def destination(doc: Doc, cell: Cell) -> list[Table]:
         rows: list[Sequence[Any]] = [
             (
                 x["title"],
-                words.get(x["pool"], x["pool"]) if x["pool"] else "-",
+                words.get(x["pool"], x["pool"]) if x["pool"] else fmt.NONE,
                 x["source"],
                 x["note"],
                 cell(money(x["amount"])),
