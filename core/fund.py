@@ -97,8 +97,9 @@ class Fund:
     pools: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)
     carried: Decimal = ZERO  # the part of the residual that returns to next year's fund
     notes: tuple[str, ...] = ()
-    # the base figures the office gave (label, value as written for people): the document's premises
-    premises: tuple[tuple[str, str], ...] = ()
+    # the base figures the office gave (label, value, kind: ``money`` for euro, ``num`` for a count of people): the
+    # document's premises, a number the workbook stores as a number
+    premises: tuple[tuple[str, Decimal, str], ...] = ()
 
     def __attrs_post_init__(self) -> None:
         for line in self.constitution:

@@ -268,7 +268,7 @@ class Ente:
     fund_refs: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # of those funds, the cell of the destination that pays it (``fondo.csv:16:importo``), where the office changes it
     fund_cells: Mapping[str, str] = attrs.field(factory=dict, hash=False)
-    # the ``[funds]`` names the ente's plugin declares it reads (InputSchema.funds; empty: any name)
+    # the ``[funds]`` names the ente's plugin declares it reads (InputSchema.funds and read_funds; empty: any name)
     fund_keys: tuple[str, ...] = ()
     # views derived from the fields, made once as asked (the Ente never changes): ("chain", unit id) →
     # the unit's chain up to the root (every person asks for their unit's area); "cards" → the cards

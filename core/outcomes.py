@@ -212,6 +212,10 @@ class InputSchema:
     # the funds the plugin constitutes itself for the ente (a fund its regulation computes, the sum a part owes):
     # ``ciclope template`` says so in ente.toml instead of asking for an amount
     computed_funds: tuple[str, ...] = ()
+    # the funds the plugin reads when it checks [funds] itself rather than declaring ``funds`` (a declared
+    # regulation warns of a fund it misses): named as ente.toml writes them, they are the pools a destination of the
+    # ente's fondo risorse decentrate may pay (``Ente.fund_keys``), with no load-time check of ente.toml
+    read_funds: tuple[str, ...] = ()
     # how the template and the workbook name the plugin's own sheets and columns for people: file name →
     # Italian sheet title (``innovation.csv`` → ``innovazione``), file name → column code → Italian header
     # (``position_pay`` → ``retribuzione_posizione``); the loader reads them back as the codes

@@ -18,6 +18,7 @@ from ciclope.core.fund import Fund
 from ciclope.core.model import Ente
 from ciclope.core.problems import Problem
 from ciclope.core.trace import Trace
+from ciclope.core.vocabulary import FUND_NAMES, italian
 
 RULE = "core.fondo.fondi"
 
@@ -42,12 +43,15 @@ def with_fund(ente: Ente, fund: Fund, trace: Trace) -> Ente:
 
 
 def disagreement(name: str, typed: object, fund: Fund) -> Problem:
+    """The fund ``name`` typed in [fondi] and destined by the fund with another figure: the message names the key
+    as the office wrote it in ente.toml (``risorse_po``, not the code), where it removes it."""
+    key = italian(FUND_NAMES, name)
     return Problem(
         rule=RULE,
         source=fund.contract,
         file="ente.toml",
         column=f"funds.{name}",
-        message=f"[fondi] {name} vale {euro(typed)} in ente.toml, ma la destinazione del fondo risorse decentrate "
+        message=f"[fondi] {key} vale {euro(typed)} in ente.toml, ma la destinazione del fondo risorse decentrate "
         f"{fund.year} (foglio fondo) ne destina {euro(fund.pools[name])}: ciclope usa {euro(fund.pools[name])}, la "
-        f"cifra del fondo; togli {name} da [fondi] o correggi la destinazione",
+        f"cifra del fondo; togli [fondi] {key} da ente.toml o correggi la destinazione",
     )

@@ -40,6 +40,7 @@ def read_sheets(asked: Asked, log: Log) -> Folder:
         return Folder()
     if xlsx.exists():
         found = _read_workbook(asked, log, xlsx, known)
+        _beside_workbook(asked, log, known)
     else:
         found = _read_csv_files(asked, log, known)
     old_excel = asked.folder / "ente.xls"
@@ -98,6 +99,23 @@ def _read_workbook(asked: Asked, log: Log, xlsx: Path, known: set[str]) -> Folde
         seen_as[name] = title
         sheets[name] = italian_headers(sheet, asked.schema)
     return Folder(sheets, {"ente.xlsx": sha256(xlsx)}, "xlsx")
+
+
+def _beside_workbook(asked: Asked, log: Log, known: set[str]) -> None:
+    """A CSV file of a sheet beside ``ente.xlsx``: never read (the workbook holds the ente's data), never silently
+    ignored either — a fondo.csv written from the docs would leave the ente without its fund and nothing would say
+    why. A warning at the file, naming the sheet of the workbook its rows go in."""
+    own_titles = {t.lower(): f.removesuffix(".csv") for f, t in asked.schema.titles.items()}
+    for path in sorted(asked.folder.glob("*.csv")):
+        stem = path.stem.strip().lower()
+        name = SHEET_ALIASES.get(stem) or own_titles.get(stem, path.stem)
+        if name not in known:
+            continue
+        message = (
+            f"{path.name} non è letto: i dati dell'ente si leggono da ente.xlsx, accanto, e queste righe vanno nel suo "
+            f"foglio {quoted(sheet_it(name, asked.schema.titles))}: copiale lì, se non ci sono già, e togli {path.name}"
+        )
+        log.err(path.name, None, "", "core.input.csv_beside_xlsx", message, severity="warning")
 
 
 def _read_csv_files(asked: Asked, log: Log, known: set[str]) -> Folder:

@@ -322,7 +322,7 @@ def fund(f: Fund, labels: Mapping[str, str] | None = None) -> dict:
         ],
         "pools": {name: money(amount) for name, amount in f.pools.items()},
         "pool_labels": dict(labels or {}),
-        "premises": [list(p) for p in f.premises],
+        "premises": [[label, money(v) if kind == "money" else str(v), kind] for label, v, kind in f.premises],
         "notes": list(f.notes),
     }
 

@@ -299,7 +299,9 @@ def worded(text: str, words: Mapping[str, str] | None = None, signed: bool = Fal
     words, «quoted», where ``words`` (over the core's statuses) knows it; a text that is a code alone
     (``banded``) is its word. A code it does not know stays (a test scans the documents for codes, so a
     missing label is found there, not hidden here). ``signed``, for a document a person signs, also drops
-    a code shown in parentheses beside its words («peso della voce (unit_item_weight)»)."""
+    a code shown in parentheses beside its words («peso della voce (unit_item_weight)»). A name the office is
+    told to write stays as written: the suggestion of a hint («forse «performance_individuale»?»), a key of a table
+    of ente.toml («[fondi] performance_individuale»)."""
     known = {**STATUS_LABELS, **(words or {})}
     if text in known:
         return known[text]
@@ -308,9 +310,16 @@ def worded(text: str, words: Mapping[str, str] | None = None, signed: bool = Fal
 
     def said(m: re.Match[str]) -> str:
         word = known.get(m.group(1))
-        return f"«{word}»" if word is not None else m.group(0)
+        if word is None or _KEPT_AFTER.search(text, 0, m.start()):
+            return m.group(0)
+        return f"«{word}»"
 
     return _CODE.sub(said, text)
+
+
+# a name the office writes stays as written, never its words: the suggestion of «forse «X»?», a key of a table of
+# ente.toml («[fondi] performance_individuale»)
+_KEPT_AFTER = re.compile(r"(?:forse |\[[a-z_]+\] )$")
 
 
 def regulation(entry: str, documents: Mapping[str, str] | None = None) -> str:

@@ -52,6 +52,10 @@ def typed(value: Decimal) -> Typed:
     return Typed(value, "money")
 
 
+def counted(value: Decimal) -> Typed:
+    return Typed(value, "num")
+
+
 def columns(headers: Sequence[str], amounts: Sequence[int]) -> tuple[Column, ...]:
     widths = {
         "Voce": 60,
@@ -104,7 +108,7 @@ def destination(doc: Doc, cell: Cell) -> list[Table]:
         rows: list[Sequence[Any]] = [
             (
                 x["title"],
-                words.get(x["pool"], x["pool"]) if x["pool"] else "-",
+                words.get(x["pool"], x["pool"]) if x["pool"] else fmt.NONE,
                 x["source"],
                 x["note"],
                 cell(money(x["amount"])),
@@ -147,7 +151,9 @@ def comparison(doc: Doc, previous: Doc | None, cell: Cell) -> Table:
     return Table("Schema generale riassuntivo", columns(headers, [1, 2, 3]), rows)
 
 
-def sections(doc: Doc, previous: Doc | None, archive: bool, cell: Cell) -> list[tuple[str, str, list[Block]]]:
+def sections(
+    doc: Doc, previous: Doc | None, archive: bool, cell: Cell, count: Cell
+) -> list[tuple[str, str, list[Block]]]:
     """The document's modules: (anchor, title, blocks)."""
     year = doc["year"]
     first: list[Block] = [Text(f"Contratto nazionale in vigore per il fondo {year}: {doc['contract']}.", "muted")]
@@ -164,17 +170,25 @@ def sections(doc: Doc, previous: Doc | None, archive: bool, cell: Cell) -> list[
         ("modulo-2", "Modulo II — La destinazione del fondo", second),
         ("modulo-3", "Modulo III — Schema riassuntivo e confronto con l'anno precedente", third),
         ("modulo-4", "Modulo IV — Compatibilità con il limite e con il bilancio", fourth),
-        ("note", "Dati di partenza e note", notes(doc)),
+        ("note", "Dati di partenza e note", notes(doc, cell, count)),
     ]
 
 
-def notes(doc: Doc) -> list[Block]:
+def notes(doc: Doc, cell: Cell, count: Cell) -> list[Block]:
     out: list[Block] = []
     if doc["premises"]:
-        rows = [(label, value) for label, value in doc["premises"]]
+        rows = [(p[0], premise(p, cell, count)) for p in doc["premises"]]
         out.append(Table("Dati di partenza indicati dall'ente", columns(("Dato", "Valore"), [1]), rows))
     out += [Text(n, "note") for n in doc["notes"]]
     return out
+
+
+def premise(p: Sequence[Any], cell: Cell, count: Cell) -> Any:
+    """A base figure as the document writes it: an amount as every amount, a count of people as a number (a result
+    kept from before the figures had a kind holds the words only: shown as they are)."""
+    if len(p) < 3:
+        return p[1]
+    return cell(money(p[1])) if p[2] == "money" else count(Decimal(str(p[1])))
 
 
 def paged(blocks: list[Block]) -> list[Block]:
@@ -194,7 +208,8 @@ def paged(blocks: list[Block]) -> list[Block]:
 def report(doc: Doc, ente: str, previous: Doc | None = None, archive: bool = False) -> Report:
     """The relazione tecnico-finanziaria as a page (the Relazione's template)."""
     parts = tuple(
-        Section(anchor, title, paged(blocks)) for anchor, title, blocks in sections(doc, previous, archive, worded)
+        Section(anchor, title, paged(blocks))
+        for anchor, title, blocks in sections(doc, previous, archive, worded, fmt.decimal_it)
     )
     year = doc["year"]
     meta = (
@@ -230,21 +245,41 @@ def workbook(doc: Doc, previous: Doc | None = None, archive: bool = False) -> by
     from ciclope.core.reports.xlsx import Sheets  # the workbook writer: only for a run that writes it
 
     book = Sheets()
-    for _anchor, title, blocks in sections(doc, previous, archive, typed):
+    for _anchor, title, blocks in sections(doc, previous, archive, typed, counted):
         tables = [b for b in blocks if isinstance(b, Table)]
         said = " ".join(str(b.text) for b in blocks if isinstance(b, Text))
-        rows: list[Sequence[Any]] = []
-        for t in tables:
-            if rows:
-                rows.append(("", ""))
-            rows.append(Total((t.title,)))
-            rows.append(Total(tuple(c[0] for c in t.columns)))
-            rows += list(t.rows) or [(t.empty,)]
-            if t.note:
-                rows.append((t.note,))
-        cols = (("Voce", "text", 60), ("", "text", 40), ("", "text", 18), ("", "text", 16), ("", "money", 16))
+        cols, rows = stacked(tables)
         book.add(title, cols, rows, note=said)
     return book.bytes()
+
+
+def stacked(tables: Sequence[Table]) -> tuple[tuple[Column, ...], list[Sequence[Any]]]:
+    """A module's tables one below the other on one sheet, each with its title and its header: as many columns as
+    the widest table, every table's first column in A and its other columns at the right end, so that each amount
+    stands in the last columns, where the page shows it, and none is cut. The sheet's header is the first table's
+    title (no header of the sheet's own above it)."""
+    n = max((len(t.columns) for t in tables), default=1)
+    widths = [0] * n
+    rows: list[Sequence[Any]] = []
+    for t in tables:
+        at = [0, *range(n - len(t.columns) + 1, n)]  # where each of the table's columns lands
+        for (_, _, width), i in zip(t.columns, at):
+            widths[i] = max(widths[i], width)
+        if t is not tables[0]:
+            rows += [("",), Total((t.title,))]
+        rows.append(Total(placed([c[0] for c in t.columns], at, n)))
+        rows += [placed(r, at, n, Total if isinstance(r, Total) else tuple) for r in t.rows] or [(t.empty,)]
+        if t.note:
+            rows.append((t.note,))
+    first = tables[0].title if tables else ""
+    return tuple((first if i == 0 else "", "text", widths[i] or 12) for i in range(n)), rows
+
+
+def placed(values: Sequence[Any], at: Sequence[int], n: int, kind: Callable[..., Any] = tuple) -> Any:
+    cells: list[Any] = [""] * n
+    for value, i in zip(values, at):
+        cells[i] = value
+    return kind(cells)
 
 
 def write_xlsx(path: Path, doc: Doc, previous: Doc | None = None, archive: bool = False) -> None:

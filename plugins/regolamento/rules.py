@@ -189,7 +189,9 @@ def input_schema(params: Params | None) -> InputSchema:
         *(f.name for f in regulation.funds),
         *(p.fund for p in regulation.premiums if isinstance(p, Part) and p.owed),
     )
-    schema = attrs.evolve(schema, computed_funds=tuple(dict.fromkeys(computed)))
+    # every fund it knows: a destination of the ente's fondo risorse decentrate pays one of them (ente.toml's
+    # [fondi] is not checked at load: the regulation says a fund it misses, with the name written in its place)
+    schema = attrs.evolve(schema, computed_funds=tuple(dict.fromkeys(computed)), read_funds=regulation.known_funds)
     if any(c.table == declaredcolumns.WHOLE for c in regulation.columns):
         schema = _with_ente_data(schema)
     columns, files, help = dict(schema.columns), dict(schema.files), dict(schema.help)

@@ -103,3 +103,21 @@ def test_a_published_text_says_codes_in_words():
     text = "«per_capita» ripartisce; tra po_result_min_share e po_result_max_share"
     # a known code, quoted or not, becomes its words in «»; an unknown one stays, for the scan to find it
     assert worded(text, words) == "«pro capite» ripartisce; tra «quota minima di risultato» e po_result_max_share"
+
+
+def test_a_name_a_hint_tells_the_office_to_write_stays_as_written():
+    words = {"performance_individuale": "Premi per la performance individuale"}
+    text = "«performance_individual» non è un fondo; forse «performance_individuale»? (performance_individuale)"
+    # the suggestion is what the office types: never its words; the same code elsewhere is said in words
+    assert worded(text, words) == (
+        "«performance_individual» non è un fondo; forse «performance_individuale»? "
+        "(«Premi per la performance individuale»)"
+    )
+
+
+def test_a_key_of_ente_toml_stays_as_the_office_wrote_it():
+    words = {"performance_individuale": "Premi per la performance individuale"}
+    text = "togli [fondi] performance_individuale da ente.toml: il fondo performance_individuale"
+    assert worded(text, words) == (
+        "togli [fondi] performance_individuale da ente.toml: il fondo «Premi per la performance individuale»"
+    )

@@ -25,9 +25,11 @@ RULE = "ccnl.fondo.costituzione"
 
 @attrs.frozen
 class Given:
-    """The rows of the sheet that carry a figure, by voce."""
+    """The rows of the sheet that carry a figure, by voce; ``refused``: the voci whose rows carry a figure the sheet's
+    errors refused (left out of ``rows``) → those rows. A refused voce is not missing: its error is at its row."""
 
     rows: tuple[Entry, ...]
+    refused: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict, hash=False)
 
     def of(self, voce: str) -> list[Entry]:
         return [e for e in self.rows if e.voce == voce]
@@ -95,9 +97,10 @@ def line(r: Risorsa, amount: Decimal, key: str = "", limit: str = "", note: str 
     )
 
 
-def missing(ente: Ente, r: Risorsa, voce: str) -> list[Problem]:
-    """A required item without its input: a warning naming the clause (the item is left out)."""
-    if not r.required:
+def missing(ente: Ente, given: Given, r: Risorsa, voce: str) -> list[Problem]:
+    """A required item without its input: a warning naming the clause (the item is left out). An input written
+    but refused is not missing: the error at its row says what to correct."""
+    if not r.required or voce in given.refused:
         return []
     message = (
         f"manca {voce} nel foglio fondo: «{r.title}» ({r.source}) non è calcolata e il fondo del {ente.year} ne è "
@@ -111,7 +114,7 @@ def by_amount(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[
     and one for each standing the office chose (``fuori_limite``, where the law decides)."""
     rows = given.of(r.input)
     if not rows:
-        return [], missing(ente, r, r.input)
+        return [], missing(ente, given, r, r.input)
     return grouped(ente, r, rows, trace, "importi del foglio fondo, voce " + r.input), []
 
 
@@ -143,7 +146,7 @@ def per_head(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[m
     """``pro_capite``: the rate × the heads written (half-up to the cent)."""
     e = given.one(r.input)
     if e is None or e.number is None or r.rate is None:
-        return [], missing(ente, r, r.input)
+        return [], missing(ente, given, r, r.input)
     amount = money.r2(r.rate * e.number)
     inputs = [Input("importo per persona", money.r2(r.rate)), Input(r.input, e.number, cell=cell(ente, e, "numero"))]
     formula = f"{fmt.euro(r.rate)} × {fmt.decimal_it(e.number)} persone"
@@ -154,7 +157,7 @@ def share(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[mone
     """``quota``: the rate × the base amount, half-up to the cent, times ``volte`` (the arrears of past years)."""
     e = given.one(r.input)
     if e is None or e.amount is None or r.rate is None:
-        return [], missing(ente, r, r.input)
+        return [], missing(ente, given, r, r.input)
     once = money.r2(r.rate * e.amount)
     amount = once * r.times
     rate = percent(r.rate)
@@ -180,6 +183,8 @@ def capped(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[mon
 def ceiling(ente: Ente, given: Given, r: Risorsa, e: Entry) -> tuple[Decimal | None, list[Problem]]:
     """The cap of a capped item and the problems: its base missing, or the amount above it."""
     base = given.one(r.base)
+    if r.base in given.refused:
+        return None, []  # the base's own error is at its row: the cap is checked once it is corrected
     if base is None or base.amount is None or r.rate is None:
         message = f"manca {r.base} nel foglio fondo: il tetto di «{r.title}» ({r.source}) non si può verificare"
         return None, [Problem.at(ente, RULE, message, r.source, SHEET, e.row, "importo")]
@@ -201,6 +206,8 @@ def split_share(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[lis
         return [], []
     cap, problems = ceiling(ente, given, r, e)
     fund, eq = (given.one(name) for name in r.split)
+    if any(name in given.refused for name in r.split):
+        return [], problems  # the split's figures have their error at their rows
     if fund is None or eq is None or fund.amount is None or eq.amount is None or fund.amount + eq.amount <= 0:
         message = f"mancano {r.split[0]} e {r.split[1]} nel foglio fondo: «{r.title}» ({r.source}) va ripartita tra fondo ed EQ"
         return [], [*problems, Problem.at(ente, RULE, message, r.source, SHEET, e.row, "importo")]
@@ -245,7 +252,8 @@ def area_cut(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[m
     """``decurtazione_aree``: − Σ the annual amount per head of each area × its heads at the contract's date."""
     heads = {area: given.one(f"comparto_{area}") for area in r.rates}
     if all(e is None for e in heads.values()):
-        return [], missing(ente, r, "comparto_funzionari, comparto_istruttori, …")
+        refused = any(f"comparto_{area}" in given.refused for area in r.rates)
+        return [], [] if refused else missing(ente, given, r, "comparto_funzionari, comparto_istruttori, …")
     inputs: list[Input] = []
     total = Decimal(0)
     for area, rate in r.rates.items():
@@ -255,17 +263,20 @@ def area_cut(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[m
         total += money.r2(rate * e.number)
         inputs.append(Input(f"comparto_{area} (× {fmt.euro(rate)})", e.number, cell=cell(ente, e, "numero")))
     formula = "− Σ importo annuo per persona dell'area × persone dell'area"
-    return [record(trace, line(r, -total), formula, inputs)], unnamed_areas(ente, r, heads, total)
+    return [record(trace, line(r, -total), formula, inputs)], unnamed_areas(ente, given, r, heads, total)
 
 
-def unnamed_areas(ente: Ente, r: Risorsa, heads: Mapping[str, Entry | None], total: Decimal) -> list[Problem]:
+def unnamed_areas(
+    ente: Ente, given: Given, r: Risorsa, heads: Mapping[str, Entry | None], total: Decimal
+) -> list[Problem]:
     """An area left without its heads while others have them: the cut counts only the areas written, so a forgotten
-    row would lower it silently. A warning naming the clause; an ente with nobody in the area writes 0."""
+    row would lower it silently. A warning naming the clause; an ente with nobody in the area writes 0 (an area
+    written but refused has its error at its row)."""
     out = []
     for area, e in heads.items():
-        if e is not None and e.number is not None:
-            continue
         voce = f"comparto_{area}"
+        if (e is not None and e.number is not None) or voce in given.refused:
+            continue
         message = (
             f"manca {voce} nel foglio fondo: «{r.title}» ({r.source}) conta solo le aree scritte ({fmt.euro(total)}); "
             f"scrivi le persone dell'area al 1.1.2026 nella colonna numero, 0 se l'ente non ne aveva"

@@ -25,7 +25,7 @@ import attrs
 from ciclope.core import Ente, Input, Problem, Trace, fmt, money
 
 from .constitution import Given, cell, said
-from .sheet import SHEET
+from .sheet import SHEET, pool
 from .table import Table, percent
 
 RULE = "ccnl.fondo.destinazione"
@@ -47,9 +47,9 @@ def destination(ente: Ente, given: Given, t: Table, total: Decimal, trace: Trace
         u = t.uso(e.use)
         if u is None or not u.years.hold(ente.year) or e.amount is None:
             continue  # reported by the sheet's checks
-        title, source = u.title, u.source(ente.year)
+        title, source, paid = u.title, u.source(ente.year), pool(ente, e)
         line = money.FundLine(
-            f"use:{u.id}:{e.row}", title, u.section, e.amount, source, note=said([e]), pool=e.pool, cell=cell(ente, e)
+            f"use:{u.id}:{e.row}", title, u.section, e.amount, source, note=said([e]), pool=paid, cell=cell(ente, e)
         )
         inputs = [
             Input("importo destinato", e.amount, cell=cell(ente, e)),
@@ -58,9 +58,9 @@ def destination(ente: Ente, given: Given, t: Table, total: Decimal, trace: Trace
         formula = "importo destinato dal contratto integrativo" + (f": {e.act}" if e.act else "")
         trace.record(f"fund:{line.key}", e.amount, formula, source, inputs, label=title)
         lines.append(line)
-        if e.pool:
-            pools[e.pool] = pools.get(e.pool, ZERO) + e.amount
-            refs.setdefault(e.pool, []).append(Input(title, e.amount, ref=f"fund:{line.key}"))
+        if paid:
+            pools[paid] = pools.get(paid, ZERO) + e.amount
+            refs.setdefault(paid, []).append(Input(title, e.amount, ref=f"fund:{line.key}"))
     for name, amount in pools.items():
         formula = "somma delle destinazioni del fondo a questo fondo dei premi"
         uses = "; ".join(dict.fromkeys(i.name for i in refs[name]))
@@ -116,7 +116,7 @@ def performance_check(
             f"{rule.words} = {fmt.euro(minimum)} ({rule.source}); mancano {fmt.euro(short)}"
         )
         # at the first destination row to performance, where the office raises the amount (none: the column)
-        at = [int(x.key.split(":")[2]) for x in uses_of if _use(x, t) in rule.uses]
+        at = [row_of(x) for x in uses_of if _use(x, t) in rule.uses]
         row, column = (min(at), "importo") if at else (None, "uso")
         problems.append(Problem.at(ente, RULE, message, rule.source, SHEET, row, column))
     if prevailing * 2 <= base:
@@ -145,5 +145,19 @@ def coverage(
         return left, []
     clause = t.clause("residuo", ente.year)
     source = clause.source if clause else ""
-    message = f"i trattamenti fissi (differenziali, indennità di comparto, progressioni: {fmt.euro(fixed)}) superano le risorse stabili al netto delle decurtazioni ({fmt.euro(stable)}): vanno coperti dalla parte stabile ({source})"
-    return left, [Problem.at(ente, RULE, message, source, SHEET, None, "uso")]
+    # at the first destination row of a fixed payment, naming them all: there the office lowers the fixed payments
+    # (none: the cuts exceed the stable resources by themselves, a figure of the whole sheet)
+    rows = sorted(row_of(x) for x in uses if _use(x, t) in fixed_ids)
+    where = f", {rows_said(rows)}" if rows else ""
+    message = f"i trattamenti fissi (differenziali, indennità di comparto, progressioni: {fmt.euro(fixed)}{where}) superano le risorse stabili al netto delle decurtazioni ({fmt.euro(stable)}): vanno coperti dalla parte stabile ({source})"
+    row, column = (rows[0], "importo") if rows else (None, "uso")
+    return left, [Problem.at(ente, RULE, message, source, SHEET, row, column)]
+
+
+def row_of(line: money.FundLine) -> int:
+    """The sheet row of a destination line, from its key (``use:<use>:<row>``)."""
+    return int(line.key.split(":")[2])
+
+
+def rows_said(rows: Sequence[int]) -> str:
+    return f"riga {rows[0]}" if len(rows) == 1 else f"righe {', '.join(str(r) for r in rows)}"

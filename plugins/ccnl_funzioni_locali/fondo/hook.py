@@ -11,10 +11,10 @@ from decimal import Decimal
 from ciclope.core import Ente, Input, Params, Problem, Trace, fmt, hookimpl, money
 
 from .constitution import Given, constitution, twice
-from .destination import coverage, destination, performance_check
+from .destination import coverage, destination, performance_check, row_of
 from .limit import dl25_check, limit_check
 from .notes import notes, premises
-from .sheet import entries, problems
+from .sheet import entries, kept, problems
 from .table import Table, table
 
 ZERO = Decimal("0.00")
@@ -31,8 +31,9 @@ def ciclope_fund(ente: Ente, params: Params, trace: Trace) -> money.Fund | None:
     if not rows:
         return None
     t = table()
-    trace.extend(problems(ente, rows, t))
-    given = Given(rows)
+    found = problems(ente, rows, t)
+    trace.extend(found)
+    given = Given(*kept(rows, found))
     made = constitution(ente, given, t, trace)
     trace.extend(made.problems)
     trace.extend(twice(ente, given, made.lines, t))
@@ -122,8 +123,16 @@ def residual_check(
         ("Economia di bilancio", residual - carried),
     )
     if residual < 0:
-        message = f"le destinazioni ({fmt.euro(destined)}) superano il fondo costituito ({fmt.euro(total)}) di {fmt.euro(-residual)}: riducile"
-        problem = Problem.at(ente, "ccnl.fondo.destinazione", message, source, "fondo", None, "importo")
+        # at the largest destination, where a cut is likeliest to be made (none: the cuts exceed the fund by
+        # themselves, a figure of the whole sheet)
+        largest = max(uses, key=lambda x: x.amount, default=None)
+        said = f" (questa è la maggiore, {fmt.euro(largest.amount)})" if largest is not None else ""
+        message = (
+            f"le destinazioni ({fmt.euro(destined)}) superano il fondo costituito ({fmt.euro(total)}) di "
+            f"{fmt.euro(-residual)}: riducile{said}"
+        )
+        row = row_of(largest) if largest is not None else None
+        problem = Problem.at(ente, "ccnl.fondo.destinazione", message, source, "fondo", row, "importo")
         return (
             money.FundCheck(
                 "residuo",

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+import attrs
+
 from ciclope.core import Ente, Input, Problem, Trace, fmt, money
 
 from .constitution import Given, cell
@@ -36,6 +38,8 @@ def limit_check(
 ) -> tuple[money.FundCheck | None, list[Problem]]:
     clause = t.clause("limite", ente.year)
     base = given.one("limite_2016")
+    if clause is not None and "limite_2016" in given.refused:
+        return None, []  # the base's own error is at its row: the limit is checked once it is corrected
     if clause is None or base is None or base.amount is None:
         message = "manca limite_2016 nel foglio fondo: il limite del trattamento accessorio (art. 23 c. 2 D.Lgs. 75/2017) non è verificato"
         return None, [
@@ -56,7 +60,31 @@ def limit_check(
         inputs.append(Input("adeguamento al personale", staff, ref="fund:limit:dl34"))
     trace.record("fund:limit", limit, "limite 2016 + adeguamenti", clause.source, inputs, label="Limite dell'anno")
     check, found = compare(ente, given, lines, limit, rows, clause.source, trace)
-    return check, [*problems, *found]
+    counted = {r.input for r in t.risorse_in(ente.year) if r.limit == "dentro" or r.choice}
+    held = unjudged(check, given, counted | LIMIT_INPUTS)
+    return (check, [*problems, *found]) if held is None else (held, problems)
+
+
+# the figures the limit reads beside the fund's items counted in it
+LIMIT_INPUTS = frozenset(
+    {"limite_2016", "adeguamento_limite", "risorse_eq", "fondo_eq_2018", "dipendenti_2018", "dipendenti_anno"}
+)
+
+
+def unjudged(check: money.FundCheck, given: Given, read: set[str] | frozenset[str]) -> money.FundCheck | None:
+    """The check not judged, when a figure it reads was refused at its row (None otherwise): a row left out would
+    make the verdict wrong (a cut written negative left out of the limit shows an excess that is not there), and the
+    mistake is already an error at its row. The figures stay shown, the verdict says which rows to correct."""
+    rows = sorted(row for voce in read for row in given.refused.get(voce, ()))
+    if not rows:
+        return None
+    said = ", ".join(str(r) for r in rows)
+    verdict = (
+        f"non verificato: la riga {said} del foglio fondo, che conta nella verifica, è da correggere"
+        if len(rows) == 1
+        else f"non verificato: le righe {said} del foglio fondo, che contano nella verifica, sono da correggere"
+    )
+    return attrs.evolve(check, verdict=verdict, ok=None)
 
 
 def compare(
@@ -134,6 +162,8 @@ def adjustment(ente: Ente, given: Given, t: Table, trace: Trace) -> tuple[Decima
     if clause is None:
         message = f"l'adeguamento del limite al personale (DL 34/2019 art. 33 c. 2) non si applica al {ente.year}: togli dipendenti_anno"
         return None, [Problem.at(ente, RULE, message, "DL 34/2019 art. 33 c. 2", SHEET, now.row, "voce")]
+    if {"fondo_eq_2018", "dipendenti_2018"} & set(given.refused):
+        return None, []  # their own error is at their rows
     if base is None or base.amount is None or then is None or not then.number:
         message = (
             "per adeguare il limite al personale servono fondo_eq_2018 e dipendenti_2018 (più di zero) nel foglio fondo"
@@ -173,7 +203,7 @@ def dl25_check(
     increase = sum((x.amount for x in lines if x.key.startswith("item:incremento_dl25")), ZERO)
     spent = given.one("spesa_tabellari_2023")
     if spent is None or spent.amount is None:
-        if not increase:
+        if not increase or "spesa_tabellari_2023" in given.refused:
             return None, []
         message = (
             "l'incremento del DL 25/2025 richiede spesa_tabellari_2023 nel foglio fondo, per verificare il 48% "
@@ -194,6 +224,10 @@ def dl25_check(
     check = money.FundCheck(
         "dl25", "Incremento della parte stabile (DL 25/2025)", clause.source, rows, verdict, ok if increase else None
     )
+    stable = {r.input for r in t.risorse_in(ente.year) if r.section in ("stabile", "decurtazione")}
+    held = unjudged(check, given, stable | {"risorse_eq", "spesa_tabellari_2023"})
+    if held is not None:
+        return held, []
     if ok:
         return check, []
     message = (

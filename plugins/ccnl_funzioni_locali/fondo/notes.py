@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ciclope.core import Ente, fmt, money
+from ciclope.core import Ente, money
 
 from .constitution import Given
 from .table import Table
@@ -79,17 +79,19 @@ def notes(ente: Ente, given: Given, lines: Sequence[money.FundLine], t: Table) -
     return tuple(said)
 
 
-def premises(given: Given, t: Table) -> tuple[tuple[str, str], ...]:
-    """The figures the office gave that are not themselves items of the fund: (what, value) in words."""
+def premises(given: Given, t: Table) -> tuple[tuple[str, Decimal, str], ...]:
+    """The figures the office gave that are not themselves items of the fund: (what, value, ``money`` or ``num``),
+    numbers that each document writes its way (in words on the page, with a number format in the workbook)."""
     items = {r.input for r in t.risorse if r.rule in ("importo", "ria", "quota_massima", "quota_ripartita")}
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, Decimal, str]] = []
     for vid, v in t.voci.items():
         rows = given.of(vid)
         if not rows or vid in items or vid == "destinazione":
             continue
         if v.kind == "numero":
-            out.append((v.title, fmt.decimal_it(rows[0].number)))
+            if rows[0].number is not None:
+                out.append((v.title, rows[0].number, "num"))
         else:
             total = sum((e.amount or Decimal(0) for e in rows), Decimal(0))
-            out.append((v.title, fmt.euro(total) + (f" ({len(rows)} righe)" if len(rows) > 1 else "")))
+            out.append((v.title + (f" ({len(rows)} righe)" if len(rows) > 1 else ""), total, "money"))
     return tuple(out)

@@ -239,6 +239,27 @@ def problems(ente: Ente, given: Iterable[Entry], t: Table) -> list[Problem]:
     return out
 
 
+# the columns whose error refuses the row's figure: its voce (not in force, written twice) or the figure itself (a
+# count in the amount column, an amount in the count column, a negative amount)
+FIGURE = ("voce", "importo", "numero")
+
+
+def kept(rows: Iterable[Entry], found: Iterable[Problem]) -> tuple[tuple[Entry, ...], dict[str, tuple[int, ...]]]:
+    """The rows the fund is computed from, after the sheet's errors (``found``), and the refused voci → their rows. A
+    refused figure feeds nothing: its row is left out, and its voce is remembered, so that no second message says it
+    is missing and no check it would feed is judged without it. A refused ``fuori_limite`` is read as the contract's
+    standing."""
+    wrong = {(p.row, p.column) for p in found if p.is_error and p.rule == RULE}
+    out: list[Entry] = []
+    refused: dict[str, tuple[int, ...]] = {}
+    for e in rows:
+        if any((e.row, column) in wrong for column in FIGURE):
+            refused[e.voce] = (*refused.get(e.voce, ()), e.row)
+        else:
+            out.append(attrs.evolve(e, outside=None) if (e.row, "fuori_limite") in wrong else e)
+    return tuple(out), refused
+
+
 def _dated(ente: Ente, e: Entry, v: Voce) -> list[Problem]:
     """The data column beside a figure other than a cessato's RIA: a head count taken at another date than the
     contract's is an error naming the clause (the figure would be wrong); elsewhere the date is not read."""
@@ -300,15 +321,11 @@ def _columns(ente: Ente, e: Entry, t: Table, item: Any) -> list[Problem]:
             out.append(
                 _at(ente, e, "uso", f"l'uso {e.use} vale dai fondi del {u.years.first}: nel {ente.year} non si applica")
             )
-        if e.pool and ente.fund_keys and e.pool not in ente.fund_keys and not e.pool.startswith("x_"):
-            out.append(
-                _at(
-                    ente,
-                    e,
-                    "fondo_premi",
-                    f"{fmt.quoted(e.pool)} non è un fondo del regolamento dell'ente (usa: {', '.join(ente.fund_keys)})",
-                )
-            )
+        if pool(ente, e) != e.pool:
+            near = pool(ente, e)
+            said = f"; forse {fmt.quoted(near)}?" if near else f" (usa: {', '.join(ente.fund_keys)})"
+            message = f"{fmt.quoted(e.pool)} non è un fondo del regolamento dell'ente{said}"
+            out.append(_at(ente, e, "fondo_premi", message))
     elif e.use or e.pool:
         out.append(
             _at(
@@ -325,6 +342,16 @@ def _columns(ente: Ente, e: Entry, t: Table, item: Any) -> list[Problem]:
             _at(ente, e, "fuori_limite", f"per {e.voce} il limite lo stabilisce il contratto: togli fuori_limite")
         )
     return out
+
+
+def pool(ente: Ente, e: Entry) -> str:
+    """The premium pool a destination row pays: as written when the ente's plugin names no funds, names this one or
+    it is an office's own (``x_``). A name near one of the plugin's funds is read as that fund, so that the rest is
+    checked as meant and the mistake is one error, at the cell; any other name pays no pool (a refused cell feeds
+    nothing)."""
+    if not e.pool or not ente.fund_keys or e.pool in ente.fund_keys or e.pool.startswith("x_"):
+        return e.pool
+    return cells.nearest(e.pool, ente.fund_keys) or ""
 
 
 def _at(ente: Ente, e: Entry, column: str, message: str) -> Problem:

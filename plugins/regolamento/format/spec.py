@@ -1719,6 +1719,13 @@ class Regulation:
         """The parts of the individual premium, in the order they are paid: [[premi]], or [premio] alone."""
         return self.parts or ((self.premium,) if self.premium is not None else ())
 
+    @property
+    def known_funds(self) -> tuple[str, ...]:
+        """The funds the regulation knows, as codes: paid by a part of the premium or by [risultato_po], weighed by
+        [posizioni], constituted by [[fondi]] (``FONDO("nome")`` reads only these)."""
+        blocks = (*self.premiums, *(b for b in (self.result_pay, self.positions) if b is not None))
+        return tuple(dict.fromkeys([*(b.fund for b in blocks), *(f.name for f in self.funds)]))
+
     def constitutes(self, fund: str) -> bool:
         """Whether the regulation computes the fund ``fund`` itself ([[fondi]]): never written in ente.toml."""
         return any(block.name == fund for block in self.funds)

@@ -63,6 +63,25 @@ def test_an_ente_xls_is_never_silently_ignored(example, capsys):
     assert "ente.xls: errore: ente.xls è nel formato Excel 97-2003" in out and "salvalo come .xlsx" in out
 
 
+def test_a_sheet_s_csv_beside_ente_xlsx_is_never_silently_ignored(example, tmp_path, capsys):
+    folder = example("brescia")
+    data = next(p.parent for p in folder.glob("*/ente.toml"))
+    xlsx = as_xlsx(data, tmp_path / "x")
+    for path in data.iterdir():
+        path.unlink() if path.is_file() else shutil.rmtree(path)
+    shutil.copytree(xlsx, data, dirs_exist_ok=True)
+    (data / "fondo.csv").write_text("voce,importo\nunico_importo_2017,1000.00\n", encoding="utf-8")
+    (data / "x_appunti.csv").write_text("a\n1\n", encoding="utf-8")  # the office's own file: not a sheet
+    main(["validate", str(folder / "cycle.toml")])
+    out = capsys.readouterr().out
+    # a warning at the file, naming the workbook's sheet its rows go in; the office's own file is not named
+    assert (
+        "fondo.csv: avviso: fondo.csv non è letto: i dati dell'ente si leggono da ente.xlsx, accanto, e queste righe "
+        "vanno nel suo foglio «fondo»: copiale lì, se non ci sono già, e togli fondo.csv"
+    ) in out
+    assert "x_appunti" not in out
+
+
 def test_a_problem_in_a_sheet_names_the_sheet_not_its_number(example, tmp_path, capsys):
     folder = example("brescia")
     data = next(p.parent for p in folder.glob("*/ente.toml"))

@@ -554,6 +554,18 @@ def test_a_destination_above_the_fund_and_fixed_payments_above_the_stable_part_a
     assert any("trattamenti fissi" in m and "€ 10.000,00" in m for m in messages)
 
 
+def test_the_destination_s_aggregate_errors_name_a_row_where_the_office_acts():
+    rows = [amount("unico_importo_2017", "10000.00"), amount("obiettivi_ente", "5000.00")]
+    rows += uses(("condizioni_lavoro", "4000.00"), ("indennita_comparto", "7000.00"), ("altri_fissi", "5000.00"))
+    _, t = fund(2023, rows)
+    found = [(p.row, p.column, p.message) for p in t.problems if "superano" in p.message]
+    # destined 4,000 + 7,000 + 5,000 = 16,000.00 > 15,000.00 constituted: at the largest destination, row 5 (7,000);
+    # fixed payments 7,000 + 5,000 = 12,000.00 > 10,000.00 of stable resources: at their first row, 5, naming 5 and 6
+    assert [(row, column) for row, column, _ in found] == [(5, "importo"), (5, "importo")]
+    assert "di € 1.000,00: riducile (questa è la maggiore, € 7.000,00)" in found[1][2]
+    assert "progressioni: € 12.000,00, righe 5, 6) superano le risorse stabili" in found[0][2]
+
+
 def test_the_sheet_s_problems_are_all_reported_at_their_cells():
     rows = [
         amount("unico_importo_2017", "1.00"),
@@ -575,6 +587,79 @@ def test_the_sheet_s_problems_are_all_reported_at_their_cells():
         (7, "voce"),
         (8, "fondo_premi"),
     ]
+
+
+def test_a_pool_near_a_fund_of_the_plugin_is_read_as_it_one_error_at_its_cell():
+    rows = [
+        amount("unico_importo_2017", "10000.00"),
+        {
+            "voce": "destinazione",
+            "uso": "performance_individuale",
+            "importo": D("4000.00"),
+            "fondo_premi": "premi_indiv",
+        },
+        {"voce": "destinazione", "uso": "condizioni_lavoro", "importo": D("1000.00"), "fondo_premi": "produttivita"},
+    ]
+    f, t = fund(2023, rows, pools=("premi_individuali", "risultato_po"))
+    found = [(p.row, p.column, p.message) for p in t.problems if p.rule == "ccnl.fondo.foglio"]
+    assert found == [
+        (3, "fondo_premi", "«premi_indiv» non è un fondo del regolamento dell'ente; forse «premi_individuali»?"),
+        (
+            4,
+            "fondo_premi",
+            "«produttivita» non è un fondo del regolamento dell'ente (usa: premi_individuali, risultato_po)",
+        ),
+    ]
+    # the near name pays the fund it means; the other pays none (a refused cell feeds nothing)
+    assert dict(f.pools) == {"premi_individuali": D("4000.00")}
+
+
+def test_a_count_in_the_amount_column_is_one_error_not_also_a_missing_voce():
+    rows = [amount("unico_importo_2017", "100000.00"), amount("dipendenti_2015", "41")]
+    f, t = fund(2024, rows)
+    # the row is there, its figure refused: the error at its cell, no warning that dipendenti_2015 is missing
+    assert [(p.row, p.column, p.severity) for p in t.problems if "dipendenti_2015" in p.message] == [
+        (3, "importo", "error")
+    ]
+    assert "item:per_capita_2015" not in keys(f) and f.total == D("100000.00")
+
+
+def test_a_refused_figure_feeds_nothing():
+    rows = [amount("unico_importo_2017", "100000.00"), amount("decurtazione", "-5000.00", atto="Determina n. 1")]
+    f, t = fund(2024, rows)
+    assert [(p.row, p.column) for p in t.problems if p.is_error] == [(3, "importo")]  # a cut is written positive
+    # the fund: 100,000.00, the refused cut left out (not 100,000.00 − (−5,000.00) = 105,000.00)
+    assert f.total == D("100000.00") and "item:decurtazione" not in keys(f)
+
+
+def test_a_limit_that_would_count_a_refused_row_is_not_judged_one_error_only():
+    rows = [
+        amount("unico_importo_2017", "100000.00"),
+        amount("decurtazione", "-3000.00", atto="Determina n. 1"),  # row 3, refused: a cut is written positive
+        amount("obiettivi_ente", "3000.00", atto="Delibera n. 2"),
+        amount("limite_2016", "100000.00"),
+    ]
+    f, t = fund(2024, rows)
+    # without the refused cut the limit would count 100,000.00 + 3,000.00 = 103,000.00 > 100,000.00: an excess the
+    # office did not write (with the cut as meant, 100,000.00 + 3,000.00 − 3,000.00 = 100,000.00); one error only
+    assert [(p.row, p.column) for p in t.problems if p.is_error] == [(3, "importo")]
+    limit = check(f, "limite")
+    assert limit.ok is None
+    assert limit.verdict == "non verificato: la riga 3 del foglio fondo, che conta nella verifica, è da correggere"
+
+
+def test_a_refused_fuori_limite_keeps_the_contract_s_standing():
+    rows = [
+        amount("unico_importo_2017", "100000.00"),
+        amount("residui_anno_precedente", "3000.00", fuori_limite=False),  # refused: the contract puts it outside
+        amount("limite_2016", "100000.00"),
+    ]
+    f, t = fund(2024, rows)
+    assert [(p.row, p.column) for p in t.problems if p.is_error] == [(3, "fuori_limite")]
+    # the limit counts 100,000.00 only (not 100,000.00 + 3,000.00 = 103,000.00): margin 0, respected
+    assert line(f, "item:residui_anno_precedente").limit == "fuori"
+    assert check(f, "limite").ok is True
+    assert t.figures["fund:limit:margin"].value == D("0.00")
 
 
 # --- every euro conserved (a property) -----------------------------------------------------------------------------

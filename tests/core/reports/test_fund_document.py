@@ -1,0 +1,113 @@
+"""The relazione tecnico-finanziaria's tables (core/reports/fund.py), built from a ``fondo`` section of
+results.json written by hand: what an empty cell shows, and that the workbook carries the page's figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from ciclope.core.fmt import NONE
+from ciclope.core.reports import fund
+from ciclope.core.reports.model import Table
+
+DOC = {
+    "destination": [
+        {
+            "section": "contrattata",
+            "title": "Premi correlati alla performance individuale",
+            "pool": "performance_individuale",
+            "source": "CCNL Funzioni Locali 16.11.2022 art. 80 c. 2 lett. b",
+            "note": "",
+            "amount": "35000.00",
+        },
+        {
+            "section": "contrattata",
+            "title": "Indennità condizioni di lavoro",
+            "pool": "",
+            "source": "CCNL Funzioni Locali 16.11.2022 art. 80 c. 2 lett. c",
+            "note": "",
+            "amount": "9000.00",
+        },
+    ],
+    "pool_labels": {"performance_individuale": "Premi per la performance individuale"},
+    "totals": {
+        "non_contrattata": "0.00",
+        "contrattata": "44000.00",
+        "da_regolare": "0.00",
+        "destined": "44000.00",
+        "residual": "1000.00",
+    },
+}
+
+
+def test_a_destination_paying_no_premium_pool_shows_the_documents_dash():
+    [_, agreed, *_] = fund.destination(DOC, fund.worded)
+    assert isinstance(agreed, Table)
+    pools = [row[1] for row in agreed.rows[:2]]
+    # the same «—» every other document of ciclope writes for nothing (core.fmt.NONE), not a hyphen
+    assert pools == ["Premi per la performance individuale", NONE] and NONE == "—"
+    assert agreed.rows[1][4] == "€ 9.000,00" and fund.money("9000.00") == D("9000.00")
+
+
+FULL = {
+    **DOC,
+    "year": 2024,
+    "contract": "CCNL Funzioni Locali 16.11.2022",
+    "constitution": [
+        {
+            "section": "stabile",
+            "title": "Unico importo consolidato 2017",
+            "source": "CCNL Funzioni Locali 16.11.2022 art. 79 c. 1 lett. a",
+            "limit": "dentro",
+            "confidence": "fonte secondaria",
+            "note": "Determina n. 412/2017",
+            "amount": "45000.00",
+        }
+    ],
+    "totals": {
+        **DOC["totals"],
+        "stabile": "45000.00",
+        "variabile": "0.00",
+        "decurtazione": "0.00",
+        "total": "45000.00",
+    },
+    "checks": [],
+    "premises": [["Monte salari 1997", "1052430.00", "money"], ["Personale al 31.12.2015", "41", "num"]],
+    "notes": [],
+}
+
+
+def sheet_rows(ws) -> list[list]:
+    return [[c.value for c in row] for row in ws.iter_rows()]
+
+
+def test_the_workbook_carries_the_page_s_amounts_as_numbers_in_euro():
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(fund.workbook(FULL)))
+    first = book.worksheets[0]
+    rows = sheet_rows(first)
+    # row 1 the contract, row 2 the first table's title (no stray «Voce» header of the sheet's own), then its header
+    assert rows[1][0] == "Risorse fisse aventi carattere di certezza e stabilità"
+    assert rows[2] == ["Voce", "Fonte", "Limite (art. 23)", "Affidabilità", "Atti e note", "Importo"]
+    assert rows[3][0] == "Unico importo consolidato 2017" and rows[3][5] == 45000
+    assert first.cell(4, 6).number_format == '#,##0.00 "€"'
+    # the section's total and the summary's amounts stand in the Importo column, as on the page
+    totals = [
+        r
+        for r in rows
+        if r[0]
+        in ("Totale: risorse fisse aventi carattere di certezza e stabilità", "Fondo sottoposto a certificazione")
+    ]
+    assert [r[5] for r in totals] == [45000, 45000]
+    premises = sheet_rows(book.worksheets[-1])
+    # the base figures as numbers: € 1.052.430,00 an amount in euro, 41 people a count
+    assert ["Monte salari 1997", 1052430] in premises and ["Personale al 31.12.2015", 41] in premises
+    at = next(i for i, r in enumerate(premises, 1) if r[0] == "Monte salari 1997")
+    assert book.worksheets[-1].cell(at, 2).number_format == '#,##0.00 "€"'
+
+
+def test_the_page_writes_the_base_figures_in_words():
+    [table] = [b for b in fund.notes(FULL, fund.worded, fund.fmt.decimal_it) if isinstance(b, Table)]
+    assert list(table.rows) == [("Monte salari 1997", "€ 1.052.430,00"), ("Personale al 31.12.2015", "41")]
