@@ -301,7 +301,8 @@ def worded(text: str, words: Mapping[str, str] | None = None, signed: bool = Fal
     missing label is found there, not hidden here). ``signed``, for a document a person signs, also drops
     a code shown in parentheses beside its words («peso della voce (unit_item_weight)»). A name the office is
     told to write stays as written: the suggestion of a hint («forse «performance_individuale»?»), a key of a table
-    of ente.toml («[fondi] performance_individuale»)."""
+    of ente.toml («[fondi] performance_individuale»), a value after its key («fondo_premi = risultato_po»), the names
+    to choose from («usa: «risultato_po», …»)."""
     known = {**STATUS_LABELS, **(words or {})}
     if text in known:
         return known[text]
@@ -318,8 +319,9 @@ def worded(text: str, words: Mapping[str, str] | None = None, signed: bool = Fal
 
 
 # a name the office writes stays as written, never its words: the suggestion of «forse «X»?», a key of a table of
-# ente.toml («[fondi] performance_individuale»)
-_KEPT_AFTER = re.compile(r"(?:forse |\[[a-z_]+\] )$")
+# ente.toml («[fondi] performance_individuale»), a value after its key («fondo_premi = X»), the names a message lists
+# to choose from («usa: «X», «Y»»)
+_KEPT_AFTER = re.compile(r"(?:forse |\[[a-z_]+\] |[a-z_]+ = |usa: (?:«[^»]*», )*)$")
 
 
 def regulation(entry: str, documents: Mapping[str, str] | None = None) -> str:

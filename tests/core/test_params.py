@@ -121,3 +121,12 @@ def test_a_key_of_ente_toml_stays_as_the_office_wrote_it():
     assert worded(text, words) == (
         "togli [fondi] performance_individuale da ente.toml: il fondo «Premi per la performance individuale»"
     )
+
+
+def test_names_to_choose_from_and_a_value_to_write_stay_as_written():
+    words = {"performance_individuale": "Premi per la performance individuale", "risultato_po": "Risultato"}
+    # what the office types in a cell: the list it chooses from, the value after its key; elsewhere the words
+    text = "(usa: «performance_individuale», «risultato_po»); scrivi fondo_premi = risultato_po per risultato_po"
+    assert worded(text, words) == (
+        "(usa: «performance_individuale», «risultato_po»); scrivi fondo_premi = risultato_po per «Risultato»"
+    )

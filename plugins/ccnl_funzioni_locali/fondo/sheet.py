@@ -323,7 +323,7 @@ def _columns(ente: Ente, e: Entry, t: Table, item: Any) -> list[Problem]:
             )
         if pool(ente, e) != e.pool:
             near = pool(ente, e)
-            said = f"; forse {fmt.quoted(near)}?" if near else f" (usa: {', '.join(ente.fund_keys)})"
+            said = f"; forse {fmt.quoted(near)}?" if near else f" (usa: {', '.join(map(fmt.quoted, ente.fund_keys))})"
             message = f"{fmt.quoted(e.pool)} non è un fondo del regolamento dell'ente{said}"
             out.append(_at(ente, e, "fondo_premi", message))
     elif e.use or e.pool:

@@ -132,7 +132,7 @@ def paid(
     for pr in reg.premiums:
         pool = opened(reg, pr, ledger, out, trace)
         if pool is None:
-            missing_fund(reg, pr, trace, ente.funds)
+            missing_fund(reg, pr, trace, ente.funds, sheet=bool(ente.table(FUND_SHEET)))
             continue
         aside = taken.get(name_of(pr))
         with setaside.on_the_whole_fund(aside, facts, trace) if aside is not None else nullcontext():
@@ -456,8 +456,12 @@ def summed(reg: Regulation, ledger: Ledger, ente: Ente, trace: Trace) -> None:
         trace.record(f"award:{paid[0][1]}", total, words, source, inputs, label)
 
 
-def missing_fund(reg: Regulation, pr: Premium, trace: Trace, written: Iterable[str] = ()) -> None:
-    """A part whose fund ente.toml does not give: a warning naming the fund, and the name written in its place."""
+FUND_SHEET = "fondo"  # the fondo risorse decentrate an ente of the comparto constitutes in its workbook
+
+
+def missing_fund(reg: Regulation, pr: Premium, trace: Trace, written: Iterable[str] = (), sheet: bool = False) -> None:
+    """A part whose fund ente.toml does not give: a warning naming the fund, and the name written in its place;
+    with a ``fondo`` sheet (``sheet``), also the row of it that would give it."""
     if reg.constitutes(pr.fund):
         return  # a fund the regulation constitutes ([[fondi]]) and could not: its error says the parts do not pay
     trace.problem(
@@ -472,6 +476,12 @@ def missing_fund(reg: Regulation, pr: Premium, trace: Trace, written: Iterable[s
             # the key is where the problem is (ente.toml [fondi] …): named in the text, it would be said by its label
             + "; scrivine l'importo in ente.toml, nel blocco [fondi] (ogni premio viene da un fondo, anche un importo "
             "fisso per persona)"
+            + (
+                f", o nel foglio fondo una riga destinazione con fondo_premi = {pr.fund}, la parte del fondo risorse "
+                "decentrate che lo paga"
+                if sheet
+                else ""
+            )
             + (
                 f"; se il testo dà l'importo di ciascuno e nessun fondo da dividere, scrivi dovuto = true nella parte "
                 f"«{pr.name}» del regolamento: il fondo è allora la somma degli importi"

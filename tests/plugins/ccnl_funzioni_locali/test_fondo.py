@@ -607,7 +607,7 @@ def test_a_pool_near_a_fund_of_the_plugin_is_read_as_it_one_error_at_its_cell():
         (
             4,
             "fondo_premi",
-            "«produttivita» non è un fondo del regolamento dell'ente (usa: premi_individuali, risultato_po)",
+            "«produttivita» non è un fondo del regolamento dell'ente (usa: «premi_individuali», «risultato_po»)",
         ),
     ]
     # the near name pays the fund it means; the other pays none (a refused cell feeds nothing)

@@ -76,9 +76,17 @@ def test_a_mistyped_premium_pool_is_one_error_at_its_cell_with_the_name_it_means
 
 def test_a_pool_no_fund_of_the_regulation_is_near_pays_nothing_and_lists_the_funds(tmp_path):
     result = run(tmp_path, [*BASE, destination("produttivita")])
-    errors = [line for line in said(result) if line.startswith("fondo.csv:4:fondo_premi: errore:")]
-    assert len(errors) == 1 and "«produttivita» non è un fondo del regolamento dell'ente (usa: " in errors[0]
+    lines = said(result)
+    errors = [line for line in lines if line.startswith("fondo.csv:4:fondo_premi: errore:")]
+    # the funds to choose from as the office types them in fondo_premi, not by their labels
+    assert len(errors) == 1 and "«produttivita» non è un fondo del regolamento dell'ente (usa: «" in errors[0]
+    assert "«performance_individuale»" in errors[0] and "Premi per la performance individuale" not in errors[0]
     assert "produttivita" not in result.ente.funds
+    # the part's missing fund: where it goes in ente.toml, or the row of the fondo sheet that would pay it
+    [missing] = [line for line in lines if "manca [fondi]" in line]
+    assert ", o nel foglio fondo una riga destinazione con fondo_premi = performance_individuale, la parte del " in (
+        missing
+    )
 
 
 def test_a_count_written_as_an_amount_is_one_message(tmp_path):
