@@ -54,6 +54,11 @@ ENTE_KIND = {
     "universita": "università",
     "azienda_sanitaria": "azienda sanitaria",
     "autorita": "autorità indipendente",
+    "agenzia": "agenzia (regionale o nazionale)",
+    "ente_di_ricerca": "ente di ricerca",
+    "azienda_servizi_persona": "azienda pubblica di servizi alla persona",
+    "ente_parco": "ente parco",
+    "ordine_professionale": "ordine o collegio professionale",
     "ente_pubblico": "ente pubblico",
     "societa": "società in controllo pubblico",
 }

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import ciclope.plugins.regolamento as regolamento
 from ciclope.core.commands.cli import main
+from ciclope.plugins.regolamento.say.assumed import TUEL
+
+from helpers import regulation_text
 
 
 def _demo(tmp_path: Path) -> Path:
@@ -48,3 +51,20 @@ def test_the_internal_relazione_is_for_a_segretario_or_a_direttore_generale(tmp_
     assert main(["run", str(demo / "cycle.toml"), "--out", str(tmp_path / "o"), "--no-store"]) == 0
     html = (tmp_path / "o" / "comune-soglie" / "relazione.html").read_text(encoding="utf-8")
     assert "Documento interno per l'OIV, il Segretario o il Direttore generale e i dirigenti" in html
+
+
+def test_an_agency_a_research_body_and_others_are_kinds_of_their_own(tmp_path):
+    """An ARPA, an ente di ricerca, an ASP, an ente parco, an ordine professionale, a consorzio: each its own tipo_ente,
+    said in words, none of the enti locali (no TUEL)."""
+    head = 'formato = 2\n[atto]\ntitolo = "Criteri"\ntipo_ente = "{}"\n'
+    said = {
+        "agenzia": "agenzia (regionale o nazionale)",
+        "ente_di_ricerca": "ente di ricerca",
+        "azienda_servizi_persona": "azienda pubblica di servizi alla persona",
+        "ente_parco": "ente parco",
+        "ordine_professionale": "ordine o collegio professionale",
+        "consorzio": "consorzio",
+    }
+    for kind, words in said.items():
+        assert f"Tipo di ente: {words}." in regulation_text(tmp_path, head.format(kind)), kind
+    assert not TUEL & set(said)

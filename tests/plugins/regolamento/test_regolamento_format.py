@@ -64,7 +64,8 @@ def test_wrong_type(tmp_path):
     assert message == (
         "riga 5, chiave atto.tipo_ente: atteso uno dei valori ammessi tra virgolette (comune, unione, comunita_montana, "
         "provincia, citta_metropolitana, regione, camera_di_commercio, ministero, universita, azienda_sanitaria, "
-        "autorita, ente_pubblico, fondazione, societa, altro), trovato «3»"
+        "autorita, agenzia, ente_di_ricerca, azienda_servizi_persona, ente_parco, ordine_professionale, consorzio, "
+        "ente_pubblico, fondazione, societa, altro), trovato «3»"
     )
 
 
