@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ciclope.core.model import UNIT_KIND_ALIASES, UNIT_KIND_LABELS  # noqa: F401  (the words of units, read here too)
-from ciclope.core.plugininfo import Classification
+from ciclope.core.plugininfo import ROLE_LABELS, Classification, said_role  # noqa: F401  (read from here too)
 
 # Italian labels of the core's words. A plugin's own statuses are labelled by its STATUS_LABELS (see
 # docs/plugin-guide.md), else shown with "_" → " ".
@@ -25,12 +25,6 @@ TYPE_LABELS = {
     "monitor": "monitoraggio",
 }
 KIND_LABELS = {"strategic": "strategico", "operational": "operativo", "individual": "individuale"}
-ROLE_LABELS = {
-    "segretario": "Segretario",
-    "dirigente": "Dirigente",
-    "po": "Posizione organizzativa",
-    "dipendente": "Dipendente",
-}
 CALENDAR_LABELS = {"fatto": "fatto", "in ritardo": "in ritardo", "mancante": "mancante", "": "da verificare"}
 
 # Other words an office writes for a role (read as the role, never printed).
@@ -56,14 +50,7 @@ AREE_2023 = {
 }
 
 
-def role_label(code: str, year: int, words: Classification | None) -> str:
-    """A role in the words of the ente's contract (``words``, its comparto's): «Elevata qualificazione (EQ)» for a
-    PO of Funzioni Locali from 2024; the core's own words without them."""
-    if code == "po" and words is not None and year > words.since:
-        return words.po
-    if code == "po" and words is not None and year == words.since:
-        return words.po_both
-    return ROLE_LABELS.get(code, code)
+role_label = said_role  # a role in the words of the ente's contract: :func:`plugininfo.said_role`
 
 
 def category_label(category: str, year: int, words: Classification | None) -> str:

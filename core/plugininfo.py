@@ -10,6 +10,14 @@ import attrs
 
 from ciclope.core.provisions import Provision
 
+# the core's words for the roles, where the ente's contract has none of its own
+ROLE_LABELS = {
+    "segretario": "Segretario",
+    "dirigente": "Dirigente",
+    "po": "Posizione organizzativa",
+    "dipendente": "Dipendente",
+}
+
 # ``COMPARTO`` of a plugin whose enti each name their comparto (hook ``ciclope_comparto``): every installed layer
 # is registered under it, and each ente's hooks call only the layers of that ente's comparto
 COMPARTO_PER_ENTE = "per_ente"
@@ -85,6 +93,11 @@ class PluginInfo:
         (for a plugin of per-ente comparti, once described for the ente); None: the core's own words."""
         return next((i.classification for i in (self, *self.layers) if i.classification is not None), None)
 
+    def role_label(self, code: str, year: int) -> str:
+        """A role as people read it in a year, in the words of the ente's contract (:attr:`staff_words`): «Elevata
+        qualificazione (EQ)» for a PO of Funzioni Locali from 2024, «Segretario»; never the code («po»)."""
+        return said_role(code, year, self.staff_words)
+
     @property
     def all_reforms(self) -> dict[str, str]:
         """The reforms of the plugin and of the layers under it."""
@@ -103,3 +116,13 @@ class PluginInfo:
         """The plugin's example enti (``demo/cycle.toml`` beside the package), if it has them."""
         path = self.folder / "demo" if self.folder else None
         return path if path is not None and (path / "cycle.toml").is_file() else None
+
+
+def said_role(code: str, year: int, words: Classification | None) -> str:
+    """A role in the words of the ente's contract (``words``, its comparto's): «Elevata qualificazione (EQ)» for a
+    PO of Funzioni Locali from 2024; the core's own words without them."""
+    if code == "po" and words is not None and year > words.since:
+        return words.po
+    if code == "po" and words is not None and year == words.since:
+        return words.po_both
+    return ROLE_LABELS.get(code, code)

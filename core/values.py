@@ -244,7 +244,9 @@ def parse_positive_fraction(text: str) -> Decimal:
             raise ValueError(f"attesa una quota (es. 0,5 o 50%), trovato {quoted(text)}: scrivi {share}") from None
         raise ValueError(f"attesa una quota (es. 0,5 o 50%), trovato {quoted(text)}") from None
     if not (0 < value <= 1):
-        raise ValueError(f"atteso un valore maggiore di 0 e al massimo 1, trovato {quoted(text)}{share_hint(value)}")
+        raise ValueError(
+            f"atteso un valore maggiore di 0 e al massimo 100% (1), trovato {quoted(text)}{share_hint(value)}"
+        )
     return value
 
 

@@ -28,7 +28,7 @@ ENGLISH = frozenset(
     evaluation appeals appeal revisions innovation renounced amount amounts person people kind resources
     approved paid threshold level levels evaluated achievement objective objectives indicators indicator
     actual unit units position pay none true false points section evaluator role category fte owner title
-    kind head parent outcome stage field reason approved""".split()
+    kind head parent outcome stage field reason approved individual strategic operational""".split()
 )
 # Nouns after «1», where Italian wants the singular.
 PLURALS = re.compile(

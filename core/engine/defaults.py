@@ -53,7 +53,7 @@ def self_evaluations(ente: Ente) -> list[Problem]:
                         column="evaluator",
                         source="rules/core.md §3; D.Lgs. 150/2009 art. 9",
                         message=f"la voce «{it.item}» della scheda di {pid} è valutata da {pid} stesso: "
-                        "indica in evaluator chi valuta (il superiore o un valutatore esterno di [valutatori])",
+                        "indica nella colonna valutatore chi valuta (il superiore o un valutatore esterno di [valutatori])",
                     )
                 )
     return problems

@@ -81,7 +81,7 @@ NOTES = (
     ),
     (
         "Obiettivi individuali/di gruppo",
-        "Sono gli obiettivi «individual» di cui la persona è titolare più gli elementi "
+        "Sono gli obiettivi individuali (tipo «individuale» in obiettivi.csv) di cui la persona è titolare più gli elementi "
         "dei cruscotti (cruscotti.csv) intestati alla persona; uno stesso indicatore si misura una volta sola. Senza "
         "obiettivi misurati il loro peso passa al risultato del Servizio; senza risultato del Servizio il suo peso passa "
         "agli obiettivi individuali o, in mancanza, alla scheda dei comportamenti (con avviso).",

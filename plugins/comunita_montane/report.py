@@ -119,7 +119,7 @@ def _differentiation(result: Result, x: Mapping[str, Any]) -> ReportSection | No
         rows.append(
             (
                 who,
-                person.role if person else "",
+                result.plugin.role_label(person.role, result.ente.year) if person else "",
                 d["evaluations"],
                 d["mean"],
                 d["sd"],

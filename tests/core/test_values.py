@@ -87,7 +87,7 @@ def test_share_bounds():
         (
             parse_positive_fraction,
             "50",
-            'atteso un valore maggiore di 0 e al massimo 1, trovato «50»: una quota si scrive in percentuale, "50%" (o '
+            'atteso un valore maggiore di 0 e al massimo 100% (1), trovato «50»: una quota si scrive in percentuale, "50%" (o '
             "0.5)",
         ),
         (
@@ -97,7 +97,7 @@ def test_share_bounds():
             "(o 0.125)",
         ),
         # 1,5 could be 150% as well, and 150 is no percentage of a share: no guess
-        (parse_positive_fraction, "1,5", "atteso un valore maggiore di 0 e al massimo 1, trovato «1,5»"),
+        (parse_positive_fraction, "1,5", "atteso un valore maggiore di 0 e al massimo 100% (1), trovato «1,5»"),
         (parse_share, "150", "atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato «150»"),
         # the time worked as its hours, 30 of 36: 30 / 36 = 0,8333… → 83,33%; no example that is no share («12,5»)
         (parse_positive_fraction, "30/36", "attesa una quota (es. 0,5 o 50%), trovato «30/36»: scrivi 83,33%"),

@@ -609,6 +609,10 @@ def test_an_evaluation_by_oneself_or_a_peer_is_an_error(ciclope_ente, evaluator,
     # error on each row, a peer is named once per card (at its first row)
     if rule == "core.evaluation.self":
         assert [v["where"] for v in bad] == ["evaluations.csv:4:evaluator", "evaluations.csv:5:evaluator"]
+        # the column named as the office reads it, not by its code
+        assert (
+            "indica nella colonna valutatore chi valuta" in bad[0]["message"] and "evaluator" not in (bad[0]["message"])
+        )
     else:
         assert [v["where"] for v in bad] == ["evaluations.csv:4:evaluator"]
     assert why in bad[0]["message"]

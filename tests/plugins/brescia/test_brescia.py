@@ -437,10 +437,13 @@ def test_attestation_without_motivation_is_not_applied(tmp_path):
 )
 def test_lower_attestation_and_proposed_judgement(tmp_path, attested, judgement):
     toml = approvals(f'oiv_attested = {attested}\noiv_motivation = "verifiche a campione"')
-    _, doc = run(tmp_path, **{"ente.toml": toml})
+    res, doc = run(tmp_path, **{"ente.toml": toml})
     assert errors(doc) == []
     assert doc["organizational"]["oiv_attested"] == attested
     assert doc["organizational"]["judgement"] == judgement
+    # the threshold said as the percentage the SMVP writes, never «0.8»
+    sign = "<" if attested < 0.80 else "≥"
+    assert res.figures["judgement"].formula == f"giudizio proposto (non espresso dall'OIV): attestata {sign} 80%"
     # the PO result fund shrinks in proportion: 7200 × attested
     assert D(doc["rewards"]["pools"]["po_risultato"]["amount"]) == (D("7200") * D(str(attested))).quantize(D("0.01"))
 

@@ -559,6 +559,14 @@ def test_differentiation_per_evaluator(ciclope_ente):
     assert table["PO2"]["sd"] == D("8.16") and table["PO2"]["distinct_levels"] == 3
     flat = [v for v in res.violations if v.rule == "comunita_montane.differentiation.flat"]
     assert len(flat) == 1 and flat[0].severity == "warning" and "PO1" in flat[0].message
+    # the Relazione's table says each evaluator's role in words, never its code («po»)
+    from ciclope.plugins.comunita_montane.report import sections
+
+    [section] = [s for s in sections(res) if s.title.startswith("Differenziazione dei giudizi")]
+    assert {row[0]: row[1] for row in section.rows} == {
+        "PO1": "Posizione organizzativa",
+        "PO2": "Posizione organizzativa",
+    }
 
 
 def test_four_equal_evaluations_are_not_flagged(ciclope_ente):
