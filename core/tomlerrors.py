@@ -31,6 +31,9 @@ def _hint(line: str) -> str:
             f"in TOML le date si scrivono AAAA-MM-GG senza virgolette: {key} = {year}-{int(month):02d}-{int(day):02d}"
         )
     key = line.split("=", 1)[0].strip()
+    percent = _BARE_PERCENT.search(line)
+    if percent:  # «quota = 2%»: a percentage is a text of TOML, its sign inside the quotes
+        return f'una percentuale si scrive tra virgolette: {key} = "{percent.group(1)}%"'
     found = _DECIMAL_COMMA.search(line)
     if found:
         number = found.group(1).replace(".", "").replace(",", ".")
@@ -58,3 +61,6 @@ def translate(message: str, text: str) -> str:
     return f"TOML non valido alla riga {line_no}, colonna {column} («{line.strip()[:80]}»): {said}" + (
         f"; {hint}" if hint else ""
     )
+
+
+_BARE_PERCENT = re.compile(r"=\s*(\d+(?:[.,]\d+)?)\s*%\s*(?:#.*)?$")  # «quota = 2%», «quota = 12,5 %»

@@ -101,21 +101,23 @@ def _own_rows(asked: Asked, log: Log, sheets: Mapping[str, Sheet], name: str, ti
         message = f"{title} è sia in {sheets[name].label} sia in ente.toml: tienine uno solo"
         log.err("ente.toml", None, title, "core.input.duplicate_sheet", message)
         return None
-    _bare_percentages(asked, log, name, title, raw)
+    reported = _bare_percentages(asked, log, name, title, raw)
     header = tuple(dict.fromkeys(str(k) for t in raw for k in t))
-    columns = {h: [_text(t.get(h)) for t in raw] for h in header}
+    # a bare percentage is said here, in the words of ente.toml: its cell is left empty, not read again as a cell
+    columns = {h: ["" if (i, h) in reported else _text(t.get(h)) for i, t in enumerate(raw)] for h in header}
     sheet = Sheet(name=name, label=label, header=header, numbers=tuple(range(1, len(raw) + 1)), columns=columns)
     return italian_headers(sheet, asked.schema)
 
 
-def _bare_percentages(asked: Asked, log: Log, name: str, title: str, raw: list[dict[str, Any]]) -> None:
+def _bare_percentages(asked: Asked, log: Log, name: str, title: str, raw: list[dict[str, Any]]) -> set[tuple[int, str]]:
     """A percentage written without its sign (``quota = 2``, ``quota = "0,5"``) is an error: as a cell, 2 would be
     200% and 0,5 50%, and whoever types a bare number in ente.toml most often means points (2%). With the % sign
-    there is one reading."""
+    there is one reading. Returns the cells said, which are not read again as cells."""
+    reported: set[tuple[int, str]] = set()  # (the table's index, the key) of each one said
     file = f"{name}.csv"
     parsers = {**asked.schema.columns.get(file, {}), **asked.schema.files.get(file, {})}
     codes = {said: code for code, said in asked.schema.headers.get(file, {}).items()}
-    for table in raw:
+    for i, table in enumerate(raw):
         for key, value in table.items():
             if parsers.get(codes.get(key, key)) is not parse_percent or isinstance(value, bool):
                 continue
@@ -129,6 +131,8 @@ def _bare_percentages(asked: Asked, log: Log, name: str, title: str, raw: list[d
             log.err("ente.toml", None, f"{title}.{key}", "core.input.value",
                     f"{key} = {toml_value(value)}: una percentuale si scrive tra virgolette con il segno %, "
                     f'{key} = "{points}" oppure {key} = "{ratio}"')  # fmt: skip
+            reported.add((i, str(key)))
+    return reported
 
 
 def _text(value: Any) -> str:

@@ -259,3 +259,32 @@ def test_a_column_s_texts_parsed_at_once_are_parsed_one_by_one(parser, texts):
             assert failed[text] == str(exc) and text not in known
         else:
             assert repr(known[text]) == repr(value) and text not in failed
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # «51» in a column of percentages: the 51% meant, or 51 × 100 = 5.100% as a share above 1 reads
+        ("51", 'attesa una percentuale, trovato «51»: oltre 1 si scrive con il segno %, "51%" oppure "5.100%"'),
+        # 1,5 = 1,5% or 1,5 × 100 = 150%
+        ("1,5", 'attesa una percentuale, trovato «1,5»: oltre 1 si scrive con il segno %, "1,5%" oppure "150%"'),
+    ],
+)
+def test_a_percentage_above_one_without_its_sign_is_refused_with_both_readings(text, said):
+    from ciclope.core.values import parse_percent
+
+    with pytest.raises(ValueError) as caught:
+        parse_percent(text)
+    assert str(caught.value) == said
+
+
+def test_a_percentage_with_its_sign_or_at_most_one_reads_as_written():
+    from ciclope.core.values import parse_percent
+
+    # 51% = 0,51; 0,51 is the same share; 120% = 1,2 (a percentage may exceed 100% with its sign); 1 = 100%
+    assert [parse_percent(t) for t in ("51%", "0,51", "120%", "1")] == [
+        Decimal("0.51"),
+        Decimal("0.51"),
+        Decimal("1.2"),
+        Decimal("1"),
+    ]

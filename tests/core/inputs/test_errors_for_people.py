@@ -33,6 +33,10 @@ def test_toml_messages_are_translated_with_a_hint():
     assert "i decimali si scrivono con il punto" in said
     said = translate("Invalid value (at line 1, column 18)", "oiv_motivation = lievi scostamenti")
     assert said.endswith('valore non valido; un testo va tra virgolette: oiv_motivation = "lievi scostamenti"')
+    said = translate(
+        "Expected newline or end of document after a statement (at line 2, column 17)", 'a = 1\nquota_ricavi = 2%\n'
+    )
+    assert said.endswith('una percentuale si scrive tra virgolette: quota_ricavi = "2%"')  # the sign inside the quotes
     said = translate("Invalid value (at line 1, column 10)", "titolo = Comune di Prova  # il nome")
     assert said.endswith('un testo va tra virgolette: titolo = "Comune di Prova"')  # the office's own line, quoted
     said = translate(  # thousands written with dots, as an Italian text writes them: 1.000,00 is 1000.00

@@ -704,3 +704,19 @@ def test_a_yes_no_column_is_no_number():
     with pytest.raises(FormulaError):
         read("=in_servizio * 100", scope)
     assert read("=SE(in_servizio; 100 €; 0 €)", scope).type == EURO
+
+
+def test_a_percentage_above_one_without_its_sign_is_refused_at_its_cell(ciclope_ente, tmp_path):
+    """«51» in a column of percentages (the text's «51% di spettanza per convenzione»): read as a share it is 5.100%,
+    and a premium × it 51 times too large. The cell is an error with both readings, never a silent guess."""
+    text = (
+        HEAD.replace('nome = "guardie"', 'nome = "modalita"')
+        .replace('tipo = "numero"', 'tipo = "percentuale"')
+        .replace("le guardie notturne e festive dell'anno", "il peso della modalità di servizio")
+    )
+    with pytest.raises(CiclopeError) as refused:
+        run_declared(ciclope_ente, tmp_path, text, people("modalita", {"A": "100%", "B": "51", "C": "0.5"}))
+    [problem] = [p for p in refused.value.problems if p.column == "modalita"]
+    # B is on row 4: the header, SEG, A, B
+    assert (problem.file, problem.row) == ("people.csv", 4)
+    assert problem.message.endswith('oltre 1 si scrive con il segno %, "51%" oppure "5.100%"')
