@@ -115,7 +115,7 @@ def _about(result: Result, pid: str) -> tuple[Line, ...]:
             ),
         ),
         Line("Unità organizzativa", unit.name if unit else p.unit),
-        Line("Tempo lavorato", fmt.pct(p.fte, 0)),
+        Line("Tempo lavorato", fmt.pct(p.fte, fmt.share_places(p.fte))),  # 83,33% as typed, never rounded to 83%
         Line("Giorni di assenza", fmt.decimal_it(p.absence_days)),
     )
 

@@ -98,7 +98,7 @@ livello: <b>{_e(s.level)}</b></p><p>{_e(s.level_words)}</p>{formula}{steps}</sec
 <section><h2>Importi</h2>{_payments(s)}</section>
 <section><h2>Date</h2>{acts}<p>Data del colloquio: ____________________ &nbsp; Data di consegna: ____________________</p></section>
 <section class="sign"><div>Il valutatore<br>{_e(s.evaluator)}</div>
-<div>Il dipendente, per presa visione<br>{_e(s.name)}</div></section>
+<div>La persona valutata, per presa visione<br>{_e(s.name)}</div></section>
 <p class="muted">La firma per presa visione attesta la consegna della scheda, non l'accordo sul suo contenuto:
 resta possibile chiedere il riesame nei termini del regolamento.</p>
 </body></html>

@@ -151,3 +151,28 @@ def test_a_band_of_four_in_one_graduatoria_keeps_its_fund_on_the_scheda(example)
     # one graduatoria: «intermedia» holds P2, P3, P4, P5 — four people, its fund is no one's pay
     (payment,) = build(result, "P2").payments
     assert "fondo della fascia intermedia" in [line.label for line in payment.steps]
+
+
+def test_the_scheda_says_the_time_worked_as_typed_and_who_signs_it(example):
+    """A time worked of 83,33% is «83,33%» at the top as in the calculation below (it read «83%»); the signature
+    line is «La persona valutata», a dirigente or an EQ as well as a dipendente."""
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.runner import compute
+    from ciclope.core.schede.content import build
+    from ciclope.core.schede.render import render
+
+    folder = example("comunita_montane")
+    people = folder / "cm-esempio" / "people.csv"
+    lines = people.read_text(encoding="utf-8").splitlines()
+    head = lines[0].split(",")
+    row = next(i for i, line in enumerate(lines) if line.startswith("P1,"))
+    cells = lines[row].split(",")
+    cells[head.index("fte")] = "83,33%"
+    lines[row] = ",".join(f'"{c}"' if "," in c else c for c in cells)
+    people.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    plan = load_config(folder / "cycle.toml")
+    result = compute(plan.enti[0], plan.year)
+    scheda = build(result, "P1")
+    assert {line.label: line.value for line in scheda.about}["Tempo lavorato"] == "83,33%"
+    page = render(scheda)
+    assert "La persona valutata, per presa visione" in page and "Il dipendente, per presa visione" not in page
