@@ -29,6 +29,7 @@ from ciclope.core import (
     hookimpl,
 )
 from ciclope.plugins.regolamento.check import (
+    appointments,
     controls,
     coverage,
     differentiation,
@@ -111,6 +112,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + coverage.missing(regulation, ente, params[PARAM])
             + positioncheck.problems(regulation, ente)
             + recorded.problems(regulation, ente)
+            + appointments.problems(regulation, ente)
             + requirements.unknown_sections(regulation, ente, where)
             + declaredcolumns.missing(regulation, ente)
             + labelnames.misspelt(regulation, ente, where)

@@ -26,6 +26,7 @@ from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import COMBINED, denied, sentence
 from ciclope.plugins.regolamento.pay import rankings
+from ciclope.plugins.regolamento.pay.shapes import of_kind
 from ciclope.plugins.regolamento.score import ladders
 
 ZERO = Decimal("0.00")
@@ -121,12 +122,12 @@ class PartFormulas:
         return valued(formula, env, what, functools.partial(self._problem, formula))
 
     def _rows(self, env: PersonEnv) -> tuple[Decimal, tuple[Input, ...]]:
-        assert self.part.amount is not None
+        assert self.part.amount is not None and self.part.assignments is not None
         ente = env.facts.ente
         each: list[tuple[Decimal, tuple[Input, ...]]] = []
         spans: list[tuple[dt.date, dt.date]] = []
         for r in ente.table(ASSIGNMENTS):
-            if r.get("person") != env.person.id or str(r.get("kind") or "") != self.part.assignments:
+            if r.get("person") != env.person.id or not of_kind(r.get("kind"), self.part.assignments):
                 continue
             covered = ente.cell(ASSIGNMENTS, r.row, "covered")
             days = days_in_year(ente.year, r.get("start"), r.get("end"))
@@ -134,7 +135,9 @@ class PartFormulas:
             env.known.clear()  # the row's data (its days, whom it covers, its declared columns) are read anew
             value, inputs = self._number(self.part.amount, env, "importo dell'incarico")
             cell = Input(
-                f"incarico di incarichi.csv riga {r.row}", r.get("kind"), cell=ente.cell(ASSIGNMENTS, r.row, "kind")
+                f"incarico di {ente.file_said(ASSIGNMENTS)}, riga {r.row}",
+                r.get("kind"),
+                cell=ente.cell(ASSIGNMENTS, r.row, "kind"),
             )
             each.append((money.r2(value), (cell, *inputs)))
             spans.append(span_in_year(ente.year, r.get("start"), r.get("end")))
@@ -237,7 +240,7 @@ def amount_words(part: Part) -> str:
         return f"importo «{amount}» ({sentence(amount)}), arrotondato al centesimo"
     combine = COMBINED[part.combine]
     return (
-        f"per ogni incarico «{part.assignments}» di incarichi.csv: importo «{amount}» ({sentence(amount)}), "
+        f"per ogni incarico «{part.assignments}» dell'elenco degli incarichi: importo «{amount}» ({sentence(amount)}), "
         f"arrotondato al centesimo; con più incarichi {combine}"
     )
 

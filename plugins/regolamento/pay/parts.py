@@ -33,7 +33,7 @@ from ciclope.core import (
     fmt,
     money,
 )
-from ciclope.plugins.regolamento.compile.env import Facts
+from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS, Facts
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
@@ -189,7 +189,8 @@ def pay_one(
         standing(pr, [e for group in given for e, paid, _ in group.paid if paid > 0], ledger, out, unevaluated)
     total = sum((g[1] for group in given for g in group.paid), ZERO)
     if not total:
-        unpaid.warn(reg, pr, amount, people, len(formulas.refused) if formulas is not None else 0, trace)
+        kinds = tuple(dict.fromkeys(str(r.get("kind") or "") for r in ente.table(ASSIGNMENTS) if r.get("kind")))
+        unpaid.warn(reg, pr, amount, people, len(formulas.refused) if formulas is not None else 0, trace, kinds)
     cut = sum((group.cut for group in given), ZERO)
     ledger.paid[pr.fund] = ledger.paid.get(pr.fund, ZERO) + total
     ledger.bands[name_of(pr)] = {pid: b for group in given for pid, b in group.bands.items()}

@@ -43,7 +43,7 @@ from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words
 from ciclope.plugins.regolamento.pay.nothing import nothing
 from ciclope.plugins.regolamento.pay.owed import is_owed
-from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan, shown_weight
+from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan, of_kind, shown_weight
 from ciclope.plugins.regolamento.score import ladders
 
 HUNDRED = Decimal(100)
@@ -99,7 +99,7 @@ def entries(
 
 def holds(ente: Ente, pid: str, kind: str) -> bool:
     """True if incarichi.csv gives the person an appointment of this kind (a part's ``incarichi``)."""
-    return any(r.get("person") == pid and str(r.get("kind") or "") == kind for r in ente.table(ASSIGNMENTS))
+    return any(r.get("person") == pid and of_kind(r.get("kind"), kind) for r in ente.table(ASSIGNMENTS))
 
 
 NOT_ADMITTED = "non_ammesso"

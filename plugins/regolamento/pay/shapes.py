@@ -130,3 +130,9 @@ class Valued:
     result_fund: Decimal
     lam: Decimal | None
     short: bool  # the fund cannot give every position the minimum: nobody is paid
+
+
+def of_kind(written: object, kind: str) -> bool:
+    """Whether an appointment's ``tipo`` as the office wrote it («Interim», « interim ») is the part's ``incarichi``:
+    the case and the spaces around it do not count, as for the words of a text column."""
+    return str(written or "").strip().casefold() == kind.strip().casefold()

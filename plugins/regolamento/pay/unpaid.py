@@ -17,9 +17,18 @@ from ciclope.plugins.regolamento.pay.shapes import Entry
 RULE = "regolamento.nessuno"
 
 
-def warn(reg: Regulation, pr: Premium, amount: Decimal, people: list[Entry], refused: int, trace: Trace) -> None:
+def warn(
+    reg: Regulation,
+    pr: Premium,
+    amount: Decimal,
+    people: list[Entry],
+    refused: int,
+    trace: Trace,
+    kinds: tuple[str, ...] = (),
+) -> None:
     """The warning, when the part had ``amount`` to pay and paid nobody; ``people``: those it weighed (the excluded
-    among them), ``refused``: how many its condition (``ammesso``) left out."""
+    among them), ``refused``: how many its condition (``ammesso``) left out, ``kinds``: the appointments' types the
+    list of appointments writes (for a part paid by appointment)."""
     if amount <= 0 or METHODS[pr.method].chosen:
         return
     name = f"la parte {fmt.quoted(name_of(pr))}" if isinstance(pr, Part) else "il premio"
@@ -28,7 +37,7 @@ def warn(reg: Regulation, pr: Premium, amount: Decimal, people: list[Entry], ref
         if isinstance(pr, Part) and pr.residual_to
         else ("restano residuo del fondo")
     )
-    message = f"{name} non paga nessuno: {_why(pr, people, refused)}; i suoi {fmt.euro(amount)} {where}"
+    message = f"{name} non paga nessuno: {_why(pr, people, refused, kinds)}; i suoi {fmt.euro(amount)} {where}"
     trace.problem(
         Problem(
             rule=RULE,
@@ -41,7 +50,10 @@ def warn(reg: Regulation, pr: Premium, amount: Decimal, people: list[Entry], ref
     )
 
 
-def _why(pr: Premium, people: list[Entry], refused: int) -> str:
+def _why(pr: Premium, people: list[Entry], refused: int, kinds: tuple[str, ...]) -> str:
+    if not people and isinstance(pr, Part) and pr.assignments is not None:  # only holders are its people
+        written = f" (tipi scritti: {', '.join(map(fmt.quoted, kinds))})" if kinds else " (l'elenco è vuoto)"
+        return f"nessuna persona dei suoi ruoli ha un incarico {fmt.quoted(pr.assignments)} nell'elenco degli incarichi{written}"
     if not people and refused:
         assert isinstance(pr, Part) and pr.admitted_if is not None  # only a part's condition refuses
         return f"la condizione ammesso ({sentence(pr.admitted_if)}) non vale per nessuno"

@@ -107,6 +107,10 @@ def test_the_explanation_reaches_each_appointment_s_cells(ciclope_ente, tmp_path
         ("il livello della scala per il punteggio del settore", "90%"),
         ("il livello della scala per il punteggio del settore", "100%"),
     ]
+    # each appointment by the file the office wrote and its row; the formula by the list, whatever its file
+    rows = [name for name, _, _ in inputs if name.startswith("incarico di ")]
+    assert rows == ["incarico di incarichi.csv, riga 2", "incarico di incarichi.csv, riga 3"]
+    assert "per ogni incarico «settore» dell'elenco degli incarichi: " in result.figures["award:D1"].formula
 
 
 def test_an_empty_cell_of_an_appointment_is_an_error_with_its_row(ciclope_ente, tmp_path):
@@ -213,3 +217,49 @@ def test_a_name_incarichi_csv_reads_already_is_refused(tmp_path):
         "«dal» è già una colonna di incarichi.csv che ciclope legge: scegli un altro nome" in m
         for m in regulation_problems(tmp_path, clash)
     )
+
+
+def test_the_type_of_an_appointment_is_read_whatever_its_case(ciclope_ente, tmp_path):
+    # «Settore» and «SETTORE» are the part's «settore»: the amounts of test_each_appointment_pays_…, D1 10.800,00 +
+    # 6.000,00, D2 8.250,00, D3 nothing
+    written = INCARICHI.replace("D1,settore,,,,93", "D1,Settore,,,,93").replace("D2,settore", "D2,SETTORE")
+    result = run_declared(ciclope_ente, tmp_path, SECTORS, provincia(written))
+    assert amounts(result) == {"D1": "16800.00", "D2": "8250.00", "D3": "0.00"}
+
+
+def test_a_part_nobody_holds_an_appointment_of_says_the_types_written(ciclope_ente, tmp_path):
+    written = INCARICHI.replace(",settore,", ",interim,")
+    result = run_declared(ciclope_ente, tmp_path, SECTORS, provincia(written))
+    [said] = [p.message for p in result.violations if p.rule == "regolamento.nessuno"]
+    # not «nessuna persona dei suoi ruoli è in servizio»: the three dirigenti are, with appointments of another type
+    assert said.startswith(
+        "la parte «risultato» non paga nessuno: nessuna persona dei suoi ruoli ha un incarico «settore» nell'elenco "
+        "degli incarichi (tipi scritti: «interim»); i suoi € 40.000,00 "
+    ), said
+
+
+def test_a_row_no_part_can_pay_is_said_where_it_is(ciclope_ente, tmp_path):
+    """Rows 6–8 of incarichi.csv: an unknown person (D9, near D1… but not one of them), a type no part pays
+    («reggenza», near nothing), a person of a role the part does not pay (the Segretario): none is read, each said."""
+    written = INCARICHI + "D9,settore,,,,90,1000.00\nD2,reggenza,,,,90,1000.00\nSEG,settore,,,,90,1000.00\n"
+    result = run_declared(ciclope_ente, tmp_path, SECTORS, provincia(written))
+    said = [(p.severity, p.row, p.column, p.message) for p in result.violations if p.rule == "regolamento.incarichi"]
+    assert said == [
+        ("error", 6, "persona", "la persona «D9» non è in people.csv: l'incarico non è pagato"),
+        (
+            "warning",
+            7,
+            "tipo",
+            "nessuna parte del regolamento paga incarichi di tipo «reggenza» (tipi delle parti: «settore»): la riga "
+            "non è letta",
+        ),
+        (
+            "warning",
+            8,
+            "persona",
+            "Segretario non ha un ruolo delle parti che pagano l'incarico «settore» (ruoli: dirigente): la riga non è "
+            "letta",
+        ),
+    ]
+    # the amounts of the rows that are read are as before: D1 16.800,00, D2 8.250,00, D3 nothing
+    assert amounts(result) == {"D1": "16800.00", "D2": "8250.00", "D3": "0.00"}
