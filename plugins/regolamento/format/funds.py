@@ -33,7 +33,13 @@ def missing(code: str, written: Iterable[str]) -> str:
     """«manca [fondi] performance_individuale», and the name ente.toml's [fondi] has in its place when one is close
     to it (the core's nearness: the same letters in another case, the same words in another order, a close
     spelling): a fund typed wrong reads as a fund that is not there, while the one typed is read by nothing."""
+    near = mistyped(code, written)
+    where = f" ([fondi] di ente.toml ha {fmt.quoted(near)}: è questo, scritto in un altro modo?)" if near else ""
+    return f"manca [fondi] {said(code)}{where}"
+
+
+def mistyped(code: str, written: Iterable[str]) -> str | None:
+    """The key of ente.toml's [fondi] that is ``code`` typed in another way, as the office wrote it; None if none
+    is close. Such a fund is an error, not a warning: the regulation's premium would be silently nothing."""
     name = said(code)
-    near = [said(k) for k in written if k != code and cells.hint(said(k), [name])]
-    where = f" ([fondi] di ente.toml ha {fmt.quoted(near[0])}: è questo, scritto in un altro modo?)" if near else ""
-    return f"manca [fondi] {name}{where}"
+    return next((said(k) for k in written if k != code and cells.hint(said(k), [name])), None)

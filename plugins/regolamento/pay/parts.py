@@ -468,7 +468,7 @@ def missing_fund(reg: Regulation, pr: Premium, trace: Trace, written: Iterable[s
     trace.problem(
         Problem(
             rule="regolamento.fondo",
-            severity="warning",
+            severity="error" if funds.mistyped(pr.fund, written) else "warning",  # a typo, not a fund left out,
             source=cite(reg, pr.source),
             file="ente.toml",
             column=f"funds.{pr.fund}",

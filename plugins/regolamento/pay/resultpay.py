@@ -221,7 +221,7 @@ def method_words(rp: ResultPay) -> str:
 def missing_fund(rp: ResultPay, source: str, written: Iterable[str] = ()) -> Problem:
     return Problem(
         rule="regolamento.fondo",
-        severity="warning",
+        severity="error" if funds.mistyped(rp.fund, written) else "warning",
         source=source,
         file="ente.toml",
         column=f"funds.{rp.fund}",

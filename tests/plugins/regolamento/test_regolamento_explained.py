@@ -384,21 +384,23 @@ def test_a_part_whose_fund_is_not_written_says_how_to_write_it(ciclope_ente, tmp
     result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
     assert amounts(result) == {}
     [problem] = [p for p in result.violations if p.rule == "regolamento.fondo"]
-    assert (problem.file, problem.column) == ("ente.toml", "funds.fondo_comune_ateneo")
+    assert (problem.file, problem.column, problem.severity) == ("ente.toml", "funds.fondo_comune_ateneo", "warning")
     assert problem.message == (
         "manca [fondi] fondo_comune_ateneo: nessun premio calcolato per la parte «Fondo Comune d'Ateneo»; scrivine "
         "l'importo in ente.toml, nel blocco [fondi] (ogni premio viene da un fondo, anche un importo fisso per persona)"
     )
 
 
-def test_a_fund_written_another_way_is_named_in_the_warning(ciclope_ente, tmp_path):
-    """«fondo_comune_di_ateneo» in ente.toml is read by nothing while fondo_comune_ateneo is missing: the warning
-    names the one written, so the office sees the typo, not only a fund that is not there."""
+def test_a_fund_written_another_way_is_an_error_naming_it(ciclope_ente, tmp_path):
+    """«fondo_comune_di_ateneo» in ente.toml is read by nothing while fondo_comune_ateneo is missing: an error (the
+    1.000,00 € written would be paid to nobody while the run says «0 errori»), naming the one written, so the office
+    sees the typo, not only a fund that is not there."""
     files = ateneo()
     files["ente.toml"] = 'name = "Ateneo"\n[funds]\nfondo_comune_di_ateneo = "1000.00"\n'
     result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
     assert amounts(result) == {}
     [problem] = [p for p in result.violations if p.rule == "regolamento.fondo"]
+    assert problem.severity == "error"
     assert problem.message.startswith(
         "manca [fondi] fondo_comune_ateneo ([fondi] di ente.toml ha «fondo_comune_di_ateneo»: è questo, scritto in un "
         "altro modo?): nessun premio calcolato per la parte «Fondo Comune d'Ateneo»; "

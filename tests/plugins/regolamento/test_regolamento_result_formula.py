@@ -253,16 +253,20 @@ def test_the_result_pay_split_from_a_fund_ente_toml_lacks(ciclope_ente, tmp_path
     # says that first)
     reg = HEAD + '\n[risultato_po]\nmetodo = "fondo"\nruoli = ["dirigente"]\nfonte = "art. 14"\n'
     result = run_declared(ciclope_ente, tmp_path, reg, staff([("D1", 95, ""), ("D2", 80, "")], position=True))
-    assert [v.message for v in result.violations if v.rule == "regolamento.fondo"] == [
-        "manca [fondi] risultato_po: nessuna retribuzione di risultato calcolata"
+    assert [(v.severity, v.message) for v in result.violations if v.rule == "regolamento.fondo"] == [
+        ("warning", "manca [fondi] risultato_po: nessuna retribuzione di risultato calcolata")
     ]
-    # the fund typed another way in ente.toml is read by nothing: the warning names it
+    # the fund typed another way in ente.toml is read by nothing: an error, not a warning (the 5.000,00 € written
+    # would be paid to nobody without a word of it among the errors), naming it
     typo = staff([("D1", 95, ""), ("D2", 80, "")], funds='risultato_p_o = "5000.00"', position=True)
     (tmp_path / "typo").mkdir()
     misspelt = run_declared(ciclope_ente, tmp_path / "typo", reg, typo)
-    assert [v.message for v in misspelt.violations if v.rule == "regolamento.fondo"] == [
-        "manca [fondi] risultato_po ([fondi] di ente.toml ha «risultato_p_o»: è questo, scritto in un altro modo?): "
-        "nessuna retribuzione di risultato calcolata"
+    assert [(v.severity, v.message) for v in misspelt.violations if v.rule == "regolamento.fondo"] == [
+        (
+            "error",
+            "manca [fondi] risultato_po ([fondi] di ente.toml ha «risultato_p_o»: è questo, scritto in un altro "
+            "modo?): nessuna retribuzione di risultato calcolata",
+        )
     ]
     award = result.figures["award:D2:risultato_po"]
     assert (award.value, award.formula) == (Decimal(0), "nessuna retribuzione: manca il fondo «risultato_po»")
