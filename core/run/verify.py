@@ -481,4 +481,15 @@ def report(
     _publish_with(
         here, unfinished, lambda tmp: _render_into(tmp, result, html_first, missing, written, archive, previous)
     )
-    return True, lines + [f"scritto {name}" for name in written]
+    # a document of something the ente does not have (the fund's, without a fondo sheet) is asked and not made:
+    # said so, never «scritto»
+    lines += [
+        f"scritto {name}" if (here / name).exists() else f"{name} non prodotto: {_not_made(name)}" for name in written
+    ]
+    return True, lines
+
+
+def _not_made(name: str) -> str:
+    if name in FUND_DOCUMENTS:
+        return "l'ente non costituisce il fondo risorse decentrate nel foglio fondo"
+    return "il documento non riguarda questo ente"

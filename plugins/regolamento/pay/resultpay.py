@@ -206,6 +206,12 @@ def record(
         )
         key = pid if pid not in out.awards else f"{pid}:risultato"
         out.awards[key] = Award(person=pid, amount=paid, pool=rp.fund)
+    if missing and not (rp.method == "fondo" or resultformula.reads_fund(rp)):
+        # no fund in [fondi]: what is allocated is what is due, and `explain --pool` says so, person by person
+        each = [Input(f"retribuzione di risultato di {name}", amounts.get(pid, ZERO), ref=f"award:{pid}:{rp.fund}")
+                for pid, name, status in listed if not status]  # fmt: skip
+        trace.record(f"pool:{rp.fund}", pool.amount, "somma delle retribuzioni di risultato dovute: nessun fondo in "
+                     "[fondi] la limita", source, each, "Retribuzione di risultato")  # fmt: skip
     out.pools[rp.fund] = pool.with_distributed(sum(amounts.values(), ZERO))
 
 

@@ -146,3 +146,20 @@ def test_an_edit_is_not_blessed_by_a_later_report(example, tmp_path, capsys):
     capsys.readouterr()
     assert main(["verify", str(ente)]) != 0
     assert "trasparenza.csv" in capsys.readouterr().out
+
+
+def test_a_fund_document_of_an_ente_without_a_fund_is_said_not_made(example, tmp_path, capsys):
+    """Brescia constitutes no fondo risorse decentrate: asked for it, `report` says it is not made and why, never
+    «scritto» for a file that is not there."""
+    folder = example("brescia")
+    out = tmp_path / "out"
+    main(["run", str(folder / "cycle.toml"), "--out", str(out), "--no-store", "--outputs", "results"])
+    capsys.readouterr()
+    assert main(["report", str(out / "bs-esempio"), "--outputs", "fondo"]) == 0
+    said = capsys.readouterr().out
+    assert not (out / "bs-esempio" / "relazione-tecnico-finanziaria.html").exists()
+    assert "scritto relazione-tecnico-finanziaria" not in said
+    assert (
+        "relazione-tecnico-finanziaria.html non prodotto: l'ente non costituisce il fondo risorse decentrate nel "
+        "foglio fondo" in said
+    )

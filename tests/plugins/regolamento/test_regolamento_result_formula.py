@@ -300,3 +300,23 @@ def test_a_product_written_in_a_share_says_its_result(tmp_path):
     assert message.endswith("(quota = 0.1)"), message  # 2 × 0,05 = 0,1: no percentage was written
     [message] = problems(tmp_path, body.replace('"35% * 25%"', '"2 * 5"'))
     assert message.endswith("(quota = 10)"), message
+
+
+def test_a_result_pay_without_a_fund_is_explained_as_the_sum_of_what_is_due(ciclope_ente, tmp_path):
+    """[risultato_po] «percentuale» and no [fondi] risultato_po: what is allocated is what is due, and `explain --pool`
+    shows it, person by person, instead of «Nessuna cifra calcolata da spiegare»."""
+    reg = HEAD + '\n[risultato_po]\nmetodo = "percentuale"\nruoli = ["dirigente"]\nfonte = "art. 14"\n'
+    reg += "percentuali = [{ da = 90, quota = 0.25 }, { da = 60, quota = 0.15 }]\n"
+    people = [("D1", 95, ""), ("D2", 95, ""), ("D3", 80, "")]
+    result = run_declared(ciclope_ente, tmp_path, reg, staff(people, position=True))
+    pool = result.figures["pool:risultato_po"]
+    # D1 has no position pay (no result pay, not listed); D2 95 → 25% × 40.000,00 = 10.000,00; D3 80 → 15% ×
+    # 40.000,00 = 6.000,00; the pool is their sum, 16.000,00
+    assert {i.name: i.value for i in pool.inputs} == {
+        "retribuzione di risultato di Dirigente D2": Decimal("10000.00"),
+        "retribuzione di risultato di Dirigente D3": Decimal("6000.00"),
+    }
+    assert pool.value == Decimal("16000.00")
+    assert pool.formula == "somma delle retribuzioni di risultato dovute: nessun fondo in [fondi] la limita"
+    text = explain(result, "pool", "risultato_po")
+    assert "Nessuna cifra calcolata da spiegare" not in text and "■ Retribuzione di risultato di Dirigente D2" in text
