@@ -34,7 +34,7 @@ ENGLISH = frozenset(
 PLURALS = re.compile(
     r"(?<![\d.,/])\b1 (?:schede|indicatori|problemi|enti|persone|avvisi|errori|obiettivi|aree|valutatori|giorni|"
     r"righe|colonne|fogli|anni|mesi|note|premi|livelli|fasce|servizi|voci|cartelle|dirigenti|dipendenti|"
-    r"posizioni|atti|scadenze|ricorsi|revisioni|esecuzioni|documenti|file di dati|celle|violazioni)\b"
+    r"posizioni|atti|scadenze|ricorsi|revisioni|esecuzioni|documenti|file di dati|celle|violazioni|fatte|mancanti)\b"
 )
 WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 # An identifier: lower-case words joined by «_» or «.» (``rating_max``, ``ccnl.art69.not_configured``,

@@ -75,9 +75,9 @@ def render(results: list[Result], today: dt.date | None = None) -> str:
         c = counts(res, today)
         summary = [
             fmt.plural(len(rows), "scadenza", "scadenze"),
-            f"{c['fatto']} fatte",
+            fmt.plural(c["fatto"], "fatta", "fatte"),
             f"{c['in ritardo']} in ritardo",
-            f"{c['mancante']} mancanti",
+            fmt.plural(c["mancante"], "mancante", "mancanti"),
         ]
         if today is not None:
             summary.append(f"{c['da fare']} da fare (al {fmt.date_it(today)})")

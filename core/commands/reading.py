@@ -16,6 +16,7 @@ from ciclope.core.nearest import nearest
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import parse_outputs
+from ciclope.core.result import Result
 from ciclope.core.run.archive import archive_of_folder, previous_fund_of_folder
 from ciclope.core.run.citing import cited
 from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
@@ -40,14 +41,20 @@ def cmd_explain(args) -> int:
             text = explain(result, kind, ident, as_json=args.json)
             if text is None:
                 hint = suggest(result, kind, ident)
-                print(
-                    f"ciclope: nessuna cifra calcolata per {KIND_NAMES[kind]} {quoted(ident)} nell'ente {cfg.id}"
-                    + (f"; {hint}" if hint else ""),
-                    file=sys.stderr,
-                )
+                print(f"ciclope: {_nothing(result, kind, ident)}" + (f"; {hint}" if hint else ""), file=sys.stderr)
                 return EXIT_CONFIG
             print(with_series(text, plan, args.store, cfg.id, kind, ident, plan.year, args.json), end="")
     return EXIT_OK
+
+
+def _nothing(result: Result, kind: str, ident: str) -> str:
+    """Why nothing is explained: a person or a unit the ente's files do not have is said so, where it would be; else
+    nothing was computed for it."""
+    ente = result.ente
+    where = {"person": ("la persona", ente.people, "people"), "unit": ("l'unità", ente.units, "units")}.get(kind)
+    if where is not None and ident not in where[1]:
+        return f"{where[0]} {quoted(ident)} non è in {ente.file_said(where[2])} dell'ente {ente.id}"
+    return f"nessuna cifra calcolata per {KIND_NAMES[kind]} {quoted(ident)} nell'ente {ente.id}"
 
 
 def cmd_calendar(args) -> int:

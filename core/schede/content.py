@@ -329,14 +329,13 @@ def _label(result: Result, pool: str) -> str:
 def _acts(result: Result) -> tuple[Line, ...]:
     names = {
         "piano_adopted": "Piano della performance adottato il",
-        "relazione_validated_oiv": "Relazione validata dall'OIV il",
         "relazione_approved": "Relazione approvata il",
+        "relazione_validated_oiv": "Relazione validata dall'OIV il",
     }
-    return tuple(
-        Line(label, fmt.date_it(result.ente.approvals[key]))
-        for key, label in names.items()
-        if hasattr(result.ente.approvals.get(key), "strftime")
-    )
+    dated = [(result.ente.approvals[key], label) for key, label in names.items()
+             if hasattr(result.ente.approvals.get(key), "strftime")]  # fmt: skip
+    # in the order they happened: the Relazione is approved, then validated (D.Lgs. 150/2009 art. 14 c. 4 c)
+    return tuple(Line(label, fmt.date_it(day)) for day, label in sorted(dated, key=lambda x: x[0]))
 
 
 def build(result: Result, pid: str) -> Scheda:

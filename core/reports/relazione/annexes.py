@@ -121,7 +121,7 @@ def notes(r: Result, named: bool = True) -> list[Block]:
         Assumptions(assumptions)
         if assumptions
         else Text("Nessuna ipotesi: ogni parametro è fissato dalle fonti.", "empty"),
-        Heading("Regolamento e dati" if named else "Atti applicati"),
+        Heading("Regolamento e dati" if named else "Regolamento"),  # the block itself says «Atti applicati:»
         Acts(None, acts),
         *(data if named else []),
         Heading("Come leggere i numeri"),
@@ -137,7 +137,7 @@ def parameters(r: Result, words: Wording) -> Table:
     rows = []
     for name, spec in r.params.specs.items():
         if spec.kind == "path" and not words.named:
-            continue  # a file on the office's machine, not a rule: the act it holds is under «Atti applicati»
+            continue  # a file on the office's machine, not a rule: the act it holds is under «Regolamento»
         flags = []
         if name in r.params.overridden:
             flags.append(Flag("modificato dalla configurazione", "warn"))

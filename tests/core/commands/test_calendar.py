@@ -34,7 +34,7 @@ def test_text_lists_deadlines_in_date_order_with_status(case):
     assert "IN RITARDO di 15 giorni (atto del 15/07/2022)" in blocks[3][1]
     assert "fonte: regolamento-prova.txt art. 10" in blocks[3][1]
     assert blocks[3][0].endswith("Validazione della Relazione, da parte dell'OIV; pubblicazione")  # never cut
-    assert "4 scadenze, 1 fatte, 1 in ritardo, 1 mancanti, 0 da fare (al 31/12/2022)" in text
+    assert "4 scadenze, 1 fatta, 1 in ritardo, 1 mancante, 0 da fare (al 31/12/2022)" in text  # one of each: singular
 
 
 def deadlines(text: str) -> list[tuple[str, str]]:

@@ -58,3 +58,14 @@ def test_the_summary_never_cuts_a_note_mid_word():
     line = next(ln for ln in table.splitlines() if ln.startswith("e "))
     assert line.endswith(" …") and "€ 4" not in line
     assert "il testo completo è in summary.json" in table
+
+
+def test_explain_of_a_person_or_unit_the_ente_lacks_says_where_it_is_not(example, capsys):
+    """«P99» is in no row of people.csv: explain says that, with the file, not «nessuna cifra calcolata per persona»
+    as for someone whose figures were not computed; a code in another case gets the nearest one."""
+    folder = example("brescia")
+    assert main(["explain", str(folder / "cycle.toml"), "--ente", "bs-esempio", "--person", "P99"]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("ciclope: la persona «P99» non è in people.csv dell'ente bs-esempio"), said
+    assert main(["explain", str(folder / "cycle.toml"), "--ente", "bs-esempio", "--unit", "nessuna"]) == 2
+    assert capsys.readouterr().err.startswith("ciclope: l'unità «nessuna» non è in units.csv dell'ente bs-esempio")

@@ -43,6 +43,8 @@ def test_the_public_relazione_of_each_example_has_no_personal_data(example, tmp_
     assert leaks(text, personal_tokens(folder / ente)) == []
     internal = (tmp_path / "out" / ente / "relazione.html").read_text(encoding="utf-8")
     assert leaks(internal, personal_tokens(folder / ente)), "the internal Relazione names people: the check can fail"
+    # the acts are said once: a heading «Regolamento», then «Atti applicati:» and the list (not the words twice)
+    assert len(re.findall(r"Atti applicati", re.sub(r"<[^>]+>", " ", text))) == 1
 
 
 @pytest.mark.parametrize("plugin", sorted(available_plugins()))

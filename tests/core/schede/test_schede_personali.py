@@ -2,6 +2,7 @@
 id; `validate --until` checks what `run --until` computes (issue 42)."""
 
 import csv
+import datetime as dt
 import json
 
 import pytest
@@ -170,9 +171,19 @@ def test_the_scheda_says_the_time_worked_as_typed_and_who_signs_it(example):
     cells[head.index("fte")] = "83,33%"
     lines[row] = ",".join(f'"{c}"' if "," in c else c for c in cells)
     people.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ente = folder / "cm-esempio" / "ente.toml"  # approved on 10 May, validated by the OIV on 30 May
+    ente.write_text(ente.read_text(encoding="utf-8") + "relazione_approved = 2022-05-10\n", encoding="utf-8")
     plan = load_config(folder / "cycle.toml")
     result = compute(plan.enti[0], plan.year)
     scheda = build(result, "P1")
     assert {line.label: line.value for line in scheda.about}["Tempo lavorato"] == "83,33%"
     page = render(scheda)
     assert "La persona valutata, per presa visione" in page and "Il dipendente, per presa visione" not in page
+    # the acts in the order they happened, whatever the order of the approvals in ente.toml
+    assert [line.label for line in scheda.acts] == [
+        "Piano della performance adottato il",
+        "Relazione approvata il",
+        "Relazione validata dall'OIV il",
+    ]
+    days = [dt.datetime.strptime(line.value, "%d/%m/%Y") for line in scheda.acts]
+    assert days == sorted(days)

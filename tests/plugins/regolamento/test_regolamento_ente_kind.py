@@ -68,3 +68,11 @@ def test_an_agency_a_research_body_and_others_are_kinds_of_their_own(tmp_path):
     for kind, words in said.items():
         assert f"Tipo di ente: {words}." in regulation_text(tmp_path, head.format(kind)), kind
     assert not TUEL & set(said)
+
+
+def test_the_starter_regulation_lists_every_kind_of_ente():
+    """nuovo.toml's comment beside tipo_ente is what an office chooses from: every kind the format admits."""
+    from ciclope.plugins.regolamento.format.spec import ENTE_KINDS
+
+    starter = (Path(regolamento.__file__).parent / "nuovo.toml").read_text(encoding="utf-8")
+    assert f'tipo_ente = "comune"                 # {", ".join(ENTE_KINDS)}\n' in starter
