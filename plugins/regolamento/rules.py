@@ -108,6 +108,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
         return (
             unknown_sanctions(ente, regulation)
             + unknown_grades(ente, regulation)
+            + grades_as_categories(ente, regulation)
             + servicedates.inverted(ente)
             + coverage.missing(regulation, ente, params[PARAM])
             + positioncheck.problems(regulation, ente)
@@ -149,6 +150,27 @@ def unknown_grades(ente: Ente, regulation: Regulation) -> list[Problem]:
         )
         for person in ente.people.values()
         if (written := person.extra.get(grades.GRADE)) and grades.code(str(written), names) is None
+    ]
+
+
+def grades_as_categories(ente: Ente, regulation: Regulation) -> list[Problem]:
+    """A grade of [gradi] written in the categoria column while the grado column is empty: an error at the cell, as
+    the tables by grade and the formulas reading ``grado`` find no grade for the person («il grado = nessuno»)."""
+    if regulation.grades is None:
+        return []
+    names = grades.declared(regulation)
+    return [
+        Problem(
+            rule="regolamento.grado",
+            source=cite(regulation, regulation.grades.source),
+            file=ente.file_of("people"),
+            row=person.row,
+            column=ente.column_shown("people", "category"),
+            message=f"la categoria {fmt.quoted(person.category)} di {person.id} è un grado del regolamento ([gradi]), "
+            "ma la colonna grado è vuota: con [gradi] il grado si scrive nella colonna grado",
+        )
+        for person in ente.people.values()
+        if not person.extra.get(grades.GRADE) and person.category and grades.code(person.category, names) is not None
     ]
 
 

@@ -64,4 +64,6 @@ def _why(pr: Premium, people: list[Entry], refused: int, kinds: tuple[str, ...])
         return "tutte le persone che valuta sono escluse (le esclusioni del regolamento)"
     if isinstance(pr, Part) and pr.weight is not None:  # the part divides by the weight: nobody has one
         return f"il peso di ciascuno è zero ({sentence(pr.weight)})"
+    if pr.method == "formula":  # no threshold nor band: the amount is the formula's, for each one
+        return "la formula importo dà 0, o non si calcola, per ciascuno (le spiegazioni e gli errori dicono perché)"
     return "nessuno raggiunge un importo (le soglie, i livelli o le fasce del regolamento)"

@@ -522,3 +522,19 @@ def test_the_note_of_the_levels_is_in_the_explanation_of_the_level(ciclope_ente,
         "livello: terza fascia (Preintesa sul fondo 2019, fasce di punteggio); il testo dice 80-90 e 90-100: il 90 è "
         "letto nella fascia più alta"
     )
+
+
+def test_a_grade_written_as_the_category_is_said_at_its_cell(ciclope_ente, tmp_path):
+    """P2's grado left empty and its category «C», one of [gradi] (B, C, D): the office wrote the grade in the
+    wrong column. Said on row 4, at the category, instead of a formula finding «il grado = nessuno»."""
+    files = ateneo()
+    files["people.csv"] = files["people.csv"].replace("P2,Bruno,dipendente,C,com,0.5,0,false,SEG,C", "P2,Bruno,"
+                                                      "dipendente,C,com,0.5,0,false,SEG,")  # fmt: skip
+    assert files != ateneo()
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
+    [problem] = [p for p in result.violations if p.rule == "regolamento.grado"]
+    assert problem.is_error and (problem.file, problem.row, problem.column) == ("people.csv", 4, "category")
+    assert problem.message == (
+        "la categoria «C» di P2 è un grado del regolamento ([gradi]), ma la colonna grado è vuota: con [gradi] il "
+        "grado si scrive nella colonna grado"
+    )

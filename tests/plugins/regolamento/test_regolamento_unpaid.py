@@ -81,6 +81,19 @@ def test_a_part_whose_weights_are_all_zero_says_the_weight(ciclope_ente, tmp_pat
     )
 
 
+def test_a_formula_part_that_pays_nobody_says_the_formula(ciclope_ente, tmp_path):
+    # a part whose amount is a formula has no threshold, level or band: «nessuno raggiunge un importo (le soglie …)»
+    # would send the office looking for what the part does not have. Here the formula gives 0 to everyone
+    text = TWO_PARTS.replace('metodo = "proporzionale"\nquota_fondo = 0.6\n',
+                             'metodo = "formula"\nquota_fondo = 0.6\nimporto = "=SE(punteggio > 90; 100 €; 0 €)"\n')  # fmt: skip
+    result = run_declared(ciclope_ente, tmp_path, text, comune())
+    # 80 and 60 points, neither above 90: nothing paid of the 600 + 400 = 1.000,00 €
+    assert warnings(result)[1] == (
+        "la parte «produttività» non paga nessuno: la formula importo dà 0, o non si calcola, per ciascuno (le "
+        "spiegazioni e gli errori dicono perché); i suoi € 1.000,00 restano residuo del fondo"
+    )
+
+
 def test_a_part_that_pays_someone_is_not_said(ciclope_ente, tmp_path):
     text = TWO_PARTS.replace('ruoli = ["po"]\n', "")
     result = run_declared(ciclope_ente, tmp_path, text, comune())
