@@ -70,6 +70,8 @@ def evaluators(r: Result, names: Names) -> Table:
     )
     files = f"{r.ente.file_said('evaluations')} o {r.ente.file_said('people')}"  # as the office names them
     empty = f"Nessun valutatore indicato (colonna valutatore di {files})."
+    if not r.ente.evaluations:  # no card at all: nobody's evaluator has a judgement to differentiate
+        empty = "Nessuna scheda di valutazione: la differenziazione dei giudizi per valutatore non si calcola."
     return Table("", columns(head, (1, 2, 3, 4, 5)), rows, empty=empty)
 
 

@@ -550,6 +550,12 @@ def test_an_ente_without_objectives_or_evaluators_is_said_without_file_names_or_
     assert "obiettivi.csv" not in internal and "obiettivi.csv" not in published
     # the evaluators' column by its Italian header, in the files as the office named them (this case's, in English)
     assert "Nessun valutatore indicato (colonna valutatore di evaluations.csv o people.csv)." in internal
+    # without any card (a regulation that evaluates nobody) the reason is the cards, not a column left empty
+    header = FILES["evaluations.csv"].strip().split("\n")[0].strip() + "\n"
+    none = make_case(tmp_path / "senza", **{"evaluations.csv": header})
+    said = html.render(none)
+    assert "Nessuna scheda di valutazione: la differenziazione dei giudizi per valutatore non si calcola." in said
+    assert "Nessun valutatore indicato" not in said
 
 
 def test_an_external_evaluator_is_named_as_ente_toml_says(tmp_path):
