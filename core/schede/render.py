@@ -6,6 +6,8 @@ from html import escape
 
 from ciclope.core.schede.content import Line, Scheda
 
+NONE = "—"  # what the scheda shows for a figure there is not (no score, no evaluator)
+
 CSS = """
 @page { size: A4; margin: 16mm 14mm; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #111; }
@@ -42,8 +44,9 @@ def _lines(lines: tuple[Line, ...], head: tuple[str, str] | None = None) -> str:
 
 
 def _card(s: Scheda) -> str:
-    if not s.card:
-        return "<p>Nessuna scheda di valutazione individuale: il punteggio viene dagli altri elementi qui sotto.</p>"
+    if not s.card:  # a score from the other components is said to come from them; without a score, nothing more
+        other = ": il punteggio viene dagli altri elementi qui sotto" if s.score != NONE else ""
+        return f"<p>Nessuna scheda di valutazione individuale{other}.</p>"
     rows = "".join(
         f"<tr><td>{_e(r.section)}</td><td>{_e(r.item)}</td><td class='n'>{_e(r.max_points)}</td>"
         f"<td class='n'>{_e(r.weight)}</td><td class='n'>{_e(r.points)}</td><td>{_e(r.note)}</td></tr>"
@@ -84,6 +87,13 @@ def render(s: Scheda) -> str:
         else ""
     )
     acts = _lines(s.acts) if s.acts else ""
+    scored = (
+        f"<p>Punteggio complessivo: <span class=\"big\">{_e(s.score)}</span> su 100 · livello: <b>{_e(s.level)}</b></p>"
+        if s.score != NONE
+        else "<p>Nessun punteggio individuale.</p>"  # never «— · livello: —» beside a formula that gave nothing
+    )
+    # who signs for the ente: the evaluator, or a blank line where there is none (a part paid without evaluation)
+    signer = f"Il valutatore<br>{_e(s.evaluator)}" if s.evaluator != NONE else "Per l'ente<br>____________________"
     return f"""<!DOCTYPE html>
 <html lang="it"><head><meta charset="utf-8"><title>Scheda di valutazione {_e(s.year)} — {_e(s.name)}</title>
 <style>{CSS}</style></head><body>
@@ -92,12 +102,11 @@ def render(s: Scheda) -> str:
 <section><h2>La persona</h2>{_lines(s.about)}</section>
 <section><h2>La scheda di valutazione</h2>{_card(s)}</section>
 <section><h2>La componente organizzativa</h2>{_lines(s.organizational) or "<p>Non misurata.</p>"}</section>
-<section><h2>Punteggio e livello</h2><p>Punteggio complessivo: <span class="big">{_e(s.score)}</span>{" su 100" if s.score != "—" else ""} ·
-livello: <b>{_e(s.level)}</b></p><p>{_e(s.level_words)}</p>{formula}{steps}</section>
+<section><h2>Punteggio e livello</h2>{scored}<p>{_e(s.level_words)}</p>{formula if s.score != NONE else ""}{steps}</section>
 <section><h2>Riesame e ricorsi</h2>{appeals}</section>
 <section><h2>Importi</h2>{_payments(s)}</section>
 <section><h2>Date</h2>{acts}<p>Data del colloquio: ____________________ &nbsp; Data di consegna: ____________________</p></section>
-<section class="sign"><div>Il valutatore<br>{_e(s.evaluator)}</div>
+<section class="sign"><div>{signer}</div>
 <div>La persona valutata, per presa visione<br>{_e(s.name)}</div></section>
 <p class="muted">La firma per presa visione attesta la consegna della scheda, non l'accordo sul suo contenuto:
 resta possibile chiedere il riesame nei termini del regolamento.</p>

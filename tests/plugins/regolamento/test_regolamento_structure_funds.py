@@ -131,3 +131,25 @@ def test_the_relazione_lists_each_structure_s_fund_and_what_it_paid(ciclope_ente
         ("Ufficio tre", 1, 0, "0.00", "0.00", "0.00"),
     ]
     assert {r[0] for r in section.rows} == {"valorizzazione"}
+
+
+def test_the_scheda_of_someone_without_a_card_says_so_plainly(ciclope_ente, tmp_path):
+    """C1 has no card and no evaluator written: the scheda personale says «Nessun punteggio individuale», not
+    «Punteggio complessivo: — · livello: —» nor that «the score comes from the other elements» (there is none), and
+    the ente signs where no evaluator does."""
+    from ciclope.core.schede.content import build
+    from ciclope.core.schede.render import render
+
+    files = structures()
+    files["evaluations.csv"] = "\n".join(files["evaluations.csv"].splitlines()[:-1]) + "\n"  # C1 without a card
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files)
+    page = render(build(result, "C1"))
+    assert "<p>Nessun punteggio individuale.</p>" in page and "Punteggio complessivo" not in page
+    assert "Nessuna scheda di valutazione individuale.</p>" in page and "altri elementi qui sotto" not in page
+    assert "Per l'ente<br>" in page and "Il valutatore<br>—" not in page
+    # A1, with a card and the card's evaluator, keeps the score and the evaluator's signature
+    page = render(build(result, "A1"))
+    assert (
+        "Punteggio complessivo: <span class=\"big\">80,00</span> su 100" in page
+        and "Il valutatore<br>Segretario" in page
+    )
