@@ -1339,3 +1339,15 @@ def test_the_scheda_of_a_two_person_band_shows_no_figure_of_the_band(ciclope_ent
     # a band of 4 (intermedia: S03..S06) keeps its fund on the scheda: 4 people, no one's pay by difference
     (theirs,) = content.build(res, "S03").payments
     assert any(step.label.startswith("fondo della fascia intermedia") for step in theirs.steps)
+
+
+def test_the_bands_description_says_their_shares_sum_to_100_percent():
+    from pathlib import Path
+
+    from ciclope.core.params import load_param_specs
+    from ciclope.plugins import comunita_montane
+
+    specs = load_param_specs(Path(comunita_montane.__file__).with_name("params.toml"))
+    # the shares of staff and resources are percentages to the office: they sum to 100%, never «a 1»
+    assert "quote che sommano al 100%, prima fascia" in specs["bands"].description
+
