@@ -1351,3 +1351,10 @@ def test_the_bands_description_says_their_shares_sum_to_100_percent():
     # the shares of staff and resources are percentages to the office: they sum to 100%, never «a 1»
     assert "quote che sommano al 100%, prima fascia" in specs["bands"].description
 
+
+def test_the_progressions_note_names_no_file_a_reader_never_opens(ciclope_ente):
+    res = ciclope_ente(PLUGIN, ente(scored(TWELVE)))
+    section = next(s for s in res.sections if s.title == "Progressioni economiche (art. 20)")
+    # where the names are, in words: never «results.json», a file of the program that no office reads
+    assert section.note.endswith("L'elenco nominativo dei selezionati resta agli atti dell'ufficio (uso interno).")
+    assert "results.json" not in section.note
