@@ -25,6 +25,8 @@ __all__ = [
     "euro",
     "month_it",
     "natural",
+    "param_said",
+    "param_unit",
     "pct",
     "share_places",
     "plural",
@@ -103,6 +105,27 @@ def pct(value: Any, places: int = 2) -> str:
             _PCTS.clear()
         text = _PCTS[key] = decimal_it(Decimal(key[0]) * 100, places) + "%"
     return text
+
+
+def param_unit(spec: Any) -> str:
+    """How a parameter's number reads: ``euro`` as its spec says, ``%`` for a share (bounds within 0–1), else ""."""
+    if spec.unit:
+        return str(spec.unit)
+    low, high = spec.min, spec.max
+    if spec.kind == "number" and low is not None and high is not None and 0 <= low and high <= 1:
+        return "%"
+    return ""
+
+
+def param_said(spec: Any, value: Any) -> str:
+    """A parameter's single value as a sentence says it: a share as a percentage to at most two decimals
+    (0.8 → «80%»), an amount in euro, a choice by its words, another number as it is."""
+    unit = param_unit(spec)
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        if unit == "%":
+            return decimal_it((Decimal(value) * 100).quantize(Decimal("0.01")).normalize()) + "%"
+        return euro(value) if unit == "euro" else decimal_it(value)
+    return str(spec.labels.get(str(value), value))
 
 
 def euro(value: Any) -> str:

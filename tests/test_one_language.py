@@ -223,7 +223,7 @@ def test_the_national_warning_asks_for_the_office_s_keys(tmp_path, capsys):
     main(["validate", str(cycle)])
     out = capsys.readouterr().out
     assert (
-        "Aggiungi in cycle.toml [ente.nazionale] maggiorazione = { quota_premio = 0.30, quota_personale = 0.10 }"
+        'Aggiungi in cycle.toml [ente.nazionale] maggiorazione = { quota_premio = "30%", quota_personale = "10%" }'
         in (out)
     )
     assert "share =" not in out and "[ente.national]" not in out
@@ -366,7 +366,8 @@ def test_the_contracts_bounds_read_as_percentages_and_amounts_in_euro():
 
 def test_the_scheda_shows_shares_money_scores_and_italian_formulas(comune):
     scheda = text_of(comune / "ufficio" / "schede-personali" / "mio-ente" / "PO1.html")
-    assert "0,6 × scheda di valutazione + 0,4 × performance dell'unità" in scheda  # never «0.6 × scheda»
+    # the weights as the regulation's template writes them, «60% scheda + 40%»: never «0,6 × scheda» nor «0.6 × scheda»
+    assert "60% × scheda di valutazione + 40% × performance dell'unità" in scheda
     rows = [ln.strip() for ln in scheda.splitlines() if ln.strip()]
     # PO1's card: 4 items × 22 of 25 = 88,00; the unit at 100%: 0,6 × 88 + 0,4 × 100 = 92,80 ≥ 80 → 20% of € 10.000
     assert rows[rows.index("quota della posizione") + 1] == "20%"

@@ -57,7 +57,7 @@ HELP: dict[str, tuple[str, str]] = {
     "role": ("ruolo della persona", ""),
     "category": ("categoria contrattuale", ""),
     "unit": ("codice dell'unità (foglio unità) in cui lavora", "serv-tributi"),
-    "fte": ("quota di tempo lavorato, da 0 a 1 (1 = tempo pieno, 0,5 = metà tempo)", "0,83"),
+    "fte": ("quota di tempo lavorato, da 0 a 1 (1 = tempo pieno, 0,5 = metà tempo)", "83,33%"),
     "absence_days": ("giorni di assenza nell'anno", "12"),
     "insufficient": ("SI se la valutazione è stata dichiarata insufficiente", "NO"),
     "evaluator": ("codice della persona (o del valutatore esterno in ente.toml) che valuta", "bianchi-l"),
@@ -404,7 +404,7 @@ APPROVAL_HELP = {
     "relazione_approved": "Relazione sulla performance approvata dalla Giunta",
     "relazione_validated_oiv": "Relazione validata dall'OIV",
     "relazione_published": "Relazione pubblicata in Amministrazione trasparente",
-    "oiv_attested": "raggiungimento attestato dall'OIV, se diverso da quello calcolato (0.97 = 97%)",
+    "oiv_attested": "raggiungimento attestato dall'OIV, se diverso da quello calcolato, in percentuale tra virgolette",
     "oiv_motivation": "motivazione dell'OIV, tra virgolette",
     "oiv_judgement": "giudizio dell'OIV, tra virgolette",
 }
@@ -498,7 +498,7 @@ def ente_toml(
     for key in dict.fromkeys((*CORE_APPROVALS, *schema.approvals, *acts)):
         help_ = acts.get(key) or APPROVAL_HELP.get(key, "atto del regolamento")
         example = {
-            "oiv_attested": "0.97",
+            "oiv_attested": '"97%"',  # a share as the office reads it: a percentage, which it may write
             "oiv_motivation": '"lievi scostamenti per cause esterne"',
             "oiv_judgement": '"in linea con le aspettative"',
         }.get(key) or (acts[key].rsplit(" ", 1)[1] if key in acts else APPROVAL_EXAMPLE.get(key, "{}-01-31")).format(

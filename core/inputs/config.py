@@ -290,7 +290,7 @@ class _EnteChecks:
             self.err(
                 f"{where}.nazionale",
                 "[ente.nazionale] deve essere una tabella "
-                "(es. maggiorazione = { quota_premio = 0.30, quota_personale = 0.10 })",
+                "(es. maggiorazione = { quota_premio = \"30%\", quota_personale = \"10%\" })",
             )
             return None
         if not known or not self.year:

@@ -233,8 +233,9 @@ class _Rows:
                     n,
                     column,
                     "core.indicator.percentuale",
-                    f"consuntivo {it(actual)} con un target di {it(target)} ({it(target * 100)}%): sembra scritto in "
-                    f"punti percentuali e si legge {it(actual * 100)}%; se è il {it(actual)}%, scrivi {it(actual)}% "
+                    # the target a share, so said as a percentage (the office reads «90%», not «0,9»)
+                    f"consuntivo {it(actual)} con un target {_the_pct(target, 'di')}: sembra scritto in punti "
+                    f"percentuali e si legge {it(actual * 100)}%; se è {_the_pct(actual / 100)}, scrivi {it(actual)}% "
                     f"(o {it(actual / 100)})",
                     source="rules/core.md §1",
                     severity="warning",
@@ -256,6 +257,12 @@ class _Rows:
         keys = list(zip(kinds, texts))
         read = {key: self._cell(column, *key) for key in dict.fromkeys(keys)}
         return list(map(read.__getitem__, keys))
+
+
+def _the_pct(share: Decimal, prep: str = "") -> str:
+    """A share as a percentage with its article and as many decimals as it needs: «il 90%», «l'87,5%», «del 100%»."""
+    places = max(0, -(share * 100).normalize().as_tuple().exponent)  # type: ignore[operator]
+    return fmt.the_pct(share, places, prep)
 
 
 def _plain_it(value: Decimal) -> str:

@@ -30,6 +30,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     euro,
     month_it,
     natural,
+    param_unit,
     pct,
     plural,
     quoted,
@@ -176,16 +177,6 @@ def where(text: str) -> str:
     """Where a problem is, as people read it: ``ente.toml:funds.x`` → ``ente.toml [fondi] x`` (the tables and
     the acts by the Italian names the office writes; :func:`core.vocabulary.where_it`)."""
     return where_it(text)
-
-
-def param_unit(spec: Any) -> str:
-    """How a parameter's number reads: ``euro`` as its spec says, ``%`` for a share (bounds within 0–1), else ""."""
-    if spec.unit:
-        return str(spec.unit)
-    low, high = spec.min, spec.max
-    if spec.kind == "number" and low is not None and high is not None and 0 <= low and high <= 1:
-        return "%"
-    return ""
 
 
 def param_cell(spec: Any, v: Any, labels: Mapping[str, str] | None = None) -> Any:

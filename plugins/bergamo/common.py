@@ -31,6 +31,7 @@ from ciclope.core import (
     Params,
     Person,
     Unit,
+    fmt,
 )
 
 REG = "000_c472ac27e970ca85.txt"
@@ -97,19 +98,29 @@ NOTES = (
         "Nessun premio è calcolato finché l'OIV non ha validato la Relazione sulla performance "
         "([atti] relazione_validata_oiv in ente.toml, 000… art. 39.2).",
     ),
-    (
-        "Differenziazione",
-        "Con almeno minimo_differenziazione premiati tutti nello stesso livello o con lo stesso importo "
-        "è un errore (000… art. 42.2, 46.1): il riparto calcolato resta visibile per la verifica ma non è erogabile. "
-        "Un livello con più di quota_massima_livello dei premiati è segnalato con un avviso.",
-    ),
-    (
-        "Calendario",
-        "Piano entro il 31 gennaio (art. 38.1); monitoraggio con l'assestamento del bilancio entro la fine "
-        "del mese mese_monitoraggio (art. 37.3 lett. d); Relazione approvata dalla Giunta entro il 30 giugno dell'anno "
-        "successivo (art. 39.1) e validata dall'OIV entro la stessa data (ipotesi, D.Lgs. 150/2009 art. 14 c. 4 lett. c).",
-    ),
 )
+
+
+def ruled_notes(params: Params) -> tuple[tuple[str, str], ...]:
+    """The readings that rest on a parameter, each saying the ente's value as people read it (a share as a
+    percentage, a month by its name), never the parameter's code."""
+    share = params["max_level_share"]
+    month = fmt.MONTHS[int(params["monitoring_month"]) - 1]
+    return (
+        (
+            "Differenziazione",
+            f"Con almeno {params['differentiation_min']} premiati tutti nello stesso livello o con lo stesso importo "
+            "è un errore (000… art. 42.2, 46.1): il riparto calcolato resta visibile per la verifica ma non è "
+            f"erogabile. Un livello con più {fmt.the_pct(share, fmt.share_places(share), 'di')} dei premiati è "
+            "segnalato con un avviso.",
+        ),
+        (
+            "Calendario",
+            "Piano entro il 31 gennaio (art. 38.1); monitoraggio con l'assestamento del bilancio entro la fine di "
+            f"{month} (art. 37.3 lett. d); Relazione approvata dalla Giunta entro il 30 giugno dell'anno successivo "
+            "(art. 39.1) e validata dall'OIV entro la stessa data (ipotesi, D.Lgs. 150/2009 art. 14 c. 4 lett. c).",
+        ),
+    )
 
 
 def level_of(score: Decimal | None, params: Params) -> str | None:

@@ -13,7 +13,7 @@ from typing import Any
 from ciclope.core import Ente, ReportSection, Result, fmt, hookimpl
 
 from .awards import gate_open
-from .common import LEVELS, NOTES, PLAN, POOL, REG
+from .common import LEVELS, NOTES, PLAN, POOL, REG, ruled_notes
 
 
 def _pct(value: Decimal | str | None) -> fmt.Percent | str:
@@ -112,11 +112,12 @@ def rewards_access(ente: Ente, result: Result) -> ReportSection | None:
 
 
 def notes(result: Result) -> ReportSection:
-    rows = [(title, text) for title, text in NOTES]
+    rows = [*NOTES, *ruled_notes(result.params)]
     for name, text, value, source in result.assumptions():
         spec = result.params.specs[name]
-        shown = fmt.decimal_it(value) if isinstance(value, Decimal) else spec.labels.get(str(value), str(value))
-        rows.append((f"Parametro {spec.key} = {shown}", f"{text} [{source}]"))
+        # a parameter by its words and its value as its kind reads (a share as a percentage), never its code
+        shown = fmt.param_said(spec, value)
+        rows.append((f"Parametro «{spec.label or spec.description}»: {shown}", f"{text} [{source}]"))
     return ReportSection(
         title="Note e ipotesi del regolamento di Bergamo",
         columns=("tema", "lettura adottata"),

@@ -208,12 +208,8 @@ def record_annual(
         Input("somma dei punteggi", sum(score.values(), Decimal(0))),
     )
     bounds = (
-        Input("minimo annuo (retribuzione_minima)", params["pay_min"], cell="params:pay_min"),
-        Input(
-            "massimo annuo (retribuzione_massima, «annui lordi per tredici mensilità»)",
-            params["pay_max"],
-            cell="params:pay_max",
-        ),
+        Input("minimo annuo", params["pay_min"], cell="params:pay_min"),
+        Input("massimo annuo («annui lordi per tredici mensilità»)", params["pay_max"], cell="params:pay_max"),
         Input(
             "λ, euro per punto (clamp(λ × punteggio, minimo, massimo), Σ = fondo; 6 decimali, per ricalcolare al "
             "centesimo)",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ciclope.core import Ente, ReportSection, Result, fmt, hookimpl, money
+from ciclope.core import Ente, Params, ReportSection, Result, fmt, hookimpl, money
 
 from .common import DIR_VALUE, PO, RELEVANCE, SMVP, STAFF_VALUE
 
@@ -15,12 +15,6 @@ NOTES = (
         "La tabella della Scheda di valutazione (SMVP 2021) stampa «51 – 85» per Ottimo, che si "
         "sovrappone a Discreto e Buono: si legge 71–85. Punteggio ≤ 25 Non soddisfacente, ≤ 40 Sufficiente, ≤ 55 "
         "Discreto, ≤ 70 Buono, ≤ 85 Ottimo, oltre Eccellente. I livelli si attribuiscono a tutti i valutati.",
-    ),
-    (
-        "Attestazione dell'OIV",
-        "Un'attestazione al 100% di una performance calcolata inferiore è applicata solo per "
-        "lievi scostamenti (calcolata ≥ 1 − tolleranza_oiv) e con motivazione; altrimenti è segnalata come errore e si usa "
-        "il valore calcolato. Ogni altra attestazione diversa dal calcolato richiede la motivazione (SMVP 2021, §3).",
     ),
     (
         "Riduzione dei fondi",
@@ -57,7 +51,7 @@ NOTES = (
 def sections(ente: Ente, result: Result) -> list[ReportSection]:
     """The OIV attestation, the positions, the variable resources and the notes on the regulation."""
     found = [attestation_section(result), positions_section(ente, result), resources_section(ente, result)]
-    return [s for s in found if s is not None] + [notes_section()]
+    return [s for s in found if s is not None] + [notes_section(result.params)]
 
 
 def attestation_section(result: Result) -> ReportSection | None:
@@ -163,11 +157,24 @@ def resources_section(ente: Ente, result: Result) -> ReportSection | None:
     )
 
 
-def notes_section() -> ReportSection:
+def oiv_note(params: Params) -> tuple[str, str]:
+    """The reading of the OIV's full attestation, with the ente's tolerance said as percentages (SMVP 2021, §3)."""
+    tolerance = params["oiv_tolerance"]
+    places = fmt.share_places(tolerance)
+    return (
+        "Attestazione dell'OIV",
+        "Un'attestazione al 100% di una performance calcolata inferiore è applicata solo per lievi scostamenti (performance "
+        f"calcolata pari almeno {fmt.the_pct(1 - tolerance, places, 'a')}: la tolleranza dell'OIV è {fmt.the_pct(tolerance, places)}) "
+        "e con motivazione; altrimenti è segnalata come errore e si usa il valore calcolato. Ogni altra attestazione "
+        "diversa dal calcolato richiede la motivazione (SMVP 2021, §3).",
+    )
+
+
+def notes_section(params: Params) -> ReportSection:
     return ReportSection(
         title="Note sull'applicazione del regolamento di Brescia",
         columns=("tema", "scelta"),
-        rows=NOTES,
+        rows=(NOTES[0], oiv_note(params), *NOTES[1:]),
         note="Le ipotesi con un valore (parametri del regolamento, modificabili per l'ente in "
         "[ente.parametri]) sono elencate tra le note dei parametri.",
     )

@@ -97,7 +97,7 @@ def ciclope_validate(ente: Ente, params: Params) -> list[Problem]:
                 source=floor.source,
                 file="cycle.toml",
                 column="nazionale.maggiorazione.quota_premio",
-                message=f"quota_premio = {fmt.decimal_it(rule.share)}: la maggiorazione del premio individuale non può essere inferiore al "
+                message=f"quota_premio = {fmt.decimal_it((rule.share * 100).normalize())}%: la maggiorazione del premio individuale non può essere inferiore al "
                 f"{fmt.decimal_it(floor.share * 100, 0)}% del premio medio per questo ente ({floor.reason}: "
                 f"{_article(floor.source)}); nessuna "
                 "maggiorazione è calcolata finché il contratto integrativo non la porta al minimo",

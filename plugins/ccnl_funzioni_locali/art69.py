@@ -45,7 +45,7 @@ from . import art48, art69_split, ties
 from .art69_own import paid_to_nobody, record_own, short_of_minimum
 from .art69_plan import Plan, Ranked
 from .art69_records import record_plan
-from .config import Maggiorazione, maggiorazione
+from .config import EXAMPLE, Maggiorazione, maggiorazione
 from .national import article, cite, in_force
 
 POOL = art69_split.POOL
@@ -217,6 +217,5 @@ def not_configured(year: int, article: str, source: str) -> Problem:
         column="nazionale.maggiorazione",
         message=f"maggiorazione del premio individuale ({article}) non configurata per il {year}: il "
         "contratto la richiede, la misura la decide il contratto integrativo; nessun importo è stato spostato. "
-        "Aggiungi in cycle.toml [ente.nazionale] maggiorazione = { quota_premio = 0.30, quota_personale = 0.10 } con i "
-        "valori del CCDI",
+        f"Aggiungi in cycle.toml [ente.nazionale] {EXAMPLE} con i valori del CCDI",
     )

@@ -1,6 +1,6 @@
 """``[ente.nazionale]`` of cycle.toml (``[ente.national]``): what the ente's CCDI decides under the national contract.
 
-``maggiorazione = { quota_premio = 0.30, quota_personale = 0.10 }`` (the codes ``share`` and ``quota`` stay accepted,
+``maggiorazione = { quota_premio = "30%", quota_personale = "10%" }`` (or ``0.30``, ``0.10``; the codes ``share`` and ``quota`` stay accepted,
 never both for one key) (CCNL 21.5.2018 art. 69, art. 81 CCNL 16.11.2022, art. 48 CCNL
 23.2.2026): ``share`` of the mean premium, at least the contract's minimum; ``quota`` in (0, 0.5], the «limitata
 quota massima» of staff (the upper bound 0.5 is an assumption: more than half of the staff is no longer a limited
@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Params, Problem, fmt, hookimpl
+from ciclope.core import Params, Problem, cells, fmt, hookimpl
 
 from .national import in_force
 
@@ -26,9 +26,9 @@ KEYS = {"maggiorazione"}
 SOURCE = "CCNL Funzioni Locali 21.5.2018 art. 69"
 SHARE_MIN = Decimal("0.30")  # art. 69 CCNL 21.5.2018, for a cycle before any row of provisions.toml
 QUOTA_MAX = Decimal("0.5")
-HINT = (
-    "es. maggiorazione = { quota_premio = 0.30, quota_personale = 0.10 }, come deciso dal contratto integrativo (CCDI)"
-)
+# the shares as an office reads them: percentages, which it may write as they are (a number 0.30 is read too)
+EXAMPLE = 'maggiorazione = { quota_premio = "30%", quota_personale = "10%" }'
+HINT = f"es. {EXAMPLE}, come deciso dal contratto integrativo (CCDI)"
 # the keys as an office writes them (and the messages name them) → the codes read below
 WORDS = {"quota_premio": "share", "quota_personale": "quota"}
 SAID = {code: it for it, code in WORDS.items()}
@@ -81,11 +81,12 @@ def canonical(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 
 
 def _number(value: Any) -> Decimal | None:
+    """A share as the office writes it, a number (``0.30``) or a percentage (``"30%"``); None if it is neither."""
     if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
         return None
     try:
-        number = Decimal(str(value))
-    except InvalidOperation:
+        number = cells.to_decimal(value)
+    except (ValueError, InvalidOperation):
         return None
     return number if number.is_finite() else None
 
@@ -128,16 +129,16 @@ def ciclope_check_params(params: Params, year: int) -> list[Problem]:
         problems.append(
             _error(
                 "maggiorazione.quota_personale",
-                f"quota_personale = {_it(quota)}: la quota di personale dev'essere «limitata», tra 0 (escluso) "
-                "e 0,5 (il 50%)",
+                f"quota_personale = {_it(quota)}: la quota di personale dev'essere «limitata», tra 0% (escluso) "
+                f"e {_it(QUOTA_MAX)}",
             )
         )
     return problems
 
 
 def _it(number: Decimal) -> str:
-    """A number as an office reads it: the decimal comma."""
-    return str(number).replace(".", ",")
+    """A share as an office reads it: a percentage (0.35 → «35%», 0.125 → «12,5%»)."""
+    return fmt.decimal_it((number * 100).normalize()) + "%"
 
 
 def _share_floor(share: Decimal, objectives: bool, year: int) -> list[Problem]:
@@ -146,7 +147,7 @@ def _share_floor(share: Decimal, objectives: bool, year: int) -> list[Problem]:
     depends on the ente's size is checked with its data, :mod:`.art48`)."""
     law = in_force("maggiorazione_art69", year)
     floor = law.min if law is not None and law.min is not None else SHARE_MIN
-    why = f"{_it(Decimal(format((floor * 100).normalize(), 'f')))}% del premio medio"  # 0.30 → «30%»
+    why = f"{_it(floor)} del premio medio"
     source = law.source if law is not None else SOURCE
     small, goals = in_force("maggiorazione_enti_piccoli", year), in_force("maggiorazione_obiettivi_ente", year)
     if objectives and goals is not None and goals.min is not None:

@@ -106,9 +106,14 @@ UNITS = {"piao": "giorni dal bilancio (se differito)", "piao_prima_applicazione"
 
 def applied_to(pid: str, result: Result) -> str:
     """What of this ente's cycle the provision governs."""
-    bound = sorted(spec.key for spec in result.params.specs.values() if spec.national == pid)
+    # a parameter by its words (its label, else its description without the parenthesis), never its code
+    bound = sorted(
+        spec.label or spec.description.partition(" (")[0].lower()
+        for spec in result.params.specs.values()
+        if spec.national == pid
+    )
     if bound:
-        return "limiti dei parametri " + ", ".join(bound)
+        return "limiti di: " + "; ".join(bound)
     if pid.startswith("maggiorazione_"):
         return maggiorazione_applied(pid, result)
     if pid == "differenziazione":

@@ -183,7 +183,7 @@ def _progressions(x: Mapping[str, Any]) -> ReportSection:
         rows=rows,
         note="Candidati: personale nelle prime due fasce di merito con il punteggio minimo; "
         f"selezione per punteggio, esclusi i pari merito al taglio ({src('20')}). L'elenco "
-        "nominativo è in results.json (uso interno).",
+        "nominativo dei selezionati resta agli atti dell'ufficio (uso interno).",
     )
 
 

@@ -100,6 +100,12 @@ def test_an_actual_in_percentage_points_is_warned_where_the_data_is_read(tmp_pat
     assert warned[0].startswith(f"indicators.csv:{rows['K16']}:actual: avviso") and "si legge 8000%" in warned[0]
     assert warned[1].startswith(f"indicators.csv:{rows['K17']}:actual: avviso") and "si legge 7400%" in warned[1]
     assert "scrivi 74%" in warned[1]
+    # the target as a percentage, as the office reads it, and the article elided before 80 («l'80%», never «il 80%»)
+    assert (
+        "consuntivo 80 con un target del 100%: sembra scritto in punti percentuali e si legge 8000%; se è l'80%, "
+        "scrivi 80% (o 0,8)"
+    ) in warned[0]
+    assert "consuntivo 74 con un target del 72%: " in warned[1] and "se è il 74%, scrivi 74% (o 0,74)" in warned[1]
 
 
 DEVICES = ["NUL", "COM1", "con", "Lpt9", "aux", "PRN"]

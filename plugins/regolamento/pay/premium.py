@@ -455,10 +455,16 @@ def thresholds(pr: Premium, admitted: list[Entry]) -> Plan:
             Input("quota del massimo", money.r4(quota)),
             *status_inputs(e),
         )
-    between = "punteggio / 100" if pr.between == "punteggio" else f"(punteggio − {pr.floor}) / ({pr.full} − {pr.floor})"
+    full, floor = fmt.decimal_it(pr.full), fmt.decimal_it(pr.floor)
+    # the quota as the input beside it reads, a percentage (100%), never the fraction 1
+    between = (
+        "il punteggio in percentuale (70 punti: 70%)"
+        if pr.between == "punteggio"
+        else f"(punteggio − {floor}) / ({full} − {floor}), in percentuale"
+    )
     formula = (
-        f"massimo pro capite × quota × quota pagata, arrotondato per difetto al centesimo; quota = 1 da "
-        f"{pr.full}, {between} da {pr.floor}, 0 sotto {pr.floor}"
+        "massimo pro capite × quota del massimo × quota pagata, arrotondato per difetto al centesimo; quota del "
+        f"massimo = 100% da {full} punti, {between} da {floor}, 0% sotto {floor}"
     )
     return Plan(values, True, formula, inputs)
 

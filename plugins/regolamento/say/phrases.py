@@ -127,7 +127,7 @@ def preamble(regulation: Regulation) -> str:
 
 def _formula(w: Weights | GradeWeights, kind: str) -> str:
     terms = [
-        f"{num(getattr(w, name))} × {said.format(unit=of_unit(kind))}"
+        f"{pct(getattr(w, name))} × {said.format(unit=of_unit(kind))}"  # a weight 0–1 as the file says it: 60%
         for name, said in COMPONENT.items()
         if getattr(w, name)
     ]

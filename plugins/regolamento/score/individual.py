@@ -18,7 +18,7 @@ from ciclope.plugins.regolamento.score import ladders, objectives, requirements,
 HUNDRED = Decimal(100)
 
 
-# a component of the score in the formula people read: Italian words and numbers, «0,6 × scheda di valutazione»
+# a component of the score in the formula people read: Italian words and numbers, «60% × scheda di valutazione»
 TERMS = {
     "scheda": "scheda di valutazione",
     "unità × 100": "performance dell'unità × 100",
@@ -67,7 +67,7 @@ def score_of(
     terms = (
         weighed[0][0]
         if len(weighed) == 1 and weighed[0][1] == 1
-        else " + ".join(f"{fmt.decimal_it(w)} × {term}" for term, w in weighed)
+        else " + ".join(f"{fmt.pct(w, fmt.share_places(w))} × {term}" for term, w in weighed)  # a weight 0–1: 60%
     )
     levels_note = ""
     if level and reg.levels:  # with the file's own note on the scale, where it says how it reads the text

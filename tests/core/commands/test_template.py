@@ -231,3 +231,17 @@ def test_ente_toml_lists_every_act_and_each_key_is_known(tmp_path, capsys, plugi
     assert (
         "core.input" not in out and "sconosciut" not in out
     )  # every key known, every value readable (dates, 0.97, texts)
+
+
+def test_shares_in_the_template_are_written_as_percentages(tmp_path):
+    book = tmp_path / "m.xlsx"
+    assert main(["template", "comunita_montane", str(book)]) == 0
+    persone = openpyxl.load_workbook(book)["persone"]
+    heads = [c.value for c in persone[1]]
+    note = persone.cell(1, heads.index("quota_tempo") + 1).comment.text
+    # five days of six, 30 hours of 36: 30 / 36 = 83,33%, as the office reads a share (never «0,83»)
+    assert "Esempio: 83,33%" in note and "0,83" not in note
+    toml = (tmp_path / "ente.toml").read_text(encoding="utf-8")
+    # the OIV's attestation as the percentage it is, which ente.toml accepts as written («0.97 = 97%» no more)
+    line = next(ln for ln in toml.splitlines() if "attestazione_oiv" in ln)
+    assert line.startswith('# attestazione_oiv = "97%"   # ') and "0.97" not in line

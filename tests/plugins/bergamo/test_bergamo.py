@@ -437,11 +437,31 @@ def test_assumptions_are_listed_everywhere(doc):
     assert params["max_level_share"]["value"] == 0.8
 
 
+def test_the_notes_say_the_parameters_by_their_values_never_their_codes(ciclope_ente):
+    overrides = {"max_level_share": Decimal("0.75"), "differentiation_min": 7, "monitoring_month": 9}
+    res = ciclope_ente("bergamo", files(), params=overrides)
+    notes = dict(next(s for s in res.sections if s.title.startswith("Note e ipotesi")).rows)
+    assert notes["Differenziazione"] == (
+        "Con almeno 7 premiati tutti nello stesso livello o con lo stesso importo è un errore (000… art. 42.2, "
+        "46.1): il riparto calcolato resta visibile per la verifica ma non è erogabile. Un livello con più del 75% "
+        "dei premiati è segnalato con un avviso."
+    )
+    assert "con l'assestamento del bilancio entro la fine di settembre (art. 37.3 lett. d)" in notes["Calendario"]
+    assert "Parametro «quota massima dei premiati in un livello»: 75%" in notes
+    assert "Parametro «numero minimo di premiati per la differenziazione»: 7" in notes
+    assert "Parametro «mese del monitoraggio»: 9" in notes
+
+
 def test_report_notes_list_the_assumptions(ciclope_ente):
     res = ciclope_ente("bergamo", files())
     notes = next(s for s in res.sections if s.title.startswith("Note e ipotesi"))
     text = " ".join(" ".join(map(str, row)) for row in notes.rows)
-    assert "pesano ugualmente" in text and "peso_servizio" in text and "quota_massima_livello" in text
+    assert "pesano ugualmente" in text
+    rows = dict(notes.rows)
+    # each assumption by its parameter's words and its value as its kind reads: the share 0.8 is 80%, never «0,8»
+    assert "Parametro «quota massima dei premiati in un livello»: 80%" in rows
+    assert "Parametro «peso del risultato del Servizio»: 40" in rows
+    assert "quota_massima_livello" not in text and "peso_servizio" not in text
     cruscotti = next(s for s in res.sections if s.title.startswith("Cruscotti"))
     rows = {r[0]: r for r in cruscotti.rows}
     assert rows["srv-s1"][2:] == (2, 2, Decimal("0.9500"))  # K1 (listed twice) and K4: two refs, both measured

@@ -27,7 +27,7 @@ from ciclope.core.commands.cli import main
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks, load_plugin
 from ciclope.core.money import bounded_split
-from ciclope.core.params import Params
+from ciclope.core.params import Params, load_param_specs
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import check_expected, compute_ente, results_doc, write_ente
 from ciclope.plugins.brescia import common, rules
@@ -952,7 +952,8 @@ def test_explain_a_po_shows_the_money_the_cap_lambda_and_exact_inputs(tmp_path, 
     # result 2541.18 × 0.935 = 2376.0033 → 2376.00
     assert "Importo: € 16.000,00 — retribuzione di posizione annua (P1)" in text
     assert "Importo: € 2.376,00 — retribuzione di risultato (P1)" in text
-    assert "massimo annuo (retribuzione_massima" in text and "€ 16.000,00" in text
+    assert "massimo annuo («annui lordi per tredici mensilità») = € 16.000,00" in text
+    assert "retribuzione_massima" not in text and "retribuzione_minima" not in text  # the bound in words, no code
     assert "λ, euro per punto" in text
     assert "scheda dei comportamenti / 100 = 0,925" in text
 
@@ -1229,3 +1230,29 @@ def test_explain_person_says_why_a_blocked_holder_gets_nothing(tmp_path):
     assert "Premio: nessun importo assegnato." in text
     assert "  perché: Posizione P2 pagata al titolare H2: no — H2 è di categoria C, non D (art. 1.2)" in text
     assert "art. 1.2, 2.7" in text.split("perché:")[1].splitlines()[1]
+
+
+def test_the_notes_say_the_oiv_tolerance_and_the_bounds_in_words(tmp_path):
+    from ciclope.plugins.brescia import report
+    from ciclope.plugins.ccnl_funzioni_locali.report import applied_to
+
+    res, _ = run(tmp_path, params={"oiv_tolerance": D("0.08")})
+    notes = dict(report.notes_section(res.params).rows)
+    # a tolerance of 8%: a full attestation needs a computed performance of at least 100% − 8% = 92%
+    assert notes["Attestazione dell'OIV"] == (
+        "Un'attestazione al 100% di una performance calcolata inferiore è applicata solo per lievi scostamenti "
+        "(performance calcolata pari almeno al 92%: la tolleranza dell'OIV è l'8%) e con motivazione; altrimenti è "
+        "segnalata come errore e si usa il valore calcolato. Ogni altra attestazione diversa dal calcolato richiede "
+        "la motivazione (SMVP 2021, §3)."
+    )
+    # the contract's bounds of the position pay govern two parameters, said by their words
+    assert applied_to("eq_pay", res) == "limiti di: retribuzione di posizione massima; retribuzione di posizione minima"
+
+
+def test_the_assumptions_say_shares_as_percentages():
+    specs = load_param_specs(Path(common.__file__).with_name("params.toml"))
+    assert specs["oiv_tolerance"].assumption == (
+        "«Lievi scostamenti negativi» non è quantificato: si assume che il valore calcolato debba essere almeno il "
+        "95% (100% meno il 5%); il parametro non supera il 10% (uno scostamento «lieve» non è mai più di 10 punti)."
+    )
+    assert "sotto l'80% «inferiore alle aspettative»" in specs["judgement_low"].assumption

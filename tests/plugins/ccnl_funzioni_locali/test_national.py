@@ -19,10 +19,10 @@ from ciclope.core import Award, Deadline, Pool, Rewards, Score, hookspecs
 from ciclope.core.commands.cli import main
 from ciclope.core.engine.registry import make_plugin_manager
 from ciclope.core.inputs.config import resolve_params
-from ciclope.core.params import ParamSpec
+from ciclope.core.params import Params, ParamSpec
 from ciclope.core.trace import Trace
 from ciclope.plugins.ccnl_funzioni_locali import acts, art69, art69_split, bounds, differentiation, national
-from ciclope.plugins.ccnl_funzioni_locali.config import Maggiorazione
+from ciclope.plugins.ccnl_funzioni_locali.config import Maggiorazione, maggiorazione
 
 from helpers import ROOT
 
@@ -163,7 +163,7 @@ def test_the_share_floor_is_the_provision_s_minimum(monkeypatch):
     found = resolve_params("bergamo", 2021, {}, "cycle.toml", {"maggiorazione": {"share": 0.32, "quota": 0.10}})[1]
     (problem,) = found
     assert problem.column == "nazionale.maggiorazione.quota_premio"
-    assert "inferiore al 35% del premio medio" in problem.message and "quota_premio ≥ 0,35" in problem.message
+    assert "inferiore al 35% del premio medio" in problem.message and "quota_premio ≥ 35%" in problem.message
 
 
 def run(cycle: Path, out: Path) -> dict:
@@ -561,3 +561,21 @@ def test_the_relazione_says_the_maggiorazione_s_quota_in_correct_italian(tmp_pat
     result = compute(plan.enti[0], plan.year)
     said = report.maggiorazione_applied("maggiorazione_art69", result)
     assert said.startswith("30% del premio medio al 25% del personale valutato (contratto integrativo)")
+
+
+def test_the_ccdi_s_shares_may_be_written_as_percentages_and_are_said_so():
+    def problems(national):
+        return [(p.column, p.message) for p in resolve_params("bergamo", 2021, {}, "cycle.toml", national)[1]]
+
+    # "30%" and "10%" are the shares 0.30 and 0.10, as the office reads them in the hints
+    assert problems({"maggiorazione": {"quota_premio": "30%", "quota_personale": "10%"}}) == []
+    said = {"maggiorazione": {"quota_premio": "30%", "quota_personale": "12,5%"}}
+    rule = maggiorazione(Params(values={}, specs={}, national=said))
+    assert rule is not None and (rule.share, rule.quota) == (D("0.30"), D("0.125"))
+    # a share below the contract's 30% and a quota above half of the staff, both said as percentages
+    bad = dict(problems({"maggiorazione": {"quota_premio": "25%", "quota_personale": "60%"}}))
+    assert bad["nazionale.maggiorazione.quota_premio"].startswith("quota_premio = 25%: la maggiorazione non può")
+    assert "quota_premio ≥ 30%" in bad["nazionale.maggiorazione.quota_premio"]
+    assert bad["nazionale.maggiorazione.quota_personale"] == (
+        "quota_personale = 60%: la quota di personale dev'essere «limitata», tra 0% (escluso) e 50%"
+    )

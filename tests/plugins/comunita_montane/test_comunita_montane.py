@@ -1339,3 +1339,22 @@ def test_the_scheda_of_a_two_person_band_shows_no_figure_of_the_band(ciclope_ent
     # a band of 4 (intermedia: S03..S06) keeps its fund on the scheda: 4 people, no one's pay by difference
     (theirs,) = content.build(res, "S03").payments
     assert any(step.label.startswith("fondo della fascia intermedia") for step in theirs.steps)
+
+
+def test_the_bands_description_says_their_shares_sum_to_100_percent():
+    from pathlib import Path
+
+    from ciclope.core.params import load_param_specs
+    from ciclope.plugins import comunita_montane
+
+    specs = load_param_specs(Path(comunita_montane.__file__).with_name("params.toml"))
+    # the shares of staff and resources are percentages to the office: they sum to 100%, never «a 1»
+    assert "quote che sommano al 100%, prima fascia" in specs["bands"].description
+
+
+def test_the_progressions_note_names_no_file_a_reader_never_opens(ciclope_ente):
+    res = ciclope_ente(PLUGIN, ente(scored(TWELVE)))
+    section = next(s for s in res.sections if s.title == "Progressioni economiche (art. 20)")
+    # where the names are, in words: never «results.json», a file of the program that no office reads
+    assert section.note.endswith("L'elenco nominativo dei selezionati resta agli atti dell'ufficio (uso interno).")
+    assert "results.json" not in section.note

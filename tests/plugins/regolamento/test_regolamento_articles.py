@@ -284,10 +284,10 @@ def test_the_sentences_of_every_block(tmp_path):
     for sentence in (
         "Tipo di ente: unione. Approvato il 15/01/2024. Comparto funzioni locali: vi si applica il contratto "
         "nazionale in vigore.",
-        "Per le PO / EQ il punteggio è 0,6 × la scheda di valutazione + 0,4 × il raggiungimento degli obiettivi "
+        "Per le PO / EQ il punteggio è 60% × la scheda di valutazione + 40% × il raggiungimento degli obiettivi "
         "dell'unità × 100.",
-        "Per i dipendenti delle categorie A, B e C il punteggio è 0,6 × la scheda di valutazione + 0,1 × il "
-        "raggiungimento degli obiettivi dell'unità × 100 + 0,3 × la performance organizzativa dell'ente × 100 "
+        "Per i dipendenti delle categorie A, B e C il punteggio è 60% × la scheda di valutazione + 10% × il "
+        "raggiungimento degli obiettivi dell'unità × 100 + 30% × la performance organizzativa dell'ente × 100 "
         "(art. 5 c. 2).",
         "La scheda dei dipendenti (art. 6, allegato A) ha 2 voci: «Contributo agli obiettivi dell'unità» "
         "(Risultati), fino a 40 punti; «Qualità del lavoro svolto» (Comportamenti), fino a 60 punti, peso 30.",

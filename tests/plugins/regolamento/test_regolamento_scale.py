@@ -107,3 +107,13 @@ def test_the_result_pay_shows_the_points_and_the_step_on_the_regulation_s_scale(
     assert shown["punti sulla scala del regolamento (su 400)"] == Decimal(340)
     assert shown["gradino raggiunto"] == "da 320 punti"
     assert shown["quota della posizione"] == Decimal("0.25")
+
+
+def test_the_premium_s_formula_says_the_quota_as_a_percentage(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    (formula,) = {f.formula for key, f in result.figures.items() if key.startswith("award:S2")}
+    # the quota beside the input «quota del massimo» (a percentage): 100% from 360 points, never «quota = 1 da 360»
+    assert formula == (
+        "massimo pro capite × quota del massimo × quota pagata, arrotondato per difetto al centesimo; quota del "
+        "massimo = 100% da 360 punti, (punteggio − 200) / (360 − 200), in percentuale da 200, 0% sotto 200"
+    )

@@ -133,7 +133,7 @@ def test_leggi_names_the_unit_by_its_kind(tmp_path):
     regulation, problems = load(str(path))
     assert regulation is not None, problems
     text = " ".join(s for a in articles(regulation) for s in a.sentences)
-    assert "0,4 × il raggiungimento degli obiettivi del settore × 100" in text
+    assert "40% × il raggiungimento degli obiettivi del settore × 100" in text
     assert "chi lavora dove gli obiettivi del settore sono raggiunti per meno del 50%" in text
     assert "× il raggiungimento degli obiettivi del settore." in text
     assert "se il raggiungimento degli obiettivi del settore è almeno 90%" in text
