@@ -382,7 +382,8 @@ def evaluators(r: Result) -> Table:
         ("Segnalazione", "text", 40),
     ]
     rows = [
-        (ev.id, ev.name, ev.count, ev.mean, ev.spread, ev.distinct, ev.top_share, "; ".join(ev.flags)) for ev in evals
+        (ev.id, ev.name, ev.count, ev.mean, ev.spread, ev.distinct, ev.top_share, "; ".join(w for w, _ in ev.verdict))
+        for ev in evals
     ]
     return Table("Valutatori", columns, rows)
 

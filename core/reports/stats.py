@@ -270,6 +270,17 @@ class EvaluatorStat:
     top_share: Decimal | None
     flags: tuple[str, ...]
 
+    @property
+    def verdict(self) -> tuple[tuple[str, str], ...]:
+        """What the documents say of the evaluator's judgements, each with its kind (``warn``, ``info``, ``ok``):
+        the flags, else «poche valutazioni» under the count that flags, else «differenziato» — the same words in
+        the Relazione and in the workbook."""
+        if self.flags:
+            return tuple((f, "warn") for f in self.flags)
+        if self.count < MIN_FLAGGED:
+            return (("poche valutazioni", "info"),)
+        return (("differenziato", "ok"),)
+
 
 def evaluation_value(result: Result, person_id: str) -> Decimal | None:
     """The evaluator's judgement of a person: the card score if recorded, else the individual score."""

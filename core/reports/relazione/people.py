@@ -51,12 +51,7 @@ def evaluators(r: Result, names: Names) -> Table:
     evals, top_label = stats.evaluators(r)
     rows = []
     for ev in evals:
-        if ev.flags:
-            flags = Flags(tuple(Flag(f) for f in ev.flags))
-        elif ev.count < stats.MIN_FLAGGED:
-            flags = Flags((Flag("poche valutazioni", "info"),))
-        else:
-            flags = Flags((Flag("differenziato", "ok"),))
+        flags = Flags(tuple(Flag(words, kind) for words, kind in ev.verdict))
         mean, spread = fmt.score(ev.mean), fmt.score(ev.spread)
         rows.append((names.person(ev.id), ev.count, mean, spread, ev.distinct, fmt.pct(ev.top_share), flags))
     head = (

@@ -579,3 +579,13 @@ def test_an_external_evaluator_is_named_as_ente_toml_says(tmp_path):
     evals, _ = stats.evaluators(result)
     assert {(ev.id, ev.name, ev.count) for ev in evals if ev.id == "OIV"} == {("OIV", "Organismo indipendente", 1)}
     assert "<td>Organismo indipendente (OIV)</td>" in html.render(result)
+
+
+def test_the_workbook_flags_each_evaluator_as_the_relazione_does(case, book):
+    """«Segnalazione» of the «Valutatori» sheet was empty for an evaluator the Relazione called «poche valutazioni»
+    or «differenziato»: both now say the same words. SG judges one person, D1 three alike, D2 five apart."""
+    _, wb = book
+    said = {r["Valutatore"]: r["Segnalazione"] for r in records(wb["Valutatori"])}
+    assert said["SG"] == "poche valutazioni"  # 1 evaluation, under the 3 that are read for differentiation
+    assert said["D1"] == "valutazioni tutte uguali; tutte al livello più alto"  # flagged, as before
+    assert said["D2"] == "differenziato"
