@@ -1625,3 +1625,48 @@ def test_unipa_premialita_a_share_of_the_individual_budget_by_the_band_of_p_t(ci
     # 13.000,00 − (2.000 × 4 + 800 + 1.200 = 10.000,00): 3.000,00 € the percentages below 100 leave in the fund
     pool = result.rewards.pools["performance_individuale"]
     assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("3000.00"))
+
+
+def terlizzi(deduction: str = "0.00") -> dict[str, str]:
+    """Three dirigenti of the 2020 prospetto (names invented): D1 titolare of a settore of pesatura 100 and ad
+    interim of two more, D2 at 51% by a convention with another ente, D3 with no giorni utili; ``deduction``: D1's
+    progettazione to deduct. incarichi.csv: persona, tipo, sostituito, dal, al, punteggio, pesatura, giorni utili."""
+    people = [
+        f"D1,Pastore,dirigente,DIR,ente,1,0,false,SEG,100%,{deduction}",
+        "D2,De Carlo,dirigente,DIR,ente,1,0,false,SEG,51%,0.00",
+        "D3,Palmieri,dirigente,DIR,ente,1,0,false,SEG,100%,0.00",
+    ]
+    data = ente(people, [], extra="spettanza_convenzione,incentivi_progettazione")
+    data["ente.toml"] = 'name = "Comune di Terlizzi (prova)"\n[funds]\nrisultato_dirigenti = "12000.00"\n'
+    data["incarichi.csv"] = (
+        "persona,tipo,sostituito,dal,al,punteggio_settore,pesatura,giorni_utili\n"
+        "D1,titolare,,,,100,100,365\n"
+        "D1,interim,,,,97.5,100,345\n"  # the Settore Servizi Finanziari e Risorse of the prospetto
+        "D1,interim,,,,100,85,365\n"
+        "D2,titolare,,,,100,85,120\n"
+        "D2,interim,,,,97.5,100,20\n"
+        "D3,titolare,,,,100,100,0\n"
+    )
+    return data
+
+
+def test_terlizzi_the_prospetto_s_figures_by_settore_days_score_and_convention(ciclope_ente, tmp_path):
+    # «singolo dirigente pesatura 100 3.912,34 / pesatura 85 3.325,49»; interim: 85% of the settore's amount;
+    # each appointment × giorni utili / 365 × punteggio / 100 × spettanza, to the cent, then summed (as the prospetto)
+    result = run(ciclope_ente, tmp_path, "terlizzi_risultato", terlizzi())
+    # D1: 3.912,34 × 365/365 × 100/100 = 3.912,34; interim 85% × 3.912,34 × 345/365 × 0,975 = 3.064,69 (the
+    #     prospetto's «Settore Servizi Finanziari e Risorse 97,50 … 345 3.064,69»); interim 85% × 3.325,49 =
+    #     2.826,67 (its «interim III Settore pesatura 85% 2.826,67»): 3.912,34 + 3.064,69 + 2.826,67 = 9.803,70
+    # D2 at 51%: 3.325,49 × 120/365 × 51% = 557,59; 85% × 3.912,34 × 20/365 × 0,975 × 51% = 90,61: 648,20
+    # D3: 0 giorni utili, nothing
+    assert amounts(result) == {"D1": "9803.70", "D2": "648.20", "D3": "0.00"}
+    pool = result.rewards.pools["risultato_dirigenti"]
+    # 9.803,70 + 648,20 = 10.451,90 of 12.000,00 (the prospetto's own total is 10.451,90)
+    assert (pool.distributed, pool.residual) == (Decimal("10451.90"), Decimal("1548.10"))
+
+
+def test_terlizzi_the_progettazione_is_deducted_from_the_settore_directed(ciclope_ente, tmp_path):
+    # «Indennità di risultato per incentivo alla progettazione da decurtare»: 150,00 € of D1's, from the settore he
+    # directs (the file's reading: see §36), 3.912,34 − 150,00 = 3.762,34; the interims as before: 9.653,70
+    result = run(ciclope_ente, tmp_path, "terlizzi_risultato", terlizzi("150.00"))
+    assert amounts(result)["D1"] == "9653.70"
