@@ -148,6 +148,11 @@ def paid_share(pr: Premium, person: Person, ente: Ente) -> tuple[Decimal, list[I
         days, year_days = max(0, (end - start).days + 1), (last - first).days + 1
         if days != year_days:
             share = share * Decimal(days) / Decimal(year_days)
+            # the days come from the dates of hiring and ceasing: each with its cell, so they are redone by hand
+            for column, words_of in (("assunzione", "data di assunzione"), ("cessazione", "data di cessazione")):
+                if person.extra.get(column) is not None:
+                    cell = ente.cell("people", person.row, column)
+                    inputs.append(Input(words_of, person.extra[column], cell=cell))
             inputs.append(Input("giorni di servizio nell'anno", days))
             inputs.append(Input("giorni dell'anno", year_days))
             words.append("giorni di servizio / giorni dell'anno")

@@ -75,3 +75,17 @@ def test_a_problem_names_the_column_as_the_office_wrote_it(ciclope_ente, tmp_pat
     # the plugin says the column by its code («end»): the office wrote «fine_incarico», and reads that back
     assert (problem.file, problem.row, problem.column) == ("positions.csv", 2, "fine_incarico")
     assert "finisce (31/03/2024) prima di iniziare (01/07/2024)" in problem.message
+
+
+def test_the_days_in_service_are_explained_down_to_the_dates_cells(ciclope_ente, tmp_path):
+    """«giorni di servizio nell'anno = 184» with nothing behind it could not be redone: the dates it counts from are
+    inputs of the premium, each with its cell."""
+    files = staff(
+        "P1,Anna,dipendente,C,com,1,0,false,SEG,,",
+        "P2,Bruno,dipendente,C,com,1,0,false,SEG,2024-07-01,",  # row 4: from 1 July, 184 days of 2024's 366
+    )
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files)
+    read = {i.name: (i.value, i.cell) for i in result.figures["award:P2"].inputs}
+    assert read["data di assunzione"][1] == "people.csv:4:assunzione"
+    assert read["giorni di servizio nell'anno"][0] == 184  # 31 + 31 + 30 + 31 + 30 + 31, July to December
+    assert "data di cessazione" not in read  # not written: the year's last day
