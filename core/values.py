@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ciclope.core.fmt import MONTHS, decimal_it, pct, quoted, toml_value
+from ciclope.core.nearest import hint
 
 INACTIVE = "-"  # "not active this year" in a target_<year> column (002… §3.2 tables)
 MAX_NUMBER_CHARS = 40  # longer cells are not numbers anybody typed
@@ -78,12 +79,13 @@ def choice(*choices: str, aliases: dict[str, str] | None = None, said: str = "")
     for word, code in (aliases or {}).items():
         labels.setdefault(code, word)
     words = said or ", ".join(labels.get(c, c) for c in choices)  # as the office writes them (codes stay accepted)
+    written = [labels.get(c, c) for c in choices] + [w for w in (aliases or {}) if w not in labels.values()]
 
     def parse(text: str) -> str:
         value = text.strip()
         value = value.lower() if value.lower() in choices else folded.get(value.lower(), value)
-        if value not in choices:
-            raise ValueError(f"atteso uno tra {words}, trovato {quoted(text)}")
+        if value not in choices:  # «Dipendnete»: the word it nearly is, as for a unit or a column
+            raise ValueError(f"atteso uno tra {words}, trovato {quoted(text)}{hint(text.strip(), written)}")
         return value
 
     parse.choices = choices  # type: ignore[attr-defined]

@@ -288,3 +288,15 @@ def test_a_percentage_with_its_sign_or_at_most_one_reads_as_written():
         Decimal("1.2"),
         Decimal("1"),
     ]
+
+
+def test_a_word_nearly_one_of_the_choices_says_which():
+    from ciclope.core.values import choice
+
+    parse = choice("dipendente", "dirigente", aliases={"Dipendente": "dipendente", "Dirigente": "dirigente"})
+    with pytest.raises(ValueError) as caught:
+        parse("Dipendnete")  # two letters swapped: the office meant «Dipendente», as a unit or a column is hinted
+    assert str(caught.value) == "atteso uno tra Dipendente, Dirigente, trovato «Dipendnete» (forse «Dipendente»?)"
+    with pytest.raises(ValueError) as caught:
+        parse("xyz")  # near nothing: no guess
+    assert str(caught.value) == "atteso uno tra Dipendente, Dirigente, trovato «xyz»"
