@@ -14,6 +14,7 @@ from pathlib import Path
 from ciclope.core.fmt import quoted
 from ciclope.core.phases import PHASES
 from ciclope.core.run.console import EXIT_CONFIG
+from ciclope.core.values import parse_date
 
 # argparse's own words in Italian ("the following arguments are required" in an Italian tool).
 # argparse looks its messages up through the module-level gettext function ``argparse._``.
@@ -116,8 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cal.add_argument(
         "--oggi",
-        type=_iso_date,
-        metavar="AAAA-MM-GG",
+        type=_date,
+        metavar="GG/MM/AAAA",
         help="data di riferimento: gli atti non ancora scaduti sono 'da fare' (default: oggi)",
     )
 
@@ -279,11 +280,12 @@ def bounded(low: int, high: int, what: str):
 YEAR = bounded(1990, 2200, "anno")
 
 
-def _iso_date(text: str):
+def _date(text: str) -> dt.date:
+    """A date as the data files take it: 31/12/2026, 31.12.2026 or 2026-12-31."""
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"data non valida {quoted(text)}: usare AAAA-MM-GG") from None
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_store_commands(sub, add_store_options) -> None:

@@ -156,12 +156,15 @@ def test_cli_calendar_writes_ics(tmp_path, capsys, reportcase_installed):
     assert len(validate(target.read_bytes())) == 4
 
 
-def test_cli_calendar_rejects_a_bad_date(tmp_path, capsys, reportcase_installed):
+def test_cli_calendar_reads_the_date_as_the_data_files_do(tmp_path, capsys, reportcase_installed):
     cfg = write_config(tmp_path)
+    # 31/12/2022 as an office writes it is the 2022-12-31 of the test above: the same act late by 15 days
+    assert main(["calendar", str(cfg), "--oggi", "31/12/2022"]) == 0
+    assert "IN RITARDO di 15 giorni" in capsys.readouterr().out
     with pytest.raises(SystemExit) as exc:
-        main(["calendar", str(cfg), "--oggi", "31/12/2022"])
+        main(["calendar", str(cfg), "--oggi", "31/02/2022"])
     assert exc.value.code == 2
-    assert "AAAA-MM-GG" in capsys.readouterr().err
+    assert "data inesistente «31/02/2022»: febbraio 2022 ha 28 giorni" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
