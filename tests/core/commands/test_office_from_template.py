@@ -161,3 +161,11 @@ def test_the_declared_regulation_comes_with_its_schema_for_the_editor(tmp_path, 
     written.write_text("{}", encoding="utf-8")  # the office's own: a second template leaves it
     assert main(["template", "regolamento", str(office)]) == 0
     assert written.read_text(encoding="utf-8") == "{}"
+
+
+def test_the_approval_of_the_relazione_is_not_said_to_be_the_giunta_s(tmp_path, capsys):
+    """An Ordine, a university or an agency approves its Relazione by a Consiglio or a board: the ente.toml of the
+    template names the organ of direction (D.Lgs. 150/2009 art. 10 c. 1 lett. b), with the Giunta as one of them."""
+    assert main(["template", "regolamento", str(tmp_path / "ufficio")]) == 0
+    text = (tmp_path / "ufficio" / "mio-ente" / "ente.toml").read_text(encoding="utf-8")
+    assert "approvata dall'organo di indirizzo (la Giunta, il Consiglio)" in text and "dalla Giunta" not in text
