@@ -292,8 +292,14 @@ def own_schema() -> InputSchema:
                     "([[esclusioni]] regola «sanzione»); vuoto se nessuna",
                     "rimprovero scritto",
                 ),
-                "assunzione": ("data di assunzione, se nell'anno (il premio in proporzione al servizio)", ""),
-                "cessazione": ("data di cessazione, se nell'anno (il premio in proporzione al servizio)", ""),
+                "assunzione": (
+                    "data di assunzione, se nell'anno (per i giorni o i mesi di servizio, se il regolamento li legge)",
+                    "",
+                ),
+                "cessazione": (
+                    "data di cessazione, se nell'anno (per i giorni o i mesi di servizio, se il regolamento li legge)",
+                    "",
+                ),
                 resultpay.POSITION: ("retribuzione di posizione annua lorda di PO / EQ, in euro", "9500"),
                 grades.GRADE: (
                     "il grado del contratto dell'ente, come lo nomina la tabella [gradi] del regolamento",
