@@ -107,8 +107,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
         where = coverage.regulation_where(params[PARAM])
         return (
             unknown_sanctions(ente, regulation)
-            + unknown_grades(ente, regulation)
-            + grades_as_categories(ente, regulation)
+            + grade_cells(ente, regulation)
             + servicedates.inverted(ente)
             + coverage.missing(regulation, ente, params[PARAM])
             + positioncheck.problems(regulation, ente)
@@ -131,47 +130,39 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
     ]
 
 
-def unknown_grades(ente: Ente, regulation: Regulation) -> list[Problem]:
-    """A grade in people.csv that is none of [gradi]'s: an error naming the row and the grades the regulation
-    declares, for every such row at once (a table of amounts by grade would find no line for the person)."""
+def grade_cells(ente: Ente, regulation: Regulation) -> list[Problem]:
+    """With [gradi], the grade of each person as people.csv writes it: one that is none of [gradi]'s is an error at
+    its cell, with the grades the regulation declares (a table of amounts by grade would find no line for the person);
+    a grade of [gradi] written in the categoria column while grado is empty is an error at that cell (the tables and
+    the formulas reading ``grado`` would find «il grado = nessuno»). Every such row at once."""
     if regulation.grades is None:
         return []
     names = grades.declared(regulation)
-    return [
-        Problem(
-            rule="regolamento.grado",
-            source=cite(regulation, regulation.grades.source),
-            file=ente.file_of("people"),
-            row=person.row,
-            column="grado",
-            message=f"il grado {fmt.quoted(written)} di {person.id} non è tra quelli del regolamento ({', '.join(names)})"
-            f"{nearest(str(written), list(names))}: scrivi uno di questi gradi, o aggiungilo ai nomi di [gradi] nel "
-            "file del regolamento",
-        )
-        for person in ente.people.values()
-        if (written := person.extra.get(grades.GRADE)) and grades.code(str(written), names) is None
-    ]
+    out = []
+    for person in ente.people.values():
+        written = person.extra.get(grades.GRADE)
+        if written and grades.code(str(written), names) is None:
+            message = (
+                f"il grado {fmt.quoted(written)} di {person.id} non è tra quelli del regolamento ({', '.join(names)})"
+                f"{nearest(str(written), list(names))}: scrivi uno di questi gradi, o aggiungilo ai nomi di [gradi] "
+                "nel file del regolamento"
+            )
+            out.append(_grade_cell(ente, regulation, person.row, "grado", message))
+        elif not written and person.category and grades.code(person.category, names) is not None:
+            message = (
+                f"la categoria {fmt.quoted(person.category)} di {person.id} è un grado del regolamento ([gradi]), ma "
+                "la colonna grado è vuota: con [gradi] il grado si scrive nella colonna grado"
+            )
+            out.append(_grade_cell(ente, regulation, person.row, ente.column_shown("people", "category"), message))
+    return out
 
 
-def grades_as_categories(ente: Ente, regulation: Regulation) -> list[Problem]:
-    """A grade of [gradi] written in the categoria column while the grado column is empty: an error at the cell, as
-    the tables by grade and the formulas reading ``grado`` find no grade for the person («il grado = nessuno»)."""
-    if regulation.grades is None:
-        return []
-    names = grades.declared(regulation)
-    return [
-        Problem(
-            rule="regolamento.grado",
-            source=cite(regulation, regulation.grades.source),
-            file=ente.file_of("people"),
-            row=person.row,
-            column=ente.column_shown("people", "category"),
-            message=f"la categoria {fmt.quoted(person.category)} di {person.id} è un grado del regolamento ([gradi]), "
-            "ma la colonna grado è vuota: con [gradi] il grado si scrive nella colonna grado",
-        )
-        for person in ente.people.values()
-        if not person.extra.get(grades.GRADE) and person.category and grades.code(person.category, names) is not None
-    ]
+def _grade_cell(ente: Ente, regulation: Regulation, row: int, column: str, message: str) -> Problem:
+    assert regulation.grades is not None
+    source = cite(regulation, regulation.grades.source)
+    return Problem(
+        rule="regolamento.grado", source=source, file=ente.file_of("people"), row=row, column=column, message=message
+    )
 
 
 def unknown_sanctions(ente: Ente, regulation: Regulation) -> list[Problem]:
