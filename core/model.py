@@ -295,18 +295,17 @@ class Ente:
             return self.file_of(stem)
         return f"ente.xlsx[{sheet_it(stem)}]" if self.source_format == "xlsx" else f"{sheet_it(stem)}.csv"
 
-    def xlsx_cell(self, name: str, row: int, column: str) -> str:
-        """``ente.xlsx[people]:C7`` for the cell of ``column`` in data row ``row`` of a workbook sheet (the
-        column's letter from the sheet's header); the column's name when it is not in the header."""
-        stem = name.removesuffix(".csv")
-        header = self.headers.get(stem, ())
+    def column_letter(self, name: str, column: str) -> str:
+        """The letter a spreadsheet shows above ``column`` of a workbook sheet (``C`` for the third of its
+        header); "" when the sheet's header does not have the column."""
+        header = self.headers.get(name.removesuffix(".csv"), ())
         if column not in header:
-            return f"{self.file_of(stem)}:{column}{row}"
+            return ""
         index, letters = header.index(column) + 1, ""
         while index:
             index, rest = divmod(index - 1, 26)
             letters = chr(65 + rest) + letters
-        return f"{self.file_of(stem)}:{letters}{row}"
+        return letters
 
     def column_shown(self, name: str, column: str) -> str:
         """A column as the sheet's header writes it (``punti`` in a workbook with Italian headers); one the sheet

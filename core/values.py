@@ -200,7 +200,8 @@ def parse_money(text: str) -> Decimal:
 
 
 def parse_date(text: str) -> dt.date:
-    """ISO ``2021-06-30`` or Italian ``30.6.2021`` / ``30/06/2021``."""
+    """Italian ``30/06/2021`` / ``30.6.2021`` or ISO ``2021-06-30`` (the message names them in that order: the
+    office writes the first)."""
     s = str(text).strip()
     m = _ISO.match(s)
     if m:
@@ -208,7 +209,7 @@ def parse_date(text: str) -> dt.date:
     else:
         m = _ITALIAN.match(s)
         if not m:
-            raise ValueError(f"attesa una data (2021-06-30, 30.6.2021 o 30/06/2021), trovato {quoted(text)}")
+            raise ValueError(f"attesa una data (30/06/2021, 30.6.2021 o 2021-06-30), trovato {quoted(text)}")
         d, mo, y = (int(g) for g in m.groups())
     try:
         return dt.date(y, mo, d)

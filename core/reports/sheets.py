@@ -90,7 +90,7 @@ def summary(r: Result) -> Table:
         # the acts by their titles, as the Relazione's heading; the program that applied them apart
         ("Regolamento", "; ".join(fmt.regulation(x, r.plugin.documents) for x in r.plugin.regulations), "text"),
         ("Applicato da", f"ciclope, plugin «{r.plugin.name}» versione {r.plugin.version}", "text"),
-        ("Fasi eseguite fino a", r.until, "text"),
+        ("Fasi eseguite fino a", PHASE_NAMES.get(r.until, r.until), "text"),
         ("Performance dell'ente (calcolata)", org.ente if org else None, "ach"),
         ("Performance attestata dall'OIV", att.attested if att else None, "ach"),
         ("Giudizio dell'OIV", att.judgement if att else "", "text"),

@@ -256,15 +256,25 @@ def title(key: str, label: str, labels: Mapping[str, str] | None = None) -> str:
 def where(result: Result, cell: str) -> str:
     """``indicators.csv:3:actual`` → ``indicators.csv, riga 3, colonna consuntivo`` (the file as the office named
     it, the column by its Italian name); for data from a workbook the sheet's own cell,
-    ``ente.xlsx[indicatori]:H3 (colonna consuntivo)`` — never a CSV file that does not exist."""
+    ``ente.xlsx, foglio indicatori, cella H3 (colonna consuntivo)`` — never a CSV file that does not exist."""
     ente = result.ente
     headers = column_words(result.plugin.name)
     parts = cell.split(":")
     if ente.source_format == "xlsx" and len(parts) == 3 and parts[0].endswith(".csv") and parts[1].isdigit():
         shown = ente.column_shown(parts[0], parts[2])
         said = column_it(parts[0], shown, headers) if shown == parts[2] else shown
-        return f"{ente.xlsx_cell(parts[0], int(parts[1]), parts[2])} (colonna {said})"
+        sheet, letter = sheet_said(ente.file_of(parts[0])), ente.column_letter(parts[0], parts[2])
+        if not letter:  # a column the sheet lacks has no letter: its row and its name
+            return f"{sheet}, riga {parts[1]}, colonna {said}"
+        return f"{sheet}, cella {letter}{parts[1]} (colonna {said})"
     return place(cell, ente.file_of, headers)
+
+
+def sheet_said(label: str) -> str:
+    """A workbook's sheet as an office names it, ``ente.xlsx[persone]`` → ``ente.xlsx, foglio persone``; any
+    other file as it is."""
+    sheet = re.fullmatch(r"(.+\.xlsx)\[(.+)\]", label)
+    return f"{sheet.group(1)}, foglio {sheet.group(2)}" if sheet is not None else label
 
 
 @functools.lru_cache(maxsize=32)
@@ -303,8 +313,8 @@ def place(cell: str, rename=None, headers: Mapping[str, Mapping[str, str]] | Non
         table = table_of(name)
         name = rename(name) if rename is not None else f"tabella {sheet_it(table)}"
     if len(parts) == 3 and parts[1].isdigit():
-        return f"{name}, riga {parts[1]}, colonna {column_it(table, parts[2], headers)}"
-    return ", ".join([name] + parts[1:])
+        return f"{sheet_said(name)}, riga {parts[1]}, colonna {column_it(table, parts[2], headers)}"
+    return ", ".join([sheet_said(name)] + parts[1:])
 
 
 def roots(result: Result, kind: str, ident: str) -> list[Figure]:

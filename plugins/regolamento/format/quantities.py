@@ -54,6 +54,9 @@ PERSON_NAMES: dict[str, Quantity] = {
     "retribuzione_posizione": Quantity(EURO, "la retribuzione di posizione"),
     "livello": Quantity(LEVEL, "il livello"),
 }
+# The columns of persone.csv whose header is not the formulas' name of what they hold: an office that writes the
+# header in a formula is told the name.
+COLUMN_NAMES = {"quota_tempo": "fte", "giorni_assenza": "assenze"}
 # A part of the premium adds its own amount; a row of incarichi.csv its days and the person it covers.
 PART_NAMES = {
     "fondo": Quantity(EURO, "il fondo della parte", "in [risultato_po]: il fondo della retribuzione di risultato")

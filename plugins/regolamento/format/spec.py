@@ -716,8 +716,8 @@ class Premium:
     between: str = key(
         "tra_le_soglie",
         "choice",
-        "per «soglie», tra minima e piena: punteggio (quota = "
-        "punteggio / 100) o lineare (da 0 alla minima a 1 alla piena)",
+        "per «soglie», tra minima e piena: punteggio (il massimo per la percentuale del punteggio sul totale: 80 "
+        "punti su 100, l'80%) o lineare (dallo 0% alla minima al 100% alla piena, in proporzione ai punti)",
         default="punteggio",
         choices=("punteggio", "lineare"),
     )

@@ -53,6 +53,7 @@ from ciclope.plugins.regolamento.format.expr import (
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import (
     AGGREGATES,
+    COLUMN_NAMES,
     CONSTANTS,
     FUNCTIONS,
     RESULT_FUNCTIONS,
@@ -504,11 +505,15 @@ class Checker:
                 why = ROW_WHY if known.row else self._why()
                 self.problems.append(contracted(f"«{node.name}» non si usa in {self.scope.place.words}") + why)
                 return known.type  # typed as what it is, so the rest of the formula is checked without noise
+            elif COLUMN_NAMES.get(node.name) in self.scope.names:  # the column the office fills, by its header
+                meant = COLUMN_NAMES[node.name]
+                self.problems.append(f"la colonna {node.name} di persone.csv nelle formule si chiama «{meant}»")
+                return self.name(Name(meant, node.at))  # checked as the name it means, so the rest is checked too
             else:
                 hint = nearest(node.name, list(self.scope.names))
-                self.problems.append(
-                    f"nome sconosciuto «{node.name}»{hint}; nomi ammessi: {', '.join(self.scope.names)}"
-                )
+                listed = any("; nomi ammessi: " in p for p in self.problems)  # the list once per formula
+                names = "" if listed else f"; nomi ammessi: {', '.join(self.scope.names)}"
+                self.problems.append(f"nome sconosciuto «{node.name}»{hint}{names}")
                 return UNKNOWN  # what it is is not known: the rest of the formula is not checked against a guess
             return BARE
         q = self.scope.quantity(node.name)

@@ -273,6 +273,8 @@ def test_workbook_holds_the_figures_of_results_json(case, book):
     assert pos["Posizione"] == "PX" and D(str(pos["Retribuzione annua"])) == D(doc["positions"]["PX"]["annual"])
     summary = {r["Voce"]: r["Valore"] for r in records(wb["Sintesi"])}
     assert summary["Performance dell'ente (calcolata)"] == doc["organizational"]["ente"] == 0.94
+    # the phase by its name, as the Relazione's heading says it (the full cycle ran)
+    assert summary["Fasi eseguite fino a"] == "Rendicontazione"
 
 
 def test_workbook_number_formats(book):

@@ -270,17 +270,18 @@ def test_the_relazione_lists_the_effect_of_each_appeal(tmp_path):
 
 
 def test_explain_of_a_workbook_names_its_sheet_and_cell(tmp_path):
-    """Data from ente.xlsx: the chain names ente.xlsx[evaluations]:F2, never evaluations.csv (which does not exist).
-    E1's first item (Obiettivi, 54 points) is data row 2 of the evaluations sheet, column points = F
-    (person, evaluator, section, item, max_points, points)."""
+    """Data from ente.xlsx: the chain names the workbook, its sheet and the cell as a spreadsheet shows them
+    («ente.xlsx, foglio evaluations, cella F2»), never evaluations.csv (which does not exist) nor a notation
+    of code (``ente.xlsx[evaluations]:F2``). E1's first item (Obiettivi, 54 points) is data row 2 of the
+    evaluations sheet, column points = F (person, evaluator, section, item, max_points, points)."""
     from ciclope.core.testing import compute_ente, write_ente
 
     from helpers import as_xlsx, coreonly, files
 
     xlsx_dir = as_xlsx(write_ente(tmp_path / "csv", files()), tmp_path / "xlsx")
     text = explain(compute_ente(xlsx_dir, coreonly, 2021), "person", "E1")
-    assert "= 54   ← ente.xlsx[evaluations]:F2 (colonna punti)" in text
-    assert "evaluations.csv" not in text and "people.csv" not in text
+    assert "= 54   ← ente.xlsx, foglio evaluations, cella F2 (colonna punti)" in text
+    assert "evaluations.csv" not in text and "people.csv" not in text and "xlsx[" not in text
 
 
 def figure_inputs(doc: dict, key: str) -> tuple[Decimal, dict[str, Decimal]]:

@@ -579,6 +579,25 @@ fonte = "art. 12"
     assert {p.file for p in found} == {str(path)}
 
 
+def test_a_column_of_persone_csv_written_in_a_formula_says_the_formula_s_name(tmp_path):
+    """An office writes the column it fills, quota_tempo and giorni_assenza of persone.csv: the formulas read them
+    as «fte» and «assenze», and the message says so instead of listing every name."""
+    text = HIGHEST.replace('peso = "=1"', 'peso = "=quota_tempo * (365 - giorni_assenza)"')
+    problems = regulation_problems(tmp_path, text)
+    assert problems == [
+        "riga 21, chiave premi[2].peso: formula «=quota_tempo * (365 - giorni_assenza)»: la colonna quota_tempo di "
+        "persone.csv nelle formule si chiama «fte»; la colonna giorni_assenza di persone.csv nelle formule si chiama "
+        "«assenze»"
+    ]
+    # two names nothing reads: the list of the names a formula reads is said once, after the first
+    text = HIGHEST.replace('peso = "=1"', 'peso = "=anni * anzianita"')
+    assert regulation_problems(tmp_path, text) == [
+        "riga 21, chiave premi[2].peso: formula «=anni * anzianita»: nome sconosciuto «anni»; nomi ammessi: "
+        "punteggio, scheda, unita, ente, cruscotto, fte, assenze, giorni_servizio, giorni_anno, categoria, grado, "
+        "ruolo, valutatore, retribuzione_posizione, livello, fondo; nome sconosciuto «anzianita»"
+    ]
+
+
 def test_a_formula_needs_format_two(tmp_path):
     path = tmp_path / "smvp.toml"
     path.write_text(CUNEO.replace("formato = 2", "formato = 1").replace("da = 90", 'da = "=MEDIA.ENTE(punteggio)"'))

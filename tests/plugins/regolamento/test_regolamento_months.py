@@ -279,7 +279,7 @@ def test_a_column_of_dates_is_read_as_a_date_and_only_as_a_day(ciclope_ente, tmp
         run_declared(ciclope_ente, tmp_path, PROJECT, project_staff("marzo"))
     [problem] = refused.value.problems
     assert (problem.file, problem.row, problem.column) == ("people.csv", 4, "inizio_progetto")
-    assert "attesa una data (2021-06-30, 30.6.2021 o 30/06/2021), trovato «marzo»" in problem.message
+    assert "attesa una data (30/06/2021, 30.6.2021 o 2021-06-30), trovato «marzo»" in problem.message
     # a day is not a number: a sum with it is refused when the file is read, naming the type
     wrong = PROJECT.replace("ammesso = '=IN.SERVIZIO(fine_progetto)'", "ammesso = '=fine_progetto + 1 > 0'")
     problems = regulation_problems(tmp_path, wrong)
