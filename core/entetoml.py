@@ -73,6 +73,14 @@ def _hint(key: str, known: Iterable[str]) -> str:
     return f"; forse intendevi {quoted(close[0])}?" if close else ""
 
 
+def _known_acts(key: str, words: Iterable[str]) -> str:
+    """What an office may write instead of an act nothing reads, when no known act is near its name."""
+    return (
+        f" (gli atti che il regolamento e il calendario leggono: {', '.join(sorted(words))}; un atto che l'ufficio "
+        f"annota per sé si scrive x_{key})"
+    )
+
+
 def funds_and_dates(funds: Iterable[str], approvals: dict, schema: InputSchema) -> list[Problem]:
     """At load time: unknown [funds] names (when the plugin declares its funds) and [approvals] dates
     that do not parse — both errors, with the closest known name or the forms a date may take."""
@@ -113,7 +121,7 @@ def unknown_approvals(ente: Ente, calendar_keys: Iterable[str]) -> list[Problem]
             rule="core.input.unknown_approval",
             file="ente.toml",
             column=f"approvals.{key}",
-            message=f"atto sconosciuto [atti] {key}{_hint(key, words)}",
+            message=f"atto sconosciuto [atti] {key}{_hint(key, words) or _known_acts(key, words)}",
         )
         for key in ente.approvals
         if key not in known and not key.startswith("x_")

@@ -520,8 +520,16 @@ def _cell_text(value) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
-        return repr(value) if value != int(value) else str(int(value))
+        return decimal_comma(value) if value != int(value) else str(int(value))
     return str(value)
+
+
+def decimal_comma(value: float) -> str:
+    """A number cell as an Italian spreadsheet shows it, ``2.733`` → ``2,733``: a number cell is a number, and
+    with the decimal comma no reader takes its point for the thousands' separator (``2.733`` is 2733 in an amount,
+    ambiguous elsewhere) — the text an office would type in a CSV for the same number; str() of a float is its
+    shortest digits (0.1, not 0.1000000000000000055)."""
+    return f"{Decimal(str(value)):f}".replace(".", ",")
 
 
 def _as_typed(cell: Any) -> Any:
@@ -531,7 +539,7 @@ def _as_typed(cell: Any) -> Any:
     value = cell.value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
         shown = (Decimal(repr(value)) * 100).normalize()
-        return f"{shown:f}%"
+        return f"{shown:f}%".replace(".", ",")
     return value
 
 

@@ -316,9 +316,15 @@ _KEPT_AFTER = re.compile(r"(?:forse |\[[a-z_]+\] |[a-z_]+ = |usa: (?:«[^»]*»,
 
 
 def regulation(entry: str, documents: Mapping[str, str] | None = None) -> str:
-    """A plugin's ``REGULATIONS`` line (``file — description``) as its title for people."""
+    """A plugin's ``REGULATIONS`` line (``file — description``) as its title for people; a line whose head is no
+    file's name (an ente's own act, «CCDI del Comune — Premi correlati …») is a title, said whole."""
     file, _, description = entry.partition(" — ")
+    if not _FILE_NAME.fullmatch(file.strip()):
+        return prose(entry, documents)
     return (documents or {}).get(file.strip()) or description or prose(entry, documents)
+
+
+_FILE_NAME = re.compile(r"[\w.-]+\.[A-Za-z0-9]{1,5}")  # 000_c472ac27e970ca85.txt, regolamento.pdf
 
 
 def ratio(value: Any) -> str:

@@ -13,6 +13,7 @@ The minimum that depends on the ente's size is checked with its data (:mod:`.art
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -93,20 +94,23 @@ def _number(value: Any) -> Decimal | None:
 
 @hookimpl
 def ciclope_check_params(params: Params, year: int) -> list[Problem]:
+    # each error cites the contract in force in the year (art. 81 CCNL 16.11.2022 from 2022, not the art. 69 it replaced)
+    law = in_force("maggiorazione_art69", year)
+    error = functools.partial(_error, source=law.source if law is not None else SOURCE)
     problems = []
     for key in sorted(set(params.national) - KEYS):
         problems.append(
-            _error(key, f"chiave sconosciuta {fmt.quoted(key)} in [ente.nazionale] (ammessa: maggiorazione; {HINT})")
+            error(key, f"chiave sconosciuta {fmt.quoted(key)} in [ente.nazionale] (ammessa: maggiorazione; {HINT})")
         )
     if "maggiorazione" not in params.national:
         return problems
     raw = params.national["maggiorazione"]
     if not isinstance(raw, dict):
-        return [*problems, _error("maggiorazione", f"maggiorazione deve essere una tabella ({HINT})")]
+        return [*problems, error("maggiorazione", f"maggiorazione deve essere una tabella ({HINT})")]
     raw, twice = canonical(raw)
     for key in twice:
         problems.append(
-            _error(
+            error(
                 f"maggiorazione.{key}",
                 f"«{key}» e «{WORDS[key]}» sono la stessa chiave, scritta in italiano e con il vecchio codice: "
                 f"tieni solo «{key}»",
@@ -115,19 +119,19 @@ def ciclope_check_params(params: Params, year: int) -> list[Problem]:
     allowed = [*WORDS, *NEW_KEYS]
     for key in sorted(set(raw) - {*OWN_KEYS, *NEW_KEYS}):
         problems.append(
-            _error(f"maggiorazione.{key}", f"chiave sconosciuta {fmt.quoted(key)} (ammesse: {', '.join(allowed)})")
+            error(f"maggiorazione.{key}", f"chiave sconosciuta {fmt.quoted(key)} (ammesse: {', '.join(allowed)})")
         )
     problems += _contract_keys(raw, year)
     share, quota = _number(raw.get("share")), _number(raw.get("quota"))
     if share is None:
-        problems.append(_error("maggiorazione.quota_premio", f"manca quota_premio o non è un numero ({HINT})"))
+        problems.append(error("maggiorazione.quota_premio", f"manca quota_premio o non è un numero ({HINT})"))
     else:
         problems += _share_floor(share, raw.get("obiettivi_ente") is True, year)
     if quota is None:
-        problems.append(_error("maggiorazione.quota_personale", f"manca quota_personale o non è un numero ({HINT})"))
+        problems.append(error("maggiorazione.quota_personale", f"manca quota_personale o non è un numero ({HINT})"))
     elif not (0 < quota <= QUOTA_MAX):
         problems.append(
-            _error(
+            error(
                 "maggiorazione.quota_personale",
                 f"quota_personale = {_it(quota)}: la quota di personale dev'essere «limitata», tra 0% (escluso) "
                 f"e {_it(QUOTA_MAX)}",

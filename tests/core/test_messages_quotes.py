@@ -29,7 +29,6 @@ DEVELOPER_FACING = {
 REPR_AS_DATA = {
     ("core/fmt.py", "_visible"): "repr's escape of a character that does not print is what quoted shows",
     ("core/trace.py", "__repr__"): "a repr method",
-    ("core/inputs/tables.py", "_cell_text"): "a float cell's shortest digits (0.1, not 0.1000000000000000055)",
     ("core/inputs/tables.py", "_as_typed"): "a float cell's shortest digits, before it is a percentage",
     ("core/reports/disclosure.py", "__init__"): "a sort key",
     ("plugins/regolamento/read/load.py", "load"): "a cache key",

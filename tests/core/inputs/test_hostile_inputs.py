@@ -289,6 +289,16 @@ def test_11_typos_in_ente_toml_are_errors_with_a_suggestion(tmp_path, capsys):
         "atto sconosciuto [atti] relazione_validato_oiv; forse intendevi «relazione_validata_oiv»"
         in capsys.readouterr().out
     )
+    # an act no rule reads and no known act is near: the acts that are read, and how to keep one's own
+    toml3 = CM_ENTE.replace(
+        "piano_adopted = 2021-01-25", "piano_adopted = 2021-01-25\nobiettivi_assegnati = 2021-02-01"
+    )
+    cfg3 = config(tmp_path / "c", files(**{"ente.toml": toml3}))
+    assert main(["validate", str(cfg3)]) == 1
+    said = capsys.readouterr().out
+    assert "atto sconosciuto [atti] obiettivi_assegnati (gli atti che il regolamento e il calendario leggono: " in said
+    assert "piano_adottato, " in said and "relazione_validata_oiv" in said
+    assert "; un atto che l'ufficio annota per sé si scrive x_obiettivi_assegnati)" in said
 
 
 def test_12_an_empty_evaluations_file_or_every_indicator_neutralized_is_an_error(tmp_path):

@@ -147,6 +147,23 @@ def test_xlsx_gives_the_same_results_as_csv(tmp_path):
         assert a[key] == b[key]
 
 
+def test_a_number_cell_of_a_workbook_is_the_number_it_holds(tmp_path):
+    """A number typed in a cell of ente.xlsx (2,733 in an Italian Excel, stored 2.733) is that number: never «numero
+    ambiguo» as the text «2.733» would be, nor 2733. I1 (higher, target 10): actual 2.733 → 2.733 / 10 = 27,33%."""
+    csv_dir = write_ente(tmp_path / "csv", files())
+    folder = as_xlsx(csv_dir, tmp_path / "xlsx")
+    wb = openpyxl.load_workbook(folder / "ente.xlsx")
+    ws = wb["indicators"]
+    header = [c.value for c in ws[1]]
+    assert ws.cell(row=2, column=1).value == "I1"
+    ws.cell(row=2, column=header.index("actual") + 1).value = 2.733
+    wb.save(folder / "ente.xlsx")
+    result = compute_ente(folder, coreonly, 2021)
+    assert result.org is not None
+    assert result.org.indicators["I1"].actual == Decimal("2.733")
+    assert result.org.indicators["I1"].achievement == Decimal("0.2733")
+
+
 def test_xlsx_problems_name_the_sheet(tmp_path):
     folder = tmp_path / "x"
     folder.mkdir()

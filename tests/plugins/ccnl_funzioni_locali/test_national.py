@@ -579,3 +579,14 @@ def test_the_ccdi_s_shares_may_be_written_as_percentages_and_are_said_so():
     assert bad["nazionale.maggiorazione.quota_personale"] == (
         "quota_personale = 60%: la quota di personale dev'essere «limitata», tra 0% (escluso) e 50%"
     )
+
+
+def test_each_error_of_the_ccdi_s_shares_cites_the_contract_in_force():
+    """In 2024 the maggiorazione is art. 81 of the CCNL 16.11.2022 (it took the place of art. 69 of the CCNL
+    21.5.2018): both the share below the minimum and the quota above half of the staff cite it, never one each."""
+    found = resolve_params(
+        "bergamo", 2024, {}, "cycle.toml", {"maggiorazione": {"quota_premio": "25%", "quota_personale": "60%"}}
+    )[1]
+    sources = {p.column: str(p.source) for p in found}
+    assert set(sources) == {"nazionale.maggiorazione.quota_premio", "nazionale.maggiorazione.quota_personale"}
+    assert all(s.startswith("art. 81 CCNL Funzioni Locali 16.11.2022") for s in sources.values()), sources

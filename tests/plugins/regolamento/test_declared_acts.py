@@ -105,3 +105,18 @@ def test_an_act_no_regulation_names_is_still_a_typo(ciclope_ente, tmp_path):
     )
     (typo,) = [p for p in result.violations if p.rule == "core.input.unknown_approval"]
     assert typo.column == "approvals.bonus_decisso"
+
+
+def test_a_title_with_a_dash_is_said_whole(ciclope_ente, tmp_path):
+    """A title may hold « — » («CCDI del Comune di Atti — Premi correlati alla performance»): the Relazione's heading
+    and the Sintesi say it whole, never only what follows the dash (a plugin's own acts are written «file — title»,
+    and only a file's name before the dash is left out)."""
+    from ciclope.core.reports.relazione import acts
+    from ciclope.core.reports.sheets import summary
+
+    title = "CCDI del Comune di Atti — Premi correlati alla performance individuale"
+    text = SMVP.replace('titolo = "SMVP del Comune di Atti"', f'titolo = "{title}"')
+    result = run_declared(ciclope_ente, tmp_path, text, comune(""))
+    assert acts(result) == title
+    rows = {row[0]: row[1].value for row in summary(result).rows}
+    assert rows["Regolamento"] == title
