@@ -425,6 +425,7 @@ def rewards(
         return Rewards(pools=out.pools, awards=out.awards, extra=out.extra)
     if reg.premiums:
         trace.extend(uncarded.problems(reg, ente, cards, out.pools))
+        trace.extend(uncarded.uncarded_people(reg, ente, cards, out.pools))
         parts.pay(reg, ente, scores, org, trace, out, facts)
         trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
         trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="premio"))

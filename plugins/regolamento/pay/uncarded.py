@@ -1,6 +1,8 @@
 """No evaluation card at all, and a part of the premium that reads each one's evaluation: an error that names the
 parts and the key that says a part evaluates nobody (``valutazione = false``). It takes the place of the core's own
-message, which cannot know that a regulation may pay without evaluating."""
+message, which cannot know that a regulation may pay without evaluating. Cards for some and not for others of the
+roles the regulation evaluates: a warning that names who has none (rules/core.md §3: no card, no reward — said, so
+that a forgotten card is not a premium lost in silence)."""
 
 from __future__ import annotations
 
@@ -48,3 +50,38 @@ def reads_cards(pr: Premium) -> bool:
     """True for a part that reads each one's evaluation: evaluated, by a method that does not name its people
     (a band of an earlier part, the amounts of premi.csv)."""
     return pr.evaluation and not METHODS[pr.method].chosen
+
+
+SHOWN = 10  # the people a warning names; the rest counted
+
+
+def uncarded_people(
+    reg: Regulation, ente: Ente, cards: Mapping[str, Sequence[EvaluationItem]], pools: Mapping[str, Pool]
+) -> list[Problem]:
+    """One warning for the people of a role some part with money pays by its evaluation who have no card, when
+    others have one (nobody with a card is :func:`problems`' error)."""
+    scored = [pr for pr in reg.premiums if reads_cards(pr) and (pool := pools.get(pr.fund)) and pool.amount > 0]
+    roles = {role for pr in scored for role in pr.roles}
+    if not cards or not roles:
+        return []
+    missing = sorted(p.id for p in ente.people.values() if p.role in roles and p.id not in cards)
+    if not missing:
+        return []
+    named = ", ".join(missing[:SHOWN]) + (f" e altre {len(missing) - SHOWN}" if len(missing) > SHOWN else "")
+    one = len(missing) == 1
+    message = (
+        f"{named if one else f'{len(missing)} persone ({named})'} non {'ha' if one else 'hanno'} una scheda di "
+        "valutazione, e il regolamento "
+        f"paga il {'suo' if one else 'loro'} ruolo secondo la valutazione: non {'riceve' if one else 'ricevono'} i "
+        f"premi che la leggono; se è una dimenticanza, aggiungi le righe della scheda in "
+        f"{ente.file_said('evaluations')}"
+    )
+    return [
+        Problem(
+            rule="regolamento.senza_scheda",
+            severity="warning",
+            file=ente.file_said("evaluations"),
+            source=cite(reg, scored[0].source),
+            message=message,
+        )
+    ]

@@ -289,6 +289,24 @@ def test_the_check_of_missing_cards_still_fires_and_names_the_office_file(ciclop
     assert result.rewards.pools["performance_individuale"].residual == Decimal("1000.00")
 
 
+def test_people_of_a_paid_role_without_a_card_are_named_in_one_warning(ciclope_ente, tmp_path):
+    """Cards for some, none for others of the role the part pays by the evaluation: no card, no premium (rules/core.md
+    §3), said in one warning naming who has none, so that a forgotten card is not a premium lost in silence."""
+    people = [f"P{i},Persona P{i},dipendente,C,com,1,0,false," for i in range(1, 5)]
+    files = staff(people, 'performance_individuale = "1000.00"', None)
+    files["valutazioni.csv"] = "person,evaluator,section,item,max_points,points,weight\nP1,SEG,s,Voce,100,80,\n"
+    result = run_declared(ciclope_ente, tmp_path, NORMAL, files)
+    # P1 alone has a card: the whole 1000.00 is P1's (80 / 80); P2, P3, P4 nothing
+    assert amounts(result) == {"P1": "1000.00"}
+    found = [p for p in result.violations if p.rule == "regolamento.senza_scheda"]
+    assert len(found) == 1 and not found[0].is_error and found[0].file == "valutazioni.csv"
+    assert found[0].message == (
+        "3 persone (P2, P3, P4) non hanno una scheda di valutazione, e il regolamento paga il loro ruolo secondo la "
+        "valutazione: non ricevono i premi che la leggono; se è una dimenticanza, aggiungi le righe della scheda in "
+        "valutazioni.csv"
+    )
+
+
 @pytest.mark.parametrize("cards", [None, "valutazioni.csv"])
 def test_such_a_premium_that_admits_nobody_asks_for_no_card(ciclope_ente, tmp_path, cards):
     # the access threshold of the ente's performance missed (the one indicator at 100%, not 110%): nobody takes
