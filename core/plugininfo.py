@@ -57,6 +57,8 @@ class PluginInfo:
     module: str
     version: str
     regulations: tuple[str, ...] = ()
+    # the office's own readings of its regulation (``ciclope_assumptions``): (what, reading, source)
+    readings: tuple[tuple[str, str, str], ...] = ()
     folder: Path | None = None  # the plugin package's folder: params.toml and demo/ sit here
     # every code the plugin writes in Italian: its LABELS (statuses, components of a score, funds) and STATUS_LABELS
     status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)

@@ -52,6 +52,7 @@ __all__ = [  # what a plugin may ask through ``ciclope.core.hookspecs``: every h
     "ciclope_comparto",
     "ciclope_labels",
     "ciclope_acts",
+    "ciclope_assumptions",
     "ciclope_level_scales",
     "ciclope_validate",
     "ciclope_resources",
@@ -241,6 +242,23 @@ def ciclope_acts(params: Params) -> list[str] | None:
     regulation written as data names its own act): the titles replace the plugin's ``REGULATIONS`` in the
     ente's result, so the Relazione, the calendar and the public documents cite the ente's own act.
     First non-None answer wins. Default: none (the plugin's ``REGULATIONS``).
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    """
+
+
+@phase("set-up")
+@hookspec
+def ciclope_assumptions(params: Params) -> list[tuple[str, str, str]] | None:
+    """Return the readings of this ente's regulation that are the office's own, not the text's, when they vary by
+    ente.
+
+    Called once per ente at the start of its cycle, for a plugin whose regulation is declared per ente: where the
+    published text is silent or unclear (a threshold it leaves out), the office writes the value it chose and says
+    it is a reading. Each answer is a list of ``(what, reading, source)``: the rule in words («esclusione
+    «punteggio minimo»»), the reading as the office wrote it, and the article of the regulation it belongs to. The
+    Relazione (internal and public) lists them among its assumptions, after those of the plugin's parameters.
+    Answers of all implementations are joined. Default: none.
 
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """

@@ -162,7 +162,8 @@ class Verdict:
 
 @attrs.frozen
 class Assumption:
-    """One assumption of the notes: the parameter as the page names it, its value, what it says and its source."""
+    """One assumption of the notes: the parameter as the page names it, its value, what it says and its source; an
+    office's reading of its own regulation names the rule and has no value of its own ("")."""
 
     name: str
     value: str

@@ -38,7 +38,7 @@ from ciclope.plugins.regolamento.check import (
     servicedates,
 )
 from ciclope.plugins.regolamento.compile.env import Facts
-from ciclope.plugins.regolamento.format import funds, grades, vocabulary
+from ciclope.plugins.regolamento.format import funds, grades, readings, vocabulary
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
@@ -564,6 +564,15 @@ def acts(params: Params) -> list[str] | None:
     """The act the ente declared ([atto] titolo), cited by its title in every document."""
     regulation = declared(params)
     return [regulation.act.title] if regulation is not None else None
+
+
+@hookimpl(specname="ciclope_assumptions")
+def assumptions(params: Params) -> list[tuple[str, str, str]] | None:
+    """The office's own readings of its text (``ipotesi`` in any block): the Relazione lists them as assumptions."""
+    regulation = declared(params)
+    if regulation is None:
+        return None
+    return [(r.where, r.text, r.source) for r in readings.readings(regulation)] or None
 
 
 @hookimpl(specname="ciclope_labels")

@@ -110,6 +110,12 @@ def notes(r: Result, named: bool = True) -> list[Block]:
         Assumption(words.parameter(name), words.value(name, v), words.said(text), fmt.cite(src, docs))
         for name, text, v, src in r.assumptions()
     ]
+    # the office's own readings of its regulation: a rule in words and the reading, cited in the ente's act
+    acts_cited = "; ".join(fmt.regulation(x, docs) for x in r.plugin.regulations)
+    assumptions += [
+        Assumption(what, "", text, ", ".join(x for x in (acts_cited, source) if x))
+        for what, text, source in r.plugin.readings
+    ]
     acts = [fmt.regulation(x, docs) for x in r.plugin.regulations]
     files = [(name, digest[:16] + "…") for name, digest in sorted(r.ente.files.items())]
     # the office's files and their fingerprints are for the office (the internal page): a citizen reads the acts

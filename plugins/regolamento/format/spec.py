@@ -111,6 +111,13 @@ def key(
 
 FONTE_DOC = "l'articolo del regolamento da cui viene la regola: si legge in ogni spiegazione (es. \"art. 9 c. 2\")"
 NOTA_DOC = "una nota libera, riportata nelle spiegazioni"
+# a reading of the office where the text is silent or unclear (a threshold the published text leaves out): the
+# Relazione lists it among its assumptions, `regolamento leggi` in its last article
+IPOTESI_DOC = (
+    "una lettura dell'ufficio dove il testo tace o non è chiaro (un numero che manca, una regola letta in un modo): "
+    "la Relazione la elenca tra le ipotesi, con la fonte del blocco"
+)
+IPOTESI_EXAMPLE = "la soglia di 60 punti non è nel testo pubblicato"
 GRADES_DOC = (
     "le categorie (A, B, C, D, DIR) o Aree del CCNL 16.11.2022 (Operatori, Operatori esperti, Istruttori, "
     "Funzionari), come la colonna categoria di persone.csv"
@@ -138,6 +145,7 @@ class Act:
         example="funzioni_locali",
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 def _weight(toml: str, doc: str, example: Any) -> Any:
@@ -190,6 +198,7 @@ class Weights:
         "fonte", "text", FONTE_DOC + "; se manca vale quella di [punteggio]", default="", example="art. 5 c. 2"
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -216,6 +225,7 @@ class GradeWeights:
         "fonte", "text", FONTE_DOC + "; se manca vale quella di [punteggio]", default="", example="art. 5 c. 3"
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -270,6 +280,7 @@ class Score:
         since=2,
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -354,6 +365,7 @@ class Levels:
         formula="livello",
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -431,6 +443,7 @@ class Exclusion:
         since=2,
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -505,6 +518,7 @@ class Reduction:
     )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 10 c. 3")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -779,6 +793,7 @@ class Premium:
         since=2,
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
     @property
     def weighs_evaluations(self) -> bool:
@@ -1067,6 +1082,7 @@ class ResultPay:
         since=2,
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -1102,6 +1118,7 @@ class Event:
     )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 4")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -1131,6 +1148,7 @@ class Card:
     )
     items: tuple[CardItem, ...] = key("voci", "tables", "le voci della scheda", required=True, table=CardItem)
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -1230,6 +1248,7 @@ class PositionWeighting:
         since=2,
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -1315,6 +1334,7 @@ class Progressions:
         example={"C": 3000, "D": 4500},
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -1336,6 +1356,7 @@ class Access:
         "in_ordine", "bool", "ogni atto è datato non prima di quello scritto prima di lui", default=True
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -1379,6 +1400,7 @@ class Status:
     )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 14 c. 2")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -1394,6 +1416,7 @@ class Grades:
     contract: str = key("contratto", "text", "il contratto che li definisce", default="", example="CCNL Federcasa")
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 3")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 COLUMN_KINDS = ("numero", "euro", "giorni", "percentuale", "punti", "testo", "sì/no", "data")
@@ -1461,6 +1484,7 @@ class Column:
     )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 21 c. 3")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -1503,6 +1527,7 @@ class Definition:
         example="accordo, tabelle allegate",
     )
     note: str = key("nota", "text", "una nota libera dell'ufficio", default="", example="tabelle del 2015")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -1543,6 +1568,7 @@ class Check:
     roles: tuple[str, ...] = key("ruoli", "texts", "i ruoli controllati", default=ROLES, choices=ROLES)
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 42 c. 2")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
     @property
     def on_premium(self) -> bool:
@@ -1599,6 +1625,7 @@ class Differentiation:
         example=["produttività"],
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen
@@ -1627,6 +1654,7 @@ class Fund:
     )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 5 c. 2")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
 @attrs.frozen

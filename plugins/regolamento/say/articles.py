@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.plugins.regolamento.format import wording
+from ciclope.plugins.regolamento.format import readings, wording
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.say import partphrases, phrases, positionphrases
 
@@ -91,7 +91,13 @@ def _article(field: attrs.Attribute[Any], value: Any, regulation: Regulation) ->
         rest += generic(item, covered) if attrs.has(type(item)) else []
     if rest and sentences:
         rest = [f"Inoltre: {rest[0][0].lower()}{rest[0][1:]}", *rest[1:]]
-    return Article(title=title, sources=_sources(items), sentences=tuple(sentences + rest))
+    # the office's readings of the blocks, last: what the text does not say, said as the office's
+    read = [
+        f"Ipotesi dell'ufficio{f' ({readings.block_words(field, item)})' if len(items) > 1 else ''}: {r.text}."
+        for item in items
+        for r in readings.within(item)
+    ]
+    return Article(title=title, sources=_sources(items), sentences=tuple(sentences + rest + read))
 
 
 def _title(field: attrs.Attribute[Any]) -> str:
@@ -137,7 +143,7 @@ def generic(item: Any, covered: Collection[str] = ()) -> list[str]:
         return [f"{value_text(item)}."] if item not in (None, "", (), {}) else []
     out = []
     for field in attrs.fields(type(item)):
-        if field.name in covered or field.name == "source" or "toml" not in field.metadata:
+        if field.name in covered or field.name in ("source", "assumption") or "toml" not in field.metadata:
             continue
         value = getattr(item, field.name)
         if _unset(value, field):

@@ -83,6 +83,7 @@ def test_hook_order_over_a_full_cycle(tmp_path):
         "ciclope_input_schema",  # loading
         "ciclope_labels",  # the ente's own words
         "ciclope_acts",  # … and its own acts
+        "ciclope_assumptions",  # … and its office's readings of them
         "ciclope_level_scales",  # … and its roles' scales of levels
         "ciclope_fund",  # b. risorse asks the fund first: its pools are the ente's funds for phase a's checks
         "ciclope_validate",  # a. pianificazione

@@ -1,0 +1,82 @@
+"""The office's own readings of its text (``ipotesi = "…"`` in any block): where the published text is silent or
+unclear (a threshold it leaves out, a rule it can be read two ways), the office writes the number it chose and says
+so. Each reading is found here, in the order of the file, with the block it belongs to said in words and the block's
+``fonte``: the Relazione lists them among its assumptions, ``regolamento leggi`` in its last article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from ciclope.plugins.regolamento.format.spec import Regulation
+
+# a block of a list of tables, as a sentence names it (the list's key → its item); a table alone by its own key's doc
+ITEM_WORDS = {
+    "premi": "parte del premio",
+    "esclusioni": "esclusione",
+    "riduzioni": "riduzione",
+    "fondi": "fondo",
+    "scheda": "scheda di valutazione",
+    "controlli": "controllo",
+    "calendario": "atto del calendario",
+    "colonne": "colonna",
+    "definizioni": "definizione",
+    "stati": "stato",
+}
+# the key that names a block among its list's, where it has one: its own name as written, else a code of the
+# format said in words («punteggio_minimo» → «punteggio minimo»)
+NAMES = ("name", "rule")
+
+
+@attrs.frozen
+class Reading:
+    where: str  # the block in words: «esclusione «sotto_soglia»», «i livelli di valutazione»
+    text: str  # the office's reading, as written
+    source: str  # the block's fonte ("" when it has none)
+
+
+def readings(reg: Regulation) -> list[Reading]:
+    """Every ``ipotesi`` of the regulation, in the order the format declares its blocks."""
+    return list(_walk(reg, ""))
+
+
+def within(block: Any) -> list[Reading]:
+    """The readings of one block and of the tables inside it."""
+    return list(_walk(block, "blocco"))
+
+
+def _walk(block: Any, where: str) -> Iterator[Reading]:
+    text = getattr(block, "assumption", "")
+    if where and isinstance(text, str) and text:
+        yield Reading(where, text, str(getattr(block, "source", "") or ""))
+    if not attrs.has(type(block)):
+        return
+    for field in attrs.fields(type(block)):
+        value = getattr(block, field.name)
+        toml = field.metadata.get("toml", field.name)
+        if attrs.has(type(value)):
+            yield from _walk(value, where or _said(field, value))
+        elif isinstance(value, tuple):
+            for item in (v for v in value if attrs.has(type(v))):
+                yield from _walk(item, where or _said(field, item, ITEM_WORDS.get(toml, toml)))
+
+
+def block_words(field: Any, block: Any) -> str:
+    """A block of a list of tables (the field ``field`` of the regulation) in words: «parte del premio
+    «produttività»»."""
+    toml = field.metadata.get("toml", field.name)
+    return _said(field, block, ITEM_WORDS.get(toml, toml))
+
+
+def _said(field: Any, block: Any, item: str = "") -> str:
+    """A block in words: an item of a list by what it is and its name («parte del premio «produttività»»), a table
+    alone by what its key is («i livelli di valutazione»)."""
+    if not item:
+        return str(field.metadata.get("doc", field.name)).split(" (")[0]
+    named = [(n, getattr(block, n)) for n in NAMES if isinstance(getattr(block, n, None), str) and getattr(block, n)]
+    if not named:
+        return item
+    key, name = named[0]
+    return f"{item} «{name if key == 'name' else name.replace('_', ' ')}»"

@@ -1,0 +1,81 @@
+"""The office's own readings of its text (``ipotesi`` in any block of the declared regulation): where the published
+text leaves a number out («la valutazione individuale risulterà almeno pari al …») the office writes the value it
+chose and says it is its reading. The Relazione, internal and public, lists it among its assumptions (it said «Nessuna
+ipotesi: ogni parametro è fissato dalle fonti»), `regolamento leggi` after the rule it reads; the amounts are those
+of the same file without it."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from ciclope.core.reports import html, public
+
+from helpers import amounts, one_unit_comune, regulation_text, run_declared
+
+SMVP = """\
+formato = 2
+[atto]
+titolo = "Contratto integrativo del Comune di Letture"
+tipo_ente = "comune"
+
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 60
+fonte = "art. 7 c. 1"
+ipotesi = "il testo pubblicato non dice la soglia («almeno pari al …»): 60 punti"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+quota_fondo = 0.9
+fonte = "art. 8"
+ipotesi = "la quota della parte non è nel testo: il 90%"
+
+[[premi]]
+nome = "obiettivi"
+metodo = "proporzionale"
+quota_fondo = 0.1
+fonte = "art. 9"
+"""
+
+
+def comune() -> dict[str, str]:
+    staff = ["A,Persona A,dipendente,C,com,1,0,false,SEG", "B,Persona B,dipendente,C,com,1,0,false,SEG"]
+    cards = ["A,SEG,s,Voce,100,80,", "B,SEG,s,Voce,100,50,"]
+    return one_unit_comune("Comune di Letture", staff, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+
+
+def text_of(page: str) -> str:
+    inline = re.sub(r"</?(b|span)[^>]*>", "", page)  # bold and muted words run on in their line
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", inline)).split())
+
+
+def test_the_readings_are_the_relazione_s_assumptions_and_change_no_amount(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, SMVP, comune())
+    # B (50) is below 60: A alone is paid, 900 × 80 / 80 = 900.00 and 100 × 80 / 80 = 100.00 → 1000.00
+    assert amounts(result) == {"A": "1000.00", "B": "0.00"}
+    (tmp_path / "plain").mkdir()
+    plain = run_declared(ciclope_ente, tmp_path / "plain", SMVP.replace("ipotesi = ", "nota = "), comune())
+    assert amounts(plain) == amounts(result)
+    for page in (text_of(html.render(result)), text_of(public.render(result))):
+        assert "Nessuna ipotesi" not in page
+        assert (
+            "esclusione «punteggio minimo»: il testo pubblicato non dice la soglia («almeno pari al …»): 60 punti "
+            "[Contratto integrativo del Comune di Letture, art. 7 c. 1]" in page
+        )
+        assert (
+            "parte del premio «produttività»: la quota della parte non è nel testo: il 90% "
+            "[Contratto integrativo del Comune di Letture, art. 8]" in page
+        )
+    # without readings the section says there are none
+    assert "Nessuna ipotesi: ogni parametro è fissato dalle fonti." in text_of(html.render(plain))
+
+
+def test_leggi_says_each_reading_after_its_rule(tmp_path):
+    said = regulation_text(tmp_path, SMVP)
+    assert "Ipotesi dell'ufficio: il testo pubblicato non dice la soglia («almeno pari al …»): 60 punti." in said
+    # an article of several parts names the part the reading is of
+    assert (
+        "Ipotesi dell'ufficio (parte del premio «produttività»): la quota della parte non è nel testo: il 90%." in said
+    )
