@@ -28,6 +28,7 @@ __all__ = [
     "param_said",
     "param_unit",
     "pct",
+    "pct_typed",
     "share_places",
     "plural",
     "all_of",
@@ -107,6 +108,12 @@ def pct(value: Any, places: int = 2) -> str:
     return text
 
 
+def pct_typed(value: Any) -> str:
+    """A share written or computed as a percentage, to at most two decimals and no trailing zeros: 0.8 → «80%»,
+    0.92222… → «92,22%» (never the 28 digits of an exact division)."""
+    return decimal_it((Decimal(value) * 100).quantize(Decimal("0.01"), ROUND_HALF_UP).normalize()) + "%"
+
+
 def param_unit(spec: Any) -> str:
     """How a parameter's number reads: ``euro`` as its spec says, ``%`` for a share (bounds within 0–1), else ""."""
     if spec.unit:
@@ -123,7 +130,7 @@ def param_said(spec: Any, value: Any) -> str:
     unit = param_unit(spec)
     if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
         if unit == "%":
-            return decimal_it((Decimal(value) * 100).quantize(Decimal("0.01")).normalize()) + "%"
+            return pct_typed(value)
         return euro(value) if unit == "euro" else decimal_it(value)
     return str(spec.labels.get(str(value), value))
 

@@ -66,6 +66,9 @@ class Attestation:
     attested: Decimal | None
     judgement: str = ""
     motivation: str = ""
+    # False where the OIV attested nothing ([atti] attestazione_oiv not written): ``attested`` is then the computed
+    # value the cycle goes on with, and the documents say «non attestata», never the computed figure as the OIV's
+    given: bool = True
 
 
 @attrs.frozen(weakref_slot=False)

@@ -213,6 +213,7 @@ def ciclope_attestation(ente: Ente, org: OrgPerformance, trace: Trace) -> Attest
         attested=attested,
         judgement=str(ente.approvals.get("oiv_judgement", "")),
         motivation=str(ente.approvals.get("oiv_motivation", "")),
+        given=ente.approvals.get("oiv_attested") is not None,
     )
 
 

@@ -404,8 +404,8 @@ def ciclope_attestation(ente: Ente, org: OrgPerformance, params: Params, trace: 
     """Return the OIV's :class:`core.outcomes.Attestation` of the organizational performance.
 
     Called in phase d after ``ciclope_organizational_performance``. Default: attested = ``[approvals]
-    oiv_attested`` when given, else the computed ente achievement; judgement = ``[approvals]
-    oiv_judgement`` or empty.
+    oiv_attested`` when given, else the computed ente achievement with ``given`` False (the documents say «non
+    attestata»); judgement = ``[approvals] oiv_judgement`` or empty.
 
     :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only. ``ente.approvals`` has the OIV's acts.
     :param org: the organizational performance of phase d (:class:`core.outcomes.OrgPerformance`); read-only.

@@ -32,6 +32,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     natural,
     param_unit,
     pct,
+    pct_typed,
     plural,
     quoted,
     share_places,
@@ -72,6 +73,19 @@ def no_dirigenti(words: Classification | None) -> str:
         "L'ente non ha dirigenti: la scheda d riporta anche le posizioni organizzative, che ne svolgono le "
         f"funzioni{law}."
     )
+
+
+def attested(att: Any) -> str:
+    """The ente's performance the OIV attested (a :class:`core.outcomes.Attestation`), as a percentage; «non
+    attestata» where the OIV attested nothing (the computed value is never said to be the OIV's); «—» without one."""
+    if att is None or att.attested is None:
+        return NONE
+    return pct(att.attested) if att.given else "non attestata"
+
+
+def no_heads() -> str:
+    """Why the scheda d is empty: the ente has neither dirigenti nor posizioni organizzative (:func:`no_dirigenti`)."""
+    return "L'ente non ha dirigenti né posizioni organizzative che ne svolgano le funzioni: la scheda d non ha righe."
 
 
 def signed_pct(value: Any, places: int = 2) -> str:

@@ -149,6 +149,7 @@ class Verdict:
 
     present: bool
     attested: str
+    given: bool  # the OIV attested a value (:attr:`core.outcomes.Attestation.given`), else «non attestata»
     computed: str
     differs: bool
     judgement: str

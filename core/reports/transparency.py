@@ -271,11 +271,14 @@ def group_lines(everyone: list[Person], group: str, runs: tuple[tuple[str, ...],
     out: list[Line] = []
     by_level = _partition(everyone, members, lambda p: p.level)
     words = result.plugin.ente_labels  # a level by the name the ente's regulation gives it to people
+    levels = {lv for run in runs for lv in run}
+    outcomes = frozenset(fmt.level(lv, words) or lv for lv in by_level if lv not in levels)  # an outcome's words
     out += [
         _aggregate("livello", group, item, part, everyone, len(members), performance)
         for item, part in merged_runs(
             [[(fmt.level(lv, words) or lv, by_level[lv]) for lv in run] for run in _top_first(by_level, runs)],
             everyone,
+            outcomes,
         )
     ]
     # a regulation without merit bands gives each person their level as band: the same rows twice, once said
@@ -301,12 +304,15 @@ def _top_first(by_level: Mapping[str, list[int]], runs: tuple[tuple[str, ...], .
     return out
 
 
-def merged_runs(runs: list[list[tuple[str, list[int]]]], everyone: list[Person]) -> list[tuple[str, list[int]]]:
+def merged_runs(
+    runs: list[list[tuple[str, list[int]]]], everyone: list[Person], outcomes: frozenset[str] = frozenset()
+) -> list[tuple[str, list[int]]]:
     """:func:`merged` run by run (a level of one scale has no next one down on another); a run small as a whole, its
     one part, is then merged with the run beside it, as the rule asks, its row naming every level it merges. On one
-    run it is :func:`merged` (a second pass leaves parts that are not small, or a single small one, as they are)."""
+    run it is :func:`merged` (a second pass leaves parts that are not small, or a single small one, as they are).
+    ``outcomes``: the names that are a person's outcome, not a level (:func:`_joined`)."""
     parts = [part for run in runs for part in _merge([([name], list(members)) for name, members in run], everyone)]
-    return [(_joined(names), sorted(members)) for names, members in _merge(parts, everyone)]
+    return [(_joined(names, outcomes), sorted(members)) for names, members in _merge(parts, everyone)]
 
 
 def merged(parts: list[tuple[str, list[int]]], everyone: list[Person]) -> list[tuple[str, list[int]]]:
@@ -342,8 +348,16 @@ def _merge(parts: list[tuple[list[str], list[int]]], everyone: list[Person]) -> 
     return out
 
 
-def _joined(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} e {names[-1]}"
+def _joined(names: list[str], outcomes: frozenset[str] = frozenset()) -> str:
+    """The name of a merged group: «alta e intermedia»; where it merges only outcomes (a state's own words,
+    «valutazione individuale negativa (…)», beside «valutato»), each in quotes after «esiti», so that no label is
+    glued to the next: «esiti «valutato» e «…»»."""
+    if len(names) == 1:
+        return names[0]
+    if not all(n in outcomes for n in names):
+        return f"{', '.join(names[:-1])} e {names[-1]}"
+    said = [fmt.quoted(n) for n in names]
+    return f"esiti {', '.join(said[:-1])} e {said[-1]}"
 
 
 def _partition(everyone: list[Person], members: list[int], key) -> dict:

@@ -85,8 +85,8 @@ def show(value: Any, kind: str) -> str:
             pass
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, float)):
         return fmt.value(value)
-    if isinstance(value, fmt.Percent):  # typed as a percentage: as typed, «72%»
-        return fmt.measure(Decimal(value), True)
+    if isinstance(value, fmt.Percent):  # typed as a percentage, or computed from one: «72%», «92,22%»
+        return fmt.pct_typed(value)
     if isinstance(value, fmt.Money):  # an amount by what it is (a plugin's sum of amounts), whatever its name
         return fmt.euro(value)
     if kind == "achievement":

@@ -156,7 +156,7 @@ def _organizational(result: Result, pid: str) -> tuple[Line, ...]:
         return ()
     lines = [Line("Performance organizzativa dell'ente", fmt.pct(org.ente))]
     if result.attestation is not None and result.attestation.attested is not None:
-        lines.append(Line("Performance attestata dall'OIV", fmt.pct(result.attestation.attested)))
+        lines.append(Line("Performance attestata dall'OIV", fmt.attested(result.attestation)))
     unit = result.ente.units.get(p.unit)
     if org.unit(p.unit) is not None:
         lines.append(

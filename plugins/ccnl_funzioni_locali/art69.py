@@ -44,7 +44,7 @@ from ciclope.core import (
 from . import art48, art69_split, ties
 from .art69_own import paid_to_nobody, record_own, short_of_minimum
 from .art69_plan import Plan, Ranked
-from .art69_records import record_plan
+from .art69_records import ranking_words, record_plan, record_pool, record_tied_out
 from .config import EXAMPLE, Maggiorazione, maggiorazione
 from .national import article, cite, in_force
 
@@ -149,15 +149,18 @@ def ciclope_rewards(
     floor = art48.minimum(ente.year, art48.employees(ente), rule.objectives)
     if floor is not None and rule.share < floor.share:  # the error is art48's validation
         return rewards
-    tie = tie_rule(ente, rule, trace)
+    tie = None if rule.ties is None else TieRule(rule.ties, ties.key_of(ente))
     rankings = hooks.first(hookspecs.ciclope_premium_rankings, ente=ente, params=params) or default_rankings(
         ente, scores, set(attributed)
     )
     found = plan(attributed, rankings, scores, rule, tie)
     words = f"al {fmt.decimal_it(floor.share * 100, 0)}%" if floor is not None else "al 30%"
     record_plan(found, rule, trace, cite(law), article(law.source), words)
+    record_tied_out(trace, found, scores, (cite(law), article(law.source)))
+    trace.extend(tie_problems(ente.year, rule, found, article(law.source), cite(law)))
     trace.extend(lacking(ente, found, cite(law)))
     if not found.beneficiaries:
+        record_pool(trace, found, {}, (cite(law), article(law.source)))
         return rewards
     call = art69_split.Call(
         ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace, hooks=hooks, cards=cards
@@ -165,26 +168,52 @@ def ciclope_rewards(
     return art69_split.set_aside(rewards, found, names, call, cite(law), article(law.source))
 
 
-def tie_rule(ente: Ente, rule: Maggiorazione, trace: Trace) -> TieRule | None:
-    """The CCDI's tie criteria where the contract in force asks for them; without them, a warning naming it."""
-    row = in_force("maggiorazione_parita", ente.year)
-    if row is None:
-        return None
-    if rule.ties is None:
-        trace.problem(
-            Problem(
-                rule="ccnl.maggiorazione.parita",
-                severity="warning",
-                source=cite(row),
-                column="nazionale.maggiorazione.parita",
-                message=f"criteri di parità non dichiarati: {article(row.source)} chiede al contratto integrativo di "
-                "fissarli prima, con la quota massima; i pari merito a cavallo del limite della quota sono esclusi. "
-                'Aggiungi in cycle.toml [ente.nazionale] maggiorazione = { …, parita = ["sezione:<nome>", "assenze", '
-                '"eta"] } come deciso dal CCDI',
-            )
+PARITA = '[ente.nazionale] maggiorazione = { …, parita = ["sezione:<nome>", "assenze", "eta"] }'
+
+
+def tie_problems(year: int, rule: Maggiorazione, found: Plan, law: str, source: str) -> list[Problem]:
+    """One warning about ties at the cut without the CCDI's criteria: where the contract in force asks for them
+    (art. 48 CCNL 23.2.2026) that they are not declared, with the people a tie left out; before it, only where a tie
+    left people out, naming them and the key that declares the criteria from the contract that asks for them."""
+    row = in_force("maggiorazione_parita", year)
+    if rule.ties is not None:
+        return []
+    out = "; ".join(tied_words(r) for r in found.rankings if r.cut is not None)
+    if row is not None:
+        message = (
+            f"criteri di parità non dichiarati: {article(row.source)} chiede al contratto integrativo di fissarli "
+            "prima, con la quota massima; i pari merito a cavallo del limite della quota sono esclusi"
+            + (f" ({out})" if out else "")
+            + f". Aggiungi in cycle.toml {PARITA} come deciso dal CCDI"
         )
-        return None
-    return TieRule(rule.ties, ties.key_of(ente))
+        return [_tie_problem("ccnl.maggiorazione.parita", message, cite(row))]
+    if not out:
+        return []
+    message = (
+        f"maggiorazione del premio individuale ({law}): {out}, perché la quota è un massimo e il contratto in vigore "
+        f"nel {year} non prevede criteri di parità; dal 23.2.2026 l'art. 48 CCNL Funzioni Locali chiede al contratto "
+        f"integrativo di fissarli, in cycle.toml {PARITA}"
+    )
+    return [_tie_problem("ccnl.maggiorazione.pari_merito", message, source)]
+
+
+def tied_words(r: Ranked) -> str:
+    """The people a tie at the cut of a ranking left out, in words."""
+    left = r.slots - sum(1 for pid in r.chosen if pid not in r.tied)
+    return (
+        f"{len(r.tied)} persone a pari merito con {fmt.decimal_it(r.cut)} punti ({', '.join(r.tied)}) per "
+        f"{fmt.plural(left, 'posto', 'posti')} della graduatoria {ranking_words(r.id)}: nessuna ha la maggiorazione"
+    )
+
+
+def _tie_problem(rule: str, message: str, source: str) -> Problem:
+    return Problem(
+        rule=rule,
+        severity="warning",
+        source=source,
+        column="nazionale.maggiorazione.parita",
+        message=message,
+    )
 
 
 def lacking(ente: Ente, found: Plan, source: str) -> list[Problem]:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .config import Maggiorazione
 
 KEY = "art69"
+POOL = "maggiorazione_art69"
 
 
 def record_plan(
@@ -75,10 +76,10 @@ def tie_words(r: Ranked, rule: Maggiorazione) -> str:
     if r.cut is None:
         return ""
     if r.broken is None:
-        return f"; pari merito al taglio (punteggio {r.cut}) tutti esclusi"
+        return f"; pari merito al taglio (punteggio {fmt.decimal_it(r.cut)}) tutti esclusi"
     out = [pid for pid in r.tied if pid not in r.broken.admitted]
     return (
-        f"; pari merito al taglio (punteggio {r.cut}): {', '.join(r.tied)}; i criteri di parità del contratto "
+        f"; pari merito al taglio (punteggio {fmt.decimal_it(r.cut)}): {', '.join(r.tied)}; i criteri di parità del contratto "
         f"integrativo ({ties.words(rule.ties or ())}) ammettono {', '.join(r.broken.admitted) or 'nessuno'}, "
         f"esclusi {', '.join(out) or 'nessuno'}"
     )
@@ -136,6 +137,57 @@ def fund_words(name: str, pool: Pool) -> str:
 def ranking_words(ranking: str) -> str:
     """A ranking as people read it after «graduatoria»: the ente's only one, or the group's name in quotes."""
     return "unica dell'ente" if ranking == "ente" else f"«{ranking}»"
+
+
+def record_pool(trace: Trace, found: Plan, taken: Mapping[str, Decimal], cited: tuple[str, str]) -> None:
+    """The pool of the maggiorazione (``pool:maggiorazione_art69``): M × the beneficiaries, set aside from the funds
+    of their premiums (``taken``: fund → amount, each with its figure after the set-aside); 0 without beneficiaries,
+    its inputs then saying why (the ranking's note: a tie at the cut, nobody paid)."""
+    source, article = cited
+    given = [
+        Input("maggiorazione M", fmt.Money(found.m), ref=f"{KEY}:maggiorazione"),
+        Input("beneficiari", len(found.beneficiaries), ref=f"{KEY}:quota"),
+        *(
+            Input(f"accantonamento dal fondo {name.replace('_', ' ')}", fmt.Money(amount), ref=fund_key(name))
+            for name, amount in taken.items()
+        ),
+    ]
+    who = ", ".join(found.beneficiaries)
+    trace.record(
+        f"pool:{POOL}",
+        fmt.Money(found.set_aside),
+        "maggiorazione M × beneficiari, accantonata dal fondo dei loro premi individuali",
+        source,
+        given,
+        label=f"Maggiorazione del premio individuale ({article})",
+        note=f"beneficiari: {who}" if who else "nessun beneficiario: nessun importo accantonato",
+    )
+
+
+def record_tied_out(trace: Trace, found: Plan, scores: Mapping[str, Score], cited: tuple[str, str]) -> None:
+    """Why each person tied at the cut and left out has no maggiorazione (``ammesso:maggiorazione_art69:<id>``
+    false, which ``explain`` says under the person): the tie, its score and the places it straddles."""
+    source, article = cited
+    for r in found.rankings:
+        if r.cut is None:
+            continue
+        left = r.slots - sum(1 for pid in r.chosen if pid not in r.tied)
+        for pid in (p for p in r.tied if p not in r.chosen):
+            trace.record(
+                f"ammesso:{POOL}:{pid}",
+                False,
+                "tra i primi (quota × personale valutato della graduatoria, per difetto) per punteggio; un pari merito "
+                "a cavallo del taglio è escluso (la quota è un massimo)",
+                source,
+                [
+                    Input("punteggio", scores[pid].score, ref=f"score:{pid}"),
+                    Input("graduatoria", ranking_words(r.id), ref=f"{KEY}:quota:{r.id}"),
+                ],
+                label=f"Maggiorazione del premio individuale ({article})",
+                note=f"pari merito al limite della quota: {len(r.tied)} persone con {fmt.decimal_it(r.cut)} punti "
+                f"({', '.join(r.tied)}) per {fmt.plural(left, 'posto', 'posti')}, "
+                + ("escluse tutte" if r.broken is None else "i criteri di parità non l'hanno ammessa"),
+            )
 
 
 def record_award(

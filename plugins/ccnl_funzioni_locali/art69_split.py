@@ -29,7 +29,7 @@ from ciclope.core import (
     hookspecs,
 )
 
-from .art69_records import fund_key, record_award, record_covered, record_reduced
+from .art69_records import fund_key, record_award, record_covered, record_pool, record_reduced
 
 if TYPE_CHECKING:
     from .art69_plan import Plan
@@ -75,13 +75,22 @@ def set_aside(rewards: Rewards, found: Plan, names: list[str], call: Call, sourc
         if n not in short:
             pools[n] = attrs.evolve(pools[n], amount=pools[n].amount - s)
             record_covered(call.trace, n, s, rewards.pools[n], source, article)
+        pools[n] = attrs.evolve(pools[n], source=less_set_aside(rewards.pools[n], s, article))
     label = f"Maggiorazione del premio individuale ({article})"
     pools[POOL] = Pool(POOL, found.set_aside, found.set_aside, source=source, label=label)
+    record_pool(call.trace, found, per_pool, (source, article))
     awards = dict(base.awards)
     for position, pid in enumerate(found.beneficiaries, start=1):
         awards[f"{pid}:{POOL}"] = Award(person=pid, amount=found.m, pool=POOL)
         record_award(call.trace, call.ente.people[pid], position, found, call.scores, (source, article))
     return attrs.evolve(base, pools=pools, awards=awards)
+
+
+def less_set_aside(fund: Pool, taken: Decimal, article: str) -> str:
+    """The source of a fund the set-aside reduced: where its whole amount comes from, and what was taken from it,
+    so that a reader finds both the figure the office wrote and the one the table shows."""
+    whole = f"{fund.source}, {fmt.euro(fund.amount)}" if fund.source else fmt.euro(fund.amount)
+    return f"{whole}, meno {fmt.euro(taken)} accantonati per la maggiorazione del premio individuale ({article})"
 
 
 def resplit(rewards: Rewards, short: Mapping[str, Decimal], call: Call, source: str, article: str) -> Rewards:

@@ -32,7 +32,7 @@ def summary(r: Result, names: Names) -> list[Block]:
     kpis = Kpis(
         (
             ("Performance dell'ente (calcolata)", fmt.pct(org.ente) if org else fmt.NONE),
-            ("Performance attestata dall'OIV", fmt.pct(att.attested) if att else fmt.NONE),
+            ("Performance attestata dall'OIV", fmt.attested(att)),
             ("Persone valutate / in organico", people_kpi(r)),
             ("Premi distribuiti / stanziati", money_kpi(r)),
         )
@@ -65,9 +65,11 @@ def verdict(r: Result, names: Names) -> Verdict:
         separate = "; ".join(f"{names.area(k)}: {fmt.pct(v)}" for k, v in org.separate.items())
     return Verdict(
         present=att is not None,
-        attested=fmt.pct(att.attested) if att else "",
+        attested=fmt.attested(att) if att else "",
+        given=att is not None and att.given,
         computed=fmt.pct(att.computed) if att else "",
         differs=att is not None
+        and att.given
         and att.attested is not None
         and att.computed is not None
         and att.attested != att.computed,
@@ -171,6 +173,8 @@ def dirigenti(r: Result, names: Names) -> list[Block]:
     ente, org = r.ente, r.org
     assert org is not None  # the evaluation ran
     people, with_po = fmt.scheda_d_people(ente)
+    if with_po and not people:  # nobody to list: one sentence says so, not a note on the PO and an empty table
+        return [Text(fmt.no_heads(), "muted")]
     rows = []
     for p in people:
         s = r.scores.get(p.id)

@@ -6,11 +6,12 @@ the excluded and the scores below 100 leave is residual (or redistributed with `
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Mapping
+from decimal import ROUND_DOWN, Decimal
 
-from ciclope.core import Input, money
+from ciclope.core import Input, fmt, money
 from ciclope.plugins.regolamento.format.spec import Premium
-from ciclope.plugins.regolamento.pay.shapes import Entry, Plan
+from ciclope.plugins.regolamento.pay.shapes import Entry, Plan, shown_weight
 
 HUNDRED = Decimal(100)
 
@@ -20,6 +21,7 @@ def plan(pr: Premium, people: list[Entry], amount: Decimal) -> Plan:
     total = sum(weights.values(), Decimal(0))
     factor = " × parametro della categoria" if pr.grade_factors else ""  # said only where the part declares them
     values: dict[str, Decimal] = {}
+    budgets: dict[str, Decimal] = {}
     inputs: dict[str, tuple[Input, ...]] = {}
     for e in people:
         if e.status is not None:
@@ -38,9 +40,10 @@ def plan(pr: Premium, people: list[Entry], amount: Decimal) -> Plan:
             quota = e.score / HUNDRED
             given = ()
         values[e.person.id] = budget * quota
+        budgets[e.person.id] = budget
         inputs[e.person.id] = (
-            Input(f"peso della persona (quota pagata{factor})", weights[e.person.id]),
-            Input("Σ pesi di chi la parte conta", total),
+            Input(f"peso della persona (quota pagata{factor})", shown_weight(weights[e.person.id])),
+            Input("Σ pesi di chi la parte conta", shown_weight(total)),
             Input("budget individuale", money.r2(budget)),
             *e.factor_inputs,
             *given,
@@ -50,4 +53,27 @@ def plan(pr: Premium, people: list[Entry], amount: Decimal) -> Plan:
         f"budget individuale × {quota_words}, arrotondato per difetto al centesimo; budget individuale = fondo × "
         f"peso della persona / Σ pesi (peso = quota pagata{factor}; contati anche gli esclusi)"
     )
-    return Plan(values, True, formula, inputs)
+    return Plan(values, True, formula, inputs, budgets=budgets)
+
+
+def cents(plan: Plan, amounts: Mapping[str, Decimal]) -> dict[str, str]:
+    """How each premium of a budget part came to the cent, by person: where the budget has more than cents, the
+    exact budget to four decimals and the exact premium, then rounded down («fino a»), so that the premium redone
+    by hand from the budget shown to the cent (a cent more, at times) is found; "" where ``amounts`` is not the
+    premium rounded down (a fund short of the premiums, a redistributed residual: the split's note says why)."""
+    out = {}
+    for pid, budget in plan.budgets.items():
+        exact, paid = plan.values[pid], amounts.get(pid)
+        if budget == money.r2(budget) or paid != money.floor2(exact):
+            continue
+        out[pid] = (
+            f"calcolato sul budget esatto {_four(budget)}: importo esatto {_four(exact)}, {fmt.euro(paid)} al "
+            "centesimo per difetto"
+        )
+    return out
+
+
+def _four(value: Decimal) -> str:
+    """An exact amount to four decimals, cut, with «…» where it has more: «€ 1.279,2267…»."""
+    cut = value.quantize(Decimal("0.0001"), rounding=ROUND_DOWN)
+    return f"€ {fmt.decimal_it(cut, 4)}{'…' if cut != value else ''}"

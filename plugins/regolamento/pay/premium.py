@@ -163,6 +163,8 @@ def distribute(
         amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace, place)
         if not plan.capped and not plan.band_pools:  # one split of the fund by the weights: its cents are said
             cents = cents_of(fund.value, plan, amounts)
+        elif plan.budgets:  # a budget part: each premium down from the exact budget, said where it has more
+            cents = budget.cents(plan, amounts)
     amounts, cuts = after_cuts(amounts, admitted)
     record(reg, pr, fund, people, plan, amounts, (note, cents), trace, key)
     paid = tuple(

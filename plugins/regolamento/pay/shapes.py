@@ -90,6 +90,9 @@ class Plan:
     exact: Mapping[str, Decimal] = attrs.field(factory=dict)
     # why a formula gave a person nothing, by the piece of it that did (:mod:`.nothing`): the note of their premium
     reasons: Mapping[str, str] = attrs.field(factory=dict)
+    # a budget part's exact individual budget by person (:mod:`.budget`): the note says it, so that the premium,
+    # rounded down from it, can be redone by hand where the budget shown to the cent would give a cent more
+    budgets: Mapping[str, Decimal] = attrs.field(factory=dict)
 
 
 @attrs.frozen

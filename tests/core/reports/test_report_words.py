@@ -6,8 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ciclope.core.inputs.config import load_config
-from ciclope.core.reports import html
+from ciclope.core.reports import html, transparency, xlsx
 from ciclope.core.run.runner import compute
+
+from helpers import run_declared
 
 
 def computed(example, name: str):
@@ -32,3 +34,103 @@ def test_the_comunita_montane_art_28_table_prints_the_grado_as_a_number(example)
     assert values["fascia alta: grado di differenziazione"] == "riservato"
     page = html.render(result)
     assert "grado di differenziazione</td><td>3,50</td>" in page and "€ 3,50" not in page and "€ 1,00" not in page
+
+
+# An ente of five employees evaluated by the OIV, with no dirigente, Segretario or PO, no attestation of the OIV in
+# ente.toml, under a declared regulation that pays a budget and excludes a score below 60 with a state of its own.
+NO_HEADS = {
+    "units.csv": "id,name,kind,parent,head\ncom,Istituto di prova,ente,,\n",
+    "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
+    "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+    "reason,source\nIN1,OB1,Pratiche,higher,,,10,8,,,,,\n",
+    "people.csv": "id,name,role,category,unit,fte,absence_days,insufficient,evaluator\n"
+    + "".join(f"P{i},Persona {i},dipendente,C,com,1,0,false,OIV\n" for i in range(1, 6)),
+    "evaluations.csv": "person,evaluator,section,item,max_points,points,weight\n"
+    + "".join(f"P{i},OIV,scheda,Valutazione complessiva,100,{s},\n" for i, s in zip(range(1, 6), (90, 85, 80, 75, 50))),
+    "ente.toml": 'name = "Istituto di prova"\n[funds]\nperformance_individuale = "1000.00"\n'
+    '[evaluators]\nOIV = "Organismo indipendente di valutazione"\n',
+}
+BUDGET_PART = """\
+formato = 2
+[atto]
+titolo = "SMVP dell'Istituto di prova"
+tipo_ente = "comune"
+
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 60
+stato = "valutazione_negativa"
+fonte = "art. 7"
+
+[[premi]]
+nome = "produttività"
+metodo = "budget"
+fonte = "art. 9"
+
+[etichette]
+valutazione_negativa = "valutazione individuale negativa (esclusione dalla graduatoria di merito)"
+"""
+
+
+def no_heads(ciclope_ente, tmp_path):
+    return run_declared(ciclope_ente, tmp_path, BUDGET_PART, NO_HEADS)
+
+
+def test_how_to_read_the_numbers_is_true_of_a_budget_whose_cents_stay_residual(ciclope_ente, tmp_path):
+    """A budget's premiums are «fino a» amounts, rounded down: their cents stay in the residual, they never go «ai
+    resti più alti»; the note says both rules, each of what it applies to (rules/core.md §4)."""
+    page = html.render(no_heads(ciclope_ente, tmp_path))
+    assert "un fondo ripartito dà a ciascuno" not in page
+    assert (
+        "un importo «fino a» (un massimo per persona, un budget individuale) per difetto, e i centesimi che lascia "
+        "restano nel residuo del fondo; un fondo ripartito in proporzione dà a ciascuno la sua quota per difetto"
+    ) in page
+
+
+def test_a_merged_group_of_outcomes_reads_as_a_phrase(ciclope_ente, tmp_path):
+    """Four «valutato» and one excluded by a state of the regulation: the lone one merges with the group beside it
+    (rules/core.md §6), and the row names both outcomes in quotes, never «valutato e valutazione individuale …»."""
+    rows = {row[2]: row for row in transparency_rows(no_heads(ciclope_ente, tmp_path))}
+    # P1..P4 paid budget 1000 × 1 / 5 = 200 × score / 100: 180 + 170 + 160 + 150 = 660.00; P5 (50) excluded
+    merged = "esiti «valutato» e «valutazione individuale negativa (esclusione dalla graduatoria di merito)»"
+    assert merged in rows and rows[merged][3] == "5"
+    assert not any(name.startswith("valutato e ") for name in rows)
+
+
+def test_an_ente_without_dirigenti_nor_po_says_so_once(ciclope_ente, tmp_path):
+    page = html.render(no_heads(ciclope_ente, tmp_path))
+    assert "non ha dirigenti né posizioni organizzative che ne svolgano le funzioni: la scheda d non ha righe." in page
+    assert "Nessun dirigente tra il personale." not in page
+    assert "la scheda d riporta anche le posizioni organizzative" not in page
+
+
+def transparency_rows(result) -> list[list[str]]:
+    text = transparency.render(result).lstrip("\ufeff")
+    return [line.split(";") for line in text.splitlines()[1:]]
+
+
+def test_a_performance_the_oiv_did_not_attest_is_never_shown_as_attested(ciclope_ente, tmp_path):
+    """ente.toml writes no [atti] attestazione_oiv: the cycle goes on with the computed 80% (IN1 8 of 10), but the
+    Relazione and schede.xlsx say «non attestata», never 80,00% as the OIV's (D.Lgs. 150/2009 art. 14)."""
+    result = no_heads(ciclope_ente, tmp_path)
+    page = html.render(result)
+    assert "Performance organizzativa <b>non attestata</b> dall'OIV (calcolata: 80,00%)" in page
+    assert "Performance organizzativa attestata: <b>80,00%</b>" not in page
+    xlsx.write(result, tmp_path / "schede.xlsx")
+    summary = {row[0]: row[1] for row in workbook_rows(tmp_path / "schede.xlsx")}
+    assert summary["Performance attestata dall'OIV"] == "non attestata"
+    assert summary["Performance dell'ente (calcolata)"] == 0.8
+    # written in ente.toml, the OIV's value is the attested one, as before
+    attested = {**NO_HEADS, "ente.toml": NO_HEADS["ente.toml"] + "[approvals]\noiv_attested = 0.75\n"}
+    (tmp_path / "b").mkdir()
+    page = html.render(run_declared(ciclope_ente, tmp_path / "b", BUDGET_PART, attested))
+    assert "Performance organizzativa attestata: <b>75,00%</b> (calcolata: 80,00%)" in page
+
+
+def workbook_rows(path) -> list[tuple]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    return [
+        row for ws in wb.worksheets for row in ws.iter_rows(values_only=True) if len(row) > 1 and row[0] is not None
+    ]

@@ -196,10 +196,12 @@ def test_the_keys_of_the_2026_contract_are_an_error_before_it(key, value):
 
 
 def test_the_2022_text_is_unchanged_before_2026(tmp_path):
-    # 2025, 40 staff: share ≥ 0.30 only; the tie at 92 across the fourth place is excluded without any warning
+    # 2025, 40 staff: share ≥ 0.30 only; the tie at 92 across the fourth place is excluded without the warning that
+    # tie criteria are not declared (the 2022 text asks for none); the tie itself is said, naming who it left out
     result = run(tmp_path, comune(FORTY, "40000.00"), 2025, {"maggiorazione": {"share": 0.30, "quota": 0.10}})
     assert sorted(extra(result)) == ["S01", "S02", "S03"]
     assert "ccnl.maggiorazione.parita" not in rules_of(result)
+    assert "ccnl.maggiorazione.pari_merito" in rules_of(result)
     assert result.figures["art69:maggiorazione"].label.startswith("art. 81 CCNL Funzioni Locali 16.11.2022")
     _, problems = resolve_params("bergamo", 2025, {}, "cycle.toml", {"maggiorazione": {"share": 0.25, "quota": 0.1}})
     assert ["30%" in p.message for p in problems] == [True]

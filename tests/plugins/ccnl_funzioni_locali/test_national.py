@@ -590,3 +590,101 @@ def test_each_error_of_the_ccdi_s_shares_cites_the_contract_in_force():
     sources = {p.column: str(p.source) for p in found}
     assert set(sources) == {"nazionale.maggiorazione.quota_premio", "nazionale.maggiorazione.quota_personale"}
     assert all(s.startswith("art. 81 CCNL Funzioni Locali 16.11.2022") for s in sources.values()), sources
+
+
+# --- the maggiorazione under a declared budget: its pool explained, the fund's source, a tie at the cut --------
+BUDGET_SMVP = """\
+formato = 2
+[atto]
+titolo = "CCDI del Comune di Pari"
+tipo_ente = "comune"
+comparto = "funzioni_locali"
+
+[[premi]]
+nome = "performance individuale"
+metodo = "budget"
+residuo = "resta"
+fonte = "art. 5"
+"""
+PARI_CYCLE = """\
+[ciclo]
+anno = 2024
+risultati = "out"
+
+[[ente]]
+id = "pari"
+plugin = "regolamento"
+dati = "pari"
+regolamento = "smvp.toml"
+
+[ente.nazionale]
+maggiorazione = { quota_premio = "30%", quota_personale = "10%" }
+"""
+
+
+def pari(tmp_path: Path, second: int):
+    """Ten employees of one Comune, budget 10,000.00 €: A1 95 points, A2 ``second``, A3..A10 90 down to 76 by 2."""
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.runner import compute
+    from ciclope.core.testing import write_ente
+
+    from helpers import one_unit_comune
+
+    points = [95, second, 90, 88, 86, 84, 82, 80, 78, 76]
+    staff = [f"A{i},Persona {i},dipendente,C,com,1,0,false,SEG" for i in range(1, 11)]
+    cards = [f"A{i},SEG,scheda,Valutazione complessiva,100,{p}," for i, p in enumerate(points, start=1)]
+    write_ente(
+        tmp_path / "pari",
+        one_unit_comune("Comune di Pari", staff, cards, '[funds]\nperformance_individuale = "10000.00"\n'),
+    )
+    (tmp_path / "smvp.toml").write_text(BUDGET_SMVP, encoding="utf-8")
+    (tmp_path / "cycle.toml").write_text(PARI_CYCLE, encoding="utf-8")
+    plan = load_config(tmp_path / "cycle.toml")
+    return compute(plan.enti[0], plan.year)
+
+
+def test_the_maggiorazione_s_pool_is_explained_and_the_fund_says_what_was_set_aside(tmp_path):
+    from ciclope.core.reports import html
+    from ciclope.core.run.explain import explain
+
+    result = pari(tmp_path, 94)
+    # budget 10,000 / 10 = 1,000 each × score / 100: 950 + 940 + 900 + 880 + 860 + 840 + 820 + 800 + 780 + 760 =
+    # 8,530.00; mean 853.00, M = 0.30 × 853.00 = 255.90; slots floor(0.10 × 10) = 1: A1 (95) alone
+    pool = result.figures["pool:maggiorazione_art69"]
+    assert pool.value == D("255.90") and pool.note == "beneficiari: A1"
+    text = explain(result, "pool", "maggiorazione_art69")
+    assert text is not None and "Nessuna cifra calcolata da spiegare." not in text
+    assert "maggiorazione M = € 255,90" in text and "beneficiari = 1" in text
+    assert "accantonamento dal fondo performance individuale = € 255,90" in text
+    # the fund of the premiums is 10,000.00 − 255.90 = 9,744.10: its source says both figures
+    fund = result.rewards.pools["performance_individuale"]
+    assert fund.amount == D("9744.10")
+    assert fund.source == (
+        "ente.toml [fondi], € 10.000,00, meno € 255,90 accantonati per la maggiorazione del premio individuale "
+        "(art. 81 CCNL Funzioni Locali 16.11.2022)"
+    )
+    assert "ente.toml [fondi], € 10.000,00, meno € 255,90 accantonati" in html.render(result)
+
+
+def test_a_tie_at_the_maggiorazione_s_cut_is_warned_and_said_to_each_tied_person(tmp_path):
+    from ciclope.core.run.explain import explain
+
+    result = pari(tmp_path, 95)
+    # A1 and A2 both 95 for the one place (floor(0.10 × 10) = 1): both out, nobody paid the maggiorazione
+    assert not [a for a in result.rewards.awards.values() if a.pool == art69.POOL]
+    warnings = [v.message for v in result.violations if v.rule == "ccnl.maggiorazione.pari_merito"]
+    assert len(warnings) == 1
+    assert (
+        "2 persone a pari merito con 95,00 punti (A1, A2) per 1 posto della graduatoria unica dell'ente" in warnings[0]
+    )
+    assert "parita = [" in warnings[0]
+    for pid in ("A1", "A2"):
+        text = explain(result, "person", pid)
+        assert text is not None
+        assert (
+            "perché: Maggiorazione del premio individuale (art. 81 CCNL Funzioni Locali 16.11.2022): no — pari merito "
+            "al limite della quota: 2 persone con 95,00 punti (A1, A2) per 1 posto, escluse tutte"
+        ) in text
+    # the pool of the maggiorazione is explained all the same: nothing set aside, and why
+    text = explain(result, "pool", "maggiorazione_art69")
+    assert text is not None and "nessun beneficiario" in text

@@ -77,6 +77,25 @@ def test_the_explanation_shows_the_definition_s_value_by_name(ciclope_ente, tmp_
     assert "la tariffa per turno della categoria × i turni festivi dell'anno" in text
 
 
+def test_a_definition_written_in_percent_is_shown_to_two_decimals(ciclope_ente, tmp_path):
+    """A share computed from percentages (4 / 9 × 100%) is a percentage to at most two decimals in the
+    explanation, as everywhere: «44,44%», never the 28 digits of the division."""
+    share = """
+[[definizioni]]
+nome = "misura"
+descrizione = "la misura del premio"
+formula = '=SE(turni >= 9; 100%; turni / 9 * 100%)'
+fonte = "art. 3 c. 3"
+"""
+    rules = HEAD + TABLE + share + PART.replace("SE(punteggio >= 80; 100%; 90%)", "misura")
+    result = run_declared(ciclope_ente, tmp_path, rules, comune(STAFF))
+    # C: a C with 4 shifts, 30 × 4 × 4 / 9 = 53.333… → 53.33; the measure 4 / 9 = 44.444…% → 44,44%
+    assert amounts(result)["C"] == "53.33"
+    text = explain(result, "person", "C")
+    assert "la misura del premio (misura, art. 3 c. 3) = 44,44%" in text
+    assert "44,444" not in text
+
+
 def test_a_definition_without_words_is_shown_by_its_name(ciclope_ente, tmp_path):
     bare = RULES.replace('descrizione = "la tariffa per turno della categoria"\n', "")
     result = run_declared(ciclope_ente, tmp_path, bare, comune(STAFF))
