@@ -119,6 +119,11 @@ PER_DAY_HINT = (
 PERCENT_PER_DAY_HINT = " (una quota per giorno si scrive con «% al giorno», es. (assenze - 15 giorni) * 1% al giorno)"
 
 
+# words of units after a number that the formulas do not read (only €, giorni and % are units of theirs)
+UNIT_WORDS = re.compile(r"(?i)(mes[ei]|ann[io]|punt[io]|or[ae]|settiman[ae]|minut[io])(?![\w])")
+UNITS_SAID = "hanno un'unità solo gli importi, i giorni e le percentuali: 15 €, 10 giorni, 30%"
+
+
 # a spreadsheet's conditional sums and counts: here the condition is read for each person inside the .ENTE function;
 # and its SE.ERRORE, which the format has no need of
 SPREADSHEET_ONLY = {
@@ -278,7 +283,18 @@ def _unreadable(text: str, exc: UnexpectedInput) -> str:
         hint = ": un importo si scrive con il simbolo €, es. 1000 €"
     elif found == "%":  # «punteggio%»: a spreadsheet divides by 100, here a percentage is a unit of numbers
         hint = f": il % si scrive solo dopo un numero (30%); {SCORE_SHARE}"
+    elif (number := _unit_after(text, at)) is not None:  # «6 mesi», «80 punti»: a unit the formulas do not have
+        hint = f": un numero si scrive senza unità: «{number}» ({UNITS_SAID})"
     return f"la formula non si legge dal carattere {at + 1} («{text[at : at + 12]}»){hint}"
+
+
+def _unit_after(text: str, at: int) -> str | None:
+    """The number written before ``at`` when what stops the reading there is a word of a unit the formulas do not
+    have (months, years, points, hours), else None."""
+    number = re.search(r"[0-9]+([.,][0-9]+)?\s*$", text[:at])
+    if number is None or not UNIT_WORDS.match(text, at):
+        return None
+    return number.group().strip()
 
 
 def _ended(text: str) -> str:

@@ -780,6 +780,18 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "la formula non si legge dal carattere 26 («EUR; 800 EUR»): un importo si scrive con il simbolo €, es. "
             "1000 €",
         ),  # fmt: skip
+        (  # a unit the formulas do not have, after a number: the number alone (chars counted after «=»)
+            "importo",
+            "=SE(punteggio > 80 punti; fondo; 0 €)",
+            "la formula non si legge dal carattere 19 («punti; fondo»): un numero si scrive senza unità: «80» (hanno "
+            "un'unità solo gli importi, i giorni e le percentuali: 15 €, 10 giorni, 30%)",
+        ),  # fmt: skip
+        (
+            "importo",
+            "=SE(MESI(16 giorni) < 6 mesi; 0 €; fondo)",
+            "la formula non si legge dal carattere 24 («mesi; 0 €; f»): un numero si scrive senza unità: «6» (hanno "
+            "un'unità solo gli importi, i giorni e le percentuali: 15 €, 10 giorni, 30%)",
+        ),  # fmt: skip
         ("importo", "=SOMMAA(fondo)", "funzione sconosciuta «SOMMAA» (forse «SOMMA»?)"),
         (  # a spreadsheet's English name: the format's Italian one, written as the format writes it
             "importo",
