@@ -407,3 +407,21 @@ def test_a_choice_inside_a_sum_has_its_end_marked():
         "(se il raggiungimento degli obiettivi dell'unità è almeno 100%, allora 1, altrimenti 0) più "
         "(se la performance dell'ente è almeno 100%, allora 1, altrimenti 0) più il tempo lavorato (1 a tempo pieno)"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("=MESI(16 giorni) < 9", "i mesi di servizio nell'anno (un mese conta da 16 giorni di servizio) sono meno di 9"),
+        ('=SEZIONE("Risultati") >= 60', "i punti della sezione «Risultati» sono almeno 60"),
+        ("=MIN(assenze; 30 giorni) > 10 giorni", "il minore tra i giorni di assenza e 30 giorni è più di 10 giorni"),
+        ("=CONTA.ENTE(punteggio > 90) >= 3", "il numero delle persone nell'ente per cui il punteggio è più di 90 è almeno 3"),
+    ],
+)  # fmt: skip
+def test_a_comparison_agrees_with_a_plural_subject_said_by_a_function(written, said):
+    """«i mesi di servizio … è meno di 9» (a writer's exclusion): the verb agrees with the words the function says."""
+    from ciclope.plugins.regolamento.format.quantities import PLACES
+    from ciclope.plugins.regolamento.format.wording import sentence
+    from ciclope.plugins.regolamento.read.formulas import Scope, read
+
+    assert sentence(read(written, Scope(PLACES["ammesso"]))) == said
