@@ -384,15 +384,27 @@ def test_all_of_a_fund_agrees_with_its_name():
     assert all_of("«Guardie»") == "tutto «Guardie»"
 
 
-def test_a_part_with_all_of_a_fund_of_plural_name_takes_the_plural(tmp_path):
+@pytest.mark.parametrize(
+    ("label", "fund"),
+    [
+        # a label that is not the word «fondo» is the fund's name, said as one: never a noun of the sentence
+        # («Le vanno tutti i Premi correlati…», «Le Risorse … è diviso»)
+        ("Risorse destinabili a produttività", "il fondo «Risorse destinabili a produttività»"),
+        ("Premi correlati alla performance individuale", "il fondo «Premi correlati alla performance individuale»"),
+        # a label that says the fund already takes its article
+        ("Fondo per la produttività", "il Fondo per la produttività"),
+        ("il fondo del salario accessorio", "il fondo del salario accessorio"),
+    ],
+)
+def test_a_part_with_all_of_a_fund_says_its_label_as_the_fund_s_name(tmp_path, label, fund):
     text = HEAD + (
-        '\n[etichette]\nperformance_individuale = "Risorse destinabili a produttività"\n'
+        f'\n[etichette]\nperformance_individuale = "{label}"\n'
         '\n[[premi]]\nnome = "presenza"\nmetodo = "proporzionale"\nfonte = "art. 3"\n'
     )
     said = read_back(tmp_path, text)
-    assert "Le vanno tutte le Risorse destinabili a produttività." in said
+    assert f"Le va tutto {fund}." in said
     # the fund's label names the key as ente.toml's [fondi] writes it, under a heading that is not only of levels
-    assert "— Le etichette\nNei documenti: il fondo «performance_individuale» si legge «Risorse destinabili" in said
+    assert f"— Le etichette\nNei documenti: il fondo «performance_individuale» si legge «{label}»" in said
 
 
 def test_a_choice_inside_a_sum_has_its_end_marked():
