@@ -703,7 +703,20 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
         (
             "ammesso",
             "=unita >= 70",
-            "il confronto «>=»: un numero scritto accanto a una percentuale va scritto con %, es. 70%",
+            "il confronto «>=»: il secondo termine (70) è un numero e il primo termine una percentuale: un numero "
+            "scritto accanto a una percentuale va scritto con %, es. 70%",
+        ),  # fmt: skip
+        (  # a writer's coefficient: the branch that mixes them is named (unita / 90 is a percentage, 1 a number)
+            "peso",
+            "=SE(unita >= 90%; 1; SE(unita >= 70%; unita / 90; 0))",
+            "SE: il valore se vera (1) è un numero e il valore se falsa una percentuale: un numero scritto accanto a "
+            "una percentuale va scritto con %, es. 70%",
+        ),  # fmt: skip
+        (
+            "peso",
+            "=SE(unita >= 90%; unita; 0,5)",
+            "SE: il valore se falsa (0,5) è un numero e il valore se vera una percentuale: un numero scritto accanto a "
+            "una percentuale va scritto con %, es. 70%",
         ),  # fmt: skip
         ("ammesso", "=punteggio >= 50%", "il confronto «>=»: non si combinano punti e una percentuale"),
         ("ammesso", "=unita > 0", ""),  # a written 0 is 0% too: nothing, in any unit
@@ -712,8 +725,8 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "importo",
             "=fondo * (1 - unita)",
             # in a spreadsheet 1 - 10% is 0.9; here a percentage is a unit, so the message says how to write it
-            "«-»: un numero scritto accanto a una percentuale va scritto con %, es. 70%: l'intero si scrive 100% (1 - "
-            "10% è 100% - 10%)",
+            "«-»: il primo termine (1) è un numero e il secondo termine una percentuale: un numero scritto accanto a "
+            "una percentuale va scritto con %, es. 70%: l'intero si scrive 100% (1 - 10% è 100% - 10%)",
         ),
         # «dal 60% all'80%, ciascun punto aggiuntivo 1%»: points over a written threshold × a percentage is one
         ("peso", "=60% + (MEDIA.ENTE(fte) - 90) * 1%", ""),
