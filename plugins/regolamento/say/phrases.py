@@ -316,8 +316,8 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
     if e.parts:  # an exclusion limited to some parts of [[premi]]
         named = ", ".join(f"«{n}»" for n in e.parts)
         who += f", per la sola parte {named}" if len(e.parts) == 1 else f", per le sole parti {named}"
-    if e.status:
-        who += f", con lo stato «{word(e.status)}»"
+    if e.status:  # as the documents read it: by the label the regulation gives it, else by its code in words
+        who += f", con lo stato «{reg.labels.get(e.status) or word(e.status)}»"
     if e.synonyms:
         who += (
             " (nella colonna sanzione vale anche "
