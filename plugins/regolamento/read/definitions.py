@@ -258,7 +258,9 @@ def _checked(one: Draft, where: Where, before: Mapping[str, Defined], error: Err
         return broken
     if checker.euro or checker.percents:
         tree = marked(tree, checker.euro, checker.percents)
-    return Defined(one.name, 0, tree, found, one.words, one.source)
+    line = line_of(dict(where.lines), f"{one.path}.formula")
+    key = f"{f'riga {line}, ' if line is not None else ''}chiave {said(f'{one.path}.formula')}"
+    return Defined(one.name, 0, tree, found, one.words, one.source, key)
 
 
 def _size(node: Node) -> int:

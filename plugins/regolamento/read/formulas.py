@@ -299,7 +299,9 @@ def _sides(left: Node, right: Node, roles: tuple[str, str]) -> tuple[str, str]:
 
 
 def _side(node: Node, role: str) -> str:
-    return f"{role} ({number(node.value, False)})" if isinstance(node, Num) and not (node.unit or node.percent) else role
+    return (
+        f"{role} ({number(node.value, False)})" if isinstance(node, Num) and not (node.unit or node.percent) else role
+    )
 
 
 def _unit_after(text: str, at: int) -> str | None:

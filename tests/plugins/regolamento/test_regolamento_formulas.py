@@ -1520,8 +1520,8 @@ def test_an_amount_by_category_written_as_a_flat_choice(ciclope_ente, tmp_path):
     [error] = [p.message for p in result.violations if p.rule == "regolamento.formula"]
     # the value the conditions read, so the office sees why: A1's category, A
     assert error == (
-        "parte «importo base»: nessuna condizione di PIÙ.SE è vera (la categoria (o l'Area) del contratto = «A») per "
-        "Persona A1: considerato nulla"
+        "parte «importo base»: nessuna condizione di PIÙ.SE è vera (la categoria (o l'Area) del contratto = «A»; "
+        "aggiungi il suo caso, o «VERO; valore» in fondo per tutti gli altri) per Persona A1: considerato nulla"
     )
     # explain reads the category in the contract's words, as the office wrote it in the sheet, not as its code
     said = explain(result, "person", "C1")
@@ -1682,8 +1682,8 @@ def test_a_choice_with_no_true_condition_says_a_percentage_as_one(ciclope_ente, 
     result = run_declared(ciclope_ente, tmp_path, text, data)
     [error] = [p.message for p in result.violations if p.rule == "regolamento.formula"]
     assert error == (
-        "parte «importo base»: nessuna condizione di PIÙ.SE è vera (la performance dell'ente = 50,00%) per Persona C1: "
-        "considerato nulla"
+        "parte «importo base»: nessuna condizione di PIÙ.SE è vera (la performance dell'ente = 50,00%; aggiungi il suo "
+        "caso, o «VERO; valore» in fondo per tutti gli altri) per Persona C1: considerato nulla"
     )
 
 
@@ -1708,8 +1708,8 @@ fonte = "art. 6"
     assert amounts(result) == {"P1": "300.00", "P2": "200.00", "P3": "0.00"}
     [error] = [p.message for p in result.violations if p.rule == "regolamento.formula"]
     assert error == (
-        "parte «importo per livello»: nessuna condizione di PIÙ.SE è vera (il livello = nessuno) per Persona P3: "
-        "considerato nulla"
+        "parte «importo per livello»: nessuna condizione di PIÙ.SE è vera (il livello = nessuno; aggiungi il suo caso, "
+        "o «VERO; valore» in fondo per tutti gli altri) per Persona P3: considerato nulla"
     )
 
 
