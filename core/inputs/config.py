@@ -17,6 +17,7 @@ from ciclope.core.engine.registry import Hooks, available_plugins, unknown_plugi
 from ciclope.core.fmt import quoted, toml_value
 from ciclope.core.nearest import hint
 from ciclope.core.params import Params, ParamSpec, italian_column, merge_params, resolve_paths
+from ciclope.core.plugininfo import COMPARTO_PER_ENTE
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.tomlcompat import read_toml
 from ciclope.core.vocabulary import CYCLE_KEYS as CYCLE_NAMES
@@ -417,17 +418,6 @@ def resolve_params(
     if params.amendments:  # asked only when there are some: the default refuses each
         problems.extend(hooks.one(hookspecs.ciclope_check_amendments, params=params, where=where))
     hooks = hooks.for_ente(params)
-    if national and not hooks.layers:
-        problems.append(
-            Problem(
-                rule="config.national_unused",
-                file=where,
-                column="nazionale",
-                source=SOURCE,
-                message=f"[ente.nazionale] non si applica: l'ente (plugin {plugin}) non appartiene a un comparto con "
-                "un livello nazionale installato (togli la tabella, o dichiara il comparto dell'ente)",
-            )
-        )
     # every problem at once: the plugin's combination checks run too (on the valid values), except on the
     # parameters already wrong, so one bad value is not reported twice
     specs = params.specs
@@ -447,7 +437,25 @@ def resolve_params(
         for p in checked
         if italian_column(p.column, specs).removeprefix("parametri.") not in bad
     )
+    if national and not hooks.layers and not _comparto_unknown(hooks, problems):
+        problems.append(
+            Problem(
+                rule="config.national_unused",
+                file=where,
+                column="nazionale",
+                source=SOURCE,
+                message=f"[ente.nazionale] non si applica: l'ente (plugin {plugin}) non appartiene a un comparto con "
+                "un livello nazionale installato (togli la tabella, o dichiara il comparto dell'ente)",
+            )
+        )
     return params, problems
+
+
+def _comparto_unknown(hooks: Hooks, problems: list[Problem]) -> bool:
+    """Whether the ente's comparto cannot be known: its plugin reads it from the ente's parameters (a declared
+    regulation's [atto]) and they are wrong, so «no comparto» would be a false error, a cascade of theirs."""
+    per_ente = hooks.info is not None and hooks.info.comparto == COMPARTO_PER_ENTE
+    return per_ente and any(p.severity == "error" for p in problems)
 
 
 class PluginCrash(Exception):

@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Pool, Score, Trace, Unit, fmt, money
-from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, UnknownObjective, Unwritten, Value
+from ciclope.plugins.regolamento.compile.evaluate import Rank, Refused, RunError, UnknownObjective, Unwritten, Value
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import funds, grades
@@ -655,6 +655,14 @@ def _unit(env: PersonEnv, name: str) -> Value:
     return person_unit(env.facts.reg, env.person, env.facts.ente, org)[1]
 
 
+def _grade(env: PersonEnv, name: str) -> Value:
+    """The person's grade: [gradi]'s column, else the category; a cell the validation refuses fails silently (said
+    once, at the cell: a PIÙ.SE reading it does not add «il grado = nessuno»)."""
+    if grades.refused(env.facts.reg, env.person):  # where an error is said all the same, it reads as one
+        raise Refused(f"il {name} della persona, che non è tra quelli di [gradi], è detto sbagliato alla sua cella")
+    return grades.grade_of(env.facts.reg, env.person)
+
+
 def _position_pay(env: PersonEnv, name: str) -> Value:
     found = env.facts.position_pay.get(env.person.id)
     return found if found is not None else env.person.extra.get(POSITION)
@@ -679,7 +687,7 @@ _PERSON = {
     "giorni_servizio": _days_in_service,
     "giorni_anno": _year_days,
     "categoria": lambda env, name: env.person.category,
-    "grado": lambda env, name: grades.grade_of(env.facts.reg, env.person),  # [gradi]'s column, else the category
+    "grado": _grade,
     "ruolo": lambda env, name: env.person.role,
     "valutatore": lambda env, name: env.person.evaluator,
     "retribuzione_posizione": _position_pay,

@@ -52,6 +52,11 @@ class Unwritten(RunError):
     so a formula that reads it fails without a problem of its own for every person."""
 
 
+class Refused(Unwritten):
+    """A person's datum whose cell the validation refuses (a grade that is none of [gradi]): said once, at the cell,
+    so a formula that reads it fails without a problem of its own, as for a column not written."""
+
+
 class UnknownObjective(RunError):
     """``OBIETTIVO("codice")`` of a code the ente's objectives file does not have (or a datum of the ente a function
     names and the ente lacks: an act of IN.SERVIZIO): :func:`run` says it with the formula that reads it (the
@@ -145,9 +150,15 @@ def _defined(node: Defined) -> Compiled:
     in euro or as a percentage as its formula gives it, so an explanation shows it and a person can redo it."""
     body, label = _compile(node.body), node.label
     euro, percent = node.type.same_unit(EURO), node.type.percent and not node.type.dims
+    where = f"nella definizione «{node.name}»" + (f" ({node.key})" if node.key else "")
 
     def run_(env: Env) -> Value:
-        value = body(env)
+        try:
+            value = body(env)
+        except (Unwritten, UnknownObjective):  # said once elsewhere, or with the formula that reads the objective
+            raise
+        except RunError as exc:  # the definition's own failure: named, since the formula reading it only reads it
+            raise RunError(f"{where}: {exc}") from None
         shown = value
         if isinstance(value, Decimal) and (euro or percent):
             shown = fmt.Money(value) if euro else fmt.Percent(value)
@@ -239,9 +250,12 @@ def _ifs(node: Call, args: list[Compiled]) -> Compiled:
             if cond(env) is True:
                 return value(env)
         values = ", ".join(f"{words_of(n)} = {_said(env.shown(env.value(n.name)), _percent(n))}" for n in read)
-        raise RunError("nessuna condizione di PIÙ.SE è vera" + (f" ({values})" if values else ""))
+        raise RunError(f"nessuna condizione di PIÙ.SE è vera ({values + '; ' if values else ''}{NO_CASE})")
 
     return run_
+
+
+NO_CASE = "aggiungi il suo caso, o «VERO; valore» in fondo per tutti gli altri"  # PIÙ.SE where no condition holds
 
 
 def _read_by(tree: Node, env: Env) -> str:

@@ -176,7 +176,8 @@ class Defined:
     name is written, so the formula is checked, run and said as if that formula were written there, and an
     explanation shows the definition's value by its name. ``body``: its tree (the definitions it reads resolved in
     it); ``words``: its ``descrizione`` ("" if none); ``source``: its ``fonte``; ``type``: what its formula gives
-    (``unknown`` when it does not read: its problem is said at its key, never again where it is read)."""
+    (``unknown`` when it does not read: its problem is said at its key, never again where it is read); ``key``:
+    where the file writes its formula («riga 13, chiave definizioni[1].formula»), for an error it gives a person."""
 
     name: str
     at: int
@@ -184,6 +185,7 @@ class Defined:
     type: Type
     words: str = ""
     source: str = ""
+    key: str = ""
 
     @property
     def label(self) -> str:

@@ -58,6 +58,17 @@ def grade_of(reg: Regulation, person: Person) -> str | None:
     return code(str(written), declared(reg)) if written else None
 
 
+def refused(reg: Regulation, person: Person) -> bool:
+    """Whether the person's grade cell is an error of its own (said at the cell by the validation): with [gradi], a
+    grade that is none of them, or the grado column empty while the category is one of them."""
+    if reg.grades is None:
+        return False
+    written, names = person.extra.get(GRADE), declared(reg)
+    if written:
+        return code(str(written), names) is None
+    return person.category is not None and bool(person.category) and code(person.category, names) is not None
+
+
 def column(reg: Regulation) -> str:
     return GRADE if reg.grades is not None else "category"
 

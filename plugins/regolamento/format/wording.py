@@ -229,8 +229,8 @@ def binary(node: Binary) -> str:
     left, right = said(node.left), said(node.right)
     if node.op in COMPARE:
         verb = COMPARE[node.op]
-        if isinstance(node.left, Call) and node.left.fn == "SEZIONE" or _plural(node.left):
-            # a plural subject: «i giorni … sono uguali a 6», «i punti … sono almeno 160»
+        if _plural(node.left, left):
+            # a plural subject: «i giorni … sono uguali a 6», «i punti … sono almeno 160», «i mesi … sono meno di 9»
             verb = verb.replace("è ", "sono ", 1).replace("uguale", "uguali")
         return f"{left} {verb} {right}"
     if node.op in "*/" and isinstance(node.right, Binary) and node.right.op in "+-":
@@ -252,8 +252,10 @@ def words_of(node: Name) -> str:
     return q.words if q is not None else node.name
 
 
-def _plural(node: Node) -> bool:
-    return isinstance(node, Name) and words_of(node).startswith(("i ", "gli ", "le "))
+def _plural(node: Node, words: str) -> bool:
+    """Whether a name or a function, said as ``words``, is a plural subject: its words start with a plural article
+    («i giorni di assenza», «i punti della sezione», «i mesi di servizio»)."""
+    return isinstance(node, (Name, Call)) and words.startswith(("i ", "gli ", "le "))
 
 
 def _always(node: Node) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import Ente, Problem, cells, fmt
-from ciclope.plugins.regolamento.format.expr import BOOL, DATE, DAYS, EURO, NUMBER, PERCENT, POINTS, TEXT, Type
+from ciclope.plugins.regolamento.format.expr import BOOL, DATE, DAYS, EURO, NUMBER, PERCENT, POINTS, TEXT, UNKNOWN, Type
 from ciclope.plugins.regolamento.format.quantities import FUNCTIONS, SIGNATURES, Quantity, quantity
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, ENTE_LIST, Column, Regulation
@@ -69,24 +69,27 @@ WHOSE = {  # where a missing column is added, and with what
 
 
 def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
-    """The columns of the file's ``[[colonne]]`` whose name, type and words are sound (before the file is built:
-    the formulas of every block are read knowing them); a wrong one is said by :func:`check`."""
+    """The columns of the file's ``[[colonne]]`` whose name is sound (before the file is built: the formulas of
+    every block are read knowing them). A wrong type or meaning is said by :func:`check`, once: the column is
+    still declared, of a type not known, so a formula that reads it neither calls it unknown nor is checked
+    against a guess."""
     raw = data.get("colonne")
     out: dict[str, Quantity] = {}
     for c in raw if isinstance(raw, list) else []:
         if not isinstance(c, dict):
             continue
         name, kind, words, table = c.get("nome"), c.get("tipo"), c.get("significato"), c.get("elenco")
+        if not isinstance(name, str) or problem(name, table) is not None:
+            continue
         known = isinstance(kind, str) and kind in TYPES  # a list or table as tipo is said by check, never hashed
-        if isinstance(name, str) and isinstance(words, str) and known and problem(name, table) is None:
-            found = Quantity(
-                TYPES[str(kind)],
-                said(name, str(kind), words),
-                row=table == ROWS,
-                unit=table == "unità",
-                whole=table == WHOLE,
-            )
-            out.setdefault(name, found)
+        found = Quantity(
+            TYPES[str(kind)] if known else UNKNOWN,
+            said(name, str(kind), words) if known and isinstance(words, str) else name,
+            row=table == ROWS,
+            unit=table == "unità",
+            whole=table == WHOLE,
+        )
+        out.setdefault(name, found)
     return out
 
 

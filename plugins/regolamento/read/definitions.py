@@ -121,7 +121,21 @@ def read(data: Mapping[str, Any], where: Where, error: Error) -> Definitions:
             formulas[f"{one.path}.formula"] = Formula(one.text, defined.body, defined.type, uses(defined.body), at)
     for name, one in found.items():  # in a circle, or reading one that is: read nowhere without a word more
         by_name.setdefault(name, Defined(name, 0, one.tree, UNKNOWN, one.words, one.source))
-    return Definitions({n: by_name[n] for n in found}, formulas)
+    unread = _unread(raw, where, found)  # written, but its formula does not read: known, of a type not known
+    return Definitions({**{n: by_name[n] for n in found}, **unread}, formulas)
+
+
+def _unread(raw: object, where: Where, found: Mapping[str, Draft]) -> dict[str, Defined]:
+    """The definitions with a name free and sound whose formula does not read (said at its key): each is still a
+    name the formulas know, of a type not known, so a formula reading it is neither told «nome sconosciuto» nor
+    checked against a guess."""
+    out: dict[str, Defined] = {}
+    for item in raw if isinstance(raw, list) else []:
+        name = item.get("nome") if isinstance(item, dict) else None
+        if not isinstance(name, str) or name in found or name in out or name_problem(name, where.columns, {}):
+            continue
+        out[name] = Defined(name, 0, Name(name, 0), UNKNOWN)
+    return out
 
 
 def _written(i: int, item: object, where: Where, found: Mapping[str, Draft], error: Error) -> Draft | None:
@@ -244,7 +258,9 @@ def _checked(one: Draft, where: Where, before: Mapping[str, Defined], error: Err
         return broken
     if checker.euro or checker.percents:
         tree = marked(tree, checker.euro, checker.percents)
-    return Defined(one.name, 0, tree, found, one.words, one.source)
+    line = line_of(dict(where.lines), f"{one.path}.formula")
+    key = f"{f'riga {line}, ' if line is not None else ''}chiave {said(f'{one.path}.formula')}"
+    return Defined(one.name, 0, tree, found, one.words, one.source, key)
 
 
 def _size(node: Node) -> int:

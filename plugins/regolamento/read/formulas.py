@@ -63,7 +63,7 @@ from ciclope.plugins.regolamento.format.quantities import (
     Quantity,
     quantity,
 )
-from ciclope.plugins.regolamento.format.wording import contracted
+from ciclope.plugins.regolamento.format.wording import contracted, number
 
 MAX_LENGTH = 1000
 MAX_DEPTH = 40
@@ -117,6 +117,11 @@ PER_DAY_HINT = (
 
 # giorni where a percentage is asked: a share per day written as a plain percentage (``(assenze - 15 giorni) * 1%``)
 PERCENT_PER_DAY_HINT = " (una quota per giorno si scrive con «% al giorno», es. (assenze - 15 giorni) * 1% al giorno)"
+
+
+# words of units after a number that the formulas do not read (only €, giorni and % are units of theirs)
+UNIT_WORDS = re.compile(r"(?i)(mes[ei]|ann[io]|punt[io]|or[ae]|settiman[ae]|minut[io])(?![\w])")
+UNITS_SAID = "hanno un'unità solo gli importi, i giorni e le percentuali: 15 €, 10 giorni, 30%"
 
 
 # a spreadsheet's conditional sums and counts: here the condition is read for each person inside the .ENTE function;
@@ -278,7 +283,34 @@ def _unreadable(text: str, exc: UnexpectedInput) -> str:
         hint = ": un importo si scrive con il simbolo €, es. 1000 €"
     elif found == "%":  # «punteggio%»: a spreadsheet divides by 100, here a percentage is a unit of numbers
         hint = f": il % si scrive solo dopo un numero (30%); {SCORE_SHARE}"
+    elif (number := _unit_after(text, at)) is not None:  # «6 mesi», «80 punti»: a unit the formulas do not have
+        hint = f": un numero si scrive senza unità: «{number}» ({UNITS_SAID})"
     return f"la formula non si legge dal carattere {at + 1} («{text[at : at + 12]}»){hint}"
+
+
+TERMS = ("il primo termine", "il secondo termine")  # of an operation or a comparison
+BRANCHES = ("il valore se vera", "il valore se falsa")  # of SE
+
+
+def _sides(left: Node, right: Node, roles: tuple[str, str]) -> tuple[str, str]:
+    """The two values of an operation, a comparison or a choice in words: each by its role, a number written with
+    it («il valore se vera (1)»)."""
+    return (_side(left, roles[0]), _side(right, roles[1]))
+
+
+def _side(node: Node, role: str) -> str:
+    return (
+        f"{role} ({number(node.value, False)})" if isinstance(node, Num) and not (node.unit or node.percent) else role
+    )
+
+
+def _unit_after(text: str, at: int) -> str | None:
+    """The number written before ``at`` when what stops the reading there is a word of a unit the formulas do not
+    have (months, years, points, hours), else None."""
+    number = re.search(r"[0-9]+([.,][0-9]+)?\s*$", text[:at])
+    if number is None or not UNIT_WORDS.match(text, at):
+        return None
+    return number.group().strip()
 
 
 def _ended(text: str) -> str:
@@ -541,7 +573,7 @@ class Checker:
         if not a.numeric or not b.numeric:
             return self._wrong(a if not a.numeric else b, "numeri", f"«{node.op}»")
         if node.op in "+-":
-            return self.unify(a, b, f"«{node.op}»")
+            return self.unify(a, b, f"«{node.op}»", _sides(node.left, node.right, TERMS))
         if node.op == "^":
             if a.dims or not b.bare:
                 self.problems.append("l'elevamento a potenza vuole un numero senza unità e un esponente scritto")
@@ -556,11 +588,13 @@ class Checker:
             b = NUMBER
         return times(a, b, 1 if node.op == "*" else -1)
 
-    def unify(self, a: Type, b: Type, where: str) -> Type:
+    def unify(self, a: Type, b: Type, where: str, sides: tuple[str, str] = ("", "")) -> Type:
         """The common type of two values added, compared or chosen among; a problem when their units differ. A
         number without units (written, or a ratio such as fte or days / days) takes the unit of the other; a
         number written beside a percentage must say % (70% of an achievement, not 70), but for 0, which is 0%. An
-        unknown function's value combines with anything, silently, and stays unknown (its problem is said once)."""
+        unknown function's value combines with anything, silently, and stays unknown (its problem is said once).
+        ``sides``: the two values in words (:func:`_sides`), to say which one is the number and which the
+        percentage."""
         if a.unknown or b.unknown:
             return a if a.unknown else b
         if (a.bare and not a.percent and not a.zero and b.percent) or (
@@ -568,8 +602,10 @@ class Checker:
         ):
             # «1 - 10%» is 0.9 in a spreadsheet, where % only divides by 100; here a percentage is a unit
             whole = ": l'intero si scrive 100% (1 - 10% è 100% - 10%)" if where in ("«+»", "«-»") else ""
+            share, plain = sides if a.percent else sides[::-1]
+            which = f"{plain} è un numero e {share} una percentuale: " if all(sides) else ""
             self.problems.append(
-                f"{where}: un numero scritto accanto a una percentuale va scritto con %, es. 70%{whole}"
+                f"{where}: {which}un numero scritto accanto a una percentuale va scritto con %, es. 70%{whole}"
             )
             return a if a.percent else b
         if a.bare and b.numeric and b.dims:  # numbers written, a percentage of them too, take the other's unit
@@ -607,7 +643,7 @@ class Checker:
         if (a.kind == "testo" or b.kind == "testo") and node.op not in ("=", "<>"):
             self.problems.append(f"i testi si confrontano solo con = e <>, non con «{node.op}»")
             return
-        self.unify(a, b, f"il confronto «{node.op}»")
+        self.unify(a, b, f"il confronto «{node.op}»", _sides(node.left, node.right, TERMS))
 
     def level_name(self, node: Node) -> None:
         if isinstance(node, Text) and self.scope.levels and node.value not in self.scope.levels:
@@ -687,7 +723,7 @@ class Checker:
                 if self.scope.place.result == LEVEL:
                     self.level_name(arg)
             return TEXT
-        return self.unify(a, b, "SE")
+        return self.unify(a, b, "SE", _sides(node.args[1], node.args[2], BRANCHES))
 
     def choices(self, node: Call) -> Type:
         """PIÙ.SE(condizione; valore; condizione; valore; …): each condition before its value, the values of one

@@ -510,12 +510,24 @@ def _wrong(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> NoRetu
     if meta["kind"] == "choice" and meta["choices"]:  # the values themselves, as a wrong word's message lists them
         expected = f"uno dei valori ammessi tra virgolette ({', '.join(meta['choices'])})"
     found = f"trovato {fmt.quoted(fmt.toml_value(raw))}"
-    if meta["kind"] == "tables" and isinstance(raw, dict):  # [premi] for [[premi]]: the brackets, not the content
+    if meta["kind"] == "bool" and isinstance(raw, str) and (yes := _yes_no(raw)) is not None:
+        # «"sì"», the text's word: TOML's true or false, without quotes; the word shown as the office wrote it
+        found = f"trovato il testo {fmt.quoted(raw.strip())}"
+        hint = f": scrivi {_last_key(path)} = {'true (sì)' if yes else 'false (no)'} senza virgolette"
+    elif meta["kind"] == "tables" and isinstance(raw, dict):  # [premi] for [[premi]]: the brackets, not the content
         key = _last_key(path)
         found = f"trovata una tabella sola: ogni elemento si scrive [[{key}]], con due parentesi quadre, non [{key}]"
     agreed = "attesa" if expected.startswith("una ") else "atteso"
     ctx.error(path, f"{agreed} {expected}, {found}{hint}", "regolamento.tipo")
     raise Bad
+
+
+def _yes_no(text: str) -> bool | None:
+    """The yes (True) or no (False) a word says as a cell of the data files says it («sì», «no», «vero»), or None."""
+    try:
+        return cells.parse_bool(text)
+    except ValueError:
+        return None
 
 
 def _product(text: str) -> Decimal | None:

@@ -7,6 +7,7 @@ added to a block is read back even before a sentence is written for it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -315,8 +316,8 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
     if e.parts:  # an exclusion limited to some parts of [[premi]]
         named = ", ".join(f"«{n}»" for n in e.parts)
         who += f", per la sola parte {named}" if len(e.parts) == 1 else f", per le sole parti {named}"
-    if e.status:
-        who += f", con lo stato «{word(e.status)}»"
+    if e.status:  # as the documents read it: by the label the regulation gives it, else by its code in words
+        who += f", con lo stato «{reg.labels.get(e.status) or word(e.status)}»"
     if e.synonyms:
         who += (
             " (nella colonna sanzione vale anche "
@@ -518,11 +519,17 @@ def cap(text: str) -> str:
 
 def fund_name(name: str, regulation: Regulation | None = None) -> str:
     """A fund of ente.toml as people read it: «fondo dei premi per la performance individuale»; a fund of the
-    ente's own by its label in [etichette] («fondo per la produttività»), else by its name in words."""
+    ente's own by its label in [etichette], which is the fund's own when it says «fondo» («Fondo per la
+    produttività»), else the name of the fund («fondo «Premi correlati alla performance individuale»»: a label is a
+    title, never a noun of the sentence, «Le vanno tutti i Premi…»); else by its name in words."""
     labels = regulation.labels if regulation is not None else {}
     if name in labels:
-        return labels[name]
+        label = labels[name]
+        return label if _FUND_WORD.match(label) else f"fondo «{label}»"
     return f"fondo {FUNDS.get(name, '«' + word(funds.said(name)) + '»')}"
+
+
+_FUND_WORD = re.compile(r"(?i)((il|lo|l')\s*)?fondo\b")  # a label that names the fund as one: «Fondo per …»
 
 
 def _fund(name: str, reg: Regulation | None = None) -> str:

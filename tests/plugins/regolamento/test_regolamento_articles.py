@@ -339,6 +339,19 @@ class LaterPremium(Premium):
     bonus: Decimal | None = key("bonus", "money", "il bonus dei migliori", since=2)
 
 
+def test_an_exclusion_says_its_state_by_the_label_the_regulation_gives_it(tmp_path):
+    """The Relazione's annex (the same articles) names a state as the documents read it: by its [etichette] label,
+    not by the words of its code; the article of the labels still links the two."""
+    labelled = FULL.replace("[etichette]\n", '[etichette]\nescluso_unita = "unità sotto la metà degli obiettivi"\n')
+    assert labelled != FULL
+    text = art.render(read(tmp_path, labelled))
+    assert (
+        "chi lavora in un'unità che ha raggiunto gli obiettivi per meno del 50%, con lo stato «unità sotto la metà "
+        "degli obiettivi» (art. 8 c. 5)."
+    ) in text
+    assert "«escluso unita» si legge «unità sotto la metà degli obiettivi»" in text
+
+
 def test_a_block_the_sentences_do_not_know_is_printed_from_the_format(tmp_path):
     base = read(tmp_path, docs_example())
     fields = {f.name: getattr(base, f.name) for f in attrs.fields(Regulation)}

@@ -251,6 +251,16 @@ def test_a_name_not_declared_is_refused_with_the_nearest(tmp_path):
     assert "premi[1].importo" in said[0]
 
 
+@pytest.mark.parametrize("wrong", ['tipo = "mesi"', 'tipo = ["numero"]', "significato = 3"])
+def test_a_column_declared_wrong_is_no_unknown_name_in_the_formulas(tmp_path, wrong):
+    """One mistake, one message: the column is declared, so the formula that reads it does not call it unknown."""
+    key = wrong.split(" = ")[0]
+    text = GUARDS.replace(next(line for line in HEAD.splitlines() if line.startswith(f"{key} = ")), wrong)
+    assert text != GUARDS
+    said = regulation_problems(tmp_path, text)
+    assert len(said) == 1 and f"chiave colonne[1].{key}" in said[0], said
+
+
 @pytest.mark.parametrize(
     "name, problem",
     [

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from ciclope.core.run.explain import explain
 
 from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
@@ -169,6 +171,21 @@ def test_a_definition_s_own_problem_is_said_at_its_key_once(tmp_path):
     (problem,) = regulation_problems(tmp_path, wrong)
     assert "chiave definizioni[1].formula: definizione «tariffa», formula «=SE(" in problem
     assert "SE: non si combinano euro e punti" in problem
+
+
+@pytest.mark.parametrize(
+    ("formula", "said"),
+    [
+        ("'=SE(categoria = \"D\"; 40 €; 30 €'", "formula «=SE(categoria = \"D\"; 40 €; 30 €»: la formula finisce"),
+        ("'SE(categoria = \"D\"; 40 €; 30 €)'", "chiave definizioni[1].formula: "),  # not a formula: no leading =
+    ],
+)  # fmt: skip
+def test_a_definition_that_does_not_read_is_no_unknown_name_where_it_is_read(tmp_path, formula, said):
+    """One mistake, one message: the definition exists, so the amount that reads it does not call it unknown."""
+    broken = RULES.replace("'=SE(categoria = \"D\"; 40 €; 30 €)'", formula)
+    assert broken != RULES
+    (problem,) = regulation_problems(tmp_path, broken)
+    assert said in problem
 
 
 def test_where_it_is_read_its_units_meet_the_formula(tmp_path):

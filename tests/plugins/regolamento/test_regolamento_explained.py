@@ -538,3 +538,59 @@ def test_a_grade_written_as_the_category_is_said_at_its_cell(ciclope_ente, tmp_p
         "la categoria «C» di P2 è un grado del regolamento ([gradi]), ma la colonna grado è vuota: con [gradi] il "
         "grado si scrive nella colonna grado"
     )
+
+
+# A table by grade written once as a definition and read by the amount (lines: HEAD 1–4, a blank 5, [gradi] 6–8, a
+# blank 9, [[definizioni]] 10, its formula at line 13)
+BY_GRADE = (
+    HEAD.replace("{title}", "Regolamento della quota per grado")
+    + """
+[gradi]
+nomi = ["B", "C", "D"]
+fonte = "art. 6"
+
+[[definizioni]]
+nome = "quota_teorica"
+descrizione = "la quota teorica del grado"
+formula = '=PIÙ.SE(grado = "B"; 100 €; grado = "C"; 200 €; grado = "D"; 300 €)'
+fonte = "art. 7"
+
+[[premi]]
+nome = "quota"
+metodo = "formula"
+valutazione = false
+fondo = "fondo_comune_ateneo"
+importo = '=quota_teorica'
+tempo_parziale = "intero"
+fonte = "art. 7"
+"""
+)
+
+
+def test_a_choice_of_a_definition_without_a_case_names_the_definition_and_the_way_out(ciclope_ente, tmp_path):
+    """P3's grade D has no case in the definition's PIÙ.SE: the error is the definition's, named with its key and
+    line (the amount only reads it), and says how to give the grade its value."""
+    text = BY_GRADE.replace('; grado = "D"; 300 €)', ")")
+    assert text != BY_GRADE
+    result = run_declared(ciclope_ente, tmp_path, text, ateneo())
+    # P1 B 100.00; P2 and P4 C 200.00 each (paid whole: tempo_parziale intero, no rateo_giorni); P3 D nothing
+    assert amounts(result) == {"P1": "100.00", "P2": "200.00", "P3": "0.00", "P4": "200.00"}
+    [error] = [p.message for p in result.violations if p.is_error]
+    assert error == (
+        "parte «quota»: nella definizione «quota_teorica» (riga 13, chiave definizioni[1].formula): nessuna "
+        "condizione di PIÙ.SE è vera (il grado = «D»; aggiungi il suo caso, o «VERO; valore» in fondo per tutti gli "
+        "altri) per Carla: considerato nulla"
+    )
+
+
+def test_a_grade_not_declared_is_one_error_not_also_a_choice_without_a_case(ciclope_ente, tmp_path):
+    """P2's grado «E» is none of [gradi]: said at its cell, and the PIÙ.SE that reads the grade says nothing more
+    («il grado = nessuno»): one mistake, one message; P2 is paid nothing."""
+    files = ateneo()
+    files["people.csv"] = files["people.csv"].replace("P2,Bruno,dipendente,C,com,0.5,0,false,SEG,C", "P2,Bruno,"
+                                                      "dipendente,C,com,0.5,0,false,SEG,E")  # fmt: skip
+    assert files != ateneo()
+    result = run_declared(ciclope_ente, tmp_path, BY_GRADE, files)
+    # P1 B 100.00; P3 D 300.00; P4 C 200.00; P2 nothing
+    assert amounts(result) == {"P1": "100.00", "P2": "0.00", "P3": "300.00", "P4": "200.00"}
+    assert [p.rule for p in result.violations if p.is_error] == ["regolamento.grado"]

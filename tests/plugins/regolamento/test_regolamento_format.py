@@ -89,6 +89,25 @@ def test_a_number_with_its_unit_in_quotes_says_to_write_the_number(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [('"sì"', "true (sì)"), ('"si"', "true (sì)"), ('"SI"', "true (sì)"), ('"no"', "false (no)"),
+     ('"vero"', "true (sì)"), ('"false"', "false (no)")],
+)  # fmt: skip
+def test_a_yes_or_no_in_quotes_says_to_write_true_or_false(tmp_path, written, meant):
+    """A yes-no key takes TOML's true or false: the word the text uses, in quotes, is told which one it is, and the
+    value is shown as the office wrote the word, never with the quotes of a program inside «»."""
+    text = GOOD.replace(
+        'metodo = "livelli"', f'metodo = "livelli"\nrateo_giorni = {written}'
+    )  # line 17: after metodo (16)
+    [message] = regulation_problems(tmp_path, text)
+    word = written.strip('"')
+    assert message == (
+        f"riga 17, chiave premio.rateo_giorni: atteso true o false, trovato il testo «{word}»: scrivi "
+        f"rateo_giorni = {meant} senza virgolette"
+    )
+
+
 def test_a_choice_out_of_the_list_suggests_the_nearest(tmp_path):
     [message] = regulation_problems(tmp_path, GOOD.replace('metodo = "livelli"', 'metodo = "livello"'))
     assert message.startswith(

@@ -703,7 +703,20 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
         (
             "ammesso",
             "=unita >= 70",
-            "il confronto «>=»: un numero scritto accanto a una percentuale va scritto con %, es. 70%",
+            "il confronto «>=»: il secondo termine (70) è un numero e il primo termine una percentuale: un numero "
+            "scritto accanto a una percentuale va scritto con %, es. 70%",
+        ),  # fmt: skip
+        (  # a writer's coefficient: the branch that mixes them is named (unita / 90 is a percentage, 1 a number)
+            "peso",
+            "=SE(unita >= 90%; 1; SE(unita >= 70%; unita / 90; 0))",
+            "SE: il valore se vera (1) è un numero e il valore se falsa una percentuale: un numero scritto accanto a "
+            "una percentuale va scritto con %, es. 70%",
+        ),  # fmt: skip
+        (
+            "peso",
+            "=SE(unita >= 90%; unita; 0,5)",
+            "SE: il valore se falsa (0,5) è un numero e il valore se vera una percentuale: un numero scritto accanto a "
+            "una percentuale va scritto con %, es. 70%",
         ),  # fmt: skip
         ("ammesso", "=punteggio >= 50%", "il confronto «>=»: non si combinano punti e una percentuale"),
         ("ammesso", "=unita > 0", ""),  # a written 0 is 0% too: nothing, in any unit
@@ -712,8 +725,8 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "importo",
             "=fondo * (1 - unita)",
             # in a spreadsheet 1 - 10% is 0.9; here a percentage is a unit, so the message says how to write it
-            "«-»: un numero scritto accanto a una percentuale va scritto con %, es. 70%: l'intero si scrive 100% (1 - "
-            "10% è 100% - 10%)",
+            "«-»: il primo termine (1) è un numero e il secondo termine una percentuale: un numero scritto accanto a "
+            "una percentuale va scritto con %, es. 70%: l'intero si scrive 100% (1 - 10% è 100% - 10%)",
         ),
         # «dal 60% all'80%, ciascun punto aggiuntivo 1%»: points over a written threshold × a percentage is one
         ("peso", "=60% + (MEDIA.ENTE(fte) - 90) * 1%", ""),
@@ -779,6 +792,18 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "=SE(punteggio >= 90; 1000 EUR; 800 EUR)",
             "la formula non si legge dal carattere 26 («EUR; 800 EUR»): un importo si scrive con il simbolo €, es. "
             "1000 €",
+        ),  # fmt: skip
+        (  # a unit the formulas do not have, after a number: the number alone (chars counted after «=»)
+            "importo",
+            "=SE(punteggio > 80 punti; fondo; 0 €)",
+            "la formula non si legge dal carattere 19 («punti; fondo»): un numero si scrive senza unità: «80» (hanno "
+            "un'unità solo gli importi, i giorni e le percentuali: 15 €, 10 giorni, 30%)",
+        ),  # fmt: skip
+        (
+            "importo",
+            "=SE(MESI(16 giorni) < 6 mesi; 0 €; fondo)",
+            "la formula non si legge dal carattere 24 («mesi; 0 €; f»): un numero si scrive senza unità: «6» (hanno "
+            "un'unità solo gli importi, i giorni e le percentuali: 15 €, 10 giorni, 30%)",
         ),  # fmt: skip
         ("importo", "=SOMMAA(fondo)", "funzione sconosciuta «SOMMAA» (forse «SOMMA»?)"),
         (  # a spreadsheet's English name: the format's Italian one, written as the format writes it
@@ -1495,8 +1520,8 @@ def test_an_amount_by_category_written_as_a_flat_choice(ciclope_ente, tmp_path):
     [error] = [p.message for p in result.violations if p.rule == "regolamento.formula"]
     # the value the conditions read, so the office sees why: A1's category, A
     assert error == (
-        "parte «importo base»: nessuna condizione di PIÙ.SE è vera (la categoria (o l'Area) del contratto = «A») per "
-        "Persona A1: considerato nulla"
+        "parte «importo base»: nessuna condizione di PIÙ.SE è vera (la categoria (o l'Area) del contratto = «A»; "
+        "aggiungi il suo caso, o «VERO; valore» in fondo per tutti gli altri) per Persona A1: considerato nulla"
     )
     # explain reads the category in the contract's words, as the office wrote it in the sheet, not as its code
     said = explain(result, "person", "C1")
@@ -1657,8 +1682,8 @@ def test_a_choice_with_no_true_condition_says_a_percentage_as_one(ciclope_ente, 
     result = run_declared(ciclope_ente, tmp_path, text, data)
     [error] = [p.message for p in result.violations if p.rule == "regolamento.formula"]
     assert error == (
-        "parte «importo base»: nessuna condizione di PIÙ.SE è vera (la performance dell'ente = 50,00%) per Persona C1: "
-        "considerato nulla"
+        "parte «importo base»: nessuna condizione di PIÙ.SE è vera (la performance dell'ente = 50,00%; aggiungi il suo "
+        "caso, o «VERO; valore» in fondo per tutti gli altri) per Persona C1: considerato nulla"
     )
 
 
@@ -1683,8 +1708,8 @@ fonte = "art. 6"
     assert amounts(result) == {"P1": "300.00", "P2": "200.00", "P3": "0.00"}
     [error] = [p.message for p in result.violations if p.rule == "regolamento.formula"]
     assert error == (
-        "parte «importo per livello»: nessuna condizione di PIÙ.SE è vera (il livello = nessuno) per Persona P3: "
-        "considerato nulla"
+        "parte «importo per livello»: nessuna condizione di PIÙ.SE è vera (il livello = nessuno; aggiungi il suo caso, "
+        "o «VERO; valore» in fondo per tutti gli altri) per Persona P3: considerato nulla"
     )
 
 

@@ -170,6 +170,25 @@ def test_ente_national_without_a_comparto_is_a_configuration_error(tmp_path):
     assert problem.message.startswith("[ente.nazionale] non si applica: l'ente (plugin regolamento) non appartiene")
 
 
+@pytest.mark.parametrize(
+    ("broken", "wrong"),
+    [
+        ('metodo = "livelli"', 'metodo = "livelii"'),  # a value not allowed: the file reads, the regulation not
+        ("[atto]", "[atto"),  # TOML that does not parse: nothing of the file is known
+    ],
+)
+def test_a_regulation_that_does_not_read_says_nothing_of_ente_national(tmp_path, broken, wrong):
+    """The comparto of an unreadable regulation is unknown: [ente.nazionale] is not called out of place (the
+    regulation declares comparto = "funzioni_locali"); only the regulation's own mistake is said."""
+    text = WITH.replace(broken, wrong, 1)
+    assert text != WITH
+    with pytest.raises(CiclopeError) as err:
+        load_config(cycle(tmp_path, text, "[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.10 }\n"))
+    rules = [p.rule for p in err.value.problems]
+    assert "config.national_unused" not in rules and rules, rules
+    assert all(p.file.endswith("smvp.toml") for p in err.value.problems), err.value.problems
+
+
 def test_a_positive_po_below_the_lowest_result_step_is_warned(ciclope_ente, tmp_path):
     text = REGULATION.replace("  { da = 80, quota = 0.20 },\n  { da = 60, quota = 0.15 },\n", "")
     assert text != REGULATION

@@ -384,15 +384,27 @@ def test_all_of_a_fund_agrees_with_its_name():
     assert all_of("«Guardie»") == "tutto «Guardie»"
 
 
-def test_a_part_with_all_of_a_fund_of_plural_name_takes_the_plural(tmp_path):
+@pytest.mark.parametrize(
+    ("label", "fund"),
+    [
+        # a label that is not the word «fondo» is the fund's name, said as one: never a noun of the sentence
+        # («Le vanno tutti i Premi correlati…», «Le Risorse … è diviso»)
+        ("Risorse destinabili a produttività", "il fondo «Risorse destinabili a produttività»"),
+        ("Premi correlati alla performance individuale", "il fondo «Premi correlati alla performance individuale»"),
+        # a label that says the fund already takes its article
+        ("Fondo per la produttività", "il Fondo per la produttività"),
+        ("il fondo del salario accessorio", "il fondo del salario accessorio"),
+    ],
+)
+def test_a_part_with_all_of_a_fund_says_its_label_as_the_fund_s_name(tmp_path, label, fund):
     text = HEAD + (
-        '\n[etichette]\nperformance_individuale = "Risorse destinabili a produttività"\n'
+        f'\n[etichette]\nperformance_individuale = "{label}"\n'
         '\n[[premi]]\nnome = "presenza"\nmetodo = "proporzionale"\nfonte = "art. 3"\n'
     )
     said = read_back(tmp_path, text)
-    assert "Le vanno tutte le Risorse destinabili a produttività." in said
+    assert f"Le va tutto {fund}." in said
     # the fund's label names the key as ente.toml's [fondi] writes it, under a heading that is not only of levels
-    assert "— Le etichette\nNei documenti: il fondo «performance_individuale» si legge «Risorse destinabili" in said
+    assert f"— Le etichette\nNei documenti: il fondo «performance_individuale» si legge «{label}»" in said
 
 
 def test_a_choice_inside_a_sum_has_its_end_marked():
@@ -407,3 +419,21 @@ def test_a_choice_inside_a_sum_has_its_end_marked():
         "(se il raggiungimento degli obiettivi dell'unità è almeno 100%, allora 1, altrimenti 0) più "
         "(se la performance dell'ente è almeno 100%, allora 1, altrimenti 0) più il tempo lavorato (1 a tempo pieno)"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("=MESI(16 giorni) < 9", "i mesi di servizio nell'anno (un mese conta da 16 giorni di servizio) sono meno di 9"),
+        ('=SEZIONE("Risultati") >= 60', "i punti della sezione «Risultati» sono almeno 60"),
+        ("=MIN(assenze; 30 giorni) > 10 giorni", "il minore tra i giorni di assenza e 30 giorni è più di 10 giorni"),
+        ("=CONTA.ENTE(punteggio > 90) >= 3", "il numero delle persone nell'ente per cui il punteggio è più di 90 è almeno 3"),
+    ],
+)  # fmt: skip
+def test_a_comparison_agrees_with_a_plural_subject_said_by_a_function(written, said):
+    """«i mesi di servizio … è meno di 9» (a writer's exclusion): the verb agrees with the words the function says."""
+    from ciclope.plugins.regolamento.format.quantities import PLACES
+    from ciclope.plugins.regolamento.format.wording import sentence
+    from ciclope.plugins.regolamento.read.formulas import Scope, read
+
+    assert sentence(read(written, Scope(PLACES["ammesso"]))) == said
