@@ -66,8 +66,8 @@ class Attestation:
     attested: Decimal | None
     judgement: str = ""
     motivation: str = ""
-    # False where the OIV attested nothing ([atti] attestazione_oiv not written): ``attested`` is then the computed
-    # value the cycle goes on with, and the documents say «non attestata», never the computed figure as the OIV's
+    # False where ente.toml gives no attested value ([atti] attestazione_oiv, written only where it differs from
+    # the computed one): ``attested`` is the computed value, and the documents say so («80,00% (la calcolata)»)
     given: bool = True
 
 

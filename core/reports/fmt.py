@@ -76,11 +76,12 @@ def no_dirigenti(words: Classification | None) -> str:
 
 
 def attested(att: Any) -> str:
-    """The ente's performance the OIV attested (a :class:`core.outcomes.Attestation`), as a percentage; «non
-    attestata» where the OIV attested nothing (the computed value is never said to be the OIV's); «—» without one."""
+    """The ente's performance the OIV attested (a :class:`core.outcomes.Attestation`), as a percentage; where
+    ente.toml gives no attested value the attested one is the computed (SPEC: written only where it differs), said
+    so: «80,00% (la calcolata)»; «—» without one."""
     if att is None or att.attested is None:
         return NONE
-    return pct(att.attested) if att.given else "non attestata"
+    return pct(att.attested) if att.given else f"{pct(att.attested)} (la calcolata)"
 
 
 def no_heads() -> str:

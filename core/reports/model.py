@@ -149,7 +149,7 @@ class Verdict:
 
     present: bool
     attested: str
-    given: bool  # the OIV attested a value (:attr:`core.outcomes.Attestation.given`), else «non attestata»
+    given: bool  # ente.toml gives the OIV's value (:attr:`core.outcomes.Attestation.given`), else the computed one
     computed: str
     differs: bool
     judgement: str

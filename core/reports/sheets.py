@@ -92,7 +92,7 @@ def summary(r: Result) -> Table:
         ("Applicato da", f"ciclope, plugin «{r.plugin.name}» versione {r.plugin.version}", "text"),
         ("Fasi eseguite fino a", PHASE_NAMES.get(r.until, r.until), "text"),
         ("Performance dell'ente (calcolata)", org.ente if org else None, "ach"),
-        ("Performance attestata dall'OIV", att.attested if att and att.given else fmt.attested(att) or None, "ach"),
+        ("Performance attestata dall'OIV", att.attested if att else None, "ach"),
         ("Giudizio dell'OIV", att.judgement if att else "", "text"),
         ("Motivazione dell'OIV", att.motivation if att else "", "text"),
         ("Persone in organico", len(ente.people), "int"),

@@ -109,22 +109,26 @@ def transparency_rows(result) -> list[list[str]]:
     return [line.split(";") for line in text.splitlines()[1:]]
 
 
-def test_a_performance_the_oiv_did_not_attest_is_never_shown_as_attested(ciclope_ente, tmp_path):
-    """ente.toml writes no [atti] attestazione_oiv: the cycle goes on with the computed 80% (IN1 8 of 10), but the
-    Relazione and schede.xlsx say «non attestata», never 80,00% as the OIV's (D.Lgs. 150/2009 art. 14)."""
+def test_a_performance_the_oiv_did_not_attest_says_it_is_the_computed_one(ciclope_ente, tmp_path):
+    """ente.toml writes no [atti] attestazione_oiv, which an office writes only where the OIV's value differs (SPEC
+    §5): the attested performance is the computed 80% (IN1 8 of 10), and the Relazione says it is the computed one,
+    never a figure as the OIV's own; schede.xlsx keeps the number."""
     result = no_heads(ciclope_ente, tmp_path)
     page = html.render(result)
-    assert "Performance organizzativa <b>non attestata</b> dall'OIV (calcolata: 80,00%)" in page
-    assert "Performance organizzativa attestata: <b>80,00%</b>" not in page
+    assert (
+        "Performance organizzativa attestata: <b>80,00%</b>, la calcolata (l'OIV non ha indicato un valore "
+        "diverso)" in page
+    )
+    assert "80,00% (la calcolata)" in page  # the box of the figures
     xlsx.write(result, tmp_path / "schede.xlsx")
     summary = {row[0]: row[1] for row in workbook_rows(tmp_path / "schede.xlsx")}
-    assert summary["Performance attestata dall'OIV"] == "non attestata"
-    assert summary["Performance dell'ente (calcolata)"] == 0.8
+    assert summary["Performance attestata dall'OIV"] == summary["Performance dell'ente (calcolata)"] == 0.8
     # written in ente.toml, the OIV's value is the attested one, as before
     attested = {**NO_HEADS, "ente.toml": NO_HEADS["ente.toml"] + "[approvals]\noiv_attested = 0.75\n"}
     (tmp_path / "b").mkdir()
     page = html.render(run_declared(ciclope_ente, tmp_path / "b", BUDGET_PART, attested))
     assert "Performance organizzativa attestata: <b>75,00%</b> (calcolata: 80,00%)" in page
+    assert "la calcolata" not in page
 
 
 def workbook_rows(path) -> list[tuple]:
