@@ -66,7 +66,8 @@ def verdict(r: Result, names: Names) -> Verdict:
     return Verdict(
         present=att is not None,
         attested=fmt.attested(att) if att else "",
-        given=att is not None and att.given,
+        # nothing computed, nothing to call «la calcolata»: the box says «—» for both, as it always did
+        given=att is not None and (att.given or att.computed is None),
         computed=fmt.pct(att.computed) if att else "",
         differs=att is not None
         and att.given
