@@ -334,6 +334,8 @@ def roots(result: Result, kind: str, ident: str) -> list[Figure]:
         found += [f for k, f in sorted(result.figures.items()) if k.startswith(f"position:{ident}:") and f not in found]
     elif kind == "pool":
         found = [*_after(result, ident), *found]
+        # the fund's quotas for the parts of the premium, in the order they are paid: how the fund was divided
+        found += [f for k, f in result.figures.items() if k.startswith(f"pool:{ident}:") and f not in found]
     return found
 
 

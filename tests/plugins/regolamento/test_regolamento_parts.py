@@ -75,6 +75,21 @@ def test_two_parts_of_one_fund_and_the_residual_moving_on(ciclope_ente, tmp_path
     assert "art. 8 c. 1" in whole.source and "art. 8 c. 2" in whole.source
 
 
+def test_the_fund_s_explanation_shows_how_the_parts_divided_it(ciclope_ente, tmp_path):
+    """explain --pool of a fund of two parts: the fund, then each part's quota, as the parts are paid (presenza 30%
+    of 10000 = 3000.00; obiettivi 70% = 7000.00 and the 1800.00 presenza left = 8800.00)."""
+    from ciclope.core.run.explain import explain
+
+    result = run_declared(ciclope_ente, tmp_path, TWO_PARTS, files(FOUR, 'performance_individuale = "10000.00"'))
+    text = explain(result, "pool", "performance_individuale")
+    presenza, obiettivi = (
+        text.index("■ Fondo della parte «presenza» = € 3.000,00"),
+        text.index("■ Fondo della parte «obiettivi» = € 8.800,00"),
+    )
+    assert text.index("■ Premi per la performance individuale = € 10.000,00") < presenza < obiettivi
+    assert "residuo ricevuto dalle parti precedenti = € 1.800,00" in text[obiettivi:]
+
+
 BY_CATEGORY = (
     HEAD
     + """
