@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 _ITALIAN_DATE = re.compile(r"=\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*(#.*)?$")
@@ -19,10 +20,37 @@ WORDS = {
     "Expected ']' at the end of a table declaration": "manca la ] che chiude il nome della tabella",
     "Invalid statement": "riga non valida",
     "Found invalid character in string": "carattere non ammesso in un testo",
+    # a line break inside quotes: the text was not closed on its line
+    "Illegal character '\\n'": "testo tra virgolette non chiuso: manca la \" alla fine della riga",
+    "Illegal character": "carattere non ammesso in un testo",
+    "Found invalid character": "carattere non ammesso",
+    "Expected '=' after a key in a key/value pair": "dopo il nome della chiave ci vuole =",
+    "Expected ']]' at the end of an array declaration": "mancano le ]] che chiudono il nome della tabella",
+    "Expected": "manca un segno (una virgola, una parentesi o =)",
+    "Invalid date or datetime": "data non valida (si scrive AAAA-MM-GG)",
+    "Invalid initial character for a key part": "il nome di una chiave comincia con una lettera o una cifra",
+    "Unclosed array": "elenco non chiuso: manca la ]",
+    "Unclosed inline table": "tabella tra graffe non chiusa: manca la }",
+    "Unescaped '\\' in a string": "una \\ in un testo tra virgolette doppie si scrive \\\\ (o il testo tra virgolette semplici)",
+    "Duplicate inline table key": "chiave ripetuta nella tabella tra graffe",
+    "Cannot redefine namespace": "tabella ripetuta",
+    "Cannot mutate immutable namespace": "tabella già scritta tra graffe",
+    "Escaped character is not a Unicode scalar value": "carattere non valido",
+    "Invalid hex value": "carattere non valido",
+    "An object other than list found behind this key": "tabella ripetuta",
+    "There is no nest behind this key": "tabella ripetuta",
 }
+ACCENT = "il nome di una chiave si scrive senza accenti"
+# any other message of the parser: said in Italian all the same, never in English
+UNKNOWN = "sintassi non valida"
 
 
 def _hint(line: str) -> str:
+    key_part = line.split("=", 1)[0].strip()
+    if "=" in line and not key_part.startswith(("[", '"', "'")) and re.search(r"[^\x00-\x7f]", key_part):
+        # «a_parità = …»: a key of TOML without quotes is made of plain letters, digits, _ and -
+        plain = unicodedata.normalize("NFKD", key_part).encode("ascii", "ignore").decode()
+        return f'{ACCENT}: {plain} = … (o tra virgolette: "{key_part}" = …)'
     found = _ITALIAN_DATE.search(line)
     if found:
         day, month, year = found.group(1), found.group(2), found.group(3)
@@ -50,7 +78,7 @@ def _hint(line: str) -> str:
 def translate(message: str, text: str) -> str:
     """``message`` (tomllib's) in Italian, with the line and column and a hint when the line shows the cause."""
     head = _AT.split(message, 1)[0].strip()
-    said = next((it for en, it in WORDS.items() if head.startswith(en)), head)
+    said = next((it for en, it in WORDS.items() if head.startswith(en)), UNKNOWN)
     found = _AT.search(message)
     if found is None or found.group(1) is None:
         return f"TOML non valido: {said} (alla fine del file)"
@@ -58,6 +86,8 @@ def translate(message: str, text: str) -> str:
     lines = text.splitlines()
     line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
     hint = _hint(line)
+    if hint.startswith(ACCENT):  # the parser stopped at the accent: what it expected there is no help
+        said = "lettera accentata nel nome di una chiave"
     return f"TOML non valido alla riga {line_no}, colonna {column} («{line.strip()[:80]}»): {said}" + (
         f"; {hint}" if hint else ""
     )

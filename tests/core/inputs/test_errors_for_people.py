@@ -48,6 +48,38 @@ def test_toml_messages_are_translated_with_a_hint():
     )
 
 
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # a line break inside quotes: the text was not closed on its line (tomllib: «Illegal character '\\n'»)
+        ('titolo = "Comune\n', 'testo tra virgolette non chiuso: manca la " alla fine della riga'),
+        ("a b = 1\n", "dopo il nome della chiave ci vuole ="),
+        ("a = {b = 1\n", "tabella tra graffe non chiusa: manca la }"),
+        ("[[premi]\n", "mancano le ]] che chiudono il nome della tabella"),
+        ("a = {x = 1, x = 2}\n", "chiave ripetuta nella tabella tra graffe"),
+        # an accent in a bare key: what the parser expected there is no help, the key without it is
+        (
+            'a_parità = ["=eta"]\n',
+            'lettera accentata nel nome di una chiave; il nome di una chiave si scrive senza accenti: a_parita = … '
+            '(o tra virgolette: "a_parità" = …)',
+        ),
+    ],
+)
+def test_every_message_of_the_toml_parser_is_said_in_italian(text, said):
+    import tomllib
+
+    with pytest.raises(tomllib.TOMLDecodeError) as exc:
+        tomllib.loads(text)
+    got = translate(str(exc.value), text)
+    assert got.startswith("TOML non valido alla riga 1, colonna ") and got.endswith(f"): {said}"), got
+
+
+def test_a_message_of_the_toml_parser_nobody_translated_is_still_italian():
+    assert translate("Some future message (at line 1, column 2)", "a = ?") == (
+        "TOML non valido alla riga 1, colonna 2 («a = ?»): sintassi non valida"
+    )
+
+
 def test_a_file_named_ente_xlsx_that_is_not_a_workbook(example, capsys):
     folder = example("brescia")
     data = next(p.parent for p in folder.glob("*/ente.toml"))
