@@ -462,6 +462,16 @@ class PersonEnv:
         self.read.setdefault(f"fondo:{code}", said)
         return pool.amount
 
+    def years(self, since: dt.date) -> Decimal:
+        """The whole years from ``since`` to 31/12 of the cycle's year (ANNI): born on 10/05/1970, 54 in 2024 —
+        every date of an earlier year has had its day by 31/12, so the years are the difference of the years."""
+        year = self.facts.ente.year
+        if since > dt.date(year, 12, 31):
+            raise RunError(f"ANNI di una data dopo la fine dell'anno del ciclo ({fmt.date_it(since)})")
+        found = Decimal(year - since.year)
+        self.read.setdefault(f"anni:{since.isoformat()}", Input(f"anni compiuti al 31/12/{year}", found))
+        return found
+
     def in_service(self, day: str | dt.date) -> bool:
         """Whether the person is in service on ``day`` (IN.SERVIZIO): hired not after it, ceased not before it (an empty
         date is no limit). The day is one of the cycle's year («31/12»), a whole date, or the date of an act of [atti]

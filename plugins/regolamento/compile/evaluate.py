@@ -95,6 +95,8 @@ class Env(Protocol):
 
     def in_service(self, day: str | dt.date) -> bool: ...
 
+    def years(self, since: dt.date) -> Decimal: ...
+
     def units_sum(self, name: str) -> Decimal: ...
 
     def fund_amount(self, name: str) -> Decimal: ...
@@ -471,6 +473,18 @@ def _in_service(node: Call, args: list[Compiled]) -> Compiled:
     return lambda env: env.in_service(_day(day, env))
 
 
+def _years(node: Call, args: list[Compiled]) -> Compiled:
+    date = args[0]  # the checker saw a column of dates
+
+    def years(env: Env) -> Value:
+        value = date(env)
+        if not isinstance(value, dt.date):  # an empty cell is said where the column is read
+            raise RunError("una data che manca")
+        return env.years(value)
+
+    return years
+
+
 def _units_sum(node: Call, args: list[Compiled]) -> Compiled:
     name = node.args[0].name if isinstance(node.args[0], Name) else ""  # the checker saw a column of units.csv
     return lambda env: env.units_sum(name)
@@ -515,6 +529,7 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "OBIETTIVO": _objective,
     "OBIETTIVI.RAGGIUNTI": _objectives_reached,
     "IN.SERVIZIO": _in_service,
+    "ANNI": _years,
     "SOMMA.UNITA": _units_sum,
     "FONDO": _fund,
 }

@@ -323,6 +323,11 @@ SIGNATURES: dict[str, tuple[str, str]] = {
         "il raggiungimento dell'obiettivo con quel codice in obiettivi.csv, come lo calcola il ciclo: una "
         "percentuale, come unita ed ente, uguale per tutti",
     ),
+    "ANNI": (
+        "ANNI(data)",
+        "gli anni interi compiuti da una data della persona al 31/12 dell'anno del ciclo: una colonna dichiarata di "
+        "tipo data, la nascita per l'età, l'assunzione per l'anzianità (nata il 10/05/1970, nel 2024: 54)",
+    ),
     "IN.SERVIZIO": (
         'IN.SERVIZIO("data")',
         "vero se la persona è in servizio in quella data (assunta non dopo, cessata non prima): una data dell'anno "

@@ -329,6 +329,8 @@ def _special(node: Call, args: list[str]) -> str:
         return f"il raggiungimento dell'obiettivo {args[0]}"
     if fn == "IN.SERVIZIO":
         return f"la persona è in servizio {in_service_on(node)}"
+    if fn == "ANNI":
+        return f"gli anni compiuti al 31/12 {joined('da', args[0])}"
     if fn == "SOMMA.UNITA":
         return f"la somma sulle unità di {args[0]}"
     if fn == "FONDO":

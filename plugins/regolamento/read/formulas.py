@@ -959,6 +959,15 @@ class Checker:
             self.euro.add(node.at)
         return q.type
 
+    def years(self, node: Call) -> Type:
+        """ANNI(data): the whole years from a person's date (a declared column of dates) to the end of the cycle's
+        year — an age, a seniority, a number to compare or to rank by."""
+        if self.arity(node, 1) and not self.dated(node.args[0]):
+            self.problems.append(
+                "ANNI vuole una colonna di persone.csv di tipo data, dichiarata in [[colonne]]: ANNI(data_nascita)"
+            )
+        return NUMBER
+
     def in_service(self, node: Call) -> Type:
         """IN.SERVIZIO("data"): whether the person is in service on a day — of the cycle's year («31/12»), written
         whole («31/07/2025») or the date of an act of [atti] in ente.toml («erogazione»). A person's, so read where
@@ -1048,6 +1057,7 @@ class Checker:
 PERSONAL = {
     "MESI": "SOMMA.ENTE(MESI(16 giorni))",
     "IN.SERVIZIO": 'CONTA.ENTE(IN.SERVIZIO("31/12"))',
+    "ANNI": "MEDIA.ENTE(ANNI(data_nascita))",
     "SEZIONE": 'MEDIA.ENTE(SEZIONE("Comportamenti"))',
     "PREMIO": 'SOMMA.ENTE(PREMIO("produttività"))',
     "FASCIA": 'CONTA.ENTE(FASCIA("fasce di merito") = "prima")',
@@ -1093,6 +1103,7 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "OBIETTIVO": Checker.objective,
     "OBIETTIVI.RAGGIUNTI": Checker.objectives_reached,
     "IN.SERVIZIO": Checker.in_service,
+    "ANNI": Checker.years,
     "SOMMA.UNITA": Checker.units_sum,
     "FONDO": Checker.fund,
 }

@@ -13,7 +13,7 @@ from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.compile.env import months_in_service
 from ciclope.plugins.regolamento.read.load import load
 
-from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, run_declared
+from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
 
 MONTHS = """\
 formato = 2
@@ -295,3 +295,71 @@ def test_an_empty_day_is_said_with_what_to_write(ciclope_ente, tmp_path):
         "parte «Progetto»: la colonna «inizio_progetto» (il primo giorno nel progetto) è vuota in people.csv, riga 4 "
         "(scrivi la data, es. 30/06/2024) per Bruno: considerato nulla"
     )
+
+
+# --- The years from a person's date: ANNI ---------------------------------------------------------------------------
+# «a parità di punteggio precede il dipendente più anziano d'età»; «un'indennità di 50 € per ogni anno di servizio
+# oltre il decimo»: the age and the seniority are the whole years from a date (of birth, of hiring) to 31/12.
+SENIORITY = """\
+formato = 2
+[atto]
+titolo = "Indennità di anzianità"
+tipo_ente = "comune"
+
+[[colonne]]
+nome = "data_nascita"
+tipo = "data"
+significato = "la data di nascita"
+fonte = "art. 3"
+
+[[colonne]]
+nome = "data_ingresso"
+tipo = "data"
+significato = "la data di ingresso nell'ente"
+fonte = "art. 3"
+
+[[premi]]
+nome = "Anzianità"
+metodo = "formula"
+valutazione = false
+tempo_parziale = "intero"
+fondo = "produttivita"
+ammesso = '=ANNI(data_nascita) < 67'
+importo = '=50 € * MAX(0; ANNI(data_ingresso) - 10)'
+fonte = "art. 3"
+"""
+
+
+def seniority_staff() -> dict[str, str]:
+    files = one_unit_comune("Comune di Anni", [], [], '[funds]\nproduttivita = "5000.00"\n')
+    files["people.csv"] = "\n".join([
+        STAFF_HEADER + ",data_nascita,data_ingresso",
+        "SEG,Segretario,segretario,DIR,com,1,0,false,,01/01/1960,01/01/1990",
+        "P1,Anna,dipendente,C,com,1,0,false,SEG,10/05/1970,15/06/2004",
+        "P2,Bruno,dipendente,C,com,1,0,false,SEG,31/12/1957,01/03/1990",
+        "P3,Carla,dipendente,C,com,1,0,false,SEG,01/01/1990,31/12/2018",
+    ]) + "\n"  # fmt: skip
+    return files
+
+
+def test_the_years_from_a_date_to_the_end_of_the_year(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, SENIORITY, seniority_staff())
+    # 2024: P1 born 10/05/1970 is 54 at 31/12, in the ente since 15/06/2004: 20 years, 50 × (20 − 10) = 500.00.
+    # P2 born 31/12/1957 turns 67 on 31/12/2024: not admitted (< 67 is false). P3 since 31/12/2018: 6 years, below
+    # ten: 50 × max(0, 6 − 10) = 0.00
+    assert amounts(result) == {"P1": "500.00", "P3": "0.00"}
+    assert result.figures["ammesso:Anzianità:P2"].value is False
+    text = explain(result, "person", "P1")
+    assert "  • la data di ingresso nell'ente = 15/06/2004   ← people.csv, riga 3, colonna data_ingresso\n" in text
+    assert "  • anni compiuti al 31/12/2024 = 20\n" in text
+    said = regulation_text(tmp_path, SENIORITY)
+    assert "gli anni compiuti al 31/12 dalla data di ingresso nell'ente" in said
+
+
+def test_anni_reads_a_column_of_dates(tmp_path):
+    wrong = SENIORITY.replace("ANNI(data_ingresso)", 'ANNI("15/06/2004")')
+    problems = regulation_problems(tmp_path, wrong)
+    assert problems == [
+        "riga 25, chiave premi[1].importo: formula «=50 € * MAX(0; ANNI(\"15/06/2004\") - 10)»: ANNI vuole una colonna "
+        "di persone.csv di tipo data, dichiarata in [[colonne]]: ANNI(data_nascita)"
+    ]
