@@ -1482,6 +1482,20 @@ class Column:
         default=(),
         example=["Eccellente", "Oltre la media", "Distinto", "Adeguato"],
     )
+    lowest: Decimal | None = key(
+        "minimo",
+        "number",
+        "per una colonna di numeri (numero, euro, giorni, percentuale, punti), il valore più basso ammesso, come lo "
+        "scrive la colonna: una cella sotto è un errore con la riga",
+        example=0,
+    )
+    highest: Decimal | None = key(
+        "massimo",
+        "number",
+        "per una colonna di numeri, il valore più alto ammesso («fino a 10 punti»: massimo = 10; una percentuale "
+        'come "50%"): una cella sopra è un errore con la riga',
+        example=10,
+    )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 21 c. 3")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
     assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)

@@ -143,16 +143,61 @@ def check(columns: Sequence[Column], error: Error) -> None:
         if c.values and c.kind != "testo":
             error(f"colonne[{i}].valori", f"le parole ammesse valgono per una colonna di testo, non «{c.kind}»",
                   "regolamento.colonna")  # fmt: skip
+        _check_bounds(c, f"colonne[{i}]", error)
         if found is not None:
             error(f"colonne[{i}].nome", found, "regolamento.colonna")
         seen.add(c.name)
 
 
+def _check_bounds(c: Column, path: str, error: Error) -> None:
+    """``minimo`` and ``massimo`` only of a column of numbers, the first not above the second."""
+    written = [key for key, bound in (("minimo", c.lowest), ("massimo", c.highest)) if bound is not None]
+    if written and c.kind not in BOUNDED:
+        error(f"{path}.{written[0]}", f"{written[0]} vale per una colonna di numeri, non «{c.kind}»",
+              "regolamento.colonna")  # fmt: skip
+    elif c.lowest is not None and c.highest is not None and c.lowest > c.highest:
+        error(f"{path}.minimo", f"minimo ({bound_said(c, c.lowest)}) sopra il massimo ({bound_said(c, c.highest)})",
+              "regolamento.colonna")  # fmt: skip
+
+
+# the types of a column whose cells are numbers, which a minimo and a massimo bound
+BOUNDED = ("numero", "euro", "giorni", "percentuale", "punti")
+
+
 def parsers(columns: Sequence[Column]) -> dict[str, Callable[[str], Any]]:
     """Declared columns → the parser of each one's type; a text column with ``valori`` accepts only those words (case
-    does not count; each is read as the file writes it), so a judgement mistyped is an error, never a silent 0."""
-    return {c.name: cells.choice(*c.values, aliases={v: v for v in c.values}) if c.values else PARSERS[c.kind]
-            for c in columns}  # fmt: skip
+    does not count; each is read as the file writes it), so a judgement mistyped is an error, never a silent 0; a
+    column of numbers with ``minimo`` or ``massimo`` refuses a cell outside them («fino a 10 punti»)."""
+    return {c.name: _bounded(c, cells.choice(*c.values, aliases={v: v for v in c.values}) if c.values
+                              else PARSERS[c.kind]) for c in columns}  # fmt: skip
+
+
+def _bounded(c: Column, parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    if c.kind not in BOUNDED or (c.lowest is None and c.highest is None):
+        return parse
+
+    def read(text: str) -> Any:
+        value = parse(text)
+        if value is not None and c.lowest is not None and value < c.lowest:
+            raise ValueError(
+                f"{c.name} va da {bound_said(c, c.lowest)} in su ([[colonne]] minimo), trovato {fmt.quoted(text)}"
+            )
+        if value is not None and c.highest is not None and value > c.highest:
+            raise ValueError(
+                f"{c.name} è al più {bound_said(c, c.highest)} ([[colonne]] massimo), trovato {fmt.quoted(text)}"
+            )
+        return value
+
+    return read
+
+
+def bound_said(c: Column, bound: Any) -> str:
+    """A bound as the column's cells are written: a percentage «50%», an amount «€ 500,00», a number «10»."""
+    if c.kind == "percentuale":
+        return fmt.pct(bound, fmt.share_places(bound))
+    if c.kind == "euro":
+        return fmt.euro(bound)
+    return fmt.decimal_it(bound)
 
 
 def by_file(columns: Sequence[Column]) -> dict[str, list[Column]]:

@@ -237,6 +237,26 @@ def test_a_cell_that_is_not_a_number_names_file_row_and_column(ciclope_ente, tmp
     assert "dodici" in bad[0].message
 
 
+def test_a_cell_outside_the_column_s_bounds_is_an_error_at_its_row(ciclope_ente, tmp_path):
+    """«fino a 30 guardie nell'anno»: massimo = 30, and a cell of 31 (B, row 4: header, SEG, A, B) is refused at its
+    cell, never paid 31 × 25; a bound of a text column, or a minimo above the massimo, is said where it is written."""
+    text = GUARDS.replace('fonte = "art. 21 c. 3"', 'minimo = 0\nmassimo = 30\nfonte = "art. 21 c. 3"', 1)
+    assert run_declared(ciclope_ente, tmp_path, text, people("guardie", {"A": "12", "B": "30"})) is not None
+    (tmp_path / "b").mkdir()
+    with pytest.raises(CiclopeError) as refused:
+        run_declared(ciclope_ente, tmp_path / "b", text, people("guardie", {"A": "12", "B": "31"}))
+    [bad] = [p for p in refused.value.problems if p.column == "guardie"]
+    assert (bad.file, bad.row) == ("people.csv", 4)
+    assert bad.message.endswith("guardie è al più 30 ([[colonne]] massimo), trovato «31»")
+    assert regulation_problems(tmp_path, text.replace("minimo = 0", "minimo = 40")) == [
+        "riga 10, chiave colonne[1].minimo: minimo (40) sopra il massimo (30)"
+    ]
+    as_text = text.replace('tipo = "numero"', 'tipo = "testo"').replace("=guardie * 25", "=25")
+    assert regulation_problems(tmp_path, as_text) == [
+        "riga 10, chiave colonne[1].minimo: minimo vale per una colonna di numeri, non «testo»"
+    ]
+
+
 def test_without_the_declaration_the_column_is_unknown(ciclope_ente, tmp_path):
     text = GUARDS.replace(HEAD, HEAD.split("[[colonne]]")[0]).replace("=guardie * 25", "=25")
     with pytest.raises(CiclopeError) as refused:
