@@ -285,6 +285,9 @@ class PersonEnv:
             return self.fund_ref
         if name == "retribuzione_posizione":
             return f"position_pay:{pid}" if pid in self.facts.position_pay else ""
+        if name == "unita" and self.facts.org is not None:  # the unit's figure: down to its objectives
+            unit, value = person_unit(self.facts.reg, self.person, self.facts.ente, self.facts.org)
+            return f"unit:{unit}" if value is not None else ""
         if name == "livello" and self.level_figure:
             score = self.facts.scores.get(pid)
             return f"level:{pid}" if score is not None and score.score is not None else f"score:{pid}"

@@ -121,6 +121,20 @@ def test_the_exclusion_below_the_unit_s_achievement_reads_the_same_unit(ciclope_
         assert paid == {"A": "571.43", "B": "428.57"}
 
 
+def test_a_formula_s_unita_is_explained_down_to_the_unit_s_objectives(ciclope_ente, tmp_path):
+    """«unita» read by a formula is the figure of the unit of the file's kind: A's settore «set», 4 of 10 = 40%, with
+    its objective OBS under it — not a bare percentage a person cannot redo."""
+    from ciclope.core.run.explain import explain
+
+    text = HEAD + PER_UNIT.replace("per_unita = true", 'peso = "=punteggio * unita"')
+    result = run_declared(ciclope_ente, tmp_path, text, comune())
+    said = explain(result, "person", "A")
+    assert (
+        "  • il raggiungimento degli obiettivi del settore = 40%\n    ■ Unità set — Settore tecnico = 40,00%\n" in said
+    )
+    assert "      • obiettivo OBS (pesi uguali) = 40,00%\n" in said
+
+
 def test_leggi_names_the_unit_by_its_kind(tmp_path):
     path = tmp_path / "smvp.toml"
     path.write_text(
