@@ -100,7 +100,10 @@ def conciliation(r: Result) -> list[Block]:
 def rewards(r: Result, names: Names) -> list[Block]:
     if not reached(r, "premialita"):
         return [not_run(r, "premialita")]
-    out: list[Block] = [Heading("Fondi"), funds(r), Heading("Premi per fondo e fascia (dati aggregati)"), bands(r)]
+    by_band = bands(r)
+    out: list[Block] = [Heading("Fondi"), funds(r), Heading("Premi per fondo e fascia (dati aggregati)"), by_band]
+    if by_band.rows:
+        out.append(Text(BANDS_NOTE, "muted"))
     if r.ledger.instalments:
         out += [Heading("Premi pagati in rate (dati aggregati)"), instalments(r)]
     if r.rewards is not None and r.rewards.statuses:
@@ -150,6 +153,13 @@ def bands(r: Result) -> Table:
     ]
     head = ("Fondo", "Fascia", "Persone", "Totale", "Media", "Minimo", "Massimo")
     return Table("", columns(head, (2, 3, 4, 5, 6)), rows, empty="Nessun premio individuale calcolato.")
+
+
+# what «Persone» and «Media» of the table of premiums by fund and band count
+BANDS_NOTE = (
+    "Persone: chi ha un importo nel fondo, anche 0 (un escluso, chi resta sotto la soglia); la media è su tutte loro, "
+    "non solo sui premiati."
+)
 
 
 def instalments(r: Result) -> Table:

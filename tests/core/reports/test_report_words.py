@@ -104,6 +104,17 @@ def test_an_ente_without_dirigenti_nor_po_says_so_once(ciclope_ente, tmp_path):
     assert "la scheda d riporta anche le posizioni organizzative" not in page
 
 
+def test_the_table_of_premiums_by_band_says_whom_its_mean_counts(ciclope_ente, tmp_path):
+    """«Persone» and «Media» of the premiums by fund and band count everyone with an amount, 0 too: said under the
+    table, so its mean is not read as the mean of the premiated."""
+    page = html.render(no_heads(ciclope_ente, tmp_path))
+    table = page.split("Premi per fondo e fascia (dati aggregati)")[1]
+    assert (
+        "</table>\n<p class=\"muted\">Persone: chi ha un importo nel fondo, anche 0 (un escluso, chi resta sotto la "
+        "soglia); la media è su tutte loro, non solo sui premiati.</p>" in table.split("<h3>")[0]
+    )
+
+
 def transparency_rows(result) -> list[list[str]]:
     text = transparency.render(result).lstrip("\ufeff")
     return [line.split(";") for line in text.splitlines()[1:]]
