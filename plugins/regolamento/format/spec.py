@@ -1327,7 +1327,8 @@ class Progressions:
     resources_by_ranking: Mapping[str, Decimal] = key(
         "risorse_graduatorie",
         "numbers",
-        'con graduatorie = "categoria": le risorse (euro) di ciascuna graduatoria, per nome della categoria o del grado',
+        'con graduatorie = "categoria": le risorse (euro) di ciascuna graduatoria, per lettera o Area della categoria '
+        "(come in punteggio.categorie) o per nome del grado; una graduatoria senza candidati può mancare",
         default={},
         lo="0",
         hi="100000000",

@@ -16,7 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ciclope.core import Ente, Input, Problem, Score, Trace, fmt, money, scoring
+from ciclope.core import Ente, Input, Person, Problem, Score, Trace, fmt, money, scoring
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format import grades
@@ -25,6 +25,8 @@ from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
 from ciclope.plugins.regolamento.format.wording import joined, sentence
 from ciclope.plugins.regolamento.pay.formulas import FAILED, evaluated
+from ciclope.plugins.regolamento.read.lines import line_of
+from ciclope.plugins.regolamento.read.load import regulation_where
 
 Key = tuple[Decimal, ...]  # a candidate's numbers in the graduatoria's order: graduatoria, then each a_parita
 
@@ -32,10 +34,13 @@ SELECTED, BEYOND, TIED = "selezionato", "non selezionato: oltre i posti", "non s
 OVER = "non selezionato: oltre le risorse"
 
 
-def select(reg: Regulation, ente: Ente, scores: Mapping[str, Score], facts: Facts, trace: Trace) -> dict[str, Any]:
+def select(
+    reg: Regulation, ente: Ente, scores: Mapping[str, Score], facts: Facts, trace: Trace, path: str = ""
+) -> dict[str, Any]:
     """The selected and the details the report reads: the staff, the places (None when only the resources limit
     them) and the candidates in all, the resources and what the selected cost, and each graduatoria with its
-    candidates in order (id, name, numbers, cost, outcome)."""
+    candidates in order (id, name, numbers, cost, outcome). ``path``: the regulation's file, where a problem of its
+    keys is said."""
     pr = reg.progressions
     assert pr is not None
     staff = [p for p in ente.people.values() if p.role in pr.roles]
@@ -57,7 +62,7 @@ def select(reg: Regulation, ente: Ente, scores: Mapping[str, Score], facts: Fact
     for group, pairs in keyed.items():
         base = len(pairs) if pr.share_of == "candidati" else sum(1 for g in groups.values() if g == group)
         limit = _limit(pr, base)
-        resources = _resources(reg, pr, group, trace)
+        resources = _resources(reg, pr, group, [ente.people[pid] for pid, _ in pairs], trace, path)
         ordered = scoring.by_score(pairs)
         rows = _walk(ordered, costs, limit, resources)
         for row in rows:
@@ -107,25 +112,46 @@ def _limit(pr: Progressions, base: int) -> int | None:
     return None
 
 
-def _resources(reg: Regulation, pr: Progressions, group: str, trace: Trace) -> Decimal | None:
+def _resources(
+    reg: Regulation, pr: Progressions, group: str, candidates: list[Person], trace: Trace, path: str
+) -> Decimal | None:
     """The resources of a graduatoria: ``risorse`` for the ente's one, its amount in ``risorse_graduatorie`` for a
-    category's; a category the table does not name is an error, and nobody of it is selected."""
+    category's (named by its letter or its Area, as [[punteggio.categorie]] names them). A graduatoria without
+    candidates needs none; one with candidates that the table does not name is an error at the key, and nobody of it
+    is selected."""
     if pr.cost is None:
         return None
     if not group:
         return pr.resources if pr.resources is not None else Decimal(0)
-    found = pr.resources_by_ranking.get(group)
+    by_grade = {grades.code(name, grades.declared(reg)): amount for name, amount in pr.resources_by_ranking.items()}
+    found = by_grade.get(group)
     if found is None:
-        named = ", ".join(f"«{g}»" for g in pr.resources_by_ranking) or "nessuna"
-        message = (
-            f"progressioni economiche: risorse_graduatorie non ha le risorse della graduatoria «{group}» (ha: "
-            f"{named}): nessuno vi è selezionato"
-        )
-        trace.problem(
-            Problem(rule="regolamento.valore", source=cite(reg, pr.source), file="regolamento", message=message)
-        )
+        if candidates:
+            trace.problem(_unfunded(reg, pr, group, candidates, path))
         return Decimal(0)
     return money.r2(found)
+
+
+def _unfunded(reg: Regulation, pr: Progressions, group: str, candidates: list[Person], path: str) -> Problem:
+    """A graduatoria with candidates that ``risorse_graduatorie`` does not name: at the key, with the line to add."""
+    file, lines = regulation_where(path) if path else ("regolamento", {})
+    key = "progressioni.risorse_graduatorie"
+    named = ", ".join(fmt.quoted(g) for g in pr.resources_by_ranking)
+    who = ", ".join(p.id for p in candidates[:5]) + (f" e altri {len(candidates) - 5}" if len(candidates) > 5 else "")
+    message = (
+        f"progressioni economiche: risorse_graduatorie non ha le risorse della graduatoria {fmt.quoted(group)} (ha: "
+        f"{named}), dove {'è candidato' if len(candidates) == 1 else 'sono candidati'} {who}: nessuno vi è "
+        f"selezionato; aggiungi {group} = l'importo in euro alla tabella ({group} = 0 se la graduatoria non ha "
+        "risorse)"
+    )
+    return Problem(
+        rule="regolamento.valore",
+        source=cite(reg, pr.source),
+        file=file,
+        row=line_of(lines, key),
+        column=key,
+        message=message,
+    )
 
 
 def _group(reg: Regulation, pr: Progressions, person: Any) -> str:

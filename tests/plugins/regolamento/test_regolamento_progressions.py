@@ -297,12 +297,57 @@ def test_the_resources_of_each_graduatoria_and_a_graduatoria_without_them(ciclop
 
     forgot = text.replace(", D = 850", "")
     result = run_declared(ciclope_ente, tmp_path, forgot, people(FUNDED_STAFF))
-    found = [p.message for p in result.violations if p.rule == "regolamento.valore"]
-    assert found == [
-        "progressioni economiche: risorse_graduatorie non ha le risorse della graduatoria «D» (ha: «C»): nessuno vi è "
-        "selezionato"
+    found = [p for p in result.violations if p.rule == "regolamento.valore"]
+    # one error, at the key (line 21: HEAD's 16 lines, a blank one, [progressioni], fonte, graduatorie), naming the
+    # candidates of the graduatoria left without resources and the line to add
+    assert [(p.file, p.row, p.column, p.message) for p in found] == [
+        (
+            str(tmp_path / "smvp.toml"),
+            21,
+            "progressioni.risorse_graduatorie",
+            "progressioni economiche: risorse_graduatorie non ha le risorse della graduatoria «D» (ha: «C»), dove sono "
+            "candidati B, C: nessuno vi è selezionato; aggiungi D = l'importo in euro alla tabella (D = 0 se la "
+            "graduatoria non ha risorse)",
+        )
     ]
     assert result.rewards.extra["progressioni"] == ["A", "D"]
+
+
+def test_a_graduatoria_nobody_is_candidate_in_needs_no_resources(ciclope_ente, tmp_path):
+    """«Area A», whose people ``candidati`` excludes, is not in risorse_graduatorie: it has nothing to fund."""
+    text = FUNDED.replace(
+        "risorse = 2400",
+        'graduatorie = "categoria"\ncandidati = \'=categoria <> "D"\'\nrisorse_graduatorie = { C = 1500 }',
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, people(FUNDED_STAFF))
+    assert [p.message for p in result.violations] == []
+    # C: A 750, D 750 → 1,500 of 1,500; E beyond. B and C (Area D) are not candidates.
+    assert result.rewards.extra["progressioni"] == ["A", "D"]
+
+
+def test_the_graduatorie_of_the_resources_are_named_by_letter_or_by_area(ciclope_ente, tmp_path):
+    """As [[punteggio.categorie]] reads them: «Istruttori», «Area dei Funzionari e dell'Elevata qualificazione»."""
+    by_area = FUNDED.replace(
+        "risorse = 2400",
+        'graduatorie = "categoria"\nrisorse_graduatorie = { Istruttori = 1500, '
+        '"Area dei Funzionari e dell\'Elevata qualificazione" = 850 }',
+    )
+    result = run_declared(ciclope_ente, tmp_path, by_area, people(FUNDED_STAFF))
+    assert [p.message for p in result.violations] == []
+    # as with { C = 1500, D = 850 }: C: A and D (750 + 750 = 1,500); D: B (850)
+    assert result.rewards.extra["progressioni"] == ["A", "D", "B"]
+    typo = by_area.replace("Istruttori =", "Istuttori =")
+    # line 21: the key's own line; one message for the one wrong name
+    assert regulation_problems(tmp_path, typo) == [
+        "riga 21, chiave progressioni.risorse_graduatorie.Istuttori: categoria «Istuttori» sconosciuta (forse "
+        "«Istruttori»?); ammesse: A, B, C, D, DIR, Operatori, Operatori esperti, Istruttori, Funzionari (o dichiara i "
+        "gradi del contratto dell'ente in [gradi])"
+    ]
+    twice = by_area.replace("Istruttori = 1500,", "Istruttori = 1500, C = 1500,")
+    assert regulation_problems(tmp_path, twice) == [
+        "riga 21, chiave progressioni.risorse_graduatorie.C: la graduatoria «C» ha già le sue risorse "
+        "(«Istruttori»): scrivila una volta sola"
+    ]
 
 
 def test_resources_need_a_cost_and_one_amount_per_graduatoria(tmp_path):
