@@ -151,7 +151,7 @@ def test_the_rule_for_equals_is_a_list_of_formulas(tmp_path):
     wrong = BY_AREA.replace('a_parita = ["=anzianita_posizione", "=eta"]', 'a_parita = "=eta"')
     assert regulation_problems(tmp_path, wrong) == [
         "riga 22, chiave progressioni.a_parita: attesa una lista di formule tra virgolette, ciascuna con = in testa, "
-        "es. [\"=anzianita\", \"=eta\"], trovato «\"=eta\"»"
+        "es. [\"=anzianita\", \"=eta\"], trovata la formula «=eta»"
     ]
     unknown = BY_AREA.replace('"=eta"]', '"=anni"]')
     (message,) = regulation_problems(tmp_path, unknown)
@@ -396,3 +396,30 @@ def test_leggi_and_the_internal_graduatoria_say_the_resources_and_each_cost(cicl
     # the reading where the text is silent (may a cheaper candidate below be reached?) is written in the annex
     themes = [row[0] for row in sections["Letture adottate dove il regolamento tace"].rows]
     assert themes == ["Progressioni fino a concorrenza delle risorse"]
+
+
+def test_a_number_written_as_people_write_it_is_said_as_the_file_wants_it(tmp_path):
+    """«due» posti, «1.300,00» or «1500 €» of resources, the fund by a formula: the text as the office wrote it,
+    never between a program's quotes inside «», and the number as TOML writes it. (Lines: HEAD's 16, a blank one,
+    [progressioni] 18, fonte 19, then the key at 20.)"""
+    assert regulation_problems(tmp_path, BY_AREA.replace("posti = 2", 'posti = "due"')) == [
+        "riga 20, chiave progressioni.posti: atteso un numero intero, trovato il testo «due»: scrivi il numero in "
+        "cifre, senza virgolette (posti = 2)"
+    ]
+    by_grade = FUNDED.replace(
+        "risorse = 2400", 'graduatorie = "categoria"\nrisorse_graduatorie = { C = "1.300,00", D = "1500 €" }'
+    )
+    # 1.300,00 is 1300: no thousands point, no decimal comma; 1500 € is 1500
+    assert regulation_problems(tmp_path, by_grade) == [
+        "riga 21, chiave progressioni.risorse_graduatorie.C: atteso un numero, trovato il testo «1.300,00»: nel file "
+        "del regolamento un numero si scrive senza virgolette, senza il punto delle migliaia e col punto decimale "
+        "(C = 1300)",
+        "riga 21, chiave progressioni.risorse_graduatorie.D: atteso un numero, trovato il testo «1500 €»: nel file "
+        "del regolamento un numero si scrive senza virgolette e senza «€» (D = 1500)",
+    ]
+    fund = FUNDED.replace("risorse = 2400", """risorse = '=FONDO("differenziali_stipendiali")'""")
+    assert regulation_problems(tmp_path, fund) == [
+        'riga 20, chiave progressioni.risorse: atteso un importo in euro (es. "1500.00"), trovata la formula '
+        '«=FONDO("differenziali_stipendiali")»: risorse è un importo in euro scritto qui, non una formula (es. '
+        "risorse = 12000.00)"
+    ]
