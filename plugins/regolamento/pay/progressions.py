@@ -24,7 +24,7 @@ from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
 from ciclope.plugins.regolamento.format.wording import joined, sentence
-from ciclope.plugins.regolamento.pay.formulas import FAILED, evaluated
+from ciclope.plugins.regolamento.pay.formulas import FAILED, evaluated, unheld
 from ciclope.plugins.regolamento.read.lines import line_of
 from ciclope.plugins.regolamento.read.load import regulation_where
 
@@ -170,6 +170,8 @@ def _candidate(
     if pr.candidates is not None:
         admitted = evaluated(pr.candidates, env, _complaint(reg, pr, trace, "chi è candidato", pr.candidates))
         if admitted is not True:
+            if admitted is not FAILED:  # an error names the person already: a condition false is said by explain
+                _record_refused(reg, pr, env, pr.candidates, trace)
             return None
     key: list[Decimal] = []
     inputs: list[Input] = []
@@ -196,6 +198,21 @@ def _candidate(
     return tuple(key), tuple(inputs), None
 
 
+def _record_refused(reg: Regulation, pr: Progressions, env: PersonEnv, formula: Formula, trace: Trace) -> None:
+    """A person of the roles who is not a candidate (``progression:<id>`` false, where a candidate has their place):
+    the condition, what it read, and what did not hold for them."""
+    read = list(env.read.values())
+    trace.record(
+        f"progression:{env.person.id}",
+        False,
+        f"{formula} — {sentence(formula)}",
+        cite(reg, pr.source),
+        read,
+        f"Progressioni economiche: candidatura di {env.person.name}",
+        unheld(formula, env),  # what did not hold: «gli anni dall'ultima progressione economica sono meno di 3»
+    )
+
+
 def _complaint(reg: Regulation, pr: Progressions, trace: Trace, what: str, formula: Formula) -> Callable[[str], None]:
     """What says that a formula could not be computed for a candidate (the message names them)."""
 
@@ -211,27 +228,36 @@ def _complaint(reg: Regulation, pr: Progressions, trace: Trace, what: str, formu
 def _walk(
     ordered: list[tuple[str, Key]], costs: Mapping[str, Decimal], limit: int | None, resources: Decimal | None
 ) -> list[dict[str, Any]]:
-    """Each candidate in order: id, place (equals share one: 1, 2, 2, 4), numbers, cost and outcome. Equals are
+    """Each candidate in order: id, place (equals share one: 1, 2, 2, 4), numbers, cost and outcome; with resources,
+    what the candidates above took of them (``before``) and where the selection stopped (``stopped``). Equals are
     selected together while they fit in the places and the resources left; at the first group that does not, the
     selection stops. That group is «pari merito al limite» when one of them alone would have fitted."""
     rows: list[dict[str, Any]] = []
-    taken, spent, stop = 0, Decimal(0), ""
+    taken, spent, stop, stopped = 0, Decimal(0), "", 0
     for key, equals in itertools.groupby(ordered, key=lambda pair: pair[1]):
         group = [pid for pid, _ in equals]
         place = len(rows) + 1
         cost = sum((costs.get(pid, Decimal(0)) for pid in group), Decimal(0))
         outcome = stop
         if not stop and limit is not None and taken + len(group) > limit:
-            stop = BEYOND
+            stop, stopped = BEYOND, place
             outcome = TIED if taken < limit else BEYOND
         elif not stop and resources is not None and spent + cost > resources:
-            stop = OVER
+            stop, stopped = OVER, place
             cheapest = min(costs.get(pid, Decimal(0)) for pid in group)
             outcome = TIED if len(group) > 1 and spent + cheapest <= resources else OVER
         elif not stop:
             taken, spent, outcome = taken + len(group), spent + cost, SELECTED
         rows += [
-            {"person": pid, "place": place, "numbers": key, "cost": costs.get(pid), "outcome": outcome} for pid in group
+            {
+                "person": pid,
+                "place": place,
+                "numbers": key,
+                "cost": costs.get(pid),
+                "outcome": outcome,
+                **({"resources": resources, "before": spent, "stopped": stopped} if stop == OVER else {}),
+            }
+            for pid in group
         ]
     return rows
 
@@ -242,15 +268,39 @@ def _record_place(
     person = ente.people[row["person"]]
     group = _group(reg, pr, person)
     where = f" della categoria «{group}»" if group else ""
+    formula = f"posto nella graduatoria{where}: {_order_words(pr)}; i pari merito hanno lo stesso posto"
+    if "resources" in row:  # left out by the resources: how much there was, how much the candidates above took
+        formula += "; " + _beyond_resources(row)
+        left = row["resources"] - row["before"]
+        inputs += (
+            Input("risorse della graduatoria", fmt.Money(row["resources"])),
+            Input("già assegnate a chi precede", fmt.Money(row["before"])),
+            Input("risorse rimaste", fmt.Money(left)),
+        )
+        if row["place"] != row["stopped"]:
+            inputs += (Input("posto al quale la selezione si è fermata", row["stopped"]),)
     trace.record(
         f"progression:{person.id}",
         row["place"],
-        f"posto nella graduatoria{where}: {_order_words(pr)}; i pari merito hanno lo stesso posto",
+        formula,
         cite(reg, pr.source),
         inputs,
         f"Progressioni economiche: posto di {person.name} in graduatoria",
         row["outcome"],
     )
+
+
+def _beyond_resources(row: dict[str, Any]) -> str:
+    """Why a candidate is beyond the resources, in the words of the formula."""
+    if row["place"] != row["stopped"]:
+        return (
+            "la selezione si è fermata al primo candidato il cui costo non sta nelle risorse rimaste (risorse della "
+            "graduatoria meno quelle già assegnate a chi precede): nessuno dopo di lui è selezionato"
+        )
+    if row["outcome"] == TIED:
+        return "i pari merito insieme costano più delle risorse rimaste (risorse della graduatoria meno quelle già "
+        "assegnate a chi precede): nessuno di loro è selezionato"
+    return "il costo supera le risorse rimaste (risorse della graduatoria meno quelle già assegnate a chi precede)"
 
 
 def _record_selected(

@@ -423,3 +423,41 @@ def test_a_number_written_as_people_write_it_is_said_as_the_file_wants_it(tmp_pa
         '«=FONDO("differenziali_stipendiali")»: risorse è un importo in euro scritto qui, non una formula (es. '
         "risorse = 12000.00)"
     ]
+
+
+def test_explain_says_why_a_person_is_not_a_candidate(ciclope_ente, tmp_path):
+    text = HEAD + '\n[progressioni]\nfonte = "art. 6"\ncandidati = "=punteggio >= 80"\nposti = 1\n'
+    staff = [("A", "C", 95, "1", "40"), ("E", "C", 70, "1", "40")]
+    result = run_declared(ciclope_ente, tmp_path, text, people(staff))
+    refused = result.figures["progression:E"]
+    # E has 70 points, below the 80 of the condition: not a candidate, with the score it read
+    assert (refused.value, refused.note) == (False, "il punteggio è meno di 80")
+    assert [(i.name, i.value) for i in refused.inputs] == [("il punteggio", Decimal("70"))]
+    said = explain(result, "person", "E")
+    assert "■ Progressioni economiche: candidatura di Persona E = NO" in said
+    assert "  nota:    il punteggio è meno di 80\n" in said
+    # the premium's own header says nothing of it: not being a candidate is no reason for an amount
+    assert "perché:" not in said
+
+
+def test_explain_says_the_resources_left_to_one_beyond_them(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, FUNDED, people(FUNDED_STAFF))
+    # C (850) is third: of the 2,400 A and B took 750 + 850 = 1,600; 800 are left, less than 850
+    beyond = {i.name: i.value for i in result.figures["progression:C"].inputs}
+    assert (beyond["risorse della graduatoria"], beyond["già assegnate a chi precede"], beyond["risorse rimaste"]) == (
+        Decimal("2400"),
+        Decimal("1600"),
+        Decimal("800"),
+    )
+    assert "posto al quale la selezione si è fermata" not in beyond
+    said = explain(result, "person", "C")
+    assert "  • risorse rimaste = € 800,00\n" in said
+    assert (
+        "il costo supera le risorse rimaste (risorse della graduatoria meno quelle già assegnate a chi precede)" in said
+    )
+    # D (750) would fit in the 800 left, but the selection stopped at C, the third place: nobody is skipped
+    after = {i.name: i.value for i in result.figures["progression:D"].inputs}
+    assert (after["risorse rimaste"], after["posto al quale la selezione si è fermata"]) == (Decimal("800"), 3)
+    assert "la selezione si è fermata al primo candidato il cui costo non sta nelle risorse rimaste" in explain(
+        result, "person", "D"
+    )
