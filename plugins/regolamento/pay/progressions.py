@@ -194,7 +194,8 @@ def _candidate(
             inputs += [*env.read.values(), Input(f"costo ({sentence(formula)})", fmt.Money(cost))]
             return tuple(key), tuple(inputs), cost
         key.append(value)
-        inputs += [*env.read.values(), Input(f"{what} ({sentence(formula)})", value)]
+        shown = fmt.Points(value) if what == "graduatoria" else value  # the ranking number, as a score: «87,50»
+        inputs += [*env.read.values(), Input(f"{what} ({sentence(formula)})", shown)]
     return tuple(key), tuple(inputs), None
 
 

@@ -203,7 +203,8 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
             *((ranking["name"],) if several else ()),
             row["place"],
             f"{people[row['person']].name} ({row['person']})",
-            *row["numbers"],
+            fmt.Points(row["numbers"][0]),  # the graduatoria's number (or the score): two decimals, as a score
+            *row["numbers"][1:],
             *((fmt.Money(row["cost"]),) if funded else ()),
             row["outcome"],
         )

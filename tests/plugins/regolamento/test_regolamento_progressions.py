@@ -461,3 +461,20 @@ def test_explain_says_the_resources_left_to_one_beyond_them(ciclope_ente, tmp_pa
     assert "la selezione si è fermata al primo candidato il cui costo non sta nelle risorse rimaste" in explain(
         result, "person", "D"
     )
+
+
+def test_the_graduatoria_s_number_reads_as_a_score_everywhere(ciclope_ente, tmp_path):
+    """«87,500» in the Relazione, 87.5 in the workbook, «= 87» in explain: one way, two decimals."""
+    from ciclope.core import fmt as values
+    from ciclope.core.reports import fmt as shown
+
+    text = BY_AREA.replace("posti = 2", 'posti = 2\ngraduatoria = "=punteggio * 0,5 + 40"')
+    result = run_declared(ciclope_ente, tmp_path, text, people(STAFF))
+    # H: 95 × 0,5 + 40 = 87.5; G: 70 × 0,5 + 40 = 75
+    said = explain(result, "person", "H")
+    assert "  • graduatoria (il punteggio × 0,5 più 40) = 87,50\n" in said
+    assert "  • graduatoria (il punteggio × 0,5 più 40) = 75,00\n" in explain(result, "person", "G")
+    table = {s.title: s for s in annex(result)}["Graduatoria delle progressioni"]
+    numbers = {row[2]: row[3] for row in table.rows}
+    assert (shown.value(numbers["Persona H (H)"]), shown.value(numbers["Persona G (G)"])) == ("87,50", "75,00")
+    assert isinstance(numbers["Persona H (H)"], values.Points)  # the workbook's 0.00 format
