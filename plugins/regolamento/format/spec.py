@@ -1277,7 +1277,8 @@ class Progressions:
         "a_parita",
         "formulas",
         "a parità di graduatoria, i numeri che decidono chi precede, nell'ordine scritto e ciascuno dal più alto "
-        "(es. l'anzianità nella posizione economica, poi l'età); chi resta pari merito al limite è escluso",
+        "(es. l'anzianità nella posizione economica, poi l'età); con il meno davanti, dal più basso (=-eta: precede "
+        "il più giovane); chi resta pari merito al limite è escluso",
         default=(),
         example=["=anzianita_posizione", "=eta"],
         formula="graduatoria",

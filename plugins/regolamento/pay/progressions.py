@@ -23,7 +23,7 @@ from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
-from ciclope.plugins.regolamento.format.wording import joined, sentence
+from ciclope.plugins.regolamento.format.wording import criterion, joined, sentence
 from ciclope.plugins.regolamento.pay.formulas import FAILED, evaluated, unheld
 from ciclope.plugins.regolamento.read.lines import line_of
 from ciclope.plugins.regolamento.read.load import regulation_where
@@ -194,8 +194,11 @@ def _candidate(
             inputs += [*env.read.values(), Input(f"costo ({sentence(formula)})", fmt.Money(cost))]
             return tuple(key), tuple(inputs), cost
         key.append(value)
-        shown = fmt.Points(value) if what == "graduatoria" else value  # the ranking number, as a score: «87,50»
-        inputs += [*env.read.values(), Input(f"{what} ({sentence(formula)})", shown)]
+        words, highest = criterion(formula)
+        shown: Decimal = fmt.Points(value) if what == "graduatoria" else value  # the ranking number: «87,50»
+        if not highest:  # «=-eta»: the age itself, said from the lowest, never «meno l'età»
+            words, shown = f"{words}, dal più basso", -value
+        inputs += [*env.read.values(), Input(f"{what} ({words})", shown)]
     return tuple(key), tuple(inputs), None
 
 
@@ -326,8 +329,12 @@ def _record_selected(
 
 def _order_words(pr: Progressions) -> str:
     order = f"in ordine {joined('di', sentence(pr.order))}" if pr.order is not None else "in ordine di punteggio"
-    ties = ", poi ".join(joined("di", sentence(f)) for f in pr.ties)
-    return f"{order}, dal più alto" + (f"; a parità, in ordine {ties} (dal più alto)" if ties else "")
+    ties = [criterion(f) for f in pr.ties]
+    if all(highest for _, highest in ties):
+        said = ", poi ".join(joined("di", words) for words, _ in ties)
+        return f"{order}, dal più alto" + (f"; a parità, in ordine {said} (dal più alto)" if ties else "")
+    said = ", poi ".join(f"{joined('di', w)} ({'dal più alto' if high else 'dal più basso'})" for w, high in ties)
+    return f"{order}, dal più alto; a parità, in ordine {said}"
 
 
 def _words(pr: Progressions, limit: int | None) -> str:

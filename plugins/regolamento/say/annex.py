@@ -8,7 +8,7 @@ from typing import Any
 
 from ciclope.core import Problem, ReportSection, Result, fmt, hookimpl
 from ciclope.plugins.regolamento.format.spec import Regulation
-from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.format.wording import criterion, sentence
 from ciclope.plugins.regolamento.pay.parts import RANKINGS
 from ciclope.plugins.regolamento.read.load import declared, load
 from ciclope.plugins.regolamento.say.articles import articles, render
@@ -194,7 +194,8 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
     pr = regulation.progressions
     assert pr is not None
     criteria = [f"Graduatoria: {sentence(pr.order)}"] if pr.order is not None else ["Punteggio"]
-    criteria += [f"A parità: {sentence(f)}" for f in pr.ties]
+    ties = [criterion(f) for f in pr.ties]  # «=-eta»: the age, from the lowest: its column shows the age itself
+    criteria += [f"A parità: {words}" + ("" if highest else " (dal più basso)") for words, highest in ties]
     several = pr.rankings == "categoria"
     funded = pr.cost is not None
     people = result.ente.people
@@ -204,7 +205,7 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
             row["place"],
             f"{people[row['person']].name} ({row['person']})",
             fmt.Points(row["numbers"][0]),  # the graduatoria's number (or the score): two decimals, as a score
-            *row["numbers"][1:],
+            *(n if highest else -n for n, (_, highest) in zip(row["numbers"][1:], ties)),
             *((fmt.Money(row["cost"]),) if funded else ()),
             row["outcome"],
         )

@@ -478,3 +478,23 @@ def test_the_graduatoria_s_number_reads_as_a_score_everywhere(ciclope_ente, tmp_
     numbers = {row[2]: row[3] for row in table.rows}
     assert (shown.value(numbers["Persona H (H)"]), shown.value(numbers["Persona G (G)"])) == ("87,50", "75,00")
     assert isinstance(numbers["Persona H (H)"], values.Points)  # the workbook's 0.00 format
+
+
+def test_a_negated_criterion_orders_from_the_lowest_and_says_so(ciclope_ente, tmp_path):
+    """«a parità precede il più giovane»: ``=-eta``, said «l'età in anni, dal più basso», never «meno l'età»."""
+    text = BY_AREA.replace('"=eta"]', '"=-eta"]')
+    result = run_declared(ciclope_ente, tmp_path, text, people(STAFF))
+    # Area C: A, B, C at 90; B and C 7 years in the position: the younger first, B (35) before C (50)
+    assert (result.figures["progression:B"].value, result.figures["progression:C"].value) == (1, 2)
+    said = explain(result, "person", "B")
+    assert "; a parità, in ordine degli anni nella posizione economica (dal più alto), poi dell'età in anni (dal più " \
+        "basso); " in said  # fmt: skip
+    assert "  • a parità (l'età in anni, dal più basso) = 35\n" in said
+    table = {s.title: s for s in annex(result)}["Graduatoria delle progressioni"]
+    assert table.columns[-2] == "A parità: l'età in anni (dal più basso)"
+    assert [str(r[5]) for r in table.rows[:2]] == ["35", "50"]  # the ages themselves, not −35
+    path = tmp_path / "smvp.toml"
+    assert (
+        "a parità, precede chi ha il valore più alto degli anni nella posizione economica (formula: "
+        "=anzianita_posizione), poi il valore più basso dell'età in anni (formula: =-eta);"
+    ) in render_file(path)
