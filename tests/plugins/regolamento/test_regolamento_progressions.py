@@ -6,6 +6,7 @@ and every outcome by hand."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ciclope.core.run.explain import explain
@@ -374,7 +375,7 @@ def test_leggi_and_the_internal_graduatoria_say_the_resources_and_each_cost(cicl
     path.write_text(FUNDED, encoding="utf-8")
     assert (
         "i candidati sono selezionati in ordine di punteggio, dal più alto, fino a concorrenza delle risorse di "
-        "2.400,00 €, ciascuno per il costo della sua progressione, "
+        "€ 2.400,00, ciascuno per il costo della sua progressione, "
     ) in render_file(path)
     result = run_declared(ciclope_ente, tmp_path, FUNDED, people(FUNDED_STAFF))
     sections = {s.title: s for s in annex(result)}
@@ -498,3 +499,16 @@ def test_a_negated_criterion_orders_from_the_lowest_and_says_so(ciclope_ente, tm
         "a parità, precede chi ha il valore più alto degli anni nella posizione economica (formula: "
         "=anzianita_posizione), poi il valore più basso dell'età in anni (formula: =-eta);"
     ) in render_file(path)
+
+
+def test_leggi_writes_every_amount_one_way(tmp_path):
+    """«A 0,00 €, B 1.300,00 €» beside a cost of «€ 650,00» in one sentence: every amount «€ 1.300,00»."""
+    path = tmp_path / "smvp.toml"
+    path.write_text(
+        FUNDED.replace("risorse = 2400", 'graduatorie = "categoria"\nrisorse_graduatorie = { C = 1300, D = 0 }'),
+        encoding="utf-8",
+    )
+    text = render_file(path)
+    assert "delle risorse di ciascuna graduatoria (C € 1.300,00, D € 0,00)" in text
+    assert "allora € 750,00" in text
+    assert not re.search(r"\d,\d\d €", text)  # no amount with the sign after it
