@@ -80,19 +80,25 @@ def _summary(
     """The selection of every graduatoria together, recorded as one figure."""
     selected = [row["person"] for r in rankings for row in r["ranked"] if row["outcome"] == SELECTED]
     candidates = [row["person"] for r in rankings for row in r["ranked"]]
-    limits = [r["limit"] for r in rankings]
-    limit = None if None in limits else sum(limits)
+    limits: list[int] = [r["limit"] for r in rankings if r["limit"] is not None]
+    limit = sum(limits) if len(limits) == len(rankings) else None
+    # the places the candidates can fill: in each graduatoria, no more than its candidates (none in a graduatoria
+    # nobody is a candidate in, such as an Area that candidati leaves out)
+    fillable = sum(min(r["limit"], len(r["ranked"])) for r in rankings) if limit is not None else None
     funded = pr.cost is not None
     resources = sum((r["resources"] or Decimal(0) for r in rankings), Decimal(0)) if funded else None
     spent = sum((r["spent"] for r in rankings), Decimal(0)) if funded else None
     counts = [Input("personale in servizio", staff), Input("candidati", len(candidates))]
     if limit is not None:
         counts.insert(1, Input("posti", limit))
+    if fillable is not None and fillable != limit:
+        counts.insert(2, Input("posti che i candidati possono occupare", fillable))
     if resources is not None and spent is not None:
         counts += [Input("risorse", fmt.Money(resources)), Input("costo dei selezionati", fmt.Money(spent))]
     _record_selected(reg, pr, ente, counts, limit, selected, trace)
     return {
         "limit": limit,
+        "fillable": fillable,
         "resources": resources,
         "spent": spent,
         "candidates": candidates,
@@ -271,8 +277,12 @@ def _record_place(
 ) -> None:
     person = ente.people[row["person"]]
     group = _group(reg, pr, person)
-    where = f" della categoria «{group}»" if group else ""
+    where = (" del suo grado" if reg.grades is not None else " della sua categoria (o Area)") if group else ""
     formula = f"posto nella graduatoria{where}: {_order_words(pr)}; i pari merito hanno lo stesso posto"
+    if group:  # the graduatoria by the person's cell: explain says it in the words of the contract, as elsewhere
+        cell = ente.cell("people", person.row, grades.column(reg))
+        written = person.extra.get(grades.GRADE) if reg.grades is not None else person.category
+        inputs = (Input("graduatoria" + where, written or group, cell=cell), *inputs)
     if "resources" in row:  # left out by the resources: how much there was, how much the candidates above took
         formula += "; " + _beyond_resources(row)
         left = row["resources"] - row["before"]

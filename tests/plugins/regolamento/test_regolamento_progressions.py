@@ -105,6 +105,8 @@ def test_a_candidate_s_place_is_explained_down_to_the_cells(ciclope_ente, tmp_pa
     read = [(i.name, i.value, i.cell) for i in result.figures["progression:B"].inputs]
     # the score, then each number between equals with the cell it was read from (B is row 4: header, SEG, A, B)
     assert read == [
+        # the graduatoria by the category's cell, which explain says in the words of the contract
+        ("graduatoria della sua categoria (o Area)", "C", "people.csv:4:category"),
         ("punteggio", Decimal("90"), ""),
         ("gli anni nella posizione economica", Decimal("7"), "people.csv:4:anzianita_posizione"),
         ("a parità (gli anni nella posizione economica)", Decimal("7"), ""),
@@ -196,15 +198,16 @@ def test_the_graduatoria_by_name_in_the_internal_documents_only(ciclope_ente, tm
     )
     # the scores as the card gives them, to two decimals (90 of 100 points: 90.00)
     rows = [(r[0], r[1], r[2], str(r[3]), str(r[4]), str(r[5]), r[6]) for r in table.rows]
+    # the category as every document names it (no comparto here: «categoria C»)
     assert rows == [
-        ("C", 1, "Persona C (C)", "90.00", "7", "50", "selezionato"),
-        ("C", 2, "Persona B (B)", "90.00", "7", "35", "selezionato"),
-        ("C", 3, "Persona A (A)", "90.00", "5", "40", "non selezionato: oltre i posti"),
-        ("C", 4, "Persona D (D)", "85.00", "10", "60", "non selezionato: oltre i posti"),
-        ("D", 1, "Persona H (H)", "95.00", "0", "30", "selezionato"),
-        ("D", 2, "Persona E (E)", "80.00", "3", "45", "non selezionato: pari merito al limite"),
-        ("D", 2, "Persona F (F)", "80.00", "3", "45", "non selezionato: pari merito al limite"),
-        ("D", 4, "Persona G (G)", "70.00", "1", "30", "non selezionato: oltre i posti"),
+        ("categoria C", 1, "Persona C (C)", "90.00", "7", "50", "selezionato"),
+        ("categoria C", 2, "Persona B (B)", "90.00", "7", "35", "selezionato"),
+        ("categoria C", 3, "Persona A (A)", "90.00", "5", "40", "non selezionato: oltre i posti"),
+        ("categoria C", 4, "Persona D (D)", "85.00", "10", "60", "non selezionato: oltre i posti"),
+        ("categoria D", 1, "Persona H (H)", "95.00", "0", "30", "selezionato"),
+        ("categoria D", 2, "Persona E (E)", "80.00", "3", "45", "non selezionato: pari merito al limite"),
+        ("categoria D", 2, "Persona F (F)", "80.00", "3", "45", "non selezionato: pari merito al limite"),
+        ("categoria D", 4, "Persona G (G)", "70.00", "1", "30", "non selezionato: oltre i posti"),
     ]
     counts = dict(sections["Progressioni economiche"].rows)
     assert counts == {"Personale in servizio dei ruoli": 8, "Posti": 4, "Candidati": 8, "Selezionati": 3}
@@ -512,3 +515,26 @@ def test_leggi_writes_every_amount_one_way(tmp_path):
     assert "delle risorse di ciascuna graduatoria (C € 1.300,00, D € 0,00)" in text
     assert "allora € 750,00" in text
     assert not re.search(r"\d,\d\d €", text)  # no amount with the sign after it
+
+
+def test_the_graduatorie_by_area_and_the_places_nobody_can_fill(ciclope_ente, tmp_path):
+    """«Area degli Istruttori (ex categoria C)», as the rest of the documents of a Funzioni Locali ente say it; the
+    places of an Area that candidati leaves out are places nobody can fill, and the table says so."""
+    text = BY_AREA.replace('tipo_ente = "comune"', 'tipo_ente = "comune"\ncomparto = "funzioni_locali"').replace(
+        "posti = 2", 'posti = 2\ncandidati = \'=categoria <> "D"\''
+    )
+    staff = [*STAFF[:4], ("E", "D", 80, "3", "45"), ("I", "B", 75, "2", "33")]
+    result = run_declared(ciclope_ente, tmp_path, text, people(staff))
+    sections = {s.title: s for s in annex(result)}
+    table = sections["Graduatoria delle progressioni"]
+    assert {r[0] for r in table.rows} == {
+        "Area degli Istruttori (ex categoria C)",
+        "Area degli Operatori esperti (ex categoria B)",
+    }
+    # three graduatorie of 2 places (C, D, B): 6; the candidates can fill 2 in C (4 candidates) and 1 in B (I alone)
+    counts = dict(sections["Progressioni economiche"].rows)
+    assert (counts["Posti"], counts["Posti che i candidati possono occupare"]) == (6, 3)
+    assert sections["Progressioni economiche"].note.endswith(
+        "I posti che i candidati possono occupare sono, in ciascuna graduatoria, non più dei suoi candidati; nessun "
+        "candidato in: Area dei Funzionari e dell'Elevata qualificazione (ex categoria D)."
+    )
