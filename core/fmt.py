@@ -20,6 +20,7 @@ __all__ = [
     "MONTHS",
     "Money",
     "Percent",
+    "Points",
     "date_it",
     "decimal_it",
     "euro",
@@ -46,6 +47,11 @@ class Money(Decimal):
 
 class Percent(Decimal):
     """A fraction shown as a percentage: ``45,05%`` in pages, a number in % format in sheets."""
+
+
+class Points(Decimal):
+    """A number of points, as a score is shown: two decimals, ``87,50`` in pages and explanations, a number in 0.00
+    format in sheets (a graduatoria's number computed as 87.500 or 87.5 reads one way everywhere)."""
 
 
 def _group(digits: str) -> str:

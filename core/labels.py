@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ciclope.core.model import UNIT_KIND_ALIASES, UNIT_KIND_LABELS  # noqa: F401  (the words of units, read here too)
-from ciclope.core.plugininfo import ROLE_LABELS, Classification, said_role  # noqa: F401  (read from here too)
+from ciclope.core.plugininfo import ROLE_LABELS, Classification, said_category, said_role  # noqa: F401  (read here too)
 
 # Italian labels of the core's words. A plugin's own statuses are labelled by its STATUS_LABELS (see
 # docs/plugin-guide.md), else shown with "_" → " ".
@@ -53,12 +53,4 @@ AREE_2023 = {
 role_label = said_role  # a role in the words of the ente's contract: :func:`plugininfo.said_role`
 
 
-def category_label(category: str, year: int, words: Classification | None) -> str:
-    """A category in the words of the ente's contract: «Area degli Istruttori (ex categoria C)» from 2023 in
-    Funzioni Locali; «categoria C» before, and without them. DIR is no category but the dirigenti's own
-    classification: «qualifica dirigenziale», with the code the office wrote."""
-    if category == "DIR":
-        return "qualifica dirigenziale (DIR)"
-    if words is not None and year >= words.since and category in words.areas:
-        return f"{words.areas[category]} (ex categoria {category})"
-    return f"categoria {category}"
+category_label = said_category  # a category in the words of the ente's contract: :func:`plugininfo.said_category`

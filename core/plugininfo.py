@@ -100,6 +100,11 @@ class PluginInfo:
         qualificazione (EQ)» for a PO of Funzioni Locali from 2024, «Segretario»; never the code («po»)."""
         return said_role(code, year, self.staff_words)
 
+    def category_label(self, code: str, year: int) -> str:
+        """A category as people read it in a year, in the words of the ente's contract (:attr:`staff_words`): «Area
+        degli Istruttori (ex categoria C)» in Funzioni Locali from 2023, «categoria C» without them."""
+        return said_category(code, year, self.staff_words)
+
     @property
     def all_reforms(self) -> dict[str, str]:
         """The reforms of the plugin and of the layers under it."""
@@ -118,6 +123,17 @@ class PluginInfo:
         """The plugin's example enti (``demo/cycle.toml`` beside the package), if it has them."""
         path = self.folder / "demo" if self.folder else None
         return path if path is not None and (path / "cycle.toml").is_file() else None
+
+
+def said_category(category: str, year: int, words: Classification | None) -> str:
+    """A category in the words of the ente's contract: «Area degli Istruttori (ex categoria C)» from 2023 in
+    Funzioni Locali; «categoria C» before, and without them. DIR is no category but the dirigenti's own
+    classification: «qualifica dirigenziale», with the code the office wrote."""
+    if category == "DIR":
+        return "qualifica dirigenziale (DIR)"
+    if words is not None and year >= words.since and category in words.areas:
+        return f"{words.areas[category]} (ex categoria {category})"
+    return f"categoria {category}"
 
 
 def said_role(code: str, year: int, words: Classification | None) -> str:

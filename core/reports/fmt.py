@@ -25,6 +25,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     NONE,
     Money,
     Percent,
+    Points,
     date_it,
     decimal_it,
     euro,
@@ -130,6 +131,8 @@ def value(v: Any) -> str:
         return euro(v)
     if isinstance(v, Percent):
         return pct(v)
+    if isinstance(v, Points):
+        return score(v)
     if isinstance(v, (Decimal, int, float)):
         return decimal_it(v)
     return str(v)

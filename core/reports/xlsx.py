@@ -145,6 +145,8 @@ class Sheets:
             kind = "money"
         elif isinstance(value, fmt.Percent):
             kind = "ach"
+        elif isinstance(value, fmt.Points):
+            kind = "score"
         if isinstance(value, (Decimal, int, float)):
             s = self.number_style(kind, role)
             v = number_text(value)

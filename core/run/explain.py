@@ -89,6 +89,8 @@ def show(value: Any, kind: str) -> str:
         return fmt.pct_typed(value)
     if isinstance(value, fmt.Money):  # an amount by what it is (a plugin's sum of amounts), whatever its name
         return fmt.euro(value)
+    if isinstance(value, fmt.Points):  # points by what they are (a graduatoria's number): two decimals, «87,50»
+        return fmt.score(value)
     if kind == "achievement":
         return fmt.pct(value)
     if kind == "share":

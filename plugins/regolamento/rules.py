@@ -64,7 +64,15 @@ from ciclope.plugins.regolamento.pay import (
 from ciclope.plugins.regolamento.pay.shapes import Outcome
 from ciclope.plugins.regolamento.read import amend, blocks
 from ciclope.plugins.regolamento.read import columns as declaredcolumns
-from ciclope.plugins.regolamento.read.load import PARAM, changes_of, declared, load, parsed, regulation_of
+from ciclope.plugins.regolamento.read.load import (
+    PARAM,
+    changes_of,
+    declared,
+    load,
+    parsed,
+    regulation_of,
+    regulation_where,
+)
 from ciclope.plugins.regolamento.read.reader import SOURCE
 from ciclope.plugins.regolamento.say.assumed import missing_acts
 from ciclope.plugins.regolamento.say.codes import LABELS
@@ -104,7 +112,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
         regulation = declared(params)
         if regulation is None:
             return []
-        where = coverage.regulation_where(params[PARAM])
+        where = regulation_where(params[PARAM])
         return (
             unknown_sanctions(ente, regulation)
             + grade_cells(ente, regulation)
@@ -421,7 +429,7 @@ def rewards(
         access.record(reg, ente, scores, gate is None, trace)
     if gate is not None:  # no premium computed: every pool stays residual (the positions are paid all the same)
         trace.problem(gate)
-        selected(reg, ente, scores, facts, trace, out)
+        selected(reg, ente, scores, facts, trace, out, params[PARAM])
         return Rewards(pools=out.pools, awards=out.awards, extra=out.extra)
     if reg.premiums:
         trace.extend(uncarded.problems(reg, ente, cards, out.pools))
@@ -429,7 +437,7 @@ def rewards(
         parts.pay(reg, ente, scores, org, trace, out, facts)
         trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
         trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="premio"))
-    selected(reg, ente, scores, facts, trace, out)
+    selected(reg, ente, scores, facts, trace, out, params[PARAM])
     if reg.result_pay is not None and reg.result_pay.method == "quota_posizione":
         before = interim.taken(reg, ente, trace, out)  # the interims first out of the result fund
         paid = positionshare.pay(reg, ente, scores, org, trace, out, position_pay)
@@ -443,11 +451,14 @@ def rewards(
     )
 
 
-def selected(reg: Regulation, ente: Ente, scores: dict[str, Score], facts: Facts, trace: Trace, out: Outcome) -> None:
+def selected(
+    reg: Regulation, ente: Ente, scores: dict[str, Score], facts: Facts, trace: Trace, out: Outcome, path: str
+) -> None:
     """The progressioni economiche, a selection without money, whatever opens or closes the premiums: once the parts
-    are paid, so that a candidate may be whom a part placed in a band (``FASCIA``)."""
+    are paid, so that a candidate may be whom a part placed in a band (``FASCIA``). ``path``: the regulation's file,
+    where a problem of its keys is to be fixed."""
     if reg.progressions is not None:
-        found = progressions.select(reg, ente, scores, facts, trace)
+        found = progressions.select(reg, ente, scores, facts, trace, path)
         out.extra.update(progressioni=found["selected"], progressioni_detail=found)
 
 

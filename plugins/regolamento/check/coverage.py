@@ -10,9 +10,8 @@ from ciclope.core import Ente, Person, Problem, fmt
 from ciclope.plugins.regolamento.format.grades import code, column, declared, grade_of
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
-from ciclope.plugins.regolamento.read.lines import key_lines, line_of, said
-from ciclope.plugins.regolamento.read.load import source
-from ciclope.plugins.regolamento.read.reader import shown
+from ciclope.plugins.regolamento.read.lines import line_of, said
+from ciclope.plugins.regolamento.read.load import regulation_where
 
 
 def missing(reg: Regulation, ente: Ente, path_text: str) -> list[Problem]:
@@ -71,12 +70,3 @@ def _problem(
         message=f"{what} di {ids} non è in {said(key)} del regolamento ({at}), che ha {', '.join(names)}; aggiungi "
         f"{word} alla tabella{zero} o correggi la colonna {header}",
     )
-
-
-def regulation_where(path_text: str) -> tuple[str, dict[str, int]]:
-    """The regulation's file as people name it, and the lines of its keys."""
-    try:
-        path, text = source(path_text)
-    except (OSError, UnicodeDecodeError):
-        return path_text, {}
-    return shown(path), key_lines(text)

@@ -623,7 +623,8 @@ def _typed(column: Column, value: Value) -> Value:
 
 
 def _what_to_write(column: Column) -> str:
-    """The hint for an empty cell of a declared column: a number is 0 when there is nothing, a text one of its words."""
+    """The hint for an empty cell of a declared column: a number is 0 when there is nothing, a text one of its words;
+    a score is the one the person had, never 0 for a score nobody gave (it would count, and lower a mean)."""
     if column.values:
         return f"scrivi uno dei valori ammessi: {', '.join(column.values)}"
     if column.kind == "testo":
@@ -632,6 +633,8 @@ def _what_to_write(column: Column) -> str:
         return "scrivi sì o no"
     if column.kind == "data":
         return "scrivi la data, es. 30/06/2024"
+    if column.kind == "punti":
+        return "scrivi il punteggio avuto: 0 è un punteggio, conta come gli altri e in una media la abbassa"
     return "scrivi il valore, 0 se non ce n'è"
 
 

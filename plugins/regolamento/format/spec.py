@@ -1277,7 +1277,8 @@ class Progressions:
         "a_parita",
         "formulas",
         "a parità di graduatoria, i numeri che decidono chi precede, nell'ordine scritto e ciascuno dal più alto "
-        "(es. l'anzianità nella posizione economica, poi l'età); chi resta pari merito al limite è escluso",
+        "(es. l'anzianità nella posizione economica, poi l'età); con il meno davanti, dal più basso (=-eta: precede "
+        "il più giovane); chi resta pari merito al limite è escluso",
         default=(),
         example=["=anzianita_posizione", "=eta"],
         formula="graduatoria",
@@ -1327,7 +1328,8 @@ class Progressions:
     resources_by_ranking: Mapping[str, Decimal] = key(
         "risorse_graduatorie",
         "numbers",
-        'con graduatorie = "categoria": le risorse (euro) di ciascuna graduatoria, per nome della categoria o del grado',
+        'con graduatorie = "categoria": le risorse (euro) di ciascuna graduatoria, per lettera o Area della categoria '
+        "(come in punteggio.categorie) o per nome del grado; una graduatoria senza candidati può mancare",
         default={},
         lo="0",
         hi="100000000",

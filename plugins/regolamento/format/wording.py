@@ -56,6 +56,15 @@ def sentence(formula: Formula) -> str:
     return contracted(said(formula.tree))
 
 
+def criterion(formula: Formula) -> tuple[str, bool]:
+    """A number that orders people, in words, and whether the highest comes first: ``=-eta`` orders by the age from
+    the lowest («l'età in anni», False), never «meno l'età in anni» from the highest; any other formula by its own
+    value, from the highest (True)."""
+    if isinstance(formula.tree, Negative):
+        return contracted(said(formula.tree.operand)), False
+    return sentence(formula), True
+
+
 OPPOSITE = {"=": "<>", "<>": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
 
 

@@ -16,15 +16,17 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ciclope.core import Ente, Input, Problem, Score, Trace, fmt, money, scoring
+from ciclope.core import Ente, Input, Person, Problem, Score, Trace, fmt, money, scoring
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
-from ciclope.plugins.regolamento.format.wording import joined, sentence
-from ciclope.plugins.regolamento.pay.formulas import FAILED, evaluated
+from ciclope.plugins.regolamento.format.wording import criterion, joined, sentence
+from ciclope.plugins.regolamento.pay.formulas import FAILED, evaluated, unheld
+from ciclope.plugins.regolamento.read.lines import line_of
+from ciclope.plugins.regolamento.read.load import regulation_where
 
 Key = tuple[Decimal, ...]  # a candidate's numbers in the graduatoria's order: graduatoria, then each a_parita
 
@@ -32,10 +34,13 @@ SELECTED, BEYOND, TIED = "selezionato", "non selezionato: oltre i posti", "non s
 OVER = "non selezionato: oltre le risorse"
 
 
-def select(reg: Regulation, ente: Ente, scores: Mapping[str, Score], facts: Facts, trace: Trace) -> dict[str, Any]:
+def select(
+    reg: Regulation, ente: Ente, scores: Mapping[str, Score], facts: Facts, trace: Trace, path: str = ""
+) -> dict[str, Any]:
     """The selected and the details the report reads: the staff, the places (None when only the resources limit
     them) and the candidates in all, the resources and what the selected cost, and each graduatoria with its
-    candidates in order (id, name, numbers, cost, outcome)."""
+    candidates in order (id, name, numbers, cost, outcome). ``path``: the regulation's file, where a problem of its
+    keys is said."""
     pr = reg.progressions
     assert pr is not None
     staff = [p for p in ente.people.values() if p.role in pr.roles]
@@ -57,7 +62,7 @@ def select(reg: Regulation, ente: Ente, scores: Mapping[str, Score], facts: Fact
     for group, pairs in keyed.items():
         base = len(pairs) if pr.share_of == "candidati" else sum(1 for g in groups.values() if g == group)
         limit = _limit(pr, base)
-        resources = _resources(reg, pr, group, trace)
+        resources = _resources(reg, pr, group, [ente.people[pid] for pid, _ in pairs], trace, path)
         ordered = scoring.by_score(pairs)
         rows = _walk(ordered, costs, limit, resources)
         for row in rows:
@@ -75,19 +80,25 @@ def _summary(
     """The selection of every graduatoria together, recorded as one figure."""
     selected = [row["person"] for r in rankings for row in r["ranked"] if row["outcome"] == SELECTED]
     candidates = [row["person"] for r in rankings for row in r["ranked"]]
-    limits = [r["limit"] for r in rankings]
-    limit = None if None in limits else sum(limits)
+    limits: list[int] = [r["limit"] for r in rankings if r["limit"] is not None]
+    limit = sum(limits) if len(limits) == len(rankings) else None
+    # the places the candidates can fill: in each graduatoria, no more than its candidates (none in a graduatoria
+    # nobody is a candidate in, such as an Area that candidati leaves out)
+    fillable = sum(min(r["limit"], len(r["ranked"])) for r in rankings) if limit is not None else None
     funded = pr.cost is not None
     resources = sum((r["resources"] or Decimal(0) for r in rankings), Decimal(0)) if funded else None
     spent = sum((r["spent"] for r in rankings), Decimal(0)) if funded else None
     counts = [Input("personale in servizio", staff), Input("candidati", len(candidates))]
     if limit is not None:
         counts.insert(1, Input("posti", limit))
+    if fillable is not None and fillable != limit:
+        counts.insert(2, Input("posti che i candidati possono occupare", fillable))
     if resources is not None and spent is not None:
         counts += [Input("risorse", fmt.Money(resources)), Input("costo dei selezionati", fmt.Money(spent))]
     _record_selected(reg, pr, ente, counts, limit, selected, trace)
     return {
         "limit": limit,
+        "fillable": fillable,
         "resources": resources,
         "spent": spent,
         "candidates": candidates,
@@ -107,25 +118,46 @@ def _limit(pr: Progressions, base: int) -> int | None:
     return None
 
 
-def _resources(reg: Regulation, pr: Progressions, group: str, trace: Trace) -> Decimal | None:
+def _resources(
+    reg: Regulation, pr: Progressions, group: str, candidates: list[Person], trace: Trace, path: str
+) -> Decimal | None:
     """The resources of a graduatoria: ``risorse`` for the ente's one, its amount in ``risorse_graduatorie`` for a
-    category's; a category the table does not name is an error, and nobody of it is selected."""
+    category's (named by its letter or its Area, as [[punteggio.categorie]] names them). A graduatoria without
+    candidates needs none; one with candidates that the table does not name is an error at the key, and nobody of it
+    is selected."""
     if pr.cost is None:
         return None
     if not group:
         return pr.resources if pr.resources is not None else Decimal(0)
-    found = pr.resources_by_ranking.get(group)
+    by_grade = {grades.code(name, grades.declared(reg)): amount for name, amount in pr.resources_by_ranking.items()}
+    found = by_grade.get(group)
     if found is None:
-        named = ", ".join(f"«{g}»" for g in pr.resources_by_ranking) or "nessuna"
-        message = (
-            f"progressioni economiche: risorse_graduatorie non ha le risorse della graduatoria «{group}» (ha: "
-            f"{named}): nessuno vi è selezionato"
-        )
-        trace.problem(
-            Problem(rule="regolamento.valore", source=cite(reg, pr.source), file="regolamento", message=message)
-        )
+        if candidates:
+            trace.problem(_unfunded(reg, pr, group, candidates, path))
         return Decimal(0)
     return money.r2(found)
+
+
+def _unfunded(reg: Regulation, pr: Progressions, group: str, candidates: list[Person], path: str) -> Problem:
+    """A graduatoria with candidates that ``risorse_graduatorie`` does not name: at the key, with the line to add."""
+    file, lines = regulation_where(path) if path else ("regolamento", {})
+    key = "progressioni.risorse_graduatorie"
+    named = ", ".join(fmt.quoted(g) for g in pr.resources_by_ranking)
+    who = ", ".join(p.id for p in candidates[:5]) + (f" e altri {len(candidates) - 5}" if len(candidates) > 5 else "")
+    message = (
+        f"progressioni economiche: risorse_graduatorie non ha le risorse della graduatoria {fmt.quoted(group)} (ha: "
+        f"{named}), dove {'è candidato' if len(candidates) == 1 else 'sono candidati'} {who}: nessuno vi è "
+        f"selezionato; aggiungi {group} = l'importo in euro alla tabella ({group} = 0 se la graduatoria non ha "
+        "risorse)"
+    )
+    return Problem(
+        rule="regolamento.valore",
+        source=cite(reg, pr.source),
+        file=file,
+        row=line_of(lines, key),
+        column=key,
+        message=message,
+    )
 
 
 def _group(reg: Regulation, pr: Progressions, person: Any) -> str:
@@ -144,6 +176,8 @@ def _candidate(
     if pr.candidates is not None:
         admitted = evaluated(pr.candidates, env, _complaint(reg, pr, trace, "chi è candidato", pr.candidates))
         if admitted is not True:
+            if admitted is not FAILED:  # an error names the person already: a condition false is said by explain
+                _record_refused(reg, pr, env, pr.candidates, trace)
             return None
     key: list[Decimal] = []
     inputs: list[Input] = []
@@ -166,8 +200,27 @@ def _candidate(
             inputs += [*env.read.values(), Input(f"costo ({sentence(formula)})", fmt.Money(cost))]
             return tuple(key), tuple(inputs), cost
         key.append(value)
-        inputs += [*env.read.values(), Input(f"{what} ({sentence(formula)})", value)]
+        words, highest = criterion(formula)
+        shown: Decimal = fmt.Points(value) if what == "graduatoria" else value  # the ranking number: «87,50»
+        if not highest:  # «=-eta»: the age itself, said from the lowest, never «meno l'età»
+            words, shown = f"{words}, dal più basso", -value
+        inputs += [*env.read.values(), Input(f"{what} ({words})", shown)]
     return tuple(key), tuple(inputs), None
+
+
+def _record_refused(reg: Regulation, pr: Progressions, env: PersonEnv, formula: Formula, trace: Trace) -> None:
+    """A person of the roles who is not a candidate (``progression:<id>`` false, where a candidate has their place):
+    the condition, what it read, and what did not hold for them."""
+    read = list(env.read.values())
+    trace.record(
+        f"progression:{env.person.id}",
+        False,
+        f"{formula} — {sentence(formula)}",
+        cite(reg, pr.source),
+        read,
+        f"Progressioni economiche: candidatura di {env.person.name}",
+        unheld(formula, env),  # what did not hold: «gli anni dall'ultima progressione economica sono meno di 3»
+    )
 
 
 def _complaint(reg: Regulation, pr: Progressions, trace: Trace, what: str, formula: Formula) -> Callable[[str], None]:
@@ -185,27 +238,36 @@ def _complaint(reg: Regulation, pr: Progressions, trace: Trace, what: str, formu
 def _walk(
     ordered: list[tuple[str, Key]], costs: Mapping[str, Decimal], limit: int | None, resources: Decimal | None
 ) -> list[dict[str, Any]]:
-    """Each candidate in order: id, place (equals share one: 1, 2, 2, 4), numbers, cost and outcome. Equals are
+    """Each candidate in order: id, place (equals share one: 1, 2, 2, 4), numbers, cost and outcome; with resources,
+    what the candidates above took of them (``before``) and where the selection stopped (``stopped``). Equals are
     selected together while they fit in the places and the resources left; at the first group that does not, the
     selection stops. That group is «pari merito al limite» when one of them alone would have fitted."""
     rows: list[dict[str, Any]] = []
-    taken, spent, stop = 0, Decimal(0), ""
+    taken, spent, stop, stopped = 0, Decimal(0), "", 0
     for key, equals in itertools.groupby(ordered, key=lambda pair: pair[1]):
         group = [pid for pid, _ in equals]
         place = len(rows) + 1
         cost = sum((costs.get(pid, Decimal(0)) for pid in group), Decimal(0))
         outcome = stop
         if not stop and limit is not None and taken + len(group) > limit:
-            stop = BEYOND
+            stop, stopped = BEYOND, place
             outcome = TIED if taken < limit else BEYOND
         elif not stop and resources is not None and spent + cost > resources:
-            stop = OVER
+            stop, stopped = OVER, place
             cheapest = min(costs.get(pid, Decimal(0)) for pid in group)
             outcome = TIED if len(group) > 1 and spent + cheapest <= resources else OVER
         elif not stop:
             taken, spent, outcome = taken + len(group), spent + cost, SELECTED
         rows += [
-            {"person": pid, "place": place, "numbers": key, "cost": costs.get(pid), "outcome": outcome} for pid in group
+            {
+                "person": pid,
+                "place": place,
+                "numbers": key,
+                "cost": costs.get(pid),
+                "outcome": outcome,
+                **({"resources": resources, "before": spent, "stopped": stopped} if stop == OVER else {}),
+            }
+            for pid in group
         ]
     return rows
 
@@ -215,16 +277,44 @@ def _record_place(
 ) -> None:
     person = ente.people[row["person"]]
     group = _group(reg, pr, person)
-    where = f" della categoria «{group}»" if group else ""
+    where = (" del suo grado" if reg.grades is not None else " della sua categoria (o Area)") if group else ""
+    formula = f"posto nella graduatoria{where}: {_order_words(pr)}; i pari merito hanno lo stesso posto"
+    if group:  # the graduatoria by the person's cell: explain says it in the words of the contract, as elsewhere
+        cell = ente.cell("people", person.row, grades.column(reg))
+        written = person.extra.get(grades.GRADE) if reg.grades is not None else person.category
+        inputs = (Input("graduatoria" + where, written or group, cell=cell), *inputs)
+    if "resources" in row:  # left out by the resources: how much there was, how much the candidates above took
+        formula += "; " + _beyond_resources(row)
+        left = row["resources"] - row["before"]
+        inputs += (
+            Input("risorse della graduatoria", fmt.Money(row["resources"])),
+            Input("già assegnate a chi precede", fmt.Money(row["before"])),
+            Input("risorse rimaste", fmt.Money(left)),
+        )
+        if row["place"] != row["stopped"]:
+            inputs += (Input("posto al quale la selezione si è fermata", row["stopped"]),)
     trace.record(
         f"progression:{person.id}",
         row["place"],
-        f"posto nella graduatoria{where}: {_order_words(pr)}; i pari merito hanno lo stesso posto",
+        formula,
         cite(reg, pr.source),
         inputs,
         f"Progressioni economiche: posto di {person.name} in graduatoria",
         row["outcome"],
     )
+
+
+def _beyond_resources(row: dict[str, Any]) -> str:
+    """Why a candidate is beyond the resources, in the words of the formula."""
+    if row["place"] != row["stopped"]:
+        return (
+            "la selezione si è fermata al primo candidato il cui costo non sta nelle risorse rimaste (risorse della "
+            "graduatoria meno quelle già assegnate a chi precede): nessuno dopo di lui è selezionato"
+        )
+    if row["outcome"] == TIED:
+        return "i pari merito insieme costano più delle risorse rimaste (risorse della graduatoria meno quelle già "
+        "assegnate a chi precede): nessuno di loro è selezionato"
+    return "il costo supera le risorse rimaste (risorse della graduatoria meno quelle già assegnate a chi precede)"
 
 
 def _record_selected(
@@ -249,8 +339,12 @@ def _record_selected(
 
 def _order_words(pr: Progressions) -> str:
     order = f"in ordine {joined('di', sentence(pr.order))}" if pr.order is not None else "in ordine di punteggio"
-    ties = ", poi ".join(joined("di", sentence(f)) for f in pr.ties)
-    return f"{order}, dal più alto" + (f"; a parità, in ordine {ties} (dal più alto)" if ties else "")
+    ties = [criterion(f) for f in pr.ties]
+    if all(highest for _, highest in ties):
+        said = ", poi ".join(joined("di", words) for words, _ in ties)
+        return f"{order}, dal più alto" + (f"; a parità, in ordine {said} (dal più alto)" if ties else "")
+    said = ", poi ".join(f"{joined('di', w)} ({'dal più alto' if high else 'dal più basso'})" for w, high in ties)
+    return f"{order}, dal più alto; a parità, in ordine {said}"
 
 
 def _words(pr: Progressions, limit: int | None) -> str:

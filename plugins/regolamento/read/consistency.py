@@ -28,6 +28,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Levels,
     Part,
     Premium,
+    Progressions,
     Reduction,
     Requirement,
     ResultPay,
@@ -142,6 +143,9 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: fr
                 )
             seen.setdefault(role, i)
     blocks.check(parts, broken, error)
+    progressions: Progressions | None = parts.get("progressions")
+    if progressions is not None:
+        ranking_resources(progressions, error, declared_grades(parts))
     for i, ev in enumerate(parts.get("calendar", ())):
         relative = ev.after is not None or ev.days is not None
         if relative and (ev.after is None or ev.days is None):
@@ -199,6 +203,23 @@ def declared_grades(parts: Mapping[str, Any]) -> tuple[str, ...]:
     """The grades of [gradi], when the file declares its own (its tables by grade name them)."""
     found = parts.get("grades")
     return tuple(found.names) if found is not None else ()
+
+
+def ranking_resources(pr: Progressions, error: Error, declared: Sequence[str] = ()) -> None:
+    """The graduatorie of ``risorse_graduatorie`` are named as [[punteggio.categorie]] names them (a letter, an Area,
+    a grade of [gradi]): an unknown name, or one graduatoria written twice, is an error at its key."""
+    seen: dict[str, str] = {}
+    for name in pr.resources_by_ranking:
+        path = f"progressioni.risorse_graduatorie.{name}"
+        for found in grade_codes(path, [name], error, declared):
+            if found in seen:
+                error(
+                    path,
+                    f"la graduatoria {fmt.quoted(found)} ha già le sue risorse ({fmt.quoted(seen[found])}): scrivila "
+                    "una volta sola",
+                    "regolamento.valore",
+                )
+            seen.setdefault(found, name)
 
 
 def weights_sum(score: Score, error: Error, declared: Sequence[str] = ()) -> None:

@@ -15,7 +15,8 @@ import attrs
 from ciclope.core import Params, Problem, cells
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.read import amend
-from ciclope.plugins.regolamento.read.reader import SOURCE, read
+from ciclope.plugins.regolamento.read.lines import key_lines
+from ciclope.plugins.regolamento.read.reader import SOURCE, read, shown
 
 PARAM = "regolamento"
 _CACHE: dict[tuple[str, str, str], tuple[Regulation | None, tuple[Problem, ...]]] = {}
@@ -73,6 +74,16 @@ def source(path_text: str) -> tuple[Path, str]:
     if path == STARTER:  # the starting file as it applies unnamed
         text = text.replace("{name}", "esempio di ciclope").replace("{file}", STARTER.name)
     return path, text
+
+
+def regulation_where(path_text: str) -> tuple[str, dict[str, int]]:
+    """The regulation's file as people name it, and the lines of its keys: where a problem found while the ente is
+    computed (a key's value that does not fit the ente's data) is to be fixed."""
+    try:
+        path, text = source(path_text)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return path_text, {}
+    return shown(path), key_lines(text)
 
 
 def parsed(path_text: str) -> dict[str, Any] | None:

@@ -23,6 +23,7 @@ from ciclope.plugins.regolamento.format.expr import Formula, Written
 from ciclope.plugins.regolamento.format.hints import meant, nearest
 from ciclope.plugins.regolamento.format.quantities import PLACES, Place, Quantity, rowless, unscored
 from ciclope.plugins.regolamento.format.spec import FORMATS, ROLES, Regulation
+from ciclope.plugins.regolamento.format.vocabulary import normal
 from ciclope.plugins.regolamento.format.wording import said_number
 from ciclope.plugins.regolamento.read import columns, consistency, definitions, formulas
 from ciclope.plugins.regolamento.read.amend import scale_of
@@ -493,26 +494,19 @@ def _choice(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> None:
 
 
 def _wrong(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> NoReturn:
-    hint = ""
-    if meta["kind"] in ("int", "number", "numbers") and isinstance(raw, str) and _COMMA_DECIMAL.fullmatch(raw.strip()):
-        # «3,5» as the data files and the formulas take it: TOML's numbers have a decimal point and no quotes
-        hint = f": nel file del regolamento un numero si scrive col punto decimale e senza virgolette ({raw.strip().replace(',', '.')})"
-    elif meta["kind"] in ("int", "number") and isinstance(raw, str) and (worded := _WORDED.fullmatch(raw.strip())):
-        # «"11 giorni"», «"80 punti"»: the unit is the key's own (said by the documentation), the number alone is read
-        number = worded.group(1).replace(",", ".")
-        hint = f": scrivi il numero senza virgolette e senza «{worded.group(2)}» ({_last_key(path)} = {number})"
-    elif meta["kind"] == "number" and isinstance(raw, str) and (product := _product(raw)) is not None:
-        # «"35% * 25%"», the text's «il 25% del 35%»: a key holds a number, the product is written already done
-        shown = f"{_last_key(path)} = {fmt.toml_value(product)}"
-        percent = f", cioè {fmt.pct(product, fmt.share_places(product))}" if "%" in raw else ""
-        hint = f": qui va il risultato del calcolo, non il calcolo ({shown}{percent})"
+    hint = _number_hint(meta, raw, path) if meta["kind"] in NUMERIC else ""
     expected = KIND_WORDS[meta["kind"]]
     if meta["kind"] == "choice" and meta["choices"]:  # the values themselves, as a wrong word's message lists them
         expected = f"uno dei valori ammessi tra virgolette ({', '.join(meta['choices'])})"
     found = f"trovato {fmt.quoted(fmt.toml_value(raw))}"
+    if isinstance(raw, str):  # the text as the office wrote it, never with the quotes of a program inside «»
+        found = (
+            f"trovata la formula {fmt.quoted(raw.strip())}"
+            if is_formula(raw)
+            else f"trovato il testo {fmt.quoted(raw)}"
+        )
     if meta["kind"] == "bool" and isinstance(raw, str) and (yes := _yes_no(raw)) is not None:
-        # «"sì"», the text's word: TOML's true or false, without quotes; the word shown as the office wrote it
-        found = f"trovato il testo {fmt.quoted(raw.strip())}"
+        # «"sì"», the text's word: TOML's true or false, without quotes
         hint = f": scrivi {_last_key(path)} = {'true (sì)' if yes else 'false (no)'} senza virgolette"
     elif meta["kind"] == "tables" and isinstance(raw, dict):  # [premi] for [[premi]]: the brackets, not the content
         key = _last_key(path)
@@ -520,6 +514,65 @@ def _wrong(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> NoRetu
     agreed = "attesa" if expected.startswith("una ") else "atteso"
     ctx.error(path, f"{agreed} {expected}, {found}{hint}", "regolamento.tipo")
     raise Bad
+
+
+NUMERIC = ("int", "number", "numbers", "money")
+
+
+def _number_hint(meta: Mapping[str, Any], raw: Any, path: str) -> str:
+    """How a number is written in the file, for a text that says one as people write it: «3,5», «1.300,00»,
+    «1500 €», «80 punti», «due», «35% * 25%»; for a formula where the key takes a number, that it does not read one."""
+    if not isinstance(raw, str):
+        return ""
+    text, key = raw.strip(), _last_key(path)
+    if is_formula(text):
+        example = meta["example"] if meta["example"] is not None else 3
+        what = "un importo in euro" if meta["kind"] == "money" else "un numero"
+        return f": {key} è {what} scritto qui, non una formula (es. {key} = {example})"
+    if _COMMA_DECIMAL.fullmatch(text):
+        # «3,5» as the data files and the formulas take it: TOML's numbers have a decimal point and no quotes
+        return f": nel file del regolamento un numero si scrive col punto decimale e senza virgolette ({text.replace(',', '.')})"
+    if (amount := _italian_amount(text)) is not None:
+        # «1.300,00», «1500 €», «€ 1.500»: the number alone, as TOML writes it
+        ways = [
+            "senza virgolette",
+            *(["senza «€»"] if "€" in text else []),
+            *(["senza il punto delle migliaia"] if "." in text else []),
+            *(["col punto decimale"] if "," in text else []),
+        ]
+        said = ", ".join(ways[:-1]) + " e " + ways[-1] if len(ways) > 1 else ways[0]
+        return f": nel file del regolamento un numero si scrive {said} ({key} = {amount})"
+    if meta["kind"] in ("int", "number") and (worded := _WORDED.fullmatch(text)):
+        # «"11 giorni"», «"80 punti"»: the unit is the key's own (said by the documentation), the number alone is read
+        return f": scrivi il numero senza virgolette e senza «{worded.group(2)}» ({key} = {worded.group(1).replace(',', '.')})"
+    if normal(text) in NUMBER_WORDS:
+        return f": scrivi il numero in cifre, senza virgolette ({key} = {NUMBER_WORDS[normal(text)]})"
+    if meta["kind"] == "int" and text.isdigit():
+        return f": scrivi il numero senza virgolette ({key} = {int(text)})"
+    if meta["kind"] == "number" and (product := _product(text)) is not None:
+        # «"35% * 25%"», the text's «il 25% del 35%»: a key holds a number, the product is written already done
+        shown = f"{key} = {fmt.toml_value(product)}"
+        percent = f", cioè {fmt.pct(product, fmt.share_places(product))}" if "%" in text else ""
+        return f": qui va il risultato del calcolo, non il calcolo ({shown}{percent})"
+    return ""
+
+
+NUMBER_WORDS = {
+    normal(word): n
+    for n, word in enumerate(
+        ("zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci")
+    )
+} | {"una": 1, "un": 1}
+
+
+def _italian_amount(text: str) -> str | None:
+    """The number of an amount as people write it, with thousands points, a decimal comma or the euro sign
+    («1.300,00», «1500 €», «€ 1.500»), as TOML writes it («1300», «1500», «1300.5»); None for another text."""
+    found = _AMOUNT.fullmatch(text)
+    if found is None or ("€" not in text and "." not in found.group(1)):
+        return None
+    number = Decimal(found.group(1).replace(".", "").replace(",", "."))
+    return format(number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize(), "f")
 
 
 def _yes_no(text: str) -> bool | None:
@@ -549,5 +602,7 @@ def _last_key(path: str) -> str:
 
 
 _COMMA_DECIMAL = re.compile(r"-?\d+,\d+")
+# an amount as people write it: the euro sign before or after, thousands points, a decimal comma
+_AMOUNT = re.compile(r"(?:€\s*)?(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s*€)?")
 _FACTOR = re.compile(r"\d{1,6}(?:[.,]\d{1,6})?\s*%?")  # a factor of a product written in a key: «35%», «0,5»
 _WORDED = re.compile(r"(-?\d+(?:[.,]\d+)?)\s*([^\W\d_][\w.]*)")  # a number and one word after it

@@ -7,8 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from ciclope.core import Problem, ReportSection, Result, fmt, hookimpl
+from ciclope.plugins.regolamento.format.grades import CATEGORIES
 from ciclope.plugins.regolamento.format.spec import Regulation
-from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.format.wording import criterion, sentence
 from ciclope.plugins.regolamento.pay.parts import RANKINGS
 from ciclope.plugins.regolamento.read.load import declared, load
 from ciclope.plugins.regolamento.say.articles import articles, render
@@ -171,6 +172,8 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
     rows: list[tuple[str, Any]] = [("Personale in servizio dei ruoli", found["staff"])]
     if found["limit"] is not None:
         rows.append(("Posti", found["limit"]))
+    if found.get("fillable") not in (None, found["limit"]):  # a graduatoria with fewer candidates than places
+        rows.append(("Posti che i candidati possono occupare", found["fillable"]))
     rows += [("Candidati", len(found["candidates"])), ("Selezionati", len(found["selected"]))]
     if found.get("resources") is not None:
         rows += [("Risorse", fmt.Money(found["resources"])), ("Costo dei selezionati", fmt.Money(found["spent"]))]
@@ -181,7 +184,7 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
             title="Progressioni economiche",
             columns=("Voce", "Valore"),
             rows=tuple(rows),
-            note=f"Selezione per graduatoria{funded}, esclusi i pari merito al limite ({cited}).",
+            note=f"Selezione per graduatoria{funded}, esclusi i pari merito al limite ({cited}).{_places_note(result, regulation, found)}",
         )
     ]
     if found["candidates"]:
@@ -189,21 +192,44 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
     return out
 
 
+def _places_note(result: Result, regulation: Regulation, found: dict[str, Any]) -> str:
+    """Where a graduatoria has fewer candidates than places, what the places the candidates can fill count (each
+    graduatoria's places up to its candidates), and the graduatorie nobody is a candidate in (an Area that candidati
+    leaves out), by name."""
+    if found.get("fillable") in (None, found["limit"]):
+        return ""
+    empty = [
+        _ranking_name(result, regulation, r["name"]) for r in found["graduatorie"] if r["name"] and not r["ranked"]
+    ]
+    none = f"; nessun candidato in: {', '.join(empty)}" if empty else ""
+    return f" I posti che i candidati possono occupare sono, in ciascuna graduatoria, non più dei suoi candidati{none}."
+
+
+def _ranking_name(result: Result, regulation: Regulation, name: str) -> str:
+    """A graduatoria by its category as every document says it («Area degli Istruttori (ex categoria C)»), or by the
+    grade of [gradi] as the file names it."""
+    if regulation.grades is not None or name not in CATEGORIES:
+        return name
+    return result.plugin.category_label(name, result.ente.year)
+
+
 def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str, Any]], cited: str) -> ReportSection:
     """Every candidate in the order of their graduatoria: place, name, the numbers that ranked them, outcome."""
     pr = regulation.progressions
     assert pr is not None
     criteria = [f"Graduatoria: {sentence(pr.order)}"] if pr.order is not None else ["Punteggio"]
-    criteria += [f"A parità: {sentence(f)}" for f in pr.ties]
+    ties = [criterion(f) for f in pr.ties]  # «=-eta»: the age, from the lowest: its column shows the age itself
+    criteria += [f"A parità: {words}" + ("" if highest else " (dal più basso)") for words, highest in ties]
     several = pr.rankings == "categoria"
     funded = pr.cost is not None
     people = result.ente.people
     rows = tuple(
         (
-            *((ranking["name"],) if several else ()),
+            *((_ranking_name(result, regulation, ranking["name"]),) if several else ()),
             row["place"],
             f"{people[row['person']].name} ({row['person']})",
-            *row["numbers"],
+            fmt.Points(row["numbers"][0]),  # the graduatoria's number (or the score): two decimals, as a score
+            *(n if highest else -n for n, (_, highest) in zip(row["numbers"][1:], ties)),
             *((fmt.Money(row["cost"]),) if funded else ()),
             row["outcome"],
         )

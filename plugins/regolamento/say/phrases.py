@@ -87,7 +87,8 @@ def num(value: Decimal) -> str:
 
 
 def euro(value: Decimal) -> str:
-    return f"{fmt.decimal_it(value, 2)} €"
+    """An amount as the rest of ciclope writes it, and as a formula's amount is said: «€ 1.300,00»."""
+    return fmt.euro(value)
 
 
 def pct(share: Decimal) -> str:

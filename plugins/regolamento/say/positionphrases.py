@@ -13,7 +13,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Progressions,
     Regulation,
 )
-from ciclope.plugins.regolamento.format.wording import joined, roles, the
+from ciclope.plugins.regolamento.format.wording import criterion, joined, roles, the
 from ciclope.plugins.regolamento.say.phrases import (
     Said,
     cap,
@@ -80,8 +80,7 @@ def progressions(block: Progressions, regulation: Regulation) -> Said:
             f"{said_formula(block.cost)} (al primo che non vi sta la selezione si ferma)"
         )
     places = " e ".join(limits)
-    ties = ", poi ".join(joined("di", said_formula(f)) for f in block.ties)
-    ties = f"; a parità, precede chi ha il valore più alto {ties}" if ties else ""
+    ties = _ties(block)
     each = (
         ", in una graduatoria per ciascuna " + ("categoria" if regulation.grades is None else "grado")
         if block.rankings == "categoria"
@@ -93,6 +92,18 @@ def progressions(block: Progressions, regulation: Regulation) -> Said:
         *note(block.note),
     ]
     return "Le progressioni economiche", lines, {f.name for f in block.__attrs_attrs__}
+
+
+def _ties(block: Progressions) -> str:
+    """«; a parità, precede chi ha il valore più alto degli anni … (formula: …), poi il valore più basso dell'età in
+    anni (formula: =-eta)»: each number from the highest, a negated one (``=-eta``) from the lowest."""
+    said, before = [], None
+    for formula in block.ties:
+        words, highest = criterion(formula)
+        text = f"{joined('di', words)} (formula: {formula})"
+        said.append(text if highest == before else f"il valore più {'alto' if highest else 'basso'} {text}")
+        before = highest
+    return f"; a parità, precede chi ha {', poi '.join(said)}" if said else ""
 
 
 def _resources(block: Progressions) -> str:

@@ -337,3 +337,19 @@ def test_an_input_read_from_a_figure_of_another_kind_reads_by_what_it_is():
     assert input_shown("fondo", Decimal("11640"), "art69:fondo:premi", "", values.Money("11640")) == "€ 11.640,00"
     # a derived value of a score stays a number, never «0,93 punti»
     assert input_shown("punteggio / 100", Decimal("0.925"), "score:P1", "", Decimal("92.5")) == "0,925"
+
+
+def test_points_read_with_two_decimals_wherever_they_are_shown():
+    """A number typed as points (a graduatoria's number: 91 × 0,5 + 42 = 87.500, or 87 exactly) reads as a score
+    reads, two decimals, in explain, in the Relazione's cells, in the store and in the workbook's number format."""
+    from ciclope.core import fmt as values
+    from ciclope.core.reports.xlsx import Sheets
+    from ciclope.core.store.record import _plain
+
+    assert input_shown("graduatoria", values.Points("87.500"), "", "") == "87,50"
+    assert input_shown("graduatoria", values.Points("87"), "", "") == "87,00"
+    assert fmt.value(values.Points("87.500")) == "87,50"
+    assert _plain(values.Points("87.5")) == "87,50"
+    sheets = Sheets()
+    cell = sheets.cell("D4", values.Points("87.5"), "num")
+    assert cell.endswith("<v>87.5</v></c>") and sheets.number_style("score", "") in cell  # the 0.00 format

@@ -47,8 +47,8 @@ I livelli di valutazione, dal più alto: «pieno» da 95 punti; «intermedio» d
 sotto 60 punti nessun livello. Il livello si legge sul punteggio arrotondato a due decimali.
 
 Art. 2 — Il premio individuale (art. 4)
-Il premio spetta ai dipendenti. Il premio è il coefficiente del livello × il massimo di 1.000,00 € a tempo \
-pieno: «pieno» 1 (1.000,00 €); «intermedio» 0,7 (700,00 €); «base» 0 (0,00 €). A tempo parziale il premio è in \
+Il premio spetta ai dipendenti. Il premio è il coefficiente del livello × il massimo di € 1.000,00 a tempo \
+pieno: «pieno» 1 (€ 1.000,00); «intermedio» 0,7 (€ 700,00); «base» 0 (€ 0,00). A tempo parziale il premio è in \
 proporzione al tempo lavorato. Gli importi sono «fino a»: ciò che il fondo non paga resta residuo del fondo.
 
 Art. 3 — La retribuzione di risultato (art. 5)
@@ -273,7 +273,7 @@ def test_the_parts_of_the_premium(tmp_path):
         "La parte ha una graduatoria per ogni categoria (o Area) del contratto, ciascuna con una quota in "
         "proporzione al tempo lavorato. Ciò che la parte non paga va alla parte «obiettivi». "
         "Parte «obiettivi» (art. 9 c. 2). Le va il 60% del fondo dei premi per la performance individuale. "
-        "Il premio massimo è 800,00 € a tempo pieno: spetta per intero da 90 punti; tra 60 e 90 punti in "
+        "Il premio massimo è € 800,00 a tempo pieno: spetta per intero da 90 punti; tra 60 e 90 punti in "
         "proporzione al punteggio (punteggio / 100); sotto 60 punti nulla. A tempo parziale il premio è in "
         "proporzione al tempo lavorato. Gli importi sono «fino a»: ciò che il fondo non paga resta residuo del fondo."
     )
@@ -368,7 +368,7 @@ def test_a_key_the_sentences_do_not_know_is_printed_after_them(tmp_path):
     premium = LaterPremium(**{f.name: getattr(base.premium, f.name) for f in attrs.fields(Premium)},
                            bonus=Decimal("250.00"))  # fmt: skip
     said = art.articles(attrs.evolve(base, premium=premium))
-    assert said[1].sentences[-1] == "Inoltre: il bonus dei migliori: 250,00 €."
+    assert said[1].sentences[-1] == "Inoltre: il bonus dei migliori: € 250,00."
 
 
 def test_the_command_prints_the_file_as_articles(tmp_path, capsys):

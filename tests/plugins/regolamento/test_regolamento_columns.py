@@ -750,3 +750,29 @@ def test_a_percentage_above_one_without_its_sign_is_refused_at_its_cell(ciclope_
     # B is on row 4: the header, SEG, A, B
     assert (problem.file, problem.row) == ("people.csv", 4)
     assert problem.message.endswith('oltre 1 si scrive con il segno %, "51%" oppure "5.100%"')
+
+
+EARLIER = (
+    HEAD.replace('nome = "guardie"\ntipo = "numero"', 'nome = "val_2022"\ntipo = "punti"').replace(
+        "le guardie notturne e festive dell'anno", "la valutazione individuale 2022"
+    )
+    + """
+[[premi]]
+nome = "media"
+metodo = "formula"
+fondo = "guardie"
+importo = "=SE(MEDIA(val_2022; punteggio) >= 60; 500 €; 0 €)"
+fonte = "art. 21 c. 4"
+"""
+)
+
+
+def test_an_empty_score_cell_is_not_told_to_write_0(ciclope_ente, tmp_path):
+    """An earlier year's evaluation left empty: 0 is a score, and would lower the mean without a word."""
+    result = run_declared(ciclope_ente, tmp_path, EARLIER, people("val_2022", {"A": "90", "B": ""}))
+    said = [p.message for p in result.violations if p.rule == "regolamento.formula"]
+    assert said == [
+        "parte «media»: la colonna «val_2022» (la valutazione individuale 2022) è vuota in people.csv, riga 4 "
+        "(scrivi il punteggio avuto: 0 è un punteggio, conta come gli altri e in una media la abbassa) per Persona B: "
+        "considerato nulla"
+    ]

@@ -73,7 +73,7 @@ def test_a_decimal_comma_in_quotes_says_how_toml_writes_a_number(tmp_path):
     """«3,5» is a number in the data files and in formulas; a key of the file takes 3.5."""
     [message] = regulation_problems(tmp_path, GOOD.replace('nome = "medio", da = 60', 'nome = "medio", da = "60,5"'))
     assert message == (
-        "riga 11, chiave livelli.scala[2].da: atteso un numero, trovato «\"60,5\"»: nel file del regolamento un numero si "
+        "riga 11, chiave livelli.scala[2].da: atteso un numero, trovato il testo «60,5»: nel file del regolamento un numero si "
         "scrive col punto decimale e senza virgolette (60.5)"
     )
 
@@ -84,7 +84,7 @@ def test_a_number_with_its_unit_in_quotes_says_to_write_the_number(tmp_path):
         tmp_path, GOOD.replace('nome = "medio", da = 60', 'nome = "medio", da = "60 punti"')
     )
     assert message == (
-        "riga 11, chiave livelli.scala[2].da: atteso un numero, trovato «\"60 punti\"»: scrivi il numero senza "
+        "riga 11, chiave livelli.scala[2].da: atteso un numero, trovato il testo «60 punti»: scrivi il numero senza "
         "virgolette e senza «punti» (da = 60)"
     )
 
@@ -227,7 +227,7 @@ def test_every_error_at_once(tmp_path):
     assert len(got) == 4, got
     # the mistyped key is said once: its value is read as tipo_ente's, so the required key is not also «manca»
     assert got[0].startswith("riga 5, chiave atto.tipo_entte: chiave sconosciuta (forse «tipo_ente»?)")
-    assert got[1] == "riga 12, chiave livelli.scala[3].da: atteso un numero, trovato «\"x\"»"
+    assert got[1] == "riga 12, chiave livelli.scala[3].da: atteso un numero, trovato il testo «x»"
     assert got[2] == 'riga 15, chiave premio.fonte: manca la fonte (fonte = "art. …")'
     # the rules between keys are judged in the same round, on the tables that could be read
     assert got[3] == "riga 21, chiave punteggio.po: i pesi (scheda, unita, ente, cruscotto) sommano al 50%, non al 100%"

@@ -6,6 +6,7 @@ and every outcome by hand."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ciclope.core.run.explain import explain
@@ -104,6 +105,8 @@ def test_a_candidate_s_place_is_explained_down_to_the_cells(ciclope_ente, tmp_pa
     read = [(i.name, i.value, i.cell) for i in result.figures["progression:B"].inputs]
     # the score, then each number between equals with the cell it was read from (B is row 4: header, SEG, A, B)
     assert read == [
+        # the graduatoria by the category's cell, which explain says in the words of the contract
+        ("graduatoria della sua categoria (o Area)", "C", "people.csv:4:category"),
         ("punteggio", Decimal("90"), ""),
         ("gli anni nella posizione economica", Decimal("7"), "people.csv:4:anzianita_posizione"),
         ("a parità (gli anni nella posizione economica)", Decimal("7"), ""),
@@ -151,7 +154,7 @@ def test_the_rule_for_equals_is_a_list_of_formulas(tmp_path):
     wrong = BY_AREA.replace('a_parita = ["=anzianita_posizione", "=eta"]', 'a_parita = "=eta"')
     assert regulation_problems(tmp_path, wrong) == [
         "riga 22, chiave progressioni.a_parita: attesa una lista di formule tra virgolette, ciascuna con = in testa, "
-        "es. [\"=anzianita\", \"=eta\"], trovato «\"=eta\"»"
+        "es. [\"=anzianita\", \"=eta\"], trovata la formula «=eta»"
     ]
     unknown = BY_AREA.replace('"=eta"]', '"=anni"]')
     (message,) = regulation_problems(tmp_path, unknown)
@@ -195,15 +198,16 @@ def test_the_graduatoria_by_name_in_the_internal_documents_only(ciclope_ente, tm
     )
     # the scores as the card gives them, to two decimals (90 of 100 points: 90.00)
     rows = [(r[0], r[1], r[2], str(r[3]), str(r[4]), str(r[5]), r[6]) for r in table.rows]
+    # the category as every document names it (no comparto here: «categoria C»)
     assert rows == [
-        ("C", 1, "Persona C (C)", "90.00", "7", "50", "selezionato"),
-        ("C", 2, "Persona B (B)", "90.00", "7", "35", "selezionato"),
-        ("C", 3, "Persona A (A)", "90.00", "5", "40", "non selezionato: oltre i posti"),
-        ("C", 4, "Persona D (D)", "85.00", "10", "60", "non selezionato: oltre i posti"),
-        ("D", 1, "Persona H (H)", "95.00", "0", "30", "selezionato"),
-        ("D", 2, "Persona E (E)", "80.00", "3", "45", "non selezionato: pari merito al limite"),
-        ("D", 2, "Persona F (F)", "80.00", "3", "45", "non selezionato: pari merito al limite"),
-        ("D", 4, "Persona G (G)", "70.00", "1", "30", "non selezionato: oltre i posti"),
+        ("categoria C", 1, "Persona C (C)", "90.00", "7", "50", "selezionato"),
+        ("categoria C", 2, "Persona B (B)", "90.00", "7", "35", "selezionato"),
+        ("categoria C", 3, "Persona A (A)", "90.00", "5", "40", "non selezionato: oltre i posti"),
+        ("categoria C", 4, "Persona D (D)", "85.00", "10", "60", "non selezionato: oltre i posti"),
+        ("categoria D", 1, "Persona H (H)", "95.00", "0", "30", "selezionato"),
+        ("categoria D", 2, "Persona E (E)", "80.00", "3", "45", "non selezionato: pari merito al limite"),
+        ("categoria D", 2, "Persona F (F)", "80.00", "3", "45", "non selezionato: pari merito al limite"),
+        ("categoria D", 4, "Persona G (G)", "70.00", "1", "30", "non selezionato: oltre i posti"),
     ]
     counts = dict(sections["Progressioni economiche"].rows)
     assert counts == {"Personale in servizio dei ruoli": 8, "Posti": 4, "Candidati": 8, "Selezionati": 3}
@@ -297,12 +301,57 @@ def test_the_resources_of_each_graduatoria_and_a_graduatoria_without_them(ciclop
 
     forgot = text.replace(", D = 850", "")
     result = run_declared(ciclope_ente, tmp_path, forgot, people(FUNDED_STAFF))
-    found = [p.message for p in result.violations if p.rule == "regolamento.valore"]
-    assert found == [
-        "progressioni economiche: risorse_graduatorie non ha le risorse della graduatoria «D» (ha: «C»): nessuno vi è "
-        "selezionato"
+    found = [p for p in result.violations if p.rule == "regolamento.valore"]
+    # one error, at the key (line 21: HEAD's 16 lines, a blank one, [progressioni], fonte, graduatorie), naming the
+    # candidates of the graduatoria left without resources and the line to add
+    assert [(p.file, p.row, p.column, p.message) for p in found] == [
+        (
+            str(tmp_path / "smvp.toml"),
+            21,
+            "progressioni.risorse_graduatorie",
+            "progressioni economiche: risorse_graduatorie non ha le risorse della graduatoria «D» (ha: «C»), dove sono "
+            "candidati B, C: nessuno vi è selezionato; aggiungi D = l'importo in euro alla tabella (D = 0 se la "
+            "graduatoria non ha risorse)",
+        )
     ]
     assert result.rewards.extra["progressioni"] == ["A", "D"]
+
+
+def test_a_graduatoria_nobody_is_candidate_in_needs_no_resources(ciclope_ente, tmp_path):
+    """«Area A», whose people ``candidati`` excludes, is not in risorse_graduatorie: it has nothing to fund."""
+    text = FUNDED.replace(
+        "risorse = 2400",
+        'graduatorie = "categoria"\ncandidati = \'=categoria <> "D"\'\nrisorse_graduatorie = { C = 1500 }',
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, people(FUNDED_STAFF))
+    assert [p.message for p in result.violations] == []
+    # C: A 750, D 750 → 1,500 of 1,500; E beyond. B and C (Area D) are not candidates.
+    assert result.rewards.extra["progressioni"] == ["A", "D"]
+
+
+def test_the_graduatorie_of_the_resources_are_named_by_letter_or_by_area(ciclope_ente, tmp_path):
+    """As [[punteggio.categorie]] reads them: «Istruttori», «Area dei Funzionari e dell'Elevata qualificazione»."""
+    by_area = FUNDED.replace(
+        "risorse = 2400",
+        'graduatorie = "categoria"\nrisorse_graduatorie = { Istruttori = 1500, '
+        '"Area dei Funzionari e dell\'Elevata qualificazione" = 850 }',
+    )
+    result = run_declared(ciclope_ente, tmp_path, by_area, people(FUNDED_STAFF))
+    assert [p.message for p in result.violations] == []
+    # as with { C = 1500, D = 850 }: C: A and D (750 + 750 = 1,500); D: B (850)
+    assert result.rewards.extra["progressioni"] == ["A", "D", "B"]
+    typo = by_area.replace("Istruttori =", "Istuttori =")
+    # line 21: the key's own line; one message for the one wrong name
+    assert regulation_problems(tmp_path, typo) == [
+        "riga 21, chiave progressioni.risorse_graduatorie.Istuttori: categoria «Istuttori» sconosciuta (forse "
+        "«Istruttori»?); ammesse: A, B, C, D, DIR, Operatori, Operatori esperti, Istruttori, Funzionari (o dichiara i "
+        "gradi del contratto dell'ente in [gradi])"
+    ]
+    twice = by_area.replace("Istruttori = 1500,", "Istruttori = 1500, C = 1500,")
+    assert regulation_problems(tmp_path, twice) == [
+        "riga 21, chiave progressioni.risorse_graduatorie.C: la graduatoria «C» ha già le sue risorse "
+        "(«Istruttori»): scrivila una volta sola"
+    ]
 
 
 def test_resources_need_a_cost_and_one_amount_per_graduatoria(tmp_path):
@@ -329,7 +378,7 @@ def test_leggi_and_the_internal_graduatoria_say_the_resources_and_each_cost(cicl
     path.write_text(FUNDED, encoding="utf-8")
     assert (
         "i candidati sono selezionati in ordine di punteggio, dal più alto, fino a concorrenza delle risorse di "
-        "2.400,00 €, ciascuno per il costo della sua progressione, "
+        "€ 2.400,00, ciascuno per il costo della sua progressione, "
     ) in render_file(path)
     result = run_declared(ciclope_ente, tmp_path, FUNDED, people(FUNDED_STAFF))
     sections = {s.title: s for s in annex(result)}
@@ -351,3 +400,141 @@ def test_leggi_and_the_internal_graduatoria_say_the_resources_and_each_cost(cicl
     # the reading where the text is silent (may a cheaper candidate below be reached?) is written in the annex
     themes = [row[0] for row in sections["Letture adottate dove il regolamento tace"].rows]
     assert themes == ["Progressioni fino a concorrenza delle risorse"]
+
+
+def test_a_number_written_as_people_write_it_is_said_as_the_file_wants_it(tmp_path):
+    """«due» posti, «1.300,00» or «1500 €» of resources, the fund by a formula: the text as the office wrote it,
+    never between a program's quotes inside «», and the number as TOML writes it. (Lines: HEAD's 16, a blank one,
+    [progressioni] 18, fonte 19, then the key at 20.)"""
+    assert regulation_problems(tmp_path, BY_AREA.replace("posti = 2", 'posti = "due"')) == [
+        "riga 20, chiave progressioni.posti: atteso un numero intero, trovato il testo «due»: scrivi il numero in "
+        "cifre, senza virgolette (posti = 2)"
+    ]
+    by_grade = FUNDED.replace(
+        "risorse = 2400", 'graduatorie = "categoria"\nrisorse_graduatorie = { C = "1.300,00", D = "1500 €" }'
+    )
+    # 1.300,00 is 1300: no thousands point, no decimal comma; 1500 € is 1500
+    assert regulation_problems(tmp_path, by_grade) == [
+        "riga 21, chiave progressioni.risorse_graduatorie.C: atteso un numero, trovato il testo «1.300,00»: nel file "
+        "del regolamento un numero si scrive senza virgolette, senza il punto delle migliaia e col punto decimale "
+        "(C = 1300)",
+        "riga 21, chiave progressioni.risorse_graduatorie.D: atteso un numero, trovato il testo «1500 €»: nel file "
+        "del regolamento un numero si scrive senza virgolette e senza «€» (D = 1500)",
+    ]
+    fund = FUNDED.replace("risorse = 2400", """risorse = '=FONDO("differenziali_stipendiali")'""")
+    assert regulation_problems(tmp_path, fund) == [
+        'riga 20, chiave progressioni.risorse: atteso un importo in euro (es. "1500.00"), trovata la formula '
+        '«=FONDO("differenziali_stipendiali")»: risorse è un importo in euro scritto qui, non una formula (es. '
+        "risorse = 12000.00)"
+    ]
+
+
+def test_explain_says_why_a_person_is_not_a_candidate(ciclope_ente, tmp_path):
+    text = HEAD + '\n[progressioni]\nfonte = "art. 6"\ncandidati = "=punteggio >= 80"\nposti = 1\n'
+    staff = [("A", "C", 95, "1", "40"), ("E", "C", 70, "1", "40")]
+    result = run_declared(ciclope_ente, tmp_path, text, people(staff))
+    refused = result.figures["progression:E"]
+    # E has 70 points, below the 80 of the condition: not a candidate, with the score it read
+    assert (refused.value, refused.note) == (False, "il punteggio è meno di 80")
+    assert [(i.name, i.value) for i in refused.inputs] == [("il punteggio", Decimal("70"))]
+    said = explain(result, "person", "E")
+    assert "■ Progressioni economiche: candidatura di Persona E = NO" in said
+    assert "  nota:    il punteggio è meno di 80\n" in said
+    # the premium's own header says nothing of it: not being a candidate is no reason for an amount
+    assert "perché:" not in said
+
+
+def test_explain_says_the_resources_left_to_one_beyond_them(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, FUNDED, people(FUNDED_STAFF))
+    # C (850) is third: of the 2,400 A and B took 750 + 850 = 1,600; 800 are left, less than 850
+    beyond = {i.name: i.value for i in result.figures["progression:C"].inputs}
+    assert (beyond["risorse della graduatoria"], beyond["già assegnate a chi precede"], beyond["risorse rimaste"]) == (
+        Decimal("2400"),
+        Decimal("1600"),
+        Decimal("800"),
+    )
+    assert "posto al quale la selezione si è fermata" not in beyond
+    said = explain(result, "person", "C")
+    assert "  • risorse rimaste = € 800,00\n" in said
+    assert (
+        "il costo supera le risorse rimaste (risorse della graduatoria meno quelle già assegnate a chi precede)" in said
+    )
+    # D (750) would fit in the 800 left, but the selection stopped at C, the third place: nobody is skipped
+    after = {i.name: i.value for i in result.figures["progression:D"].inputs}
+    assert (after["risorse rimaste"], after["posto al quale la selezione si è fermata"]) == (Decimal("800"), 3)
+    assert "la selezione si è fermata al primo candidato il cui costo non sta nelle risorse rimaste" in explain(
+        result, "person", "D"
+    )
+
+
+def test_the_graduatoria_s_number_reads_as_a_score_everywhere(ciclope_ente, tmp_path):
+    """«87,500» in the Relazione, 87.5 in the workbook, «= 87» in explain: one way, two decimals."""
+    from ciclope.core import fmt as values
+    from ciclope.core.reports import fmt as shown
+
+    text = BY_AREA.replace("posti = 2", 'posti = 2\ngraduatoria = "=punteggio * 0,5 + 40"')
+    result = run_declared(ciclope_ente, tmp_path, text, people(STAFF))
+    # H: 95 × 0,5 + 40 = 87.5; G: 70 × 0,5 + 40 = 75
+    said = explain(result, "person", "H")
+    assert "  • graduatoria (il punteggio × 0,5 più 40) = 87,50\n" in said
+    assert "  • graduatoria (il punteggio × 0,5 più 40) = 75,00\n" in explain(result, "person", "G")
+    table = {s.title: s for s in annex(result)}["Graduatoria delle progressioni"]
+    numbers = {row[2]: row[3] for row in table.rows}
+    assert (shown.value(numbers["Persona H (H)"]), shown.value(numbers["Persona G (G)"])) == ("87,50", "75,00")
+    assert isinstance(numbers["Persona H (H)"], values.Points)  # the workbook's 0.00 format
+
+
+def test_a_negated_criterion_orders_from_the_lowest_and_says_so(ciclope_ente, tmp_path):
+    """«a parità precede il più giovane»: ``=-eta``, said «l'età in anni, dal più basso», never «meno l'età»."""
+    text = BY_AREA.replace('"=eta"]', '"=-eta"]')
+    result = run_declared(ciclope_ente, tmp_path, text, people(STAFF))
+    # Area C: A, B, C at 90; B and C 7 years in the position: the younger first, B (35) before C (50)
+    assert (result.figures["progression:B"].value, result.figures["progression:C"].value) == (1, 2)
+    said = explain(result, "person", "B")
+    assert "; a parità, in ordine degli anni nella posizione economica (dal più alto), poi dell'età in anni (dal più " \
+        "basso); " in said  # fmt: skip
+    assert "  • a parità (l'età in anni, dal più basso) = 35\n" in said
+    table = {s.title: s for s in annex(result)}["Graduatoria delle progressioni"]
+    assert table.columns[-2] == "A parità: l'età in anni (dal più basso)"
+    assert [str(r[5]) for r in table.rows[:2]] == ["35", "50"]  # the ages themselves, not −35
+    path = tmp_path / "smvp.toml"
+    assert (
+        "a parità, precede chi ha il valore più alto degli anni nella posizione economica (formula: "
+        "=anzianita_posizione), poi il valore più basso dell'età in anni (formula: =-eta);"
+    ) in render_file(path)
+
+
+def test_leggi_writes_every_amount_one_way(tmp_path):
+    """«A 0,00 €, B 1.300,00 €» beside a cost of «€ 650,00» in one sentence: every amount «€ 1.300,00»."""
+    path = tmp_path / "smvp.toml"
+    path.write_text(
+        FUNDED.replace("risorse = 2400", 'graduatorie = "categoria"\nrisorse_graduatorie = { C = 1300, D = 0 }'),
+        encoding="utf-8",
+    )
+    text = render_file(path)
+    assert "delle risorse di ciascuna graduatoria (C € 1.300,00, D € 0,00)" in text
+    assert "allora € 750,00" in text
+    assert not re.search(r"\d,\d\d €", text)  # no amount with the sign after it
+
+
+def test_the_graduatorie_by_area_and_the_places_nobody_can_fill(ciclope_ente, tmp_path):
+    """«Area degli Istruttori (ex categoria C)», as the rest of the documents of a Funzioni Locali ente say it; the
+    places of an Area that candidati leaves out are places nobody can fill, and the table says so."""
+    text = BY_AREA.replace('tipo_ente = "comune"', 'tipo_ente = "comune"\ncomparto = "funzioni_locali"').replace(
+        "posti = 2", 'posti = 2\ncandidati = \'=categoria <> "D"\''
+    )
+    staff = [*STAFF[:4], ("E", "D", 80, "3", "45"), ("I", "B", 75, "2", "33")]
+    result = run_declared(ciclope_ente, tmp_path, text, people(staff))
+    sections = {s.title: s for s in annex(result)}
+    table = sections["Graduatoria delle progressioni"]
+    assert {r[0] for r in table.rows} == {
+        "Area degli Istruttori (ex categoria C)",
+        "Area degli Operatori esperti (ex categoria B)",
+    }
+    # three graduatorie of 2 places (C, D, B): 6; the candidates can fill 2 in C (4 candidates) and 1 in B (I alone)
+    counts = dict(sections["Progressioni economiche"].rows)
+    assert (counts["Posti"], counts["Posti che i candidati possono occupare"]) == (6, 3)
+    assert sections["Progressioni economiche"].note.endswith(
+        "I posti che i candidati possono occupare sono, in ciascuna graduatoria, non più dei suoi candidati; nessun "
+        "candidato in: Area dei Funzionari e dell'Elevata qualificazione (ex categoria D)."
+    )

@@ -293,7 +293,7 @@ def test_a_product_written_in_a_share_says_its_result(tmp_path):
     body = 'metodo = "percentuale"\npercentuali = [{ da = 90, quota = "35% * 25%" }, { da = 60, quota = 0.1 }]\n'
     [message] = problems(tmp_path, body)
     assert message.endswith(
-        'quota: atteso un numero, trovato «"35% * 25%"»: qui va il risultato del calcolo, non il calcolo '
+        'quota: atteso un numero, trovato il testo «35% * 25%»: qui va il risultato del calcolo, non il calcolo '
         "(quota = 0.0875, cioè 8,75%)"
     ), message
     [message] = problems(tmp_path, body.replace('"35% * 25%"', '"2 × 0,05"'))
