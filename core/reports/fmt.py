@@ -308,7 +308,7 @@ def worded(text: str, words: Mapping[str, str] | None = None, signed: bool = Fal
     a code shown in parentheses beside its words («peso della voce (unit_item_weight)»). A name the office is
     told to write stays as written: the suggestion of a hint («forse «performance_individuale»?»), a key of a table
     of ente.toml («[fondi] performance_individuale»), a value after its key («fondo_premi = risultato_po»), the names
-    to choose from («usa: «risultato_po», …»)."""
+    to choose from («usa: «risultato_po», …»), a table of a TOML file by its name («[risultato_po]»)."""
     known = {**STATUS_LABELS, **(words or {})}
     if text in known:
         return known[text]
@@ -317,7 +317,8 @@ def worded(text: str, words: Mapping[str, str] | None = None, signed: bool = Fal
 
     def said(m: re.Match[str]) -> str:
         word = known.get(m.group(1))
-        if word is None or _KEPT_AFTER.search(text, 0, m.start()):
+        table = text[m.start() - 1 : m.start()] == "[" and text[m.end() : m.end() + 1] == "]"  # [risultato_po]
+        if word is None or table or _KEPT_AFTER.search(text, 0, m.start()):
             return m.group(0)
         return f"«{word}»"
 

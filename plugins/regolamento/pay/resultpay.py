@@ -19,7 +19,7 @@ from ciclope.plugins.regolamento.compile.points import points_of, scale_of
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import PayStep, Regulation, ResultPay
-from ciclope.plugins.regolamento.pay import premium, resultformula
+from ciclope.plugins.regolamento.pay import premium, resultformula, unpaid
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 
@@ -95,6 +95,8 @@ def pay(
             due[p.id] = position * s.score
     if not listed and rp.fund not in out.pools:
         return  # nobody to pay and no fund: no pool to report
+    if not listed:  # a fund and nobody of its roles: never a silent residual
+        unpaid.result_pay(reg, ente, out.pools[rp.fund].amount, trace)
     declared = reg.constitutes(rp.fund)  # and could not: its own error says so
     place = premium.fund_place(reg, rp.fund, ente)
     amounts, pool, note = settle(
