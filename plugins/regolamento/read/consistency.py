@@ -137,7 +137,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: fr
             if role in seen:
                 error(
                     f"scheda[{i}].ruoli",
-                    f"il ruolo {fmt.quoted(role)} ha già la scheda scheda[{seen[role]}]: una sola scheda per ruolo",
+                    f"il ruolo {fmt.quoted(role)} ha già la scheda {said(f'scheda[{seen[role]}]')}: una sola scheda per ruolo",
                     "regolamento.valore",
                 )
             seen.setdefault(role, i)
