@@ -324,7 +324,7 @@ def _special(node: Call, args: list[str]) -> str:
     if fn == "DI":
         return f"{args[0]} {joined('di', _whose(node))}"
     if fn == "MESI":
-        return f"i mesi di servizio {months_within(node)} (un mese conta da {args[0]} di servizio)"
+        return f"i mesi di servizio {months_within(node)} (un mese conta da {_days(node.args[0], args[0])} di servizio)"
     if fn == "OBIETTIVO":
         return f"il raggiungimento dell'obiettivo {args[0]}"
     if fn == "IN.SERVIZIO":
@@ -353,6 +353,14 @@ def _whose(node: Call) -> str:
 
 def _list(args: list[str]) -> str:
     return args[0] if len(args) == 1 else ", ".join(args[:-1]) + " e " + args[-1]
+
+
+def _days(node: Node, words: str) -> str:
+    """MESI's first argument, a number of days, as days: «16 giorni» whether the formula writes MESI(16 giorni) or
+    MESI(16) (a bare number is read as days, the only thing MESI counts from)."""
+    if isinstance(node, Num) and not node.unit and not node.percent:
+        return said(attrs.evolve(node, unit=DAYS_UNIT))
+    return words
 
 
 def months_within(node: Call) -> str:
