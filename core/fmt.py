@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -23,6 +24,7 @@ __all__ = [
     "date_it",
     "decimal_it",
     "euro",
+    "fund",
     "month_it",
     "natural",
     "param_said",
@@ -140,6 +142,24 @@ def euro(value: Any) -> str:
     if value is None:
         return NONE
     return "€ " + decimal_it(value, 2)
+
+
+def fund(name: str, pool_label: str = "", labels: Mapping[str, str] | None = None) -> str:
+    """A fund for people (a report's row, a message): the label its pool carries, else the plugin's label of its name (a fund of
+    ``[funds]`` in ente.toml, or a family of funds by the prefix before ``:``), else «Fondo ‹name›» in words, never
+    «Fondo fondo …» (``fondo_comune_ateneo`` is «Fondo comune ateneo»)."""
+    if pool_label:
+        return pool_label
+    known = labels or {}
+    if name in known:
+        return known[name]
+    prefix, colon, rest = name.partition(":")
+    if colon and f"{prefix}:" in known:
+        return f"{known[prefix + ':']} — {rest}"
+    words = name.replace("_", " ").replace(":", " ")
+    if words.lower() == "fondo" or words.lower().startswith("fondo "):
+        return "Fondo" + words[len("fondo") :]
+    return "Fondo " + words
 
 
 def date_it(value: dt.date | None) -> str:

@@ -28,6 +28,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     date_it,
     decimal_it,
     euro,
+    fund,
     month_it,
     natural,
     param_unit,
@@ -164,24 +165,6 @@ def label(code: str | None, labels: Mapping[str, str] | None = None) -> str:
     """Any code a plugin or the core writes (a status, a component of a score, a fund) in Italian: the
     plugin's table (its ``LABELS`` and ``STATUS_LABELS``), then the core's, else the code with spaces."""
     return status(code, labels)
-
-
-def fund(name: str, pool_label: str = "", labels: Mapping[str, str] | None = None) -> str:
-    """A fund for people: the label its pool carries, else the plugin's label of its name (a fund of
-    ``[funds]`` in ente.toml, or a family of funds by the prefix before ``:``), else «Fondo ‹name›» in words, never
-    «Fondo fondo …» (``fondo_comune_ateneo`` is «Fondo comune ateneo»)."""
-    if pool_label:
-        return pool_label
-    known = labels or {}
-    if name in known:
-        return known[name]
-    prefix, colon, rest = name.partition(":")
-    if colon and f"{prefix}:" in known:
-        return f"{known[prefix + ':']} — {rest}"
-    words = name.replace("_", " ").replace(":", " ")
-    if words.lower() == "fondo" or words.lower().startswith("fondo "):
-        return "Fondo" + words[len("fondo") :]
-    return "Fondo " + words
 
 
 # The keys of a parameter's table rows in words (a band's quota of staff and of resources, a level's minimum).

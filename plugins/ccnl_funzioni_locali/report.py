@@ -161,7 +161,7 @@ def differentiation(result: Result) -> ReportSection:
         if not paid:
             continue
         level, share = top_share(paid, result)
-        label = pool.label or result.plugin.status_labels.get(name, name)
+        label = fmt.fund(name, pool.label, result.plugin.status_labels)  # its words, never the code of [fondi]
         # the level (or a level recorded as band) by the label the ente's regulation gives it, as the Relazione's
         # distribution names it
         named = result.plugin.ente_labels.get(level, level)
