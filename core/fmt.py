@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -34,6 +34,8 @@ __all__ = [
     "share_places",
     "plural",
     "all_of",
+    "and_",
+    "listed",
     "quoted",
     "the_pct",
     "toml_value",
@@ -195,6 +197,30 @@ def month_it(year: int, month: int) -> str:
 def plural(n: int, singular: str, many: str) -> str:
     """``1 avviso``, ``2 avvisi``, ``0 avvisi`` (Italian agrees the noun with the number)."""
     return f"{n} {singular if n == 1 else many}"
+
+
+def and_(following: str) -> str:
+    """The conjunction before ``following``, spaces included: « ed » before a word that starts with «e» (Italian's
+    euphonic d: «sufficiente ed escluso», «ed è»), « e » otherwise; a quote or a parenthesis before the word is not
+    the word («ed «escluso»»)."""
+    first = following.lstrip("«\"'(“‘ ")[:1].casefold()
+    return " ed " if first in ("e", "è", "é") else " e "
+
+
+def listed(items: Iterable[str], commas: bool = True) -> str:
+    """``items`` joined as Italian lists them: «a, b e c», «ed» before a last item starting with «e» (:func:`and_`);
+    ``commas=False`` joins each with the conjunction, «a e b e c» (terms of a condition, said one after another)."""
+    said = list(items)
+    if not said:
+        return ""
+    if not commas:
+        out = said[0]
+        for item in said[1:]:
+            out += and_(item) + item
+        return out
+    if len(said) == 1:
+        return said[0]
+    return ", ".join(said[:-1]) + and_(said[-1]) + said[-1]
 
 
 def all_of(n: int) -> str:

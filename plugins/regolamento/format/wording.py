@@ -283,11 +283,10 @@ def call(node: Call) -> str:
     if fn in CONSTANTS:
         return "vero" if fn == "VERO" else "falso"
     if fn in ("E", "O"):
-        joiner = " e " if fn == "E" else " oppure "
         # a condition of the other kind inside keeps its grouping: «a e (b oppure c)», never «a e b oppure c»
         other = "O" if fn == "E" else "E"
         grouped = [f"({t})" if isinstance(a, Call) and a.fn == other else t for a, t in zip(node.args, args)]
-        return joiner.join(grouped)
+        return fmt.listed(grouped, commas=False) if fn == "E" else " oppure ".join(grouped)
     if fn == "NON":
         return _no(node.args[0]) or f"non è vero che {args[0]}"
     if fn in ("MIN", "MAX", "MEDIA", "SOMMA"):
@@ -352,7 +351,7 @@ def _whose(node: Call) -> str:
 
 
 def _list(args: list[str]) -> str:
-    return args[0] if len(args) == 1 else ", ".join(args[:-1]) + " e " + args[-1]
+    return fmt.listed(args)
 
 
 def _days(node: Node, words: str) -> str:
@@ -409,5 +408,4 @@ def word(code: str) -> str:
 def roles(names: Sequence[str], prep: str = "") -> str:
     """The groups of people of ``names`` (i dipendenti e le PO / EQ), after the preposition ``prep`` joined to
     each article (ai dipendenti, delle PO / EQ)."""
-    said = [joined(prep, ROLE_GROUP.get(name, word(name))) for name in names]
-    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " e " + said[-1]
+    return fmt.listed(joined(prep, ROLE_GROUP.get(name, word(name))) for name in names)

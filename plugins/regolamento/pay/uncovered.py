@@ -51,8 +51,7 @@ def paying(reg: Regulation) -> str:
         by_roles.setdefault(pr.roles, []).append(fmt.quoted(name_of(pr)) if isinstance(pr, Part) else "il premio")
     said = []
     for names, who in ((names, roles(r)) for r, names in by_roles.items()):
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " e " + names[-1]
-        said.append(f"{listed} {'paga' if len(names) == 1 else 'pagano'} {who}")
+        said.append(f"{fmt.listed(names)} {'paga' if len(names) == 1 else 'pagano'} {who}")
     if reg.result_pay is not None:
         said.append(f"[risultato_po] paga {roles(reg.result_pay.roles)}")
     return "; ".join(said)

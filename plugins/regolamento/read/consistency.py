@@ -508,7 +508,7 @@ def grade_factors(pr: Premium, error: Error, path: str = "premio", declared: Seq
     grade_codes(f"{path}.parametri", list(pr.grade_factors), error, declared)
     allowed = ("proporzionale", "livelli", "budget") if isinstance(pr, Part) else ("proporzionale", "livelli")
     if pr.method not in allowed:
-        words = ", ".join(f"«{m}»" for m in allowed[:-1]) + f" e «{allowed[-1]}»"
+        words = fmt.listed(f"«{m}»" for m in allowed)
         error(
             f"{path}.parametri",
             f"i parametri per categoria valgono per i metodi {words}, non per «{pr.method}»",
