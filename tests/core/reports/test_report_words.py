@@ -188,3 +188,16 @@ def test_the_conjunction_before_a_word_starting_with_e_is_ed():
     assert fmt.listed(["«valutato»", "«esclusa»"]) == "«valutato» ed «esclusa»"  # the quote is not the word
     assert fmt.listed(["la persona è assente", "è cessata"], commas=False) == "la persona è assente ed è cessata"
     assert fmt.listed(["a", "b", "c"], commas=False) == "a e b e c" and fmt.listed(["solo"]) == "solo"
+
+
+def test_an_evaluator_who_is_not_staff_is_named_in_the_people_s_sheet(ciclope_ente, tmp_path):
+    """schede.xlsx's «Valutazioni individuali» showed the code «OIV» of an evaluator outside the staff, a code no other
+    column explains: the name ente.toml [valutatori] gives, with the code (a person of the ente keeps their code, the
+    Codice of a row of the same sheet)."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(no_heads(ciclope_ente, tmp_path), path)
+    rows = list(load_workbook(path)["Valutazioni individuali"].iter_rows(values_only=True))
+    column = rows[0].index("Valutatore")
+    assert {r[column] for r in rows[1:]} == {"Organismo indipendente di valutazione (OIV)"}
