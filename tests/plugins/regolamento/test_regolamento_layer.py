@@ -52,6 +52,14 @@ def test_a_premium_of_the_eq_alone_is_no_staff_premium_for_the_maggiorazione(cic
     assert only_eq != WITH
     result = run(ciclope_ente, tmp_path / "eq", only_eq)
     assert "ccnl.art69.not_configured" not in {p.rule for p in result.violations}
+    # and the national provisions do not claim a warning the run did not give (0 avvisi of it)
+    [section] = [s for s in result.sections if s.title == NATIONAL]
+    [art69] = [row[-1] for row in section.rows if row[-1].startswith("non configurata dal contratto integrativo")]
+    assert "(avviso)" not in art69 and "nessun premio individuale pagato da maggiorare" in art69
+    # where the warning is given (the premium of the dipendenti), the row says so
+    warned = run(ciclope_ente, tmp_path / "dip", WITH)
+    [section] = [s for s in warned.sections if s.title == NATIONAL]
+    assert "non configurata dal contratto integrativo (avviso)" in [row[-1] for row in section.rows]
 
 
 def test_position_pay_beyond_the_contract_is_an_error_under_the_comparto_only(ciclope_ente, tmp_path):
