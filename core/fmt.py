@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -24,6 +25,7 @@ __all__ = [
     "date_it",
     "decimal_it",
     "euro",
+    "fund",
     "month_it",
     "natural",
     "param_said",
@@ -33,6 +35,8 @@ __all__ = [
     "share_places",
     "plural",
     "all_of",
+    "and_",
+    "listed",
     "quoted",
     "the_pct",
     "toml_value",
@@ -148,6 +152,24 @@ def euro(value: Any) -> str:
     return "€ " + decimal_it(value, 2)
 
 
+def fund(name: str, pool_label: str = "", labels: Mapping[str, str] | None = None) -> str:
+    """A fund for people (a report's row, a message): the label its pool carries, else the plugin's label of its name (a fund of
+    ``[funds]`` in ente.toml, or a family of funds by the prefix before ``:``), else «Fondo ‹name›» in words, never
+    «Fondo fondo …» (``fondo_comune_ateneo`` is «Fondo comune ateneo»)."""
+    if pool_label:
+        return pool_label
+    known = labels or {}
+    if name in known:
+        return known[name]
+    prefix, colon, rest = name.partition(":")
+    if colon and f"{prefix}:" in known:
+        return f"{known[prefix + ':']} — {rest}"
+    words = name.replace("_", " ").replace(":", " ")
+    if words.lower() == "fondo" or words.lower().startswith("fondo "):
+        return "Fondo" + words[len("fondo") :]
+    return "Fondo " + words
+
+
 def date_it(value: dt.date | None) -> str:
     return NONE if value is None else value.strftime("%d/%m/%Y")
 
@@ -181,6 +203,30 @@ def month_it(year: int, month: int) -> str:
 def plural(n: int, singular: str, many: str) -> str:
     """``1 avviso``, ``2 avvisi``, ``0 avvisi`` (Italian agrees the noun with the number)."""
     return f"{n} {singular if n == 1 else many}"
+
+
+def and_(following: str) -> str:
+    """The conjunction before ``following``, spaces included: « ed » before a word that starts with «e» (Italian's
+    euphonic d: «sufficiente ed escluso», «ed è»), « e » otherwise; a quote or a parenthesis before the word is not
+    the word («ed «escluso»»)."""
+    first = following.lstrip("«\"'(“‘ ")[:1].casefold()
+    return " ed " if first in ("e", "è", "é") else " e "
+
+
+def listed(items: Iterable[str], commas: bool = True) -> str:
+    """``items`` joined as Italian lists them: «a, b e c», «ed» before a last item starting with «e» (:func:`and_`);
+    ``commas=False`` joins each with the conjunction, «a e b e c» (terms of a condition, said one after another)."""
+    said = list(items)
+    if not said:
+        return ""
+    if not commas:
+        out = said[0]
+        for item in said[1:]:
+            out += and_(item) + item
+        return out
+    if len(said) == 1:
+        return said[0]
+    return ", ".join(said[:-1]) + and_(said[-1]) + said[-1]
 
 
 def all_of(n: int) -> str:

@@ -48,6 +48,13 @@ AREE_2023 = {
     "C": "Area degli Istruttori",
     "D": "Area dei Funzionari e dell'Elevata qualificazione",
 }
+# Every name of an Area a cell may hold → its category: the Area's name, the name without «Area dei/degli»
+# («Istruttori»), and the Funzionari's short names («Funzionari», «Funzionari ed EQ»), the names a declared
+# regulation reads too (docs/regolamento.md: «"Istruttori"», «"Area degli Istruttori"»).
+AREE_2023_WORDS = {
+    **{name: code for code, area in AREE_2023.items() for name in (area, area.split(" ", 2)[2])},
+    **dict.fromkeys(("Funzionari", "Funzionari ed EQ", "Funzionari e EQ"), "D"),
+}
 
 
 role_label = said_role  # a role in the words of the ente's contract: :func:`plugininfo.said_role`

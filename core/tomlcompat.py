@@ -124,7 +124,7 @@ def bad_number(value: object, key: str = "") -> str:
                 return found
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            found = bad_number(v, f"{key}[{i}]")
+            found = bad_number(v, f"{key}[{i + 1}]")  # counted from 1, as every message counts
             if found:
                 return found
     return ""
@@ -162,7 +162,7 @@ def bad_text(value: object, key: str = "") -> str:
                 return found_in
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            found_in = bad_text(v, f"{key}[{i}]")
+            found_in = bad_text(v, f"{key}[{i + 1}]")
             if found_in:
                 return found_in
     return ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -37,7 +38,15 @@ from ciclope.core.values import (
     parse_text,
 )
 
-_AREE = {area.lower(): code for code, area in labels.AREE_2023.items()}
+
+def _folded(word: str) -> str:
+    """A name without case, accents and separators: «AREA DEGLI ISTRUTTORI», «dell’Elevata» and «dell'Elevata» are
+    one."""
+    plain = unicodedata.normalize("NFKD", word.replace("’", "'")).encode("ascii", "ignore").decode("ascii")
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain.casefold()).split())
+
+
+_AREE = {_folded(name): code for name, code in labels.AREE_2023_WORDS.items()}
 
 
 _STEP = re.compile(r"[A-D][1-8]")
@@ -45,7 +54,7 @@ _STEP = re.compile(r"[A-D][1-8]")
 
 def _category(s: str) -> str:
     """A category (A–D, DIR), or the Area of the CCNL 16.11.2022 that took its place (the same code)."""
-    value = _AREE.get(s.strip().lower()) or s.strip().upper()
+    value = _AREE.get(_folded(s)) or s.strip().upper()
     if value not in m.CATEGORIES and _STEP.fullmatch(value):  # B3, C1, D6: a step of the old categories' pay scale
         raise ValueError(
             f"trovato {quoted(s)}: è una posizione economica (o un accesso come B3 e D3), non una categoria; la categoria "
@@ -54,7 +63,8 @@ def _category(s: str) -> str:
     if value not in m.CATEGORIES:
         raise ValueError(
             f"attesa una categoria tra {', '.join(m.CATEGORIES)} o un'Area del CCNL 16.11.2022 "
-            f"({', '.join(labels.AREE_2023.values())}), trovato {quoted(s)}; il grado di un altro contratto (EP, un livello "
+            f"({', '.join(labels.AREE_2023.values())}; anche senza «Area dei», come «Istruttori»), trovato {quoted(s)}; "
+            "il grado di un altro contratto (EP, un livello "
             "Federcasa…) va nella colonna grado, che un regolamento dichiarato legge con la tabella [gradi], e la "
             "categoria resta vuota"
         )

@@ -26,9 +26,12 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     Money,
     Percent,
     Points,
+    and_,
     date_it,
     decimal_it,
     euro,
+    fund,
+    listed,
     month_it,
     natural,
     param_unit,
@@ -169,24 +172,6 @@ def label(code: str | None, labels: Mapping[str, str] | None = None) -> str:
     return status(code, labels)
 
 
-def fund(name: str, pool_label: str = "", labels: Mapping[str, str] | None = None) -> str:
-    """A fund for people: the label its pool carries, else the plugin's label of its name (a fund of
-    ``[funds]`` in ente.toml, or a family of funds by the prefix before ``:``), else «Fondo ‹name›» in words, never
-    «Fondo fondo …» (``fondo_comune_ateneo`` is «Fondo comune ateneo»)."""
-    if pool_label:
-        return pool_label
-    known = labels or {}
-    if name in known:
-        return known[name]
-    prefix, colon, rest = name.partition(":")
-    if colon and f"{prefix}:" in known:
-        return f"{known[prefix + ':']} — {rest}"
-    words = name.replace("_", " ").replace(":", " ")
-    if words.lower() == "fondo" or words.lower().startswith("fondo "):
-        return "Fondo" + words[len("fondo") :]
-    return "Fondo " + words
-
-
 # The keys of a parameter's table rows in words (a band's quota of staff and of resources, a level's minimum).
 TABLE_KEYS = {"staff": "personale", "resources": "risorse", "min": "da", "max": "fino a", "share": "quota"}
 
@@ -311,7 +296,7 @@ def worded(text: str, words: Mapping[str, str] | None = None, signed: bool = Fal
     a code shown in parentheses beside its words («peso della voce (unit_item_weight)»). A name the office is
     told to write stays as written: the suggestion of a hint («forse «performance_individuale»?»), a key of a table
     of ente.toml («[fondi] performance_individuale»), a value after its key («fondo_premi = risultato_po»), the names
-    to choose from («usa: «risultato_po», …»)."""
+    to choose from («usa: «risultato_po», …»), a table of a TOML file by its name («[risultato_po]»)."""
     known = {**STATUS_LABELS, **(words or {})}
     if text in known:
         return known[text]
@@ -320,7 +305,8 @@ def worded(text: str, words: Mapping[str, str] | None = None, signed: bool = Fal
 
     def said(m: re.Match[str]) -> str:
         word = known.get(m.group(1))
-        if word is None or _KEPT_AFTER.search(text, 0, m.start()):
+        table = text[m.start() - 1 : m.start()] == "[" and text[m.end() : m.end() + 1] == "]"  # [risultato_po]
+        if word is None or table or _KEPT_AFTER.search(text, 0, m.start()):
             return m.group(0)
         return f"«{word}»"
 

@@ -340,7 +340,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
         ("Ruolo", "text", 12),
         ("Categoria", "text", 24),
         ("Unità", "text", 10),
-        ("Valutatore", "text", 11),
+        ("Valutatore", "text", 18),
         ("Punteggio", "score", 11),
         ("Livello", "text", 16),
         ("Esito", "text", 16),
@@ -357,7 +357,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
             fmt.role_label(p.role, r.ente.year, r.plugin.staff_words),
             fmt.category_label(p.category, r.ente.year, r.plugin.staff_words) if p.category else None,
             p.unit,
-            r.ente.evaluator_of(p.id),
+            evaluator_said(r, r.ente.evaluator_of(p.id)),
         )
         said = score.breakdown.get(WHY) if score is not None else None
         reason = (str(said) if said else None,) if why else ()
@@ -367,6 +367,15 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
             level = fmt.level(score.level, r.plugin.ente_labels)
             rows.append((*person, score.score, level, status(p.id), *reason, *map(score.breakdown.get, parts)))
     return Table("Valutazioni individuali", columns, rows)
+
+
+def evaluator_said(r: Result, code: str | None) -> str | None:
+    """An evaluator in the people's sheet: a person of the ente by their code (a row of the same sheet); one who is
+    not (the OIV, the Nucleo di valutazione) by the name ente.toml [valutatori] gives, with the code the data write,
+    as the Relazione names them."""
+    if code is None or code in r.ente.people or code not in r.ente.evaluators:
+        return code
+    return f"{r.ente.evaluators[code]} ({code})"
 
 
 def evaluators(r: Result) -> Table:

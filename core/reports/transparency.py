@@ -355,9 +355,8 @@ def _joined(names: list[str], outcomes: frozenset[str] = frozenset()) -> str:
     if len(names) == 1:
         return names[0]
     if not all(n in outcomes for n in names):
-        return f"{', '.join(names[:-1])} e {names[-1]}"
-    said = [fmt.quoted(n) for n in names]
-    return f"esiti {', '.join(said[:-1])} e {said[-1]}"
+        return fmt.listed(names)  # «buono, sufficiente ed escluso: …»
+    return f"esiti {fmt.listed(fmt.quoted(n) for n in names)}"
 
 
 def _partition(everyone: list[Person], members: list[int], key) -> dict:

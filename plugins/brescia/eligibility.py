@@ -127,7 +127,7 @@ def eligibility(ente: Ente, r: Row) -> list[Problem]:
         out.append(flag("po.term", message, "2.4", "term_end"))
     if missing:
         column = "education" if "education" in missing[0] else "term_start"
-        message = ": requisiti non verificabili, mancano " + " e ".join(missing)
+        message = ": requisiti non verificabili, mancano " + fmt.listed(missing, commas=False)
         out.append(flag("po.requirements_unknown", message, "2.4–2.5", column, "warning"))
     return out
 

@@ -104,7 +104,7 @@ def ciclope_validate(ente: Ente, params: Params) -> list[Problem]:
             )
         )
     sections = {s.section.strip().casefold() for items in ente.cards_view().values() for s in items}
-    for i, criterion in enumerate(rule.ties or ()):
+    for i, criterion in enumerate(rule.ties or (), start=1):  # parita[1], the first
         name = criterion[len(SECTION) :].strip()
         if criterion.startswith(SECTION) and sections and name.casefold() not in sections:
             out.append(

@@ -50,6 +50,7 @@ from .national import article, cite, in_force
 
 POOL = art69_split.POOL
 KEY = "art69"
+NOT_CONFIGURED = "ccnl.art69.not_configured"
 
 
 @attrs.frozen
@@ -240,7 +241,7 @@ def lacking(ente: Ente, found: Plan, source: str) -> list[Problem]:
 
 def not_configured(year: int, article: str, source: str) -> Problem:
     return Problem(
-        rule="ccnl.art69.not_configured",
+        rule=NOT_CONFIGURED,
         severity="warning",
         source=source,
         column="nazionale.maggiorazione",

@@ -198,7 +198,7 @@ def _ties(value: Any) -> list[Problem]:
     if not isinstance(value, list) or not value:
         return [_error("maggiorazione.parita", f"parita dev'essere una lista di criteri, in ordine, tra {words}")]
     out = []
-    for i, item in enumerate(value):
+    for i, item in enumerate(value, start=1):  # parita[1], the first: counted from 1, as every message counts
         ok = isinstance(item, str) and (
             item in TIE_WORDS or (item.startswith(SECTION) and item[len(SECTION) :].strip())
         )
@@ -209,7 +209,7 @@ def _ties(value: Any) -> list[Problem]:
                     f"criterio {fmt.quoted(item if isinstance(item, str) else fmt.toml_value(item))} sconosciuto: ammessi {words}",
                 )
             )
-        elif item in value[:i]:
+        elif item in value[: i - 1]:
             out.append(_error(f"maggiorazione.parita[{i}]", f"il criterio {fmt.quoted(item)} è scritto due volte"))
     if "eta" in value and "eta_minore" in value:
         out.append(_error("maggiorazione.parita", "«eta» e «eta_minore» si escludono: scegline uno"))

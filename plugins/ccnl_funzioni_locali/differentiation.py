@@ -48,7 +48,7 @@ def undifferentiated(rewards: Rewards, scores: Mapping[str, Score], source: str)
             continue
         levels = {level_of(a, scores) for a in paid}
         amounts = [a.amount for a in paid]
-        fund = rewards.pools[name].label or name  # the fund by its words: «Premi per la performance individuale»
+        fund = fmt.fund(name, rewards.pools[name].label)  # by its words: «Premi per la performance individuale»
         if len(levels) == 1 and None not in levels:
             out.append(
                 warning(fund, f"{fmt.all_of(len(paid))} premiati sono nello stesso livello ({levels.pop()})", source)

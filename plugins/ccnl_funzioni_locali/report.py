@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ciclope.core import Award, ReportSection, Result, fmt, hookimpl, provisions
 
-from . import art48, art69_own, ties
+from . import art48, art69, art69_own, ties
 from .config import maggiorazione
 from .differentiation import paid_in
 from .national import article, in_force, table
@@ -137,11 +137,12 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
         small = pid == "maggiorazione_enti_piccoli" and row is not None and row.value is not None and staff <= row.value
         return f"{'si applica' if small or pid.endswith('applicabile') else 'non si applica'}: l'ente ha {staff} dipendenti"
     if rule is None:
-        return "non configurata dal contratto integrativo (avviso)" if pid == "maggiorazione_art69" else "-"
+        return not_configured(result) if pid == "maggiorazione_art69" else "-"
     if pid == "maggiorazione_obiettivi_ente":
         return "si applica (contratto integrativo)" if rule.objectives else "non dichiarata dal contratto integrativo"
     if pid == "maggiorazione_parita":
-        return ties.words(rule.ties) if rule.ties else "non dichiarati (avviso): i pari merito al limite sono esclusi"
+        warned = " (avviso)" if warned_of(result, "ccnl.maggiorazione.parita") else ""
+        return ties.words(rule.ties) if rule.ties else f"non dichiarati{warned}: i pari merito al limite sono esclusi"
     said = (
         f"{fmt.pct(rule.share, 0)} del premio medio {fmt.the_pct(rule.quota, 0, 'a')} del personale valutato "
         "(contratto integrativo)"
@@ -150,6 +151,19 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
     if floor is not None and in_force("maggiorazione_parita", ente.year) is not None:
         said += f"; minimo {fmt.decimal_it(floor.share * 100, 0)}%: {floor.reason} ({article(floor.source)})"
     return said
+
+
+def not_configured(result: Result) -> str:
+    """The maggiorazione the CCDI did not configure: «(avviso)» only where the cycle warned of it (art69's
+    ``not_configured``, given when someone was paid an individual premium it would raise); else why no warning."""
+    if warned_of(result, art69.NOT_CONFIGURED):
+        return "non configurata dal contratto integrativo (avviso)"
+    return "non configurata dal contratto integrativo; nessun premio individuale pagato da maggiorare, nessun avviso"
+
+
+def warned_of(result: Result, rule: str) -> bool:
+    """Whether the cycle of ``result`` recorded a problem of ``rule``: what a row says it warned of, it did."""
+    return any(v.rule == rule for v in result.violations)
 
 
 def differentiation(result: Result) -> ReportSection:
@@ -161,7 +175,7 @@ def differentiation(result: Result) -> ReportSection:
         if not paid:
             continue
         level, share = top_share(paid, result)
-        label = pool.label or result.plugin.status_labels.get(name, name)
+        label = fmt.fund(name, pool.label, result.plugin.status_labels)  # its words, never the code of [fondi]
         # the level (or a level recorded as band) by the label the ente's regulation gives it, as the Relazione's
         # distribution names it
         named = result.plugin.ente_labels.get(level, level)

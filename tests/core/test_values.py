@@ -193,6 +193,12 @@ def test_the_labels_the_reports_print_are_accepted_as_input():
     assert CANONICAL["people"]["role"][0]("Posizione organizzativa") == "po"
     assert CANONICAL["objectives"]["kind"][0]("strategico") == "strategic"
     assert CANONICAL["units"]["kind"][0]("azienda speciale") == "azienda_speciale"
+    # a category by the Area of the CCNL 16.11.2022 that took its place, whole or without «Area dei», as the guide
+    # lets a regulation write it («"Istruttori"», «"Area degli Istruttori"»); case, accents and apostrophes aside
+    category = CANONICAL["people"]["category"][0]
+    areas = ["Istruttori", "Area degli Istruttori", "operatori esperti", "OPERATORI", "Funzionari ed EQ", "Funzionari"]
+    assert [category(w) for w in areas] == ["C", "C", "B", "A", "D", "D"]
+    assert category("Area dei Funzionari e dell’Elevata qualificazione") == "D"  # the typographic apostrophe
     # a category of another contract is refused, saying where such a grade goes
     with pytest.raises(ValueError, match="trovato «EP»; il grado di un altro contratto .* va nella colonna grado"):
         CANONICAL["people"]["category"][0]("EP")

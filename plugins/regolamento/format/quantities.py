@@ -314,7 +314,7 @@ SIGNATURES: dict[str, tuple[str, str]] = {
     "MESI": (
         'MESI(giorni) o MESI(giorni; "dal"; "al")',
         "i mesi di servizio nell'anno, ciascuno intero se la persona vi è in servizio almeno quei giorni (la frazione "
-        'di mese oltre 15 giorni conta un mese: MESI(16 giorni)); con due giorni, i mesi di quel periodo (un '
+        'di mese oltre 15 giorni conta un mese: MESI(16 giorni), o MESI(16): il numero è sempre di giorni); con due giorni, i mesi di quel periodo (un '
         'trimestre: MESI(16 giorni; "01/04"; "30/06")), ciascun giorno come in IN.SERVIZIO; un mese tagliato dal '
         "periodo conta con quei giorni di servizio nel periodo",
     ),

@@ -292,11 +292,10 @@ def call(node: Call) -> str:
     if fn in CONSTANTS:
         return "vero" if fn == "VERO" else "falso"
     if fn in ("E", "O"):
-        joiner = " e " if fn == "E" else " oppure "
         # a condition of the other kind inside keeps its grouping: «a e (b oppure c)», never «a e b oppure c»
         other = "O" if fn == "E" else "E"
         grouped = [f"({t})" if isinstance(a, Call) and a.fn == other else t for a, t in zip(node.args, args)]
-        return joiner.join(grouped)
+        return fmt.listed(grouped, commas=False) if fn == "E" else " oppure ".join(grouped)
     if fn == "NON":
         return _no(node.args[0]) or f"non è vero che {args[0]}"
     if fn in ("MIN", "MAX", "MEDIA", "SOMMA"):
@@ -333,7 +332,7 @@ def _special(node: Call, args: list[str]) -> str:
     if fn == "DI":
         return f"{args[0]} {joined('di', _whose(node))}"
     if fn == "MESI":
-        return f"i mesi di servizio {months_within(node)} (un mese conta da {args[0]} di servizio)"
+        return f"i mesi di servizio {months_within(node)} (un mese conta da {_days(node.args[0], args[0])} di servizio)"
     if fn == "OBIETTIVO":
         return f"il raggiungimento dell'obiettivo {args[0]}"
     if fn == "IN.SERVIZIO":
@@ -363,7 +362,15 @@ def _whose(node: Call) -> str:
 
 
 def _list(args: list[str]) -> str:
-    return args[0] if len(args) == 1 else ", ".join(args[:-1]) + " e " + args[-1]
+    return fmt.listed(args)
+
+
+def _days(node: Node, words: str) -> str:
+    """MESI's first argument, a number of days, as days: «16 giorni» whether the formula writes MESI(16 giorni) or
+    MESI(16) (a bare number is read as days, the only thing MESI counts from)."""
+    if isinstance(node, Num) and not node.unit and not node.percent:
+        return said(attrs.evolve(node, unit=DAYS_UNIT))
+    return words
 
 
 def months_within(node: Call) -> str:
@@ -412,5 +419,4 @@ def word(code: str) -> str:
 def roles(names: Sequence[str], prep: str = "") -> str:
     """The groups of people of ``names`` (i dipendenti e le PO / EQ), after the preposition ``prep`` joined to
     each article (ai dipendenti, delle PO / EQ)."""
-    said = [joined(prep, ROLE_GROUP.get(name, word(name))) for name in names]
-    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " e " + said[-1]
+    return fmt.listed(joined(prep, ROLE_GROUP.get(name, word(name))) for name in names)

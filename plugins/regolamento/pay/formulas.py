@@ -164,7 +164,7 @@ def unheld(formula: Formula, env: PersonEnv) -> str:
         terms = [attrs.evolve(formula, tree=arg) for arg in tree.args]
         false = [t for t in terms if evaluated(t, env, _unsaid) is False]
         if false:
-            return " e ".join(denied(t) for t in false)
+            return fmt.listed((denied(t) for t in false), commas=False)
     return denied(formula)
 
 

@@ -22,7 +22,7 @@ from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
-from ciclope.plugins.regolamento.pay.resultpay import NEGATIVE, POSITION
+from ciclope.plugins.regolamento.pay.resultpay import NEGATIVE, POSITION, STATUS_WORDS, negative_inputs
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 
 HUNDRED = Decimal(100)
@@ -110,8 +110,10 @@ def pay(
             *shared,
             Input("quota massima", cap[p.id]),
             Input("punteggio", score, ref=f"score:{p.id}"),
+            *(negative_inputs(reg, p, s, ente) if status == NEGATIVE and s is not None else ()),
         )
-        how = FORMULA if score is not None and not status else f"nessuna retribuzione: {status or 'non valutato'}"
+        said = STATUS_WORDS.get(status, status) if status else "non valutato"
+        how = FORMULA if score is not None and not status else f"nessuna retribuzione: {said}"
         label = f"Retribuzione di risultato di {p.name}"
         trace.record(f"award:{p.id}:{rp.fund}", amount, how, source, given, label, rp.note)
         key = p.id if p.id not in out.awards else f"{p.id}:risultato"

@@ -19,12 +19,14 @@ from ciclope.plugins.regolamento.compile.points import points_of, scale_of
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import PayStep, Regulation, ResultPay
-from ciclope.plugins.regolamento.pay import premium, resultformula
+from ciclope.plugins.regolamento.pay import premium, resultformula, unpaid
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 
 POSITION = "position_pay"
 NEGATIVE = "valutazione_negativa"
+# a status the figure says in full: the threshold and the conciliation are its inputs
+STATUS_WORDS = {NEGATIVE: "valutazione negativa, sotto la soglia della valutazione positiva"}
 
 
 def step_share(rp: ResultPay, score: Decimal) -> Decimal:
@@ -76,6 +78,8 @@ def pay(
         listed.append((p.id, p.name, status or ""))
         position = p.extra.get(POSITION)
         inputs[p.id] = given(rp, p, s, ente)
+        if status == NEGATIVE:
+            inputs[p.id] += negative_inputs(reg, p, s, ente)
         if status is not None:
             continue
         if rp.method == "formula":
@@ -95,6 +99,8 @@ def pay(
             due[p.id] = position * s.score
     if not listed and rp.fund not in out.pools:
         return  # nobody to pay and no fund: no pool to report
+    if not listed:  # a fund and nobody of its roles: never a silent residual
+        unpaid.result_pay(reg, ente, out.pools[rp.fund].amount, trace)
     declared = reg.constitutes(rp.fund)  # and could not: its own error says so
     place = premium.fund_place(reg, rp.fund, ente)
     amounts, pool, note = settle(
@@ -114,6 +120,27 @@ def given(rp: ResultPay, p: Person, s: Score, ente: Ente) -> tuple[Input, ...]:
     if rp.method == "formula" and not resultformula.reads_position(rp):
         return (score,)
     return (Input("retribuzione di posizione", p.extra.get(POSITION), cell=ente.cell("people", p.row, POSITION)), score)
+
+
+def negative_inputs(reg: Regulation, p: Person, s: Score, ente: Ente) -> tuple[Input, ...]:
+    """What a negative evaluation is judged on, for the figure that pays it nothing: the points on the regulation's
+    scale (if it has one), the positive threshold, and each row of the person's conciliation with its cell (the
+    contraddittorio the negative evaluation needs, and how it ended)."""
+    rp = reg.result_pay
+    assert rp is not None
+    scale = scale_of(reg)
+    points = (Input(f"punti sulla scala del regolamento (su {fmt.decimal_it(scale)})", points_of(reg, s)),)
+    threshold = Input("soglia della valutazione positiva", f"{fmt.decimal_it(rp.positive)} punti")
+    rows = tuple(
+        Input(
+            f"{a.stage} del {fmt.date_it(a.date)}" if a.date else a.stage,
+            a.outcome or "senza esito",
+            cell=ente.cell("appeals", a.row, "outcome"),
+        )
+        for a in ente.appeals
+        if a.person == p.id
+    )
+    return (*(points if scale else ()), threshold, *rows)
 
 
 def by_formula(
@@ -194,7 +221,7 @@ def record(
     said = "; ".join(n for n in (note, rp.note) if n)
     for pid, name, status in listed:
         paid = amounts.get(pid, ZERO)
-        how = formula if not status else f"nessuna retribuzione: {status}"
+        how = formula if not status else f"nessuna retribuzione: {STATUS_WORDS.get(status, status)}"
         trace.record(
             f"award:{pid}:{rp.fund}",
             paid,

@@ -25,27 +25,33 @@ def record(reg: Regulation, ente: Ente, out: Outcome, trace: Trace) -> None:
     paid = {a.person for a in out.awards.values()}
     which = paying(reg)
     sources = ", ".join(dict.fromkeys(pr.source for pr in reg.premiums if pr.source))
+    # with [risultato_po], its roles too: a dirigente it does not pay (its ruoli left to the PO) reads where to look
+    paid_too = reg.result_pay is not None
+    who = "le parti del premio o [risultato_po]" if paid_too else "le parti del premio"
+    none = "né le parti del premio né [risultato_po] pagano" if paid_too else "nessuna parte del premio paga"
     for person in ente.people.values():
         if person.role in covered or person.id in paid:
             continue
         trace.record(
             f"ammesso:{person.id}",
             False,
-            "il ruolo è tra quelli che le parti del premio pagano",
+            f"il ruolo è tra quelli che {who} pagano",
             cite(reg, sources),
             [Input("ruolo", person.role, cell=ente.cell("people", person.row, "role"))],
             f"Partecipazione di {person.name} al premio",
-            f"nessuna parte del premio paga il suo ruolo ({which})",
+            f"{none} il suo ruolo ({which})",
         )
 
 
 def paying(reg: Regulation) -> str:
-    """Whom the parts pay, the parts of the same roles together: «presenza» e «obiettivi» pagano i dipendenti."""
+    """Whom the parts pay, the parts of the same roles together: «presenza» e «obiettivi» pagano i dipendenti; and
+    whom [risultato_po] pays, where the regulation has it."""
     by_roles: dict[tuple[str, ...], list[str]] = {}
     for pr in reg.premiums:
         by_roles.setdefault(pr.roles, []).append(fmt.quoted(name_of(pr)) if isinstance(pr, Part) else "il premio")
     said = []
     for names, who in ((names, roles(r)) for r, names in by_roles.items()):
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " e " + names[-1]
-        said.append(f"{listed} {'paga' if len(names) == 1 else 'pagano'} {who}")
+        said.append(f"{fmt.listed(names)} {'paga' if len(names) == 1 else 'pagano'} {who}")
+    if reg.result_pay is not None:
+        said.append(f"[risultato_po] paga {roles(reg.result_pay.roles)}")
     return "; ".join(said)

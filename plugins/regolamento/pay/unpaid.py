@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ciclope.core import Problem, Trace, fmt
+from ciclope.core import Ente, Problem, Trace, fmt
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation, name_of
-from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.format.spec import ROLES, Part, Premium, Regulation, name_of
+from ciclope.plugins.regolamento.format.wording import roles, sentence
 from ciclope.plugins.regolamento.pay.shapes import Entry
 
 RULE = "regolamento.nessuno"
@@ -67,3 +67,30 @@ def _why(pr: Premium, people: list[Entry], refused: int, kinds: tuple[str, ...])
     if pr.method == "formula":  # no threshold nor band: the amount is the formula's, for each one
         return "la formula importo dà 0, o non si calcola, per ciascuno (le spiegazioni e gli errori dicono perché)"
     return "nessuno raggiunge un importo (le soglie, i livelli o le fasce del regolamento)"
+
+
+def result_pay(reg: Regulation, ente: Ente, amount: Decimal, trace: Trace) -> None:
+    """The warning, when [risultato_po] had ``amount`` to pay and nobody of its roles is in service and scored: why,
+    and, where the ente has people of roles nothing pays (dirigenti, while ``ruoli`` is the default, the PO / EQ),
+    which key would pay them."""
+    rp = reg.result_pay
+    assert rp is not None
+    if amount <= 0:
+        return
+    present = {p.role for p in ente.people.values()}
+    why = "è valutata" if present & set(rp.roles) else "è in servizio"
+    message = (
+        f"[risultato_po] non paga nessuno: nessuna persona dei suoi ruoli ({roles(rp.roles)}) {why}; i suoi "
+        f"{fmt.euro(amount)} restano residuo del fondo"
+    )
+    unpaid = [r for r in ROLES if r in present and r not in rp.roles and not any(r in p.roles for p in reg.premiums)]
+    if unpaid:
+        who = "né [risultato_po] né le parti del premio pagano" if reg.premiums else "[risultato_po] non paga"
+        message += (
+            f". Nell'ente ci sono {roles(unpaid)}, che {who}: se la retribuzione di risultato è loro, scrivi in "
+            f"[risultato_po] ruoli = {fmt.toml_value(list(unpaid))}"
+        )
+    source = cite(reg, rp.source)
+    trace.problem(
+        Problem(RULE, message, "warning", source, file="regolamento", column="risultato_po.ruoli")  # the key to write
+    )

@@ -138,7 +138,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: fr
             if role in seen:
                 error(
                     f"scheda[{i}].ruoli",
-                    f"il ruolo {fmt.quoted(role)} ha già la scheda scheda[{seen[role]}]: una sola scheda per ruolo",
+                    f"il ruolo {fmt.quoted(role)} ha già la scheda {said(f'scheda[{seen[role]}]')}: una sola scheda per ruolo",
                     "regolamento.valore",
                 )
             seen.setdefault(role, i)
@@ -529,7 +529,7 @@ def grade_factors(pr: Premium, error: Error, path: str = "premio", declared: Seq
     grade_codes(f"{path}.parametri", list(pr.grade_factors), error, declared)
     allowed = ("proporzionale", "livelli", "budget") if isinstance(pr, Part) else ("proporzionale", "livelli")
     if pr.method not in allowed:
-        words = ", ".join(f"«{m}»" for m in allowed[:-1]) + f" e «{allowed[-1]}»"
+        words = fmt.listed(f"«{m}»" for m in allowed)
         error(
             f"{path}.parametri",
             f"i parametri per categoria valgono per i metodi {words}, non per «{pr.method}»",

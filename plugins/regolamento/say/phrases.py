@@ -190,7 +190,7 @@ def _grades_of(names: Sequence[str], regulation: Regulation) -> str:
     one, many = ("del grado", "dei gradi") if regulation.grades is not None else ("della categoria", "delle categorie")
     if len(names) == 1:
         return f"{one} {names[0]}"
-    return f"{many} {', '.join(names[:-1])} e {names[-1]}"
+    return f"{many} {fmt.listed(names)}"
 
 
 def cards(block: Card, regulation: Regulation) -> Said:
@@ -460,7 +460,7 @@ def columns(block: Column, regulation: Regulation) -> Said:
         title = COLUMN_TITLES.get(lists[0], f"I dati {COLUMN_LISTS[lists[0]][2]} dichiarati")
     else:
         said = [COLUMN_LISTS[name][2] for name in lists]
-        title = f"I dati dichiarati, {', '.join(said[:-1])} e {said[-1]}"
+        title = f"I dati dichiarati, {fmt.listed(said)}"
     return title, lines, {"name", "kind", "meaning", "table", "values", "note"}
 
 

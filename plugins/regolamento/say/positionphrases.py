@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.spec import (
     ENTE_LIST,
@@ -79,7 +80,7 @@ def progressions(block: Progressions, regulation: Regulation) -> Said:
             f"fino a concorrenza {_resources(block)}, ciascuno per il costo della sua progressione, "
             f"{said_formula(block.cost)} (al primo che non vi sta la selezione si ferma)"
         )
-    places = " e ".join(limits)
+    places = fmt.listed(limits, commas=False)
     ties = _ties(block)
     each = (
         ", in una graduatoria per ciascuna " + ("categoria" if regulation.grades is None else "grado")
@@ -163,7 +164,7 @@ def fund(block: Fund, regulation: Regulation) -> Said:
     whole = any(c.table == ENTE_LIST and c.name in uses for c in regulation.columns)  # a datum of the ente itself
     people = not (units or whole) or any(str(fn).endswith(".ENTE") for fn in uses)
     held = [w for w, read in (("del personale", people), ("delle unità", units), ("dell'ente", whole)) if read]
-    read = ", ".join(held[:-1]) + " e " + held[-1] if len(held) > 1 else held[0]
+    read = fmt.listed(held)
     lines = [
         f"Il {name} è costituito dal regolamento e non si scrive in ente.toml: il suo importo {valued(block.amount)}, "
         f"calcolato una volta per l'ente sui dati {read} prima della valutazione, per difetto al centesimo.",

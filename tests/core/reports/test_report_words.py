@@ -149,3 +149,66 @@ def workbook_rows(path) -> list[tuple]:
     return [
         row for ws in wb.worksheets for row in ws.iter_rows(values_only=True) if len(row) > 1 and row[0] is not None
     ]
+
+
+LEVELS_AND_MINIMUM = """\
+formato = 2
+[atto]
+titolo = "Criteri dei premi dell'Istituto di prova"
+tipo_ente = "comune"
+
+[livelli]
+fonte = "art. 3"
+scala = [{ nome = "ottimo", da = 90 }, { nome = "buono", da = 75 }, { nome = "sufficiente", da = 60 }]
+
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 60
+fonte = "art. 4"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fonte = "art. 5"
+"""
+
+
+def test_a_merged_group_ending_with_an_e_word_is_joined_by_ed(ciclope_ente, tmp_path):
+    """The Provincia's groups: «buono, sufficiente ed escluso: …», as Italian joins a word that starts with «e»."""
+    scores = (95, 92, 91, 80, 78, 65, 62, 50)  # ottimo 3; buono 2; sufficiente 2; below 60, excluded, 1
+    files = dict(NO_HEADS)
+    files["people.csv"] = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator\n" + "".join(
+        f"P{i},Persona {i},dipendente,C,com,1,0,false,OIV\n" for i in range(1, len(scores) + 1)
+    )
+    files["evaluations.csv"] = "person,evaluator,section,item,max_points,points,weight\n" + "".join(
+        f"P{i},OIV,scheda,Valutazione complessiva,100,{s},\n" for i, s in enumerate(scores, 1)
+    )
+    rows = {row[2]: row for row in transparency_rows(run_declared(ciclope_ente, tmp_path, LEVELS_AND_MINIMUM, files))}
+    # buono (2) is under 3 people and merges with sufficiente (4 people, all paid); the lone excluded one goes up
+    # into it: 5 people, 4 paid
+    merged = "buono, sufficiente ed escluso: punteggio sotto il minimo"
+    assert merged in rows and (rows[merged][3], rows[merged][8]) == ("5", "1")
+    assert not any(" e escluso" in name for name in rows)
+
+
+def test_the_conjunction_before_a_word_starting_with_e_is_ed():
+    from ciclope.core import fmt
+
+    assert fmt.listed(["alta", "intermedia"]) == "alta e intermedia"
+    assert fmt.listed(["buono", "sufficiente", "escluso"]) == "buono, sufficiente ed escluso"
+    assert fmt.listed(["«valutato»", "«esclusa»"]) == "«valutato» ed «esclusa»"  # the quote is not the word
+    assert fmt.listed(["la persona è assente", "è cessata"], commas=False) == "la persona è assente ed è cessata"
+    assert fmt.listed(["a", "b", "c"], commas=False) == "a e b e c" and fmt.listed(["solo"]) == "solo"
+
+
+def test_an_evaluator_who_is_not_staff_is_named_in_the_people_s_sheet(ciclope_ente, tmp_path):
+    """schede.xlsx's «Valutazioni individuali» showed the code «OIV» of an evaluator outside the staff, a code no other
+    column explains: the name ente.toml [valutatori] gives, with the code (a person of the ente keeps their code, the
+    Codice of a row of the same sheet)."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(no_heads(ciclope_ente, tmp_path), path)
+    rows = list(load_workbook(path)["Valutazioni individuali"].iter_rows(values_only=True))
+    column = rows[0].index("Valutatore")
+    assert {r[column] for r in rows[1:]} == {"Organismo indipendente di valutazione (OIV)"}

@@ -195,6 +195,19 @@ def test_the_keys_of_the_2026_contract_are_an_error_before_it(key, value):
     assert resolve_params("bergamo", 2026, {}, "cycle.toml", {"maggiorazione": rule})[1] == []
 
 
+def test_a_tie_criterion_is_named_by_its_place_counted_from_one(tmp_path):
+    # «xx» is the second criterion of the list and «eta» written again the third: parita[2] and parita[3], as an
+    # office counts them (and as every other message counts a list), never parita[1] and parita[2]
+    rule = {"share": 0.30, "quota": 0.10, "parita": ["eta", "xx", "eta"]}
+    _, problems = resolve_params("bergamo", 2026, {}, "cycle.toml", {"maggiorazione": rule})
+    assert [p.column for p in problems] == ["nazionale.maggiorazione.parita[2]", "nazionale.maggiorazione.parita[3]"]
+    # a section no card has, the second criterion: parita[2] where the ente is read
+    rule = {"share": 0.30, "quota": 0.10, "parita": ["assenze", "sezione:Pippo"]}
+    result = run(tmp_path, comune(FORTY, "40000.00"), 2026, {"maggiorazione": rule})
+    (unknown,) = [p for p in result.violations if p.rule == "ccnl.maggiorazione.parita"]
+    assert unknown.column == "nazionale.maggiorazione.parita[2]" and "«Pippo»" in unknown.message
+
+
 def test_the_2022_text_is_unchanged_before_2026(tmp_path):
     # 2025, 40 staff: share ≥ 0.30 only; the tie at 92 across the fourth place is excluded without the warning that
     # tie criteria are not declared (the 2022 text asks for none); the tie itself is said, naming who it left out

@@ -350,3 +350,34 @@ def test_a_method_of_the_parts_in_premio_says_where_it_is_written(tmp_path):
         "metodo «budget» si scrive in una parte del premio: [[premi]] con nome, metodo e fondo, al posto di [premio] "
         "(formato 2, «Il premio in più parti»)"
     ]
+
+
+CARD = """\
+formato = 2
+[atto]
+titolo = "SMVP del Comune di Prova"
+tipo_ente = "comune"
+
+[[scheda]]
+fonte = "art. 5"
+ruoli = ["dipendente"]
+voci = [{ sezione = "Risultati", voce = "Obiettivi", massimo = 60 }, { sezione = "Comportamenti", voce = "Lavoro", massimo = 40 }]
+"""
+AGAIN = """
+[[scheda]]
+fonte = "art. 6"
+ruoli = ["dipendente"]
+voci = [{ sezione = "Risultati", voce = "Obiettivi", massimo = 100 }]
+"""
+
+
+def test_a_table_of_a_list_is_counted_from_one_in_the_message_too(tmp_path):
+    # the second [[scheda]] (its ruoli on line 13: 9 lines of CARD, a blank one, [[scheda]], fonte, ruoli) repeats the
+    # role of the first: scheda[2] in the key and scheda[1] in the message, as the office counts its tables, never
+    # the first one as scheda[0]
+    assert regulation_problems(tmp_path, CARD + AGAIN) == [
+        "riga 13, chiave scheda[2].ruoli: il ruolo «dipendente» ha già la scheda scheda[1]: una sola scheda per ruolo"
+    ]
+    # a control character in the second voce of the first scheda: scheda[1].voci[2].voce
+    [message] = regulation_problems(tmp_path, CARD.replace('voce = "Lavoro"', r'voce = "Lav\u0001oro"'))
+    assert message.startswith("scheda[1].voci[2].voce: contiene il carattere di controllo U+0001"), message

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ciclope.core import labels, model
+from ciclope.core.inputs.loading import CANONICAL
 from ciclope.plugins.regolamento.format import grades
 
 from helpers import amounts, regulation_problems, run_declared
@@ -220,6 +221,10 @@ def test_the_grades_are_those_people_csv_reads():
     # the plugin imports only the core's surface, so it keeps its own copy of the contract's closed list
     assert grades.CATEGORIES == model.CATEGORIES and grades.AREE_2023 == labels.AREE_2023
     assert all(grades.code(word) is not None for word in grades.KNOWN)  # every word a hint offers is read
+    # and people.csv reads every name of an Area the regulation reads as the same category («Istruttori» is C in both)
+    category = CANONICAL["people"]["category"][0]
+    names = [*grades.KNOWN, *grades.AREE_2023.values(), "Funzionari ed EQ", "Istruttori"]
+    assert [category(word) for word in names] == [grades.code(word) for word in names]
     assert [grades.code(w) for w in ("c", "Istruttori", "AREA DEGLI ISTRUTTORI", "funzionari ed EQ", "E")] == [
         "C",
         "C",

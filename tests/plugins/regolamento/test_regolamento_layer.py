@@ -52,6 +52,14 @@ def test_a_premium_of_the_eq_alone_is_no_staff_premium_for_the_maggiorazione(cic
     assert only_eq != WITH
     result = run(ciclope_ente, tmp_path / "eq", only_eq)
     assert "ccnl.art69.not_configured" not in {p.rule for p in result.violations}
+    # and the national provisions do not claim a warning the run did not give (0 avvisi of it)
+    [section] = [s for s in result.sections if s.title == NATIONAL]
+    [art69] = [row[-1] for row in section.rows if row[-1].startswith("non configurata dal contratto integrativo")]
+    assert "(avviso)" not in art69 and "nessun premio individuale pagato da maggiorare" in art69
+    # where the warning is given (the premium of the dipendenti), the row says so
+    warned = run(ciclope_ente, tmp_path / "dip", WITH)
+    [section] = [s for s in warned.sections if s.title == NATIONAL]
+    assert "non configurata dal contratto integrativo (avviso)" in [row[-1] for row in section.rows]
 
 
 def test_position_pay_beyond_the_contract_is_an_error_under_the_comparto_only(ciclope_ente, tmp_path):
@@ -283,3 +291,24 @@ def test_the_grado_di_differenziazione_needs_two_levels_or_bands(ciclope_ente, t
     # intermedio (0.7): S03, S05, S06, S12, S16 700.00, S04 (0.5) 350.00, S11 (0.75) 525.00, S15 (0.6) 420.00:
     # 4795 / 8 = 599.375; 950 / 599.375 = 1.58498… → 1.58 (base's coefficient 0 pays nobody)
     assert row[4] == Decimal("1.58")
+
+
+def test_the_differentiation_of_premiums_names_a_fund_by_its_words(ciclope_ente, tmp_path):
+    """A fund of [fondi] that no label names («risultato_eq») is «Fondo risultato eq» in the layer's table, as in
+    every other table of the Relazione and of schede.xlsx, never the code ente.toml writes."""
+    text = WITH.replace(
+        '[risultato_po]\nmetodo = "percentuale"\n', '[risultato_po]\nmetodo = "percentuale"\nfondo = "risultato_eq"\n'
+    )
+    given = files()
+    given["ente.toml"] += 'risultato_eq = "7000.00"\n'
+    result = run(ciclope_ente, tmp_path / "eq", text, given)
+    # PO1 96 points: 12000 × 25% = 3000.00; PO2 85: 9500 × 20% = 1900.00; PO3 82: 8000 × 20% = 1600.00; PO4 55, below
+    # 60: nothing. 6500.00 ≤ 7000.00: three paid in full
+    assert {p: str(result.rewards.awards[p].amount) for p in ("PO1", "PO2", "PO3")} == {
+        "PO1": "3000.00",
+        "PO2": "1900.00",
+        "PO3": "1600.00",
+    }
+    # the premium pays the 12 dipendenti at pieno (S01, S02, S10, S13) or intermedio (S03–S06, S11, S12, S15, S16)
+    [section] = [s for s in result.sections if s.title.startswith("Differenziazione dei premi")]
+    assert [r[:2] for r in section.rows] == [("Premi per la performance individuale", 12), ("Fondo risultato eq", 3)]

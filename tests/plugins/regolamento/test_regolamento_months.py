@@ -115,6 +115,12 @@ def test_months_are_said_and_checked(tmp_path):
     regulation, found = load(str(path))
     assert list(found) == [] and regulation is not None
     assert "i mesi di servizio nell'anno (un mese conta da 16 giorni di servizio)" in render(regulation)
+    # MESI counts from days alone: a bare number is days, and the sentence says them so, never «da 16 di servizio»
+    bare = regulation_text(tmp_path, MONTHS.replace("MESI(16 giorni)", "MESI(16)"))
+    assert "i mesi di servizio nell'anno (un mese conta da 16 giorni di servizio)" in bare
+    assert "un mese conta da 1 giorno di servizio" in regulation_text(
+        tmp_path, MONTHS.replace("MESI(16 giorni)", "MESI(1)")
+    )
     for wrong in ("MESI(0)", "MESI(32)", "MESI(16 €)", "MESI(15,5 giorni)", "MESI(assenze)"):
         problems = regulation_problems(tmp_path, MONTHS.replace("MESI(16 giorni)", wrong))
         assert any("MESI vuole i giorni di servizio da cui un mese conta intero" in p for p in problems), wrong

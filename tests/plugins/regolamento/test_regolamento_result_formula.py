@@ -99,7 +99,14 @@ def test_below_the_positive_threshold_with_its_contraddittorio_nothing(ciclope_e
     assert result.rewards.statuses == {"D4": "valutazione_negativa"}
     assert not [v for v in result.violations if v.rule == "regolamento.contraddittorio"]
     figure = result.figures["award:D4:risultato_po"]
-    assert figure.formula == "nessuna retribuzione: valutazione_negativa"
+    assert figure.formula == "nessuna retribuzione: valutazione negativa, sotto la soglia della valutazione positiva"
+    # the explanation says the threshold and the row of appeals.csv that recorded the contraddittorio: row 2, after
+    # the header, its column esito (outcome) «respinto»
+    text = explain(result, "person", "D4")
+    assert (
+        "  • soglia della valutazione positiva = 60 punti\n"
+        "  • contraddittorio del 10/03/2025 = respinto   ← appeals.csv, riga 2, colonna esito\n"
+    ) in text
 
 
 def test_below_the_positive_threshold_without_its_contraddittorio_an_error(ciclope_ente, tmp_path):

@@ -244,3 +244,53 @@ def test_a_zero_a_formula_gave_is_put_on_the_condition_that_chose_it(ciclope_ent
     assert amounts(result) == {"P1": "0.00", "P2": "0.00", "P3": "0.00"}
     note = result.figures["award:P1"].note
     assert note == "nessun importo: i giorni di assenza sono uguali a 0; quota pagata = tempo lavorato"
+
+
+RESULT_PAY = (
+    EMPLOYEES_ONLY
+    + """
+[risultato_po]
+metodo = "formula"
+importo = '=fondo * punteggio / SOMMA.ENTE(punteggio)'
+fonte = "art. 10"
+"""
+)
+
+
+def with_a_dirigente() -> dict[str, str]:
+    """An employee (80 points) and a dirigente (90 points), both full time; 1,000.00 € for the premium and 3,000.00 €
+    for the result pay."""
+    rows = ["P1,Persona 1,dipendente,C,com,1,0,false,SEG", "D1,Dirigente 1,dirigente,DIR,com,1,0,false,SEG"]
+    cards = ["P1,SEG,scheda,Valutazione complessiva,100,80,", "D1,SEG,scheda,Valutazione complessiva,100,90,"]
+    funds = '[funds]\nperformance_individuale = "1000.00"\nrisultato_po = "3000.00"\n'
+    return one_unit_comune("Comune di Prova", rows, cards, funds)
+
+
+def test_a_result_pay_for_roles_the_ente_does_not_have_is_said(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, RESULT_PAY, with_a_dirigente())
+    # [risultato_po] without ruoli pays the PO / EQ, and the ente has none: nobody, and its 3,000.00 € stay; the part
+    # pays P1 all of its 1,000.00 €
+    assert amounts(result) == {"P1": "1000.00"}
+    assert result.rewards.pools["risultato_po"].residual == Decimal("3000.00")
+    [warning] = [p for p in result.violations if p.rule == "regolamento.nessuno"]
+    assert (warning.severity, warning.where) == ("warning", "regolamento:risultato_po.ruoli")
+    # the roles present that nothing pays, as the regulation's roles are ordered (the Segretario is of the ente too)
+    assert warning.message == (
+        "[risultato_po] non paga nessuno: nessuna persona dei suoi ruoli (le PO / EQ) è in servizio; i suoi "
+        "€ 3.000,00 restano residuo del fondo. Nell'ente ci sono i dirigenti e il segretario, che né [risultato_po] "
+        'né le parti del premio pagano: se la retribuzione di risultato è loro, scrivi in [risultato_po] ruoli = '
+        '["dirigente", "segretario"]'
+    )
+    # the dirigente's explanation names [risultato_po]'s roles beside the part's
+    assert (
+        "  perché: Partecipazione di Dirigente 1 al premio: no — né le parti del premio né [risultato_po] pagano il "
+        "suo ruolo («produttività» paga i dipendenti; [risultato_po] paga le PO / EQ) (ruolo Dirigente)\n"
+    ) in explain(result, "person", "D1")
+
+
+def test_a_result_pay_of_the_roles_present_is_not_said(ciclope_ente, tmp_path):
+    text = RESULT_PAY.replace("[risultato_po]\n", '[risultato_po]\nruoli = ["dirigente"]\n')
+    result = run_declared(ciclope_ente, tmp_path, text, with_a_dirigente())
+    # D1 alone: 3,000 × 90 / 90 = 3,000.00
+    assert amounts(result) == {"P1": "1000.00", "D1": "3000.00"}
+    assert [p for p in result.violations if p.rule == "regolamento.nessuno"] == []
