@@ -16,6 +16,9 @@ from ciclope.plugins.regolamento.format.wording import roles
 from ciclope.plugins.regolamento.pay.shapes import Outcome
 
 
+RESULT_PAY = "la retribuzione di risultato"  # [risultato_po], as a person reads it
+
+
 def record(reg: Regulation, ente: Ente, out: Outcome, trace: Trace) -> None:
     """The figure for each person of a role no part (nor the result pay) pays, who has no award."""
     if not reg.premiums:
@@ -25,10 +28,11 @@ def record(reg: Regulation, ente: Ente, out: Outcome, trace: Trace) -> None:
     paid = {a.person for a in out.awards.values()}
     which = paying(reg)
     sources = ", ".join(dict.fromkeys(pr.source for pr in reg.premiums if pr.source))
-    # with [risultato_po], its roles too: a dirigente it does not pay (its ruoli left to the PO) reads where to look
+    # with [risultato_po], its roles too: a dirigente it does not pay (its ruoli left to the PO) reads where to look;
+    # said in words, as a person reads it on their own scheda (the key is the office's warning's, :mod:`.unpaid`)
     paid_too = reg.result_pay is not None
-    who = "le parti del premio o [risultato_po]" if paid_too else "le parti del premio"
-    none = "né le parti del premio né [risultato_po] pagano" if paid_too else "nessuna parte del premio paga"
+    who = f"le parti del premio o {RESULT_PAY}" if paid_too else "le parti del premio"
+    none = f"né le parti del premio né {RESULT_PAY} pagano" if paid_too else "nessuna parte del premio paga"
     for person in ente.people.values():
         if person.role in covered or person.id in paid:
             continue
@@ -53,5 +57,5 @@ def paying(reg: Regulation) -> str:
     for names, who in ((names, roles(r)) for r, names in by_roles.items()):
         said.append(f"{fmt.listed(names)} {'paga' if len(names) == 1 else 'pagano'} {who}")
     if reg.result_pay is not None:
-        said.append(f"[risultato_po] paga {roles(reg.result_pay.roles)}")
+        said.append(f"{RESULT_PAY} paga {roles(reg.result_pay.roles)}")
     return "; ".join(said)

@@ -281,10 +281,11 @@ def test_a_result_pay_for_roles_the_ente_does_not_have_is_said(ciclope_ente, tmp
         'né le parti del premio pagano: se la retribuzione di risultato è loro, scrivi in [risultato_po] ruoli = '
         '["dirigente", "segretario"]'
     )
-    # the dirigente's explanation names [risultato_po]'s roles beside the part's
+    # the dirigente's explanation names the result pay's roles beside the part's, in words (it is on their own scheda)
     assert (
-        "  perché: Partecipazione di Dirigente 1 al premio: no — né le parti del premio né [risultato_po] pagano il "
-        "suo ruolo («produttività» paga i dipendenti; [risultato_po] paga le PO / EQ) (ruolo Dirigente)\n"
+        "  perché: Partecipazione di Dirigente 1 al premio: no — né le parti del premio né la retribuzione di risultato "
+        "pagano il suo ruolo («produttività» paga i dipendenti; la retribuzione di risultato paga le PO / EQ) (ruolo "
+        "Dirigente)\n"
     ) in explain(result, "person", "D1")
 
 
