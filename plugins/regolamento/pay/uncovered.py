@@ -15,7 +15,6 @@ from ciclope.plugins.regolamento.format.spec import Part, Regulation, name_of
 from ciclope.plugins.regolamento.format.wording import roles
 from ciclope.plugins.regolamento.pay.shapes import Outcome
 
-
 RESULT_PAY = "la retribuzione di risultato"  # [risultato_po], as a person reads it
 
 
