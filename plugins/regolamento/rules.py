@@ -418,7 +418,10 @@ def rewards(
     cards: Mapping[str, Sequence[EvaluationItem]],
 ) -> Rewards:
     reg = regulation_of(params)
-    out = Outcome(pools=dict(pools))
+    # the fund of the progressioni pays no premium: its amount is their resources (``facts.funds``), never a pool
+    # whose residual the documents would show as premiums not paid
+    kept = reg.progressions.fund if reg.progressions is not None else None
+    out = Outcome(pools={name: pool for name, pool in pools.items() if name != kept})
     position_pay = positions.pay(reg, ente, trace, out, org) if reg.positions is not None else None
     # the cards as conciliated: SEZIONE("…") in a part's formulas reads the points the scores come from
     facts = Facts(reg, ente, org, scores, cards, ladders.named(reg), position_pay=position_pay or {}, funds=pools)

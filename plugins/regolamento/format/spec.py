@@ -1325,6 +1325,15 @@ class Progressions:
         lo="0",
         example="12000.00",
     )
+    fund: str | None = key(
+        "fondo",
+        "text",
+        "il fondo che dà le risorse, al posto di risorse: un fondo di [fondi] in ente.toml o la destinazione del fondo "
+        "risorse decentrate con fondo_premi = questo nome (es. la destinazione alle progressioni); con "
+        'graduatorie = "categoria", il tetto della somma di risorse_graduatorie',
+        example="progressioni",
+        converter=attrs.converters.optional(funds.code_of),
+    )
     resources_by_ranking: Mapping[str, Decimal] = key(
         "risorse_graduatorie",
         "numbers",
@@ -1772,9 +1781,12 @@ class Regulation:
     @property
     def known_funds(self) -> tuple[str, ...]:
         """The funds the regulation knows, as codes: paid by a part of the premium or by [risultato_po], weighed by
-        [posizioni], constituted by [[fondi]] (``FONDO("nome")`` reads only these)."""
+        [posizioni], giving [progressioni] its resources, constituted by [[fondi]] (``FONDO("nome")`` reads only
+        these)."""
         blocks = (*self.premiums, *(b for b in (self.result_pay, self.positions) if b is not None))
-        return tuple(dict.fromkeys([*(b.fund for b in blocks), *(f.name for f in self.funds)]))
+        progressions = self.progressions.fund if self.progressions is not None else None
+        paying = [*(b.fund for b in blocks), *([progressions] if progressions else [])]
+        return tuple(dict.fromkeys([*paying, *(f.name for f in self.funds)]))
 
     def constitutes(self, fund: str) -> bool:
         """Whether the regulation computes the fund ``fund`` itself ([[fondi]]): never written in ente.toml."""

@@ -16,15 +16,16 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ciclope.core import Ente, Input, Person, Problem, Score, Trace, fmt, money, scoring
+from ciclope.core import Ente, Input, Person, Pool, Problem, Score, Trace, fmt, money, scoring
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.points import points_of
-from ciclope.plugins.regolamento.format import grades
+from ciclope.plugins.regolamento.format import funds, grades
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
 from ciclope.plugins.regolamento.format.wording import criterion, joined, sentence
 from ciclope.plugins.regolamento.pay.formulas import FAILED, evaluated, unheld
+from ciclope.plugins.regolamento.pay.parts import FUND_SHEET
 from ciclope.plugins.regolamento.read.lines import line_of
 from ciclope.plugins.regolamento.read.load import regulation_where
 
@@ -59,10 +60,15 @@ def select(
             if found[2] is not None:
                 costs[env.person.id] = found[2]
     rankings: list[dict[str, Any]] = []
+    pool = _pool(reg, pr, ente, facts, trace)
+    fund = pool.amount if pool is not None else (Decimal(0) if pr.fund is not None else None)
+    # no fund, or one that the amounts per graduatoria overrun: nobody is selected (the warning or error says why)
+    over = pr.fund is not None and (pool is None or _over_fund(reg, pr, pool, keyed, trace, path))
     for group, pairs in keyed.items():
         base = len(pairs) if pr.share_of == "candidati" else sum(1 for g in groups.values() if g == group)
         limit = _limit(pr, base)
-        resources = _resources(reg, pr, group, [ente.people[pid] for pid, _ in pairs], trace, path)
+        candidates = [ente.people[pid] for pid, _ in pairs]
+        resources = Decimal(0) if over else _resources(reg, pr, group, candidates, fund, trace, path)
         ordered = scoring.by_score(pairs)
         rows = _walk(ordered, costs, limit, resources)
         for row in rows:
@@ -71,11 +77,17 @@ def select(
         rankings.append(
             {"name": group, "base": base, "limit": limit, "resources": resources, "spent": spent, "ranked": rows}
         )
-    return _summary(reg, pr, ente, len(staff), rankings, trace)
+    return _summary(reg, pr, ente, len(staff), rankings, trace, pool)
 
 
 def _summary(
-    reg: Regulation, pr: Progressions, ente: Ente, staff: int, rankings: list[dict[str, Any]], trace: Trace
+    reg: Regulation,
+    pr: Progressions,
+    ente: Ente,
+    staff: int,
+    rankings: list[dict[str, Any]],
+    trace: Trace,
+    pool: Pool | None = None,
 ) -> dict[str, Any]:
     """The selection of every graduatoria together, recorded as one figure."""
     selected = [row["person"] for r in rankings for row in r["ranked"] if row["outcome"] == SELECTED]
@@ -93,6 +105,8 @@ def _summary(
         counts.insert(1, Input("posti", limit))
     if fillable is not None and fillable != limit:
         counts.insert(2, Input("posti che i candidati possono occupare", fillable))
+    if pool is not None:  # the fund they come from, explained down to the clause that put the money in it
+        counts.append(Input(fund_words(pool), fmt.Money(pool.amount), ref=f"pool:{pool.name}"))
     if resources is not None and spent is not None:
         counts += [Input("risorse", fmt.Money(resources)), Input("costo dei selezionati", fmt.Money(spent))]
     _record_selected(reg, pr, ente, counts, limit, selected, trace)
@@ -119,16 +133,23 @@ def _limit(pr: Progressions, base: int) -> int | None:
 
 
 def _resources(
-    reg: Regulation, pr: Progressions, group: str, candidates: list[Person], trace: Trace, path: str
+    reg: Regulation,
+    pr: Progressions,
+    group: str,
+    candidates: list[Person],
+    fund: Decimal | None,
+    trace: Trace,
+    path: str,
 ) -> Decimal | None:
-    """The resources of a graduatoria: ``risorse`` for the ente's one, its amount in ``risorse_graduatorie`` for a
-    category's (named by its letter or its Area, as [[punteggio.categorie]] names them). A graduatoria without
-    candidates needs none; one with candidates that the table does not name is an error at the key, and nobody of it
-    is selected."""
+    """The resources of a graduatoria: ``risorse`` (or the amount of the ``fondo``) for the ente's one, its amount
+    in ``risorse_graduatorie`` for a category's (named by its letter or its Area, as [[punteggio.categorie]] names
+    them). A graduatoria without candidates needs none; one with candidates that the table does not name is an error
+    at the key, and nobody of it is selected."""
     if pr.cost is None:
         return None
     if not group:
-        return pr.resources if pr.resources is not None else Decimal(0)
+        written = pr.resources if pr.resources is not None else fund
+        return written if written is not None else Decimal(0)
     by_grade = {grades.code(name, grades.declared(reg)): amount for name, amount in pr.resources_by_ranking.items()}
     found = by_grade.get(group)
     if found is None:
@@ -136,6 +157,75 @@ def _resources(
             trace.problem(_unfunded(reg, pr, group, candidates, path))
         return Decimal(0)
     return money.r2(found)
+
+
+def _pool(reg: Regulation, pr: Progressions, ente: Ente, facts: Facts, trace: Trace) -> Pool | None:
+    """The fund of ``fondo`` as the year constitutes it (ente.toml's [fondi], a destination of the fondo risorse
+    decentrate, or [[fondi]]); None without ``fondo``, or when the year has no such fund: a warning says where to
+    write it, and nobody is selected (the resources are none)."""
+    if pr.fund is None:
+        return None
+    pool = facts.funds.get(pr.fund)
+    if pool is None:
+        sheet = bool(ente.table(FUND_SHEET))
+        trace.problem(
+            Problem(
+                rule="regolamento.fondo",
+                severity="error" if funds.mistyped(pr.fund, ente.funds) else "warning",
+                source=cite(reg, pr.source),
+                file="ente.toml",
+                column=f"funds.{pr.fund}",
+                message=f"{funds.missing(pr.fund, ente.funds)}: le progressioni economiche non hanno risorse e nessuno "
+                "è selezionato; scrivine l'importo in ente.toml, nel blocco [fondi]"
+                + (
+                    f", o nel foglio fondo la destinazione alle progressioni con fondo_premi = {funds.said(pr.fund)}"
+                    if sheet
+                    else ""
+                ),
+            )
+        )
+    return pool
+
+
+def fund_words(pool: Pool) -> str:
+    """The fund as the explanation reads it: its label in lower case at the start («fondo per le progressioni»), or
+    «fondo progressioni» from its name."""
+    words = pool.label or f"fondo {funds.said(pool.name).replace('_', ' ')}"
+    return words[:1].lower() + words[1:]
+
+
+def _over_fund(
+    reg: Regulation, pr: Progressions, pool: Pool, keyed: Mapping[str, list[Any]], trace: Trace, path: str
+) -> bool:
+    """With a graduatoria per category, whether the amounts of ``risorse_graduatorie`` for the graduatorie that have
+    candidates add up to more than the fund: an error at the key, and nobody is selected (the fund would be spent
+    beyond what it holds)."""
+    if pr.rankings != "categoria":
+        return False
+    by_grade = {grades.code(name, grades.declared(reg)): amount for name, amount in pr.resources_by_ranking.items()}
+    wanted = {g: money.r2(by_grade[g]) for g, pairs in keyed.items() if pairs and g in by_grade}
+    total = sum(wanted.values(), Decimal(0))
+    if total <= pool.amount:
+        return False
+    file, lines = regulation_where(path) if path else ("regolamento", {})
+    key = "progressioni.risorse_graduatorie"
+    each = ", ".join(f"{g} {fmt.euro(a)}" for g, a in wanted.items())
+    message = (
+        f"progressioni economiche: le risorse delle graduatorie ({each}) sommano a {fmt.euro(total)}, più del "
+        f"{fund_words(pool)} ({fmt.euro(pool.amount)}): nessuno è selezionato; riduci le risorse_graduatorie "
+        "perché la somma stia nel fondo"
+    )
+    trace.problem(
+        Problem(
+            rule="regolamento.valore",
+            source=cite(reg, pr.source),
+            file=file,
+            row=line_of(lines, key),
+            column=key,
+            message=message,
+        )
+    )
+    return True
 
 
 def _unfunded(reg: Regulation, pr: Progressions, group: str, candidates: list[Person], path: str) -> Problem:

@@ -76,6 +76,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
     progressions: Progressions | None = parts.get("progressions")
     if progressions is not None:
         progression_limits(progressions, error)
+        progression_fund(progressions, parts, error)
     declared_funds: Sequence[Fund] = parts.get("funds") or ()
     if declared_funds and not ({"premium", "parts", "result_pay", "positions"} & broken):
         constituted(declared_funds, parts, error)
@@ -114,6 +115,7 @@ def read_funds(checks: Sequence[Check], parts: Mapping[str, Any], error: Error) 
     known = {pr.fund for pr in (parts.get("premium"), *(parts.get("parts") or ())) if pr is not None}
     known |= {block.fund for block in (parts.get("result_pay"), parts.get("positions")) if block is not None}
     known |= {f.name for f in parts.get("funds") or ()}
+    known |= {p.fund for p in (parts.get("progressions"),) if p is not None and p.fund is not None}
     named = sorted(funds.said(name) for name in known)
     for i, check in enumerate(checks):
         for node in nodes(check.condition.tree):
@@ -135,6 +137,9 @@ def constituted(declared: Sequence[Fund], parts: Mapping[str, Any], error: Error
     rp: ResultPay | None = parts.get("result_pay")
     pw: PositionWeighting | None = parts.get("positions")
     paying = {pr.fund for pr in premiums} | ({rp.fund} if rp is not None else set())
+    progressions: Progressions | None = parts.get("progressions")
+    if progressions is not None and progressions.fund is not None:
+        paying.add(progressions.fund)
     seen: set[str] = set()
     for i, f in enumerate(declared, 1):
         where, said = f"fondi[{i}].nome", fmt.quoted(funds.said(f.name))
@@ -168,14 +173,15 @@ def constituted(declared: Sequence[Fund], parts: Mapping[str, Any], error: Error
 def progression_limits(pr: Progressions, error: Error) -> None:
     """How many are selected is said (places, a share, or resources with each candidate's cost), and the resources
     match the graduatorie: one amount for the ente's one, an amount per graduatoria for several."""
-    funded = pr.resources is not None or bool(pr.resources_by_ranking)
+    funded = pr.resources is not None or bool(pr.resources_by_ranking) or pr.fund is not None
     if pr.places is None and pr.share is None and not funded:
         error(
             "progressioni",
             "manca quanti sono selezionati: posti (es. posti = 3), quota del personale in servizio (es. quota = 0.3) "
-            "o le risorse con il costo di ciascuno (risorse e costo)",
+            "o le risorse con il costo di ciascuno (risorse o fondo, e costo)",
             "regolamento.manca",
         )
+
     if funded and pr.cost is None:
         error(
             "progressioni.costo",
@@ -185,7 +191,8 @@ def progression_limits(pr: Progressions, error: Error) -> None:
     if pr.cost is not None and not funded:
         error(
             "progressioni.risorse",
-            "il costo di ciascuno si confronta con le risorse: manca risorse (es. risorse = 12000.00)",
+            "il costo di ciascuno si confronta con le risorse: manca risorse (es. risorse = 12000.00) o il fondo che "
+            'le dà (es. fondo = "progressioni")',
             "regolamento.manca",
         )
     several = pr.rankings == "categoria"
@@ -201,6 +208,37 @@ def progression_limits(pr: Progressions, error: Error) -> None:
             "progressioni.risorse_graduatorie",
             'le risorse per graduatoria valgono con graduatorie = "categoria"; con una sola graduatoria: risorse',
             "regolamento.valore",
+        )
+
+
+def progression_fund(pr: Progressions, parts: Mapping[str, Any], error: Error) -> None:
+    """The resources from a fund (``fondo``) are not also written as an amount, nor a fund that pays a premium (its
+    money would be spent twice); with a graduatoria per category the fund is the ceiling of the amounts of
+    ``risorse_graduatorie``, which must then be written."""
+    if pr.fund is None:
+        return
+    paying = [p for p in (parts.get("premium"), *(parts.get("parts") or ()), parts.get("result_pay")) if p is not None]
+    if pr.fund in {p.fund for p in paying} | {b.fund for b in (parts.get("positions"),) if b is not None}:
+        error(
+            "progressioni.fondo",
+            f"il fondo {fmt.quoted(funds.said(pr.fund))} paga già i premi o le posizioni: le progressioni hanno un "
+            "fondo loro (nel foglio fondo, una destinazione alle progressioni con il suo fondo_premi)",
+            "regolamento.valore",
+        )
+    if pr.resources is not None:
+        error(
+            "progressioni.fondo",
+            f"le risorse sono scritte due volte: risorse = {pr.resources} e fondo = {funds.said(pr.fund)}; lascia "
+            "fondo se le risorse sono quelle che il fondo destina alle progressioni, risorse se sono un importo "
+            "deciso a parte",
+            "regolamento.valore",
+        )
+    if pr.rankings == "categoria" and not pr.resources_by_ranking:
+        error(
+            "progressioni.risorse_graduatorie",
+            'con graduatorie = "categoria" le risorse si scrivono per graduatoria, e il fondo ne è il tetto: '
+            'risorse_graduatorie = { "C" = 3000, "D" = 4500 }',
+            "regolamento.manca",
         )
 
 

@@ -517,6 +517,10 @@ def _wrong(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> NoRetu
 
 
 NUMERIC = ("int", "number", "numbers", "money")
+# an amount written as the formula of a fund's amount, =FONDO("nome"), where the block names the fund by a key of its
+# own: the key to write instead
+FUND_KEYS = {"progressioni.risorse": "fondo"}
+_FUND_CALL = re.compile(r'=\s*FONDO\s*\(\s*("[^"]*")\s*\)\s*')
 
 
 def _number_hint(meta: Mapping[str, Any], raw: Any, path: str) -> str:
@@ -528,6 +532,9 @@ def _number_hint(meta: Mapping[str, Any], raw: Any, path: str) -> str:
     if is_formula(text):
         example = meta["example"] if meta["example"] is not None else 3
         what = "un importo in euro" if meta["kind"] == "money" else "un numero"
+        fund = _FUND_CALL.fullmatch(text)
+        if fund and path in FUND_KEYS:  # the amount of a fund, where the block reads one by its name
+            return f": le risorse di un fondo si scrivono con il suo nome, {FUND_KEYS[path]} = {fund.group(1)}"
         return f": {key} è {what} scritto qui, non una formula (es. {key} = {example})"
     if _COMMA_DECIMAL.fullmatch(text):
         # «3,5» as the data files and the formulas take it: TOML's numbers have a decimal point and no quotes

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ciclope.core import fmt
+from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.acts import ACTS
 from ciclope.plugins.regolamento.format.spec import (
     ENTE_LIST,
@@ -108,12 +109,17 @@ def _ties(block: Progressions) -> str:
 
 
 def _resources(block: Progressions) -> str:
-    """«delle risorse di 12.000,00 €», or each graduatoria's: «delle risorse di ciascuna graduatoria (C 3.000,00 €,
-    D 4.500,00 €)»."""
+    """«delle risorse di 12.000,00 €», «delle risorse del fondo «progressioni», come costituito per l'anno», or each
+    graduatoria's: «delle risorse di ciascuna graduatoria (C 3.000,00 €, D 4.500,00 €, che insieme non superano il
+    fondo «progressioni»)»."""
+    fund = f"fondo {fmt.quoted(funds.said(block.fund))}" if block.fund is not None else ""
     if block.resources is not None:
         return f"delle risorse di {euro(block.resources)}"
+    if not block.resources_by_ranking:
+        return f"delle risorse del {fund}, come costituito per l'anno"
     each = ", ".join(f"{name} {euro(amount)}" for name, amount in block.resources_by_ranking.items())
-    return f"delle risorse di ciascuna graduatoria ({each})"
+    within = f", che insieme non superano il {fund}" if fund else ""
+    return f"delle risorse di ciascuna graduatoria ({each}{within})"
 
 
 def access(block: Access, regulation: Regulation) -> Said:

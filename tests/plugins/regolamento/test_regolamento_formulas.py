@@ -1155,7 +1155,7 @@ def test_progressions_without_places_are_refused(tmp_path):
     assert regulation is None
     assert [p.message for p in found] == [
         "riga 10, chiave progressioni: manca quanti sono selezionati: posti (es. posti = 3), quota del personale in "
-        "servizio (es. quota = 0.3) o le risorse con il costo di ciascuno (risorse e costo)"
+        "servizio (es. quota = 0.3) o le risorse con il costo di ciascuno (risorse o fondo, e costo)"
     ]
 
 

@@ -403,7 +403,7 @@ def test_leggi_and_the_internal_graduatoria_say_the_resources_and_each_cost(cicl
 
 
 def test_a_number_written_as_people_write_it_is_said_as_the_file_wants_it(tmp_path):
-    """«due» posti, «1.300,00» or «1500 €» of resources, the fund by a formula: the text as the office wrote it,
+    """«due» posti, «1.300,00» or «1500 €» of resources, the resources by a formula: the text as the office wrote it,
     never between a program's quotes inside «», and the number as TOML writes it. (Lines: HEAD's 16, a blank one,
     [progressioni] 18, fonte 19, then the key at 20.)"""
     assert regulation_problems(tmp_path, BY_AREA.replace("posti = 2", 'posti = "due"')) == [
@@ -421,11 +421,10 @@ def test_a_number_written_as_people_write_it_is_said_as_the_file_wants_it(tmp_pa
         "riga 21, chiave progressioni.risorse_graduatorie.D: atteso un numero, trovato il testo «1500 €»: nel file "
         "del regolamento un numero si scrive senza virgolette e senza «€» (D = 1500)",
     ]
-    fund = FUNDED.replace("risorse = 2400", """risorse = '=FONDO("differenziali_stipendiali")'""")
-    assert regulation_problems(tmp_path, fund) == [
+    formula = FUNDED.replace("risorse = 2400", """risorse = '=2400 * 2'""")
+    assert regulation_problems(tmp_path, formula) == [
         'riga 20, chiave progressioni.risorse: atteso un importo in euro (es. "1500.00"), trovata la formula '
-        '«=FONDO("differenziali_stipendiali")»: risorse è un importo in euro scritto qui, non una formula (es. '
-        "risorse = 12000.00)"
+        "«=2400 * 2»: risorse è un importo in euro scritto qui, non una formula (es. risorse = 12000.00)"
     ]
 
 
