@@ -1262,7 +1262,9 @@ class Progressions:
     candidates: Formula | None = key(
         "candidati",
         "formula",
-        "chi è candidato: una condizione sulla persona (se manca: ogni valutato dei ruoli)",
+        "chi è candidato: una condizione sulla persona (se manca: ogni valutato dei ruoli); con la condizione è "
+        "candidato anche chi non ha la valutazione dell'anno, se la condizione non legge il punteggio e la "
+        "graduatoria è una formula (le valutazioni degli anni passati, l'esperienza)",
         example='=E(livello = "A"; punteggio >= 80)',
         formula="candidati",
     )

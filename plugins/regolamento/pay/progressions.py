@@ -45,20 +45,8 @@ def select(
     pr = reg.progressions
     assert pr is not None
     staff = [p for p in ente.people.values() if p.role in pr.roles]
-    scored = [p for p in staff if (s := scores.get(p.id)) is not None and s.score is not None]
-    cohort = Cohort(recorder=Recorder(trace, "progressioni", cite(reg, pr.source)))
-    cohort.members = [PersonEnv(facts, p, cohort) for p in scored]
     groups = {p.id: _group(reg, pr, p) for p in staff}  # in people.csv's order: the graduatorie's order
-    keyed: dict[str, list[tuple[str, Key]]] = {g: [] for g in groups.values()}
-    said: dict[str, tuple[Input, ...]] = {}
-    costs: dict[str, Decimal] = {}
-    for env in cohort.members:
-        found = _candidate(reg, pr, env, scores, trace)
-        if found is not None:
-            keyed[groups[env.person.id]].append((env.person.id, found[0]))
-            said[env.person.id] = found[1]
-            if found[2] is not None:
-                costs[env.person.id] = found[2]
+    keyed, said, costs = _ranked(reg, pr, staff, groups, scores, facts, trace)
     rankings: list[dict[str, Any]] = []
     pool = _pool(reg, pr, ente, facts, trace)
     fund = pool.amount if pool is not None else (Decimal(0) if pr.fund is not None else None)
@@ -78,6 +66,35 @@ def select(
             {"name": group, "base": base, "limit": limit, "resources": resources, "spent": spent, "ranked": rows}
         )
     return _summary(reg, pr, ente, len(staff), rankings, trace, pool)
+
+
+def _ranked(
+    reg: Regulation,
+    pr: Progressions,
+    staff: list[Person],
+    groups: Mapping[str, str],
+    scores: Mapping[str, Score],
+    facts: Facts,
+    trace: Trace,
+) -> tuple[dict[str, list[tuple[str, Key]]], dict[str, tuple[Input, ...]], dict[str, Decimal]]:
+    """Each graduatoria's candidates with their numbers, what each one read, and each one's cost. Without
+    ``candidati`` the candidates are the evaluated people of the roles; with it, whoever it admits, evaluated in the
+    year or not: a differenziale stipendiale reads the past years' evaluations and the experience, which are columns,
+    not this year's card. A candidate ranked by the score needs one (:func:`_candidate`)."""
+    scored = [p for p in staff if (s := scores.get(p.id)) is not None and s.score is not None]
+    cohort = Cohort(recorder=Recorder(trace, "progressioni", cite(reg, pr.source)))
+    cohort.members = [PersonEnv(facts, p, cohort) for p in (staff if pr.candidates is not None else scored)]
+    keyed: dict[str, list[tuple[str, Key]]] = {g: [] for g in groups.values()}
+    said: dict[str, tuple[Input, ...]] = {}
+    costs: dict[str, Decimal] = {}
+    for env in cohort.members:
+        found = _candidate(reg, pr, env, scores, trace)
+        if found is not None:
+            keyed[groups[env.person.id]].append((env.person.id, found[0]))
+            said[env.person.id] = found[1]
+            if found[2] is not None:
+                costs[env.person.id] = found[2]
+    return keyed, said, costs
 
 
 def _summary(
@@ -263,17 +280,24 @@ def _candidate(
     """A candidate's numbers, what they read and the cost of their progression (None without ``costo``); None for a
     person who is not a candidate. A formula that cannot be computed for the person is an error naming them: they
     are left out of the graduatoria, never silently."""
+    score = scores.get(env.person.id)
+    unscored = score is None or score.score is None
     if pr.candidates is not None:
-        admitted = evaluated(pr.candidates, env, _complaint(reg, pr, trace, "chi è candidato", pr.candidates))
+        # one without a valuation in the year is a candidate only by what they have: a condition that reads the
+        # score they lack leaves them out, as explain says, never as an error of the regulation
+        complain = _complaint(reg, pr, trace, "chi è candidato", pr.candidates)
+        admitted = evaluated(pr.candidates, env, (lambda _: None) if unscored else complain)
         if admitted is not True:
-            if admitted is not FAILED:  # an error names the person already: a condition false is said by explain
-                _record_refused(reg, pr, env, pr.candidates, trace)
+            if admitted is not FAILED or unscored:  # an error names the person already
+                # without a score, a condition that is neither true nor false could not read it
+                _record_refused(reg, pr, env, pr.candidates, trace, unscored, unscored and admitted is not False)
             return None
     key: list[Decimal] = []
     inputs: list[Input] = []
     if pr.order is None:  # the points the thresholds are judged on: the score, or its points on the scale
-        points = points_of(reg, scores[env.person.id])
+        points = points_of(reg, score)
         if points is None:
+            _record_refused(reg, pr, env, None, trace, unscored=True, lacking=True)
             return None
         key.append(points)
         inputs.append(Input("punteggio", points, ref=f"score:{env.person.id}"))
@@ -298,18 +322,33 @@ def _candidate(
     return tuple(key), tuple(inputs), None
 
 
-def _record_refused(reg: Regulation, pr: Progressions, env: PersonEnv, formula: Formula, trace: Trace) -> None:
+def _record_refused(
+    reg: Regulation,
+    pr: Progressions,
+    env: PersonEnv,
+    formula: Formula | None,
+    trace: Trace,
+    unscored: bool = False,
+    lacking: bool = False,
+) -> None:
     """A person of the roles who is not a candidate (``progression:<id>`` false, where a candidate has their place):
-    the condition, what it read, and what did not hold for them."""
-    read = list(env.read.values())
+    the condition («è candidato chi …»), what it read, and what did not hold for them; ``lacking``: for one without a
+    valuation in the year (``unscored``), that the lack is why (the condition read the score, or the graduatoria is
+    the score)."""
+    read = list(env.read.values()) if formula is not None else []
+    if unscored:  # the score they lack is no figure to explain, and is why the condition does not hold
+        kept = [i for i in read if not (i.ref or "").startswith(("score:", "level:", "card:"))]
+        lacking, read = lacking or len(kept) < len(read), kept
+    condition = f"{formula} — è candidato chi è tale che {sentence(formula)}" if formula is not None else ""
+    missing = "senza valutazione nell'anno" + (": la graduatoria è il punteggio" if formula is None else "")
     trace.record(
         f"progression:{env.person.id}",
         False,
-        f"{formula} — {sentence(formula)}",
+        condition or "la graduatoria è il punteggio dell'anno",
         cite(reg, pr.source),
         read,
         f"Progressioni economiche: candidatura di {env.person.name}",
-        unheld(formula, env),  # what did not hold: «gli anni dall'ultima progressione economica sono meno di 3»
+        missing if lacking else unheld(formula, env) if formula is not None else "",
     )
 
 

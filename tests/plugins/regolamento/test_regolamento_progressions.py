@@ -537,3 +537,60 @@ def test_the_graduatorie_by_area_and_the_places_nobody_can_fill(ciclope_ente, tm
         "I posti che i candidati possono occupare sono, in ciascuna graduatoria, non più dei suoi candidati; nessun "
         "candidato in: Area dei Funzionari e dell'Elevata qualificazione (ex categoria D)."
     )
+
+
+# «differenziali stipendiali»: the graduatoria reads the past years' evaluations and the experience, columns of
+# people.csv; this year's card is not needed (the selection of one year is often made before its evaluations)
+PAST = (
+    HEAD
+    + """
+[[colonne]]
+nome = "media_triennio"
+tipo = "numero"
+significato = "la media delle valutazioni del triennio"
+fonte = "art. 6 c. 2"
+
+[progressioni]
+fonte = "art. 6"
+posti = 1
+candidati = "=anzianita_posizione >= 2"
+graduatoria = "=media_triennio + anzianita_posizione"
+"""
+)
+
+
+def past(rows: list[tuple[str, str, str, str]]) -> dict[str, str]:
+    """(id, years in the position, age, mean of the triennium), nobody with a card of the year."""
+    files = one_unit_comune("Comune di Prova", [], [], "")
+    header = f"{STAFF_HEADER},anzianita_posizione,eta,media_triennio"
+    staff = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG,{y},{a},{m}" for pid, y, a, m in rows]
+    files["people.csv"] = "\n".join([header, "SEG,Segretario,segretario,DIR,com,1,0,false,,0,60,0", *staff]) + "\n"
+    return files
+
+
+def test_a_candidate_needs_no_valuation_of_the_year_when_candidati_does_not_read_it(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, PAST, past([("A", "3", "40", "90"), ("B", "5", "50", "88")]))
+    # A: 90 + 3 = 93; B: 88 + 5 = 93; equal, and no rule for equals: the tie at the one place takes nobody.
+    # With B at 89: 94 > 93, B is selected
+    assert result.rewards.extra["progressioni"] == []
+    assert {pid: result.figures[f"progression:{pid}"].value for pid in "AB"} == {"A": 1, "B": 1}
+    result = run_declared(ciclope_ente, tmp_path, PAST, past([("A", "3", "40", "90"), ("B", "5", "50", "89")]))
+    assert result.rewards.extra["progressioni"] == ["B"]
+
+
+def test_without_a_valuation_a_condition_on_the_score_leaves_one_out_and_says_why(ciclope_ente, tmp_path):
+    text = PAST.replace('"=anzianita_posizione >= 2"', '"=E(anzianita_posizione >= 2; punteggio >= 60)"')
+    result = run_declared(ciclope_ente, tmp_path, text, past([("A", "3", "40", "90")]))
+    # A has no card in the year: the condition cannot be read for them; not a candidate, no error
+    refused = result.figures["progression:A"]
+    assert (refused.value, refused.note) == (False, "senza valutazione nell'anno")
+    assert not [p for p in result.violations if p.severity == "error"]
+
+
+def test_the_condition_reads_as_a_condition_not_as_a_fact(ciclope_ente, tmp_path):
+    text = HEAD + '\n[progressioni]\nfonte = "art. 6"\ncandidati = "=punteggio >= 80"\nposti = 1\n'
+    result = run_declared(ciclope_ente, tmp_path, text, people([("A", "C", 95, "1", "40"), ("E", "C", 70, "1", "40")]))
+    assert (
+        result.figures["progression:E"].formula
+        == "=punteggio >= 80 — è candidato chi è tale che il punteggio è almeno 80"
+    )
