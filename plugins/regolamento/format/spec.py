@@ -1294,6 +1294,17 @@ class Progressions:
         choices=("ente", "categoria"),
     )
     places: int | None = key("posti", "int", "quanti sono selezionati (in ciascuna graduatoria)", example=3)
+    places_by_ranking: Mapping[str, Decimal] = key(
+        "posti_graduatorie",
+        "numbers",
+        'con graduatorie = "categoria": i posti di ciascuna graduatoria, numeri interi, per lettera o Area della '
+        "categoria (come in risorse_graduatorie) o per nome del grado, al posto di posti: «1 per l'Area Operatori, 9 "
+        "per gli Operatori esperti»; una graduatoria senza candidati può mancare",
+        default={},
+        lo="0",
+        hi="100000",
+        example={"Operatori": 1, "Istruttori": 18},
+    )
     share: Decimal | None = key(
         "quota",
         "number",

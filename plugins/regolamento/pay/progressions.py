@@ -54,8 +54,8 @@ def select(
     over = pr.fund is not None and (pool is None or _over_fund(reg, pr, pool, keyed, trace, path))
     for group, pairs in keyed.items():
         base = len(pairs) if pr.share_of == "candidati" else sum(1 for g in groups.values() if g == group)
-        limit = _limit(pr, base)
         candidates = [ente.people[pid] for pid, _ in pairs]
+        limit = _limit(reg, pr, group, base, candidates, trace, path)
         resources = Decimal(0) if over else _resources(reg, pr, group, candidates, fund, trace, path)
         ordered = scoring.by_score(pairs)
         rows = _walk(ordered, costs, limit, resources)
@@ -139,11 +139,21 @@ def _summary(
     }
 
 
-def _limit(pr: Progressions, base: int) -> int | None:
-    """The places of a graduatoria: ``posti``, or ``quota`` of its base rounded down; None when only resources
-    limit the selection."""
+def _limit(
+    reg: Regulation, pr: Progressions, group: str, base: int, candidates: list[Person], trace: Trace, path: str
+) -> int | None:
+    """The places of a graduatoria: ``posti``, its number in ``posti_graduatorie`` (none, and an error at the key,
+    for one with candidates that the table does not name), or ``quota`` of its base rounded down; None when only
+    resources limit the selection."""
     if pr.places is not None:
         return pr.places
+    if pr.places_by_ranking:
+        by_grade = {grades.code(name, grades.declared(reg)): n for name, n in pr.places_by_ranking.items()}
+        if group in by_grade:
+            return int(by_grade[group])
+        if candidates:
+            trace.problem(_unnamed(reg, pr, group, candidates, path, "posti_graduatorie"))
+        return 0
     if pr.share is not None:
         return math.floor(Fraction(pr.share) * base)
     return None
@@ -171,7 +181,7 @@ def _resources(
     found = by_grade.get(group)
     if found is None:
         if candidates:
-            trace.problem(_unfunded(reg, pr, group, candidates, path))
+            trace.problem(_unnamed(reg, pr, group, candidates, path, "risorse_graduatorie"))
         return Decimal(0)
     return money.r2(found)
 
@@ -245,17 +255,21 @@ def _over_fund(
     return True
 
 
-def _unfunded(reg: Regulation, pr: Progressions, group: str, candidates: list[Person], path: str) -> Problem:
-    """A graduatoria with candidates that ``risorse_graduatorie`` does not name: at the key, with the line to add."""
+def _unnamed(reg: Regulation, pr: Progressions, group: str, candidates: list[Person], path: str, table: str) -> Problem:
+    """A graduatoria with candidates that ``risorse_graduatorie`` (or ``posti_graduatorie``) does not name: at the
+    key, with the line to add."""
     file, lines = regulation_where(path) if path else ("regolamento", {})
-    key = "progressioni.risorse_graduatorie"
-    named = ", ".join(fmt.quoted(g) for g in pr.resources_by_ranking)
+    key = f"progressioni.{table}"
+    places = table == "posti_graduatorie"
+    named = ", ".join(fmt.quoted(g) for g in (pr.places_by_ranking if places else pr.resources_by_ranking))
     who = ", ".join(p.id for p in candidates[:5]) + (f" e altri {len(candidates) - 5}" if len(candidates) > 5 else "")
+    what, value, none = (
+        ("i posti", "il numero dei posti", "posti") if places else ("le risorse", "l'importo in euro", "risorse")
+    )
     message = (
-        f"progressioni economiche: risorse_graduatorie non ha le risorse della graduatoria {fmt.quoted(group)} (ha: "
-        f"{named}), dove {'è candidato' if len(candidates) == 1 else 'sono candidati'} {who}: nessuno vi è "
-        f"selezionato; aggiungi {group} = l'importo in euro alla tabella ({group} = 0 se la graduatoria non ha "
-        "risorse)"
+        f"progressioni economiche: {table} non ha {what} della graduatoria {fmt.quoted(group)} (ha: {named}), dove "
+        f"{'è candidato' if len(candidates) == 1 else 'sono candidati'} {who}: nessuno vi è selezionato; aggiungi "
+        f"{group} = {value} alla tabella ({group} = 0 se la graduatoria non ha {none})"
     )
     return Problem(
         rule="regolamento.valore",

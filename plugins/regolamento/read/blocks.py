@@ -174,7 +174,7 @@ def progression_limits(pr: Progressions, error: Error) -> None:
     """How many are selected is said (places, a share, or resources with each candidate's cost), and the resources
     match the graduatorie: one amount for the ente's one, an amount per graduatoria for several."""
     funded = pr.resources is not None or bool(pr.resources_by_ranking) or pr.fund is not None
-    if pr.places is None and pr.share is None and not funded:
+    if pr.places is None and pr.share is None and not pr.places_by_ranking and not funded:
         error(
             "progressioni",
             "manca quanti sono selezionati: posti (es. posti = 3), quota del personale in servizio (es. quota = 0.3) "
@@ -209,6 +209,28 @@ def progression_limits(pr: Progressions, error: Error) -> None:
             'le risorse per graduatoria valgono con graduatorie = "categoria"; con una sola graduatoria: risorse',
             "regolamento.valore",
         )
+    ranking_places(pr, error)
+
+
+def ranking_places(pr: Progressions, error: Error) -> None:
+    """``posti_graduatorie``: the places of each graduatoria, with one graduatoria per category, instead of ``posti``
+    or ``quota`` (one limit, said once)."""
+    if not pr.places_by_ranking:
+        return
+    if pr.rankings != "categoria":
+        error(
+            "progressioni.posti_graduatorie",
+            'i posti per graduatoria valgono con graduatorie = "categoria"; con una sola graduatoria: posti',
+            "regolamento.valore",
+        )
+    for written, key in ((pr.places, "posti"), (pr.share, "quota")):
+        if written is not None:
+            error(
+                f"progressioni.{key}",
+                f"i posti sono scritti due volte: {key} = {written} e posti_graduatorie; lascia posti_graduatorie "
+                "se ogni graduatoria ha i suoi posti",
+                "regolamento.valore",
+            )
 
 
 def progression_fund(pr: Progressions, parts: Mapping[str, Any], error: Error) -> None:

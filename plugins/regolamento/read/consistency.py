@@ -206,20 +206,27 @@ def declared_grades(parts: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def ranking_resources(pr: Progressions, error: Error, declared: Sequence[str] = ()) -> None:
-    """The graduatorie of ``risorse_graduatorie`` are named as [[punteggio.categorie]] names them (a letter, an Area,
-    a grade of [gradi]): an unknown name, or one graduatoria written twice, is an error at its key."""
-    seen: dict[str, str] = {}
-    for name in pr.resources_by_ranking:
-        path = f"progressioni.risorse_graduatorie.{name}"
-        for found in grade_codes(path, [name], error, declared):
-            if found in seen:
-                error(
-                    path,
-                    f"la graduatoria {fmt.quoted(found)} ha già le sue risorse ({fmt.quoted(seen[found])}): scrivila "
-                    "una volta sola",
-                    "regolamento.valore",
-                )
-            seen.setdefault(found, name)
+    """The graduatorie of ``risorse_graduatorie`` and ``posti_graduatorie`` are named as [[punteggio.categorie]] names
+    them (a letter, an Area, a grade of [gradi]): an unknown name, or one graduatoria written twice, is an error at
+    its key; places are whole numbers."""
+    for key, table, what in (
+        ("risorse_graduatorie", pr.resources_by_ranking, "le sue risorse"),
+        ("posti_graduatorie", pr.places_by_ranking, "i suoi posti"),
+    ):
+        seen: dict[str, str] = {}
+        for name, value in table.items():
+            path = f"progressioni.{key}.{name}"
+            if key == "posti_graduatorie" and value != value.to_integral_value():
+                error(path, f"i posti sono un numero intero, non {value}", "regolamento.valore")
+            for found in grade_codes(path, [name], error, declared):
+                if found in seen:
+                    error(
+                        path,
+                        f"la graduatoria {fmt.quoted(found)} ha già {what} ({fmt.quoted(seen[found])}): scrivila una "
+                        "volta sola",
+                        "regolamento.valore",
+                    )
+                seen.setdefault(found, name)
 
 
 def weights_sum(score: Score, error: Error, declared: Sequence[str] = ()) -> None:

@@ -74,6 +74,9 @@ def progressions(block: Progressions, regulation: Regulation) -> Said:
     limits = []
     if block.places is not None:
         limits.append(f"fino a {block.places} posti")
+    elif block.places_by_ranking:
+        each = ", ".join(f"{name} {int(n)}" for name, n in block.places_by_ranking.items())
+        limits.append(f"fino ai posti di ciascuna graduatoria ({each})")
     elif block.share is not None:
         limits.append(f"{the_pct(block.share, 'fino a')} {base} (per difetto)")
     if block.cost is not None:

@@ -13,7 +13,7 @@ from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.say.annex import annex
 from ciclope.plugins.regolamento.say.articles import render
 
-from helpers import STAFF_HEADER, one_unit_comune, regulation_problems, run_declared
+from helpers import STAFF_HEADER, one_unit_comune, regulation_problems, regulation_text, run_declared
 
 HEAD = """\
 formato = 2
@@ -593,4 +593,60 @@ def test_the_condition_reads_as_a_condition_not_as_a_fact(ciclope_ente, tmp_path
     assert (
         result.figures["progression:E"].formula
         == "=punteggio >= 80 — è candidato chi è tale che il punteggio è almeno 80"
+    )
+
+
+# «1 differenziale per l'Area Operatori …; 18 per l'Area Istruttori …; 8 per l'Area Funzionari»: places per Area
+PLACES = FUNDED.replace(
+    "risorse = 2400\ncosto = '=PIÙ.SE(categoria = \"C\"; 750 €; categoria = \"D\"; 850 €)'",
+    'graduatorie = "categoria"\nposti_graduatorie = { Istruttori = 2, D = 1 }',
+)
+
+
+def test_each_graduatoria_has_its_own_places(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, PLACES, people(FUNDED_STAFF))
+    # C (Istruttori), 2 places: A 95, D 80 selected; E 70 beyond. D, 1 place: B 90 selected; C 85 beyond.
+    assert result.rewards.extra["progressioni"] == ["A", "D", "B"]
+    notes = {pid: result.figures[f"progression:{pid}"].note for pid in "ABCDE"}
+    assert notes == {
+        "A": "selezionato",
+        "B": "selezionato",
+        "C": "non selezionato: oltre i posti",
+        "D": "selezionato",
+        "E": "non selezionato: oltre i posti",
+    }
+    total = {i.name: i.value for i in result.figures["progression:selected"].inputs}
+    assert total["posti"] == 3  # 2 + 1
+
+
+def test_a_graduatoria_the_places_do_not_name_selects_nobody(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, PLACES.replace(", D = 1", ""), people(FUNDED_STAFF))
+    assert result.rewards.extra["progressioni"] == ["A", "D"]
+    [error] = [p for p in result.violations if p.column == "progressioni.posti_graduatorie"]
+    assert error.message == (
+        "progressioni economiche: posti_graduatorie non ha i posti della graduatoria «D» (ha: «Istruttori»), dove "
+        "sono candidati B, C: nessuno vi è selezionato; aggiungi D = il numero dei posti alla tabella (D = 0 se la "
+        "graduatoria non ha posti)"
+    )
+
+
+def test_places_per_graduatoria_are_whole_said_once_and_by_category(tmp_path):
+    # PLACES's lines: HEAD's 16, a blank one, [progressioni] 18, fonte 19, graduatorie 20, posti_graduatorie 21
+    assert regulation_problems(tmp_path, PLACES.replace("D = 1", "D = 1.5")) == [
+        "riga 21, chiave progressioni.posti_graduatorie.D: i posti sono un numero intero, non 1.5"
+    ]
+    assert regulation_problems(tmp_path, PLACES + "posti = 2\n") == [
+        "riga 22, chiave progressioni.posti: i posti sono scritti due volte: posti = 2 e posti_graduatorie; lascia "
+        "posti_graduatorie se ogni graduatoria ha i suoi posti"
+    ]
+    assert regulation_problems(tmp_path, PLACES.replace('graduatorie = "categoria"\n', "")) == [
+        'riga 20, chiave progressioni.posti_graduatorie: i posti per graduatoria valgono con graduatorie = '
+        '"categoria"; con una sola graduatoria: posti'
+    ]
+
+
+def test_leggi_says_each_graduatoria_s_places(tmp_path):
+    said = regulation_text(tmp_path, PLACES)
+    assert (
+        "fino ai posti di ciascuna graduatoria (Istruttori 2, D 1), in una graduatoria per ciascuna categoria" in said
     )
