@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -60,7 +60,8 @@ def select(
         ordered = scoring.by_score(pairs)
         rows = _walk(ordered, costs, limit, resources)
         for row in rows:
-            _record_place(reg, pr, ente, row, said[row["person"]], trace)
+            ahead = _ahead_at_par(row, rows, ente) if pr.ties else ()
+            _record_place(reg, pr, ente, row, (*said[row["person"]], *ahead), trace)
         spent = sum((r["cost"] for r in rows if r["outcome"] == SELECTED and r["cost"] is not None), Decimal(0))
         rankings.append(
             {"name": group, "base": base, "limit": limit, "resources": resources, "spent": spent, "ranked": rows}
@@ -325,15 +326,21 @@ def _candidate(
             return None
         if what == "costo":
             cost = money.r2(value)
-            inputs += [*env.read.values(), Input(f"costo ({sentence(formula)})", fmt.Money(cost))]
+            inputs += [*_new(inputs, env.read.values()), Input(f"costo ({sentence(formula)})", fmt.Money(cost))]
             return tuple(key), tuple(inputs), cost
         key.append(value)
         words, highest = criterion(formula)
         shown: Decimal = fmt.Points(value) if what == "graduatoria" else value  # the ranking number: «87,50»
         if not highest:  # «=-eta»: the age itself, said from the lowest, never «meno l'età»
             words, shown = f"{words}, dal più basso", -value
-        inputs += [*env.read.values(), Input(f"{what} ({words})", shown)]
+        inputs += [*_new(inputs, env.read.values()), Input(f"{what} ({words})", shown)]
     return tuple(key), tuple(inputs), None
+
+
+def _new(inputs: list[Input], read: Iterable[Input]) -> list[Input]:
+    """What a criterion read that an earlier one of the same candidate has not already said (the graduatoria and a
+    rule for equals often read the same definition: it is listed once)."""
+    return [i for i in read if i not in inputs]
 
 
 def _record_refused(
@@ -413,6 +420,18 @@ def _walk(
             for pid in group
         ]
     return rows
+
+
+def _ahead_at_par(row: dict[str, Any], rows: list[dict[str, Any]], ente: Ente) -> tuple[Input, ...]:
+    """Who has the same graduatoria number and precedes ``row`` by a rule for equals (``a_parita``): «a parità di
+    graduatoria, lo precede Persona E1», so that one left out by the places or the resources reads why the other came
+    first."""
+    ahead = [
+        ente.people[r["person"]].name
+        for r in rows
+        if r["place"] < row["place"] and r["numbers"][0] == row["numbers"][0] and r["numbers"] != row["numbers"]
+    ]
+    return (Input("chi precede a parità di graduatoria", fmt.listed(ahead)),) if ahead else ()
 
 
 def _record_place(

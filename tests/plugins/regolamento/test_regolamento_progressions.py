@@ -112,6 +112,8 @@ def test_a_candidate_s_place_is_explained_down_to_the_cells(ciclope_ente, tmp_pa
         ("a parità (gli anni nella posizione economica)", Decimal("7"), ""),
         ("l'età in anni", Decimal("35"), "people.csv:4:eta"),
         ("a parità (l'età in anni)", Decimal("35"), ""),
+        # C has B's 90 points and 7 years, and is older (50 > 35): C precedes B by the rules for equals
+        ("chi precede a parità di graduatoria", "Persona C", ""),
     ]
     text = explain(result, "person", "B")
     assert "Progressioni economiche: posto di Persona B in graduatoria" in text
@@ -650,3 +652,14 @@ def test_leggi_says_each_graduatoria_s_places(tmp_path):
     assert (
         "fino ai posti di ciascuna graduatoria (Istruttori 2, D 1), in una graduatoria per ciascuna categoria" in said
     )
+
+
+def test_what_the_graduatoria_and_a_rule_for_equals_both_read_is_listed_once(ciclope_ente, tmp_path):
+    text = BY_AREA.replace(
+        'a_parita = ["=anzianita_posizione", "=eta"]',
+        'graduatoria = "=punteggio + anzianita_posizione"\na_parita = ["=anzianita_posizione"]',
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, people(STAFF))
+    names = [i.name for i in result.figures["progression:B"].inputs]
+    # the score and the years are read by the graduatoria (90 + 7 = 97) and the years again by the rule for equals
+    assert names.count("gli anni nella posizione economica") == 1
