@@ -276,12 +276,12 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
     everywhere = Hooks(hooks.pm, info, info.layers)
     schema = merge_schemas(everywhere.answers(hookspecs.ciclope_input_schema, params=None))
     doc = _run_doc(source) if source is not None else None
-    ente, cycle, fund = _previous(doc, everywhere, plugin) if doc is not None else (None, dt.date.today().year, None)
+    ente, cycle = _previous(doc, everywhere, plugin) if doc is not None else (None, dt.date.today().year)
     year = year or cycle
     carried = _run_files(doc, plugin, info.ente_files) if doc is not None else {}
     ente_id = ente.id if ente is not None else "mio-ente"
     if path.suffix.lower() == ".xlsx":  # the workbook alone: the columns the run's own files declare
-        return _write_ente(path, hooks, plugin, schema, (ente, year, fund), {k: str(v) for k, v in carried.items()})
+        return _write_ente(path, hooks, plugin, schema, (ente, year, doc), {k: str(v) for k, v in carried.items()})
     _folder(path)
     written: list[Path] = []
     kept: list[Path] = []
@@ -298,7 +298,7 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
     _write_or_keep(path / "cycle.toml", cycle_toml(plugin, ente_id, year, cycle_keys), written, kept)
     (path / ente_id).mkdir(exist_ok=True)
     params = {key: str(path / name) for key, name in cycle_keys.items()}
-    inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, (ente, year, fund), params, keep=True)
+    inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, (ente, year, doc), params, keep=True)
     return Written((*written, *inner.written), (*kept, *inner.kept))
 
 
@@ -312,7 +312,7 @@ def _write_ente(
     keep: bool = False,
 ) -> Written:
     """The workbook at ``path``, and ``ente.toml`` and ``relazione/*.md`` beside it when they are not there.
-    ``previous``: the ente of ``--from`` (or None), the year to prepare, and its results.json's fund (or None);
+    ``previous``: the ente of ``--from`` (or None), the year to prepare, and its run's results.json (or None);
     ``keep``: a workbook already there is the office's, kept like the other files of its folder (a workbook the
     user names alone is refused instead: they asked for that file)."""
     ente, year, _ = previous
@@ -341,9 +341,10 @@ def _write_ente(
 def _write_workbook(path: Path, own: Hooks, schema: Any, previous: tuple[Ente | None, int, Any]) -> None:
     """The workbook to fill: the columns of ``schema`` (the plugin's, its comparto's layers' and those its files
     declare), with the rows of the ente of ``--from`` and those the plugins propose."""
-    ente, year, fund = previous
+    ente, year, doc = previous
     rows = _rows_from(ente, year, schema) if ente is not None else {}
-    for answer in own.answers(hookspecs.ciclope_template_rows, year=year, ente=ente, fund=fund):
+    fund, scores = (doc.get("fondo"), doc.get("individual")) if doc is not None else (None, None)
+    for answer in own.answers(hookspecs.ciclope_template_rows, year=year, ente=ente, fund=fund, scores=scores):
         rows.update({name.removesuffix(".csv"): lines for name, lines in answer.items()})
     wb = Workbook()
     wb.remove(wb.active)
@@ -572,13 +573,12 @@ def _run_doc(folder: Path) -> dict[str, Any]:
     return doc
 
 
-def _previous(doc: dict[str, Any], hooks: Hooks, plugin: str) -> tuple[Ente, int, Any]:
-    """The ente of a run (its results.json names the data folder), the next year, and the run's fondo risorse
-    decentrate (results.json's ``fondo``, or None). Its data are read with the columns the run's own parameters
-    declared (a declared regulation's ``[[colonne]]``)."""
+def _previous(doc: dict[str, Any], hooks: Hooks, plugin: str) -> tuple[Ente, int]:
+    """The ente of a run (its results.json names the data folder) and the next year. Its data are read with the
+    columns the run's own parameters declared (a declared regulation's ``[[colonne]]``)."""
     data, year = Path(doc["audit"]["data"]), int(doc["year"])
     schema = merge_schemas(hooks.answers(hookspecs.ciclope_input_schema, params=_run_params(plugin, doc)))
-    return load_ente(data, doc["ente"], year, schema), year + 1, doc.get("fondo")
+    return load_ente(data, doc["ente"], year, schema), year + 1
 
 
 def _run_files(doc: dict[str, Any], plugin: str, files: Mapping[str, Any]) -> dict[str, Path]:

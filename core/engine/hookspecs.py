@@ -164,21 +164,24 @@ def ciclope_synth(data: SynthData, rng: random.Random, year: int) -> None:
 @phase("`ciclope template` only")
 @hookspec
 def ciclope_template_rows(
-    year: int, ente: Ente | None, fund: Mapping[str, Any] | None
+    year: int, ente: Ente | None, fund: Mapping[str, Any] | None, scores: Mapping[str, Any] | None
 ) -> dict[str, list[dict[str, Any]]] | None:
     """Return the rows ``ciclope template`` writes in the plugin's own sheets: file name → rows (column → value).
 
     Called once by ``ciclope template`` with the cycle ``year``, for a sheet whose rows are a list the office
     completes rather than invents (the items of a fund under the contract in force in the year, each with its
     description): a row left as written must be read as "not given". With ``--from OUT/ENTE``, ``ente`` is the
-    previous year's ente and ``fund`` the ``fondo`` section of its results.json (None without one): carry what
-    goes on into the next year (a fund's base figures, the residual that returns to it). Answers of all
+    previous year's ente, ``fund`` the ``fondo`` section of its results.json (None without one) and ``scores`` its
+    ``individual`` section: carry what goes on into the next year (a fund's base figures, the residual that
+    returns to it, the year's individual scores that a later year averages). Answers of all
     implementations are merged, file by file. Default: none (the plugin's sheets are written with their header
     only, or with the previous year's rows).
 
     :param year: the cycle year of the template.
     :param ente: the previous year's ente with ``--from OUT/ENTE``, else ``None``; read-only.
     :param fund: the ``fondo`` section of the previous year's results.json, ``None`` without one; read-only.
+    :param scores: the ``individual`` section of the previous year's results.json (person id → ``score``,
+        ``level``, ``status``), ``None`` without ``--from``; read-only.
     """
 
 

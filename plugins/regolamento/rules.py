@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Generator, Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -37,6 +38,7 @@ from ciclope.plugins.regolamento.check import (
     positioncheck,
     servicedates,
 )
+from ciclope.plugins.regolamento.compile import past
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format import funds, grades, readings, vocabulary
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
@@ -277,13 +279,17 @@ def own_schema() -> InputSchema:
                 "start": cells.parse_date,
                 "end": cells.parse_date,
             },
+            # valutazioni_precedenti.csv: the individual scores of earlier years, which a differenziale stipendiale
+            # averages (VALUTAZIONE.MEDIA); ``ciclope template --from`` adds the year it continues
+            past.FILE: {"person": cells.parse_id, "year": cells.parse_nonnegative_int, "score": cells.parse_number},
         },
         required={
             "premi.csv": ("person", "part", "amount"),
             "positions.csv": ("id",),
             "incarichi.csv": ("person", "kind"),
+            past.FILE: ("person", "year", "score"),
         },
-        titles={"premi.csv": "premi", "incarichi.csv": "incarichi"},
+        titles={"premi.csv": "premi", "incarichi.csv": "incarichi", past.FILE: past.TITLE},
         help={
             "people.csv": {
                 "sanzione": (
@@ -308,6 +314,11 @@ def own_schema() -> InputSchema:
                     "lo stato della persona, come lo nomina la tabella [[stati]] del regolamento",
                     "",
                 ),
+            },
+            past.FILE: {
+                "person": ("codice della persona (foglio persone)", "rossi-m"),
+                "year": ("l'anno della valutazione", "{anno-1}"),
+                "score": ("il punteggio della valutazione individuale di quell'anno, su 100", "87,5"),
             },
             "premi.csv": {
                 "person": ("codice della persona premiata (foglio persone)", "rossi-m"),
@@ -343,8 +354,19 @@ def own_schema() -> InputSchema:
             },
             "premi.csv": {"person": "persona", "part": "parte", "amount": "importo"},
             "positions.csv": blocks.HEADERS,
+            past.FILE: {"person": "persona", "year": "anno", "score": "punteggio"},
         },
     )
+
+
+@hookimpl(specname="ciclope_template_rows")
+def template_rows(ente: Ente | None, scores: Mapping[str, Any] | None) -> dict[str, list[dict[str, Any]]] | None:
+    """With ``--from``, the sheet of the earlier years' scores for the next year: the rows the office had and the
+    scores of the year continued."""
+    if ente is None or scores is None:
+        return None
+    rows = past.rows_for_next_year(ente.table(past.TABLE), scores, ente.year)
+    return {past.FILE: rows} if rows else None
 
 
 @hookimpl(specname="ciclope_card_items")

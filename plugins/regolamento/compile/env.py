@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Pool, Score, Trace, Unit, fmt, money
+from ciclope.plugins.regolamento.compile import past
 from ciclope.plugins.regolamento.compile.evaluate import Rank, Refused, RunError, UnknownObjective, Unwritten, Value
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
@@ -474,6 +475,22 @@ class PersonEnv:
         found = Decimal(year - since.year)
         self.read.setdefault(f"anni:{since.isoformat()}", Input(f"anni compiuti al 31/12/{year}", found))
         return found
+
+    def past_mean(self, years: int) -> Decimal | None:
+        """VALUTAZIONE.MEDIA: the mean of the person's scores in the ``years`` years before the cycle's, from the
+        sheet of earlier scores, half-up to two decimals, read with each year's cell; None for one who has none."""
+        try:
+            found = past.mean(self.facts.ente, self.person.id, years)
+        except past.Twice as exc:
+            raise RunError(str(exc)) from None
+        for said in found.read:
+            self.read.setdefault(f"valutazione:{said.name}", said)
+        first, last = found.years
+        words = f"la media delle valutazioni dal {first} al {last}" if first != last else f"la valutazione {last}"
+        value = money.r2(found.value) if found.value is not None else None
+        shown = words if found.read else f"{words} (nessuna nel foglio {past.TITLE})"
+        self.read.setdefault(f"valutazioni:{years}", Input(shown, value))
+        return value
 
     def in_service(self, day: str | dt.date) -> bool:
         """Whether the person is in service on ``day`` (IN.SERVIZIO): hired not after it, ceased not before it (an empty

@@ -97,6 +97,8 @@ class Env(Protocol):
 
     def years(self, since: dt.date) -> Decimal: ...
 
+    def past_mean(self, years: int) -> Decimal | None: ...
+
     def units_sum(self, name: str) -> Decimal: ...
 
     def fund_amount(self, name: str) -> Decimal: ...
@@ -485,6 +487,12 @@ def _years(node: Call, args: list[Compiled]) -> Compiled:
     return years
 
 
+def _past_mean(node: Call, args: list[Compiled]) -> Compiled:
+    arg = node.args[0]
+    years = int(arg.value) if isinstance(arg, Num) else 0  # the checker saw a whole number written
+    return lambda env: env.past_mean(years)
+
+
 def _units_sum(node: Call, args: list[Compiled]) -> Compiled:
     name = node.args[0].name if isinstance(node.args[0], Name) else ""  # the checker saw a column of units.csv
     return lambda env: env.units_sum(name)
@@ -530,6 +538,7 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "OBIETTIVI.RAGGIUNTI": _objectives_reached,
     "IN.SERVIZIO": _in_service,
     "ANNI": _years,
+    "VALUTAZIONE.MEDIA": _past_mean,
     "SOMMA.UNITA": _units_sum,
     "FONDO": _fund,
 }

@@ -328,6 +328,12 @@ SIGNATURES: dict[str, tuple[str, str]] = {
         "gli anni interi compiuti da una data della persona al 31/12 dell'anno del ciclo: una colonna dichiarata di "
         "tipo data, la nascita per l'età, l'assunzione per l'anzianità (nata il 10/05/1970, nel 2024: 54)",
     ),
+    "VALUTAZIONE.MEDIA": (
+        "VALUTAZIONE.MEDIA(anni)",
+        "la media delle valutazioni individuali della persona negli anni prima del ciclo (3: per il ciclo 2024, il "
+        "2021, il 2022 e il 2023), dal foglio valutazioni precedenti, arrotondata a due decimali: la media delle "
+        "valutazioni che vi sono (un anno senza valutazione non conta zero); nessun valore per chi non ne ha",
+    ),
     "IN.SERVIZIO": (
         'IN.SERVIZIO("data")',
         "vero se la persona è in servizio in quella data (assunta non dopo, cessata non prima): una data dell'anno "

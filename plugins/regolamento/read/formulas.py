@@ -968,6 +968,26 @@ class Checker:
             )
         return NUMBER
 
+    def past_mean(self, node: Call) -> Type:
+        """VALUTAZIONE.MEDIA(anni): the mean of the person's individual scores in that many years before the cycle's,
+        from the sheet of earlier scores; a person's, so read where a person's days are; the years a whole number
+        written in the formula (1 to 10), so that ``leggi`` says which years."""
+        if "giorni_servizio" not in self.scope.names:
+            self.problems.append(
+                contracted(f"VALUTAZIONE.MEDIA non si usa in {self.scope.place.words}")
+                + ": è la media delle valutazioni di una persona"
+            )
+            return NUMBER
+        if self.arity(node, 1):
+            arg = node.args[0]
+            years = arg.value if isinstance(arg, Num) and not arg.unit and not arg.percent else None
+            if years is None or years != years.to_integral_value() or not 1 <= years <= 10:
+                self.problems.append(
+                    "VALUTAZIONE.MEDIA vuole quanti anni prima del ciclo, un numero intero da 1 a 10: "
+                    "VALUTAZIONE.MEDIA(3) per «la media delle ultime tre valutazioni»"
+                )
+        return NUMBER
+
     def in_service(self, node: Call) -> Type:
         """IN.SERVIZIO("data"): whether the person is in service on a day — of the cycle's year («31/12»), written
         whole («31/07/2025») or the date of an act of [atti] in ente.toml («erogazione»). A person's, so read where
@@ -1058,6 +1078,7 @@ PERSONAL = {
     "MESI": "SOMMA.ENTE(MESI(16 giorni))",
     "IN.SERVIZIO": 'CONTA.ENTE(IN.SERVIZIO("31/12"))',
     "ANNI": "MEDIA.ENTE(ANNI(data_nascita))",
+    "VALUTAZIONE.MEDIA": "MEDIA.ENTE(VALUTAZIONE.MEDIA(3))",
     "SEZIONE": 'MEDIA.ENTE(SEZIONE("Comportamenti"))',
     "PREMIO": 'SOMMA.ENTE(PREMIO("produttività"))',
     "FASCIA": 'CONTA.ENTE(FASCIA("fasce di merito") = "prima")',
@@ -1104,6 +1125,7 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "OBIETTIVI.RAGGIUNTI": Checker.objectives_reached,
     "IN.SERVIZIO": Checker.in_service,
     "ANNI": Checker.years,
+    "VALUTAZIONE.MEDIA": Checker.past_mean,
     "SOMMA.UNITA": Checker.units_sum,
     "FONDO": Checker.fund,
 }

@@ -1,0 +1,78 @@
+"""The individual scores of earlier years (``valutazioni_precedenti.csv``, the sheet «valutazioni precedenti»):
+what a differenziale stipendiale averages («la media delle ultime tre valutazioni individuali», CCNL Funzioni Locali
+16.11.2022 art. 14), read by ``VALUTAZIONE.MEDIA(anni)``.
+
+The sheet is the office's, one row per person and year: ``ciclope template --from`` carries its rows into the next
+year's folder and adds the scores of the year it continues (from that run's results.json), and the office writes
+the years before ciclope, or those of a person who came from another ente. So every score averaged is a cell a
+person can read and correct, as every other input."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ciclope.core import Ente, Input
+
+FILE = "valutazioni_precedenti.csv"
+TABLE = FILE.removesuffix(".csv")
+TITLE = "valutazioni precedenti"
+
+
+@attrs.frozen
+class Mean:
+    """The mean of a person's scores over the years asked: None when the sheet has none of them. ``read``: each
+    year's score with its cell, oldest first."""
+
+    value: Decimal | None
+    read: tuple[Input, ...]
+    years: tuple[int, int]
+
+
+class Twice(ValueError):
+    """A person's score written twice for one year: which of the two is meant cannot be said."""
+
+
+def mean(ente: Ente, person: str, years: int) -> Mean:
+    """The mean of ``person``'s scores in the ``years`` years before the cycle's (the 2021, 2022 and 2023 ones for
+    a 2024 cycle and 3 years), over those the sheet gives (a year without a score, a leave, is not counted as 0);
+    :class:`Twice` for a year written twice."""
+    first, last = ente.year - years, ente.year - 1
+    found: dict[int, Any] = {}
+    for r in ente.table(TABLE):
+        year = r.get("year")
+        if r.get("person") != person or year is None or not first <= year <= last:
+            continue
+        if year in found:
+            rows = f"righe {found[year].row} e {r.row}"
+            raise Twice(f"il punteggio del {year} è scritto due volte nel foglio {TITLE} ({rows})")
+        found[year] = r
+    read = tuple(
+        Input(f"valutazione {year}", found[year]["score"], cell=ente.cell(TABLE, found[year].row, "score"))
+        for year in sorted(found)
+    )
+    if not read:
+        return Mean(None, (), (first, last))
+    total = sum((i.value for i in read), Decimal(0))
+    return Mean(total / len(read), read, (first, last))
+
+
+def rows_for_next_year(previous: Sequence[Any], people: Mapping[str, Any], year: int) -> list[dict[str, Any]]:
+    """The sheet of the next year's folder: the rows the office had (``previous``, the sheet of the year continued)
+    and one per person with a score in that year's results (``people``: results.json's ``people``, id → the
+    person's results), the year ``year``; a year the sheet already gives for a person is kept as the office wrote
+    it."""
+    rows = [
+        {"person": r.get("person"), "year": r.get("year"), "score": r.get("score")}
+        for r in previous
+        if r.get("person") is not None
+    ]
+    given = {(r["person"], r["year"]) for r in rows}
+    for pid, entry in people.items():
+        score = entry.get("score") if isinstance(entry, Mapping) else None
+        if score is not None and (pid, year) not in given:
+            rows.append({"person": pid, "year": year, "score": Decimal(str(score))})
+    return rows

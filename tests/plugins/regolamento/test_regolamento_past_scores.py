@@ -1,0 +1,113 @@
+"""«La media delle ultime tre valutazioni individuali» (CCNL Funzioni Locali 16.11.2022 art. 14): the earlier years'
+scores in the sheet «valutazioni precedenti» (valutazioni_precedenti.csv: persona, anno, punteggio), averaged by
+VALUTAZIONE.MEDIA(anni) over the years before the cycle's; ``ciclope template --from`` carries the sheet into the next
+year and adds the year it continues. Every mean by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from openpyxl import load_workbook
+from test_regolamento_progressions import HEAD, people
+
+from helpers import next_year, regulation_problems, regulation_text, run_declared
+
+PAST = (
+    HEAD
+    + """
+[progressioni]
+fonte = "art. 8"
+posti = 1
+candidati = "=anzianita_posizione >= 2"
+graduatoria = "=VALUTAZIONE.MEDIA(3)"
+"""
+)
+STAFF = [("A", "C", 70, "3", "40"), ("B", "C", 95, "4", "50"), ("C", "C", 80, "5", "45")]
+# the 2024 cycle's three years before are 2021, 2022, 2023; A's 2020 is out of them
+SHEET = """persona,anno,punteggio
+A,2020,100
+A,2021,90
+A,2022,80
+A,2023,85
+B,2022,88
+B,2023,92
+"""
+
+
+def ente(sheet: str = SHEET) -> dict[str, str]:
+    return {**people(STAFF), "valutazioni_precedenti.csv": sheet}
+
+
+def test_the_mean_of_the_years_before_the_cycle_over_those_given(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, PAST, ente())
+    # A: (90 + 80 + 85) / 3 = 85.00 (2020 is not among the three years); B: (88 + 92) / 2 = 90.00, 2021 not given
+    # and not counted as 0. B (90) before A (85); one place: B. This year's scores (A 70, B 95) are not read.
+    assert result.rewards.extra["progressioni"] == ["B"]
+    read = {i.name: (i.value, i.cell) for i in result.figures["progression:A"].inputs}
+    assert read["valutazione 2021"] == (Decimal("90"), "valutazioni_precedenti.csv:3:score")
+    assert read["valutazione 2023"] == (Decimal("85"), "valutazioni_precedenti.csv:5:score")
+    assert "valutazione 2020" not in read
+    assert read["la media delle valutazioni dal 2021 al 2023"][0] == Decimal("85.00")
+    assert {i.name: i.value for i in result.figures["progression:B"].inputs}[
+        "la media delle valutazioni dal 2021 al 2023"
+    ] == Decimal("90.00")
+
+
+def test_one_without_earlier_scores_is_named_and_left_out(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, PAST, ente())
+    # C has no row in the sheet: no mean, never a silent 0
+    assert "progression:C" not in result.figures
+    [problem] = [p for p in result.violations if "Persona C" in p.message]
+    assert "senza valore per Persona C" in problem.message
+
+
+def test_a_mean_rounded_to_two_decimals(ciclope_ente, tmp_path):
+    sheet = "persona,anno,punteggio\nA,2021,90\nA,2022,80\nA,2023,81\nB,2023,83.66\nC,2023,1\n"
+    result = run_declared(ciclope_ente, tmp_path, PAST, ente(sheet))
+    # A: (90 + 80 + 81) / 3 = 251 / 3 = 83.666… → 83.67 > B's 83.66: A is selected
+    assert result.rewards.extra["progressioni"] == ["A"]
+    means = {i.name: i.value for i in result.figures["progression:A"].inputs}
+    assert means["la media delle valutazioni dal 2021 al 2023"] == Decimal("83.67")
+
+
+def test_a_year_written_twice_is_an_error_naming_the_rows(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, PAST, ente(SHEET + "A,2022,82\n"))
+    [problem] = [p for p in result.violations if "due volte" in p.message]
+    assert "il punteggio del 2022 è scritto due volte nel foglio valutazioni precedenti (righe 4 e 8)" in (
+        problem.message
+    )
+    assert result.rewards.extra["progressioni"] == ["B"]  # A is out of the graduatoria; B is selected
+
+
+def test_the_years_are_a_whole_number_written_in_a_person_s_formula(tmp_path):
+    text = PAST.replace("VALUTAZIONE.MEDIA(3)", "VALUTAZIONE.MEDIA(2.5)")
+    assert regulation_problems(tmp_path, text) == [
+        "riga 22, chiave progressioni.graduatoria: formula «=VALUTAZIONE.MEDIA(2.5)»: VALUTAZIONE.MEDIA vuole quanti "
+        "anni prima del ciclo, un numero intero da 1 a 10: VALUTAZIONE.MEDIA(3) per «la media delle ultime tre "
+        "valutazioni»"
+    ]
+
+
+def test_leggi_says_the_years(tmp_path):
+    said = regulation_text(tmp_path, PAST)
+    assert "in ordine della media delle valutazioni individuali dei 3 anni prima del ciclo" in said
+
+
+def test_template_from_carries_the_sheet_and_adds_the_year_continued(tmp_path):
+    folder = next_year(tmp_path, PAST, ente(SHEET + "C,2023,75\n"))
+    wb = load_workbook(folder / "comune" / "ente.xlsx", read_only=True)
+    rows = list(wb["valutazioni precedenti"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("persona", "anno", "punteggio")
+    # the seven rows the office had, then the 2024 scores of the run (A 70, B 95, C 80; SEG evaluates, has none)
+    assert [r[:3] for r in rows[1:]] == [
+        ("A", 2020, 100),
+        ("A", 2021, 90),
+        ("A", 2022, 80),
+        ("A", 2023, 85),
+        ("B", 2022, 88),
+        ("B", 2023, 92),
+        ("C", 2023, 75),
+        ("A", 2024, 70),
+        ("B", 2024, 95),
+        ("C", 2024, 80),
+    ]
