@@ -1,20 +1,25 @@
 """The ids an ente's sheets give each other, checked once the records are built: every unit, person,
 objective, area, indicator named exists; the units have one root; no loop of parents. Each problem names
 the row that refers; a reference to a row already refused, or to a sheet refused whole, is not reported again (no
-cascade)."""
+cascade). An evaluator that is nobody is one problem, at its first row, naming every row that writes it (a card is
+a row per item: one problem per row was a cascade)."""
 
 from __future__ import annotations
 
 import attrs
 
 from ciclope.core import model as m
-from ciclope.core.fmt import quoted
+from ciclope.core.fmt import listed, quoted
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.nearest import Names, said
 
 _UNKNOWN_EVALUATOR = (
     "valutatore {} inesistente{}: né una persona dell'ente né un valutatore esterno di ente.toml [valutatori]"
 )
+_EVALUATOR_HINT = ": scrivi il codice di una persona di {} o dichiaralo in [valutatori] di ente.toml"
+MAX_RUNS = 8  # runs of rows an unknown evaluator's problem names; beyond, how many rows more
+# the rows that name an evaluator the ente does not have: evaluator → (file, row), in the order they were read
+Unknown = dict[str, list[tuple[str, int | None]]]
 MAX_SPELLED = 50  # wrong ids of a kind whose spelling is compared with every id; beyond, only case and word order
 MAX_NAMES = 5000  # ids of a kind up to which spellings are compared (each comparison looks at every id)
 
@@ -77,12 +82,14 @@ class Near:
 def check(r: Reading, e: m.Ente) -> None:
     """Every reference of ``e``, sheet by sheet in the order of the canonical files."""
     near = Near(e, unread(r, e))
+    evaluators: Unknown = {}
     _units(r, e, near)
-    _people(r, e, near)
+    _people(r, e, near, evaluators)
     _objectives(r, e, near)
     _indicators(r, e, near)
     _assignments(r, e, near)
-    _evaluations(r, e, near)
+    _evaluations(r, e, near, evaluators)
+    _unknown_evaluators(r, e, near, evaluators)
     _revisions(r, e, near)
     _appeals(r, e, near)
 
@@ -108,15 +115,14 @@ def _units(r: Reading, e: m.Ente, near: Near) -> None:
     cycles(r, label, {u.id: u.parent for u in e.units.values()}, {u.id: u.row for u in e.units.values()})
 
 
-def _people(r: Reading, e: m.Ente, near: Near) -> None:
+def _people(r: Reading, e: m.Ente, near: Near, evaluators: Unknown) -> None:
     label = e.file_of("people")
     for p in e.people.values():
         if near.lacks(p.unit, "units"):
             message = f"unità {quoted(p.unit)} inesistente{near(p.unit, 'units')}"
             r.err(label, p.row, "unit", "core.ref.unit", message, ref=p.unit)
         if p.evaluator is not None and near.lacks(p.evaluator, "people", "evaluators"):
-            message = _UNKNOWN_EVALUATOR.format(quoted(p.evaluator), near(p.evaluator, "people", "evaluators"))
-            r.err(label, p.row, "evaluator", "core.ref.person", message, ref=p.evaluator)
+            evaluators.setdefault(p.evaluator, []).append((label, p.row))
 
 
 def _objectives(r: Reading, e: m.Ente, near: Near) -> None:
@@ -158,7 +164,7 @@ def _assignments(r: Reading, e: m.Ente, near: Near) -> None:
             )
 
 
-def _evaluations(r: Reading, e: m.Ente, near: Near) -> None:
+def _evaluations(r: Reading, e: m.Ente, near: Near, evaluators: Unknown) -> None:
     label = e.file_of("evaluations")
     people = e.people  # a row per item of every card, nearly all naming people of the ente: one look-up each
     for it in e.evaluations:
@@ -166,8 +172,47 @@ def _evaluations(r: Reading, e: m.Ente, near: Near) -> None:
             message = f"persona {quoted(it.person)} inesistente{near(it.person, 'people')}"
             r.err(label, it.row, "person", "core.ref.person", message, ref=it.person)
         if it.evaluator is not None and it.evaluator not in people and near.lacks(it.evaluator, "people", "evaluators"):
-            message = _UNKNOWN_EVALUATOR.format(quoted(it.evaluator), near(it.evaluator, "people", "evaluators"))
-            r.err(label, it.row, "evaluator", "core.ref.person", message, ref=it.evaluator)
+            evaluators.setdefault(it.evaluator, []).append((label, it.row))
+
+
+def _unknown_evaluators(r: Reading, e: m.Ente, near: Near, evaluators: Unknown) -> None:
+    """One problem per evaluator that is nobody, at the first row that writes it; written on more rows (every item
+    of a card, the people it evaluates), it names each file with its column and rows, and says what to do."""
+    for ident, places in evaluators.items():
+        message = _UNKNOWN_EVALUATOR.format(quoted(ident), near(ident, "people", "evaluators"))
+        if len(places) > 1:
+            rows: dict[str, list[int]] = {}
+            for label, row in places:
+                rows.setdefault(label, []).extend(() if row is None else (row,))
+            said = (f"{label} (colonna {r.column_said(label, 'evaluator')}{rows_said(n)})" for label, n in rows.items())
+            message += f"; compare in {listed(said)}"
+        message += _EVALUATOR_HINT.format(e.file_of("people"))
+        first, row = places[0]
+        r.err(first, row, "evaluator", "core.ref.person", message, ref=ident)
+
+
+def rows_said(rows: list[int]) -> str:
+    """«, riga 5», «, righe 5 e 6», «, righe 2–17, 20 e 22–24»: the rows in order, three or more consecutive ones as a
+    run; after ``MAX_RUNS`` runs, how many rows more; "" for none."""
+    if not rows:
+        return ""
+    runs: list[list[int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    said = [part for a, b in runs[:MAX_RUNS] for part in _run(a, b)]
+    more = sum(b - a + 1 for a, b in runs[MAX_RUNS:])
+    if more:
+        said.append(f"altre {more}")
+    return f", riga {said[0]}" if len(said) == 1 and "–" not in said[0] else f", righe {listed(said)}"
+
+
+def _run(first: int, last: int) -> list[str]:
+    if last - first < 2:
+        return [str(n) for n in range(first, last + 1)]
+    return [f"{first}–{last}"]
 
 
 def _revisions(r: Reading, e: m.Ente, near: Near) -> None:

@@ -92,6 +92,10 @@ class Reading:
         found = sheet if isinstance(sheet, Sheet) else self._sheet(label)
         self.log.err(label, row, self._said(found, column), rule, message, source, ref, severity)
 
+    def column_said(self, label: str, column: str) -> str:
+        """``column`` of the file or sheet ``label`` as a problem names it (:meth:`err`): the header as written."""
+        return self._said(self._sheet(label), column)
+
     def _sheet(self, label: str) -> Sheet | None:
         return next((s for s in self.sheets.values() if s.label == label), None)
 

@@ -17,7 +17,10 @@ the other group's, which would give them by difference) read «compreso in tutto
   alone: the group's stanziati read «compreso in tutto il personale» (both groups' would count it twice), and
   the mean is over everyone evaluated that the group's funds paid, of either group;
 - the evaluated people whose pay came to at least 90%, 60–90%, below 60% of the group's highest (the
-  "premio massimo conseguibile" as it turned out; the regulations give no other maximum);
+  "premio massimo conseguibile" as it turned out; the regulations give no other maximum). A group whose highest
+  pay is zero — nobody in it was paid, e.g. PO/EQ under a regulation whose parts pay only the dipendenti and
+  no result pay — has no tier rows: a share of nothing would say something false («sotto il 60%» of 0 €), and
+  its «premi distribuiti» of 0,00 already says that nobody was paid (docs/reports.md says so to the reader);
 - the grado di differenziazione of rules/core.md §6, a ratio.
 
 A withheld amount of a group reads «compreso in tutto il personale».

@@ -16,7 +16,8 @@ Sections (``Line.section``):
 - ``livello`` / ``fascia``: per level (or status) and per merit band, separately for *dirigenti e PO*
   and *personale*: head count, share of the group, total and mean performance pay.
 - ``gruppo``: per group, the people, the people evaluated, the performance pay distributed and the
-  count of evaluated people by how near their pay came to the group's highest (art. 20's table).
+  count of evaluated people by how near their pay came to the group's highest (art. 20's table); a group whose
+  highest pay is zero (nobody was paid) has no such counts.
 - ``differenziazione``: the *grado di differenziazione*, one definition (rules/core.md §6): for staff
   the per-capita pay of the highest paid band (levels without bands) over the lowest non-zero one; for
   dirigenti and PO the highest individual amount over the lowest non-zero one. A ratio, never money,
@@ -422,21 +423,24 @@ def _group_figures(everyone: list[Person], group: str, members: list[int], perfo
             key="persone_valutate",
         ),
     ]
+    return out + tier_lines(everyone, group, evaluated)
+
+
+def tier_lines(everyone: list[Person], group: str, evaluated: list[int]) -> list[Line]:
+    """The evaluated people of ``group`` by how near their pay came to the group's highest (art. 20's table); none
+    where the highest is zero: nobody was paid, and no one's pay is a share of nothing."""
     top = max((everyone[i].pay for i in evaluated), default=ZERO)
+    if top <= 0:
+        return []
     tiers: dict[str, list[int]] = {key: [] for key, _ in TIERS}
     for i in evaluated:
         pay = everyone[i].pay
-        key = (
-            "persone_sotto_60"
-            if top <= 0 or pay < SIXTY * top
-            else ("persone_90_100" if pay >= NINETY * top else "persone_60_90")
-        )
+        key = "persone_90_100" if pay >= NINETY * top else "persone_60_90" if pay >= SIXTY * top else "persone_sotto_60"
         tiers[key].append(i)
-    out += [
+    return [
         Line("gruppo", group, label, people=frozenset(tiers[key]), count=len(tiers[key]), key=key)
         for key, label in TIERS
     ]
-    return out
 
 
 def destined(fund: str, groups) -> str:

@@ -21,7 +21,9 @@ from ciclope.core.model import EvaluationItem
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import compute_ente, results_doc, write_ente
 
-from helpers import as_xlsx, coreonly, files
+from comune_from_docs import REGULATION
+from comune_from_docs import files as from_docs
+from helpers import as_xlsx, coreonly, files, run_declared
 
 
 def reading(asked):
@@ -640,3 +642,38 @@ def test_a_sheet_the_regulation_does_not_read_says_how_to_keep_it(tmp_path):
     assert exc.value.problems[0].message.endswith(
         "il regolamento dell'ente non lo legge; toglilo, o rinominalo x_fondo se è un foglio dell'ufficio"
     )
+
+
+def test_an_unknown_evaluator_is_one_error_naming_every_row(ciclope_ente, tmp_path):
+    """A declared regulation's Comune (test_regolamento_from_docs) whose cards of the 16 dipendenti, and the people.csv
+    rows of S03 and S05, name the Segretario as «SGE»: one error for «SGE», at its first row, naming both files, every
+    row and the column, with the nearest code and what to do — not one error per card row (18 before)."""
+    data = from_docs()
+    # people.csv: header (row 1), SEG (2), S01 (3), S02 (4), S03 (5), S04 (6), S05 (7)
+    for pid in ("S03", "S05"):
+        row = f"Persona {pid},dipendente,C,amm,1,0,false,"
+        data["people.csv"] = data["people.csv"].replace(f"{row}SEG,", f"{row}SGE,")
+    # evaluations.csv: header (row 1), then S01 … S16 (rows 2–17), then PO1 … PO4 (rows 18–21), still by SEG
+    data["evaluations.csv"] = "\n".join(
+        line.replace(",SEG,", ",SGE,") if line.startswith("S") else line for line in data["evaluations.csv"].split("\n")
+    )
+    with pytest.raises(CiclopeError) as exc:
+        run_declared(ciclope_ente, tmp_path, REGULATION, data)
+    (p,) = exc.value.problems
+    assert (p.file, p.row, p.column, p.rule) == ("people.csv", 5, "evaluator", "core.ref.person")
+    assert p.message == (
+        "valutatore «SGE» inesistente (forse «SEG»?): né una persona dell'ente né un valutatore esterno di ente.toml "
+        "[valutatori]; compare in people.csv (colonna evaluator, righe 5 e 7) ed evaluations.csv (colonna evaluator, "
+        "righe 2–17): scrivi il codice di una persona di people.csv o dichiaralo in [valutatori] di ente.toml"
+    )
+
+
+def test_rows_are_said_in_runs():
+    """The rows an unknown evaluator's problem names: in order, three or more in a row as a run, at most 8 runs."""
+    assert crossrefs.rows_said([5]) == ", riga 5"
+    assert crossrefs.rows_said([7, 5]) == ", righe 5 e 7"
+    assert crossrefs.rows_said([5, 6]) == ", righe 5 e 6"  # two rows are two rows, not a run
+    assert crossrefs.rows_said([*range(2, 18), 20, 22, 23, 24]) == ", righe 2–17, 20 e 22–24"
+    # 10 runs of one row (2, 4, …, 20): the first 8 (2 … 16), then the 2 rows left (18, 20)
+    assert crossrefs.rows_said(list(range(2, 21, 2))) == ", righe 2, 4, 6, 8, 10, 12, 14, 16 e altre 2"
+    assert crossrefs.rows_said([]) == ""  # a sheet without row numbers: the file and its column alone

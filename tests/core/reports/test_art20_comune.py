@@ -7,6 +7,7 @@ from __future__ import annotations
 from ciclope.core.reports import art20, transparency
 
 from comune_from_docs import REGULATION
+from comune_from_docs import files as from_docs
 
 # 25 people: the Segretario (evaluator, no card), 2 PO, 22 dipendenti
 STAFF = [("S01", 98), ("S02", 96)]  # pieno: 1000.00 each
@@ -113,3 +114,31 @@ def test_a_fund_both_groups_share_is_no_group_s_alone(ciclope_ente, tmp_path):
         assert rows[(group, "premi stanziati (€)")] == "compreso in tutto il personale"
         assert rows[(group, "premio medio conseguibile (€)")] == "1000,00"
     assert (rows[("dirigenti e PO", "persone valutate")], rows[("personale", "persone valutate")]) == ("3", "4")
+
+
+def test_a_group_nobody_was_paid_publishes_no_tiers(ciclope_ente, tmp_path):
+    """The Comune of test_regolamento_from_docs without [risultato_po]: the premio pays only the dipendenti, so
+    the 4 PO are evaluated and paid nothing. Their highest pay is 0, and «sotto il 60% del più alto» said of all 4
+    was false (0 is not below 60% of 0): the group publishes no tier rows. The staff's tiers are as before."""
+    regulation = REGULATION.split("[risultato_po]")[0]
+    result = ciclope_ente("regolamento", from_docs(), year=2024, params={"regolamento": _write(tmp_path, regulation)})
+    rows = {tuple(line.split(";")[:2]): line.split(";")[2] for line in art20.render(result).splitlines()[1:]}
+    assert rows[("dirigenti e PO", "premi distribuiti (€)")] == "0,00"
+    assert rows[("dirigenti e PO", "persone valutate")] == "4"  # PO1–PO4 (the Segretario has no card)
+    assert not [voce for group, voce in rows if group == "dirigenti e PO" and "del più alto" in voce]
+    # staff: 1000.00 × coefficient × fte; the highest is 1000.00 (S01, S02, S13, all «pieno» at full time)
+    # ≥ 900.00: S01, S02, S13 = 3; 600.00–900.00: S10 800.00 (0.8 × 1000), S03 S05 S06 S12 S16 700.00 = 6;
+    # below 600.00: S04 350.00, S11 525.00, S15 420.00 and the «base» S07 S08 S14, S09 (59, no level) at 0 = 7
+    tiers = [rows[("personale", label)] for _, label in transparency.TIERS]
+    assert tiers == ["3", "6", "7"]
+    assert [ln.key for ln in transparency.lines(result) if ln.group == "dirigenti e PO" and ln.section == "gruppo"] == [
+        "persone",
+        "premi",
+        "persone_valutate",
+    ]
+
+
+def _write(folder, regulation: str) -> str:
+    path = folder / "smvp.toml"
+    path.write_text(regulation, encoding="utf-8")
+    return str(path)
