@@ -346,8 +346,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
         ("Esito", "text", 16),
     ]
     columns += [("Motivo", "text", 30)] if why else []
-    # a component is a number of the score (or a plugin's text): in the score's format, beside it
-    columns += [(f"Componente: {fmt.label(k, r.plugin.status_labels)}", "score", 14) for k in parts]
+    columns += [(f"Componente: {fmt.label(k, r.plugin.status_labels)}", "num", 14) for k in parts]
     rows: list[tuple[Any, ...]] = []
     no_parts = (None,) * len(parts)
     for p in r.ente.people.values():
