@@ -489,7 +489,8 @@ class PersonEnv:
         words = f"la media delle valutazioni dal {first} al {last}" if first != last else f"la valutazione {last}"
         value = money.r2(found.value) if found.value is not None else None
         shown = words if found.read else f"{words} (nessuna nel foglio {past.TITLE})"
-        self.read.setdefault(f"valutazioni:{years}", Input(shown, value))
+        # «85,00», as a score reads everywhere
+        self.read.setdefault(f"valutazioni:{years}", Input(shown, fmt.Points(value) if value is not None else None))
         return value
 
     def in_service(self, day: str | dt.date) -> bool:

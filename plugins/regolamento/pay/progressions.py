@@ -137,6 +137,8 @@ def _summary(
         "selected": selected,
         "staff": staff,
         "graduatorie": rankings,
+        # the fund the resources come from ([progressioni] fondo): its words and amount, None without one
+        "fund": (fund_words(pool), pool.amount) if pool is not None else None,
     }
 
 

@@ -175,6 +175,9 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
     if found.get("fillable") not in (None, found["limit"]):  # a graduatoria with fewer candidates than places
         rows.append(("Posti che i candidati possono occupare", found["fillable"]))
     rows += [("Candidati", len(found["candidates"])), ("Selezionati", len(found["selected"]))]
+    if found.get("fund") is not None:  # the fund the resources come from: «Fondo progressioni»
+        words, amount = found["fund"]
+        rows.append((words[:1].upper() + words[1:], fmt.Money(amount)))
     if found.get("resources") is not None:
         rows += [("Risorse", fmt.Money(found["resources"])), ("Costo dei selezionati", fmt.Money(found["spent"]))]
     cited = f"{regulation.act.title}, {pr.source}"
@@ -217,9 +220,15 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
     """Every candidate in the order of their graduatoria: place, name, the numbers that ranked them, outcome."""
     pr = regulation.progressions
     assert pr is not None
-    criteria = [f"Graduatoria: {sentence(pr.order)}"] if pr.order is not None else ["Punteggio"]
+    # short headers, the criteria said in the note: a sentence as a header would make the table wider than the page
+    criteria = ["Graduatoria"] if pr.order is not None else ["Punteggio"]
     ties = [criterion(f) for f in pr.ties]  # «=-eta»: the age, from the lowest: its column shows the age itself
-    criteria += [f"A parità: {words}" + ("" if highest else " (dal più basso)") for words, highest in ties]
+    criteria += [f"A parità ({i})" if len(ties) > 1 else "A parità" for i, _ in enumerate(ties, 1)]
+    said = [f"graduatoria: {sentence(pr.order)}"] if pr.order is not None else []
+    said += [
+        f"a parità{f' ({i})' if len(ties) > 1 else ''}: {words}{'' if highest else ', dal più basso'}"
+        for i, (words, highest) in enumerate(ties, 1)
+    ]
     several = pr.rankings == "categoria"
     funded = pr.cost is not None
     people = result.ente.people
@@ -248,6 +257,7 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
         ),
         rows=rows,
         note="I candidati in ordine di graduatoria, dal più alto: i pari merito hanno lo stesso posto e, al limite dei "
-        f"posti{' o delle risorse' if funded else ''}, sono tutti esclusi ({cited}). Documento interno: l'elenco "
-        "nominativo non si pubblica.",
+        f"posti{' o delle risorse' if funded else ''}, sono tutti esclusi ({cited})."
+        + (f" Le colonne: {'; '.join(said)}." if said else "")
+        + " Documento interno: l'elenco nominativo non si pubblica.",
     )

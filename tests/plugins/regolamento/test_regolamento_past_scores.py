@@ -10,6 +10,8 @@ from decimal import Decimal
 from openpyxl import load_workbook
 from test_regolamento_progressions import HEAD, people
 
+from ciclope.core.run.explain import explain
+
 from helpers import next_year, regulation_problems, regulation_text, run_declared
 
 PAST = (
@@ -48,6 +50,9 @@ def test_the_mean_of_the_years_before_the_cycle_over_those_given(ciclope_ente, t
     assert read["valutazione 2023"] == (Decimal("85"), "valutazioni_precedenti.csv:5:score")
     assert "valutazione 2020" not in read
     assert read["la media delle valutazioni dal 2021 al 2023"][0] == Decimal("85.00")
+    said = explain(result, "person", "A")
+    assert "  • valutazione 2022 = 80   ← valutazioni_precedenti.csv, riga 4, colonna punteggio\n" in said
+    assert "  • la media delle valutazioni dal 2021 al 2023 = 85,00\n" in said
     assert {i.name: i.value for i in result.figures["progression:B"].inputs}[
         "la media delle valutazioni dal 2021 al 2023"
     ] == Decimal("90.00")

@@ -11,6 +11,8 @@ from decimal import Decimal
 from test_regolamento_fund_place import in_fondo
 from test_regolamento_progressions import FUNDED, FUNDED_STAFF, people
 
+from ciclope.plugins.regolamento.say.annex import annex
+
 from helpers import regulation_problems, regulation_text, run_declared
 
 FROM_FUND = FUNDED.replace("risorse = 2400", 'fondo = "progressioni"')
@@ -49,6 +51,9 @@ def test_the_resources_are_the_fund_typed_in_ente_toml(ciclope_ente, tmp_path):
     assert result.figures["pool:progressioni"].inputs[0].cell == "ente.toml:funds.progressioni"
     assert "progressioni" not in result.rewards.pools
     assert not [p for p in result.violations if p.severity == "error"]
+    # the Relazione's table says the fund beside the resources it gives
+    counts = dict({s.title: s for s in annex(result)}["Progressioni economiche"].rows)
+    assert (counts["Fondo progressioni"], counts["Risorse"]) == (Decimal("2400.00"), Decimal("2400.00"))
 
 
 def test_the_resources_are_the_destination_of_the_fondo_risorse_decentrate(ciclope_ente, tmp_path):

@@ -194,9 +194,14 @@ def test_the_graduatoria_by_name_in_the_internal_documents_only(ciclope_ente, tm
         "Posto",
         "Persona",
         "Punteggio",
-        "A parità: gli anni nella posizione economica",
-        "A parità: l'età in anni",
+        "A parità (1)",
+        "A parità (2)",
         "Esito",
+    )
+    # the headers short, the criteria in the note (a sentence as a header made the table wider than the page)
+    assert table.note.endswith(
+        "Le colonne: a parità (1): gli anni nella posizione economica; a parità (2): l'età in anni. Documento "
+        "interno: l'elenco nominativo non si pubblica."
     )
     # the scores as the card gives them, to two decimals (90 of 100 points: 90.00)
     rows = [(r[0], r[1], r[2], str(r[3]), str(r[4]), str(r[5]), r[6]) for r in table.rows]
@@ -496,7 +501,8 @@ def test_a_negated_criterion_orders_from_the_lowest_and_says_so(ciclope_ente, tm
         "basso); " in said  # fmt: skip
     assert "  • a parità (l'età in anni, dal più basso) = 35\n" in said
     table = {s.title: s for s in annex(result)}["Graduatoria delle progressioni"]
-    assert table.columns[-2] == "A parità: l'età in anni (dal più basso)"
+    assert table.columns[-2] == "A parità (2)"
+    assert "a parità (2): l'età in anni, dal più basso." in table.note
     assert [str(r[5]) for r in table.rows[:2]] == ["35", "50"]  # the ages themselves, not −35
     path = tmp_path / "smvp.toml"
     assert (
