@@ -332,7 +332,8 @@ SIGNATURES: dict[str, tuple[str, str]] = {
     "ANNI": (
         "ANNI(data)",
         "gli anni interi compiuti da una data della persona al 31/12 dell'anno del ciclo: una colonna dichiarata di "
-        "tipo data, la nascita per l'età, l'assunzione per l'anzianità (nata il 10/05/1970, nel 2024: 54)",
+        "tipo data, la nascita per l'età, l'assunzione per l'anzianità (nata il 10/05/1970, nel 2024: 54); conta gli "
+        "anniversari (entrato l'01/01/2012, nel 2024: 12, non i 13 anni lavorati)",
     ),
     "IN.SERVIZIO": (
         'IN.SERVIZIO("data")',
