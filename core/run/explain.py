@@ -516,7 +516,20 @@ def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
         "awards": awards,
         "payments": awards,
         "unpaid": unpaid_reasons(result, ident),
+        # the ente has money to assign (a pool): else «no amount» is no outcome to say (only a progression, say)
+        "money": bool(result.ledger.pools),
+        "progression": progression(result, ident),
     }
+
+
+def progression(result: Result, ident: str) -> dict[str, Any] | None:
+    """The person's outcome in the progressioni economiche, from ``progression:<person>`` (:mod:`core.trace`): their
+    place and the note saying it («selezionato»), or, false, not a candidate and what did not hold; None without."""
+    f = result.figures.get(f"progression:{ident}")
+    if f is None:
+        return None
+    candidate = f.value is not False
+    return {"candidate": candidate, "place": f.value if candidate else None, "outcome": f.note}
 
 
 def evaluator_name(ente: Ente, evaluator: str | None) -> str:
@@ -668,7 +681,7 @@ def header_lines(
         esito.append(f"livello {fmt.level(subj['level'], levels)}")
     lines.append(" · ".join(esito))
     awards = subj.get("awards") or ([subj["award"]] if subj.get("award") else [])
-    if not awards:
+    if not awards and (subj.get("money", True) or not subj.get("progression")):
         lines.append("Premio: nessun importo assegnato.")
     for reason in subj.get("unpaid") or ():  # the reason and article when nothing (or less) is paid
         lines.append(f"  perché: {reason['why']}")
@@ -692,7 +705,18 @@ def header_lines(
             if award["source"]
             else "  regola: il regolamento non ha registrato la spiegazione di questo importo"
         )
-    return lines
+    return lines + progression_lines(subj.get("progression"))
+
+
+def progression_lines(found: Mapping[str, Any] | None) -> list[str]:
+    """The person's outcome in the progressioni economiche (:func:`progression`), after the money."""
+    if not found:
+        return []
+    if not found["candidate"]:
+        why = f" ({found['outcome']})" if found["outcome"] else ""
+        return [f"Progressione economica: non candidato{why}."]
+    place = f" (posto {found['place']} in graduatoria)" if found["place"] is not None else ""
+    return [f"Progressione economica: {found['outcome'] or 'in graduatoria'}{place}."]
 
 
 def render_text(

@@ -12,7 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+import attrs
+
 from ciclope.core import Ente, Input, Person
+from ciclope.plugins.regolamento.format.expr import Binary, Call, Name, Negative, Node, Text
 from ciclope.plugins.regolamento.format.spec import GradeWeights, Premium, Regulation, Weights
 from ciclope.plugins.regolamento.format.vocabulary import normal
 
@@ -32,7 +35,9 @@ for _code, _area in AREE_2023.items():
     WORDS[normal(_area.split(" ", 2)[2])] = _code  # «Area degli Istruttori» → istruttori
 WORDS[normal("Funzionari")] = "D"
 WORDS[normal("Funzionari ed EQ")] = "D"
-KNOWN = [*CATEGORIES, "Operatori", "Operatori esperti", "Istruttori", "Funzionari"]  # as a hint lists them
+AREAS = ["Operatori", "Operatori esperti", "Istruttori", "Funzionari"]  # the Areas' short names, as a hint says them
+KNOWN = [*CATEGORIES, *AREAS]  # as a hint lists them
+CATEGORY = "categoria"  # the formulas' name of the person's contractual category: its letter
 
 
 GRADE = "grade"  # people.csv's column of a declared grade ([gradi]), headed «grado» for the office
@@ -102,3 +107,31 @@ def factor(reg: Regulation, pr: Premium, person: Person, ente: Ente) -> tuple[De
         Input(what, mine, cell=cell),
         Input(f"parametro della {what}" if what == "categoria" else "parametro del grado", value),
     )
+
+
+def lettered(node: Node, unknown: list[str]) -> Node:
+    """The tree with each word compared (``=``, ``<>``) with ``categoria`` as the letter it names: an Area's name
+    («Funzionari», «area degli istruttori») is read as its category (D, C), as people.csv and the tables by category
+    read it, so the comparison holds for whom the office meant. A word that names no category is added to ``unknown``
+    (compared so, it would hold for nobody, or with ``<>`` for everybody) and left as written."""
+    if isinstance(node, Binary):
+        left, right = lettered(node.left, unknown), lettered(node.right, unknown)
+        if node.op in ("=", "<>"):
+            left, right = _letter(left, right, unknown), _letter(right, left, unknown)
+        return attrs.evolve(node, left=left, right=right)
+    if isinstance(node, Call):
+        return attrs.evolve(node, args=tuple(lettered(a, unknown) for a in node.args))
+    if isinstance(node, Negative):
+        return attrs.evolve(node, operand=lettered(node.operand, unknown))
+    return node
+
+
+def _letter(side: Node, other: Node, unknown: list[str]) -> Node:
+    """``side``, a word compared with ``categoria`` (``other``), as the category's letter."""
+    if not (isinstance(side, Text) and isinstance(other, Name) and other.name == CATEGORY):
+        return side
+    letter = WORDS.get(normal(side.value))
+    if letter is None:
+        unknown.append(side.value)
+        return side
+    return attrs.evolve(side, value=letter)

@@ -46,7 +46,13 @@ PERSON_NAMES: dict[str, Quantity] = {
     "assenze": Quantity(DAYS, "i giorni di assenza"),
     "giorni_servizio": Quantity(DAYS, "i giorni di servizio nell'anno"),
     "giorni_anno": Quantity(DAYS, "i giorni dell'anno"),
-    "categoria": Quantity(TEXT, "la categoria (o l'Area) del contratto"),
+    # its letter: compared with an Area's name («Funzionari»), the name is read as the letter (format.grades.lettered)
+    "categoria": Quantity(
+        TEXT,
+        "la categoria (o l'Area) del contratto",
+        "la lettera: A, B, C, D o DIR; confrontata con il nome di un'Area, come «Funzionari» o «Area degli "
+        "Istruttori», lo legge come la sua lettera; un'altra parola è un errore",
+    ),
     # said «il grado» in a sentence (a table of amounts by grade repeats it): what it is, in the reference only
     "grado": Quantity(TEXT, "il grado", "la categoria, o il grado dichiarato in [gradi]"),
     "ruolo": Quantity(TEXT, "il ruolo"),
@@ -326,7 +332,8 @@ SIGNATURES: dict[str, tuple[str, str]] = {
     "ANNI": (
         "ANNI(data)",
         "gli anni interi compiuti da una data della persona al 31/12 dell'anno del ciclo: una colonna dichiarata di "
-        "tipo data, la nascita per l'età, l'assunzione per l'anzianità (nata il 10/05/1970, nel 2024: 54)",
+        "tipo data, la nascita per l'età, l'assunzione per l'anzianità (nata il 10/05/1970, nel 2024: 54); conta gli "
+        "anniversari (entrato l'01/01/2012, nel 2024: 12, non i 13 anni lavorati)",
     ),
     "VALUTAZIONE.MEDIA": (
         "VALUTAZIONE.MEDIA(anni)",

@@ -19,6 +19,7 @@ import attrs
 from lark import Lark, Token, Transformer_NonRecursive, v_args
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
+from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.acts import day_month, day_problem
 from ciclope.plugins.regolamento.format.expr import (
     BARE,
@@ -260,8 +261,19 @@ def parse(text: str) -> Node:
         raise FormulaError("formula che non si legge") from None
     if depth(tree) > MAX_DEPTH:
         raise FormulaError(f"formula troppo annidata (più di {MAX_DEPTH} livelli): dividila in parti")
-    node: Node = tree
+    unknown: list[str] = []
+    node: Node = grades.lettered(tree, unknown)
+    if unknown:
+        raise FormulaError("; ".join(dict.fromkeys(_no_category(word) for word in unknown)))
     return node
+
+
+def _no_category(word: str) -> str:
+    return (
+        f"categoria «{word}» sconosciuta{nearest(word, grades.KNOWN)}: la categoria del contratto è "
+        f"{', '.join(grades.CATEGORIES[:-1])} o {grades.CATEGORIES[-1]}, o il nome della sua Area "
+        f"({', '.join(grades.AREAS)})"
+    )
 
 
 def _unreadable(text: str, exc: UnexpectedInput) -> str:

@@ -40,6 +40,7 @@ from ciclope.plugins.regolamento.format.spec import (
 )
 from ciclope.plugins.regolamento.format.wording import IN_SCOPE, ROLE_GROUP, joined, of_unit, roles, sentence, the, word
 from ciclope.plugins.regolamento.pay import reductions as cuts
+from ciclope.plugins.regolamento.read.columns import bound_said
 
 COMPONENT = {
     "card": "la scheda di valutazione",
@@ -446,7 +447,7 @@ COLUMN_TITLES = {"persone": "I dati per persona dichiarati"}  # one list's own t
 def columns(block: Column, regulation: Regulation) -> Said:
     of, whose, _ = COLUMN_LISTS[block.table]
     noun, pronoun = COLUMN_WORDS.get(block.table, ("La colonna", "la"))
-    what = f"{block.meaning} ({COLUMN_KINDS[block.kind]})"
+    what = f"{block.meaning} ({COLUMN_KINDS[block.kind]}{_bounds(block)})"
     if block.kind == "sì/no":  # a condition: said by the answer it gives
         what = f"sì o no: {block.meaning}"
     lines = [
@@ -461,7 +462,17 @@ def columns(block: Column, regulation: Regulation) -> Said:
     else:
         said = [COLUMN_LISTS[name][2] for name in lists]
         title = f"I dati dichiarati, {fmt.listed(said)}"
-    return title, lines, {"name", "kind", "meaning", "table", "values", "note"}
+    return title, lines, {"name", "kind", "meaning", "table", "values", "lowest", "highest", "note"}
+
+
+def _bounds(block: Column) -> str:
+    """A column's ``minimo`` and ``massimo`` as its cells write them, after its kind: « da 0 a 100», « fino a 30»."""
+    low, high = (None if b is None else bound_said(block, b) for b in (block.lowest, block.highest))
+    if low is not None and high is not None:
+        return f" da {low} a {high}"
+    if low is not None:
+        return f" da {low} in su"
+    return f" fino a {high}" if high is not None else ""
 
 
 def definitions(block: Definition, regulation: Regulation) -> Said:

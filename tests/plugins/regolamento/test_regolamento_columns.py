@@ -341,6 +341,29 @@ def test_leggi_says_the_column_by_its_meaning(tmp_path):
     assert "le guardie notturne e festive dell'anno × 25" in text  # the formula said by the column's meaning
 
 
+@pytest.mark.parametrize(
+    "bounds, kind, range_said",
+    [
+        ("minimo = 0\nmassimo = 30", "numero", "un numero da 0 a 30"),
+        ("minimo = 0", "numero", "un numero da 0 in su"),
+        ("massimo = 30", "numero", "un numero fino a 30"),
+        ('minimo = "100.00"\nmassimo = "500.00"', "euro", "un importo in euro da € 100,00 a € 500,00"),
+        ('massimo = "50%"', "percentuale", "una percentuale fino a 50%"),
+    ],
+)
+def test_leggi_says_a_column_s_bounds_in_its_own_sentence(tmp_path, bounds, kind, range_said):
+    """«fino a 30 guardie»: the bounds are said once, in the column's sentence and by its name, never as the key's
+    description followed by the bound («Inoltre: per una colonna di numeri, il valore più basso ammesso …: 0.»)."""
+    text = GUARDS.replace('fonte = "art. 21 c. 3"', f'{bounds}\nfonte = "art. 21 c. 3"', 1)
+    text = text.replace('tipo = "numero"', f'tipo = "{kind}"', 1).replace("=guardie * 25", "=25")
+    article = said(tmp_path, text)
+    assert (
+        f"La colonna guardie dell'elenco del personale dice, per ciascuno, le guardie notturne e festive dell'anno "
+        f"({range_said}); le formule la leggono con il nome guardie." in article
+    )
+    assert "Inoltre" not in article and "il valore più" not in article
+
+
 # --- A declared column in each place of formulas, with its unit -----------------------------------------------------
 COLUMNS = {
     "guardie": Quantity(NUMBER, "le guardie notturne e festive dell'anno"),

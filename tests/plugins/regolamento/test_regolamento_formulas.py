@@ -1536,6 +1536,47 @@ def test_an_amount_by_category_written_as_a_flat_choice(ciclope_ente, tmp_path):
     assert result.figures["award:B1"].formula.endswith("arrotondato al centesimo")
 
 
+def test_a_category_compared_with_an_area_s_name_reads_as_its_letter(ciclope_ente, tmp_path):
+    """«Gli stessi nomi valgono»: a formula compares ``categoria`` (the contract's letter) with an Area's name as
+    people.csv and the tables by category read it: «Funzionari» is D, «area degli istruttori» C (case and words as
+    the office writes them), never a condition true for nobody."""
+    by_area = BY_GRADE.replace('categoria = "B"', 'categoria = "Operatori esperti"')
+    by_area = by_area.replace('categoria = "C"', 'categoria = "area degli istruttori"')
+    by_area = by_area.replace('categoria = "D"', '"Funzionari" = categoria')
+    rows = staff([("B1", "B"), ("C1", "C"), ("D1", "D")])
+    data = one_unit_comune("Provincia", rows, [], '[funds]\nperformance_individuale = "2000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, by_area, data)
+    # as with the letters (test_an_amount_by_category_written_as_a_flat_choice): B1 335.70, C1 391.02, D1 542.28
+    assert amounts(result) == {"B1": "335.70", "C1": "391.02", "D1": "542.28"}
+    assert [p.message for p in result.violations if p.rule == "regolamento.formula"] == []
+    # a condition alone, where nothing would have said it holds for everybody: read as «not D»
+    admitted = read('=categoria <> "Funzionari"', Scope(PLACES["ammesso"]))
+    assert sentence(admitted) == "la categoria (o l'Area) del contratto non è uguale a «D»"
+
+
+@pytest.mark.parametrize(
+    "written, problem",
+    [
+        (
+            '=categoria = "Funzionario"',
+            "categoria «Funzionario» sconosciuta (forse «Funzionari»?): la categoria del contratto è A, B, C, D o DIR, "
+            "o il nome della sua Area (Operatori, Operatori esperti, Istruttori, Funzionari)",
+        ),
+        (
+            '=SE("E" = categoria; 100 €; 0 €)',
+            "categoria «E» sconosciuta: la categoria del contratto è A, B, C, D o DIR, o il nome della sua Area "
+            "(Operatori, Operatori esperti, Istruttori, Funzionari)",
+        ),
+    ],
+)
+def test_a_category_compared_with_a_word_that_is_none_is_an_error(written, problem):
+    """A word that is no category, compared with ``categoria``, would hold for nobody (or, with <>, for everybody):
+    an error when the formula is read, naming the letters and the Areas."""
+    with pytest.raises(FormulaError) as refused:
+        read(written, Scope(PLACES["importo" if "SE" in written else "ammesso"]))
+    assert str(refused.value) == problem
+
+
 @pytest.mark.parametrize("other", ["VERO", "vero()", "Vero"])
 def test_the_last_case_of_a_flat_choice_is_vero_as_in_a_spreadsheet(ciclope_ente, tmp_path, other):
     """«PIÙ.SE(…; VERO; valore)», a spreadsheet's «altrimenti»: everyone no earlier condition holds for is paid the

@@ -5,6 +5,7 @@ of who joins or leaves in the year. Every amount by hand, with the arithmetic be
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -13,7 +14,7 @@ from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.compile.env import months_in_service
 from ciclope.plugins.regolamento.read.load import load
 
-from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
+from helpers import ROOT, STAFF_HEADER, amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
 
 MONTHS = """\
 formato = 2
@@ -369,3 +370,28 @@ def test_anni_reads_a_column_of_dates(tmp_path):
         "riga 25, chiave premi[1].importo: formula «=50 € * MAX(0; ANNI(\"15/06/2004\") - 10)»: ANNI vuole una colonna "
         "di persone.csv di tipo data, dichiarata in [[colonne]]: ANNI(data_nascita)"
     ]
+
+
+def test_anni_counts_anniversaries_and_the_other_reading_is_the_day_before(ciclope_ente, tmp_path):
+    """docs/regolamento.md, «Gli anni da una data»: ANNI counts the anniversaries reached by 31/12, so an entry on
+    01/01/2012 has 12 years at 31/12/2024, though it worked 13 whole years (01/01/2012–31/12/2024); a text that counts
+    the years worked writes the day before the entry, 31/12/2011, and ANNI gives 13."""
+    files = seniority_staff()
+    files["people.csv"] += "P4,Dario,dipendente,C,com,1,0,false,SEG,01/01/1980,01/01/2012\n"
+    files["people.csv"] += "P5,Elena,dipendente,C,com,1,0,false,SEG,01/01/1980,31/12/2011\n"
+    result = run_declared(ciclope_ente, tmp_path, SENIORITY, files)
+    # P4: 2024 − 2012 = 12 years, 50 × (12 − 10) = 100.00; P5 (the day before): 2024 − 2011 = 13, 50 × 3 = 150.00
+    assert {pid: amounts(result)[pid] for pid in ("P4", "P5")} == {"P4": "100.00", "P5": "150.00"}
+
+
+def test_the_docs_example_of_anni_declares_its_column(tmp_path):
+    """The example of «Gli anni da una data» in docs/regolamento.md reads as a file: its column is declared in
+    [[colonne]] with tipo data, and the docs say which years ANNI counts (the anniversaries) and the other reading."""
+    docs = (ROOT / "docs" / "regolamento.md").read_text(encoding="utf-8")
+    section = docs.split("**Gli anni da una data: l'età, l'anzianità.**", 1)[1].split("\n**", 1)[0]
+    found = re.search(r"```toml\n(.*?)```", section, re.S)
+    assert found is not None
+    head = 'formato = 2\n[atto]\ntitolo = "Progressioni"\ntipo_ente = "comune"\n\n'
+    assert regulation_problems(tmp_path, head + found.group(1)) == []
+    assert 'tipo = "data"' in found.group(1) and 'a_parita = ["=ANNI(data_nascita)"]' in found.group(1)
+    assert "01/01/2012" in section and "giorno prima" in section

@@ -669,3 +669,47 @@ def test_what_the_graduatoria_and_a_rule_for_equals_both_read_is_listed_once(cic
     names = [i.name for i in result.figures["progression:B"].inputs]
     # the score and the years are read by the graduatoria (90 + 7 = 97) and the years again by the rule for equals
     assert names.count("gli anni nella posizione economica") == 1
+
+
+def header(result, pid: str) -> list[str]:
+    """The lines of ``ciclope explain --person`` above the figures: who, the outcome and the money."""
+    text = explain(result, "person", pid)
+    return text[: text.index("\n\n")].splitlines()
+
+
+def test_explain_s_header_says_the_progression_not_a_premium(ciclope_ente, tmp_path):
+    """A regulation whose only money is the progressioni: the header says each one's outcome in the graduatoria,
+    never «Premio: nessun importo assegnato.» (there is no premium to assign)."""
+    result = run_declared(ciclope_ente, tmp_path, FUNDED, people(FUNDED_STAFF))
+    # as test_selected_in_order_while_their_cost_fits_in_the_resources: A (95) 1st, 750 of the 2,400; C (85) 3rd,
+    # 750 + 850 + 850 = 2,450 > 2,400
+    assert header(result, "A")[3:] == ["Progressione economica: selezionato (posto 1 in graduatoria)."]
+    assert header(result, "C")[3:] == [
+        "Progressione economica: non selezionato: oltre le risorse (posto 3 in graduatoria)."
+    ]
+    text = HEAD + '\n[progressioni]\nfonte = "art. 6"\ncandidati = "=punteggio >= 80"\nposti = 1\n'
+    (tmp_path / "b").mkdir()
+    refused = run_declared(
+        ciclope_ente, tmp_path / "b", text, people([("A", "C", 95, "1", "40"), ("E", "C", 70, "1", "40")])
+    )
+    # E has 70 points, below the 80 of the condition
+    assert header(refused, "E")[3:] == ["Progressione economica: non candidato (il punteggio è meno di 80)."]
+    # the resources from a fund of ente.toml: still no premium (the fund is no pool of the premiums)
+    files = people(FUNDED_STAFF)
+    files["ente.toml"] += '\n[fondi]\nprogressioni = "2400.00"\n'
+    (tmp_path / "c").mkdir()
+    funded = run_declared(
+        ciclope_ente, tmp_path / "c", FUNDED.replace("risorse = 2400", 'fondo = "progressioni"'), files
+    )
+    assert header(funded, "A")[3:] == ["Progressione economica: selezionato (posto 1 in graduatoria)."]
+
+
+def test_explain_s_header_with_a_premium_too_says_both(ciclope_ente, tmp_path):
+    """With a premium beside the progressioni, a person it does not pay reads so, and then the progression."""
+    text = FUNDED + '\n[[premi]]\nnome = "posizioni"\nmetodo = "proporzionale"\nruoli = ["po"]\nfonte = "art. 5"\n'
+    files = people(FUNDED_STAFF)
+    files["ente.toml"] += '\n[funds]\nperformance_individuale = "1000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    lines = header(result, "A")
+    assert lines[3] == "Premio: nessun importo assegnato."  # the part pays only the PO: A is a dipendente
+    assert lines[-1] == "Progressione economica: selezionato (posto 1 in graduatoria)."
