@@ -5,29 +5,25 @@ of ``a_parita`` in turn; one graduatoria for the ente or one per category (``gra
 only while each one's ``costo`` still fits in them («fino a concorrenza delle risorse»). Equals are taken together
 or not at all, so neither the places nor the resources are ever exceeded; the selection never skips a candidate
 to reach a cheaper one below. No premium: the graduatoria, each candidate's place in it recorded with what it read,
-and the list of the selected."""
+and the list of the selected. The places and resources of each graduatoria: :mod:`.progressionlimits`."""
 
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from ciclope.core import Ente, Input, Person, Pool, Problem, Score, Trace, fmt, money, scoring
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.points import points_of
-from ciclope.plugins.regolamento.format import funds, grades
+from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
 from ciclope.plugins.regolamento.format.wording import criterion, joined, sentence
+from ciclope.plugins.regolamento.pay import progressionlimits
 from ciclope.plugins.regolamento.pay.formulas import FAILED, evaluated, unheld
-from ciclope.plugins.regolamento.pay.parts import FUND_SHEET
-from ciclope.plugins.regolamento.read.lines import line_of
-from ciclope.plugins.regolamento.read.load import regulation_where
 
 Key = tuple[Decimal, ...]  # a candidate's numbers in the graduatoria's order: graduatoria, then each a_parita
 
@@ -48,15 +44,15 @@ def select(
     groups = {p.id: _group(reg, pr, p) for p in staff}  # in people.csv's order: the graduatorie's order
     keyed, said, costs = _ranked(reg, pr, staff, groups, scores, facts, trace)
     rankings: list[dict[str, Any]] = []
-    pool = _pool(reg, pr, ente, facts, trace)
+    pool = progressionlimits.fund_pool(reg, pr, ente, facts, trace)
     fund = pool.amount if pool is not None else (Decimal(0) if pr.fund is not None else None)
     # no fund, or one that the amounts per graduatoria overrun: nobody is selected (the warning or error says why)
-    over = pr.fund is not None and (pool is None or _over_fund(reg, pr, pool, keyed, trace, path))
+    over = pr.fund is not None and (pool is None or progressionlimits.over_fund(reg, pr, pool, keyed, trace, path))
     for group, pairs in keyed.items():
         base = len(pairs) if pr.share_of == "candidati" else sum(1 for g in groups.values() if g == group)
         candidates = [ente.people[pid] for pid, _ in pairs]
-        limit = _limit(reg, pr, group, base, candidates, trace, path)
-        resources = Decimal(0) if over else _resources(reg, pr, group, candidates, fund, trace, path)
+        limit = progressionlimits.places(reg, pr, group, base, candidates, trace, path)
+        resources = Decimal(0) if over else progressionlimits.resources(reg, pr, group, candidates, fund, trace, path)
         ordered = scoring.by_score(pairs)
         rows = _walk(ordered, costs, limit, resources)
         for row in rows:
@@ -124,7 +120,7 @@ def _summary(
     if fillable is not None and fillable != limit:
         counts.insert(2, Input("posti che i candidati possono occupare", fillable))
     if pool is not None:  # the fund they come from, explained down to the clause that put the money in it
-        counts.append(Input(fund_words(pool), fmt.Money(pool.amount), ref=f"pool:{pool.name}"))
+        counts.append(Input(progressionlimits.fund_words(pool), fmt.Money(pool.amount), ref=f"pool:{pool.name}"))
     if resources is not None and spent is not None:
         counts += [Input("risorse", fmt.Money(resources)), Input("costo dei selezionati", fmt.Money(spent))]
     _record_selected(reg, pr, ente, counts, limit, selected, trace)
@@ -138,150 +134,8 @@ def _summary(
         "staff": staff,
         "graduatorie": rankings,
         # the fund the resources come from ([progressioni] fondo): its words and amount, None without one
-        "fund": (fund_words(pool), pool.amount) if pool is not None else None,
+        "fund": (progressionlimits.fund_words(pool), pool.amount) if pool is not None else None,
     }
-
-
-def _limit(
-    reg: Regulation, pr: Progressions, group: str, base: int, candidates: list[Person], trace: Trace, path: str
-) -> int | None:
-    """The places of a graduatoria: ``posti``, its number in ``posti_graduatorie`` (none, and an error at the key,
-    for one with candidates that the table does not name), or ``quota`` of its base rounded down; None when only
-    resources limit the selection."""
-    if pr.places is not None:
-        return pr.places
-    if pr.places_by_ranking:
-        by_grade = {grades.code(name, grades.declared(reg)): n for name, n in pr.places_by_ranking.items()}
-        if group in by_grade:
-            return int(by_grade[group])
-        if candidates:
-            trace.problem(_unnamed(reg, pr, group, candidates, path, "posti_graduatorie"))
-        return 0
-    if pr.share is not None:
-        return math.floor(Fraction(pr.share) * base)
-    return None
-
-
-def _resources(
-    reg: Regulation,
-    pr: Progressions,
-    group: str,
-    candidates: list[Person],
-    fund: Decimal | None,
-    trace: Trace,
-    path: str,
-) -> Decimal | None:
-    """The resources of a graduatoria: ``risorse`` (or the amount of the ``fondo``) for the ente's one, its amount
-    in ``risorse_graduatorie`` for a category's (named by its letter or its Area, as [[punteggio.categorie]] names
-    them). A graduatoria without candidates needs none; one with candidates that the table does not name is an error
-    at the key, and nobody of it is selected."""
-    if pr.cost is None:
-        return None
-    if not group:
-        written = pr.resources if pr.resources is not None else fund
-        return written if written is not None else Decimal(0)
-    by_grade = {grades.code(name, grades.declared(reg)): amount for name, amount in pr.resources_by_ranking.items()}
-    found = by_grade.get(group)
-    if found is None:
-        if candidates:
-            trace.problem(_unnamed(reg, pr, group, candidates, path, "risorse_graduatorie"))
-        return Decimal(0)
-    return money.r2(found)
-
-
-def _pool(reg: Regulation, pr: Progressions, ente: Ente, facts: Facts, trace: Trace) -> Pool | None:
-    """The fund of ``fondo`` as the year constitutes it (ente.toml's [fondi], a destination of the fondo risorse
-    decentrate, or [[fondi]]); None without ``fondo``, or when the year has no such fund: a warning says where to
-    write it, and nobody is selected (the resources are none)."""
-    if pr.fund is None:
-        return None
-    pool = facts.funds.get(pr.fund)
-    if pool is None:
-        sheet = bool(ente.table(FUND_SHEET))
-        trace.problem(
-            Problem(
-                rule="regolamento.fondo",
-                severity="error" if funds.mistyped(pr.fund, ente.funds) else "warning",
-                source=cite(reg, pr.source),
-                file="ente.toml",
-                column=f"funds.{pr.fund}",
-                message=f"{funds.missing(pr.fund, ente.funds)}: le progressioni economiche non hanno risorse e nessuno "
-                "è selezionato; scrivine l'importo in ente.toml, nel blocco [fondi]"
-                + (
-                    f", o nel foglio fondo la destinazione alle progressioni con fondo_premi = {funds.said(pr.fund)}"
-                    if sheet
-                    else ""
-                ),
-            )
-        )
-    return pool
-
-
-def fund_words(pool: Pool) -> str:
-    """The fund as the explanation reads it: its label in lower case at the start («fondo per le progressioni»), or
-    «fondo progressioni» from its name."""
-    words = pool.label or f"fondo {funds.said(pool.name).replace('_', ' ')}"
-    return words[:1].lower() + words[1:]
-
-
-def _over_fund(
-    reg: Regulation, pr: Progressions, pool: Pool, keyed: Mapping[str, list[Any]], trace: Trace, path: str
-) -> bool:
-    """With a graduatoria per category, whether the amounts of ``risorse_graduatorie`` for the graduatorie that have
-    candidates add up to more than the fund: an error at the key, and nobody is selected (the fund would be spent
-    beyond what it holds)."""
-    if pr.rankings != "categoria":
-        return False
-    by_grade = {grades.code(name, grades.declared(reg)): amount for name, amount in pr.resources_by_ranking.items()}
-    wanted = {g: money.r2(by_grade[g]) for g, pairs in keyed.items() if pairs and g in by_grade}
-    total = sum(wanted.values(), Decimal(0))
-    if total <= pool.amount:
-        return False
-    file, lines = regulation_where(path) if path else ("regolamento", {})
-    key = "progressioni.risorse_graduatorie"
-    each = ", ".join(f"{g} {fmt.euro(a)}" for g, a in wanted.items())
-    message = (
-        f"progressioni economiche: le risorse delle graduatorie ({each}) sommano a {fmt.euro(total)}, più del "
-        f"{fund_words(pool)} ({fmt.euro(pool.amount)}): nessuno è selezionato; riduci le risorse_graduatorie "
-        "perché la somma stia nel fondo"
-    )
-    trace.problem(
-        Problem(
-            rule="regolamento.valore",
-            source=cite(reg, pr.source),
-            file=file,
-            row=line_of(lines, key),
-            column=key,
-            message=message,
-        )
-    )
-    return True
-
-
-def _unnamed(reg: Regulation, pr: Progressions, group: str, candidates: list[Person], path: str, table: str) -> Problem:
-    """A graduatoria with candidates that ``risorse_graduatorie`` (or ``posti_graduatorie``) does not name: at the
-    key, with the line to add."""
-    file, lines = regulation_where(path) if path else ("regolamento", {})
-    key = f"progressioni.{table}"
-    places = table == "posti_graduatorie"
-    named = ", ".join(fmt.quoted(g) for g in (pr.places_by_ranking if places else pr.resources_by_ranking))
-    who = ", ".join(p.id for p in candidates[:5]) + (f" e altri {len(candidates) - 5}" if len(candidates) > 5 else "")
-    what, value, none = (
-        ("i posti", "il numero dei posti", "posti") if places else ("le risorse", "l'importo in euro", "risorse")
-    )
-    message = (
-        f"progressioni economiche: {table} non ha {what} della graduatoria {fmt.quoted(group)} (ha: {named}), dove "
-        f"{'è candidato' if len(candidates) == 1 else 'sono candidati'} {who}: nessuno vi è selezionato; aggiungi "
-        f"{group} = {value} alla tabella ({group} = 0 se la graduatoria non ha {none})"
-    )
-    return Problem(
-        rule="regolamento.valore",
-        source=cite(reg, pr.source),
-        file=file,
-        row=line_of(lines, key),
-        column=key,
-        message=message,
-    )
 
 
 def _group(reg: Regulation, pr: Progressions, person: Any) -> str:
