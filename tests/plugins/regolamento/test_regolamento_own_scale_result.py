@@ -1,0 +1,97 @@
+"""A Director's result pay by a formula on a score «su 200», as an office wrote it blind from a published text (the
+Consiglio di Bacino Venezia Ambiente: 120 points of objectives, 80 of behaviour, the result pay 70% by the score and
+30% by the payment times): the hints and warnings say the file's own scale, ``leggi`` says the negative threshold in
+its points, and the staff, whom the regulation neither weights nor pays, read why. Amounts by hand."""
+
+from __future__ import annotations
+
+from helpers import one_unit_comune, regulation_problems
+
+REGULATION = """\
+formato = 2
+
+[atto]
+titolo = "SMVP del Consiglio di Bacino"
+tipo_ente = "consorzio"
+
+[[colonne]]
+nome = "tempi_pagamento"
+tipo = "percentuale"
+elenco = "ente"
+significato = "il rispetto dei tempi di pagamento"
+fonte = "delib. n. 7/2024"
+
+[punteggio]
+fonte = "SMVP, personale dirigente"
+su = 200
+dirigente = { ente = 0.6, scheda = 0.4 }
+
+[[scheda]]
+fonte = "SMVP, comportamento organizzativo"
+ruoli = ["dirigente"]
+voci = [
+  { sezione = "Comportamento", voce = "Manageriale", massimo = 30 },
+  { sezione = "Comportamento", voce = "Tecnico", massimo = 25 },
+  { sezione = "Comportamento", voce = "Relazionale", massimo = 25 },
+]
+
+[risultato_po]
+metodo = "formula"
+ruoli = ["dirigente"]
+fondo = "risultato_direttore"
+fonte = "delib. n. 7/2024"
+importo = '=fondo * (0,7 * punteggio / 200 + 0,3 * tempi_pagamento)'
+"""
+# the line of risultato_po.importo: formato 1, blank 2, [atto] 3–5, blank 6, [[colonne]] 7–12, blank 13, [punteggio]
+# 14–17, blank 18, [[scheda]] 19–26, blank 27, [risultato_po] 28, metodo 29, ruoli 30, fondo 31, fonte 32, importo 33
+IMPORTO_LINE = 33
+
+
+def files() -> dict[str, str]:
+    """The Director (26 + 22 + 20 = 68 of the card's 80 points: 85,00 on 100) and one employee (92), both evaluated
+    by the Segretario; the ente's one indicator at target (the ente at 100%); a fund of 10.000,00 €; the payment
+    times at 85%."""
+    staff = ["D01,Direttore,dirigente,DIR,com,1,0,false,SEG", "P01,Anna Rossi,dipendente,D,com,1,0,false,SEG"]
+    cards = [
+        "D01,SEG,Comportamento,Manageriale,30,26,",
+        "D01,SEG,Comportamento,Tecnico,25,22,",
+        "D01,SEG,Comportamento,Relazionale,25,20,",
+        "P01,SEG,Scheda,Valutazione complessiva,100,92,",
+    ]
+    ente = '[funds]\nrisultato_direttore = "10000.00"\n\n[dati]\ntempi_pagamento = "85%"\n'
+    return one_unit_comune("Consiglio di Bacino", staff, cards, ente)
+
+
+def test_a_score_mixed_with_a_percentage_is_told_the_file_s_own_scale(tmp_path):
+    text = REGULATION.replace("0,7 * punteggio / 200", "SE(punteggio >= 180; 70%; 0,7 * punteggio / 200)")
+    assert regulation_problems(tmp_path, text) == [
+        f"riga {IMPORTO_LINE}, chiave risultato_po.importo: formula «=fondo * (SE(punteggio >= 180; 70%; 0,7 * "
+        "punteggio / 200) + 0,3 * tempi_pagamento)»: SE: non si combinano una percentuale e punti: il punteggio è in "
+        "punti, non in percentuale; la quota dal punteggio è punteggio / 200 (il punteggio è in punti su 200, la "
+        "scala di [punteggio] su) e i valori accanto si scrivono senza % (1, non 100%; 0,6, non 60%)"
+    ]
+
+
+def test_the_score_with_a_percent_sign_is_told_the_file_s_own_scale(tmp_path):
+    # «punteggio%», the score divided by 100 in a spreadsheet: the hint says the division by the file's scale
+    text = REGULATION.replace("punteggio / 200", "punteggio%")
+    [message] = regulation_problems(tmp_path, text)
+    assert message.endswith(
+        "il % si scrive solo dopo un numero (30%); la quota dal punteggio è punteggio / 200 (il punteggio è in punti "
+        "su 200, la scala di [punteggio] su) e i valori accanto si scrivono senza % (1, non 100%; 0,6, non 60%)"
+    )
+
+
+def test_a_definition_mixing_the_score_with_a_percentage_is_told_the_file_s_own_scale(tmp_path):
+    # a [[definizioni]] is checked on its own, before the formulas that read it: its hint says the scale too
+    text = REGULATION.replace(
+        "[punteggio]",
+        '[[definizioni]]\nnome = "quota"\nformula = "=SE(punteggio >= 180; 100%; punteggio / 200)"\nfonte = "art. 1"'
+        "\n\n[punteggio]",
+    )
+    [message] = regulation_problems(tmp_path, text)
+    assert "definizione «quota»" in message
+    assert message.endswith(
+        "la quota dal punteggio è punteggio / 200 (il punteggio è in punti su 200, la scala di [punteggio] su) e i "
+        "valori accanto si scrivono senza % (1, non 100%; 0,6, non 60%)"
+    )
