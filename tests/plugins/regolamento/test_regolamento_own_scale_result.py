@@ -5,7 +5,7 @@ its points, and the staff, whom the regulation neither weights nor pays, read wh
 
 from __future__ import annotations
 
-from helpers import one_unit_comune, regulation_problems
+from helpers import amounts, one_unit_comune, regulation_problems, run_declared
 
 REGULATION = """\
 formato = 2
@@ -95,3 +95,46 @@ def test_a_definition_mixing_the_score_with_a_percentage_is_told_the_file_s_own_
         "la quota dal punteggio è punteggio / 200 (il punteggio è in punti su 200, la scala di [punteggio] su) e i "
         "valori accanto si scrivono senza % (1, non 100%; 0,6, non 60%)"
     )
+
+
+def slips(result) -> list:
+    return [p for p in result.violations if p.rule == "regolamento.scala"]
+
+
+def test_the_director_is_paid_on_the_file_s_scale(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    # score 0,6 × 100 + 0,4 × 85 = 60 + 34 = 94,00 on 100, 188 points on 200:
+    # 10.000 × (0,7 × 188 / 200 + 0,3 × 85%) = 10.000 × (0,658 + 0,255) = 9.130,00
+    assert amounts(result)["D01"] == "9130.00"
+    assert slips(result) == []
+
+
+def test_a_share_of_the_score_divided_by_100_on_another_scale_is_said_at_its_key(ciclope_ente, tmp_path):
+    text = REGULATION.replace("punteggio / 200", "punteggio / 100")
+    result = run_declared(ciclope_ente, tmp_path, text, files())
+    # 10.000 × (0,7 × 188 / 100 + 0,255) = 10.000 × 1,571 = 15.710,00 due, capped by the fund: 10.000,00
+    assert amounts(result)["D01"] == "10000.00"
+    [slip] = slips(result)
+    assert slip.severity == "warning"
+    assert (slip.file, slip.row, slip.column) == ("smvp.toml", IMPORTO_LINE, "risultato_po.importo")
+    assert slip.message == (
+        "la formula «=fondo * (0,7 * punteggio / 100 + 0,3 * tempi_pagamento)» divide il punteggio per 100, ma nelle "
+        "formule il punteggio è in punti su 200, la scala del regolamento: con punteggio / 100 chi ha tutti i 200 "
+        "punti conta 2 volte l'intero. La quota dal punteggio è punteggio / 200"
+    )
+
+
+def test_a_division_by_100_is_not_said_where_it_is_the_scale(ciclope_ente, tmp_path):
+    # on 100 (written, or without su) punteggio / 100 is the share; on 200, punteggio / 100 / 2 is the share written
+    # in two steps
+    slipped = REGULATION.replace("punteggio / 200", "punteggio / 100")
+    for n, text in enumerate(
+        (
+            slipped.replace("su = 200", "su = 100"),
+            slipped.replace("su = 200\n", ""),
+            REGULATION.replace("punteggio / 200", "punteggio / 100 / 2"),
+        )
+    ):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        assert slips(run_declared(ciclope_ente, folder, text, files())) == [], n
