@@ -5,7 +5,7 @@ its points, and the staff, whom the regulation neither weights nor pays, read wh
 
 from __future__ import annotations
 
-from helpers import amounts, one_unit_comune, regulation_problems, run_declared
+from helpers import amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
 
 REGULATION = """\
 formato = 2
@@ -138,3 +138,10 @@ def test_a_division_by_100_is_not_said_where_it_is_the_scale(ciclope_ente, tmp_p
         folder = tmp_path / str(n)
         folder.mkdir()
         assert slips(run_declared(ciclope_ente, folder, text, files())) == [], n
+
+
+def test_the_negative_threshold_is_said_in_points_of_the_scale(tmp_path):
+    # soglia_positiva not written: 60 points, on the file's scale (60 of 200)
+    assert "Sotto 60 punti su 200 la valutazione è negativa" in regulation_text(tmp_path, REGULATION)
+    on_100 = regulation_text(tmp_path, REGULATION.replace("su = 200", "su = 100"))
+    assert "Sotto 60 punti la valutazione è negativa" in on_100
