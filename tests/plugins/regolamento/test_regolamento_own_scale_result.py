@@ -5,6 +5,8 @@ its points, and the staff, whom the regulation neither weights nor pays, read wh
 
 from __future__ import annotations
 
+from ciclope.core.run.explain import explain
+
 from helpers import amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
 
 REGULATION = """\
@@ -145,3 +147,17 @@ def test_the_negative_threshold_is_said_in_points_of_the_scale(tmp_path):
     assert "Sotto 60 punti su 200 la valutazione è negativa" in regulation_text(tmp_path, REGULATION)
     on_100 = regulation_text(tmp_path, REGULATION.replace("su = 200", "su = 100"))
     assert "Sotto 60 punti la valutazione è negativa" in on_100
+
+
+def test_the_staff_whom_no_block_pays_read_why(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    assert "P01" not in amounts(result)
+    text = explain(result, "person", "P01")
+    assert "Premio: nessun importo assegnato.\n" in text
+    assert (
+        "  perché: Partecipazione di Anna Rossi al premio: no — il regolamento non ha un premio individuale e la "
+        "retribuzione di risultato non paga il suo ruolo (la retribuzione di risultato paga i dirigenti) (ruolo "
+        "Dipendente)\n"
+        "  regola: SMVP del Consiglio di Bacino, delib. n. 7/2024\n"
+    ) in text
+    assert "ammesso:D01" not in result.figures  # paid by [risultato_po]: nothing to explain
