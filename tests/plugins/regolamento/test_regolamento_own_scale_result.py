@@ -161,3 +161,21 @@ def test_the_staff_whom_no_block_pays_read_why(ciclope_ente, tmp_path):
         "  regola: SMVP del Consiglio di Bacino, delib. n. 7/2024\n"
     ) in text
     assert "ammesso:D01" not in result.figures  # paid by [risultato_po]: nothing to explain
+
+
+def test_the_staff_score_cites_the_card_not_the_director_s_weights(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    # [punteggio] weights only the dirigente: the employee's score is the card alone (92), cited as the card
+    assert result.figures["score:P01"].value == 92
+    assert result.figures["score:P01"].source == "SMVP del Consiglio di Bacino, scheda di valutazione"
+    assert result.figures["score:D01"].source == "SMVP del Consiglio di Bacino, SMVP, personale dirigente"
+
+
+def test_the_staff_score_cites_their_own_card_where_the_file_declares_one(ciclope_ente, tmp_path):
+    card = (
+        '[[scheda]]\nfonte = "SMVP, personale dipendente"\nruoli = ["dipendente"]\n'
+        'voci = [{ sezione = "Scheda", voce = "Valutazione complessiva", massimo = 100 }]\n\n[risultato_po]'
+    )
+    result = run_declared(ciclope_ente, tmp_path, REGULATION.replace("[risultato_po]", card), files())
+    assert result.figures["score:P01"].value == 92  # 100 × 92 / 100
+    assert result.figures["score:P01"].source == "SMVP del Consiglio di Bacino, SMVP, personale dipendente"
