@@ -36,6 +36,7 @@ from ciclope.plugins.regolamento.check import (
     differentiation,
     labelnames,
     positioncheck,
+    scaleslip,
     servicedates,
 )
 from ciclope.plugins.regolamento.compile import past
@@ -126,6 +127,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + requirements.unknown_sections(regulation, ente, where)
             + declaredcolumns.missing(regulation, ente)
             + labelnames.misspelt(regulation, ente, where)
+            + scaleslip.problems(regulation)
         )
     return [
         Problem(

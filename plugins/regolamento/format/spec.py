@@ -252,7 +252,8 @@ class Score:
         "number",
         "la scala dei punteggi del regolamento (es. 400 punti): le soglie del file (livelli, esclusioni per "
         "punteggio, soglie del premio, soglia positiva e gradini del risultato) sono scritte in punti su questa "
-        "scala; il punteggio resta calcolato anche su 100",
+        "scala, e nelle formule punteggio e scheda sono in punti su questa scala (la quota dal punteggio è punteggio "
+        "/ 400); il punteggio resta calcolato anche su 100",
         lo="1",
         hi="10000",
         example=400,
@@ -1036,7 +1037,8 @@ class ResultPay:
     positive: Decimal = key(
         "soglia_positiva",
         "number",
-        "sotto questo punteggio la valutazione è negativa: nessuna retribuzione di risultato",
+        "sotto questo punteggio la valutazione è negativa: nessuna retribuzione di risultato; in punti sulla scala "
+        "di [punteggio] su, anche quando manca (60 su 200 è il 30%)",
         default=Decimal(60),
         lo="0",
         hi="100",

@@ -4,7 +4,8 @@ Without it a PO in a regulation whose parts pay only the dipendenti would read �
 reason. The figure is the person's admission to the premium as a whole (``ammesso:<person>``, :mod:`core.trace`),
 false, reading the cell of their role: ``explain`` says it as the reason, the person's card shows it. It is said
 only of someone paid nothing by the regulation (a PO paid its result pay has its own explanation), and only where
-the regulation has a premium at all.
+some block of the regulation pays at all: a premium, or the result pay alone (the staff of a regulation that pays
+only its Director's result pay read that no block pays their role).
 """
 
 from __future__ import annotations
@@ -20,18 +21,16 @@ RESULT_PAY = "la retribuzione di risultato"  # [risultato_po], as a person reads
 
 def record(reg: Regulation, ente: Ente, out: Outcome, trace: Trace) -> None:
     """The figure for each person of a role no part (nor the result pay) pays, who has no award."""
-    if not reg.premiums:
+    if not reg.premiums and reg.result_pay is None:
         return
     covered = {role for pr in reg.premiums for role in pr.roles}
     covered |= set(reg.result_pay.roles) if reg.result_pay is not None else set()
     paid = {a.person for a in out.awards.values()}
     which = paying(reg)
     sources = ", ".join(dict.fromkeys(pr.source for pr in reg.premiums if pr.source))
-    # with [risultato_po], its roles too: a dirigente it does not pay (its ruoli left to the PO) reads where to look;
-    # said in words, as a person reads it on their own scheda (the key is the office's warning's, :mod:`.unpaid`)
-    paid_too = reg.result_pay is not None
-    who = f"le parti del premio o {RESULT_PAY}" if paid_too else "le parti del premio"
-    none = f"né le parti del premio né {RESULT_PAY} pagano" if paid_too else "nessuna parte del premio paga"
+    who, none = _words(reg)
+    if not reg.premiums and reg.result_pay is not None:  # the result pay alone: its article says whom it pays
+        sources = reg.result_pay.source
     for person in ente.people.values():
         if person.role in covered or person.id in paid:
             continue
@@ -44,6 +43,17 @@ def record(reg: Regulation, ente: Ente, out: Outcome, trace: Trace) -> None:
             f"Partecipazione di {person.name} al premio",
             f"{none} il suo ruolo ({which})",
         )
+
+
+def _words(reg: Regulation) -> tuple[str, str]:
+    """Which blocks pay («le parti del premio o la retribuzione di risultato»), and that none pays the role. With
+    [risultato_po], its roles too: a dirigente it does not pay (its ruoli left to the PO) reads where to look; said in
+    words, as a person reads it on their own scheda (the key is the office's warning's, :mod:`.unpaid`)."""
+    if not reg.premiums:
+        return RESULT_PAY, f"il regolamento non ha un premio individuale e {RESULT_PAY} non paga"
+    if reg.result_pay is not None:
+        return f"le parti del premio o {RESULT_PAY}", f"né le parti del premio né {RESULT_PAY} pagano"
+    return "le parti del premio", "nessuna parte del premio paga"
 
 
 def paying(reg: Regulation) -> str:

@@ -12,6 +12,7 @@ read, again as the formula that reads it would be (:meth:`read.formulas.Checker.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -89,13 +90,15 @@ class Definitions:
 @attrs.frozen
 class Where:
     """What the definitions are read with: the file (for the messages), the lines of its keys, and what a formula
-    may name in it (the levels of its scales, its parts in order, its declared columns)."""
+    may name in it (the levels of its scales, its parts in order, its declared columns) and the scale of its score
+    ([punteggio] su, for the hints on a share of it)."""
 
     file: str
     lines: Mapping[str, int]
     levels: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     columns: Mapping[str, Quantity] = attrs.field(factory=dict)
+    scale: Decimal | None = None
 
 
 def read(data: Mapping[str, Any], where: Where, error: Error) -> Definitions:
@@ -155,7 +158,7 @@ def _written(i: int, item: object, where: Where, found: Mapping[str, Draft], err
         return None
     try:
         text = written(raw)
-        tree = declared(parse(text), where.columns)
+        tree = declared(parse(text, where.scale), where.columns)
     except FormulaError as exc:
         error(f"{path}.formula", f"definizione «{name}», formula «{raw.strip()}»: {exc}", "regolamento.formula")
         return None
@@ -248,7 +251,9 @@ def _checked(one: Draft, where: Where, before: Mapping[str, Defined], error: Err
             RULE,
         )
         return broken
-    scope = Scope(DEFINITION, levels=where.levels, parts=where.parts, columns=where.columns, definitions=before)
+    scope = Scope(
+        DEFINITION, levels=where.levels, parts=where.parts, columns=where.columns, definitions=before, scale=where.scale
+    )
     problems: list[str] = []
     checker = Checker(scope, problems)
     found = checker.type(tree)

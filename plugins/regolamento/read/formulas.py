@@ -196,6 +196,18 @@ SCORE_SHARE = (
 )
 
 
+def score_share(scale: Decimal | None) -> str:
+    """How a share of the score is written (:data:`SCORE_SHARE`): on a scale of the file's own ([punteggio] su other
+    than 100), divided by that scale, which is what ``punteggio`` is in points of."""
+    if scale is None or scale == 100:
+        return SCORE_SHARE
+    on = number(scale, False)
+    return (
+        f"la quota dal punteggio è punteggio / {on} (il punteggio è in punti su {on}, la scala di [punteggio] su) e "
+        "i valori accanto si scrivono senza % (1, non 100%; 0,6, non 60%)"
+    )
+
+
 class FormulaError(ValueError):
     """A formula that cannot be read (the message is Italian, for people)."""
 
@@ -249,14 +261,15 @@ class _Tree(Transformer_NonRecursive[Token, Node]):
         return operand if str(op) == "+" else Negative(operand, op.start_pos or 0)
 
 
-def parse(text: str) -> Node:
-    """The tree of ``text`` (without its leading ``=``), or FormulaError saying where it stops reading."""
+def parse(text: str, scale: Decimal | None = None) -> Node:
+    """The tree of ``text`` (without its leading ``=``), or FormulaError saying where it stops reading; ``scale``:
+    [punteggio] su, the scale a hint on a share of the score divides by."""
     if len(text) > MAX_LENGTH:
         raise FormulaError(f"formula troppo lunga ({len(text)} caratteri, al più {MAX_LENGTH}): dividila in parti")
     try:
         tree = _Tree().transform(_PARSER.parse(text))
     except UnexpectedInput as exc:
-        raise FormulaError(_unreadable(text, exc)) from None
+        raise FormulaError(_unreadable(text, exc, scale)) from None
     except (LarkError, InvalidOperation, RecursionError):
         raise FormulaError("formula che non si legge") from None
     if depth(tree) > MAX_DEPTH:
@@ -276,7 +289,7 @@ def _no_category(word: str) -> str:
     )
 
 
-def _unreadable(text: str, exc: UnexpectedInput) -> str:
+def _unreadable(text: str, exc: UnexpectedInput, scale: Decimal | None) -> str:
     at = getattr(exc, "pos_in_stream", None)
     ended = isinstance(exc, UnexpectedToken) and exc.token.type == "$END"  # lalr's end: at the last token read
     if ended or isinstance(exc, UnexpectedEOF) or at is None or at >= len(text):
@@ -294,7 +307,7 @@ def _unreadable(text: str, exc: UnexpectedInput) -> str:
     elif re.match(r"(?i)euro?\b", text[at:]):  # «1000 EUR», «1000 euro»: the sign is the unit
         hint = ": un importo si scrive con il simbolo €, es. 1000 €"
     elif found == "%":  # «punteggio%»: a spreadsheet divides by 100, here a percentage is a unit of numbers
-        hint = f": il % si scrive solo dopo un numero (30%); {SCORE_SHARE}"
+        hint = f": il % si scrive solo dopo un numero (30%); {score_share(scale)}"
     elif (number := _unit_after(text, at)) is not None:  # «6 mesi», «80 punti»: a unit the formulas do not have
         hint = f": un numero si scrive senza unità: «{number}» ({UNITS_SAID})"
     return f"la formula non si legge dal carattere {at + 1} («{text[at : at + 12]}»){hint}"
@@ -370,6 +383,8 @@ class Scope:
     columns: Mapping[str, Quantity] = attrs.field(factory=dict)
     # the regulation's [[definizioni]], each resolved (read.definitions): put where its name is written
     definitions: Mapping[str, Defined] = attrs.field(factory=dict)
+    # [punteggio] su: the scale ``punteggio`` is in points of (None: 100), which a hint on a share of it divides by
+    scale: Decimal | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -385,7 +400,7 @@ class Scope:
 def read(raw: str, scope: Scope) -> Formula:
     """The formula written ``raw`` (``"=…"``), checked for ``scope``; FormulaError with every problem found."""
     text = written(raw)
-    tree = parse(text)
+    tree = parse(text, scope.scale)
     # the names this place says in words of its own, then the declared columns: their words travel with the tree
     own = {name: attrs.evolve(q, words=words) for name, words in scope.place.said if (q := quantity(name))}
     if scope.columns or own:
@@ -635,7 +650,7 @@ class Checker:
         hint = ""
         if {a.word(), b.word()} == {"punti", "una percentuale"} and not where.startswith("il confronto"):
             # «SE(punteggio >= 95; 100%; punteggio / 100)»: a share of the score is points, as a number is
-            hint = f": il punteggio è in punti, non in percentuale; {SCORE_SHARE}"
+            hint = f": il punteggio è in punti, non in percentuale; {score_share(self.scope.scale)}"
         elif not where.startswith("il confronto"):  # «450 € - assenze * 15 €»: an amount per day written as an amount
             hint = PER_DAY_MIXED.get(frozenset((a.word(), b.word())), "")
         self.problems.append(f"{where}: non si combinano {a.word()} e {b.word()}{hint}")

@@ -143,7 +143,7 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
         )
         return None, ctx.problems
     if ctx.version >= 2:  # a format 1 file that writes [[definizioni]] is told the key is of format 2
-        where = definitions.Where(ctx.file, ctx.lines, ctx.levels, ctx.parts, ctx.columns)
+        where = definitions.Where(ctx.file, ctx.lines, ctx.levels, ctx.parts, ctx.columns, ctx.scale)
         ctx.definitions = definitions.read(data, where, ctx.error)
     parts, broken = root_parts(data, ctx)
     consistency.check(parts, broken, ctx.error, frozenset(ctx.percents))
@@ -346,6 +346,7 @@ def formula(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> Formu
         parts=ctx.parts_before(path),
         columns=ctx.columns,
         definitions=ctx.definitions.by_name,
+        scale=ctx.scale,
     )
     try:
         found = formulas.read(raw, scope)

@@ -215,6 +215,13 @@ def scale(regulation: Regulation) -> Decimal | None:
     return regulation.score.scale if regulation.score is not None else None
 
 
+def _on(regulation: Regulation) -> str:
+    """« su 200» after points of a scale of the file's own ([punteggio] su other than 100), else nothing: a threshold
+    the file does not write (the default 60) is still in its points, and the reader is told of which scale."""
+    own = scale(regulation)
+    return f" su {num(own)}" if own is not None and own != HUNDRED else ""
+
+
 def pts(value: Decimal | Formula, regulation: Regulation) -> str:
     """A score threshold as the file writes it, in points of the regulation's own scale; a threshold written as a
     formula as its sentence and its text."""
@@ -762,7 +769,8 @@ def result_pay(block: ResultPay, regulation: Regulation) -> Said:
             f"{cap(_fund(block.fund, regulation))} è ridotto in proporzione alla performance dell'ente attestata dall'OIV."
         )
     lines.append(
-        f"Sotto {pts(block.positive, regulation)} punti la valutazione è negativa e non dà retribuzione di risultato"
+        f"Sotto {pts(block.positive, regulation)} punti{_on(regulation)} la valutazione è negativa e non dà "
+        "retribuzione di risultato"
         + ("; non è definitiva senza il contraddittorio con la persona." if block.hearing else ".")
     )
     lines += note(block.note)

@@ -32,11 +32,7 @@ def score_of(
 ) -> Score:
     weights = grades.weights_for(reg, person)
     card_score = scoring.card_part(person, card, trace) if card else None
-    source = cite(
-        reg,
-        (weights.source if weights is not None and weights.source else None)
-        or (reg.score.source if reg.score is not None else "scheda di valutazione"),
-    )
+    source = cite(reg, source_of(reg, person, weights))
     parts = components(person, ente, org, card_score, weights, units.kind_of(reg))
     moved = ""
     if weights is not None and weights.objectives > 0:
@@ -93,6 +89,15 @@ def score_of(
     if scale_of(reg) is not None:
         breakdown[POINTS] = points
     return Score(person=person.id, score=score, level=level, breakdown=breakdown)
+
+
+def source_of(reg: Regulation, person: Person, weights: Weights | GradeWeights | None) -> str:
+    """Where the score comes from: the weights of the person's role or grade ([punteggio], or its table); for a role
+    [punteggio] does not weight, the card alone, cited as the card (the [[scheda]] of the role, if the file declares
+    one), not as the weights of the other roles."""
+    if weights is not None:
+        return weights.source or (reg.score.source if reg.score is not None else "")
+    return next((card.source for card in reg.cards if person.role in card.roles), "scheda di valutazione")
 
 
 def level_at(

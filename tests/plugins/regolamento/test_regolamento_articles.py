@@ -479,7 +479,7 @@ def test_thresholds_are_read_back_on_the_regulation_s_own_scale(tmp_path):
         "qualunque sia il punteggio (art. 6 c. 2).",
         "chi ha un punteggio inferiore a 180 (art. 7).",
         "il 25% da 320 punti; il 15% da 240 punti.",
-        "Sotto 240 punti la valutazione è negativa",
+        "Sotto 240 punti su 400 la valutazione è negativa",
         "Il premio individuale si paga in 2 parti, nell'ordine: «produttività», «innovazione».",
         "Ogni persona ha un budget individuale: la quota della parte × il suo peso (la quota pagata) / la somma dei "
         "pesi di chi la parte conta, anche se escluso; è pagato × il punteggio / 100; ciò che resta è residuo.",
