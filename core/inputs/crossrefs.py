@@ -1,8 +1,8 @@
 """The ids an ente's sheets give each other, checked once the records are built: every unit, person,
 objective, area, indicator named exists; the units have one root; no loop of parents. Each problem names
 the row that refers; a reference to a row already refused, or to a sheet refused whole, is not reported again (no
-cascade). An evaluator that is nobody is one problem, at its first row, naming every row that writes it (a card is
-a row per item: one problem per row was a cascade)."""
+cascade). An evaluator that is nobody, or the card of a person that is nobody, is one problem, at its first row,
+naming every row that writes it (a card is a row per item: one problem per row was a cascade)."""
 
 from __future__ import annotations
 
@@ -167,12 +167,19 @@ def _assignments(r: Reading, e: m.Ente, near: Near) -> None:
 def _evaluations(r: Reading, e: m.Ente, near: Near, evaluators: Unknown) -> None:
     label = e.file_of("evaluations")
     people = e.people  # a row per item of every card, nearly all naming people of the ente: one look-up each
+    persons: dict[str, list[int | None]] = {}  # a card of nobody: its rows, one problem for all of them
     for it in e.evaluations:
         if it.person not in people and near.lacks(it.person, "people"):
-            message = f"persona {quoted(it.person)} inesistente{near(it.person, 'people')}"
-            r.err(label, it.row, "person", "core.ref.person", message, ref=it.person)
+            persons.setdefault(it.person, []).append(it.row)
         if it.evaluator is not None and it.evaluator not in people and near.lacks(it.evaluator, "people", "evaluators"):
             evaluators.setdefault(it.evaluator, []).append((label, it.row))
+    for ident, rows in persons.items():
+        message = f"persona {quoted(ident)} inesistente{near(ident, 'people')}"
+        if len(rows) > 1:  # a card is a row per item: every row of it, once
+            numbered = [n for n in rows if n is not None]
+            message += f"; compare in {label} (colonna {r.column_said(label, 'person')}{rows_said(numbered)})"
+        message += f": scrivi il codice di una persona di {e.file_of('people')}"
+        r.err(label, rows[0], "person", "core.ref.person", message, ref=ident)
 
 
 def _unknown_evaluators(r: Reading, e: m.Ente, near: Near, evaluators: Unknown) -> None:

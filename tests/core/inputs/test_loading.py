@@ -330,7 +330,7 @@ def test_a_wrong_id_says_the_nearest_and_points_out_of_range_say_the_range_in_wo
         load_ente(folder, "e", 2021)
     assert [(p.row, p.message) for p in exc.value.problems if p.file == "evaluations.csv"] == [
         (3, "punti 41 fuori dall'intervallo ammesso: da 0 a 40"),
-        (2, "persona «e1» inesistente (forse «E1»?)"),
+        (2, "persona «e1» inesistente (forse «E1»?): scrivi il codice di una persona di people.csv"),
     ]
 
 
@@ -344,11 +344,15 @@ def test_a_wrong_id_is_compared_by_spelling_only_for_the_first_ones(tmp_path):
     with pytest.raises(CiclopeError) as exc:
         load_ente(folder, "e", 2021)
     said = [p.message for p in exc.value.problems if p.file == "evaluations.csv"]
-    assert said[:2] == ["persona «e1» inesistente (forse «E1»?)", "persona «SG0» inesistente (forse «SG»?)"]
+    hint = ": scrivi il codice di una persona di people.csv"
+    assert said[:2] == [
+        f"persona «e1» inesistente (forse «E1»?){hint}",
+        f"persona «SG0» inesistente (forse «SG»?){hint}",
+    ]
     assert said[-3:] == [
-        "persona «SG48» inesistente (forse «SG»?)",  # the 50th wrong id: the last compared by spelling
-        "persona «SG49» inesistente",
-        "persona «e2» inesistente (forse «E2»?)",
+        f"persona «SG48» inesistente (forse «SG»?){hint}",  # the 50th wrong id: the last compared by spelling
+        f"persona «SG49» inesistente{hint}",
+        f"persona «e2» inesistente (forse «E2»?){hint}",
     ]
 
 
@@ -666,6 +670,30 @@ def test_an_unknown_evaluator_is_one_error_naming_every_row(ciclope_ente, tmp_pa
         "[valutatori]; compare in people.csv (colonna evaluator, righe 5 e 7) ed evaluations.csv (colonna evaluator, "
         "righe 2–17): scrivi il codice di una persona di people.csv o dichiaralo in [valutatori] di ente.toml"
     )
+
+
+def test_a_card_of_nobody_is_one_error_naming_its_rows(tmp_path):
+    """A card whose person is written «E4» (nobody: E1, E2 and E3 are): one error at its first row naming the card's
+    rows, not one per item (a card is a row per item)."""
+    evaluations = """
+    person,evaluator,section,item,max_points,points,weight
+    E1,D1,risultati,Obiettivi,60,54,
+    E4,D1,risultati,Obiettivi,60,50,
+    E4,D1,comportamenti,Collaborazione,40,30,
+    E4,D1,comportamenti,Puntualità,10,7,
+    """
+    folder = write_ente(tmp_path / "e", files(**{"evaluations.csv": evaluations}))
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2021)
+    # rows: header 1, E1 2, the card of E4 on rows 3, 4 and 5
+    assert [(p.row, p.column, p.message) for p in exc.value.problems if p.file == "evaluations.csv"] == [
+        (
+            3,
+            "person",
+            "persona «E4» inesistente; compare in evaluations.csv (colonna person, righe 3–5): scrivi il "
+            "codice di una persona di people.csv",
+        )
+    ]
 
 
 def test_rows_are_said_in_runs():
