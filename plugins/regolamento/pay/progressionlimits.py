@@ -117,32 +117,19 @@ def over_fund(
     total = sum(wanted.values(), Decimal(0))
     if total <= pool.amount:
         return False
-    file, lines = regulation_where(path) if path else ("regolamento", {})
-    key = "progressioni.risorse_graduatorie"
     each = ", ".join(f"{g} {fmt.euro(a)}" for g, a in wanted.items())
     message = (
         f"progressioni economiche: le risorse delle graduatorie ({each}) sommano a {fmt.euro(total)}, più del "
         f"{fund_words(pool)} ({fmt.euro(pool.amount)}): nessuno è selezionato; riduci le risorse_graduatorie "
         "perché la somma stia nel fondo"
     )
-    trace.problem(
-        Problem(
-            rule="regolamento.valore",
-            source=cite(reg, pr.source),
-            file=file,
-            row=line_of(lines, key),
-            column=key,
-            message=message,
-        )
-    )
+    trace.problem(_at_key(reg, pr, path, "risorse_graduatorie", message))
     return True
 
 
 def _unnamed(reg: Regulation, pr: Progressions, group: str, candidates: list[Person], path: str, table: str) -> Problem:
     """A graduatoria with candidates that ``risorse_graduatorie`` (or ``posti_graduatorie``) does not name: at the
     key, with the line to add."""
-    file, lines = regulation_where(path) if path else ("regolamento", {})
-    key = f"progressioni.{table}"
     places = table == "posti_graduatorie"
     named = ", ".join(fmt.quoted(g) for g in (pr.places_by_ranking if places else pr.resources_by_ranking))
     who = ", ".join(p.id for p in candidates[:5]) + (f" e altri {len(candidates) - 5}" if len(candidates) > 5 else "")
@@ -154,11 +141,18 @@ def _unnamed(reg: Regulation, pr: Progressions, group: str, candidates: list[Per
         f"{'è candidato' if len(candidates) == 1 else 'sono candidati'} {who}: nessuno vi è selezionato; aggiungi "
         f"{group} = {value} alla tabella ({group} = 0 se la graduatoria non ha {none})"
     )
+    return _at_key(reg, pr, path, table, message)
+
+
+def _at_key(reg: Regulation, pr: Progressions, path: str, key: str, message: str) -> Problem:
+    """An error of the value of ``[progressioni] key``, at its line of the regulation's file ``path``."""
+    file, lines = regulation_where(path) if path else ("regolamento", {})
+    where = f"progressioni.{key}"
     return Problem(
         rule="regolamento.valore",
         source=cite(reg, pr.source),
         file=file,
-        row=line_of(lines, key),
-        column=key,
+        row=line_of(lines, where),
+        column=where,
         message=message,
     )
