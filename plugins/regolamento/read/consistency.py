@@ -103,6 +103,8 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: fr
         error("riduzioni[0]", "le riduzioni valgono per il premio: manca [premio]", "regolamento.manca")
     if declared_grades(parts):
         gradewords.check(parts, declared_grades(parts), error)
+    else:
+        gradewords.letters(parts, error)
     pr: Premium | None = parts.get("premium")
     if pr is not None:
         premium(pr, None if "levels" in broken else scales, error, "premio", declared_grades(parts))

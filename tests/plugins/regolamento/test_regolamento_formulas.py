@@ -1577,6 +1577,38 @@ def test_a_category_compared_with_a_word_that_is_none_is_an_error(written, probl
     assert str(refused.value) == problem
 
 
+@pytest.mark.parametrize(
+    "written, problem",
+    [
+        (
+            'grado = "Funzionari"',
+            'grado «Funzionari»: senza [gradi] il grado è la categoria di persone.csv, scritta con la lettera (A, B, '
+            'C, D o DIR): scrivi grado = "D", o categoria = «Funzionari»',
+        ),
+        (
+            'grado = "d"',
+            'grado «d»: senza [gradi] il grado è la categoria di persone.csv, scritta con la lettera (A, B, C, D o '
+            'DIR): scrivi grado = "D", o categoria = «d»',
+        ),
+        (
+            'grado = "D1"',
+            "grado «D1» sconosciuto (forse «D»?): senza [gradi] il grado è la categoria di persone.csv (A, B, C, D o "
+            "DIR); i gradi di un altro contratto si dichiarano in [gradi]",
+        ),
+    ],
+)
+def test_without_grades_a_grade_compared_with_a_word_that_is_no_letter_is_an_error(tmp_path, written, problem):
+    """Without [gradi] ``grado`` is the category's letter as people.csv writes it: compared with an Area's name, or
+    a grade of another contract, it would hold for nobody, silently. Where ``categoria`` reads the Area's name as its
+    letter, ``grado`` does not guess: a file may declare grades with those names."""
+    text = BY_GRADE.replace('categoria = "C"', written)
+    assert text != BY_GRADE
+    line = text.splitlines().index(next(ln for ln in text.splitlines() if ln.startswith("importo =")))
+    assert regulation_problems(tmp_path, text) == [f"riga {line + 1}, chiave premi[1].importo: {problem}"]
+    # the letters themselves are what the column holds: no problem
+    assert regulation_problems(tmp_path, BY_GRADE.replace('categoria = "C"', 'grado = "C"')) == []
+
+
 @pytest.mark.parametrize("other", ["VERO", "vero()", "Vero"])
 def test_the_last_case_of_a_flat_choice_is_vero_as_in_a_spreadsheet(ciclope_ente, tmp_path, other):
     """«PIÙ.SE(…; VERO; valore)», a spreadsheet's «altrimenti»: everyone no earlier condition holds for is paid the
