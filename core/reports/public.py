@@ -48,6 +48,7 @@ from ciclope.core.reports.model import (
 )
 from ciclope.core.reports.relazione import acts, annexes, build
 from ciclope.core.reports.relazione.names import not_run, reached
+from ciclope.core.reports.relazione.organization import NO_FUND
 from ciclope.core.reports.relazione.worded import worded
 from ciclope.core.result import Result
 
@@ -138,6 +139,8 @@ def people_kpi(r: Result) -> str:
 
 
 def money_kpi(r: Result) -> str:
+    if r.rewards is not None and not r.ledger.pools:
+        return NO_FUND
     total = transparency.find(r, "fondi", "", "totale") if r.rewards is not None else None
     if total is None:
         return fmt.NONE

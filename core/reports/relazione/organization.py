@@ -45,10 +45,15 @@ def people_kpi(r: Result) -> str:
     return f"{evaluated} / {len(r.ente.people)}"
 
 
+NO_FUND = "nessun fondo"  # a regulation that pays no premium (only progressions): not «€ 0,00 / € 0,00»
+
+
 def money_kpi(r: Result) -> str:
     if r.rewards is None:
         return fmt.NONE
     pools = r.ledger.pools.values()
+    if not pools:
+        return NO_FUND
     total = sum((p.amount for p in pools), Decimal(0))
     dist = sum((p.distributed for p in pools), Decimal(0))
     return f"{fmt.euro(dist)} / {fmt.euro(total)}"

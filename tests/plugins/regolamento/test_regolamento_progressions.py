@@ -713,3 +713,16 @@ def test_explain_s_header_with_a_premium_too_says_both(ciclope_ente, tmp_path):
     lines = header(result, "A")
     assert lines[3] == "Premio: nessun importo assegnato."  # the part pays only the PO: A is a dipendente
     assert lines[-1] == "Progressione economica: selezionato (posto 1 in graduatoria)."
+
+
+def test_a_regulation_of_progressions_only_has_no_fund_in_the_summary(ciclope_ente, tmp_path):
+    # the progressions pay no premium from the year's funds: the Relazioni's summary says so, not «€ 0,00 / € 0,00»
+    from ciclope.core.reports.model import Kpis
+    from ciclope.core.reports.public import disclose
+    from ciclope.core.reports.relazione import build
+
+    result = run_declared(ciclope_ente, tmp_path, BY_AREA, people(STAFF))
+    internal = build(result)
+    for report in (internal, disclose(internal, result)):
+        kpis = next(b for s in report.sections for b in s.blocks if isinstance(b, Kpis))
+        assert dict(kpis.items)["Premi distribuiti / stanziati"] == "nessun fondo"
