@@ -411,11 +411,24 @@ def statuses(block: Status, regulation: Regulation) -> Said:
 def grades(block: Grades, regulation: Regulation) -> Said:
     of = joined("di", the(block.contract)) if block.contract else "del contratto dell'ente"
     lines = [
-        f"I gradi {of}: {', '.join(block.names)}; la colonna grado dell'elenco del personale dice quello di ciascuno, "
-        "e le tabelle per grado del regolamento li nominano.",
+        f"I gradi {of}: {', '.join(block.names)}; la colonna grado dell'elenco del personale dice quello di "
+        f"ciascuno{_grade_tables(regulation)}.",
         *note(block.note),
     ]
     return "I gradi del contratto", lines, {"names", "contract", "note"}
+
+
+def _grade_tables(reg: Regulation) -> str:
+    """«, e le tabelle per grado del regolamento li nominano» where there are some: a part's parametri, the score's
+    weights by grade, the progressions' places or resources by graduatoria."""
+    premiums = (reg.premium, *reg.parts) if reg.premium is not None else reg.parts
+    pr = reg.progressions
+    tables = (
+        any(p.grade_factors for p in premiums)
+        or (reg.score is not None and bool(reg.score.grades))
+        or (pr is not None and bool(pr.places_by_ranking or pr.resources_by_ranking))
+    )
+    return ", e le tabelle per grado del regolamento li nominano" if tables else ""
 
 
 COLUMN_KINDS = {
@@ -679,6 +692,8 @@ def premium(block: Premium, regulation: Regulation) -> Said:
         return "Il premio individuale", lines + instalments(block), covered_premium(block)
     if block.part_time == "proporzionale":
         lines.append("A tempo parziale il premio è in proporzione al tempo lavorato.")
+    elif getattr(block, "weight", None) is not None:  # a part's own weight may read the hours: it says the rule
+        lines.append("A tempo parziale il premio non è ridotto per il tempo lavorato, oltre quanto ne dica il peso.")
     else:
         lines.append("A tempo parziale il premio non è ridotto per il tempo lavorato.")
     if block.admitted:

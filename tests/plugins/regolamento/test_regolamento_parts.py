@@ -546,7 +546,8 @@ fonte = "art. 3"
     # paid whole at part time and no days of service counted: the paid share is 1 for everyone, so the split is by
     # the weight alone, never «× la quota pagata», as the next sentence says
     assert "in proporzione al peso di ciascuno." in said
-    assert "A tempo parziale il premio non è ridotto per il tempo lavorato." in said
+    # the part's own weight could read the hours (peso = "=punteggio * ore_settimanali"): the sentence leaves it room
+    assert "A tempo parziale il premio non è ridotto per il tempo lavorato, oltre quanto ne dica il peso." in said
     assert "quota pagata" not in said and "(il tempo lavorato)" not in said
 
 

@@ -174,9 +174,23 @@ def test_the_grades_name_their_contract_with_the_preposition_joined(tmp_path, co
         tmp_path,
         HEAD + f'\n[gradi]\nnomi = ["Dirigente", "Funzionario"]\ncontratto = "{contract}"\nfonte = "art. 3"\n',
     )
+    # no table of the file is by grade: none is said to name them
     assert (
         f"Art. 1 — I gradi del contratto (art. 3)\nI gradi {said}: Dirigente, Funzionario; la colonna grado "
-        "dell'elenco del personale dice quello di ciascuno, e le tabelle per grado del regolamento li nominano.\n"
+        "dell'elenco del personale dice quello di ciascuno.\n"
+    ) in text
+
+
+def test_the_grades_are_said_named_by_the_tables_by_grade_where_there_are_some(tmp_path):
+    text = read_back(
+        tmp_path,
+        HEAD
+        + '\n[gradi]\nnomi = ["Dirigente", "Funzionario"]\nfonte = "art. 3"\n'
+        + '\n[premio]\nmetodo = "proporzionale"\nparametri = { Dirigente = 150, Funzionario = 100 }\nfonte = "art. 4"\n',
+    )
+    assert (
+        "I gradi del contratto dell'ente: Dirigente, Funzionario; la colonna grado dell'elenco del personale dice "
+        "quello di ciascuno, e le tabelle per grado del regolamento li nominano.\n"
     ) in text
 
 
