@@ -14,14 +14,17 @@ from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Access, Regulation
 
 
-def why_closed(access: Access, ente: Ente) -> tuple[str, str]:
-    """The act at fault and why the premiums are closed, in Italian; ("", "") when every act is in place."""
+def why_closed(access: Access, ente: Ente, titles: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """The act at fault and why the premiums are closed, in Italian; ("", "") when every act is in place.
+    ``titles``: an act's key → the title [[calendario]] gives it, said with the key ente.toml needs."""
     year_end = dt.date(ente.year, 12, 31)
     dates: list[tuple[str, dt.date]] = []
     for name in access.acts:
         value = ente.approvals.get(code_of(name))  # an Italian name is read as its code
         if value is None or value is False:
-            return name, f"manca l'atto {name} ([atti] {name} = AAAA-MM-GG in ente.toml)"
+            title = (titles or {}).get(name)
+            said = fmt.quoted(title) if title else name
+            return name, f"manca l'atto {said} ([atti] {name} = AAAA-MM-GG in ente.toml)"
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             return name, f"l'atto {name} non ha una data («{value}»): scrivi [atti] {name} = AAAA-MM-GG"
         if access.after_year and value <= year_end:
@@ -45,7 +48,8 @@ def closed(reg: Regulation, ente: Ente) -> Problem | None:
     access = reg.access
     if access is None:
         return None
-    act, why = why_closed(access, ente)
+    titles = {e.approval: e.act for e in reg.calendar if e.approval}
+    act, why = why_closed(access, ente, titles)
     if not why:
         return None
     return Problem(

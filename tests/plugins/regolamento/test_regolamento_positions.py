@@ -286,6 +286,28 @@ def test_a_missing_or_misplaced_act_closes_every_premium(ciclope_ente, tmp_path,
     assert result.figures["score:D1:accesso"].value == "chiuso: nessun premio"
 
 
+def test_a_missing_act_of_the_calendar_is_named_by_its_title(ciclope_ente, tmp_path):
+    # an act of the regulation's own: the office reads the title the text gives it, and the key ente.toml needs
+    own = PREMIUM.replace('atti = ["relazione_approved", "relazione_validated_oiv"]', 'atti = ["attestazione_dg"]')
+    calendar = """
+[[calendario]]
+atto = "Attestazione del Direttore Generale"
+fase = "valutazione"
+scadenza = "31/05"
+anno = "successivo"
+approvazione = "attestazione_dg"
+fonte = "art. 40"
+"""
+    data = ente([("D1", "dipendente", 60, "false")], 'performance_individuale = "100.00"')
+    result = run_declared(ciclope_ente, tmp_path, HEAD + own + calendar, data)
+    gate = [p.message for p in result.violations if p.rule == "regolamento.accesso"]
+    assert gate == [
+        "accesso ai premi chiuso: manca l'atto «Attestazione del Direttore Generale» ([atti] attestazione_dg "
+        "= AAAA-MM-GG in ente.toml). Servono, nell'ordine, attestazione_dg; nessun premio è calcolato né erogato: i "
+        "fondi restano interamente residui"
+    ]
+
+
 OBJECTIVES_SCORE = """
 [punteggio]
 fonte = "art. 45"
