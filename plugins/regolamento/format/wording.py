@@ -237,6 +237,8 @@ OPEN_ENDED = frozenset({"MIN", "MAX", "MEDIA", "SOMMA", "SE", "PIÙ.SE"})
 def binary(node: Binary) -> str:
     left, right = said(node.left), said(node.right)
     if node.op in COMPARE:
+        # a choice compared is bracketed: «è almeno (se …, allora 55, altrimenti 70)», never «è almeno se …»
+        left, right = (f"({t})" if _choice(n) else t for n, t in ((node.left, left), (node.right, right)))
         verb = COMPARE[node.op]
         if _plural(node.left, left):
             # a plural subject: «i giorni … sono uguali a 6», «i punti … sono almeno 160», «i mesi … sono meno di 9»
@@ -265,6 +267,10 @@ def _plural(node: Node, words: str) -> bool:
     """Whether a name or a function, said as ``words``, is a plural subject: its words start with a plural article
     («i giorni di assenza», «i punti della sezione», «i mesi di servizio»)."""
     return isinstance(node, (Name, Call)) and words.startswith(("i ", "gli ", "le "))
+
+
+def _choice(node: Node) -> bool:
+    return isinstance(node, Call) and node.fn in ("SE", "PIÙ.SE")
 
 
 def _always(node: Node) -> bool:

@@ -1812,3 +1812,13 @@ scaglioni = [{ da = 0, riduzione = 0 }]
     found = regulation_problems(tmp_path, text)
     # the one mistake is the number beside a percentage; the reduction names the part as it is written
     assert len(found) == 1 and "un numero scritto accanto a una percentuale va scritto con %" in found[0], found
+
+
+def test_a_choice_compared_is_bracketed_in_its_sentence():
+    # «il punteggio è almeno se la categoria …, allora 55» read as a condition on «almeno se»: the choice is bracketed
+    admitted = read('=punteggio >= PIÙ.SE(categoria = "A"; 55; VERO; 70)', Scope(PLACES["ammesso"]))
+    assert sentence(admitted) == (
+        "il punteggio è almeno (se la categoria (o l'Area) del contratto è uguale a «A», allora 55, altrimenti 70)"
+    )
+    flipped = read('=SE(ruolo = "po"; 80; 60) < punteggio', Scope(PLACES["ammesso"]))
+    assert sentence(flipped) == "(se il ruolo è uguale a «po», allora 80, altrimenti 60) è meno del punteggio"
