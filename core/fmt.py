@@ -164,10 +164,47 @@ def fund(name: str, pool_label: str = "", labels: Mapping[str, str] | None = Non
     prefix, colon, rest = name.partition(":")
     if colon and f"{prefix}:" in known:
         return f"{known[prefix + ':']} — {rest}"
-    words = name.replace("_", " ").replace(":", " ")
+    words = accented(name.replace("_", " ").replace(":", " "))
     if words.lower() == "fondo" or words.lower().startswith("fondo "):
         return "Fondo" + words[len("fondo") :]
     return "Fondo " + words
+
+
+# The words a key of ente.toml writes without their final accent, as offices type them («produttivita»): said with
+# it. A closed list, not a rule: «vita», «uscita», «partita» end the same way and have none.
+_ACCENTED = {
+    word[:-1] + "a": word
+    for word in (
+        "attività",
+        "città",
+        "comunità",
+        "continuità",
+        "criticità",
+        "disponibilità",
+        "indennità",
+        "mobilità",
+        "produttività",
+        "professionalità",
+        "qualità",
+        "reperibilità",
+        "responsabilità",
+        "specificità",
+        "unità",
+        "università",
+    )
+}
+
+
+def accented(words: str) -> str:
+    """``words`` (a key's, its «_» made spaces) with each word of :data:`_ACCENTED` given its accent, in its case."""
+    return " ".join(map(_accent, words.split(" ")))
+
+
+def _accent(word: str) -> str:
+    found = _ACCENTED.get(word.lower())
+    if found is None:
+        return word
+    return found.capitalize() if word[:1].isupper() else found
 
 
 def date_it(value: dt.date | None) -> str:

@@ -16,6 +16,7 @@ try:
 except ImportError:  # pragma: no cover - a platform without orjson's wheels: Python's json writes it
     orjson = None  # type: ignore[assignment]
 
+from ciclope.core import fmt
 from ciclope.core.fund import CONSTITUTION_SECTIONS, DESTINATION_SECTIONS, Fund, FundLine
 from ciclope.core.ledger import instalment_kind
 from ciclope.core.money import SHARE, Instalment, r2
@@ -274,7 +275,11 @@ def pool_labels(res: Result) -> dict[str, str]:
     out = {}
     for name in res.fund.pools:
         pool = pools.get(name)
-        out[name] = (pool.label if pool is not None else "") or words.get(name) or "Fondo " + name.replace("_", " ")
+        out[name] = (
+            (pool.label if pool is not None else "")
+            or words.get(name)
+            or "Fondo " + fmt.accented(name.replace("_", " "))
+        )
     return out
 
 

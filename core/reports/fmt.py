@@ -26,6 +26,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     Money,
     Percent,
     Points,
+    accented,
     and_,
     date_it,
     decimal_it,

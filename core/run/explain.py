@@ -238,7 +238,7 @@ def key_words(key: str, labels: Mapping[str, str] | None = None) -> str:
         return "performance dell'ente"
     words = KEY_WORDS.get(head, "cifra calcolata")
     known = labels or {}
-    parts = [known.get(p, p.replace("_", " ")) for p in rest.split(":") if p and p != "fondo"]
+    parts = [known.get(p, fmt.accented(p.replace("_", " "))) for p in rest.split(":") if p and p != "fondo"]
     if head in ("pool", "fund") and parts:
         said = fmt.fund(rest.split(":")[0], "", known)
         said = said if said.startswith("Fondo") else f"fondo «{said}»"
