@@ -38,6 +38,7 @@ from ciclope.plugins.regolamento.check import (
     positioncheck,
     scaleslip,
     servicedates,
+    timetwice,
 )
 from ciclope.plugins.regolamento.compile import past
 from ciclope.plugins.regolamento.compile.env import Facts
@@ -128,6 +129,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + declaredcolumns.missing(regulation, ente)
             + labelnames.misspelt(regulation, ente, where)
             + scaleslip.problems(regulation)
+            + timetwice.problems(regulation)
         )
     return [
         Problem(
