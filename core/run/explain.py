@@ -453,9 +453,15 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
     out += recoveries(result, ident)
     award = result.figures.get(f"award:{ident}")
     status = result.figures.get(f"score:{ident}:status")  # the rule that excluded the person, with its article
-    if award is not None and award.value == 0 and status is not None and status.formula.startswith("escluso"):
-        out.append({"why": f"{status.label}: {status.formula}", "source": status.source})
-    if award is not None and award.value == 0:
+    excluded = award is not None and award.value == 0 and status is not None and status.formula.startswith("escluso")
+    if excluded and status is not None:  # the rule, then what it read of the person: «(punteggio 59)»
+        read = "; ".join(f"{i.name} {_refused_read(result, i)}" for i in status.inputs)
+        out.append(
+            {"why": f"{status.label}: {status.formula}" + (f" ({read})" if read else ""), "source": status.source}
+        )
+    # a premium of 0 says its own reason (its note begins with it), unless the exclusion above is the whole of it:
+    # then its formula only repeats it, and its note is the part's, no reason
+    if award is not None and award.value == 0 and not (excluded and award.formula.startswith("escluso")):
         out.append(
             {
                 "why": f"{award.label}: {award.formula}" + (f" ({award.note})" if award.note else ""),
