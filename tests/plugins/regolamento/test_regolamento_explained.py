@@ -590,3 +590,45 @@ def test_a_grade_not_declared_is_one_error_not_also_a_choice_without_a_case(cicl
     # P1 B 100.00; P3 D 300.00; P4 C 200.00; P2 nothing
     assert amounts(result) == {"P1": "100.00", "P2": "0.00", "P3": "300.00", "P4": "200.00"}
     assert [p.rule for p in result.violations if p.is_error] == ["regolamento.grado"]
+
+
+SCORED = (
+    HEAD.replace("{title}", "SMVP del Comune di Schede")
+    + """
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fondo = "produttivita"
+fonte = "art. 9"
+"""
+)
+CARD = """
+[[scheda]]
+fonte = "art. 6, allegato A"
+ruoli = ["dipendente"]
+voci = [{ sezione = "scheda", voce = "Valutazione complessiva", massimo = 100 }]
+"""
+
+
+def one_scored() -> dict[str, str]:
+    staff, cards = ["P1,Persona 1,dipendente,C,com,1,0,false,SEG"], ["P1,SEG,scheda,Valutazione complessiva,100,80,"]
+    return one_unit_comune("Comune di Schede", staff, cards, '[funds]\nproduttivita = "1000.00"\n')
+
+
+def test_a_score_without_a_declared_card_cites_the_common_rule_not_a_card_of_the_act(ciclope_ente, tmp_path):
+    """Without [[scheda]] the act defines no card: the score is the card of the evaluations file, scored by the common
+    rules, and is cited so, never «<title of the act>, scheda di valutazione»; with one, its article."""
+    text = explain(run_declared(ciclope_ente, tmp_path, SCORED, one_scored()), "person", "P1")
+    assert (
+        "■ Punteggio di Persona 1 = 80,00 punti\n"
+        "      formula: scheda di valutazione\n"
+        "      fonte:   regole comuni, scheda di valutazione individuale (D.Lgs. 150/2009 art. 9)\n"
+    ) in text
+    assert "SMVP del Comune di Schede, scheda di valutazione" not in text
+    (tmp_path / "card").mkdir()
+    declared = explain(run_declared(ciclope_ente, tmp_path / "card", SCORED + CARD, one_scored()), "person", "P1")
+    assert (
+        "■ Punteggio di Persona 1 = 80,00 punti\n"
+        "      formula: scheda di valutazione\n"
+        "      fonte:   SMVP del Comune di Schede, art. 6, allegato A\n"
+    ) in declared
