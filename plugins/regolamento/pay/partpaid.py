@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ciclope.core import Input, Trace
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Premium, Regulation, name_of
+from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation, name_of
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Given
 
 SUMS = ("Σ pesi", "Σ pesi della fascia")  # the inputs of a person's figure that give the sum its fund is divided by
@@ -34,14 +34,15 @@ def record(
         Input(f"importo di {person.name}", amount, ref=key(person.id) if trace.get(key(person.id)) else "")
         for person, amount in paid
     ]
-    part = name_of(pr)
+    # the one premium of [premio] (format 1) is no part: «il premio», never «la parte «premio»»
+    part = f"la parte «{pr.name}»" if isinstance(pr, Part) else "il premio"
     trace.record(
         key_of(pr),
         sum((amount for _, amount in paid), ZERO),
-        f"somma degli importi che la parte «{part}» ha pagato, ciascuno spiegato con il suo calcolo",
+        f"somma degli importi che {part} ha pagato, ciascuno spiegato con il suo calcolo",
         cite(reg, pr.source),
         [fund, *sums(given, key, trace), *amounts],
-        f"Premi della parte «{part}»",
+        f"Premi della parte «{pr.name}»" if isinstance(pr, Part) else "Premi pagati",
     )
 
 
