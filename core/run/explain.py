@@ -13,7 +13,7 @@ import difflib
 import functools
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -445,24 +445,43 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
     out = []
     for key, f in result.figures.items():
         if key.startswith("position:") and key.endswith(":paid") and f.value is False and f.label.endswith(f" {ident}"):
-            out.append({"why": f"{f.label}: no — {f.note or f.formula}", "source": f.source})
-    for f in refusals(result, ident):  # what did not hold (the note) and the values it read
-        read = "; ".join(f"{i.name} {_refused_read(result, i)}" for i in f.inputs)
+            out.append({"why": f"{f.label}: no — {f.note or f.formula}", "source": f.source, "about": UNPAID})
+    for f in refusals(result, ident):  # what did not hold (the note) and the values it read, those it does not say
         said = f.note or f"non vale: {f.formula}"
-        out.append({"why": f"{f.label}: no — {said}" + (f" ({read})" if read else ""), "source": f.source})
+        read = "; ".join(f"{i.name} {shown}" for i, shown in _reads(result, f.inputs) if not _told(said, i, shown))
+        out.append(
+            {"why": f"{f.label}: no — {said}" + (f" ({read})" if read else ""), "source": f.source, "about": UNPAID}
+        )
     out += recoveries(result, ident)
     award = result.figures.get(f"award:{ident}")
     status = result.figures.get(f"score:{ident}:status")  # the rule that excluded the person, with its article
-    if award is not None and award.value == 0 and status is not None and status.formula.startswith("escluso"):
-        out.append({"why": f"{status.label}: {status.formula}", "source": status.source})
-    if award is not None and award.value == 0:
-        out.append(
-            {
-                "why": f"{award.label}: {award.formula}" + (f" ({award.note})" if award.note else ""),
-                "source": award.source,
-            }
-        )
+    excluded = award is not None and award.value == 0 and status is not None and status.formula.startswith("escluso")
+    if excluded and status is not None:  # the rule, then what it read of the person: «(punteggio 59)»
+        read = "; ".join(f"{i.name} {shown}" for i, shown in _reads(result, status.inputs))
+        why = f"{status.label}: {status.formula}" + (f" ({read})" if read else "")
+        out.append({"why": why, "source": status.source, "about": OUTCOME})
+    # a premium of 0 says its own reason (its note begins with it), unless the exclusion above is the whole of it:
+    # then its formula only repeats it, and its note is the part's, no reason
+    if award is not None and award.value == 0 and not (excluded and award.formula.startswith("escluso")):
+        why = f"{award.label}: {award.formula}" + (f" ({award.note})" if award.note else "")
+        out.append({"why": why, "source": award.source, "about": UNPAID})
     return out
+
+
+# what a reason of :func:`unpaid_reasons` is about: the person's outcome (said under «esito»), an amount not paid,
+# an amount taken back (each said after the premiums)
+OUTCOME, UNPAID, RECOVERY = "esito", "non pagato", "recupero"
+
+
+def _reads(result: Result, inputs: Iterable[Input]) -> list[tuple[Input, str]]:
+    """Each value a condition or a rule read, as its reason says it (:func:`_refused_read`)."""
+    return [(i, _refused_read(result, i)) for i in inputs]
+
+
+def _told(said: str, i: Input, shown: str) -> bool:
+    """True when the words of what did not hold already say the value read: «la posizione … è uguale a «nessuna»»
+    needs no «(la posizione … nessuna)» after it."""
+    return bool(shown) and i.name in said and f"«{shown}»" in said
 
 
 def recoveries(result: Result, ident: str) -> list[dict[str, str]]:
@@ -473,7 +492,7 @@ def recoveries(result: Result, ident: str) -> list[dict[str, str]]:
         f = result.figures.get(i.key)
         if i.recovery and f is not None:
             why = f"{instalment_said(i)}: {f.formula} = {instalment_amount(i)}" + (f"; {f.note}" if f.note else "")
-            out.append({"why": why, "source": f.source})
+            out.append({"why": why, "source": f.source, "about": RECOVERY})
     return out
 
 
@@ -680,32 +699,55 @@ def header_lines(
     if subj["level"]:
         esito.append(f"livello {fmt.level(subj['level'], levels)}")
     lines.append(" · ".join(esito))
+    reasons = subj.get("unpaid") or ()  # the reason and article when nothing (or less) is paid
+    # the outcome's own reason under it; the others after the premiums they are about, never as if of the outcome
+    lines += reason_lines([r for r in reasons if r.get("about") == OUTCOME], documents)
     awards = subj.get("awards") or ([subj["award"]] if subj.get("award") else [])
     if not awards and (subj.get("money", True) or not subj.get("progression")):
         lines.append("Premio: nessun importo assegnato.")
-    for reason in subj.get("unpaid") or ():  # the reason and article when nothing (or less) is paid
+    for award in awards:
+        lines += award_lines(award, subj, labels, documents)
+    for about in (UNPAID, RECOVERY):
+        said = reason_lines([r for r in reasons if r.get("about", UNPAID) == about], documents)
+        if said and awards:  # after a premium's own lines, headed by what they are about
+            lines.append(f"{about.capitalize()}:")
+        lines += said
+    return lines + progression_lines(subj.get("progression"))
+
+
+def reason_lines(reasons: Iterable[Mapping[str, str]], documents: Mapping[str, str] | None) -> list[str]:
+    """Each reason of :func:`unpaid_reasons`, with its rule."""
+    lines = []
+    for reason in reasons:
         lines.append(f"  perché: {reason['why']}")
         if reason["source"]:
             lines.append(f"  regola: {fmt.cite(reason['source'], documents)}")
-    for award in awards:
-        if award.get("ref"):  # money for a post (position pay, its result pay): named with the post
-            lines.append(
-                f"Importo: {fmt.euro(Decimal(award['amount']))} — {award['what']} ({fmt.fund(award['pool'], '', labels)})"
-            )
-            lines.append(f"  regola: {fmt.cite(award['source'], documents)}" if award["source"] else "  regola: —")
-            continue
-        # a regulation without merit bands records each one's level as the band: said once, as the level above
-        band = f", fascia {award['band']}" if award["band"] and award["band"] != subj.get("level") else ""
-        what = "Retribuzione di posizione" if award.get("kind") == "position" else "Premio"
-        # the fund by its pool's own words where it has them, as the Relazione names it («… (importi dovuti)»)
-        fund = fmt.fund(award["pool"], award["pool_label"], labels)
-        lines.append(f"{what}: {fmt.euro(Decimal(award['amount']))} — {fund}{band}")
-        lines.append(
-            f"  regola: {fmt.cite(award['source'], documents)}"
-            if award["source"]
-            else "  regola: il regolamento non ha registrato la spiegazione di questo importo"
-        )
-    return lines + progression_lines(subj.get("progression"))
+    return lines
+
+
+def award_lines(
+    award: Mapping[str, Any],
+    subj: Mapping[str, Any],
+    labels: Mapping[str, str] | None,
+    documents: Mapping[str, str] | None,
+) -> list[str]:
+    """One award of the person: its amount, what it is and its fund, then its rule."""
+    if award.get("ref"):  # money for a post (position pay, its result pay): named with the post
+        return [
+            f"Importo: {fmt.euro(Decimal(award['amount']))} — {award['what']} ({fmt.fund(award['pool'], '', labels)})",
+            f"  regola: {fmt.cite(award['source'], documents)}" if award["source"] else "  regola: —",
+        ]
+    # a regulation without merit bands records each one's level as the band: said once, as the level above
+    band = f", fascia {award['band']}" if award["band"] and award["band"] != subj.get("level") else ""
+    what = "Retribuzione di posizione" if award.get("kind") == "position" else "Premio"
+    # the fund by its pool's own words where it has them, as the Relazione names it («… (importi dovuti)»)
+    fund = fmt.fund(award["pool"], award["pool_label"], labels)
+    return [
+        f"{what}: {fmt.euro(Decimal(award['amount']))} — {fund}{band}",
+        f"  regola: {fmt.cite(award['source'], documents)}"
+        if award["source"]
+        else "  regola: il regolamento non ha registrato la spiegazione di questo importo",
+    ]
 
 
 def progression_lines(found: Mapping[str, Any] | None) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from ciclope.core import Ente, Input, OrgPerformance, Person, Problem, Score, Trace
+from ciclope.core import Ente, Input, OrgPerformance, Person, Problem, Score, Trace, fmt
 from ciclope.plugins.regolamento.compile.ondata import on_data
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
@@ -19,7 +19,7 @@ from ciclope.plugins.regolamento.format.wording import sentence, word
 ONE = Decimal(1)
 WHY = {
     "assenze": "assenze oltre {giorni} giorni",
-    "punteggio_minimo": "punteggio sotto {minimo}",
+    "punteggio_minimo": "punteggio sotto il minimo di {minimo}",
     "insufficiente": "dichiarato di insufficiente rendimento",
     "sanzione": "sanzione disciplinare più grave di «{oltre}»",
     "unita_sotto": "obiettivi dell'unità raggiunti sotto il {minimo}",
@@ -34,7 +34,8 @@ def _why(ex: Exclusion) -> str:
     the input that reads its cell, in the person's own explanation only): the words may reach a shared page."""
     if ex.condition is not None:
         return f"{sentence(ex.condition)} (formula: {ex.condition})"
-    return WHY[ex.rule].format(giorni=ex.days, minimo=ex.min, oltre=word(ex.above or ""))
+    minimum = fmt.decimal_it(ex.min, group=False) if ex.min is not None else ""  # «60», «7,5»: as Italian writes it
+    return WHY[ex.rule].format(giorni=ex.days, minimo=minimum, oltre=word(ex.above or ""))
 
 
 def status_of(ex: Exclusion) -> str:

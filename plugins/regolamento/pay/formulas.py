@@ -194,9 +194,10 @@ def valued(
         complain(f"{what} senza valore per {env.person.name} ({sentence(formula)}: un dato che manca)")
     found = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
     given = money.r4(found) if what == "peso" else money.floor2(found) if what == CAP else money.r2(found)
-    # the weight the formula gives, before the paid share: «peso», without more, is the one the split divides
-    said = "peso dalla formula" if what == "peso" else what
-    inputs = (*env.read.values(), Input(f"{said} ({sentence(formula)})", given))
+    # the value the formula gave («peso dalla formula»: «peso», without more, is the one the split divides); its
+    # sentence is said once, by the figure's formula, except of the maximum, whose figure only quotes it
+    said = f"{what} ({sentence(formula)})" if what == CAP else f"{what} dalla formula"
+    inputs = (*env.read.values(), Input(said, given))
     return found, inputs
 
 

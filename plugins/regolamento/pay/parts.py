@@ -43,6 +43,7 @@ from ciclope.plugins.regolamento.pay import (
     fundshares,
     instalments,
     owed,
+    partpaid,
     rankings,
     recorded,
     reductions,
@@ -207,6 +208,8 @@ def pay_one(
     award(reg, pr, given, ledger, out)
     instalments.schedule(reg, pr, given, partial(figure_key, reg, pr, out), (ente, trace, facts), out)
     settled(reg, pr, given, ledger, out, trace)
+    if not owed.is_owed(pr):  # an owed fund's own figure lists its amounts: any other, the part's figure
+        partpaid.record(reg, pr, fund, given, partial(figure_key, reg, pr, out), trace)
 
 
 def opened(reg: Regulation, pr: Premium, ledger: Ledger, out: Outcome, trace: Trace) -> Pool | None:

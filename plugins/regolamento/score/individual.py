@@ -7,7 +7,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Score, Trace, bands, fmt, money, scoring
+from ciclope.core import (
+    Citation,
+    Ente,
+    EvaluationItem,
+    Input,
+    OrgPerformance,
+    Person,
+    Score,
+    Trace,
+    bands,
+    fmt,
+    money,
+    scoring,
+)
 from ciclope.plugins.regolamento.compile import units
 from ciclope.plugins.regolamento.compile.points import POINTS, on_scale, scale_of
 from ciclope.plugins.regolamento.format import grades
@@ -32,7 +45,7 @@ def score_of(
 ) -> Score:
     weights = grades.weights_for(reg, person)
     card_score = scoring.card_part(person, card, trace) if card else None
-    source = cite(reg, source_of(reg, person, weights))
+    source = source_of(reg, person, weights)
     parts = components(person, ente, org, card_score, weights, units.kind_of(reg))
     moved = ""
     if weights is not None and weights.objectives > 0:
@@ -91,13 +104,15 @@ def score_of(
     return Score(person=person.id, score=score, level=level, breakdown=breakdown)
 
 
-def source_of(reg: Regulation, person: Person, weights: Weights | GradeWeights | None) -> str:
+def source_of(reg: Regulation, person: Person, weights: Weights | GradeWeights | None) -> Citation:
     """Where the score comes from: the weights of the person's role or grade ([punteggio], or its table); for a role
-    [punteggio] does not weight, the card alone, cited as the card (the [[scheda]] of the role, if the file declares
-    one), not as the weights of the other roles."""
+    [punteggio] does not weight, the card alone, cited as the card: the [[scheda]] of the role, if the file declares
+    one, else the common rule that scores the card of the evaluations file (the act defines none: never «<act>,
+    scheda di valutazione»), not as the weights of the other roles."""
     if weights is not None:
-        return weights.source or (reg.score.source if reg.score is not None else "")
-    return next((card.source for card in reg.cards if person.role in card.roles), "scheda di valutazione")
+        return cite(reg, weights.source or (reg.score.source if reg.score is not None else ""))
+    card = next((card for card in reg.cards if person.role in card.roles), None)
+    return cite(reg, card.source) if card is not None else scoring.SOURCE_CARD
 
 
 def level_at(

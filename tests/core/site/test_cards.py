@@ -80,7 +80,7 @@ def test_a_card_reads_money_in_euro_and_a_fund_by_its_words(tmp_path: Path):
     assert "indennità di Ente annua = € 1.000,00" in cards  # a declared column of tipo = "euro"
     assert "il fondo della parte = € 10.000,00" in cards  # the part's fund, by the figure it refers to
     assert "premio della parte «produttività» = € 1.500,00" in cards  # an earlier part's premium
-    assert ") = € 1.500,00" in cards and ") = € 150,00" in cards  # what each formula gave
+    assert "importo dalla formula = € 1.500,00" in cards and "importo dalla formula = € 150,00" in cards  # each gave
     # the key fondo_produttivita in words, its accent given back: never «Fondo fondo_produttivita» nor «produttivita»
     assert ">Fondo produttività<" in cards and "Fondo fondo" not in cards and "produttivita<" not in cards
     assert "<dd>senza valutazione individuale</dd>" in cards and "<dd>non valutato</dd>" not in cards

@@ -98,6 +98,20 @@ def test_a_fixed_pool_per_band_split_by_fte(ciclope_ente, tmp_path):
     assert [p for p in result.violations if p.severity == "error"] == []
 
 
+def test_the_fund_s_explanation_gives_each_band_s_sum_and_who_received_what(ciclope_ente, tmp_path):
+    """explain --pool of [premio] (format 1, no part): the premium's amounts, each band's Σ pesi (fte: alta 1 + 0.5 =
+    1.5, media 1 + 0.5 + 1 + 1 + 1 = 4.5, bassa 3) and each amount, as above: 10000.00 in all."""
+    from ciclope.core.run.explain import explain
+
+    text = explain(run(ciclope_ente, tmp_path, REGULATION), "pool", "performance_individuale")
+    paid = text.index("■ Premi pagati = € 10.000,00\n")
+    assert "  formula: somma degli importi che il premio ha pagato, ciascuno spiegato con il suo calcolo\n" in text
+    assert "parte" not in text[paid : text.index("\n", paid)]
+    for said in ("Σ pesi della fascia alta = 1,5", "Σ pesi della fascia media = 4,5", "Σ pesi della fascia bassa = 3"):
+        assert f"  • {said}\n" in text[paid:]
+    assert "  • importo di Persona S04 = € 444,44\n" in text[paid:]
+
+
 def test_a_fixed_pool_per_band_split_by_score(ciclope_ente, tmp_path):
     result = run(ciclope_ente, tmp_path, REGULATION.replace('"per_fascia"', '"per_fascia"\nin_fascia = "punteggio"'))
     assert amounts(result) == {

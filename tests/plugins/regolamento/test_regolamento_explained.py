@@ -68,10 +68,9 @@ def test_a_weight_formula_is_quoted_once_and_its_value_shown(ciclope_ente, tmp_p
         "formula: fondo × peso / Σ pesi, con peso «=1 - assenze / giorni_servizio» (1 meno i giorni di assenza diviso "
         "i giorni di servizio nell'anno) × quota pagata × parametro della categoria\n"
     ) in text
-    # the value the formula gave P3, to four decimals: 1 − 61 / 366 = 0,8333
-    assert (
-        "  • peso dalla formula (1 meno i giorni di assenza diviso i giorni di servizio nell'anno) = 0,8333\n" in text
-    )
+    # the value the formula gave P3, to four decimals: 1 − 61 / 366 = 0,8333; its sentence said once, by the formula
+    assert "  • peso dalla formula = 0,8333\n" in text
+    assert text.count("(1 meno i giorni di assenza diviso i giorni di servizio nell'anno)") == 1
     # then the weight the split divides, the formula's × the paid share × the category's parameter: 735 × 0,8333
     assert "  • peso = 612,5\n" in text
 
@@ -201,11 +200,8 @@ def test_money_a_formula_reads_and_gives_is_in_euro(ciclope_ente, tmp_path):
     ) in text
     assert "      • la persona sostituita = D5   ← incarichi.csv, riga 2, colonna sostituito\n" in text
     # the amount the formula gave, in euro; the weight, as a number
-    assert (
-        "      • importo dell'incarico (15% × la retribuzione di posizione della persona sostituita × i giorni "
-        "dell'incarico nell'anno diviso i giorni dell'anno) = € 2.752,46\n"
-    ) in text
-    assert "allora 0,6, altrimenti 0) = 0,8\n" in text
+    assert "      • importo dell'incarico dalla formula = € 2.752,46\n" in text
+    assert "  • peso dalla formula = 0,8\n" in text
     assert "Fondo risultato dirigenti" in text and "Fondo risultato_dirigenti" not in text
     assert "esito: senza valutazione individuale\n" in text
 
@@ -284,7 +280,7 @@ def test_a_level_an_euro_column_and_an_earlier_premium_read_by_a_formula(ciclope
     assert "  • il livello = parametro 2\n    ■ Livello di Ricercatore R1 = parametro 2\n" in text  # never «= 3»
     assert "  • il fondo della parte = € 10.000,00" in text
     assert "  • l'indennità di Ente annua = € 1.800,00   ← people.csv, riga 2, colonna indennita_ente\n" in text
-    assert "  • importo (il minore tra il fondo della parte × " in text and ") = € 2.700,00\n" in text
+    assert "  • importo dalla formula = € 2.700,00\n" in text
     # the earlier part's premium, in euro, and the figure that explains it
     assert (
         "  • premio della parte «produttività» = € 2.700,00   (spiegato sopra: Premio di Ricercatore R1 — produttività)"
@@ -594,3 +590,45 @@ def test_a_grade_not_declared_is_one_error_not_also_a_choice_without_a_case(cicl
     # P1 B 100.00; P3 D 300.00; P4 C 200.00; P2 nothing
     assert amounts(result) == {"P1": "100.00", "P2": "0.00", "P3": "300.00", "P4": "200.00"}
     assert [p.rule for p in result.violations if p.is_error] == ["regolamento.grado"]
+
+
+SCORED = (
+    HEAD.replace("{title}", "SMVP del Comune di Schede")
+    + """
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fondo = "produttivita"
+fonte = "art. 9"
+"""
+)
+CARD = """
+[[scheda]]
+fonte = "art. 6, allegato A"
+ruoli = ["dipendente"]
+voci = [{ sezione = "scheda", voce = "Valutazione complessiva", massimo = 100 }]
+"""
+
+
+def one_scored() -> dict[str, str]:
+    staff, cards = ["P1,Persona 1,dipendente,C,com,1,0,false,SEG"], ["P1,SEG,scheda,Valutazione complessiva,100,80,"]
+    return one_unit_comune("Comune di Schede", staff, cards, '[funds]\nproduttivita = "1000.00"\n')
+
+
+def test_a_score_without_a_declared_card_cites_the_common_rule_not_a_card_of_the_act(ciclope_ente, tmp_path):
+    """Without [[scheda]] the act defines no card: the score is the card of the evaluations file, scored by the common
+    rules, and is cited so, never «<title of the act>, scheda di valutazione»; with one, its article."""
+    text = explain(run_declared(ciclope_ente, tmp_path, SCORED, one_scored()), "person", "P1")
+    assert (
+        "■ Punteggio di Persona 1 = 80,00 punti\n"
+        "      formula: scheda di valutazione\n"
+        "      fonte:   regole comuni, scheda di valutazione individuale (D.Lgs. 150/2009 art. 9)\n"
+    ) in text
+    assert "SMVP del Comune di Schede, scheda di valutazione" not in text
+    (tmp_path / "card").mkdir()
+    declared = explain(run_declared(ciclope_ente, tmp_path / "card", SCORED + CARD, one_scored()), "person", "P1")
+    assert (
+        "■ Punteggio di Persona 1 = 80,00 punti\n"
+        "      formula: scheda di valutazione\n"
+        "      fonte:   SMVP del Comune di Schede, art. 6, allegato A\n"
+    ) in declared

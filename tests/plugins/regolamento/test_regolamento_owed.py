@@ -67,7 +67,7 @@ def test_the_fund_is_explained_by_the_people_it_paid(ciclope_ente, tmp_path):
     assert [i.name for i in result.figures["award:P3"].inputs] == [
         "tempo lavorato",
         "la categoria (o l'Area) del contratto",
-        "importo (se la categoria (o l'Area) del contratto è uguale a «D», allora € 300,00, altrimenti € 200,00)",
+        "importo dalla formula",  # its sentence is the figure's formula's
     ]
     person = explain(result, "person", "P3")
     assert person is not None and "Premio: € 100,00 — Premio presenza (importi dovuti)\n" in person
@@ -180,3 +180,68 @@ def test_the_fund_is_named_by_its_label_when_the_regulation_gives_one(ciclope_en
     assert (
         result.rewards.pools["premio_presenza"].label == "Premio di presenza del contratto aziendale (importi dovuti)"
     )
+
+
+RESPONSIBLE = """\
+formato = 2
+[atto]
+titolo = "Contratto decentrato del Comune di Valle"
+tipo_ente = "comune"
+
+[[colonne]]
+nome = "procedimento"
+tipo = "testo"
+significato = "la posizione di responsabile del procedimento"
+valori = ["nessuna", "segreteria", "tributi"]
+fonte = "punto 4"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fondo = "produttivita"
+fonte = "punto 5"
+
+[[premi]]
+nome = "responsabili del procedimento"
+metodo = "formula"
+fondo = "responsabili"
+dovuto = true
+valutazione = false
+ammesso = '=procedimento <> "nessuna"'
+importo = '=PIÙ.SE(procedimento = "segreteria"; 2000 €; VERO; 1032 €)'
+fonte = "punto 4"
+"""
+
+
+def responsible() -> dict[str, str]:
+    rows = ["P1,Anna,dipendente,C,com,1,0,false,SEG,segreteria", "P2,Bruno,dipendente,C,com,1,0,false,SEG,nessuna"]
+    cards = ["P1,SEG,scheda,Valutazione complessiva,100,60,", "P2,SEG,scheda,Valutazione complessiva,100,40,"]
+    files = one_unit_comune("Comune di Valle", rows, cards, '[funds]\nproduttivita = "1000.00"\n')
+    header, segretario, *staff_rows = files["people.csv"].splitlines()
+    files["people.csv"] = "\n".join([header + ",procedimento", segretario + ",nessuna", *staff_rows]) + "\n"
+    return files
+
+
+def test_an_owed_part_s_formula_and_its_refusal_are_each_said_once_in_their_place(ciclope_ente, tmp_path):
+    """The amount's sentence is in its figure's formula, not again in the value it gave; who the part leaves out reads
+    why after the premiums (not under «esito: valutato», which it does not explain), without the value twice."""
+    result = run_declared(ciclope_ente, tmp_path, RESPONSIBLE, responsible())
+    # produttività by score, Σ 60 + 40 = 100: P1 1000 × 60 / 100 = 600.00, P2 400.00; the part owed: P1 segreteria
+    # 2000.00, P2 («nessuna») not admitted
+    assert amounts(result) == {"P1": "600.00", "P2": "400.00", "P1:responsabili": "2000.00"}
+    sentence = (
+        "(se la posizione di responsabile del procedimento è uguale a «segreteria», allora € 2.000,00, altrimenti"
+    )
+    assert explain(result, "person", "P1").count(sentence) == 1
+    assert explain(result, "pool", "responsabili").count(sentence) == 1
+    text = explain(result, "person", "P2")
+    why = (
+        "  perché: Partecipazione di Bruno alla parte «responsabili del procedimento»: no — la posizione di "
+        "responsabile del procedimento è uguale a «nessuna»\n"
+        "  regola: Contratto decentrato del Comune di Valle, punto 4\n"
+    )
+    assert why in text
+    lines = text.splitlines()
+    assert lines[2] == "esito: valutato · punteggio 40,00"
+    assert lines[3] == "Premio: € 400,00 — Fondo produttivita"
+    assert text.index("Premio: € 400,00") < text.index(why)

@@ -165,9 +165,11 @@ def test_the_staff_whom_no_block_pays_read_why(ciclope_ente, tmp_path):
 
 def test_the_staff_score_cites_the_card_not_the_director_s_weights(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
-    # [punteggio] weights only the dirigente: the employee's score is the card alone (92), cited as the card
+    # [punteggio] weights only the dirigente: the employee's score is the card alone (92), cited as the card; the file
+    # declares no [[scheda]], so the card is the evaluations file's, scored by the common rule (never «SMVP del
+    # Consiglio di Bacino, scheda di valutazione», a card the act does not define)
     assert result.figures["score:P01"].value == 92
-    assert result.figures["score:P01"].source == "SMVP del Consiglio di Bacino, scheda di valutazione"
+    assert result.figures["score:P01"].source == "rules/core.md §3"
     assert result.figures["score:D01"].source == "SMVP del Consiglio di Bacino, SMVP, personale dirigente"
 
 

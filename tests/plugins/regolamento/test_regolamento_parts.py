@@ -88,6 +88,43 @@ def test_the_fund_s_explanation_shows_how_the_parts_divided_it(ciclope_ente, tmp
     )
     assert text.index("■ Premi per la performance individuale = € 10.000,00") < presenza < obiettivi
     assert "residuo ricevuto dalle parti precedenti = € 1.800,00" in text[obiettivi:]
+    # then what each part paid, down to each person: presenza 600 + 300 + 300 = 1200.00 (S4's level pays 0: not
+    # listed); obiettivi by score, Σ 95 + 85 + 75 + 65 = 320, S4 8800 × 65 / 320 = 1787.50
+    paid = text.index("■ Premi della parte «obiettivi» = € 8.800,00\n")
+    assert "■ Premi della parte «presenza» = € 1.200,00\n" in text[presenza:obiettivi]
+    assert "importo di Persona S4" not in text[presenza:obiettivi]
+    assert "  • Σ pesi = 320\n" in text[paid:]
+    assert "  • importo di Persona S4 = € 1.787,50\n    ■ Premio di Persona S4 — obiettivi = € 1.787,50\n" in text
+
+
+ONE_PART = (
+    HEAD
+    + """
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fonte = "art. 9"
+"""
+)
+
+
+def test_a_fund_of_one_part_is_explained_down_to_who_received_what(ciclope_ente, tmp_path):
+    """explain --pool of a fund one part pays shows, as a fund of several parts or an owed one does, the part, the
+    sum of the weights it divided by and each amount, leading to the person's own calculation."""
+    from ciclope.core.run.explain import explain
+
+    people = [("S1", "C", 90), ("S2", "C", 60), ("S3", "C", 50)]
+    result = run_declared(ciclope_ente, tmp_path, ONE_PART, files(people, 'performance_individuale = "2000.00"'))
+    # Σ 90 + 60 + 50 = 200: 2000 × 90 / 200 = 900.00, × 60 / 200 = 600.00, × 50 / 200 = 500.00
+    assert amounts(result) == {"S1": "900.00", "S2": "600.00", "S3": "500.00"}
+    text = explain(result, "pool", "performance_individuale")
+    part = text.index("■ Premi della parte «produttività» = € 2.000,00\n")
+    assert text.index("■ Premi per la performance individuale = € 2.000,00\n") < part
+    assert "  fonte:   SMVP del Comune di Parti, art. 9\n" in text[part:]
+    assert "  • Σ pesi = 200\n" in text[part:]
+    for pid, amount in (("S1", "900,00"), ("S2", "600,00"), ("S3", "500,00")):
+        said = f"  • importo di Persona {pid} = € {amount}\n    ■ Premio di Persona {pid} — produttività = € {amount}\n"
+        assert said in text[part:]
 
 
 BY_CATEGORY = (

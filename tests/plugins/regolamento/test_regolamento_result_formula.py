@@ -196,7 +196,7 @@ def test_the_award_explained_down_to_what_the_formula_read(ciclope_ente, tmp_pat
     hired = found["data di assunzione"]
     assert hired.cell == "people.csv:4:assunzione"  # the header, SEG, D1, then D2 on line 4
     assert found["il punteggio"].ref == "score:D2" and found["il punteggio"].value == Decimal("80.00")
-    (paid,) = [i for i in figure.inputs if i.name.startswith("retribuzione di risultato (")]
+    (paid,) = [i for i in figure.inputs if i.name == "retribuzione di risultato dalla formula"]
     assert paid.value == Decimal("4800.00")
     text = explain(result, "person", "D2")
     assert "  • mesi di servizio nell'anno (un mese conta da 16 giorni di servizio) = 9\n" in text

@@ -295,3 +295,35 @@ def test_a_result_pay_of_the_roles_present_is_not_said(ciclope_ente, tmp_path):
     # D1 alone: 3,000 × 90 / 90 = 3,000.00
     assert amounts(result) == {"P1": "1000.00", "D1": "3000.00"}
     assert [p for p in result.violations if p.rule == "regolamento.nessuno"] == []
+
+
+MINIMUM = """\
+formato = 2
+[atto]
+titolo = "Criteri per il trattamento accessorio dell'Istituto"
+tipo_ente = "azienda_sanitaria"
+
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 60
+fonte = "art. 3"
+
+[[premi]]
+nome = "incentivo comparto"
+metodo = "proporzionale"
+fonte = "art. 4"
+nota = "la valutazione annuale ha effetto sugli incentivi del comparto"
+"""
+
+
+def test_a_score_below_the_minimum_is_the_reason_not_the_part_s_note(ciclope_ente, tmp_path):
+    """Who is excluded by the minimum score reads why — the minimum and their score — once; the part's «nota» is the
+    part's, never said as the reason."""
+    result = run_declared(ciclope_ente, tmp_path, MINIMUM, comune((80, 59)))
+    # P2 (59 < 60) is excluded: P1 alone has the 1,000.00 (1,000 × 80 / 80)
+    assert amounts(result)["P1"] == "1000.00"
+    assert reason(result, "P2") == (
+        "  perché: Esito di Persona 2: escluso dal premio: punteggio sotto il minimo di 60 (punteggio 59)"
+    )
+    text = explain(result, "person", "P2")
+    assert "nota:    la valutazione annuale ha effetto sugli incentivi del comparto\n" in text  # in the tree, as a note
