@@ -370,12 +370,13 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
 
 
 def evaluator_said(r: Result, code: str | None) -> str | None:
-    """An evaluator in the people's sheet: a person of the ente by their code (a row of the same sheet); one who is
-    not (the OIV, the Nucleo di valutazione) by the name ente.toml [valutatori] gives, with the code the data write,
-    as the Relazione names them."""
-    if code is None or code in r.ente.people or code not in r.ente.evaluators:
-        return code
-    return f"{r.ente.evaluators[code]} ({code})"
+    """An evaluator in the people's sheet, every one alike: by name, with the code the data write — a person of the
+    ente by the name of their row, one who is not (the OIV, the Nucleo di valutazione) by the name ente.toml
+    [valutatori] gives, as the Relazione names them. A code that names nobody stays as written."""
+    if code is None:
+        return None
+    name = name_of(r, code)
+    return f"{name} ({code})" if name else code
 
 
 def evaluators(r: Result) -> Table:

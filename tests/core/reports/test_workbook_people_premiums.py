@@ -1,0 +1,81 @@
+"""schede.xlsx of a health ente with grades of its own ([gradi]) and two parts of the premium, each on its fund
+(issue of the ISPRO reporter): every evaluator by name and code. Every figure by hand."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+from ciclope.core.reports import xlsx
+
+from helpers import run_declared
+
+REGULATION = """\
+formato = 2
+
+[atto]
+titolo = "Criteri per l'assegnazione del trattamento accessorio"
+tipo_ente = "azienda_sanitaria"
+
+[gradi]
+nomi = ["B", "BS", "C", "D", "DS", "DIR"]
+contratto = "CCNL Sanità"
+fonte = "art. 1"
+
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 60
+fonte = "art. 2"
+
+[[premi]]
+nome = "incentivo comparto"
+metodo = "proporzionale"
+fondo = "produttivita_comparto"
+ruoli = ["dipendente"]
+fonte = "art. 3"
+
+[[premi]]
+nome = "risultato dirigenza"
+metodo = "proporzionale"
+fondo = "risultato_dirigenza"
+ruoli = ["dirigente"]
+fonte = "art. 4"
+"""
+
+
+def files() -> dict[str, str]:
+    return {
+        "units.csv": "id,name,kind,parent,head\ncdr,Centro di responsabilità,ente,,DIR1\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Screening,,,,cdr\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Inviti,higher,,,10,10,,,,,\n",
+        "people.csv": "id,name,role,category,grado,unit,fte,absence_days,insufficient,evaluator\n"
+        "DIR1,Dirigente Uno,dirigente,,DIR,cdr,1,0,false,DG\n"
+        "P01,Anna,dipendente,,D,cdr,1,0,false,DIR1\n"
+        "P02,Bruno,dipendente,,BS,cdr,1,0,false,DIR1\n"
+        "P03,Carla,dipendente,,C,cdr,1,0,false,DIR1\n",
+        "evaluations.csv": "person,evaluator,section,item,max_points,points,weight\n"
+        "DIR1,DG,scheda,Valutazione complessiva,100,90,\n"
+        "P01,DIR1,scheda,Valutazione complessiva,100,90,\n"
+        "P02,DIR1,scheda,Valutazione complessiva,100,60,\n"
+        "P03,DIR1,scheda,Valutazione complessiva,100,59,\n",
+        "ente.toml": 'name = "Istituto di prova"\n[fondi]\nproduttivita_comparto = "1500.00"\n'
+        'risultato_dirigenza = "1000.00"\n[valutatori]\nDG = "Direttore Generale"\n',
+    }
+
+
+def sheets(ciclope_ente, tmp_path) -> dict[str, list[dict]]:
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    out = {}
+    for ws in load_workbook(path).worksheets:
+        rows = list(ws.iter_rows(values_only=True))
+        out[ws.title] = [dict(zip(rows[0], r)) for r in rows[1:]] if rows else []
+    return out
+
+
+def test_every_evaluator_is_named_with_the_code(ciclope_ente, tmp_path):
+    """An external evaluator read «Direttore Generale (DG)», a person of the ente only «DIR1»."""
+    people = {r["Codice"]: r for r in sheets(ciclope_ente, tmp_path)["Valutazioni individuali"]}
+    assert people["DIR1"]["Valutatore"] == "Direttore Generale (DG)"
+    assert people["P01"]["Valutatore"] == "Dirigente Uno (DIR1)"
