@@ -288,6 +288,22 @@ def ciclope_level_scales(params: Params) -> dict[str, list[str]] | None:
     """
 
 
+@phase("set-up")
+@hookspec(firstresult=True)
+def ciclope_grade_column(params: Params) -> str | None:
+    """Return the column of people.csv that holds each person's grade, when this ente's regulation classifies its
+    staff by grades of its own rather than by the categories of people.csv.
+
+    Called once per ente at the start of its cycle, for a plugin whose regulation may name its own grades (a
+    regulation declared as data, with ``[gradi]``: B, BS, DS… of the comparto Sanità): the answer is the code of a
+    column the plugin declares in its :class:`core.outcomes.InputSchema` (``person.extra``); the workbook's sheet of
+    the individual evaluations then shows each person's grade, as written there, under «Grado» instead of the
+    category. First non-None answer wins. Default: none (the category).
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    """
+
+
 @phase("a. pianificazione")
 @hookspec
 def ciclope_validate(ente: Ente, params: Params, trace: Trace) -> list[Problem] | None:

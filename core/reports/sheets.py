@@ -334,11 +334,12 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
     # why a person is not evaluated is words, not a component of the score: a column of its own, after «Esito»
     why = WHY in parts
     parts = [k for k in parts if k != WHY]
+    grade = r.plugin.grade_column  # a regulation's own grades ([gradi]): the grade, where the category stays empty
     columns: list[Column] = [
         ("Codice", "text", 10),
         ("Nome", "text", 26),
         ("Ruolo", "text", 12),
-        ("Categoria", "text", 24),
+        ("Grado", "text", 10) if grade else ("Categoria", "text", 24),
         ("Unità", "text", 10),
         ("Valutatore", "text", 18),
         ("Punteggio", "score", 11),
@@ -355,7 +356,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
             p.id,
             p.name,
             fmt.role_label(p.role, r.ente.year, r.plugin.staff_words),
-            fmt.category_label(p.category, r.ente.year, r.plugin.staff_words) if p.category else None,
+            classified(r, p, grade),
             p.unit,
             evaluator_said(r, r.ente.evaluator_of(p.id)),
         )
@@ -367,6 +368,15 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
             level = fmt.level(score.level, r.plugin.ente_labels)
             rows.append((*person, score.score, level, status(p.id), *reason, *map(score.breakdown.get, parts)))
     return Table("Valutazioni individuali", columns, rows)
+
+
+def classified(r: Result, p: Any, grade: str) -> str | None:
+    """A person's grade as people.csv writes it, where the regulation names its own (``grade``: the column), else
+    their category in the words of the ente's contract; None where the data give neither."""
+    if grade:
+        written = p.extra.get(grade)
+        return str(written) if written else None
+    return fmt.category_label(p.category, r.ente.year, r.plugin.staff_words) if p.category else None
 
 
 def evaluator_said(r: Result, code: str | None) -> str | None:

@@ -632,6 +632,14 @@ def level_scales(params: Params) -> dict[str, list[str]] | None:
     return scales or None
 
 
+@hookimpl(specname="ciclope_grade_column")
+def grade_column(params: Params) -> str | None:
+    """With [gradi], the grado column of people.csv: the workbook shows each person's grade (the category stays
+    empty)."""
+    regulation = declared(params)
+    return grades.GRADE if regulation is not None and regulation.grades is not None else None
+
+
 @hookimpl(specname="ciclope_premium_rankings")
 def premium_rankings(ente: Ente, params: Params) -> dict[str, list[str]] | None:
     """The graduatorie of the premium's first part when it has several (per area, per category): each with the

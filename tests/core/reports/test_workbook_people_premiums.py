@@ -1,5 +1,5 @@
 """schede.xlsx of a health ente with grades of its own ([gradi]) and two parts of the premium, each on its fund
-(issue of the ISPRO reporter): every evaluator by name and code. Every figure by hand."""
+(issue of the ISPRO reporter): the grade of each person, every evaluator by name and code. Every figure by hand."""
 
 from __future__ import annotations
 
@@ -72,6 +72,13 @@ def sheets(ciclope_ente, tmp_path) -> dict[str, list[dict]]:
         rows = list(ws.iter_rows(values_only=True))
         out[ws.title] = [dict(zip(rows[0], r)) for r in rows[1:]] if rows else []
     return out
+
+
+def test_the_people_s_sheet_shows_the_grade_the_regulation_declares(ciclope_ente, tmp_path):
+    """With [gradi] the category of people.csv stays empty: the sheet showed a «Categoria» column empty for everyone."""
+    people = {r["Codice"]: r for r in sheets(ciclope_ente, tmp_path)["Valutazioni individuali"]}
+    assert "Categoria" not in people["P01"]
+    assert {pid: r["Grado"] for pid, r in people.items()} == {"DIR1": "DIR", "P01": "D", "P02": "BS", "P03": "C"}
 
 
 def test_every_evaluator_is_named_with_the_code(ciclope_ente, tmp_path):
