@@ -273,6 +273,11 @@ def ciclope_grade_column() -> str | None:
 
 
 @hookimpl(trylast=True)
+def ciclope_award_parts() -> dict[str, dict[str, str]] | None:
+    return None  # no parts named
+
+
+@hookimpl(trylast=True)
 def ciclope_regulation_text() -> tuple[str, list[Problem]] | None:
     return None  # a plugin without regulation files
 

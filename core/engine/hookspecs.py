@@ -551,6 +551,24 @@ def ciclope_rewards(
 
 @phase("e. premialità")
 @hookspec(firstresult=True)
+def ciclope_award_parts(params: Params, rewards: Rewards, trace: Trace) -> dict[str, dict[str, str]] | None:
+    """Return, for the pools a regulation's parts pay from, which part paid each person: pool → person id → the
+    part's name as the regulation writes it («incentivo comparto»; where several parts of one pool paid the person,
+    their names joined, «a» e «b»).
+
+    Called in phase e once per ente, right after ``ciclope_rewards``, for a plugin whose regulation names the parts
+    of its premium: the workbook's sheet of the premiums says each amount's part beside its fund. A pool the answer
+    leaves out (a position's pay, a plugin without parts) shows no part. First non-None answer wins. Default: none.
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param rewards: the rewards of ``ciclope_rewards`` (:class:`core.outcomes.Rewards`); read-only.
+    :param trace: the ente's explanation figures so far (:class:`core.trace.Trace`), e.g. a part's own amount
+        where several parts pay from one pool and their awards are summed; read-only.
+    """
+
+
+@phase("e. premialità")
+@hookspec(firstresult=True)
 def ciclope_pools_read_cards(params: Params, pools: Mapping[str, Pool]) -> list[str] | None:
     """Return the names of the pools whose premiums read each person's evaluation (a score, a level, a part of
     the scheda); the others pay without any card (divided among the staff in service, amounts decided by the

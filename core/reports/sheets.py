@@ -415,6 +415,7 @@ def fund_name(r: Result, key: str) -> str:
 
 def awards(r: Result, status: Callable[[str], str]) -> Table:
     ledger, people, band = r.ledger, r.ente.people, stats.band_words(r)
+    parts = r.rewards.parts if r.rewards is not None else {}  # the regulation's parts, where it names them
     rows: list[tuple[Any, ...]] = []
     for a in ledger.awards:  # every award of every pool, PO position and result pay included
         who = people.get(a.person)
@@ -422,14 +423,17 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         fund = fund_name(r, a.pool)
         if stats.covered(r, a):  # beside the person's own result pay from the same fund: say which it is
             fund = f"{fund} (interim della posizione {a.ref})"
-        rows.append((a.person, name_of(r, a.person), unit, fund, band(a.band), a.amount, status(a.person)))
+        part = (parts.get(a.pool, {}).get(a.person) or None,) if parts else ()
+        rows.append((a.person, name_of(r, a.person), unit, fund, *part, band(a.band), a.amount, status(a.person)))
     if rows:
-        rows.append(Total(("TOTALE", "", "", "", "", sum((a.amount for a in ledger.awards), Decimal(0)), "")))
+        total = sum((a.amount for a in ledger.awards), Decimal(0))
+        rows.append(Total(("TOTALE", "", "", "", *(("",) if parts else ()), "", total, "")))
     columns: list[Column] = [
         ("Codice", "text", 10),
         ("Nome", "text", 26),
         ("Unità", "text", 10),
         ("Fondo", "text", 24),
+        *((("Parte", "text", 24),) if parts else ()),
         ("Fascia", "text", 14),
         ("Importo", "money", 14),
         ("Esito", "text", 16),

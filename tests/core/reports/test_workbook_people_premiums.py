@@ -1,5 +1,6 @@
 """schede.xlsx of a health ente with grades of its own ([gradi]) and two parts of the premium, each on its fund
-(issue of the ISPRO reporter): the grade of each person, every evaluator by name and code. Every figure by hand."""
+(issue of the ISPRO reporter): the grade of each person, every evaluator by name and code, the part each premium
+comes from. Every figure by hand."""
 
 from __future__ import annotations
 
@@ -86,3 +87,13 @@ def test_every_evaluator_is_named_with_the_code(ciclope_ente, tmp_path):
     people = {r["Codice"]: r for r in sheets(ciclope_ente, tmp_path)["Valutazioni individuali"]}
     assert people["DIR1"]["Valutatore"] == "Direttore Generale (DG)"
     assert people["P01"]["Valutatore"] == "Dirigente Uno (DIR1)"
+
+
+def test_each_premium_says_its_part_and_no_empty_band(ciclope_ente, tmp_path):
+    book = sheets(ciclope_ente, tmp_path)
+    premi = {r["Codice"]: r for r in book["Premi"]}
+    # comparto: P01 90, P02 60 points (P03's 59 is under the minimum of 60): 1500 × 90 / 150 = 900.00, 1500 × 60 /
+    # 150 = 600.00; dirigenza: DIR1 alone, 1000.00
+    assert (premi["P01"]["Parte"], premi["P01"]["Importo"]) == ("incentivo comparto", 900)
+    assert (premi["P02"]["Parte"], premi["P02"]["Importo"]) == ("incentivo comparto", 600)
+    assert (premi["DIR1"]["Parte"], premi["DIR1"]["Importo"]) == ("risultato dirigenza", 1000)
