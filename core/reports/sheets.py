@@ -416,6 +416,7 @@ def fund_name(r: Result, key: str) -> str:
 def awards(r: Result, status: Callable[[str], str]) -> Table:
     ledger, people, band = r.ledger, r.ente.people, stats.band_words(r)
     parts = r.rewards.parts if r.rewards is not None else {}  # the regulation's parts, where it names them
+    banded = any(a.band for a in ledger.awards)  # no empty «Fascia» where no part has bands
     rows: list[tuple[Any, ...]] = []
     for a in ledger.awards:  # every award of every pool, PO position and result pay included
         who = people.get(a.person)
@@ -424,17 +425,18 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         if stats.covered(r, a):  # beside the person's own result pay from the same fund: say which it is
             fund = f"{fund} (interim della posizione {a.ref})"
         part = (parts.get(a.pool, {}).get(a.person) or None,) if parts else ()
-        rows.append((a.person, name_of(r, a.person), unit, fund, *part, band(a.band), a.amount, status(a.person)))
+        said = (band(a.band),) if banded else ()
+        rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, a.amount, status(a.person)))
     if rows:
         total = sum((a.amount for a in ledger.awards), Decimal(0))
-        rows.append(Total(("TOTALE", "", "", "", *(("",) if parts else ()), "", total, "")))
+        rows.append(Total(("TOTALE", "", "", "", *(("",) if parts else ()), *(("",) if banded else ()), total, "")))
     columns: list[Column] = [
         ("Codice", "text", 10),
         ("Nome", "text", 26),
         ("Unità", "text", 10),
         ("Fondo", "text", 24),
         *((("Parte", "text", 24),) if parts else ()),
-        ("Fascia", "text", 14),
+        *((("Fascia", "text", 14),) if banded else ()),
         ("Importo", "money", 14),
         ("Esito", "text", 16),
     ]
@@ -457,18 +459,26 @@ def funds(r: Result) -> Table:
 
 
 def bands(r: Result) -> Table:
+    """The premiums by fund and band: every person with an amount in the fund, how many of them were paid nothing
+    (an excluded, one under a threshold), and the mean, lowest and highest amount of those paid. Without any band (a
+    regulation whose parts have none) the sheet is by fund alone, «Premi per fondo», with no empty «Fascia»."""
+    banded = any(b.band for b in stats.bands(r))
     columns: list[Column] = [
         ("Fondo", "text", 26),
-        ("Fascia", "text", 14),
+        *((("Fascia", "text", 14),) if banded else ()),
         ("Persone", "int", 9),
+        ("Non pagate", "int", 9),
         ("Totale", "money", 14),
-        ("Media", "money", 14),
-        ("Minimo", "money", 14),
+        ("Media dei pagati", "money", 14),
+        ("Minimo dei pagati", "money", 14),
         ("Massimo", "money", 14),
     ]
     band = stats.band_words(r)
-    rows = [(fund_name(r, b.pool), band(b.band), b.count, b.total, b.mean, b.low, b.high) for b in stats.bands(r)]
-    return Table("Premi per fascia", columns, rows)
+    rows = [
+        (fund_name(r, b.pool), *((band(b.band),) if banded else ()), b.count, b.unpaid, b.total, b.mean, b.low, b.high)
+        for b in stats.bands(r)
+    ]
+    return Table("Premi per fascia" if banded else "Premi per fondo", columns, rows)
 
 
 def instalments(r: Result) -> Table:

@@ -1,6 +1,7 @@
 """schede.xlsx of a health ente with grades of its own ([gradi]) and two parts of the premium, each on its fund
 (issue of the ISPRO reporter): the grade of each person, every evaluator by name and code, the part each premium
-comes from. Every figure by hand."""
+comes from, and the premiums by fund without an empty «Fascia», their mean over the people paid. Every figure by
+hand."""
 
 from __future__ import annotations
 
@@ -97,3 +98,16 @@ def test_each_premium_says_its_part_and_no_empty_band(ciclope_ente, tmp_path):
     assert (premi["P01"]["Parte"], premi["P01"]["Importo"]) == ("incentivo comparto", 900)
     assert (premi["P02"]["Parte"], premi["P02"]["Importo"]) == ("incentivo comparto", 600)
     assert (premi["DIR1"]["Parte"], premi["DIR1"]["Importo"]) == ("risultato dirigenza", 1000)
+    assert "Fascia" not in premi["P01"]  # no part has bands
+
+
+def test_premiums_by_fund_have_no_band_column_and_a_mean_over_the_people_paid(ciclope_ente, tmp_path):
+    """«Premi per fascia» had an empty «Fascia» and a «Media» over everyone with an amount, the excluded too."""
+    book = sheets(ciclope_ente, tmp_path)
+    assert "Premi per fascia" not in book
+    rows = {r["Fondo"]: r for r in book["Premi per fondo"]}
+    comparto = next(r for name, r in rows.items() if "comparto" in name)
+    assert "Fascia" not in comparto
+    # 3 people with an amount in the fund, P03 at 0; mean over the 2 paid: (900 + 600) / 2 = 750 (over 3: 500)
+    assert (comparto["Persone"], comparto["Non pagate"], comparto["Totale"]) == (3, 1, 1500)
+    assert (comparto["Media dei pagati"], comparto["Minimo dei pagati"], comparto["Massimo"]) == (750, 600, 900)
