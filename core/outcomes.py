@@ -105,6 +105,8 @@ class Rewards:
     statuses: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     extra: Mapping[str, Any] = attrs.field(factory=dict, hash=False)  # bands, lists, statistics
     instalments: tuple[Instalment, ...] = attrs.field(default=(), hash=False)
+    # pool → person id → the part of the regulation that paid them from it (``ciclope_award_parts``), for readers
+    parts: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen(weakref_slot=False)

@@ -68,6 +68,9 @@ class PluginInfo:
     # each role's scale of levels from the highest (``ciclope_level_scales``: a declared regulation's [livelli]),
     # the scales in the plugin's order; empty where the plugin does not name them (one order, read from the scores)
     level_scales: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
+    # the column of people.csv (``Person.extra``) with each person's grade, where the ente's regulation classifies
+    # its staff by grades of its own (``ciclope_grade_column``: a declared regulation's [gradi]); "" the category
+    grade_column: str = ""
     documents: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # seed file → title, for readers
     # fund name (or prefix ending in ':') → the group it is destined to (``dirigenti e PO`` or ``personale``)
     fund_groups: Mapping[str, str] = attrs.field(factory=dict, hash=False)

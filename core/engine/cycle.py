@@ -177,6 +177,9 @@ def _reward(
         hooks=hooks,
         cards=cards,
     ) or Rewards(pools=pools)
+    parts = hooks.first(hookspecs.ciclope_award_parts, params=params, rewards=fields["rewards"], trace=trace)
+    if parts:
+        fields["rewards"] = attrs.evolve(fields["rewards"], parts=parts)
     fields["positions"] = (
         hooks.first(
             hookspecs.ciclope_position_pay,

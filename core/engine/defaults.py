@@ -268,6 +268,16 @@ def ciclope_level_scales() -> dict[str, list[str]] | None:
 
 
 @hookimpl(trylast=True)
+def ciclope_grade_column() -> str | None:
+    return None  # the category of people.csv
+
+
+@hookimpl(trylast=True)
+def ciclope_award_parts() -> dict[str, dict[str, str]] | None:
+    return None  # no parts named
+
+
+@hookimpl(trylast=True)
 def ciclope_regulation_text() -> tuple[str, list[Problem]] | None:
     return None  # a plugin without regulation files
 

@@ -288,6 +288,22 @@ def ciclope_level_scales(params: Params) -> dict[str, list[str]] | None:
     """
 
 
+@phase("set-up")
+@hookspec(firstresult=True)
+def ciclope_grade_column(params: Params) -> str | None:
+    """Return the column of people.csv that holds each person's grade, when this ente's regulation classifies its
+    staff by grades of its own rather than by the categories of people.csv.
+
+    Called once per ente at the start of its cycle, for a plugin whose regulation may name its own grades (a
+    regulation declared as data, with ``[gradi]``: B, BS, DS… of the comparto Sanità): the answer is the code of a
+    column the plugin declares in its :class:`core.outcomes.InputSchema` (``person.extra``); the workbook's sheet of
+    the individual evaluations then shows each person's grade, as written there, under «Grado» instead of the
+    category. First non-None answer wins. Default: none (the category).
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    """
+
+
 @phase("a. pianificazione")
 @hookspec
 def ciclope_validate(ente: Ente, params: Params, trace: Trace) -> list[Problem] | None:
@@ -530,6 +546,24 @@ def ciclope_rewards(
     :param hooks: what the implementation may ask of the other hooks (:class:`ciclope.core.CycleHooks`), by spec and keyword. A layer's wrapper asks ``ciclope_individual_premium`` and ``ciclope_premium_rankings``, and the plugin alone (``hooks.without_layers()``).
     :param cards: person id → the person's evaluation items after conciliation (rules/core.md §5), the cards the
         scores come from, for a regulation that pays by a part of the scheda; read-only.
+    """
+
+
+@phase("e. premialità")
+@hookspec(firstresult=True)
+def ciclope_award_parts(params: Params, rewards: Rewards, trace: Trace) -> dict[str, dict[str, str]] | None:
+    """Return, for the pools a regulation's parts pay from, which part paid each person: pool → person id → the
+    part's name as the regulation writes it («incentivo comparto»; where several parts of one pool paid the person,
+    their names joined, «a» e «b»).
+
+    Called in phase e once per ente, right after ``ciclope_rewards``, for a plugin whose regulation names the parts
+    of its premium: the workbook's sheet of the premiums says each amount's part beside its fund. A pool the answer
+    leaves out (a position's pay, a plugin without parts) shows no part. First non-None answer wins. Default: none.
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param rewards: the rewards of ``ciclope_rewards`` (:class:`core.outcomes.Rewards`); read-only.
+    :param trace: the ente's explanation figures so far (:class:`core.trace.Trace`), e.g. a part's own amount
+        where several parts pay from one pool and their awards are summed; read-only.
     """
 
 

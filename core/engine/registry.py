@@ -373,7 +373,7 @@ class Hooks:
         """``info`` as it holds for the ente with ``params``: its own words (``ciclope_labels``) over the
         plugin's, its own acts (``ciclope_acts``) instead of the plugin's, the office's readings of them
         (``ciclope_assumptions``), its roles' scales of levels
-        (``ciclope_level_scales``) and, under a plugin of per-ente comparti, the layers that run for it."""
+        (``ciclope_level_scales``), the column of its people's grades (``ciclope_grade_column``) and, under a plugin of per-ente comparti, the layers that run for it."""
         words: dict[str, str] = {}
         for answer in self.answers(hookspecs.ciclope_labels, params=params):
             words.update(answer)
@@ -390,6 +390,9 @@ class Hooks:
         scales = self.first(hookspecs.ciclope_level_scales, params=params)
         if scales:
             info = attrs.evolve(info, level_scales={role: tuple(levels) for role, levels in scales.items()})
+        grade = self.first(hookspecs.ciclope_grade_column, params=params)
+        if grade:
+            info = attrs.evolve(info, grade_column=grade)
         return info
 
     def indicator_achiever(self) -> Callable[[Indicator, Measure, Measure, Trace], Decimal | None]:

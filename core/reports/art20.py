@@ -62,8 +62,9 @@ def rows(result: Result) -> list[tuple[str, str, str]]:
         out.append((group, "premi distribuiti (€)", MERGED if premi.hidden else _money(premi.total)))
         out.append((group, "persone valutate", str(evaluated.count)))
         # the mean of a group of 1–2 people would be their pay where the fund was paid in full; a withheld stanziati
-        # would follow from the mean and the head count
-        small = evaluated.count < MIN_GROUP or bool(premi.allocation)
+        # would follow from the mean and the head count. A group no fund is destined to (stanziati 0,00) can reach
+        # nothing: its mean, 0,00, is no one's pay
+        small = (evaluated.count < MIN_GROUP and bool(premi.allocated)) or bool(premi.allocation)
         reach = evaluated.people
         if shared and premi.budget is not None and everyone is not None:
             reach = reach | (premi.budget.people & everyone.people)
@@ -88,9 +89,11 @@ def ente_rows(result: Result) -> list[tuple[str, str, str]]:
     if total is None or evaluated is None or not (evaluated.count or total.people):
         return []
     allocated = total.allocated or Decimal(0)
-    # premiums that read no evaluation (a fund divided among everyone in service): the mean is over whom they paid,
-    # a figure of their pay when they are 1–2
-    reach = evaluated.count or len(total.people)
+    # the mean a person can reach is over the evaluated people some fund is destined to: a group with no fund of its
+    # own (the PO of a regulation that pays only the dipendenti) reaches nothing and is not in it (an excluded of a
+    # funded group is: the premium was within their reach). Premiums that read no evaluation (a fund divided among
+    # everyone in service): the mean is over whom they paid, a figure of their pay when they are 1–2
+    reach = len(reachable(result, evaluated.people)) or len(total.people)
     small = not evaluated.count and reach < MIN_GROUP
     return [
         (ENTE, "premi stanziati (€)", _money(allocated)),
@@ -98,6 +101,20 @@ def ente_rows(result: Result) -> list[tuple[str, str, str]]:
         (ENTE, "persone valutate", str(evaluated.count)),
         (ENTE, "premio medio conseguibile (€)", (total.hidden or "<3") if small else _money(allocated / reach)),
     ]
+
+
+def reachable(result: Result, evaluated: frozenset[int]) -> frozenset[int]:
+    """Of the ``evaluated`` people, those of a group some performance fund is destined to (its stanziati not 0); all of
+    them where no group's stanziati is known."""
+    funded: set[int] = set()
+    for group in GROUPS:
+        premi = transparency.find(result, "gruppo", group, "premi")
+        people = transparency.find(result, "gruppo", group, "persone")
+        if premi is None or people is None:
+            continue
+        if premi.allocated:
+            funded |= people.people
+    return evaluated & frozenset(funded) if funded else evaluated
 
 
 def render(result: Result) -> str:

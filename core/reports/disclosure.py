@@ -9,7 +9,7 @@ print from the same cells) and decides, once, which **amounts** are withheld:
 0. **Head counts are published**: a count alone is no one's pay. Amounts are judged over the people paid,
    so a count never turns a published amount into one person's (a group paid 1–2 people is withheld).
 1. **Primary suppression**: the amounts of a cell over 1 or 2 people, or paid to 1 or 2 people, are
-   withheld (``<3``). The callers merge small groups with their neighbours first (:mod:`.transparency`),
+   withheld (``<3``); a cell whose pools paid none of its people publishes its 0,00, as the head counts say. The callers merge small groups with their neighbours first (:mod:`.transparency`),
    so this is the exception.
 2. **Secondary suppression**, the way statistical offices audit a set of tables: a published amount is
    a linear equation on the people's amounts (a fund's allocation too: what its people were paid plus what it left
@@ -79,11 +79,14 @@ def _receiving(cell: Cell, paid: Mapping[Hashable, frozenset[str]]) -> int:
 
 
 def small(cell: Cell, paid: Mapping[Hashable, frozenset[str]]) -> bool:
-    """A cell whose amounts belong to 1 or 2 people: over 1–2 people, or paid to 1–2 of them."""
+    """A cell whose amounts belong to 1 or 2 people: paid to 1–2 of them, or over 1–2 people of whom its pools paid
+    someone. A cell whose pools paid none of its people publishes 0,00, which says nothing the published head
+    counts (the recipients of each pool, the people not paid) do not already say: withheld, it would read «<3»
+    beside a stanziato of 0,00 or «1 persona non pagata su 1»."""
     if not cell.pools or cell.required or not cell.primary:
         return False
     receiving = _receiving(cell, paid)
-    return 0 < len(cell.people) < MIN_GROUP or 0 < receiving < MIN_GROUP
+    return 0 < receiving and (len(cell.people) < MIN_GROUP or receiving < MIN_GROUP)
 
 
 def control(cells: Sequence[Cell], paid: Mapping[Hashable, frozenset[str]]) -> dict[Hashable, str]:

@@ -334,11 +334,12 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
     # why a person is not evaluated is words, not a component of the score: a column of its own, after «Esito»
     why = WHY in parts
     parts = [k for k in parts if k != WHY]
+    grade = r.plugin.grade_column  # a regulation's own grades ([gradi]): the grade, where the category stays empty
     columns: list[Column] = [
         ("Codice", "text", 10),
         ("Nome", "text", 26),
         ("Ruolo", "text", 12),
-        ("Categoria", "text", 24),
+        ("Grado", "text", 10) if grade else ("Categoria", "text", 24),
         ("Unità", "text", 10),
         ("Valutatore", "text", 18),
         ("Punteggio", "score", 11),
@@ -355,7 +356,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
             p.id,
             p.name,
             fmt.role_label(p.role, r.ente.year, r.plugin.staff_words),
-            fmt.category_label(p.category, r.ente.year, r.plugin.staff_words) if p.category else None,
+            classified(r, p, grade),
             p.unit,
             evaluator_said(r, r.ente.evaluator_of(p.id)),
         )
@@ -369,13 +370,23 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
     return Table("Valutazioni individuali", columns, rows)
 
 
+def classified(r: Result, p: Any, grade: str) -> str | None:
+    """A person's grade as people.csv writes it, where the regulation names its own (``grade``: the column), else
+    their category in the words of the ente's contract; None where the data give neither."""
+    if grade:
+        written = p.extra.get(grade)
+        return str(written) if written else None
+    return fmt.category_label(p.category, r.ente.year, r.plugin.staff_words) if p.category else None
+
+
 def evaluator_said(r: Result, code: str | None) -> str | None:
-    """An evaluator in the people's sheet: a person of the ente by their code (a row of the same sheet); one who is
-    not (the OIV, the Nucleo di valutazione) by the name ente.toml [valutatori] gives, with the code the data write,
-    as the Relazione names them."""
-    if code is None or code in r.ente.people or code not in r.ente.evaluators:
-        return code
-    return f"{r.ente.evaluators[code]} ({code})"
+    """An evaluator in the people's sheet, every one alike: by name, with the code the data write — a person of the
+    ente by the name of their row, one who is not (the OIV, the Nucleo di valutazione) by the name ente.toml
+    [valutatori] gives, as the Relazione names them. A code that names nobody stays as written."""
+    if code is None:
+        return None
+    name = name_of(r, code)
+    return f"{name} ({code})" if name else code
 
 
 def evaluators(r: Result) -> Table:
@@ -404,6 +415,8 @@ def fund_name(r: Result, key: str) -> str:
 
 def awards(r: Result, status: Callable[[str], str]) -> Table:
     ledger, people, band = r.ledger, r.ente.people, stats.band_words(r)
+    parts = r.rewards.parts if r.rewards is not None else {}  # the regulation's parts, where it names them
+    banded = any(a.band for a in ledger.awards)  # no empty «Fascia» where no part has bands
     rows: list[tuple[Any, ...]] = []
     for a in ledger.awards:  # every award of every pool, PO position and result pay included
         who = people.get(a.person)
@@ -411,15 +424,19 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         fund = fund_name(r, a.pool)
         if stats.covered(r, a):  # beside the person's own result pay from the same fund: say which it is
             fund = f"{fund} (interim della posizione {a.ref})"
-        rows.append((a.person, name_of(r, a.person), unit, fund, band(a.band), a.amount, status(a.person)))
+        part = (parts.get(a.pool, {}).get(a.person) or None,) if parts else ()
+        said = (band(a.band),) if banded else ()
+        rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, a.amount, status(a.person)))
     if rows:
-        rows.append(Total(("TOTALE", "", "", "", "", sum((a.amount for a in ledger.awards), Decimal(0)), "")))
+        total = sum((a.amount for a in ledger.awards), Decimal(0))
+        rows.append(Total(("TOTALE", "", "", "", *(("",) if parts else ()), *(("",) if banded else ()), total, "")))
     columns: list[Column] = [
         ("Codice", "text", 10),
         ("Nome", "text", 26),
         ("Unità", "text", 10),
         ("Fondo", "text", 24),
-        ("Fascia", "text", 14),
+        *((("Parte", "text", 24),) if parts else ()),
+        *((("Fascia", "text", 14),) if banded else ()),
         ("Importo", "money", 14),
         ("Esito", "text", 16),
     ]
@@ -442,18 +459,26 @@ def funds(r: Result) -> Table:
 
 
 def bands(r: Result) -> Table:
+    """The premiums by fund and band: every person with an amount in the fund, how many of them were paid nothing
+    (an excluded, one under a threshold), and the mean, lowest and highest amount of those paid. Without any band (a
+    regulation whose parts have none) the sheet is by fund alone, «Premi per fondo», with no empty «Fascia»."""
+    banded = any(b.band for b in stats.bands(r))
     columns: list[Column] = [
         ("Fondo", "text", 26),
-        ("Fascia", "text", 14),
+        *((("Fascia", "text", 14),) if banded else ()),
         ("Persone", "int", 9),
+        ("Non pagate", "int", 9),
         ("Totale", "money", 14),
-        ("Media", "money", 14),
-        ("Minimo", "money", 14),
+        ("Media dei pagati", "money", 14),
+        ("Minimo dei pagati", "money", 14),
         ("Massimo", "money", 14),
     ]
     band = stats.band_words(r)
-    rows = [(fund_name(r, b.pool), band(b.band), b.count, b.total, b.mean, b.low, b.high) for b in stats.bands(r)]
-    return Table("Premi per fascia", columns, rows)
+    rows = [
+        (fund_name(r, b.pool), *((band(b.band),) if banded else ()), b.count, b.unpaid, b.total, b.mean, b.low, b.high)
+        for b in stats.bands(r)
+    ]
+    return Table("Premi per fascia" if banded else "Premi per fondo", columns, rows)
 
 
 def instalments(r: Result) -> Table:

@@ -369,17 +369,34 @@ def _top(result: Result) -> tuple[Callable[[str], bool], str]:
 class BandStat:
     pool: str
     band: str
-    count: int
+    count: int  # everyone with an amount in the pool and band, 0 included
     total: Decimal
-    mean: Decimal
-    low: Decimal
-    high: Decimal
+    mean: Decimal | None  # over the people paid (None: nobody was)
+    low: Decimal | None  # the lowest amount paid
+    high: Decimal | None
+    unpaid: int = 0  # of ``count``, those paid nothing (an excluded, one under a threshold): not in the mean
+
+
+def _band_stat(pool: str, band: str, amounts: list[Decimal]) -> BandStat:
+    paid = [x for x in amounts if x > 0]
+    total = sum(paid, Decimal(0))
+    return BandStat(
+        pool=pool,
+        band=band,
+        count=len(amounts),
+        total=total,
+        mean=r2(total / len(paid)) if paid else None,
+        low=min(paid, default=None),
+        high=max(paid, default=None),
+        unpaid=len(amounts) - len(paid),
+    )
 
 
 def bands(result: Result) -> list[BandStat]:
     """Performance awards (result pay of PO included, position pay not: rules/core.md §6) grouped by
-    pool and band, in each pool the band best evaluated first: head count, total, mean, lowest and highest
-    amount (made once per Result: the Relazione and the workbook both show them)."""
+    pool and band, in each pool the band best evaluated first: head count (everyone with an amount there, 0
+    included) and how many were paid nothing, total, and the mean, lowest and highest amount of those paid, as the
+    published tables count them (made once per Result: the Relazione and the workbook both show them)."""
     return list(result.memo("stats.bands", lambda: _bands(result)))
 
 
@@ -400,18 +417,7 @@ def _bands(result: Result) -> tuple[BandStat, ...]:
     }
     pool_order = {name: i for i, name in enumerate(ledger.pools)}
     best = {key: sum(v, Decimal(0)) / len(v) for key, v in marks.items()}
-    stats = [
-        BandStat(
-            pool=p,
-            band=b,
-            count=len(v),
-            total=sum(v, Decimal(0)),
-            mean=r2(sum(v, Decimal(0)) / len(v)),
-            low=min(v),
-            high=max(v),
-        )
-        for (p, b), v in groups.items()
-    ]
+    stats = [_band_stat(p, b, v) for (p, b), v in groups.items()]
     # within a pool, the bands best evaluated first, as trasparenza.csv lists them: a lower band can be paid more
     # per head (a category's coefficient, full time), and the table follows the scale, not the money
     return tuple(

@@ -634,6 +634,37 @@ def level_scales(params: Params) -> dict[str, list[str]] | None:
     return scales or None
 
 
+@hookimpl(specname="ciclope_grade_column")
+def grade_column(params: Params) -> str | None:
+    """With [gradi], the grado column of people.csv: the workbook shows each person's grade (the category stays
+    empty)."""
+    regulation = declared(params)
+    return grades.GRADE if regulation is not None and regulation.grades is not None else None
+
+
+@hookimpl(specname="ciclope_award_parts")
+def award_parts(params: Params, rewards: Rewards, trace: Trace) -> dict[str, dict[str, str]] | None:
+    """The part of [[premi]] that paid each award: the one part of its fund or, where parts share the fund (their
+    awards summed), those whose own figure paid the person."""
+    regulation = declared(params)
+    if regulation is None or not regulation.parts:
+        return None
+    by_fund: dict[str, list[str]] = {}
+    for part in regulation.parts:
+        by_fund.setdefault(part.fund, []).append(part.name)
+    out: dict[str, dict[str, str]] = {}
+    for a in rewards.awards.values():
+        names = by_fund.get(a.pool, [])
+        if len(names) > 1:
+            own = {n: trace.get(f"premio:{n}:{a.person}") for n in names}
+            paid = [n for n, f in own.items() if f is not None and isinstance(f.value, Decimal) and f.value > 0]
+            names = paid or [n for n, f in own.items() if f is not None] or names
+        if names:
+            said = names[0] if len(names) == 1 else fmt.listed(fmt.quoted(n) for n in names)
+            out.setdefault(a.pool, {})[a.person] = said
+    return out or None
+
+
 @hookimpl(specname="ciclope_premium_rankings")
 def premium_rankings(ente: Ente, params: Params) -> dict[str, list[str]] | None:
     """The graduatorie of the premium's first part when it has several (per area, per category): each with the

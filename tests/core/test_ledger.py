@@ -169,8 +169,9 @@ def test_brescia_example_po_money_in_every_output(example):
     wb = openpyxl.load_workbook(out / "bs-esempio" / "schede.xlsx")
     sintesi = {r[0]: r[1] for r in wb["Sintesi"].iter_rows(values_only=True)}
     assert (D(str(sintesi["Fondi stanziati"])), D(str(sintesi["Fondi distribuiti"]))) == (D("40000"), D("33156.73"))
-    premi = [r for r in wb["Premi"].iter_rows(min_row=2, values_only=True) if r[0] == "HA"]
-    assert [(r[3], D(str(r[5]))) for r in premi] == [
+    head = next(wb["Premi"].iter_rows(max_row=1, values_only=True))
+    premi = [dict(zip(head, r)) for r in wb["Premi"].iter_rows(min_row=2, values_only=True) if r[0] == "HA"]
+    assert [(r["Fondo"], D(str(r["Importo"]))) for r in premi] == [
         ("Retribuzione di risultato PO", D("2541.18")),
         ("Retribuzione di posizione PO", D("16000")),
     ]

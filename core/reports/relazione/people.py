@@ -101,7 +101,8 @@ def rewards(r: Result, names: Names) -> list[Block]:
     if not reached(r, "premialita"):
         return [not_run(r, "premialita")]
     by_band = bands(r)
-    out: list[Block] = [Heading("Fondi"), funds(r), Heading("Premi per fondo e fascia (dati aggregati)"), by_band]
+    said = "Premi per fondo e fascia" if any(b.band for b in stats.bands(r)) else "Premi per fondo"
+    out: list[Block] = [Heading("Fondi"), funds(r), Heading(f"{said} (dati aggregati)"), by_band]
     if by_band.rows:
         out.append(Text(BANDS_NOTE, "muted"))
     if r.ledger.instalments:
@@ -138,12 +139,15 @@ def funds(r: Result) -> Table:
 
 
 def bands(r: Result) -> Table:
+    """The premiums by fund and band (by fund alone where no part has bands: no column of dashes)."""
     pools, labels, band = r.ledger.pools, r.plugin.status_labels, stats.band_words(r)
+    banded = any(b.band for b in stats.bands(r))
     rows = [
         (
             fmt.fund(b.pool, pools[b.pool].label if b.pool in pools else "", labels),
-            band(b.band) or fmt.NONE,
+            *((band(b.band) or fmt.NONE,) if banded else ()),
             b.count,
+            b.unpaid,
             fmt.euro(b.total),
             fmt.euro(b.mean),
             fmt.euro(b.low),
@@ -151,14 +155,15 @@ def bands(r: Result) -> Table:
         )
         for b in stats.bands(r)
     ]
-    head = ("Fondo", "Fascia", "Persone", "Totale", "Media", "Minimo", "Massimo")
-    return Table("", columns(head, (2, 3, 4, 5, 6)), rows, empty="Nessun premio individuale calcolato.")
+    head = ("Fondo", *(("Fascia",) if banded else ()), "Persone", "Non pagate", "Totale", "Media", "Minimo", "Massimo")
+    numbers = tuple(range(len(head) - 6, len(head)))
+    return Table("", columns(head, numbers), rows, empty="Nessun premio individuale calcolato.")
 
 
-# what «Persone» and «Media» of the table of premiums by fund and band count
+# what «Persone», «Non pagate» and «Media» of the table of premiums by fund and band count
 BANDS_NOTE = (
-    "Persone: chi ha un importo nel fondo, anche 0 (un escluso, chi resta sotto la soglia); la media è su tutte loro, "
-    "non solo sui premiati."
+    "Persone: chi ha un importo nel fondo, anche 0 (un escluso, chi resta sotto la soglia); Non pagate: quante di "
+    "loro hanno 0. Media, minimo e massimo sono sui pagati, come nei dati pubblicati."
 )
 
 

@@ -85,6 +85,7 @@ def test_hook_order_over_a_full_cycle(tmp_path):
         "ciclope_acts",  # … and its own acts
         "ciclope_assumptions",  # … and its office's readings of them
         "ciclope_level_scales",  # … and its roles' scales of levels
+        "ciclope_grade_column",  # … and the column of its people's grades
         "ciclope_fund",  # b. risorse asks the fund first: its pools are the ente's funds for phase a's checks
         "ciclope_validate",  # a. pianificazione
         "ciclope_resources",  # b. risorse
@@ -97,6 +98,7 @@ def test_hook_order_over_a_full_cycle(tmp_path):
         "ciclope_cohort_scores",
         "ciclope_fund_pools",
         "ciclope_rewards",
+        "ciclope_award_parts",  # … which part paid each award
         "ciclope_position_pay",  # e. premialità
         "ciclope_calendar",
         "ciclope_approval_keys",

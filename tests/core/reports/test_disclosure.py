@@ -158,8 +158,11 @@ def test_nothing_withheld_and_nobody_s_pay_can_be_recovered(tables):
         if c.required:
             assert c.key not in hidden  # the art. 20 totals are always published
         receiving = sum(1 for i in c.people if paid.get(i, frozenset()) & c.pools)
-        if c.pools and not c.required and (0 < len(c.people) < 3 or 0 < receiving < 3):
-            assert c.key in hidden  # every amount of a group under 3 is withheld
+        if c.pools and not c.required and 0 < receiving and (len(c.people) < 3 or receiving < 3):
+            assert c.key in hidden  # every amount of a group under 3 that its pools paid is withheld
+        if c.pools and not receiving:
+            # its pools paid none of its people: its 0,00 is what the published head counts say, never «<3»
+            assert hidden.get(c.key) != SMALL
         if not c.pools:
             assert c.key not in hidden  # head counts are published
         if hidden.get(c.key) == SMALL and c.people:

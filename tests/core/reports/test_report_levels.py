@@ -20,9 +20,12 @@ def test_a_level_recorded_as_band_reads_by_its_label(tmp_path):
     html = (out / "comune-livelli" / "relazione.html").read_text(encoding="utf-8")
     fund = "<td>Premi per la performance individuale</td>"
     # the awards by fund and band: A pays L1 and L2 € 1.200 each; B pays L3 € 1.020 (0,85 × 1.200), L4 € 510 (half
-    # time) and L9 nothing (absent 200 days: excluded)
-    assert f'{fund}<td>eccellente</td><td class="num">2</td><td class="num">€ 2.400,00</td>' in html
-    assert f'{fund}<td>buono</td><td class="num">3</td><td class="num">€ 1.530,00</td>' in html
+    # time) and L9 nothing (absent 200 days: excluded): 3 people, 1 not paid, the mean over the 2 paid € 765
+    assert (
+        f'{fund}<td>eccellente</td><td class="num">2</td><td class="num">0</td><td class="num">€ 2.400,00</td>' in html
+    )
+    buono = '<td class="num">3</td><td class="num">1</td><td class="num">€ 1.530,00</td><td class="num">€ 765,00</td>'
+    assert f"{fund}<td>buono</td>{buono}" in html
     assert f'{fund}<td>C</td><td class="num">2</td>' in html  # C has no label: its name
     # the national layer's differentiation: 2 of the 7 people paid (L1–L7) are at the highest level
     assert f'{fund}<td class="num">7</td><td>eccellente</td><td class="num">28,57%</td>' in html

@@ -105,13 +105,16 @@ def test_an_ente_without_dirigenti_nor_po_says_so_once(ciclope_ente, tmp_path):
 
 
 def test_the_table_of_premiums_by_band_says_whom_its_mean_counts(ciclope_ente, tmp_path):
-    """«Persone» and «Media» of the premiums by fund and band count everyone with an amount, 0 too: said under the
-    table, so its mean is not read as the mean of the premiated."""
+    """«Persone» of the premiums by fund and band counts everyone with an amount, 0 too, «Non pagate» those at 0, and
+    the mean is over the people paid, as the published tables count it: said under the table."""
     page = html.render(no_heads(ciclope_ente, tmp_path))
-    table = page.split("Premi per fondo e fascia (dati aggregati)")[1]
+    assert "Premi per fondo e fascia" not in page  # no band: the table is by fund alone, with no column of dashes
+    table = page.split("Premi per fondo (dati aggregati)")[1]
+    assert "<th>Fascia</th>" not in table.split("</table>")[0]
     assert (
         "</table>\n<p class=\"muted\">Persone: chi ha un importo nel fondo, anche 0 (un escluso, chi resta sotto la "
-        "soglia); la media è su tutte loro, non solo sui premiati.</p>" in table.split("<h3>")[0]
+        "soglia); Non pagate: quante di loro hanno 0. Media, minimo e massimo sono sui pagati, come nei dati "
+        "pubblicati.</p>" in table.split("<h3>")[0]
     )
 
 

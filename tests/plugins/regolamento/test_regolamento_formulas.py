@@ -1013,9 +1013,11 @@ def test_the_interim_is_paid_with_the_result_pay_out_of_its_fund_first(ciclope_e
     assert (pool.amount, pool.distributed, pool.residual) == (Decimal("6000.00"), Decimal("5450.27"), Decimal("549.73"))
     fund = next(i for i in result.figures["award:PO1:risultato_po"].inputs if i.name == "fondo")
     assert (fund.value, fund.ref) == (Decimal("5497.27"), "pool:risultato_po:interim")  # the fund as it was split
-    # the Relazione's table of premiums counts people, not awards: PO1 once, 4947.54 + 502.73 = 5450.27, and PO2
+    # the Relazione's table of premiums counts people, not awards: PO1 once, 4947.54 + 502.73 = 5450.27, and PO2,
+    # paid 0.00: not paid, so the mean, lowest and highest of the paid are PO1's 5450.27
     (band,) = [b for b in stats.bands(result) if b.pool == "risultato_po"]
-    assert (band.count, band.total, band.low, band.high) == (2, Decimal("5450.27"), Decimal("0.00"), Decimal("5450.27"))
+    assert (band.count, band.unpaid, band.total) == (2, 1, Decimal("5450.27"))
+    assert (band.mean, band.low, band.high) == (Decimal("5450.27"), Decimal("5450.27"), Decimal("5450.27"))
     explained = explain(result, "person", "PO1")
     assert "Interim della posizione P3 nella retribuzione di risultato di Persona PO1" in explained
 
@@ -1092,12 +1094,12 @@ def test_the_interim_is_explained_by_its_own_figure_on_explain_the_card_and_the_
     assert [p.amount for p in payments] == ["€ 15.880,95", "€ 2.709,36", "€ 502,73"]
     assert payments[2].what == "interim della posizione P3, nella retribuzione di risultato"
     assert [(line.label, line.value) for line in payments[2].steps] == [("interim della posizione P3", "€ 502,73")]
-    # and the workbook's Premi sheet tells PO1's two rows of the result fund apart
-    rows = [row[3:6] for row in sheets.awards(result, lambda pid: "").rows if row[0] == "PO1"]
+    # and the workbook's Premi sheet tells PO1's two rows of the result fund apart (no band: no «Fascia» column)
+    rows = [row[3:5] for row in sheets.awards(result, lambda pid: "").rows if row[0] == "PO1"]
     assert rows == [
-        ("Fondo per la retribuzione di posizione", None, Decimal("15880.95")),
-        ("Retribuzione di risultato", None, Decimal("2709.36")),
-        ("Retribuzione di risultato (interim della posizione P3)", None, Decimal("502.73")),
+        ("Fondo per la retribuzione di posizione", Decimal("15880.95")),
+        ("Retribuzione di risultato", Decimal("2709.36")),
+        ("Retribuzione di risultato (interim della posizione P3)", Decimal("502.73")),
     ]
 
 

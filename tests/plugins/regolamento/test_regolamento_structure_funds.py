@@ -110,7 +110,7 @@ def test_the_workbook_says_the_evaluator_and_why_someone_is_not_evaluated_in_wor
     rows = list(book["Valutazioni individuali"].iter_rows(values_only=True))
     head = rows[0]
     people = {r[0]: dict(zip(head, r)) for r in rows[1:]}
-    assert people["A1"]["Valutatore"] == "SEG"  # from the card: people.csv leaves it empty
+    assert people["A1"]["Valutatore"] == "Segretario (SEG)"  # from the card: people.csv leaves it empty
     # the reason is text in its own column, not a «Componente: motivo» among the numbers of the score
     assert "Componente: motivo" not in head
     assert head[head.index("Esito") + 1] == "Motivo"

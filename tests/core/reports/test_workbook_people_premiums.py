@@ -1,0 +1,113 @@
+"""schede.xlsx of a health ente with grades of its own ([gradi]) and two parts of the premium, each on its fund
+(issue of the ISPRO reporter): the grade of each person, every evaluator by name and code, the part each premium
+comes from, and the premiums by fund without an empty «Fascia», their mean over the people paid. Every figure by
+hand."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+from ciclope.core.reports import xlsx
+
+from helpers import run_declared
+
+REGULATION = """\
+formato = 2
+
+[atto]
+titolo = "Criteri per l'assegnazione del trattamento accessorio"
+tipo_ente = "azienda_sanitaria"
+
+[gradi]
+nomi = ["B", "BS", "C", "D", "DS", "DIR"]
+contratto = "CCNL Sanità"
+fonte = "art. 1"
+
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 60
+fonte = "art. 2"
+
+[[premi]]
+nome = "incentivo comparto"
+metodo = "proporzionale"
+fondo = "produttivita_comparto"
+ruoli = ["dipendente"]
+fonte = "art. 3"
+
+[[premi]]
+nome = "risultato dirigenza"
+metodo = "proporzionale"
+fondo = "risultato_dirigenza"
+ruoli = ["dirigente"]
+fonte = "art. 4"
+"""
+
+
+def files() -> dict[str, str]:
+    return {
+        "units.csv": "id,name,kind,parent,head\ncdr,Centro di responsabilità,ente,,DIR1\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Screening,,,,cdr\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Inviti,higher,,,10,10,,,,,\n",
+        "people.csv": "id,name,role,category,grado,unit,fte,absence_days,insufficient,evaluator\n"
+        "DIR1,Dirigente Uno,dirigente,,DIR,cdr,1,0,false,DG\n"
+        "P01,Anna,dipendente,,D,cdr,1,0,false,DIR1\n"
+        "P02,Bruno,dipendente,,BS,cdr,1,0,false,DIR1\n"
+        "P03,Carla,dipendente,,C,cdr,1,0,false,DIR1\n",
+        "evaluations.csv": "person,evaluator,section,item,max_points,points,weight\n"
+        "DIR1,DG,scheda,Valutazione complessiva,100,90,\n"
+        "P01,DIR1,scheda,Valutazione complessiva,100,90,\n"
+        "P02,DIR1,scheda,Valutazione complessiva,100,60,\n"
+        "P03,DIR1,scheda,Valutazione complessiva,100,59,\n",
+        "ente.toml": 'name = "Istituto di prova"\n[fondi]\nproduttivita_comparto = "1500.00"\n'
+        'risultato_dirigenza = "1000.00"\n[valutatori]\nDG = "Direttore Generale"\n',
+    }
+
+
+def sheets(ciclope_ente, tmp_path) -> dict[str, list[dict]]:
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    out = {}
+    for ws in load_workbook(path).worksheets:
+        rows = list(ws.iter_rows(values_only=True))
+        out[ws.title] = [dict(zip(rows[0], r)) for r in rows[1:]] if rows else []
+    return out
+
+
+def test_the_people_s_sheet_shows_the_grade_the_regulation_declares(ciclope_ente, tmp_path):
+    """With [gradi] the category of people.csv stays empty: the sheet showed a «Categoria» column empty for everyone."""
+    people = {r["Codice"]: r for r in sheets(ciclope_ente, tmp_path)["Valutazioni individuali"]}
+    assert "Categoria" not in people["P01"]
+    assert {pid: r["Grado"] for pid, r in people.items()} == {"DIR1": "DIR", "P01": "D", "P02": "BS", "P03": "C"}
+
+
+def test_every_evaluator_is_named_with_the_code(ciclope_ente, tmp_path):
+    """An external evaluator read «Direttore Generale (DG)», a person of the ente only «DIR1»."""
+    people = {r["Codice"]: r for r in sheets(ciclope_ente, tmp_path)["Valutazioni individuali"]}
+    assert people["DIR1"]["Valutatore"] == "Direttore Generale (DG)"
+    assert people["P01"]["Valutatore"] == "Dirigente Uno (DIR1)"
+
+
+def test_each_premium_says_its_part_and_no_empty_band(ciclope_ente, tmp_path):
+    book = sheets(ciclope_ente, tmp_path)
+    premi = {r["Codice"]: r for r in book["Premi"]}
+    # comparto: P01 90, P02 60 points (P03's 59 is under the minimum of 60): 1500 × 90 / 150 = 900.00, 1500 × 60 /
+    # 150 = 600.00; dirigenza: DIR1 alone, 1000.00
+    assert (premi["P01"]["Parte"], premi["P01"]["Importo"]) == ("incentivo comparto", 900)
+    assert (premi["P02"]["Parte"], premi["P02"]["Importo"]) == ("incentivo comparto", 600)
+    assert (premi["DIR1"]["Parte"], premi["DIR1"]["Importo"]) == ("risultato dirigenza", 1000)
+    assert "Fascia" not in premi["P01"]  # no part has bands
+
+
+def test_premiums_by_fund_have_no_band_column_and_a_mean_over_the_people_paid(ciclope_ente, tmp_path):
+    """«Premi per fascia» had an empty «Fascia» and a «Media» over everyone with an amount, the excluded too."""
+    book = sheets(ciclope_ente, tmp_path)
+    assert "Premi per fascia" not in book
+    rows = {r["Fondo"]: r for r in book["Premi per fondo"]}
+    comparto = next(r for name, r in rows.items() if "comparto" in name)
+    assert "Fascia" not in comparto
+    # 3 people with an amount in the fund, P03 at 0; mean over the 2 paid: (900 + 600) / 2 = 750 (over 3: 500)
+    assert (comparto["Persone"], comparto["Non pagate"], comparto["Totale"]) == (3, 1, 1500)
+    assert (comparto["Media dei pagati"], comparto["Minimo dei pagati"], comparto["Massimo"]) == (750, 600, 900)
