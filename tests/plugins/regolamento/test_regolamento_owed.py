@@ -243,5 +243,5 @@ def test_an_owed_part_s_formula_and_its_refusal_are_each_said_once_in_their_plac
     assert why in text
     lines = text.splitlines()
     assert lines[2] == "esito: valutato · punteggio 40,00"
-    assert lines[3] == "Premio: € 400,00 — Fondo produttivita"
+    assert lines[3] == "Premio: € 400,00 — Fondo produttività"  # the key produttivita, its accent given back
     assert text.index("Premio: € 400,00") < text.index(why)
