@@ -558,7 +558,7 @@ def fund_name(name: str, regulation: Regulation | None = None) -> str:
     if name in labels:
         label = labels[name]
         return label if _FUND_WORD.match(label) else f"fondo «{label}»"
-    return f"fondo {FUNDS.get(name, '«' + word(funds.said(name)) + '»')}"
+    return f"fondo {FUNDS.get(name, '«' + fmt.accented(word(funds.said(name))) + '»')}"
 
 
 _FUND_WORD = re.compile(r"(?i)((il|lo|l')\s*)?fondo\b")  # a label that names the fund as one: «Fondo per …»

@@ -172,8 +172,9 @@ def test_explain_and_the_reading_say_the_share(ciclope_ente, tmp_path):
     assert "              • il raggiungimento dell'obiettivo «OB1» = 80,00%\n" in share
     assert "consuntivo = 8   ← indicators.csv, riga 2, colonna consuntivo" in share
     said = regulation_text(tmp_path, BY_OBJECTIVE)
+    # the fund by its key, produttivita, in words with its accent
     assert (
-        "Le va una quota del fondo «produttivita» calcolata per l'anno, che è pari a 60% × il raggiungimento "
+        "Le va una quota del fondo «produttività» calcolata per l'anno, che è pari a 60% × il raggiungimento "
         "dell'obiettivo «OB1» (formula: =60% * OBIETTIVO(\"OB1\"))."
     ) in said
 
