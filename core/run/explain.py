@@ -519,6 +519,8 @@ def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
         "year": result.ente.year,
         "role": p.role,
         "category": p.category,
+        # a grade of the regulation's own ([gradi]), where the category stays empty
+        "grade": p.extra.get(result.plugin.grade_column, "") if result.plugin.grade_column else "",
         "unit": p.unit,
         "unit_name": unit.name if unit else "",
         "evaluator": ente.evaluator_of(p.id),
@@ -683,6 +685,8 @@ def header_lines(
     year = int(subj.get("year") or 0)
     role = fmt.role_label(subj["role"], year, staff)
     cat = f", {fmt.category_label(subj['category'], year, staff)}" if subj["category"] else ""
+    if subj.get("grade"):
+        cat = f", grado {subj['grade']}"
     unit = f"{subj['unit_name']} ({subj['unit']})" if subj["unit_name"] else subj["unit"]  # by name, then code
     named = subj["evaluator_name"]  # by name, then code, as the unit
     evaluator = f"{named} ({subj['evaluator']})" if named else subj["evaluator"] or "—"

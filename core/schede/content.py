@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from ciclope.core.ledger import instalment_amount, instalment_said
+from ciclope.core.model import Person
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
 from ciclope.core.run.explain import award_figure, column_kind, input_shown, result_kinds, subject, unpaid_reasons
@@ -107,17 +108,20 @@ def _about(result: Result, pid: str) -> tuple[Line, ...]:
     return (
         Line("Nome", p.name),
         Line("Identificativo", p.id),
-        Line(
-            "Ruolo",
-            fmt.role_label(p.role, result.ente.year, result.plugin.staff_words)
-            + (
-                f", {fmt.category_label(p.category, result.ente.year, result.plugin.staff_words)}" if p.category else ""
-            ),
-        ),
+        Line("Ruolo", fmt.role_label(p.role, result.ente.year, result.plugin.staff_words) + _grade(result, p)),
         Line("Unità organizzativa", unit.name if unit else p.unit),
         Line("Tempo lavorato", fmt.pct(p.fte, fmt.share_places(p.fte))),  # 83,33% as typed, never rounded to 83%
         Line("Giorni di assenza", fmt.decimal_it(p.absence_days)),
     )
+
+
+def _grade(result: Result, p: Person) -> str:
+    """«, categoria C» (in the words of the ente's contract), or «, grado BS» where the regulation classifies its
+    staff by grades of its own (their column, where the category stays empty); "" for neither."""
+    grade = p.extra.get(result.plugin.grade_column) if result.plugin.grade_column else None
+    if grade:
+        return f", grado {grade}"
+    return f", {fmt.category_label(p.category, result.ente.year, result.plugin.staff_words)}" if p.category else ""
 
 
 def _card(result: Result, pid: str) -> tuple[CardRow, ...]:

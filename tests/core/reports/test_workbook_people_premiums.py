@@ -111,3 +111,20 @@ def test_premiums_by_fund_have_no_band_column_and_a_mean_over_the_people_paid(ci
     # 3 people with an amount in the fund, P03 at 0; mean over the 2 paid: (900 + 600) / 2 = 750 (over 3: 500)
     assert (comparto["Persone"], comparto["Non pagate"], comparto["Totale"]) == (3, 1, 1500)
     assert (comparto["Media dei pagati"], comparto["Minimo dei pagati"], comparto["Massimo"]) == (750, 600, 900)
+
+
+def test_the_personal_scheda_says_the_grade_the_regulation_declares(ciclope_ente, tmp_path):
+    """The scheda personale read «Ruolo: Dipendente» alone under [gradi]: the category it names stays empty."""
+    from ciclope.core.schede.content import build
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    about = {line.label: line.value for line in build(result, "P02").about}
+    assert about["Ruolo"] == "Dipendente, grado BS"
+
+
+def test_explain_says_the_grade_the_regulation_declares(ciclope_ente, tmp_path):
+    from ciclope.core.run.explain import explain
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    head = explain(result, "person", "P02").splitlines()[1]
+    assert head.startswith("Dipendente, grado BS · unità ")
