@@ -22,7 +22,7 @@ WHY = {
     "punteggio_minimo": "punteggio sotto il minimo di {minimo}",
     "insufficiente": "dichiarato di insufficiente rendimento",
     "sanzione": "sanzione disciplinare più grave di «{oltre}»",
-    "unita_sotto": "obiettivi dell'unità raggiunti sotto il {minimo}",
+    "unita_sotto": "obiettivi dell'unità raggiunti sotto {minimo}",
 }
 
 
@@ -35,6 +35,8 @@ def _why(ex: Exclusion) -> str:
     if ex.condition is not None:
         return f"{sentence(ex.condition)} (formula: {ex.condition})"
     minimum = fmt.decimal_it(ex.min, group=False) if ex.min is not None else ""  # «60», «7,5»: as Italian writes it
+    if ex.rule == "unita_sotto" and ex.min is not None:  # a share of 0–1: «sotto il 70%», never «sotto il 0,7»
+        minimum = fmt.the_pct(ex.min, fmt.share_places(ex.min))
     return WHY[ex.rule].format(giorni=ex.days, minimo=minimum, oltre=word(ex.above or ""))
 
 

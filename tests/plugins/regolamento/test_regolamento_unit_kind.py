@@ -176,3 +176,13 @@ def test_the_office_s_word_for_an_area_is_read_as_units_csv_reads_it():
         "area",
         "servizio",
     ]
+
+
+def test_the_exclusion_below_the_unit_s_achievement_says_its_minimum_as_a_percentage(ciclope_ente, tmp_path):
+    # minimo = 0.5 is a share: said «sotto il 50%», never «sotto il 0,5»
+    from ciclope.core.run.explain import explain
+
+    result = run_declared(ciclope_ente, tmp_path, HEAD + BELOW, comune())
+    said = explain(result, "person", "C")
+    assert "obiettivi dell'unità raggiunti sotto il 50%" in said
+    assert "sotto il 0,5" not in said
