@@ -25,6 +25,7 @@ __all__ = [
     "date_it",
     "decimal_it",
     "euro",
+    "accented",
     "fund",
     "month_it",
     "natural",
