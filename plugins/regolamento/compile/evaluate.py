@@ -248,15 +248,35 @@ def _ifs(node: Call, args: list[Compiled]) -> Compiled:
     pairs = list(zip(args[::2], args[1::2]))
     # the names the conditions read, said with the person's values when none holds («il grado = «7»»)
     read = tuple({n.name: n for cond in node.args[::2] for n in nodes(cond) if isinstance(n, Name)}.values())
+    # the case that holds, recorded with its value: a long choice is redone by hand from the one line that applies
+    conds = node.args[::2]
+    cases = [
+        (
+            f"caso che vale: altrimenti, dopo «{said(conds[i - 1])}»"
+            if _always(c) and i
+            else f"caso che vale: {said(c)}",
+            v,
+        )
+        for i, (c, v) in enumerate(zip(conds, node.args[1::2]))
+    ]
 
     def run_(env: Env) -> object:
-        for cond, value in pairs:
+        for (case, written), (cond, value) in zip(cases, pairs):
             if cond(env) is True:
-                return value(env)
+                found = value(env)
+                if isinstance(written, Num):  # as written, with its unit: «2,03 € al giorno»
+                    env.seen(case, said(written))
+                else:
+                    env.seen(case, fmt.Money(found) if node.euro and isinstance(found, Decimal) else env.shown(found))
+                return found
         values = ", ".join(f"{words_of(n)} = {_said(env.shown(env.value(n.name)), _percent(n))}" for n in read)
         raise RunError(f"nessuna condizione di PIÙ.SE è vera ({values + '; ' if values else ''}{NO_CASE})")
 
     return run_
+
+
+def _always(node: Node) -> bool:
+    return isinstance(node, Call) and node.fn == "VERO"
 
 
 NO_CASE = "aggiungi il suo caso, o «VERO; valore» in fondo per tutti gli altri"  # PIÙ.SE where no condition holds

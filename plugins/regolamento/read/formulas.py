@@ -773,6 +773,8 @@ class Checker:
         out = types[0]
         for t in types[1:]:
             out = self.unify(out, t, node.fn)
+        if out.same_unit(EURO):  # the case that holds is shown in euro in an explanation
+            self.euro.add(node.at)
         return out
 
     def many(self, node: Call) -> Type:

@@ -1824,3 +1824,21 @@ def test_a_choice_compared_is_bracketed_in_its_sentence():
     )
     flipped = read('=SE(ruolo = "po"; 80; 60) < punteggio', Scope(PLACES["ammesso"]))
     assert sentence(flipped) == "(se il ruolo è uguale a «po», allora 80, altrimenti 60) è meno del punteggio"
+
+
+def test_the_case_of_a_choice_that_holds_is_in_the_explanation(ciclope_ente, tmp_path):
+    # a long PIÙ.SE is redone by hand from the one case that applies: C1's category C, € 391,02 as written
+    rows = staff([("B1", "B"), ("C1", "C"), ("D1", "D")])
+    data = one_unit_comune("Provincia", rows, [], '[funds]\nperformance_individuale = "2000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, BY_GRADE, data)
+    said = explain(result, "person", "C1")
+    assert "• caso che vale: la categoria (o l'Area) del contratto è uguale a «C» = € 391,02\n" in said
+    # the last case for all the others, said after the condition before it, its value computed: D1 under
+    # «VERO; 500 € + 42,28 €» reads 542,28 in euro
+    other = BY_GRADE.replace('categoria = "D"; 542,28 €', "VERO; 500 € + 42,28 €")
+    assert other != BY_GRADE
+    result = run_declared(ciclope_ente, tmp_path, other, data)
+    said = explain(result, "person", "D1")
+    assert (
+        "• caso che vale: altrimenti, dopo «la categoria (o l'Area) del contratto è uguale a «C»» = € 542,28\n" in said
+    )
