@@ -77,7 +77,7 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def show(value: Any, kind: str) -> str:
-    """A value for people: 92,34% · 78,50 punti · € 1.234,56 · a share 20% · dates dd/mm/yyyy · SI/NO."""
+    """A value for people: 92,34% · 78,50 punti · € 1.234,56 · a share 20% · dates dd/mm/yyyy · sì/no."""
     if isinstance(value, str) and _ISO_DAY.fullmatch(value):  # a date as the store keeps it (JSON has no dates)
         try:
             return fmt.date_it(dt.date.fromisoformat(value))
@@ -361,7 +361,7 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
         "key": figure.key,
         "label": figure.label,
         "value": num(figure.value),
-        "display": show(figure.value, kind),
+        "display": _status_said(result, figure.key, figure.value) or show(figure.value, kind),
         "formula": figure.formula,
         "source": figure.source,
     }
@@ -379,7 +379,7 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
             ref_fig.value if ref_fig else None,
             column_kind(i.cell, kinds),
         )
-        shown = worded_code(result, i.cell, i.value) or shown
+        shown = worded_code(result, i.cell, i.value) or _status_said(result, i.ref, i.value) or shown
         item: dict[str, Any] = {"name": i.name, "value": num(i.value), "display": shown}
         if i.cell:
             item["cell"] = i.cell
@@ -399,6 +399,14 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
         inputs.append(item)
     node["inputs"] = inputs
     return node
+
+
+def _status_said(result: Result, key: str, value: Any) -> str:
+    """A person's status (the figure ``score:<person>:status``, or an input that refers to it) in the words the header
+    gives it («qualifica insufficiente»), an exclusion's own code too; "" for any other figure."""
+    if not (key.startswith("score:") and key.endswith(":status")) or not isinstance(value, str) or not value:
+        return ""
+    return fmt.status(value, result.plugin.status_labels)
 
 
 def refusals(result: Result, ident: str) -> list[Figure]:
