@@ -468,12 +468,19 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
         read = "; ".join(f"{i.name} {shown}" for i, shown in _reads(result, status.inputs))
         why = f"{status.label}: {status.formula}" + (f" ({read})" if read else "")
         out.append({"why": why, "source": status.source, "about": OUTCOME})
-    # a premium of 0 says its own reason (its note begins with it), unless the exclusion above is the whole of it:
-    # then its formula only repeats it, and its note is the part's, no reason
-    if award is not None and award.value == 0 and not (excluded and award.formula.startswith("escluso")):
-        why = f"{award.label}: {award.formula}" + (f" ({award.note})" if award.note else "")
-        out.append({"why": why, "source": award.source, "about": UNPAID})
+    if award is not None and award.value == 0:
+        out += _zero_award(award, excluded)
     return out
+
+
+def _zero_award(award: Figure, excluded: bool) -> list[dict[str, str]]:
+    """Why a premium of 0: its note, which begins with the reason («nessun importo: …»), its formula being said in the
+    figure under it; the formula where it has no note. Nothing when an exclusion is the whole of it: then its formula
+    only repeats it and its note is the part's, no reason."""
+    if excluded and award.formula.startswith("escluso"):
+        return []
+    why = f"{award.label}: {award.note or award.formula}"
+    return [{"why": why, "source": award.source, "about": UNPAID}]
 
 
 # what a reason of :func:`unpaid_reasons` is about: the person's outcome (said under «esito»), an amount not paid,

@@ -1390,9 +1390,12 @@ def test_a_formula_that_gives_nothing_says_the_piece_that_does(ciclope_ente, tmp
         "di 0"
     )
     assert result.figures["award:A1"].note == ""
+    # the reason alone: the formula is said once, in the figure under it, not again beside its reason
     [why] = [r["why"] for r in unpaid_reasons(result, "A3")]
-    assert why.endswith("(nessun importo: € 450,00 meno (il maggiore tra 0 e i giorni di assenza meno 10) × € 15,00 "
-                        "al giorno è meno di 0)")  # fmt: skip
+    assert why == (f"{result.figures['award:A3'].label}: nessun importo: € 450,00 meno (il maggiore tra 0 e i giorni "
+                   "di assenza meno 10) × € 15,00 al giorno è meno di 0")  # fmt: skip
+    text = explain(result, "person", "A3")
+    assert text.count(result.figures["award:A3"].formula) == 1
 
 
 CHOSEN = (
