@@ -475,9 +475,10 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
 
 def _zero_award(award: Figure, excluded: bool) -> list[dict[str, str]]:
     """Why a premium of 0: its note, which begins with the reason («nessun importo: …»), its formula being said in the
-    figure under it; the formula where it has no note. Nothing when an exclusion is the whole of it: then its formula
-    only repeats it and its note is the part's, no reason."""
-    if excluded and award.formula.startswith("escluso"):
+    figure under it; the formula where it has no note. Nothing when an exclusion says why and the premium has no
+    reason of its own: its formula only repeats the exclusion («escluso: …») or sums the parts it emptied, and its
+    note is the part's, no reason."""
+    if excluded and (award.formula.startswith("escluso") or not award.note):
         return []
     why = f"{award.label}: {award.note or award.formula}"
     return [{"why": why, "source": award.source, "about": UNPAID}]
