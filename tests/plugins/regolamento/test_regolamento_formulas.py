@@ -368,6 +368,17 @@ def test_ater_absences_cut_one_part_and_the_cuts_go_to_the_other(ciclope_ente, t
     assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
 
 
+def test_a_weight_that_does_not_read_the_score_is_not_explained_by_it(ciclope_ente, tmp_path):
+    """A part weighed by its own formula (``peso = "=1"``) reads no score: its figure shows what the weight read, not
+    the score and its chain; the part weighed by the score (obiettivi) still shows it."""
+    people = [("P1", "C", 100, 1, 0), ("P3", "C", 50, 1, 0)]
+    result = run_declared(ciclope_ente, tmp_path, ATER_CUTS, scored(people, fund="10000.00"))
+    presenza = [i.name for i in result.figures["premio:presenza:P1"].inputs]
+    obiettivi = [i.name for i in result.figures["premio:obiettivi:P1"].inputs]
+    assert "punteggio" not in presenza
+    assert "punteggio" in obiettivi
+
+
 def test_the_cents_of_a_reduced_share_are_said_before_the_reduction(ciclope_ente, tmp_path):
     people = [("P1", "C", 100, 1, 0), ("P2", "C", 100, 1, 20), ("P3", "C", 50, 1, 0)]
     result = run_declared(ciclope_ente, tmp_path, ATER_CUTS, scored(people, fund="10000.00"))
