@@ -386,7 +386,8 @@ def merge_params(
         problem = _checked(spec, raw, where, values)
         if problem is not None:
             problems.append(problem)
-    overridden = frozenset(codes) & frozenset(specs)
+    # a file cycle.toml must name (the declared regulation) is no default changed: only values are overridden
+    overridden = frozenset(c for c in codes if c in specs and specs[c].kind != "path")
     params = Params(
         specs=dict(specs), values=values, overridden=overridden, national=dict(national or {}), amendments=amendments
     )

@@ -114,7 +114,7 @@ def score(value: Any) -> str:
 
 
 def value(v: Any) -> str:
-    """A target, an actual or a cell as given: numbers, dates, SI/NO."""
+    """A target, an actual or a cell as given: numbers, dates, «sì»/«no» (as a person writes them)."""
     t = type(v)  # the two common cases first (the same texts as the checks below give them)
     if t is str:
         return v or NONE
@@ -128,7 +128,7 @@ def value(v: Any) -> str:
     if v is None or v == "":
         return NONE
     if isinstance(v, bool):
-        return "SI" if v else "NO"
+        return yes_no(v)
     if isinstance(v, dt.date):
         return date_it(v)
     if isinstance(v, Money):
@@ -140,6 +140,11 @@ def value(v: Any) -> str:
     if isinstance(v, (Decimal, int, float)):
         return decimal_it(v)
     return str(v)
+
+
+def yes_no(v: bool) -> str:
+    """A yes or a no as the docs, the regulations and ``leggi`` write it: «sì», «no»."""
+    return "sì" if v else "no"
 
 
 def measure(v: Any, percent: bool = False) -> str:
@@ -195,6 +200,8 @@ def param_cell(spec: Any, v: Any, labels: Mapping[str, str] | None = None) -> An
         return {**(labels or {}), **spec.labels}[v]
     if isinstance(v, (tuple, list)):
         return param_value(v, labels)
+    if isinstance(v, bool):
+        return yes_no(v)
     return v
 
 

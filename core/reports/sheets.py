@@ -644,7 +644,7 @@ def parameters(r: Result) -> Table:
             fmt.worded(fmt.prose(spec.description, docs), words),
             fmt.cite(spec.source, docs),
             fmt.worded(fmt.prose(spec.assumption, docs), words) if spec.assumption else spec.assumption,
-            "SI" if k in r.params.overridden else "",
+            fmt.yes_no(True) if k in r.params.overridden else "",
         )
         for k, spec in r.params.specs.items()
     ]

@@ -77,7 +77,7 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def show(value: Any, kind: str) -> str:
-    """A value for people: 92,34% · 78,50 punti · € 1.234,56 · a share 20% · dates dd/mm/yyyy · SI/NO."""
+    """A value for people: 92,34% · 78,50 punti · € 1.234,56 · a share 20% · dates dd/mm/yyyy · sì/no."""
     if isinstance(value, str) and _ISO_DAY.fullmatch(value):  # a date as the store keeps it (JSON has no dates)
         try:
             return fmt.date_it(dt.date.fromisoformat(value))
@@ -361,7 +361,7 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
         "key": figure.key,
         "label": figure.label,
         "value": num(figure.value),
-        "display": show(figure.value, kind),
+        "display": _status_said(result, figure.key, figure.value) or show(figure.value, kind),
         "formula": figure.formula,
         "source": figure.source,
     }
@@ -379,7 +379,7 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
             ref_fig.value if ref_fig else None,
             column_kind(i.cell, kinds),
         )
-        shown = worded_code(result, i.cell, i.value) or shown
+        shown = worded_code(result, i.cell, i.value) or _status_said(result, i.ref, i.value) or shown
         item: dict[str, Any] = {"name": i.name, "value": num(i.value), "display": shown}
         if i.cell:
             item["cell"] = i.cell
@@ -399,6 +399,14 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
         inputs.append(item)
     node["inputs"] = inputs
     return node
+
+
+def _status_said(result: Result, key: str, value: Any) -> str:
+    """A person's status (the figure ``score:<person>:status``, or an input that refers to it) in the words the header
+    gives it («qualifica insufficiente»), an exclusion's own code too; "" for any other figure."""
+    if not (key.startswith("score:") and key.endswith(":status")) or not isinstance(value, str) or not value:
+        return ""
+    return fmt.status(value, result.plugin.status_labels)
 
 
 def refusals(result: Result, ident: str) -> list[Figure]:
@@ -460,12 +468,20 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
         read = "; ".join(f"{i.name} {shown}" for i, shown in _reads(result, status.inputs))
         why = f"{status.label}: {status.formula}" + (f" ({read})" if read else "")
         out.append({"why": why, "source": status.source, "about": OUTCOME})
-    # a premium of 0 says its own reason (its note begins with it), unless the exclusion above is the whole of it:
-    # then its formula only repeats it, and its note is the part's, no reason
-    if award is not None and award.value == 0 and not (excluded and award.formula.startswith("escluso")):
-        why = f"{award.label}: {award.formula}" + (f" ({award.note})" if award.note else "")
-        out.append({"why": why, "source": award.source, "about": UNPAID})
+    if award is not None and award.value == 0:
+        out += _zero_award(award, excluded)
     return out
+
+
+def _zero_award(award: Figure, excluded: bool) -> list[dict[str, str]]:
+    """Why a premium of 0: its note, which begins with the reason («nessun importo: …»), its formula being said in the
+    figure under it; the formula where it has no note. Nothing when an exclusion says why and the premium has no
+    reason of its own: its formula only repeats the exclusion («escluso: …») or sums the parts it emptied, and its
+    note is the part's, no reason."""
+    if excluded and (award.formula.startswith("escluso") or not award.note):
+        return []
+    why = f"{award.label}: {award.note or award.formula}"
+    return [{"why": why, "source": award.source, "about": UNPAID}]
 
 
 # what a reason of :func:`unpaid_reasons` is about: the person's outcome (said under «esito»), an amount not paid,

@@ -21,6 +21,10 @@ from typing import Any, Protocol
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.expr import (
     EURO,
+    EURO_PER_DAY,
+    PER_DAY_UNIT,
+    PERCENT_PER_DAY,
+    PERCENT_PER_DAY_UNIT,
     Binary,
     Call,
     Defined,
@@ -154,6 +158,7 @@ def _defined(node: Defined) -> Compiled:
     in euro or as a percentage as its formula gives it, so an explanation shows it and a person can redo it."""
     body, label = _compile(node.body), node.label
     euro, percent = node.type.same_unit(EURO), node.type.percent and not node.type.dims
+    per_day = _per_day_unit(node)
     where = f"nella definizione «{node.name}»" + (f" ({node.key})" if node.key else "")
 
     def run_(env: Env) -> Value:
@@ -163,13 +168,24 @@ def _defined(node: Defined) -> Compiled:
             raise
         except RunError as exc:  # the definition's own failure: named, since the formula reading it only reads it
             raise RunError(f"{where}: {exc}") from None
-        shown = value
-        if isinstance(value, Decimal) and (euro or percent):
+        shown: Value = value
+        if isinstance(value, Decimal) and per_day:  # a rate as the amount's sentence says it: «€ 2,03 al giorno»
+            shown = said(Num(value, per_day == PERCENT_PER_DAY_UNIT, 0, per_day))
+        elif isinstance(value, Decimal) and (euro or percent):
             shown = fmt.Money(value) if euro else fmt.Percent(value)
         env.seen(label, shown)
         return value
 
     return run_
+
+
+def _per_day_unit(node: Defined) -> str:
+    """The unit a definition's value is said in when it is per day (``€ al giorno``, ``% al giorno``), else ""."""
+    if node.type.same_unit(EURO_PER_DAY):
+        return PER_DAY_UNIT
+    if node.type.same_unit(PERCENT_PER_DAY) and node.type.percent:
+        return PERCENT_PER_DAY_UNIT
+    return ""
 
 
 def _neg(v: Value) -> Value:

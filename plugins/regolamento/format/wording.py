@@ -264,9 +264,12 @@ def words_of(node: Name) -> str:
 
 
 def _plural(node: Node, words: str) -> bool:
-    """Whether a name or a function, said as ``words``, is a plural subject: its words start with a plural article
-    («i giorni di assenza», «i punti della sezione», «i mesi di servizio»)."""
-    return isinstance(node, (Name, Call)) and words.startswith(("i ", "gli ", "le "))
+    """Whether a subject said as ``words`` is plural: a name, a function or a definition whose words start with a
+    plural article («i giorni di assenza», «i punti della sezione», «i giorni di servizio utile meno quelli di
+    consegna»), or a sum or difference whose first term is one («i giorni di assenza meno 2 giorni»)."""
+    while isinstance(node, Binary) and node.op in ("+", "-"):
+        node = node.left
+    return isinstance(node, (Name, Call, Defined)) and words.startswith(("i ", "gli ", "le "))
 
 
 def _choice(node: Node) -> bool:

@@ -619,7 +619,9 @@ def record(
         if e.status is not None and not pr.list_excluded:
             continue  # outside the distribution: only their status says why
         paid = amounts.get(pid, ZERO)
-        scored = e.evaluated and e.coefficient is None
+        # the score is a factor of the method's own weight; a formula's weight or amount names what it read (the
+        # score only where it reads it): a score that only gates the part is said by the exclusion it gates with
+        scored = e.evaluated and e.coefficient is None and not by_formula(pr)
         evaluated = (Input("punteggio", e.score, ref=f"score:{pid}"),) if scored else ()
         # an amount owed is not read from its fund: the fund sums it
         given = (*(() if is_owed(pr) else (fund,)), *evaluated, *e.share_inputs, *plan.inputs.get(pid, ()))

@@ -42,7 +42,7 @@ def plain_value(v):
     if v is None or v == "":
         return fmt.NONE
     if isinstance(v, bool):
-        return "SI" if v else "NO"
+        return "sì" if v else "no"  # as the docs and leggi write them
     if isinstance(v, dt.date):
         return fmt.date_it(v)
     if isinstance(v, fmt.Money):
@@ -103,7 +103,7 @@ def test_equal_numbers_written_differently_keep_their_texts():
         assert fmt.value(fmt.Money("10768.58")) == "€ 10.768,58"
         assert fmt.value(fmt.Percent("0.4505")) == "45,05%"
         assert fmt.value("") == fmt.value(None) == fmt.NONE
-        assert fmt.value(True) == "SI"
+        assert fmt.value(True) == "sì"
 
 
 # -- a synthetic ente per plugin ------------------------------------------------------------------

@@ -149,7 +149,7 @@ def test_show_and_where(case):
     assert show(D("0.9234"), "achievement") == "92,34%"
     assert show(D("1234.5"), "money") == "€ 1.234,50"
     assert show(D("78.5"), "score") == "78,50 punti"
-    assert show(True, "number") == "SI"
+    assert show(True, "number") == "sì"  # as the docs and leggi write a yes
     assert where(case, "people.csv:4:fte") == "people.csv, riga 4, colonna quota_tempo"
 
 

@@ -140,9 +140,9 @@ def test_a_part_s_premium_and_its_condition_are_on_the_person_s_card(tmp_path: P
     assert 'id="f-aggregato_parte_maggiorazione_la_somma_del_premio' in cifre
     assert 'id="f-premio_' not in cifre and 'id="f-level_' not in cifre
     # the condition of the maggiorazione, the highest evaluation, on each one's card: D1's 55 takes part, D5's 10 not
-    assert "Partecipazione di Persona D1 alla parte «maggiorazione»</span> = <strong>SI</strong>" in d1
+    assert "Partecipazione di Persona D1 alla parte «maggiorazione»</span> = <strong>sì</strong>" in d1
     d5 = card_of(persone, "D5")
-    assert "Partecipazione di Persona D5 alla parte «maggiorazione»</span> = <strong>NO</strong>" in d5
+    assert "Partecipazione di Persona D5 alla parte «maggiorazione»</span> = <strong>no</strong>" in d5
     assert 'id="f-ammesso_' not in cifre
 
 
@@ -151,7 +151,7 @@ def test_why_a_role_no_part_pays_is_on_the_card_in_the_contract_s_words(tmp_path
     seg = card_of(persone, "SEG")
     # the Segretario is of no role the catalogue's two parts pay (both pay the dipendenti): the card says why,
     # down to the role's cell (row 2 of people.csv), the role as the contract names it, never its code
-    assert "Partecipazione di Segretario al premio</span> = <strong>NO</strong>" in seg
+    assert "Partecipazione di Segretario al premio</span> = <strong>no</strong>" in seg
     assert "pagano i dipendenti" in seg
     assert "ruolo = Segretario <span" in seg and "ruolo = segretario" not in seg
     assert 'id="f-ammesso_SEG"' not in cifre

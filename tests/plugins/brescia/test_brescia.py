@@ -1203,13 +1203,13 @@ def test_explain_a_position_can_be_recomputed_by_hand(tmp_path):
 
 def test_explain_says_a_blocked_holder_is_not_paid(tmp_path):
     """A holder of category C cannot be appointed (art. 1.2): the position's "pagata" figure reads NO, with the
-    reason, never «non pagabile = NO»."""
+    reason, never «non pagabile = no»."""
     from ciclope.core.run.explain import explain
 
     people = files()["people.csv"].replace("H2,PO Due,po,D,s2,", "H2,PO Due,po,C,s2,")
     res, _ = run(tmp_path, **{"people.csv": people})
     text = explain(res, "position", "P2")
-    assert "Posizione P2 pagata al titolare H2 = NO" in text and "non pagabile = NO" not in text
+    assert "Posizione P2 pagata al titolare H2 = no" in text and "non pagabile = no" not in text
     assert "categoria C, non D (art. 1.2)" in text
 
 

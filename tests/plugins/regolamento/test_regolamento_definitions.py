@@ -279,3 +279,21 @@ def test_a_chain_of_definitions_too_big_to_check_is_refused(tmp_path):
     )
     problems = regulation_problems(tmp_path, RULES + chain)
     assert any("definizione «d" in p and "elementi, al più 5000" in p for p in problems), problems
+
+
+def test_a_daily_rate_is_shown_with_its_unit(ciclope_ente, tmp_path):
+    """A definition written in «€ al giorno» is shown as the amount's sentence says it, «€ 2,50 al giorno», never a
+    bare «2,5» a reader cannot tell from a number of days."""
+    daily = """
+[[definizioni]]
+nome = "tariffa_giorno"
+descrizione = "il compenso giornaliero della categoria"
+formula = '=SE(categoria = "D"; 3 € al giorno; 2,5 € al giorno)'
+fonte = "art. 3 c. 5"
+"""
+    part = PART.replace("tariffa * turni * SE(punteggio >= 80; 100%; 90%)", "tariffa_giorno * turni * 1 giorni")
+    result = run_declared(ciclope_ente, tmp_path, HEAD + daily + part, comune(STAFF))
+    # B: a C, 2,50 € a day × 10 shifts × 1 day = 25.00
+    assert amounts(result)["B"] == "25.00"
+    text = explain(result, "person", "B")
+    assert "il compenso giornaliero della categoria (tariffa_giorno, art. 3 c. 5) = € 2,50 al giorno" in text

@@ -105,3 +105,16 @@ def test_leggi_says_the_condition(tmp_path):
 def test_a_condition_refused(tmp_path, old, new, problem):
     said = regulation_problems(tmp_path, HEAD.replace(old, new))
     assert any(problem in m for m in said), said
+
+
+def test_an_exclusion_s_own_status_is_explained_by_its_words(ciclope_ente, tmp_path):
+    """The status an exclusion names (``stato``) is said in words in the body of the explanation, as the header says
+    it: never its code."""
+    own = HEAD.replace('fonte = "art. 5 c. 2"', 'stato = "servizio_breve"\nfonte = "art. 5 c. 2"', 1)
+    result = run_declared(ciclope_ente, tmp_path, own, staff())
+    assert result.rewards.statuses["P2"] == "servizio_breve"  # P2: 61 days, excluded
+    text = explain(result, "person", "P2")
+    assert "esito: servizio breve" in text
+    assert "• esito = servizio breve" in text
+    assert "■ Esito di Bruno = servizio breve" in text
+    assert "servizio_breve" not in text

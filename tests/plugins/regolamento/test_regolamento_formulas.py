@@ -368,6 +368,17 @@ def test_ater_absences_cut_one_part_and_the_cuts_go_to_the_other(ciclope_ente, t
     assert (pool.distributed, pool.residual) == (Decimal("10000.00"), Decimal("0.00"))
 
 
+def test_a_weight_that_does_not_read_the_score_is_not_explained_by_it(ciclope_ente, tmp_path):
+    """A part weighed by its own formula (``peso = "=1"``) reads no score: its figure shows what the weight read, not
+    the score and its chain; the part weighed by the score (obiettivi) still shows it."""
+    people = [("P1", "C", 100, 1, 0), ("P3", "C", 50, 1, 0)]
+    result = run_declared(ciclope_ente, tmp_path, ATER_CUTS, scored(people, fund="10000.00"))
+    presenza = [i.name for i in result.figures["premio:presenza:P1"].inputs]
+    obiettivi = [i.name for i in result.figures["premio:obiettivi:P1"].inputs]
+    assert "punteggio" not in presenza
+    assert "punteggio" in obiettivi
+
+
 def test_the_cents_of_a_reduced_share_are_said_before_the_reduction(ciclope_ente, tmp_path):
     people = [("P1", "C", 100, 1, 0), ("P2", "C", 100, 1, 20), ("P3", "C", 50, 1, 0)]
     result = run_declared(ciclope_ente, tmp_path, ATER_CUTS, scored(people, fund="10000.00"))
@@ -1390,9 +1401,12 @@ def test_a_formula_that_gives_nothing_says_the_piece_that_does(ciclope_ente, tmp
         "di 0"
     )
     assert result.figures["award:A1"].note == ""
+    # the reason alone: the formula is said once, in the figure under it, not again beside its reason
     [why] = [r["why"] for r in unpaid_reasons(result, "A3")]
-    assert why.endswith("(nessun importo: € 450,00 meno (il maggiore tra 0 e i giorni di assenza meno 10) × € 15,00 "
-                        "al giorno è meno di 0)")  # fmt: skip
+    assert why == (f"{result.figures['award:A3'].label}: nessun importo: € 450,00 meno (il maggiore tra 0 e i giorni "
+                   "di assenza meno 10) × € 15,00 al giorno è meno di 0")  # fmt: skip
+    text = explain(result, "person", "A3")
+    assert text.count(result.figures["award:A3"].formula) == 1
 
 
 CHOSEN = (
@@ -1714,7 +1728,7 @@ def test_another_part_that_admits_the_person_takes_the_status_away(ciclope_ente,
         "  perché: Partecipazione di Persona A2 alla parte «incentivazione»: no — i giorni di assenza sono più di "
         "30 giorni (i giorni di assenza 45)"
     ) in said.splitlines()
-    assert "■ Partecipazione di Persona A2 alla parte «incentivazione» = NO" in said  # and its figure, to the cell
+    assert "■ Partecipazione di Persona A2 alla parte «incentivazione» = no" in said  # its figure, to the cell
     assert "people.csv, riga 4, colonna giorni_assenza" in said
     assert "perché" not in explain(result, "person", "A1")  # admitted by both
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from decimal import Decimal
 
+from ciclope.core.run.explain import explain, unpaid_reasons
 from ciclope.plugins.regolamento.read.amend import apply, problems
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import render
@@ -918,3 +919,18 @@ def test_a_scenario_changes_a_share_of_a_share_but_not_a_list_of_them():
         ("premi.ente.di_cui", "«premi.ente.di_cui»: premi.ente.di_cui è una lista di quote (di cui … di cui): cambiala "
          "nel file")
     ]  # fmt: skip
+
+
+def test_an_excluded_person_s_zero_is_said_by_the_exclusion_alone(ciclope_ente, tmp_path):
+    """A person a minimum score leaves out of both parts: «perché» is the exclusion, with what it read; the premium's
+    sum of the parts («premio della parte … + premio della parte …») is no reason and is not said as one."""
+    rules = TWO_PARTS + '\n[[esclusioni]]\nregola = "punteggio_minimo"\nminimo = 60\nfonte = "art. 9"\n'
+    people = [*FOUR, ("S5", "C", 59)]
+    result = run_declared(ciclope_ente, tmp_path, rules, files(people, 'performance_individuale = "10000.00"'))
+    assert amounts(result)["S5"] == "0.00"  # 59 < 60: excluded from both parts
+    reasons = unpaid_reasons(result, "S5")
+    assert [r["about"] for r in reasons] == ["esito"]
+    assert reasons[0]["why"].endswith("(punteggio 59)")
+    text = explain(result, "person", "S5")
+    assert "Non pagato:" not in text
+    assert "perché: Premio di Persona S5: premio della parte" not in text

@@ -444,7 +444,7 @@ def test_explain_says_why_a_person_is_not_a_candidate(ciclope_ente, tmp_path):
     assert (refused.value, refused.note) == (False, "il punteggio è meno di 80")
     assert [(i.name, i.value) for i in refused.inputs] == [("il punteggio", Decimal("70"))]
     said = explain(result, "person", "E")
-    assert "■ Progressioni economiche: candidatura di Persona E = NO" in said
+    assert "■ Progressioni economiche: candidatura di Persona E = no" in said
     assert "  nota:    il punteggio è meno di 80\n" in said
     # the premium's own header says nothing of it: not being a candidate is no reason for an amount
     assert "perché:" not in said

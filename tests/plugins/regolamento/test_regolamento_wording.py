@@ -451,3 +451,25 @@ def test_a_comparison_agrees_with_a_plural_subject_said_by_a_function(written, s
     from ciclope.plugins.regolamento.read.formulas import Scope, read
 
     assert sentence(read(written, Scope(PLACES["ammesso"]))) == said
+
+
+@pytest.mark.parametrize(
+    ("ammesso", "subject"),
+    [
+        # a definition whose words are plural, as a column's are
+        ("=giorni_utili <= 30 giorni", "i giorni di presenza meno quelli di assenza"),
+        # a difference whose first term is plural: the days less the days
+        ("=assenze - 2 giorni <= 30 giorni", "i giorni di assenza meno 2 giorni"),
+    ],
+)
+def test_a_plural_subject_takes_a_plural_verb(tmp_path, ammesso, subject):
+    text = HEAD + (
+        '\n[[colonne]]\nnome = "presenze"\ntipo = "giorni"\nsignificato = "i giorni di presenza"\nfonte = "art. 2"\n'
+        '\n[[definizioni]]\nnome = "giorni_utili"\ndescrizione = "i giorni di presenza meno quelli di assenza"\n'
+        'formula = "=presenze - assenze"\nfonte = "art. 2"\n'
+        '\n[[premi]]\nnome = "presenza"\nmetodo = "proporzionale"\nvalutazione = false\n'
+        f'ammesso = "{ammesso}"\nfonte = "art. 3"\n'
+    )
+    said = read_back(tmp_path, text)
+    assert f"solo la persona per cui {subject} sono al più 30 giorni" in said
+    assert " è al più 30 giorni" not in said
