@@ -360,14 +360,28 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
             p.unit,
             evaluator_said(r, r.ente.evaluator_of(p.id)),
         )
-        said = score.breakdown.get(WHY) if score is not None else None
-        reason = (str(said) if said else None,) if why else ()
+        reason = (reason_of(r, p.id),) if why else ()
         if score is None:
             rows.append((*person, None, None, status(p.id), *reason, *no_parts))
         else:
             level = fmt.level(score.level, r.plugin.ente_labels)
             rows.append((*person, score.score, level, status(p.id), *reason, *map(score.breakdown.get, parts)))
     return Table("Valutazioni individuali", columns, rows)
+
+
+def reason_of(r: Result, pid: str) -> str | None:
+    """The «Motivo» of a person's row, never at odds with its «Esito»: why the score is missing while the esito is
+    the score's own (or one of being paid without it); where a rule gave another esito (an exclusion, a part's
+    condition not met) the sentence of that esito's figure; else nothing."""
+    score = r.scores.get(pid)
+    said = score.breakdown.get(WHY) if score is not None else None
+    status = r.status_of(pid)
+    figure = r.figures.get(f"score:{pid}:status")
+    if score is not None and status != score.status and figure is not None and figure.value == status:
+        head, colon, tail = figure.label.partition(": ")
+        text = tail if colon and head.startswith("Esito") else figure.formula
+        return fmt.worded(text.removeprefix("escluso dal premio: "), r.plugin.status_labels)
+    return str(said) if said else None
 
 
 def classified(r: Result, p: Any, grade: str) -> str | None:
