@@ -112,11 +112,16 @@ class Rewards:
 @attrs.frozen(weakref_slot=False)
 class OwnMaggiorazione:
     """The plugin's own part that pays the maggiorazione del premio individuale, as its regulation writes it:
-    the part's name, the pool it pays from and what it paid each person (person id → amount, only those paid)."""
+    the part's name, the pool it pays from, what it paid each person (person id → amount, only those paid), and
+    where the regulation writes it (``file``, ``row``, ``column``: a Problem's place, so a layer's warning about
+    the part points at the key to correct; empty where the plugin cannot say)."""
 
     part: str
     pool: str
     paid: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)
+    file: str = ""
+    row: int | None = None
+    column: str = ""
 
 
 @attrs.frozen(weakref_slot=False)

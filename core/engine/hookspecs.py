@@ -603,7 +603,8 @@ def ciclope_individual_premium(params: Params) -> list[str] | None:
 def ciclope_own_maggiorazione(params: Params, rewards: Rewards, trace: Trace) -> OwnMaggiorazione | None:
     """Return the plugin's own part of the premium that pays the maggiorazione del premio individuale (CCNL
     Funzioni Locali 21.5.2018 art. 69, art. 81 from 16.11.2022, art. 48 from 2026) as the ente's contract writes
-    it: its name, its pool and what it paid each person (:class:`core.outcomes.OwnMaggiorazione`); or ``None``.
+    it: its name, its pool, what it paid each person and where the plugin's files write the part (file, row and
+    key, for the layer's warnings) (:class:`core.outcomes.OwnMaggiorazione`); or ``None``.
 
     Called by a comparto layer's wrapper of ``ciclope_rewards``, after the plugin's rewards: when the plugin pays
     the maggiorazione itself the layer neither sets it aside a second time nor warns that it is not configured,

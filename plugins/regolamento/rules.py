@@ -68,6 +68,7 @@ from ciclope.plugins.regolamento.pay import (
 from ciclope.plugins.regolamento.pay.shapes import Outcome
 from ciclope.plugins.regolamento.read import amend, blocks
 from ciclope.plugins.regolamento.read import columns as declaredcolumns
+from ciclope.plugins.regolamento.read.lines import line_of, said
 from ciclope.plugins.regolamento.read.load import (
     PARAM,
     changes_of,
@@ -571,7 +572,11 @@ def own_maggiorazione(params: Params, rewards: Rewards, trace: Trace) -> OwnMagg
             amount = a.amount
         if isinstance(amount, Decimal) and amount > 0:
             paid[a.person] = amount
-    return OwnMaggiorazione(part=part.name, pool=part.fund, paid=paid)
+    file, lines = regulation_where(params[PARAM])
+    path = f"premi[{regulation.parts.index(part)}].maggiorazione"  # the key that makes the part the maggiorazione
+    return OwnMaggiorazione(
+        part=part.name, pool=part.fund, paid=paid, file=file, row=line_of(lines, path), column=said(path)
+    )
 
 
 @hookimpl(specname="ciclope_pools_read_cards")
