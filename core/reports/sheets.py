@@ -3,7 +3,7 @@ the Result (the Relazione's schede, the office's working copy: names and individ
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -438,9 +438,14 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         fund = fund_name(r, a.pool)
         if stats.covered(r, a):  # beside the person's own result pay from the same fund: say which it is
             fund = f"{fund} (interim della posizione {a.ref})"
-        part = (parts.get(a.pool, {}).get(a.person) or None,) if parts else ()
         said = (band(a.band),) if banded else ()
-        rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, a.amount, status(a.person)))
+        split: Sequence[tuple[str | None, Decimal]] | None = (
+            r.rewards.part_amounts.get(a.pool, {}).get(a.person) if r.rewards is not None else None
+        )
+        # an award several parts of one fund sum: a row per part, as the office's accounts keep them apart
+        for name, amount in split or [(parts.get(a.pool, {}).get(a.person) or None, a.amount)]:
+            part = (name,) if parts else ()
+            rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, status(a.person)))
     if rows:
         total = sum((a.amount for a in ledger.awards), Decimal(0))
         rows.append(Total(("TOTALE", "", "", "", *(("",) if parts else ()), *(("",) if banded else ()), total, "")))

@@ -670,6 +670,27 @@ def award_parts(params: Params, rewards: Rewards, trace: Trace) -> dict[str, dic
     return out or None
 
 
+@hookimpl(specname="ciclope_award_part_amounts")
+def award_part_amounts(
+    params: Params, rewards: Rewards, trace: Trace
+) -> dict[str, dict[str, list[tuple[str, Decimal]]]] | None:
+    """What each part of a fund several parts pay from gave each person, from the part's own figure (the award is
+    their sum), in the order the parts are paid: the workbook keeps the parts apart."""
+    regulation = declared(params)
+    if regulation is None:
+        return None
+    by_fund: dict[str, list[str]] = {}
+    for part in regulation.parts:
+        by_fund.setdefault(part.fund, []).append(part.name)
+    out: dict[str, dict[str, list[tuple[str, Decimal]]]] = {}
+    for a in rewards.awards.values():
+        own = [(n, trace.get(f"premio:{n}:{a.person}")) for n in by_fund.get(a.pool, [])]
+        paid = [(n, f.value) for n, f in own if f is not None and isinstance(f.value, Decimal)]
+        if len(by_fund.get(a.pool, [])) > 1 and len(paid) > 1 and sum(v for _, v in paid) == a.amount:
+            out.setdefault(a.pool, {})[a.person] = paid
+    return out or None
+
+
 @hookimpl(specname="ciclope_premium_rankings")
 def premium_rankings(ente: Ente, params: Params) -> dict[str, list[str]] | None:
     """The graduatorie of the premium's first part when it has several (per area, per category): each with the
