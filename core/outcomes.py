@@ -6,7 +6,7 @@ Plugins build these; the core assembles them into a :class:`core.result.Result`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -107,16 +107,23 @@ class Rewards:
     instalments: tuple[Instalment, ...] = attrs.field(default=(), hash=False)
     # pool → person id → the part of the regulation that paid them from it (``ciclope_award_parts``), for readers
     parts: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, hash=False)
+    # pool → person id → (part, amount) of an award several parts of one pool sum (``ciclope_award_part_amounts``)
+    part_amounts: Mapping[str, Mapping[str, Sequence[tuple[str, Decimal]]]] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen(weakref_slot=False)
 class OwnMaggiorazione:
     """The plugin's own part that pays the maggiorazione del premio individuale, as its regulation writes it:
-    the part's name, the pool it pays from and what it paid each person (person id → amount, only those paid)."""
+    the part's name, the pool it pays from, what it paid each person (person id → amount, only those paid), and
+    where the regulation writes it (``file``, ``row``, ``column``: a Problem's place, so a layer's warning about
+    the part points at the key to correct; empty where the plugin cannot say)."""
 
     part: str
     pool: str
     paid: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)
+    file: str = ""
+    row: int | None = None
+    column: str = ""
 
 
 @attrs.frozen(weakref_slot=False)

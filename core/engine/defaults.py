@@ -278,6 +278,11 @@ def ciclope_award_parts() -> dict[str, dict[str, str]] | None:
 
 
 @hookimpl(trylast=True)
+def ciclope_award_part_amounts() -> dict[str, dict[str, list[tuple[str, Decimal]]]] | None:
+    return None  # no award summed from parts
+
+
+@hookimpl(trylast=True)
 def ciclope_regulation_text() -> tuple[str, list[Problem]] | None:
     return None  # a plugin without regulation files
 

@@ -569,6 +569,27 @@ def ciclope_award_parts(params: Params, rewards: Rewards, trace: Trace) -> dict[
 
 @phase("e. premialità")
 @hookspec(firstresult=True)
+def ciclope_award_part_amounts(
+    params: Params, rewards: Rewards, trace: Trace
+) -> dict[str, dict[str, list[tuple[str, Decimal]]]] | None:
+    """Return, for the pools several parts of a regulation pay from (each person's award their sum), what each part
+    paid each person: pool → person id → (part's name, amount) in the order the parts are paid, summing to the
+    award.
+
+    Called in phase e once per ente, right after ``ciclope_award_parts``: the workbook's sheet of the premiums gives
+    such an award one row per part (the office's accounts keep the parts apart, e.g. art. 68 lett. a and b CCNL
+    Funzioni Locali), the total unchanged. A pool or a person the answer leaves out keeps one row. First non-None
+    answer wins. Default: none.
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param rewards: the rewards of ``ciclope_rewards`` (:class:`core.outcomes.Rewards`); read-only.
+    :param trace: the ente's explanation figures so far (:class:`core.trace.Trace`), where a part's own amount of
+        a summed award is; read-only.
+    """
+
+
+@phase("e. premialità")
+@hookspec(firstresult=True)
 def ciclope_pools_read_cards(params: Params, pools: Mapping[str, Pool]) -> list[str] | None:
     """Return the names of the pools whose premiums read each person's evaluation (a score, a level, a part of
     the scheda); the others pay without any card (divided among the staff in service, amounts decided by the
@@ -603,7 +624,8 @@ def ciclope_individual_premium(params: Params) -> list[str] | None:
 def ciclope_own_maggiorazione(params: Params, rewards: Rewards, trace: Trace) -> OwnMaggiorazione | None:
     """Return the plugin's own part of the premium that pays the maggiorazione del premio individuale (CCNL
     Funzioni Locali 21.5.2018 art. 69, art. 81 from 16.11.2022, art. 48 from 2026) as the ente's contract writes
-    it: its name, its pool and what it paid each person (:class:`core.outcomes.OwnMaggiorazione`); or ``None``.
+    it: its name, its pool, what it paid each person and where the plugin's files write the part (file, row and
+    key, for the layer's warnings) (:class:`core.outcomes.OwnMaggiorazione`); or ``None``.
 
     Called by a comparto layer's wrapper of ``ciclope_rewards``, after the plugin's rewards: when the plugin pays
     the maggiorazione itself the layer neither sets it aside a second time nor warns that it is not configured,

@@ -3,7 +3,7 @@ the Result (the Relazione's schede, the office's working copy: names and individ
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -360,14 +360,28 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
             p.unit,
             evaluator_said(r, r.ente.evaluator_of(p.id)),
         )
-        said = score.breakdown.get(WHY) if score is not None else None
-        reason = (str(said) if said else None,) if why else ()
+        reason = (reason_of(r, p.id),) if why else ()
         if score is None:
             rows.append((*person, None, None, status(p.id), *reason, *no_parts))
         else:
             level = fmt.level(score.level, r.plugin.ente_labels)
             rows.append((*person, score.score, level, status(p.id), *reason, *map(score.breakdown.get, parts)))
     return Table("Valutazioni individuali", columns, rows)
+
+
+def reason_of(r: Result, pid: str) -> str | None:
+    """The «Motivo» of a person's row, never at odds with its «Esito»: why the score is missing while the esito is
+    the score's own (or one of being paid without it); where a rule gave another esito (an exclusion, a part's
+    condition not met) the sentence of that esito's figure; else nothing."""
+    score = r.scores.get(pid)
+    said = score.breakdown.get(WHY) if score is not None else None
+    status = r.status_of(pid)
+    figure = r.figures.get(f"score:{pid}:status")
+    if score is not None and status != score.status and figure is not None and figure.value == status:
+        head, colon, tail = figure.label.partition(": ")
+        text = tail if colon and head.startswith("Esito") else figure.formula
+        return fmt.worded(text.removeprefix("escluso dal premio: "), r.plugin.status_labels)
+    return str(said) if said else None
 
 
 def classified(r: Result, p: Any, grade: str) -> str | None:
@@ -424,9 +438,14 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         fund = fund_name(r, a.pool)
         if stats.covered(r, a):  # beside the person's own result pay from the same fund: say which it is
             fund = f"{fund} (interim della posizione {a.ref})"
-        part = (parts.get(a.pool, {}).get(a.person) or None,) if parts else ()
         said = (band(a.band),) if banded else ()
-        rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, a.amount, status(a.person)))
+        split: Sequence[tuple[str | None, Decimal]] | None = (
+            r.rewards.part_amounts.get(a.pool, {}).get(a.person) if r.rewards is not None else None
+        )
+        # an award several parts of one fund sum: a row per part, as the office's accounts keep them apart
+        for name, amount in split or [(parts.get(a.pool, {}).get(a.person) or None, a.amount)]:
+            part = (name,) if parts else ()
+            rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, status(a.person)))
     if rows:
         total = sum((a.amount for a in ledger.awards), Decimal(0))
         rows.append(Total(("TOTALE", "", "", "", *(("",) if parts else ()), *(("",) if banded else ()), total, "")))

@@ -72,6 +72,9 @@ def short_of_minimum(
             rule="ccnl.art69.own_minimum",
             severity="warning",
             source=cite(law),
+            file=own.file,
+            row=own.row,
+            column=own.column,
             message=f"la maggiorazione del premio individuale pagata dalla parte «{own.part}» del regolamento è sotto "
             f"il minimo del contratto ({article(floor.source)}): il {fmt.decimal_it(floor.share * 100, 0)}% del "
             "valore medio pro-capite dei premi attribuiti al personale valutato positivamente"
@@ -97,6 +100,9 @@ def paid_to_nobody(
             rule="ccnl.art69.own_nobody",
             severity="warning",
             source=cite(law),
+            file=own.file,
+            row=own.row,
+            column=own.column,
             message=f"la parte «{own.part}» del regolamento, che paga la maggiorazione del premio individuale "
             f"({article(law.source)}), non la paga a nessuno, mentre {many} "
             f"{'persona ha' if many == 1 else 'persone hanno'} un premio individuale: il contratto la attribuisce "

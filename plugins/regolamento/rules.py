@@ -68,6 +68,7 @@ from ciclope.plugins.regolamento.pay import (
 from ciclope.plugins.regolamento.pay.shapes import Outcome
 from ciclope.plugins.regolamento.read import amend, blocks
 from ciclope.plugins.regolamento.read import columns as declaredcolumns
+from ciclope.plugins.regolamento.read.lines import line_of, said
 from ciclope.plugins.regolamento.read.load import (
     PARAM,
     changes_of,
@@ -571,7 +572,11 @@ def own_maggiorazione(params: Params, rewards: Rewards, trace: Trace) -> OwnMagg
             amount = a.amount
         if isinstance(amount, Decimal) and amount > 0:
             paid[a.person] = amount
-    return OwnMaggiorazione(part=part.name, pool=part.fund, paid=paid)
+    file, lines = regulation_where(params[PARAM])
+    path = f"premi[{regulation.parts.index(part)}].maggiorazione"  # the key that makes the part the maggiorazione
+    return OwnMaggiorazione(
+        part=part.name, pool=part.fund, paid=paid, file=file, row=line_of(lines, path), column=said(path)
+    )
 
 
 @hookimpl(specname="ciclope_pools_read_cards")
@@ -662,6 +667,27 @@ def award_parts(params: Params, rewards: Rewards, trace: Trace) -> dict[str, dic
         if names:
             said = names[0] if len(names) == 1 else fmt.listed(fmt.quoted(n) for n in names)
             out.setdefault(a.pool, {})[a.person] = said
+    return out or None
+
+
+@hookimpl(specname="ciclope_award_part_amounts")
+def award_part_amounts(
+    params: Params, rewards: Rewards, trace: Trace
+) -> dict[str, dict[str, list[tuple[str, Decimal]]]] | None:
+    """What each part of a fund several parts pay from gave each person, from the part's own figure (the award is
+    their sum), in the order the parts are paid: the workbook keeps the parts apart."""
+    regulation = declared(params)
+    if regulation is None:
+        return None
+    by_fund: dict[str, list[str]] = {}
+    for part in regulation.parts:
+        by_fund.setdefault(part.fund, []).append(part.name)
+    out: dict[str, dict[str, list[tuple[str, Decimal]]]] = {}
+    for a in rewards.awards.values():
+        own = [(n, trace.get(f"premio:{n}:{a.person}")) for n in by_fund.get(a.pool, [])]
+        paid = [(n, f.value) for n, f in own if f is not None and isinstance(f.value, Decimal)]
+        if len(by_fund.get(a.pool, [])) > 1 and len(paid) > 1 and sum(v for _, v in paid) == a.amount:
+            out.setdefault(a.pool, {})[a.person] = paid
     return out or None
 
 

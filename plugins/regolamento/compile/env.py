@@ -23,7 +23,15 @@ import attrs
 
 from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Pool, Score, Trace, Unit, fmt, money
 from ciclope.plugins.regolamento.compile import past
-from ciclope.plugins.regolamento.compile.evaluate import Rank, Refused, RunError, UnknownObjective, Unwritten, Value
+from ciclope.plugins.regolamento.compile.evaluate import (
+    Blank,
+    Rank,
+    Refused,
+    RunError,
+    UnknownObjective,
+    Unwritten,
+    Value,
+)
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import funds, grades
@@ -241,9 +249,11 @@ class PersonEnv:
         if found is None and name not in ente.headers.get("people", ()):
             raise Unwritten(name)
         if found is None:
-            raise RunError(
+            raise Blank(
                 f"la colonna «{name}» ({column.meaning}) è vuota in {ente.file_of('people')}, riga "
-                f"{self.person.row} ({_what_to_write(column)})"
+                f"{self.person.row} ({_what_to_write(column)})",
+                column.meaning,
+                ente.cell("people", self.person.row, name),
             )
         return found
 

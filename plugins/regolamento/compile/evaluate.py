@@ -51,6 +51,15 @@ class RunError(ValueError):
     """A formula that cannot give a value for one person (the message is Italian)."""
 
 
+class Blank(RunError):
+    """A declared column's cell left empty for the person: the message says it, ``name`` and ``cell`` are the datum
+    and where it is, for the figure of what could not be checked (a condition that suspends the premium)."""
+
+    def __init__(self, message: str, name: str, cell: str) -> None:
+        super().__init__(message)
+        self.name, self.cell = name, cell
+
+
 class Unwritten(RunError):
     """A declared column the ente's file does not have at all: the validation says it once (``read.columns.missing``),
     so a formula that reads it fails without a problem of its own for every person."""

@@ -706,7 +706,8 @@ class Premium:
     list_excluded: bool = key(
         "elenca_esclusi",
         "bool",
-        "gli esclusi compaiono tra i premi con 0 € (true) o solo con il loro stato (false)",
+        "gli esclusi compaiono tra i premi con 0 € (true) o solo con il loro stato (false); chi la condizione della "
+        "parte (ammesso) lascia fuori non è escluso e non vi compare comunque, solo con il suo stato",
         default=True,
     )
     by_unit: bool = key("per_unita", "bool", "per «proporzionale»: anche × il raggiungimento dell'unità", default=False)

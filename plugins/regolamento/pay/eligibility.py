@@ -126,13 +126,15 @@ def by_condition(
     reg: Regulation, ex: Exclusion, condition: Formula, person: Person, ente: Ente, trace: Trace
 ) -> list[Input] | None:
     """What the condition read, when it excludes ``person``; None when it does not. A condition that cannot be
-    computed is an error naming the person, who is not excluded by it (never a silent exclusion)."""
+    computed (an empty cell) is an error naming the person and the cell, whose premium is suspended as by an
+    exclusion until the cell is written: a requirement that cannot be checked is never paid as if it held (as a
+    sanction the scale does not know)."""
     held, read, why = on_data(reg, ente, person, condition)
     if why:
-        message = f"esclusione dal premio: {why} per {person.name}: la condizione non è applicata"
+        message = f"esclusione dal premio: {why} per {person.name}: il premio resta sospeso finché non è corretta"
         source = cite(reg, ex.source)
         trace.problem(Problem(rule="regolamento.formula", source=source, **written(condition), message=message))
-        return None
+        return [*read, Input("condizione non verificabile", "premio sospeso")]
     return read if held is True else None
 
 

@@ -15,7 +15,7 @@ from typing import TypeGuard
 import attrs
 
 from ciclope.core import Input, Pool, Problem, Trace
-from ciclope.plugins.regolamento.format import funds
+from ciclope.plugins.regolamento.format import funds, vocabulary
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Given
@@ -29,9 +29,12 @@ def is_owed(pr: Premium) -> TypeGuard[Part]:
 
 
 def label(reg: Regulation, fund: str) -> str:
-    """The owed fund as people read it: its label of [etichette], else its name in words, and «(importi dovuti)»:
-    «Premio incentivazione (importi dovuti)», never «Fondo …»."""
-    words = reg.labels.get(fund) or funds.said(fund).replace("_", " ")
+    """The owed fund as people read it: its label of [etichette], else the name of a part owing it that its key
+    writes (in any case: «FESI» of the key «fesi», as the office typed it, never «Fesi»), else its key in words;
+    then «(importi dovuti)»: «Premio incentivazione (importi dovuti)», never «Fondo …»."""
+    key = vocabulary.normal(fund)
+    named = (p.name for p in reg.parts if p.owed and p.fund == fund and vocabulary.normal(p.name) == key)
+    words = reg.labels.get(fund) or next(named, None) or funds.said(fund).replace("_", " ")
     return f"{words[:1].upper()}{words[1:]} (importi dovuti)"
 
 

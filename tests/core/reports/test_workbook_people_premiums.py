@@ -128,3 +128,34 @@ def test_explain_says_the_grade_the_regulation_declares(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
     head = explain(result, "person", "P02").splitlines()[1]
     assert head.startswith("Dipendente, grado BS · unità ")
+
+
+def test_parts_of_one_fund_have_a_row_each(ciclope_ente, tmp_path):
+    """Two parts of one fund (art. 68 lett. a and b): one row per part and person, not their sum, the total kept."""
+    text = REGULATION.replace(
+        'nome = "incentivo comparto"\nmetodo = "proporzionale"\n',
+        'nome = "organizzativa"\nmetodo = "proporzionale"\nquota_fondo = "40%"\n',
+    ).replace(
+        '[[premi]]\nnome = "risultato dirigenza"',
+        '[[premi]]\nnome = "individuale"\nmetodo = "proporzionale"\nquota_fondo = "60%"\n'
+        'fondo = "produttivita_comparto"\nruoli = ["dipendente"]\nfonte = "art. 3"\n\n'
+        '[[premi]]\nnome = "risultato dirigenza"',
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, files())
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    rows = list(load_workbook(path)["Premi"].iter_rows(values_only=True))
+    premi = [dict(zip(rows[0], r)) for r in rows[1:]]
+    said = [(r["Codice"], r["Parte"], r["Importo"]) for r in premi if r["Codice"] in ("P01", "P02", "P03")]
+    # 1500 × 40% = 600 and × 60% = 900, each split 90 : 60 (P03 under the minimum): organizzativa 360 and 240,
+    # individuale 540 and 360; P03 excluded, at 0 in each part
+    assert said == [
+        ("P01", "organizzativa", 360),
+        ("P01", "individuale", 540),
+        ("P02", "organizzativa", 240),
+        ("P02", "individuale", 360),
+        ("P03", "organizzativa", 0),
+        ("P03", "individuale", 0),
+    ]
+    # the total unchanged: 1500 + DIR1's 1000
+    assert premi[-1]["Codice"] == "TOTALE" and premi[-1]["Importo"] == 2500

@@ -573,6 +573,10 @@ def test_a_regulation_s_own_maggiorazione_below_the_contract_s_minimum_is_said_a
     assert "art. 81 CCNL" in short.message and "il 30% del valore medio pro-capite" in short.message
     assert "€ 6.666,65 / 4 = € 1.666,66, cioè almeno € 500,00" in short.message
     assert "la parte paga € 416,67 a D1, D2" in short.message
+    # where to correct it: the part's key that makes it the maggiorazione, the second [[premi]] of the file
+    lines = (CATALOGUE / "sannazzaro.toml").read_text(encoding="utf-8").splitlines()
+    row = lines.index("maggiorazione = true") + 1  # 1-based, as the file's lines are counted
+    assert (Path(short.file).name, short.row, short.column) == ("smvp.toml", row, "premi[2].maggiorazione")
 
 
 def test_a_regulation_s_own_maggiorazione_paid_to_nobody_is_said(tmp_path):

@@ -118,3 +118,34 @@ def test_an_exclusion_s_own_status_is_explained_by_its_words(ciclope_ente, tmp_p
     assert "• esito = servizio breve" in text
     assert "■ Esito di Bruno = servizio breve" in text
     assert "servizio_breve" not in text
+
+
+QUALIFIED = HEAD.replace(
+    'condizione = "=giorni_servizio < 90 giorni"', 'condizione = \'=qualifica = "Insufficiente"\''
+).replace(
+    "[[esclusioni]]",
+    '[[colonne]]\nnome = "qualifica"\ntipo = "testo"\nvalori = ["Buona", "Insufficiente"]\n'
+    'significato = "la qualifica finale"\nfonte = "art. 2"\n\n[[esclusioni]]',
+)
+
+
+def test_a_condition_that_cannot_be_read_suspends_the_premium(ciclope_ente, tmp_path):
+    files = staff()
+    files["people.csv"] = "\n".join([
+        STAFF_HEADER + ",qualifica",
+        "SEG,Segretario,segretario,DIR,com,1,0,false,,Buona",
+        "P1,Anna,dipendente,C,com,1,0,false,SEG,Buona",
+        "P2,Bruno,dipendente,C,com,1,0,false,SEG,",  # blank: the requirement cannot be checked
+        "P3,Carla,dipendente,C,com,1,0,false,SEG,Insufficiente",
+    ]) + "\n"  # fmt: skip
+    result = run_declared(ciclope_ente, tmp_path, QUALIFIED, files)
+    # P3 excluded, P2 suspended (never paid as if the requirement held): P1 alone, score 80, takes the 1000.00
+    assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
+    assert result.rewards.statuses["P2"] == "escluso_formula"
+    said = [p.message for p in result.violations if p.rule == "regolamento.formula"]
+    assert said == [
+        "esclusione dal premio: la colonna «qualifica» (la qualifica finale) è vuota in people.csv, riga 4 (scrivi "
+        "uno dei valori ammessi: Buona, Insufficiente) per Bruno: il premio resta sospeso finché non è corretta"
+    ]
+    # the explanation names the blank cell
+    assert "← people.csv, riga 4, colonna qualifica" in explain(result, "person", "P2")

@@ -245,3 +245,10 @@ def test_an_owed_part_s_formula_and_its_refusal_are_each_said_once_in_their_plac
     assert lines[2] == "esito: valutato · punteggio 40,00"
     assert lines[3] == "Premio: € 400,00 — Fondo produttività"  # the key produttivita, its accent given back
     assert text.index("Premio: € 400,00") < text.index(why)
+
+
+def test_the_fund_keeps_the_part_s_name_as_the_office_wrote_it(ciclope_ente, tmp_path):
+    # «FESI», an acronym: the fund «fesi» of the part of that name is «FESI (importi dovuti)», never «Fesi»
+    text = OWED.replace('nome = "premio di presenza"', 'nome = "FESI"').replace('"premio_presenza"', '"fesi"')
+    result = run_declared(ciclope_ente, tmp_path, text, staff())
+    assert result.rewards.pools["fesi"].label == "FESI (importi dovuti)"

@@ -141,3 +141,39 @@ def test_a_score_block_with_only_the_unit_s_kind_says_the_card_once(tmp_path):
     text = regulation_text(tmp_path, SECTOR)
     assert "Il punteggio è quello della scheda di valutazione, da 0 a 100." in text
     assert "Per gli altri" not in text
+
+
+def test_the_not_admitted_are_left_out_of_the_awards_the_excluded_listed(ciclope_ente, tmp_path):
+    """The documented difference (docs/regolamento.md, «Chi la condizione lascia fuori»; `elenca_esclusi`): an
+    exclusion takes away a premium the part would give, and lists the person at € 0; a part's condition says who
+    the part is for, and the person no part admits has their status only, no award."""
+    from ciclope.plugins.regolamento.format import schemagen
+
+    text = """formato = 2
+[atto]
+titolo = "Criteri dei premi"
+tipo_ente = "comune"
+
+[[esclusioni]]
+regola = "assenze"
+giorni = 30
+fonte = "art. 3"
+
+[[premi]]
+nome = "presenza"
+metodo = "proporzionale"
+valutazione = false
+ammesso = '=assenze <= 40 giorni'
+fonte = "art. 4"
+"""
+    files = one_unit_comune("Comune", [], [], '[funds]\nperformance_individuale = "1000.00"\n')
+    files["people.csv"] += "P1,Anna,dipendente,C,com,1,0,false,\nP2,Bruno,dipendente,C,com,1,35,false,\n"
+    files["people.csv"] += "P3,Carla,dipendente,C,com,1,50,false,\n"
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    # P2: 35 > 30 days, excluded, listed at 0; P3: 50 > 40, not admitted, no award; P1 alone takes the 1000 (the
+    # part pays the dipendenti: the segretario is none)
+    assert amounts(result) == {"P1": "1000.00", "P2": "0.00"}
+    assert result.rewards.statuses["P3"] == "non_ammesso"
+    assert (
+        "chi la condizione della parte (ammesso) lascia fuori non è escluso e non vi compare" in schemagen.reference()
+    )

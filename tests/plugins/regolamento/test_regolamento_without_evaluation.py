@@ -419,3 +419,33 @@ def test_the_access_to_the_premiums_is_explained_without_any_evaluation(ciclope_
     )
     assert result.figures["score:P1:accesso"].value == "chiuso: nessun premio"
     assert result.rewards.pools["performance_individuale"].residual == Decimal("1000.00")
+
+
+def test_the_workbook_reason_never_contradicts_the_outcome(ciclope_ente, tmp_path):
+    from openpyxl import load_workbook
+
+    from ciclope.core.reports import xlsx
+
+    text = (
+        PECCI.replace("[[premi]]", '[[esclusioni]]\nregola = "assenze"\ngiorni = 30\nfonte = "art. 3"\n\n[[premi]]')
+        + "ammesso = '=assenze <= 40 giorni'\n"
+    )
+    rows = [
+        "P1,Curatrice,dipendente,C,com,1,0,false,",
+        "P2,Bibliotecario,dipendente,C,com,1,35,false,",  # 35 days of absence > 30: excluded
+        "P3,Custode,dipendente,B,com,1,50,false,",  # 50 > 40: not admitted (the condition is read first)
+    ]
+    result = run_declared(ciclope_ente, tmp_path, text, staff(rows, 'performance_individuale = "1000.00"', None))
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    [head, *body] = list(load_workbook(path, read_only=True)["Valutazioni individuali"].iter_rows(values_only=True))
+    said = {r[0]: (r[head.index("Esito")], r[head.index("Motivo")]) for r in body}
+    # the one paid without an evaluation: the reason of that
+    assert said["P1"] == (
+        "senza valutazione individuale",
+        "senza valutazione individuale: il regolamento non la prevede per il suo ruolo",
+    )
+    # the excluded and the not admitted: the reason of their outcome, never «senza valutazione individuale»
+    assert said["P2"] == ("escluso per assenze", "assenze oltre 30 giorni")
+    assert said["P3"][0].startswith("non ammesso")
+    assert said["P3"][1].startswith("non ammesso alla parte «fondo premiante»")
