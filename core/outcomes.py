@@ -105,10 +105,9 @@ class Rewards:
     statuses: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     extra: Mapping[str, Any] = attrs.field(factory=dict, hash=False)  # bands, lists, statistics
     instalments: tuple[Instalment, ...] = attrs.field(default=(), hash=False)
-    # pool → person id → the part of the regulation that paid them from it (``ciclope_award_parts``), for readers
-    parts: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, hash=False)
-    # pool → person id → (part, amount) of an award several parts of one pool sum (``ciclope_award_part_amounts``)
-    part_amounts: Mapping[str, Mapping[str, Sequence[tuple[str, Decimal]]]] = attrs.field(factory=dict, hash=False)
+    # pool → person id → the parts of the regulation that paid the award, (name, amount) summing to it
+    # (``ciclope_award_parts``), for readers
+    parts: Mapping[str, Mapping[str, Sequence[tuple[str, Decimal]]]] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen(weakref_slot=False)

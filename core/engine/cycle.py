@@ -180,9 +180,6 @@ def _reward(
     parts = hooks.first(hookspecs.ciclope_award_parts, params=params, rewards=fields["rewards"], trace=trace)
     if parts:
         fields["rewards"] = attrs.evolve(fields["rewards"], parts=parts)
-    split = hooks.first(hookspecs.ciclope_award_part_amounts, params=params, rewards=fields["rewards"], trace=trace)
-    if split:
-        fields["rewards"] = attrs.evolve(fields["rewards"], part_amounts=split)
     fields["positions"] = (
         hooks.first(
             hookspecs.ciclope_position_pay,

@@ -273,13 +273,8 @@ def ciclope_grade_column() -> str | None:
 
 
 @hookimpl(trylast=True)
-def ciclope_award_parts() -> dict[str, dict[str, str]] | None:
+def ciclope_award_parts() -> dict[str, dict[str, list[tuple[str, Decimal]]]] | None:
     return None  # no parts named
-
-
-@hookimpl(trylast=True)
-def ciclope_award_part_amounts() -> dict[str, dict[str, list[tuple[str, Decimal]]]] | None:
-    return None  # no award summed from parts
 
 
 @hookimpl(trylast=True)

@@ -551,40 +551,24 @@ def ciclope_rewards(
 
 @phase("e. premialità")
 @hookspec(firstresult=True)
-def ciclope_award_parts(params: Params, rewards: Rewards, trace: Trace) -> dict[str, dict[str, str]] | None:
-    """Return, for the pools a regulation's parts pay from, which part paid each person: pool → person id → the
-    part's name as the regulation writes it («incentivo comparto»; where several parts of one pool paid the person,
-    their names joined, «a» e «b»).
+def ciclope_award_parts(
+    params: Params, rewards: Rewards, trace: Trace
+) -> dict[str, dict[str, list[tuple[str, Decimal]]]] | None:
+    """Return, for the pools a regulation's parts pay from, the parts that paid each person's award: pool → person id
+    → each part's name as the regulation writes it («incentivo comparto») with what it paid, in the order the parts
+    are paid, summing to the award (one part where one paid it all; where the parts' own amounts are not known, one
+    entry naming them together, «a» e «b», with the whole award).
 
     Called in phase e once per ente, right after ``ciclope_rewards``, for a plugin whose regulation names the parts
-    of its premium: the workbook's sheet of the premiums says each amount's part beside its fund. A pool the answer
-    leaves out (a position's pay, a plugin without parts) shows no part. First non-None answer wins. Default: none.
+    of its premium: the workbook's sheet of the premiums says each amount's part beside its fund, and gives an award
+    several parts of one fund sum a row per part (the office's accounts keep them apart, e.g. art. 68 c. 2 lett. a
+    and b CCNL Funzioni Locali), the total unchanged. A pool or a person the answer leaves out (a position's pay, a
+    plugin without parts) keeps one row and no part. First non-None answer wins. Default: none.
 
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     :param rewards: the rewards of ``ciclope_rewards`` (:class:`core.outcomes.Rewards`); read-only.
     :param trace: the ente's explanation figures so far (:class:`core.trace.Trace`), e.g. a part's own amount
         where several parts pay from one pool and their awards are summed; read-only.
-    """
-
-
-@phase("e. premialità")
-@hookspec(firstresult=True)
-def ciclope_award_part_amounts(
-    params: Params, rewards: Rewards, trace: Trace
-) -> dict[str, dict[str, list[tuple[str, Decimal]]]] | None:
-    """Return, for the pools several parts of a regulation pay from (each person's award their sum), what each part
-    paid each person: pool → person id → (part's name, amount) in the order the parts are paid, summing to the
-    award.
-
-    Called in phase e once per ente, right after ``ciclope_award_parts``: the workbook's sheet of the premiums gives
-    such an award one row per part (the office's accounts keep the parts apart, e.g. art. 68 lett. a and b CCNL
-    Funzioni Locali), the total unchanged. A pool or a person the answer leaves out keeps one row. First non-None
-    answer wins. Default: none.
-
-    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
-    :param rewards: the rewards of ``ciclope_rewards`` (:class:`core.outcomes.Rewards`); read-only.
-    :param trace: the ente's explanation figures so far (:class:`core.trace.Trace`), where a part's own amount of
-        a summed award is; read-only.
     """
 
 

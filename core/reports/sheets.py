@@ -439,11 +439,9 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         if stats.covered(r, a):  # beside the person's own result pay from the same fund: say which it is
             fund = f"{fund} (interim della posizione {a.ref})"
         said = (band(a.band),) if banded else ()
-        split: Sequence[tuple[str | None, Decimal]] | None = (
-            r.rewards.part_amounts.get(a.pool, {}).get(a.person) if r.rewards is not None else None
-        )
+        paid: Sequence[tuple[str | None, Decimal]] = parts.get(a.pool, {}).get(a.person) or [(None, a.amount)]
         # an award several parts of one fund sum: a row per part, as the office's accounts keep them apart
-        for name, amount in split or [(parts.get(a.pool, {}).get(a.person) or None, a.amount)]:
+        for name, amount in paid:
             part = (name,) if parts else ()
             rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, status(a.person)))
     if rows:

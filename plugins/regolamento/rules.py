@@ -648,47 +648,37 @@ def grade_column(params: Params) -> str | None:
 
 
 @hookimpl(specname="ciclope_award_parts")
-def award_parts(params: Params, rewards: Rewards, trace: Trace) -> dict[str, dict[str, str]] | None:
-    """The part of [[premi]] that paid each award: the one part of its fund or, where parts share the fund (their
-    awards summed), those whose own figure paid the person."""
+def award_parts(
+    params: Params, rewards: Rewards, trace: Trace
+) -> dict[str, dict[str, list[tuple[str, Decimal]]]] | None:
+    """The parts of [[premi]] that paid each award, with what each paid: the one part of its fund, or, where parts
+    share the fund (their awards summed), each part's own figure in the order they are paid."""
     regulation = declared(params)
     if regulation is None or not regulation.parts:
         return None
     by_fund: dict[str, list[str]] = {}
     for part in regulation.parts:
         by_fund.setdefault(part.fund, []).append(part.name)
-    out: dict[str, dict[str, str]] = {}
-    for a in rewards.awards.values():
-        names = by_fund.get(a.pool, [])
-        if len(names) > 1:
-            own = {n: trace.get(f"premio:{n}:{a.person}") for n in names}
-            paid = [n for n, f in own.items() if f is not None and isinstance(f.value, Decimal) and f.value > 0]
-            names = paid or [n for n, f in own.items() if f is not None] or names
-        if names:
-            said = names[0] if len(names) == 1 else fmt.listed(fmt.quoted(n) for n in names)
-            out.setdefault(a.pool, {})[a.person] = said
-    return out or None
-
-
-@hookimpl(specname="ciclope_award_part_amounts")
-def award_part_amounts(
-    params: Params, rewards: Rewards, trace: Trace
-) -> dict[str, dict[str, list[tuple[str, Decimal]]]] | None:
-    """What each part of a fund several parts pay from gave each person, from the part's own figure (the award is
-    their sum), in the order the parts are paid: the workbook keeps the parts apart."""
-    regulation = declared(params)
-    if regulation is None:
-        return None
-    by_fund: dict[str, list[str]] = {}
-    for part in regulation.parts:
-        by_fund.setdefault(part.fund, []).append(part.name)
     out: dict[str, dict[str, list[tuple[str, Decimal]]]] = {}
     for a in rewards.awards.values():
-        own = [(n, trace.get(f"premio:{n}:{a.person}")) for n in by_fund.get(a.pool, [])]
-        paid = [(n, f.value) for n, f in own if f is not None and isinstance(f.value, Decimal)]
-        if len(by_fund.get(a.pool, [])) > 1 and len(paid) > 1 and sum(v for _, v in paid) == a.amount:
-            out.setdefault(a.pool, {})[a.person] = paid
+        names = by_fund.get(a.pool, [])
+        if names:
+            out.setdefault(a.pool, {})[a.person] = _parts_paid(names, a.person, a.amount, trace)
     return out or None
+
+
+def _parts_paid(names: list[str], person: str, award: Decimal, trace: Trace) -> list[tuple[str, Decimal]]:
+    """What each of the parts ``names`` of one fund paid ``person`` (an award of ``award``), as each part's own figure
+    says, where the figures sum to the award: the parts that paid something (all of them, at zero, where none did);
+    else the parts together, the whole award."""
+    if len(names) == 1:
+        return [(names[0], award)]
+    own = [(n, f.value) for n in names if (f := trace.get(f"premio:{n}:{person}")) is not None]
+    amounts = [(n, v) for n, v in own if isinstance(v, Decimal)]
+    if len(amounts) > 1 and sum(v for _, v in amounts) == award:
+        return [(n, v) for n, v in amounts if v > 0] or amounts
+    named = [n for n, _ in own] or names
+    return [(named[0] if len(named) == 1 else fmt.listed(fmt.quoted(n) for n in named), award)]
 
 
 @hookimpl(specname="ciclope_premium_rankings")

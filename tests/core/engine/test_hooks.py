@@ -98,8 +98,7 @@ def test_hook_order_over_a_full_cycle(tmp_path):
         "ciclope_cohort_scores",
         "ciclope_fund_pools",
         "ciclope_rewards",
-        "ciclope_award_parts",  # … which part paid each award
-        "ciclope_award_part_amounts",  # … and what each part of a summed award paid
+        "ciclope_award_parts",  # … which parts paid each award, and how much each
         "ciclope_position_pay",  # e. premialità
         "ciclope_calendar",
         "ciclope_approval_keys",
