@@ -104,8 +104,10 @@ def _by_bracket(
     """The cut of the person's bracket (recorded when it takes something) and the words of the measure."""
     label, column = label_of(reg, red)
     value = _value(reg, red, person, ente, trace)
-    if value is None:
-        return None, label
+    if value is None:  # never paid as if nothing were to be taken: suspended until the cell is written
+        cell = ente.cell("people", person.row, column)
+        _suspended(reg, red, person, trace, key, f"manca il dato «{label}»", (Input(label, None, cell=cell),))
+        return ONE, label
     b = bracket_of(red, value)
     if b.cut:
         trace.record(
@@ -127,10 +129,11 @@ def _by_formula(
     cannot be computed is an error naming the person, and nothing is taken."""
     value, read, why = on_data(reg, ente, person, formula)
     if why:
-        message = f"riduzione del premio: {why} per {person.name}: nessuna riduzione"
+        message = f"riduzione del premio: {why} per {person.name}: {SUSPENDED}"
         source = cite(reg, red.source)
         trace.problem(Problem(rule="regolamento.formula", source=source, **written(formula), message=message))
-        return None, FORMULA_LABEL
+        _suspended(reg, red, person, trace, key, f"la formula {formula} non si calcola ({why})", tuple(read))
+        return ONE, FORMULA_LABEL
     given = value if isinstance(value, Decimal) else ZERO
     cut = min(max(given, ZERO), ONE)
     if cut:
@@ -160,12 +163,31 @@ def _value(reg: Regulation, red: Reduction, person: Person, ente: Ente, trace: T
     label, column = label_of(reg, red)
     message = (
         f"riduzione del premio per {label}: la cella di {person.name} è vuota; scrivi 0 se non ce n'è nessuno "
-        "(senza il dato la riduzione non è applicata)"
+        f"(senza il dato la riduzione non si calcola: {SUSPENDED})"
     )
     trace.problem(
         Problem.at(ente, "regolamento.riduzione", message, cite(reg, red.source), "people", person.row, column)
     )
     return None
+
+
+SUSPENDED = "il premio resta sospeso finché non è corretta"
+
+
+def _suspended(
+    reg: Regulation, red: Reduction, person: Person, trace: Trace, key: str, why: str, read: tuple[Input, ...]
+) -> None:
+    """A reduction that cannot be computed for the person takes the whole premium of its parts, as an exclusion whose
+    condition cannot be read does: never paid as if nothing were to be taken (the error says it, with the cell)."""
+    trace.record(
+        key,
+        fmt.Percent(ONE),
+        f"premio sospeso: {why}",
+        cite(reg, red.source),
+        list(read),
+        f"Riduzione del premio di {person.name}",
+        red.note,
+    )
 
 
 def _savings(red: Reduction) -> str:

@@ -120,3 +120,26 @@ fonte = "art. 9"
         + PER_DAY,
     )
     assert any("riduzioni[1].riduzione" in m and "formato 2" in m for m in said), said
+
+
+def test_a_cut_that_cannot_be_computed_suspends_the_premium(ciclope_ente, tmp_path):
+    # a reduction by the events of a declared column: P2's cell is blank, so the cut is not known. Never paid as if
+    # nothing were to be taken: P2's premium is suspended (a cut of 100%), and P1 takes the whole 1000.00
+    text = (
+        HEAD
+        + '\n[[colonne]]\nnome = "eventi"\ntipo = "numero"\nsignificato = "gli eventi di malattia"\nfonte = "art. 10"\n'
+        + PER_DAY.replace("(assenze - 15 giorni) * 1% al giorno", "eventi * 10%")
+    )
+    data = files([("P1", "1", "0"), ("P2", "1", "0")])
+    lines = data["people.csv"].splitlines()
+    data["people.csv"] = "\n".join([lines[0] + ",eventi", lines[1] + ",0", lines[2] + ",1", lines[3] + ","]) + "\n"
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # P1: 1 event, 10%: weight 80 × 0.9 = 72; P2 suspended: 80 × 0 = 0; P1 alone takes 1000.00
+    assert amounts(result) == {"P1": "1000.00", "P2": "0.00"}
+    errors = [p.message for p in result.violations if p.rule == "regolamento.formula"]
+    assert len(errors) == 1 and errors[0].endswith("per Persona P2: il premio resta sospeso finché non è corretta")
+    assert result.figures["reduction:P2:1"].value == Decimal(1)
+    assert result.figures["reduction:P2:1"].formula.startswith(
+        "premio sospeso: la formula =MAX(0%; eventi * 10%) non si calcola (la colonna «eventi» (gli eventi di malattia) "
+        "è vuota in people.csv, riga 4"
+    )

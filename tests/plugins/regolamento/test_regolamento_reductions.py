@@ -230,12 +230,17 @@ def test_an_empty_cell_of_the_declared_column_is_an_error_naming_the_person(cicl
     assert found == [
         (
             "riduzione del premio per gli eventi di malattia nell'anno: la cella di Persona P2 è vuota; scrivi 0 se "
-            "non ce n'è nessuno (senza il dato la riduzione non è applicata)",
+            "non ce n'è nessuno (senza il dato la riduzione non si calcola: il premio resta sospeso finché non è "
+            "corretta)",
             4,
             "eventi_malattia",
         )
     ]
     assert amounts(result)["P1"] == "800.00"  # 4 events: 3–5, 1000 × 0.8
+    # P2 is never paid as if no event were to count: the whole premium is suspended, 1000 × (1 − 100%) = 0
+    assert amounts(result)["P2"] == "0.00"
+    figure = result.figures["reduction:P2:1"]
+    assert figure.formula == "premio sospeso: manca il dato «gli eventi di malattia nell'anno»"
 
 
 def test_the_measure_is_a_declared_column_that_counts(tmp_path):
