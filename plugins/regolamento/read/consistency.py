@@ -67,6 +67,14 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: fr
     read (``parts``: field name → value); a table in ``broken`` had errors of its own and is not judged
     again, nor are the rules that lean on it. ``percents``: the paths of the numbers written as a percentage."""
     columns.check(parts.get("columns", ()), error)
+    act = parts.get("act")
+    if act is not None and ";" in act.title:  # «;» separates the acts a source cites: the title would be cut there
+        error(
+            "atto.titolo",
+            "il titolo dell'atto non può contenere «;», che nelle fonti separa un atto dall'altro (ogni cifra citerebbe "
+            "il titolo spezzato): scrivi una virgola o un trattino",
+            "regolamento.valore",
+        )
     score: Score | None = parts.get("score")
     if score is not None:
         weights_sum(score, error, declared_grades(parts))

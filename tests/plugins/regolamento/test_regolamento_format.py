@@ -59,6 +59,16 @@ def test_unknown_key_names_its_line_and_the_nearest_key(tmp_path):
     assert message.startswith("riga 17, chiave premio.residuoo: chiave sconosciuta (forse «residuo»?); ammesse: fonte,")
 
 
+def test_a_title_with_a_semicolon_is_an_error(tmp_path):
+    # «;» separates the acts a source cites: «…(dirigenti: art. 4; personale: …)» would be cut in every citation
+    text = GOOD.replace('titolo = "SMVP del Comune di Prova"', 'titolo = "SMVP (dirigenti: art. 4; personale: art. 5)"')
+    assert text != GOOD
+    assert regulation_problems(tmp_path, text) == [
+        "riga 4, chiave atto.titolo: il titolo dell'atto non può contenere «;», che nelle fonti separa un atto "
+        "dall'altro (ogni cifra citerebbe il titolo spezzato): scrivi una virgola o un trattino"
+    ]
+
+
 def test_wrong_type(tmp_path):
     [message] = regulation_problems(tmp_path, GOOD.replace('tipo_ente = "comune"', "tipo_ente = 3"))
     assert message == (
