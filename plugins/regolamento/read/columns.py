@@ -84,7 +84,7 @@ def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
         known = isinstance(kind, str) and kind in TYPES  # a list or table as tipo is said by check, never hashed
         found = Quantity(
             TYPES[str(kind)] if known else UNKNOWN,
-            said(name, str(kind), words) if known and isinstance(words, str) else name,
+            said(name, str(kind), words, whole=table == WHOLE) if known and isinstance(words, str) else name,
             row=table == ROWS,
             unit=table == "unità",
             whole=table == WHOLE,
@@ -93,10 +93,13 @@ def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
     return out
 
 
-def said(name: str, kind: str, meaning: str) -> str:
+def said(name: str, kind: str, meaning: str, whole: bool = False) -> str:
     """A column as a formula's sentence says it: by its meaning, and a yes-no one as the condition it holds («la
-    colonna in_servizio (in servizio alla data dell'erogazione) dice sì»), since a meaning is a name, not a clause."""
-    return f"la colonna {name} ({meaning}){YES}" if kind == "sì/no" else meaning
+    colonna in_servizio (in servizio alla data dell'erogazione) dice sì»), since a meaning is a name, not a clause;
+    a datum of the whole ente ([dati] of ente.toml, ``whole``) is no column: «il dato … dell'ente dice sì»."""
+    if kind != "sì/no":
+        return meaning
+    return f"il dato {name} ({meaning}) dell'ente{YES}" if whole else f"la colonna {name} ({meaning}){YES}"
 
 
 def unit_words(data: Mapping[str, Any]) -> dict[str, Quantity]:

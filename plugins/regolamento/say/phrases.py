@@ -758,18 +758,25 @@ def covered_premium(block: Premium) -> set[str]:
             "admitted", "list_excluded", "evaluation", "instalments"} - {"method"}  # fmt: skip
 
 
+def _cap_fund(fund: str, regulation: Regulation) -> str:
+    """The fund opening a sentence: «Se c'è, il fondo …» for one ente.toml may or may not write; «Il fondo …» for
+    one the file itself constitutes ([[fondi]]), which always is."""
+    said = _fund(fund, regulation)
+    return cap(said) if any(f.name == fund for f in regulation.funds) else f"Se c'è, {said}"
+
+
 def result_pay(block: ResultPay, regulation: Regulation) -> Said:
     if block.method == "percentuale":
         steps = "; ".join(f"{the_pct(s.share)} da {pts(s.min, regulation)} punti" for s in block.steps)
         lines = [f"La retribuzione di risultato {roles(block.roles, 'di')} è una quota della retribuzione di posizione secondo il "
-                 f"punteggio: {steps}.", f"Se c'è, {_fund(block.fund, regulation)} è un tetto."]  # fmt: skip
+                 f"punteggio: {steps}.", f"{_cap_fund(block.fund, regulation)} è un tetto."]  # fmt: skip
     elif block.method == "quota_posizione":
         lines = [f"Il massimo della retribuzione di risultato di ciascuno {roles(block.roles, 'tra')} è {_fund(block.fund, regulation)} × la sua "
                  "retribuzione di posizione / la somma delle retribuzioni di posizione (per difetto al centesimo); "
                  "è pagato × il punteggio / 100 a chi ha una valutazione positiva, e il resto del fondo è residuo."]  # fmt: skip
     elif block.method == "formula" and block.amount is not None:
         lines = [f"La retribuzione di risultato {roles(block.roles, 'di')} con una valutazione positiva {valued(block.amount)}, "
-                 "mai sotto zero, arrotondata al centesimo.", f"Se c'è, {_fund(block.fund, regulation)} è un tetto: "
+                 "mai sotto zero, arrotondata al centesimo.", f"{_cap_fund(block.fund, regulation)} è un tetto: "
                  "se la retribuzione dovuta lo supera, è ridotta in proporzione."]  # fmt: skip
     else:
         lines = [f"{cap(_fund(block.fund, regulation))} è diviso {roles(block.roles, 'tra')} con una valutazione positiva, in proporzione alla "

@@ -204,3 +204,38 @@ def test_the_template_s_ente_toml_lists_the_data_to_write(ciclope_ente, tmp_path
     result = run_declared(ciclope_ente, tmp_path, HEAD + FUND, ente(written.replace("80%", "2%") + "\n"))
     assert errors(result) == []
     assert result.rewards.pools["premio_risultato"].amount == Decimal("240.00")  # 2% × 12.000,00
+
+
+def test_a_yes_no_datum_of_the_ente_is_said_as_a_datum_not_a_column(tmp_path):
+    # a yes-no datum of the whole ente, written once in [dati]: «il dato … dell'ente dice sì», never «la colonna»
+    text = (
+        HEAD
+        + '\n[[colonne]]\nnome = "tempi_rispettati"\ntipo = "sì/no"\nelenco = "ente"\n'
+        + 'significato = "i tempi di pagamento rispettati"\nfonte = "art. 3"\n'
+        + FUND.replace(
+            'importo = "=quota_ricavi * ricavi"', 'importo = "=SE(tempi_rispettati; quota_ricavi * ricavi; 0 €)"'
+        )
+    )
+    said = regulation_text(tmp_path, text)
+    assert "se il dato tempi_rispettati (i tempi di pagamento rispettati) dell'ente dice sì, allora" in said
+    assert "la colonna tempi_rispettati" not in said
+
+
+def test_a_fund_the_file_constitutes_is_a_ceiling_without_if_any(tmp_path):
+    # «Se c'è, il fondo … è un tetto» said of a fund ente.toml may write; one the file constitutes always is
+    result_pay = """
+[[fondi]]
+nome = "risultato_dirigenti"
+importo = "=quota_ricavi * ricavi"
+fonte = "art. 2"
+
+[risultato_po]
+metodo = "formula"
+ruoli = ["dirigente"]
+fondo = "risultato_dirigenti"
+importo = '=1000 € * punteggio / 100'
+fonte = "art. 4"
+"""
+    said = regulation_text(tmp_path, HEAD + result_pay)
+    assert "Il fondo «risultato dirigenti» è un tetto: se la retribuzione dovuta lo supera" in said
+    assert "Se c'è, il fondo «risultato dirigenti»" not in said
