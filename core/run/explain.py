@@ -496,8 +496,8 @@ def _reads(result: Result, inputs: Iterable[Input]) -> list[tuple[Input, str]]:
 
 def _told(said: str, i: Input, shown: str) -> bool:
     """True when the words of what did not hold already say the value read: «la posizione … è uguale a «nessuna»»
-    needs no «(la posizione … nessuna)» after it."""
-    return bool(shown) and i.name in said and f"«{shown}»" in said
+    needs no «(la posizione … nessuna)» after it, nor «la colonna progetto (…) dice no» a «(… no)»."""
+    return bool(shown) and i.name in said and (f"«{shown}»" in said or f"dice {shown}" in said)
 
 
 def recoveries(result: Result, ident: str) -> list[dict[str, str]]:

@@ -87,7 +87,7 @@ class PartFormulas:
         self.trace.record(
             f"ammesso:{self.part.name}:{pid}",
             held,
-            f"{formula} — {sentence(formula)}",
+            f"{formula} — partecipa se {sentence(formula)}",  # the condition, not a fact about the person
             cite(self.reg, self.part.source),
             read,
             f"Partecipazione di {env.person.name} alla parte «{self.part.name}»",

@@ -177,3 +177,17 @@ fonte = "art. 4"
     assert (
         "chi la condizione della parte (ammesso) lascia fuori non è escluso e non vi compare" in schemagen.reference()
     )
+
+
+def test_the_condition_is_said_as_a_condition_and_a_yes_no_once(ciclope_ente, tmp_path):
+    from ciclope.core.run.explain import explain
+
+    result = run_declared(ciclope_ente, tmp_path, TRAINING, staff({"A": "0,,sì,6", "C": "0,,no,5"}))
+    # the figure's formula is the condition the part asks, not a fact about C: «partecipa se …»
+    assert result.figures["ammesso:impegno:C"].formula.startswith(
+        "=E(assenze <= 10 giorni; IN.SERVIZIO(\"31/12\"); formazione) — partecipa se i giorni di assenza sono al più "
+    )
+    said = explain(result, "person", "C")
+    # the training said once: «dice no», never again «(la partecipazione ai programmi di formazione no)»
+    assert "la colonna formazione (la partecipazione ai programmi di formazione) dice no\n" in said
+    assert "formazione no)" not in said
