@@ -128,7 +128,7 @@ class Env(Protocol):
 @functools.lru_cache(maxsize=4096)
 def compiled(formula: Formula) -> Compiled:
     """The formula as a function of an environment (made once per formula, whatever the number of enti)."""
-    return _compile(formula.tree)
+    return _compile(formula.tree, whole=True)
 
 
 def run(formula: Formula, env: Env) -> Value:
@@ -142,7 +142,8 @@ def run(formula: Formula, env: Env) -> Value:
         raise RunError(f"la formula «={formula.text}» legge {exc}") from None
 
 
-def _compile(node: Node) -> Compiled:
+def _compile(node: Node, whole: bool = False) -> Compiled:
+    """``node`` compiled; ``whole``: it is a formula's (a definition's) whole tree, whose value its figure says."""
     if isinstance(node, Num):
         value = node.value
         return lambda env: value
@@ -159,13 +160,13 @@ def _compile(node: Node) -> Compiled:
         return _binary(node)
     if isinstance(node, Defined):
         return _defined(node)
-    return _call(node)
+    return _call(node, whole)
 
 
 def _defined(node: Defined) -> Compiled:
     """A definition read by a formula: its formula's value, noted with its name for the figure (after what it read),
     in euro or as a percentage as its formula gives it, so an explanation shows it and a person can redo it."""
-    body, label = _compile(node.body), node.label
+    body, label = _compile(node.body, whole=True), node.label
     euro, percent = node.type.same_unit(EURO), node.type.percent and not node.type.dims
     per_day = _per_day_unit(node)
     where = f"nella definizione «{node.name}»" + (f" ({node.key})" if node.key else "")
@@ -255,13 +256,22 @@ def as_rank(env: Env, v: Value) -> Rank:
     return Rank(0)
 
 
-def _call(node: Call) -> Compiled:
+def _call(node: Call, whole: bool) -> Compiled:
     fn = node.fn
     args = [_compile(a) for a in node.args]
     if fn.endswith((".ENTE", ".GRUPPO")):
         return _aggregate(node, args)
+    if fn in _EXTREMES:
+        return _extreme(node, args, _EXTREMES[fn], whole)
     maker = _FUNCTIONS[fn]
     return maker(node, args)
+
+
+def _in_unit(node: Call, value: Value, env: Env) -> Any:
+    """A choice's value as an explanation shows it: in euro, as a percentage, or as the person's figure would."""
+    if isinstance(value, Decimal) and not isinstance(value, Rank) and (node.euro or node.percent):
+        return fmt.Money(value) if node.euro else fmt.Percent(value)
+    return env.shown(value)
 
 
 def _se(node: Call, args: list[Compiled]) -> Compiled:
@@ -289,10 +299,8 @@ def _ifs(node: Call, args: list[Compiled]) -> Compiled:
         for (case, written), (cond, value) in zip(cases, pairs):
             if cond(env) is True:
                 found = value(env)
-                if isinstance(written, Num):  # as written, with its unit: «2,03 € al giorno»
-                    env.seen(case, said(written))
-                else:
-                    env.seen(case, fmt.Money(found) if node.euro and isinstance(found, Decimal) else env.shown(found))
+                # as written, with its unit: «2,03 € al giorno»
+                env.seen(case, said(written) if isinstance(written, Num) else _in_unit(node, found, env))
                 return found
         values = ", ".join(f"{words_of(n)} = {_said(env.shown(env.value(n.name)), _percent(n))}" for n in read)
         raise RunError(f"nessuna condizione di PIÙ.SE è vera ({values + '; ' if values else ''}{NO_CASE})")
@@ -368,22 +376,28 @@ def _not(node: Call, args: list[Compiled]) -> Compiled:
     return lambda env: a(env) is not True
 
 
-def _extreme(pick: Callable[..., Any]) -> Callable[[Call, list[Compiled]], Compiled]:
-    def make(node: Call, args: list[Compiled]) -> Compiled:
-        def run_(env: Env) -> Value:
-            values = [a(env) for a in args]
-            if any(isinstance(v, Rank) for v in values):
-                values = [as_rank(env, v) for v in values]
-            present = [v for v in values if v is not None]
-            return (
-                Rank(pick(present))
-                if present and isinstance(present[0], Rank)
-                else (pick(present) if present else None)
-            )
+def _extreme(node: Call, args: list[Compiled], pick: Callable[..., Any], whole: bool) -> Compiled:
+    """MIN, MAX: the least or greatest of the values present (levels by their rank). Inside a formula, the value is
+    noted with its sentence («il maggiore tra 0 e i giorni di assenza meno 10 = 2»), so a person redoing the formula
+    by hand sees which term won; a whole formula's value, or one of terms all written, is its figure's own."""
+    label = contracted(said(node)) if not whole and not all(isinstance(a, (Num, Text)) for a in node.args) else ""
 
-        return run_
+    def run_(env: Env) -> Value:
+        values = [a(env) for a in args]
+        if any(isinstance(v, Rank) for v in values):
+            values = [as_rank(env, v) for v in values]
+        present = [v for v in values if v is not None]
+        found = (
+            Rank(pick(present)) if present and isinstance(present[0], Rank) else (pick(present) if present else None)
+        )
+        if label and found is not None:
+            env.seen(label, _in_unit(node, found, env))
+        return found
 
-    return make
+    return run_
+
+
+_EXTREMES: dict[str, Callable[..., Any]] = {"MIN": min, "MAX": max}
 
 
 def _mean(node: Call, args: list[Compiled]) -> Compiled:
@@ -562,8 +576,6 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "NON": _not,
     "VERO": lambda node, args: lambda env: True,
     "FALSO": lambda node, args: lambda env: False,
-    "MIN": _extreme(min),
-    "MAX": _extreme(max),
     "MEDIA": _mean,
     "SOMMA": _sum,
     "ASS": _abs,

@@ -143,14 +143,15 @@ class Name:
 
 @attrs.frozen
 class Call:
-    """A function; ``euro``: an aggregate of amounts (``SOMMA.ENTE(indennita)``), whose value an explanation shows in
-    euro; ``percents``: the arguments of CONCATENA that are percentages, written as one («30%», never 0,3). Both set
-    once the formula is checked."""
+    """A function; ``euro``: an aggregate of amounts (``SOMMA.ENTE(indennita)``) or a choice among them, whose value
+    an explanation shows in euro; ``percent``: a choice among percentages, shown as one; ``percents``: the arguments
+    of CONCATENA that are percentages, written as one («30%», never 0,3). All set once the formula is checked."""
 
     fn: str
     args: tuple[Node, ...]
     at: int
     euro: bool = False
+    percent: bool = False
     percents: frozenset[int] = frozenset()
 
 

@@ -261,8 +261,8 @@ def _checked(one: Draft, where: Where, before: Mapping[str, Defined], error: Err
         message = "; ".join(dict.fromkeys(problems))
         error(f"{one.path}.formula", f"definizione «{one.name}», formula «{one.raw}»: {message}", "regolamento.formula")
         return broken
-    if checker.euro or checker.percents:
-        tree = marked(tree, checker.euro, checker.percents)
+    if checker.euro or checker.percent or checker.percents:
+        tree = marked(tree, checker.marks())
     line = line_of(dict(where.lines), f"{one.path}.formula")
     key = f"{f'riga {line}, ' if line is not None else ''}chiave {said(f'{one.path}.formula')}"
     return Defined(one.name, 0, tree, found, one.words, one.source, key)

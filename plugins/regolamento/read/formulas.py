@@ -417,8 +417,8 @@ def read(raw: str, scope: Scope) -> Formula:
         problems.append(f"la formula dà {found.word()}, ma {scope.place.words} è {want.word()}{hint}")
     if problems:
         raise FormulaError("; ".join(dict.fromkeys(problems)))
-    if checker.euro or checker.percents:
-        tree = marked(tree, checker.euro, checker.percents)
+    if checker.euro or checker.percent or checker.percents:
+        tree = marked(tree, checker.marks())
     return Formula(text, tree, found, uses(tree))
 
 
@@ -471,16 +471,31 @@ def names_replaced(node: Node, replace: Callable[[Name], Node]) -> Node:
     return node
 
 
-def marked(node: Node, euro: set[int], percents: Mapping[int, frozenset[int]]) -> Node:
-    """The tree with what the check found marked on its calls, each known by where it starts in the text: the
-    aggregates of amounts (``Call.euro``, at ``euro``) and the percentage arguments of CONCATENA (``Call.percents``)."""
+@attrs.frozen
+class Marks:
+    """What the check found on the calls of a tree, each call known by where it starts in the text: the calls whose
+    value is in euro (an aggregate of amounts, a choice among them) or a percentage, and the percentage arguments of
+    each CONCATENA."""
+
+    euro: set[int]
+    percent: set[int]
+    percents: Mapping[int, frozenset[int]]
+
+
+def marked(node: Node, marks: Marks) -> Node:
+    """The tree with ``marks`` set on its calls (``Call.euro``, ``Call.percent``, ``Call.percents``)."""
     if isinstance(node, Call):
-        args = tuple(marked(a, euro, percents) for a in node.args)
-        return attrs.evolve(node, args=args, euro=node.at in euro, percents=percents.get(node.at, frozenset()))
+        return attrs.evolve(
+            node,
+            args=tuple(marked(a, marks) for a in node.args),
+            euro=node.at in marks.euro,
+            percent=node.at in marks.percent,
+            percents=marks.percents.get(node.at, frozenset()),
+        )
     if isinstance(node, Binary):
-        return attrs.evolve(node, left=marked(node.left, euro, percents), right=marked(node.right, euro, percents))
+        return attrs.evolve(node, left=marked(node.left, marks), right=marked(node.right, marks))
     if isinstance(node, Negative):
-        return attrs.evolve(node, operand=marked(node.operand, euro, percents))
+        return attrs.evolve(node, operand=marked(node.operand, marks))
     return node
 
 
@@ -504,8 +519,13 @@ class Checker:
         self.scope = scope
         self.problems = problems
         self.aggregating = False
-        self.euro: set[int] = set()  # where each aggregate of amounts starts (marked)
+        self.euro: set[int] = set()  # where each aggregate of amounts (a choice among them) starts (marked)
+        self.percent: set[int] = set()  # where each choice among percentages starts
         self.percents: dict[int, frozenset[int]] = {}  # where each CONCATENA starts → its percentage arguments
+
+    def marks(self) -> Marks:
+        """What the check found to mark on the tree's calls."""
+        return Marks(self.euro, self.percent, self.percents)
 
     def type(self, node: Node) -> Type:
         if isinstance(node, Num):
@@ -529,12 +549,12 @@ class Checker:
         (where its calls start in its own text): the definition's tree was marked when it was read."""
         if node.type.unknown:  # a definition that does not read: said at its key
             return UNKNOWN
-        outer = self.problems, self.euro, self.percents
-        self.problems, self.euro, self.percents = [], set(), {}
+        outer = self.problems, self.euro, self.percent, self.percents
+        self.problems, self.euro, self.percent, self.percents = [], set(), set(), {}
         try:
             found = self.type(node.body)
         finally:
-            mine, (self.problems, self.euro, self.percents) = self.problems, outer
+            mine, (self.problems, self.euro, self.percent, self.percents) = self.problems, outer
         self.problems += [f"nella definizione «{node.name}»: {p}" for p in dict.fromkeys(mine)]
         return found
 
@@ -773,9 +793,16 @@ class Checker:
         out = types[0]
         for t in types[1:]:
             out = self.unify(out, t, node.fn)
-        if out.same_unit(EURO):  # the case that holds is shown in euro in an explanation
-            self.euro.add(node.at)
+        self.unit_shown(node, out)  # the case that holds is shown in its unit in an explanation
         return out
+
+    def unit_shown(self, node: Call, out: Type) -> None:
+        """A choice's value (the case of PIÙ.SE that holds, the term of MIN or MAX that wins) as an explanation shows
+        it: in euro, or as a percentage."""
+        if out.same_unit(EURO):
+            self.euro.add(node.at)
+        elif out.numeric and out.percent and not out.dims:
+            self.percent.add(node.at)
 
     def many(self, node: Call) -> Type:
         if not self.arity(node, 1, -1):
@@ -791,6 +818,8 @@ class Checker:
             return LEVEL
         if not out.numeric:
             return self._wrong(out, "numeri", node.fn)
+        if node.fn in ("MIN", "MAX"):
+            self.unit_shown(node, out)
         return out
 
     def concatenated(self, node: Call) -> Type:

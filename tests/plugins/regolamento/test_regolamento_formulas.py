@@ -88,6 +88,9 @@ def test_mazze_the_level_of_two_fields_together(ciclope_ente, tmp_path):
         "il livello della scala per i punti della sezione «Risultati»": "65%",
         "punti della sezione «Comportamenti»": Decimal("145"),
         "il livello della scala per i punti della sezione «Comportamenti»": "45%",
+        # the higher of the two, «65%», the one the level steps below
+        "il maggiore tra il livello della scala per i punti della sezione «Risultati» e il livello della scala per i "
+        "punti della sezione «Comportamenti»": "65%",
     }
 
 
@@ -1386,6 +1389,29 @@ def test_an_amount_per_day_of_absence(ciclope_ente, tmp_path, written):
     assert result.rewards.pools["performance_individuale"].residual == Decimal("1130.00")
     figure = result.figures["award:A2"]
     assert "€ 450,00 meno (il maggiore tra 0 e i giorni di assenza meno 10) × € 15,00 al giorno" in figure.formula
+
+
+def test_the_term_of_min_or_max_that_wins_is_in_the_explanation(ciclope_ente, tmp_path):
+    """A person redoes MIN and MAX inside a formula by hand from their values: each is noted with its sentence, in
+    its unit; the formula's own MAX is its figure's value, not noted again."""
+    rows = staff([("A2", "C", 1, 12), ("A3", "C", 1, 45)])
+    cards = [f"{pid},SEG,Scheda,Voce,10,8," for pid in ("A2", "A3")]
+    data = one_unit_comune("Casa di cura", rows, cards, '[funds]\nperformance_individuale = "2000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, PER_DAY, data)
+    # A2: 12 days, MAX(0; 12 − 10) = 2; A3: 45 days, MAX(0; 45 − 10) = 35
+    assert "• il maggiore tra 0 e i giorni di assenza meno 10 = 2\n" in explain(result, "person", "A2")
+    assert "• il maggiore tra 0 e i giorni di assenza meno 10 = 35\n" in explain(result, "person", "A3")
+    assert not any(i.name.startswith("il maggiore tra 0 e € 450,00") for i in result.figures["award:A2"].inputs)
+    capped = PER_DAY.replace(
+        "=MAX(0; 450 € - MAX(0; assenze - 10) * 15 € al giorno)",
+        "=SE(assenze > 0; MIN(700 €; 1000 € - assenze * 20 € al giorno); 800 €)",
+    )
+    result = run_declared(ciclope_ente, tmp_path, capped, data)
+    # in euro: A2 MIN(700; 1000 − 12 × 20 = 760) = 700,00; A3 MIN(700; 1000 − 45 × 20 = 100) = 100,00
+    assert amounts(result) == {"A2": "700.00", "A3": "100.00"}
+    said = "• il minore tra € 700,00 e € 1.000,00 meno i giorni di assenza × € 20,00 al giorno = € {}\n"
+    assert said.format("700,00") in explain(result, "person", "A2")
+    assert said.format("100,00") in explain(result, "person", "A3")
 
 
 def test_a_formula_that_gives_nothing_says_the_piece_that_does(ciclope_ente, tmp_path):
