@@ -443,7 +443,7 @@ def regulation_funds(hooks: Hooks, plugin: str, year: int, params: dict[str, str
         names = hooks.for_ente(resolved).one(hookspecs.ciclope_individual_premium, params=resolved)
     except Exception:  # noqa: BLE001 — the template is written without them
         return ()
-    return tuple(n for n in names if not n.endswith(":"))
+    return tuple(dict.fromkeys(n.partition("/")[0] for n in names if not n.endswith(":")))  # a pool, not its parts
 
 
 def calendar_acts(hooks: Hooks, plugin: str, schema, year: int, given: dict[str, str] | None = None) -> dict[str, str]:

@@ -594,7 +594,9 @@ def ciclope_pools_read_cards(params: Params, pools: Mapping[str, Pool]) -> list[
 def ciclope_individual_premium(params: Params) -> list[str] | None:
     """Return the names of the pools that pay the individual premium (premio correlato alla performance
     individuale, CCNL Funzioni Locali 21.5.2018 art. 68 c. 2 lett. b); a name ending in ``:`` stands for
-    every pool whose name starts with it (``"staff:"``).
+    every pool whose name starts with it (``"staff:"``); ``pool/part`` names a part of a pool that also pays
+    something else (the organizational performance, lett. a): of that pool only what the named parts paid each person
+    (:func:`ciclope_award_parts`) is the individual premium.
 
     Called by a comparto layer's wrapper of ``ciclope_rewards`` (the art. 69 maggiorazione is a share of
     that premium). Default: none (``[]``): the layer then moves no money.

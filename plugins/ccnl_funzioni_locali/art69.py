@@ -112,6 +112,46 @@ def premium_pools(names: list[str], pools: Mapping[str, Pool]) -> list[str]:
     return [p for p in pools if any(p == n or (n.endswith(":") and p.startswith(n)) for n in names)]
 
 
+def individual_parts(named: Sequence[str]) -> dict[str, frozenset[str]]:
+    """The pools named by their parts (``pool/part``: a pool whose other parts are not the individual premium) →
+    the names of the parts that are."""
+    out: dict[str, set[str]] = {}
+    for n in named:
+        pool, _, part = n.partition("/")
+        if part:
+            out.setdefault(pool, set()).add(part)
+    return {pool: frozenset(parts) for pool, parts in out.items()}
+
+
+def attributed_premiums(
+    rewards: Rewards,
+    names: Sequence[str],
+    parts: Mapping[str, frozenset[str]],
+    hooks: CycleHooks,
+    params: Params,
+    trace: Trace,
+) -> dict[str, Decimal]:
+    """Person → the individual premium attributed (> 0): the awards of the individual-premium pools, of a pool named
+    by its parts only what those parts paid (as ``ciclope_award_parts`` says it; where it names the parts together,
+    their own amounts unknown, the whole award)."""
+    paid = hooks.first(hookspecs.ciclope_award_parts, params=params, rewards=rewards, trace=trace) if parts else None
+    out: dict[str, Decimal] = {}
+    for a in rewards.awards.values():
+        if a.pool not in names:
+            continue
+        amount = a.amount
+        if a.pool in parts and paid is not None and a.person in paid.get(a.pool, {}):
+            amount = sum((v for n, v in paid[a.pool][a.person] if _of_parts(n, parts[a.pool])), Decimal(0))
+        if amount > 0:
+            out[a.person] = out.get(a.person, Decimal(0)) + amount
+    return out
+
+
+def _of_parts(name: str, parts: frozenset[str]) -> bool:
+    """An entry of ``ciclope_award_parts`` that is (or, naming parts together «a» e «b», holds) one of ``parts``."""
+    return name in parts or any(fmt.quoted(p) in name for p in parts)
+
+
 @hookimpl(wrapper=True)
 def ciclope_rewards(
     ente: Ente,
@@ -129,11 +169,10 @@ def ciclope_rewards(
     law = in_force("maggiorazione_art69", ente.year)
     if rewards is None or law is None or hooks is None:
         return rewards
-    names = premium_pools(hooks.one(hookspecs.ciclope_individual_premium, params=params), rewards.pools)
-    attributed: dict[str, Decimal] = {}
-    for a in rewards.awards.values():
-        if a.pool in names and a.amount > 0:
-            attributed[a.person] = attributed.get(a.person, Decimal(0)) + a.amount
+    named = hooks.one(hookspecs.ciclope_individual_premium, params=params)
+    names = premium_pools([n.partition("/")[0] for n in named], rewards.pools)
+    parts = individual_parts(named)
+    attributed = attributed_premiums(rewards, names, parts, hooks, params, trace)
     if not attributed or art48.not_applicable(ente):
         return rewards
     rule = maggiorazione(params)
@@ -141,7 +180,8 @@ def ciclope_rewards(
     if own is not None:  # the regulation pays it in a part of its own: never twice, never said missing
         record_own(own.part, rule is not None, trace, law)
         floor = art48.minimum(ente.year, art48.employees(ente), rule is not None and rule.objectives)
-        trace.extend(short_of_minimum(own, attributed, own.pool in names, floor, law))
+        counted = own.pool in names and (own.pool not in parts or own.part in parts[own.pool])
+        trace.extend(short_of_minimum(own, attributed, counted, floor, law))
         trace.extend(paid_to_nobody(own, attributed, law))
         return rewards
     if rule is None:

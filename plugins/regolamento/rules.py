@@ -599,9 +599,16 @@ def individual_premium(params: Params) -> list[str]:
     regulation = declared(params)
     if regulation is None:
         return []
-    return list(
-        dict.fromkeys(p.fund for p in regulation.premiums if METHODS[p.method].individual and "dipendente" in p.roles)
-    )
+    staff = [p for p in regulation.premiums if METHODS[p.method].individual and "dipendente" in p.roles]
+    organizational = {p.fund for p in regulation.parts if p.performance == "organizzativa"}
+    # a fund that also pays the organizational performance (art. 68 c. 2 lett. a) is named by its individual parts
+    # («fund/part»), the maggiorazione's own part not among them: the mean is of the individual premium alone
+    named = [p.fund for p in staff if p.fund not in organizational] + [
+        f"{p.fund}/{p.name}"
+        for p in regulation.parts
+        if p in staff and p.fund in organizational and p.performance == "individuale" and not p.national_bonus
+    ]
+    return list(dict.fromkeys(named))
 
 
 @hookimpl(specname="ciclope_acts")

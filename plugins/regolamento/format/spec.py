@@ -982,6 +982,16 @@ class Part(Premium):
         default=False,
         example=True,
     )
+    performance: str = key(
+        "performance",
+        "choice",
+        "individuale o organizzativa: la parte paga il premio correlato alla performance individuale (art. 68 c. 2 "
+        "lett. b CCNL 21.5.2018) o alla performance organizzativa (lett. a). La maggiorazione del premio individuale "
+        "che il comparto calcola da [ente.nazionale] legge il valore medio dei soli premi delle parti individuali",
+        default="individuale",
+        choices=("individuale", "organizzativa"),
+        example="organizzativa",
+    )
     set_aside: bool = key(
         "accantonata",
         "bool",

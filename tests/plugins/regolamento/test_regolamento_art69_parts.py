@@ -1,0 +1,123 @@
+"""The maggiorazione del premio individuale (art. 69 CCNL 21.5.2018, art. 81 CCNL 16.11.2022) computed by the comparto
+from [ente.nazionale], under a regulation whose fund also pays the organizational performance (art. 68 c. 2 lett. a):
+the mean is of the individual premium alone (`performance = "organizzativa"` on the other part). Every amount by
+hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from ciclope.core.inputs.config import EnteConfig, resolve_params
+from ciclope.core.run.runner import compute
+from ciclope.core.testing import write_ente
+
+from helpers import amounts, next_year, one_unit_comune
+
+REGULATION = """\
+formato = 2
+[atto]
+titolo = "CCDI del Comune di Prova"
+tipo_ente = "comune"
+comparto = "funzioni_locali"
+
+[[premi]]
+nome = "performance organizzativa"
+metodo = "proporzionale"
+quota_fondo = 0.4
+peso = "=1"
+tempo_parziale = "intero"
+performance = "organizzativa"
+fonte = "art. 5 c. 1"
+
+[[premi]]
+nome = "performance individuale"
+metodo = "proporzionale"
+quota_fondo = 0.6
+fonte = "art. 5 c. 2"
+"""
+# ten people: S01 96 points, the nine others 56; Σ = 96 + 9 × 56 = 600
+SCORES = {"S01": 96, **{f"S{i:02}": 56 for i in range(2, 11)}}
+
+
+def run_with(tmp_path: Path, regulation: str, funds: str = 'performance_individuale = "10000.00"'):
+    """The ten people under ``regulation`` in 2024, [ente.nazionale] at 30% of the mean for 10% of the staff."""
+    staff = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG" for pid in SCORES]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{points}," for pid, points in SCORES.items()]
+    data = one_unit_comune("Comune di Prova", staff, cards, f"[funds]\n{funds}\n")
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "smvp.toml").write_text(regulation, encoding="utf-8")
+    overrides = {"regolamento": str(tmp_path / "smvp.toml")}
+    national = {"maggiorazione": {"quota_premio": 0.30, "quota_personale": 0.10}}
+    params, problems = resolve_params("regolamento", 2024, overrides, "cycle.toml", national)
+    assert problems == []
+    folder = write_ente(tmp_path / "ente", data)
+    return compute(EnteConfig(id="prova", plugin="regolamento", data=folder, overrides=overrides, params=params), 2024)
+
+
+def test_the_mean_is_of_the_individual_part_alone(tmp_path):
+    result = run_with(tmp_path, REGULATION)
+    # the individual part pays 60% of 10.000 = 6.000 by score: S01 6.000 × 96 / 600 = 960,00, the others
+    # 6.000 × 56 / 600 = 560,00; mean 6.000 / 10 = 600,00 (not 10.000 / 10 = 1.000,00 with the organizational
+    # part); M = 30% × 600,00 = 180,00; 10% of 10 evaluated = 1 beneficiary, S01 (96 points)
+    assert result.figures["art69:media"].value == Decimal("600.00")
+    assert result.figures["art69:maggiorazione"].value == Decimal("180.00")
+    # nothing left unpaid: the fund 10.000 − 180 = 9.820 split again by the regulation's rule, both parts of the
+    # fund reduced (the limit the docs state): organizational 40% = 3.928 / 10 = 392,80 each; individual 60% =
+    # 5.892: S01 5.892 × 96 / 600 = 942,72, the others 5.892 × 56 / 600 = 549,92; S01 + 180,00
+    # S01 392,80 + 942,72 = 1.335,52; others 392,80 + 549,92 = 942,72; Σ 1.335,52 + 9 × 942,72 = 9.820,00
+    others = {pid: "942.72" for pid in list(SCORES)[1:]}
+    assert amounts(result) == {"S01": "1335.52", **others, "S01:maggiorazione_art69": "180.00"}
+
+
+def test_without_the_declaration_the_mean_is_of_the_whole_fund(tmp_path):
+    # the same fund without `performance = "organizzativa"`: both parts are the individual premium, as before;
+    # mean 10.000 / 10 = 1.000,00, M = 300,00
+    result = run_with(tmp_path, REGULATION.replace('performance = "organizzativa"\n', ""))
+    assert result.figures["art69:media"].value == Decimal("1000.00")
+    assert result.figures["art69:maggiorazione"].value == Decimal("300.00")
+
+
+def test_an_organizational_fund_of_its_own_is_not_the_individual_premium(tmp_path):
+    # the organizational part in its own fund (4.000): only the individual fund (6.000) is the premium of art. 69,
+    # and only it is cut: mean 6.000 / 10 = 600,00, M = 180,00, S01; the individual fund 6.000 − 180 = 5.820 split
+    # again: S01 5.820 × 96 / 600 = 931,20, the others 5.820 × 56 / 600 = 543,20; the organizational 400,00 each
+    regulation = REGULATION.replace("quota_fondo = 0.4\n", 'fondo = "performance_organizzativa"\n').replace(
+        "quota_fondo = 0.6\n", ""
+    )
+    funds = 'performance_individuale = "6000.00"\nperformance_organizzativa = "4000.00"'
+    result = run_with(tmp_path, regulation, funds)
+    assert result.figures["art69:media"].value == Decimal("600.00")
+    assert result.figures["art69:maggiorazione"].value == Decimal("180.00")
+    paid: dict[tuple[str, str], Decimal] = {}
+    for a in result.rewards.awards.values():
+        paid[(a.pool, a.person)] = a.amount
+    assert paid[("performance_organizzativa", "S02")] == Decimal("400.00")
+    assert paid[("performance_individuale", "S01")] == Decimal("931.20")
+    assert paid[("performance_individuale", "S02")] == Decimal("543.20")
+
+
+def test_the_regulation_s_own_maggiorazione_is_checked_against_the_individual_mean(tmp_path):
+    # the fund's third part is the contract's maggiorazione as the CCDI writes it (maggiorazione = true): 100,00 to
+    # the best score, from its 10% of the fund (1.000,00). The individual part pays 50% = 5.000 by
+    # score, mean 5.000 / 10 = 500,00 (the organizational part and the maggiorazione are not the premium);
+    # 30% × 500,00 = 150,00 is the contract's minimum, and the part pays 100,00 to S01: a warning
+    regulation = REGULATION.replace("quota_fondo = 0.6", "quota_fondo = 0.5") + (
+        '\n[[premi]]\nnome = "maggiorazione"\nmetodo = "formula"\nmaggiorazione = true\n'
+        "quota_fondo = 0.1\nimporto = '=SE(punteggio = MAX.ENTE(punteggio); 100 €; 0 €)'\nfonte = \"art. 6\"\n"
+    )
+    result = run_with(tmp_path, regulation)
+    [short] = [p for p in result.violations if p.rule == "ccnl.art69.own_minimum"]
+    assert "€ 5.000,00 / 10 = € 500,00, cioè almeno € 150,00; la parte paga € 100,00 a S01" in short.message
+
+
+def test_the_next_year_s_ente_toml_asks_the_fund_not_its_parts(tmp_path):
+    # the fund named to the comparto by its individual part («performance_individuale/performance individuale») is
+    # one fund in the next year's ente.toml, with the amount of the run
+    staff = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG" for pid in SCORES]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{points}," for pid, points in SCORES.items()]
+    funds = '[funds]\nperformance_individuale = "10000.00"\n'
+    folder = next_year(tmp_path, REGULATION, one_unit_comune("Comune di Prova", staff, cards, funds))
+    toml = (folder / "comune" / "ente.toml").read_text(encoding="utf-8")
+    section = toml.split("[fondi]")[1].split("\n[")[0]
+    assert 'performance_individuale = "10000.00"' in section and "/" not in section, section
