@@ -114,6 +114,14 @@ def test_the_surface_is_small_and_its_namespaces_are_curated():
     assert not hasattr(ciclope.core.Trace(), "put")
 
 
+def test_every_hook_is_on_the_hookspecs_surface():
+    """A plugin (or a layer) may ask any hook through ``ciclope.core.hookspecs``: its ``__all__`` lists them all."""
+    from ciclope.core.engine import hookspecs
+
+    specs = {n for n, f in vars(hookspecs).items() if n.startswith("ciclope_") and callable(f)}
+    assert set(hookspecs.__all__) == specs
+
+
 def surface_uses(path: Path) -> list[str]:
     """What ``path`` takes from ``ciclope.core`` that is not on the surface: a name imported from it
     outside ``__all__``, or a namespace's attribute outside that namespace's ``__all__``."""
