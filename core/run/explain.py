@@ -25,7 +25,7 @@ from ciclope.core.plugininfo import Classification
 from ciclope.core.reports import fmt, stats
 from ciclope.core.result import Result
 from ciclope.core.store.words import stored_params
-from ciclope.core.trace import Figure, Input
+from ciclope.core.trace import Figure, Input, zero_reason
 from ciclope.core.values import parse_money, parse_percent, parse_share
 from ciclope.core.vocabulary import SHEET_ALIASES, column_it, sheet_it
 
@@ -474,13 +474,13 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
 
 
 def _zero_award(award: Figure, excluded: bool) -> list[dict[str, str]]:
-    """Why a premium of 0: its note, which begins with the reason («nessun importo: …»), its formula being said in the
-    figure under it; the formula where it has no note. Nothing when an exclusion says why and the premium has no
-    reason of its own: its formula only repeats the exclusion («escluso: …») or sums the parts it emptied, and its
-    note is the part's, no reason."""
+    """Why a premium of 0: the reason its note begins with («nessun importo: …») alone, its formula and share paid
+    being said in the figure under it (:func:`zero_reason`); the formula where it has no note. Nothing when an
+    exclusion says why and the premium has no reason of its own: its formula only repeats the exclusion («escluso:
+    …») or sums the parts it emptied, and its note is the part's, no reason."""
     if excluded and (award.formula.startswith("escluso") or not award.note):
         return []
-    why = f"{award.label}: {award.note or award.formula}"
+    why = f"{award.label}: {zero_reason(award)}"
     return [{"why": why, "source": award.source, "about": UNPAID}]
 
 
