@@ -23,7 +23,7 @@ from ciclope.core.output.results import num
 from ciclope.core.params import Params
 from ciclope.core.plugininfo import Classification
 from ciclope.core.reports import fmt, stats
-from ciclope.core.result import Result
+from ciclope.core.result import Result, award_figure
 from ciclope.core.store.words import stored_params
 from ciclope.core.trace import Figure, Input, zero_reason
 from ciclope.core.values import parse_money, parse_percent, parse_share
@@ -575,15 +575,6 @@ def evaluator_name(ente: Ente, evaluator: str | None) -> str:
         return ""
     person = ente.people.get(evaluator)
     return person.name if person is not None else ente.evaluators.get(evaluator, "")
-
-
-def award_figure(result: Result, person: str, pool: str, ref: str | None, first: bool) -> Figure | None:
-    """The figure that explains an award (hookspecs.ciclope_rewards): ``award:<person>:<pool>:<ref>`` for an award
-    about a position that the plugin records apart (two awards of one pool to one person: the result pay and an
-    interim), else ``award:<person>:<pool>``, else ``award:<person>`` for the person's first award."""
-    figures = result.figures
-    own = figures.get(f"award:{person}:{pool}:{ref}") if ref else None
-    return own or figures.get(f"award:{person}:{pool}") or (figures.get(f"award:{person}") if first else None)
 
 
 def person_awards(result: Result, ident: str) -> list[dict[str, Any]]:
