@@ -196,12 +196,22 @@ _ACCENTED = {
 }
 
 
+# The acronyms of the field a key writes in small letters («interim_eq»): said in capitals, whatever the key's case.
+# A closed list of words that are never Italian words of their own.
+ACRONYMS = frozenset(
+    ("EQ", "PO", "PEO", "PEG", "PIAO", "OIV", "CCNL", "CCDI", "CCI", "CCIAA", "UO", "DUP", "PNRR", "SMVP", "RUP")
+)
+
+
 def accented(words: str) -> str:
-    """``words`` (a key's, its «_» made spaces) with each word of :data:`_ACCENTED` given its accent, in its case."""
+    """``words`` (a key's, its «_» made spaces) with each word of :data:`_ACCENTED` given its accent, in its case,
+    and each of :data:`ACRONYMS` in capitals («interim eq» → «interim EQ»)."""
     return " ".join(map(_accent, words.split(" ")))
 
 
 def _accent(word: str) -> str:
+    if word.upper() in ACRONYMS:
+        return word.upper()
     found = _ACCENTED.get(word.lower())
     if found is None:
         return word

@@ -94,3 +94,12 @@ class Result:
             for name, spec in self.params.specs.items()
             if spec.assumption
         ]
+
+
+def award_figure(result: Result, person: str, pool: str, ref: str | None, first: bool) -> Figure | None:
+    """The figure that explains an award (hookspecs.ciclope_rewards): ``award:<person>:<pool>:<ref>`` for an award
+    about a position that the plugin records apart (two awards of one pool to one person: the result pay and an
+    interim), else ``award:<person>:<pool>``, else ``award:<person>`` for the person's first award."""
+    figures = result.figures
+    own = figures.get(f"award:{person}:{pool}:{ref}") if ref else None
+    return own or figures.get(f"award:{person}:{pool}") or (figures.get(f"award:{person}") if first else None)

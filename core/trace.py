@@ -52,6 +52,19 @@ class Figure(NamedTuple):
     note: str = ""
 
 
+NOTHING = "nessun importo: "  # how the note of an amount of 0 begins when it says why (a plugin's reason)
+
+
+def zero_reason(figure: Figure) -> str:
+    """Why an amount of 0 is nothing, alone: the reason its note begins with («nessun importo: la riduzione per
+    giorni di assenza è del 100%»), without what the note says after it (the share paid, the cents: the figure's
+    own, read once there); a note without a reason whole, else the formula. A reason is one clause: the pieces of
+    a note are joined by «; », never a reason's own words."""
+    if figure.note.startswith(NOTHING):
+        return figure.note.split("; ", 1)[0]
+    return figure.note or figure.formula
+
+
 def appealed(name: str, i: Any) -> tuple[str, str]:
     """The input of a card item whose points a conciliation stage replaced (rules/core.md §5): "points P from
     appeals.csv row R (stage, date), replacing Q from evaluations.csv row S"; the cell is the appeal's."""

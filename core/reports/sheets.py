@@ -7,11 +7,12 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core.ledger import instalment_kind
+from ciclope.core.ledger import Award, instalment_kind
 from ciclope.core.phases import PHASE_NAMES
 from ciclope.core.reports import fmt, stats
 from ciclope.core.reports.model import Column, Flag, Table, Total, Typed
-from ciclope.core.result import Result
+from ciclope.core.result import Result, award_figure
+from ciclope.core.trace import NOTHING, zero_reason
 from ciclope.core.values import parse_number
 
 CALENDAR_FLAGS = {"fatto": "ok", "in ritardo": "err", "mancante": "warn"}  # a deadline's state as a flag
@@ -431,6 +432,7 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
     ledger, people, band = r.ledger, r.ente.people, stats.band_words(r)
     parts = r.rewards.parts if r.rewards is not None else {}  # the regulation's parts, where it names them
     banded = any(a.band for a in ledger.awards)  # no empty «Fascia» where no part has bands
+    first: dict[str, Award] = {}  # each person's first award, which an award figure of the person alone explains
     rows: list[tuple[Any, ...]] = []
     for a in ledger.awards:  # every award of every pool, PO position and result pay included
         who = people.get(a.person)
@@ -440,13 +442,18 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
             fund = f"{fund} (interim della posizione {a.ref})"
         said = (band(a.band),) if banded else ()
         paid: Sequence[tuple[str | None, Decimal]] = parts.get(a.pool, {}).get(a.person) or [(None, a.amount)]
+        lead = first.setdefault(a.person, a) is a
         # an award several parts of one fund sum: a row per part, as the office's accounts keep them apart
         for name, amount in paid:
             part = (name,) if parts else ()
-            rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, status(a.person)))
+            why = (unpaid_why(r, a, name, lead) or "") if not amount else None
+            rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, status(a.person), why))
+    zero = any(row[-1] is not None for row in rows)  # a «Motivo» where some premium is 0, no empty one
+    rows = [row if zero else row[:-1] for row in rows]
     if rows:
         total = sum((a.amount for a in ledger.awards), Decimal(0))
-        rows.append(Total(("TOTALE", "", "", "", *(("",) if parts else ()), *(("",) if banded else ()), total, "")))
+        blank = ("",) * (bool(parts) + banded)
+        rows.append(Total(("TOTALE", "", "", "", *blank, total, "", *(("",) if zero else ()))))
     columns: list[Column] = [
         ("Codice", "text", 10),
         ("Nome", "text", 26),
@@ -456,8 +463,25 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         *((("Fascia", "text", 14),) if banded else ()),
         ("Importo", "money", 14),
         ("Esito", "text", 16),
+        *((("Motivo", "text", 30),) if zero else ()),
     ]
     return Table("Premi", columns, rows)
+
+
+def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | None:
+    """The «Motivo» of a premium of 0, never at odds with its «Esito»: of a person an exclusion left out, the
+    exclusion's sentence (as in «Valutazioni individuali»); else the reason the premium's figure gives, of the part
+    the row is about where the regulation names them («la riduzione per giorni di assenza è del 100%»)."""
+    status = r.figures.get(f"score:{award.person}:status")
+    if status is not None and status.formula.startswith("escluso"):
+        return reason_of(r, award.person)
+    figure = award_figure(r, award.person, award.pool, award.ref, first)
+    if figure is None:
+        return None
+    if part is not None:  # the part's own figure, which the premium's reads as «… «part»»
+        own = [r.figures[i.ref] for i in figure.inputs if i.ref in r.figures and i.name.endswith(f"«{part}»")]
+        figure = own[0] if own else figure
+    return zero_reason(figure).removeprefix(NOTHING) or None
 
 
 def funds(r: Result) -> Table:

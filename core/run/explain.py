@@ -23,9 +23,9 @@ from ciclope.core.output.results import num
 from ciclope.core.params import Params
 from ciclope.core.plugininfo import Classification
 from ciclope.core.reports import fmt, stats
-from ciclope.core.result import Result
+from ciclope.core.result import Result, award_figure
 from ciclope.core.store.words import stored_params
-from ciclope.core.trace import Figure, Input
+from ciclope.core.trace import Figure, Input, zero_reason
 from ciclope.core.values import parse_money, parse_percent, parse_share
 from ciclope.core.vocabulary import SHEET_ALIASES, column_it, sheet_it
 
@@ -474,13 +474,13 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
 
 
 def _zero_award(award: Figure, excluded: bool) -> list[dict[str, str]]:
-    """Why a premium of 0: its note, which begins with the reason («nessun importo: …»), its formula being said in the
-    figure under it; the formula where it has no note. Nothing when an exclusion says why and the premium has no
-    reason of its own: its formula only repeats the exclusion («escluso: …») or sums the parts it emptied, and its
-    note is the part's, no reason."""
+    """Why a premium of 0: the reason its note begins with («nessun importo: …») alone, its formula and share paid
+    being said in the figure under it (:func:`zero_reason`); the formula where it has no note. Nothing when an
+    exclusion says why and the premium has no reason of its own: its formula only repeats the exclusion («escluso:
+    …») or sums the parts it emptied, and its note is the part's, no reason."""
     if excluded and (award.formula.startswith("escluso") or not award.note):
         return []
-    why = f"{award.label}: {award.note or award.formula}"
+    why = f"{award.label}: {zero_reason(award)}"
     return [{"why": why, "source": award.source, "about": UNPAID}]
 
 
@@ -575,15 +575,6 @@ def evaluator_name(ente: Ente, evaluator: str | None) -> str:
         return ""
     person = ente.people.get(evaluator)
     return person.name if person is not None else ente.evaluators.get(evaluator, "")
-
-
-def award_figure(result: Result, person: str, pool: str, ref: str | None, first: bool) -> Figure | None:
-    """The figure that explains an award (hookspecs.ciclope_rewards): ``award:<person>:<pool>:<ref>`` for an award
-    about a position that the plugin records apart (two awards of one pool to one person: the result pay and an
-    interim), else ``award:<person>:<pool>``, else ``award:<person>`` for the person's first award."""
-    figures = result.figures
-    own = figures.get(f"award:{person}:{pool}:{ref}") if ref else None
-    return own or figures.get(f"award:{person}:{pool}") or (figures.get(f"award:{person}") if first else None)
 
 
 def person_awards(result: Result, ident: str) -> list[dict[str, Any]]:

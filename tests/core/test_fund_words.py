@@ -1,5 +1,6 @@
 """A fund named by its ente.toml key alone is read in words, and a word the key writes without its accent (as a
-TOML key is typed: «produttivita») is said with it."""
+TOML key is typed: «produttivita») is said with it; an acronym of the field the key writes in small letters
+(«interim_eq») in capitals."""
 
 from __future__ import annotations
 
@@ -16,6 +17,13 @@ from ciclope.core import fmt
         ("Produttivita", "Fondo Produttività"),  # the office's capital kept
         ("fondo_vita_uscita", "Fondo vita uscita"),  # a closed list: words that end so but have no accent are kept
         ("performance_individuale", "Fondo performance individuale"),
+        ("interim_eq", "Fondo interim EQ"),  # a writer's key: «Fondo interim eq» lost the acronym
+        ("risultato_po_eq", "Fondo risultato PO EQ"),
+        ("progressioni_peo_ccdi", "Fondo progressioni PEO CCDI"),
+        ("obiettivi_peg_piao_oiv_uo", "Fondo obiettivi PEG PIAO OIV UO"),
+        ("fondo_ccnl", "Fondo CCNL"),
+        ("Eq_premi", "Fondo EQ premi"),  # in capitals whatever its case
+        ("equo_poco", "Fondo equo poco"),  # a word that begins like one is kept
     ],
 )
 def test_a_fund_s_key_in_words_with_its_accents(key, said):

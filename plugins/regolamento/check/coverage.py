@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ciclope.core import Ente, Person, Problem, fmt
+from ciclope.core import Ente, Person, Problem
+from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.grades import code, column, declared, grade_of
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
@@ -60,7 +61,8 @@ def _problem(
     ids = ", ".join(p.id for p in people[:5]) + (f" e altri {len(people) - 5}" if len(people) > 5 else "")
     word, header = ("il grado", "grado") if reg.grades is not None else ("la categoria", "categoria")
     zero = " (con 0 se non partecipa alla parte)" if key.endswith("parametri") else ""
-    what = f"{word} {fmt.quoted(grade)}" if grade else f"{word} (vuot{'o' if reg.grades is not None else 'a'})"
+    empty = f"(vuot{'o' if reg.grades is not None else 'a'})"
+    what = f"{word} {grades.said(grade, declared(reg)) if grade else empty}"
     return Problem(
         rule="regolamento.categoria",
         source=cite(reg, fonte),

@@ -51,6 +51,14 @@ def code(word: str, declared: Sequence[str] = ()) -> str | None:
     return WORDS.get(normal(word))
 
 
+def said(grade: str, declared: Sequence[str] = ()) -> str:
+    """A grade as a message names it: a category of the comparto by its Area, as an office writes it, with its letter
+    («Operatori» (A)), never the letter alone, which the office may not have written; a declared grade ([gradi]) or
+    a category without an Area («DIR») quoted as it is."""
+    area = dict(zip(CATEGORIES, AREAS)).get(grade) if not declared else None
+    return f"«{area}» ({grade})" if area else f"«{grade}»"
+
+
 def declared(reg: Regulation) -> tuple[str, ...]:
     return tuple(reg.grades.names) if reg.grades is not None else ()
 

@@ -256,7 +256,7 @@ def weights_sum(score: Score, error: Error, declared: Sequence[str] = ()) -> Non
             if (role, grade) in seen:
                 error(
                     f"{path}.categorie",
-                    f"la categoria {fmt.quoted(grade)} del ruolo {fmt.quoted(role)} ha già i pesi di "
+                    f"la categoria {grades.said(grade, declared)} del ruolo {fmt.quoted(role)} ha già i pesi di "
                     f"{said(f'punteggio.categorie[{seen[role, grade]}]')}: una sola tabella di pesi per categoria",
                     "regolamento.valore",
                 )
@@ -320,7 +320,9 @@ def grade_codes(path: str, names: Sequence[str], error: Error, declared: Sequenc
             )
         elif found in out:
             error(
-                path, f"la categoria {fmt.quoted(found)} è scritta due volte ({fmt.quoted(name)})", "regolamento.valore"
+                path,
+                f"la categoria {grades.said(found, declared)} è scritta due volte ({fmt.quoted(name)})",
+                "regolamento.valore",
             )
         else:
             out.append(found)

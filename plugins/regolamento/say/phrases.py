@@ -569,12 +569,23 @@ def _fund(name: str, reg: Regulation | None = None) -> str:
     return the(fund_name(name, reg))
 
 
-def paid_share(p: Premium, worded: bool = False) -> str:
-    """«la quota pagata», with ``worded`` «(il tempo lavorato)» where it is the time worked; "" where it is 1 for
-    everyone (paid whole at part time, without days of service): a sentence then leaves it out, never «× 1»."""
-    if p.part_time == "proporzionale":
-        return "la quota pagata (il tempo lavorato)" if worded else "la quota pagata"
-    return "la quota pagata" if p.prorate else ""
+def paid_share(p: Premium, reg: Regulation | None = None) -> str:
+    """«la quota pagata»; with ``reg``, what it is made of for this premium, as the premium's figure says it: «(il
+    tempo lavorato × i giorni di servizio / i giorni dell'anno × (1 − la riduzione per i giorni di assenza))»; ""
+    where it is 1 for everyone (paid whole at part time, without days of service): a sentence then leaves it out,
+    never «× 1»."""
+    said = "la quota pagata" if p.part_time == "proporzionale" or p.prorate else ""
+    pieces = ["il tempo lavorato"] if p.part_time == "proporzionale" else []
+    pieces += ["i giorni di servizio / i giorni dell'anno"] if p.prorate else []
+    if reg is not None:  # the reductions that weigh in the split (their cut goes to the colleagues)
+        cut = [red for red in reg.reductions if cuts.applies(red, p, shared=True)]
+        pieces += [
+            "(1 − la riduzione" + ("" if red.formula else f" per {the(cuts.label_of(reg, red)[0])}") + ")"
+            for red in cut
+        ]
+    if reg is None or not pieces:
+        return said
+    return f"la quota pagata ({' × '.join(pieces)})" if said or len(pieces) > 1 else f"la quota pagata {pieces[0]}"
 
 
 def times(factor: str) -> str:
@@ -594,7 +605,7 @@ def in_proportion(*factors: str) -> str:
 
 
 def _method(p: Premium, reg: Regulation) -> list[str]:
-    share = paid_share(p, worded=True)
+    share = paid_share(p, reg)
     factors = "; ".join(f"{k} {num(v)}" for k, v in p.grade_factors.items())
     by_grade = f"il parametro della categoria ({factors})" if factors else ""
     if p.method == "proporzionale":

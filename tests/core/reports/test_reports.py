@@ -250,7 +250,7 @@ def test_workbook_holds_the_figures_of_results_json(case, book):
     for r in records(wb["Premi"]):
         if r["Codice"] != "TOTALE":
             sheet.setdefault(r["Codice"], []).append((r["Fondo"], f"{D(str(r['Importo'])):.2f}"))
-    shown = {"premi": "Fondo premi", "po_risultato": "Fondo po risultato"}  # the case's pools, without labels
+    shown = {"premi": "Fondo premi", "po_risultato": "Fondo PO risultato"}  # the case's pools, without labels
     assert sheet == {
         k: [(shown[a["pool"]], a["amount"]) for a in [v, *v.get("also", [])]]
         for k, v in doc["rewards"]["people"].items()
@@ -258,7 +258,7 @@ def test_workbook_holds_the_figures_of_results_json(case, book):
     # the PO's result pay is an award like any other: PO1 has premi (the pool of 1000.00 less the staff's
     # 522.15 in alta and 343.36 in media, E6 below the threshold: 1000 − 522.15 − 343.36 = 134.49) and
     # then the 1147.50 of result pay the case's position hook gives
-    assert sheet["PO1"] == [("Fondo premi", "134.49"), ("Fondo po risultato", "1147.50")]
+    assert sheet["PO1"] == [("Fondo premi", "134.49"), ("Fondo PO risultato", "1147.50")]
     inds = {r["Codice"]: r for r in records(wb["Indicatori"])}
     for iid, ind in doc["organizational"]["indicators"].items():
         got = inds[iid]["Raggiungimento"]
@@ -329,13 +329,13 @@ def test_transparency_by_hand(case):
     # head count is published (1), its amount is <3; the ente's total distributed (required by art. 20, never
     # withheld) is 1000.00 + 1147.50 = 2147.50, so the premi pool's distributed amount is withheld (2147.50 −
     # 1000.00 would give PO1's result pay back)
-    assert figures((fondi, "", "Fondo po risultato: distribuito")) == ("1", "", "<3", "")
+    assert figures((fondi, "", "Fondo PO risultato: distribuito")) == ("1", "", "<3", "")
     assert figures((fondi, "", "Fondo premi: distribuito")) == ("8", "", "riservato", "")
     # premi is paid whole (1000.00 distributed of 1000.00), so its stanziato is its distributed amount and would give
     # PO1's result pay as 2147.50 − 1000.00: withheld; po_risultato's stanziato 1350.00 would give it back as the
     # ente's 2350.00 − 1350.00: withheld too. The ente's totals stay (art. 20 c. 1)
     assert rows[(fondi, "", "Fondo premi: stanziato")]["Importo totale (€)"] == "riservato"
-    assert rows[(fondi, "", "Fondo po risultato: stanziato")]["Importo totale (€)"] == "riservato"
+    assert rows[(fondi, "", "Fondo PO risultato: stanziato")]["Importo totale (€)"] == "riservato"
     assert rows[(fondi, "", "totale: stanziato")]["Importo totale (€)"] == "2350,00"  # 1000 + 1350 (PO)
     assert rows[(fondi, "", "totale: distribuito")]["Importo totale (€)"] == "2147,50"
     assert not any(k[0] == "Retribuzione di posizione" for k in rows)  # no position-pay pool in this case

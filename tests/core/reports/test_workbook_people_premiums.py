@@ -159,3 +159,39 @@ def test_parts_of_one_fund_have_a_row_each(ciclope_ente, tmp_path):
     ]
     # the total unchanged: 1500 + DIR1's 1000
     assert premi[-1]["Codice"] == "TOTALE" and premi[-1]["Importo"] == 2500
+
+
+def test_every_premium_of_zero_says_why(ciclope_ente, tmp_path):
+    """A premium the absences cut whole read Importo 0 and esito «valutato», with no reason (a writer's CCI): the
+    «Motivo» says it, and of an excluded person the exclusion, as «Valutazioni individuali» does."""
+    text = REGULATION + (
+        '\n[[riduzioni]]\nmisura = "assenze"\nfonte = "art. 5"\n'
+        "scaglioni = [{ da = 0, a = 90, riduzione = 0 }, { da = 91, riduzione = 1 }]\n"
+    )
+    data = files()
+    data["people.csv"] = data["people.csv"].replace(
+        "P02,Bruno,dipendente,,BS,cdr,1,0,", "P02,Bruno,dipendente,,BS,cdr,1,100,"
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    rows = list(load_workbook(path)["Premi"].iter_rows(values_only=True))
+    premi = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
+    # comparto: P02's 100 days are past 90, −100%: weight 60 × 0 = 0; P03's 59 under the minimum of 60; P01 alone,
+    # 1500 × 90 / 90 = 1500.00; dirigenza: DIR1 alone, 1000.00 (no reason, paid)
+    assert (premi["P01"]["Importo"], premi["P01"]["Motivo"]) == (1500, None)
+    assert (premi["P02"]["Importo"], premi["P02"]["Esito"]) == (0, "valutato")
+    assert premi["P02"]["Motivo"] == "la riduzione per giorni di assenza è del 100%"
+    assert premi["P03"]["Importo"] == 0 and premi["P03"]["Esito"].startswith("escluso")
+    assert premi["P03"]["Motivo"] == "punteggio sotto il minimo di 60"
+    assert premi["TOTALE"]["Importo"] == 2500
+
+
+def test_no_motivo_where_every_premium_is_paid(ciclope_ente, tmp_path):
+    data = files()
+    data["evaluations.csv"] = data["evaluations.csv"].replace(",100,59,", ",100,60,")
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, data)
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    # P03 at 60 reaches the minimum: 1500 × 60 / 210 = 428.57; nobody at 0, no empty column
+    assert "Motivo" not in next(load_workbook(path)["Premi"].iter_rows(values_only=True))

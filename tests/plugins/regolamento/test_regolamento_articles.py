@@ -519,3 +519,39 @@ def test_a_step_under_the_default_positive_threshold_says_the_default(tmp_path):
         "riga 39, chiave risultato_po.percentuali: un gradino parte da 42, sotto la soglia positiva 60: scrivi "
         "soglia_positiva (se manca vale 60, anche su una scala propria) non sopra il primo gradino"
     ]
+
+
+SHARE = """\
+formato = 2
+[atto]
+titolo = "CCI della Camera di Prova"
+tipo_ente = "camera_di_commercio"
+
+[premio]
+metodo = "proporzionale"
+fonte = "art. 3"
+tempo_parziale = "proporzionale"
+rateo_giorni = true
+parametri = { Operatori = 100, Istruttori = 125 }
+
+[[riduzioni]]
+misura = "assenze"
+fonte = "art. 4"
+scaglioni = [{ da = 0, a = 15, riduzione = 0 }, { da = 16, riduzione = 1 }]
+"""
+
+
+def test_the_share_paid_is_said_as_the_regulation_makes_it(tmp_path):
+    """A writer's CCI said «la quota pagata (il tempo lavorato)» while its share is also prorated by the days of
+    service and cut by the absences: the bracket says every factor of this regulation's share, as explain's note
+    does («tempo lavorato × giorni di servizio / giorni dell'anno × (1 − riduzione)»)."""
+    [premium] = [a for a in art.articles(read(tmp_path, SHARE)) if a.title == "Il premio individuale"]
+    assert (
+        "diviso in proporzione al punteggio × la quota pagata (il tempo lavorato × i giorni di servizio / i giorni "
+        "dell'anno × (1 − la riduzione per i giorni di assenza)) × il parametro della categoria (Operatori 100; "
+        "Istruttori 125)." in premium.body
+    )
+    # without the days and the reduction the share is the time worked alone, as before
+    plain = SHARE.replace("rateo_giorni = true\n", "").split("[[riduzioni]]")[0]
+    [premium] = [a for a in art.articles(read(tmp_path, plain)) if a.title == "Il premio individuale"]
+    assert "in proporzione al punteggio × la quota pagata (il tempo lavorato) × il parametro" in premium.body

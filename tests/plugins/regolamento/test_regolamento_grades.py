@@ -152,9 +152,10 @@ def test_a_category_missing_from_the_parametri_is_an_error_naming_it_and_both_fi
         8,
         "category",
     )  # A1, the first of them, after PO1 on line 7
-    # [premio] is on line 24 of HEAD + PROPORTIONAL, its parametri on line 27
+    # [premio] is on line 24 of HEAD + PROPORTIONAL, its parametri on line 27; the category named by its Area as
+    # an office writes it (people.csv and the tables read «Operatori» as A), the letter beside it
     assert problem.message == (
-        f"la categoria «A» di A1, A2 non è in premio.parametri del regolamento ({tmp_path / 'smvp.toml'}, riga 27), "
+        f"la categoria «Operatori» (A) di A1, A2 non è in premio.parametri del regolamento ({tmp_path / 'smvp.toml'}, riga 27), "
         "che ha B, C, D; aggiungi la categoria alla tabella (con 0 se non partecipa alla parte) o correggi la colonna "
         "categoria"
     )
@@ -167,7 +168,7 @@ def test_a_category_missing_from_the_score_weights_is_an_error(ciclope_ente, tmp
     [problem] = [p for p in result.violations if p.rule == "regolamento.categoria"]
     assert problem.row == 5 and problem.file == "people.csv"  # D1, on the 5th line (after the Segretario)
     assert problem.message.startswith(
-        f"la categoria «D» di D1, D2 non è in punteggio.categorie del regolamento ({tmp_path / 'smvp.toml'}, "
+        f"la categoria «Funzionari» (D) di D1, D2 non è in punteggio.categorie del regolamento ({tmp_path / 'smvp.toml'}, "
         "riga 10), che ha A, B, Istruttori, DIR; aggiungi la categoria alla tabella o correggi"
     )  # PO1 is D too, but its role («po») has no weights by category
 
@@ -183,7 +184,7 @@ def test_the_format_errors_of_numbers_by_grade_at_once(tmp_path):
         "riga 11, chiave punteggio.categorie[1].categorie: categoria «Istrutori» sconosciuta (forse «Istruttori»?); "
         "ammesse: A, B, C, D, DIR, Operatori, Operatori esperti, Istruttori, Funzionari (o dichiara i gradi del contratto dell'ente in [gradi])",
         "riga 17, chiave punteggio.categorie[2]: i pesi (scheda, unita, ente, cruscotto) sommano al 90%, non al 100%",
-        "riga 27, chiave premio.parametri: la categoria «D» è scritta due volte («D»)",
+        "riga 27, chiave premio.parametri: la categoria «Funzionari» (D) è scritta due volte («D»)",
     ]
 
 
@@ -201,7 +202,8 @@ def test_parametri_only_where_the_fund_is_split_by_weights(tmp_path):
 def test_a_category_in_two_weight_tables(tmp_path):
     text = HEAD.replace('categorie = ["D"]', 'categorie = ["D", "b"]')
     assert regulation_problems(tmp_path, text) == [
-        "riga 18, chiave punteggio.categorie[2].categorie: la categoria «B» del ruolo «dipendente» ha già i pesi di "
+        "riga 18, chiave punteggio.categorie[2].categorie: la categoria «Operatori esperti» (B) del ruolo «dipendente» ha già "
+        "i pesi di "
         "punteggio.categorie[1]: una sola tabella di pesi per categoria"
     ]
 

@@ -294,7 +294,7 @@ def test_the_grado_di_differenziazione_needs_two_levels_or_bands(ciclope_ente, t
 
 
 def test_the_differentiation_of_premiums_names_a_fund_by_its_words(ciclope_ente, tmp_path):
-    """A fund of [fondi] that no label names («risultato_eq») is «Fondo risultato eq» in the layer's table, as in
+    """A fund of [fondi] that no label names («risultato_eq») is «Fondo risultato EQ» in the layer's table, as in
     every other table of the Relazione and of schede.xlsx, never the code ente.toml writes."""
     text = WITH.replace(
         '[risultato_po]\nmetodo = "percentuale"\n', '[risultato_po]\nmetodo = "percentuale"\nfondo = "risultato_eq"\n'
@@ -311,4 +311,4 @@ def test_the_differentiation_of_premiums_names_a_fund_by_its_words(ciclope_ente,
     }
     # the premium pays the 12 dipendenti at pieno (S01, S02, S10, S13) or intermedio (S03–S06, S11, S12, S15, S16)
     [section] = [s for s in result.sections if s.title.startswith("Differenziazione dei premi")]
-    assert [r[:2] for r in section.rows] == [("Premi per la performance individuale", 12), ("Fondo risultato eq", 3)]
+    assert [r[:2] for r in section.rows] == [("Premi per la performance individuale", 12), ("Fondo risultato EQ", 3)]

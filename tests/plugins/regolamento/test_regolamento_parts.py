@@ -607,9 +607,12 @@ fonte = "art. 3"
     path.write_text(HEAD + part + "rateo_giorni = true\n", encoding="utf-8")
     regulation, found = load(str(path))
     assert list(found) == [] and regulation is not None
-    # the days of service make the share: «la quota pagata», not the time worked
+    # the days of service make the share: «la quota pagata», of the days alone, not the time worked
     said = render(regulation)
-    assert "valutato o no, senza valutazione individuale: in proporzione alla quota pagata." in said
+    assert (
+        "valutato o no, senza valutazione individuale: in proporzione alla quota pagata (i giorni di servizio / i "
+        "giorni dell'anno)." in said
+    )
     assert "Chi è assunto o cessa nel corso dell'anno riceve il premio in proporzione ai giorni di servizio." in said
 
 

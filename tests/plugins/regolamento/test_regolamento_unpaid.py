@@ -188,12 +188,10 @@ def test_a_zero_from_a_level_says_the_coefficient_not_the_score(ciclope_ente, tm
     result = run_declared(ciclope_ente, tmp_path, LEVELS, three())
     # levels: P1 alto (80), P2 basso (50), P3 basso (0); weights 1, 0, 0: P1 has all 1,000.00
     assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
-    # the reason alone, the formula being in the figure under it
-    assert reason(result, "P2") == (
-        "  perché: Premio di Persona 2: nessun importo: il coefficiente del livello è 0; quota pagata = tempo lavorato"
-    )
+    # the reason alone, the formula and the share paid being in the figure under it (docs/regolamento.md)
+    assert reason(result, "P2") == "  perché: Premio di Persona 2: nessun importo: il coefficiente del livello è 0"
     # P3's score of 0 is not what the level's coefficient multiplies: the coefficient is still the reason
-    assert ": nessun importo: il coefficiente del livello è 0;" in reason(result, "P3")
+    assert reason(result, "P3").endswith(": nessun importo: il coefficiente del livello è 0")
     assert "nessun importo" not in result.figures["award:P1"].note
 
 
@@ -202,7 +200,7 @@ def test_a_score_below_every_level_says_so(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, text, three())
     # levels from 60: P1 alto (80); P2 (50) and P3 (0) reach none: coefficient 0, P1 has all 1,000.00
     assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
-    assert ": nessun importo: il coefficiente (nessun livello raggiunto) è 0;" in reason(result, "P2")
+    assert reason(result, "P2").endswith(": nessun importo: il coefficiente (nessun livello raggiunto) è 0")
     text = explain(result, "person", "P2")
     assert "  • livello = nessuno: il punteggio è sotto la soglia del livello più basso   (spiegato sopra:" in text
 
@@ -211,14 +209,40 @@ def test_a_zero_from_a_band_says_its_coefficient(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, BANDS, three())
     # 3 people: the first band ⌊3 × 34%⌋ = 1 place (P1, 80 points), the rest in «quarta» with coefficient 0
     assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
-    assert ": nessun importo: il coefficiente della fascia è 0;" in reason(result, "P2")
+    assert reason(result, "P2").endswith(": nessun importo: il coefficiente della fascia è 0")
 
 
 def test_a_zero_from_a_score_says_the_score(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, EMPLOYEES_ONLY, three((80, 20, 0)))
     # by score: 1,000 × 80 / 100 = 800.00, 1,000 × 20 / 100 = 200.00, and 0 for the score of 0
     assert amounts(result) == {"P1": "800.00", "P2": "200.00", "P3": "0.00"}
-    assert reason(result, "P3").endswith(": nessun importo: il punteggio è 0; quota pagata = tempo lavorato")
+    assert reason(result, "P3").endswith(": nessun importo: il punteggio è 0")
+
+
+ABSENCES = (
+    EMPLOYEES_ONLY
+    + """
+[[riduzioni]]
+misura = "assenze"
+fonte = "art. 7"
+scaglioni = [{ da = 0, a = 90, riduzione = 0 }, { da = 91, riduzione = 1 }]
+"""
+)
+
+
+def test_a_zero_from_a_reduction_says_the_reduction_alone(ciclope_ente, tmp_path):
+    files = three((80, 75, 0))
+    files["people.csv"] = files["people.csv"].replace(
+        "P2,Persona 2,dipendente,C,com,1,0,", "P2,Persona 2,dipendente,C,com,1,100,"
+    )
+    result = run_declared(ciclope_ente, tmp_path, ABSENCES, files)
+    # P2's 100 days of absence are past 90: −100%, nothing; P1 has 1,000 × 80 / 80 = 1,000.00 (P3's score is 0)
+    assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
+    # the note keeps the share paid; the «perché» is the reason alone (docs/regolamento.md)
+    assert "quota pagata = " in result.figures["award:P2"].note
+    assert reason(result, "P2") == (
+        "  perché: Premio di Persona 2 — produttività: nessun importo: la riduzione per giorni di assenza è del 100%"
+    )
 
 
 def test_the_parts_that_pay_the_same_roles_are_said_together(ciclope_ente, tmp_path):

@@ -242,7 +242,9 @@ def test_leggi_says_the_part_is_divided_among_all_the_staff(tmp_path):
         (
             PECCI,
             "La parte «fondo premiante» è divisa tra tutto il personale in servizio (i dipendenti), valutato o no, "
-            "senza valutazione individuale: in proporzione alla quota pagata (il tempo lavorato).",
+            # part time and days of service (rateo_giorni): both make the share
+            "senza valutazione individuale: in proporzione alla quota pagata (il tempo lavorato × i giorni di "
+            "servizio / i giorni dell'anno).",
         ),
         (
             BARI,
