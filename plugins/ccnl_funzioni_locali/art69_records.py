@@ -27,7 +27,8 @@ def record_plan(
         f"{KEY}:media",
         mean,
         "premi attribuiti ai valutati positivamente / numero dei valutati positivamente (valore medio pro capite "
-        "dei premi attribuiti: quanto il regolamento ha pagato, non il fondo)",
+        "dei premi attribuiti: quanto il regolamento attribuisce dividendo il fondo intero, prima che la "
+        "maggiorazione ne sia accantonata; non il fondo)",
         source,
         [Input("premi attribuiti", found.attributed), Input("valutati positivamente (premio > 0)", found.paid)],
         label=f"{article} — valore medio pro capite dei premi attribuiti",

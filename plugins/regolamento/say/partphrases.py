@@ -27,7 +27,7 @@ RANKINGS = {
 SPLIT = {"personale": "al personale in servizio", "fte": "al tempo lavorato"}
 PART_KEYS = {"name", "fund_share", "of_shares", "rankings", "ranking_split", "residual_to", "among", "band", "best_share",
              "decision", "decided_from", "decided_by", "admitted_if", "weight", "amount", "assignments",
-             "combine", "national_bonus", "cap", "owed", "set_aside"}  # fmt: skip
+             "combine", "national_bonus", "cap", "owed", "set_aside", "performance"}  # fmt: skip
 
 
 def parts(block: Part, regulation: Regulation) -> Said:
@@ -38,7 +38,9 @@ def parts(block: Part, regulation: Regulation) -> Said:
     lines = [f"Parte «{block.name}» ({block.source}).", *_share(block, regulation), *_own_method(block), *said[1:]]
     lines += _formulas(block)
     # a premium no part pays by an individual evaluation (a fondo comune, a presence premium) is no «individuale»
-    what = "Il premio individuale" if any(p.evaluation for p in regulation.parts) else "Il premio"
+    # nor one with a part for the organizational performance (art. 68 c. 2 lett. a)
+    individual = not any(p.performance == "organizzativa" for p in regulation.parts)
+    what = "Il premio individuale" if individual and any(p.evaluation for p in regulation.parts) else "Il premio"
     if len(regulation.parts) == 1:  # the one part is the premium: said once, with its source
         lines[0] = f"{what} si paga in una sola parte, «{block.name}» ({block.source})."
     elif block is regulation.parts[0]:
@@ -60,6 +62,11 @@ def parts(block: Part, regulation: Regulation) -> Said:
         lines.append(
             "La parte è la maggiorazione del premio individuale prevista dal contratto nazionale, come la scrive il "
             "contratto integrativo: non è calcolata una seconda volta."
+        )
+    if block.performance == "organizzativa":
+        lines.append(
+            "La parte paga la performance organizzativa (art. 68 c. 2 lett. a CCNL 21.5.2018): non è del premio "
+            "individuale, e il valore medio della maggiorazione prevista dal contratto nazionale non la legge."
         )
     if block.set_aside:
         givers = [f"«{q.name}»" for q in regulation.parts if q.residual_to == block.name]

@@ -12,7 +12,7 @@ from ciclope.core.inputs.config import EnteConfig, resolve_params
 from ciclope.core.run.runner import compute
 from ciclope.core.testing import write_ente
 
-from helpers import amounts, next_year, one_unit_comune
+from helpers import amounts, next_year, one_unit_comune, regulation_text
 
 REGULATION = """\
 formato = 2
@@ -62,6 +62,11 @@ def test_the_mean_is_of_the_individual_part_alone(tmp_path):
     # part); M = 30% × 600,00 = 180,00; 10% of 10 evaluated = 1 beneficiary, S01 (96 points)
     assert result.figures["art69:media"].value == Decimal("600.00")
     assert result.figures["art69:maggiorazione"].value == Decimal("180.00")
+    # the mean is of the first split, before the set-aside (rules §2 step 2), and says so
+    assert (
+        "dividendo il fondo intero, prima che la maggiorazione ne sia accantonata"
+        in result.figures["art69:media"].formula
+    )
     # nothing left unpaid: the fund 10.000 − 180 = 9.820 split again by the regulation's rule, both parts of the
     # fund reduced (the limit the docs state): organizational 40% = 3.928 / 10 = 392,80 each; individual 60% =
     # 5.892: S01 5.892 × 96 / 600 = 942,72, the others 5.892 × 56 / 600 = 549,92; S01 + 180,00
@@ -121,3 +126,15 @@ def test_the_next_year_s_ente_toml_asks_the_fund_not_its_parts(tmp_path):
     toml = (folder / "comune" / "ente.toml").read_text(encoding="utf-8")
     section = toml.split("[fondi]")[1].split("\n[")[0]
     assert 'performance_individuale = "10000.00"' in section and "/" not in section, section
+
+
+def test_the_article_says_which_part_is_organizational(tmp_path):
+    text = regulation_text(tmp_path, REGULATION)
+    assert (
+        "La parte paga la performance organizzativa (art. 68 c. 2 lett. a CCNL 21.5.2018): non è del premio "
+        "individuale, e il valore medio della maggiorazione prevista dal contratto nazionale non la legge."
+    ) in text
+    assert text.count("La parte paga la performance organizzativa") == 1  # of the first part only
+    assert "Inoltre" not in text and "individuale o organizzativa" not in text  # not the key's description
+    # the premium has an organizational part: its parts are «del premio», not «del premio individuale»
+    assert "Il premio si paga in 2 parti" in text and "Le parti del premio individuale" not in text
