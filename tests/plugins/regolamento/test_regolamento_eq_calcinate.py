@@ -211,3 +211,33 @@ def test_an_eq_ceased_within_the_year_is_said_with_its_days_of_service(tmp_path)
     assert "tempo lavorato 100%" in header and "181 giorni di servizio su 365 (fino al 30/06/2025)" in header
     # a whole year says no days
     assert "giorni di servizio" not in (explain(result, "person", "EQ2") or "").splitlines()[1]
+
+
+NATIONAL = "Disposizioni nazionali applicate (CCNL Funzioni Locali e leggi sulla performance)"
+QUOTA = "Quota minima delle risorse delle EQ destinata alla retribuzione di risultato"
+
+
+def quota_row(result) -> str:
+    [section] = [s for s in result.sections if s.title == NATIONAL]
+    [row] = [r for r in section.rows if r[0] == QUOTA]
+    return str(row[-1])
+
+
+def test_the_15_percent_ente_quota_counts_of_an_interim_part_what_it_paid(tmp_path):
+    """Art. 17 c. 4 CCNL 16.11.2022: at least 15% of the EQ's position + result resources to result pay. The result
+    fund is the EQ's (it pays every EQ): it counts whole; the interim part pays only who holds an interim, out of
+    the vacant position's economy: it counts what it paid (its remainder is no result pay destined by the ente)."""
+    # position 12000 + 9000 + 4958.90 + 8000 + 6000 = 39958.90; interim 20% × 10000 × 184 / 365 = 1008.219… →
+    # 1008.22; result 11250 + 1008.22 = 12258.22 of 52217.12 → 23.475…% ≥ 15%: no warning, the row says so
+    above = computed(tmp_path / "sopra")
+    assert not [p for p in above.violations if p.rule == "ccnl.po_result_quota"]
+    row = quota_row(above)
+    assert "23,48%" in row and "€ 39.958,90" in row and "€ 12.258,22" in row, row
+    # a result fund of 5000.00: 5000 + 1008.22 = 6008.22 of 45967.12 → 13.07% < 15% (counting the interim fund
+    # whole, 5000 + 5041.10 = 10041.10 of 50000.00 → 20.08%, it passed): a warning naming the contract
+    fund = DATA["ente.toml"].replace('risultato_po = "11250.00"', 'risultato_po = "5000.00"')
+    below = computed(tmp_path / "sotto", data={"ente.toml": fund})
+    [warned] = [p for p in below.violations if p.rule == "ccnl.po_result_quota"]
+    assert "il 13,07%" in warned.message and "€ 6.008,22" in warned.message and "€ 39.958,90" in warned.message
+    row = quota_row(below)
+    assert "13,07%" in row and "sotto il minimo (avviso)" in row, row
