@@ -456,7 +456,7 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
             out.append({"why": f"{f.label}: no — {f.note or f.formula}", "source": f.source, "about": UNPAID})
     for f in refusals(result, ident):  # what did not hold (the note) and the values it read, those it does not say
         said = f.note or f"non vale: {f.formula}"
-        read = "; ".join(f"{i.name} {shown}" for i, shown in _reads(result, f.inputs) if not _told(said, i, shown))
+        read = "; ".join(f"{i.name} = {shown}" for i, shown in _reads(result, f.inputs) if not _told(said, i, shown))
         out.append(
             {"why": f"{f.label}: no — {said}" + (f" ({read})" if read else ""), "source": f.source, "about": UNPAID}
         )

@@ -74,7 +74,7 @@ def pay(
         s = scores[p.id]
         status = status_of(reg, p, s, ente, org, trace)
         if status is not None:
-            out.statuses[p.id] = status
+            outcome(p.id, status, trace, out)
         listed.append((p.id, p.name, status or ""))
         position = p.extra.get(POSITION)
         inputs[p.id] = given(rp, p, s, ente)
@@ -175,6 +175,15 @@ def below_steps(rp: ResultPay, p: Person, score: Decimal, ente: Ente, source: st
     )
     where = ("people", p.row, POSITION)
     return Problem.at(ente, "regolamento.risultato_sotto_gradini", message, source, *where, severity="warning")
+
+
+def outcome(pid: str, status: str, trace: Trace, out: Outcome) -> None:
+    """The person's status is the result pay's: one a part of the premium gave first («non ammesso» to a part whose
+    condition left them out) is no longer their outcome, and its figure goes, so explain says one outcome, the
+    header's (the part's own condition still says why it did not pay)."""
+    if out.statuses.get(pid) == premium.NOT_ADMITTED:
+        trace.figures.pop(f"score:{pid}:status", None)
+    out.statuses[pid] = status
 
 
 def status_of(reg: Regulation, p: Person, s: Score, ente: Ente, org: OrgPerformance, trace: Trace) -> str | None:

@@ -241,3 +241,22 @@ def test_the_15_percent_ente_quota_counts_of_an_interim_part_what_it_paid(tmp_pa
     assert "il 13,07%" in warned.message and "€ 6.008,22" in warned.message and "€ 39.958,90" in warned.message
     row = quota_row(below)
     assert "13,07%" in row and "sotto il minimo (avviso)" in row, row
+
+
+def test_a_part_paid_per_incarico_is_not_said_to_who_holds_none_and_the_outcome_is_one(tmp_path):
+    # EQ4: 26 + 14 = 40 points of 60, below 42; no interim in incarichi.csv: the interim part is none of hers
+    result = computed(tmp_path / "eq4")
+    text = explain(result, "person", "EQ4") or ""
+    assert "interim" not in text and "non ammesso" not in text
+    assert "esito: valutazione negativa" in text
+    # EQ1 at 20 + 20 = 40 points holds the interim: its condition (from 42) says the score with «=», and her one
+    # outcome is the header's, the negative evaluation, not «non ammesso» as well
+    cards = DATA["valutazioni.csv"].replace(
+        "EQ1,SINDACO,Risultati,Raggiungimento degli obiettivi,40,37",
+        "EQ1,SINDACO,Risultati,Raggiungimento degli obiettivi,40,20",
+    )
+    heard = DATA["ricorsi.csv"] + "EQ1,contraddittorio,15/02/2026,respinto,,\n"
+    text = explain(computed(tmp_path / "eq1", data={"valutazioni.csv": cards, "ricorsi.csv": heard}), "person", "EQ1")
+    assert text is not None and "esito: valutazione negativa" in text
+    assert "alla parte «interim EQ»: no — il punteggio è meno di 42 (il punteggio su 60 = 40)" in text
+    assert "Esito di Anna Rossi" not in text and "non ammesso" not in text
