@@ -248,7 +248,35 @@ def record(
                 for pid, name, status in listed if not status]  # fmt: skip
         trace.record(f"pool:{rp.fund}", pool.amount, "somma delle retribuzioni di risultato dovute: nessun fondo in "
                      "[fondi] la limita", source, each, "Retribuzione di risultato")  # fmt: skip
+    else:
+        record_paid(rp, listed, amounts, Input("fondo", pool.amount, ref=ref), source, trace)
     out.pools[rp.fund] = pool.with_distributed(sum(amounts.values(), ZERO))
+
+
+def record_paid(
+    rp: ResultPay,
+    listed: list[tuple[str, str, str]],
+    amounts: Mapping[str, Decimal],
+    fund: Input,
+    source: str,
+    trace: Trace,
+) -> None:
+    """The figure of what the result pay paid from its fund (``pool:<fund>:risultato:premi``), each amount above zero
+    leading to its person's figure: ``ciclope explain --pool`` goes from the fund to who received what, as it does
+    for a part of the premium (:mod:`.partpaid`)."""
+    each = [
+        Input(f"retribuzione di risultato di {name}", amounts[pid], ref=f"award:{pid}:{rp.fund}")
+        for pid, name, _ in listed
+        if amounts.get(pid, ZERO) > 0
+    ]
+    trace.record(
+        f"pool:{rp.fund}:risultato:premi",
+        sum((i.value for i in each), ZERO),
+        "somma delle retribuzioni di risultato pagate, ciascuna spiegata con il suo calcolo",
+        source,
+        [fund, *each],
+        "Retribuzione di risultato pagata",
+    )
 
 
 def method_words(rp: ResultPay) -> str:

@@ -260,3 +260,18 @@ def test_a_part_paid_per_incarico_is_not_said_to_who_holds_none_and_the_outcome_
     assert text is not None and "esito: valutazione negativa" in text
     assert "alla parte «interim EQ»: no — il punteggio è meno di 42 (il punteggio su 60 = 40)" in text
     assert "Esito di Anna Rossi" not in text and "non ammesso" not in text
+
+
+def test_explain_of_the_result_fund_lists_each_eq_s_result_pay(tmp_path):
+    text = explain(computed(tmp_path), "pool", "risultato_po") or ""
+    # EQ1 55+2 = 57 points → 25% × 12000 = 3000.00; EQ2 53 → 21.25% × 9000 = 1912.50; EQ3 47 → 18.75% × 4958.90 =
+    # 929.79375 → 929.79; EQ5 44 → 8.75% × 6000 = 525.00; EQ4 (40) nothing: 6367.29 paid of 11250.00
+    assert "Retribuzione di risultato pagata = € 6.367,29" in text
+    for said in (
+        "Retribuzione di risultato di Anna Rossi = € 3.000,00",
+        "Retribuzione di risultato di Marco Bianchi = € 1.912,50",
+        "Retribuzione di risultato di Luca Verdi = € 929,79",
+        "Retribuzione di risultato di Sara Gialli = € 525,00",
+    ):
+        assert said in text, said
+    assert "Paola Neri" not in text
