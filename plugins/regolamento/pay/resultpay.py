@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
+import attrs
+
 from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Pool, Problem, Score, Trace, fmt, money, scoring
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.compile.points import points_of, scale_of
@@ -107,6 +109,9 @@ def pay(
         rp, out.pools.get(rp.fund), due, exact, scores, source, trace, declared, ente.funds, place
     )
     record(rp, listed, inputs, amounts, pool, source, trace, out, note)
+    for k, a in list(out.awards.items()):  # each EQ's level as its band, as the staff's awards and [posizioni] have it
+        if a.pool == rp.fund and a.band is None and (level := scores[a.person].level if a.person in scores else None):
+            out.awards[k] = attrs.evolve(a, band=level)
 
 
 def scored(s: Score | None) -> bool:

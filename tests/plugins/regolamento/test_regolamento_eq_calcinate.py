@@ -275,3 +275,20 @@ def test_explain_of_the_result_fund_lists_each_eq_s_result_pay(tmp_path):
     ):
         assert said in text, said
     assert "Paola Neri" not in text
+
+
+def test_the_workbook_says_the_level_each_eq_reached_and_never_an_empty_band(tmp_path):
+    from ciclope.core.reports import sheets
+
+    result = computed(tmp_path)
+    table = sheets.awards(result, lambda pid: "")
+    names = [c[0] for c in table.columns]
+    rows = {r[0]: dict(zip(names, r, strict=True)) for r in table.rows if r[3].startswith("Retribuzione di risultato")}
+    # the level each reached, as the staff's rows show theirs (the steps of [risultato_po] are those of [livelli]):
+    # EQ1 57 points → «da 56 a 60 punti» (25%); EQ3 47 → «da 46 a 50 punti» (18,75%); EQ5 44 → «da 42 a 45 punti»
+    assert rows["EQ1"]["Parte"] == "retribuzione di risultato" and rows["EQ1"]["Fascia"] == "da 56 a 60 punti"
+    assert rows["EQ3"]["Fascia"] == "da 46 a 50 punti" and rows["EQ5"]["Fascia"] == "da 42 a 45 punti"
+    bands = sheets.bands(result)
+    assert all(r[1] for r in bands.rows), bands.rows  # EQ4 (40 points) and D5, paid nothing: a band said, not empty
+    assert ("Retribuzione di risultato delle PO / EQ", "da 46 a 50 punti") in [r[:2] for r in bands.rows]
+
