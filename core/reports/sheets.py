@@ -499,6 +499,9 @@ def funds(r: Result) -> Table:
     return Table("Fondi", columns, rows)
 
 
+NO_BAND = "nessuna fascia"  # those of a banded fund paid nothing (under a threshold): a band cell is never empty
+
+
 def bands(r: Result) -> Table:
     """The premiums by fund and band: every person with an amount in the fund, how many of them were paid nothing
     (an excluded, one under a threshold), and the mean, lowest and highest amount of those paid. Without any band (a
@@ -515,9 +518,10 @@ def bands(r: Result) -> Table:
         ("Massimo", "money", 14),
     ]
     band = stats.band_words(r)
+    said = [(band(b.band) or NO_BAND,) if banded else () for b in stats.bands(r)]
     rows = [
-        (fund_name(r, b.pool), *((band(b.band),) if banded else ()), b.count, b.unpaid, b.total, b.mean, b.low, b.high)
-        for b in stats.bands(r)
+        (fund_name(r, b.pool), *cell, b.count, b.unpaid, b.total, b.mean, b.low, b.high)
+        for b, cell in zip(stats.bands(r), said, strict=True)
     ]
     return Table("Premi per fascia" if banded else "Premi per fondo", columns, rows)
 

@@ -456,7 +456,7 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
             out.append({"why": f"{f.label}: no — {f.note or f.formula}", "source": f.source, "about": UNPAID})
     for f in refusals(result, ident):  # what did not hold (the note) and the values it read, those it does not say
         said = f.note or f"non vale: {f.formula}"
-        read = "; ".join(f"{i.name} {shown}" for i, shown in _reads(result, f.inputs) if not _told(said, i, shown))
+        read = "; ".join(f"{i.name} = {shown}" for i, shown in _reads(result, f.inputs) if not _told(said, i, shown))
         out.append(
             {"why": f"{f.label}: no — {said}" + (f" ({read})" if read else ""), "source": f.source, "about": UNPAID}
         )
@@ -520,6 +520,20 @@ def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
     return None if found is None else {"kind": kind, "id": ident, **found}
 
 
+def service_words(extra: Mapping[str, Any], year: int) -> str:
+    """The days of service of a year begun or ended within it, from people.csv's ``assunzione`` and ``cessazione``
+    («181 giorni di servizio su 365 (fino al 30/06/2025)»); "" for a whole year."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    hired, left = extra.get("assunzione"), extra.get("cessazione")
+    begin = hired if isinstance(hired, dt.date) and hired > first else first
+    end = left if isinstance(left, dt.date) and left < last else last
+    if begin == first and end == last:
+        return ""
+    span = f"dal {fmt.date_it(begin)}" if begin != first else "fino"
+    span += f" al {fmt.date_it(end)}" if end != last else ""
+    return f"{max(0, (end - begin).days + 1)} giorni di servizio su {(last - first).days + 1} ({span})"
+
+
 def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
     ente = result.ente
     p = ente.people.get(ident)
@@ -542,6 +556,7 @@ def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
         "evaluator": ente.evaluator_of(p.id),
         "evaluator_name": evaluator_name(ente, ente.evaluator_of(p.id)),
         "fte": num(p.fte),
+        "service": service_words(p.extra, ente.year),
         "score": num(s.score) if s else None,
         "level": s.level if s else None,
         "status": result.status_of(ident),
@@ -700,7 +715,7 @@ def header_lines(
     lines = [
         f"Persona {subj['id']} — {subj['name']}",
         f"{role}{cat} · unità {unit} · valutatore {evaluator} · tempo lavorato "
-        f"{show(Decimal(str(subj['fte'])), 'share')}",
+        f"{show(Decimal(str(subj['fte'])), 'share')}" + (f" · {subj['service']}" if subj.get("service") else ""),
     ]
     esito = [f"esito: {fmt.status(subj['status'], labels)}"]
     if subj.get("not_evaluated_because"):

@@ -3,15 +3,20 @@ error naming the contract. Checked where it is written — ``position_pay`` of `
 (bergamo, comunita_montane, a declared regulation) — and on every position pay ciclope computes: the annual pay of
 each paid position of ``ciclope_position_pay`` (a declared regulation's [posizioni], a plugin's weighting), whatever
 bounds the regulation's own text gives it (a bounded split with a maximum above the contract's pays above it). A
-plugin's parameters bounded by the provision (``national = "eq_pay"`` in params.toml) keep its pay within it."""
+plugin's parameters bounded by the provision (``national = "eq_pay"`` in params.toml) keep its pay within it.
+
+The range is a whole year of a full-time incarico, while ``position_pay`` is the pay due (reduced for part time and
+for a year of service begun or ended within it): it is checked against the range × the person's share, fte × the days
+of service in the year (``assunzione``, ``cessazione``) / the days of the year, each bound half-up to the cent."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Generator
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core import Ente, Positions, Problem, Trace, fmt, hookimpl
+from ciclope.core import Ente, Positions, Problem, Trace, fmt, hookimpl, money
 
 from .national import in_force
 
@@ -37,20 +42,49 @@ def ciclope_validate(ente: Ente) -> list[Problem]:
         pay = person.extra.get("position_pay")
         if person.role != "po" or not isinstance(pay, Decimal) or pay <= 0:
             continue
-        if (row.max is not None and pay > row.max) or (row.min is not None and pay < row.min):
-            out.append(outside(ente, person, pay, row))
+        share, why = person_share(ente, person)
+        lo, hi = scaled(row.min, share), scaled(row.max, share)
+        if (hi is not None and pay > hi) or (lo is not None and pay < lo):
+            out.append(outside(ente, person, pay, row, (lo, hi, why)))
     return out
 
 
-def outside(ente: Ente, person: Any, pay: Decimal, row: Any) -> Problem:
+def person_share(ente: Ente, person: Any) -> tuple[Decimal, str]:
+    """The share of a whole full-time year the person's position pay is due for: fte × days of service in the year
+    / days of the year, and its words («tempo lavorato 50%, 91 giorni di servizio su 366»; "" for a whole year)."""
+    first, last = dt.date(ente.year, 1, 1), dt.date(ente.year, 12, 31)
+    hired, left = person.extra.get("assunzione"), person.extra.get("cessazione")
+    begin = max(first, hired) if isinstance(hired, dt.date) else first
+    end = min(last, left) if isinstance(left, dt.date) else last
+    days, year = max(0, (end - begin).days + 1), (last - first).days + 1
+    words = [f"tempo lavorato {fmt.decimal_it((person.fte * 100).normalize())}%"] if person.fte != 1 else []
+    if days != year:
+        words.append(f"{days} giorni di servizio su {year}")
+    return person.fte * Decimal(days) / Decimal(year), ", ".join(words)
+
+
+def scaled(bound: Decimal | None, share: Decimal) -> Decimal | None:
+    return None if bound is None else money.r2(bound * share)
+
+
+def outside(ente: Ente, person: Any, pay: Decimal, row: Any, due: tuple[Any, Any, str]) -> Problem:
+    lo, hi, why = due
+    said = f"{fmt.euro(lo)}–{fmt.euro(hi)}"
+    if why:
+        said += (
+            f" (l'intervallo {fmt.euro(row.min)}–{fmt.euro(row.max)} è per un anno intero a tempo pieno: qui × {why}, "
+            "perché la colonna è la retribuzione dovuta)"
+        )
+    hint = "scrivi la retribuzione dovuta nell'anno, già ridotta, " if why else ""
     return Problem(
         rule="ccnl.eq_pay.range",
         source=row.source,
         file=ente.file_of("people"),
         row=person.row,
         column="position_pay",
-        message=f"la retribuzione di posizione di {person.id} ({fmt.euro(pay)}) è fuori dall'intervallo "
-        f"{fmt.euro(row.min)}–{fmt.euro(row.max)} del contratto in vigore nel {ente.year} ({row.source}): correggi persone.csv o il conferimento dell'incarico",
+        message=f"la retribuzione di posizione di {person.id} ({fmt.euro(pay)}) è fuori dall'intervallo {said} del "
+        f"contratto in vigore nel {ente.year} ({row.source}): {hint}correggi persone.csv o il conferimento "
+        "dell'incarico",
     )
 
 

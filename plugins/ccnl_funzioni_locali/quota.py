@@ -3,8 +3,9 @@ resources for PO position and result pay goes to result pay. Checked under every
 declared regulation included, as a wrapper of ``ciclope_rewards``: the position pay is what the rewards destine to
 it — the pools of position pay the regulation computes (a declared [posizioni]: its position fund, paid or not,
 whatever its ``quota_risultato`` says) or, without them, the ``position_pay`` of people.csv; the result pay what the
-rewards give the PO — a pool that pays only PO counts whole (what it destines, paid or not), a pool that pays others
-too counts what it paid the PO. Below the quota: a warning naming the contract. A plugin that computes position pay
+rewards give the PO — a pool that pays every PO and no one else counts whole (what it destines, paid or not), a pool
+that pays others too, or only some PO (an interim, a part paid per incarico out of a vacant position's economy),
+counts what it paid the PO. Below the quota: a warning naming the contract. A plugin that computes position pay
 itself and bounds its share by its parameters (``national = "po_result_quota"``) checks the quota itself: it is not
 checked twice."""
 
@@ -49,16 +50,18 @@ def po_resources(ente: Ente, rewards: Rewards) -> tuple[Decimal, Decimal] | None
     if not position:
         return None
     paid_by: dict[str, set[str]] = {}
+    awarded: dict[str, set[str]] = {}
     to_po: dict[str, Decimal] = {}
     for a in rewards.awards.values():
+        awarded.setdefault(a.pool, set()).add(a.person)
         if a.amount > 0:
             paid_by.setdefault(a.pool, set()).add(a.person)
         if a.person in po and a.pool not in computed:
             to_po[a.pool] = to_po.get(a.pool, Decimal(0)) + a.amount
     result = Decimal(0)
     for name, amount in to_po.items():
-        only_po = paid_by.get(name, set()) <= po and name in rewards.pools
-        result += rewards.pools[name].amount if only_po else amount
+        the_po = paid_by.get(name, set()) <= po and awarded.get(name, set()) >= po and name in rewards.pools
+        result += rewards.pools[name].amount if the_po else amount
     return position, result
 
 

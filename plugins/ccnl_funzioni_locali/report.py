@@ -12,6 +12,7 @@ from . import art48, art69, art69_own, ties
 from .config import maggiorazione
 from .differentiation import paid_in
 from .national import article, in_force, table
+from .quota import po_resources
 
 CALENDAR = {"piao", "obiettivi_individuali", "relazione"}
 
@@ -118,7 +119,24 @@ def applied_to(pid: str, result: Result) -> str:
         return maggiorazione_applied(pid, result)
     if pid == "differenziazione":
         return "controllo dei premi di ogni fondo"
+    if pid == "po_result_quota":
+        return quota_applied(result)
     return "calendario degli atti" if pid in CALENDAR else ""
+
+
+def quota_applied(result: Result) -> str:
+    """The ente's share of the PO/EQ resources that goes to result pay, as the check of :mod:`.quota` counts it."""
+    row = in_force("po_result_quota", result.ente.year)
+    found = po_resources(result.ente, result.rewards) if result.rewards is not None else None
+    if row is None or row.min is None or found is None:
+        return ""
+    position, paid = found
+    share = paid / (position + paid)
+    below = " — sotto il minimo (avviso)" if share < row.min else ""
+    return (
+        f"risorse di posizione e risultato dell'ente: {fmt.the_pct(share)} al risultato (posizione {fmt.euro(position)}, risultato "
+        f"{fmt.euro(paid)}){below}"
+    )
 
 
 def maggiorazione_applied(pid: str, result: Result) -> str:

@@ -659,7 +659,8 @@ def award_parts(
     params: Params, rewards: Rewards, trace: Trace
 ) -> dict[str, dict[str, list[tuple[str, Decimal]]]] | None:
     """The parts of [[premi]] that paid each award, with what each paid: the one part of its fund, or, where parts
-    share the fund (their awards summed), each part's own figure in the order they are paid."""
+    share the fund (their awards summed), each part's own figure in the order they are paid; an award of
+    [risultato_po]'s own fund is the «retribuzione di risultato»."""
     regulation = declared(params)
     if regulation is None or not regulation.parts:
         return None
@@ -667,10 +668,13 @@ def award_parts(
     for part in regulation.parts:
         by_fund.setdefault(part.fund, []).append(part.name)
     out: dict[str, dict[str, list[tuple[str, Decimal]]]] = {}
+    result = regulation.result_pay.fund if regulation.result_pay is not None else None
     for a in rewards.awards.values():
         names = by_fund.get(a.pool, [])
         if names:
             out.setdefault(a.pool, {})[a.person] = _parts_paid(names, a.person, a.amount, trace)
+        elif a.pool == result:  # the result pay, beside the parts: named so, not left blank
+            out.setdefault(a.pool, {})[a.person] = [("retribuzione di risultato", a.amount)]
     return out or None
 
 

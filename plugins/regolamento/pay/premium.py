@@ -69,10 +69,10 @@ def entries(
         s = scores.get(p.id) if pr.evaluation else None
         if p.role not in pr.roles or (pr.evaluation and not counted(s, statuses)):
             continue
+        if isinstance(pr, Part) and pr.assignments is not None and not holds(ente, p.id, pr.assignments):
+            continue  # a part paid by appointment concerns only who holds one: nobody else is listed, nor its condition
         if formulas is not None and not formulas.admitted(p.id):
             continue
-        if isinstance(pr, Part) and pr.assignments is not None and not holds(ente, p.id, pr.assignments):
-            continue  # a part paid by appointment concerns only who holds one: nobody else is listed with 0 €
         status = exclusion(reg, p, s, ente, org, trace, pr.name if isinstance(pr, Part) else None)
         share, share_inputs, words = paid_share(pr, p, ente)
         kept, kept_inputs = Decimal(1), tuple[Input, ...]()

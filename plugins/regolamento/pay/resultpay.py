@@ -74,7 +74,7 @@ def pay(
         s = scores[p.id]
         status = status_of(reg, p, s, ente, org, trace)
         if status is not None:
-            out.statuses[p.id] = status
+            outcome(p.id, status, trace, out)
         listed.append((p.id, p.name, status or ""))
         position = p.extra.get(POSITION)
         inputs[p.id] = given(rp, p, s, ente)
@@ -177,6 +177,15 @@ def below_steps(rp: ResultPay, p: Person, score: Decimal, ente: Ente, source: st
     return Problem.at(ente, "regolamento.risultato_sotto_gradini", message, source, *where, severity="warning")
 
 
+def outcome(pid: str, status: str, trace: Trace, out: Outcome) -> None:
+    """The person's status is the result pay's: one a part of the premium gave first («non ammesso» to a part whose
+    condition left them out) is no longer their outcome, and its figure goes, so explain says one outcome, the
+    header's (the part's own condition still says why it did not pay)."""
+    if out.statuses.get(pid) == premium.NOT_ADMITTED:
+        trace.figures.pop(f"score:{pid}:status", None)
+    out.statuses[pid] = status
+
+
 def status_of(reg: Regulation, p: Person, s: Score, ente: Ente, org: OrgPerformance, trace: Trace) -> str | None:
     """Why a PO/EQ gets no result pay (an exclusion, a negative evaluation, no position pay when it is read: every
     method but a formula that does not name it), or None."""
@@ -239,7 +248,35 @@ def record(
                 for pid, name, status in listed if not status]  # fmt: skip
         trace.record(f"pool:{rp.fund}", pool.amount, "somma delle retribuzioni di risultato dovute: nessun fondo in "
                      "[fondi] la limita", source, each, "Retribuzione di risultato")  # fmt: skip
+    else:
+        record_paid(rp, listed, amounts, Input("fondo", pool.amount, ref=ref), source, trace)
     out.pools[rp.fund] = pool.with_distributed(sum(amounts.values(), ZERO))
+
+
+def record_paid(
+    rp: ResultPay,
+    listed: list[tuple[str, str, str]],
+    amounts: Mapping[str, Decimal],
+    fund: Input,
+    source: str,
+    trace: Trace,
+) -> None:
+    """The figure of what the result pay paid from its fund (``pool:<fund>:risultato:premi``), each amount above zero
+    leading to its person's figure: ``ciclope explain --pool`` goes from the fund to who received what, as it does
+    for a part of the premium (:mod:`.partpaid`)."""
+    each = [
+        Input(f"retribuzione di risultato di {name}", amounts[pid], ref=f"award:{pid}:{rp.fund}")
+        for pid, name, _ in listed
+        if amounts.get(pid, ZERO) > 0
+    ]
+    trace.record(
+        f"pool:{rp.fund}:risultato:premi",
+        sum((i.value for i in each), ZERO),
+        "somma delle retribuzioni di risultato pagate, ciascuna spiegata con il suo calcolo",
+        source,
+        [fund, *each],
+        "Retribuzione di risultato pagata",
+    )
 
 
 def method_words(rp: ResultPay) -> str:

@@ -447,7 +447,7 @@ def test_po_position_pay_in_people_csv_is_checked_against_the_contract_of_the_ye
     from ciclope.plugins.ccnl_funzioni_locali import pay
 
     def ente(year, amount):
-        po = SimpleNamespace(id="PO1", role="po", row=3, extra={"position_pay": D(amount)})
+        po = SimpleNamespace(id="PO1", role="po", row=3, fte=D(1), extra={"position_pay": D(amount)})
         return SimpleNamespace(year=year, people={"PO1": po}, file_of=lambda name: f"{name}.csv")
 
     # 17,000 € is above the €16,000 of the CCNL 21.5.2018 (a 2021 cycle), within the €18,000 of the EQ (2023)

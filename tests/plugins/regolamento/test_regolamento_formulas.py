@@ -1752,7 +1752,7 @@ def test_another_part_that_admits_the_person_takes_the_status_away(ciclope_ente,
     assert said is not None
     assert (
         "  perché: Partecipazione di Persona A2 alla parte «incentivazione»: no — i giorni di assenza sono più di "
-        "30 giorni (i giorni di assenza 45)"
+        "30 giorni (i giorni di assenza = 45)"
     ) in said.splitlines()
     assert "■ Partecipazione di Persona A2 alla parte «incentivazione» = no" in said  # its figure, to the cell
     assert "people.csv, riga 4, colonna giorni_assenza" in said

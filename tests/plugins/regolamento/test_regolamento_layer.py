@@ -312,3 +312,29 @@ def test_the_differentiation_of_premiums_names_a_fund_by_its_words(ciclope_ente,
     # the premium pays the 12 dipendenti at pieno (S01, S02, S10, S13) or intermedio (S03–S06, S11, S12, S15, S16)
     [section] = [s for s in result.sections if s.title.startswith("Differenziazione dei premi")]
     assert [r[:2] for r in section.rows] == [("Premi per la performance individuale", 12), ("Fondo risultato EQ", 3)]
+
+
+def test_the_contract_range_of_a_partial_year_or_part_time_eq_is_scaled_to_its_share(ciclope_ente, tmp_path):
+    """The CCNL range (€5,000–18,000 in 2024) is a whole year of a full-time incarico; people.csv writes the position
+    pay due, so the range is scaled by fte × days of service / days of the year."""
+    given = files()
+    people = given["people.csv"].replace("position_pay\n", "position_pay,cessazione\n")
+    people = "\n".join(line + ("," if line and not line.startswith("id,") else "") for line in people.split("\n"))
+    # PO4 at 50%: due 4500.00, inside 5000 × 0.5 = 2500.00 – 18000 × 0.5 = 9000.00
+    people = people.replace(
+        "PO4,Persona PO4,po,D,amm,1,0,false,SEG,7000.00,", "PO4,Persona PO4,po,D,amm,0.5,0,false,SEG,4500.00,"
+    )
+    # PO3 ceased on 31/03/2024: 31 + 29 + 31 = 91 days of 366; due 8000 × 91 / 366 = 1989.07, inside
+    # 5000 × 91 / 366 = 1243.169… → 1243.17 and 18000 × 91 / 366 = 4475.409… → 4475.41
+    people = people.replace("SEG,8000.00,", "SEG,1989.07,31/03/2024")
+    given["people.csv"] = people
+    due = run(ciclope_ente, tmp_path / "dovuta", WITH, given)
+    assert not [p for p in due.violations if p.rule == "ccnl.eq_pay.range"]
+    # the annual 8000.00 of PO3 is above the 4475.41 of its 91 days; PO4's 10000.00 above the 9000.00 of its 50%
+    given["people.csv"] = people.replace("SEG,1989.07,", "SEG,8000.00,").replace("SEG,4500.00,", "SEG,10000.00,")
+    annual = run(ciclope_ente, tmp_path / "annua", WITH, given)
+    po3, po4 = sorted((p for p in annual.violations if p.rule == "ccnl.eq_pay.range"), key=lambda p: p.row)
+    assert "PO3 (€ 8.000,00)" in po3.message and "€ 1.243,17–€ 4.475,41" in po3.message
+    assert "91 giorni di servizio su 366" in po3.message and "dovuta" in po3.message
+    assert "PO4 (€ 10.000,00)" in po4.message and "€ 2.500,00–€ 9.000,00" in po4.message
+    assert "tempo lavorato 50%" in po4.message

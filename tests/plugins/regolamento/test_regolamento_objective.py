@@ -104,7 +104,7 @@ def test_explain_goes_from_the_value_read_down_to_the_indicator(ciclope_ente, tm
     # why A is not paid says the value read as the figure shows it, a percentage
     assert (
         "  perché: Partecipazione di Persona A alla parte «produttività»: no — il raggiungimento dell'obiettivo «OB1» "
-        "è meno di 100% (il raggiungimento dell'obiettivo «OB1» 80,00%)\n"
+        "è meno di 100% (il raggiungimento dell'obiettivo «OB1» = 80,00%)\n"
     ) in text
 
 

@@ -156,7 +156,7 @@ def test_the_staff_whom_no_block_pays_read_why(ciclope_ente, tmp_path):
     assert "Premio: nessun importo assegnato.\n" in text
     assert (
         "  perché: Partecipazione di Anna Rossi al premio: no — il regolamento non ha un premio individuale e la "
-        "retribuzione di risultato non paga il suo ruolo (la retribuzione di risultato paga i dirigenti) (ruolo "
+        "retribuzione di risultato non paga il suo ruolo (la retribuzione di risultato paga i dirigenti) (ruolo = "
         "Dipendente)\n"
         "  regola: SMVP del Consiglio di Bacino, delib. n. 7/2024\n"
     ) in text

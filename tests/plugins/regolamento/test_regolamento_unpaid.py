@@ -131,7 +131,7 @@ def test_a_person_of_a_role_no_part_pays_is_told_why_nothing(ciclope_ente, tmp_p
     assert "Premio: nessun importo assegnato.\n" in text
     assert (
         "  perché: Partecipazione di Persona 2 al premio: no — nessuna parte del premio paga il suo ruolo "
-        "(«produttività» paga i dipendenti) (ruolo Posizione organizzativa)\n"
+        "(«produttività» paga i dipendenti) (ruolo = Posizione organizzativa)\n"
         "  regola: Regolamento per la produttività del Comune di Prova, art. 6\n"
     ) in text
     # the reason goes down to the cell it read: row 4 of people.csv (header, SEG, P1, P2)
@@ -311,7 +311,7 @@ def test_a_result_pay_for_roles_the_ente_does_not_have_is_said(ciclope_ente, tmp
     # the dirigente's explanation names the result pay's roles beside the part's, in words (it is on their own scheda)
     assert (
         "  perché: Partecipazione di Dirigente 1 al premio: no — né le parti del premio né la retribuzione di risultato "
-        "pagano il suo ruolo («produttività» paga i dipendenti; la retribuzione di risultato paga le PO / EQ) (ruolo "
+        "pagano il suo ruolo («produttività» paga i dipendenti; la retribuzione di risultato paga le PO / EQ) (ruolo = "
         "Dirigente)\n"
     ) in explain(result, "person", "D1")
 
