@@ -175,12 +175,15 @@ def _unweighted(items: Sequence[EvaluationItem]) -> bool:
     return True
 
 
-def card_part(person: Person, card: Sequence[EvaluationItem], trace: Trace) -> Decimal | None:
-    """The card score recorded as ``card:<id>`` for plugins that combine it with other parts."""
+def card_part(
+    person: Person, card: Sequence[EvaluationItem], trace: Trace, source: str = SOURCE_CARD
+) -> Decimal | None:
+    """The card score recorded as ``card:<id>`` for plugins that combine it with other parts; ``source`` is the card's
+    own act where the plugin declares one (the common rules' individual card otherwise)."""
     score, formula = card_score_and_formula(card)
     if score is not None:
         label = f"Scheda di valutazione di {person.name}"
-        trace.record(f"card:{person.id}", score, formula, SOURCE_CARD, CardInputs(card), label)
+        trace.record(f"card:{person.id}", score, formula, source, CardInputs(card), label)
     return score
 
 

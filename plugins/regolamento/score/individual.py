@@ -44,7 +44,7 @@ def score_of(
     reg: Regulation, person: Person, ente: Ente, org: OrgPerformance, card: Sequence[EvaluationItem], trace: Trace
 ) -> Score:
     weights = grades.weights_for(reg, person)
-    card_score = scoring.card_part(person, card, trace) if card else None
+    card_score = scoring.card_part(person, card, trace, card_source(reg, person)) if card else None
     source = source_of(reg, person, weights)
     parts = components(person, ente, org, card_score, weights, units.kind_of(reg))
     moved = ""
@@ -111,6 +111,12 @@ def source_of(reg: Regulation, person: Person, weights: Weights | GradeWeights |
     scheda di valutazione»), not as the weights of the other roles."""
     if weights is not None:
         return cite(reg, weights.source or (reg.score.source if reg.score is not None else ""))
+    return card_source(reg, person)
+
+
+def card_source(reg: Regulation, person: Person) -> Citation:
+    """The act of the person's card: the [[scheda]] of the role, if the file declares one, else the common rule that
+    scores the card of the evaluations file."""
     card = next((card for card in reg.cards if person.role in card.roles), None)
     return cite(reg, card.source) if card is not None else scoring.SOURCE_CARD
 

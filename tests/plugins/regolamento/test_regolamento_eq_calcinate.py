@@ -296,3 +296,13 @@ def test_the_workbook_names_the_result_pay_and_never_an_empty_band(tmp_path):
     bands = sheets.bands(result)
     assert all(r[1] for r in bands.rows), bands.rows  # EQ4 (40 points) and D5, paid nothing: a band said, not empty
     assert ("Retribuzione di risultato delle PO / EQ", "nessuna fascia") in [r[:2] for r in bands.rows]
+
+
+def test_the_card_box_cites_the_declared_scheda(tmp_path):
+    text = explain(computed(tmp_path), "person", "EQ1") or ""
+    lines = text.splitlines()
+    at = lines.index(next(line for line in lines if "■ Scheda di valutazione di Anna Rossi" in line))
+    source = lines[at + 2].strip()
+    title = "Sistema di misurazione e valutazione della performance del Comune di Calcinate"
+    assert source.startswith("fonte:") and title in source and source.endswith("SMVP, scheda di valutazione"), source
+    assert "regole comuni" not in text
