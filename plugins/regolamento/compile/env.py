@@ -486,21 +486,26 @@ class PersonEnv:
         self.read.setdefault(f"anni:{since.isoformat()}", Input(f"anni compiuti al 31/12/{year}", found))
         return found
 
-    def past_mean(self, years: int) -> Decimal | None:
+    def past_mean(self, years: int, latest: bool = False) -> Decimal | None:
         """VALUTAZIONE.MEDIA: the mean of the person's scores in the ``years`` years before the cycle's, from the
-        sheet of earlier scores, half-up to two decimals, read with each year's cell; None for one who has none."""
+        sheet of earlier scores, half-up to two decimals, read with each year's cell; None for one who has none.
+        ``latest`` (VALUTAZIONE.ULTIME): of the last ``years`` scores the person has, however far back."""
         try:
-            found = past.mean(self.facts.ente, self.person.id, years)
+            found = past.mean(self.facts.ente, self.person.id, years, latest)
         except past.Twice as exc:
             raise RunError(str(exc)) from None
         for said in found.read:
             self.read.setdefault(f"valutazione:{said.name}", said)
         first, last = found.years
         words = f"la media delle valutazioni dal {first} al {last}" if first != last else f"la valutazione {last}"
+        if latest:  # the years taken, one by one: a year skipped (a leave) is seen missing
+            taken = fmt.listed(i.name.removeprefix("valutazione ") for i in found.read)
+            words = f"la media delle ultime {years} valutazioni" + (f" ({taken})" if taken else "")
         value = money.r2(found.value) if found.value is not None else None
         shown = words if found.read else f"{words} (nessuna nel foglio {past.TITLE})"
         # «85,00», as a score reads everywhere
-        self.read.setdefault(f"valutazioni:{years}", Input(shown, fmt.Points(value) if value is not None else None))
+        key = f"valutazioni:{'ultime:' if latest else ''}{years}"
+        self.read.setdefault(key, Input(shown, fmt.Points(value) if value is not None else None))
         return value
 
     def in_service(self, day: str | dt.date) -> bool:

@@ -110,7 +110,7 @@ class Env(Protocol):
 
     def years(self, since: dt.date) -> Decimal: ...
 
-    def past_mean(self, years: int) -> Decimal | None: ...
+    def past_mean(self, years: int, latest: bool = False) -> Decimal | None: ...
 
     def units_sum(self, name: str) -> Decimal: ...
 
@@ -549,7 +549,8 @@ def _years(node: Call, args: list[Compiled]) -> Compiled:
 def _past_mean(node: Call, args: list[Compiled]) -> Compiled:
     arg = node.args[0]
     years = int(arg.value) if isinstance(arg, Num) else 0  # the checker saw a whole number written
-    return lambda env: env.past_mean(years)
+    latest = node.fn == "VALUTAZIONE.ULTIME"
+    return lambda env: env.past_mean(years, latest)
 
 
 def _units_sum(node: Call, args: list[Compiled]) -> Compiled:
@@ -596,6 +597,7 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "IN.SERVIZIO": _in_service,
     "ANNI": _years,
     "VALUTAZIONE.MEDIA": _past_mean,
+    "VALUTAZIONE.ULTIME": _past_mean,
     "SOMMA.UNITA": _units_sum,
     "FONDO": _fund,
 }

@@ -1,6 +1,7 @@
 """The individual scores of earlier years (``valutazioni_precedenti.csv``, the sheet «valutazioni precedenti»):
 what a differenziale stipendiale averages («la media delle ultime tre valutazioni individuali», CCNL Funzioni Locali
-16.11.2022 art. 14), read by ``VALUTAZIONE.MEDIA(anni)``.
+16.11.2022 art. 14), read by ``VALUTAZIONE.MEDIA(anni)`` (the years before the cycle's) and
+``VALUTAZIONE.ULTIME(n)`` (the last n scores the person has, however far back).
 
 The sheet is the office's, one row per person and year: ``ciclope template --from`` carries its rows into the next
 year's folder and adds the scores of the year it continues (from that run's results.json), and the office writes
@@ -25,7 +26,7 @@ TITLE = "valutazioni precedenti"
 @attrs.frozen
 class Mean:
     """The mean of a person's scores over the years asked: None when the sheet has none of them. ``read``: each
-    year's score with its cell, oldest first."""
+    year's score with its cell, oldest first; ``years``: the first and last year looked at."""
 
     value: Decimal | None
     read: tuple[Input, ...]
@@ -36,11 +37,12 @@ class Twice(ValueError):
     """A person's score written twice for one year: which of the two is meant cannot be said."""
 
 
-def mean(ente: Ente, person: str, years: int) -> Mean:
+def mean(ente: Ente, person: str, years: int, latest: bool = False) -> Mean:
     """The mean of ``person``'s scores in the ``years`` years before the cycle's (the 2021, 2022 and 2023 ones for
     a 2024 cycle and 3 years), over those the sheet gives (a year without a score, a leave, is not counted as 0);
-    :class:`Twice` for a year written twice."""
-    first, last = ente.year - years, ente.year - 1
+    ``latest``: of the last ``years`` scores the sheet gives before the cycle's year, however far back (a year
+    without one gives its place to the year before). :class:`Twice` for a year written twice."""
+    first, last = (1, ente.year - 1) if latest else (ente.year - years, ente.year - 1)
     found: dict[int, Any] = {}
     for r in ente.table(TABLE):
         year = r.get("year")
@@ -50,6 +52,9 @@ def mean(ente: Ente, person: str, years: int) -> Mean:
             rows = f"righe {found[year].row} e {r.row}"
             raise Twice(f"il punteggio del {year} è scritto due volte nel foglio {TITLE} ({rows})")
         found[year] = r
+    if latest:
+        found = {y: found[y] for y in sorted(found)[-years:]}
+        first = min(found, default=last)
     read = tuple(
         Input(f"valutazione {year}", found[year]["score"], cell=ente.cell(TABLE, found[year].row, "score"))
         for year in sorted(found)

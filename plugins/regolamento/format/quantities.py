@@ -341,6 +341,13 @@ SIGNATURES: dict[str, tuple[str, str]] = {
         "2021, il 2022 e il 2023), dal foglio valutazioni precedenti, arrotondata a due decimali: la media delle "
         "valutazioni che vi sono (un anno senza valutazione non conta zero); nessun valore per chi non ne ha",
     ),
+    "VALUTAZIONE.ULTIME": (
+        "VALUTAZIONE.ULTIME(n)",
+        "la media delle ultime n valutazioni individuali che la persona ha prima del ciclo, dal foglio valutazioni "
+        "precedenti, arrotondata a due decimali: un anno senza valutazione (un congedo) lascia il posto all'anno "
+        "prima («le ultime tre valutazioni conseguite»: con 2021 mancante, il 2020, il 2022 e il 2023); nessun valore "
+        "per chi non ne ha; con meno di n valutazioni, la media di quelle che ci sono",
+    ),
     "IN.SERVIZIO": (
         'IN.SERVIZIO("data")',
         "vero se la persona è in servizio in quella data (assunta non dopo, cessata non prima): una data dell'anno "

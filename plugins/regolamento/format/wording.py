@@ -350,6 +350,8 @@ def _special(node: Call, args: list[str]) -> str:
         return f"gli anni compiuti al 31/12 {joined('da', args[0])}"
     if fn == "VALUTAZIONE.MEDIA":
         return f"la media delle valutazioni individuali dei {args[0]} anni prima del ciclo"
+    if fn == "VALUTAZIONE.ULTIME":
+        return f"la media delle ultime {args[0]} valutazioni individuali della persona prima del ciclo"
     if fn == "SOMMA.UNITA":
         return f"la somma sulle unità di {args[0]}"
     if fn == "FONDO":

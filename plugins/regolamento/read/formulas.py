@@ -1028,11 +1028,13 @@ class Checker:
 
     def past_mean(self, node: Call) -> Type:
         """VALUTAZIONE.MEDIA(anni): the mean of the person's individual scores in that many years before the cycle's,
-        from the sheet of earlier scores; a person's, so read where a person's days are; the years a whole number
-        written in the formula (1 to 10), so that ``leggi`` says which years."""
+        from the sheet of earlier scores; VALUTAZIONE.ULTIME(n): of the person's last n scores, however far back. A
+        person's, so read where a person's days are; the number a whole number written in the formula (1 to 10), so
+        that ``leggi`` says how many."""
+        fn = node.fn
         if "giorni_servizio" not in self.scope.names:
             self.problems.append(
-                contracted(f"VALUTAZIONE.MEDIA non si usa in {self.scope.place.words}")
+                contracted(f"{fn} non si usa in {self.scope.place.words}")
                 + ": è la media delle valutazioni di una persona"
             )
             return NUMBER
@@ -1040,9 +1042,10 @@ class Checker:
             arg = node.args[0]
             years = arg.value if isinstance(arg, Num) and not arg.unit and not arg.percent else None
             if years is None or years != years.to_integral_value() or not 1 <= years <= 10:
+                what = "quante valutazioni" if fn == "VALUTAZIONE.ULTIME" else "quanti anni prima del ciclo"
                 self.problems.append(
-                    "VALUTAZIONE.MEDIA vuole quanti anni prima del ciclo, un numero intero da 1 a 10: "
-                    "VALUTAZIONE.MEDIA(3) per «la media delle ultime tre valutazioni»"
+                    f"{fn} vuole {what}, un numero intero da 1 a 10: {fn}(3) per «la media delle ultime tre "
+                    "valutazioni»"
                 )
         return NUMBER
 
@@ -1137,6 +1140,7 @@ PERSONAL = {
     "IN.SERVIZIO": 'CONTA.ENTE(IN.SERVIZIO("31/12"))',
     "ANNI": "MEDIA.ENTE(ANNI(data_nascita))",
     "VALUTAZIONE.MEDIA": "MEDIA.ENTE(VALUTAZIONE.MEDIA(3))",
+    "VALUTAZIONE.ULTIME": "MEDIA.ENTE(VALUTAZIONE.ULTIME(3))",
     "SEZIONE": 'MEDIA.ENTE(SEZIONE("Comportamenti"))',
     "PREMIO": 'SOMMA.ENTE(PREMIO("produttività"))',
     "FASCIA": 'CONTA.ENTE(FASCIA("fasce di merito") = "prima")',
@@ -1184,6 +1188,7 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "IN.SERVIZIO": Checker.in_service,
     "ANNI": Checker.years,
     "VALUTAZIONE.MEDIA": Checker.past_mean,
+    "VALUTAZIONE.ULTIME": Checker.past_mean,
     "SOMMA.UNITA": Checker.units_sum,
     "FONDO": Checker.fund,
 }

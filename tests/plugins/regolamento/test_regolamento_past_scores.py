@@ -98,6 +98,45 @@ def test_leggi_says_the_years(tmp_path):
     assert "in ordine della media delle valutazioni individuali dei 3 anni prima del ciclo" in said
 
 
+LATEST = PAST.replace("VALUTAZIONE.MEDIA(3)", "VALUTAZIONE.ULTIME(3)")
+
+
+def test_the_last_three_scores_the_person_has_however_far_back(ciclope_ente, tmp_path):
+    # «le ultime tre valutazioni conseguite»: B has none in 2021 (a leave), so its 2020 takes its place
+    sheet = SHEET + "B,2020,50\nB,2019,10\n"
+    result = run_declared(ciclope_ente, tmp_path, LATEST, ente(sheet))
+    # A: the last three are 2021, 2022, 2023: (90 + 80 + 85) / 3 = 85.00 (2020 is older than them)
+    # B: the last three are 2020, 2022, 2023: (50 + 88 + 92) / 3 = 230 / 3 = 76.666… → 76.67 (2019 is older);
+    # with VALUTAZIONE.MEDIA(3) B would be (88 + 92) / 2 = 90.00 and selected; here A (85.00) before B (76.67)
+    assert result.rewards.extra["progressioni"] == ["A"]
+    b = {i.name: i.value for i in result.figures["progression:B"].inputs}
+    assert b["la media delle ultime 3 valutazioni (2020, 2022 e 2023)"] == Decimal("76.67")
+    assert b["valutazione 2020"] == Decimal("50") and "valutazione 2019" not in b
+    a = {i.name: i.value for i in result.figures["progression:A"].inputs}
+    assert a["la media delle ultime 3 valutazioni (2021, 2022 e 2023)"] == Decimal("85.00")
+    said = explain(result, "person", "B")
+    assert "  • la media delle ultime 3 valutazioni (2020, 2022 e 2023) = 76,67\n" in said
+
+
+def test_fewer_scores_than_asked_are_averaged_and_none_is_named(ciclope_ente, tmp_path):
+    # B has only 2022 and 2023: (88 + 92) / 2 = 90.00, the mean of those there are; C none: named, left out
+    result = run_declared(ciclope_ente, tmp_path, LATEST, ente())
+    b = {i.name: i.value for i in result.figures["progression:B"].inputs}
+    assert b["la media delle ultime 3 valutazioni (2022 e 2023)"] == Decimal("90.00")
+    assert "progression:C" not in result.figures
+    [problem] = [p for p in result.violations if "Persona C" in p.message]
+    assert "senza valore per Persona C" in problem.message
+
+
+def test_the_number_of_the_last_scores_is_checked_and_said(tmp_path):
+    assert regulation_problems(tmp_path, LATEST.replace("ULTIME(3)", "ULTIME(0)")) == [
+        "riga 22, chiave progressioni.graduatoria: formula «=VALUTAZIONE.ULTIME(0)»: VALUTAZIONE.ULTIME vuole quante "
+        "valutazioni, un numero intero da 1 a 10: VALUTAZIONE.ULTIME(3) per «la media delle ultime tre valutazioni»"
+    ]
+    said = regulation_text(tmp_path, LATEST)
+    assert "in ordine della media delle ultime 3 valutazioni individuali della persona prima del ciclo" in said
+
+
 def test_template_from_carries_the_sheet_and_adds_the_year_continued(tmp_path):
     folder = next_year(tmp_path, PAST, ente(SHEET + "C,2023,75\n"))
     wb = load_workbook(folder / "comune" / "ente.xlsx", read_only=True)
