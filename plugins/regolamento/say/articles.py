@@ -106,11 +106,14 @@ def _title(field: attrs.Attribute[Any]) -> str:
 
 
 def _sources(items: Iterable[Any]) -> tuple[str, ...]:
+    """The blocks' sources, each once: a source citing several places («art. 15 CCI; art. 14 CCNL») is cited place
+    by place, so a place two blocks share is not said twice."""
     seen: list[str] = []
     for item in items:
         source = getattr(item, "source", "")
-        if isinstance(source, str) and source and source not in seen:
-            seen.append(source)
+        for place in (p.strip() for p in source.split(";")) if isinstance(source, str) else ():
+            if place and place not in seen:
+                seen.append(place)
     return tuple(seen)
 
 

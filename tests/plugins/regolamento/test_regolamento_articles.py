@@ -555,3 +555,17 @@ def test_the_share_paid_is_said_as_the_regulation_makes_it(tmp_path):
     plain = SHARE.replace("rateo_giorni = true\n", "").split("[[riduzioni]]")[0]
     [premium] = [a for a in art.articles(read(tmp_path, plain)) if a.title == "Il premio individuale"]
     assert "in proporzione al punteggio × la quota pagata (il tempo lavorato) × il parametro" in premium.body
+
+
+def test_a_place_two_blocks_cite_is_cited_once_in_the_heading(tmp_path):
+    # two declared columns: «art. 14 CCNL; art. 15 CCI» and «art. 15 CCI»; the heading cites art. 15 CCI once
+    text = (
+        'formato = 2\n[atto]\ntitolo = "CCI del Comune"\ntipo_ente = "comune"\n\n'
+        '[[colonne]]\nnome = "titoli"\ntipo = "numero"\nsignificato = "i punti dei titoli"\n'
+        'fonte = "art. 14 CCNL; art. 15 CCI"\n\n'
+        '[[colonne]]\nnome = "esperienza"\ntipo = "numero"\nsignificato = "gli anni di esperienza"\nfonte = "art. 15 CCI"\n'
+        '\n[[premi]]\nnome = "produttività"\nmetodo = "proporzionale"\npeso = "=titoli + esperienza"\n'
+        'fonte = "art. 16 CCI"\n'
+    )
+    [columns] = [a for a in art.articles(read(tmp_path, text)) if a.title.startswith("I dati per persona")]
+    assert columns.sources == ("art. 14 CCNL", "art. 15 CCI")
