@@ -48,7 +48,7 @@ from ciclope.core.reports.model import (
 )
 from ciclope.core.reports.relazione import acts, annexes, build
 from ciclope.core.reports.relazione.names import not_run, reached
-from ciclope.core.reports.relazione.organization import NO_FUND
+from ciclope.core.reports.relazione.organization import NO_FUND, NO_PREMIUM_FUND
 from ciclope.core.reports.relazione.worded import worded
 from ciclope.core.result import Result
 
@@ -187,7 +187,7 @@ def rewards(r: Result) -> list[Block]:
     ]
     out: list[Block] = [
         Heading("Fondi"),
-        Table("", columns(("Fondo", "Stanziato", "Distribuito", "Residuo"), (1, 2, 3)), pools, empty="Nessun fondo."),
+        Table("", columns(("Fondo", "Stanziato", "Distribuito", "Residuo"), (1, 2, 3)), pools, empty=NO_PREMIUM_FUND),
         Heading(
             "Premi per livello e fascia (D.Lgs. 33/2013 art. 20)"
             if any(ln.section == "fascia" for ln in lines)

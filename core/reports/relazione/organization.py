@@ -46,6 +46,8 @@ def people_kpi(r: Result) -> str:
 
 
 NO_FUND = "nessun fondo"  # a regulation that pays no premium (only progressions): not «€ 0,00 / € 0,00»
+# the table of the funds of premiums when there is none: a fund of the progressions is said in its own section
+NO_PREMIUM_FUND = "Nessun fondo per i premi."
 
 
 def money_kpi(r: Result) -> str:

@@ -8,6 +8,7 @@ from ciclope.core.conciliation import apply_appeals
 from ciclope.core.reports import fmt, stats
 from ciclope.core.reports.model import Block, Flag, Flags, Heading, Table, Text, Total, columns
 from ciclope.core.reports.relazione.names import Names, not_run, reached
+from ciclope.core.reports.relazione.organization import NO_PREMIUM_FUND
 from ciclope.core.result import Result
 
 DIFFERENTIATION = (
@@ -135,7 +136,7 @@ def funds(r: Result) -> Table:
         totals = (fmt.euro(ledger.allocated), fmt.euro(ledger.distributed), fmt.euro(ledger.residual))
         rows.append(Total(("Totale (tutti i fondi)", "", *totals)))
     head = ("Fondo", "Fonte", "Stanziato", "Distribuito", "Residuo")
-    return Table("", columns(head, (2, 3, 4)), rows, empty="Nessun fondo.")
+    return Table("", columns(head, (2, 3, 4)), rows, empty=NO_PREMIUM_FUND)
 
 
 def bands(r: Result) -> Table:

@@ -717,7 +717,7 @@ def test_explain_s_header_with_a_premium_too_says_both(ciclope_ente, tmp_path):
 
 def test_a_regulation_of_progressions_only_has_no_fund_in_the_summary(ciclope_ente, tmp_path):
     # the progressions pay no premium from the year's funds: the Relazioni's summary says so, not «€ 0,00 / € 0,00»
-    from ciclope.core.reports.model import Kpis
+    from ciclope.core.reports.model import Kpis, Table
     from ciclope.core.reports.public import disclose
     from ciclope.core.reports.relazione import build
 
@@ -726,3 +726,6 @@ def test_a_regulation_of_progressions_only_has_no_fund_in_the_summary(ciclope_en
     for report in (internal, disclose(internal, result)):
         kpis = next(b for s in report.sections for b in s.blocks if isinstance(b, Kpis))
         assert dict(kpis.items)["Premi distribuiti / stanziati"] == "nessun fondo"
+        # the table of the funds says it has no fund of premiums: the progressions' own fund is said apart
+        empties = [b.empty for s in report.sections for b in s.blocks if isinstance(b, Table) and not b.rows]
+        assert "Nessun fondo per i premi." in empties and "Nessun fondo." not in empties
