@@ -316,9 +316,9 @@ def test_a_fund_above_the_limit_says_what_counts_and_that_a_cut_keeps_it():
     # counted: 110,000.00 (fund, inside) + 20,000.00 (EQ) = 130,000.00, over 129,000.00 by 1,000.00
     message = t.problems[-1].message
     assert "(€ 110.000,00 + € 20.000,00 = € 130.000,00) superano di € 1.000,00" in message
-    assert "voce decurtazione" in message
+    assert "voce decurtazione_limite, con il suo atto: vale solo per quest'anno" in message
     # the cut the act writes, 1,000.00, keeps the limit: 110,000.00 − 1,000.00 + 20,000.00 = 129,000.00, margin 0.00
-    f, t = fund(2023, [*rows, amount("decurtazione", "1000.00", atto="Determina 77/2023")])
+    f, t = fund(2023, [*rows, amount("decurtazione_limite", "1000.00", atto="Determina 77/2023")])
     assert rules_of(t) == [] and dict(check(f, "limite").rows)["Margine"] == D("0.00")
 
 
