@@ -691,3 +691,19 @@ def test_every_euro_is_conserved(items, destined, year):
     assert sum(f.pools.values(), D(0)) == sum((a for _, a, p in destined if p), D(0))
     assert D(0) <= f.carried <= max(f.residual, D(0))
     assert t.figures["fund:total"].value == f.total and t.figures["fund:residual"].value == f.residual
+
+
+@pytest.mark.parametrize(
+    "use, clause",
+    [
+        # art. 68 c. 2 CCNL 21.5.2018: g) compensi previsti da disposizioni di legge, h) compensi ai messi
+        # notificatori, j) progressioni economiche con decorrenza nell'anno
+        ("compensi_legge", "CCNL Funzioni Locali 21.5.2018 art. 68 c. 2 lett. g"),
+        ("messi_notificatori", "CCNL Funzioni Locali 21.5.2018 art. 68 c. 2 lett. h"),
+        ("progressioni", "CCNL Funzioni Locali 21.5.2018 art. 68 c. 2 lett. j"),
+    ],
+)
+def test_a_2019_use_cites_the_letter_of_art_68_c_2(use, clause):
+    from ciclope.plugins.ccnl_funzioni_locali.fondo.table import table
+
+    assert str(table().usi_in(2019)[use].source(2019)) == clause
