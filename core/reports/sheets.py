@@ -473,15 +473,21 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
     exclusion's sentence (as in «Valutazioni individuali»); else the reason the premium's figure gives, of the part
     the row is about where the regulation names them («la riduzione per giorni di assenza è del 100%»)."""
     status = r.figures.get(f"score:{award.person}:status")
-    if status is not None and status.formula.startswith("escluso"):
-        return reason_of(r, award.person)
+    excluded = status is not None and status.formula.startswith("escluso")
+    said = reason_of(r, award.person) if excluded else None
+    if said:
+        return said
     figure = award_figure(r, award.person, award.pool, award.ref, first)
     if figure is None:
         return None
     if part is not None:  # the part's own figure, which the premium's reads as «… «part»»
         own = [r.figures[i.ref] for i in figure.inputs if i.ref in r.figures and i.name.endswith(f"«{part}»")]
         figure = own[0] if own else figure
-    return zero_reason(figure).removeprefix(NOTHING) or None
+    if status is not None and excluded and any(i.ref == status.key and i.value == status.value for i in figure.inputs):
+        # an exclusion of this part alone, the person paid by others: the rule with its minimum and its article
+        rule = fmt.worded(status.formula.removeprefix("escluso dal premio: "), r.plugin.status_labels)
+        return f"{rule}, {fmt.cite(status.source, r.plugin.documents)}"
+    return None if excluded else zero_reason(figure).removeprefix(NOTHING) or None
 
 
 def funds(r: Result) -> Table:

@@ -464,10 +464,11 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
     award = result.figures.get(f"award:{ident}")
     status = result.figures.get(f"score:{ident}:status")  # the rule that excluded the person, with its article
     excluded = award is not None and award.value == 0 and status is not None and status.formula.startswith("escluso")
-    if excluded and status is not None:  # the rule, then what it read of the person: «(punteggio 59)»
+    if status is not None and status.formula.startswith("escluso"):  # the rule, then what it read: «(punteggio 59)»
         read = "; ".join(f"{i.name} {shown}" for i, shown in _reads(result, status.inputs))
         why = f"{status.label}: {status.formula}" + (f" ({read})" if read else "")
-        out.append({"why": why, "source": status.source, "about": OUTCOME})
+        # the outcome's reason; of a person kept out of some parts and paid by others, a reason of what is not paid
+        out.append({"why": why, "source": status.source, "about": OUTCOME if excluded else UNPAID})
     if award is not None and award.value == 0:
         out += _zero_award(award, excluded)
     return out

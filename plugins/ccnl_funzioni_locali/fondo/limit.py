@@ -147,7 +147,7 @@ def compare(
         f"le voci del fondo nel limite e le risorse per le EQ ({fmt.euro(inside)} + {fmt.euro(eq)} = "
         f"{fmt.euro(counted)}) superano di {fmt.euro(-margin)} il limite dell'anno ({fmt.euro(limit)}, {source}): il "
         "fondo non può essere costituito così; riduci le voci nel limite o scrivi la decurtazione che lo rispetta "
-        "(voce decurtazione, con il suo atto)"
+        "(voce decurtazione_limite, con il suo atto: vale solo per quest'anno)"
     )
     return check, [Problem.at(ente, RULE, message, source, SHEET, base.row if base else None, "importo")]
 

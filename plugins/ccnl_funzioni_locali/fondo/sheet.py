@@ -122,8 +122,8 @@ def ciclope_template_rows(
 ) -> dict[str, list[dict[str, Any]]]:
     """One row per voce in force in the year, with its description, and one destination row per use. From a
     previous year (``--from``): the base figures and the stable items' rows are carried as they were (the variable
-    items and the amounts destined are the year's decisions: left empty, the destinations keep their use and pool),
-    and the residual that returns to the fund (``fund``'s ``carried``) is the row ``residui_anno_precedente``."""
+    items and the amounts destined are the year's decisions: left empty, the destinations keep their use and pool;
+    a voce of the year alone, the cut that kept the limit, left empty with a note of what it was), and the residual that returns to the fund (``fund``'s ``carried``) is the row ``residui_anno_precedente``."""
     t = table()
     before = entries(ente) if ente is not None else ()
     decided = ("importo", "quota_massima", "quota_ripartita")  # the year's decisions, not the base figures they read
@@ -134,6 +134,11 @@ def ciclope_template_rows(
             continue
         if v.id == "residui_anno_precedente" and fund is not None:
             rows.append(carried_row(v.title, fund))
+            continue
+        if v.yearly:  # the year's own cut: said in a note, never carried as an amount
+            rows += [yearly_row(e, v.title, fund) for e in before if e.voce == v.id] or [
+                {"voce": v.id, "descrizione": v.title}
+            ]
             continue
         kept = [e for e in before if e.voce == v.id] if v.id not in annual else []
         rows += [carried(e, v.title) for e in kept] or [{"voce": v.id, "descrizione": v.title}]
@@ -155,6 +160,20 @@ def carried(e: Entry, title: str) -> dict[str, Any]:
         "descrizione": title,
         "nota": e.note or None,
     }
+
+
+def yearly_row(e: Entry, title: str, fund: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A cut of the previous year that held for that year alone (the one that kept its limit): its row without the
+    amount, and a note of what it was, since the limit is kept each year by that year's items (D.Lgs. 75/2017 art.
+    23 c. 2)."""
+    year = fund.get("year") if fund is not None else None
+    act = f", {e.act}" if e.act else ""
+    amount = fmt.euro(e.amount) if e.amount is not None else ""
+    note = (
+        f"nel fondo {year or 'precedente'}: {amount}{act}; vale solo per quell'anno e non si riporta: scrivi "
+        "l'importo che serve quest'anno, se il fondo supera il limite"
+    )
+    return {"voce": e.voce, "descrizione": title, "nota": note}
 
 
 def carried_row(title: str, fund: Mapping[str, Any]) -> dict[str, Any]:

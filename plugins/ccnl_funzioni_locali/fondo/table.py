@@ -55,6 +55,7 @@ class Voce:
     date: dt.date | None = None  # a head count is taken at this date: another date in the row's data is an error
     date_source: str = ""  # the clause that fixes that date
     act: bool = False  # the ente decides it: its act goes beside it in the relazione tecnico-finanziaria
+    yearly: bool = False  # the year's own figure (the cut that keeps the limit): never carried to the next year
 
 
 @attrs.frozen
@@ -167,6 +168,7 @@ def voce(raw: Mapping[str, Any]) -> Voce:
         date=at,
         date_source=str(raw.get("fonte_data", "")),
         act=bool(raw.get("atto", False)),
+        yearly=bool(raw.get("annuale", False)),
     )
 
 

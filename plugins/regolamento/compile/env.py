@@ -53,6 +53,7 @@ PEOPLE_COLUMNS = {
     "ruolo": "role",
     "valutatore": "evaluator",
     "retribuzione_posizione": POSITION,
+    "sanzione": "sanzione",
 }
 
 
@@ -717,6 +718,12 @@ def _position_pay(env: PersonEnv, name: str) -> Value:
     return found if found is not None else env.person.extra.get(POSITION)
 
 
+def _sanction(env: PersonEnv, name: str) -> Value:
+    """The disciplinary sanction as people.csv writes it; an empty cell (or no column) is no sanction: ""."""
+    found = env.person.extra.get("sanzione")
+    return str(found) if found else ""
+
+
 def _other(env: PersonEnv, name: str) -> Value:
     if name == "fondo":
         return env.fund
@@ -740,4 +747,5 @@ _PERSON = {
     "ruolo": lambda env, name: env.person.role,
     "valutatore": lambda env, name: env.person.evaluator,
     "retribuzione_posizione": _position_pay,
+    "sanzione": _sanction,
 }

@@ -58,6 +58,13 @@ PERSON_NAMES: dict[str, Quantity] = {
     "ruolo": Quantity(TEXT, "il ruolo"),
     "valutatore": Quantity(TEXT, "il valutatore"),
     "retribuzione_posizione": Quantity(EURO, "la retribuzione di posizione"),
+    # the column the exclusions read ([[esclusioni]] regola = "sanzione"), as written; an empty cell is no sanction
+    "sanzione": Quantity(
+        TEXT,
+        "la sanzione disciplinare",
+        "come è scritta nella colonna sanzione di persone.csv; vuota per chi non ne ha: sanzione = \"\" è vero per "
+        "chi non ha sanzioni",
+    ),
     "livello": Quantity(LEVEL, "il livello"),
 }
 # The columns of persone.csv whose header is not the formulas' name of what they hold: an office that writes the

@@ -316,9 +316,9 @@ def test_a_fund_above_the_limit_says_what_counts_and_that_a_cut_keeps_it():
     # counted: 110,000.00 (fund, inside) + 20,000.00 (EQ) = 130,000.00, over 129,000.00 by 1,000.00
     message = t.problems[-1].message
     assert "(€ 110.000,00 + € 20.000,00 = € 130.000,00) superano di € 1.000,00" in message
-    assert "voce decurtazione" in message
+    assert "voce decurtazione_limite, con il suo atto: vale solo per quest'anno" in message
     # the cut the act writes, 1,000.00, keeps the limit: 110,000.00 − 1,000.00 + 20,000.00 = 129,000.00, margin 0.00
-    f, t = fund(2023, [*rows, amount("decurtazione", "1000.00", atto="Determina 77/2023")])
+    f, t = fund(2023, [*rows, amount("decurtazione_limite", "1000.00", atto="Determina 77/2023")])
     assert rules_of(t) == [] and dict(check(f, "limite").rows)["Margine"] == D("0.00")
 
 
@@ -691,3 +691,19 @@ def test_every_euro_is_conserved(items, destined, year):
     assert sum(f.pools.values(), D(0)) == sum((a for _, a, p in destined if p), D(0))
     assert D(0) <= f.carried <= max(f.residual, D(0))
     assert t.figures["fund:total"].value == f.total and t.figures["fund:residual"].value == f.residual
+
+
+@pytest.mark.parametrize(
+    "use, clause",
+    [
+        # art. 68 c. 2 CCNL 21.5.2018: g) compensi previsti da disposizioni di legge, h) compensi ai messi
+        # notificatori, j) progressioni economiche con decorrenza nell'anno
+        ("compensi_legge", "CCNL Funzioni Locali 21.5.2018 art. 68 c. 2 lett. g"),
+        ("messi_notificatori", "CCNL Funzioni Locali 21.5.2018 art. 68 c. 2 lett. h"),
+        ("progressioni", "CCNL Funzioni Locali 21.5.2018 art. 68 c. 2 lett. j"),
+    ],
+)
+def test_a_2019_use_cites_the_letter_of_art_68_c_2(use, clause):
+    from ciclope.plugins.ccnl_funzioni_locali.fondo.table import table
+
+    assert str(table().usi_in(2019)[use].source(2019)) == clause

@@ -262,6 +262,27 @@ def test_the_template_from_a_run_carries_the_residual_and_the_base_figures(with_
     assert sheet.cell(row=1, column=1).comment is not None  # each header says what it holds
 
 
+def test_the_template_does_not_carry_the_cut_that_kept_the_year_s_limit(with_fund, tmp_path):
+    """A cut written to respect the limit of art. 23 c. 2 D.Lgs. 75/2017 holds for its year: the limit is kept each
+    year by that year's items, so next year's sheet has the row empty with a note; a stable cut is carried."""
+    csv = with_fund / "cm-esempio" / "fondo.csv"
+    more = "decurtazione_limite,1000.00,,,,,Determina 9/2026\ndecurtazione,500.00,,,,,Determina 8/2015\n"
+    csv.write_text(csv.read_text(encoding="utf-8") + more, encoding="utf-8")
+    doc = run(with_fund, "--no-store")
+    # 86,364.78 − 1,000.00 − 500.00 = 84,864.78; the residual 84,864.78 − 62,000.00 destined = 22,864.78
+    assert doc["fondo"]["totals"]["total"] == "84864.78"
+    assert doc["fondo"]["totals"]["carried"] == "22864.78"
+    build("comunita_montane", tmp_path / "ufficio", with_fund / "out" / "cm-esempio")
+    sheet = load_workbook(tmp_path / "ufficio" / "cm-esempio" / "ente.xlsx")["fondo"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    cut = [r for r in rows if r["voce"] == "decurtazione_limite"]
+    assert len(cut) == 1 and cut[0]["importo"] is None
+    assert cut[0]["nota"].startswith("nel fondo 2026: € 1.000,00, Determina 9/2026; vale solo per quell'anno")
+    stable = [r for r in rows if r["voce"] == "decurtazione"]
+    assert [(r["importo"], r["atto"]) for r in stable] == [(500, "Determina 8/2015")]
+
+
 def test_a_compare_scenario_changes_an_item_and_a_destination(with_fund, tmp_path):
     scenario = tmp_path / "con022.toml"
     scenario.write_text(

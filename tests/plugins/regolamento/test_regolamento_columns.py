@@ -286,7 +286,9 @@ def test_a_column_declared_wrong_is_no_unknown_name_in_the_formulas(tmp_path, wr
     [
         ("punteggio", "«punteggio» è già un nome delle formule (il punteggio): scegli un altro nome"),
         ("media", "«media» è il nome di una funzione delle formule (MEDIA): scegli un altro nome"),
-        ("sanzione", "«sanzione» è già una colonna di persone.csv che ciclope legge: scegli un altro nome"),
+        # the sanction is read by the formulas too (the progressioni's candidates): a name of theirs
+        ("sanzione", "«sanzione» è già un nome delle formule (la sanzione disciplinare): scegli un altro nome"),
+        ("cessazione", "«cessazione» è già una colonna di persone.csv che ciclope legge: scegli un altro nome"),
         ("quota_tempo", "«quota_tempo» è già una colonna di persone.csv che ciclope legge: scegli un altro nome"),
         ("Guardie", "nome «Guardie» non ammesso: lettere minuscole senza accenti"),
         ("x_guardie", "le colonne che cominciano con x_ sono note dell'ufficio"),

@@ -666,6 +666,35 @@ def test_an_exclusion_from_one_part_is_not_the_status_of_a_person_another_part_p
         assert why.formula.endswith(f"(per le parti: {'presenza' if minimums['presenza'] == 80 else 'obiettivi'})")
 
 
+def test_an_exclusion_from_one_part_says_its_threshold_and_article_where_the_person_is_paid(ciclope_ente, tmp_path):
+    """S2 (70 points) is below the 80 of «obiettivi» and paid by «presenza»: the person's explanation says why the
+    part is not paid, with the minimum and its article, and the workbook's «Motivo» of that part's row says it too
+    (Valfiorita's P06, 55 points under the 60 of the individual part: «esito: valutato», no reason)."""
+    from openpyxl import load_workbook
+
+    from ciclope.core.reports import xlsx
+
+    text = EXCLUDED_BY_PART.replace("{presenza}", "60").replace("{obiettivi}", "80")
+    # each part its own fund, as Valfiorita's two parts: a row of the sheet per fund
+    text = text.replace("quota_fondo = 0.5\nfonte = \"art. 3 c. 1\"", 'fondo = "presenza"\nfonte = "art. 3 c. 1"')
+    text = text.replace("quota_fondo = 0.5\nfonte = \"art. 3 c. 2\"", 'fondo = "obiettivi"\nfonte = "art. 3 c. 2"')
+    people = [("S1", "C", 95), ("S2", "C", 70), ("S3", "C", 50)]
+    funds = 'presenza = "2000.00"\nobiettivi = "2000.00"'
+    result = run_declared(ciclope_ente, tmp_path, text, files(people, funds))
+    reasons = unpaid_reasons(result, "S2")
+    said = "escluso dal premio: punteggio sotto il minimo di 80 (per le parti: obiettivi)"
+    source = "SMVP del Comune di Parti, art. 2 c. 2"
+    assert [r["source"] for r in reasons if said in r["why"]] == [source], reasons
+    shown = explain(result, "person", "S2")
+    assert f"perché: Esito di Persona S2: {said} (punteggio 70)" in shown and f"regola: {source}" in shown
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    [head, *body] = list(load_workbook(path)["Premi"].iter_rows(values_only=True))
+    why = {(r[0], r[head.index("Parte")]): r[head.index("Motivo")] for r in body}
+    assert why[("S2", "obiettivi")] == f"punteggio sotto il minimo di 80 (per le parti: obiettivi), {source}"
+    assert why[("S2", "presenza")] is None  # paid: no reason
+
+
 def test_graduatorie_by_the_grades_the_regulation_declares(ciclope_ente, tmp_path):
     """«le disponibilità complessive sono ripartite fra l'Area tecnico-amministrativa e l'Area dirigenziale […] con
     riferimento al numero dei dipendenti di ciascuna area» (contratto collettivo, GU 15.11.1997, art. 35): the Areas

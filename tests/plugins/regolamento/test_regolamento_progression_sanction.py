@@ -1,0 +1,58 @@
+"""The progressioni of a regulation that keeps out the staff with a disciplinary sanction: the exclusions of
+[[esclusioni]] are of the premiums (the parts), never of [progressioni], so the office writes the sanction in
+``candidati``: the column ``sanzione`` of persone.csv, which ciclope reads already for the exclusions, is a name of
+the formulas like the other columns it reads (Valfiorita's CCDI 2019, whose P10, «rimprovero scritto», was first in
+the graduatoria of the progressioni)."""
+
+from __future__ import annotations
+
+from helpers import STAFF_HEADER, one_unit_comune, regulation_problems, run_declared
+
+TEXT = """\
+formato = 2
+[atto]
+titolo = "CCDI 2019 del Comune di Prova"
+tipo_ente = "comune"
+
+[[esclusioni]]
+regola = "sanzione"
+oltre = "rimprovero_verbale"
+scala = ["rimprovero_verbale", "rimprovero_scritto", "multa", "sospensione"]
+fonte = "art. 6 c. 3"
+
+[progressioni]
+fonte = "art. 9"
+candidati = '=E(punteggio >= 80; sanzione = "")'
+posti = 2
+"""
+
+
+def people(rows: list[tuple[str, int, str]]) -> dict[str, str]:
+    """(id, score, sanction): a card of one item of 100 points each, evaluated by SEG."""
+    staff = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG,{sanction}" for pid, _, sanction in rows]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{score}," for pid, score, _ in rows]
+    files = one_unit_comune("Comune di Prova", [], cards, "")
+    files["people.csv"] = (
+        "\n".join([f"{STAFF_HEADER},sanzione", "SEG,Segretario,segretario,DIR,com,1,0,false,,", *staff]) + "\n"
+    )
+    return files
+
+
+def test_a_sanctioned_person_is_no_candidate_when_the_formula_reads_the_sanction(ciclope_ente, tmp_path):
+    staff = [("A", 95, "rimprovero scritto"), ("B", 90, ""), ("C", 85, ""), ("D", 70, "")]
+    result = run_declared(ciclope_ente, tmp_path, TEXT, people(staff))
+    # candidates: score >= 80 and no sanction: B (90) and C (85); A (95) has a sanction, D (70) is below 80;
+    # 2 places: B and C
+    assert result.rewards.extra["progressioni"] == ["B", "C"]
+    read = [(i.name, i.value, i.cell) for i in result.figures["progression:A"].inputs if i.cell]
+    # A is row 3 of people.csv (header, SEG, A): the sanction is read from its cell
+    assert ("la sanzione disciplinare", "rimprovero scritto", "people.csv:3:sanzione") in read
+
+
+def test_the_sanction_is_a_name_of_the_formulas_not_a_column_to_declare(tmp_path):
+    declared = TEXT + (
+        '\n[[colonne]]\nnome = "sanzione"\ntipo = "testo"\nsignificato = "la sanzione"\nfonte = "art. 9"\n'
+    )
+    found = regulation_problems(tmp_path, declared)
+    assert any("«sanzione» è già un nome delle formule" in m for m in found), found
+    assert regulation_problems(tmp_path, TEXT) == []
