@@ -31,6 +31,7 @@ __all__ = [
     "InsufficientFund",
     "Instalment",
     "Pool",
+    "Reserve",
     "bounded_lambda",
     "bounded_split",
     "capped_split",
@@ -354,12 +355,30 @@ class Instalment:
 
 
 @attrs.frozen
+class Reserve:
+    """An amount a layer took out of one part of a pool before the plugin splits it: the art. 69 set-aside taken from
+    the individual part of a fund that also pays the organizational performance (CCNL Funzioni Locali 21.5.2018
+    art. 68 c. 2 lett. a and b). ``part`` is the part's name as the plugin gave it (``pool/part`` in
+    ``ciclope_individual_premium``); ``label`` says in words what the amount is for, ``source`` where the rule is."""
+
+    part: str
+    amount: Decimal
+    label: str
+    source: str = ""
+
+
+@attrs.frozen
 class Pool:
     """A named money pool: what it held, what reached people, what is left (residual).
 
     ``kind`` says what the money pays: ``"performance"`` (premi, bonus, retribuzione di risultato —
     reported in transparency as performance pay) or ``"position"`` (retribuzione di posizione, paid for
     the post, not for the performance, and reported apart: rules/core.md §6).
+
+    ``reserves``: what a layer took out of named parts of the pool before the plugin splits it (:class:`Reserve`);
+    ``amount`` is already less their sum. A plugin that pays the pool in parts reads each part's share of the whole
+    (``amount`` plus the reserves) and takes each reserve from its part, so that the other parts are paid as if
+    nothing were taken; a plugin without parts never receives one.
     """
 
     name: str
@@ -368,6 +387,12 @@ class Pool:
     source: str = ""
     label: str = ""
     kind: str = attrs.field(default=PERFORMANCE, validator=attrs.validators.in_(POOL_KINDS))
+    reserves: tuple[Reserve, ...] = ()
+
+    @property
+    def whole(self) -> Decimal:
+        """The pool before its reserves were taken: what the parts' shares are of."""
+        return self.amount + sum((r.amount for r in self.reserves), ZERO)
 
     @property
     def residual(self) -> Decimal:

@@ -598,7 +598,9 @@ def ciclope_individual_premium(params: Params) -> list[str] | None:
     individuale, CCNL Funzioni Locali 21.5.2018 art. 68 c. 2 lett. b); a name ending in ``:`` stands for
     every pool whose name starts with it (``"staff:"``); ``pool/part`` names a part of a pool that also pays
     something else (the organizational performance, lett. a): of that pool only what the named parts paid each person
-    (:func:`ciclope_award_parts`) is the individual premium.
+    (:func:`ciclope_award_parts`) is the individual premium, and a set-aside of that premium is taken from those parts
+    alone: the pool the layer passes again to ``ciclope_rewards`` carries it as ``Pool.reserves``
+    (:class:`core.money.Reserve`), which a plugin naming parts honours.
 
     Called by a comparto layer's wrapper of ``ciclope_rewards`` (the art. 69 maggiorazione is a share of
     that premium). Default: none (``[]``): the layer then moves no money.

@@ -206,7 +206,7 @@ def ciclope_rewards(
     call = art69_split.Call(
         ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace, hooks=hooks, cards=cards
     )
-    return art69_split.set_aside(rewards, found, names, call, cite(law), article(law.source))
+    return art69_split.set_aside(rewards, found, names, call, (cite(law), article(law.source)), parts)
 
 
 PARITA = '[ente.nazionale] maggiorazione = { …, parita = ["sezione:<nome>", "assenze", "eta"] }'

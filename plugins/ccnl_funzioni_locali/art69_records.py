@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -96,14 +96,24 @@ def record_covered(trace: Trace, name: str, taken: Decimal, pool: Pool, source: 
     )
 
 
-def record_reduced(trace: Trace, name: str, taken: Decimal, fund: Pool, first: Pool, source: str, article: str) -> None:
-    """The fund reduced by a set-aside larger than what the regulation left undistributed: split again once."""
+def record_reduced(
+    trace: Trace, aside: tuple[str, Decimal, Sequence[str]], fund: Pool, first: Pool, cited: tuple[str, str]
+) -> None:
+    """The fund reduced by a set-aside larger than what the regulation left undistributed: split again once. ``aside``:
+    the fund's name, the set-aside and the parts it is taken from (none: the whole fund is reduced)."""
+    name, taken, parts = aside
     formula = (
         "l'accantonamento supera quanto il regolamento lascia non distribuito: il fondo ridotto dell'accantonamento "
         "è ripartito una sola volta dalla regola del regolamento"
     )
+    if parts:
+        formula += (
+            f"; l'accantonamento è preso {fmt.listed(f'dalla parte «{p}»' for p in parts)}, "
+            f"{'che paga' if len(parts) == 1 else 'che pagano'} il premio individuale, e le altre parti hanno la loro "
+            "quota del fondo intero"
+        )
     left = "non distribuito dal regolamento sul fondo intero"
-    _record_fund(trace, (name, fund, first.residual), taken, formula, left, (source, article))
+    _record_fund(trace, (name, fund, first.residual), taken, formula, left, cited)
 
 
 def _record_fund(

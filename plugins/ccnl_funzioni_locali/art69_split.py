@@ -27,6 +27,7 @@ from ciclope.core import (
     Trace,
     fmt,
     hookspecs,
+    money,
 )
 
 from .art69_records import fund_key, record_award, record_covered, record_pool, record_reduced
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from .art69_plan import Plan
 
 POOL = "maggiorazione_art69"
+Reserve = money.Reserve
+Parts = Mapping[str, frozenset[str]]  # a fund → the names of its parts that are the individual premium
 
 
 @attrs.frozen
@@ -57,7 +60,12 @@ def pool_of(rewards: Rewards, names: list[str], pid: str) -> str:
     return sorted(mine, key=lambda a: (-a.amount, a.pool))[0].pool
 
 
-def set_aside(rewards: Rewards, found: Plan, names: list[str], call: Call, source: str, article: str) -> Rewards:
+def set_aside(
+    rewards: Rewards, found: Plan, names: list[str], call: Call, cited: tuple[str, str], parts: Parts
+) -> Rewards:
+    """``parts``: the funds whose individual premium is some of their parts (``pool/part``) → those parts' names:
+    there the set-aside is taken from those parts alone (:func:`reserves`), the fund's other parts untouched."""
+    source, article = cited
     per_pool: dict[str, Decimal] = {}
     for pid in found.beneficiaries:
         name = pool_of(rewards, names, pid)
@@ -69,7 +77,7 @@ def set_aside(rewards: Rewards, found: Plan, names: list[str], call: Call, sourc
             if n not in call.pools or s > call.pools[n].amount:
                 call.trace.problem(too_small(n, s, call.pools[n].amount if n in call.pools else Decimal(0), source))
                 return rewards
-        base = resplit(rewards, short, call, source, article)
+        base = resplit(rewards, short, call, cited, reserves(rewards, short, parts, call, cited))
     pools = dict(base.pools)
     for n, s in per_pool.items():
         if n not in short:
@@ -93,13 +101,49 @@ def less_set_aside(fund: Pool, taken: Decimal, article: str) -> str:
     return f"{whole}, meno {fmt.euro(taken)} accantonati per la maggiorazione del premio individuale ({article})"
 
 
-def resplit(rewards: Rewards, short: Mapping[str, Decimal], call: Call, source: str, article: str) -> Rewards:
+def reserves(
+    rewards: Rewards, short: Mapping[str, Decimal], parts: Parts, call: Call, cited: tuple[str, str]
+) -> dict[str, tuple[Reserve, ...]]:
+    """The set-aside of each fund whose individual premium is some of its parts, taken from those parts: the whole of
+    it from the only one, else split in proportion to what each paid on the whole fund (largest remainder). A fund
+    whose parts' own amounts are not known (the plugin names them together) is reduced whole, as a fund without
+    parts."""
+    label = "accantonamento per la maggiorazione del premio individuale"
+    source = cited[0]
+    out: dict[str, tuple[Reserve, ...]] = {}
+    paid = None
+    for n, s in short.items():
+        mine = sorted(parts.get(n, ()))
+        if len(mine) > 1 and paid is None:
+            paid = call.hooks.first(
+                hookspecs.ciclope_award_parts, params=call.params, rewards=rewards, trace=call.trace
+            )
+        totals = {p: Decimal(0) for p in mine}
+        for entries in (paid or {}).get(n, {}).values():
+            for part, amount in entries:
+                if part in totals:
+                    totals[part] += amount
+        if len(mine) == 1:
+            out[n] = (Reserve(mine[0], s, label, source),)
+        elif mine and sum(totals.values()) > 0:
+            shares = money.split(s, totals)
+            out[n] = tuple(Reserve(p, shares[p], label, source) for p in mine if shares[p])
+    return out
+
+
+def resplit(
+    rewards: Rewards,
+    short: Mapping[str, Decimal],
+    call: Call,
+    cited: tuple[str, str],
+    taken: Mapping[str, tuple[Reserve, ...]],
+) -> Rewards:
     """The plugin's rewards on the funds reduced by the set-aside not covered by their residual, computed by the
-    regulation alone and once; its figures replace the first ones, its problems are added when not already said at
-    their place (:func:`said_at`)."""
+    regulation alone and once (``taken``: where it comes from named parts of a fund); its figures replace the first
+    ones, its problems are added when not already said at their place (:func:`said_at`)."""
     reduced = dict(call.pools)
     for n, s in short.items():
-        reduced[n] = attrs.evolve(call.pools[n], amount=call.pools[n].amount - s)
+        reduced[n] = attrs.evolve(call.pools[n], amount=call.pools[n].amount - s, reserves=taken.get(n, ()))
     scratch = Trace()
     again = call.hooks.without_layers().one(
         hookspecs.ciclope_rewards,
@@ -115,7 +159,7 @@ def resplit(rewards: Rewards, short: Mapping[str, Decimal], call: Call, source: 
     seen = {said_at(p) for p in call.trace.problems}
     call.trace.extend(p for p in scratch.problems if said_at(p) not in seen)
     for n, s in short.items():
-        record_reduced(scratch, n, s, call.pools[n], rewards.pools[n], source, article)
+        record_reduced(scratch, (n, s, [r.part for r in taken.get(n, ())]), call.pools[n], rewards.pools[n], cited)
     changed = {a.person for k, a in again.awards.items() if k in rewards.awards and rewards.awards[k] != a}
     call.trace.add(
         mark(f, short) if f.key.startswith("award:") and person(f.key) in changed else f

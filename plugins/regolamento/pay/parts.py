@@ -124,7 +124,7 @@ def paid(
     ``measuring``: the set-aside parts paid whole, their fund unbounded (:mod:`.setaside`)."""
     asides = asides or {}
     taken = {a.part.name: a for a in asides.values()}
-    ledger = Ledger(base={name: pool.amount for name, pool in out.pools.items()})  # before money moves between funds
+    ledger = Ledger(base={name: pool.whole for name, pool in out.pools.items()})  # before money moves between funds
     ledger.shares = fundshares.resolved(reg, facts, partial(counted_people, reg, ente=ente, scores=scores), trace)
     if measuring:  # the scratch funds make room for the set-aside parts paid whole (their shares read the base)
         for name in {p.fund for p in reg.parts if p.set_aside and p.fund in out.pools}:
@@ -139,6 +139,9 @@ def paid(
         with setaside.on_the_whole_fund(aside, facts, trace) if aside is not None else nullcontext():
             formulas = part_formulas(reg, pr, ente, scores, facts, trace)
             amount, fund = budget(reg, pr, pool, ledger, trace)
+            if isinstance(pr, Part):  # what a comparto layer took from the part before the split (Pool.reserves)
+                for reserve in (r for r in pool.reserves if r.part == pr.name):
+                    amount, fund = setaside.layer_reserve(reg, pr, reserve, amount, trace)
             ledger.amounts[name_of(pr)] = amount
             if name_of(pr) in asides:  # the whole set-aside leaves the fund first, for the part set aside
                 source = asides[name_of(pr)]

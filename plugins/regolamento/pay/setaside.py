@@ -18,7 +18,7 @@ from decimal import Decimal
 
 import attrs
 
-from ciclope.core import Input, Problem, Trace, fmt
+from ciclope.core import Input, Problem, Trace, fmt, money
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
@@ -96,6 +96,29 @@ def reduced(
     )
     taken = Input("accantonamento", aside.amount, ref=set_aside_key(aside))
     return left, Input(f"fondo della parte «{aside.source.name}» ridotto dell'accantonamento", left, ref=key), taken
+
+
+def layer_reserve(
+    reg: Regulation, part: Part, reserve: money.Reserve, amount: Decimal, trace: Trace
+) -> tuple[Decimal, Input]:
+    """The part's amount less what a comparto layer took from it before the split (``Pool.reserves``: the art. 69
+    set-aside taken from the individual part of a fund that also pays the organizational performance), recorded;
+    the fund's other parts keep their share of the whole fund."""
+    key = f"pool:{part.fund}:{part.name}:riserva"
+    left = amount - reserve.amount
+    trace.record(
+        key,
+        left,
+        f"fondo della parte «{part.name}» − {reserve.label}: le altre parti del fondo hanno la loro quota del fondo "
+        "intero",
+        reserve.source or cite(reg, part.source),
+        [
+            Input(f"fondo della parte «{part.name}»", amount, ref=f"pool:{part.fund}:{part.name}"),
+            Input(reserve.label, reserve.amount),
+        ],
+        f"Fondo della parte «{part.name}» dopo l'{reserve.label}",
+    )
+    return left, Input(f"fondo della parte «{part.name}» dopo l'{reserve.label}", left, ref=key)
 
 
 @contextmanager

@@ -75,7 +75,7 @@ def test_art69_twenty_people_tie_at_the_cut_and_the_residual_covers_it():
     call = art69_split.Call(
         ente=ente, scores=scores, pools={}, params=None, org=None, trace=trace, hooks=Refused(), cards={}
     )
-    out = art69_split.set_aside(rewards, found, [POOL], call, "CCNL art. 69", "art. 69")
+    out = art69_split.set_aside(rewards, found, [POOL], call, ("CCNL art. 69", "art. 69"), {})
     # 897.75 ≤ the 1,050.00 left unpaid: nobody's premium changes, the fund gives the set-aside from its residual
     assert {k: a.amount for k, a in out.awards.items() if a.pool == POOL} == {
         k: a.amount for k, a in rewards.awards.items()

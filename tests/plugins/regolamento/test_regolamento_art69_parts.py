@@ -67,12 +67,40 @@ def test_the_mean_is_of_the_individual_part_alone(tmp_path):
         "dividendo il fondo intero, prima che la maggiorazione ne sia accantonata"
         in result.figures["art69:media"].formula
     )
-    # nothing left unpaid: the fund 10.000 − 180 = 9.820 split again by the regulation's rule, both parts of the
-    # fund reduced (the limit the docs state): organizational 40% = 3.928 / 10 = 392,80 each; individual 60% =
-    # 5.892: S01 5.892 × 96 / 600 = 942,72, the others 5.892 × 56 / 600 = 549,92; S01 + 180,00
-    # S01 392,80 + 942,72 = 1.335,52; others 392,80 + 549,92 = 942,72; Σ 1.335,52 + 9 × 942,72 = 9.820,00
-    others = {pid: "942.72" for pid in list(SCORES)[1:]}
-    assert amounts(result) == {"S01": "1335.52", **others, "S01:maggiorazione_art69": "180.00"}
+    # nothing left unpaid: the 180 are taken from the individual part alone (the maggiorazione is of the individual
+    # premium, art. 68 c. 2 lett. b), split again by the regulation's rule: organizational 40% of 10.000 = 4.000 / 10
+    # = 400,00 each, as without the maggiorazione; individual 6.000 − 180 = 5.820: S01 5.820 × 96 / 600 = 931,20,
+    # the others 5.820 × 56 / 600 = 543,20; S01 + 180,00
+    # S01 400,00 + 931,20 = 1.331,20; others 400,00 + 543,20 = 943,20; Σ 1.331,20 + 9 × 943,20 + 180 = 10.000,00
+    others = {pid: "943.20" for pid in list(SCORES)[1:]}
+    assert amounts(result) == {"S01": "1331.20", **others, "S01:maggiorazione_art69": "180.00"}
+    # the part's fund after the set-aside is explained: 6.000,00 − 180,00 = 5.820,00
+    part = result.figures["pool:performance_individuale:performance individuale:riserva"]
+    assert part.value == Decimal("5820.00")
+    assert [i.value for i in part.inputs] == [Decimal("6000.00"), Decimal("180.00")]
+    assert "maggiorazione del premio individuale" in part.formula
+
+
+def test_two_individual_parts_bear_the_set_aside_by_what_each_paid(tmp_path):
+    # the fund pays 50% to the organizational performance (1 each), 30% by score and 20% equally, both individual
+    regulation = (
+        REGULATION.replace("quota_fondo = 0.4", "quota_fondo = 0.5").replace("quota_fondo = 0.6", "quota_fondo = 0.3")
+        + '\n[[premi]]\nnome = "presenza"\nmetodo = "proporzionale"\nquota_fondo = 0.2\npeso = "=1"\n'
+        'tempo_parziale = "intero"\nfonte = "art. 5 c. 3"\n'
+    )
+    result = run_with(tmp_path, regulation)
+    # individual premium: by score 3.000: S01 3.000 × 96 / 600 = 480, others 280; equally 2.000 / 10 = 200;
+    # S01 680, others 480: mean (680 + 9 × 480) / 10 = 500,00, M = 30% × 500 = 150,00, one beneficiary (S01)
+    assert result.figures["art69:maggiorazione"].value == Decimal("150.00")
+    # the 150 split between the two individual parts as they paid, 3.000 : 2.000 → 90 and 60; the organizational
+    # part keeps 5.000 / 10 = 500 each. By score 2.910: S01 2.910 × 96 / 600 = 465,60, others 271,60; equally
+    # 1.940 / 10 = 194,00. S01 500 + 465,60 + 194 = 1.159,60; others 500 + 271,60 + 194 = 965,60;
+    # Σ 1.159,60 + 9 × 965,60 + 150 = 10.000,00
+    others = {pid: "965.60" for pid in list(SCORES)[1:]}
+    assert amounts(result) == {"S01": "1159.60", **others, "S01:maggiorazione_art69": "150.00"}
+    by_score = result.figures["pool:performance_individuale:performance individuale:riserva"]
+    equally = result.figures["pool:performance_individuale:presenza:riserva"]
+    assert (by_score.value, equally.value) == (Decimal("2910.00"), Decimal("1940.00"))
 
 
 def test_without_the_declaration_the_mean_is_of_the_whole_fund(tmp_path):
