@@ -376,13 +376,10 @@ def template_rows(ente: Ente | None, scores: Mapping[str, Any] | None) -> dict[s
 
 @hookimpl(specname="ciclope_card_items")
 def card_items(person: Person, params: Params) -> list[tuple[str, str, Decimal, Decimal | None]] | None:
-    """The items of the card the regulation declares for the person's role ([[scheda]]); None (the items of
-    evaluations.csv) when it declares none for that role."""
-    reg = regulation_of(params)
-    for card in reg.cards:
-        if person.role in card.roles:
-            return [(i.section, i.item, i.max_points, i.weight) for i in card.items]
-    return None
+    """The items of the card the regulation declares for the person's role and category ([[scheda]]); None (the
+    items of evaluations.csv) when it declares none for them."""
+    card = grades.card_of(regulation_of(params), person)
+    return [(i.section, i.item, i.max_points, i.weight) for i in card.items] if card is not None else None
 
 
 @hookimpl(specname="ciclope_individual_score")

@@ -16,7 +16,7 @@ import attrs
 
 from ciclope.core import Ente, Input, Person
 from ciclope.plugins.regolamento.format.expr import Binary, Call, Name, Negative, Node, Text
-from ciclope.plugins.regolamento.format.spec import GradeWeights, Premium, Regulation, Weights
+from ciclope.plugins.regolamento.format.spec import Card, GradeWeights, Premium, Regulation, Weights
 from ciclope.plugins.regolamento.format.vocabulary import normal
 
 # The categories people.csv accepts (its closed list) and the Areas of the CCNL 16.11.2022 that took their place,
@@ -84,6 +84,15 @@ def refused(reg: Regulation, person: Person) -> bool:
 
 def column(reg: Regulation) -> str:
     return GRADE if reg.grades is not None else "category"
+
+
+def card_of(reg: Regulation, person: Person) -> Card | None:
+    """The [[scheda]] of a person: the first of their role whose categories (none: every one) hold their grade."""
+    mine = grade_of(reg, person)
+    for card in reg.cards:
+        if person.role in card.roles and (not card.grades or mine in {code(g, declared(reg)) for g in card.grades}):
+            return card
+    return None
 
 
 def weights_for(reg: Regulation, person: Person) -> Weights | GradeWeights | None:

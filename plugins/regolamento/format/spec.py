@@ -1159,6 +1159,13 @@ class Card:
     roles: tuple[str, ...] = key(
         "ruoli", "texts", "i ruoli valutati con questa scheda", default=ROLES, choices=ROLES, example=["dipendente"]
     )
+    grades: tuple[str, ...] = key(
+        "categorie",
+        "texts",
+        GRADES_DOC + ": solo le persone di queste categorie (o Aree) sono valutate con questa scheda (se manca: tutte)",
+        default=(),
+        example=["A", "B", "C"],
+    )
     items: tuple[CardItem, ...] = key("voci", "tables", "le voci della scheda", required=True, table=CardItem)
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
     assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)

@@ -142,16 +142,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: fr
                 f"il fondo {fmt.quoted(rp.fund)} è già quello del premio individuale: usa due fondi distinti",
                 "regolamento.valore",
             )
-    seen: dict[str, int] = {}
-    for i, card in enumerate(parts.get("cards", ())):
-        for role in card.roles:
-            if role in seen:
-                error(
-                    f"scheda[{i}].ruoli",
-                    f"il ruolo {fmt.quoted(role)} ha già la scheda {said(f'scheda[{seen[role]}]')}: una sola scheda per ruolo",
-                    "regolamento.valore",
-                )
-            seen.setdefault(role, i)
+    one_card_each(parts.get("cards", ()), error, declared_grades(parts))
     blocks.check(parts, broken, error)
     progressions: Progressions | None = parts.get("progressions")
     if progressions is not None:
@@ -207,6 +198,29 @@ def requirement(path: str, req: Requirement, cards: Sequence[Card], error: Error
             "sezione:Nome",
             "regolamento.valore",
         )
+
+
+def one_card_each(cards: Sequence[Card], error: Error, declared: Sequence[str] = ()) -> None:
+    """One [[scheda]] per role, or per role and category where the cards name their categories: a role in two cards
+    that do not both name categories, or a category of the role in both, is an error at the second card."""
+    seen: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
+    for i, card in enumerate(cards):
+        path = f"scheda[{i}]"
+        codes = frozenset(grade_codes(f"{path}.categorie", card.grades, error, declared)) if card.grades else None
+        for role in card.roles:
+            for j, other in seen.get(role, []):
+                common = None if codes is None or other is None else codes & other
+                if common is None or common:
+                    which = f" per la categoria {grades.said(min(common), declared)}" if common else ""
+                    error(
+                        f"{path}.categorie" if common else f"{path}.ruoli",
+                        f"il ruolo {fmt.quoted(role)} ha già una scheda ({said(f'scheda[{j}]')}){which}: una sola "
+                        "scheda per ruolo"
+                        + (" e categoria" if common else ", o una per categoria con la chiave categorie"),
+                        "regolamento.valore",
+                    )
+                    break
+            seen.setdefault(role, []).append((i, codes))
 
 
 def declared_grades(parts: Mapping[str, Any]) -> tuple[str, ...]:

@@ -178,9 +178,11 @@ def score(block: Score, regulation: Regulation) -> Said:
             f"Il regolamento scrive i punteggi su {num(block.scale)} punti: le soglie di questo testo sono su "
             f"{num(block.scale)}, il punteggio è calcolato anche su 100."
         )
-    elif weighted and len(weighted) < len(ROLE_GROUP) or block.grades:
-        # «gli altri» only after the roles or grades said: with neither, the first line already said it for everyone
-        lines.append("Per gli altri il punteggio è quello della scheda di valutazione, da 0 a 100.")
+    elif others := [r for r in ROLE_GROUP if r not in dict(weighted) and not any(r in g.roles for g in block.grades)]:
+        # the roles neither weights nor grades said, named (never «gli altri»: after the categories of the staff it
+        # would read as the staff's other categories, which a table must cover); none said: the card is everyone's
+        if len(others) < len(ROLE_GROUP):
+            lines.append(f"Per {roles(others)} il punteggio è quello della scheda di valutazione, da 0 a 100.")
     lines += note(block.note)
     said = {"staff", "po", "dirigente", "segretario", "grades", "note", "scale", "unit_kind", "unmeasured_unit"}
     return "Il punteggio individuale", lines, said
@@ -199,15 +201,15 @@ def cards(block: Card, regulation: Regulation) -> Said:
     for it in block.items:
         weight = f", peso {num(it.weight)}" if it.weight is not None else ""
         items.append(f"«{it.item}» ({it.section}), fino a {num(it.max_points)} punti{weight}")
-    lines = [f"La scheda {roles(block.roles, 'di')} ({block.source}) ha {count(len(items), 'voce', 'voci')}: "
-             f"{'; '.join(items)}."]  # fmt: skip
+    whose = roles(block.roles, "di") + (f" {_grades_of(block.grades, regulation)}" if block.grades else "")
+    lines = [f"La scheda {whose} ({block.source}) ha {count(len(items), 'voce', 'voci')}: {'; '.join(items)}."]
     if block is regulation.cards[-1]:
         lines.append(
             "Il punteggio della scheda è 100 × la somma dei punti di ogni voce sul suo massimo, per il suo peso "
             "(se non è scritto, il massimo), diviso la somma dei pesi."
         )
     lines += note(block.note)
-    return "Le schede di valutazione", lines, {"roles", "items", "note"}
+    return "Le schede di valutazione", lines, {"roles", "grades", "items", "note"}
 
 
 def scale(regulation: Regulation) -> Decimal | None:

@@ -117,7 +117,7 @@ def source_of(reg: Regulation, person: Person, weights: Weights | GradeWeights |
 def card_source(reg: Regulation, person: Person) -> Citation:
     """The act of the person's card: the [[scheda]] of the role, if the file declares one, else the common rule that
     scores the card of the evaluations file."""
-    card = next((card for card in reg.cards if person.role in card.roles), None)
+    card = grades.card_of(reg, person)
     return cite(reg, card.source) if card is not None else scoring.SOURCE_CARD
 
 

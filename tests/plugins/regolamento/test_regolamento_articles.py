@@ -15,7 +15,7 @@ from ciclope.plugins.regolamento.format.spec import Premium, Regulation, key
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say import articles as art
 
-from helpers import ROOT, run_declared
+from helpers import ROOT, regulation_text, run_declared
 
 DOCS = ROOT / "docs" / "regolamento.md"
 
@@ -569,3 +569,39 @@ def test_a_place_two_blocks_cite_is_cited_once_in_the_heading(tmp_path):
     )
     [columns] = [a for a in art.articles(read(tmp_path, text)) if a.title.startswith("I dati per persona")]
     assert columns.sources == ("art. 14 CCNL", "art. 15 CCI")
+
+
+BY_CATEGORY = """\
+formato = 2
+[atto]
+titolo = "Criteri"
+tipo_ente = "comune"
+
+[punteggio]
+fonte = "art. 5"
+po = { scheda = 0.6, unita = 0.4 }
+
+[[punteggio.categorie]]
+categorie = ["A", "B", "C"]
+unita = 0.3
+scheda = 0.7
+
+[[punteggio.categorie]]
+categorie = ["D"]
+unita = 0.4
+scheda = 0.6
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fondo = "produttivita"
+fonte = "art. 9"
+"""
+
+
+def test_the_score_names_the_roles_scored_by_the_card_alone(tmp_path):
+    # weights for the PO and, by category, for the staff: the card alone scores the dirigenti and the Segretario,
+    # named (never «gli altri», which after the staff's categories would read as their other categories)
+    text = regulation_text(tmp_path, BY_CATEGORY)
+    assert "Per i dirigenti e il segretario il punteggio è quello della scheda di valutazione, da 0 a 100." in text
+    assert "Per gli altri" not in text

@@ -386,7 +386,8 @@ def test_a_table_of_a_list_is_counted_from_one_in_the_message_too(tmp_path):
     # role of the first: scheda[2] in the key and scheda[1] in the message, as the office counts its tables, never
     # the first one as scheda[0]
     assert regulation_problems(tmp_path, CARD + AGAIN) == [
-        "riga 13, chiave scheda[2].ruoli: il ruolo «dipendente» ha già la scheda scheda[1]: una sola scheda per ruolo"
+        "riga 13, chiave scheda[2].ruoli: il ruolo «dipendente» ha già una scheda (scheda[1]): una sola scheda per "
+        "ruolo, o una per categoria con la chiave categorie"
     ]
     # a control character in the second voce of the first scheda: scheda[1].voci[2].voce
     [message] = regulation_problems(tmp_path, CARD.replace('voce = "Lavoro"', r'voce = "Lav\u0001oro"'))
