@@ -612,7 +612,7 @@ def individual_premium(params: Params) -> list[str]:
 def acts(params: Params) -> list[str] | None:
     """The act the ente declared ([atto] titolo), cited by its title in every document."""
     regulation = declared(params)
-    return [regulation.act.title] if regulation is not None else None
+    return [regulation.act.listed] if regulation is not None else None
 
 
 @hookimpl(specname="ciclope_assumptions")

@@ -10,9 +10,9 @@ from ciclope.plugins.regolamento.format.spec import Regulation
 
 
 def cite(reg: Regulation, source: str) -> Citation:
-    """A source as published documents cite it: the act's title, then the article («…, art. 12 c. 3»); the
-    regulation's act is the act cited, its ``fonte`` where in it."""
-    return Citation.of(reg.act.title, source, separator=", ")
+    """A source as published documents cite it: the act's title (or its sigla), then the article («…, art. 12 c.
+    3»); the regulation's act is the act cited, its ``fonte`` where in it."""
+    return Citation.of(reg.act.cited, source, separator=", ")
 
 
 def written(formula: Formula | None) -> dict[str, Any]:

@@ -135,6 +135,14 @@ class Act:
         required=True,
         example="Sistema di misurazione e valutazione della performance del Comune di Esempio",
     )
+    short: str = key(
+        "sigla",
+        "text",
+        "il nome breve con cui le spiegazioni, le tabelle e le schede citano l'atto («SMVP, art. 6»): l'elenco degli "
+        "atti della Relazione dà il titolo intero con la sigla tra parentesi (se manca: il titolo intero ovunque)",
+        default="",
+        example="SMVP",
+    )
     kind: str = key("tipo_ente", "choice", "il tipo di ente", required=True, choices=ENTE_KINDS, example="comune")
     date: dt.date | None = key("data", "date", "la data dell'atto di approvazione", example="2024-01-15")
     comparto: str | None = key(
@@ -146,6 +154,16 @@ class Act:
     )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
     assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
+
+    @property
+    def cited(self) -> str:
+        """The act as each figure's source names it: its sigla, else its title."""
+        return self.short or self.title
+
+    @property
+    def listed(self) -> str:
+        """The act as the Relazione's list of acts names it: the title, with the sigla the figures cite it by."""
+        return f"{self.title} («{self.short}»)" if self.short else self.title
 
 
 def _weight(toml: str, doc: str, example: Any) -> Any:

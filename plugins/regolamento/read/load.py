@@ -61,9 +61,12 @@ def _parse(path: Path, text: str, changes: Mapping[str, Any]) -> tuple[Regulatio
     regulation, problems = read(path, text, data)
     if regulation is not None and changes:  # every citation says the figures are not the act's own
         shown = ", ".join(f"{k} = {v}" for k, v in changes.items())
-        regulation = attrs.evolve(
-            regulation, act=attrs.evolve(regulation.act, title=f"{regulation.act.title} (modificato: {shown})")
-        )
+        act = regulation.act  # the name the figures cite, the sigla where there is one, says it
+        if act.short:
+            act = attrs.evolve(act, short=f"{act.short} (modificato: {shown})")
+        else:
+            act = attrs.evolve(act, title=f"{act.title} (modificato: {shown})")
+        regulation = attrs.evolve(regulation, act=act)
     return regulation, tuple(problems)
 
 

@@ -180,7 +180,7 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
         rows.append((words[:1].upper() + words[1:], fmt.Money(amount)))
     if found.get("resources") is not None:
         rows += [("Risorse", fmt.Money(found["resources"])), ("Costo dei selezionati", fmt.Money(found["spent"]))]
-    cited = f"{regulation.act.title}, {pr.source}"
+    cited = f"{regulation.act.cited}, {pr.source}"
     funded = " fino a concorrenza delle risorse" if found.get("resources") is not None else ""
     out = [
         ReportSection(
