@@ -740,8 +740,11 @@ class Checker:
         n = len(node.args)
         high = low if high is None else high
         if n < low or (high >= 0 and n > high):
-            want = f"{low}" if low == high else (f"da {low} a {high}" if high >= 0 else f"almeno {low}")
-            self.problems.append(f"{node.fn} vuole {want} argomenti, ne ha {n}")
+            want = (
+                f"vuole {low}" if low == high else (f"vuole da {low} a {high}" if high >= 0 else f"vuole almeno {low}")
+            )
+            said = {"vuole 0": "non vuole argomenti", "vuole 1": "vuole un argomento"}.get(want, f"{want} argomenti")
+            self.problems.append(f"{node.fn} {said}, ne ha {n}")
             return False
         return True
 

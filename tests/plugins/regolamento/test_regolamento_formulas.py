@@ -1674,7 +1674,7 @@ def test_the_last_case_of_a_flat_choice_is_vero_as_in_a_spreadsheet(ciclope_ente
 @pytest.mark.parametrize(
     "written, problem",
     [
-        ('=PIÙ.SE(fte > 0; 1 €; VERO(1); 2 €)', "VERO vuole 0 argomenti, ne ha 1"),
+        ('=PIÙ.SE(fte > 0; 1 €; VERO(1); 2 €)', "VERO non vuole argomenti, ne ha 1"),
         (
             '=PIÙ.SE(categoria = "B"; 335,70 €; categoria = "C")',
             "PIÙ.SE vuole coppie di condizione e valore, ne ha 3 argomenti",

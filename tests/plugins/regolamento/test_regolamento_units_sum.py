@@ -99,4 +99,4 @@ def test_only_a_column_of_numbers_of_the_units_is_summed(tmp_path):
     text = HEAD.replace('tipo = "euro"', 'tipo = "testo"') + FUND.replace("10% * SOMMA", "SOMMA")
     assert any(wrong in m for m in regulation_problems(tmp_path, text))
     twice = HEAD + FUND.replace("SOMMA.UNITA(contributo)", "SOMMA.UNITA(contributo; contributo)")
-    assert any("SOMMA.UNITA vuole 1 argomenti, ne ha 2" in m for m in regulation_problems(tmp_path, twice))
+    assert any("SOMMA.UNITA vuole un argomento, ne ha 2" in m for m in regulation_problems(tmp_path, twice))
