@@ -126,6 +126,8 @@ def _summary(
     if resources is not None and spent is not None:
         counts += [Input("risorse", fmt.Money(resources)), Input("costo dei selezionati", fmt.Money(spent))]
     _record_selected(reg, pr, ente, counts, limit, selected, trace)
+    if pool is not None:
+        _record_given(reg, pr, ente, pool, rankings, trace)
     return {
         "limit": limit,
         "fillable": fillable,
@@ -138,6 +140,41 @@ def _summary(
         # the fund the resources come from ([progressioni] fondo): its words and amount, None without one
         "fund": (progressionlimits.fund_words(pool), pool.amount) if pool is not None else None,
     }
+
+
+GIVEN = "distribuito"  # pool:<fund>:distribuito: what a fund that pays no premium gave (core.run.explain)
+
+
+def _record_given(
+    reg: Regulation, pr: Progressions, ente: Ente, pool: Pool, rankings: list[dict[str, Any]], trace: Trace
+) -> None:
+    """What the fund of ``fondo`` gave: the cost of each selected candidate, in the order of their graduatoria, and
+    what is left of it; ``explain --pool`` reads it as a premium fund's «distribuito» and «residuo»."""
+    several = pr.rankings == "categoria"
+    chosen = [
+        Input(
+            f"{row['place']}° {ente.people[row['person']].name} ({row['person']})"
+            + (f", graduatoria {ranking['name']}" if several else ""),
+            fmt.Money(row["cost"] or Decimal(0)),
+            ref=f"progression:{row['person']}",
+        )
+        for ranking in rankings
+        for row in ranking["ranked"]
+        if row["outcome"] == SELECTED
+    ]
+    spent = sum((Decimal(i.value) for i in chosen), Decimal(0))
+    trace.record(
+        f"pool:{pool.name}:{GIVEN}",
+        spent,
+        "somma dei costi delle progressioni dei selezionati, in ordine di graduatoria",
+        cite(reg, pr.source),
+        [
+            Input(progressionlimits.fund_words(pool), fmt.Money(pool.amount), ref=f"pool:{pool.name}"),
+            *chosen,
+            Input("residuo", fmt.Money(pool.amount - spent)),
+        ],
+        f"Progressioni economiche: costo dei selezionati dal {progressionlimits.fund_words(pool)}",
+    )
 
 
 def _group(reg: Regulation, pr: Progressions, person: Any) -> str:
