@@ -139,7 +139,7 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
     rows = []
     for p in fmt.scheda_d_people(ente)[0]:  # with the PO in an ente without dirigenti
         s = r.scores.get(p.id)
-        headed = ", ".join(u.id for u in ente.headed_by(p.id))
+        headed = ", ".join(unit_said(r, u.id) or u.id for u in ente.headed_by(p.id))
         rows.append(
             (
                 p.id,
@@ -156,7 +156,7 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
         ("Codice", "text", 10),
         ("Nome", "text", 28),
         ("Ruolo", "text", 20),
-        ("Unità dirette", "text", 16),
+        ("Unità dirette", "text", 30),
         ("Performance organizzativa", "ach", 15),
         ("Punteggio individuale", "score", 13),
         ("Livello", "text", 16),
@@ -175,7 +175,7 @@ def objectives(r: Result) -> Table:
             o.parent,
             o.area,
             o.weight,
-            o.owner,
+            owner_said(r, o.owner),
             org.objectives.get(o.id) if org else None,
             (org.not_scored.get(f"objective:{o.id}", "") if org else ""),
         )
@@ -188,7 +188,7 @@ def objectives(r: Result) -> Table:
         ("Obiettivo padre", "text", 12),
         ("Area", "text", 8),
         ("Peso", "num", 8),
-        ("Responsabile", "text", 14),
+        ("Responsabile", "text", 28),
         ("Raggiungimento", "ach", 15),
         ("Note", "text", 40),
     ]
@@ -302,7 +302,7 @@ def units(r: Result) -> Table:
             u.id,
             u.name,
             fmt.UNIT_KIND_LABELS.get(u.kind, u.kind),
-            u.parent,
+            unit_said(r, u.parent),
             u.head,
             name_of(r, u.head),
             org.units.get(u.id),
@@ -314,7 +314,7 @@ def units(r: Result) -> Table:
         ("Unità", "text", 10),
         ("Denominazione", "text", 40),
         ("Tipo", "text", 14),
-        ("Unità superiore", "text", 12),
+        ("Unità superiore", "text", 28),
         ("Responsabile", "text", 12),
         ("Nome responsabile", "text", 26),
         ("Raggiungimento", "ach", 15),
@@ -341,7 +341,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
         ("Nome", "text", 26),
         ("Ruolo", "text", 12),
         ("Grado", "text", 10) if grade else ("Categoria", "text", 24),
-        ("Unità", "text", 10),
+        ("Unità", "text", 28),
         ("Valutatore", "text", 18),
         ("Punteggio", "score", 11),
         ("Livello", "text", 16),
@@ -358,7 +358,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
             p.name,
             fmt.role_label(p.role, r.ente.year, r.plugin.staff_words),
             classified(r, p, grade),
-            p.unit,
+            unit_said(r, p.unit),
             evaluator_said(r, r.ente.evaluator_of(p.id)),
         )
         reason = (reason_of(r, p.id),) if why else ()
@@ -366,8 +366,15 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
             rows.append((*person, None, None, status(p.id), *reason, *no_parts))
         else:
             level = fmt.level(score.level, r.plugin.ente_labels)
-            rows.append((*person, score.score, level, status(p.id), *reason, *map(score.breakdown.get, parts)))
+            said = (_component(r, score.breakdown.get(k)) for k in parts)
+            rows.append((*person, score.score, level, status(p.id), *reason, *said))
     return Table("Valutazioni individuali", columns, rows)
+
+
+def _component(r: Result, value: Any) -> Any:
+    """A component of the score as the sheet shows it: a unit's code (the service a score reads) by the unit's name
+    and code, as the other columns name a unit; anything else as it is."""
+    return unit_said(r, value) if isinstance(value, str) and value in r.ente.units else value
 
 
 def reason_of(r: Result, pid: str) -> str | None:
@@ -392,6 +399,22 @@ def classified(r: Result, p: Any, grade: str) -> str | None:
         written = p.extra.get(grade)
         return str(written) if written else None
     return fmt.category_label(p.category, r.ente.year, r.plugin.staff_words) if p.category else None
+
+
+def unit_said(r: Result, uid: str | None) -> str | None:
+    """A unit by its name and code, «Servizio screening (scr)», as the Relazione names it (a sheet that shows a unit
+    by its code alone left the office to look it up); a code that names no unit stays as written."""
+    if not uid:
+        return None
+    unit = r.ente.units.get(uid)
+    return f"{unit.name} ({uid})" if unit is not None and unit.name else uid
+
+
+def owner_said(r: Result, oid: str | None) -> str | None:
+    """An objective's owner, a unit or a person, by name and code, as the Relazione names it."""
+    if oid in r.ente.units:
+        return unit_said(r, oid)
+    return evaluator_said(r, oid)
 
 
 def evaluator_said(r: Result, code: str | None) -> str | None:
@@ -436,7 +459,7 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
     rows: list[tuple[Any, ...]] = []
     for a in ledger.awards:  # every award of every pool, PO position and result pay included
         who = people.get(a.person)
-        unit = who.unit if who else ""
+        unit = (unit_said(r, who.unit) or "") if who else ""
         fund = fund_name(r, a.pool)
         if stats.covered(r, a):  # beside the person's own result pay from the same fund: say which it is
             fund = f"{fund} (interim della posizione {a.ref})"
@@ -457,7 +480,7 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
     columns: list[Column] = [
         ("Codice", "text", 10),
         ("Nome", "text", 26),
-        ("Unità", "text", 10),
+        ("Unità", "text", 28),
         ("Fondo", "text", 24),
         *((("Parte", "text", 24),) if parts else ()),
         *((("Fascia", "text", 14),) if banded else ()),

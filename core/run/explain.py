@@ -651,15 +651,34 @@ def _position(result: Result, ident: str) -> dict[str, Any] | None:
     }
 
 
+# A fund that pays no premium (no pool of the ledger: the progressioni's) has its amount in ``pool:<name>`` and what
+# it gave in ``pool:<name>:distribuito``, recorded by the plugin that spends it
+GIVEN = "distribuito"
+
+
 def _pool(result: Result, ident: str) -> dict[str, Any] | None:
     pool = result.ledger.pools.get(ident)
     if pool is None:
-        return None
+        return _spent(result, ident)
     return {
         "amount": f"{pool.amount:.2f}",
         "distributed": f"{pool.distributed:.2f}",
         "residual": f"{pool.residual:.2f}",
         "label": pool.label,  # the pool's own name for people, when it has one («… (importi dovuti)»)
+    }
+
+
+def _spent(result: Result, ident: str) -> dict[str, Any] | None:
+    """The amounts of a fund that pays no premium (:data:`GIVEN`), as a pool's; None without both figures."""
+    whole, given = result.figures.get(f"pool:{ident}"), result.figures.get(f"pool:{ident}:{GIVEN}")
+    if whole is None or given is None:
+        return None
+    amount, spent = Decimal(str(whole.value)), Decimal(str(given.value))
+    return {
+        "amount": f"{amount:.2f}",
+        "distributed": f"{spent:.2f}",
+        "residual": f"{amount - spent:.2f}",
+        "label": whole.label,
     }
 
 

@@ -43,6 +43,7 @@ def destination(ente: Ente, given: Given, t: Table, total: Decimal, trace: Trace
     lines: list[money.FundLine] = []
     pools: dict[str, Decimal] = {}
     refs: dict[str, list[Input]] = {}
+    stable: dict[str, bool] = {}  # each line's figure → whether its use is a fixed payment
     for e in given.of("destinazione"):
         u = t.uso(e.use)
         if u is None or not u.years.hold(ente.year) or e.amount is None:
@@ -61,10 +62,13 @@ def destination(ente: Ente, given: Given, t: Table, total: Decimal, trace: Trace
         if paid:
             pools[paid] = pools.get(paid, ZERO) + e.amount
             refs.setdefault(paid, []).append(Input(title, e.amount, ref=f"fund:{line.key}"))
+            stable[f"fund:{line.key}"] = u.stable
     for name, amount in pools.items():
-        formula = "somma delle destinazioni del fondo a questo fondo dei premi"
+        # a pool of fixed payments only (the progressioni's differenziali) pays no premium: it is not said one
+        premiums = "" if all(stable.get(i.ref) for i in refs[name]) else " dei premi"
+        formula = f"somma delle destinazioni del fondo a questo fondo{premiums}"
         uses = "; ".join(dict.fromkeys(i.name for i in refs[name]))
-        label = f"Destinazione del fondo risorse decentrate ai premi: {uses}"
+        label = f"Destinazione del fondo risorse decentrate{' ai premi' if premiums else ''}: {uses}"
         trace.record(f"fund:pool:{name}", amount, formula, "contratto integrativo", refs[name], label=label)
     return Destined(tuple(lines), pools, ())
 

@@ -31,6 +31,9 @@ class Quantity:
     row: bool = False  # a datum of a row of incarichi.csv, not of the person: read only for each appointment
     unit: bool = False  # a datum of units.csv ([[colonne]] elenco = "unità"): a person reads their unit's
     whole: bool = False  # a datum of the ente ([[colonne]] elenco = "ente"): the same for everyone, read in any formula
+    # a text whose empty cell means something: how ``x = ""`` and ``x <> ""`` are said (empty, given), where the
+    # words of wording.missing («… non è indicata») would hide that meaning
+    empty: tuple[str, str] | tuple[()] = ()
 
 
 # The person's quantities, in every place. Points are on the regulation's scale ([punteggio] su, else 100), as
@@ -64,6 +67,7 @@ PERSON_NAMES: dict[str, Quantity] = {
         "la sanzione disciplinare",
         "come è scritta nella colonna sanzione di persone.csv; vuota per chi non ne ha: sanzione = \"\" è vero per "
         "chi non ha sanzioni",
+        empty=("la persona non ha sanzioni disciplinari", "la persona ha una sanzione disciplinare"),
     ),
     "livello": Quantity(LEVEL, "il livello"),
 }

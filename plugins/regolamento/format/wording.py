@@ -236,6 +236,8 @@ OPEN_ENDED = frozenset({"MIN", "MAX", "MEDIA", "SOMMA", "SE", "PIÙ.SE"})
 
 def binary(node: Binary) -> str:
     left, right = said(node.left), said(node.right)
+    if node.op in ("=", "<>") and (nothing := missing(node)):
+        return nothing
     if node.op in COMPARE:
         # a choice compared is bracketed: «è almeno (se …, allora 55, altrimenti 70)», never «è almeno se …»
         left, right = (f"({t})" if _choice(n) else t for n, t in ((node.left, left), (node.right, right)))
@@ -253,6 +255,39 @@ def binary(node: Binary) -> str:
     if isinstance(node.right, Call) and node.right.fn in OPEN_ENDED and node.op in ARITH:
         right = f"({right})"  # «a più (se …, allora 1, altrimenti 0) più b»: its end marked before what follows
     return f"{left} {ARITH[node.op]} {right}"
+
+
+# «indicato» agreeing with the article of the words it follows
+_GIVEN = {"il": "indicato", "lo": "indicato", "la": "indicata", "i": "indicati", "gli": "indicati", "le": "indicate"}
+
+
+def missing(node: Binary) -> str:
+    """A text compared with the empty text, ``x = ""`` or ``x <> ""``, said as missing or given: «la qualifica non
+    è indicata», «le note sono indicate», never «è uguale a «»»; a quantity whose empty cell means something says
+    that instead («la persona non ha sanzioni disciplinari»). "" for any other comparison."""
+    sides = ((node.left, node.right), (node.right, node.left))
+    subject = next((s for s, o in sides if _empty(o) and not isinstance(s, Text)), None)
+    if subject is None:
+        return ""
+    empty = node.op == "="
+    q = quantity(subject.name) if isinstance(subject, Name) else None
+    if q is not None and q.empty and isinstance(subject, Name) and subject.words in ("", q.words):
+        return q.empty[0] if empty else q.empty[1]
+    words = said(subject)
+    article = _ARTICLE.match(words)
+    if article is None:  # words that are no noun («se la persona dirige una struttura»): the column by its name
+        named = f"la colonna {subject.name}" if isinstance(subject, Name) else ""
+        return f"{named} {'è' if empty else 'non è'} vuota" if named else ""
+    given = _GIVEN.get(article.group(0), "")
+    if not given:  # «l'»: the gender from the noun's ending, as :func:`the` reads it
+        noun = words[2:].split(" ", 1)[0].lower()
+        given = "indicata" if noun.endswith(("a", "à", "ione")) else "indicato"
+    verb = ("non " if empty else "") + ("sono" if given.endswith(("i", "e")) else "è")
+    return f"{words} {verb} {given}"
+
+
+def _empty(node: Node) -> bool:
+    return isinstance(node, Text) and node.value == ""
 
 
 def words_of(node: Name) -> str:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+
+import attrs
 
 from ciclope.core import Ente, Input, Person, Pool, Problem, Score, Trace, fmt, money, scoring
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
@@ -54,10 +56,10 @@ def select(
         limit = progressionlimits.places(reg, pr, group, base, candidates, trace, path)
         resources = Decimal(0) if over else progressionlimits.resources(reg, pr, group, candidates, fund, trace, path)
         ordered = scoring.by_score(pairs)
-        rows = _walk(ordered, costs, limit, resources)
+        rows = _parted(_walk(ordered, costs, limit, resources))
         for row in rows:
             ahead = _ahead_at_par(row, rows, ente) if pr.ties else ()
-            _record_place(reg, pr, ente, row, (*said[row["person"]], *ahead), trace)
+            _record_place(reg, pr, ente, row, (*_precise(said[row["person"]], row), *ahead), trace)
         spent = sum((r["cost"] for r in rows if r["outcome"] == SELECTED and r["cost"] is not None), Decimal(0))
         rankings.append(
             {"name": group, "base": base, "limit": limit, "resources": resources, "spent": spent, "ranked": rows}
@@ -124,6 +126,8 @@ def _summary(
     if resources is not None and spent is not None:
         counts += [Input("risorse", fmt.Money(resources)), Input("costo dei selezionati", fmt.Money(spent))]
     _record_selected(reg, pr, ente, counts, limit, selected, trace)
+    if pool is not None:
+        _record_given(reg, pr, ente, pool, rankings, trace)
     return {
         "limit": limit,
         "fillable": fillable,
@@ -136,6 +140,41 @@ def _summary(
         # the fund the resources come from ([progressioni] fondo): its words and amount, None without one
         "fund": (progressionlimits.fund_words(pool), pool.amount) if pool is not None else None,
     }
+
+
+GIVEN = "distribuito"  # pool:<fund>:distribuito: what a fund that pays no premium gave (core.run.explain)
+
+
+def _record_given(
+    reg: Regulation, pr: Progressions, ente: Ente, pool: Pool, rankings: list[dict[str, Any]], trace: Trace
+) -> None:
+    """What the fund of ``fondo`` gave: the cost of each selected candidate, in the order of their graduatoria, and
+    what is left of it; ``explain --pool`` reads it as a premium fund's «distribuito» and «residuo»."""
+    several = pr.rankings == "categoria"
+    chosen = [
+        Input(
+            f"{row['place']}° {ente.people[row['person']].name} ({row['person']})"
+            + (f", graduatoria {ranking['name']}" if several else ""),
+            fmt.Money(row["cost"] or Decimal(0)),
+            ref=f"progression:{row['person']}",
+        )
+        for ranking in rankings
+        for row in ranking["ranked"]
+        if row["outcome"] == SELECTED
+    ]
+    spent = sum((Decimal(i.value) for i in chosen), Decimal(0))
+    trace.record(
+        f"pool:{pool.name}:{GIVEN}",
+        spent,
+        "somma dei costi delle progressioni dei selezionati, in ordine di graduatoria",
+        cite(reg, pr.source),
+        [
+            Input(progressionlimits.fund_words(pool), fmt.Money(pool.amount), ref=f"pool:{pool.name}"),
+            *chosen,
+            Input("residuo", fmt.Money(pool.amount - spent)),
+        ],
+        f"Progressioni economiche: costo dei selezionati dal {progressionlimits.fund_words(pool)}",
+    )
 
 
 def _group(reg: Regulation, pr: Progressions, person: Any) -> str:
@@ -276,6 +315,50 @@ def _walk(
             for pid in group
         ]
     return rows
+
+
+RANKED = "graduatoria ("  # the input of the graduatoria's number (:func:`_candidate`)
+SHOWN = 2  # the decimals a graduatoria's number is shown with, as a score («87,50»)
+
+
+def _parted(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows, each whose number two decimals show equal to an unequal one («29,33» for 29,3333… and 29,33) with
+    ``shown``: the number to the decimals that tell all of them apart (29,333 and 29,330), as many for each number
+    so shown; the unrounded number decides the order, and who sees two equal numbers in two places must see why."""
+    near: dict[Decimal, set[Decimal]] = {}
+    for row in rows:
+        near.setdefault(money.r2(row["numbers"][0]), set()).add(row["numbers"][0])
+    places = {shown: _places(sorted(values)) for shown, values in near.items() if len(values) > 1}
+    for row in rows:
+        if (found := places.get(money.r2(row["numbers"][0]))) is not None:
+            row["shown"] = _rounded(row["numbers"][0], found)
+    return rows
+
+
+def _places(values: list[Decimal]) -> int:
+    """The fewest decimals (more than two) that round the sorted, unequal ``values`` to unequal numbers."""
+    places = SHOWN + 1
+    while any(_rounded(a, places) == _rounded(b, places) for a, b in itertools.pairwise(values)):
+        places += 1
+    return places
+
+
+def _rounded(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _precise(inputs: tuple[Input, ...], row: dict[str, Any]) -> tuple[Input, ...]:
+    """A candidate's inputs with the graduatoria's number as ``row`` shows it (:func:`_parted`), where two decimals
+    would show it equal to an unequal one."""
+    if "shown" not in row:
+        return inputs
+    return tuple(
+        # as text, every decimal shown («29,330», as points are stored: a number would lose its trailing zeros)
+        attrs.evolve(i, value=fmt.decimal_it(row["shown"]))
+        if i.name.startswith(RANKED) and isinstance(i.value, fmt.Points)
+        else i
+        for i in inputs
+    )
 
 
 def _ahead_at_par(row: dict[str, Any], rows: list[dict[str, Any]], ente: Ente) -> tuple[Input, ...]:

@@ -216,6 +216,13 @@ def _ranking_name(result: Result, regulation: Regulation, name: str) -> str:
     return result.plugin.category_label(name, result.ente.year)
 
 
+# said where a graduatoria shows some numbers with more decimals than two
+PARTED = (
+    " I numeri che a due decimali sarebbero uguali ma non lo sono sono mostrati con i decimali che li distinguono: "
+    "l'ordine è deciso dal numero non arrotondato."
+)
+
+
 def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str, Any]], cited: str) -> ReportSection:
     """Every candidate in the order of their graduatoria: place, name, the numbers that ranked them, outcome."""
     pr = regulation.progressions
@@ -237,7 +244,9 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
             *((_ranking_name(result, regulation, ranking["name"]),) if several else ()),
             row["place"],
             f"{people[row['person']].name} ({row['person']})",
-            fmt.Points(row["numbers"][0]),  # the graduatoria's number (or the score): two decimals, as a score
+            # the graduatoria's number (or the score): two decimals, as a score, or the decimals that tell it apart
+            # from an unequal number two decimals would show equal to it (pay.progressions)
+            row.get("shown", fmt.Points(row["numbers"][0])),
             *(n if highest else -n for n, (_, highest) in zip(row["numbers"][1:], ties)),
             *((fmt.Money(row["cost"]),) if funded else ()),
             row["outcome"],
@@ -259,5 +268,6 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
         note="I candidati in ordine di graduatoria, dal più alto: i pari merito hanno lo stesso posto e, al limite dei "
         f"posti{' o delle risorse' if funded else ''}, sono tutti esclusi ({cited})."
         + (f" Le colonne: {'; '.join(said)}." if said else "")
+        + (PARTED if any("shown" in row for ranking in rankings for row in ranking["ranked"]) else "")
         + " Documento interno: l'elenco nominativo non si pubblica.",
     )

@@ -195,3 +195,27 @@ def test_no_motivo_where_every_premium_is_paid(ciclope_ente, tmp_path):
     xlsx.write(result, path)
     # P03 at 60 reaches the minimum: 1500 × 60 / 210 = 428.57; nobody at 0, no empty column
     assert "Motivo" not in next(load_workbook(path)["Premi"].iter_rows(values_only=True))
+
+
+def test_a_unit_is_shown_by_its_name_as_the_relazione_shows_it(ciclope_ente, tmp_path):
+    """«cdr» alone in the people's, the premiums' and the objectives' sheets (a writer's): a unit by its name and
+    code, «Centro di responsabilità (cdr)», as the Relazione names it; the sheet of the units keeps its code beside
+    its «Denominazione»."""
+    data = files()
+    data["units.csv"] += "scr,Servizio screening,servizio,cdr,\n"
+    data["people.csv"] = data["people.csv"].replace("P01,Anna,dipendente,,D,cdr,", "P01,Anna,dipendente,,D,scr,")
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, data)
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    book = {}
+    for ws in load_workbook(path).worksheets:
+        rows = list(ws.iter_rows(values_only=True))
+        book[ws.title] = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]} if rows else {}
+    cdr, scr = "Centro di responsabilità (cdr)", "Servizio screening (scr)"
+    people = book["Valutazioni individuali"]
+    assert (people["P01"]["Unità"], people["P02"]["Unità"]) == (scr, cdr)
+    assert (book["Premi"]["P01"]["Unità"], book["Premi"]["P02"]["Unità"]) == (scr, cdr)
+    assert book["Dirigenti (scheda d)"]["DIR1"]["Unità dirette"] == cdr
+    assert book["Obiettivi"]["OB1"]["Responsabile"] == cdr
+    units = book["Unità"]
+    assert (units["scr"]["Denominazione"], units["scr"]["Unità superiore"]) == ("Servizio screening", cdr)

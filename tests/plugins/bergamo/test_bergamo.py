@@ -709,3 +709,20 @@ def test_a_staff_award_can_be_recomputed_from_its_inputs(ciclope_ente):
         / v["somma di punteggio × tempo lavorato dei premiati"]
     )
     assert abs(fig.value - exact) < Decimal("0.01") and fig.value == Decimal("3132.73")
+
+
+def test_the_workbook_names_the_service_a_score_reads(ciclope_ente, tmp_path):
+    """The component «servizio» of the score showed the unit's code alone («s1»): by name and code, as the Relazione
+    names a unit."""
+    from openpyxl import load_workbook
+
+    from ciclope.core.reports import xlsx
+
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(ciclope_ente("bergamo", files()), path)
+    rows = list(load_workbook(path)["Valutazioni individuali"].iter_rows(values_only=True))
+    people = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
+    # U1 works in s1 «Servizio Uno», U3 in s2 «Servizio Due» (UNITS, PEOPLE)
+    assert people["U1"]["Componente: servizio"] == "Servizio Uno (s1)"
+    assert people["U3"]["Componente: servizio"] == "Servizio Due (s2)"
+    assert people["U1"]["Unità"] == "Servizio Uno (s1)"

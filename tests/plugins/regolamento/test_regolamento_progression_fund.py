@@ -143,3 +143,31 @@ def test_leggi_says_the_resources_come_from_the_fund(tmp_path):
         "delle risorse di ciascuna graduatoria (C € 1.500,00, D € 850,00, che insieme non superano il fondo "
         "«progressioni»)"
     ) in by_area
+
+
+def test_explain_of_the_fund_says_what_the_progressions_took_and_whom_they_selected(ciclope_ente, tmp_path):
+    from ciclope.core.run.explain import explain
+
+    result = run_declared(ciclope_ente, tmp_path, FROM_FUND, typed("2400.00"))
+    said = explain(result, "pool", "progressioni")
+    assert said is not None
+    # A 750 + B 850 = 1.600,00 to the selected; 2.400,00 − 1.600,00 = 800,00 left
+    assert "Stanziato € 2.400,00 · distribuito € 1.600,00 · residuo € 800,00" in said
+    selection = said[said.index("■ Progressioni economiche: costo dei selezionati") :]
+    # the selected in the graduatoria's order, each with the cost of their progression
+    first, second = selection.index("1° Persona A (A) = € 750,00"), selection.index("2° Persona B (B) = € 850,00")
+    assert first < second
+    assert "• residuo = € 800,00" in selection
+    assert "premi" not in said
+
+
+def test_explain_of_a_destined_fund_of_progressions_says_no_premiums(ciclope_ente, tmp_path):
+    from ciclope.core.run.explain import explain
+
+    result = run_declared(ciclope_ente, tmp_path, in_fondo(FROM_FUND), destined("3300.00"))
+    said = explain(result, "pool", "progressioni")
+    assert said is not None
+    # A 750 + B 850 + C 850 + D 750 = 3.200,00; 3.300,00 − 3.200,00 = 100,00 left
+    assert "Stanziato € 3.300,00 · distribuito € 3.200,00 · residuo € 100,00" in said
+    assert "Destinazione del fondo risorse decentrate: Progressioni economiche" in said
+    assert "premi" not in said

@@ -49,6 +49,15 @@ def test_a_sanctioned_person_is_no_candidate_when_the_formula_reads_the_sanction
     assert ("la sanzione disciplinare", "rimprovero scritto", "people.csv:3:sanzione") in read
 
 
+def test_the_refusal_of_a_sanctioned_person_says_the_sanction_in_words(ciclope_ente, tmp_path):
+    """«la sanzione disciplinare non è uguale a «»» said nothing to the office: the empty text is no sanction."""
+    staff = [("A", 95, "rimprovero scritto"), ("B", 90, ""), ("C", 85, ""), ("D", 70, "")]
+    result = run_declared(ciclope_ente, tmp_path, TEXT, people(staff))
+    refused = result.figures["progression:A"]
+    assert refused.note == "la persona ha una sanzione disciplinare"
+    assert "e la persona non ha sanzioni disciplinari" in refused.formula
+
+
 def test_the_sanction_is_a_name_of_the_formulas_not_a_column_to_declare(tmp_path):
     declared = TEXT + (
         '\n[[colonne]]\nnome = "sanzione"\ntipo = "testo"\nsignificato = "la sanzione"\nfonte = "art. 9"\n'

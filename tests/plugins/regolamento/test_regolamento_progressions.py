@@ -729,3 +729,35 @@ def test_a_regulation_of_progressions_only_has_no_fund_in_the_summary(ciclope_en
         # the table of the funds says it has no fund of premiums: the progressions' own fund is said apart
         empties = [b.empty for s in report.sections for b in s.blocks if isinstance(b, Table) and not b.rows]
         assert "Nessun fondo per i premi." in empties and "Nessun fondo." not in empties
+
+
+def test_numbers_two_decimals_show_equal_are_shown_with_the_decimals_that_part_them(ciclope_ente, tmp_path):
+    """Two candidates shown «29,33» in different places with no word: the unrounded number decided the order, so
+    where two decimals show equal numbers that are not, they are shown with the decimals that tell them apart."""
+    from ciclope.core import fmt as values
+    from ciclope.core.reports import fmt as shown
+
+    text = HEAD + '\n[progressioni]\nfonte = "art. 6"\nposti = 1\ngraduatoria = "=punteggio / 3"\n'
+    staff = [("A", "C", 88, "1", "40"), ("B", "C", "87.99", "1", "40"), ("C", "C", 60, "1", "40")]
+    result = run_declared(ciclope_ente, tmp_path, text, people(staff))
+    # A: 88 / 3 = 29,3333…; B: 87,99 / 3 = 29,33; both 29,33 to two decimals, 29,333 and 29,330 to three;
+    # C: 60 / 3 = 20, nobody near it: two decimals, as before
+    assert result.rewards.extra["progressioni"] == ["A"]
+    assert "  • graduatoria (il punteggio diviso 3) = 29,333\n" in explain(result, "person", "A")
+    assert "  • graduatoria (il punteggio diviso 3) = 29,330\n" in explain(result, "person", "B")
+    assert "  • graduatoria (il punteggio diviso 3) = 20,00\n" in explain(result, "person", "C")
+    table = {s.title: s for s in annex(result)}["Graduatoria delle progressioni"]
+    numbers = {row[1]: row[2] for row in table.rows}
+    assert [shown.value(numbers[f"Persona {p} ({p})"]) for p in "ABC"] == ["29,333", "29,330", "20,00"]
+    assert isinstance(numbers["Persona C (C)"], values.Points)
+    assert "sono mostrati con i decimali che li distinguono" in table.note
+
+
+def test_numbers_that_differ_at_two_decimals_are_shown_as_before(ciclope_ente, tmp_path):
+    text = HEAD + '\n[progressioni]\nfonte = "art. 6"\nposti = 1\ngraduatoria = "=punteggio / 3"\n'
+    staff = [("A", "C", 88, "1", "40"), ("B", "C", 87, "1", "40")]
+    result = run_declared(ciclope_ente, tmp_path, text, people(staff))
+    # A: 88 / 3 = 29,33; B: 87 / 3 = 29,00: two decimals tell them apart
+    assert "  • graduatoria (il punteggio diviso 3) = 29,33\n" in explain(result, "person", "A")
+    table = {s.title: s for s in annex(result)}["Graduatoria delle progressioni"]
+    assert "decimali che li distinguono" not in table.note

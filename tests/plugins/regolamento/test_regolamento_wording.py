@@ -473,3 +473,58 @@ def test_a_plural_subject_takes_a_plural_verb(tmp_path, ammesso, subject):
     said = read_back(tmp_path, text)
     assert f"solo la persona per cui {subject} sono al più 30 giorni" in said
     assert " è al più 30 giorni" not in said
+
+
+def _column(words: str) -> quantities.Quantity:
+    from ciclope.plugins.regolamento.format.expr import TEXT
+
+    return quantities.Quantity(TEXT, words)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        # a name whose meaning says what an empty cell is: the sanction's column is empty for who has none
+        ('=sanzione = ""', "la persona non ha sanzioni disciplinari"),
+        ('=sanzione <> ""', "la persona ha una sanzione disciplinare"),
+        ('="" = sanzione', "la persona non ha sanzioni disciplinari"),
+        # any other text: «indicato», agreeing with the article of its words
+        ('=valutatore = ""', "il valutatore non è indicato"),
+        ('=valutatore <> ""', "il valutatore è indicato"),
+        ('=qualifica = ""', "la qualifica posseduta non è indicata"),
+        ('=note <> ""', "le note del dirigente sono indicate"),
+        ('=incarichi = ""', "gli incarichi extra non sono indicati"),
+        ('=attestazione = ""', "l'attestazione del corso non è indicata"),
+        ('=incarico <> ""', "l'incarico esterno è indicato"),
+        # words that are no noun: the column by its name
+        ('=dirige = ""', "la colonna dirige è vuota"),
+        ('=dirige <> ""', "la colonna dirige non è vuota"),
+        # a text that is not empty is compared as before
+        ('=ruolo = "dipendente"', "il ruolo è uguale a «dipendente»"),
+    ],
+)
+def test_a_comparison_with_the_empty_text_says_the_text_is_missing(written, said):
+    """«la sanzione disciplinare non è uguale a «»» (a writer's progressioni): a text compared with the empty one
+    is said as missing or given, never as equal to nothing."""
+    from ciclope.plugins.regolamento.format.quantities import PLACES
+    from ciclope.plugins.regolamento.format.wording import sentence
+    from ciclope.plugins.regolamento.read.formulas import Scope, read
+
+    columns = {
+        "qualifica": _column("la qualifica posseduta"),
+        "note": _column("le note del dirigente"),
+        "incarichi": _column("gli incarichi extra"),
+        "attestazione": _column("l'attestazione del corso"),
+        "incarico": _column("l'incarico esterno"),
+        "dirige": _column("se la persona dirige una struttura"),
+    }
+    assert sentence(read(written, Scope(PLACES["ammesso"], columns=columns))) == said
+
+
+def test_a_condition_on_the_empty_text_denied_says_the_opposite():
+    from ciclope.plugins.regolamento.format.quantities import PLACES
+    from ciclope.plugins.regolamento.format.wording import denied
+    from ciclope.plugins.regolamento.read.formulas import Scope, read
+
+    assert denied(read('=sanzione = ""', Scope(PLACES["ammesso"]))) == "la persona ha una sanzione disciplinare"
+    assert denied(read('=valutatore <> ""', Scope(PLACES["ammesso"]))) == "il valutatore non è indicato"
