@@ -38,6 +38,7 @@ __all__ = [
     "all_of",
     "and_",
     "listed",
+    "clauses",
     "quoted",
     "the_pct",
     "toml_value",
@@ -275,6 +276,20 @@ def listed(items: Iterable[str], commas: bool = True) -> str:
     if len(said) == 1:
         return said[0]
     return ", ".join(said[:-1]) + and_(said[-1]) + said[-1]
+
+
+def clauses(*parts: str) -> str:
+    """The clauses of a note joined by «; », the empty ones left out; a clause that begins a sentence of its own (a
+    capital letter: an office's own ``nota``, «Coefficiente unico …») after «. », never a capital after «; »."""
+    out = ""
+    for part in (p for p in parts if p):
+        if not out:
+            out = part
+        elif part[:1].isupper():  # a sentence of its own: after the full stop (or the «…» that already ends one)
+            out += (" " if out.endswith(("…", ".")) else ". ") + part
+        else:
+            out += "; " + part
+    return out
 
 
 def all_of(n: int) -> str:

@@ -38,7 +38,7 @@ def _time_read(formula: Formula, reg: Regulation) -> str | None:
 def _warning(reg: Regulation, pr: Premium, formula: Formula, timed: str) -> Problem:
     message = (
         f"la formula «{formula}» legge già il tempo lavorato ({timed}), e il premio è anche moltiplicato per la quota "
-        "pagata (tempo_parziale «proporzionale», se manca): a tempo parziale il tempo conta due volte (a metà tempo, "
-        'un quarto del premio). Se la formula lo conta già, scrivi tempo_parziale = "intero"'
+        "pagata (tempo_parziale «proporzionale», se manca): a tempo parziale il tempo conta due volte (a metà tempo "
+        'la persona conta per un quarto, non per metà). Se la formula lo conta già, scrivi tempo_parziale = "intero"'
     )
     return Problem(rule=RULE, message=message, severity="warning", source=cite(reg, pr.source), **written(formula))

@@ -26,7 +26,7 @@ from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import COMBINED, denied, sentence
 from ciclope.plugins.regolamento.pay import rankings
-from ciclope.plugins.regolamento.pay.shapes import of_kind
+from ciclope.plugins.regolamento.pay.shapes import of_kind, shown_weight
 from ciclope.plugins.regolamento.score import ladders
 
 ZERO = Decimal("0.00")
@@ -188,12 +188,12 @@ def valued(
     formula: Formula, env: PersonEnv, what: str, complain: Callable[[str], None]
 ) -> tuple[Decimal, tuple[Input, ...]]:
     """The formula's value for the person, never below zero, and its inputs: what it read, then the value it gave
-    («peso (1 meno …) = 0,8333»: a weight to four decimals, an amount to the cent), for a sum redone by hand."""
+    («peso (1 meno …) = 0,833333»: a weight to six decimals, an amount to the cent), for a sum redone by hand."""
     value = evaluated(formula, env, complain)
     if value is None:  # a datum the person does not have (a section missing from the scheda): never a silent 0
         complain(f"{what} senza valore per {env.person.name} ({sentence(formula)}: un dato che manca)")
     found = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
-    given = money.r4(found) if what == "peso" else money.floor2(found) if what == CAP else money.r2(found)
+    given = shown_weight(found) if what == "peso" else money.floor2(found) if what == CAP else money.r2(found)
     # the value the formula gave («peso dalla formula»: «peso», without more, is the one the split divides); its
     # sentence is said once, by the figure's formula, except of the maximum, whose figure only quotes it
     said = f"{what} ({sentence(formula)})" if what == CAP else f"{what} dalla formula"

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from ciclope.core import fmt
 from ciclope.plugins.regolamento.compile.env import PersonEnv
 from ciclope.plugins.regolamento.format.expr import Binary, Call, Defined, Formula, Node, Num
 from ciclope.plugins.regolamento.format.wording import denied, sentence
@@ -64,8 +65,12 @@ def _chosen(formula: Formula, node: Call, env: PersonEnv, because: list[str]) ->
     the condition, its «altrimenti» after the condition denied; PIÙ.SE's value of the first true condition (when
     none is, PIÙ.SE gives no value, and that error was said)."""
     args = node.args
-    for condition, branch in zip(args[::2], args[1::2]):
+    for i, (condition, branch) in enumerate(zip(args[::2], args[1::2])):
         held = _value(formula, condition, env)
+        if held is True and isinstance(condition, Call) and condition.fn == "VERO":  # PIÙ.SE's «altrimenti»
+            # «vero» is no reason: the cases before it that did not hold are
+            because.append(fmt.listed(denied(attrs.evolve(formula, tree=c)) for c in args[: 2 * i : 2]))
+            return branch
         if held is True:
             because.append(sentence(attrs.evolve(formula, tree=condition)))
             return branch

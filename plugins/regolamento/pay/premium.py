@@ -81,6 +81,8 @@ def entries(
             share, share_inputs = share * left, [*share_inputs, *cut_inputs]
             words = " × ".join(w for w in (words, cut_words) if w)
             kept, kept_inputs, _ = reductions.reduce(reg, p, ente, trace, pr, shared=False)
+        if pr.part_time != "proporzionale" and p.fte < 1:  # the header says the time worked: that it does not
+            words = f"{words or '1'}, a tempo parziale il premio è intero"  # reduce the premium is said too
         factor, factor_inputs = grades.factor(reg, pr, p, ente)
         if s is None:  # a premium that reads no evaluation: nothing of one is known, nor used
             out.append(Entry(p, Decimal(0), None, status, share, tuple(share_inputs), words, factor, factor_inputs,
@@ -567,8 +569,8 @@ def placement(
 
 def exact(weight: Decimal, written: bool) -> Decimal:
     """A band's weight per head as the explanation shows it: a coefficient as the file writes it, a ratio of shares
-    to four decimals."""
-    return weight if written else money.r4(weight)
+    to six decimals, as every weight."""
+    return weight if written else shown_weight(weight)
 
 
 def top_places(pr: Premium, ente: Ente) -> int:
@@ -649,7 +651,7 @@ def record(
             source,
             given,
             f"Premio di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
-            "; ".join(x for x in (zero, words, note if e.status is None else "", _cents(e, cents), pr.note) if x),
+            fmt.clauses(zero, words, note if e.status is None else "", _cents(e, cents), pr.note),
         )
 
 

@@ -109,7 +109,7 @@ def split(
     total = sum(weights.values(), Decimal(0))
     for g, amount in amounts.items():
         key = f"{fund.ref}:{g}"
-        # shown to four decimals where they have more, as every weight: the split uses them exact
+        # shown to six decimals where they have more, as every weight: the split uses them exact
         inputs = [
             fund,
             Input(f"{measure} della graduatoria", weight_shown(part, weights[g])),

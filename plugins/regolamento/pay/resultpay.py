@@ -227,7 +227,7 @@ def record(
         formula = f"nessuna retribuzione: manca il fondo {fmt.quoted(funds.said(rp.fund))}"
     ref = "" if missing else out.fund_ref(rp.fund)
     fund = (Input("fondo", pool.amount, ref=ref),) if rp.method == "fondo" else ()
-    said = "; ".join(n for n in (note, rp.note) if n)
+    said = fmt.clauses(note, rp.note)
     for pid, name, status in listed:
         paid = amounts.get(pid, ZERO)
         how = formula if not status else f"nessuna retribuzione: {STATUS_WORDS.get(status, status)}"

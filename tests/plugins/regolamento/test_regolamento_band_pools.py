@@ -169,9 +169,9 @@ def test_the_per_capita_reading_is_still_the_default(ciclope_ente, tmp_path):
     # (.16); the 3 cents left go to S02 (.60) and to S03, S05 (.38, the best of the four media at 0.8)
     got = amounts(result)
     assert (got["S01"], got["S08"]) == ("2994.01", "399.20")
-    # S08's weight 1/3 and the sum 8.35, to four decimals as the explanation shows a ratio
+    # S08's weight 1/3 and the sum 8.35, to six decimals as the explanation shows a ratio
     inputs = {i.name: i.value for i in result.figures["award:S08"].inputs}
-    assert (inputs["peso"], inputs["Σ pesi"]) == (Decimal("0.3333"), Decimal("8.35"))
+    assert (inputs["peso"], inputs["Σ pesi"]) == (Decimal("0.333333"), Decimal("8.35"))
 
 
 def test_the_keys_of_a_fixed_pool_per_band_are_checked(tmp_path):

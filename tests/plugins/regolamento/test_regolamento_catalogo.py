@@ -204,9 +204,9 @@ def test_piombino_the_budget_goes_to_the_categories_first(ciclope_ente, tmp_path
     assert dina.formula.startswith("=fte * giorni_servizio / giorni_anno")
 
 
-def test_piombino_a_weight_of_part_of_the_year_is_shown_to_four_decimals(ciclope_ente, tmp_path):
+def test_piombino_a_weight_of_part_of_the_year_is_shown_to_six_decimals(ciclope_ente, tmp_path):
     # Dina joins on 1 July 2024: 184 of 366 days, her weight 1 × 184 / 366 × 120 = 60,327868…; D's 180,327868…, in
-    # all 280,327868… . Shown to four decimals, as every weight; the split keeps them exact: B 2.000 × 100 / 280,3278…
+    # all 280,327868… . Shown to six decimals, as every weight; the split keeps them exact: B 2.000 × 100 / 280,3278…
     # = 713,4503 → 713,45 and D 2.000 × 180,3278… / 280,3278… = 1.286,5497 → 1.286,54, the cent left to D (0,97)
     people = [
         "B1,Bruno,dipendente,B,ente,1,0,false,SEG,",
@@ -218,10 +218,10 @@ def test_piombino_a_weight_of_part_of_the_year_is_shown_to_four_decimals(ciclope
     group = result.figures["pool:performance_individuale:D"]
     assert group.value == Decimal("1286.55")
     shown = {i.name: i.value for i in group.inputs}
-    assert shown["peso del riparto della graduatoria"] == Decimal("180.3279")
-    assert shown["peso del riparto in tutto"] == Decimal("280.3279")
-    assert shown["peso di Dina"] == Decimal("60.3279")
-    assert result.figures["riparto:premio di produzione:D2"].value == Decimal("60.3279")
+    assert shown["peso del riparto della graduatoria"] == Decimal("180.327869")
+    assert shown["peso del riparto in tutto"] == Decimal("280.327869")
+    assert shown["peso di Dina"] == Decimal("60.327869")
+    assert result.figures["riparto:premio di produzione:D2"].value == Decimal("60.327869")
     assert result.figures["pool:performance_individuale:B"].value == Decimal("713.45")
 
 

@@ -68,10 +68,10 @@ def test_a_weight_formula_is_quoted_once_and_its_value_shown(ciclope_ente, tmp_p
         "formula: fondo × peso / Σ pesi, con peso «=1 - assenze / giorni_servizio» (1 meno i giorni di assenza diviso "
         "i giorni di servizio nell'anno) × quota pagata × parametro della categoria\n"
     ) in text
-    # the value the formula gave P3, to four decimals: 1 − 61 / 366 = 0,8333; its sentence said once, by the formula
-    assert "  • peso dalla formula = 0,8333\n" in text
+    # the value the formula gave P3, to six decimals: 1 − 61 / 366 = 0,833333…; its sentence said once, by the formula
+    assert "  • peso dalla formula = 0,833333\n" in text
     assert text.count("(1 meno i giorni di assenza diviso i giorni di servizio nell'anno)") == 1
-    # then the weight the split divides, the formula's × the paid share × the category's parameter: 735 × 0,8333
+    # then the weight the split divides, the formula's × the paid share × the category's parameter: 735 × 0,833333…
     assert "  • peso = 612,5\n" in text
 
 
@@ -632,3 +632,18 @@ def test_a_score_without_a_declared_card_cites_the_common_rule_not_a_card_of_the
         "      formula: scheda di valutazione\n"
         "      fonte:   SMVP del Comune di Schede, art. 6, allegato A\n"
     ) in declared
+
+
+WHOLE_AT_PART_TIME = SCORED.replace('fonte = "art. 9"', 'tempo_parziale = "intero"\nfonte = "art. 9"')
+
+
+def test_a_premium_whole_at_part_time_says_so_beside_the_time_worked(ciclope_ente, tmp_path):
+    """The header says «tempo lavorato 50%» and the formula «× quota pagata»: the note says the share is 1, and why."""
+    staff = ["P1,Persona 1,dipendente,C,com,0.5,0,false,SEG", "P2,Persona 2,dipendente,C,com,1,0,false,SEG"]
+    cards = ["P1,SEG,scheda,Valutazione complessiva,100,80,", "P2,SEG,scheda,Valutazione complessiva,100,80,"]
+    data = one_unit_comune("Comune di Schede", staff, cards, '[funds]\nproduttivita = "1000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, WHOLE_AT_PART_TIME, data)
+    # the same score, the premium whole at half time: 1.000 × 80 / 160 = 500,00 each
+    assert amounts(result) == {"P1": "500.00", "P2": "500.00"}
+    assert result.figures["award:P1"].note == "quota pagata = 1, a tempo parziale il premio è intero"
+    assert result.figures["award:P2"].note == ""  # full time: nothing to say

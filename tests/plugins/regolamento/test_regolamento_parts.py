@@ -279,8 +279,8 @@ def test_a_budget_derived_from_the_fund(ciclope_ente, tmp_path):
     assert budget == Decimal("2531.65")  # 10000 × 100 / 395 = 2531.645…
 
 
-def test_a_budget_s_weights_to_four_decimals_and_its_exact_budget_said(ciclope_ente, tmp_path):
-    """A weight that is a ratio reads with four decimals (never 28), and the premium, rounded down from the exact
+def test_a_budget_s_weights_to_six_decimals_and_its_exact_budget_said(ciclope_ente, tmp_path):
+    """A weight that is a ratio reads with six decimals (never 28), and the premium, rounded down from the exact
     budget, can be redone by hand: the budget shown to the cent × the score gives a cent more, so the note says the
     exact budget."""
     people = [("S1", "B", 90, "1"), ("S2", "C", 80, "0.333333")]
@@ -291,8 +291,8 @@ def test_a_budget_s_weights_to_four_decimals_and_its_exact_budget_said(ciclope_e
     assert amounts(result) == {"S1": "6585.36", "S2": "2146.33"}
     s1, s2 = result.figures["award:S1"], result.figures["award:S2"]
     weights = {i.name: i.value for i in s2.inputs}
-    assert weights["peso della persona (quota pagata × parametro della categoria)"] == Decimal("36.6666")
-    assert weights["Σ pesi di chi la parte conta"] == Decimal("136.6666")
+    assert weights["peso della persona (quota pagata × parametro della categoria)"] == Decimal("36.66663")
+    assert weights["Σ pesi di chi la parte conta"] == Decimal("136.66663")
     assert (
         "calcolato sul budget esatto € 7.317,0751…: importo esatto € 6.585,3676…, € 6.585,36 al centesimo per "
         "difetto" in s1.note

@@ -51,7 +51,8 @@ def test_a_weight_of_hours_paid_by_the_time_worked_is_warned(ciclope_ente, tmp_p
     assert warned(result) == [
         "la formula «=punteggio * ore_settimanali» legge già il tempo lavorato (ore_settimanali), e il premio è anche "
         "moltiplicato per la quota pagata (tempo_parziale «proporzionale», se manca): a tempo parziale il tempo conta "
-        'due volte (a metà tempo, un quarto del premio). Se la formula lo conta già, scrivi tempo_parziale = "intero"'
+        "due volte (a metà tempo la persona conta per un quarto, non per metà). Se la formula lo conta già, scrivi "
+        'tempo_parziale = "intero"'
     ]
     problem = next(p for p in result.violations if p.rule == "regolamento.tempo_parziale")
     assert problem.severity == "warning" and problem.column == "premi[1].peso"

@@ -273,6 +273,18 @@ def test_a_zero_a_formula_gave_is_put_on_the_condition_that_chose_it(ciclope_ent
     assert note == "nessun importo: i giorni di assenza sono uguali a 0; quota pagata = tempo lavorato"
 
 
+def test_the_otherwise_of_piu_se_says_the_cases_that_did_not_hold(ciclope_ente, tmp_path):
+    # «PIÙ.SE(…; VERO; 0)»: who reaches the catch-all is paid nothing because no case before it held, never «vero»
+    importo = "'=PIÙ.SE(punteggio >= 70; 100 €; punteggio >= 40; 50 €; VERO; 0 €)'"
+    text = EMPLOYEES_ONLY.replace('metodo = "proporzionale"', f'metodo = "formula"\nimporto = {importo}')
+    result = run_declared(ciclope_ente, tmp_path, text, three((80, 50, 0)))
+    # 80 ≥ 70: 100,00; 50 ≥ 40: 50,00; 0: neither, 0
+    assert amounts(result) == {"P1": "100.00", "P2": "50.00", "P3": "0.00"}
+    assert result.figures["award:P3"].note.startswith(
+        "nessun importo: il punteggio è meno di 70 e il punteggio è meno di 40;"
+    )
+
+
 RESULT_PAY = (
     EMPLOYEES_ONLY
     + """
