@@ -361,10 +361,18 @@ class Levels:
     ladder: tuple[Step, ...] = key(
         "scala", "tables", "la scala di tutti i ruoli, dal livello più alto", required=True, table=Step
     )
-    staff: tuple[Step, ...] | None = key("dipendente", "tables", "la scala dei dipendenti, se diversa", table=Step)
-    po: tuple[Step, ...] | None = key("po", "tables", "la scala delle PO / EQ, se diversa", table=Step)
-    dirigente: tuple[Step, ...] | None = key("dirigente", "tables", "la scala dei dirigenti, se diversa", table=Step)
-    segretario: tuple[Step, ...] | None = key("segretario", "tables", "la scala del segretario, se diversa", table=Step)
+    staff: tuple[Step, ...] | None = key(
+        "dipendente", "tables", "la scala dei dipendenti, se diversa (vuota, [], senza livelli)", table=Step
+    )
+    po: tuple[Step, ...] | None = key(
+        "po", "tables", "la scala delle PO / EQ, se diversa (vuota, [], senza livelli)", table=Step
+    )
+    dirigente: tuple[Step, ...] | None = key(
+        "dirigente", "tables", "la scala dei dirigenti, se diversa (vuota, [], senza livelli)", table=Step
+    )
+    segretario: tuple[Step, ...] | None = key(
+        "segretario", "tables", "la scala del segretario, se diversa (vuota, [], senza livelli)", table=Step
+    )
     requirements: tuple[Requirement, ...] = key(
         "requisiti",
         "tables",

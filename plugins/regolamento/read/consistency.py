@@ -85,7 +85,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: fr
         for role, steps in zip(
             ("scala", *ROLE_KEYS), (levels.ladder, levels.staff, levels.po, levels.dirigente, levels.segretario)
         ):
-            if steps is not None:
+            if steps is not None and (steps or role == "scala"):  # a role's empty scale: the role has no levels
                 # a threshold written as a formula is computed for the year: the numbers are checked among themselves
                 descending(f"livelli.{role}", [s.min for s in steps if isinstance(s.min, Decimal)], error)
         for role, own in zip(ROLE_KEYS, (levels.staff, levels.po, levels.dirigente, levels.segretario)):

@@ -254,6 +254,8 @@ def levels(block: Levels, regulation: Regulation) -> Said:
         steps = getattr(block, "staff" if role == "dipendente" else role)
         if steps:
             lines.append(f"Per {ROLE_GROUP[role]}: {_ladder(steps, regulation)}.")
+        elif steps is not None:  # an empty scale of its own: the role is evaluated without levels
+            lines.append(f"Per {ROLE_GROUP[role]} nessun livello: il punteggio non li colloca in una scala.")
     if block.formula is not None:
         lines.append(f"Il livello {valued(block.formula, amount=False)}.")
     else:
