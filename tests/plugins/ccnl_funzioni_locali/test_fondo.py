@@ -402,6 +402,32 @@ def test_the_dl25_room_cites_art_58_c_3_from_the_2026_fund(year, cites_art58):
     assert ("art. 58 c. 3" in error.message) is cites_art58
 
 
+STABLE_PART = "Parte stabile del fondo (senza l'incremento, al netto delle decurtazioni stabili; riduzione dell'art. 60 contata figurativamente)"
+
+
+def test_the_dl25_room_counts_the_stable_cuts_not_the_year_s_cut_that_keeps_the_limit():
+    rows = [
+        *DL25_2026,
+        amount("decurtazione", "20000.00", atto="Delibera GC 31/2019"),  # stable: carried every year
+        amount("decurtazione_limite", "5000.00", atto="Determina 77/2026"),  # this year's, for the 2016 limit
+    ]
+    f, _ = fund(2026, rows)
+    c = dict(check(f, "dl25").rows)
+    # stable part: 1,000,000.00 − 20,000.00 (the stable cut) = 980,000.00; the art. 60 cut (1,128.00) added back and
+    # the 5,000.00 cut for the limit not a cut of the stable part. Room: 48% × 2,500,000.00 = 1,200,000.00 −
+    # 980,000.00 − 100,000.00 EQ = 120,000.00 (not 125,000.00, as with the limit's cut subtracted too)
+    assert c[STABLE_PART] == D("980000.00")
+    assert c["Spazio di incremento"] == D("120000.00")
+
+
+def test_a_refused_cut_for_the_limit_does_not_hold_the_dl25_room():
+    # the year's cut for the limit is not in the stable part: a mistake on its row leaves the room judged
+    # (48% × 2,500,000.00 = 1,200,000.00 − 1,000,000.00 − 100,000.00 = 100,000.00; the increase 100,000.01 above it)
+    rows = [*DL25_2026, amount("decurtazione_limite", "-5.00"), amount("incremento_dl25", "100000.01", atto="d")]
+    f, _ = fund(2026, rows)
+    assert check(f, "dl25").ok is False and dict(check(f, "dl25").rows)["Spazio di incremento"] == D("100000.00")
+
+
 def test_the_dl25_room_is_shown_without_an_increase_and_the_increase_is_not_a_2024_voce():
     f, _ = fund(2025, DL25_2026[:1] + DL25_2026[2:])
     assert check(f, "dl25").ok is None and dict(check(f, "dl25").rows)["Spazio di incremento"] == D("100000.00")
