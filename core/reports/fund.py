@@ -74,21 +74,21 @@ def constitution(doc: Doc, cell: Cell) -> list[Table]:
     out = []
     for code, title in CONSTITUTION_SECTIONS.items():
         lines = [x for x in doc["constitution"] if x["section"] == code]
-        rows: list[Sequence[Any]] = [
-            (
-                x["title"],
-                x["source"],
-                LIMIT_WORDS.get(x["limit"], ""),
-                x["confidence"],
-                x["note"],
-                cell(money(x["amount"])),
-            )
-            for x in lines
-        ]
+        rows: list[Sequence[Any]] = [row for x in lines for row in item_rows(x, cell)]
         rows.append(Total((f"Totale: {title.lower()}", "", "", "", "", cell(money(doc["totals"][code])))))
         headers = ("Voce", "Fonte", "Limite (art. 23)", "Affidabilità", NOTES, "Importo")
         out.append(Table(title, columns(headers, [5]), rows, empty="Nessuna voce."))
     return out
+
+
+def item_rows(x: Doc, cell: Cell) -> list[tuple[Any, ...]]:
+    """A constitution line as the table shows it: one row, or one row per row of the office when the line is made
+    of several (two cuts by different acts), each with its act and its amount, so that the revisore ties each act to
+    its amount; the rows add up to the line (the layer checks it), and every row of the table is an addend of the
+    section's total, in the workbook as on the page."""
+    said = (x["title"], x["source"], LIMIT_WORDS.get(x["limit"], ""), x["confidence"])
+    parts = x.get("parts") or [{"note": "", "amount": x["amount"]}]
+    return [(*said, "; ".join(n for n in (p["note"], x["note"]) if n), cell(money(p["amount"]))) for p in parts]
 
 
 def summary(doc: Doc, cell: Cell) -> Table:

@@ -121,12 +121,37 @@ def test_a_line_carries_the_acts_and_notes_the_office_wrote_on_its_rows():
         amount("destinazione", "1000.00", uso="condizioni_lavoro", atto="CCDI 2024", nota="art. 8"),
     ]
     f, _ = fund(2024, rows)
-    # the two cuts are one line of 4,500.00 + 1,557.64 = 6,057.64: both acts, and the note, are on it
+    # the two cuts are one line of 4,500.00 + 1,557.64 = 6,057.64; each act (and the note) beside its own amount,
+    # signed as the line, so that the revisore ties each to its figure
     cut = line(f, "item:decurtazione")
     assert cut.amount == D("-6057.64")
-    assert cut.note == "Delibera GC 31/2019; risorse spostate alle PO; Determina 77/2024"
-    assert line(f, "item:variabile_1_2").note == "Delibera GC 18/2024"
+    assert cut.parts == (
+        ("Delibera GC 31/2019; risorse spostate alle PO", D("-4500.00")),
+        ("Determina 77/2024", D("-1557.64")),
+    )
+    assert cut.note == ""  # the acts are on the rows, not run together on the line
+    # a line of one row keeps its act in its note
+    assert line(f, "item:variabile_1_2").note == "Delibera GC 18/2024" and line(f, "item:variabile_1_2").parts == ()
     assert [x.note for x in f.destination] == ["CCDI 2024; art. 8"]
+
+
+def test_two_rows_of_law_incentives_keep_each_act_and_a_cessato_s_ria_stays_a_total():
+    rows = [
+        amount("incentivi_legge", "3000.00", atto="art. 113 D.Lgs. 50/2016; Determina 10/2024"),
+        amount("incentivi_legge", "1250.50"),
+        amount("ria_cessati", "1200.00", data=dt.date(2022, 3, 31)),
+        amount("ria_cessati", "900.00", data=dt.date(2023, 6, 30)),
+    ]
+    f, _ = fund(2024, rows)
+    # 3,000.00 + 1,250.50 = 4,250.50, each row with its act (the second has none, and says so)
+    law = line(f, "item:incentivi_legge")
+    assert law.amount == D("4250.50")
+    assert law.parts == (
+        ("art. 113 D.Lgs. 50/2016; Determina 10/2024", D("3000.00")),
+        ("atto non indicato", D("1250.50")),
+    )
+    # one cessato per row: the document shows the total 1,200.00 + 900.00 = 2,100.00 alone (no personal figure)
+    assert (line(f, "item:ria_cessati").amount, line(f, "item:ria_cessati").parts) == (D("2100.00"), ())
 
 
 def test_the_b3_and_d3_differentials_put_on_the_fund_from_2023_outside_the_limit():
