@@ -164,3 +164,26 @@ def test_the_workbook_shows_each_row_of_a_line_with_its_amount():
     assert [r[5] for r in rows if "Delibera GC 31/2019" in str(r[4])] == [-4500]
     assert [r[5] for r in rows if "Determina 77/2024" in str(r[4])] == [-1557.64]
     assert [r[5] for r in rows if r[0] == "Totale: decurtazioni del fondo"] == [-6057.64]
+
+
+LEGEND = (
+    "Affidabilità: «testo» = la clausola è letta nel testo firmato del contratto o della legge; «fonte secondaria» = "
+    "la clausola è letta in una raccolta pubblica secondaria (compilazioni delle clausole, pareri ARAN, note RGS), da confermare "
+    "sul testo firmato."
+)
+
+
+def test_the_affidabilita_column_has_its_legend_under_the_constitution():
+    [(_, _, first), *_] = fund.sections(CUTS, None, False, fund.worded, fund.fmt.decimal_it)
+    # under the three tables of the constitution (stable, variable, cuts), before the summary; both words are used
+    kinds = [type(b).__name__ for b in first]
+    assert kinds == ["Text", "Table", "Table", "Table", "Text", "Table"]
+    assert first[4].text == LEGEND
+    # a fund whose lines are all of one kind says that one alone
+    [(_, _, only), *_] = fund.sections(FULL, None, False, fund.worded, fund.fmt.decimal_it)
+    assert only[4].text == (
+        "Affidabilità: «fonte secondaria» = la clausola è letta in una raccolta pubblica secondaria (compilazioni "
+        "delle clausole, pareri ARAN, note RGS), da confermare sul testo firmato."
+    )
+    # the internal Relazione's constitution carries it too
+    assert LEGEND in [b.text for b in fund.relazione(CUTS) if hasattr(b, "text")]
