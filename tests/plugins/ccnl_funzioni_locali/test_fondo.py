@@ -529,11 +529,40 @@ def test_the_prevailing_part_of_the_variable_resources_goes_to_the_uses_a_to_f(t
     # premium's 3,900.00 (the 30%, no error) counts among them, the rest goes to the condizioni di lavoro (c)
     rest = str(D(to_a_f) - D("3900.00"))
     f, t = fund(2023, VARIABLE_2023 + uses(("performance_individuale", "3900.00"), ("condizioni_lavoro", rest)))
-    assert dict(check(f, "performance").rows)["Destinato agli usi a)–f)"] == D(to_a_f)
+    c = check(f, "performance")
+    assert dict(c.rows)[PREVAILING] == D(to_a_f)
+    # what it is compared with: the resources of the base, each with its amount (in the constitution's order), and
+    # their total 1,000.00 + 2,000.00 + 10,000.00 = 13,000.00
+    assert [row for row in c.rows if row[0].startswith("di cui")] == [
+        ("di cui: Sponsorizzazioni, convenzioni e contributi dell'utenza", D("1000.00")),
+        ("di cui: Integrazione fino all'1,2% del monte salari 1997", D("2000.00")),
+        ("di cui: Risorse per obiettivi dell'ente (scelte organizzative)", D("10000.00")),
+    ]
+    prevailing = "più" if not warned else "non più"
+    assert (
+        f"agli usi a)–f) vanno {fmt_euro(to_a_f)}, {prevailing} della metà delle risorse variabili di riferimento "
+        "(€ 13.000,00)"
+    ) in c.verdict
     warnings = [p for p in t.problems if p.rule == "ccnl.fondo.destinazione" and p.severity == "warning"]
     assert (len(warnings) == 1) is warned and rules_of(t) == []
     if warned:
-        assert "parte prevalente" in warnings[0].message and "art. 80 c. 3" in warnings[0].source
+        assert warnings[0].message == (
+            "agli usi a)–f) vanno € 6.500,00, non la parte prevalente (più della metà) delle risorse variabili di "
+            "riferimento, € 13.000,00: Sponsorizzazioni, convenzioni e contributi dell'utenza € 1.000,00; "
+            "Integrazione fino all'1,2% del monte salari 1997 € 2.000,00; Risorse per obiettivi dell'ente (scelte "
+            "organizzative) € 10.000,00 (CCNL Funzioni Locali 16.11.2022 art. 80 c. 3); destina agli usi a)–f) più "
+            "della metà di € 13.000,00"
+        )
+        assert "art. 80 c. 3" in warnings[0].source
+
+
+PREVAILING = "Destinato agli usi a)–f) (la parte prevalente: più della metà delle risorse variabili di riferimento)"
+
+
+def fmt_euro(amount: str) -> str:
+    from ciclope.core import fmt
+
+    return fmt.euro(D(amount))
 
 
 def test_before_2023_the_30_percent_is_the_individual_premium_s():

@@ -202,8 +202,12 @@ def test_the_relazione_tecnico_finanziaria_says_each_verdict_once_and_cites_the_
     out = with_fund / "out" / "cm-esempio"
     for name in ("relazione-tecnico-finanziaria.html", "relazione.html"):
         page = (out / name).read_text(encoding="utf-8")
-        # 30% of the 1.2% (2,000.00) = 600.00, 12,000.00 destined; the limit's margin 110,000.00 − 97,000.00
-        assert "Esito: rispettata, con € 12.000,00 alla performance su un minimo di € 600,00." in page
+        # 30% of the 1.2% (2,000.00) = 600.00, 12,000.00 destined; to the uses a)–f) 12,000.00 (b) + 20,000.00
+        # (condizioni di lavoro, c) = 32,000.00, more than half the 2,000.00; the limit's margin 110,000.00 − 97,000.00
+        assert (
+            "Esito: rispettata, con € 12.000,00 alla performance su un minimo di € 600,00; agli usi a)–f) vanno "
+            "€ 32.000,00, più della metà delle risorse variabili di riferimento (€ 2.000,00)."
+        ) in page
         assert "Esito: rispettato, con un margine di € 13.000,00." in page
         assert "(rispettat" not in page and "(NON rispettat" not in page and "(dato)" not in page
         # Modulo II: the uses of a 2026 fund under the CCNL 23.2.2026 (rules §4: art. 59), none under the 2018 letters
