@@ -252,6 +252,24 @@ def test_the_optional_0_22_percent_of_2018_split_between_the_fund_and_the_eq():
     assert line(fund(2023, rows)[0], "item:opzionale_022_2018").amount == D("333.33")
 
 
+def test_the_rounding_note_names_the_split_between_fund_and_eq_only_where_one_is_made():
+    # a 2023 fund with the optional 0.22% split between fund and EQ (art. 79 c. 3): its note says the split's rule
+    f, _ = fund(2023, [amount("unico_importo_2017", "100000.00"), *OPTIONAL[2023]])
+    (said,) = [n for n in f.notes if n.startswith("Arrotondamenti")]
+    assert said == (
+        "Arrotondamenti: quote del monte salari e importi per persona al centesimo (per eccesso dallo 0,5); i tetti "
+        "«fino a» per difetto; il riparto tra fondo ed EQ con il metodo dei resti più alti, così le due parti fanno "
+        "l'intero al centesimo."
+    )
+    # without a split the note says the other rules alone
+    f, _ = fund(2023, [amount("unico_importo_2017", "100000.00"), heads("dipendenti_2018", 10)])
+    (said,) = [n for n in f.notes if n.startswith("Arrotondamenti")]
+    assert said == (
+        "Arrotondamenti: quote del monte salari e importi per persona al centesimo (per eccesso dallo 0,5); i tetti "
+        "«fino a» per difetto."
+    )
+
+
 def test_the_0_14_percent_of_the_2021_monte_salari_and_its_arrears_only_in_2026():
     rows = [amount("monte_salari_2021", "5033777.00")]
     f26, _ = fund(2026, rows)
