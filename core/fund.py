@@ -48,6 +48,12 @@ DESTINATION_SECTIONS = {
 LIMIT_STATES = ("dentro", "fuori", "figurativa")
 
 
+def _adding_up(line: FundLine, _attribute: object, parts: tuple[tuple[str, Decimal], ...]) -> None:
+    """A line's rows add up to it, to the cent: the document shows them in its place."""
+    if parts and sum((amount for _, amount in parts), ZERO) != line.amount:
+        raise ValueError(f"fund line {line.key}: its rows add up to {sum(a for _, a in parts)}, not {line.amount}")
+
+
 @attrs.frozen
 class FundLine:
     """A line of the constitution (an item and its clause) or of the destination (a use of the CCDI).
@@ -56,7 +62,10 @@ class FundLine:
     cut. ``limit`` is one of :data:`LIMIT_STATES` for a constitution line, ``""`` for a destination. ``pool`` is
     the cycle's premium pool a destination pays (``""``: none of them). ``cell`` is the input cell a destination's
     amount was written in (as ``Ente.cell`` names it: ``fondo.csv:16:importo``), where a problem about the pool it
-    pays is named (``""``: not known)."""
+    pays is named (``""``: not known). ``parts`` are the office's rows behind a line of several rows (two cuts by
+    different acts): each with what the office wrote on it (its act and note) and its amount, signed as the line, so
+    that a revisore ties each act to its amount; their amounts add up to ``amount`` (empty: a line of one row, whose
+    act is in ``note``)."""
 
     key: str
     title: str
@@ -68,6 +77,7 @@ class FundLine:
     note: str = ""
     pool: str = ""
     cell: str = ""
+    parts: tuple[tuple[str, Decimal], ...] = attrs.field(default=(), validator=_adding_up)
 
 
 @attrs.frozen

@@ -299,6 +299,8 @@ def fund(f: Fund, labels: Mapping[str, str] | None = None) -> dict:
             "limit": x.limit,
             "note": x.note,
             "pool": x.pool,
+            # a line of several rows: each row's act and amount (absent for a line of one row, as before)
+            **({"parts": [{"note": n, "amount": money(a)} for n, a in x.parts]} if x.parts else {}),
         }
 
     totals = {code: money(f.section(code)) for code in (*CONSTITUTION_SECTIONS, *DESTINATION_SECTIONS)}

@@ -74,21 +74,39 @@ def constitution(doc: Doc, cell: Cell) -> list[Table]:
     out = []
     for code, title in CONSTITUTION_SECTIONS.items():
         lines = [x for x in doc["constitution"] if x["section"] == code]
-        rows: list[Sequence[Any]] = [
-            (
-                x["title"],
-                x["source"],
-                LIMIT_WORDS.get(x["limit"], ""),
-                x["confidence"],
-                x["note"],
-                cell(money(x["amount"])),
-            )
-            for x in lines
-        ]
+        rows: list[Sequence[Any]] = [row for x in lines for row in item_rows(x, cell)]
         rows.append(Total((f"Totale: {title.lower()}", "", "", "", "", cell(money(doc["totals"][code])))))
         headers = ("Voce", "Fonte", "Limite (art. 23)", "Affidabilità", NOTES, "Importo")
         out.append(Table(title, columns(headers, [5]), rows, empty="Nessuna voce."))
     return out
+
+
+def item_rows(x: Doc, cell: Cell) -> list[tuple[Any, ...]]:
+    """A constitution line as the table shows it: one row, or one row per row of the office when the line is made
+    of several (two cuts by different acts), each with its act and its amount, so that the revisore ties each act to
+    its amount; the rows add up to the line (the layer checks it), and every row of the table is an addend of the
+    section's total, in the workbook as on the page."""
+    said = (x["title"], x["source"], LIMIT_WORDS.get(x["limit"], ""), x["confidence"])
+    parts = x.get("parts") or [{"note": "", "amount": x["amount"]}]
+    return [(*said, "; ".join(n for n in (p["note"], x["note"]) if n), cell(money(p["amount"]))) for p in parts]
+
+
+# what the «Affidabilità» column's words mean (core.citation.CONFIDENCES), said under the constitution's tables
+CONFIDENCE_WORDS = {
+    "testo": "la clausola è letta nel testo firmato del contratto o della legge",
+    "fonte secondaria": (
+        "la clausola è letta in una raccolta pubblica secondaria (compilazioni delle clausole, pareri ARAN, note "
+        "RGS), da confermare sul testo firmato"
+    ),
+    "ipotesi": "lettura adottata dove le fonti tacciono, da confermare",
+}
+
+
+def legend(doc: Doc) -> list[Block]:
+    """One line under the constitution saying what each word of its «Affidabilità» column means (those it uses)."""
+    used = {x["confidence"] for x in doc["constitution"]}
+    said = [f"«{word}» = {meaning}" for word, meaning in CONFIDENCE_WORDS.items() if word in used]
+    return [Text(f"Affidabilità: {'; '.join(said)}.", "note")] if said else []
 
 
 def summary(doc: Doc, cell: Cell) -> Table:
@@ -166,7 +184,11 @@ def sections(
         third.append(Text(NO_PREVIOUS if archive else NO_ARCHIVE, "note"))
     fourth: list[Block] = [check_table(checks[k], cell) for k in ("limite", "dl25", "residuo") if k in checks]
     return [
-        ("modulo-1", "Modulo I — La costituzione del fondo", [*first, *constitution(doc, cell), summary(doc, cell)]),
+        (
+            "modulo-1",
+            "Modulo I — La costituzione del fondo",
+            [*first, *constitution(doc, cell), *legend(doc), summary(doc, cell)],
+        ),
         ("modulo-2", "Modulo II — La destinazione del fondo", second),
         ("modulo-3", "Modulo III — Schema riassuntivo e confronto con l'anno precedente", third),
         ("modulo-4", "Modulo IV — Compatibilità con il limite e con il bilancio", fourth),
@@ -227,7 +249,7 @@ def relazione(doc: Doc) -> list[Block]:
     """The internal Relazione's section: the constitution, the destination and the checks, without Modulo III (the
     comparison with the previous year is the archive section's)."""
     out: list[Block] = [Text(f"Contratto nazionale in vigore per il fondo {doc['year']}: {doc['contract']}.", "muted")]
-    out += constitution(doc, worded) + [summary(doc, worded)] + destination(doc, worded)
+    out += [*constitution(doc, worded), *legend(doc), summary(doc, worded), *destination(doc, worded)]
     out += [check_table(c, worded) for c in doc["checks"]]
     out += [Text(n, "note") for n in doc["notes"]]
     out.append(

@@ -84,7 +84,9 @@ def joined(*parts: str) -> str:
     return "; ".join(p for p in parts if p)
 
 
-def line(r: Risorsa, amount: Decimal, key: str = "", limit: str = "", note: str = "") -> money.FundLine:
+def line(
+    r: Risorsa, amount: Decimal, key: str = "", limit: str = "", note: str = "", parts: Parts = ()
+) -> money.FundLine:
     return money.FundLine(
         key=key or f"item:{r.id}",
         title=r.title,
@@ -94,7 +96,20 @@ def line(r: Risorsa, amount: Decimal, key: str = "", limit: str = "", note: str 
         confidence=r.confidence,
         limit=limit or r.limit,
         note=note or r.note,
+        parts=parts,
     )
+
+
+Parts = tuple[tuple[str, Decimal], ...]
+
+
+def parts_of(r: Risorsa, rows: Sequence[Entry]) -> Parts:
+    """A line's rows, each with its act and note and its amount (signed as the line), when it has more than one:
+    the relazione tecnico-finanziaria ties each act to its amount. No rows for a voce of one person per row (a
+    cessato's RIA): the document shows its total alone."""
+    if len(rows) < 2 or r.personal:
+        return ()
+    return tuple((said([e]) or "atto non indicato", r.sign * (e.amount or Decimal(0))) for e in rows)
 
 
 def missing(ente: Ente, given: Given, r: Risorsa, voce: str) -> list[Problem]:
@@ -125,12 +140,14 @@ def grouped(ente: Ente, r: Risorsa, rows: list[Entry], trace: Trace, formula: st
         if not part:
             continue
         limit = r.limit if state is None else ("fuori" if state else "dentro")
-        note = (
-            joined(r.note, said(part))
-            if state is None
-            else f"{'fuori dal' if state else 'nel'} limite per scelta dell'ente: "
-            + (said(part) or "atto non indicato")
-        )
+        chosen = "" if state is None else f"{'fuori dal' if state else 'nel'} limite per scelta dell'ente"
+        parts = parts_of(r, part)  # several rows: each act beside its amount, not run together in the note
+        if parts:
+            note = joined(r.note, chosen)
+        elif state is None:
+            note = joined(r.note, said(part))
+        else:
+            note = f"{chosen}: " + (said(part) or "atto non indicato")
         key = f"item:{r.id}" if state is None else f"item:{r.id}:{limit}"
         amount = r.sign * sum((e.amount or Decimal(0) for e in part), Decimal(0))
         inputs = [
@@ -138,7 +155,7 @@ def grouped(ente: Ente, r: Risorsa, rows: list[Entry], trace: Trace, formula: st
             for e in part
         ]
         sign = "− " if r.sign < 0 else ""
-        out.append(record(trace, line(r, amount, key, limit, note), sign + formula, inputs))
+        out.append(record(trace, line(r, amount, key, limit, note, parts), sign + formula, inputs))
     return out
 
 

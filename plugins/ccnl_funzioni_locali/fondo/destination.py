@@ -82,7 +82,8 @@ def base_of(lines: Sequence[money.FundLine], t: Table, year: int) -> Decimal:
 def performance_check(
     ente: Ente, made: Sequence[money.FundLine], uses: Sequence[money.FundLine], t: Table, trace: Trace
 ) -> tuple[money.FundCheck | None, list[Problem]]:
-    """The share of the variable resources to performance, and «la parte prevalente» to the uses a)–f)."""
+    """The share of the variable resources to performance, and «la parte prevalente» to the uses a)–f): both are
+    compared with the variable resources of reference, shown one by one under their total."""
     rule = t.clause("performance", ente.year)
     base = base_of(made, t, ente.year)
     if rule is None or rule.minimum is None or not base:
@@ -93,14 +94,16 @@ def performance_check(
     paid = sum((x.amount for x in uses_of if _use(x, t) in rule.uses), ZERO)
     prevailing = sum((x.amount for x in uses_of if by_use[_use(x, t)].prevailing), ZERO)
     marked = {r.id for r in t.risorse_in(ente.year) if r.performance_base}
-    inputs = [Input(x.title, x.amount, ref=f"fund:{x.key}") for x in made if x.key.split(":")[1] in marked]
+    based = [x for x in made if x.key.split(":")[1] in marked]
+    inputs = [Input(x.title, x.amount, ref=f"fund:{x.key}") for x in based]
     formula = f"{percent(rule.minimum)}% delle risorse variabili indicate, arrotondato al centesimo"
     trace.record("fund:performance:minimum", minimum, formula, rule.source, inputs, label="Minimo alla performance")
     rows = (
         ("Risorse variabili di riferimento", base),
+        *((f"di cui: {x.title}", x.amount) for x in based),
         (f"Minimo alla performance ({percent(rule.minimum)}%)", minimum),
         ("Destinato alla performance", paid),
-        ("Destinato agli usi a)–f)", prevailing),
+        (PREVAILING, prevailing),
     )
     title = "Quota minima alla performance"
     if not uses:
@@ -113,6 +116,11 @@ def performance_check(
         if ok
         else f"non rispettata: alla performance vanno {fmt.euro(paid)} su un minimo di {fmt.euro(minimum)}, ne mancano {fmt.euro(short)}"
     )
+    prevalent = prevailing * 2 > base
+    verdict += (
+        f"; agli usi a)–f) vanno {fmt.euro(prevailing)}, {'più' if prevalent else 'non più'} della metà delle risorse "
+        f"variabili di riferimento ({fmt.euro(base)})"
+    )
     problems = []
     if not ok:
         message = (
@@ -123,13 +131,27 @@ def performance_check(
         at = [row_of(x) for x in uses_of if _use(x, t) in rule.uses]
         row, column = (min(at), "importo") if at else (None, "uso")
         problems.append(Problem.at(ente, RULE, message, rule.source, SHEET, row, column))
-    if prevailing * 2 <= base:
-        message = (
-            f"agli usi a)–f) vanno {fmt.euro(prevailing)}, non la parte prevalente delle risorse variabili di "
-            f"riferimento ({fmt.euro(base)}): {rule.source}"
-        )
-        problems.append(Problem.at(ente, RULE, message, rule.source, SHEET, None, "uso", severity="warning"))
+    if not prevalent:
+        problems.append(not_prevailing(ente, prevailing, base, based, rule.source))
     return money.FundCheck("performance", title, rule.source, rows, verdict, ok), problems
+
+
+# the row of the uses a)–f), saying what their total is compared with
+PREVAILING = "Destinato agli usi a)–f) (la parte prevalente: più della metà delle risorse variabili di riferimento)"
+
+
+def not_prevailing(
+    ente: Ente, prevailing: Decimal, base: Decimal, based: Sequence[money.FundLine], source: str
+) -> Problem:
+    """The uses a)–f) without «la parte prevalente» of the variable resources of reference: a warning naming those
+    resources one by one, so the office sees what the destination is compared with (a reading: more than half)."""
+    each = "; ".join(f"{x.title} {fmt.euro(x.amount)}" for x in based)
+    message = (
+        f"agli usi a)–f) vanno {fmt.euro(prevailing)}, non la parte prevalente (più della metà) delle risorse "
+        f"variabili di riferimento, {fmt.euro(base)}: {each} ({source}); destina agli usi a)–f) più della metà di "
+        f"{fmt.euro(base)}"
+    )
+    return Problem.at(ente, RULE, message, source, SHEET, None, "uso", severity="warning")
 
 
 def _use(line: money.FundLine, t: Table) -> str:

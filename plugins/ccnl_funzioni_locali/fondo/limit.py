@@ -8,8 +8,9 @@ DL 34/2019) and the room of DL 25/2025 — each a :class:`money.FundCheck` with 
 - Counted in it: the fund's lines inside the limit and the EQ resources of the year together (CCNL 16.11.2022
   art. 79 c. 6); the lines outside it are listed apart; the art. 60 cut is not subtracted (it counts figuratively).
   Above the limit is an error: the fund cannot be constituted so.
-- DL 25/2025: the stable part (the art. 60 cut added back, the DL 25 increase left out) plus the EQ resources may
-  reach 48% of the 2023 spending on the tabellari (rounded down: «fino al»); an increase above that room is an error.
+- DL 25/2025: the stable part (the art. 60 cut added back, the DL 25 increase left out, net of the stable cuts only)
+  plus the EQ resources may reach 48% of the 2023 spending on the tabellari (rounded down: «fino al»); an increase
+  above that room is an error.
 """
 
 from __future__ import annotations
@@ -210,7 +211,8 @@ def dl25_check(
             f"({clause.source})"
         )
         return None, [Problem.at(ente, RULE, message, clause.source, SHEET, row.row if row else None, "importo")]
-    room, rows = dl25_room(ente, given, lines, clause.minimum, spent, clause.source, trace)
+    part = stable_part(lines, t, ente.year)
+    room, rows = dl25_room(ente, given, part, clause.minimum, spent, clause.source, trace)
     rows += (("Incremento deciso", increase),)
     ok = increase <= room or not increase
     if increase:
@@ -224,7 +226,7 @@ def dl25_check(
     check = money.FundCheck(
         "dl25", "Incremento della parte stabile (DL 25/2025)", clause.source, rows, verdict, ok if increase else None
     )
-    stable = {r.input for r in t.risorse_in(ente.year) if r.section in ("stabile", "decurtazione")}
+    stable = {r.input for r in t.risorse_in(ente.year) if r.id in part.ids}
     held = unjudged(check, given, stable | {"risorse_eq", "spesa_tabellari_2023"})
     if held is not None:
         return held, []
@@ -232,37 +234,67 @@ def dl25_check(
         return check, []
     message = (
         f"l'incremento del DL 25/2025 ({fmt.euro(increase)}) supera lo spazio di {fmt.euro(room)} (48% della spesa 2023 "
-        f"per i tabellari − parte stabile − EQ, {clause.source}): riducilo"
+        f"per i tabellari − parte stabile al netto delle decurtazioni stabili − EQ, {clause.source}): riducilo"
     )
     return check, [Problem.at(ente, RULE, message, clause.source, SHEET, row.row if row else None, "importo")]
 
 
+@attrs.frozen
+class StablePart:
+    """The fund's stable part as the DL 25/2025 room reads it: its amount and the items it counts."""
+
+    amount: Decimal
+    ids: frozenset[str]
+
+
+def stable_part(lines: Sequence[money.FundLine], t: Table, year: int) -> StablePart:
+    """The stable items without the DL 25 increase (the room is what it may fill), net of the stable cuts, those
+    carried year after year. The art. 60 cut is added back (it counts figuratively, art. 60 c. 5 CCNL 23.2.2026); the
+    year's cut that keeps the 2016 limit (a voce ``annuale``) is not a cut of the stable part: it lowers this year's
+    fund alone and is not carried, so subtracting it would widen the room by it."""
+    yearly = {r.id for r in t.risorse_in(year) if r.input in t.voci and t.voci[r.input].yearly}
+
+    def counted(x: money.FundLine) -> bool:
+        rid = x.key.split(":")[1]
+        if x.section == "stabile":
+            return rid != "incremento_dl25"
+        return x.section == "decurtazione" and x.limit != "figurativa" and rid not in yearly
+
+    part = [x for x in lines if counted(x)]
+    ids = frozenset(x.key.split(":")[1] for x in part)
+    return StablePart(sum((x.amount for x in part), ZERO), ids)
+
+
 def dl25_room(
-    ente: Ente, given: Given, lines: Sequence[money.FundLine], share: Decimal, spent: Entry, source: str, trace: Trace
+    ente: Ente, given: Given, part: StablePart, share: Decimal, spent: Entry, source: str, trace: Trace
 ) -> tuple[Decimal, tuple[tuple[str, Decimal], ...]]:
-    """The room of DL 25/2025: the share of the 2023 tabellari (rounded down: «fino al») − the stable part (the art.
-    60 cut added back, the DL 25 increase left out) − the EQ resources; recorded, with the check's rows."""
+    """The room of DL 25/2025: the share of the 2023 tabellari (rounded down: «fino al») − the stable part
+    (:func:`stable_part`) − the EQ resources; recorded, with the check's rows."""
     assert spent.amount is not None
     threshold = money.floor2(share * spent.amount)
-    stable = sum(
-        (x.amount for x in lines if x.section == "stabile" and not x.key.startswith("item:incremento_dl25")), ZERO
-    )
-    cuts = sum((x.amount for x in lines if x.section == "decurtazione" and x.limit != "figurativa"), ZERO)
     eq = eq_resources(given)
-    room = threshold - (stable + cuts) - eq
-    said = "parte stabile (senza l'incremento, con la riduzione dell'art. 60 contata figurativamente)"
+    room = threshold - part.amount - eq
     inputs = [
         Input("spesa_tabellari_2023", spent.amount, cell=cell(ente, spent)),
-        Input(said, stable + cuts),
+        Input(STABLE_WORDS[0].lower() + STABLE_WORDS[1:], part.amount),
         Input("risorse per le EQ", eq),
     ]
     rate = percent(share)
-    formula = f"{rate}% × spesa per i tabellari 2023 (per difetto) − parte stabile − risorse per le EQ"
+    formula = (
+        f"{rate}% × spesa per i tabellari 2023 (per difetto) − parte stabile al netto delle decurtazioni stabili − "
+        "risorse per le EQ"
+    )
     trace.record("fund:dl25:room", room, formula, source, inputs, label="Spazio di incremento del DL 25/2025")
     rows = (
         (f"{rate}% della spesa 2023 per i tabellari", threshold),
-        ("Parte stabile del fondo (riduzione dell'art. 60 contata figurativamente, senza l'incremento)", stable + cuts),
+        (STABLE_WORDS, part.amount),
         ("Risorse per le EQ", eq),
         ("Spazio di incremento", room),
     )
     return room, rows
+
+
+STABLE_WORDS = (
+    "Parte stabile del fondo (senza l'incremento, al netto delle decurtazioni stabili; riduzione dell'art. 60 "
+    "contata figurativamente)"
+)

@@ -18,8 +18,11 @@ CONFIDENCE = (
 )
 ROUNDING = (
     "Arrotondamenti: quote del monte salari e importi per persona al centesimo (per eccesso dallo 0,5); i tetti "
-    "«fino a» per difetto; il riparto tra fondo ed EQ con il metodo dei resti più alti, così le due parti fanno "
-    "l'intero al centesimo."
+    "«fino a» per difetto"
+)
+# said only in a fund that splits an increase between the fund and the EQ (a ``quota_ripartita`` item: the 0,22%)
+ROUNDING_SPLIT = (
+    "; il riparto tra fondo ed EQ con il metodo dei resti più alti, così le due parti fanno l'intero al centesimo"
 )
 RESIDUAL = (
     "Residuo: torna nel fondo dell'anno dopo, come risorsa variabile, la parte delle risorse stabili non impegnata dai "
@@ -63,7 +66,8 @@ OPTIONAL_2026 = (
 
 def notes(ente: Ente, given: Given, lines: Sequence[money.FundLine], t: Table) -> tuple[str, ...]:
     keys = {x.key.split(":")[1] for x in lines}
-    said = [CONFIDENCE, ROUNDING, RESIDUAL]
+    split = any(r.rule == "quota_ripartita" and r.id in keys for r in t.risorse_in(ente.year))
+    said = [CONFIDENCE, ROUNDING + (ROUNDING_SPLIT if split else "") + ".", RESIDUAL]
     if "conglobamento_art60" in keys:
         said.append(ART60)
     if t.clause("dl25", ente.year) is not None and given.one("spesa_tabellari_2023") is not None:

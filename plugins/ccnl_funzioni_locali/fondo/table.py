@@ -56,6 +56,7 @@ class Voce:
     date_source: str = ""  # the clause that fixes that date
     act: bool = False  # the ente decides it: its act goes beside it in the relazione tecnico-finanziaria
     yearly: bool = False  # the year's own figure (the cut that keeps the limit): never carried to the next year
+    personal: bool = False  # a row is one person's figure: documents show the voce's total, never a row
 
 
 @attrs.frozen
@@ -81,6 +82,7 @@ class Risorsa:
     performance_base: bool = False
     required: bool = False
     note: str = ""
+    personal: bool = False  # its voce's rows are one person's figure each (the documents show the total alone)
 
 
 @attrs.frozen
@@ -169,6 +171,7 @@ def voce(raw: Mapping[str, Any]) -> Voce:
         date_source=str(raw.get("fonte_data", "")),
         act=bool(raw.get("atto", False)),
         yearly=bool(raw.get("annuale", False)),
+        personal=bool(raw.get("per_persona", False)),
     )
 
 
@@ -198,6 +201,7 @@ def risorsa(raw: Mapping[str, Any], voci: Mapping[str, Voce]) -> Risorsa:
         performance_base=bool(raw.get("base_performance", False)),
         required=bool(raw.get("obbligatoria", False)),
         note=str(raw.get("note", "")),
+        personal=bool(raw.get("input")) and voci[str(raw["input"])].personal,
     )
 
 

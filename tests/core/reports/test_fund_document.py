@@ -111,3 +111,79 @@ def test_the_workbook_carries_the_page_s_amounts_as_numbers_in_euro():
 def test_the_page_writes_the_base_figures_in_words():
     [table] = [b for b in fund.notes(FULL, fund.worded, fund.fmt.decimal_it) if isinstance(b, Table)]
     assert list(table.rows) == [("Monte salari 1997", "€ 1.052.430,00"), ("Personale al 31.12.2015", "41")]
+
+
+# two cuts by different laws: one line of the fund (4,500.00 + 1,557.64 = 6,057.64, negative as a cut) with its rows
+CUTS = {
+    **FULL,
+    "constitution": [
+        *FULL["constitution"],
+        {
+            "section": "decurtazione",
+            "title": "Decurtazioni stabili del fondo",
+            "source": "decurtazioni disposte dalla legge o dall'ente",
+            "limit": "dentro",
+            "confidence": "testo",
+            "note": "",
+            "amount": "-6057.64",
+            "parts": [
+                {"note": "art. 9 c. 2-bis DL 78/2010; Delibera GC 31/2019", "amount": "-4500.00"},
+                {"note": "art. 1 c. 456 L. 147/2013; Determina 77/2024", "amount": "-1557.64"},
+            ],
+        },
+    ],
+    "totals": {**FULL["totals"], "decurtazione": "-6057.64", "total": "38942.36"},
+}
+
+
+def test_a_line_of_several_rows_shows_each_act_beside_its_own_amount():
+    [_, _, cuts] = fund.constitution(CUTS, fund.worded)
+    # one row per act, each with its amount; the section's total is the line's, 4,500.00 + 1,557.64 = 6,057.64
+    assert [(r[4], r[5]) for r in cuts.rows] == [
+        ("art. 9 c. 2-bis DL 78/2010; Delibera GC 31/2019", "€ −4.500,00"),
+        ("art. 1 c. 456 L. 147/2013; Determina 77/2024", "€ −1.557,64"),
+        ("", "€ −6.057,64"),
+    ]
+    assert cuts.rows[0][0] == cuts.rows[1][0] == "Decurtazioni stabili del fondo"
+    # the internal Relazione's constitution is the same table (the page's, under its heading)
+    [page] = [
+        b
+        for b in fund.relazione(CUTS)
+        if isinstance(b, Table) and any("Determina 77/2024" in str(c) for r in b.rows for c in r)
+    ]
+    assert [r[5] for r in page.rows] == ["€ −4.500,00", "€ −1.557,64", "€ −6.057,64"]
+
+
+def test_the_workbook_shows_each_row_of_a_line_with_its_amount():
+    import io
+
+    from openpyxl import load_workbook
+
+    rows = sheet_rows(load_workbook(io.BytesIO(fund.workbook(CUTS))).worksheets[0])
+    # the two acts each on its row, with its number in the Importo column; the rows add up to the total −6,057.64
+    assert [r[5] for r in rows if "Delibera GC 31/2019" in str(r[4])] == [-4500]
+    assert [r[5] for r in rows if "Determina 77/2024" in str(r[4])] == [-1557.64]
+    assert [r[5] for r in rows if r[0] == "Totale: decurtazioni del fondo"] == [-6057.64]
+
+
+LEGEND = (
+    "Affidabilità: «testo» = la clausola è letta nel testo firmato del contratto o della legge; «fonte secondaria» = "
+    "la clausola è letta in una raccolta pubblica secondaria (compilazioni delle clausole, pareri ARAN, note RGS), da confermare "
+    "sul testo firmato."
+)
+
+
+def test_the_affidabilita_column_has_its_legend_under_the_constitution():
+    [(_, _, first), *_] = fund.sections(CUTS, None, False, fund.worded, fund.fmt.decimal_it)
+    # under the three tables of the constitution (stable, variable, cuts), before the summary; both words are used
+    kinds = [type(b).__name__ for b in first]
+    assert kinds == ["Text", "Table", "Table", "Table", "Text", "Table"]
+    assert first[4].text == LEGEND
+    # a fund whose lines are all of one kind says that one alone
+    [(_, _, only), *_] = fund.sections(FULL, None, False, fund.worded, fund.fmt.decimal_it)
+    assert only[4].text == (
+        "Affidabilità: «fonte secondaria» = la clausola è letta in una raccolta pubblica secondaria (compilazioni "
+        "delle clausole, pareri ARAN, note RGS), da confermare sul testo firmato."
+    )
+    # the internal Relazione's constitution carries it too
+    assert LEGEND in [b.text for b in fund.relazione(CUTS) if hasattr(b, "text")]

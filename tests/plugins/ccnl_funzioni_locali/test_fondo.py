@@ -121,12 +121,37 @@ def test_a_line_carries_the_acts_and_notes_the_office_wrote_on_its_rows():
         amount("destinazione", "1000.00", uso="condizioni_lavoro", atto="CCDI 2024", nota="art. 8"),
     ]
     f, _ = fund(2024, rows)
-    # the two cuts are one line of 4,500.00 + 1,557.64 = 6,057.64: both acts, and the note, are on it
+    # the two cuts are one line of 4,500.00 + 1,557.64 = 6,057.64; each act (and the note) beside its own amount,
+    # signed as the line, so that the revisore ties each to its figure
     cut = line(f, "item:decurtazione")
     assert cut.amount == D("-6057.64")
-    assert cut.note == "Delibera GC 31/2019; risorse spostate alle PO; Determina 77/2024"
-    assert line(f, "item:variabile_1_2").note == "Delibera GC 18/2024"
+    assert cut.parts == (
+        ("Delibera GC 31/2019; risorse spostate alle PO", D("-4500.00")),
+        ("Determina 77/2024", D("-1557.64")),
+    )
+    assert cut.note == ""  # the acts are on the rows, not run together on the line
+    # a line of one row keeps its act in its note
+    assert line(f, "item:variabile_1_2").note == "Delibera GC 18/2024" and line(f, "item:variabile_1_2").parts == ()
     assert [x.note for x in f.destination] == ["CCDI 2024; art. 8"]
+
+
+def test_two_rows_of_law_incentives_keep_each_act_and_a_cessato_s_ria_stays_a_total():
+    rows = [
+        amount("incentivi_legge", "3000.00", atto="art. 113 D.Lgs. 50/2016; Determina 10/2024"),
+        amount("incentivi_legge", "1250.50"),
+        amount("ria_cessati", "1200.00", data=dt.date(2022, 3, 31)),
+        amount("ria_cessati", "900.00", data=dt.date(2023, 6, 30)),
+    ]
+    f, _ = fund(2024, rows)
+    # 3,000.00 + 1,250.50 = 4,250.50, each row with its act (the second has none, and says so)
+    law = line(f, "item:incentivi_legge")
+    assert law.amount == D("4250.50")
+    assert law.parts == (
+        ("art. 113 D.Lgs. 50/2016; Determina 10/2024", D("3000.00")),
+        ("atto non indicato", D("1250.50")),
+    )
+    # one cessato per row: the document shows the total 1,200.00 + 900.00 = 2,100.00 alone (no personal figure)
+    assert (line(f, "item:ria_cessati").amount, line(f, "item:ria_cessati").parts) == (D("2100.00"), ())
 
 
 def test_the_b3_and_d3_differentials_put_on_the_fund_from_2023_outside_the_limit():
@@ -225,6 +250,24 @@ def test_the_optional_0_22_percent_of_2018_split_between_the_fund_and_the_eq():
         amount("opzionale_022_2018", "1000.00"),
     ]
     assert line(fund(2023, rows)[0], "item:opzionale_022_2018").amount == D("333.33")
+
+
+def test_the_rounding_note_names_the_split_between_fund_and_eq_only_where_one_is_made():
+    # a 2023 fund with the optional 0.22% split between fund and EQ (art. 79 c. 3): its note says the split's rule
+    f, _ = fund(2023, [amount("unico_importo_2017", "100000.00"), *OPTIONAL[2023]])
+    (said,) = [n for n in f.notes if n.startswith("Arrotondamenti")]
+    assert said == (
+        "Arrotondamenti: quote del monte salari e importi per persona al centesimo (per eccesso dallo 0,5); i tetti "
+        "«fino a» per difetto; il riparto tra fondo ed EQ con il metodo dei resti più alti, così le due parti fanno "
+        "l'intero al centesimo."
+    )
+    # without a split the note says the other rules alone
+    f, _ = fund(2023, [amount("unico_importo_2017", "100000.00"), heads("dipendenti_2018", 10)])
+    (said,) = [n for n in f.notes if n.startswith("Arrotondamenti")]
+    assert said == (
+        "Arrotondamenti: quote del monte salari e importi per persona al centesimo (per eccesso dallo 0,5); i tetti "
+        "«fino a» per difetto."
+    )
 
 
 def test_the_0_14_percent_of_the_2021_monte_salari_and_its_arrears_only_in_2026():
@@ -402,6 +445,32 @@ def test_the_dl25_room_cites_art_58_c_3_from_the_2026_fund(year, cites_art58):
     assert ("art. 58 c. 3" in error.message) is cites_art58
 
 
+STABLE_PART = "Parte stabile del fondo (senza l'incremento, al netto delle decurtazioni stabili; riduzione dell'art. 60 contata figurativamente)"
+
+
+def test_the_dl25_room_counts_the_stable_cuts_not_the_year_s_cut_that_keeps_the_limit():
+    rows = [
+        *DL25_2026,
+        amount("decurtazione", "20000.00", atto="Delibera GC 31/2019"),  # stable: carried every year
+        amount("decurtazione_limite", "5000.00", atto="Determina 77/2026"),  # this year's, for the 2016 limit
+    ]
+    f, _ = fund(2026, rows)
+    c = dict(check(f, "dl25").rows)
+    # stable part: 1,000,000.00 − 20,000.00 (the stable cut) = 980,000.00; the art. 60 cut (1,128.00) added back and
+    # the 5,000.00 cut for the limit not a cut of the stable part. Room: 48% × 2,500,000.00 = 1,200,000.00 −
+    # 980,000.00 − 100,000.00 EQ = 120,000.00 (not 125,000.00, as with the limit's cut subtracted too)
+    assert c[STABLE_PART] == D("980000.00")
+    assert c["Spazio di incremento"] == D("120000.00")
+
+
+def test_a_refused_cut_for_the_limit_does_not_hold_the_dl25_room():
+    # the year's cut for the limit is not in the stable part: a mistake on its row leaves the room judged
+    # (48% × 2,500,000.00 = 1,200,000.00 − 1,000,000.00 − 100,000.00 = 100,000.00; the increase 100,000.01 above it)
+    rows = [*DL25_2026, amount("decurtazione_limite", "-5.00"), amount("incremento_dl25", "100000.01", atto="d")]
+    f, _ = fund(2026, rows)
+    assert check(f, "dl25").ok is False and dict(check(f, "dl25").rows)["Spazio di incremento"] == D("100000.00")
+
+
 def test_the_dl25_room_is_shown_without_an_increase_and_the_increase_is_not_a_2024_voce():
     f, _ = fund(2025, DL25_2026[:1] + DL25_2026[2:])
     assert check(f, "dl25").ok is None and dict(check(f, "dl25").rows)["Spazio di incremento"] == D("100000.00")
@@ -478,11 +547,40 @@ def test_the_prevailing_part_of_the_variable_resources_goes_to_the_uses_a_to_f(t
     # premium's 3,900.00 (the 30%, no error) counts among them, the rest goes to the condizioni di lavoro (c)
     rest = str(D(to_a_f) - D("3900.00"))
     f, t = fund(2023, VARIABLE_2023 + uses(("performance_individuale", "3900.00"), ("condizioni_lavoro", rest)))
-    assert dict(check(f, "performance").rows)["Destinato agli usi a)–f)"] == D(to_a_f)
+    c = check(f, "performance")
+    assert dict(c.rows)[PREVAILING] == D(to_a_f)
+    # what it is compared with: the resources of the base, each with its amount (in the constitution's order), and
+    # their total 1,000.00 + 2,000.00 + 10,000.00 = 13,000.00
+    assert [row for row in c.rows if row[0].startswith("di cui")] == [
+        ("di cui: Sponsorizzazioni, convenzioni e contributi dell'utenza", D("1000.00")),
+        ("di cui: Integrazione fino all'1,2% del monte salari 1997", D("2000.00")),
+        ("di cui: Risorse per obiettivi dell'ente (scelte organizzative)", D("10000.00")),
+    ]
+    prevailing = "più" if not warned else "non più"
+    assert (
+        f"agli usi a)–f) vanno {fmt_euro(to_a_f)}, {prevailing} della metà delle risorse variabili di riferimento "
+        "(€ 13.000,00)"
+    ) in c.verdict
     warnings = [p for p in t.problems if p.rule == "ccnl.fondo.destinazione" and p.severity == "warning"]
     assert (len(warnings) == 1) is warned and rules_of(t) == []
     if warned:
-        assert "parte prevalente" in warnings[0].message and "art. 80 c. 3" in warnings[0].source
+        assert warnings[0].message == (
+            "agli usi a)–f) vanno € 6.500,00, non la parte prevalente (più della metà) delle risorse variabili di "
+            "riferimento, € 13.000,00: Sponsorizzazioni, convenzioni e contributi dell'utenza € 1.000,00; "
+            "Integrazione fino all'1,2% del monte salari 1997 € 2.000,00; Risorse per obiettivi dell'ente (scelte "
+            "organizzative) € 10.000,00 (CCNL Funzioni Locali 16.11.2022 art. 80 c. 3); destina agli usi a)–f) più "
+            "della metà di € 13.000,00"
+        )
+        assert "art. 80 c. 3" in warnings[0].source
+
+
+PREVAILING = "Destinato agli usi a)–f) (la parte prevalente: più della metà delle risorse variabili di riferimento)"
+
+
+def fmt_euro(amount: str) -> str:
+    from ciclope.core import fmt
+
+    return fmt.euro(D(amount))
 
 
 def test_before_2023_the_30_percent_is_the_individual_premium_s():

@@ -235,13 +235,17 @@ def test_the_revisore_reads_the_clauses_without_the_office_s_sheet():
 def test_each_verdict_says_once_whether_its_check_holds():
     # the figures of the module docstring: margin 456,288.34 − 435,021.60 = 21,266.74; the DL 25 room 417,358.47 for an
     # increase of 20,000.00; 26,000.00 + 40,000.00 = 66,000.00 to performance on a minimum of 10,608.11; 442,667.58 =
-    # 428,815.50 destined + 13,852.08 residual
+    # 428,815.50 destined + 13,852.08 residual; to the uses a)–f) 26,000.00 + 40,000.00 + 12,600.00 + 64,300.00 +
+    # 52,500.00 + 11,200.00 = 206,600.00, more than half the base 35,360.35
     f, _ = fund(comune())
     verdicts = {c.key: c.verdict for c in f.checks}
     assert verdicts == {
         "limite": "rispettato, con un margine di € 21.266,74",
         "dl25": "l'incremento di € 20.000,00 è entro lo spazio di € 417.358,47",
-        "performance": "rispettata, con € 66.000,00 alla performance su un minimo di € 10.608,11",
+        "performance": (
+            "rispettata, con € 66.000,00 alla performance su un minimo di € 10.608,11; agli usi a)–f) vanno "
+            "€ 206.600,00, più della metà delle risorse variabili di riferimento (€ 35.360,35)"
+        ),
         "residuo": "ogni euro è conservato (€ 442.667,58 = € 428.815,50 destinati + € 13.852,08 di residuo)",
     }
     # an increase of 417,378.47 instead of 20,000.00 (the limit is not at stake: the increase is outside it)

@@ -202,8 +202,12 @@ def test_the_relazione_tecnico_finanziaria_says_each_verdict_once_and_cites_the_
     out = with_fund / "out" / "cm-esempio"
     for name in ("relazione-tecnico-finanziaria.html", "relazione.html"):
         page = (out / name).read_text(encoding="utf-8")
-        # 30% of the 1.2% (2,000.00) = 600.00, 12,000.00 destined; the limit's margin 110,000.00 − 97,000.00
-        assert "Esito: rispettata, con € 12.000,00 alla performance su un minimo di € 600,00." in page
+        # 30% of the 1.2% (2,000.00) = 600.00, 12,000.00 destined; to the uses a)–f) 12,000.00 (b) + 20,000.00
+        # (condizioni di lavoro, c) = 32,000.00, more than half the 2,000.00; the limit's margin 110,000.00 − 97,000.00
+        assert (
+            "Esito: rispettata, con € 12.000,00 alla performance su un minimo di € 600,00; agli usi a)–f) vanno "
+            "€ 32.000,00, più della metà delle risorse variabili di riferimento (€ 2.000,00)."
+        ) in page
         assert "Esito: rispettato, con un margine di € 13.000,00." in page
         assert "(rispettat" not in page and "(NON rispettat" not in page and "(dato)" not in page
         # Modulo II: the uses of a 2026 fund under the CCNL 23.2.2026 (rules §4: art. 59), none under the 2018 letters
@@ -258,7 +262,7 @@ def test_the_template_from_a_run_carries_the_residual_and_the_base_figures(with_
     assert by["monte_salari_2021"]["importo"] == 500000 and by["dipendenti_2015"]["numero"] == 12  # carried
     assert by["variabile_1_2"]["importo"] is None  # a variable item is the year's decision: left empty
     pools = {r["uso"]: r["fondo_premi"] for r in rows if r["voce"] == "destinazione"}
-    assert pools["Premi correlati alla performance individuale"] == "performance_individuale" and "arretrati" not in by
+    assert pools["performance_individuale"] == "performance_individuale" and "arretrati" not in by
     assert sheet.cell(row=1, column=1).comment is not None  # each header says what it holds
 
 
@@ -356,6 +360,26 @@ def test_a_template_for_an_earlier_year_lists_that_year_s_items(tmp_path):
     assert "opzionale_022_2018" in items["u24"] and "opzionale_022_2021" not in items["u24"]
     assert "opzionale_022_2021" in items["u26"]
     assert "anno = 2024" in (tmp_path / "u24" / "cycle.toml").read_text(encoding="utf-8")
+
+
+def test_the_template_writes_the_use_s_code_and_its_description_as_the_items(tmp_path):
+    """docs/fondo.md: a destination row's ``uso`` is the use's code (``performance_individuale``), as a constitution
+    row's ``voce``, with the words in ``descrizione``; the reader still takes the words in ``uso``."""
+    import openpyxl
+
+    from ciclope.plugins.ccnl_funzioni_locali.fondo import sheet as fondo_sheet
+
+    assert main(["template", "regolamento", str(tmp_path / "u"), "--year", "2026"]) == 0
+    sheet = openpyxl.load_workbook(tmp_path / "u" / "mio-ente" / "ente.xlsx")["fondo"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    uses = {r["uso"]: r["descrizione"] for r in rows if r["voce"] == "destinazione"}
+    assert uses["performance_individuale"] == "Premi correlati alla performance individuale"
+    assert uses["condizioni_lavoro"] == "Indennità condizioni di lavoro"
+    assert all(code and " " not in code for code in uses)  # codes, never the words
+    notes = {c.value: c.comment.text for c in sheet[1] if c.comment is not None}
+    assert "Esempio: performance_individuale" in notes["uso"]
+    assert fondo_sheet.uso("Premi correlati alla performance individuale") == "performance_individuale"
 
 
 @pytest.mark.parametrize("year", [2024, 2027])
