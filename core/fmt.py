@@ -206,12 +206,16 @@ ACRONYMS = frozenset(
 
 def accented(words: str) -> str:
     """``words`` (a key's, its «_» made spaces) with each word of :data:`_ACCENTED` given its accent, in its case,
-    and each of :data:`ACRONYMS` in capitals («interim eq» → «interim EQ»)."""
+    and each of :data:`ACRONYMS`, or a code of a few letters and a number, in capitals («interim eq» → «interim EQ»,
+    «obiettivo ob1» → «obiettivo OB1»)."""
     return " ".join(map(_accent, words.split(" ")))
 
 
+_CODE = re.compile(r"[a-z]{1,3}\d+")  # «ob1», «uo2»: a code the office writes in capitals, typed small in a key
+
+
 def _accent(word: str) -> str:
-    if word.upper() in ACRONYMS:
+    if word.upper() in ACRONYMS or _CODE.fullmatch(word):
         return word.upper()
     found = _ACCENTED.get(word.lower())
     if found is None:

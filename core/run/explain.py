@@ -753,6 +753,9 @@ def header_lines(
         lines.append("Premio: nessun importo assegnato.")
     for award in awards:
         lines += award_lines(award, subj, labels, documents)
+    premiums = [Decimal(a["amount"]) for a in awards if not a.get("ref") and a.get("kind") != "position"]
+    if len(premiums) > 1:  # paid by several funds: what they make together, as the person is paid it
+        lines.append(f"Totale dei premi: {fmt.euro(sum(premiums, Decimal(0)))}")
     for about in (UNPAID, RECOVERY):
         said = reason_lines([r for r in reasons if r.get("about", UNPAID) == about], documents)
         if said and awards:  # after a premium's own lines, headed by what they are about

@@ -24,6 +24,9 @@ from ciclope.core import fmt
         ("fondo_ccnl", "Fondo CCNL"),
         ("Eq_premi", "Fondo EQ premi"),  # in capitals whatever its case
         ("equo_poco", "Fondo equo poco"),  # a word that begins like one is kept
+        ("obiettivo_ob1", "Fondo obiettivo OB1"),  # an objective's code, typed small in the key
+        ("progetto_uo12_2024", "Fondo progetto UO12 2024"),  # a year is a number, not a code
+        ("fase2_progetto", "Fondo fase2 progetto"),  # a word with a number is no code
     ],
 )
 def test_a_fund_s_key_in_words_with_its_accents(key, said):

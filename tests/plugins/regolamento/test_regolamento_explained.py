@@ -647,3 +647,31 @@ def test_a_premium_whole_at_part_time_says_so_beside_the_time_worked(ciclope_ent
     assert amounts(result) == {"P1": "500.00", "P2": "500.00"}
     assert result.figures["award:P1"].note == "quota pagata = 1, a tempo parziale il premio è intero"
     assert result.figures["award:P2"].note == ""  # full time: nothing to say
+
+
+TWO_FUNDS = (
+    SCORED
+    + """
+[[premi]]
+nome = "progetto"
+metodo = "proporzionale"
+fondo = "progetto_ob1"
+valutazione = false
+fonte = "art. 10"
+"""
+)
+
+
+def test_a_person_paid_by_two_funds_reads_their_total(ciclope_ente, tmp_path):
+    staff = ["P1,Persona 1,dipendente,C,com,1,0,false,SEG", "P2,Persona 2,dipendente,C,com,1,0,false,SEG"]
+    cards = ["P1,SEG,scheda,Valutazione complessiva,100,60,", "P2,SEG,scheda,Valutazione complessiva,100,90,"]
+    funds = '[funds]\nproduttivita = "1000.00"\nprogetto_ob1 = "300.00"\n'
+    data = one_unit_comune("Comune di Schede", staff, cards, funds)
+    text = explain(run_declared(ciclope_ente, tmp_path, TWO_FUNDS, data), "person", "P1")
+    # produttività by score: 1.000 × 60 / 150 = 400,00; the project equally: 300 / 2 = 150,00; together 550,00
+    assert "Premio: € 400,00 — Fondo produttività" in text
+    assert "Premio: € 150,00 — Fondo progetto OB1" in text  # the fund's code in capitals, as the office writes it
+    assert "Totale dei premi: € 550,00\n" in text
+    (tmp_path / "one").mkdir()
+    single = explain(run_declared(ciclope_ente, tmp_path / "one", SCORED, data), "person", "P1")
+    assert "Totale dei premi" not in single  # one premium is its own total
