@@ -19,6 +19,7 @@ warning names art. 48 and ties at the cut stay excluded.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Generator, Mapping, Sequence
 from decimal import ROUND_FLOOR, Decimal
 
@@ -199,6 +200,7 @@ def ciclope_rewards(
     record_plan(found, rule, trace, cite(law), article(law.source), words)
     record_tied_out(trace, found, scores, (cite(law), article(law.source)))
     trace.extend(tie_problems(ente.year, rule, found, article(law.source), cite(law)))
+    trace.extend(no_places(rule, found, article(law.source), cite(law)))
     trace.extend(lacking(ente, found, cite(law)))
     if not found.beneficiaries:
         record_pool(trace, found, {}, (cite(law), article(law.source)))
@@ -207,6 +209,36 @@ def ciclope_rewards(
         ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace, hooks=hooks, cards=cards
     )
     return art69_split.set_aside(rewards, found, names, call, (cite(law), article(law.source)), parts)
+
+
+def no_places(rule: Maggiorazione, found: Plan, law: str, source: str) -> list[Problem]:
+    """A warning for each ranking whose quota of the staff evaluated gives no place (the quota is a maximum: rounded
+    down), while someone in it had a premium: the CCDI's clause pays nobody there, and only the office can say whether
+    it meant so; the least quota that gives one place is said."""
+    out = []
+    for r in found.rankings:
+        if r.slots or not r.candidates:
+            continue
+        least = Decimal(math.ceil(Decimal(10_000) / r.evaluated)) / 10_000  # the quota × staff reaching 1, up
+        out.append(
+            Problem(
+                rule="ccnl.maggiorazione.nessun_posto",
+                severity="warning",
+                source=source,
+                column="nazionale.maggiorazione.quota_personale",
+                message=f"maggiorazione del premio individuale ({law}): {said_pct(rule.quota)} delle "
+                f"{r.evaluated} persone valutate della graduatoria {ranking_words(r.id)} dà 0 posti (la quota è un "
+                f"massimo, per difetto): nessuno riceve la maggiorazione. Un posto vuole una quota di almeno "
+                f"{said_pct(least)} in [ente.nazionale] quota_personale",
+            )
+        )
+    return out
+
+
+def said_pct(value: Decimal) -> str:
+    """A share with its article, as typed: «il 10%», «il 12,5%», «l'11,12%»."""
+    decimals = fmt.pct_typed(value).rstrip("%").partition(",")[2]
+    return fmt.the_pct(value, len(decimals))
 
 
 PARITA = '[ente.nazionale] maggiorazione = { …, parita = ["sezione:<nome>", "assenze", "eta"] }'

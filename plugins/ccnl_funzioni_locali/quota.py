@@ -14,17 +14,23 @@ from __future__ import annotations
 from collections.abc import Generator
 from decimal import Decimal
 
-from ciclope.core import Ente, Params, Problem, Rewards, Trace, fmt, hookimpl, money
+from ciclope.core import Ente, Params, Problem, Rewards, Score, Trace, fmt, hookimpl, money
 
 from .national import in_force
 
 
 @hookimpl(wrapper=True)
-def ciclope_rewards(ente: Ente, params: Params, trace: Trace) -> Generator[None, Rewards | None, Rewards | None]:
+def ciclope_rewards(
+    ente: Ente, scores: dict[str, Score], params: Params, trace: Trace
+) -> Generator[None, Rewards | None, Rewards | None]:
     rewards = yield
     row = in_force("po_result_quota", ente.year)
     if rewards is None or row is None or row.min is None:
         return rewards
+    if not any(
+        s.score is not None for pid, s in scores.items() if pid in ente.people and ente.people[pid].role == "po"
+    ):
+        return rewards  # no PO scored yet (a check before the evaluations): nothing is paid, nothing to compare
     if own_check(params) or any(p.rule.endswith("po_quota") for p in trace.problems):
         return rewards
     found = po_resources(ente, rewards)

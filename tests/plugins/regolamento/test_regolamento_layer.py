@@ -222,8 +222,20 @@ def test_the_15_percent_result_quota_is_checked_under_a_declared_regulation(cicl
     text = text.replace("quota = 0.15 }", "quota = 0.10 }")
     low = run(ciclope_ente, tmp_path / "dieci", text)
     [warned] = [p for p in low.violations if p.rule == "ccnl.po_result_quota"]
-    assert warned.severity == "warning" and "CCNL Funzioni Locali 16.11.2022" in warned.source
+    assert warned.severity == "warning" and warned.source == "CCNL Funzioni Locali 16.11.2022"  # not the 2026 one
     assert "7,48%" in warned.message and "€ 36.500,00" in warned.message and "€ 2.950,00" in warned.message
+
+
+def test_the_result_quota_waits_for_the_po_scores(ciclope_ente, tmp_path):
+    # the July check, before the PO are evaluated: no PO has a score, nothing is paid, and 0,00% to the result would
+    # be a warning about evaluations not made yet, not about the fund
+    text = WITH.replace("quota = 0.25", "quota = 0.10").replace("quota = 0.20", "quota = 0.10")
+    given = files()
+    rows = given["evaluations.csv"].splitlines()
+    given["evaluations.csv"] = "\n".join(r for r in rows if not r.startswith("PO")) + "\n"
+    assert given["evaluations.csv"] != files()["evaluations.csv"]
+    early = run(ciclope_ente, tmp_path / "luglio", text, given)
+    assert not [p for p in early.violations if p.rule == "ccnl.po_result_quota"]
 
 
 def test_the_1999_range_of_an_ente_without_dirigenza(ciclope_ente, tmp_path):
