@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -31,6 +32,7 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ciclope.core import fmt
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.entetoml import CORE_APPROVALS, italian_approval, italian_fund
@@ -235,6 +237,7 @@ def _sheet(
 ) -> None:
     ws = wb.create_sheet(sheet_title(name, schema))
     ws.append([header_label(name, c, schema) for c in cols])
+    words = {col: _year_words(parser, col, year, staff) for col, parser in cols.items()}
     for k, (col, parser) in enumerate(cols.items(), start=1):
         letter = get_column_letter(k)
         comment = Comment(note(name, col, parser, _required(name, col, schema), schema, year, staff), "ciclope")
@@ -253,9 +256,23 @@ def _sheet(
             ws.add_data_validation(dv)
             dv.add(f"{letter}2:{letter}5000")
         ws.column_dimensions[letter].width = max(12, min(40, len(header_label(name, col, schema)) + 4))
-    for row in rows:
-        ws.append([row.get(c) for c in cols])
+    for row in rows:  # a value of a closed list in the words of the year's menu (a run's «D» is «Area dei Funzionari…»)
+        ws.append([words[c].get(v, v) if isinstance(v := row.get(c), str) else v for c in cols])
     ws.freeze_panes = "A2"
+
+
+def _year_words(parser: Any, column: str, year: int, staff: Classification | None) -> dict[str, str]:
+    """A closed list's codes, and the words that spell them in any year, → the words of the year's menu
+    (:func:`choices`); empty for a column that is no closed list."""
+    codes = getattr(parser, "choices", None)
+    values = choices(parser, column, year, staff)
+    if not codes or not values:
+        return {}
+    labels = getattr(parser, "labels", {})
+    out: dict[str, str] = {}
+    for code, word in zip(codes, values):
+        out[code] = out[str(labels.get(code, code))] = word
+    return out
 
 
 def build(plugin: str, path: Path, source: Path | None = None, year: int | None = None) -> Written:
@@ -295,7 +312,8 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
         cycle_keys[key] = name
     for shipped in info.office_files:
         _write_or_keep(path / shipped.name, shipped.read_text(encoding="utf-8"), written, kept)
-    _write_or_keep(path / "cycle.toml", cycle_toml(plugin, ente_id, year, cycle_keys), written, kept)
+    national = doc["audit"].get("national") if doc is not None else None  # the CCDI's choices, carried
+    _write_or_keep(path / "cycle.toml", cycle_toml(plugin, ente_id, year, cycle_keys, national), written, kept)
     (path / ente_id).mkdir(exist_ok=True)
     params = {key: str(path / name) for key, name in cycle_keys.items()}
     inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, (ente, year, doc), params, keep=True)
@@ -506,12 +524,20 @@ def ente_toml(
             year, year + 1
         )
         lines.append(f"# {italian_approval(key)} = {example}   # {help_}")
+    outside = dict(ente.evaluators) if ente is not None else {}  # a run's: they evaluate again next year
     lines += [
         "",
         "# [valutatori]: i valutatori che non sono nel foglio persone (OIV, Presidente), per codice:",
-        '# oiv = "Organismo indipendente di valutazione"',
+        *(["[valutatori]"] if outside else []),
+        *(f"{_toml_key(code)} = {_toml_text(name)}" for code, name in outside.items()),
+        *([] if outside else ['# oiv = "Organismo indipendente di valutazione"']),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _toml_key(key: str) -> str:
+    """A key of a TOML table: bare where TOML allows it, else quoted."""
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _toml_text(key)
 
 
 # a value of the ente's own data as ente.toml writes it: text in quotes with the decimal point, a date bare
@@ -543,11 +569,15 @@ def _data_tables(schema, year: int) -> list[str]:
     return lines
 
 
-def cycle_toml(plugin: str, ente_id: str, year: int, keys: dict[str, str] | None = None) -> str:
-    """The office's cycle.toml, in the words the guide teaches (``[ciclo] anno``, ``dati``)."""
+def cycle_toml(plugin: str, ente_id: str, year: int, keys: dict[str, str] | None = None, national: Any = None) -> str:
+    """The office's cycle.toml, in the words the guide teaches (``[ciclo] anno``, ``dati``); ``national``: the
+    ``[ente.nazionale]`` of the run of ``--from`` (the CCDI's choices, which hold until the CCDI changes them)."""
     extra = "".join(
         f"{key} = {_toml_text(value)}   # il file accanto a questo\n" for key, value in (keys or {}).items()
     )
+    if isinstance(national, dict) and national:
+        extra += "\n[ente.nazionale]   # le scelte del contratto integrativo dell'anno prima: controllale\n"
+        extra += "".join(f"{_toml_key(str(k))} = {fmt.toml_value(v)}\n" for k, v in national.items())
     return (
         "# cycle.toml: il ciclo da calcolare. Esegui: ciclope run cycle.toml\n"
         "[ciclo]\n"

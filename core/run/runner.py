@@ -29,6 +29,7 @@ from ciclope.core.inputs.config import EnteConfig, RunPlan, override_files
 from ciclope.core.inputs.loading import load_ente, merge_schemas
 from ciclope.core.output import outroot, owned, results
 from ciclope.core.output.workers import die_with_parent
+from ciclope.core.phases import PHASES
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
@@ -48,7 +49,8 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     hooks, info = Hooks.for_plugin(cfg.plugin)
     # the ente's own hooks: under a plugin whose enti each name their comparto, its layer's columns too
     schema = merge_schemas(hooks.for_ente(cfg.params).answers(hookspecs.ciclope_input_schema, params=cfg.params))
-    ente = load_ente(cfg.data, cfg.id, year, schema)
+    # before the evaluation (the July check, --until monitoraggio) the cards' points are still to be given
+    ente = load_ente(cfg.data, cfg.id, year, schema, collecting=PHASES.index(until) < PHASES.index("valutazione"))
     # a chain of objectives or units is walked recursively (the aggregation, the Relazione): allow its
     # depth (a chain of 1,500 objectives raised RecursionError). Python-to-Python calls do
     # not use the C stack on 3.11+, so a higher limit is safe.

@@ -1,0 +1,102 @@
+"""`ciclope template … --from` keeps what the office wrote once for good: the outside evaluators of ente.toml
+([valutatori]), the CCDI's choices of cycle.toml ([ente.nazionale]); it writes the roles and categories in the words
+of the new year's menus, and the July check of the new year does not ask for the points of cards not yet filled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from ciclope.core.commands.cli import main
+
+from helpers import CARD_HEADER, STAFF_HEADER
+
+REGULATION = """\
+formato = 2
+[atto]
+titolo = "CCDI del Comune di Prova"
+tipo_ente = "comune"
+comparto = "funzioni_locali"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fondo = "produttivita"
+fonte = "art. 5"
+"""
+
+
+def write_run(tmp_path: Path) -> Path:
+    """The 2025 run of a Comune whose Segretario the Sindaco evaluates, with the CCDI's maggiorazione."""
+    (tmp_path / "smvp.toml").write_text(REGULATION, encoding="utf-8")
+    folder = tmp_path / "comune"
+    folder.mkdir()
+    people = [STAFF_HEADER, "SEG,Segretario,segretario,DIR,com,1,0,false,SINDACO"]
+    people += ["E1,Eleonora,po,D,com,1,0,false,SEG"] + [
+        f"P{i},Persona {i},dipendente,C,com,1,0,false,E1" for i in range(1, 11)
+    ]
+    cards = [
+        CARD_HEADER,
+        "SEG,SINDACO,scheda,Valutazione complessiva,100,90,",
+        "E1,SEG,scheda,Valutazione complessiva,100,85,",
+    ]
+    cards += [f"P{i},E1,scheda,Valutazione complessiva,100,{60 + 3 * i}," for i in range(1, 11)]
+    files = {
+        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
+        "people.csv": "\n".join(people) + "\n",
+        "evaluations.csv": "\n".join(cards) + "\n",
+        "ente.toml": 'name = "Comune di Prova"\n[funds]\nproduttivita = "10000.00"\n[valutatori]\nSINDACO = "Sindaco"\n',
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    cycle = tmp_path / "cycle.toml"
+    cycle.write_text(
+        '[ciclo]\nanno = 2025\nrisultati = "risultati"\n\n[[ente]]\nid = "comune"\nplugin = "regolamento"\n'
+        'dati = "comune"\n[ente.parametri]\nregolamento = "smvp.toml"\n'
+        '[ente.nazionale]\nmaggiorazione = { quota_premio = "30%", quota_personale = "10%" }\n',
+        encoding="utf-8",
+    )
+    assert main(["run", str(cycle), "--no-store"]) == 0
+    assert (
+        main(["template", "regolamento", str(tmp_path / "2026"), "--from", str(tmp_path / "risultati" / "comune")]) == 0
+    )
+    return tmp_path / "2026"
+
+
+def test_the_outside_evaluators_and_the_ccdi_s_choices_are_carried(tmp_path):
+    nxt = write_run(tmp_path)
+    ente = (nxt / "comune" / "ente.toml").read_text(encoding="utf-8")
+    assert '\n[valutatori]\nSINDACO = "Sindaco"\n' in ente
+    cycle = (nxt / "cycle.toml").read_text(encoding="utf-8")
+    assert "\n[ente.nazionale]" in cycle
+    assert 'maggiorazione = { quota_premio = "30%", quota_personale = "10%" }\n' in cycle
+    assert "anno = 2026" in cycle
+
+
+def test_roles_and_categories_read_as_the_new_year_s_menu(tmp_path):
+    nxt = write_run(tmp_path)
+    sheet = openpyxl.load_workbook(nxt / "comune" / "ente.xlsx")["persone"]
+    header = [c.value for c in sheet[1]]
+    rows = {r[0]: dict(zip(header, r)) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    role, category = header.index("ruolo") + 1, header.index("categoria") + 1
+    menus = {
+        next(iter(dv.sqref.ranges)).min_col: dv.formula1.strip('"').split(",")
+        for dv in sheet.data_validations.dataValidation
+    }
+    # the EQ written as the 2026 menu says it, and the category as its Area: each a value of the menu of its column
+    assert rows["E1"]["ruolo"] == "Elevata qualificazione (EQ)" and rows["E1"]["ruolo"] in menus[role]
+    assert rows["E1"]["categoria"] in menus[category] and rows["E1"]["categoria"] != "D"
+
+
+def test_the_july_check_of_the_new_year_does_not_ask_for_points(tmp_path, capsys):
+    nxt = write_run(tmp_path)
+    capsys.readouterr()
+    main(["validate", str(nxt / "cycle.toml"), "--until", "monitoraggio"])
+    july = capsys.readouterr().out
+    assert "punti" not in july, july  # the cards of the year are filled at its end
+    main(["validate", str(nxt / "cycle.toml")])
+    assert "valore obbligatorio mancante in «punti»" in capsys.readouterr().out  # the full check asks for them
