@@ -25,7 +25,13 @@ TYPE_LABELS = {
     "monitor": "monitoraggio",
 }
 KIND_LABELS = {"strategic": "strategico", "operational": "operativo", "individual": "individuale"}
-CALENDAR_LABELS = {"fatto": "fatto", "in ritardo": "in ritardo", "mancante": "mancante", "": "da verificare"}
+CALENDAR_LABELS = {
+    "fatto": "fatto",
+    "in ritardo": "in ritardo",
+    "mancante": "mancante",
+    "da fare": "da fare",
+    "": "da verificare",
+}
 
 # Other words an office writes for a role (read as the role, never printed).
 ROLE_ALIASES = {

@@ -3,11 +3,13 @@ the Result (the Relazione's schede, the office's working copy: names and individ
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
 from ciclope.core.ledger import Award, instalment_kind
+from ciclope.core.outcomes import Deadline
 from ciclope.core.phases import PHASE_NAMES
 from ciclope.core.reports import fmt, stats
 from ciclope.core.reports.model import Column, Flag, Table, Total, Typed
@@ -671,6 +673,13 @@ def violations(r: Result) -> Table:
     )
 
 
+def not_yet_due(d: Deadline, status: str, year: int) -> str:
+    """A deadline's state as the Relazione says it: an act not dated whose deadline falls after the Relazione's own
+    (30 June of the year after the cycle, D.Lgs. 150/2009 art. 10 c. 1 lett. b) is «da fare», not «mancante»: paying
+    the premiums by 31 December is not missing from a report adopted in June."""
+    return "da fare" if status == "mancante" and d.due > dt.date(year + 1, 6, 30) else status
+
+
 def calendar(r: Result) -> Table:
     """The deadlines of the cycle and the acts that met them, on a sheet and in the Relazione."""
     approvals = r.ente.approvals
@@ -691,7 +700,9 @@ def calendar(r: Result) -> Table:
             Flag(fmt.CALENDAR_LABELS[st], CALENDAR_FLAGS.get(st, "info")),
             approvals.get(d.approval) if d.approval else None,
         )
-        for d, st in sorted(r.calendar, key=lambda x: (x[0].due, x[0].act))
+        for d, st in (
+            (d, not_yet_due(d, st, r.ente.year)) for d, st in sorted(r.calendar, key=lambda x: (x[0].due, x[0].act))
+        )
     ]
     return Table("Calendario", columns, rows, empty="Il regolamento non definisce scadenze per questo ciclo.")
 

@@ -69,3 +69,12 @@ def test_the_relazione_shows_the_workbook_s_violations_and_calendar(brescia):
     due = sheets.calendar(brescia).rows[0][0]
     assert isinstance(due, dt.date)
     assert worded(sheets.calendar(brescia)).rows[0][0] == f"{due.day:02d}/{due.month:02d}/{due.year}"
+
+
+def test_an_act_due_after_the_relazione_is_to_do_not_missing(brescia):
+    """A 2021 cycle: the Relazione is adopted by 30/06/2022; paying the premiums is due 31/12/2022 and reads «da
+    fare», never «mancante», while an act due by 30/06/2022 with no date stays «mancante»."""
+    states = {row[2].split(" ")[0]: row[4] for row in sheets.calendar(brescia).rows}
+    assert states["Erogazione"] == Flag("da fare", "info")
+    assert states["Pubblicazione"] == Flag("mancante", "warn")  # due 30/06/2022, the Relazione's own day
+    assert dict((d.approval, st) for d, st in brescia.calendar)["premi_paid"] == "mancante"  # results.json unchanged
