@@ -11,7 +11,7 @@ import pytest
 
 from ciclope.core.run.explain import OUTCOME, explain, unpaid_reasons
 
-from helpers import STAFF_HEADER, regulation_text, run_declared
+from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_text, run_declared
 
 HEAD = """\
 formato = 2
@@ -215,3 +215,27 @@ def test_leggi_says_each_part_s_reading_after_its_own_sentences(tmp_path):
     assert (
         "Non accede al premio chi è dichiarato di insufficiente rendimento (art. 6). Ipotesi dell'ufficio: vale" in text
     )
+
+
+def test_a_share_read_from_an_objective_never_exceeds_what_is_written_before_it(ciclope_ente, tmp_path):
+    """docs/regolamento.md: OBIETTIVO("x") is at most 100%, since every indicator's achievement stops at 100%."""
+    text = """formato = 2
+[atto]
+titolo = "Criteri"
+tipo_ente = "comune"
+
+[[premi]]
+nome = "obiettivo OB1"
+metodo = "proporzionale"
+valutazione = false
+quota_fondo = '=60% * OBIETTIVO("OB1")'
+fonte = "art. 4"
+"""
+    staff = ["P1,Anna,dipendente,C,com,1,0,false,SEG", "P2,Bruno,dipendente,C,com,1,0,false,SEG"]
+    files = one_unit_comune("Comune", staff, [], '[funds]\nperformance_individuale = "10000.00"\n')
+    files["indicators.csv"] = files["indicators.csv"].replace(",10,10,", ",10,12,")  # 12 on a target of 10
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    # the indicator 12 / 10 = 120% is read 100%: the share 60% × 100% = 60%, 10000 × 60% = 6000.00, 3000.00 each
+    # (not 60% × 120% = 72%, 7200.00)
+    assert amounts(result) == {"P1": "3000.00", "P2": "3000.00"}
+    assert result.figures["pool:performance_individuale:obiettivo OB1"].value == Decimal("6000.00")
