@@ -28,11 +28,20 @@ ITEM_WORDS = {
 # the key that names a block among its list's, where it has one: its own name as written, else a code of the
 # format said in words («punteggio_minimo» → «punteggio minimo»)
 NAMES = ("name", "rule")
+# an exclusion named by its rule, in words (as the outcome it gives is said): never the rule's code
+RULES = {
+    "assenze": "per assenze",
+    "punteggio_minimo": "per punteggio sotto il minimo",
+    "insufficiente": "per insufficiente rendimento",
+    "sanzione": "per sanzione disciplinare",
+    "unita_sotto": "per obiettivi dell'unità non raggiunti",
+    "formula": "per una condizione del regolamento",
+}
 
 
 @attrs.frozen
 class Reading:
-    where: str  # the block in words: «esclusione «sotto_soglia»», «i livelli di valutazione»
+    where: str  # the block in words: «esclusione per assenze», «i livelli di valutazione»
     text: str  # the office's reading, as written
     source: str  # the block's fonte ("" when it has none)
 
@@ -79,4 +88,6 @@ def _said(field: Any, block: Any, item: str = "") -> str:
     if not named:
         return item
     key, name = named[0]
+    if key == "rule" and name in RULES:
+        return f"{item} {RULES[name]}"
     return f"{item} «{name if key == 'name' else name.replace('_', ' ')}»"

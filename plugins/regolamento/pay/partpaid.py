@@ -28,8 +28,9 @@ def record(
 ) -> None:
     """The figure of what the part ``pr`` paid from ``fund`` (the input its people's figures read): the sums of
     weights its people's figures divide by, then each amount above zero, in people.csv order, leading to its
-    person's figure (``key``)."""
-    paid = [(e.person, amount) for group in given for e, amount, _ in group.paid if amount > 0]
+    person's figure (``key``). The excluded the part lists at 0 (``elenca_esclusi``) are listed too, as «Premi» of
+    schede.xlsx lists them: their figure says the exclusion."""
+    paid = [(e.person, amount) for group in given for e, amount, _ in group.paid if amount > 0 or e.status is not None]
     amounts = [
         Input(f"importo di {person.name}", amount, ref=key(person.id) if trace.get(key(person.id)) else "")
         for person, amount in paid

@@ -252,9 +252,15 @@ def standing(
             given = pr.admitted or (WITHOUT_EVALUATION if pid in unevaluated else None)
             if given and pid not in out.statuses:
                 out.statuses[pid] = given
-        elif pid not in ledger.admitted and pid not in out.statuses:
+        elif pid not in ledger.admitted and (pid not in out.statuses or _outweighs(e.status, out.statuses[pid])):
             out.statuses[pid] = e.status
             ledger.excluded.add(pid)
+
+
+def _outweighs(status: str, before: str) -> bool:
+    """True when ``status`` takes the place of the person's status so far: an exclusion by a part whose condition
+    admits the person says more than «non ammesso» by a part that never concerned them, whichever is paid first."""
+    return before == NOT_ADMITTED and status != NOT_ADMITTED
 
 
 def not_evaluable(reg: Regulation, ente: Ente, scores: Mapping[str, Score]) -> frozenset[str]:

@@ -371,8 +371,14 @@ def proportional(c: Call) -> Plan:
     unit_words = " × raggiungimento dell'unità" if pr.by_unit else ""
     scored = "punteggio × " if pr.evaluation else ""
     formula = f"fondo × peso / Σ pesi, con peso = {scored}quota pagata{_factor_words(pr)}{unit_words}"
-    if not pr.evaluation:
-        formula += "; senza valutazione individuale: tutto il personale in servizio"
+    if not pr.evaluation:  # with a condition only those it admits share the fund, not everyone in service
+        admitting = isinstance(pr, Part) and pr.admitted_if is not None
+        whom = (
+            "il personale in servizio che la condizione della parte ammette"
+            if admitting
+            else "tutto il personale in servizio"
+        )
+        formula += f"; senza valutazione individuale: {whom}"
     return Plan(values, False, formula, inputs)
 
 
@@ -629,6 +635,7 @@ def record(
         given = (*(() if is_owed(pr) else (fund,)), *evaluated, *e.share_inputs, *plan.inputs.get(pid, ()))
         given += shared.get(pid, ())
         given += e.kept_inputs
+        given += admitted_input(pr, pid)
         if e.status is not None:
             given = (*given, Input("esito", e.status, ref=f"score:{pid}:status"))
         formula = plan.formula if e.status is None else "escluso: nessun premio"
@@ -653,6 +660,14 @@ def record(
             f"Premio di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
             fmt.clauses(zero, words, note if e.status is None else "", _cents(e, cents), pr.note),
         )
+
+
+def admitted_input(pr: Premium, pid: str) -> tuple[Input, ...]:
+    """The part's condition (``ammesso``) that held for a person it lists, leading to its figure: the explanation of
+    whom a part pays shows why it pays them, as that of whom it leaves out shows why not."""
+    if not isinstance(pr, Part) or pr.admitted_if is None:
+        return ()
+    return (Input("condizione della parte", True, ref=f"ammesso:{pr.name}:{pid}"),)
 
 
 def _cents(e: Entry, cents: Mapping[str, str]) -> str:

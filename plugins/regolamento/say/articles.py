@@ -84,20 +84,22 @@ def _article(field: attrs.Attribute[Any], value: Any, regulation: Regulation) ->
     title, sentences, rest = _title(field), [], []
     for item in items:
         if writer is None:
-            rest += generic(item)
+            rest += generic(item) + _readings(field, item, len(items))
             continue
         title, said, covered = writer(item, regulation)
-        sentences += said
+        # the office's readings of a block right after its own sentences, never after those of the blocks after it
+        sentences += said + _readings(field, item, len(items))
         rest += generic(item, covered) if attrs.has(type(item)) else []
     if rest and sentences:
         rest = [f"Inoltre: {rest[0][0].lower()}{rest[0][1:]}", *rest[1:]]
-    # the office's readings of the blocks, last: what the text does not say, said as the office's
-    read = [
-        f"Ipotesi dell'ufficio{f' ({readings.block_words(field, item)})' if len(items) > 1 else ''}: {r.text}."
-        for item in items
-        for r in readings.within(item)
-    ]
-    return Article(title=title, sources=_sources(items), sentences=tuple(sentences + rest + read))
+    return Article(title=title, sources=_sources(items), sentences=tuple(sentences + rest))
+
+
+def _readings(field: attrs.Attribute[Any], item: Any, count: int) -> list[str]:
+    """The office's readings of one block (what the text does not say, said as the office's), naming the block
+    among ``count`` of its list."""
+    named = f" ({readings.block_words(field, item)})" if count > 1 else ""
+    return [f"Ipotesi dell'ufficio{named}: {r.text}." for r in readings.within(item)]
 
 
 def _title(field: attrs.Attribute[Any]) -> str:

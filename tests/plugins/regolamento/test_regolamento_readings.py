@@ -61,7 +61,7 @@ def test_the_readings_are_the_relazione_s_assumptions_and_change_no_amount(ciclo
     for page in (text_of(html.render(result)), text_of(public.render(result))):
         assert "Nessuna ipotesi" not in page
         assert (
-            "esclusione «punteggio minimo»: il testo pubblicato non dice la soglia («almeno pari al …»): 60 punti "
+            "esclusione per punteggio sotto il minimo: il testo pubblicato non dice la soglia («almeno pari al …»): 60 punti "
             "[Contratto integrativo del Comune di Letture, art. 7 c. 1]" in page
         )
         assert (
