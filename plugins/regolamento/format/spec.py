@@ -469,6 +469,14 @@ class Exclusion:
         example=["produttività"],
         since=2,
     )
+    roles: tuple[str, ...] = key(
+        "ruoli",
+        "texts",
+        "i ruoli a cui l'esclusione si applica, quando il testo la limita a essi («i dirigenti sotto 60 punti»)",
+        default=ROLES,
+        choices=ROLES,
+        example=["dirigente"],
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
     assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 

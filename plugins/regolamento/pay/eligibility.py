@@ -13,8 +13,8 @@ from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import vocabulary
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
-from ciclope.plugins.regolamento.format.spec import Exclusion, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import sentence, word
+from ciclope.plugins.regolamento.format.spec import ROLES, Exclusion, Premium, Regulation
+from ciclope.plugins.regolamento.format.wording import roles, sentence, word
 
 ONE = Decimal(1)
 WHY = {
@@ -99,7 +99,7 @@ def exclusion(
     applies to every part of the premium unless the regulation limits it to some (``parti``): ``part`` names the
     part asked about (None: the premium as a whole, or the result pay)."""
     for ex in reg.exclusions:
-        if ex.parts and part not in ex.parts:
+        if (ex.parts and part not in ex.parts) or person.role not in ex.roles:
             continue
         if ex.condition is not None:
             found = by_condition(reg, ex, ex.condition, person, ente, trace)
@@ -112,7 +112,9 @@ def exclusion(
         trace.record(
             f"score:{person.id}:status",
             status,
-            f"escluso dal premio: {why}" + (f" (per le parti: {', '.join(ex.parts)})" if ex.parts else ""),
+            f"escluso dal premio: {why}"
+            + (f" (per le parti: {', '.join(ex.parts)})" if ex.parts else "")
+            + (f" (per {roles(ex.roles)})" if set(ex.roles) != set(ROLES) else ""),
             cite(reg, ex.source),
             found,
             f"Esito di {person.name}",

@@ -49,6 +49,7 @@ COMPONENT = {
     "dashboard": "il cruscotto personale × 100",
     "objectives": "il raggiungimento degli obiettivi individuali e di gruppo × 100",
 }
+COMPARTO = {"funzioni_locali": "Funzioni Locali"}  # as the contracts name it («CCNL Funzioni Locali»)
 ENTE_KIND = {
     "comunita_montana": "comunità montana",
     "citta_metropolitana": "città metropolitana",
@@ -123,7 +124,8 @@ def preamble(regulation: Regulation) -> str:
     if act.date is not None:
         parts.append(f"Approvato il {fmt.date_it(act.date)}.")
     if act.comparto:
-        parts.append(f"Comparto {word(act.comparto)}: vi si applica il contratto nazionale in vigore.")
+        comparto = COMPARTO.get(act.comparto, word(act.comparto))
+        parts.append(f"Comparto {comparto}: vi si applica il contratto nazionale in vigore.")
     parts += note(act.note)
     return " ".join(parts)
 
@@ -326,6 +328,8 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
         who = f"chi lavora in un'unità che ha raggiunto gli obiettivi per meno {least}"
         if _unit_kind(reg):  # the unit of the file's kind, said by its kind
             who = f"chi lavora dove gli obiettivi {of_unit(_unit_kind(reg))} sono raggiunti per meno {least}"
+    if set(e.roles) != set(ROLE_GROUP):  # an exclusion limited to some roles: «per i dirigenti»
+        who += f", per {roles(e.roles)}"
     if e.parts:  # an exclusion limited to some parts of [[premi]]
         named = ", ".join(f"«{n}»" for n in e.parts)
         who += f", per la sola parte {named}" if len(e.parts) == 1 else f", per le sole parti {named}"
@@ -350,7 +354,7 @@ def exclusions(block: Exclusion, regulation: Regulation) -> Said:
         lines = [f"Non accedono al premio, nell'ordine, e vale la prima regola che si applica: {'; '.join(said)}."]
     return "Chi non accede al premio", lines if first else [], {
         "rule", "days", "min", "above", "scale", "note", "status", "synonyms", "level", "parts",
-        "condition"}  # fmt: skip
+        "condition", "roles"}  # fmt: skip
 
 
 def _brackets(r: Reduction, regulation: Regulation) -> str:

@@ -282,7 +282,7 @@ def test_the_parts_of_the_premium(tmp_path):
 def test_the_sentences_of_every_block(tmp_path):
     text = art.render(read(tmp_path, FULL))
     for sentence in (
-        "Tipo di ente: unione. Approvato il 15/01/2024. Comparto funzioni locali: vi si applica il contratto "
+        "Tipo di ente: unione. Approvato il 15/01/2024. Comparto Funzioni Locali: vi si applica il contratto "
         "nazionale in vigore.",
         "Per le PO / EQ il punteggio è 60% × la scheda di valutazione + 40% × il raggiungimento degli obiettivi "
         "dell'unità × 100.",
