@@ -212,27 +212,32 @@ def ciclope_rewards(
 
 
 def no_places(rule: Maggiorazione, found: Plan, law: str, source: str) -> list[Problem]:
-    """A warning for each ranking whose quota of the staff evaluated gives no place (the quota is a maximum: rounded
-    down), while someone in it had a premium: the CCDI's clause pays nobody there, and only the office can say whether
-    it meant so; the least quota that gives one place is said."""
-    out = []
-    for r in found.rankings:
-        if r.slots or not r.candidates:
-            continue
-        least = Decimal(math.ceil(Decimal(10_000) / r.evaluated)) / 10_000  # the quota × staff reaching 1, up
-        out.append(
-            Problem(
-                rule="ccnl.maggiorazione.nessun_posto",
-                severity="warning",
-                source=source,
-                column="nazionale.maggiorazione.quota_personale",
-                message=f"maggiorazione del premio individuale ({law}): {said_pct(rule.quota)} delle "
-                f"{r.evaluated} persone valutate della graduatoria {ranking_words(r.id)} dà 0 posti (la quota è un "
-                f"massimo, per difetto): nessuno riceve la maggiorazione. Un posto vuole una quota di almeno "
-                f"{said_pct(least)} in [ente.nazionale] quota_personale",
-            )
+    """A warning when the quota of the staff evaluated gives no place in any ranking (the quota is a maximum: rounded
+    down) while someone had a premium: the CCDI's clause pays nobody, and only the office can say whether it meant
+    so; the least quota that gives one place is said. A ranking without places beside one with them is the clause
+    working as written (a small area of a regulation that ranks by area): no warning."""
+    ranked = [r for r in found.rankings if r.candidates]
+    if not ranked or any(r.slots for r in found.rankings):
+        return []
+    widest = max(ranked, key=lambda r: r.evaluated)  # the ranking a place needs the least quota in
+    least = Decimal(math.ceil(Decimal(10_000) / widest.evaluated)) / 10_000  # the quota × staff reaching 1, up
+    where = (
+        f"delle {widest.evaluated} persone valutate della graduatoria {ranking_words(widest.id)}"
+        if len(ranked) == 1
+        else f"delle persone valutate di ciascuna graduatoria (al più {widest.evaluated}, nella graduatoria "
+        f"{ranking_words(widest.id)})"
+    )
+    return [
+        Problem(
+            rule="ccnl.maggiorazione.nessun_posto",
+            severity="warning",
+            source=source,
+            column="nazionale.maggiorazione.quota_personale",
+            message=f"maggiorazione del premio individuale ({law}): {said_pct(rule.quota)} {where} dà 0 posti (la "
+            "quota è un massimo, per difetto): nessuno riceve la maggiorazione. Un posto vuole una quota di almeno "
+            f"{said_pct(least)} in [ente.nazionale] quota_personale",
         )
-    return out
+    ]
 
 
 def said_pct(value: Decimal) -> str:
