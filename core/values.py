@@ -201,9 +201,9 @@ def parse_money(text: str) -> Decimal:
     return value.quantize(Decimal("0.01"))
 
 
-def parse_date(text: str) -> dt.date:
+def parse_date(text: str, year: int = 2021) -> dt.date:
     """Italian ``30/06/2021`` / ``30.6.2021`` or ISO ``2021-06-30`` (the message names them in that order: the
-    office writes the first)."""
+    office writes the first; its examples are of ``year``, the cycle's where the caller knows it)."""
     s = str(text).strip()
     m = _ISO.match(s)
     if m:
@@ -211,7 +211,7 @@ def parse_date(text: str) -> dt.date:
     else:
         m = _ITALIAN.match(s)
         if not m:
-            raise ValueError(f"attesa una data (30/06/2021, 30.6.2021 o 2021-06-30), trovato {quoted(text)}")
+            raise ValueError(f"attesa una data (30/06/{year}, 30.6.{year} o {year}-06-30), trovato {quoted(text)}")
         d, mo, y = (int(g) for g in m.groups())
     try:
         return dt.date(y, mo, d)
@@ -361,10 +361,10 @@ def to_decimal(value: int | float | str | Decimal) -> Decimal:
     return parse_number(str(value))
 
 
-def parse_indicator_value(kind: str, text: str) -> Any:
-    """An indicator's target or actual as its type reads it (rules/core.md §1)."""
+def parse_indicator_value(kind: str, text: str, year: int = 2021) -> Any:
+    """An indicator's target or actual as its type reads it (rules/core.md §1); a date's examples of ``year``."""
     if kind == "deadline":
-        return parse_date(text)
+        return parse_date(text, year)
     if kind == "boolean":
         return parse_bool(text)
     if kind == "monitor":
