@@ -8,7 +8,8 @@ nesting depth, numbers of at most 15 digits, no NaN or infinity, no control char
 ``hint(word, known)`` is the `` (forse «X»?)`` a message adds after a name that is not among the known ones, when
 one of them is clearly the nearest (the core's own messages use it too), ``nearest(word, known)`` that name itself
 or None; ``share_hint(number)`` is what a share (0 to 1) written as a percentage without its sign says to write
-instead («50»: «"50%" (o 0.5)»).
+instead («50»: «"50%" (o 0,5)»; ``toml=True`` in a TOML file: «(o 0.5)»). ``parse_days`` and ``parse_points`` read
+a column of days or points: a number, never a percentage («50%» of days is an error, not half a day).
 """
 
 from ciclope.core.model import UNIT_KIND_ALIASES, UNIT_KIND_LABELS, UNIT_KINDS
@@ -19,12 +20,14 @@ from ciclope.core.values import (
     choice,
     parse_bool,
     parse_date,
+    parse_days,
     parse_id,
     parse_money,
     parse_nonnegative,
     parse_nonnegative_int,
     parse_number,
     parse_percent,
+    parse_points,
     parse_positive_fraction,
     parse_share,
     parse_text,
@@ -44,12 +47,14 @@ __all__ = [
     "nearest",
     "parse_bool",
     "parse_date",
+    "parse_days",
     "parse_id",
     "parse_money",
     "parse_nonnegative",
     "parse_nonnegative_int",
     "parse_number",
     "parse_percent",
+    "parse_points",
     "parse_positive_fraction",
     "parse_share",
     "parse_text",

@@ -176,14 +176,16 @@ def parse_share(text: str) -> Decimal:
     return value
 
 
-def share_hint(number: Decimal) -> str:
-    """What to write for a share (0 to 1) written as a percentage without its sign: «50» is
-    ``: una quota si scrive in percentuale, "50%" (o 0.5)``; "" below 2 (1,65 could be 165% as well: no guess)
-    and above 100."""
+def share_hint(number: Decimal, toml: bool = False) -> str:
+    """What to write for a share (0 to 1) written as a percentage without its sign: «50» in a cell is
+    ``: una quota si scrive in percentuale, "50%" (o 0,5)``, the Italian decimal the header's note writes, and
+    ``(o 0.5)`` in a TOML file (``toml``), where a number has the dot; "" below 2 (1,65 could be 165% as well: no
+    guess) and above 100."""
     if not 2 <= number <= 100:
         return ""
     shown = decimal_it(number.normalize() if number == number.to_integral_value() else number)
-    return f': una quota si scrive in percentuale, "{shown}%" (o {format((number / 100).normalize(), "f")})'
+    share = format((number / 100).normalize(), "f")
+    return f': una quota si scrive in percentuale, "{shown}%" (o {share if toml else share.replace(".", ",")})'
 
 
 def parse_money(text: str) -> Decimal:
@@ -199,9 +201,9 @@ def parse_money(text: str) -> Decimal:
     return value.quantize(Decimal("0.01"))
 
 
-def parse_date(text: str) -> dt.date:
+def parse_date(text: str, year: int = 2021) -> dt.date:
     """Italian ``30/06/2021`` / ``30.6.2021`` or ISO ``2021-06-30`` (the message names them in that order: the
-    office writes the first)."""
+    office writes the first; its examples are of ``year``, the cycle's where the caller knows it)."""
     s = str(text).strip()
     m = _ISO.match(s)
     if m:
@@ -209,7 +211,7 @@ def parse_date(text: str) -> dt.date:
     else:
         m = _ITALIAN.match(s)
         if not m:
-            raise ValueError(f"attesa una data (30/06/2021, 30.6.2021 o 2021-06-30), trovato {quoted(text)}")
+            raise ValueError(f"attesa una data (30/06/{year}, 30.6.{year} o {year}-06-30), trovato {quoted(text)}")
         d, mo, y = (int(g) for g in m.groups())
     try:
         return dt.date(y, mo, d)
@@ -270,10 +272,43 @@ def parse_nonnegative(text: str) -> Decimal:
 
 
 def parse_nonnegative_int(text: str) -> int:
+    _not_a_percentage(text, "qui va un numero intero", "12")  # «100%» of a count is no 1
     value = parse_number(text, thousands=True)  # a count: 1.234 is one thousand two hundred thirty-four
     if value < 0 or value != value.to_integral_value():
         raise ValueError(f"atteso un numero intero non negativo, trovato {quoted(text)}")
     return int(value)
+
+
+def measure(
+    column: str, holds: str, example: str, *, negative: bool = False, instead: str = ""
+) -> Callable[[str], Decimal]:
+    """The parser of a column that counts something (days, points): a number as :func:`parse_number` reads it,
+    never a percentage. «50%» typed among absence days is no half day: read as 0,5 it paid a part-timer as full
+    time. ``column`` names the column in the error, ``holds`` says what it counts, ``example`` how it is written,
+    ``instead`` where a percentage may belong; not negative unless ``negative``. The parser is pure (read a
+    distinct text at a time) and its plain numbers are checked all at once (:func:`parse_distinct`)."""
+
+    def parse(text: str) -> Decimal:
+        _not_a_percentage(text, f"{column} conta {holds}", example, instead)
+        value = parse_number(text)
+        if value < 0 and not negative:
+            raise ValueError(f"atteso un numero non negativo, trovato {quoted(text)}")
+        return value
+
+    parse.pure = True  # type: ignore[attr-defined]
+    parse.plain = "any" if negative else "nonnegative"  # type: ignore[attr-defined]
+    return parse
+
+
+def _not_a_percentage(text: str, said: str, example: str, instead: str = "") -> None:
+    """Nothing for a text that is no percentage; for one that is, the error saying what the column holds (``said``:
+    the column and what it counts)."""
+    if str(text).strip().endswith("%"):
+        raise ValueError(f"trovato {quoted(text)}, una percentuale: {said} (es. {example}), senza il segno %{instead}")
+
+
+parse_days = measure("la colonna", "giorni", "12 o 2,5")
+parse_points = measure("la colonna", "punti", "8 o 7,5")
 
 
 # A column's texts one a line, checked by one match instead of one per text (parse_distinct).
@@ -293,8 +328,11 @@ def parse_distinct(parser: Callable[[str], Any], texts: Collection[str]) -> tupl
     if texts and joined.count("\n") == len(texts) - 1:  # no text has a line break: a line is a text
         if parser is parse_id and _IDS.fullmatch(joined):
             return dict(zip(texts, texts)), {}
+        plain = "any" if parser is parse_number else getattr(parser, "plain", None)
+        if parser is parse_nonnegative:
+            plain = "nonnegative"
         if (
-            (parser is parse_number or (parser is parse_nonnegative and "-" not in joined))
+            (plain == "any" or (plain == "nonnegative" and "-" not in joined))
             and _PLAINS.fullmatch(joined)
             and not _THOUSANDS_LINE.search(joined)
         ):
@@ -323,10 +361,10 @@ def to_decimal(value: int | float | str | Decimal) -> Decimal:
     return parse_number(str(value))
 
 
-def parse_indicator_value(kind: str, text: str) -> Any:
-    """An indicator's target or actual as its type reads it (rules/core.md §1)."""
+def parse_indicator_value(kind: str, text: str, year: int = 2021) -> Any:
+    """An indicator's target or actual as its type reads it (rules/core.md §1); a date's examples of ``year``."""
     if kind == "deadline":
-        return parse_date(text)
+        return parse_date(text, year)
     if kind == "boolean":
         return parse_bool(text)
     if kind == "monitor":

@@ -496,7 +496,9 @@ def ente_toml(
         f"nome = {_toml_text(name)}",
         "",
         "[fondi]",
-        '# Le risorse del regolamento, in euro, tra virgolette e con il punto decimale: "12000.00".',
+        # both forms are read as an amount (parse_money), as docs/regolamento.md §1 says
+        '# Le risorse del regolamento, in euro e tra virgolette, all\'italiana o con il punto decimale: "12.000,00" o '
+        '"12000.00".',
     ]
     computed = schema.computed_funds
     for key in dict.fromkeys(fund_names or schema.funds):

@@ -3,14 +3,17 @@
 Shape (money as strings with 2 decimals, as in ``results.json``; scores and ratios as numbers)::
 
     {"ente": ID, "name", "plugin", "year",
-     "scenarios": {NAME: {"file", "description", "computed", "params", "funds",
+     "scenarios": {NAME: {"file", "description", "computed", "params", "amended_from", "funds",
                           "people": {ID: {"role", "score", "level", "band", "status", "amount"}},
                           "pools": {POOL: {"amount", "distributed", "residual"}},
                           "bands": [...], "levels": [...], "metrics": {...}, "violations": [...]}}}
 
 ``attuale`` comes first, then the scenarios in command-line order; people, pools sorted by id.
 ``params`` holds the values in force of every parameter that some scenario or the ente's own
-``[ente.params]`` sets, in every scenario (``attuale`` too), so they can be read side by side.
+``[ente.params]`` sets, in every scenario (``attuale`` too), so they can be read side by side (a file by its
+name, never its absolute path), and each figure a dotted key amends (``regolamento.premi.presenza.quota_fondo``)
+as written; ``amended_from`` the same figures as the parameter's own content writes them (hook
+``ciclope_amended_figures``).
 A person's ``amount`` is the sum of their awards from performance pools of the ledger
 (``result.ledger``: premiums, bonuses, prizes, result pay — a PO holder's retribuzione di risultato
 included); the retribuzione di posizione comes from a position pool, is not a reward and is not
@@ -24,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -32,6 +36,7 @@ from ciclope.core.compare import metrics
 from ciclope.core.compare.scenario import ScenarioRun
 from ciclope.core.money import PERFORMANCE
 from ciclope.core.output.results import money, num
+from ciclope.core.params import Params
 from ciclope.core.reports import stats
 
 ZERO = Decimal("0.00")
@@ -72,6 +77,9 @@ class Facts:
     violations: tuple[dict, ...]
     # the scales of levels the people are on, each from the highest, where they are several (stats.level_scales)
     scales: tuple[tuple[str, ...], ...] = ()
+    # the figures a dotted key changes inside a parameter's content, as the content writes them (a total: by ente);
+    # ``params`` holds the amended ones under the same keys
+    amended_from: dict = attrs.field(factory=dict)
 
 
 def facts(run: ScenarioRun) -> Facts:
@@ -119,14 +127,24 @@ def facts(run: ScenarioRun) -> Facts:
         file=sc.file,
         description=sc.description,
         computed=res is not None,
-        params={} if run.params is None else num(dict(run.params.values)),
+        params={} if run.params is None else {**_in_force(run.params), **{k: v for k, (_, v) in run.amended.items()}},
         overridden=frozenset(run.overrides),
         funds={k: money(v) for k, v in sorted(run.funds.items())},
         rows=tuple(rows),
         pools=dict(sorted(pools.items())),
         violations=violations,
         scales=() if res is None else stats.level_scales(res),
+        amended_from={k: was for k, (was, _) in run.amended.items()},
     )
+
+
+def _in_force(params: Params) -> dict:
+    """The parameters' values, a file by its name as cycle.toml or the scenario writes it: the absolute path of the
+    machine that ran the comparison is no figure of it."""
+    return {
+        k: Path(v).name if params.specs[k].kind == "path" and isinstance(v, str) and v else num(v)
+        for k, v in params.values.items()
+    }
 
 
 def positions_held(res) -> dict[str, list]:
@@ -169,6 +187,7 @@ def merge(ente_facts: Sequence[tuple[str, Facts]]) -> Facts:
         pools=dict(sorted(pools.items())),
         violations=tuple(violations),
         scales=tuple(dict.fromkeys(scale for _, f in ente_facts for scale in f.scales)),
+        amended_from={e: f.amended_from for e, f in ente_facts},
     )
 
 
@@ -281,6 +300,7 @@ def scenario_doc(
         "description": f.description,
         "computed": f.computed,
         "params": shown_params(f, keys, per_ente),
+        "amended_from": f.amended_from,
         "funds": f.funds,
         "people": {r.key: person_doc(r) for r in f.rows},
         "pools": {

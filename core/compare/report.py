@@ -151,17 +151,26 @@ def changed(doc: Doc, name: str, labels: Labels | None = None) -> tuple[str, str
 
     said = labels or {}
 
-    def diff(mine: Doc, theirs: Doc) -> list[str]:
+    def diff(mine: Doc, theirs: Doc, was: Doc) -> list[str]:
+        # an amended figure is said old → new, both as written: the current scenario's, or the content's own
         return [
-            f"{said.get(k, k)} = {fmt.param_value(v, said) if not isinstance(v, dict) else v}"
+            f"{k}: {theirs.get(k, was[k])} → {v}"
+            if k in was
+            else f"{said.get(k, k)} = {fmt.param_value(v, said) if not isinstance(v, dict) else v}"
             for k, v in mine.items()
-            if theirs.get(k) != v
+            if theirs.get(k, was.get(k)) != v
         ]
 
     if "enti" in doc:  # the total: parameters are per ente
-        params = sorted({line for ente, p in s["params"].items() for line in diff(p, base["params"].get(ente, {}))})
+        params = sorted(
+            {
+                line
+                for ente, p in s["params"].items()
+                for line in diff(p, base["params"].get(ente, {}), s.get("amended_from", {}).get(ente, {}))
+            }
+        )
     else:
-        params = diff(s["params"], base["params"])
+        params = diff(s["params"], base["params"], s.get("amended_from", {}))
     funds = [f"{k} = {fmt.euro(Decimal(v))}" for k, v in s["funds"].items() if base["funds"].get(k) != v]
     return "; ".join(params) or "nessuno", "; ".join(funds)
 

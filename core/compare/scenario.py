@@ -78,6 +78,8 @@ class ScenarioRun:
     funds: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)  # the funds in force
     result: Result | None = None  # None: could not be computed
     violations: tuple[Problem, ...] = ()  # parameter checks first, then the run's
+    # the figures changed inside a parameter's content: dotted key → (the content's, the amended), as written
+    amended: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, hash=False)
 
 
 def _problem(file: str, column: str, message: str, rule: str = "compare.scenario") -> Problem:
@@ -323,12 +325,17 @@ def run(cfg: EnteConfig, year: int, ente: Ente, scenario: Scenario) -> ScenarioR
             raise CiclopeError(blocking)
     funds = {**ente.funds, **scenario.funds}
     hooks, info = Hooks.for_plugin(cfg.plugin)
+    amended = (
+        (hooks.for_ente(params).first(hookspecs.ciclope_amended_figures, params=params) or {})
+        if params.amendments
+        else {}
+    )
     if scenario.rows:
         ente = with_rows(ente, schema_of(cfg), scenario)
     try:
         result = run_cycle(attrs.evolve(ente, funds=funds), hooks, params, info)
     except CiclopeError as exc:
-        return ScenarioRun(scenario, overrides, params, funds, None, tuple(checks) + tuple(exc.problems))
+        return ScenarioRun(scenario, overrides, params, funds, None, tuple(checks) + tuple(exc.problems), amended)
     except Exception as exc:  # parameters the regulation forbids may leave the plugin unable to compute
         why = Problem(
             rule="compare.not_computable",
@@ -336,9 +343,9 @@ def run(cfg: EnteConfig, year: int, ente: Ente, scenario: Scenario) -> ScenarioR
             file=scenario.file,
             message=f"lo scenario non si può calcolare con questi parametri ({type(exc).__name__}: {exc})",
         )
-        return ScenarioRun(scenario, overrides, params, funds, None, tuple(checks) + (why,))
+        return ScenarioRun(scenario, overrides, params, funds, None, tuple(checks) + (why,), amended)
     result = attrs.evolve(result, origin={"data": str(cfg.data), "overrides": dict(overrides)})
     funds = dict(result.ente.funds)  # with the pools a fund destines (ciclope_fund), as the cycle used them
     if result.fund is not None:  # a scenario on the fund's items shows what it constitutes
         funds[FUND_TOTAL] = result.fund.total
-    return ScenarioRun(scenario, overrides, params, funds, result, tuple(checks) + tuple(result.violations))
+    return ScenarioRun(scenario, overrides, params, funds, result, tuple(checks) + tuple(result.violations), amended)

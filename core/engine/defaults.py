@@ -238,6 +238,11 @@ def ciclope_fund_pools(resources: dict[str, Pool]) -> dict[str, Pool] | None:
 
 
 @hookimpl(trylast=True)
+def ciclope_amended_figures() -> dict[str, tuple[str, str]] | None:
+    return {}  # no figures of a parameter are changed one by one (ciclope_check_amendments refuses them)
+
+
+@hookimpl(trylast=True)
 def ciclope_check_amendments(params: Params, where: str) -> list[Problem] | None:
     return [
         Problem(

@@ -49,6 +49,7 @@ __all__ = [  # what a plugin may ask through ``ciclope.core.hookspecs``: every h
     "ciclope_synth",
     "ciclope_template_rows",
     "ciclope_check_amendments",
+    "ciclope_amended_figures",
     "ciclope_comparto",
     "ciclope_labels",
     "ciclope_acts",
@@ -206,6 +207,21 @@ def ciclope_check_amendments(params: Params, where: str) -> list[Problem] | None
 
     :param params: the ente's parameters, with ``params.amendments`` (parameter → dotted key → value as written); read-only.
     :param where: the file that wrote the amendments: every problem names it.
+    """
+
+
+@phase("`ciclope compare` only")
+@hookspec(firstresult=True)
+def ciclope_amended_figures(params: Params) -> dict[str, tuple[str, str]] | None:
+    """Return each amendment of ``params.amendments`` as people read it: the whole dotted key
+    (``regolamento.premi.presenza.quota_fondo``) → (the figure the parameter's own content holds, the amended one),
+    both as written («0,3», «20%»: a number with the Italian decimal comma, a text as typed).
+
+    ``ciclope compare`` lists them among what a scenario changes, old → new, beside the parameters it sets
+    whole; called only with amendments the plugin accepted (:func:`ciclope_check_amendments`). Default: no
+    figures (a plugin that amends nothing).
+
+    :param params: the ente's parameters, with ``params.amendments``; read-only.
     """
 
 

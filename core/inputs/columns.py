@@ -25,6 +25,7 @@ from ciclope.core.nearest import hint
 from ciclope.core.values import CONTROL as _CONTROL
 from ciclope.core.values import (
     choice,
+    measure,
     parse_bool,
     parse_date,
     parse_distinct,
@@ -81,6 +82,18 @@ def _aliases(labels: dict[str, str]) -> dict[str, str]:
     return {label: code for code, label in labels.items()}
 
 
+# The columns that count days or points: a percentage typed in one is an error naming it, never a fraction of a day
+# or of a point («50%» of absence days read as 0,5 paid a part-timer as full time).
+_ABSENCE_DAYS = measure(
+    "giorni_assenza",
+    "i giorni di assenza nell'anno",
+    "12 o 2,5",
+    instead="; la quota del tempo parziale va in quota_tempo",
+)
+_MAX_POINTS = measure("punti_massimi", "i punti massimi della voce", "40", negative=True)
+_POINTS = measure("punti", "i punti dati alla voce", "32 o 7,5", negative=True)
+_NEW_POINTS = measure("nuovi_punti", "i punti della voce dopo il ricorso", "32 o 7,5")
+
 # file → column → (parser, required column)
 CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     "units": {
@@ -106,7 +119,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
         "category": (_category, False),
         "unit": (parse_id, True),
         "fte": (parse_positive_fraction, False),
-        "absence_days": (parse_nonnegative, False),
+        "absence_days": (_ABSENCE_DAYS, False),
         "insufficient": (parse_bool, False),
         "evaluator": (parse_id, False),
     },
@@ -146,8 +159,8 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
         "evaluator": (parse_id, False),
         "section": (parse_text, False),
         "item": (parse_text, True),
-        "max_points": (parse_number, True),
-        "points": (parse_number, True),
+        "max_points": (_MAX_POINTS, True),
+        "points": (_POINTS, True),
         "weight": (parse_nonnegative, False),
         "motivation": (parse_text, False),  # the evaluator's words for the card, shown on the scheda personale
     },
@@ -169,7 +182,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
         "date": (parse_date, False),
         "outcome": (choice(*m.APPEAL_OUTCOMES), False),
         "new_points_item": (parse_text, False),
-        "new_points": (parse_nonnegative, False),
+        "new_points": (_NEW_POINTS, False),
     },
 }
 # The core's parsers are pure functions of the text returning immutable values, so a column's repeated

@@ -165,7 +165,7 @@ def unisci(args: argparse.Namespace) -> int:
     with lock.held(cfg.data):
         src = entedata.source(cfg.data)
         grids = entedata.read(src)
-        tally = merge.merge(grids, returned, src.xlsx)
+        tally = merge.merge(grids, returned, src.xlsx, man.year)
         cells = entedata.cells_changed(grids) if tally.changed else 0
         if tally.changed:
             written, backup = entedata.write(src, grids, tally.changed, folder / "backup")

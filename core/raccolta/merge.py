@@ -169,7 +169,7 @@ def _kind(text: str) -> str:
         return ""
 
 
-def merge_actuals(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool = False) -> None:
+def merge_actuals(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool = False, year: int = 2021) -> None:
     if not any(r.actuals for r in kept):
         return
     rows = {grid.get(row, "id"): row for row in grid.rows}
@@ -180,7 +180,7 @@ def merge_actuals(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool = F
                 continue  # an indicator removed from the data since the collection: nothing to fill
             label = f"{layout.RETURNED}/{r.file}[{layout.MEASURES}]"
             try:
-                value = checked_actual(_kind(grid.get(row, "type")), text, target)
+                value = checked_actual(_kind(grid.get(row, "type")), text, target, year)
             except ValueError as exc:
                 tally.problems.append(
                     Problem(rule="raccolta.consuntivo", file=label, row=at, column="Consuntivo", message=f"{exc}")
@@ -199,16 +199,17 @@ def quoted(text: str) -> str:
     return "'" + text if text.startswith(RUNNABLE) else text
 
 
-def checked_actual(kind: str, text: str, target: str = "") -> Any:
+def checked_actual(kind: str, text: str, target: str = "", year: int = 2021) -> Any:
     """The actual as the loader reads it, or ValueError in Italian: as the loader checks a cell (control
     characters, length), a completion percentage from 0% to 100%, an actual that looks typed in percentage
-    points against a ``target`` that is a percentage (74 for 0,72: :func:`ciclope.core.values.in_percent_points`)."""
+    points against a ``target`` that is a percentage (74 for 0,72: :func:`ciclope.core.values.in_percent_points`);
+    a date that does not read is said with examples of ``year``, the collection's."""
     found = CONTROL.search(text)
     if found:
         raise ValueError(f"il testo contiene il carattere di controllo U+{ord(found.group()):04X}: toglilo")
     if len(text) > MAX_CELL_CHARS:
         raise ValueError(f"testo troppo lungo ({len(text)} caratteri; massimo {MAX_CELL_CHARS})")
-    value = parse_indicator_value(kind, text)
+    value = parse_indicator_value(kind, text, year)  # a date's examples of the cycle's year
     if kind == "project" and not Decimal(0) <= value <= Decimal(1):
         shown = format((value * 100).normalize(), "f")
         raise ValueError(
@@ -262,9 +263,11 @@ def _merge_actual(
     tally.changed.add(grid.name)
 
 
-def merge(grids: dict[str, Grid], returned: list[Returned], xlsx: bool) -> Tally:
+def merge(grids: dict[str, Grid], returned: list[Returned], xlsx: bool, year: int = 2021) -> Tally:
+    """The returned workbooks merged into the ente's sheets; ``year``, the collection's, for the examples of a
+    date that does not read."""
     tally = Tally()
     kept = unique_returns(returned, tally)
     merge_cards(grids["evaluations"], kept, tally, xlsx)
-    merge_actuals(grids["indicators"], kept, tally, xlsx)
+    merge_actuals(grids["indicators"], kept, tally, xlsx, year)
     return tally

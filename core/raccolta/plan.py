@@ -43,7 +43,8 @@ class Measure:
     name: str
     objective: str
     type: str
-    target: str  # as the reports print it
+    target: str  # as the reports print it; a SI/NO indicator's «SI» or «NO», as the workbook asks it written
+    objective_title: str = ""
 
 
 @attrs.frozen
@@ -103,7 +104,10 @@ def measures_by_owner(ente: Ente) -> dict[str, list[Measure]]:
         if who is None or not ind.active:
             continue
         target = "" if ind.target is None else fmt.value(ind.target)
-        out.setdefault(who, []).append(Measure(ind.id, ind.name, ind.objective, ind.type, target))
+        if isinstance(ind.target, bool):  # «sì» in the reports; the workbook asks «SI o NO»: one spelling
+            target = "SI" if ind.target else "NO"
+        title = objective.title if objective and objective.title else ""
+        out.setdefault(who, []).append(Measure(ind.id, ind.name, ind.objective, ind.type, target, title))
     return out
 
 

@@ -274,7 +274,7 @@ def read(path: Path, manifest: Manifest) -> Returned:
     label = f"{layout.RETURNED}/{path.name}"
     size = path.stat().st_size
     data = path.read_bytes() if size <= MAX_BYTES else b""
-    stamp = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    stamp = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%d/%m/%Y %H:%M")  # as an Italian office reads it
     base = Returned(file=path.name, sha256=hashlib.sha256(data).hexdigest(), received=stamp)
     if not data and size:
         why = f"file troppo grande ({size // 2**20} MiB; massimo {MAX_BYTES // 2**20} MiB)"

@@ -56,11 +56,29 @@ def _fillable(cell: Any) -> None:
     cell.fill = PatternFill("solid", fgColor="FFF2CC")
 
 
+def _listed(top: Decimal) -> bool:
+    """Whether an item of ``top`` points gets a drop-down of every allowed point (else a number check only)."""
+    return top == top.to_integral_value() and 0 < top <= DROPDOWN_MAX
+
+
+def _points_said(cards: tuple[Card, ...]) -> str:
+    """What the points cells check, as they are: a drop-down where every item has one, a number check where none
+    has, both where the items are of both kinds."""
+    listed = {_listed(line.max_points) for card in cards for line in card.lines}
+    menu = "il menu a tendina propone i punti ammessi"
+    number = "il foglio accetta un numero da 0 ai punti massimi (anche con decimali, es. 7,5)"
+    if listed == {True}:
+        return menu
+    if listed == {False}:
+        return number
+    return f"per una voce fino a {DROPDOWN_MAX} punti interi {menu}; per le altre {number}"
+
+
 def _points_validation(ws: Any, rows_by_max: dict[Decimal, list[int]]) -> None:
     """A drop-down 0…max for integer maxima up to :data:`DROPDOWN_MAX`, a decimal bound otherwise."""
     col = "H"
     for top, rows in rows_by_max.items():
-        if top == top.to_integral_value() and 0 < top <= DROPDOWN_MAX:
+        if _listed(top):
             allowed = ",".join(str(n) for n in range(int(top) + 1))
             dv = DataValidation(type="list", formula1=f'"{allowed}"', allow_blank=True)
         else:
@@ -140,7 +158,7 @@ def _cards(wb: Any, cards: tuple[Card, ...]) -> None:
 
 def _measures(wb: Any, batch: Batch, year: int) -> None:
     ws = wb.create_sheet(layout.MEASURES)
-    _header(ws, layout.MEASURE_HEADER, (16, 40, 14, 22, 14, 16, 40))
+    _header(ws, layout.MEASURE_HEADER, (16, 40, 36, 22, 14, 16, 40))
     yes_no = DataValidation(type="list", formula1='"SI,NO"', allow_blank=True, showErrorMessage=True)
     yes_no.error = "Scegli SI o NO"
     ws.add_data_validation(yes_no)
@@ -148,7 +166,8 @@ def _measures(wb: Any, batch: Batch, year: int) -> None:
         kind = fmt.TYPE_LABELS.get(m.type, m.type)
         share = m.type != "project" and _share(m) is not None
         how = layout.HOW_SHARE if share else layout.HOW.get(m.type, "").format(year=year)
-        ws.append([m.indicator, m.name, m.objective, kind, _target(m), None, how])
+        objective = f"{m.objective} — {m.objective_title}" if m.objective_title else m.objective
+        ws.append([m.indicator, m.name, objective, kind, _target(m), None, how])
         _as_text(ws)
         cell = ws.cell(row=ws.max_row, column=layout.MEASURE_FILL)
         _fillable(cell)
@@ -174,8 +193,8 @@ def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
     cards = (
         f"Foglio «{layout.CARDS}»: una riga per ogni voce della scheda di ciascuna persona che valuti "
         f"({plural(len(batch.cards), 'scheda', 'schede')}). Scrivi i punti nella colonna «Punti assegnati» (celle "
-        "gialle), da 0 ai «Punti massimi» della voce: il menu a tendina propone i valori ammessi. Nella colonna "
-        "«Motivazione», facoltativa, le tue parole sulla scheda: compaiono nella scheda personale che la persona firma."
+        f"gialle), da 0 ai «Punti massimi» della voce: {_points_said(batch.cards)}. Nella colonna «Motivazione», "
+        "facoltativa, le tue parole sulla scheda: compaiono nella scheda personale che la persona firma."
     )
     measures = (
         f"Foglio «{layout.MEASURES}»: gli indicatori degli obiettivi di cui rispondi "
@@ -192,7 +211,9 @@ def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
         "Compila solo le celle gialle: le altre sono protette e l'ufficio controlla che non siano cambiate "
         "(una cartella modificata altrove viene respinta).",
         "Una scheda con qualche voce senza punti resta «incompleta» e non viene registrata.",
-        "Salva il file in formato .xlsx, senza cambiarne il nome, e restituiscilo all'ufficio della performance.",
+        # the reader knows a workbook by its hidden signature sheet, never by its name (readback._whose)
+        "Salva il file in formato .xlsx e restituiscilo all'ufficio della performance: il nome del file non conta, "
+        "ciclope riconosce la cartella dal suo contenuto.",
     ]
     for line in lines:
         ws.append([line])

@@ -10,8 +10,9 @@ from typing import Any
 
 import attrs
 
+from ciclope.core.conciliation import apply_appeals
 from ciclope.core.ledger import instalment_amount, instalment_said
-from ciclope.core.model import Person
+from ciclope.core.model import EvaluationItem, Person
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
 from ciclope.core.run.explain import award_figure, column_kind, input_shown, result_kinds, subject, unpaid_reasons
@@ -124,9 +125,15 @@ def _grade(result: Result, p: Person) -> str:
     return f", {fmt.category_label(p.category, result.ente.year, result.plugin.staff_words)}" if p.category else ""
 
 
+def _conciliated(result: Result, pid: str) -> tuple[EvaluationItem, ...]:
+    """The person's card as it was scored: with the points an accepted riesame, ricorso or contraddittorio put in
+    place of the evaluator's (the data's card holds the evaluator's, the total the new ones)."""
+    return apply_appeals(result.ente)[0].get(pid, ())
+
+
 def _card(result: Result, pid: str) -> tuple[CardRow, ...]:
     rows = []
-    for it in result.ente.cards_view().get(pid, ()):
+    for it in _conciliated(result, pid):
         note = ""
         if it.appeal:
             note = f"{it.appeal}: punti da {fmt.decimal_it(it.replaced)} a {fmt.decimal_it(it.points)}"
@@ -145,7 +152,7 @@ def _card(result: Result, pid: str) -> tuple[CardRow, ...]:
 
 def card_score(result: Result, pid: str) -> str:
     """The card's score by rules/core.md §3: 100 × Σ(weight × points / max) / Σ weight (no weight = the maximum)."""
-    items = result.ente.cards_view().get(pid, ())
+    items = _conciliated(result, pid)
     weights = [it.max_points if it.weight is None else it.weight for it in items]
     total = sum(weights, Decimal(0))
     if not items or total == 0 or any(it.max_points == 0 for it in items):

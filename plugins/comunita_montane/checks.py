@@ -83,7 +83,7 @@ def parse_bands(raw: Sequence[Any]) -> tuple[tuple[Band, ...], list[Problem]]:
                     _problem(
                         "bands.format",
                         f"fascia {fmt.quoted(name)}: {what} ({said}) = {values[key]} deve essere maggiore di 0 e al massimo 1"
-                        f"{cells.share_hint(values[key])}",
+                        f"{cells.share_hint(values[key], toml=True)}",
                     )
                 )
                 del values[key]

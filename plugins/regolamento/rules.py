@@ -3,6 +3,7 @@ the calendar. Every figure is recorded with the declared ``fonte`` cited after t
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Generator, Mapping, Sequence
 from decimal import Decimal
@@ -109,6 +110,22 @@ def check_amendments(params: Params, where: str) -> list[Problem]:
         Problem(rule="regolamento.modifica", source=SOURCE, file=where, column=f"params.{PARAM}.{key}", message=message)
         for key, message in wrong
     ]
+
+
+@hookimpl(specname="ciclope_amended_figures")
+def amended_figures(params: Params) -> dict[str, tuple[str, str]]:
+    """Each amended figure of the regulation, the file's and the amended one, as written (:func:`amend.said`)."""
+    data = parsed(params[PARAM])
+    out: dict[str, tuple[str, str]] = {}
+    if data is None:
+        return out  # the file itself is wrong: said by ciclope_check_params
+    for key, value in changes_of(params).items():
+        try:
+            holder, name, _ = amend.locate(copy.deepcopy(data), key)
+        except amend.AmendError:
+            continue  # said by ciclope_check_amendments
+        out[f"{PARAM}.{key}"] = (amend.said(holder.get(name)), amend.said(value))
+    return out
 
 
 @hookimpl(specname="ciclope_validate")

@@ -88,13 +88,13 @@ def test_share_bounds():
             parse_positive_fraction,
             "50",
             'atteso un valore maggiore di 0 e al massimo 100% (1), trovato «50»: una quota si scrive in percentuale, "50%" (o '
-            "0.5)",
+            "0,5)",  # 50 / 100, with the Italian decimal comma
         ),
         (
             parse_share,
             "12,5",
             'atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato «12,5»: una quota si scrive in percentuale, "12,5%" '
-            "(o 0.125)",
+            "(o 0,125)",  # 12,5 / 100
         ),
         # 1,5 could be 150% as well, and 150 is no percentage of a share: no guess
         (parse_positive_fraction, "1,5", "atteso un valore maggiore di 0 e al massimo 100% (1), trovato «1,5»"),

@@ -151,8 +151,9 @@ def checked(dotted: str, value: Any, meta: Mapping[str, Any], scale: Decimal | N
     upper bound is the regulation's scale, when it has one)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise AmendError(f"{dotted} = {fmt.toml_value(value)}: atteso un numero")
+    percent = _percent(dotted, value, meta)
     try:
-        number = Decimal(str(value))
+        number = Decimal(str(value)) if percent is None else percent
     except ArithmeticError:
         raise AmendError(f"{dotted} = {fmt.toml_value(value)}: atteso un numero") from None
     if not number.is_finite():
@@ -166,8 +167,37 @@ def checked(dotted: str, value: Any, meta: Mapping[str, Any], scale: Decimal | N
         raise AmendError(f"{dotted} = {value}: sotto il minimo {lo}")
     if hi is not None and number > hi:
         raise AmendError(f"{dotted} = {value}: sopra il massimo {hi}")
+    if percent is not None:
+        return str(value).strip()  # as the file would hold it: its reader reads «"20%"» as it reads the file's
     if meta["kind"] == "money":
         return str(value) if isinstance(value, str) else str(number)
     if meta["kind"] == "int" or number == number.to_integral_value():
         return int(number)
     return float(number)  # as TOML gives a decimal number: the reader reads it through its text
+
+
+def _percent(dotted: str, value: Any, meta: Mapping[str, Any]) -> Decimal | None:
+    """The share a text such as «"20%"» is where the file takes one (a key of kind number, not of points or days,
+    as the reader reads the file's «quota_fondo = "30%"»); None for any other value."""
+    text = value.strip() if isinstance(value, str) else ""
+    if meta["kind"] != "number" or not text.endswith("%"):
+        return None
+    if meta.get("points") or meta.get("days"):
+        what = "punti" if meta.get("points") else "giorni"
+        raise AmendError(f"{dotted} = {fmt.toml_value(value)}: è una percentuale, ma qui si scrive un numero di {what}")
+    try:
+        return Decimal(text[:-1].strip().replace(",", ".")) / 100
+    except ArithmeticError:
+        raise AmendError(f"{dotted} = {fmt.toml_value(value)}: atteso un numero") from None
+
+
+def said(value: Any) -> str:
+    """A figure as the office wrote it, for people: a text as typed («20%», «1.500,00»), a number with the Italian
+    decimal comma (0.75 → «0,75»)."""
+    if value is None:
+        return "non scritto"  # a figure the file leaves to its default
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return fmt.decimal_it(Decimal(str(value)), group=False)
+    return fmt.toml_value(value)

@@ -36,9 +36,9 @@ TYPES: dict[str, Type] = {
 PARSERS: dict[str, Callable[[str], Any]] = {
     "numero": cells.parse_number,
     "euro": cells.parse_money,
-    "giorni": cells.parse_nonnegative,
+    "giorni": cells.parse_days,
     "percentuale": cells.parse_percent,
-    "punti": cells.parse_nonnegative,  # a score on the regulation's scale, as its thresholds are written
+    "punti": cells.parse_points,  # a score on the regulation's scale, as its thresholds are written
     "testo": cells.parse_text,
     "sì/no": cells.parse_bool,  # sì / no (also SI, NO, x, vero, falso …): the core's own yes-no cells
     "data": cells.parse_date,  # 30/06/2024, 30.6.2024 or 2024-06-30, as the core's dates

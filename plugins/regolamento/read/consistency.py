@@ -380,7 +380,7 @@ def exclusion(path: str, ex: Exclusion, error: Error) -> None:
     if ex.rule == "unita_sotto" and ex.min is not None and ex.min > ONE:
         error(
             f"{path}.minimo",
-            f"per «unita_sotto» il minimo è una quota tra 0 e 1 (es. 0.7), trovato {ex.min}{cells.share_hint(ex.min)}",
+            f"per «unita_sotto» il minimo è una quota tra 0 e 1 (es. 0.7), trovato {ex.min}{cells.share_hint(ex.min, toml=True)}",
             "regolamento.valore",
         )
     if ex.rule == "sanzione":

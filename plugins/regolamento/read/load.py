@@ -60,7 +60,7 @@ def _parse(path: Path, text: str, changes: Mapping[str, Any]) -> tuple[Regulatio
         return None, (Problem(rule="regolamento.modifica", source=SOURCE, file=str(path), message=str(exc)),)
     regulation, problems = read(path, text, data)
     if regulation is not None and changes:  # every citation says the figures are not the act's own
-        shown = ", ".join(f"{k} = {v}" for k, v in changes.items())
+        shown = ", ".join(f"{k} = {amend.said(v)}" for k, v in changes.items())  # as written: «20%», «0,75»
         act = regulation.act  # the name the figures cite, the sigla where there is one, says it
         if act.short:
             act = attrs.evolve(act, short=f"{act.short} (modificato: {shown})")

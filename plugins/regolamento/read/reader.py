@@ -462,7 +462,9 @@ def _bounds(meta: Mapping[str, Any], number: Decimal, path: str, ctx: Context) -
     if meta["points"] and ctx.scale is not None:
         hi = ctx.scale  # a score threshold written in points of the regulation's scale
     if (lo is not None and number < lo) or (hi is not None and number > hi):
-        hint = cells.share_hint(number) if lo == 0 and hi == 1 else ""  # «quota = 40»: a percentage without its sign
+        hint = (
+            cells.share_hint(number, toml=True) if lo == 0 and hi == 1 else ""
+        )  # «quota = 40»: a percentage without its sign
         ctx.error(
             path,
             f"{said_number(number)} fuori dall'intervallo ammesso ({_interval(lo, hi)}){hint}",

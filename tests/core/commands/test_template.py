@@ -177,7 +177,7 @@ def test_italian_headers_are_read_and_problems_name_them(tmp_path):
     (problem,) = err.value.problems
     assert (problem.file, problem.row, problem.column) == ("people.csv", 3, "quota_tempo")  # fte 2 > 1
     assert problem.message == (
-        'atteso un valore maggiore di 0 e al massimo 100% (1), trovato «2»: una quota si scrive in percentuale, "2%" (o 0.02)'
+        'atteso un valore maggiore di 0 e al massimo 100% (1), trovato «2»: una quota si scrive in percentuale, "2%" (o 0,02)'
     )
     (tmp_path / "people.csv").write_text('codice,ruolo,unità,quota_tempo\np1,Dipendente,u1,"0,5"\n', encoding="utf-8")
     ente = load_ente(tmp_path, "x", 2025)
@@ -245,3 +245,26 @@ def test_shares_in_the_template_are_written_as_percentages(tmp_path):
     # the OIV's attestation as the percentage it is, which ente.toml accepts as written («0.97 = 97%» no more)
     line = next(ln for ln in toml.splitlines() if "attestazione_oiv" in ln)
     assert line.startswith('# attestazione_oiv = "97%"   # ') and "0.97" not in line
+
+
+def test_ente_tomls_amounts_are_said_as_they_are_read(tmp_path):
+    """The comment of [fondi] said «tra virgolette e con il punto decimale» while docs/regolamento.md §1 writes
+    amounts the Italian way: both forms are read, and the comment says so."""
+    from decimal import Decimal
+
+    from ciclope.core.inputs.loading import load_ente
+    from ciclope.core.testing import write_ente
+
+    from helpers import ENTE, files
+
+    for written in ('"1.000,00"', '"1000.00"'):  # the two forms the comment names: one thousand euro both
+        folder = write_ente(tmp_path / written.strip('"'), files(**{"ente.toml": ENTE.replace('"1000.00"', written)}))
+        assert load_ente(folder, "x", 2021).funds["performance_individuale"] == Decimal("1000.00")
+    assert main(["template", "regolamento", str(tmp_path / "u")]) == 0
+    toml = (tmp_path / "u" / "mio-ente" / "ente.toml").read_text(encoding="utf-8")
+    funds = toml.split("[fondi]")[1].split("\n[")[0]
+    assert "tra virgolette e con il punto decimale" not in funds
+    assert (
+        '# Le risorse del regolamento, in euro e tra virgolette, all\'italiana o con il punto decimale: "12.000,00" '
+        'o "12000.00".'
+    ) in funds

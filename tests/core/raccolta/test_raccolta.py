@@ -106,3 +106,45 @@ def test_foreign_files_are_refused_in_italian(office, tmp_path_factory, capsys):
     assert "ricevute/appunti.xlsx: errore: non è una cartella di lavoro .xlsx" in err
     assert "ricevute/PO1-altra.xlsx: errore: è di un'altra raccolta" in err
     assert "Restituite 0 su 5; mancanti 5" in out
+
+
+def test_the_instructions_say_what_the_points_cells_check_and_that_the_name_does_not_matter(office):
+    wb = openpyxl.load_workbook(office / "r" / "da-inviare" / "PO1.xlsx")
+    text = "\n".join(str(c.value) for c in wb["Istruzioni"]["A"] if c.value)
+    # PO1's cards have items of 10 points (a drop-down 0…10) and «obiettivi» of 40 (a number check only)
+    assert "il menu a tendina propone i valori ammessi" not in text
+    assert (
+        "per una voce fino a 20 punti interi il menu a tendina propone i punti ammessi; per le altre il foglio accetta "
+        "un numero da 0 ai punti massimi (anche con decimali, es. 7,5)" in text
+    )
+    assert "senza cambiarne il nome" not in text
+    assert "il nome del file non conta" in text  # docs/anno-ufficio.md: ricevute/, «il nome del file non conta»
+
+
+def test_the_indicators_sheet_names_the_objective_and_writes_yes_as_it_asks(office):
+    ws = openpyxl.load_workbook(office / "r" / "da-inviare" / "PO1.xlsx")["Indicatori"]
+    rows = {ws.cell(r, 1).value: [c.value for c in ws[r]] for r in range(2, ws.max_row + 1)}
+    assert rows["K11"][2] == "O1 — Obiettivo dell'area 1"  # the code and the title of the objective
+    assert (rows["K12"][4], rows["K12"][6]) == ("SI", "SI o NO")  # one spelling: the target as «Come scriverlo»
+
+
+def test_a_wrong_date_of_completion_gives_examples_of_the_cycles_year():
+    from ciclope.core.raccolta.merge import checked_actual
+
+    with pytest.raises(ValueError) as err:
+        checked_actual("deadline", "31/06/2025x", year=2025)
+    assert str(err.value) == "attesa una data (30/06/2025, 30.6.2025 o 2025-06-30), trovato «31/06/2025x»"
+
+
+def test_the_receipt_time_is_written_the_italian_way(office, capsys):
+    import datetime as dt
+    import os
+
+    from ciclope.core.raccolta.manifest import load
+    from ciclope.core.raccolta.readback import read
+
+    dest = office / "r" / "ricevute" / "PO1.xlsx"
+    filled(office / "r" / "da-inviare" / "PO1.xlsx", dest)
+    saved = dt.datetime(2026, 11, 29, 4, 21).timestamp()  # saved by the office at 04:21 of 29 November 2026
+    os.utime(dest, (saved, saved))
+    assert read(dest, load(office / "r")).received == "29/11/2026 04:21"

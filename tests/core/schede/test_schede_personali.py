@@ -187,3 +187,21 @@ def test_the_scheda_says_the_time_worked_as_typed_and_who_signs_it(example):
     ]
     days = [dt.datetime.strptime(line.value, "%d/%m/%Y") for line in scheda.acts]
     assert days == sorted(days)
+
+
+def test_a_riesame_accepted_prints_the_new_points_and_says_so_in_the_note(tmp_path):
+    """docs/anno-ufficio.md §3: the scheda shows the points a riesame changed; it printed the old ones, Note empty."""
+    from ciclope.core.schede.content import build, card_score
+    from ciclope.core.testing import compute_ente, write_ente
+
+    from helpers import files
+
+    appeals = "person,stage,date,outcome,new_points_item,new_points\nE1,riesame,2022-03-15,accolto,Obiettivi,60\n"
+    write_ente(tmp_path, files(**{"appeals.csv": appeals}))
+    result = compute_ente(tmp_path, "comunita_montane", 2021)
+    rows = {row.item: row for row in build(result, "E1").card}
+    # E1's «Obiettivi»: 54 of 60 points, raised to 60 by the riesame of 15 March 2022
+    assert (rows["Obiettivi"].points, rows["Obiettivi"].note) == ("60", "riesame del 15/03/2022: punti da 54 a 60")
+    assert (rows["Collaborazione"].points, rows["Collaborazione"].note) == ("30", "")
+    # the card's score with the new points: 100 × (60 + 30) / (60 + 40) = 90,00
+    assert card_score(result, "E1") == "90,00"

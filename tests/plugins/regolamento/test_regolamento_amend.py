@@ -183,3 +183,48 @@ def test_the_labels_of_the_regulation_reach_every_output_for_people(tmp_path):
     assert "esito: negativa, dopo il contraddittorio" in text
     text = explain(compute(plan.enti[0], plan.year), "person", "S01") or ""
     assert "livello pieno (da 95 punti)" in text
+
+
+def parti_runs(tmp_path: Path, *specs: str):
+    plan = load_config(DEMO)
+    return compare(plan, select(plan, ["comune-parti"]), load_scenarios(list(specs)))
+
+
+SHARES_AS_PERCENT = (
+    '[parametri]\n"regolamento.premi.presenza.quota_fondo" = "20%"\n"regolamento.premi.obiettivi.quota_fondo" = "80%"\n'
+    '"regolamento.premi.presenza.coefficienti.B" = 0.75\n'
+)
+
+
+def test_a_scenario_writes_a_share_of_the_regulation_as_the_file_does(tmp_path):
+    """The file writes quota_fondo = "30%" as well as 0.3: a scenario's [parametri] takes the same values."""
+    percent = scenario(tmp_path, "percento", SHARES_AS_PERCENT)
+    decimal = scenario(tmp_path, "decimali", SHARES_AS_PERCENT.replace('"20%"', "0.2").replace('"80%"', "0.8"))
+    comparison = parti_runs(tmp_path, percent, decimal)
+    _, by_percent, by_decimal = comparison.runs["comune-parti"]
+    assert by_percent.result is not None and not [p for p in by_percent.violations if p.severity == "error"]
+    # 20% is 0,2 and 80% is 0,8: the same amounts, person by person, as the shares written as decimals
+    assert {k: a.amount for k, a in by_percent.result.rewards.awards.items()} == {
+        k: a.amount for k, a in by_decimal.result.rewards.awards.items()
+    }
+    # the citation says the figures as the scenario wrote them, with the Italian decimal comma
+    assert (
+        "(modificato: premi.presenza.quota_fondo = 20%, premi.obiettivi.quota_fondo = 80%, "
+        "premi.presenza.coefficienti.B = 0,75)" in by_percent.result.figures["award:P1"].source
+    )
+
+
+def test_the_comparison_page_lists_the_regulations_changed_figures_old_and_new(tmp_path):
+    from ciclope.core.compare import report
+
+    comparison = parti_runs(tmp_path, scenario(tmp_path, "percento", SHARES_AS_PERCENT))
+    doc = comparison.docs["comune-parti"]
+    params, _ = report.changed(doc, "percento")
+    # smvp-parti.toml: presenza quota_fondo = 0.3, obiettivi 0.7, coefficiente B 0.8 (as the file writes them)
+    assert params == (
+        "regolamento.premi.obiettivi.quota_fondo: 0,7 → 80%; regolamento.premi.presenza.coefficienti.B: 0,8 → 0,75; "
+        "regolamento.premi.presenza.quota_fondo: 0,3 → 20%"
+    )
+    # the regulation file by its name, never the absolute path of this machine
+    assert doc["scenarios"]["attuale"]["params"] == {"regolamento": "smvp-parti.toml"}
+    assert str(ROOT) not in str(doc)
