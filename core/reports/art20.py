@@ -95,12 +95,19 @@ def ente_rows(result: Result) -> list[tuple[str, str, str]]:
     # everyone in service): the mean is over whom they paid, a figure of their pay when they are 1–2
     reach = len(reachable(result, evaluated.people)) or len(total.people)
     small = not evaluated.count and reach < MIN_GROUP
+    # the mean's own head count where it is not the evaluated people's, so that the division is redone by hand
+    # (60.000 / 29 valutati is not the 3.333,33 over the 18 a fund is destined to)
+    over = [(ENTE, REACHED, str(reach))] if evaluated.count and reach != evaluated.count and not small else []
     return [
         (ENTE, "premi stanziati (€)", _money(allocated)),
         (ENTE, "premi distribuiti (€)", total.hidden or _money(total.total)),  # hidden only if paid to 1–2 people
         (ENTE, "persone valutate", str(evaluated.count)),
+        *over,
         (ENTE, "premio medio conseguibile (€)", (total.hidden or "<3") if small else _money(allocated / reach)),
     ]
+
+
+REACHED = "persone valutate a cui è destinato un fondo dei premi"
 
 
 def reachable(result: Result, evaluated: frozenset[int]) -> frozenset[int]:

@@ -57,6 +57,8 @@ def test_the_ente_s_reachable_mean_is_over_the_people_a_fund_is_destined_to(cicl
     assert rows[("tutto il personale", "persone valutate")] == "4"
     assert rows[("tutto il personale", "premio medio conseguibile (€)")] == "800,00"
     assert rows[("personale", "premio medio conseguibile (€)")] == "800,00"
+    # the mean's own head count, 3, beside the 4 evaluated: the division is redone from the file
+    assert rows[("tutto il personale", "persone valutate a cui è destinato un fondo dei premi")] == "3"
 
 
 def test_a_level_nobody_was_paid_in_shows_its_zero_not_a_small_group(ciclope_ente, tmp_path):
