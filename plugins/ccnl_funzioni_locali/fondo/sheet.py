@@ -42,8 +42,8 @@ def voce(text: str) -> str:
 
 
 def uso(text: str) -> str:
-    """A use of the fund, by its code as the template writes it (``performance_individuale``) or by its words
-    (``Premi correlati alla performance individuale``, as older templates wrote it)."""
+    """A use of the fund, by its words as the template writes them (``Premi correlati alla performance individuale``)
+    or by its code (``performance_individuale``)."""
     value = text.strip().lower()
     known = {u.id: u.id for u in table().usi} | {u.title.lower(): u.id for u in table().usi}
     if value not in known:
@@ -87,9 +87,9 @@ HELP = {
     ),
     "data": ("la data di cessazione, per la RIA di un dipendente cessato", "30/04/{anno-1}"),
     "uso": (
-        "per una riga destinazione: l'uso del contratto integrativo, con il nome del modello (una riga per uso, la "
-        "descrizione accanto); si possono scrivere anche le parole della descrizione",
-        "performance_individuale",
+        "per una riga destinazione: l'uso del contratto integrativo, con le parole del modello (una riga per uso); "
+        "si può scrivere anche il suo nome breve",
+        "Premi correlati alla performance individuale",
     ),
     "fondo_premi": (
         "per una riga destinazione: il fondo dei premi del ciclo che essa paga, con il nome che avrebbe in [fondi] "
@@ -146,8 +146,8 @@ def ciclope_template_rows(
         rows += [carried(e, v.title) for e in kept] or [{"voce": v.id, "descrizione": v.title}]
     for u in t.usi_in(year).values():
         pools = [e.pool for e in before if e.voce == "destinazione" and e.use == u.id] or [""]
-        # the use's code, as a constitution row's voce, and its words in descrizione (the reader takes either)
-        rows += [{"voce": "destinazione", "uso": u.id, "fondo_premi": p or None, "descrizione": u.title} for p in pools]
+        # the use in its words, as the office reads them (the reader takes the code too)
+        rows += [{"voce": "destinazione", "uso": u.title, "fondo_premi": p or None} for p in pools]
     return {FILE: rows}
 
 

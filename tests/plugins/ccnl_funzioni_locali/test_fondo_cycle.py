@@ -262,7 +262,7 @@ def test_the_template_from_a_run_carries_the_residual_and_the_base_figures(with_
     assert by["monte_salari_2021"]["importo"] == 500000 and by["dipendenti_2015"]["numero"] == 12  # carried
     assert by["variabile_1_2"]["importo"] is None  # a variable item is the year's decision: left empty
     pools = {r["uso"]: r["fondo_premi"] for r in rows if r["voce"] == "destinazione"}
-    assert pools["performance_individuale"] == "performance_individuale" and "arretrati" not in by
+    assert pools["Premi correlati alla performance individuale"] == "performance_individuale" and "arretrati" not in by
     assert sheet.cell(row=1, column=1).comment is not None  # each header says what it holds
 
 
@@ -362,9 +362,9 @@ def test_a_template_for_an_earlier_year_lists_that_year_s_items(tmp_path):
     assert "anno = 2024" in (tmp_path / "u24" / "cycle.toml").read_text(encoding="utf-8")
 
 
-def test_the_template_writes_the_use_s_code_and_its_description_as_the_items(tmp_path):
-    """docs/fondo.md: a destination row's ``uso`` is the use's code (``performance_individuale``), as a constitution
-    row's ``voce``, with the words in ``descrizione``; the reader still takes the words in ``uso``."""
+def test_the_template_writes_the_use_s_words_and_the_reader_takes_the_code_too(tmp_path):
+    """docs/fondo.md: a destination row's ``uso`` is written in the model's words («Premi correlati alla performance
+    individuale»), what the office reads; its short name (``performance_individuale``) is read as the same use."""
     import openpyxl
 
     from ciclope.plugins.ccnl_funzioni_locali.fondo import sheet as fondo_sheet
@@ -373,13 +373,12 @@ def test_the_template_writes_the_use_s_code_and_its_description_as_the_items(tmp
     sheet = openpyxl.load_workbook(tmp_path / "u" / "mio-ente" / "ente.xlsx")["fondo"]
     header = [c.value for c in sheet[1]]
     rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
-    uses = {r["uso"]: r["descrizione"] for r in rows if r["voce"] == "destinazione"}
-    assert uses["performance_individuale"] == "Premi correlati alla performance individuale"
-    assert uses["condizioni_lavoro"] == "Indennità condizioni di lavoro"
-    assert all(code and " " not in code for code in uses)  # codes, never the words
+    uses = [r["uso"] for r in rows if r["voce"] == "destinazione"]
+    assert "Premi correlati alla performance individuale" in uses and "Indennità condizioni di lavoro" in uses
     notes = {c.value: c.comment.text for c in sheet[1] if c.comment is not None}
-    assert "Esempio: performance_individuale" in notes["uso"]
+    assert "si può scrivere anche il suo nome breve" in notes["uso"]
     assert fondo_sheet.uso("Premi correlati alla performance individuale") == "performance_individuale"
+    assert fondo_sheet.uso("performance_individuale") == "performance_individuale"
 
 
 @pytest.mark.parametrize("year", [2024, 2027])
