@@ -181,6 +181,7 @@ def rewards(r: Result) -> list[Block]:
             _count(ln),
             _money(ln, ln.total),
             _money(ln, ln.mean),
+            "" if ln.unpaid is None else str(ln.unpaid),  # a count, as trasparenza.csv publishes it
         )
         for ln in lines
         if ln.section in ("livello", "fascia")
@@ -193,7 +194,7 @@ def rewards(r: Result) -> list[Block]:
             if any(ln.section == "fascia" for ln in lines)
             else "Premi per livello (D.Lgs. 33/2013 art. 20)"
         ),
-        Table("", columns(GROUP_HEAD, (3, 4, 5)), groups, empty="Nessun premio."),
+        Table("", columns(GROUP_HEAD, (3, 4, 5, 6)), groups, empty="Nessun premio."),
     ]
     degrees = [(ln.group, ln.hidden or fmt.ratio(ln.ratio)) for ln in lines if ln.section == "differenziazione"]
     if degrees:
@@ -204,7 +205,9 @@ def rewards(r: Result) -> list[Block]:
     return out
 
 
-GROUP_HEAD = ("Sezione", "Gruppo", "Voce", "Persone", "Importo totale", "Importo medio")
+# the mean is over the people paid: those paid nothing are counted apart, so that total / (persone − non pagate) is
+# the mean a reader redoes
+GROUP_HEAD = ("Sezione", "Gruppo", "Voce", "Persone", "Importo totale", "Importo medio", "Persone non pagate")
 
 
 def violations(r: Result) -> list[Block]:
@@ -250,8 +253,8 @@ def _count(ln) -> str:
 
 
 def _money(ln, x) -> str:
-    if ln.hidden:
-        return "riservato"
+    if ln.hidden:  # «<3» (a group too small) or «riservato» (it would give another by difference), as trasparenza.csv
+        return str(ln.hidden)
     return fmt.euro(x) if x is not None else fmt.NONE
 
 

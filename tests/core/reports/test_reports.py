@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html as html_text
 import re
 import zipfile
 from decimal import Decimal as D
@@ -359,6 +360,19 @@ def test_transparency_by_hand(case):
     # no figure of PO1 anywhere: 134.49 (premi) + 1147.50 (result) = 1281.99
     text = transparency.render(case) + art20.render(case)
     assert not any(x in text for x in ("1281,99", "1147,50", "134,49"))
+
+
+def test_the_public_relazione_counts_the_unpaid_as_trasparenza_does(case):
+    # «Buono e Sufficiente» of the staff: 4 people, 1 unpaid (E6), amounts withheld; «Ottimo e non valutato» of the
+    # dirigenti e PO: 4 people, 3 unpaid; the page says it beside the mean, as trasparenza.csv does
+    from ciclope.core.reports import public
+
+    page = html_text.unescape(re.sub(r"<[^>]+>", "|", public.render(case)))
+    cells = [c.strip() for c in page.split("|") if c.strip()]
+    assert "Persone non pagate" in cells
+    rows = [cells[i : i + 5] for i, c in enumerate(cells) if c in ("Buono e Sufficiente", "Ottimo e non valutato")]
+    assert ["Buono e Sufficiente", "4", "riservato", "riservato", "1"] in rows  # the table of premiums by level
+    assert ["Ottimo e non valutato", "4", "<3", "<3", "3"] in rows
 
 
 def test_transparency_has_no_names_or_ids(case):
