@@ -72,6 +72,7 @@ class Built:
     pages: int
     warnings: tuple[str, ...] = ()
     years: tuple[int, ...] = ()  # the years the portal holds (every year with ``every_year``, else this one)
+    others: tuple[Built, ...] = ()  # the other years' sites under ``out/<year>/``, each with its own counts
 
 
 def environment() -> Environment:
@@ -262,14 +263,15 @@ class Site:
         return row, [d for d in calendar if d["status"] != "fatto"]
 
     def downloads(self, c: Current) -> list[dict]:
-        """The ente's documents copied into the portal (the public one: only those meant for publication)."""
+        """The ente's documents copied into the portal (the public one: only those meant for publication), beside
+        the ente's page of this year: another year's documents are under that year's folder, never over this one's."""
         folder = Path(c.output)
         downloads = []
         for name, label in FULL_DOWNLOADS:
             if self.public and name not in PUBLIC_FILES:
                 continue
             if (folder / name).is_file():
-                owned.copy_inside(self.out, f"enti/{filenames.stem(c.ente)}/{name}", folder / name)
+                owned.copy_inside(self.out, f"{self.prefix}enti/{filenames.stem(c.ente)}/{name}", folder / name)
                 downloads.append({"file": name, "label": label})
         return downloads
 
@@ -485,10 +487,12 @@ def build(
     if stale and public:
         raise CiclopeError([_unrecorded_problem(stale)])
     built = site.build(jobs)
-    pages = built.pages + sum(other.build(jobs).pages for other in others)
     years = tuple(site.years) if every_year else (site.year,)
     return attrs.evolve(
-        built, pages=pages, years=years, warnings=(_unrecorded_problem(stale).message,) if stale else ()
+        built,
+        years=years,
+        others=tuple(other.build(jobs) for other in others),
+        warnings=(_unrecorded_problem(stale).message,) if stale else (),
     )
 
 
