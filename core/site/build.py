@@ -30,7 +30,7 @@ from ciclope.core.reports.html import blocks
 from ciclope.core.run.explain import Kinds, column_kind, column_words, place, staff_code, stored_kinds, title
 from ciclope.core.site import cards, charts
 from ciclope.core.store import Current, Store, open_store, read
-from ciclope.core.store.benchmark import OWN_TOP
+from ciclope.core.store.benchmark import OWN_TOP, QUARTERS_NOTE
 from ciclope.core.store.history import Trend, trend
 from ciclope.core.store.sections import position_html, trend_html
 from ciclope.core.store.words import ente_info, plugin_info
@@ -85,6 +85,7 @@ def environment() -> Environment:
     )
     env.filters["page"] = filenames.stem  # an ente's page and folder: a name every office computer can hold
     env.filters["plural"] = fmt.plural  # «1 ente», «2 enti»
+    env.globals["quarters_note"] = QUARTERS_NOTE  # what a «1° quarto» is, as the Relazione says it
     return env
 
 
@@ -406,7 +407,7 @@ class Site:
         }
 
     def ranked(self, d, percent: bool) -> list[dict]:
-        """A distribution's enti with their rank and quartile."""
+        """A distribution's enti with their rank (shared or not) and their quarter, counted from the best."""
         out = []
         for ente, value in d.values:
             pos = d.position(ente)
@@ -415,7 +416,8 @@ class Site:
                     "ente": ente,
                     "name": self.names.get(ente, ente),
                     "rank": pos.rank,
-                    "quartile": pos.quartile,
+                    "tied": pos.tied > 0,  # a place shared: said beside the rank, never shown as one's own
+                    "quarter": pos.quarter(),
                     "value": fmt.pct(value) if percent else fmt.decimal_it(value),
                     "sort": f"{value:.6f}",
                 }
