@@ -7,8 +7,10 @@ violation text (it may name a person), groups under 3 people shown as ``<3``."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -27,6 +29,7 @@ from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.reports.html import blocks
+from ciclope.core.reports.transparency import SECTION_LABELS
 from ciclope.core.run.explain import Kinds, column_kind, column_words, place, staff_code, stored_kinds, title
 from ciclope.core.site import cards, charts
 from ciclope.core.store import Current, Store, open_store, read
@@ -61,6 +64,7 @@ PUBLIC_FILES = {
     "relazione-tecnico-finanziaria.xlsx",
 }
 STATUS_LABELS = {"ok": "ok", "errors": "violazioni"}
+LEVEL_SECTION = SECTION_LABELS["livello"]  # trasparenza.csv's section of the people per level
 CALENDAR_CSS = {"fatto": "fatto", "in ritardo": "ritardo", "mancante": "mancante"}
 
 
@@ -252,6 +256,9 @@ class Site:
                 (fmt.level(name, info.ente_labels), str(n))
                 for name, n in sorted(levels.items(), key=lambda kv: (-lows.get(kv[0], 0), fmt.natural(kv[0])))
             ],
+            # public: the people per level as trasparenza.csv publishes them, the lines controlled with the public
+            # Relazione (a partition of the page's own beside them could give a withheld figure back by difference)
+            published_levels=published_levels(Path(c.output) / "trasparenza.csv") if self.public else [],
             calendar=calendar,
             violations=[] if self.public else violation_rows(doc, info.status_labels),
             people=[] if self.public else [self.person_row(p, info, self.year, units) for p in people],
@@ -612,6 +619,21 @@ def violation_rows(doc: dict, labels: Mapping[str, str] | None = None) -> list[d
             "where": where_it(v["where"] or ""),
         }
         for v in doc.get("violations", [])
+    ]
+
+
+def published_levels(path: Path) -> list[tuple[str, str, str]]:
+    """(group, level, people) of each «Livello di valutazione» line of the ente's trasparenza.csv, as published
+    (levels merged by the disclosure control stay merged); none when the run left no such file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError:
+        return []
+    rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=";")
+    return [
+        (row.get("Gruppo") or "", row.get("Voce") or "", row.get("Numero di persone") or "")
+        for row in rows
+        if row.get("Sezione") == LEVEL_SECTION
     ]
 
 
