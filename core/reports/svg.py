@@ -39,6 +39,17 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _wrapped(text: str, limit: int) -> list[str]:
+    """``text`` on at most two lines of ``limit`` characters, broken between words: a printed chart has no tooltip, so
+    a label is cut («…») only when two lines cannot hold it (or its first word alone is longer than a line)."""
+    words, first = text.split(" "), ""
+    while words and len(f"{first} {words[0]}".strip()) <= limit:
+        first = f"{first} {words.pop(0)}".strip()
+    if not first:
+        return [_clip(text, limit)]
+    return [first, _clip(" ".join(words), limit)] if words else [first]
+
+
 def frame(chart_id: str, title: str, height: int, css: str = "chart") -> list[str]:
     """A chart's opening lines, :data:`WIDTH` wide: the ``<svg>`` element labelled by its ``<title>`` (for
     screen readers) and the title drawn on top; the chart appends its shapes and ``</svg>``."""
@@ -58,7 +69,10 @@ def achievement_bars(chart_id: str, title: str, items: Sequence[tuple[str, str, 
     """
     label_w, right, row, top = 190, 70, 22, 34
     plot_w = WIDTH - label_w - right
-    height = top + row * max(len(items), 1) + 26
+    labels = [_wrapped(short, 30) for short, _, _ in items]
+    rows = [row + 12 * (len(lines) - 1) for lines in labels]  # a second line of the label: 12 px more
+    starts = [top + sum(rows[:i]) for i in range(len(rows))]
+    height = top + (sum(rows) or row) + 26
     out = frame(chart_id, title, height)
     for tick in (0, 25, 50, 75, 100):
         x = label_w + plot_w * tick / 100
@@ -68,11 +82,14 @@ def achievement_bars(chart_id: str, title: str, items: Sequence[tuple[str, str, 
         out.append(
             f'<text x="{coord(x)}" y="{height - 8}" font-size="10" text-anchor="middle" fill="{TEXT}">{tick}%</text>'
         )
-    for i, (short, full, value) in enumerate(items):
-        y = top + i * row
+    for i, (_short, full, value) in enumerate(items):
+        y = starts[i]
+        lines = "".join(
+            f'<tspan x="{label_w - 6}" y="{y + 14 + 12 * k}">{escape(line)}</tspan>' for k, line in enumerate(labels[i])
+        )
         out.append(
             f'<text x="{label_w - 6}" y="{y + 14}" font-size="11" text-anchor="end" fill="{TEXT}">'
-            f'<title>{escape(full)}</title>{escape(_clip(short, 30))}</text>'
+            f"<title>{escape(full)}</title>{lines}</text>"
         )
         if value is None:
             out.append(

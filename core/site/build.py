@@ -7,8 +7,10 @@ violation text (it may name a person), groups under 3 people shown as ``<3``."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -27,10 +29,11 @@ from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.reports.html import blocks
+from ciclope.core.reports.transparency import SECTION_LABELS
 from ciclope.core.run.explain import Kinds, column_kind, column_words, place, staff_code, stored_kinds, title
 from ciclope.core.site import cards, charts
 from ciclope.core.store import Current, Store, open_store, read
-from ciclope.core.store.benchmark import OWN_TOP
+from ciclope.core.store.benchmark import OWN_TOP, QUARTERS_NOTE
 from ciclope.core.store.history import Trend, trend
 from ciclope.core.store.sections import position_html, trend_html
 from ciclope.core.store.words import ente_info, plugin_info
@@ -61,6 +64,7 @@ PUBLIC_FILES = {
     "relazione-tecnico-finanziaria.xlsx",
 }
 STATUS_LABELS = {"ok": "ok", "errors": "violazioni"}
+LEVEL_SECTION = SECTION_LABELS["livello"]  # trasparenza.csv's section of the people per level
 CALENDAR_CSS = {"fatto": "fatto", "in ritardo": "ritardo", "mancante": "mancante"}
 
 
@@ -72,6 +76,7 @@ class Built:
     pages: int
     warnings: tuple[str, ...] = ()
     years: tuple[int, ...] = ()  # the years the portal holds (every year with ``every_year``, else this one)
+    others: tuple[Built, ...] = ()  # the other years' sites under ``out/<year>/``, each with its own counts
 
 
 def environment() -> Environment:
@@ -84,6 +89,7 @@ def environment() -> Environment:
     )
     env.filters["page"] = filenames.stem  # an ente's page and folder: a name every office computer can hold
     env.filters["plural"] = fmt.plural  # «1 ente», «2 enti»
+    env.globals["quarters_note"] = QUARTERS_NOTE  # what a «1° quarto» is, as the Relazione says it
     return env
 
 
@@ -250,6 +256,9 @@ class Site:
                 (fmt.level(name, info.ente_labels), str(n))
                 for name, n in sorted(levels.items(), key=lambda kv: (-lows.get(kv[0], 0), fmt.natural(kv[0])))
             ],
+            # public: the people per level as trasparenza.csv publishes them, the lines controlled with the public
+            # Relazione (a partition of the page's own beside them could give a withheld figure back by difference)
+            published_levels=published_levels(Path(c.output) / "trasparenza.csv") if self.public else [],
             calendar=calendar,
             violations=[] if self.public else violation_rows(doc, info.status_labels),
             people=[] if self.public else [self.person_row(p, info, self.year, units) for p in people],
@@ -262,14 +271,15 @@ class Site:
         return row, [d for d in calendar if d["status"] != "fatto"]
 
     def downloads(self, c: Current) -> list[dict]:
-        """The ente's documents copied into the portal (the public one: only those meant for publication)."""
+        """The ente's documents copied into the portal (the public one: only those meant for publication), beside
+        the ente's page of this year: another year's documents are under that year's folder, never over this one's."""
         folder = Path(c.output)
         downloads = []
         for name, label in FULL_DOWNLOADS:
             if self.public and name not in PUBLIC_FILES:
                 continue
             if (folder / name).is_file():
-                owned.copy_inside(self.out, f"enti/{filenames.stem(c.ente)}/{name}", folder / name)
+                owned.copy_inside(self.out, f"{self.prefix}enti/{filenames.stem(c.ente)}/{name}", folder / name)
                 downloads.append({"file": name, "label": label})
         return downloads
 
@@ -404,7 +414,7 @@ class Site:
         }
 
     def ranked(self, d, percent: bool) -> list[dict]:
-        """A distribution's enti with their rank and quartile."""
+        """A distribution's enti with their rank (shared or not) and their quarter, counted from the best."""
         out = []
         for ente, value in d.values:
             pos = d.position(ente)
@@ -413,7 +423,8 @@ class Site:
                     "ente": ente,
                     "name": self.names.get(ente, ente),
                     "rank": pos.rank,
-                    "quartile": pos.quartile,
+                    "tied": pos.tied > 0,  # a place shared: said beside the rank, never shown as one's own
+                    "quarter": pos.quarter(),
                     "value": fmt.pct(value) if percent else fmt.decimal_it(value),
                     "sort": f"{value:.6f}",
                 }
@@ -485,10 +496,12 @@ def build(
     if stale and public:
         raise CiclopeError([_unrecorded_problem(stale)])
     built = site.build(jobs)
-    pages = built.pages + sum(other.build(jobs).pages for other in others)
     years = tuple(site.years) if every_year else (site.year,)
     return attrs.evolve(
-        built, pages=pages, years=years, warnings=(_unrecorded_problem(stale).message,) if stale else ()
+        built,
+        years=years,
+        others=tuple(other.build(jobs) for other in others),
+        warnings=(_unrecorded_problem(stale).message,) if stale else (),
     )
 
 
@@ -606,6 +619,21 @@ def violation_rows(doc: dict, labels: Mapping[str, str] | None = None) -> list[d
             "where": where_it(v["where"] or ""),
         }
         for v in doc.get("violations", [])
+    ]
+
+
+def published_levels(path: Path) -> list[tuple[str, str, str]]:
+    """(group, level, people) of each «Livello di valutazione» line of the ente's trasparenza.csv, as published
+    (levels merged by the disclosure control stay merged); none when the run left no such file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError:
+        return []
+    rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=";")
+    return [
+        (row.get("Gruppo") or "", row.get("Voce") or "", row.get("Numero di persone") or "")
+        for row in rows
+        if row.get("Sezione") == LEVEL_SECTION
     ]
 
 

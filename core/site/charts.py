@@ -4,12 +4,14 @@ distribution with its quartiles. Every label is escaped; each chart has a <title
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 
 from ciclope.core.reports import fmt
 from ciclope.core.reports.svg import escape
 
 INK, ACCENT, MUTED = "#1d3f5e", "#c0392b", "#8a8a8a"
+STACK = (0, -9, 9, -18, 18)  # the offsets from the axis of the enti sharing one value, in the order drawn
 
 
 def sparkline(label: str, points: Sequence[tuple[int, float | None]], width: int = 120, height: int = 28) -> str:
@@ -37,15 +39,28 @@ def sparkline(label: str, points: Sequence[tuple[int, float | None]], width: int
 
 
 def scale(lo: float, hi: float, percent: bool) -> tuple[float, float]:
-    """The axis of a strip: the data's range widened to round steps (5 points of a percentage, else a tenth of the
-    range), never the whole 0–100% when the enti lie between 86% and 97%; a percentage stays within 0–100%."""
+    """The axis of a strip: the data's range widened by a round step either side, never the whole 0–100% when the enti
+    lie between 86% and 97%. A percentage stays within 0–100%; so do values that all lie within 0–100 (a share
+    written without «%», 95 of 100 procedures): a margin never carries the axis past a bound the values keep to."""
     if percent:
         step = 0.05
         low = max(0.0, math.floor(round(lo / step, 6)) * step - step)  # a step of margin below the lowest
         high = math.ceil(round(hi / step, 6)) * step + step  # and above the highest
         return low, min(high, 1.0) if hi <= 1.0 else high
-    pad = (hi - lo) / 10 or abs(hi) / 10 or 1.0
-    return lo - pad, hi + pad
+    step = _round_step(((hi - lo) or abs(hi) / 5 or 1.0) / 5)
+    low = math.floor(round(lo / step, 6)) * step - step
+    high = math.ceil(round(hi / step, 6)) * step + step
+    if lo >= 0:
+        low = max(low, 0.0)
+        if hi <= 100:
+            high = min(high, 100.0)
+    return low, high
+
+
+def _round_step(raw: float) -> float:
+    """The round step (1, 2, 2.5 or 5 times a power of ten) at or above ``raw``."""
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw * (1 - 1e-9))
 
 
 def strip(
@@ -57,9 +72,10 @@ def strip(
     mark: str | None = None,
     percent: bool = True,
     width: int = 560,
-    height: int = 70,
+    height: int = 78,
 ) -> str:
-    """Each ente a tick on one axis, the quartile box and the median; ``mark``: the ente highlighted."""
+    """Each ente a point on one axis, over the quartile box and the median line; equal values share a spot, and how
+    many enti it holds is written above it (a printed page has no tooltip). ``mark``: the ente highlighted."""
     if not values:
         return ""
     lo, hi = scale(min(v for _, v in values), max(v for _, v in values), percent)
@@ -72,20 +88,46 @@ def strip(
     shown = fmt.pct if percent else (lambda v: fmt.decimal_it(round(v, 2)))
     out = [
         f'<svg class="strip" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
-        f"<title>{escape(label)}: mediana {escape(shown(median))}, quartili {escape(shown(q1))} – {escape(shown(q3))}</title>",
-        f'<rect x="{x(q1):.1f}" y="18" width="{max(1.0, x(q3) - x(q1)):.1f}" height="24" fill="#dde7f0"/>',
-        f'<line x1="{x(median):.1f}" y1="14" x2="{x(median):.1f}" y2="46" stroke="{INK}" stroke-width="2"/>',
-        f'<line x1="{left}" y1="30" x2="{width - right}" y2="30" stroke="{MUTED}"/>',
+        f"<title>{escape(label)}: un cerchio per ente, mediana {escape(shown(median))}, quartili "
+        f"{escape(shown(q1))} – {escape(shown(q3))}</title>",
+        f'<rect x="{x(q1):.1f}" y="22" width="{max(1.0, x(q3) - x(q1)):.1f}" height="24" fill="#dde7f0"/>',
+        f'<line x1="{left}" y1="34" x2="{width - right}" y2="34" stroke="{MUTED}"/>',
+        f'<line x1="{x(median):.1f}" y1="18" x2="{x(median):.1f}" y2="50" stroke="{INK}" stroke-width="2"/>',
     ]
-    for ente, v in values:
-        color, w = (ACCENT, 3) if ente == mark else (INK, 1)
-        out.append(
-            f'<line x1="{x(v):.1f}" y1="22" x2="{x(v):.1f}" y2="38" stroke="{color}" stroke-width="{w}">'
-            f"<title>{escape(ente)}: {escape(shown(v))}</title></line>"
-        )
-    out.append(f'<text x="{left}" y="62" font-size="10" fill="{INK}">{escape(shown(lo))}</text>')
+    out += _points(values, x, shown, mark, width - right)
+    out.append(f'<text x="{left}" y="66" font-size="10" fill="{INK}">{escape(shown(lo))}</text>')
     out.append(
-        f'<text x="{width - right}" y="62" font-size="10" text-anchor="end" fill="{INK}">{escape(shown(hi))}</text>'
+        f'<text class="legend" x="{width / 2:.1f}" y="66" font-size="10" text-anchor="middle" fill="{INK}">'
+        "cerchi: gli enti · linea: la mediana · fascia: tra primo e terzo quartile</text>"
+    )
+    out.append(
+        f'<text x="{width - right}" y="66" font-size="10" text-anchor="end" fill="{INK}">{escape(shown(hi))}</text>'
     )
     out.append("</svg>")
     return "".join(out)
+
+
+def _points(values: Sequence[tuple[str, float]], x, shown, mark: str | None, end: float) -> list[str]:
+    """A circle per ente, drawn over the median line so that none hides behind it; above a value several enti share,
+    their number («4 enti a 95,00%»), unless it would overlap the one before."""
+    out, said_at = [], -1e9
+    counts = Counter(v for _, v in values)
+    seen: Counter[float] = Counter()
+    for ente, v in values:
+        color, r = (ACCENT, 5) if ente == mark else (INK, 4)
+        # equal values stacked above and below the axis (the 6th and later on the outermost): each one visible
+        y = 34 + STACK[min(seen[v], len(STACK) - 1)]
+        seen[v] += 1
+        out.append(
+            f'<circle cx="{x(v):.1f}" cy="{y}" r="{r}" fill="{color}" fill-opacity="0.8" stroke="#ffffff">'
+            f"<title>{escape(ente)}: {escape(shown(v))}</title></circle>"
+        )
+    for v, n in sorted(counts.items()):
+        if n > 1 and x(v) - said_at >= 110:
+            anchor = "end" if x(v) > end - 60 else "start" if x(v) < 80 else "middle"
+            out.append(
+                f'<text x="{x(v):.1f}" y="9" font-size="10" text-anchor="{anchor}" fill="{INK}">'
+                f"{n} enti a {escape(shown(v))}</text>"
+            )
+            said_at = x(v)
+    return out

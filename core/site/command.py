@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ciclope.core.output import owned
+from ciclope.core.reports.fmt import plural
 from ciclope.core.site.build import build
 from ciclope.core.site.serve import check_port, serve
 from ciclope.core.store.commands import open_for, readable_store
@@ -30,8 +31,14 @@ def main(args: argparse.Namespace) -> int:
     for warning in built.warnings:
         print(f"ciclope: attenzione: {warning}", file=sys.stderr)
     kind = "pubblico" if args.public else "interno (con dati personali: non pubblicare)"
+    # every year the folder holds, each with its own counts and first page: none is left for the user to find
+    said = [
+        f"del {b.year}: {plural(b.enti, 'ente', 'enti')}, {b.pages} pagine in {out}/{b.year}/index.html"
+        for b in built.others
+    ]
     print(
-        f"Sito {kind} del {built.year}: {built.enti} {'ente' if built.enti == 1 else 'enti'}, {built.pages} pagine in {out}/index.html"
+        f"Sito {kind} del {built.year}: {plural(built.enti, 'ente', 'enti')}, {built.pages} pagine in {out}/index.html"
+        + "".join(f"\n  e {line}" for line in said)
     )
     if args.serve:
         serve(out, args.port)

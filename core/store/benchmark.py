@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 import attrs
@@ -48,6 +48,31 @@ class Position:
     of: int
     quartile: int  # 1 = the best quarter
     median: float
+    tied: int = 0  # how many other enti have the same value, and so the same rank
+
+    def placed(self) -> str:
+        """«2° su 5», or «1° a pari merito con altri 3 su 4»: a rank shared with others is said, never left to look
+        like a place of its own."""
+        if not self.tied:
+            return f"{self.rank}° su {self.of}"
+        others = "un altro" if self.tied == 1 else f"altri {self.tied}"
+        return f"{self.rank}° a pari merito con {others} su {self.of}"
+
+    def quarter(self) -> str:
+        """The quarter of the enti the value is in, counted from the best and said so («1° quarto, il migliore»):
+        never «1° quartile», which in a spreadsheet is the lowest of the values."""
+        return QUARTERS[self.quartile]
+
+
+# the quarters of a distribution counted from the best (Position.quartile), in words
+QUARTERS = {1: "1° quarto, il migliore", 2: "2° quarto", 3: "3° quarto", 4: "4° quarto, il peggiore"}
+# what the quarters are, beside every table that shows them: the best quarter is the 1st, while the spreadsheet's
+# first quartile (QUARTILE.INC) is the value below which lie the lowest ones
+QUARTERS_NOTE = (
+    "Quarti contati dal migliore: il 1° quarto ha i valori pari o migliori del terzo quartile (per un indicatore "
+    "«più basso è meglio», pari o inferiori al primo quartile), il 4° i peggiori; primo e terzo quartile come "
+    "QUARTILE.INC di Excel, dove il primo quartile è il valore sotto cui stanno i più bassi."
+)
 
 
 @attrs.frozen
@@ -58,6 +83,7 @@ class Distribution:
     q3: float  # upper quartile
     lower_is_better: bool = False
     ranks: dict[str, tuple[int, float]] = attrs.field(factory=dict, eq=False, repr=False)  # ente → (rank, value)
+    counts: dict[float, int] = attrs.field(factory=dict, eq=False, repr=False)  # value → how many enti have it
 
     @classmethod
     def of(cls, values: dict[str, float], lower_is_better: bool = False) -> Distribution:
@@ -72,7 +98,16 @@ class Distribution:
             # 1 + how many are strictly better: the first of a run of equal values gives the run its rank
             rank = ranks[ordered[i - 1][0]][0] if i and ordered[i - 1][1] == value else i + 1
             ranks[ente] = (rank, value)
-        return cls(values=tuple(ordered), median=med, q1=q1, q3=q3, lower_is_better=lower_is_better, ranks=ranks)
+        counts = Counter(data)
+        return cls(
+            values=tuple(ordered),
+            median=med,
+            q1=q1,
+            q3=q3,
+            lower_is_better=lower_is_better,
+            ranks=ranks,
+            counts=dict(counts),
+        )
 
     def quartile(self, value: float) -> int:
         """1 (the best quarter) to 4, from the printed QUARTILE.INC figures: for higher-is-better, 1 at or above
@@ -85,7 +120,8 @@ class Distribution:
         if ente not in self.ranks:
             return None
         rank, value = self.ranks[ente]
-        return Position(ente, value, rank, len(self.values), self.quartile(value), self.median)
+        tied = self.counts.get(value, 1) - 1
+        return Position(ente, value, rank, len(self.values), self.quartile(value), self.median, tied)
 
 
 @attrs.frozen

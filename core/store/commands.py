@@ -22,7 +22,7 @@ from ciclope.core.nearest import hint
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
 from ciclope.core.store import Store, open_store, redacted, schema, store_url
-from ciclope.core.store.benchmark import OWN_TOP, Benchmark
+from ciclope.core.store.benchmark import OWN_TOP, QUARTERS_NOTE, Benchmark, Position
 from ciclope.core.store.engine import scrubbed
 from ciclope.core.store.history import Trend, plans, said, trend
 from ciclope.core.store.read import Current, result_of_run, rows, runs_of
@@ -537,12 +537,18 @@ def _bench_performance(b: Benchmark, every: bool) -> list[str]:
     if b.performance is None:
         return [f"Performance dell'ente: servono almeno 3 enti (presenti: {b.enti}).\n"]
     d = b.performance
-    ranked = [[f"{p.rank}°", ente, fmt.pct(v), f"{p.quartile}°"] for ente, v in d.values if (p := d.position(ente))]
+    ranked = [[_rank(p), ente, fmt.pct(v), p.quarter()] for ente, v in d.values if (p := d.position(ente))]
     return [
         f"Performance dell'ente: mediana {fmt.pct(d.median)}, primo quartile {fmt.pct(d.q1)}, "
         f"terzo quartile {fmt.pct(d.q3)}",
-        grid(["Pos.", "Ente", "Performance", "Quartile"], ends(ranked, every), {0, 2}),
+        grid(["Pos.", "Ente", "Performance", "Quarto degli enti"], ends(ranked, every), {0, 2}),
+        QUARTERS_NOTE,
     ]
+
+
+def _rank(p: Position) -> str:
+    """«1°», or «1° pari merito» when other enti have the same value."""
+    return f"{p.rank}° pari merito" if p.tied else f"{p.rank}°"
 
 
 def _bench_indicators(b: Benchmark, every: bool) -> list[str]:
@@ -556,7 +562,7 @@ def _bench_indicators(b: Benchmark, every: bool) -> list[str]:
         out.append(
             f"\n{ind.key} — {ind.name} ({better}): mediana {stat(d.median)}, quartili {stat(d.q1)} – {stat(d.q3)}"
         )
-        ranked = [[f"{p.rank}°", ente, said(v, ind.percent)] for ente, v in d.values if (p := d.position(ente))]
+        ranked = [[_rank(p), ente, said(v, ind.percent)] for ente, v in d.values if (p := d.position(ente))]
         out.append(grid(["Pos.", "Ente", "Valore"], ends(ranked, every), {0, 2}))
     return out
 

@@ -22,7 +22,7 @@ from ciclope.core.reports.html import blocks
 from ciclope.core.reports.model import Block, Heading, Prose, Table, Text, columns
 from ciclope.core.reports.svg import trend_lines
 from ciclope.core.store import Store, schema
-from ciclope.core.store.benchmark import MIN_ENTI, Benchmark
+from ciclope.core.store.benchmark import MIN_ENTI, QUARTERS_NOTE, Benchmark
 from ciclope.core.store.history import Trend, plans, trend
 
 KIND_LABELS = {"ente": "Ente", "area": "Area strategica", "objective": "Obiettivo", "indicator": "Indicatore"}
@@ -185,20 +185,22 @@ def position_html(bench: Benchmark | None, ente: str, year: int) -> list[Block]:
         (
             what,
             fmt.decimal_it(round(p.value, 4)) if "Performance" not in what else fmt.pct(p.value),
-            f"{p.rank}° su {p.of}",
-            f"{p.quartile}° quartile",
+            p.placed(),
+            p.quarter(),
             fmt.decimal_it(round(p.median, 4)) if "Performance" not in what else fmt.pct(p.median),
         )
         for what, p in positions
     ]
     return [
         Table(
-            "", columns(["Grandezza", "Valore dell'ente", "Posizione", "Quartile", "Mediana degli enti"], [1, 4]), rows
+            "",
+            columns(["Grandezza", "Valore dell'ente", "Posizione", "Quarto degli enti", "Mediana degli enti"], [1, 4]),
+            rows,
         ),
         Text(
             f"Confronto tra i {bench.enti} enti con risultati del {year} nell'archivio, sugli indicatori dichiarati "
-            "confrontabili (stesso codice di catalogo, o stesso codice, tipo e nome). 1° = il valore migliore; "
-            "quartili come QUARTILE.INC di Excel, e il quartile di ogni ente letto da quei valori.",
+            "confrontabili (stesso codice di catalogo, o stesso codice, tipo e nome). 1° = il valore migliore, e "
+            f"gli enti con lo stesso valore sono a pari merito. {QUARTERS_NOTE}",
             "note",
         ),
     ]

@@ -19,7 +19,7 @@ import pytest
 from ciclope.core.commands.cli import main
 from ciclope.core.testing import write_ente
 
-from helpers import ENTE, files
+from helpers import ENTE, files, published_csv
 
 PLUGINS = ("brescia", "bergamo", "comunita_montane")
 
@@ -178,10 +178,21 @@ def test_the_public_site_publishes_people_only_through_the_controlled_documents(
     main(["run", str(tmp_path / "cycle.toml")])
     main(["site", str(tmp_path / "cycle.toml"), "--out", str(tmp_path / "p"), "--public"])
     html = (tmp_path / "p" / "enti" / "piccolo.html").read_text(encoding="utf-8")
-    # its own head counts by level (a partition of its own, beside the documents' per-group ones) and the
-    # amount distributed are not on the page: the public Relazione and the CSVs, controlled together, are
-    assert 'id="liv"' not in html and "Premi distribuiti" not in html
+    # the amount distributed is not on the page; the people per level are, as the lines of trasparenza.csv
+    # (controlled with the public Relazione) give them: never a partition of the page's own
+    assert "Premi distribuiti" not in html
     assert "relazione-pubblica.html" in html and "trasparenza.csv" in html
+    published = [
+        (row["Gruppo"], row["Voce"], row["Numero di persone"])
+        for row in published_csv(tmp_path / "out" / "piccolo" / "trasparenza.csv")
+        if row["Sezione"] == "Livello di valutazione"
+    ]
+    assert published  # the ente has levels: the table is not empty
+    section = html[html.index('id="liv"') :]
+    cells = re.findall(
+        r"<tr><td>([^<]*)</td><th scope=\"row\">([^<]*)</th><td class=\"num\">([^<]*)</td></tr>", section
+    )
+    assert cells == published
     bench = (tmp_path / "p" / "benchmark.html").read_text(encoding="utf-8")
     assert "Rapporto tra fasce" not in bench  # band per-capita ratios would give a withheld band back
 

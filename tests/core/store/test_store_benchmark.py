@@ -161,3 +161,39 @@ def test_benchmark_on_twenty_synthetic_enti(tmp_path, capsys):
     best = ranked[0]["ente"]
     html = (tmp_path / "s" / "out" / best / "relazione.html").read_text(encoding="utf-8")
     assert "Posizionamento comparativo" in html and "1° su 20" in html
+
+
+def test_a_shared_rank_is_said_and_the_quarters_are_counted_from_the_best_in_words():
+    from ciclope.core.reports.html import blocks
+    from ciclope.core.store.sections import position_html
+
+    same = Distribution.of({"a": 0.95, "b": 0.95, "c": 0.95, "d": 0.95})
+    # four equal values: each is first, with the three others; Q1 = median = Q3 = 0.95, each at or above Q3
+    p = same.position("c")
+    assert p is not None and (p.rank, p.of, p.tied) == (1, 4, 3)
+    assert p.placed() == "1° a pari merito con altri 3 su 4"
+    assert p.quarter() == "1° quarto, il migliore"
+    d = Distribution.of({"a": 0.9, "b": 0.8, "c": 0.8, "d": 0.6})
+    # sorted 0.6 0.8 0.8 0.9: QUARTILE.INC at (n−1)·p = 0.75, 1.5, 2.25 → Q1 0.6 + 0.75 × 0.2 = 0.75, median 0.8,
+    # Q3 0.8 + 0.25 × 0.1 = 0.825; b and c share the 2nd place (at the median: 2nd quarter), d (below Q1) is 4th
+    b, last = d.position("b"), d.position("d")
+    assert b is not None and last is not None
+    assert (b.placed(), b.quarter()) == ("2° a pari merito con un altro su 4", "2° quarto")
+    assert (last.placed(), last.quarter()) == ("4° su 4", "4° quarto, il peggiore")
+    bench = Benchmark(year=2024, enti=4, performance=same, indicators=(), differentiation=())
+    html = blocks(position_html(bench, "c", 2024))
+    assert "<td>1° a pari merito con altri 3 su 4</td>" in html and "<td>1° quarto, il migliore</td>" in html
+    # the note no longer calls the best values «1° quartile», which in Excel is the lowest
+    assert "1° quartile" not in html and "quartile 1" not in html
+    assert "Quarti contati dal migliore" in html and "QUARTILE.INC" in html
+
+
+def test_the_benchmark_command_says_a_shared_place_and_the_quarter_in_words():
+    from ciclope.core.store.commands import _bench_performance
+
+    same = Distribution.of({"a": 0.95, "b": 0.95, "c": 0.95})
+    text = "\n".join(_bench_performance(Benchmark(2024, 3, same, (), ()), every=True))
+    # three equal values: each first with the others, in the best quarter (at Q3 = 0.95)
+    rows = [line for line in text.splitlines() if line.lstrip().startswith("1°")]
+    assert len(rows) == 3 and all("1° pari merito" in r and "1° quarto, il migliore" in r for r in rows)
+    assert "Quarto degli enti" in text and "Quarti contati dal migliore" in text
