@@ -24,6 +24,7 @@ from ciclope.core.inputs.tables import Sheet
 from ciclope.core.nearest import hint
 from ciclope.core.values import CONTROL as _CONTROL
 from ciclope.core.values import (
+    DateOf,
     choice,
     measure,
     parse_bool,
@@ -232,7 +233,8 @@ def parsers(r: Reading, name: str) -> dict[str, tuple[Any, bool]]:
             cols[col] = (cols[col][0], True)
     if r.asked.collecting and name == "evaluations":
         cols["points"] = (cols["points"][0], False)
-    return cols
+    dated = DateOf(r.asked.year)  # a date refused is told with dates of the cycle's year
+    return {col: (dated if parser is parse_date else parser, required) for col, (parser, required) in cols.items()}
 
 
 def rows(r: Reading, name: str) -> Iterator[tuple[Sheet, int, dict[str, Any]]]:

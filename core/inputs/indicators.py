@@ -248,7 +248,7 @@ class _Rows:
         key = (column, kind, text)
         found = self._cells.get(key)
         if found is None:
-            found = self._cells[key] = _read_cell(column, kind, text)
+            found = self._cells[key] = _read_cell(column, kind, text, self.r.asked.year)
         return found
 
     def _cells_of(self, column: str, kinds: list[Any], texts: list[Any]) -> list[tuple[Any, str | None]]:
@@ -270,7 +270,8 @@ def _plain_it(value: Decimal) -> str:
     return fmt.decimal_it(Decimal(format(value.normalize(), "f")), group=False)
 
 
-def _read_cell(column: str, kind: str, text: str | None) -> tuple[Any, str | None]:
+def _read_cell(column: str, kind: str, text: str | None, year: int) -> tuple[Any, str | None]:
+    """A cell of indicators.csv read with its row's type; a date's examples of the cycle's ``year``."""
     if text is None or text == "":
         return None, None
     if text == INACTIVE and column.startswith("target"):
@@ -278,7 +279,7 @@ def _read_cell(column: str, kind: str, text: str | None) -> tuple[Any, str | Non
     if kind != "monitor" and TARGET_YEAR.match(column) and text.strip().lower() == MONITORED:
         return MONITORED, None  # the plan only monitors this indicator that year (002… §3.2)
     try:
-        return parse_indicator_value(kind, text), None
+        return parse_indicator_value(kind, text, year), None
     except ValueError as exc:
         if column == "baseline":  # informational: keep what the plan says
             return text, None

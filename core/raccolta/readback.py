@@ -16,12 +16,12 @@ import attrs
 import openpyxl
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
-from ciclope.core.fmt import quoted
+from ciclope.core.fmt import decimal_it, quoted
 from ciclope.core.inputs.tables import MAX_CELL_CHARS
 from ciclope.core.problems import Problem
 from ciclope.core.raccolta import layout
 from ciclope.core.raccolta.manifest import Manifest, Sent
-from ciclope.core.values import CONTROL, parse_number
+from ciclope.core.values import CONTROL, measure
 
 SHOWN_CHANGES = 10
 # A returned workbook is the one sent, filled: a few hundred rows. Anything far larger is refused unopened
@@ -31,6 +31,9 @@ MAX_UNPACKED = 64 * 2**20
 MAX_PARTS = 500
 MAX_CELLS = 300_000
 FORMULA = "contiene una formula ({formula}): scrivi il valore, non una formula"
+# The points of a card are counted, never a percentage, as the loader reads them in evaluations.csv: «80%» is no
+# 0,8 points (negative numbers pass here: the range check below says what the item allows)
+POINTS = measure("la cella", "i punti dati alla voce", "32 o 7,5", negative=True)
 REFUSING = frozenset(
     {"raccolta.cartella", "raccolta.manomessa"}
 )  # a workbook with these is not merged at all  # cells changed listed one by one; the rest counted
@@ -199,11 +202,13 @@ def _points(cell: Any, top: Decimal, label: str) -> tuple[Decimal | None, list[P
     shown = layout.text(cell.value)
     if not shown:
         return None, []
+    if isinstance(cell.value, (int, float)) and "%" in str(cell.number_format):  # 80% typed: 0,8, shown as 80%
+        shown = f"{decimal_it(Decimal(format((Decimal(shown) * 100).normalize(), 'f')), group=False)}%"
     column = layout.CARD_HEADER[layout.CARD_FILL - 1]
     if cell.data_type == "f":
         return None, [_problem(label, FORMULA.format(formula=_short(shown)), cell.row, column, "raccolta.punti")]
     try:
-        points = parse_number(shown)
+        points = POINTS(shown)
     except ValueError as exc:
         return None, [_problem(label, f"punti {quoted(shown)}: {exc}", cell.row, column, "raccolta.punti")]
     if not Decimal(0) <= points <= top:

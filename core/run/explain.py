@@ -654,6 +654,9 @@ def _position(result: Result, ident: str) -> dict[str, Any] | None:
 # A fund that pays no premium (no pool of the ledger: the progressioni's) has its amount in ``pool:<name>`` and what
 # it gave in ``pool:<name>:distribuito``, recorded by the plugin that spends it
 GIVEN = "distribuito"
+# Where a fund's residual comes from, when its plugin says it: ``pool:<name>:residuo``, whose inputs are its pieces
+# (a part's money left unpaid, a share no part takes), said after the residual in the fund's header
+LEFT = "residuo"
 
 
 def _pool(result: Result, ident: str) -> dict[str, Any] | None:
@@ -665,7 +668,20 @@ def _pool(result: Result, ident: str) -> dict[str, Any] | None:
         "distributed": f"{pool.distributed:.2f}",
         "residual": f"{pool.residual:.2f}",
         "label": pool.label,  # the pool's own name for people, when it has one («… (importi dovuti)»)
+        "left": left_pieces(result, ident, pool.residual),
     }
+
+
+def left_pieces(result: Result, ident: str, residual: Decimal) -> list[dict[str, str]]:
+    """The pieces of a fund's residual its plugin recorded (:data:`LEFT`), each by its name and amount; none when
+    it recorded none, or pieces that do not make the residual (a header never says a sum that does not add up)."""
+    figure = result.figures.get(f"pool:{ident}:{LEFT}")
+    if figure is None or not residual:
+        return []
+    pieces = [(i.name, Decimal(str(i.value))) for i in figure.inputs if isinstance(i.value, (Decimal, int))]
+    if sum((v for _, v in pieces), Decimal(0)) != residual:
+        return []
+    return [{"name": name, "amount": f"{value:.2f}"} for name, value in pieces if value]
 
 
 def _spent(result: Result, ident: str) -> dict[str, Any] | None:
@@ -698,11 +714,21 @@ def thing_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) -
     a fund's or a position's amounts."""
     kind = subj["kind"]
     if kind == "pool":
-        return [
+        amount, given, left = (Decimal(subj[k]) for k in ("amount", "distributed", "residual"))
+        lines = [
             fmt.fund(subj["id"], subj.get("label", ""), labels),
-            f"Stanziato {fmt.euro(Decimal(subj['amount']))} · distribuito "
-            f"{fmt.euro(Decimal(subj['distributed']))} · residuo {fmt.euro(Decimal(subj['residual']))}",
+            f"Stanziato {fmt.euro(amount)} · distribuito {fmt.euro(given)} · residuo {fmt.euro(left)}",
         ]
+        if left:  # where the residual comes from: the subtraction, then the pieces the plugin named
+            pieces = "; ".join(
+                f"{fmt.worded(p['name'], labels or {})} {fmt.euro(Decimal(p['amount']))}"
+                for p in subj.get("left") or ()
+            )
+            lines.append(
+                f"Residuo = stanziato − distribuito = {fmt.euro(amount)} − {fmt.euro(given)} = {fmt.euro(left)}"
+                + (f": {pieces}" if pieces else "")
+            )
+        return lines
     name = subj.get("name") or ""
     lines = [f"{KIND_NAMES[kind].capitalize()} {subj['id']}" + (f" — {name}" if name else "")]
     if kind == "position":

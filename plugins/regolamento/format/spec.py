@@ -668,6 +668,10 @@ class InstalmentRule:
         return money.BALANCE if self.balance else money.SHARE
 
 
+# The fund of a premium or part that writes no ``fondo``: every such part takes it, so they share one fund.
+DEFAULT_FUND = "performance_individuale"
+
+
 @attrs.frozen
 class Premium:
     """[premio] — il premio di performance individuale: un metodo, il fondo, chi vi accede, il residuo."""
@@ -684,9 +688,10 @@ class Premium:
     fund: str = key(
         "fondo",
         "text",
-        "il fondo di [fondi] in ente.toml (se manca: performance_individuale); quando il testo dà l'importo di "
-        "ciascuno e nessun fondo da dividere, una parte formula con dovuto = true, senza riga in ente.toml",
-        default="performance_individuale",
+        "il fondo di [fondi] in ente.toml (se manca: performance_individuale, lo stesso per ogni parte che non "
+        "scrive fondo); quando il testo dà l'importo di ciascuno e nessun fondo da dividere, una parte formula con "
+        "dovuto = true e un fondo suo, senza riga in ente.toml",
+        default=DEFAULT_FUND,
         converter=funds.code_of,
     )
     roles: tuple[str, ...] = key(
@@ -857,9 +862,11 @@ class Part(Premium):
     fund_share: Decimal | Formula | None = key(
         "quota_fondo",
         "number",
-        "la quota del fondo che va a questa parte (0–1); le parti di uno stesso fondo con la quota sommano al più 1, "
-        "e ciò che resta è residuo (se manca: tutto il fondo). O una formula (formato 2) che la calcola per l'anno "
-        "dai risultati, uguale per tutti: «in proporzione al grado di raggiungimento degli obiettivi dell'ente» è "
+        "la quota del fondo che va a questa parte (0–1); le parti di uno stesso fondo (anche quelle senza fondo, che "
+        "condividono performance_individuale) la scrivono ciascuna, anche 0, e sommano al più 1; ciò che resta è "
+        "residuo (se manca, per la sola parte del suo fondo: tutto il fondo). O una formula (formato 2) che la "
+        "calcola per l'anno dai risultati, uguale per tutti: «in proporzione al grado di raggiungimento degli "
+        "obiettivi dell'ente» è "
         "\"=40% * ente\"",
         lo="0",
         hi="1",

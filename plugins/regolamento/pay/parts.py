@@ -85,6 +85,7 @@ class Ledger:
     amounts: dict[str, Decimal] = attrs.field(factory=dict)  # each part's amount before it pays (share and received)
     reserved: dict[str, Input] = attrs.field(factory=dict)  # each part set aside: its set-aside, taken from its source
     shares: dict[str, fundshares.Share] = attrs.field(factory=dict)  # each part's share of its fund, where it has one
+    left: dict[str, Decimal] = attrs.field(factory=dict)  # what each part kept unpaid in its fund (no residuo_a)
 
 
 def pay(
@@ -153,6 +154,7 @@ def paid(
             names = {pid: p.name for pid, p in ente.people.items()}
             setaside.record(reg, aside, names, facts, trace)
     summed(reg, ledger, ente, trace)
+    leftovers(reg, ledger, out, trace)
     for pid, part in ledger.left_out.items():  # only where no other part admitted them: never a stale «esito»
         if out.statuses.get(pid) == NOT_ADMITTED and isinstance(part, Part):
             record_not_admitted(reg, part, ente.people[pid], trace)
@@ -204,15 +206,54 @@ def pay_one(
     to = reductions.destination(reg, pr)
     if to is not None and cut:  # the reductions' cuts go to a later part, as the regulation says
         ledger.carried[to] = ledger.carried.get(to, ZERO) + cut
+    left = amount - total - (cut if to is not None else ZERO)
     if isinstance(pr, Part) and pr.residual_to is not None:
-        left = amount - total - (cut if to is not None else ZERO)
         ledger.carried[pr.residual_to] = ledger.carried.get(pr.residual_to, ZERO) + left
         moved(reg, pr, left, fund, out, trace)
+    elif not owed.is_owed(pr):
+        ledger.left[name_of(pr)] = left
     award(reg, pr, given, ledger, out)
     instalments.schedule(reg, pr, given, partial(figure_key, reg, pr, out), (ente, trace, facts), out)
     settled(reg, pr, given, ledger, out, trace)
     if not owed.is_owed(pr):  # an owed fund's own figure lists its amounts: any other, the part's figure
         partpaid.record(reg, pr, fund, given, partial(figure_key, reg, pr, out), trace)
+
+
+def leftovers(reg: Regulation, ledger: Ledger, out: Outcome, trace: Trace) -> None:
+    """Where each fund's residual comes from (``pool:<fund>:residuo``, which ``ciclope explain --pool`` says after
+    it): what each part kept unpaid, then the share of the fund no part takes. Recorded only when the pieces make
+    the residual: a fund a layer also drew on, or whose money moved in ways not counted here, says only the
+    subtraction."""
+    for fund, pool in out.pools.items():
+        parts = [p for p in reg.premiums if p.fund == fund and name_of(p) in ledger.left]
+        if not parts or pool.residual <= 0:
+            continue
+        pieces = [
+            Input(f"lasciato dalla parte «{p.name}»" if isinstance(p, Part) else "lasciato dal premio",
+                  ledger.left[name_of(p)], ref=partpaid.key_of(p) if trace.get(partpaid.key_of(p)) else "")
+            for p in parts
+            if ledger.left[name_of(p)]
+        ]  # fmt: skip
+        rest = pool.residual - sum((i.value for i in pieces), ZERO)
+        if rest < 0 or (rest and not unshared(reg, fund, ledger)):
+            continue
+        if rest:
+            pieces.append(Input("quota del fondo che nessuna parte prende", rest))
+        trace.record(
+            f"pool:{fund}:residuo",
+            pool.residual,
+            "stanziato − distribuito: ciò che le parti non pagano e la quota che nessuna parte prende",
+            cite(reg, parts[0].source),
+            pieces,
+            "Residuo del fondo",
+        )
+
+
+def unshared(reg: Regulation, fund: str, ledger: Ledger) -> bool:
+    """True when the parts of ``fund`` take shares of it that sum to less than the whole: the rest is no part's."""
+    parts = [p for p in reg.parts if p.fund == fund]
+    written = [ledger.shares[p.name] for p in parts if p.name in ledger.shares]
+    return bool(parts) and len(written) == len(parts) and sum((s[0] for s in written), ZERO) < 1
 
 
 def opened(reg: Regulation, pr: Premium, ledger: Ledger, out: Outcome, trace: Trace) -> Pool | None:

@@ -62,10 +62,17 @@ def unit_kind(score: Score, error: Error) -> None:
         )
 
 
-def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: frozenset[str] = frozenset()) -> None:
+def check(
+    parts: Mapping[str, Any],
+    broken: set[str],
+    error: Error,
+    percents: frozenset[str] = frozenset(),
+    fundless: frozenset[int] = frozenset(),
+) -> None:
     """Record with ``error(path, message, rule)`` every inconsistency of the tables of a regulation that were
     read (``parts``: field name → value); a table in ``broken`` had errors of its own and is not judged
-    again, nor are the rules that lean on it. ``percents``: the paths of the numbers written as a percentage."""
+    again, nor are the rules that lean on it. ``percents``: the paths of the numbers written as a percentage;
+    ``fundless``: the [[premi]] parts, by index, that write no ``fondo`` and take the default one."""
     columns.check(parts.get("columns", ()), error)
     act = parts.get("act")
     if act is not None and ";" in act.title:  # «;» separates the acts a source cites: the title would be cut there
@@ -130,7 +137,7 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error, percents: fr
                 error(f"premi[{i}].{name}", f"{fmt.quoted(got)} non è una data GG/MM (es. \"31/01\")", "regolamento.valore")  # fmt: skip
             if got is not None and part.decision is None:
                 error(f"premi[{i}].{name}", "vale con la chiave decisione", "regolamento.valore")
-    partcheck.check(premiums, pr is not None, error)
+    partcheck.check(premiums, pr is not None, error, fundless)
     if "parts" not in broken:  # as for the reductions: a part with errors of its own is still a part
         exclusion_parts(parts.get("exclusions", ()), premiums, error)
     rp: ResultPay | None = parts.get("result_pay")

@@ -6,7 +6,8 @@ their share of it and
 the shares sum to at most 1; a «migliori» part names an earlier part in bands and one of its bands; one part at
 most is the national contract's maggiorazione; an amount owed (``dovuto``) is a formula's, its fund what its parts
 pay: no share, no residual sent or received, no «fondo» read; a part set aside (``accantonata``) is a formula's, fed
-by one earlier part of its fund, and reads no «fondo» either.
+by one earlier part of its fund, and reads no «fondo» either. A part that writes no ``fondo`` takes the default
+one, which every such part shares: a rule broken by that sharing says the fund was not written, and by whom.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from ciclope.core import fmt, money
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
-from ciclope.plugins.regolamento.format.spec import InstalmentRule, Part, Premium, Reduction
+from ciclope.plugins.regolamento.format.spec import DEFAULT_FUND, InstalmentRule, Part, Premium, Reduction
 from ciclope.plugins.regolamento.format.wording import said_share
 
 Error = Callable[..., None]
 
 
-def check(parts: Sequence[Part], with_premio: bool, error: Error) -> None:
+def check(parts: Sequence[Part], with_premio: bool, error: Error, fundless: frozenset[int] = frozenset()) -> None:
+    """Every rule between the parts; ``fundless``: the parts, by index, that write no ``fondo``."""
     if parts and with_premio:
         error("premi", "[premio] e [[premi]] insieme: scrivi il premio in una sola forma", "regolamento.valore")
     names = [p.name for p in parts]
@@ -36,9 +38,9 @@ def check(parts: Sequence[Part], with_premio: bool, error: Error) -> None:
         best_of(i, part, parts, error)
         formula_keys(i, part, error)
         owed(i, part, error)
-        set_aside(i, part, parts, error)
-    owed_funds(parts, error)
-    shares(parts, error)
+        set_aside(i, part, parts, error, fundless)
+    owed_funds(parts, error, fundless)
+    shares(parts, error, fundless)
     bonuses = [i for i, p in enumerate(parts) if p.national_bonus]
     for i in bonuses[1:]:  # the layer leaves the contract's maggiorazione to one part
         first = parts[bonuses[0]].name
@@ -95,7 +97,7 @@ def owed(i: int, part: Part, error: Error) -> None:
               "solo dopo", "regolamento.valore")  # fmt: skip
 
 
-def set_aside(i: int, part: Part, parts: Sequence[Part], error: Error) -> None:
+def set_aside(i: int, part: Part, parts: Sequence[Part], error: Error, fundless: frozenset[int] = frozenset()) -> None:
     """A part set aside (``accantonata``) computes each amount by its formula, on the premiums of one earlier part of
     its fund divided on the whole fund, and is paid first by what that part leaves (``residuo_a``): its amounts must
     not depend on the fund they are taken from."""
@@ -105,13 +107,33 @@ def set_aside(i: int, part: Part, parts: Sequence[Part], error: Error) -> None:
     if part.method != "formula":
         error(f"{path}.accantonata", f"vale per il metodo «formula» (un importo per persona), non per «{part.method}»",
               "regolamento.valore")  # fmt: skip
-    sources = [p for p in parts if p.residual_to == part.name]
-    if len(sources) != 1 or sources[0].fund != part.fund:
-        error(f"{path}.accantonata", "una parte accantonata riceve il residuo (residuo_a) di una sola parte precedente "
-              "dello stesso fondo: il fondo di quella parte si riduce dell'accantonamento", "regolamento.valore")  # fmt: skip
+    sources = [j for j, p in enumerate(parts) if p.residual_to == part.name]
+    if len(sources) != 1 or parts[sources[0]].fund != part.fund:
+        error(f"{path}.accantonata", fmt.clauses("una parte accantonata riceve il residuo (residuo_a) di una sola "
+              "parte precedente dello stesso fondo: il fondo di quella parte si riduce dell'accantonamento",
+              _source_fund(i, sources, parts, fundless)), "regolamento.valore")  # fmt: skip
     for name in reading_the_fund(part):
         error(f"{path}.{name}", "una parte accantonata non legge fondo: il suo fondo è l'accantonamento, che i suoi "
               "importi decidono", "regolamento.valore")  # fmt: skip
+
+
+def _source_fund(i: int, sources: Sequence[int], parts: Sequence[Part], fundless: frozenset[int]) -> str:
+    """Where the one part sending its residual to the part set aside at ``i`` pays from another fund because one of
+    the two wrote none: which one, and the fund of the other ("" otherwise)."""
+    if len(sources) != 1 or not {i, sources[0]} & fundless:
+        return ""
+    source = parts[sources[0]]
+    if i in fundless:
+        return (f"{_default('la parte')}, mentre la parte {fmt.quoted(source.name)}, che le manda il residuo, paga "
+                f"dal fondo {fmt.quoted(source.fund)}: scrivi qui fondo = {fmt.toml_value(source.fund)}")  # fmt: skip
+    return (f"{_default(f'la parte {fmt.quoted(source.name)}, che le manda il residuo,')}, mentre questa paga dal "
+            f"fondo {fmt.quoted(parts[i].fund)}")  # fmt: skip
+
+
+def _default(who: str, many: bool = False) -> str:
+    """«la parte non scrive fondo: prende quello predefinito, «performance_individuale»», said of ``who``."""
+    verb = ("non scrivono fondo: prendono", "non scrive fondo: prende")[not many]
+    return f"{who} {verb} quello predefinito, {fmt.quoted(DEFAULT_FUND)}"
 
 
 def reading_the_fund(part: Part) -> list[str]:
@@ -120,19 +142,45 @@ def reading_the_fund(part: Part) -> list[str]:
     return [name for name, formula in keyed if formula is not None and "fondo" in formula.uses]
 
 
-def owed_funds(parts: Sequence[Part], error: Error) -> None:
+def owed_funds(parts: Sequence[Part], error: Error, fundless: frozenset[int] = frozenset()) -> None:
     """A fund is owed by all its parts or by none (an amount owed is no share of a fund divided), and no money is
     sent to an owed part: it receives what it owes, neither more nor less."""
     owing = {p.fund for p in parts if p.owed}
     for i, part in enumerate(parts):
         if part.fund in owing and not part.owed:
-            error(f"premi[{i}].fondo", f"il fondo «{part.fund}» è di una parte dovuta (dovuto = true), che paga "
-                  "importi per intero: questa parte, che lo divide, usi un altro fondo", "regolamento.valore")  # fmt: skip
+            owners = [j for j, p in enumerate(parts) if p.owed and p.fund == part.fund]
+            shared_owed_fund(i, owners, parts, error, fundless)
     owed_names = {p.name for p in parts if p.owed}
     for i, part in enumerate(parts):
         if part.residual_to in owed_names:
             error(f"premi[{i}].residuo_a", f"la parte «{part.residual_to}» è dovuta (dovuto = true): paga i suoi "
                   "importi per intero e non riceve residui", "regolamento.valore")  # fmt: skip
+
+
+def shared_owed_fund(
+    i: int, owners: Sequence[int], parts: Sequence[Part], error: Error, fundless: frozenset[int]
+) -> None:
+    """The part at ``i`` divides the fund of the owed parts ``owners``. Where it wrote no fund it is told so at its
+    block (there is no key of its to point at); an owed part that wrote none is named, to be given a fund of its own."""
+    names = [fmt.quoted(parts[j].name) for j in owners if j in fundless]
+    if i not in fundless:
+        many = len(names) > 1
+        who = ("la parte ", "le parti ")[many] + fmt.listed(names)
+        own = (
+            _default(who, many)
+            + (": scrivile un fondo suo", ": scrivi loro un fondo")[many]
+            + ", senza riga in ente.toml"
+        )
+        error(f"premi[{i}].fondo", fmt.clauses(f"il fondo «{parts[i].fund}» è di una parte dovuta (dovuto = true), che "
+              "paga importi per intero: questa parte, che lo divide, usi un altro fondo", own if names else ""),
+              "regolamento.valore")  # fmt: skip
+        return
+    owed = fmt.listed(fmt.quoted(parts[j].name) for j in owners)
+    neither = (f"neppure {fmt.listed(names)} scriv{'ono' if len(names) > 1 else 'e'} fondo: le parti senza fondo "
+               "condividono quello predefinito, e una parte dovuta ne ha uno suo, senza riga in ente.toml")  # fmt: skip
+    error(f"premi[{i}]", fmt.clauses(f"{_default('la parte')}, che è il fondo di una parte dovuta (dovuto = true), "
+          f"{owed}, che paga importi per intero: questa parte, che lo divide, usi un altro fondo",
+          neither if names else ""), "regolamento.valore")  # fmt: skip
 
 
 def weighs(part: Part) -> bool:
@@ -256,7 +304,7 @@ def best_of(i: int, part: Part, parts: Sequence[Part], error: Error) -> None:
         )
 
 
-def shares(parts: Sequence[Part], error: Error) -> None:
+def shares(parts: Sequence[Part], error: Error, fundless: frozenset[int] = frozenset()) -> None:
     """Parts sharing a fund each take a stated share of it, at most the whole fund together."""
     by_fund: dict[str, list[int]] = {}
     for i, part in enumerate(parts):
@@ -273,9 +321,12 @@ def shares(parts: Sequence[Part], error: Error) -> None:
                 if parts[i].fund_share is None:
                     error(
                         f"premi[{i}]",
-                        f"più parti pagano dal fondo {fmt.quoted(fund)}: ognuna dice la sua quota_fondo (parti "
-                        "pagate una dopo l'altra «fino a capienza»: quota_fondo = 1 e residuo_a nella prima, "
-                        "quota_fondo = 0 in quella che riceve solo il resto)",
+                        fmt.clauses(
+                            f"più parti pagano dal fondo {fmt.quoted(fund)}: ognuna dice la sua quota_fondo (parti "
+                            "pagate una dopo l'altra «fino a capienza»: quota_fondo = 1 e residuo_a nella prima, "
+                            "quota_fondo = 0 in quella che riceve solo il resto)",
+                            _sharing_default(i, members, parts, fundless),
+                        ),
                         "regolamento.manca",
                     )
         total = sum((parts[i].share or Decimal(0) for i in members), Decimal(0))
@@ -285,6 +336,17 @@ def shares(parts: Sequence[Part], error: Error) -> None:
                 f"le quote del fondo «{fund}» sommano {said_share(total, 'a')}, più del 100%",
                 "regolamento.somma",
             )
+
+
+def _sharing_default(i: int, members: Sequence[int], parts: Sequence[Part], fundless: frozenset[int]) -> str:
+    """Who among the parts of one fund wrote no ``fondo`` and shares the default one: the part at ``i`` first, then
+    the others by name ("" when each wrote its fund)."""
+    others = [fmt.quoted(parts[j].name) for j in members if j in fundless and j != i]
+    if i in fundless:
+        return _default("la parte") + (f", come {fmt.listed(others)}" if others else "")
+    if not others:
+        return ""
+    return _default(f"{'le parti' if len(others) > 1 else 'la parte'} {fmt.listed(others)}", len(others) > 1)
 
 
 def instalments(pr: Premium, path: str, error: Error) -> None:

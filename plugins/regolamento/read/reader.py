@@ -22,7 +22,7 @@ from ciclope.plugins.regolamento.format import methods
 from ciclope.plugins.regolamento.format.expr import Formula, Written
 from ciclope.plugins.regolamento.format.hints import meant, nearest
 from ciclope.plugins.regolamento.format.quantities import PLACES, Place, Quantity, rowless, unscored
-from ciclope.plugins.regolamento.format.spec import FORMATS, ROLES, Regulation
+from ciclope.plugins.regolamento.format.spec import FORMATS, ROLES, Part, Regulation
 from ciclope.plugins.regolamento.format.vocabulary import normal
 from ciclope.plugins.regolamento.format.wording import said_number
 from ciclope.plugins.regolamento.read import columns, consistency, definitions, formulas
@@ -146,7 +146,7 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
         where = definitions.Where(ctx.file, ctx.lines, ctx.levels, ctx.parts, ctx.columns, ctx.scale)
         ctx.definitions = definitions.read(data, where, ctx.error)
     parts, broken = root_parts(data, ctx)
-    consistency.check(parts, broken, ctx.error, frozenset(ctx.percents))
+    consistency.check(parts, broken, ctx.error, frozenset(ctx.percents), fundless(data))
     if ctx.problems:
         return None, ctx.problems
     return Regulation(**parts), []
@@ -189,6 +189,18 @@ def on_ente(data: Mapping[str, Any]) -> frozenset[str]:
         f"controlli[{i}]"
         for i, check in enumerate(checks if isinstance(checks, list) else [])
         if isinstance(check, dict) and check.get("per") == "ente"
+    )
+
+
+def fundless(data: Mapping[str, Any]) -> frozenset[int]:
+    """The parts of [[premi]] that write no ``fondo`` (nor a misspelling read in its place), by their index: each
+    takes the default fund, so a rule broken by sharing it is told of a fund the office never wrote."""
+    parts = data.get("premi")
+    keys = [f.metadata["toml"] for f in attrs.fields(Part)]
+    return frozenset(
+        i
+        for i, part in enumerate(parts if isinstance(parts, list) else [])
+        if isinstance(part, dict) and "fondo" not in part and "fondo" not in meant(list(part), keys)
     )
 
 

@@ -128,6 +128,19 @@ def test_missing_target_column_for_the_year(tmp_path):
     assert any(p.column == "target_2023" and p.rule == "core.input.missing_column" for p in exc.value.problems)
 
 
+def test_a_date_not_read_is_told_with_dates_of_the_cycle_s_year(tmp_path):
+    """The examples of a date refused name the cycle's year (2022 here), not a fixed one: in indicators.csv (I3's
+    actual, a deadline) as in a date column of the core's (appeals.csv)."""
+    fs = files()
+    fs["indicators.csv"] = fs["indicators.csv"].replace(",30.6.2021,-,1/7/2021,", ",30.6.2021,30.6.2022,luglio,")
+    fs["appeals.csv"] = "person,stage,date\nD1,contraddittorio,giugno\n"
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(write_ente(tmp_path / "e", fs), "e", 2022)
+    said = {(p.file, p.column): p.message for p in exc.value.problems}
+    for where in (("indicators.csv", "actual"), ("appeals.csv", "date")):
+        assert "attesa una data (30/06/2022, 30.6.2022 o 2022-06-30)" in said[where], said
+
+
 def test_a_zero_mid_year_target_is_an_input_error_not_a_crash(tmp_path):
     """30/6 achievement of a 'higher' indicator is actual_mid / target_mid: 0 cannot divide (found by fuzzing)."""
     fs = files()

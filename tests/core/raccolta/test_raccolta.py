@@ -148,3 +148,22 @@ def test_the_receipt_time_is_written_the_italian_way(office, capsys):
     saved = dt.datetime(2026, 11, 29, 4, 21).timestamp()  # saved by the office at 04:21 of 29 November 2026
     os.utime(dest, (saved, saved))
     assert read(dest, load(office / "r")).received == "29/11/2026 04:21"
+
+
+def test_points_typed_as_a_percentage_are_refused(office, capsys):
+    # «80%» in a cell formatted as a percentage is the number 0,8 shown as 80%; «70%» as text is the same mistake:
+    # points are counted, as the loader counts them in evaluations.csv, and neither is read as 0,8 or 0,7 points
+    sent, back = office / "r" / "da-inviare", office / "r" / "ricevute"
+    filled(sent / "PO1.xlsx", back / "PO1.xlsx")
+    wb = openpyxl.load_workbook(back / "PO1.xlsx")
+    ws = wb["Schede"]
+    ws["H2"].value, ws["H2"].number_format = 0.8, "0%"
+    ws["H3"].value = "70%"
+    wb.save(back / "PO1.xlsx")
+    code, _, err = unisci(office, capsys)
+    assert code == 1  # the two cells refused, as a point out of range is; the workbook's other cards are merged
+    for row, shown in ((2, "80%"), (3, "70%")):
+        assert (
+            f"ricevute/PO1.xlsx[Schede]:{row}:Punti assegnati: errore: punti «{shown}»: trovato «{shown}», una "
+            "percentuale: la cella conta i punti dati alla voce (es. 32 o 7,5), senza il segno %"
+        ) in err, err

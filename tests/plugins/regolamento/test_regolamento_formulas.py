@@ -1284,7 +1284,8 @@ scaglioni = [{ da = 0, riduzione = 0 }]
         "riga 21, chiave premi[3]: il metodo «formula» richiede la chiave importo (una formula in euro)",
         "riga 15, chiave premi[2]: più parti pagano dal fondo «performance_individuale»: ognuna dice la sua quota_fondo "
         "(parti pagate una dopo l'altra «fino a capienza»: quota_fondo = 1 e residuo_a nella prima, quota_fondo = 0 in "
-        "quella che riceve solo il resto)",
+        "quella che riceve solo il resto); la parte non scrive fondo: prende quello predefinito, "
+        "«performance_individuale», come «presenza» e «calcolato»",  # no part writes fondo: all three share it
     ]
     path.write_text(text.replace('parti = ["presenze"]', 'parti = ["presenza"]'), encoding="utf-8")
     cuts = [p.message for p in load(str(path))[1] if "economie" in p.message]

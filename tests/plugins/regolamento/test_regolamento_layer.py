@@ -112,8 +112,11 @@ def test_art69_configured_in_cycle_toml_for_a_regolamento_ente(tmp_path):
     text = explain(result, "pool", "performance_individuale")
     said = text.split("\n")
     assert said[1].startswith("Stanziato € 9.785,12 · ")
+    # the residual as a subtraction, 9785.12 − 8595.00 = 1190.12; no pieces: the premium left 10000.00 − 8595.00 =
+    # 1405.00, of which the layer took 214.88, and the pieces said are only those that make the residual alone
+    assert said[2] == "Residuo = stanziato − distribuito = € 9.785,12 − € 8.595,00 = € 1.190,12"
     # the fund by the words of the plugin, as every document names it, not by its key
-    assert said[3].endswith("— Premi per la performance individuale dopo l'accantonamento = € 9.785,12")
+    assert said[4].endswith("— Premi per la performance individuale dopo l'accantonamento = € 9.785,12")
     assert (
         "  • fondo intero = € 10.000,00\n" in text
         and "• accantonamento per i beneficiari del fondo = € 214,88\n" in text

@@ -286,7 +286,8 @@ def test_a_column_of_dates_is_read_as_a_date_and_only_as_a_day(ciclope_ente, tmp
         run_declared(ciclope_ente, tmp_path, PROJECT, project_staff("marzo"))
     [problem] = refused.value.problems
     assert (problem.file, problem.row, problem.column) == ("people.csv", 4, "inizio_progetto")
-    assert "attesa una data (30/06/2021, 30.6.2021 o 2021-06-30), trovato «marzo»" in problem.message
+    # the examples of the cycle's year, 2024 (run_declared's)
+    assert "attesa una data (30/06/2024, 30.6.2024 o 2024-06-30), trovato «marzo»" in problem.message
     # a day is not a number: a sum with it is refused when the file is read, naming the type
     wrong = PROJECT.replace("ammesso = '=IN.SERVIZIO(fine_progetto)'", "ammesso = '=fine_progetto + 1 > 0'")
     problems = regulation_problems(tmp_path, wrong)

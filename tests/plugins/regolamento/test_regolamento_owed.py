@@ -152,6 +152,30 @@ def test_what_an_owed_part_cannot_say_is_refused_when_read(tmp_path, text, probl
     assert regulation_problems(tmp_path, text) == [problem]
 
 
+def test_parts_without_a_fund_are_told_they_share_the_default_one(tmp_path):
+    # neither part writes fondo: both take «performance_individuale», so the part that divides a fund is told that
+    # it wrote none, and that the owed part wrote none either (OWED without its line 9 is 12 lines; PRODUCTIVITY
+    # without its fondo: blank line 13, its [[premi]] on line 14)
+    unwritten = (OWED + PRODUCTIVITY).replace('fondo = "premio_presenza"\n', "")
+    assert regulation_problems(tmp_path, unwritten) == [
+        "riga 14, chiave premi[2]: la parte non scrive fondo: prende quello predefinito, «performance_individuale», "
+        "che è il fondo di una parte dovuta (dovuto = true), «premio di presenza», che paga importi per intero: "
+        "questa parte, che lo divide, usi un altro fondo; neppure «premio di presenza» scrive fondo: le parti senza "
+        "fondo condividono quello predefinito, e una parte dovuta ne ha uno suo, senza riga in ente.toml"
+    ]
+    # only the owed part leaves it out: the other wrote the default fund (line 18, as in SHARED), the owed part is
+    # told to write its own
+    owed_only = OWED.replace('fondo = "premio_presenza"\n', "") + PRODUCTIVITY.replace(
+        "premio_presenza", "performance_individuale"
+    )
+    assert regulation_problems(tmp_path, owed_only) == [
+        "riga 17, chiave premi[2].fondo: il fondo «performance_individuale» è di una parte dovuta (dovuto = true), "
+        "che paga importi per intero: questa parte, che lo divide, usi un altro fondo; la parte «premio di presenza» "
+        "non scrive fondo: prende quello predefinito, «performance_individuale»: scrivile un fondo suo, senza riga "
+        "in ente.toml"
+    ]
+
+
 def test_no_residual_goes_to_an_owed_part(tmp_path):
     first = """\
 formato = 2

@@ -98,6 +98,27 @@ def test_the_fund_s_explanation_shows_how_the_parts_divided_it(ciclope_ente, tmp
     assert "  • importo di Persona S4 = € 1.787,50\n    ■ Premio di Persona S4 — obiettivi = € 1.787,50\n" in text
 
 
+LEAVING = TWO_PARTS.replace('residuo_a = "obiettivi"\n', "").replace("quota_fondo = 0.7", "quota_fondo = 0.6")
+
+
+def test_the_fund_s_explanation_says_where_its_residual_comes_from(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, LEAVING, files(FOUR, 'performance_individuale = "10000.00"'))
+    # presenza: 10000 × 0.3 = 3000.00, pays 600 + 300 + 300 + 0 = 1200.00 and keeps 3000 − 1200 = 1800.00 (no
+    # residuo_a); obiettivi: 10000 × 0.6 = 6000.00, all paid by score; 10000 × (1 − 0.3 − 0.6) = 1000.00 no part
+    # takes. Distributed 1200 + 6000 = 7200.00, residual 10000 − 7200 = 2800.00 = 1800 + 1000
+    text = explain(result, "pool", "performance_individuale")
+    assert text.startswith(
+        "Premi per la performance individuale\n"
+        "Stanziato € 10.000,00 · distribuito € 7.200,00 · residuo € 2.800,00\n"
+        "Residuo = stanziato − distribuito = € 10.000,00 − € 7.200,00 = € 2.800,00: lasciato dalla parte "
+        "«presenza» € 1.800,00; quota del fondo che nessuna parte prende € 1.000,00\n\n"
+    )
+    assert result.figures["pool:performance_individuale:residuo"].value == Decimal("2800.00")
+    # a fund whose residual is zero says nothing more (TWO_PARTS: presenza sends its 1800.00 on to obiettivi)
+    whole = run_declared(ciclope_ente, tmp_path, TWO_PARTS, files(FOUR, 'performance_individuale = "10000.00"'))
+    assert "\nResiduo" not in explain(whole, "pool", "performance_individuale")
+
+
 ONE_PART = (
     HEAD
     + """

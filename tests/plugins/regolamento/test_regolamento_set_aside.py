@@ -42,7 +42,15 @@ fonte = "art. 6"
          "quella parte si riduce dell'accantonamento"),
         (TEXT.replace('fonte = "art. 5"', 'fonte = "art. 5"\nfondo = "produttivita"'), "riga 20, chiave "
          "premi[2].accantonata: una parte accantonata riceve il residuo (residuo_a) di una sola parte precedente dello "
-         "stesso fondo: il fondo di quella parte si riduce dell'accantonamento"),
+         "stesso fondo: il fondo di quella parte si riduce dell'accantonamento; la parte non scrive fondo: prende "
+         "quello predefinito, «performance_individuale», mentre la parte «produttività», che le manda il residuo, "
+         "paga dal fondo «produttivita»: scrivi qui fondo = \"produttivita\""),
+        # the fund written after the last line: accantonata stays on line 19
+        (TEXT.replace('fonte = "art. 6"', 'fonte = "art. 6"\nfondo = "produttivita"'), "riga 19, chiave "
+         "premi[2].accantonata: una parte accantonata riceve il residuo (residuo_a) di una sola parte precedente dello "
+         "stesso fondo: il fondo di quella parte si riduce dell'accantonamento; la parte «produttività», che le manda "
+         "il residuo, non scrive fondo: prende quello predefinito, «performance_individuale», mentre questa paga dal "
+         "fondo «produttivita»"),
         (TEXT.replace('"=600 €"', '"=fondo / 10"'), "riga 17, chiave premi[2].importo: una parte accantonata non "
          "legge fondo: il suo fondo è l'accantonamento, che i suoi importi decidono"),
     ],

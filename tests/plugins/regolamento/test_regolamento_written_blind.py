@@ -92,8 +92,9 @@ def test_parts_paid_one_after_the_other_are_told_their_shares(tmp_path):
     assert regulation_problems(tmp_path, text) == [
         f"riga {line}, chiave premi[{n}]: più parti pagano dal fondo «performance_individuale»: ognuna dice la sua "
         "quota_fondo (parti pagate una dopo l'altra «fino a capienza»: quota_fondo = 1 e residuo_a nella prima, "
-        "quota_fondo = 0 in quella che riceve solo il resto)"
-        for n, line in ((1, 7), (2, 14))
+        "quota_fondo = 0 in quella che riceve solo il resto); la parte non scrive fondo: prende quello predefinito, "
+        f"«performance_individuale», come «{other}»"
+        for n, line, other in ((1, 7, "seconda"), (2, 14, "prima"))
     ]
 
 
