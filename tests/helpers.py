@@ -6,6 +6,7 @@ Test modules never import each other; what several need lives here or in conftes
 from __future__ import annotations
 
 import types
+from html.parser import HTMLParser
 from pathlib import Path
 
 from ciclope.core.testing import write_ente
@@ -360,3 +361,25 @@ def labelled_levels(folder: Path, **others: str) -> Path:
         entry = f'\n[[ente]]\nid = "{ente}"\nplugin = "regolamento"\nregolamento = "smvp-{ente}.toml"\ndati = "comune-livelli"\n'
         cycle.write_text(cycle.read_text(encoding="utf-8") + entry, encoding="utf-8")
     return cycle
+
+
+class Links(HTMLParser):
+    """The links (href, src) and the ids of a page: what a portal's test follows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for key, value in attrs:
+            if key in ("href", "src") and value:
+                self.links.append(value)
+            if key == "id" and value:
+                self.ids.add(value)
+
+
+def page_links(path: Path) -> Links:
+    p = Links()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p

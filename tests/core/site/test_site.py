@@ -10,7 +10,6 @@ import csv
 import re
 import threading
 import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -19,7 +18,8 @@ import pytest
 from ciclope.core.commands.cli import main
 from ciclope.core.testing import write_ente
 
-from helpers import ENTE, files, published_csv
+from helpers import ENTE, Links, files, published_csv
+from helpers import page_links as parsed
 
 PLUGINS = ("brescia", "bergamo", "comunita_montane")
 
@@ -52,26 +52,6 @@ def people_of(folders) -> tuple[set[str], set[str]]:
                     ids.add(row["id"])
                     names.add(row["name"])
     return ids, names
-
-
-class Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        for key, value in attrs:
-            if key in ("href", "src") and value:
-                self.links.append(value)
-            if key == "id" and value:
-                self.ids.add(value)
-
-
-def parsed(path: Path) -> Links:
-    p = Links()
-    p.feed(path.read_text(encoding="utf-8"))
-    return p
 
 
 def test_site_lists_every_ente_and_every_link_resolves(three, tmp_path, capsys):

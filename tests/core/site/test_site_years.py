@@ -4,7 +4,6 @@ beside that year's ente page."""
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -14,6 +13,7 @@ from ciclope.core.commands.cli import main
 from ciclope.core.testing import write_ente
 
 from helpers import ENTE, files
+from helpers import page_links as parsed
 
 CYCLE = """
 [cycle]
@@ -37,26 +37,6 @@ def two_years(tmp_path: Path) -> str:
         cycle.write_text(CYCLE.format(year=year), encoding="utf-8")
         assert main(["run", str(cycle), "--store", url]) in (0, 1)  # 2022 has an indicator without actual
     return url
-
-
-class Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        for key, value in attrs:
-            if key in ("href", "src") and value:
-                self.links.append(value)
-            if key == "id" and value:
-                self.ids.add(value)
-
-
-def parsed(path: Path) -> Links:
-    p = Links()
-    p.feed(path.read_text(encoding="utf-8"))
-    return p
 
 
 def dead_links(out: Path) -> list[str]:
