@@ -361,7 +361,7 @@ class Site:
         performance = None
         if bench.performance is not None:
             d = bench.performance
-            rows = self.ranked(d, True)
+            rows = self.ranked(d, fmt.pct)
             performance = {
                 "chart": charts.strip("Performance degli enti", self.named(d.values), d.q1, d.median, d.q3),
                 "median": fmt.pct(d.median),
@@ -399,22 +399,29 @@ class Site:
         return [(self.names.get(ente, ente), v) for ente, v in values]
 
     def indicator(self, n: int, ind) -> dict:
+        """An indicator shared by several enti: read back as the offices wrote it, «72%» where every one of them
+        typed percentages (the stored 0,72), a plain number otherwise."""
         d = ind.distribution
+        typed = lambda v: fmt.pct_typed(str(v))  # noqa: E731 - the stored float's text, never its binary expansion
+        stat = typed if ind.percent else (lambda v: fmt.decimal_it(round(v, 2)))
         return {
             "page": f"{n}.html",
             "key": ind.key,
             "name": ind.name,
             "direction": "più basso è meglio" if d.lower_is_better else "più alto è meglio",
-            "chart": charts.strip(ind.name, self.named(d.values), d.q1, d.median, d.q3, percent=False),
-            "median": fmt.decimal_it(round(d.median, 2)),
-            "q1": fmt.decimal_it(round(d.q1, 2)),
-            "q3": fmt.decimal_it(round(d.q3, 2)),
-            "rows": self.ranked(d, False),
+            "chart": charts.strip(
+                ind.name, self.named(d.values), d.q1, d.median, d.q3, percent=ind.percent, shown=stat
+            ),
+            "median": stat(d.median),
+            "q1": stat(d.q1),
+            "q3": stat(d.q3),
+            "rows": self.ranked(d, typed if ind.percent else fmt.decimal_it),
             "count": len(d.values),
         }
 
-    def ranked(self, d, percent: bool) -> list[dict]:
-        """A distribution's enti with their rank (shared or not) and their quarter, counted from the best."""
+    def ranked(self, d, shown: Callable[[float], str]) -> list[dict]:
+        """A distribution's enti with their rank (shared or not) and their quarter, counted from the best; each value
+        as ``shown`` writes it."""
         out = []
         for ente, value in d.values:
             pos = d.position(ente)
@@ -425,7 +432,7 @@ class Site:
                     "rank": pos.rank,
                     "tied": pos.tied > 0,  # a place shared: said beside the rank, never shown as one's own
                     "quarter": pos.quarter(),
-                    "value": fmt.pct(value) if percent else fmt.decimal_it(value),
+                    "value": shown(value),
                     "sort": f"{value:.6f}",
                 }
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ciclope.core.reports import fmt
 from ciclope.core.reports.svg import escape
@@ -73,9 +73,11 @@ def strip(
     percent: bool = True,
     width: int = 560,
     height: int = 78,
+    shown: Callable[[float], str] | None = None,
 ) -> str:
     """Each ente a point on one axis, over the quartile box and the median line; equal values share a spot, and how
-    many enti it holds is written above it (a printed page has no tooltip). ``mark``: the ente highlighted."""
+    many enti it holds is written above it (a printed page has no tooltip). ``mark``: the ente highlighted;
+    ``shown``: how a value reads (a percentage with two decimals, or a number to two, by default)."""
     if not values:
         return ""
     lo, hi = scale(min(v for _, v in values), max(v for _, v in values), percent)
@@ -85,7 +87,8 @@ def strip(
     def x(v: float) -> float:
         return left + (width - left - right) * (v - lo) / span
 
-    shown = fmt.pct if percent else (lambda v: fmt.decimal_it(round(v, 2)))
+    if shown is None:
+        shown = fmt.pct if percent else (lambda v: fmt.decimal_it(round(v, 2)))
     out = [
         f'<svg class="strip" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
         f"<title>{escape(label)}: un cerchio per ente, mediana {escape(shown(median))}, quartili "
