@@ -113,7 +113,7 @@ def check(
             reduction(f"riduzioni[{i}]", red, error)
     premiums = parts.get("parts") or ()
     if "parts" not in broken:  # a part that did not build is still a part: its name is not unknown
-        partcheck.reduction_targets(parts.get("reductions", ()), premiums, error)
+        partcheck.reduction_targets(parts.get("reductions", ()), premiums, error, fundless)
     if parts.get("reductions") and not ({"premium", "parts"} & (set(parts) | broken)):
         error("riduzioni[0]", "le riduzioni valgono per il premio: manca [premio]", "regolamento.manca")
     if declared_grades(parts):

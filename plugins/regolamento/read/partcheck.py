@@ -117,6 +117,19 @@ def set_aside(i: int, part: Part, parts: Sequence[Part], error: Error, fundless:
               "importi decidono", "regolamento.valore")  # fmt: skip
 
 
+def _savings_fund(part: Part, savings: str, parts: Sequence[Part], fundless: frozenset[int]) -> str:
+    """Where the part that receives a reduction's savings is written after the reduced one but pays from another
+    fund because one of the two wrote none: which one, and the fund of the other ("" otherwise)."""
+    i = parts.index(part)
+    j = next((k for k, p in enumerate(parts) if k > i and p.name == savings), None)
+    if j is None or not {i, j} & fundless:
+        return ""
+    if i in fundless:
+        return (f"{_default(f'la parte ridotta {fmt.quoted(part.name)}')}, mentre {fmt.quoted(savings)} paga dal "
+                f"fondo {fmt.quoted(parts[j].fund)}")  # fmt: skip
+    return f"{_default(f'la parte {fmt.quoted(savings)}')}, mentre {fmt.quoted(part.name)} paga dal fondo {fmt.quoted(part.fund)}"
+
+
 def _source_fund(i: int, sources: Sequence[int], parts: Sequence[Part], fundless: frozenset[int]) -> str:
     """Where the one part sending its residual to the part set aside at ``i`` pays from another fund because one of
     the two wrote none: which one, and the fund of the other ("" otherwise)."""
@@ -193,10 +206,12 @@ def weighs(part: Part) -> bool:
     return part.method == "proporzionale"
 
 
-def reduction_targets(reductions: Sequence[Reduction], parts: Sequence[Part], error: Error) -> None:
+def reduction_targets(
+    reductions: Sequence[Reduction], parts: Sequence[Part], error: Error, fundless: frozenset[int] = frozenset()
+) -> None:
     """A reduction names parts that exist and that weigh or compute each person's premium (not the amounts written
     in premi.csv, nor the bonus of the best, which no reduction touches), and sends its cuts to a later part of the
-    same fund as each of them."""
+    same fund as each of them. ``fundless``: the parts, by index, that write no ``fondo``."""
     names = [p.name for p in parts]
     methods = {p.name: p.method for p in parts}
     for i, red in enumerate(reductions):
@@ -224,9 +239,12 @@ def reduction_targets(reductions: Sequence[Reduction], parts: Sequence[Part], er
             elif red.savings not in later:
                 error(
                     f"riduzioni[{i}].economie",
-                    f"{fmt.quoted(red.savings)} non è una parte scritta dopo «{part.name}» con lo stesso fondo"
-                    f"{nearest(red.savings, ['ripartite', 'residuo', *later])}; economie: ripartite, residuo o una "
-                    "parte successiva",
+                    fmt.clauses(
+                        f"{fmt.quoted(red.savings)} non è una parte scritta dopo «{part.name}» con lo stesso fondo"
+                        f"{nearest(red.savings, ['ripartite', 'residuo', *later])}; economie: ripartite, residuo o "
+                        "una parte successiva",
+                        _savings_fund(part, red.savings, parts, fundless),
+                    ),
                     "regolamento.valore",
                 )
 
@@ -333,7 +351,10 @@ def shares(parts: Sequence[Part], error: Error, fundless: frozenset[int] = froze
         if total > 1:
             error(
                 f"premi[{members[-1]}].quota_fondo",
-                f"le quote del fondo «{fund}» sommano {said_share(total, 'a')}, più del 100%",
+                fmt.clauses(
+                    f"le quote del fondo «{fund}» sommano {said_share(total, 'a')}, più del 100%",
+                    _sharing_default(members[-1], members, parts, fundless),
+                ),
                 "regolamento.somma",
             )
 

@@ -267,7 +267,28 @@ def test_the_rules_between_parts(tmp_path):
     assert "chiave premi[1].residuo_a: «obbiettivi» non è una parte scritta dopo questa (forse «obiettivi»?)" in got[0]
     assert any("chiave premi[3]: il metodo «migliori» richiede la chiave fascia" in g for g in got)
     assert any("chiave premi[3].tra: «presenza» non è una parte in fasce scritta prima" in g for g in got)
-    assert any("le quote del fondo «performance_individuale» sommano al 110%, più del 100%" in g for g in got)
+    # 0.8 + 0.3 = 1.1; neither part writes fondo: both share the default one, as the message says
+    assert (
+        "riga 22, chiave premi[2].quota_fondo: le quote del fondo «performance_individuale» sommano al 110%, più del "
+        "100%; la parte non scrive fondo: prende quello predefinito, «performance_individuale», come «presenza»"
+    ) in got
+
+
+def test_savings_sent_to_a_part_of_another_fund_say_which_one_defaulted(tmp_path):
+    # «presenza» writes no fondo (the default one), «obiettivi» pays from «progetti»: the savings cannot move
+    text = (
+        TWO_PARTS.replace('residuo_a = "obiettivi"\n', "")
+        .replace("quota_fondo = 0.3\n", "")
+        .replace("quota_fondo = 0.7\n", 'fondo = "progetti"\n')
+        + '\n[[riduzioni]]\nmisura = "assenze"\nparti = ["presenza"]\neconomie = "obiettivi"\nfonte = "art. 9"\n'
+        "scaglioni = [{ da = 0, riduzione = 0 }]\n"
+    )
+    got = [g for g in regulation_problems(tmp_path, text) if "economie" in g]
+    assert got == [
+        "riga 26, chiave riduzioni[1].economie: «obiettivi» non è una parte scritta dopo «presenza» con lo stesso "
+        "fondo; economie: ripartite, residuo o una parte successiva; la parte ridotta «presenza» non scrive fondo: "
+        "prende quello predefinito, «performance_individuale», mentre «obiettivi» paga dal fondo «progetti»"
+    ]
 
 
 BUDGET = (
