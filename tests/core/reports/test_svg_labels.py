@@ -36,3 +36,24 @@ def test_a_label_beyond_two_lines_is_cut_on_the_second():
     assert lines[0] == "Area Amministrativa e Servizi"
     assert len(lines) == 2 and len(lines[1]) == 30 and lines[1].endswith("…")
     assert f"<title>{long}</title>" in chart.replace("&#x27;", "'")
+
+
+def test_a_bar_of_head_counts_wraps_its_label_under_the_bar():
+    items = [
+        ("Eccellente (da 95)", 2),
+        ("Buono", 5),
+        ("Adeguato", 3),
+        ("Da migliorare", 1),
+        ("D", 0),
+        ("non valutato", 1),
+    ]
+    chart = svg.count_bars("l", "Persone per livello o esito", items)
+    # six slots of (560 - 34 - 10) / 6 = 86 px, a line of int(86 / 6) = 14 characters: «Eccellente (da 95)» (18)
+    # does not fit: «Eccellente (da» is 14 characters, fits; adding «95)» makes 18: «95)» on the second line
+    lines = re.findall(r"<tspan [^>]*>([^<]*)</tspan>", chart)
+    assert lines == ["Eccellente (da", "95)"]
+    # the first slot's centre: 34 + 86 / 2 = 77 (one decimal, as every coordinate); the lines under the plot's base (240 - 46 = 194) at 208 and 219
+    assert '<tspan x="77.0" y="208">Eccellente (da</tspan><tspan x="77.0" y="219">95)</tspan>' in chart
+    # the labels that fit stay one plain line, as before
+    assert "<title>Da migliorare</title>Da migliorare</text>" in chart
+    assert "…" not in chart
