@@ -464,7 +464,7 @@ def bench_doc(b: Benchmark) -> dict:
             "q3": d.q3,
             "lower_is_better": d.lower_is_better,
             "enti": [
-                {"ente": ente, "value": value, "rank": p.rank, "quartile": p.quartile}
+                {"ente": ente, "value": value, "rank": p.rank, "tied": p.tied, "quartile": p.quartile}
                 for ente, value in d.values
                 if (p := d.position(ente)) is not None
             ],
@@ -475,7 +475,8 @@ def bench_doc(b: Benchmark) -> dict:
         "enti": b.enti,
         "performance": dist(b.performance),
         "indicators": [
-            {"key": i.key, "name": i.name, "type": i.type, **(dist(i.distribution) or {})} for i in b.indicators
+            {"key": i.key, "name": i.name, "type": i.type, "percent": i.percent, **(dist(i.distribution) or {})}
+            for i in b.indicators
         ],
         "differentiation": [
             {

@@ -4,6 +4,7 @@ fraction: the regolamento demo's four Comuni with their shared IN1 «Procediment
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -50,3 +51,23 @@ def test_an_indicator_typed_in_percentages_reads_as_percentages(site):
     assert "0,72" not in page and "0,875" not in page
     summary = (site / "benchmark.html").read_text(encoding="utf-8")
     assert "<td class=\"num\">87,5%</td><td class=\"num\">78% – 95%</td>" in summary
+
+
+def test_benchmark_json_says_ties_and_percentages(site, capsys):
+    demo = site.parent / "demo"
+    capsys.readouterr()
+    assert (
+        main(["benchmark", str(demo / "cycle.toml"), "--json", "--store", f"sqlite:///{site.parent / 'archivio.db'}"])
+        == 0
+    )
+    doc = json.loads(capsys.readouterr().out)
+    (indicator,) = doc["indicators"]
+    assert indicator["percent"] is True
+    # 0,95 0,95 0,80 0,72: the two at 95% share the first place, each tied with one other; the others alone
+    by_ente = {e["ente"]: (e["rank"], e["tied"]) for e in indicator["enti"]}
+    assert by_ente == {
+        "comune-parti": (1, 1),
+        "comune-soglie": (1, 1),
+        "comune-livelli": (3, 0),
+        "comune-fondo": (4, 0),
+    }
