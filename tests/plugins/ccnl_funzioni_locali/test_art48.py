@@ -218,3 +218,68 @@ def test_the_2022_text_is_unchanged_before_2026(tmp_path):
     assert result.figures["art69:maggiorazione"].label.startswith("art. 81 CCNL Funzioni Locali 16.11.2022")
     _, problems = resolve_params("bergamo", 2025, {}, "cycle.toml", {"maggiorazione": {"share": 0.25, "quota": 0.1}})
     assert ["30%" in p.message for p in problems] == [True]
+
+
+def with_fund(files: dict[str, str], *rows: str) -> dict[str, str]:
+    """``files`` with a 2026 fondo sheet that destines the premium pool (the 40,000.00 [funds] types: they agree) and
+    ``rows`` more (``voce,importo,numero,atto``)."""
+    sheet = [
+        "voce,importo,numero,data,uso,fondo_premi,atto",
+        "unico_importo_2017,50000.00,,,,,",
+        *(f"{v},{i},{n},,,,{a}" for v, i, n, a in (r.split(",") for r in rows)),
+        f"destinazione,40000.00,,,performance_individuale,{POOL},CCDI 2026",
+    ]
+    return {**files, "fondo.csv": "\n".join(sheet) + "\n"}
+
+
+def test_the_objectives_option_without_those_resources_in_the_fund_is_an_error(tmp_path):
+    low = {"share": 0.20, "quota": 0.10, "parita": ["assenze"], "obiettivi_ente": True}
+    # the fund constituted in ciclope has no resources of art. 79 c. 2 lett. c (no obiettivi_ente row): art. 48 c. 4
+    # does not apply, so the minimum is the 30% of an ente of 40 employees (more than 10); 20% is below it: an error
+    # naming art. 48 c. 4 and the fund's row, and no money moves (as for any share below the minimum)
+    result = run(tmp_path, with_fund(comune(FORTY, "40000.00")), 2026, {"maggiorazione": low})
+    (error,) = [p for p in result.violations if p.rule == "ccnl.maggiorazione.obiettivi_ente"]
+    assert error.severity == "error" and error.file == "fondo.csv" and error.column == "importo"
+    assert "art. 48 c. 4" in error.message and "obiettivi_ente" in error.message and "30%" in error.message
+    assert "l'ente ha 40 dipendenti, più di 10" in error.message
+    assert "ccnl.maggiorazione.share" not in rules_of(result)  # said once
+    assert extra(result) == {}
+    page = str(build(result))
+    assert "il fondo risorse decentrate 2026 non ha risorse per obiettivi dell'intero ente" in page
+    # an empty obiettivi_ente row (as the template writes it) is named by its row: row 3 of fondo.csv
+    result = run(
+        tmp_path / "b", with_fund(comune(FORTY, "40000.00"), "obiettivi_ente,0.00,,"), 2026, {"maggiorazione": low}
+    )
+    (error,) = [p for p in result.violations if p.rule == "ccnl.maggiorazione.obiettivi_ente"]
+    assert (error.file, error.row) == ("fondo.csv", 3)
+    # with 1,000.00 of those resources, 20% is the minimum: M = 0.20 × (40,000.00 / 40 = 1,000.00) = 200.00 to S01,
+    # S02, S03 (the tie at 92 is not broken by «assenze»: both 0 days)
+    goals = with_fund(comune(FORTY, "40000.00"), "obiettivi_ente,1000.00,,Delibera GC 3/2026")
+    result = run(tmp_path / "c", goals, 2026, {"maggiorazione": low})
+    assert "ccnl.maggiorazione.obiettivi_ente" not in rules_of(result)
+    assert extra(result) == {"S01": D("200.00"), "S02": D("200.00"), "S03": D("200.00")}
+    # a share of 30% needs no art. 48 c. 4: the declaration is wrong but changes nothing, a warning; M = 0.30 ×
+    # 1,000.00 = 300.00
+    result = run(tmp_path / "d", with_fund(comune(FORTY, "40000.00")), 2026, {"maggiorazione": {**low, "share": 0.30}})
+    (warning,) = [p for p in result.violations if p.rule == "ccnl.maggiorazione.obiettivi_ente"]
+    assert warning.severity == "warning" and "art. 48 c. 4" in warning.message
+    assert extra(result) == {"S01": D("300.00"), "S02": D("300.00"), "S03": D("300.00")}
+
+
+def test_the_art_60_head_counts_are_compared_with_the_staff_sheet(tmp_path):
+    files = comune(FORTY, "40000.00")
+    # S40 is hired on 1.3.2026: not in service on 1.1.2026, the date of the art. 60 counts; the other 39 staff are
+    # Istruttori (category C) in service at that date; the Segretario (DIR) receives no indennità di comparto
+    lines = files["people.csv"].splitlines()
+    lines = [lines[0] + ",assunzione", *(f"{x}," for x in lines[1:-1]), lines[-1] + ",2026-03-01"]
+    files["people.csv"] = "\n".join(lines) + "\n"
+    areas = ("comparto_funzionari,,0,", "comparto_operatori_esperti,,0,", "comparto_operatori,,0,")
+    result = run(tmp_path, with_fund(files, "comparto_istruttori,,41,", *areas), 2026, {})
+    # declared 41, the staff sheet says 39: a warning at the row (row 3 of fondo.csv, column numero), the reading said
+    (warning,) = [p for p in result.violations if p.rule == "ccnl.fondo.personale"]
+    assert warning.severity == "warning" and (warning.file, warning.row, warning.column) == ("fondo.csv", 3, "numero")
+    assert "comparto_istruttori = 41" in warning.message and "39" in warning.message
+    assert "al 1.1.2026" in warning.message and "Istruttori" in warning.message
+    # 39 declared: nothing to say (the zero areas agree with the sheet too)
+    result = run(tmp_path / "b", with_fund(files, "comparto_istruttori,,39,", *areas), 2026, {})
+    assert "ccnl.fondo.personale" not in rules_of(result)
