@@ -89,7 +89,8 @@ def tie_words(r: Ranked, rule: Maggiorazione) -> str:
 def record_covered(trace: Trace, name: str, taken: Decimal, pool: Pool, source: str, article: str) -> None:
     """The fund after the set-aside taken from what the regulation left undistributed: no premium changes."""
     formula = (
-        "fondo meno l'accantonamento, preso da quanto il regolamento lascia non distribuito (nessun premio cambia)"
+        "fondo intero − accantonamento per la maggiorazione, preso da quanto il regolamento lascia non distribuito "
+        "(nessun premio cambia)"
     )
     _record_fund(
         trace, (name, pool, pool.residual), taken, formula, "non distribuito dal regolamento", (source, article)
@@ -103,8 +104,8 @@ def record_reduced(
     the fund's name, the set-aside and the parts it is taken from (none: the whole fund is reduced)."""
     name, taken, parts = aside
     formula = (
-        "l'accantonamento supera quanto il regolamento lascia non distribuito: il fondo ridotto dell'accantonamento "
-        "è ripartito una sola volta dalla regola del regolamento"
+        "fondo intero − accantonamento per la maggiorazione: l'accantonamento supera quanto il regolamento lascia non "
+        "distribuito, e il fondo ridotto è ripartito una sola volta dalla regola del regolamento"
     )
     if parts:
         formula += (
@@ -128,10 +129,12 @@ def _record_fund(
         source,
         [
             Input("fondo intero", pool.amount, ref=f"pool:{name}"),
+            Input(f"accantonati per la maggiorazione del premio individuale ({article})", fmt.Money(taken)),
             Input(left, residual),
-            Input("accantonamento per i beneficiari del fondo", taken),
         ],
         label=f"{article} — {fund_words(name, pool)} dopo l'accantonamento",
+        note=f"{fmt.euro(pool.amount)} − {fmt.euro(taken)} accantonati per la maggiorazione = "
+        f"{fmt.euro(pool.amount - taken)}",
     )
 
 

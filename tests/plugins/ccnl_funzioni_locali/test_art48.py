@@ -283,3 +283,29 @@ def test_the_art_60_head_counts_are_compared_with_the_staff_sheet(tmp_path):
     # 39 declared: nothing to say (the zero areas agree with the sheet too)
     result = run(tmp_path / "b", with_fund(files, "comparto_istruttori,,39,", *areas), 2026, {})
     assert "ccnl.fondo.personale" not in rules_of(result)
+
+
+def test_the_pool_s_explanation_subtracts_the_set_aside(tmp_path):
+    from ciclope.core.run.explain import explain
+
+    rule = {"share": 0.30, "quota": 0.10, "parita": ["sezione:Comportamenti", "assenze", "eta"]}
+    result = run(tmp_path, with_fund(comune(FORTY, "40000.00")), 2026, {"maggiorazione": rule})
+    # M = 0.30 × 1,000.00 = 300.00 to 4 people: 1,200.00 set aside; nothing was left unpaid, so the premiums are split
+    # on 40,000.00 − 1,200.00 = 38,800.00. The fund the premiums read (38,800.00) opens on that subtraction, so that
+    # a reader redoes it, and only below it on the 40,000.00 the fondo destines
+    lines = [line.strip() for line in explain(result, "pool", POOL).splitlines()]
+    head = (
+        "■ art. 48 CCNL Funzioni Locali 23.2.2026 — Premi per la performance individuale dopo l'accantonamento = "
+        "€ 38.800,00"
+    )
+    assert lines[3] == head  # the first figure, as the header's «Stanziato € 38.800,00»
+    assert lines[4].startswith("formula: fondo intero − accantonamento per la maggiorazione")
+    assert "nota:    € 40.000,00 − € 1.200,00 accantonati per la maggiorazione = € 38.800,00" in lines[5:8]
+    assert lines[lines.index(head) :].count("• fondo intero = € 40.000,00") == 1
+    assert (
+        "• accantonati per la maggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026) = "
+        "€ 1.200,00" in lines
+    )
+    # the premiums' fund leads there, never straight to the 40,000.00 (another figure than the one it shows)
+    paid = [line for line in lines if line.startswith("• fondo = ")]
+    assert paid and all(line.endswith("dopo l'accantonamento)") for line in paid), paid
