@@ -97,7 +97,12 @@ def test_forty_employees_a_tie_at_the_cut_broken_by_a_declared_section(tmp_path)
     figure = result.figures["art69:maggiorazione"]
     assert figure.label.startswith("art. 48 CCNL Funzioni Locali 23.2.2026") and "al 30%" in figure.formula
     note = result.figures["art69:quota:ente"].note
-    assert "S04, S05" in note and "ammettono S04" in note and "esclusi S05" in note
+    # which criterion decided, on which values (46 and 42 points of 50: 92,00 and 84,00 on 100), people by name
+    assert (
+        "punteggio della sezione «Comportamenti»: 92,00 su 100 per Persona S04 (S04) e 84,00 su 100 per Persona S05 "
+        "(S05), decide (prima il punteggio più alto): entra nella quota Persona S04 (S04), resta fuori Persona S05 "
+        "(S05)"
+    ) in note
     # cited by its article in every document: the published tables, the scheda of the person paid
     assert "Maggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026): distribuito;4;" in (
         transparency.render(result)
@@ -309,3 +314,33 @@ def test_the_pool_s_explanation_subtracts_the_set_aside(tmp_path):
     # the premiums' fund leads there, never straight to the 40,000.00 (another figure than the one it shows)
     paid = [line for line in lines if line.startswith("• fondo = ")]
     assert paid and all(line.endswith("dopo l'accantonamento)") for line in paid), paid
+
+
+def test_a_tie_broken_by_the_criteria_says_which_decided_and_the_values_compared(tmp_path):
+    # S04 and S05 both 46 + 46 = 92, tied across the fourth place; «Comportamenti» 46 of 50 each (92,00 of 100): the
+    # same, so the next criterion decides: S04 has 3 days of absence, S05 8: S04 takes the place, S05 is out
+    people = [*FORTY[:4], ("S05", 46, 46, ""), *FORTY[5:]]
+    files = comune(people, "40000.00")
+    days = {"S04": "3", "S05": "8"}
+    files["people.csv"] = "\n".join(
+        line.replace(",1,0,false,", f",1,{days[line[:3]]},false,") if line[:3] in days else line
+        for line in files["people.csv"].splitlines()
+    )
+    rule = {"share": 0.30, "quota": 0.10, "parita": ["sezione:Comportamenti", "assenze", "eta"]}
+    result = run(tmp_path, files, 2026, {"maggiorazione": rule})
+    assert sorted(extra(result)) == ["S01", "S02", "S03", "S04"]
+    said = (
+        "punteggio della sezione «Comportamenti»: 92,00 su 100 per Persona S04 (S04) e 92,00 su 100 per Persona S05 "
+        "(S05), pari; "
+        "giorni di assenza: 3 per Persona S04 (S04) e 8 per Persona S05 (S05), decide (prima chi ne ha meno): entra "
+        "nella quota Persona S04 (S04), resta fuori Persona S05 (S05)"
+    )
+    note = result.figures["art69:quota:ente"].note
+    assert "pari merito al taglio (punteggio 92,00): Persona S04 (S04) e Persona S05 (S05)" in note
+    assert said in note
+    # the person left out reads the same, by name, in words that fit anyone (no «ammessa», no «esclusi» for one)
+    out = result.figures["ammesso:maggiorazione_art69:S05"].note
+    assert out == (
+        "pari merito al limite della quota: 2 persone con 92,00 punti, Persona S04 (S04) e Persona S05 (S05), per 1 "
+        f"posto; criteri di parità del contratto integrativo: {said}"
+    )
