@@ -466,7 +466,9 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
     excluded = award is not None and award.value == 0 and status is not None and status.formula.startswith("escluso")
     if status is not None and status.formula.startswith("escluso"):  # the rule, then what it read: «(punteggio 59)»
         read = "; ".join(f"{i.name} {shown}" for i, shown in _reads(result, status.inputs))
-        why = f"{status.label}: {status.formula}" + (f" ({read})" if read else "")
+        # one sentence about the person whose page it is: the outcome's rule and what it read, never «Esito di …:»
+        # before it (the page's heading names the person, the line above says the outcome)
+        why = status.formula + (f" ({read})" if read else "")
         # the outcome's reason; of a person kept out of some parts and paid by others, a reason of what is not paid
         out.append({"why": why, "source": status.source, "about": OUTCOME if excluded else UNPAID})
     if award is not None and award.value == 0:

@@ -9,6 +9,12 @@ maggiorazione of the individual premium, for the cycles from 2026.
   counted by heads (not fte): roles ``dipendente`` and ``po`` (the EQ are staff of the comparto), dirigenti and the
   Segretario excluded; a person hired after the year or gone before it (the ``assunzione`` and ``cessazione``
   columns, where the ente has them) is not in service in it.
+- The ente-wide objectives option is checked against the ente's fund where the fund is constituted in ciclope
+  (``fondo`` sheet): without an amount of the art. 79 c. 2 lett. c resources (the fund's ``obiettivi_ente`` row)
+  the ente does not use art. 48 c. 4, so the 20% does not apply (rules §2 point 7: the minimum that applies); a share
+  below the minimum that then applies is an error (no money moves), a share that reaches it a warning (the
+  declaration changes nothing, but the Relazione would cite a clause the ente does not use). Without a fund in
+  ciclope nothing can be checked: the declaration is taken as written.
 Each figure is a dated provision of ``provisions.toml``: before 2026 none of them is in force and the 30% of art.
 69/81 stays the only minimum.
 """
@@ -22,10 +28,12 @@ import attrs
 
 from ciclope.core import Ente, Params, Problem, fmt, hookimpl
 
-from .config import SECTION, maggiorazione
+from .config import SECTION, Maggiorazione, maggiorazione
+from .fondo.sheet import SHEET, entries
 from .national import in_force
 
 ROLES = ("dipendente", "po")
+OBJECTIVES = "obiettivi_ente"  # the fund's voce of the art. 79 c. 2 lett. c resources (art. 48 c. 4)
 
 
 @attrs.frozen
@@ -78,8 +86,54 @@ def minimum(year: int, staff: int, objectives: bool) -> Minimum | None:
     return found
 
 
+def fund_objectives(ente: Ente) -> Decimal | None:
+    """The art. 79 c. 2 lett. c resources of the ente's fund (its ``obiettivi_ente`` rows); None when the ente gives
+    no fund (nothing to check)."""
+    rows = entries(ente)
+    if not rows:
+        return None
+    return sum((e.amount for e in rows if e.voce == OBJECTIVES and e.amount is not None), Decimal(0))
+
+
+def objectives(ente: Ente, rule: Maggiorazione | None) -> bool:
+    """Whether the ente uses art. 48 c. 4: declared by the CCDI and, where its fund is constituted in ciclope, with
+    resources of art. 79 c. 2 lett. c in it."""
+    if rule is None or not rule.objectives:
+        return False
+    found = fund_objectives(ente)
+    return found is None or found > 0
+
+
 def _article(source: str) -> str:
     return source.partition(";")[0].partition(" (")[0]
+
+
+def without_resources(ente: Ente, rule: Maggiorazione, floor: Minimum | None) -> Problem:
+    """``obiettivi_ente = true`` while the ente's fund has no resources of art. 79 c. 2 lett. c: an error where the
+    share needs the 20% (below the minimum that then applies: no money moves), a warning where it does not."""
+    goals = in_force("maggiorazione_obiettivi_ente", ente.year)
+    source = goals.source if goals is not None else ""
+    row = next((r.row for r in ente.table(SHEET) if str(r.get("voce", "")).strip().lower() == OBJECTIVES), None)
+    at = f"riga {row}, " if row is not None else ""
+    message = (
+        f"obiettivi_ente = true: la quota minima del 20% ({_article(source)}) vale dove parte delle risorse variabili "
+        "dell'art. 79 c. 2 lett. c è legata a obiettivi misurabili dell'intero ente, ma il fondo risorse decentrate "
+        f"{ente.year} non ne ha (foglio fondo, {at}voce obiettivi_ente: nessun importo)"
+    )
+    below = floor is not None and rule.share < floor.share
+    if floor is not None and below:
+        message += (
+            f"; il minimo è quindi il {fmt.decimal_it(floor.share * 100, 0)}% ({floor.reason}: "
+            f"{_article(floor.source)}) e quota_premio = {fmt.decimal_it((rule.share * 100).normalize())}% è sotto: "
+            "nessuna maggiorazione è calcolata finché il fondo non ha quelle risorse o il contratto integrativo non "
+            "porta la quota al minimo"
+        )
+    else:
+        message += "; la quota del contratto integrativo raggiunge già il minimo: togli obiettivi_ente o scrivi quelle risorse nel fondo"
+    severity = "error" if below else "warning"
+    return Problem.at(
+        ente, "ccnl.maggiorazione.obiettivi_ente", message, source, SHEET, row, "importo", severity=severity
+    )
 
 
 @hookimpl
@@ -89,8 +143,10 @@ def ciclope_validate(ente: Ente, params: Params) -> list[Problem]:
     if rule is None or not_applicable(ente):
         return []
     out = []
-    floor = minimum(ente.year, employees(ente), rule.objectives)
-    if floor is not None and rule.share < floor.share:
+    floor = minimum(ente.year, employees(ente), objectives(ente, rule))
+    if rule.objectives and not objectives(ente, rule):
+        out.append(without_resources(ente, rule, floor))
+    elif floor is not None and rule.share < floor.share:
         out.append(
             Problem(
                 rule="ccnl.maggiorazione.share",

@@ -180,7 +180,7 @@ def ciclope_rewards(
     own = hooks.first(hookspecs.ciclope_own_maggiorazione, params=params, rewards=rewards, trace=trace)
     if own is not None:  # the regulation pays it in a part of its own: never twice, never said missing
         record_own(own.part, rule is not None, trace, law)
-        floor = art48.minimum(ente.year, art48.employees(ente), rule is not None and rule.objectives)
+        floor = art48.minimum(ente.year, art48.employees(ente), art48.objectives(ente, rule))
         counted = own.pool in names and (own.pool not in parts or own.part in parts[own.pool])
         trace.extend(short_of_minimum(own, attributed, counted, floor, law))
         trace.extend(paid_to_nobody(own, attributed, law))
@@ -188,7 +188,7 @@ def ciclope_rewards(
     if rule is None:
         trace.problem(not_configured(ente.year, article(law.source), cite(law)))
         return rewards
-    floor = art48.minimum(ente.year, art48.employees(ente), rule.objectives)
+    floor = art48.minimum(ente.year, art48.employees(ente), art48.objectives(ente, rule))
     if floor is not None and rule.share < floor.share:  # the error is art48's validation
         return rewards
     tie = None if rule.ties is None else TieRule(rule.ties, ties.key_of(ente))
@@ -197,8 +197,8 @@ def ciclope_rewards(
     )
     found = plan(attributed, rankings, scores, rule, tie)
     words = f"al {fmt.decimal_it(floor.share * 100, 0)}%" if floor is not None else "al 30%"
-    record_plan(found, rule, trace, cite(law), article(law.source), words)
-    record_tied_out(trace, found, scores, (cite(law), article(law.source)))
+    record_plan(found, rule, trace, (cite(law), article(law.source)), words, ente.people)
+    record_tied_out(trace, found, scores, (cite(law), article(law.source)), ente.people)
     trace.extend(tie_problems(ente.year, rule, found, article(law.source), cite(law)))
     trace.extend(no_places(rule, found, article(law.source), cite(law)))
     trace.extend(lacking(ente, found, cite(law)))

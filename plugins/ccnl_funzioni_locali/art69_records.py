@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -19,9 +19,16 @@ POOL = "maggiorazione_art69"
 
 
 def record_plan(
-    found: Plan, rule: Maggiorazione, trace: Trace, source: str, article: str, floor: str = "al 30%"
+    found: Plan,
+    rule: Maggiorazione,
+    trace: Trace,
+    cited: tuple[str, str],
+    floor: str = "al 30%",
+    people: Mapping[str, Person] | None = None,
 ) -> None:
-    """The plan's figures; ``floor``: the contract's minimum share for the ente, in words («al 30%»)."""
+    """The plan's figures; ``cited``: the source and the article; ``floor``: the contract's minimum share for the
+    ente, in words («al 30%»); ``people``: the ente's, to name the people of a tie."""
+    source, article = cited
     mean, m = fmt.Money(found.mean), fmt.Money(found.m)  # amounts by what they are: read in euro wherever shown
     trace.record(
         f"{KEY}:media",
@@ -42,7 +49,7 @@ def record_plan(
         label=f"{article} — maggiorazione M",
     )
     for r in found.rankings:
-        cut = tie_words(r, rule)
+        cut = tie_words(r, people or {})
         trace.record(
             f"{KEY}:quota:{r.id}",
             len(r.chosen),
@@ -72,24 +79,29 @@ def record_plan(
     )
 
 
-def tie_words(r: Ranked, rule: Maggiorazione) -> str:
+def who(people: Mapping[str, Person]) -> Callable[[str], str]:
+    """A person as a note names them: name and code, as every other message does (the code alone if unknown)."""
+    return lambda pid: f"{people[pid].name} ({pid})" if pid in people and people[pid].name else pid
+
+
+def tie_words(r: Ranked, people: Mapping[str, Person]) -> str:
     """What happened to a tie at the cut of a ranking, in words ("" without one)."""
     if r.cut is None:
         return ""
+    tied = fmt.listed(who(people)(pid) for pid in r.tied)
     if r.broken is None:
-        return f"; pari merito al taglio (punteggio {fmt.decimal_it(r.cut)}) tutti esclusi"
-    out = [pid for pid in r.tied if pid not in r.broken.admitted]
+        return f"; pari merito al taglio (punteggio {fmt.decimal_it(r.cut)}): {tied}, tutti fuori dalla quota"
     return (
-        f"; pari merito al taglio (punteggio {fmt.decimal_it(r.cut)}): {', '.join(r.tied)}; i criteri di parità del contratto "
-        f"integrativo ({ties.words(rule.ties or ())}) ammettono {', '.join(r.broken.admitted) or 'nessuno'}, "
-        f"esclusi {', '.join(out) or 'nessuno'}"
+        f"; pari merito al taglio (punteggio {fmt.decimal_it(r.cut)}): {tied}; criteri di parità del contratto "
+        f"integrativo: {ties.story(r.broken, r.tied, who(people))}"
     )
 
 
 def record_covered(trace: Trace, name: str, taken: Decimal, pool: Pool, source: str, article: str) -> None:
     """The fund after the set-aside taken from what the regulation left undistributed: no premium changes."""
     formula = (
-        "fondo meno l'accantonamento, preso da quanto il regolamento lascia non distribuito (nessun premio cambia)"
+        "fondo intero − accantonamento per la maggiorazione, preso da quanto il regolamento lascia non distribuito "
+        "(nessun premio cambia)"
     )
     _record_fund(
         trace, (name, pool, pool.residual), taken, formula, "non distribuito dal regolamento", (source, article)
@@ -103,8 +115,8 @@ def record_reduced(
     the fund's name, the set-aside and the parts it is taken from (none: the whole fund is reduced)."""
     name, taken, parts = aside
     formula = (
-        "l'accantonamento supera quanto il regolamento lascia non distribuito: il fondo ridotto dell'accantonamento "
-        "è ripartito una sola volta dalla regola del regolamento"
+        "fondo intero − accantonamento per la maggiorazione: l'accantonamento supera quanto il regolamento lascia non "
+        "distribuito, e il fondo ridotto è ripartito una sola volta dalla regola del regolamento"
     )
     if parts:
         formula += (
@@ -128,10 +140,12 @@ def _record_fund(
         source,
         [
             Input("fondo intero", pool.amount, ref=f"pool:{name}"),
+            Input(f"accantonati per la maggiorazione del premio individuale ({article})", fmt.Money(taken)),
             Input(left, residual),
-            Input("accantonamento per i beneficiari del fondo", taken),
         ],
         label=f"{article} — {fund_words(name, pool)} dopo l'accantonamento",
+        note=f"{fmt.euro(pool.amount)} − {fmt.euro(taken)} accantonati per la maggiorazione = "
+        f"{fmt.euro(pool.amount - taken)}",
     )
 
 
@@ -175,7 +189,9 @@ def record_pool(trace: Trace, found: Plan, taken: Mapping[str, Decimal], cited: 
     )
 
 
-def record_tied_out(trace: Trace, found: Plan, scores: Mapping[str, Score], cited: tuple[str, str]) -> None:
+def record_tied_out(
+    trace: Trace, found: Plan, scores: Mapping[str, Score], cited: tuple[str, str], people: Mapping[str, Person]
+) -> None:
     """Why each person tied at the cut and left out has no maggiorazione (``ammesso:maggiorazione_art69:<id>``
     false, which ``explain`` says under the person): the tie, its score and the places it straddles."""
     source, article = cited
@@ -195,9 +211,13 @@ def record_tied_out(trace: Trace, found: Plan, scores: Mapping[str, Score], cite
                     Input("graduatoria", ranking_words(r.id), ref=f"{KEY}:quota:{r.id}"),
                 ],
                 label=f"Maggiorazione del premio individuale ({article})",
-                note=f"pari merito al limite della quota: {len(r.tied)} persone con {fmt.decimal_it(r.cut)} punti "
-                f"({', '.join(r.tied)}) per {fmt.plural(left, 'posto', 'posti')}, "
-                + ("escluse tutte" if r.broken is None else "i criteri di parità non l'hanno ammessa"),
+                note=f"pari merito al limite della quota: {len(r.tied)} persone con {fmt.decimal_it(r.cut)} punti, "
+                f"{fmt.listed(who(people)(p) for p in r.tied)}, per {fmt.plural(left, 'posto', 'posti')}; "
+                + (
+                    "escluse tutte"
+                    if r.broken is None
+                    else f"criteri di parità del contratto integrativo: {ties.story(r.broken, r.tied, who(people))}"
+                ),
             )
 
 

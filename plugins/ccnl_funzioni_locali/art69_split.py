@@ -162,7 +162,7 @@ def resplit(
         record_reduced(scratch, (n, s, [r.part for r in taken.get(n, ())]), call.pools[n], rewards.pools[n], cited)
     changed = {a.person for k, a in again.awards.items() if k in rewards.awards and rewards.awards[k] != a}
     call.trace.add(
-        mark(f, short) if f.key.startswith("award:") and person(f.key) in changed else f
+        mark(f, short) if f.key.startswith("award:") and person(f.key) in changed else reduced_fund(f, short)
         for f in scratch.figures.values()
     )
     return again
@@ -179,13 +179,24 @@ def person(key: str) -> str:
     return key.split(":")[1] if key.count(":") >= 1 else ""
 
 
-def mark(figure: Any, short: Mapping[str, Decimal]) -> Any:
-    """A premium split again on a fund reduced by the set-aside: its fund read from the reduced fund's figure (with
-    the whole fund and the set-aside under it), and a note that says so in words."""
+def reduced_fund(figure: Any, short: Mapping[str, Decimal]) -> Any:
+    """A figure of the split on a fund reduced by the set-aside (a premium, a part's fund, the premiums paid): the fund
+    it reads is the reduced fund's figure, whose value it shows, with the whole fund and the set-aside under it —
+    never the whole fund's figure, which shows another amount."""
     reduced = {f"pool:{n}": fund_key(n) for n in short}
-    inputs = tuple(attrs.evolve(i, ref=reduced[i.ref]) if i.ref in reduced else i for i in figure.inputs)
+    if figure.key in reduced.values() or not any(i.ref in reduced for i in figure.inputs):
+        return figure  # the reduced fund's own figure reads the whole fund
+    return figure._replace(
+        inputs=tuple(attrs.evolve(i, ref=reduced[i.ref]) if i.ref in reduced else i for i in figure.inputs)
+    )
+
+
+def mark(figure: Any, short: Mapping[str, Decimal]) -> Any:
+    """A premium split again on a fund reduced by the set-aside: its fund read from the reduced fund's figure
+    (:func:`reduced_fund`), and a note that says so in words."""
     note = "fondo ridotto dell'accantonamento per la maggiorazione del premio individuale"
-    return figure._replace(inputs=inputs, note=f"{figure.note}; {note}" if figure.note else note)
+    figure = reduced_fund(figure, short)
+    return figure._replace(note=f"{figure.note}; {note}" if figure.note else note)
 
 
 def too_small(name: str, taken: Decimal, given: Decimal, source: str) -> Problem:

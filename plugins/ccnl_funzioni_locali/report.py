@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ciclope.core import Award, ReportSection, Result, fmt, hookimpl, provisions
 
 from . import art48, art69, art69_own, ties
-from .config import maggiorazione
+from .config import Maggiorazione, maggiorazione
 from .differentiation import paid_in
 from .national import article, in_force, table
 from .quota import po_resources
@@ -157,7 +157,7 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
     if rule is None:
         return not_configured(result) if pid == "maggiorazione_art69" else "-"
     if pid == "maggiorazione_obiettivi_ente":
-        return "si applica (contratto integrativo)" if rule.objectives else "non dichiarata dal contratto integrativo"
+        return objectives_applied(result, rule)
     if pid == "maggiorazione_parita":
         warned = " (avviso)" if warned_of(result, "ccnl.maggiorazione.parita") else ""
         return ties.words(rule.ties) if rule.ties else f"non dichiarati{warned}: i pari merito al limite sono esclusi"
@@ -165,10 +165,25 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
         f"{fmt.pct(rule.share, 0)} del premio medio {fmt.the_pct(rule.quota, 0, 'a')} del personale valutato "
         "(contratto integrativo)"
     )
-    floor = art48.minimum(ente.year, staff, rule.objectives)
+    floor = art48.minimum(ente.year, staff, art48.objectives(ente, rule))
     if floor is not None and in_force("maggiorazione_parita", ente.year) is not None:
         said += f"; minimo {fmt.decimal_it(floor.share * 100, 0)}%: {floor.reason} ({article(floor.source)})"
     return said
+
+
+def objectives_applied(result: Result, rule: Maggiorazione) -> str:
+    """Art. 48 c. 4 in this ente: declared by the CCDI and, where the fund is constituted in ciclope, with resources of
+    art. 79 c. 2 lett. c in it; declared without them it does not apply, and the row says why."""
+    if not rule.objectives:
+        return "non dichiarata dal contratto integrativo"
+    if art48.objectives(result.ente, rule):
+        return "si applica (contratto integrativo)"
+    said = next((v for v in result.violations if v.rule == "ccnl.maggiorazione.obiettivi_ente"), None)
+    kind = "" if said is None else (" (errore)" if said.is_error else " (avviso)")
+    return (
+        f"dichiarata dal contratto integrativo, ma non si applica: il fondo risorse decentrate {result.ente.year} non "
+        f"ha risorse per obiettivi dell'intero ente (art. 79 c. 2 lett. c){kind}"
+    )
 
 
 def not_configured(result: Result) -> str:

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import attrs
 
-from ciclope.core import Ente, scoring
+from ciclope.core import Ente, fmt, scoring
 
 from .config import SECTION
 
@@ -34,11 +34,23 @@ Key = Callable[[str, str], Decimal | None]  # (criterion, person) → a sort key
 
 
 @attrs.frozen
+class Step:
+    """A criterion applied to a group of tied people: each person's sort key (lower first; None: no datum), and
+    whether it decided (split the group across the last place) or left the group tied for the next one."""
+
+    criterion: str
+    values: tuple[tuple[str, Decimal | None], ...]
+    decided: bool
+
+
+@attrs.frozen
 class Broken:
-    """The tied people the criteria admit, and the people whose datum was missing for a criterion they needed."""
+    """The tied people the criteria admit, the people whose datum was missing for a criterion they needed, and the
+    criteria as applied, in order (what the explanation says: which decided, on which values)."""
 
     admitted: tuple[str, ...]
     missing: tuple[tuple[str, str], ...] = ()  # (criterion, person)
+    steps: tuple[Step, ...] = ()
 
 
 def key_of(ente: Ente) -> Key:
@@ -74,9 +86,11 @@ def admit(tied: Sequence[str], places: int, criteria: Sequence[str], key: Key) -
     first, rest = criteria[0], criteria[1:]
     values = {pid: key(first, pid) for pid in tied}
     lacking = tuple((first, pid) for pid in tied if values[pid] is None)
-    if lacking:  # this criterion cannot order the group: the next one may
+    if lacking or len(set(values.values())) == 1:  # this criterion cannot order the group: the next one may
         found = admit(tied, places, rest, key)
-        return Broken(found.admitted, lacking + found.missing)
+        step = Step(first, tuple(values.items()), False)
+        return Broken(found.admitted, lacking + found.missing, (step, *found.steps))
+    step = Step(first, tuple(values.items()), True)
     admitted: list[str] = []
     for value in sorted(set(values.values())):  # type: ignore[type-var]  # no None left
         group = [pid for pid in tied if values[pid] == value]
@@ -84,8 +98,8 @@ def admit(tied: Sequence[str], places: int, criteria: Sequence[str], key: Key) -
             admitted += group
             continue
         found = admit(group, places - len(admitted), rest, key)
-        return Broken(tuple(admitted) + found.admitted, found.missing)
-    return Broken(tuple(admitted))
+        return Broken(tuple(admitted) + found.admitted, found.missing, (step, *found.steps))
+    return Broken(tuple(admitted), (), (step,))
 
 
 def words(criteria: Sequence[str]) -> str:
@@ -94,3 +108,47 @@ def words(criteria: Sequence[str]) -> str:
         f"punteggio della sezione «{c[len(SECTION) :].strip()}»" if c.startswith(SECTION) else WORDS.get(c, c)
         for c in criteria
     )
+
+
+# how a criterion orders, in words: after «decide»
+ORDER = {
+    "assenze": "prima chi ne ha meno",
+    "eta": "prima la data di nascita più lontana",
+    "eta_minore": "prima la data di nascita più recente",
+}
+
+
+def value_words(criterion: str, value: Decimal | None) -> str:
+    """A person's datum for a criterion as it was compared: the section's score on 100, the days of absence, the
+    birth date; «nessun dato» where it was missing."""
+    if value is None:
+        return "nessun dato"
+    if criterion.startswith(SECTION):
+        return f"{fmt.decimal_it(-value, 2)} su 100"
+    if criterion == "assenze":
+        return fmt.decimal_it(value)
+    return fmt.date_it(dt.date.fromordinal(int(value if criterion == "eta" else -value)))
+
+
+def story(broken: Broken, tied: Sequence[str], who: Callable[[str], str]) -> str:
+    """How the criteria broke a tie, in order: each criterion with the values compared, whether it left the group
+    tied or decided, and who takes the places and who stays out (``who``: a person as the text names them)."""
+    said = []
+    for step in broken.steps:
+        values = fmt.listed(f"{value_words(step.criterion, v)} per {who(pid)}" for pid, v in step.values)
+        if step.decided:
+            order = ORDER.get(step.criterion, "prima il punteggio più alto")
+            said.append(f"{words([step.criterion])}: {values}, decide ({order})")
+        else:
+            tied_on = "pari" if all(v is not None for _, v in step.values) else "non ordina (manca un dato)"
+            said.append(f"{words([step.criterion])}: {values}, {tied_on}")
+    out = [pid for pid in tied if pid not in broken.admitted]
+    inside, outside = fmt.listed(who(p) for p in broken.admitted), fmt.listed(who(p) for p in out)
+    verdict = (
+        (f"entra nella quota {inside}" if len(broken.admitted) == 1 else f"entrano nella quota {inside}")
+        if broken.admitted
+        else "nessuno entra nella quota"
+    )
+    if out:
+        verdict += f", resta fuori {outside}" if len(out) == 1 else f", restano fuori {outside}"
+    return "; ".join(said) + (": " if said else "") + verdict

@@ -18,6 +18,7 @@ import attrs
 from ciclope.core import Ente, Input, Problem, Trace, fmt, money
 
 from .sheet import SHEET, Entry
+from .staff import differing
 from .table import Risorsa, Table, percent
 
 RULE = "ccnl.fondo.costituzione"
@@ -280,7 +281,8 @@ def area_cut(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[m
         total += money.r2(rate * e.number)
         inputs.append(Input(f"comparto_{area} (× {fmt.euro(rate)})", e.number, cell=cell(ente, e, "numero")))
     formula = "− Σ importo annuo per persona dell'area × persone dell'area"
-    return [record(trace, line(r, -total), formula, inputs)], unnamed_areas(ente, given, r, heads, total)
+    problems = unnamed_areas(ente, given, r, heads, total) + differing(ente, heads)
+    return [record(trace, line(r, -total), formula, inputs)], problems
 
 
 def unnamed_areas(

@@ -67,10 +67,12 @@ def uncarded_people(
     missing = sorted(p.id for p in ente.people.values() if p.role in roles and p.id not in cards)
     if not missing:
         return []
-    named = ", ".join(missing[:SHOWN]) + (f" e altre {len(missing) - SHOWN}" if len(missing) > SHOWN else "")
+    # by name and code, as every message names a person
+    said = [f"{ente.people[pid].name} ({pid})" if ente.people[pid].name else pid for pid in missing[:SHOWN]]
+    named = fmt.listed([*said, f"altre {len(missing) - SHOWN}"] if len(missing) > SHOWN else said)
     one = len(missing) == 1
     message = (
-        f"{named if one else f'{len(missing)} persone ({named})'} non {'ha' if one else 'hanno'} una scheda di "
+        f"{named if one else f'{len(missing)} persone, {named},'} non {'ha' if one else 'hanno'} una scheda di "
         "valutazione, e il regolamento "
         f"paga il {'suo' if one else 'loro'} ruolo secondo la valutazione: non {'riceve' if one else 'ricevono'} i "
         f"premi che la leggono; se è una dimenticanza, aggiungi le righe della scheda in "

@@ -97,7 +97,12 @@ def test_forty_employees_a_tie_at_the_cut_broken_by_a_declared_section(tmp_path)
     figure = result.figures["art69:maggiorazione"]
     assert figure.label.startswith("art. 48 CCNL Funzioni Locali 23.2.2026") and "al 30%" in figure.formula
     note = result.figures["art69:quota:ente"].note
-    assert "S04, S05" in note and "ammettono S04" in note and "esclusi S05" in note
+    # which criterion decided, on which values (46 and 42 points of 50: 92,00 and 84,00 on 100), people by name
+    assert (
+        "punteggio della sezione «Comportamenti»: 92,00 su 100 per Persona S04 (S04) e 84,00 su 100 per Persona S05 "
+        "(S05), decide (prima il punteggio più alto): entra nella quota Persona S04 (S04), resta fuori Persona S05 "
+        "(S05)"
+    ) in note
     # cited by its article in every document: the published tables, the scheda of the person paid
     assert "Maggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026): distribuito;4;" in (
         transparency.render(result)
@@ -218,3 +223,124 @@ def test_the_2022_text_is_unchanged_before_2026(tmp_path):
     assert result.figures["art69:maggiorazione"].label.startswith("art. 81 CCNL Funzioni Locali 16.11.2022")
     _, problems = resolve_params("bergamo", 2025, {}, "cycle.toml", {"maggiorazione": {"share": 0.25, "quota": 0.1}})
     assert ["30%" in p.message for p in problems] == [True]
+
+
+def with_fund(files: dict[str, str], *rows: str) -> dict[str, str]:
+    """``files`` with a 2026 fondo sheet that destines the premium pool (the 40,000.00 [funds] types: they agree) and
+    ``rows`` more (``voce,importo,numero,atto``)."""
+    sheet = [
+        "voce,importo,numero,data,uso,fondo_premi,atto",
+        "unico_importo_2017,50000.00,,,,,",
+        *(f"{v},{i},{n},,,,{a}" for v, i, n, a in (r.split(",") for r in rows)),
+        f"destinazione,40000.00,,,performance_individuale,{POOL},CCDI 2026",
+    ]
+    return {**files, "fondo.csv": "\n".join(sheet) + "\n"}
+
+
+def test_the_objectives_option_without_those_resources_in_the_fund_is_an_error(tmp_path):
+    low = {"share": 0.20, "quota": 0.10, "parita": ["assenze"], "obiettivi_ente": True}
+    # the fund constituted in ciclope has no resources of art. 79 c. 2 lett. c (no obiettivi_ente row): art. 48 c. 4
+    # does not apply, so the minimum is the 30% of an ente of 40 employees (more than 10); 20% is below it: an error
+    # naming art. 48 c. 4 and the fund's row, and no money moves (as for any share below the minimum)
+    result = run(tmp_path, with_fund(comune(FORTY, "40000.00")), 2026, {"maggiorazione": low})
+    (error,) = [p for p in result.violations if p.rule == "ccnl.maggiorazione.obiettivi_ente"]
+    assert error.severity == "error" and error.file == "fondo.csv" and error.column == "importo"
+    assert "art. 48 c. 4" in error.message and "obiettivi_ente" in error.message and "30%" in error.message
+    assert "l'ente ha 40 dipendenti, più di 10" in error.message
+    assert "ccnl.maggiorazione.share" not in rules_of(result)  # said once
+    assert extra(result) == {}
+    page = str(build(result))
+    assert "il fondo risorse decentrate 2026 non ha risorse per obiettivi dell'intero ente" in page
+    # an empty obiettivi_ente row (as the template writes it) is named by its row: row 3 of fondo.csv
+    result = run(
+        tmp_path / "b", with_fund(comune(FORTY, "40000.00"), "obiettivi_ente,0.00,,"), 2026, {"maggiorazione": low}
+    )
+    (error,) = [p for p in result.violations if p.rule == "ccnl.maggiorazione.obiettivi_ente"]
+    assert (error.file, error.row) == ("fondo.csv", 3)
+    # with 1,000.00 of those resources, 20% is the minimum: M = 0.20 × (40,000.00 / 40 = 1,000.00) = 200.00 to S01,
+    # S02, S03 (the tie at 92 is not broken by «assenze»: both 0 days)
+    goals = with_fund(comune(FORTY, "40000.00"), "obiettivi_ente,1000.00,,Delibera GC 3/2026")
+    result = run(tmp_path / "c", goals, 2026, {"maggiorazione": low})
+    assert "ccnl.maggiorazione.obiettivi_ente" not in rules_of(result)
+    assert extra(result) == {"S01": D("200.00"), "S02": D("200.00"), "S03": D("200.00")}
+    # a share of 30% needs no art. 48 c. 4: the declaration is wrong but changes nothing, a warning; M = 0.30 ×
+    # 1,000.00 = 300.00
+    result = run(tmp_path / "d", with_fund(comune(FORTY, "40000.00")), 2026, {"maggiorazione": {**low, "share": 0.30}})
+    (warning,) = [p for p in result.violations if p.rule == "ccnl.maggiorazione.obiettivi_ente"]
+    assert warning.severity == "warning" and "art. 48 c. 4" in warning.message
+    assert extra(result) == {"S01": D("300.00"), "S02": D("300.00"), "S03": D("300.00")}
+
+
+def test_the_art_60_head_counts_are_compared_with_the_staff_sheet(tmp_path):
+    files = comune(FORTY, "40000.00")
+    # S40 is hired on 1.3.2026: not in service on 1.1.2026, the date of the art. 60 counts; the other 39 staff are
+    # Istruttori (category C) in service at that date; the Segretario (DIR) receives no indennità di comparto
+    lines = files["people.csv"].splitlines()
+    lines = [lines[0] + ",assunzione", *(f"{x}," for x in lines[1:-1]), lines[-1] + ",2026-03-01"]
+    files["people.csv"] = "\n".join(lines) + "\n"
+    areas = ("comparto_funzionari,,0,", "comparto_operatori_esperti,,0,", "comparto_operatori,,0,")
+    result = run(tmp_path, with_fund(files, "comparto_istruttori,,41,", *areas), 2026, {})
+    # declared 41, the staff sheet says 39: a warning at the row (row 3 of fondo.csv, column numero), the reading said
+    (warning,) = [p for p in result.violations if p.rule == "ccnl.fondo.personale"]
+    assert warning.severity == "warning" and (warning.file, warning.row, warning.column) == ("fondo.csv", 3, "numero")
+    assert "comparto_istruttori = 41" in warning.message and "39" in warning.message
+    assert "al 1.1.2026" in warning.message and "Istruttori" in warning.message
+    # 39 declared: nothing to say (the zero areas agree with the sheet too)
+    result = run(tmp_path / "b", with_fund(files, "comparto_istruttori,,39,", *areas), 2026, {})
+    assert "ccnl.fondo.personale" not in rules_of(result)
+
+
+def test_the_pool_s_explanation_subtracts_the_set_aside(tmp_path):
+    from ciclope.core.run.explain import explain
+
+    rule = {"share": 0.30, "quota": 0.10, "parita": ["sezione:Comportamenti", "assenze", "eta"]}
+    result = run(tmp_path, with_fund(comune(FORTY, "40000.00")), 2026, {"maggiorazione": rule})
+    # M = 0.30 × 1,000.00 = 300.00 to 4 people: 1,200.00 set aside; nothing was left unpaid, so the premiums are split
+    # on 40,000.00 − 1,200.00 = 38,800.00. The fund the premiums read (38,800.00) opens on that subtraction, so that
+    # a reader redoes it, and only below it on the 40,000.00 the fondo destines
+    lines = [line.strip() for line in explain(result, "pool", POOL).splitlines()]
+    head = (
+        "■ art. 48 CCNL Funzioni Locali 23.2.2026 — Premi per la performance individuale dopo l'accantonamento = "
+        "€ 38.800,00"
+    )
+    assert lines[3] == head  # the first figure, as the header's «Stanziato € 38.800,00»
+    assert lines[4].startswith("formula: fondo intero − accantonamento per la maggiorazione")
+    assert "nota:    € 40.000,00 − € 1.200,00 accantonati per la maggiorazione = € 38.800,00" in lines[5:8]
+    assert lines[lines.index(head) :].count("• fondo intero = € 40.000,00") == 1
+    assert (
+        "• accantonati per la maggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026) = "
+        "€ 1.200,00" in lines
+    )
+    # the premiums' fund leads there, never straight to the 40,000.00 (another figure than the one it shows)
+    paid = [line for line in lines if line.startswith("• fondo = ")]
+    assert paid and all(line.endswith("dopo l'accantonamento)") for line in paid), paid
+
+
+def test_a_tie_broken_by_the_criteria_says_which_decided_and_the_values_compared(tmp_path):
+    # S04 and S05 both 46 + 46 = 92, tied across the fourth place; «Comportamenti» 46 of 50 each (92,00 of 100): the
+    # same, so the next criterion decides: S04 has 3 days of absence, S05 8: S04 takes the place, S05 is out
+    people = [*FORTY[:4], ("S05", 46, 46, ""), *FORTY[5:]]
+    files = comune(people, "40000.00")
+    days = {"S04": "3", "S05": "8"}
+    files["people.csv"] = "\n".join(
+        line.replace(",1,0,false,", f",1,{days[line[:3]]},false,") if line[:3] in days else line
+        for line in files["people.csv"].splitlines()
+    )
+    rule = {"share": 0.30, "quota": 0.10, "parita": ["sezione:Comportamenti", "assenze", "eta"]}
+    result = run(tmp_path, files, 2026, {"maggiorazione": rule})
+    assert sorted(extra(result)) == ["S01", "S02", "S03", "S04"]
+    said = (
+        "punteggio della sezione «Comportamenti»: 92,00 su 100 per Persona S04 (S04) e 92,00 su 100 per Persona S05 "
+        "(S05), pari; "
+        "giorni di assenza: 3 per Persona S04 (S04) e 8 per Persona S05 (S05), decide (prima chi ne ha meno): entra "
+        "nella quota Persona S04 (S04), resta fuori Persona S05 (S05)"
+    )
+    note = result.figures["art69:quota:ente"].note
+    assert "pari merito al taglio (punteggio 92,00): Persona S04 (S04) e Persona S05 (S05)" in note
+    assert said in note
+    # the person left out reads the same, by name, in words that fit anyone (no «ammessa», no «esclusi» for one)
+    out = result.figures["ammesso:maggiorazione_art69:S05"].note
+    assert out == (
+        "pari merito al limite della quota: 2 persone con 92,00 punti, Persona S04 (S04) e Persona S05 (S05), per 1 "
+        f"posto; criteri di parità del contratto integrativo: {said}"
+    )

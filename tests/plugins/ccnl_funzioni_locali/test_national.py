@@ -518,10 +518,10 @@ def test_art69_the_premiums_are_the_regulation_s_own_split_of_the_reduced_fund(t
     plan = load_config(cycle)
     result = compute(plan.enti[0], plan.year)
     fund = result.figures["art69:fondo:performance_individuale"]
-    inputs = {i.name: i.value for i in fund.inputs}
+    inputs = {i.name.partition(" (")[0]: i.value for i in fund.inputs}  # the set-aside's words end with the article
     assert (
         inputs["non distribuito dal regolamento sul fondo intero"]
-        < inputs["accantonamento per i beneficiari del fondo"]
+        < inputs["accantonati per la maggiorazione del premio individuale"]
     )
     # the plugin alone, on the fund reduced by the set-aside
     plain = load_config(demo_copy(tmp_path / "senza", "comunita_montane", ""))
@@ -683,7 +683,8 @@ def test_a_tie_at_the_maggiorazione_s_cut_is_warned_and_said_to_each_tied_person
         assert text is not None
         assert (
             "perché: Maggiorazione del premio individuale (art. 81 CCNL Funzioni Locali 16.11.2022): no — pari merito "
-            "al limite della quota: 2 persone con 95,00 punti (A1, A2) per 1 posto, escluse tutte"
+            "al limite della quota: 2 persone con 95,00 punti, Persona 1 (A1) e Persona 2 (A2), per 1 posto; escluse "
+            "tutte"
         ) in text
     # the pool of the maggiorazione is explained all the same: nothing set aside, and why
     text = explain(result, "pool", "maggiorazione_art69")

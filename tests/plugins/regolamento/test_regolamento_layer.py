@@ -119,7 +119,9 @@ def test_art69_configured_in_cycle_toml_for_a_regolamento_ente(tmp_path):
     assert said[4].endswith("— Premi per la performance individuale dopo l'accantonamento = € 9.785,12")
     assert (
         "  • fondo intero = € 10.000,00\n" in text
-        and "• accantonamento per i beneficiari del fondo = € 214,88\n" in text
+        and "• accantonati per la maggiorazione del premio individuale (art. 81 CCNL Funzioni Locali 16.11.2022) = "
+        "€ 214,88\n"
+        in text
     )
     # the Relazione says which readings were taken, and cites art. 81 CCNL 16.11.2022 in a 2024 cycle
     [applied] = [s for s in result.sections if s.title == NATIONAL]
@@ -163,7 +165,10 @@ def test_art69_beyond_the_residual_the_regulation_splits_the_reduced_fund_once(t
     assert "  • fondo = € 7.940,48\n" in text
     assert "— Premi per la performance individuale dopo l'accantonamento = € 7.940,48\n" in text
     assert (
-        "• fondo intero = € 8.800,00\n" in text and "• accantonamento per i beneficiari del fondo = € 859,52\n" in text
+        "• fondo intero = € 8.800,00\n" in text
+        and "• accantonati per la maggiorazione del premio individuale (art. 81 CCNL Funzioni Locali 16.11.2022) = "
+        "€ 859,52\n"
+        in text
     )
     assert "fondo ridotto dell'accantonamento per la maggiorazione del premio individuale\n" in text
     # M = 0,30 × 716,25 = 214,875 → € 214,88; the CCDI's share of the mean as the percentage it is

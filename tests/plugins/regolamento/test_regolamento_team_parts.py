@@ -107,7 +107,7 @@ def test_the_part_that_admits_and_excludes_her_gives_her_outcome(ciclope_ente, t
     assert (read.name, read.value) == ("insufficiente rendimento", True)
     assert read.cell.endswith(":insufficient")
     [why] = [r for r in unpaid_reasons(result, "P07") if r["about"] == OUTCOME]
-    assert why["why"].startswith("Esito di Giulia: escluso dal premio: dichiarato di insufficiente rendimento")
+    assert why["why"].startswith("escluso dal premio: dichiarato di insufficiente rendimento")
     assert why["source"].endswith("art. 6")
 
 

@@ -303,10 +303,16 @@ def test_people_of_a_paid_role_without_a_card_are_named_in_one_warning(ciclope_e
     found = [p for p in result.violations if p.rule == "regolamento.senza_scheda"]
     assert len(found) == 1 and not found[0].is_error and found[0].file == "valutazioni.csv"
     assert found[0].message == (
-        "3 persone (P2, P3, P4) non hanno una scheda di valutazione, e il regolamento paga il loro ruolo secondo la "
-        "valutazione: non ricevono i premi che la leggono; se è una dimenticanza, aggiungi le righe della scheda in "
-        "valutazioni.csv"
+        "3 persone, Persona P2 (P2), Persona P3 (P3) e Persona P4 (P4), non hanno una scheda di valutazione, e il "
+        "regolamento paga il loro ruolo secondo la valutazione: non ricevono i premi che la leggono; se è una "
+        "dimenticanza, aggiungi le righe della scheda in valutazioni.csv"
     )
+    # one person: by name and code, as every other message names a person
+    files["valutazioni.csv"] += "P2,SEG,s,Voce,100,70,\nP3,SEG,s,Voce,100,60,\n"
+    (tmp_path / "uno").mkdir()
+    result = run_declared(ciclope_ente, tmp_path / "uno", NORMAL, files)
+    (found,) = [p for p in result.violations if p.rule == "regolamento.senza_scheda"]
+    assert found.message.startswith("Persona P4 (P4) non ha una scheda di valutazione, e il regolamento paga il suo")
 
 
 @pytest.mark.parametrize("cards", [None, "valutazioni.csv"])
