@@ -31,6 +31,7 @@ from ciclope.core import (
     EvaluationItem,
     OrgPerformance,
     Params,
+    Person,
     Pool,
     Problem,
     Rewards,
@@ -45,7 +46,7 @@ from ciclope.core import (
 from . import art48, art69_split, ties
 from .art69_own import paid_to_nobody, record_own, short_of_minimum
 from .art69_plan import Plan, Ranked
-from .art69_records import ranking_words, record_plan, record_pool, record_tied_out
+from .art69_records import ranking_words, record_plan, record_pool, record_tied_out, who
 from .config import EXAMPLE, Maggiorazione, maggiorazione
 from .national import article, cite, in_force
 
@@ -199,11 +200,11 @@ def ciclope_rewards(
     words = f"al {fmt.decimal_it(floor.share * 100, 0)}%" if floor is not None else "al 30%"
     record_plan(found, rule, trace, (cite(law), article(law.source)), words, ente.people)
     record_tied_out(trace, found, scores, (cite(law), article(law.source)), ente.people)
-    trace.extend(tie_problems(ente.year, rule, found, article(law.source), cite(law)))
+    trace.extend(tie_problems(ente.year, rule, found, article(law.source), cite(law), ente.people))
     trace.extend(no_places(rule, found, article(law.source), cite(law)))
     trace.extend(lacking(ente, found, cite(law)))
     if not found.beneficiaries:
-        record_pool(trace, found, {}, (cite(law), article(law.source)))
+        record_pool(trace, found, {}, (cite(law), article(law.source)), ente.people)
         return rewards
     call = art69_split.Call(
         ente=ente, scores=scores, pools=pools, params=params, org=org, trace=trace, hooks=hooks, cards=cards
@@ -249,14 +250,16 @@ def said_pct(value: Decimal) -> str:
 PARITA = '[ente.nazionale] maggiorazione = { …, parita = ["sezione:<nome>", "assenze", "eta"] }'
 
 
-def tie_problems(year: int, rule: Maggiorazione, found: Plan, law: str, source: str) -> list[Problem]:
+def tie_problems(
+    year: int, rule: Maggiorazione, found: Plan, law: str, source: str, people: Mapping[str, Person]
+) -> list[Problem]:
     """One warning about ties at the cut without the CCDI's criteria: where the contract in force asks for them
     (art. 48 CCNL 23.2.2026) that they are not declared, with the people a tie left out; before it, only where a tie
     left people out, naming them and the key that declares the criteria from the contract that asks for them."""
     row = in_force("maggiorazione_parita", year)
     if rule.ties is not None:
         return []
-    out = "; ".join(tied_words(r) for r in found.rankings if r.cut is not None)
+    out = "; ".join(tied_words(r, people) for r in found.rankings if r.cut is not None)
     if row is not None:
         message = (
             f"criteri di parità non dichiarati: {article(row.source)} chiede al contratto integrativo di fissarli "
@@ -275,11 +278,11 @@ def tie_problems(year: int, rule: Maggiorazione, found: Plan, law: str, source: 
     return [_tie_problem("ccnl.maggiorazione.pari_merito", message, source)]
 
 
-def tied_words(r: Ranked) -> str:
-    """The people a tie at the cut of a ranking left out, in words."""
+def tied_words(r: Ranked, people: Mapping[str, Person]) -> str:
+    """The people a tie at the cut of a ranking left out, in words, each by name and code."""
     left = r.slots - sum(1 for pid in r.chosen if pid not in r.tied)
     return (
-        f"{len(r.tied)} persone a pari merito con {fmt.decimal_it(r.cut)} punti ({', '.join(r.tied)}) per "
+        f"{len(r.tied)} persone a pari merito con {fmt.decimal_it(r.cut)} punti ({', '.join(map(who(people), r.tied))}) per "
         f"{fmt.plural(left, 'posto', 'posti')} della graduatoria {ranking_words(r.id)}: nessuna ha la maggiorazione"
     )
 

@@ -65,7 +65,7 @@ def record_plan(
                 Input("valutati positivamente nella graduatoria", len(r.candidates)),
             ],
             label=f"{article} — beneficiari della graduatoria {ranking_words(r.id)}",
-            note=f"beneficiari: {', '.join(r.chosen) or 'nessuno'}{cut}",
+            note=f"beneficiari: {', '.join(map(who(people or {}), r.chosen)) or 'nessuno'}{cut}",
         )
     trace.record(
         f"{KEY}:quota",
@@ -164,7 +164,9 @@ def ranking_words(ranking: str) -> str:
     return "unica dell'ente" if ranking == "ente" else f"«{ranking}»"
 
 
-def record_pool(trace: Trace, found: Plan, taken: Mapping[str, Decimal], cited: tuple[str, str]) -> None:
+def record_pool(
+    trace: Trace, found: Plan, taken: Mapping[str, Decimal], cited: tuple[str, str], people: Mapping[str, Person]
+) -> None:
     """The pool of the maggiorazione (``pool:maggiorazione_art69``): M × the beneficiaries, set aside from the funds
     of their premiums (``taken``: fund → amount, each with its figure after the set-aside); 0 without beneficiaries,
     its inputs then saying why (the ranking's note: a tie at the cut, nobody paid)."""
@@ -177,7 +179,7 @@ def record_pool(trace: Trace, found: Plan, taken: Mapping[str, Decimal], cited: 
             for name, amount in taken.items()
         ),
     ]
-    who = ", ".join(found.beneficiaries)
+    named = ", ".join(map(who(people), found.beneficiaries))
     trace.record(
         f"pool:{POOL}",
         fmt.Money(found.set_aside),
@@ -185,7 +187,7 @@ def record_pool(trace: Trace, found: Plan, taken: Mapping[str, Decimal], cited: 
         source,
         given,
         label=f"Maggiorazione del premio individuale ({article})",
-        note=f"beneficiari: {who}" if who else "nessun beneficiario: nessun importo accantonato",
+        note=f"beneficiari: {named}" if named else "nessun beneficiario: nessun importo accantonato",
     )
 
 

@@ -651,7 +651,7 @@ def test_the_maggiorazione_s_pool_is_explained_and_the_fund_says_what_was_set_as
     # budget 10,000 / 10 = 1,000 each × score / 100: 950 + 940 + 900 + 880 + 860 + 840 + 820 + 800 + 780 + 760 =
     # 8,530.00; mean 853.00, M = 0.30 × 853.00 = 255.90; slots floor(0.10 × 10) = 1: A1 (95) alone
     pool = result.figures["pool:maggiorazione_art69"]
-    assert pool.value == D("255.90") and pool.note == "beneficiari: A1"
+    assert pool.value == D("255.90") and pool.note == "beneficiari: Persona 1 (A1)"  # by name, with the code
     text = explain(result, "pool", "maggiorazione_art69")
     assert text is not None and "Nessuna cifra calcolata da spiegare." not in text
     assert "maggiorazione M = € 255,90" in text and "beneficiari = 1" in text
@@ -675,7 +675,8 @@ def test_a_tie_at_the_maggiorazione_s_cut_is_warned_and_said_to_each_tied_person
     warnings = [v.message for v in result.violations if v.rule == "ccnl.maggiorazione.pari_merito"]
     assert len(warnings) == 1
     assert (
-        "2 persone a pari merito con 95,00 punti (A1, A2) per 1 posto della graduatoria unica dell'ente" in warnings[0]
+        "2 persone a pari merito con 95,00 punti (Persona 1 (A1), Persona 2 (A2)) per 1 posto della graduatoria unica "
+        "dell'ente" in warnings[0]
     )
     assert "parita = [" in warnings[0]
     for pid in ("A1", "A2"):
