@@ -33,6 +33,9 @@ class Type:
     # the value of a function the format does not have: its unit is not known, so nothing that meets it is
     # checked for units (the unknown function is the one problem said, never a knock-on of it)
     unknown: bool = attrs.field(default=False, eq=False)
+    # points times a percentage written in the formula (``(punteggio - 60) × 1,25%``, also over a number): points,
+    # or a percentage for each point where it meets a percentage, as a text says «50%, più l'1,25% per ogni punto»
+    per_point: bool = attrs.field(default=False, eq=False)
 
     @property
     def numeric(self) -> bool:

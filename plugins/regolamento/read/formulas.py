@@ -36,6 +36,7 @@ from ciclope.plugins.regolamento.format.expr import (
     PERCENT_PER_DAY_UNIT,
     PERSON,
     POINTS,
+    POINTS_DIM,
     TEXT,
     UNKNOWN,
     Binary,
@@ -629,11 +630,12 @@ class Checker:
             # «1000 × 30%», «100 × fte»: still an amount written, its unit that of what it meets; a percentage for
             # all that where it holds one: «(psr - 90) × 1%» is a percentage, added to «60%» as one
             return attrs.evolve(times(a, b, 1 if node.op == "*" else -1), bare=True)
+        per_point = _per_point(a, b, node.op)
         if a.bare:  # «2 × punteggio»: the written number is a coefficient
             a = NUMBER
         if b.bare:
             b = NUMBER
-        return times(a, b, 1 if node.op == "*" else -1)
+        return attrs.evolve(times(a, b, 1 if node.op == "*" else -1), per_point=per_point)
 
     def unify(self, a: Type, b: Type, where: str, sides: tuple[str, str] = ("", "")) -> Type:
         """The common type of two values added, compared or chosen among; a problem when their units differ. A
@@ -664,6 +666,10 @@ class Checker:
         if _plain(b) and a.numeric:
             return a
         if a.same_unit(b) and a.percent == b.percent:
+            return a
+        if a.per_point and _percentage(b):  # «50% + (punteggio - 60) × 1,25%»: 1,25% for each point, a percentage
+            return b
+        if b.per_point and _percentage(a):
             return a
         if a.kind in ("livello", "testo") and b.kind in ("livello", "testo") and LEVEL in (a, b):
             return LEVEL
@@ -1154,6 +1160,19 @@ ROW_WHY = (
     ": è un dato di ciascun incarico di incarichi.csv, e lo legge solo l'importo di una parte che paga per incarico "
     "(chiave incarichi)"
 )
+
+
+def _per_point(a: Type, b: Type, op: str) -> bool:
+    """Whether ``a op b`` is points times a written percentage, or such a product times or over a number without
+    units: :attr:`Type.per_point`."""
+    if a.per_point or b.per_point:
+        return not (a if b.per_point else b).dims
+    return op == "*" and ((a.dims == (POINTS_DIM,) and _percentage(b)) or (b.dims == (POINTS_DIM,) and _percentage(a)))
+
+
+def _percentage(t: Type) -> bool:
+    """A percentage without units (an achievement, 30%)."""
+    return t.numeric and not t.dims and t.percent
 
 
 def _plain(t: Type) -> bool:

@@ -141,3 +141,38 @@ def test_a_formula_part_without_its_fund_suggests_an_owed_amount(ciclope_ente, t
     paid = run_declared(ciclope_ente, tmp_path / "dovuto", owed, data)
     # 2.000 × 80 / 100; 1.500 × 100 / 100, the component already his own (tempo_parziale = "intero")
     assert amounts(paid) == {"E1": "1600.00", "E2": "1500.00"}
+
+
+PER_POINT = (
+    HEAD
+    + """[[premi]]
+nome = "performance individuale"
+metodo = "proporzionale"
+peso = '=50% + (punteggio - 60) * 1,25%'
+fonte = "criteri, quota alla soglia e incremento per punto"
+"""
+)
+
+
+def test_an_increment_per_point_in_percent_adds_to_the_share_at_the_threshold(ciclope_ente, tmp_path):
+    # «50% a 60 punti, più l'1,25% per ogni punto»: weights 60 → 50%, 94 → 50% + 34 × 1,25% = 92,5%, 100 → 100%;
+    # Σ 0,5 + 0,925 + 1 = 2,425; 1.000,00 × 0,5 / 2,425 = 206,1855…, × 0,925 / 2,425 = 381,4432…, × 1 / 2,425 =
+    # 412,3711…; floors 206,18 + 381,44 + 412,37 = 999,99, the cent to the largest remainder (P1, 0,55 of a cent)
+    points = {"P1": ("1", "60"), "P2": ("1", "94"), "P3": ("1", "100")}
+    people, cards = staff(points)
+    data = one_unit_comune("Regione", people, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, PER_POINT, data)
+    assert amounts(result) == {"P1": "206.19", "P2": "381.44", "P3": "412.37"}
+
+
+def test_a_share_of_the_position_growing_per_point_reads_as_a_percentage(tmp_path):
+    # «dal 10% al 25% della retribuzione di posizione tra 60 e 100 punti»: 15% × (punti sopra 60) / 40 is a
+    # percentage for each point, added to 10% as one
+    text = HEAD + (
+        '[risultato_po]\nmetodo = "formula"\nsoglia_positiva = 60\n'
+        "importo = '=retribuzione_posizione * (10% + 15% * (punteggio - 60) / 40)'\nfonte = \"criteri\"\n"
+    )
+    assert regulation_problems(tmp_path, text) == []
+    # an increment written without its % is points beside a percentage: still refused, and said
+    found = regulation_problems(tmp_path, PER_POINT.replace("* 1,25%", "* 1,25"))
+    assert len(found) == 1 and "«+»: non si combinano una percentuale e punti" in found[0]
