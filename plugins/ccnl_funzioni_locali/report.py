@@ -31,7 +31,7 @@ def applied(result: Result) -> ReportSection:
             (row.title, value, fmt.date_it(row.since), row.source, row.confidence, applied_to(row.id, result) or "-")
         )
         if row.note and row.id in READ_NOTES:
-            notes.append(row.note)
+            notes.append(f"{row.title}: {row.note}")  # named: the note is read apart from its row
     return ReportSection(
         title="Disposizioni nazionali applicate (CCNL Funzioni Locali e leggi sulla performance)",
         columns=("Disposizione", "Valore", "In vigore dal", "Fonte", "Affidabilità", "Applicata a"),
@@ -39,7 +39,7 @@ def applied(result: Result) -> ReportSection:
         note="Le disposizioni in vigore nell'anno valutato (quella in vigore al 31 dicembre). Affidabilità «testo»: "
         "letta nel testo del contratto o della legge; «fonte secondaria»: riportata da fonti secondarie affidabili "
         "(ARAN, stampa specializzata), da confermare sul testo prima di farvi affidamento."
-        + "".join(f" {n[0].upper()}{n[1:]}." for n in notes)
+        + "".join(f" {n}." for n in notes)
         + (f" {READING}" if maggiorazione(result.params) is not None else "")
         + (f" {READING_48}" if in_force("maggiorazione_parita", result.ente.year) is not None else ""),
         public=True,

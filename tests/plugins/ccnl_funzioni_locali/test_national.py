@@ -690,3 +690,16 @@ def test_a_tie_at_the_maggiorazione_s_cut_is_warned_and_said_to_each_tied_person
     # the pool of the maggiorazione is explained all the same: nothing set aside, and why
     text = explain(result, "pool", "maggiorazione_art69")
     assert text is not None and "nessun beneficiario" in text
+
+
+def test_a_provision_s_note_in_the_relazione_names_its_provision(tmp_path):
+    from ciclope.plugins.ccnl_funzioni_locali import report
+
+    # a 2024 cycle: art. 81 CCNL 16.11.2022 is cited by the cycle's date, and its note says so under its own name
+    # (the section's text is read apart from the table: a bare «Stesso contenuto dell'art. 69» named nothing)
+    note = report.applied(pari(tmp_path, 94)).note
+    assert (
+        " Differenziazione del premio individuale ai valutati più alti (quota del premio medio): stesso contenuto "
+        "dell'art. 69 CCNL 21.5.2018; citato per la data del ciclo (in vigore al 31 dicembre)."
+    ) in note
+    assert " Stesso contenuto" not in note
