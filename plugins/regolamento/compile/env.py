@@ -643,10 +643,17 @@ def _plain(value: object) -> bool:
 def _days_in_service(env: PersonEnv, name: str) -> Value:
     env.service_dates()
     year = env.facts.ente.year
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    start = max(first, env.person.extra.get("assunzione") or first)
-    end = min(last, env.person.extra.get("cessazione") or last)
+    start, end = in_service(env.person, dt.date(year, 1, 1), dt.date(year, 12, 31))
     return Decimal(max(0, (end - start).days + 1))
+
+
+def in_service(person: Person, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """[first, last] within the person's service (``assunzione`` to ``cessazione``, each where people.csv writes
+    it): the later start and the earlier end, an end before the start where they do not meet."""
+    hired, left = person.extra.get("assunzione"), person.extra.get("cessazione")
+    start = max(first, hired) if isinstance(hired, dt.date) else first
+    end = min(last, left) if isinstance(left, dt.date) else last
+    return start, end
 
 
 def _typed(column: Column, value: Value) -> Value:

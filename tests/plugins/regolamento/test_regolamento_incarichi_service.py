@@ -1,0 +1,127 @@
+"""The days of an appointment of incarichi.csv ([[premi]] incarichi, ``giorni``) are those of its row within the
+person's service (``assunzione`` to ``cessazione`` of people.csv) and within the year: a row that runs past the service
+is a warning of its row, and the file is read as written.
+
+The case is the Comune di Terlizzi's retribuzione di risultato of 2020, as a blind tester declared it: each settore
+pays an amount × its score / 100 × the days of the appointment / the days of the year, the titolare's part first,
+what it leaves to the interim's. Computed for 2024: 366 days. Every amount by hand, with the arithmetic beside it."""
+
+from __future__ import annotations
+
+from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
+
+REGULATION = """\
+formato = 2
+[atto]
+titolo = "Retribuzione di risultato dei dirigenti"
+tipo_ente = "comune"
+
+[[colonne]]
+nome = "punteggio_settore"
+tipo = "punti"
+elenco = "incarichi"
+significato = "il punteggio finale del settore"
+fonte = "prospetto, colonna «punteggio finale»"
+
+[[premi]]
+nome = "settore diretto"
+metodo = "formula"
+fondo = "risultato_dirigenti"
+quota_fondo = 1
+residuo_a = "settore ad interim"
+ruoli = ["dirigente"]
+valutazione = false
+incarichi = "titolare"
+tra_gli_incarichi = "somma"
+tempo_parziale = "intero"
+importo = '=3660 € * punteggio_settore / 100 * giorni / giorni_anno'
+fonte = "prospetto, colonna «Retribuzione di Risultato»"
+
+[[premi]]
+nome = "settore ad interim"
+metodo = "formula"
+fondo = "risultato_dirigenti"
+quota_fondo = 0
+ruoli = ["dirigente"]
+valutazione = false
+incarichi = "interim"
+tra_gli_incarichi = "somma"
+tempo_parziale = "intero"
+importo = '=1830 € * punteggio_settore / 100 * giorni / giorni_anno'
+fonte = "prospetto, colonna «Indennità di risultato per incarico ad interim»"
+"""
+
+# D1 leaves on 30/09, D2 is hired on 16/03, D3 is in service all year; D4 holds no appointment
+PEOPLE = [
+    "D1,Paolo De Santis,dirigente,DIR,com,1,0,false,SEG,,2024-09-30",
+    "D2,Anna Lorusso,dirigente,DIR,com,1,0,false,SEG,2024-03-16,",
+    "D3,Carla Amoruso,dirigente,DIR,com,1,0,false,SEG,,",
+    "D4,Elena Panzarino,dirigente,DIR,com,1,365,false,SEG,,",
+]
+# rows 2 and 3 run all the year, past D1's cessazione and before D2's assunzione
+INCARICHI = (
+    "persona,tipo,sostituito,dal,al,x_settore,punteggio_settore\n"
+    "D1,titolare,,01/01/2024,31/12/2024,S6,80\n"
+    "D2,titolare,,01/01/2024,31/12/2024,S5,100\n"
+    "D3,titolare,,01/01/2024,31/12/2024,S7,100\n"
+    "D3,interim,,01/01/2024,15/03/2024,S5,90\n"
+)
+
+
+def comune(incarichi: str = INCARICHI) -> dict[str, str]:
+    files = one_unit_comune("Comune", [], [], '[funds]\nrisultato_dirigenti = "20000.00"\n')
+    header = STAFF_HEADER + ",assunzione,cessazione"
+    files["people.csv"] = "\n".join([header, "SEG,Segretario,segretario,DIR,com,1,0,false,,,", *PEOPLE]) + "\n"
+    files["incarichi.csv"] = incarichi
+    return files
+
+
+def test_an_appointment_counts_only_the_days_in_service(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    assert not [v.message for v in result.violations if v.is_error]
+    # D1: 01/01–30/09/2024 in service, 31 + 29 + 31 + 30 + 31 + 30 + 31 + 31 + 30 = 274 days (not the row's 366):
+    #     3.660 × 80 / 100 × 274 / 366 = 2.928 × 274 / 366 = 8 × 274 = 2.192,00
+    # D2: 16/03–31/12/2024, 366 − (31 + 29 + 15) = 291 days: 3.660 × 100 / 100 × 291 / 366 = 10 × 291 = 2.910,00
+    # D3: titolare all year 3.660 × 100 / 100 × 366 / 366 = 3.660,00; interim 01/01–15/03, 31 + 29 + 15 = 75 days:
+    #     1.830 × 90 / 100 × 75 / 366 = 1.647 × 75 / 366 = 337,50; summed 3.997,50
+    assert amounts(result) == {"D1": "2192.00", "D2": "2910.00", "D3": "3997.50"}
+
+
+def test_a_row_past_the_service_is_a_warning_of_its_row(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    found = [v for v in result.violations if v.rule == "regolamento.incarichi"]
+    # the header is row 1: D1's row is 2 (its «al» past the cessazione), D2's row 3 (its «dal» before the assunzione)
+    assert [(v.severity, v.file, v.row, v.column) for v in found] == [
+        ("warning", "incarichi.csv", 2, "al"),
+        ("warning", "incarichi.csv", 3, "dal"),
+    ]
+    left, hired = (v.message for v in found)
+    # people.csv: the header, SEG, then D1 on row 3 and D2 on row 4
+    assert left == (
+        "l'incarico finisce il 31/12/2024 (colonna al), dopo la cessazione dal servizio di Paolo De Santis il "
+        "30/09/2024 (people.csv, riga 3, colonna cessazione): sono contati i giorni dal 01/01/2024 al 30/09/2024 "
+        "(274 nell'anno)"
+    )
+    assert hired == (
+        "l'incarico inizia il 01/01/2024 (colonna dal), prima dell'assunzione di Anna Lorusso il 16/03/2024 "
+        "(people.csv, riga 4, colonna assunzione): sono contati i giorni dal 16/03/2024 al 31/12/2024 "
+        "(291 nell'anno)"
+    )
+
+
+def test_a_row_wholly_after_the_cessazione_is_not_paid(ciclope_ente, tmp_path):
+    rows = INCARICHI.replace("D1,titolare,,01/01/2024,31/12/2024", "D1,titolare,,01/10/2024,31/12/2024")
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune(rows))
+    (left,) = [v.message for v in result.violations if v.rule == "regolamento.incarichi" and v.row == 2]
+    assert left.endswith("nessun giorno dell'incarico è di servizio nell'anno: l'incarico non è pagato")
+    # 01/10–31/12 after the cessazione of 30/09: no day, 3.660 × 80 / 100 × 0 / 366 = 0
+    assert amounts(result)["D1"] == "0.00"
+
+
+def test_rows_within_the_service_say_nothing(ciclope_ente, tmp_path):
+    rows = INCARICHI.replace("D1,titolare,,01/01/2024,31/12/2024", "D1,titolare,,01/01/2024,30/09/2024")
+    rows = rows.replace("D2,titolare,,01/01/2024,31/12/2024", "D2,titolare,,16/03/2024,")
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune(rows))
+    assert [v.message for v in result.violations if v.rule == "regolamento.incarichi"] == []
+    # the same days as above, written by the office: the same amounts
+    assert amounts(result) == {"D1": "2192.00", "D2": "2910.00", "D3": "3997.50"}
