@@ -14,7 +14,7 @@ from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
-from ciclope.plugins.regolamento.pay.formulas import served, span_in_year
+from ciclope.plugins.regolamento.pay.formulas import served, service_cut
 from ciclope.plugins.regolamento.pay.shapes import of_kind
 
 RULE = "regolamento.incarichi"
@@ -62,10 +62,8 @@ def _past_service(ente: Ente, r: Row, source: str) -> list[Problem]:
     days counted in the year (those in service: :func:`served`); the file is read as written."""
     person = ente.people[str(r.get("person"))]
     start, end = r.get("start"), r.get("end")
-    written = span_in_year(ente.year, start, end)
-    if written[0] > written[1]:
-        return []  # no day in the year: nothing to count
     counted = served(ente.year, person, start, end)
+    cut = service_cut(ente.year, counted, start, end)  # none for a row with no day in the year: nothing to count
     days = max(0, (counted[1] - counted[0]).days + 1)
     counts = (
         f"sono contati i giorni dal {fmt.date_it(counted[0])} al {fmt.date_it(counted[1])} ({days} nell'anno)"
@@ -73,11 +71,11 @@ def _past_service(ente: Ente, r: Row, source: str) -> list[Problem]:
         else "nessun giorno dell'incarico è di servizio nell'anno: l'incarico non è pagato"
     )
     found = []
-    if isinstance(start, dt.date) and counted[0] > written[0]:
+    if isinstance(start, dt.date) and "assunzione" in cut:
         said = f"l'incarico inizia il {fmt.date_it(start)} (colonna {ente.column_shown(ASSIGNMENTS, 'start')})"
         service = f"prima dell'assunzione di {person.name} il {fmt.date_it(counted[0])}"
         found.append(("start", f"{said}, {service} ({_cell(ente, person, 'assunzione')})"))
-    if isinstance(end, dt.date) and counted[1] < written[1]:
+    if isinstance(end, dt.date) and "cessazione" in cut:
         said = f"l'incarico finisce il {fmt.date_it(end)} (colonna {ente.column_shown(ASSIGNMENTS, 'end')})"
         service = f"dopo la cessazione dal servizio di {person.name} il {fmt.date_it(counted[1])}"
         found.append(("end", f"{said}, {service} ({_cell(ente, person, 'cessazione')})"))

@@ -133,14 +133,16 @@ ASSIGNMENTS = "incarichi"  # the sheet of the appointments a part pays one by on
 
 @attrs.define
 class Row:
-    """A row of incarichi.csv a formula reads: its days in the year, the person it covers (and that cell), its row
-    number and its cells (the regulation's own columns of an appointment among them)."""
+    """A row of incarichi.csv a formula reads: its days in the year and in service, the person it covers (and that
+    cell), its row number and its cells (the regulation's own columns of an appointment among them, its dates), the
+    dates of service that cut its days (``assunzione``, ``cessazione``)."""
 
     days: Decimal
     covered: str | None
     cell: str
     number: int = 0
     values: Mapping[str, Any] = attrs.field(factory=dict)
+    cut: tuple[str, ...] = ()
 
 
 def _weak_cohort(cohort: Cohort | None) -> weakref.ref[Cohort] | None:
@@ -183,6 +185,8 @@ class PersonEnv:
             self.known[name] = self._compute(name)
         found = self.known[name]
         if name not in self.read:
+            if name == "giorni" and self.row is not None:
+                self.row_dates(self.row)
             self.read[name] = self._input(name, found)
         return found
 
@@ -393,11 +397,22 @@ class PersonEnv:
         self.read.setdefault(f"{person}:{name}", attrs.evolve(said, name=f"{said.name} di {who.name}"))
         return found
 
-    def service_dates(self) -> None:
-        """Note the dates of hiring and ceasing the person has, each with its cell: what the days or months in service
-        are counted from."""
+    def row_dates(self, row: Row) -> None:
+        """Note the dates of the appointment paid, each with its cell, then the dates of service that cut its days:
+        what its days are counted from."""
+        ente = self.facts.ente
+        for column, words in (("start", "inizio dell'incarico"), ("end", "fine dell'incarico")):
+            date = row.values.get(column)
+            if date is not None:
+                cell = ente.cell(ASSIGNMENTS, row.number, column)
+                self.read.setdefault(f"incarico:{column}", Input(words, date, cell=cell))
+        self.service_dates(row.cut)
+
+    def service_dates(self, columns: Sequence[str] = ("assunzione", "cessazione")) -> None:
+        """Note the dates of hiring and ceasing the person has (of ``columns``), each with its cell: what the days or
+        months in service are counted from."""
         for column, words in (("assunzione", "data di assunzione"), ("cessazione", "data di cessazione")):
-            date = self.person.extra.get(column)
+            date = self.person.extra.get(column) if column in columns else None
             if date is not None:
                 cell = self.facts.ente.cell("people", self.person.row, column)
                 self.read.setdefault(column, Input(words, date, cell=cell))

@@ -140,7 +140,8 @@ class PartFormulas:
             covered = ente.cell(ASSIGNMENTS, r.row, "covered")
             span = served(ente.year, env.person, r.get("start"), r.get("end"))
             days = Decimal(max(0, (span[1] - span[0]).days + 1))
-            env.row = Row(days, r.get("covered"), covered, r.row, r.values)
+            cut = service_cut(ente.year, span, r.get("start"), r.get("end"))
+            env.row = Row(days, r.get("covered"), covered, r.row, r.values, cut)
             env.known.clear()  # the row's data (its days, whom it covers, its declared columns) are read anew
             value, inputs = self._number(self.part.amount, env, "importo dell'incarico")
             cell = Input(
@@ -242,6 +243,15 @@ def served(year: int, person: Person, start: object, end: object) -> tuple[dt.da
     ``cessazione``): what its days count, whatever the row writes (a row past the service is a warning of the
     checks); an end before the start where they do not meet."""
     return in_service(person, *span_in_year(year, start, end))
+
+
+def service_cut(year: int, span: tuple[dt.date, dt.date], start: object, end: object) -> tuple[str, ...]:
+    """The dates of service (``assunzione``, ``cessazione``) that make ``span`` (:func:`served`) shorter than the
+    appointment's own days in the year; none for an appointment with no day in the year."""
+    written = span_in_year(year, start, end)
+    if written[0] > written[1]:
+        return ()
+    return tuple(c for c, cuts in (("assunzione", span[0] > written[0]), ("cessazione", span[1] < written[1])) if cuts)
 
 
 def days_in_year(year: int, start: object, end: object) -> Decimal:

@@ -8,6 +8,8 @@ what it leaves to the interim's. Computed for 2024: 366 days. Every amount by ha
 
 from __future__ import annotations
 
+from ciclope.core.run.explain import explain
+
 from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
 
 REGULATION = """\
@@ -125,3 +127,36 @@ def test_rows_within_the_service_say_nothing(ciclope_ente, tmp_path):
     assert [v.message for v in result.violations if v.rule == "regolamento.incarichi"] == []
     # the same days as above, written by the office: the same amounts
     assert amounts(result) == {"D1": "2192.00", "D2": "2910.00", "D3": "3997.50"}
+
+
+def test_the_days_are_explained_down_to_the_dates_cells(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    text = explain(result, "person", "D3")
+    # D3's interim, row 5 of incarichi.csv: 01/01–15/03/2024, 31 + 29 + 15 = 75 days, from its two cells
+    interim = (
+        "      • inizio dell'incarico = 01/01/2024   ← incarichi.csv, riga 5, colonna dal\n"
+        "      • fine dell'incarico = 15/03/2024   ← incarichi.csv, riga 5, colonna al\n"
+        "      • i giorni dell'incarico nell'anno = 75\n"
+    )
+    assert interim in text
+    assert "data di cessazione" not in text and "data di assunzione" not in text  # in service all year: no cut
+
+
+def test_the_days_cut_by_the_service_say_the_date_that_cuts_them(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    # D1's row 2 runs to 31/12/2024; the cessazione of 30/09/2024 (people.csv, row 3) cuts it: 274 days
+    left = (
+        "      • inizio dell'incarico = 01/01/2024   ← incarichi.csv, riga 2, colonna dal\n"
+        "      • fine dell'incarico = 31/12/2024   ← incarichi.csv, riga 2, colonna al\n"
+        "      • data di cessazione = 30/09/2024   ← people.csv, riga 3, colonna cessazione\n"
+        "      • i giorni dell'incarico nell'anno = 274\n"
+    )
+    assert left in explain(result, "person", "D1")
+    # D2's row 3 starts on 01/01/2024; the assunzione of 16/03/2024 (people.csv, row 4) cuts it: 291 days
+    hired = (
+        "      • inizio dell'incarico = 01/01/2024   ← incarichi.csv, riga 3, colonna dal\n"
+        "      • fine dell'incarico = 31/12/2024   ← incarichi.csv, riga 3, colonna al\n"
+        "      • data di assunzione = 16/03/2024   ← people.csv, riga 4, colonna assunzione\n"
+        "      • i giorni dell'incarico nell'anno = 291\n"
+    )
+    assert hired in explain(result, "person", "D2")
