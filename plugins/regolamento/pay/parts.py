@@ -49,6 +49,7 @@ from ciclope.plugins.regolamento.pay import (
     reductions,
     savings,
     setaside,
+    unassigned,
     unpaid,
 )
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
@@ -158,6 +159,7 @@ def paid(
     for pid, part in ledger.left_out.items():  # only where no other part admitted them: never a stale «esito»
         if out.statuses.get(pid) == NOT_ADMITTED and isinstance(part, Part):
             record_not_admitted(reg, part, ente.people[pid], trace)
+    unassigned.record(reg, ente, ledger.admitted, out, trace)
     return ledger
 
 

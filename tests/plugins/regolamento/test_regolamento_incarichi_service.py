@@ -160,3 +160,31 @@ def test_the_days_cut_by_the_service_say_the_date_that_cuts_them(ciclope_ente, t
         "      • i giorni dell'incarico nell'anno = 291\n"
     )
     assert hired in explain(result, "person", "D2")
+
+
+def test_who_holds_no_appointment_reads_that_no_row_names_them(ciclope_ente, tmp_path):
+    """D4 is a dirigente every part of the regulation could pay, but no row of incarichi.csv names her: that, not the
+    evaluation the regulation does not give dirigenti, is why she is paid nothing."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    assert "D4" not in amounts(result)
+    text = explain(result, "person", "D4")
+    header = text.split("\n\n", 1)[0]
+    assert "esito: senza incarico nell'elenco degli incarichi\n" in header
+    assert "non valutato" not in text and "il regolamento non la prevede" not in text
+    assert (
+        "Premio: nessun importo assegnato.\n"
+        "  perché: nessuna riga di incarichi.csv nomina Elena Panzarino: le parti «settore diretto» (incarichi "
+        "«titolare») e «settore ad interim» (incarichi «interim») pagano solo gli incarichi dell'elenco\n"
+    ) in header
+    assert "Nessuna cifra calcolata da spiegare" not in text
+
+
+def test_who_holds_only_appointments_of_other_kinds_reads_their_rows(ciclope_ente, tmp_path):
+    rows = INCARICHI + "D4,reggenza,,01/01/2024,31/12/2024,S1,90\n"  # row 6: a kind neither part pays
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune(rows))
+    assert "D4" not in amounts(result)
+    assert (
+        "  perché: incarichi.csv nomina Elena Panzarino solo con incarichi di altri tipi (riga 6): le parti «settore "
+        "diretto» (incarichi «titolare») e «settore ad interim» (incarichi «interim») pagano solo gli incarichi "
+        "dell'elenco\n"
+    ) in explain(result, "person", "D4")
