@@ -188,3 +188,41 @@ def test_who_holds_only_appointments_of_other_kinds_reads_their_rows(ciclope_ent
         "diretto» (incarichi «titolare») e «settore ad interim» (incarichi «interim») pagano solo gli incarichi "
         "dell'elenco\n"
     ) in explain(result, "person", "D4")
+
+
+def kpis(report) -> dict[str, str]:
+    from ciclope.core.reports.model import Kpis
+
+    (summary,) = [s for s in report.sections if s.ident == "sintesi"]
+    (found,) = [b for b in summary.blocks if isinstance(b, Kpis)]
+    return dict(found.items)
+
+
+def test_the_summary_counts_whom_it_paid_where_nobody_is_evaluated(ciclope_ente, tmp_path):
+    """Nobody has an individual evaluation (``valutazione = false``): «0 / 5 Persone valutate / in organico» said
+    nothing of the three dirigenti paid on their sectors' scores."""
+    from ciclope.core.reports import public
+    from ciclope.core.reports.relazione import build
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    # in organico: SEG, D1, D2, D3, D4 = 5; paid: D1, D2, D3 = 3 (D4 holds no appointment, SEG no part's role)
+    label = "Persone pagate senza valutazione individuale / in organico"
+    report = build(result)
+    assert kpis(report)[label] == "3 / 5"
+    assert "Persone valutate / in organico" not in kpis(report)
+    assert kpis(public.disclose(report, result))[label] == "3 / 5"
+
+
+def test_article_20_says_over_whom_the_mean_is_where_nobody_is_evaluated(ciclope_ente, tmp_path):
+    from ciclope.core.reports import art20
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    rows = [tuple(line.split(";")) for line in art20.render(result).splitlines()[1:]]
+    # distributed 2.192,00 + 2.910,00 + 3.997,50 = 9.099,50 to 3 people; the mean 20.000 / 3 = 6.666,666… → 6.666,67
+    assert rows == [
+        ("tutto il personale", "premi stanziati (€)", "20000,00"),
+        ("tutto il personale", "premi distribuiti (€)", "9099,50"),
+        ("tutto il personale", "persone valutate", "0"),
+        ("tutto il personale", "persone pagate senza valutazione individuale", "3"),
+        ("tutto il personale", "premio medio conseguibile (€)", "6666,67"),
+    ]
