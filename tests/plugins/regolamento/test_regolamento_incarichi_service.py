@@ -226,3 +226,15 @@ def test_article_20_says_over_whom_the_mean_is_where_nobody_is_evaluated(ciclope
         ("tutto il personale", "persone pagate senza valutazione individuale", "3"),
         ("tutto il personale", "premio medio conseguibile (€)", "6666,67"),
     ]
+
+
+def test_the_residual_of_parts_chained_says_each_part_s_piece(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    # settore diretto: 20.000,00 × 1, pays 2.192,00 + 2.910,00 + 3.660,00 = 8.762,00 and sends 20.000 − 8.762 =
+    # 11.238,00 to settore ad interim (quota 0: that is its whole fund), which pays 337,50 and leaves 11.238,00 −
+    # 337,50 = 10.900,50; the fund: 20.000,00 − (8.762,00 + 337,50 = 9.099,50) = 10.900,50
+    text = explain(result, "pool", "risultato_dirigenti")
+    assert (
+        "Residuo = stanziato − distribuito = € 20.000,00 − € 9.099,50 = € 10.900,50: lasciato dalla parte «settore ad "
+        "interim» (che dei € 11.238,00 non pagati dalla parte «settore diretto» ha pagato € 337,50) € 10.900,50\n"
+    ) in text
