@@ -630,7 +630,7 @@ class PersonEnv:
         # figure that explains it (a score, an earlier premium): explaining one person walks into this list, and must
         # not walk on into every colleague's explanation
         inputs = [
-            Input(f"{p.person.name} ({p.person.id})", p.shown(v), cell=i.cell if i is not None else "")
+            Input(f"{p.person.name} ({p.person.id})", _as_read(p, v, i), cell=i.cell if i is not None else "")
             for p, v, i in each
         ]
         recorder.trace.record(key, self.shown(value), formula, recorder.source, inputs, named[:1].upper() + named[1:])
@@ -648,6 +648,14 @@ class PersonEnv:
         name = self.name_of_rank(value) if value else None
         label = self.facts.reg.labels.get(name) if name is not None else None
         return f"{label} («{name}»)" if label and label != name else name
+
+
+def _as_read(env: PersonEnv, value: Value, read: Input | None) -> Any:
+    """A person's value in an aggregate's list: as the datum it read alone shows it where that is a score of a column
+    (``punti``: 97,50), else as :meth:`PersonEnv.shown`."""
+    if read is not None and isinstance(read.value, fmt.Points) and read.value == value:
+        return read.value
+    return env.shown(value)
 
 
 def _plain(value: object) -> bool:
@@ -672,10 +680,14 @@ def in_service(person: Person, first: dt.date, last: dt.date) -> tuple[dt.date, 
 
 
 def _typed(column: Column, value: Value) -> Value:
-    """A declared column's value as its figure shows it: an amount in euro, a percentage as one (80%, not 0,8)."""
-    if isinstance(value, Decimal) and column.kind in ("euro", "percentuale"):
-        return fmt.Money(value) if column.kind == "euro" else fmt.Percent(value)
+    """A declared column's value as its figure shows it: an amount in euro, a percentage as one (80%, not 0,8), a
+    score (``punti``) with two decimals, as the Relazione prints scores (97,50, not 97,5)."""
+    if isinstance(value, Decimal) and column.kind in TYPED:
+        return TYPED[column.kind](value)
     return value
+
+
+TYPED = {"euro": fmt.Money, "percentuale": fmt.Percent, "punti": fmt.Points}
 
 
 def _what_to_write(column: Column) -> str:

@@ -238,3 +238,56 @@ def test_the_residual_of_parts_chained_says_each_part_s_piece(ciclope_ente, tmp_
         "Residuo = stanziato − distribuito = € 20.000,00 − € 9.099,50 = € 10.900,50: lasciato dalla parte «settore ad "
         "interim» (che dei € 11.238,00 non pagati dalla parte «settore diretto» ha pagato € 337,50) € 10.900,50\n"
     ) in text
+
+
+def test_a_column_of_points_reads_with_two_decimals(ciclope_ente, tmp_path):
+    """The prospetto writes the sector's score as 97,50 and the Relazione promises scores with two decimals: its
+    explanation said «97,5». An amount and a percentage keep their own shape."""
+    rows = INCARICHI.replace("D1,titolare,,01/01/2024,31/12/2024,S6,80", 'D1,titolare,,01/01/2024,31/12/2024,S6,"97,5"')
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune(rows))
+    # 3.660 × 97,5 / 100 × 274 / 366 = 3.568,50 × 274 / 366 = 2.671,50
+    assert amounts(result)["D1"] == "2671.50"
+    text = explain(result, "person", "D1")
+    assert "• il punteggio finale del settore = 97,50   ← incarichi.csv, riga 2, colonna punteggio_settore\n" in text
+    # a whole score too: 100,00, as the Relazione prints a score
+    assert "• il punteggio finale del settore = 100,00   ← incarichi.csv, riga 3" in explain(result, "person", "D2")
+
+
+PEOPLE_POINTS = """\
+formato = 2
+[atto]
+titolo = "Regolamento del premio"
+tipo_ente = "comune"
+
+[[colonne]]
+nome = "punteggio_scheda"
+tipo = "punti"
+significato = "il punteggio della scheda"
+fonte = "art. 3"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+valutazione = false
+fondo = "produttivita"
+peso = '=punteggio_scheda / MEDIA.ENTE(punteggio_scheda)'
+fonte = "art. 6"
+"""
+
+
+def test_a_column_of_points_reads_with_two_decimals_in_an_aggregate(ciclope_ente, tmp_path):
+    files = one_unit_comune("Comune", [], [], '[funds]\nproduttivita = "1000.00"\n')
+    files["people.csv"] = "\n".join([
+        STAFF_HEADER + ",punteggio_scheda",
+        "SEG,Segretario,segretario,DIR,com,1,0,false,,",
+        'P1,Anna,dipendente,C,com,1,0,false,SEG,"97,5"',
+        "P2,Bruno,dipendente,C,com,1,0,false,SEG,60",
+    ]) + "\n"  # fmt: skip
+    result = run_declared(ciclope_ente, tmp_path, PEOPLE_POINTS, files)
+    # the mean (97,5 + 60) / 2 = 78,75; weights 97,5 / 78,75 and 60 / 78,75, Σ 2: P1 1.000 × 97,5 / 157,5 = 619,047…
+    # → 619,04, P2 1.000 × 60 / 157,5 = 380,952… → 380,95; the cent left (0,01) to P1's larger remainder (0,7 of a cent)
+    assert amounts(result) == {"P1": "619.05", "P2": "380.95"}
+    text = explain(result, "person", "P1")
+    assert "• il punteggio della scheda = 97,50   ← people.csv, riga 3, colonna punteggio_scheda\n" in text
+    assert "• Anna (P1) = 97,50   ← people.csv, riga 3, colonna punteggio_scheda\n" in text
+    assert "• Bruno (P2) = 60,00   ← people.csv, riga 4, colonna punteggio_scheda\n" in text
