@@ -3,7 +3,8 @@
 First the ente's own totals — *tutto il personale*: premi stanziati, premi distribuiti, persone valutate and
 the premio medio conseguibile — which the law requires (art. 20 c. 1–2) and which are never withheld (a total
 over 3 or more people is not one person's pay); premiums paid without any evaluation publish them too, the mean
-over the people they paid. Then one block per group — *dirigenti e PO* and *personale* —
+over the people they paid, whose number a row of its own says («persone pagate senza valutazione individuale»). Then
+one block per group — *dirigenti e PO* and *personale* —
 read from the disclosure-controlled lines of :mod:`.transparency` (so it agrees with ``trasparenza.csv`` and the
 public Relazione figure by figure); a group of 1–2 people is merged into *tutto il personale*: its amounts (and
 the other group's, which would give them by difference) read «compreso in tutto il personale»:
@@ -98,6 +99,8 @@ def ente_rows(result: Result) -> list[tuple[str, str, str]]:
     # the mean's own head count where it is not the evaluated people's, so that the division is redone by hand
     # (60.000 / 29 valutati is not the 3.333,33 over the 18 a fund is destined to)
     over = [(ENTE, REACHED, str(reach))] if evaluated.count and reach != evaluated.count and not small else []
+    if not evaluated.count and reach:  # nobody evaluated: the people paid, over whom the mean is
+        over = [(ENTE, transparency.PAID_UNEVALUATED, str(reach))]
     return [
         (ENTE, "premi stanziati (€)", _money(allocated)),
         (ENTE, "premi distribuiti (€)", total.hidden or _money(total.total)),  # hidden only if paid to 1–2 people

@@ -48,7 +48,7 @@ from ciclope.core.reports.model import (
 )
 from ciclope.core.reports.relazione import acts, annexes, build
 from ciclope.core.reports.relazione.names import not_run, reached
-from ciclope.core.reports.relazione.organization import NO_FUND, NO_PREMIUM_FUND
+from ciclope.core.reports.relazione.organization import EVALUATED_KPI, NO_FUND, NO_PREMIUM_FUND, PAID_KPI
 from ciclope.core.reports.relazione.worded import worded
 from ciclope.core.result import Result
 
@@ -147,7 +147,16 @@ def money_kpi(r: Result) -> str:
     return f"{_money(total, total.total)} / {fmt.euro(total.allocated)}"
 
 
-PUBLIC_KPIS = {"Persone valutate / in organico": people_kpi, "Premi distribuiti / stanziati": money_kpi}
+def paid_kpi(r: Result) -> str:
+    found = {ln.key: ln for ln in transparency.lines(r) if ln.section == "sintesi"}
+    return f"{transparency.paid_unevaluated(r)} / {_count(found['persone'])}"
+
+
+PUBLIC_KPIS = {
+    EVALUATED_KPI: people_kpi,
+    PAID_KPI: paid_kpi,  # a count alone is no one's pay (rules/core.md §6)
+    "Premi distribuiti / stanziati": money_kpi,
+}
 
 
 def individual(r: Result) -> list[Block]:

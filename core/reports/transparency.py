@@ -473,6 +473,20 @@ def summary_lines(everyone: list[Person], result: Result) -> list[Line]:
     ]
 
 
+# the people a performance premium paid where nobody has an individual evaluation (a regulation that pays without
+# one): the head count the Relazione's summary and premi-art20.csv give in place of the evaluated, 0
+PAID_UNEVALUATED = "persone pagate senza valutazione individuale"
+
+
+def paid_unevaluated(result: Result) -> int:
+    """How many people a performance premium paid, where nobody is evaluated individually; 0 where someone is (the
+    evaluated say it) or nobody was paid."""
+    everyone = people(result)
+    if any(p.score is not None for p in everyone):
+        return 0
+    return sum(1 for p in everyone if p.pay > 0)
+
+
 def differentiation_lines(published: list[Line], everyone: list[Person], group: str) -> list[Line]:
     """The grado di differenziazione of one group, withheld when a figure it is made from is."""
     line = Line("differenziazione", group, "grado di differenziazione", counted=False, key="grado_differenziazione")

@@ -25,7 +25,7 @@ from ciclope.core.plugininfo import Classification
 from ciclope.core.reports import fmt, stats
 from ciclope.core.result import Result, award_figure
 from ciclope.core.store.words import stored_params
-from ciclope.core.trace import Figure, Input, zero_reason
+from ciclope.core.trace import NOTHING, Figure, Input, zero_reason
 from ciclope.core.values import parse_money, parse_percent, parse_share
 from ciclope.core.vocabulary import SHEET_ALIASES, column_it, sheet_it
 
@@ -471,6 +471,9 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
         why = status.formula + (f" ({read})" if read else "")
         # the outcome's reason; of a person kept out of some parts and paid by others, a reason of what is not paid
         out.append({"why": why, "source": status.source, "about": OUTCOME if excluded else UNPAID})
+    elif status is not None and status.note.startswith(NOTHING) and (award is None or award.value == 0):
+        # an outcome whose figure says why nothing is paid (no appointment a part pays): said as the premium's reason
+        out.append({"why": zero_reason(status).removeprefix(NOTHING), "source": status.source, "about": UNPAID})
     if award is not None and award.value == 0:
         out += _zero_award(award, excluded)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ciclope.core.reports import fmt, stats, svg
+from ciclope.core.reports import fmt, stats, svg, transparency
 from ciclope.core.reports.model import (
     Block,
     Figure,
@@ -33,16 +33,26 @@ def summary(r: Result, names: Names) -> list[Block]:
         (
             ("Performance dell'ente (calcolata)", fmt.pct(org.ente) if org else fmt.NONE),
             ("Performance attestata dall'OIV", fmt.attested(att)),
-            ("Persone valutate / in organico", people_kpi(r)),
+            people_kpi(r),
             ("Premi distribuiti / stanziati", money_kpi(r)),
         )
     )
     return [kpis, verdict(r, names), charts(r, names)]
 
 
-def people_kpi(r: Result) -> str:
+EVALUATED_KPI = "Persone valutate / in organico"
+PAID_KPI = "Persone pagate senza valutazione individuale / in organico"
+
+
+def people_kpi(r: Result) -> tuple[str, str]:
+    """The people evaluated out of those in organico; where nobody is evaluated individually and a premium paid
+    people all the same (a regulation without individual evaluation), those it paid, said so: «0 / 10 Persone
+    valutate» told an OIV nothing of the nine paid."""
+    paid = transparency.paid_unevaluated(r)
+    if paid:
+        return PAID_KPI, f"{paid} / {len(r.ente.people)}"
     evaluated = sum(1 for s in r.scores.values() if s.score is not None)
-    return f"{evaluated} / {len(r.ente.people)}"
+    return EVALUATED_KPI, f"{evaluated} / {len(r.ente.people)}"
 
 
 NO_FUND = "nessun fondo"  # a regulation that pays no premium (only progressions): not «€ 0,00 / € 0,00»

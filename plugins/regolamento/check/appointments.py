@@ -1,15 +1,20 @@
 """The rows of the list of appointments (incarichi.csv) no part can pay, each said where it is: a person not in the
 people file (an error, as a row of premi.csv), a type no part pays (``incarichi`` of [[premi]]), a person of a role
 none of the parts paying that type pays (warnings). Without them such a row was left out in silence, and an office
-read a premium smaller than its act without a word."""
+read a premium smaller than its act without a word. A row whose dates run past the person's service (before the
+``assunzione``, after the ``cessazione``) is a warning too: its days are counted within the service, and the office
+reads which and why."""
 
 from __future__ import annotations
 
-from ciclope.core import Ente, Problem, Row, fmt
+import datetime as dt
+
+from ciclope.core import Ente, Person, Problem, Row, fmt
 from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
+from ciclope.plugins.regolamento.pay.formulas import served, service_cut
 from ciclope.plugins.regolamento.pay.shapes import of_kind
 
 RULE = "regolamento.incarichi"
@@ -47,7 +52,39 @@ def _row(reg: Regulation, parts: list[Part], r: Row, ente: Ente) -> list[Problem
             "la riga non è letta"
         )
         return [_at(ente, r, "person", message, source, "warning")]
+    if person and paying:
+        return _past_service(ente, r, source)
     return []
+
+
+def _past_service(ente: Ente, r: Row, source: str) -> list[Problem]:
+    """The row's dates written outside the person's service, each a warning of its column, where that changes the
+    days counted in the year (those in service: :func:`served`); the file is read as written."""
+    person = ente.people[str(r.get("person"))]
+    start, end = r.get("start"), r.get("end")
+    counted = served(ente.year, person, start, end)
+    cut = service_cut(ente.year, counted, start, end)  # none for a row with no day in the year: nothing to count
+    days = max(0, (counted[1] - counted[0]).days + 1)
+    counts = (
+        f"sono contati i giorni dal {fmt.date_it(counted[0])} al {fmt.date_it(counted[1])} ({days} nell'anno)"
+        if days
+        else "nessun giorno dell'incarico è di servizio nell'anno: l'incarico non è pagato"
+    )
+    found = []
+    if isinstance(start, dt.date) and "assunzione" in cut:
+        said = f"l'incarico inizia il {fmt.date_it(start)} (colonna {ente.column_shown(ASSIGNMENTS, 'start')})"
+        service = f"prima dell'assunzione di {person.name} il {fmt.date_it(counted[0])}"
+        found.append(("start", f"{said}, {service} ({_cell(ente, person, 'assunzione')})"))
+    if isinstance(end, dt.date) and "cessazione" in cut:
+        said = f"l'incarico finisce il {fmt.date_it(end)} (colonna {ente.column_shown(ASSIGNMENTS, 'end')})"
+        service = f"dopo la cessazione dal servizio di {person.name} il {fmt.date_it(counted[1])}"
+        found.append(("end", f"{said}, {service} ({_cell(ente, person, 'cessazione')})"))
+    return [_at(ente, r, column, f"{message}: {counts}", source, "warning") for column, message in found]
+
+
+def _cell(ente: Ente, person: Person, column: str) -> str:
+    """Where people.csv writes a date of the person's service, as a message says it."""
+    return f"{ente.file_of('people')}, riga {person.row}, colonna {ente.column_shown('people', column)}"
 
 
 def _at(ente: Ente, r: Row, column: str, message: str, source: str, severity: str) -> Problem:

@@ -133,14 +133,16 @@ ASSIGNMENTS = "incarichi"  # the sheet of the appointments a part pays one by on
 
 @attrs.define
 class Row:
-    """A row of incarichi.csv a formula reads: its days in the year, the person it covers (and that cell), its row
-    number and its cells (the regulation's own columns of an appointment among them)."""
+    """A row of incarichi.csv a formula reads: its days in the year and in service, the person it covers (and that
+    cell), its row number and its cells (the regulation's own columns of an appointment among them, its dates), the
+    dates of service that cut its days (``assunzione``, ``cessazione``)."""
 
     days: Decimal
     covered: str | None
     cell: str
     number: int = 0
     values: Mapping[str, Any] = attrs.field(factory=dict)
+    cut: tuple[str, ...] = ()
 
 
 def _weak_cohort(cohort: Cohort | None) -> weakref.ref[Cohort] | None:
@@ -183,6 +185,8 @@ class PersonEnv:
             self.known[name] = self._compute(name)
         found = self.known[name]
         if name not in self.read:
+            if name == "giorni" and self.row is not None:
+                self.row_dates(self.row)
             self.read[name] = self._input(name, found)
         return found
 
@@ -393,11 +397,22 @@ class PersonEnv:
         self.read.setdefault(f"{person}:{name}", attrs.evolve(said, name=f"{said.name} di {who.name}"))
         return found
 
-    def service_dates(self) -> None:
-        """Note the dates of hiring and ceasing the person has, each with its cell: what the days or months in service
-        are counted from."""
+    def row_dates(self, row: Row) -> None:
+        """Note the dates of the appointment paid, each with its cell, then the dates of service that cut its days:
+        what its days are counted from."""
+        ente = self.facts.ente
+        for column, words in (("start", "inizio dell'incarico"), ("end", "fine dell'incarico")):
+            date = row.values.get(column)
+            if date is not None:
+                cell = ente.cell(ASSIGNMENTS, row.number, column)
+                self.read.setdefault(f"incarico:{column}", Input(words, date, cell=cell))
+        self.service_dates(row.cut)
+
+    def service_dates(self, columns: Sequence[str] = ("assunzione", "cessazione")) -> None:
+        """Note the dates of hiring and ceasing the person has (of ``columns``), each with its cell: what the days or
+        months in service are counted from."""
         for column, words in (("assunzione", "data di assunzione"), ("cessazione", "data di cessazione")):
-            date = self.person.extra.get(column)
+            date = self.person.extra.get(column) if column in columns else None
             if date is not None:
                 cell = self.facts.ente.cell("people", self.person.row, column)
                 self.read.setdefault(column, Input(words, date, cell=cell))
@@ -615,7 +630,7 @@ class PersonEnv:
         # figure that explains it (a score, an earlier premium): explaining one person walks into this list, and must
         # not walk on into every colleague's explanation
         inputs = [
-            Input(f"{p.person.name} ({p.person.id})", p.shown(v), cell=i.cell if i is not None else "")
+            Input(f"{p.person.name} ({p.person.id})", _as_read(p, v, i), cell=i.cell if i is not None else "")
             for p, v, i in each
         ]
         recorder.trace.record(key, self.shown(value), formula, recorder.source, inputs, named[:1].upper() + named[1:])
@@ -635,6 +650,14 @@ class PersonEnv:
         return f"{label} («{name}»)" if label and label != name else name
 
 
+def _as_read(env: PersonEnv, value: Value, read: Input | None) -> Any:
+    """A person's value in an aggregate's list: as the datum it read alone shows it where that is a score of a column
+    (``punti``: 97,50), else as :meth:`PersonEnv.shown`."""
+    if read is not None and isinstance(read.value, fmt.Points) and read.value == value:
+        return read.value
+    return env.shown(value)
+
+
 def _plain(value: object) -> bool:
     """A number with no kind of its own: neither an amount, a percentage nor a level (a Rank is an int)."""
     return type(value) is Decimal
@@ -643,17 +666,28 @@ def _plain(value: object) -> bool:
 def _days_in_service(env: PersonEnv, name: str) -> Value:
     env.service_dates()
     year = env.facts.ente.year
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    start = max(first, env.person.extra.get("assunzione") or first)
-    end = min(last, env.person.extra.get("cessazione") or last)
+    start, end = in_service(env.person, dt.date(year, 1, 1), dt.date(year, 12, 31))
     return Decimal(max(0, (end - start).days + 1))
 
 
+def in_service(person: Person, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """[first, last] within the person's service (``assunzione`` to ``cessazione``, each where people.csv writes
+    it): the later start and the earlier end, an end before the start where they do not meet."""
+    hired, left = person.extra.get("assunzione"), person.extra.get("cessazione")
+    start = max(first, hired) if isinstance(hired, dt.date) else first
+    end = min(last, left) if isinstance(left, dt.date) else last
+    return start, end
+
+
 def _typed(column: Column, value: Value) -> Value:
-    """A declared column's value as its figure shows it: an amount in euro, a percentage as one (80%, not 0,8)."""
-    if isinstance(value, Decimal) and column.kind in ("euro", "percentuale"):
-        return fmt.Money(value) if column.kind == "euro" else fmt.Percent(value)
+    """A declared column's value as its figure shows it: an amount in euro, a percentage as one (80%, not 0,8), a
+    score (``punti``) with two decimals, as the Relazione prints scores (97,50, not 97,5)."""
+    if isinstance(value, Decimal) and column.kind in TYPED:
+        return TYPED[column.kind](value)
     return value
+
+
+TYPED = {"euro": fmt.Money, "percentuale": fmt.Percent, "punti": fmt.Points}
 
 
 def _what_to_write(column: Column) -> str:

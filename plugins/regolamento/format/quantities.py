@@ -79,7 +79,12 @@ PART_NAMES = {
     "fondo": Quantity(EURO, "il fondo della parte", "in [risultato_po]: il fondo della retribuzione di risultato")
 }
 ROW_NAMES = {
-    "giorni": Quantity(DAYS, "i giorni dell'incarico nell'anno", row=True),
+    "giorni": Quantity(
+        DAYS,
+        "i giorni dell'incarico nell'anno",
+        "tra dal e al, in servizio: non prima dell'assunzione, non dopo la cessazione",
+        row=True,
+    ),
     "sostituito": Quantity(PERSON, "la persona sostituita", row=True),
 }
 

@@ -1001,7 +1001,7 @@ class Part(Premium):
         "incarichi",
         "text",
         "per «formula»: il tipo degli incarichi di incarichi.csv (colonna tipo) che la parte paga, uno per riga; la "
-        "formula legge giorni (i giorni dell'incarico nell'anno), sostituito (la persona sostituita, con DI) e le "
+        "formula legge giorni (i giorni dell'incarico nell'anno in servizio), sostituito (la persona sostituita, con DI) e le "
         "colonne dichiarate con elenco = incarichi (il punteggio del settore)",
         example="reggenza",
     )

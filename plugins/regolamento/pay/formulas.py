@@ -19,7 +19,15 @@ from typing import TypeVar
 import attrs
 
 from ciclope.core import Input, Person, Problem, Trace, fmt, money
-from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS, Cohort, Facts, PersonEnv, Recorder, Row
+from ciclope.plugins.regolamento.compile.env import (
+    ASSIGNMENTS,
+    Cohort,
+    Facts,
+    PersonEnv,
+    Recorder,
+    Row,
+    in_service,
+)
 from ciclope.plugins.regolamento.compile.evaluate import RunError, Unwritten, run
 from ciclope.plugins.regolamento.format.expr import Call, Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
@@ -130,8 +138,10 @@ class PartFormulas:
             if r.get("person") != env.person.id or not of_kind(r.get("kind"), self.part.assignments):
                 continue
             covered = ente.cell(ASSIGNMENTS, r.row, "covered")
-            days = days_in_year(ente.year, r.get("start"), r.get("end"))
-            env.row = Row(days, r.get("covered"), covered, r.row, r.values)
+            span = served(ente.year, env.person, r.get("start"), r.get("end"))
+            days = Decimal(max(0, (span[1] - span[0]).days + 1))
+            cut = service_cut(ente.year, span, r.get("start"), r.get("end"))
+            env.row = Row(days, r.get("covered"), covered, r.row, r.values, cut)
             env.known.clear()  # the row's data (its days, whom it covers, its declared columns) are read anew
             value, inputs = self._number(self.part.amount, env, "importo dell'incarico")
             cell = Input(
@@ -140,7 +150,7 @@ class PartFormulas:
                 cell=ente.cell(ASSIGNMENTS, r.row, "kind"),
             )
             each.append((money.r2(value), (cell, *inputs)))
-            spans.append(span_in_year(ente.year, r.get("start"), r.get("end")))
+            spans.append(span)
         env.row = None
         if not each:
             return ZERO, ()
@@ -226,6 +236,22 @@ def span_in_year(year: int, start: object, end: object) -> tuple[dt.date, dt.dat
         max(first, start) if isinstance(start, dt.date) else first,
         min(last, end) if isinstance(end, dt.date) else last,
     )
+
+
+def served(year: int, person: Person, start: object, end: object) -> tuple[dt.date, dt.date]:
+    """An appointment's [start, end] within the year and within the person's service (``assunzione`` to
+    ``cessazione``): what its days count, whatever the row writes (a row past the service is a warning of the
+    checks); an end before the start where they do not meet."""
+    return in_service(person, *span_in_year(year, start, end))
+
+
+def service_cut(year: int, span: tuple[dt.date, dt.date], start: object, end: object) -> tuple[str, ...]:
+    """The dates of service (``assunzione``, ``cessazione``) that make ``span`` (:func:`served`) shorter than the
+    appointment's own days in the year; none for an appointment with no day in the year."""
+    written = span_in_year(year, start, end)
+    if written[0] > written[1]:
+        return ()
+    return tuple(c for c, cuts in (("assunzione", span[0] > written[0]), ("cessazione", span[1] < written[1])) if cuts)
 
 
 def days_in_year(year: int, start: object, end: object) -> Decimal:

@@ -49,6 +49,7 @@ from ciclope.plugins.regolamento.pay import (
     reductions,
     savings,
     setaside,
+    unassigned,
     unpaid,
 )
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
@@ -86,6 +87,16 @@ class Ledger:
     reserved: dict[str, Input] = attrs.field(factory=dict)  # each part set aside: its set-aside, taken from its source
     shares: dict[str, fundshares.Share] = attrs.field(factory=dict)  # each part's share of its fund, where it has one
     left: dict[str, Decimal] = attrs.field(factory=dict)  # what each part kept unpaid in its fund (no residuo_a)
+    # what each part received from earlier ones, by sender in words («non pagati dalla parte «A»»), its fund as it
+    # paid (share and received) and what it paid: where a residual that passed through it comes from
+    sent: dict[str, list[tuple[str, Decimal]]] = attrs.field(factory=dict)
+    funded: dict[str, Decimal] = attrs.field(factory=dict)
+    spent: dict[str, Decimal] = attrs.field(factory=dict)
+
+    def carry(self, to: str, amount: Decimal, words: str) -> None:
+        """``amount`` sent on to the part ``to``, said by ``words``."""
+        self.carried[to] = self.carried.get(to, ZERO) + amount
+        self.sent.setdefault(to, []).append((words, amount))
 
 
 def pay(
@@ -158,6 +169,7 @@ def paid(
     for pid, part in ledger.left_out.items():  # only where no other part admitted them: never a stale «esito»
         if out.statuses.get(pid) == NOT_ADMITTED and isinstance(part, Part):
             record_not_admitted(reg, part, ente.people[pid], trace)
+    unassigned.record(reg, ente, ledger.admitted, out, trace)
     return ledger
 
 
@@ -199,16 +211,17 @@ def pay_one(
         unpaid.warn(reg, pr, amount, people, len(formulas.refused) if formulas is not None else 0, trace, kinds)
     cut = sum((group.cut for group in given), ZERO)
     ledger.paid[pr.fund] = ledger.paid.get(pr.fund, ZERO) + total
+    ledger.funded[name_of(pr)], ledger.spent[name_of(pr)] = amount, total
     ledger.bands[name_of(pr)] = {pid: b for group in given for pid, b in group.bands.items()}
     facts.bands[name_of(pr)] = ledger.bands[name_of(pr)]
     facts.premiums[name_of(pr)] = {e.person.id: paid for group in given for e, paid, _ in group.paid}
     facts.premium_refs[name_of(pr)] = premium_refs(reg, pr, given, out, trace)
     to = reductions.destination(reg, pr)
     if to is not None and cut:  # the reductions' cuts go to a later part, as the regulation says
-        ledger.carried[to] = ledger.carried.get(to, ZERO) + cut
+        ledger.carry(to, cut, f"tolti dalle riduzioni della parte «{name_of(pr)}»")
     left = amount - total - (cut if to is not None else ZERO)
     if isinstance(pr, Part) and pr.residual_to is not None:
-        ledger.carried[pr.residual_to] = ledger.carried.get(pr.residual_to, ZERO) + left
+        ledger.carry(pr.residual_to, left, f"non pagati dalla parte «{pr.name}»")
         moved(reg, pr, left, fund, out, trace)
     elif not owed.is_owed(pr):
         ledger.left[name_of(pr)] = left
@@ -229,8 +242,8 @@ def leftovers(reg: Regulation, ledger: Ledger, out: Outcome, trace: Trace) -> No
         if not parts or pool.residual <= 0:
             continue
         pieces = [
-            Input(f"lasciato dalla parte «{p.name}»" if isinstance(p, Part) else "lasciato dal premio",
-                  ledger.left[name_of(p)], ref=partpaid.key_of(p) if trace.get(partpaid.key_of(p)) else "")
+            Input(left_words(p, ledger), fmt.Money(ledger.left[name_of(p)]),
+                  ref=partpaid.key_of(p) if trace.get(partpaid.key_of(p)) else "")
             for p in parts
             if ledger.left[name_of(p)]
         ]  # fmt: skip
@@ -238,7 +251,7 @@ def leftovers(reg: Regulation, ledger: Ledger, out: Outcome, trace: Trace) -> No
         if rest < 0 or (rest and not unshared(reg, fund, ledger)):
             continue
         if rest:
-            pieces.append(Input("quota del fondo che nessuna parte prende", rest))
+            pieces.append(Input("quota del fondo che nessuna parte prende", fmt.Money(rest)))
         trace.record(
             f"pool:{fund}:residuo",
             pool.residual,
@@ -247,6 +260,22 @@ def leftovers(reg: Regulation, ledger: Ledger, out: Outcome, trace: Trace) -> No
             pieces,
             "Residuo del fondo",
         )
+
+
+def left_words(p: Premium, ledger: Ledger) -> str:
+    """What a part left unpaid, by its name; of a part that received money from earlier ones (``residuo_a``, the cuts
+    of their reductions), with where its fund came from and what it paid, so that the residual reads by part: «lasciato
+    dalla parte «interim» (che dei € 16.791,97 non pagati dalla parte «diretto» ha pagato € 3.215,76)»."""
+    if not isinstance(p, Part):
+        return "lasciato dal premio"
+    said = f"lasciato dalla parte «{p.name}»"
+    received = [(words, amount) for words, amount in ledger.sent.get(p.name, ()) if amount]
+    if not received or p.name not in ledger.funded:
+        return said
+    own = ledger.funded[p.name] - sum((amount for _, amount in received), ZERO)
+    pieces = [f"della sua quota di {fmt.euro(own)}"] if own > 0 else []
+    pieces += [f"dei {fmt.euro(amount)} {words}" for words, amount in received]
+    return f"{said} (che {fmt.listed(pieces)} ha pagato {fmt.euro(ledger.spent[p.name])})"
 
 
 def unshared(reg: Regulation, fund: str, ledger: Ledger) -> bool:

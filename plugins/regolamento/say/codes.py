@@ -13,6 +13,7 @@ STATUS_LABELS = {
     "senza_posizione": "senza retribuzione di posizione",
     "senza_valutazione_individuale": "senza valutazione individuale",  # paid only by parts that read none
     "non_ammesso": "non ammesso: la condizione della parte non vale",  # ammesso, for every part that pays the role
+    "senza_incarico": "senza incarico nell'elenco degli incarichi",  # only parts paid by appointment pay the role
 }
 LABELS = {
     "scheda": "scheda di valutazione",
