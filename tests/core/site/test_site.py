@@ -66,6 +66,12 @@ def test_site_lists_every_ente_and_every_link_resolves(three, tmp_path, capsys):
         assert (out / "enti" / ente / "relazione.html").is_file()
     cards = (out / "enti" / "bs-esempio" / "persone.html").read_text(encoding="utf-8")
     assert '<section class="card" id="p-SG"' in cards  # the full site has person cards
+    # the ente's table lists every person, the unevaluated too: its caption says so (it said «Persone valutate»)
+    ente = (out / "enti" / "bs-esempio.html").read_text(encoding="utf-8")
+    assert (
+        "<caption>Tutte le persone dell'ente, anche quelle non valutate</caption>" in ente
+        and "Persone valutate" not in ente
+    )
     pages = list(out.rglob("*.html"))
     cache: dict[Path, Links] = {}
     for page in pages:
