@@ -525,16 +525,38 @@ def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
 
 def service_words(extra: Mapping[str, Any], year: int) -> str:
     """The days of service of a year begun or ended within it, from people.csv's ``assunzione`` and ``cessazione``
-    («181 giorni di servizio su 365 (fino al 30/06/2025)»); "" for a whole year."""
+    («181 giorni di servizio su 365 (fino al 30/06/2025)»), then those of an incarico of PO / EQ begun or ended within
+    it, from ``term_start`` and ``term_end`` (``inizio_incarico``, ``fine_incarico``, where the plugin reads them:
+    «incarico dal 01/07/2024: 184 giorni su 366»), within the service; "" for a whole year of both."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    hired, left = extra.get("assunzione"), extra.get("cessazione")
-    begin = hired if isinstance(hired, dt.date) and hired > first else first
-    end = left if isinstance(left, dt.date) and left < last else last
-    if begin == first and end == last:
-        return ""
+    begin, end = _within(extra, ("assunzione", "cessazione"), first, last)
+    words = []
+    if begin != first or end != last:
+        words.append(
+            f"{max(0, (end - begin).days + 1)} giorni di servizio su {(last - first).days + 1} "
+            f"({_span(begin, end, first, last)})"
+        )
+    start, stop = _within(extra, ("term_start", "term_end"), begin, end)
+    if (start, stop) != (begin, end):
+        days = max(0, (stop - start).days + 1)
+        words.append(f"incarico {_span(start, stop, first, last)}: {days} giorni su {(last - first).days + 1}")
+    return " · ".join(words)
+
+
+def _within(
+    extra: Mapping[str, Any], columns: tuple[str, str], first: dt.date, last: dt.date
+) -> tuple[dt.date, dt.date]:
+    """The span of the two date columns of people.csv within ``first``–``last`` (an empty cell leaves its end)."""
+    start, stop = extra.get(columns[0]), extra.get(columns[1])
+    begin = start if isinstance(start, dt.date) and start > first else first
+    end = stop if isinstance(stop, dt.date) and stop < last else last
+    return begin, end
+
+
+def _span(begin: dt.date, end: dt.date, first: dt.date, last: dt.date) -> str:
+    """«dal 01/07/2024», «fino al 30/06/2025», «dal 01/03/2024 al 30/06/2024» (of the year ``first``–``last``)."""
     span = f"dal {fmt.date_it(begin)}" if begin != first else "fino"
-    span += f" al {fmt.date_it(end)}" if end != last else ""
-    return f"{max(0, (end - begin).days + 1)} giorni di servizio su {(last - first).days + 1} ({span})"
+    return span + (f" al {fmt.date_it(end)}" if end != last else "")
 
 
 def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
