@@ -367,6 +367,10 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
     }
     if figure.note:
         node["note"] = figure.note
+    readings = [text for text in readings_of(result, figure.source) if f"{SAID_READING}{text}" not in seen]
+    if readings:  # the office's reading of the rule the figure applies, once in an explanation
+        node["readings"] = readings
+        seen.update(f"{SAID_READING}{text}" for text in readings)
     inputs = []
     kinds = result_kinds(result)
     for i in figure.inputs:
@@ -399,6 +403,22 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
         inputs.append(item)
     node["inputs"] = inputs
     return node
+
+
+# how a reading already said is kept among the keys of the figures explained (no figure key begins so)
+SAID_READING = "\0ipotesi:"
+
+
+def readings_of(result: Result, source: str) -> list[str]:
+    """The office's own readings of its regulation (``ciclope_assumptions``: what the Relazione lists under
+    «Ipotesi») of the article a figure cites: each whose article is the figure's source, or ends it (a declared
+    regulation cites its act, then the block's ``fonte``: «SMVP, art. 6»)."""
+    cited = str(source or "")
+    return [
+        text
+        for _, text, where in result.plugin.readings
+        if text and where and (cited == where or cited.endswith(f", {where}"))
+    ]
 
 
 def _status_said(result: Result, key: str, value: Any) -> str:
@@ -839,6 +859,8 @@ def award_lines(
     # a regulation without merit bands records each one's level as the band: said once, as the level above
     band = f", fascia {award['band']}" if award["band"] and award["band"] != subj.get("level") else ""
     what = "Retribuzione di posizione" if award.get("kind") == "position" else "Premio"
+    if award.get("what") == stats.RESULT_PAY:  # a dirigente's or PO's pay for their result, not a staff premium
+        what = stats.upper_first(stats.RESULT_PAY)
     # the fund by its pool's own words where it has them, as the Relazione names it («… (importi dovuti)»)
     fund = fmt.fund(award["pool"], award["pool_label"], labels)
     return [
@@ -884,6 +906,7 @@ def render_text(
         lines.append(f"{indent}  fonte:   {fmt.cite(node['source'], documents)}")
         if node.get("note"):
             lines.append(f"{indent}  nota:    {fmt.worded(node['note'], words)}")
+        lines.extend(f"{indent}  ipotesi: {text}" for text in node.get("readings", ()))
         for inp in node["inputs"]:
             text = f"{indent}  • {fmt.worded(inp['name'], words)} = {fmt.worded(inp['display'], words)}"
             if inp.get("where"):

@@ -183,3 +183,36 @@ def test_explain_says_the_days_of_the_incarico_not_of_service(tmp_path):
     # a whole year's incarico says nothing
     assert "incarico" not in (explain(computed(tmp_path / "eq1"), "person", "EQ1") or "").splitlines()[1]
 
+
+READING = "il testo dice solo che la retribuzione di risultato varia dal 10% al 25%"
+
+
+def test_explain_names_the_result_pay_and_says_its_reading_where_the_figure_is(tmp_path):
+    """EQ1 has 100 points: 12000 × (0,10 + 0,15 × (100 − 60) / 40) = 12000 × 0,25 = 3000.00, the retribuzione di
+    risultato of [risultato_po], whose ipotesi the office wrote: said under the figure it reads, once."""
+    text = explain(computed(tmp_path), "person", "EQ1") or ""
+    lines = text.splitlines()
+    assert "Retribuzione di risultato: € 3.000,00 — Retribuzione di risultato delle PO / EQ" in lines, lines[:5]
+    assert not any(line.startswith("Premio:") for line in lines)
+    at = lines.index(next(line for line in lines if line.startswith("■ Retribuzione di risultato di Laura Bonfanti")))
+    assert lines[at + 2].strip() == "fonte:   Criteri Galbiate, criteri, unico comma"
+    assert lines[at + 3].strip().startswith(f"ipotesi: {READING}"), lines[at : at + 5]
+    assert text.count(READING) == 1
+    # the card's figure cites the [[scheda]], which has no ipotesi: nothing under it
+    card = lines.index(next(line for line in lines if "■ Scheda di valutazione di Laura Bonfanti" in line))
+    assert "ipotesi" not in lines[card + 3]
+
+
+def test_the_eq_s_own_scheda_reads_as_her_retribuzione_di_risultato(tmp_path):
+    """EQ4's personal scheda: € 961,48 (4524.59 × 0,2125 = 961.475… → 961.48) as the retribuzione di risultato, with
+    the office's reading of its rule beside it; no level (the criteria have none) and no organizational performance
+    (the ente measures none): no row that says nothing."""
+    from ciclope.core.schede import content, render
+
+    page = render.render(content.build(computed(tmp_path), "EQ4"))
+    assert "€ 961,48</span> — retribuzione di risultato (Retribuzione di risultato delle PO / EQ)" in page
+    assert "— premio" not in page
+    assert "livello" not in page.lower()
+    assert "Performance organizzativa dell&#x27;ente" not in page and "Performance organizzativa dell'ente" not in page
+    payments = page[page.index("<h2>Importi</h2>") :]
+    assert READING in payments and page.count(READING) == 1
