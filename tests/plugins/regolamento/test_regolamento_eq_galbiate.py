@@ -216,3 +216,29 @@ def test_the_eq_s_own_scheda_reads_as_her_retribuzione_di_risultato(tmp_path):
     assert "Performance organizzativa dell&#x27;ente" not in page and "Performance organizzativa dell'ente" not in page
     payments = page[page.index("<h2>Importi</h2>") :]
     assert READING in payments and page.count(READING) == 1
+
+
+def test_premi_art20_names_the_eq_group_as_the_year_s_contract_does(tmp_path):
+    """The CCNL 16.11.2022 replaced the PO with the EQ from 1.4.2023: the group of the five EQ is «dirigenti e EQ» in
+    2024, «dirigenti e PO/EQ» in 2023 (the year of the change, both names), «dirigenti e PO» in 2022."""
+    from ciclope.core.reports import art20
+
+    def groups(year: int) -> set[str]:
+        cycle = case(tmp_path / str(year))
+        cycle.write_text(CYCLE.replace("anno = 2024", f"anno = {year}"), encoding="utf-8")
+        plan = load_config(cycle)
+        return {row[0] for row in art20.rows(compute(plan.enti[0], plan.year))}
+
+    assert groups(2024) == {"tutto il personale", "dirigenti e EQ"}
+    assert groups(2023) == {"tutto il personale", "dirigenti e PO/EQ"}
+    assert groups(2022) == {"tutto il personale", "dirigenti e PO"}
+
+
+def test_the_relazione_names_the_scheda_d_of_an_ente_without_dirigenti_by_what_it_holds(tmp_path):
+    """No dirigente in the ente: the scheda d lists the EQ, who hold the dirigenti's functions; its title (the
+    navigation's) does not say «Dirigenti»."""
+    from ciclope.core.reports import relazione
+
+    report = relazione.build(computed(tmp_path))
+    [section] = [s for s in report.sections if s.ident == "dirigenti"]
+    assert section.title == "Scheda d — Responsabili con funzioni dirigenziali"
