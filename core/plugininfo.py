@@ -36,6 +36,9 @@ class Classification:
     # the law by which, in an ente without dirigenti, the role ``po`` holds their functions (the Relazione cites it
     # beside the scheda d that lists them); "" where the contract's enti have no such rule
     po_in_charge: str = ""
+    # the role ``po`` by its short name in a group's name («dirigenti e EQ»), after the change and in its year
+    po_short: str = "PO"
+    po_both_short: str = "PO"
 
     @classmethod
     def of(cls, declared: Mapping[str, Any] | None) -> Classification | None:
@@ -48,6 +51,8 @@ class Classification:
             str(declared["po"]),
             str(declared["po_both"]),
             str(declared.get("po_in_charge", "")),
+            str(declared.get("po_short", "PO")),
+            str(declared.get("po_both_short", "PO")),
         )
 
 
@@ -137,6 +142,16 @@ def said_category(category: str, year: int, words: Classification | None) -> str
     if words is not None and year >= words.since and category in words.areas:
         return f"{words.areas[category]} (ex categoria {category})"
     return f"categoria {category}"
+
+
+def said_po_short(year: int, words: Classification | None) -> str:
+    """The role ``po`` by its short name, as a group of people names it in the ente's contract: «EQ» in Funzioni
+    Locali from 2024, «PO/EQ» in 2023, «PO» before and without a contract's words."""
+    if words is not None and year > words.since:
+        return words.po_short
+    if words is not None and year == words.since:
+        return words.po_both_short
+    return "PO"
 
 
 def said_role(code: str, year: int, words: Classification | None) -> str:

@@ -31,8 +31,10 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
-from ciclope.core.reports import italian_csv, transparency
+from ciclope.core.plugininfo import said_po_short
+from ciclope.core.reports import italian_csv, stats, transparency
 from ciclope.core.reports.disclosure import MIN_GROUP
 from ciclope.core.reports.transparency import GROUPS, TIERS
 from ciclope.core.result import Result
@@ -50,35 +52,51 @@ MERGED = "compreso in tutto il personale"
 
 def rows(result: Result) -> list[tuple[str, str, str]]:
     out = ente_rows(result)
-    everyone = transparency.find(result, "sintesi", "", "persone_valutate")
     for group in GROUPS:
         premi = transparency.find(result, "gruppo", group, "premi")
         evaluated = transparency.find(result, "gruppo", group, "persone_valutate")
         if premi is None or evaluated is None or not evaluated.count:
             continue
-        # a fund that paid the other group too is no group's alone: its stanziati are the ente's, and the mean a
-        # person of the group can reach is over everyone evaluated that the fund pays
-        shared = premi.budget is not None and not premi.budget.people <= premi.people
-        out.append((group, "premi stanziati (€)", MERGED if premi.allocation or shared else _money(premi.allocated)))
-        out.append((group, "premi distribuiti (€)", MERGED if premi.hidden else _money(premi.total)))
-        out.append((group, "persone valutate", str(evaluated.count)))
-        # the mean of a group of 1–2 people would be their pay where the fund was paid in full; a withheld stanziati
-        # would follow from the mean and the head count. A group no fund is destined to (stanziati 0,00) can reach
-        # nothing: its mean, 0,00, is no one's pay
-        small = (evaluated.count < MIN_GROUP and bool(premi.allocated)) or bool(premi.allocation)
-        reach = evaluated.people
-        if shared and premi.budget is not None and everyone is not None:
-            reach = reach | (premi.budget.people & everyone.people)
-        mean = (premi.allocated or Decimal(0)) / len(reach)
-        out.append((group, "premio medio conseguibile (€)", MERGED if small else _money(mean)))
-        for key, label in TIERS:
-            tier = transparency.find(result, "gruppo", group, key)
-            if tier is not None:
-                out.append((group, label, str(tier.count)))
-        ratio = transparency.find(result, "differenziazione", group, "grado_differenziazione")
-        if ratio is not None:
-            shown = MERGED if ratio.hidden else italian_csv.number(ratio.ratio)
-            out.append((group, "grado di differenziazione", shown))
+        out += [(named(result, group), what, value) for _, what, value in group_rows(result, group, premi, evaluated)]
+    return out
+
+
+def named(result: Result, group: str) -> str:
+    """The group as the year's contract names its people: «dirigenti e EQ» in Funzioni Locali from 2024, «dirigenti
+    e PO/EQ» in 2023 (the incarichi di Elevata qualificazione replaced the PO on 1.4.2023), «dirigenti e PO» before
+    and without a contract's words; «personale» always."""
+    if group != stats.LEAD:
+        return group
+    return f"dirigenti e {said_po_short(result.ente.year, result.plugin.staff_words)}"
+
+
+def group_rows(result: Result, group: str, premi: Any, evaluated: Any) -> list[tuple[str, str, str]]:
+    """One group's block: its stanziati, distribuiti, people evaluated, mean reachable, tiers and differentiation."""
+    out: list[tuple[str, str, str]] = []
+    everyone = transparency.find(result, "sintesi", "", "persone_valutate")
+    # a fund that paid the other group too is no group's alone: its stanziati are the ente's, and the mean a
+    # person of the group can reach is over everyone evaluated that the fund pays
+    shared = premi.budget is not None and not premi.budget.people <= premi.people
+    out.append((group, "premi stanziati (€)", MERGED if premi.allocation or shared else _money(premi.allocated)))
+    out.append((group, "premi distribuiti (€)", MERGED if premi.hidden else _money(premi.total)))
+    out.append((group, "persone valutate", str(evaluated.count)))
+    # the mean of a group of 1–2 people would be their pay where the fund was paid in full; a withheld stanziati
+    # would follow from the mean and the head count. A group no fund is destined to (stanziati 0,00) can reach
+    # nothing: its mean, 0,00, is no one's pay
+    small = (evaluated.count < MIN_GROUP and bool(premi.allocated)) or bool(premi.allocation)
+    reach = evaluated.people
+    if shared and premi.budget is not None and everyone is not None:
+        reach = reach | (premi.budget.people & everyone.people)
+    mean = (premi.allocated or Decimal(0)) / len(reach)
+    out.append((group, "premio medio conseguibile (€)", MERGED if small else _money(mean)))
+    for key, label in TIERS:
+        tier = transparency.find(result, "gruppo", group, key)
+        if tier is not None:
+            out.append((group, label, str(tier.count)))
+    ratio = transparency.find(result, "differenziazione", group, "grado_differenziazione")
+    if ratio is not None:
+        shown = MERGED if ratio.hidden else italian_csv.number(ratio.ratio)
+        out.append((group, "grado di differenziazione", shown))
     return out
 
 

@@ -31,11 +31,27 @@ TOP_SCORE = Decimal(90)
 BIN = 10  # width of the score histogram's classes
 
 
+# the group of dirigenti and PO / EQ (rules/core.md §6), by the key the transparency tables give it, and its roles
+LEAD = "dirigenti e PO"
+LEAD_ROLES = frozenset(("dirigente", "segretario", "po"))
+RESULT_PAY = "retribuzione di risultato"
+
+
+def destined(fund: str, groups: Mapping[str, str]) -> str:
+    """The group a plugin destines ``fund`` to (``FUND_GROUPS``: a name, or a prefix ending in ':'), or ""."""
+    prefix, colon, _ = fund.partition(":")
+    return groups.get(fund) or (groups.get(f"{prefix}:", "") if colon else "")
+
+
 def award_what(result: Result, award: Award) -> str:
     """What an award pays, in words: a premium, the position pay of the post ``ref``, or the result pay; an award of
-    a post whose holder is someone else pays for covering it (an interim)."""
+    a post whose holder is someone else pays for covering it (an interim). An award of no post from a fund the plugin
+    destines to the dirigenti and PO (``FUND_GROUPS``), paid to one of them, is their retribuzione di risultato
+    (rules/core.md §6), not a premium of the staff."""
     if award.ref is None:
-        return "premio"
+        person = result.ente.people.get(award.person)
+        lead = person is not None and person.role in LEAD_ROLES
+        return RESULT_PAY if lead and destined(award.pool, result.plugin.fund_groups) == LEAD else "premio"
     if result.ledger.kind_of(award) == POSITION:
         return f"retribuzione di posizione annua ({award.ref})"
     if covered(result, award):

@@ -37,8 +37,8 @@ from ciclope.core.reports import disclosure, fmt, italian_csv, stats
 from ciclope.core.reports.disclosure import MIN_GROUP, SMALL, WITHHELD
 from ciclope.core.result import Result
 
-GROUPS = ("dirigenti e PO", "personale")
-LEAD_ROLES = frozenset(("dirigente", "segretario", "po"))
+GROUPS = (stats.LEAD, "personale")
+LEAD_ROLES = stats.LEAD_ROLES
 ZERO = Decimal(0)
 NINETY, SIXTY = Decimal("0.9"), Decimal("0.6")
 TIERS = (
@@ -395,7 +395,7 @@ def _group_figures(everyone: list[Person], group: str, members: list[int], perfo
     """The group's people, evaluated people and distributed pay, and the evaluated by tier of pay."""
     evaluated = [i for i in members if everyone[i].score is not None]
     paying = {name for i in members for name in everyone[i].pools if name in performance}
-    paying |= {name for name in performance if destined(name, result.plugin.fund_groups) == group}
+    paying |= {name for name in performance if stats.destined(name, result.plugin.fund_groups) == group}
     allocated = sum((result.ledger.pools[name].amount for name in paying), ZERO)
     distributed = sum((everyone[i].pay for i in members), ZERO)
     funded = frozenset(i for i, p in enumerate(everyone) if p.pools & paying)  # whoever those funds paid
@@ -441,12 +441,6 @@ def tier_lines(everyone: list[Person], group: str, evaluated: list[int]) -> list
         Line("gruppo", group, label, people=frozenset(tiers[key]), count=len(tiers[key]), key=key)
         for key, label in TIERS
     ]
-
-
-def destined(fund: str, groups) -> str:
-    """The group a plugin destines ``fund`` to (``FUND_GROUPS``: a name, or a prefix ending in ':'), or ""."""
-    prefix, colon, _ = fund.partition(":")
-    return groups.get(fund) or (groups.get(f"{prefix}:", "") if colon else "")
 
 
 def summary_lines(everyone: list[Person], result: Result) -> list[Line]:

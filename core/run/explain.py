@@ -367,6 +367,10 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
     }
     if figure.note:
         node["note"] = figure.note
+    readings = [text for text in readings_of(result, figure.source) if f"{SAID_READING}{text}" not in seen]
+    if readings:  # the office's reading of the rule the figure applies, once in an explanation
+        node["readings"] = readings
+        seen.update(f"{SAID_READING}{text}" for text in readings)
     inputs = []
     kinds = result_kinds(result)
     for i in figure.inputs:
@@ -399,6 +403,22 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
         inputs.append(item)
     node["inputs"] = inputs
     return node
+
+
+# how a reading already said is kept among the keys of the figures explained (no figure key begins so)
+SAID_READING = "\0ipotesi:"
+
+
+def readings_of(result: Result, source: str) -> list[str]:
+    """The office's own readings of its regulation (``ciclope_assumptions``: what the Relazione lists under
+    «Ipotesi») of the article a figure cites: each whose article is the figure's source, or ends it (a declared
+    regulation cites its act, then the block's ``fonte``: «SMVP, art. 6»)."""
+    cited = str(source or "")
+    return [
+        text
+        for _, text, where in result.plugin.readings
+        if text and where and (cited == where or cited.endswith(f", {where}"))
+    ]
 
 
 def _status_said(result: Result, key: str, value: Any) -> str:
@@ -528,16 +548,38 @@ def subject(result: Result, kind: str, ident: str) -> dict[str, Any] | None:
 
 def service_words(extra: Mapping[str, Any], year: int) -> str:
     """The days of service of a year begun or ended within it, from people.csv's ``assunzione`` and ``cessazione``
-    («181 giorni di servizio su 365 (fino al 30/06/2025)»); "" for a whole year."""
+    («181 giorni di servizio su 365 (fino al 30/06/2025)»), then those of an incarico of PO / EQ begun or ended within
+    it, from ``term_start`` and ``term_end`` (``inizio_incarico``, ``fine_incarico``, where the plugin reads them:
+    «incarico dal 01/07/2024: 184 giorni su 366»), within the service; "" for a whole year of both."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    hired, left = extra.get("assunzione"), extra.get("cessazione")
-    begin = hired if isinstance(hired, dt.date) and hired > first else first
-    end = left if isinstance(left, dt.date) and left < last else last
-    if begin == first and end == last:
-        return ""
+    begin, end = _within(extra, ("assunzione", "cessazione"), first, last)
+    words = []
+    if begin != first or end != last:
+        words.append(
+            f"{max(0, (end - begin).days + 1)} giorni di servizio su {(last - first).days + 1} "
+            f"({_span(begin, end, first, last)})"
+        )
+    start, stop = _within(extra, ("term_start", "term_end"), begin, end)
+    if (start, stop) != (begin, end):
+        days = max(0, (stop - start).days + 1)
+        words.append(f"incarico {_span(start, stop, first, last)}: {days} giorni su {(last - first).days + 1}")
+    return " · ".join(words)
+
+
+def _within(
+    extra: Mapping[str, Any], columns: tuple[str, str], first: dt.date, last: dt.date
+) -> tuple[dt.date, dt.date]:
+    """The span of the two date columns of people.csv within ``first``–``last`` (an empty cell leaves its end)."""
+    start, stop = extra.get(columns[0]), extra.get(columns[1])
+    begin = start if isinstance(start, dt.date) and start > first else first
+    end = stop if isinstance(stop, dt.date) and stop < last else last
+    return begin, end
+
+
+def _span(begin: dt.date, end: dt.date, first: dt.date, last: dt.date) -> str:
+    """«dal 01/07/2024», «fino al 30/06/2025», «dal 01/03/2024 al 30/06/2024» (of the year ``first``–``last``)."""
     span = f"dal {fmt.date_it(begin)}" if begin != first else "fino"
-    span += f" al {fmt.date_it(end)}" if end != last else ""
-    return f"{max(0, (end - begin).days + 1)} giorni di servizio su {(last - first).days + 1} ({span})"
+    return span + (f" al {fmt.date_it(end)}" if end != last else "")
 
 
 def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
@@ -820,6 +862,8 @@ def award_lines(
     # a regulation without merit bands records each one's level as the band: said once, as the level above
     band = f", fascia {award['band']}" if award["band"] and award["band"] != subj.get("level") else ""
     what = "Retribuzione di posizione" if award.get("kind") == "position" else "Premio"
+    if award.get("what") == stats.RESULT_PAY:  # a dirigente's or PO's pay for their result, not a staff premium
+        what = stats.upper_first(stats.RESULT_PAY)
     # the fund by its pool's own words where it has them, as the Relazione names it («… (importi dovuti)»)
     fund = fmt.fund(award["pool"], award["pool_label"], labels)
     return [
@@ -865,6 +909,7 @@ def render_text(
         lines.append(f"{indent}  fonte:   {fmt.cite(node['source'], documents)}")
         if node.get("note"):
             lines.append(f"{indent}  nota:    {fmt.worded(node['note'], words)}")
+        lines.extend(f"{indent}  ipotesi: {text}" for text in node.get("readings", ()))
         for inp in node["inputs"]:
             text = f"{indent}  • {fmt.worded(inp['name'], words)} = {fmt.worded(inp['display'], words)}"
             if inp.get("where"):

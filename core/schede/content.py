@@ -15,7 +15,15 @@ from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import EvaluationItem, Person
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
-from ciclope.core.run.explain import award_figure, column_kind, input_shown, result_kinds, subject, unpaid_reasons
+from ciclope.core.run.explain import (
+    award_figure,
+    column_kind,
+    input_shown,
+    readings_of,
+    result_kinds,
+    subject,
+    unpaid_reasons,
+)
 from ciclope.core.trace import Figure
 
 
@@ -46,6 +54,7 @@ class Payment:
     formula: str
     source: str
     steps: tuple[Line, ...]
+    readings: tuple[str, ...] = ()  # the office's own readings of the rule that pays it (its regulation's ipotesi)
 
 
 @attrs.frozen
@@ -71,6 +80,7 @@ class Scheda:
     evaluator: str
     acts: tuple[Line, ...]
     motivation: str = ""  # the evaluator's words for the card
+    score_readings: tuple[str, ...] = ()  # the office's own readings of the rule that scores the person
     instalments: tuple[Line, ...] = ()  # a premium the regulation pays in instalments: each, when and how much
 
 
@@ -165,7 +175,8 @@ def _organizational(result: Result, pid: str) -> tuple[Line, ...]:
     org, p = result.org, result.ente.people[pid]
     if org is None:
         return ()
-    lines = [Line("Performance organizzativa dell'ente", fmt.pct(org.ente))]
+    # a performance the ente does not measure (no objective) is no row: the section says only what was measured
+    lines = [Line("Performance organizzativa dell'ente", fmt.pct(org.ente))] if org.ente is not None else []
     if result.attestation is not None and result.attestation.attested is not None:
         lines.append(Line("Performance attestata dall'OIV", fmt.attested(result.attestation)))
     unit = result.ente.units.get(p.unit)
@@ -326,6 +337,7 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
                 formula=fmt.worded(str(award.get("formula") or (figure.formula if figure is not None else "")), labels),
                 source=fmt.worded(fmt.cite(str(award.get("source") or ""), result.plugin.documents), labels, True),
                 steps=_steps(result, figure),
+                readings=tuple(readings_of(result, figure.source)) if figure is not None else (),
             )
         )
     return tuple(out)
@@ -367,7 +379,7 @@ def build(result: Result, pid: str) -> Scheda:
         card_score=fmt.score(card_figure.value) if card_figure is not None else card_score(result, pid),
         organizational=_organizational(result, pid),
         score=fmt.score(score.score) if score is not None else "—",
-        level=(fmt.level(score.level, result.plugin.ente_labels) or "—") if score is not None else "—",
+        level=_level(result, score),
         level_words=" ".join(
             x
             for x in (level_words(result, score.level if score else None, status), outcome_reason(result, pid, status))
@@ -384,8 +396,17 @@ def build(result: Result, pid: str) -> Scheda:
         evaluator=_who(result, ente.evaluator_of(pid)),
         acts=_acts(result),
         motivation=ente.motivations.get(pid, ""),
+        score_readings=tuple(readings_of(result, figure.source)) if figure is not None else (),
         instalments=_instalments(result, pid),
     )
+
+
+def _level(result: Result, score: Any) -> str:
+    """The person's level as the regulation names it; «—» for a person without one where others have one; "" where
+    nobody has one (a regulation without levels: the scheda says none, not an empty «livello: —»)."""
+    if score is not None and score.level:
+        return fmt.level(score.level, result.plugin.ente_labels) or "—"
+    return "—" if any(s.level for s in result.scores.values()) else ""
 
 
 def _instalments(result: Result, pid: str) -> tuple[Line, ...]:

@@ -71,11 +71,16 @@ def _payments(s: Scheda) -> str:
         where = f"Fonte: {_e(p.source)}." if p.source else ""
         parts.append(
             f"<p><span class='big'>{_e(p.amount)}</span> — {_e(p.what)} ({_e(p.pool)})</p>"
-            f"<p class='muted'>{how}{where}</p>{steps}"
+            f"<p class='muted'>{how}{where}</p>{_readings(p.readings)}{steps}"
         )
     if s.instalments:  # when each is paid: the rows of the instalments, in the order they are paid
         parts.append("<h3>Pagamento in rate</h3>" + _lines(s.instalments, ("Rata", "Importo")))
     return "".join(parts)
+
+
+def _readings(readings: tuple[str, ...]) -> str:
+    """The office's own readings of the rule, beside the figure it gives (as the Relazione lists them, «Ipotesi»)."""
+    return "".join(f"<p class='muted'>Ipotesi dell'ufficio: {_e(text)}</p>" for text in readings)
 
 
 def render(s: Scheda) -> str:
@@ -83,12 +88,14 @@ def render(s: Scheda) -> str:
     steps = _lines(s.score_steps, ("Elemento del punteggio", "Valore"))
     formula = (
         f"<p class='muted'>Come si calcola: {_e(s.score_formula)}. Fonte: {_e(s.score_source)}.</p>"
+        + _readings(s.score_readings)
         if s.score_formula
         else ""
     )
     acts = _lines(s.acts) if s.acts else ""
+    level = f" · livello: <b>{_e(s.level)}</b>" if s.level else ""  # none where the regulation has no levels
     scored = (
-        f"<p>Punteggio complessivo: <span class=\"big\">{_e(s.score)}</span> su 100 · livello: <b>{_e(s.level)}</b></p>"
+        f"<p>Punteggio complessivo: <span class=\"big\">{_e(s.score)}</span> su 100{level}</p>"
         if s.score != NONE
         else "<p>Nessun punteggio individuale.</p>"  # never «— · livello: —» beside a formula that gave nothing
     )
@@ -101,8 +108,8 @@ def render(s: Scheda) -> str:
 <p>{_e(s.ente)}{" · " + _e(s.regulation) if s.regulation else ""}</p>
 <section><h2>La persona</h2>{_lines(s.about)}</section>
 <section><h2>La scheda di valutazione</h2>{_card(s)}</section>
-<section><h2>La componente organizzativa</h2>{_lines(s.organizational) or "<p>Non misurata.</p>"}</section>
-<section><h2>Punteggio e livello</h2>{scored}<p>{_e(s.level_words)}</p>{formula if s.score != NONE else ""}{steps}</section>
+{f"<section><h2>La componente organizzativa</h2>{_lines(s.organizational)}</section>" if s.organizational else ""}
+<section><h2>{"Punteggio e livello" if s.level else "Punteggio"}</h2>{scored}<p>{_e(s.level_words)}</p>{formula if s.score != NONE else ""}{steps}</section>
 <section><h2>Riesame e ricorsi</h2>{appeals}</section>
 <section><h2>Importi</h2>{_payments(s)}</section>
 <section><h2>Date</h2>{acts}<p>Data del colloquio: ____________________ &nbsp; Data di consegna: ____________________</p></section>

@@ -38,6 +38,9 @@ CLASSIFICATION = {
     },
     "po": "Elevata qualificazione (EQ)",
     "po_both": "Posizione organizzativa / EQ",
+    # in the name of a group of people (premi-art20.csv's «dirigenti e EQ»)
+    "po_short": "EQ",
+    "po_both_short": "PO/EQ",
     # in a Comune without dirigenti the responsabili of the services hold their functions (TUEL)
     "po_in_charge": "D.Lgs. 267/2000, art. 109 c. 2",
 }

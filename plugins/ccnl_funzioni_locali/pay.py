@@ -6,8 +6,11 @@ bounds the regulation's own text gives it (a bounded split with a maximum above 
 plugin's parameters bounded by the provision (``national = "eq_pay"`` in params.toml) keep its pay within it.
 
 The range is a whole year of a full-time incarico, while ``position_pay`` is the pay due (reduced for part time and
-for a year of service begun or ended within it): it is checked against the range × the person's share, fte × the days
-of service in the year (``assunzione``, ``cessazione``) / the days of the year, each bound half-up to the cent."""
+for an incarico or a year of service begun or ended within it): it is checked against the range × the person's share,
+fte × the days of the incarico within the service in the year / the days of the year, each bound half-up to the cent.
+The service is ``assunzione`` and ``cessazione``; the incarico ``term_start`` and ``term_end`` (``inizio_incarico``,
+``fine_incarico``), where the ente's plugin reads them in people.csv (a declared regulation without [posizioni],
+brescia)."""
 
 from __future__ import annotations
 
@@ -49,17 +52,25 @@ def ciclope_validate(ente: Ente) -> list[Problem]:
     return out
 
 
+# people.csv's dates of service and of the incarico, by their codes
+SERVICE, INCARICO = ("assunzione", "cessazione"), ("term_start", "term_end")
+
+
 def person_share(ente: Ente, person: Any) -> tuple[Decimal, str]:
-    """The share of a whole full-time year the person's position pay is due for: fte × days of service in the year
-    / days of the year, and its words («tempo lavorato 50%, 91 giorni di servizio su 366»; "" for a whole year)."""
+    """The share of a whole full-time year the person's position pay is due for: fte × days of the incarico within
+    the service in the year / days of the year, and its words («tempo lavorato 50%, 91 giorni di servizio su 366»,
+    «184 giorni di incarico su 366» where people.csv dates the incarico; "" for a whole year)."""
     first, last = dt.date(ente.year, 1, 1), dt.date(ente.year, 12, 31)
-    hired, left = person.extra.get("assunzione"), person.extra.get("cessazione")
-    begin = max(first, hired) if isinstance(hired, dt.date) else first
-    end = min(last, left) if isinstance(left, dt.date) else last
+    begin, end = first, last
+    for starts, ends in (SERVICE, INCARICO):
+        start, stop = person.extra.get(starts), person.extra.get(ends)
+        begin = max(begin, start) if isinstance(start, dt.date) else begin
+        end = min(end, stop) if isinstance(stop, dt.date) else end
+    dated = any(isinstance(person.extra.get(c), dt.date) for c in INCARICO)
     days, year = max(0, (end - begin).days + 1), (last - first).days + 1
     words = [f"tempo lavorato {fmt.decimal_it((person.fte * 100).normalize())}%"] if person.fte != 1 else []
     if days != year:
-        words.append(f"{days} giorni di servizio su {year}")
+        words.append(f"{days} giorni {'di incarico' if dated else 'di servizio'} su {year}")
     return person.fte * Decimal(days) / Decimal(year), ", ".join(words)
 
 

@@ -41,6 +41,7 @@ from ciclope.plugins.regolamento.check import (
     servicedates,
     timetwice,
 )
+from ciclope.plugins.regolamento.check.servicedates import TERM_END, TERM_START
 from ciclope.plugins.regolamento.compile import past
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format import funds, grades, readings, vocabulary
@@ -139,6 +140,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             unknown_sanctions(ente, regulation)
             + grade_cells(ente, regulation)
             + servicedates.inverted(ente)
+            + servicedates.weighted_twice(regulation, ente)
             + coverage.missing(regulation, ente, params[PARAM])
             + positioncheck.problems(regulation, ente)
             + recorded.problems(regulation, ente)
@@ -272,6 +274,9 @@ def own_schema() -> InputSchema:
                 "assunzione": cells.parse_date,
                 "cessazione": cells.parse_date,
                 resultpay.POSITION: cells.parse_money,
+                # the incarico of a PO / EQ without [posizioni] (posizioni.csv's own columns where it has them)
+                TERM_START: cells.parse_date,
+                TERM_END: cells.parse_date,
                 grades.GRADE: cells.parse_text,  # the grade of the ente's contract ([gradi])
                 cohort.STATUS_COLUMN: cells.parse_text,  # a status the regulation declares ([[stati]])
             }
@@ -328,6 +333,15 @@ def own_schema() -> InputSchema:
                     "",
                 ),
                 resultpay.POSITION: ("retribuzione di posizione annua lorda di PO / EQ, in euro", "9500"),
+                TERM_START: (
+                    "inizio dell'incarico di PO / EQ, se nell'anno (senza la pesatura delle posizioni: con essa si "
+                    "scrive in posizioni.csv)",
+                    "",
+                ),
+                TERM_END: (
+                    "fine dell'incarico di PO / EQ, se nell'anno (vuoto se in corso)",
+                    "",
+                ),
                 grades.GRADE: (
                     "il grado del contratto dell'ente, come lo nomina la tabella [gradi] del regolamento",
                     "",
@@ -364,6 +378,8 @@ def own_schema() -> InputSchema:
         headers={
             "people.csv": {
                 resultpay.POSITION: "retribuzione_posizione",
+                TERM_START: "inizio_incarico",
+                TERM_END: "fine_incarico",
                 grades.GRADE: "grado",
                 cohort.STATUS_COLUMN: "stato",
             },

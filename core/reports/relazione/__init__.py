@@ -84,8 +84,19 @@ def build(result: Result) -> Report:
             html = f'<div class="prosa">\n{parts[ident].html}\n</div>'
             sections.append(Section(ident, parts[ident].title or heading, [Prose(html)]))
         elif ident in BUILDERS and shown(result, ident):
-            sections.append(Section(ident, heading, BUILDERS[ident](result, names)))
+            sections.append(Section(ident, titled(result, ident, heading), BUILDERS[ident](result, names)))
     return Report(title(result), result.ente.name, meta(result), tuple(sections), footer(result))
+
+
+# the scheda d of an ente without dirigenti lists the PO / EQ who hold their functions (fmt.scheda_d_people)
+HEADS = "Scheda d — Responsabili con funzioni dirigenziali"
+
+
+def titled(result: Result, ident: str, heading: str) -> str:
+    """A section's title: the scheda d's says what it holds where the ente has no dirigenti, never «Dirigenti»."""
+    if ident == "dirigenti" and fmt.scheda_d_people(result.ente)[1]:
+        return HEADS
+    return heading
 
 
 def shown(result: Result, ident: str) -> bool:

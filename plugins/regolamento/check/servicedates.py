@@ -1,26 +1,56 @@
-"""The dates of service of people.csv (``assunzione``, ``cessazione``) read as a span: one that ends before it
-starts is an error of the row, never a silent zero days of service (what the days, the months and IN.SERVIZIO
-would count from it)."""
+"""The dates of people.csv read as spans: the service (``assunzione``, ``cessazione``) and the incarico of a PO / EQ
+whose position is not weighted (``inizio_incarico``, ``fine_incarico``). A span that ends before it starts is an error
+of the row, never a silent zero days (what the days, the months and IN.SERVIZIO would count from it, and the national
+layer's range of the position pay from the incarico's days). With [posizioni] the incarico is posizioni.csv's: its
+dates written in people.csv as well would be two answers to one question, an error."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from ciclope.core import Ente, Problem, fmt
+from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.read.reader import SOURCE
 
 RULE = "regolamento.servizio"
+INCARICO_RULE = "regolamento.incarico"
+# people.csv's dates of the incarico, by the codes brescia's people.csv gives the same headers
+TERM_START, TERM_END = "term_start", "term_end"
+# each span: its two columns, the words of its end and its start, what could not be counted, its rule
+SPANS = (
+    ("assunzione", "cessazione", "cessa il", "data di assunzione", "i giorni di servizio", RULE),
+    (TERM_START, TERM_END, "ha l'incarico fino al", "inizio dell'incarico", "i giorni dell'incarico", INCARICO_RULE),
+)
 
 
 def inverted(ente: Ente) -> list[Problem]:
-    """Each person whose ``cessazione`` comes before the ``assunzione``, in the order of people.csv."""
+    """Each person whose span ends before it starts, in the order of people.csv."""
     out = []
     for person in ente.people.values():
-        hired, left = person.extra.get("assunzione"), person.extra.get("cessazione")
-        if isinstance(hired, dt.date) and isinstance(left, dt.date) and left < hired:
-            message = (
-                f"{person.id} cessa il {fmt.date_it(left)}, prima della data di assunzione ({fmt.date_it(hired)}): "
-                "i giorni di servizio non si possono contare; correggi una delle due date"
-            )
-            out.append(Problem.at(ente, RULE, message, SOURCE, "people", person.row, "cessazione"))
+        for begins, ends, end_words, start_words, counted, rule in SPANS:
+            start, end = person.extra.get(begins), person.extra.get(ends)
+            if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+                message = (
+                    f"{person.id} {end_words} {fmt.date_it(end)}, prima della {start_words} ({fmt.date_it(start)}): "
+                    f"{counted} non si possono contare; correggi una delle due date"
+                )
+                out.append(Problem.at(ente, rule, message, SOURCE, "people", person.row, ends))
+    return out
+
+
+def weighted_twice(reg: Regulation, ente: Ente) -> list[Problem]:
+    """With [posizioni], each person whose incarico people.csv dates: posizioni.csv dates it (and pays it so)."""
+    if reg.positions is None:
+        return []
+    out = []
+    for person in ente.people.values():
+        for column in (TERM_START, TERM_END):
+            if isinstance(person.extra.get(column), dt.date):
+                message = (
+                    f"{person.id}: con la pesatura delle posizioni ([posizioni]) la durata dell'incarico si scrive in "
+                    f"posizioni.csv (colonne inizio_incarico e fine_incarico della sua posizione), non in persone.csv; "
+                    f"togli la data da persone.csv"
+                )
+                out.append(Problem.at(ente, INCARICO_RULE, message, SOURCE, "people", person.row, column))
+                break
     return out

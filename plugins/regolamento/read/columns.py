@@ -49,7 +49,7 @@ PEOPLE_COLUMNS = (
     *("id", "codice", "name", "nome", "role", "ruolo", "category", "categoria", "unit", "unita", "unità"),
     *("fte", "quota_tempo", "absence_days", "giorni_assenza", "insufficient", "insufficiente", "evaluator"),
     *("valutatore", "sanzione", "assunzione", "cessazione", "position_pay", "retribuzione_posizione", "grade"),
-    *("grado", "declared_status", "stato"),
+    *("grado", "declared_status", "stato", "term_start", "inizio_incarico", "term_end", "fine_incarico"),
 )
 # units.csv's columns ciclope reads already (codes and Italian headers)
 UNIT_COLUMNS = ("id", "codice", "name", "nome", "kind", "tipo", "parent", "superiore", "head", "responsabile")

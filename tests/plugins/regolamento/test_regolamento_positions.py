@@ -572,6 +572,20 @@ def test_a_term_ending_before_it_starts(ciclope_ente, tmp_path):
     assert "P1:posizioni_po" not in amounts(result)  # no day of the year in the term: not paid
 
 
+def test_the_incarico_of_a_weighted_position_is_dated_in_positions_csv_only(ciclope_ente, tmp_path):
+    """people.csv's inizio_incarico is for a PO / EQ without [posizioni]: with it, the term is posizioni.csv's, and a
+    date written in people.csv too is an error pointing at the cell (two answers to one question)."""
+    data = ente([("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")], 'posizioni_po = "40000.00"')
+    data["positions.csv"] = POSITIONS_CSV
+    rows = data["people.csv"].splitlines()
+    rows = [rows[0] + ",term_start", *(r + ("," if not r.startswith("PO2") else ",2024-07-01") for r in rows[1:])]
+    data["people.csv"] = "\n".join(rows) + "\n"
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    [problem] = [p for p in result.violations if p.rule == "regolamento.incarico"]
+    assert (problem.severity, problem.row, problem.column) == ("error", 4, "term_start")
+    assert "PO2" in problem.message and "posizioni.csv" in problem.message
+
+
 def test_the_articles_say_a_fund_written_as_the_office_writes_it(tmp_path):
     from ciclope.plugins.regolamento.say import articles
 

@@ -122,6 +122,7 @@ def test_explain_says_the_exclusion_under_the_outcome_and_never_non_ammesso(cicl
         "    ■ Esito di Giulia = escluso: insufficiente rendimento\n"
         "      formula: escluso dal premio: dichiarato di insufficiente rendimento\n"
         "      fonte:   Criteri dei premi per progetto, art. 6\n"
+        "      ipotesi: vale la dichiarazione del dirigente\n"  # the exclusion's own reading, under its figure
         "      • insufficiente rendimento = sì   ← people.csv, riga 6, colonna insufficiente\n"
     ) in said
     # the parts that never concerned her still say, after the premiums, what did not hold
