@@ -33,8 +33,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from ciclope.core.plugininfo import said_po_short
-from ciclope.core.reports import italian_csv, stats, transparency
+from ciclope.core.reports import italian_csv, transparency
 from ciclope.core.reports.disclosure import MIN_GROUP
 from ciclope.core.reports.transparency import GROUPS, TIERS
 from ciclope.core.result import Result
@@ -57,17 +56,11 @@ def rows(result: Result) -> list[tuple[str, str, str]]:
         evaluated = transparency.find(result, "gruppo", group, "persone_valutate")
         if premi is None or evaluated is None or not evaluated.count:
             continue
-        out += [(named(result, group), what, value) for _, what, value in group_rows(result, group, premi, evaluated)]
+        out += [
+            (transparency.group_named(result, group), what, value)
+            for _, what, value in group_rows(result, group, premi, evaluated)
+        ]
     return out
-
-
-def named(result: Result, group: str) -> str:
-    """The group as the year's contract names its people: «dirigenti e EQ» in Funzioni Locali from 2024, «dirigenti
-    e PO/EQ» in 2023 (the incarichi di Elevata qualificazione replaced the PO on 1.4.2023), «dirigenti e PO» before
-    and without a contract's words; «personale» always."""
-    if group != stats.LEAD:
-        return group
-    return f"dirigenti e {said_po_short(result.ente.year, result.plugin.staff_words)}"
 
 
 def group_rows(result: Result, group: str, premi: Any, evaluated: Any) -> list[tuple[str, str, str]]:

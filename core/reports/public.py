@@ -32,7 +32,7 @@ import attrs
 from ciclope.core.inputs.narrative import BY_KEY as PARTS
 from ciclope.core.output.workers import die_with
 from ciclope.core.phases import PHASE_NAMES
-from ciclope.core.reports import fmt, html, sheets, transparency
+from ciclope.core.reports import fmt, html, sheets, stats, transparency
 from ciclope.core.reports.model import (
     Block,
     Figures,
@@ -86,7 +86,7 @@ CONTROL = (
 )
 DEGREE_NOTE = (
     "Grado di differenziazione: per il personale, premio pro capite della fascia (o del livello) più premiata "
-    "diviso quello della meno premiata con premio; per dirigenti e PO, importo individuale più alto diviso il "
+    "diviso quello della meno premiata con premio; per {lead}, importo individuale più alto diviso il "
     "più basso non nullo. Un rapporto, non un importo."
 )
 FOOTER = (
@@ -162,8 +162,9 @@ PUBLIC_KPIS = {
 def individual(r: Result) -> list[Block]:
     if not reached(r, "valutazione"):
         return [not_run(r, "valutazione")]
-    rows = [(ln.group, ln.item, _count(ln)) for ln in transparency.lines(r) if ln.section == "livello"]
-    intro = f"Persone per livello di valutazione, separatamente per dirigenti e PO e per il personale. {CONTROL}"
+    named = functools.partial(transparency.group_named, r)
+    rows = [(named(ln.group), ln.item, _count(ln)) for ln in transparency.lines(r) if ln.section == "livello"]
+    intro = f"Persone per livello di valutazione, separatamente per {named(stats.LEAD)} e per il personale. {CONTROL}"
     head = columns(("Gruppo", "Livello / esito", "Persone"), (2,))
     return [Text(intro, "muted"), Table("", head, rows, empty="Nessuna valutazione individuale.")]
 
@@ -185,7 +186,7 @@ def rewards(r: Result) -> list[Block]:
     groups = [
         (
             transparency.SECTION_LABELS[ln.section],
-            ln.group,
+            transparency.group_named(r, ln.group),
             ln.item,
             _count(ln),
             _money(ln, ln.total),
@@ -205,11 +206,15 @@ def rewards(r: Result) -> list[Block]:
         ),
         Table("", columns(GROUP_HEAD, (3, 4, 5, 6)), groups, empty="Nessun premio."),
     ]
-    degrees = [(ln.group, ln.hidden or fmt.ratio(ln.ratio)) for ln in lines if ln.section == "differenziazione"]
+    degrees = [
+        (transparency.group_named(r, ln.group), ln.hidden or fmt.ratio(ln.ratio))
+        for ln in lines
+        if ln.section == "differenziazione"
+    ]
     if degrees:
         out.append(Heading("Grado di differenziazione nell'utilizzo della premialità"))
         out.append(Table("", columns(("Gruppo", "Grado (rapporto)"), (1,)), degrees))
-        out.append(Text(DEGREE_NOTE, "muted"))
+        out.append(Text(DEGREE_NOTE.format(lead=transparency.group_named(r, stats.LEAD)), "muted"))
     out.append(Text(CONTROL, "muted"))
     return out
 

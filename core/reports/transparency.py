@@ -33,6 +33,7 @@ from pathlib import Path
 import attrs
 
 from ciclope.core.money import PERFORMANCE, POSITION, Pool
+from ciclope.core.plugininfo import said_po_short
 from ciclope.core.reports import disclosure, fmt, italian_csv, stats
 from ciclope.core.reports.disclosure import MIN_GROUP, SMALL, WITHHELD
 from ciclope.core.result import Result
@@ -523,6 +524,15 @@ def _money(x: Decimal | None) -> str:
     return "" if x is None else italian_csv.number(_r2(x))
 
 
+def group_named(result: Result, group: str) -> str:
+    """The group as the year's contract names its people: «dirigenti e EQ» in Funzioni Locali from 2024, «dirigenti
+    e PO/EQ» in 2023 (the incarichi di Elevata qualificazione replaced the PO on 1.4.2023), «dirigenti e PO» before
+    and without a contract's words; «personale» always. Every published document names the group so."""
+    if group != stats.LEAD:
+        return group
+    return f"dirigenti e {said_po_short(result.ente.year, result.plugin.staff_words)}"
+
+
 def rows(result: Result) -> list[tuple[str, ...]]:
     """The rows of trasparenza.csv: pools, then per group levels, bands and the grado di differenziazione. Head
     counts are always printed; a withheld line prints «<3» or «riservato» in place of its amounts."""
@@ -531,17 +541,18 @@ def rows(result: Result) -> list[tuple[str, ...]]:
         label = SECTION_LABELS.get(ln.section)
         if label is None:
             continue
+        named = group_named(result, ln.group)
         if ln.section in ("fondi", "posizione"):
             out.append((label, "", f"{ln.item}: stanziato", "", "", ln.allocation or _money(ln.allocated), "", "", ""))
             recipients = str(ln.count) if ln.counted and ln.count is not None else ""
             total = ln.hidden or _money(ln.total)
             out.append((label, "", f"{ln.item}: distribuito", recipients, "", total, "", "", ""))
         elif ln.section == "differenziazione":
-            out.append((label, ln.group, ln.item, "", "", "", "", ln.hidden or italian_csv.number(ln.ratio), ""))
+            out.append((label, named, ln.item, "", "", "", "", ln.hidden or italian_csv.number(ln.ratio), ""))
         else:
             unpaid = "" if ln.unpaid is None else str(ln.unpaid)
             total, mean = (ln.hidden, ln.hidden) if ln.hidden else (_money(ln.total), _money(ln.mean))
-            out.append((label, ln.group, ln.item, str(ln.count), _share(ln.share), total, mean, "", unpaid))
+            out.append((label, named, ln.item, str(ln.count), _share(ln.share), total, mean, "", unpaid))
     return out
 
 
