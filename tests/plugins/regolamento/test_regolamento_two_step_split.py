@@ -1,0 +1,124 @@
+"""A fund split among two parts, the second in two steps (ASL n. 10 Palmi, accordo stralcio: 40% «mantenimento» to
+everyone in service, 60% «risultato» first to each unit by its weighted staff, then within the unit by score): what
+the employee, the OIV and the published art. 20 table read of it. Every amount by hand."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ciclope.core.schede.content import build
+from ciclope.core.schede.render import render
+
+from helpers import CARD_HEADER, STAFF_HEADER, amounts, run_declared
+
+REGULATION = """\
+formato = 2
+[atto]
+titolo = "Accordo sul fondo della produttività collettiva"
+tipo_ente = "altro"
+
+[[fondi]]
+nome = "produttivita_collettiva"
+importo = "=14000 €"
+fonte = "art. 1"
+
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 55
+parti = ["risultato"]
+fonte = "art. 4"
+
+[[premi]]
+nome = "mantenimento"
+metodo = "proporzionale"
+valutazione = false
+quota_fondo = "40%"
+fondo = "produttivita_collettiva"
+peso = "=1"
+ruoli = ["dipendente"]
+fonte = "art. 2"
+
+[[premi]]
+nome = "risultato"
+metodo = "proporzionale"
+quota_fondo = "60%"
+fondo = "produttivita_collettiva"
+graduatorie = "area"
+riparto_graduatorie = "=fte"
+peso = "=punteggio"
+ruoli = ["dipendente"]
+fonte = "art. 3"
+"""
+
+STAFF = (("A1", "U1"), ("A2", "U1"), ("A3", "U1"), ("A4", "U1"), ("B1", "U2"), ("B2", "U2"), ("B3", "U2"))
+SCORES = (("A1", 90), ("A2", 60), ("A3", 90), ("B1", 80), ("B2", 70), ("B3", 50))  # A4 has no card
+
+
+def azienda() -> dict[str, str]:
+    """Two units: «Ufficio uno» (A1 90, A2 60, A3 90, A4 without a card) and «Ufficio due» (B1 80, B2 70, B3 50,
+    below the minimum of 55 of the part «risultato»); the Segretario evaluates everyone and is paid by no part."""
+    staff = [f"{p},Persona {p},dipendente,C,{u},1,0,false,SEG" for p, u in STAFF]
+    cards = [f"{p},SEG,scheda,Valutazione,100,{s}," for p, s in SCORES]
+    return {
+        "units.csv": "id,name,kind,parent,head\ncom,Azienda,ente,,SEG\nU1,Ufficio uno,area,com,SEG\n"
+        "U2,Ufficio due,area,com,SEG\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
+        "people.csv": "\n".join([STAFF_HEADER, "SEG,Segretario,segretario,DIR,com,1,0,false,", *staff]) + "\n",
+        "evaluations.csv": "\n".join([CARD_HEADER, *cards]) + "\n",
+        "ente.toml": 'name = "Azienda"\n',
+    }
+
+
+# The fund 14.000: «mantenimento» 40% = 5.600 to the 7 in service, weight 1 each: 800 each (A4 and B3 too).
+# «risultato» 60% = 8.400 to the units by fte of everyone in service: Ufficio uno 4 (A4 too), Ufficio due 3 (B3 too),
+# of 7: 8.400 × 4/7 = 4.800, × 3/7 = 3.600. Ufficio uno by score, A4 without a card out, Σ 90 + 60 + 90 = 240:
+# A1 4.800 × 90/240 = 1.800, A2 × 60/240 = 1.200, A3 1.800. Ufficio due, B3 excluded, Σ 80 + 70 = 150:
+# B1 3.600 × 80/150 = 1.920, B2 × 70/150 = 1.680.
+PAID = {"A1": "2600.00", "A2": "2000.00", "A3": "2600.00", "A4": "800.00", "B1": "2720.00", "B2": "2480.00",
+        "B3": "800.00"}  # fmt: skip
+
+
+def text_of(page: str) -> str:
+    """A page's words, its tags made spaces, its spaces one."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_the_amounts_of_the_two_steps(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    assert amounts(result) == PAID
+
+
+def test_the_scheda_shows_each_part_s_weight_sum_and_fund(ciclope_ente, tmp_path):
+    """docs/regolamento.md: the scheda personale shows the weight (with the share paid) and the Σ pesi of a part
+    divided by weight, and what it divides: A1 redoes 5.600 × 1 / 7 = 800 and 4.800 × 90 / 240 = 1.800."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    page = text_of(render(build(result, "A1")))
+    mantenimento = page[
+        page.index("Premio della parte «mantenimento»:") : page.index("Premio della parte «risultato»:")
+    ]
+    assert "€ 800,00" in mantenimento
+    assert "fondo della parte «mantenimento» € 5.600,00" in mantenimento
+    assert "peso 1 " in mantenimento and "Σ pesi 7 " in mantenimento
+    assert "tempo lavorato 100%" in mantenimento  # the share paid
+    risultato = page[page.index("Premio della parte «risultato»:") :]
+    assert "€ 1.800,00" in risultato
+    assert "fondo della graduatoria (Ufficio uno) € 4.800,00" in risultato
+    assert "peso 90 " in risultato and "Σ pesi 240 " in risultato
+
+
+def test_the_scheda_withholds_and_says_why_a_graduatoria_of_two(ciclope_ente, tmp_path):
+    """Ufficio due pays two people (B3 is excluded): with its fund 3.600 and Σ pesi 150, B1 (1.920, weight 80) would
+    read B2's 3.600 − 1.920 = 1.680 and weight 150 − 80 = 70 (rules/core.md §6): neither is on B1's scheda, which
+    says why; B1's own weight is."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    page = text_of(render(build(result, "B1")))
+    risultato = page[page.index("Premio della parte «risultato»:") :]
+    assert "€ 1.920,00" in risultato and "peso 80 " in risultato
+    assert "€ 3.600,00" not in page and "Σ pesi 150" not in page
+    assert (
+        "Non sono mostrati «fondo della graduatoria (Ufficio due)» e «Σ pesi»: riguardano meno di 3 persone pagate, e "
+        "per differenza darebbero l'importo o il peso di un collega"
+    ) in risultato
