@@ -51,6 +51,7 @@ from ciclope.plugins.regolamento.pay import (
     setaside,
     unassigned,
     unpaid,
+    unscored,
 )
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
 from ciclope.plugins.regolamento.pay.premium import (
@@ -170,6 +171,7 @@ def paid(
         if out.statuses.get(pid) == NOT_ADMITTED and isinstance(part, Part):
             record_not_admitted(reg, part, ente.people[pid], trace)
     unassigned.record(reg, ente, ledger.admitted, out, trace)
+    unscored.record(reg, ente, scores, out, trace)
     return ledger
 
 
@@ -445,13 +447,14 @@ RANKINGS = "graduatorie"  # results.json's extra: what each graduatoria of a par
 
 
 def ranking_row(part: str, group: Given) -> dict[str, Any]:
-    """One graduatoria of ``part``: its name, its share of the fund, the people it lists (those excluded by a status
-    are not), those paid something and the total paid (the fund less it is its residual)."""
+    """One graduatoria of ``part``: its name, its share of the fund, the people its share was weighed on (everyone
+    in service of the part's roles in it, :func:`rankings.split`), those it lists (not those excluded by a status nor
+    those without an evaluation), those paid something and the total paid (the fund less it is its residual)."""
     assert group.ranking is not None
     name, fund = group.ranking
     listed = [(e, amount) for e, amount, _ in group.paid if e.status is None]
     paid = sum((amount for _, amount in listed), ZERO)
-    return {"part": part, "ranking": name, "fund": fund, "people": len(listed),
+    return {"part": part, "ranking": name, "fund": fund, "counted": group.counted, "people": len(listed),
             "paid_people": sum(1 for _, amount in listed if amount > 0), "paid": paid}  # fmt: skip
 
 
@@ -478,9 +481,9 @@ def pay_part(
     cap = top_places(pr, ente) if pr.top_cap is not None else None
     paid = []
     firsts = {b.name for b in pr.bands[: rankings.top_count(pr)]}
-    for group, members, amount in rankings.split(reg, pr, fund, people, ctx):
+    for group, members, amount, count in rankings.split(reg, pr, fund, people, ctx):
         given = distribute(reg, pr, amount, members, ctx, key, cap, formulas)
-        given = attrs.evolve(given, ranking=(rankings.label_of(pr, group, ente), amount.value))
+        given = attrs.evolve(given, ranking=(rankings.label_of(pr, group, ente), amount.value), counted=count)
         paid.append(given)
         if cap is not None:  # the ceiling counts the whole ente's staff, across its graduatorie
             cap -= sum(1 for band in given.bands.values() if band in firsts)

@@ -14,6 +14,7 @@ from ciclope.plugins.regolamento.pay.parts import RANKINGS
 from ciclope.plugins.regolamento.read.load import declared, load
 from ciclope.plugins.regolamento.say.articles import articles, render
 
+NONE = "—"  # a figure a table has not (a results.json written before it)
 GROUP = {False: "Categoria", True: "Grado"}  # what a graduatoria gathers: with [gradi], a declared grado
 TITLE = "Allegato — Il sistema di valutazione dichiarato"
 
@@ -131,15 +132,15 @@ def readings(reg: Regulation) -> list[tuple[str, str, str]]:
 
 
 def ranked_parts(result: Result) -> list[ReportSection]:
-    """Each graduatoria of the parts paid in several (a structure's own fund, a category's share): what it had, for
-    how many, and what it paid, so the OIV sees the fund of each structure the explanations split. Internal only: a
-    graduatoria may be one person's premium."""
+    """Each graduatoria of the parts paid in several (a structure's own fund, a category's share): what it had, on
+    how many its share was weighed, how many it lists and pays, and what it paid, so the OIV sees the fund of each
+    structure the explanations split. Internal only: a graduatoria may be one person's premium."""
     rows = result.rewards.extra.get(RANKINGS) if result.rewards is not None else None
     if not rows:
         return []
     table = tuple(
-        (r["part"], r["ranking"], r["people"], r["paid_people"], fmt.Money(r["fund"]), fmt.Money(r["paid"]),
-         fmt.Money(Decimal(r["fund"]) - Decimal(r["paid"])))
+        (r["part"], r["ranking"], r.get("counted", NONE), r["people"], r["paid_people"], fmt.Money(r["fund"]),
+         fmt.Money(r["paid"]), fmt.Money(Decimal(r["fund"]) - Decimal(r["paid"])))
         for r in rows
     )  # fmt: skip
     return [
@@ -148,7 +149,8 @@ def ranked_parts(result: Result) -> list[ReportSection]:
             columns=(
                 "Parte",
                 "Graduatoria",
-                "Persone",
+                "Contate nel riparto",
+                "In graduatoria",
                 "Con un premio",
                 "Fondo della graduatoria",
                 "Pagato",
@@ -156,7 +158,9 @@ def ranked_parts(result: Result) -> list[ReportSection]:
             ),
             rows=table,
             note="Le parti del premio divise in più graduatorie: la quota del fondo di ciascuna (come la calcola il "
-            "riparto tra le graduatorie), le persone che vi concorrono, quelle che ricevono un premio e ciò che resta. "
+            "riparto tra le graduatorie), le persone contate nel riparto (tutto il personale in servizio dei ruoli "
+            "della parte, anche chi poi non vi riceve un premio perché non valutato o escluso: la sua quota va agli "
+            "altri della graduatoria), quelle in graduatoria, quelle che ricevono un premio e ciò che resta. "
             "Documento interno: una graduatoria può essere di una o due persone.",
         )
     ]

@@ -7,8 +7,10 @@ from __future__ import annotations
 import html
 import re
 
+from ciclope.core.run.explain import explain
 from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
+from ciclope.plugins.regolamento.say.annex import annex
 
 from helpers import CARD_HEADER, STAFF_HEADER, amounts, run_declared
 
@@ -122,3 +124,30 @@ def test_the_scheda_withholds_and_says_why_a_graduatoria_of_two(ciclope_ente, tm
         "Non sono mostrati «fondo della graduatoria (Ufficio due)» e «Σ pesi»: riguardano meno di 3 persone pagate, e "
         "per differenza darebbero l'importo o il peso di un collega"
     ) in risultato
+
+
+def test_the_graduatorie_table_says_whom_each_budget_counted_and_whom_it_paid(ciclope_ente, tmp_path):
+    """Ufficio uno's budget was weighed on 4 (A4, without a card, too) and paid 3; Ufficio due's on 3 (B3, excluded,
+    too), its premiums of 2."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    [section] = [s for s in annex(result) if s.title == "Graduatorie dei premi"]
+    assert section.columns[2:5] == ("Contate nel riparto", "In graduatoria", "Con un premio")
+    assert [(r[1], r[2], r[3], r[4], str(r[5]), str(r[6])) for r in section.rows] == [
+        ("Ufficio uno", 4, 3, 3, "4800.00", "4800.00"),
+        ("Ufficio due", 3, 2, 2, "3600.00", "3600.00"),
+    ]
+    said = explain(result, "pool", "produttivita_collettiva")
+    assert "• persone contate nel riparto = 4\n" in said and "• persone contate nel riparto = 3\n" in said
+
+
+def test_who_has_no_card_reads_what_the_part_of_results_gave_him_and_why(ciclope_ente, tmp_path):
+    """A4 is weighed in Ufficio uno's budget (fte 1 of 4) but the part «risultato» pays by evaluation: it gave him
+    nothing, and his share of the budget went to A1, A2 and A3."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    said = explain(result, "person", "A4")
+    unpaid = said[said.index("Non pagato:") :]
+    assert (
+        "Partecipazione di Persona A4 alla parte «risultato»: no — non valutato: la parte paga secondo la valutazione "
+        "individuale; contato nel riparto tra le graduatorie, la sua quota del fondo della graduatoria (Ufficio uno) "
+        "va a chi vi riceve un premio"
+    ) in unpaid
