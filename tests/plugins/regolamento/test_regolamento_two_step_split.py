@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 
+from ciclope.core.reports import art20
 from ciclope.core.run.explain import explain
 from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
@@ -151,3 +152,23 @@ def test_who_has_no_card_reads_what_the_part_of_results_gave_him_and_why(ciclope
         "individuale; contato nel riparto tra le graduatorie, la sua quota del fondo della graduatoria (Ufficio uno) "
         "va a chi vi riceve un premio"
     ) in unpaid
+
+
+def test_article_20_counts_whom_a_fund_paid_without_an_evaluation(ciclope_ente, tmp_path):
+    """6 evaluated and A4 paid 800 without an evaluation: the mean a person can reach is over the 7 the fund reached,
+    14.000 / 7 = 2.000,00 (not 14.000 / 6 = 2.333,33), and a row says the seventh. The tiers of the evaluated, by the
+    highest pay 2.720 (B1): 90% = 2.448 → B1, B2 2.480, A1 and A3 2.600: 4; 60% = 1.632 → A2 2.000: 1; B3 800: 1."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    rows = [tuple(line.split(";")) for line in art20.render(result).splitlines()[1:]]
+    assert rows[:5] == [
+        ("tutto il personale", "premi stanziati (€)", "14000,00"),
+        ("tutto il personale", "premi distribuiti (€)", "14000,00"),
+        ("tutto il personale", "persone valutate", "6"),
+        ("tutto il personale", "persone pagate senza valutazione individuale", "1"),
+        ("tutto il personale", "premio medio conseguibile (€)", "2000,00"),
+    ]
+    staff = {row[1]: row[2] for row in rows if row[0] == "personale"}
+    assert staff["persone valutate"] == "6" and staff["persone pagate senza valutazione individuale"] == "1"
+    assert staff["premio medio conseguibile (€)"] == "2000,00"
+    tiers = [staff[label] for _, label in art20.TIERS]
+    assert tiers == ["4", "1", "1"]
