@@ -172,3 +172,9 @@ def test_article_20_counts_whom_a_fund_paid_without_an_evaluation(ciclope_ente, 
     assert staff["premio medio conseguibile (€)"] == "2000,00"
     tiers = [staff[label] for _, label in art20.TIERS]
     assert tiers == ["4", "1", "1"]
+
+
+def test_a_fund_of_the_regulation_is_named_with_its_accents(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    assert result.ledger.pools["produttivita_collettiva"].label == "Fondo produttività collettiva"
+    assert "Fondo produttivita" not in explain(result, "person", "A1")
