@@ -178,3 +178,10 @@ def test_a_fund_of_the_regulation_is_named_with_its_accents(ciclope_ente, tmp_pa
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     assert result.ledger.pools["produttivita_collettiva"].label == "Fondo produttività collettiva"
     assert "Fondo produttivita" not in explain(result, "person", "A1")
+
+
+def test_the_time_worked_reads_as_a_percentage_in_its_words_and_value(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    said = explain(result, "person", "A1")
+    assert "• il tempo lavorato (100% a tempo pieno) = 100%" in said
+    assert "(1 a tempo pieno)" not in said
