@@ -185,3 +185,11 @@ def test_the_time_worked_reads_as_a_percentage_in_its_words_and_value(ciclope_en
     said = explain(result, "person", "A1")
     assert "• il tempo lavorato (100% a tempo pieno) = 100%" in said
     assert "(1 a tempo pieno)" not in said
+
+
+def test_an_exclusion_from_some_parts_says_the_score_in_one_bracket(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    said = explain(result, "person", "B3")
+    assert (
+        "perché: escluso dal premio: punteggio sotto il minimo di 55 (per le parti: risultato; punteggio 50,00)\n"
+    ) in said
