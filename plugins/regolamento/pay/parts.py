@@ -167,6 +167,9 @@ def paid(
             setaside.record(reg, aside, names, facts, trace)
     summed(reg, ledger, ente, trace)
     leftovers(reg, ledger, out, trace)
+    shared = shared_funds(reg, ledger)
+    if shared:  # only a fund divided among parts: results.json of the others is as it was
+        out.extra[PARTS] = shared
     for pid, part in ledger.left_out.items():  # only where no other part admitted them: never a stale «esito»
         if out.statuses.get(pid) == NOT_ADMITTED and isinstance(part, Part):
             record_not_admitted(reg, part, ente.people[pid], trace)
@@ -444,6 +447,19 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
 
 
 RANKINGS = "graduatorie"  # results.json's extra: what each graduatoria of a part had and paid
+PARTS = "parti"  # results.json's extra: each part of a fund divided among parts, its share, amount and what it paid
+
+
+def shared_funds(reg: Regulation, ledger: Ledger) -> list[dict[str, Any]]:
+    """Each part of a fund that several parts divide (``quota_fondo``: 40% and 60%), in the order they are paid: its
+    fund, its share of it (None: no share of its own), its amount (the share, and what earlier parts sent it) and
+    what it paid — so the Relazione shows how the fund was divided before each part divided its own."""
+    return [
+        {"fund": p.fund, "part": p.name, "share": ledger.shares[p.name][0] if p.name in ledger.shares else None,
+         "amount": ledger.funded[p.name], "paid": ledger.spent[p.name]}
+        for p in reg.parts
+        if p.name in ledger.funded and shares_fund(reg, p)
+    ]  # fmt: skip
 
 
 def ranking_row(part: str, group: Given) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from ciclope.core import Problem, ReportSection, Result, fmt, hookimpl
 from ciclope.plugins.regolamento.format.grades import CATEGORIES
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.format.wording import criterion, sentence
-from ciclope.plugins.regolamento.pay.parts import RANKINGS
+from ciclope.plugins.regolamento.pay.parts import PARTS, RANKINGS
 from ciclope.plugins.regolamento.read.load import declared, load
 from ciclope.plugins.regolamento.say.articles import articles, render
 
@@ -37,6 +37,7 @@ def annex(result: Result) -> list[ReportSection]:
         return []
     rows = tuple((article.heading(n), article.body) for n, article in enumerate(articles(regulation), start=1))
     out = [
+        *fund_parts(result),
         *ranked_parts(result),
         *progressions(result, regulation),
         ReportSection(
@@ -129,6 +130,44 @@ def readings(reg: Regulation) -> list[tuple[str, str, str]]:
         "concorrenza": reg.progressions is not None and reg.progressions.cost is not None,
     }
     return [READINGS[k] for k, on in wanted.items() if on]
+
+
+def fund_parts(result: Result) -> list[ReportSection]:
+    """Each fund divided among parts (``quota_fondo``): each part's share and amount, and what it paid, so the OIV
+    sees the 40/60 split of the fund before the graduatorie divide each part. A fund's allocation, not anyone's pay;
+    internal all the same, as every section of this plugin."""
+    rows = result.rewards.extra.get(PARTS) if result.rewards is not None else None
+    if not rows:
+        return []
+    labels = result.plugin.status_labels
+    table = tuple(
+        (fmt.fund(r["fund"], _pool_label(result, r["fund"]), labels), r["part"], _share(r["share"]),
+         fmt.Money(r["amount"]), fmt.Money(r["paid"]), fmt.Money(Decimal(r["amount"]) - Decimal(r["paid"])))
+        for r in rows
+    )  # fmt: skip
+    return [
+        ReportSection(
+            title="Parti dei fondi",
+            columns=("Fondo", "Parte", "Quota del fondo", "Importo della parte", "Pagato", "Non pagato"),
+            rows=table,
+            note="I fondi divisi tra più parti del premio: la quota di ciascuna parte (fondo × quota, al centesimo con "
+            "il metodo dei resti più alti, più ciò che le parti precedenti le hanno lasciato), ciò che ha pagato e ciò "
+            "che non ha pagato, che resta nel fondo o va alla parte che il regolamento indica.",
+        )
+    ]
+
+
+def _pool_label(result: Result, fund: str) -> str:
+    pool = result.ledger.pools.get(fund)
+    return getattr(pool, "label", "") or ""
+
+
+def _share(share: Any) -> str:
+    """A part's share as written, «40%» (never «40,00%»); «—» for a part with no share of its own."""
+    if share is None:
+        return NONE
+    value = Decimal(str(share))
+    return fmt.pct(value, fmt.share_places(value))
 
 
 def ranked_parts(result: Result) -> list[ReportSection]:

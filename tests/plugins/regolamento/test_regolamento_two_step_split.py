@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from decimal import Decimal
 
 from ciclope.core.reports import art20
 from ciclope.core.run.explain import explain
@@ -193,3 +194,14 @@ def test_an_exclusion_from_some_parts_says_the_score_in_one_bracket(ciclope_ente
     assert (
         "perché: escluso dal premio: punteggio sotto il minimo di 55 (per le parti: risultato; punteggio 50,00)\n"
     ) in said
+
+
+def test_the_relazione_shows_each_part_s_share_of_the_fund(ciclope_ente, tmp_path):
+    """The OIV sees the 40/60 split: 14.000 × 40% = 5.600 and × 60% = 8.400, each paid in full."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    [section] = [s for s in annex(result) if s.title == "Parti dei fondi"]
+    assert [(r[0], r[1], str(r[2]), str(r[3]), str(r[4]), str(r[5])) for r in section.rows] == [
+        ("Fondo produttività collettiva", "mantenimento", "40%", "5600.00", "5600.00", "0.00"),
+        ("Fondo produttività collettiva", "risultato", "60%", "8400.00", "8400.00", "0.00"),
+    ]
+    assert sum((Decimal(str(r[3])) for r in section.rows), Decimal(0)) == Decimal("14000.00")
