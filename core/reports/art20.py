@@ -3,7 +3,10 @@
 First the ente's own totals — *tutto il personale*: premi stanziati, premi distribuiti, persone valutate and
 the premio medio conseguibile — which the law requires (art. 20 c. 1–2) and which are never withheld (a total
 over 3 or more people is not one person's pay); premiums paid without any evaluation publish them too, the mean
-over the people they paid, whose number a row of its own says («persone pagate senza valutazione individuale»). Then
+over the people they paid, whose number a row of its own says («persone pagate senza valutazione individuale»); where
+some are evaluated and others paid without an evaluation (a part that pays everyone in service beside one by score),
+the same row counts the latter, and the mean is over both, the evaluated reached by a fund and those paid without
+an evaluation (14.000 / (6 + 1)). Then
 one block per group — *dirigenti e PO* and *personale* —
 read from the disclosure-controlled lines of :mod:`.transparency` (so it agrees with ``trasparenza.csv`` and the
 public Relazione figure by figure); a group of 1–2 people is merged into *tutto il personale*: its amounts (and
@@ -13,8 +16,9 @@ the other group's, which would give them by difference) read «compreso in tutto
   it (``FUND_GROUPS``) even when nobody received them; a fund nobody received that no plugin destines to a
   group is in no group's stanziati (whose would it be?) and stays in trasparenza.csv's table of funds;
 - premi distribuiti: what the group was paid;
-- persone valutate (head counts are always published), and the premio medio conseguibile = stanziati /
-  persone valutate (stanziati are funds, not anyone's pay). A fund that also paid the other group is no group's
+- persone valutate (head counts are always published), the persone pagate senza valutazione individuale where
+  there are some, and the premio medio conseguibile = stanziati / (persone valutate + persone pagate senza
+  valutazione individuale) (stanziati are funds, not anyone's pay). A fund that also paid the other group is no group's
   alone: the group's stanziati read «compreso in tutto il personale» (both groups' would count it twice), and
   the mean is over everyone evaluated that the group's funds paid, of either group;
 - the evaluated people whose pay came to at least 90%, 60–90%, below 60% of the group's highest (the
@@ -73,11 +77,14 @@ def group_rows(result: Result, group: str, premi: Any, evaluated: Any) -> list[t
     out.append((group, "premi stanziati (€)", MERGED if premi.allocation or shared else _money(premi.allocated)))
     out.append((group, "premi distribuiti (€)", MERGED if premi.hidden else _money(premi.total)))
     out.append((group, "persone valutate", str(evaluated.count)))
+    unevaluated = transparency.paid_without_evaluation(result, group)
+    if unevaluated:  # paid beside the evaluated by a premium that reads no evaluation: reached by the funds too
+        out.append((group, transparency.PAID_UNEVALUATED, str(len(unevaluated))))
     # the mean of a group of 1–2 people would be their pay where the fund was paid in full; a withheld stanziati
     # would follow from the mean and the head count. A group no fund is destined to (stanziati 0,00) can reach
     # nothing: its mean, 0,00, is no one's pay
     small = (evaluated.count < MIN_GROUP and bool(premi.allocated)) or bool(premi.allocation)
-    reach = evaluated.people
+    reach = evaluated.people | unevaluated
     if shared and premi.budget is not None and everyone is not None:
         reach = reach | (premi.budget.people & everyone.people)
     mean = (premi.allocated or Decimal(0)) / len(reach)
@@ -112,6 +119,10 @@ def ente_rows(result: Result) -> list[tuple[str, str, str]]:
     over = [(ENTE, REACHED, str(reach))] if evaluated.count and reach != evaluated.count and not small else []
     if not evaluated.count and reach:  # nobody evaluated: the people paid, over whom the mean is
         over = [(ENTE, transparency.PAID_UNEVALUATED, str(reach))]
+    unevaluated = len(transparency.paid_without_evaluation(result)) if evaluated.count else 0
+    if unevaluated:  # some evaluated, some paid without an evaluation (a part for everyone in service): both reached
+        over.append((ENTE, transparency.PAID_UNEVALUATED, str(unevaluated)))
+        reach += unevaluated
     return [
         (ENTE, "premi stanziati (€)", _money(allocated)),
         (ENTE, "premi distribuiti (€)", total.hidden or _money(total.total)),  # hidden only if paid to 1–2 people

@@ -482,6 +482,15 @@ def paid_unevaluated(result: Result) -> int:
     return sum(1 for p in everyone if p.pay > 0)
 
 
+def paid_without_evaluation(result: Result, group: str = "") -> frozenset[int]:
+    """The people (by their place in :func:`people`) a performance premium paid without an individual evaluation —
+    beside evaluated colleagues too (a part that pays everyone in service, another by score) — of ``group`` only
+    when one is given: premi-art20.csv counts them apart, and over them too the mean a person can reach."""
+    return frozenset(
+        i for i, p in enumerate(people(result)) if p.score is None and p.pay > 0 and (not group or p.group == group)
+    )
+
+
 def differentiation_lines(published: list[Line], everyone: list[Person], group: str) -> list[Line]:
     """The grado di differenziazione of one group, withheld when a figure it is made from is."""
     line = Line("differenziazione", group, "grado di differenziazione", counted=False, key="grado_differenziazione")

@@ -484,11 +484,10 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
     award = result.figures.get(f"award:{ident}")
     status = result.figures.get(f"score:{ident}:status")  # the rule that excluded the person, with its article
     excluded = award is not None and award.value == 0 and status is not None and status.formula.startswith("escluso")
-    if status is not None and status.formula.startswith("escluso"):  # the rule, then what it read: «(punteggio 59)»
-        read = "; ".join(f"{i.name} {shown}" for i, shown in _reads(result, status.inputs))
+    if status is not None and status.formula.startswith("escluso"):  # the rule, then what it read: «(punteggio 59,00)»
         # one sentence about the person whose page it is: the outcome's rule and what it read, never «Esito di …:»
         # before it (the page's heading names the person, the line above says the outcome)
-        why = status.formula + (f" ({read})" if read else "")
+        why = _bracketed(status.formula, "; ".join(f"{i.name} {_excluded_read(result, i)}" for i in status.inputs))
         # the outcome's reason; of a person kept out of some parts and paid by others, a reason of what is not paid
         out.append({"why": why, "source": status.source, "about": OUTCOME if excluded else UNPAID})
     elif status is not None and status.note.startswith(NOTHING) and (award is None or award.value == 0):
@@ -497,6 +496,25 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
     if award is not None and award.value == 0:
         out += _zero_award(award, excluded)
     return out
+
+
+def _bracketed(rule: str, read: str) -> str:
+    """An exclusion's rule and what it read, in one bracket: «… (per le parti: risultato; punteggio 55,00)», never
+    two in a row."""
+    if not read:
+        return rule
+    if rule.endswith(")"):
+        return f"{rule[:-1]}; {read})"
+    return f"{rule} ({read})"
+
+
+def _excluded_read(result: Result, i: Input) -> str:
+    """A value an exclusion read, as its reason says it: a score as every score reads, with two decimals («55,00»,
+    never «55»), without «punti» after it (the name says it); anything else as a refused condition's (:func:`_reads`)."""
+    figure = result.figures.get(i.ref) if i.ref else None
+    if figure is not None and value_kind(i.ref) == "score" and isinstance(i.value, (Decimal, int)):
+        return fmt.score(i.value)
+    return _refused_read(result, i)
 
 
 def _zero_award(award: Figure, excluded: bool) -> list[dict[str, str]]:

@@ -55,6 +55,10 @@ class Payment:
     source: str
     steps: tuple[Line, ...]
     readings: tuple[str, ...] = ()  # the office's own readings of the rule that pays it (its regulation's ipotesi)
+    note: str = ""  # the figure's note: the share paid, the exact amount and its cent
+    withheld: str = ""  # the inputs left off (rules/core.md §6), and why
+    # a premium summed from the parts of one fund: each part as a payment of its own, with its weight, Σ pesi and fund
+    parts: tuple[Payment, ...] = ()
 
 
 @attrs.frozen
@@ -252,6 +256,7 @@ def _appeals(result: Result, pid: str) -> tuple[Line, ...]:
 
 
 MIN_GROUP = 3
+PART = "premio:"  # the figure of one part's premium, of a premium summed from the parts of one fund
 
 
 def _sizes(result: Result) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
@@ -280,14 +285,20 @@ def _colleagues(result: Result, step: Any, band_too: bool, parts: bool = True) -
 
 
 def _shares(result: Result) -> dict[str, int]:
-    """How many people's awards take each part of a pool (``pool:<fund>:…``) as an input: the group a part is
-    about. A band's fund in one graduatoria of several is a group of its own, smaller than the band across the
-    ente (two people in the «intermedia» of each of two areas are four in the band, two in each fund)."""
+    """How many people paid take each part of a pool (``pool:<fund>:…``) as an input of their award, or of the
+    premium of one part of it: the group a part is about. A band's fund in one graduatoria of several is a group of
+    its own, smaller than the band across the ente (two people in the «intermedia» of each of two areas are four in
+    the band, two in each fund); a graduatoria's fund is of those it paid, never of one excluded with nothing."""
     users: dict[str, set[str]] = {}
     for key, figure in result.figures.items():
-        if not key.startswith("award:"):
+        if key.startswith("award:"):
+            person = key.split(":")[1]
+        elif key.startswith(PART):  # one part's premium of a summed one: ``premio:<part>:<person>``
+            person = key.rsplit(":", 1)[1]
+        else:
             continue
-        person = key.split(":")[1]
+        if not isinstance(figure.value, Decimal) or figure.value <= 0:  # a group is of the people it pays
+            continue
         for i in figure.inputs:
             ref = getattr(i, "ref", "") or ""
             if ref.startswith("pool:") and ref[len("pool:") :] not in result.ledger.pools:
@@ -296,11 +307,17 @@ def _shares(result: Result) -> dict[str, int]:
 
 
 def _own(result: Result, figure: Figure | None, pool: str, band: str | None) -> Figure | None:
+    """``figure`` without the inputs that are figures of a group of fewer than 3 people paid (:func:`_shown`)."""
+    return _shown(result, figure, pool, band)[0]
+
+
+def _shown(result: Result, figure: Figure | None, pool: str, band: str | None) -> tuple[Figure | None, list[Any]]:
     """``figure`` without the inputs that are figures of a group of fewer than 3 people paid — the band's, a part of
-    the pool that fewer than 3 share (a band's fund in one graduatoria), or the pool's when the pool pays fewer than
-    3: a band's fund of two people gives the colleague's pay by difference, its Σ fte the colleague's time."""
+    the pool that fewer than 3 are paid from (a band's fund in one graduatoria, a graduatoria's fund) with the sums
+    over it, or the pool's when the pool pays fewer than 3: a band's fund of two people gives the colleague's pay by
+    difference, its Σ fte the colleague's time; and the inputs left off (:func:`_withheld` says why)."""
     if figure is None:
-        return figure
+        return figure, []
     bands, pools = result.memo("schede.group_sizes", lambda: _sizes(result))
     shares = result.memo("schede.part_sizes", lambda: _shares(result))
     small_pool = pools.get(pool, 0) < MIN_GROUP
@@ -312,32 +329,86 @@ def _own(result: Result, figure: Figure | None, pool: str, band: str | None) -> 
 
     parts = [i for i in figure.inputs if small_part(i)]
     if not (small_pool or small_band or parts):
-        return figure
+        return figure, []
     if small_pool or small_band:
-        kept = (i for i in figure.inputs if not _colleagues(result, i, not small_pool))
-    else:  # a small part of a larger band or pool: that part, and the sums over its band
-        kept = (i for i in figure.inputs if not small_part(i) and not _colleagues(result, i, True, parts=False))
-    return figure._replace(inputs=tuple(kept))
+        kept = [i for i in figure.inputs if not _colleagues(result, i, not small_pool)]
+    else:  # a small part of a larger band or pool: that part, and the sums over it
+        kept = [i for i in figure.inputs if not small_part(i) and not _colleagues(result, i, False, parts=False)]
+    return figure._replace(inputs=tuple(kept)), [i for i in figure.inputs if i not in kept]
+
+
+def _withheld(result: Result, left: list[Any]) -> str:
+    """Why the scheda leaves ``left`` off: they are figures of fewer than 3 people paid (rules/core.md §6)."""
+    if not left:
+        return ""
+    names = [fmt.quoted(fmt.worded(i.name, result.plugin.status_labels, signed=True)) for i in left]
+    if len(names) == 1:
+        return (
+            f"Non è mostrato {names[0]}: riguarda meno di 3 persone pagate, e per differenza darebbe l'importo o il "
+            "peso di un collega."
+        )
+    return (
+        f"Non sono mostrati {fmt.listed(names)}: riguardano meno di 3 persone pagate, e per differenza darebbero "
+        "l'importo o il peso di un collega."
+    )
 
 
 def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
     about: dict[str, Any] = subject(result, "person", pid) or {}
     out = []
     for k, award in enumerate(about.get("awards", [])):
-        figure = award_figure(result, pid, str(award["pool"]), award.get("ref"), k == 0)
-        figure = _own(result, figure, str(award["pool"]), award.get("band"))
+        pool = str(award["pool"])
+        whole = award_figure(result, pid, pool, award.get("ref"), k == 0)
+        figure, left = _shown(result, whole, pool, award.get("band"))
         # a level recorded as the band (a regulation without merit bands) is the person's level, said apart
         band = f", fascia {award['band']}" if award.get("band") and award["band"] != about.get("level") else ""
         labels = result.plugin.status_labels
+        readings = tuple(readings_of(result, figure.source)) if figure is not None else ()
         out.append(
             Payment(
                 what=fmt.worded(str(award["what"]), labels, signed=True) + band,
                 amount=fmt.euro(Decimal(award["amount"])),
-                pool=fmt.fund(str(award["pool"]), _label(result, str(award["pool"])), labels),
+                pool=fmt.fund(pool, _label(result, pool), labels),
                 formula=fmt.worded(str(award.get("formula") or (figure.formula if figure is not None else "")), labels),
                 source=fmt.worded(fmt.cite(str(award.get("source") or ""), result.plugin.documents), labels, True),
                 steps=_steps(result, figure),
-                readings=tuple(readings_of(result, figure.source)) if figure is not None else (),
+                readings=readings,
+                note=fmt.worded(figure.note, labels) if figure is not None else "",
+                withheld=_withheld(result, left),
+                parts=_parts(result, whole, pool, award.get("band"), readings),
+            )
+        )
+    return tuple(out)
+
+
+def _parts(
+    result: Result, figure: Figure | None, pool: str, band: str | None, said: tuple[str, ...] = ()
+) -> tuple[Payment, ...]:
+    """Each part a premium sums (its inputs that are a part's own figure, ``premio:<part>:<person>``), as the
+    premium of a single part shows: its weight and the share paid, the Σ pesi and the fund it divides, so the
+    employee can redo it, those of fewer than 3 people paid left off and said so; ``said``: the office's readings
+    the premium already shows, not repeated under a part."""
+    if figure is None:
+        return ()
+    labels = result.plugin.status_labels
+    out = []
+    for i in figure.inputs:
+        whole = result.figures.get(i.ref) if (i.ref or "").startswith(PART) else None
+        if whole is None:
+            continue
+        part, left = _shown(result, whole, pool, band)
+        assert part is not None
+        out.append(
+            Payment(
+                what=fmt.worded(i.name, labels, signed=True),
+                amount=fmt.euro(Decimal(str(part.value))),
+                pool=fmt.fund(pool, _label(result, pool), labels),
+                formula=fmt.worded(part.formula, labels),
+                source=fmt.worded(fmt.cite(part.source, result.plugin.documents), labels, True),
+                steps=_steps(result, part),
+                readings=tuple(x for x in readings_of(result, part.source) if x not in said),
+                note=fmt.worded(part.note, labels),
+                withheld=_withheld(result, left),
             )
         )
     return tuple(out)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from ciclope.core.schede.content import Line, Scheda
+from ciclope.core.schede.content import Line, Payment, Scheda
 
 NONE = "—"  # what the scheda shows for a figure there is not (no score, no evaluator)
 
 CSS = """
 @page { size: A4; margin: 16mm 14mm; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #111; }
-h1 { font-size: 15pt; margin: 0 0 2mm; } h2 { font-size: 11.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
+h1 { font-size: 15pt; margin: 0 0 2mm; } h3 { font-size: 10.5pt; margin: 4mm 0 1mm; } h2 { font-size: 11.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 th { background: #eee; } td.n { text-align: right; white-space: nowrap; } .muted { color: #555; font-size: 9pt; }
 td.v { white-space: nowrap; } /* a value never breaks between € and its amount */
@@ -66,12 +66,9 @@ def _payments(s: Scheda) -> str:
         return "<p>Nessun importo riconosciuto.</p>" + (f"<ul>{why}</ul>" if why else "")
     parts = []
     for p in s.payments:
-        steps = _lines(p.steps, ("Elemento del calcolo", "Valore"))
-        how = f"Come si calcola: {_e(p.formula)}. " if p.formula else ""
-        where = f"Fonte: {_e(p.source)}." if p.source else ""
         parts.append(
-            f"<p><span class='big'>{_e(p.amount)}</span> — {_e(p.what)} ({_e(p.pool)})</p>"
-            f"<p class='muted'>{how}{where}</p>{_readings(p.readings)}{steps}"
+            f"<p><span class='big'>{_e(p.amount)}</span> — {_e(p.what)} ({_e(p.pool)})</p>{_how(p)}"
+            + "".join(f"<h3>{_e(_upper(part.what))}: {_e(part.amount)}</h3>{_how(part)}" for part in p.parts)
         )
     if s.instalments:  # when each is paid: the rows of the instalments, in the order they are paid
         parts.append("<h3>Pagamento in rate</h3>" + _lines(s.instalments, ("Rata", "Importo")))
@@ -81,6 +78,20 @@ def _payments(s: Scheda) -> str:
 def _readings(readings: tuple[str, ...]) -> str:
     """The office's own readings of the rule, beside the figure it gives (as the Relazione lists them, «Ipotesi»)."""
     return "".join(f"<p class='muted'>Ipotesi dell'ufficio: {_e(text)}</p>" for text in readings)
+
+
+def _how(p: Payment) -> str:
+    """How an amount is made: its formula and source, the table of its elements, its note (the share paid, the
+    cent), and what the table leaves off and why."""
+    how = f"Come si calcola: {_e(p.formula)}. " if p.formula else ""
+    where = f"Fonte: {_e(p.source)}." if p.source else ""
+    notes = "".join(f"<p class='muted'>{_e(_upper(x))}</p>" for x in (p.note, p.withheld) if x)
+    steps = _lines(p.steps, ("Elemento del calcolo", "Valore"))
+    return f"<p class='muted'>{how}{where}</p>{_readings(p.readings)}{steps}{notes}"
+
+
+def _upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def render(s: Scheda) -> str:

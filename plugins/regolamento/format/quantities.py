@@ -45,7 +45,7 @@ PERSON_NAMES: dict[str, Quantity] = {
     # the same for everyone: read alone even where a value holds for everyone (a threshold, a fund's share)
     "ente": Quantity(PERCENT, "la performance dell'ente", whole=True),
     "cruscotto": Quantity(PERCENT, "il raggiungimento del cruscotto personale"),
-    "fte": Quantity(NUMBER, "il tempo lavorato (1 a tempo pieno)"),
+    "fte": Quantity(NUMBER, "il tempo lavorato (100% a tempo pieno)"),  # a share: explain shows it «75%»
     "assenze": Quantity(DAYS, "i giorni di assenza"),
     "giorni_servizio": Quantity(DAYS, "i giorni di servizio nell'anno"),
     "giorni_anno": Quantity(DAYS, "i giorni dell'anno"),

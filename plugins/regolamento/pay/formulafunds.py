@@ -45,7 +45,9 @@ def constituted(reg: Regulation, ente: Ente, pools: dict[str, Pool], trace: Trac
 
 def _pool(reg: Regulation, block: Fund, cohort: Cohort, trace: Trace) -> Pool | None:
     source = cite(reg, block.source)
-    words = reg.labels.get(block.name) or f"fondo {funds.said(block.name).replace('_', ' ')}"
+    # else the key in words as a fund of ente.toml reads: with the accents a key leaves out («produttivita» is
+    # «produttività»), never «Fondo fondo …»
+    words = reg.labels.get(block.name) or fmt.fund(funds.said(block.name))
     label = words[:1].upper() + words[1:]
     env = cohort.outside()
     try:

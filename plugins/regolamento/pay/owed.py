@@ -14,7 +14,7 @@ from typing import TypeGuard
 
 import attrs
 
-from ciclope.core import Input, Pool, Problem, Trace
+from ciclope.core import Input, Pool, Problem, Trace, fmt
 from ciclope.plugins.regolamento.format import funds, vocabulary
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
@@ -34,7 +34,7 @@ def label(reg: Regulation, fund: str) -> str:
     then «(importi dovuti)»: «Premio incentivazione (importi dovuti)», never «Fondo …»."""
     key = vocabulary.normal(fund)
     named = (p.name for p in reg.parts if p.owed and p.fund == fund and vocabulary.normal(p.name) == key)
-    words = reg.labels.get(fund) or next(named, None) or funds.said(fund).replace("_", " ")
+    words = reg.labels.get(fund) or next(named, None) or fmt.accented(funds.said(fund).replace("_", " "))
     return f"{words[:1].upper()}{words[1:]} (importi dovuti)"
 
 

@@ -51,6 +51,7 @@ from ciclope.plugins.regolamento.pay import (
     setaside,
     unassigned,
     unpaid,
+    unscored,
 )
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, uses_formulas
 from ciclope.plugins.regolamento.pay.premium import (
@@ -166,10 +167,14 @@ def paid(
             setaside.record(reg, aside, names, facts, trace)
     summed(reg, ledger, ente, trace)
     leftovers(reg, ledger, out, trace)
+    shared = shared_funds(reg, ledger)
+    if shared:  # only a fund divided among parts: results.json of the others is as it was
+        out.extra[PARTS] = shared
     for pid, part in ledger.left_out.items():  # only where no other part admitted them: never a stale «esito»
         if out.statuses.get(pid) == NOT_ADMITTED and isinstance(part, Part):
             record_not_admitted(reg, part, ente.people[pid], trace)
     unassigned.record(reg, ente, ledger.admitted, out, trace)
+    unscored.record(reg, ente, scores, out, trace)
     return ledger
 
 
@@ -442,16 +447,30 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
 
 
 RANKINGS = "graduatorie"  # results.json's extra: what each graduatoria of a part had and paid
+PARTS = "parti"  # results.json's extra: each part of a fund divided among parts, its share, amount and what it paid
+
+
+def shared_funds(reg: Regulation, ledger: Ledger) -> list[dict[str, Any]]:
+    """Each part of a fund that several parts divide (``quota_fondo``: 40% and 60%), in the order they are paid: its
+    fund, its share of it (None: no share of its own), its amount (the share, and what earlier parts sent it) and
+    what it paid — so the Relazione shows how the fund was divided before each part divided its own."""
+    return [
+        {"fund": p.fund, "part": p.name, "share": ledger.shares[p.name][0] if p.name in ledger.shares else None,
+         "amount": ledger.funded[p.name], "paid": ledger.spent[p.name]}
+        for p in reg.parts
+        if p.name in ledger.funded and shares_fund(reg, p)
+    ]  # fmt: skip
 
 
 def ranking_row(part: str, group: Given) -> dict[str, Any]:
-    """One graduatoria of ``part``: its name, its share of the fund, the people it lists (those excluded by a status
-    are not), those paid something and the total paid (the fund less it is its residual)."""
+    """One graduatoria of ``part``: its name, its share of the fund, the people its share was weighed on (everyone
+    in service of the part's roles in it, :func:`rankings.split`), those it lists (not those excluded by a status nor
+    those without an evaluation), those paid something and the total paid (the fund less it is its residual)."""
     assert group.ranking is not None
     name, fund = group.ranking
     listed = [(e, amount) for e, amount, _ in group.paid if e.status is None]
     paid = sum((amount for _, amount in listed), ZERO)
-    return {"part": part, "ranking": name, "fund": fund, "people": len(listed),
+    return {"part": part, "ranking": name, "fund": fund, "counted": group.counted, "people": len(listed),
             "paid_people": sum(1 for _, amount in listed if amount > 0), "paid": paid}  # fmt: skip
 
 
@@ -478,9 +497,9 @@ def pay_part(
     cap = top_places(pr, ente) if pr.top_cap is not None else None
     paid = []
     firsts = {b.name for b in pr.bands[: rankings.top_count(pr)]}
-    for group, members, amount in rankings.split(reg, pr, fund, people, ctx):
+    for group, members, amount, count in rankings.split(reg, pr, fund, people, ctx):
         given = distribute(reg, pr, amount, members, ctx, key, cap, formulas)
-        given = attrs.evolve(given, ranking=(rankings.label_of(pr, group, ente), amount.value))
+        given = attrs.evolve(given, ranking=(rankings.label_of(pr, group, ente), amount.value), counted=count)
         paid.append(given)
         if cap is not None:  # the ceiling counts the whole ente's staff, across its graduatorie
             cap -= sum(1 for band in given.bands.values() if band in firsts)

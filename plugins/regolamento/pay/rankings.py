@@ -24,6 +24,7 @@ from ciclope.plugins.regolamento.pay.shapes import Entry, shown_weight
 
 WORDS = {"area": "struttura", "categoria": "categoria"}
 OF = {"struttura": "della struttura", "categoria": "della categoria", "grado": "del grado"}  # «… della categoria «C»»
+COUNTED = "persone contate nel riparto"  # of a graduatoria: whom its share was weighed on, paid or not
 NO_NAME = "senza graduatoria"  # whom a formula of graduatorie names no graduatoria (an empty text, an error)
 
 
@@ -86,9 +87,10 @@ def names_of(part: Part, groups: Mapping[str, str], ente: Ente) -> dict[str, str
 
 def split(
     reg: Regulation, part: Part, fund: Input, people: list[Entry], ctx: tuple[Ente, OrgPerformance, Trace]
-) -> Iterator[tuple[str, list[Entry], Input]]:
-    """Each graduatoria in order of first appearance in people.csv: its name (:func:`group_of`), its people and its
-    amount (recorded)."""
+) -> Iterator[tuple[str, list[Entry], Input, int]]:
+    """Each graduatoria in order of first appearance in people.csv: its name (:func:`group_of`), its people, its
+    amount (recorded) and how many its split counted: everyone in service of the part's roles in it, those the part
+    then pays nothing (not evaluated, excluded) too, whose share goes to the others of the graduatoria."""
     ente, _, trace = ctx
     in_service = [p for p in ente.people.values() if p.role in part.roles]
     if isinstance(part.rankings, Formula):
@@ -114,6 +116,7 @@ def split(
             fund,
             Input(f"{measure} della graduatoria", weight_shown(part, weights[g])),
             Input(f"{measure} in tutto", weight_shown(part, total)),
+            Input(COUNTED, sum(1 for of in groups.values() if of == g)),
         ]
         if isinstance(part.rankings, Formula):  # who is in it, each by the figure of their graduatoria
             inputs += [
@@ -136,7 +139,12 @@ def split(
             f"Fondo della graduatoria {called(reg, part, g, ente)}",
         )
         members = [e for e in people if groups.get(e.person.id) == g]
-        yield g, members, Input(f"fondo della graduatoria ({label_of(part, g, ente)})", amount, ref=key)
+        yield (
+            g,
+            members,
+            Input(f"fondo della graduatoria ({label_of(part, g, ente)})", amount, ref=key),
+            inputs[3].value,
+        )
 
 
 def assigned(

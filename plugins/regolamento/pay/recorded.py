@@ -68,11 +68,11 @@ def ranked(reg: Regulation, part: Part, fund: Input, ctx: tuple[Ente, OrgPerform
         else:
             trace.extend(outside(reg, part, r, ente) for r in person_rows)
     given = []
-    for group, _, amount in rankings.split(reg, part, fund, [], ctx):
+    for group, _, amount, count in rankings.split(reg, part, fund, [], ctx):
         kind, label = rankings.kind_word(reg, part), rankings.label_of(part, group, ente)
         where = f" nella graduatoria {kind} {label}" if kind else f" nella graduatoria «{label}»"
         paid = pay_rows(reg, part, amount, ctx, by, rows.get(group, {}), where)
-        given.append(attrs.evolve(paid, ranking=(label, amount.value)))
+        given.append(attrs.evolve(paid, ranking=(label, amount.value), counted=count))
     return given
 
 

@@ -63,6 +63,7 @@ def shared_out(
             group.bands,
             {pid: cut for pid, cut in group.cuts.items() if groups.get(pid, NO_NAME) not in sent},
             group.ranking,
+            group.counted,
         )
         for group in given
     ]

@@ -106,6 +106,7 @@ class Given:
     cuts: Mapping[str, Decimal] = attrs.field(factory=dict)
     # of one of several graduatorie: its name as a reader knows it, and its share of the part's fund
     ranking: tuple[str, Decimal] | None = None
+    counted: int | None = None  # of one of several graduatorie: the people its share was weighed on, paid or not
 
     @property
     def cut(self) -> Decimal:

@@ -10,10 +10,11 @@ from ciclope.core import Problem, ReportSection, Result, fmt, hookimpl
 from ciclope.plugins.regolamento.format.grades import CATEGORIES
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.format.wording import criterion, sentence
-from ciclope.plugins.regolamento.pay.parts import RANKINGS
+from ciclope.plugins.regolamento.pay.parts import PARTS, RANKINGS
 from ciclope.plugins.regolamento.read.load import declared, load
 from ciclope.plugins.regolamento.say.articles import articles, render
 
+NONE = "—"  # a figure a table has not (a results.json written before it)
 GROUP = {False: "Categoria", True: "Grado"}  # what a graduatoria gathers: with [gradi], a declared grado
 TITLE = "Allegato — Il sistema di valutazione dichiarato"
 
@@ -36,6 +37,7 @@ def annex(result: Result) -> list[ReportSection]:
         return []
     rows = tuple((article.heading(n), article.body) for n, article in enumerate(articles(regulation), start=1))
     out = [
+        *fund_parts(result),
         *ranked_parts(result),
         *progressions(result, regulation),
         ReportSection(
@@ -130,16 +132,54 @@ def readings(reg: Regulation) -> list[tuple[str, str, str]]:
     return [READINGS[k] for k, on in wanted.items() if on]
 
 
+def fund_parts(result: Result) -> list[ReportSection]:
+    """Each fund divided among parts (``quota_fondo``): each part's share and amount, and what it paid, so the OIV
+    sees the 40/60 split of the fund before the graduatorie divide each part. A fund's allocation, not anyone's pay;
+    internal all the same, as every section of this plugin."""
+    rows = result.rewards.extra.get(PARTS) if result.rewards is not None else None
+    if not rows:
+        return []
+    labels = result.plugin.status_labels
+    table = tuple(
+        (fmt.fund(r["fund"], _pool_label(result, r["fund"]), labels), r["part"], _share(r["share"]),
+         fmt.Money(r["amount"]), fmt.Money(r["paid"]), fmt.Money(Decimal(r["amount"]) - Decimal(r["paid"])))
+        for r in rows
+    )  # fmt: skip
+    return [
+        ReportSection(
+            title="Parti dei fondi",
+            columns=("Fondo", "Parte", "Quota del fondo", "Importo della parte", "Pagato", "Non pagato"),
+            rows=table,
+            note="I fondi divisi tra più parti del premio: la quota di ciascuna parte (fondo × quota, al centesimo con "
+            "il metodo dei resti più alti, più ciò che le parti precedenti le hanno lasciato), ciò che ha pagato e ciò "
+            "che non ha pagato, che resta nel fondo o va alla parte che il regolamento indica.",
+        )
+    ]
+
+
+def _pool_label(result: Result, fund: str) -> str:
+    pool = result.ledger.pools.get(fund)
+    return getattr(pool, "label", "") or ""
+
+
+def _share(share: Any) -> str:
+    """A part's share as written, «40%» (never «40,00%»); «—» for a part with no share of its own."""
+    if share is None:
+        return NONE
+    value = Decimal(str(share))
+    return fmt.pct(value, fmt.share_places(value))
+
+
 def ranked_parts(result: Result) -> list[ReportSection]:
-    """Each graduatoria of the parts paid in several (a structure's own fund, a category's share): what it had, for
-    how many, and what it paid, so the OIV sees the fund of each structure the explanations split. Internal only: a
-    graduatoria may be one person's premium."""
+    """Each graduatoria of the parts paid in several (a structure's own fund, a category's share): what it had, on
+    how many its share was weighed, how many it lists and pays, and what it paid, so the OIV sees the fund of each
+    structure the explanations split. Internal only: a graduatoria may be one person's premium."""
     rows = result.rewards.extra.get(RANKINGS) if result.rewards is not None else None
     if not rows:
         return []
     table = tuple(
-        (r["part"], r["ranking"], r["people"], r["paid_people"], fmt.Money(r["fund"]), fmt.Money(r["paid"]),
-         fmt.Money(Decimal(r["fund"]) - Decimal(r["paid"])))
+        (r["part"], r["ranking"], r.get("counted", NONE), r["people"], r["paid_people"], fmt.Money(r["fund"]),
+         fmt.Money(r["paid"]), fmt.Money(Decimal(r["fund"]) - Decimal(r["paid"])))
         for r in rows
     )  # fmt: skip
     return [
@@ -148,7 +188,8 @@ def ranked_parts(result: Result) -> list[ReportSection]:
             columns=(
                 "Parte",
                 "Graduatoria",
-                "Persone",
+                "Contate nel riparto",
+                "In graduatoria",
                 "Con un premio",
                 "Fondo della graduatoria",
                 "Pagato",
@@ -156,7 +197,9 @@ def ranked_parts(result: Result) -> list[ReportSection]:
             ),
             rows=table,
             note="Le parti del premio divise in più graduatorie: la quota del fondo di ciascuna (come la calcola il "
-            "riparto tra le graduatorie), le persone che vi concorrono, quelle che ricevono un premio e ciò che resta. "
+            "riparto tra le graduatorie), le persone contate nel riparto (tutto il personale in servizio dei ruoli "
+            "della parte, anche chi poi non vi riceve un premio perché non valutato o escluso: la sua quota va agli "
+            "altri della graduatoria), quelle in graduatoria, quelle che ricevono un premio e ciò che resta. "
             "Documento interno: una graduatoria può essere di una o due persone.",
         )
     ]

@@ -1486,7 +1486,7 @@ def test_a_choice_inside_a_choice_is_bracketed():
     )
     # the inner «altrimenti € 1.000,00» belongs to the inner choice; the chain of «altrimenti se» stays flat
     assert sentence(formula) == (
-        "se la categoria (o l'Area) del contratto è uguale a «D», allora (se il tempo lavorato (1 a tempo pieno) è "
+        "se la categoria (o l'Area) del contratto è uguale a «D», allora (se il tempo lavorato (100% a tempo pieno) è "
         "meno di 1, allora € 500,00, altrimenti € 1.000,00), altrimenti se la categoria (o l'Area) del contratto è "
         "uguale a «C», allora € 800,00, altrimenti € 0,00"
     )
@@ -1780,7 +1780,7 @@ def test_a_condition_that_fails_is_said_by_what_holds():
 
     scope = Scope(PLACES["ammesso"])
     assert denied(read('=categoria <> "D"', scope)) == "la categoria (o l'Area) del contratto è uguale a «D»"
-    assert denied(read("=fte >= 0,5", scope)) == "il tempo lavorato (1 a tempo pieno) è meno di 0,5"
+    assert denied(read("=fte >= 0,5", scope)) == "il tempo lavorato (100% a tempo pieno) è meno di 0,5"
     assert denied(read('=NON(categoria = "D")', scope)) == "la categoria (o l'Area) del contratto è uguale a «D»"
     both = read('=E(fte > 0; categoria = "D")', scope)
     assert denied(both).startswith("non è vero che il tempo lavorato")

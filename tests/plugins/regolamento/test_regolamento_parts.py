@@ -724,11 +724,12 @@ def test_an_exclusion_from_one_part_says_its_threshold_and_article_where_the_per
     funds = 'presenza = "2000.00"\nobiettivi = "2000.00"'
     result = run_declared(ciclope_ente, tmp_path, text, files(people, funds))
     reasons = unpaid_reasons(result, "S2")
-    said = "escluso dal premio: punteggio sotto il minimo di 80 (per le parti: obiettivi)"
+    # the rule and what it read in one bracket, the score with its two decimals
+    said = "escluso dal premio: punteggio sotto il minimo di 80 (per le parti: obiettivi; punteggio 70,00)"
     source = "SMVP del Comune di Parti, art. 2 c. 2"
     assert [r["source"] for r in reasons if said in r["why"]] == [source], reasons
     shown = explain(result, "person", "S2")
-    assert f"perché: {said} (punteggio 70)\n" in shown and f"regola: {source}" in shown
+    assert f"perché: {said}\n" in shown and f"regola: {source}" in shown
     path = tmp_path / "schede.xlsx"
     xlsx.write(result, path)
     [head, *body] = list(load_workbook(path)["Premi"].iter_rows(values_only=True))
@@ -1004,7 +1005,7 @@ def test_an_excluded_person_s_zero_is_said_by_the_exclusion_alone(ciclope_ente, 
     assert amounts(result)["S5"] == "0.00"  # 59 < 60: excluded from both parts
     reasons = unpaid_reasons(result, "S5")
     assert [r["about"] for r in reasons] == ["esito"]
-    assert reasons[0]["why"].endswith("(punteggio 59)")
+    assert reasons[0]["why"].endswith("(punteggio 59,00)")
     text = explain(result, "person", "S5")
     assert "Non pagato:" not in text
     assert "perché: Premio di Persona S5: premio della parte" not in text

@@ -124,11 +124,12 @@ def test_the_relazione_lists_each_structure_s_fund_and_what_it_paid(ciclope_ente
     result = run_declared(ciclope_ente, tmp_path, REGULATION, structures())
     [section] = [s for s in annex(result) if s.title == "Graduatorie dei premi"]
     assert not section.public  # a graduatoria may be one person's premium: the internal Relazione only
-    # Ufficio uno € 600 to A1 400 + A2 200; Ufficio due € 400 to B1; Ufficio tre € 0, C1 listed and paid nothing
-    assert [(r[1], r[2], r[3], str(r[4]), str(r[5]), str(r[6])) for r in section.rows] == [
-        ("Ufficio uno", 2, 2, "600.00", "600.00", "0.00"),
-        ("Ufficio due", 1, 1, "400.00", "400.00", "0.00"),
-        ("Ufficio tre", 1, 0, "0.00", "0.00", "0.00"),
+    # Ufficio uno € 600 to A1 400 + A2 200; Ufficio due € 400 to B1; Ufficio tre € 0, C1 listed and paid nothing;
+    # each counted in its graduatoria's share as listed (everyone has a card)
+    assert [(r[1], r[2], r[3], r[4], str(r[5]), str(r[6]), str(r[7])) for r in section.rows] == [
+        ("Ufficio uno", 2, 2, 2, "600.00", "600.00", "0.00"),
+        ("Ufficio due", 1, 1, 1, "400.00", "400.00", "0.00"),
+        ("Ufficio tre", 1, 1, 0, "0.00", "0.00", "0.00"),
     ]
     assert {r[0] for r in section.rows} == {"valorizzazione"}
 

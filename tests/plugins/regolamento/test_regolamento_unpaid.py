@@ -362,7 +362,7 @@ def test_a_score_below_the_minimum_is_the_reason_not_the_part_s_note(ciclope_ent
     # P2 (59 < 60) is excluded: P1 alone has the 1,000.00 (1,000 × 80 / 80)
     assert amounts(result)["P1"] == "1000.00"
     assert reason(result, "P2") == (
-        "  perché: escluso dal premio: punteggio sotto il minimo di 60 (punteggio 59)"  # one sentence, no «Esito di»
+        "  perché: escluso dal premio: punteggio sotto il minimo di 60 (punteggio 59,00)"  # one sentence, no «Esito di»
     )
     text = explain(result, "person", "P2")
     assert "nota:    la valutazione annuale ha effetto sugli incentivi del comparto\n" in text  # in the tree, as a note
