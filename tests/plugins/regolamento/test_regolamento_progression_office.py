@@ -4,8 +4,13 @@ one graduatoria per Area with its places and its resources from the fund; every 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
-from test_regolamento_progressions import PAST, past
+from test_regolamento_progressions import HEAD, PAST, past, people
+
+from ciclope.core.run.explain import explain
+from ciclope.plugins.regolamento.say.annex import annex
 
 from helpers import run_declared
 
@@ -31,3 +36,88 @@ def test_progressions_alone_need_no_card_of_the_year(ciclope_ente, tmp_path, car
     assert result.rewards.extra["progressioni"] == ["B"]
     assert "core.evaluations.empty" not in _rules(result)
     assert not [p for p in result.violations if p.is_error]
+
+
+# One graduatoria per Area, half of each Area's staff at most, the resources of each Area from the fund
+BY_AREA = (
+    HEAD.replace('tipo_ente = "comune"', 'tipo_ente = "comune"\ncomparto = "funzioni_locali"')
+    + """
+[progressioni]
+fonte = "art. 6"
+graduatorie = "categoria"
+quota = 0.5
+a_parita = ["=anzianita_posizione", "=eta"]
+costo = '=PIÙ.SE(categoria = "A"; 550 €; categoria = "C"; 750 €)'
+fondo = "progressioni"
+risorse_graduatorie = { Istruttori = 1500, Operatori = 0 }
+"""
+)
+# (id, category, score, years in the position, age): Istruttori A 95; B and D 90, B with 9 years, D with 6; E 80;
+# Operatori O 88, alone in the Area
+AREAS = [("A", "C", 95, "1", "40"), ("B", "C", 90, "9", "40"), ("D", "C", 90, "6", "40"), ("E", "C", 80, "1", "40")]
+AREAS += [("O", "A", 88, "25", "59")]
+
+
+def by_area(ciclope_ente, tmp_path, text: str = BY_AREA):
+    files = people(AREAS)
+    files["ente.toml"] += '\n[fondi]\nprogressioni = "2000.00"\n'
+    return run_declared(ciclope_ente, tmp_path, text, files)
+
+
+def test_each_graduatoria_says_its_places_and_resources(ciclope_ente, tmp_path):
+    result = by_area(ciclope_ente, tmp_path)
+    # Istruttori: 4 in service, ⌊50% × 4⌋ = 2 places, 1,500 €: A 750, B 750 (B before D at 90: 9 years against 6)
+    # → 1,500; D beyond the places. Operatori: 1 in service, ⌊50% × 1⌋ = 0 places, 0 €: O first and beyond them
+    assert result.rewards.extra["progressioni"] == ["A", "B"]
+    assert result.figures["progression:O"].note == "non selezionato: oltre i posti"
+    area = result.figures["graduatoria:progressioni/A"]
+    assert area.value == 0
+    assert "⌊quota × personale in servizio dei ruoli nella graduatoria⌋ = ⌊50% × 1⌋ = 0" in area.formula
+    assert [(i.name, i.value) for i in area.inputs] == [
+        ("graduatoria della categoria (o Area)", "A"),
+        ("personale in servizio dei ruoli nella graduatoria", 1),
+        ("quota", Decimal("0.5")),
+        ("risorse della graduatoria", Decimal("0")),
+        ("candidati", 1),
+        ("selezionati", 0),
+        ("costo dei selezionati", Decimal("0")),
+    ]
+    # the person's place reads its graduatoria, explained below it
+    [read] = [i for i in result.figures["progression:O"].inputs if i.name == "graduatoria della sua categoria (o Area)"]
+    assert read.ref == "graduatoria:progressioni/A"
+    said = explain(result, "person", "O")
+    assert said is not None
+    assert "■ Progressioni economiche: posti della graduatoria = 0" in said
+    assert "• risorse della graduatoria = € 0,00" in said
+    # the Istruttori: 750 + 750 = 1,500 of their 1,500
+    istruttori = {i.name: i.value for i in result.figures["graduatoria:progressioni/C"].inputs}
+    assert (istruttori["personale in servizio dei ruoli nella graduatoria"], istruttori["selezionati"]) == (4, 2)
+    assert istruttori["costo dei selezionati"] == Decimal("1500")
+
+
+def test_the_fund_names_each_graduatoria_by_its_area(ciclope_ente, tmp_path):
+    said = explain(by_area(ciclope_ente, tmp_path), "pool", "progressioni")
+    assert said is not None
+    assert "graduatoria C" not in said and "graduatoria A" not in said
+    # the Istruttori's graduatoria, then its selected in order: A 750, B 750
+    head = said.index("• graduatoria della categoria (o Area) = Area degli Istruttori (ex categoria C)")
+    assert head < said.index("• 1° Persona A (A) = € 750,00") < said.index("• 2° Persona B (B) = € 750,00")
+
+
+def test_the_relazione_s_table_of_the_graduatorie(ciclope_ente, tmp_path):
+    sections = {s.title: s for s in annex(by_area(ciclope_ente, tmp_path))}
+    table = sections["Graduatorie delle progressioni"]
+    assert table.columns == (
+        "Graduatoria",
+        "Personale in servizio",
+        "Posti",
+        "Risorse",
+        "Candidati",
+        "Selezionati",
+        "Costo dei selezionati",
+    )
+    # in people.csv's order: the Istruttori (A first), then the Operatori
+    assert table.rows == (
+        ("Area degli Istruttori (ex categoria C)", 4, "⌊50% × 4⌋ = 2", Decimal("1500"), 4, 2, Decimal("1500")),
+        ("Area degli Operatori (ex categoria A)", 1, "⌊50% × 1⌋ = 0", Decimal("0"), 1, 0, Decimal("0")),
+    )
