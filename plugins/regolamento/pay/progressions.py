@@ -58,7 +58,7 @@ def select(
         ordered = scoring.by_score(pairs)
         rows = _parted(_walk(ordered, costs, limit, resources))
         for row in rows:
-            ahead = _ahead_at_par(row, rows, ente) if pr.ties else ()
+            ahead = _ahead_at_par(row, rows, ente, list(pr.ties)) if pr.ties else ()
             _record_place(reg, pr, ente, row, (*_precise(said[row["person"]], row), *ahead), trace)
         spent = sum((r["cost"] for r in rows if r["outcome"] == SELECTED and r["cost"] is not None), Decimal(0))
         ranking = {"name": group, "base": base, "limit": limit, "resources": resources, "spent": spent, "ranked": rows}
@@ -412,16 +412,35 @@ def _precise(inputs: tuple[Input, ...], row: dict[str, Any]) -> tuple[Input, ...
     )
 
 
-def _ahead_at_par(row: dict[str, Any], rows: list[dict[str, Any]], ente: Ente) -> tuple[Input, ...]:
-    """Who has the same graduatoria number and precedes ``row`` by a rule for equals (``a_parita``): «a parità di
-    graduatoria, lo precede Persona E1», so that one left out by the places or the resources reads why the other came
-    first."""
+def _ahead_at_par(
+    row: dict[str, Any], rows: list[dict[str, Any]], ente: Ente, ties: list[Formula]
+) -> tuple[Input, ...]:
+    """Who has the same graduatoria number and precedes ``row`` by a rule for equals (``a_parita``), with the values
+    compared: «Anna Mattera (gli anni di servizio nell'Area: 9 contro 6)», so that one left out by the places or the
+    resources reads why the other came first."""
     ahead = [
-        ente.people[r["person"]].name
+        f"{ente.people[r['person']].name} ({_compared(r['numbers'][1:], row['numbers'][1:], ties)})"
         for r in rows
         if r["place"] < row["place"] and r["numbers"][0] == row["numbers"][0] and r["numbers"] != row["numbers"]
     ]
     return (Input("chi precede a parità di graduatoria", fmt.listed(ahead)),) if ahead else ()
+
+
+def _compared(first: Key, second: Key, ties: list[Formula]) -> str:
+    """The rules for equals in order, each with the two values, up to the one that decides: «gli anni nella
+    posizione economica: 9 e 9, pari; l'età in anni: 40 contro 35»; a rule read from the lowest shows the values
+    themselves (the age, not its negative)."""
+    said = []
+    for a, b, formula in zip(first, second, ties):
+        words, highest = criterion(formula)
+        a, b = (a, b) if highest else (-a, -b)
+        words = words if highest else f"{words}, dal più basso"
+        if a == b:
+            said.append(f"{words}: {fmt.decimal_it(a)} e {fmt.decimal_it(b)}, pari")
+            continue
+        said.append(f"{words}: {fmt.decimal_it(a)} contro {fmt.decimal_it(b)}")
+        break
+    return "; ".join(said)
 
 
 def _record_place(

@@ -121,3 +121,19 @@ def test_the_relazione_s_table_of_the_graduatorie(ciclope_ente, tmp_path):
         ("Area degli Istruttori (ex categoria C)", 4, "⌊50% × 4⌋ = 2", Decimal("1500"), 4, 2, Decimal("1500")),
         ("Area degli Operatori (ex categoria A)", 1, "⌊50% × 1⌋ = 0", Decimal("0"), 1, 0, Decimal("0")),
     )
+
+
+def test_who_precedes_at_par_is_said_with_the_values_compared(ciclope_ente, tmp_path):
+    result = by_area(ciclope_ente, tmp_path)
+    # B and D both 90: B has 9 years in the position, D 6; the first rule for equals decides
+    read = {i.name: i.value for i in result.figures["progression:D"].inputs}
+    assert read["chi precede a parità di graduatoria"] == "Persona B (gli anni nella posizione economica: 9 contro 6)"
+    # D with 9 years too (and 35 of age): the years are equal, the age decides, 40 against 35
+    staff = [row if row[0] != "D" else ("D", "C", 90, "9", "35") for row in AREAS]
+    files = people(staff)
+    files["ente.toml"] += '\n[fondi]\nprogressioni = "2000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, BY_AREA, files)
+    read = {i.name: i.value for i in result.figures["progression:D"].inputs}
+    assert read["chi precede a parità di graduatoria"] == (
+        "Persona B (gli anni nella posizione economica: 9 e 9, pari; l'età in anni: 40 contro 35)"
+    )
