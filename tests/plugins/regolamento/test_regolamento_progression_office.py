@@ -137,3 +137,19 @@ def test_who_precedes_at_par_is_said_with_the_values_compared(ciclope_ente, tmp_
     assert read["chi precede a parità di graduatoria"] == (
         "Persona B (gli anni nella posizione economica: 9 e 9, pari; l'età in anni: 40 contro 35)"
     )
+
+
+def test_one_without_a_card_is_not_said_unevaluated_by_the_regulation(ciclope_ente, tmp_path):
+    files = people(AREAS)
+    # N, hired in the year, has no card while the other dipendenti of the Area have one
+    files["people.csv"] += "N,Persona N,dipendente,C,com,1,0,false,SEG,0,30\n"
+    files["ente.toml"] += '\n[fondi]\nprogressioni = "2000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, BY_AREA, files)
+    assert result.scores["N"].breakdown["motivo"] == "nessuna scheda di valutazione"
+    # the Segretario: no card, and nobody of the role is evaluated, by the regulation or in the data
+    assert result.scores["SEG"].breakdown["motivo"] == (
+        "senza valutazione individuale: il regolamento non la prevede per il suo ruolo"
+    )
+    said = explain(result, "person", "N")
+    assert said is not None
+    assert "esito: non valutato (nessuna scheda di valutazione)" in said
