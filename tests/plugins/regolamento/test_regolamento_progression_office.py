@@ -153,3 +153,35 @@ def test_one_without_a_card_is_not_said_unevaluated_by_the_regulation(ciclope_en
     said = explain(result, "person", "N")
     assert said is not None
     assert "esito: non valutato (nessuna scheda di valutazione)" in said
+
+
+def test_the_personal_scheda_says_the_progression(ciclope_ente, tmp_path):
+    from ciclope.core.schede.content import Line, build
+    from ciclope.core.schede.render import render
+
+    result = by_area(ciclope_ente, tmp_path)
+    # B: second of the Istruttori, selected, 750 € a C at full time, from the fund
+    assert build(result, "B").progression == (
+        Line("Esito", "selezionato"),
+        Line("Posto in graduatoria", "2"),
+        Line("Costo della progressione", "€ 750,00", "dal fondo progressioni"),
+    )
+    # O: first of the Operatori, whose graduatoria has ⌊50% × 1⌋ = 0 places
+    scheda = build(result, "O")
+    assert scheda.progression == (Line("Esito", "non selezionato: oltre i posti"), Line("Posto in graduatoria", "1"))
+    page = render(scheda)
+    assert "<h2>Progressione economica</h2>" in page
+    # the ente pays no premium: no «Importi» section saying «Nessun importo riconosciuto»
+    assert "Nessun importo riconosciuto" not in page
+    # one who is not a candidate: why, in words (never the formula as written)
+    files = people(AREAS)
+    files["ente.toml"] += '\n[fondi]\nprogressioni = "2000.00"\n'
+    text = BY_AREA.replace('fonte = "art. 6"', 'fonte = "art. 6"\ncandidati = "=anzianita_posizione >= 2"')
+    scheda = build(run_declared(ciclope_ente, tmp_path, text, files), "A")  # A has 1 year in the position
+    assert scheda.progression == (
+        Line("Esito", "non candidato"),
+        Line("Motivo", "gli anni nella posizione economica sono meno di 2"),
+    )
+    assert scheda.progression_rule.startswith("Come si decide: è candidato chi è tale che gli anni nella posizione")
+    # never a colleague's data: B precedes D at par, D's scheda does not name B
+    assert "Persona B" not in render(build(result, "D"))
