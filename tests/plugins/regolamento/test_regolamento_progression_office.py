@@ -10,7 +10,7 @@ import pytest
 from test_regolamento_progressions import HEAD, PAST, past, people
 
 from ciclope.core.run.explain import explain
-from ciclope.plugins.regolamento.say.annex import annex
+from ciclope.plugins.regolamento.say.annex import TITLE, annex
 
 from helpers import run_declared
 
@@ -185,3 +185,18 @@ def test_the_personal_scheda_says_the_progression(ciclope_ente, tmp_path):
     assert scheda.progression_rule.startswith("Come si decide: è candidato chi è tale che gli anni nella posizione")
     # never a colleague's data: B precedes D at par, D's scheda does not name B
     assert "Persona B" not in render(build(result, "D"))
+
+
+def test_an_ipotesi_ending_with_a_full_stop_gets_no_second_one(ciclope_ente, tmp_path):
+    from helpers import regulation_text
+
+    text = BY_AREA + 'ipotesi = "La sanzione non è nel testo pubblicato."\n'
+    said = regulation_text(tmp_path, text)
+    assert "Ipotesi dell'ufficio: La sanzione non è nel testo pubblicato." in said
+    assert ".." not in said
+    articles = {s.title: s for s in annex(by_area(ciclope_ente, tmp_path, text))}
+    bodies = " ".join(body for _, body in articles[TITLE].rows)
+    assert "non è nel testo pubblicato." in bodies and ".." not in bodies
+    # one without its own full stop still ends with one
+    said = regulation_text(tmp_path, BY_AREA + 'ipotesi = "La sanzione non è nel testo pubblicato"\n')
+    assert "Ipotesi dell'ufficio: La sanzione non è nel testo pubblicato." in said
