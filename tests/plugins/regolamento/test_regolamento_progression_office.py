@@ -12,7 +12,7 @@ from test_regolamento_progressions import HEAD, PAST, past, people
 from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.say.annex import TITLE, annex
 
-from helpers import run_declared
+from helpers import STAFF_HEADER, one_unit_comune, run_declared
 
 # PAST (posti = 1; candidati: anzianita_posizione >= 2; graduatoria: media_triennio + anzianita_posizione) with its
 # resources from a fund: 750 € a C
@@ -200,3 +200,49 @@ def test_an_ipotesi_ending_with_a_full_stop_gets_no_second_one(ciclope_ente, tmp
     # one without its own full stop still ends with one
     said = regulation_text(tmp_path, BY_AREA + 'ipotesi = "La sanzione non è nel testo pubblicato"\n')
     assert "Ipotesi dell'ufficio: La sanzione non è nel testo pubblicato." in said
+
+
+# the year of the last progression, a column of years: «at most 2020», never «2.020»
+YEARS = (
+    HEAD
+    + """
+[[colonne]]
+nome = "anno_ultima_progressione"
+tipo = "anno"
+significato = "l'anno dell'ultima progressione"
+fonte = "art. 14 c. 2 lett. c CCNL 16.11.2022"
+
+[progressioni]
+fonte = "art. 6"
+posti = 1
+candidati = "=anno_ultima_progressione <= 2020"
+graduatoria = "=anzianita_posizione"
+"""
+)
+
+
+def test_a_column_of_years_is_said_without_grouping(ciclope_ente, tmp_path):
+    from helpers import regulation_text
+
+    files = one_unit_comune("Comune di Prova", [], [], "")
+    header = f"{STAFF_HEADER},anzianita_posizione,eta,anno_ultima_progressione"
+    rows = ["SEG,Segretario,segretario,DIR,com,1,0,false,,0,60,0"]
+    rows += [
+        "A,Persona A,dipendente,C,com,1,0,false,SEG,5,40,2021",
+        "B,Persona B,dipendente,C,com,1,0,false,SEG,3,40,0",
+    ]
+    files["people.csv"] = "\n".join([header, *rows]) + "\n"
+    result = run_declared(ciclope_ente, tmp_path, YEARS, files)
+    # A's last progression is of 2021 > 2020: not a candidate; B (0: none) is, and takes the one place
+    assert result.rewards.extra["progressioni"] == ["B"]
+    said = explain(result, "person", "A")
+    assert said is not None
+    assert "l'anno dell'ultima progressione è più di 2020" in said
+    assert "• l'anno dell'ultima progressione = 2021" in said
+    assert "2.02" not in said
+    text = regulation_text(tmp_path, YEARS)
+    assert "l'anno dell'ultima progressione è al più 2020" in text and "2.020" not in text
+    # a column of numbers still groups its thousands: 1.500 hours
+    assert "è al più 1.500" in regulation_text(
+        tmp_path, YEARS.replace('tipo = "anno"', 'tipo = "numero"').replace("<= 2020", "<= 1500")
+    )
