@@ -246,3 +246,55 @@ def test_a_column_of_years_is_said_without_grouping(ciclope_ente, tmp_path):
     assert "è al più 1.500" in regulation_text(
         tmp_path, YEARS.replace('tipo = "anno"', 'tipo = "numero"').replace("<= 2020", "<= 1500")
     )
+
+
+def _public(result):
+    from ciclope.core.reports.model import Kpis, Table
+    from ciclope.core.reports.public import disclose
+    from ciclope.core.reports.relazione import build
+
+    report = disclose(build(result), result)
+    kpis = dict(next(b for s in report.sections for b in s.blocks if isinstance(b, Kpis)).items)
+    tables = [b for s in report.sections for b in s.blocks if isinstance(b, Table)]
+    return kpis, tables
+
+
+def test_the_public_relazione_says_the_progressions_in_aggregate(ciclope_ente, tmp_path):
+    # every Istruttore may progress (quota 1: ⌊100% × 4⌋ = 4 places) within 3,000 €: A, B, D, E at 750 each = 3,000;
+    # the Operatori: ⌊100% × 1⌋ = 1 place but 0 €: O (550) is beyond the resources. 4 selected, 3,000 of the 4,000
+    # of the fund, 1,000 left
+    text = BY_AREA.replace("quota = 0.5", "quota = 1").replace("Istruttori = 1500", "Istruttori = 3000")
+    files = people(AREAS)
+    files["ente.toml"] += '\n[fondi]\nprogressioni = "4000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    assert result.rewards.extra["progressioni"] == ["A", "B", "D", "E"]
+    kpis, tables = _public(result)
+    assert kpis["Progressioni: costo dei selezionati / fondo"] == "€ 3.000,00 / € 4.000,00"
+    [table] = [t for t in tables if t.columns and t.columns[0][0] == "Fondo delle progressioni"]
+    assert [tuple(row) for row in table.rows] == [("Fondo progressioni", "€ 4.000,00", "4", "€ 3.000,00", "€ 1.000,00")]
+    page = public_text(result)
+    assert "Persona A" not in page and "Persona B" not in page  # no names
+
+
+def test_the_public_relazione_withholds_the_cost_of_fewer_than_three(ciclope_ente, tmp_path):
+    # BY_AREA: A and B selected, 750 + 750 = 1,500 of 2,000: two people, their cost withheld («<3», as trasparenza.csv
+    # says a small group) and the residual too (2,000 − 1,500 would give it back); the count and the fund published
+    result = by_area(ciclope_ente, tmp_path)
+    kpis, tables = _public(result)
+    assert kpis["Progressioni: costo dei selezionati / fondo"] == "<3 / € 2.000,00"
+    [table] = [t for t in tables if t.columns and t.columns[0][0] == "Fondo delle progressioni"]
+    assert [tuple(row) for row in table.rows] == [("Fondo progressioni", "€ 2.000,00", "2", "<3", "riservato")]
+    # the internal Relazione says it all
+    from ciclope.core.reports.model import Kpis
+    from ciclope.core.reports.relazione import build
+
+    internal = dict(next(b for s in build(result).sections for b in s.blocks if isinstance(b, Kpis)).items)
+    assert internal["Progressioni: costo dei selezionati / fondo"] == "€ 1.500,00 / € 2.000,00"
+
+
+def public_text(result) -> str:
+    import re
+
+    from ciclope.core.reports import public
+
+    return re.sub(r"<[^>]+>", "|", public.render(result))
