@@ -22,6 +22,7 @@ __all__ = [
     "Money",
     "Percent",
     "Points",
+    "Year",
     "date_it",
     "decimal_it",
     "euro",
@@ -53,6 +54,11 @@ class Money(Decimal):
 
 class Percent(Decimal):
     """A fraction shown as a percentage: ``45,05%`` in pages, a number in % format in sheets."""
+
+
+class Year(Decimal):
+    """A year, or a number an office reads as one (the year of the last progression): ``2021``, never grouped as a
+    quantity would be (``2.021``)."""
 
 
 class Points(Decimal):
@@ -103,7 +109,7 @@ def _decimal_it(value: Any, places: int | None, group: bool) -> str:
     sign = "−" if d < 0 else ""
     text = format(abs(d), "f")
     whole, _, frac = text.partition(".")
-    whole = _group(whole) if group else whole
+    whole = _group(whole) if group and not isinstance(value, Year) else whole
     return f"{sign}{whole},{frac}" if frac else f"{sign}{whole}"
 
 

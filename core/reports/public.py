@@ -32,7 +32,7 @@ import attrs
 from ciclope.core.inputs.narrative import BY_KEY as PARTS
 from ciclope.core.output.workers import die_with
 from ciclope.core.phases import PHASE_NAMES
-from ciclope.core.reports import fmt, html, sheets, stats, transparency
+from ciclope.core.reports import fmt, html, progressions, sheets, stats, transparency
 from ciclope.core.reports.model import (
     Block,
     Figures,
@@ -156,6 +156,7 @@ PUBLIC_KPIS = {
     EVALUATED_KPI: people_kpi,
     PAID_KPI: paid_kpi,  # a count alone is no one's pay (rules/core.md §6)
     "Premi distribuiti / stanziati": money_kpi,
+    progressions.KPI: lambda r: progressions.kpi(r, public=True),  # the cost of fewer than 3 withheld
 }
 
 
@@ -199,6 +200,7 @@ def rewards(r: Result) -> list[Block]:
     out: list[Block] = [
         Heading("Fondi"),
         Table("", columns(("Fondo", "Stanziato", "Distribuito", "Residuo"), (1, 2, 3)), pools, empty=NO_PREMIUM_FUND),
+        *_progressions(r),
         Heading(
             "Premi per livello e fascia (D.Lgs. 33/2013 art. 20)"
             if any(ln.section == "fascia" for ln in lines)
@@ -222,6 +224,23 @@ def rewards(r: Result) -> list[Block]:
 # the mean is over the people paid: those paid nothing are counted apart, so that total / (persone − non pagate) is
 # the mean a reader redoes
 GROUP_HEAD = ("Sezione", "Gruppo", "Voce", "Persone", "Importo totale", "Importo medio", "Persone non pagate")
+
+
+def _progressions(r: Result) -> list[Block]:
+    """The progressioni economiche in aggregate, from a fund that pays no premium: how many were selected, what they
+    cost, what is left; no names, and the cost of fewer than 3 withheld with the residual that would give it."""
+    found = progressions.rows(r, public=True)
+    if not found:
+        return []
+    note = (
+        "Le progressioni economiche (differenziali stipendiali) non sono premi: il fondo che le finanzia, quante "
+        "persone sono selezionate e quanto costano, senza nomi; il costo di meno di 3 persone non si pubblica."
+    )
+    return [
+        Heading("Progressioni economiche"),
+        Text(note, "muted"),
+        Table("", columns(progressions.HEAD, (1, 2, 3, 4)), found),
+    ]
 
 
 def violations(r: Result) -> list[Block]:

@@ -16,6 +16,7 @@ from ciclope.core.model import EvaluationItem, Person
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
 from ciclope.core.run.explain import (
+    GIVEN,
     award_figure,
     column_kind,
     input_shown,
@@ -86,6 +87,10 @@ class Scheda:
     motivation: str = ""  # the evaluator's words for the card
     score_readings: tuple[str, ...] = ()  # the office's own readings of the rule that scores the person
     instalments: tuple[Line, ...] = ()  # a premium the regulation pays in instalments: each, when and how much
+    # the progressione economica (``progression:<person>``): outcome, place, cost from its fund; the rule and its act
+    progression: tuple[Line, ...] = ()
+    progression_rule: str = ""
+    premiums: bool = True  # the ente has premiums to pay (a pool): else «Importi» is no section of this scheda
 
 
 def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
@@ -469,7 +474,46 @@ def build(result: Result, pid: str) -> Scheda:
         motivation=ente.motivations.get(pid, ""),
         score_readings=tuple(readings_of(result, figure.source)) if figure is not None else (),
         instalments=_instalments(result, pid),
+        progression=_progression(result, pid),
+        progression_rule=_progression_rule(result, pid),
+        premiums=bool(result.ledger.pools),
     )
+
+
+def _progression(result: Result, pid: str) -> tuple[Line, ...]:
+    """The person's progressione economica, from ``progression:<person>`` (:mod:`core.trace`): the outcome, the
+    place in the graduatoria, and for one selected the cost their fund gave (``pool:<fund>:distribuito``); why one
+    is not a candidate. Only the person's own figures: never who precedes them, nor what the colleagues cost."""
+    figure = result.figures.get(f"progression:{pid}")
+    if figure is None:
+        return ()
+    labels = result.plugin.status_labels
+    if figure.value is False:
+        why = (Line("Motivo", fmt.worded(figure.note, labels)),) if figure.note else ()
+        return (Line("Esito", "non candidato"), *why)
+    out = [
+        Line("Esito", fmt.worded(figure.note, labels) or "in graduatoria"),
+        Line("Posto in graduatoria", str(figure.value)),
+    ]
+    for key, given in result.figures.items():
+        if not key.startswith("pool:") or not key.endswith(f":{GIVEN}"):
+            continue
+        fund = given.inputs[0].name if given.inputs else ""
+        for i in given.inputs:
+            if i.ref == figure.key:
+                out.append(Line("Costo della progressione", fmt.euro(Decimal(i.value)), f"dal {fund}" if fund else ""))
+    return tuple(out)
+
+
+def _progression_rule(result: Result, pid: str) -> str:
+    """The rule of the person's place in the graduatoria (or of the candidacy) and the act it comes from."""
+    figure = result.figures.get(f"progression:{pid}")
+    if figure is None:
+        return ""
+    source = fmt.worded(fmt.cite(figure.source, result.plugin.documents), result.plugin.status_labels, True)
+    # a condition as the office wrote it, then in words («=E(…) — è candidato chi …»): the words alone
+    rule = figure.formula.partition(" — ")[2] if figure.formula.startswith("=") else figure.formula
+    return f"Come si decide: {rule}. Fonte: {source}." if rule else f"Fonte: {source}."
 
 
 def _level(result: Result, score: Any) -> str:

@@ -75,6 +75,22 @@ def _payments(s: Scheda) -> str:
     return "".join(parts)
 
 
+def _amounts(s: Scheda) -> str:
+    """The amounts paid, or why none: no section where the ente pays no premium and the person is in the
+    progressioni (a regulation of progressions only: «Nessun importo riconosciuto» would say nothing)."""
+    if not s.premiums and not s.payments and not s.unpaid and s.progression:
+        return ""
+    return f"<section><h2>Importi</h2>{_payments(s)}</section>"
+
+
+def _progression(s: Scheda) -> str:
+    """The progressione economica, for a person of its roles: outcome, place, cost; the rule below."""
+    if not s.progression:
+        return ""
+    rule = f"<p class='muted'>{_e(s.progression_rule)}</p>" if s.progression_rule else ""
+    return f"<section><h2>Progressione economica</h2>{_lines(s.progression)}{rule}</section>"
+
+
 def _readings(readings: tuple[str, ...]) -> str:
     """The office's own readings of the rule, beside the figure it gives (as the Relazione lists them, «Ipotesi»)."""
     return "".join(f"<p class='muted'>Ipotesi dell'ufficio: {_e(text)}</p>" for text in readings)
@@ -122,7 +138,8 @@ def render(s: Scheda) -> str:
 {f"<section><h2>La componente organizzativa</h2>{_lines(s.organizational)}</section>" if s.organizational else ""}
 <section><h2>{"Punteggio e livello" if s.level else "Punteggio"}</h2>{scored}<p>{_e(s.level_words)}</p>{formula if s.score != NONE else ""}{steps}</section>
 <section><h2>Riesame e ricorsi</h2>{appeals}</section>
-<section><h2>Importi</h2>{_payments(s)}</section>
+{_amounts(s)}
+{_progression(s)}
 <section><h2>Date</h2>{acts}<p>Data del colloquio: ____________________ &nbsp; Data di consegna: ____________________</p></section>
 <section class="sign"><div>{signer}</div>
 <div>La persona valutata, per presa visione<br>{_e(s.name)}</div></section>

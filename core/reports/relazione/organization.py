@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ciclope.core.reports import fmt, stats, svg, transparency
+from ciclope.core.reports import fmt, progressions, stats, svg, transparency
 from ciclope.core.reports.model import (
     Block,
     Figure,
@@ -35,6 +35,8 @@ def summary(r: Result, names: Names) -> list[Block]:
             ("Performance attestata dall'OIV", fmt.attested(att)),
             people_kpi(r),
             ("Premi distribuiti / stanziati", money_kpi(r)),
+            # a fund that pays no premium (the progressioni's): what its selected cost, said beside the premiums
+            *(((progressions.KPI, progressions.kpi(r, False)),) if progressions.given_funds(r) else ()),
         )
     )
     return [kpis, verdict(r, names), charts(r, names)]

@@ -142,6 +142,7 @@ class Name:
     name: str
     at: int
     words: str = ""
+    year: bool = False  # a declared column of years: the number compared with it is said as a year («2020»)
 
 
 @attrs.frozen

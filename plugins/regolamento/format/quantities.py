@@ -34,6 +34,7 @@ class Quantity:
     # a text whose empty cell means something: how ``x = ""`` and ``x <> ""`` are said (empty, given), where the
     # words of wording.missing («… non è indicata») would hide that meaning
     empty: tuple[str, str] | tuple[()] = ()
+    year: bool = False  # a year ([[colonne]] tipo = "anno"): a number compared with it is said as a year, «2020»
 
 
 # The person's quantities, in every place. Points are on the regulation's scale ([punteggio] su, else 100), as

@@ -1504,7 +1504,7 @@ class Grades:
     assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
-COLUMN_KINDS = ("numero", "euro", "giorni", "percentuale", "punti", "testo", "sì/no", "data")
+COLUMN_KINDS = ("numero", "euro", "giorni", "percentuale", "punti", "testo", "sì/no", "data", "anno")
 ENTE_LIST = "ente"  # the list of a datum of the ente itself: one value, the same for everyone
 # the list a declared column belongs to: people.csv, units.csv, incarichi.csv, or the ente's own data (ente.toml
 # [dati], or dati.csv of one row)
@@ -1535,7 +1535,9 @@ class Column:
         "che cosa c'è nelle celle: numero, euro, giorni, percentuale (es. 80%), punti (un punteggio sulla scala del "
         "regolamento, es. il punteggio di un settore: LIVELLO lo legge), testo, sì/no (una condizione della "
         "persona, es. in servizio alla data dell'erogazione: le celle dicono sì o no) o data (un giorno della "
-        "persona, es. la data del nuovo parametro: un estremo del periodo di MESI, il giorno di IN.SERVIZIO)",
+        "persona, es. la data del nuovo parametro: un estremo del periodo di MESI, il giorno di IN.SERVIZIO) o anno "
+        "(un anno, es. quello dell'ultima progressione: un numero intero scritto senza il punto delle migliaia, "
+        "2021, anche nel numero con cui una formula lo confronta)",
         required=True,
         choices=COLUMN_KINDS,
         example="numero",

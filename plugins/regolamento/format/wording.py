@@ -241,6 +241,7 @@ def binary(node: Binary) -> str:
     if node.op in COMPARE:
         # a choice compared is bracketed: «è almeno (se …, allora 55, altrimenti 70)», never «è almeno se …»
         left, right = (f"({t})" if _choice(n) else t for n, t in ((node.left, left), (node.right, right)))
+        left, right = _as_year(node.right, node.left, left), _as_year(node.left, node.right, right)
         verb = COMPARE[node.op]
         if _plural(node.left, left):
             # a plural subject: «i giorni … sono uguali a 6», «i punti … sono almeno 160», «i mesi … sono meno di 9»
@@ -255,6 +256,14 @@ def binary(node: Binary) -> str:
     if isinstance(node.right, Call) and node.right.fn in OPEN_ENDED and node.op in ARITH:
         right = f"({right})"  # «a più (se …, allora 1, altrimenti 0) più b»: its end marked before what follows
     return f"{left} {ARITH[node.op]} {right}"
+
+
+def _as_year(other: Node, node: Node, text: str) -> str:
+    """A bare whole number compared with a column of years (``anno_ultima_progressione <= 2020``) said as a year,
+    «2020», never as a quantity, «2.020»; anything else as ``text``."""
+    if isinstance(other, Name) and other.year and isinstance(node, Num) and not node.unit and not node.percent:
+        return fmt.decimal_it(fmt.Year(node.value))
+    return text
 
 
 # «indicato» agreeing with the article of the words it follows

@@ -42,6 +42,39 @@ def places(
     return None
 
 
+def places_said(pr: Progressions, base: int, limit: int | None) -> str:
+    """The places of a graduatoria as a table says them: «⌊50% × 4⌋ = 2» for a quota of its base, the number
+    written in the regulation, or «—» when only the resources limit the selection."""
+    if limit is None:
+        return "—"
+    if pr.places is None and not pr.places_by_ranking and pr.share is not None:
+        return f"⌊{fmt.pct_typed(pr.share)} × {base}⌋ = {limit}"
+    return str(limit)
+
+
+def limits_formula(pr: Progressions, counted: str, said: str, limit: int | None, resources: Decimal | None) -> str:
+    """How a graduatoria's places and resources come: «posti = ⌊quota × personale in servizio dei ruoli nella
+    graduatoria⌋ = ⌊50% × 4⌋ = 2; risorse: quelle che il regolamento assegna alla graduatoria»."""
+    parts = []
+    if limit is not None and pr.places is None and not pr.places_by_ranking:
+        parts.append(f"posti = ⌊quota × {counted}⌋ = {said}")
+    elif limit is not None:
+        parts.append(f"posti = {limit}, come il regolamento li scrive per la graduatoria")
+    if resources is not None:
+        parts.append("risorse: quelle che il regolamento assegna alla graduatoria")
+    parts.append(
+        "selezionati in ordine di graduatoria finché stanno "
+        + (
+            "nei posti e nelle risorse"
+            if limit is not None and resources is not None
+            else "nei posti"
+            if limit is not None
+            else "nelle risorse"
+        )
+    )
+    return "; ".join(parts)
+
+
 def resources(
     reg: Regulation,
     pr: Progressions,

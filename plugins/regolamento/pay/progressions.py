@@ -58,12 +58,15 @@ def select(
         ordered = scoring.by_score(pairs)
         rows = _parted(_walk(ordered, costs, limit, resources))
         for row in rows:
-            ahead = _ahead_at_par(row, rows, ente) if pr.ties else ()
+            ahead = _ahead_at_par(row, rows, ente, list(pr.ties)) if pr.ties else ()
             _record_place(reg, pr, ente, row, (*_precise(said[row["person"]], row), *ahead), trace)
         spent = sum((r["cost"] for r in rows if r["outcome"] == SELECTED and r["cost"] is not None), Decimal(0))
-        rankings.append(
-            {"name": group, "base": base, "limit": limit, "resources": resources, "spent": spent, "ranked": rows}
-        )
+        ranking = {"name": group, "base": base, "limit": limit, "resources": resources, "spent": spent, "ranked": rows}
+        ranking["places_said"] = progressionlimits.places_said(pr, base, limit)
+        if group:  # a graduatoria of a category (or grade): its places and resources, which its candidates read
+            first = next(ente.people[pid] for pid, g in groups.items() if g == group)
+            _record_ranking(reg, pr, ente, first, ranking, trace)
+        rankings.append(ranking)
     return _summary(reg, pr, ente, len(staff), rankings, trace, pool)
 
 
@@ -143,6 +146,51 @@ def _summary(
 
 
 GIVEN = "distribuito"  # pool:<fund>:distribuito: what a fund that pays no premium gave (core.run.explain)
+RANKING = "graduatoria:progressioni/"  # graduatoria:progressioni/<category or grade>: its places and resources
+
+
+def _group_read(reg: Regulation, ente: Ente, person: Person, where: str, key: str) -> Input:
+    """The graduatoria as read from the category (or grade) cell of ``person``, one of its staff: explain says it in
+    the words of the contract («Area degli Istruttori (ex categoria C)»), and, by ``key``, its places and resources."""
+    cell = ente.cell("people", person.row, grades.column(reg))
+    written = person.extra.get(grades.GRADE) if reg.grades is not None else person.category
+    return Input("graduatoria" + where, written or grades.grade_of(reg, person) or "", ref=key, cell=cell)
+
+
+def _record_ranking(
+    reg: Regulation, pr: Progressions, ente: Ente, first: Person, ranking: dict[str, Any], trace: Trace
+) -> None:
+    """A graduatoria of a category (or grade): its places, how they are computed, its resources, its candidates and
+    what the selected cost (``graduatoria:progressioni/<group>``); the value is the places, or the resources where
+    only they limit the selection. A candidate left out by either reads them here."""
+    limit, resources, base = ranking["limit"], ranking["resources"], ranking["base"]
+    where = " del grado" if reg.grades is not None else " della categoria (o Area)"
+    counted = (
+        "candidati della graduatoria"
+        if pr.share_of == "candidati"
+        else ("personale in servizio dei ruoli nella graduatoria")
+    )
+    inputs = [_group_read(reg, ente, first, where, ""), Input(counted, base)]
+    if pr.share is not None and pr.places is None and not pr.places_by_ranking:
+        inputs.append(Input("quota", fmt.Percent(pr.share)))
+    if resources is not None:
+        inputs.append(Input("risorse della graduatoria", fmt.Money(resources)))
+    selected = sum(1 for row in ranking["ranked"] if row["outcome"] == SELECTED)
+    if pr.share_of != "candidati":
+        inputs.append(Input("candidati", len(ranking["ranked"])))
+    inputs.append(Input("selezionati", selected))
+    if resources is not None:
+        inputs.append(Input("costo dei selezionati", fmt.Money(ranking["spent"])))
+    formula = progressionlimits.limits_formula(pr, counted, ranking["places_said"], limit, resources)
+    what = "posti" if limit is not None else "risorse"
+    trace.record(
+        f"{RANKING}{ranking['name']}",
+        limit if limit is not None else fmt.Money(resources or Decimal(0)),
+        formula,
+        cite(reg, pr.source),
+        inputs,
+        f"Progressioni economiche: {what} della graduatoria",
+    )
 
 
 def _record_given(
@@ -150,19 +198,22 @@ def _record_given(
 ) -> None:
     """What the fund of ``fondo`` gave: the cost of each selected candidate, in the order of their graduatoria, and
     what is left of it; ``explain --pool`` reads it as a premium fund's «distribuito» and «residuo»."""
-    several = pr.rankings == "categoria"
-    chosen = [
-        Input(
-            f"{row['place']}° {ente.people[row['person']].name} ({row['person']})"
-            + (f", graduatoria {ranking['name']}" if several else ""),
-            fmt.Money(row["cost"] or Decimal(0)),
-            ref=f"progression:{row['person']}",
-        )
-        for ranking in rankings
-        for row in ranking["ranked"]
-        if row["outcome"] == SELECTED
-    ]
-    spent = sum((Decimal(i.value) for i in chosen), Decimal(0))
+    chosen: list[Input] = []
+    for ranking in rankings:
+        picked = [row for row in ranking["ranked"] if row["outcome"] == SELECTED]
+        if picked and ranking["name"]:  # the graduatoria by its Area, then its selected
+            where = " del grado" if reg.grades is not None else " della categoria (o Area)"
+            first = ente.people[picked[0]["person"]]
+            chosen.append(_group_read(reg, ente, first, where, f"{RANKING}{ranking['name']}"))
+        chosen += [
+            Input(
+                f"{row['place']}° {ente.people[row['person']].name} ({row['person']})",
+                fmt.Money(row["cost"] or Decimal(0)),
+                ref=f"progression:{row['person']}",
+            )
+            for row in picked
+        ]
+    spent = sum((Decimal(i.value) for i in chosen if i.ref.startswith("progression:")), Decimal(0))
     trace.record(
         f"pool:{pool.name}:{GIVEN}",
         spent,
@@ -361,16 +412,35 @@ def _precise(inputs: tuple[Input, ...], row: dict[str, Any]) -> tuple[Input, ...
     )
 
 
-def _ahead_at_par(row: dict[str, Any], rows: list[dict[str, Any]], ente: Ente) -> tuple[Input, ...]:
-    """Who has the same graduatoria number and precedes ``row`` by a rule for equals (``a_parita``): «a parità di
-    graduatoria, lo precede Persona E1», so that one left out by the places or the resources reads why the other came
-    first."""
+def _ahead_at_par(
+    row: dict[str, Any], rows: list[dict[str, Any]], ente: Ente, ties: list[Formula]
+) -> tuple[Input, ...]:
+    """Who has the same graduatoria number and precedes ``row`` by a rule for equals (``a_parita``), with the values
+    compared: «Anna Mattera (gli anni di servizio nell'Area: 9 contro 6)», so that one left out by the places or the
+    resources reads why the other came first."""
     ahead = [
-        ente.people[r["person"]].name
+        f"{ente.people[r['person']].name} ({_compared(r['numbers'][1:], row['numbers'][1:], ties)})"
         for r in rows
         if r["place"] < row["place"] and r["numbers"][0] == row["numbers"][0] and r["numbers"] != row["numbers"]
     ]
     return (Input("chi precede a parità di graduatoria", fmt.listed(ahead)),) if ahead else ()
+
+
+def _compared(first: Key, second: Key, ties: list[Formula]) -> str:
+    """The rules for equals in order, each with the two values, up to the one that decides: «gli anni nella
+    posizione economica: 9 e 9, pari; l'età in anni: 40 contro 35»; a rule read from the lowest shows the values
+    themselves (the age, not its negative)."""
+    said = []
+    for a, b, formula in zip(first, second, ties):
+        words, highest = criterion(formula)
+        a, b = (a, b) if highest else (-a, -b)
+        words = words if highest else f"{words}, dal più basso"
+        if a == b:
+            said.append(f"{words}: {fmt.decimal_it(a)} e {fmt.decimal_it(b)}, pari")
+            continue
+        said.append(f"{words}: {fmt.decimal_it(a)} contro {fmt.decimal_it(b)}")
+        break
+    return "; ".join(said)
 
 
 def _record_place(
@@ -380,10 +450,8 @@ def _record_place(
     group = _group(reg, pr, person)
     where = (" del suo grado" if reg.grades is not None else " della sua categoria (o Area)") if group else ""
     formula = f"posto nella graduatoria{where}: {_order_words(pr)}; i pari merito hanno lo stesso posto"
-    if group:  # the graduatoria by the person's cell: explain says it in the words of the contract, as elsewhere
-        cell = ente.cell("people", person.row, grades.column(reg))
-        written = person.extra.get(grades.GRADE) if reg.grades is not None else person.category
-        inputs = (Input("graduatoria" + where, written or group, cell=cell), *inputs)
+    if group:  # the graduatoria by the person's cell, in the words of the contract, with its places and resources
+        inputs = (_group_read(reg, ente, person, where, f"{RANKING}{group}"), *inputs)
     if "resources" in row:  # left out by the resources: how much there was, how much the candidates above took
         formula += "; " + _beyond_resources(row)
         left = row["resources"] - row["before"]

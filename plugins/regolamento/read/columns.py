@@ -31,6 +31,7 @@ TYPES: dict[str, Type] = {
     **{"numero": NUMBER, "euro": EURO, "giorni": DAYS, "percentuale": PERCENT, "punti": POINTS, "testo": TEXT},
     "sì/no": BOOL,  # a condition of the person: the formulas read it where a condition goes (ammesso = "=in_servizio")
     "data": DATE,  # a day of the person (a new parametro from …): read where MESI and IN.SERVIZIO take a day
+    "anno": NUMBER,  # a year (of the last progression): a whole number, said without grouping («2021», never «2.021»)
 }
 # how people.csv's cells of each type are read (a cell that does not read is an error naming file, row, column)
 PARSERS: dict[str, Callable[[str], Any]] = {
@@ -42,7 +43,18 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "testo": cells.parse_text,
     "sì/no": cells.parse_bool,  # sì / no (also SI, NO, x, vero, falso …): the core's own yes-no cells
     "data": cells.parse_date,  # 30/06/2024, 30.6.2024 or 2024-06-30, as the core's dates
+    "anno": lambda text: parse_year(text),
 }
+
+
+def parse_year(text: str) -> fmt.Year:
+    """A year as an office writes it: a whole number (2021; 0 where the column says «0 se nessuno»)."""
+    value = cells.parse_number(text)
+    if value != value.to_integral_value() or value < 0:
+        raise ValueError(f"atteso un anno (es. 2021), trovato «{text}»")
+    return fmt.Year(int(value))
+
+
 NAME = re.compile(r"[a-z][a-z0-9_]*")
 # people.csv's columns ciclope reads already: the core's (codes and Italian headers) and this plugin's own
 PEOPLE_COLUMNS = (
@@ -88,6 +100,7 @@ def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
             row=table == ROWS,
             unit=table == "unità",
             whole=table == WHOLE,
+            year=kind == "anno",
         )
         out.setdefault(name, found)
     return out
@@ -164,7 +177,7 @@ def _check_bounds(c: Column, path: str, error: Error) -> None:
 
 
 # the types of a column whose cells are numbers, which a minimo and a massimo bound
-BOUNDED = ("numero", "euro", "giorni", "percentuale", "punti")
+BOUNDED = ("numero", "euro", "giorni", "percentuale", "punti", "anno")
 
 
 def parsers(columns: Sequence[Column]) -> dict[str, Callable[[str], Any]]:
@@ -237,9 +250,14 @@ def missing(reg: Regulation, ente: Ente) -> list[Problem]:
 
 def _no_datum(reg: Regulation, ente: Ente, c: Column) -> Problem:
     """A datum of the ente the regulation declares and the ente does not write, placed where it goes."""
-    value = {"sì/no": "sì", "testo": "testo", "euro": "1000.00", "percentuale": "10%", "data": "01/07/2024"}.get(
-        c.kind, "10"
-    )
+    value = {
+        "sì/no": "sì",
+        "testo": "testo",
+        "euro": "1000.00",
+        "percentuale": "10%",
+        "data": "01/07/2024",
+        "anno": "2024",
+    }.get(c.kind, "10")
     message = f"manca il dato dell'ente {fmt.quoted(c.name)} dichiarato in [[colonne]] ({c.meaning}): "
     rows = ente.table(DATA_SHEET)
     if rows and not ente.file_of(DATA_SHEET).startswith("ente.toml"):  # dati.csv, the foglio dati: its row

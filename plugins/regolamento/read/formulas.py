@@ -454,7 +454,7 @@ def declared(node: Node, columns: Mapping[str, Quantity]) -> Node:
 
     def worded(name: Name) -> Node:
         q = columns.get(name.name)
-        return attrs.evolve(name, words=q.words) if q is not None else name
+        return attrs.evolve(name, words=q.words, year=q.year) if q is not None else name
 
     return names_replaced(node, worded)
 

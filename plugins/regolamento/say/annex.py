@@ -11,6 +11,7 @@ from ciclope.plugins.regolamento.format.grades import CATEGORIES
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.format.wording import criterion, sentence
 from ciclope.plugins.regolamento.pay.parts import PARTS, RANKINGS
+from ciclope.plugins.regolamento.pay.progressions import SELECTED
 from ciclope.plugins.regolamento.read.load import declared, load
 from ciclope.plugins.regolamento.say.articles import articles, render
 
@@ -233,9 +234,47 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
             note=f"Selezione per graduatoria{funded}, esclusi i pari merito al limite ({cited}).{_places_note(result, regulation, found)}",
         )
     ]
+    if pr.rankings == "categoria" and found["graduatorie"]:
+        out.append(_limits(result, regulation, found["graduatorie"], cited))
     if found["candidates"]:
         out.append(graduatoria(result, regulation, found["graduatorie"], cited))
     return out
+
+
+def _limits(result: Result, regulation: Regulation, rankings: list[dict[str, Any]], cited: str) -> ReportSection:
+    """Each graduatoria of a category (or grade): its staff, its places and how they are computed, its resources,
+    candidates, selected and what they cost; so that one left out reads how many places and how much money the
+    graduatoria had."""
+    funded = any(r["resources"] is not None for r in rankings)
+    rows = tuple(
+        (
+            _ranking_name(result, regulation, r["name"]),
+            r["base"],
+            r["places_said"],
+            *((fmt.Money(r["resources"] or 0),) if funded else ()),
+            len(r["ranked"]),
+            sum(1 for row in r["ranked"] if row["outcome"] == SELECTED),
+            *((fmt.Money(r["spent"]),) if funded else ()),
+        )
+        for r in rankings
+    )
+    pr = regulation.progressions
+    base = "candidati" if pr is not None and pr.share_of == "candidati" else "personale in servizio dei ruoli"
+    return ReportSection(
+        title="Graduatorie delle progressioni",
+        columns=(
+            "Graduatoria",
+            "Candidati della graduatoria" if base == "candidati" else "Personale in servizio",
+            "Posti",
+            *(("Risorse",) if funded else ()),
+            "Candidati",
+            "Selezionati",
+            *(("Costo dei selezionati",) if funded else ()),
+        ),
+        rows=rows,
+        note=f"Per ciascuna graduatoria: i posti (la quota, per difetto, del {base} della graduatoria, dove il "
+        f"regolamento la scrive) e le risorse che il regolamento le assegna ({cited}).",
+    )
 
 
 def _places_note(result: Result, regulation: Regulation, found: dict[str, Any]) -> str:

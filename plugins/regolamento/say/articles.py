@@ -99,7 +99,12 @@ def _readings(field: attrs.Attribute[Any], item: Any, count: int) -> list[str]:
     """The office's readings of one block (what the text does not say, said as the office's), naming the block
     among ``count`` of its list."""
     named = f" ({readings.block_words(field, item)})" if count > 1 else ""
-    return [f"Ipotesi dell'ufficio{named}: {r.text}." for r in readings.within(item)]
+    return [f"Ipotesi dell'ufficio{named}: {ended(r.text)}" for r in readings.within(item)]
+
+
+def ended(text: str) -> str:
+    """A sentence the office wrote, with one full stop at its end: its own, if it has one («…pubblicato.»)."""
+    return text if text.rstrip()[-1:] in ".;:!?" else f"{text}."
 
 
 def _title(field: attrs.Attribute[Any]) -> str:

@@ -448,6 +448,7 @@ COLUMN_KINDS = {
     "testo": "un testo",
     "sì/no": "sì o no",
     "data": "una data",
+    "anno": "un anno",
 }
 # each list a column may be of: what its sentence says of it, what it adds, and how a title names it
 COLUMN_LISTS = {

@@ -56,7 +56,7 @@ def score_of(
     missing = [label for label, _, value, w in parts if value is None and w > 0]
     if missing or not parts:
         why = f"manca: {', '.join(missing)}" if missing else "nessuna scheda di valutazione"
-        if not card and person.role not in reg.evaluated_roles:  # nothing of the regulation evaluates the role
+        if not card and not evaluated_role(reg, person, ente):  # nothing evaluates the role: no card missing
             why = "senza valutazione individuale: il regolamento non la prevede per il suo ruolo"
         return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": why})
     total = sum((w * v for _, _, v, w in parts if w > 0 and v is not None), Decimal(0))
@@ -102,6 +102,19 @@ def score_of(
     if scale_of(reg) is not None:
         breakdown[POINTS] = points
     return Score(person=person.id, score=score, level=level, breakdown=breakdown)
+
+
+def evaluated_role(reg: Regulation, person: Person, ente: Ente) -> bool:
+    """Whether the role of ``person`` is evaluated: a part of the premium or the result pay reads its evaluation,
+    the progressioni read the year's score of its candidates, the file declares its card, or someone else of the role
+    has a card in the data (the office evaluates the role; one without a card lacks theirs, and is told so)."""
+    if person.role in reg.evaluated_roles or grades.card_of(reg, person) is not None:
+        return True
+    pr = reg.progressions
+    if pr is not None and person.role in pr.roles and (pr.order is None or pr.candidates is None):
+        return True
+    people = ente.people
+    return any(pid != person.id and pid in people and people[pid].role == person.role for pid in ente.cards_view())
 
 
 def source_of(reg: Regulation, person: Person, weights: Weights | GradeWeights | None) -> Citation:

@@ -113,7 +113,11 @@ def test_a_candidate_s_place_is_explained_down_to_the_cells(ciclope_ente, tmp_pa
         ("l'età in anni", Decimal("35"), "people.csv:4:eta"),
         ("a parità (l'età in anni)", Decimal("35"), ""),
         # C has B's 90 points and 7 years, and is older (50 > 35): C precedes B by the rules for equals
-        ("chi precede a parità di graduatoria", "Persona C", ""),
+        (
+            "chi precede a parità di graduatoria",
+            "Persona C (gli anni nella posizione economica: 7 e 7, pari; l'età in anni: 50 contro 35)",
+            "",
+        ),
     ]
     text = explain(result, "person", "B")
     assert "Progressioni economiche: posto di Persona B in graduatoria" in text

@@ -15,7 +15,7 @@ def test_a_list_as_the_type_of_a_declared_column(tmp_path):
     text = V2 + '\n[[colonne]]\nnome = "ore"\ntipo = ["numero"]\nsignificato = "le ore"\nfonte = "art. 2"\n'
     assert regulation_problems(tmp_path, text) == [
         "riga 22, chiave colonne[1].tipo: atteso uno dei valori ammessi tra virgolette (numero, euro, giorni, "
-        'percentuale, punti, testo, sì/no, data), trovato «["numero"]»'
+        'percentuale, punti, testo, sì/no, data, anno), trovato «["numero"]»'
     ]
 
 
