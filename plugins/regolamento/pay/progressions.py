@@ -84,6 +84,8 @@ def _ranked(
     year or not: a differenziale stipendiale reads the past years' evaluations and the experience, which are columns,
     not this year's card. A candidate ranked by the score needs one (:func:`_candidate`)."""
     scored = [p for p in staff if (s := scores.get(p.id)) is not None and s.score is not None]
+    if pr.candidates is None and staff and not scored:
+        trace.problem(_nobody_evaluated(reg, pr))
     cohort = Cohort(recorder=Recorder(trace, "progressioni", cite(reg, pr.source)))
     cohort.members = [PersonEnv(facts, p, cohort) for p in (staff if pr.candidates is not None else scored)]
     keyed: dict[str, list[tuple[str, Key]]] = {g: [] for g in groups.values()}
@@ -97,6 +99,20 @@ def _ranked(
             if found[2] is not None:
                 costs[env.person.id] = found[2]
     return keyed, said, costs
+
+
+def _nobody_evaluated(reg: Regulation, pr: Progressions) -> Problem:
+    """Candidates who are the year's evaluated, where nobody is: a fund of progressions pays no premium, so the
+    missing cards' error of the premiums does not say why nobody is selected."""
+    return Problem(
+        rule="regolamento.progressioni.valutati",
+        severity="warning",
+        source=cite(reg, pr.source),
+        file="valutazioni.csv",
+        message="nessuno è valutato nell'anno: senza candidati i candidati alle progressioni sono i valutati, e "
+        "nessuno è selezionato; aggiungi le schede in valutazioni.csv, o scrivi in [progressioni] candidati, la "
+        "condizione che li ammette (anche senza la valutazione dell'anno)",
+    )
 
 
 def _summary(

@@ -298,3 +298,19 @@ def public_text(result) -> str:
     from ciclope.core.reports import public
 
     return re.sub(r"<[^>]+>", "|", public.render(result))
+
+
+def test_candidates_who_are_the_evaluated_without_any_card_are_warned(ciclope_ente, tmp_path):
+    # without candidati the candidates are the year's evaluated; nobody has a card: nobody can be selected, and the
+    # office is told why (the fund pays no premium, so the missing cards' error of the premiums does not say it)
+    text = FROM_FUND.replace('candidati = "=anzianita_posizione >= 2"\n', "")
+    files = past([("A", "3", "40", "90"), ("B", "5", "50", "89")])
+    files["ente.toml"] += '\n[fondi]\nprogressioni = "1000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    assert result.rewards.extra["progressioni"] == []
+    warned = [p.message for p in result.violations if p.rule == "regolamento.progressioni.valutati"]
+    assert warned == [
+        "nessuno è valutato nell'anno: senza candidati i candidati alle progressioni sono i valutati, e nessuno è "
+        "selezionato; aggiungi le schede in valutazioni.csv, o scrivi in [progressioni] candidati, la condizione "
+        "che li ammette (anche senza la valutazione dell'anno)"
+    ]
