@@ -17,6 +17,7 @@ from ciclope.core.ranking import by_score, cut_without_ties, top_share
 from ciclope.core.trace import CardInputs, Input, Trace
 
 __all__ = [
+    "FORMULAS",
     "SOURCE_CARD",
     "by_score",
     "card_part",
@@ -25,6 +26,7 @@ __all__ = [
     "cut_without_ties",
     "dirigente_score",
     "has_contraddittorio",
+    "indicator_achievement",
     "part_name",
     "po_needs_contraddittorio",
     "top_share",

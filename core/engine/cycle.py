@@ -55,7 +55,7 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
         fields["resources"] = hooks.first(hookspecs.ciclope_resources, ente=ente, params=params, trace=trace) or {}
 
     if last >= 2:  # c. monitoraggio, then the approved mid-year revisions
-        fields["monitoring"] = monitoring(ente, hooks, trace)
+        fields["monitoring"] = monitoring(ente, hooks, params, trace)
         ente, fields["revisions"] = apply_revisions(ente, trace)
 
     if last >= 3:  # d. valutazione, then e. premialità
@@ -207,10 +207,10 @@ def _report(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict
     trace.extend(unknown_approvals(ente, [*(d.approval for d in deadlines if d.approval), *named]))
 
 
-def monitoring(ente: Ente, hooks: Hooks, trace: Trace) -> dict[str, MonitoringOutcome]:
+def monitoring(ente: Ente, hooks: Hooks, params: Params, trace: Trace) -> dict[str, MonitoringOutcome]:
     """Mid-year (30/6) measurement of every indicator with a mid-year target and value."""
     out = {}
-    achieve = hooks.indicator_achiever()
+    achieve = hooks.indicator_achiever(params)
     for ind in ente.indicators.values():
         if not ind.active or ind.neutralized or ind.type == "monitor" or ind.target_mid is None:
             continue
