@@ -22,13 +22,13 @@ from ciclope.core.engine.registry import Hooks
 from ciclope.core.engine.scheduled import beyond_awards
 from ciclope.core.entetoml import unknown_approvals
 from ciclope.core.model import Ente, EvaluationItem
-from ciclope.core.money import r4
 from ciclope.core.outcomes import MonitoringOutcome, Positions, Rewards
 from ciclope.core.params import Params
 from ciclope.core.phases import PHASES
 from ciclope.core.plugininfo import PluginInfo
 from ciclope.core.problems import Problem
 from ciclope.core.result import AppliedRevision, Result
+from ciclope.core.scoring import deviation
 from ciclope.core.trace import Trace
 from ciclope.core.values import parse_indicator_value, parse_nonnegative
 
@@ -227,7 +227,10 @@ def monitoring(ente: Ente, hooks: Hooks, params: Params, trace: Trace) -> dict[s
             mid=True,
         )
         out[ind.id] = MonitoringOutcome(
-            achievement=ach, deviation=r4(ach - 1), target=ind.target_mid, actual=ind.actual_mid
+            achievement=ach,
+            deviation=deviation(ind.type, ind.actual_mid, ind.target_mid, ach),
+            target=ind.target_mid,
+            actual=ind.actual_mid,
         )
     return out
 

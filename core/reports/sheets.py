@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
+from ciclope.core import scoring
 from ciclope.core.ledger import Award, instalment_kind
 from ciclope.core.outcomes import Deadline
 from ciclope.core.phases import PHASE_NAMES
@@ -215,7 +216,7 @@ def indicators(r: Result) -> Table:
                 as_typed(ind.baseline, ind.percent),
                 as_typed(ind.target, ind.percent) if ind.active else "-",
                 as_typed(ind.actual, ind.percent),
-                (ach - 1) if ach is not None else None,
+                scoring.deviation(ind.type, out.actual, out.target, ach) if out and ach is not None else None,
                 ach,
                 fmt.status(ind_status) if ind_status else "",
                 ind.reason,

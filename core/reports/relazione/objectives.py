@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from ciclope.core import scoring
 from ciclope.core.reports import fmt
 from ciclope.core.reports.model import Block, Child, Flag, Flags, Negative, Objective, Off, Table, Text, columns
 from ciclope.core.reports.relazione.names import Names, not_run, reached
 from ciclope.core.result import Result
 
 INTRO = (
-    "Per ogni obiettivo: indicatori con peso, target e consuntivo dell'anno, scostamento "
-    "(raggiungimento − 100%), raggiungimento (limitato a 0–100%) e fonte del dato. Gli "
+    "Per ogni obiettivo: indicatori con peso, target e consuntivo dell'anno, scostamento dal target "
+    "(consuntivo / target − 100%, per «meno è meglio» target / consuntivo − 100%: positivo se il target è superato), "
+    "raggiungimento (limitato a 0–100%) e fonte del dato. Gli "
     "indicatori neutralizzati, non attivi nell'anno o di solo monitoraggio non entrano "
     "nel calcolo e i pesi degli altri sono rinormalizzati."
 )
@@ -145,9 +147,10 @@ def indicator_row(r: Result, ind: Any, revised: set[str]) -> tuple:
     outcome = r.org.indicators.get(ind.id) if r.org else None
     status = outcome.status if outcome else planned_status(ind)
     ach = outcome.achievement if outcome else None
-    deviation: str | Negative = fmt.signed_pct(ach - 1) if ach is not None else fmt.NONE
-    if ach is not None and ach < 1:
-        deviation = Negative(fmt.signed_pct(ach - 1))
+    deviation: str | Negative = fmt.NONE
+    if outcome is not None and ach is not None:  # from the target, never cut at 100% (docs/reports.md)
+        off = scoring.deviation(ind.type, outcome.actual, outcome.target, ach)
+        deviation = Negative(fmt.signed_pct(off)) if off < 0 else fmt.signed_pct(off)
     cells = (
         ind.id,
         ind.name,

@@ -271,7 +271,8 @@ def monitoring(r: Result, names: Names) -> list[Block]:
     return [
         Text(
             f"Indicatori con target intermedio misurati al 30/6: {len(rows)}; con scostamento "
-            f"negativo: {negative}. Scostamento = raggiungimento al 30/6 − 100%.",
+            f"negativo: {negative}. Scostamento = valore al 30/6 / target al 30/6 − 100% (per «meno è meglio» il "
+            "rapporto inverso), come a fine anno.",
             "muted",
         ),
         Table(
