@@ -35,6 +35,11 @@ HEAD = columns(
     (3, 4, 5, 6, 7, 8),
 )
 NOT_WEIGHTED = ("neutralized", "inactive", "monitor")
+# a report that stops before the evaluation is dated before the year's end: no year-end actual in it
+MID_YEAR = (
+    "I consuntivi di fine anno non sono riportati: i valori al 30/6 sono nel «Monitoraggio al 30/6», con il loro "
+    "target intermedio."
+)
 
 
 def objectives(r: Result, names: Names) -> list[Block]:
@@ -49,6 +54,7 @@ def objectives(r: Result, names: Names) -> list[Block]:
     out: list[Block] = [Text(INTRO, "muted")]
     if not reached(r, "valutazione"):
         out.append(not_run(r, "valutazione"))
+        out.append(Text(MID_YEAR, "muted"))
     revised = {rv.indicator for rv in r.revisions if rv.applied}
     for oid, depth in order(r):
         o = ente.objectives[oid]
@@ -158,7 +164,7 @@ def indicator_row(r: Result, ind: Any, revised: set[str]) -> tuple:
         fmt.value(ind.weight) if ind.type != "monitor" else fmt.NONE,
         fmt.measure(ind.baseline, ind.percent),
         fmt.measure(ind.target, ind.percent) if ind.active else "-",
-        fmt.measure(ind.actual, ind.percent),
+        fmt.measure(ind.actual, ind.percent) if reached(r, "valutazione") else fmt.NONE,
         deviation,
         fmt.pct(ach),
         ind.source or fmt.NONE,

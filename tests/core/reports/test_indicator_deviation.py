@@ -66,3 +66,21 @@ def test_the_workbook_and_the_30_6_monitoring_say_the_same_deviation(tmp_path):
     head = rows[0]
     deviations = {r[0]: r[head.index("Scostamento")] for r in rows[1:]}
     assert deviations["IN1"] == 0.2 and deviations["IN2"] == 0.1111 and deviations["IN3"] == -0.1667
+
+
+def test_the_30_6_report_shows_no_year_end_actual(tmp_path):
+    from openpyxl import load_workbook
+
+    result = comune(tmp_path, until="monitoraggio")
+    page = html.render(result)
+    # the year-end actuals (24, 27, 6, 15/07/2021) are not in a report dated 30/6: «—» in their column
+    in1 = re.findall(r"<td[^>]*>(.*?)</td>", row(page, "IN1", "obiettivi"))
+    assert in1[4:6] == ["20", "—"], in1  # target, consuntivo
+    assert "15/07/2021" not in page and "valori al 30/6" in page
+    # the 30/6 values are in the monitoring: IN1 12 on 10
+    assert "<td class=\"num\">10</td><td class=\"num\">12</td>" in row(page, "IN1", "monitoraggio")
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    rows = list(load_workbook(path)["Indicatori"].iter_rows(values_only=True))
+    actual = rows[0].index("Consuntivo")
+    assert [r[actual] for r in rows[1:]] == [None, None, None, None]
