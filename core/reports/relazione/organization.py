@@ -217,8 +217,9 @@ def dirigenti(r: Result, names: Names) -> list[Block]:
         "Esito",
     )
     intro = (
-        "Performance organizzativa di ciascun dirigente (media ponderata del suo cruscotto o degli "
-        "obiettivi di cui è responsabile) e valutazione individuale."
+        "Performance organizzativa di ciascun dirigente (media ponderata del suo cruscotto o media semplice degli "
+        "obiettivi di cui è responsabile, i cui pesi non contano; senza né l'uno né gli altri, il raggiungimento "
+        "dell'unità che dirige) e valutazione individuale."
     )
     return [
         Text(intro, "muted"),
