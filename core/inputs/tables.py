@@ -306,7 +306,7 @@ def _wider(label: str, n: int, header: tuple[str, ...], rec: Sequence[str], deli
         said += "una nota scritta dopo l'ultima colonna va tolta o messa in una colonna con intestazione x_note"
         return Problem(rule="core.input.columns", file=label, row=n, message=said)
     numbers = " o ".join(f"{quoted(number)} nella colonna {quoted(column)}" for number, column in split)
-    number, column = split[-1]
+    number = split[-1][0]
     pointed = number.replace(".", "").replace(",", ".")  # 9.000,00 → 9000.00: the thousands points left out
     said += (
         f"forse un numero con la virgola decimale ({numbers}), che la virgola divide in due celle in un file "
@@ -314,7 +314,8 @@ def _wider(label: str, n: int, header: tuple[str, ...], rec: Sequence[str], deli
         f'("{number}"), oppure salva il file con il separatore «;» (in Excel: «CSV (delimitato dal separatore di '
         "elenco)»)"
     )
-    return Problem(rule="core.input.columns", file=label, row=n, column=column, message=said)
+    # the column only in the words: it is a guess («forse»), the row is what is wrong
+    return Problem(rule="core.input.columns", file=label, row=n, message=said)
 
 
 def read_csv(path: Path, name: str, problems: list[Problem], raw: bytes | None = None) -> Sheet | None:

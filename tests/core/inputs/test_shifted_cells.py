@@ -96,11 +96,10 @@ def test_an_amount_with_thousands_points_split_by_its_comma_says_how_to_write_it
     )
     problems = []
     read_csv(path, "people", problems)
-    assert [(p.file, p.row, p.column, p.message) for p in problems] == [
+    assert [(p.file, p.row, p.message) for p in problems] == [
         (
             "persone.csv",
             3,
-            "retribuzione_posizione",
             "la riga ha 4 celle ma l'intestazione 3 colonne: forse un numero con la virgola decimale («9.000,00» nella "
             "colonna «retribuzione_posizione»), che la virgola divide in due celle in un file separato da virgole. "
             'Scrivi il numero con il punto (9000.00), oppure tra virgolette ("9.000,00"), oppure salva il file con il '
