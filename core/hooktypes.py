@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from ciclope.core.model import Indicator, Objective
+    from ciclope.core.params import Params
     from ciclope.core.trace import Trace
 
 T = TypeVar("T")
@@ -53,9 +54,10 @@ class CycleHooks(Protocol):
         layer that must have the regulation split a different pool asks ``ciclope_rewards`` through them, once."""
         ...
 
-    def indicator_achiever(self) -> Callable[[Indicator, Measure, Measure, Trace], Decimal | None]:
-        """``achieve(indicator, measured, target, trace)``: ``ciclope_indicator_achievement`` for each
-        indicator of one ente, set up once."""
+    def indicator_achiever(self, params: Params) -> Callable[[Indicator, Measure, Measure, Trace, str], Decimal | None]:
+        """``achieve(indicator, measured, target, trace, key)``: ``ciclope_indicator_achievement`` for each
+        indicator of the ente with ``params``, set up once; ``key`` is the figure of the measurement
+        (``indicator:<id>``, ``monitoring:<id>`` at 30/6)."""
         ...
 
     def objective_achiever(self) -> Callable[[Objective, list[Part], Trace], Decimal | None]:

@@ -33,7 +33,8 @@ class IndicatorOutcome:
 
 @attrs.frozen(weakref_slot=False)
 class MonitoringOutcome:
-    """An indicator at 30/6 against its mid-year target: deviation = achievement − 1."""
+    """An indicator at 30/6 against its mid-year target: ``deviation`` from the target, never cut at 100%
+    (:func:`core.scoring.deviation`)."""
 
     achievement: Decimal
     deviation: Decimal

@@ -11,12 +11,13 @@ from ciclope.core.citation import Citation
 from ciclope.core.conciliation import has_contraddittorio, po_needs_contraddittorio
 from ciclope.core.fmt import decimal_it
 from ciclope.core.model import EvaluationItem, Indicator, Person
-from ciclope.core.money import CENT, TEN_THOUSANDTH
+from ciclope.core.money import CENT, TEN_THOUSANDTH, r4
 from ciclope.core.outcomes import OrgPerformance, Score
 from ciclope.core.ranking import by_score, cut_without_ties, top_share
 from ciclope.core.trace import CardInputs, Input, Trace
 
 __all__ = [
+    "FORMULAS",
     "SOURCE_CARD",
     "by_score",
     "card_part",
@@ -25,6 +26,7 @@ __all__ = [
     "cut_without_ties",
     "dirigente_score",
     "has_contraddittorio",
+    "indicator_achievement",
     "part_name",
     "po_needs_contraddittorio",
     "top_share",
@@ -78,6 +80,18 @@ def indicator_achievement(kind: str, measured: Any, target: Any) -> Decimal:
             return ONE
         return clamp01(Decimal(target) / Decimal(measured))
     raise ValueError(f"indicator type {kind!r} is not scored")
+
+
+def deviation(kind: str, measured: Any, target: Any, achievement: Decimal) -> Decimal:
+    """How far a measurement is from its target, never cut at 100% (docs/reports.md: «Scostamento»): consuntivo /
+    target − 1 (more is better, a project), target / consuntivo − 1 (less is better), rounded to 4 decimals; 24 on a
+    target of 20 is +0.2 while its ``achievement`` is 1. A deadline, a SI/NO, or less is better with a consuntivo ≤ 0
+    (no ratio): ``achievement`` − 1."""
+    if kind in ("higher", "project") and isinstance(measured, Decimal) and isinstance(target, Decimal) and target:
+        return r4(measured / target - ONE)
+    if kind == "lower" and isinstance(measured, Decimal) and isinstance(target, Decimal) and measured > 0:
+        return r4(target / measured - ONE)
+    return r4(achievement - ONE)
 
 
 def needs_actual(indicator: Indicator) -> bool:

@@ -22,13 +22,13 @@ from ciclope.core.engine.registry import Hooks
 from ciclope.core.engine.scheduled import beyond_awards
 from ciclope.core.entetoml import unknown_approvals
 from ciclope.core.model import Ente, EvaluationItem
-from ciclope.core.money import r4
 from ciclope.core.outcomes import MonitoringOutcome, Positions, Rewards
 from ciclope.core.params import Params
 from ciclope.core.phases import PHASES
 from ciclope.core.plugininfo import PluginInfo
 from ciclope.core.problems import Problem
 from ciclope.core.result import AppliedRevision, Result
+from ciclope.core.scoring import deviation
 from ciclope.core.trace import Trace
 from ciclope.core.values import parse_indicator_value, parse_nonnegative
 
@@ -55,7 +55,7 @@ def run_cycle(ente: Ente, hooks: Hooks, params: Params, plugin: PluginInfo, unti
         fields["resources"] = hooks.first(hookspecs.ciclope_resources, ente=ente, params=params, trace=trace) or {}
 
     if last >= 2:  # c. monitoraggio, then the approved mid-year revisions
-        fields["monitoring"] = monitoring(ente, hooks, trace)
+        fields["monitoring"] = monitoring(ente, hooks, params, trace)
         ente, fields["revisions"] = apply_revisions(ente, trace)
 
     if last >= 3:  # d. valutazione, then e. premialità
@@ -208,10 +208,10 @@ def _report(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: dict
     trace.extend(unknown_approvals(ente, [*(d.approval for d in deadlines if d.approval), *named]))
 
 
-def monitoring(ente: Ente, hooks: Hooks, trace: Trace) -> dict[str, MonitoringOutcome]:
+def monitoring(ente: Ente, hooks: Hooks, params: Params, trace: Trace) -> dict[str, MonitoringOutcome]:
     """Mid-year (30/6) measurement of every indicator with a mid-year target and value."""
     out = {}
-    achieve = hooks.indicator_achiever()
+    achieve = hooks.indicator_achiever(params)
     for ind in ente.indicators.values():
         if not ind.active or ind.neutralized or ind.type == "monitor" or ind.target_mid is None:
             continue
@@ -228,7 +228,10 @@ def monitoring(ente: Ente, hooks: Hooks, trace: Trace) -> dict[str, MonitoringOu
             mid=True,
         )
         out[ind.id] = MonitoringOutcome(
-            achievement=ach, deviation=r4(ach - 1), target=ind.target_mid, actual=ind.actual_mid
+            achievement=ach,
+            deviation=deviation(ind.type, ind.actual_mid, ind.target_mid, ach),
+            target=ind.target_mid,
+            actual=ind.actual_mid,
         )
     return out
 

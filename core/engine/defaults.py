@@ -190,8 +190,10 @@ def ciclope_objective_achievement(parts: list[Part]) -> Decimal | None:
 
 
 @hookimpl(trylast=True)
-def ciclope_organizational_performance(ente: Ente, trace: Trace, hooks: CycleHooks) -> OrgPerformance | None:
-    return organizational.compute(ente, trace, hooks)
+def ciclope_organizational_performance(
+    ente: Ente, params: Params, trace: Trace, hooks: CycleHooks
+) -> OrgPerformance | None:
+    return organizational.compute(ente, trace, hooks, params)
 
 
 @hookimpl(trylast=True)

@@ -380,7 +380,7 @@ def ciclope_fund(ente: Ente, params: Params, trace: Trace) -> money.Fund | None:
 @phase("c. monitoraggio and d. valutazione")
 @hookspec(firstresult=True)
 def ciclope_indicator_achievement(
-    indicator: Indicator, measured: Measure, target: Measure, trace: Trace
+    indicator: Indicator, measured: Measure, target: Measure, trace: Trace, params: Params, key: str
 ) -> Decimal | None:
     """Return an indicator's achievement in [0, 1] (a ``Decimal``), or ``None`` to use the default.
 
@@ -392,7 +392,12 @@ def ciclope_indicator_achievement(
     :param indicator: the indicator (:class:`core.model.Indicator`); its ``type`` says how it is measured.
     :param measured: the value measured: ``actual`` at the final measurement, ``actual_mid`` at 30/6.
     :param target: the target the value is measured against: ``target``, or ``target_mid`` at 30/6.
-    :param trace: record the figure ``indicator:<id>`` to explain the answer (else the core records its own).
+    :param trace: record the figure ``key`` to explain the answer (else the core records its own); the core adds to
+        it the target and the value measured with their cells, where it names neither, and its label, where it has
+        none.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param key: the figure of this measurement: ``indicator:<id>`` at the final measurement, ``monitoring:<id>`` at
+        30/6.
     """
 
 
@@ -431,7 +436,7 @@ def ciclope_organizational_performance(
     :param ente: the ente, as loaded (:class:`core.model.Ente`); read-only.
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     :param trace: where to record each figure computed, with its inputs, formula and source, and each problem found.
-    :param hooks: ask the indicator and objective hooks through it (``indicator_achiever()``, ``objective_achiever()``).
+    :param hooks: ask the indicator and objective hooks through it (``indicator_achiever(params)``, ``objective_achiever()``).
     """
 
 

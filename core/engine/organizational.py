@@ -14,6 +14,7 @@ from ciclope.core.fmt import Percent
 from ciclope.core.model import Ente, Indicator
 from ciclope.core.money import r4
 from ciclope.core.outcomes import IndicatorOutcome, OrgPerformance
+from ciclope.core.params import Params
 from ciclope.core.problems import Problem
 from ciclope.core.scoring import (
     FORMULAS,
@@ -35,7 +36,7 @@ def measure(
     ind: Indicator, measured, target, achieve, trace: Trace, key: str, label: str, mid: bool = False
 ) -> Decimal:
     """``achieve`` is the ente's :meth:`~core.registry.Hooks.indicator_achiever` (looked up once per ente)."""
-    value = r4(achieve(ind, measured, target, trace))
+    value = r4(achieve(ind, measured, target, trace, key))
     col_t, col_a = ("target_mid", "actual_mid") if mid else (ind.target_column, "actual")
     if ind.percent:  # typed as percentages: read back as percentages (explain, the portal), never as 0,72
         target, measured = as_percent(target), as_percent(measured)
@@ -45,10 +46,15 @@ def measure(
     )
     # trace.record(key, …) unless the plugin's achiever recorded the key itself: one look-up in the ente's table of
     # figures instead of a look-up and then an insert
-    trace.figures.setdefault(
+    own = trace.figures.setdefault(
         key,
         figure(key, value, FORMULAS.get(ind.type, "calcolato dal plugin"), SOURCE_INDICATOR, inputs, label, ""),
     )
+    if own.inputs is not inputs:  # the plugin's: given the target and the value measured it does not name
+        named = {i.name for i in own.inputs}
+        trace.figures[key] = own._replace(
+            inputs=(*(i for i in inputs if i.name not in named), *own.inputs), label=own.label or label
+        )
     return value
 
 
@@ -58,9 +64,9 @@ def as_percent(value: Any) -> Any:
 
 
 class _Org:
-    def __init__(self, ente: Ente, trace: Trace, hooks):
+    def __init__(self, ente: Ente, trace: Trace, hooks, params: Params):
         self.e, self.trace, self.hooks = ente, trace, hooks
-        self.achieve_indicator = hooks.indicator_achiever()  # the hooks asked for every indicator and objective
+        self.achieve_indicator = hooks.indicator_achiever(params)  # the hooks asked for every indicator and objective
         self.achieve_objective = hooks.objective_achiever()
         self.indicators: dict[str, IndicatorOutcome] = {}
         self.objectives: dict[str, Decimal | None] = {}
@@ -412,5 +418,5 @@ def _top_down(ente: Ente):
     return out
 
 
-def compute(ente: Ente, trace: Trace, hooks) -> OrgPerformance:
-    return _Org(ente, trace, hooks).run()
+def compute(ente: Ente, trace: Trace, hooks, params: Params) -> OrgPerformance:
+    return _Org(ente, trace, hooks, params).run()

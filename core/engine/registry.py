@@ -395,11 +395,21 @@ class Hooks:
             info = attrs.evolve(info, grade_column=grade)
         return info
 
-    def indicator_achiever(self) -> Callable[[Indicator, Measure, Measure, Trace], Decimal | None]:
-        """``ciclope_indicator_achievement`` as ``achieve(indicator, measured, target, trace)``, set up once."""
-        call = self._per_item(hookspecs.ciclope_indicator_achievement, ("indicator", "measured", "target", "trace"))
-        return lambda indicator, measured, target, trace: call(
-            {"indicator": indicator, "measured": measured, "target": target, "trace": trace}
+    def indicator_achiever(self, params: Params) -> Callable[[Indicator, Measure, Measure, Trace, str], Decimal | None]:
+        """``ciclope_indicator_achievement`` for the ente with ``params`` as ``achieve(indicator, measured, target,
+        trace, key)``, set up once."""
+        call = self._per_item(
+            hookspecs.ciclope_indicator_achievement, ("indicator", "measured", "target", "trace", "params", "key")
+        )
+        return lambda indicator, measured, target, trace, key: call(
+            {
+                "indicator": indicator,
+                "measured": measured,
+                "target": target,
+                "trace": trace,
+                "params": params,
+                "key": key,
+            }
         )
 
     def objective_achiever(self) -> Callable[[Objective, list[Part], Trace], Decimal | None]:

@@ -284,7 +284,7 @@ def _checked(
             column.append(text.strip())
 
 
-_WHOLE = re.compile(r"[+-]?\d+")
+_WHOLE = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+|[+-]?\d+")  # 72, or 9.000 with its thousands points
 _DIGITS = re.compile(r"\d+")
 
 
@@ -307,12 +307,14 @@ def _wider(label: str, n: int, header: tuple[str, ...], rec: Sequence[str], deli
         return Problem(rule="core.input.columns", file=label, row=n, message=said)
     numbers = " o ".join(f"{quoted(number)} nella colonna {quoted(column)}" for number, column in split)
     number = split[-1][0]
+    pointed = number.replace(".", "").replace(",", ".")  # 9.000,00 → 9000.00: the thousands points left out
     said += (
         f"forse un numero con la virgola decimale ({numbers}), che la virgola divide in due celle in un file "
-        f"separato da virgole. Scrivi il numero con il punto ({number.replace(',', '.')}), oppure tra virgolette "
+        f"separato da virgole. Scrivi il numero con il punto ({pointed}), oppure tra virgolette "
         f'("{number}"), oppure salva il file con il separatore «;» (in Excel: «CSV (delimitato dal separatore di '
         "elenco)»)"
     )
+    # the column only in the words: it is a guess («forse»), the row is what is wrong
     return Problem(rule="core.input.columns", file=label, row=n, message=said)
 
 

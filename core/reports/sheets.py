@@ -8,9 +8,10 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
+from ciclope.core import scoring
 from ciclope.core.ledger import Award, instalment_kind
 from ciclope.core.outcomes import Deadline
-from ciclope.core.phases import PHASE_NAMES
+from ciclope.core.phases import PHASE_NAMES, PHASES
 from ciclope.core.reports import fmt, stats
 from ciclope.core.reports.model import Column, Flag, Table, Total, Typed
 from ciclope.core.result import Result, award_figure
@@ -199,6 +200,7 @@ def objectives(r: Result) -> Table:
 
 def indicators(r: Result) -> Table:
     org = r.org
+    evaluated = PHASES.index(r.until) >= PHASES.index("valutazione")
     revised = {rv.indicator for rv in r.revisions if rv.applied}
     rows = []
     for ind in r.ente.indicators.values():
@@ -214,8 +216,8 @@ def indicators(r: Result) -> Table:
                 ind.weight,
                 as_typed(ind.baseline, ind.percent),
                 as_typed(ind.target, ind.percent) if ind.active else "-",
-                as_typed(ind.actual, ind.percent),
-                (ach - 1) if ach is not None else None,
+                as_typed(ind.actual, ind.percent) if evaluated else None,  # none in a report dated 30/6
+                scoring.deviation(ind.type, out.actual, out.target, ach) if out and ach is not None else None,
                 ach,
                 fmt.status(ind_status) if ind_status else "",
                 ind.reason,

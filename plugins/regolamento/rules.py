@@ -15,6 +15,7 @@ from ciclope.core import (
     Deadline,
     Ente,
     EvaluationItem,
+    Indicator,
     InputSchema,
     OrgPerformance,
     OwnMaggiorazione,
@@ -83,7 +84,7 @@ from ciclope.plugins.regolamento.read.load import (
 from ciclope.plugins.regolamento.read.reader import SOURCE
 from ciclope.plugins.regolamento.say.assumed import missing_acts
 from ciclope.plugins.regolamento.say.codes import LABELS
-from ciclope.plugins.regolamento.score import cohort, individual, ladders, requirements
+from ciclope.plugins.regolamento.score import cohort, indicators, individual, ladders, requirements
 
 HUNDRED = Decimal(100)
 YEAR_SHIFT = {"precedente": -1, "ciclo": 0, "successivo": 1}
@@ -395,6 +396,15 @@ def own_schema() -> InputSchema:
             past.FILE: {"person": "persona", "year": "anno", "score": "punteggio"},
         },
     )
+
+
+@hookimpl(specname="ciclope_indicator_achievement")
+def indicator_achievement(
+    indicator: Indicator, measured: Any, target: Any, trace: Trace, params: Params, key: str
+) -> Decimal | None:
+    """The threshold of [[indicatori]] on an indicator's achievement, at 30/6 as at year end (None: the core's)."""
+    reg = regulation_of(params)
+    return indicators.achievement(reg, indicator, measured, target, trace, key) if reg.indicators else None
 
 
 @hookimpl(specname="ciclope_template_rows")

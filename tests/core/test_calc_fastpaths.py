@@ -267,6 +267,7 @@ def test_objective_weights_mixed_is_mixed_weights_of_the_declared_weights(rng):
     from ciclope.core.engine.organizational import compute
     from ciclope.core.engine.registry import Hooks
     from ciclope.core.model import Ente, Indicator, Objective
+    from ciclope.core.params import Params
     from ciclope.core.scoring import mixed_weights
     from ciclope.core.trace import Trace
 
@@ -288,7 +289,7 @@ def test_objective_weights_mixed_is_mixed_weights_of_the_declared_weights(rng):
     ente = Ente("E", "Ente", 2024, objectives=objectives, indicators=indicators)
     hooks, _info = Hooks.for_plugin(coreonly)
     trace = Trace()
-    compute(ente, trace, hooks)
+    compute(ente, trace, hooks, Params())  # the core's rules read no parameter
     mixed = [
         p.message.split(":")[0].removeprefix("obiettivo ") for p in trace.problems if p.rule == "core.weights.mixed"
     ]

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from ciclope.core import scoring
 from ciclope.core.reports import fmt
 from ciclope.core.reports.model import Block, Child, Flag, Flags, Negative, Objective, Off, Table, Text, columns
 from ciclope.core.reports.relazione.names import Names, not_run, reached
 from ciclope.core.result import Result
 
 INTRO = (
-    "Per ogni obiettivo: indicatori con peso, target e consuntivo dell'anno, scostamento "
-    "(raggiungimento − 100%), raggiungimento (limitato a 0–100%) e fonte del dato. Gli "
+    "Per ogni obiettivo: indicatori con peso, target e consuntivo dell'anno, scostamento dal target "
+    "(consuntivo / target − 100%, per «meno è meglio» target / consuntivo − 100%: positivo se il target è superato), "
+    "raggiungimento (limitato a 0–100%) e fonte del dato. Gli "
     "indicatori neutralizzati, non attivi nell'anno o di solo monitoraggio non entrano "
     "nel calcolo e i pesi degli altri sono rinormalizzati."
 )
@@ -33,6 +35,11 @@ HEAD = columns(
     (3, 4, 5, 6, 7, 8),
 )
 NOT_WEIGHTED = ("neutralized", "inactive", "monitor")
+# a report that stops before the evaluation is dated before the year's end: no year-end actual in it
+MID_YEAR = (
+    "I consuntivi di fine anno non sono riportati: i valori al 30/6 sono nel «Monitoraggio al 30/6», con il loro "
+    "target intermedio."
+)
 
 
 def objectives(r: Result, names: Names) -> list[Block]:
@@ -47,6 +54,7 @@ def objectives(r: Result, names: Names) -> list[Block]:
     out: list[Block] = [Text(INTRO, "muted")]
     if not reached(r, "valutazione"):
         out.append(not_run(r, "valutazione"))
+        out.append(Text(MID_YEAR, "muted"))
     revised = {rv.indicator for rv in r.revisions if rv.applied}
     for oid, depth in order(r):
         o = ente.objectives[oid]
@@ -145,9 +153,10 @@ def indicator_row(r: Result, ind: Any, revised: set[str]) -> tuple:
     outcome = r.org.indicators.get(ind.id) if r.org else None
     status = outcome.status if outcome else planned_status(ind)
     ach = outcome.achievement if outcome else None
-    deviation: str | Negative = fmt.signed_pct(ach - 1) if ach is not None else fmt.NONE
-    if ach is not None and ach < 1:
-        deviation = Negative(fmt.signed_pct(ach - 1))
+    deviation: str | Negative = fmt.NONE
+    if outcome is not None and ach is not None:  # from the target, never cut at 100% (docs/reports.md)
+        off = scoring.deviation(ind.type, outcome.actual, outcome.target, ach)
+        deviation = Negative(fmt.signed_pct(off)) if off < 0 else fmt.signed_pct(off)
     cells = (
         ind.id,
         ind.name,
@@ -155,7 +164,7 @@ def indicator_row(r: Result, ind: Any, revised: set[str]) -> tuple:
         fmt.value(ind.weight) if ind.type != "monitor" else fmt.NONE,
         fmt.measure(ind.baseline, ind.percent),
         fmt.measure(ind.target, ind.percent) if ind.active else "-",
-        fmt.measure(ind.actual, ind.percent),
+        fmt.measure(ind.actual, ind.percent) if reached(r, "valutazione") else fmt.NONE,
         deviation,
         fmt.pct(ach),
         ind.source or fmt.NONE,

@@ -219,8 +219,9 @@ def dirigenti(r: Result, names: Names) -> list[Block]:
         "Esito",
     )
     intro = (
-        "Performance organizzativa di ciascun dirigente (media ponderata del suo cruscotto o degli "
-        "obiettivi di cui è responsabile) e valutazione individuale."
+        "Performance organizzativa di ciascun dirigente (media ponderata del suo cruscotto o media semplice degli "
+        "obiettivi di cui è responsabile, i cui pesi non contano; senza né l'uno né gli altri, il raggiungimento "
+        "dell'unità che dirige) e valutazione individuale."
     )
     return [
         Text(intro, "muted"),
@@ -273,7 +274,8 @@ def monitoring(r: Result, names: Names) -> list[Block]:
     return [
         Text(
             f"Indicatori con target intermedio misurati al 30/6: {len(rows)}; con scostamento "
-            f"negativo: {negative}. Scostamento = raggiungimento al 30/6 − 100%.",
+            f"negativo: {negative}. Scostamento = valore al 30/6 / target al 30/6 − 100% (per «meno è meglio» il "
+            "rapporto inverso), come a fine anno.",
             "muted",
         ),
         Table(

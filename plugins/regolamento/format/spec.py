@@ -1758,6 +1758,51 @@ class Fund:
     assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
 
+# the indicator types a threshold of [[indicatori]] applies to, as indicatori.csv writes them: those measured as a
+# ratio (a deadline or a SI/NO is 0% or 100% anyway)
+INDICATOR_TYPES = {"più è meglio": "higher", "meno è meglio": "lower", "progetto": "project"}
+
+
+@attrs.frozen
+class IndicatorRule:
+    """[[indicatori]] — il raggiungimento degli indicatori come lo dice il regolamento (formato 2): «sotto l'80% del
+    target l'indicatore vale 0». Il raggiungimento di ogni indicatore dei tipi indicati, calcolato come dicono le
+    regole comuni (consuntivo / target, o target / consuntivo, limitato a 100%) e arrotondato a 4 decimali, sotto la
+    soglia vale 0, al 30/6 come a fine anno; le spiegazioni dicono il raggiungimento calcolato, la soglia e la fonte."""
+
+    threshold: Decimal = key(
+        "soglia",
+        "number",
+        "il raggiungimento (0–1, o in percentuale: \"80%\") sotto il quale l'indicatore vale 0; alla soglia vale "
+        "quanto ha raggiunto",
+        required=True,
+        lo="0",
+        hi="1",
+        example="80%",
+    )
+    types: tuple[str, ...] = key(
+        "tipi",
+        "texts",
+        "i tipi di indicatore a cui vale la soglia, come li scrive la colonna tipo di indicatori.csv (se manca: tutti "
+        "quelli misurati con un rapporto; una scadenza o un SI/NO vale comunque 0% o 100%); un tipo sta in un solo "
+        "blocco",
+        default=tuple(INDICATOR_TYPES),
+        choices=tuple(INDICATOR_TYPES),
+        example=["più è meglio", "meno è meglio"],
+    )
+    maximum: Decimal | None = key(
+        "massimo",
+        "number",
+        "il raggiungimento più alto di un indicatore (0–1): al più il 100%, come dicono le regole comuni; un "
+        "regolamento che conta il superamento del target («fino al 120%») non si dichiara",
+        lo="0",
+        example=1,
+    )
+    source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 6 c. 3")
+    note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
+    assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
+
+
 @attrs.frozen
 class Regulation:
     """Il file del regolamento."""
@@ -1784,6 +1829,14 @@ class Regulation:
     )
     # said before what reads them: the weights, the parametri, the graduatorie of a table by grade
     grades: Grades | None = key("gradi", "table", "i gradi del contratto dell'ente", table=Grades, since=2)
+    indicators: tuple[IndicatorRule, ...] = key(
+        "indicatori",
+        "tables",
+        "il raggiungimento degli indicatori: la soglia sotto la quale un indicatore vale 0",
+        default=(),
+        table=IndicatorRule,
+        since=2,
+    )
     score: Score | None = key("punteggio", "table", "il punteggio individuale (se manca: la sola scheda)", table=Score)
     cards: tuple[Card, ...] = key(
         "scheda",

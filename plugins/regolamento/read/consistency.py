@@ -25,6 +25,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Column,
     Exclusion,
     GradeWeights,
+    IndicatorRule,
     Levels,
     Part,
     Premium,
@@ -43,6 +44,29 @@ from ciclope.plugins.regolamento.read.lines import said
 Error = Callable[..., None]
 ONE = Decimal(1)
 ROLE_KEYS = ("dipendente", "po", "dirigente", "segretario")
+
+
+def indicator_rules(rules: Sequence[IndicatorRule], error: Error) -> None:
+    """[[indicatori]]: an achievement is at most 100% (rules/core.md §1), and each type has one threshold."""
+    blocks: dict[str, int] = {}
+    for i, rule in enumerate(rules):
+        if rule.maximum is not None and rule.maximum > ONE:
+            error(
+                f"indicatori[{i}].massimo",
+                f"massimo {fmt.pct(rule.maximum, fmt.share_places(rule.maximum))}: il raggiungimento di un indicatore è al più il 100% (le regole "
+                "comuni lo limitano a 100%, anche quando il consuntivo supera il target); scrivi massimo = 1 o togli "
+                "la chiave",
+                "regolamento.valore",
+            )
+        for kind in rule.types:
+            if kind in blocks:
+                error(
+                    f"indicatori[{i}].tipi",
+                    f"il tipo «{kind}» è in due blocchi [[indicatori]] (il {blocks[kind] + 1}° e il {i + 1}°): "
+                    "un tipo di indicatore ha una sola soglia",
+                    "regolamento.valore",
+                )
+            blocks.setdefault(kind, i)
 
 
 def unit_kind(score: Score, error: Error) -> None:
@@ -82,6 +106,7 @@ def check(
             "il titolo spezzato): scrivi una virgola o un trattino",
             "regolamento.valore",
         )
+    indicator_rules(parts.get("indicators", ()), error)
     score: Score | None = parts.get("score")
     if score is not None:
         weights_sum(score, error, declared_grades(parts))

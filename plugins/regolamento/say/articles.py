@@ -25,6 +25,7 @@ from ciclope.plugins.regolamento.say import partphrases, phrases, positionphrase
 HEADING_FIELDS = ("format", "act")
 # the blocks said in their own sentences (field of Regulation → writer); any other block is said generically
 WRITERS: dict[str, Callable[[Any, Regulation], phrases.Said]] = {
+    "indicators": phrases.indicators,
     "score": phrases.score,
     "cards": phrases.cards,
     "levels": phrases.levels,

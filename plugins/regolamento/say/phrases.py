@@ -17,6 +17,7 @@ from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.methods import METHODS as PREMIUM_METHODS
 from ciclope.plugins.regolamento.format.spec import (
     ENTE_LIST,
+    INDICATOR_TYPES,
     METHODS,
     Card,
     Check,
@@ -26,6 +27,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Exclusion,
     Grades,
     GradeWeights,
+    IndicatorRule,
     Levels,
     Part,
     Premium,
@@ -857,3 +859,18 @@ def labels(block: Mapping[str, str], regulation: Regulation) -> Said:
 
     said = "; ".join(f"{key(k)} si legge «{v}»" for k, v in block.items())
     return "Le etichette", [f"Nei documenti: {said}."], set()
+
+
+def indicators(block: IndicatorRule, regulation: Regulation) -> Said:
+    """[[indicatori]]: «Sotto l'80% del target un indicatore di tipo più è meglio o meno è meglio vale 0 …»."""
+    kinds = " o ".join(f"«{t}»" for t in block.types)
+    which = "un indicatore" if set(block.types) == set(INDICATOR_TYPES) else f"un indicatore di tipo {kinds}"
+    lines = [
+        f"Sotto {the_pct(block.threshold)} del target (il raggiungimento calcolato come dicono le regole comuni, "
+        f"arrotondato a 4 decimali) {which} vale 0, al monitoraggio del 30/6 come a fine anno; alla soglia e sopra vale "
+        "quanto ha raggiunto, al più il 100%."
+    ]
+    if block.maximum is not None and block.maximum < 1:
+        lines.append(f"Il raggiungimento di un indicatore è al più {the_pct(block.maximum)}.")
+    lines += note(block.note)
+    return "Il raggiungimento degli indicatori", lines, {f.name for f in block.__attrs_attrs__}

@@ -198,6 +198,9 @@ def _answering(name, answers):
     return plugin
 
 
+ENTE_ONLY = {"params": None, "key": "indicator:X"}  # what the ente gives every call: no implementation here reads it
+
+
 def _indicator(iid):
     return types.SimpleNamespace(id=iid, type="higher")
 
@@ -213,12 +216,12 @@ def test_a_per_item_hook_is_answered_as_pluggy_answers_it():
     early = _answering("early", {"A": Decimal("0.1"), "B": Decimal("0.2")})
     late = _answering("late", {"A": Decimal("0.9")})
     hook = _achievement_manager(early, late).hook.ciclope_indicator_achievement
-    call = _per_item(hook, ("indicator", "measured", "target", "trace"))
+    call = _per_item(hook, ("indicator", "measured", "target", "trace", "params", "key"))
     for item in ("A", "B"):  # A: late's answer; B: late passes, early answers
-        kwargs = {"indicator": _indicator(item), "measured": 1, "target": 2, "trace": Trace()}
+        kwargs = {"indicator": _indicator(item), "measured": 1, "target": 2, "trace": Trace(), **ENTE_ONLY}
         assert call(kwargs) == hook(**kwargs) == {"A": Decimal("0.9"), "B": Decimal("0.2")}[item]
     # C: both plugins pass; the core's default measures 4 against a target of 5 (higher: 4/5)
-    kwargs = {"indicator": _indicator("C"), "measured": Decimal(4), "target": Decimal(5), "trace": Trace()}
+    kwargs = {"indicator": _indicator("C"), "measured": Decimal(4), "target": Decimal(5), "trace": Trace(), **ENTE_ONLY}
     assert call(kwargs) == hook(**kwargs) == Decimal("0.8")
 
 
@@ -240,9 +243,9 @@ def test_a_per_item_hook_with_a_wrapper_goes_through_the_wrapper():
 
     layer.ciclope_indicator_achievement = ciclope_indicator_achievement
     hook = _achievement_manager(_answering("plugin", {"A": Decimal("0.9")}), layer).hook.ciclope_indicator_achievement
-    call = _per_item(hook, ("indicator", "measured", "target", "trace"))
+    call = _per_item(hook, ("indicator", "measured", "target", "trace", "params", "key"))
     a = _indicator("A")
-    assert call({"indicator": a, "measured": 1, "target": 2, "trace": Trace()}) == Decimal("0.45")  # 0.9 / 2
+    assert call({"indicator": a, "measured": 1, "target": 2, "trace": Trace(), **ENTE_ONLY}) == Decimal("0.45")  # 0.9/2
     assert seen == [a]
 
 

@@ -84,3 +84,25 @@ def test_a_file_separated_by_semicolons_reads_the_decimal_comma_the_message_prop
     sheet, problems = _read(tmp_path, "persona;punti\nP3;72,5\n")
     assert [p.severity for p in problems] == ["warning"]  # «letto con separatore «;»…»
     assert parse_number(sheet.columns["punti"][0]) == parse_number("72.5") == parse_number("72,5")
+
+
+def test_an_amount_with_thousands_points_split_by_its_comma_says_how_to_write_it(tmp_path):
+    """«9.000,00» unquoted in persone.csv: «9.000» and «00» are two cells; the number is named with its column, and
+    written with the point it is 9000.00 (its thousands points left out), never «9.000.00»."""
+    path = tmp_path / "persone.csv"
+    path.write_text(
+        "codice,nome,retribuzione_posizione\nP01,Anna,\nP02,Marco,9.000,00\n",
+        encoding="utf-8",
+    )
+    problems = []
+    read_csv(path, "people", problems)
+    assert [(p.file, p.row, p.message) for p in problems] == [
+        (
+            "persone.csv",
+            3,
+            "la riga ha 4 celle ma l'intestazione 3 colonne: forse un numero con la virgola decimale («9.000,00» nella "
+            "colonna «retribuzione_posizione»), che la virgola divide in due celle in un file separato da virgole. "
+            'Scrivi il numero con il punto (9000.00), oppure tra virgolette ("9.000,00"), oppure salva il file con il '
+            "separatore «;» (in Excel: «CSV (delimitato dal separatore di elenco)»)",
+        )
+    ]

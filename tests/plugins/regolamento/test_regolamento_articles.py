@@ -230,10 +230,11 @@ def test_every_block_of_the_format_has_its_article(tmp_path):
     written = {f.name for f in attrs.fields(Regulation) if getattr(regulation, f.name) not in (None, (), {})}
     # the format 2 blocks of formulas' places: their articles are in tests/plugins/regolamento/test_regolamento_formulas.py
     # ([[colonne]]: in test_regolamento_columns.py; [differenziazione]: in test_regolamento_differentiation.py;
-    # [[fondi]]: in test_regolamento_formula_funds.py; [[definizioni]]: in test_regolamento_definitions.py)
+    # [[fondi]]: in test_regolamento_formula_funds.py; [[definizioni]]: in test_regolamento_definitions.py;
+    # [[indicatori]]: in test_regolamento_indicator_threshold.py)
     assert set(blocks) - written == {
         "parts", "positions", "access", "statuses", "grades", "checks", "progressions", "columns", "differentiation",
-        "funds", "definitions",
+        "funds", "definitions", "indicators",
     }  # fmt: skip
     assert [a.title for a in in_parts] == ["Le parti del premio individuale"]
     in_positions = art.articles(read(tmp_path, POSITIONS))
@@ -259,7 +260,7 @@ def test_every_block_of_the_format_has_its_article(tmp_path):
     ]
     # all but [[premi]], [posizioni], [accesso], [[stati]], [gradi], [[controlli]], [progressioni], [[colonne]],
     # [differenziazione], [[fondi]], [[definizioni]]
-    assert len(said) == len(blocks) - 11
+    assert len(said) == len(blocks) - 12
     assert said[3].sources == ("art. 8 c. 1", "art. 8 c. 2", "art. 8 c. 3", "art. 8 c. 4", "art. 8 c. 5")
 
 
