@@ -88,7 +88,9 @@ def cmd_new_plugin(args) -> int:
         return EXIT_OK
     dest = create(args.name)
     print(f"Creato {dest}")
-    print(f"  pip install -e {dest}\n  ciclope plugins\n  ciclope run {dest}/ciclope_{args.name}/demo/cycle.toml")
+    print(
+        f"  pip install -e '{dest}[test]'\n  ciclope plugins\n  ciclope run {dest}/ciclope_{args.name}/demo/cycle.toml"
+    )
     return EXIT_OK
 
 

@@ -91,8 +91,17 @@ description = "Plugin ciclope per il regolamento di {title}"
 requires-python = ">=3.11"
 dependencies = ["ciclope-pa"]
 
+[project.optional-dependencies]
+test = ["pytest"]                      # pip install -e './ciclope-{name}[test]'
+
 [project.entry-points."ciclope.plugins"]
 {name} = "{pkg}"
+
+# the plugin's own pytest root: inside another project's folder (a checkout of ciclope) pytest would otherwise take
+# that project's configuration, and the cases of tests/cases/ would not be collected
+[tool.pytest.ini_options]
+testpaths = ["tests"]
+ciclope_cases = ["tests/cases"]
 
 [tool.setuptools.packages.find]
 include = ["{pkg}*"]
@@ -128,6 +137,7 @@ from ciclope.core import Deadline, Params, hookimpl
 {_stubs()}''',
         f"{pkg}/params.toml": '''# Parameters of the regulation: each with value (or dated `values`), bounds and legal source.
 [positive_threshold]
+italian_key = "soglia_positiva"   # the key an office writes in [ente.parametri]; a code in English needs one
 value = 60
 min = 0
 max = 100
@@ -216,7 +226,7 @@ data = "../../{pkg}/demo/ente"
 Plugin [ciclope](https://pypi.org/project/ciclope-pa/) per il regolamento sulla performance di {title}.
 
 ```sh
-pip install ./ciclope-{name}
+pip install './ciclope-{name}[test]'           # con pytest, per i test
 ciclope plugins                                  # lo elenca
 ciclope run {pkg}/demo/cycle.toml                # l'ente di esempio
 pytest                                           # i test (anche i casi in tests/cases/*.toml)
@@ -224,7 +234,7 @@ pytest                                           # i test (anche i casi in tests
 
 Scrivi le regole nei hook di `{pkg}/rules.py` (l'elenco completo, nell'ordine del ciclo, è nei
 commenti) e i parametri in `{pkg}/params.toml`, ciascuno con la fonte normativa. Durante lo sviluppo
-installa il plugin in modo modificabile: `pip install -e ./ciclope-{name}`.
+installa il plugin in modo modificabile: `pip install -e './ciclope-{name}[test]'`.
 ''',
     }
 

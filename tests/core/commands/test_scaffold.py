@@ -36,3 +36,18 @@ def test_every_hook_is_listed_in_the_stub_in_cycle_order():
 
 
 # Installing, listing, running and testing a scaffolded plugin: tests/test_wheel.py (a fresh venv).
+
+
+def test_the_scaffold_s_tests_have_their_own_root_and_pytest(tmp_path):
+    import tomllib
+
+    from ciclope.core.commands.scaffold import create
+
+    pkg = create("provincia_prova", tmp_path)
+    project = tomllib.loads((pkg / "pyproject.toml").read_text(encoding="utf-8"))
+    # pytest comes with the `test` extra (ciclope-pa alone does not bring it), and the plugin is its own pytest root:
+    # inside a checkout of ciclope, the parent's [tool.pytest.ini_options] would otherwise leave its cases uncollected
+    assert project["project"]["optional-dependencies"]["test"] == ["pytest"]
+    assert project["tool"]["pytest"]["ini_options"] == {"testpaths": ["tests"], "ciclope_cases": ["tests/cases"]}
+    params = tomllib.loads((pkg / "ciclope_provincia_prova" / "params.toml").read_text(encoding="utf-8"))
+    assert params["positive_threshold"]["italian_key"] == "soglia_positiva"  # a code in English needs its Italian key
