@@ -335,8 +335,10 @@ def _shown(result: Result, figure: Figure | None, pool: str, band: str | None) -
     parts = [i for i in figure.inputs if small_part(i)]
     if not (small_pool or small_band or parts):
         return figure, []
-    if small_pool or small_band:
-        kept = [i for i in figure.inputs if not _colleagues(result, i, not small_pool)]
+    if small_pool:
+        kept = [i for i in figure.inputs if not _colleagues(result, i, False)]
+    elif small_band:  # the band's figures and a part of fewer than 3 paid; a part's fund that more are paid from stays
+        kept = [i for i in figure.inputs if not small_part(i) and not _colleagues(result, i, True, parts=False)]
     else:  # a small part of a larger band or pool: that part, and the sums over it
         kept = [i for i in figure.inputs if not small_part(i) and not _colleagues(result, i, False, parts=False)]
     return figure._replace(inputs=tuple(kept)), [i for i in figure.inputs if i not in kept]
