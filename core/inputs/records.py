@@ -231,7 +231,8 @@ def _checked_items(r: Reading, found: Table, max_points: list, points: list, ite
                 n,
                 "points",
                 "core.card.points",
-                f"punti {decimal_it(got)} fuori dall'intervallo ammesso: da 0 a {decimal_it(most)}",
+                f"punti {decimal_it(got)} fuori dall'intervallo ammesso: da 0 a {decimal_it(most)} "
+                f"(voce {quoted(item.item)} della scheda di {item.person})",
                 source="rules/core.md §3",
             )
             continue

@@ -163,12 +163,12 @@ def _pool_label(result: Result, fund: str) -> str:
     return getattr(pool, "label", "") or ""
 
 
-def _share(share: Any) -> str:
-    """A part's share as written, «40%» (never «40,00%»); «—» for a part with no share of its own."""
+def _share(share: Any) -> fmt.Percent | str:
+    """A part's share, a percentage (a number in % format in the workbook, «40,00%» in the pages); «—» for a part with
+    no share of its own."""
     if share is None:
         return NONE
-    value = Decimal(str(share))
-    return fmt.pct(value, fmt.share_places(value))
+    return fmt.Percent(str(share))
 
 
 def ranked_parts(result: Result) -> list[ReportSection]:

@@ -8,6 +8,7 @@ import html
 import re
 from decimal import Decimal
 
+from ciclope.core import fmt
 from ciclope.core.reports import art20
 from ciclope.core.run.explain import explain
 from ciclope.core.schede.content import build
@@ -201,7 +202,9 @@ def test_the_relazione_shows_each_part_s_share_of_the_fund(ciclope_ente, tmp_pat
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     [section] = [s for s in annex(result) if s.title == "Parti dei fondi"]
     assert [(r[0], r[1], str(r[2]), str(r[3]), str(r[4]), str(r[5])) for r in section.rows] == [
-        ("Fondo produttività collettiva", "mantenimento", "40%", "5600.00", "5600.00", "0.00"),
-        ("Fondo produttività collettiva", "risultato", "60%", "8400.00", "8400.00", "0.00"),
+        ("Fondo produttività collettiva", "mantenimento", "0.4", "5600.00", "5600.00", "0.00"),
+        ("Fondo produttività collettiva", "risultato", "0.6", "8400.00", "8400.00", "0.00"),
     ]
+    # the shares are percentages, a number in % format in the workbook (never a text «40%»)
+    assert all(type(r[2]) is fmt.Percent for r in section.rows)
     assert sum((Decimal(str(r[3])) for r in section.rows), Decimal(0)) == Decimal("14000.00")
