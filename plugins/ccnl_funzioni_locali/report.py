@@ -146,14 +146,20 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
     why = art48.not_applicable(ente)
     if why:
         return why.partition(" (")[0] if pid in ("maggiorazione_art69", "maggiorazione_non_applicabile") else "-"
-    own = result.figures.get(art69_own.OWN)
-    if own is not None:  # the regulation's own part pays it: what the layer would compute does not apply
-        return f"pagata dal regolamento dell'ente, parte «{own.value}»" if pid == "maggiorazione_art69" else "-"
     staff = art48.employees(ente)
-    if pid in ("maggiorazione_non_applicabile", "maggiorazione_enti_piccoli"):
+    if pid in ("maggiorazione_non_applicabile", "maggiorazione_enti_piccoli"):  # the ente's size, whoever pays it
         row = in_force(pid, ente.year)
         small = pid == "maggiorazione_enti_piccoli" and row is not None and row.value is not None and staff <= row.value
         return f"{'si applica' if small or pid.endswith('applicabile') else 'non si applica'}: l'ente ha {staff} dipendenti"
+    own = result.figures.get(art69_own.OWN)
+    if own is not None:  # the regulation's own part pays it, checked against the minimum that holds for the ente
+        if pid != "maggiorazione_art69":
+            return "-"
+        paid = f"pagata dal regolamento dell'ente, parte «{own.value}»"
+        floor = art48.minimum(ente.year, staff, False) if in_force("maggiorazione_parita", ente.year) else None
+        if floor is None:  # before 2026 one minimum, the row's own value
+            return paid
+        return f"{paid}; minimo {fmt.decimal_it(floor.share * 100, 0)}%: {floor.reason} ({article(floor.source)})"
     if rule is None:
         return not_configured(result) if pid == "maggiorazione_art69" else "-"
     if pid == "maggiorazione_obiettivi_ente":

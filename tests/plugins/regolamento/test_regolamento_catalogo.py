@@ -609,6 +609,17 @@ def test_the_own_maggiorazione_s_minimum_follows_the_ente_s_size_from_2026(tmp_p
     assert "art. 48 CCNL" in short.message and "il 25% del valore medio" in short.message
     assert "perché l'ente ha 6 dipendenti, non più di 10" in short.message
     assert "€ 5.454,53 / 4 = € 1.363,63, cioè almeno € 340,91; la parte paga € 272,73 a D1, D2" in short.message
+    # the Relazione's national provisions say which minimum holds: the 25% of an ente of not more than 10, with the
+    # part that pays it; the 30% row governs nothing here
+    (national,) = [s for s in enough.sections if s.title.startswith("Disposizioni nazionali applicate")]
+    applied = {row[0]: row[-1] for row in national.rows}
+    small = "Differenziazione del premio individuale negli enti con non più di 10 dipendenti (quota minima del premio medio)"
+    assert applied[small] == "si applica: l'ente ha 6 dipendenti"
+    whole = "Differenziazione del premio individuale ai valutati più alti (quota minima del premio medio)"
+    assert applied[whole] == (
+        "pagata dal regolamento dell'ente, parte «maggiorazione»; minimo 25%: l'ente ha 6 dipendenti, non più di 10 "
+        "(art. 48 CCNL Funzioni Locali 23.2.2026)"
+    )
 
 
 def test_sannazzaro_s_maggiorazione_said_twice_is_an_error_and_paid_once(tmp_path):
