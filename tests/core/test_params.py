@@ -196,3 +196,19 @@ def test_the_plugin_guide_says_the_keys_of_a_dated_value_and_the_renamed_columns
         '[classes]\nkind = "table"\nsource = "Reg art. 5"\nsince = 2019-01-01\nvalue = [{ da = 80, parametro = 200 }]\n'
     )
     assert load_param_specs(write(tmp_path, table), 2024)["classes"].value == ({"min": 80, "parametro": 200},)
+
+
+def test_an_input_read_from_a_parameter_names_it_as_the_office_writes_it(tmp_path):
+    import types
+
+    from ciclope.core import Ente, Params
+    from ciclope.core.run.explain import place, where
+
+    specs = load_param_specs(write(tmp_path, DATED), 2024)  # access_threshold, italian_key soglia_accesso
+    result = types.SimpleNamespace(
+        ente=Ente(id="e", name="Ente", year=2024), plugin=types.SimpleNamespace(name="nessuno"), params=Params(specs)
+    )
+    assert where(result, "params:access_threshold") == "parametro «soglia_accesso» del regolamento"
+    # a parameter the ente has not (a cell from the store, read with no Result): said as before, no code
+    assert where(result, "params:other") == "parametri del regolamento"
+    assert place("params:access_threshold") == "parametri del regolamento"
