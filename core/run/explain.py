@@ -270,8 +270,8 @@ def where(result: Result, cell: str) -> str:
             return f"{sheet}, riga {parts[1]}, colonna {said}"
         return f"{sheet}, cella {letter}{parts[1]} (colonna {said})"
     spec = result.params.specs.get(cell.removeprefix("params:")) if cell.startswith("params:") else None
-    if spec is not None:  # a parameter of the ente: by the key the office writes in [ente.parametri]
-        return f"parametro {fmt.quoted(spec.key)} del regolamento"
+    if spec is not None:  # a parameter of the ente: by its words, else the key the office writes in [ente.parametri]
+        return f"parametro {fmt.quoted(spec.label or spec.key)} del regolamento"
     return place(cell, ente.file_of, headers)
 
 

@@ -209,6 +209,12 @@ def test_an_input_read_from_a_parameter_names_it_as_the_office_writes_it(tmp_pat
         ente=Ente(id="e", name="Ente", year=2024), plugin=types.SimpleNamespace(name="nessuno"), params=Params(specs)
     )
     assert where(result, "params:access_threshold") == "parametro «soglia_accesso» del regolamento"
+    # with its Italian words (label), those: an explanation says no key where it can say words
+    labelled = load_param_specs(
+        write(tmp_path, DATED.replace("min = 50", 'label = "soglia di accesso"\nmin = 50')), 2024
+    )
+    result.params = Params(labelled)
+    assert where(result, "params:access_threshold") == "parametro «soglia di accesso» del regolamento"
     # a parameter the ente has not (a cell from the store, read with no Result): said as before, no code
     assert where(result, "params:other") == "parametri del regolamento"
     assert place("params:access_threshold") == "parametri del regolamento"
