@@ -25,7 +25,9 @@ source; a parameter without a source or a date is a load error. Format::
     [point_value_staff]
     kind = "number"
     source = "004_a450255962d2094d.txt §5.3"
-    values = [ { since = 2021-07-29, value = 0.01 } ]   # dated values: the latest in force in the year
+    values = [ { since = 2021-07-29, value = 0.01 } ]   # dated values: the latest in force in the year; a
+                                                        # row's own source (the act that set it) replaces the
+                                                        # parameter's in the years it is in force
 
 ``kind`` ∈ number (default), integer, text, choice (with ``choices``), table (a list of tables,
 checked by the plugin's ``ciclope_check_params`` hook), bool, path (a file named relative to the file that
@@ -74,6 +76,7 @@ SPEC_KEYS = {
     "italian_key",
     "unit",
 }
+DATED_KEYS = {"since", "value", "source"}  # a row of ``values``: its date, its value, the act that set it (optional)
 # The keys of a table parameter's rows as an office writes them (``{ nome = "alta", personale = 0.2, risorse =
 # 0.5 }``), read as the codes the plugins use; the codes stay accepted.
 ROW_KEYS = {
@@ -208,12 +211,17 @@ def _param_spec(name: str, raw: Any, year: int | None, fname: str, problems: Pro
     found = _in_force(name, raw, year, fname, problems)
     if found is None:
         return None
-    value, since = found
+    value, since, source = found
+    if not source:
+        problems.error(
+            "params.source", f"il parametro {name} non ha una fonte normativa (source)", file=fname, column=name
+        )
+        return None
     try:
         return ParamSpec(
             name=name,
             value=_coerce(name, kind, value),
-            source=str(raw["source"]),
+            source=source,
             kind=kind,
             min=to_decimal(raw["min"]) if "min" in raw else None,
             max=to_decimal(raw["max"]) if "max" in raw else None,
@@ -233,7 +241,8 @@ def _param_spec(name: str, raw: Any, year: int | None, fname: str, problems: Pro
 
 
 def _declared_kind(name: str, raw: Any, fname: str, problems: Problems) -> str | None:
-    """The parameter's kind, when its table is a table of known keys, a known kind and a source."""
+    """The parameter's kind, when its table is a table of known keys and a known kind (its source is checked with
+    the value in force: a dated value may cite its own)."""
     if not isinstance(raw, dict):
         problems.error("params.format", f"il parametro {name} deve essere una tabella", file=fname, column=name)
         return None
@@ -246,19 +255,16 @@ def _declared_kind(name: str, raw: Any, fname: str, problems: Problems) -> str |
     if kind not in KINDS:
         problems.error("params.format", f"{name}: kind {quoted(kind)} non valido", file=fname, column=name)
         return None
-    if not str(raw.get("source", "")).strip():
-        problems.error(
-            "params.source", f"il parametro {name} non ha una fonte normativa (source)", file=fname, column=name
-        )
-        return None
     return kind
 
 
 def _in_force(
     name: str, raw: dict[str, Any], year: int | None, fname: str, problems: Problems
-) -> tuple[Any, dt.date] | None:
-    """(the value, its ``since``) of the latest dated value in force by the end of ``year`` (any year
-    when None); None when a value has no date, none is in force, or it has no value (each reported)."""
+) -> tuple[Any, dt.date, str] | None:
+    """(the value, its ``since``, its source) of the latest dated value in force by the end of ``year`` (any year
+    when None); None when a value has no date, none is in force, or it has no value (each reported). A dated
+    value's own ``source`` (the act that set it) replaces the parameter's in the years it is in force; a key of
+    a dated value that is none of ``DATED_KEYS`` is reported."""
     dated: list[dict[str, Any]] = (
         raw["values"] if "values" in raw else [{"since": raw.get("since"), "value": raw.get("value")}]
     )
@@ -270,6 +276,16 @@ def _in_force(
             column=name,
         )
         return None
+    for v in dated if "values" in raw else ():
+        unknown = set(v) - DATED_KEYS
+        if unknown:
+            problems.error(
+                "params.format",
+                f"chiavi sconosciute per {name} (valore dal {v['since'].isoformat()}): {', '.join(sorted(unknown))}; "
+                "un valore datato ha since, value e source",
+                file=fname,
+                column=name,
+            )
     cutoff = dt.date(year, 12, 31) if year else dt.date.max
     in_force = sorted((v for v in dated if v["since"] <= cutoff), key=lambda v: v["since"])
     if not in_force:
@@ -279,7 +295,7 @@ def _in_force(
     if value is None:
         problems.error("params.format", f"il parametro {name} non ha un valore", file=fname, column=name)
         return None
-    return value, since
+    return value, since, str(in_force[-1].get("source") or raw.get("source", "")).strip()
 
 
 def _choice_labels(name: str, raw: Mapping[str, Any]) -> dict[str, str]:

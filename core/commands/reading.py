@@ -11,7 +11,7 @@ from ciclope.core import syserrors
 from ciclope.core.commands.calendar import PRODID, ics, render
 from ciclope.core.commands.running import pdf_possible
 from ciclope.core.fmt import quoted
-from ciclope.core.inputs.config import load_config
+from ciclope.core.inputs.config import PluginCrash, load_config
 from ciclope.core.nearest import nearest
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
@@ -34,6 +34,9 @@ def cmd_explain(args) -> int:
         result = compute(cfg, plan.year)
     except CiclopeError as exc:
         print(render_problems(list(exc.problems)), file=sys.stderr)
+        return EXIT_ENTE
+    except PluginCrash as exc:  # the plugin crashed checking the parameters: said as `run` says it
+        print(render_problems([exc.problem]), file=sys.stderr)
         return EXIT_ENTE
     for kind in ("person", "indicator", "objective", "position", "pool", "unit", "area"):
         ident = getattr(args, kind)
@@ -66,6 +69,10 @@ def cmd_calendar(args) -> int:
         except CiclopeError as exc:
             print(f"{cfg.id}: dati non caricabili", file=sys.stderr)
             print(render_problems(list(exc.problems)), file=sys.stderr)
+            return EXIT_ENTE
+        except PluginCrash as exc:  # checking the parameters: said as `run` and `validate` say it
+            print(f"{cfg.id}: errore interno", file=sys.stderr)
+            print(render_problems([exc.problem]), file=sys.stderr)
             return EXIT_ENTE
         except Exception as exc:  # a plugin bug: said in one line, as `validate` does
             print(f"{cfg.id}: errore interno {type(exc).__name__}: {exc}", file=sys.stderr)

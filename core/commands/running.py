@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ciclope.core.inputs.config import load_config
+from ciclope.core.inputs.config import PluginCrash, load_config
 from ciclope.core.output.outroot import phase_root
 from ciclope.core.problems import CiclopeError
 from ciclope.core.reports import parse_outputs
@@ -138,6 +138,12 @@ def cmd_validate(args) -> int:
         except CiclopeError as exc:
             print(f"{cfg.id}: dati non caricabili")
             print(render_problems(list(exc.problems)))
+            status = EXIT_ENTE
+            tally["falliti"] += 1
+            continue
+        except PluginCrash as exc:  # checking the parameters: the plugin's own error, said as `run` says it
+            print(f"{cfg.id}: errore interno")
+            print(render_problems([exc.problem]))
             status = EXIT_ENTE
             tally["falliti"] += 1
             continue

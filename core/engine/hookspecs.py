@@ -105,10 +105,14 @@ def ciclope_params(year: int) -> dict[str, ParamSpec] | None:
     """Return the plugin's parameter table.
 
     Called once per ente when the run plan is built, before any data is read, with the cycle
-    ``year`` (so dated parameters give the value in force). Return a ``dict`` name →
-    :class:`core.params.ParamSpec` (e.g. from ``load_param_specs(path, year)``). The core merges it
-    with the ops overrides of ``[ente.params]``; an unknown or out-of-bounds override is a
-    configuration error (exit code 2). Implement it only to build the table in code.
+    ``year`` (so dated parameters give the value in force). The core merges the table with the ops
+    overrides of ``[ente.parametri]``; an unknown or out-of-bounds override is a configuration error
+    (exit code 2). A plugin does not implement it: it writes its parameters in ``params.toml`` beside
+    its package, which the default reads (docs/plugin-guide.md, §5 and §6), and reads them from the
+    ``params`` the other hooks receive. The table's entries are the core's own, not on the surface of
+    ``ciclope.core``: the hook is for the core's convention and for a comparto layer, which wraps it
+    (``wrapper=True``) to change the bounds of what the plugin's ``params.toml`` declares and returns the
+    entries it received, changed with ``attrs.evolve``.
     Default: the ``params.toml`` beside the plugin's package (by convention), else none (``{}``).
 
     :param year: the cycle year: dated rules and parameters give what is in force in it.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import traceback
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ class EnteConfig:
     national: Mapping[str, Any] = attrs.field(factory=dict, hash=False)  # [ente.national]: the CCDI's choices
     params: Params | None = attrs.field(default=None, hash=False)
     broken: str = ""  # the plugin crashed checking this ente's parameters: only this ente fails
+    broken_stack: str = ""  # and its traceback, for whoever maintains the plugin (``OUT/<ente>.errore.txt``)
 
 
 @attrs.frozen
@@ -391,7 +393,13 @@ class _EnteChecks:
             if not valid or folder is None:
                 return None
             return EnteConfig(
-                id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), national=national, broken=str(exc)
+                id=ente_id,
+                plugin=plugin,
+                data=folder,
+                overrides=dict(overrides),
+                national=national,
+                broken=str(exc),
+                broken_stack=exc.stack,
             )
         for p in param_problems:
             if p.file and p.file != self.label:  # a problem of another file (a declared regulation): as located
@@ -430,7 +438,8 @@ def resolve_params(
         if isinstance(exc, KeyboardInterrupt):
             raise
         raise PluginCrash(
-            f"errore interno del plugin {plugin} nel controllo dei parametri: {type(exc).__name__}: {exc}"
+            f"errore interno del plugin {plugin} nel controllo dei parametri: {type(exc).__name__}: {exc}",
+            traceback.format_exc(),
         ) from None
     problems.extend(
         attrs.evolve(p, file=p.file or where, column=italian_column(p.column, specs))
@@ -459,4 +468,14 @@ def _comparto_unknown(hooks: Hooks, problems: list[Problem]) -> bool:
 
 
 class PluginCrash(Exception):
-    """A plugin raised (or called sys.exit) in a hook that runs while the configuration is read."""
+    """A plugin raised (or called sys.exit) in a hook that runs while the configuration is read: the message
+    for people, and the traceback (``stack``) for whoever maintains the plugin."""
+
+    def __init__(self, message: str, stack: str = "") -> None:
+        super().__init__(message)
+        self.stack = stack
+
+    @property
+    def problem(self) -> Problem:
+        """The crash as the one problem of its ente, the same for ``run`` and ``validate``."""
+        return Problem(rule="core.internal", message=str(self), source="segnalare a chi mantiene il plugin")

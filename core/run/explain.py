@@ -269,6 +269,9 @@ def where(result: Result, cell: str) -> str:
         if not letter:  # a column the sheet lacks has no letter: its row and its name
             return f"{sheet}, riga {parts[1]}, colonna {said}"
         return f"{sheet}, cella {letter}{parts[1]} (colonna {said})"
+    spec = result.params.specs.get(cell.removeprefix("params:")) if cell.startswith("params:") else None
+    if spec is not None:  # a parameter of the ente: by its words, else the key the office writes in [ente.parametri]
+        return f"parametro {fmt.quoted(spec.label or spec.key)} del regolamento"
     return place(cell, ente.file_of, headers)
 
 
@@ -305,7 +308,7 @@ def place(cell: str, rename=None, headers: Mapping[str, Mapping[str, str]] | Non
     Italian name (``points`` → ``punti``; ``headers``: a plugin's own columns)."""
     if cell.startswith("ente.toml:"):
         return fmt.where(cell)
-    if cell.startswith("params:"):
+    if cell.startswith("params:"):  # with no Result at hand, no parameter's Italian key: never its code
         return "parametri del regolamento"
     parts = cell.split(":")
     name = table = parts[0]

@@ -25,7 +25,7 @@ from ciclope.core.engine import hookspecs
 from ciclope.core.engine.cycle import run_cycle
 from ciclope.core.engine.isolation import exits_isolated
 from ciclope.core.engine.registry import Hooks
-from ciclope.core.inputs.config import EnteConfig, RunPlan, override_files
+from ciclope.core.inputs.config import EnteConfig, PluginCrash, RunPlan, override_files
 from ciclope.core.inputs.loading import load_ente, merge_schemas
 from ciclope.core.output import outroot, owned, results
 from ciclope.core.output.workers import die_with_parent
@@ -44,7 +44,10 @@ if TYPE_CHECKING:  # the store (and SQLAlchemy, slow to import) is loaded only b
 
 
 def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Result:
-    """Load one ente and run its cycle (raises CiclopeError when its data cannot be loaded)."""
+    """Load one ente and run its cycle (raises CiclopeError when its data cannot be loaded, PluginCrash when its
+    plugin crashed checking its parameters)."""
+    if cfg.broken:
+        raise PluginCrash(cfg.broken, cfg.broken_stack)
     assert cfg.params is not None, "load_config / compute_ente resolve the parameters"
     hooks, info = Hooks.for_plugin(cfg.plugin)
     # the ente's own hooks: under a plugin whose enti each name their comparto, its layer's columns too
@@ -83,9 +86,10 @@ class Task:
 
 def run_one(task: Task) -> EnteOutcome:
     cfg, out = task.cfg, task.out
-    if cfg.broken:
-        problem = Problem(rule="core.internal", message=cfg.broken, source="segnalare a chi mantiene il plugin")
-        return EnteOutcome(cfg.id, cfg.plugin, "failed", cfg.broken, problems=(problem,), problems_total=1)
+    if cfg.broken:  # the plugin crashed checking the parameters: its words, its traceback in the error file
+        _forget_error(out, cfg.id)
+        problem = PluginCrash(cfg.broken).problem
+        return _internal(cfg, out, cfg.broken, cfg.broken_stack, problem)
     try:
         with gcpause.paused(), exits_isolated():
             return _run_one(task)
@@ -100,24 +104,24 @@ def run_one(task: Task) -> EnteOutcome:
             problems_total=1,
         )
     except (Exception, SystemExit) as exc:  # a bug in a plugin or in the core (even sys.exit): this ente fails
-        return _internal(cfg, out, exc, traceback.format_exc())
+        first = f"errore interno {type(exc).__name__}: {_one_line(str(exc))}"
+        problem = Problem(rule="core.internal", message=first, source="segnalare a chi mantiene il plugin o ciclope")
+        return _internal(cfg, out, first, traceback.format_exc(), problem)
 
 
 ERROR_FILE = "{}.errore.txt"  # beside OUT/<ente>/: a dot is never in an ente's id, so no ente's folder is named so
 
 
-def _internal(cfg: EnteConfig, out: Path, exc: BaseException, stack: str) -> EnteOutcome:
+def _internal(cfg: EnteConfig, out: Path, first: str, stack: str, problem: Problem) -> EnteOutcome:
     """A bug of a plugin or of ciclope failed the ente: its traceback is for whoever maintains the code, not
-    for the office, so it goes to ``OUT/<ente>.errore.txt`` and the problem is one line that says where."""
-    first = f"errore interno {type(exc).__name__}: {_one_line(str(exc))}"
+    for the office, so it goes to ``OUT/<ente>.errore.txt`` and the problem (``first``, said in one line) says
+    where."""
     try:
         path = owned.write_inside(out, ERROR_FILE.format(cfg.id), f"{cfg.id} ({cfg.plugin})\n\n{stack}".encode())
         where = f"; i dettagli tecnici per chi mantiene il plugin sono in {path}"
     except (OSError, CiclopeError):
         where = "; i dettagli tecnici non si sono potuti scrivere nella cartella di output"
-    problem = Problem(
-        rule="core.internal", message=first + where, source="segnalare a chi mantiene il plugin o ciclope"
-    )
+    problem = attrs.evolve(problem, message=first + where)
     return EnteOutcome(cfg.id, cfg.plugin, "failed", first, problems=(problem,), problems_total=1)
 
 

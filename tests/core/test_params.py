@@ -130,3 +130,91 @@ def test_names_to_choose_from_and_a_value_to_write_stay_as_written():
     assert worded(text, words) == (
         "(usa: «performance_individuale», «risultato_po»); scrivi fondo_premi = risultato_po per «Risultato»"
     )
+
+
+DATED = """
+[access_threshold]
+italian_key = "soglia_accesso"
+min = 50
+max = 70
+source = "Regolamento premialità art. 5 c. 1"
+values = [
+  { since = 2019-01-01, value = 60 },
+  { since = 2024-01-01, value = 65, source = "Regolamento premialità art. 5 c. 1, modificato con delibera G.C. 12/2024" },
+]
+"""
+
+
+def test_a_dated_value_may_cite_the_act_that_set_it(tmp_path):
+    from ciclope.core.citation import read
+
+    p = write(tmp_path, DATED)
+    # 2023: the row of 2019 is in force (60), and it cites no act of its own: the parameter's source
+    before = load_param_specs(p, 2023)["access_threshold"]
+    assert (before.value, before.source) == (Decimal(60), read("Regolamento premialità art. 5 c. 1"))
+    # 2024: the row of 2024-01-01 is in force (65), with the act that changed the value
+    after = load_param_specs(p, 2024)["access_threshold"]
+    changed = read("Regolamento premialità art. 5 c. 1, modificato con delibera G.C. 12/2024")
+    assert (after.value, after.source) == (Decimal(65), changed)
+
+
+def test_a_dated_value_cites_its_act_without_a_source_for_the_parameter(tmp_path):
+    text = DATED.replace('source = "Regolamento premialità art. 5 c. 1"\n', "").replace(
+        "value = 60 }", 'value = 60, source = "Regolamento premialità art. 5 c. 1" }'
+    )
+    spec = load_param_specs(write(tmp_path, text), 2021)["access_threshold"]
+    assert (spec.value, str(spec.source)) == (Decimal(60), "Regolamento premialità art. 5 c. 1")
+    # a row without one, with no source for the parameter: the parameter has no source in those years
+    with pytest.raises(CiclopeError) as exc:
+        load_param_specs(write(tmp_path, DATED.replace('source = "Regolamento premialità art. 5 c. 1"\n', "")), 2021)
+    assert [p.rule for p in exc.value.problems] == ["params.source"]
+
+
+@pytest.mark.parametrize("row", ["fooo = 1", 'fonte = "art. 5"'])
+def test_an_unknown_key_in_a_dated_value_is_an_error(tmp_path, row):
+    with pytest.raises(CiclopeError) as exc:
+        load_param_specs(write(tmp_path, DATED.replace("value = 60 }", f"value = 60, {row} }}")), 2024)
+    [problem] = exc.value.problems
+    key = row.split(" ")[0]
+    assert problem.rule == "params.format" and problem.column == "access_threshold", problem
+    assert f"chiavi sconosciute per access_threshold (valore dal 2019-01-01): {key}" in problem.message
+    assert "since, value e source" in problem.message
+
+
+def test_the_plugin_guide_says_the_keys_of_a_dated_value_and_the_renamed_columns(tmp_path):
+    from ciclope.core.params import DATED_KEYS, ROW_KEYS
+
+    from helpers import ROOT
+
+    guide = " ".join((ROOT / "docs" / "plugin-guide.md").read_text(encoding="utf-8").split())
+    assert "A row has exactly these keys: `since`" in guide and all(f"`{k}`" in guide for k in DATED_KEYS)
+    for italian, code in ROW_KEYS.items():  # every renaming a plugin author meets, said
+        assert f"`{italian}` → `{code}`" in guide, italian
+    assert len(ROW_KEYS) == 6 and "six keys are renamed" in guide
+    # and as the guide says it: `da` arrives as `min`, any other key as written
+    table = (
+        '[classes]\nkind = "table"\nsource = "Reg art. 5"\nsince = 2019-01-01\nvalue = [{ da = 80, parametro = 200 }]\n'
+    )
+    assert load_param_specs(write(tmp_path, table), 2024)["classes"].value == ({"min": 80, "parametro": 200},)
+
+
+def test_an_input_read_from_a_parameter_names_it_as_the_office_writes_it(tmp_path):
+    import types
+
+    from ciclope.core import Ente, Params
+    from ciclope.core.run.explain import place, where
+
+    specs = load_param_specs(write(tmp_path, DATED), 2024)  # access_threshold, italian_key soglia_accesso
+    result = types.SimpleNamespace(
+        ente=Ente(id="e", name="Ente", year=2024), plugin=types.SimpleNamespace(name="nessuno"), params=Params(specs)
+    )
+    assert where(result, "params:access_threshold") == "parametro «soglia_accesso» del regolamento"
+    # with its Italian words (label), those: an explanation says no key where it can say words
+    labelled = load_param_specs(
+        write(tmp_path, DATED.replace("min = 50", 'label = "soglia di accesso"\nmin = 50')), 2024
+    )
+    result.params = Params(labelled)
+    assert where(result, "params:access_threshold") == "parametro «soglia di accesso» del regolamento"
+    # a parameter the ente has not (a cell from the store, read with no Result): said as before, no code
+    assert where(result, "params:other") == "parametri del regolamento"
+    assert place("params:access_threshold") == "parametri del regolamento"

@@ -4,6 +4,8 @@ rule functions; params.toml and demo/ are found beside the plugin package."""
 from __future__ import annotations
 
 import ast
+import inspect
+import re
 import sys
 from pathlib import Path
 
@@ -359,3 +361,15 @@ def test_every_hook_implementation_is_typed_as_its_hookspec():
             assert returns in (spec_returns, spec_returns.removesuffix(" | None")), (where, returns)
             checked += 1
     assert checked >= 25
+
+
+def test_the_hooks_docs_name_only_what_a_plugin_may_import():
+    """docs/hooks.md is the hookspecs' docstrings: a class or function they tell a plugin to use is on the surface
+    (``ciclope.core.__all__``, a namespace's ``__all__``) or one of ``CycleHooks``' methods, never the core's own
+    (``core.params.ParamSpec``, ``load_param_specs`` were, in ``ciclope_params``)."""
+    text = inspect.getsource(hookspecs)
+    reachable = set(ciclope.core.__all__) | {n for ns in NAMESPACES for n in getattr(ciclope.core, ns).__all__}
+    classes = {ref.rsplit(".", 1)[-1] for ref in re.findall(r":class:`([\w.]+)`", text)}
+    calls = {call.removeprefix("hooks.") for call in re.findall(r"``([\w.]+)\(", text)}
+    called = {c for c in calls if not (c in reachable or hasattr(ciclope.core.CycleHooks, c) or "." in c)}
+    assert classes - reachable == set() and called == set()
