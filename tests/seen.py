@@ -50,8 +50,9 @@ KEY = re.compile(
 # A formula the office wrote in its regulation (``=MEDIA.ENTE(punteggio) + 1``), printed as «(formula: …)»: its
 # words are the office's own, never a leak.
 FORMULA = re.compile(r"\(formula: [^()]*(?:\([^()]*\)[^()]*)*\)|(?<![\w=<>!])=[A-Za-zÀ-ÿ(][^\n]*")
-# An amount in euro without its sign: thousands and two decimals (a score never reaches 1.000).
-AMOUNT = re.compile(r"(?<![€\d.,])(?<!€ )(?<!€\u00a0)\b\d{1,3}(?:\.\d{3})+,\d{2}\b(?! ?€)(?! ?euro)")
+# An amount in euro without its sign: thousands and two decimals (a score never reaches 1.000), not beside «€» or
+# «euro»; nor beside «%»: a deviation of 85% from a target of 2%, «+4.150,00%», is a percentage.
+AMOUNT = re.compile(r"(?<![€\d.,])(?<!€ )(?<!€\u00a0)\b\d{1,3}(?:\.\d{3})+,\d{2}\b(?! ?€)(?! ?euro)(?! ?%)")
 # A date in the ISO order a program writes (2021-12-31): an Italian reader reads 31/12/2021.
 ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 # What a public page never shows: a file of the office or of ciclope, a fingerprint, a command.
