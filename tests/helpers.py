@@ -383,3 +383,23 @@ def page_links(path: Path) -> Links:
     p = Links()
     p.feed(path.read_text(encoding="utf-8"))
     return p
+
+
+def cycle_case(tmp_path: Path, folder: str, data: dict[str, str], regulation: str, cycle: str) -> Path:
+    """A declared ente written under ``tmp_path``: its files ``data`` in ``folder``, ``regolamento.toml`` and
+    ``cycle.toml`` (which names them); the cycle.toml returned."""
+    (tmp_path / folder).mkdir(parents=True)
+    for name, text in data.items():
+        (tmp_path / folder / name).write_text(text, encoding="utf-8")
+    (tmp_path / "regolamento.toml").write_text(regulation, encoding="utf-8")
+    (tmp_path / "cycle.toml").write_text(cycle, encoding="utf-8")
+    return tmp_path / "cycle.toml"
+
+
+def computed_case(cycle: Path):
+    """The first ente of ``cycle`` computed for the cycle's year (its :class:`core.result.Result`)."""
+    from ciclope.core.inputs.config import load_config
+    from ciclope.core.run.runner import compute
+
+    plan = load_config(cycle)
+    return compute(plan.enti[0], plan.year)

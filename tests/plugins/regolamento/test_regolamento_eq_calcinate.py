@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ciclope.core.inputs.config import load_config
 from ciclope.core.run.explain import explain
-from ciclope.core.run.runner import compute
+
+from helpers import computed_case, cycle_case
 
 REGULATION = """\
 formato = 2
@@ -189,17 +189,11 @@ regolamento = "regolamento.toml"
 
 def case(tmp_path: Path, regulation: str = REGULATION, data: dict[str, str] | None = None) -> Path:
     """The case written under ``tmp_path`` (a file of ``data`` replaced by its text), its cycle.toml returned."""
-    (tmp_path / "calcinate").mkdir(parents=True)
-    for name, text in (DATA | (data or {})).items():
-        (tmp_path / "calcinate" / name).write_text(text, encoding="utf-8")
-    (tmp_path / "regolamento.toml").write_text(regulation, encoding="utf-8")
-    (tmp_path / "cycle.toml").write_text(CYCLE, encoding="utf-8")
-    return tmp_path / "cycle.toml"
+    return cycle_case(tmp_path, "calcinate", DATA | (data or {}), regulation, CYCLE)
 
 
 def computed(tmp_path: Path, regulation: str = REGULATION, data: dict[str, str] | None = None):
-    plan = load_config(case(tmp_path, regulation, data))
-    return compute(plan.enti[0], plan.year)
+    return computed_case(case(tmp_path, regulation, data))
 
 
 def test_an_eq_ceased_within_the_year_is_said_with_its_days_of_service(tmp_path):

@@ -11,6 +11,8 @@ from ciclope.core.inputs.config import load_config
 from ciclope.core.run.explain import explain
 from ciclope.core.run.runner import compute
 
+from helpers import computed_case, cycle_case
+
 REGULATION = """\
 formato = 2
 
@@ -116,17 +118,11 @@ regolamento = "regolamento.toml"
 
 def case(tmp_path: Path, regulation: str = REGULATION, data: dict[str, str] | None = None) -> Path:
     """The case written under ``tmp_path`` (a file of ``data`` replaced by its text), its cycle.toml returned."""
-    (tmp_path / "galbiate").mkdir(parents=True)
-    for name, text in (DATA | (data or {})).items():
-        (tmp_path / "galbiate" / name).write_text(text, encoding="utf-8")
-    (tmp_path / "regolamento.toml").write_text(regulation, encoding="utf-8")
-    (tmp_path / "cycle.toml").write_text(CYCLE, encoding="utf-8")
-    return tmp_path / "cycle.toml"
+    return cycle_case(tmp_path, "galbiate", DATA | (data or {}), regulation, CYCLE)
 
 
 def computed(tmp_path: Path, regulation: str = REGULATION, data: dict[str, str] | None = None):
-    plan = load_config(case(tmp_path, regulation, data))
-    return compute(plan.enti[0], plan.year)
+    return computed_case(case(tmp_path, regulation, data))
 
 
 def ranges(result) -> list:
