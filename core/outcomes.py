@@ -81,6 +81,10 @@ class Score:
     level: str | None = None
     status: str = "evaluated"  # evaluated | not_evaluated | plugin statuses
     breakdown: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    # the score as points of the regulation's own scale, where its thresholds are written on one (a regulation
+    # «su 60»: 55,00 points of 60 for 91,67 on 100): what a person reads first, the score on 100 beside it
+    points: Decimal | None = None
+    scale: Decimal | None = None
 
 
 @attrs.frozen(weakref_slot=False)

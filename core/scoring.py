@@ -159,6 +159,26 @@ def card_score_and_formula(items: Sequence[EvaluationItem]) -> tuple[Decimal | N
     return (None if exact is None else exact.quantize(CENT, ROUND_HALF_UP)), formula
 
 
+def shown(score: Score) -> Decimal | None:
+    """The number a person reads as their score: the points of the regulation's own scale where it has one (its
+    levels and thresholds are written in them), else the score on 100."""
+    return score.points if score.points is not None and score.scale is not None else score.score
+
+
+def out_of(score: Score) -> str:
+    """What :func:`shown` is out of: «su 100», or the regulation's own scale with the score on 100 beside it, the
+    figure of the other documents («su 60 (91,67 su 100)»)."""
+    if score.points is None or score.scale is None or score.score is None:
+        return "su 100"
+    return f"su {decimal_it(score.scale)} ({decimal_it(score.score, 2)} su 100)"
+
+
+def said(score: Score) -> str:
+    """A person's score in words: «91,67 su 100», «55,00 su 60 (91,67 su 100)»; «—» without one."""
+    number = shown(score)
+    return "—" if number is None or score.score is None else f"{decimal_it(number, 2)} {out_of(score)}"
+
+
 def exact_card_score(items: Sequence[EvaluationItem]) -> tuple[Decimal | None, str]:
     """The card score before its rounding to the cent, and its formula: for a regulation whose thresholds are
     points of the card's own scale (1 point of 3 is 33.333… on 100, exactly 1 point, not 33.33 × 3 / 100)."""

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from ciclope.core import scoring
 from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import Ente
 from ciclope.core.output.results import num
@@ -627,6 +628,8 @@ def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
         "fte": num(p.fte),
         "service": service_words(p.extra, ente.year),
         "score": num(s.score) if s else None,
+        # the score in words, on the regulation's own scale first where it has one («55,00 su 60 (91,67 su 100)»)
+        "score_said": scoring.said(s) if s is not None and s.scale is not None else "",
         "level": s.level if s else None,
         "status": result.status_of(ident),
         # why the person has no score (the scorer's «motivo»: no card, a regulation that does not evaluate the role)
@@ -835,7 +838,7 @@ def header_lines(
     if subj.get("not_evaluated_because"):
         esito[0] += f" ({subj['not_evaluated_because']})"
     if subj["score"] is not None:
-        esito.append(f"punteggio {fmt.score(subj['score'])}")
+        esito.append(f"punteggio {subj.get('score_said') or fmt.score(subj['score'])}")
     if subj["level"]:
         esito.append(f"livello {fmt.level(subj['level'], levels)}")
     lines.append(" · ".join(esito))

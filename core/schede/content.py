@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core import scoring
 from ciclope.core.conciliation import apply_appeals
 from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import EvaluationItem, Person
@@ -91,6 +92,8 @@ class Scheda:
     progression: tuple[Line, ...] = ()
     progression_rule: str = ""
     premiums: bool = True  # the ente has premiums to pay (a pool): else «Importi» is no section of this scheda
+    # what ``score`` is out of: «su 100», or the regulation's own scale and the score on 100 («su 60 (91,67 su 100)»)
+    score_of: str = "su 100"
 
 
 def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
@@ -456,7 +459,8 @@ def build(result: Result, pid: str) -> Scheda:
         card=_card(result, pid),
         card_score=fmt.score(card_figure.value) if card_figure is not None else card_score(result, pid),
         organizational=_organizational(result, pid),
-        score=fmt.score(score.score) if score is not None else "—",
+        score=fmt.score(scoring.shown(score)) if score is not None and score.score is not None else "—",
+        score_of=scoring.out_of(score) if score is not None else "su 100",
         level=_level(result, score),
         level_words=" ".join(
             x

@@ -122,7 +122,7 @@ def render(s: Scheda) -> str:
     acts = _lines(s.acts) if s.acts else ""
     level = f" · livello: <b>{_e(s.level)}</b>" if s.level else ""  # none where the regulation has no levels
     scored = (
-        f"<p>Punteggio complessivo: <span class=\"big\">{_e(s.score)}</span> su 100{level}</p>"
+        f"<p>Punteggio complessivo: <span class=\"big\">{_e(s.score)}</span> {_e(s.score_of)}{level}</p>"
         if s.score != NONE
         else "<p>Nessun punteggio individuale.</p>"  # never «— · livello: —» beside a formula that gave nothing
     )

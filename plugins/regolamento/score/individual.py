@@ -99,9 +99,11 @@ def score_of(
         "; ".join(x for x in (moved, levels_note) if x),
     )
     breakdown = {label: v for label, _, v, w in parts if w > 0}
-    if scale_of(reg) is not None:
-        breakdown[POINTS] = points
-    return Score(person=person.id, score=score, level=level, breakdown=breakdown)
+    scale = scale_of(reg)
+    if scale is None:
+        return Score(person=person.id, score=score, level=level, breakdown=breakdown)
+    breakdown[POINTS] = points
+    return Score(person=person.id, score=score, level=level, breakdown=breakdown, points=points, scale=scale)
 
 
 def evaluated_role(reg: Regulation, person: Person, ente: Ente) -> bool:

@@ -4,8 +4,13 @@ amount by hand."""
 
 from __future__ import annotations
 
+import html
+import re
 from decimal import Decimal
 
+from ciclope.core.run.explain import explain
+from ciclope.core.schede.content import build
+from ciclope.core.schede.render import render
 from ciclope.plugins.regolamento.read.load import load
 
 from helpers import amounts, one_unit_comune, run_declared
@@ -117,3 +122,25 @@ def test_the_premium_s_formula_says_the_quota_as_a_percentage(ciclope_ente, tmp_
         "massimo pro capite × quota del massimo × quota pagata, arrotondato per difetto al centesimo; quota del "
         "massimo = 100% da 360 punti, (punteggio − 200) / (360 − 200), in percentuale da 200, 0% sotto 200"
     )
+
+
+def test_the_person_reads_the_score_in_the_regulation_s_points(ciclope_ente, tmp_path):
+    """The levels are written in points of 400: the scheda and explain's header say S2's 279 points first, the
+    score on 100 beside them (279 / 400 × 100 = 69,75), never 69,75 alone beside «buono da 280»."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    score = result.scores["S2"]
+    assert (score.points, score.scale) == (Decimal("279.00"), Decimal(400))
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "S2")))))
+    assert "Punteggio complessivo: 279,00 su 400 (69,75 su 100) · livello: sufficiente" in page
+    header = explain(result, "person", "S2").splitlines()[2]
+    assert header == "esito: valutato · punteggio 279,00 su 400 (69,75 su 100) · livello sufficiente"
+
+
+def test_without_a_scale_of_its_own_the_score_is_on_100(ciclope_ente, tmp_path):
+    # the same cards without su: S2's 279 of 400 card points are 69,75 on 100, and nothing else is said
+    text = REGULATION.replace("su = 400\n", "").replace("360", "90").replace("280", "70").replace("200", "50")
+    result = run_declared(ciclope_ente, tmp_path, text, files())
+    assert (result.scores["S2"].points, result.scores["S2"].scale) == (None, None)
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "S2")))))
+    assert "Punteggio complessivo: 69,75 su 100 · livello: sufficiente" in page
+    assert explain(result, "person", "S2").splitlines()[2] == "esito: valutato · punteggio 69,75 · livello sufficiente"

@@ -148,9 +148,10 @@ def test_the_scheda_of_someone_without_a_card_says_so_plainly(ciclope_ente, tmp_
     assert "<p>Nessun punteggio individuale.</p>" in page and "Punteggio complessivo" not in page
     assert "Nessuna scheda di valutazione individuale.</p>" in page and "altri elementi qui sotto" not in page
     assert "Per l'ente<br>" in page and "Il valutatore<br>—" not in page
-    # A1, with a card and the card's evaluator, keeps the score and the evaluator's signature
+    # A1, with a card and the card's evaluator, keeps the score and the evaluator's signature: 80 on 100 are
+    # 80 × 25 / 100 = 20 points of the regulation's scale (su = 25), which it reads first
     page = render(build(result, "A1"))
     assert (
-        "Punteggio complessivo: <span class=\"big\">80,00</span> su 100" in page
+        "Punteggio complessivo: <span class=\"big\">20,00</span> su 25 (80,00 su 100)" in page
         and "Il valutatore<br>Segretario" in page
     )
