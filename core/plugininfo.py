@@ -76,6 +76,9 @@ class PluginInfo:
     # the column of people.csv (``Person.extra``) with each person's grade, where the ente's regulation classifies
     # its staff by grades of its own (``ciclope_grade_column``: a declared regulation's [gradi]); "" the category
     grade_column: str = ""
+    # the statuses that say a fact of a person's life, not an outcome of the evaluation (``ciclope_private_statuses``:
+    # an exclusion for absences, a sanction): published tables count such a person at their level, never by name
+    private_statuses: frozenset[str] = attrs.field(default=frozenset(), hash=False)
     documents: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # seed file → title, for readers
     # fund name (or prefix ending in ':') → the group it is destined to (``dirigenti e PO`` or ``personale``)
     fund_groups: Mapping[str, str] = attrs.field(factory=dict, hash=False)

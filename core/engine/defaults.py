@@ -270,6 +270,11 @@ def ciclope_acts() -> list[str] | None:
 
 
 @hookimpl(trylast=True)
+def ciclope_private_statuses() -> list[str] | None:
+    return None  # every status is an outcome of the evaluation
+
+
+@hookimpl(trylast=True)
 def ciclope_level_scales() -> dict[str, list[str]] | None:
     return None  # one order of the levels, read from the scores
 

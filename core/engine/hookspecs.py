@@ -54,6 +54,7 @@ __all__ = [  # what a plugin may ask through ``ciclope.core.hookspecs``: every h
     "ciclope_labels",
     "ciclope_acts",
     "ciclope_assumptions",
+    "ciclope_private_statuses",
     "ciclope_level_scales",
     "ciclope_validate",
     "ciclope_resources",
@@ -284,6 +285,25 @@ def ciclope_assumptions(params: Params) -> list[tuple[str, str, str]] | None:
     «punteggio minimo»»), the reading as the office wrote it, and the article of the regulation it belongs to. The
     Relazione (internal and public) lists them among its assumptions, after those of the plugin's parameters.
     Answers of all implementations are joined. Default: none.
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    """
+
+
+@phase("set-up")
+@hookspec
+def ciclope_private_statuses(params: Params) -> list[str] | None:
+    """Return the statuses of this ente's regulation that say a fact of a person's own life rather than an outcome
+    of their evaluation: an exclusion from pay for absences, a disciplinary sanction, an insufficient rendimento, a
+    condition of the office's own.
+
+    Called once per ente at the start of its cycle. Published tables (trasparenza.csv, premi-art20.csv, the public
+    Relazione, the portal) never name such a status: in an office of eleven people «escluso per sanzione
+    disciplinare: 1» names a colleague. A person evaluated and then excluded is counted at the level of their
+    evaluation, else among the evaluated, and among the people not paid (rules/core.md §6); one without a score
+    among the not evaluated. The internal Relazione, the workbook and the personal scheda still say the status.
+    Codes are those of :attr:`core.outcomes.Rewards.statuses`. Answers of all implementations are joined.
+    Default: none.
 
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """

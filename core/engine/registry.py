@@ -372,7 +372,8 @@ class Hooks:
     def describe(self, info: PluginInfo, params: Params) -> PluginInfo:
         """``info`` as it holds for the ente with ``params``: its own words (``ciclope_labels``) over the
         plugin's, its own acts (``ciclope_acts``) instead of the plugin's, the office's readings of them
-        (``ciclope_assumptions``), its roles' scales of levels
+        (``ciclope_assumptions``), the statuses it never publishes by name (``ciclope_private_statuses``), its
+        roles' scales of levels
         (``ciclope_level_scales``), the column of its people's grades (``ciclope_grade_column``) and, under a plugin of per-ente comparti, the layers that run for it."""
         words: dict[str, str] = {}
         for answer in self.answers(hookspecs.ciclope_labels, params=params):
@@ -387,6 +388,11 @@ class Hooks:
         readings = [tuple(r) for answer in self.answers(hookspecs.ciclope_assumptions, params=params) for r in answer]
         if readings:
             info = attrs.evolve(info, readings=tuple((str(a), str(b), str(c)) for a, b, c in readings))
+        private = frozenset(
+            s for answer in self.answers(hookspecs.ciclope_private_statuses, params=params) for s in answer
+        )
+        if private:
+            info = attrs.evolve(info, private_statuses=private)
         scales = self.first(hookspecs.ciclope_level_scales, params=params)
         if scales:
             info = attrs.evolve(info, level_scales={role: tuple(levels) for role, levels in scales.items()})

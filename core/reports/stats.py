@@ -145,6 +145,25 @@ def _people_scores(result: Result) -> PeopleScores:
     return PeopleScores(values=values, classes=classes)
 
 
+def evaluation_classes(result: Result) -> list[str]:
+    """Each person's class in the published tables (rules/core.md §6), in people.csv order: as :func:`people_scores`,
+    but a status that says a fact of the person's life (``PluginInfo.private_statuses``: absences, a sanction) is
+    never a class: the person is counted at the level of their evaluation, else under its own outcome («valutato»),
+    or, without a score, among the not evaluated; in a small office the exclusion's name would name a colleague."""
+    statuses = result.rewards.statuses if result.rewards is not None else {}
+    private = result.plugin.private_statuses
+    if not private.intersection(statuses.values()):
+        return people_scores(result).classes
+    labels = _class_labels(result)
+    out: list[str] = []
+    for pid in result.ente.ids():
+        s, given = result.scores.get(pid), statuses.get(pid)
+        if given in private:  # the evaluation's own outcome, or none: «non valutato»
+            given = None if s is not None and s.score is not None else "not_evaluated"
+        out.append(level_or_status(s, given, labels))
+    return out
+
+
 def level_or_status(score: Score | None, status: str | None, labels: Mapping[str, str]) -> str:
     """:func:`class_of` from what it reads: the person's score (or None) and the status the regulation gave them
     (None for none: then the score's, as ``Result.status_of``), for a pass that has both in hand."""

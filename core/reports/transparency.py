@@ -170,6 +170,7 @@ def _people(result: Result) -> list[Person]:
         if a.amount > 0:
             paid.setdefault(a.person, set()).add(a.pool)
     scored = stats.people_scores(result)
+    evaluated = stats.evaluation_classes(result)
     return [
         Person(
             group=group_of(p),
@@ -179,7 +180,7 @@ def _people(result: Result) -> list[Person]:
             score=score,
             pools=frozenset(paid.get(p.id, ())),
         )
-        for p, level, score in zip(result.ente.people.values(), scored.classes, scored.values)
+        for p, level, score in zip(result.ente.people.values(), evaluated, scored.values)
     ]
 
 

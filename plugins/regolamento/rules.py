@@ -55,6 +55,7 @@ from ciclope.plugins.regolamento.pay import (
     access,
     attestedfund,
     decision,
+    eligibility,
     formulafunds,
     instalments,
     interim,
@@ -88,6 +89,8 @@ from ciclope.plugins.regolamento.score import cohort, indicators, individual, la
 
 HUNDRED = Decimal(100)
 YEAR_SHIFT = {"precedente": -1, "ciclo": 0, "successivo": 1}
+# the exclusions whose status says a fact of the person's life, not an outcome of the evaluation
+PRIVATE_RULES = frozenset({"assenze", "insufficiente", "sanzione", "formula"})
 
 
 @hookimpl(specname="ciclope_check_params")
@@ -675,6 +678,17 @@ def labels(params: Params) -> dict[str, str]:
     if regulation is None:
         return {}
     return {**{s.name: s.label for s in regulation.statuses}, **regulation.labels}
+
+
+@hookimpl(specname="ciclope_private_statuses")
+def private_statuses(params: Params) -> list[str] | None:
+    """The statuses of the exclusions that say a fact of the person's life (absences, a sanction, an insufficient
+    rendimento, a condition the office wrote as a formula, which may read any of them): never named in published
+    tables. A score under the minimum or a unit under its threshold is an outcome of the evaluation."""
+    regulation = declared(params)
+    if regulation is None:
+        return None
+    return [eligibility.status_of(ex) for ex in regulation.exclusions if ex.rule in PRIVATE_RULES] or None
 
 
 @hookimpl(specname="ciclope_level_scales")

@@ -84,6 +84,7 @@ def test_hook_order_over_a_full_cycle(tmp_path):
         "ciclope_labels",  # the ente's own words
         "ciclope_acts",  # … and its own acts
         "ciclope_assumptions",  # … and its office's readings of them
+        "ciclope_private_statuses",  # … and the statuses it never publishes by name
         "ciclope_level_scales",  # … and its roles' scales of levels
         "ciclope_grade_column",  # … and the column of its people's grades
         "ciclope_fund",  # b. risorse asks the fund first: its pools are the ente's funds for phase a's checks
