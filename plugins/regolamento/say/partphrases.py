@@ -38,7 +38,7 @@ def parts(block: Part, regulation: Regulation) -> Said:
     lines = [f"Parte «{block.name}» ({block.source}).", *_share(block, regulation), *_own_method(block), *said[1:]]
     lines += _formulas(block)
     # a premium no part pays by an individual evaluation (a fondo comune, a presence premium) is no «individuale»
-    # nor one with a part for the organizational performance (art. 68 c. 2 lett. a)
+    # nor one with a part for the organizational performance (no article: its contract and year vary by ente)
     individual = not any(p.performance == "organizzativa" for p in regulation.parts)
     what = "Il premio individuale" if individual and any(p.evaluation for p in regulation.parts) else "Il premio"
     if len(regulation.parts) == 1:  # the one part is the premium: said once, with its source
@@ -65,8 +65,8 @@ def parts(block: Part, regulation: Regulation) -> Said:
         )
     if block.performance == "organizzativa":
         lines.append(
-            "La parte paga la performance organizzativa (art. 68 c. 2 lett. a CCNL 21.5.2018): non è del premio "
-            "individuale, e il valore medio della maggiorazione prevista dal contratto nazionale non la legge."
+            "La parte paga la performance organizzativa: non è del premio individuale, e il valore medio della "
+            "maggiorazione prevista dal contratto nazionale non la legge."
         )
     if block.set_aside:
         givers = [f"«{q.name}»" for q in regulation.parts if q.residual_to == block.name]
