@@ -82,6 +82,11 @@ def _scales(reg: Regulation) -> list[tuple[Sequence[Step], list[str]]]:
 def _levels(reg: Regulation, facts: Facts, steps: Sequence[Step], roles: list[str], trace: Trace) -> dict[str, Score]:
     assert reg.levels is not None  # levels decided on the cohort are the [livelli] of a formula or a threshold
     people = [p for p in facts.ente.people.values() if p.role in roles and _scored(facts.scores.get(p.id))]
+    if not steps:
+        # a role the text evaluates without levels (``po = []``): the level formula gives a level of the scale, and
+        # the role has none, so it places nobody, as a score does not (docs/regolamento.md, [livelli]); only the
+        # level an «insufficiente» exclusion gives still applies, as it does without a formula
+        return {p.id: attrs.evolve(facts.scores[p.id], level=individual.forced_level(reg, p)) for p in people}
     cohort = Cohort(recorder=Recorder(trace, f"livelli:{'/'.join(roles)}", cite(reg, reg.levels.source)))
     cohort.members = [PersonEnv(facts, p, cohort) for p in people]
     ladder = tuple(bands.Level(s.name, _threshold(reg, s, cohort, trace)) for s in steps)
