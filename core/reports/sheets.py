@@ -507,8 +507,13 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
     figure = award_figure(r, award.person, award.pool, award.ref, first)
     if figure is None:
         return None
-    if part is not None:  # the part's own figure, which the premium's reads as «… «part»»
-        own = [r.figures[i.ref] for i in figure.inputs if i.ref in r.figures and i.name.endswith(f"«{part}»")]
+    if part is not None:  # the part's own figure, which the premium's reads as «… «part»»: an amount of 0, as the
+        # row's, never another figure named after the part (its fund, «fondo della parte «…»», says no reason)
+        own = [
+            r.figures[i.ref]
+            for i in figure.inputs
+            if i.ref in r.figures and i.name.endswith(f"«{part}»") and not r.figures[i.ref].value
+        ]
         figure = own[0] if own else figure
     if status is not None and excluded and any(i.ref == status.key and i.value == status.value for i in figure.inputs):
         # an exclusion of this part alone, the person paid by others: the rule with its minimum and its article

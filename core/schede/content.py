@@ -201,9 +201,10 @@ def _organizational(result: Result, pid: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def level_words(result: Result, level: str | None, status: str | None) -> str:
+def level_words(result: Result, pid: str, level: str | None, status: str | None) -> str:
     """The level's band in words, from the plugin's ``levels`` parameter when it has one (name and maximum
-    score), and the status in Italian."""
+    score), and the status in Italian; a level the regulation gives otherwise than on the score alone (a cap on the
+    top level) with the note of its figure, which says why, and its source."""
     labels: Mapping[str, str] = {**fmt.STATUS_LABELS, **result.plugin.status_labels}
     said = labels.get(status or "", (status or "").replace("_", " "))
     table = result.params.get("levels")
@@ -218,10 +219,19 @@ def level_words(result: Result, level: str | None, status: str | None) -> str:
                 return f"Livello «{level}»: punteggio {span} punti nella tabella del regolamento. Esito: {said}."
             above = top
     if level:  # by the label the ente's regulation gives it, as the line above names it
-        return (
-            f"Livello «{fmt.level(level, result.plugin.ente_labels)}» attribuito secondo il regolamento. Esito: {said}."
-        )
+        return f"Livello «{fmt.level(level, result.plugin.ente_labels)}» attribuito secondo il regolamento{_why_level(result, pid)}. Esito: {said}."
     return f"Esito: {said}."
+
+
+def _why_level(result: Result, pid: str) -> str:
+    """Why the level is what it is, where the plugin's figure of the level says it in its note: «: il punteggio
+    (93,00 punti) raggiunge «fascia A», ma la formula del livello dà «fascia B»; … (CCDI, art. 6 c. 1)»; "" else."""
+    figure = result.figures.get(f"level:{pid}")
+    if figure is None or not figure.note:
+        return ""
+    labels = result.plugin.status_labels
+    source = fmt.worded(fmt.cite(figure.source, result.plugin.documents), labels, True)
+    return f": {fmt.worded(figure.note, labels)} ({source})"
 
 
 # the outcomes of a person evaluated and admitted: no reason to give
@@ -464,7 +474,10 @@ def build(result: Result, pid: str) -> Scheda:
         level=_level(result, score),
         level_words=" ".join(
             x
-            for x in (level_words(result, score.level if score else None, status), outcome_reason(result, pid, status))
+            for x in (
+                level_words(result, pid, score.level if score else None, status),
+                outcome_reason(result, pid, status),
+            )
             if x
         ),
         score_steps=_steps(result, figure),

@@ -60,6 +60,12 @@ def _card(s: Scheda) -> str:
     )
 
 
+def _of_fund(what: str, pool: str) -> str:
+    """What is paid and its fund: «premio (Premi per la performance individuale)»; a fund whose name has its own
+    parenthesis (the article of a national provision) after a colon, never parentheses in parentheses."""
+    return f"{what}: {pool}" if "(" in pool else f"{what} ({pool})"
+
+
 def _payments(s: Scheda) -> str:
     if not s.payments:
         why = "".join(f"<li>{_e(u)}</li>" for u in s.unpaid)
@@ -67,7 +73,7 @@ def _payments(s: Scheda) -> str:
     parts = []
     for p in s.payments:
         parts.append(
-            f"<p><span class='big'>{_e(p.amount)}</span> — {_e(p.what)} ({_e(p.pool)})</p>{_how(p)}"
+            f"<p><span class='big'>{_e(p.amount)}</span> — {_e(_of_fund(p.what, p.pool))}</p>{_how(p)}"
             + "".join(f"<h3>{_e(_upper(part.what))}: {_e(part.amount)}</h3>{_how(part)}" for part in p.parts)
         )
     if s.instalments:  # when each is paid: the rows of the instalments, in the order they are paid

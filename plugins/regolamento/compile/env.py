@@ -652,9 +652,12 @@ class PersonEnv:
 
 def _as_read(env: PersonEnv, value: Value, read: Input | None) -> Any:
     """A person's value in an aggregate's list: as the datum it read alone shows it where that is a score of a column
-    (``punti``: 97,50), else as :meth:`PersonEnv.shown`."""
+    (``punti``: 97,50); the person's score or card (``punteggio``, read with its figure) as a score is shown, with two
+    decimals (97,20, never 97,2), as in their own explanation; else as :meth:`PersonEnv.shown`."""
     if read is not None and isinstance(read.value, fmt.Points) and read.value == value:
         return read.value
+    if read is not None and read.ref.startswith(("score:", "card:")) and _plain(value) and read.value == value:
+        return fmt.Points(value)
     return env.shown(value)
 
 

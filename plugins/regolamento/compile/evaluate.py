@@ -263,6 +263,8 @@ def _call(node: Call, whole: bool) -> Compiled:
         return _aggregate(node, args)
     if fn in _EXTREMES:
         return _extreme(node, args, _EXTREMES[fn], whole)
+    if fn in _ROUNDINGS:
+        return _rounding(node, args, _ROUNDINGS[fn], whole)
     maker = _FUNCTIONS[fn]
     return maker(node, args)
 
@@ -438,19 +440,26 @@ def _text(value: Value, percent: bool) -> str:
     return str(value)
 
 
-def _rounding(mode: str) -> Callable[[Call, list[Compiled]], Compiled]:
-    def make(node: Call, args: list[Compiled]) -> Compiled:
-        digits = int(node.args[1].value) if len(node.args) == 2 and isinstance(node.args[1], Num) else 0
-        quantum = Decimal(1).scaleb(-digits)
-        (a, *_) = args
+def _rounding(node: Call, args: list[Compiled], mode: str, whole: bool) -> Compiled:
+    """ARROTONDA, ARROTONDA.PER.DIF, ARROTONDA.PER.ECC. Inside a formula, the value is noted with its sentence («il
+    numero delle persone nell'ente × 3 diviso 10 arrotondato per difetto all'unità = 3»), as MIN and MAX are: a limit
+    a formula rounds is what a person compares their own figure with, and cannot be read off the terms alone."""
+    digits = int(node.args[1].value) if len(node.args) == 2 and isinstance(node.args[1], Num) else 0
+    quantum = Decimal(1).scaleb(-digits)
+    (a, *_) = args
+    label = contracted(said(node)) if not whole and not isinstance(node.args[0], Num) else ""
 
-        def run_(env: Env) -> Value:
-            v = a(env)
-            return None if v is None else v.quantize(quantum, rounding=mode)
+    def run_(env: Env) -> Value:
+        v = a(env)
+        found = None if v is None else v.quantize(quantum, rounding=mode)
+        if label and found is not None:
+            env.seen(label, _in_unit(node, found, env))
+        return found
 
-        return run_
+    return run_
 
-    return make
+
+_ROUNDINGS = {"ARROTONDA": ROUND_HALF_UP, "ARROTONDA.PER.DIF": ROUND_FLOOR, "ARROTONDA.PER.ECC": ROUND_CEILING}
 
 
 def _level_of(node: Call, args: list[Compiled]) -> Compiled:
@@ -581,9 +590,6 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "SOMMA": _sum,
     "ASS": _abs,
     "CONCATENA": _concatenate,
-    "ARROTONDA": _rounding(ROUND_HALF_UP),
-    "ARROTONDA.PER.DIF": _rounding(ROUND_FLOOR),
-    "ARROTONDA.PER.ECC": _rounding(ROUND_CEILING),
     "LIVELLO": _level_of,
     "SOTTO": _below,
     "SOPRA": _above,
@@ -632,9 +638,11 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
     def figure(env: Env, words: str, value: Value, found: tuple[Sequence[Env], list[Value], list[Any], Any]) -> str:
         people, vals, reads, key = found
         if base == "CONTA" and inner is None:  # no condition: each person counts one, and is listed as 1, not «SI»
-            each = zip(people, [Decimal(1)] * len(people), reads)
-            return env.aggregated(words, key[1], value, _COUNTED, each)
-        each = zip(people, map(shown, vals) if node.euro else vals, reads)
+            counted = zip(people, [Decimal(1)] * len(people), reads)
+            return env.aggregated(words, key[1], value, _COUNTED, counted)
+        each: list[tuple[Env, Value, Any]] = list(zip(people, map(shown, vals) if node.euro else vals, reads))
+        if base == "RANGO":  # by place, as a graduatoria is read (the highest first; ties in the file's order)
+            each.sort(key=lambda e: (e[1] is None, -e[1] if e[1] is not None else 0))
         return env.aggregated(words, key[1], value, _HOW[base], each)
 
     if base == "RANGO":

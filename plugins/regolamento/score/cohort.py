@@ -82,6 +82,11 @@ def _scales(reg: Regulation) -> list[tuple[Sequence[Step], list[str]]]:
 def _levels(reg: Regulation, facts: Facts, steps: Sequence[Step], roles: list[str], trace: Trace) -> dict[str, Score]:
     assert reg.levels is not None  # levels decided on the cohort are the [livelli] of a formula or a threshold
     people = [p for p in facts.ente.people.values() if p.role in roles and _scored(facts.scores.get(p.id))]
+    if not steps:
+        # a role the text evaluates without levels (``po = []``): the level formula gives a level of the scale, and
+        # the role has none, so it places nobody, as a score does not (docs/regolamento.md, [livelli]); only the
+        # level an «insufficiente» exclusion gives still applies, as it does without a formula
+        return {p.id: attrs.evolve(facts.scores[p.id], level=individual.forced_level(reg, p)) for p in people}
     cohort = Cohort(recorder=Recorder(trace, f"livelli:{'/'.join(roles)}", cite(reg, reg.levels.source)))
     cohort.members = [PersonEnv(facts, p, cohort) for p in people]
     ladder = tuple(bands.Level(s.name, _threshold(reg, s, cohort, trace)) for s in steps)
@@ -152,6 +157,8 @@ def _level(
         reached = env.name_of_rank(value) if isinstance(value, Rank) else (value if isinstance(value, str) else None)
         formula = f"{reg.levels.formula} — {sentence(reg.levels.formula)}"
         inputs = list(env.read.values())
+        points = points_of(reg, score) or score.score
+        moved = _moved(reg, points, bands.level_of(points, ladder), reached)
     else:
         reached = bands.level_of(points_of(reg, score) or score.score, ladder)
         formula = "il livello della scala raggiunto dal punteggio, con le soglie dell'anno"
@@ -165,6 +172,7 @@ def _level(
             )
             for lv in ladder  # as its figure shows it (:func:`_threshold`)
         ]
+        moved = ""
     level, stepped = individual.level_at(reg, person, reached, ladder, parts)  # type: ignore[arg-type]
     trace.record(
         f"level:{person.id}",
@@ -173,9 +181,22 @@ def _level(
         cite(reg, reg.levels.source),
         inputs,
         f"Livello di {person.name}",
-        stepped,
+        "; ".join(x for x in (moved, stepped) if x),
     )
     return attrs.evolve(score, level=level)
+
+
+def _moved(reg: Regulation, points: Decimal, plain: str | None, reached: str | None) -> str:
+    """Where the level formula gives another level than the points reach on the scale (a cap on the top level moves
+    the fourth of ten down): both, and the note of [livelli], which says the rule the formula writes; "" where they
+    agree. The person reads why, not only the formula's terms."""
+    if plain == reached:
+        return ""
+    assert reg.levels is not None
+    reach = f"raggiunge {fmt.quoted(plain)}" if plain else "non raggiunge nessun livello della scala"
+    gives = f"dà {fmt.quoted(reached)}" if reached else "non dà nessun livello"
+    said = f"il punteggio ({fmt.decimal_it(points, 2)} punti) {reach}, ma la formula del livello {gives}"
+    return f"{said}; {reg.levels.note}" if reg.levels.note else said
 
 
 def statuses(reg: Regulation, facts: Facts, trace: Trace) -> dict[str, Score]:

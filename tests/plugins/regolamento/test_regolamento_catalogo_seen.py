@@ -156,7 +156,7 @@ def test_a_level_is_read_by_its_label_on_the_scheda_and_in_the_distribution(cicl
         ("prima fascia di merito (x ≥ 95)", 1),
         ("non valutato", 1),
     ]
-    assert level_words(result, "prima_fascia", "evaluated") == (
+    assert level_words(result, "M1", "prima_fascia", "evaluated") == (
         "Livello «prima fascia di merito (x ≥ 95)» attribuito secondo il regolamento. Esito: valutato."
     )
 
