@@ -42,6 +42,9 @@ from ciclope.plugins.regolamento.check import (
     servicedates,
     timetwice,
 )
+from ciclope.plugins.regolamento.check import (
+    comparto as comparto_check,
+)
 from ciclope.plugins.regolamento.check.servicedates import TERM_END, TERM_START
 from ciclope.plugins.regolamento.compile import past
 from ciclope.plugins.regolamento.compile.env import Facts
@@ -89,6 +92,7 @@ from ciclope.plugins.regolamento.score import cohort, indicators, individual, la
 
 HUNDRED = Decimal(100)
 YEAR_SHIFT = {"precedente": -1, "ciclo": 0, "successivo": 1}
+OTHER_COMPARTO = "altro"  # [atto] comparto of a contract with no national layer
 # the exclusions whose status says a fact of the person's life, not an outcome of the evaluation
 PRIVATE_RULES = frozenset({"assenze", "insufficiente", "sanzione", "formula"})
 
@@ -152,6 +156,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + requirements.unknown_sections(regulation, ente, where)
             + declaredcolumns.missing(regulation, ente)
             + labelnames.misspelt(regulation, ente, where)
+            + comparto_check.missing(regulation, where)
             + scaleslip.problems(regulation)
             + timetwice.problems(regulation)
         )
@@ -589,9 +594,10 @@ def due_date(ev: Event, ente: Ente, year: int) -> dt.date | None:
 
 @hookimpl(specname="ciclope_comparto")
 def comparto(params: Params) -> str | None:
-    """The comparto the regulation declares ([atto] comparto): its national layer runs for the ente."""
+    """The comparto the regulation declares ([atto] comparto): its national layer runs for the ente; «altro», a
+    contract ciclope has no layer for, runs none."""
     regulation = declared(params)
-    return regulation.act.comparto if regulation is not None else None
+    return regulation.act.comparto if regulation is not None and regulation.act.comparto != OTHER_COMPARTO else None
 
 
 @hookimpl(specname="ciclope_own_maggiorazione")

@@ -57,7 +57,7 @@ ENTE_KINDS = (
     "societa",
     "altro",
 )
-COMPARTI = ("funzioni_locali",)
+COMPARTI = ("funzioni_locali", "altro")  # altro: a contract ciclope has no national layer for (a regional one)
 METHODS = methods.PREMIO
 # format 2: a part may also be a budget from the fund, a bonus for the best of an earlier part, amounts decided
 PART_METHODS = methods.PARTS
@@ -148,7 +148,8 @@ class Act:
     comparto: str | None = key(
         "comparto",
         "choice",
-        "il comparto di contrattazione: vi si applica il livello nazionale (CCNL)",
+        "il comparto di contrattazione: vi si applica il livello nazionale (CCNL); «altro» per un contratto che "
+        "ciclope non applica (il contratto regionale di un comune di una regione a statuto speciale)",
         choices=COMPARTI,
         example="funzioni_locali",
     )

@@ -125,7 +125,9 @@ def preamble(regulation: Regulation) -> str:
     parts = [f"Tipo di ente: {ENTE_KIND.get(act.kind, word(act.kind))}."]
     if act.date is not None:
         parts.append(f"Approvato il {fmt.date_it(act.date)}.")
-    if act.comparto:
+    if act.comparto == "altro":
+        parts.append("Il contratto dell'ente non è un comparto che ciclope applica: nessuna regola nazionale.")
+    elif act.comparto:
         comparto = COMPARTO.get(act.comparto, word(act.comparto))
         parts.append(f"Comparto {comparto}: vi si applica il contratto nazionale in vigore.")
     parts += note(act.note)
