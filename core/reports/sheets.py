@@ -497,13 +497,13 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
 
 def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | None:
     """The «Motivo» of a premium of 0, never at odds with its «Esito»: of a person an exclusion left out, the
-    exclusion's sentence (as in «Valutazioni individuali»); else the reason the premium's figure gives, of the part
+    exclusion's sentence (as in «Valutazioni individuali») and its article; else the reason the premium's figure gives, of the part
     the row is about where the regulation names them («la riduzione per giorni di assenza è del 100%»)."""
     status = r.figures.get(f"score:{award.person}:status")
     excluded = status is not None and status.formula.startswith("escluso")
     said = reason_of(r, award.person) if excluded else None
-    if said:
-        return said
+    if said and status is not None:  # the exclusion and the article it comes from, as the scheda's «Fonte» cites it
+        return f"{said}, {fmt.cite(status.source, r.plugin.documents)}" if status.source else said
     figure = award_figure(r, award.person, award.pool, award.ref, first)
     if figure is None:
         return None

@@ -31,12 +31,20 @@ def ciclope_rewards(
         s.score is not None for pid, s in scores.items() if pid in ente.people and ente.people[pid].role == "po"
     ):
         return rewards  # no PO scored yet (a check before the evaluations): nothing is paid, nothing to compare
-    if own_check(params) or any(p.rule.endswith("po_quota") for p in trace.problems):
+    if own_check(params) or any(p.rule.endswith("po_quota") for p in trace.problems) or suspended(ente, trace):
         return rewards
     found = po_resources(ente, rewards)
     if found is not None and found[1] < row.min * (found[0] + found[1]):
         trace.problem(below(found[0], found[1], row.min, row.source))
     return rewards
+
+
+def suspended(ente: Ente, trace: Trace) -> bool:
+    """True when an error lies on a PO's row of people.csv (an empty cell their pay reads): their pay is withheld
+    until it is corrected, so a quota below the contract's would only follow from that error, said where it is."""
+    rows = {p.row for p in ente.people.values() if p.role == "po"}
+    people = ente.file_said("people")
+    return any(p.is_error and p.file == people and p.row in rows for p in trace.problems)
 
 
 def own_check(params: Params) -> bool:

@@ -54,6 +54,7 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Regulation
+from ciclope.plugins.regolamento.format.wording import word
 from ciclope.plugins.regolamento.pay import (
     access,
     attestedfund,
@@ -87,7 +88,7 @@ from ciclope.plugins.regolamento.read.load import (
 )
 from ciclope.plugins.regolamento.read.reader import SOURCE
 from ciclope.plugins.regolamento.say.assumed import missing_acts
-from ciclope.plugins.regolamento.say.codes import LABELS
+from ciclope.plugins.regolamento.say.codes import LABELS, STATUS_LABELS
 from ciclope.plugins.regolamento.score import cohort, indicators, individual, ladders, requirements
 
 HUNDRED = Decimal(100)
@@ -679,11 +680,14 @@ def assumptions(params: Params) -> list[tuple[str, str, str]] | None:
 @hookimpl(specname="ciclope_labels")
 def labels(params: Params) -> dict[str, str]:
     """The regulation's [etichette] and the labels of its declared statuses: its words for levels and statuses, in
-    every output for people."""
+    every output for people. The status an exclusion names (``stato = "assenze_oltre_180"``) is said as the file
+    writes it, with spaces («assenze oltre 180»), as the built-in exclusions' are by their labels: a personal
+    document never shows a code."""
     regulation = declared(params)
     if regulation is None:
         return {}
-    return {**{s.name: s.label for s in regulation.statuses}, **regulation.labels}
+    excluded = {e.status: word(e.status) for e in regulation.exclusions if e.status and e.status not in STATUS_LABELS}
+    return {**excluded, **{s.name: s.label for s in regulation.statuses}, **regulation.labels}
 
 
 @hookimpl(specname="ciclope_private_statuses")

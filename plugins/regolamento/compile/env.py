@@ -243,7 +243,7 @@ class PersonEnv:
             if unit is None:
                 raise RunError(
                     f"la colonna «{name}» ({column.meaning}) è vuota in {ente.file_of('units')} "
-                    f"per l'unità {self.person.unit} e per quelle sopra ({_what_to_write(column)})"
+                    f"per l'unità {self.person.unit} e per quelle sopra ({what_to_write(column)})"
                 )
             return unit.extra[name]
         if column.table == ASSIGNMENTS:
@@ -256,7 +256,7 @@ class PersonEnv:
         if found is None:
             raise Blank(
                 f"la colonna «{name}» ({column.meaning}) è vuota in {ente.file_of('people')}, riga "
-                f"{self.person.row} ({_what_to_write(column)})",
+                f"{self.person.row} ({what_to_write(column)})",
                 column.meaning,
                 ente.cell("people", self.person.row, name),
             )
@@ -269,7 +269,7 @@ class PersonEnv:
             where = f", riga {self.row.number}" if self.row is not None else ""
             raise RunError(
                 f"la colonna «{name}» ({column.meaning}) è vuota in {self.facts.ente.file_of(ASSIGNMENTS)}{where} "
-                f"({_what_to_write(column)})"
+                f"({what_to_write(column)})"
             )
         return found
 
@@ -280,7 +280,7 @@ class PersonEnv:
         found = rows[0].get(name) if rows else None
         if found is None:
             where = ente.file_of(DATA_SHEET) if rows else f"ente.toml [{DATA_SHEET}]"
-            raise RunError(f"manca il dato dell'ente «{name}» ({column.meaning}) in {where} ({_what_to_write(column)})")
+            raise RunError(f"manca il dato dell'ente «{name}» ({column.meaning}) in {where} ({what_to_write(column)})")
         return found
 
     def _unit_with(self, name: str) -> Unit | None:
@@ -693,7 +693,7 @@ def _typed(column: Column, value: Value) -> Value:
 TYPED = {"euro": fmt.Money, "percentuale": fmt.Percent, "punti": fmt.Points}
 
 
-def _what_to_write(column: Column) -> str:
+def what_to_write(column: Column) -> str:
     """The hint for an empty cell of a declared column: a number is 0 when there is nothing, a text one of its words;
     a score is the one the person had, never 0 for a score nobody gave (it would count, and lower a mean)."""
     if column.values:

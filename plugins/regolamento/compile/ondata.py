@@ -14,10 +14,20 @@ from ciclope.plugins.regolamento.format.spec import Regulation
 def on_data(reg: Regulation, ente: Ente, person: Person, formula: Formula) -> tuple[object, list[Input], str]:
     """The formula's value for ``person`` (None when it cannot be computed), what it read, in order, for the figure
     that explains it (last, the empty cell that stopped it), and why it cannot be computed ("" when it can)."""
+    value, read, why = on_data_by_name(reg, ente, person, formula)
+    return value, list(read.values()), why
+
+
+def on_data_by_name(
+    reg: Regulation, ente: Ente, person: Person, formula: Formula
+) -> tuple[object, dict[str, Input], str]:
+    """As :func:`on_data`, what it read keyed by the name the formula reads it by (the empty cell by its datum)."""
     env = PersonEnv(Facts(reg, ente), person)
     try:
         value = run(formula, env)
     except RunError as exc:
-        blank = [Input(f"{exc.name} (cella vuota)", "", cell=exc.cell)] if isinstance(exc, Blank) else []
-        return None, [*env.read.values(), *blank], str(exc)
-    return value, list(env.read.values()), ""
+        read = dict(env.read)
+        if isinstance(exc, Blank):
+            read[f"vuota:{exc.name}"] = Input(f"{exc.name} (cella vuota)", "", cell=exc.cell)
+        return None, read, str(exc)
+    return value, dict(env.read), ""

@@ -7,6 +7,8 @@ to another method; the sentences of ``regolamento leggi`` and the national layer
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 
@@ -65,3 +67,15 @@ UNSCORED = tuple(m.name for m in TABLE if m.unscored)  # the methods of a premiu
 def described(names: tuple[str, ...]) -> str:
     """The methods as the reference of the format lists them: «proporzionale (…), soglie (…)»."""
     return ", ".join(f"{n} ({METHODS[n].words})" for n in names)
+
+
+def time_read_by(premium: Any) -> str:
+    """The formula of a premium or part that reads the time worked (``fte``), «dell'importo» or «del peso», or "":
+    with ``tempo_parziale = "intero"`` the premium is then what that formula makes of the time, never said whole."""
+    for words, formula in (
+        ("dell'importo", getattr(premium, "amount", None)),
+        ("del peso", getattr(premium, "weight", None)),
+    ):
+        if "fte" in getattr(formula, "uses", ()):
+            return words
+    return ""

@@ -65,6 +65,8 @@ RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sott
 MEASURES = ("assenze", "fte")
 COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
 RESULT_METHODS = ("percentuale", "fondo", "quota_posizione", "formula")
+# how ``parti`` of a [[riduzioni]] names the result pay of [risultato_po]: the table's own name, never a part's
+RESULT_PART = "risultato_po"
 
 
 def key(
@@ -536,7 +538,8 @@ class Reduction:
     parts: tuple[str, ...] = key(
         "parti",
         "texts",
-        "le parti del premio ridotte, per nome (se manca: tutte)",
+        "le parti del premio ridotte, per nome (se manca: tutte); risultato_po è la retribuzione di risultato "
+        "delle PO / EQ di [risultato_po], ridotta solo se nominata (il taglio resta non pagato)",
         default=(),
         example=["presenza"],
         since=2,

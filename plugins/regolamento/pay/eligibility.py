@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from ciclope.core import Ente, Input, OrgPerformance, Person, Problem, Score, Trace, fmt
+from ciclope.core import Ente, Input, OrgPerformance, Person, Score, Trace, fmt
+from ciclope.plugins.regolamento.compile import blanks
 from ciclope.plugins.regolamento.compile.ondata import on_data
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import vocabulary
 from ciclope.plugins.regolamento.format.expr import Formula
-from ciclope.plugins.regolamento.format.sources import cite, written
+from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import ROLES, Exclusion, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import roles, sentence, word
 
@@ -133,9 +134,7 @@ def by_condition(
     sanction the scale does not know)."""
     held, read, why = on_data(reg, ente, person, condition)
     if why:
-        message = f"esclusione dal premio: {why} per {person.name}: il premio resta sospeso finché non è corretta"
-        source = cite(reg, ex.source)
-        trace.problem(Problem(rule="regolamento.formula", source=source, **written(condition), message=message))
+        blanks.report(reg, ente, person, condition, trace, cite(reg, ex.source), f"esclusione dal premio: {why}")
         return [*read, Input("condizione non verificabile", "premio sospeso")]
     return read if held is True else None
 

@@ -35,6 +35,7 @@ from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import funds, grades
+from ciclope.plugins.regolamento.format.methods import time_read_by
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import denied, sentence, the
@@ -81,8 +82,8 @@ def entries(
             share, share_inputs = share * left, [*share_inputs, *cut_inputs]
             words = " × ".join(w for w in (words, cut_words) if w)
             kept, kept_inputs, _ = reductions.reduce(reg, p, ente, trace, pr, shared=False)
-        if pr.part_time != "proporzionale" and p.fte < 1:  # the header says the time worked: that it does not
-            words = f"{words or '1'}, a tempo parziale il premio è intero"  # reduce the premium is said too
+        if pr.part_time != "proporzionale" and p.fte < 1:  # the header says the time worked: what it does is said
+            words = f"{words or '1'}{part_time_words(pr)}"
         factor, factor_inputs = grades.factor(reg, pr, p, ente)
         if s is None:  # a premium that reads no evaluation: nothing of one is known, nor used
             out.append(Entry(p, Decimal(0), None, status, share, tuple(share_inputs), words, factor, factor_inputs,
@@ -97,6 +98,13 @@ def entries(
             )
         )  # fmt: skip
     return out
+
+
+def part_time_words(pr: Premium) -> str:
+    """What the paid share of one working part-time says after its factors, where the part does not multiply by the
+    time worked itself: that its formula reads it, or that the premium is whole."""
+    formula = time_read_by(pr)
+    return f": il tempo lavorato lo legge la formula {formula}" if formula else ", a tempo parziale il premio è intero"
 
 
 def holds(ente: Ente, pid: str, kind: str) -> bool:

@@ -13,10 +13,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ciclope.core import Ente, Input, Person, Problem, Trace, fmt
-from ciclope.plugins.regolamento.compile.ondata import on_data
-from ciclope.plugins.regolamento.format.expr import Formula
-from ciclope.plugins.regolamento.format.sources import cite, written
-from ciclope.plugins.regolamento.format.spec import Bracket, Column, Part, Premium, Reduction, Regulation
+from ciclope.plugins.regolamento.compile import blanks
+from ciclope.plugins.regolamento.compile.ondata import on_data_by_name
+from ciclope.plugins.regolamento.format.expr import DAYS, Defined, Formula, Name, nodes
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import RESULT_PART, Bracket, Column, Part, Premium, Reduction, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
 
 ONE = Decimal(1)
@@ -24,6 +25,8 @@ ZERO = Decimal(0)
 FORMULA_LABEL = "la formula del regolamento"  # how the reduced premium names a reduction by a formula
 MEASURE = {"assenze": ("giorni di assenza", "absence_days"), "fte": ("tempo lavorato", "fte")}
 UNIT = {"assenze": " giorni", "fte": ""}
+# how a result pay a reduction took from says it, after its method's words (rounded as the result pay is: half-up)
+RESULT_WORDS = "poi × (1 − riduzione), arrotondato al centesimo: il taglio resta non pagato"
 
 
 def unit_of(reg: Regulation, red: Reduction) -> str:
@@ -80,10 +83,26 @@ def reduce(
     """The share of the premium left after the reductions of ``pr`` (the product of 1 − reduction) that work as
     ``shared`` says (:func:`applies`), the inputs that name each reduction's figure, and the words of the formula
     ("" when nothing is reduced)."""
+    chosen = [(i, red) for i, red in enumerate(reg.reductions, start=1) if applies(red, pr, shared)]
+    factor, inputs = _cuts(reg, person, ente, trace, chosen, shared)
+    return factor, inputs, "(1 − riduzione)" if inputs else ""
+
+
+def reduce_result(reg: Regulation, person: Person, ente: Ente, trace: Trace) -> tuple[Decimal, tuple[Input, ...]]:
+    """The share of the result pay of [risultato_po] left after the reductions that name it (``parti =
+    ["risultato_po"]``: a reduction that names no part reduces the parts of the premium, never the result pay), and
+    the inputs that name each one's figure. Its cut is never shared: it stays unpaid, whatever ``economie`` says."""
+    chosen = [(i, red) for i, red in enumerate(reg.reductions, start=1) if RESULT_PART in red.parts]
+    return _cuts(reg, person, ente, trace, chosen, shared=True)
+
+
+def _cuts(
+    reg: Regulation, person: Person, ente: Ente, trace: Trace, chosen: list[tuple[int, Reduction]], shared: bool
+) -> tuple[Decimal, tuple[Input, ...]]:
+    """The product of 1 − each reduction of ``chosen`` (by its number in the file) and an input for each that takes
+    something; ``shared`` False: the input says where the cut goes."""
     factor, inputs = ONE, []
-    for i, red in enumerate(reg.reductions, start=1):
-        if not applies(red, pr, shared):
-            continue
+    for i, red in chosen:
         key = f"reduction:{person.id}:{i}"
         if red.formula is not None:
             cut, label = _by_formula(reg, red, red.formula, person, ente, trace, key)
@@ -95,7 +114,7 @@ def reduce(
         where = "" if shared else f" (il taglio va {_savings(red)})"
         # a share of the premium: «5%», as the bracket's words say it, never 0,05
         inputs.append(Input(f"riduzione per {label}{where}", fmt.Percent(cut), ref=key))
-    return factor, tuple(inputs), "(1 − riduzione)" if inputs else ""
+    return factor, tuple(inputs)
 
 
 def _by_bracket(
@@ -125,15 +144,15 @@ def _by_bracket(
 def _by_formula(
     reg: Regulation, red: Reduction, formula: Formula, person: Person, ente: Ente, trace: Trace, key: str
 ) -> tuple[Decimal | None, str]:
-    """The formula's cut, kept between 0% and 100% (recorded, with what it read, when it takes something); one that
-    cannot be computed is an error naming the person, and nothing is taken."""
-    value, read, why = on_data(reg, ente, person, formula)
+    """The formula's cut, kept between 0% and 100% (recorded, with what it read, when it takes something), and the
+    words that name it: the days it counts and the block's ``fonte``. One that cannot be computed is an error naming
+    the person, and the premium is suspended."""
+    value, named, why = on_data_by_name(reg, ente, person, formula)
+    read = list(named.values())
     if why:
-        message = f"riduzione del premio: {why} per {person.name}: {SUSPENDED}"
-        source = cite(reg, red.source)
-        trace.problem(Problem(rule="regolamento.formula", source=source, **written(formula), message=message))
+        blanks.report(reg, ente, person, formula, trace, cite(reg, red.source), f"riduzione del premio: {why}")
         _suspended(reg, red, person, trace, key, f"la formula {formula} non si calcola ({why})", tuple(read))
-        return ONE, FORMULA_LABEL
+        return ONE, _formula_label(reg, red, formula, {})
     given = value if isinstance(value, Decimal) else ZERO
     cut = min(max(given, ZERO), ONE)
     if cut:
@@ -147,7 +166,30 @@ def _by_formula(
             f"Riduzione del premio di {person.name}",
             red.note,
         )
-    return cut, FORMULA_LABEL
+    return cut, _formula_label(reg, red, formula, named)
+
+
+def _formula_label(reg: Regulation, red: Reduction, formula: Formula, read: dict[str, Input]) -> str:
+    """How the reduced premium names a reduction by a formula: the days of the person it counts, each by its meaning
+    («i giorni di malattia (40 giorni)»), and the block's article: «i giorni di malattia (40 giorni), art. 8 c. 2»;
+    a formula that counts no days is «la formula del regolamento, art. 8 c. 2»."""
+    days = [f"{words} ({fmt.decimal_it(read[name].value)} giorni)" for name, words in counted_days(reg, formula)
+            if name in read and isinstance(read[name].value, Decimal)]  # fmt: skip
+    return f"{'; '.join(days) or FORMULA_LABEL}, {red.source}"
+
+
+def counted_days(reg: Regulation, formula: Formula) -> list[tuple[str, str]]:
+    """The person's days the formula writes itself (a definition it names counts as one: its value is what the text
+    counts), each by the key the formula's reading notes it under and with its meaning, in the order written: the absences of people.csv, a declared column of days, a
+    definition that gives days. The days in service and of the year are no count of the person's: left out."""
+    columns = {c.name: c.meaning for c in reg.columns if c.kind == "giorni"}
+    out: dict[str, str] = {}
+    for node in nodes(formula.tree, definitions=False):
+        if isinstance(node, Defined) and node.type.same_unit(DAYS):  # read under its label (compile.evaluate)
+            out.setdefault(node.label, node.words or node.name)
+        elif isinstance(node, Name) and (node.name in columns or node.name == "assenze"):
+            out.setdefault(node.name, columns.get(node.name, "i giorni di assenza"))
+    return list(out.items())
 
 
 def _value(reg: Regulation, red: Reduction, person: Person, ente: Ente, trace: Trace) -> Decimal | None:

@@ -19,7 +19,7 @@ from ciclope.plugins.regolamento.compile.points import points_of, scale_of
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import PayStep, Regulation, ResultPay
-from ciclope.plugins.regolamento.pay import premium, resultformula, unpaid
+from ciclope.plugins.regolamento.pay import premium, reductions, resultformula, unpaid
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 
@@ -97,16 +97,40 @@ def pay(
             inputs[p.id] += (*step_inputs(reg, points), Input("quota della posizione", share))
         else:
             due[p.id] = position * s.score
+    cuts = cut_due(reg, ente, listed, due, exact, trace)
     if not listed and rp.fund not in out.pools:
         return  # nobody to pay and no fund: no pool to report
     if not listed:  # a fund and nobody of its roles: never a silent residual
         unpaid.result_pay(reg, ente, out.pools[rp.fund].amount, trace)
-    declared = reg.constitutes(rp.fund)  # and could not: its own error says so
-    place = premium.fund_place(reg, rp.fund, ente)
-    amounts, pool, note = settle(
-        rp, out.pools.get(rp.fund), due, exact, scores, source, trace, declared, ente.funds, place
-    )
-    record(rp, listed, inputs, amounts, pool, source, trace, out, note)
+    # declared: a fund of [[fondi]], missing only where it could not be computed (its own error says why)
+    declared, place = reg.constitutes(rp.fund), premium.fund_place(reg, rp.fund, ente)
+    amounts, pool, note = settle(rp, out.pools.get(rp.fund), due, exact, scores, source, trace, declared, ente.funds,
+                                 place)  # fmt: skip
+    if rp.method == "fondo":  # the fund is split by weights first: each one's cut stays in it, unpaid
+        amounts = {pid: money.r2(a * cuts[pid][0]) if pid in cuts else a for pid, a in amounts.items()}
+    cut = {pid: given for pid, (_, given) in cuts.items() if given}
+    record(rp, listed, {pid: i + cut.get(pid, ()) for pid, i in inputs.items()}, amounts, pool, source, trace, out,
+           note, frozenset(cut))  # fmt: skip
+
+
+def cut_due(
+    reg: Regulation,
+    ente: Ente,
+    listed: list[tuple[str, str, str]],
+    due: dict[str, Decimal],
+    exact: dict[str, Decimal],
+    trace: Trace,
+) -> dict[str, tuple[Decimal, tuple[Input, ...]]]:
+    """Each paid person's share left by the reductions that name the result pay, and their inputs. An amount due
+    (every method but «fondo») is cut here, half-up to the cent as the result pay is, so the pool is what is due
+    after the cut; a fund split by weights is cut once split, by the caller, the cut staying in the fund."""
+    rp = reg.result_pay
+    assert rp is not None
+    cuts = {pid: reductions.reduce_result(reg, ente.people[pid], ente, trace) for pid, _, st in listed if not st}
+    for pid, (left, _) in cuts.items():
+        if left < 1 and rp.method != "fondo" and pid in due:  # an amount due: the cut is not due, nor paid
+            due[pid], exact[pid] = money.r2(due[pid] * left), exact.get(pid, due[pid]) * left
+    return cuts
 
 
 def scored(s: Score | None) -> bool:
@@ -219,8 +243,10 @@ def record(
     trace: Trace,
     out: Outcome,
     note: str = "",
+    cut: frozenset[str] = frozenset(),
 ) -> None:
-    """Every listed PO/EQ's result pay, recorded with its inputs, as an award of the fund."""
+    """Every listed PO/EQ's result pay, recorded with its inputs, as an award of the fund; ``cut``: those a reduction
+    of [[riduzioni]] took some of it from (their formula says so)."""
     formula = method_words(rp)
     missing = rp.fund not in out.pools  # no fund to split (its problem says so): no figure of it to refer to
     if missing and (rp.method == "fondo" or resultformula.reads_fund(rp)):
@@ -231,6 +257,7 @@ def record(
     for pid, name, status in listed:
         paid = amounts.get(pid, ZERO)
         how = formula if not status else f"nessuna retribuzione: {STATUS_WORDS.get(status, status)}"
+        how += f"; {reductions.RESULT_WORDS}" if pid in cut else ""
         trace.record(
             f"award:{pid}:{rp.fund}",
             paid,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ciclope.core import Ente, Problem, Trace, fmt
+from ciclope.plugins.regolamento.compile import blanks
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import ROLES, Part, Premium, Regulation, name_of
@@ -31,6 +32,8 @@ def warn(
     list of appointments writes (for a part paid by appointment)."""
     if amount <= 0 or METHODS[pr.method].chosen:
         return
+    if blanks.among(trace, (e.person.row for e in people)):
+        return  # a premium suspended by an empty cell: the cell's error says it, this would only follow from it
     name = f"la parte {fmt.quoted(name_of(pr))}" if isinstance(pr, Part) else "il premio"
     where = (
         f"vanno alla parte {fmt.quoted(pr.residual_to)}"

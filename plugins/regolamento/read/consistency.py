@@ -138,7 +138,7 @@ def check(
             reduction(f"riduzioni[{i}]", red, error)
     premiums = parts.get("parts") or ()
     if "parts" not in broken:  # a part that did not build is still a part: its name is not unknown
-        partcheck.reduction_targets(parts.get("reductions", ()), premiums, error, fundless)
+        partcheck.reduction_targets(parts.get("reductions", ()), premiums, error, fundless, _result_method(parts))
     if parts.get("reductions") and not ({"premium", "parts"} & (set(parts) | broken)):
         error("riduzioni[0]", "le riduzioni valgono per il premio: manca [premio]", "regolamento.manca")
     if declared_grades(parts):
@@ -726,6 +726,12 @@ def after(where: str, end: Decimal, start: Decimal, step: Decimal, error: Error)
             f"vuoto: deve partire da {fmt.decimal_it(end + step)}",
             "regolamento.soglie",
         )
+
+
+def _result_method(parts: Mapping[str, Any]) -> str | None:
+    """The method of [risultato_po], None when the regulation writes none."""
+    rp: ResultPay | None = parts.get("result_pay")
+    return rp.method if rp is not None else None
 
 
 def result_pay(rp: ResultPay, error: Error) -> None:

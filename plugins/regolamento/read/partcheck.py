@@ -19,7 +19,14 @@ from ciclope.core import fmt, money
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
-from ciclope.plugins.regolamento.format.spec import DEFAULT_FUND, InstalmentRule, Part, Premium, Reduction
+from ciclope.plugins.regolamento.format.spec import (
+    DEFAULT_FUND,
+    RESULT_PART,
+    InstalmentRule,
+    Part,
+    Premium,
+    Reduction,
+)
 from ciclope.plugins.regolamento.format.wording import said_share
 
 Error = Callable[..., None]
@@ -207,19 +214,34 @@ def weighs(part: Part) -> bool:
 
 
 def reduction_targets(
-    reductions: Sequence[Reduction], parts: Sequence[Part], error: Error, fundless: frozenset[int] = frozenset()
+    reductions: Sequence[Reduction],
+    parts: Sequence[Part],
+    error: Error,
+    fundless: frozenset[int] = frozenset(),
+    result_pay: str | None = None,
 ) -> None:
     """A reduction names parts that exist and that weigh or compute each person's premium (not the amounts written
-    in premi.csv, nor the bonus of the best, which no reduction touches), and sends its cuts to a later part of the
-    same fund as each of them. ``fundless``: the parts, by index, that write no ``fondo``."""
+    in premi.csv, nor the bonus of the best, which no reduction touches), or the result pay (``risultato_po``, where
+    ``result_pay``, the method of [risultato_po], says the regulation writes one that pays each one's amount), and sends its cuts to a later part of the same fund as each of
+    them. ``fundless``: the parts, by index, that write no ``fondo``."""
     names = [p.name for p in parts]
     methods = {p.name: p.method for p in parts}
     for i, red in enumerate(reductions):
         for name in red.parts:
             where = f"riduzioni[{i}].parti"
-            if name not in names:
-                hint = nearest(name, names)
-                error(where, f"{fmt.quoted(name)} non è una parte del premio{hint} (parti: {', '.join(names) or 'nessuna'})",
+            if name == RESULT_PART and not result_pay:
+                error(where, f"«{RESULT_PART}» è la retribuzione di risultato, che il regolamento non scrive "
+                      f"([{RESULT_PART}])", "regolamento.valore")  # fmt: skip
+            elif name == RESULT_PART and result_pay == "quota_posizione":
+                error(where, "la retribuzione di risultato divisa per quote delle posizioni (metodo «quota_posizione») "
+                      "non si riduce: una riduzione vale per i metodi percentuale, fondo e formula",
+                      "regolamento.valore")  # fmt: skip
+            elif name == RESULT_PART:
+                continue  # its cut stays unpaid, whatever economie says: it is no part's to share
+            elif name not in names:
+                hint = nearest(name, [*names, *([RESULT_PART] if result_pay else [])])
+                error(where, f"{fmt.quoted(name)} non è una parte del premio{hint} (parti: {', '.join(names) or 'nessuna'}"
+                      + (f"; la retribuzione di risultato è «{RESULT_PART}»" if result_pay else "") + ")",
                       "regolamento.valore")  # fmt: skip
             elif METHODS[methods[name]].chosen:
                 error(where, f"la parte {fmt.quoted(name)} (metodo «{methods[name]}») paga persone scelte altrove e non si "

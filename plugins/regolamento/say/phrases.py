@@ -15,10 +15,12 @@ from ciclope.core import fmt
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.methods import METHODS as PREMIUM_METHODS
+from ciclope.plugins.regolamento.format.methods import time_read_by
 from ciclope.plugins.regolamento.format.spec import (
     ENTE_LIST,
     INDICATOR_TYPES,
     METHODS,
+    RESULT_PART,
     Card,
     Check,
     Column,
@@ -375,22 +377,36 @@ def _brackets(r: Reduction, regulation: Regulation) -> str:
     return "; ".join(said)
 
 
+def _reduced(parts: tuple[str, ...]) -> str:
+    """Who a reduction reduces, as the sentence's subject: the premium, its parts named, the result pay of the PO/EQ
+    (``risultato_po``), or both."""
+    named = [n for n in parts if n != RESULT_PART]
+    which = f" nella parte {', '.join(f'«{n}»' for n in named)}" if named else ""
+    if RESULT_PART not in parts:
+        return f"Il premio{which} è ridotto"
+    result = "la retribuzione di risultato delle PO/EQ"
+    return f"Il premio{which} e {result} sono ridotti" if named else f"{result[0].upper()}{result[1:]} è ridotta"
+
+
 def reductions(block: Reduction, regulation: Regulation) -> Said:
     first = block is regulation.reductions[0]
     lines = []
     if first:
         for r in regulation.reductions:
-            which = f" nella parte {', '.join(f'«{n}»' for n in r.parts)}" if r.parts else ""
+            subject = _reduced(r.parts)
             if r.formula is not None:
                 lines.append(
-                    f"Il premio{which} è ridotto di una quota che {valued(r.formula, amount=False)}, tenuta tra 0% e "
-                    f"100% ({r.source})."
+                    f"{subject} di una quota che {valued(r.formula, amount=False)}, tenuta tra 0% e 100% ({r.source})."
                 )
             else:
                 what = {"assenze": "i giorni di assenza nell'anno", "fte": "il tempo lavorato (1 è il tempo pieno)"}
                 said = what.get(r.measure) or cuts.label_of(regulation, r)[0]
-                lines.append(f"Il premio{which} è ridotto secondo {said} ({r.source}): {_brackets(r, regulation)}.")
-            if isinstance(r.savings, Formula):
+                lines.append(f"{subject} secondo {said} ({r.source}): {_brackets(r, regulation)}.")
+            if RESULT_PART in r.parts:
+                lines.append("Ciò che la riduzione toglie alla retribuzione di risultato resta non pagato.")
+            if r.parts == (RESULT_PART,):
+                pass  # no part of the premium: where its savings go says nothing
+            elif isinstance(r.savings, Formula):
                 lines.append(
                     f"Ciò che la riduzione toglie va ai colleghi dello stesso gruppo: il gruppo di ciascuno "
                     f"{valued(r.savings, amount=False)}; i tagli di ogni gruppo sono divisi tra chi la parte paga nel "
@@ -716,6 +732,8 @@ def premium(block: Premium, regulation: Regulation) -> Said:
         return "Il premio individuale", lines + instalments(block), covered_premium(block)
     if block.part_time == "proporzionale":
         lines.append("A tempo parziale il premio è in proporzione al tempo lavorato.")
+    elif time_read_by(block) == "dell'importo":  # the amount's formula reads the hours: it says the rule
+        lines.append("A tempo parziale il premio è quello della formula, che legge il tempo lavorato.")
     elif getattr(block, "weight", None) is not None:  # a part's own weight may read the hours: it says the rule
         lines.append("A tempo parziale il premio non è ridotto per il tempo lavorato, oltre quanto ne dica il peso.")
     else:

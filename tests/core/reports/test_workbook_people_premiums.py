@@ -183,7 +183,9 @@ def test_every_premium_of_zero_says_why(ciclope_ente, tmp_path):
     assert (premi["P02"]["Importo"], premi["P02"]["Esito"]) == (0, "valutato")
     assert premi["P02"]["Motivo"] == "la riduzione per giorni di assenza è del 100%"
     assert premi["P03"]["Importo"] == 0 and premi["P03"]["Esito"].startswith("escluso")
-    assert premi["P03"]["Motivo"] == "punteggio sotto il minimo di 60"
+    assert premi["P03"]["Motivo"] == (
+        "punteggio sotto il minimo di 60, Criteri per l'assegnazione del trattamento accessorio, art. 2"
+    )
     assert premi["TOTALE"]["Importo"] == 2500
 
 

@@ -142,10 +142,14 @@ def test_a_condition_that_cannot_be_read_suspends_the_premium(ciclope_ente, tmp_
     # P3 excluded, P2 suspended (never paid as if the requirement held): P1 alone, score 80, takes the 1000.00
     assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
     assert result.rewards.statuses["P2"] == "escluso_formula"
-    said = [p.message for p in result.violations if p.rule == "regolamento.formula"]
+    # one error, at the empty cell (not at the condition of the regulation)
+    said = [(p.where, p.message) for p in result.violations if p.severity == "error"]
     assert said == [
-        "esclusione dal premio: la colonna «qualifica» (la qualifica finale) è vuota in people.csv, riga 4 (scrivi "
-        "uno dei valori ammessi: Buona, Insufficiente) per Bruno: il premio resta sospeso finché non è corretta"
+        (
+            "people.csv:4:qualifica",
+            "la colonna «qualifica» (la qualifica finale) è vuota per Bruno: scrivi uno dei valori ammessi: Buona, "
+            "Insufficiente; il premio resta sospeso finché non è scritta",
+        )
     ]
     # the explanation names the blank cell
     assert "← people.csv, riga 4, colonna qualifica" in explain(result, "person", "P2")

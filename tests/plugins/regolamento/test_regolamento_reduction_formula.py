@@ -136,8 +136,14 @@ def test_a_cut_that_cannot_be_computed_suspends_the_premium(ciclope_ente, tmp_pa
     result = run_declared(ciclope_ente, tmp_path, text, data)
     # P1: 1 event, 10%: weight 80 × 0.9 = 72; P2 suspended: 80 × 0 = 0; P1 alone takes 1000.00
     assert amounts(result) == {"P1": "1000.00", "P2": "0.00"}
-    errors = [p.message for p in result.violations if p.rule == "regolamento.formula"]
-    assert len(errors) == 1 and errors[0].endswith("per Persona P2: il premio resta sospeso finché non è corretta")
+    errors = [(p.where, p.message) for p in result.violations if p.severity == "error"]
+    assert errors == [
+        (
+            "people.csv:4:eventi",
+            "la colonna «eventi» (gli eventi di malattia) è vuota per Persona P2: scrivi il valore, 0 se non ce n'è; "
+            "il premio resta sospeso finché non è scritta",
+        )
+    ]
     assert result.figures["reduction:P2:1"].value == Decimal(1)
     assert result.figures["reduction:P2:1"].formula.startswith(
         "premio sospeso: la formula =MAX(0%; eventi * 10%) non si calcola (la colonna «eventi» (gli eventi di malattia) "

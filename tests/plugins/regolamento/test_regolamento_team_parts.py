@@ -151,7 +151,7 @@ def test_the_workbook_the_relazione_and_the_fund_agree_on_her_outcome(ciclope_en
     assert (row[head.index("Parte")], row[head.index("Importo")]) == ("obiettivo OB3", 0)
     assert (row[head.index("Esito")], row[head.index("Motivo")]) == (
         "escluso: insufficiente rendimento",
-        "dichiarato di insufficiente rendimento",
+        "dichiarato di insufficiente rendimento, Criteri dei premi per progetto, art. 6",  # and the article
     )
     page = html.render(result)
     assert "non ammesso" not in page
