@@ -22,7 +22,7 @@ formato = 2
 [atto]
 titolo = "Contratto integrativo dell'ASP"
 sigla = "CCDI"
-tipo_ente = "comune"
+tipo_ente = "azienda_servizi_persona"
 
 [[colonne]]
 nome = "malattia"
@@ -204,7 +204,10 @@ def test_blank_cells_of_everyone_give_no_knock_on_warnings(ciclope_ente, tmp_pat
     result = run_declared(
         ciclope_ente,
         tmp_path,
-        REGULATION.replace('tipo_ente = "comune"', 'tipo_ente = "comune"\ncomparto = "funzioni_locali"'),
+        REGULATION.replace(
+            'tipo_ente = "azienda_servizi_persona"',
+            'tipo_ente = "azienda_servizi_persona"\ncomparto = "funzioni_locali"',
+        ),
         data,
     )
     assert sorted(v.where for v in result.violations if v.severity == "error") == [
