@@ -67,9 +67,12 @@ SECTION_LABELS = {
 }
 
 
+STAFF = "personale"
+
+
 def group_of(person) -> str:
     """``dirigenti e PO`` or ``personale``."""
-    return "dirigenti e PO" if person.role in LEAD_ROLES else "personale"
+    return "dirigenti e PO" if person.role in LEAD_ROLES else STAFF
 
 
 def _r2(x: Decimal) -> Decimal:
@@ -398,6 +401,10 @@ def _group_figures(everyone: list[Person], group: str, members: list[int], perfo
     evaluated = [i for i in members if everyone[i].score is not None]
     paying = {name for i in members for name in everyone[i].pools if name in performance}
     paying |= {name for name in performance if stats.destined(name, result.plugin.fund_groups) == group}
+    if group == STAFF:  # a fund that paid nobody (a project not reached) is still allocated: to the staff, unless
+        # the plugin destines it to the dirigenti and PO (rules/core.md §6: allocated includes funds nobody received)
+        paid_any = {name for p in everyone for name in p.pools}
+        paying |= {n for n in performance if n not in paid_any and not stats.destined(n, result.plugin.fund_groups)}
     allocated = sum((result.ledger.pools[name].amount for name in paying), ZERO)
     distributed = sum((everyone[i].pay for i in members), ZERO)
     funded = frozenset(i for i, p in enumerate(everyone) if p.pools & paying)  # whoever those funds paid
