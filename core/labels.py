@@ -24,6 +24,9 @@ TYPE_LABELS = {
     "project": "progetto (% completamento)",
     "monitor": "monitoraggio",
 }
+# Shorter words an office writes for a type of indicator (read as the type, never printed): the declared format's
+# [[indicatori]] tipi name a project «progetto», as an office says it
+TYPE_ALIASES = {"progetto": "project"}
 KIND_LABELS = {"strategic": "strategico", "operational": "operativo", "individual": "individuale"}
 CALENDAR_LABELS = {
     "fatto": "fatto",

@@ -137,7 +137,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
         "id": (parse_id, True),
         "objective": (parse_id, True),
         "name": (parse_text, False),
-        "type": (choice(*m.INDICATOR_TYPES, aliases=_aliases(labels.TYPE_LABELS)), True),
+        "type": (choice(*m.INDICATOR_TYPES, aliases={**_aliases(labels.TYPE_LABELS), **labels.TYPE_ALIASES}), True),
         "weight": (parse_nonnegative, False),
         "baseline": (_RAW, False),
         "target": (_RAW, False),

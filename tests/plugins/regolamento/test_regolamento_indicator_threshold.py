@@ -105,3 +105,20 @@ def test_regolamento_leggi_says_the_threshold(tmp_path):
     text = regulation_text(tmp_path, ONLY_HIGHER)
     assert "Sotto l'80% del target" in text and "di tipo «più è meglio» vale 0" in text, text
     assert "Il raggiungimento degli indicatori (art. 6 c. 3)" in text
+
+
+def test_a_project_written_progetto_in_the_sheet_is_the_project_type(ciclope_ente, tmp_path):
+    """The guide's `tipi = ["progetto"]` names the type as an office says it: indicatori.csv takes «progetto» too
+    (it printed «progetto (% completamento)» and refused «progetto»). A project at 45% of its target, below a
+    threshold of 50% for projects, counts nothing."""
+    text = THRESHOLD.replace('soglia = "80%"', 'soglia = "50%"\ntipi = ["progetto"]')
+    files = comune()
+    files["indicators.csv"] = (
+        "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,reason,source\n"
+        "IP,OB1,Digitalizzazione pratiche,progetto,,,100,45,,,,,\n"
+        "IA,OB1,Pratiche online,più è meglio,,,10,7,,,,,\n"
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    # IP 45/100 = 45% < 50% → 0; IA 7/10 = 70%, not a project → 70%
+    assert result.ente.indicators["IP"].type == "project"
+    assert {k: v.achievement for k, v in result.org.indicators.items()} == {"IP": Decimal("0"), "IA": Decimal("0.7")}
