@@ -632,15 +632,19 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         vals, reads = env.cache[key]
         return people, vals, reads, key
 
-    def shown(value: Value) -> Value:
-        return fmt.Money(value) if node.euro and isinstance(value, Decimal) else value  # shown in euro
+    def shown(value: Value) -> Value:  # shown in euro, or as a percentage
+        if isinstance(value, Decimal) and (node.euro or node.percent):
+            return fmt.Money(value) if node.euro else fmt.Percent(value)
+        return value
 
     def figure(env: Env, words: str, value: Value, found: tuple[Sequence[Env], list[Value], list[Any], Any]) -> str:
         people, vals, reads, key = found
         if base == "CONTA" and inner is None:  # no condition: each person counts one, and is listed as 1, not «SI»
             counted = zip(people, [Decimal(1)] * len(people), reads)
             return env.aggregated(words, key[1], value, _COUNTED, counted)
-        each: list[tuple[Env, Value, Any]] = list(zip(people, map(shown, vals) if node.euro else vals, reads))
+        each: list[tuple[Env, Value, Any]] = list(
+            zip(people, map(shown, vals) if node.euro or node.percent else vals, reads)
+        )
         if base == "RANGO":  # by place, as a graduatoria is read (the highest first; ties in the file's order)
             each.sort(key=lambda e: (e[1] is None, -e[1] if e[1] is not None else 0))
         return env.aggregated(words, key[1], value, _HOW[base], each)

@@ -721,8 +721,7 @@ class Checker:
             base = fn.rpartition(".")[0] if "." in fn else ""
             if base in AGGREGATES and fn.endswith((".ENTE", ".GRUPPO")):
                 found = self.aggregate(node)
-                if found.same_unit(EURO):
-                    self.euro.add(node.at)
+                self.unit_shown(node, found)  # a sum of amounts in euro, of percentages as one (105%, never 1,05)
                 return found
             self.problems.append(f"funzione sconosciuta «{fn}»{unknown_function(fn)}")
             return UNKNOWN

@@ -188,3 +188,34 @@ def test_leggi_says_when_a_check_on_a_fund_is_made(tmp_path):
         "domanda individuale (formula:"
     ) in body
     assert "altrimenti un errore: «il fondo supera il 20% dei ricavi» con i valori letti." in body
+
+
+PARTICIPATION = """
+[[colonne]]
+nome = "partecipazione"
+tipo = "percentuale"
+significato = "la percentuale di partecipazione al progetto"
+fonte = "art. 7"
+
+[[controlli]]
+per = "ente"
+condizione = '=SOMMA.ENTE(partecipazione) = 100%'
+gravita = "avviso"
+messaggio = "le percentuali di partecipazione al progetto non sommano al 100%"
+fonte = "art. 7 c. 2"
+"""
+
+
+def test_a_sum_of_percentages_is_said_as_a_percentage(ciclope_ente, tmp_path):
+    """«la somma … 105,00%», never «1,05»: the office typed percentages and reads one back."""
+    files = comune()
+    head, *rows = files["people.csv"].splitlines()
+    shares = {"SEG": "", "S1": "60%", "S2": "45%"}
+    files["people.csv"] = "\n".join([f"{head},partecipazione", *(f"{r},{shares[r.split(',')[0]]}" for r in rows)])
+    result = run_declared(ciclope_ente, tmp_path, HEAD + PARTICIPATION, files)
+    # S1 60% + S2 45% = 105%
+    [(severity, message, _)] = checks(result)
+    assert severity == "warning" and message == (
+        "le percentuali di partecipazione al progetto non sommano al 100% (la somma della percentuale di "
+        "partecipazione al progetto nell'ente 105,00%)"
+    )
