@@ -890,8 +890,10 @@ def award_lines(
         what = stats.upper_first(stats.RESULT_PAY)
     # the fund by its pool's own words where it has them, as the Relazione names it («… (importi dovuti)»)
     fund = fmt.fund(award["pool"], award["pool_label"], labels)
+    # a fund named as what it pays («Retribuzione di risultato») is not said twice
+    named = f" — {fund}{band}" if fund.casefold() != what.casefold() or band else ""
     return [
-        f"{what}: {fmt.euro(Decimal(award['amount']))} — {fund}{band}",
+        f"{what}: {fmt.euro(Decimal(award['amount']))}{named}",
         f"  regola: {fmt.cite(award['source'], documents)}"
         if award["source"]
         else "  regola: il regolamento non ha registrato la spiegazione di questo importo",

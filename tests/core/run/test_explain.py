@@ -353,3 +353,17 @@ def test_points_read_with_two_decimals_wherever_they_are_shown():
     sheets = Sheets()
     cell = sheets.cell("D4", values.Points("87.5"), "num")
     assert cell.endswith("<v>87.5</v></c>") and sheets.number_style("score", "") in cell  # the 0.00 format
+
+
+def test_a_fund_named_as_what_it_pays_is_said_once():
+    """«Retribuzione di risultato: € 2.400,00», not «… — Retribuzione di risultato» again; another fund's name stays."""
+    from ciclope.core.reports import stats
+    from ciclope.core.run.explain import award_lines
+
+    award = {"amount": "2400.00", "pool": "risultato", "pool_label": "Retribuzione di risultato", "band": None,
+             "what": stats.RESULT_PAY, "source": "Regolamento premi, art. 10"}  # fmt: skip
+    assert award_lines(award, {"level": None}, None, None)[0] == "Retribuzione di risultato: € 2.400,00"
+    other = {**award, "pool_label": "Fondo delle EQ"}
+    assert (
+        award_lines(other, {"level": None}, None, None)[0] == "Retribuzione di risultato: € 2.400,00 — Fondo delle EQ"
+    )
