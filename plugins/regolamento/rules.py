@@ -36,6 +36,7 @@ from ciclope.plugins.regolamento.check import (
     controls,
     coverage,
     differentiation,
+    fullyear,
     labelnames,
     positioncheck,
     scaleslip,
@@ -158,6 +159,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + declaredcolumns.missing(regulation, ente)
             + labelnames.misspelt(regulation, ente, where)
             + comparto_check.missing(regulation, where)
+            + fullyear.problems(regulation, ente, where)
             + scaleslip.problems(regulation)
             + timetwice.problems(regulation)
         )

@@ -1,0 +1,77 @@
+"""A part that pays the whole year's premium to a person hired or gone within the year. Most texts pay «in
+proporzione ai giorni di servizio», which the declared format says with ``rateo_giorni = true``; without it, and
+without a formula that reads the days itself, a person who left on 30 June is paid as one who worked the whole year,
+and nothing said so (an office found it only by redoing the sum). A warning at the part names the people; a part that
+writes ``rateo_giorni = false`` says the text pays the whole year and is not warned."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from ciclope.core import Ente, Problem, fmt
+from ciclope.plugins.regolamento.check.scaleslip import formulas
+from ciclope.plugins.regolamento.format.expr import Call, Name, nodes
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Premium, Regulation
+from ciclope.plugins.regolamento.read.lines import line_of, said
+
+RULE = "regolamento.rateo"
+# what a formula reads that already counts the days of service
+DAYS_READ = frozenset({"giorni_servizio", "mesi_servizio", "assunzione", "cessazione"})
+NAMED = 3  # the people a warning names, then «e altri N»
+
+
+def problems(reg: Regulation, ente: Ente, where: tuple[str, Mapping[str, int]]) -> list[Problem]:
+    """One warning per part that pays people hired or gone within the year for the whole year."""
+    blocks: list[tuple[str, Premium]] = [(f"premi[{i}]", part) for i, part in enumerate(reg.parts)]
+    if reg.premium is not None:
+        blocks.append(("premio", reg.premium))
+    file, lines = where
+    out = []
+    for path, block in blocks:
+        if block.prorate or f"{path}.rateo_giorni" in lines or _reads_days(block):
+            continue
+        partial = [p for p in ente.people.values() if p.role in block.roles and _partial(p.extra, ente.year)]
+        if not partial:
+            continue
+        named = ", ".join(f"{p.name} ({p.id}) {_span(p.extra)}" for p in partial[:NAMED])
+        more = f" e altri {len(partial) - NAMED}" if len(partial) > NAMED else ""
+        message = (
+            f"il premio è pagato per l'anno intero anche a chi è assunto o cessa nell'anno: {named}{more}. Se il testo "
+            "lo dà in proporzione ai giorni di servizio, scrivi nella parte il codice «rateo_giorni = true»; se lo dà "
+            "intero, il codice «rateo_giorni = false», e l'avviso tace"
+        )
+        row = line_of(dict(lines), path)
+        out.append(
+            Problem(rule=RULE, severity="warning", source=cite(reg, block.source), file=file, row=row,
+                    column=said(path), message=message)
+        )  # fmt: skip
+    return out
+
+
+def _reads_days(block: Premium) -> bool:
+    """Whether a formula of the part counts the days itself, or reads a premium already paid (``PREMIO``: a
+    redistribution in proportion to another part's amounts, already in proportion to the days if that part is)."""
+    return any(
+        (isinstance(n, Name) and n.name in DAYS_READ) or (isinstance(n, Call) and n.fn == "PREMIO")
+        for f in formulas(block)
+        for n in nodes(f.tree)
+    )
+
+
+def _partial(extra: Mapping[str, object], year: int) -> bool:
+    start, end = extra.get("assunzione"), extra.get("cessazione")
+    hired = isinstance(start, dt.date) and start > dt.date(year, 1, 1) and start.year == year
+    gone = isinstance(end, dt.date) and end < dt.date(year, 12, 31) and end.year == year
+    return hired or gone
+
+
+def _span(extra: Mapping[str, object]) -> str:
+    start, end = extra.get("assunzione"), extra.get("cessazione")
+    words = []
+    if isinstance(start, dt.date):
+        words.append(f"dal {fmt.date_it(start)}")
+    if isinstance(end, dt.date):
+        words.append(f"fino al {fmt.date_it(end)}")
+    return "(in servizio " + " ".join(words) + ")"

@@ -1,0 +1,62 @@
+"""A part that pays the whole year to a person gone on 30 June, where the file does not say whether the text pays in
+proportion to the days of service: a warning names the person and says what to write. ``rateo_giorni`` written either
+way (true: in proportion; false: the text pays the whole year), or a formula that reads the days, silences it."""
+
+from __future__ import annotations
+
+from ciclope.plugins.regolamento.check.fullyear import RULE
+
+from helpers import one_unit_comune, run_declared
+
+HEAD = """\
+formato = 2
+[atto]
+titolo = "Criteri dei premi del Comune di prova"
+tipo_ente = "comune"
+comparto = "altro"
+"""
+PART = """
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fonte = "art. 4"
+"""
+
+
+def files() -> dict[str, str]:
+    staff = [f"P{i},Persona {i},dipendente,C,com,1,0,false,SEG" for i in range(1, 4)]
+    cards = [f"P{i},SEG,scheda,Valutazione complessiva,100,{80 + i}," for i in range(1, 4)]
+    data = one_unit_comune("Comune di prova", staff, cards, '[funds]\nperformance_individuale = "3000.00"\n')
+    head, *rows = data["people.csv"].splitlines()
+    ends = {"P2": "30/06/2024"}  # P2 left on 30 June
+    data["people.csv"] = "\n".join([f"{head},cessazione", *(f"{r},{ends.get(r.split(',')[0], '')}" for r in rows)])
+    return data
+
+
+def warnings(result) -> list[str]:
+    return [p.message for p in result.violations if p.rule == RULE]
+
+
+def test_a_leaver_paid_the_whole_year_is_said(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, HEAD + PART, files())
+    assert warnings(result) == [
+        "il premio è pagato per l'anno intero anche a chi è assunto o cessa nell'anno: Persona 2 (P2) (in servizio "
+        "fino al 30/06/2024). Se il testo lo dà in proporzione ai giorni di servizio, scrivi nella parte il codice "
+        "«rateo_giorni = true»; se lo dà intero, il codice «rateo_giorni = false», e l'avviso tace"
+    ]
+    [problem] = [p for p in result.violations if p.rule == RULE]
+    assert (problem.row, problem.column) == (7, "premi[1]")  # the line of [[premi]]
+
+
+def test_a_part_that_says_either_way_is_not_warned(ciclope_ente, tmp_path):
+    for written in ("rateo_giorni = true", "rateo_giorni = false"):
+        folder = tmp_path / written.split()[-1]
+        folder.mkdir()
+        result = run_declared(ciclope_ente, folder, HEAD + PART + written + "\n", files())
+        assert warnings(result) == [], written
+
+
+def test_a_formula_that_counts_the_days_is_not_warned(ciclope_ente, tmp_path):
+    part = PART.replace('metodo = "proporzionale"', "metodo = \"proporzionale\"\npeso = '=punteggio * giorni_servizio'")
+    result = run_declared(ciclope_ente, tmp_path, HEAD + part, files())
+    assert warnings(result) == []
