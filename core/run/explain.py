@@ -435,9 +435,33 @@ def _status_said(result: Result, key: str, value: Any) -> str:
 
 def refusals(result: Result, ident: str) -> list[Figure]:
     """The conditions of the parts of a premium that left the person out (``ammesso:<part>:<person>`` false:
-    :mod:`core.trace`), in the order recorded."""
+    :mod:`core.trace`), in the order recorded, but those of the parts that never concerned them (:func:`outsider`)."""
+    return [f for f in _refused(result, ident) if not outsider(f)]
+
+
+def _refused(result: Result, ident: str) -> list[Figure]:
     tail = f":{ident}"
     return [f for k, f in result.figures.items() if k.startswith("ammesso:") and k.endswith(tail) and f.value is False]
+
+
+def outsider(figure: Figure) -> bool:
+    """True when a part's condition left the person out only because every value it read is nothing (0, 0%,
+    € 0,00, no, empty): a project they do not take part in (a participation of 0%), a group they are not in, the
+    redistribution of a premium they were not paid. That is no reason of money not paid, only a part that is not
+    theirs; a condition that read a value (a score under a minimum, days of absence over one) is a reason."""
+    inputs = list(figure.inputs)
+    return bool(inputs) and figure.key.count(":") == 2 and all(_nothing(i.value) for i in inputs)
+
+
+def _nothing(value: Any) -> bool:
+    if value is None or value is False or value == "":
+        return True
+    return isinstance(value, (int, Decimal)) and not isinstance(value, bool) and value == 0
+
+
+def outside_parts(result: Result, ident: str) -> list[str]:
+    """The parts whose condition the person is outside of (:func:`outsider`), by name, in the order recorded."""
+    return [f.key.split(":")[1] for f in _refused(result, ident) if outsider(f)]
 
 
 def worded_code(result: Result, cell: str, value: Any) -> str:
@@ -484,6 +508,11 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
         out.append(
             {"why": f"{f.label}: no — {said}" + (f" ({read})" if read else ""), "source": f.source, "about": UNPAID}
         )
+    outside = outside_parts(result, ident)
+    if outside:  # one plain line for the parts that are not theirs, no reason of money not paid
+        parts = "alla parte" if len(outside) == 1 else "alle parti"
+        said = fmt.listed(f"«{name}»" for name in outside)
+        out.append({"why": f"non partecipa {parts} {said}", "source": "", "about": UNPAID})
     out += recoveries(result, ident)
     award = result.figures.get(f"award:{ident}")
     status = result.figures.get(f"score:{ident}:status")  # the rule that excluded the person, with its article

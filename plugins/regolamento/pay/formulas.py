@@ -29,7 +29,7 @@ from ciclope.plugins.regolamento.compile.env import (
     in_service,
 )
 from ciclope.plugins.regolamento.compile.evaluate import RunError, Unwritten, run
-from ciclope.plugins.regolamento.format.expr import Call, Formula
+from ciclope.plugins.regolamento.format.expr import EURO, Call, Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import COMBINED, denied, sentence
@@ -203,12 +203,22 @@ def valued(
     if value is None:  # a datum the person does not have (a section missing from the scheda): never a silent 0
         complain(f"{what} senza valore per {env.person.name} ({sentence(formula)}: un dato che manca)")
     found = value if isinstance(value, Decimal) and value > 0 else Decimal(0)
-    given = shown_weight(found) if what == "peso" else money.floor2(found) if what == CAP else money.r2(found)
+    given = _weight_shown(formula, found) if what == "peso" else money.floor2(found) if what == CAP else money.r2(found)
     # the value the formula gave («peso dalla formula»: «peso», without more, is the one the split divides); its
     # sentence is said once, by the figure's formula, except of the maximum, whose figure only quotes it
     said = f"{what} ({sentence(formula)})" if what == CAP else f"{what} dalla formula"
     inputs = (*env.read.values(), Input(said, given))
     return found, inputs
+
+
+def in_euro(formula: Formula) -> bool:
+    """True for a formula whose value is an amount in euro (a ``peso`` that reads «=PREMIO("progetto P1")»)."""
+    return formula.type.same_unit(EURO)
+
+
+def _weight_shown(formula: Formula, found: Decimal) -> Decimal:
+    """A weight as the explanation says it: an amount in euro with € («€ 1.190,00»), any other as a number."""
+    return fmt.Money(money.r2(found)) if in_euro(formula) else shown_weight(found)
 
 
 T = TypeVar("T")

@@ -41,7 +41,7 @@ from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import denied, sentence, the
 from ciclope.plugins.regolamento.pay import budget, reductions
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
-from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words
+from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words, in_euro
 from ciclope.plugins.regolamento.pay.nothing import nothing
 from ciclope.plugins.regolamento.pay.owed import is_owed
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan, of_kind, shown_weight
@@ -422,7 +422,8 @@ def weighed(pr: Part, admitted: list[Entry], formulas: PartFormulas) -> Plan:
         if weight == 0:
             reasons[e.person.id] = nothing(pr.weight, formulas.envs[e.person.id])
     formula = f"fondo × peso / Σ pesi, con peso «{pr.weight}» ({sentence(pr.weight)}) × quota pagata{_factor_words(pr)}"
-    return Plan(values, False, formula, inputs, reasons=reasons)
+    # a weight in euro stays in euro times the paid share and the parametro (numbers): its sum reads with €
+    return Plan(values, False, formula, inputs, reasons=reasons, euro=in_euro(pr.weight))
 
 
 def computed(pr: Premium, admitted: list[Entry], formulas: PartFormulas) -> Plan:
@@ -640,7 +641,8 @@ def record(
         scored = e.evaluated and e.coefficient is None and not by_formula(pr)
         evaluated = (Input("punteggio", e.score, ref=f"score:{pid}"),) if scored else ()
         # an amount owed is not read from its fund: the fund sums it
-        given = (*(() if is_owed(pr) else (fund,)), *evaluated, *e.share_inputs, *plan.inputs.get(pid, ()))
+        read = plan.inputs.get(pid, ()) if is_owed(pr) else _without(fund, plan.inputs.get(pid, ()))
+        given = (*(() if is_owed(pr) else (fund,)), *evaluated, *e.share_inputs, *read)
         given += shared.get(pid, ())
         given += e.kept_inputs
         given += admitted_input(pr, pid)
@@ -668,6 +670,12 @@ def record(
             f"Premio di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
             fmt.clauses(zero, words, note if e.status is None else "", _cents(e, cents), pr.note),
         )
+
+
+def _without(fund: Input, read: tuple[Input, ...]) -> tuple[Input, ...]:
+    """What a formula read but the part's fund, which the figure says first: a formula that reads ``fondo`` reads
+    the fund's own figure, said once («fondo della parte «progetto P1»», never again as «il fondo della parte»)."""
+    return tuple(i for i in read if not (fund.ref and i.ref == fund.ref and i.value == fund.value))
 
 
 def admitted_input(pr: Premium, pid: str) -> tuple[Input, ...]:
@@ -725,10 +733,16 @@ def sums_of_weights(plan: Plan) -> dict[str, tuple[Input, Input]]:
         band = band_of.get(pid)
         totals[band] = totals.get(band, 0) + weight
     said = "Σ pesi della fascia" if plan.band_pools else "Σ pesi"
+    shown = _euro_weight if plan.euro else shown_weight
     return {
-        pid: (Input("peso", shown_weight(weight)), Input(said, shown_weight(totals[band_of.get(pid)])))
+        pid: (Input("peso", shown(weight)), Input(said, shown(totals[band_of.get(pid)])))
         for pid, weight in plan.values.items()
     }
+
+
+def _euro_weight(weight: Any) -> Decimal:
+    """A weight in euro as an amount reads: «€ 1.190,00» (the split divides the exact one)."""
+    return fmt.Money(money.r2(Decimal(weight)))
 
 
 # The methods that weigh people, each with its plan (the others pay people chosen elsewhere: pay.parts).

@@ -93,6 +93,8 @@ class Plan:
     # a budget part's exact individual budget by person (:mod:`.budget`): the note says it, so that the premium,
     # rounded down from it, can be redone by hand where the budget shown to the cent would give a cent more
     budgets: Mapping[str, Decimal] = attrs.field(factory=dict)
+    # the weights are amounts (a ``peso`` in euro, «=PREMIO("progetto P1")»): the weight and its sum read with €
+    euro: bool = False
 
 
 @attrs.frozen

@@ -78,7 +78,9 @@ def test_a_card_reads_money_in_euro_and_a_fund_by_its_words(tmp_path: Path):
     cards = built(tmp_path, REGULATION)
     # R1: the lesser of 10000 / 5 = 2000 and 1.5 × 1000 = 1500: 1500.00; the maggiorazione 10% × 1500 = 150.00
     assert "indennità di Ente annua = € 1.000,00" in cards  # a declared column of tipo = "euro"
-    assert "il fondo della parte = € 10.000,00" in cards  # the part's fund, by the figure it refers to
+    # the part's fund, by the figure it refers to, once: the formula's «fondo» reads that figure
+    assert '<li>fondo = € 10.000,00 <a href="cifre.html#f-pool_fondo_produttivita">' in cards
+    assert "il fondo della parte = " not in cards
     assert "premio della parte «produttività» = € 1.500,00" in cards  # an earlier part's premium
     assert "importo dalla formula = € 1.500,00" in cards and "importo dalla formula = € 150,00" in cards  # each gave
     # the key fondo_produttivita in words, its accent given back: never «Fondo fondo_produttivita» nor «produttivita»

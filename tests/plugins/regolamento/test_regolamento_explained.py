@@ -278,7 +278,8 @@ def test_a_level_an_euro_column_and_an_earlier_premium_read_by_a_formula(ciclope
     assert result.rewards.awards["R1:maggiorazione"].amount == Decimal("270.00")
     text = explain(result, "person", "R1")
     assert "  • il livello = parametro 2\n    ■ Livello di Ricercatore R1 = parametro 2\n" in text  # never «= 3»
-    assert "  • il fondo della parte = € 10.000,00" in text
+    # the part's fund, once: the formula's «fondo» reads the fund the figure says first
+    assert "  • fondo = € 10.000,00\n" in text and "il fondo della parte = " not in text
     assert "  • l'indennità di Ente annua = € 1.800,00   ← people.csv, riga 2, colonna indennita_ente\n" in text
     assert "  • importo dalla formula = € 2.700,00\n" in text
     # the earlier part's premium, in euro, and the figure that explains it

@@ -125,10 +125,10 @@ def test_explain_says_the_exclusion_under_the_outcome_and_never_non_ammesso(cicl
         "      ipotesi: vale la dichiarazione del dirigente\n"  # the exclusion's own reading, under its figure
         "      • insufficiente rendimento = sì   ← people.csv, riga 6, colonna insufficiente\n"
     ) in said
-    # the parts that never concerned her still say, after the premiums, what did not hold
+    # the parts that never concerned her (not in their teams) are one plain line after the premiums, no reason
     unpaid = said[said.index("Non pagato:") :]
-    assert "Partecipazione di Giulia alla parte «obiettivo OB1»: no" in unpaid
-    assert "Partecipazione di Giulia alla parte «obiettivo OB2»: no" in unpaid
+    assert "  perché: non partecipa alle parti «obiettivo OB1» e «obiettivo OB2»\n" in unpaid
+    assert "Partecipazione di Giulia alla parte «obiettivo OB1»" not in said
 
 
 def test_the_workbook_the_relazione_and_the_fund_agree_on_her_outcome(ciclope_ente, tmp_path):
