@@ -646,7 +646,7 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
             zip(people, map(shown, vals) if node.euro or node.percent else vals, reads)
         )
         if base == "RANGO":  # by place, as a graduatoria is read (the highest first; ties in the file's order)
-            each.sort(key=lambda e: (e[1] is None, -e[1] if e[1] is not None else 0))
+            each = _by_place(each)
         return env.aggregated(words, key[1], value, _HOW[base], each)
 
     if base == "RANGO":
@@ -677,6 +677,13 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         return value
 
     return aggregate
+
+
+def _by_place(each: list[tuple[Any, Value, Any]]) -> list[tuple[Any, Value, Any]]:
+    """The values ranked, the highest first, those without a value last: any values the rank compares (numbers, or
+    texts ranked as texts), never negated; the sort is stable, so ties keep the file's order."""
+    ranked = sorted((e for e in each if e[1] is not None), key=lambda e: e[1], reverse=True)
+    return ranked + [e for e in each if e[1] is None]
 
 
 def _present(values: list[Value]) -> list[Value]:

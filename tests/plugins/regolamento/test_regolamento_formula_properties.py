@@ -180,3 +180,18 @@ def test_a_regulation_with_any_formula_runs_and_conserves_every_fund(data, key, 
     for name, pool in result.rewards.pools.items():
         assert pool.distributed == paid.get(name, Decimal(0))
         assert pool.distributed + pool.residual == pool.amount
+
+
+def test_a_rank_of_texts_is_listed_without_negating_them():
+    """``RANGO.ENTE("A")`` (a text: everyone ties at place 1) once crashed the explanation, which listed the values
+    ranked by negating them: the values are listed by rank as they compare, ties in the file's order."""
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "smvp.toml"
+    text = (
+        REGULATION.replace("{method}", "proporzionale").replace("{key}", "peso").replace("{formula}", 'RANGO.ENTE("A")')
+    )
+    path.write_text(text)
+    result = compute_ente(ente(folder), "regolamento", 2024, {"regolamento": str(path)}, "rendicontazione")
+    # five people, each of weight 1 (place 1, all tied): 10.000,00 / 5 = 2.000,00 each, before part time and days
+    pool = result.rewards.pools["performance_individuale"]
+    assert pool.distributed + pool.residual == pool.amount == Decimal("10000.00")
