@@ -192,6 +192,9 @@ def test_a_rank_of_texts_is_listed_without_negating_them():
     )
     path.write_text(text)
     result = compute_ente(ente(folder), "regolamento", 2024, {"regolamento": str(path)}, "rendicontazione")
-    # five people, each of weight 1 (place 1, all tied): 10.000,00 / 5 = 2.000,00 each, before part time and days
-    pool = result.rewards.pools["performance_individuale"]
-    assert pool.distributed + pool.residual == pool.amount == Decimal("10000.00")
+    # «prima», 5.000,00 by level × fte: P1 A 2 × 1, P5 A 2 × 0,75, P2 B 1 × 0,5, P3 B 1 × 1 (P4, 40, no level): Σ 5,
+    # 1.000,00 a unit → P1 2.000, P5 1.500, P2 500, P3 1.000. «seconda», 5.000,00 by place 1 (all tied) × fte: Σ 4,25
+    # → 1.176,4705… each at full time (P1, P3, P4), P2 588,2352…, P5 882,3529…; rounded down 4.999,99, the cent to
+    # the largest remainder (P2's ,0052)
+    amounts = {pid: str(a.amount) for pid, a in result.rewards.awards.items()}
+    assert amounts == {"P1": "3176.47", "P2": "1088.24", "P3": "2176.47", "P4": "1176.47", "P5": "2382.35"}
