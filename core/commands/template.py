@@ -336,13 +336,16 @@ def _write_ente(
     ente, year, _ = previous
     own = ente_hooks(hooks, plugin, year, params)  # the layers of the ente's comparto: their sheets too
     # and the columns its own files declare (a declared regulation's [[colonne]]), where they resolve
-    schema = merge_schemas(own.answers(hookspecs.ciclope_input_schema, params=_resolved(plugin, year, params)))
+    resolved = _resolved(plugin, year, params)
+    schema = merge_schemas(own.answers(hookspecs.ciclope_input_schema, params=resolved))
     written: list[Path] = []
     kept: list[Path] = []
     if keep and os.path.lexists(path):
         kept.append(path)
     else:
-        _write_workbook(path, own, schema, previous)
+        # grades of the ente's own contract in their column replace the categories: no category column to fill
+        grades = resolved is not None and bool(own.first(hookspecs.ciclope_grade_column, params=resolved))
+        _write_workbook(path, own, schema, previous, ("category",) if grades else ())
         written.append(path)
     funds = (*schema.funds, *regulation_funds(hooks, plugin, year, params))
     texts = {"ente.toml": ente_toml(schema, ente, year, calendar_acts(hooks, plugin, schema, year, params), funds)}
@@ -356,9 +359,12 @@ def _write_ente(
     return Written(tuple(written), tuple(kept))
 
 
-def _write_workbook(path: Path, own: Hooks, schema: Any, previous: tuple[Ente | None, int, Any]) -> None:
+def _write_workbook(
+    path: Path, own: Hooks, schema: Any, previous: tuple[Ente | None, int, Any], unused: tuple[str, ...] = ()
+) -> None:
     """The workbook to fill: the columns of ``schema`` (the plugin's, its comparto's layers' and those its files
-    declare), with the rows of the ente of ``--from`` and those the plugins propose."""
+    declare) but the people's columns ``unused`` by the ente, with the rows of the ente of ``--from`` and those the
+    plugins propose."""
     ente, year, doc = previous
     rows = _rows_from(ente, year, schema) if ente is not None else {}
     fund, scores = (doc.get("fondo"), doc.get("individual")) if doc is not None else (None, None)
@@ -369,6 +375,8 @@ def _write_workbook(path: Path, own: Hooks, schema: Any, previous: tuple[Ente | 
     # roles and categories as the contract of the ente's comparto names them (its layer's), else by code
     staff = attrs.evolve(own.info, layers=own.layers).staff_words if own.info is not None else None
     for name, cols in _columns(schema).items():
+        if name == "people":
+            cols = {c: parser for c, parser in cols.items() if c not in unused}
         _sheet(wb, name, cols, schema, rows.get(name, []), year, staff)
     data = io.BytesIO()
     wb.save(data)

@@ -256,6 +256,8 @@ def input_schema(params: Params | None) -> InputSchema:
     if any(c.table == declaredcolumns.WHOLE for c in regulation.columns):
         schema = _with_ente_data(schema)
     columns, files, help = dict(schema.columns), dict(schema.files), dict(schema.help)
+    if regulation.grades is not None:  # the template's drop-down of the grades [gradi] declares
+        columns["people.csv"] = {**columns["people.csv"], grades.GRADE: grades.menu(regulation)}
     for file, declared_here in declaredcolumns.by_file(regulation.columns).items():
         where = files if file in files else columns  # a file of the plugin's own, or a core file's further columns
         where[file] = {**where.get(file, {}), **declaredcolumns.parsers(declared_here)}
@@ -344,7 +346,11 @@ def own_schema() -> InputSchema:
                     "data di cessazione, se nell'anno (per i giorni o i mesi di servizio, se il regolamento li legge)",
                     "",
                 ),
-                resultpay.POSITION: ("retribuzione di posizione annua lorda di PO / EQ, in euro", "9500"),
+                resultpay.POSITION: (
+                    "retribuzione di posizione di PO / EQ dovuta nell'anno, in euro: già ridotta per il tempo "
+                    "parziale e per un incarico iniziato o cessato nell'anno",
+                    "9500",
+                ),
                 TERM_START: (
                     "inizio dell'incarico di PO / EQ, se nell'anno (senza la pesatura delle posizioni: con essa si "
                     "scrive in posizioni.csv)",

@@ -9,12 +9,12 @@ spaces do not count. A grade of people.csv that a declared table lacks is an err
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import attrs
 
-from ciclope.core import Ente, Input, Person
+from ciclope.core import Ente, Input, Person, cells
 from ciclope.plugins.regolamento.format.expr import Binary, Call, Name, Negative, Node, Text
 from ciclope.plugins.regolamento.format.spec import Card, GradeWeights, Premium, Regulation, Weights
 from ciclope.plugins.regolamento.format.vocabulary import normal
@@ -80,6 +80,18 @@ def refused(reg: Regulation, person: Person) -> bool:
     if written:
         return code(str(written), names) is None
     return person.category is not None and bool(person.category) and code(person.category, names) is not None
+
+
+def menu(reg: Regulation) -> Callable[[str], str]:
+    """The grado column's reader with the grades of [gradi] kept on it (``parse.choices``), for the drop-down of the
+    template's sheet: it reads any text, as the column's own reader, because a grade that is none of them is said by
+    the validation, with every such row at once."""
+
+    def parse(text: str) -> str:
+        return cells.parse_text(text)
+
+    parse.choices = declared(reg)  # type: ignore[attr-defined]
+    return parse
 
 
 def column(reg: Regulation) -> str:

@@ -234,3 +234,59 @@ def test_the_grades_are_those_people_csv_reads():
         "D",
         None,
     ]
+
+
+ATENEO = """\
+formato = 2
+[atto]
+titolo = "CCI del personale tecnico-amministrativo"
+tipo_ente = "altro"
+
+[gradi]
+nomi = ["B", "C", "D", "EP"]
+fonte = "art. 6"
+
+[[premi]]
+nome = "Produttività"
+metodo = "proporzionale"
+valutazione = false
+fondo = "produttivita"
+parametri = { B = 100, C = 115, D = 130, EP = 150 }
+fonte = "art. 7"
+"""
+
+
+def test_the_template_of_a_regulation_with_grades_asks_for_the_grade_and_not_the_category(tmp_path):
+    from openpyxl import load_workbook
+
+    from ciclope.core.commands import template
+
+    folder = tmp_path / "ateneo"
+    folder.mkdir()
+    (folder / "regolamento.toml").write_text(ATENEO, encoding="utf-8")
+    template.build("regolamento", folder, year=2024)
+    sheet = load_workbook(folder / "mio-ente" / "ente.xlsx")["persone"]
+    header = [c.value for c in sheet[1]]
+    # with [gradi] the grade is read from its column and the category stays empty: no categoria to fill, and the
+    # grado column's drop-down lists the four grades the file declares, in its order
+    assert "categoria" not in header and "grado" in header
+    column = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[header.index("grado")]
+    menus = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in sheet.data_validations.dataValidation}
+    assert menus[f"{column}2"] == '"B,C,D,EP"'
+    assert "Valori ammessi (menu a tendina): B, C, D, EP." in sheet[f"{column}1"].comment.text
+
+
+def test_the_template_of_a_regulation_without_grades_keeps_the_categories(tmp_path):
+    from openpyxl import load_workbook
+
+    from ciclope.core.commands import template
+
+    folder = tmp_path / "comune"
+    folder.mkdir()
+    (folder / "regolamento.toml").write_text(
+        ATENEO.replace('[gradi]\nnomi = ["B", "C", "D", "EP"]\nfonte = "art. 6"\n', "").replace(", EP = 150", ""),
+        encoding="utf-8",
+    )
+    template.build("regolamento", folder, year=2024)
+    header = [c.value for c in load_workbook(folder / "mio-ente" / "ente.xlsx")["persone"][1]]
+    assert "categoria" in header
