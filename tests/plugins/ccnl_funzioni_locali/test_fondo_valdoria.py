@@ -1,0 +1,54 @@
+"""The fund of a Comune as a blind tester constituted it for 2025 (Comune di Valdoria, a reconstructed case: the
+files beside this test): every figure was right, the presentation was not. Each test is one thing the tester read.
+
+The fund, by hand: stable 58,420.35 + 83.20 × 15 = 1,248.00 + 1,134.60 + RIA 612.04 + 455.00 + 84.50 × 13 = 1,098.50 +
+296.40 + 1,840.00 = 65,104.89; variable 1,000.00 + 1,350.00 + 820.00 + 4,950.00 + 1,200.00 + 1,612.77 = 10,932.77;
+fund 76,037.66. Destined to the premiums 14,000.00 (organizzativa) and 34,000.00 (individuale), the maggiorazione
+(30% of the mean, 10% of the staff) set aside from the individual premium: 1,020.00.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ciclope.core.inputs.config import load_config
+from ciclope.core.run.explain import explain
+from ciclope.core.run.runner import compute
+
+CASE = Path(__file__).parent / "valdoria"
+REDUCED = "fondo ridotto dell'accantonamento per la maggiorazione del premio individuale"
+
+
+def run(tmp_path: Path, fondo: str | None = None):
+    folder = tmp_path / "valdoria"
+    shutil.copytree(CASE, folder)
+    if fondo is not None:
+        (folder / "valdoria" / "fondo.csv").write_text(fondo, encoding="utf-8")
+    plan = load_config(folder / "cycle.toml")
+    return compute(plan.enti[0], plan.year)
+
+
+@pytest.fixture(scope="module")
+def year(tmp_path_factory):
+    return run(tmp_path_factory.mktemp("anno"))
+
+
+def premium(text: str, name: str) -> str:
+    """The lines of one premium's explanation, up to the next figure at the left margin."""
+    start = text.index(f"■ Premio di Luigi Fontana — {name} = ")
+    end = text.find("\n■ ", start + 1)
+    return text[start : end if end > 0 else len(text)]
+
+
+def test_only_the_fund_the_maggiorazione_is_set_aside_from_says_it_is_reduced(year):
+    text = explain(year, "person", "P08")
+    assert text is not None
+    # the organizzativa premium is paid whole from its own fund of 14,000.00: nothing was set aside from it
+    organizzativa = premium(text, "organizzativa")
+    assert "  • fondo = € 14.000,00\n" in organizzativa and REDUCED not in organizzativa
+    # the individual premium reads 34,000.00 − 1,020.00 = 32,980.00: it says so
+    individuale = premium(text, "individuale")
+    assert "  • fondo = € 32.980,00\n" in individuale and REDUCED in individuale
