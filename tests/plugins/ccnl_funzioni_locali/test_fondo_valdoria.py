@@ -52,3 +52,24 @@ def test_only_the_fund_the_maggiorazione_is_set_aside_from_says_it_is_reduced(ye
     # the individual premium reads 34,000.00 − 1,020.00 = 32,980.00: it says so
     individuale = premium(text, "individuale")
     assert "  • fondo = € 32.980,00\n" in individuale and REDUCED in individuale
+
+
+def test_the_limit_exceeded_is_said_at_the_items_the_ente_decided_listing_them(tmp_path):
+    # the tester's err_limite: obiettivi_ente 1,200.00 → 3,000.00 (row 15)
+    fondo = (CASE / "valdoria" / "fondo.csv").read_text(encoding="utf-8")
+    raised = fondo.replace("obiettivi_ente,1200.00,", "obiettivi_ente,3000.00,")
+    assert raised != fondo
+    result = run(tmp_path, raised)
+    [problem] = [p for p in result.violations if p.rule == "ccnl.fondo.limite"]
+    # in the limit: 58,420.35 (the 2017 amount, row 2) + 4,950.00 (variabile_1_2, row 14, Delibera GC 58/2025) +
+    # 3,000.00 (obiettivi_ente, row 15, the same act) = 66,370.35; with the EQ 20,400.00: 86,770.35
+    # limit: 80,500.00 + 79,300.00 / 13 = 6,100.00 per head × (14 − 13) = 86,600.00; excess 170.35
+    # anchored at the first item the ente decided (row 14), never at limite_2016 (row 17), which it must not change
+    assert (problem.file, problem.row, problem.column) == ("fondo.csv", 14, "importo")
+    assert (
+        "le voci del fondo nel limite (Unico importo consolidato delle risorse stabili 2017 € 58.420,35 + "
+        "Integrazione fino all'1,2% del monte salari 1997 € 4.950,00 + Risorse per obiettivi dell'ente (scelte "
+        "organizzative) € 3.000,00 = € 66.370,35) e le risorse per le EQ (€ 66.370,35 + € 20.400,00 = € 86.770,35) "
+        "superano di € 170,35 il limite dell'anno (€ 86.600,00, " in problem.message
+    )
+    assert "riduci le voci nel limite o scrivi la decurtazione che lo rispetta" in problem.message
