@@ -73,3 +73,28 @@ def test_the_limit_exceeded_is_said_at_the_items_the_ente_decided_listing_them(t
         "superano di € 170,35 il limite dell'anno (€ 86.600,00, " in problem.message
     )
     assert "riduci le voci nel limite o scrivi la decurtazione che lo rispetta" in problem.message
+
+
+def test_a_person_s_explanation_stops_at_the_fund_constituted_pointing_to_explain_pool(year):
+    text = explain(year, "person", "P08")
+    assert text is not None
+    # both premiums reach the fund constituted (76,037.66, computed above): each says it, and where its items are
+    for name in ("performance_organizzativa", "performance_individuale"):
+        pointer = f"(la costituzione, voce per voce: ciclope explain --pool «{name}»)"
+        assert f"• fondo costituito = € 76.037,66   {pointer}\n" in text
+    # the items of the constitution are not repeated in a person's explanation: they are the fund's
+    assert "Unico importo consolidato" not in text and "Risorse stabili =" not in text
+    assert len(text.splitlines()) < 100  # was 189, the constitution's 80 lines among them
+    # explain --pool still goes down to every item
+    pool = explain(year, "pool", "performance_organizzativa")
+    assert pool is not None and "• Unico importo consolidato delle risorse stabili 2017 = € 58.420,35" in pool
+
+
+def test_the_pool_header_says_what_the_set_aside_took_from_what_the_ccdi_destined(year):
+    text = explain(year, "pool", "performance_individuale")
+    assert text is not None
+    # destined 34,000.00 − set aside 1,020.00 = 32,980.00, all of it paid
+    assert text.splitlines()[1] == (
+        "Stanziato € 34.000,00 destinati − € 1.020,00 accantonati per la maggiorazione del premio individuale "
+        "(art. 81 CCNL Funzioni Locali 16.11.2022) = € 32.980,00 · distribuito € 32.980,00 · residuo € 0,00"
+    )
