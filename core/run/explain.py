@@ -93,6 +93,8 @@ def show(value: Any, kind: str) -> str:
         return fmt.pct_typed(value)
     if isinstance(value, fmt.Money):  # an amount by what it is (a plugin's sum of amounts), whatever its name
         return fmt.euro(value)
+    if isinstance(value, fmt.Places):  # a number with its places, trailing zeros too: «0,504110» beside «8,765601»
+        return fmt.decimal_it(Decimal(value), value.places)
     if isinstance(value, fmt.Points):  # points by what they are (a graduatoria's number): two decimals, «87,50»
         return fmt.score(value)
     if kind == "achievement":

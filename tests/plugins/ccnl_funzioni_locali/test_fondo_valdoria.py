@@ -98,3 +98,15 @@ def test_the_pool_header_says_what_the_set_aside_took_from_what_the_ccdi_destine
         "Stanziato € 34.000,00 destinati − € 1.020,00 accantonati per la maggiorazione del premio individuale "
         "(art. 81 CCNL Funzioni Locali 16.11.2022) = € 32.980,00 · distribuito € 32.980,00 · residuo € 0,00"
     )
+
+
+def test_a_weight_reads_as_the_unit_s_percentage_and_with_the_places_of_its_sum(year):
+    text = explain(year, "person", "P08")
+    assert text is not None
+    organizzativa = premium(text, "organizzativa")
+    # peso = "=unita": FIN reached 100% of its objectives, a percentage, never «1»
+    assert "  • peso dalla formula = 100%\n" in organizzativa
+    # the weight split: 100% × 184 / 365 = 0.504109589… → six places, 0,504110, as the sum 8,765601 has
+    assert "  • peso = 0,504110\n  • Σ pesi = 8,765601\n" in organizzativa
+    # the individual premium: 78 × 184 / 365 = 39.320547945… → 39,320548, beside 740,641036
+    assert "  • peso = 39,320548\n  • Σ pesi = 740,641036\n" in premium(text, "individuale")
