@@ -1039,7 +1039,9 @@ def render_text(
 
 
 def explain(result: Result, kind: str, ident: str, as_json: bool = False) -> str | None:
-    """The explanation as text (or JSON); None when nothing is known about ``ident``."""
+    """The explanation as text (or JSON); None when nothing is known about ``ident`` (a fund by its key or by a
+    name its plugin gives it, :meth:`PluginInfo.fund_named`)."""
+    ident = result.plugin.fund_named(ident) if kind == "pool" else ident
     found = roots(result, kind, ident)
     subj = subject(result, kind, ident)
     if not found and subj is None:

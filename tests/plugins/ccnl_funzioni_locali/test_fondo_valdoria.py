@@ -110,3 +110,10 @@ def test_a_weight_reads_as_the_unit_s_percentage_and_with_the_places_of_its_sum(
     assert "  • peso = 0,504110\n  • Σ pesi = 8,765601\n" in organizzativa
     # the individual premium: 78 × 184 / 365 = 39.320547945… → 39,320548, beside 740,641036
     assert "  • peso = 39,320548\n  • Σ pesi = 740,641036\n" in premium(text, "individuale")
+
+
+def test_the_maggiorazione_is_explained_by_a_neutral_name_too(year):
+    # 10% of the 14 dipendenti evaluated… the figures are the old key's: both names give the same explanation
+    old = explain(year, "pool", "maggiorazione_art69")
+    assert old is not None and old.startswith("Maggiorazione del premio individuale")
+    assert explain(year, "pool", "maggiorazione") == old
