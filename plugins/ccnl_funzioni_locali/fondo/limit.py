@@ -53,7 +53,7 @@ def limit_check(
         rows.append(("Adeguamenti del limite (atti dell'ente o di legge)", adjusted))
     staff, problems = adjustment(ente, given, t, trace)
     if staff is not None:
-        rows.append(("Adeguamento al personale in servizio (DL 34/2019 art. 33 c. 2)", staff))
+        rows.append((f"Adeguamento al personale in servizio (DL 34/2019 art. 33 c. 2): {working(given)}", staff))
     limit = base.amount + adjusted + (staff or ZERO)
     inputs = [Input("limite_2016", base.amount, cell=cell(ente, base))]
     inputs += [Input(f"adeguamento_limite, riga {e.row}", e.amount, cell=cell(ente, e)) for e in extra]
@@ -216,6 +216,17 @@ def adjustment(ente: Ente, given: Given, t: Table, trace: Trace) -> tuple[Decima
     ]
     trace.record("fund:limit:dl34", amount, formula, clause.source, inputs, label="Adeguamento del limite al personale")
     return amount, []
+
+
+def working(given: Given) -> str:
+    """The adjustment by staff with the figures it used, as the organo di revisione redoes it: «€ 79.300,00 / 13 =
+    € 6.100,00 per persona × (14 − 13)»; staff not grown says that nothing is added (:func:`adjustment`)."""
+    base, then, now = given.amount("fondo_eq_2018"), given.number("dipendenti_2018"), given.number("dipendenti_anno")
+    assert base is not None and then and now is not None  # read by adjustment(), which gave an amount
+    per_head, heads = money.r2(base / then), (fmt.decimal_it(n.normalize()) for n in (then, now))
+    before, after = heads
+    said = f"{fmt.euro(base)} / {before} = {fmt.euro(per_head)} per persona × ({after} − {before})"
+    return said if now > then else f"{said}: il personale non cresce, nessun adeguamento"
 
 
 def dl25_check(

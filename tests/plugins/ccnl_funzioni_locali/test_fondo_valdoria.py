@@ -10,6 +10,7 @@ fund 76,037.66. Destined to the premiums 14,000.00 (organizzativa) and 34,000.00
 from __future__ import annotations
 
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,15 @@ def test_the_maggiorazione_is_explained_by_a_neutral_name_too(year):
     old = explain(year, "pool", "maggiorazione_art69")
     assert old is not None and old.startswith("Maggiorazione del premio individuale")
     assert explain(year, "pool", "maggiorazione") == old
+
+
+def test_the_limit_s_adjustment_by_staff_shows_its_working(year):
+    # the 2018 fund and PO resources 79,300.00 over the 13 in service at 31.12.2018 = 6,100.00 a head, × (14 − 13)
+    [limit] = [c for c in year.fund.checks if c.key == "limite"]
+    rows = dict(limit.rows)
+    said = (
+        "Adeguamento al personale in servizio (DL 34/2019 art. 33 c. 2): € 79.300,00 / 13 = € 6.100,00 per persona "
+        "× (14 − 13)"
+    )
+    assert rows[said] == Decimal("6100.00")
+    assert rows["Limite dell'anno"] == Decimal("86600.00")  # 80,500.00 + 6,100.00
