@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from ciclope.core.commands.cli import main
 from ciclope.core.inputs.config import load_config
 from ciclope.core.run.explain import explain
 from ciclope.core.run.runner import compute
+from ciclope.core.store.engine import store_url
 
 CASE = Path(__file__).parent / "valdoria"
 REDUCED = "fondo ridotto dell'accantonamento per la maggiorazione del premio individuale"
@@ -130,3 +132,29 @@ def test_the_limit_s_adjustment_by_staff_shows_its_working(year):
     )
     assert rows[said] == Decimal("6100.00")
     assert rows["Limite dell'anno"] == Decimal("86600.00")  # 80,500.00 + 6,100.00
+
+
+def test_next_year_s_template_keeps_the_store_of_the_year_it_comes_from(tmp_path, capsys):
+    folder = tmp_path / "valdoria"
+    shutil.copytree(CASE, folder)
+    assert main(["run", str(folder / "cycle.toml")]) == 0  # recorded in ciclope.db beside cycle.toml
+    assert (folder / "ciclope.db").is_file()
+    nxt = tmp_path / "u2026"
+    assert main(["template", "regolamento", str(nxt), "--from", str(folder / "risultati" / "valdoria")]) == 0
+    said = capsys.readouterr().out
+    # the new cycle records in the same store, named from the new folder: its Modulo III finds the 2025 fund
+    assert '\n[archivio]\nindirizzo = "../valdoria/ciclope.db"' in (nxt / "cycle.toml").read_text(encoding="utf-8")
+    plan = load_config(nxt / "cycle.toml")
+    assert store_url(nxt / "cycle.toml", plan.store) == f"sqlite:///{(folder / 'ciclope.db').resolve()}"
+    assert "lo stesso archivio dell'anno prima" in said
+
+
+def test_a_template_from_a_run_without_a_store_says_how_to_keep_the_comparison(tmp_path, capsys):
+    folder = tmp_path / "valdoria"
+    shutil.copytree(CASE, folder)
+    assert main(["run", str(folder / "cycle.toml"), "--no-store"]) == 0
+    nxt = tmp_path / "u2026"
+    assert main(["template", "regolamento", str(nxt), "--from", str(folder / "risultati" / "valdoria")]) == 0
+    assert "[archivio]" not in (nxt / "cycle.toml").read_text(encoding="utf-8")
+    said = capsys.readouterr().out
+    assert "senza archivio" in said and "[archivio] indirizzo" in said
