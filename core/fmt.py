@@ -21,6 +21,7 @@ __all__ = [
     "MONTHS",
     "Money",
     "Percent",
+    "Places",
     "Points",
     "Year",
     "date_it",
@@ -59,6 +60,16 @@ class Percent(Decimal):
 class Year(Decimal):
     """A year, or a number an office reads as one (the year of the last progression): ``2021``, never grouped as a
     quantity would be (``2.021``)."""
+
+
+class Places(Decimal):
+    """A number shown with every decimal place it is written with, trailing zeros too: a weight beside the sum it
+    is divided by, both to six places («0,504110» next to «8,765601»), never one of them shortened to «0,50411»."""
+
+    @property
+    def places(self) -> int:
+        exponent = self.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 class Points(Decimal):

@@ -21,6 +21,7 @@ from decimal import Decimal
 import attrs
 
 __all__ = [
+    "CONSTITUTED",
     "CONSTITUTION_SECTIONS",
     "DESTINATION_SECTIONS",
     "Fund",
@@ -30,6 +31,10 @@ __all__ = [
 ]
 
 ZERO = Decimal("0.00")
+
+# The key of the figure of the fund constituted in the ente's trace (stable + variable − cuts), which a layer
+# records: ``ciclope explain --person`` stops there (the constitution is the fund's, said by ``--pool``).
+CONSTITUTED = "fund:total"
 
 # Modulo I of RGS circular 25/2012: section code → its title. Cuts are lines with negative amounts.
 CONSTITUTION_SECTIONS = {

@@ -16,9 +16,10 @@ from typing import Any
 import attrs
 
 from ciclope.core import fmt
-from ciclope.core.fund import Fund, FundCheck, FundLine
+from ciclope.core.fund import CONSTITUTED, Fund, FundCheck, FundLine
 
 __all__ = [
+    "CONSTITUTED",
     "Fund",
     "FundCheck",
     "FundLine",

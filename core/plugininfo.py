@@ -82,6 +82,9 @@ class PluginInfo:
     documents: Mapping[str, str] = attrs.field(factory=dict, hash=False)  # seed file → title, for readers
     # fund name (or prefix ending in ':') → the group it is destined to (``dirigenti e PO`` or ``personale``)
     fund_groups: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # another name a reader may call a fund by (``FUND_ALIASES``: name → the fund's key; a layer's neutral name for
+    # a fund whose key names an article, «maggiorazione»): ``explain --pool`` takes either
+    fund_aliases: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # the comparto (national contract area) the plugin belongs to, e.g. ``funzioni_locali``: the layers of that
     # comparto run under it (docs/plugin-guide.md)
     comparto: str = ""
@@ -115,6 +118,10 @@ class PluginInfo:
         """A category as people read it in a year, in the words of the ente's contract (:attr:`staff_words`): «Area
         degli Istruttori (ex categoria C)» in Funzioni Locali from 2023, «categoria C» without them."""
         return said_category(code, year, self.staff_words)
+
+    def fund_named(self, name: str) -> str:
+        """The key of the fund ``name`` calls (:attr:`fund_aliases` of the plugin and its layers), else ``name``."""
+        return next((i.fund_aliases[name] for i in (self, *self.layers) if name in i.fund_aliases), name)
 
     @property
     def all_reforms(self) -> dict[str, str]:

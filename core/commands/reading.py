@@ -41,6 +41,7 @@ def cmd_explain(args) -> int:
     for kind in ("person", "indicator", "objective", "position", "pool", "unit", "area"):
         ident = getattr(args, kind)
         if ident:
+            ident = result.plugin.fund_named(ident) if kind == "pool" else ident  # the fund's key, for the store too
             text = explain(result, kind, ident, as_json=args.json)
             if text is None:
                 hint = suggest(result, kind, ident)

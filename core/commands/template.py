@@ -44,6 +44,8 @@ from ciclope.core.model import Ente
 from ciclope.core.output import owned
 from ciclope.core.params import Params
 from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.run.verify import store_of
+from ciclope.core.store.engine import MASK
 from ciclope.core.values import parse_bool, parse_date, parse_id, parse_money, parse_number, parse_percent
 
 SHEETS = ("units", "areas", "people", "objectives", "indicators", "assignments", "evaluations", "revisions", "appeals")
@@ -151,6 +153,8 @@ class Written:
 
     written: tuple[Path, ...]
     kept: tuple[Path, ...]
+    # with --from: the store of the run it comes from, as the new cycle.toml names it ("": none, or not found)
+    store: str | None = None
 
 
 def _columns(schema) -> dict[str, dict[str, Any]]:
@@ -313,11 +317,27 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
     for shipped in info.office_files:
         _write_or_keep(path / shipped.name, shipped.read_text(encoding="utf-8"), written, kept)
     national = doc["audit"].get("national") if doc is not None else None  # the CCDI's choices, carried
-    _write_or_keep(path / "cycle.toml", cycle_toml(plugin, ente_id, year, cycle_keys, national), written, kept)
+    store = kept_store(source, path) if source is not None else None
+    text = cycle_toml(plugin, ente_id, year, cycle_keys, national, store or None)
+    _write_or_keep(path / "cycle.toml", text, written, kept)
     (path / ente_id).mkdir(exist_ok=True)
     params = {key: str(path / name) for key, name in cycle_keys.items()}
     inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, (ente, year, doc), params, keep=True)
-    return Written((*written, *inner.written), (*kept, *inner.kept))
+    return Written((*written, *inner.written), (*kept, *inner.kept), store)
+
+
+def kept_store(source: Path, path: Path) -> str:
+    """The store the run of ``--from`` was recorded in, as the new folder's cycle.toml names it, so that next year's
+    run is recorded beside it and its Modulo III finds the year before: a SQLite file by its path from the new folder
+    (folders side by side move together), another URL as it is. "" when the run kept none (``--no-store``), its file
+    is gone, or its URL carried a password (masked where it is recorded: the office writes it again)."""
+    url = store_of(source)
+    if url is None or MASK in url:
+        return ""
+    if not url.startswith("sqlite:///"):
+        return url
+    file = Path(url.removeprefix("sqlite:///"))
+    return Path(os.path.relpath(file.resolve(), path.resolve())).as_posix() if file.is_file() else ""
 
 
 def _write_ente(
@@ -579,15 +599,25 @@ def _data_tables(schema, year: int) -> list[str]:
     return lines
 
 
-def cycle_toml(plugin: str, ente_id: str, year: int, keys: dict[str, str] | None = None, national: Any = None) -> str:
+def cycle_toml(
+    plugin: str,
+    ente_id: str,
+    year: int,
+    keys: dict[str, str] | None = None,
+    national: Any = None,
+    store: str | None = None,
+) -> str:
     """The office's cycle.toml, in the words the guide teaches (``[ciclo] anno``, ``dati``); ``national``: the
-    ``[ente.nazionale]`` of the run of ``--from`` (the CCDI's choices, which hold until the CCDI changes them)."""
+    ``[ente.nazionale]`` of the run of ``--from`` (the CCDI's choices, which hold until the CCDI changes them);
+    ``store``: that run's store (:func:`kept_store`), kept as ``[archivio] indirizzo``."""
     extra = "".join(
         f"{key} = {_toml_text(value)}   # il file accanto a questo\n" for key, value in (keys or {}).items()
     )
     if isinstance(national, dict) and national:
         extra += "\n[ente.nazionale]   # le scelte del contratto integrativo dell'anno prima: controllale\n"
         extra += "".join(f"{_toml_key(str(k))} = {fmt.toml_value(v)}\n" for k, v in national.items())
+    if store:
+        extra += f"\n[archivio]\nindirizzo = {_toml_text(store)}   # l'archivio dell'anno prima: il confronto con quell'anno\n"
     return (
         "# cycle.toml: il ciclo da calcolare. Esegui: ciclope run cycle.toml\n"
         "[ciclo]\n"

@@ -131,6 +131,7 @@ def _info(
         status_labels={**getattr(module, "LABELS", {}), **getattr(module, "STATUS_LABELS", {})},
         documents=dict(getattr(module, "DOCUMENTS", {})),
         fund_groups=dict(getattr(module, "FUND_GROUPS", {})),
+        fund_aliases=dict(getattr(module, "FUND_ALIASES", {})),
         comparto=str(getattr(module, "COMPARTO", "")),
         classification=Classification.of(getattr(module, "CLASSIFICATION", None)),
         reforms=dict(getattr(module, "REFORMS", {})),

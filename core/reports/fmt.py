@@ -25,6 +25,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     NONE,
     Money,
     Percent,
+    Places,
     Points,
     accented,
     and_,

@@ -17,7 +17,10 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+import attrs
+
 from ciclope.core import scoring
+from ciclope.core.fund import CONSTITUTED
 from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import Ente
 from ciclope.core.output.results import num
@@ -90,6 +93,8 @@ def show(value: Any, kind: str) -> str:
         return fmt.pct_typed(value)
     if isinstance(value, fmt.Money):  # an amount by what it is (a plugin's sum of amounts), whatever its name
         return fmt.euro(value)
+    if isinstance(value, fmt.Places):  # a number with its places, trailing zeros too: «0,504110» beside «8,765601»
+        return fmt.decimal_it(Decimal(value), value.places)
     if isinstance(value, fmt.Points):  # points by what they are (a graduatoria's number): two decimals, «87,50»
         return fmt.score(value)
     if kind == "achievement":
@@ -357,7 +362,11 @@ def _after(result: Result, ident: str) -> list[Figure]:
     return [f for f in result.figures.values() if f.value == pool.amount and any(i.ref == ref for i in f.inputs)][:1]
 
 
-def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: int = 0) -> dict[str, Any]:
+def tree(
+    result: Result, figure: Figure, seen: set[str] | None = None, depth: int = 0, stop: Stop | None = None
+) -> dict[str, Any]:
+    """``figure`` and what it reads, down to the cells; ``stop``: the figures not followed (a person's explanation
+    stops at the fund constituted, with the fund whose ``explain --pool`` says its items)."""
     seen = set() if seen is None else seen
     seen.add(figure.key)
     kind = value_kind(figure.key)
@@ -375,38 +384,53 @@ def tree(result: Result, figure: Figure, seen: set[str] | None = None, depth: in
     if readings:  # the office's reading of the rule the figure applies, once in an explanation
         node["readings"] = readings
         seen.update(f"{SAID_READING}{text}" for text in readings)
-    inputs = []
-    kinds = result_kinds(result)
-    for i in figure.inputs:
-        ref_fig = result.figures.get(i.ref) if i.ref else None
-        shown = input_shown(
-            i.name,
-            i.value,
-            i.ref if ref_fig is not None else "",
-            i.cell,
-            ref_fig.value if ref_fig else None,
-            column_kind(i.cell, kinds),
-        )
-        shown = worded_code(result, i.cell, i.value) or _status_said(result, i.ref, i.value) or shown
-        item: dict[str, Any] = {"name": i.name, "value": num(i.value), "display": shown}
-        if i.cell:
-            item["cell"] = i.cell
-            item["where"] = where(result, i.cell)
-        if i.ref:
-            item["ref"] = i.ref
-            sub = result.figures.get(i.ref)
-            item["ref_words"] = title(i.ref, sub.label if sub is not None else "", result.plugin.status_labels)
-            if sub is None:
-                item["missing"] = True
-            elif i.ref in seen:
-                item["shown_above"] = True
-            elif depth + 1 >= MAX_DEPTH:
-                item["truncated"] = True
-            else:
-                item["figure"] = tree(result, sub, seen, depth + 1)
-        inputs.append(item)
-    node["inputs"] = inputs
+    if stop is not None and figure.key.startswith("pool:") and figure.key.count(":") == 1:
+        stop = attrs.evolve(stop, pool=figure.key.split(":", 1)[1])  # the fund a premium reads
+    node["inputs"] = [input_node(result, i, seen, depth, stop) for i in figure.inputs]
     return node
+
+
+@attrs.frozen
+class Stop:
+    """The figures a person's explanation does not follow (their keys), and the fund whose chain it is in."""
+
+    keys: frozenset[str]
+    pool: str = ""
+
+
+def input_node(result: Result, i: Input, seen: set[str], depth: int, stop: Stop | None) -> dict[str, Any]:
+    """An input of a figure: its value as said, its cell, and the figure it reads, explained unless already said
+    above, too deep, or one ``stop`` names."""
+    ref_fig = result.figures.get(i.ref) if i.ref else None
+    kinds = result_kinds(result)
+    shown = input_shown(
+        i.name,
+        i.value,
+        i.ref if ref_fig is not None else "",
+        i.cell,
+        ref_fig.value if ref_fig else None,
+        column_kind(i.cell, kinds),
+    )
+    shown = worded_code(result, i.cell, i.value) or _status_said(result, i.ref, i.value) or shown
+    item: dict[str, Any] = {"name": i.name, "value": num(i.value), "display": shown}
+    if i.cell:
+        item["cell"] = i.cell
+        item["where"] = where(result, i.cell)
+    if not i.ref:
+        return item
+    item["ref"] = i.ref
+    item["ref_words"] = title(i.ref, ref_fig.label if ref_fig is not None else "", result.plugin.status_labels)
+    if ref_fig is None:
+        item["missing"] = True
+    elif stop is not None and i.ref in stop.keys and stop.pool:
+        item["pool"] = stop.pool  # its items are the fund's: ``explain --pool`` says them
+    elif i.ref in seen:
+        item["shown_above"] = True
+    elif depth + 1 >= MAX_DEPTH:
+        item["truncated"] = True
+    else:
+        item["figure"] = tree(result, ref_fig, seen, depth + 1, stop)
+    return item
 
 
 # how a reading already said is kept among the keys of the figures explained (no figure key begins so)
@@ -769,6 +793,22 @@ def _pool(result: Result, ident: str) -> dict[str, Any] | None:
         "residual": f"{pool.residual:.2f}",
         "label": pool.label,  # the pool's own name for people, when it has one («… (importi dovuti)»)
         "left": left_pieces(result, ident, pool.residual),
+        **taken_before(result, ident),
+    }
+
+
+def taken_before(result: Result, ident: str) -> dict[str, str]:
+    """What the fund held before a layer took part of it (a set-aside, :func:`_after`) and what the part is, in the
+    words of the figure that took it: the header says the subtraction. Empty when nothing was taken."""
+    after, whole = _after(result, ident), result.figures.get(f"pool:{ident}")
+    if not after or whole is None:
+        return {}
+    held, now = Decimal(str(whole.value)), Decimal(str(after[0].value))
+    words = [i.name for i in after[0].inputs if not i.ref and isinstance(i.value, Decimal) and i.value == held - now]
+    return {
+        "whole": f"{held:.2f}",
+        "taken": words[0] if words else "tolti dal fondo",
+        "destined": "destinati " if ident in result.ente.fund_refs else "",
     }
 
 
@@ -815,9 +855,16 @@ def thing_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) -
     kind = subj["kind"]
     if kind == "pool":
         amount, given, left = (Decimal(subj[k]) for k in ("amount", "distributed", "residual"))
+        held = fmt.euro(amount)
+        if subj.get("whole"):  # a layer took part of what the fund held: the subtraction, in its words
+            whole = Decimal(subj["whole"])
+            held = (
+                f"{fmt.euro(whole)} {subj['destined']}− {fmt.euro(whole - amount)} "
+                f"{fmt.worded(subj['taken'], labels or {})} = {held}"
+            )
         lines = [
             fmt.fund(subj["id"], subj.get("label", ""), labels),
-            f"Stanziato {fmt.euro(amount)} · distribuito {fmt.euro(given)} · residuo {fmt.euro(left)}",
+            f"Stanziato {held} · distribuito {fmt.euro(given)} · residuo {fmt.euro(left)}",
         ]
         if left:  # where the residual comes from: the subtraction, then the pieces the plugin named
             pieces = "; ".join(
@@ -969,7 +1016,9 @@ def render_text(
             text = f"{indent}  • {fmt.worded(inp['name'], words)} = {fmt.worded(inp['display'], words)}"
             if inp.get("where"):
                 text += f"   ← {inp['where']}"
-            if inp.get("shown_above"):
+            if inp.get("pool"):
+                text += f"   (la costituzione, voce per voce: ciclope explain --pool «{inp['pool']}»)"
+            elif inp.get("shown_above"):
                 text += (
                     f"   (spiegato sopra: {fmt.worded(inp.get('ref_words') or key_words(inp['ref'], words), words)})"
                 )
@@ -990,17 +1039,20 @@ def render_text(
 
 
 def explain(result: Result, kind: str, ident: str, as_json: bool = False) -> str | None:
-    """The explanation as text (or JSON); None when nothing is known about ``ident``."""
+    """The explanation as text (or JSON); None when nothing is known about ``ident`` (a fund by its key or by a
+    name its plugin gives it, :meth:`PluginInfo.fund_named`)."""
+    ident = result.plugin.fund_named(ident) if kind == "pool" else ident
     found = roots(result, kind, ident)
     subj = subject(result, kind, ident)
     if not found and subj is None:
         return None
     seen: set[str] = set()
     nodes = []
+    stop = Stop(frozenset({CONSTITUTED})) if kind == "person" else None
     for f in found:
         if f.key in seen:  # already explained inside an earlier chain
             continue
-        nodes.append(tree(result, f, seen))
+        nodes.append(tree(result, f, seen, stop=stop))
     if as_json:
         doc = {"ente": result.ente.id, "subject": subj or {"kind": kind, "id": ident}, "figures": nodes}
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

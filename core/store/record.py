@@ -24,7 +24,7 @@ try:
 except ImportError:  # pragma: no cover - without orjson's wheels Python's json encodes the trace
     orjson = None  # type: ignore[assignment]
 
-from ciclope.core.fmt import Money, Percent, Points
+from ciclope.core.fmt import Money, Percent, Places, Points
 from ciclope.core.output.results import money as cents
 from ciclope.core.output.results import num
 from ciclope.core.reports.fmt import decimal_it, euro, measure
@@ -70,6 +70,8 @@ def _plain(value: Any) -> Any:
         return measure(Decimal(value), True)
     if isinstance(value, Money):  # an amount by what it is, not by its name: kept as its text, «€ 7.200,00»
         return euro(Decimal(value))
+    if isinstance(value, Places):  # a number with its places: kept as its text, trailing zeros too, «0,504110»
+        return decimal_it(Decimal(value), value.places)
     if isinstance(value, Points):  # points by what they are: kept as their text, two decimals, «87,50»
         return decimal_it(Decimal(value), 2)
     if isinstance(value, Decimal):

@@ -25,6 +25,9 @@ LABELS = {
     "art. 48 CCNL 23.2.2026)",
 }
 FUND_GROUPS = {"maggiorazione_art69": "personale"}
+# The maggiorazione by a name that cites no article (art. 69 CCNL 2018, art. 81 CCNL 2022, art. 48 CCNL 2026):
+# ``ciclope explain --pool maggiorazione`` in any year, the old key still taken
+FUND_ALIASES = {"maggiorazione": "maggiorazione_art69"}
 # From 1.4.2023 the CCNL 16.11.2022 classifies the staff in Aree (art. 12-13, Tabella B) and the posizioni
 # organizzative become incarichi di Elevata qualificazione (art. 16-20): an ente of the comparto names them as its
 # year's contract does (2023, the year of the change, by both names).

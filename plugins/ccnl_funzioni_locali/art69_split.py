@@ -162,7 +162,9 @@ def resplit(
         record_reduced(scratch, (n, s, [r.part for r in taken.get(n, ())]), call.pools[n], rewards.pools[n], cited)
     changed = {a.person for k, a in again.awards.items() if k in rewards.awards and rewards.awards[k] != a}
     call.trace.add(
-        mark(f, short) if f.key.startswith("award:") and person(f.key) in changed else reduced_fund(f, short)
+        mark(f, short)
+        if f.key.startswith("award:") and person(f.key) in changed and reads(f, short)
+        else reduced_fund(f, short)
         for f in scratch.figures.values()
     )
     return again
@@ -189,6 +191,12 @@ def reduced_fund(figure: Any, short: Mapping[str, Decimal]) -> Any:
     return figure._replace(
         inputs=tuple(attrs.evolve(i, ref=reduced[i.ref]) if i.ref in reduced else i for i in figure.inputs)
     )
+
+
+def reads(figure: Any, short: Mapping[str, Decimal]) -> bool:
+    """Whether a premium reads a fund the set-aside reduced: a premium of another fund of the same person (the
+    organisational one, paid whole from its own fund) is not told that its fund was reduced."""
+    return any(i.ref in {f"pool:{n}" for n in short} for i in figure.inputs)
 
 
 def mark(figure: Any, short: Mapping[str, Decimal]) -> Any:

@@ -54,7 +54,7 @@ def destination(ente: Ente, given: Given, t: Table, total: Decimal, trace: Trace
         )
         inputs = [
             Input("importo destinato", e.amount, cell=cell(ente, e)),
-            Input("fondo costituito", total, ref="fund:total"),
+            Input("fondo costituito", total, ref=money.CONSTITUTED),
         ]
         formula = "importo destinato dal contratto integrativo" + (f": {e.act}" if e.act else "")
         trace.record(f"fund:{line.key}", e.amount, formula, source, inputs, label=title)

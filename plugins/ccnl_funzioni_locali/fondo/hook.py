@@ -67,7 +67,7 @@ def totals(lines: Sequence[money.FundLine], t: Table, year: int, trace: Trace) -
         parts.append(Input(label, amount, ref=f"fund:{code}"))
     total = sum((p.value for p in parts), ZERO)
     formula = "risorse stabili + risorse variabili − decurtazioni"
-    trace.record("fund:total", total, formula, source, parts, label="Fondo risorse decentrate costituito")
+    trace.record(money.CONSTITUTED, total, formula, source, parts, label="Fondo risorse decentrate costituito")
     return total
 
 
@@ -100,7 +100,7 @@ def residual_check(
     carried = max(ZERO, min(residual, left))
     clause = t.clause("residuo", ente.year)
     source = clause.source if clause else ""
-    inputs = [Input("fondo costituito", total, ref="fund:total")] + [
+    inputs = [Input("fondo costituito", total, ref=money.CONSTITUTED)] + [
         Input(x.title, x.amount, ref=f"fund:{x.key}") for x in uses
     ]
     trace.record(

@@ -53,14 +53,15 @@ def limit_check(
         rows.append(("Adeguamenti del limite (atti dell'ente o di legge)", adjusted))
     staff, problems = adjustment(ente, given, t, trace)
     if staff is not None:
-        rows.append(("Adeguamento al personale in servizio (DL 34/2019 art. 33 c. 2)", staff))
+        rows.append((f"Adeguamento al personale in servizio (DL 34/2019 art. 33 c. 2): {working(given)}", staff))
     limit = base.amount + adjusted + (staff or ZERO)
     inputs = [Input("limite_2016", base.amount, cell=cell(ente, base))]
     inputs += [Input(f"adeguamento_limite, riga {e.row}", e.amount, cell=cell(ente, e)) for e in extra]
     if staff is not None:
         inputs.append(Input("adeguamento al personale", staff, ref="fund:limit:dl34"))
     trace.record("fund:limit", limit, "limite 2016 + adeguamenti", clause.source, inputs, label="Limite dell'anno")
-    check, found = compare(ente, given, lines, limit, rows, clause.source, trace)
+    row = decided_row(given, lines, t, ente.year)
+    check, found = compare(ente, given, lines, limit, rows, clause.source, trace, row)
     counted = {r.input for r in t.risorse_in(ente.year) if r.limit == "dentro" or r.choice}
     held = unjudged(check, given, counted | LIMIT_INPUTS)
     return (check, [*problems, *found]) if held is None else (held, problems)
@@ -96,6 +97,7 @@ def compare(
     rows: list[tuple[str, Decimal]],
     source: str,
     trace: Trace,
+    anchor: int | None = None,
 ) -> tuple[money.FundCheck, list[Problem]]:
     inside = sum((x.amount for x in lines if x.limit == "dentro"), ZERO)
     outside = sum((x.amount for x in lines if x.limit == "fuori"), ZERO)
@@ -141,16 +143,38 @@ def compare(
     check = money.FundCheck("limite", "Limite del trattamento accessorio", source, tuple(rows), verdict, ok)
     if ok:
         return check, []
-    base = given.one("limite_2016")
-    # what counts is the fund's lines inside the limit and the EQ, not the whole fund: the message says both parts,
-    # and the way an act keeps the limit (a cut written with its act) beside lowering the items
+    return check, [excess(ente, given, [x for x in lines if x.limit == "dentro"], limit, source, anchor)]
+
+
+def excess(
+    ente: Ente, given: Given, inside: Sequence[money.FundLine], limit: Decimal, source: str, row: int | None
+) -> Problem:
+    """The limit exceeded, at ``row`` (:func:`decided_row`): the items in the limit each with its amount, the EQ,
+    and the two ways an act keeps the limit (lowering the items or a cut written with its act)."""
+    eq = eq_resources(given)
+    items = sum((x.amount for x in inside), ZERO)
+    counted = items + eq
+    listed = " + ".join(f"{x.title} {fmt.euro(x.amount)}" for x in inside)
     message = (
-        f"le voci del fondo nel limite e le risorse per le EQ ({fmt.euro(inside)} + {fmt.euro(eq)} = "
-        f"{fmt.euro(counted)}) superano di {fmt.euro(-margin)} il limite dell'anno ({fmt.euro(limit)}, {source}): il "
-        "fondo non può essere costituito così; riduci le voci nel limite o scrivi la decurtazione che lo rispetta "
-        "(voce decurtazione_limite, con il suo atto: vale solo per quest'anno)"
+        f"le voci del fondo nel limite ({listed} = {fmt.euro(items)}) e le risorse per le EQ ({fmt.euro(items)} + "
+        f"{fmt.euro(eq)} = {fmt.euro(counted)}) superano di {fmt.euro(counted - limit)} il limite dell'anno "
+        f"({fmt.euro(limit)}, {source}): il fondo non può essere costituito così; riduci le voci nel limite o "
+        "scrivi la decurtazione che lo rispetta (voce decurtazione_limite, con il suo atto: vale solo per quest'anno)"
     )
-    return check, [Problem.at(ente, RULE, message, source, SHEET, base.row if base else None, "importo")]
+    return Problem.at(ente, RULE, message, source, SHEET, row, "importo")
+
+
+def decided_row(given: Given, lines: Sequence[money.FundLine], t: Table, year: int) -> int | None:
+    """Where the office lowers what counts in the limit: the first row of the first item in it the ente decides
+    (its voce goes with an act), never the 2016 base, a figure it must not change; that base when the ente decided
+    none of the items in the limit."""
+    voci = {r.id: r.input for r in t.risorse_in(year)}
+    for x in lines:
+        name = voci.get(x.key.split(":")[1], "") if x.limit == "dentro" else ""
+        if name in t.voci and t.voci[name].act and given.of(name):
+            return given.of(name)[0].row
+    base = given.one("limite_2016")
+    return base.row if base else None
 
 
 def adjustment(ente: Ente, given: Given, t: Table, trace: Trace) -> tuple[Decimal | None, list[Problem]]:
@@ -192,6 +216,17 @@ def adjustment(ente: Ente, given: Given, t: Table, trace: Trace) -> tuple[Decima
     ]
     trace.record("fund:limit:dl34", amount, formula, clause.source, inputs, label="Adeguamento del limite al personale")
     return amount, []
+
+
+def working(given: Given) -> str:
+    """The adjustment by staff with the figures it used, as the organo di revisione redoes it: «€ 79.300,00 / 13 =
+    € 6.100,00 per persona × (14 − 13)»; staff not grown says that nothing is added (:func:`adjustment`)."""
+    base, then, now = given.amount("fondo_eq_2018"), given.number("dipendenti_2018"), given.number("dipendenti_anno")
+    assert base is not None and then and now is not None  # read by adjustment(), which gave an amount
+    per_head, heads = money.r2(base / then), (fmt.decimal_it(n.normalize()) for n in (then, now))
+    before, after = heads
+    said = f"{fmt.euro(base)} / {before} = {fmt.euro(per_head)} per persona × ({after} − {before})"
+    return said if now > then else f"{said}: il personale non cresce, nessun adeguamento"
 
 
 def dl25_check(

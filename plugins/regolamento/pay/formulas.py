@@ -29,7 +29,7 @@ from ciclope.plugins.regolamento.compile.env import (
     in_service,
 )
 from ciclope.plugins.regolamento.compile.evaluate import RunError, Unwritten, run
-from ciclope.plugins.regolamento.format.expr import EURO, Call, Formula
+from ciclope.plugins.regolamento.format.expr import EURO, PERCENT, Call, Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import COMBINED, denied, sentence
@@ -217,8 +217,12 @@ def in_euro(formula: Formula) -> bool:
 
 
 def _weight_shown(formula: Formula, found: Decimal) -> Decimal:
-    """A weight as the explanation says it: an amount in euro with € («€ 1.190,00»), any other as a number."""
-    return fmt.Money(money.r2(found)) if in_euro(formula) else shown_weight(found)
+    """A weight as the explanation says it: an amount in euro with € («€ 1.190,00»), a percentage (the unit's
+    achievement, «=unita») as one («100%»), any other as a number."""
+    if in_euro(formula):
+        return fmt.Money(money.r2(found))
+    kind = formula.type
+    return fmt.Percent(found) if kind.percent and kind.same_unit(PERCENT) else shown_weight(found)
 
 
 T = TypeVar("T")

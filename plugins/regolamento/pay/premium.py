@@ -733,11 +733,20 @@ def sums_of_weights(plan: Plan) -> dict[str, tuple[Input, Input]]:
         band = band_of.get(pid)
         totals[band] = totals.get(band, 0) + weight
     said = "Σ pesi della fascia" if plan.band_pools else "Σ pesi"
-    shown = _euro_weight if plan.euro else shown_weight
-    return {
-        pid: (Input("peso", shown(weight)), Input(said, shown(totals[band_of.get(pid)])))
-        for pid, weight in plan.values.items()
-    }
+    out: dict[str, tuple[Input, Input]] = {}
+    for pid, weight in plan.values.items():
+        total = totals[band_of.get(pid)]
+        shown = (_euro_weight(weight), _euro_weight(total)) if plan.euro else alike(weight, total)
+        out[pid] = (Input("peso", shown[0]), Input(said, shown[1]))
+    return out
+
+
+def alike(weight: Any, total: Any) -> tuple[Decimal, Decimal]:
+    """A weight and the sum it is divided by, each as :func:`shown_weight` says it, with the decimal places of the
+    one that has more (0,504110 beside 8,765601, never 0,50411): two numbers read alike, a share redone by hand."""
+    a, b = (fmt.Places(shown_weight(w).normalize()) for w in (weight, total))
+    step = Decimal(1).scaleb(-max(a.places, b.places))
+    return fmt.Places(a.quantize(step)), fmt.Places(b.quantize(step))
 
 
 def _euro_weight(weight: Any) -> Decimal:

@@ -136,7 +136,9 @@ def test_the_comune_s_2026_fund_to_the_cent():
     assert by_key["item:incremento_014"] == D("3660.13") and by_key["item:arretrati_014"] == D("7320.26")
     assert by_key["item:opzionale_022_2021"] == D("4712.36") and by_key["item:conglobamento_art60"] == D("-8568.96")
     limit = check(f, "limite")
-    assert (limit["Adeguamento al personale in servizio (DL 34/2019 art. 33 c. 2)"], limit["Limite dell'anno"]) == (
+    # with its working: 419,860.00 / 72 = 5,831.39 a head (half-up), × (78 − 72) = 34,988.34
+    staff = "Adeguamento al personale in servizio (DL 34/2019 art. 33 c. 2): € 419.860,00 / 72 = € 5.831,39 per persona × (78 − 72)"
+    assert (limit[staff], limit["Limite dell'anno"]) == (
         D("34988.34"),
         D("456288.34"),
     )

@@ -111,7 +111,11 @@ def test_art69_configured_in_cycle_toml_for_a_regolamento_ente(tmp_path):
     # explain --pool starts from what the fund holds after the set-aside, as its header says, the whole fund under it
     text = explain(result, "pool", "performance_individuale")
     said = text.split("\n")
-    assert said[1].startswith("Stanziato € 9.785,12 · ")
+    # typed in [fondi] (not destined by a fund): 10000.00 − 214.88 set aside = 9785.12
+    assert said[1].startswith(
+        "Stanziato € 10.000,00 − € 214,88 accantonati per la maggiorazione del premio individuale (art. 81 CCNL "
+        "Funzioni Locali 16.11.2022) = € 9.785,12 · "
+    )
     # the residual as a subtraction, 9785.12 − 8595.00 = 1190.12; no pieces: the premium left 10000.00 − 8595.00 =
     # 1405.00, of which the layer took 214.88, and the pieces said are only those that make the residual alone
     assert said[2] == "Residuo = stanziato − distribuito = € 9.785,12 − € 8.595,00 = € 1.190,12"
