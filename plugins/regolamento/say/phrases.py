@@ -198,16 +198,28 @@ def score(block: Score, regulation: Regulation) -> Said:
             f"Il regolamento scrive i punteggi su {num(block.scale)} punti: le soglie di questo testo sono su "
             f"{num(block.scale)}, il punteggio è calcolato anche su 100."
         )
-    elif others := [r for r in ROLE_GROUP if r not in dict(weighted) and not any(r in g.roles for g in block.grades)]:
+    elif others := [
+        r for r in regulated(regulation) if r not in dict(weighted) and not any(r in g.roles for g in block.grades)
+    ]:
         # the roles neither weights nor grades said, named (never «gli altri»: after the categories of the staff it
-        # would read as the staff's other categories, which a table must cover); none said: the card is everyone's
-        if len(others) < len(ROLE_GROUP):
+        # would read as the staff's other categories, which a table must cover); none said: the card is everyone's.
+        # Only roles the regulation evaluates or pays: a university's has neither dirigenti nor a segretario
+        if len(others) < len(regulated(regulation)):
             lines.append(
                 f"Per {roles(others, '', role_groups(regulation.labels))} il punteggio è quello della scheda di valutazione, da 0 a 100."
             )
     lines += note(block.note)
     said = {"staff", "po", "dirigente", "segretario", "grades", "note", "scale", "unit_kind", "unmeasured_unit"}
     return "Il punteggio individuale", lines, said
+
+
+def regulated(regulation: Regulation) -> tuple[str, ...]:
+    """The roles the regulation evaluates or pays, in :data:`ROLE_GROUP`'s order: those of its cards (every role
+    without one), of the parts of its premium and of [risultato_po]."""
+    cards = [r for c in regulation.cards for r in c.roles] if regulation.cards else list(ROLE_GROUP)
+    paid = [r for p in regulation.premiums for r in p.roles]
+    result = list(regulation.result_pay.roles) if regulation.result_pay is not None else []
+    return tuple(r for r in ROLE_GROUP if r in {*cards, *paid, *result})
 
 
 def _grades_of(names: Sequence[str], regulation: Regulation) -> str:

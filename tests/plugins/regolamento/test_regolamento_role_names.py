@@ -147,3 +147,26 @@ def test_the_relazioni_and_the_published_tables_name_the_role(ciclope_ente, tmp_
     assert "Responsabile di struttura" in published  # the units table: who heads U1 and U2
     groups = {row[1] for row in transparency.rows(result)} | {row[0] for row in art20.rows(result)}
     assert groups - {""} == {"dirigenti e responsabili di struttura", "personale", "tutto il personale"}
+
+
+def test_roles_the_regulation_and_the_ente_do_not_have_are_not_named(ciclope_ente, tmp_path):
+    """The annex said «Per i dirigenti e il segretario il punteggio è quello della scheda di valutazione» and the
+    footer «per l'OIV, il Segretario o il Direttore generale e i dirigenti» for a university with neither."""
+    said = regulation_text(tmp_path, REGULATION)
+    assert "dirigent" not in said and "egretari" not in said
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    internal = text_of(html.render(result))
+    assert "Per i dirigenti e il segretario" not in internal
+    assert "Documento interno per l'OIV, il Direttore generale e i responsabili di struttura, prodotto da ciclope." in (
+        internal
+    )
+
+
+def test_a_regulation_of_every_role_still_says_the_card_of_the_others(tmp_path):
+    """Cards for every role (the default) and weights for the staff alone: the other roles are scored by the card,
+    and the article says so for each of them."""
+    text = REGULATION.replace('ruoli = ["dipendente", "po"]\n', "").replace(
+        "[risultato_po]", "[risultato_po]\nruoli = [\"po\", \"dirigente\"]"
+    )
+    said = regulation_text(tmp_path, text)
+    assert "Per i dirigenti e il segretario il punteggio è quello della scheda di valutazione, da 0 a 100." in said
