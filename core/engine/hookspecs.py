@@ -629,7 +629,9 @@ def ciclope_award_parts(
     of its premium: the workbook's sheet of the premiums says each amount's part beside its fund, and gives an award
     several parts of one fund sum a row per part (the office's accounts keep them apart, e.g. art. 68 c. 2 lett. a
     and b CCNL Funzioni Locali), the total unchanged. A pool or a person the answer leaves out (a position's pay, a
-    plugin without parts) keeps one row and no part. First non-None answer wins. Default: none.
+    plugin without parts) keeps one row and no part. An award of a dirigente, PO or Segretario whose one part is
+    named «retribuzione di risultato» is said so (the personal scheda, ``explain``), not «premio», whatever its fund.
+    First non-None answer wins. Default: none.
 
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     :param rewards: the rewards of ``ciclope_rewards`` (:class:`core.outcomes.Rewards`); read-only.

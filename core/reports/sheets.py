@@ -4,7 +4,7 @@ the Result (the Relazione's schede, the office's working copy: names and individ
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -455,9 +455,17 @@ def fund_name(r: Result, key: str) -> str:
     return fmt.fund(key, pools[key].label if key in pools else "", r.plugin.status_labels)
 
 
+def _named_parts(r: Result) -> Mapping[str, Mapping[str, Sequence[tuple[str, Decimal]]]]:
+    """The regulation's parts of each award, where it names them; none where its only name is the result pay's
+    (a regulation without parts of its premium): its fund already says so, and no «Parte» column is left empty."""
+    parts = r.rewards.parts if r.rewards is not None else {}
+    names = {name for by in parts.values() for paid in by.values() for name, _ in paid}
+    return {} if names <= {stats.RESULT_PAY} else parts
+
+
 def awards(r: Result, status: Callable[[str], str]) -> Table:
     ledger, people, band = r.ledger, r.ente.people, stats.band_words(r)
-    parts = r.rewards.parts if r.rewards is not None else {}  # the regulation's parts, where it names them
+    parts = _named_parts(r)
     banded = any(a.band for a in ledger.awards)  # no empty «Fascia» where no part has bands
     first: dict[str, Award] = {}  # each person's first award, which an award figure of the person alone explains
     rows: list[tuple[Any, ...]] = []

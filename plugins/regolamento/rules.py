@@ -737,7 +737,7 @@ def award_parts(
     share the fund (their awards summed), each part's own figure in the order they are paid; an award of
     [risultato_po]'s own fund is the «retribuzione di risultato»."""
     regulation = declared(params)
-    if regulation is None or not regulation.parts:
+    if regulation is None or not (regulation.parts or regulation.result_pay):
         return None
     by_fund: dict[str, list[str]] = {}
     for part in regulation.parts:
