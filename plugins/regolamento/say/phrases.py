@@ -14,6 +14,7 @@ from decimal import Decimal
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.grades import parameter as grade_parameter
 from ciclope.plugins.regolamento.format.methods import METHODS as PREMIUM_METHODS
 from ciclope.plugins.regolamento.format.methods import time_read_by
 from ciclope.plugins.regolamento.format.spec import (
@@ -670,7 +671,7 @@ def in_proportion(*factors: str) -> str:
 def _method(p: Premium, reg: Regulation) -> list[str]:
     share = paid_share(p, reg)
     factors = "; ".join(f"{k} {num(v)}" for k, v in p.grade_factors.items())
-    by_grade = f"il parametro della categoria ({factors})" if factors else ""
+    by_grade = f"il {grade_parameter(reg)} ({factors})" if factors else ""
     if p.method == "proporzionale":
         unit = f"il raggiungimento degli obiettivi {of_unit(_unit_kind(reg))}" if p.by_unit else ""
         # a part's own weight (``peso``, said by the part) stands where the score would

@@ -183,3 +183,16 @@ def test_the_result_pay_is_said_so_on_the_personal_scheda(ciclope_ente, tmp_path
     assert (paid.amount, paid.what, paid.pool) == ("€ 1.600,00", "retribuzione di risultato", "Fondo risultato EP")
     [premium] = build(result, "P01").payments
     assert (premium.what, premium.pool) == ("premio", "Fondo produttività individuale")  # the staff keep theirs
+
+
+def test_explain_says_grado_in_the_formula_as_in_its_items(ciclope_ente, tmp_path):
+    """With [gradi] the formula line said «× parametro della categoria» and the items «parametro del grado = 115»."""
+    from ciclope.core.run.explain import explain
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    text = explain(result, "person", "P02")
+    assert "con peso = coefficiente del livello × quota pagata × parametro del grado" in text
+    assert "parametro della categoria" not in text
+    assert "parametro del grado = 115" in text  # P02 is of grade C: parametri C = 115
+    said = regulation_text(tmp_path, REGULATION)
+    assert "× il parametro del grado (B 100; C 115; D 130)" in said and "categoria" not in said
