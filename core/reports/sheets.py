@@ -392,8 +392,15 @@ def reason_of(r: Result, pid: str) -> str | None:
     if score is not None and status != score.status and figure is not None and figure.value == status:
         head, colon, tail = figure.label.partition(": ")
         text = tail if colon and head.startswith("Esito") else figure.formula
-        return fmt.worded(text.removeprefix("escluso dal premio: "), r.plugin.status_labels)
+        return fmt.worded(without_formula(text.removeprefix("escluso dal premio: ")), r.plugin.status_labels)
     return str(said) if said else None
+
+
+def without_formula(text: str) -> str:
+    """A rule's sentence without the formula a figure writes after it for ``explain`` («… sono meno di 90 giorni
+    (formula: =giorni_servizio < 90 giorni)»): a cell of the workbook says the sentence alone."""
+    head, mark, tail = text.rpartition(" (formula: =")
+    return head if mark and tail.endswith(")") else text
 
 
 def classified(r: Result, p: Any, grade: str) -> str | None:
@@ -525,7 +532,7 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
         figure = own[0] if own else figure
     if status is not None and excluded and any(i.ref == status.key and i.value == status.value for i in figure.inputs):
         # an exclusion of this part alone, the person paid by others: the rule with its minimum and its article
-        rule = fmt.worded(status.formula.removeprefix("escluso dal premio: "), r.plugin.status_labels)
+        rule = fmt.worded(without_formula(status.formula.removeprefix("escluso dal premio: ")), r.plugin.status_labels)
         return f"{rule}, {fmt.cite(status.source, r.plugin.documents)}"
     return None if excluded else zero_reason(figure).removeprefix(NOTHING) or None
 
