@@ -217,7 +217,7 @@ _ACCENTED = {
 # The acronyms of the field a key writes in small letters («interim_eq»): said in capitals, whatever the key's case.
 # A closed list of words that are never Italian words of their own.
 ACRONYMS = frozenset(
-    ("EQ", "PO", "PEO", "PEG", "PIAO", "OIV", "CCNL", "CCDI", "CCI", "CCIAA", "UO", "DUP", "PNRR", "SMVP", "RUP")
+    ("EQ", "EP", "PO", "PEO", "PEG", "PIAO", "OIV", "CCNL", "CCDI", "CCI", "CCIAA", "UO", "DUP", "PNRR", "SMVP", "RUP")
 )
 
 

@@ -18,6 +18,15 @@ ROLE_LABELS = {
     "dipendente": "Dipendente",
 }
 
+# the core's words for the roles' people as a group, with the article (:func:`said_group`)
+GROUP_LABELS = {
+    "segretario": "il Segretario",
+    "dirigente": "i dirigenti",
+    "po": "le posizioni organizzative",
+    "dipendente": "i dipendenti",
+}
+ARTICLES = frozenset({"il", "lo", "la", "i", "gli", "le"})
+
 # ``COMPARTO`` of a plugin whose enti each name their comparto (hook ``ciclope_comparto``): every installed layer
 # is registered under it, and each ente's hooks call only the layers of that ente's comparto
 COMPARTO_PER_ENTE = "per_ente"
@@ -39,6 +48,11 @@ class Classification:
     # the role ``po`` by its short name in a group's name («dirigenti e EQ»), after the change and in its year
     po_short: str = "PO"
     po_both_short: str = "PO"
+    # an ente's own names of its roles, over the contract's (``ciclope_role_names``: a declared regulation's
+    # [etichette] ``po`` and ``po_plurale``): role → the name of one («Responsabile di struttura») and role → the
+    # group with its article («i responsabili di struttura»), in every year
+    roles: Mapping[str, str] = attrs.field(factory=dict, eq=False)
+    groups: Mapping[str, str] = attrs.field(factory=dict, eq=False)
 
     @classmethod
     def of(cls, declared: Mapping[str, Any] | None) -> Classification | None:
@@ -53,6 +67,17 @@ class Classification:
             str(declared.get("po_in_charge", "")),
             str(declared.get("po_short", "PO")),
             str(declared.get("po_both_short", "PO")),
+        )
+
+    @classmethod
+    def named(cls, base: Classification | None, names: Mapping[str, tuple[str, str]]) -> Classification:
+        """``base`` (the contract's words, or the core's own where None) with the ente's own names of its roles
+        (``ciclope_role_names``: role → (the name of one, the group with its article))."""
+        own = cls(0, {}, ROLE_LABELS["po"], ROLE_LABELS["po"]) if base is None else base
+        return attrs.evolve(
+            own,
+            roles={**own.roles, **{role: one for role, (one, _) in names.items()}},
+            groups={**own.groups, **{role: many for role, (_, many) in names.items()}},
         )
 
 
@@ -156,7 +181,10 @@ def said_category(category: str, year: int, words: Classification | None) -> str
 
 def said_po_short(year: int, words: Classification | None) -> str:
     """The role ``po`` by its short name, as a group of people names it in the ente's contract: «EQ» in Funzioni
-    Locali from 2024, «PO/EQ» in 2023, «PO» before and without a contract's words."""
+    Locali from 2024, «PO/EQ» in 2023, «PO» before and without a contract's words; the ente's own name of the group
+    without its article where it gives one («responsabili di struttura»)."""
+    if words is not None and "po" in words.groups:
+        return without_article(words.groups["po"])
     if words is not None and year > words.since:
         return words.po_short
     if words is not None and year == words.since:
@@ -166,9 +194,29 @@ def said_po_short(year: int, words: Classification | None) -> str:
 
 def said_role(code: str, year: int, words: Classification | None) -> str:
     """A role in the words of the ente's contract (``words``, its comparto's): «Elevata qualificazione (EQ)» for a
-    PO of Funzioni Locali from 2024; the core's own words without them."""
+    PO of Funzioni Locali from 2024; the ente's own name of the role where it gives one (:attr:`Classification.roles`);
+    the core's own words without them."""
+    if words is not None and code in words.roles:
+        return words.roles[code]
     if code == "po" and words is not None and year > words.since:
         return words.po
     if code == "po" and words is not None and year == words.since:
         return words.po_both
     return ROLE_LABELS.get(code, code)
+
+
+def said_group(code: str, words: Classification | None) -> str:
+    """A role's people as a group, with the article: the ente's own name where it gives one («i responsabili di
+    struttura»), else the core's («le posizioni organizzative», «i dirigenti»)."""
+    if words is not None and code in words.groups:
+        return words.groups[code]
+    return GROUP_LABELS.get(code, code)
+
+
+def without_article(group: str) -> str:
+    """A group's name without the article it starts with: «i responsabili di struttura» → «responsabili di
+    struttura», as a pair of groups says it («dirigenti e responsabili di struttura»)."""
+    head, _, rest = group.partition(" ")
+    if head.lower() in ARTICLES and rest:
+        return rest
+    return group.removeprefix("l'")

@@ -285,6 +285,11 @@ def ciclope_grade_column() -> str | None:
 
 
 @hookimpl(trylast=True)
+def ciclope_role_names() -> dict[str, tuple[str, str]] | None:
+    return None  # the contract's words
+
+
+@hookimpl(trylast=True)
 def ciclope_award_parts() -> dict[str, dict[str, list[tuple[str, Decimal]]]] | None:
     return None  # no parts named
 

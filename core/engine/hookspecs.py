@@ -52,6 +52,7 @@ __all__ = [  # what a plugin may ask through ``ciclope.core.hookspecs``: every h
     "ciclope_amended_figures",
     "ciclope_comparto",
     "ciclope_labels",
+    "ciclope_role_names",
     "ciclope_acts",
     "ciclope_assumptions",
     "ciclope_private_statuses",
@@ -254,6 +255,24 @@ def ciclope_labels(params: Params) -> dict[str, str] | None:
     declared as data names its own levels and statuses): merged over the plugin's ``LABELS`` and ``STATUS_LABELS`` in the ente's result, so the
     Relazione, the schede, the workbooks and ``explain`` use them. Answers of all implementations are
     merged. Default: none.
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    """
+
+
+@phase("set-up")
+@hookspec(firstresult=True)
+def ciclope_role_names(params: Params) -> dict[str, tuple[str, str]] | None:
+    """Return the names this ente's regulation gives its roles, where its text names them otherwise than the
+    contract (a university's «responsabile di struttura» of grade EP for the role ``po``).
+
+    Called once per ente at the start of its cycle, for a plugin whose regulation is declared per ente. Keys are the
+    roles of :class:`core.model.Person` (``dipendente``, ``po``, ``dirigente``, ``segretario``); each value is the
+    name of one person of the role, as a person's role is said («Responsabile di struttura»), and the role's people
+    as a group, with its article («i responsabili di struttura»). Every document names the role so, over the words
+    of the ente's contract (:attr:`core.plugininfo.PluginInfo.staff_words`): the workbook, the personal scheda,
+    ``explain``, the Relazione's scheda d and units, the published groups of trasparenza.csv and premi-art20.csv
+    («dirigenti e responsabili di struttura»). First non-None answer wins. Default: none (the contract's words).
 
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """
@@ -610,7 +629,9 @@ def ciclope_award_parts(
     of its premium: the workbook's sheet of the premiums says each amount's part beside its fund, and gives an award
     several parts of one fund sum a row per part (the office's accounts keep them apart, e.g. art. 68 c. 2 lett. a
     and b CCNL Funzioni Locali), the total unchanged. A pool or a person the answer leaves out (a position's pay, a
-    plugin without parts) keeps one row and no part. First non-None answer wins. Default: none.
+    plugin without parts) keeps one row and no part. An award of a dirigente, PO or Segretario whose one part is
+    named «retribuzione di risultato» is said so (the personal scheda, ``explain``), not «premio», whatever its fund.
+    First non-None answer wins. Default: none.
 
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     :param rewards: the rewards of ``ciclope_rewards`` (:class:`core.outcomes.Rewards`); read-only.

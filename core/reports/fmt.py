@@ -54,7 +54,7 @@ from ciclope.core.labels import (  # noqa: F401  # re-exported
     category_label,
     role_label,
 )
-from ciclope.core.plugininfo import Classification
+from ciclope.core.plugininfo import Classification, said_group
 from ciclope.core.vocabulary import where_it
 
 _SIGNED: dict[tuple[str, int], str] = {}
@@ -76,7 +76,7 @@ def no_dirigenti(words: Classification | None) -> str:
     is not under that law, so the sentence then cites none."""
     law = f" ({words.po_in_charge})" if words is not None and words.po_in_charge else ""
     return (
-        "L'ente non ha dirigenti: la scheda d riporta anche le posizioni organizzative, che ne svolgono le "
+        f"L'ente non ha dirigenti: la scheda d riporta anche {said_group('po', words)}, che ne svolgono le "
         f"funzioni{law}."
     )
 

@@ -4,7 +4,7 @@ the Result (the Relazione's schede, the office's working copy: names and individ
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -392,8 +392,15 @@ def reason_of(r: Result, pid: str) -> str | None:
     if score is not None and status != score.status and figure is not None and figure.value == status:
         head, colon, tail = figure.label.partition(": ")
         text = tail if colon and head.startswith("Esito") else figure.formula
-        return fmt.worded(text.removeprefix("escluso dal premio: "), r.plugin.status_labels)
+        return fmt.worded(without_formula(text.removeprefix("escluso dal premio: ")), r.plugin.status_labels)
     return str(said) if said else None
+
+
+def without_formula(text: str) -> str:
+    """A rule's sentence without the formula a figure writes after it for ``explain`` («… sono meno di 90 giorni
+    (formula: =giorni_servizio < 90 giorni)»): a cell of the workbook says the sentence alone."""
+    head, mark, tail = text.rpartition(" (formula: =")
+    return head if mark and tail.endswith(")") else text
 
 
 def classified(r: Result, p: Any, grade: str) -> str | None:
@@ -455,9 +462,17 @@ def fund_name(r: Result, key: str) -> str:
     return fmt.fund(key, pools[key].label if key in pools else "", r.plugin.status_labels)
 
 
+def _named_parts(r: Result) -> Mapping[str, Mapping[str, Sequence[tuple[str, Decimal]]]]:
+    """The regulation's parts of each award, where it names them; none where its only name is the result pay's
+    (a regulation without parts of its premium): its fund already says so, and no «Parte» column is left empty."""
+    parts = r.rewards.parts if r.rewards is not None else {}
+    names = {name for by in parts.values() for paid in by.values() for name, _ in paid}
+    return {} if names <= {stats.RESULT_PAY} else parts
+
+
 def awards(r: Result, status: Callable[[str], str]) -> Table:
     ledger, people, band = r.ledger, r.ente.people, stats.band_words(r)
-    parts = r.rewards.parts if r.rewards is not None else {}  # the regulation's parts, where it names them
+    parts = _named_parts(r)
     banded = any(a.band for a in ledger.awards)  # no empty «Fascia» where no part has bands
     first: dict[str, Award] = {}  # each person's first award, which an award figure of the person alone explains
     rows: list[tuple[Any, ...]] = []
@@ -517,7 +532,7 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
         figure = own[0] if own else figure
     if status is not None and excluded and any(i.ref == status.key and i.value == status.value for i in figure.inputs):
         # an exclusion of this part alone, the person paid by others: the rule with its minimum and its article
-        rule = fmt.worded(status.formula.removeprefix("escluso dal premio: "), r.plugin.status_labels)
+        rule = fmt.worded(without_formula(status.formula.removeprefix("escluso dal premio: ")), r.plugin.status_labels)
         return f"{rule}, {fmt.cite(status.source, r.plugin.documents)}"
     return None if excluded else zero_reason(figure).removeprefix(NOTHING) or None
 

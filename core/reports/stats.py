@@ -43,6 +43,13 @@ def destined(fund: str, groups: Mapping[str, str]) -> str:
     return groups.get(fund) or (groups.get(f"{prefix}:", "") if colon else "")
 
 
+def _named_result(result: Result, award: Award) -> bool:
+    """Whether the plugin names the award's one part the retribuzione di risultato (``ciclope_award_parts``): a
+    declared regulation's [risultato_po] pays from a fund the ente names, which ``FUND_GROUPS`` cannot know."""
+    parts = result.rewards.parts.get(award.pool, {}).get(award.person, ()) if result.rewards is not None else ()
+    return [name for name, _ in parts] == [RESULT_PAY]
+
+
 def award_what(result: Result, award: Award) -> str:
     """What an award pays, in words: a premium, the position pay of the post ``ref``, or the result pay; an award of
     a post whose holder is someone else pays for covering it (an interim). An award of no post from a fund the plugin
@@ -51,7 +58,11 @@ def award_what(result: Result, award: Award) -> str:
     if award.ref is None:
         person = result.ente.people.get(award.person)
         lead = person is not None and person.role in LEAD_ROLES
-        return RESULT_PAY if lead and destined(award.pool, result.plugin.fund_groups) == LEAD else "premio"
+        return (
+            RESULT_PAY
+            if lead and (destined(award.pool, result.plugin.fund_groups) == LEAD or _named_result(result, award))
+            else "premio"
+        )
     if result.ledger.kind_of(award) == POSITION:
         return f"retribuzione di posizione annua ({award.ref})"
     if covered(result, award):

@@ -55,6 +55,7 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Regulation
+from ciclope.plugins.regolamento.format.wording import role_names as named_roles
 from ciclope.plugins.regolamento.format.wording import word
 from ciclope.plugins.regolamento.pay import (
     access,
@@ -698,6 +699,14 @@ def labels(params: Params) -> dict[str, str]:
     return {**excluded, **{s.name: s.label for s in regulation.statuses}, **regulation.labels}
 
 
+@hookimpl(specname="ciclope_role_names")
+def role_names(params: Params) -> dict[str, tuple[str, str]] | None:
+    """The roles the regulation's [etichette] names as its text does (``po`` and ``po_plurale``): every document
+    says «Responsabile di struttura», «i responsabili di struttura», never the contract's «Posizione organizzativa»."""
+    regulation = declared(params)
+    return (named_roles(regulation.labels) or None) if regulation is not None else None
+
+
 @hookimpl(specname="ciclope_private_statuses")
 def private_statuses(params: Params) -> list[str] | None:
     """The statuses of the exclusions that say a fact of the person's life (absences, a sanction, an insufficient
@@ -734,7 +743,7 @@ def award_parts(
     share the fund (their awards summed), each part's own figure in the order they are paid; an award of
     [risultato_po]'s own fund is the «retribuzione di risultato»."""
     regulation = declared(params)
-    if regulation is None or not regulation.parts:
+    if regulation is None or not (regulation.parts or regulation.result_pay):
         return None
     by_fund: dict[str, list[str]] = {}
     for part in regulation.parts:

@@ -19,6 +19,7 @@ from ciclope.core import fmt
         ("performance_individuale", "Fondo performance individuale"),
         ("interim_eq", "Fondo interim EQ"),  # a writer's key: «Fondo interim eq» lost the acronym
         ("risultato_po_eq", "Fondo risultato PO EQ"),
+        ("risultato_ep", "Fondo risultato EP"),  # a university's EP: «Fondo risultato ep» lost it
         ("progressioni_peo_ccdi", "Fondo progressioni PEO CCDI"),
         ("obiettivi_peg_piao_oiv_uo", "Fondo obiettivi PEG PIAO OIV UO"),
         ("fondo_ccnl", "Fondo CCNL"),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from ciclope.core.inputs.narrative import BY_KEY as PARTS
 from ciclope.core.phases import PHASE_NAMES
+from ciclope.core.plugininfo import said_group
 from ciclope.core.reports import fmt, markdown
 from ciclope.core.reports.model import Block, Prose, Report, Section
 from ciclope.core.reports.relazione import annexes, objectives, organization, people
@@ -129,7 +130,17 @@ def acts(result: Result) -> str:
 
 def footer(result: Result) -> str:
     return (
-        "Documento interno per l'OIV, il Segretario o il Direttore generale e i dirigenti, prodotto da ciclope. Per la "
+        f"Documento interno per l'OIV, {readers(result)}, prodotto da ciclope. Per la "
         "pubblicazione (Amministrazione trasparente) usare la Relazione da pubblicare (relazione-pubblica.html) o "
         "i dati per la trasparenza (trasparenza.csv), senza nomi."
     )
+
+
+def readers(result: Result) -> str:
+    """Who reads the internal Relazione besides the OIV, among the roles the ente has: «il Segretario o il Direttore
+    generale e i dirigenti» in a Comune; «il Direttore generale e i responsabili di struttura» in a university
+    without dirigenti, whose heads are its PO by the name its regulation gives them (``said_group``)."""
+    roles = {p.role for p in result.ente.people.values()}
+    top = "il Segretario o il Direttore generale" if "segretario" in roles else "il Direttore generale"
+    heads = "dirigente" if "dirigente" in roles else "po" if "po" in roles else ""
+    return f"{top} e {said_group(heads, result.plugin.staff_words)}" if heads else top

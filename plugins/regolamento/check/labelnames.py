@@ -18,6 +18,7 @@ from ciclope.plugins.regolamento.format.funds import code_of
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.format.wording import PLURAL, ROLE_GROUP
 from ciclope.plugins.regolamento.pay.eligibility import status_of
 from ciclope.plugins.regolamento.read.lines import line_of, said
 from ciclope.plugins.regolamento.say.codes import LABELS, STATUS_LABELS
@@ -30,9 +31,9 @@ _NAMING = frozenset({"name", "status", "fund"})
 
 def misspelt(reg: Regulation, ente: Ente, where: tuple[str, Mapping[str, int]]) -> list[Problem]:
     """Every [etichette] key that is no code of the regulation, the ente or the plugin but is near one."""
-    known = codes(reg, ente)
+    known = codes(reg, ente) | set(ROLE_GROUP) | {role + PLURAL for role in ROLE_GROUP}
     file, lines = where
-    out = []
+    out = half_roles(reg, where)
     for key in reg.labels:
         if key in known or code_of(key) in known:
             continue
@@ -47,6 +48,34 @@ def misspelt(reg: Regulation, ente: Ente, where: tuple[str, Mapping[str, int]]) 
                 message=f"l'etichetta {fmt.quoted(key)} non nomina nessun livello, stato o fondo del regolamento o di "
                 f"ente.toml{hint}: così nessun documento la legge. Scrivi la chiave come il codice che vuoi chiamare "
                 "(maiuscole e minuscole contano)",
+            )
+        )  # fmt: skip
+    return out
+
+
+def half_roles(reg: Regulation, where: tuple[str, Mapping[str, int]]) -> list[Problem]:
+    """A role named by [etichette] without its group (``po`` without ``po_plurale``), or the group without the name:
+    the documents need both (a person's role, and the groups «i responsabili di struttura», «dirigenti e …»)."""
+    file, lines = where
+    out = []
+    for role in ROLE_GROUP:
+        given = [k for k in (role, role + PLURAL) if k in reg.labels]
+        if len(given) != 1:
+            continue
+        key, other = given[0], role + PLURAL if given[0] == role else role
+        what = (
+            "di una persona del ruolo, non quello del gruppo"
+            if key == role
+            else "del gruppo, non quello di una persona"
+        )
+        example = ", con l'articolo all'inizio («i responsabili di struttura»)" if key == role else ""
+        path = f"etichette.{key}"
+        out.append(
+            Problem(
+                rule="regolamento.etichette", severity="warning", source=cite(reg, ""), file=file,
+                row=line_of(dict(lines), path), column=said(path),
+                message=f"l'etichetta {fmt.quoted(key)} dà il nome {what}: scrivi anche {fmt.quoted(other)}"
+                f"{example}; senza, i documenti non usano nessuna delle due",
             )
         )  # fmt: skip
     return out

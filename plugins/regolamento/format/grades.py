@@ -9,7 +9,7 @@ spaces do not count. A grade of people.csv that a declared table lacks is an err
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
 import attrs
@@ -132,10 +132,19 @@ def factor(reg: Regulation, pr: Premium, person: Person, ente: Ente) -> tuple[De
     value = by_code.get(mine, Decimal(0)) if mine is not None else Decimal(0)  # a grade lacking: error of validate
     cell = ente.cell("people", person.row, column(reg))
     what = "grado" if reg.grades is not None else "categoria"
-    return value, (
-        Input(what, mine, cell=cell),
-        Input(f"parametro della {what}" if what == "categoria" else "parametro del grado", value),
-    )
+    return value, (Input(what, mine, cell=cell), Input(parameter(reg), value))
+
+
+def parameter(reg: Regulation) -> str:
+    """A grade's factor in a premium's split as people read it: «parametro del grado» with [gradi], else «parametro
+    della categoria»."""
+    return "parametro del grado" if reg.grades is not None else "parametro della categoria"
+
+
+def parameter_read(inputs: Iterable[tuple[Input, ...]]) -> str:
+    """The name :func:`factor` gave the factor in the people's inputs (``factor_inputs``), where a split names it
+    without the regulation at hand: «parametro del grado» with [gradi]."""
+    return next((i[1].name for i in inputs if len(i) > 1), "parametro della categoria")
 
 
 def lettered(node: Node, unknown: list[str]) -> Node:

@@ -1900,7 +1900,8 @@ class Regulation:
     labels: Mapping[str, str] = key(
         "etichette",
         "labels",
-        "le etichette in italiano di stati, livelli e fondi (la chiave di [fondi] in ente.toml)",
+        "le etichette in italiano di stati, livelli e fondi (la chiave di [fondi] in ente.toml) e i nomi dei ruoli "
+        "(po e po_plurale)",
         default={},
         example={"escluso_sanzione": "escluso per sanzione disciplinare"},
         converter=labels_by_code,

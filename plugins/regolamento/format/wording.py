@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -473,7 +473,22 @@ def word(code: str) -> str:
     return code.replace("_", " ")
 
 
-def roles(names: Sequence[str], prep: str = "") -> str:
+def roles(names: Sequence[str], prep: str = "", groups: Mapping[str, str] = ROLE_GROUP) -> str:
     """The groups of people of ``names`` (i dipendenti e le PO / EQ), after the preposition ``prep`` joined to
-    each article (ai dipendenti, delle PO / EQ)."""
-    return fmt.listed(joined(prep, ROLE_GROUP.get(name, word(name))) for name in names)
+    each article (ai dipendenti, delle PO / EQ); ``groups``: the regulation's own names of them
+    (:func:`role_groups`)."""
+    return fmt.listed(joined(prep, groups.get(name, word(name))) for name in names)
+
+
+PLURAL = "_plurale"  # [etichette] «po_plurale»: the role's people as a group, with the article
+
+
+def role_names(labels: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """The roles [etichette] names (``po = "Responsabile di struttura"``, ``po_plurale = "i responsabili di
+    struttura"``): role → the name of one and the group with its article; a role needs both."""
+    return {r: (labels[r], labels[r + PLURAL]) for r in ROLE_GROUP if r in labels and r + PLURAL in labels}
+
+
+def role_groups(labels: Mapping[str, str]) -> dict[str, str]:
+    """:data:`ROLE_GROUP` with the regulation's own names of its roles' groups (:func:`role_names`)."""
+    return {**ROLE_GROUP, **{role: many for role, (_, many) in role_names(labels).items()}}

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from decimal import ROUND_DOWN, Decimal
 
 from ciclope.core import Input, fmt, money
+from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.spec import Premium
 from ciclope.plugins.regolamento.pay.shapes import Entry, Plan, shown_weight
 
@@ -19,7 +20,8 @@ HUNDRED = Decimal(100)
 def plan(pr: Premium, people: list[Entry], amount: Decimal) -> Plan:
     weights = {e.person.id: e.share * e.factor for e in people}
     total = sum(weights.values(), Decimal(0))
-    factor = " × parametro della categoria" if pr.grade_factors else ""  # said only where the part declares them
+    # said only where the part declares them, by the name the people's inputs give it («parametro del grado»)
+    factor = f" × {grades.parameter_read(e.factor_inputs for e in people)}" if pr.grade_factors else ""
     values: dict[str, Decimal] = {}
     budgets: dict[str, Decimal] = {}
     inputs: dict[str, tuple[Input, ...]] = {}

@@ -11,7 +11,7 @@ by largest remainder, leftover cents by rank (higher score first), so each pool 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -378,7 +378,7 @@ def proportional(c: Call) -> Plan:
         inputs[e.person.id] = extra
     unit_words = " × raggiungimento dell'unità" if pr.by_unit else ""
     scored = "punteggio × " if pr.evaluation else ""
-    formula = f"fondo × peso / Σ pesi, con peso = {scored}quota pagata{_factor_words(pr)}{unit_words}"
+    formula = f"fondo × peso / Σ pesi, con peso = {scored}quota pagata{_factor_words(pr, admitted)}{unit_words}"
     if not pr.evaluation:  # with a condition only those it admits share the fund, not everyone in service
         admitting = isinstance(pr, Part) and pr.admitted_if is not None
         whom = (
@@ -421,7 +421,7 @@ def weighed(pr: Part, admitted: list[Entry], formulas: PartFormulas) -> Plan:
         inputs[e.person.id] = (*read, *e.factor_inputs)
         if weight == 0:
             reasons[e.person.id] = nothing(pr.weight, formulas.envs[e.person.id])
-    formula = f"fondo × peso / Σ pesi, con peso «{pr.weight}» ({sentence(pr.weight)}) × quota pagata{_factor_words(pr)}"
+    formula = f"fondo × peso / Σ pesi, con peso «{pr.weight}» ({sentence(pr.weight)}) × quota pagata{_factor_words(pr, admitted)}"
     # a weight in euro stays in euro times the paid share and the parametro (numbers): its sum reads with €
     return Plan(values, False, formula, inputs, reasons=reasons, euro=in_euro(pr.weight))
 
@@ -448,8 +448,9 @@ def computed(pr: Premium, admitted: list[Entry], formulas: PartFormulas) -> Plan
     return Plan(values, True, amount_words(pr) + share, inputs, exact=exact, reasons=reasons)
 
 
-def _factor_words(pr: Premium) -> str:
-    return " × parametro della categoria" if pr.grade_factors else ""
+def _factor_words(pr: Premium, people: Sequence[Entry]) -> str:
+    """« × parametro della categoria», « × parametro del grado» with [gradi]: as each person's inputs name it."""
+    return f" × {grades.parameter_read(e.factor_inputs for e in people)}" if pr.grade_factors else ""
 
 
 def thresholds(pr: Premium, admitted: list[Entry]) -> Plan:
@@ -504,7 +505,7 @@ def by_level(pr: Premium, admitted: list[Entry]) -> Plan:
     if pr.maximum is not None:
         formula = "massimo pro capite × coefficiente del livello × quota pagata, arrotondato per difetto al centesimo"
         return Plan(values, True, formula, inputs)
-    formula = f"fondo × peso / Σ pesi, con peso = coefficiente del livello × quota pagata{_factor_words(pr)}"
+    formula = f"fondo × peso / Σ pesi, con peso = coefficiente del livello × quota pagata{_factor_words(pr, admitted)}"
     return Plan(values, False, formula, inputs)
 
 

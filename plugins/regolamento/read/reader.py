@@ -493,12 +493,19 @@ ONLY_IN_PARTS = (
 )
 
 
+# A comparto ciclope has no national layer for (a university's, an ASL's, a ministry's): what to write instead.
+OTHER_COMPARTO = (
+    ': per un altro comparto (Istruzione e Ricerca, Sanità, Funzioni Centrali) scrivi "altro", e nessuna regola '
+    "nazionale si applica"
+)
+
+
 def _choice(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> None:
     choices = list(meta["choices"])
     if choices and raw not in choices:
         elsewhere = (
             f": il metodo «{raw}» {ONLY_IN_PARTS[1]}" if path == "premio.metodo" and raw in ONLY_IN_PARTS[0] else ""
-        )
+        ) or (OTHER_COMPARTO if path == "atto.comparto" else "")
         ctx.error(
             path,
             f"valore {fmt.quoted(raw)} non ammesso{nearest(raw, choices) if not elsewhere else ''}; ammessi: "

@@ -4,6 +4,7 @@ and, for a bonus of the best, whom it rewards."""
 
 from __future__ import annotations
 
+from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
 from ciclope.plugins.regolamento.format.wording import COMBINED, all_of, joined, roles, the, word
@@ -35,7 +36,12 @@ def parts(block: Part, regulation: Regulation) -> Said:
     whole = f"{cap(the(fund_name(block.fund, regulation)))} è diviso"  # the part divides its own share of the fund
     own = "La quota della parte è divisa" if block.evaluation else f"La parte «{block.name}» è divisa"
     said = [line.replace(whole, own) for line in said]
-    lines = [f"Parte «{block.name}» ({block.source}).", *_share(block, regulation), *_own_method(block), *said[1:]]
+    lines = [
+        f"Parte «{block.name}» ({block.source}).",
+        *_share(block, regulation),
+        *_own_method(block, regulation),
+        *said[1:],
+    ]
     lines += _formulas(block)
     # a premium no part pays by an individual evaluation (a fondo comune, a presence premium) is no «individuale»
     # nor one with a part for the organizational performance (no article: its contract and year vary by ente)
@@ -140,10 +146,10 @@ def _formulas(p: Part) -> list[str]:
     return out
 
 
-def _own_method(p: Part) -> list[str]:
+def _own_method(p: Part, reg: Regulation) -> list[str]:
     """The methods only a part has: a budget from the fund, amounts decided, a bonus for the best."""
     if p.method == "budget":
-        weight = " × ".join(w for w in (paid_share(p), "il parametro della categoria" if p.grade_factors else "") if w)
+        weight = " × ".join(w for w in (paid_share(p), f"il {grades.parameter(reg)}" if p.grade_factors else "") if w)
         paid = "× il coefficiente del suo livello" if p.coefficients else "× il punteggio / 100"
         coeff = "; ".join(f"«{word(k)}» {num(v)}" for k, v in p.coefficients.items())
         return [

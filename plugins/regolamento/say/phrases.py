@@ -14,6 +14,7 @@ from decimal import Decimal
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.grades import parameter as grade_parameter
 from ciclope.plugins.regolamento.format.methods import METHODS as PREMIUM_METHODS
 from ciclope.plugins.regolamento.format.methods import time_read_by
 from ciclope.plugins.regolamento.format.spec import (
@@ -42,7 +43,19 @@ from ciclope.plugins.regolamento.format.spec import (
     Step,
     Weights,
 )
-from ciclope.plugins.regolamento.format.wording import IN_SCOPE, ROLE_GROUP, joined, of_unit, roles, sentence, the, word
+from ciclope.plugins.regolamento.format.wording import (
+    IN_SCOPE,
+    PLURAL,
+    ROLE_GROUP,
+    joined,
+    of_unit,
+    role_groups,
+    role_names,
+    roles,
+    sentence,
+    the,
+    word,
+)
 from ciclope.plugins.regolamento.pay import reductions as cuts
 from ciclope.plugins.regolamento.read.columns import bound_said
 
@@ -160,12 +173,12 @@ def score(block: Score, regulation: Regulation) -> Said:
                                      ("segretario", block.segretario)) if w is not None]  # fmt: skip
     for role, w in weighted:
         lines.append(
-            f"Per {ROLE_GROUP[role]} il punteggio è {_formula(w, block.unit_kind)}{_cited(w.source, block.source)}."
+            f"Per {role_groups(regulation.labels)[role]} il punteggio è {_formula(w, block.unit_kind)}{_cited(w.source, block.source)}."
         )
         lines += note(w.note)
     for g in block.grades:
         lines.append(
-            f"Per {roles(g.roles)} {_grades_of(g.grades, regulation)} il punteggio è {_formula(g, block.unit_kind)}"
+            f"Per {roles(g.roles, '', role_groups(regulation.labels))} {_grades_of(g.grades, regulation)} il punteggio è {_formula(g, block.unit_kind)}"
             f"{_cited(g.source, block.source)}."
         )
         lines += note(g.note)
@@ -186,14 +199,28 @@ def score(block: Score, regulation: Regulation) -> Said:
             f"Il regolamento scrive i punteggi su {num(block.scale)} punti: le soglie di questo testo sono su "
             f"{num(block.scale)}, il punteggio è calcolato anche su 100."
         )
-    elif others := [r for r in ROLE_GROUP if r not in dict(weighted) and not any(r in g.roles for g in block.grades)]:
+    elif others := [
+        r for r in regulated(regulation) if r not in dict(weighted) and not any(r in g.roles for g in block.grades)
+    ]:
         # the roles neither weights nor grades said, named (never «gli altri»: after the categories of the staff it
-        # would read as the staff's other categories, which a table must cover); none said: the card is everyone's
-        if len(others) < len(ROLE_GROUP):
-            lines.append(f"Per {roles(others)} il punteggio è quello della scheda di valutazione, da 0 a 100.")
+        # would read as the staff's other categories, which a table must cover); none said: the card is everyone's.
+        # Only roles the regulation evaluates or pays: a university's has neither dirigenti nor a segretario
+        if len(others) < len(regulated(regulation)):
+            lines.append(
+                f"Per {roles(others, '', role_groups(regulation.labels))} il punteggio è quello della scheda di valutazione, da 0 a 100."
+            )
     lines += note(block.note)
     said = {"staff", "po", "dirigente", "segretario", "grades", "note", "scale", "unit_kind", "unmeasured_unit"}
     return "Il punteggio individuale", lines, said
+
+
+def regulated(regulation: Regulation) -> tuple[str, ...]:
+    """The roles the regulation evaluates or pays, in :data:`ROLE_GROUP`'s order: those of its cards (every role
+    without one), of the parts of its premium and of [risultato_po]."""
+    cards = [r for c in regulation.cards for r in c.roles] if regulation.cards else list(ROLE_GROUP)
+    paid = [r for p in regulation.premiums for r in p.roles]
+    result = list(regulation.result_pay.roles) if regulation.result_pay is not None else []
+    return tuple(r for r in ROLE_GROUP if r in {*cards, *paid, *result})
 
 
 def _grades_of(names: Sequence[str], regulation: Regulation) -> str:
@@ -209,7 +236,9 @@ def cards(block: Card, regulation: Regulation) -> Said:
     for it in block.items:
         weight = f", peso {num(it.weight)}" if it.weight is not None else ""
         items.append(f"«{it.item}» ({it.section}), fino a {num(it.max_points)} punti{weight}")
-    whose = roles(block.roles, "di") + (f" {_grades_of(block.grades, regulation)}" if block.grades else "")
+    whose = roles(block.roles, "di", role_groups(regulation.labels)) + (
+        f" {_grades_of(block.grades, regulation)}" if block.grades else ""
+    )
     lines = [f"La scheda {whose} ({block.source}) ha {count(len(items), 'voce', 'voci')}: {'; '.join(items)}."]
     if block is regulation.cards[-1]:
         lines.append(
@@ -261,9 +290,11 @@ def levels(block: Levels, regulation: Regulation) -> Said:
     for role in ("dipendente", "po", "dirigente", "segretario"):
         steps = getattr(block, "staff" if role == "dipendente" else role)
         if steps:
-            lines.append(f"Per {ROLE_GROUP[role]}: {_ladder(steps, regulation)}.")
+            lines.append(f"Per {role_groups(regulation.labels)[role]}: {_ladder(steps, regulation)}.")
         elif steps is not None:  # an empty scale of its own: the role is evaluated without levels
-            lines.append(f"Per {ROLE_GROUP[role]} nessun livello: il punteggio non li colloca in una scala.")
+            lines.append(
+                f"Per {role_groups(regulation.labels)[role]} nessun livello: il punteggio non li colloca in una scala."
+            )
     if block.formula is not None:
         lines.append(f"Il livello {valued(block.formula, amount=False)}.")
     else:
@@ -296,7 +327,7 @@ def _requirement(r: Requirement, regulation: Regulation) -> str:
     elif r.part in PARTS:
         part = PARTS[r.part].format(unit=of_unit(_unit_kind(regulation)))
     effect = "scende di un livello" if r.effect == "un_livello_sotto" else "non ha livello"
-    who = "" if set(r.roles) == set(ROLE_GROUP) else f" (per {roles(r.roles)})"
+    who = "" if set(r.roles) == set(ROLE_GROUP) else f" (per {roles(r.roles, '', role_groups(regulation.labels))})"
     top = _section_max(section, r.roles, regulation) if section else None
     least = (
         f"almeno {num(r.min * top / HUNDRED)} punti su {num(top)}"
@@ -335,7 +366,7 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
         if _unit_kind(reg):  # the unit of the file's kind, said by its kind
             who = f"chi lavora dove gli obiettivi {of_unit(_unit_kind(reg))} sono raggiunti per meno {least}"
     if set(e.roles) != set(ROLE_GROUP):  # an exclusion limited to some roles: «per i dirigenti»
-        who += f", per {roles(e.roles)}"
+        who += f", per {roles(e.roles, '', role_groups(reg.labels))}"
     if e.parts:  # an exclusion limited to some parts of [[premi]]
         named = ", ".join(f"«{n}»" for n in e.parts)
         who += f", per la sola parte {named}" if len(e.parts) == 1 else f", per le sole parti {named}"
@@ -553,9 +584,13 @@ def checks(block: Check, regulation: Regulation) -> Said:
     per = {"persona": "per ogni persona", "valutatore": "per le persone di ogni valutatore",
            "graduatoria": "per le persone di ogni graduatoria",
            "ente": "una volta per l'ente"}[block.per]  # fmt: skip
-    who = f" ({roles(block.roles)})"
+    who = f" ({roles(block.roles, '', role_groups(regulation.labels))})"
     if block.per == "ente":  # the roles say whom its functions over people read, if it has any
-        who = f" (le funzioni sulle persone leggono {roles(block.roles)} valutati)" if block.condition.cohort else ""
+        who = (
+            f" (le funzioni sulle persone leggono {roles(block.roles, '', role_groups(regulation.labels))} valutati)"
+            if block.condition.cohort
+            else ""
+        )
     grave = "un errore" if block.severity == "errore" else "un avviso"
     condition = said_formula(block.condition).replace(IN_SCOPE["GRUPPO"], CHECK_GROUPS[block.per])
     shown = " con i valori letti" if block.per == "ente" else ""
@@ -636,7 +671,7 @@ def in_proportion(*factors: str) -> str:
 def _method(p: Premium, reg: Regulation) -> list[str]:
     share = paid_share(p, reg)
     factors = "; ".join(f"{k} {num(v)}" for k, v in p.grade_factors.items())
-    by_grade = f"il parametro della categoria ({factors})" if factors else ""
+    by_grade = f"il {grade_parameter(reg)} ({factors})" if factors else ""
     if p.method == "proporzionale":
         unit = f"il raggiungimento degli obiettivi {of_unit(_unit_kind(reg))}" if p.by_unit else ""
         # a part's own weight (``peso``, said by the part) stands where the score would
@@ -727,7 +762,10 @@ def _bands(p: Premium, reg: Regulation | None = None) -> list[str]:
 
 
 def premium(block: Premium, regulation: Regulation) -> Said:
-    lines = [f"Il premio spetta {roles(block.roles, 'a')}.", *_method(block, regulation)]
+    lines = [
+        f"Il premio spetta {roles(block.roles, 'a', role_groups(regulation.labels))}.",
+        *_method(block, regulation),
+    ]
     if not PREMIUM_METHODS[block.method].part_time:  # equal shares, or amounts paid as written: no part time
         return "Il premio individuale", lines + instalments(block), covered_premium(block)
     if block.part_time == "proporzionale":
@@ -810,18 +848,18 @@ def _cap_fund(fund: str, regulation: Regulation) -> str:
 def result_pay(block: ResultPay, regulation: Regulation) -> Said:
     if block.method == "percentuale":
         steps = "; ".join(f"{the_pct(s.share)} da {pts(s.min, regulation)} punti" for s in block.steps)
-        lines = [f"La retribuzione di risultato {roles(block.roles, 'di')} è una quota della retribuzione di posizione secondo il "
+        lines = [f"La retribuzione di risultato {roles(block.roles, 'di', role_groups(regulation.labels))} è una quota della retribuzione di posizione secondo il "
                  f"punteggio: {steps}.", f"{_cap_fund(block.fund, regulation)} è un tetto."]  # fmt: skip
     elif block.method == "quota_posizione":
-        lines = [f"Il massimo della retribuzione di risultato di ciascuno {roles(block.roles, 'tra')} è {_fund(block.fund, regulation)} × la sua "
+        lines = [f"Il massimo della retribuzione di risultato di ciascuno {roles(block.roles, 'tra', role_groups(regulation.labels))} è {_fund(block.fund, regulation)} × la sua "
                  "retribuzione di posizione / la somma delle retribuzioni di posizione (per difetto al centesimo); "
                  "è pagato × il punteggio / 100 a chi ha una valutazione positiva, e il resto del fondo è residuo."]  # fmt: skip
     elif block.method == "formula" and block.amount is not None:
-        lines = [f"La retribuzione di risultato {roles(block.roles, 'di')} con una valutazione positiva {valued(block.amount)}, "
+        lines = [f"La retribuzione di risultato {roles(block.roles, 'di', role_groups(regulation.labels))} con una valutazione positiva {valued(block.amount)}, "
                  "mai sotto zero, arrotondata al centesimo.", f"{_cap_fund(block.fund, regulation)} è un tetto: "
                  "se la retribuzione dovuta lo supera, è ridotta in proporzione."]  # fmt: skip
     else:
-        lines = [f"{cap(_fund(block.fund, regulation))} è diviso {roles(block.roles, 'tra')} con una valutazione positiva, in proporzione alla "
+        lines = [f"{cap(_fund(block.fund, regulation))} è diviso {roles(block.roles, 'tra', role_groups(regulation.labels))} con una valutazione positiva, in proporzione alla "
                  "retribuzione di posizione × il punteggio."]  # fmt: skip
     if block.vacant == "residuo":
         lines.append(
@@ -869,6 +907,15 @@ def _due(e: Event) -> str:
     return f"{relative} (se non è datato: {fixed})" if fixed else relative
 
 
+# a role as the ente's data names it (people.csv's column ruolo), where [etichette] gives it the regulation's name
+ROLE_WORD = {
+    "dipendente": "«Dipendente»",
+    "po": "«Posizione organizzativa» (o «EQ»)",
+    "dirigente": "«Dirigente»",
+    "segretario": "«Segretario»",
+}
+
+
 def labels(block: Mapping[str, str], regulation: Regulation) -> Said:
     """The names people read for levels, statuses and funds: a fund by its key of ente.toml, as the office wrote it
     there («il fondo «performance_individuale»»), the others by their names in words."""
@@ -877,8 +924,13 @@ def labels(block: Mapping[str, str], regulation: Regulation) -> Said:
     def key(k: str) -> str:
         return f"il fondo «{funds.said(k)}»" if k in paid_from or k in FUNDS else f"«{word(k)}»"
 
-    said = "; ".join(f"{key(k)} si legge «{v}»" for k, v in block.items())
-    return "Le etichette", [f"Nei documenti: {said}."], set()
+    named = role_names(block)
+    own = {k for r in named for k in (r, r + PLURAL)}
+    lines = [
+        f"Il ruolo {ROLE_WORD[r]} si legge «{one}» e, per più persone, «{many}»." for r, (one, many) in named.items()
+    ]
+    said = "; ".join(f"{key(k)} si legge «{v}»" for k, v in block.items() if k not in own)
+    return "Le etichette", [*lines, *([f"Nei documenti: {said}."] if said else [])], set()
 
 
 def indicators(block: IndicatorRule, regulation: Regulation) -> Said:

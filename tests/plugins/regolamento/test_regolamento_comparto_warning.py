@@ -55,3 +55,15 @@ def test_an_ente_of_another_comparto_is_not_told(ciclope_ente, tmp_path):
     # a university is of the comparto Istruzione e Ricerca, which ciclope has no layer for: nothing to say
     result = run_declared(ciclope_ente, tmp_path, regulation("universita"), files())
     assert not [p for p in result.violations if p.rule == RULE]
+
+
+def test_an_unknown_comparto_is_told_to_write_altro(tmp_path):
+    """A university wrote «istruzione_ricerca», its comparto's name: ciclope has no layer for it, and the error only
+    listed the two values; it now says what to write for another comparto."""
+    from helpers import regulation_problems
+
+    [problem] = regulation_problems(tmp_path, regulation("universita", 'comparto = "istruzione_ricerca"'))
+    assert problem == (  # [atto] is at line 2: formato 1, [atto] 2, titolo 3, tipo_ente 4, comparto 5
+        "riga 5, chiave atto.comparto: valore «istruzione_ricerca» non ammesso; ammessi: funzioni_locali, altro: per un altro comparto (Istruzione "
+        'e Ricerca, Sanità, Funzioni Centrali) scrivi "altro", e nessuna regola nazionale si applica'
+    )

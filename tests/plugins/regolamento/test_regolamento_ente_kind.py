@@ -46,11 +46,12 @@ def test_a_university_s_documents_cite_no_law_of_the_enti_locali(tmp_path, capsy
 
 
 def test_the_internal_relazione_is_for_a_segretario_or_a_direttore_generale(tmp_path):
-    """Who reads the internal Relazione: the Segretario of a Comune or the Direttore generale of another ente."""
+    """Who reads the internal Relazione: the Segretario of a Comune or the Direttore generale of another ente, and
+    no head of unit the ente does not have: comune-soglie has neither dirigenti nor PO."""
     demo = _demo(tmp_path)
     assert main(["run", str(demo / "cycle.toml"), "--out", str(tmp_path / "o"), "--no-store"]) == 0
     html = (tmp_path / "o" / "comune-soglie" / "relazione.html").read_text(encoding="utf-8")
-    assert "Documento interno per l'OIV, il Segretario o il Direttore generale e i dirigenti" in html
+    assert "Documento interno per l'OIV, il Segretario o il Direttore generale, prodotto da ciclope." in html
 
 
 def test_an_agency_a_research_body_and_others_are_kinds_of_their_own(tmp_path):

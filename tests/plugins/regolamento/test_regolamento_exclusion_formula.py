@@ -153,3 +153,21 @@ def test_a_condition_that_cannot_be_read_suspends_the_premium(ciclope_ente, tmp_
     ]
     # the explanation names the blank cell
     assert "← people.csv, riga 4, colonna qualifica" in explain(result, "person", "P2")
+
+
+def test_the_workbook_s_reason_is_the_sentence_without_the_formula(ciclope_ente, tmp_path):
+    """The «Motivo» of schede.xlsx's «Premi» printed «(formula: =giorni_servizio < 90 giorni)» after the sentence:
+    the sentence is enough there; explain keeps the formula (test_less_than_ninety_days_of_service_excludes)."""
+    from ciclope.core.reports import sheets
+
+    result = run_declared(ciclope_ente, tmp_path, HEAD, staff())
+    table = sheets.awards(result, lambda pid: "")
+    why = [c[0] for c in table.columns].index("Motivo")
+    # P2: 61 days < 90, excluded (test_less_than_ninety_days_of_service_excludes)
+    assert {row[0]: row[why] for row in table.rows} == {
+        "P1": None,
+        "P2": "i giorni di servizio nell'anno sono meno di 90 giorni, SMVP del Comune di Servizio, art. 5 c. 2",
+        "P3": None,
+        "TOTALE": "",
+    }
+    assert "(formula: =giorni_servizio < 90 giorni)" in explain(result, "person", "P2")

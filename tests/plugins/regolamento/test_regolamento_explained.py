@@ -66,7 +66,7 @@ def test_a_weight_formula_is_quoted_once_and_its_value_shown(ciclope_ente, tmp_p
     assert "= =" not in text  # the formula's sign written once, never «peso = =1 - …»
     assert (
         "formula: fondo × peso / Σ pesi, con peso «=1 - assenze / giorni_servizio» (1 meno i giorni di assenza diviso "
-        "i giorni di servizio nell'anno) × quota pagata × parametro della categoria\n"
+        "i giorni di servizio nell'anno) × quota pagata × parametro del grado\n"  # [gradi]: «grado»
     ) in text
     # the value the formula gave P3, to six decimals: 1 − 61 / 366 = 0,833333…; its sentence said once, by the formula
     assert "  • peso dalla formula = 0,833333\n" in text

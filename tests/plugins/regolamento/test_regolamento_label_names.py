@@ -64,3 +64,19 @@ def test_codes_of_the_regulation_the_ente_and_the_plugin_are_not_said(ciclope_en
         'maggiorazione_art69 = "Maggiorazione"\n'  # near no code: a layer's, left alone
     )
     assert warnings(ciclope_ente, tmp_path, labels) == []
+
+
+def test_a_role_s_name_and_its_group_are_codes_a_label_names(ciclope_ente, tmp_path):
+    """[etichette] po and po_plurale name the role as the regulation's text does: no warning."""
+    labels = 'po = "Responsabile di struttura"\npo_plurale = "i responsabili di struttura"\n'
+    assert warnings(ciclope_ente, tmp_path, labels) == []
+
+
+def test_a_role_named_without_its_group_is_said(ciclope_ente, tmp_path):
+    """«po» alone: the groups («le PO / EQ», «dirigenti e PO») would keep the contract's words."""
+    [problem] = warnings(ciclope_ente, tmp_path, 'po = "Responsabile di struttura"\n')
+    assert problem.column == "etichette.po"
+    assert problem.message == (
+        "l'etichetta «po» dà il nome di una persona del ruolo, non quello del gruppo: scrivi anche «po_plurale», "
+        "con l'articolo all'inizio («i responsabili di struttura»); senza, i documenti non usano nessuna delle due"
+    )
