@@ -46,7 +46,7 @@ from ciclope.core import (
 from . import art48, art69_split, ties
 from .art69_own import paid_to_nobody, record_own, short_of_minimum
 from .art69_plan import Plan, Ranked
-from .art69_records import ranking_words, record_plan, record_pool, record_tied_out, who
+from .art69_records import ranking_words, record_below_cut, record_plan, record_pool, record_tied_out, who
 from .config import EXAMPLE, Maggiorazione, maggiorazione
 from .national import article, cite, in_force
 
@@ -200,6 +200,7 @@ def ciclope_rewards(
     words = f"al {fmt.decimal_it(floor.share * 100, 0)}%" if floor is not None else "al 30%"
     record_plan(found, rule, trace, (cite(law), article(law.source)), words, ente.people)
     record_tied_out(trace, found, scores, (cite(law), article(law.source)), ente.people)
+    record_below_cut(trace, found, scores, (cite(law), article(law.source)), ente.people)
     trace.extend(tie_problems(ente.year, rule, found, article(law.source), cite(law), ente.people))
     trace.extend(no_places(rule, found, article(law.source), cite(law)))
     trace.extend(lacking(ente, found, cite(law)))

@@ -223,6 +223,41 @@ def record_tied_out(
             )
 
 
+def record_below_cut(
+    trace: Trace, found: Plan, scores: Mapping[str, Score], cited: tuple[str, str], people: Mapping[str, Person]
+) -> None:
+    """Why each positively evaluated person below the places has no maggiorazione (``ammesso:maggiorazione_art69:
+    <id>`` false, which ``explain`` says under the person): their place by score among the positively evaluated of
+    their ranking, the places and the last beneficiary's score. A tie at the cut is :func:`record_tied_out`'s."""
+    source, article = cited
+    for r in found.rankings:
+        last = min((score for pid, score in r.candidates if pid in r.chosen), default=None)
+        for pid, score in r.candidates:
+            if pid in r.chosen or pid in r.tied:
+                continue
+            place = 1 + sum(1 for _, other in r.candidates if other > score)  # the tied share their place
+            trace.record(
+                f"ammesso:{POOL}:{pid}",
+                False,
+                "tra i primi (quota × personale valutato della graduatoria, per difetto) per punteggio",
+                source,
+                [
+                    Input("punteggio", scores[pid].score, ref=f"score:{pid}"),
+                    Input("graduatoria", ranking_words(r.id), ref=f"{KEY}:quota:{r.id}"),
+                ],
+                label=f"Maggiorazione del premio individuale ({article})",
+                note=f"{who(people)(pid)} è al {place}° posto per punteggio tra i {len(r.candidates)} valutati "
+                f"positivamente della graduatoria; {_places(r.slots, r.evaluated)}"
+                + (f"; l'ultimo beneficiario ha {fmt.decimal_it(last)} punti" if last is not None else ""),
+            )
+
+
+def _places(slots: int, evaluated: int) -> str:
+    if slots == 0:
+        return f"la quota del personale valutato ({evaluated}) non dà nessun posto"
+    return f"la maggiorazione ha {fmt.plural(slots, 'posto', 'posti')} (quota × {evaluated} valutati, per difetto)"
+
+
 def record_award(
     trace: Trace, person: Person, position: int, found: Plan, scores: Mapping[str, Score], cited: tuple[str, str]
 ) -> None:

@@ -13,6 +13,7 @@ import pytest
 from ciclope.core.inputs.config import EnteConfig, resolve_params
 from ciclope.core.reports import transparency
 from ciclope.core.reports.relazione import build
+from ciclope.core.run.explain import explain
 from ciclope.core.run.runner import compute
 from ciclope.core.schede.content import build as build_scheda
 from ciclope.core.testing import write_ente
@@ -343,4 +344,26 @@ def test_a_tie_broken_by_the_criteria_says_which_decided_and_the_values_compared
     assert out == (
         "pari merito al limite della quota: 2 persone con 92,00 punti, Persona S04 (S04) e Persona S05 (S05), per 1 "
         f"posto; criteri di parità del contratto integrativo: {said}"
+    )
+
+
+def test_a_person_below_the_places_is_told_their_place_and_the_last_beneficiary_s_score(tmp_path):
+    rule = {"share": 0.30, "quota": 0.10, "parita": ["sezione:Comportamenti", "assenze", "eta"]}
+    result = run(tmp_path, comune(FORTY, "40000.00"), 2026, {"maggiorazione": rule})
+    # places = floor(0.10 × 40) = 4: S01 98, S02 96, S03 94, S04 92 (the tie with S05 broken by «Comportamenti»);
+    # S05 is the tie's, told by the tie; S06..S40 all 80 points, each 6th by score (five people score more), among
+    # the 40 positively evaluated; the last beneficiary, S04, has 92 points
+    note = result.figures["ammesso:maggiorazione_art69:S06"].note
+    assert note == (
+        "Persona S06 (S06) è al 6° posto per punteggio tra i 40 valutati positivamente della graduatoria; la "
+        "maggiorazione ha 4 posti (quota × 40 valutati, per difetto); l'ultimo beneficiario ha 92,00 punti"
+    )
+    assert result.figures["ammesso:maggiorazione_art69:S40"].value is False
+    assert "pari merito al limite della quota" in result.figures["ammesso:maggiorazione_art69:S05"].note
+    assert not any(f"ammesso:maggiorazione_art69:S0{i}" in result.figures for i in range(1, 5))
+    # the person reads it in their explanation, with the article
+    text = explain(result, "person", "S06")
+    assert (
+        "perché: Maggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026): no — Persona S06 "
+        "(S06) è al 6° posto" in text
     )

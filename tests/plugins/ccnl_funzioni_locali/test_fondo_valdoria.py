@@ -87,7 +87,9 @@ def test_a_person_s_explanation_stops_at_the_fund_constituted_pointing_to_explai
         assert f"• fondo costituito = € 76.037,66   {pointer}\n" in text
     # the items of the constitution are not repeated in a person's explanation: they are the fund's
     assert "Unico importo consolidato" not in text and "Risorse stabili =" not in text
-    assert len(text.splitlines()) < 100  # was 189, the constitution's 80 lines among them
+    # the fund constituted once under each of the two premiums, as the last line of its chain (it was the root of
+    # the constitution's 80 lines under each)
+    assert text.count("fondo costituito = € 76.037,66") == 2 and "■ Fondo risorse decentrate costituito" not in text
     # explain --pool still goes down to every item
     pool = explain(year, "pool", "performance_organizzativa")
     assert pool is not None and "• Unico importo consolidato delle risorse stabili 2017 = € 58.420,35" in pool
