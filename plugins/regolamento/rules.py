@@ -42,6 +42,7 @@ from ciclope.plugins.regolamento.check import (
     scaleslip,
     servicedates,
     timetwice,
+    unusedfunds,
 )
 from ciclope.plugins.regolamento.check import (
     comparto as comparto_check,
@@ -163,6 +164,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + fullyear.problems(regulation, ente, where)
             + scaleslip.problems(regulation)
             + timetwice.problems(regulation)
+            + unusedfunds.problems(regulation, ente)
         )
     return [
         Problem(
@@ -474,7 +476,8 @@ def resources(ente: Ente, params: Params, trace: Trace) -> Generator[None, dict[
     and the funds the regulation constitutes with a formula ([[fondi]]), which replace a pool of the same name."""
     pools = yield
     reg = regulation_of(params)
-    named = named_pools(reg, pools or {})
+    unread = unusedfunds.unused(reg, ente)  # said by the validation; neither distributed nor published
+    named = named_pools(reg, {name: pool for name, pool in (pools or {}).items() if name not in unread})
     if not reg.funds:
         return named
     return formulafunds.constituted(reg, ente, named, trace)

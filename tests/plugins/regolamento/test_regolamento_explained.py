@@ -677,3 +677,33 @@ def test_a_person_paid_by_two_funds_reads_their_total(ciclope_ente, tmp_path):
     (tmp_path / "one").mkdir()
     single = explain(run_declared(ciclope_ente, tmp_path / "one", SCORED, data), "person", "P1")
     assert "Totale dei premi" not in single  # one premium is its own total
+
+
+def test_a_fund_nothing_reads_is_said_and_neither_distributed_nor_published(ciclope_ente, tmp_path):
+    """An office wrote its EQ resources in [fondi] «for reference»: no part pays them, and they were published as
+    the staff's premi stanziati. A warning at the fund, and the fund is left out of the cycle."""
+    from ciclope.core.reports import transparency
+
+    files = ateneo()
+    files["ente.toml"] = 'name = "Ateneo"\n[funds]\nfondo_comune_ateneo = "10000.00"\nrisorse_eq = "56000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
+    [problem] = [p for p in result.violations if p.rule == "regolamento.fondo_non_usato"]
+    assert (problem.file, problem.column, problem.severity) == ("ente.toml", "funds.risorse_eq", "warning")
+    assert problem.message == (
+        "[fondi] risorse_eq (€ 56.000,00): nessuna parte del regolamento paga questo fondo e nessuna formula lo legge "
+        "(i fondi del regolamento: «fondo_comune_ateneo»): non è distribuito né pubblicato tra i premi stanziati. "
+        "Toglilo, o scrivilo «x_risorse_eq» se è una nota dell'ufficio"
+    )
+    assert set(result.rewards.pools) == {"fondo_comune_ateneo"}
+    # the fund that pays is split as without the other (10000 × w / Σ w, the weights of the first test)
+    assert amounts(result) == {"P1": "3088.65", "P2": "1776.66", "P3": "3348.32", "P4": "1786.37"}
+    text = transparency.render(result)
+    assert "56000" not in text and "Risorse eq" not in text and "risorse eq" not in text.lower()
+
+
+def test_a_fund_typed_in_place_of_a_missing_one_is_only_the_error_that_names_both(ciclope_ente, tmp_path):
+    files = ateneo()
+    files["ente.toml"] = 'name = "Ateneo"\n[funds]\nfondo_comune_di_ateneo = "1000.00"\nx_nota = "5.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
+    assert "regolamento.fondo" in {p.rule for p in result.violations}
+    assert "regolamento.fondo_non_usato" not in {p.rule for p in result.violations}
