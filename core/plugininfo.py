@@ -205,11 +205,14 @@ def said_role(code: str, year: int, words: Classification | None) -> str:
     return ROLE_LABELS.get(code, code)
 
 
-def said_group(code: str, words: Classification | None) -> str:
+def said_group(code: str, words: Classification | None, year: int = 0) -> str:
     """A role's people as a group, with the article: the ente's own name where it gives one («i responsabili di
-    struttura»), else the core's («le posizioni organizzative», «i dirigenti»)."""
+    struttura»); the role ``po`` in the words of the ente's contract in ``year`` («le EQ» in Funzioni Locali from
+    2024, «le PO/EQ» in 2023); else the core's («le posizioni organizzative», «i dirigenti»)."""
     if words is not None and code in words.groups:
         return words.groups[code]
+    if code == "po" and words is not None and year >= words.since:
+        return f"le {said_po_short(year, words)}"
     return GROUP_LABELS.get(code, code)
 
 

@@ -70,13 +70,13 @@ def scheda_d_people(ente: Any) -> tuple[list[Any], bool]:
     return [p for p in people if p.is_dirigente or (with_po and p.is_po)], with_po
 
 
-def no_dirigenti(words: Classification | None) -> str:
+def no_dirigenti(words: Classification | None, year: int = 0) -> str:
     """Why the scheda d lists the PO, with the law that gives them the dirigenti's functions where the ente's
     contract names one (``po_in_charge``: for a Comune, D.Lgs. 267/2000 art. 109 c. 2); a university or a foundation
     is not under that law, so the sentence then cites none."""
     law = f" ({words.po_in_charge})" if words is not None and words.po_in_charge else ""
     return (
-        f"L'ente non ha dirigenti: la scheda d riporta anche {said_group('po', words)}, che ne svolgono le "
+        f"L'ente non ha dirigenti: la scheda d riporta anche {said_group('po', words, year)}, che ne svolgono le "
         f"funzioni{law}."
     )
 

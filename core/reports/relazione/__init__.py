@@ -143,4 +143,4 @@ def readers(result: Result) -> str:
     roles = {p.role for p in result.ente.people.values()}
     top = "il Segretario o il Direttore generale" if "segretario" in roles else "il Direttore generale"
     heads = "dirigente" if "dirigente" in roles else "po" if "po" in roles else ""
-    return f"{top} e {said_group(heads, result.plugin.staff_words)}" if heads else top
+    return f"{top} e {said_group(heads, result.plugin.staff_words, result.ente.year)}" if heads else top

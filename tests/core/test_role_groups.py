@@ -1,0 +1,34 @@
+"""A role's people named as a group in the words of the ente's contract in the cycle's year: the Relazione's note
+under the scheda d and its footer say «le EQ» for a Comune of Funzioni Locali in 2025, where «le posizioni
+organizzative» had stayed after the contract renamed them (CCNL 16.11.2022, from 1.4.2023)."""
+
+from __future__ import annotations
+
+from ciclope.core.plugininfo import Classification, said_group
+from ciclope.core.reports.fmt import no_dirigenti
+from ciclope.plugins.ccnl_funzioni_locali import CLASSIFICATION
+
+WORDS = Classification.of(CLASSIFICATION)
+
+
+def test_the_po_are_the_eq_after_the_contract_renamed_them():
+    # since 2023: the year of the change says both names, the years after the new one
+    assert said_group("po", WORDS, 2022) == "le posizioni organizzative"
+    assert said_group("po", WORDS, 2023) == "le PO/EQ"
+    assert said_group("po", WORDS, 2025) == "le EQ"
+    assert said_group("po", None, 2025) == "le posizioni organizzative"  # no contract's words: the core's
+    assert said_group("dirigente", WORDS, 2025) == "i dirigenti"
+
+
+def test_the_scheda_d_note_names_the_eq_of_a_2025_comune():
+    assert no_dirigenti(WORDS, 2025) == (
+        "L'ente non ha dirigenti: la scheda d riporta anche le EQ, che ne svolgono le funzioni (D.Lgs. 267/2000, art. "
+        "109 c. 2)."
+    )
+
+
+def test_an_ente_s_own_name_of_the_group_wins_in_every_year():
+    import attrs
+
+    own = attrs.evolve(WORDS, groups={"po": "i responsabili di struttura"})
+    assert said_group("po", own, 2025) == said_group("po", own, 2020) == "i responsabili di struttura"
