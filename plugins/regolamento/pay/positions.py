@@ -351,9 +351,12 @@ def short_fund(pw: PositionWeighting, v: Valued, source: str, place: premium.Pla
     )
 
 
-def described(reg: Regulation, ente: Ente, fund: Decimal, org: OrgPerformance | None = None) -> dict[str, PositionPay]:
+def described(
+    reg: Regulation, ente: Ente, fund: Decimal, org: OrgPerformance | None = None, trace: Trace | None = None
+) -> dict[str, PositionPay]:
     """The positions as results.json lists them: value, annual pay, holder, whether paid (as :func:`pay` pays: a
-    holder without the requirements is not), what is due."""
+    holder without the requirements is not), what is due and in how many instalments, and the result pay of its
+    holder as ``trace`` recorded it (:func:`result_of`)."""
     pw = reg.positions
     assert pw is not None
     v = valued(pw, ente, fund)
@@ -365,13 +368,27 @@ def described(reg: Regulation, ente: Ente, fund: Decimal, org: OrgPerformance | 
         if paid and pw.holder_requirements is not None:
             paid = requirements(reg, pw.holder_requirements, holder, (ente, org))[0]
         owed = due(pw, r, annual, ente)
+        result_max, result = result_of(reg, holder, v, trace) if paid else (None, None)
         out[pid] = PositionPay(
             id=pid,
             score=v.score[pid],
             annual=annual,
+            result_max=result_max,
+            result=result,
             holder=holder,
             paid=paid,
             instalments=pw.instalments,
             due=owed if paid and owed != annual else None,
+            due_instalments=terms.instalments_in(r, ente.year, pw.instalments) if paid else None,
         )
     return out
+
+
+def result_of(reg: Regulation, holder: str, v: Valued, trace: Trace | None) -> tuple[Decimal | None, Decimal | None]:
+    """The result pay of [risultato_po] its holder can reach («quota massima») and receives, as the trace recorded
+    them; (None, None) without them, or for a holder of more than one position (the result is the person's)."""
+    figure = trace.get(f"award:{holder}:{reg.result_pay.fund}") if trace is not None and reg.result_pay else None
+    if figure is None or sum(1 for r in v.rows if r["holder"] == holder) != 1:
+        return None, None
+    cap = next((i.value for i in figure.inputs if i.name == "quota massima"), None)
+    return cap, figure.value

@@ -186,3 +186,49 @@ def test_the_bands_read_back_as_the_text_says_them(tmp_path):
         "La retribuzione di posizione annua è quella della fascia che il valore della posizione raggiunge (art. 5): "
         "da 85 punti € 14.000,00; da 70 punti € 11.000,00; da 55 punti € 8.000,00; sotto 55 punti € 5.000,00."
     ) in articles.render(regulation)
+
+
+def test_each_position_says_its_annual_due_instalments_and_result(ciclope_ente, tmp_path):
+    from ciclope.core.output.results import positions
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    said = positions(result)
+    # PO1 at 80% all year: 11,000 × 0.8 = 8,800.00 in 13 instalments: 8,800 / 13 = 676.923… → 676.92, the last
+    # 8,800 − 12 × 676.92 = 676.96; result maximum 2,485.22, result 2,186.99 (as above)
+    assert said["P1"] == {
+        "score": 76.0, "holder": "PO1", "paid": True, "annual": "11000.00", "due": "8800.00", "monthly": "676.92",
+        "monthly_last": "676.96", "instalments": 13, "result_max": "2485.22", "result": "2186.99"}  # fmt: skip
+    # PO2 from 1 July: 7,038.25 due for July–December, 6 months of 12 of 13 instalments: 6 × 13 / 12 = 6.5 → 7
+    # instalments: 7,038.25 / 7 = 1,005.464… → 1,005.46, the last 7,038.25 − 6 × 1,005.46 = 1,005.49
+    assert (said["P2"]["due"], said["P2"]["instalments"]) == ("7038.25", 7)
+    assert (said["P2"]["monthly"], said["P2"]["monthly_last"]) == ("1005.46", "1005.49")
+    assert (said["P2"]["result_max"], said["P2"]["result"]) == ("1987.68", "1431.13")
+    # P4 vacant: valued, nobody's result
+    assert (said["P4"]["paid"], said["P4"]["result_max"], said["P4"]["result"]) == (False, None, None)
+
+
+def test_the_relazione_s_table_of_the_positions_adds_up(ciclope_ente, tmp_path):
+    from ciclope.core.reports.relazione.names import Names
+    from ciclope.core.reports.relazione.people import rewards
+
+    def titles(result) -> list[str]:
+        return [b.text for b in rewards(result, Names(result)) if getattr(b, "text", "").endswith(" e retribuzione")]
+
+    # without a comparto, the core's own words
+    (tmp_path / "da-solo").mkdir()
+    assert titles(run_declared(ciclope_ente, tmp_path / "da-solo", REGULATION, comune())) == [
+        "Posizioni organizzative: pesatura e retribuzione"
+    ]
+    text = REGULATION.replace('tipo_ente = "comune"', 'tipo_ente = "comune"\ncomparto = "funzioni_locali"')
+    result = run_declared(ciclope_ente, tmp_path, text, comune())
+    blocks = rewards(result, Names(result))
+    [title] = titles(result)
+    assert title == "Elevate Qualificazioni: pesatura e retribuzione"  # 2024: the CCNL 16.11.2022's words
+    table = blocks[[getattr(b, "text", "") for b in blocks].index(title) + 1]
+    head = [c[0] for c in table.columns]
+    assert head == ["Posizione", "Titolare", "Punteggio di pesatura", "Retribuzione annua", "Dovuta nell'anno", "Rate",
+                    "Rata", "Ultima rata", "Risultato massimo", "Risultato"]  # fmt: skip
+    rows = {row[0]: row for row in table.rows}
+    assert rows["P1"][3:] == ("€ 11.000,00", "€ 8.800,00", 13, "€ 676,92", "€ 676,96", "€ 2.485,22", "€ 2.186,99")
+    assert rows["P2"][3:8] == ("€ 14.000,00", "€ 7.038,25", 7, "€ 1.005,46", "€ 1.005,49")
+    assert rows["P4"][1] == "vacante (non erogata)" and rows["P4"][4] == "—"
