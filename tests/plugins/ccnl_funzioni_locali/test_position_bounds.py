@@ -99,7 +99,8 @@ def test_a_result_quota_below_15_percent_is_a_warning(ciclope_ente, tmp_path):
     # 10% of the positions' resources to result pay, below the 15% of the contract
     (warning,) = [p for p in result.violations if p.rule == "ccnl.po_result_quota"]
     assert warning.severity == "warning" and "10,00%" in warning.message and "15%" in warning.message
-    assert "16.11.2022" in warning.source
+    assert "16.11.2022" in warning.source and "16.11.2022" not in warning.message
+    assert "la posizione è il fondo per la retribuzione di posizione" in warning.message  # what it compares
     assert result.rewards.pools["posizioni_po"].amount == Decimal("45000.00")
 
 
