@@ -1319,7 +1319,9 @@ class PositionWeighting:
         "rate",
         "int",
         "in quante rate l'anno si paga la retribuzione di posizione (1–14, es. 13 mensilità): le rate sono "
-        "arrotondate per difetto al centesimo e l'ultima prende il resto, così la somma è l'annua",
+        "arrotondate per difetto al centesimo e l'ultima prende il resto, così la somma è la retribuzione dovuta "
+        "(l'annua per un anno intero a tempo pieno); un incarico di parte dell'anno si paga in meno rate, i suoi mesi "
+        "× rate / 12 per eccesso",
         default=1,
         example=13,
     )
