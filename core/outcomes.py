@@ -154,6 +154,9 @@ class PositionPay:
     # what the holder is due for the year when the appointment covers only part of it (the plugin says so);
     # None = the whole ``annual``. The instalments of a paid position are of this amount
     due: Decimal | None = None
+    # in how many of the year's ``instalments`` the holder is paid ``due`` (an appointment begun or ended within
+    # the year: fewer, the plugin says how many); None = all of them
+    due_instalments: int | None = None
 
     @property
     def payable(self) -> Decimal:
@@ -162,14 +165,20 @@ class PositionPay:
         return self.due if self.paid and self.due is not None else self.annual
 
     @property
+    def paid_instalments(self) -> int:
+        """How many instalments split ``payable``: ``due_instalments`` for a paid position that has them, else
+        ``instalments``."""
+        return self.due_instalments if self.paid and self.due_instalments else self.instalments
+
+    @property
     def monthly(self) -> Decimal:
         """Each regular instalment (all but the last)."""
-        return instalments(self.payable, self.instalments)[0]
+        return instalments(self.payable, self.paid_instalments)[0]
 
     @property
     def monthly_last(self) -> Decimal:
         """The last instalment: ``payable`` − (n − 1) × ``monthly``."""
-        return instalments(self.payable, self.instalments)[1]
+        return instalments(self.payable, self.paid_instalments)[1]
 
 
 @attrs.frozen(weakref_slot=False)

@@ -257,7 +257,7 @@ def positions(res: Result) -> dict:
             **({"due": money(p.due)} if p.due is not None else {}),
             "monthly": money(p.monthly),
             "monthly_last": money(p.monthly_last),
-            "instalments": p.instalments,
+            "instalments": p.paid_instalments,
             "result_max": money(p.result_max),
             "result": money(p.result),
         }

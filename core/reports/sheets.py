@@ -622,6 +622,7 @@ def positions(r: Result) -> Table:
         ("Punteggio di pesatura", "score", 12),
         ("Retribuzione annua", "money", 14),
         ("Erogata", "text", 9),
+        ("Dovuta nell'anno", "money", 14),
         ("Rate", "int", 7),
         ("Rata", "money", 14),
         ("Ultima rata", "money", 14),
@@ -636,7 +637,8 @@ def positions(r: Result) -> Table:
             pos.score,
             pos.annual,
             "sì" if pos.paid else "no",
-            pos.instalments,
+            pos.payable if pos.paid else None,  # the annual pay reduced for part time and the days of the incarico
+            pos.paid_instalments,
             pos.monthly,
             pos.monthly_last,
             pos.result_max,

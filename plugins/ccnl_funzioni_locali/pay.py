@@ -1,5 +1,5 @@
 """The position pay of PO/EQ against the national range in force in the cycle year (rules §1): outside it is an
-error naming the contract. Checked where it is written — ``position_pay`` of ``people.csv``, where a plugin reads it
+error citing the contract once, as its source (the message says «del contratto in vigore nel 2025»). Checked where it is written — ``position_pay`` of ``people.csv``, where a plugin reads it
 (bergamo, comunita_montane, a declared regulation) — and on every position pay ciclope computes: the annual pay of
 each paid position of ``ciclope_position_pay`` (a declared regulation's [posizioni], a plugin's weighting), whatever
 bounds the regulation's own text gives it (a bounded split with a maximum above the contract's pays above it). A
@@ -94,8 +94,7 @@ def outside(ente: Ente, person: Any, pay: Decimal, row: Any, due: tuple[Any, Any
         row=person.row,
         column="position_pay",
         message=f"la retribuzione di posizione di {person.id} ({fmt.euro(pay)}) è fuori dall'intervallo {said} del "
-        f"contratto in vigore nel {ente.year} ({row.source}): {hint}correggi persone.csv o il conferimento "
-        "dell'incarico",
+        f"contratto in vigore nel {ente.year}: {hint}correggi persone.csv o il conferimento dell'incarico",
     )
 
 
@@ -122,7 +121,7 @@ def computed_outside(ente: Ente, pid: str, pay: Decimal, row: Any, at: int | Non
         row=at,
         column="id" if at is not None else "",
         message=f"la retribuzione di posizione annua calcolata per la posizione {pid} ({fmt.euro(pay)}) è fuori "
-        f"dall'intervallo {fmt.euro(row.min)}–{fmt.euro(row.max)} del contratto in vigore nel {ente.year} "
-        f"({row.source}): il contratto prevale sui limiti del regolamento; rivedi il minimo o il massimo della "
-        "pesatura delle posizioni, o il fondo",
+        f"dall'intervallo {fmt.euro(row.min)}–{fmt.euro(row.max)} del contratto in vigore nel {ente.year}: il "
+        "contratto prevale sui limiti del regolamento; rivedi la pesatura delle posizioni (il minimo e il massimo, o "
+        "le fasce) o il fondo",
     )

@@ -5,7 +5,8 @@ it — the pools of position pay the regulation computes (a declared [posizioni]
 whatever its ``quota_risultato`` says) or, without them, the ``position_pay`` of people.csv; the result pay what the
 rewards give the PO — a pool that pays every PO and no one else counts whole (what it destines, paid or not), a pool
 that pays others too, or only some PO (an interim, a part paid per incarico out of a vacant position's economy),
-counts what it paid the PO. Below the quota: a warning naming the contract. A plugin that computes position pay
+counts what it paid the PO. Below the quota: a warning citing the contract, whose words say what the position pay
+counted is (:func:`basis`). A plugin that computes position pay
 itself and bounds its share by its parameters (``national = "po_result_quota"``) checks the quota itself: it is not
 checked twice."""
 
@@ -35,8 +36,20 @@ def ciclope_rewards(
         return rewards
     found = po_resources(ente, rewards)
     if found is not None and found[1] < row.min * (found[0] + found[1]):
-        trace.problem(below(found[0], found[1], row.min, row.source))
+        trace.problem(below(found, basis(rewards), row.min, row.source))
     return rewards
+
+
+def basis(rewards: Rewards) -> str:
+    """What the check counts as the position pay, in words: the pool of position pay the regulation computes (its
+    whole fund, paid or not), or the position pay due of people.csv, named without the file (a public page says it: the pay due in the year, reduced for part time
+    and the days of the incarico, where the contract speaks of the resources: nothing else says what was budgeted)."""
+    if any(p.kind == money.POSITION for p in rewards.pools.values()):
+        return "il fondo per la retribuzione di posizione"
+    return (
+        "la somma delle retribuzioni di posizione dovute (ridotte per il tempo parziale e i giorni dell'incarico), non "
+        "le risorse stanziate"
+    )
 
 
 def suspended(ente: Ente, trace: Trace) -> bool:
@@ -79,7 +92,10 @@ def po_resources(ente: Ente, rewards: Rewards) -> tuple[Decimal, Decimal] | None
     return position, result
 
 
-def below(position: Decimal, result: Decimal, quota: Decimal, source: str) -> Problem:
+def below(found: tuple[Decimal, Decimal], said: str, quota: Decimal, source: str) -> Problem:
+    """The warning: the share, the two amounts and what the position one is (``said``: :func:`basis`); the contract
+    cited once, as the source."""
+    position, result = found
     share = result / (position + result) if position + result else Decimal(0)
     return Problem(
         rule="ccnl.po_result_quota",
@@ -88,6 +104,7 @@ def below(position: Decimal, result: Decimal, quota: Decimal, source: str) -> Pr
         file="ente.toml",
         column="funds",
         message=f"alla retribuzione di risultato delle PO/EQ va {fmt.the_pct(share)} delle loro risorse "
-        f"(posizione {fmt.euro(position)} + risultato {fmt.euro(result)}): il contratto ({source}) chiede almeno il "
-        f"{fmt.pct(quota, 0)} al risultato; rivedi il fondo o le quote della retribuzione di risultato",
+        f"(posizione {fmt.euro(position)} + risultato {fmt.euro(result)}; la posizione è {said}): il contratto in "
+        f"vigore chiede almeno il {fmt.pct(quota, 0)} al risultato; rivedi il fondo o le quote della retribuzione di "
+        "risultato",
     )

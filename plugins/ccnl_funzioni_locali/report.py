@@ -12,7 +12,7 @@ from . import art48, art69, art69_own, ties
 from .config import Maggiorazione, maggiorazione
 from .differentiation import paid_in
 from .national import article, in_force, table
-from .quota import po_resources
+from .quota import basis, po_resources
 
 CALENDAR = {"piao", "obiettivi_individuali", "relazione"}
 
@@ -128,14 +128,14 @@ def quota_applied(result: Result) -> str:
     """The ente's share of the PO/EQ resources that goes to result pay, as the check of :mod:`.quota` counts it."""
     row = in_force("po_result_quota", result.ente.year)
     found = po_resources(result.ente, result.rewards) if result.rewards is not None else None
-    if row is None or row.min is None or found is None:
+    if row is None or row.min is None or found is None or result.rewards is None:
         return ""
     position, paid = found
     share = paid / (position + paid)
     below = " — sotto il minimo (avviso)" if share < row.min else ""
     return (
-        f"risorse di posizione e risultato dell'ente: {fmt.the_pct(share)} al risultato (posizione {fmt.euro(position)}, risultato "
-        f"{fmt.euro(paid)}){below}"
+        f"risorse di posizione e risultato dell'ente: {fmt.the_pct(share)} al risultato (posizione {fmt.euro(position)}, "
+        f"risultato {fmt.euro(paid)}; la posizione è {basis(result.rewards)}){below}"
     )
 
 

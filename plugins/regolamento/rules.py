@@ -554,14 +554,14 @@ def selected(
 
 
 @hookimpl(specname="ciclope_position_pay")
-def position_pay(ente: Ente, params: Params, org: OrgPerformance) -> Positions | None:
+def position_pay(ente: Ente, params: Params, org: OrgPerformance, trace: Trace) -> Positions | None:
     """The positions weighted by [posizioni], as results.json lists them (their money is among the rewards'
     pools and awards: the result pay of [risultato_po] is split by the position pay they give)."""
     reg = regulation_of(params)
     pw = reg.positions
     if pw is None or pw.fund not in ente.funds or not ente.table(positions.FILE):
         return None
-    return Positions(positions=positions.described(reg, ente, ente.funds[pw.fund], org))
+    return Positions(positions=positions.described(reg, ente, ente.funds[pw.fund], org, trace))
 
 
 @hookimpl(specname="ciclope_calendar")

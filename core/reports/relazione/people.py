@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ciclope.core.conciliation import apply_appeals
+from ciclope.core.plugininfo import said_po_short
 from ciclope.core.reports import fmt, stats
 from ciclope.core.reports.model import Block, Flag, Flags, Heading, Table, Text, Total, columns
 from ciclope.core.reports.relazione.names import Names, not_run, reached
@@ -115,7 +116,7 @@ def rewards(r: Result, names: Names) -> list[Block]:
         rows = [(fmt.status(k, r.plugin.status_labels), counts[k]) for k in sorted(counts)]
         out += [Heading("Esiti della premialità"), Table("", columns(("Esito", "Persone"), (1,)), rows)]
     if r.positions is not None and r.positions.positions:
-        out += [Heading("Posizioni organizzative: pesatura e retribuzione"), positions(r, names)]
+        out += [Heading(f"{positions_named(r)}: pesatura e retribuzione"), positions(r, names)]
     out.append(Text(RESIDUAL, "muted"))
     return out
 
@@ -195,7 +196,23 @@ def instalments(r: Result) -> Table:
 KIND_SAID = {"recupero": "recupero (conguaglio negativo)"}
 
 
+def positions_named(r: Result) -> str:
+    """The positions as the year's contract names them: «Elevate Qualificazioni» where its words name the role
+    ``po`` «Elevata qualificazione» (Funzioni Locali from 2024; «Posizioni organizzative / Elevate Qualificazioni» in
+    2023, the year of the change), «Posizioni organizzative» before and without a contract's words; the ente's own
+    name of the group where it gives one («Responsabili di struttura»)."""
+    said = said_po_short(r.ente.year, r.plugin.staff_words)
+    known = {
+        "PO": "Posizioni organizzative",
+        "EQ": "Elevate Qualificazioni",
+        "PO/EQ": "Posizioni organizzative / Elevate Qualificazioni",
+    }
+    return known.get(said, said[:1].upper() + said[1:])
+
+
 def positions(r: Result, names: Names) -> Table:
+    """Each position's annual pay, what its holder is due in the year (reduced for part time and for the days of the
+    incarico) and the instalments of that due amount, which add up to it; the result pay of its holder."""
     assert r.positions is not None
     rows = [
         (
@@ -203,7 +220,8 @@ def positions(r: Result, names: Names) -> Table:
             ("vacante" if not p.holder else names.person(p.holder)) + ("" if p.paid else " (non erogata)"),
             fmt.score(p.score),
             fmt.euro(p.annual),
-            p.instalments,
+            fmt.euro(p.payable) if p.paid else fmt.NONE,
+            p.paid_instalments,
             fmt.euro(p.monthly),
             fmt.euro(p.monthly_last),
             fmt.euro(p.result_max),
@@ -215,11 +233,12 @@ def positions(r: Result, names: Names) -> Table:
         "Posizione",
         "Titolare",
         "Punteggio di pesatura",
-        "Retribuzione di posizione annua",
+        "Retribuzione annua",
+        "Dovuta nell'anno",
         "Rate",
         "Rata",
         "Ultima rata",
         "Risultato massimo",
         "Risultato",
     )
-    return Table("", columns(head, (2, 3, 4, 5, 6, 7, 8)), rows)
+    return Table("", columns(head, (2, 3, 4, 5, 6, 7, 8, 9)), rows)

@@ -1234,9 +1234,28 @@ class Criterion:
 
 
 @attrs.frozen
+class PositionBand:
+    """Una fascia della retribuzione di posizione: da questo valore della posizione, questa retribuzione annua."""
+
+    min: Decimal = key(
+        "da",
+        "number",
+        "il valore minimo della posizione (0–100) per la fascia",
+        required=True,
+        lo="0",
+        hi="100",
+        example=85,
+    )
+    amount: Decimal = key(
+        "importo", "money", "la retribuzione di posizione annua della fascia (euro)", required=True, example="14000.00"
+    )
+
+
+@attrs.frozen
 class PositionWeighting:
     """[posizioni] — la pesatura delle posizioni organizzative (formato 2): il valore di ogni posizione dai criteri
-    pesati (posizioni.csv), la retribuzione di posizione in proporzione al valore tra un minimo e un massimo."""
+    pesati (posizioni.csv), la retribuzione di posizione in proporzione al valore tra un minimo e un massimo, o
+    quella della fascia che il valore raggiunge."""
 
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 4")
     criteria: tuple[Criterion, ...] = key(
@@ -1268,17 +1287,41 @@ class PositionWeighting:
         hi="1",
         example=0.15,
     )
-    minimum: Decimal = key(
-        "minimo", "money", "la retribuzione di posizione annua minima (euro)", required=True, example="5000.00"
+    minimum: Decimal | None = key(
+        "minimo",
+        "money",
+        "la retribuzione di posizione annua minima (euro), senza fasce: la retribuzione è in proporzione al valore",
+        example="5000.00",
     )
-    maximum: Decimal = key(
-        "massimo", "money", "la retribuzione di posizione annua massima (euro)", required=True, example="16000.00"
+    maximum: Decimal | None = key(
+        "massimo",
+        "money",
+        "la retribuzione di posizione annua massima (euro), senza fasce: la retribuzione è in proporzione al valore",
+        example="16000.00",
+    )
+    bands: tuple[PositionBand, ...] = key(
+        "fasce",
+        "tables",
+        "al posto di minimo e massimo: le fasce della retribuzione di posizione, dalla più alta; ogni posizione ha "
+        "l'importo della fascia più alta che il suo valore raggiunge (sotto la più bassa, nulla), e la somma delle "
+        "fasce di tutte le posizioni, vacanti comprese, sta nel fondo di posizione",
+        default=(),
+        table=PositionBand,
+    )
+    bands_source: str = key(
+        "fonte_fasce",
+        "text",
+        "l'articolo del regolamento che dice le fasce, se non è quello di fonte (es. \"art. 5\")",
+        default="",
+        example="art. 5",
     )
     instalments: int = key(
         "rate",
         "int",
         "in quante rate l'anno si paga la retribuzione di posizione (1–14, es. 13 mensilità): le rate sono "
-        "arrotondate per difetto al centesimo e l'ultima prende il resto, così la somma è l'annua",
+        "arrotondate per difetto al centesimo e l'ultima prende il resto, così la somma è la retribuzione dovuta "
+        "(l'annua per un anno intero a tempo pieno); un incarico di parte dell'anno si paga in meno rate, i suoi mesi "
+        "× rate / 12 per eccesso",
         default=1,
         example=13,
     )

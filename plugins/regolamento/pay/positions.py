@@ -20,7 +20,7 @@ from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import PositionWeighting, Regulation
+from ciclope.plugins.regolamento.format.spec import PositionBand, PositionWeighting, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.pay import interim, premium, terms
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome, Valued
@@ -60,11 +60,23 @@ def value_of(pw: PositionWeighting, r: Row) -> Decimal:
     return money.r2(sum((c.weight * (r[c.code] or 0) / pw.scale for c in pw.criteria), Decimal(0)))
 
 
+def band_of(pw: PositionWeighting, value: Decimal) -> PositionBand | None:
+    """The highest band of ``fasce`` the value reaches, None below the lowest."""
+    return next((b for b in pw.bands if value >= b.min), None)
+
+
 def valued(pw: PositionWeighting, ente: Ente, fund: Decimal) -> Valued:
     rows = rows_of(ente)
     score = {str(r["id"]): value_of(pw, r) for r in rows}
     result_fund = money.r2(fund * pw.result_share)
     position_fund = money.r2(fund) - result_fund  # the two are exactly the fund: one rounding only
+    if pw.bands:
+        reached = {pid: band_of(pw, value) for pid, value in score.items()}
+        annual = {pid: ZERO if b is None else b.amount for pid, b in reached.items()}
+        if sum(annual.values(), ZERO) > position_fund:  # every position's band, the vacant ones too, in the fund
+            return Valued(rows, score, {pid: ZERO for pid in score}, position_fund, result_fund, None, True, reached)
+        return Valued(rows, score, annual, position_fund, result_fund, None, False, reached)
+    assert pw.minimum is not None and pw.maximum is not None  # without bands, checked when read
     try:
         annual = money.bounded_split(position_fund, score, pw.minimum, pw.maximum) if score else {}
         lam = money.bounded_lambda(position_fund, score, pw.minimum, pw.maximum) if score else None
@@ -100,7 +112,7 @@ def pay(
     held: dict[str, list[Input]] = {}
     for r in v.rows:
         pid, holder = str(r["id"]), r["holder"]
-        record_position(pw, r, v, ente, source, trace)
+        record_position(reg, r, v, ente, trace)
         out.positions[pid] = v.annual[pid]  # a position not paid weighs its annual pay
         if v.short or not holder or holder not in ente.people or not terms.days_in(r, ente.year):
             continue  # no fund, vacant, a holder people.csv lacks (an error of validate), a term outside the year
@@ -247,37 +259,67 @@ def record_funds(
         )
 
 
-def record_position(pw: PositionWeighting, r: Row, v: Valued, ente: Ente, source: str, trace: Trace) -> None:
-    pid = str(r["id"])
+def record_position(reg: Regulation, r: Row, v: Valued, ente: Ente, trace: Trace) -> None:
+    pw = reg.positions
+    assert pw is not None
+    pid, source = str(r["id"]), cite(reg, pw.source)
     ratings = [
         Input(f"{c.code} {c.name} (peso {c.weight})", r[c.code], cell=ente.cell(FILE, r.row, c.code))
         for c in pw.criteria
     ]
     title = f"Pesatura della posizione {pid} — {r['title'] or ''}".rstrip(" —")
     trace.record(f"position:{pid}:score", v.score[pid], f"Σ peso × valutazione / {pw.scale}", source, ratings, title)
-    lam = None if v.lam is None else v.lam.quantize(Decimal("0.000001"), ROUND_HALF_UP)
     vacant = "" if r["holder"] else "posizione vacante: valorizzata ma non erogata (resta residua)"
-    how = (
-        "fondo insufficiente per il minimo di ogni posizione: nessuna retribuzione"
-        if v.short
-        else f"clamp(λ × valore, {fmt.euro(pw.minimum)}, {fmt.euro(pw.maximum)}) con Σ = fondo di posizione "
-        "(ripartizione proporzionale limitata, resto maggiore al centesimo)"
-    )
+    bands = cite(reg, pw.bands_source) if pw.bands_source else source
+    how, inputs, cited = banded(pw, pid, v, bands) if pw.bands else proportional(pw, pid, v, source)
     trace.record(
         f"position:{pid}:annual",
         v.annual[pid],
         how,
-        source,
-        [
-            Input("fondo di posizione", v.position_fund, ref=f"pool:{pw.fund}:posizione"),
-            Input("valore della posizione", v.score[pid], ref=f"position:{pid}:score"),
-            Input("λ, euro per punto (6 decimali)", lam),
-            Input("minimo", pw.minimum),
-            Input("massimo", pw.maximum),
-        ],
+        cited,
+        inputs,
         f"Retribuzione di posizione annua — {pid}",
         "; ".join(x for x in (vacant, in_instalments(pw, v.annual[pid])) if x),
     )
+
+
+def proportional(pw: PositionWeighting, pid: str, v: Valued, source: str) -> tuple[str, list[Input], str]:
+    """The words, inputs and source of an annual pay in proportion to the value, between the minimum and maximum."""
+    assert pw.minimum is not None and pw.maximum is not None
+    lam = None if v.lam is None else v.lam.quantize(Decimal("0.000001"), ROUND_HALF_UP)
+    how = (
+        "fondo insufficiente per il minimo di ogni posizione: nessuna retribuzione"
+        if v.short
+        else f"λ × valore, non sotto {fmt.euro(pw.minimum)} né sopra {fmt.euro(pw.maximum)}; la somma è il fondo di "
+        "posizione (ripartizione proporzionale limitata, resto maggiore al centesimo)"
+    )
+    inputs = [
+        Input("fondo di posizione", v.position_fund, ref=f"pool:{pw.fund}:posizione"),
+        Input("valore della posizione", v.score[pid], ref=f"position:{pid}:score"),
+        Input("λ, euro per punto (6 decimali)", lam),
+        Input("minimo", fmt.Money(pw.minimum)),
+        Input("massimo", fmt.Money(pw.maximum)),
+    ]
+    return how, inputs, source
+
+
+def banded(pw: PositionWeighting, pid: str, v: Valued, source: str) -> tuple[str, list[Input], str]:
+    """The words, inputs and source (``fonte_fasce``, else ``fonte``: ``source``) of an annual pay by the band
+    reached."""
+    band = v.band.get(pid)
+    lowest = pw.bands[-1]
+    if v.short:
+        how = "fondo insufficiente per le fasce di tutte le posizioni: nessuna retribuzione"
+    elif band is None:
+        how = f"nessuna fascia raggiunta (la più bassa è da {fmt.decimal_it(lowest.min)} punti): nessuna retribuzione"
+    else:
+        how = f"l'importo della fascia raggiunta: da {fmt.decimal_it(band.min)} punti, {fmt.euro(band.amount)}"
+    inputs = [
+        Input("valore della posizione", v.score[pid], ref=f"position:{pid}:score"),
+        *([] if band is None else [Input(f"importo della fascia da {fmt.decimal_it(band.min)} punti", band.amount)]),
+        *([Input("fondo di posizione", v.position_fund, ref=f"pool:{pw.fund}:posizione")] if v.short else []),
+    ]
+    return how, inputs, source
 
 
 def in_instalments(pw: PositionWeighting, annual: Decimal) -> str:
@@ -291,6 +333,12 @@ def in_instalments(pw: PositionWeighting, annual: Decimal) -> str:
 def short_fund(pw: PositionWeighting, v: Valued, source: str, place: premium.Place) -> Problem:
     """The position fund cannot give every position its minimum; ``place``: where the office writes that fund."""
     n = len(v.score)
+    if pw.bands:
+        total = sum((b.amount for b in v.band.values() if b is not None), ZERO)
+        needed = f"alle {n} posizioni la retribuzione della loro fascia ({fmt.euro(total)}, vacanti comprese)"
+    else:
+        assert pw.minimum is not None
+        needed = f"il minimo di {fmt.euro(pw.minimum)} alle {n} posizioni ({fmt.euro(pw.minimum * n)})"
     file, row, column = place
     return Problem(
         rule="regolamento.posizioni_fondo",
@@ -299,14 +347,16 @@ def short_fund(pw: PositionWeighting, v: Valued, source: str, place: premium.Pla
         row=row,
         column=column,
         message=f"fondo insufficiente: il fondo per la retribuzione di posizione {fmt.euro(v.position_fund)} non "
-        f"basta a dare il minimo di {fmt.euro(pw.minimum)} alle {n} posizioni ({fmt.euro(pw.minimum * n)}); "
-        "nessuna retribuzione di posizione",
+        f"basta a dare {needed}; nessuna retribuzione di posizione",
     )
 
 
-def described(reg: Regulation, ente: Ente, fund: Decimal, org: OrgPerformance | None = None) -> dict[str, PositionPay]:
+def described(
+    reg: Regulation, ente: Ente, fund: Decimal, org: OrgPerformance | None = None, trace: Trace | None = None
+) -> dict[str, PositionPay]:
     """The positions as results.json lists them: value, annual pay, holder, whether paid (as :func:`pay` pays: a
-    holder without the requirements is not), what is due."""
+    holder without the requirements is not), what is due and in how many instalments, and the result pay of its
+    holder as ``trace`` recorded it (:func:`result_of`)."""
     pw = reg.positions
     assert pw is not None
     v = valued(pw, ente, fund)
@@ -318,13 +368,27 @@ def described(reg: Regulation, ente: Ente, fund: Decimal, org: OrgPerformance | 
         if paid and pw.holder_requirements is not None:
             paid = requirements(reg, pw.holder_requirements, holder, (ente, org))[0]
         owed = due(pw, r, annual, ente)
+        result_max, result = result_of(reg, holder, v, trace) if paid else (None, None)
         out[pid] = PositionPay(
             id=pid,
             score=v.score[pid],
             annual=annual,
+            result_max=result_max,
+            result=result,
             holder=holder,
             paid=paid,
             instalments=pw.instalments,
             due=owed if paid and owed != annual else None,
+            due_instalments=terms.instalments_in(r, ente.year, pw.instalments) if paid else None,
         )
     return out
+
+
+def result_of(reg: Regulation, holder: str, v: Valued, trace: Trace | None) -> tuple[Decimal | None, Decimal | None]:
+    """The result pay of [risultato_po] its holder can reach («quota massima») and receives, as the trace recorded
+    them; (None, None) without them, or for a holder of more than one position (the result is the person's)."""
+    figure = trace.get(f"award:{holder}:{reg.result_pay.fund}") if trace is not None and reg.result_pay else None
+    if figure is None or sum(1 for r in v.rows if r["holder"] == holder) != 1:
+        return None, None
+    cap = next((i.value for i in figure.inputs if i.name == "quota massima"), None)
+    return cap, figure.value

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import Award, Input, Person, Pool, Row, money
+from ciclope.plugins.regolamento.format.spec import PositionBand
 
 ZERO = Decimal("0.00")
 
@@ -140,7 +141,9 @@ class Valued:
     position_fund: Decimal
     result_fund: Decimal
     lam: Decimal | None
-    short: bool  # the fund cannot give every position the minimum: nobody is paid
+    short: bool  # the fund cannot give every position the minimum (or its band): nobody is paid
+    # with [posizioni] fasce, the band each position reaches (None below the lowest); empty without bands
+    band: Mapping[str, PositionBand | None] = attrs.field(factory=dict)
 
 
 def of_kind(written: object, kind: str) -> bool:

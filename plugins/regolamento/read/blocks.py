@@ -289,12 +289,41 @@ def positions(pw: PositionWeighting, error: Error) -> None:
         seen.add(c.code)
     if not 1 <= pw.instalments <= 14:
         error("posizioni.rate", f"{pw.instalments} rate: da 1 a 14 l'anno", "regolamento.valore")
-    if pw.minimum > pw.maximum:
+    if pw.bands:
+        bands(pw, error)
+    elif pw.minimum is None or pw.maximum is None:
+        missing = " e ".join(k for k, v in (("minimo", pw.minimum), ("massimo", pw.maximum)) if v is None)
+        error(
+            f"posizioni.{missing.split()[0]}",
+            f"manca {missing}: la retribuzione di posizione è in proporzione al valore tra un minimo e un massimo, "
+            'o quella di una fascia (fasce = [ { da = 85, importo = "14000.00" }, … ])',
+            "regolamento.manca",
+        )
+    elif pw.minimum > pw.maximum:
         error(
             "posizioni.minimo",
             f"il minimo {pw.minimum} supera il massimo {pw.maximum}: nessuna retribuzione possibile",
             "regolamento.soglie",
         )
+
+
+def bands(pw: PositionWeighting, error: Error) -> None:
+    """Bands from the highest, each value strictly below the one before, and no minimum or maximum beside them."""
+    for name, value in (("minimo", pw.minimum), ("massimo", pw.maximum)):
+        if value is not None:
+            error(
+                f"posizioni.{name}",
+                f"con le fasce la retribuzione di posizione è l'importo della fascia: togli {name}",
+                "regolamento.valore",
+            )
+    for i, (a, b) in enumerate(zip(pw.bands, pw.bands[1:]), start=1):
+        if b.min >= a.min:
+            error(
+                f"posizioni.fasce[{i}].da",
+                f"la fascia da {fmt.decimal_it(b.min)} punti non è sotto quella prima (da {fmt.decimal_it(a.min)}): "
+                "scrivi le fasce dalla più alta alla più bassa",
+                "regolamento.soglie",
+            )
 
 
 def result_fund(pw: PositionWeighting, rp: ResultPay | None, rp_broken: bool, error: Error) -> None:

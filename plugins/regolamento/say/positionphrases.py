@@ -29,6 +29,29 @@ from ciclope.plugins.regolamento.say.phrases import (
 )
 
 
+def pay_rule(block: PositionWeighting) -> str:
+    """How the annual pay follows from the value: by bands, or in proportion between the minimum and maximum."""
+    if not block.bands:
+        assert block.minimum is not None and block.maximum is not None
+        return (
+            f"La retribuzione di posizione annua è in proporzione al valore della posizione, tra {euro(block.minimum)} "
+            f"e {euro(block.maximum)}; una posizione vacante è valutata ma non pagata."
+        )
+    said = "; ".join(
+        f"sotto {num(block.bands[i - 1].min)} punti {euro(b.amount)}"
+        if i and not b.min
+        else f"da {num(b.min)} punti {euro(b.amount)}"
+        for i, b in enumerate(block.bands)
+    )  # the last band from 0 as the text says it: «< 55: € 5.000»
+    where = f" ({block.bands_source})" if block.bands_source and block.bands_source != block.source else ""
+    below = "" if block.bands[-1].min == 0 else f"; sotto {num(block.bands[-1].min)} punti nulla"
+    return (
+        f"La retribuzione di posizione annua è quella della fascia che il valore della posizione raggiunge{where}: "
+        f"{said}{below}. La somma delle fasce di tutte le posizioni sta nel fondo di posizione; una posizione vacante "
+        "è valutata ma non pagata."
+    )
+
+
 def positions(block: PositionWeighting, regulation: Regulation) -> Said:
     criteria = "; ".join(f"{c.name} (colonna {c.code} di posizioni.csv), peso {num(c.weight)}" for c in block.criteria)
     lines = [
@@ -44,10 +67,7 @@ def positions(block: PositionWeighting, regulation: Regulation) -> Said:
         )
     else:
         lines.append(f"{resources} paga la retribuzione di posizione.")
-    lines.append(
-        f"La retribuzione di posizione annua è in proporzione al valore della posizione, tra {euro(block.minimum)} e "
-        f"{euro(block.maximum)}; una posizione vacante è valutata ma non pagata."
-    )
+    lines.append(pay_rule(block))
     if block.instalments > 1:
         lines.append(f"Si paga in {block.instalments} rate; l'ultima prende il resto dei centesimi.")
     if block.interim is not None:

@@ -454,6 +454,7 @@ def test_po_position_pay_in_people_csv_is_checked_against_the_contract_of_the_ye
     (p,) = pay.ciclope_validate(ente(2021, "17000"))
     assert (p.rule, p.file, p.row, p.column) == ("ccnl.eq_pay.range", "people.csv", 3, "position_pay")
     assert "21.5.2018 art. 15 c. 2" in p.source
+    assert "21.5.2018" not in p.message and "del contratto in vigore nel 2021:" in p.message  # cited once
     assert pay.ciclope_validate(ente(2023, "17000")) == []
     assert len(pay.ciclope_validate(ente(2026, "4999.99"))) == 1  # below the €5,000 minimum
 

@@ -84,7 +84,9 @@ def test_a_declared_position_pay_above_the_eq_maximum_is_an_error(
     errors = [p for p in result.violations if p.rule == "ccnl.eq_pay.range"]
     assert [e.message.split("posizione ")[2].split(" ")[0] for e in errors] == refused
     for e in errors:
-        assert e.severity == "error" and e.source.startswith(contract) and contract in e.message
+        assert e.severity == "error" and e.source.startswith(contract)
+        # the contract is cited once, as the problem's source: the message says «del contratto in vigore nel …»
+        assert contract not in e.message and f"del contratto in vigore nel {year}:" in e.message
         assert (e.file, e.column) == ("positions.csv", "id")
     assert "ccnl.po_result_quota" not in {p.rule for p in result.violations}  # 15% of the fund to result pay
 
@@ -97,7 +99,8 @@ def test_a_result_quota_below_15_percent_is_a_warning(ciclope_ente, tmp_path):
     # 10% of the positions' resources to result pay, below the 15% of the contract
     (warning,) = [p for p in result.violations if p.rule == "ccnl.po_result_quota"]
     assert warning.severity == "warning" and "10,00%" in warning.message and "15%" in warning.message
-    assert "16.11.2022" in warning.source
+    assert "16.11.2022" in warning.source and "16.11.2022" not in warning.message
+    assert "la posizione è il fondo per la retribuzione di posizione" in warning.message  # what it compares
     assert result.rewards.pools["posizioni_po"].amount == Decimal("45000.00")
 
 
@@ -128,3 +131,21 @@ def test_an_interim_above_25_percent_is_refused_citing_the_contract_in_force(yea
     )
     assert contract in problem.source and contract in problem.message
     assert "26" in problem.message and "dal 15% al 25%" in problem.message and ".txt" not in problem.message
+
+
+def test_a_band_above_the_eq_maximum_is_an_error(ciclope_ente, tmp_path):
+    """[posizioni] fasce: P1's value 100 reaches the band from 90 (19,000.00), above the EQ's 18,000.00 of 2024;
+    P2's 48 the band from 0 (6,000.00), inside. Σ 25,000.00 sits in the position fund 50,000 − 7,500 = 42,500.00."""
+    text = smvp("16000.00").replace(
+        'minimo = "5000.00"\nmassimo = "16000.00"\n',
+        'fasce = [ { da = 90, importo = "19000.00" }, { da = 0, importo = "6000.00" } ]\n',
+    )
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    result = ciclope_ente("regolamento", comune(2024), year=2024, params={"regolamento": str(path)})
+    assert {pid: str(p.annual) for pid, p in result.positions.positions.items()} == {"P1": "19000.00", "P2": "6000.00"}
+    (error,) = [p for p in result.violations if p.rule == "ccnl.eq_pay.range"]
+    assert "posizione P1 (€ 19.000,00)" in error.message and "€ 5.000,00–€ 18.000,00" in error.message
+    assert error.source.startswith(EQ_2022) and "le fasce" in error.message
+    # the resources of the positions: 42,500.00 to position pay, 7,500.00 to result pay (15%): no warning
+    assert "ccnl.po_result_quota" not in {p.rule for p in result.violations}

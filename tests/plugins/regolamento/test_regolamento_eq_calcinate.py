@@ -227,6 +227,7 @@ def test_the_15_percent_ente_quota_counts_of_an_interim_part_what_it_paid(tmp_pa
     assert not [p for p in above.violations if p.rule == "ccnl.po_result_quota"]
     row = quota_row(above)
     assert "23,48%" in row and "€ 39.958,90" in row and "€ 12.258,22" in row, row
+    assert "la posizione è la somma delle retribuzioni di posizione dovute" in row, row  # what it compares
     # a result fund of 5000.00: 5000 + 1008.22 = 6008.22 of 45967.12 → 13.07% < 15% (counting the interim fund
     # whole, 5000 + 5041.10 = 10041.10 of 50000.00 → 20.08%, it passed): a warning naming the contract
     fund = DATA["ente.toml"].replace('risultato_po = "11250.00"', 'risultato_po = "5000.00"')

@@ -236,6 +236,10 @@ def test_the_15_percent_result_quota_is_checked_under_a_declared_regulation(cicl
     [warned] = [p for p in low.violations if p.rule == "ccnl.po_result_quota"]
     assert warned.severity == "warning" and warned.source == "CCNL Funzioni Locali 16.11.2022"  # not the 2026 one
     assert "7,48%" in warned.message and "€ 36.500,00" in warned.message and "€ 2.950,00" in warned.message
+    # what it compares: without [posizioni] the position pay due of people.csv, not the resources budgeted; the
+    # contract cited once, as the source
+    assert "la posizione è la somma delle retribuzioni di posizione dovute" in warned.message
+    assert "non le risorse stanziate" in warned.message and "16.11.2022" not in warned.message
 
 
 def test_the_result_quota_waits_for_the_po_scores(ciclope_ente, tmp_path):

@@ -596,3 +596,17 @@ def test_the_articles_say_a_fund_written_as_the_office_writes_it(tmp_path):
     text = articles.render(regulation)
     assert "Il fondo delle risorse per posizione e risultato delle PO / EQ paga posizione e risultato" in text
     assert "po_total" not in text and "po total" not in text
+
+
+def test_explain_says_the_bounded_split_in_words(ciclope_ente, tmp_path):
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": POSITIONS_CSV})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    # no «clamp(…)» nor «con Σ =»: the rule as an office says it, the bounds in euro
+    assert result.figures["position:P1:annual"].formula == (
+        "λ × valore, non sotto € 5.000,00 né sopra € 16.000,00; la somma è il fondo di posizione (ripartizione "
+        "proporzionale limitata, resto maggiore al centesimo)"
+    )
+    said = explain.explain(result, "person", "PO1")
+    assert said is not None
+    assert "• minimo = € 5.000,00" in said and "• massimo = € 16.000,00" in said and "clamp" not in said
