@@ -637,10 +637,9 @@ def positions(r: Result) -> Table:
             pos.score,
             pos.annual,
             "sì" if pos.paid else "no",
-            pos.payable if pos.paid else None,  # the annual pay reduced for part time and the days of the incarico
-            pos.paid_instalments,
-            pos.monthly,
-            pos.monthly_last,
+            # the annual pay reduced for part time and the days of the incarico, in its instalments; none for a
+            # position not paid (vacant)
+            *((pos.payable, pos.paid_instalments, pos.monthly, pos.monthly_last) if pos.paid else (None,) * 4),
             pos.result_max,
             pos.result,
         )

@@ -220,10 +220,12 @@ def positions(r: Result, names: Names) -> Table:
             ("vacante" if not p.holder else names.person(p.holder)) + ("" if p.paid else " (non erogata)"),
             fmt.score(p.score),
             fmt.euro(p.annual),
-            fmt.euro(p.payable) if p.paid else fmt.NONE,
-            p.paid_instalments,
-            fmt.euro(p.monthly),
-            fmt.euro(p.monthly_last),
+            # a position not paid (vacant) has no instalments: its annual pay is its weighing's, due to nobody
+            *(
+                (fmt.euro(p.payable), p.paid_instalments, fmt.euro(p.monthly), fmt.euro(p.monthly_last))
+                if p.paid
+                else (fmt.NONE,) * 4
+            ),
             fmt.euro(p.result_max),
             fmt.euro(p.result),
         )
