@@ -216,9 +216,10 @@ _ACCENTED = {
 
 # The acronyms of the field a key writes in small letters («interim_eq»): said in capitals, whatever the key's case.
 # A closed list of words that are never Italian words of their own.
+# «PL»: the Polizia locale («Fondo potenziamento PL»)
 ACRONYMS = frozenset(
     ("EQ", "EP", "PO", "PEO", "PEG", "PIAO", "OIV", "CCNL", "CCDI", "CCI", "CCIAA", "UO", "DUP", "PNRR", "SMVP", "RUP")
-)
+) | {"PL"}
 
 
 def accented(words: str) -> str:

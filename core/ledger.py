@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 
 from ciclope.core.fmt import euro, month_it
-from ciclope.core.money import ADVANCE, BALANCE, PERFORMANCE, POSITION, SHARE, ZERO, Instalment, Pool
+from ciclope.core.money import ADVANCE, BALANCE, INCENTIVE, PERFORMANCE, POSITION, SHARE, ZERO, Instalment, Pool
 from ciclope.core.outcomes import Award, Positions, Rewards
 
 
@@ -83,6 +83,11 @@ class Ledger:
     @property
     def position_pools(self) -> dict[str, Pool]:
         return self.pools_of(POSITION)
+
+    @property
+    def incentive_pools(self) -> dict[str, Pool]:
+        """The pools of compensi that are not performance premiums (:data:`money.INCENTIVE`)."""
+        return self.pools_of(INCENTIVE)
 
     @property
     def allocated(self) -> Decimal:

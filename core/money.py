@@ -28,6 +28,7 @@ __all__ = [
     "INSTALMENT_KINDS",
     "PERFORMANCE",
     "POSITION",
+    "INCENTIVE",
     "SHARE",
     "InsufficientFund",
     "Instalment",
@@ -50,7 +51,10 @@ CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 PERFORMANCE = "performance"  # Pool.kind: performance pay (premi, bonus, retribuzione di risultato)
 POSITION = "position"  # Pool.kind: retribuzione di posizione (not a performance premium)
-POOL_KINDS = (PERFORMANCE, POSITION)
+# Pool.kind: a compenso that is not a premio correlato alla performance (incentivi di legge, e.g. art. 208 CdS, art. 68
+# c. 2 lett. g CCNL 21.5.2018): paid in the same cycle, reported apart, in no statistic of the performance premiums
+INCENTIVE = "incentive"
+POOL_KINDS = (PERFORMANCE, POSITION, INCENTIVE)
 
 
 TEN_THOUSANDTH = Decimal("0.0001")  # 4 decimals (achievements)
@@ -373,8 +377,10 @@ class Pool:
     """A named money pool: what it held, what reached people, what is left (residual).
 
     ``kind`` says what the money pays: ``"performance"`` (premi, bonus, retribuzione di risultato —
-    reported in transparency as performance pay) or ``"position"`` (retribuzione di posizione, paid for
-    the post, not for the performance, and reported apart: rules/core.md §6).
+    reported in transparency as performance pay), ``"position"`` (retribuzione di posizione, paid for
+    the post, not for the performance, and reported apart: rules/core.md §6) or ``"incentive"`` (a compenso
+    that is not a premio correlato alla performance, an incentive a law destines — art. 208 CdS, funzioni tecniche —
+    reported apart too, in no figure of the performance premiums).
 
     ``reserves``: what a layer took out of named parts of the pool before the plugin splits it (:class:`Reserve`);
     ``amount`` is already less their sum. A plugin that pays the pool in parts reads each part's share of the whole

@@ -56,6 +56,9 @@ class Result:
     fund: Fund | None = None  # the fondo risorse decentrate, where the ente gives one (ciclope_fund)
     scores: Mapping[str, Score] = attrs.field(factory=dict, hash=False)
     rewards: Rewards | None = None
+    # the pools of the rewards whose premiums read no evaluation (``ciclope_pools_read_cards``): an amount no
+    # evaluation decides (an incentive per hour, a project by participation)
+    unread: frozenset[str] = frozenset()
     positions: Positions | None = None
     calendar: tuple[tuple[Deadline, str], ...] = ()  # (deadline, status: "fatto" | "in ritardo" | "mancante" | "")
     sections: tuple[ReportSection, ...] = ()

@@ -113,13 +113,15 @@ def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: di
     at = len(trace.problems)  # where the problem of missing cards goes: before what the rewards found
     _reward(ente, hooks, params, trace, fields, cards)
     paid = fields["rewards"]
+    read = hooks.one(hookspecs.ciclope_pools_read_cards, params=params, pools=paid.pools)
+    # the pools whose premiums no evaluation decides: the workbook says «senza valutazione» beside their amounts
+    fields["unread"] = frozenset(paid.pools) - set(read)
     if ente.people and not cards and any(p.amount > 0 for p in paid.pools.values()):
         # a header-only evaluations.csv left the funds undistributed with status ok. Judged once the rewards
         # are known, on what they did and not on which plugin made them; an error of the rewards already says
         # why nobody was paid (the access to the premiums closed), and a regulation that pays without any
         # card would be told to fill the cards it does not need. Only the funds that pay premiums (the pools of
         # the rewards) count: a fund of ente.toml that pays none, such as the progressions', needs no card
-        read = hooks.one(hookspecs.ciclope_pools_read_cards, params=params, pools=paid.pools)
         if unreached(paid, set(read)) and not any(p.is_error for p in trace.problems[at:]):
             trace.problems.insert(at, no_cards(ente))
 

@@ -647,9 +647,11 @@ def ciclope_pools_read_cards(params: Params, pools: Mapping[str, Pool]) -> list[
     the scheda); the others pay without any card (divided among the staff in service, amounts decided by the
     regulation).
 
-    Called after ``ciclope_rewards`` when nobody has an evaluation card: a pool with money that reached nobody
-    is the error of the missing cards only when it reads them; a premium paid without evaluating that admitted
-    nobody (an access threshold missed) is not. Default: every pool.
+    Called after ``ciclope_rewards``, once per ente: the workbook's sheet of the premiums says «senza valutazione»,
+    not the person's outcome, beside an amount of the other pools (``Result.unread``); and when nobody has an
+    evaluation card, a pool with money that reached nobody is the error of the missing cards only when it reads
+    them; a premium paid without evaluating that admitted nobody (an access threshold missed) is not. Default:
+    every pool.
 
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     :param pools: the pools the rewards distributed (:class:`core.outcomes.Rewards` ``pools``), name → Pool;

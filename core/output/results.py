@@ -238,6 +238,8 @@ def rewards(res: Result) -> dict:
     }
     if ledger.position_pools:  # position pay: not performance money (rules/core.md §6)
         doc["position_pools"] = list(ledger.position_pools)
+    if ledger.incentive_pools:  # compensi that are not performance premiums (incentivi di legge): reported apart
+        doc["incentive_pools"] = list(ledger.incentive_pools)
     if ledger.instalments:  # only a regulation that pays in instalments: every other document is unchanged
         doc["instalments"] = [instalment(i) for i in ledger.instalments]
     if res.rewards is not None and res.rewards.extra:

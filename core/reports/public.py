@@ -170,19 +170,23 @@ def individual(r: Result) -> list[Block]:
     return [Text(intro, "muted"), Table("", head, rows, empty="Nessuna valutazione individuale.")]
 
 
+# the compensi that are not performance premiums (incentivi di legge) close the table of the funds with their own total
+TOTALS = {"incentivi": "Totale dei compensi non collegati alla performance"}
+
+
 def rewards(r: Result) -> list[Block]:
     if not reached(r, "premialita"):
         return [not_run(r, "premialita")]
     lines = transparency.lines(r)
     pools = [
         (
-            ln.item if ln.key != "totale" else "Totale",
+            ln.item if ln.key != "totale" else TOTALS.get(ln.section, "Totale"),
             ln.allocation or fmt.euro(ln.allocated),
             _money(ln, ln.total),
             ln.allocation or _money(ln, None if ln.total is None or ln.allocated is None else ln.allocated - ln.total),
         )
         for ln in lines
-        if ln.section in ("fondi", "posizione")
+        if ln.section in ("fondi", "posizione", "incentivi")
     ]
     groups = [
         (

@@ -489,7 +489,9 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         for name, amount in paid:
             part = (name,) if parts else ()
             why = (unpaid_why(r, a, name, lead) or "") if not amount else None
-            rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, status(a.person), why))
+            # an amount no evaluation decides is «senza valutazione»; one of 0 keeps the outcome its «Motivo» explains
+            esito = UNREAD if amount and a.pool in r.unread and a.ref is None else status(a.person)
+            rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, esito, why))
     zero = any(row[-1] is not None for row in rows)  # a «Motivo» where some premium is 0, no empty one
     rows = [row if zero else row[:-1] for row in rows]
     if rows:
@@ -508,6 +510,9 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         *((("Motivo", "text", 30),) if zero else ()),
     ]
     return Table("Premi", columns, rows)
+
+
+UNREAD = "senza valutazione"  # the «Esito» of an amount no evaluation decides (a pool whose premiums read none)
 
 
 def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | None:

@@ -11,7 +11,9 @@ Sections (``Line.section``):
 - ``fondi``: per performance pool (premi, bonus, prizes, result pay of dirigenti and PO) the amount
   allocated — every fund destined to performance pay, including funds nobody received — and the
   amount distributed with its recipients; then the totals. ``posizione``: the same for position pay,
-  which is not a performance premium and is reported apart. A pool's residual is published only
+  which is not a performance premium and is reported apart; ``incentivi``: the same for the compensi that are
+  not premi correlati alla performance (incentivi di legge: art. 208 CdS, funzioni tecniche), in no other figure
+  (their pay is no one's performance pay, so no level, band, tier or mean reads it). A pool's residual is published only
   with its distributed amount (allocated − residual would give it back).
 - ``livello`` / ``fascia``: per level (or status) and per merit band, separately for *dirigenti e PO*
   and *personale*: head count, share of the group, total and mean performance pay.
@@ -32,7 +34,7 @@ from pathlib import Path
 
 import attrs
 
-from ciclope.core.money import PERFORMANCE, POSITION, Pool
+from ciclope.core.money import INCENTIVE, PERFORMANCE, POSITION, Pool
 from ciclope.core.plugininfo import said_po_short
 from ciclope.core.reports import disclosure, fmt, italian_csv, stats
 from ciclope.core.reports.disclosure import MIN_GROUP, SMALL, WITHHELD
@@ -61,6 +63,7 @@ HEADER = (
 SECTION_LABELS = {
     "fondi": "Fondi per la performance",
     "posizione": "Retribuzione di posizione",
+    "incentivi": "Compensi non collegati alla performance",
     "livello": "Livello di valutazione",
     "fascia": "Fascia di merito",
     "differenziazione": "Differenziazione",
@@ -217,7 +220,7 @@ def pool_lines(result: Result, everyone: list[Person]) -> list[Line]:
     """Per pool, allocated and distributed with recipients, then the totals (``fondi``, ``posizione``)."""
     ledger = result.ledger
     out: list[Line] = []
-    for section, kind in (("fondi", PERFORMANCE), ("posizione", POSITION)):
+    for section, kind in (("fondi", PERFORMANCE), ("posizione", POSITION), ("incentivi", INCENTIVE)):
         pools = ledger.pools_of(kind)
         if not pools:
             continue
@@ -559,7 +562,7 @@ def rows(result: Result) -> list[tuple[str, ...]]:
         if label is None:
             continue
         named = group_named(result, ln.group)
-        if ln.section in ("fondi", "posizione"):
+        if ln.section in ("fondi", "posizione", "incentivi"):
             out.append((label, "", f"{ln.item}: stanziato", "", "", ln.allocation or _money(ln.allocated), "", "", ""))
             recipients = str(ln.count) if ln.counted and ln.count is not None else ""
             total = ln.hidden or _money(ln.total)

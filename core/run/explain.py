@@ -13,7 +13,7 @@ import difflib
 import functools
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +23,7 @@ from ciclope.core import scoring
 from ciclope.core.fund import CONSTITUTED
 from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import Ente
+from ciclope.core.money import INCENTIVE, POSITION
 from ciclope.core.output.results import num
 from ciclope.core.params import Params
 from ciclope.core.plugininfo import Classification
@@ -926,15 +927,27 @@ def header_lines(
         lines.append("Premio: nessun importo assegnato.")
     for award in awards:
         lines += award_lines(award, subj, labels, documents)
-    premiums = [Decimal(a["amount"]) for a in awards if not a.get("ref") and a.get("kind") != "position"]
-    if len(premiums) > 1:  # paid by several funds: what they make together, as the person is paid it
-        lines.append(f"Totale dei premi: {fmt.euro(sum(premiums, Decimal(0)))}")
+    lines += total_lines(awards)
     for about in (UNPAID, RECOVERY):
         said = reason_lines([r for r in reasons if r.get("about", UNPAID) == about], documents)
         if said and awards:  # after a premium's own lines, headed by what they are about
             lines.append(f"{about.capitalize()}:")
         lines += said
     return lines + progression_lines(subj.get("progression"))
+
+
+NOT_PREMIUMS = (POSITION, INCENTIVE)  # the kinds of pay that are no performance premium (core/money.py)
+
+
+def total_lines(awards: Sequence[Mapping[str, Any]]) -> list[str]:
+    """What the person's premiums make together where several funds pay them, as the person is paid it; beside them a
+    compenso that is not a performance premium (an incentive a law destines) is added in a total of its own."""
+    premiums = [Decimal(a["amount"]) for a in awards if not a.get("ref") and a.get("kind") not in NOT_PREMIUMS]
+    paid = [Decimal(a["amount"]) for a in awards if not a.get("ref") and a.get("kind") != POSITION]
+    out = [f"Totale dei premi: {fmt.euro(sum(premiums, Decimal(0)))}"] if len(premiums) > 1 else []
+    if premiums and len(paid) > len(premiums):
+        out.append(f"Totale dei premi e dei compensi: {fmt.euro(sum(paid, Decimal(0)))}")
+    return out
 
 
 def reason_lines(reasons: Iterable[Mapping[str, str]], documents: Mapping[str, str] | None) -> list[str]:
@@ -961,7 +974,7 @@ def award_lines(
         ]
     # a regulation without merit bands records each one's level as the band: said once, as the level above
     band = f", fascia {award['band']}" if award["band"] and award["band"] != subj.get("level") else ""
-    what = "Retribuzione di posizione" if award.get("kind") == "position" else "Premio"
+    what = {POSITION: "Retribuzione di posizione", INCENTIVE: "Compenso"}.get(award.get("kind") or "", "Premio")
     if award.get("what") == stats.RESULT_PAY:  # a dirigente's or PO's pay for their result, not a staff premium
         what = stats.upper_first(stats.RESULT_PAY)
     # the fund by its pool's own words where it has them, as the Relazione names it («… (importi dovuti)»)

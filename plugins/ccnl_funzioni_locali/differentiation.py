@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Generator, Iterable, Mapping
 from decimal import Decimal
 
-from ciclope.core import Award, Ente, Problem, Rewards, Score, Trace, fmt, hookimpl
+from ciclope.core import Award, Ente, Problem, Rewards, Score, Trace, fmt, hookimpl, money
 
 from .national import cite, in_force
 
@@ -41,7 +41,8 @@ def undifferentiated(rewards: Rewards, scores: Mapping[str, Score], source: str)
     out = []
     paid_by_pool = paid_in(rewards.awards.values())
     for name in rewards.pools:
-        if name in EXEMPT:
+        # an incentive a law destines (art. 208 CdS, funzioni tecniche) is no premio collegato alla performance
+        if name in EXEMPT or rewards.pools[name].kind == money.INCENTIVE:
             continue
         paid = paid_by_pool.get(name, [])
         if len(paid) < MIN_PEOPLE:

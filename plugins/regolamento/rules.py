@@ -30,6 +30,7 @@ from ciclope.core import (
     cells,
     fmt,
     hookimpl,
+    money,
 )
 from ciclope.plugins.regolamento.check import (
     appointments,
@@ -55,7 +56,7 @@ from ciclope.plugins.regolamento.format.acts import code_of, day_month
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Regulation
+from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import role_names as named_roles
 from ciclope.plugins.regolamento.format.wording import word
 from ciclope.plugins.regolamento.pay import (
@@ -161,7 +162,6 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + declaredcolumns.missing(regulation, ente)
             + labelnames.misspelt(regulation, ente, where)
             + comparto_check.missing(regulation, where)
-            + fullyear.problems(regulation, ente, where)
             + scaleslip.problems(regulation)
             + timetwice.problems(regulation)
             + unusedfunds.problems(regulation, ente)
@@ -478,9 +478,17 @@ def resources(ente: Ente, params: Params, trace: Trace) -> Generator[None, dict[
     reg = regulation_of(params)
     unread = unusedfunds.unused(reg, ente)  # said by the validation; neither distributed nor published
     named = named_pools(reg, {name: pool for name, pool in (pools or {}).items() if name not in unread})
-    if not reg.funds:
-        return named
-    return formulafunds.constituted(reg, ente, named, trace)
+    found = formulafunds.constituted(reg, ente, named, trace) if reg.funds else named
+    return incentive_pools(reg, found)
+
+
+def incentive_pools(reg: Regulation, pools: dict[str, Pool]) -> dict[str, Pool]:
+    """The funds of the parts that pay a compenso which is not a performance premium (``performance = "nessuna"``)
+    made pools of that kind (``money.INCENTIVE``): every document reports them apart from the performance premiums."""
+    incentives = {p.fund for p in reg.parts if p.performance == "nessuna"}
+    return {
+        name: attrs.evolve(pool, kind=money.INCENTIVE) if name in incentives else pool for name, pool in pools.items()
+    }
 
 
 def named_pools(reg: Regulation, pools: dict[str, Pool]) -> dict[str, Pool]:
@@ -526,6 +534,7 @@ def rewards(
         trace.extend(uncarded.problems(reg, ente, cards, out.pools))
         trace.extend(uncarded.uncarded_people(reg, ente, cards, out.pools))
         parts.pay(reg, ente, scores, org, trace, out, facts)
+        trace.extend(fullyear.problems(reg, ente, regulation_where(params[PARAM]), admitted_by(trace)))
         trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
         trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="premio"))
     selected(reg, ente, scores, facts, trace, out, params[PARAM])
@@ -540,6 +549,19 @@ def rewards(
     return Rewards(
         pools=out.pools, awards=out.awards, statuses=out.statuses, extra=out.extra, instalments=tuple(out.instalments)
     )
+
+
+def admitted_by(trace: Trace) -> fullyear.Admits:
+    """Whether a part admitted a person, as its condition (``ammesso``) was recorded when the part was paid; a part
+    without one admits everyone of its roles."""
+
+    def admits(block: Premium, pid: str) -> bool:
+        if not isinstance(block, Part) or block.admitted_if is None:
+            return True
+        held = trace.get(f"ammesso:{block.name}:{pid}")
+        return held is not None and held.value is True
+
+    return admits
 
 
 def selected(
@@ -661,7 +683,15 @@ def individual_premium(params: Params) -> list[str]:
     regulation = declared(params)
     if regulation is None:
         return []
-    staff = [p for p in regulation.premiums if METHODS[p.method].individual and "dipendente" in p.roles]
+    # a compenso that is not a performance premium (``performance = "nessuna"``, an incentive a law destines) is in
+    # no mean of the premium: its fund is its own (partcheck), named by no part here
+    staff = [
+        p
+        for p in regulation.premiums
+        if METHODS[p.method].individual
+        and "dipendente" in p.roles
+        and not (isinstance(p, Part) and p.performance == "nessuna")
+    ]
     organizational = {p.fund for p in regulation.parts if p.performance == "organizzativa"}
     # a fund that also pays the organizational performance (art. 68 c. 2 lett. a) is named by its individual parts
     # («fund/part»), the maggiorazione's own part not among them: the mean is of the individual premium alone

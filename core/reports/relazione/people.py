@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ciclope.core.conciliation import apply_appeals
+from ciclope.core.money import INCENTIVE
 from ciclope.core.plugininfo import said_po_short
 from ciclope.core.reports import fmt, stats
 from ciclope.core.reports.model import Block, Flag, Flags, Heading, Table, Text, Total, columns
@@ -121,11 +122,15 @@ def rewards(r: Result, names: Names) -> list[Block]:
     return out
 
 
+# a fund of compensi that are not performance premiums (incentivi di legge): in the money of the ente, said so
+NOT_PREMIUM = " (compenso non collegato alla performance)"
+
+
 def funds(r: Result) -> Table:
     ledger, labels, docs = r.ledger, r.plugin.status_labels, r.plugin.documents
     rows: list = [
         (
-            fmt.fund(name, p.label, labels),
+            fmt.fund(name, p.label, labels) + (NOT_PREMIUM if p.kind == INCENTIVE else ""),
             fmt.cite(p.source, docs),
             fmt.euro(p.amount),
             fmt.euro(p.distributed),

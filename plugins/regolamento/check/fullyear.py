@@ -2,12 +2,13 @@
 proporzione ai giorni di servizio», which the declared format says with ``rateo_giorni = true``; without it, and
 without a formula that reads the days itself, a person who left on 30 June is paid as one who worked the whole year,
 and nothing said so (an office found it only by redoing the sum). A warning at the part names the people; a part that
-writes ``rateo_giorni = false`` says the text pays the whole year and is not warned."""
+writes ``rateo_giorni = false`` says the text pays the whole year and is not warned. The check runs once the parts
+are paid, when each part's condition (``ammesso``) has been asked of each person."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ciclope.core import Ente, Problem, fmt
 from ciclope.plugins.regolamento.check.scaleslip import formulas
@@ -20,10 +21,15 @@ RULE = "regolamento.rateo"
 # what a formula reads that already counts the days of service
 DAYS_READ = frozenset({"giorni_servizio", "mesi_servizio", "assunzione", "cessazione"})
 NAMED = 3  # the people a warning names, then «e altri N»
+Admits = Callable[[Premium, str], bool]  # whether a part admits a person (by id)
 
 
-def problems(reg: Regulation, ente: Ente, where: tuple[str, Mapping[str, int]]) -> list[Problem]:
-    """One warning per part that pays people hired or gone within the year for the whole year."""
+def problems(
+    reg: Regulation, ente: Ente, where: tuple[str, Mapping[str, int]], admits: Admits = lambda block, pid: True
+) -> list[Problem]:
+    """One warning per part that pays people hired or gone within the year for the whole year, naming only those the
+    part admits (``admits``: its condition ``ammesso`` held for them): a part no such person takes part in (the
+    project of the Polizia locale, a colleague of the anagrafe hired in April) is not warned."""
     blocks: list[tuple[str, Premium]] = [(f"premi[{i}]", part) for i, part in enumerate(reg.parts)]
     if reg.premium is not None:
         blocks.append(("premio", reg.premium))
@@ -32,7 +38,11 @@ def problems(reg: Regulation, ente: Ente, where: tuple[str, Mapping[str, int]]) 
     for path, block in blocks:
         if block.prorate or f"{path}.rateo_giorni" in lines or _reads_days(block):
             continue
-        partial = [p for p in ente.people.values() if p.role in block.roles and _partial(p.extra, ente.year)]
+        partial = [
+            p
+            for p in ente.people.values()
+            if p.role in block.roles and _partial(p.extra, ente.year) and admits(block, p.id)
+        ]
         if not partial:
             continue
         named = ", ".join(f"{p.name} ({p.id}) {_span(p.extra)}" for p in partial[:NAMED])

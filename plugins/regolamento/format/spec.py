@@ -1030,11 +1030,15 @@ class Part(Premium):
     performance: str = key(
         "performance",
         "choice",
-        "individuale o organizzativa: la parte paga il premio correlato alla performance individuale (art. 68 c. 2 "
-        "lett. b CCNL 21.5.2018) o alla performance organizzativa (lett. a). La maggiorazione del premio individuale "
-        "che il comparto calcola da [ente.nazionale] legge il valore medio dei soli premi delle parti individuali",
+        "individuale, organizzativa o nessuna: la parte paga il premio correlato alla performance individuale (art. 68 "
+        "c. 2 lett. b CCNL 21.5.2018) o alla performance organizzativa (lett. a), oppure un compenso che non è un premio "
+        "correlato alla performance (nessuna: un incentivo previsto da una legge, come i progetti di potenziamento "
+        "della polizia locale dell'art. 208 CdS, le funzioni tecniche, l'ISTAT; art. 68 c. 2 lett. g CCNL 21.5.2018, "
+        "art. 80 c. 2 lett. g CCNL 16.11.2022), pagato da un fondo che solo parti di questo tipo pagano e pubblicato a "
+        "parte, fuori dai premi per la performance. La maggiorazione del premio individuale che il comparto calcola da "
+        "[ente.nazionale] legge il valore medio dei soli premi delle parti individuali",
         default="individuale",
-        choices=("individuale", "organizzativa"),
+        choices=("individuale", "organizzativa", "nessuna"),
         example="organizzativa",
     )
     set_aside: bool = key(

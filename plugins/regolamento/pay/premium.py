@@ -175,6 +175,8 @@ def distribute(
             cents = cents_of(fund.value, plan, amounts)
         elif plan.budgets:  # a budget part: each premium down from the exact budget, said where it has more
             cents = budget.cents(plan, amounts)
+        elif note == INSUFFICIENT:  # each amount due × the fund / what is due in all, redone by hand
+            cents = reduced(fund.value, plan, amounts)
     amounts, cuts = after_cuts(amounts, admitted)
     record(reg, pr, fund, people, plan, amounts, (note, cents), trace, key)
     paid = tuple(
@@ -191,6 +193,20 @@ def cents_of(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal]) -> dict[
     total = sum((Fraction(w) for w in plan.values.values()), Fraction(0))  # Decimals, or the bands' Fractions
     notes = {pid: money.split_note(pool, w, total, amounts.get(pid, ZERO)) for pid, w in plan.values.items()}
     return {pid: text for pid, text in notes.items() if text}
+
+
+def reduced(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal]) -> dict[str, str]:
+    """How each amount due was reduced where the fund is a ceiling they pass (:func:`settle`): «€ 1.200,00 ×
+    € 2.000,00 / € 2.720,00 = € 882,35», the amount due × the fund / what is due in all, and how it came to the cent
+    where it is not whole cents (:func:`money.split_note`)."""
+    due = {pid: money.floor2(v) for pid, v in plan.values.items()}  # as :func:`settle` splits them
+    total = sum(due.values(), ZERO)
+    out: dict[str, str] = {}
+    for pid, owed in due.items():
+        paid = amounts.get(pid, ZERO)
+        said = f"{fmt.euro(owed)} × {fmt.euro(pool)} / {fmt.euro(total)} = {fmt.euro(paid)}"
+        out[pid] = fmt.clauses(said, money.split_note(pool, owed, total, paid))
+    return out
 
 
 def capped(
@@ -231,6 +247,9 @@ def ordered(admitted: list[Entry]) -> list[Entry]:
     return [t[2] for t in scoring.by_score([(e.person.id, e.score, e) for e in admitted])]
 
 
+INSUFFICIENT = "fondo insufficiente: importi ridotti in proporzione"  # the note of a fund the amounts due pass
+
+
 def settle(
     amount: Decimal,
     plan: Plan,
@@ -265,7 +284,7 @@ def settle(
                 f"dovuti ({fmt.euro(total)}): ridotti in proporzione",
             )
         )
-        return money.split(amount, due, rank=rank), "fondo insufficiente: importi ridotti in proporzione"
+        return money.split(amount, due, rank=rank), INSUFFICIENT
     if pr.residual == "ridistribuisci" and total > 0:
         return money.split(amount, due, rank=rank), "residuo ridistribuito in proporzione ai premi dovuti"
     return due, ""
@@ -668,9 +687,14 @@ def record(
             formula,
             source,
             given,
-            f"Premio di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
+            f"{_what(pr)} di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
             fmt.clauses(zero, words, note if e.status is None else "", _cents(e, cents), pr.note),
         )
+
+
+def _what(pr: Premium) -> str:
+    """What a part pays: a premium, or a compenso that is not a performance premium (``performance = "nessuna"``)."""
+    return "Compenso" if isinstance(pr, Part) and pr.performance == "nessuna" else "Premio"
 
 
 def _without(fund: Input, read: tuple[Input, ...]) -> tuple[Input, ...]:

@@ -48,6 +48,7 @@ def check(parts: Sequence[Part], with_premio: bool, error: Error, fundless: froz
         set_aside(i, part, parts, error, fundless)
     owed_funds(parts, error, fundless)
     shares(parts, error, fundless)
+    incentives(parts, error)
     bonuses = [i for i, p in enumerate(parts) if p.national_bonus]
     for i in bonuses[1:]:  # the layer leaves the contract's maggiorazione to one part
         first = parts[bonuses[0]].name
@@ -56,6 +57,23 @@ def check(parts: Sequence[Part], with_premio: bool, error: Error, fundless: froz
             f"la maggiorazione del contratto è già la parte «{first}»",
             "regolamento.valore",
         )
+
+
+def incentives(parts: Sequence[Part], error: Error) -> None:
+    """A compenso that is not a performance premium (``performance = "nessuna"``: an incentive a law destines) is paid
+    from a fund of its own, which no premium shares: its money is published apart from the performance premiums, a
+    fund at a time; and it is not the national contract's maggiorazione, a share of the individual premium."""
+    premium = {p.fund: p.name for p in parts if p.performance != "nessuna"}
+    for i, part in enumerate(parts):
+        if part.performance != "nessuna":
+            continue
+        if part.national_bonus:
+            error(f"premi[{i}].performance", "la maggiorazione del premio individuale è un premio correlato alla "
+                  "performance: «nessuna» non vale", "regolamento.valore")  # fmt: skip
+        if part.fund in premium:
+            error(f"premi[{i}].fondo", fmt.clauses(f"il fondo {fmt.quoted(part.fund)} paga anche la parte "
+                  f"{fmt.quoted(premium[part.fund])}, un premio correlato alla performance", "un compenso che non lo è "
+                  "(«nessuna») ha un fondo suo: scrivi nella parte un altro fondo"), "regolamento.valore")  # fmt: skip
 
 
 def formula_keys(i: int, part: Part, error: Error) -> None:

@@ -43,15 +43,15 @@ def parts(block: Part, regulation: Regulation) -> Said:
         *said[1:],
     ]
     lines += _formulas(block)
-    # a premium no part pays by an individual evaluation (a fondo comune, a presence premium) is no «individuale»
-    # nor one with a part for the organizational performance (no article: its contract and year vary by ente)
-    individual = not any(p.performance == "organizzativa" for p in regulation.parts)
-    what = "Il premio individuale" if individual and any(p.evaluation for p in regulation.parts) else "Il premio"
+    if block.performance == "nessuna":  # a compenso, not a premium: its own sentences say so
+        lines = [line.replace("il premio ", "il compenso ") for line in lines]
+    what = _what(regulation)
     if len(regulation.parts) == 1:  # the one part is the premium: said once, with its source
         lines[0] = f"{what} si paga in una sola parte, «{block.name}» ({block.source})."
     elif block is regulation.parts[0]:
         names = ", ".join(f"«{p.name}»" for p in regulation.parts)
-        lines.insert(0, f"{what} si paga in {len(regulation.parts)} parti, nell'ordine: {names}.")
+        verb = "si pagano" if what == INCENTIVES else "si paga"
+        lines.insert(0, f"{what} {verb} in {len(regulation.parts)} parti, nell'ordine: {names}.")
     if isinstance(block.rankings, Formula):
         lines.append(
             f"La graduatoria di ciascuno nella parte {valued(block.rankings, amount=False)}: una graduatoria per ogni "
@@ -69,11 +69,7 @@ def parts(block: Part, regulation: Regulation) -> Said:
             "La parte è la maggiorazione del premio individuale prevista dal contratto nazionale, come la scrive il "
             "contratto integrativo: non è calcolata una seconda volta."
         )
-    if block.performance == "organizzativa":
-        lines.append(
-            "La parte paga la performance organizzativa: non è del premio individuale, e il valore medio della "
-            "maggiorazione prevista dal contratto nazionale non la legge."
-        )
+    lines += [PERFORMANCE[block.performance]] if block.performance in PERFORMANCE else []
     if block.set_aside:
         givers = [f"«{q.name}»" for q in regulation.parts if q.residual_to == block.name]
         source = givers[0] if givers else "che le manda ciò che non paga"
@@ -92,8 +88,37 @@ def parts(block: Part, regulation: Regulation) -> Said:
         does = "ne approva gli importi" if block.method == "importi" else "la istituisce"
         lines.append(f"La parte si paga solo se ogni anno un atto {does}{window}.")
     extra = {"method"} if block.method in ("migliori", "budget", "importi", "formula") else set()
-    heading = "Le parti del premio individuale" if what == "Il premio individuale" else "Le parti del premio"
-    return heading, lines, covered | PART_KEYS | extra
+    return HEADINGS[what], lines, covered | PART_KEYS | extra
+
+
+# what a part that pays no individual premium is (``performance``)
+PERFORMANCE = {
+    "organizzativa": "La parte paga la performance organizzativa: non è del premio individuale, e il valore medio della "
+    "maggiorazione prevista dal contratto nazionale non la legge.",
+    "nessuna": "La parte paga un compenso che non è un premio correlato alla performance (un incentivo previsto da una "
+    "legge): non è del premio individuale, il valore medio della maggiorazione prevista dal contratto nazionale non la "
+    "legge, e i dati pubblicati la riportano a parte, fuori dai premi per la performance.",
+}
+INCENTIVES = "Il premio e i compensi non collegati alla performance"
+COMPENSO = "Il compenso non collegato alla performance"
+HEADINGS = {
+    COMPENSO: "Le parti del compenso non collegato alla performance",
+    "Il premio individuale": "Le parti del premio individuale",
+    "Il premio": "Le parti del premio",
+    INCENTIVES: "Le parti del premio e dei compensi non collegati alla performance",
+}
+
+
+def _what(regulation: Regulation) -> str:
+    """What the parts pay together: the individual premium, a premium (no part pays by an individual evaluation: a
+    fondo comune, a presence premium; or a part pays the organizational performance — no article: its contract and
+    year vary by ente), or a premium beside compensi that are not performance premiums (``performance = "nessuna"``)."""
+    if all(p.performance == "nessuna" for p in regulation.parts):
+        return COMPENSO
+    if any(p.performance == "nessuna" for p in regulation.parts):
+        return INCENTIVES
+    individual = not any(p.performance == "organizzativa" for p in regulation.parts)
+    return "Il premio individuale" if individual and any(p.evaluation for p in regulation.parts) else "Il premio"
 
 
 def _split(p: Part) -> str:

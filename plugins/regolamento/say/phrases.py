@@ -693,13 +693,14 @@ def _method(p: Premium, reg: Regulation) -> list[str]:
 def unscored(p: Premium, prep: str = "tra") -> str:
     """Whom a premium that reads no evaluation (``valutazione = false``) pays: «tra tutto il personale in servizio
     (…)» after «diviso», «a tutto …» after «pagata»."""
-    # with a condition (``ammesso``) not all of them: the condition is said next, «Partecipa alla parte solo …»
-    whom = (
-        "il personale in servizio"
-        if isinstance(p, Part) and p.admitted_if is not None
-        else "tutto il personale in servizio"
-    )
-    return f"{joined(prep, whom)} ({roles(p.roles)}), valutato o no, senza valutazione individuale"
+    # with a condition (``ammesso``) only whom it admits: the condition is said next, «Partecipa alla parte solo …»
+    if isinstance(p, Part) and p.admitted_if is not None:
+        to = "solo a chi" if prep == "a" else "tra chi"
+        return (
+            f"{to}, nel personale in servizio ({roles(p.roles)}), vi partecipa, valutato o no, senza valutazione "
+            "individuale"
+        )
+    return f"{joined(prep, 'tutto il personale in servizio')} ({roles(p.roles)}), valutato o no, senza valutazione individuale"
 
 
 def _thresholds(p: Premium, reg: Regulation) -> str:

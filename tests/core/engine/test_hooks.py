@@ -102,6 +102,7 @@ def test_hook_order_over_a_full_cycle(tmp_path):
         "ciclope_rewards",
         "ciclope_award_parts",  # … which parts paid each award, and how much each
         "ciclope_position_pay",  # e. premialità
+        "ciclope_pools_read_cards",  # … which pools' premiums read the evaluation (the workbook's «Esito»)
         "ciclope_calendar",
         "ciclope_approval_keys",
         "ciclope_report_sections",  # f. rendicontazione

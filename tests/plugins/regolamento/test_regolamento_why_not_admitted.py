@@ -91,8 +91,8 @@ def test_a_plural_subject_is_equal_in_the_plural_and_the_part_is_paid_to_the_sta
     text = regulation_text(tmp_path, TRAINING)
     # «i giorni lavorativi della settimana sono uguali a 6», not «sono uguale a»
     assert "se i giorni lavorativi della settimana sono uguali a 6, allora € 312,00" in text
-    # «pagata al personale», not «pagata a il personale»
-    assert "La parte «impegno» è pagata al personale in servizio (i dipendenti), valutato o no" in text
+    # «pagata solo a chi … vi partecipa», not «pagata a il personale»: with a condition it pays whom it admits
+    assert "La parte «impegno» è pagata solo a chi, nel personale in servizio (i dipendenti), vi partecipa" in text
     assert "a il " not in text
 
 

@@ -359,8 +359,9 @@ def test_the_kind_of_ente_beyond_local_government(tmp_path, kind, said):
 
 
 def test_who_takes_part_narrows_everyone_in_service(tmp_path):
-    """A part without evaluation is «divisa tra il personale in servizio», not «tutto» when its condition follows with
-    «solo»; without a condition it is «tutto il personale»."""
+    """A part without evaluation is «divisa tra chi, nel personale in servizio, vi partecipa», not «tutto» (nor the
+    staff in service as a whole) when its condition follows with «solo»; without a condition it is «tutto il
+    personale»."""
     text = HEAD + (
         '\n[[premi]]\nnome = "presenza"\nmetodo = "proporzionale"\nvalutazione = false\n'
         'ammesso = "=assenze <= 10 giorni"\nfonte = "art. 3"\n'
@@ -370,7 +371,7 @@ def test_who_takes_part_narrows_everyone_in_service(tmp_path):
     # an individual evaluation, it is «il premio», not «il premio individuale»
     assert "Art. 1 — Le parti del premio (art. 3)\n" in said
     assert "Il premio si paga in una sola parte, «presenza» (art. 3). Le va tutto il fondo" in said
-    assert "è divisa tra il personale in servizio (i dipendenti), valutato o no" in said
+    assert "è divisa tra chi, nel personale in servizio (i dipendenti), vi partecipa, valutato o no" in said
     assert "tutto il personale" not in said
     assert (
         "Partecipa alla parte solo la persona per cui i giorni di assenza sono al più 10 giorni (formula: "
