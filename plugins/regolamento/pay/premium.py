@@ -280,7 +280,7 @@ def settle(
                 file=file,
                 row=row,
                 column=column,
-                message=f"{_share_of(pr)} {funds.said(pr.fund)} ({fmt.euro(amount)}) non basta per i premi "
+                message=f"{_share_of(pr)} {fmt.quoted(funds.said(pr.fund))} ({fmt.euro(amount)}) non basta per i premi "
                 f"dovuti ({fmt.euro(total)}): ridotti in proporzione",
             )
         )

@@ -367,7 +367,7 @@ def settle(
                 file=file,
                 row=row,
                 column=column,
-                message=f"il fondo {funds.said(rp.fund)} ({fmt.euro(fund.amount)}) non basta per la retribuzione di "
+                message=f"il fondo {fmt.quoted(funds.said(rp.fund))} ({fmt.euro(fund.amount)}) non basta per la retribuzione di "
                 f"risultato dovuta ({fmt.euro(total)}): ridotta in proporzione",
             )
         )

@@ -841,7 +841,7 @@ def test_a_formula_past_the_fund_by_more_than_its_rounding_is_a_shortfall(ciclop
     assert amounts(result) == {"S1": "66.67", "S2": "66.67", "S3": "66.66"}
     assert [v.message for v in result.violations if v.rule == "regolamento.fondo_insufficiente"] == [
         # what is short is the part's share of the fund (here all of it), named as such
-        "la quota della parte «produttività» del fondo performance_individuale (€ 200,00) non basta per i premi "
+        "la quota della parte «produttività» del fondo «performance_individuale» (€ 200,00) non basta per i premi "
         "dovuti (€ 240,00): ridotti in proporzione"
     ]
 
