@@ -483,7 +483,12 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         if stats.covered(r, a):  # beside the person's own result pay from the same fund: say which it is
             fund = f"{fund} (interim della posizione {a.ref})"
         said = (band(a.band),) if banded else ()
-        paid: Sequence[tuple[str | None, Decimal]] = parts.get(a.pool, {}).get(a.person) or [(None, a.amount)]
+        named = parts.get(a.pool, {}).get(a.person) or ()
+        # the parts of the person's award from the pool, which sum to it: not those of another award of theirs
+        # from the same pool (an interim's beside their own result pay)
+        paid: Sequence[tuple[str | None, Decimal]] = (
+            named if named and sum(v for _, v in named) == a.amount else [(None, a.amount)]
+        )
         lead = first.setdefault(a.person, a) is a
         # an award several parts of one fund sum: a row per part, as the office's accounts keep them apart
         for name, amount in paid:

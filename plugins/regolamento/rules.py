@@ -787,7 +787,7 @@ def award_parts(
         names = by_fund.get(a.pool, [])
         if names:
             out.setdefault(a.pool, {})[a.person] = _parts_paid(names, a.person, a.amount, trace)
-        elif a.pool == result:  # the result pay, beside the parts: named so, not left blank
+        elif a.pool == result and a.ref is None:  # the person's own result pay (an interim's is the position's)
             out.setdefault(a.pool, {})[a.person] = [("retribuzione di risultato", a.amount)]
     return out or None
 

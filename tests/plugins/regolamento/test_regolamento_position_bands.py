@@ -233,3 +233,28 @@ def test_the_relazione_s_table_of_the_positions_adds_up(ciclope_ente, tmp_path):
     assert rows["P2"][3:8] == ("€ 14.000,00", "€ 7.038,25", 7, "€ 1.005,46", "€ 1.005,49")
     # P4 vacant: its weighing's annual pay (band from 55: 8.000,00), no amount due and so no instalments, no result
     assert rows["P4"][1:] == ("vacante (non erogata)", "60,00", "€ 8.000,00", "—", "—", "—", "—", "—", "—")
+
+
+def test_the_workbook_s_premiums_keep_the_result_pay_and_the_interim_apart(ciclope_ente, tmp_path):
+    from ciclope.core.reports import sheets
+
+    # with a part of the premium beside the result pay, the workbook names each award's part
+    part = '\n[[premi]]\nnome = "produttività"\nmetodo = "proporzionale"\nfondo = "performance_individuale"\nfonte = "art. 10"\n'
+    files = comune()
+    files["ente.toml"] += 'performance_individuale = "1000.00"\n'
+    files["people.csv"] += "D1,Dario,dipendente,C,com,1,0,false,SEG\n"  # the part pays him, all of it
+    files["evaluations.csv"] += "D1,SEG,scheda,Valutazione,100,80,\n"
+    result = run_declared(ciclope_ente, tmp_path, REGULATION + part, files)
+    table = sheets.awards(result, lambda pid: "valutato")
+    head = [c[0] for c in table.columns]
+    rows = [dict(zip(head, row)) for row in table.rows if row[0] == "PO3"]
+    # PO3's own result pay (3.756,07) and the interim of P4 (20% × 8.000 × 122 / 366 = 533,33), each with its own
+    # amount, from the same fund: the part «retribuzione di risultato» is the first's only
+    paid = [(r["Fondo"], r["Parte"], r["Importo"]) for r in rows if r["Fondo"].startswith("Retribuzione di risultato")]
+    assert paid == [
+        ("Retribuzione di risultato", "retribuzione di risultato", Decimal("3756.07")),
+        ("Retribuzione di risultato (interim della posizione P4)", None, Decimal("533.33")),
+    ]
+    # the total is the sum of the rows
+    body = [row for row in table.rows if row[0] != "TOTALE"]
+    assert table.rows[-1][head.index("Importo")] == sum(row[head.index("Importo")] for row in body)
