@@ -69,6 +69,8 @@ def po_resources(ente: Ente, rewards: Rewards) -> tuple[Decimal, Decimal] | None
     """(Σ position pay, Σ result-pay resources) of the PO, or None without any PO position pay."""
     po = {p.id for p in ente.people.values() if p.role == "po"}
     computed = {p.name: p.amount for p in rewards.pools.values() if p.kind == money.POSITION}
+    # a compenso that is no performance premium (an incentive of a law) is no result pay, whoever it pays
+    incentives = {p.name for p in rewards.pools.values() if p.kind == money.INCENTIVE}
     position = sum(computed.values(), Decimal(0))
     for p in ente.people.values() if not computed else ():
         pay = p.extra.get("position_pay")
@@ -83,7 +85,7 @@ def po_resources(ente: Ente, rewards: Rewards) -> tuple[Decimal, Decimal] | None
         awarded.setdefault(a.pool, set()).add(a.person)
         if a.amount > 0:
             paid_by.setdefault(a.pool, set()).add(a.person)
-        if a.person in po and a.pool not in computed:
+        if a.person in po and a.pool not in computed and a.pool not in incentives:
             to_po[a.pool] = to_po.get(a.pool, Decimal(0)) + a.amount
     result = Decimal(0)
     for name, amount in to_po.items():

@@ -366,3 +366,22 @@ def test_the_contract_range_of_a_partial_year_or_part_time_eq_is_scaled_to_its_s
     assert "91 giorni di servizio su 366" in po3.message and "dovuta" in po3.message
     assert "PO4 (€ 10.000,00)" in po4.message and "€ 2.500,00–€ 9.000,00" in po4.message
     assert "tempo lavorato 50%" in po4.message
+
+
+def test_a_compenso_paid_to_an_eq_is_no_result_pay_in_the_15_percent_quota(ciclope_ente, tmp_path):
+    from ciclope.core import money
+    from ciclope.core.outcomes import Award, Rewards
+    from ciclope.plugins.ccnl_funzioni_locali import quota
+
+    ente = run(ciclope_ente, tmp_path / "ente", WITH).ente
+    # the position pay of PO1..PO3 of people.csv: 12000 + 9500 + 8000 + 7000 = 36500 (as above); their result pay
+    # 1200 + 950 + 800 = 2950 from its fund; an incentive of a law (funzioni tecniche) of 1500 to PO1 alone
+    pools = {
+        "risultato_po": money.Pool(name="risultato_po", amount=Decimal("2950.00")),
+        "incentivi": money.Pool(name="incentivi", amount=Decimal("1500.00"), kind=money.INCENTIVE),
+    }
+    paid = {"PO1": "1200.00", "PO2": "950.00", "PO3": "800.00"}
+    awards = {f"{pid}:risultato_po": Award(pid, Decimal(v), "risultato_po") for pid, v in paid.items()}
+    awards["PO1:incentivi"] = Award("PO1", Decimal("1500.00"), "incentivi")
+    # the result-pay resources are the 2950 alone: 2950 / (2950 + 36500) = 7.48%, not (2950 + 1500) / … = 10.9%
+    assert quota.po_resources(ente, Rewards(pools=pools, awards=awards)) == (Decimal("36500.00"), Decimal("2950.00"))
