@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Generator, Iterable, Mapping
 from decimal import Decimal
 
+import attrs
+
 from ciclope.core import Award, Ente, Problem, Rewards, Score, Trace, fmt, hookimpl, money
 
 from .national import cite, in_force
@@ -60,12 +62,16 @@ def undifferentiated(rewards: Rewards, scores: Mapping[str, Score], source: str)
 
 
 def paid_in(awards: Iterable[Award]) -> dict[str, list[Award]]:
-    """The awards above zero by pool, in their order: one pass over the awards for all the pools."""
-    out: dict[str, list[Award]] = {}
+    """The people paid above zero by pool, in their order, each once with what the pool paid them: an EQ's own result
+    pay and the interim of a vacant post from the same fund are one premiato, as the published data count them. One
+    pass over the awards for all the pools."""
+    out: dict[str, dict[str, Award]] = {}
     for a in awards:
         if a.amount > 0:
-            out.setdefault(a.pool, []).append(a)
-    return out
+            mine = out.setdefault(a.pool, {})
+            seen = mine.get(a.person)
+            mine[a.person] = a if seen is None else attrs.evolve(seen, amount=seen.amount + a.amount, ref=None)
+    return {pool: list(people.values()) for pool, people in out.items()}
 
 
 def level_of(award: Award, scores: Mapping[str, Score]) -> str | None:
