@@ -18,6 +18,7 @@ from ciclope.plugins.regolamento.format.spec import Premium, Regulation
 from ciclope.plugins.regolamento.read.lines import line_of, said
 
 RULE = "regolamento.rateo"
+DECIDED = "importi"  # the method whose amounts an act decides, person by person
 # what a formula reads that already counts the days of service
 DAYS_READ = frozenset({"giorni_servizio", "mesi_servizio", "assunzione", "cessazione"})
 NAMED = 3  # the people a warning names, then «e altri N»
@@ -36,7 +37,9 @@ def problems(
     file, lines = where
     out = []
     for path, block in blocks:
-        if block.prorate or f"{path}.rateo_giorni" in lines or _reads_days(block):
+        # an amount decided and written per person (premi.csv) is paid as written: the act that decides it counts
+        # the days, if its rule does
+        if block.prorate or f"{path}.rateo_giorni" in lines or _reads_days(block) or block.method == DECIDED:
             continue
         partial = [
             p

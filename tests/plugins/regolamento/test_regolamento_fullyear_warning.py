@@ -4,6 +4,8 @@ way (true: in proportion; false: the text pays the whole year), or a formula tha
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ciclope.plugins.regolamento.check.fullyear import RULE
 
 from helpers import one_unit_comune, run_declared
@@ -60,3 +62,14 @@ def test_a_formula_that_counts_the_days_is_not_warned(ciclope_ente, tmp_path):
     part = PART.replace('metodo = "proporzionale"', "metodo = \"proporzionale\"\npeso = '=punteggio * giorni_servizio'")
     result = run_declared(ciclope_ente, tmp_path, HEAD + part, files())
     assert warnings(result) == []
+
+
+def test_amounts_an_act_decides_are_not_warned(ciclope_ente, tmp_path):
+    # the incentivi per funzioni tecniche of the RUP's act, written per person in premi.csv: paid as written, so the
+    # leaver P2's 300,00 is no whole year's premium the file forgot to prorate
+    part = PART.replace('metodo = "proporzionale"', 'metodo = "importi"\nvalutazione = false')
+    data = files()
+    data["premi.csv"] = "persona,parte,importo\nP2,produttività,300.00\n"
+    result = run_declared(ciclope_ente, tmp_path, HEAD + part, data)
+    assert warnings(result) == []
+    assert {a.person: a.amount for a in result.rewards.awards.values() if a.amount} == {"P2": Decimal("300.00")}
