@@ -246,8 +246,8 @@ def record_below_cut(
                     Input("graduatoria", ranking_words(r.id), ref=f"{KEY}:quota:{r.id}"),
                 ],
                 label=f"Maggiorazione del premio individuale ({article})",
-                note=f"{who(people)(pid)} è al {place}° posto per punteggio tra i {len(r.candidates)} valutati "
-                f"positivamente della graduatoria; {_places(r.slots, r.evaluated)}"
+                note=f"{who(people)(pid)} è al {place}° posto per punteggio tra {len(r.candidates)} valutati "
+                f"positivamente della graduatoria, su {r.evaluated} valutati; {_places(r.slots, r.evaluated)}"
                 + (f"; l'ultimo beneficiario ha {fmt.decimal_it(last)} punti" if last is not None else ""),
             )
 

@@ -355,8 +355,9 @@ def test_a_person_below_the_places_is_told_their_place_and_the_last_beneficiary_
     # the 40 positively evaluated; the last beneficiary, S04, has 92 points
     note = result.figures["ammesso:maggiorazione_art69:S06"].note
     assert note == (
-        "Persona S06 (S06) è al 6° posto per punteggio tra i 40 valutati positivamente della graduatoria; la "
-        "maggiorazione ha 4 posti (quota × 40 valutati, per difetto); l'ultimo beneficiario ha 92,00 punti"
+        "Persona S06 (S06) è al 6° posto per punteggio tra 40 valutati positivamente della graduatoria, su 40 "
+        "valutati; la maggiorazione ha 4 posti (quota × 40 valutati, per difetto); l'ultimo beneficiario ha 92,00 "
+        "punti"
     )
     assert result.figures["ammesso:maggiorazione_art69:S40"].value is False
     assert "pari merito al limite della quota" in result.figures["ammesso:maggiorazione_art69:S05"].note
