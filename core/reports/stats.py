@@ -64,7 +64,7 @@ def award_what(result: Result, award: Award) -> str:
             else "premio"
         )
     if result.ledger.kind_of(award) == POSITION:
-        return f"retribuzione di posizione annua ({award.ref})"
+        return f"retribuzione di posizione dell'anno ({award.ref})"  # what is due in the year, not the annual figure
     if covered(result, award):
         return f"interim della posizione {award.ref}, nella retribuzione di risultato"
     return f"retribuzione di risultato ({award.ref})"

@@ -228,6 +228,6 @@ def test_explain_lists_every_award_of_a_po(example, capsys):
         "Importo: € 2.541,18 — retribuzione di risultato (PA) (Fondo per la retribuzione di risultato delle PO)" in text
     )
     assert (
-        "Importo: € 16.000,00 — retribuzione di posizione annua (PA) (Fondo per la retribuzione di posizione delle PO)"
+        "Importo: € 16.000,00 — retribuzione di posizione dell'anno (PA) (Fondo per la retribuzione di posizione delle PO)"
         in text
     )

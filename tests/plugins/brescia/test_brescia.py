@@ -950,7 +950,7 @@ def test_explain_a_po_shows_the_money_the_cap_lambda_and_exact_inputs(tmp_path, 
     assert "nessun importo" not in text
     # P1 at the cap: € 16.000,00 of position pay; H1's score 40 × (0.5 × 0.9 + 0.5 × 1.0) + 60 × 0.925 = 93.50,
     # result 2541.18 × 0.935 = 2376.0033 → 2376.00
-    assert "Importo: € 16.000,00 — retribuzione di posizione annua (P1)" in text
+    assert "Importo: € 16.000,00 — retribuzione di posizione dell'anno (P1)" in text
     assert "Importo: € 2.376,00 — retribuzione di risultato (P1)" in text
     assert "massimo annuo («annui lordi per tredici mensilità») = € 16.000,00" in text
     assert "retribuzione_massima" not in text and "retribuzione_minima" not in text  # the bound in words, no code
