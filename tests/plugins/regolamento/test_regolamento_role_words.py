@@ -5,6 +5,9 @@ notes said «Posizione organizzativa» and «PO / EQ», and ente.toml's ``[valut
 
 from __future__ import annotations
 
+from ciclope.core.plugininfo import Classification
+from ciclope.core.reports.fmt import no_dirigenti
+
 from helpers import regulation_text
 
 REGULATION = """\
@@ -49,6 +52,10 @@ po = "Titolare di incarico di funzione"
 po_plurale = "i titolari di incarico di funzione"
 risultato_incarichi = "Quota di risultato degli incarichi di funzione"
 """
+TITOLARI = Classification.named(
+    None,
+    {"po": ("Titolare di incarico di funzione", "i titolari di incarico di funzione")},
+)
 
 
 def test_the_reductions_article_names_the_role_by_the_label(tmp_path):
@@ -69,3 +76,11 @@ def test_the_labels_article_names_the_data_word_once_then_the_label(tmp_path):
     # the result pay's fund by its key of ente.toml, as the premium's is
     assert "il fondo «risultato_incarichi» si legge «Quota di risultato degli incarichi di funzione»" in said
     assert said.count("Posizione organizzativa") == 1
+
+
+def test_the_scheda_d_note_cites_no_functions_outside_funzioni_locali():
+    # no ``po_in_charge`` (an ASL's contract gives the titolari no dirigenti's functions): the note says who is listed
+    assert no_dirigenti(TITOLARI, 2024) == (
+        "L'ente non ha dirigenti: la scheda d riporta i titolari di incarico di funzione."
+    )
+    assert no_dirigenti(None, 2024) == "L'ente non ha dirigenti: la scheda d riporta le posizioni organizzative."
