@@ -5,6 +5,8 @@ notes said «Posizione organizzativa» and «PO / EQ», and ente.toml's ``[valut
 
 from __future__ import annotations
 
+import tomllib
+
 from ciclope.core.plugininfo import Classification
 from ciclope.core.reports.fmt import no_dirigenti
 
@@ -52,9 +54,9 @@ po = "Titolare di incarico di funzione"
 po_plurale = "i titolari di incarico di funzione"
 risultato_incarichi = "Quota di risultato degli incarichi di funzione"
 """
+
 TITOLARI = Classification.named(
-    None,
-    {"po": ("Titolare di incarico di funzione", "i titolari di incarico di funzione")},
+    None, {"po": ("Titolare di incarico di funzione", "i titolari di incarico di funzione")}
 )
 
 
@@ -84,3 +86,69 @@ def test_the_scheda_d_note_cites_no_functions_outside_funzioni_locali():
         "L'ente non ha dirigenti: la scheda d riporta i titolari di incarico di funzione."
     )
     assert no_dirigenti(None, 2024) == "L'ente non ha dirigenti: la scheda d riporta le posizioni organizzative."
+
+
+def test_uncommenting_the_oiv_of_the_template_puts_it_under_valutatori(tmp_path):
+    from ciclope.core.commands.cli import main
+
+    assert main(["template", "regolamento", str(tmp_path / "ufficio")]) == 0
+    text = (tmp_path / "ufficio" / "mio-ente" / "ente.toml").read_text(encoding="utf-8")
+    assert "\n# [valutatori]\n" in text
+    # the office does as the comments say: the table's header and its key uncommented
+    done = text.replace("\n# [valutatori]\n", "\n[valutatori]\n").replace('# oiv = "', 'oiv = "')
+    read = tomllib.loads(done)
+    assert read["valutatori"] == {"oiv": "Organismo indipendente di valutazione"}
+    assert "oiv" not in read["atti"]
+
+
+def test_the_template_names_the_role_as_the_regulation_does(tmp_path):
+    from openpyxl import load_workbook
+
+    from ciclope.core.commands.cli import main
+
+    office = tmp_path / "ufficio"
+    office.mkdir()
+    (office / "regolamento.toml").write_text(REGULATION, encoding="utf-8")
+    assert main(["template", "regolamento", str(office), "--year", "2025"]) == 0
+    sheet = load_workbook(office / "mio-ente" / "ente.xlsx")["persone"]
+    notes = {c.value: c.comment.text for c in sheet[1]}
+    menus = [dv.formula1 for dv in sheet.data_validations.dataValidation]
+    assert '"Segretario,Dirigente,Titolare di incarico di funzione,Dipendente"' in menus
+    assert (
+        "Valori ammessi (menu a tendina): Segretario, Dirigente, Titolare di incarico di funzione, Dipendente."
+        in (notes["ruolo"])
+    )
+    assert notes["retribuzione_posizione"].startswith(
+        "retribuzione_posizione: retribuzione di posizione di titolare di incarico di funzione dovuta nell'anno"
+    )
+    assert notes["inizio_incarico"].startswith(
+        "inizio_incarico: inizio dell'incarico di titolare di incarico di funzione, se nell'anno"
+    )
+    assert not any("PO / EQ" in n or "Posizione organizzativa" in n for n in notes.values())
+
+
+def test_the_menu_word_of_the_role_reads_as_the_role(ciclope_ente, tmp_path):
+    from helpers import run_declared
+
+    data = {
+        "units.csv": "id,name,kind,parent,head\nASL,ASL di Valleverde,ente,,\nU1,Distretto,area,ASL,T01\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Visite,,,1,U1\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual\nI1,OB1,Visite,higher,1,,100,100\n",
+        "people.csv": "id,name,role,category,unit,fte,absence_days,insufficient,evaluator,position_pay\n"
+        "T01,Anna Ferri,Titolare di incarico di funzione,,U1,1,0,false,dg,10000\n"
+        "D01,Bruno Galli,Dipendente,,U1,1,0,false,T01,\n",
+        "evaluations.csv": "person,evaluator,section,item,max_points,points\n"
+        "T01,dg,Risultati,Contributo agli obiettivi,100,92\nD01,T01,Risultati,Contributo agli obiettivi,100,70\n",
+        "ente.toml": 'name = "ASL di Valleverde"\n[fondi]\nperformance_individuale = "1000.00"\n'
+        'risultato_incarichi = "5000.00"\n[valutatori]\ndg = "Direttore Generale"\n',
+    }
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, data)
+    assert result.ente.people["T01"].role == "po"
+    # T01: 92 points → fascia 1, coefficient 1; D01: 70 → fascia 2, 0.85; 1000 × 1 / 1.85 = 540.540… → 540.54,
+    # 1000 × 0.85 / 1.85 = 459.459… → 459.45; the cent left to the larger remainder (D01's 0.0094 over 0.0005);
+    # T01's result pay: 92 points ≥ 90 → 15% × 10000 = 1500.00
+    assert {p: str(a.amount) for p, a in result.rewards.awards.items()} == {
+        "T01": "540.54",
+        "D01": "459.46",
+        "T01:risultato": "1500.00",
+    }
