@@ -264,3 +264,6 @@ class InputSchema:
     # column the scenario sets); a scenario's ``[<sheet title>] "<key>" = <value>`` (``"a:b"`` for the first two key
     # columns) replaces the rows of that key with one carrying the value, or adds it
     keyed: Mapping[str, tuple[tuple[str, ...], str]] = attrs.field(factory=dict, hash=False)
+    # an ente's own names of its roles, read in people.csv's column ruolo as the roles (a declared regulation's
+    # [etichette] ``po``, which ``ciclope template`` offers in the column's menu): word → role code
+    role_words: Mapping[str, str] = attrs.field(factory=dict, hash=False)

@@ -365,7 +365,8 @@ def _write_ente(
     else:
         # grades of the ente's own contract in their column replace the categories: no category column to fill
         grades = resolved is not None and bool(own.first(hookspecs.ciclope_grade_column, params=resolved))
-        _write_workbook(path, own, schema, previous, ("category",) if grades else ())
+        names = own.first(hookspecs.ciclope_role_names, params=resolved) if resolved is not None else None
+        _write_workbook(path, own, schema, previous, ("category",) if grades else (), names)
         written.append(path)
     funds = (*schema.funds, *regulation_funds(hooks, plugin, year, params))
     texts = {"ente.toml": ente_toml(schema, ente, year, calendar_acts(hooks, plugin, schema, year, params), funds)}
@@ -380,11 +381,16 @@ def _write_ente(
 
 
 def _write_workbook(
-    path: Path, own: Hooks, schema: Any, previous: tuple[Ente | None, int, Any], unused: tuple[str, ...] = ()
+    path: Path,
+    own: Hooks,
+    schema: Any,
+    previous: tuple[Ente | None, int, Any],
+    unused: tuple[str, ...] = (),
+    names: dict[str, tuple[str, str]] | None = None,
 ) -> None:
     """The workbook to fill: the columns of ``schema`` (the plugin's, its comparto's layers' and those its files
     declare) but the people's columns ``unused`` by the ente, with the rows of the ente of ``--from`` and those the
-    plugins propose."""
+    plugins propose; ``names``: the ente's own names of its roles (``ciclope_role_names``)."""
     ente, year, doc = previous
     rows = _rows_from(ente, year, schema) if ente is not None else {}
     fund, scores = (doc.get("fondo"), doc.get("individual")) if doc is not None else (None, None)
@@ -394,6 +400,8 @@ def _write_workbook(
     wb.remove(wb.active)
     # roles and categories as the contract of the ente's comparto names them (its layer's), else by code
     staff = attrs.evolve(own.info, layers=own.layers).staff_words if own.info is not None else None
+    if names:  # and the roles as the ente's regulation names them (``ciclope_role_names``): the menu offers its word
+        staff = Classification.named(staff, names)
     for name, cols in _columns(schema).items():
         if name == "people":
             cols = {c: parser for c, parser in cols.items() if c not in unused}
@@ -557,8 +565,9 @@ def ente_toml(
     outside = dict(ente.evaluators) if ente is not None else {}  # a run's: they evaluate again next year
     lines += [
         "",
-        "# [valutatori]: i valutatori che non sono nel foglio persone (OIV, Presidente), per codice:",
-        *(["[valutatori]"] if outside else []),
+        "# I valutatori che non sono nel foglio persone (OIV, Presidente), per codice: togli il «#» davanti alla",
+        "# tabella e alle sue righe.",
+        "[valutatori]" if outside else "# [valutatori]",
         *(f"{_toml_key(code)} = {_toml_text(name)}" for code, name in outside.items()),
         *([] if outside else ['# oiv = "Organismo indipendente di valutazione"']),
     ]

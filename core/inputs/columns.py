@@ -10,7 +10,7 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -95,6 +95,15 @@ _MAX_POINTS = measure("punti_massimi", "i punti massimi della voce", "40", negat
 _POINTS = measure("punti", "i punti dati alla voce", "32 o 7,5", negative=True)
 _NEW_POINTS = measure("nuovi_punti", "i punti della voce dopo il ricorso", "32 o 7,5")
 
+
+def role_parser(own: Mapping[str, str]) -> Callable[[str], str]:
+    """The column ruolo's reader: the core's words for the roles, the other words an office writes for them and the
+    ente's own names of them (``own``: word → role, :attr:`InputSchema.role_words`)."""
+    return choice(
+        *m.ROLES, aliases={**own, **_aliases(labels.ROLE_LABELS), **labels.ROLE_ALIASES}, said=labels.ROLES_SAID
+    )
+
+
 # file → column → (parser, required column)
 CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     "units": {
@@ -113,10 +122,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
     "people": {
         "id": (parse_id, True),
         "name": (parse_text, False),
-        "role": (
-            choice(*m.ROLES, aliases={**_aliases(labels.ROLE_LABELS), **labels.ROLE_ALIASES}, said=labels.ROLES_SAID),
-            True,
-        ),
+        "role": (role_parser({}), True),
         "category": (_category, False),
         "unit": (parse_id, True),
         "fte": (parse_positive_fraction, False),
@@ -224,6 +230,8 @@ class Table:
 def parsers(r: Reading, name: str) -> dict[str, tuple[Any, bool]]:
     """The columns a sheet may have: column → (parser, required), the plugin's own included."""
     cols = dict(CANONICAL.get(name, {}))
+    if name == "people" and r.asked.schema.role_words:  # the ente's own names of its roles read as the roles
+        cols["role"] = (role_parser(r.asked.schema.role_words), cols["role"][1])
     for col, parser in r.asked.schema.columns.get(f"{name}.csv", {}).items():
         cols[col] = (parser, False)
     for col, parser in r.asked.schema.files.get(f"{name}.csv", {}).items():

@@ -165,4 +165,5 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
         toml_rows=tuple(dict.fromkeys(f for s in schemas for f in s.toml_rows)),
         one_row=tuple(dict.fromkeys(f for s in schemas for f in s.one_row)),
         keyed={f: k for s in schemas for f, k in s.keyed.items()},
+        role_words={w: role for s in schemas for w, role in s.role_words.items()},
     )

@@ -71,13 +71,15 @@ def scheda_d_people(ente: Any) -> tuple[list[Any], bool]:
 
 
 def no_dirigenti(words: Classification | None, year: int = 0) -> str:
-    """Why the scheda d lists the PO, with the law that gives them the dirigenti's functions where the ente's
-    contract names one (``po_in_charge``: for a Comune, D.Lgs. 267/2000 art. 109 c. 2); a university or a foundation
-    is not under that law, so the sentence then cites none."""
-    law = f" ({words.po_in_charge})" if words is not None and words.po_in_charge else ""
+    """Why the scheda d lists the PO: where the ente's contract names the law that gives them the dirigenti's
+    functions (``po_in_charge``: for a Comune, D.Lgs. 267/2000 art. 109 c. 2), that they hold them, citing it;
+    elsewhere (a university, an ASL, a foundation: no such law) only that the scheda lists them."""
+    group = said_group("po", words, year)
+    if words is None or not words.po_in_charge:
+        return f"L'ente non ha dirigenti: la scheda d riporta {group}."
     return (
-        f"L'ente non ha dirigenti: la scheda d riporta anche {said_group('po', words, year)}, che ne svolgono le "
-        f"funzioni{law}."
+        f"L'ente non ha dirigenti: la scheda d riporta anche {group}, che ne svolgono le funzioni "
+        f"({words.po_in_charge})."
     )
 
 

@@ -265,7 +265,11 @@ def input_schema(params: Params | None) -> InputSchema:
         where = files if file in files else columns  # a file of the plugin's own, or a core file's further columns
         where[file] = {**where.get(file, {}), **declaredcolumns.parsers(declared_here)}
         help[file] = {**help.get(file, {}), **{c.name: (c.meaning, "") for c in declared_here}}
-    return attrs.evolve(schema, columns=columns, files=files, help=help)
+    named = named_roles(regulation.labels)
+    if "po" in named:  # the column's notes name the role as the regulation does, and the column ruolo reads it
+        help["people.csv"] = {**help["people.csv"], **_position_help(named["po"][0])}
+    words = {one: role for role, (one, _) in named.items()}
+    return attrs.evolve(schema, columns=columns, files=files, help=help, role_words=words)
 
 
 def _with_ente_data(schema: InputSchema) -> InputSchema:
@@ -279,6 +283,25 @@ def _with_ente_data(schema: InputSchema) -> InputSchema:
         toml_rows=(*schema.toml_rows, data),
         one_row=(*schema.one_row, data),
     )
+
+
+def _position_help(role: str) -> dict[str, tuple[str, str]]:
+    """The notes of people.csv's columns of an incarico, naming the role as the regulation does («Titolare di
+    incarico di funzione»: «di titolare di incarico di funzione») or by the contracts' short name («di PO / EQ»)."""
+    who = role if role.isupper() or " / " in role else role[:1].lower() + role[1:]
+    return {
+        resultpay.POSITION: (
+            f"retribuzione di posizione di {who} dovuta nell'anno, in euro: già ridotta per il tempo parziale e per "
+            "un incarico iniziato o cessato nell'anno",
+            "9500",
+        ),
+        TERM_START: (
+            f"inizio dell'incarico di {who}, se nell'anno (senza la pesatura delle posizioni: con essa si scrive in "
+            "posizioni.csv)",
+            "",
+        ),
+        TERM_END: (f"fine dell'incarico di {who}, se nell'anno (vuoto se in corso)", ""),
+    }
 
 
 def own_schema() -> InputSchema:
@@ -349,20 +372,7 @@ def own_schema() -> InputSchema:
                     "data di cessazione, se nell'anno (per i giorni o i mesi di servizio, se il regolamento li legge)",
                     "",
                 ),
-                resultpay.POSITION: (
-                    "retribuzione di posizione di PO / EQ dovuta nell'anno, in euro: già ridotta per il tempo "
-                    "parziale e per un incarico iniziato o cessato nell'anno",
-                    "9500",
-                ),
-                TERM_START: (
-                    "inizio dell'incarico di PO / EQ, se nell'anno (senza la pesatura delle posizioni: con essa si "
-                    "scrive in posizioni.csv)",
-                    "",
-                ),
-                TERM_END: (
-                    "fine dell'incarico di PO / EQ, se nell'anno (vuoto se in corso)",
-                    "",
-                ),
+                **_position_help("PO / EQ"),
                 grades.GRADE: (
                     "il grado del contratto dell'ente, come lo nomina la tabella [gradi] del regolamento",
                     "",

@@ -408,14 +408,14 @@ def _brackets(r: Reduction, regulation: Regulation) -> str:
     return "; ".join(said)
 
 
-def _reduced(parts: tuple[str, ...]) -> str:
+def _reduced(parts: tuple[str, ...], groups: Mapping[str, str]) -> str:
     """Who a reduction reduces, as the sentence's subject: the premium, its parts named, the result pay of the PO/EQ
-    (``risultato_po``), or both."""
+    (``risultato_po``) by the regulation's name of their group (``groups``: :func:`role_groups`), or both."""
     named = [n for n in parts if n != RESULT_PART]
     which = f" nella parte {', '.join(f'«{n}»' for n in named)}" if named else ""
     if RESULT_PART not in parts:
         return f"Il premio{which} è ridotto"
-    result = "la retribuzione di risultato delle PO/EQ"
+    result = f"la retribuzione di risultato {joined('di', groups['po'])}"
     return f"Il premio{which} e {result} sono ridotti" if named else f"{result[0].upper()}{result[1:]} è ridotta"
 
 
@@ -424,7 +424,7 @@ def reductions(block: Reduction, regulation: Regulation) -> Said:
     lines = []
     if first:
         for r in regulation.reductions:
-            subject = _reduced(r.parts)
+            subject = _reduced(r.parts, role_groups(regulation.labels))
             if r.formula is not None:
                 lines.append(
                     f"{subject} di una quota che {valued(r.formula, amount=False)}, tenuta tra 0% e 100% ({r.source})."
@@ -908,7 +908,8 @@ def _due(e: Event) -> str:
     return f"{relative} (se non è datato: {fixed})" if fixed else relative
 
 
-# a role as the ente's data names it (people.csv's column ruolo), where [etichette] gives it the regulation's name
+# a role as the ente's data names it (people.csv's column ruolo), where [etichette] gives it the regulation's name:
+# the one place the annex names the role by the contract's word, so that the office finds it in its data
 ROLE_WORD = {
     "dipendente": "«Dipendente»",
     "po": "«Posizione organizzativa» (o «EQ»)",
@@ -920,7 +921,8 @@ ROLE_WORD = {
 def labels(block: Mapping[str, str], regulation: Regulation) -> Said:
     """The names people read for levels, statuses and funds: a fund by its key of ente.toml, as the office wrote it
     there («il fondo «performance_individuale»»), the others by their names in words."""
-    paid_from = {p.fund for p in regulation.parts}
+    result = regulation.result_pay
+    paid_from = {p.fund for p in regulation.parts} | ({result.fund} if result is not None else set())
 
     def key(k: str) -> str:
         return f"il fondo «{funds.said(k)}»" if k in paid_from or k in FUNDS else f"«{word(k)}»"
@@ -928,7 +930,8 @@ def labels(block: Mapping[str, str], regulation: Regulation) -> Said:
     named = role_names(block)
     own = {k for r in named for k in (r, r + PLURAL)}
     lines = [
-        f"Il ruolo {ROLE_WORD[r]} si legge «{one}» e, per più persone, «{many}»." for r, (one, many) in named.items()
+        f"Il ruolo che l'elenco del personale scrive {ROLE_WORD[r]} si legge «{one}» e, per più persone, «{many}»."
+        for r, (one, many) in named.items()
     ]
     said = "; ".join(f"{key(k)} si legge «{v}»" for k, v in block.items() if k not in own)
     return "Le etichette", [*lines, *([f"Nei documenti: {said}."] if said else [])], set()

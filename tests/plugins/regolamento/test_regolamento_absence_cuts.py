@@ -121,7 +121,7 @@ def test_the_part_s_cut_names_its_article_and_days(ciclope_ente, tmp_path):
 
 def test_leggi_says_the_result_pay_is_cut(tmp_path):
     text = regulation_text(tmp_path, REGULATION)
-    assert "La retribuzione di risultato delle PO/EQ è ridotta di una quota che" in text, text
+    assert "La retribuzione di risultato delle PO / EQ è ridotta di una quota che" in text, text
 
 
 def test_result_pay_misspelt_in_parts_is_told_its_name(tmp_path):

@@ -110,7 +110,7 @@ def test_the_regulation_says_the_role_as_its_text_names_it(tmp_path):
     assert "La scheda dei dipendenti e dei responsabili di struttura" in said
     assert "La retribuzione di risultato dei responsabili di struttura è una quota" in said
     assert (
-        "Il ruolo «Posizione organizzativa» (o «EQ») si legge «Responsabile di struttura» e, per più persone, «i "
+        "Il ruolo che l'elenco del personale scrive «Posizione organizzativa» (o «EQ») si legge «Responsabile di struttura» e, per più persone, «i "
         "responsabili di struttura»." in said
     )
 
@@ -138,11 +138,16 @@ def test_the_personal_scheda_explain_and_the_workbook_name_the_role(ciclope_ente
 def test_the_relazioni_and_the_published_tables_name_the_role(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
     internal, published = text_of(html.render(result)), text_of(public.render(result))
-    assert "la scheda d riporta anche i responsabili di struttura, che ne svolgono le funzioni." in internal
+    assert "la scheda d riporta i responsabili di struttura." in internal
     for page in (internal, published):
         # the contract's name once, where the annex's article on [etichette] says what the label renames
         leaks = re.findall(r".{0,80}osizion[ei] organizzativ.{0,40}", page)
-        assert [m for m in leaks if "Le etichette Il ruolo «Posizione organizzativa» (o «EQ») si legge" not in m] == []
+        assert [
+            m
+            for m in leaks
+            if "Le etichette Il ruolo che l'elenco del personale scrive «Posizione organizzativa» (o «EQ») si legge"
+            not in m
+        ] == []
         assert "PO / EQ" not in page and "dirigenti e PO" not in page
     assert "Responsabile di struttura" in published  # the units table: who heads U1 and U2
     groups = {row[1] for row in transparency.rows(result)} | {row[0] for row in art20.rows(result)}
