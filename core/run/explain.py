@@ -1030,7 +1030,8 @@ def render_text(
             if inp.get("where"):
                 text += f"   ← {inp['where']}"
             if inp.get("pool"):
-                text += f"   (la costituzione, voce per voce: ciclope explain --pool «{inp['pool']}»)"
+                fund = fmt.fund(inp["pool"], "", words)
+                text += f"   (la costituzione, voce per voce, è nella spiegazione di «{fund}»)"
             elif inp.get("shown_above"):
                 text += (
                     f"   (spiegato sopra: {fmt.worded(inp.get('ref_words') or key_words(inp['ref'], words), words)})"
