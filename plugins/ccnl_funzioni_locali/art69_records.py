@@ -196,31 +196,21 @@ def record_tied_out(
 ) -> None:
     """Why each person tied at the cut and left out has no maggiorazione (``ammesso:maggiorazione_art69:<id>``
     false, which ``explain`` says under the person): the tie, its score and the places it straddles."""
-    source, article = cited
     for r in found.rankings:
         if r.cut is None:
             continue
         left = r.slots - sum(1 for pid in r.chosen if pid not in r.tied)
         for pid in (p for p in r.tied if p not in r.chosen):
-            trace.record(
-                f"ammesso:{POOL}:{pid}",
-                False,
-                "tra i primi (quota × personale valutato della graduatoria, per difetto) per punteggio; un pari merito "
-                "a cavallo del taglio è escluso (la quota è un massimo)",
-                source,
-                [
-                    Input("punteggio", scores[pid].score, ref=f"score:{pid}"),
-                    Input("graduatoria", ranking_words(r.id), ref=f"{KEY}:quota:{r.id}"),
-                ],
-                label=f"Maggiorazione del premio individuale ({article})",
-                note=f"pari merito al limite della quota: {len(r.tied)} persone con {fmt.decimal_it(r.cut)} punti, "
+            note = (
+                f"pari merito al limite della quota: {len(r.tied)} persone con {fmt.decimal_it(r.cut)} punti, "
                 f"{fmt.listed(who(people)(p) for p in r.tied)}, per {fmt.plural(left, 'posto', 'posti')}; "
                 + (
                     "escluse tutte"
                     if r.broken is None
                     else f"criteri di parità del contratto integrativo: {ties.story(r.broken, r.tied, who(people))}"
-                ),
+                )
             )
+            _record_left_out(trace, (pid, scores[pid], r.id), cited, note, tie=True)
 
 
 def record_below_cut(
@@ -229,27 +219,39 @@ def record_below_cut(
     """Why each positively evaluated person below the places has no maggiorazione (``ammesso:maggiorazione_art69:
     <id>`` false, which ``explain`` says under the person): their place by score among the positively evaluated of
     their ranking, the places and the last beneficiary's score. A tie at the cut is :func:`record_tied_out`'s."""
-    source, article = cited
     for r in found.rankings:
         last = min((score for pid, score in r.candidates if pid in r.chosen), default=None)
         for pid, score in r.candidates:
             if pid in r.chosen or pid in r.tied:
                 continue
             place = 1 + sum(1 for _, other in r.candidates if other > score)  # the tied share their place
-            trace.record(
-                f"ammesso:{POOL}:{pid}",
-                False,
-                "tra i primi (quota × personale valutato della graduatoria, per difetto) per punteggio",
-                source,
-                [
-                    Input("punteggio", scores[pid].score, ref=f"score:{pid}"),
-                    Input("graduatoria", ranking_words(r.id), ref=f"{KEY}:quota:{r.id}"),
-                ],
-                label=f"Maggiorazione del premio individuale ({article})",
-                note=f"{who(people)(pid)} è al {place}° posto per punteggio tra {len(r.candidates)} valutati "
+            note = (
+                f"{who(people)(pid)} è al {place}° posto per punteggio tra {len(r.candidates)} valutati "
                 f"positivamente della graduatoria, su {r.evaluated} valutati; {_places(r.slots, r.evaluated)}"
-                + (f"; l'ultimo beneficiario ha {fmt.decimal_it(last)} punti" if last is not None else ""),
+                + (f"; l'ultimo beneficiario ha {fmt.decimal_it(last)} punti" if last is not None else "")
             )
+            _record_left_out(trace, (pid, scores[pid], r.id), cited, note)
+
+
+def _record_left_out(
+    trace: Trace, who_where: tuple[str, Score, str], cited: tuple[str, str], note: str, tie: bool = False
+) -> None:
+    """The figure ``ammesso:maggiorazione_art69:<id>`` false of one person left out of the places of their ranking,
+    with their score and the ranking read; ``tie``: left out by a tie at the cut, which the formula says."""
+    (pid, score, ranking), (source, article) = who_where, cited
+    trace.record(
+        f"ammesso:{POOL}:{pid}",
+        False,
+        "tra i primi (quota × personale valutato della graduatoria, per difetto) per punteggio"
+        + ("; un pari merito a cavallo del taglio è escluso (la quota è un massimo)" if tie else ""),
+        source,
+        [
+            Input("punteggio", score.score, ref=f"score:{pid}"),
+            Input("graduatoria", ranking_words(ranking), ref=f"{KEY}:quota:{ranking}"),
+        ],
+        label=f"Maggiorazione del premio individuale ({article})",
+        note=note,
+    )
 
 
 def _places(slots: int, evaluated: int) -> str:
