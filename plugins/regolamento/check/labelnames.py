@@ -32,7 +32,6 @@ _NAMING = frozenset({"name", "status", "fund"})
 def misspelt(reg: Regulation, ente: Ente, where: tuple[str, Mapping[str, int]]) -> list[Problem]:
     """Every [etichette] key that is no code of the regulation, the ente or the plugin but is near one."""
     known = codes(reg, ente) | set(ROLE_GROUP) | {role + PLURAL for role in ROLE_GROUP}
-    file, lines = where
     out = half_roles(reg, where)
     for key in reg.labels:
         if key in known or code_of(key) in known:
@@ -40,23 +39,18 @@ def misspelt(reg: Regulation, ente: Ente, where: tuple[str, Mapping[str, int]]) 
         hint = nearest(key, sorted(known))
         if not hint:
             continue
-        path = f"etichette.{key}"
-        out.append(
-            Problem(
-                rule="regolamento.etichette", severity="warning", source=cite(reg, ""), file=file,
-                row=line_of(dict(lines), path), column=said(path),
-                message=f"l'etichetta {fmt.quoted(key)} non nomina nessun livello, stato o fondo del regolamento o di "
-                f"ente.toml{hint}: così nessun documento la legge. Scrivi la chiave come il codice che vuoi chiamare "
-                "(maiuscole e minuscole contano)",
-            )
-        )  # fmt: skip
+        message = (
+            f"l'etichetta {fmt.quoted(key)} non nomina nessun livello, stato o fondo del regolamento o di ente.toml"
+            f"{hint}: così nessun documento la legge. Scrivi la chiave come il codice che vuoi chiamare (maiuscole e "
+            "minuscole contano)"
+        )
+        out.append(_at_label(reg, where, key, message))
     return out
 
 
 def half_roles(reg: Regulation, where: tuple[str, Mapping[str, int]]) -> list[Problem]:
     """A role named by [etichette] without its group (``po`` without ``po_plurale``), or the group without the name:
     the documents need both (a person's role, and the groups «i responsabili di struttura», «dirigenti e …»)."""
-    file, lines = where
     out = []
     for role in ROLE_GROUP:
         given = [k for k in (role, role + PLURAL) if k in reg.labels]
@@ -69,16 +63,22 @@ def half_roles(reg: Regulation, where: tuple[str, Mapping[str, int]]) -> list[Pr
             else "del gruppo, non quello di una persona"
         )
         example = ", con l'articolo all'inizio («i responsabili di struttura»)" if key == role else ""
-        path = f"etichette.{key}"
-        out.append(
-            Problem(
-                rule="regolamento.etichette", severity="warning", source=cite(reg, ""), file=file,
-                row=line_of(dict(lines), path), column=said(path),
-                message=f"l'etichetta {fmt.quoted(key)} dà il nome {what}: scrivi anche {fmt.quoted(other)}"
-                f"{example}; senza, i documenti non usano nessuna delle due",
-            )
-        )  # fmt: skip
+        message = (
+            f"l'etichetta {fmt.quoted(key)} dà il nome {what}: scrivi anche {fmt.quoted(other)}{example}; senza, i "
+            "documenti non usano nessuna delle due"
+        )
+        out.append(_at_label(reg, where, key, message))
     return out
+
+
+def _at_label(reg: Regulation, where: tuple[str, Mapping[str, int]], key: str, message: str) -> Problem:
+    """A warning of the rule «regolamento.etichette» at the line of the [etichette] key ``key``."""
+    file, lines = where
+    path = f"etichette.{key}"
+    return Problem(
+        rule="regolamento.etichette", severity="warning", source=cite(reg, ""), file=file,
+        row=line_of(dict(lines), path), column=said(path), message=message,
+    )  # fmt: skip
 
 
 def codes(reg: Regulation, ente: Ente) -> set[str]:
