@@ -68,7 +68,8 @@ class Problem:
     @property
     def is_notice(self) -> bool:
         """A note on how an input file was read (its dialect), not a rule of the regulation broken: it goes to
-        the run log and the internal Relazione, never into the public count of violations."""
+        the run log and the internal Relazione, never into the public count of violations, and people read it as
+        a «nota», never counted among the avvisi (``results.json`` keeps its severity, «warning»)."""
         return self.rule in NOTICES
 
     def render(self, cite: Callable[[str], str] = str) -> str:
@@ -77,7 +78,7 @@ class Problem:
         for code and ``results.json``, never in the line: a person reads the sentence, not an identifier."""
         loc = f"{where_it(self.where)}: " if self.where else ""
         src = f" [{cite(self.source)}]" if self.source else ""
-        kind = "errore" if self.is_error else "avviso"
+        kind = "errore" if self.is_error else "nota" if self.is_notice else "avviso"
         return f"{loc}{kind}: {self.message}{src}"
 
 

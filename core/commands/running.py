@@ -158,9 +158,10 @@ def cmd_validate(args) -> int:
         else:
             print(f"{cfg.id}: nessun problema")
         errors = len(result.errors)
+        warnings = sum(1 for v in result.violations if not v.is_error and not v.is_notice)
         tally["errors"] += errors
-        tally["warnings"] += len(result.violations) - errors
-        tally["errori" if errors else ("avvisi" if result.violations else "ok")] += 1
+        tally["warnings"] += warnings
+        tally["errori" if errors else ("avvisi" if warnings else "ok")] += 1
         if result.errors:
             status = EXIT_ENTE
     if len(enti) > 1:

@@ -32,6 +32,8 @@ def render_problems(
         lines.append("1 problema" if total == 1 else f"{total} problemi")
     else:
         n = sum(1 for p in problems if p.is_error)
-        warnings = len(problems) - n
-        lines.append(f"{n} {'errore' if n == 1 else 'errori'}, {warnings} {'avviso' if warnings == 1 else 'avvisi'}")
+        notes = sum(1 for p in problems if p.is_notice)
+        warnings = len(problems) - n - notes
+        said = f"{n} {'errore' if n == 1 else 'errori'}, {warnings} {'avviso' if warnings == 1 else 'avvisi'}"
+        lines.append(said + (f", {notes} {'nota' if notes == 1 else 'note'} sul formato dei file" if notes else ""))
     return "\n".join(lines)

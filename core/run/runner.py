@@ -182,7 +182,7 @@ def _run_one(task: Task) -> EnteOutcome:
 def _computed(cfg: EnteConfig, result: Result, record: Record | None, staged: Staged | None) -> EnteOutcome:
     """The outcome of an ente computed and written: its figures and its error violations."""
     errors = result.errors
-    warnings = sum(1 for v in result.violations if not v.is_error)
+    warnings = sum(1 for v in result.violations if not v.is_error and not v.is_notice)
     att = result.attestation
     figures = {
         "ente": None if result.org is None or result.org.ente is None else float(result.org.ente),

@@ -45,3 +45,24 @@ def test_examples_saved_by_italian_excel_give_the_same_figures(example, tmp_path
     assert "people.csv" in said and all(
         v["severity"] == "warning" for v in b["violations"] if v["rule"] == "core.input.dialect"
     )
+
+
+def test_how_a_file_was_read_is_a_note_not_a_warning(example, tmp_path, capsys):
+    """Saving the sheets as Italian Excel does, as the guide advises, is nothing to warn about: `validate` says how
+    each file was read as a «nota», and neither `run` nor `validate` counts those among the avvisi. The Brescia
+    example has 2 warnings of its own (PA's and PB's holders lack term_start/term_end) and 7 CSV files
+    (areas, evaluations, indicators, objectives, people, positions, units): 2 avvisi and 7 notes."""
+    italian = tmp_path / "italiano"
+    import shutil
+
+    shutil.copytree(example("brescia"), italian, ignore=shutil.ignore_patterns("risultati", "out"))
+    as_italian_excel(italian)
+    main(["run", str(italian / "cycle.toml"), "--out", str(tmp_path / "o"), "--no-store"])
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith("bs-esempio"))
+    assert row.split()[2:4] == ["ok", "2"]
+    assert "1 ok, 0 con violazioni, 0 falliti; 2 avvisi (elencati da ciclope validate)" in out
+    main(["validate", str(italian / "cycle.toml")])
+    out = capsys.readouterr().out
+    assert "people.csv: nota: letto con separatore «;»" in out and "avviso: letto con" not in out
+    assert "0 errori, 2 avvisi, 7 note sul formato dei file" in out
