@@ -28,7 +28,8 @@ the other group's, which would give them by difference) read «compreso in tutto
   its «premi distribuiti» of 0,00 already says that nobody was paid (docs/reports.md says so to the reader);
 - the grado di differenziazione of rules/core.md §6, a ratio.
 
-A withheld amount of a group reads «compreso in tutto il personale».
+A withheld amount of a group reads «compreso in tutto il personale»; a withheld grado di differenziazione, a ratio
+that no total of the ente includes, reads «riservato», as in ``trasparenza.csv``.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ciclope.core.reports import italian_csv, transparency
-from ciclope.core.reports.disclosure import MIN_GROUP
+from ciclope.core.reports.disclosure import MIN_GROUP, WITHHELD
 from ciclope.core.reports.transparency import GROUPS, TIERS
 from ciclope.core.result import Result
 
@@ -95,7 +96,7 @@ def group_rows(result: Result, group: str, premi: Any, evaluated: Any) -> list[t
             out.append((group, label, str(tier.count)))
     ratio = transparency.find(result, "differenziazione", group, "grado_differenziazione")
     if ratio is not None:
-        shown = MERGED if ratio.hidden else italian_csv.number(ratio.ratio)
+        shown = WITHHELD if ratio.hidden else italian_csv.number(ratio.ratio)  # a ratio is in no total: withheld
         out.append((group, "grado di differenziazione", shown))
     return out
 

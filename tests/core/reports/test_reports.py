@@ -401,6 +401,9 @@ def test_published_csvs_agree_on_every_withheld_figure(case):
     assert rows[("dirigenti e PO", "persone valutate")] == "1"
     assert rows[("dirigenti e PO", "premio medio conseguibile (€)")] == "compreso in tutto il personale"
     assert rows[("personale", "premio medio conseguibile (€)")] == "compreso in tutto il personale"
+    # the staff's grado di differenziazione is withheld in trasparenza.csv (it would give media's mean back): a
+    # ratio is in no total of the ente, so it reads «riservato» as there, never «compreso in tutto il personale»
+    assert rows[("personale", "grado di differenziazione")] == "riservato"
     assert "865,51" not in art20.render(case) + transparency.render(case)
 
 
