@@ -45,7 +45,7 @@ class Classification:
     # the law by which, in an ente without dirigenti, the role ``po`` holds their functions (the Relazione cites it
     # beside the scheda d that lists them); "" where the contract's enti have no such rule
     po_in_charge: str = ""
-    # the role ``po`` by its short name in a group's name («dirigenti e EQ»), after the change and in its year
+    # the role ``po`` by its short name in a group's name («dirigenti ed EQ»), after the change and in its year
     po_short: str = "PO"
     po_both_short: str = "PO"
     # an ente's own names of its roles, over the contract's (``ciclope_role_names``: a declared regulation's

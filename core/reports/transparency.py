@@ -545,12 +545,14 @@ def _money(x: Decimal | None) -> str:
 
 
 def group_named(result: Result, group: str) -> str:
-    """The group as the year's contract names its people: «dirigenti e EQ» in Funzioni Locali from 2024, «dirigenti
+    """The group as the year's contract names its people: «dirigenti ed EQ» in Funzioni Locali from 2024, «dirigenti
     e PO/EQ» in 2023 (the incarichi di Elevata qualificazione replaced the PO on 1.4.2023), «dirigenti e PO» before
-    and without a contract's words; «personale» always. Every published document names the group so."""
+    and without a contract's words; «personale» always. Every published document names the group so; «ed» before a
+    name read from an «e» («EQ» is «e-cu»), as written Italian joins them."""
     if group != stats.LEAD:
         return group
-    return f"dirigenti e {said_po_short(result.ente.year, result.plugin.staff_words)}"
+    short = said_po_short(result.ente.year, result.plugin.staff_words)
+    return f"dirigenti {'ed' if short[:1] in ('e', 'E') else 'e'} {short}"
 
 
 def rows(result: Result) -> list[tuple[str, ...]]:

@@ -41,7 +41,7 @@ CLASSIFICATION = {
     },
     "po": "Elevata qualificazione (EQ)",
     "po_both": "Posizione organizzativa / EQ",
-    # in the name of a group of people (premi-art20.csv's «dirigenti e EQ»)
+    # in the name of a group of people (premi-art20.csv's «dirigenti ed EQ»)
     "po_short": "EQ",
     "po_both_short": "PO/EQ",
     # in a Comune without dirigenti the responsabili of the services hold their functions (TUEL)

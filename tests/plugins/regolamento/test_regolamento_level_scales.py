@@ -153,14 +153,14 @@ def test_trasparenza_merges_a_small_level_within_its_own_scale(ciclope_ente, tmp
     # published, the group is named as the contract of a 2024 cycle names its people: the EQ replaced the PO on
     # 1.4.2023 (as premi-art20.csv and the public Relazione name it)
     assert rows == [
-        ("dirigenti e EQ", "100-90% e 89-70%", "3", "33,33"),
-        ("dirigenti e EQ", "prima fascia, seconda fascia e non valutato", "6", "66,67"),
+        ("dirigenti ed EQ", "100-90% e 89-70%", "3", "33,33"),
+        ("dirigenti ed EQ", "prima fascia, seconda fascia e non valutato", "6", "66,67"),
     ]
     # the public Relazione's table of levels is these same lines: 3 / 9 = 33,33%, 6 / 9 = 66,67%
     table = next(b for b in public.individual(result) if isinstance(b, Table))
     assert table.rows == [
-        ("dirigenti e EQ", "100-90% e 89-70%", "3"),
-        ("dirigenti e EQ", "prima fascia, seconda fascia e non valutato", "6"),
+        ("dirigenti ed EQ", "100-90% e 89-70%", "3"),
+        ("dirigenti ed EQ", "prima fascia, seconda fascia e non valutato", "6"),
     ]
 
 
