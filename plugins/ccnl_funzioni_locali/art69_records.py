@@ -246,12 +246,17 @@ def _record_left_out(
         + ("; un pari merito a cavallo del taglio è escluso (la quota è un massimo)" if tie else ""),
         source,
         [
-            Input("punteggio", score.score, ref=f"score:{pid}"),
+            Input("punteggio", points(score.score), ref=f"score:{pid}"),
             Input("graduatoria", ranking_words(ranking), ref=f"{KEY}:quota:{ranking}"),
         ],
         label=f"Maggiorazione del premio individuale ({article})",
         note=note,
     )
+
+
+def points(score: Decimal | None) -> Decimal | None:
+    """A score as every score reads, two decimals («84,60», never «84,6»)."""
+    return None if score is None else fmt.Points(score)
 
 
 def _places(slots: int, evaluated: int) -> str:
@@ -274,7 +279,7 @@ def record_award(
             Input("maggiorazione M", fmt.Money(found.m), ref=f"{KEY}:maggiorazione"),
             Input("graduatoria", ranking_words(ranking.id), ref=f"{KEY}:quota:{ranking.id}"),
             Input("posizione tra i beneficiari", position),
-            Input("punteggio", scores[pid].score, ref=f"score:{pid}"),
+            Input("punteggio", points(scores[pid].score), ref=f"score:{pid}"),
         ],
         label=f"Maggiorazione del premio individuale di {person.name} ({article})",
     )

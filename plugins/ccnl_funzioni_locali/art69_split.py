@@ -18,6 +18,7 @@ from ciclope.core import (
     CycleHooks,
     Ente,
     EvaluationItem,
+    Input,
     OrgPerformance,
     Params,
     Pool,
@@ -161,10 +162,11 @@ def resplit(
     for n, s in short.items():
         record_reduced(scratch, (n, s, [r.part for r in taken.get(n, ())]), call.pools[n], rewards.pools[n], cited)
     changed = {a.person for k, a in again.awards.items() if k in rewards.awards and rewards.awards[k] != a}
+    whole = {n: call.pools[n].amount for n in short}
     call.trace.add(
-        mark(f, short)
-        if f.key.startswith("award:") and person(f.key) in changed and reads(f, short)
-        else reduced_fund(f, short)
+        mark(f, whole)
+        if f.key.startswith("award:") and person(f.key) in changed and reads(f, whole)
+        else reduced_fund(f, whole)
         for f in scratch.figures.values()
     )
     return again
@@ -181,29 +183,33 @@ def person(key: str) -> str:
     return key.split(":")[1] if key.count(":") >= 1 else ""
 
 
-def reduced_fund(figure: Any, short: Mapping[str, Decimal]) -> Any:
+def reduced_fund(figure: Any, whole: Mapping[str, Decimal]) -> Any:
     """A figure of the split on a fund reduced by the set-aside (a premium, a part's fund, the premiums paid): the fund
     it reads is the reduced fund's figure, whose value it shows, with the whole fund and the set-aside under it —
-    never the whole fund's figure, which shows another amount."""
-    reduced = {f"pool:{n}": fund_key(n) for n in short}
-    if figure.key in reduced.values() or not any(i.ref in reduced for i in figure.inputs):
+    never the whole fund's figure, which shows another amount. ``whole``: each reduced fund's amount as given. An
+    input that reads the whole amount (a part that keeps its share of the whole fund, the set-aside taken from
+    another) opens the whole fund's figure, which shows that amount."""
+    reduced = {f"pool:{n}": (fund_key(n), amount) for n, amount in whole.items()}
+
+    def cut(i: Input) -> bool:
+        return i.ref in reduced and i.value != reduced[i.ref][1]
+
+    if figure.key in {key for key, _ in reduced.values()} or not any(cut(i) for i in figure.inputs):
         return figure  # the reduced fund's own figure reads the whole fund
-    return figure._replace(
-        inputs=tuple(attrs.evolve(i, ref=reduced[i.ref]) if i.ref in reduced else i for i in figure.inputs)
-    )
+    return figure._replace(inputs=tuple(attrs.evolve(i, ref=reduced[i.ref][0]) if cut(i) else i for i in figure.inputs))
 
 
-def reads(figure: Any, short: Mapping[str, Decimal]) -> bool:
+def reads(figure: Any, whole: Mapping[str, Decimal]) -> bool:
     """Whether a premium reads a fund the set-aside reduced: a premium of another fund of the same person (the
     organisational one, paid whole from its own fund) is not told that its fund was reduced."""
-    return any(i.ref in {f"pool:{n}" for n in short} for i in figure.inputs)
+    return any(i.ref in {f"pool:{n}" for n in whole} for i in figure.inputs)
 
 
-def mark(figure: Any, short: Mapping[str, Decimal]) -> Any:
+def mark(figure: Any, whole: Mapping[str, Decimal]) -> Any:
     """A premium split again on a fund reduced by the set-aside: its fund read from the reduced fund's figure
     (:func:`reduced_fund`), and a note that says so in words."""
     note = "fondo ridotto dell'accantonamento per la maggiorazione del premio individuale"
-    figure = reduced_fund(figure, short)
+    figure = reduced_fund(figure, whole)
     return figure._replace(note=f"{figure.note}; {note}" if figure.note else note)
 
 

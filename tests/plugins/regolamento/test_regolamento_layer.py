@@ -385,3 +385,30 @@ def test_a_compenso_paid_to_an_eq_is_no_result_pay_in_the_15_percent_quota(ciclo
     awards["PO1:incentivi"] = Award("PO1", Decimal("1500.00"), "incentivi")
     # the result-pay resources are the 2950 alone: 2950 / (2950 + 36500) = 7.48%, not (2950 + 1500) / … = 10.9%
     assert quota.po_resources(ente, Rewards(pools=pools, awards=awards)) == (Decimal("36500.00"), Decimal("2950.00"))
+
+
+SHARED = WITH.replace("formato = 1", "formato = 2").replace(
+    '[premio]\nmetodo = "livelli"\nfonte = "art. 4"\nmassimo = "1000.00"\n'
+    "coefficienti = { pieno = 1, intermedio = 0.7, base = 0 }\n",
+    '[[premi]]\nnome = "organizzativa"\nmetodo = "proporzionale"\nfondo = "performance_individuale"\n'
+    'quota_fondo = "30%"\nperformance = "organizzativa"\nruoli = ["dipendente"]\nfonte = "art. 4 c. 1"\n\n'
+    '[[premi]]\nnome = "individuale"\nmetodo = "proporzionale"\nfondo = "performance_individuale"\n'
+    'quota_fondo = "70%"\nruoli = ["dipendente"]\nfonte = "art. 4 c. 2"\n',
+)
+
+
+def test_a_part_paid_from_the_whole_fund_reads_the_whole_funds_figure(tmp_path):
+    """A fund shared by two parts, the set-aside for the maggiorazione taken from the part that pays the individual
+    premium: the other part keeps its share of the whole fund, and its explanation, which reads «fondo = € 10.000,00»,
+    opens the figure of that fund, never the reduced fund's, which shows another amount under the same line."""
+    assert SHARED.count("[[premi]]") == 2
+    plan = load_config(cycle(tmp_path, SHARED, "[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.10 }\n"))
+    result = compute(plan.enti[0], plan.year)
+    assert result.figures["art69:fondo:performance_individuale"].value < Decimal("10000.00")  # the fund was reduced
+    text = explain(result, "person", "S01")
+    # the part «organizzativa»: 30% of the whole fund 10000.00 = 3000.00, its fund the whole fund as typed
+    said = text.split("\n")
+    at = said.index("      • fondo della parte «organizzativa» = € 3.000,00")
+    whole = [line.strip() for line in said[at : at + 8]]
+    assert "• fondo = € 10.000,00" in whole
+    assert whole[whole.index("• fondo = € 10.000,00") + 1] == "■ Premi per la performance individuale = € 10.000,00"
