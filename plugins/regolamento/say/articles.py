@@ -59,7 +59,7 @@ class Article:
 
     def heading(self, number: int) -> str:
         cited = f" ({'; '.join(self.sources)})" if self.sources else ""
-        return f"Art. {number} — {self.title}{cited}"
+        return f"{number}. {self.title}{cited}"  # «6. …», never «Art. 6 — … (art. 7)»: «art.» is the act's
 
     @property
     def body(self) -> str:
@@ -206,7 +206,9 @@ def render(regulation: Regulation, markdown: bool = False) -> str:
         return "\n".join(lines) + "\n"
     lines = [f"# {md_text(_one_line(act.title))}", "", md_text(phrases.preamble(regulation))]
     for number, article in enumerate(articles(regulation), start=1):
-        lines += ["", f"## {md_text(_one_line(article.heading(number)))}", "", md_text(article.body)]
+        # the number is ours, never a list's marker to protect: «## 2. …», the act's words escaped after it
+        heading = article.heading(number).removeprefix(f"{number}. ")
+        lines += ["", f"## {number}. {md_text(_one_line(heading))}", "", md_text(article.body)]
     return "\n".join(lines) + "\n"
 
 

@@ -42,16 +42,16 @@ SMVP del Comune di Prova
 
 Tipo di ente: comune.
 
-Art. 1 — I livelli di valutazione (art. 3)
+1. I livelli di valutazione (art. 3)
 I livelli di valutazione, dal più alto: «pieno» da 95 punti; «intermedio» da 80 punti; «base» da 60 punti; \
 sotto 60 punti nessun livello. Il livello si legge sul punteggio arrotondato a due decimali.
 
-Art. 2 — Il premio individuale (art. 4)
+2. Il premio individuale (art. 4)
 Il premio spetta ai dipendenti. Il premio è il coefficiente del livello × il massimo di € 1.000,00 a tempo \
 pieno: «pieno» 1 (€ 1.000,00); «intermedio» 0,7 (€ 700,00); «base» 0 (€ 0,00). A tempo parziale il premio è in \
 proporzione al tempo lavorato. Gli importi sono «fino a»: ciò che il fondo non paga resta residuo del fondo.
 
-Art. 3 — La retribuzione di risultato (art. 5)
+3. La retribuzione di risultato (art. 5)
 La retribuzione di risultato delle PO / EQ è una quota della retribuzione di posizione secondo il punteggio: \
 il 25% da 95 punti; il 20% da 80 punti; il 15% da 60 punti. Se c'è, il fondo della retribuzione di risultato \
 delle PO / EQ è un tetto. Sotto 60 punti la valutazione è negativa e non dà retribuzione di risultato; non è \
@@ -66,8 +66,12 @@ def test_the_docs_example_read_back_article_by_article(tmp_path):
 def test_markdown_has_a_heading_per_article(tmp_path):
     text = art.render(read(tmp_path, docs_example()), markdown=True)
     assert text.startswith("# SMVP del Comune di Prova\n")
-    assert "\n## Art. 2 — Il premio individuale (art. 4)\n\nIl premio spetta ai dipendenti." in text
-    assert text.count("\n## Art. ") == 3
+    assert "\n## 2. Il premio individuale (art. 4)\n\nIl premio spetta ai dipendenti." in text
+    assert [line for line in text.splitlines() if line.startswith("## ")] == [
+        "## 1. I livelli di valutazione (art. 3)",
+        "## 2. Il premio individuale (art. 4)",
+        "## 3. La retribuzione di risultato (art. 5)",
+    ]
 
 
 # Every block of the format, as docs/regolamento.md §3 writes them.
@@ -359,7 +363,7 @@ def test_a_block_the_sentences_do_not_know_is_printed_from_the_format(tmp_path):
     later = Later(**fields, seats=Seats(source="art. 20", seats=Decimal("5"), wide=True))
     said = art.articles(later)
     # the new block is the last article, titled by its declared description, citing its fonte, every key set
-    assert said[-1].heading(4) == "Art. 4 — La graduatoria dei migliori (art. 20)"
+    assert said[-1].heading(4) == "4. La graduatoria dei migliori (art. 20)"
     assert said[-1].body == "I posti della graduatoria: 5. Una graduatoria per tutto l'ente: sì."
 
 
@@ -378,7 +382,9 @@ def test_the_command_prints_the_file_as_articles(tmp_path, capsys):
     assert main(["regolamento", "leggi", str(path)]) == 0
     assert capsys.readouterr().out == EXPECTED
     assert main(["regolamento", "leggi", "--md", str(path)]) == 0
-    assert capsys.readouterr().out.startswith("# SMVP del Comune di Prova\n\nTipo di ente: comune.\n\n## Art. 1")
+    assert capsys.readouterr().out.startswith(
+        "# SMVP del Comune di Prova\n\nTipo di ente: comune.\n\n## 1. I livelli di valutazione (art. 3)\n"
+    )
 
 
 def test_the_command_on_a_wrong_file_says_why(tmp_path, capsys):

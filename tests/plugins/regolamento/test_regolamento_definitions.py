@@ -263,7 +263,7 @@ formula = "=tariffa * unita"
 
 def test_leggi_says_each_definition_in_an_article(tmp_path):
     text = regulation_text(tmp_path, RULES)
-    assert "Art. 2 — Le formule con un nome (art. 3 c. 2)" in text
+    assert "2. Le formule con un nome (art. 3 c. 2)" in text
     assert (
         "La definizione tariffa (la tariffa per turno della categoria) è se la categoria (o l'Area) del contratto è "
         "uguale a «D», allora € 40,00, altrimenti € 30,00 (formula: =SE(categoria = \"D\"; 40 €; 30 €)); le formule "

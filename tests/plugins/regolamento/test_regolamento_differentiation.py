@@ -169,7 +169,7 @@ def test_the_reader_refuses_what_cannot_be_checked(tmp_path):
 def test_leggi_says_it(tmp_path):
     text = regulation_text(tmp_path, HEAD + BAN)
     assert (
-        "Art. 3 — La differenziazione dei premi (art. 7)\n"
+        "3. La differenziazione dei premi (art. 7)\n"
         "È vietata la distribuzione indifferenziata dei premi: in ogni parte del premio pagata per valutazione "
         "individuale, con almeno 5 premiati, tutti nello stesso livello o tutti con lo stesso importo (a meno di un "
         "centesimo) è un errore. Un livello che raccoglie più dell'80% dei premiati di una parte è un avviso: "

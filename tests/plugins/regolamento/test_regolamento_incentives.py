@@ -152,7 +152,7 @@ def test_the_workbook_says_which_rows_no_evaluation_decides(out):
 
 def test_the_regulation_calls_the_incentive_a_compenso(tmp_path):
     text = regulation_text(tmp_path, (CASE / "regolamento.toml").read_text(encoding="utf-8"))
-    assert "Art. 5 — Le parti del premio e dei compensi non collegati alla performance" in text
+    assert "5. Le parti del premio e dei compensi non collegati alla performance" in text
     assert "Il premio e i compensi non collegati alla performance si pagano in 3 parti" in text
     assert "La parte paga un compenso che non è un premio correlato alla performance" in text
     assert "A tempo parziale il compenso non è ridotto per il tempo lavorato" in text

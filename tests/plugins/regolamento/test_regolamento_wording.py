@@ -156,7 +156,7 @@ def test_a_name_the_office_wrote_takes_its_article(name, said):
 )
 def test_the_progressions_are_said_with_the_prepositions_joined(tmp_path, keys, sentence):
     text = read_back(tmp_path, HEAD + LEVELS + f'\n[progressioni]\nfonte = "art. 20"\n{keys}\n')
-    assert f"Art. 2 — Le progressioni economiche (art. 20)\n{sentence}\n" in text
+    assert f"2. Le progressioni economiche (art. 20)\n{sentence}\n" in text
 
 
 @pytest.mark.parametrize(
@@ -176,7 +176,7 @@ def test_the_grades_name_their_contract_with_the_preposition_joined(tmp_path, co
     )
     # no table of the file is by grade: none is said to name them
     assert (
-        f"Art. 1 — I gradi del contratto (art. 3)\nI gradi {said}: Dirigente, Funzionario; la colonna grado "
+        f"1. I gradi del contratto (art. 3)\nI gradi {said}: Dirigente, Funzionario; la colonna grado "
         "dell'elenco del personale dice quello di ciascuno.\n"
     ) in text
 
@@ -216,7 +216,7 @@ nota = "dalla scheda del direttore"
 """,
     )
     assert (
-        "Art. 1 — I dati per persona dichiarati (art. 2)\n"
+        "1. I dati per persona dichiarati (art. 2)\n"
         "La colonna dirige dell'elenco del personale dice, per ciascuno, se la persona dirige una struttura "
         "(un testo); le formule la leggono con il nome dirige. Valori ammessi: «sì», «no». La colonna giudizio "
         "dell'elenco del personale dice, per ciascuno, il giudizio del direttore (un testo); le formule la leggono con "
@@ -369,7 +369,7 @@ def test_who_takes_part_narrows_everyone_in_service(tmp_path):
     said = read_back(tmp_path, text)
     # one part: named once, with its source, not «in una parte, «presenza». Parte «presenza» (art. 3).»; paid without
     # an individual evaluation, it is «il premio», not «il premio individuale»
-    assert "Art. 1 — Le parti del premio (art. 3)\n" in said
+    assert "1. Le parti del premio (art. 3)\n" in said
     assert "Il premio si paga in una sola parte, «presenza» (art. 3). Le va tutto il fondo" in said
     assert "è divisa tra chi, nel personale in servizio (i dipendenti), vi partecipa, valutato o no" in said
     assert "tutto il personale" not in said
@@ -419,7 +419,7 @@ def test_a_part_with_all_of_a_fund_says_its_label_as_the_fund_s_name(tmp_path, l
     said = read_back(tmp_path, text)
     assert f"Le va tutto {fund}." in said
     # the fund's label names the key as ente.toml's [fondi] writes it, under a heading that is not only of levels
-    assert f"— Le etichette\nNei documenti: il fondo «performance_individuale» si legge «{label}»" in said
+    assert f". Le etichette\nNei documenti: il fondo «performance_individuale» si legge «{label}»" in said
 
 
 def test_a_choice_inside_a_sum_has_its_end_marked():
