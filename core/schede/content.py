@@ -24,6 +24,7 @@ from ciclope.core.run.explain import (
     readings_of,
     result_kinds,
     subject,
+    total_lines,
     unpaid_reasons,
 )
 from ciclope.core.trace import Figure
@@ -92,6 +93,8 @@ class Scheda:
     progression: tuple[Line, ...] = ()
     progression_rule: str = ""
     premiums: bool = True  # the ente has premiums to pay (a pool): else «Importi» is no section of this scheda
+    # what the amounts of several funds make together, as ``explain`` says it («Totale dei premi: € 1.214,88»)
+    totals: tuple[str, ...] = ()
     # what ``score`` is out of: «su 100», or the regulation's own scale and the score on 100 («su 60 (91,67 su 100)»)
     score_of: str = "su 100"
 
@@ -496,6 +499,7 @@ def build(result: Result, pid: str) -> Scheda:
         progression=_progression(result, pid),
         progression_rule=_progression_rule(result, pid),
         premiums=bool(result.ledger.pools),
+        totals=tuple(total_lines((subject(result, "person", pid) or {}).get("awards", []))),
     )
 
 

@@ -15,7 +15,7 @@ h1 { font-size: 15pt; margin: 0 0 2mm; } h3 { font-size: 10.5pt; margin: 4mm 0 1
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 th { background: #eee; } td.n { text-align: right; white-space: nowrap; } .muted { color: #555; font-size: 9pt; }
 td.v { white-space: nowrap; } /* a value never breaks between € and its amount */
-.big { font-size: 13pt; font-weight: bold; } .sign { display: flex; gap: 10mm; margin-top: 10mm; }
+.big { font-size: 13pt; font-weight: bold; } .total { font-size: 12pt; font-weight: bold; border-top: 1px solid #999; padding-top: 2mm; } .sign { display: flex; gap: 10mm; margin-top: 10mm; }
 .sign div { flex: 1; border-top: 1px solid #333; padding-top: 1.5mm; min-height: 18mm; }
 section { break-inside: avoid; }
 """
@@ -76,6 +76,7 @@ def _payments(s: Scheda) -> str:
             f"<p><span class='big'>{_e(p.amount)}</span> — {_e(_of_fund(p.what, p.pool))}</p>{_how(p)}"
             + "".join(f"<h3>{_e(_upper(part.what))}: {_e(part.amount)}</h3>{_how(part)}" for part in p.parts)
         )
+    parts += [f"<p class='total'>{_e(total)}</p>" for total in s.totals]
     if s.instalments:  # when each is paid: the rows of the instalments, in the order they are paid
         parts.append("<h3>Pagamento in rate</h3>" + _lines(s.instalments, ("Rata", "Importo")))
     return "".join(parts)

@@ -412,3 +412,19 @@ def test_a_part_paid_from_the_whole_fund_reads_the_whole_funds_figure(tmp_path):
     whole = [line.strip() for line in said[at : at + 8]]
     assert "• fondo = € 10.000,00" in whole
     assert whole[whole.index("• fondo = € 10.000,00") + 1] == "■ Premi per la performance individuale = € 10.000,00"
+
+
+def test_the_scheda_of_a_person_paid_by_two_funds_says_their_total(tmp_path):
+    """S01's premium (1000.00: «pieno» × 1000.00 full time) and the maggiorazione (214.88, as in the test above) are
+    two amounts of two funds: the scheda personale adds them, as `explain` does, 1000.00 + 214.88 = 1214.88; S02
+    (95, «pieno», no maggiorazione: 1 place) has one amount and no total."""
+    from ciclope.core.schede.content import build
+    from ciclope.core.schede.render import render
+
+    plan = load_config(cycle(tmp_path, WITH, "[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.10 }\n"))
+    result = compute(plan.enti[0], plan.year)
+    scheda = build(result, "S01")
+    assert [p.amount for p in scheda.payments] == ["€ 1.000,00", "€ 214,88"]
+    assert scheda.totals == ("Totale dei premi: € 1.214,88",)
+    assert "<p class='total'>Totale dei premi: € 1.214,88</p>" in render(scheda)
+    assert build(result, "S02").totals == ()
