@@ -506,7 +506,7 @@ def named_pools(reg: Regulation, pools: dict[str, Pool]) -> dict[str, Pool]:
     performance individuale»), as every document names them: a layer that names a pool it does not know (the
     national set-aside's fund) reads the same words on the pool itself. A pool already named, or of no words,
     stays as it is."""
-    words = {**LABELS, **funds.labels_by_code(reg.labels)}
+    words = {**LABELS, **result_funds(reg), **funds.labels_by_code(reg.labels)}
     return {
         name: pool if pool.label or name not in words else attrs.evolve(pool, label=words[name])
         for name, pool in pools.items()

@@ -156,3 +156,15 @@ def test_one_table_reads_as_a_list_of_one(tmp_path):
     rest = regulation().split("# Art. 13:")[1]
     result = computed_case(case(tmp_path, one + "# Art. 13:" + rest))
     assert amounts(result) == {"D01": "8161.78", "D02": "6838.22"}
+
+
+def test_one_table_paying_the_dirigenti_from_the_default_fund_is_theirs(tmp_path):
+    """[risultato_po] with ruoli = ["dirigente"] and no fondo pays from «risultato_po», whose label said the PO / EQ:
+    now the dirigenti's; the amounts are those of art. 7, D01 8.161,78."""
+    one = regulation().split("# Art. 9:")[0].replace("[[risultato_po]]", "[risultato_po]")
+    one = one.replace('fondo = "risultato_dirigenti"\n', "")
+    rest = regulation().split("# Art. 13:")[1]
+    ente = (HERE / DATA / "ente.toml").read_text(encoding="utf-8").replace("risultato_dirigenti", "risultato_po")
+    result = computed_case(case(tmp_path, one + "# Art. 13:" + rest, files={"ente.toml": ente}))
+    lines = (explain(result, "person", "D01") or "").splitlines()
+    assert "Retribuzione di risultato: € 8.161,78 — Retribuzione di risultato dei dirigenti" in lines, lines[:5]
