@@ -57,8 +57,8 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Premium, Regulation
+from ciclope.plugins.regolamento.format.wording import role_groups, roles, word
 from ciclope.plugins.regolamento.format.wording import role_names as named_roles
-from ciclope.plugins.regolamento.format.wording import word
 from ciclope.plugins.regolamento.pay import (
     access,
     attestedfund,
@@ -506,7 +506,7 @@ def named_pools(reg: Regulation, pools: dict[str, Pool]) -> dict[str, Pool]:
     performance individuale»), as every document names them: a layer that names a pool it does not know (the
     national set-aside's fund) reads the same words on the pool itself. A pool already named, or of no words,
     stays as it is."""
-    words = {**LABELS, **funds.labels_by_code(reg.labels)}
+    words = {**LABELS, **result_funds(reg), **funds.labels_by_code(reg.labels)}
     return {
         name: pool if pool.label or name not in words else attrs.evolve(pool, label=words[name])
         for name, pool in pools.items()
@@ -548,17 +548,35 @@ def rewards(
         trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
         trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="premio"))
     selected(reg, ente, scores, facts, trace, out, params[PARAM])
-    if reg.result_pay is not None and reg.result_pay.method == "quota_posizione":
-        before = interim.taken(reg, ente, trace, out)  # the interims first out of the result fund
-        paid = positionshare.pay(reg, ente, scores, org, trace, out, position_pay)
-        if before is not None:
-            interim.pay(reg, ente, trace, out, paid, before)
-    elif reg.result_pay is not None:
-        resultpay.pay(reg, ente, scores, org, trace, out, facts)
+    for rp in reg.result_pays:  # each entry of [[risultato_po]] on its own: its roles, its fund
+        result_pay(reg.only(rp), ente, scores, org, trace, out, facts, position_pay)
     uncovered.record(reg, ente, out, trace)  # why nothing, for a person of a role no part pays
     return Rewards(
         pools=out.pools, awards=out.awards, statuses=out.statuses, extra=out.extra, instalments=tuple(out.instalments)
     )
+
+
+def result_pay(
+    one: Regulation,
+    ente: Ente,
+    scores: dict[str, Score],
+    org: OrgPerformance,
+    trace: Trace,
+    out: Outcome,
+    facts: Facts,
+    position_pay: Mapping[str, Decimal] | None,
+) -> None:
+    """One entry of [[risultato_po]], paid with ``one``, the regulation with that entry first
+    (:meth:`Regulation.only`)."""
+    rp = one.result_pay
+    assert rp is not None
+    if rp.method == "quota_posizione":
+        before = interim.taken(one, ente, trace, out)  # the interims first out of the result fund
+        paid = positionshare.pay(one, ente, scores, org, trace, out, position_pay)
+        if before is not None:
+            interim.pay(one, ente, trace, out, paid, before)
+    else:
+        resultpay.pay(one, ente, scores, org, trace, out, facts)
 
 
 def admitted_by(trace: Trace) -> fullyear.Admits:
@@ -739,7 +757,24 @@ def labels(params: Params) -> dict[str, str]:
     if regulation is None:
         return {}
     excluded = {e.status: word(e.status) for e in regulation.exclusions if e.status and e.status not in STATUS_LABELS}
-    return {**excluded, **{s.name: s.label for s in regulation.statuses}, **regulation.labels}
+    return {
+        **excluded,
+        **result_funds(regulation),
+        **{s.name: s.label for s in regulation.statuses},
+        **regulation.labels,
+    }
+
+
+def result_funds(regulation: Regulation) -> dict[str, str]:
+    """The fund of each entry of [[risultato_po]] named by the roles it pays («Retribuzione di risultato dei
+    dirigenti», «… delle PO / EQ»), where the plugin's fixed label of ``risultato_po`` would say other roles, or where
+    several entries pay from funds of their own; [etichette] names them otherwise."""
+    out = {}
+    for rp in regulation.result_pays:
+        said = f"Retribuzione di risultato {roles(rp.roles, 'di', role_groups(regulation.labels))}"
+        if (len(regulation.result_pays) > 1 or rp.fund in LABELS) and said != LABELS.get(rp.fund):
+            out[rp.fund] = said
+    return out
 
 
 @hookimpl(specname="ciclope_role_names")
@@ -786,18 +821,18 @@ def award_parts(
     share the fund (their awards summed), each part's own figure in the order they are paid; an award of
     [risultato_po]'s own fund is the «retribuzione di risultato»."""
     regulation = declared(params)
-    if regulation is None or not (regulation.parts or regulation.result_pay):
+    if regulation is None or not (regulation.parts or regulation.result_pays):
         return None
     by_fund: dict[str, list[str]] = {}
     for part in regulation.parts:
         by_fund.setdefault(part.fund, []).append(part.name)
     out: dict[str, dict[str, list[tuple[str, Decimal]]]] = {}
-    result = regulation.result_pay.fund if regulation.result_pay is not None else None
+    result = {rp.fund for rp in regulation.result_pays}
     for a in rewards.awards.values():
         names = by_fund.get(a.pool, [])
         if names:
             out.setdefault(a.pool, {})[a.person] = _parts_paid(names, a.person, a.amount, trace)
-        elif a.pool == result and a.ref is None:  # the person's own result pay (an interim's is the position's)
+        elif a.pool in result and a.ref is None:  # the person's own result pay (an interim's is the position's)
             out.setdefault(a.pool, {})[a.person] = [("retribuzione di risultato", a.amount)]
     return out or None
 

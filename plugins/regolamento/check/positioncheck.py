@@ -26,7 +26,7 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
         return [Problem.at(ente, "regolamento.posizioni", message, cite(reg, "[posizioni]"), FILE, 1, "", "warning")]
     source = cite(reg, pw.source)
     out = []
-    if reg.result_pay is not None and reg.result_pay.fund in ente.funds:
+    if reg.position_result is not None and reg.position_result.fund in ente.funds:
         out.append(result_fund_given(reg, ente, source))
     if not rows:
         needed = ", ".join(HEADERS[c] for c in ("id", "title", "unit", "holder"))  # the office's words
@@ -141,8 +141,8 @@ def percent(share: Decimal | None) -> str:
 def result_fund_given(reg: Regulation, ente: Ente, source: str) -> Problem:
     """The result fund given by the office while the positions are weighted (the fund is then the quota_risultato of
     the position fund): an error where the office gave it, a key of [fondi] or the fondo sheet's row destining it."""
-    assert reg.result_pay is not None and reg.positions is not None
-    name = reg.result_pay.fund
+    assert reg.position_result is not None and reg.positions is not None
+    name = reg.position_result.fund
     result, whole = funds.said(name), funds.said(reg.positions.fund)  # as the office writes them
     file, row, column = ente.fund_place(name)
     if file == "ente.toml":

@@ -60,6 +60,8 @@ def key_schema(meta: Any) -> dict[str, Any]:
         out = {"type": "array", "items": table_schema(meta["table"])}
         if meta["hi"] is not None:
             out["maxItems"] = int(meta["hi"])
+        if meta.get("one"):  # one table alone, or a list of them
+            out = {"anyOf": [table_schema(meta["table"]), out]}
     elif kind in ("number", "money"):
         if kind == "money":
             out = {"anyOf": [NUMBER, {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}]}
@@ -157,7 +159,11 @@ def _reference(cls: type, where: str, out: list[str], seen: set[type]) -> None:
     nested: list[tuple[type, str]] = []
     for f in attrs.fields(cls):
         meta = f.metadata
-        kind = KIND_IT[meta["kind"]] + (" o formula" if meta.get("formula") and "formula" not in meta["kind"] else "")
+        kind = (
+            ("tabella o " if meta.get("one") else "")
+            + KIND_IT[meta["kind"]]
+            + (" o formula" if meta.get("formula") and "formula" not in meta["kind"] else "")
+        )
         if meta["choices"]:
             kind += ": " + ", ".join(f"`{c}`" for c in meta["choices"])
         example = "vedi sotto" if meta["table"] is not None else _example(meta, _default(f))
@@ -261,5 +267,7 @@ def _formula_keys(cls: type, table: str, found: dict[str, list[str]]) -> None:
             if said not in found.setdefault(meta["formula"], []):
                 found[meta["formula"]].append(said)
         if meta["table"] is not None:  # a nested table's keys are said with the block of the file they are in
-            block = table or (f"[[{meta['toml']}]]" if meta["kind"] == "tables" else f"[{meta['toml']}]")
+            block = table or (
+                f"[[{meta['toml']}]]" if meta["kind"] == "tables" and not meta.get("one") else f"[{meta['toml']}]"
+            )
             _formula_keys(meta["table"], block, found)

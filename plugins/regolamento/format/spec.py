@@ -86,9 +86,11 @@ def key(
     days: bool = False,
     formula: str | None = None,
     converter: Callable[[Any], Any] | None = None,
+    one: bool = False,
 ) -> Any:
     """A field that is a key of the TOML file (the metadata the reader and the schema read); ``converter`` reads
-    the value as the rest of the plugin names it (a fund as ente.toml's key is read)."""
+    the value as the rest of the plugin names it (a fund as ente.toml's key is read); ``one``: a list of tables
+    that may also be written as one table (``[risultato_po]`` for a single ``[[risultato_po]]``)."""
     meta = {
         "toml": toml,
         "kind": kind,
@@ -103,6 +105,7 @@ def key(
         "points": points,  # a score threshold, in points of the regulation's scale: never a percentage
         "days": days,  # a number of days: never a percentage
         "formula": formula,  # the place (format.quantities.PLACES) where the key may be written "=…"
+        "one": one,  # of a list of tables: one table alone is a list of one
     }
     if required:
         return attrs.field(metadata=meta, kw_only=True, converter=converter)
@@ -1072,7 +1075,7 @@ class PayStep:
 
 @attrs.frozen
 class ResultPay:
-    """[risultato_po] — la retribuzione di risultato delle PO / EQ (e dei dirigenti, se indicati)."""
+    """[[risultato_po]] — la retribuzione di risultato di un gruppo di ruoli: una per gruppo, ruoli e fondi diversi."""
 
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 12")
     method: str = key(
@@ -1080,17 +1083,25 @@ class ResultPay:
         "choice",
         "percentuale (della retribuzione di posizione per fascia di "
         "punteggio), fondo (ripartito per retribuzione di posizione × punteggio), quota_posizione (formato 2: "
-        "a ciascuno un massimo, fondo × retribuzione di posizione / Σ, pagato × punteggio / 100) o formula "
+        "a ciascuno un massimo, fondo × retribuzione di posizione / Σ, pagato × punteggio / 100; in un solo "
+        "[[risultato_po]]) o formula "
         "(formato 2: a ciascuno l'importo della formula importo)",
         required=True,
         choices=RESULT_METHODS,
         example="percentuale",
     )
-    roles: tuple[str, ...] = key("ruoli", "texts", "i ruoli pagati", default=("po",), choices=ROLES)
+    roles: tuple[str, ...] = key(
+        "ruoli",
+        "texts",
+        "i ruoli pagati: due [[risultato_po]] non pagano lo stesso ruolo",
+        default=("po",),
+        choices=ROLES,
+    )
     fund: str = key(
         "fondo",
         "text",
-        "il fondo di [fondi] in ente.toml (per «percentuale» e «formula»: se c'è, un tetto)",
+        "il fondo di [fondi] in ente.toml (per «percentuale» e «formula»: se c'è, un tetto); ogni [[risultato_po]] "
+        "ha il suo",
         default="risultato_po",
         converter=funds.code_of,
     )
@@ -1922,7 +1933,14 @@ class Regulation:
     reductions: tuple[Reduction, ...] = key(
         "riduzioni", "tables", "le riduzioni graduate del premio individuale", default=(), table=Reduction
     )
-    result_pay: ResultPay | None = key("risultato_po", "table", "la retribuzione di risultato", table=ResultPay)
+    result_pays: tuple[ResultPay, ...] = key(
+        "risultato_po",
+        "tables",
+        "la retribuzione di risultato: una tabella, o una per gruppo di ruoli",
+        default=(),
+        table=ResultPay,
+        one=True,
+    )
     positions: PositionWeighting | None = key(
         "posizioni", "table", "la pesatura delle posizioni organizzative", table=PositionWeighting, since=2
     )
@@ -1964,7 +1982,7 @@ class Regulation:
         """The funds the regulation knows, as codes: paid by a part of the premium or by [risultato_po], weighed by
         [posizioni], giving [progressioni] its resources, constituted by [[fondi]] (``FONDO("nome")`` reads only
         these)."""
-        blocks = (*self.premiums, *(b for b in (self.result_pay, self.positions) if b is not None))
+        blocks = (*self.premiums, *self.result_pays, *((self.positions,) if self.positions is not None else ()))
         progressions = self.progressions.fund if self.progressions is not None else None
         paying = [*(b.fund for b in blocks), *([progressions] if progressions else [])]
         return tuple(dict.fromkeys([*paying, *(f.name for f in self.funds)]))
@@ -1978,4 +1996,38 @@ class Regulation:
         """The roles some part of the premium, or the result pay, pays by an individual evaluation: a person of
         another role needs no card."""
         roles = {role for pr in self.premiums if pr.evaluation for role in pr.roles}
-        return frozenset(roles | set(self.result_pay.roles if self.result_pay is not None else ()))
+        return frozenset(roles | self.result_roles)
+
+    @property
+    def result_pay(self) -> ResultPay | None:
+        """The first entry of [[risultato_po]], None without one: the entry paid, in a view of one entry
+        (:meth:`only`), as the code paying the result pay reads it."""
+        return self.result_pays[0] if self.result_pays else None
+
+    @property
+    def result_roles(self) -> frozenset[str]:
+        """The roles some entry of [[risultato_po]] pays."""
+        return frozenset(role for rp in self.result_pays for role in rp.roles)
+
+    @property
+    def position_result(self) -> ResultPay | None:
+        """The entry of [[risultato_po]] that shares the fund by position pay (``metodo = "quota_posizione"``, at
+        most one), which [posizioni] ``quota_risultato`` feeds; None without it."""
+        return next((rp for rp in self.result_pays if rp.method == "quota_posizione"), None)
+
+    def result_of(self, role: str) -> ResultPay | None:
+        """The entry of [[risultato_po]] that pays ``role`` (the roles of two entries never overlap), or None."""
+        return next((rp for rp in self.result_pays if role in rp.roles), None)
+
+    def only(self, rp: ResultPay) -> Regulation:
+        """The regulation as the entry ``rp`` of [[risultato_po]] is paid: the same, with that entry first
+        (:attr:`result_pay`), the others after it; each entry is paid on its own, from its own fund, to the people
+        of its roles."""
+        return attrs.evolve(self, result_pays=(rp, *(other for other in self.result_pays if other is not rp)))
+
+    def result_block(self, rp: ResultPay) -> str:
+        """The entry ``rp`` as a message names it in the file: «[risultato_po]» when it is the only one, else by the
+        roles it was written with («[[risultato_po]] con ruoli = ["dirigente"]»)."""
+        if len(self.result_pays) == 1:
+            return "[risultato_po]"
+        return f"[[risultato_po]] con ruoli = {fmt.toml_value(list(rp.roles))}"

@@ -16,7 +16,7 @@ import attrs
 
 from ciclope.core import Ente, Input, OrgPerformance, Problem, Trace, money
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.format.spec import Regulation, ResultPay
 from ciclope.plugins.regolamento.pay.shapes import Outcome
 
 
@@ -27,10 +27,14 @@ def attested(ente: Ente, org: OrgPerformance) -> Decimal | None:
 
 
 def reduce(reg: Regulation, ente: Ente, org: OrgPerformance, trace: Trace, out: Outcome) -> None:
-    """The fund of [risultato_po] × the attested performance, when the regulation says so."""
-    rp = reg.result_pay
-    if rp is None or not rp.attested or rp.fund not in out.pools:
-        return
+    """The fund of each entry of [[risultato_po]] × the attested performance, where the entry says so."""
+    for rp in reg.result_pays:
+        if rp.attested and rp.fund in out.pools:
+            reduce_one(reg, rp, ente, org, trace, out)
+
+
+def reduce_one(reg: Regulation, rp: ResultPay, ente: Ente, org: OrgPerformance, trace: Trace, out: Outcome) -> None:
+    """The fund of the entry ``rp`` × the attested performance."""
     source = cite(reg, rp.source)
     pool = out.pools[rp.fund]
     value = attested(ente, org)

@@ -246,8 +246,8 @@ def record_funds(
         [fund, Input("quota per il risultato", v.result_fund)],
         label,
     )
-    if reg.result_pay is not None:
-        name = reg.result_pay.fund
+    if reg.position_result is not None:  # the entry of [[risultato_po]] split by position pay
+        name = reg.position_result.fund
         out.pools[name] = Pool(name=name, amount=v.result_fund, source=source, label="Retribuzione di risultato")
         trace.record(
             f"pool:{name}",
@@ -387,7 +387,8 @@ def described(
 def result_of(reg: Regulation, holder: str, v: Valued, trace: Trace | None) -> tuple[Decimal | None, Decimal | None]:
     """The result pay of [risultato_po] its holder can reach («quota massima») and receives, as the trace recorded
     them; (None, None) without them, or for a holder of more than one position (the result is the person's)."""
-    figure = trace.get(f"award:{holder}:{reg.result_pay.fund}") if trace is not None and reg.result_pay else None
+    rp = reg.position_result
+    figure = trace.get(f"award:{holder}:{rp.fund}") if trace is not None and rp is not None else None
     if figure is None or sum(1 for r in v.rows if r["holder"] == holder) != 1:
         return None, None
     cap = next((i.value for i in figure.inputs if i.name == "quota massima"), None)

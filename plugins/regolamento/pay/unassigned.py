@@ -18,7 +18,7 @@ NO_APPOINTMENT = "senza_incarico"
 def record(reg: Regulation, ente: Ente, admitted: set[str], out: Outcome, trace: Trace) -> None:
     """The status and its figure of each person no part admitted (``admitted``) nor gave a status, of a role that
     only parts paid by appointment pay, who holds none of the appointments they pay."""
-    paying_roles = set(reg.result_pay.roles) if reg.result_pay is not None else set()
+    paying_roles = reg.result_roles
     for p in ente.people.values():
         if p.id in admitted or p.id in out.statuses or p.role in paying_roles:
             continue

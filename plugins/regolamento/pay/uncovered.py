@@ -21,16 +21,15 @@ RESULT_PAY = "la retribuzione di risultato"  # [risultato_po], as a person reads
 
 def record(reg: Regulation, ente: Ente, out: Outcome, trace: Trace) -> None:
     """The figure for each person of a role no part (nor the result pay) pays, who has no award."""
-    if not reg.premiums and reg.result_pay is None:
+    if not reg.premiums and not reg.result_pays:
         return
-    covered = {role for pr in reg.premiums for role in pr.roles}
-    covered |= set(reg.result_pay.roles) if reg.result_pay is not None else set()
+    covered = {role for pr in reg.premiums for role in pr.roles} | reg.result_roles
     paid = {a.person for a in out.awards.values()}
     which = paying(reg)
     sources = ", ".join(dict.fromkeys(pr.source for pr in reg.premiums if pr.source))
     who, none = _words(reg)
-    if not reg.premiums and reg.result_pay is not None:  # the result pay alone: its article says whom it pays
-        sources = reg.result_pay.source
+    if not reg.premiums and reg.result_pays:  # the result pay alone: its articles say whom it pays
+        sources = ", ".join(dict.fromkeys(rp.source for rp in reg.result_pays))
     for person in ente.people.values():
         if person.role in covered or person.id in paid:
             continue
@@ -51,7 +50,7 @@ def _words(reg: Regulation) -> tuple[str, str]:
     words, as a person reads it on their own scheda (the key is the office's warning's, :mod:`.unpaid`)."""
     if not reg.premiums:
         return RESULT_PAY, f"il regolamento non ha un premio individuale e {RESULT_PAY} non paga"
-    if reg.result_pay is not None:
+    if reg.result_pays:
         return f"le parti del premio o {RESULT_PAY}", f"né le parti del premio né {RESULT_PAY} pagano"
     return "le parti del premio", "nessuna parte del premio paga"
 
@@ -65,6 +64,5 @@ def paying(reg: Regulation) -> str:
     said = []
     for names, who in ((names, roles(r)) for r, names in by_roles.items()):
         said.append(f"{fmt.listed(names)} {'paga' if len(names) == 1 else 'pagano'} {who}")
-    if reg.result_pay is not None:
-        said.append(f"{RESULT_PAY} paga {roles(reg.result_pay.roles)}")
+    said += [f"{RESULT_PAY} paga {roles(rp.roles)}" for rp in reg.result_pays]
     return "; ".join(said)

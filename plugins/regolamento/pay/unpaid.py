@@ -82,16 +82,18 @@ def result_pay(reg: Regulation, ente: Ente, amount: Decimal, trace: Trace) -> No
         return
     present = {p.role for p in ente.people.values()}
     why = "è valutata" if present & set(rp.roles) else "è in servizio"
+    block = reg.result_block(rp)
     message = (
-        f"[risultato_po] non paga nessuno: nessuna persona dei suoi ruoli ({roles(rp.roles)}) {why}; i suoi "
+        f"{block} non paga nessuno: nessuna persona dei suoi ruoli ({roles(rp.roles)}) {why}; i suoi "
         f"{fmt.euro(amount)} restano residuo del fondo"
     )
-    unpaid = [r for r in ROLES if r in present and r not in rp.roles and not any(r in p.roles for p in reg.premiums)]
+    covered = reg.result_roles | {r for p in reg.premiums for r in p.roles}  # every entry of [[risultato_po]]
+    unpaid = [r for r in ROLES if r in present and r not in covered]
     if unpaid:
-        who = "né [risultato_po] né le parti del premio pagano" if reg.premiums else "[risultato_po] non paga"
+        who = f"né {block} né le parti del premio pagano" if reg.premiums else f"{block} non paga"
         message += (
             f". Nell'ente ci sono {roles(unpaid)}, che {who}: se la retribuzione di risultato è loro, scrivi in "
-            f"[risultato_po] ruoli = {fmt.toml_value(list(unpaid))}"
+            f"{block} ruoli = {fmt.toml_value(list(unpaid))}"
         )
     source = cite(reg, rp.source)
     trace.problem(

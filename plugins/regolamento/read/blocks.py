@@ -45,24 +45,36 @@ FIXED = tuple(HEADERS)
 SAID = ", ".join(HEADERS.values())  # the fixed columns, in the office's words
 
 
+def result_entries(parts: Mapping[str, Any]) -> list[tuple[str, ResultPay]]:
+    """Each entry of [[risultato_po]] with its path in the file: «risultato_po» for one table alone (or a list of
+    one), «risultato_po[i]» among several."""
+    rps: tuple[ResultPay, ...] = parts.get("result_pays") or ()
+    return [("risultato_po" if len(rps) == 1 else f"risultato_po[{i}]", rp) for i, rp in enumerate(rps)]
+
+
 def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
-    rp: ResultPay | None = parts.get("result_pay")
-    if rp is not None and rp.method in ("quota_posizione", "formula") and parts.get("format") != 2:
-        error(
-            "risultato_po.metodo",
-            f"il metodo «{rp.method}» è del formato 2: scrivi formato = 2 in testa al file",
-            "regolamento.formato",
-        )
     pw: PositionWeighting | None = parts.get("positions")
-    if rp is not None and rp.vacant != "titolari" and pw is None:
-        error(
-            "risultato_po.posizioni_vacanti",
-            "le posizioni vacanti si conoscono dalla pesatura: posizioni_vacanti si scrive con [posizioni]",
-            "regolamento.manca",
-        )
+    entries = result_entries(parts)
+    for path, rp in entries:
+        if rp.method in ("quota_posizione", "formula") and parts.get("format") != 2:
+            error(
+                f"{path}.metodo",
+                f"il metodo «{rp.method}» è del formato 2: scrivi formato = 2 in testa al file",
+                "regolamento.formato",
+            )
+        if rp.vacant != "titolari" and pw is None:
+            error(
+                f"{path}.posizioni_vacanti",
+                "le posizioni vacanti si conoscono dalla pesatura: posizioni_vacanti si scrive con [posizioni]",
+                "regolamento.manca",
+            )
     if pw is not None:
         positions(pw, error)
-        result_fund(pw, rp, "result_pay" in broken, error)
+        # the entry split by position pay, which quota_risultato feeds; one entry alone is told its method
+        shared = [(p, rp) for p, rp in entries if rp.method == "quota_posizione"] or entries[:1]
+        single = len(entries) == 1 or (shared and shared[0][1].method == "quota_posizione")
+        path, found = shared[0] if single else ("", None)
+        result_fund(pw, found, path, "result_pays" in broken, error)
         pr: Premium | None = parts.get("premium")
         if pr is not None and pr.fund == pw.fund:
             error(
@@ -78,10 +90,10 @@ def check(parts: Mapping[str, Any], broken: set[str], error: Error) -> None:
         progression_limits(progressions, error)
         progression_fund(progressions, parts, error)
     declared_funds: Sequence[Fund] = parts.get("funds") or ()
-    if declared_funds and not ({"premium", "parts", "result_pay", "positions"} & broken):
+    if declared_funds and not ({"premium", "parts", "result_pays", "positions"} & broken):
         constituted(declared_funds, parts, error)
     checks: Sequence[Check] = parts.get("checks") or ()
-    if checks and not ({"premium", "parts", "result_pay", "positions", "funds"} & broken):
+    if checks and not ({"premium", "parts", "result_pays", "positions", "funds"} & broken):
         read_funds(checks, parts, error)
     differentiation: Differentiation | None = parts.get("differentiation")
     if differentiation is not None and not ({"premium", "parts"} & broken):
@@ -113,7 +125,8 @@ def read_funds(checks: Sequence[Check], parts: Mapping[str, Any], error: Error) 
     premium, by [risultato_po], weighed by [posizioni] or constituted by [[fondi]]. A name none of them writes is a
     fund the year would never have (or a slip of the pen: the nearest is said)."""
     known = {pr.fund for pr in (parts.get("premium"), *(parts.get("parts") or ())) if pr is not None}
-    known |= {block.fund for block in (parts.get("result_pay"), parts.get("positions")) if block is not None}
+    known |= {rp.fund for rp in parts.get("result_pays") or ()}
+    known |= {block.fund for block in (parts.get("positions"),) if block is not None}
     known |= {f.name for f in parts.get("funds") or ()}
     known |= {p.fund for p in (parts.get("progressions"),) if p is not None and p.fund is not None}
     named = sorted(funds.said(name) for name in known)
@@ -134,9 +147,8 @@ def constituted(declared: Sequence[Fund], parts: Mapping[str, Any], error: Error
     """Each fund of [[fondi]] is named once, paid by a part of the premium or by [risultato_po], never owed (an owed
     fund is what its parts pay) nor the fund of [posizioni] (weighed on the amount of ente.toml)."""
     premiums = [pr for pr in (parts.get("premium"), *(parts.get("parts") or ())) if pr is not None]
-    rp: ResultPay | None = parts.get("result_pay")
     pw: PositionWeighting | None = parts.get("positions")
-    paying = {pr.fund for pr in premiums} | ({rp.fund} if rp is not None else set())
+    paying = {pr.fund for pr in premiums} | {rp.fund for rp in parts.get("result_pays") or ()}
     progressions: Progressions | None = parts.get("progressions")
     if progressions is not None and progressions.fund is not None:
         paying.add(progressions.fund)
@@ -239,7 +251,7 @@ def progression_fund(pr: Progressions, parts: Mapping[str, Any], error: Error) -
     ``risorse_graduatorie``, which must then be written."""
     if pr.fund is None:
         return
-    paying = [p for p in (parts.get("premium"), *(parts.get("parts") or ()), parts.get("result_pay")) if p is not None]
+    paying = [p for p in (parts.get("premium"), *(parts.get("parts") or ()), *(parts.get("result_pays") or ())) if p]
     if pr.fund in {p.fund for p in paying} | {b.fund for b in (parts.get("positions"),) if b is not None}:
         error(
             "progressioni.fondo",
@@ -326,8 +338,9 @@ def bands(pw: PositionWeighting, error: Error) -> None:
             )
 
 
-def result_fund(pw: PositionWeighting, rp: ResultPay | None, rp_broken: bool, error: Error) -> None:
-    """The share of the fund for result pay goes to [risultato_po], split by position pay."""
+def result_fund(pw: PositionWeighting, rp: ResultPay | None, path: str, rp_broken: bool, error: Error) -> None:
+    """The share of the fund for result pay goes to the entry of [[risultato_po]] split by position pay (``rp``, at
+    ``path``; None without one)."""
     if rp_broken:
         return  # said already
     if rp is None:
@@ -348,14 +361,14 @@ def result_fund(pw: PositionWeighting, rp: ResultPay | None, rp_broken: bool, er
         return
     if rp.method != "quota_posizione":
         error(
-            "risultato_po.metodo",
+            f"{path}.metodo",
             f"con [posizioni] la retribuzione di risultato è una quota del fondo per la retribuzione di posizione "
             f"pesata: metodo = \"quota_posizione\", non «{rp.method}»",
             "regolamento.valore",
         )
     if rp.fund == pw.fund:
         error(
-            "risultato_po.fondo",
+            f"{path}.fondo",
             f"il fondo {fmt.quoted(rp.fund)} è quello di [posizioni]: la quota di risultato va in un fondo con un altro nome",
             "regolamento.valore",
         )

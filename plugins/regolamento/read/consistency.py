@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from ciclope.core import cells, fmt
-from ciclope.plugins.regolamento.format import grades
+from ciclope.plugins.regolamento.format import funds, grades, wording
 from ciclope.plugins.regolamento.format.acts import day_month
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import UNSCORED
@@ -165,15 +165,15 @@ def check(
     partcheck.check(premiums, pr is not None, error, fundless)
     if "parts" not in broken:  # as for the reductions: a part with errors of its own is still a part
         exclusion_parts(parts.get("exclusions", ()), premiums, error)
-    rp: ResultPay | None = parts.get("result_pay")
-    if rp is not None:
-        result_pay(rp, error)
+    for path, rp in blocks.result_entries(parts):
+        result_pay(rp, path, error)
         if any(p.fund == rp.fund for p in (*premiums, *([pr] if pr else []))):
             error(
-                "risultato_po.fondo",
+                f"{path}.fondo",
                 f"il fondo {fmt.quoted(rp.fund)} è già quello del premio individuale: usa due fondi distinti",
                 "regolamento.valore",
             )
+    result_groups(blocks.result_entries(parts), error)
     one_card_each(parts.get("cards", ()), error, declared_grades(parts))
     blocks.check(parts, broken, error)
     progressions: Progressions | None = parts.get("progressions")
@@ -729,43 +729,75 @@ def after(where: str, end: Decimal, start: Decimal, step: Decimal, error: Error)
 
 
 def _result_method(parts: Mapping[str, Any]) -> str | None:
-    """The method of [risultato_po], None when the regulation writes none."""
-    rp: ResultPay | None = parts.get("result_pay")
-    return rp.method if rp is not None else None
+    """The method of [[risultato_po]] a reduction of it meets: «quota_posizione» if an entry has it (which no
+    reduction reaches), else the first entry's; None when the regulation writes none."""
+    methods = [rp.method for _, rp in blocks.result_entries(parts)]
+    return "quota_posizione" if "quota_posizione" in methods else next(iter(methods), None)
 
 
-def result_pay(rp: ResultPay, error: Error) -> None:
-    result_formula(rp, error)
+def result_groups(entries: Sequence[tuple[str, ResultPay]], error: Error) -> None:
+    """Entries of [[risultato_po]] pay distinct roles, each from its own fund; one alone splits the fund by position
+    pay (``metodo = "quota_posizione"``, which [posizioni] ``quota_risultato`` feeds)."""
+    for j, (path, rp) in enumerate(entries):
+        for i, (_, other) in enumerate(entries[:j]):
+            this, that = f"il [[risultato_po]] n. {j + 1}", f"il n. {i + 1}"
+            both = f"{this} (ruoli = {fmt.toml_value(list(rp.roles))}) e {that} (ruoli = {fmt.toml_value(list(other.roles))})"
+            shared = [r for r in rp.roles if r in other.roles]
+            if shared:
+                error(
+                    f"{path}.ruoli",
+                    f"{both} pagano entrambi {wording.roles(shared)}: la retribuzione di risultato di un ruolo è una "
+                    f"sola; togli {fmt.listed(fmt.quoted(r) for r in shared)} dai ruoli dell'uno o dell'altro",
+                    "regolamento.valore",
+                )
+            elif rp.fund == other.fund:
+                error(
+                    f"{path}.fondo",
+                    f"{both} pagano dallo stesso fondo {fmt.quoted(funds.said(rp.fund))}: ogni retribuzione di "
+                    f"risultato ha un fondo suo; scrivi in {this} fondo = \"…\" con un altro fondo di [fondi] in ente.toml",
+                    "regolamento.valore",
+                )
+            elif rp.method == other.method == "quota_posizione":
+                error(
+                    f"{path}.metodo",
+                    f"{both} hanno entrambi metodo = \"quota_posizione\": la quota di risultato di [posizioni] va a "
+                    f"una sola retribuzione di risultato; in {this} scrivi «percentuale», «fondo» o «formula»",
+                    "regolamento.valore",
+                )
+
+
+def result_pay(rp: ResultPay, path: str, error: Error) -> None:
+    result_formula(rp, path, error)
     if rp.method == "percentuale":
-        descending("risultato_po.percentuali", [s.min for s in rp.steps], error)
+        descending(f"{path}.percentuali", [s.min for s in rp.steps], error)
         low = min((s.min for s in rp.steps), default=None)
         if low is not None and low < rp.positive:
             error(
-                "risultato_po.percentuali",
+                f"{path}.percentuali",
                 f"un gradino parte da {low}, sotto la soglia positiva {rp.positive}: scrivi soglia_positiva (se "
                 "manca vale 60, anche su una scala propria) non sopra il primo gradino",
                 "regolamento.soglie",
             )
 
 
-def result_formula(rp: ResultPay, error: Error) -> None:
+def result_formula(rp: ResultPay, path: str, error: Error) -> None:
     """``importo`` is the amount of «formula» and only of it; the steps of «percentuale» are not read there."""
     if rp.method == "formula" and rp.amount is None:
         error(
-            "risultato_po",
+            path,
             "il metodo «formula» richiede la chiave importo (una formula in euro), es. "
             "importo = '=MESI(16 giorni) / 12 * punteggio / 100 * 10000 €'",
             "regolamento.manca",
         )
     if rp.method != "formula" and rp.amount is not None:
         error(
-            "risultato_po.importo",
+            f"{path}.importo",
             f"vale per il metodo «formula», non per «{rp.method}»: togli importo o scrivi metodo = \"formula\"",
             "regolamento.valore",
         )
     if rp.method == "formula" and rp.steps:
         error(
-            "risultato_po.percentuali",
+            f"{path}.percentuali",
             "i gradini valgono per il metodo «percentuale», non per «formula»: con «formula» la retribuzione di "
             "risultato è la formula importo (un coefficiente per fascia si scrive in importo, es. SE(punteggio >= "
             "90; 1; 0,8)); togli percentuali",

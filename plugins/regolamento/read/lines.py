@@ -96,6 +96,9 @@ def line_of(lines: dict[str, int], path: str) -> int | None:
     """The line of ``path``, else of its nearest written parent; a list of tables is where its first one is."""
     if path not in lines and f"{path}[0]" in lines:
         return lines[f"{path}[0]"]
+    head, dot, rest = path.partition(".")
+    if path not in lines and f"{head}[0]{dot}{rest}" in lines:  # [[risultato_po]] written once, said as one table
+        return lines[f"{head}[0]{dot}{rest}"]
     while path:
         if path in lines:
             return lines[path]

@@ -295,6 +295,8 @@ def value(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
     if kind == "table":
         return table(meta["table"], raw, path, ctx)
     if kind == "tables":
+        if meta.get("one") and isinstance(raw, dict):  # [risultato_po], one table: a list of one, read at its path
+            return (table(meta["table"], raw, path, ctx),)
         if not isinstance(raw, list):
             return _wrong(meta, raw, path, ctx)
         if meta["hi"] is not None and len(raw) > meta["hi"]:  # ``hi`` of a list of tables: its most items

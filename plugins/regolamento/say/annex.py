@@ -127,7 +127,7 @@ def readings(reg: Regulation) -> list[tuple[str, str, str]]:
         "ridistribuisci": any(p.residual == "ridistribuisci" for p in premiums),
         "quota_fondo": any(getattr(p, "fund_share", None) is not None for p in premiums),
         "importi_formula": any(p.method == "formula" for p in premiums)
-        or (reg.result_pay is not None and reg.result_pay.method == "formula"),
+        or any(rp.method == "formula" for rp in reg.result_pays),
         "concorrenza": reg.progressions is not None and reg.progressions.cost is not None,
     }
     return [READINGS[k] for k, on in wanted.items() if on]

@@ -33,7 +33,7 @@ WRITERS: dict[str, Callable[[Any, Regulation], phrases.Said]] = {
     "premium": phrases.premium,
     "parts": partphrases.parts,
     "reductions": phrases.reductions,
-    "result_pay": phrases.result_pay,
+    "result_pays": phrases.result_pay,
     "positions": positionphrases.positions,
     "access": positionphrases.access,
     "calendar": phrases.calendar,

@@ -8,7 +8,7 @@ added to a block is read back even before a sentence is written for it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
 from ciclope.core import fmt
@@ -219,7 +219,7 @@ def regulated(regulation: Regulation) -> tuple[str, ...]:
     without one), of the parts of its premium and of [risultato_po]."""
     cards = [r for c in regulation.cards for r in c.roles] if regulation.cards else list(ROLE_GROUP)
     paid = [r for p in regulation.premiums for r in p.roles]
-    result = list(regulation.result_pay.roles) if regulation.result_pay is not None else []
+    result = list(regulation.result_roles)
     return tuple(r for r in ROLE_GROUP if r in {*cards, *paid, *result})
 
 
@@ -408,14 +408,15 @@ def _brackets(r: Reduction, regulation: Regulation) -> str:
     return "; ".join(said)
 
 
-def _reduced(parts: tuple[str, ...], groups: Mapping[str, str]) -> str:
-    """Who a reduction reduces, as the sentence's subject: the premium, its parts named, the result pay of the PO/EQ
-    (``risultato_po``) by the regulation's name of their group (``groups``: :func:`role_groups`), or both."""
+def _reduced(parts: tuple[str, ...], groups: Mapping[str, str], paid: Collection[str] = ("po",)) -> str:
+    """Who a reduction reduces, as the sentence's subject: the premium, its parts named, the result pay
+    (``risultato_po``) of the roles [[risultato_po]] pays (``paid``) by the regulation's names of their groups
+    (``groups``: :func:`role_groups`), or both."""
     named = [n for n in parts if n != RESULT_PART]
     which = f" nella parte {', '.join(f'«{n}»' for n in named)}" if named else ""
     if RESULT_PART not in parts:
         return f"Il premio{which} è ridotto"
-    result = f"la retribuzione di risultato {joined('di', groups['po'])}"
+    result = f"la retribuzione di risultato {roles([r for r in ROLE_GROUP if r in paid] or ['po'], 'di', groups)}"
     return f"Il premio{which} e {result} sono ridotti" if named else f"{result[0].upper()}{result[1:]} è ridotta"
 
 
@@ -424,7 +425,7 @@ def reductions(block: Reduction, regulation: Regulation) -> Said:
     lines = []
     if first:
         for r in regulation.reductions:
-            subject = _reduced(r.parts, role_groups(regulation.labels))
+            subject = _reduced(r.parts, role_groups(regulation.labels), regulation.result_roles)
             if r.formula is not None:
                 lines.append(
                     f"{subject} di una quota che {valued(r.formula, amount=False)}, tenuta tra 0% e 100% ({r.source})."
@@ -921,8 +922,7 @@ ROLE_WORD = {
 def labels(block: Mapping[str, str], regulation: Regulation) -> Said:
     """The names people read for levels, statuses and funds: a fund by its key of ente.toml, as the office wrote it
     there («il fondo «performance_individuale»»), the others by their names in words."""
-    result = regulation.result_pay
-    paid_from = {p.fund for p in regulation.parts} | ({result.fund} if result is not None else set())
+    paid_from = {p.fund for p in regulation.parts} | {rp.fund for rp in regulation.result_pays}
 
     def key(k: str) -> str:
         return f"il fondo «{funds.said(k)}»" if k in paid_from or k in FUNDS else f"«{word(k)}»"
