@@ -108,9 +108,24 @@ def pay(
                                  place)  # fmt: skip
     if rp.method == "fondo":  # the fund is split by weights first: each one's cut stays in it, unpaid
         amounts = {pid: money.r2(a * cuts[pid][0]) if pid in cuts else a for pid, a in amounts.items()}
+        inputs.update({pid: inputs[pid] + split for pid, split in weighed(due).items()})
     cut = {pid: given for pid, (_, given) in cuts.items() if given}
     record(rp, listed, {pid: i + cut.get(pid, ()) for pid, i in inputs.items()}, amounts, pool, source, trace, out,
            note, frozenset(cut))  # fmt: skip
+
+
+def weighed(due: Mapping[str, Decimal]) -> dict[str, tuple[Input, Input]]:
+    """Of a fund split by position pay × score: each one's weight and the sum it is divided by, read alike, so the
+    amount is redone by hand (fondo × peso / Σ)."""
+    total = sum(due.values(), ZERO)
+    out = {}
+    for pid, weight in due.items():
+        shown = premium.alike(weight, total)
+        out[pid] = (Input("peso (retribuzione di posizione × punteggio)", shown[0]), Input(SUM, shown[1]))
+    return out
+
+
+SUM = "Σ dei valutati positivamente"
 
 
 def cut_due(
@@ -312,7 +327,7 @@ def method_words(rp: ResultPay) -> str:
         return resultformula.words(rp)
     if rp.method == "percentuale":
         return "retribuzione di posizione × quota del gradino di punteggio"
-    return "fondo × (retribuzione di posizione × punteggio) / Σ dei valutati positivamente"
+    return f"fondo × (retribuzione di posizione × punteggio) / {SUM}"
 
 
 def missing_fund(rp: ResultPay, source: str, written: Iterable[str] = ()) -> Problem:

@@ -168,3 +168,13 @@ def test_one_table_paying_the_dirigenti_from_the_default_fund_is_theirs(tmp_path
     result = computed_case(case(tmp_path, one + "# Art. 13:" + rest, files={"ente.toml": ente}))
     lines = (explain(result, "person", "D01") or "").splitlines()
     assert "Retribuzione di risultato: € 8.161,78 — Retribuzione di risultato dei dirigenti" in lines, lines[:5]
+
+
+def test_a_dirigente_redoes_the_split_of_the_fund_from_the_explanation(tmp_path):
+    """The dirigenti's fund is split by position pay × score: D01's explanation gives the weight and the sum it is
+    divided by, so the amount is redone by hand. 42.000 × 85,68 = 3.598.560 (the score on two decimals, as shown);
+    Σ = 3.598.560 + 36.000 × 83,75 (3.015.000) = 6.613.560; 15.000 × 3.598.560 / 6.613.560 = 8.161,78."""
+    result = computed_case(case(tmp_path))
+    text = explain(result, "person", "D01") or ""
+    assert "  • peso (retribuzione di posizione × punteggio) = 3.598.560\n" in text
+    assert "  • Σ dei valutati positivamente = 6.613.560\n" in text
