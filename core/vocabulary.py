@@ -9,6 +9,7 @@ the codes, and lists the keys written twice; the ``*_it`` functions give the Ita
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -179,6 +180,29 @@ def column_it(sheet: str, code: str, headers: Mapping[str, Mapping[str, str]] | 
     stem = sheet.removesuffix(".csv")
     own = (headers or {}).get(f"{stem}.csv", {})
     return own.get(code) or HEADERS_IT.get(stem, {}).get(code, code)
+
+
+def toml_key_said(path: str) -> str:
+    """A key of a TOML file as its writer finds it: ``progressioni.graduatoria`` → ``[progressioni] graduatoria``,
+    ``premi[2].peso`` → ``[[premi]] n. 2, peso`` (the index as the office counts, from 1), ``formato`` as it is."""
+    table, dot, key = path.rpartition(".")
+    if not dot:
+        return path
+    head = re.sub(r"^(.+)\[(\d+)\]$", r"[[\1]] n. \2", table)
+    return f"{head}, {key}" if head.startswith("[[") else f"[{table}] {key}"
+
+
+def toml_place(where: str) -> str | None:
+    """A place in a TOML file other than ente.toml (the regulation's) as people read it: ``regolamento.toml:93:
+    progressioni.graduatoria`` → ``regolamento.toml, riga 93, [progressioni] graduatoria`` (the file by its name,
+    never the folder of the office's machine); None for any other place (a key without its line stays as it is)."""
+    parts = where.split(":")
+    if len(parts) < 2 or not parts[0].endswith(".toml") or parts[0].endswith("ente.toml"):
+        return None
+    name = parts[0].replace("\\", "/").rsplit("/", 1)[-1]
+    if len(parts) == 3 and parts[1].isdigit():
+        return f"{name}, riga {parts[1]}, {toml_key_said(parts[2])}"
+    return None
 
 
 def where_it(where: str) -> str:

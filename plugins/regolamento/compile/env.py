@@ -514,6 +514,7 @@ class PersonEnv:
             self.read.setdefault(f"valutazione:{said.name}", said)
         first, last = found.years
         words = f"la media delle valutazioni dal {first} al {last}" if first != last else f"la valutazione {last}"
+        words += _years_missing(found, latest)
         if latest:  # the years taken, one by one: a year skipped (a leave) is seen missing
             taken = fmt.listed(i.name.removeprefix("valutazione ") for i in found.read)
             words = f"la media delle ultime {years} valutazioni" + (f" ({taken})" if taken else "")
@@ -786,3 +787,18 @@ _PERSON = {
     "retribuzione_posizione": _position_pay,
     "sanzione": _sanction,
 }
+
+
+def _years_missing(found: past.Mean, latest: bool) -> str:
+    """The years of a mean the sheet of earlier scores lacks, beside those it gives: « (ci sono il 2022 e il 2023,
+    manca il 2024)»; "" when it gives them all, or none (said as such), or for the last scores however far back."""
+    first, last = found.years
+    given = [int(i.name.removeprefix("valutazione ")) for i in found.read]
+    lacking = [y for y in range(first, last + 1) if y not in given]
+    if latest or not given or not lacking:
+        return ""
+    there = fmt.listed(f"il {y}" for y in given)
+    gone = fmt.listed(f"il {y}" for y in lacking)
+    are = "c'è" if len(given) == 1 else "ci sono"
+    miss = "manca" if len(lacking) == 1 else "mancano"
+    return f" ({are} {there}, {miss} {gone})"

@@ -169,12 +169,23 @@ def _unnamed(reg: Regulation, pr: Progressions, group: str, candidates: list[Per
     what, value, none = (
         ("i posti", "il numero dei posti", "posti") if places else ("le risorse", "l'importo in euro", "risorse")
     )
+    key = _key_for(group, pr.places_by_ranking if places else pr.resources_by_ranking)
     message = (
-        f"progressioni economiche: {table} non ha {what} della graduatoria {fmt.quoted(group)} (ha: {named}), dove "
-        f"{'è candidato' if len(candidates) == 1 else 'sono candidati'} {who}: nessuno vi è selezionato; aggiungi "
-        f"{group} = {value} alla tabella ({group} = 0 se la graduatoria non ha {none})"
+        f"progressioni economiche: {table} non ha {what} della graduatoria {grades.said(group, grades.declared(reg))} "
+        f"(ha: {named}), dove {'è candidato' if len(candidates) == 1 else 'sono candidati'} {who}: nessuno vi è "
+        f"selezionato; aggiungi {key} = {value} alla tabella ({key} = 0 se la graduatoria non ha {none})"
     )
     return _at_key(reg, pr, path, table, message)
+
+
+def _key_for(group: str, table: Mapping[str, Any]) -> str:
+    """The key to add to a table of the graduatorie for ``group``, as the office writes the others: the Area's name
+    (quoted for TOML when it has a space, «"Operatori esperti"») where the table names Areas, else the letter."""
+    area = dict(zip(grades.CATEGORIES, grades.AREAS)).get(group)
+    by_letter = all(str(k).strip().upper() in grades.CATEGORIES for k in table)
+    if area is None or (table and by_letter):
+        return group
+    return f'"{area}"' if " " in area else area
 
 
 def _at_key(reg: Regulation, pr: Progressions, path: str, key: str, message: str) -> Problem:

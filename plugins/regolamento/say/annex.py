@@ -16,7 +16,8 @@ from ciclope.plugins.regolamento.read.load import declared, load
 from ciclope.plugins.regolamento.say.articles import articles, render
 
 NONE = "—"  # a figure a table has not (a results.json written before it)
-GROUP = {False: "Categoria", True: "Grado"}  # what a graduatoria gathers: with [gradi], a declared grado
+# what a graduatoria gathers, the head of its column in both tables: with [gradi], a declared grado
+GROUP = {False: "Categoria (o Area)", True: "Grado"}
 TITLE = "Allegato — Il sistema di valutazione dichiarato"
 
 
@@ -246,10 +247,13 @@ def _limits(result: Result, regulation: Regulation, rankings: list[dict[str, Any
     candidates, selected and what they cost; so that one left out reads how many places and how much money the
     graduatoria had."""
     funded = any(r["resources"] is not None for r in rankings)
+    pr = regulation.progressions
+    # a quota of the candidates: their count is the base, said once in «Candidati»; else the staff is the base
+    of_candidates = pr is not None and pr.share_of == "candidati"
     rows = tuple(
         (
             _ranking_name(result, regulation, r["name"]),
-            r["base"],
+            *(() if of_candidates else (r["base"],)),
             r["places_said"],
             *((fmt.Money(r["resources"] or 0),) if funded else ()),
             len(r["ranked"]),
@@ -258,13 +262,12 @@ def _limits(result: Result, regulation: Regulation, rankings: list[dict[str, Any
         )
         for r in rankings
     )
-    pr = regulation.progressions
-    base = "candidati" if pr is not None and pr.share_of == "candidati" else "personale in servizio dei ruoli"
+    base = "dei candidati" if of_candidates else "del personale in servizio dei ruoli"
     return ReportSection(
         title="Graduatorie delle progressioni",
         columns=(
-            "Graduatoria",
-            "Candidati della graduatoria" if base == "candidati" else "Personale in servizio",
+            GROUP[regulation.grades is not None],
+            *(() if of_candidates else ("Personale in servizio",)),
             "Posti",
             *(("Risorse",) if funded else ()),
             "Candidati",
@@ -272,7 +275,7 @@ def _limits(result: Result, regulation: Regulation, rankings: list[dict[str, Any
             *(("Costo dei selezionati",) if funded else ()),
         ),
         rows=rows,
-        note=f"Per ciascuna graduatoria: i posti (la quota, per difetto, del {base} della graduatoria, dove il "
+        note=f"Per ciascuna graduatoria: i posti (la quota, per difetto, {base} della graduatoria, dove il "
         f"regolamento la scrive) e le risorse che il regolamento le assegna ({cited}).",
     )
 

@@ -108,7 +108,7 @@ def test_the_relazione_s_table_of_the_graduatorie(ciclope_ente, tmp_path):
     sections = {s.title: s for s in annex(by_area(ciclope_ente, tmp_path))}
     table = sections["Graduatorie delle progressioni"]
     assert table.columns == (
-        "Graduatoria",
+        "Categoria (o Area)",
         "Personale in servizio",
         "Posti",
         "Risorse",

@@ -195,7 +195,7 @@ def test_the_graduatoria_by_name_in_the_internal_documents_only(ciclope_ente, tm
     table = sections["Graduatoria delle progressioni"]
     assert not table.public  # names: never in the published Relazione
     assert table.columns == (
-        "Categoria",
+        "Categoria (o Area)",
         "Posto",
         "Persona",
         "Punteggio",
@@ -321,9 +321,10 @@ def test_the_resources_of_each_graduatoria_and_a_graduatoria_without_them(ciclop
             str(tmp_path / "smvp.toml"),
             21,
             "progressioni.risorse_graduatorie",
-            "progressioni economiche: risorse_graduatorie non ha le risorse della graduatoria «D» (ha: «C»), dove sono "
-            "candidati B, C: nessuno vi è selezionato; aggiungi D = l'importo in euro alla tabella (D = 0 se la "
-            "graduatoria non ha risorse)",
+            # the graduatoria by its Area with its letter; the table names letters: the key to add is the letter
+            "progressioni economiche: risorse_graduatorie non ha le risorse della graduatoria «Funzionari» (D) (ha: "
+            "«C»), dove sono candidati B, C: nessuno vi è selezionato; aggiungi D = l'importo in euro alla tabella (D = "
+            "0 se la graduatoria non ha risorse)",
         )
     ]
     assert result.rewards.extra["progressioni"] == ["A", "D"]
@@ -637,9 +638,10 @@ def test_a_graduatoria_the_places_do_not_name_selects_nobody(ciclope_ente, tmp_p
     assert result.rewards.extra["progressioni"] == ["A", "D"]
     [error] = [p for p in result.violations if p.column == "progressioni.posti_graduatorie"]
     assert error.message == (
-        "progressioni economiche: posti_graduatorie non ha i posti della graduatoria «D» (ha: «Istruttori»), dove "
-        "sono candidati B, C: nessuno vi è selezionato; aggiungi D = il numero dei posti alla tabella (D = 0 se la "
-        "graduatoria non ha posti)"
+        # the table names Areas: the key to add is the Area's name, never the letter alone
+        "progressioni economiche: posti_graduatorie non ha i posti della graduatoria «Funzionari» (D) (ha: "
+        "«Istruttori»), dove sono candidati B, C: nessuno vi è selezionato; aggiungi Funzionari = il numero dei posti "
+        "alla tabella (Funzionari = 0 se la graduatoria non ha posti)"
     )
 
 

@@ -1,0 +1,112 @@
+"""The differenziali stipendiali (art. 14 CCNL Funzioni locali 16.11.2022) as an office and an employee read them,
+after criteria written blind in the declared format: one graduatoria per Area on the mean of the three years before
+the cycle, half of each Area's candidates, resources per Area named by the Area. Every figure by hand; these tests
+hold the words: the tables' heads, the source of a graduatoria's places, the years a mean read and missed, what a
+new hire without earlier evaluations lacks, an Area named as the office wrote it, the funds one may ask about."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from test_regolamento_progressions import HEAD, people
+
+from ciclope.core.reports.sheets import violations
+from ciclope.core.run.explain import explain
+from ciclope.plugins.regolamento.say.annex import annex
+
+from helpers import run_declared
+
+AREAS = (
+    HEAD.replace('tipo_ente = "comune"', 'tipo_ente = "comune"\ncomparto = "funzioni_locali"')
+    + """
+[progressioni]
+fonte = "art. 6"
+graduatorie = "categoria"
+candidati = "=anzianita_posizione >= 2"
+graduatoria = "=VALUTAZIONE.MEDIA(3)"
+quota = 0.5
+quota_su = "candidati"
+costo = '=PIÙ.SE(categoria = "B"; 650 €; categoria = "C"; 750 €)'
+risorse_graduatorie = { Istruttori = 1500, "Operatori esperti" = 650 }
+"""
+)
+# (id, category, score of the year, years in the position, age): three Istruttori (C) and two Operatori esperti (B)
+STAFF = [("A", "C", 80, "3", "40"), ("B", "C", 80, "4", "50"), ("D", "C", 80, "5", "45")]
+STAFF += [("O", "B", 80, "6", "55"), ("P", "B", 80, "7", "58")]
+# the 2024 cycle reads 2021, 2022 and 2023; B has no 2021
+SHEET = """persona,anno,punteggio
+A,2021,90
+A,2022,80
+A,2023,85
+B,2022,88
+B,2023,92
+D,2021,70
+D,2022,70
+D,2023,70
+O,2021,80
+O,2022,80
+O,2023,80
+P,2021,75
+P,2022,75
+P,2023,75
+"""
+
+
+def run(ciclope_ente, tmp_path, text: str = AREAS, staff=STAFF):
+    return run_declared(ciclope_ente, tmp_path, text, {**people(staff), "valutazioni_precedenti.csv": SHEET})
+
+
+def test_the_table_of_the_graduatorie_says_each_column_once(ciclope_ente, tmp_path):
+    sections = {s.title: s for s in annex(run(ciclope_ente, tmp_path))}
+    table = sections["Graduatorie delle progressioni"]
+    # the quota is of the candidates: their count is said once, not also as «Candidati della graduatoria»
+    assert table.columns == (
+        "Categoria (o Area)",
+        "Posti",
+        "Risorse",
+        "Candidati",
+        "Selezionati",
+        "Costo dei selezionati",
+    )
+    # Istruttori: A 85.00, B 90.00, D 70.00, 3 candidates, ⌊50% × 3⌋ = 1 place: B, 750 ≤ 1,500 → 750 spent.
+    # Operatori esperti: O 80.00, P 75.00, ⌊50% × 2⌋ = 1 place: O, 650 ≤ 650 → 650 spent
+    assert table.rows == (
+        ("Area degli Istruttori (ex categoria C)", "⌊50% × 3⌋ = 1", Decimal("1500"), 3, 1, Decimal("750")),
+        ("Area degli Operatori esperti (ex categoria B)", "⌊50% × 2⌋ = 1", Decimal("650"), 2, 1, Decimal("650")),
+    )
+    assert "la quota, per difetto, dei candidati della graduatoria" in table.note
+    assert "del candidati" not in table.note
+    # the list by name heads its first column as the table of the graduatorie does
+    assert sections["Graduatoria delle progressioni"].columns[0] == "Categoria (o Area)"
+
+
+def test_a_mean_says_the_years_read_and_those_missing(ciclope_ente, tmp_path):
+    result = run(ciclope_ente, tmp_path)
+    said = explain(result, "person", "B")
+    assert said is not None
+    # B: (88 + 92) / 2 = 90.00, over 2022 and 2023 only: 2021 is not in the sheet
+    assert (
+        "  • la media delle valutazioni dal 2021 al 2023 (ci sono il 2022 e il 2023, manca il 2021) = 90,00\n" in said
+    )
+    # A has the three years: (90 + 80 + 85) / 3 = 85.00, said as before
+    assert "  • la media delle valutazioni dal 2021 al 2023 = 85,00\n" in explain(result, "person", "A")
+
+
+def test_the_relazione_says_a_place_in_the_regulation_as_people_read_it(ciclope_ente, tmp_path):
+    # N, hired two years ago (2 ≥ 2: a candidate), has no row in valutazioni_precedenti: an error at the key
+    # graduatoria, line 23 of the file (HEAD's 17 lines with the comparto, a blank one, [progressioni], fonte,
+    # graduatorie, candidati, graduatoria)
+    result = run(ciclope_ente, tmp_path, staff=[*STAFF, ("N", "C", 80, "2", "30")])
+    [row] = [r for r in violations(result).rows if "Persona N" in r[1]]
+    assert row[2] == "smvp.toml, riga 23, [progressioni] graduatoria"
+
+
+def test_an_area_missing_from_the_resources_is_named_as_the_office_wrote_it(ciclope_ente, tmp_path):
+    text = AREAS.replace(', "Operatori esperti" = 650', "")
+    result = run(ciclope_ente, tmp_path, text)
+    [problem] = [p for p in result.violations if "risorse_graduatorie non ha" in p.message]
+    assert "della graduatoria «Operatori esperti» (B) (ha: «Istruttori»)" in problem.message
+    assert 'aggiungi "Operatori esperti" = l\'importo in euro' in problem.message
+    assert "aggiungi B =" not in problem.message
+    # O and P are left out: the Istruttori's B alone is selected
+    assert result.rewards.extra["progressioni"] == ["B"]
