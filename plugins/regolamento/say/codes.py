@@ -4,15 +4,15 @@ give any of them its own words, and :mod:`..check.labelnames` counts them among 
 
 STATUS_LABELS = {
     "escluso_assenze": "escluso per assenze",
-    "escluso_punteggio_minimo": "escluso: punteggio sotto il minimo",
-    "escluso_insufficiente": "escluso: insufficiente rendimento",
+    "escluso_punteggio_minimo": "escluso per punteggio sotto il minimo",
+    "escluso_insufficiente": "escluso per insufficiente rendimento",
     "escluso_sanzione": "escluso per sanzione disciplinare",
-    "escluso_unita_sotto": "escluso: obiettivi dell'unità non raggiunti",
+    "escluso_unita_sotto": "escluso per obiettivi dell'unità non raggiunti",
     "escluso_formula": "escluso per una condizione del regolamento",
     "valutazione_negativa": "valutazione negativa",
     "senza_posizione": "senza retribuzione di posizione",
     "senza_valutazione_individuale": "senza valutazione individuale",  # paid only by parts that read none
-    "non_ammesso": "non ammesso: la condizione della parte non vale",  # ammesso, for every part that pays the role
+    "non_ammesso": "non ammesso per la condizione della parte",  # ammesso, for every part that pays the role
     "senza_incarico": "senza incarico nell'elenco degli incarichi",  # only parts paid by appointment pay the role
 }
 LABELS = {

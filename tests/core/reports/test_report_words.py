@@ -189,7 +189,7 @@ def test_a_merged_group_ending_with_an_e_word_is_joined_by_ed(ciclope_ente, tmp_
     rows = {row[2]: row for row in transparency_rows(run_declared(ciclope_ente, tmp_path, LEVELS_AND_MINIMUM, files))}
     # buono (2) is under 3 people and merges with sufficiente (4 people, all paid); the lone excluded one goes up
     # into it: 5 people, 4 paid
-    merged = "buono, sufficiente ed escluso: punteggio sotto il minimo"
+    merged = "buono, sufficiente ed escluso per punteggio sotto il minimo"
     assert merged in rows and (rows[merged][3], rows[merged][8]) == ("5", "1")
     assert not any(" e escluso" in name for name in rows)
 

@@ -114,12 +114,12 @@ def test_the_part_that_admits_and_excludes_her_gives_her_outcome(ciclope_ente, t
 def test_explain_says_the_exclusion_under_the_outcome_and_never_non_ammesso(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, TEAMS, team_files())
     said = explain(result, "person", "P07")
-    assert "esito: escluso: insufficiente rendimento\n" in said
-    assert "non ammesso: la condizione" not in said
+    assert "esito: escluso per insufficiente rendimento\n" in said
+    assert "non ammesso per la condizione" not in said
     # the OB3 premium's «esito» leads to the exclusion's rule, its article and the cell, not to OB1's condition
     assert (
-        "  • esito = escluso: insufficiente rendimento\n"
-        "    ■ Esito di Giulia = escluso: insufficiente rendimento\n"
+        "  • esito = escluso per insufficiente rendimento\n"
+        "    ■ Esito di Giulia = escluso per insufficiente rendimento\n"
         "      formula: escluso dal premio: dichiarato di insufficiente rendimento\n"
         "      fonte:   Criteri dei premi per progetto, art. 6\n"
         "      ipotesi: vale la dichiarazione del dirigente\n"  # the exclusion's own reading, under its figure
@@ -143,19 +143,19 @@ def test_the_workbook_the_relazione_and_the_fund_agree_on_her_outcome(ciclope_en
     [head, *body] = list(book["Valutazioni individuali"].iter_rows(values_only=True))
     [row] = [r for r in body if r[0] == "P07"]
     assert (row[head.index("Esito")], row[head.index("Motivo")]) == (
-        "escluso: insufficiente rendimento",
+        "escluso per insufficiente rendimento",
         "dichiarato di insufficiente rendimento",
     )
     [head, *body] = list(book["Premi"].iter_rows(values_only=True))
     [row] = [r for r in body if r[0] == "P07"]
     assert (row[head.index("Parte")], row[head.index("Importo")]) == ("obiettivo OB3", 0)
     assert (row[head.index("Esito")], row[head.index("Motivo")]) == (
-        "escluso: insufficiente rendimento",
+        "escluso per insufficiente rendimento",
         "dichiarato di insufficiente rendimento, Criteri dei premi per progetto, art. 6",  # and the article
     )
     page = html.render(result)
     assert "non ammesso" not in page
-    assert "escluso: insufficiente rendimento: 1" in page
+    assert "escluso per insufficiente rendimento: 1" in page
     # the fund lists her as «Premi» does (elenca_esclusi), at 0, leading to her figure and its outcome
     pool = explain(result, "pool", "obiettivo_ob3")
     assert (
