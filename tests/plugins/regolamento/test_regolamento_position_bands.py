@@ -252,8 +252,8 @@ def test_the_workbook_s_premiums_keep_the_result_pay_and_the_interim_apart(ciclo
     # amount, from the same fund: the part «retribuzione di risultato» is the first's only
     paid = [(r["Fondo"], r["Parte"], r["Importo"]) for r in rows if r["Fondo"].startswith("Retribuzione di risultato")]
     assert paid == [
-        ("Retribuzione di risultato delle PO / EQ", "retribuzione di risultato", Decimal("3756.07")),
-        ("Retribuzione di risultato delle PO / EQ (interim della posizione P4)", None, Decimal("533.33")),
+        ("Retribuzione di risultato", "retribuzione di risultato", Decimal("3756.07")),
+        ("Retribuzione di risultato (interim della posizione P4)", None, Decimal("533.33")),
     ]
     # the total is the sum of the rows
     body = [row for row in table.rows if row[0] != "TOTALE"]
