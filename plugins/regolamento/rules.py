@@ -57,7 +57,7 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import role_groups, roles, word
+from ciclope.plugins.regolamento.format.wording import result_pay_words, word
 from ciclope.plugins.regolamento.format.wording import role_names as named_roles
 from ciclope.plugins.regolamento.pay import (
     access,
@@ -771,7 +771,7 @@ def result_funds(regulation: Regulation) -> dict[str, str]:
     several entries pay from funds of their own; [etichette] names them otherwise."""
     out = {}
     for rp in regulation.result_pays:
-        said = f"Retribuzione di risultato {roles(rp.roles, 'di', role_groups(regulation.labels))}"
+        said = result_pay_words(rp.roles, regulation.labels)
         if (len(regulation.result_pays) > 1 or rp.fund in LABELS) and said != LABELS.get(rp.fund):
             out[rp.fund] = said
     return out

@@ -1,9 +1,12 @@
-"""An [etichette] key written like a code it means to name, but not as that code is written: «eccelente» for the
-level «eccellente», «Escluso_sanzione» for the status. No document would ever read such a label, and the level would
-stay under its code without a word: a warning naming the key, its line and the code it most likely means.
+"""An [etichette] key that names no code the ente has: written like a code it means to name, but not as that code is
+written («eccelente» for the level «eccellente», «Escluso_sanzione» for the status), or near none. No document would
+ever read such a label, and the level would stay under its code without a word: a warning naming the key, its line
+and the code it most likely means, where one is near.
 
-A key near no code is left alone: a comparto's layer (the national contract's) has codes of its own that a label may
-name, and the regulation cannot list them."""
+The codes are the regulation's (levels, statuses, the funds its blocks name, result pay's included), the ente's (the
+funds of ente.toml, the statuses of people.csv), the plugin's and the roles'. A comparto's layer names its own funds
+with words of its own (the maggiorazione's pool carries its article), which no label changes: a key for one is said
+too."""
 
 from __future__ import annotations
 
@@ -30,19 +33,21 @@ _NAMING = frozenset({"name", "status", "fund"})
 
 
 def misspelt(reg: Regulation, ente: Ente, where: tuple[str, Mapping[str, int]]) -> list[Problem]:
-    """Every [etichette] key that is no code of the regulation, the ente or the plugin but is near one."""
+    """Every [etichette] key that is no code of the regulation, the ente or the plugin: the code it is near, if any."""
     known = codes(reg, ente) | set(ROLE_GROUP) | {role + PLURAL for role in ROLE_GROUP}
     out = half_roles(reg, where)
     for key in reg.labels:
         if key in known or code_of(key) in known:
             continue
         hint = nearest(key, sorted(known))
-        if not hint:
-            continue
+        fix = (
+            "Scrivi la chiave come il codice che vuoi chiamare (maiuscole e minuscole contano)"
+            if hint
+            else "Scrivi la chiave come un livello, uno stato, un fondo o un ruolo che l'ente ha, o togli l'etichetta"
+        )
         message = (
             f"l'etichetta {fmt.quoted(key)} non nomina nessun livello, stato o fondo del regolamento o di ente.toml"
-            f"{hint}: così nessun documento la legge. Scrivi la chiave come il codice che vuoi chiamare (maiuscole e "
-            "minuscole contano)"
+            f"{hint}: così nessun documento la legge. {fix}"
         )
         out.append(_at_label(reg, where, key, message))
     return out

@@ -480,6 +480,12 @@ def roles(names: Sequence[str], prep: str = "", groups: Mapping[str, str] = ROLE
     return fmt.listed(joined(prep, groups.get(name, word(name))) for name in names)
 
 
+def result_pay_words(paid: Sequence[str], labels: Mapping[str, str]) -> str:
+    """The fund of a [[risultato_po]] named by the roles ``paid`` («Retribuzione di risultato dei dirigenti», «… delle
+    PO / EQ»), with the groups [etichette] names otherwise (:func:`role_groups`)."""
+    return f"Retribuzione di risultato {roles(paid, 'di', role_groups(labels))}"
+
+
 PLURAL = "_plurale"  # [etichette] «po_plurale»: the role's people as a group, with the article
 
 

@@ -60,6 +60,7 @@ from ciclope.plugins.regolamento.pay.premium import (
     distribute,
     entries,
     not_admitted,
+    outcome_source,
     record_not_admitted,
     top_places,
 )
@@ -548,12 +549,17 @@ def award(reg: Regulation, pr: Premium, given: list[Given], ledger: Ledger, out:
 
 
 def summed(reg: Regulation, ledger: Ledger, ente: Ente, trace: Trace) -> None:
-    """The award of a person paid by several parts of one fund: the sum of the parts, each part cited."""
+    """The award of a person paid by several parts of one fund: the sum of the parts, each part it sums cited (a part
+    of the fund that did not pay the person, as the maggiorazione to those it did not choose, is no rule of theirs)."""
     for (pid, fund), paid in ledger.shared.items():
         total = sum((amount for _, _, amount in paid), ZERO)
         inputs = [Input(f"premio della parte «{name}»", amount, ref=f"premio:{name}:{pid}") for name, _, amount in paid]
         words = " + ".join(f"premio della parte «{name}»" for name, _, _ in paid)
-        source = Citation.joined(cite(reg, p.source) for p in reg.premiums if p.fund == fund)
+        summed_parts = {name for name, _, _ in paid}
+        parts = (p for p in reg.premiums if p.fund == fund and name_of(p) in summed_parts)
+        source = Citation.joined(cite(reg, p.source) for p in parts)
+        if total == 0:  # an excluded person's nothing: the rule that excluded them first
+            source = outcome_source(trace, pid, source)
         label = f"Premio di {ente.people[pid].name}"
         trace.record(f"award:{paid[0][1]}", total, words, source, inputs, label)
 

@@ -22,7 +22,7 @@ from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import PositionBand, PositionWeighting, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
-from ciclope.plugins.regolamento.pay import interim, premium, terms
+from ciclope.plugins.regolamento.pay import interim, premium, resultpay, terms
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome, Valued
 
 FILE = "positions"
@@ -248,7 +248,8 @@ def record_funds(
     )
     if reg.position_result is not None:  # the entry of [[risultato_po]] split by position pay
         name = reg.position_result.fund
-        out.pools[name] = Pool(name=name, amount=v.result_fund, source=source, label="Retribuzione di risultato")
+        words = resultpay.fund_label(reg, reg.position_result)
+        out.pools[name] = Pool(name=name, amount=v.result_fund, source=source, label=words)
         trace.record(
             f"pool:{name}",
             v.result_fund,

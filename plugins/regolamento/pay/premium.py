@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import (
+    Citation,
     Ente,
     Input,
     OrgPerformance,
@@ -685,11 +686,18 @@ def record(
             key(pid),
             paid,
             formula,
-            source,
+            source if e.status is None else outcome_source(trace, pid, source),
             given,
             f"{_what(pr)} di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
             fmt.clauses(zero, words, note if e.status is None else "", _cents(e, cents), pr.note),
         )
+
+
+def outcome_source(trace: Trace, pid: str, source: str) -> Citation:
+    """The source of an excluded person's figure: the rule that excluded them (their status's figure, «art. 9 c.
+    5»), then the part's own."""
+    status = trace.figures.get(f"score:{pid}:status")
+    return Citation.joined((status.source if status is not None else "", source))
 
 
 def _what(pr: Premium) -> str:

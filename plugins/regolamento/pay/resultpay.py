@@ -18,7 +18,8 @@ from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.compile.points import points_of, scale_of
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import PayStep, Regulation, ResultPay
+from ciclope.plugins.regolamento.format.spec import RESULT_PART, PayStep, Regulation, ResultPay
+from ciclope.plugins.regolamento.format.wording import result_pay_words
 from ciclope.plugins.regolamento.pay import premium, reductions, resultformula, unpaid
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
@@ -105,7 +106,7 @@ def pay(
     # declared: a fund of [[fondi]], missing only where it could not be computed (its own error says why)
     declared, place = reg.constitutes(rp.fund), premium.fund_place(reg, rp.fund, ente)
     amounts, pool, note = settle(rp, out.pools.get(rp.fund), due, exact, scores, source, trace, declared, ente.funds,
-                                 place)  # fmt: skip
+                                 place, fund_label(reg, rp))  # fmt: skip
     if rp.method == "fondo":  # the fund is split by weights first: each one's cut stays in it, unpaid
         amounts = {pid: money.r2(a * cuts[pid][0]) if pid in cuts else a for pid, a in amounts.items()}
         inputs.update({pid: inputs[pid] + split for pid, split in weighed(due).items()})
@@ -289,7 +290,7 @@ def record(
         each = [Input(f"retribuzione di risultato di {name}", amounts.get(pid, ZERO), ref=f"award:{pid}:{rp.fund}")
                 for pid, name, status in listed if not status]  # fmt: skip
         trace.record(f"pool:{rp.fund}", pool.amount, "somma delle retribuzioni di risultato dovute: nessun fondo in "
-                     "[fondi] la limita", source, each, "Retribuzione di risultato")  # fmt: skip
+                     "[fondi] la limita", source, each, pool.label)  # fmt: skip
     else:
         record_paid(rp, listed, amounts, Input("fondo", pool.amount, ref=ref), source, trace)
     out.pools[rp.fund] = pool.with_distributed(sum(amounts.values(), ZERO))
@@ -330,6 +331,22 @@ def method_words(rp: ResultPay) -> str:
     return f"fondo × (retribuzione di posizione × punteggio) / {SUM}"
 
 
+PLAIN = "Retribuzione di risultato"
+
+
+def fund_label(reg: Regulation, rp: ResultPay) -> str:
+    """The words of the fund of ``rp`` where [fondi] does not give it, the same a fund of [fondi] reads by: the
+    label of [etichette] with its key, else the roles it pays («Retribuzione di risultato dei dirigenti», «… delle
+    PO / EQ») when several entries pay from funds of their own or the fund is the plugin's own, else
+    «Retribuzione di risultato»."""
+    written = funds.labels_by_code(reg.labels)
+    if rp.fund in written:
+        return written[rp.fund]
+    if len(reg.result_pays) > 1 or rp.fund == RESULT_PART:
+        return result_pay_words(rp.roles, reg.labels)
+    return PLAIN
+
+
 def missing_fund(rp: ResultPay, source: str, written: Iterable[str] = ()) -> Problem:
     return Problem(
         rule="regolamento.fondo",
@@ -353,22 +370,24 @@ def settle(
     declared: bool = False,
     written: Iterable[str] = (),
     place: premium.Place | None = None,
+    label: str = PLAIN,
 ) -> tuple[dict[str, Decimal], Pool, str]:
     """The amounts paid, the pool they come from and a note on how it was used (a formula's cents, "" else).
     ``declared``: the fund is one the regulation constitutes ([[fondi]]), never written in ente.toml; ``written``: the
     funds ente.toml gives, one of which a missing fund's warning names when it is close to it; ``place``: where the
-    office writes the fund (:func:`premium.fund_place`), [fondi] of ente.toml when not said."""
+    office writes the fund (:func:`premium.fund_place`), [fondi] of ente.toml when not said; ``label``: the words of
+    the pool made when [fondi] has no such fund (:func:`fund_label`)."""
     rank = {pid: -(scores[pid].score or Decimal(0)) for pid in due}
     if fund is None and (rp.method == "fondo" or resultformula.reads_fund(rp)):
         if not declared:
             trace.problem(missing_fund(rp, source, written))
-        return {}, Pool(name=rp.fund, amount=ZERO, source=source, label="Retribuzione di risultato"), ""
+        return {}, Pool(name=rp.fund, amount=ZERO, source=source, label=label), ""
     if rp.method == "fondo":
         assert fund is not None
         return money.split(fund.amount, due, rank=rank), fund, ""
     total = sum(due.values(), ZERO)
     if fund is None:
-        return due, Pool(name=rp.fund, amount=total, source=source, label="Retribuzione di risultato"), ""
+        return due, Pool(name=rp.fund, amount=total, source=source, label=label), ""
     within = premium.rounded_within(fund.amount, total, exact, rank)  # as a part's formula amounts are
     if within is not None:
         return within[0], fund, within[1]

@@ -704,3 +704,21 @@ def test_a_provision_s_note_in_the_relazione_names_its_provision(tmp_path):
         "dell'art. 69 CCNL 21.5.2018; citato per la data del ciclo (in vigore al 31 dicembre)."
     ) in note
     assert " Stesso contenuto" not in note
+
+
+@pytest.mark.parametrize(
+    ("year", "words"),
+    [
+        (2022, ("delle PO negli enti privi di dirigenza", "delle PO: nessun intervallo")),
+        (2025, ("delle EQ negli enti privi di dirigenza", "delle EQ: nessun intervallo")),
+    ],
+)
+def test_the_po_rows_say_the_contract_s_words_of_the_year(year, words):
+    """From 1.4.2023 the PO are EQ (CCNL 16.11.2022 art. 13 c. 1): the national section of a 2025 cycle says the
+    position pay of an ente without dirigenti and the result pay of the EQ, as «dirigenti ed EQ» says the group; a
+    2022 cycle keeps the PO of the 2018 contract."""
+    position = national.in_force("eq_pay_senza_dirigenza", year)
+    result = national.in_force("po_result_per_person", year)
+    assert position is not None and result is not None
+    assert words[0] in position.title and words[1] in result.title
+    assert position.min is None and position.max is None  # still the interval of every ente (eq_pay)

@@ -1112,8 +1112,9 @@ def test_the_interim_is_explained_by_its_own_figure_on_explain_the_card_and_the_
     rows = [row[3:5] for row in sheets.awards(result, lambda pid: "").rows if row[0] == "PO1"]
     assert rows == [
         ("Fondo per la retribuzione di posizione", Decimal("15880.95")),
-        ("Retribuzione di risultato", Decimal("2709.36")),
-        ("Retribuzione di risultato (interim della posizione P3)", Decimal("502.73")),
+        # the fund risultato_po named by its roles, as in [fondi]
+        ("Retribuzione di risultato delle PO / EQ", Decimal("2709.36")),
+        ("Retribuzione di risultato delle PO / EQ (interim della posizione P3)", Decimal("502.73")),
     ]
 
 

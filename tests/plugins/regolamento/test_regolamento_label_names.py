@@ -1,5 +1,5 @@
-"""An [etichette] key written near a code but not as it: a warning naming the key, its line and the code it most
-likely means; a key that names a code, or is near none (a layer's code the regulation cannot know), is left alone."""
+"""An [etichette] key that names no code the ente has: a warning naming the key, its line and, when one is near, the
+code it most likely means; a key that names a code is left alone."""
 
 from __future__ import annotations
 
@@ -61,9 +61,23 @@ def test_codes_of_the_regulation_the_ente_and_the_plugin_are_not_said(ciclope_en
         'eccellente = "A"\nbuono = "B"\n'  # levels
         'produttivita = "Fondo per la produttività"\n'  # a fund of ente.toml and of the part
         'valutazione_negativa = "negativa"\n'  # a status of the plugin
-        'maggiorazione_art69 = "Maggiorazione"\n'  # near no code: a layer's, left alone
     )
     assert warnings(ciclope_ente, tmp_path, labels) == []
+
+
+def test_a_key_near_no_code_is_said(ciclope_ente, tmp_path):
+    """A key far from every code names nothing the ente has, and no document reads it: a warning at its line, with no
+    code to suggest. The layer's maggiorazione is one: its pool carries its article's words, which no label changes."""
+    found = warnings(ciclope_ente, tmp_path, 'risultato_segreteria_comunale = "X"\nmaggiorazione_art69 = "M"\n')
+    assert [(p.column, p.row) for p in found] == [
+        ("etichette.risultato_segreteria_comunale", 17),  # [etichette] at line 16, as above
+        ("etichette.maggiorazione_art69", 18),
+    ]
+    assert found[0].message == (
+        "l'etichetta «risultato_segreteria_comunale» non nomina nessun livello, stato o fondo del regolamento o di "
+        "ente.toml: così nessun documento la legge. Scrivi la chiave come un livello, uno stato, un fondo o un ruolo "
+        "che l'ente ha, o togli l'etichetta"
+    )
 
 
 def test_a_role_s_name_and_its_group_are_codes_a_label_names(ciclope_ente, tmp_path):

@@ -17,6 +17,7 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+from ciclope.core.reports import transparency
 from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import articles
@@ -178,3 +179,42 @@ def test_a_dirigente_redoes_the_split_of_the_fund_from_the_explanation(tmp_path)
     text = explain(result, "person", "D01") or ""
     assert "  • peso (retribuzione di posizione × punteggio) = 3.598.560\n" in text
     assert "  • Σ dei valutati positivamente = 6.613.560\n" in text
+
+
+def without_eq_fund() -> str:
+    """ente.toml with no risultato_eq in [fondi]: the EQ's pool is what art. 9 makes due (percentuale)."""
+    return (HERE / DATA / "ente.toml").read_text(encoding="utf-8").replace('risultato_eq = "5500.00"\n', "")
+
+
+def allocated(result) -> list[str]:
+    """The «stanziato» lines of trasparenza.csv's funds, by their names."""
+    return [
+        row[2] for row in transparency.rows(result) if row[0] == "Fondi per la performance" and "stanziato" in row[2]
+    ]
+
+
+def test_a_fund_not_in_fondi_is_named_by_its_roles_as_one_in_it(tmp_path):
+    """Without risultato_eq in [fondi] the EQ's pool is what is due, E01 2.400,00 + E02 2.375,00 = 4.775,00, all of
+    it paid; it reads «Retribuzione di risultato delle PO / EQ», as it does in [fondi], beside the dirigenti's: never
+    two funds both «Retribuzione di risultato»."""
+    result = computed_case(case(tmp_path, files={"ente.toml": without_eq_fund()}))
+    pool = result.rewards.pools["risultato_eq"]
+    assert (pool.amount, pool.distributed, pool.label) == (
+        Decimal("4775.00"),
+        Decimal("4775.00"),
+        "Retribuzione di risultato delle PO / EQ",
+    )
+    lines = allocated(result)
+    assert "Retribuzione di risultato dei dirigenti: stanziato" in lines, lines
+    assert "Retribuzione di risultato delle PO / EQ: stanziato" in lines, lines
+    assert "Retribuzione di risultato: stanziato" not in lines, lines
+
+
+def test_a_label_names_a_fund_not_in_fondi(tmp_path):
+    """[etichette] risultato_eq names the EQ's pool of what is due (4.775,00) wherever it is read, as it names a fund
+    of [fondi]; the key names a fund the regulation has: no warning."""
+    named = regulation() + '\n[etichette]\nrisultato_eq = "Retribuzione di risultato delle EQ"\n'
+    result = computed_case(case(tmp_path, named, files={"ente.toml": without_eq_fund()}))
+    assert result.rewards.pools["risultato_eq"].label == "Retribuzione di risultato delle EQ"
+    assert "Retribuzione di risultato delle EQ: stanziato" in allocated(result)
+    assert not [p.message for p in result.violations if p.rule == "regolamento.etichette"]
