@@ -525,8 +525,14 @@ def _progression(result: Result, pid: str) -> tuple[Line, ...]:
         return ()
     labels = result.plugin.status_labels
     if figure.value is False:
-        why = (Line("Motivo", fmt.worded(figure.note, labels)),) if figure.note else ()
+        why = (Line("Motivo", words_only(fmt.worded(figure.note, labels))),) if figure.note else ()
         return (Line("Esito", "non candidato"), *why)
+    if figure.value is None:  # a candidate without a place: «fuori dalla graduatoria: senza …», the outcome and why
+        outcome, _, reason = fmt.worded(figure.note, labels).partition(": ")
+        return (
+            Line("Esito", outcome or "fuori dalla graduatoria"),
+            *((Line("Motivo", words_only(reason)),) if reason else ()),
+        )
     out = [
         Line("Esito", fmt.worded(figure.note, labels) or "in graduatoria"),
         Line("Posto in graduatoria", str(figure.value)),

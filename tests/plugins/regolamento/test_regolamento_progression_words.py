@@ -110,3 +110,32 @@ def test_an_area_missing_from_the_resources_is_named_as_the_office_wrote_it(cicl
     assert "aggiungi B =" not in problem.message
     # O and P are left out: the Istruttori's B alone is selected
     assert result.rewards.extra["progressioni"] == ["B"]
+
+
+def test_a_new_hire_without_earlier_evaluations_is_told_what_is_missing(ciclope_ente, tmp_path):
+    from ciclope.core.schede.content import Line, build
+    from ciclope.core.schede.render import render
+
+    # N, hired two years ago (2 ≥ 2: a candidate), has no row in valutazioni_precedenti: the 2024 cycle's
+    # VALUTAZIONE.MEDIA(3) reads 2021, 2022 and 2023, and N has none of them
+    result = run(ciclope_ente, tmp_path, staff=[*STAFF, ("N", "C", 80, "2", "30")])
+    [problem] = [p for p in result.violations if "Persona N" in p.message]
+    lacking = "la media delle valutazioni dal 2021 al 2023 (nessuna nel foglio valutazioni precedenti)"
+    assert f"senza valore per Persona N: manca {lacking}: resta fuori dalla graduatoria" in problem.message
+    # how to fix it: the scores of the years the formula reads, in the sheet of earlier scores
+    assert (
+        "scrivi in valutazioni_precedenti.csv i punteggi di Persona N del 2021, 2022 e 2023, una riga per anno "
+        "(persona, anno, punteggio)"
+    ) in problem.message
+    # the Istruttori without N: A 85.00, B 90.00, D 70.00, ⌊50% × 3⌋ = 1 place: B, as before
+    assert result.rewards.extra["progressioni"] == ["B", "O"]
+    # the outcome is recorded: a candidate without a place, and why
+    figure = result.figures["progression:N"]
+    assert (figure.value, figure.note) == (None, f"fuori dalla graduatoria: senza {lacking}")
+    said = explain(result, "person", "N")
+    assert said is not None
+    assert f"Progressione economica: fuori dalla graduatoria: senza {lacking}." in said
+    scheda = build(result, "N")
+    assert scheda.progression == (Line("Esito", "fuori dalla graduatoria"), Line("Motivo", f"senza {lacking}"))
+    page = render(scheda)
+    assert "Posto in graduatoria" not in page and "None" not in page
