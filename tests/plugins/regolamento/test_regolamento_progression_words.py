@@ -139,3 +139,34 @@ def test_a_new_hire_without_earlier_evaluations_is_told_what_is_missing(ciclope_
     assert scheda.progression == (Line("Esito", "fuori dalla graduatoria"), Line("Motivo", f"senza {lacking}"))
     page = render(scheda)
     assert "Posto in graduatoria" not in page and "None" not in page
+
+
+def test_explain_lists_the_funds_by_the_names_the_office_writes(ciclope_ente, tmp_path):
+    from ciclope.core.run.explain import suggest
+
+    # the progressions of AREAS have no fund (their resources per Area); a premium pays performance_individuale
+    text = AREAS + '\n[premio]\nmetodo = "proporzionale"\nfondo = "performance_individuale"\nfonte = "art. 8"\n'
+    files = {**people(STAFF), "valutazioni_precedenti.csv": SHEET}
+    files["ente.toml"] += '\n[fondi]\nperformance_individuale = "1000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    assert explain(result, "pool", "progressioni") is None
+    assert suggest(result, "pool", "progressioni") == (
+        "fondi che si possono chiedere: «performance_individuale» (Premi per la performance individuale); "
+        "le progressioni economiche dell'ente non hanno un fondo: la selezione è spiegata per persona (--person) e "
+        "nella Relazione interna"
+    )
+
+
+def test_the_maggiorazione_is_offered_by_its_name_never_its_code(tmp_path):
+    from test_regolamento_art69_parts import REGULATION, run_with
+
+    from ciclope.core.run.explain import suggest
+
+    result = run_with(tmp_path, REGULATION)
+    said = suggest(result, "pool", "progressioni")
+    # the fund of art. 81 CCNL 16.11.2022 is asked as «maggiorazione», with its label; never by its key
+    assert "«maggiorazione» (Maggiorazione del premio individuale" in said
+    assert "maggiorazione_art69" not in said
+    # no progression in this ente: nothing said of them
+    assert "progressioni" not in said
+    assert suggest(result, "pool", "maggiorazion").startswith("forse intendevi «maggiorazione» (Maggiorazione")
