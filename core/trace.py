@@ -9,7 +9,7 @@ Keys are ``<kind>:<id>[:<what>]``: ``indicator:K1``, ``objective:S1``, ``area:AS
 ``unit:s1``, ``person:HA`` (organizational achievement of a dirigente), ``score:HA``,
 ``award:HA``, ``pool:performance_individuale``, ``position:PA``, ``progression:HA`` (a place in the graduatoria of
 the progressioni economiche, its outcome as the note; false for a person who is not a candidate, what did not hold
-as the note)… A part of a premium with a condition on who
+as the note; None for a candidate left out of the graduatoria, «fuori dalla graduatoria: <why>» as the note)… A part of a premium with a condition on who
 takes part records it for each person as ``ammesso:<part>:<person>`` (true or false): ``explain`` says the false
 ones as why the person is not paid by that part; ``ammesso:<person>`` (false) is the premium as a whole, for a
 person of a role none of its parts pays.

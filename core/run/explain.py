@@ -27,7 +27,7 @@ from ciclope.core.money import INCENTIVE, POSITION
 from ciclope.core.output.results import num
 from ciclope.core.params import Params
 from ciclope.core.plugininfo import Classification
-from ciclope.core.reports import fmt, stats
+from ciclope.core.reports import fmt, progressions, stats
 from ciclope.core.result import Result, award_figure
 from ciclope.core.store.words import stored_params
 from ciclope.core.trace import NOTHING, Figure, Input, zero_reason
@@ -1077,7 +1077,10 @@ def explain(result: Result, kind: str, ident: str, as_json: bool = False) -> str
 
 
 def suggest(result: Result, kind: str, ident: str) -> str:
-    """A hint naming the closest known ids when ``ident`` is unknown."""
+    """A hint naming the closest known ids when ``ident`` is unknown; a fund by the names the office uses
+    (:func:`suggest_fund`)."""
+    if kind == "pool":
+        return suggest_fund(result, ident)
     known = {
         "person": list(result.ente.people),
         "indicator": list(result.ente.indicators),
@@ -1085,7 +1088,6 @@ def suggest(result: Result, kind: str, ident: str) -> str:
         "unit": list(result.ente.units),
         "area": list(result.ente.areas),
         "position": list(result.positions.positions) if result.positions else [],
-        "pool": sorted(k.split(":", 1)[1] for k in result.figures if k.startswith("pool:") and k.count(":") == 1),
     }.get(kind, [])
     close = difflib.get_close_matches(ident, known, n=3, cutoff=0.5)
     if close:
@@ -1094,3 +1096,35 @@ def suggest(result: Result, kind: str, ident: str) -> str:
         shown = ", ".join(known[:10]) + (" …" if len(known) > 10 else "")
         return f"codici esistenti: {shown}"
     return ""
+
+
+def fund_names(result: Result) -> dict[str, str]:
+    """Each fund ``explain --pool`` explains, by the name the office writes or reads (a layer's neutral name,
+    «maggiorazione», where the fund's key names an article; else the key of [fondi] or of the regulation): name →
+    its label, in the order of the names."""
+    plugin = result.plugin
+    alias: dict[str, str] = {}
+    for info in (plugin, *plugin.layers):
+        for name, key in info.fund_aliases.items():
+            alias.setdefault(key, name)
+    keys = [k.split(":", 1)[1] for k in result.figures if k.startswith("pool:") and k.count(":") == 1]
+    pools = result.ledger.pools
+    said = {alias.get(k, k): fmt.fund(k, getattr(pools.get(k), "label", ""), plugin.status_labels) for k in keys}
+    return dict(sorted(said.items()))
+
+
+def suggest_fund(result: Result, ident: str) -> str:
+    """The funds one may ask about, by name and label («forse intendevi «maggiorazione» (Maggiorazione del premio
+    individuale …)?», or all of them); and, for an ente whose progressioni economiche have no fund, where their
+    selection is explained: per person and in the internal Relazione."""
+    names = fund_names(result)
+    close = difflib.get_close_matches(ident, list(names), n=3, cutoff=0.5)
+    if close:
+        return f"forse intendevi {fmt.listed(f'{fmt.quoted(n)} ({names[n]})' for n in close)}?"
+    said = [f"fondi che si possono chiedere: {', '.join(f'{fmt.quoted(n)} ({w})' for n, w in names.items())}"]
+    if any(k.startswith("progression:") for k in result.figures) and not progressions.given_funds(result):
+        said.append(
+            "le progressioni economiche dell'ente non hanno un fondo: la selezione è spiegata per persona "
+            "(--person) e nella Relazione interna"
+        )
+    return "; ".join(said[1:] if not names else said)

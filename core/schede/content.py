@@ -27,6 +27,7 @@ from ciclope.core.run.explain import (
     total_lines,
     unpaid_reasons,
 )
+from ciclope.core.schede.words import words_only
 from ciclope.core.trace import Figure
 
 
@@ -115,7 +116,7 @@ def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
                 i.name, i.value, i.ref if sub else "", i.cell, sub.value if sub else None, column_kind(i.cell, kinds)
             )
         )
-        out.append(Line(fmt.worded(i.name, labels, signed=True), value))
+        out.append(Line(words_only(fmt.worded(i.name, labels, signed=True)), value))
     return tuple(out)
 
 
@@ -280,8 +281,8 @@ MIN_GROUP = 3
 PART = "premio:"  # the figure of one part's premium, of a premium summed from the parts of one fund
 
 
-def _sizes(result: Result) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
-    """How many people the ledger pays (a positive amount) by (pool, band) and by pool."""
+def _sizes(result: Result) -> tuple[dict[tuple[str, str], frozenset[str]], dict[str, frozenset[str]]]:
+    """Whom the ledger pays (a positive amount) by (pool, band) and by pool."""
     bands: dict[tuple[str, str], set[str]] = {}
     pools: dict[str, set[str]] = {}
     for a in result.ledger.awards:
@@ -290,7 +291,15 @@ def _sizes(result: Result) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
         pools.setdefault(a.pool, set()).add(a.person)
         if a.band:
             bands.setdefault((a.pool, a.band), set()).add(a.person)
-    return {k: len(v) for k, v in bands.items()}, {k: len(v) for k, v in pools.items()}
+    return {k: frozenset(v) for k, v in bands.items()}, {k: frozenset(v) for k, v in pools.items()}
+
+
+def _small(group: frozenset[str] | None, pid: str) -> bool:
+    """A group of fewer than 3 people paid with a colleague of ``pid`` in it (rules/core.md §6): its figures give a
+    colleague's pay by difference. A group whose only one paid is ``pid`` is about them alone: its figures are theirs
+    to read (the fund of a part only they are paid from)."""
+    people = group or frozenset()
+    return len(people) < MIN_GROUP and people != {pid}
 
 
 def _colleagues(result: Result, step: Any, band_too: bool, parts: bool = True) -> bool:
@@ -305,8 +314,8 @@ def _colleagues(result: Result, step: Any, band_too: bool, parts: bool = True) -
     return part or (summed and ("fascia" in name if band_too else True))
 
 
-def _shares(result: Result) -> dict[str, int]:
-    """How many people paid take each part of a pool (``pool:<fund>:…``) as an input of their award, or of the
+def _shares(result: Result) -> dict[str, frozenset[str]]:
+    """Which people paid take each part of a pool (``pool:<fund>:…``) as an input of their award, or of the
     premium of one part of it: the group a part is about. A band's fund in one graduatoria of several is a group of
     its own, smaller than the band across the ente (two people in the «intermedia» of each of two areas are four in
     the band, two in each fund); a graduatoria's fund is of those it paid, never of one excluded with nothing."""
@@ -324,29 +333,32 @@ def _shares(result: Result) -> dict[str, int]:
             ref = getattr(i, "ref", "") or ""
             if ref.startswith("pool:") and ref[len("pool:") :] not in result.ledger.pools:
                 users.setdefault(ref, set()).add(person)
-    return {ref: len(people) for ref, people in users.items()}
+    return {ref: frozenset(people) for ref, people in users.items()}
 
 
-def _own(result: Result, figure: Figure | None, pool: str, band: str | None) -> Figure | None:
+def _own(result: Result, figure: Figure | None, pool: str, band: str | None, pid: str = "") -> Figure | None:
     """``figure`` without the inputs that are figures of a group of fewer than 3 people paid (:func:`_shown`)."""
-    return _shown(result, figure, pool, band)[0]
+    return _shown(result, figure, pool, band, pid)[0]
 
 
-def _shown(result: Result, figure: Figure | None, pool: str, band: str | None) -> tuple[Figure | None, list[Any]]:
+def _shown(
+    result: Result, figure: Figure | None, pool: str, band: str | None, pid: str = ""
+) -> tuple[Figure | None, list[Any]]:
     """``figure`` without the inputs that are figures of a group of fewer than 3 people paid — the band's, a part of
     the pool that fewer than 3 are paid from (a band's fund in one graduatoria, a graduatoria's fund) with the sums
     over it, or the pool's when the pool pays fewer than 3: a band's fund of two people gives the colleague's pay by
-    difference, its Σ fte the colleague's time; and the inputs left off (:func:`_withheld` says why)."""
+    difference, its Σ fte the colleague's time; and the inputs left off (:func:`_withheld` says why). A group that
+    pays ``pid`` alone (the person the scheda is for) is no colleague's: its figures stay (:func:`_small`)."""
     if figure is None:
         return figure, []
     bands, pools = result.memo("schede.group_sizes", lambda: _sizes(result))
     shares = result.memo("schede.part_sizes", lambda: _shares(result))
-    small_pool = pools.get(pool, 0) < MIN_GROUP
-    small_band = bool(band) and bands.get((pool, band or ""), 0) < MIN_GROUP
+    small_pool = _small(pools.get(pool), pid)
+    small_band = bool(band) and _small(bands.get((pool, band or "")), pid)
 
     def small_part(step: Any) -> bool:
         ref = getattr(step, "ref", "") or ""
-        return ref in shares and shares[ref] < MIN_GROUP
+        return ref in shares and _small(shares[ref], pid)
 
     parts = [i for i in figure.inputs if small_part(i)]
     if not (small_pool or small_band or parts):
@@ -382,7 +394,7 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
     for k, award in enumerate(about.get("awards", [])):
         pool = str(award["pool"])
         whole = award_figure(result, pid, pool, award.get("ref"), k == 0)
-        figure, left = _shown(result, whole, pool, award.get("band"))
+        figure, left = _shown(result, whole, pool, award.get("band"), pid)
         # a level recorded as the band (a regulation without merit bands) is the person's level, said apart
         band = f", fascia {award['band']}" if award.get("band") and award["band"] != about.get("level") else ""
         labels = result.plugin.status_labels
@@ -392,20 +404,22 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
                 what=fmt.worded(str(award["what"]), labels, signed=True) + band,
                 amount=fmt.euro(Decimal(award["amount"])),
                 pool=fmt.fund(pool, _label(result, pool), labels),
-                formula=fmt.worded(str(award.get("formula") or (figure.formula if figure is not None else "")), labels),
+                formula=words_only(
+                    fmt.worded(str(award.get("formula") or (figure.formula if figure is not None else "")), labels)
+                ),
                 source=fmt.worded(fmt.cite(str(award.get("source") or ""), result.plugin.documents), labels, True),
                 steps=_steps(result, figure),
                 readings=readings,
-                note=fmt.worded(figure.note, labels) if figure is not None else "",
+                note=words_only(fmt.worded(figure.note, labels)) if figure is not None else "",
                 withheld=_withheld(result, left),
-                parts=_parts(result, whole, pool, award.get("band"), readings),
+                parts=_parts(result, whole, pool, award.get("band"), pid, readings),
             )
         )
     return tuple(out)
 
 
 def _parts(
-    result: Result, figure: Figure | None, pool: str, band: str | None, said: tuple[str, ...] = ()
+    result: Result, figure: Figure | None, pool: str, band: str | None, pid: str, said: tuple[str, ...] = ()
 ) -> tuple[Payment, ...]:
     """Each part a premium sums (its inputs that are a part's own figure, ``premio:<part>:<person>``), as the
     premium of a single part shows: its weight and the share paid, the Σ pesi and the fund it divides, so the
@@ -419,18 +433,18 @@ def _parts(
         whole = result.figures.get(i.ref) if (i.ref or "").startswith(PART) else None
         if whole is None:
             continue
-        part, left = _shown(result, whole, pool, band)
+        part, left = _shown(result, whole, pool, band, pid)
         assert part is not None
         out.append(
             Payment(
                 what=fmt.worded(i.name, labels, signed=True),
                 amount=fmt.euro(Decimal(str(part.value))),
                 pool=fmt.fund(pool, _label(result, pool), labels),
-                formula=fmt.worded(part.formula, labels),
+                formula=words_only(fmt.worded(part.formula, labels)),
                 source=fmt.worded(fmt.cite(part.source, result.plugin.documents), labels, True),
                 steps=_steps(result, part),
                 readings=tuple(x for x in readings_of(result, part.source) if x not in said),
-                note=fmt.worded(part.note, labels),
+                note=words_only(fmt.worded(part.note, labels)),
                 withheld=_withheld(result, left),
             )
         )
@@ -475,22 +489,15 @@ def build(result: Result, pid: str) -> Scheda:
         score=fmt.score(scoring.shown(score)) if score is not None and score.score is not None else "—",
         score_of=scoring.out_of(score) if score is not None else "su 100",
         level=_level(result, score),
-        level_words=" ".join(
-            x
-            for x in (
-                level_words(result, pid, score.level if score else None, status),
-                outcome_reason(result, pid, status),
-            )
-            if x
-        ),
+        level_words=_level_said(result, pid, score.level if score else None, status),
         score_steps=_steps(result, figure),
-        score_formula=figure.formula if figure is not None else "",
+        score_formula=words_only(figure.formula) if figure is not None else "",
         score_source=fmt.worded(fmt.cite(figure.source, result.plugin.documents), result.plugin.status_labels, True)
         if figure is not None
         else "",
         appeals=_appeals(result, pid),
         payments=_payments(result, pid),
-        unpaid=tuple(u["why"] for u in unpaid_reasons(result, pid)),
+        unpaid=tuple(words_only(u["why"]) for u in unpaid_reasons(result, pid)),
         evaluator=_who(result, ente.evaluator_of(pid)),
         acts=_acts(result),
         motivation=ente.motivations.get(pid, ""),
@@ -503,6 +510,12 @@ def build(result: Result, pid: str) -> Scheda:
     )
 
 
+def _level_said(result: Result, pid: str, level: str | None, status: str | None) -> str:
+    """The level in words and why the outcome is what it is, the rule in words only."""
+    said = (level_words(result, pid, level, status), outcome_reason(result, pid, status))
+    return words_only(" ".join(x for x in said if x))
+
+
 def _progression(result: Result, pid: str) -> tuple[Line, ...]:
     """The person's progressione economica, from ``progression:<person>`` (:mod:`core.trace`): the outcome, the
     place in the graduatoria, and for one selected the cost their fund gave (``pool:<fund>:distribuito``); why one
@@ -512,8 +525,14 @@ def _progression(result: Result, pid: str) -> tuple[Line, ...]:
         return ()
     labels = result.plugin.status_labels
     if figure.value is False:
-        why = (Line("Motivo", fmt.worded(figure.note, labels)),) if figure.note else ()
+        why = (Line("Motivo", words_only(fmt.worded(figure.note, labels))),) if figure.note else ()
         return (Line("Esito", "non candidato"), *why)
+    if figure.value is None:  # a candidate without a place: «fuori dalla graduatoria: senza …», the outcome and why
+        outcome, _, reason = fmt.worded(figure.note, labels).partition(": ")
+        return (
+            Line("Esito", outcome or "fuori dalla graduatoria"),
+            *((Line("Motivo", words_only(reason)),) if reason else ()),
+        )
     out = [
         Line("Esito", fmt.worded(figure.note, labels) or "in graduatoria"),
         Line("Posto in graduatoria", str(figure.value)),
@@ -534,8 +553,8 @@ def _progression_rule(result: Result, pid: str) -> str:
     if figure is None:
         return ""
     source = fmt.worded(fmt.cite(figure.source, result.plugin.documents), result.plugin.status_labels, True)
-    # a condition as the office wrote it, then in words («=E(…) — è candidato chi …»): the words alone
-    rule = figure.formula.partition(" — ")[2] if figure.formula.startswith("=") else figure.formula
+    rule = words_only(figure.formula)  # a condition as the office wrote it, then in words: the words alone
+    rule = "" if rule.startswith("=") else rule  # a formula without its words: the source alone
     return f"Come si decide: {rule}. Fonte: {source}." if rule else f"Fonte: {source}."
 
 

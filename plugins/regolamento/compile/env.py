@@ -164,6 +164,8 @@ class PersonEnv:
     row: Row | None = None
     known: dict[str, Value] = attrs.field(factory=dict)
     read: dict[str, Input] = attrs.field(factory=dict)  # what the formula read, in order, for its figure
+    # how the office gives a datum the formula read and found missing (a key of ``read`` whose value is None)
+    fixes: dict[str, str] = attrs.field(factory=dict)
     # the level has a figure of its own (``level:<person>``: decided on the cohort), else the score's explains it
     level_figure: bool = False
 
@@ -523,6 +525,8 @@ class PersonEnv:
         # «85,00», as a score reads everywhere
         key = f"valutazioni:{'ultime:' if latest else ''}{years}"
         self.read.setdefault(key, Input(shown, fmt.Points(value) if value is not None else None))
+        if value is None:
+            self.fixes[key] = past.how_to_write(self.facts.ente, self.person.name, found.years, years, latest)
         return value
 
     def in_service(self, day: str | dt.date) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Ente, Input
+from ciclope.core import Ente, Input, fmt
 
 FILE = "valutazioni_precedenti.csv"
 TABLE = FILE.removesuffix(".csv")
@@ -63,6 +63,20 @@ def mean(ente: Ente, person: str, years: int, latest: bool = False) -> Mean:
         return Mean(None, (), (first, last))
     total = sum((i.value for i in read), Decimal(0))
     return Mean(total / len(read), read, (first, last))
+
+
+def how_to_write(ente: Ente, name: str, years: tuple[int, int], count: int, latest: bool) -> str:
+    """What the office writes for one whose mean has no score in the sheet: the scores of the years the formula
+    reads (``years``, the first and last), or, for the last ``count`` however far back, those; each a row of the
+    sheet, a score from another ente too."""
+    if latest:
+        which = f"le ultime {count} valutazioni di {name}, di qualunque anno prima del {ente.year}"
+    else:
+        which = f"i punteggi di {name} del " + fmt.listed(str(y) for y in range(years[0], years[1] + 1))
+    return (
+        f"scrivi in {ente.file_said(TABLE)} {which}, una riga per anno (persona, anno, punteggio), anche quelli "
+        "avuti in un altro ente"
+    )
 
 
 def rows_for_next_year(previous: Sequence[Any], people: Mapping[str, Any], year: int) -> list[dict[str, Any]]:

@@ -283,8 +283,7 @@ def _candidate(
         complain = _complaint(reg, pr, trace, what, formula)
         value = evaluated(formula, env, complain)
         if not isinstance(value, Decimal) or (what == "costo" and value < 0):
-            if value is not FAILED:  # a datum the person does not have, or a cost below zero: never a silent 0
-                complain(f"{'negativo' if isinstance(value, Decimal) else 'senza valore'} per {env.person.name}")
+            _left_out(reg, pr, env, what, formula, value, trace)
             return None
         if what == "costo":
             cost = money.r2(value)
@@ -335,11 +334,44 @@ def _record_refused(
     )
 
 
-def _complaint(reg: Regulation, pr: Progressions, trace: Trace, what: str, formula: Formula) -> Callable[[str], None]:
-    """What says that a formula could not be computed for a candidate (the message names them)."""
+def _left_out(
+    reg: Regulation, pr: Progressions, env: PersonEnv, what: str, formula: Formula, value: object, trace: Trace
+) -> None:
+    """A candidate whose ``what`` has no value (a datum they lack, a cost below zero; :data:`FAILED`: an error named
+    them already): said as an error with what is missing and how the office gives it, and recorded as
+    ``progression:<id>`` None, a candidate without a place, the reason as the note (explain, the scheda)."""
+    lacking = [i.name for i in env.read.values() if i.value is None]
+    if isinstance(value, Decimal):
+        reason = f"{what} negativo ({fmt.decimal_it(value)})"
+    else:  # what they lack, where the formula read it; else the formula's words (a cell the error names)
+        reason = f"senza {fmt.listed(lacking) if lacking else sentence(formula)}"
+    if value is not FAILED:  # never a silent 0
+        said = f"{'manca' if len(lacking) == 1 else 'mancano'} {fmt.listed(lacking)}" if value is None else ""
+        fixes = "; ".join(
+            dict.fromkeys(env.fixes[k] for k, i in env.read.items() if i.value is None and k in env.fixes)
+        )
+        head = f"{'negativo' if isinstance(value, Decimal) else 'senza valore'} per {env.person.name}"
+        _complaint(reg, pr, trace, what, formula, fixes)(f"{head}: {said}" if said else head)
+    trace.record(
+        f"progression:{env.person.id}",
+        None,
+        f"{what}: {sentence(formula)}; un candidato per cui non ha valore resta fuori dalla graduatoria",
+        cite(reg, pr.source),
+        list(env.read.values()),
+        f"Progressioni economiche: posto di {env.person.name} in graduatoria",
+        f"fuori dalla graduatoria: {reason}",
+    )
+
+
+def _complaint(
+    reg: Regulation, pr: Progressions, trace: Trace, what: str, formula: Formula, fix: str = ""
+) -> Callable[[str], None]:
+    """What says that a formula could not be computed for a candidate (the message names them), and ``fix``: how the
+    office gives what is missing."""
 
     def complain(message: str) -> None:
         text = f"progressioni economiche, {what} ({sentence(formula)}): {message}: resta fuori dalla graduatoria"
+        text += f"; {fix}" if fix else ""
         trace.problem(
             Problem(rule="regolamento.formula", source=cite(reg, pr.source), **written(formula), message=text)
         )

@@ -61,10 +61,12 @@ def test_the_mean_of_the_years_before_the_cycle_over_those_given(ciclope_ente, t
 
 def test_one_without_earlier_scores_is_named_and_left_out(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, PAST, ente())
-    # C has no row in the sheet: no mean, never a silent 0
-    assert "progression:C" not in result.figures
+    # C has no row in the sheet: no mean, never a silent 0; a candidate without a place, and why
+    figure = result.figures["progression:C"]
+    lacking = "la media delle valutazioni dal 2021 al 2023 (nessuna nel foglio valutazioni precedenti)"
+    assert (figure.value, figure.note) == (None, f"fuori dalla graduatoria: senza {lacking}")
     [problem] = [p for p in result.violations if "Persona C" in p.message]
-    assert "senza valore per Persona C" in problem.message
+    assert f"senza valore per Persona C: manca {lacking}" in problem.message
 
 
 def test_a_mean_rounded_to_two_decimals(ciclope_ente, tmp_path):
@@ -124,9 +126,11 @@ def test_fewer_scores_than_asked_are_averaged_and_none_is_named(ciclope_ente, tm
     result = run_declared(ciclope_ente, tmp_path, LATEST, ente())
     b = {i.name: i.value for i in result.figures["progression:B"].inputs}
     assert b["la media delle ultime 3 valutazioni (2022 e 2023)"] == Decimal("90.00")
-    assert "progression:C" not in result.figures
+    assert result.figures["progression:C"].value is None  # a candidate without a place
     [problem] = [p for p in result.violations if "Persona C" in p.message]
     assert "senza valore per Persona C" in problem.message
+    # the last 3 however far back: any year before the 2024 cycle's
+    assert "le ultime 3 valutazioni di Persona C, di qualunque anno prima del 2024" in problem.message
 
 
 def test_the_number_of_the_last_scores_is_checked_and_said(tmp_path):

@@ -110,3 +110,63 @@ def test_an_area_missing_from_the_resources_is_named_as_the_office_wrote_it(cicl
     assert "aggiungi B =" not in problem.message
     # O and P are left out: the Istruttori's B alone is selected
     assert result.rewards.extra["progressioni"] == ["B"]
+
+
+def test_a_new_hire_without_earlier_evaluations_is_told_what_is_missing(ciclope_ente, tmp_path):
+    from ciclope.core.schede.content import Line, build
+    from ciclope.core.schede.render import render
+
+    # N, hired two years ago (2 ≥ 2: a candidate), has no row in valutazioni_precedenti: the 2024 cycle's
+    # VALUTAZIONE.MEDIA(3) reads 2021, 2022 and 2023, and N has none of them
+    result = run(ciclope_ente, tmp_path, staff=[*STAFF, ("N", "C", 80, "2", "30")])
+    [problem] = [p for p in result.violations if "Persona N" in p.message]
+    lacking = "la media delle valutazioni dal 2021 al 2023 (nessuna nel foglio valutazioni precedenti)"
+    assert f"senza valore per Persona N: manca {lacking}: resta fuori dalla graduatoria" in problem.message
+    # how to fix it: the scores of the years the formula reads, in the sheet of earlier scores
+    assert (
+        "scrivi in valutazioni_precedenti.csv i punteggi di Persona N del 2021, 2022 e 2023, una riga per anno "
+        "(persona, anno, punteggio)"
+    ) in problem.message
+    # the Istruttori without N: A 85.00, B 90.00, D 70.00, ⌊50% × 3⌋ = 1 place: B, as before
+    assert result.rewards.extra["progressioni"] == ["B", "O"]
+    # the outcome is recorded: a candidate without a place, and why
+    figure = result.figures["progression:N"]
+    assert (figure.value, figure.note) == (None, f"fuori dalla graduatoria: senza {lacking}")
+    said = explain(result, "person", "N")
+    assert said is not None
+    assert f"Progressione economica: fuori dalla graduatoria: senza {lacking}." in said
+    scheda = build(result, "N")
+    assert scheda.progression == (Line("Esito", "fuori dalla graduatoria"), Line("Motivo", f"senza {lacking}"))
+    page = render(scheda)
+    assert "Posto in graduatoria" not in page and "None" not in page
+
+
+def test_explain_lists_the_funds_by_the_names_the_office_writes(ciclope_ente, tmp_path):
+    from ciclope.core.run.explain import suggest
+
+    # the progressions of AREAS have no fund (their resources per Area); a premium pays performance_individuale
+    text = AREAS + '\n[premio]\nmetodo = "proporzionale"\nfondo = "performance_individuale"\nfonte = "art. 8"\n'
+    files = {**people(STAFF), "valutazioni_precedenti.csv": SHEET}
+    files["ente.toml"] += '\n[fondi]\nperformance_individuale = "1000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    assert explain(result, "pool", "progressioni") is None
+    assert suggest(result, "pool", "progressioni") == (
+        "fondi che si possono chiedere: «performance_individuale» (Premi per la performance individuale); "
+        "le progressioni economiche dell'ente non hanno un fondo: la selezione è spiegata per persona (--person) e "
+        "nella Relazione interna"
+    )
+
+
+def test_the_maggiorazione_is_offered_by_its_name_never_its_code(tmp_path):
+    from test_regolamento_art69_parts import REGULATION, run_with
+
+    from ciclope.core.run.explain import suggest
+
+    result = run_with(tmp_path, REGULATION)
+    said = suggest(result, "pool", "progressioni")
+    # the fund of art. 81 CCNL 16.11.2022 is asked as «maggiorazione», with its label; never by its key
+    assert "«maggiorazione» (Maggiorazione del premio individuale" in said
+    assert "maggiorazione_art69" not in said
+    # no progression in this ente: nothing said of them
+    assert "progressioni" not in said
+    assert suggest(result, "pool", "maggiorazion").startswith("forse intendevi «maggiorazione» (Maggiorazione")

@@ -152,9 +152,10 @@ def test_a_number_a_candidate_does_not_have_is_an_error_naming_them(ciclope_ente
     assert len(found) == 1 and "Persona D" in found[0] and found[0].endswith("resta fuori dalla graduatoria")
     assert found[0].startswith("progressioni economiche, a parità (l'età in anni): ")
     assert result.errors  # an error: a candidate left out is a decision the office must see
-    # C (7 years, 50) and B (7 years, 35) take the 2 places; D is not ranked
+    # C (7 years, 50) and B (7 years, 35) take the 2 places; D is not ranked, and explain and the scheda say why
     assert result.rewards.extra["progressioni"] == ["C", "B"]
-    assert "progression:D" not in result.figures
+    figure = result.figures["progression:D"]
+    assert (figure.value, figure.note) == (None, "fuori dalla graduatoria: senza l'età in anni")
 
 
 def test_the_rule_for_equals_is_a_list_of_formulas(tmp_path):

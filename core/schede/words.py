@@ -1,0 +1,61 @@
+"""A rule as a person who signs their scheda reads it: in words only.
+
+A figure's formula may quote the formula the office wrote in its regulation, as a spreadsheet writes it, with a
+leading «=» (``=monte_salari * 10%``), and then say it in words. ``explain`` and the internal Relazione keep both,
+for the office that wrote it; a scheda is signed by the person it is about, who reads the words: column names and
+function names are never on it. Three ways a formula is quoted before or after its words:
+
+- ``«=F» (W)``: the formula in guillemets, its words in the parenthesis after it;
+- ``=F — W``: a text that begins with the formula, its words after the dash;
+- ``W (formula: =F)``: the words, the formula in a parenthesis after them.
+"""
+
+from __future__ import annotations
+
+QUOTED = "«="
+DASH = " — "
+AFTER = " (formula: ="
+
+
+def words_only(text: str) -> str:
+    """``text`` without the formulas the office wrote where their words are beside them (module docstring); a
+    formula without its words stays, so that nothing of the rule is lost."""
+    if text.startswith("=") and DASH in text:
+        text = text.partition(DASH)[2]
+    return _after_dropped(_quoted_dropped(text))
+
+
+def _closing(text: str, start: int) -> int:
+    """The index of the «)» closing the parenthesis open at ``start`` (``text[start] == "("``); -1 if none."""
+    depth = 0
+    for k in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[k], 0)
+        if depth == 0:
+            return k
+    return -1
+
+
+def _quoted_dropped(text: str) -> str:
+    """Each ``«=F» (W)`` as ``W``."""
+    out, at = [], 0
+    while (begin := text.find(QUOTED, at)) >= 0:
+        end = text.find("»", begin)
+        words = end + 2 if end >= 0 and text.startswith(" (", end + 1) else -1
+        close = _closing(text, words) if words >= 0 else -1
+        if close < 0:  # no words beside it: the formula stays
+            out.append(text[at : begin + len(QUOTED)])
+            at = begin + len(QUOTED)
+            continue
+        out.append(text[at:begin] + text[words + 1 : close])
+        at = close + 1
+    return "".join(out) + text[at:]
+
+
+def _after_dropped(text: str) -> str:
+    """Each ``W (formula: =F)`` as ``W``."""
+    while (begin := text.find(AFTER)) >= 0:
+        close = _closing(text, begin + 1)
+        if close < 0:
+            break
+        text = text[:begin] + text[close + 1 :]
+    return text
