@@ -200,8 +200,9 @@ def ranked_parts(result: Result) -> list[ReportSection]:
             rows=table,
             note="Le parti del premio divise in più graduatorie: la quota del fondo di ciascuna (come la calcola il "
             "riparto tra le graduatorie), le persone contate nel riparto (tutto il personale in servizio dei ruoli "
-            "della parte, anche chi poi non vi riceve un premio perché non valutato o escluso: la sua quota va agli "
-            "altri della graduatoria), quelle in graduatoria, quelle che ricevono un premio e ciò che resta. "
+            "della parte, anche chi poi non vi riceve un premio perché non valutato o escluso: la sua quota resta nella "
+            "graduatoria, divisa tra gli altri dove la parte divide la sua quota, nel residuo dove una formula paga "
+            "meno), quelle in graduatoria, quelle che ricevono un premio e ciò che resta. "
             "Documento interno: una graduatoria può essere di una o due persone.",
         )
     ]

@@ -132,6 +132,9 @@ def test_the_relazione_lists_each_structure_s_fund_and_what_it_paid(ciclope_ente
         ("Ufficio tre", 1, 1, 0, "0.00", "0.00", "0.00"),
     ]
     assert {r[0] for r in section.rows} == {"valorizzazione"}
+    # whom a graduatoria counts but does not pay leaves their share in it: the part's method says where it goes (a
+    # formula that pays less leaves it in the residuo), so the note never promises it to the colleagues
+    assert "la sua quota resta nella graduatoria" in section.note and "va agli altri" not in section.note
 
 
 def test_the_scheda_of_someone_without_a_card_says_so_plainly(ciclope_ente, tmp_path):
