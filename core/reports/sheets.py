@@ -86,6 +86,7 @@ def name_of(result: Result, pid: str | None) -> str:
 def summary(r: Result) -> Table:
     ente, org, att = r.ente, r.org, r.attestation
     errors = len(r.errors)
+    notices = sum(1 for v in r.violations if v.is_notice)
     pools = dict(r.ledger.pools)
     rows = [
         ("Ente", ente.name, "text"),
@@ -104,8 +105,10 @@ def summary(r: Result) -> Table:
         ("Fondi stanziati", sum((p.amount for p in pools.values()), Decimal(0)) if pools else None, "money"),
         ("Fondi distribuiti", sum((p.distributed for p in pools.values()), Decimal(0)) if pools else None, "money"),
         ("Violazioni: errori", errors, "int"),
-        ("Violazioni: avvisi", len(r.violations) - errors, "int"),
+        ("Violazioni: avvisi", len(r.violations) - errors - notices, "int"),
     ]
+    if notices:  # how the input files were read: no rule broken, counted apart as the Relazione does
+        rows.append(("Note sul formato dei file", notices, "int"))
     columns: list[Column] = [("Voce", "text", 38), ("Valore", "num", 60)]
     return Table("Sintesi", columns, [(label, Typed(value, kind)) for label, value, kind in rows])
 

@@ -59,6 +59,12 @@ def test_how_a_file_was_read_is_a_note_not_a_warning(example, tmp_path, capsys):
     as_italian_excel(italian)
     main(["run", str(italian / "cycle.toml"), "--out", str(tmp_path / "o"), "--no-store"])
     out = capsys.readouterr().out
+    # the workbook's summary counts as the Relazione does: 2 avvisi, the 7 notes apart
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(tmp_path / "o" / "bs-esempio" / "schede.xlsx")["Sintesi"]
+    said = {row[0]: row[1] for row in sheet.iter_rows(values_only=True)}
+    assert (said["Violazioni: avvisi"], said["Note sul formato dei file"]) == (2, 7)
     row = next(line for line in out.splitlines() if line.startswith("bs-esempio"))
     assert row.split()[2:4] == ["ok", "2"]
     assert "1 ok, 0 con violazioni, 0 falliti; 2 avvisi (elencati da ciclope validate)" in out
