@@ -922,7 +922,7 @@ class Part(Premium):
         "tempo lavorato (fte) o alla somma, sul suo personale in servizio, di una formula (il peso di ciascuno)",
         default="personale",
         choices=("personale", "fte"),
-        example='=fte * SE(categoria = "D"; 120; SE(categoria = "C"; 110; 100))',
+        example='=quota_tempo * SE(categoria = "D"; 120; SE(categoria = "C"; 110; 100))',
         formula="riparto_graduatorie",
     )
     residual_to: str | None = key(

@@ -185,7 +185,7 @@ def test_a_fund_of_the_regulation_is_named_with_its_accents(ciclope_ente, tmp_pa
 def test_the_time_worked_reads_as_a_percentage_in_its_words_and_value(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     said = explain(result, "person", "A1")
-    assert "• il tempo lavorato (100% a tempo pieno) = 100%" in said
+    assert "• il tempo lavorato (la quota del tempo pieno) = 100%" in said
     assert "(1 a tempo pieno)" not in said
 
 

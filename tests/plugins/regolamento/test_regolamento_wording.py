@@ -432,7 +432,7 @@ def test_a_choice_inside_a_sum_has_its_end_marked():
     formula = read("=SE(unita >= 100%; 1; 0) + SE(ente >= 100%; 1; 0) + fte", Scope(PLACES["peso"]))
     assert sentence(formula) == (
         "(se il raggiungimento degli obiettivi dell'unità è almeno 100%, allora 1, altrimenti 0) più "
-        "(se la performance dell'ente è almeno 100%, allora 1, altrimenti 0) più il tempo lavorato (100% a tempo pieno)"
+        "(se la performance dell'ente è almeno 100%, allora 1, altrimenti 0) più il tempo lavorato (la quota del tempo pieno)"
     )
 
 
