@@ -97,3 +97,14 @@ def test_a_sentence_says_the_time_worked_as_a_share_of_the_full_time(tmp_path):
         "Il peso di ciascuno nella ripartizione è pari al punteggio × il tempo lavorato (la quota del tempo pieno)"
         in regulation_text(tmp_path, FORMER)
     )
+
+
+def test_a_choice_of_the_time_worked_lists_quota_tempo(tmp_path):
+    text = REGULATION.replace('metodo = "proporzionale"', 'metodo = "fasce"\nripartizione = "per_fascia"')
+    text = text.replace('peso = "=punteggio * quota_tempo"\n', 'in_fascia = "tempo"\n')
+    problems = regulation_problems(tmp_path, text)
+    assert any(
+        "chiave premi[1].in_fascia: valore «tempo» non ammesso (forse «quota_tempo»?); ammessi: quota_tempo, punteggio"
+        in m
+        for m in problems
+    ), problems
