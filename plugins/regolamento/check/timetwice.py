@@ -1,5 +1,5 @@
 """The time worked counted twice: a part paid in proportion to the time worked (``tempo_parziale`` «proporzionale»,
-the default) whose weight or amount already reads it — ``fte``, or a declared column of hours («ore_settimanali»,
+the default) whose weight or amount already reads it — ``quota_tempo``, or a declared column of hours («ore_settimanali»,
 «orario»). «valutazione × coefficiente × ore settimanali» written as the weight, with the default left, pays a
 half-time person a quarter of the full-time premium: the file reads without problems and every figure looks right
 but that one. A warning at the formula's key says it and what to write."""
@@ -29,8 +29,8 @@ def problems(reg: Regulation) -> list[Problem]:
 
 def _time_read(formula: Formula, reg: Regulation) -> str | None:
     """The name the formula reads that counts the time worked, or None."""
-    if "fte" in formula.uses:
-        return "fte"
+    if "quota_tempo" in formula.uses:
+        return "quota_tempo"
     declared = {c.name for c in reg.columns}
     return next((u for u in sorted(formula.uses) if u in declared and HOURS & set(u.lower().split("_"))), None)
 

@@ -47,7 +47,7 @@ HUNDRED = Decimal(100)
 POSITION = "position_pay"  # the people.csv column of the position pay (as every plugin of the comparto names it)
 # the quantities read from a column of the people file → the column (``grado``: [gradi]'s column, else the category)
 PEOPLE_COLUMNS = {
-    "fte": "fte",
+    "quota_tempo": "fte",
     "assenze": "absence_days",
     "categoria": "category",
     "ruolo": "role",
@@ -780,7 +780,7 @@ _PERSON = {
     "unita": _unit,
     "ente": lambda env, name: env.facts.org.ente if env.facts.org is not None else None,
     "cruscotto": lambda env, name: env.facts.org.people.get(env.person.id) if env.facts.org is not None else None,
-    "fte": lambda env, name: env.person.fte,
+    "quota_tempo": lambda env, name: env.person.fte,
     "assenze": lambda env, name: env.person.absence_days,
     "giorni_servizio": _days_in_service,
     "giorni_anno": _year_days,

@@ -70,12 +70,12 @@ def described(names: tuple[str, ...]) -> str:
 
 
 def time_read_by(premium: Any) -> str:
-    """The formula of a premium or part that reads the time worked (``fte``), «dell'importo» or «del peso», or "":
+    """The formula of a premium or part that reads the time worked (``quota_tempo``), «dell'importo» or «del peso», or "":
     with ``tempo_parziale = "intero"`` the premium is then what that formula makes of the time, never said whole."""
     for words, formula in (
         ("dell'importo", getattr(premium, "amount", None)),
         ("del peso", getattr(premium, "weight", None)),
     ):
-        if "fte" in getattr(formula, "uses", ()):
+        if "quota_tempo" in getattr(formula, "uses", ()):
             return words
     return ""

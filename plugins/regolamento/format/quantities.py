@@ -46,7 +46,13 @@ PERSON_NAMES: dict[str, Quantity] = {
     # the same for everyone: read alone even where a value holds for everyone (a threshold, a fund's share)
     "ente": Quantity(PERCENT, "la performance dell'ente", whole=True),
     "cruscotto": Quantity(PERCENT, "il raggiungimento del cruscotto personale"),
-    "fte": Quantity(NUMBER, "il tempo lavorato (100% a tempo pieno)"),  # a share: explain shows it «75%»
+    # a share, as its column of persone.csv: explain shows it «75%», so its words say a share, not «100% a tempo pieno»
+    "quota_tempo": Quantity(
+        NUMBER,
+        "il tempo lavorato (la quota del tempo pieno)",
+        "come la colonna quota_tempo di persone.csv: 100% a tempo pieno, 50% a metà tempo; si legge anche con il "
+        "nome di prima, fte",
+    ),
     "assenze": Quantity(DAYS, "i giorni di assenza"),
     "giorni_servizio": Quantity(DAYS, "i giorni di servizio nell'anno"),
     "giorni_anno": Quantity(DAYS, "i giorni dell'anno"),
@@ -72,9 +78,12 @@ PERSON_NAMES: dict[str, Quantity] = {
     ),
     "livello": Quantity(LEVEL, "il livello"),
 }
+# The names formulas read before they took the Italian word (the header of persone.csv): still read, silently, as
+# the name they became, so a file that worked reads the same values (as the core's English column codes are read).
+FORMER_NAMES = {"fte": "quota_tempo"}
 # The columns of persone.csv whose header is not the formulas' name of what they hold: an office that writes the
 # header in a formula is told the name.
-COLUMN_NAMES = {"quota_tempo": "fte", "giorni_assenza": "assenze"}
+COLUMN_NAMES = {"giorni_assenza": "assenze"}
 # A part of the premium adds its own amount; a row of incarichi.csv its days and the person it covers.
 PART_NAMES = {
     "fondo": Quantity(EURO, "il fondo della parte", "in [risultato_po]: il fondo della retribuzione di risultato")
@@ -283,6 +292,8 @@ DEFINITION = place("una definizione", NUMBER, parts=True, rows=True, funds=True)
 
 
 def quantity(name: str) -> Quantity | None:
+    """The quantity of a name of formulas (a former name, ``fte``, as the name it became)."""
+    name = FORMER_NAMES.get(name, name)
     return PERSON_NAMES.get(name) or PART_NAMES.get(name) or ROW_NAMES.get(name)
 
 

@@ -62,7 +62,10 @@ METHODS = methods.PREMIO
 # format 2: a part may also be a budget from the fund, a bonus for the best of an earlier part, amounts decided
 PART_METHODS = methods.PARTS
 RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto", "formula")
-MEASURES = ("assenze", "fte")
+MEASURES = ("assenze", "quota_tempo")
+# A value of a key written with its word of before (the English «fte» of the time worked): still read, silently, as
+# the word it became, as the formulas read the name (format.quantities.FORMER_NAMES)
+FORMER_TIME = {"fte": "quota_tempo"}
 COMPONENTS = ("scheda", "unita", "ente", "cruscotto")
 RESULT_METHODS = ("percentuale", "fondo", "quota_posizione", "formula")
 # how ``parti`` of a [[riduzioni]] names the result pay of [risultato_po]: the table's own name, never a part's
@@ -87,10 +90,12 @@ def key(
     formula: str | None = None,
     converter: Callable[[Any], Any] | None = None,
     one: bool = False,
+    former: Mapping[str, str] | None = None,
 ) -> Any:
     """A field that is a key of the TOML file (the metadata the reader and the schema read); ``converter`` reads
     the value as the rest of the plugin names it (a fund as ente.toml's key is read); ``one``: a list of tables
-    that may also be written as one table (``[risultato_po]`` for a single ``[[risultato_po]]``)."""
+    that may also be written as one table (``[risultato_po]`` for a single ``[[risultato_po]]``); ``former``: a value's
+    word of before → the word it became, read as that word."""
     meta = {
         "toml": toml,
         "kind": kind,
@@ -106,6 +111,7 @@ def key(
         "days": days,  # a number of days: never a percentage
         "formula": formula,  # the place (format.quantities.PLACES) where the key may be written "=…"
         "one": one,  # of a list of tables: one table alone is a list of one
+        "former": dict(former or {}),
     }
     if required:
         return attrs.field(metadata=meta, kw_only=True, converter=converter)
@@ -517,10 +523,11 @@ class Reduction:
         "misura",
         "text",
         "con gli scaglioni, il dato della persona: assenze (i giorni di assenza, colonna giorni_assenza di "
-        "persone.csv), fte (il tempo lavorato, colonna quota_tempo) o il nome di una colonna di persone.csv dichiarata "
-        "in [[colonne]] di tipo numero o giorni (es. gli eventi di malattia dell'anno; formato 2)",
+        "persone.csv), quota_tempo (il tempo lavorato) o il nome di una colonna di persone.csv dichiarata in "
+        "[[colonne]] di tipo numero o giorni (es. gli eventi di malattia dell'anno; formato 2)",
         default="",
         example="assenze",
+        former=FORMER_TIME,
     )
     brackets: tuple[Bracket, ...] = key(
         "scaglioni",
@@ -818,9 +825,10 @@ class Premium:
         "in_fascia",
         "choice",
         "per «fasce» con ripartizione per_fascia: la quota della fascia divisa in proporzione alla quota pagata "
-        "(fte: il tempo lavorato) o al punteggio × la quota pagata (punteggio)",
-        default="fte",
-        choices=("fte", "punteggio"),
+        "(quota_tempo: il tempo lavorato) o al punteggio × la quota pagata (punteggio)",
+        default="quota_tempo",
+        choices=("quota_tempo", "punteggio"),
+        former=FORMER_TIME,
     )
     top_cap: Decimal | None = key(
         "tetto_prime_fasce",
@@ -919,10 +927,12 @@ class Part(Premium):
         "riparto_graduatorie",
         "choice",
         "con più graduatorie, la quota di ciascuna: in proporzione al personale in servizio (personale), al suo "
-        "tempo lavorato (fte) o alla somma, sul suo personale in servizio, di una formula (il peso di ciascuno)",
+        "tempo lavorato (quota_tempo) o alla somma, sul suo personale in servizio, di una formula (il peso di "
+        "ciascuno)",
         default="personale",
-        choices=("personale", "fte"),
-        example='=fte * SE(categoria = "D"; 120; SE(categoria = "C"; 110; 100))',
+        choices=("personale", "quota_tempo"),
+        former=FORMER_TIME,
+        example='=quota_tempo * SE(categoria = "D"; 120; SE(categoria = "C"; 110; 100))',
         formula="riparto_graduatorie",
     )
     residual_to: str | None = key(

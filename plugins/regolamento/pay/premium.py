@@ -620,7 +620,7 @@ def fixed_band_pools(
     pr: Premium, admitted: list[Entry], band_of: Mapping[str, str], placed: Mapping[str, tuple[Input, ...]]
 ) -> Plan:
     """«Il X% delle risorse alla fascia …»: each band its share of the pool, split among its members in proportion
-    to their paid share (``in_fascia = "fte"``) or to score × paid share (``"punteggio"``)."""
+    to their paid share (``in_fascia = "quota_tempo"``) or to score × paid share (``"punteggio"``)."""
     by_score = pr.within_band == "punteggio"
     values = {e.person.id: e.score * e.share if by_score else e.share for e in admitted}
     resources = {b.name: b.resources or Decimal(0) for b in pr.bands}  # per_fascia: the resources are written

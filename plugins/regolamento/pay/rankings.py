@@ -101,7 +101,7 @@ def split(
         each = weighed(reg, part, part.ranking_split, in_service, groups, ctx)
         measure = "peso del riparto"
     else:
-        fte = part.ranking_split == "fte"
+        fte = part.ranking_split == "quota_tempo"
         each = {p.id: Input(p.name, p.fte if fte else Decimal(1)) for p in in_service}
         measure = "tempo lavorato" if fte else "personale in servizio"
     weights: dict[str, Decimal] = {}

@@ -23,8 +23,8 @@ from ciclope.plugins.regolamento.format.wording import sentence
 ONE = Decimal(1)
 ZERO = Decimal(0)
 FORMULA_LABEL = "la formula del regolamento"  # how the reduced premium names a reduction by a formula
-MEASURE = {"assenze": ("giorni di assenza", "absence_days"), "fte": ("tempo lavorato", "fte")}
-UNIT = {"assenze": " giorni", "fte": ""}
+MEASURE = {"assenze": ("giorni di assenza", "absence_days"), "quota_tempo": ("tempo lavorato", "fte")}
+UNIT = {"assenze": " giorni", "quota_tempo": ""}
 # how a result pay a reduction took from says it, after its method's words (rounded as the result pay is: half-up)
 RESULT_WORDS = "poi × (1 − riduzione), arrotondato al centesimo: il taglio resta non pagato"
 
@@ -197,7 +197,7 @@ def _value(reg: Regulation, red: Reduction, person: Person, ente: Ente, trace: T
     person and the cell, and no reduction is applied: never a silent 0 (the office writes 0 when there is none)."""
     if red.measure == "assenze":
         return person.absence_days
-    if red.measure == "fte":
+    if red.measure == "quota_tempo":
         return person.fte
     found = person.extra.get(red.measure)
     if isinstance(found, Decimal):

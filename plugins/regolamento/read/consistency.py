@@ -535,7 +535,7 @@ def premium(
             )
     if pr.band_money == "per_fascia" and pr.method != "fasce":
         error(f"{path}.ripartizione", "la ripartizione per_fascia vale per il metodo «fasce»", "regolamento.valore")
-    if pr.within_band != "fte" and pr.band_money != "per_fascia":
+    if pr.within_band != "quota_tempo" and pr.band_money != "per_fascia":
         error(
             f"{path}.in_fascia",
             "in_fascia vale con ripartizione = \"per_fascia\" (la quota di ogni fascia divisa tra i suoi membri)",
@@ -610,9 +610,9 @@ def grade_factors(pr: Premium, error: Error, path: str = "premio", declared: Seq
 
 
 # the largest value of each measure: the last bracket reaches it, so every person has a bracket
-TOP = {"assenze": Decimal(366), "fte": ONE}
-# whole days follow each other (da 0 a 10, da 11 a 30); a fraction of fte starts where the last ended
-STEP = {"assenze": ONE, "fte": Decimal(0)}
+TOP = {"assenze": Decimal(366), "quota_tempo": ONE}
+# whole days follow each other (da 0 a 10, da 11 a 30); a fraction of the time worked starts where the last ended
+STEP = {"assenze": ONE, "quota_tempo": Decimal(0)}
 
 
 def stated(path: str, red: Reduction, error: Error) -> bool:
@@ -635,7 +635,7 @@ MEASURED_KINDS = ("numero", "giorni")  # a declared column a reduction's bracket
 
 
 def measured(path: str, red: Reduction, declared_columns: Sequence[Column], error: Error) -> bool:
-    """The measure is one the plugin reads (days of absence, fte) or a declared column of people.csv that counts
+    """The measure is one the plugin reads (days of absence, the time worked) or a declared column of people.csv that counts
     (numero, giorni); False, after an error, when it is neither (its brackets are not judged)."""
     if red.measure in MEASURES:
         return True
@@ -643,7 +643,7 @@ def measured(path: str, red: Reduction, declared_columns: Sequence[Column], erro
     column = declared.get(red.measure)
     if column is None:
         known = [*MEASURES, *declared]
-        error(f"{path}.misura", f"{fmt.quoted(red.measure)} non è assenze, fte né una colonna dichiarata in [[colonne]]"
+        error(f"{path}.misura", f"{fmt.quoted(red.measure)} non è assenze, quota_tempo né una colonna dichiarata in [[colonne]]"
               f"{nearest(red.measure, known)}", "regolamento.valore")  # fmt: skip
         return False
     if column.table != "persone" or column.kind not in MEASURED_KINDS:
@@ -655,9 +655,9 @@ def measured(path: str, red: Reduction, declared_columns: Sequence[Column], erro
 
 def counted(path: str, red: Reduction, percents: frozenset[str], error: Error) -> bool:
     """The brackets of a count (days of absence, a declared column of numbers or days) are written as counts: «"30%"»
-    read as 0,3 days would move the bracket silently. Only the time worked (fte) is a share. False, after an error
+    read as 0,3 days would move the bracket silently. Only the time worked (quota_tempo) is a share. False, after an error
     for each bound written as a percentage (the brackets are not judged further)."""
-    if red.measure == "fte":
+    if red.measure == "quota_tempo":
         return True
     wrong = [
         (f"{path}.scaglioni[{j}].{key}", key, value * 100)
@@ -687,8 +687,8 @@ def reduction(path: str, red: Reduction, error: Error) -> None:
         )
     for i, b in enumerate(steps):
         where = f"{path}.scaglioni[{i}]"
-        if red.measure == "fte" and max(b.start, b.end or 0) > ONE:
-            error(where, "per «fte» gli scaglioni sono tra 0 e 1 (il tempo pieno)", "regolamento.valore")
+        if red.measure == "quota_tempo" and max(b.start, b.end or 0) > ONE:
+            error(where, "per «quota_tempo» gli scaglioni sono tra 0 e 1 (il tempo pieno)", "regolamento.valore")
         if b.end is not None and b.end < b.start:
             error(
                 f"{where}.a",

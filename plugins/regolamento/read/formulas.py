@@ -57,6 +57,7 @@ from ciclope.plugins.regolamento.format.quantities import (
     AGGREGATES,
     COLUMN_NAMES,
     CONSTANTS,
+    FORMER_NAMES,
     FUNCTIONS,
     RESULT_FUNCTIONS,
     SCORED_FUNCTIONS,
@@ -240,11 +241,14 @@ class _Tree(Transformer_NonRecursive[Token, Node]):
         return Text(str(tok)[1:-1], tok.start_pos or 0)
 
     def name(self, tok: Token) -> Name | Call:
-        """A name; VERO and FALSO, a spreadsheet's constants (written with or without brackets), are the functions
-        that give them."""
+        """A name (a former one, ``fte``, as the name it became: the rest of the plugin knows one name); VERO and
+        FALSO, a spreadsheet's constants (written with or without brackets), are the functions that give them."""
         if str(tok).upper() in CONSTANTS:
             return Call(str(tok).upper(), (), tok.start_pos or 0)
-        return Name(str(tok).lower(), tok.start_pos or 0)
+        name = str(tok).lower()
+        if name in FORMER_NAMES:
+            return Name(FORMER_NAMES[name], tok.start_pos or 0, written=name)
+        return Name(name, tok.start_pos or 0)
 
     def call(self, tok: Token, *args: Node | None) -> Call:
         return Call(str(tok).upper(), tuple(a for a in args if a is not None), tok.start_pos or 0)
@@ -583,7 +587,7 @@ class Checker:
                 self.problems.append("la formula del livello non può leggere il livello stesso")
             elif known is not None:
                 why = ROW_WHY if known.row else self._why()
-                self.problems.append(contracted(f"«{node.name}» non si usa in {self.scope.place.words}") + why)
+                self.problems.append(contracted(f"«{node.said}» non si usa in {self.scope.place.words}") + why)
                 return known.type  # typed as what it is, so the rest of the formula is checked without noise
             elif COLUMN_NAMES.get(node.name) in self.scope.names:  # the column the office fills, by its header
                 meant = COLUMN_NAMES[node.name]
@@ -600,11 +604,11 @@ class Checker:
         assert q is not None
         if q.row and self.aggregating:
             self.problems.append(
-                f"«{node.name}» è un dato di ciascun incarico: non si legge dentro una funzione sulle persone"
+                f"«{node.said}» è un dato di ciascun incarico: non si legge dentro una funzione sulle persone"
             )
         if self.scope.place.shared and not self.aggregating and not q.whole:  # a datum of the ente is everyone's
             self.problems.append(
-                f"{self.scope.place.words} vale per tutti: «{node.name}» di una persona si legge dentro una funzione "
+                f"{self.scope.place.words} vale per tutti: «{node.said}» di una persona si legge dentro una funzione "
                 "sulle persone, es. MEDIA.ENTE(punteggio)"
             )
         return q.type

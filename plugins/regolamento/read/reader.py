@@ -409,6 +409,7 @@ def _scalar(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
         return raw
     if not isinstance(raw, str) or not raw.strip():
         return _wrong(meta, raw, path, ctx)
+    raw = meta.get("former", {}).get(raw, raw)  # a word of before, read as the word it became
     _choice(meta, raw, path, ctx)
     return raw
 

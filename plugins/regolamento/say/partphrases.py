@@ -25,7 +25,7 @@ RANKINGS = {
     "area": "una graduatoria per ogni struttura di primo livello",
     "categoria": "una graduatoria per ogni categoria (o Area) del contratto",
 }
-SPLIT = {"personale": "al personale in servizio", "fte": "al tempo lavorato"}
+SPLIT = {"personale": "al personale in servizio", "quota_tempo": "al tempo lavorato"}
 PART_KEYS = {"name", "fund_share", "of_shares", "rankings", "ranking_split", "residual_to", "among", "band", "best_share",
              "decision", "decided_from", "decided_by", "admitted_if", "weight", "amount", "assignments",
              "combine", "national_bonus", "cap", "owed", "set_aside", "performance"}  # fmt: skip

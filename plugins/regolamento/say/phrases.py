@@ -431,7 +431,10 @@ def reductions(block: Reduction, regulation: Regulation) -> Said:
                     f"{subject} di una quota che {valued(r.formula, amount=False)}, tenuta tra 0% e 100% ({r.source})."
                 )
             else:
-                what = {"assenze": "i giorni di assenza nell'anno", "fte": "il tempo lavorato (1 è il tempo pieno)"}
+                what = {
+                    "assenze": "i giorni di assenza nell'anno",
+                    "quota_tempo": "il tempo lavorato (1 è il tempo pieno)",
+                }
                 said = what.get(r.measure) or cuts.label_of(regulation, r)[0]
                 lines.append(f"{subject} secondo {said} ({r.source}): {_brackets(r, regulation)}.")
             if RESULT_PART in r.parts:
@@ -747,7 +750,7 @@ def _bands(p: Premium, reg: Regulation | None = None) -> list[str]:
     lines = [f"Il personale è collocato in fasce di merito per punteggio decrescente (i pari merito non si "
              f"dividono tra due fasce): {bands}."]  # fmt: skip
     if p.band_money == "per_fascia":
-        within = "al tempo lavorato" if p.within_band == "fte" else f"al punteggio{times(paid_share(p))}"
+        within = "al tempo lavorato" if p.within_band == "quota_tempo" else f"al punteggio{times(paid_share(p))}"
         lines.append(
             f"A ogni fascia va la sua quota delle risorse del fondo, divisa tra chi vi è collocato in proporzione {within}."
         )

@@ -152,7 +152,7 @@ fonte = "art. 10 c. 3"
 scaglioni = [{ da = 0, a = 10, riduzione = 0 }, { da = 11, riduzione = 0.25 }]
 
 [[riduzioni]]
-misura = "fte"
+misura = "quota_tempo"
 fonte = "art. 10 c. 4"
 scaglioni = [{ da = 0, a = 0.5, riduzione = 0.1 }, { da = 0.5, riduzione = 0 }]
 
@@ -189,7 +189,7 @@ metodo = "proporzionale"
 fonte = "art. 9 c. 1"
 quota_fondo = 0.4
 graduatorie = "categoria"
-riparto_graduatorie = "fte"
+riparto_graduatorie = "quota_tempo"
 residuo_a = "obiettivi"
 
 [[premi]]

@@ -62,8 +62,11 @@ def run(ciclope_ente, tmp_path: Path, text: str, people=PEOPLE):
     return run_declared(ciclope_ente, tmp_path, text, files(people))
 
 
-def test_a_fixed_pool_per_band_split_by_fte(ciclope_ente, tmp_path):
-    result = run(ciclope_ente, tmp_path, REGULATION)
+@pytest.mark.parametrize("within", ["", "quota_tempo", "fte"])
+def test_a_fixed_pool_per_band_split_by_fte(ciclope_ente, tmp_path, within):
+    """In proportion to the time worked: by default, as «quota_tempo» or as «fte», its word of before."""
+    text = REGULATION.replace('"per_fascia"', f'"per_fascia"\nin_fascia = "{within}"') if within else REGULATION
+    result = run(ciclope_ente, tmp_path, text)
     assert amounts(result) == {
         # alta, 5000.00 over fte 1 + 0.5 = 1.5: 500000 cents / 1.5 = 333333.33 (.33) and 166666.67 (.67);
         # the cent left to the larger remainder, S02
@@ -217,7 +220,7 @@ class _Warnings:
         max_size=25,
     ),
     fund=st.integers(0, 3_000_000).map(lambda c: Decimal(c) / 100),
-    within=st.sampled_from(["fte", "punteggio"]),
+    within=st.sampled_from(["quota_tempo", "punteggio"]),
 )
 def test_each_band_pays_exactly_its_share_or_leaves_it_residual(rows, fund, within):
     pr = Premium(source=BANDS.source, method="fasce", band_money="per_fascia", within_band=within, bands=BANDS.bands)

@@ -199,9 +199,12 @@ def test_piombino_the_budget_goes_to_the_categories_first(ciclope_ente, tmp_path
     dina = result.figures["riparto:premio di produzione:D2"]  # down to what the formula read
     read = {i.name: i.value for i in dina.inputs}
     # the test runs 2024 (366 days) and Dina serves all of them: 1 × 366 / 366 × 120 = 120
-    assert read["il tempo lavorato (100% a tempo pieno)"] == 1 and read["la categoria (o l'Area) del contratto"] == "D"
+    assert (
+        read["il tempo lavorato (la quota del tempo pieno)"] == 1
+        and read["la categoria (o l'Area) del contratto"] == "D"
+    )
     assert read["i giorni di servizio nell'anno"] == read["i giorni dell'anno"]
-    assert dina.formula.startswith("=fte * giorni_servizio / giorni_anno")
+    assert dina.formula.startswith("=quota_tempo * giorni_servizio / giorni_anno")
 
 
 def test_piombino_a_weight_of_part_of_the_year_is_shown_to_six_decimals(ciclope_ente, tmp_path):
@@ -1443,7 +1446,7 @@ def test_poste_italiane_the_advance_in_september_and_the_balance_in_june(ciclope
     )
     assert [(i.name, str(i.value)) for i in advance.inputs if i.cell] == [
         ("il tipo di contratto di lavoro", "tempo indeterminato"),
-        ("il tempo lavorato (100% a tempo pieno)", "1"),
+        ("il tempo lavorato (la quota del tempo pieno)", "1"),
         ("l'ambito organizzativo della struttura", "Produzione Sportelleria"),
         ("il grado", "B"),
         ("data di cessazione", "2024-11-30"),

@@ -289,7 +289,17 @@ def test_a_column_declared_wrong_is_no_unknown_name_in_the_formulas(tmp_path, wr
         # the sanction is read by the formulas too (the progressioni's candidates): a name of theirs
         ("sanzione", "«sanzione» è già un nome delle formule (la sanzione disciplinare): scegli un altro nome"),
         ("cessazione", "«cessazione» è già una colonna di persone.csv che ciclope legge: scegli un altro nome"),
-        ("quota_tempo", "«quota_tempo» è già una colonna di persone.csv che ciclope legge: scegli un altro nome"),
+        # the time worked is a name of the formulas, by its header and by its name of before
+        (
+            "quota_tempo",
+            "«quota_tempo» è già un nome delle formule (il tempo lavorato (la quota del tempo pieno)): scegli un altro "
+            "nome",
+        ),
+        (
+            "fte",
+            "«fte» è già un nome delle formule (il tempo lavorato (la quota del tempo pieno)): scegli un altro nome",
+        ),
+        ("giorni_assenza", "«giorni_assenza» è già una colonna di persone.csv che ciclope legge: scegli un altro nome"),
         ("Guardie", "nome «Guardie» non ammesso: lettere minuscole senza accenti"),
         ("x_guardie", "le colonne che cominciano con x_ sono note dell'ufficio"),
     ],

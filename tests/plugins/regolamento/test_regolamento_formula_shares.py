@@ -206,8 +206,8 @@ def test_a_share_by_points_over_a_threshold_as_the_table_writes_it(ciclope_ente,
     assert result.figures["quota:obiettivo OB1"].value == Decimal("0.871785")
     said = regulation_text(tmp_path, text)
     assert (
-        "che è pari a 80,1% più (la media del tempo lavorato (100% a tempo pieno) nell'ente × 120 meno 110,1) × 0,715% "
-        "(formula: =80,1% + (MEDIA.ENTE(fte) * 120 - 110,1) * 0,715%)"
+        "che è pari a 80,1% più (la media del tempo lavorato (la quota del tempo pieno) nell'ente × 120 meno 110,1) × "
+        "0,715% (formula: =80,1% + (MEDIA.ENTE(fte) * 120 - 110,1) * 0,715%)"
     ) in said
 
 

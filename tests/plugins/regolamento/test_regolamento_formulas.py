@@ -583,7 +583,7 @@ fonte = "art. 12"
     messages = [p.message for p in found]
     assert messages == [
         "riga 20, chiave premi[2].ammesso: formula «=punteggi = MAX.ENTE(punteggio)»: nome sconosciuto «punteggi» "
-        "(forse «punteggio»?); nomi ammessi: punteggio, scheda, unita, ente, cruscotto, fte, assenze, "
+        "(forse «punteggio»?); nomi ammessi: punteggio, scheda, unita, ente, cruscotto, quota_tempo, assenze, "
         "giorni_servizio, giorni_anno, categoria, grado, ruolo, valutatore, retribuzione_posizione, sanzione, livello, fondo",
         "riga 21, chiave premi[2].peso: formula «=punteggio + retribuzione_posizione»: «+»: non si combinano punti e "
         "euro",
@@ -594,20 +594,19 @@ fonte = "art. 12"
 
 
 def test_a_column_of_persone_csv_written_in_a_formula_says_the_formula_s_name(tmp_path):
-    """An office writes the column it fills, quota_tempo and giorni_assenza of persone.csv: the formulas read them
-    as «fte» and «assenze», and the message says so instead of listing every name."""
+    """An office writes the column it fills, giorni_assenza of persone.csv: the formulas read it as «assenze», and
+    the message says so instead of listing every name (quota_tempo is the formulas' name too)."""
     text = HIGHEST.replace('peso = "=1"', 'peso = "=quota_tempo * (365 - giorni_assenza)"')
     problems = regulation_problems(tmp_path, text)
     assert problems == [
-        "riga 21, chiave premi[2].peso: formula «=quota_tempo * (365 - giorni_assenza)»: la colonna quota_tempo di "
-        "persone.csv nelle formule si chiama «fte»; la colonna giorni_assenza di persone.csv nelle formule si chiama "
-        "«assenze»"
+        "riga 21, chiave premi[2].peso: formula «=quota_tempo * (365 - giorni_assenza)»: la colonna giorni_assenza di "
+        "persone.csv nelle formule si chiama «assenze»"
     ]
     # two names nothing reads: the list of the names a formula reads is said once, after the first
     text = HIGHEST.replace('peso = "=1"', 'peso = "=anni * anzianita"')
     assert regulation_problems(tmp_path, text) == [
         "riga 21, chiave premi[2].peso: formula «=anni * anzianita»: nome sconosciuto «anni»; nomi ammessi: "
-        "punteggio, scheda, unita, ente, cruscotto, fte, assenze, giorni_servizio, giorni_anno, categoria, grado, "
+        "punteggio, scheda, unita, ente, cruscotto, quota_tempo, assenze, giorni_servizio, giorni_anno, categoria, grado, "
         "ruolo, valutatore, retribuzione_posizione, sanzione, livello, fondo; nome sconosciuto «anzianita»"
     ]
 
@@ -1487,8 +1486,8 @@ def test_a_choice_inside_a_choice_is_bracketed():
     )
     # the inner «altrimenti € 1.000,00» belongs to the inner choice; the chain of «altrimenti se» stays flat
     assert sentence(formula) == (
-        "se la categoria (o l'Area) del contratto è uguale a «D», allora (se il tempo lavorato (100% a tempo pieno) è "
-        "meno di 1, allora € 500,00, altrimenti € 1.000,00), altrimenti se la categoria (o l'Area) del contratto è "
+        "se la categoria (o l'Area) del contratto è uguale a «D», allora (se il tempo lavorato (la quota del tempo "
+        "pieno) è meno di 1, allora € 500,00, altrimenti € 1.000,00), altrimenti se la categoria (o l'Area) del contratto è "
         "uguale a «C», allora € 800,00, altrimenti € 0,00"
     )
 
@@ -1781,7 +1780,7 @@ def test_a_condition_that_fails_is_said_by_what_holds():
 
     scope = Scope(PLACES["ammesso"])
     assert denied(read('=categoria <> "D"', scope)) == "la categoria (o l'Area) del contratto è uguale a «D»"
-    assert denied(read("=fte >= 0,5", scope)) == "il tempo lavorato (100% a tempo pieno) è meno di 0,5"
+    assert denied(read("=fte >= 0,5", scope)) == "il tempo lavorato (la quota del tempo pieno) è meno di 0,5"
     assert denied(read('=NON(categoria = "D")', scope)) == "la categoria (o l'Area) del contratto è uguale a «D»"
     both = read('=E(fte > 0; categoria = "D")', scope)
     assert denied(both).startswith("non è vero che il tempo lavorato")

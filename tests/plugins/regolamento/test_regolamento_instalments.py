@@ -319,8 +319,8 @@ def test_leggi_says_the_advance_and_the_balance(tmp_path):
     said = regulation_text(tmp_path, HEAD + ADVANCE)
     assert (
         "Il premio della parte si paga con acconti prima dei risultati, a chi ne ha i ruoli ed è in servizio nel "
-        "mese della rata: un acconto («anticipazione») con le competenze di luglio, € 600,00 × il tempo lavorato (100% a "
-        "tempo pieno) (formula: =600 € * fte), per difetto al centesimo."
+        "mese della rata: un acconto («anticipazione») con le competenze di luglio, € 600,00 × il tempo lavorato (la quota "
+        "del tempo pieno) (formula: =600 € * fte), per difetto al centesimo."
     ) in said
     assert (
         "Il conguaglio con le competenze di marzo dell'anno successivo è il premio dell'anno meno gli acconti "

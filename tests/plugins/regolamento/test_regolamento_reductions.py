@@ -7,6 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from ciclope.core.run.explain import explain
 
 from helpers import amounts, one_unit_comune, regulation_problems, run_declared
@@ -109,14 +111,16 @@ def test_in_a_split_by_weights_the_reduced_part_goes_to_the_others(ciclope_ente,
     assert amounts(result) == {"A": "526.32", "B": "473.68"}
 
 
-def test_brackets_of_fte(ciclope_ente, tmp_path):
-    by_fte = """
+@pytest.mark.parametrize("measure", ["quota_tempo", "fte"])
+def test_brackets_of_the_time_worked(ciclope_ente, tmp_path, measure):
+    """The time worked is measured as «quota_tempo», the header of its column, or as «fte», its word of before."""
+    by_fte = f"""
 [[riduzioni]]
-misura = "fte"
+misura = "{measure}"
 fonte = "art. 10 c. 4"
 scaglioni = [
-  { da = 0, a = 0.5, riduzione = 0.2 },
-  { da = 0.5, riduzione = 0 },
+  {{ da = 0, a = 0.5, riduzione = 0.2 }},
+  {{ da = 0.5, riduzione = 0 }},
 ]
 """
     capped = CAPPED + 'tempo_parziale = "intero"\n'
@@ -247,7 +251,7 @@ def test_the_measure_is_a_declared_column_that_counts(tmp_path):
     text = HEAD.replace("formato = 1", "formato = 2") + CAPPED + EVENTS
     (unknown,) = regulation_problems(tmp_path, text.replace('misura = "eventi_malattia"', 'misura = "eventi"'))
     assert unknown.endswith(
-        "chiave riduzioni[1].misura: «eventi» non è assenze, fte né una colonna dichiarata in [[colonne]]"
+        "chiave riduzioni[1].misura: «eventi» non è assenze, quota_tempo né una colonna dichiarata in [[colonne]]"
     )
     (words,) = regulation_problems(tmp_path, text.replace('tipo = "numero"', 'tipo = "testo"'))
     assert words.endswith(
@@ -289,6 +293,6 @@ def test_brackets_of_days_written_as_a_percentage_are_refused(tmp_path):
 
 def test_brackets_of_the_time_worked_may_be_percentages(tmp_path):
     # fte is a share: «"50%"» is 0,5, the same bracket as «0.5»
-    by_fte = '\n[[riduzioni]]\nmisura = "fte"\nfonte = "art. 10 c. 4"\nscaglioni = [\n  { da = 0, a = "50%", ' \
+    by_fte = '\n[[riduzioni]]\nmisura = "quota_tempo"\nfonte = "art. 10 c. 4"\nscaglioni = [\n  { da = 0, a = "50%", ' \
         'riduzione = 0.2 },\n  { da = "50%", riduzione = 0 },\n]\n'  # fmt: skip
     assert regulation_problems(tmp_path, HEAD + CAPPED + by_fte) == []

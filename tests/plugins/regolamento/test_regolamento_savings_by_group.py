@@ -157,7 +157,7 @@ def test_the_group_is_a_datum_not_a_result(tmp_path):
 
 
 def test_a_part_sends_its_cuts_one_way(tmp_path):
-    second = '\n[[riduzioni]]\nmisura = "fte"\nfonte = "art. 5"\neconomie = "residuo"\nscaglioni = [{ da = 0, riduzione = 0 }]\n'
+    second = '\n[[riduzioni]]\nmisura = "quota_tempo"\nfonte = "art. 5"\neconomie = "residuo"\nscaglioni = [{ da = 0, riduzione = 0 }]\n'
     problems = regulation_problems(tmp_path, BY_SECTOR + second)
     assert problems == [
         "riga 20, chiave riduzioni[1].economie: la parte «produttività» manda i tagli anche dove dice la riduzione 2 "

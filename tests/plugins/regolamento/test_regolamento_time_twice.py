@@ -77,7 +77,9 @@ def test_paid_whole_the_hours_count_once(ciclope_ente, tmp_path):
     assert amounts(result) == {"F": "600.00", "H": "300.00"}
 
 
-def test_fte_read_by_the_weight_is_the_time_worked(ciclope_ente, tmp_path):
-    text = REGULATION.replace("punteggio * ore_settimanali", "punteggio * fte")
+@pytest.mark.parametrize("name", ["quota_tempo", "fte"])
+def test_the_time_worked_read_by_the_weight_is_warned(ciclope_ente, tmp_path, name):
+    """By its name or its name of before (fte), the warning names it as the formulas do now."""
+    text = REGULATION.replace("punteggio * ore_settimanali", f"punteggio * {name}")
     result = run_declared(ciclope_ente, tmp_path, text, comune())
-    assert [m.split(" (", 2)[1].split(")")[0] for m in warned(result)] == ["fte"]
+    assert [m.split(" (", 2)[1].split(")")[0] for m in warned(result)] == ["quota_tempo"]

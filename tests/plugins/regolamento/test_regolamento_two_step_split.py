@@ -8,6 +8,8 @@ import html
 import re
 from decimal import Decimal
 
+import pytest
+
 from ciclope.core import fmt
 from ciclope.core.reports import art20
 from ciclope.core.run.explain import explain
@@ -93,6 +95,17 @@ def text_of(page: str) -> str:
 
 def test_the_amounts_of_the_two_steps(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    assert amounts(result) == PAID
+
+
+@pytest.mark.parametrize("split", ["quota_tempo", "fte"])
+def test_the_graduatorie_split_by_the_time_worked_by_its_word(ciclope_ente, tmp_path, split):
+    """riparto_graduatorie = "quota_tempo" (or «fte», its word of before) is the formula «=quota_tempo»: the same
+    4/7 and 3/7 of 8.400 (everyone full time), so the same amounts."""
+    text = REGULATION.replace('riparto_graduatorie = "=fte"', f'riparto_graduatorie = "{split}"')
+    assert text != REGULATION
+    result = run_declared(ciclope_ente, tmp_path, text, azienda())
+    assert [p.message for p in result.violations if p.severity == "error"] == []
     assert amounts(result) == PAID
 
 
@@ -185,7 +198,7 @@ def test_a_fund_of_the_regulation_is_named_with_its_accents(ciclope_ente, tmp_pa
 def test_the_time_worked_reads_as_a_percentage_in_its_words_and_value(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     said = explain(result, "person", "A1")
-    assert "• il tempo lavorato (100% a tempo pieno) = 100%" in said
+    assert "• il tempo lavorato (la quota del tempo pieno) = 100%" in said
     assert "(1 a tempo pieno)" not in said
 
 

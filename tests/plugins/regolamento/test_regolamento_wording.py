@@ -323,8 +323,8 @@ def test_the_guide_names_the_columns_by_their_italian_headers():
     codes = dict(HEADERS_IT["people"])
     for table in rules.own_schema().headers.values():
         codes.update(table)
-    # a code that is also a word of the format (``fte``: a formula's name and a measure of [[riduzioni]]) is the
-    # format's own word
+    # ``fte``, the formulas' and keys' word of before for the time worked (still read as quota_tempo), is named where
+    # the guide says so
     own = set(quantities.PERSON_NAMES) | {"fte"}
     said = sorted(
         code for code, italian in codes.items() if code != italian and code not in own and f"`{code}`" in docs
@@ -432,7 +432,7 @@ def test_a_choice_inside_a_sum_has_its_end_marked():
     formula = read("=SE(unita >= 100%; 1; 0) + SE(ente >= 100%; 1; 0) + fte", Scope(PLACES["peso"]))
     assert sentence(formula) == (
         "(se il raggiungimento degli obiettivi dell'unità è almeno 100%, allora 1, altrimenti 0) più "
-        "(se la performance dell'ente è almeno 100%, allora 1, altrimenti 0) più il tempo lavorato (100% a tempo pieno)"
+        "(se la performance dell'ente è almeno 100%, allora 1, altrimenti 0) più il tempo lavorato (la quota del tempo pieno)"
     )
 
 

@@ -51,7 +51,7 @@ def test_the_guide_s_share_of_the_score_pays_quassolo_s_budget(ciclope_ente, tmp
 def test_a_percentage_beside_a_share_of_the_score_says_to_write_it_without(tmp_path):
     text = HEAD + docs_block("**Una quota dal punteggio.**").replace("punteggio >= 95; 1;", "punteggio >= 95; 100%;")
     assert regulation_problems(tmp_path, text) == [
-        "riga 10, chiave premi[1].importo: formula «=fondo / SOMMA.ENTE(fte) * SE(punteggio >= 95; 100%; "
+        "riga 10, chiave premi[1].importo: formula «=fondo / SOMMA.ENTE(quota_tempo) * SE(punteggio >= 95; 100%; "
         "SE(punteggio >= 60; punteggio / 100; 0))»: SE: non si combinano una percentuale e punti: il punteggio è in "
         "punti, non in percentuale; la quota dal punteggio è punteggio / 100 (con una scala propria, [punteggio] su = "
         "60, punteggio / 60) e i valori accanto si scrivono senza % (1, non 100%; 0,6, non 60%)"
@@ -59,12 +59,13 @@ def test_a_percentage_beside_a_share_of_the_score_says_to_write_it_without(tmp_p
 
 
 def test_the_score_with_a_percent_sign_says_how_a_share_of_it_is_written(tmp_path):
-    # «punteggio%» is the score divided by 100 in a spreadsheet; here % follows only a number. The % is the 79th
-    # character of the formula after «=»: len("fondo / SOMMA.ENTE(fte) * SE(punteggio >= 95; 1; SE(punteggio >= 60; punteggio") = 78
+    # «punteggio%» is the score divided by 100 in a spreadsheet; here % follows only a number. The % is the 87th
+    # character of the formula after «=»: len("fondo / SOMMA.ENTE(quota_tempo) * SE(punteggio >= 95; 1; SE(punteggio
+    # >= 60; punteggio") = 86 (78 with fte, 3 letters, before: quota_tempo has 11)
     text = HEAD + docs_block("**Una quota dal punteggio.**").replace("punteggio / 100", "punteggio%")
     assert regulation_problems(tmp_path, text) == [
-        "riga 10, chiave premi[1].importo: formula «=fondo / SOMMA.ENTE(fte) * SE(punteggio >= 95; 1; "
-        "SE(punteggio >= 60; punteggio%; 0))»: la formula non si legge dal carattere 79 («%; 0))»): il % si scrive "
+        "riga 10, chiave premi[1].importo: formula «=fondo / SOMMA.ENTE(quota_tempo) * SE(punteggio >= 95; 1; "
+        "SE(punteggio >= 60; punteggio%; 0))»: la formula non si legge dal carattere 87 («%; 0))»): il % si scrive "
         "solo dopo un numero (30%); la quota dal punteggio è punteggio / 100 (con una scala propria, [punteggio] su = "
         "60, punteggio / 60) e i valori accanto si scrivono senza % (1, non 100%; 0,6, non 60%)"
     ]
