@@ -313,8 +313,10 @@ class Ente:
         return self.shown.get(name.removesuffix(".csv"), {}).get(column, column)
 
     def cell(self, name: str, row: int | None, column: str) -> str:
-        """The one way to address an input cell in a trace ``Input``: ``people.csv:4:fte`` (or ``ente.xlsx[people]:4:fte``)."""
-        return f"{self.file_of(name)}:{row}:{column}"
+        """The one way to address an input cell in a trace ``Input``: ``people.csv:4:fte`` (or ``ente.xlsx[people]:4:fte``);
+        without a row, the column itself (``people.csv::category``): a value every row of a group shares, such as the
+        category a graduatoria of progressions is for, read from no one row."""
+        return f"{self.file_of(name)}:{'' if row is None else row}:{column}"
 
     def fund_input(self, name: str, label: str = "") -> Input:
         """The input of a figure made from the fund ``name``: the ``[funds]`` cell of ente.toml, or, for a fund the

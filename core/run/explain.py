@@ -269,10 +269,13 @@ def where(result: Result, cell: str) -> str:
     ente = result.ente
     headers = column_words(result.plugin.name)
     parts = cell.split(":")
-    if ente.source_format == "xlsx" and len(parts) == 3 and parts[0].endswith(".csv") and parts[1].isdigit():
+    row = parts[1] if len(parts) == 3 else "-"  # "": a column read from no one row
+    if ente.source_format == "xlsx" and parts[0].endswith(".csv") and (row.isdigit() or not row):
         shown = ente.column_shown(parts[0], parts[2])
         said = column_it(parts[0], shown, headers) if shown == parts[2] else shown
         sheet, letter = sheet_said(ente.file_of(parts[0])), ente.column_letter(parts[0], parts[2])
+        if not row:
+            return f"{sheet}, colonna {f'{letter} ({said})' if letter else said}"
         if not letter:  # a column the sheet lacks has no letter: its row and its name
             return f"{sheet}, riga {parts[1]}, colonna {said}"
         return f"{sheet}, cella {letter}{parts[1]} (colonna {said})"
@@ -326,6 +329,8 @@ def place(cell: str, rename=None, headers: Mapping[str, Mapping[str, str]] | Non
         name = rename(name) if rename is not None else f"tabella {sheet_it(table)}"
     if len(parts) == 3 and parts[1].isdigit():
         return f"{sheet_said(name)}, riga {parts[1]}, colonna {column_it(table, parts[2], headers)}"
+    if len(parts) == 3 and not parts[1]:  # a column, read from no one row (Ente.cell without a row)
+        return f"{sheet_said(name)}, colonna {column_it(table, parts[2], headers)}"
     return ", ".join([sheet_said(name)] + parts[1:])
 
 

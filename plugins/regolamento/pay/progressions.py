@@ -165,10 +165,11 @@ GIVEN = "distribuito"  # pool:<fund>:distribuito: what a fund that pays no premi
 RANKING = "graduatoria:progressioni/"  # graduatoria:progressioni/<category or grade>: its places and resources
 
 
-def _group_read(reg: Regulation, ente: Ente, person: Person, where: str, key: str) -> Input:
+def _group_read(reg: Regulation, ente: Ente, person: Person, where: str, key: str, own: bool = True) -> Input:
     """The graduatoria as read from the category (or grade) cell of ``person``, one of its staff: explain says it in
-    the words of the contract («Area degli Istruttori (ex categoria C)»), and, by ``key``, its places and resources."""
-    cell = ente.cell("people", person.row, grades.column(reg))
+    the words of the contract («Area degli Istruttori (ex categoria C)»), and, by ``key``, its places and resources.
+    Not ``own``: the graduatoria itself, every candidate's, read from the column, no one person's row."""
+    cell = ente.cell("people", person.row if own else None, grades.column(reg))
     written = person.extra.get(grades.GRADE) if reg.grades is not None else person.category
     return Input("graduatoria" + where, written or grades.grade_of(reg, person) or "", ref=key, cell=cell)
 
@@ -186,7 +187,7 @@ def _record_ranking(
         if pr.share_of == "candidati"
         else ("personale in servizio dei ruoli nella graduatoria")
     )
-    inputs = [_group_read(reg, ente, first, where, ""), Input(counted, base)]
+    inputs = [_group_read(reg, ente, first, where, "", own=False), Input(counted, base)]
     if pr.share is not None and pr.places is None and not pr.places_by_ranking:
         inputs.append(Input("quota", fmt.Percent(pr.share)))
     if resources is not None:
@@ -220,7 +221,7 @@ def _record_given(
         if picked and ranking["name"]:  # the graduatoria by its Area, then its selected
             where = " del grado" if reg.grades is not None else " della categoria (o Area)"
             first = ente.people[picked[0]["person"]]
-            chosen.append(_group_read(reg, ente, first, where, f"{RANKING}{ranking['name']}"))
+            chosen.append(_group_read(reg, ente, first, where, f"{RANKING}{ranking['name']}", own=False))
         chosen += [
             Input(
                 f"{row['place']}° {ente.people[row['person']].name} ({row['person']})",

@@ -151,6 +151,8 @@ def test_show_and_where(case):
     assert show(D("78.5"), "score") == "78,50 punti"
     assert show(True, "number") == "sì"  # as the docs and leggi write a yes
     assert where(case, "people.csv:4:fte") == "people.csv, riga 4, colonna quota_tempo"
+    # a column read from no one row (a value a group shares: Ente.cell without a row)
+    assert where(case, "people.csv::category") == "people.csv, colonna categoria"
 
 
 def test_a_date_the_store_kept_as_text_reads_as_an_office_writes_it():
@@ -279,8 +281,11 @@ def test_explain_of_a_workbook_names_its_sheet_and_cell(tmp_path):
     from helpers import as_xlsx, coreonly, files
 
     xlsx_dir = as_xlsx(write_ente(tmp_path / "csv", files()), tmp_path / "xlsx")
-    text = explain(compute_ente(xlsx_dir, coreonly, 2021), "person", "E1")
+    result = compute_ente(xlsx_dir, coreonly, 2021)
+    text = explain(result, "person", "E1")
     assert "= 54   ← ente.xlsx, foglio evaluations, cella F2 (colonna punti)" in text
+    # a column read from no one row: its letter and its name (points is F, as above)
+    assert where(result, "evaluations.csv::points") == "ente.xlsx, foglio evaluations, colonna F (punti)"
     assert "evaluations.csv" not in text and "people.csv" not in text and "xlsx[" not in text
 
 

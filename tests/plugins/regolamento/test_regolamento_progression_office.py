@@ -104,6 +104,21 @@ def test_the_fund_names_each_graduatoria_by_its_area(ciclope_ente, tmp_path):
     assert head < said.index("• 1° Persona A (A) = € 750,00") < said.index("• 2° Persona B (B) = € 750,00")
 
 
+def test_a_graduatoria_reads_its_area_from_the_column_not_from_one_person(ciclope_ente, tmp_path):
+    result = by_area(ciclope_ente, tmp_path)
+    # the graduatoria is every candidate's, so its Area is read from the column of categories, not from the row of
+    # its first candidate (A, row 3 of people.csv); B's own place still reads B's own row (4)
+    group = "graduatoria della categoria (o Area) = Area degli Istruttori (ex categoria C)"
+    said = explain(result, "person", "B")
+    assert said is not None
+    assert f"• {group}   ← people.csv, colonna categoria\n" in said
+    assert "(ex categoria C)   ← people.csv, riga 4, colonna categoria" in said
+    assert "people.csv, riga 3, colonna categoria" not in said
+    pool = explain(result, "pool", "progressioni")
+    assert pool is not None
+    assert f"• {group}   ← people.csv, colonna categoria\n" in pool
+
+
 def test_the_relazione_s_table_of_the_graduatorie(ciclope_ente, tmp_path):
     sections = {s.title: s for s in annex(by_area(ciclope_ente, tmp_path))}
     table = sections["Graduatorie delle progressioni"]
