@@ -91,7 +91,7 @@ from ciclope.plugins.regolamento.read.load import (
     regulation_where,
 )
 from ciclope.plugins.regolamento.read.reader import SOURCE
-from ciclope.plugins.regolamento.say.assumed import missing_acts
+from ciclope.plugins.regolamento.say.assumed import TUEL, missing_acts
 from ciclope.plugins.regolamento.say.codes import LABELS, STATUS_LABELS
 from ciclope.plugins.regolamento.score import cohort, indicators, individual, ladders, requirements
 
@@ -780,9 +780,15 @@ def result_funds(regulation: Regulation) -> dict[str, str]:
 @hookimpl(specname="ciclope_role_names")
 def role_names(params: Params) -> dict[str, tuple[str, str]] | None:
     """The roles the regulation's [etichette] names as its text does (``po`` and ``po_plurale``): every document
-    says «Responsabile di struttura», «i responsabili di struttura», never the contract's «Posizione organizzativa»."""
+    says «Responsabile di struttura», «i responsabili di struttura», never the contract's «Posizione organizzativa»;
+    and the Segretario of an ente locale, whom its Relazione addresses even where the data leave them out."""
     regulation = declared(params)
-    return (named_roles(regulation.labels) or None) if regulation is not None else None
+    if regulation is None:
+        return None
+    named = named_roles(regulation.labels)
+    if regulation.act.kind in TUEL:  # an ente locale has its Segretario (D.Lgs. 267/2000 art. 97), in its data or not
+        named.setdefault("segretario", ("Segretario", "il Segretario"))
+    return named or None
 
 
 @hookimpl(specname="ciclope_private_statuses")

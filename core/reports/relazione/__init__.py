@@ -130,17 +130,20 @@ def acts(result: Result) -> str:
 
 def footer(result: Result) -> str:
     return (
-        f"Documento interno per l'OIV, {readers(result)}, prodotto da ciclope. Per la "
+        f"Documento interno per {fmt.listed(readers(result))}, prodotto da ciclope. Per la "
         "pubblicazione (Amministrazione trasparente) usare la Relazione da pubblicare (relazione-pubblica.html) o "
         "i dati per la trasparenza (trasparenza.csv), senza nomi."
     )
 
 
-def readers(result: Result) -> str:
-    """Who reads the internal Relazione besides the OIV, among the roles the ente has: «il Segretario o il Direttore
-    generale e i dirigenti» in a Comune; «il Direttore generale e i responsabili di struttura» in a university
-    without dirigenti, whose heads are its PO by the name its regulation gives them (``said_group``)."""
+def readers(result: Result) -> list[str]:
+    """Who reads the internal Relazione, among the roles the ente has: «l'OIV», «il Segretario o il Direttore
+    generale», «i dirigenti» in a Comune; «l'OIV», «il Direttore generale», «i responsabili di struttura» in a
+    university without dirigenti, whose heads are its PO by the name its regulation gives them (``said_group``). An
+    ente whose contract's words name a Segretario (an ente locale, whose data may leave them out) has one."""
     roles = {p.role for p in result.ente.people.values()}
-    top = "il Segretario o il Direttore generale" if "segretario" in roles else "il Direttore generale"
+    words = result.plugin.staff_words
+    segretario = "segretario" in roles or (words is not None and "segretario" in words.groups)
+    top = "il Segretario o il Direttore generale" if segretario else "il Direttore generale"
     heads = "dirigente" if "dirigente" in roles else "po" if "po" in roles else ""
-    return f"{top} e {said_group(heads, result.plugin.staff_words, result.ente.year)}" if heads else top
+    return ["l'OIV", top, *([said_group(heads, words, result.ente.year)] if heads else [])]

@@ -51,7 +51,7 @@ def test_the_internal_relazione_is_for_a_segretario_or_a_direttore_generale(tmp_
     demo = _demo(tmp_path)
     assert main(["run", str(demo / "cycle.toml"), "--out", str(tmp_path / "o"), "--no-store"]) == 0
     html = (tmp_path / "o" / "comune-soglie" / "relazione.html").read_text(encoding="utf-8")
-    assert "Documento interno per l'OIV, il Segretario o il Direttore generale, prodotto da ciclope." in html
+    assert "Documento interno per l'OIV e il Segretario o il Direttore generale, prodotto da ciclope." in html
 
 
 def test_an_agency_a_research_body_and_others_are_kinds_of_their_own(tmp_path):

@@ -167,6 +167,22 @@ def test_roles_the_regulation_and_the_ente_do_not_have_are_not_named(ciclope_ent
     )
 
 
+def test_a_comune_without_its_segretario_in_the_data_still_has_one(ciclope_ente, tmp_path):
+    """A Comune's data often leave out the Segretario (paid apart); the footer said «per l'OIV, il Direttore generale
+    e i responsabili di struttura», as if a Comune had a Direttore generale and no Segretario (D.Lgs. 267/2000 art.
+    97). The same ente as a university (above) keeps its Direttore generale; one of two readers has no comma."""
+    comune = REGULATION.replace('tipo_ente = "universita"', 'tipo_ente = "comune"')
+    internal = text_of(html.render(run_declared(ciclope_ente, tmp_path, comune, files())))
+    assert (
+        "Documento interno per l'OIV, il Segretario o il Direttore generale e i responsabili di struttura, prodotto"
+        in internal
+    )
+    alone = files()  # a university of staff alone: the OIV and its Direttore generale
+    alone["people.csv"] = alone["people.csv"].replace(",po,", ",dipendente,")
+    internal = text_of(html.render(run_declared(ciclope_ente, tmp_path, REGULATION, alone)))
+    assert "Documento interno per l'OIV e il Direttore generale, prodotto da ciclope." in internal
+
+
 def test_a_regulation_of_every_role_still_says_the_card_of_the_others(tmp_path):
     """Cards for every role (the default) and weights for the staff alone: the other roles are scored by the card,
     and the article says so for each of them."""
