@@ -61,9 +61,10 @@ def national_acts(deadlines: list[Deadline], year: int, budget: dt.date | None =
         out = by_law(
             out,
             "relazione_validated_oiv",
-            "Validazione della Relazione sulla performance da parte dell'OIV (prima dell'erogazione dei premi)",
+            "Validazione della Relazione sulla performance da parte dell'OIV",
             june,
             relazione.source,
+            "entro il 30 giugno e prima dell'erogazione dei premi",
         )
     return out
 
@@ -107,12 +108,15 @@ def plan_act(deadlines: list[Deadline], year: int, budget: dt.date | None = None
     return out
 
 
-def by_law(deadlines: list[Deadline], approval: str, act: str, due: dt.date, source: str) -> list[Deadline]:
+def by_law(
+    deadlines: list[Deadline], approval: str, act: str, due: dt.date, source: str, when: str = "entro il 30 giugno"
+) -> list[Deadline]:
     """The law's deadline for ``approval``: the plugin's own acts for it cite the law and are due by its date (an
-    earlier date of the regulation stays, a later one never replaces the law's: rules §4), else a new act."""
+    earlier date of the regulation stays, a later one never replaces the law's: rules §4), else a new act, ``when``
+    said in its one parenthesis."""
     if any(d.approval == approval for d in deadlines):
         return [cited(d, due, source) if d.approval == approval else d for d in deadlines]
-    return [*deadlines, Deadline("rendicontazione", f"{act} (entro il 30 giugno)", due, source, approval)]
+    return [*deadlines, Deadline("rendicontazione", f"{act} ({when})", due, source, approval)]
 
 
 def cited(d: Deadline, due: dt.date, source: str) -> Deadline:

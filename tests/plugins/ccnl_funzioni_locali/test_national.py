@@ -298,8 +298,9 @@ def test_calendar_acts_by_year():
             "relazione_approved",
         ),
         (
-            "Validazione della Relazione sulla performance da parte dell'OIV (prima dell'erogazione dei premi) "
-            "(entro il 30 giugno)",
+            # one parenthesis, not «(prima dell'erogazione dei premi) (entro il 30 giugno)»
+            "Validazione della Relazione sulla performance da parte dell'OIV (entro il 30 giugno e prima "
+            "dell'erogazione dei premi)",
             dt.date(2022, 6, 30),
             "relazione_validated_oiv",
         ),
