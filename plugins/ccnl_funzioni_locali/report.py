@@ -55,7 +55,8 @@ READING = (
     "pagato, non il fondo); l'accantonamento è preso prima da quanto il regolamento lascia non distribuito e, solo "
     "per il resto, dal fondo, ripartito una sola volta dalla regola del regolamento: dove il regolamento paga importi "
     "con un massimo pro capite che il fondo ridotto non copre più, i premi sono ridotti in proporzione, come da un "
-    "fondo insufficiente (lettura: la maggiorazione è a carico delle risorse del premio individuale, ARAN CFL126)."
+    "fondo insufficiente (lettura: la maggiorazione è a carico delle risorse del premio individuale, orientamento "
+    "applicativo ARAN CFL126)."
 )
 
 

@@ -180,7 +180,7 @@ def share(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[mone
     amount = once * r.times
     rate = percent(r.rate)
     formula = f"{rate}% × {r.input}, arrotondato al centesimo" + (f", × {r.times} annualità" if r.times > 1 else "")
-    inputs = [Input("aliquota", r.rate), Input(r.input, e.amount, cell=cell(ente, e))]
+    inputs = [Input("aliquota", fmt.Percent(r.rate)), Input(r.input, e.amount, cell=cell(ente, e))]
     return [record(trace, line(r, amount, note=joined(r.note, said([e]))), formula, inputs)], []
 
 

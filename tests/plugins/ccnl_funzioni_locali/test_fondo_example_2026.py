@@ -14,7 +14,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from ciclope.core import Ente, Row, Trace
+from ciclope.core import Ente, Row, Trace, fmt
+from ciclope.core.run import explain
 from ciclope.plugins.ccnl_funzioni_locali.fondo import hook
 
 
@@ -44,9 +45,13 @@ def rows_of(f, key: str) -> dict:
 def test_the_calculator_s_golden_case_of_the_0_14_percent():
     """ccnl2026Increments.test.ts, «14. [GOLDEN TEST 0,14%] Monte salari 2021 = € 5.033.777,00»: the stable increase
     7,047.29 and the arrears 14,094.58, all to the fund (none to the EQ)."""
-    f, _ = fund([amount("monte_salari_2021", "5033777.00")])
+    f, trace = fund([amount("monte_salari_2021", "5033777.00")])
     assert line(f, "item:incremento_014") == D("7047.29")  # 5,033,777.00 × 0.14% = 7,047.2878 → 7,047.29
     assert line(f, "item:arretrati_014") == D("14094.58")  # 2 × 7,047.29
+    # the rate is a percentage wherever it is shown («aliquota = 0,14%», never «0,0014»)
+    [rate] = [i for i in trace.get("fund:item:incremento_014").inputs if i.name == "aliquota"]
+    assert isinstance(rate.value, fmt.Percent)
+    assert explain.show(rate.value, "number") == "0,14%"
 
 
 def test_the_calculator_s_split_of_the_0_22_percent_of_2021():
