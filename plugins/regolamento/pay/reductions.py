@@ -84,7 +84,7 @@ def reduce(
     ``shared`` says (:func:`applies`), the inputs that name each reduction's figure, and the words of the formula
     ("" when nothing is reduced)."""
     chosen = [(i, red) for i, red in enumerate(reg.reductions, start=1) if applies(red, pr, shared)]
-    factor, inputs = _cuts(reg, person, ente, trace, chosen, shared)
+    factor, inputs = _cuts(reg, person, ente, trace, chosen, shared, pr)
     return factor, inputs, "(1 − riduzione)" if inputs else ""
 
 
@@ -97,10 +97,16 @@ def reduce_result(reg: Regulation, person: Person, ente: Ente, trace: Trace) -> 
 
 
 def _cuts(
-    reg: Regulation, person: Person, ente: Ente, trace: Trace, chosen: list[tuple[int, Reduction]], shared: bool
+    reg: Regulation,
+    person: Person,
+    ente: Ente,
+    trace: Trace,
+    chosen: list[tuple[int, Reduction]],
+    shared: bool,
+    pr: Premium | None = None,
 ) -> tuple[Decimal, tuple[Input, ...]]:
     """The product of 1 − each reduction of ``chosen`` (by its number in the file) and an input for each that takes
-    something; ``shared`` False: the input says where the cut goes."""
+    something; ``shared`` False: the input says where the cut goes (from the part ``pr``)."""
     factor, inputs = ONE, []
     for i, red in chosen:
         key = f"reduction:{person.id}:{i}"
@@ -111,7 +117,7 @@ def _cuts(
         if not cut:
             continue
         factor *= ONE - cut
-        where = "" if shared else f" (il taglio va {_savings(red)})"
+        where = "" if shared else f" (il taglio va {_savings(red, pr)})"
         # a share of the premium: «5%», as the bracket's words say it, never 0,05
         inputs.append(Input(f"riduzione per {label}{where}", fmt.Percent(cut), ref=key))
     return factor, tuple(inputs)
@@ -232,10 +238,14 @@ def _suspended(
     )
 
 
-def _savings(red: Reduction) -> str:
+def _savings(red: Reduction, pr: Premium | None) -> str:
+    """Where a cut goes, followed to the part that receives the residual of ``pr`` (``residuo_a``), if it has one."""
     if isinstance(red.savings, Formula):
         return f"ai colleghi della parte che hanno in comune {sentence(red.savings)}"
-    return "al residuo della parte" if red.savings == "residuo" else f"alla parte «{red.savings}»"
+    if red.savings != "residuo":
+        return f"alla parte «{red.savings}»"
+    onward = pr.residual_to if isinstance(pr, Part) else None
+    return f"al residuo della parte, che passa alla parte «{onward}»" if onward else "al residuo della parte"
 
 
 def destination(reg: Regulation, pr: Premium) -> str | None:

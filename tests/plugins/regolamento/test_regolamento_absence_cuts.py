@@ -119,6 +119,23 @@ def test_the_part_s_cut_names_its_article_and_days(ciclope_ente, tmp_path):
     assert "la formula del regolamento" not in said
 
 
+def test_a_cut_left_to_the_residual_says_where_the_residual_goes(ciclope_ente, tmp_path):
+    """«il taglio va al residuo della parte» read as money lost, where the part sends its residual to another part
+    (``residuo_a``): the words follow the money to the part that receives it."""
+    chained = REGULATION.replace(
+        'ruoli = ["dipendente"]\nfonte = "art. 4"\n',
+        'ruoli = ["dipendente"]\nquota_fondo = 1\nresiduo_a = "ridistribuzione"\nfonte = "art. 4"\n\n[[premi]]\n'
+        'nome = "ridistribuzione"\nmetodo = "proporzionale"\nquota_fondo = 0\nruoli = ["dipendente"]\n'
+        'peso = \'=PREMIO("presenza")\'\ntempo_parziale = "intero"\nrateo_giorni = false\nfonte = "art. 7"\n',
+    )
+    assert "ridistribuzione" in chained
+    said = explain(run_declared(ciclope_ente, tmp_path, chained, files()), "person", "S2")
+    assert (
+        "riduzione per i giorni di malattia (35 giorni), art. 8 c. 2 (il taglio va al residuo della parte, che passa "
+        "alla parte «ridistribuzione») = " in said
+    ), said
+
+
 def test_leggi_says_the_result_pay_is_cut(tmp_path):
     text = regulation_text(tmp_path, REGULATION)
     assert "La retribuzione di risultato delle PO / EQ è ridotta di una quota che" in text, text
