@@ -155,11 +155,16 @@ def excess(
     items = sum((x.amount for x in inside), ZERO)
     counted = items + eq
     listed = " + ".join(f"{x.title} {fmt.euro(x.amount)}" for x in inside)
+    over = f"di {fmt.euro(counted - limit)} il limite dell'anno ({fmt.euro(limit)}, {source})"
+    said = (
+        f"le voci del fondo nel limite ({listed} = {fmt.euro(items)}) e le risorse per le EQ ({fmt.euro(eq)}) fanno "
+        f"{fmt.euro(counted)}, che supera {over}"
+        if eq
+        else f"le voci del fondo nel limite ({listed} = {fmt.euro(items)}) superano {over}"
+    )
     message = (
-        f"le voci del fondo nel limite ({listed} = {fmt.euro(items)}) e le risorse per le EQ ({fmt.euro(items)} + "
-        f"{fmt.euro(eq)} = {fmt.euro(counted)}) superano di {fmt.euro(counted - limit)} il limite dell'anno "
-        f"({fmt.euro(limit)}, {source}): il fondo non può essere costituito così; riduci le voci nel limite o "
-        "scrivi la decurtazione che lo rispetta (voce decurtazione_limite, con il suo atto: vale solo per quest'anno)"
+        f"{said}: il fondo non può essere costituito così; riduci le voci nel limite o scrivi la decurtazione che lo "
+        "rispetta (voce decurtazione_limite, con il suo atto: vale solo per quest'anno)"
     )
     return Problem.at(ente, RULE, message, source, SHEET, row, "importo")
 

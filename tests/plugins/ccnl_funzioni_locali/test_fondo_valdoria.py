@@ -72,9 +72,20 @@ def test_the_limit_exceeded_is_said_at_the_items_the_ente_decided_listing_them(t
     assert (
         "le voci del fondo nel limite (Unico importo consolidato delle risorse stabili 2017 € 58.420,35 + "
         "Integrazione fino all'1,2% del monte salari 1997 € 4.950,00 + Risorse per obiettivi dell'ente (scelte "
-        "organizzative) € 3.000,00 = € 66.370,35) e le risorse per le EQ (€ 66.370,35 + € 20.400,00 = € 86.770,35) "
-        "superano di € 170,35 il limite dell'anno (€ 86.600,00, " in problem.message
+        "organizzative) € 3.000,00 = € 66.370,35) e le risorse per le EQ (€ 20.400,00) fanno € 86.770,35, che "
+        "supera di € 170,35 il limite dell'anno (€ 86.600,00, " in problem.message
     )
+    # without EQ the sentence names no EQ: «le risorse per le EQ (€ 66.370,35 + € 0,00 …)» read as if they were the
+    # items' sum; 66,370.35 with no EQ is under the limit, so the items alone are raised by 20,400.00 → 86,770.35
+    alone = raised.replace("obiettivi_ente,3000.00,", "obiettivi_ente,23400.00,")
+    eq = [line for line in alone.splitlines() if line.startswith("risorse_eq,")]
+    for line in eq:
+        alone = alone.replace(line + "\n", "")
+    assert eq and "risorse_eq," not in alone
+    result = run(tmp_path / "b", alone)
+    [problem] = [p for p in result.violations if p.rule == "ccnl.fondo.limite"]
+    assert "EQ" not in problem.message
+    assert "€ 23.400,00 = € 86.770,35) superano di € 170,35 il limite dell'anno" in problem.message
     assert "riduci le voci nel limite o scrivi la decurtazione che lo rispetta" in problem.message
 
 
