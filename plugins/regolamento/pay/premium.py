@@ -500,11 +500,11 @@ def thresholds(pr: Premium, admitted: list[Entry]) -> Plan:
     between = (
         "il punteggio in percentuale (70 punti: 70%)"
         if pr.between == "punteggio"
-        else f"(punteggio − {floor}) / ({full} − {floor}), in percentuale"
+        else f"(punteggio − {floor}) / ({full} − {floor}) in percentuale"
     )
     formula = (
         "massimo pro capite × quota del massimo × quota pagata, arrotondato per difetto al centesimo; quota del "
-        f"massimo = 100% da {full} punti, {between} da {floor}, 0% sotto {floor}"
+        f"massimo: 100% da {full} punti; da {floor} a {full} punti, {between}; 0% sotto {floor} punti"
     )
     return Plan(values, True, formula, inputs)
 

@@ -117,10 +117,12 @@ def test_the_result_pay_shows_the_points_and_the_step_on_the_regulation_s_scale(
 def test_the_premium_s_formula_says_the_quota_as_a_percentage(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
     (formula,) = {f.formula for key, f in result.figures.items() if key.startswith("award:S2")}
-    # the quota beside the input «quota del massimo» (a percentage): 100% from 360 points, never «quota = 1 da 360»
+    # the quota beside the input «quota del massimo» (a percentage): 100% from 360 points, never «quota = 1 da 360»;
+    # each span of points with its rule, never «…, in percentuale da 200» (from what, to what?)
     assert formula == (
         "massimo pro capite × quota del massimo × quota pagata, arrotondato per difetto al centesimo; quota del "
-        "massimo = 100% da 360 punti, (punteggio − 200) / (360 − 200), in percentuale da 200, 0% sotto 200"
+        "massimo: 100% da 360 punti; da 200 a 360 punti, (punteggio − 200) / (360 − 200) in percentuale; 0% sotto "
+        "200 punti"
     )
 
 
