@@ -131,7 +131,9 @@ def test_a_line_carries_the_acts_and_notes_the_office_wrote_on_its_rows():
     )
     assert cut.note == ""  # the acts are on the rows, not run together on the line
     # a line of one row keeps its act in its note
-    assert line(f, "item:variabile_1_2").note == "Delibera GC 18/2024" and line(f, "item:variabile_1_2").parts == ()
+    # (with its cap, which the revisore checks: 1.2% × 318,642.15 = 3,823.7058 → 3,823.70, rounded down)
+    assert line(f, "item:variabile_1_2").note == "tetto € 3.823,70 = 1,2% × € 318.642,15; Delibera GC 18/2024"
+    assert line(f, "item:variabile_1_2").parts == ()
     assert [x.note for x in f.destination] == ["CCDI 2024; art. 8"]
 
 
@@ -224,6 +226,8 @@ def test_the_variable_up_to_1_2_percent_of_the_1997_monte_salari(year, decided, 
     f, t = fund(year, [amount("monte_salari_1997", "250000.00"), amount("variabile_1_2", decided, atto=act)])
     x = line(f, "item:variabile_1_2")
     assert (x.amount, x.section, x.limit, x.source) == (D(decided), "variabile", "dentro", source)
+    # the relazione tecnico-finanziaria shows the cap beside the amount, as explain does
+    assert x.note == f"tetto € 3.000,00 = 1,2% × € 250.000,00; {act}"
     above = [p for p in t.problems if p.row is not None]  # (the base figures this ente lacks are warnings)
     assert [p.rule for p in above] == errors
     if errors:
@@ -358,7 +362,9 @@ def test_a_fund_above_the_limit_says_what_counts_and_that_a_cut_keeps_it():
     _, t = fund(2023, rows)
     # counted: 110,000.00 (fund, inside) + 20,000.00 (EQ) = 130,000.00, over 129,000.00 by 1,000.00
     message = t.problems[-1].message
-    assert "(€ 110.000,00 + € 20.000,00 = € 130.000,00) superano di € 1.000,00" in message
+    assert (
+        "= € 110.000,00) e le risorse per le EQ (€ 20.000,00) fanno € 130.000,00, che supera di € 1.000,00" in message
+    )
     assert "voce decurtazione_limite, con il suo atto: vale solo per quest'anno" in message
     # the cut the act writes, 1,000.00, keeps the limit: 110,000.00 − 1,000.00 + 20,000.00 = 129,000.00, margin 0.00
     f, t = fund(2023, [*rows, amount("decurtazione_limite", "1000.00", atto="Determina 77/2023")])
