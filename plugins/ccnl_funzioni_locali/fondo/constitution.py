@@ -191,11 +191,15 @@ def capped(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[mon
         return [], []
     cap, problems = ceiling(ente, given, r, e)
     inputs = [Input(r.input, e.amount, cell=cell(ente, e))]
-    formula = "importo deciso dall'ente"
+    formula, capping = "importo deciso dall'ente", ""
     if cap is not None:
-        inputs.append(Input(f"tetto: {percent(r.rate or Decimal(0))}% × {r.base}", cap))
+        rate = f"{percent(r.rate or Decimal(0))}%"
+        inputs.append(Input(f"tetto: {rate} × {r.base}", cap))
         formula += f", al più {fmt.euro(cap)}"
-    return [record(trace, line(r, e.amount, note=joined(r.note, said([e]))), formula, inputs)], problems
+        base = given.one(r.base)  # ceiling read it: a cap is known only with its base
+        assert base is not None and base.amount is not None
+        capping = f"tetto {fmt.euro(cap)} = {rate} × {fmt.euro(base.amount)}"
+    return [record(trace, line(r, e.amount, note=joined(r.note, capping, said([e]))), formula, inputs)], problems
 
 
 def ceiling(ente: Ente, given: Given, r: Risorsa, e: Entry) -> tuple[Decimal | None, list[Problem]]:

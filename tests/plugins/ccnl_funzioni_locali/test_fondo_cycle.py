@@ -217,16 +217,18 @@ def test_the_relazione_tecnico_finanziaria_says_each_verdict_once_and_cites_the_
 
 
 def test_the_relazione_tecnico_finanziaria_shows_the_acts_beside_the_clauses(with_fund):
-    # the sheet's atto column is what the revisore checks each decided figure against: the 1.2% (Delibera GC 5/2026)
-    # and the destination to the premiums (CCDI 2026) are written beside their lines, page and workbook
+    # the sheet's atto column is what the revisore checks each decided figure against: the 1.2% (Delibera GC 5/2026,
+    # with its cap: 1.2% × 300,000.00 = 3,600.00) and the destination to the premiums (CCDI 2026) are written beside
+    # their lines, page and workbook
     run(with_fund, "--no-store")
     out = with_fund / "out" / "cm-esempio"
     page = (out / "relazione-tecnico-finanziaria.html").read_text(encoding="utf-8")
     assert page.count("Atti e note") == 6  # the three sections of Modulo I and of Modulo II
-    assert "Delibera GC 5/2026" in page and "CCDI 2026" in page
+    capped = "tetto € 3.600,00 = 1,2% × € 300.000,00; Delibera GC 5/2026"
+    assert capped in page and "CCDI 2026" in page
     book = load_workbook(out / "relazione-tecnico-finanziaria.xlsx")
     texts = {c.value for ws in book.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
-    assert "Delibera GC 5/2026" in texts and "CCDI 2026" in texts
+    assert capped in texts and "CCDI 2026" in texts
 
 
 def test_the_store_keeps_each_year_s_fund_and_the_next_year_compares_with_it(with_fund):
