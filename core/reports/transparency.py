@@ -31,6 +31,7 @@ Sections (``Line.section``):
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -301,8 +302,9 @@ def destinations(result: Result, everyone: list[Person]) -> list[Budget]:
     if not taken:
         return []
     ledger = result.ledger
-    fed = {name: pool for name, pool in ledger.pools.items() if name not in result.ente.funds}
-    whole = sum(taken.values(), ZERO) == sum((p.amount for p in fed.values()), ZERO)
+    made = {name: pool for name, pool in ledger.pools.items() if name not in result.ente.funds}
+    fed = holding(made, sum(taken.values(), ZERO))
+    whole = bool(fed)
     into = list(fed) if whole else [""]  # "": what was set aside, where the figures do not say which pool holds it
 
     def paid(name: str) -> frozenset[int]:
@@ -323,6 +325,17 @@ def destinations(result: Result, everyone: list[Person]) -> list[Budget]:
         if whole
     ]
     return out
+
+
+def holding(made: Mapping[str, Pool], taken: Decimal) -> dict[str, Pool]:
+    """Of the pools no input made (``made``: a set-aside's, and others, such as a result pay due without a fund of
+    its own), the fewest whose stanziati sum to ``taken`` to the cent, in the ledger's order; {} where none do."""
+    names = list(made)
+    for size in range(1, len(names) + 1):
+        for chosen in itertools.combinations(names, size):
+            if sum((made[n].amount for n in chosen), ZERO) == taken:
+                return {n: made[n] for n in chosen}
+    return {}
 
 
 def group_lines(everyone: list[Person], group: str, runs: tuple[tuple[str, ...], ...], result: Result) -> list[Line]:

@@ -17,6 +17,8 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from ciclope.core.inputs.config import EnteConfig, resolve_params
 from ciclope.core.reports import art20, transparency
 from ciclope.core.run.runner import compute
@@ -54,12 +56,31 @@ DESTINED = (Decimal("1000.00"), Decimal("2000.00"))  # what the relazione tecnic
 M = Decimal("60.00")
 
 
-def run(tmp_path: Path):
-    staff = [f"S{i:02d},Persona S{i:02d},dipendente,C,com,1,0,false,SEG" for i in range(1, 11)]
+# two EQ paid a result of 20% of their position, from no fund of [fondi] (the pool is what is due): a pool no input
+# made, beside the one the set-aside made
+EQ = """
+[risultato_po]
+metodo = "percentuale"
+fonte = "art. 8"
+percentuali = [{ da = 60, quota = 0.20 }]
+"""
+
+
+def run(tmp_path: Path, eq: bool = False):
+    staff = [f"S{i:02d},Persona S{i:02d},dipendente,C,com,1,0,false,SEG," for i in range(1, 11)]
+    staff += (
+        ["E1,Persona E1,po,D,com,1,0,false,SEG,10000.00", "E2,Persona E2,po,D,com,1,0,false,SEG,8000.00"] if eq else []
+    )
     cards = [f"S{i:02d},SEG,scheda,Valutazione complessiva,100,{70 + i}," for i in range(1, 11)]
+    cards += (
+        ["E1,SEG,scheda,Valutazione complessiva,100,90,", "E2,SEG,scheda,Valutazione complessiva,100,85,"] if eq else []
+    )
     files = one_unit_comune("Comune di Fondi", staff, cards, "[funds]\n")
+    head, _, rest = files["people.csv"].partition("\n")
+    segretario = "SEG,Segretario,segretario,DIR,com,1,0,false,"  # without a position pay
+    files["people.csv"] = "\n".join([head + ",position_pay", rest.replace(segretario, segretario + ",", 1)])
     files["fondo.csv"] = FONDO
-    (tmp_path / "smvp.toml").write_text(SMVP, encoding="utf-8")
+    (tmp_path / "smvp.toml").write_text(SMVP + (EQ if eq else ""), encoding="utf-8")
     overrides = {"regolamento": str(tmp_path / "smvp.toml")}
     rule = {"share": 0.30, "quota": 0.10, "parita": ["assenze"]}
     params, problems = resolve_params("regolamento", 2026, overrides, "cycle.toml", {"maggiorazione": rule})
@@ -73,8 +94,9 @@ def amounts(text: str) -> set[Decimal]:
     return {it_decimal(cell) for cell in re.findall(r"(?<![\d,])\d+,\d\d(?![\d,])", text)}
 
 
-def test_no_published_figure_with_the_destinations_gives_the_maggiorazione(tmp_path):
-    result = run(tmp_path)
+@pytest.mark.parametrize("eq", [False, True])
+def test_no_published_figure_with_the_destinations_gives_the_maggiorazione(tmp_path, eq):
+    result = run(tmp_path, eq)
     ledger = result.ledger.pools
     assert {a.person: a.amount for a in result.rewards.awards.values() if a.pool == "maggiorazione_art69"} == {"S10": M}
     # 2.000,00 destined − 60,00 set aside = 1.940,00, all paid; the project's 1.000,00, all paid
@@ -82,7 +104,9 @@ def test_no_published_figure_with_the_destinations_gives_the_maggiorazione(tmp_p
     rows = {r["Voce"]: r["Importo totale (€)"] for r in published_csv(transparency.render(result)) if not r["Gruppo"]}
     assert rows["Fondo progetto P1: stanziato"] == "1000,00"  # its destination is public
     assert rows["Premi per la performance individuale: stanziato"] == "riservato"  # 2.000,00 − 1.940,00 = 60,00
-    assert rows["totale: stanziato"] == "3000,00"  # 1.000,00 + 1.940,00 + 60,00, the art. 20 total
+    # 1.000,00 + 1.940,00 + 60,00, the art. 20 total; with the EQ's result pay due, 10.000,00 × 20% + 8.000,00 × 20%
+    # = 2.000,00 + 1.600,00 = 3.600,00 more: 6.600,00
+    assert rows["totale: stanziato"] == ("6600,00" if eq else "3000,00")
     # every sum and difference of the published figures (the CSVs and the destinations), each taken at most once:
     # none is the maggiorazione (3.000,00 − 1.000,00 − 1.940,00 would be)
     published = sorted(amounts(transparency.render(result)) | amounts(art20.render(result)) | set(DESTINED))
