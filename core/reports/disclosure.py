@@ -21,6 +21,9 @@ print from the same cells) and decides, once, which **amounts** are withheld:
    withheld: the smallest, keeping the figures the law requires to the last. A ``required`` cell (the
    ente's art. 20 totals) is never withheld: a combination of required cells alone cannot be undone and
    is not pursued. The loop ends: every round withholds a cell.
+3. **Figures published elsewhere**: an amount another public document prints (the destinations of the fondo risorse
+   decentrate, in the relazione tecnico-finanziaria of the CCDI) is a ``required`` cell: an equation every reader
+   has, which the audit counts like a published one and never withholds (:attr:`Cell.unknowns`).
 
 The arithmetic is exact (integers, eliminated without division: :class:`_Span`) and runs over atoms, not
 people: an ente of 30,000 people has a few dozen atoms, so the audit costs the same for every size.
@@ -71,6 +74,10 @@ class Cell:
     # an allocation is a budget figure: never withheld for its size (a fund of one person's prize that left most of
     # it unpaid says nothing of the prize), only when it would give a withheld amount (secondary suppression)
     primary: bool = True
+    # other unknowns the amount sums, none of them anyone's pay, each with its coefficient: the money one pool set
+    # aside for another (a destination of the fondo is the pool's allocation plus what was set aside from it; the
+    # pools it fed hold it: allocation − the set-asides = 0, an equation every reader has)
+    unknowns: tuple[tuple[Hashable, int], ...] = ()
 
 
 def _receiving(cell: Cell, paid: Mapping[Hashable, frozenset[str]]) -> int:
@@ -134,6 +141,7 @@ def _amount_vector(cell: Cell, index: int, atoms: Sequence[_Atom]) -> Vector:
         (a, pool): 1 for a, atom in enumerate(atoms) if index in atom.cells for pool in atom.pools & cell.pools
     }
     vector.update({("residuo", pool): 1 for pool in cell.residuals})  # an unknown: nobody's pay
+    vector.update({unknown: n for unknown, n in cell.unknowns if n})
     return vector
 
 

@@ -14,7 +14,10 @@ Sections (``Line.section``):
   which is not a performance premium and is reported apart; ``incentivi``: the same for the compensi that are
   not premi correlati alla performance (incentivi di legge: art. 208 CdS, funzioni tecniche), in no other figure
   (their pay is no one's performance pay, so no level, band, tier or mean reads it). A pool's residual is published only
-  with its distributed amount (allocated − residual would give it back).
+  with its distributed amount (allocated − residual would give it back). Where the ente has a fondo risorse
+  decentrate, the destinations its relazione tecnico-finanziaria publishes are equations every reader has
+  (:func:`destinations`): a pool destined whole shows its allocation, and one reduced by a set-aside withholds it
+  when it would give the set-aside back.
 - ``livello`` / ``fascia``: per level (or status) and per merit band, separately for *dirigenti e PO*
   and *personale*: head count, share of the group, total and mean performance pay.
 - ``gruppo``: per group, the people, the people evaluated, the performance pay distributed and the
@@ -28,6 +31,7 @@ Sections (``Line.section``):
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -92,6 +96,7 @@ class Budget:
     pools: frozenset[str]
     residuals: frozenset[str]
     required: bool = False
+    unknowns: tuple[tuple[Hashable, int], ...] = ()  # disclosure.Cell.unknowns: the money set aside for other pools
 
     def cell(self, key: Hashable) -> disclosure.Cell:
         return disclosure.Cell(
@@ -103,6 +108,7 @@ class Budget:
             required=self.required,
             residuals=self.residuals,
             primary=False,
+            unknowns=self.unknowns,
         )
 
 
@@ -205,6 +211,7 @@ def _lines(result: Result) -> list[Line]:
     cells = [ln.cell() for ln in out]
     budgets = [(ln, ln.budget.cell(("stanziato", id(ln)))) for ln in out if ln.budget is not None]
     cells += [cell for _, cell in budgets]
+    cells += [b.cell(("destinazione", n)) for n, b in enumerate(destinations(result, everyone))]
     paid: dict[Hashable, frozenset[str]] = {i: p.pools for i, p in enumerate(everyone) if p.pools}
     hidden = disclosure.control(cells, paid)
     for ln in out:
@@ -220,6 +227,7 @@ def pool_lines(result: Result, everyone: list[Person]) -> list[Line]:
     """Per pool, allocated and distributed with recipients, then the totals (``fondi``, ``posizione``)."""
     ledger = result.ledger
     out: list[Line] = []
+    stated = destined_whole(result)
     for section, kind in (("fondi", PERFORMANCE), ("posizione", POSITION), ("incentivi", INCENTIVE)):
         pools = ledger.pools_of(kind)
         if not pools:
@@ -238,7 +246,7 @@ def pool_lines(result: Result, everyone: list[Person]) -> list[Line]:
                     pools=frozenset((name,)),
                     keep=1,
                     key=name,
-                    budget=budget(paid, {name: pool}),
+                    budget=budget(paid, {name: pool}, name in stated),
                 )
             )
         names = frozenset(pools)
@@ -268,6 +276,66 @@ def pool_lines(result: Result, everyone: list[Person]) -> list[Line]:
 def budget(paid: frozenset[int], pools: Mapping[str, Pool], required: bool = False) -> Budget:
     """The allocation of ``pools`` as an equation on people: what they paid to ``paid``, plus their unpaid rest."""
     return Budget(paid, frozenset(pools), frozenset(n for n, p in pools.items() if p.residual != 0), required)
+
+
+def set_aside(result: Result) -> dict[str, Decimal]:
+    """The pools the fondo risorse decentrate destines (``Fund.pools``, published by the relazione
+    tecnico-finanziaria) → what was set aside from each before it was split (a layer's set-aside: the art. 48
+    maggiorazione): its destination less the pool's stanziato. Empty without a fund."""
+    fund, pools = result.fund, result.ledger.pools
+    if fund is None:
+        return {}
+    return {name: amount - pools[name].amount for name, amount in fund.pools.items() if name in pools}
+
+
+def destined_whole(result: Result) -> frozenset[str]:
+    """The pools whose stanziato is their published destination (nothing set aside): always shown."""
+    return frozenset(name for name, taken in set_aside(result).items() if taken == 0)
+
+
+def destinations(result: Result, everyone: list[Person]) -> list[Budget]:
+    """The published destinations of the pools something was set aside from, as equations for the disclosure step:
+    the destination is the pool's stanziato plus what was set aside from it, which the pools no input made (those a
+    layer made of the set-asides, ``Ente.funds`` does not name them) hold: their stanziato is the sum of the
+    set-asides, when the figures say so to the cent. Where they do not, what was set aside is an unknown of its own."""
+    taken = {name: x for name, x in set_aside(result).items() if x > 0}
+    if not taken:
+        return []
+    ledger = result.ledger
+    made = {name: pool for name, pool in ledger.pools.items() if name not in result.ente.funds}
+    fed = holding(made, sum(taken.values(), ZERO))
+    whole = bool(fed)
+    into = list(fed) if whole else [""]  # "": what was set aside, where the figures do not say which pool holds it
+
+    def paid(name: str) -> frozenset[int]:
+        return frozenset(i for i, p in enumerate(everyone) if name in p.pools)
+
+    out = [
+        attrs.evolve(
+            budget(paid(name), {name: ledger.pools[name]}, True),
+            unknowns=tuple((("accantonato", name, to), 1) for to in into),
+        )
+        for name in taken
+    ]
+    out += [
+        attrs.evolve(
+            budget(paid(to), {to: pool}, True), unknowns=tuple((("accantonato", name, to), -1) for name in taken)
+        )
+        for to, pool in fed.items()
+        if whole
+    ]
+    return out
+
+
+def holding(made: Mapping[str, Pool], taken: Decimal) -> dict[str, Pool]:
+    """Of the pools no input made (``made``: a set-aside's, and others, such as a result pay due without a fund of
+    its own), the fewest whose stanziati sum to ``taken`` to the cent, in the ledger's order; {} where none do."""
+    names = list(made)
+    for size in range(1, len(names) + 1):
+        for chosen in itertools.combinations(names, size):
+            if sum((made[n].amount for n in chosen), ZERO) == taken:
+                return {n: made[n] for n in chosen}
+    return {}
 
 
 def group_lines(everyone: list[Person], group: str, runs: tuple[tuple[str, ...], ...], result: Result) -> list[Line]:
