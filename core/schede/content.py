@@ -26,6 +26,7 @@ from ciclope.core.run.explain import (
     subject,
     total_lines,
     unpaid_reasons,
+    worded_code,
 )
 from ciclope.core.schede.words import words_only
 from ciclope.core.trace import Figure
@@ -109,7 +110,8 @@ def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
     for i in figure.inputs:
         sub = result.figures.get(i.ref) if i.ref else None
         labels = result.plugin.status_labels
-        value = (
+        # a role or a category in the words of the contract, as the header says it (never the code «B»)
+        value = worded_code(result, i.cell, i.value) or (
             fmt.worded(i.value, labels)
             if isinstance(i.value, str)
             else input_shown(

@@ -8,13 +8,21 @@ function names are never on it. Three ways a formula is quoted before or after i
 - ``«=F» (W)``: the formula in guillemets, its words in the parenthesis after it;
 - ``=F — W``: a text that begins with the formula, its words after the dash;
 - ``W (formula: =F)``: the words, the formula in a parenthesis after them.
+
+A name the office gave a piece of formula is said the same way: ``explain`` writes it in guillemets in the
+parenthesis after its words, before the article (``W («nome», art. 4 c. 1)``), so the office finds it in its
+formulas; the scheda says ``W (art. 4 c. 1)``.
 """
 
 from __future__ import annotations
 
+import re
+
 QUOTED = "«="
 DASH = " — "
 AFTER = " (formula: ="
+# a name of the office's formulas in guillemets, first in the parenthesis after its words: «(«nome», art. 4)», «(«nome»)»
+_NAMED = re.compile(r" ?\(«[a-z][a-z0-9_]*»(?:\)|, )")
 
 
 def words_only(text: str) -> str:
@@ -22,7 +30,12 @@ def words_only(text: str) -> str:
     formula without its words stays, so that nothing of the rule is lost."""
     if text.startswith("=") and DASH in text:
         text = text.partition(DASH)[2]
-    return _after_dropped(_quoted_dropped(text))
+    return _names_dropped(_after_dropped(_quoted_dropped(text)))
+
+
+def _names_dropped(text: str) -> str:
+    """Each ``W («nome», S)`` as ``W (S)``, ``W («nome»)`` as ``W`` (module docstring)."""
+    return _NAMED.sub(lambda m: "" if m.group(0).endswith(")") else f"{m.group(0)[: m.group(0).index('(')]}(", text)
 
 
 def _closing(text: str, start: int) -> int:

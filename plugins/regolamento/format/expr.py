@@ -201,11 +201,13 @@ class Defined:
 
     @property
     def label(self) -> str:
-        """How an explanation names its value: «l'importo della tabella (importo_tabella, tabelle allegate)», else
-        «la definizione importo_tabella (tabelle allegate)»; the source only where the file writes one."""
-        said = [self.name] if self.words else []
+        """How an explanation names its value: «l'importo della tabella («importo_tabella», tabelle allegate)», else
+        «la definizione «importo_tabella» (tabelle allegate)»; the source only where the file writes one. The name
+        only in guillemets, as the office finds it in its formulas: a scheda drops it beside the words
+        (:func:`ciclope.core.schede.words.words_only`)."""
+        said = [f"«{self.name}»"] if self.words else []
         said += [self.source] if self.source else []
-        return f"{self.words or f'la definizione {self.name}'}" + (f" ({', '.join(said)})" if said else "")
+        return f"{self.words or f'la definizione «{self.name}»'}" + (f" ({', '.join(said)})" if said else "")
 
 
 Node = Num | Text | Name | Call | Binary | Negative | Defined

@@ -404,11 +404,33 @@ def _special(node: Call, args: list[str]) -> str:
         return f"la quota degli obiettivi figli di {args[0]} con raggiungimento almeno {args[1]}"
     base, _, scope = fn.rpartition(".")
     where = IN_SCOPE.get(scope, "")
+    if base == "SOMMA" and where and (kept := _summed_if(node.args[0])) is not None:
+        # SOMMA.GRUPPO(SE(punteggio >= 60; peso; 0)): «la somma, nella graduatoria, del peso delle persone per cui il
+        # punteggio è almeno 60», never «la somma di se …, allora il peso, altrimenti 0»; a sum of 1 is a count
+        if _one(kept[1]):
+            return f"il numero delle persone {where} per cui {said(kept[0])}"
+        value = said(kept[1])
+        value = f"({value})" if isinstance(kept[1], Binary) else value  # its end marked before «delle persone»
+        return f"la somma, {where}, {joined('di', value)} delle persone per cui {said(kept[0])}"
     if base == "CONTA":
         return f"il numero delle persone {where}" + (f" per cui {args[0]}" if args else "")
     if base == "RANGO":
         return f"la posizione {where} per {args[0]} (1 la più alta)"
     return f"{AGGREGATES.get(base, base.lower())} di {args[0]} {where}"
+
+
+def _summed_if(node: Node) -> tuple[Node, Node] | None:
+    """The condition and the value of ``SE(condizione; valore; 0)``, a value summed only for whom the condition holds;
+    None for any other node."""
+    if not (isinstance(node, Call) and node.fn == "SE" and len(node.args) == 3):
+        return None
+    other = node.args[2]
+    return (node.args[0], node.args[1]) if isinstance(other, Num) and other.value == 0 else None
+
+
+def _one(node: Node) -> bool:
+    """The bare number 1 (no unit, no percentage)."""
+    return isinstance(node, Num) and node.value == 1 and not node.unit and not node.percent
 
 
 def _whose(node: Call) -> str:

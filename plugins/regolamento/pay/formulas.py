@@ -278,10 +278,10 @@ def amount_words(part: Part) -> str:
     amount = part.amount
     assert amount is not None
     if part.assignments is None:
-        return f"importo «{amount}» ({sentence(amount)}), arrotondato al centesimo"
+        return f"importo = «{amount}» ({sentence(amount)}), arrotondato al centesimo"
     combine = COMBINED[part.combine]
     return (
-        f"per ogni incarico «{part.assignments}» dell'elenco degli incarichi: importo «{amount}» ({sentence(amount)}), "
+        f"per ogni incarico «{part.assignments}» dell'elenco degli incarichi: importo = «{amount}» ({sentence(amount)}), "
         f"arrotondato al centesimo; con più incarichi {combine}"
     )
 

@@ -663,6 +663,7 @@ def record(
         evaluated = (Input("punteggio", e.score, ref=f"score:{pid}"),) if scored else ()
         # an amount owed is not read from its fund: the fund sums it
         read = plan.inputs.get(pid, ()) if is_owed(pr) else _without(fund, plan.inputs.get(pid, ()))
+        read = _one_weight(read, shared.get(pid, ()))
         given = (*(() if is_owed(pr) else (fund,)), *evaluated, *e.share_inputs, *read)
         given += shared.get(pid, ())
         given += e.kept_inputs
@@ -691,6 +692,24 @@ def record(
             f"{_what(pr)} di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
             fmt.clauses(zero, words, note if e.status is None else "", _cents(e, cents), pr.note),
         )
+
+
+FROM_FORMULA = "peso dalla formula"  # pay.formulas.valued: the weight the formula gave, before the quota pagata
+
+
+def _one_weight(read: tuple[Input, ...], shared: tuple[Input, ...]) -> tuple[Input, ...]:
+    """What the weight's formula read, without «peso dalla formula» where «peso», the one the split divides, is the
+    same number said the same way (a quota pagata of 100%): one line, never «peso € 1.572,93» twice."""
+    split = next((i for i in shared if i.name == "peso"), None)
+    if split is None:
+        return read
+    money_ = isinstance(split.value, fmt.Money)
+    same = [
+        i
+        for i in read
+        if i.name == FROM_FORMULA and i.value == split.value and isinstance(i.value, fmt.Money) is money_
+    ]
+    return tuple(i for i in read if i not in same) if same else read
 
 
 def outcome_source(trace: Trace, pid: str, source: str) -> Citation:

@@ -560,12 +560,13 @@ def _bounds(block: Column) -> str:
 
 
 def definitions(block: Definition, regulation: Regulation) -> Said:
-    """«La definizione tariffa (la tariffa per turno della categoria) è se …, allora € 40,00, altrimenti € 30,00
-    (formula: =SE(…)); le formule la leggono con il nome tariffa.»"""
+    """«La definizione «tariffa» (la tariffa per turno della categoria) è se …, allora € 40,00, altrimenti € 30,00
+    (formula: =SE(…)); le formule la leggono con il nome «tariffa».»: its name in guillemets, as ``explain`` says
+    it beside its words (:attr:`Defined.label`)."""
     words = f" ({block.description})" if block.description else ""
     lines = [
-        f"La definizione {block.name}{words} è {said_formula(block.formula)}; le formule la leggono con il nome "
-        f"{block.name}.",
+        f"La definizione «{block.name}»{words} è {said_formula(block.formula)}; le formule la leggono con il nome "
+        f"«{block.name}».",
         *note(block.note),
     ]
     return "Le formule con un nome", lines, {"name", "formula", "description", "note"}

@@ -32,6 +32,9 @@ def page(result, pid: str) -> str:
         ("=E(anni >= 3; NON(sanzione)) — è candidato chi ha almeno 3 anni", "è candidato chi ha almeno 3 anni"),
         # the words, then the formula in a parenthesis
         ("gli anni sono almeno 3 (formula: =MIN(anni; 3) >= 3)", "gli anni sono almeno 3"),
+        # a name the office gave a piece of formula, in guillemets beside its words: the words and the article
+        ("la quota erogabile («coefficiente_settore», art. 4 c. 1) = 1", "la quota erogabile (art. 4 c. 1) = 1"),
+        ("la quota erogabile («coefficiente_settore») = 1", "la quota erogabile = 1"),
         # a formula without its words stays: nothing of the rule is lost
         ("importo «=guardie * 25», arrotondato", "importo «=guardie * 25», arrotondato"),
         ("fondo × peso / Σ pesi, con peso = punteggio", "fondo × peso / Σ pesi, con peso = punteggio"),

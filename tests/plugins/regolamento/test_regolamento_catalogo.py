@@ -1454,9 +1454,9 @@ def test_poste_italiane_the_advance_in_september_and_the_balance_in_june(ciclope
     # the table is written once ([[definizioni]] importo_tabella): the advance shows its value, Giulia's B of the
     # Produzione Sportelleria, 2.266,97 (halved above), by its words and source
     read = {i.name: i.value for i in advance.inputs}
-    assert read["l'importo della tabella per ambito e livello (importo_tabella, accordo, tabelle allegate)"] == Decimal(
-        "2266.97"
-    )
+    assert read[
+        "l'importo della tabella per ambito e livello («importo_tabella», accordo, tabelle allegate)"
+    ] == Decimal("2266.97")
     balance = result.figures["rata:P7:premio di risultato:2"]
     assert balance.formula == "premio della parte «premio di risultato» − gli acconti pagati"
     assert [(i.name, str(i.value), i.ref) for i in balance.inputs] == [

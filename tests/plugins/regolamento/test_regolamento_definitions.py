@@ -71,10 +71,10 @@ def test_the_explanation_shows_the_definition_s_value_by_name(ciclope_ente, tmp_
     result = run_declared(ciclope_ente, tmp_path, RULES, comune(STAFF))
     read = {i.name: i for i in result.figures["award:B"].inputs}
     # B is a C: the table gives 30 €, shown in euro beside the category it read
-    assert read["la tariffa per turno della categoria (tariffa, art. 3 c. 2)"].value == Decimal(30)
+    assert read["la tariffa per turno della categoria («tariffa», art. 3 c. 2)"].value == Decimal(30)
     assert read["la categoria (o l'Area) del contratto"].value == "C"
     text = explain(result, "person", "B")
-    assert "la tariffa per turno della categoria (tariffa, art. 3 c. 2) = € 30,00" in text
+    assert "la tariffa per turno della categoria («tariffa», art. 3 c. 2) = € 30,00" in text
     # the amount's sentence names the definition by its words
     assert "la tariffa per turno della categoria × i turni festivi dell'anno" in text
 
@@ -94,7 +94,7 @@ fonte = "art. 3 c. 3"
     # C: a C with 4 shifts, 30 × 4 × 4 / 9 = 53.333… → 53.33; the measure 4 / 9 = 44.444…% → 44,44%
     assert amounts(result)["C"] == "53.33"
     text = explain(result, "person", "C")
-    assert "la misura del premio (misura, art. 3 c. 3) = 44,44%" in text
+    assert "la misura del premio («misura», art. 3 c. 3) = 44,44%" in text
     assert "44,444" not in text
 
 
@@ -102,7 +102,7 @@ def test_a_definition_without_words_is_shown_by_its_name(ciclope_ente, tmp_path)
     bare = RULES.replace('descrizione = "la tariffa per turno della categoria"\n', "")
     result = run_declared(ciclope_ente, tmp_path, bare, comune(STAFF))
     read = {i.name: i.value for i in result.figures["award:A"].inputs}
-    assert read["la definizione tariffa (art. 3 c. 2)"] == Decimal(40)  # A is a D: 40 €
+    assert read["la definizione «tariffa» (art. 3 c. 2)"] == Decimal(40)  # A is a D: 40 €
 
 
 def test_definitions_read_each_other_in_any_order(ciclope_ente, tmp_path):
@@ -121,8 +121,8 @@ formula = "=tariffa * SE(turni >= 8; 110%; 100%)"
     # A: 40 × 110% = 44 × 10 = 440.00; B: 30 × 110% = 33 × 10 = 330.00; C: 30 × 100% × 4 = 120.00
     assert {k: v for k, v in amounts(result).items() if k != "SEG"} == {"A": "440.00", "B": "330.00", "C": "120.00"}
     read = {i.name: i.value for i in result.figures["award:A"].inputs}
-    assert read["la definizione quota"] == 44  # A: 40 × 110%
-    assert read["la tariffa per turno della categoria (tariffa, art. 3 c. 2)"] == 40
+    assert read["la definizione «quota»"] == 44  # A: 40 × 110%
+    assert read["la tariffa per turno della categoria («tariffa», art. 3 c. 2)"] == 40
 
 
 def test_a_circle_of_definitions_is_named(tmp_path):
@@ -265,9 +265,9 @@ def test_leggi_says_each_definition_in_an_article(tmp_path):
     text = regulation_text(tmp_path, RULES)
     assert "2. Le formule con un nome (art. 3 c. 2)" in text
     assert (
-        "La definizione tariffa (la tariffa per turno della categoria) è se la categoria (o l'Area) del contratto è "
+        "La definizione «tariffa» (la tariffa per turno della categoria) è se la categoria (o l'Area) del contratto è "
         "uguale a «D», allora € 40,00, altrimenti € 30,00 (formula: =SE(categoria = \"D\"; 40 €; 30 €)); le formule "
-        "la leggono con il nome tariffa."
+        "la leggono con il nome «tariffa»."
     ) in text
 
 
@@ -296,4 +296,4 @@ fonte = "art. 3 c. 5"
     # B: a C, 2,50 € a day × 10 shifts × 1 day = 25.00
     assert amounts(result)["B"] == "25.00"
     text = explain(result, "person", "B")
-    assert "il compenso giornaliero della categoria (tariffa_giorno, art. 3 c. 5) = € 2,50 al giorno" in text
+    assert "il compenso giornaliero della categoria («tariffa_giorno», art. 3 c. 5) = € 2,50 al giorno" in text

@@ -244,8 +244,8 @@ def test_leggi_says_the_fund(tmp_path):
     text = regulation_text(tmp_path, HEAD + FUND)
     assert (
         "Il fondo «premio obiettivi» è costituito dal regolamento e non si scrive in ente.toml: il suo importo è pari "
-        "a 85% × € 3.600,00 × la somma di se il ruolo è uguale a «dipendente», allora i giorni di servizio nell'anno "
-        "diviso i giorni dell'anno, altrimenti 0 nell'ente"
+        "a 85% × € 3.600,00 × la somma, nell'ente, di (i giorni di servizio nell'anno diviso i giorni dell'anno) delle "
+        "persone per cui il ruolo è uguale a «dipendente»"
     ) in text
     assert "per difetto al centesimo" in text
 

@@ -105,13 +105,15 @@ def test_a_weight_in_euro_reads_with_the_euro_and_the_fund_is_said_once(ciclope_
     result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
     said = explain(result, "person", "A")
     # the redistribution weighs by the project's premium: A's 1000 × 50% = 500,00 €, over Σ 500 + 250 + 50 = 800,00 €
-    assert "• peso dalla formula = € 500,00\n" in said
+    # the weight the formula gave is the one the split divides (a quota pagata of 100%): one line
+    assert "peso dalla formula" not in said
     assert "• peso = € 500,00\n" in said
     assert "• Σ pesi = € 800,00\n" in said
     # the project's amount reads «fondo»: the part's fund (1000 × quota 1 = 1000,00) is its figure's, said once
     assert said.count("• fondo della parte «progetto P1» = € 1.000,00") == 1
     assert "il fondo della parte = " not in said
     page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "A")))))
-    assert "peso dalla formula € 500,00 peso € 500,00 Σ pesi € 800,00" in page, page
+    assert "€ 500,00 peso € 500,00 Σ pesi € 800,00" in page, page
+    assert "peso dalla formula" not in page
     assert "fondo della parte «progetto P1» € 1.000,00" in page
     assert "il fondo della parte €" not in page

@@ -15,7 +15,8 @@ from ciclope.core.vocabulary import HEADERS_IT
 from ciclope.plugins.regolamento import rules
 from ciclope.plugins.regolamento.format import quantities, schemagen
 from ciclope.plugins.regolamento.format.spec import Regulation
-from ciclope.plugins.regolamento.format.wording import contracted, joined, roles, the
+from ciclope.plugins.regolamento.format.wording import contracted, joined, roles, said, the
+from ciclope.plugins.regolamento.read.formulas import parse
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say import articles as art
 from ciclope.plugins.regolamento.say.phrases import the_pct
@@ -529,3 +530,24 @@ def test_a_condition_on_the_empty_text_denied_says_the_opposite():
 
     assert denied(read('=sanzione = ""', Scope(PLACES["ammesso"]))) == "la persona ha una sanzione disciplinare"
     assert denied(read('=valutatore <> ""', Scope(PLACES["ammesso"]))) == "il valutatore non è indicato"
+
+
+@pytest.mark.parametrize(
+    ("formula", "words"),
+    [
+        # a sum over the graduatoria of a condition: of whom it holds, never «la somma di se …, altrimenti 0»
+        (
+            "SOMMA.GRUPPO(SE(punteggio >= 60; punteggio; 0))",
+            "la somma, nella graduatoria, del punteggio delle persone per cui il punteggio è almeno 60",
+        ),
+        # a sum of 1 where a condition holds is a count, said as CONTA.ENTE says it
+        ("SOMMA.ENTE(SE(punteggio >= 60; 1; 0))", "il numero delle persone nell'ente per cui il punteggio è almeno 60"),
+        # anything else where the condition fails is no condition on whom is summed: the choice is said as it is
+        (
+            "SOMMA.GRUPPO(SE(punteggio >= 60; punteggio; 5))",
+            "la somma di se il punteggio è almeno 60, allora il punteggio, altrimenti 5 nella graduatoria",
+        ),
+    ],
+)
+def test_a_sum_of_a_condition_in_words(formula, words):
+    assert contracted(said(parse(formula))) == words
