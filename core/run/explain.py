@@ -526,28 +526,23 @@ def _refused_read(result: Result, i: Input) -> str:
 
 def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
     """Why money the person could expect is not paid, as the figures say it: a post whose "paid" flag is false
-    for them (its note says why), a part of the premium whose condition left them out (the condition in words),
-    or an award of 0 (its formula says the rule) — with the article."""
+    for them (its note says why), an award of 0 (the reason of the part that gave nothing, else its formula), a
+    part of the premium whose condition left them out (the condition in words) — with the article. The award's own
+    reason comes first: the parts after it only did not add to it. An exclusion from every part says why alone."""
     out = []
     for key, f in result.figures.items():
         if key.startswith("position:") and key.endswith(":paid") and f.value is False and f.label.endswith(f" {ident}"):
             out.append({"why": f"{f.label}: no — {f.note or f.formula}", "source": f.source, "about": UNPAID})
-    for f in refusals(result, ident):  # what did not hold (the note) and the values it read, those it does not say
-        said = f.note or f"non vale: {f.formula}"
-        read = "; ".join(f"{i.name} = {shown}" for i, shown in _reads(result, f.inputs) if not _told(said, i, shown))
-        out.append(
-            {"why": f"{f.label}: no — {said}" + (f" ({read})" if read else ""), "source": f.source, "about": UNPAID}
-        )
-    outside = outside_parts(result, ident)
-    if outside:  # one plain line for the parts that are not theirs, no reason of money not paid
-        parts = "alla parte" if len(outside) == 1 else "alle parti"
-        said = fmt.listed(f"«{name}»" for name in outside)
-        out.append({"why": f"non partecipa {parts} {said}", "source": "", "about": UNPAID})
-    out += recoveries(result, ident)
     award = result.figures.get(f"award:{ident}")
     status = result.figures.get(f"score:{ident}:status")  # the rule that excluded the person, with its article
-    excluded = award is not None and award.value == 0 and status is not None and status.formula.startswith("escluso")
-    if status is not None and status.formula.startswith("escluso"):  # the rule, then what it read: «(punteggio 59,00)»
+    exclusion = status is not None and status.formula.startswith("escluso")
+    excluded = award is not None and award.value == 0 and exclusion
+    if award is not None and award.value == 0:
+        out += _zero_award(result, award, excluded)
+    # excluded from every part: no part's condition is a reason beside the exclusion
+    out += _refused_reasons(result, ident, not (excluded and status is not None and PARTS_ONLY not in status.formula))
+    out += recoveries(result, ident)
+    if status is not None and exclusion:  # the rule, then what it read: «(punteggio 59,00)»
         # one sentence about the person whose page it is: the outcome's rule and what it read, never «Esito di …:»
         # before it (the page's heading names the person, the line above says the outcome)
         why = _bracketed(status.formula, "; ".join(f"{i.name} {_excluded_read(result, i)}" for i in status.inputs))
@@ -556,8 +551,28 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
     elif status is not None and status.note.startswith(NOTHING) and (award is None or award.value == 0):
         # an outcome whose figure says why nothing is paid (no appointment a part pays): said as the premium's reason
         out.append({"why": zero_reason(status).removeprefix(NOTHING), "source": status.source, "about": UNPAID})
-    if award is not None and award.value == 0:
-        out += _zero_award(award, excluded)
+    return out
+
+
+# how an exclusion's rule says it is limited to some parts («escluso dal premio: … (per le parti: risultato)»)
+PARTS_ONLY = " (per le parti: "
+
+
+def _refused_reasons(result: Result, ident: str, conditions: bool = True) -> list[dict[str, str]]:
+    """The parts whose condition left the person out (``conditions``), each with what did not hold and the values it
+    read that it does not say; then, in one plain line, the parts that are not theirs (no reason of money not paid)."""
+    out = []
+    for f in refusals(result, ident) if conditions else ():
+        said = f.note or f"non vale: {f.formula}"
+        read = "; ".join(f"{i.name} = {shown}" for i, shown in _reads(result, f.inputs) if not _told(said, i, shown))
+        out.append(
+            {"why": f"{f.label}: no — {said}" + (f" ({read})" if read else ""), "source": f.source, "about": UNPAID}
+        )
+    outside = outside_parts(result, ident)
+    if outside:
+        parts = "alla parte" if len(outside) == 1 else "alle parti"
+        said = fmt.listed(f"«{name}»" for name in outside)
+        out.append({"why": f"non partecipa {parts} {said}", "source": "", "about": UNPAID})
     return out
 
 
@@ -580,13 +595,19 @@ def _excluded_read(result: Result, i: Input) -> str:
     return _refused_read(result, i)
 
 
-def _zero_award(award: Figure, excluded: bool) -> list[dict[str, str]]:
+def _zero_award(result: Result, award: Figure, excluded: bool) -> list[dict[str, str]]:
     """Why a premium of 0: the reason its note begins with («nessun importo: …») alone, its formula and share paid
-    being said in the figure under it (:func:`zero_reason`); the formula where it has no note. Nothing when an
-    exclusion says why and the premium has no reason of its own: its formula only repeats the exclusion («escluso:
-    …») or sums the parts it emptied, and its note is the part's, no reason."""
+    being said in the figure under it (:func:`zero_reason`); of a premium summed from parts without a reason of its
+    own, the reasons of the parts that gave nothing; its formula where none has one. Nothing when an exclusion says
+    why and the premium has no reason of its own: its formula only repeats the exclusion («escluso: …») or sums the
+    parts it emptied, and its note is the part's, no reason."""
     if excluded and (award.formula.startswith("escluso") or not award.note):
         return []
+    if not award.note:
+        parts = [result.figures.get(i.ref) for i in award.inputs if i.ref]
+        said = [f for f in parts if f is not None and f.value == 0 and f.note.startswith(NOTHING)]
+        if said:
+            return [{"why": f"{f.label}: {zero_reason(f)}", "source": f.source, "about": UNPAID} for f in said]
     why = f"{award.label}: {zero_reason(award)}"
     return [{"why": why, "source": award.source, "about": UNPAID}]
 

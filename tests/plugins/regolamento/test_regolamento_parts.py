@@ -1009,3 +1009,49 @@ def test_an_excluded_person_s_zero_is_said_by_the_exclusion_alone(ciclope_ente, 
     text = explain(result, "person", "S5")
     assert "Non pagato:" not in text
     assert "perché: Premio di Persona S5: premio della parte" not in text
+
+
+# A first part that pays nothing under 80 points, sending its residual to a second for those from 90; nobody under 60
+CHAINED = (
+    HEAD
+    + """
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 60
+fonte = "art. 5"
+
+[[premi]]
+nome = "base"
+metodo = "formula"
+quota_fondo = 1
+importo = '=SE(punteggio >= 80; 1000 €; 0 €)'
+residuo_a = "extra"
+fonte = "art. 3"
+
+[[premi]]
+nome = "extra"
+metodo = "proporzionale"
+quota_fondo = 0
+ammesso = '=punteggio >= 90'
+peso = '=PREMIO("base")'
+fonte = "art. 7"
+"""
+)
+
+
+def test_why_nothing_begins_with_the_part_that_gave_nothing(ciclope_ente, tmp_path):
+    people = [("A", "C", 95), ("B", "C", 85), ("C", "C", 70), ("D", "C", 50)]
+    result = run_declared(ciclope_ente, tmp_path, CHAINED, files(people, 'performance_individuale = "5000.00"'))
+    # A 95: base 1000, extra all that is left, 5000 − 1000 − 1000 = 3000 (alone from 90); B 85: base 1000, not in
+    # extra; C 70: base 0 (under 80), not in extra; D 50: excluded (under 60)
+    assert amounts(result) == {"A": "4000.00", "B": "1000.00", "C": "0.00", "D": "0.00"}
+    # C: the first reason is the part that gave nothing, by its own rule, never the premium's formula («premio della
+    # parte «base»»), then the part whose condition left C out
+    reasons = [r["why"] for r in unpaid_reasons(result, "C")]
+    assert reasons[0] == "Premio di Persona C — base: nessun importo: il punteggio è meno di 80"
+    assert reasons[1].startswith("Partecipazione di Persona C alla parte «extra»: no — il punteggio è meno di 90")
+    assert len(reasons) == 2
+    # D: excluded from every part; the exclusion says why, no part's condition after it
+    reasons = unpaid_reasons(result, "D")
+    assert [r["about"] for r in reasons] == ["esito"]
+    assert "Non pagato:" not in explain(result, "person", "D")
