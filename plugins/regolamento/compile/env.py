@@ -33,7 +33,7 @@ from ciclope.plugins.regolamento.compile.evaluate import (
     Value,
 )
 from ciclope.plugins.regolamento.compile.points import points_of
-from ciclope.plugins.regolamento.compile.units import person_unit
+from ciclope.plugins.regolamento.compile.units import attested, person_unit
 from ciclope.plugins.regolamento.format import funds, grades
 from ciclope.plugins.regolamento.format.acts import code_of, day_month, whole_date
 from ciclope.plugins.regolamento.format.expr import PERCENT
@@ -309,9 +309,8 @@ class PersonEnv:
         if name == "livello" and self.level_figure:
             score = self.facts.scores.get(pid)
             return f"level:{pid}" if score is not None and score.score is not None else f"score:{pid}"
-        return {"punteggio": f"score:{pid}", "scheda": f"card:{pid}", "livello": f"score:{pid}", "ente": "ente"}.get(
-            name, ""
-        )
+        refs = {"punteggio": f"score:{pid}", "scheda": f"card:{pid}", "livello": f"score:{pid}", "ente": "ente"}
+        return refs.get(name, "attested" if name == "ente_attestata" else "")
 
     def _compute(self, name: str) -> Value:
         person, facts = self.person, self.facts
@@ -779,6 +778,7 @@ def _other(env: PersonEnv, name: str) -> Value:
 _PERSON = {
     "unita": _unit,
     "ente": lambda env, name: env.facts.org.ente if env.facts.org is not None else None,
+    "ente_attestata": lambda env, name: attested(env.facts.ente, env.facts.org) if env.facts.org is not None else None,
     "cruscotto": lambda env, name: env.facts.org.people.get(env.person.id) if env.facts.org is not None else None,
     "quota_tempo": lambda env, name: env.person.fte,
     "assenze": lambda env, name: env.person.absence_days,

@@ -13,6 +13,13 @@ from ciclope.core import Ente, OrgPerformance, Person, cells
 from ciclope.plugins.regolamento.format.spec import Regulation
 
 
+def attested(ente: Ente, org: OrgPerformance) -> Decimal | None:
+    """The attested performance as the core reads it (its figure ``attested``): the OIV's value, else the computed
+    one."""
+    value = ente.approvals.get("oiv_attested", org.ente)
+    return None if value is None else Decimal(str(value))
+
+
 def unit_achievement(person: Person, ente: Ente, org: OrgPerformance) -> tuple[str, Decimal | None]:
     """The unit whose achievement is a person's: the unit they head (the highest), else their own."""
     headed = ente.headed_by(person.id)

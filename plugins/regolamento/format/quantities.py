@@ -45,6 +45,14 @@ PERSON_NAMES: dict[str, Quantity] = {
     "unita": Quantity(PERCENT, "il raggiungimento degli obiettivi dell'unità"),
     # the same for everyone: read alone even where a value holds for everyone (a threshold, a fund's share)
     "ente": Quantity(PERCENT, "la performance dell'ente", whole=True),
+    # the OIV's value where it attests one ([atti] attestazione_oiv), else the computed one: «in proporzione alla
+    # performance attestata», as [risultato_po] ridotto_attestata reads it
+    "ente_attestata": Quantity(
+        PERCENT,
+        "la performance dell'ente attestata dall'OIV",
+        "quella che l'OIV attesta ([atti] attestazione_oiv); senza attestazione, la performance calcolata",
+        whole=True,
+    ),
     "cruscotto": Quantity(PERCENT, "il raggiungimento del cruscotto personale"),
     # a share, as its column of persone.csv: explain shows it «75%», so its words say a share, not «100% a tempo pieno»
     "quota_tempo": Quantity(
@@ -134,7 +142,7 @@ class Place:
 SCORED_NAMES = ("punteggio", "scheda", "livello")
 SCORED_FUNCTIONS = ("LIVELLO", "SOTTO", "SOPRA", "SEZIONE")  # the levels of the scale, the sections of the card
 # What the year's results give (where they are not known, nor the functions over people that compare them).
-RESULT_NAMES = ("unita", "ente", "cruscotto")
+RESULT_NAMES = ("unita", "ente", "ente_attestata", "cruscotto")
 RESULT_FUNCTIONS = ("OBIETTIVO", "OBIETTIVI.RAGGIUNTI")
 
 

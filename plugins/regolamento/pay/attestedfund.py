@@ -10,20 +10,13 @@ is not reduced, and a warning says so.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import attrs
 
 from ciclope.core import Ente, Input, OrgPerformance, Problem, Trace, money
+from ciclope.plugins.regolamento.compile.units import attested
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation, ResultPay
 from ciclope.plugins.regolamento.pay.shapes import Outcome
-
-
-def attested(ente: Ente, org: OrgPerformance) -> Decimal | None:
-    """The attested performance as the core reads it: the OIV's value, else the computed one."""
-    value = ente.approvals.get("oiv_attested", org.ente)
-    return None if value is None else Decimal(str(value))
 
 
 def reduce(reg: Regulation, ente: Ente, org: OrgPerformance, trace: Trace, out: Outcome) -> None:

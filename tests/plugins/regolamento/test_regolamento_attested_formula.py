@@ -1,0 +1,54 @@
+"""«In proporzione alla performance attestata dall'OIV» for the staff's premium: the formula name ``ente_attestata``
+reads the OIV's attestation (``oiv_attested`` of [approvals], [atti] attestazione_oiv), else the computed performance,
+as ``[risultato_po] ridotto_attestata`` reads it for the result pay; ``ente`` stays the computed one. Every amount by
+hand on a Comune of one unit whose one indicator is at 100% (the computed performance of the ente)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ciclope.core.run.explain import explain
+
+from helpers import amounts, one_unit_comune, regulation_text, run_declared
+
+REGULATION = """\
+formato = 2
+[atto]
+titolo = "Regolamento premi"
+tipo_ente = "comune"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+quota_fondo = '=SE(ente_attestata >= 90%; 100%; ente_attestata)'
+fonte = "art. 5"
+"""
+
+
+def run(ciclope_ente, tmp_path, approvals: str = ""):
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in "AB"]
+    cards = [f"{p},SEG,scheda,Valutazione complessiva,100,{s}," for p, s in zip("AB", (80, 70), strict=True)]
+    tail = '[funds]\nperformance_individuale = "3000.00"\n' + (f"[approvals]\n{approvals}\n" if approvals else "")
+    return run_declared(ciclope_ente, tmp_path, REGULATION, one_unit_comune("Comune", staff, cards, tail))
+
+
+def test_the_premium_follows_the_oiv_s_attestation(ciclope_ente, tmp_path):
+    result = run(ciclope_ente, tmp_path, "oiv_attested = 0.75")
+    # the OIV attests 75% (computed 100%): 75% < 90%, share 75%, 3000.00 × 75% = 2250.00, split by score 80 : 70
+    # → A 2250 × 80 / 150 = 1200.00, B 2250 × 70 / 150 = 1050.00
+    assert amounts(result) == {"A": "1200.00", "B": "1050.00"}
+    said = explain(result, "person", "A")
+    assert said is not None
+    assert "• la performance dell'ente attestata dall'OIV = 75%\n" in said
+    assert "■ Performance attestata dall'OIV = 75,00%" in said  # its figure under it, with the computed one
+
+
+def test_without_an_attestation_the_computed_performance(ciclope_ente, tmp_path):
+    result = run(ciclope_ente, tmp_path)
+    # no attestation: the computed 100% ≥ 90%, the whole 3000.00: A 3000 × 80 / 150 = 1600.00, B 1400.00
+    assert amounts(result) == {"A": "1600.00", "B": "1400.00"}
+    assert result.rewards.pools["performance_individuale"].amount == Decimal("3000.00")
+
+
+def test_leggi_says_the_attested_performance(tmp_path):
+    assert "la performance dell'ente attestata dall'OIV" in regulation_text(tmp_path, REGULATION)
