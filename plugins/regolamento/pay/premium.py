@@ -680,7 +680,7 @@ def record(
         zero = ""
         if paid == 0 and e.status is None:  # a formula's own piece says it (:mod:`.nothing`), else a zero factor
             zero = plan.reasons.get(pid, "") if by_formula(pr) else why_zero(factors)
-            zero = zero or cut_whole((*e.share_inputs, *e.kept_inputs))
+            zero = zero or cut_whole(reg, (*e.share_inputs, *e.kept_inputs))
             # a fund of 0 (a graduatoria's share of nothing) pays 0 whatever a formula's weight
             zero = zero or ("" if is_owed(pr) else why_zero((fund,)))
         trace.record(
@@ -761,12 +761,15 @@ def why_zero(given: tuple[Input, ...]) -> str:
     return f"nessun importo: {the(zeros[0])} è 0" if zeros else ""
 
 
-def cut_whole(given: tuple[Input, ...]) -> str:
-    """Why an amount is 0 when a reduction took all of it: «nessun importo: la riduzione per i giorni di assenza è del
-    100%»; "" when none did."""
+def cut_whole(reg: Regulation, given: tuple[Input, ...]) -> str:
+    """Why an amount is 0 when a reduction took all of it, with the reduction's own article (the premium's is
+    another): «nessun importo: la riduzione per giorni di assenza è del 100% (art. 14 c. 1)»; "" when none did. The
+    input reads the reduction's figure, ``reduction:<person>:<n>``, n its place among [[riduzioni]]."""
     for i in given:
         if i.name.startswith("riduzione per ") and isinstance(i.value, fmt.Percent) and i.value == 1:
-            return f"nessun importo: {the(i.name.split(' (il taglio')[0])} è del 100%"
+            source = reg.reductions[int(i.ref.rsplit(":", 1)[1]) - 1].source
+            named = i.name.split(" (il taglio")[0].removesuffix(f", {source}")  # a formula's names its article
+            return f"nessun importo: {the(named)} è del 100% ({source})"
     return ""
 
 

@@ -241,7 +241,9 @@ def test_a_zero_from_a_reduction_says_the_reduction_alone(ciclope_ente, tmp_path
     # the note keeps the share paid; the «perché» is the reason alone (docs/regolamento.md)
     assert "quota pagata = " in result.figures["award:P2"].note
     assert reason(result, "P2") == (
-        "  perché: Premio di Persona 2 — produttività: nessun importo: la riduzione per giorni di assenza è del 100%"
+        # the reduction's article (art. 7), not only the premium's (art. 6) beside «regola»
+        "  perché: Premio di Persona 2 — produttività: nessun importo: la riduzione per giorni di assenza è del 100% "
+        "(art. 7)"
     )
 
 
