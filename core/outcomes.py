@@ -42,6 +42,10 @@ class MonitoringOutcome:
     actual: Value
 
 
+# how the figure of a unit with nothing measured of its own begins: it reads its parent's achievement
+INHERITED = "ereditata dall'unità superiore"
+
+
 @attrs.frozen(weakref_slot=False)
 class OrgPerformance:
     """Organizational performance (phase d). ``None`` = not scored (never a silent 0 or 1)."""

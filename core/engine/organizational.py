@@ -13,7 +13,7 @@ from typing import Any
 from ciclope.core.fmt import Percent
 from ciclope.core.model import Ente, Indicator
 from ciclope.core.money import r4
-from ciclope.core.outcomes import IndicatorOutcome, OrgPerformance
+from ciclope.core.outcomes import INHERITED, IndicatorOutcome, OrgPerformance
 from ciclope.core.params import Params
 from ciclope.core.problems import Problem
 from ciclope.core.scoring import (
@@ -391,7 +391,7 @@ class _Org:
         self.trace.record(
             key,
             inherited,
-            "ereditata dall'unità superiore (nessun cruscotto, obiettivo o unità sottostante misurata)",
+            f"{INHERITED} (nessun cruscotto, obiettivo o unità sottostante misurata)",
             SOURCE_AGGREGATION,
             label=label,
             inputs=[Input(source_key, inherited, ref=source_key)],

@@ -14,6 +14,7 @@ from ciclope.core import scoring
 from ciclope.core.conciliation import apply_appeals
 from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import EvaluationItem, Person
+from ciclope.core.outcomes import INHERITED
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result
 from ciclope.core.run.explain import (
@@ -195,12 +196,19 @@ def _organizational(result: Result, pid: str) -> tuple[Line, ...]:
         return ()
     # a performance the ente does not measure (no objective) is no row: the section says only what was measured
     lines = [Line("Performance organizzativa dell'ente", fmt.pct(org.ente))] if org.ente is not None else []
-    if result.attestation is not None and result.attestation.attested is not None:
-        lines.append(Line("Performance attestata dall'OIV", fmt.attested(result.attestation)))
+    att = result.attestation
+    if att is not None and att.attested is not None:
+        said = fmt.attested(att)
+        if not att.given and not result.ente.approved("relazione_validated_oiv"):  # no OIV's act yet: not its value
+            said = f"{fmt.pct(att.attested)} (la calcolata: l'OIV non ha ancora validato la Relazione)"
+        lines.append(Line("Performance attestata dall'OIV", said))
     unit = result.ente.units.get(p.unit)
     if org.unit(p.unit) is not None:
+        figure = result.figures.get(f"unit:{p.unit}")
+        inherited = figure is not None and figure.formula.startswith(INHERITED)
+        tail = " (dell'unità superiore: l'unità non ha obiettivi propri misurati)" if inherited else ""
         lines.append(
-            Line(f"Performance della propria unità ({unit.name if unit else p.unit})", fmt.pct(org.unit(p.unit)))
+            Line(f"Performance della propria unità ({unit.name if unit else p.unit})", fmt.pct(org.unit(p.unit)) + tail)
         )
     if pid in org.people and org.people[pid] is not None:
         lines.append(Line("Performance organizzativa di cui si risponde", fmt.pct(org.people[pid])))

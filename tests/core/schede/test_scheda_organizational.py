@@ -1,0 +1,53 @@
+"""What the scheda says of the organizational performance beside the person's own: a unit without objectives of its
+own reads its parent's achievement, and says so; before the OIV validates the Relazione, the attested performance
+is the computed one and the scheda does not call it the OIV's. A Comune with one indicator at 8 of 10 (80%), owned
+by the Comune; the person's unit «Servizi» has no objective."""
+
+from __future__ import annotations
+
+from ciclope.core.schede.content import build
+
+from helpers import one_unit_comune, run_declared
+
+REGULATION = """\
+formato = 2
+[atto]
+titolo = "Regolamento premi"
+tipo_ente = "comune"
+
+[premio]
+metodo = "proporzionale"
+fonte = "art. 5"
+"""
+
+
+def run(ciclope_ente, tmp_path, approvals: str = ""):
+    staff = ["A,Anna,dipendente,C,srv,1,0,false,SEG", "B,Bruno,dipendente,C,srv,1,0,false,SEG"]
+    cards = ["A,SEG,scheda,Valutazione complessiva,100,80,", "B,SEG,scheda,Valutazione complessiva,100,70,"]
+    tail = '[funds]\nperformance_individuale = "1000.00"\n' + (f"[approvals]\n{approvals}\n" if approvals else "")
+    files = one_unit_comune("Comune", staff, cards, tail)
+    files["units.csv"] += "srv,Servizi,servizio,com,SEG\n"
+    files["indicators.csv"] = files["indicators.csv"].replace(
+        "IN1,OB1,Pratiche,higher,,,10,10,", "IN1,OB1,Pratiche,higher,,,10,8,"
+    )
+    return run_declared(ciclope_ente, tmp_path, REGULATION, files)
+
+
+def lines(result, pid: str) -> dict[str, str]:
+    return {ln.label: ln.value for ln in build(result, pid).organizational}
+
+
+def test_a_unit_without_objectives_says_it_reads_its_parent(ciclope_ente, tmp_path):
+    said = lines(run(ciclope_ente, tmp_path), "A")
+    # IN1 8 of 10: the Comune 80%; Servizi has no objective: it inherits the Comune's 80%, and the scheda says so
+    assert said["Performance organizzativa dell'ente"] == "80,00%"
+    assert said["Performance della propria unità (Servizi)"] == (
+        "80,00% (dell'unità superiore: l'unità non ha obiettivi propri misurati)"
+    )
+
+
+def test_before_the_oiv_validates_the_attested_is_the_computed_one_and_says_so(ciclope_ente, tmp_path):
+    said = lines(run(ciclope_ente, tmp_path), "A")
+    assert said["Performance attestata dall'OIV"] == "80,00% (la calcolata: l'OIV non ha ancora validato la Relazione)"
+    said = lines(run(ciclope_ente, tmp_path, "relazione_validated_oiv = 2027-06-10"), "A")
+    assert said["Performance attestata dall'OIV"] == "80,00% (la calcolata)"  # validated, no other value attested
