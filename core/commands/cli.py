@@ -35,7 +35,7 @@ COMMANDS = {
     "demo": "ciclope.core.commands.demo:cmd_demo",
     "compare": "ciclope.core.compare.command:main",
     "history": "ciclope.core.store.commands:main",
-    "diff": "ciclope.core.store.commands:main",
+    "diff": "ciclope.core.run.changes:main",
     "benchmark": "ciclope.core.store.commands:main",
     "site": "ciclope.core.site.command:main",
     "raccolta": "ciclope.core.raccolta.command:main",

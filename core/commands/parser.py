@@ -180,7 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(come ciclope run; senza, la Relazione dice che lo storico non è disponibile)",
     )
 
-    ver = sub.add_parser("verify", help="ricalcola un ente dagli input registrati e confronta")
+    ver = sub.add_parser(
+        "verify",
+        help="ricalcola un ente dagli input registrati e confronta",
+        description="Codici di uscita: 0 identico; 3 input cambiati dopo l'esecuzione, risultati registrati e "
+        "output intatti; 1 diverso o non verificabile; 2 nulla da verificare.",
+    )
     ver.add_argument("folder", type=Path, metavar="OUT/ID")
     ver.add_argument(
         "--store",
@@ -299,7 +304,13 @@ def add_store_commands(sub, add_store_options) -> None:
     h.add_argument("--json", action="store_true", help="output JSON per strumenti")
     add_store_options(h, writes=False)
 
-    d = sub.add_parser("diff", help="che cosa è cambiato tra due esecuzioni o due anni di un ente")
+    d = sub.add_parser(
+        "diff",
+        help="che cosa è cambiato tra due esecuzioni o due anni di un ente",
+        description="Le cifre dell'ente cambiate e, per ogni persona il cui punteggio o importo è cambiato, il "
+        "nome, i valori prima e dopo con la differenza, i suoi dati cambiati (tabella, riga e colonna) o perché "
+        "il suo importo si è mosso.",
+    )
     d.add_argument("config")
     d.add_argument("--ente", required=True, metavar="ID")
     d.add_argument(

@@ -22,7 +22,7 @@ from ciclope.core.run.citing import cited
 from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
 from ciclope.core.run.explain import KIND_NAMES, explain, suggest
 from ciclope.core.run.runner import compute
-from ciclope.core.run.verify import reanchor, report, store_of, verify
+from ciclope.core.run.verify import DIFFERENT, IDENTICAL, INTACT, checked, reanchor, report, store_of
 from ciclope.core.store.engine import redacted, scrubbed
 from ciclope.core.store.explain import with_series
 
@@ -173,29 +173,34 @@ def _archive(args) -> tuple[str | None, dict | None, str]:
         )
 
 
+EXIT_INTACT = 3  # verify: the inputs changed since the run, its recorded results and outputs intact
+VERIFY_EXIT = {IDENTICAL: EXIT_OK, INTACT: EXIT_INTACT, DIFFERENT: EXIT_ENTE}
+VERIFY_SAID = {IDENTICAL: "identico", INTACT: "input cambiati, risultati registrati intatti", DIFFERENT: "DIVERSO"}
+
+
 def cmd_verify(args) -> int:
-    """`verify OUT/<ente>` or `verify OUT/` (every ente folder in it)."""
+    """`verify OUT/<ente>` or `verify OUT/` (every ente folder in it). Exit 0 identical, 3 inputs changed since
+    the run but its recorded results and outputs intact, 1 different (or not verifiable), 2 nothing to verify."""
     folder = args.folder
     if (folder / "results.json").is_file():
-        same, lines = _verify_one(verify, folder, args.store, alone=True)
+        outcome, lines = _verify_one(checked, folder, args.store, alone=True)
         print("\n".join(lines))
-        return EXIT_OK if same else EXIT_ENTE
+        return VERIFY_EXIT[outcome]
     enti = sorted(p for p in folder.iterdir() if (p / "results.json").is_file()) if folder.is_dir() else []
     if not enti:
         print(f"ciclope: nessun results.json in {folder} né nelle sue cartelle", file=sys.stderr)
         return EXIT_CONFIG
-    status = EXIT_OK
+    outcomes = []
     for ente in enti:  # every ente, even after a damaged one
-        same, lines = _verify_one(verify, ente, args.store)
-        print(f"{ente.name}: " + ("identico" if same else "DIVERSO"))
-        for line in lines if not same else [x for x in lines if "archivio" in x and "impront" in x]:
+        outcome, lines = _verify_one(checked, ente, args.store)
+        print(f"{ente.name}: {VERIFY_SAID[outcome]}")
+        for line in lines if outcome != IDENTICAL else [x for x in lines if "archivio" in x and "impront" in x]:
             print(f"  {line}")
-        if not same:
-            status = EXIT_ENTE
-    return status
+        outcomes.append(outcome)
+    return VERIFY_EXIT[DIFFERENT if DIFFERENT in outcomes else INTACT if INTACT in outcomes else IDENTICAL]
 
 
-def _verify_one(verify, folder: Path, store: str | None, alone: bool = False) -> tuple[bool, list[str]]:
+def _verify_one(verify, folder: Path, store: str | None, alone: bool = False) -> tuple[str, list[str]]:
     """One ente folder verified; among others, a damaged one is a line that says why, never the end of
     the command (``alone``: its problems are the command's, exit 2)."""
     try:
@@ -203,6 +208,6 @@ def _verify_one(verify, folder: Path, store: str | None, alone: bool = False) ->
     except CiclopeError as exc:
         if alone:
             raise
-        return False, [p.render(cited) for p in exc.problems]
+        return DIFFERENT, [p.render(cited) for p in exc.problems]
     except Exception as exc:  # a plugin that fails on the recorded inputs
-        return False, [f"errore interno nel ricalcolo {type(exc).__name__}: {str(exc)[:300]}"]
+        return DIFFERENT, [f"errore interno nel ricalcolo {type(exc).__name__}: {str(exc)[:300]}"]

@@ -83,6 +83,55 @@ def _checked(recorded: object) -> dict:
     return audit
 
 
+def recorded_intact(folder: Path, recorded_text: str, store: str | None) -> tuple[bool, list[str]]:
+    """When the inputs changed since the run and it cannot be recomputed: whether the figures it recorded are
+    intact all the same, i.e. ``folder``'s results.json is, byte for byte, a result the store recorded (the store
+    keeps each result's sha256 and whole document) and the outputs match SHA256SUMS and the store's digests."""
+    url, how = find_store(folder, store)
+    if url is None:
+        return False, ["risultati registrati non verificabili: nessun archivio dei risultati (indicalo con --store)"]
+    try:
+        runs = _runs_of_result(url, hashlib.sha256(recorded_text.encode("utf-8")).hexdigest())
+    except Exception as exc:  # the server down, a damaged file: said, never a traceback
+        why = exc.problems[0].message if isinstance(exc, CiclopeError) else type(exc).__name__
+        return False, [f"risultati registrati non verificabili: {why} (indica l'archivio con --store)"]
+    from ciclope.core.store.engine import redacted
+
+    where = f"nell'archivio {redacted(url)} ({how})"
+    if runs is None:
+        return False, [f"results.json non è quello registrato {where}: modificato dopo l'esecuzione"]
+    edited = check_sums(folder)
+    edited += [line for line in check_anchor(folder, url, strict=False) if line not in edited]
+    numbers = ", ".join(f"n. {r}" for r in runs) or "registrata"
+    lines = [
+        f"risultati dell'esecuzione {numbers} intatti: results.json è quello registrato {where}; il ricalcolo "
+        "non è possibile perché gli input sono cambiati (l'archivio ne tiene le impronte, non il contenuto)"
+    ]
+    if edited:
+        return False, lines + edited
+    sums = "SHA256SUMS e impronte dell'archivio" if anchored_safely(folder, url) else "SHA256SUMS soltanto"
+    return True, [*lines, f"output non modificati dopo l'esecuzione ({sums})"]
+
+
+def _runs_of_result(url: str, sha: str) -> list[int] | None:
+    """The runs that recorded the result whose results.json has ``sha`` (None: no such result in the store)."""
+    from sqlalchemy import select
+
+    from ciclope.core.store import schema
+
+    with _existing_store(url) as store:
+        if store is None:
+            return None
+        with store.engine.connect() as conn:
+            found = conn.execute(select(schema.results.c.id).where(schema.results.c.sha256 == sha)).scalar()
+            if found is None:
+                return None
+            runs = conn.execute(
+                select(schema.run_enti.c.run).where(schema.run_enti.c.result == found).order_by(schema.run_enti.c.run)
+            ).scalars()
+            return list(runs)
+
+
 def recompute(folder: Path) -> tuple[str, dict, Result | None, list[str]]:
     """Re-run an ente from the inputs recorded in ``folder/results.json``: (recorded text, recorded
     document, fresh Result or None, why not when the inputs changed since)."""
@@ -202,13 +251,13 @@ def _cycle_store(folder: Path) -> tuple[str | None, str]:
             continue
         listed = toml.get("ente")
         enti: list = listed if isinstance(listed, list) else []
-        if not any(
-            isinstance(e, dict) and isinstance(e.get("data"), str) and (parent / e["data"]).resolve() == data
-            for e in enti
-        ):
+        # cycle.toml's keys in English or in Italian («dati», «[archivio] indirizzo»)
+        listed_data = [e.get("data", e.get("dati")) for e in enti if isinstance(e, dict)]
+        if not any(isinstance(d, str) and (parent / d).resolve() == data for d in listed_data):
             continue
-        store = toml.get("store")
-        url = store.get("url") if isinstance(store, dict) and isinstance(store.get("url"), str) else None
+        store = toml.get("store", toml.get("archivio"))
+        found = store.get("url", store.get("indirizzo")) if isinstance(store, dict) else None
+        url = found if isinstance(found, str) else None
         return store_url(cfg, url or None), f"quello di {cfg}"
     return None, ""
 
@@ -331,12 +380,32 @@ def reanchor(folder: Path, url: str) -> bool:
     return bool(done)
 
 
+IDENTICAL, DIFFERENT, INTACT = "identico", "diverso", "intatto"  # the outcomes of :func:`checked`
+
+
 def verify(folder: Path, store: str | None = None) -> tuple[bool, list[str]]:
-    """(identical, lines explaining what differs). ``store``: the store whose anchored digests the
-    outputs are compared with too (:func:`store_of`)."""
+    """(identical, lines explaining what differs): :func:`checked`, «intact» counted as not identical."""
+    outcome, lines = checked(folder, store)
+    return outcome == IDENTICAL, lines
+
+
+def checked(folder: Path, store: str | None = None) -> tuple[str, list[str]]:
+    """(outcome, lines explaining it): IDENTICAL when the recomputation from the recorded inputs gives the same
+    results.json and no output was edited; INTACT when the inputs changed since the run (no recomputation) but its
+    results.json is the one the store recorded and its outputs are as the run wrote them; DIFFERENT otherwise.
+    ``store``: the store whose anchored digests the outputs are compared with too (:func:`store_of`)."""
     recorded_text, recorded, result, changed = recompute(folder)
     if result is None:
-        return False, changed
+        intact, lines = recorded_intact(Path(folder), recorded_text, store)
+        return (INTACT if intact and changed else DIFFERENT), changed + lines
+    same, lines = _compared(Path(folder), store, recorded_text, recorded, result)
+    return (IDENTICAL if same else DIFFERENT), lines
+
+
+def _compared(
+    folder: Path, store: str | None, recorded_text: str, recorded: dict, result: Any
+) -> tuple[bool, list[str]]:
+    """A recomputed ``result`` against the folder's results.json and documents."""
     edited = check_sums(Path(folder))  # the published outputs too, not only results.json
     from ciclope.core.store.engine import redacted
 

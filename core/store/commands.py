@@ -8,7 +8,7 @@ import contextlib
 import functools
 import json
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from ciclope.core.store.read import Current, result_of_run, rows, runs_of
 from ciclope.core.store.words import level_words
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
+Annotate = Callable[[Store, dict, int, int], None]
 
 
 def open_for(args) -> Store:
@@ -271,7 +272,9 @@ def _history_objective(store: Store, args, years) -> int:
 # -- diff --------------------------------------------------------------------------------------
 
 
-def cmd_diff(args) -> int:
+def cmd_diff(args, annotate: Annotate | None = None) -> int:
+    """``annotate``: what completes each changed person (name, differences, reasons: ``ciclope.core.run.changes``,
+    which reads the traces with explain's words for cells)."""
     store = open_for(args)
     if len(args.run) == 2 and not args.year:
         ids = [result_of_run(store.engine, r, args.ente) for r in args.run]
@@ -296,6 +299,8 @@ def cmd_diff(args) -> int:
     a, b = (int(i) for i in ids if i is not None)
     doc = diff(store, a, b)
     doc.update({"ente": args.ente, "from": labels[0], "to": labels[1]})
+    if annotate is not None and not doc["same"]:
+        annotate(store, doc, a, b)
     # each result's levels by the labels its own regulation gave them (--json keeps the codes, as the store does)
     said = None if args.json or doc["same"] else (level_words(store.document(a)), level_words(store.document(b)))
     _print(doc, diff_text(doc, said), args.json)
@@ -398,11 +403,9 @@ def diff_text(doc: dict, levels: tuple[Mapping[str, str], Mapping[str, str]] | N
         out.append("Nessuna cifra di ente, area, obiettivo, indicatore o unità cambiata.\n")
     if doc["people"]:
         out.append("Persone con punteggio, livello, fascia o importo cambiati:")
+        named = all("name" in p for p in doc["people"])
         out.append(
-            grid(
-                ["Persona", "Prima", "Dopo"],
-                [[p["person"], _person(p["from"], before), _person(p["to"], after)] for p in doc["people"]],
-            )
+            _people_named(doc["people"], before, after) if named else _people_coded(doc["people"], before, after)
         )
     else:
         out.append("Nessuna persona con punteggio, livello, fascia o importo cambiati.\n")
@@ -414,6 +417,70 @@ def diff_text(doc: dict, levels: tuple[Mapping[str, str], Mapping[str, str]] | N
 
 
 KINDS = {"ente": "Ente", "area": "Area", "objective": "Obiettivo", "indicator": "Indicatore", "unit": "Unità"}
+
+
+def _people_coded(people: list[dict], before: Mapping[str, str], after: Mapping[str, str]) -> str:
+    """Each person by code, before and after (a diff that was not annotated)."""
+    return grid(
+        ["Persona", "Prima", "Dopo"],
+        [[p["person"], _person(p["from"], before), _person(p["to"], after)] for p in people],
+    )
+
+
+def _people_named(people: list[dict], before: Mapping[str, str], after: Mapping[str, str]) -> str:
+    """Each person by name and id: score and amount before, after and the difference, the level only when the
+    regulation gives one to someone; under each, what changed in their own inputs or why their figures moved."""
+    leveled = any((p[k] or {}).get("level") or (p[k] or {}).get("band") for p in people for k in ("from", "to"))
+    columns = ["Persona", "Punti prima", "Punti dopo", "Differenza"]
+    columns += ["Livello prima", "Livello dopo"] if leveled else []
+    columns += ["Importo prima", "Importo dopo", "Differenza"]
+    body = []
+    for p in people:
+        x, y = p["from"] or {}, p["to"] or {}
+        row = [f"{p['name']} ({p['person']})" if p["name"] else p["person"]]
+        row += [_score(x, p["from"]), _score(y, p["to"]), _signed(p["difference"]["score"])]
+        row += [_level(p["from"], before), _level(p["to"], after)] if leveled else []
+        row += [_amount(x, p["from"]), _amount(y, p["to"]), _signed_euro(p["difference"]["amount"])]
+        body.append(row)
+    numeric = set(range(1, len(columns))) - ({4, 5} if leveled else set())
+    lines = grid(columns, body, numeric).splitlines()
+    out = lines[:2]
+    for line, p in zip(lines[2:], people):
+        out.append(line)
+        out += [f"  cambiato: {c['said']}" for c in p["changes"]]
+        out += [f"  perché: {p['reason']}"] if p["reason"] else []
+    return "\n".join(out) + "\n"
+
+
+def _score(card: dict, whole: dict | None) -> str:
+    if whole is None:
+        return "assente"
+    return fmt.score(card["score"]) if card.get("score") is not None else "senza punteggio"
+
+
+def _amount(card: dict, whole: dict | None) -> str:
+    if whole is None:
+        return "assente"
+    return fmt.euro(card["amount"]) if card.get("amount") is not None else "nessun importo"
+
+
+def _level(card: dict | None, levels: Mapping[str, str]) -> str:
+    if card is None:
+        return "assente"
+    said = fmt.level(card["level"], levels) or "nessun livello"
+    return f"{said}, fascia {card['band']}" if card["band"] and card["band"] != card["level"] else said
+
+
+def _signed(value: float | None) -> str:
+    if value is None:
+        return ""
+    return ("+" if value > 0 else "") + fmt.score(value)
+
+
+def _signed_euro(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    return fmt.euro(value).replace("€ ", "€ +") if value > 0 else fmt.euro(value)
 
 
 def _person(p: dict | None, levels: Mapping[str, str]) -> str:

@@ -92,8 +92,11 @@ def test_verify_identical_then_names_the_tampered_file(tmp_path, capsys):
     assert capsys.readouterr().out.startswith("identico")
     with open(tmp_path / "buono" / "evaluations.csv", "a") as fh:
         fh.write("E3,D1,risultati,Obiettivi,10,7,\n")
-    assert main(["verify", str(tmp_path / "out" / "buono")]) == 1
-    assert "modificato dopo l'esecuzione: evaluations.csv" in capsys.readouterr().out
+    # the inputs changed since the run (no recomputation), the run's results as the store recorded them: exit 3
+    assert main(["verify", str(tmp_path / "out" / "buono")]) == 3
+    out = capsys.readouterr().out
+    assert "modificato dopo l'esecuzione: evaluations.csv" in out
+    assert "risultati dell'esecuzione n. 1 intatti" in out
 
 
 def test_a_run_without_the_store_does_not_import_sqlalchemy():

@@ -48,10 +48,38 @@ def test_diff_names_a_person_s_level_by_its_label_once(tmp_path, capsys):
     capsys.readouterr()
     assert main(["diff", str(cycle), "--ente", "comune-livelli", "--run", "1", "--run", "2", "--store", url]) == 0
     out = capsys.readouterr().out
-    assert "L1       98,00 · eccellente · € 1.200,00  98,00 · eccellente · € 1.000,00" in out
-    assert "L3       92,00 · buono · € 1.020,00       92,00 · buono · € 850,00" in out
-    assert "L5       85,00 · C · € 840,00             85,00 · C · € 700,00" in out
-    assert "· fascia" not in out
+    rows = {line.split()[1]: line.split() for line in out.splitlines() if line[:1].isupper() and " (L" in line}
+    # name (id), points before/after/difference, level before/after, amount before/after/difference
+    assert rows["(L1)"][2:] == [
+        "98,00",
+        "98,00",
+        "0,00",
+        "eccellente",
+        "eccellente",
+        "€",
+        "1.200,00",
+        "€",
+        "1.000,00",
+        "€",
+        "−200,00",
+    ]
+    assert rows["(L3)"][2:] == [
+        "92,00",
+        "92,00",
+        "0,00",
+        "buono",
+        "buono",
+        "€",
+        "1.020,00",
+        "€",
+        "850,00",
+        "€",
+        "−170,00",
+    ]
+    assert rows["(L5)"][2:] == ["85,00", "85,00", "0,00", "C", "C", "€", "840,00", "€", "700,00", "€", "−140,00"]
+    assert "fascia" not in out.split("Persone con")[1].split("\n", 1)[1]
+    # nothing of theirs changed: the regulation did
+    assert "nessun suo dato è cambiato: sono cambiati dati comuni: il file «regolamento» indicato in cycle.toml" in out
     args = ["diff", str(cycle), "--ente", "comune-livelli", "--run", "1", "--run", "2", "--store", url, "--json"]
     assert main(args) == 0
     people = json.loads(capsys.readouterr().out)["people"]
