@@ -103,6 +103,17 @@ class Wording:
         return fmt.param_value(value, {**self.r.plugin.status_labels, **spec.labels}, fmt.param_unit(spec))
 
 
+def no_assumptions(r: Result) -> str:
+    """What the section of the assumptions says when no parameter is one: never «Nessuna ipotesi» alone where the
+    calendar above dates an act by an assumption («data: ipotesi, il regolamento non la fissa»)."""
+    if any("ipotesi" in d.source for d, _ in r.calendar):
+        return (
+            "Nessuna ipotesi sui parametri: ognuno è fissato dalle fonti. Le date degli atti che il regolamento non "
+            "fissa sono ipotesi, dette come tali nel calendario («data: ipotesi»)."
+        )
+    return "Nessuna ipotesi: ogni parametro è fissato dalle fonti."
+
+
 def notes(r: Result, named: bool = True) -> list[Block]:
     words = Wording(r, named)
     docs = r.plugin.documents
@@ -124,9 +135,7 @@ def notes(r: Result, named: bool = True) -> list[Block]:
         Heading("Parametri in vigore"),
         parameters(r, words),
         Heading("Ipotesi"),
-        Assumptions(assumptions)
-        if assumptions
-        else Text("Nessuna ipotesi: ogni parametro è fissato dalle fonti.", "empty"),
+        Assumptions(assumptions) if assumptions else Text(no_assumptions(r), "empty"),
         Heading("Regolamento e dati" if named else "Regolamento"),  # the block itself says «Atti applicati:»
         Acts(None, acts),
         *(data if named else []),

@@ -68,8 +68,13 @@ def test_the_readings_are_the_relazione_s_assumptions_and_change_no_amount(ciclo
             "parte del premio «produttività»: la quota della parte non è nel testo: il 90% "
             "[Contratto integrativo del Comune di Letture, art. 8]" in page
         )
-    # without readings the section says there are none
-    assert "Nessuna ipotesi: ogni parametro è fissato dalle fonti." in text_of(html.render(plain))
+    # without readings the section says there are none among the parameters, and where the calendar above dates an
+    # act by an assumption (the Comune's monitoring by 31 July, which its regulation does not fix), says that too
+    assert "data: ipotesi, il regolamento non la fissa" in text_of(html.render(plain))
+    assert (
+        "Nessuna ipotesi sui parametri: ognuno è fissato dalle fonti. Le date degli atti che il regolamento non fissa "
+        "sono ipotesi, dette come tali nel calendario («data: ipotesi»)." in text_of(html.render(plain))
+    )
 
 
 def test_leggi_says_each_reading_after_its_rule(tmp_path):
