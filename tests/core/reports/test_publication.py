@@ -169,7 +169,8 @@ PAGES = {
     "bergamo": {"relazione": 26, "relazione-pubblica": 23},
     "brescia": {"relazione": 17, "relazione-pubblica": 14},  # 16 since the notes give each parameter its unit
     "comunita_montane": {"relazione": 13, "relazione-pubblica": 10},
-    "regolamento": {"relazione": 10, "relazione-pubblica": 6},  # comune-fondo: the calendar's acts, its fund
+    # comune-fondo: the calendar's acts, its fund, and the notes on the calendar's assumed dates
+    "regolamento": {"relazione": 11, "relazione-pubblica": 6},
 }
 
 
