@@ -15,7 +15,8 @@ import attrs
 
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.compile.env import PersonEnv
-from ciclope.plugins.regolamento.format.expr import Binary, Call, Defined, Formula, Node, Num
+from ciclope.plugins.regolamento.compile.evaluate import Rank
+from ciclope.plugins.regolamento.format.expr import Binary, Call, Defined, Formula, Node, Num, Text
 from ciclope.plugins.regolamento.format.wording import denied, sentence
 from ciclope.plugins.regolamento.pay.formulas import evaluated
 
@@ -69,7 +70,7 @@ def _chosen(formula: Formula, node: Call, env: PersonEnv, because: list[str]) ->
         held = _value(formula, condition, env)
         if held is True and isinstance(condition, Call) and condition.fn == "VERO":  # PIÙ.SE's «altrimenti»
             # «vero» is no reason: the cases before it that did not hold are
-            because.append(fmt.listed(denied(attrs.evolve(formula, tree=c)) for c in args[: 2 * i : 2]))
+            because.append(_none_held(formula, args[: 2 * i : 2], env))
             return branch
         if held is True:
             because.append(sentence(attrs.evolve(formula, tree=condition)))
@@ -80,6 +81,35 @@ def _chosen(formula: Formula, node: Call, env: PersonEnv, because: list[str]) ->
         if held is not False:
             return None
     return None
+
+
+def _none_held(formula: Formula, cases: tuple[Node, ...], env: PersonEnv) -> str:
+    """The cases of PIÙ.SE none of which held, said as the person's value: cases that compare one measure with texts
+    («livello = "A"», «livello = "B"») by the text it is («il livello è uguale a «D»»), thresholds of one measure by
+    the lowest missed («il punteggio è meno di 60»: under 60 it is under 90 too); any other cases each denied."""
+    said = [denied(attrs.evolve(formula, tree=c)) for c in cases]
+
+    compared = [c for c in cases if isinstance(c, Binary)]
+    measures = {sentence(attrs.evolve(formula, tree=c.left)) for c in compared}  # one measure, wherever written
+    if len(cases) < 2 or len(compared) < len(cases) or len(measures) > 1:
+        return fmt.listed(said)
+    ops, left = {c.op for c in compared}, compared[0].left
+    value = _value(formula, left, env)
+    if isinstance(value, Rank):  # a level compares by its place on the scale: said by its name, where it has one
+        score = env.facts.scores.get(env.person.id)
+        value = score.level if value and score is not None and score.level else None
+    if ops == {"="} and isinstance(value, str):
+        return sentence(attrs.evolve(formula, tree=Binary("=", left, Text(value, left_at(left)), compared[0].at)))
+    bounds = [c.right.value for c in compared if isinstance(c.right, Num)]
+    if len(bounds) == len(compared) and (ops <= {">=", ">"} or ops <= {"<=", "<"}):
+        lowest = min if ops <= {">=", ">"} else max  # the threshold whose denial implies the others'
+        return said[bounds.index(lowest(bounds))]
+    return fmt.listed(said)
+
+
+def left_at(node: Node) -> int:
+    """Where a piece begins in the formula's text, for a piece made of it."""
+    return getattr(node, "at", 0)
 
 
 def _where(formula: Formula, node: Node, value: Decimal, chosen: bool) -> list[str]:

@@ -1470,6 +1470,48 @@ def test_a_choice_that_gives_nothing_says_the_conditions_that_chose(ciclope_ente
     )
 
 
+CASES = (
+    head("Premio per livello")
+    + """
+[livelli]
+fonte = "art. 5"
+scala = [{ nome = "A", da = 90 }, { nome = "B", da = 75 }, { nome = "C", da = 60 }, { nome = "D", da = 0 }]
+
+[[premi]]
+nome = "importo per livello"
+metodo = "formula"
+importo = '=PIÙ.SE(livello = "A"; 300 €; livello = "B"; 200 €; livello = "C"; 100 €; VERO; 0 €)'
+fonte = "art. 6"
+
+[[premi]]
+nome = "importo per punti"
+metodo = "formula"
+quota_fondo = 0
+importo = '=PIÙ.SE(punteggio >= 90; 50 €; punteggio >= 60; 20 €; VERO; 0 €)'
+fonte = "art. 7"
+"""
+)
+
+
+def test_the_cases_none_of_which_held_are_said_by_the_value_read(ciclope_ente, tmp_path):
+    text = CASES.replace(
+        'metodo = "formula"\nimporto = \'=PIÙ.SE(livello',
+        'metodo = "formula"\nquota_fondo = 1\nimporto = \'=PIÙ.SE(livello',
+        1,
+    )
+    text = text.replace(
+        'importo = \'=PIÙ.SE(livello', 'residuo_a = "importo per punti"\nimporto = \'=PIÙ.SE(livello', 1
+    )
+    people = [("P1", "C", 95), ("P2", "C", 40)]
+    result = run_declared(ciclope_ente, tmp_path, text, scored(people))
+    # P1 level A: 300.00 + 50.00; P2 40 points, level D: none of the three levels, nor 90 nor 60 points: 0 and 0.
+    # The reason is the value read, never «il livello non è uguale a «A», … «B» e … «C»»; of thresholds on one
+    # measure, the lowest it missed (under 60 it is under 90 too)
+    assert amounts(result) == {"P1": "350.00", "P2": "0.00"}
+    assert result.figures["premio:importo per livello:P2"].note.startswith("nessun importo: il livello è uguale a «D»")
+    assert result.figures["premio:importo per punti:P2"].note.startswith("nessun importo: il punteggio è meno di 60")
+
+
 def test_the_sentences_keep_the_grouping_of_conditions_and_say_days():
     scope = Scope(PLACES["ammesso"])
     # «a e (b oppure c)»: without the brackets the sentence would read as «(a e b) oppure c»
