@@ -27,6 +27,12 @@ def _why(result: Result, ident: str) -> str:
     return org.not_scored.get(f"indicator:{ident}", "") if org is not None else ""
 
 
+def _unscored(result: Result, objective: str) -> str:
+    """Why ``objective`` is not scored (nothing measured is left to take the weight); "" for one that is."""
+    org = result.org
+    return org.not_scored.get(f"objective:{objective}", "") if org is not None else ""
+
+
 def indicator_left_out(result: Result, ident: str, where: Callable[[str], str]) -> dict[str, Any]:
     """An indicator its objective leaves out: why (the motivo of a neutralized one, with its cell in the office's
     words, ``where``), its objective and the rule; {} for one that is scored."""
@@ -40,6 +46,7 @@ def indicator_left_out(result: Result, ident: str, where: Callable[[str], str]) 
             "why": why,
             "where": where(cell) if cell else "",
             "objective": ind.objective,
+            "unscored": _unscored(result, ind.objective),
             "rule": _rule(result, ind.objective),
         }
     }
@@ -57,7 +64,9 @@ def objective_left_out(result: Result, ident: str) -> dict[str, Any]:
         for i in result.ente.indicators.values()
         if i.objective == ident and _why(result, i.id)
     ]
-    return {"left_out": {"indicators": out, "rule": _rule(result, ident)}} if out else {}
+    if not out:
+        return {}
+    return {"left_out": {"indicators": out, "unscored": _unscored(result, ident), "rule": _rule(result, ident)}}
 
 
 def left_out_lines(subj: Mapping[str, Any], documents: Mapping[str, str] | None) -> list[str]:
@@ -71,12 +80,14 @@ def left_out_lines(subj: Mapping[str, Any], documents: Mapping[str, str] | None)
             f"indicatore {i['id']} — {i['name']}" + (f" (peso {i['weight']})" if i["weight"] else "") + f", {i['why']}"
             for i in found["indicators"]
         )
-        lines = [f"Non entra nel calcolo: {said}; {REPROPORTIONED.format('')}."]
+        verb = "Non entrano" if len(found["indicators"]) > 1 else "Non entra"
+        then = f"obiettivo: {found['unscored']}" if found.get("unscored") else REPROPORTIONED.format("")
+        lines = [f"{verb} nel calcolo: {said}; {then}."]
     else:
         lines = [
             upper_first(found["why"]) + (f"   ← {found['where']}" if found["where"] else ""),
             f"Non entra nel raggiungimento dell'obiettivo {found['objective']}: "
-            + REPROPORTIONED.format(" dell'obiettivo")
+            + (found["unscored"] or REPROPORTIONED.format(" dell'obiettivo"))
             + ".",
         ]
     return [*lines, f"  regola: {fmt.cite(found['rule'], documents)}"]

@@ -409,3 +409,22 @@ def test_a_left_out_indicator_says_its_declared_weight(tmp_path):
     text = explain(make_case(tmp_path / "prova", **{"indicators.csv": rows}), "objective", "S2")
     assert "indicatore I4 — Indagine annullata (peso 50), neutralizzato: evento annullato;" in text
     assert "• indicatore I3 (peso 50) = 100,00%" in text
+
+
+def test_an_objective_with_every_indicator_left_out_names_them_all(tmp_path):
+    # I3 neutralized too: S2 has nothing measured, no figure and no weight to re-proportion; both are named
+    rows = FILES["indicators.csv"].replace(
+        "I3,S2,Sportello attivo,boolean,,,SI,SI,,,,,", "I3,S2,Sportello attivo,boolean,,,SI,SI,,,true,sportello chiuso,"
+    )
+    case = make_case(tmp_path / "prova", **{"indicators.csv": rows})
+    assert (
+        "Non entra nel raggiungimento dell'obiettivo S2: nessun indicatore attivo e misurato (non valutato)."
+        in explain(case, "indicator", "I4").splitlines()
+    )
+    text = explain(case, "objective", "S2")
+    assert (
+        "Non entrano nel calcolo: indicatore I3 — Sportello attivo, neutralizzato: sportello chiuso; indicatore I4 — "
+        "Indagine annullata, neutralizzato: evento annullato; obiettivo: nessun indicatore attivo e misurato (non "
+        "valutato)."
+    ) in text
+    assert "Nessuna cifra calcolata da spiegare." not in text
