@@ -325,6 +325,10 @@ class Params:
     reforms: frozenset[str] = frozenset()
     # single figures changed inside a parameter's content: parameter → dotted key inside it → value as written
     amendments: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, hash=False)
+    # the names the ente's contract gives a role in the parameters' year where it renames it (role → the name of one
+    # and of the group, with its article: «Elevata qualificazione (EQ)», «le EQ» in Funzioni Locali from 2024), for a
+    # plugin whose own words name the role otherwise (:func:`core.plugininfo.contract_roles`); empty elsewhere
+    contract_roles: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, hash=False)
 
     _parsed: dict[tuple[str, Any], Any] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)
 

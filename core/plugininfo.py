@@ -216,6 +216,15 @@ def said_group(code: str, words: Classification | None, year: int = 0) -> str:
     return GROUP_LABELS.get(code, code)
 
 
+def contract_roles(words: Classification | None, year: int) -> dict[str, tuple[str, str]]:
+    """The roles the ente's contract (``words``) renames in ``year``, each by the name of one and of the group:
+    ``po`` from the year of the change on («Posizione organizzativa / EQ», «le PO/EQ» in 2023; «Elevata
+    qualificazione (EQ)», «le EQ» from 2024 in Funzioni Locali); none before it, nor without a contract's words."""
+    if words is None or year < words.since:
+        return {}
+    return {"po": (said_role("po", year, words), said_group("po", words, year))}
+
+
 def without_article(group: str) -> str:
     """A group's name without the article it starts with: «i responsabili di struttura» → «responsabili di
     struttura», as a pair of groups says it («dirigenti e responsabili di struttura»)."""

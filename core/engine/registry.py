@@ -25,7 +25,7 @@ from ciclope.core import hookimpl
 from ciclope.core.engine import defaults, hookspecs
 from ciclope.core.fmt import quoted
 from ciclope.core.params import ParamSpec, load_param_specs
-from ciclope.core.plugininfo import COMPARTO_PER_ENTE, Classification, PluginInfo
+from ciclope.core.plugininfo import COMPARTO_PER_ENTE, Classification, PluginInfo, contract_roles
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.provisions import Provision, load_provisions
 
@@ -363,6 +363,14 @@ class Hooks:
             return self
         comparto = self.first(hookspecs.ciclope_comparto, params=params) or ""
         return Hooks(self.pm, self.info, tuple(i for i in self.info.layers if comparto and i.comparto == comparto))
+
+    def in_year(self, params: Params, year: int) -> Params:
+        """``params`` with the roles the ente's contract renames in ``year`` (:attr:`Params.contract_roles`), in
+        the words of the plugin or of the comparto layers these hooks run (:meth:`for_ente`)."""
+        if self.info is None:
+            return params
+        roles = contract_roles(attrs.evolve(self.info, layers=self.layers).staff_words, year)
+        return attrs.evolve(params, contract_roles=roles) if roles else params
 
     def without_layers(self) -> CycleHooks:
         """These hooks as the ente's plugin alone answers them, without any comparto layer's implementations: a

@@ -426,6 +426,7 @@ def resolve_params(
     if params.amendments:  # asked only when there are some: the default refuses each
         problems.extend(hooks.one(hookspecs.ciclope_check_amendments, params=params, where=where))
     hooks = hooks.for_ente(params)
+    params = hooks.in_year(params, year)  # the roles as the ente's contract names them in the year
     # every problem at once: the plugin's combination checks run too (on the valid values), except on the
     # parameters already wrong, so one bad value is not reported twice
     specs = params.specs

@@ -70,6 +70,10 @@ def scheda_d_people(ente: Any) -> tuple[list[Any], bool]:
     return [p for p in people if p.is_dirigente or (with_po and p.is_po)], with_po
 
 
+# the scheda d of an ente without dirigenti: the PO / EQ who hold their functions (:func:`scheda_d_people`)
+HEADS = "Scheda d — Responsabili con funzioni dirigenziali"
+
+
 def no_dirigenti(words: Classification | None, year: int = 0) -> str:
     """Why the scheda d lists the PO: where the ente's contract names the law that gives them the dirigenti's
     functions (``po_in_charge``: for a Comune, D.Lgs. 267/2000 art. 109 c. 2), that they hold them, citing it;

@@ -143,7 +143,8 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
     ente, org = r.ente, r.org
     assert org is not None
     rows = []
-    for p in fmt.scheda_d_people(ente)[0]:  # with the PO in an ente without dirigenti
+    people, with_po = fmt.scheda_d_people(ente)  # with the PO in an ente without dirigenti
+    for p in people:
         s = r.scores.get(p.id)
         headed = ", ".join(unit_said(r, u.id) or u.id for u in ente.headed_by(p.id))
         rows.append(
@@ -152,7 +153,7 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
                 p.name,
                 fmt.role_label(p.role, r.ente.year, r.plugin.staff_words),
                 headed,
-                org.people.get(p.id),
+                stats.head_organizational(r, p.id),  # a PO's the unit's they head, as in the Relazione
                 s.score if s else None,
                 fmt.level(s.level, r.plugin.ente_labels) if s else None,
                 status(p.id),
@@ -168,7 +169,11 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
         ("Livello", "text", 16),
         ("Esito", "text", 16),
     ]
-    return Table("Dirigenti (scheda d)", columns, rows)
+    if not with_po:
+        return Table("Dirigenti (scheda d)", columns, rows)
+    # Excel's sheet names stop at 31 characters: the Relazione's title, and why, above the table
+    note = f"{fmt.HEADS}. {fmt.no_dirigenti(r.plugin.staff_words, ente.year)}"
+    return Table("Responsabili (scheda d)", columns, rows, note=note)
 
 
 def objectives(r: Result) -> Table:

@@ -507,3 +507,14 @@ def instalments(result: Result) -> list[InstalmentStat]:
         InstalmentStat(pool, what, year, month, period, share, len(amounts), sum(amounts, Decimal(0)), kind)
         for (pool, what, year, month, period, share, kind), amounts in ordered
     ]
+
+
+def head_organizational(r: Result, pid: str) -> Decimal | None:
+    """A scheda d row's organizational performance: the person's own (a dirigente's, the Segretario's), else — a PO
+    or EQ, whom the core does not score on the chart — the first unit they head, as the Relazione's intro says."""
+    org = r.org
+    assert org is not None
+    own = org.people.get(pid)
+    if own is not None:
+        return own
+    return next((v for u in r.ente.headed_by(pid) if (v := org.units.get(u.id)) is not None), None)

@@ -29,6 +29,7 @@ from ciclope.core.params import Params
 from ciclope.core.plugininfo import Classification
 from ciclope.core.reports import fmt, progressions, stats
 from ciclope.core.result import Result, award_figure
+from ciclope.core.run import leftout
 from ciclope.core.store.words import stored_params
 from ciclope.core.trace import NOTHING, Figure, Input, zero_reason
 from ciclope.core.values import parse_money, parse_percent, parse_share
@@ -773,12 +774,15 @@ def _indicator(result: Result, ident: str) -> dict[str, Any] | None:
     ind = result.ente.indicators.get(ident)
     if ind is None:
         return None
-    return {"name": ind.name, "objective": ind.objective, "type": ind.type, "source": ind.source}
+    said = {"name": ind.name, "objective": ind.objective, "type": ind.type, "source": ind.source}
+    return {**said, **leftout.indicator_left_out(result, ident, functools.partial(where, result))}
 
 
 def _objective(result: Result, ident: str) -> dict[str, Any] | None:
     o = result.ente.objectives.get(ident)
-    return None if o is None else {"name": o.title, "objective_kind": o.kind}
+    if o is None:
+        return None
+    return {"name": o.title, "objective_kind": o.kind, **leftout.objective_left_out(result, ident)}
 
 
 def _unit(result: Result, ident: str) -> dict[str, Any] | None:
@@ -923,7 +927,7 @@ def header_lines(
 ) -> list[str]:
     """The subject's lines: a person by the words of the ente's contract (``staff``, :attr:`PluginInfo.staff_words`)."""
     if subj["kind"] != "person":
-        return thing_lines(subj, labels)
+        return thing_lines(subj, labels) + leftout.left_out_lines(subj, documents)
     year = int(subj.get("year") or 0)
     role = fmt.role_label(subj["role"], year, staff)
     cat = f", {fmt.category_label(subj['category'], year, staff)}" if subj["category"] else ""
@@ -1073,7 +1077,7 @@ def render_text(
     for n in nodes:
         walk(n, "")
         lines.append("")
-    if not nodes:
+    if not nodes and not (subj or {}).get("left_out"):  # one left out has said why it has no figure
         lines.append("Nessuna cifra calcolata da spiegare.")
     return "\n".join(lines).rstrip() + "\n"
 

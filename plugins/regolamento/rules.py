@@ -57,7 +57,7 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import result_pay_words, word
+from ciclope.plugins.regolamento.format.wording import own_labels, result_pay_words, word
 from ciclope.plugins.regolamento.format.wording import role_names as named_roles
 from ciclope.plugins.regolamento.pay import (
     access,
@@ -761,7 +761,7 @@ def labels(params: Params) -> dict[str, str]:
         **excluded,
         **result_funds(regulation),
         **{s.name: s.label for s in regulation.statuses},
-        **regulation.labels,
+        **own_labels(regulation.labels),
     }
 
 

@@ -89,8 +89,7 @@ def build(result: Result) -> Report:
     return Report(title(result), result.ente.name, meta(result), tuple(sections), footer(result))
 
 
-# the scheda d of an ente without dirigenti lists the PO / EQ who hold their functions (fmt.scheda_d_people)
-HEADS = "Scheda d — Responsabili con funzioni dirigenziali"
+HEADS = fmt.HEADS  # the scheda d of an ente without dirigenti lists the PO / EQ who hold their functions
 
 
 def titled(result: Result, ident: str, heading: str) -> str:

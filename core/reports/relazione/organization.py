@@ -203,7 +203,7 @@ def dirigenti(r: Result, names: Names) -> list[Block]:
                 p.name or p.id,
                 fmt.role_label(p.role, ente.year, r.plugin.staff_words),
                 ", ".join(names.unit(u.id) for u in ente.headed_by(p.id)) or fmt.NONE,
-                fmt.pct(_organizational(r, p.id)),
+                fmt.pct(stats.head_organizational(r, p.id)),
                 fmt.score(s.score if s else None),
                 (fmt.level(s.level, r.plugin.ente_labels) if s and s.level else fmt.NONE),
                 fmt.status(r.status_of(p.id), r.plugin.status_labels),
@@ -228,17 +228,6 @@ def dirigenti(r: Result, names: Names) -> list[Block]:
         *([Text(fmt.no_dirigenti(r.plugin.staff_words, r.ente.year), "muted")] if with_po else []),
         Table("", columns(head, (3, 4)), rows, empty="Nessun dirigente tra il personale."),
     ]
-
-
-def _organizational(r: Result, pid: str) -> Decimal | None:
-    """A row's organizational performance: the person's own (a dirigente's, the Segretario's), else — a PO or EQ,
-    whom the core does not score on the chart — the first unit they head, as the section's intro says."""
-    org = r.org
-    assert org is not None
-    own = org.people.get(pid)
-    if own is not None:
-        return own
-    return next((v for u in r.ente.headed_by(pid) if (v := org.units.get(u.id)) is not None), None)
 
 
 def units(r: Result, names: Names) -> list[Block]:

@@ -21,7 +21,7 @@ from ciclope.plugins.regolamento.format.funds import code_of
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
-from ciclope.plugins.regolamento.format.wording import PLURAL, ROLE_GROUP
+from ciclope.plugins.regolamento.format.wording import PLURAL, ROLE_GROUP, own_labels
 from ciclope.plugins.regolamento.pay.eligibility import status_of
 from ciclope.plugins.regolamento.read.lines import line_of, said
 from ciclope.plugins.regolamento.say.codes import LABELS, STATUS_LABELS
@@ -36,7 +36,7 @@ def misspelt(reg: Regulation, ente: Ente, where: tuple[str, Mapping[str, int]]) 
     """Every [etichette] key that is no code of the regulation, the ente or the plugin: the code it is near, if any."""
     known = codes(reg, ente) | set(ROLE_GROUP) | {role + PLURAL for role in ROLE_GROUP}
     out = half_roles(reg, where)
-    for key in reg.labels:
+    for key in own_labels(reg.labels):
         if key in known or code_of(key) in known:
             continue
         hint = nearest(key, sorted(known))

@@ -509,6 +509,9 @@ def result_pay_words(paid: Sequence[str], labels: Mapping[str, str]) -> str:
 
 
 PLURAL = "_plurale"  # [etichette] «po_plurale»: the role's people as a group, with the article
+# a role's group as the ente's contract names it in the cycle year («contratto:po» → «le EQ»): no key of [etichette],
+# set where an ente's run reads the regulation (read/load.in_contract) and said where the regulation names it not
+CONTRACT = "contratto:"
 
 
 def role_names(labels: Mapping[str, str]) -> dict[str, tuple[str, str]]:
@@ -518,5 +521,12 @@ def role_names(labels: Mapping[str, str]) -> dict[str, tuple[str, str]]:
 
 
 def role_groups(labels: Mapping[str, str]) -> dict[str, str]:
-    """:data:`ROLE_GROUP` with the regulation's own names of its roles' groups (:func:`role_names`)."""
-    return {**ROLE_GROUP, **{role: many for role, (_, many) in role_names(labels).items()}}
+    """:data:`ROLE_GROUP` with the contract's names of the year (:data:`CONTRACT`), then the regulation's own
+    names of its roles' groups (:func:`role_names`)."""
+    contract = {role: labels[CONTRACT + role] for role in ROLE_GROUP if CONTRACT + role in labels}
+    return {**ROLE_GROUP, **contract, **{role: many for role, (_, many) in role_names(labels).items()}}
+
+
+def own_labels(labels: Mapping[str, str]) -> dict[str, str]:
+    """The labels the regulation's [etichette] writes, without the contract's names of the year (:data:`CONTRACT`)."""
+    return {key: text for key, text in labels.items() if not key.startswith(CONTRACT)}

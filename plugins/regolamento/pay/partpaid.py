@@ -27,10 +27,11 @@ def record(
     reg: Regulation, pr: Premium, fund: Input, given: Sequence[Given], key: Callable[[str], str], trace: Trace
 ) -> None:
     """The figure of what the part ``pr`` paid from ``fund`` (the input its people's figures read): the sums of
-    weights its people's figures divide by, then each amount above zero, in people.csv order, leading to its
-    person's figure (``key``). The excluded the part lists at 0 (``elenca_esclusi``) are listed too, as «Premi» of
-    schede.xlsx lists them: their figure says the exclusion."""
-    paid = [(e.person, amount) for group in given for e, amount, _ in group.paid if amount > 0 or e.status is not None]
+    weights its people's figures divide by, then the amount of everyone the part counted, in people.csv order,
+    leading to its person's figure (``key``): € 0,00 too (a level that pays nothing, a cut of 100%), whose figure
+    says why, as the excluded the part lists at 0 (``elenca_esclusi``) are listed, as «Premi» of schede.xlsx lists
+    them."""
+    paid = [(e.person, amount) for group in given for e, amount, _ in group.paid]
     amounts = [
         Input(f"importo di {person.name}", amount, ref=key(person.id) if trace.get(key(person.id)) else "")
         for person, amount in paid

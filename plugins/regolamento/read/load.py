@@ -14,12 +14,16 @@ import attrs
 
 from ciclope.core import Params, Problem, cells
 from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.format.wording import CONTRACT
 from ciclope.plugins.regolamento.read import amend
 from ciclope.plugins.regolamento.read.lines import key_lines
 from ciclope.plugins.regolamento.read.reader import SOURCE, read, shown
 
 PARAM = "regolamento"
 _CACHE: dict[tuple[str, str, str], tuple[Regulation | None, tuple[Problem, ...]]] = {}
+_IN_CONTRACT: dict[
+    tuple[int, tuple[tuple[str, tuple[str, str]], ...]], Regulation
+] = {}  # a cached regulation in the words of a contract's year
 
 
 STARTER = Path(__file__).parent.parent / "nuovo.toml"  # the starting regulation, at the plugin's root
@@ -107,25 +111,43 @@ Loaded = tuple[Regulation | None, tuple[Problem, ...]]
 _READERS: dict[str, Callable[[str], Loaded]] = {}
 
 
-def _reader(changes: Mapping[str, Any]) -> Callable[[str], Loaded]:
-    """:func:`load` with these amendments, one function per set of them: ``Params.parsed`` keeps its answer
-    per ente under the function, so the file is read once per ente, not once per person."""
-    key = repr(sorted(changes.items()))
+def _reader(changes: Mapping[str, Any], roles: Mapping[str, tuple[str, str]] | None = None) -> Callable[[str], Loaded]:
+    """:func:`load` with these amendments, naming ``roles`` as the contract of the year does (:func:`in_contract`),
+    one function per set of them: ``Params.parsed`` keeps its answer per ente under the function, so the file is read
+    once per ente, not once per person."""
+    named = dict(roles or {})
+    key = repr((sorted(changes.items()), sorted(named.items())))
     if key not in _READERS:
         fixed = dict(changes)
-        _READERS[key] = lambda path_text: load(path_text, fixed)
+        _READERS[key] = lambda path_text: in_contract(load(path_text, fixed), named)
     return _READERS[key]
 
 
+def in_contract(loaded: Loaded, roles: Mapping[str, tuple[str, str]]) -> Loaded:
+    """The regulation with the groups of the roles its contract renames in the cycle year (``Params.contract_roles``:
+    «le EQ» in Funzioni Locali from 2024) among its labels (:data:`CONTRACT`): its documents say the words of the
+    year where [etichette] names the role not, never the «PO / EQ» of a regulation read alone."""
+    regulation, problems = loaded
+    if regulation is None or not roles:
+        return loaded
+    # one regulation per file and words, kept as :func:`load` keeps the file's: what is cached by a regulation's
+    # identity (score.ladders) never meets another one born where a collected one was
+    key = (id(regulation), tuple(sorted(roles.items())))
+    if key not in _IN_CONTRACT:
+        labels = {**regulation.labels, **{CONTRACT + role: many for role, (_, many) in roles.items()}}
+        _IN_CONTRACT[key] = attrs.evolve(regulation, labels=labels)
+    return _IN_CONTRACT[key], problems
+
+
 def declared(params: Params) -> Regulation | None:
-    """The ente's regulation with its amendments, or None when it does not read (its problems are said by
-    ``ciclope_check_params`` and ``ciclope_check_amendments``)."""
-    return params.parsed(PARAM, _reader(changes_of(params)))[0]
+    """The ente's regulation with its amendments, in the words of its contract of the year, or None when it does not
+    read (its problems are said by ``ciclope_check_params`` and ``ciclope_check_amendments``)."""
+    return params.parsed(PARAM, _reader(changes_of(params), params.contract_roles))[0]
 
 
 def regulation_of(params: Params) -> Regulation:
     """The ente's regulation (checked when the configuration was read: ``ciclope_check_params``)."""
-    regulation, problems = params.parsed(PARAM, _reader(changes_of(params)))
+    regulation, problems = params.parsed(PARAM, _reader(changes_of(params), params.contract_roles))
     if regulation is None:  # the run plan is never built with a broken regulation
         raise ValueError("; ".join(p.message for p in problems))
     return regulation

@@ -19,6 +19,7 @@ import attrs
 
 from ciclope.plugins.regolamento.format import readings, wording
 from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.format.wording import own_labels
 from ciclope.plugins.regolamento.say import partphrases, phrases, positionphrases
 
 # blocks that are not articles: the version of the format and the act itself (the heading)
@@ -73,6 +74,8 @@ def articles(regulation: Regulation) -> list[Article]:
         if field.name in HEADING_FIELDS:
             continue
         value = getattr(regulation, field.name)
+        if field.name == "labels":  # what [etichette] writes: the contract's names of the year are no article
+            value = own_labels(value)
         if _unset(value, field):
             continue
         out.append(_article(field, value, regulation))

@@ -49,6 +49,7 @@ from ciclope.plugins.regolamento.format.wording import (
     ROLE_GROUP,
     joined,
     of_unit,
+    own_labels,
     role_groups,
     role_names,
     roles,
@@ -86,6 +87,11 @@ FUNDS = {
     "performance_individuale": "dei premi per la performance individuale",
     "risultato_po": "della retribuzione di risultato delle PO / EQ",
     "po_total": "delle risorse per posizione e risultato delle PO / EQ",  # [fondi] risorse_po
+}
+# the funds of :data:`FUNDS` that name the PO / EQ, as the regulation's groups say them (:func:`role_groups`)
+PO_FUNDS = {
+    "risultato_po": "della retribuzione di risultato {}",
+    "po_total": "delle risorse per posizione e risultato {}",
 }
 PHASE = {"premialita": "premialità"}
 YEAR = {"precedente": "dell'anno precedente", "ciclo": "dell'anno del ciclo", "successivo": "dell'anno successivo"}
@@ -627,6 +633,8 @@ def fund_name(name: str, regulation: Regulation | None = None) -> str:
     if name in labels:
         label = labels[name]
         return label if _FUND_WORD.match(label) else f"fondo «{label}»"
+    if name in PO_FUNDS:  # «delle PO / EQ», «delle EQ» in the words of the contract of the year
+        return f"fondo {PO_FUNDS[name].format(roles(['po'], 'di', role_groups(labels)))}"
     return f"fondo {FUNDS.get(name, '«' + fmt.accented(word(funds.said(name))) + '»')}"
 
 
@@ -931,6 +939,7 @@ def labels(block: Mapping[str, str], regulation: Regulation) -> Said:
     def key(k: str) -> str:
         return f"il fondo «{funds.said(k)}»" if k in paid_from or k in FUNDS else f"«{word(k)}»"
 
+    block = own_labels(block)  # what [etichette] writes, never the contract's names of the year
     named = role_names(block)
     own = {k for r in named for k in (r, r + PLURAL)}
     lines = [

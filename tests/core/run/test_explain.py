@@ -24,7 +24,7 @@ from ciclope.core.run.explain import (
     where,
 )
 
-from reportcase import make_case, write_config
+from reportcase import FILES, make_case, write_config
 
 
 @pytest.fixture(scope="module")
@@ -372,3 +372,59 @@ def test_a_fund_named_as_what_it_pays_is_said_once():
     assert (
         award_lines(other, {"level": None}, None, None)[0] == "Retribuzione di risultato: € 2.400,00 — Fondo delle EQ"
     )
+
+
+def test_a_neutralized_indicator_says_why_and_the_rule(case):
+    # reportcase's I4 (indicators.csv data row 4 → riga 5) is neutralized, motivo «evento annullato»: no figure,
+    # yet the explanation says it, where the motivo is written, and that its objective S2 leaves it out
+    text = explain(case, "indicator", "I4")
+    lines = text.splitlines()
+    assert lines[1] == "Neutralizzato: evento annullato   ← indicators.csv, riga 5, colonna motivo"
+    assert lines[2] == (
+        "Non entra nel raggiungimento dell'obiettivo S2: i pesi degli altri indicatori dell'obiettivo sono "
+        "riproporzionati."
+    )
+    assert lines[3].startswith("  regola: ") and lines[3] != "  regola: —"
+    assert "Nessuna cifra calcolata da spiegare." not in text
+
+
+def test_an_objective_names_the_indicators_it_leaves_out(case):
+    # S2 = I3 (SI → 100%) alone: I4 neutralized, its weight (empty: equal weights) goes to I3
+    text = explain(case, "objective", "S2")
+    assert "■ Obiettivo S2 — Efficienza = 100,00%" in text
+    assert (
+        "Non entra nel calcolo: indicatore I4 — Indagine annullata, neutralizzato: evento annullato; "
+        "i pesi degli altri indicatori sono riproporzionati." in text
+    )
+    rule = text.splitlines()[text.splitlines().index(next(x for x in text.splitlines() if "Non entra" in x)) + 1]
+    assert rule.startswith("  regola: ") and rule != "  regola: —"
+    # S1 leaves nothing out: nothing is said
+    assert "Non entra" not in explain(case, "objective", "S1")
+
+
+def test_a_left_out_indicator_says_its_declared_weight(tmp_path):
+    # I4 weighted 50 beside I3 weighted 50, neutralized: S2 = I3 alone = 100% (50 / 50 of the weight)
+    rows = FILES["indicators.csv"].replace("I3,S2,Sportello attivo,boolean,,", "I3,S2,Sportello attivo,boolean,50,")
+    rows = rows.replace("I4,S2,Indagine annullata,higher,,", "I4,S2,Indagine annullata,higher,50,")
+    text = explain(make_case(tmp_path / "prova", **{"indicators.csv": rows}), "objective", "S2")
+    assert "indicatore I4 — Indagine annullata (peso 50), neutralizzato: evento annullato;" in text
+    assert "• indicatore I3 (peso 50) = 100,00%" in text
+
+
+def test_an_objective_with_every_indicator_left_out_names_them_all(tmp_path):
+    # I3 neutralized too: S2 has nothing measured, no figure and no weight to re-proportion; both are named
+    rows = FILES["indicators.csv"].replace(
+        "I3,S2,Sportello attivo,boolean,,,SI,SI,,,,,", "I3,S2,Sportello attivo,boolean,,,SI,SI,,,true,sportello chiuso,"
+    )
+    case = make_case(tmp_path / "prova", **{"indicators.csv": rows})
+    assert (
+        "Non entra nel raggiungimento dell'obiettivo S2: nessun indicatore attivo e misurato (non valutato)."
+        in explain(case, "indicator", "I4").splitlines()
+    )
+    text = explain(case, "objective", "S2")
+    assert (
+        "Non entrano nel calcolo: indicatore I3 — Sportello attivo, neutralizzato: sportello chiuso; indicatore I4 — "
+        "Indagine annullata, neutralizzato: evento annullato; obiettivo: nessun indicatore attivo e misurato (non "
+        "valutato)."
+    ) in text
+    assert "Nessuna cifra calcolata da spiegare." not in text

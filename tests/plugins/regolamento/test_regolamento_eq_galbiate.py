@@ -188,7 +188,7 @@ def test_explain_names_the_result_pay_and_says_its_reading_where_the_figure_is(t
     risultato of [risultato_po], whose ipotesi the office wrote: said under the figure it reads, once."""
     text = explain(computed(tmp_path), "person", "EQ1") or ""
     lines = text.splitlines()
-    assert "Retribuzione di risultato: € 3.000,00 — Retribuzione di risultato delle PO / EQ" in lines, lines[:5]
+    assert "Retribuzione di risultato: € 3.000,00 — Retribuzione di risultato delle EQ" in lines, lines[:5]
     assert not any(line.startswith("Premio:") for line in lines)
     at = lines.index(next(line for line in lines if line.startswith("■ Retribuzione di risultato di Laura Bonfanti")))
     assert lines[at + 2].strip() == "fonte:   Criteri Galbiate, criteri, unico comma"
@@ -206,7 +206,7 @@ def test_the_eq_s_own_scheda_reads_as_her_retribuzione_di_risultato(tmp_path):
     from ciclope.core.schede import content, render
 
     page = render.render(content.build(computed(tmp_path), "EQ4"))
-    assert "€ 961,48</span> — retribuzione di risultato (Retribuzione di risultato delle PO / EQ)" in page
+    assert "€ 961,48</span> — retribuzione di risultato (Retribuzione di risultato delle EQ)" in page
     assert "— premio" not in page
     assert "livello" not in page.lower()
     assert "Performance organizzativa dell&#x27;ente" not in page and "Performance organizzativa dell'ente" not in page

@@ -89,11 +89,12 @@ def test_the_fund_s_explanation_shows_how_the_parts_divided_it(ciclope_ente, tmp
     )
     assert text.index("■ Premi per la performance individuale = € 10.000,00") < presenza < obiettivi
     assert "residuo ricevuto dalle parti precedenti = € 1.800,00" in text[obiettivi:]
-    # then what each part paid, down to each person: presenza 600 + 300 + 300 = 1200.00 (S4's level pays 0: not
-    # listed); obiettivi by score, Σ 95 + 85 + 75 + 65 = 320, S4 8800 × 65 / 320 = 1787.50
+    # then what each part paid, down to each person: presenza 600 + 300 + 300 = 1200.00 (S4's level C pays 0: listed
+    # at € 0,00, as everyone the part counted); obiettivi by score, Σ 95 + 85 + 75 + 65 = 320, S4 8800 × 65 / 320 =
+    # 1787.50
     paid = text.index("■ Premi della parte «obiettivi» = € 8.800,00\n")
     assert "■ Premi della parte «presenza» = € 1.200,00\n" in text[presenza:obiettivi]
-    assert "importo di Persona S4" not in text[presenza:obiettivi]
+    assert "  • importo di Persona S4 = € 0,00\n" in text[presenza:obiettivi]
     assert "  • Σ pesi = 320\n" in text[paid:]
     assert "  • importo di Persona S4 = € 1.787,50\n    ■ Premio di Persona S4 — obiettivi = € 1.787,50\n" in text
 
@@ -1055,3 +1056,36 @@ def test_why_nothing_begins_with_the_part_that_gave_nothing(ciclope_ente, tmp_pa
     reasons = unpaid_reasons(result, "D")
     assert [r["about"] for r in reasons] == ["esito"]
     assert "Non pagato:" not in explain(result, "person", "D")
+
+
+CUT_ALL = (
+    ONE_PART
+    + """
+[[riduzioni]]
+misura = "assenze"
+fonte = "art. 10"
+scaglioni = [{ da = 0, a = 30, riduzione = 0 }, { da = 31, riduzione = 1 }]
+"""
+)
+
+
+def test_the_fund_s_explanation_lists_who_a_full_cut_leaves_at_zero(ciclope_ente, tmp_path):
+    """explain --pool lists everyone the part counted, each with their amount: S2, cut by 100% for 40 days of
+    absence, reads € 0,00 there as the excluded do, never left out of the list."""
+    people = [("S1", "C", 90), ("S2", "C", 60), ("S3", "C", 50)]
+    data = files(people, 'performance_individuale = "2000.00"')
+    data["people.csv"] = data["people.csv"].replace(
+        "S2,Persona S2,dipendente,C,com,1,0,", "S2,Persona S2,dipendente,C,com,1,40,"
+    )
+    result = run_declared(ciclope_ente, tmp_path, CUT_ALL, data)
+    # weights 90 × 1, 60 × (1 − 100%) = 0, 50 × 1: Σ 140; 2000 × 90 / 140 = 1285.714… → 1285.71 (rest .0043),
+    # 2000 × 50 / 140 = 714.2857… → 714.28 (rest .0057): the cent left goes to S3, 714.29
+    assert amounts(result) == {"S1": "1285.71", "S2": "0.00", "S3": "714.29"}
+    text = explain(result, "pool", "performance_individuale")
+    part = text.index("■ Premi della parte «produttività» = € 2.000,00\n")
+    listed = [line for line in text[part:].splitlines() if line.startswith("  • importo di ")]
+    assert listed == [
+        "  • importo di Persona S1 = € 1.285,71",
+        "  • importo di Persona S2 = € 0,00",
+        "  • importo di Persona S3 = € 714,29",
+    ]

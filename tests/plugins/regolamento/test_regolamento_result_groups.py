@@ -74,7 +74,8 @@ def test_each_entry_is_said_by_its_roles(tmp_path):
     dirigente = (explain(result, "person", "D01") or "").splitlines()
     assert "Retribuzione di risultato: € 8.161,78 — Retribuzione di risultato dei dirigenti" in dirigente, dirigente[:5]
     eq = (explain(result, "person", "E01") or "").splitlines()
-    assert "Retribuzione di risultato: € 2.400,00 — Retribuzione di risultato delle PO / EQ" in eq, eq[:5]
+    # the cycle's contract (Funzioni Locali after 2023) says «le EQ»; the file read alone, «le PO / EQ»
+    assert "Retribuzione di risultato: € 2.400,00 — Retribuzione di risultato delle EQ" in eq, eq[:5]
     reg, problems = load(str(tmp_path / "regolamento.toml"))
     assert reg is not None and not problems
     said = {a.title: a.body for a in articles(reg)}
@@ -195,18 +196,18 @@ def allocated(result) -> list[str]:
 
 def test_a_fund_not_in_fondi_is_named_by_its_roles_as_one_in_it(tmp_path):
     """Without risultato_eq in [fondi] the EQ's pool is what is due, E01 2.400,00 + E02 2.375,00 = 4.775,00, all of
-    it paid; it reads «Retribuzione di risultato delle PO / EQ», as it does in [fondi], beside the dirigenti's: never
+    it paid; it reads «Retribuzione di risultato delle EQ» (the contract of the year), as it does in [fondi], beside the dirigenti's: never
     two funds both «Retribuzione di risultato»."""
     result = computed_case(case(tmp_path, files={"ente.toml": without_eq_fund()}))
     pool = result.rewards.pools["risultato_eq"]
     assert (pool.amount, pool.distributed, pool.label) == (
         Decimal("4775.00"),
         Decimal("4775.00"),
-        "Retribuzione di risultato delle PO / EQ",
+        "Retribuzione di risultato delle EQ",
     )
     lines = allocated(result)
     assert "Retribuzione di risultato dei dirigenti: stanziato" in lines, lines
-    assert "Retribuzione di risultato delle PO / EQ: stanziato" in lines, lines
+    assert "Retribuzione di risultato delle EQ: stanziato" in lines, lines
     assert "Retribuzione di risultato: stanziato" not in lines, lines
 
 
