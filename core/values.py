@@ -162,8 +162,8 @@ def parse_percent(text: str) -> Decimal:
     if value > 1 and not str(text).strip().endswith("%"):
         points, ratio = f"{decimal_it(value.normalize())}%", f"{decimal_it((value * 100).normalize())}%"
         raise ValueError(
-            f'attesa una percentuale, trovato {quoted(text)}: oltre 1 si scrive con il segno %, "{points}" oppure '
-            f'"{ratio}"'
+            f"attesa una percentuale, trovato {quoted(text)}: oltre 1 si scrive con il segno %, «{points}» oppure "
+            f"«{ratio}»"
         )
     return value
 
@@ -178,14 +178,16 @@ def parse_share(text: str) -> Decimal:
 
 def share_hint(number: Decimal, toml: bool = False) -> str:
     """What to write for a share (0 to 1) written as a percentage without its sign: «50» in a cell is
-    ``: una quota si scrive in percentuale, "50%" (o 0,5)``, the Italian decimal the header's note writes, and
-    ``(o 0.5)`` in a TOML file (``toml``), where a number has the dot; "" below 2 (1,65 could be 165% as well: no
-    guess) and above 100."""
+    ``: una quota si scrive in percentuale, «50%» (o 0,5)``, the Italian decimal the header's note writes, and
+    ``"50%" (o 0.5)`` in a TOML file (``toml``), where a percentage is written between quotes and a number has the
+    dot; "" below 2 (1,65 could be 165% as well: no guess) and above 100."""
     if not 2 <= number <= 100:
         return ""
     shown = decimal_it(number.normalize() if number == number.to_integral_value() else number)
     share = format((number / 100).normalize(), "f")
-    return f': una quota si scrive in percentuale, "{shown}%" (o {share if toml else share.replace(".", ",")})'
+    if toml:
+        return f': una quota si scrive in percentuale, "{shown}%" (o {share})'
+    return f": una quota si scrive in percentuale, «{shown}%» (o {share.replace('.', ',')})"
 
 
 def parse_money(text: str) -> Decimal:

@@ -87,13 +87,13 @@ def test_share_bounds():
         (
             parse_positive_fraction,
             "50",
-            'atteso un valore maggiore di 0 e al massimo 100% (1), trovato «50»: una quota si scrive in percentuale, "50%" (o '
+            'atteso un valore maggiore di 0 e al massimo 100% (1), trovato «50»: una quota si scrive in percentuale, «50%» (o '
             "0,5)",  # 50 / 100, with the Italian decimal comma
         ),
         (
             parse_share,
             "12,5",
-            'atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato «12,5»: una quota si scrive in percentuale, "12,5%" '
+            'atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato «12,5»: una quota si scrive in percentuale, «12,5%» '
             "(o 0,125)",  # 12,5 / 100
         ),
         # 1,5 could be 150% as well, and 150 is no percentage of a share: no guess
@@ -271,9 +271,9 @@ def test_a_column_s_texts_parsed_at_once_are_parsed_one_by_one(parser, texts):
     ("text", "said"),
     [
         # «51» in a column of percentages: the 51% meant, or 51 × 100 = 5.100% as a share above 1 reads
-        ("51", 'attesa una percentuale, trovato «51»: oltre 1 si scrive con il segno %, "51%" oppure "5.100%"'),
+        ("51", 'attesa una percentuale, trovato «51»: oltre 1 si scrive con il segno %, «51%» oppure «5.100%»'),
         # 1,5 = 1,5% or 1,5 × 100 = 150%
-        ("1,5", 'attesa una percentuale, trovato «1,5»: oltre 1 si scrive con il segno %, "1,5%" oppure "150%"'),
+        ("1,5", 'attesa una percentuale, trovato «1,5»: oltre 1 si scrive con il segno %, «1,5%» oppure «150%»'),
     ],
 )
 def test_a_percentage_above_one_without_its_sign_is_refused_with_both_readings(text, said):
