@@ -89,6 +89,7 @@ def choice(*choices: str, aliases: dict[str, str] | None = None, said: str = "")
         return value
 
     parse.choices = choices  # type: ignore[attr-defined]
+    parse.words = words  # type: ignore[attr-defined]  # the choices as the office writes them, for an empty cell
     parse.labels = labels  # type: ignore[attr-defined]  # code → the first word for it (the template's drop-down)
     parse.pure = True  # type: ignore[attr-defined]  # same text, same value: the loader reads each distinct text once
     return parse
@@ -218,7 +219,10 @@ def parse_date(text: str, year: int = 2021) -> dt.date:
     try:
         return dt.date(y, mo, d)
     except ValueError:
-        raise ValueError(f"data inesistente {quoted(text)}{_why_no_date(y, mo, d)}") from None
+        why = _why_no_date(y, mo, d)
+        if not 1 <= mo <= 12:  # «03/15/2026», month and day the other way round: how a date is written here
+            why += f"; si scrive giorno, mese e anno: 30/06/{year}, 30.6.{year} o {year}-06-30"
+        raise ValueError(f"data inesistente {quoted(text)}{why}") from None
 
 
 class DateOf:

@@ -117,7 +117,11 @@ def test_a_share_written_as_a_percentage_without_its_sign_says_how_to_write_it(p
         ("2024-04-31", "data inesistente «2024-04-31»: aprile ha 30 giorni"),
         ("29/02/2023", "data inesistente «29/02/2023»: febbraio 2023 ha 28 giorni (il 2023 non è bisestile)"),
         ("30.2.2024", "data inesistente «30.2.2024»: febbraio 2024 ha 29 giorni"),
-        ("12/13/2024", "data inesistente «12/13/2024»: i mesi vanno da 1 a 12"),
+        (  # month and day the other way round: how a date is written, with the default year's examples (2021)
+            "12/13/2024",
+            "data inesistente «12/13/2024»: i mesi vanno da 1 a 12; si scrive giorno, mese e anno: 30/06/2021, "
+            "30.6.2021 o 2021-06-30",
+        ),
         ("00/05/2024", "data inesistente «00/05/2024»: i giorni del mese partono da 1"),
     ],
 )

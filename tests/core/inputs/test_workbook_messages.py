@@ -14,6 +14,7 @@ from ciclope.core.inputs.loading import header_label, load_ente, sheet_title
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.run.citing import cited
 from ciclope.core.testing import write_ente
+from ciclope.core.values import parse_date
 
 from helpers import files
 
@@ -81,4 +82,49 @@ def test_a_workbook_row_or_sheet_without_a_cell_is_named_in_words():
 def test_a_csv_files_place_reads_as_before():
     assert Problem(rule="r", message="m", file="persone.csv", row=11, column="codice").render() == (
         "persone.csv:11:codice: errore: m"
+    )
+
+
+def test_an_empty_cell_of_a_column_with_a_menu_lists_its_choices(tmp_path):
+    # Emma's ruolo (column C, row 4) left empty: the template's menu is the four roles
+    folder = edited(italian_workbook(tmp_path), "persone", C4=None)
+    assert rendered(folder) == [
+        "ente.xlsx, foglio persone, cella C4 (colonna ruolo): errore: valore obbligatorio mancante in «ruolo»: "
+        "scrivi uno tra Segretario, Dirigente, Posizione organizzativa (o Elevata qualificazione, EQ), Dipendente "
+        "[guida all'uso di ciclope, file di dati dell'ente]"
+    ]
+
+
+def test_a_repeated_code_names_both_persons_and_what_to_do(tmp_path):
+    # Ezio (row 5) typed with Emma's code E1 (row 4); the evaluations of E2 then have no person (row 4 and 5 of
+    # valutazioni), reported after it
+    folder = edited(italian_workbook(tmp_path), "persone", A5="E1")
+    assert rendered(folder)[0] == (
+        "ente.xlsx, foglio persone, cella A5 (colonna codice): errore: identificativo «E1» ripetuto: alla riga 4 "
+        "è di «Emma», qui di «Ezio»; ogni riga vuole un codice suo: cambia quello di una delle due, o togli questa "
+        "riga se ripete la stessa [guida all'uso di ciclope, file di dati dell'ente]"
+    )
+
+
+def test_a_date_with_month_and_day_swapped_says_how_a_date_is_written():
+    with pytest.raises(ValueError) as err:
+        parse_date("03/15/2026", 2026)
+    assert str(err.value) == (
+        "data inesistente «03/15/2026»: i mesi vanno da 1 a 12; si scrive giorno, mese e anno: 30/06/2026, "
+        "30.6.2026 o 2026-06-30"
+    )
+
+
+def test_a_renamed_sheet_is_taken_for_the_missing_one(tmp_path):
+    folder = italian_workbook(tmp_path)
+    wb = openpyxl.load_workbook(folder / "ente.xlsx")
+    wb["persone"].title = "Dipendenti"
+    wb.save(folder / "ente.xlsx")
+    # the core's sheets in the template's order: unità, aree, persone, obiettivi, indicatori, cruscotti,
+    # valutazioni, revisioni, ricorsi; persone, required, is the one missing
+    assert rendered(folder)[0] == (
+        "ente.xlsx, foglio Dipendenti: errore: foglio sconosciuto «Dipendenti» (forse è il foglio «persone» "
+        "rinominato?) (attesi: unità, aree, persone, obiettivi, indicatori, cruscotti, valutazioni, revisioni, "
+        "ricorsi): il regolamento dell'ente non lo legge; toglilo, o rinominalo x_Dipendenti se è un foglio "
+        "dell'ufficio [guida all'uso di ciclope, file di dati dell'ente]"
     )
