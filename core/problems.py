@@ -16,10 +16,11 @@ from typing import Any
 import attrs
 
 from ciclope.core.citation import Citation, read
-from ciclope.core.vocabulary import cell_said, where_it
+from ciclope.core.vocabulary import cell_said, sheet_said, where_it
 
 NOTICES = frozenset({"core.input.dialect"})
 WORKBOOK_SHEET = re.compile(r".+\.xlsx\[.+\]")  # ``ente.xlsx[persone]``: a sheet of the office's workbook
+CELLS = re.compile(r"[A-Z]{1,3}[0-9]+(:[A-Z]{1,3}[0-9]+)?")  # a sheet's cell or range, F3 or B2:C2 (no row of data)
 
 
 @attrs.frozen
@@ -53,7 +54,8 @@ class Problem:
         ``positions.csv:3:holder`` or ``ente.xlsx[positions]:3:holder``; a sheet the office did not write (a
         missing ricorsi.csv) by the Italian name it would have (:meth:`Ente.file_said`). No sheet: no file."""
         file = ente.file_said(sheet) if sheet else ""
-        letter = ente.column_letter(sheet, column) if sheet and row is not None and column else ""
+        workbook = getattr(ente, "source_format", "") == "xlsx"
+        letter = ente.column_letter(sheet, column) if workbook and sheet and row is not None and column else ""
         return cls(
             rule=rule,
             message=message,
@@ -62,7 +64,7 @@ class Problem:
             file=file,
             row=row,
             column=column,
-            letter=letter if ente.source_format == "xlsx" else "",
+            letter=letter,
         )
 
     @property
@@ -79,6 +81,8 @@ class Problem:
         """Where it is, as the office reads it: a workbook's sheet as the spreadsheet shows it, ``ente.xlsx, foglio
         persone, cella A11 (colonna codice)`` (:func:`core.vocabulary.cell_said`, as an explanation names a cell);
         any other file as :func:`core.vocabulary.where_it` says it (``persone.csv:11:codice``)."""
+        if WORKBOOK_SHEET.fullmatch(self.file) and self.row is None and CELLS.fullmatch(self.column):
+            return f"{sheet_said(self.file)}, {'celle' if ':' in self.column else 'cella'} {self.column}"
         if WORKBOOK_SHEET.fullmatch(self.file):
             return cell_said(self.file, self.row, self.column, self.letter)
         return where_it(self.where)
