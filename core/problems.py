@@ -9,15 +9,18 @@ the only exception the command line renders (without a traceback).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
 
 from ciclope.core.citation import Citation, read
-from ciclope.core.vocabulary import where_it
+from ciclope.core.vocabulary import cell_said, sheet_said, where_it
 
 NOTICES = frozenset({"core.input.dialect"})
+WORKBOOK_SHEET = re.compile(r".+\.xlsx\[.+\]")  # ``ente.xlsx[persone]``: a sheet of the office's workbook
+CELLS = re.compile(r"[A-Z]{1,3}[0-9]+(:[A-Z]{1,3}[0-9]+)?")  # a sheet's cell or range, F3 or B2:C2 (no row of data)
 
 
 @attrs.frozen
@@ -32,6 +35,7 @@ class Problem:
     file: str = ""
     row: int | None = None  # 1-based data row as in a spreadsheet (header = row 1)
     column: str = ""
+    letter: str = ""  # a workbook sheet's column as the spreadsheet shows it above the header (``A`` of «cella A11»)
 
     @classmethod
     def at(
@@ -50,7 +54,18 @@ class Problem:
         ``positions.csv:3:holder`` or ``ente.xlsx[positions]:3:holder``; a sheet the office did not write (a
         missing ricorsi.csv) by the Italian name it would have (:meth:`Ente.file_said`). No sheet: no file."""
         file = ente.file_said(sheet) if sheet else ""
-        return cls(rule=rule, message=message, severity=severity, source=source, file=file, row=row, column=column)
+        workbook = getattr(ente, "source_format", "") == "xlsx"
+        letter = ente.column_letter(sheet, column) if workbook and sheet and row is not None and column else ""
+        return cls(
+            rule=rule,
+            message=message,
+            severity=severity,
+            source=source,
+            file=file,
+            row=row,
+            column=column,
+            letter=letter,
+        )
 
     @property
     def where(self) -> str:
@@ -60,6 +75,17 @@ class Problem:
         if self.column:
             parts.append(self.column)
         return ":".join(parts)
+
+    @property
+    def said(self) -> str:
+        """Where it is, as the office reads it: a workbook's sheet as the spreadsheet shows it, ``ente.xlsx, foglio
+        persone, cella A11 (colonna codice)`` (:func:`core.vocabulary.cell_said`, as an explanation names a cell);
+        any other file as :func:`core.vocabulary.where_it` says it (``persone.csv:11:codice``)."""
+        if WORKBOOK_SHEET.fullmatch(self.file) and self.row is None and CELLS.fullmatch(self.column):
+            return f"{sheet_said(self.file)}, {'celle' if ':' in self.column else 'cella'} {self.column}"
+        if WORKBOOK_SHEET.fullmatch(self.file):
+            return cell_said(self.file, self.row, self.column, self.letter)
+        return where_it(self.where)
 
     @property
     def is_error(self) -> bool:
@@ -76,7 +102,7 @@ class Problem:
         """The problem in one line, as the person at the terminal reads it: where, whether it stops the ente, what
         and why (``cite`` names its source for people, :func:`core.citing.cited`: acts by title). The rule's code is
         for code and ``results.json``, never in the line: a person reads the sentence, not an identifier."""
-        loc = f"{where_it(self.where)}: " if self.where else ""
+        loc = f"{self.said}: " if self.where else ""
         src = f" [{cite(self.source)}]" if self.source else ""
         kind = "errore" if self.is_error else "nota" if self.is_notice else "avviso"
         return f"{loc}{kind}: {self.message}{src}"

@@ -89,6 +89,7 @@ def choice(*choices: str, aliases: dict[str, str] | None = None, said: str = "")
         return value
 
     parse.choices = choices  # type: ignore[attr-defined]
+    parse.words = words  # type: ignore[attr-defined]  # the choices as the office writes them, for an empty cell
     parse.labels = labels  # type: ignore[attr-defined]  # code → the first word for it (the template's drop-down)
     parse.pure = True  # type: ignore[attr-defined]  # same text, same value: the loader reads each distinct text once
     return parse
@@ -162,8 +163,8 @@ def parse_percent(text: str) -> Decimal:
     if value > 1 and not str(text).strip().endswith("%"):
         points, ratio = f"{decimal_it(value.normalize())}%", f"{decimal_it((value * 100).normalize())}%"
         raise ValueError(
-            f'attesa una percentuale, trovato {quoted(text)}: oltre 1 si scrive con il segno %, "{points}" oppure '
-            f'"{ratio}"'
+            f"attesa una percentuale, trovato {quoted(text)}: oltre 1 si scrive con il segno %, «{points}» oppure "
+            f"«{ratio}»"
         )
     return value
 
@@ -178,14 +179,16 @@ def parse_share(text: str) -> Decimal:
 
 def share_hint(number: Decimal, toml: bool = False) -> str:
     """What to write for a share (0 to 1) written as a percentage without its sign: «50» in a cell is
-    ``: una quota si scrive in percentuale, "50%" (o 0,5)``, the Italian decimal the header's note writes, and
-    ``(o 0.5)`` in a TOML file (``toml``), where a number has the dot; "" below 2 (1,65 could be 165% as well: no
-    guess) and above 100."""
+    ``: una quota si scrive in percentuale, «50%» (o 0,5)``, the Italian decimal the header's note writes, and
+    ``"50%" (o 0.5)`` in a TOML file (``toml``), where a percentage is written between quotes and a number has the
+    dot; "" below 2 (1,65 could be 165% as well: no guess) and above 100."""
     if not 2 <= number <= 100:
         return ""
     shown = decimal_it(number.normalize() if number == number.to_integral_value() else number)
     share = format((number / 100).normalize(), "f")
-    return f': una quota si scrive in percentuale, "{shown}%" (o {share if toml else share.replace(".", ",")})'
+    if toml:
+        return f': una quota si scrive in percentuale, "{shown}%" (o {share})'
+    return f": una quota si scrive in percentuale, «{shown}%» (o {share.replace('.', ',')})"
 
 
 def parse_money(text: str) -> Decimal:
@@ -216,7 +219,10 @@ def parse_date(text: str, year: int = 2021) -> dt.date:
     try:
         return dt.date(y, mo, d)
     except ValueError:
-        raise ValueError(f"data inesistente {quoted(text)}{_why_no_date(y, mo, d)}") from None
+        why = _why_no_date(y, mo, d)
+        if not 1 <= mo <= 12:  # «03/15/2026», month and day the other way round: how a date is written here
+            why += f"; si scrive giorno, mese e anno: 30/06/{year}, 30.6.{year} o {year}-06-30"
+        raise ValueError(f"data inesistente {quoted(text)}{why}") from None
 
 
 class DateOf:

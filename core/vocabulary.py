@@ -218,3 +218,23 @@ def where_it(where: str) -> str:
         if where.startswith(head):
             return f"cycle.toml [ente.nazionale] {where.removeprefix(head)}"
     return where
+
+
+def sheet_said(label: str) -> str:
+    """A workbook's sheet as an office names it, ``ente.xlsx[persone]`` → ``ente.xlsx, foglio persone``; any
+    other file as it is."""
+    sheet = re.fullmatch(r"(.+\.xlsx)\[(.+)\]", label)
+    return f"{sheet.group(1)}, foglio {sheet.group(2)}" if sheet is not None else label
+
+
+def cell_said(label: str, row: int | str | None, column: str, letter: str = "") -> str:
+    """A place of a workbook's sheet as the spreadsheet shows it: ``ente.xlsx, foglio persone, cella A11 (colonna
+    codice)``; a column the sheet lacks (no ``letter``) by its row and name, ``…, riga 11, colonna codice``; a whole
+    row, ``…, riga 11``; a whole column, ``…, colonna B (consuntivo)``; the sheet alone, ``ente.xlsx, foglio persone``."""
+    sheet = sheet_said(label)
+    if row and column and letter:
+        return f"{sheet}, cella {letter}{row} (colonna {column})"
+    said = [sheet, *([f"riga {row}"] if row else [])]
+    if column:
+        said.append(f"colonna {f'{letter} ({column})' if letter else column}")
+    return ", ".join(said)

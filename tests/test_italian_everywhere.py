@@ -41,7 +41,7 @@ def test_a_sheet_of_a_workbook_is_named_by_its_title(tmp_path, capsys):
     capsys.readouterr()
     main(["validate", str(office / "cycle.toml")])
     out = capsys.readouterr().out
-    assert "ente.xlsx[cruscotti]:2:voce: errore: «K9»" in out
+    assert "ente.xlsx, foglio cruscotti, cella C2 (colonna voce): errore: «K9»" in out
     assert "[assignments]" not in out
 
 

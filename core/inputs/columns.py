@@ -319,7 +319,8 @@ def _parsed(col: str, texts: list[str], parser: Any, required: bool, bad: dict, 
     else:
         parsed = _parsed_each(col, texts, parser, bad)
     if required and ("" in texts if empty is None else empty):
-        message = f"valore obbligatorio mancante in {quoted(said or col)}"
+        menu = getattr(parser, "words", "")  # a column of choices (the template's drop-down): which to write
+        message = f"valore obbligatorio mancante in {quoted(said or col)}{f': scrivi uno tra {menu}' if menu else ''}"
         for i, text in enumerate(texts):
             if not text:
                 bad.setdefault(i, []).append((col, "core.input.required", message))

@@ -35,7 +35,8 @@ class Folder:
 def read_sheets(asked: Asked, log: Log) -> Folder:
     """The folder's sheets and their files' fingerprints; a row refused whole joins ``log.rejected``."""
     xlsx = asked.folder / "ente.xlsx"
-    known = set(CANONICAL) | {f.removesuffix(".csv") for f in asked.schema.files}
+    # the sheets in the template's order: the core's, then the plugins' own
+    known = tuple(dict.fromkeys([*CANONICAL, *(f.removesuffix(".csv") for f in asked.schema.files)]))
     if xlsx.exists() and not confined(asked.folder, xlsx, log):
         return Folder()
     if xlsx.exists():
@@ -63,28 +64,22 @@ def read_sheets(asked: Asked, log: Log) -> Folder:
     return found
 
 
-def _read_workbook(asked: Asked, log: Log, xlsx: Path, known: set[str]) -> Folder:
+def _read_workbook(asked: Asked, log: Log, xlsx: Path, known: tuple[str, ...]) -> Folder:
     """The sheets of ``ente.xlsx``, each by the canonical name of its title; an unknown title, or a
     second title for the same sheet, reported and skipped; a title ``x_…`` (the office's own sheet) skipped."""
     sheets: dict[str, Sheet] = {}
     seen_as: dict[str, str] = {}  # canonical sheet name → the title it was read from
     own_titles = {t.lower(): f.removesuffix(".csv") for f, t in asked.schema.titles.items()}
-    for title, sheet in read_xlsx(xlsx, log.problems).items():
-        name = SHEET_ALIASES.get(title.strip().lower()) or own_titles.get(title.strip().lower(), title.strip())
+    read = read_xlsx(xlsx, log.problems)
+    names = {t: SHEET_ALIASES.get(t.strip().lower()) or own_titles.get(t.strip().lower(), t.strip()) for t in read}
+    missing = [sheet_it(k, asked.schema.titles) for k in REQUIRED_FILES if k not in names.values()]
+    for title, sheet in read.items():
+        name = names[title]
         if name != title:
             sheet = attrs.evolve(sheet, name=name)
         if name not in known:
-            if title.strip().startswith("x_"):  # the office's own sheet, as its own files and columns are
-                continue
-            words = sorted(sheet_it(k, asked.schema.titles) for k in known)
-            log.err(
-                sheet.label,
-                None,
-                "",
-                "core.input.unknown_file",
-                f"foglio sconosciuto {quoted(name)}{hint(name, words)} (attesi: {', '.join(words)}): il regolamento "
-                f"dell'ente non lo legge; toglilo, o rinominalo x_{title.strip()} se è un foglio dell'ufficio",
-            )
+            if not title.strip().startswith("x_"):  # the office's own sheet, as its own files and columns are
+                _unknown_sheet(asked, log, sheet.label, name, known, missing)
             continue
         if name in sheets:  # «people» and «Persone»: which one is meant is the office's call
             log.err(
@@ -101,7 +96,23 @@ def _read_workbook(asked: Asked, log: Log, xlsx: Path, known: set[str]) -> Folde
     return Folder(sheets, {"ente.xlsx": sha256(xlsx)}, "xlsx")
 
 
-def _beside_workbook(asked: Asked, log: Log, known: set[str]) -> None:
+def _unknown_sheet(asked: Asked, log: Log, label: str, name: str, known: tuple[str, ...], missing: list[str]) -> None:
+    """A sheet of a title the ente does not read: the one required sheet the workbook lacks, when only one is,
+    as what it may be (a sheet renamed), else the expected title it nearly is; the expected sheets in the
+    template's order."""
+    words = [sheet_it(k, asked.schema.titles) for k in known]
+    maybe = f" (forse è il foglio {quoted(missing[0])} rinominato?)" if len(missing) == 1 else hint(name, words)
+    log.err(
+        label,
+        None,
+        "",
+        "core.input.unknown_file",
+        f"foglio sconosciuto {quoted(name)}{maybe} (attesi: {', '.join(words)}): il regolamento "
+        f"dell'ente non lo legge; toglilo, o rinominalo x_{name} se è un foglio dell'ufficio",
+    )
+
+
+def _beside_workbook(asked: Asked, log: Log, known: tuple[str, ...]) -> None:
     """A CSV file of a sheet beside ``ente.xlsx``: never read (the workbook holds the ente's data), never silently
     ignored either — a fondo.csv written from the docs would leave the ente without its fund and nothing would say
     why. A warning at the file, naming the sheet of the workbook its rows go in."""
@@ -118,7 +129,7 @@ def _beside_workbook(asked: Asked, log: Log, known: set[str]) -> None:
         log.err(path.name, None, "", "core.input.csv_beside_xlsx", message, severity="warning")
 
 
-def _read_csv_files(asked: Asked, log: Log, known: set[str]) -> Folder:
+def _read_csv_files(asked: Asked, log: Log, known: tuple[str, ...]) -> Folder:
     """The folder's CSV files in name order, each by the canonical name of its own (``persone.csv`` is people,
     ``people.csv`` too); an unknown file reported unless named ``x_…``, a table written under both names
     reported and neither read."""

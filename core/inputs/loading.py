@@ -37,7 +37,7 @@ from ciclope.core.inputs.headers import (
 from ciclope.core.inputs.indicators import read_indicators
 from ciclope.core.inputs.reading import Asked, Log, Reading
 from ciclope.core.outcomes import InputSchema
-from ciclope.core.problems import CiclopeError
+from ciclope.core.problems import CiclopeError, Problem
 
 __all__ = [
     "CANONICAL",
@@ -111,9 +111,23 @@ def load(asked: Asked) -> m.Ente:
         motivations=motivations,
     )
     crossrefs.check(r, ente)
-    if any(p.is_error for p in log.problems):
-        raise CiclopeError(log.problems)
-    return attrs.evolve(ente, notes=tuple(log.problems)) if log.problems else ente
+    problems = [_in_cell(ente, p) for p in log.problems]
+    if any(p.is_error for p in problems):
+        raise CiclopeError(problems)
+    return attrs.evolve(ente, notes=tuple(problems)) if problems else ente
+
+
+def _in_cell(ente: m.Ente, problem: Problem) -> Problem:
+    """A problem at a cell of the office's workbook with the letter of its column, so that it names the cell as
+    the spreadsheet shows it (``cella F4``); a problem of a CSV file, of a whole row or sheet, as it is."""
+    if ente.source_format != "xlsx" or problem.row is None or not problem.column:
+        return problem
+    names = {label: name for name, label in ente.sheet_labels.items()}
+    name = names.get(problem.file)
+    if name is None:
+        return problem
+    codes = {shown: code for code, shown in ente.shown.get(name, {}).items()}  # the header as written → its code
+    return attrs.evolve(problem, letter=ente.column_letter(name, codes.get(problem.column, problem.column)))
 
 
 def _shown(name: str, sheet: Any, schema: InputSchema) -> dict[str, str]:

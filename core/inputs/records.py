@@ -242,13 +242,22 @@ def _checked_items(r: Reading, found: Table, max_points: list, points: list, ite
 
 def unique(r: Reading, items: dict, key: str, sheet: Sheet, n: int, obj) -> None:
     if key in items:
-        duplicate(r, sheet, n, key, items[key].row)
+        names = (getattr(items[key], "name", ""), getattr(obj, "name", ""))
+        duplicate(r, sheet, n, key, items[key].row, names if key not in names and all(names) else ("", ""))
     else:
         items[key] = obj
 
 
-def duplicate(r: Reading, sheet: Sheet, n: int, key: str, first: int) -> None:
-    r.err(sheet, n, "id", "core.input.duplicate", f"identificativo {quoted(key)} ripetuto (già alla riga {first})")
+def duplicate(r: Reading, sheet: Sheet, n: int, key: str, first: int, names: tuple[str, str] = ("", "")) -> None:
+    """A row whose id an earlier row has: both rows by their names, when they have them (two persons, not one
+    written twice), and what to do."""
+    said = (
+        f": alla riga {first} è di {quoted(names[0])}, qui di {quoted(names[1])}"
+        if all(names)
+        else f" (già alla riga {first})"
+    )
+    todo = "ogni riga vuole un codice suo: cambia quello di una delle due, o togli questa riga se ripete la stessa"
+    r.err(sheet, n, "id", "core.input.duplicate", f"identificativo {quoted(key)} ripetuto{said}; {todo}")
 
 
 def _or(values: list[Any], defaults: list[Any]) -> list[Any]:

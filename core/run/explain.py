@@ -33,7 +33,7 @@ from ciclope.core.run import leftout
 from ciclope.core.store.words import stored_params
 from ciclope.core.trace import NOTHING, Figure, Input, zero_reason
 from ciclope.core.values import parse_money, parse_percent, parse_share
-from ciclope.core.vocabulary import SHEET_ALIASES, column_it, sheet_it
+from ciclope.core.vocabulary import SHEET_ALIASES, cell_said, column_it, sheet_it, sheet_said
 
 MAX_DEPTH = 12
 
@@ -274,23 +274,12 @@ def where(result: Result, cell: str) -> str:
     if ente.source_format == "xlsx" and parts[0].endswith(".csv") and (row.isdigit() or not row):
         shown = ente.column_shown(parts[0], parts[2])
         said = column_it(parts[0], shown, headers) if shown == parts[2] else shown
-        sheet, letter = sheet_said(ente.file_of(parts[0])), ente.column_letter(parts[0], parts[2])
-        if not row:
-            return f"{sheet}, colonna {f'{letter} ({said})' if letter else said}"
-        if not letter:  # a column the sheet lacks has no letter: its row and its name
-            return f"{sheet}, riga {parts[1]}, colonna {said}"
-        return f"{sheet}, cella {letter}{parts[1]} (colonna {said})"
+        # a column the sheet lacks has no letter: its row and its name
+        return cell_said(ente.file_of(parts[0]), row, said, ente.column_letter(parts[0], parts[2]))
     spec = result.params.specs.get(cell.removeprefix("params:")) if cell.startswith("params:") else None
     if spec is not None:  # a parameter of the ente: by its words, else the key the office writes in [ente.parametri]
         return f"parametro {fmt.quoted(spec.label or spec.key)} del regolamento"
     return place(cell, ente.file_of, headers)
-
-
-def sheet_said(label: str) -> str:
-    """A workbook's sheet as an office names it, ``ente.xlsx[persone]`` → ``ente.xlsx, foglio persone``; any
-    other file as it is."""
-    sheet = re.fullmatch(r"(.+\.xlsx)\[(.+)\]", label)
-    return f"{sheet.group(1)}, foglio {sheet.group(2)}" if sheet is not None else label
 
 
 @functools.lru_cache(maxsize=32)

@@ -108,7 +108,7 @@ def test_people_and_persone_sheets_together_are_an_error(tmp_path):
     _workbook(folder, {"Persone": people.replace("Emma", "Emma Bis")})
     run = cli("validate", _cycle(tmp_path))
     assert run.returncode == 1
-    assert "ente.xlsx[Persone]: errore: il foglio «Persone» è lo stesso di «people»" in run.stdout
+    assert "ente.xlsx, foglio Persone: errore: il foglio «Persone» è lo stesso di «people»" in run.stdout
 
 
 def test_an_xml_entity_in_a_workbook_is_refused_before_reading(tmp_path):

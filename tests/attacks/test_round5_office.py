@@ -70,7 +70,10 @@ def test_an_actual_in_percentage_points_is_refused_in_the_workbook(tmp_path):
     assert run.returncode == 1
     line = next(ln for ln in run.stderr.splitlines() if "K15" in ln or "punti percentuali" in ln)
     # 74 read as a share is 7400%: against a target of 72% it is the percentage typed without its sign
-    assert f"ricevute/PO1.xlsx[Indicatori]:{row[0].row}:Consuntivo" in line and "punti percentuali" in line, line
+    assert (
+        f"ricevute/PO1.xlsx, foglio Indicatori, riga {row[0].row}, colonna Consuntivo" in line
+        and "punti percentuali" in line
+    ), line
     assert "7400%" in line and "scrivi 74%" in line, line
     assert _actual_cell(tmp_path / "ente" / "ente.xlsx", "K15").value is None  # nothing merged
 

@@ -87,13 +87,13 @@ def test_share_bounds():
         (
             parse_positive_fraction,
             "50",
-            'atteso un valore maggiore di 0 e al massimo 100% (1), trovato «50»: una quota si scrive in percentuale, "50%" (o '
+            'atteso un valore maggiore di 0 e al massimo 100% (1), trovato «50»: una quota si scrive in percentuale, «50%» (o '
             "0,5)",  # 50 / 100, with the Italian decimal comma
         ),
         (
             parse_share,
             "12,5",
-            'atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato «12,5»: una quota si scrive in percentuale, "12,5%" '
+            'atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato «12,5»: una quota si scrive in percentuale, «12,5%» '
             "(o 0,125)",  # 12,5 / 100
         ),
         # 1,5 could be 150% as well, and 150 is no percentage of a share: no guess
@@ -117,7 +117,11 @@ def test_a_share_written_as_a_percentage_without_its_sign_says_how_to_write_it(p
         ("2024-04-31", "data inesistente «2024-04-31»: aprile ha 30 giorni"),
         ("29/02/2023", "data inesistente «29/02/2023»: febbraio 2023 ha 28 giorni (il 2023 non è bisestile)"),
         ("30.2.2024", "data inesistente «30.2.2024»: febbraio 2024 ha 29 giorni"),
-        ("12/13/2024", "data inesistente «12/13/2024»: i mesi vanno da 1 a 12"),
+        (  # month and day the other way round: how a date is written, with the default year's examples (2021)
+            "12/13/2024",
+            "data inesistente «12/13/2024»: i mesi vanno da 1 a 12; si scrive giorno, mese e anno: 30/06/2021, "
+            "30.6.2021 o 2021-06-30",
+        ),
         ("00/05/2024", "data inesistente «00/05/2024»: i giorni del mese partono da 1"),
     ],
 )
@@ -271,9 +275,9 @@ def test_a_column_s_texts_parsed_at_once_are_parsed_one_by_one(parser, texts):
     ("text", "said"),
     [
         # «51» in a column of percentages: the 51% meant, or 51 × 100 = 5.100% as a share above 1 reads
-        ("51", 'attesa una percentuale, trovato «51»: oltre 1 si scrive con il segno %, "51%" oppure "5.100%"'),
+        ("51", 'attesa una percentuale, trovato «51»: oltre 1 si scrive con il segno %, «51%» oppure «5.100%»'),
         # 1,5 = 1,5% or 1,5 × 100 = 150%
-        ("1,5", 'attesa una percentuale, trovato «1,5»: oltre 1 si scrive con il segno %, "1,5%" oppure "150%"'),
+        ("1,5", 'attesa una percentuale, trovato «1,5»: oltre 1 si scrive con il segno %, «1,5%» oppure «150%»'),
     ],
 )
 def test_a_percentage_above_one_without_its_sign_is_refused_with_both_readings(text, said):

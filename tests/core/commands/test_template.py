@@ -177,7 +177,7 @@ def test_italian_headers_are_read_and_problems_name_them(tmp_path):
     (problem,) = err.value.problems
     assert (problem.file, problem.row, problem.column) == ("people.csv", 3, "quota_tempo")  # fte 2 > 1
     assert problem.message == (
-        'atteso un valore maggiore di 0 e al massimo 100% (1), trovato «2»: una quota si scrive in percentuale, "2%" (o 0,02)'
+        'atteso un valore maggiore di 0 e al massimo 100% (1), trovato «2»: una quota si scrive in percentuale, «2%» (o 0,02)'
     )
     (tmp_path / "people.csv").write_text('codice,ruolo,unità,quota_tempo\np1,Dipendente,u1,"0,5"\n', encoding="utf-8")
     ente = load_ente(tmp_path, "x", 2025)

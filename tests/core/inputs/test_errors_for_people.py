@@ -1,6 +1,7 @@
 """Library messages in Italian with a hint (issue 42): TOML dates, a file that is not a workbook, an
 ``ente.xls``, a sheet named as the office named it, a mistyped ente id in `history`."""
 
+import re
 import shutil
 
 import openpyxl
@@ -134,8 +135,9 @@ def test_a_problem_in_a_sheet_names_the_sheet_not_its_number(example, tmp_path, 
     shutil.copy(xlsx, data / "ente.xlsx")
     main(["validate", str(folder / "cycle.toml")])
     out = capsys.readouterr().out
-    assert "ente.xlsx[Persone]:B2:C2: errore: " in out and "foglio " not in out
-    assert "ente.xlsx[Persone]:F3: errore: formula senza valore calcolato in F3" in out
+    # the sheet by its title, never by its number among the tabs (the fifth: «foglio 5»)
+    assert "ente.xlsx, foglio Persone, celle B2:C2: errore: " in out and not re.search(r"foglio \d", out)
+    assert "ente.xlsx, foglio Persone, cella F3: errore: formula senza valore calcolato in F3" in out
     assert "apri il file in Excel e salvalo (così il valore è calcolato), o scrivi il valore" in out
 
 

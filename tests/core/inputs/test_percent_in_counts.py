@@ -86,4 +86,4 @@ def test_a_share_written_without_its_sign_is_hinted_with_the_italian_decimal():
     with pytest.raises(ValueError) as err:
         parse_positive_fraction("50")
     # 50 / 100 = 0,5: written with the comma, as the header's note «0,5» writes it
-    assert str(err.value).endswith('una quota si scrive in percentuale, "50%" (o 0,5)')
+    assert str(err.value).endswith("una quota si scrive in percentuale, «50%» (o 0,5)")

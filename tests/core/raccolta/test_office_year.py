@@ -63,7 +63,7 @@ def test_the_office_year(tmp_path, capsys):
 
     code, out, err = merge(cycle, raccolta, capsys)
     assert code == 1  # the tampered workbook is an error
-    assert "PO3-compilata.xlsx[Schede]:2:Punti massimi" in err and "era «40», ora «80»" in err
+    assert "PO3-compilata.xlsx, foglio Schede, riga 2, colonna Punti massimi" in err and "era «40», ora «80»" in err
     lines = {line.split()[0]: line for line in out.splitlines() if line[:1].isupper() and len(line.split()) > 3}
     assert "MANCANTE" in lines["PRESIDENTE"] and "MANCANTE" in lines["PO2"]
     assert "RESPINTA: modificata fuori dalle celle da compilare" in lines["PO3"]

@@ -65,7 +65,7 @@ def test_a_card_already_in_the_data_from_elsewhere_is_a_conflict(office, capsys)
     filled(office / "r" / "da-inviare" / "PO1.xlsx", office / "r" / "ricevute" / "PO1.xlsx")
     code, out, err = unisci(office, capsys)
     assert code == 1
-    assert "ente.xlsx[valutazioni]:2:persona: errore: «D101» ha già una scheda" in err
+    assert "ente.xlsx, foglio valutazioni, riga 2, colonna persona: errore: «D101» ha già una scheda" in err
     # the 11 other cards of PO1 (4 items each) are merged beside the row typed by hand: 1 + 44 rows
     rows = list(
         openpyxl.load_workbook(office / "ente" / "ente.xlsx")["valutazioni"].iter_rows(min_row=2, values_only=True)
@@ -164,6 +164,6 @@ def test_points_typed_as_a_percentage_are_refused(office, capsys):
     assert code == 1  # the two cells refused, as a point out of range is; the workbook's other cards are merged
     for row, shown in ((2, "80%"), (3, "70%")):
         assert (
-            f"ricevute/PO1.xlsx[Schede]:{row}:Punti assegnati: errore: punti «{shown}»: trovato «{shown}», una "
+            f"ricevute/PO1.xlsx, foglio Schede, riga {row}, colonna Punti assegnati: errore: punti «{shown}»: trovato «{shown}», una "
             "percentuale: la cella conta i punti dati alla voce (es. 32 o 7,5), senza il segno %"
         ) in err, err

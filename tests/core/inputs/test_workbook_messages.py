@@ -1,0 +1,130 @@
+"""A problem of an office's workbook (ente.xlsx, as ``ciclope template`` writes it: Italian sheets and headers)
+names its place as the spreadsheet shows it — «ente.xlsx, foglio persone, cella F4 (colonna quota_tempo)» —
+never in a compiler's notation (``ente.xlsx[persone]:4:quota_tempo``); a CSV file's place reads as before."""
+
+from __future__ import annotations
+
+import csv
+
+import openpyxl
+import pytest
+
+from ciclope.core import InputSchema
+from ciclope.core.inputs.loading import header_label, load_ente, sheet_title
+from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.run.citing import cited
+from ciclope.core.testing import write_ente
+from ciclope.core.values import parse_date
+
+from helpers import files
+
+SCHEMA = InputSchema()
+
+
+def italian_workbook(tmp_path, **over):
+    """The small ente of the helpers as an office's ente.xlsx: a sheet per table under its Italian title
+    (``persone``), the header row in the template's Italian words (``codice``, ``quota_tempo``)."""
+    write_ente(tmp_path / "csv", files(**over))
+    folder = tmp_path / "xlsx"
+    folder.mkdir()
+    (folder / "ente.toml").write_text((tmp_path / "csv" / "ente.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for path in sorted((tmp_path / "csv").glob("*.csv")):
+        rows = list(csv.reader(path.open(encoding="utf-8")))
+        ws = wb.create_sheet(sheet_title(path.stem, SCHEMA))
+        ws.append([header_label(path.stem, code, SCHEMA) for code in rows[0]])
+        for row in rows[1:]:
+            ws.append(row)
+    wb.save(folder / "ente.xlsx")
+    return folder
+
+
+def edited(folder, sheet: str, **cells):
+    """``folder``'s workbook with ``cells`` (``F4="mezzo"``) of ``sheet`` typed over; None empties a cell."""
+    wb = openpyxl.load_workbook(folder / "ente.xlsx")
+    for cell, value in cells.items():
+        wb[sheet][cell] = value
+    wb.save(folder / "ente.xlsx")
+    return folder
+
+
+def rendered(folder) -> list[str]:
+    with pytest.raises(CiclopeError) as err:
+        load_ente(folder, "x", 2021)
+    return [p.render(cited) for p in err.value.problems]
+
+
+def test_a_cell_of_a_workbook_is_named_by_its_sheet_and_its_letter(tmp_path):
+    # persone's header: codice (A), nome (B), ruolo (C), categoria (D), unità (E), quota_tempo (F); Emma (E1) is
+    # the third person, row 4 after the header: her quota_tempo is F4
+    folder = edited(italian_workbook(tmp_path), "persone", F4="mezzo")
+    assert rendered(folder) == [
+        "ente.xlsx, foglio persone, cella F4 (colonna quota_tempo): errore: attesa una quota (es. 0,5 o 50%), "
+        "trovato «mezzo» [guida all'uso di ciclope, file di dati dell'ente]"
+    ]
+
+
+def test_a_workbook_row_or_sheet_without_a_cell_is_named_in_words():
+    assert Problem(rule="r", message="m", file="ente.xlsx[persone]", row=11).render() == (
+        "ente.xlsx, foglio persone, riga 11: errore: m"
+    )
+    assert Problem(rule="r", message="m", file="ente.xlsx[persone]").render() == "ente.xlsx, foglio persone: errore: m"
+    # a column the sheet lacks has no letter: its row and its name
+    assert Problem(rule="r", message="m", file="ente.xlsx[persone]", row=4, column="quota_tempo").render() == (
+        "ente.xlsx, foglio persone, riga 4, colonna quota_tempo: errore: m"
+    )
+    assert Problem(
+        rule="r", message="m", file="ente.xlsx[persone]", row=4, column="quota_tempo", letter="F"
+    ).render() == ("ente.xlsx, foglio persone, cella F4 (colonna quota_tempo): errore: m")
+
+
+def test_a_csv_files_place_reads_as_before():
+    assert Problem(rule="r", message="m", file="persone.csv", row=11, column="codice").render() == (
+        "persone.csv:11:codice: errore: m"
+    )
+
+
+def test_an_empty_cell_of_a_column_with_a_menu_lists_its_choices(tmp_path):
+    # Emma's ruolo (column C, row 4) left empty: the template's menu is the four roles
+    folder = edited(italian_workbook(tmp_path), "persone", C4=None)
+    assert rendered(folder) == [
+        "ente.xlsx, foglio persone, cella C4 (colonna ruolo): errore: valore obbligatorio mancante in «ruolo»: "
+        "scrivi uno tra Segretario, Dirigente, Posizione organizzativa (o Elevata qualificazione, EQ), Dipendente "
+        "[guida all'uso di ciclope, file di dati dell'ente]"
+    ]
+
+
+def test_a_repeated_code_names_both_persons_and_what_to_do(tmp_path):
+    # Ezio (row 5) typed with Emma's code E1 (row 4); the evaluations of E2 then have no person (row 4 and 5 of
+    # valutazioni), reported after it
+    folder = edited(italian_workbook(tmp_path), "persone", A5="E1")
+    assert rendered(folder)[0] == (
+        "ente.xlsx, foglio persone, cella A5 (colonna codice): errore: identificativo «E1» ripetuto: alla riga 4 "
+        "è di «Emma», qui di «Ezio»; ogni riga vuole un codice suo: cambia quello di una delle due, o togli questa "
+        "riga se ripete la stessa [guida all'uso di ciclope, file di dati dell'ente]"
+    )
+
+
+def test_a_date_with_month_and_day_swapped_says_how_a_date_is_written():
+    with pytest.raises(ValueError) as err:
+        parse_date("03/15/2026", 2026)
+    assert str(err.value) == (
+        "data inesistente «03/15/2026»: i mesi vanno da 1 a 12; si scrive giorno, mese e anno: 30/06/2026, "
+        "30.6.2026 o 2026-06-30"
+    )
+
+
+def test_a_renamed_sheet_is_taken_for_the_missing_one(tmp_path):
+    folder = italian_workbook(tmp_path)
+    wb = openpyxl.load_workbook(folder / "ente.xlsx")
+    wb["persone"].title = "Dipendenti"
+    wb.save(folder / "ente.xlsx")
+    # the core's sheets in the template's order: unità, aree, persone, obiettivi, indicatori, cruscotti,
+    # valutazioni, revisioni, ricorsi; persone, required, is the one missing
+    assert rendered(folder)[0] == (
+        "ente.xlsx, foglio Dipendenti: errore: foglio sconosciuto «Dipendenti» (forse è il foglio «persone» "
+        "rinominato?) (attesi: unità, aree, persone, obiettivi, indicatori, cruscotti, valutazioni, revisioni, "
+        "ricorsi): il regolamento dell'ente non lo legge; toglilo, o rinominalo x_Dipendenti se è un foglio "
+        "dell'ufficio [guida all'uso di ciclope, file di dati dell'ente]"
+    )
