@@ -548,6 +548,12 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
 PARTS_ONLY = " (per le parti: "
 
 
+def part_refusals(result: Result, ident: str) -> list[str]:
+    """Why the parts that left the person out pay them nothing, each condition with what it read, then the parts that
+    are not theirs in one line: said after what is paid, where another part pays them (the scheda personale)."""
+    return [r["why"] for r in _refused_reasons(result, ident)]
+
+
 def _refused_reasons(result: Result, ident: str, conditions: bool = True) -> list[dict[str, str]]:
     """The parts whose condition left the person out (``conditions``), each with what did not hold and the values it
     read that it does not say; then, in one plain line, the parts that are not theirs (no reason of money not paid)."""

@@ -22,6 +22,7 @@ from ciclope.core.run.explain import (
     award_figure,
     column_kind,
     input_shown,
+    part_refusals,
     readings_of,
     result_kinds,
     subject,
@@ -87,6 +88,8 @@ class Scheda:
     appeals: tuple[Line, ...]
     payments: tuple[Payment, ...]
     unpaid: tuple[str, ...]
+    # of a person some part pays, the parts that left them out and why, said after the payments
+    refused: tuple[str, ...]
     evaluator: str
     acts: tuple[Line, ...]
     motivation: str = ""  # the evaluator's words for the card
@@ -508,6 +511,7 @@ def build(result: Result, pid: str) -> Scheda:
         appeals=_appeals(result, pid),
         payments=_payments(result, pid),
         unpaid=tuple(words_only(u["why"]) for u in unpaid_reasons(result, pid)),
+        refused=tuple(words_only(why) for why in part_refusals(result, pid)),
         evaluator=_who(result, ente.evaluator_of(pid)),
         acts=_acts(result),
         motivation=ente.motivations.get(pid, ""),

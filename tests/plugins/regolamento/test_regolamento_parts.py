@@ -1089,3 +1089,21 @@ def test_the_fund_s_explanation_lists_who_a_full_cut_leaves_at_zero(ciclope_ente
         "  • importo di Persona S2 = € 0,00",
         "  • importo di Persona S3 = € 714,29",
     ]
+
+
+def test_the_scheda_of_someone_paid_says_the_part_that_left_them_out(ciclope_ente, tmp_path):
+    from ciclope.core.schede.content import build
+    from ciclope.core.schede.render import render
+
+    people = [("A", "C", 95), ("B", "C", 85), ("C", "C", 70), ("D", "C", 50)]
+    result = run_declared(ciclope_ente, tmp_path, CHAINED, files(people, 'performance_individuale = "5000.00"'))
+    # B 85: base 1000.00 (≥ 80), left out of «extra» (under 90): the scheda says so after what it pays, as explain
+    # does (docs/regolamento.md, «Chi la condizione lascia fuori»); A, in both parts, reads no such line
+    scheda = build(result, "B")
+    assert scheda.refused == (
+        "Partecipazione di Persona B alla parte «extra»: no — il punteggio è meno di 90 (il punteggio = 85)",
+    )
+    page = render(scheda)
+    assert "<h3>Non pagato</h3><ul><li>Partecipazione di Persona B alla parte «extra»: no" in page
+    assert build(result, "A").refused == ()
+    assert "<h3>Non pagato</h3>" not in render(build(result, "A"))
