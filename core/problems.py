@@ -80,7 +80,7 @@ class Problem:
     def said(self) -> str:
         """Where it is, as the office reads it: a workbook's sheet as the spreadsheet shows it, ``ente.xlsx, foglio
         persone, cella A11 (colonna codice)`` (:func:`core.vocabulary.cell_said`, as an explanation names a cell);
-        any other file as :func:`core.vocabulary.where_it` says it (``persone.csv:11:codice``)."""
+        any other place as :func:`core.vocabulary.where_it` says it (``persone.csv, riga 11, colonna codice``)."""
         if WORKBOOK_SHEET.fullmatch(self.file) and self.row is None and CELLS.fullmatch(self.column):
             return f"{sheet_said(self.file)}, {'celle' if ':' in self.column else 'cella'} {self.column}"
         if WORKBOOK_SHEET.fullmatch(self.file):

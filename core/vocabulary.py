@@ -205,11 +205,23 @@ def toml_place(where: str) -> str | None:
     return None
 
 
+# A place in a data file as ``results.json`` keeps it: ``persone.csv:11:codice``, ``ente.xlsx[persone]:11``,
+# ``obiettivi.csv:peso`` (a whole column); the file's name may hold a folder, never a colon after its extension.
+DATA_PLACE = re.compile(r"(?P<file>.+?\.csv|.+?\.xlsx\[[^\]]+\])(?::(?P<row>\d+))?(?::(?P<column>.+))?")
+
+
 def where_it(where: str) -> str:
     """Where a problem is, as an office reads it: ``ente.toml:funds.po_total`` → ``ente.toml [fondi] risorse_po``,
     ``ente.toml:approvals.premi_paid`` → ``ente.toml [atti] premi_erogati``, a choice of the CCDI
-    (``nazionale.maggiorazione``) → ``cycle.toml [ente.nazionale] maggiorazione``; a data file's place stays as
-    the office wrote it (its file and its header)."""
+    (``nazionale.maggiorazione``) → ``cycle.toml [ente.nazionale] maggiorazione``; a place in a data file by its
+    row and its column as the office wrote them, ``persone.csv:11:codice`` → ``persone.csv, riga 11, colonna
+    codice`` (a workbook's sheet, ``ente.xlsx, foglio persone, riga 11, colonna codice``: :func:`cell_said`); a
+    place in another TOML file by its line and its key (:func:`toml_place`)."""
+    data = DATA_PLACE.fullmatch(where)
+    if data is not None:
+        return cell_said(data["file"], data["row"], data["column"] or "")
+    if (toml := toml_place(where)) is not None:
+        return toml
     if where.startswith("ente.toml:"):
         table, _, key = where.removeprefix("ente.toml:").partition(".")
         names = {"funds": FUND_NAMES, "approvals": APPROVAL_NAMES}.get(table, {})

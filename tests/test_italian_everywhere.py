@@ -121,7 +121,7 @@ def test_one_row_too_wide_is_one_error(tmp_path, capsys):
     capsys.readouterr()
     assert main(["validate", str(cycle)]) == 1
     out = capsys.readouterr().out
-    assert "persone.csv:3: errore: la riga ha 10 celle ma l'intestazione 9 colonne" in out
+    assert "persone.csv, riga 3: errore: la riga ha 10 celle ma l'intestazione 9 colonne" in out
     assert out.rstrip().endswith("1 errore, 0 avvisi")
 
 

@@ -55,7 +55,7 @@ from ciclope.core.labels import (  # noqa: F401  # re-exported
     role_label,
 )
 from ciclope.core.plugininfo import Classification, said_group
-from ciclope.core.vocabulary import toml_place, where_it
+from ciclope.core.vocabulary import where_it
 
 _SIGNED: dict[tuple[str, int], str] = {}
 _AS_WRITTEN: dict[str, str] = {}  # a Decimal's text → value(): decimal_it(d) as written
@@ -193,8 +193,8 @@ def where(text: str) -> str:
     """Where a problem is, as people read it: ``ente.toml:funds.x`` → ``ente.toml [fondi] x`` (the tables and
     the acts by the Italian names the office writes; :func:`core.vocabulary.where_it`); a place in another TOML
     file (the regulation's) by its line and its key as written, ``regolamento.toml, riga 93, [progressioni]
-    graduatoria`` (:func:`core.vocabulary.toml_place`)."""
-    return toml_place(text) or where_it(text)
+    graduatoria`` (:func:`core.vocabulary.toml_place`); a data file's, ``persone.csv, riga 11, colonna codice``."""
+    return where_it(text)
 
 
 def param_cell(spec: Any, v: Any, labels: Mapping[str, str] | None = None) -> Any:

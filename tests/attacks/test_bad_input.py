@@ -20,10 +20,10 @@ CELLS = {
         "indicators.csv",
         "I4,S2,Sportello attivo,boolean,3,",
         f"I4,S2,Sportello attivo,boolean,{BIG},",
-        "indicators.csv:5:weight",
+        "indicators.csv, riga 5, colonna weight",
     ),
-    "target": ("indicators.csv", ",10,12,8,5,2,", f",{BIG},12,8,5,2,", "indicators.csv:2:target_2021"),
-    "actual": ("indicators.csv", ",10,12,8,5,2,", f",10,12,{BIG},5,2,", "indicators.csv:2:actual"),
+    "target": ("indicators.csv", ",10,12,8,5,2,", f",{BIG},12,8,5,2,", "indicators.csv, riga 2, colonna target_2021"),
+    "actual": ("indicators.csv", ",10,12,8,5,2,", f",10,12,{BIG},5,2,", "indicators.csv, riga 2, colonna actual"),
     "fund": ("ente.toml", '"1000.00"', f'"{BIG}"', "ente.toml [fondi] performance_individuale"),  # as written there
 }
 

@@ -35,7 +35,7 @@ def test_nul_in_an_ente_name_fails_that_ente_only(tmp_path, backend):
     [
         (
             "Emma\x1b[2J",
-            "people.csv:4:name: errore: il testo contiene il carattere di controllo U+001B",
+            "people.csv, riga 4, colonna name: errore: il testo contiene il carattere di controllo U+001B",
         ),
         ("Emma\x00", "people.csv: errore: il file contiene caratteri nulli"),
     ],

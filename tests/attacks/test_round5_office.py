@@ -100,8 +100,14 @@ def test_an_actual_in_percentage_points_is_warned_where_the_data_is_read(tmp_pat
     warned = [ln for ln in text.splitlines() if "sembra scritto in punti percentuali" in ln]
     # project: 80 against 100% reads 8000%; K17: 74 against 0,72 reads 7400%; both named by file, row, column
     assert len(warned) == 2, text
-    assert warned[0].startswith(f"indicators.csv:{rows['K16']}:actual: avviso") and "si legge 8000%" in warned[0]
-    assert warned[1].startswith(f"indicators.csv:{rows['K17']}:actual: avviso") and "si legge 7400%" in warned[1]
+    assert (
+        warned[0].startswith(f"indicators.csv, riga {rows['K16']}, colonna actual: avviso")
+        and "si legge 8000%" in warned[0]
+    )
+    assert (
+        warned[1].startswith(f"indicators.csv, riga {rows['K17']}, colonna actual: avviso")
+        and "si legge 7400%" in warned[1]
+    )
     assert "scrivi 74%" in warned[1]
     # the target as a percentage, as the office reads it, and the article elided before 80 («l'80%», never «il 80%»)
     assert (

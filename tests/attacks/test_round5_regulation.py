@@ -86,10 +86,10 @@ def test_rows_naming_nobody_known_are_errors(tmp_path):
     cycle = _office(tmp_path, PRIZES, [("S1", 90), ("S2", 60)], prizes)
     run = cli("validate", cycle)
     assert run.returncode == 1 and "nessun problema" not in run.stdout
-    lines = [ln for ln in run.stdout.splitlines() if ln.startswith("premi.csv:")]
+    lines = [ln for ln in run.stdout.splitlines() if ln.startswith("premi.csv,")]
     assert len(lines) == 2, run.stdout
-    assert lines[0].startswith("premi.csv:3:person: errore") and "«S9» non è in persone.csv" in lines[0]
-    assert lines[1].startswith("premi.csv:4:part: errore") and "(forse «innovazione»?)" in lines[1]
+    assert lines[0].startswith("premi.csv, riga 3, colonna person: errore") and "«S9» non è in persone.csv" in lines[0]
+    assert lines[1].startswith("premi.csv, riga 4, colonna part: errore") and "(forse «innovazione»?)" in lines[1]
     pool = _results(cycle)["rewards"]["pools"]["premi_innovazione"]
     assert (pool["distributed"], pool["residual"]) == ("300.00", "700.00")  # only S1's row is paid
 
@@ -130,7 +130,7 @@ def test_a_requirement_on_a_section_no_card_has_is_an_error(tmp_path):
     run = cli("validate", cycle)
     assert run.returncode == 1, run.stdout
     [line] = [ln for ln in run.stdout.splitlines() if "livelli.requisiti" in ln]
-    assert "smvp.toml:9:livelli.requisiti[1].parte: errore" in line and "(forse «comportamenti»?)" in line
+    assert "smvp.toml, riga 9, [[livelli.requisiti]] n. 1, parte: errore" in line and "(forse «comportamenti»?)" in line
 
 
 def test_a_section_is_found_whatever_its_case_and_accents(tmp_path):

@@ -19,7 +19,7 @@ def test_a_bad_ente_fails_alone(tmp_path, capsys):
     status = {e["id"]: e["status"] for e in summary["enti"]}
     assert status["rotto"] == "failed" and status["buono"] != "failed"
     captured = capsys.readouterr()
-    assert "people.csv:5:fte" in captured.err and "Traceback" not in captured.err
+    assert "people.csv, riga 5, colonna fte" in captured.err and "Traceback" not in captured.err
     # failures are listed first in the printed summary
     lines = [ln for ln in captured.out.splitlines() if ln.startswith(("buono", "rotto"))]
     assert lines[0].startswith("rotto")
@@ -64,7 +64,7 @@ def test_validate_reports_and_writes_nothing(tmp_path, capsys):
     cfg = setup(tmp_path)
     assert main(["validate", str(cfg)]) == 1
     assert not (tmp_path / "out").exists()
-    assert "people.csv:5:fte" in capsys.readouterr().out  # one stream: stdout (issue 14)
+    assert "people.csv, riga 5, colonna fte" in capsys.readouterr().out  # one stream: stdout (issue 14)
 
 
 def test_explain_unknown_ente_is_a_command_line_error(tmp_path, capsys):

@@ -72,7 +72,9 @@ def test_messages_say_what_was_expected(tmp_path):
     with pytest.raises(CiclopeError) as exc:
         load_ente(folder, "e", 2021)
     (p,) = exc.value.problems
-    assert p.render().startswith("people.csv:4:fte: errore: attesa una quota (es. 0,5 o 50%), trovato «mezzo»")
+    assert p.render().startswith(
+        "people.csv, riga 4, colonna fte: errore: attesa una quota (es. 0,5 o 50%), trovato «mezzo»"
+    )
 
 
 def test_cycles_and_dangling_references(tmp_path):

@@ -79,10 +79,16 @@ def test_a_workbook_row_or_sheet_without_a_cell_is_named_in_words():
     ).render() == ("ente.xlsx, foglio persone, cella F4 (colonna quota_tempo): errore: m")
 
 
-def test_a_csv_files_place_reads_as_before():
+def test_a_csv_files_place_reads_in_the_same_words():
+    # a CSV has no letters above its columns: its file, the row as a spreadsheet numbers it, the header's name
     assert Problem(rule="r", message="m", file="persone.csv", row=11, column="codice").render() == (
-        "persone.csv:11:codice: errore: m"
+        "persone.csv, riga 11, colonna codice: errore: m"
     )
+    assert Problem(rule="r", message="m", file="persone.csv", row=11).render() == "persone.csv, riga 11: errore: m"
+    assert Problem(rule="r", message="m", file="obiettivi.csv", column="peso").render() == (
+        "obiettivi.csv, colonna peso: errore: m"
+    )
+    assert Problem(rule="r", message="m", file="persone.csv").render() == "persone.csv: errore: m"
 
 
 def test_an_empty_cell_of_a_column_with_a_menu_lists_its_choices(tmp_path):

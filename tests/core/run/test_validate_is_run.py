@@ -36,5 +36,5 @@ def test_validate_finds_regulation_errors_of_the_rewards_phase(tmp_path, capsys)
     cfg = two_enti(tmp_path)
     code_run, code_val, captured = run_and_validate(cfg, tmp_path / "out", capsys)
     assert code_run == code_val == 1
-    assert "rotto: dati non caricabili" in captured.out and "people.csv:5:fte" in captured.out
+    assert "rotto: dati non caricabili" in captured.out and "people.csv, riga 5, colonna fte" in captured.out
     assert not (tmp_path / "validate-out").exists()

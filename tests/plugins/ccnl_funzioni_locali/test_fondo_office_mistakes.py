@@ -65,8 +65,8 @@ def test_a_mistyped_premium_pool_is_one_error_at_its_cell_with_the_name_it_means
     result = run(tmp_path, [*BASE, destination("performance_individual")])
     lines = said(result)
     # the destination is the fourth line of the file (the header is row 1): row 4, its column fondo_premi
-    assert [line for line in lines if line.startswith("fondo.csv:4:fondo_premi: errore:")] == [
-        "fondo.csv:4:fondo_premi: errore: «performance_individual» non è un fondo del regolamento dell'ente; forse "
+    assert [line for line in lines if line.startswith("fondo.csv, riga 4, colonna fondo_premi: errore:")] == [
+        "fondo.csv, riga 4, colonna fondo_premi: errore: «performance_individual» non è un fondo del regolamento dell'ente; forse "
         "«performance_individuale»? [regole del fondo risorse decentrate (foglio fondo)]"
     ]
     # no second message blaming ente.toml's [fondi]: the pool is read as the one it means, and pays the premiums
@@ -77,7 +77,7 @@ def test_a_mistyped_premium_pool_is_one_error_at_its_cell_with_the_name_it_means
 def test_a_pool_no_fund_of_the_regulation_is_near_pays_nothing_and_lists_the_funds(tmp_path):
     result = run(tmp_path, [*BASE, destination("produttivita")])
     lines = said(result)
-    errors = [line for line in lines if line.startswith("fondo.csv:4:fondo_premi: errore:")]
+    errors = [line for line in lines if line.startswith("fondo.csv, riga 4, colonna fondo_premi: errore:")]
     # the funds to choose from as the office types them in fondo_premi, not by their labels
     assert len(errors) == 1 and "«produttivita» non è un fondo del regolamento dell'ente (usa: «" in errors[0]
     assert "«performance_individuale»" in errors[0] and "Premi per la performance individuale" not in errors[0]
@@ -93,7 +93,7 @@ def test_a_count_written_as_an_amount_is_one_message(tmp_path):
     result = run(tmp_path, [*BASE, "dipendenti_2015,41,,,,,,", destination()])
     about = [line for line in said(result) if "dipendenti_2015" in line]
     # row 4: the count is in the amount column; the row is there, so nothing says it is missing
-    assert len(about) == 1 and about[0].startswith("fondo.csv:4:importo: errore: dipendenti_2015 (")
+    assert len(about) == 1 and about[0].startswith("fondo.csv, riga 4, colonna importo: errore: dipendenti_2015 (")
 
 
 def test_a_typed_pool_that_disagrees_names_the_key_the_office_wrote(tmp_path):

@@ -483,7 +483,7 @@ def test_a_rating_that_is_no_number_is_an_input_error(ciclope_ente, tmp_path):
     data = ente([("PO1", "po", 90, "false")], 'posizioni_po = "40000.00"', **{"positions.csv": csv})
     with pytest.raises(CiclopeError) as raised:
         run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
-    assert "positions.csv:2:A2" in str(raised.value) and "bassa/media/alta" in str(raised.value)
+    assert "positions.csv, riga 2, colonna A2" in str(raised.value) and "bassa/media/alta" in str(raised.value)
 
 
 UNIT_RULES = """

@@ -60,7 +60,7 @@ def test_a_division_by_zero_names_the_file_the_line_the_key_and_the_value_read(c
     ]
     (error,) = [v for v in result.violations if v.rule == "regolamento.formula"]
     assert error.render() == (
-        "smvp.toml:9:premi[1].importo: errore: parte «obiettivi»: la formula «=1000 € / (punteggio - 50)» divide per "
+        "smvp.toml, riga 9, [[premi]] n. 1, importo: errore: parte «obiettivi»: la formula «=1000 € / (punteggio - 50)» divide per "
         "zero (il punteggio = 50,00) per Persona 1: considerato nulla [Regolamento dei premi, art. 6]"
     )
     assert amounts(result)["P2"] == "100.00"
