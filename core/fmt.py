@@ -17,8 +17,11 @@ from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from ciclope.core.vocabulary import APPROVAL_NAMES, APPROVAL_WORDS
+
 __all__ = [
     "MONTHS",
+    "act",
     "Money",
     "Percent",
     "Places",
@@ -169,6 +172,13 @@ def euro(value: Any) -> str:
     if value is None:
         return NONE
     return "€ " + decimal_it(value, 2)
+
+
+def act(name: str) -> str:
+    """An act of ``[atti]`` as people name it, by its code or its Italian key: ``relazione_validata_oiv`` →
+    «Relazione validata dall'OIV»; an act ciclope does not know, in words (``delibera_giunta`` → «delibera giunta»)."""
+    code = APPROVAL_NAMES.get(name, name)
+    return APPROVAL_WORDS.get(code) or accented(name.replace("_", " "))
 
 
 def fund(name: str, pool_label: str = "", labels: Mapping[str, str] | None = None) -> str:

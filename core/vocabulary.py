@@ -124,6 +124,22 @@ APPROVAL_NAMES = {
     "bonus_erogato": "bonus_paid",
     "risparmi_validati_oiv": "savings_validated_oiv",
 }
+# The acts of [atti] as people name them (an explanation, a message), by their code: never the key ente.toml writes.
+APPROVAL_WORDS = {
+    "budget_approved": "bilancio di previsione approvato",
+    "piano_adopted": "Piano della performance adottato",
+    "relazione_approved": "Relazione sulla performance approvata",
+    "relazione_validated_oiv": "Relazione validata dall'OIV",
+    "relazione_published": "Relazione pubblicata",
+    "relazione_drafted": "Relazione redatta",
+    "oiv_attested": "attestazione dell'OIV",
+    "oiv_motivation": "motivazione dell'OIV",
+    "oiv_judgement": "giudizio dell'OIV",
+    "premi_paid": "premi erogati",
+    "bonus_decided": "bonus deciso",
+    "bonus_paid": "bonus erogato",
+    "savings_validated_oiv": "risparmi validati dall'OIV",
+}
 # The funds of [fondi] whose code is not Italian (the plugins' own; the others are written as they are).
 FUND_NAMES = {
     "risorse_po": "po_total",

@@ -37,7 +37,10 @@ def record_plan(
         "dei premi attribuiti: quanto il regolamento attribuisce dividendo il fondo intero, prima che la "
         "maggiorazione ne sia accantonata; non il fondo)",
         source,
-        [Input("premi attribuiti", found.attributed), Input("valutati positivamente (premio > 0)", found.paid)],
+        [
+            Input("premi attribuiti", found.attributed),
+            Input("valutati positivamente (con un premio maggiore di zero)", found.paid),
+        ],
         label=f"{article} — valore medio pro capite dei premi attribuiti",
     )
     trace.record(
@@ -46,7 +49,7 @@ def record_plan(
         f"quota del valore medio × valore medio pro capite (non inferiore {floor})",
         source,
         [Input("quota del valore medio (CCDI)", rule.share), Input("valore medio", mean, ref=f"{KEY}:media")],
-        label=f"{article} — maggiorazione M",
+        label=f"{article} — maggiorazione",
     )
     for r in found.rankings:
         cut = tie_words(r, people or {})
@@ -172,7 +175,7 @@ def record_pool(
     its inputs then saying why (the ranking's note: a tie at the cut, nobody paid)."""
     source, article = cited
     given = [
-        Input("maggiorazione M", fmt.Money(found.m), ref=f"{KEY}:maggiorazione"),
+        Input("maggiorazione", fmt.Money(found.m), ref=f"{KEY}:maggiorazione"),
         Input("beneficiari", len(found.beneficiaries), ref=f"{KEY}:quota"),
         *(
             Input(f"accantonamento dal fondo {name.replace('_', ' ')}", fmt.Money(amount), ref=fund_key(name))
@@ -183,7 +186,7 @@ def record_pool(
     trace.record(
         f"pool:{POOL}",
         fmt.Money(found.set_aside),
-        "maggiorazione M × beneficiari, accantonata dal fondo dei loro premi individuali",
+        "maggiorazione × beneficiari, accantonata dal fondo dei loro premi individuali",
         source,
         given,
         label=f"Maggiorazione del premio individuale ({article})",
@@ -273,10 +276,10 @@ def record_award(
     trace.record(
         f"award:{pid}:maggiorazione_art69",
         found.m,
-        "maggiorazione M a ciascun beneficiario entro la quota della sua graduatoria",
+        "maggiorazione a ciascun beneficiario entro la quota della sua graduatoria",
         source,
         [
-            Input("maggiorazione M", fmt.Money(found.m), ref=f"{KEY}:maggiorazione"),
+            Input("maggiorazione", fmt.Money(found.m), ref=f"{KEY}:maggiorazione"),
             Input("graduatoria", ranking_words(ranking.id), ref=f"{KEY}:quota:{ranking.id}"),
             Input("posizione tra i beneficiari", position),
             Input("punteggio", points(scores[pid].score), ref=f"score:{pid}"),

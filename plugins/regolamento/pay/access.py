@@ -52,14 +52,23 @@ def closed(reg: Regulation, ente: Ente) -> Problem | None:
     act, why = why_closed(access, ente, titles)
     if not why:
         return None
+    acts = fmt.listed(fmt.quoted(words) for words in acts_said(reg).values())
+    needed = f"Servono, nell'ordine, {acts}" if len(access.acts) > 1 else f"Serve {acts}"
     return Problem(
         rule="regolamento.accesso",
         source=cite(reg, access.source),
         file="ente.toml",
         column=f"approvals.{act}",
-        message=f"accesso ai premi chiuso: {why}. Servono, nell'ordine, {', '.join(access.acts)}; nessun premio è "
-        "calcolato né erogato: i fondi restano interamente residui",
+        message=f"accesso ai premi chiuso: {why}. {needed}; nessun premio è calcolato né erogato: i fondi restano "
+        "interamente residui",
     )
+
+
+def acts_said(reg: Regulation) -> dict[str, str]:
+    """Each act [accesso] asks, by its key, as people name it: the title [[calendario]] gives it, else the act's
+    words (:func:`ciclope.core.fmt.act`)."""
+    titles = {e.approval: e.act for e in reg.calendar if e.approval}
+    return {name: titles.get(name) or fmt.act(name) for name in (reg.access.acts if reg.access else ())}
 
 
 def record(reg: Regulation, ente: Ente, scores: Mapping[str, Score], open_: bool, trace: Trace) -> None:
@@ -69,12 +78,18 @@ def record(reg: Regulation, ente: Ente, scores: Mapping[str, Score], open_: bool
     access = reg.access
     assert access is not None
     rules = ["datati dopo la fine dell'anno"] * access.after_year + ["nell'ordine scritto"] * access.in_order
-    formula = f"premi calcolati solo con gli atti {', '.join(access.acts)}" + (
+    said = acts_said(reg)
+    formula = f"premi calcolati solo con gli atti {fmt.listed(said.values())}" + (
         f" ({', '.join(rules)})" if rules else ""
     )
     given = {name: ente.approvals.get(code_of(name)) for name in access.acts}
     dates = [
-        Input(name, None if v is None else str(v), cell=f"ente.toml:approvals.{name}") for name, v in given.items()
+        Input(
+            said[name],
+            fmt.date_it(v) if isinstance(v, dt.date) else None if v is None else str(v),
+            cell=f"ente.toml:approvals.{name}",
+        )
+        for name, v in given.items()
     ]
     value = "aperto" if open_ else "chiuso: nessun premio"
     unscored = {role for p in reg.premiums if not p.evaluation for role in p.roles}

@@ -656,7 +656,7 @@ def test_the_maggiorazione_s_pool_is_explained_and_the_fund_says_what_was_set_as
     assert pool.value == D("255.90") and pool.note == "beneficiari: Persona 1 (A1)"  # by name, with the code
     text = explain(result, "pool", "maggiorazione_art69")
     assert text is not None and "Nessuna cifra calcolata da spiegare." not in text
-    assert "maggiorazione M = € 255,90" in text and "beneficiari = 1" in text
+    assert "maggiorazione = € 255,90" in text and "beneficiari = 1" in text
     assert "accantonamento dal fondo performance individuale = € 255,90" in text
     # the fund of the premiums is 10,000.00 − 255.90 = 9,744.10: its source says both figures
     fund = result.rewards.pools["performance_individuale"]

@@ -177,7 +177,7 @@ def test_art69_beyond_the_residual_the_regulation_splits_the_reduced_fund_once(t
     assert "fondo ridotto dell'accantonamento per la maggiorazione del premio individuale\n" in text
     # M = 0,30 × 716,25 = 214,875 → € 214,88; the CCDI's share of the mean as the percentage it is
     assert "■ Maggiorazione del premio individuale di " in text and "(art. 81 CCNL Funzioni Locali" in text
-    assert "• maggiorazione M = € 214,88\n" in text and "• valore medio = € 716,25\n" in text
+    assert "• maggiorazione = € 214,88\n" in text and "• valore medio = € 716,25\n" in text
     assert "• quota del valore medio (CCDI) = 30%\n" in text and "• graduatoria = unica dell'ente\n" in text
     assert "art69:" not in text and "share" not in text and "floor" not in text
 

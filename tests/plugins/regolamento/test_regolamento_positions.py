@@ -303,8 +303,8 @@ fonte = "art. 40"
     gate = [p.message for p in result.violations if p.rule == "regolamento.accesso"]
     assert gate == [
         "accesso ai premi chiuso: manca l'atto «Attestazione del Direttore Generale» ([atti] attestazione_dg "
-        "= AAAA-MM-GG in ente.toml). Servono, nell'ordine, attestazione_dg; nessun premio è calcolato né erogato: i "
-        "fondi restano interamente residui"
+        "= AAAA-MM-GG in ente.toml). Serve «Attestazione del Direttore Generale»; nessun premio è calcolato né "
+        "erogato: i fondi restano interamente residui"
     ]
 
 

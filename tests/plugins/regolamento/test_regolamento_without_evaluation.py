@@ -430,6 +430,30 @@ def test_the_access_to_the_premiums_is_explained_without_any_evaluation(ciclope_
     assert result.rewards.pools["performance_individuale"].residual == Decimal("1000.00")
 
 
+def test_the_access_names_its_acts_in_words(ciclope_ente, tmp_path):
+    """The explanation names the acts as people do, not by the keys of ente.toml; the keys stay in the cells."""
+    text = PECCI + '\n[accesso]\nfonte = "art. 9"\natti = ["relazione_approvata", "relazione_validata_oiv"]\n'
+    result = run_declared(
+        ciclope_ente, tmp_path, text, staff(FOUR[:1], 'performance_individuale = "1000.00"', None, DATED)
+    )
+    figure = result.figures["score:P1:accesso"]
+    assert figure.formula == (
+        "premi calcolati solo con gli atti Relazione sulla performance approvata e Relazione validata dall'OIV "
+        "(datati dopo la fine dell'anno, nell'ordine scritto)"
+    )
+    assert [(i.name, i.cell) for i in figure.inputs] == [
+        ("Relazione sulla performance approvata", "ente.toml:approvals.relazione_approvata"),
+        ("Relazione validata dall'OIV", "ente.toml:approvals.relazione_validata_oiv"),
+    ]
+    said = explain(result, "person", "P1")
+    assert said is not None and "relazione_validata_oiv," not in said and "Relazione validata dall'OIV" in said
+    (gate,) = [p.message for p in result.violations if p.rule == "regolamento.accesso"]
+    assert gate.endswith(
+        "Servono, nell'ordine, «Relazione sulla performance approvata» e «Relazione validata dall'OIV»; nessun "
+        "premio è calcolato né erogato: i fondi restano interamente residui"
+    )
+
+
 def test_the_workbook_reason_never_contradicts_the_outcome(ciclope_ente, tmp_path):
     from openpyxl import load_workbook
 
