@@ -167,8 +167,10 @@ def ciclope_resources(ente: Ente, trace: Trace) -> dict[str, Pool] | None:
     pools = {}
     for name, amount in ente.funds.items():
         destined = name in ente.fund_refs  # a pool the fondo risorse decentrate destines
-        formula = "importo destinato dal fondo risorse decentrate" if destined else "importo di [fondi] in ente.toml"
-        source = "destinazione del fondo risorse decentrate" if destined else "ente.toml [fondi]"
+        formula = (
+            "importo destinato dal fondo risorse decentrate" if destined else "importo del fondo indicato dall'ente"
+        )
+        source = "destinazione del fondo risorse decentrate" if destined else "importo indicato dall'ente"
         trace.record(f"pool:{name}", amount, formula, source, label=f"Fondo {name}", inputs=[ente.fund_input(name)])
         pools[name] = Pool(name=name, amount=amount, source=source)
     return pools

@@ -74,8 +74,8 @@ def unknown_funds(ente: Ente, trace: Trace) -> dict[str, Pool]:
         trace.record(
             f"pool:{name}",
             amount,
-            "importo di [fondi] in ente.toml",
-            "ente.toml [fondi]",
+            "importo del fondo indicato dall'ente",
+            "importo indicato dall'ente",
             label=f"Fondo {name}",
             inputs=[ente.fund_input(name, name)],
             note="fondo non previsto dal regolamento di Brescia: riportato e non distribuito",
@@ -91,7 +91,7 @@ def unknown_funds(ente: Ente, trace: Trace) -> dict[str, Pool]:
                 f"{', '.join(KNOWN_FUNDS)}): resta interamente non distribuito",
             )
         )
-        pools[name] = Pool(name=name, amount=amount, source="ente.toml [fondi]")
+        pools[name] = Pool(name=name, amount=amount, source="importo indicato dall'ente")
     return pools
 
 

@@ -662,10 +662,10 @@ def test_the_maggiorazione_s_pool_is_explained_and_the_fund_says_what_was_set_as
     fund = result.rewards.pools["performance_individuale"]
     assert fund.amount == D("9744.10")
     assert fund.source == (
-        "ente.toml [fondi], € 10.000,00, meno € 255,90 accantonati per la maggiorazione del premio individuale "
+        "importo indicato dall'ente, € 10.000,00, meno € 255,90 accantonati per la maggiorazione del premio individuale "
         "(art. 81 CCNL Funzioni Locali 16.11.2022)"
     )
-    assert "ente.toml [fondi], € 10.000,00, meno € 255,90 accantonati" in html.render(result)
+    assert "importo indicato dall&#x27;ente, € 10.000,00, meno € 255,90 accantonati" in html.render(result)
 
 
 def test_a_tie_at_the_maggiorazione_s_cut_is_warned_and_said_to_each_tied_person(tmp_path):
