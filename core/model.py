@@ -439,6 +439,13 @@ class Ente:
             index = self._index("heads", self.units.values(), lambda u: u.head)
         return index.get(person_id, ())
 
+    def highest_headed(self, person_id: str) -> Unit | None:
+        """The unit this person heads nearest the root, whatever order units.csv lists them in: who heads several
+        is scored on the highest of them in the chart (rules/core.md §2); of two at the same depth, the first in
+        the file. None for who heads no unit."""
+        headed = self.headed_by(person_id)
+        return min(headed, key=lambda u: len(self.unit_ancestors(u.id))) if headed else None
+
     def owned_by(self, owner: str) -> tuple[Objective, ...]:
         """The objectives whose ``owner`` is this unit or person, in file order."""
         index = self._memo.get("owners")

@@ -255,9 +255,9 @@ class _Org:
                     (f"objective:{o.id}", v, None) for o in owned if (v := self.objectives.get(o.id)) is not None
                 ] or None
             if mine is None:
-                headed = next((u.id for u in e.headed_by(p.id)), None)
-                if headed is not None and (v := units.get(headed)) is not None:
-                    mine = [(f"unit:{headed}", v, None)]
+                highest = e.highest_headed(p.id)
+                if highest is not None and (v := units.get(highest.id)) is not None:
+                    mine = [(f"unit:{highest.id}", v, None)]
             people[p.id] = self.mean(f"person:{p.id}", f"Performance organizzativa di {p.name} ({p.role})", mine or [])
         return OrgPerformance(
             ente=ente_value,

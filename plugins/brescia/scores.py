@@ -147,9 +147,9 @@ def po_unit(ente: Ente, person: Person, trace: Trace) -> str:
     """The PO's "ambito organizzativo di diretta responsabilità" (004… §4.2.2): the unit they head in units.csv
     (of several, the one nearest the root: rules/core.md §2); else the unit of the position they hold; else their
     people.csv unit. When these disagree a warning names them (the act or the data are to be aligned)."""
-    headed = sorted(ente.headed_by(person.id), key=lambda u: len(ente.unit_ancestors(u.id)))
+    headed = ente.highest_headed(person.id)
     held = [r["unit"] for r in ente.table("positions") if r["holder"] == person.id and r["unit"]]
-    chosen = headed[0].id if headed else held[0] if held else person.unit
+    chosen = headed.id if headed is not None else held[0] if held else person.unit
     named = {  # each place as the office wrote its file (persone.csv, or ente.xlsx[persone])
         f"{ente.file_of('units')} (responsabile)": chosen if headed else None,
         ente.file_of("positions"): held[0] if held else None,

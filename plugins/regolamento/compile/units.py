@@ -21,9 +21,9 @@ def attested(ente: Ente, org: OrgPerformance) -> Decimal | None:
 
 
 def unit_achievement(person: Person, ente: Ente, org: OrgPerformance) -> tuple[str, Decimal | None]:
-    """The unit whose achievement is a person's: the unit they head (the highest), else their own."""
-    headed = ente.headed_by(person.id)
-    unit = headed[0].id if headed else person.unit
+    """The unit whose achievement is a person's: the unit they head (the highest in the chart), else their own."""
+    headed = ente.highest_headed(person.id)
+    unit = headed.id if headed is not None else person.unit
     return unit, org.units.get(unit)
 
 
@@ -38,6 +38,18 @@ def reference_unit(kind: str, person: Person, ente: Ente, org: OrgPerformance) -
     found = found or next((u for u in chain if u.kind == kind), None) or (chain[0] if chain else None)
     unit = found.id if found is not None else person.unit
     return unit, org.units.get(unit)
+
+
+def heads_several(person: Person, ente: Ente, kind: str) -> str:
+    """Why a person who heads several units is scored on one, for the note of their score: the highest in the chart
+    counts (rules/core.md §2); "" for who heads one unit or none, or where ``tipo_unita`` names the kind that counts."""
+    headed = sorted(ente.headed_by(person.id), key=lambda u: len(ente.unit_ancestors(u.id)))
+    if kind or len(headed) < 2:
+        return ""
+    return (
+        f"dirige {len(headed)} unità ({', '.join(u.name for u in headed)}): conta la più alta nell'organigramma, "
+        f"{headed[0].name} (regole comuni, aggregazione della performance organizzativa)"
+    )
 
 
 def kind_of(reg: Regulation) -> str:

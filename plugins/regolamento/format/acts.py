@@ -4,7 +4,10 @@ deadlines are written in."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
 
+from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.words import Words
 
 # The acts of [approvals] that ciclope knows, by the Italian name ente.toml may use → the code it reads (a test
@@ -34,6 +37,13 @@ NAMES = {
 }
 _WORDS = Words(NAMES)
 code_of = _WORDS.code_of  # an act as the regulation names it → the key ente.toml's [atti] is read as
+
+
+def acts_said(acts: Sequence[str], calendar: Iterable[Any]) -> dict[str, str]:
+    """Each act of ``acts`` (as the regulation names it), as people name it: the title the regulation's
+    [[calendario]] gives the act, else the act's words (:func:`ciclope.core.fmt.act`, «Relazione validata dall'OIV»)."""
+    titles = {e.approval: e.act for e in calendar if e.approval}
+    return {name: titles.get(name) or fmt.act(name) for name in acts}
 
 
 def day_month(text: str) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ciclope.core import Ente, Input, Problem, Score, Trace, fmt
-from ciclope.plugins.regolamento.format.acts import code_of
+from ciclope.plugins.regolamento.format.acts import acts_said, code_of
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Access, Regulation
 
@@ -52,7 +52,7 @@ def closed(reg: Regulation, ente: Ente) -> Problem | None:
     act, why = why_closed(access, ente, titles)
     if not why:
         return None
-    acts = fmt.listed(fmt.quoted(words) for words in acts_said(reg).values())
+    acts = fmt.listed(fmt.quoted(words) for words in acts_said(access.acts, reg.calendar).values())
     needed = f"Servono, nell'ordine, {acts}" if len(access.acts) > 1 else f"Serve {acts}"
     return Problem(
         rule="regolamento.accesso",
@@ -64,13 +64,6 @@ def closed(reg: Regulation, ente: Ente) -> Problem | None:
     )
 
 
-def acts_said(reg: Regulation) -> dict[str, str]:
-    """Each act [accesso] asks, by its key, as people name it: the title [[calendario]] gives it, else the act's
-    words (:func:`ciclope.core.fmt.act`)."""
-    titles = {e.approval: e.act for e in reg.calendar if e.approval}
-    return {name: titles.get(name) or fmt.act(name) for name in (reg.access.acts if reg.access else ())}
-
-
 def record(reg: Regulation, ente: Ente, scores: Mapping[str, Score], open_: bool, trace: Trace) -> None:
     """Whether the premiums are open, as a figure of every person a premium could pay (``score:<id>:accesso``):
     the scored ones, and everyone of the roles of a part that reads no evaluation. Their explanation says which
@@ -78,7 +71,7 @@ def record(reg: Regulation, ente: Ente, scores: Mapping[str, Score], open_: bool
     access = reg.access
     assert access is not None
     rules = ["datati dopo la fine dell'anno"] * access.after_year + ["nell'ordine scritto"] * access.in_order
-    said = acts_said(reg)
+    said = acts_said(access.acts, reg.calendar)
     formula = f"premi calcolati solo con gli atti {fmt.listed(said.values())}" + (
         f" ({', '.join(rules)})" if rules else ""
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format import funds
-from ciclope.plugins.regolamento.format.acts import ACTS
+from ciclope.plugins.regolamento.format.acts import acts_said
 from ciclope.plugins.regolamento.format.spec import (
     ENTE_LIST,
     Access,
@@ -146,8 +146,7 @@ def _resources(block: Progressions) -> str:
 
 
 def access(block: Access, regulation: Regulation) -> Said:
-    italian = {code: name for name, code in ACTS.items()}  # the act as ente.toml names it in Italian
-    acts = ", poi ".join(f"«{italian.get(a, a).replace('_', ' ')}»" for a in block.acts)
+    acts = ", poi ".join(fmt.quoted(words) for words in acts_said(block.acts, regulation.calendar).values())
     when = [
         "dopo la fine dell'anno valutato" if block.after_year else "",
         "ciascuno non prima di quello che lo precede" if block.in_order and len(block.acts) > 1 else "",

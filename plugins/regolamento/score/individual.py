@@ -78,8 +78,31 @@ def score_of(
         if len(weighed) == 1 and weighed[0][1] == 1
         else " + ".join(f"{fmt.pct(w, fmt.share_places(w))} × {term}" for term, w in weighed)  # a weight 0–1: 60%
     )
+    unit_read = any(label == "unità × 100" and w > 0 for label, _, _, w in parts)
+    several = units.heads_several(person, ente, units.kind_of(reg)) if unit_read else ""
+    note = "; ".join(x for x in (several, moved, level_words(reg, level, points, stepped)) if x)
+    trace.record(
+        f"score:{person.id}",
+        score,
+        terms,
+        source,
+        [Input(label, v, ref=ref) for label, ref, v, w in parts if w > 0],
+        f"Punteggio di {person.name}",
+        note,
+    )
+    breakdown = {label: v for label, _, v, w in parts if w > 0}
+    scale = scale_of(reg)
+    if scale is None:
+        return Score(person=person.id, score=score, level=level, breakdown=breakdown)
+    breakdown[POINTS] = points
+    return Score(person=person.id, score=score, level=level, breakdown=breakdown, points=points, scale=scale)
+
+
+def level_words(reg: Regulation, level: str | None, points: Decimal, stepped: str) -> str:
+    """The score's note on its level: the points on the regulation's own scale, the level reached (with the file's
+    own note on the scale, where it says how it reads the text) and a step down, if any."""
     levels_note = ""
-    if level and reg.levels:  # with the file's own note on the scale, where it says how it reads the text
+    if level and reg.levels:
         levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" + (
             f"; {reg.levels.note}" if reg.levels.note else ""
         )
@@ -88,22 +111,7 @@ def score_of(
         on_scale_words = (
             f"sulla scala del regolamento: {fmt.decimal_it(points)} punti su {fmt.decimal_it(reg.score.scale)}"
         )
-    levels_note = "; ".join(x for x in (on_scale_words, levels_note, stepped) if x)
-    trace.record(
-        f"score:{person.id}",
-        score,
-        terms,
-        source,
-        [Input(label, v, ref=ref) for label, ref, v, w in parts if w > 0],
-        f"Punteggio di {person.name}",
-        "; ".join(x for x in (moved, levels_note) if x),
-    )
-    breakdown = {label: v for label, _, v, w in parts if w > 0}
-    scale = scale_of(reg)
-    if scale is None:
-        return Score(person=person.id, score=score, level=level, breakdown=breakdown)
-    breakdown[POINTS] = points
-    return Score(person=person.id, score=score, level=level, breakdown=breakdown, points=points, scale=scale)
+    return "; ".join(x for x in (on_scale_words, levels_note, stepped) if x)
 
 
 def evaluated_role(reg: Regulation, person: Person, ente: Ente) -> bool:

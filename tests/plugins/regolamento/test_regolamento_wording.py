@@ -384,7 +384,7 @@ def test_one_act_of_access_in_the_singular_and_no_position_pay_said_without_posi
     text = HEAD + '\n[accesso]\nfonte = "art. 39"\natti = ["relazione_validata_oiv"]\n'
     said = read_back(tmp_path, text)
     assert (
-        "Nessun premio è calcolato senza l'atto «relazione validata oiv», datato dopo la fine dell'anno valutato: "
+        "Nessun premio è calcolato senza l'atto «Relazione validata dall'OIV», datato dopo la fine dell'anno valutato: "
         "senza, i fondi dei premi restano interamente residui."
     ) in said
 
