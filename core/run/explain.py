@@ -30,6 +30,7 @@ from ciclope.core.plugininfo import Classification
 from ciclope.core.reports import fmt, progressions, stats
 from ciclope.core.result import Result, award_figure
 from ciclope.core.run import leftout
+from ciclope.core.run.appealed import appeal_lines, appeal_rows
 from ciclope.core.store.words import stored_params
 from ciclope.core.trace import NOTHING, Figure, Input, zero_reason
 from ciclope.core.values import parse_money, parse_percent, parse_share
@@ -719,6 +720,7 @@ def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
         # the ente has money to assign (a pool): else «no amount» is no outcome to say (only a progression, say)
         "money": bool(result.ledger.pools),
         "progression": progression(result, ident),
+        "appeals": appeal_rows(ente, ident),
     }
 
 
@@ -947,6 +949,7 @@ def header_lines(
     reasons = subj.get("unpaid") or ()  # the reason and article when nothing (or less) is paid
     # the outcome's own reason under it; the others after the premiums they are about, never as if of the outcome
     lines += reason_lines([r for r in reasons if r.get("about") == OUTCOME], documents)
+    lines += appeal_lines(subj.get("appeals") or [])
     awards = subj.get("awards") or ([subj["award"]] if subj.get("award") else [])
     if not awards and (subj.get("money", True) or not subj.get("progression")):
         lines.append("Premio: nessun importo assegnato.")

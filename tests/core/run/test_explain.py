@@ -244,6 +244,30 @@ def test_a_point_changed_by_an_appeal_names_the_appeal(tmp_path):
     assert "evaluations.csv, riga 3, colonna punti" not in text
 
 
+def test_the_explanation_of_a_person_lists_their_conciliation(tmp_path):
+    """rules/core.md §5: a person's explanation lists their riesame and ricorso with the effect each had, where the
+    score is read, so a review that changed nothing is seen too. E1: riesame refused (row 2 of appeals.csv), ricorso
+    accepted (row 3), Collaborazione from 30 to 38 points; E2 (no appeal) reads no conciliation."""
+    from ciclope.core.testing import compute_ente, write_ente
+
+    from helpers import coreonly, files
+
+    appeals = """
+    person,stage,date,outcome,new_points_item,new_points
+    E1,riesame,2022-02-01,respinto,,
+    E1,ricorso,2022-02-20,accolto,Collaborazione,38
+    """
+    result = compute_ente(write_ente(tmp_path / "e", files(**{"appeals.csv": appeals})), coreonly, 2021)
+    text = explain(result, "person", "E1")
+    assert text is not None
+    assert (
+        "Conciliazione (riesami, ricorsi e contraddittori):\n"
+        "  • riesame del 01/02/2022: respinto: punteggio invariato   ← appeals.csv, riga 2\n"
+        "  • ricorso del 20/02/2022: accolto: «Collaborazione» da 30 a 38 punti   ← appeals.csv, riga 3\n"
+    ) in text
+    assert "Conciliazione" not in (explain(result, "person", "E2") or "")
+
+
 def test_the_relazione_lists_the_effect_of_each_appeal(tmp_path):
     """rules/core.md §5: the report lists every appeal and its effect — an ignored ricorso must not read as
     applied. E1: riesame then accepted ricorso (applied, 30 → 38); E2: a ricorso without riesame (ignored)."""
