@@ -9,8 +9,9 @@ the same row counts the latter, and the mean is over both, the evaluated reached
 an evaluation (14.000 / (6 + 1)). Then
 one block per group — *dirigenti e PO* and *personale* —
 read from the disclosure-controlled lines of :mod:`.transparency` (so it agrees with ``trasparenza.csv`` and the
-public Relazione figure by figure); a group of 1–2 people is merged into *tutto il personale*: its amounts (and
-the other group's, which would give them by difference) read «compreso in tutto il personale»:
+public Relazione figure by figure); a group of 1–2 people is merged into *tutto il personale*: it has no block (not
+even its head counts), and an amount of the other group that would give its amounts by difference reads «compreso
+in tutto il personale»:
 
 - premi stanziati: the performance funds that paid someone of the group, and those the plugin destines to
   it (``FUND_GROUPS``) even when nobody received them; a fund nobody received that no plugin destines to a
@@ -59,8 +60,8 @@ def rows(result: Result) -> list[tuple[str, str, str]]:
     for group in GROUPS:
         premi = transparency.find(result, "gruppo", group, "premi")
         evaluated = transparency.find(result, "gruppo", group, "persone_valutate")
-        if premi is None or evaluated is None or not evaluated.count:
-            continue
+        if premi is None or evaluated is None or not evaluated.count or premi.merged:
+            continue  # a group of 1–2 people is in tutto il personale only (rules/core.md §6)
         out += [
             (transparency.group_named(result, group), what, value)
             for _, what, value in group_rows(result, group, premi, evaluated)

@@ -164,10 +164,19 @@ def individual(r: Result) -> list[Block]:
     if not reached(r, "valutazione"):
         return [not_run(r, "valutazione")]
     named = functools.partial(transparency.group_named, r)
-    rows = [(named(ln.group), ln.item, _count(ln)) for ln in transparency.lines(r) if ln.section == "livello"]
+    lines = transparency.lines(r)
+    rows = [(named(ln.group), ln.item, _count(ln)) for ln in lines if ln.section == "livello" and not ln.merged]
     intro = f"Persone per livello di valutazione, separatamente per {named(stats.LEAD)} e per il personale. {CONTROL}"
+    intro += merged_note(r, lines)
     head = columns(("Gruppo", "Livello / esito", "Persone"), (2,))
     return [Text(intro, "muted"), Table("", head, rows, empty="Nessuna valutazione individuale.")]
+
+
+def merged_note(r: Result, lines: list[transparency.Line]) -> str:
+    """Where a group of 1–2 people is in the ente's totals only (rules/core.md §6), the sentence that says so."""
+    groups = sorted({ln.group for ln in lines if ln.merged})
+    said = fmt.listed(transparency.group_named(r, g) for g in groups)
+    return f" {said[:1].upper()}{said[1:]}: meno di 3 persone, compresi nei totali dell'ente." if groups else ""
 
 
 # the compensi that are not performance premiums (incentivi di legge) close the table of the funds with their own total
@@ -199,7 +208,7 @@ def rewards(r: Result) -> list[Block]:
             "" if ln.unpaid is None else str(ln.unpaid),  # a count, as trasparenza.csv publishes it
         )
         for ln in lines
-        if ln.section in ("livello", "fascia")
+        if ln.section in ("livello", "fascia") and not ln.merged
     ]
     out: list[Block] = [
         Heading("Fondi"),

@@ -136,6 +136,9 @@ class Line:
     required: bool = False  # an art. 20 total of the ente: never withheld
     budget: Budget | None = None  # what ``allocated`` sums, for the disclosure step (None: nothing about people)
     allocation: str = ""  # set by the disclosure step: ``allocated`` withheld («riservato») or shown ("")
+    # a line of a group of 1–2 people (the Segretario alone among the dirigenti): merged into the ente's totals, no
+    # output prints it, not even its head count (rules/core.md §6); it still takes part in the disclosure step
+    merged: bool = False
 
     @property
     def shown(self) -> bool:
@@ -344,6 +347,17 @@ def group_lines(everyone: list[Person], group: str, runs: tuple[tuple[str, ...],
     members = [i for i, p in enumerate(everyone) if p.group == group]
     if not members:
         return []
+    out = _group_breakdown(everyone, group, members, runs, result)
+    if len(members) < MIN_GROUP:  # a group of 1–2 people is in the ente's totals only (rules/core.md §6)
+        for ln in out:
+            ln.merged = True
+    return out
+
+
+def _group_breakdown(
+    everyone: list[Person], group: str, members: list[int], runs: tuple[tuple[str, ...], ...], result: Result
+) -> list[Line]:
+    """:func:`group_lines` of a group that has people."""
     performance = frozenset(result.ledger.performance_pools)
     out: list[Line] = []
     by_level = _partition(everyone, members, lambda p: p.level)
@@ -573,6 +587,8 @@ def paid_without_evaluation(result: Result, group: str = "") -> frozenset[int]:
 def differentiation_lines(published: list[Line], everyone: list[Person], group: str) -> list[Line]:
     """The grado di differenziazione of one group, withheld when a figure it is made from is."""
     line = Line("differenziazione", group, "grado di differenziazione", counted=False, key="grado_differenziazione")
+    if any(ln.merged for ln in published if ln.group == group):  # a group of 1–2 people: in the totals only
+        return []
     if group == "personale":
         blocks = [ln for ln in published if ln.group == group and ln.section == "fascia"] or [
             ln for ln in published if ln.group == group and ln.section == "livello"
@@ -625,11 +641,12 @@ def group_named(result: Result, group: str) -> str:
 
 def rows(result: Result) -> list[tuple[str, ...]]:
     """The rows of trasparenza.csv: pools, then per group levels, bands and the grado di differenziazione. Head
-    counts are always printed; a withheld line prints «<3» or «riservato» in place of its amounts."""
+    counts are always printed; a withheld line prints «<3» or «riservato» in place of its amounts; a group of 1–2
+    people has no row (:attr:`Line.merged`)."""
     out: list[tuple[str, ...]] = []
     for ln in lines(result):
         label = SECTION_LABELS.get(ln.section)
-        if label is None:
+        if label is None or ln.merged:
             continue
         named = group_named(result, ln.group)
         if ln.section in ("fondi", "posizione", "incentivi"):

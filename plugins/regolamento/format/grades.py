@@ -36,6 +36,9 @@ for _code, _area in AREE_2023.items():
 WORDS[normal("Funzionari")] = "D"
 WORDS[normal("Funzionari ed EQ")] = "D"
 AREAS = ["Operatori", "Operatori esperti", "Istruttori", "Funzionari"]  # the Areas' short names, as a hint says them
+# the comparto whose contract made the Aree of the categories, and the first cycle it names them so (CCNL Funzioni
+# Locali 16.11.2022 art. 13 c. 1: the new classification from 1.4.2023), as its layer's CLASSIFICATION does
+AREE_COMPARTO, AREE_SINCE = "funzioni_locali", 2023
 KNOWN = [*CATEGORIES, *AREAS]  # as a hint lists them
 CATEGORY = "categoria"  # the formulas' name of the person's contractual category: its letter
 
@@ -57,6 +60,14 @@ def said(grade: str, declared: Sequence[str] = ()) -> str:
     a category without an Area («DIR») quoted as it is."""
     area = dict(zip(CATEGORIES, AREAS)).get(grade) if not declared else None
     return f"«{area}» ({grade})" if area else f"«{grade}»"
+
+
+def area_of(reg: Regulation, grade: str, year: int) -> str | None:
+    """A category by the Area the contract in force in ``year`` made of it («Area degli Operatori esperti» for «B»
+    in Funzioni Locali from 2023); None before, in another comparto, for a grade of [gradi] or «DIR»."""
+    if reg.grades is not None or reg.act.comparto != AREE_COMPARTO or year < AREE_SINCE:
+        return None
+    return AREE_2023.get(grade)
 
 
 def declared(reg: Regulation) -> tuple[str, ...]:

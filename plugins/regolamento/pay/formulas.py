@@ -63,7 +63,7 @@ class PartFormulas:
     def of(cls, reg: Regulation, part: Part, facts: Facts, people: Sequence[Person], trace: Trace) -> PartFormulas:
         ente = facts.ente
         groups = {p.id: rankings.group_of(reg, part, p, ente) for p in people} if part.rankings != "ente" else {}
-        names = rankings.names_of(part, groups, ente)
+        names = rankings.names_of(reg, part, groups, ente)
         cohort = Cohort(
             groups=groups, names=names, recorder=Recorder(trace, f"parte:{part.name}", cite(reg, part.source))
         )

@@ -500,7 +500,7 @@ def pay_part(
     firsts = {b.name for b in pr.bands[: rankings.top_count(pr)]}
     for group, members, amount, count in rankings.split(reg, pr, fund, people, ctx):
         given = distribute(reg, pr, amount, members, ctx, key, cap, formulas)
-        given = attrs.evolve(given, ranking=(rankings.label_of(pr, group, ente), amount.value), counted=count)
+        given = attrs.evolve(given, ranking=(rankings.label_of(reg, pr, group, ente), amount.value), counted=count)
         paid.append(given)
         if cap is not None:  # the ceiling counts the whole ente's staff, across its graduatorie
             cap -= sum(1 for band in given.bands.values() if band in firsts)

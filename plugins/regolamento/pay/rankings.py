@@ -62,15 +62,23 @@ def kind_word(reg: Regulation, part: Part) -> str:
 
 
 def called(reg: Regulation, part: Part, group: str, ente: Ente) -> str:
-    """A graduatoria after «graduatoria»: «della struttura «Settore tecnico»», «della categoria «C»», ««verde»»."""
-    word = kind_word(reg, part)
-    label = f"«{label_of(part, group, ente)}»"
+    """A graduatoria after «graduatoria»: «della struttura «Settore tecnico»», «della categoria «C»», ««verde»», an
+    Area by its name alone: ««Area degli Istruttori»»."""
+    word = "" if area_of(reg, part, group, ente) else kind_word(reg, part)
+    label = f"«{label_of(reg, part, group, ente)}»"
     return f"{OF[word]} {label}" if word else label
 
 
-def label_of(part: Part, group: str, ente: Ente) -> str:
+def label_of(reg: Regulation, part: Part, group: str, ente: Ente) -> str:
+    """A graduatoria by the name its people know it by: a unit's name for a code of units.csv, a category by the Area
+    of the contract in force in the cycle's year (:func:`grades.area_of`), else as it is."""
     unit = ente.units.get(group) if part.rankings == "area" else None
-    return unit.name if unit is not None else group
+    return unit.name if unit is not None else area_of(reg, part, group, ente) or group
+
+
+def area_of(reg: Regulation, part: Part, group: str, ente: Ente) -> str | None:
+    """The Area a graduatoria by category is, in the cycle's year; None for any other graduatoria."""
+    return grades.area_of(reg, group, ente.year) if part.rankings == "categoria" else None
 
 
 def weight_shown(part: Part, weight: Decimal) -> Decimal:
@@ -80,9 +88,9 @@ def weight_shown(part: Part, weight: Decimal) -> Decimal:
     return fmt.Money(money.r2(weight)) if euro else shown_weight(weight)
 
 
-def names_of(part: Part, groups: Mapping[str, str], ente: Ente) -> dict[str, str]:
-    """Each graduatoria by the name its people know it by: a unit's name for a code of units.csv."""
-    return {group: label_of(part, group, ente) for group in set(groups.values())}
+def names_of(reg: Regulation, part: Part, groups: Mapping[str, str], ente: Ente) -> dict[str, str]:
+    """Each graduatoria by the name its people know it by (:func:`label_of`)."""
+    return {group: label_of(reg, part, group, ente) for group in set(groups.values())}
 
 
 def split(
@@ -142,7 +150,7 @@ def split(
         yield (
             g,
             members,
-            Input(f"fondo della graduatoria ({label_of(part, g, ente)})", amount, ref=key),
+            Input(f"fondo della graduatoria ({label_of(reg, part, g, ente)})", amount, ref=key),
             inputs[3].value,
         )
 
@@ -182,7 +190,7 @@ def weighed(
     facts = Facts(reg, ente, org)
     source = cite(reg, part.source)
     cohort = Cohort(
-        groups=groups, names=names_of(part, groups, ente), recorder=Recorder(trace, f"riparto:{part.name}", source)
+        groups=groups, names=names_of(reg, part, groups, ente), recorder=Recorder(trace, f"riparto:{part.name}", source)
     )
     cohort.members = [PersonEnv(facts, p, cohort) for p in in_service]
     found = {}

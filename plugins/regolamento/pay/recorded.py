@@ -69,7 +69,8 @@ def ranked(reg: Regulation, part: Part, fund: Input, ctx: tuple[Ente, OrgPerform
             trace.extend(outside(reg, part, r, ente) for r in person_rows)
     given = []
     for group, _, amount, count in rankings.split(reg, part, fund, [], ctx):
-        kind, label = rankings.kind_word(reg, part), rankings.label_of(part, group, ente)
+        label = rankings.label_of(reg, part, group, ente)
+        kind = "" if rankings.area_of(reg, part, group, ente) else rankings.kind_word(reg, part)
         where = f" nella graduatoria {kind} {label}" if kind else f" nella graduatoria «{label}»"
         paid = pay_rows(reg, part, amount, ctx, by, rows.get(group, {}), where)
         given.append(attrs.evolve(paid, ranking=(label, amount.value), counted=count))

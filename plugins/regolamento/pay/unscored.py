@@ -37,7 +37,7 @@ def _record(reg: Regulation, pr: Part, person: Person, ente: Ente, trace: Trace)
     note = "non valutato: la parte paga secondo la valutazione individuale"
     inputs = []
     if pr.rankings != "ente":
-        label = rankings.label_of(pr, rankings.group_of(reg, pr, person, ente), ente)
+        label = rankings.label_of(reg, pr, rankings.group_of(reg, pr, person, ente), ente)
         note += (
             f"; contato nel riparto tra le graduatorie, la sua quota del fondo della graduatoria ({label}) va a chi vi "
             "riceve un premio"

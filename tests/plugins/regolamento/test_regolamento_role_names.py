@@ -135,8 +135,22 @@ def test_the_personal_scheda_explain_and_the_workbook_name_the_role(ciclope_ente
     }
 
 
+def three_each() -> dict[str, str]:
+    """files() with a third person in each group: a group of 1–2 people has no row in a published table, merged into
+    the ente's totals (rules/core.md §6)."""
+    data = files()
+    data["units.csv"] += "U3,Area della Ricerca,area,ATENEO,E03\n"
+    data["people.csv"] += (
+        "E03,Carlo Rossi,po,,EP,U3,1,0,false,dg,10000\nP03,Elena Sala,dipendente,,D,U3,1,0,false,E03,\n"
+    )
+    data["evaluations.csv"] += (
+        "E03,dg,Comportamenti,Qualità della prestazione,100,85\nP03,E03,Comportamenti,Qualità della prestazione,100,85\n"
+    )
+    return data
+
+
 def test_the_relazioni_and_the_published_tables_name_the_role(ciclope_ente, tmp_path):
-    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, three_each())
     internal, published = text_of(html.render(result)), text_of(public.render(result))
     assert "la scheda d riporta i responsabili di struttura." in internal
     for page in (internal, published):
