@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, TypeVar
 import attrs
 
 from ciclope.core.trace import Input
-from ciclope.core.vocabulary import FUND_NAMES, italian, sheet_it
+from ciclope.core.vocabulary import FUND_NAMES, cell_said, italian, sheet_it, sheet_said
 
 T = TypeVar("T")
 
@@ -294,6 +294,19 @@ class Ente:
         if self.sheet_labels.get(stem):
             return self.file_of(stem)
         return f"ente.xlsx[{sheet_it(stem)}]" if self.source_format == "xlsx" else f"{sheet_it(stem)}.csv"
+
+    def sheet_said(self, name: str) -> str:
+        """An input sheet as a message's sentence names it: ``persone.csv``, or ``ente.xlsx, foglio persone`` as a
+        spreadsheet shows it (never the notation ``ente.xlsx[persone]``)."""
+        return sheet_said(self.file_said(name))
+
+    def cell_said(self, name: str, row: int | None, column: str = "") -> str:
+        """A cell of an input sheet as a message's sentence names it: ``persone.csv, riga 4, colonna cessazione``, or
+        ``ente.xlsx, foglio persone, cella K4 (colonna cessazione)``; the column as the sheet's header writes it; no
+        column, the row (``persone.csv, riga 4``)."""
+        shown = self.column_shown(name, column) if column else ""
+        letter = self.column_letter(name, column) if self.source_format == "xlsx" else ""
+        return cell_said(self.file_said(name), row, shown, letter)
 
     def column_letter(self, name: str, column: str) -> str:
         """The letter a spreadsheet shows above ``column`` of a workbook sheet (``C`` for the third of its

@@ -12,6 +12,7 @@ from ciclope.core import model as m
 from ciclope.core.fmt import listed, quoted
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.nearest import Names, said
+from ciclope.core.vocabulary import sheet_said
 
 _UNKNOWN_EVALUATOR = (
     "valutatore {} inesistente{}: né una persona dell'ente né un valutatore esterno di ente.toml [valutatori]"
@@ -177,8 +178,10 @@ def _evaluations(r: Reading, e: m.Ente, near: Near, evaluators: Unknown) -> None
         message = f"persona {quoted(ident)} inesistente{near(ident, 'people')}"
         if len(rows) > 1:  # a card is a row per item: every row of it, once
             numbered = [n for n in rows if n is not None]
-            message += f"; compare in {label} (colonna {r.column_said(label, 'person')}{rows_said(numbered)})"
-        message += f": scrivi il codice di una persona di {e.file_of('people')}"
+            message += (
+                f"; compare in {sheet_said(label)} (colonna {r.column_said(label, 'person')}{rows_said(numbered)})"
+            )
+        message += f": scrivi il codice di una persona di {e.sheet_said('people')}"
         r.err(label, rows[0], "person", "core.ref.person", message, ref=ident)
 
 
@@ -191,9 +194,12 @@ def _unknown_evaluators(r: Reading, e: m.Ente, near: Near, evaluators: Unknown) 
             rows: dict[str, list[int]] = {}
             for label, row in places:
                 rows.setdefault(label, []).extend(() if row is None else (row,))
-            said = (f"{label} (colonna {r.column_said(label, 'evaluator')}{rows_said(n)})" for label, n in rows.items())
+            said = (
+                f"{sheet_said(label)} (colonna {r.column_said(label, 'evaluator')}{rows_said(n)})"
+                for label, n in rows.items()
+            )
             message += f"; compare in {listed(said)}"
-        message += _EVALUATOR_HINT.format(e.file_of("people"))
+        message += _EVALUATOR_HINT.format(e.sheet_said("people"))
         first, row = places[0]
         r.err(first, row, "evaluator", "core.ref.person", message, ref=ident)
 

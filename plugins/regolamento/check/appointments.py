@@ -84,7 +84,7 @@ def _past_service(ente: Ente, r: Row, source: str) -> list[Problem]:
 
 def _cell(ente: Ente, person: Person, column: str) -> str:
     """Where people.csv writes a date of the person's service, as a message says it."""
-    return f"{ente.file_of('people')}, riga {person.row}, colonna {ente.column_shown('people', column)}"
+    return ente.cell_said("people", person.row, column)
 
 
 def _at(ente: Ente, r: Row, column: str, message: str, source: str, severity: str) -> Problem:

@@ -244,7 +244,7 @@ class PersonEnv:
             unit = self._unit_with(name)
             if unit is None:
                 raise RunError(
-                    f"la colonna «{name}» ({column.meaning}) è vuota in {ente.file_of('units')} "
+                    f"la colonna «{name}» ({column.meaning}) è vuota in {ente.sheet_said('units')} "
                     f"per l'unità {self.person.unit} e per quelle sopra ({what_to_write(column)})"
                 )
             return unit.extra[name]
@@ -257,8 +257,8 @@ class PersonEnv:
             raise Unwritten(name)
         if found is None:
             raise Blank(
-                f"la colonna «{name}» ({column.meaning}) è vuota in {ente.file_of('people')}, riga "
-                f"{self.person.row} ({what_to_write(column)})",
+                f"la colonna «{name}» ({column.meaning}) è vuota in "
+                f"{ente.cell_said('people', self.person.row)} ({what_to_write(column)})",
                 column.meaning,
                 ente.cell("people", self.person.row, name),
             )
@@ -270,7 +270,7 @@ class PersonEnv:
         if found is None:
             where = f", riga {self.row.number}" if self.row is not None else ""
             raise RunError(
-                f"la colonna «{name}» ({column.meaning}) è vuota in {self.facts.ente.file_of(ASSIGNMENTS)}{where} "
+                f"la colonna «{name}» ({column.meaning}) è vuota in {self.facts.ente.sheet_said(ASSIGNMENTS)}{where} "
                 f"({what_to_write(column)})"
             )
         return found
@@ -281,7 +281,7 @@ class PersonEnv:
         rows = ente.table(DATA_SHEET)
         found = rows[0].get(name) if rows else None
         if found is None:
-            where = ente.file_of(DATA_SHEET) if rows else f"ente.toml [{DATA_SHEET}]"
+            where = ente.sheet_said(DATA_SHEET) if rows else f"ente.toml [{DATA_SHEET}]"
             raise RunError(f"manca il dato dell'ente «{name}» ({column.meaning}) in {where} ({what_to_write(column)})")
         return found
 
@@ -450,7 +450,7 @@ class PersonEnv:
         if code not in ente.objectives:
             known = list(ente.objectives)
             raise UnknownObjective(
-                f"l'obiettivo «{code}», che {ente.file_of('objectives')} non ha{nearest(code, known)}"
+                f"l'obiettivo «{code}», che non è in {ente.sheet_said('objectives')}{nearest(code, known)}"
             )
         key = f"objective:{code}"
         found = org.objectives.get(code) if org is not None else None
@@ -580,12 +580,12 @@ class PersonEnv:
         ente = self.facts.ente
         if code not in ente.objectives:
             raise UnknownObjective(
-                f"l'obiettivo «{code}», che {ente.file_of('objectives')} non ha{nearest(code, list(ente.objectives))}"
+                f"l'obiettivo «{code}», che non è in {ente.sheet_said('objectives')}{nearest(code, list(ente.objectives))}"
             )
         children = [o.id for o in ente.objectives.values() if o.parent == code]
         if not children:
             raise UnknownObjective(
-                f"gli obiettivi figli di «{code}», che {ente.file_of('objectives')} non ha: nessuna riga ha «{code}» "
+                f"gli obiettivi figli di «{code}», che non sono in {ente.sheet_said('objectives')}: nessuna riga ha «{code}» "
                 f"come {ente.column_shown('objectives', 'parent')}"
             )
         org = self.facts.org

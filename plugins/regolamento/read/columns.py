@@ -261,7 +261,7 @@ def _no_datum(reg: Regulation, ente: Ente, c: Column) -> Problem:
     message = f"manca il dato dell'ente {fmt.quoted(c.name)} dichiarato in [[colonne]] ({c.meaning}): "
     rows = ente.table(DATA_SHEET)
     if rows and not ente.file_of(DATA_SHEET).startswith("ente.toml"):  # dati.csv, the foglio dati: its row
-        message += f"scrivilo nella colonna {c.name} di {ente.file_of(DATA_SHEET)}"
+        message += f"scrivilo nella colonna {c.name} di {ente.sheet_said(DATA_SHEET)}"
         return Problem.at(ente, "regolamento.colonna", message, cite(reg, c.source), DATA_SHEET, rows[0].row, c.name)
     message += f'{WHOSE[WHOLE]}, es. {c.name} = "{value}"'
     return Problem(rule="regolamento.colonna", message=message, source=cite(reg, c.source), file="ente.toml",

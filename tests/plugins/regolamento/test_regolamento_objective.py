@@ -171,8 +171,8 @@ def test_a_code_obiettivi_csv_does_not_have_is_an_error_naming_it(ciclope_ente, 
     # admitted (the condition counts as nothing)
     messages = [p.message for p in result.violations if p.rule == "regolamento.formula"]
     assert messages == [
-        f"parte «produttività»: la formula «=OBIETTIVO(\"OB9\") >= 100%» legge l'obiettivo «OB9», che objectives.csv "
-        f"non ha per Persona {pid}: considerato nulla"
+        f"parte «produttività»: la formula «=OBIETTIVO(\"OB9\") >= 100%» legge l'obiettivo «OB9», che non è in "
+        f"objectives.csv per Persona {pid}: considerato nulla"
         for pid in ("A", "B")
     ]
     assert [a for a in amounts(result).values() if a != "0.00"] == []
@@ -284,7 +284,7 @@ def test_the_requisiti_of_a_position_read_an_objective(ciclope_ente, tmp_path):
     assert paid == {}
     assert problems == [
         f"Persona {who}, titolare della posizione {pid}: i requisiti dell'incarico non si calcolano (la formula "
-        "«=OBIETTIVO(\"OB9\") >= 90%» legge l'obiettivo «OB9», che objectives.csv non ha): la retribuzione di "
+        "«=OBIETTIVO(\"OB9\") >= 90%» legge l'obiettivo «OB9», che non è in objectives.csv): la retribuzione di "
         "posizione non è pagata"
         for pid, who in (("P1", "PO1"), ("P2", "PO2"))
     ]

@@ -123,8 +123,11 @@ def test_explain_says_the_count_and_goes_down_to_each_child(ciclope_ente, tmp_pa
 def test_a_code_without_children_or_unknown_is_an_error_naming_it(ciclope_ente, tmp_path):
     # OB1 is in obiettivi.csv but no row has it as parent; OB9 is not there at all: never a silent 0
     for code, why in (
-        ("OB1", "legge gli obiettivi figli di «OB1», che objectives.csv non ha: nessuna riga ha «OB1» come parent"),
-        ("OB9", "legge l'obiettivo «OB9», che objectives.csv non ha"),
+        (
+            "OB1",
+            "legge gli obiettivi figli di «OB1», che non sono in objectives.csv: nessuna riga ha «OB1» come parent",
+        ),
+        ("OB9", "legge l'obiettivo «OB9», che non è in objectives.csv"),
     ):
         text = SHARE.replace('"TRASV"', f'"{code}"')
         (tmp_path / code).mkdir()
