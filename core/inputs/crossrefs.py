@@ -261,9 +261,8 @@ def _unknown_evaluators(r: Reading, e: m.Ente, near: Near, evaluators: Unknown) 
     """One problem per evaluator that is nobody, at the first row that writes it; written on more rows (every item
     of a card, the people it evaluates), it names each file with its column and rows, and says what to do."""
     for ident, places in evaluators.items():
-        first, row = places[0]
         code = near(ident, "people", "evaluators")
-        named = "" if code else near.named(ident, "people", r.column_said(first, "evaluator"))
+        named = "" if code else near.named(ident, "people", r.column_said(places[0][0], "evaluator"))
         message = (
             f"valutatore {quoted(ident)} inesistente{named}"
             if named
@@ -277,6 +276,7 @@ def _unknown_evaluators(r: Reading, e: m.Ente, near: Near, evaluators: Unknown) 
             message += f"; compare in {listed(said)}"
         if not named:  # a name typed for the code says the code already
             message += _EVALUATOR_HINT.format(e.file_of("people"))
+        first, row = places[0]
         r.err(first, row, "evaluator", "core.ref.person", message, ref=ident)
 
 
