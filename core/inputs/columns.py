@@ -385,17 +385,43 @@ def _looked_up(known: dict[str, Any], failed: dict[str, str], empty: bool, texts
     return list(operator.itemgetter(*texts)(known))
 
 
+def people_names(r: Reading) -> dict[str, str]:
+    """Each person's code → their name, as the people's sheet writes them (before the records are built: a problem
+    of any sheet may name the person of its row)."""
+    sheet = r.sheets.get("people")
+    if sheet is None or "id" not in sheet.columns or "name" not in sheet.columns:
+        return {}
+    return {code: name for code, name in zip(sheet.columns["id"], sheet.columns["name"]) if code and name}
+
+
+def person_said(names: Mapping[str, str], code: str) -> str:
+    """A person as a message about their row says them: «Silvia Repetto (P03)»; the code alone without a name."""
+    name = names.get(code)
+    return f"{name} ({code})" if name else code
+
+
 def kept(r: Reading, table: Table, each: Iterable[Any]) -> Iterator[tuple[Sheet, int, Any]]:
     """``each`` (one item per row of the sheet) less the rows with a bad cell, whose problems are
     reported in their turn, as a parse cell by cell reported them; the id of a skipped row is remembered."""
     sheet, bad = table.sheet, table.bad
     numbers, ids = sheet.numbers, sheet.columns.get("id")
+    names = people_names(r) if bad else {}
+    own = "id" if sheet is r.sheets.get("people") else "person"  # the column that says whose row it is
+    whose = sheet.columns.get(own)
     for i, row in enumerate(each):
         found = bad.get(i)
         if found is None:
             yield sheet, numbers[i], row
             continue
+        code = whose[i] if whose is not None else ""
         for col, rule, message in found:
-            r.err(sheet, numbers[i], col, rule, message)
+            named = col != own and code in names  # a bad code names nobody yet
+            r.err(
+                sheet,
+                numbers[i],
+                col,
+                rule,
+                f"{message}; riga di {person_said(names, code)}" if named else message,
+            )
         if ids is not None and ids[i]:
             r.log.rejected.add(ids[i])

@@ -25,6 +25,28 @@ MAX_SPELLED = 50  # wrong ids of a kind whose spelling is compared with every id
 MAX_NAMES = 5000  # ids of a kind up to which spellings are compared (each comparison looks at every id)
 
 
+# a kind of row as a message names one of them, and its code: («unità», «il codice dell'unità»)
+KIND_WORDS = {
+    "units": ("unità", "il codice dell'unità"),
+    "people": ("persona", "il codice della persona"),
+    "objectives": ("obiettivo", "il codice dell'obiettivo"),
+    "areas": ("area strategica", "il codice dell'area strategica"),
+    "indicators": ("indicatore", "il codice dell'indicatore"),
+}
+# the columns that hold a code of another sheet: (sheet, column) → the kind of row it names
+REFERENCES = {
+    ("units", "parent"): "units",
+    ("units", "head"): "people",
+    ("people", "unit"): "units",
+    ("people", "evaluator"): "people",
+    ("objectives", "parent"): "objectives",
+    ("objectives", "area"): "areas",
+    ("indicators", "objective"): "objectives",
+    ("evaluations", "person"): "people",
+    ("evaluations", "evaluator"): "people",
+    ("revisions", "indicator"): "indicators",
+    ("appeals", "person"): "people",
+}
 # the kinds an ente's references name, by the sheet that holds them (evaluators: ente.toml [valutatori])
 KIND_FILES = {
     "units": "units",
@@ -58,6 +80,7 @@ class Near:
     unread: frozenset[str] = frozenset()  # kinds not checked: :func:`unread`
     names: dict[tuple[str, ...], Names] = attrs.field(factory=dict)
     found: dict[tuple[tuple[str, ...], str], str] = attrs.field(factory=dict)
+    titles: dict[str, tuple[Names, dict[str, str]]] = attrs.field(factory=dict)  # kind → its rows' names, codes
 
     def __call__(self, word: str, *kinds: str) -> str:
         key = (kinds, word)
@@ -68,6 +91,27 @@ class Near:
             spelled = len(names.by_fold) <= MAX_NAMES and len(self.found) < MAX_SPELLED
             self.found[key] = said(names.nearest(word, spelled))
         return self.found[key]
+
+    def hint(self, word: str, kind: str, column: str) -> str:
+        """What follows «unità «X» inesistente»: the code nearest to ``word`` (`` (forse «u1»?)``), else, when ``word``
+        is the name of a row of ``kind`` or near one (a unit typed by its name), that row's code: «: nella colonna
+        unità va il codice dell'unità, qui «PL» (Polizia locale associata)»; "" when neither."""
+        return self(word, kind) or self.named(word, kind, column)
+
+    def named(self, word: str, kind: str, column: str) -> str:
+        """The «: nella colonna … va il codice …» of :meth:`hint`, or ""."""
+        if kind not in self.titles:
+            names: dict[str, str] = {}  # a row's name → the code of the first row of that name
+            for ident, row in getattr(self.ente, kind).items():
+                title = getattr(row, "name", None) or getattr(row, "title", None)
+                if title:
+                    names.setdefault(str(title), ident)
+            self.titles[kind] = (Names.of(names), names)
+        index, codes = self.titles[kind]
+        found = index.nearest(word, len(codes) <= MAX_NAMES and len(self.found) < MAX_SPELLED)
+        if found is None:
+            return ""
+        return f": nella colonna {column} va {KIND_WORDS[kind][1]}, qui {quoted(codes[found])} ({found})"
 
     def lacks(self, ident: str, *kinds: str) -> bool:
         """``ident`` is no id of ``kinds`` (a person or an external evaluator…); never when one of them was not
@@ -84,6 +128,7 @@ def check(r: Reading, e: m.Ente) -> None:
     """Every reference of ``e``, sheet by sheet in the order of the canonical files."""
     near = Near(e, unread(r, e))
     evaluators: Unknown = {}
+    _names_for_codes(r, near)
     _units(r, e, near)
     _people(r, e, near, evaluators)
     _objectives(r, e, near)
@@ -93,6 +138,29 @@ def check(r: Reading, e: m.Ente) -> None:
     _unknown_evaluators(r, e, near, evaluators)
     _revisions(r, e, near)
     _appeals(r, e, near)
+
+
+def _names_for_codes(r: Reading, near: Near) -> None:
+    """A cell of a column of codes refused as no code at all (a unit typed by its name, «Polizia locale», with its
+    space) says the code of the row so named, where there is one, instead of what a code may not contain."""
+    for i, problem in enumerate(r.log.problems):
+        if problem.rule != "core.input.value" or problem.row is None:
+            continue
+        for (name, column), kind in REFERENCES.items():
+            sheet = r.sheets.get(name)
+            if sheet is None or sheet.label != problem.file or column not in sheet.columns:
+                continue
+            said = r.column_said(sheet.label, column)
+            if said != problem.column or problem.row not in sheet.numbers:
+                continue
+            text = sheet.columns[column][sheet.numbers.index(problem.row)]
+            hint = near.named(text, kind, said) if kind not in near.unread else ""
+            if hint:
+                message = f"{KIND_WORDS[kind][0]} {quoted(text)} inesistente{hint}"
+                r.log.problems[i] = attrs.evolve(problem, message=message, rule=f"core.ref.{_RULES[kind]}")
+
+
+_RULES = {"units": "unit", "people": "person", "objectives": "objective", "areas": "area", "indicators": "indicator"}
 
 
 def _units(r: Reading, e: m.Ente, near: Near) -> None:
@@ -108,10 +176,12 @@ def _units(r: Reading, e: m.Ente, near: Near) -> None:
         )
     for u in e.units.values():
         if u.parent is not None and near.lacks(u.parent, "units"):
-            message = f"unità {quoted(u.parent)} inesistente{near(u.parent, 'units')}"
+            message = (
+                f"unità {quoted(u.parent)} inesistente{near.hint(u.parent, 'units', r.column_said(label, 'parent'))}"
+            )
             r.err(label, u.row, "parent", "core.ref.unit", message, ref=u.parent)
         if u.head is not None and near.lacks(u.head, "people"):
-            message = f"persona {quoted(u.head)} inesistente{near(u.head, 'people')}"
+            message = f"persona {quoted(u.head)} inesistente{near.hint(u.head, 'people', r.column_said(label, 'head'))}"
             r.err(label, u.row, "head", "core.ref.person", message, ref=u.head)
     cycles(r, label, {u.id: u.parent for u in e.units.values()}, {u.id: u.row for u in e.units.values()})
 
@@ -120,7 +190,7 @@ def _people(r: Reading, e: m.Ente, near: Near, evaluators: Unknown) -> None:
     label = e.file_of("people")
     for p in e.people.values():
         if near.lacks(p.unit, "units"):
-            message = f"unità {quoted(p.unit)} inesistente{near(p.unit, 'units')}"
+            message = f"unità {quoted(p.unit)} inesistente{near.hint(p.unit, 'units', r.column_said(label, 'unit'))}"
             r.err(label, p.row, "unit", "core.ref.unit", message, ref=p.unit)
         if p.evaluator is not None and near.lacks(p.evaluator, "people", "evaluators"):
             evaluators.setdefault(p.evaluator, []).append((label, p.row))
@@ -130,10 +200,12 @@ def _objectives(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("objectives")
     for o in e.objectives.values():
         if o.parent is not None and near.lacks(o.parent, "objectives"):
-            message = f"obiettivo {quoted(o.parent)} inesistente{near(o.parent, 'objectives')}"
+            hint = near.hint(o.parent, "objectives", r.column_said(label, "parent"))
+            message = f"obiettivo {quoted(o.parent)} inesistente{hint}"
             r.err(label, o.row, "parent", "core.ref.objective", message, ref=o.parent)
         if o.area is not None and near.lacks(o.area, "areas"):
-            message = f"area strategica {quoted(o.area)} inesistente in aree.csv{near(o.area, 'areas')}"
+            hint = near.hint(o.area, "areas", r.column_said(label, "area"))
+            message = f"area strategica {quoted(o.area)} inesistente in aree.csv{hint}"
             r.err(label, o.row, "area", "core.ref.area", message, ref=o.area)
         if o.owner is not None and near.lacks(o.owner, "units", "people"):
             message = f"responsabile {quoted(o.owner)}: né unità né persona"
@@ -150,7 +222,8 @@ def _indicators(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("indicators")
     for i in e.indicators.values():
         if near.lacks(i.objective, "objectives"):
-            message = f"obiettivo {quoted(i.objective)} inesistente{near(i.objective, 'objectives')}"
+            hint = near.hint(i.objective, "objectives", r.column_said(label, "objective"))
+            message = f"obiettivo {quoted(i.objective)} inesistente{hint}"
             r.err(label, i.row, "objective", "core.ref.objective", message, ref=i.objective)
 
 
@@ -175,13 +248,15 @@ def _evaluations(r: Reading, e: m.Ente, near: Near, evaluators: Unknown) -> None
         if it.evaluator is not None and it.evaluator not in people and near.lacks(it.evaluator, "people", "evaluators"):
             evaluators.setdefault(it.evaluator, []).append((label, it.row))
     for ident, rows in persons.items():
-        message = f"persona {quoted(ident)} inesistente{near(ident, 'people')}"
+        hint = near.hint(ident, "people", r.column_said(label, "person"))
+        message = f"persona {quoted(ident)} inesistente{hint}"
         if len(rows) > 1:  # a card is a row per item: every row of it, once
             numbered = [n for n in rows if n is not None]
             message += (
                 f"; compare in {sheet_said(label)} (colonna {r.column_said(label, 'person')}{rows_said(numbered)})"
             )
-        message += f": scrivi il codice di una persona di {e.sheet_said('people')}"
+        if not hint.startswith(":"):  # a name typed for the code says the code already
+            message += f": scrivi il codice di una persona di {e.sheet_said('people')}"
         r.err(label, rows[0], "person", "core.ref.person", message, ref=ident)
 
 
@@ -189,7 +264,13 @@ def _unknown_evaluators(r: Reading, e: m.Ente, near: Near, evaluators: Unknown) 
     """One problem per evaluator that is nobody, at the first row that writes it; written on more rows (every item
     of a card, the people it evaluates), it names each file with its column and rows, and says what to do."""
     for ident, places in evaluators.items():
-        message = _UNKNOWN_EVALUATOR.format(quoted(ident), near(ident, "people", "evaluators"))
+        code = near(ident, "people", "evaluators")
+        named = "" if code else near.named(ident, "people", r.column_said(places[0][0], "evaluator"))
+        message = (
+            f"valutatore {quoted(ident)} inesistente{named}"
+            if named
+            else _UNKNOWN_EVALUATOR.format(quoted(ident), code)
+        )
         if len(places) > 1:
             rows: dict[str, list[int]] = {}
             for label, row in places:
@@ -199,7 +280,8 @@ def _unknown_evaluators(r: Reading, e: m.Ente, near: Near, evaluators: Unknown) 
                 for label, n in rows.items()
             )
             message += f"; compare in {listed(said)}"
-        message += _EVALUATOR_HINT.format(e.sheet_said("people"))
+        if not named:  # a name typed for the code says the code already
+            message += _EVALUATOR_HINT.format(e.sheet_said("people"))
         first, row = places[0]
         r.err(first, row, "evaluator", "core.ref.person", message, ref=ident)
 
@@ -232,7 +314,8 @@ def _revisions(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("revisions")
     for rv in e.revisions:
         if near.lacks(rv.indicator, "indicators"):
-            message = f"indicatore {quoted(rv.indicator)} inesistente{near(rv.indicator, 'indicators')}"
+            hint = near.hint(rv.indicator, "indicators", r.column_said(label, "indicator"))
+            message = f"indicatore {quoted(rv.indicator)} inesistente{hint}"
             r.err(label, rv.row, "indicator", "core.ref.indicator", message, ref=rv.indicator)
 
 
@@ -240,7 +323,7 @@ def _appeals(r: Reading, e: m.Ente, near: Near) -> None:
     label = e.file_of("appeals")
     for ap in e.appeals:
         if near.lacks(ap.person, "people"):
-            message = f"persona {quoted(ap.person)} inesistente{near(ap.person, 'people')}"
+            message = f"persona {quoted(ap.person)} inesistente{near.hint(ap.person, 'people', r.column_said(label, 'person'))}"
             r.err(label, ap.row, "person", "core.ref.person", message, ref=ap.person)
 
 

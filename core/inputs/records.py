@@ -12,7 +12,7 @@ from typing import Any
 
 from ciclope.core import model as m
 from ciclope.core.fmt import decimal_it, quoted
-from ciclope.core.inputs.columns import Table, kept, rows, table
+from ciclope.core.inputs.columns import Table, kept, people_names, person_said, rows, table
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.inputs.tables import Sheet
 from ciclope.core.values import unquoted
@@ -210,7 +210,7 @@ def cards(r: Reading, found: Table) -> tuple[m.EvaluationItem, ...]:
 def _checked_items(r: Reading, found: Table, max_points: list, points: list, items: Iterable) -> list:
     """The items of the rows without a bad cell that pass a card's checks, the others reported in
     their turn."""
-    good = []
+    good, names = [], people_names(r)
     for sheet, n, (most, got, item) in kept(r, found, zip(max_points, points, items)):
         if got is None and most > 0:  # only when collecting: the points are still to be given
             good.append(item)
@@ -232,7 +232,7 @@ def _checked_items(r: Reading, found: Table, max_points: list, points: list, ite
                 "points",
                 "core.card.points",
                 f"punti {decimal_it(got)} fuori dall'intervallo ammesso: da 0 a {decimal_it(most)} "
-                f"(voce {quoted(item.item)} della scheda di {item.person})",
+                f"(voce {quoted(item.item)} della scheda di {person_said(names, item.person)})",
                 source="rules/core.md §3",
             )
             continue

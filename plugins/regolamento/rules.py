@@ -51,7 +51,7 @@ from ciclope.plugins.regolamento.check import (
 from ciclope.plugins.regolamento.check.servicedates import TERM_END, TERM_START
 from ciclope.plugins.regolamento.compile import past
 from ciclope.plugins.regolamento.compile.env import Facts
-from ciclope.plugins.regolamento.format import funds, grades, readings, vocabulary
+from ciclope.plugins.regolamento.format import funds, grades, readings, rowcolumns, vocabulary
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
@@ -160,6 +160,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + appointments.problems(regulation, ente)
             + requirements.unknown_sections(regulation, ente, where)
             + declaredcolumns.missing(regulation, ente)
+            + rowcolumns.missing(regulation, ente)
             + labelnames.misspelt(regulation, ente, where)
             + comparto_check.missing(regulation, where)
             + scaleslip.problems(regulation)

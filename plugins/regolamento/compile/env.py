@@ -34,7 +34,7 @@ from ciclope.plugins.regolamento.compile.evaluate import (
 )
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import attested, person_unit
-from ciclope.plugins.regolamento.format import funds, grades
+from ciclope.plugins.regolamento.format import funds, grades, rowcolumns
 from ciclope.plugins.regolamento.format.acts import code_of, day_month, whole_date
 from ciclope.plugins.regolamento.format.expr import PERCENT
 from ciclope.plugins.regolamento.format.hints import nearest
@@ -324,6 +324,8 @@ class PersonEnv:
             return self.rank_of_name(score.level) if score is not None and score.level else Rank(0)
         if name in facts.columns:
             return self._column(name)
+        if rowcolumns.unwritten(facts.ente, name):  # a column of people.csv the file lacks: said by the validation
+            raise Unwritten(name)
         return _PERSON.get(name, _other)(self, name)
 
     def on_scale(self, score: Decimal | None) -> Decimal | None:

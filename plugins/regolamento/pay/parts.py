@@ -214,7 +214,8 @@ def pay_one(
     total = sum((g[1] for group in given for g in group.paid), ZERO)
     if not total:
         kinds = tuple(dict.fromkeys(str(r.get("kind") or "") for r in ente.table(ASSIGNMENTS) if r.get("kind")))
-        unpaid.warn(reg, pr, amount, people, len(formulas.refused) if formulas is not None else 0, trace, kinds)
+        refused = len(formulas.refused) if formulas is not None else 0
+        unpaid.warn(reg, pr, amount, people, refused, trace, ente, kinds)
     cut = sum((group.cut for group in given), ZERO)
     ledger.paid[pr.fund] = ledger.paid.get(pr.fund, ZERO) + total
     ledger.funded[name_of(pr)], ledger.spent[name_of(pr)] = amount, total

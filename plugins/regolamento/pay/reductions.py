@@ -15,6 +15,7 @@ from decimal import Decimal
 from ciclope.core import Ente, Input, Person, Problem, Trace, fmt
 from ciclope.plugins.regolamento.compile import blanks
 from ciclope.plugins.regolamento.compile.ondata import on_data_by_name
+from ciclope.plugins.regolamento.format import rowcolumns
 from ciclope.plugins.regolamento.format.expr import DAYS, Defined, Formula, Name, nodes
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import RESULT_PART, Bracket, Column, Part, Premium, Reduction, Regulation
@@ -156,7 +157,8 @@ def _by_formula(
     value, named, why = on_data_by_name(reg, ente, person, formula)
     read = list(named.values())
     if why:
-        blanks.report(reg, ente, person, formula, trace, cite(reg, red.source), f"riduzione del premio: {why}")
+        if not rowcolumns.unwritten_in(reg, ente, formula):  # a column missing is said once, by the validation
+            blanks.report(reg, ente, person, formula, trace, cite(reg, red.source), f"riduzione del premio: {why}")
         _suspended(reg, red, person, trace, key, f"la formula {formula} non si calcola ({why})", tuple(read))
         return ONE, _formula_label(reg, red, formula, {})
     given = value if isinstance(value, Decimal) else ZERO
@@ -201,6 +203,8 @@ def counted_days(reg: Regulation, formula: Formula) -> list[tuple[str, str]]:
 def _value(reg: Regulation, red: Reduction, person: Person, ente: Ente, trace: Trace) -> Decimal | None:
     """The person's measure: days of absence, fte, or a declared column's cell. An empty cell is an error naming the
     person and the cell, and no reduction is applied: never a silent 0 (the office writes 0 when there is none)."""
+    if rowcolumns.unwritten(ente, red.measure):  # said once, by the validation: suspended, never read as 0
+        return None
     if red.measure == "assenze":
         return person.absence_days
     if red.measure == "quota_tempo":

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ciclope.core import Ente, Problem, Trace, fmt
 from ciclope.plugins.regolamento.compile import blanks
+from ciclope.plugins.regolamento.format import rowcolumns
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import ROLES, Part, Premium, Regulation, name_of
@@ -25,6 +26,7 @@ def warn(
     people: list[Entry],
     refused: int,
     trace: Trace,
+    ente: Ente,
     kinds: tuple[str, ...] = (),
 ) -> None:
     """The warning, when the part had ``amount`` to pay and paid nobody; ``people``: those it weighed (the excluded
@@ -34,6 +36,8 @@ def warn(
         return
     if blanks.among(trace, (e.person.row for e in people)):
         return  # a premium suspended by an empty cell: the cell's error says it, this would only follow from it
+    if rowcolumns.lacking(reg, ente):
+        return  # nor by a column missing: the validation's error says it
     name = f"la parte {fmt.quoted(name_of(pr))}" if isinstance(pr, Part) else "il premio"
     where = (
         f"vanno alla parte {fmt.quoted(pr.residual_to)}"

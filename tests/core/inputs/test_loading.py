@@ -253,7 +253,7 @@ def test_problems_come_row_by_row_in_column_order(tmp_path):
     ]
     # the empty cell's message names the column as the office reads it, in Italian
     (empty,) = [p for p in exc.value.problems if p.file == "people.csv" and p.row == 6]
-    assert empty.message == "valore obbligatorio mancante in «unità»"
+    assert empty.message == "valore obbligatorio mancante in «unità»; riga di Ezio (E2)"
 
 
 def test_a_column_the_file_lacks_is_named_in_the_office_s_words(tmp_path):
@@ -344,7 +344,7 @@ def test_a_wrong_id_says_the_nearest_and_points_out_of_range_say_the_range_in_wo
     with pytest.raises(CiclopeError) as exc:
         load_ente(folder, "e", 2021)
     assert [(p.row, p.message) for p in exc.value.problems if p.file == "evaluations.csv"] == [
-        (3, "punti 41 fuori dall'intervallo ammesso: da 0 a 40 (voce «Collaborazione» della scheda di E2)"),
+        (3, "punti 41 fuori dall'intervallo ammesso: da 0 a 40 (voce «Collaborazione» della scheda di Ezio (E2))"),
         (2, "persona «e1» inesistente (forse «E1»?): scrivi il codice di una persona di people.csv"),
     ]
 

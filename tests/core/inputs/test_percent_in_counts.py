@@ -28,7 +28,7 @@ def test_a_percentage_of_absence_days_is_an_error_at_its_cell(tmp_path):
     assert (file, row, column) == ("people.csv", 4, "absence_days")  # E1 is the third person, row 4 after the header
     assert message == (
         "trovato «50%», una percentuale: giorni_assenza conta i giorni di assenza nell'anno (es. 12 o 2,5), senza "
-        "il segno %; la quota del tempo parziale va in quota_tempo"
+        "il segno %; la quota del tempo parziale va in quota_tempo; riga di Emma (E1)"
     )
 
 

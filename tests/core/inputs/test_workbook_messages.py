@@ -61,7 +61,7 @@ def test_a_cell_of_a_workbook_is_named_by_its_sheet_and_its_letter(tmp_path):
     folder = edited(italian_workbook(tmp_path), "persone", F4="mezzo")
     assert rendered(folder) == [
         "ente.xlsx, foglio persone, cella F4 (colonna quota_tempo): errore: attesa una quota (es. 0,5 o 50%), "
-        "trovato «mezzo» [guida all'uso di ciclope, file di dati dell'ente]"
+        "trovato «mezzo»; riga di Emma (E1) [guida all'uso di ciclope, file di dati dell'ente]"
     ]
 
 
@@ -96,8 +96,8 @@ def test_an_empty_cell_of_a_column_with_a_menu_lists_its_choices(tmp_path):
     folder = edited(italian_workbook(tmp_path), "persone", C4=None)
     assert rendered(folder) == [
         "ente.xlsx, foglio persone, cella C4 (colonna ruolo): errore: valore obbligatorio mancante in «ruolo»: "
-        "scrivi uno tra Segretario, Dirigente, Posizione organizzativa (o Elevata qualificazione, EQ), Dipendente "
-        "[guida all'uso di ciclope, file di dati dell'ente]"
+        "scrivi uno tra Segretario, Dirigente, Posizione organizzativa (o Elevata qualificazione, EQ), Dipendente; "
+        "riga di Emma (E1) [guida all'uso di ciclope, file di dati dell'ente]"
     ]
 
 

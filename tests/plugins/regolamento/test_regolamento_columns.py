@@ -247,7 +247,7 @@ def test_a_cell_outside_the_column_s_bounds_is_an_error_at_its_row(ciclope_ente,
         run_declared(ciclope_ente, tmp_path / "b", text, people("guardie", {"A": "12", "B": "31"}))
     [bad] = [p for p in refused.value.problems if p.column == "guardie"]
     assert (bad.file, bad.row) == ("people.csv", 4)
-    assert bad.message.endswith("guardie è al più 30 ([[colonne]] massimo), trovato «31»")
+    assert bad.message.endswith("guardie è al più 30 ([[colonne]] massimo), trovato «31»; riga di Persona B (B)")
     assert regulation_problems(tmp_path, text.replace("minimo = 0", "minimo = 40")) == [
         "riga 10, chiave colonne[1].minimo: minimo (40) sopra il massimo (30)"
     ]
@@ -432,7 +432,7 @@ def test_the_column_of_the_persone_sheet_of_ente_xlsx(tmp_path):
         compute_ente(as_xlsx(written, tmp_path / "xlsx"), "regolamento", 2024, {"regolamento": str(rules)})
     [bad] = [p for p in refused.value.problems if p.column == "guardie"]
     assert (bad.file, bad.row) == ("ente.xlsx[people]", 4)
-    assert bad.message == "atteso un numero (es. 12,5 o 90%), trovato «dodici»"
+    assert bad.message == "atteso un numero (es. 12,5 o 90%), trovato «dodici»; riga di Persona B (B)"
 
 
 def test_next_year_s_template_reads_a_run_whose_regulation_declared_a_column(tmp_path, capsys):
@@ -745,7 +745,7 @@ def test_a_yes_no_cell_that_is_neither_names_file_row_and_column(ciclope_ente, t
         run_declared(ciclope_ente, tmp_path, IN_SERVICE, people("in_servizio", {"A": "sì", "B": "forse"}))
     [bad] = [p for p in refused.value.problems if p.column == "in_servizio"]
     assert (bad.file, bad.row) == ("people.csv", 4)
-    assert bad.message.endswith("atteso SI o NO (anche sì, vero o falso), trovato «forse»")
+    assert bad.message.endswith("atteso SI o NO (anche sì, vero o falso), trovato «forse»; riga di Persona B (B)")
 
 
 def test_an_empty_yes_no_cell_asks_for_si_or_no(ciclope_ente, tmp_path):
@@ -784,7 +784,7 @@ def test_a_percentage_above_one_without_its_sign_is_refused_at_its_cell(ciclope_
     [problem] = [p for p in refused.value.problems if p.column == "modalita"]
     # B is on row 4: the header, SEG, A, B
     assert (problem.file, problem.row) == ("people.csv", 4)
-    assert problem.message.endswith("oltre 1 si scrive con il segno %, «51%» oppure «5.100%»")
+    assert problem.message.endswith("oltre 1 si scrive con il segno %, «51%» oppure «5.100%»; riga di Persona B (B)")
 
 
 EARLIER = (
