@@ -57,7 +57,7 @@ def _nothing(result: Result, kind: str, ident: str) -> str:
     ente = result.ente
     where = {"person": ("la persona", ente.people, "people"), "unit": ("l'unità", ente.units, "units")}.get(kind)
     if where is not None and ident not in where[1]:
-        return f"{where[0]} {quoted(ident)} non è in {ente.file_said(where[2])} dell'ente {ente.id}"
+        return f"{where[0]} {quoted(ident)} non è in {ente.sheet_said(where[2])} dell'ente {ente.id}"
     return f"nessuna cifra calcolata per {KIND_NAMES[kind]} {quoted(ident)} nell'ente {ente.id}"
 
 

@@ -66,7 +66,7 @@ def evaluators(r: Result, names: Names) -> Table:
         stats.upper_first(top_label),
         "Segnalazione",
     )
-    files = f"{r.ente.file_said('evaluations')} o {r.ente.file_said('people')}"  # as the office names them
+    files = f"{r.ente.sheet_said('evaluations')} o {r.ente.sheet_said('people')}"  # as the office names them
     empty = f"Nessun valutatore indicato (colonna valutatore di {files})."
     if not r.ente.evaluations:  # no card at all: nobody's evaluator has a judgement to differentiate
         empty = "Nessuna scheda di valutazione: la differenziazione dei giudizi per valutatore non si calcola."

@@ -33,7 +33,7 @@ def _row(reg: Regulation, parts: list[Part], r: Row, ente: Ente) -> list[Problem
     source = cite(reg, parts[0].source) if parts else cite(reg, "incarichi")
     if person and person not in ente.people:
         hint = nearest(person, list(ente.people))
-        message = f"la persona {fmt.quoted(person)} non è in {ente.file_said('people')}{hint}: l'incarico non è pagato"
+        message = f"la persona {fmt.quoted(person)} non è in {ente.sheet_said('people')}{hint}: l'incarico non è pagato"
         return [_at(ente, r, "person", message, source, "error")]
     paying = [p for p in parts if of_kind(kind, p.assignments or "")]
     if kind and not paying:

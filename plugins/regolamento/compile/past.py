@@ -74,7 +74,7 @@ def how_to_write(ente: Ente, name: str, years: tuple[int, int], count: int, late
     else:
         which = f"i punteggi di {name} del " + fmt.listed(str(y) for y in range(years[0], years[1] + 1))
     return (
-        f"scrivi in {ente.file_said(TABLE)} {which}, una riga per anno (persona, anno, punteggio), anche quelli "
+        f"scrivi in {ente.sheet_said(TABLE)} {which}, una riga per anno (persona, anno, punteggio), anche quelli "
         "avuti in un altro ente"
     )
 

@@ -145,7 +145,7 @@ class PartFormulas:
             env.known.clear()  # the row's data (its days, whom it covers, its declared columns) are read anew
             value, inputs = self._number(self.part.amount, env, "importo dell'incarico")
             cell = Input(
-                f"incarico di {ente.file_said(ASSIGNMENTS)}, riga {r.row}",
+                f"incarico di {ente.cell_said(ASSIGNMENTS, r.row)}",
                 r.get("kind"),
                 cell=ente.cell(ASSIGNMENTS, r.row, "kind"),
             )

@@ -76,7 +76,7 @@ def uncarded_people(
         "valutazione, e il regolamento "
         f"paga il {'suo' if one else 'loro'} ruolo secondo la valutazione: non {'riceve' if one else 'ricevono'} i "
         f"premi che la leggono; se è una dimenticanza, aggiungi le righe della scheda in "
-        f"{ente.file_said('evaluations')}"
+        f"{ente.sheet_said('evaluations')}"
     )
     return [
         Problem(

@@ -112,6 +112,17 @@ def test_a_repeated_code_names_both_persons_and_what_to_do(tmp_path):
     )
 
 
+def test_a_message_s_sentence_names_the_sheets_as_its_place_does(tmp_path):
+    # E2's two evaluations (rows 4 and 5 of valutazioni) lose their person when Ezio takes E1: the sentence names
+    # both sheets as the place does, «ente.xlsx, foglio …», never the notation ente.xlsx[valutazioni]
+    folder = edited(italian_workbook(tmp_path), "persone", A5="E1")
+    assert rendered(folder)[1] == (
+        "ente.xlsx, foglio valutazioni, cella A4 (colonna persona): errore: persona «E2» inesistente; compare in "
+        "ente.xlsx, foglio valutazioni (colonna persona, righe 4 e 5): scrivi il codice di una persona di "
+        "ente.xlsx, foglio persone [guida all'uso di ciclope, file di dati dell'ente]"
+    )
+
+
 def test_a_date_with_month_and_day_swapped_says_how_a_date_is_written():
     with pytest.raises(ValueError) as err:
         parse_date("03/15/2026", 2026)
