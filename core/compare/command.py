@@ -26,11 +26,19 @@ def _figure(value, kind: str) -> str:
     return fmt.decimal_it(Decimal(str(value)), 4)
 
 
+# the columns' measures in words, once above them: the terminal has no room for the page's long labels
+LEGEND = (
+    "(Gini: concentrazione degli importi, 0 = tutti uguali; P90/P10: rapporto tra il 90° e il 10° percentile; "
+    "20% alto: quota degli importi che va al 20% più pagato; a zero: persone con importo zero)"
+)
+
+
 def summary(doc: dict) -> str:
     """A few lines per scenario for the terminal (no personal data)."""
     lines = [
         f"== {doc['ente']} — {doc.get('name', '')} ==",
-        f"{'scenario':<18} {'distribuito':>14} {'residuo':>12} {'Gini':>7} {'P90/P10':>8} {'top 20%':>8} "
+        LEGEND,
+        f"{'scenario':<18} {'distribuito':>14} {'residuo':>12} {'Gini':>7} {'P90/P10':>8} {'20% alto':>8} "
         f"{'a zero':>6}  violazioni",
     ]
     for name, sc in doc["scenarios"].items():

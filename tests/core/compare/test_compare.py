@@ -595,6 +595,10 @@ def test_one_warning_and_one_error_are_said_in_the_singular():
     assert report.outcome(_scenario({}, {}, {}, one * 2)) == Flag("conforme, 2 avvisi", "ok")
     doc = {"ente": "e1", "name": "Ente di prova", "scenarios": {"s": _scenario({}, {}, {}, [violation("error")])}}
     assert summary(doc).splitlines()[-1].endswith("  1 errore")
+    # the measures' short names are said in words above the columns, none in English («top 20%»)
+    head = summary(doc).splitlines()
+    assert head[1].startswith("(Gini: concentrazione degli importi, 0 = tutti uguali; P90/P10: rapporto tra il 90°")
+    assert "20% alto" in head[2] and "top" not in summary(doc)
     doc["scenarios"]["s"]["violations"] *= 2
     assert summary(doc).splitlines()[-1].endswith("  2 errori")
 
