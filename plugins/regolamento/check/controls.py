@@ -86,7 +86,7 @@ def _on_ente(reg: Regulation, check: Check, cohort: Cohort, facts: Facts) -> lis
     if held:
         return []
     # a unit's cell is in the sum over the units read with it (SOMMA.UNITA): the sum is said, not every cell
-    said = [f"{i.name} {_shown(i.value)}" for key, i in env.read.items() if not _unit_cell(key)]
+    said = [f"{i.name} = {_shown(i.value)}" for key, i in env.read.items() if not _unit_cell(key)]
     return [_problem(reg, check, f"{check.message} ({'; '.join(said)})" if said else check.message)]
 
 

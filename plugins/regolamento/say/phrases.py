@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format import funds
-from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.expr import Formula, Num
 from ciclope.plugins.regolamento.format.grades import parameter as grade_parameter
 from ciclope.plugins.regolamento.format.methods import METHODS as PREMIUM_METHODS
 from ciclope.plugins.regolamento.format.methods import time_read_by
@@ -312,7 +312,10 @@ def levels(block: Levels, regulation: Regulation) -> Said:
 
 
 def said_formula(formula: Formula) -> str:
-    """A formula as an article says it: the sentence, then the formula as the file writes it."""
+    """A formula as an article says it: the sentence, then the formula as the file writes it; a formula that is a
+    number alone («=2500 €») is said by its sentence only, which already says the whole of it («€ 2.500,00»)."""
+    if isinstance(formula.tree, Num):
+        return sentence(formula)
     return f"{sentence(formula)} (formula: {formula})"
 
 

@@ -342,6 +342,14 @@ def test_a_maximum_per_person_from_a_datum_of_the_person(ciclope_ente, tmp_path,
     assert f"ciò che supera {rest}." in said
 
 
+def test_a_maximum_that_is_a_number_is_said_without_its_formula(tmp_path):
+    # «=2500 €» is the whole of what the sentence says, «€ 2.500,00»: the annex never repeats it as code
+    text = CAPPED.replace('massimo_persona = "=1,5 * indennita_ente"', 'massimo_persona = "=2500 €"')
+    assert 'massimo_persona = "=2500 €"' in text
+    said = render(load_text(tmp_path, text))
+    assert "Nessuno riceve più di € 2.500,00 (per difetto al centesimo)" in said and "=2500" not in said
+
+
 def load_text(folder: Path, text: str):
     path = folder / "capped.toml"
     path.write_text(text, encoding="utf-8")

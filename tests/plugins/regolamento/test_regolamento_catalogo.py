@@ -1267,8 +1267,8 @@ def test_ente_gu1997_art35_a_fund_above_20_percent_of_the_revenues_is_an_error(c
         (
             "error",
             "il fondo supera il 20 per cento dei ricavi delle prestazioni di personale dalle Entrate Programmatiche "
-            "(premi per la performance individuale € 10.000,00; i ricavi delle prestazioni di personale dalle Entrate "
-            "Programmatiche dell'esercizio precedente € 45.000,00)",
+            "(premi per la performance individuale = € 10.000,00; i ricavi delle prestazioni di personale dalle Entrate "
+            "Programmatiche dell'esercizio precedente = € 45.000,00)",
             "Contratto del personale dell'Ente (G.U. 15 novembre 1997) — Produttività collettiva ed individuale, "
             "art. 35 c. 1",
         )

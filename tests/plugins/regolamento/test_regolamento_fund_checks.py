@@ -84,8 +84,8 @@ def test_a_fund_above_its_cap_is_said_with_the_numbers_and_still_paid(ciclope_en
     assert checks(result) == [
         (
             "error",
-            "il fondo supera il 20% dei ricavi (premi per la performance individuale € 1.000,00; la somma sulle unità dei "
-            "ricavi dei servizi a domanda individuale € 4.000,00)",
+            "il fondo supera il 20% dei ricavi (premi per la performance individuale = € 1.000,00; la somma sulle unità "
+            "dei ricavi dei servizi a domanda individuale = € 4.000,00)",
             "Regolamento del Comune di Tetti, art. 3",
         )
     ]
@@ -99,8 +99,8 @@ def test_one_fund_against_another(ciclope_ente, tmp_path):
     assert checks(result) == [
         (
             "warning",
-            "il bonus supera il 10% della produttività (fondo bonus eccellenze € 150,00; premi per la performance "
-            "individuale € 1.000,00)",
+            "il bonus supera il 10% della produttività (fondo bonus eccellenze = € 150,00; premi per la performance "
+            "individuale = € 1.000,00)",
             "Regolamento del Comune di Tetti, art. 6 c. 2",
         )
     ]
@@ -217,5 +217,5 @@ def test_a_sum_of_percentages_is_said_as_a_percentage(ciclope_ente, tmp_path):
     [(severity, message, _)] = checks(result)
     assert severity == "warning" and message == (
         "le percentuali di partecipazione al progetto non sommano al 100% (la somma della percentuale di "
-        "partecipazione al progetto nell'ente 105,00%)"
+        "partecipazione al progetto nell'ente = 105,00%)"
     )
