@@ -69,19 +69,18 @@ def _judged(
         count[level] = count.get(level, 0) + 1
     top, most = max(count.items(), key=lambda kv: kv[1])  # the first of the most crowded levels, as paid
     out = []
-    if n >= block.minimum and len(count) == 1:
-        what = (
-            f"{fmt.all_of(n)} premiati sono nel livello «{top}»"
-            if top
-            else f"{fmt.all_of(n)} premiati hanno un livello"
-        )
+    # a premium with no levels at all (paid by points, in proportion to the score) is judged by its amounts alone:
+    # «nobody has a level» is no evidence that the evaluation does not distinguish them
+    leveled = count.keys() != {""}
+    if leveled and n >= block.minimum and len(count) == 1:
+        what = f"{fmt.all_of(n)} premiati sono nel livello «{top}»"
         out.append(_problem(reg, block, "levels", block.severity, f"{part}: {what}: la valutazione non li distingue"))
     if n >= block.minimum and max(amounts.values()) - min(amounts.values()) <= CENT:
         low, high = min(amounts.values()), max(amounts.values())
         said = fmt.euro(low) if low == high else f"{fmt.euro(low)} o {fmt.euro(high)}, un centesimo del resto maggiore"
         what = f"{fmt.all_of(n)} premiati ricevono lo stesso importo ({said})"
         out.append(_problem(reg, block, "amounts", block.severity, f"{part}: {what}"))
-    if block.top_share is not None and Decimal(most) / Decimal(n) > block.top_share:
+    if leveled and block.top_share is not None and Decimal(most) / Decimal(n) > block.top_share:
         share, limit = (
             fmt.pct(Decimal(most) / Decimal(n)),
             fmt.the_pct(block.top_share, fmt.share_places(block.top_share)),

@@ -175,3 +175,19 @@ def test_leggi_says_it(tmp_path):
         "centesimo) è un errore. Un livello che raccoglie più dell'80% dei premiati di una parte è un avviso: "
         "differenziazione insufficiente."
     ) in text
+
+
+def test_a_premium_without_levels_is_judged_by_its_amounts_alone(ciclope_ente, tmp_path):
+    """A premium paid in proportion to the score, in a regulation without [livelli] (a premium «a punti»): nobody
+    has a level, and that says nothing about the evaluation. Six different scores, six different amounts: no
+    problem; six equal scores, one amount: the amounts' error alone."""
+    no_levels = HEAD.replace('[livelli]\nfonte = "art. 5"\n', "").replace(
+        'scala = [{ nome = "alto", da = 90 }, { nome = "medio", da = 60 }, { nome = "basso", da = 0 }]\n', ""
+    )
+    assert "[livelli]" not in no_levels
+    # 600.00 over 95 + 90 + 85 + 80 + 75 + 70 = 495: 115,15…, 109,09…, 103,03…, 96,96…, 90,90…, 84,84…: six amounts
+    result = run_declared(ciclope_ente, tmp_path, no_levels + BAN, files([95, 90, 85, 80, 75, 70], "600.00"))
+    assert [p for p in said(result) if p[0].startswith("regolamento.")] == []
+    # six at 95: 100.00 / 6 → 16.67 × 4 and 16.66 × 2, one amount within the cent
+    result = run_declared(ciclope_ente, tmp_path, no_levels + BAN, files([95] * 6, "100.00"))
+    assert [p[0] for p in said(result) if p[0].startswith("regolamento.")] == ["regolamento.differentiation.amounts"]
