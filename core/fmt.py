@@ -21,6 +21,7 @@ from ciclope.core.vocabulary import APPROVAL_NAMES, APPROVAL_WORDS
 
 __all__ = [
     "MONTHS",
+    "NONE",
     "act",
     "Money",
     "Percent",

@@ -247,7 +247,7 @@ def top_share(paid: list[Award], result: Result) -> tuple[str, fmt.Percent | Non
 
     best = level(max(paid, key=lambda a: (score(a), a.person)))
     if best is None:
-        return "-", None
+        return fmt.NONE, None
     share = Decimal(sum(1 for a in paid if level(a) == best)) / len(paid)
     return best, fmt.Percent(share.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
 

@@ -481,6 +481,19 @@ def test_the_relazione_s_grado_di_differenziazione_is_the_one_of_section_6():
     assert report.ratio(leads, result) == D("1.58")
 
 
+def test_a_premium_without_levels_has_no_top_level_but_the_relazione_s_dash():
+    from types import SimpleNamespace
+
+    from ciclope.plugins.ccnl_funzioni_locali import report
+
+    # a premium in proportion to the score: nobody has a level or a band; the column reads «—», the Relazione's
+    # «not available», never a hyphen
+    scores = {pid: Score(person=pid, score=D(s)) for pid, s in (("E1", 90), ("E2", 80))}
+    result = SimpleNamespace(ente=SimpleNamespace(people={}), scores=scores)
+    paid = [Award("E1", D(600), POOL), Award("E2", D(400), POOL)]
+    assert report.top_share(paid, result) == ("—", None)
+
+
 @pytest.mark.parametrize("plugin", ["comunita_montane", "brescia"])
 def test_art69_one_quota_per_ranking_of_the_plugin(tmp_path, plugin):
     """comunita_montane's demo ranks by area (ranking_scope = area), brescia pays one staff pool per area: the

@@ -311,7 +311,7 @@ def test_the_grado_di_differenziazione_needs_two_levels_or_bands(ciclope_ente, t
     [section] = [s for s in result.sections if s.title.startswith("Differenziazione dei premi")]
     [row] = [r for r in section.rows if r[0] == "Premi per la performance individuale"]
     # no highest level, no share at it, no grado
-    assert row[2:] == ("-", None, "non definito (meno di due livelli o fasce con premio)")
+    assert row[2:] == ("—", None, "non definito (meno di due livelli o fasce con premio)")
     with_levels = run(ciclope_ente, tmp_path / "livelli", WITH)
     [section] = [s for s in with_levels.sections if s.title.startswith("Differenziazione dei premi")]
     [row] = [r for r in section.rows if r[0] == "Premi per la performance individuale"]
