@@ -2,7 +2,8 @@
 
 Money is :class:`decimal.Decimal` in euro, rounded to cents half-up. Every split conserves its pool
 to the cent by the *largest remainder* method: each share is floored to the cent, and the cents left
-over go one by one to the largest fractional remainders (ties broken by rank, then id order).
+over go one by one to the largest fractional remainders (ties broken by rank, then id order; remainders equal
+to a billionth of a cent are a tie, :data:`GRID`).
 """
 
 from __future__ import annotations
@@ -59,6 +60,14 @@ POOL_KINDS = (PERFORMANCE, POSITION, INCENTIVE)
 
 TEN_THOUSANDTH = Decimal("0.0001")  # 4 decimals (achievements)
 
+# A split's shares are taken to a billionth of a cent (half-up) before they are floored to the cent and their
+# remainders compared. The weights are often Decimals that only stand for a fraction: 0.85 × 8/12 = 17/30 is
+# 0.5666…6667 in the context's 28 digits, so two shares that are equal by hand (2,614.725 and 2,963.355, half a cent
+# each) differ in their 20th digit, and that noise, not the rule's order, would pick who gets the leftover cent.
+# A billionth of a cent is far below a cent and far above the noise: 28 digits leave a relative error near 1e-27,
+# 1e-16 cents of a billion-euro pool; so remainders equal by hand tie, and the tie goes by rank (rules/core.md §4).
+GRID = 10**9
+
 
 def r2(x: Decimal | int | str) -> Decimal:
     """Half-up to 2 decimals (cents, scores)."""
@@ -77,8 +86,9 @@ class InsufficientFund(ValueError):
 def split(pool: Decimal, weights: Mapping[str, Any], rank: Mapping[str, Any] | None = None) -> dict[str, Decimal]:
     """Proportional split of ``pool`` (cents) by non-negative weights, largest remainder.
 
-    Exact arithmetic (fractions): each share is floored to the cent and the cents left over go one
-    by one to the largest remainders. Equal remainders go by ``rank`` — a sort key per id, lower
+    Exact arithmetic (fractions) to a billionth of a cent (:data:`GRID`: below it is the Decimals' noise): each
+    share is floored to the cent and the cents left over go one by one to the largest remainders. Equal remainders
+    go by ``rank`` — a sort key per id, lower
     first, e.g. ``-score`` so the higher score wins — then by id (rules/core.md §4: "never by id
     alone where a ranking exists"). With all weights zero (or no weights) nothing is distributed:
     every part is 0.00 and the caller reports the pool as residual.
@@ -101,15 +111,17 @@ def split(pool: Decimal, weights: Mapping[str, Any], rank: Mapping[str, Any] | N
         raise ValueError("negative weight in a proportional split")
     if not any(nums):
         return {k: ZERO for k in keys}
-    # exact integer arithmetic on a common denominator: share_k = cents × W_k / T with W_k = w_k × D, so the
-    # floor and the remainder are integer division and modulo (fast to sort, no rounding anywhere)
+    # exact integer arithmetic on a common denominator: share_k = cents × W_k / T with W_k = w_k × D, taken half-up
+    # to a billionth of a cent (GRID), so the floor and the remainder are integer division and modulo (fast to sort).
+    # Σ floors ≤ cents still (the rounding adds at most n/2 billionths) and fewer than n cents are left over.
     den = math.lcm(*dens)
     big = [n * (den // d) for n, d in zip(nums, dens)]
     total = sum(big)
+    scale, twice = 2 * cents * GRID, 2 * total
     floor = []
     rem = []
     for v in big:
-        q, r = divmod(cents * v, total)
+        q, r = divmod((scale * v + total) // twice, GRID)
         floor.append(q)
         rem.append(r)
     left = cents - sum(floor)
@@ -166,12 +178,14 @@ def split_note(pool: Decimal, weight: Any, total: Any, paid: Decimal) -> str:
     cents, and where ``paid`` is not the split's (a cap, a cut): there the formula says what made it."""
     if not total:
         return ""
-    # exact integers, as split: the share in ten-thousandths of a euro is pool × 10,000 × weight / total
+    # exact integers, as split, to a billionth of a cent (GRID): what is below it is the Decimals' noise, and the
+    # exact amount said is the one computed by hand (5,578.08 × 15/32 = 2,614.725, never «2.614,7249…»)
     n, d = weight.as_integer_ratio() if type(weight) in (Decimal, int, Fraction) else _ratio(weight)
     tn, td = total.as_integer_ratio() if type(total) in (Decimal, int, Fraction) else _ratio(total)
     pn, pd = pool.as_integer_ratio()
-    num, den = pn * n * td * 10_000, pd * d * tn
-    four, rest = divmod(num, den)  # the share to four decimals, rounded down, and what is left below them
+    num, den = pn * n * td * 100 * GRID, pd * d * tn
+    # the share to four decimals of a euro (a hundredth of a cent), rounded down, and what is left below them
+    four, rest = divmod((2 * num + den) // (2 * den), GRID // 100)
     down = Decimal(four // 100) * CENT
     if (four % 100 == 0 and not rest) or paid not in (down, down + CENT):
         return ""

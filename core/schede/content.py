@@ -385,19 +385,31 @@ def _shown(
     return figure._replace(inputs=tuple(kept)), [i for i in figure.inputs if i not in kept]
 
 
+# Where the figures a scheda withholds are, and how the employee who needs them to redo the premium sees them: the
+# office keeps them (the internal Relazione, schede.xlsx, ciclope explain) and a colleague's data are shown only to
+# whoever is entitled, which for one's own premium is a request of access to the documents (L. 241/1990 art. 22 ff.,
+# weighed by the office against the colleague's privacy, art. 24 c. 7)
+HELD = (
+    "Le cifre non mostrate sono conservate dall'ufficio del personale, che le mostra a chi ha diritto di vederle: chi "
+    "vuole verificare il proprio premio può chiedere di prenderne visione (accesso agli atti, legge 7 agosto 1990, "
+    "n. 241, art. 22 e seguenti)."
+)
+
+
 def _withheld(result: Result, left: list[Any]) -> str:
-    """Why the scheda leaves ``left`` off: they are figures of fewer than 3 people paid (rules/core.md §6)."""
+    """Why the scheda leaves ``left`` off: they are figures of fewer than 3 people paid (rules/core.md §6); and who
+    holds them and shows them to whoever is entitled (:data:`HELD`)."""
     if not left:
         return ""
     names = [fmt.quoted(fmt.worded(i.name, result.plugin.status_labels, signed=True)) for i in left]
     if len(names) == 1:
         return (
             f"Non è mostrato {names[0]}: riguarda meno di 3 persone pagate, e per differenza darebbe l'importo o il "
-            "peso di un collega."
+            f"peso di un collega. {HELD}"
         )
     return (
         f"Non sono mostrati {fmt.listed(names)}: riguardano meno di 3 persone pagate, e per differenza darebbero "
-        "l'importo o il peso di un collega."
+        f"l'importo o il peso di un collega. {HELD}"
     )
 
 

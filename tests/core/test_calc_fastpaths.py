@@ -18,8 +18,9 @@ def _split_before(pool, weights, rank=None):
     """core.money.split as first written (a dict per step, a key function per id): the reference."""
     import math
     from decimal import Decimal
+    from fractions import Fraction
 
-    from ciclope.core.money import CENT, ZERO, _rank_key, _ratio, r2
+    from ciclope.core.money import CENT, GRID, ZERO, _rank_key, _ratio, r2
 
     cents = int(r2(pool) / CENT)
     w = {k: _ratio(v) for k, v in weights.items()}
@@ -30,8 +31,10 @@ def _split_before(pool, weights, rank=None):
     den = math.lcm(*(d for _, d in w.values()))
     W = {k: n * (den // d) for k, (n, d) in w.items()}
     T = sum(W.values())
-    floor = {k: (cents * v) // T for k, v in W.items()}
-    rem = {k: (cents * v) % T for k, v in W.items()}
+    # each share half-up to a billionth of a cent (GRID, below it the Decimals' noise), then floor and remainder
+    grid = {k: math.floor(Fraction(cents * v * GRID, T) + Fraction(1, 2)) for k, v in W.items()}
+    floor = {k: g // GRID for k, g in grid.items()}
+    rem = {k: g % GRID for k, g in grid.items()}
     left = cents - sum(floor.values())
     if left:
         if rank is None:

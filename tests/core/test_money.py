@@ -3,7 +3,7 @@
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from ciclope.core.money import InsufficientFund, bounded_split, bounded_weights, r2, r4, split, split_note
@@ -428,3 +428,88 @@ def test_bounded_weights_bisection_equals_the_walk(pool, scores, lo, hi):
     got = bounded_weights(pool, scores, lo, hi)
     assert list(got) == list(want)
     assert [str(v) for v in got.values()] == [str(v) for v in want.values()]
+
+
+# --- equal remainders up to the arithmetic's noise (rules/core.md §4: ties by rank, then id) ---------------------
+
+
+def test_a_tie_of_half_cents_in_decimal_noise_goes_by_rank_not_by_the_noise():
+    """Area B of the Unione of /tmp/workK: P08's weight 1 × 0.5 = 1/2 (an absence cut), P09's 0.85 × 8/12 = 17/30,
+    sum 16/15. By hand: 5578.08 × (1/2) / (16/15) = 5578.08 × 15/32 = 2614.725 and 5578.08 × 17/32 = 2963.355.
+    Floors 2614.72 + 2963.35 = 5578.07: one cent left, and both remainders are exactly half a cent. The tie goes by
+    rank (the higher score): P08 (92 points) → 2614.73 and 2963.35; with the scores the other way round, P09 →
+    2614.72 and 2963.36. As Decimals 17/30 is 0.5666…6667 (28 digits): the remainders differ in the 20th place,
+    which is noise and must not decide."""
+    p08, p09 = D("1") * D("0.5"), D("0.85") * 8 / 12  # as the regulation's formula computes them
+    assert p09 == D("0.5666666666666666666666666667")  # the noise this test is about
+    assert split(D("5578.08"), {"P08": p08, "P09": p09}, rank={"P08": -92, "P09": -76}) == {
+        "P08": D("2614.73"),
+        "P09": D("2963.35"),
+    }
+    assert split(D("5578.08"), {"P08": p08, "P09": p09}, rank={"P08": -76, "P09": -92}) == {
+        "P08": D("2614.72"),
+        "P09": D("2963.36"),
+    }
+    # without a ranking the id decides («P08» before «P09»), whichever way the noise leans
+    assert split(D("5578.08"), {"P09": p09, "P08": p08})["P08"] == D("2614.73")
+
+
+def test_the_exact_amount_a_note_says_is_the_one_computed_by_hand():
+    """The same shares: 5578.08 × 15/32 = 2614.725 exactly, 5578.08 × 17/32 = 2963.355 exactly. The note says
+    «2.614,7250» (not «2.614,7249…», the noise of 17/30 in 28 digits) and «2.963,3550» without «…»: nothing
+    follows the half cent."""
+    p08, p09 = D("0.5"), D("0.85") * 8 / 12
+    total = p08 + p09
+    assert split_note(D("5578.08"), p08, total, D("2614.73")) == (
+        "importo esatto € 2.614,7250: € 2.614,72 al centesimo per difetto, più un centesimo: i centesimi che "
+        "l'arrotondamento lascia vanno ai resti più alti"
+    )
+    assert split_note(D("5578.08"), p09, total, D("2963.35")) == (
+        "importo esatto € 2.963,3550: € 2.963,35 al centesimo per difetto"
+    )
+
+
+# weights a regulation computes as Decimals: a coefficient × months / 12 × (1 − a cut), each an exact fraction too
+coefficients = st.sampled_from(["1", "0.85", "0.65", "0.5", "0.75", "1.2"])
+months = st.integers(min_value=0, max_value=12)
+cuts = st.sampled_from(["0", "0.1", "0.25", "0.5"])
+noisy = st.lists(st.tuples(coefficients, months, cuts, st.integers(min_value=0, max_value=3)), min_size=1, max_size=9)
+
+
+@settings(max_examples=400)
+@given(st.integers(min_value=0, max_value=10**7), st.booleans(), noisy)
+def test_a_split_of_decimal_weights_is_the_split_of_the_fractions_they_stand_for(drawn, halves, rows):
+    """Decimal weights that only approximate their fractions (x/12 in 28 digits) split as the exact fractions do:
+    the same cents to each, the pool conserved, nobody more than a cent from the exact share, a larger weight never
+    paid less, and the leftover cents of equal remainders by rank (the higher score) — never by the noise. With
+    ``halves`` the pool is a multiple of half the shares' common denominator, so that every remainder is 0 or half a
+    cent: ties of remainders between different weights, the case the noise used to decide."""
+    import math
+    from fractions import Fraction
+
+    ids = [f"P{i:02d}" for i in range(len(rows))]
+    dec = {k: D(c) * m / 12 * (1 - D(cut)) for k, (c, m, cut, _) in zip(ids, rows)}
+    exact = {k: Fraction(c) * m / 12 * (1 - Fraction(cut)) for k, (c, m, cut, _) in zip(ids, rows)}
+    rank = {k: -score for k, (_, _, _, score) in zip(ids, rows)}
+    total = sum(exact.values(), Fraction(0))
+    cents = drawn
+    if total:
+        if halves:
+            cents = math.lcm(*((w / total).denominator for w in exact.values())) * (drawn % 50 + 1) // 2
+        # an exact remainder at a half-billionth of a cent would round either way under noise: never drawn here
+        grid = [Fraction(cents) * w / total * 10**9 for w in exact.values()]
+        assume(all(g - int(g) != Fraction(1, 2) for g in grid))
+    pool = D(cents) / 100
+    got = split(pool, dec, rank=rank)
+    assert got == split(pool, exact, rank=rank)
+    if not total:
+        assert all(v == 0 for v in got.values())
+        return
+    assert sum(got.values()) == pool
+    assert all(abs(Fraction(got[k]) - Fraction(pool) * exact[k] / total) < Fraction(1, 100) for k in ids)
+    for a in ids:
+        for b in ids:
+            if exact[a] > exact[b]:
+                assert got[a] >= got[b]
+            if exact[a] == exact[b] and rank[a] < rank[b]:  # equal shares: the higher score never gets less
+                assert got[a] >= got[b]

@@ -142,6 +142,20 @@ def test_the_scheda_withholds_and_says_why_a_graduatoria_of_two(ciclope_ente, tm
     ) in risultato
 
 
+def test_the_scheda_says_who_holds_what_it_withholds_and_who_may_see_it(ciclope_ente, tmp_path):
+    """B1 cannot redo her premium without the fund of Ufficio due and its Σ pesi, which the scheda withholds (rules/core.md
+    §6): it says, in the words an employee reads, that the personnel office keeps them and shows them to whoever is
+    entitled, and how she asks: access to the documents, L. 241/1990 art. 22 and following."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    [withheld] = [p.withheld for pay in build(result, "B1").payments for p in (pay, *pay.parts) if p.withheld]
+    assert withheld == (
+        "Non sono mostrati «fondo della graduatoria (Ufficio due)» e «Σ pesi»: riguardano meno di 3 persone pagate, e "
+        "per differenza darebbero l'importo o il peso di un collega. Le cifre non mostrate sono conservate "
+        "dall'ufficio del personale, che le mostra a chi ha diritto di vederle: chi vuole verificare il proprio premio "
+        "può chiedere di prenderne visione (accesso agli atti, legge 7 agosto 1990, n. 241, art. 22 e seguenti)."
+    )
+
+
 def test_the_graduatorie_table_says_whom_each_budget_counted_and_whom_it_paid(ciclope_ente, tmp_path):
     """Ufficio uno's budget was weighed on 4 (A4, without a card, too) and paid 3; Ufficio due's on 3 (B3, excluded,
     too), its premiums of 2."""
