@@ -10,6 +10,7 @@ by largest remainder, leftover cents by rank (higher score first), so each pool 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Container, Mapping, Sequence
 from decimal import Decimal
@@ -40,7 +41,7 @@ from ciclope.plugins.regolamento.format.methods import time_read_by
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import denied, sentence, the
-from ciclope.plugins.regolamento.pay import budget, reductions
+from ciclope.plugins.regolamento.pay import budget, caprounds, reductions
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words, in_euro
 from ciclope.plugins.regolamento.pay.nothing import nothing
@@ -168,7 +169,7 @@ def distribute(
     if is_owed(pr):  # each amount as the formula gives it, whole: the fund is their sum
         amounts, note = dict(plan.values), ""
     elif formulas is not None and isinstance(pr, Part) and pr.cap is not None and not plan.capped:
-        amounts, plan, note = capped(fund.value, plan, pr, formulas, rank)
+        amounts, plan, note, cents = capped(fund.value, plan, pr, formulas, rank)
     else:
         place = fund_place(reg, pr.fund, ente)
         amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace, place)
@@ -212,13 +213,15 @@ def reduced(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal]) -> dict[s
 
 def capped(
     amount: Decimal, plan: Plan, pr: Part, formulas: PartFormulas, rank: Mapping[str, Any]
-) -> tuple[dict[str, Decimal], Plan, str]:
+) -> tuple[dict[str, Decimal], Plan, str, dict[str, str]]:
     """«fino a un importo massimo» (``massimo_persona``): each share at most the person's maximum, down to the cent;
     what the maxima leave stays residual, or with ``residuo = "ridistribuisci"`` goes to the others in proportion
-    (:func:`money.capped_split`). The plan again, with each maximum and what it read among the person's inputs."""
+    (:func:`money.capped_split`). The plan again, with each maximum and what it read among the person's inputs and
+    what the round that made each amount says (:mod:`.caprounds`), and by person how a share came to the cent."""
     caps = {pid: formulas.cap(pid) for pid in plan.values}
     limits = {pid: cap for pid, (cap, _) in caps.items()}
-    if pr.residual == "ridistribuisci":
+    again = pr.residual == "ridistribuisci"
+    if again:
         amounts = money.capped_split(amount, plan.values, limits, rank=rank)
         note = "ciò che supera il massimo per persona è ridistribuito agli altri in proporzione"
     else:
@@ -227,7 +230,11 @@ def capped(
     assert pr.cap is not None
     inputs = {pid: (*plan.inputs.get(pid, ()), *caps[pid][1]) for pid in plan.values}
     formula = f"{plan.formula}; al più il massimo per persona «{pr.cap}»"
-    return amounts, attrs.evolve(plan, inputs=inputs, formula=formula), note
+    steps = caprounds.rounds(amount, plan.values, limits, again)
+    names = {pid: env.person.name for pid, env in formulas.envs.items()}
+    said = caprounds.said_by_round(steps, plan.values, limits, formula, functools.partial(shown_pair, plan), names)
+    cents = caprounds.cents_by_round(steps, plan.values, amounts)
+    return amounts, attrs.evolve(plan, inputs=inputs, formula=formula, said=said), note, cents
 
 
 def after_cuts(amounts: dict[str, Decimal], admitted: list[Entry]) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
@@ -652,6 +659,7 @@ def record(
     note, cents = notes
     source = cite(reg, pr.source)
     shared = sums_of_weights(plan)
+    shared.update({pid: said.weights for pid, said in plan.said.items()})  # a split in rounds: its round's weights
     for e in people:
         pid = e.person.id
         if e.status is not None and not pr.list_excluded:
@@ -670,7 +678,8 @@ def record(
         given += admitted_input(pr, pid)
         if e.status is not None:
             given = (*given, Input("esito", e.status, ref=f"score:{pid}:status"))
-        formula = plan.formula if e.status is None else "escluso: nessun premio"
+        by_round = plan.said.get(pid)
+        formula = (by_round.formula if by_round else plan.formula) if e.status is None else "escluso: nessun premio"
         if e.status is None and e.kept < 1:
             formula += "; poi × (1 − riduzione), arrotondato al centesimo: il taglio va dove dice il regolamento"
         words = f"quota pagata = {e.share_words}" if e.share_words and e.status is None else ""
@@ -690,7 +699,14 @@ def record(
             source if e.status is None else outcome_source(trace, pid, source),
             given,
             f"{_what(pr)} di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
-            fmt.clauses(zero, words, note if e.status is None else "", _cents(e, cents), pr.note),
+            fmt.clauses(
+                zero,
+                words,
+                note if e.status is None else "",
+                by_round.note if by_round and e.status is None else "",
+                _cents(e, cents),
+                pr.note,
+            ),
         )
 
 
@@ -777,7 +793,7 @@ def _zero(value: Any) -> bool:
     return isinstance(value, (Decimal, int, Fraction)) and not isinstance(value, bool) and value == 0
 
 
-def sums_of_weights(plan: Plan) -> dict[str, tuple[Input, Input]]:
+def sums_of_weights(plan: Plan) -> dict[str, tuple[Input, ...]]:
     """The person's weight and the sum it is divided by, for a plan that splits the pool by weights («fondo × peso /
     Σ pesi»), so the amount can be redone by hand; within the person's band where each band has its own pool."""
     if plan.capped:
@@ -788,12 +804,17 @@ def sums_of_weights(plan: Plan) -> dict[str, tuple[Input, Input]]:
         band = band_of.get(pid)
         totals[band] = totals.get(band, 0) + weight
     said = "Σ pesi della fascia" if plan.band_pools else "Σ pesi"
-    out: dict[str, tuple[Input, Input]] = {}
+    out: dict[str, tuple[Input, ...]] = {}
     for pid, weight in plan.values.items():
-        total = totals[band_of.get(pid)]
-        shown = (_euro_weight(weight), _euro_weight(total)) if plan.euro else alike(weight, total)
+        shown = shown_pair(plan, weight, totals[band_of.get(pid)])
         out[pid] = (Input("peso", shown[0]), Input(said, shown[1]))
     return out
+
+
+def shown_pair(plan: Plan, weight: Any, total: Any) -> tuple[Any, Any]:
+    """A weight and the sum it is divided by as the explanation writes them: in euro for a weight in euro, else
+    alike (:func:`alike`)."""
+    return (_euro_weight(weight), _euro_weight(total)) if plan.euro else alike(weight, total)
 
 
 def alike(weight: Any, total: Any) -> tuple[Decimal, Decimal]:

@@ -96,6 +96,18 @@ class Plan:
     budgets: Mapping[str, Decimal] = attrs.field(factory=dict)
     # the weights are amounts (a ``peso`` in euro, «=PREMIO("progetto P1")»): the weight and its sum read with €
     euro: bool = False
+    # a split with a maximum per person: by person, what the round that made the amount says (:mod:`.caprounds`)
+    said: Mapping[str, Said] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Said:
+    """How one amount of a split in rounds is explained: its formula, its weight and the sum it is divided by (with
+    the round's fund after the first round), and the note on the round."""
+
+    formula: str
+    weights: tuple[Input, ...]
+    note: str
 
 
 @attrs.frozen
