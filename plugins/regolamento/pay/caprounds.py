@@ -56,7 +56,6 @@ def said_by_round(
     caps: Mapping[str, Decimal],
     formula: str,
     shown: Callable[[Any, Any], tuple[Any, Any]],
-    names: Mapping[str, str],
 ) -> dict[str, Said]:
     """Each person's formula, weight and sum of weights, and note, by the round that made the amount: the round where
     they passed the maximum, else the last. ``caps``: each one's maximum; ``shown``: a weight and its sum as the explanation writes them."""
@@ -74,10 +73,11 @@ def said_by_round(
             fund = Input(f"fondo {nth}", fmt.Money(_decimal(r.pool)))
             given = (Input("peso", peso), fund, Input(f"Σ pesi {nth}", total))
             said = formula.replace(PLAIN, f"fondo {nth} × peso / Σ pesi {nth}", 1)
-            capped = fmt.listed(names[k] for k in r.before)
-            maxima = "i massimi di" if len(r.before) > 1 else "il massimo di"
+            # how many maxima, never whose: the note is read on every colleague's scheda personale
+            n = len(r.before)
+            maxima = f"{n} massimi per persona già pagati" if n > 1 else "un massimo per persona già pagato"
             paid = fmt.euro(sum((caps[k] for k in r.before), Decimal(0)))
-            notes = [f"fondo {nth}: il fondo meno {maxima} {capped} ({paid}); Σ pesi {nth}: senza i loro pesi"]
+            notes = [f"fondo {nth}: il fondo meno {maxima} ({paid}); Σ pesi {nth}: senza i loro pesi"]
         if pid in where:
             share = fmt.euro(money.r2(_decimal(r.pool * Fraction(weight) / r.total)))
             at = f"al {r.number}° giro " if several else ""

@@ -229,10 +229,10 @@ def capped(
         note = ""
     assert pr.cap is not None
     inputs = {pid: (*plan.inputs.get(pid, ()), *caps[pid][1]) for pid in plan.values}
-    formula = f"{plan.formula}; al più il massimo per persona «{pr.cap}»"
+    # the maximum by its words and value among the inputs («massimo per persona (…) = € 2.500,00»), never its code
+    formula = f"{plan.formula}; al più il massimo per persona"
     steps = caprounds.rounds(amount, plan.values, limits, again)
-    names = {pid: env.person.name for pid, env in formulas.envs.items()}
-    said = caprounds.said_by_round(steps, plan.values, limits, formula, functools.partial(shown_pair, plan), names)
+    said = caprounds.said_by_round(steps, plan.values, limits, formula, functools.partial(shown_pair, plan))
     cents = caprounds.cents_by_round(steps, plan.values, amounts)
     return amounts, attrs.evolve(plan, inputs=inputs, formula=formula, said=said), note, cents
 

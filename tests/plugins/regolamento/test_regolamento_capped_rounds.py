@@ -86,7 +86,7 @@ def test_a_share_paid_in_the_second_round_says_that_round(ciclope_ente, tmp_path
     assert got["Σ pesi del 2° giro"] == Decimal("32704.5")
     assert got["peso"] == Decimal("8712.0")
     assert "Σ pesi" not in got  # the 56.829,5 of the 1st round made no part of this amount
-    assert "fondo del 2° giro: il fondo meno i massimi di Laura Bianchi e Sara Mugnai (€ 5.000,00)" in p02.note
+    assert "fondo del 2° giro: il fondo meno 2 massimi per persona già pagati (€ 5.000,00)" in p02.note
     assert (
         "importo esatto € 1.864,6975…: € 1.864,69 al centesimo per difetto, più un centesimo: i centesimi che "
         "l'arrotondamento lascia vanno ai resti più alti" in p02.note
@@ -107,7 +107,7 @@ def test_the_second_round_is_what_explain_and_the_scheda_print(ciclope_ente, tmp
     for text in (person, pool):
         assert "• fondo del 2° giro = € 7.000,00" in text
         assert "• Σ pesi del 2° giro = 32.704,5" in text
-        assert "il fondo meno i massimi di Laura Bianchi e Sara Mugnai" in text
+        assert "il fondo meno 2 massimi per persona già pagati" in text
         assert "importo esatto € 1.864,6975…" in text
     scheda = content.build(result, "P02")
     (paid,) = scheda.payments
@@ -115,6 +115,8 @@ def test_the_second_round_is_what_explain_and_the_scheda_print(ciclope_ente, tmp
     steps = {line.label: line.value for line in paid.steps}
     assert (steps["fondo del 2° giro"], steps["Σ pesi del 2° giro"]) == ("€ 7.000,00", "32.704,5")
     assert "importo esatto € 1.864,6975…" in paid.note
+    # how many maxima, never whose: P02 reads the note on the scheda, and it names no colleague
+    assert "2 massimi per persona già pagati" in paid.note and "Laura Bianchi" not in paid.note
 
 
 # Four people of one category (parametro 100), full time: weights 100 × score; fund 10.000, at most 3.100 each.
@@ -140,14 +142,14 @@ def test_a_second_round_that_caps_again_makes_a_third(ciclope_ente, tmp_path):
         Decimal("6900.00"),
         Decimal("200"),
     )
-    assert "fondo del 2° giro: il fondo meno il massimo di Anna (€ 3.100,00)" in a2.note
+    assert "fondo del 2° giro: il fondo meno un massimo per persona già pagato (€ 3.100,00)" in a2.note
     assert "oltre il massimo per persona: al 2° giro la quota sarebbe € 3.105,00" in a2.note
     assert a3.formula.startswith("fondo del 3° giro × peso / Σ pesi del 3° giro")
     assert (inputs(result, "A3")["fondo del 3° giro"], inputs(result, "A3")["Σ pesi del 3° giro"]) == (
         Decimal("3800.00"),
         Decimal("110"),
     )
-    assert "fondo del 3° giro: il fondo meno i massimi di Anna e Bruno (€ 6.200,00)" in a3.note
+    assert "fondo del 3° giro: il fondo meno 2 massimi per persona già pagati (€ 6.200,00)" in a3.note
     assert "importo esatto € 2.072,7272…: € 2.072,72 al centesimo per difetto, più un centesimo" in a3.note
     assert "importo esatto € 1.727,2727…: € 1.727,27 al centesimo per difetto" in a4.note
 
