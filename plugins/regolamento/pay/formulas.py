@@ -29,7 +29,7 @@ from ciclope.plugins.regolamento.compile.env import (
     in_service,
 )
 from ciclope.plugins.regolamento.compile.evaluate import RunError, Unwritten, run
-from ciclope.plugins.regolamento.format.expr import EURO, PERCENT, Call, Formula
+from ciclope.plugins.regolamento.format.expr import EURO, PERCENT, Call, Formula, Num
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import COMBINED, denied, sentence
@@ -206,7 +206,10 @@ def valued(
     given = _weight_shown(formula, found) if what == "peso" else money.floor2(found) if what == CAP else money.r2(found)
     # the value the formula gave («peso dalla formula»: «peso», without more, is the one the split divides); its
     # sentence is said once, by the figure's formula, except of the maximum, whose figure only quotes it
-    said = f"{what} ({sentence(formula)})" if what == CAP else f"{what} dalla formula"
+    # (a maximum that is a number alone is its own value: «massimo per persona = € 2.500,00», never said twice)
+    said = f"{what} dalla formula"
+    if what == CAP:
+        said = what if isinstance(formula.tree, Num) else f"{what} ({sentence(formula)})"
     inputs = (*env.read.values(), Input(said, given))
     return found, inputs
 

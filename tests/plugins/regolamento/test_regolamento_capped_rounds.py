@@ -96,6 +96,9 @@ def test_a_share_paid_in_the_second_round_says_that_round(ciclope_ente, tmp_path
     assert p01.formula.startswith("fondo × peso / Σ pesi, con peso = ")
     assert (inputs(result, "P01")["peso"], inputs(result, "P01")["Σ pesi"]) == (Decimal("12000.0"), Decimal("56829.5"))
     assert "oltre il massimo per persona: al 1° giro la quota sarebbe € 2.533,90" in p01.note  # 2.533,895… half-up
+    # the maximum is a number alone: its value, said once («massimo per persona = € 2.500,00»)
+    assert inputs(result, "P01")["massimo per persona"] == Decimal("2500.00")
+    assert not [name for name in inputs(result, "P01") if name.startswith("massimo per persona (")]
 
 
 def test_the_second_round_is_what_explain_and_the_scheda_print(ciclope_ente, tmp_path):
