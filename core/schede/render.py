@@ -119,6 +119,14 @@ def _upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _heading(s: Scheda) -> str:
+    """The ente and its regulation under the title; a regulation whose title names the ente («Criteri … del Comune di
+    Reggello») alone, never the ente's name twice."""
+    if not s.regulation:
+        return s.ente
+    return s.regulation if s.ente in s.regulation else f"{s.ente} · {s.regulation}"
+
+
 def render(s: Scheda) -> str:
     appeals = _lines(s.appeals, None) if s.appeals else "<p>Nessuna richiesta di riesame o ricorso registrata.</p>"
     steps = _lines(s.score_steps, ("Elemento del punteggio", "Valore"))
@@ -141,7 +149,7 @@ def render(s: Scheda) -> str:
 <html lang="it"><head><meta charset="utf-8"><title>Scheda di valutazione {_e(s.year)} — {_e(s.name)}</title>
 <style>{CSS}</style></head><body>
 <h1>Scheda di valutazione individuale {_e(s.year)}</h1>
-<p>{_e(s.ente)}{" · " + _e(s.regulation) if s.regulation else ""}</p>
+<p>{_e(_heading(s))}</p>
 <section><h2>La persona</h2>{_lines(s.about)}</section>
 <section><h2>La scheda di valutazione</h2>{_card(s)}</section>
 {f"<section><h2>La componente organizzativa</h2>{_lines(s.organizational)}</section>" if s.organizational else ""}

@@ -79,6 +79,9 @@ def test_the_scheda_says_the_formula_in_words(ciclope_ente, tmp_path):
     # the rule in the words the regulation gives its column, never the column nor the formula the office wrote
     assert "le guardie notturne e festive dell'anno × 25" in text
     assert "guardie * 25" not in text and "«=" not in text
+    # the regulation's title names the ente: under the title once, «Regolamento del Comune di Esempio»
+    assert "Comune di Esempio · Regolamento del Comune di Esempio" not in text
+    assert "Scheda di valutazione individuale 2024 Regolamento del Comune di Esempio" in text
 
 
 FUNDS = """\
