@@ -11,8 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 
 from ciclope.core import Ente, Problem, fmt
-from ciclope.plugins.regolamento.check.scaleslip import formulas
-from ciclope.plugins.regolamento.format.expr import Call, Name, nodes
+from ciclope.plugins.regolamento.format.expr import Call, Name, formulas, nodes
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Premium, Regulation
 from ciclope.plugins.regolamento.read.lines import line_of, said

@@ -8,14 +8,10 @@ again by a written number (``punteggio / 100 / 2``) is the share written in two 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
-
-import attrs
 
 from ciclope.core import Problem
-from ciclope.plugins.regolamento.format.expr import Binary, Formula, Name, Node, Num, nodes
+from ciclope.plugins.regolamento.format.expr import Binary, Name, Node, Num, formulas, nodes
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.format.wording import number
@@ -66,18 +62,3 @@ def _scored(node: Node) -> bool:
     if isinstance(node, Name):
         return node.name == "punteggio"
     return isinstance(node, Binary) and node.op == "*" and (_scored(node.left) or _scored(node.right))
-
-
-def formulas(block: Any) -> Iterator[Formula]:
-    """Every formula of the regulation's blocks, those of the definitions among them."""
-    if isinstance(block, Formula):
-        yield block
-    elif attrs.has(type(block)):
-        for field in attrs.fields(type(block)):
-            yield from formulas(getattr(block, field.name))
-    elif isinstance(block, (tuple, list)):
-        for item in block:
-            yield from formulas(item)
-    elif isinstance(block, Mapping):
-        for item in block.values():
-            yield from formulas(item)

@@ -13,7 +13,9 @@ without a unit, which takes the unit of what it meets (``punteggio >= 160``: 160
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -259,3 +261,19 @@ def nodes(node: Node, definitions: bool = True) -> list[Node]:
     elif isinstance(node, Defined) and definitions:  # what a definition reads is read where it is
         out += nodes(node.body, definitions)
     return out
+
+
+def formulas(block: Any) -> Iterator[Formula]:
+    """Every formula of a regulation's block, in the blocks, tuples and tables it holds too (those of the
+    definitions among them)."""
+    if isinstance(block, Formula):
+        yield block
+    elif attrs.has(type(block)):
+        for field in attrs.fields(type(block)):
+            yield from formulas(getattr(block, field.name))
+    elif isinstance(block, (tuple, list)):
+        for item in block:
+            yield from formulas(item)
+    elif isinstance(block, Mapping):
+        for item in block.values():
+            yield from formulas(item)

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import Ente, Problem
-from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.expr import Formula, formulas
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
 
@@ -94,7 +94,7 @@ def _read(reg: Regulation) -> dict[str, str]:
             continue
         for block in _blocks(getattr(reg, field.name)):
             source = getattr(block, "source", "")
-            for formula in _formulas(block):
+            for formula in formulas(block):
                 for name in sorted(formula.uses & READS.keys()):
                     out.setdefault(name, source if isinstance(source, str) else "")
     return out
@@ -105,18 +105,3 @@ def _blocks(value: Any) -> Iterator[Any]:
         yield from (v for v in value if attrs.has(type(v)))
     elif attrs.has(type(value)):
         yield value
-
-
-def _formulas(block: Any) -> Iterator[Formula]:
-    """Every formula of a block, in the blocks it holds too."""
-    if isinstance(block, Formula):
-        yield block
-    elif attrs.has(type(block)):
-        for field in attrs.fields(type(block)):
-            yield from _formulas(getattr(block, field.name))
-    elif isinstance(block, (tuple, list)):
-        for item in block:
-            yield from _formulas(item)
-    elif isinstance(block, dict):
-        for item in block.values():
-            yield from _formulas(item)
