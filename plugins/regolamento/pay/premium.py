@@ -41,7 +41,7 @@ from ciclope.plugins.regolamento.format.methods import time_read_by
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import denied, sentence, the
-from ciclope.plugins.regolamento.pay import budget, caprounds, reductions
+from ciclope.plugins.regolamento.pay import budget, caprounds, reductions, residualcauses
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words, in_euro
 from ciclope.plugins.regolamento.pay.nothing import nothing
@@ -179,14 +179,20 @@ def distribute(
             cents = budget.cents(plan, amounts)
         elif note == INSUFFICIENT:  # each amount due × the fund / what is due in all, redone by hand
             cents = reduced(fund.value, plan, amounts)
+    before = amounts
     amounts, cuts = after_cuts(amounts, admitted)
+    causes = (
+        residualcauses.of_budget(reg, pr, people, plan, fund.value, before, cuts)
+        if pr.method == "budget" and not is_owed(pr)
+        else None
+    )
     record(reg, pr, fund, people, plan, amounts, (note, cents), trace, key)
     paid = tuple(
         (e, amounts.get(e.person.id, ZERO), plan.band.get(e.person.id, e.level))
         for e in people
         if e.status is None or pr.list_excluded
     )
-    return Given(paid, plan.band, cuts)
+    return Given(paid, plan.band, cuts, causes=causes)
 
 
 def cents_of(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal]) -> dict[str, str]:
