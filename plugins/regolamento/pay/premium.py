@@ -181,11 +181,7 @@ def distribute(
             cents = reduced(fund.value, plan, amounts)
     before = amounts
     amounts, cuts = after_cuts(amounts, admitted)
-    causes = (
-        residualcauses.of_budget(reg, pr, people, plan, fund.value, before, cuts)
-        if pr.method == "budget" and not is_owed(pr)
-        else None
-    )
+    causes = left_by_cause(reg, pr, people, plan, (fund.value, rank), before, cuts, formulas)
     record(reg, pr, fund, people, plan, amounts, (note, cents), trace, key)
     paid = tuple(
         (e, amounts.get(e.person.id, ZERO), plan.band.get(e.person.id, e.level))
@@ -193,6 +189,29 @@ def distribute(
         if e.status is None or pr.list_excluded
     )
     return Given(paid, plan.band, cuts, causes=causes)
+
+
+def left_by_cause(
+    reg: Regulation,
+    pr: Premium,
+    people: list[Entry],
+    plan: Plan,
+    split: tuple[Decimal, Mapping[str, Any]],
+    before: Mapping[str, Decimal],
+    cuts: Mapping[str, Decimal],
+    formulas: PartFormulas | None,
+) -> residualcauses.Causes | None:
+    """What the split of ``split`` (the fund's amount, the order of its leftover cents) left, by cause, where the
+    method tells the causes apart: a budget part, a split with a maximum per person whose excess stays residual."""
+    if is_owed(pr):
+        return None
+    if pr.method == "budget":
+        return residualcauses.of_budget(reg, pr, people, plan, split[0], before, cuts)
+    maximum = formulas is not None and isinstance(pr, Part) and pr.cap is not None and pr.residual != "ridistribuisci"
+    if not maximum or plan.capped or plan.band_pools:
+        return None
+    shares = money.split(split[0], plan.values, rank=split[1])  # as :func:`capped` split it before the maximum
+    return residualcauses.of_maximum(reg, pr, people, shares, before, cuts)
 
 
 def cents_of(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal]) -> dict[str, str]:

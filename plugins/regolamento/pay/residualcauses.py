@@ -1,10 +1,12 @@
-"""What a budget part left unpaid, by cause (an OIV's question: why is there a residual?).
+"""What a part left unpaid, by cause (an OIV's question: why is there a residual?).
 
 A budget part (:mod:`.budget`) gives each person the part's amount × their weight / Σ weights of everyone it counts,
 excluded included; what it does not pay of each budget is told apart exactly: the whole budget of each one excluded
 (by the exclusion that excluded them), the budget less budget × score / 100 (or × the coefficient) of each one
 admitted, the cents each premium lost when rounded down, and what the reductions cut without sharing it (their
-``economie`` stay residual of the part). Any other method, or a budget part whose amounts are not its budgets rounded
+``economie`` stay residual of the part). A split with a maximum per person whose excess stays residual («fino a»,
+``massimo_persona`` without ``residuo = "ridistribuisci"``) tells apart what the maximum kept of each share and the
+reductions' cuts. Any other method, or a budget part whose amounts are not its budgets rounded
 down (a fund short of them, a residual redistributed), says nothing: its causes cannot be told apart exactly.
 
 Each cause is said with the people it concerns counted, never named, and the article that makes it.
@@ -23,7 +25,8 @@ from ciclope.plugins.regolamento.pay import eligibility, reductions
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Plan
 
 ROUNDING = "arrotondamento per difetto al centesimo"
-ORDER = {"escluso": 0, "ridotto": 1, "con": 2}  # the exclusions, then the reductions, then the scores
+# the exclusions, then the reductions, the maximum per person, the scores
+ORDER = {"escluso": 0, "ridotto": 1, "pagato": 2, "con": 3}
 TOLERANCE = Decimal("1e-12")  # the exact arithmetic of 28 digits: a budget's sum is the fund within it
 
 
@@ -70,14 +73,45 @@ def of_budget(
             continue
         _add(causes, _below(pr, e), budget - plan.values[pid])
         rounding += plan.values[pid] - before_cuts[pid]
-    explained = sum((v for _, v in causes.values()), ZERO) + rounding + sum(before_cuts.values(), ZERO)
-    if abs(explained - amount) > TOLERANCE:
+    _add(causes, Cause("", "", ROUNDING), rounding, people=0)
+    return _with_cuts(reg, pr, people, causes, amount - sum(before_cuts.values(), ZERO), cuts)
+
+
+def of_maximum(
+    reg: Regulation,
+    pr: Premium,
+    people: Sequence[Entry],
+    shares: Mapping[str, Decimal],
+    before_cuts: Mapping[str, Decimal],
+    cuts: Mapping[str, Decimal],
+) -> Causes | None:
+    """The causes of what a part with a maximum per person whose excess stays residual left: what the maximum kept
+    of each one's share of the split (``shares``, which make the part's amount), then the reductions' cuts."""
+    causes: Causes = {}
+    for pid, share in shares.items():
+        if share > before_cuts.get(pid, ZERO):
+            _add(
+                causes, Cause("pagato", "pagati", f"al massimo per persona{_art(pr.source)}"), share - before_cuts[pid]
+            )
+    return _with_cuts(reg, pr, people, causes, sum(shares.values(), ZERO) - sum(before_cuts.values(), ZERO), cuts)
+
+
+def _with_cuts(
+    reg: Regulation,
+    pr: Premium,
+    people: Sequence[Entry],
+    causes: Causes,
+    unpaid: Decimal,
+    cuts: Mapping[str, Decimal],
+) -> Causes | None:
+    """``causes`` with the reductions' cuts that stay in the part; None unless, before the cuts, they make exactly
+    what the split did not pay (``unpaid``)."""
+    if abs(sum((v for _, v in causes.values()), ZERO) - unpaid) > TOLERANCE:
         return None
     if reductions.destination(reg, pr) is None:  # the cuts stay in the part: a cause of its own
         for e in people:
             if cuts.get(e.person.id):
                 _add(causes, _reduced(reg, e), cuts[e.person.id])
-    _add(causes, Cause("", "", ROUNDING), rounding, people=0)
     return causes
 
 

@@ -83,3 +83,26 @@ def test_a_proportional_part_says_no_causes(ciclope_ente, tmp_path):
     assert said is not None
     assert "per causa" not in said
     assert "pool:performance_individuale:residuo:1" not in result.figures
+
+
+def test_a_maximum_per_person_s_residual_by_cause(ciclope_ente, tmp_path):
+    """A proportional split with a maximum per person whose excess stays residual («fino a», ``residuo = "resta"``):
+    what the maximum keeps of each share is told apart from what the reductions cut."""
+    text = REGULATION.replace('metodo = "budget"', 'metodo = "proporzionale"\nmassimo_persona = "=1800 €"')
+    result = run_declared(ciclope_ente, tmp_path, text, files("5500.00"))
+    # weights by score among the admitted (S2 excluded, no share): S1 100, S3 100, S4 75, Σ 275
+    # shares 5500 × 100 / 275 = 2000.00 (S1, S3), 5500 × 75 / 275 = 1500.00 (S4)
+    # maximum 1800: S1 1800.00 (200.00 kept), S3 1800.00 (200.00 kept), then cut 20% → 1440.00 (360.00 cut)
+    assert amounts(result) == {"S1": "1800.00", "S2": "0.00", "S3": "1440.00", "S4": "1500.00"}
+    # residual 5500.00 − 1800.00 − 1440.00 − 1500.00 = 760.00 = 360.00 + 200.00 + 200.00
+    assert result.rewards.pools["performance_individuale"].residual == Decimal("760.00")
+    said = explain(result, "pool", "performance_individuale")
+    assert said is not None
+    lines = said.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Residuo = "))
+    assert lines[at + 1 : at + 4] == [
+        "  lasciato dalla parte «produttività» € 760,00, per causa:",
+        "    • 1 ridotto per giorni di assenza (art. 8): € 360,00",
+        "    • 2 pagati al massimo per persona (art. 9): € 400,00",
+    ], said
+    assert not lines[at + 4].startswith("    • "), said
