@@ -840,7 +840,7 @@ def taken_before(result: Result, ident: str) -> dict[str, str]:
     }
 
 
-def left_pieces(result: Result, ident: str, residual: Decimal) -> list[dict[str, str]]:
+def left_pieces(result: Result, ident: str, residual: Decimal) -> list[dict[str, Any]]:
     """The pieces of a fund's residual its plugin recorded (:data:`LEFT`), each by its name and amount; none when
     it recorded none, or pieces that do not make the residual (a header never says a sum that does not add up)."""
     figure = result.figures.get(f"pool:{ident}:{LEFT}")
@@ -849,7 +849,23 @@ def left_pieces(result: Result, ident: str, residual: Decimal) -> list[dict[str,
     pieces = [(i.name, Decimal(str(i.value))) for i in figure.inputs if isinstance(i.value, (Decimal, int))]
     if sum((v for _, v in pieces), Decimal(0)) != residual:
         return []
-    return [{"name": name, "amount": f"{value:.2f}"} for name, value in pieces if value]
+    return [
+        {"name": name, "amount": f"{value:.2f}", **causes_of(result, f"pool:{ident}:{LEFT}:{n}", value)}
+        for n, (name, value) in enumerate(pieces, start=1)
+        if value
+    ]
+
+
+def causes_of(result: Result, key: str, piece: Decimal) -> dict[str, list[dict[str, str]]]:
+    """The causes of one piece of a fund's residual its plugin recorded (``pool:<name>:residuo:<n>``, the n-th
+    piece), each by its words and amount: empty when there are none, or when they do not make the piece."""
+    figure = result.figures.get(key)
+    if figure is None:
+        return {}
+    causes = [(i.name, Decimal(str(i.value))) for i in figure.inputs if isinstance(i.value, (Decimal, int))]
+    if len(causes) != len(figure.inputs) or sum((v for _, v in causes), Decimal(0)) != piece:
+        return {}
+    return {"causes": [{"name": name, "amount": f"{value:.2f}"} for name, value in causes]}
 
 
 def _spent(result: Result, ident: str) -> dict[str, Any] | None:
@@ -903,6 +919,7 @@ def thing_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) -
                 f"Residuo = stanziato − distribuito = {fmt.euro(amount)} − {fmt.euro(given)} = {fmt.euro(left)}"
                 + (f": {pieces}" if pieces else "")
             )
+            lines += cause_lines(subj.get("left") or (), labels or {})
         return lines
     name = subj.get("name") or ""
     lines = [f"{KIND_NAMES[kind].capitalize()} {subj['id']}" + (f" — {name}" if name else "")]
@@ -911,6 +928,17 @@ def thing_lines(subj: dict[str, Any], labels: Mapping[str, str] | None = None) -
             f"Titolare: {subj['holder'] or 'vacante'} · retribuzione annua {fmt.euro(Decimal(subj['annual']))}"
             + (f" · risultato {fmt.euro(Decimal(subj['result']))}" if subj["result"] else "")
         )
+    return lines
+
+
+def cause_lines(pieces: Iterable[Mapping[str, Any]], labels: Mapping[str, str]) -> list[str]:
+    """Under the residual, each piece its plugin split by cause: the piece, then each cause and its amount."""
+    lines = []
+    for p in pieces:
+        if not p.get("causes"):
+            continue
+        lines.append(f"  {fmt.worded(p['name'], labels)} {fmt.euro(Decimal(p['amount']))}, per causa:")
+        lines += [f"    • {fmt.worded(c['name'], labels)}: {fmt.euro(Decimal(c['amount']))}" for c in p["causes"]]
     return lines
 
 

@@ -41,6 +41,11 @@ def _why(ex: Exclusion) -> str:
     return WHY[ex.rule].format(giorni=ex.days, minimo=minimum, oltre=word(ex.above or ""))
 
 
+def reason(ex: Exclusion) -> str:
+    """Why ``ex`` excludes, in words that name no one (:func:`_why`): what a count of those it excluded says."""
+    return _why(ex)
+
+
 def status_of(ex: Exclusion) -> str:
     return ex.status or f"escluso_{ex.rule}"
 

@@ -47,6 +47,7 @@ from ciclope.plugins.regolamento.pay import (
     rankings,
     recorded,
     reductions,
+    residualcauses,
     savings,
     setaside,
     unassigned,
@@ -94,6 +95,8 @@ class Ledger:
     sent: dict[str, list[tuple[str, Decimal]]] = attrs.field(factory=dict)
     funded: dict[str, Decimal] = attrs.field(factory=dict)
     spent: dict[str, Decimal] = attrs.field(factory=dict)
+    # what each part kept unpaid, by cause, to the cent (:mod:`.residualcauses`), where its method tells them apart
+    causes: dict[str, list[Input]] = attrs.field(factory=dict)
 
     def carry(self, to: str, amount: Decimal, words: str) -> None:
         """``amount`` sent on to the part ``to``, said by ``words``."""
@@ -232,11 +235,20 @@ def pay_one(
         moved(reg, pr, left, fund, out, trace)
     elif not owed.is_owed(pr):
         ledger.left[name_of(pr)] = left
+        kept_causes(pr, given, left, ledger)
     award(reg, pr, given, ledger, out)
     instalments.schedule(reg, pr, given, partial(figure_key, reg, pr, out), (ente, trace, facts), out)
     settled(reg, pr, given, ledger, out, trace)
     if not owed.is_owed(pr):  # an owed fund's own figure lists its amounts: any other, the part's figure
         partpaid.record(reg, pr, fund, given, partial(figure_key, reg, pr, out), trace)
+
+
+def kept_causes(pr: Premium, given: list[Given], left: Decimal, ledger: Ledger) -> None:
+    """What the part kept unpaid (``left``), by cause to the cent, where its graduatorie could all tell them apart."""
+    causes = residualcauses.merged([group.causes for group in given]) if given and left else None
+    said = residualcauses.inputs(causes, left) if causes is not None else None
+    if said:
+        ledger.causes[name_of(pr)] = said
 
 
 def leftovers(reg: Regulation, ledger: Ledger, out: Outcome, trace: Trace) -> None:
@@ -259,6 +271,7 @@ def leftovers(reg: Regulation, ledger: Ledger, out: Outcome, trace: Trace) -> No
             continue
         if rest:
             pieces.append(Input("quota del fondo che nessuna parte prende", fmt.Money(rest)))
+        by_cause(reg, fund, [p for p in parts if ledger.left[name_of(p)]], ledger, trace)
         trace.record(
             f"pool:{fund}:residuo",
             pool.residual,
@@ -266,6 +279,24 @@ def leftovers(reg: Regulation, ledger: Ledger, out: Outcome, trace: Trace) -> No
             cite(reg, parts[0].source),
             pieces,
             "Residuo del fondo",
+        )
+
+
+def by_cause(reg: Regulation, fund: str, parts: list[Premium], ledger: Ledger, trace: Trace) -> None:
+    """What each part kept unpaid, by cause, where its method tells them apart: ``pool:<fund>:residuo:<n>``, the n-th
+    piece of the fund's residual (which ``ciclope explain --pool`` says under that piece)."""
+    for n, p in enumerate(parts, start=1):
+        causes = ledger.causes.get(name_of(p))
+        if causes is None:
+            continue
+        trace.record(
+            f"pool:{fund}:residuo:{n}",
+            ledger.left[name_of(p)],
+            "somma delle cause: gli esclusi, le riduzioni che non vanno ai colleghi, la parte del budget che il "
+            "punteggio non paga, i centesimi degli arrotondamenti",
+            cite(reg, p.source),
+            causes,
+            f"Residuo della parte «{name_of(p)}» per causa",
         )
 
 

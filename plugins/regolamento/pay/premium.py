@@ -41,7 +41,7 @@ from ciclope.plugins.regolamento.format.methods import time_read_by
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import denied, sentence, the
-from ciclope.plugins.regolamento.pay import budget, caprounds, reductions
+from ciclope.plugins.regolamento.pay import budget, caprounds, reductions, residualcauses
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words, in_euro
 from ciclope.plugins.regolamento.pay.nothing import nothing
@@ -179,14 +179,39 @@ def distribute(
             cents = budget.cents(plan, amounts)
         elif note == INSUFFICIENT:  # each amount due × the fund / what is due in all, redone by hand
             cents = reduced(fund.value, plan, amounts)
+    before = amounts
     amounts, cuts = after_cuts(amounts, admitted)
+    causes = left_by_cause(reg, pr, people, plan, (fund.value, rank), before, cuts, formulas)
     record(reg, pr, fund, people, plan, amounts, (note, cents), trace, key)
     paid = tuple(
         (e, amounts.get(e.person.id, ZERO), plan.band.get(e.person.id, e.level))
         for e in people
         if e.status is None or pr.list_excluded
     )
-    return Given(paid, plan.band, cuts)
+    return Given(paid, plan.band, cuts, causes=causes)
+
+
+def left_by_cause(
+    reg: Regulation,
+    pr: Premium,
+    people: list[Entry],
+    plan: Plan,
+    split: tuple[Decimal, Mapping[str, Any]],
+    before: Mapping[str, Decimal],
+    cuts: Mapping[str, Decimal],
+    formulas: PartFormulas | None,
+) -> residualcauses.Causes | None:
+    """What the split of ``split`` (the fund's amount, the order of its leftover cents) left, by cause, where the
+    method tells the causes apart: a budget part, a split with a maximum per person whose excess stays residual."""
+    if is_owed(pr):
+        return None
+    if pr.method == "budget":
+        return residualcauses.of_budget(reg, pr, people, plan, split[0], before, cuts)
+    maximum = formulas is not None and isinstance(pr, Part) and pr.cap is not None and pr.residual != "ridistribuisci"
+    if not maximum or plan.capped or plan.band_pools:
+        return None
+    shares = money.split(split[0], plan.values, rank=split[1])  # as :func:`capped` split it before the maximum
+    return residualcauses.of_maximum(reg, pr, people, shares, before, cuts)
 
 
 def cents_of(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal]) -> dict[str, str]:

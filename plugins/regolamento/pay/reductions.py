@@ -44,6 +44,14 @@ def label_of(reg: Regulation, red: Reduction) -> tuple[str, str]:
     return (column.meaning, column.name) if column is not None else MEASURE[red.measure]
 
 
+def measured(reg: Regulation, red: Reduction) -> str:
+    """What the reduction ``red`` measures, in words that name no one's figures: its measure (a bracket's), or the
+    days its formula counts, else «la formula del regolamento»."""
+    if red.formula is None:
+        return label_of(reg, red)[0]
+    return "; ".join(words for _, words in counted_days(reg, red.formula)) or FORMULA_LABEL
+
+
 def _declared(reg: Regulation, red: Reduction) -> Column | None:
     """The [[colonne]] column a reduction measures, if it measures one (the reader checked that it exists)."""
     return next((c for c in reg.columns if c.name == red.measure), None)

@@ -122,6 +122,8 @@ class Given:
     # of one of several graduatorie: its name as a reader knows it, and its share of the part's fund
     ranking: tuple[str, Decimal] | None = None
     counted: int | None = None  # of one of several graduatorie: the people its share was weighed on, paid or not
+    # what the ranking left unpaid, by cause (:mod:`.residualcauses`); None where the method cannot tell them apart
+    causes: Mapping[Any, tuple[int, Decimal]] | None = None
 
     @property
     def cut(self) -> Decimal:
