@@ -99,6 +99,7 @@ CONFIDENCE_WORDS = {
         "RGS), da confermare sul testo firmato"
     ),
     "ipotesi": "lettura adottata dove le fonti tacciono, da confermare",
+    "atto dell'ente": "la norma e l'importo sono quelli dell'atto dell'ente indicato accanto alla voce, da controllare su quell'atto",
 }
 
 

@@ -18,6 +18,7 @@ result = 22,650.00; the EQ resources the sheet counts in the limit: 18,500.00.
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from pathlib import Path
@@ -38,7 +39,7 @@ def run(folder: Path, fondo: str | None = None) -> tuple[dict, str]:
     cycle = str(folder / "cycle.toml")
     assert main(["run", cycle, "--out", str(out), "--no-store", "--outputs", "results,fondo"]) in (0, 1)
     doc = json.loads((out / "roccaverde" / "results.json").read_text(encoding="utf-8"))
-    page = (out / "roccaverde" / "relazione-tecnico-finanziaria.html").read_text(encoding="utf-8")
+    page = html.unescape((out / "roccaverde" / "relazione-tecnico-finanziaria.html").read_text(encoding="utf-8"))
     return doc, page
 
 
@@ -69,3 +70,12 @@ def test_eq_resources_that_cover_what_is_paid_raise_no_warning(tmp_path):
     # 18,500.00 + 4,150.00 = 22,650.00: exactly what is paid
     doc, _ = run(tmp_path / "roccaverde", fondo.replace("risorse_eq,18500.00", "risorse_eq,22650.00"))
     assert eq_warnings(doc) == []
+
+
+def test_the_stable_cut_cites_its_law_and_says_its_reliability_is_the_ente_s_act(year):
+    doc, page = year
+    cut = next(x for x in doc["fondo"]["constitution"] if x["key"] == "item:decurtazione")
+    assert "DL 78/2010 art. 9 c. 2-bis" in cut["source"]
+    assert cut["confidence"] == "atto dell'ente"
+    # the legend says what the word means, on the page
+    assert "«atto dell'ente» = " in page
