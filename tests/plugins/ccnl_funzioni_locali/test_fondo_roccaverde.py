@@ -92,3 +92,10 @@ def test_the_carried_residual_shows_the_subtraction_it_rests_on(year):
     assert rows["Risorse stabili non impegnate dai trattamenti fissi"] == "54836.15"
     assert rows["Torna nel fondo del 2027 come risorsa variabile"] == "21545.94"
     assert "€ 54.836,15" in page
+
+
+def test_the_documents_for_the_revisore_do_not_name_the_program(year):
+    doc, page = year
+    assert not [n for n in doc["fondo"]["notes"] if "ciclope" in n.lower()]
+    text = page.split("<body", 1)[1]
+    assert "ciclope" not in text.lower()
