@@ -27,7 +27,7 @@ from ciclope.core.fmt import quoted
 
 __all__ = ["CONFIDENCES", "CORE_DOCUMENTS", "Citation", "Part", "cite", "cited", "joined", "read"]
 
-CONFIDENCES = ("testo", "fonte secondaria", "ipotesi")
+CONFIDENCES = ("testo", "fonte secondaria", "ipotesi", "atto dell'ente")
 NONE = "—"  # how a missing source reads (the core's NONE of core.fmt)
 OWN_RULES = "regolamento dell'ente"  # a seed file no plugin names: one of the ente's own documents
 

@@ -99,6 +99,7 @@ CONFIDENCE_WORDS = {
         "RGS), da confermare sul testo firmato"
     ),
     "ipotesi": "lettura adottata dove le fonti tacciono, da confermare",
+    "atto dell'ente": "la norma e l'importo sono quelli dell'atto dell'ente indicato accanto alla voce, da controllare su quell'atto",
 }
 
 
@@ -239,8 +240,8 @@ def report(doc: Doc, ente: str, previous: Doc | None = None, archive: bool = Fal
         f"{doc['contract']}"
     )
     footer = (
-        "Documento per l'organo di revisione, prodotto da ciclope dai dati del foglio fondo dell'ente: ogni cifra si "
-        "ricostruisce fino alla riga del foglio e alla clausola del contratto. Non contiene dati personali."
+        "Documento per l'organo di revisione, redatto dai dati del fondo indicati dall'ente: ogni cifra si ricostruisce "
+        "fino al dato dell'ente e alla clausola del contratto. Non contiene dati personali."
     )
     return Report(f"Relazione tecnico-finanziaria — fondo {year}", ente, meta, parts, footer)
 

@@ -161,14 +161,15 @@ def _use(line: money.FundLine, t: Table) -> str:
 
 def coverage(
     ente: Ente, made: Sequence[money.FundLine], uses: Sequence[money.FundLine], t: Table
-) -> tuple[Decimal, list[Problem]]:
-    """The stable resources left after the fixed payments, and an error when they do not cover them."""
+) -> tuple[tuple[Decimal, Decimal], list[Problem]]:
+    """The stable resources net of the cuts and the fixed payments on them (their difference is what the fixed payments
+    leave), and an error when they do not cover them."""
     stable = sum((x.amount for x in made if x.section in ("stabile", "decurtazione")), ZERO)
     fixed_ids = {u.id for u in t.usi if u.stable}
     fixed = sum((x.amount for x in uses if _use(x, t) in fixed_ids), ZERO)
     left = stable - fixed
     if left >= 0:
-        return left, []
+        return (stable, fixed), []
     clause = t.clause("residuo", ente.year)
     source = clause.source if clause else ""
     # at the first destination row of a fixed payment, naming them all: there the office lowers the fixed payments
@@ -177,7 +178,7 @@ def coverage(
     where = f", {rows_said(rows)}" if rows else ""
     message = f"i trattamenti fissi (differenziali, indennità di comparto, progressioni: {fmt.euro(fixed)}{where}) superano le risorse stabili al netto delle decurtazioni ({fmt.euro(stable)}): vanno coperti dalla parte stabile ({source})"
     row, column = (rows[0], "importo") if rows else (None, "uso")
-    return left, [Problem.at(ente, RULE, message, source, SHEET, row, column)]
+    return (stable, fixed), [Problem.at(ente, RULE, message, source, SHEET, row, column)]
 
 
 def row_of(line: money.FundLine) -> int:

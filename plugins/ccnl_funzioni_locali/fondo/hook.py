@@ -83,17 +83,26 @@ def check(
             found.append(c)
     share, problems = performance_check(ente, made, uses, t, trace)
     trace.extend(problems)
-    left, problems = coverage(ente, made, uses, t)
+    free, problems = coverage(ente, made, uses, t)
     trace.extend(problems)
-    residual, carried, balance = residual_check(ente, made, uses, left, t, trace)
+    residual, carried, balance = residual_check(ente, made, uses, free, t, trace)
     trace.extend(balance)
     found += [c for c in (share, residual) if c is not None]
     return tuple(found), carried
 
 
 def residual_check(
-    ente: Ente, made: Sequence[money.FundLine], uses: Sequence[money.FundLine], left: Decimal, t: Table, trace: Trace
+    ente: Ente,
+    made: Sequence[money.FundLine],
+    uses: Sequence[money.FundLine],
+    free: tuple[Decimal, Decimal],
+    t: Table,
+    trace: Trace,
 ) -> tuple[money.FundCheck, Decimal, list[Problem]]:
+    """The residual and the part of it carried, up to the stable resources the fixed payments leave (``free``: the
+    stable resources net of the cuts, the fixed payments on them), the subtraction shown so that it can be redone."""
+    stable, fixed = free
+    left = stable - fixed
     total = sum((x.amount for x in made), ZERO)
     destined = sum((x.amount for x in uses), ZERO)
     residual = total - destined
@@ -119,6 +128,9 @@ def residual_check(
         ("Fondo costituito", total),
         ("Destinato", destined),
         ("Residuo", residual),
+        ("Risorse stabili al netto delle decurtazioni", stable),
+        ("Trattamenti fissi a carico delle risorse stabili", -fixed),
+        ("Risorse stabili non impegnate dai trattamenti fissi", left),
         (f"Torna nel fondo del {ente.year + 1} come risorsa variabile", carried),
         ("Economia di bilancio", residual - carried),
     )

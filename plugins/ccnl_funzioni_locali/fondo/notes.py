@@ -27,7 +27,8 @@ ROUNDING_SPLIT = (
 RESIDUAL = (
     "Residuo: torna nel fondo dell'anno dopo, come risorsa variabile, la parte delle risorse stabili non impegnata dai "
     "trattamenti fissi (lettura: le risorse variabili, che valgono per l'anno, si destinano per prime); il resto è "
-    "economia di bilancio. ciclope la scrive, da controllare sul consuntivo, nel modello del fondo dell'anno dopo."
+    "economia di bilancio. La cifra si riporta tra le risorse variabili del fondo dell'anno dopo, da controllare sul "
+    "consuntivo."
 )
 ART60 = (
     "Riduzione dell'art. 60 CCNL 23.2.2026: le persone che ricevono l'indennità di comparto al 1.1.2026 si contano per "

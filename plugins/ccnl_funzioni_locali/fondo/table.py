@@ -25,7 +25,7 @@ LIMITS = ("dentro", "fuori", "figurativa")
 RULES = ("importo", "pro_capite", "quota", "quota_massima", "quota_ripartita", "ria", "decurtazione_aree")
 USE_SECTIONS = ("non_contrattata", "contrattata", "da_regolare")
 KINDS = ("importo", "numero")
-CONFIDENCE = ("testo", "fonte secondaria")
+CONFIDENCE = ("testo", "fonte secondaria", "atto dell'ente")
 AREAS = ("funzionari", "istruttori", "operatori_esperti", "operatori")
 
 

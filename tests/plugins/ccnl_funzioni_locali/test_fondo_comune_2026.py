@@ -226,9 +226,9 @@ def test_the_revisore_reads_the_clauses_without_the_office_s_sheet():
     # another variable's clause point to the act written beside the line, not to «il foglio fondo»
     f, _ = fund([*comune(), amount("altre_variabili", "100.00", atto="Determina n. 80/2026")])
     sources = {x.key: str(x.source) for x in f.constitution}
-    assert (
-        sources["item:decurtazione"]
-        == "decurtazioni disposte dalla legge o dall'ente (l'atto è indicato accanto alla voce)"
+    assert sources["item:decurtazione"] == (
+        "DL 78/2010 art. 9 c. 2-bis (decurtazione consolidata dal 2015: L. 147/2013 art. 1 c. 456); le altre "
+        "decurtazioni: la norma dell'atto dell'ente accanto alla voce"
     )
     assert sources["item:altre_variabili"] == "legge o contratto indicati nell'atto accanto alla voce"
     assert not [s for s in sources.values() if "foglio" in s]
