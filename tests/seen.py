@@ -52,7 +52,10 @@ KEY = re.compile(
 FORMULA = re.compile(r"\(formula: [^()]*(?:\([^()]*\)[^()]*)*\)|(?<![\w=<>!])=[A-Za-zÀ-ÿ(][^\n]*")
 # An amount in euro without its sign: thousands and two decimals (a score never reaches 1.000), not beside «€» or
 # «euro»; nor beside «%»: a deviation of 85% from a target of 2%, «+4.150,00%», is a percentage.
-AMOUNT = re.compile(r"(?<![€\d.,])(?<!€ )(?<!€\u00a0)\b\d{1,3}(?:\.\d{3})+,\d{2}\b(?! ?€)(?! ?euro)(?! ?%)")
+# an amount whose € is not beside it; a negative one as fmt.euro writes it, «€ −1.200,00», has its €
+AMOUNT = re.compile(
+    r"(?<![€\d.,])(?<!€ )(?<!€\u00a0)(?<!€ −)(?<!€\u00a0−)\b\d{1,3}(?:\.\d{3})+,\d{2}\b(?! ?€)(?! ?euro)(?! ?%)"
+)
 # A date in the ISO order a program writes (2021-12-31): an Italian reader reads 31/12/2021.
 ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 # What a public page never shows: a file of the office or of ciclope, a fingerprint, a command.

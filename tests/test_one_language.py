@@ -628,6 +628,8 @@ def test_the_guard_flags_identifiers_decimals_for_percentages_bare_amounts_and_t
     assert found("avviso ccnl.art69.not_configured") == ["identificativo"]
     assert found("vedi art69:fondo:performance_individuale") == ["chiave interna"]
     assert found("fondo = 1.200,00") == ["importo senza €"] and found("fondo = € 1.200,00") == []
+    # a negative amount as fmt.euro writes it has its €; a minus without one has not
+    assert found("trattamenti fissi € −1.200,00") == [] and found("trattamenti fissi −1.200,00") == ["importo senza €"]
     assert found("Scostamento +4.150,00%") == []  # a deviation of 85% from a target of 2% is a percentage
     assert found("IN1\nPratiche\n0,72\n0,74", percents={"IN1": {"0,72", "0,74"}}) == ["percentuale", "percentuale"]
     # a workbook's General cell, rendered by LibreOffice in its default locale
