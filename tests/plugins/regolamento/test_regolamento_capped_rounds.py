@@ -9,7 +9,7 @@ from decimal import Decimal
 from ciclope.core.run.explain import explain
 from ciclope.core.schede import content
 
-from helpers import CARD_HEADER, STAFF_HEADER, amounts, run_declared
+from helpers import amounts, one_unit_comune, run_declared
 
 # Art. 5 and 7 of the Comune di Reggello's criteria: points = score × parametro × time worked; the fund split by the
 # points, at most € 2.500 each, the excess redistributed to the others in proportion.
@@ -48,15 +48,7 @@ REGGELLO = [
 def files(people, fund: str) -> dict[str, str]:
     staff = [f"{pid},{name},dipendente,{cat},com,{fte},0,false,SEG" for pid, name, cat, fte, _ in people]
     cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{score}," for pid, *_, score in people]
-    return {
-        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\n",
-        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,com\n",
-        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
-        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
-        "people.csv": "\n".join([STAFF_HEADER, "SEG,Segretario,segretario,DIR,com,1,0,false,", *staff]) + "\n",
-        "evaluations.csv": "\n".join([CARD_HEADER, *cards]) + "\n",
-        "ente.toml": f'name = "Comune di Reggello"\n[funds]\nperformance_individuale = "{fund}"\n',
-    }
+    return one_unit_comune("Comune di Reggello", staff, cards, f'[funds]\nperformance_individuale = "{fund}"\n')
 
 
 def inputs(result, pid: str) -> dict[str, object]:
