@@ -11,7 +11,7 @@ import html
 import re
 from pathlib import Path
 
-from helpers import CARD_HEADER, STAFF_HEADER, cycle_case, run_cycle
+from helpers import cycle_case, one_unit_comune, run_cycle
 
 REGULATION = """\
 formato = 2
@@ -54,17 +54,9 @@ POINTS = {"E1": 95, "E2": 92, "E3": 91, "E4": 80, "E5": 70}
 
 def data() -> dict[str, str]:
     # the Segretario heads the one unit, evaluates everyone and has no card himself
-    staff = [f"{pid},Persona {pid},dipendente,C,uni,1,0,false,SEG" for pid in POINTS]
+    staff = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG" for pid in POINTS]
     cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{p}," for pid, p in POINTS.items()]
-    return {
-        "units.csv": "id,name,kind,parent,head\nuni,Unione,ente,,SEG\n",
-        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,uni\n",
-        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
-        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
-        "people.csv": "\n".join([STAFF_HEADER, "SEG,Segretario,segretario,DIR,uni,1,0,false,", *staff]) + "\n",
-        "evaluations.csv": "\n".join([CARD_HEADER, *cards]) + "\n",
-        "ente.toml": 'name = "Unione di prova"\n[fondi]\nproduttivita = "3000.00"\n',
-    }
+    return one_unit_comune("Unione di prova", staff, cards, '[fondi]\nproduttivita = "3000.00"\n')
 
 
 def published(tmp_path: Path) -> Path:

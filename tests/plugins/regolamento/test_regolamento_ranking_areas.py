@@ -12,7 +12,7 @@ from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
 from ciclope.plugins.regolamento.say.annex import ranked_parts
 
-from helpers import CARD_HEADER, STAFF_HEADER
+from helpers import one_unit_comune
 
 REGULATION = """\
 formato = 2
@@ -42,17 +42,9 @@ STAFF = {
 
 
 def data() -> dict[str, str]:
-    staff = [f'{pid},Persona {pid},dipendente,"{area}",uni,1,0,false,SEG' for pid, area in STAFF.items()]
+    staff = [f'{pid},Persona {pid},dipendente,"{area}",com,1,0,false,SEG' for pid, area in STAFF.items()]
     cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,80," for pid in STAFF]
-    return {
-        "units.csv": "id,name,kind,parent,head\nuni,Unione,ente,,SEG\n",
-        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,uni\n",
-        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
-        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
-        "people.csv": "\n".join([STAFF_HEADER, "SEG,Segretario,segretario,DIR,uni,1,0,false,", *staff]) + "\n",
-        "evaluations.csv": "\n".join([CARD_HEADER, *cards]) + "\n",
-        "ente.toml": 'name = "Unione di prova"\n[fondi]\nproduttivita = "5000.00"\n',
-    }
+    return one_unit_comune("Unione di prova", staff, cards, '[fondi]\nproduttivita = "5000.00"\n')
 
 
 def computed(ciclope_ente, tmp_path, year: int):
