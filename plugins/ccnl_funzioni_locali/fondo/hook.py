@@ -109,6 +109,38 @@ def residual_check(
     carried = max(ZERO, min(residual, left))
     clause = t.clause("residuo", ente.year)
     source = clause.source if clause else ""
+    _record_residual(ente, (total, residual, carried, left), uses, source, trace)
+    rows = (
+        ("Fondo costituito", total),
+        ("Destinato", destined),
+        ("Residuo", residual),
+        ("Risorse stabili al netto delle decurtazioni", stable),
+        ("Trattamenti fissi a carico delle risorse stabili", -fixed),
+        ("Risorse stabili non impegnate dai trattamenti fissi", left),
+        (f"Torna nel fondo del {ente.year + 1} come risorsa variabile", carried),
+        ("Economia di bilancio", residual - carried),
+    )
+    title = "Fondo costituito, destinato e residuo"
+    if residual < 0:
+        verdict = f"le destinazioni superano di {fmt.euro(-residual)} il fondo costituito: vanno ridotte"
+        problem = _overshoot(ente, uses, (total, destined), source)
+        return money.FundCheck("residuo", title, source, rows, verdict, False), ZERO, [problem]
+    verdict = (
+        f"ogni euro è conservato ({fmt.euro(total)} = {fmt.euro(destined)} destinati + {fmt.euro(residual)} di residuo)"
+    )
+    return money.FundCheck("residuo", title, source, rows, verdict, True), carried, []
+
+
+def _record_residual(
+    ente: Ente,
+    figures: tuple[Decimal, Decimal, Decimal, Decimal],
+    uses: Sequence[money.FundLine],
+    source: str,
+    trace: Trace,
+) -> None:
+    """The residual and the carried part as figures of the trace (``figures``: the fund constituted, the residual,
+    the carried part and the stable resources the fixed payments leave)."""
+    total, residual, carried, left = figures
     inputs = [Input("fondo costituito", total, ref=money.CONSTITUTED)] + [
         Input(x.title, x.amount, ref=f"fund:{x.key}") for x in uses
     ]
@@ -124,40 +156,17 @@ def residual_check(
         [Input("residuo", residual, ref="fund:residual"), Input("risorse stabili non impegnate", left)],
         label=f"Residuo che torna nel fondo del {ente.year + 1}",
     )
-    rows = (
-        ("Fondo costituito", total),
-        ("Destinato", destined),
-        ("Residuo", residual),
-        ("Risorse stabili al netto delle decurtazioni", stable),
-        ("Trattamenti fissi a carico delle risorse stabili", -fixed),
-        ("Risorse stabili non impegnate dai trattamenti fissi", left),
-        (f"Torna nel fondo del {ente.year + 1} come risorsa variabile", carried),
-        ("Economia di bilancio", residual - carried),
+
+
+def _overshoot(ente: Ente, uses: Sequence[money.FundLine], sums: tuple[Decimal, Decimal], source: str) -> Problem:
+    """The destinations above the fund (``sums``: constituted, destined), pointed at the largest destination, where
+    a cut is likeliest to be made (none: the cuts exceed the fund by themselves, a figure of the whole sheet)."""
+    total, destined = sums
+    largest = max(uses, key=lambda x: x.amount, default=None)
+    said = f" (questa è la maggiore, {fmt.euro(largest.amount)})" if largest is not None else ""
+    message = (
+        f"le destinazioni ({fmt.euro(destined)}) superano il fondo costituito ({fmt.euro(total)}) di "
+        f"{fmt.euro(destined - total)}: riducile{said}"
     )
-    if residual < 0:
-        # at the largest destination, where a cut is likeliest to be made (none: the cuts exceed the fund by
-        # themselves, a figure of the whole sheet)
-        largest = max(uses, key=lambda x: x.amount, default=None)
-        said = f" (questa è la maggiore, {fmt.euro(largest.amount)})" if largest is not None else ""
-        message = (
-            f"le destinazioni ({fmt.euro(destined)}) superano il fondo costituito ({fmt.euro(total)}) di "
-            f"{fmt.euro(-residual)}: riducile{said}"
-        )
-        row = row_of(largest) if largest is not None else None
-        problem = Problem.at(ente, "ccnl.fondo.destinazione", message, source, "fondo", row, "importo")
-        return (
-            money.FundCheck(
-                "residuo",
-                "Fondo costituito, destinato e residuo",
-                source,
-                rows,
-                f"le destinazioni superano di {fmt.euro(-residual)} il fondo costituito: vanno ridotte",
-                False,
-            ),
-            ZERO,
-            [problem],
-        )
-    verdict = (
-        f"ogni euro è conservato ({fmt.euro(total)} = {fmt.euro(destined)} destinati + {fmt.euro(residual)} di residuo)"
-    )
-    return money.FundCheck("residuo", "Fondo costituito, destinato e residuo", source, rows, verdict, True), carried, []
+    row = row_of(largest) if largest is not None else None
+    return Problem.at(ente, "ccnl.fondo.destinazione", message, source, "fondo", row, "importo")
