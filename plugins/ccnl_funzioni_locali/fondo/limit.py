@@ -5,8 +5,9 @@ DL 34/2019) and the room of DL 25/2025 — each a :class:`money.FundCheck` with 
   average per head (the 2018 fund and PO resources counted in the limit ÷ the staff at 31.12.2018, half-up to the
   cent) × the staff added since; staff below 2018 does not lower it (reading of the rules: «the initial limit is not
   cut»; as the published calculator «Salario accessorio Funzioni Locali»).
-- Counted in it: the fund's lines inside the limit and the EQ resources of the year together (CCNL 16.11.2022
-  art. 79 c. 6); the lines outside it are listed apart; the art. 60 cut is not subtracted (it counts figuratively).
+- Counted in it: the fund's lines inside the limit, each shown under their sum («di cui: …», as the revisore redoes
+  it), and the EQ resources of the year together (CCNL 16.11.2022 art. 79 c. 6); the lines outside it are listed
+  apart; the art. 60 cut is not subtracted (it counts figuratively).
   Above the limit is an error: the fund cannot be constituted so.
 - DL 25/2025: the stable part (the art. 60 cut added back, the DL 25 increase left out, net of the stable cuts only)
   plus the EQ resources may reach 48% of the 2023 spending on the tabellari (rounded down: «fino al»); an increase
@@ -127,6 +128,7 @@ def compare(
     rows += [
         ("Limite dell'anno", limit),
         ("Voci del fondo nel limite", inside),
+        *((f"di cui: {x.title}", x.amount) for x in lines if x.limit == "dentro"),
         ("Risorse per le EQ", eq),
         ("Totale che conta nel limite", counted),
         ("Voci fuori dal limite (non contano)", outside),

@@ -357,6 +357,19 @@ def test_the_limit_above_at_below(limit, ok, margin):
         assert "art. 23 c. 2" in t.problems[-1].message and "€ 0,01" in t.problems[-1].message
 
 
+def test_the_limit_lists_each_item_it_counts_under_their_sum():
+    f, _ = fund(2023, [*LIMIT_2023, amount("limite_2016", "130000.00")])
+    labels = [label for label, _ in check(f, "limite").rows]
+    rows = dict(check(f, "limite").rows)
+    # the two items inside, 100,000.00 + 10,000.00 = 110,000.00, each under their sum, so that the revisore redoes
+    # it; the 832.00 of the heads at 31.12.2015 is outside and not among them
+    inside = labels.index("Voci del fondo nel limite")
+    below = labels[inside + 1 : labels.index("Risorse per le EQ")]
+    assert rows["Voci del fondo nel limite"] == D("110000.00")
+    assert len(below) == 2 and all(label.startswith("di cui: ") for label in below)
+    assert sorted(rows[label] for label in below) == [D("10000.00"), D("100000.00")]
+
+
 def test_a_fund_above_the_limit_says_what_counts_and_that_a_cut_keeps_it():
     rows = [*LIMIT_2023, amount("limite_2016", "129000.00")]
     _, t = fund(2023, rows)
