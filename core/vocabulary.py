@@ -200,10 +200,11 @@ def column_it(sheet: str, code: str, headers: Mapping[str, Mapping[str, str]] | 
 
 def toml_key_said(path: str) -> str:
     """A key of a TOML file as its writer finds it: ``progressioni.graduatoria`` → ``[progressioni] graduatoria``,
-    ``premi[2].peso`` → ``[[premi]] n. 2, peso`` (the index as the office counts, from 1), ``formato`` as it is."""
+    ``premi[2].peso`` → ``[[premi]] n. 2, peso`` (the index as the office counts, from 1), a whole table of a list
+    ``premi[2]`` → ``[[premi]] n. 2``, ``formato`` as it is."""
     table, dot, key = path.rpartition(".")
     if not dot:
-        return path
+        return re.sub(r"^(.+)\[(\d+)\]$", r"[[\1]] n. \2", path)  # a whole table of a list: ``premi[2]``
     head = re.sub(r"^(.+)\[(\d+)\]$", r"[[\1]] n. \2", table)
     return f"{head}, {key}" if head.startswith("[[") else f"[{table}] {key}"
 

@@ -87,6 +87,7 @@ from ciclope.plugins.regolamento.read.load import (
     declared,
     load,
     parsed,
+    placed,
     regulation_of,
     regulation_where,
 )
@@ -516,6 +517,23 @@ def named_pools(reg: Regulation, pools: dict[str, Pool]) -> dict[str, Pool]:
 
 @hookimpl(specname="ciclope_rewards")
 def rewards(
+    ente: Ente,
+    scores: dict[str, Score],
+    pools: dict[str, Pool],
+    params: Params,
+    org: OrgPerformance,
+    trace: Trace,
+    cards: Mapping[str, Sequence[EvaluationItem]],
+) -> Rewards:
+    """The premiums and the result pay; the problems found on the way name the regulation's file and the line of
+    the key to fix (:func:`read.load.placed`)."""
+    start = len(trace.problems)
+    paid = computed_rewards(ente, scores, pools, params, org, trace, cards)
+    trace.problems[start:] = placed(trace.problems[start:], regulation_where(params[PARAM]))
+    return paid
+
+
+def computed_rewards(
     ente: Ente,
     scores: dict[str, Score],
     pools: dict[str, Pool],

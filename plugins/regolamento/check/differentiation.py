@@ -21,6 +21,7 @@ from ciclope.core import Problem, Score, fmt
 from ciclope.plugins.regolamento.check.controls import SEVERITY
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Differentiation, Premium, Regulation, name_of
+from ciclope.plugins.regolamento.read.lines import REGULATION
 
 CENT = Decimal("0.01")
 
@@ -101,6 +102,7 @@ def _problem(reg: Regulation, block: Differentiation, what: str, severity: str, 
         rule=f"regolamento.differentiation.{what}",
         severity=SEVERITY[severity],
         source=cite(reg, block.source),
-        file="regolamento",
+        file=REGULATION,
+        column="differenziazione",
         message=message + banned,
     )

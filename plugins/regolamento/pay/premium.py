@@ -47,6 +47,7 @@ from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words,
 from ciclope.plugins.regolamento.pay.nothing import nothing
 from ciclope.plugins.regolamento.pay.owed import is_owed
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan, of_kind, shown_weight
+from ciclope.plugins.regolamento.read.lines import REGULATION
 from ciclope.plugins.regolamento.score import ladders
 
 HUNDRED = Decimal(100)
@@ -334,7 +335,7 @@ def fund_place(reg: Regulation, fund: str, ente: Ente) -> Place:
     where the ente gives it (:meth:`Ente.fund_place`): the destination row of the fondo sheet for a fund its fondo
     risorse decentrate destines, [fondi] of ente.toml for a typed one."""
     if reg.constitutes(fund):
-        return "regolamento", None, ""
+        return REGULATION, None, f"fondi[{next(i for i, f in enumerate(reg.funds) if f.name == fund)}]"
     return ente.fund_place(fund)
 
 

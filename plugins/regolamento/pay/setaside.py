@@ -22,6 +22,7 @@ from ciclope.core import Input, Problem, Trace, fmt, money
 from ciclope.plugins.regolamento.compile.env import Facts
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
+from ciclope.plugins.regolamento.read.lines import REGULATION
 
 # The set-aside part's fund in the measuring pass: never reached, so its formula's amounts are paid whole.
 UNBOUNDED = Decimal(10) ** 15
@@ -194,7 +195,8 @@ def too_large(reg: Regulation, part: Part, source: Part, due: Decimal, whole: De
         rule="regolamento.accantonamento",
         severity="warning",
         source=cite(reg, part.source),
-        file="regolamento",
+        file=REGULATION,
+        column=f"premi[{reg.parts.index(part)}]",
         message=f"la parte «{part.name}» chiede {fmt.euro(due)}, più del fondo della parte «{source.name}» "
         f"({fmt.euro(whole)}) da cui è accantonata: non è accantonata, e riceve solo ciò che quella non paga",
     )

@@ -15,6 +15,7 @@ from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import ROLES, Part, Premium, Regulation, name_of
 from ciclope.plugins.regolamento.format.wording import roles, sentence
 from ciclope.plugins.regolamento.pay.shapes import Entry
+from ciclope.plugins.regolamento.read.lines import REGULATION
 
 RULE = "regolamento.nessuno"
 
@@ -51,10 +52,16 @@ def warn(
             message=message,
             severity="warning",
             source=cite(reg, pr.source),
-            file="regolamento",
-            column=f"premi.{name_of(pr)}" if isinstance(pr, Part) else "premio",
+            file=REGULATION,
+            column=part_path(reg, pr),
         )
     )
+
+
+def part_path(reg: Regulation, pr: Premium) -> str:
+    """The table of a premium or of one of its parts, as a key path: ``premi[1]``, ``premio``."""
+    index = next((i for i, p in enumerate(reg.parts) if isinstance(pr, Part) and p.name == pr.name), None)
+    return f"premi[{index}]" if index is not None else "premio"
 
 
 def _why(pr: Premium, people: list[Entry], refused: int, kinds: tuple[str, ...]) -> str:
@@ -101,5 +108,5 @@ def result_pay(reg: Regulation, ente: Ente, amount: Decimal, trace: Trace) -> No
         )
     source = cite(reg, rp.source)
     trace.problem(
-        Problem(RULE, message, "warning", source, file="regolamento", column="risultato_po.ruoli")  # the key to write
+        Problem(RULE, message, "warning", source, file=REGULATION, column="risultato_po.ruoli")  # the key to write
     )

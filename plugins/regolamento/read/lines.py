@@ -15,6 +15,11 @@ _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+(?:\s*\.\s*[A-Za-z0-9_\-]+)*)\s*=\s*(.*)
 _INLINE_KEY = re.compile(r"([A-Za-z0-9_\-]+)\s*=")
 
 
+# The file of a problem found while the ente is computed, its column the key path to fix (``premi[1]``, ``premio``,
+# ``risultato_po.ruoli``): ``read.load.placed`` names the file and the line as the office finds them.
+REGULATION = "regolamento"
+
+
 def _inline_keys(text: str) -> list[str]:
     """The keys of a one-line inline table ``{ nome = "A", da = 95 }`` (strings skipped)."""
     bare = re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'', '""', text)

@@ -6,7 +6,7 @@ path and content, and every ente's ``Params`` gets the same immutable :class:`fo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from ciclope.core import Params, Problem, cells
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.format.wording import CONTRACT
 from ciclope.plugins.regolamento.read import amend
-from ciclope.plugins.regolamento.read.lines import key_lines
+from ciclope.plugins.regolamento.read.lines import REGULATION, key_lines, line_of, said
 from ciclope.plugins.regolamento.read.reader import SOURCE, read, shown
 
 PARAM = "regolamento"
@@ -91,6 +91,21 @@ def regulation_where(path_text: str) -> tuple[str, dict[str, int]]:
     except (OSError, UnicodeDecodeError, ValueError):
         return path_text, {}
     return shown(path), key_lines(text)
+
+
+def placed(problems: Sequence[Problem], where: tuple[str, dict[str, int]]) -> list[Problem]:
+    """``problems`` with the regulation's file as people name it and the line of each key (``where``:
+    :func:`regulation_where`); a whole table said as its header is (``[premio]``, ``[[premi]] n. 2``)."""
+    file, lines = where
+    out = []
+    for p in problems:
+        if p.file != REGULATION:
+            out.append(p)
+            continue
+        path = p.column
+        column = said(path) if "." in path or path.endswith("]") or not path else f"[{path}]"
+        out.append(attrs.evolve(p, file=file, row=line_of(lines, path) if path else None, column=column))
+    return out
 
 
 def parsed(path_text: str) -> dict[str, Any] | None:

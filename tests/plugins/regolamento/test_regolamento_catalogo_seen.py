@@ -238,7 +238,8 @@ def test_a_fund_the_regulation_constitutes_is_not_sought_in_ente_toml(ciclope_en
     staff = {"M1": ("1", "", "", "50+50")}
     result = run(ciclope_ente, tmp_path, "montagna_sicura", montagna_sicura(staff, ""))
     (short,) = [p for p in result.violations if p.rule == "regolamento.fondo_insufficiente"]
-    assert short.where == "regolamento"
+    # the office finds the fund where the regulation constitutes it: the one [[fondi]] of the file, at line 58
+    assert short.said == "smvp.toml, riga 58, [[fondi]] n. 1"  # the catalogue's text, written as smvp.toml
     assert "(€ 3.060,00) non basta per i premi dovuti (€ 3.600,00)" in short.message
 
 

@@ -55,6 +55,23 @@ def test_a_part_for_roles_the_ente_does_not_have_is_said(ciclope_ente, tmp_path)
     assert warning.severity == "warning"
 
 
+def test_the_warning_names_the_regulation_s_file_and_the_part_s_line(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, TWO_PARTS, comune())
+    [warning] = [p for p in result.violations if p.rule == "regolamento.nessuno"]
+    # «posizioni» is the first [[premi]], written at line 6 of smvp.toml (formato, [atto] and its two keys, a blank
+    # line): the office finds it there, never at a file «regolamento» that does not exist
+    assert warning.said == "smvp.toml, riga 6, [[premi]] n. 1"
+    assert warning.render().startswith("smvp.toml, riga 6, [[premi]] n. 1: avviso: la parte «posizioni»")
+
+
+def test_a_premium_of_one_table_is_placed_at_its_header(ciclope_ente, tmp_path):
+    text = TWO_PARTS.split("[[premi]]")[0] + '[premio]\nmetodo = "proporzionale"\nruoli = ["po"]\nfonte = "art. 5"\n'
+    result = run_declared(ciclope_ente, tmp_path, text, comune())
+    [warning] = [p for p in result.violations if p.rule == "regolamento.nessuno"]
+    # [premio] is at line 6 (after formato, [atto], its two keys and a blank line), said as its header
+    assert warning.said == "smvp.toml, riga 6, [premio]"
+
+
 def test_a_part_whose_threshold_nobody_reaches_is_said_with_the_amount_left(ciclope_ente, tmp_path):
     text = TWO_PARTS.replace('metodo = "proporzionale"\nquota_fondo = 0.6', 'metodo = "soglie"\nquota_fondo = 0.6\n'
                              'massimo = "300.00"\npiena = 90\nminima = 70')  # fmt: skip
@@ -312,7 +329,9 @@ def test_a_result_pay_for_roles_the_ente_does_not_have_is_said(ciclope_ente, tmp
     assert amounts(result) == {"P1": "1000.00"}
     assert result.rewards.pools["risultato_po"].residual == Decimal("3000.00")
     [warning] = [p for p in result.violations if p.rule == "regolamento.nessuno"]
-    assert (warning.severity, warning.where) == ("warning", "regolamento:risultato_po.ruoli")
+    # the key to write, ruoli, is not in the file: the place is its table's, [risultato_po] at line 12 (the ten
+    # lines of EMPLOYEES_ONLY, then a blank one)
+    assert (warning.severity, warning.said) == ("warning", "smvp.toml, riga 12, [risultato_po] ruoli")
     # the roles present that nothing pays, as the regulation's roles are ordered (the Segretario is of the ente too)
     assert warning.message == (
         "[risultato_po] non paga nessuno: nessuna persona dei suoi ruoli (le PO / EQ) è in servizio; i suoi "
