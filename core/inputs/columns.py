@@ -400,6 +400,29 @@ def person_said(names: Mapping[str, str], code: str) -> str:
     return f"{name} ({code})" if name else code
 
 
+# what an office writes in a row of totals at the bottom of a sheet («Totale», «TOTALI», «Tot. assenze»)
+_TOTAL = re.compile(r"tot(?:ale|ali|\.)", re.IGNORECASE)
+
+
+def total_said(sheet: Sheet, i: int, own: str) -> str:
+    """The text that makes the ``i``-th row a row of totals (its code or its name begins with «Totale»), or ""."""
+    for col in (own, "name"):
+        text = sheet.columns[col][i] if col in sheet.columns else ""
+        if _TOTAL.match(text):
+            return text
+    return ""
+
+
+def what_to_write(sheet: Sheet, i: int, col: str, rule: str) -> str:
+    """What goes in an empty cell a message asks for, where the row says it: a card's points, by the item and its
+    maximum («: scrivi i punti della voce «Flessibilità» (da 0 a 20)»)."""
+    if rule != "core.input.required" or col != "points" or "item" not in sheet.columns:
+        return ""
+    item = sheet.columns["item"][i]
+    most = sheet.columns["max_points"][i] if "max_points" in sheet.columns else ""
+    return f": scrivi i punti della voce {quoted(item)}{f' (da 0 a {most})' if most else ''}" if item else ""
+
+
 def kept(r: Reading, table: Table, each: Iterable[Any]) -> Iterator[tuple[Sheet, int, Any]]:
     """``each`` (one item per row of the sheet) less the rows with a bad cell, whose problems are
     reported in their turn, as a parse cell by cell reported them; the id of a skipped row is remembered."""
@@ -414,14 +437,14 @@ def kept(r: Reading, table: Table, each: Iterable[Any]) -> Iterator[tuple[Sheet,
             yield sheet, numbers[i], row
             continue
         code = whose[i] if whose is not None else ""
+        total = total_said(sheet, i, own)
+        if total:  # one problem for the row: its cells' would ask to complete a row that must go
+            message = f"la riga sembra un totale ({quoted(total)}): ciclope fa da sé le somme, cancella la riga"
+            r.err(sheet, numbers[i], own, "core.input.total_row", message)
+            found = []
         for col, rule, message in found:
             named = col != own and code in names  # a bad code names nobody yet
-            r.err(
-                sheet,
-                numbers[i],
-                col,
-                rule,
-                f"{message}; riga di {person_said(names, code)}" if named else message,
-            )
+            said = f"{message}{what_to_write(sheet, i, col, rule)}"
+            r.err(sheet, numbers[i], col, rule, f"{said}; riga di {person_said(names, code)}" if named else said)
         if ids is not None and ids[i]:
             r.log.rejected.add(ids[i])

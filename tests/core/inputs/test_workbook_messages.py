@@ -145,3 +145,32 @@ def test_a_renamed_sheet_is_taken_for_the_missing_one(tmp_path):
         "ricorsi): il regolamento dell'ente non lo legge; toglilo, o rinominalo x_Dipendenti se è un foglio "
         "dell'ufficio [guida all'uso di ciclope, file di dati dell'ente]"
     )
+
+
+def test_a_row_of_totals_is_one_problem_that_says_to_delete_it(tmp_path):
+    # five people on rows 2–6 of persone; the office adds its own total at row 7 («TOTALE», «Totale assenze» and the
+    # sum of the absences, 10 + 0 × 4 = 10) with no role and no unit: one problem, at its code, not the empty cells
+    folder = edited(italian_workbook(tmp_path), "persone", A7="TOTALE", B7="Totale assenze", G7=10)
+    assert rendered(folder) == [
+        "ente.xlsx, foglio persone, cella A7 (colonna codice): errore: la riga sembra un totale («TOTALE»): ciclope "
+        "fa da sé le somme, cancella la riga [guida all'uso di ciclope, file di dati dell'ente]"
+    ]
+
+
+def test_a_person_whose_name_begins_with_tot_is_no_total(tmp_path):
+    # «Totaro» is a surname: its row's empty role is the problem, with the menu, as for anybody
+    folder = edited(italian_workbook(tmp_path), "persone", B4="Totaro", C4=None)
+    assert rendered(folder)[0].startswith(
+        "ente.xlsx, foglio persone, cella C4 (colonna ruolo): errore: valore obbligatorio mancante in «ruolo»"
+    )
+
+
+def test_an_empty_score_says_the_item_and_its_range(tmp_path):
+    # valutazioni: persona, valutatore, sezione, voce, punti_massimi, punti (F); row 3 is Emma's «Collaborazione»,
+    # 40 points at most, its points emptied
+    folder = edited(italian_workbook(tmp_path), "valutazioni", F3=None)
+    assert rendered(folder) == [
+        "ente.xlsx, foglio valutazioni, cella F3 (colonna punti): errore: valore obbligatorio mancante in «punti»: "
+        "scrivi i punti della voce «Collaborazione» (da 0 a 40); riga di Emma (E1) [guida all'uso di ciclope, file "
+        "di dati dell'ente]"
+    ]
