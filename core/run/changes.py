@@ -8,16 +8,38 @@ colonna punti) → 45 (tabella ricorsi, riga 2, colonna nuovi punti)»). A figur
 only (a reduction for absence the corrected days no longer give) is said with the cells it read. A person whose
 own inputs did not change is told that their amount moved because a fund is shared with the others (named)
 whose data changed, and what the ente's common figures read differently (a fund's amount).
+
+Every value is said as explain says it (:func:`~ciclope.core.run.explain.input_shown`, with the kind of the cell's
+column): a share typed as a percentage reads «100%», never «1»; a percentage the store keeps as its exact text
+(«2,7397…%») reads to two decimals, «2,74%». A figure of the person computed in both runs but followed from their
+premium in one only (a maggiorazione's condition, once she takes part) is said before and after («no prima, sì
+dopo»), never as missing; when a part of the premium is paid in one run only, every part is said before and after,
+so the lines add up to the difference. An amount that only measures another (the quota on the whole fund, on which
+a maggiorazione is computed before its set-aside) is no pay, and is not said. A change of a person's result is not a
+change of their data: only people whose data changed are named as the reason of the others' amounts.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core.run.explain import column_words, place, show, value_kind
+import attrs
+
+from ciclope.core import fmt
+from ciclope.core.run.explain import (
+    Kinds,
+    column_kind,
+    column_words,
+    input_shown,
+    place,
+    show,
+    stored_kinds,
+    value_kind,
+)
 from ciclope.core.store import Store
 from ciclope.core.store import commands as store_commands
 
@@ -33,24 +55,51 @@ def main(args: argparse.Namespace) -> int:
         return store_commands.cmd_diff(args, annotate)
 
 
+@attrs.frozen
+class Runs:
+    """The two results compared: their traces (``before``, ``after``), the Italian names of the plugin's columns
+    (``headers``), how its columns' numbers read (``kinds``) and, per trace, the value read from each cell."""
+
+    before: Trace
+    after: Trace
+    headers: Mapping[str, Mapping[str, str]]
+    kinds: Kinds
+    cells_before: Mapping[str, Any]
+    cells_after: Mapping[str, Any]
+
+    @classmethod
+    def of(cls, before: Trace, after: Trace, headers: Mapping[str, Mapping[str, str]], kinds: Kinds) -> Runs:
+        return cls(before, after, headers, kinds, cells_read(before), cells_read(after))
+
+
+def cells_read(trace: Trace) -> dict[str, Any]:
+    """Each cell a trace reads, with the value read (the same cell reads one value in one run)."""
+    return {i["cell"]: i["value"] for f in trace.values() for i in f.get("inputs", ()) if i.get("cell")}
+
+
 def annotate(store: Store, doc: dict[str, Any], a: int, b: int) -> None:
     """Each person of ``doc["people"]`` (results ``a`` → ``b``) with their name, the differences, the changes of
-    their own inputs (``changes``), the people whose own inputs changed (``others``) and a ``reason`` in words."""
+    their own figures (``changes``, each with ``data``: a datum of theirs changed, not only a result), the people
+    whose data changed (``others``) and a ``reason`` in words for whoever's data did not change."""
     names = {p.person: p.name for p in store.people(a)} | {p.person: p.name for p in store.people(b)}
-    ta, tb = store.trace(a), store.trace(b)
-    headers = column_words(store.document(b).get("plugin", ""))
-    changed = {p["person"]: own_changes(ta, tb, p["person"], headers) for p in doc["people"]}
-    moved = [pid for pid, lines in changed.items() if lines]
-    shared = shared_changes(ta, tb, set(names), headers) + rules_changed(store.document(a), store.document(b))
+    after = store.document(b)
+    plugin = after.get("plugin", "")
+    kinds = stored_kinds(plugin, after, int(after.get("year") or 0))
+    runs = Runs.of(store.trace(a), store.trace(b), column_words(plugin), kinds)
+    changed = {p["person"]: own_changes(runs, p["person"]) for p in doc["people"]}
+    data = {pid: any(c["data"] for c in lines) for pid, lines in changed.items()}
+    moved = [pid for pid, yes in data.items() if yes]
+    shared = shared_changes(runs, set(names)) + rules_changed(store.document(a), after)
     for p in doc["people"]:
         pid = p["person"]
         p["name"] = names.get(pid, "")
         p["difference"] = differences(p["from"], p["to"])
         p["changes"] = changed[pid]
-        p["others"] = [] if changed[pid] else [o for o in moved if o != pid]
-        p["shared"] = [] if changed[pid] else shared
+        p["others"] = [] if data[pid] else [o for o in moved if o != pid]
+        p["shared"] = [] if data[pid] else shared
         others = [f"{names.get(o, o)} ({o})" for o in p["others"]]
-        p["reason"] = "" if changed[pid] else reason(others, shared, p["difference"]["amount"] not in (None, 0))
+        paid = p["difference"]["amount"] not in (None, 0)
+        p["reason"] = "" if data[pid] else reason(others, shared, paid)
 
 
 def differences(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -87,6 +136,7 @@ def rules_changed(da: Mapping[str, Any], db: Mapping[str, Any]) -> list[dict[str
             "from": None,
             "to": None,
             "cells": [],
+            "data": True,
             "said": f"il file «{key}» indicato in cycle.toml",
         }
         for key in sorted(set(fa) | set(fb))
@@ -108,19 +158,64 @@ def own_keys(trace: Trace, pid: str) -> set[str]:
     return found
 
 
-def own_changes(ta: Trace, tb: Trace, pid: str, headers: Mapping[str, Mapping[str, str]]) -> list[dict[str, Any]]:
-    """What changed in ``pid``'s own inputs from trace ``ta`` to ``tb``."""
-    ka, kb = own_keys(ta, pid), own_keys(tb, pid)
-    out = [c for key in sorted(ka & kb) for c in input_changes(ta[key], tb[key], key, headers)]
-    out += [alone(ta[key], key, headers, after=False) for key in sorted(ka - kb)]
-    out += [alone(tb[key], key, headers, after=True) for key in sorted(kb - ka)]
-    return _unique(out)
+def own_changes(runs: Runs, pid: str) -> list[dict[str, Any]]:
+    """What changed in ``pid``'s own figures from one run to the other: the inputs read from cells, then the figures'
+    values where :func:`figure_changes` says them."""
+    ka, kb = own_keys(runs.before, pid), own_keys(runs.after, pid)
+    both = (ka | kb) & runs.before.keys() & runs.after.keys()
+    out = [c for key in sorted(both) for c in input_changes(runs, key)]
+    return _unique(out + figure_changes(runs, pid, ka, kb))
 
 
-def shared_changes(ta: Trace, tb: Trace, people: set[str], headers: Mapping[str, Mapping[str, str]]) -> list[dict]:
+def parts_of(trace: Trace, pid: str) -> set[str]:
+    """The figures ``pid``'s premium adds up (``premio:<part>:<pid>``): what the person is paid, part by part."""
+    award = trace.get(f"award:{pid}") or {}
+    refs = (i.get("ref") or "" for i in award.get("inputs", ()))
+    return {r for r in refs if r in trace and pid in r.split(":")[1:]}
+
+
+def figure_changes(runs: Runs, pid: str, ka: set[str], kb: set[str]) -> list[dict[str, Any]]:
+    """The values of ``pid``'s figures that people must read to follow the difference: a figure computed in one run
+    only (:func:`alone`); one computed in both but followed from the premium in one only (a condition met once); every
+    part of the premium when a part is paid in one run only. An amount that is neither the premium nor one of its
+    parts only measures another (the quota on the whole fund before a set-aside): not pay, not said."""
+    a, b = runs.before, runs.after
+    parts_a, parts_b = parts_of(a, pid), parts_of(b, pid)
+    premium = f"award:{pid}"
+    # a part paid in one run only: every part said, so the lines add up to the premium's difference
+    said_parts = (parts_a | parts_b) if parts_a != parts_b else set()
+    out = []
+    for key in sorted(ka | kb):
+        if value_kind(key) == "money" and key not in parts_a | parts_b | {premium}:
+            continue
+        if key not in a or key not in b:
+            out.append(alone(runs, key, after=key in b))
+            continue
+        followed_once = (key in ka) != (key in kb)
+        if (followed_once or key in said_parts) and a[key]["value"] != b[key]["value"]:
+            out.append(before_after(a[key], b[key], key))
+    return out
+
+
+def before_after(fa: Mapping[str, Any], fb: Mapping[str, Any], key: str) -> dict[str, Any]:
+    """A figure of the person in both runs with another value: a result, not a datum («… : no prima, sì dopo»)."""
+    kind = value_kind(key)
+    before, after = show(stored(fa["value"]), kind), show(stored(fb["value"]), kind)
+    return {
+        "figure": key,
+        "name": fb["label"],
+        "from": fa["value"],
+        "to": fb["value"],
+        "cells": [],
+        "data": False,
+        "said": f"{fb['label']}: {before} prima, {after} dopo",
+    }
+
+
+def shared_changes(runs: Runs, people: set[str]) -> list[dict]:
     """The cells read differently by the figures that name no person (a fund, an indicator)."""
-    keys = [k for k in ta if k in tb and not people & set(k.split(":")[1:])]
-    return _unique([c for key in sorted(keys) for c in input_changes(ta[key], tb[key], key, headers)])
+    keys = [k for k in runs.before if k in runs.after and not people & set(k.split(":")[1:])]
+    return _unique([c for key in sorted(keys) for c in input_changes(runs, key)])
 
 
 def _unique(changes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -131,10 +226,10 @@ def _unique(changes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def input_changes(fa: Mapping[str, Any], fb: Mapping[str, Any], key: str, headers) -> list[dict[str, Any]]:
+def input_changes(runs: Runs, key: str) -> list[dict[str, Any]]:
     """The inputs read from a cell that differ, in value or cell, between two versions of the figure ``key``:
     paired by position when the figure reads as many inputs in both runs, else by name."""
-    ia, ib = list(fa.get("inputs", ())), list(fb.get("inputs", ()))
+    ia, ib = list(runs.before[key].get("inputs", ())), list(runs.after[key].get("inputs", ()))
     if len(ia) == len(ib):
         pairs = list(zip(ia, ib))
     else:
@@ -144,9 +239,6 @@ def input_changes(fa: Mapping[str, Any], fb: Mapping[str, Any], key: str, header
     for x, y in pairs:
         if not (x.get("cell") or y.get("cell")) or (x["value"], x.get("cell")) == (y["value"], y.get("cell")):
             continue
-        kind = value_kind(key) if key.startswith("pool:") else "number"
-        before = _read(x, kind, headers)
-        after = _read(y, kind, headers)
         out.append(
             {
                 "figure": key,
@@ -154,23 +246,43 @@ def input_changes(fa: Mapping[str, Any], fb: Mapping[str, Any], key: str, header
                 "from": x["value"],
                 "to": y["value"],
                 "cells": [c for c in (x.get("cell"), y.get("cell")) if c],
-                "said": f"{x['name']}: {before} → {after}",
+                "data": True,
+                "said": f"{x['name']}: {_read(runs, x, runs.before)} → {_read(runs, y, runs.after)}",
             }
         )
     return out
 
 
-def _read(i: Mapping[str, Any], kind: str, headers) -> str:
-    """An input's value and, if it was read from a cell, the cell: «40 (tabella valutazioni, riga 3, colonna punti)»."""
-    value = show(i["value"], kind)
-    return f"{value} ({place(i['cell'], headers=headers)})" if i.get("cell") else value
+# a percentage as the store keeps it, as its exact text («2,73972602739726027397260274%», «100%»)
+_STORED_PERCENT = re.compile(r"-?\d{1,3}(?:\.\d{3})*(?:,\d+)?%|-?\d+(?:,\d+)?%")
 
 
-def alone(figure: Mapping[str, Any], key: str, headers, after: bool) -> dict[str, Any]:
+def stored(value: Any) -> Any:
+    """A value read back from the store as explain reads it in the run: a percentage the store writes as its exact
+    text is a percentage again, which explain says to two decimals («2,74%»); anything else as it is."""
+    if isinstance(value, str) and _STORED_PERCENT.fullmatch(value):
+        return fmt.Percent(Decimal(value[:-1].replace(".", "").replace(",", ".")) / 100)
+    return value
+
+
+def _read(runs: Runs, i: Mapping[str, Any], trace: Trace) -> str:
+    """An input's value as explain shows it and, if it was read from a cell, the cell: «40 (tabella valutazioni,
+    riga 3, colonna punti)», «100% (tabella persone, riga 5, colonna quota_tempo)»."""
+    cell, ref = i.get("cell") or "", i.get("ref") or ""
+    ref_value = stored(trace[ref]["value"]) if ref in trace else None
+    value = input_shown(i["name"], stored(i["value"]), ref, cell, ref_value, column_kind(cell, runs.kinds))
+    return f"{value} ({place(cell, headers=runs.headers)})" if cell else value
+
+
+def alone(runs: Runs, key: str, after: bool) -> dict[str, Any]:
     """A figure of the person computed in one run only, with the cells it read («Riduzione …: 50% (giorni di
-    assenza 45 (tabella persone, riga 4, colonna giorni_assenza)) prima, nessuna cifra dopo»)."""
-    cells = [f"{i['name']} {_read(i, 'number', headers)}" for i in figure.get("inputs", ()) if i.get("cell")]
-    value = show(figure["value"], value_kind(key)) + (f" ({'; '.join(cells)})" if cells else "")
+    assenza 45 (tabella persone, riga 4, colonna giorni_assenza)) prima, nessuna cifra dopo»). A datum changed
+    (``data``) when one of its cells is read with another value in the other run, or not read there at all."""
+    trace, other = (runs.after, runs.cells_before) if after else (runs.before, runs.cells_after)
+    figure = trace[key]
+    read = [i for i in figure.get("inputs", ()) if i.get("cell")]
+    cells = [f"{i['name']} {_read(runs, i, trace)}" for i in read]
+    value = show(stored(figure["value"]), value_kind(key)) + (f" ({'; '.join(cells)})" if cells else "")
     said = f"{figure['label']}: " + (
         f"nessuna cifra prima, {value} dopo" if after else f"{value} prima, nessuna cifra dopo"
     )
@@ -179,6 +291,7 @@ def alone(figure: Mapping[str, Any], key: str, headers, after: bool) -> dict[str
         "name": figure["label"],
         "from": None if after else figure["value"],
         "to": figure["value"] if after else None,
-        "cells": [i["cell"] for i in figure.get("inputs", ()) if i.get("cell")],
+        "cells": [i["cell"] for i in read],
+        "data": any(i["cell"] not in other or other[i["cell"]] != i["value"] for i in read),
         "said": said,
     }

@@ -20,6 +20,8 @@ RULE = "regolamento.rateo"
 DECIDED = "importi"  # the method whose amounts an act decides, person by person
 # what a formula reads that already counts the days of service
 DAYS_READ = frozenset({"giorni_servizio", "mesi_servizio", "assunzione", "cessazione"})
+# the functions that count the time of service themselves: MESI(15 giorni) is the months of service in the year
+COUNTS_SERVICE = frozenset({"MESI", "PREMIO"})
 NAMED = 3  # the people a warning names, then «e altri N»
 Admits = Callable[[Premium, str], bool]  # whether a part admits a person (by id)
 
@@ -63,10 +65,12 @@ def problems(
 
 
 def _reads_days(block: Premium) -> bool:
-    """Whether a formula of the part counts the days itself, or reads a premium already paid (``PREMIO``: a
-    redistribution in proportion to another part's amounts, already in proportion to the days if that part is)."""
+    """Whether a formula of the part counts the days or the months of service itself (``MESI``), or reads a premium
+    already paid (``PREMIO``: a redistribution in proportion to another part's amounts, already in proportion to the
+    days if that part is). A [[definizioni]] name is read through its formula (:func:`nodes` walks into it), so
+    ``dodicesimi = MESI(15 giorni) / 12`` counts the months wherever ``dodicesimi`` is written."""
     return any(
-        (isinstance(n, Name) and n.name in DAYS_READ) or (isinstance(n, Call) and n.fn == "PREMIO")
+        (isinstance(n, Name) and n.name in DAYS_READ) or (isinstance(n, Call) and n.fn in COUNTS_SERVICE)
         for f in formulas(block)
         for n in nodes(f.tree)
     )

@@ -170,6 +170,7 @@ def _defined(node: Defined) -> Compiled:
     euro, percent = node.type.same_unit(EURO), node.type.percent and not node.type.dims
     per_day = _per_day_unit(node)
     where = f"nella definizione «{node.name}»" + (f" ({node.key})" if node.key else "")
+    written = _bare_numbers(node.body)
 
     def run_(env: Env) -> Value:
         try:
@@ -183,10 +184,20 @@ def _defined(node: Defined) -> Compiled:
             shown = said(Num(value, per_day == PERCENT_PER_DAY_UNIT, 0, per_day))
         elif isinstance(value, Decimal) and (euro or percent):
             shown = fmt.Money(value) if euro else fmt.Percent(value)
+        elif isinstance(value, Decimal) and str(value) in written:
+            # one of the numbers the formula writes (the case of a table that holds): with the places it is written
+            # with, as the line of that case says it («1,10» on both lines, never «1,10» above «1,1»)
+            shown = fmt.Places(value)
         env.seen(label, shown)
         return value
 
     return run_
+
+
+def _bare_numbers(body: Node) -> frozenset[str]:
+    """The texts of the bare numbers a definition's formula writes with decimal places (``1,10`` → ``"1.10"``)."""
+    found = (n.value for n in nodes(body) if isinstance(n, Num) and not n.percent and not n.unit)
+    return frozenset(str(v) for v in found if isinstance(e := v.as_tuple().exponent, int) and e < 0)
 
 
 def _per_day_unit(node: Defined) -> str:

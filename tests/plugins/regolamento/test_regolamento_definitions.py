@@ -297,3 +297,22 @@ fonte = "art. 3 c. 5"
     assert amounts(result)["B"] == "25.00"
     text = explain(result, "person", "B")
     assert "il compenso giornaliero della categoria («tariffa_giorno», art. 3 c. 5) = € 2,50 al giorno" in text
+
+
+def test_a_coefficient_chosen_by_case_reads_as_written_in_both_lines(ciclope_ente, tmp_path):
+    """A coefficient table written «1,10» for a C: the case that holds and the definition's value show the same
+    number the office typed, «1,10» twice, never «1,10» above «1,1» (a bare number keeps its written places)."""
+    coefficient = """
+[[definizioni]]
+nome = "coefficiente"
+descrizione = "il coefficiente della categoria"
+formula = '=PIÙ.SE(categoria = "C"; 1,10; categoria = "D"; 1,25)'
+fonte = "art. 3 c. 1"
+"""
+    rules = HEAD + TABLE + coefficient + PART.replace("SE(punteggio >= 80; 100%; 90%)", "coefficiente")
+    result = run_declared(ciclope_ente, tmp_path, rules, comune(STAFF))
+    # C: a C with 4 shifts, 30 × 4 × 1,10 = 132,00
+    assert amounts(result)["C"] == "132.00"
+    text = explain(result, "person", "C")
+    assert "• caso che vale: la categoria (o l'Area) del contratto è uguale a «C» = 1,10\n" in text
+    assert "• il coefficiente della categoria («coefficiente», art. 3 c. 1) = 1,10\n" in text

@@ -73,3 +73,23 @@ def test_amounts_an_act_decides_are_not_warned(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, HEAD + part, data)
     assert warnings(result) == []
     assert {a.person: a.amount for a in result.rewards.awards.values() if a.amount} == {"P2": Decimal("300.00")}
+
+
+def test_a_formula_that_reads_the_months_of_service_is_not_warned(ciclope_ente, tmp_path):
+    # MESI(15 giorni) counts the months of service: a weight that reads it pays by time of service, directly or
+    # through a definition's name, and the leaver P2 (6 months: January–June) weighs 6/12 of a colleague
+    direct = PART.replace(
+        'metodo = "proporzionale"', "metodo = \"proporzionale\"\npeso = '=punteggio * MESI(15 giorni)'"
+    )
+    defined = (
+        "\n[[definizioni]]\nnome = \"dodicesimi\"\nformula = '=MESI(15 giorni) / 12'\nfonte = \"art. 2\"\n"
+        + PART.replace('metodo = "proporzionale"', "metodo = \"proporzionale\"\npeso = '=punteggio * dodicesimi'")
+    )
+    for name, part in (("diretta", direct), ("definizione", defined)):
+        folder = tmp_path / name
+        folder.mkdir()
+        result = run_declared(ciclope_ente, folder, HEAD + part, files())
+        assert warnings(result) == [], name
+        # weights 81 × 12, 82 × 6, 83 × 12 (÷ 12 alike in the definition): Σ = 972 + 492 + 996 = 2460;
+        # P2: 3000 × 492 / 2460 = 600,00 — the months really prorate the premium
+        assert {a.person: a.amount for a in result.rewards.awards.values()}["P2"] == Decimal("600.00"), name
