@@ -28,7 +28,14 @@ def applied(result: Result) -> ReportSection:
     for row in provisions.all_in_force(table(), result.ente.year):
         value = describe(row)
         rows.append(
-            (row.title, value, fmt.date_it(row.since), row.source, row.confidence, applied_to(row.id, result) or "-")
+            (
+                row.title,
+                value,
+                fmt.date_it(row.since),
+                row.source,
+                row.confidence,
+                applied_to(row.id, result) or fmt.NONE,
+            )
         )
         if row.note and row.id in READ_NOTES:
             notes.append(f"{row.title}: {row.note}")  # named: the note is read apart from its row
@@ -73,7 +80,7 @@ READING_48 = (
 
 
 def describe(row: provisions.Provision) -> str:
-    """The provision's figure in Italian: «da € 5.000,00 a € 18.000,00», «almeno il 30%», «dal 15% al 25%», or «-»:
+    """The provision's figure in Italian: «da € 5.000,00 a € 18.000,00», «almeno il 30%», «dal 15% al 25%», or «—»:
     a share (at most 1) as a percentage, an amount (from 100 up) in euro."""
     lo, hi = row.min, row.max
     if lo is not None and hi is not None:
@@ -85,7 +92,7 @@ def describe(row: provisions.Provision) -> str:
     if hi is not None:
         return f"al più {'il ' if _share(hi) else ''}{_said(hi)}"
     if row.value is None:
-        return "-"
+        return fmt.NONE
     unit = UNITS.get(row.id)
     return f"{fmt.decimal_it(row.value)} {unit}" if unit else fmt.decimal_it(row.value)
 
@@ -103,7 +110,11 @@ def _said(x: Decimal) -> str:
 
 
 # what a provision's ``value`` counts, where it is not a plain number
-UNITS = {"piao": "giorni dal bilancio (se differito)", "piao_prima_applicazione": "giorni dal bilancio"}
+UNITS = {
+    "piao": "giorni dal bilancio (se differito)",
+    "piao_prima_applicazione": "giorni dal bilancio",
+    "maggiorazione_non_applicabile": "dipendenti",
+}
 
 
 def applied_to(pid: str, result: Result) -> str:
@@ -146,7 +157,7 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
     ente, rule = result.ente, maggiorazione(result.params)
     why = art48.not_applicable(ente)
     if why:
-        return why.partition(" (")[0] if pid in ("maggiorazione_art69", "maggiorazione_non_applicabile") else "-"
+        return why.partition(" (")[0] if pid in ("maggiorazione_art69", "maggiorazione_non_applicabile") else fmt.NONE
     staff = art48.employees(ente)
     if pid in ("maggiorazione_non_applicabile", "maggiorazione_enti_piccoli"):  # the ente's size, whoever pays it
         row = in_force(pid, ente.year)
@@ -155,14 +166,14 @@ def maggiorazione_applied(pid: str, result: Result) -> str:
     own = result.figures.get(art69_own.OWN)
     if own is not None:  # the regulation's own part pays it, checked against the minimum that holds for the ente
         if pid != "maggiorazione_art69":
-            return "-"
+            return fmt.NONE
         paid = f"pagata dal regolamento dell'ente, parte «{own.value}»"
         floor = art48.minimum(ente.year, staff, False) if in_force("maggiorazione_parita", ente.year) else None
         if floor is None:  # before 2026 one minimum, the row's own value
             return paid
         return f"{paid}; minimo {fmt.decimal_it(floor.share * 100, 0)}%: {floor.reason} ({article(floor.source)})"
     if rule is None:
-        return not_configured(result) if pid == "maggiorazione_art69" else "-"
+        return not_configured(result) if pid == "maggiorazione_art69" else fmt.NONE
     if pid == "maggiorazione_obiettivi_ente":
         return objectives_applied(result, rule)
     if pid == "maggiorazione_parita":

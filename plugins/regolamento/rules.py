@@ -786,12 +786,13 @@ def labels(params: Params) -> dict[str, str]:
 
 def result_funds(regulation: Regulation) -> dict[str, str]:
     """The fund of each entry of [[risultato_po]] named by the roles it pays («Retribuzione di risultato dei
-    dirigenti», «… delle PO / EQ»), where the plugin's fixed label of ``risultato_po`` would say other roles, or where
-    several entries pay from funds of their own; [etichette] names them otherwise."""
+    dirigenti», «… delle PO / EQ»), where the plugin's fixed label of ``risultato_po`` would say other roles, or the
+    fund is the ente's own (``risultato_eq``: its key would be all a document could say); [etichette] names them
+    otherwise."""
     out = {}
     for rp in regulation.result_pays:
         said = result_pay_words(rp.roles, regulation.labels)
-        if (len(regulation.result_pays) > 1 or rp.fund in LABELS) and said != LABELS.get(rp.fund):
+        if said != LABELS.get(rp.fund):
             out[rp.fund] = said
     return out
 

@@ -805,13 +805,14 @@ def why_zero(given: tuple[Input, ...]) -> str:
 
 def cut_whole(reg: Regulation, given: tuple[Input, ...]) -> str:
     """Why an amount is 0 when a reduction took all of it, with the reduction's own article (the premium's is
-    another): «nessun importo: la riduzione per giorni di assenza è del 100% (art. 14 c. 1)»; "" when none did. The
+    another), cited as every rule is, after the act: «nessun importo: la riduzione per giorni di assenza è del 100% (SMVP, art.
+    14 c. 1)»; "" when none did. The
     input reads the reduction's figure, ``reduction:<person>:<n>``, n its place among [[riduzioni]]."""
     for i in given:
         if i.name.startswith("riduzione per ") and isinstance(i.value, fmt.Percent) and i.value == 1:
             source = reg.reductions[int(i.ref.rsplit(":", 1)[1]) - 1].source
             named = i.name.split(" (il taglio")[0].removesuffix(f", {source}")  # a formula's names its article
-            return f"nessun importo: {the(named)} è del 100% ({source})"
+            return f"nessun importo: {the(named)} è del 100% ({cite(reg, source)})"
     return ""
 
 

@@ -181,7 +181,10 @@ def test_every_premium_of_zero_says_why(ciclope_ente, tmp_path):
     # 1500 × 90 / 90 = 1500.00; dirigenza: DIR1 alone, 1000.00 (no reason, paid)
     assert (premi["P01"]["Importo"], premi["P01"]["Motivo"]) == (1500, None)
     assert (premi["P02"]["Importo"], premi["P02"]["Esito"]) == (0, "valutato")
-    assert premi["P02"]["Motivo"] == "la riduzione per giorni di assenza è del 100% (art. 5)"  # the reduction's
+    # the reduction's own article, after the act as the exclusion's below
+    assert premi["P02"]["Motivo"] == (
+        "la riduzione per giorni di assenza è del 100% (Criteri per l'assegnazione del trattamento accessorio, art. 5)"
+    )
     assert premi["P03"]["Importo"] == 0 and premi["P03"]["Esito"].startswith("escluso")
     assert premi["P03"]["Motivo"] == (
         "punteggio sotto il minimo di 60, Criteri per l'assegnazione del trattamento accessorio, art. 2"

@@ -370,3 +370,13 @@ def test_a_person_below_the_places_is_told_their_place_and_the_last_beneficiary_
     )
     # the score it read as every score reads, two decimals: 80 points are «80,00», never «80»
     assert "l'ultimo beneficiario ha 92,00 punti (punteggio = 80,00; graduatoria = " in text
+
+
+def test_the_provisions_table_says_its_figures_in_words():
+    from ciclope.plugins.ccnl_funzioni_locali.national import in_force
+    from ciclope.plugins.ccnl_funzioni_locali.report import describe
+
+    # art. 48 c. 5: the figure is a number of employees, not a bare «5»; a provision with no figure (the CCDI's tie
+    # criteria) reads «—», as every missing figure of the documents does, never «-»
+    assert describe(in_force("maggiorazione_non_applicabile", 2026)) == "5 dipendenti"
+    assert describe(in_force("maggiorazione_parita", 2026)) == "—"

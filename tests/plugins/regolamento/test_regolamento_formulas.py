@@ -402,11 +402,11 @@ def test_a_share_a_reduction_takes_whole_says_why_it_is_nothing(ciclope_ente, tm
     people = [("P1", "C", 100, 1, 0), ("P4", "C", 50, 1, 200)]
     result = run_declared(ciclope_ente, tmp_path, ATER_CUTS, scored(people, fund="10000.00"))
     # P4's 200 days of absence are past 181: −100%, nothing of «presenza»; the reason first, as a zero factor's is,
-    # with the reduction's own source (the part's is another)
+    # with the reduction's own source (the part's is another), cited after the act as every rule is
     assert result.figures["premio:presenza:P4"].value == Decimal("0.00")
     assert result.figures["premio:presenza:P4"].note == (
-        "nessun importo: la riduzione per giorni di assenza è del 100% (C.I.D., riduzioni per assenze); quota pagata "
-        "= tempo lavorato"
+        "nessun importo: la riduzione per giorni di assenza è del 100% (Contratto integrativo decentrato dell'ATER "
+        "del Comprensorio di Civitavecchia, C.I.D., riduzioni per assenze); quota pagata = tempo lavorato"
     )
 
 

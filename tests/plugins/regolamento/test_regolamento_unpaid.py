@@ -258,9 +258,9 @@ def test_a_zero_from_a_reduction_says_the_reduction_alone(ciclope_ente, tmp_path
     # the note keeps the share paid; the «perché» is the reason alone (docs/regolamento.md)
     assert "quota pagata = " in result.figures["award:P2"].note
     assert reason(result, "P2") == (
-        # the reduction's article (art. 7), not only the premium's (art. 6) beside «regola»
+        # the reduction's article (art. 7), not only the premium's (art. 6) beside «regola», after the act's title
         "  perché: Premio di Persona 2 — produttività: nessun importo: la riduzione per giorni di assenza è del 100% "
-        "(art. 7)"
+        "(Regolamento per la produttività del Comune di Prova, art. 7)"
     )
 
 
@@ -385,3 +385,19 @@ def test_a_score_below_the_minimum_is_the_reason_not_the_part_s_note(ciclope_ent
     )
     text = explain(result, "person", "P2")
     assert "nota:    la valutazione annuale ha effetto sugli incentivi del comparto\n" in text  # in the tree, as a note
+
+
+def test_the_ente_s_own_fund_of_one_result_pay_is_named_by_its_roles(ciclope_ente, tmp_path):
+    # one [risultato_po] for the PO / EQ, from a fund whose key is the office's, risultato_eq: the documents name it
+    # by whom it pays (the regulation declares no contract: both names), never by its key («Fondo risultato EQ»)
+    text = EMPLOYEES_ONLY + (
+        '\n[risultato_po]\nfondo = "risultato_eq"\nruoli = ["po"]\nmetodo = "formula"\n'
+        "importo = '=fondo * punteggio / SOMMA.ENTE(punteggio)'\nfonte = \"art. 10\"\n"
+    )
+    rows = ["P1,Persona 1,dipendente,C,com,1,0,false,SEG", "Q1,Posizione 1,po,D,com,1,0,false,SEG"]
+    cards = ["P1,SEG,scheda,Valutazione complessiva,100,80,", "Q1,SEG,scheda,Valutazione complessiva,100,90,"]
+    funds = '[funds]\nperformance_individuale = "1000.00"\nrisultato_eq = "2000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, text, one_unit_comune("Comune di Prova", rows, cards, funds))
+    # Q1 alone: 2,000.00 × 90 / 90
+    assert amounts(result)["Q1"] == "2000.00"
+    assert result.rewards.pools["risultato_eq"].label == "Retribuzione di risultato delle PO / EQ"
