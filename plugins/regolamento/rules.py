@@ -48,9 +48,8 @@ from ciclope.plugins.regolamento.check import (
 from ciclope.plugins.regolamento.check import (
     comparto as comparto_check,
 )
-from ciclope.plugins.regolamento.check.servicedates import TERM_END, TERM_START
 from ciclope.plugins.regolamento.compile import past
-from ciclope.plugins.regolamento.compile.env import Facts
+from ciclope.plugins.regolamento.compile.env import TERM_END, TERM_START, Facts
 from ciclope.plugins.regolamento.format import funds, grades, readings, rowcolumns, vocabulary
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
 from ciclope.plugins.regolamento.format.hints import nearest

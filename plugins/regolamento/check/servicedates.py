@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 from ciclope.core import Ente, Problem, fmt
+from ciclope.plugins.regolamento.compile.env import TERM_END, TERM_START
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.read.reader import SOURCE
 
 RULE = "regolamento.servizio"
 INCARICO_RULE = "regolamento.incarico"
-# people.csv's dates of the incarico, by the codes brescia's people.csv gives the same headers
-TERM_START, TERM_END = "term_start", "term_end"
 # each span: its two columns, the words of its end and its start, what could not be counted, its rule
 SPANS = (
     ("assunzione", "cessazione", "cessa il", "data di assunzione", "i giorni di servizio", RULE),

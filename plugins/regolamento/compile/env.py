@@ -45,6 +45,9 @@ from ciclope.plugins.regolamento.format.wording import contracted, of_unit, peri
 
 HUNDRED = Decimal(100)
 POSITION = "position_pay"  # the people.csv column of the position pay (as every plugin of the comparto names it)
+# people.csv's dates of the incarico of a PO / EQ whose position is not weighted, by the codes brescia's people.csv
+# gives the same headers
+TERM_START, TERM_END = "term_start", "term_end"
 # the quantities read from a column of the people file → the column (``grado``: [gradi]'s column, else the category)
 PEOPLE_COLUMNS = {
     "quota_tempo": "fte",

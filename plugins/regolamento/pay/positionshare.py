@@ -22,7 +22,7 @@ from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
-from ciclope.plugins.regolamento.pay.resultpay import NEGATIVE, POSITION, STATUS_WORDS, negative_inputs
+from ciclope.plugins.regolamento.pay.resultpay import NEGATIVE, POSITION, STATUS_WORDS, negative_inputs, position_input
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 
 HUNDRED = Decimal(100)
@@ -53,9 +53,7 @@ def position_pays(
         refs = {pid: f"position_pay:{pid}" if pid in computed else "" for pid in pays}
         return pays, {pid: Input("retribuzione di posizione", v, ref=refs[pid]) for pid, v in pays.items()}
     given = {p.id: p.extra.get(POSITION) for p in people}
-    inputs = {
-        p.id: Input("retribuzione di posizione", given[p.id], cell=ente.cell("people", p.row, POSITION)) for p in people
-    }
+    inputs = {p.id: position_input(p, ente) for p in people}
     if all(v is not None for v in given.values()):
         return {pid: v for pid, v in given.items() if v is not None}, inputs
     return {pid: Decimal(1) for pid in given}, inputs

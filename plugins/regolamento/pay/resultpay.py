@@ -10,11 +10,12 @@ remainder), without one the pool is what is due.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from ciclope.core import Award, Ente, Input, OrgPerformance, Person, Pool, Problem, Score, Trace, fmt, money, scoring
-from ciclope.plugins.regolamento.compile.env import Facts
+from ciclope.plugins.regolamento.compile.env import TERM_END, TERM_START, Facts
 from ciclope.plugins.regolamento.compile.points import points_of, scale_of
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
@@ -85,7 +86,8 @@ def pay(
             continue
         if rp.method == "formula":
             if formula is not None:  # None: the fund it reads is missing, and settle says so
-                exact[p.id], inputs[p.id] = formula.amount(p.id)
+                exact[p.id], read = formula.amount(p.id)
+                inputs[p.id] = with_term(read, p, ente)
                 due[p.id] = money.r2(exact[p.id])
         elif position is None or s.score is None:
             continue  # never: status_of gave senza_posizione, and only the scored are listed
@@ -159,7 +161,26 @@ def given(rp: ResultPay, p: Person, s: Score, ente: Ente) -> tuple[Input, ...]:
     score = Input("punteggio", s.score, ref=f"score:{p.id}")
     if rp.method == "formula" and not resultformula.reads_position(rp):
         return (score,)
-    return (Input("retribuzione di posizione", p.extra.get(POSITION), cell=ente.cell("people", p.row, POSITION)), score)
+    return with_term((position_input(p, ente), score), p, ente)
+
+
+def position_input(p: Person, ente: Ente) -> Input:
+    """The position pay of people.csv, from its cell."""
+    return Input("retribuzione di posizione", p.extra.get(POSITION), cell=ente.cell("people", p.row, POSITION))
+
+
+def with_term(inputs: tuple[Input, ...], p: Person, ente: Ente) -> tuple[Input, ...]:
+    """``inputs`` with the incarico's dates of people.csv after the position pay they read, when written: the office
+    gives the position pay for the incarico's days, and the person reads why it is not the year's («incarico dal
+    01/04/2026» beside € 7.534,25). Unchanged without dates, or where nothing reads the position pay."""
+    start, end = p.extra.get(TERM_START), p.extra.get(TERM_END)
+    said = [f"{word} {fmt.date_it(d)}" for word, d in (("dal", start), ("al", end)) if isinstance(d, dt.date)]
+    at = next((n for n, i in enumerate(inputs, 1) if i.name.endswith("retribuzione di posizione")), None)
+    if not said or at is None:
+        return inputs
+    column = TERM_START if isinstance(start, dt.date) else TERM_END
+    term = Input("incarico", " ".join(said), cell=ente.cell("people", p.row, column))
+    return (*inputs[:at], term, *inputs[at:])
 
 
 def negative_inputs(reg: Regulation, p: Person, s: Score, ente: Ente) -> tuple[Input, ...]:

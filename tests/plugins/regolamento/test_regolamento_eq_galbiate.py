@@ -238,3 +238,17 @@ def test_the_relazione_names_the_scheda_d_of_an_ente_without_dirigenti_by_what_i
     report = relazione.build(computed(tmp_path))
     [section] = [s for s in report.sections if s.ident == "dirigenti"]
     assert section.title == "Scheda d — Responsabili con funzioni dirigenziali"
+
+
+def test_the_eq_s_scheda_says_the_incarico_her_position_pay_is_for(tmp_path):
+    """EQ4's position pay, 4.524,59, is the office's for the days of the incarico from 01/07/2024 (9000 × 184 / 366):
+    her scheda says the date beside the amount her result pay is a share of, so she reads why it is not 9.000,00;
+    EQ1, whose incarico covers the year, reads no such line."""
+    import re
+
+    from ciclope.core.schede import content, render
+
+    result = computed(tmp_path)
+    text = re.sub(r"<[^>]+>", " ", render.render(content.build(result, "EQ4")))
+    assert re.search(r"retribuzione di posizione\s+€ 4\.524,59\s+incarico\s+dal 01/07/2024", text), text
+    assert "incarico" not in re.sub(r"<[^>]+>", " ", render.render(content.build(result, "EQ1"))).lower()
