@@ -486,13 +486,21 @@ PARTS = "parti"  # results.json's extra: each part of a fund divided among parts
 def shared_funds(reg: Regulation, ledger: Ledger) -> list[dict[str, Any]]:
     """Each part of a fund that several parts divide (``quota_fondo``: 40% and 60%), in the order they are paid: its
     fund, its share of it (None: no share of its own), its amount (the share, and what earlier parts sent it) and
-    what it paid — so the Relazione shows how the fund was divided before each part divided its own."""
+    what it paid — so the Relazione shows how the fund was divided before each part divided its own. A part set
+    aside (``accantonata``) names the part it is set aside from, whose residual it would otherwise be: its amount is
+    no share of the fund."""
     return [
         {"fund": p.fund, "part": p.name, "share": ledger.shares[p.name][0] if p.name in ledger.shares else None,
-         "amount": ledger.funded[p.name], "paid": ledger.spent[p.name]}
+         "amount": ledger.funded[p.name], "paid": ledger.spent[p.name], **aside_from(reg, p)}
         for p in reg.parts
         if p.name in ledger.funded and shares_fund(reg, p)
     ]  # fmt: skip
+
+
+def aside_from(reg: Regulation, part: Part) -> dict[str, str]:
+    """``{"set_aside_from": name}`` for a part set aside from the part whose residual goes to it; {} otherwise."""
+    source = next((p.name for p in reg.parts if p.residual_to == part.name), None) if part.set_aside else None
+    return {"set_aside_from": source} if source else {}
 
 
 def ranking_row(part: str, group: Given) -> dict[str, Any]:

@@ -143,7 +143,7 @@ def fund_parts(result: Result) -> list[ReportSection]:
         return []
     labels = result.plugin.status_labels
     table = tuple(
-        (fmt.fund(r["fund"], _pool_label(result, r["fund"]), labels), r["part"], _share(r["share"]),
+        (fmt.fund(r["fund"], _pool_label(result, r["fund"]), labels), r["part"], _share(r["share"], r.get("set_aside_from")),
          fmt.Money(r["amount"]), fmt.Money(r["paid"]), fmt.Money(Decimal(r["amount"]) - Decimal(r["paid"])))
         for r in rows
     )  # fmt: skip
@@ -153,8 +153,9 @@ def fund_parts(result: Result) -> list[ReportSection]:
             columns=("Fondo", "Parte", "Quota del fondo", "Importo della parte", "Pagato", "Non pagato"),
             rows=table,
             note="I fondi divisi tra più parti del premio: la quota di ciascuna parte (fondo × quota, al centesimo con "
-            "il metodo dei resti più alti, più ciò che le parti precedenti le hanno lasciato), ciò che ha pagato e ciò "
-            "che non ha pagato, che resta nel fondo o va alla parte che il regolamento indica.",
+            "il metodo dei resti più alti, più ciò che le parti precedenti le hanno lasciato; una parte accantonata "
+            "riceve ciò che le serve, tolto prima dalla parte da cui è accantonata), ciò che ha pagato e ciò che non "
+            "ha pagato, che resta nel fondo o va alla parte che il regolamento indica.",
         )
     ]
 
@@ -164,9 +165,12 @@ def _pool_label(result: Result, fund: str) -> str:
     return getattr(pool, "label", "") or ""
 
 
-def _share(share: Any) -> fmt.Percent | str:
-    """A part's share, a percentage (a number in % format in the workbook, «40,00%» in the pages); «—» for a part with
-    no share of its own."""
+def _share(share: Any, aside_from: str | None = None) -> fmt.Percent | str:
+    """A part's share, a percentage (a number in % format in the workbook, «40,00%» in the pages); for a part set
+    aside, the part it is set aside from («accantonata dalla parte «quota individuale»», never «0,00%» beside its
+    amount); «—» for a part with no share of its own."""
+    if aside_from:
+        return f"accantonata dalla parte {fmt.quoted(aside_from)}"
     if share is None:
         return NONE
     return fmt.Percent(str(share))

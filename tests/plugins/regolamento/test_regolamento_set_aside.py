@@ -96,3 +96,21 @@ def test_a_set_aside_larger_than_its_source_is_not_taken(ciclope_ente, tmp_path)
         "accantonata: non è accantonata, e riceve solo ciò che quella non paga"
     )
     assert "pool:performance_individuale:maggiorazione:accantonamento" not in both.figures
+    # the set-aside that is too large is placed where the office writes the part: the second [[premi]], line 13
+    assert warning.said.endswith("riga 13, [[premi]] n. 2")
+
+
+def test_the_relazione_says_a_part_set_aside_from_which_part_not_a_share_of_zero(ciclope_ente, tmp_path):
+    from ciclope.plugins.regolamento.say.annex import fund_parts
+
+    staff = ["A,Persona A,dipendente,C,com,1,0,false,SEG", "B,Persona B,dipendente,C,com,1,0,false,SEG"]
+    cards = ["A,SEG,scheda,Valutazione,100,90,", "B,SEG,scheda,Valutazione,100,60,"]
+    funds = '[funds]\nperformance_individuale = "10000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, TEXT, one_unit_comune("Comune di Prova", staff, cards, funds))
+    (section,) = fund_parts(result)
+    rows = {row[1]: row for row in section.rows}
+    # «produttività» 10% of 10.000,00 = 1.000,00, of which 600,00 set aside for A's maggiorazione first: the
+    # maggiorazione's «quota» is the part it comes from, never «0,00%» beside its 600,00
+    assert rows["maggiorazione"][2] == "accantonata dalla parte «produttività»"
+    assert str(rows["maggiorazione"][3]) == "600.00"
+    assert str(rows["produttività"][2]) == "0.1"
