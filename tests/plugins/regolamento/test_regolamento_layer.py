@@ -322,8 +322,9 @@ def test_the_grado_di_differenziazione_needs_two_levels_or_bands(ciclope_ente, t
 
 
 def test_the_differentiation_of_premiums_names_a_fund_by_its_words(ciclope_ente, tmp_path):
-    """A fund of [fondi] that no label names («risultato_eq») is «Fondo risultato EQ» in the layer's table, as in
-    every other table of the Relazione and of schede.xlsx, never the code ente.toml writes."""
+    """A fund of [fondi] that no label names («risultato_eq»), paying the result pay, is named by whom it pays,
+    «Retribuzione di risultato delle EQ» (the contract of the year), in the layer's table as in every other table of
+    the Relazione and of schede.xlsx: never the code ente.toml writes, nor words made of it («Fondo risultato EQ»)."""
     text = WITH.replace(
         '[risultato_po]\nmetodo = "percentuale"\n', '[risultato_po]\nmetodo = "percentuale"\nfondo = "risultato_eq"\n'
     )
@@ -339,7 +340,10 @@ def test_the_differentiation_of_premiums_names_a_fund_by_its_words(ciclope_ente,
     }
     # the premium pays the 12 dipendenti at pieno (S01, S02, S10, S13) or intermedio (S03–S06, S11, S12, S15, S16)
     [section] = [s for s in result.sections if s.title.startswith("Differenziazione dei premi")]
-    assert [r[:2] for r in section.rows] == [("Premi per la performance individuale", 12), ("Fondo risultato EQ", 3)]
+    assert [r[:2] for r in section.rows] == [
+        ("Premi per la performance individuale", 12),
+        ("Retribuzione di risultato delle EQ", 3),
+    ]
 
 
 def test_the_contract_range_of_a_partial_year_or_part_time_eq_is_scaled_to_its_share(ciclope_ente, tmp_path):

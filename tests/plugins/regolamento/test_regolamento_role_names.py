@@ -209,13 +209,17 @@ def test_a_regulation_of_every_role_still_says_the_card_of_the_others(tmp_path):
 
 def test_the_result_pay_is_said_so_on_the_personal_scheda(ciclope_ente, tmp_path):
     """«€ 1.600,00 — premio (Fondo risultato ep)»: the result pay of [risultato_po] under [premio] was a «premio»,
-    and the fund's key lost its acronym."""
+    and its fund was named by its key; the fund is named by whom it pays, in the regulation's words for the role."""
     from ciclope.core.schede.content import build
 
     result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
     # E02: 20% × 8000 = 1600.00 (test_the_amounts_are_the_hand_computed_ones)
     [paid] = build(result, "E02").payments
-    assert (paid.amount, paid.what, paid.pool) == ("€ 1.600,00", "retribuzione di risultato", "Fondo risultato EP")
+    assert (paid.amount, paid.what, paid.pool) == (
+        "€ 1.600,00",
+        "retribuzione di risultato",
+        "Retribuzione di risultato dei responsabili di struttura",
+    )
     [premium] = build(result, "P01").payments
     assert (premium.what, premium.pool) == ("premio", "Fondo produttività individuale")  # the staff keep theirs
 
