@@ -130,6 +130,7 @@ class Cohort:
 
 
 Each = tuple["PersonEnv", Value, "Input | None"]  # a person an aggregate read, the value, the datum it read alone
+Tied = tuple[str, Value, "Input | None"]  # a value that decides a tie of a rank: its words, the value, its datum
 
 ASSIGNMENTS = "incarichi"  # the sheet of the appointments a part pays one by one ([[premi]] incarichi)
 
@@ -623,9 +624,19 @@ class PersonEnv:
                 before.setdefault(key, found)
         return value, next(iter(mine.values())) if len(mine) == 1 else None
 
-    def aggregated(self, label: str, group: Any, value: Value, formula: str, each: Iterable[Each]) -> str:
+    def aggregated(
+        self,
+        label: str,
+        group: Any,
+        value: Value,
+        formula: str,
+        each: Iterable[Each],
+        tied: Sequence[Sequence[Tied]] = (),
+    ) -> str:
         """The key of the figure of an aggregate of the cohort (``label``: as the formula says it, over ``group``),
-        recorded with each person's value; "" where the cohort records none."""
+        recorded with each person's value; "" where the cohort records none. ``tied``: for each person of ``each``, in
+        its order, the values that decide a tie of a rank, each listed after the person's value by its words, so the
+        rank is redone by hand from the list."""
         cohort = self.cohort
         recorder = cohort.recorder if cohort is not None else None
         if recorder is None:
@@ -638,10 +649,12 @@ class PersonEnv:
         # each person by name and id (two may share a name), each value with the cell it was read from; not with the
         # figure that explains it (a score, an earlier premium): explaining one person walks into this list, and must
         # not walk on into every colleague's explanation
-        inputs = [
-            Input(f"{p.person.name} ({p.person.id})", _as_read(p, v, i), cell=i.cell if i is not None else "")
-            for p, v, i in each
-        ]
+        inputs: list[Input] = []
+        for n, (p, v, i) in enumerate(each):
+            who = f"{p.person.name} ({p.person.id})"
+            inputs.append(Input(who, _as_read(p, v, i), cell=i.cell if i is not None else ""))
+            for words, tv, ti in tied[n] if tied else ():
+                inputs.append(Input(f"{who}, a parità: {words}", _as_read(p, tv, ti), cell=ti.cell if ti else ""))
         recorder.trace.record(key, self.shown(value), formula, recorder.source, inputs, named[:1].upper() + named[1:])
         return key
 

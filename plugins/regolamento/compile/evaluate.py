@@ -37,7 +37,7 @@ from ciclope.plugins.regolamento.format.expr import (
     nodes,
 )
 from ciclope.plugins.regolamento.format.quantities import quantity
-from ciclope.plugins.regolamento.format.wording import contracted, number, said, words_of
+from ciclope.plugins.regolamento.format.wording import contracted, number, said, tie_breaks, tie_keys, words_of
 
 Value = Any  # Decimal | str | Rank | bool | None
 Compiled = Callable[["Env"], Value]
@@ -120,7 +120,9 @@ class Env(Protocol):
 
     def alone(self, compute: Callable[[Any], Value]) -> tuple[Value, Any]: ...
 
-    def aggregated(self, label: str, group: Any, value: Value, formula: str, each: Iterable[Any]) -> str: ...
+    def aggregated(
+        self, label: str, group: Any, value: Value, formula: str, each: Iterable[Any], tied: Sequence[Any] = ()
+    ) -> str: ...
 
     def shown(self, value: Value) -> Any: ...
 
@@ -624,6 +626,8 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
     """An aggregate over the people of a scope: computed once per group and kept in the group's cache, with the figure
     that lists what each person gave (where the cohort records one)."""
     base, _, scope = node.fn.rpartition(".")
+    if base == "RANGO":
+        return _rank(node, args)
     token = object()  # this aggregate, in the cache of every group it runs for
     inner = args[0] if args else None
     label = contracted(said(node))  # as the formula's sentence says it: «la somma dell'indennità … nell'ente»
@@ -638,8 +642,7 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
             if inner is None:
                 env.cache[key] = [True] * len(people), [None] * len(people)
             else:
-                found = [p.alone(inner) for p in people]
-                env.cache[key] = [v for v, _ in found], [i for _, i in found]
+                env.cache[key] = _alone(people, inner)
         vals, reads = env.cache[key]
         return people, vals, reads, key
 
@@ -648,33 +651,14 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
             return fmt.Money(value) if node.euro else fmt.Percent(value)
         return value
 
-    def figure(env: Env, words: str, value: Value, found: tuple[Sequence[Env], list[Value], list[Any], Any]) -> str:
+    def figure(env: Env, value: Value, found: tuple[Sequence[Env], list[Value], list[Any], Any]) -> str:
         people, vals, reads, key = found
         if base == "CONTA" and inner is None:  # no condition: each person counts one, and is listed as 1, not «SI»
             counted = zip(people, [Decimal(1)] * len(people), reads)
-            return env.aggregated(words, key[1], value, _COUNTED, counted)
-        each: list[tuple[Env, Value, Any]] = list(
-            zip(people, map(shown, vals) if node.euro or node.percent else vals, reads)
-        )
-        if base == "RANGO":  # by place, as a graduatoria is read (the highest first; ties in the file's order)
-            each = _by_place(each)
-        return env.aggregated(words, key[1], value, _HOW[base], each)
+            return env.aggregated(label, key[1], value, _COUNTED, counted)
+        each = zip(people, map(shown, vals) if node.euro or node.percent else vals, reads)
+        return env.aggregated(label, key[1], value, _HOW[base], each)
 
-    if base == "RANGO":
-        assert inner is not None
-
-        def rank(env: Env) -> Value:
-            found = values(env)
-            vals, done = found[1], (found[3], "=")
-            mine = inner(env)
-            place = None if mine is None else Decimal(1 + sum(1 for v in vals if v is not None and v > mine))
-            if done not in env.cache:  # the figure of the values ranked: how many, and each one's
-                ranked = Decimal(sum(1 for v in vals if v is not None))
-                env.cache[done] = figure(env, f"le persone confrontate per {label}", ranked, found)  # not a place
-            env.seen(label, place, env.cache[done])
-            return place
-
-        return rank
     reduce = _REDUCE[base]
 
     def aggregate(env: Env) -> Value:
@@ -682,7 +666,7 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         done = (found[3], "=")
         if done not in env.cache:
             value = reduce(found[1])
-            env.cache[done] = value, figure(env, label, shown(value), found)
+            env.cache[done] = value, figure(env, shown(value), found)
         value, ref = env.cache[done]
         env.seen(label, shown(value), ref)
         return value
@@ -690,11 +674,76 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
     return aggregate
 
 
-def _by_place(each: list[tuple[Any, Value, Any]]) -> list[tuple[Any, Value, Any]]:
-    """The values ranked, the highest first, those without a value last: any values the rank compares (numbers, or
-    texts ranked as texts), never negated; the sort is stable, so ties keep the file's order."""
-    ranked = sorted((e for e in each if e[1] is not None), key=lambda e: e[1], reverse=True)
-    return ranked + [e for e in each if e[1] is None]
+def _alone(people: Sequence[Env], compute: Compiled) -> tuple[list[Value], list[Any]]:
+    """Each person's value of ``compute`` and the datum it read alone (for the figure's cells), as two lists."""
+    found = [p.alone(compute) for p in people]
+    return [v for v, _ in found], [i for _, i in found]
+
+
+def _rank(node: Call, args: list[Compiled]) -> Compiled:
+    """RANGO.ENTE(x; y; …): 1 plus the number of the group's people ahead of the person, by a higher x or, at the same
+    x, by the first further argument where they differ (the higher; the lower where the formula writes it negated).
+    People tied on every argument share the place; who has no x has no place; who has no value of a further argument
+    comes after those with one, at that argument. Its figure lists each person's values by place, so a person redoes
+    the rank by hand; it is made once per group, as the values are."""
+    scope = node.fn.rpartition(".")[2]
+    token = object()  # this rank, in the cache of every group it runs for
+    inner, keys = args[0], [(_compile(k), low) for k, low in tie_keys(node)]
+    lows = [low for _, low in keys]
+    label = contracted(said(node))
+    breaks = tie_breaks(node)
+    how = _HOW["RANGO"] + (f" o, a parità, che prevalgono per {breaks}" if breaks else "")
+    words = [said(k) for k, _ in tie_keys(node)]
+
+    def ranked(env: Env) -> tuple[list[Any], Any]:
+        """Each person's order (None without x) and the group's key, computed once per group; with no further argument
+        the orders are the values themselves (no tuple per person for the collector to walk on a big ente)."""
+        people, group = env.people(scope)
+        key = (token, group)
+        if key not in env.cache:
+            vals, reads = _alone(people, inner)
+            tied = [_alone(people, k) for k, _ in keys]  # per argument: each person's value, the datum it read
+            orders = [_order(v, [t[0][n] for t in tied], lows) for n, v in enumerate(vals)] if keys else vals
+            env.cache[key] = orders, (people, vals, reads, tied)
+        return env.cache[key][0], key
+
+    def figure(env: Env, orders: list[Any], key: Any) -> str:
+        """The figure of the values ranked: how many, and each one's by place, with the values that break its ties."""
+        people, vals, reads, tied = env.cache[key][1]
+        each_tie = [[(w, t[0][n], t[1][n]) for w, t in zip(words, tied)] for n in range(len(people))]
+        by_place = _by_place(list(zip(orders, people, vals, reads, each_tie)))
+        ranked_n = Decimal(sum(1 for o in orders if o is not None))  # not a place
+        each = [(p, v, i) for _, p, v, i, _ in by_place]
+        ties = [t for *_, t in by_place] if keys else []
+        return env.aggregated(f"le persone confrontate per {label}", key[1], ranked_n, how, each, ties)
+
+    def rank(env: Env) -> Value:
+        orders, key = ranked(env)
+        mine = _order(inner(env), [k(env) for k, _ in keys], lows)
+        place = None if mine is None else Decimal(1 + sum(1 for o in orders if o is not None and o > mine))
+        done = (key, "=")
+        if done not in env.cache:
+            env.cache[done] = figure(env, orders, key)
+        env.seen(label, place, env.cache[done])
+        return place
+
+    return rank
+
+
+def _order(value: Value, tied: list[Value], lows: list[bool]) -> Any:
+    """What a rank compares of a person, the greater ahead: x alone where the formula has no further argument; else
+    x, then each further argument as (1, the value, negated where the lowest prevails), or (0, 0) without one, so a
+    value comes before none. None without x."""
+    if value is None or not lows:
+        return value
+    return (value, *((0, 0) if t is None else (1, -t if low else t) for t, low in zip(tied, lows)))
+
+
+def _by_place(each: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Each person's row ranked by its order (its first item), the first place first, those without a value last: any
+    values the rank compares (numbers, or texts ranked as texts); the sort is stable, so ties keep the file's order."""
+    ranked = sorted((e for e in each if e[0] is not None), key=lambda e: e[0], reverse=True)
+    return ranked + [e for e in each if e[0] is None]
 
 
 def _present(values: list[Value]) -> list[Value]:

@@ -428,7 +428,13 @@ AGGREGATE_SIGNATURES = {
     "SOMMA": ("SOMMA.ENTE(x)", "la somma di x tra le persone valutate"),
     "CONTA": ("CONTA.ENTE() o CONTA.ENTE(condizione)", "quante persone valutate (per cui vale la condizione)"),
     "CONTA.DIVERSI": ("CONTA.DIVERSI.ENTE(x)", "quanti valori diversi di x (es. i livelli usati)"),
-    "RANGO": ("RANGO.ENTE(x)", "la posizione della persona per x, dal più alto (1; i pari merito la stessa)"),
+    "RANGO": (
+        "RANGO.ENTE(x; y; …)",
+        "la posizione della persona per x, dal più alto (1; i pari merito la stessa); y e gli argomenti dopo, numeri, "
+        "decidono in ordine tra chi è a pari merito, ciascuno dal più alto, dal più basso se scritto con il meno "
+        "(«a parità di punteggio prevale chi ha meno giorni di assenza»: RANGO.ENTE(punteggio; -assenze)); chi è pari "
+        "in tutti ha la stessa posizione",
+    ),
 }
 for _fn, _words in AGGREGATES.items():
     for _scope, _of in SCOPES.items():

@@ -415,8 +415,21 @@ def _special(node: Call, args: list[str]) -> str:
     if base == "CONTA":
         return f"il numero delle persone {where}" + (f" per cui {args[0]}" if args else "")
     if base == "RANGO":
-        return f"la posizione {where} per {args[0]} (1 la più alta)"
+        ties = tie_breaks(node)
+        return f"la posizione {where} per {args[0]} (1 la più alta)" + (f" e, a parità, per {ties}" if ties else "")
     return f"{AGGREGATES.get(base, base.lower())} di {args[0]} {where}"
+
+
+def tie_breaks(node: Call) -> str:
+    """RANGO's arguments after x as a sentence says who prevails at a tie, in their order: «i giorni di assenza, dal
+    più basso, poi per i punti della sezione «Comportamenti», dal più alto»; "" where it has none. A value written
+    negated (``-assenze``) is said as the value, the lowest first, as the texts say it («chi ha meno assenze»)."""
+    return ", poi per ".join(f"{said(k)}, {'dal più basso' if low else 'dal più alto'}" for k, low in tie_keys(node))
+
+
+def tie_keys(node: Call) -> list[tuple[Node, bool]]:
+    """RANGO's arguments after x, each as the value it compares and whether the lowest prevails (written negated)."""
+    return [(k.operand, True) if isinstance(k, Negative) else (k, False) for k in node.args[1:]]
 
 
 def _summed_if(node: Node) -> tuple[Node, Node] | None:

@@ -66,7 +66,7 @@ from ciclope.plugins.regolamento.format.quantities import (
     Quantity,
     quantity,
 )
-from ciclope.plugins.regolamento.format.wording import contracted, number
+from ciclope.plugins.regolamento.format.wording import contracted, number, said
 
 MAX_LENGTH = 1000
 MAX_DEPTH = 40
@@ -1128,7 +1128,7 @@ class Checker:
         if base == "CONTA":
             if not self.arity(node, 0, 1):
                 return NUMBER
-        elif not self.arity(node, 1):
+        elif not self.arity(node, 1, -1 if base == "RANGO" else 1):  # RANGO: x, then who prevails at a tie
             return BARE
         self.aggregating = True
         try:
@@ -1139,11 +1139,27 @@ class Checker:
             if types and types[0] != BOOL:
                 self._wrong(types[0], "una condizione", node.fn)
             return NUMBER
-        if base in ("CONTA.DIVERSI", "RANGO"):
+        if base == "RANGO":
+            self.tie_keys(node, types[1:])
+            return NUMBER
+        if base == "CONTA.DIVERSI":
             return NUMBER
         t = types[0]
         return t if t.numeric else self._wrong(t, "un numero", node.fn)
 
+    def tie_keys(self, node: Call, types: list[Type]) -> None:
+        """RANGO's arguments after x, each deciding among those still tied: numbers only (the higher prevails, the
+        lower where the office writes the value negated), so a person redoes the order by hand."""
+        for i, (arg, t) in enumerate(zip(node.args[1:], types), start=2):
+            if not t.numeric and not t.unknown:
+                nth = ORDINALS.get(i, f"{i}°")
+                self.problems.append(
+                    f"il {nth} argomento di {node.fn} ({said(arg)}) decide chi prevale a parità e vuole un numero, "
+                    f"non {t.word()}"
+                )
+
+
+ORDINALS = {2: "secondo", 3: "terzo", 4: "quarto", 5: "quinto", 6: "sesto", 7: "settimo", 8: "ottavo", 9: "nono"}
 
 # the functions that say something of one person (besides the aggregates' RANGO), each with an example of it read
 # inside a function over people: so only is it read in a formula whose value holds for everyone (a threshold, a fund)

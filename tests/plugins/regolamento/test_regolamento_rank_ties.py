@@ -1,0 +1,153 @@
+"""RANGO.ENTE(x; y; …): the published texts break ties at a cut («a parità di punteggio prevale chi ha meno giorni di
+assenza»), and the office writes it in the formula: each further argument decides among those still tied, the higher
+first as x, the lower first where it is written negated (``-assenze``). People tied on every key share the place.
+Every place by hand, with the arithmetic beside it."""
+
+from __future__ import annotations
+
+import html
+import re
+from decimal import Decimal
+
+import pytest
+
+from ciclope.core.run.explain import explain
+from ciclope.core.schede.content import build
+from ciclope.core.schede.render import render
+from ciclope.plugins.regolamento.format.quantities import PLACES
+from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
+
+from helpers import amounts, one_unit_comune, run_declared
+
+# «Ai primi tre in graduatoria un premio di € 100; a parità di punteggio prevale chi ha meno giorni di assenza»
+# (an example text): the cap of three is decided by the tie-break, see the test below.
+REGULATION = """\
+formato = 2
+[atto]
+titolo = "Regolamento performance"
+tipo_ente = "comune"
+
+[[premi]]
+nome = "premio ai primi tre"
+metodo = "formula"
+fondo = "performance_individuale"
+tempo_parziale = "intero"
+ammesso = '={rank} <= 3'
+importo = '=100 €'
+fonte = "art. 10"
+"""
+TIED = "RANGO.ENTE(punteggio; -assenze)"
+# id: (score, days of absence), in the file's order: P2, with more absences, is written before P3 and P4
+PEOPLE = {"P1": (90, 0), "P2": (85, 10), "P3": (85, 5), "P4": (85, 5), "P5": (70, 0), "P6": (60, 0)}
+# the sentence of the rank with its tie-break, as explain says it
+SAID = "la posizione nell'ente per il punteggio (1 la più alta) e, a parità, per i giorni di assenza, dal più basso"
+
+
+def comune(ciclope_ente, tmp_path, rank: str = TIED):
+    staff = [f"{p},Persona {p},dipendente,C,com,1,{days},false,SEG" for p, (_, days) in PEOPLE.items()]
+    cards = [f"{p},SEG,scheda,Valutazione,100,{score}," for p, (score, _) in PEOPLE.items()]
+    data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+    return run_declared(ciclope_ente, tmp_path, REGULATION.replace("{rank}", rank), data)
+
+
+def place(text: str) -> str:
+    """The place a person's explanation says, after the rank's sentence."""
+    return text.split(f"• {SAID} = ", 1)[1].split("\n", 1)[0]
+
+
+def test_the_tie_break_orders_those_tied_on_the_score(ciclope_ente, tmp_path):
+    result = comune(ciclope_ente, tmp_path)
+    # P1 90: nobody higher, place 1. The three at 85 are ordered by absences, fewest first: P3 and P4 (5 days each,
+    # still tied) share place 1 + 1 (P1) = 2; P2 (10 days) comes after them: 1 + 1 (P1) + 2 (P3, P4) = 4. P5 70:
+    # 1 + 4 = 5; P6 60: 1 + 5 = 6.
+    places = {pid: place(explain(result, "person", pid)) for pid in PEOPLE}
+    assert places == {"P1": "1", "P2": "4", "P3": "2", "P4": "2", "P5": "5", "P6": "6"}
+
+
+def test_the_cap_of_three_is_decided_by_the_tie_break(ciclope_ente, tmp_path):
+    # places 1, 4, 2, 2, 5, 6: at most 3 are P1, P3 and P4, three people, € 100 each; P2 (place 4) is left out
+    assert amounts(comune(ciclope_ente, tmp_path)) == {"P1": "100.00", "P3": "100.00", "P4": "100.00"}
+    # without the tie-break the three at 85 share place 2 (1 + P1) and all pass: four people for a cap of three
+    (tmp_path / "senza").mkdir()
+    untied = amounts(comune(ciclope_ente, tmp_path / "senza", "RANGO.ENTE(punteggio)"))
+    assert untied == {"P1": "100.00", "P2": "100.00", "P3": "100.00", "P4": "100.00"}
+
+
+def test_the_figure_lists_each_value_by_place_so_the_rank_is_redone_by_hand(ciclope_ente, tmp_path):
+    text = explain(comune(ciclope_ente, tmp_path), "person", "P2")
+    assert f"      • {SAID} = 4\n" in text
+    assert f"        ■ Le persone confrontate per {SAID} = 6\n" in text  # six people with a score
+    assert (
+        "          formula: il numero delle persone con un valore; il posto di ciascuna è 1 più il numero di quelle "
+        "con un valore più alto o, a parità, che prevalgono per i giorni di assenza, dal più basso\n"
+    ) in text
+    # by place: P1; then P3 and P4 (85, 5 days) in the file's order; then P2 (85, 10 days); each one's days beside,
+    # with its cell (people.csv's row 2 is the Segretario, P1 is on row 3)
+    listed = [line.strip() for line in text.splitlines() if line.startswith("          • Persona ")]
+    assert listed == [
+        "• Persona P1 (P1) = 90,00",
+        "• Persona P1 (P1), a parità: i giorni di assenza = 0   ← people.csv, riga 3, colonna giorni_assenza",
+        "• Persona P3 (P3) = 85,00",
+        "• Persona P3 (P3), a parità: i giorni di assenza = 5   ← people.csv, riga 5, colonna giorni_assenza",
+        "• Persona P4 (P4) = 85,00",
+        "• Persona P4 (P4), a parità: i giorni di assenza = 5   ← people.csv, riga 6, colonna giorni_assenza",
+        "• Persona P2 (P2) = 85,00",
+        "• Persona P2 (P2), a parità: i giorni di assenza = 10   ← people.csv, riga 4, colonna giorni_assenza",
+        "• Persona P5 (P5) = 70,00",
+        "• Persona P5 (P5), a parità: i giorni di assenza = 0   ← people.csv, riga 7, colonna giorni_assenza",
+        "• Persona P6 (P6) = 60,00",
+        "• Persona P6 (P6), a parità: i giorni di assenza = 0   ← people.csv, riga 8, colonna giorni_assenza",
+    ]
+
+
+def test_the_scheda_says_the_person_s_own_tie_break_value(ciclope_ente, tmp_path):
+    page = html.unescape(re.sub(r"<[^>]+>", " ", render(build(comune(ciclope_ente, tmp_path), "P2"))))
+    # P2: 85 points, 10 days, place 4 (1 + P1 + P3 + P4), more than 3: left out of the part
+    assert f"(il punteggio = 85; i giorni di assenza = 10; {SAID} = 4)" in re.sub(r"\s+", " ", page)
+
+
+def test_one_argument_ranks_as_before(ciclope_ente, tmp_path):
+    """RANGO.ENTE(punteggio): ties share the place, the figure lists the scores alone, its sentence has no «a parità»."""
+    text = explain(comune(ciclope_ente, tmp_path, "RANGO.ENTE(punteggio)"), "person", "P2")
+    assert "      • la posizione nell'ente per il punteggio (1 la più alta) = 2\n" in text  # 1 + P1
+    assert "a parità" not in text
+    assert (
+        "          formula: il numero delle persone con un valore; il posto di ciascuna è 1 più il numero di quelle "
+        "con un valore più alto\n"
+    ) in text
+
+
+def test_a_key_written_as_it_is_prefers_the_higher(ciclope_ente, tmp_path):
+    # RANGO.ENTE(punteggio; assenze): among the three at 85, P2 (10 days) now first: 1 + 1 (P1) = 2; P3 and P4
+    # (5 days) after P2: 1 + 1 + 1 = 3, both. Admitted at most 3: P1, P2, P3, P4.
+    result = comune(ciclope_ente, tmp_path, "RANGO.ENTE(punteggio; assenze)")
+    assert amounts(result) == {"P1": "100.00", "P2": "100.00", "P3": "100.00", "P4": "100.00"}
+    text = explain(result, "person", "P3")
+    said = "la posizione nell'ente per il punteggio (1 la più alta) e, a parità, per i giorni di assenza, dal più alto"
+    assert f"      • {said} = 3\n" in text
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        (
+            '=RANGO.ENTE(punteggio; ruolo) <= 3',
+            "il secondo argomento di RANGO.ENTE (il ruolo) decide chi prevale a parità e vuole un numero, non un testo",
+        ),
+        (
+            '=RANGO.GRUPPO(punteggio; -assenze; ruolo = "dipendente") <= 3',
+            "il terzo argomento di RANGO.GRUPPO (il ruolo è uguale a «dipendente») decide chi prevale a parità e "
+            "vuole un numero, non un vero/falso",
+        ),
+    ],
+)
+def test_a_tie_key_that_is_not_a_number_is_refused_naming_it(written, problem):
+    with pytest.raises(FormulaError) as refused:
+        read(written, Scope(PLACES["ammesso"], levels=("A", "B"), parts=("prima",)))
+    assert str(refused.value) == problem
+
+
+def test_a_tie_key_that_is_a_number_is_read():
+    formula = read('=RANGO.ENTE(punteggio; -assenze; SEZIONE("Comportamenti")) <= 3', Scope(PLACES["ammesso"]))
+    assert formula.text == 'RANGO.ENTE(punteggio; -assenze; SEZIONE("Comportamenti")) <= 3'
+    assert Decimal(3) == formula.tree.right.value  # read whole: the comparison with 3 after the rank
