@@ -53,6 +53,8 @@ FORMULA = re.compile(r"\(formula: [^()]*(?:\([^()]*\)[^()]*)*\)|(?<![\w=<>!])=[A
 # An amount in euro without its sign: thousands and two decimals (a score never reaches 1.000), not beside «€» or
 # «euro»; nor beside «%»: a deviation of 85% from a target of 2%, «+4.150,00%», is a percentage.
 # an amount whose € is not beside it; a negative one as fmt.euro writes it, «€ −1.200,00», has its €
+LESS_THAN_THREE = re.compile(r"(?<![«\w])<3(?![»\w])")
+NAMED_CODE = re.compile(r"\w \((?P<before>[\w.-]+)\)|(?<![\w-])(?P<after>[\w.-]+) — \w")
 AMOUNT = re.compile(
     r"(?<![€\d.,])(?<!€ )(?<!€\u00a0)(?<!€ −)(?<!€\u00a0−)\b\d{1,3}(?:\.\d{3})+,\d{2}\b(?! ?€)(?! ?euro)(?! ?%)"
 )
@@ -364,6 +366,13 @@ def findings(
         for m in PUBLIC_FILE.finditer(text):
             if m.group() not in PUBLISHED:
                 note("nome di file", m)
+        # a withheld figure in words, never «<3» where euros go (it reads «less than € 3»); a quoted «<3» is a word
+        for m in LESS_THAN_THREE.finditer(text):
+            note("<3 al posto di un importo", m)
+        # a unit by its name alone: «Area Finanziaria (area-fin)», «area-fin — Area Finanziaria» give the office's code
+        for m in NAMED_CODE.finditer(text):
+            if (m.group("before") or m.group("after")) in ids:
+                note("codice accanto al nome", m)
     found += decimals_for_percentages(text, percents or {})
     found += out_of_natural_order(text, ids)
     text = OFFICE_WRITES.sub(" ", text)

@@ -638,6 +638,14 @@ def test_the_guard_flags_identifiers_decimals_for_percentages_bare_amounts_and_t
     assert found("P1\nP10\nP2\nP3", ids=frozenset({"P1", "P2", "P3", "P10"})) == ["ordine"]
     assert found("P1\nP2\nP3\nP10", ids=frozenset({"P1", "P2", "P3", "P10"})) == []
     assert found("vedi relazione.csv e 9abc6d8dc2c15bea…", public=True) == ["impronta", "nome di file"]
+    # a withheld amount in words; a unit by its name, never beside its code
+    assert found("Maggiorazione | riservato | <3 | riservato", public=True) == ["<3 al posto di un importo"]
+    assert found("sono indicati «<3»", public=True) == [] and found("Fondo | <3", public=False) == []
+    units = frozenset({"comune", "area-fin"})
+    assert found("Area Finanziaria | Comune di Valsavio (comune)", public=True, ids=units) == ["codice accanto al nome"]
+    assert found("area-fin — Area Finanziaria", public=True, ids=units) == ["codice accanto al nome"]
+    assert found("Area Finanziaria | Comune di Valsavio", public=True, ids=units) == []
+    assert found("Comune di Valsavio (comune)", ids=units) == []  # the internal Relazione keeps the office's codes
     # a formula the office wrote in its regulation reads as written: its words are the office's
     assert found("Il livello (formula: =MEDIA.ENTE(punteggio_pesato) + 1).") == []
     assert found("giorni_assenza", allowed=seen.vocabulary()) == []

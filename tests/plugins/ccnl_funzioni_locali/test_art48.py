@@ -347,18 +347,19 @@ def test_a_tie_broken_by_the_criteria_says_which_decided_and_the_values_compared
     )
 
 
-def test_a_person_below_the_places_is_told_their_place_and_the_last_beneficiary_s_score(tmp_path):
+def test_a_person_below_the_places_is_told_their_place_and_never_another_s_score(tmp_path):
     rule = {"share": 0.30, "quota": 0.10, "parita": ["sezione:Comportamenti", "assenze", "eta"]}
     result = run(tmp_path, comune(FORTY, "40000.00"), 2026, {"maggiorazione": rule})
     # places = floor(0.10 × 40) = 4: S01 98, S02 96, S03 94, S04 92 (the tie with S05 broken by «Comportamenti»);
     # S05 is the tie's, told by the tie; S06..S40 all 80 points, each 6th by score (five people score more), among
-    # the 40 positively evaluated; the last beneficiary, S04, has 92 points
+    # the 40 who receive the premio individuale (all paid above zero); the last beneficiary's 92 points are never
+    # said: in a small ente they would name S04
     note = result.figures["ammesso:maggiorazione_art69:S06"].note
     assert note == (
-        "Persona S06 (S06) è al 6° posto per punteggio tra 40 valutati positivamente della graduatoria, su 40 "
-        "valutati; la maggiorazione ha 4 posti (quota × 40 valutati, per difetto); l'ultimo beneficiario ha 92,00 "
-        "punti"
+        "Persona S06 (S06) è al 6° posto per punteggio tra i 40 che ricevono il premio individuale nella graduatoria, "
+        "su 40 valutati; la maggiorazione ha 4 posti (quota × 40 valutati, per difetto)"
     )
+    assert "92,00" not in note
     assert result.figures["ammesso:maggiorazione_art69:S40"].value is False
     assert "pari merito al limite della quota" in result.figures["ammesso:maggiorazione_art69:S05"].note
     assert not any(f"ammesso:maggiorazione_art69:S0{i}" in result.figures for i in range(1, 5))
@@ -369,4 +370,5 @@ def test_a_person_below_the_places_is_told_their_place_and_the_last_beneficiary_
         "(S06) è al 6° posto" in text
     )
     # the score it read as every score reads, two decimals: 80 points are «80,00», never «80»
-    assert "l'ultimo beneficiario ha 92,00 punti (punteggio = 80,00; graduatoria = " in text
+    assert "per difetto) (punteggio = 80,00; graduatoria = " in text
+    assert "ultimo beneficiario" not in text
