@@ -641,11 +641,17 @@ def test_the_guard_flags_identifiers_decimals_for_percentages_bare_amounts_and_t
     # a withheld amount in words; a unit by its name, never beside its code
     assert found("Maggiorazione | riservato | <3 | riservato", public=True) == ["<3 al posto di un importo"]
     assert found("sono indicati «<3»", public=True) == [] and found("Fondo | <3", public=False) == []
-    units = frozenset({"comune", "area-fin"})
-    assert found("Area Finanziaria | Comune di Valsavio (comune)", public=True, ids=units) == ["codice accanto al nome"]
-    assert found("area-fin — Area Finanziaria", public=True, ids=units) == ["codice accanto al nome"]
-    assert found("Area Finanziaria | Comune di Valsavio", public=True, ids=units) == []
-    assert found("Comune di Valsavio (comune)", ids=units) == []  # the internal Relazione keeps the office's codes
+    units, leak = frozenset({"comune", "area-fin", "ente"}), ["codice accanto al nome"]
+    assert found("Area Finanziaria | Comune di Valsavio (comune)", public=True, units=units) == leak
+    assert found("area-fin — Area Finanziaria", public=True, units=units) == leak
+    assert found("responsabile Ente (ente)", public=True, units=units) == leak
+    assert found("Area Finanziaria | Comune di Valsavio", public=True, units=units) == []
+    assert found("Comune di Valsavio (comune)", units=units) == []  # the internal Relazione keeps the office's codes
+    # an objective's code is the plan's name for it (the PIAO's «OB1 — Servizi»), an office's id that is no unit's
+    # too; «dell'ente» is a word, elided, before the ente's name
+    ids = frozenset({"OB1", "P01"})
+    assert found("OB1 — Servizi: 100,00%", public=True, ids=ids, units=units) == []
+    assert found("Performance dell'ente — Comune di Valsavio", public=True, units=units) == []
     # a formula the office wrote in its regulation reads as written: its words are the office's
     assert found("Il livello (formula: =MEDIA.ENTE(punteggio_pesato) + 1).") == []
     assert found("giorni_assenza", allowed=seen.vocabulary()) == []

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from ciclope.core.reports import italian_csv, transparency
-from ciclope.core.reports.disclosure import MIN_GROUP, WITHHELD
+from ciclope.core.reports.disclosure import MIN_GROUP, WITHHELD, said
 from ciclope.core.reports.transparency import GROUPS
 from ciclope.core.result import Result
 
@@ -124,7 +124,8 @@ def ente_rows(result: Result) -> list[tuple[str, str, str]]:
         reach += unevaluated
     return [
         (ENTE, "premi stanziati (€)", _money(allocated)),
-        (ENTE, "premi distribuiti (€)", total.hidden or _money(total.total)),  # hidden only if paid to 1–2 people
+        # withheld only where paid to 1–2 people, in words as every public table says it
+        (ENTE, "premi distribuiti (€)", said(total.hidden) or _money(total.total)),
         (ENTE, "persone valutate", str(evaluated.count)),
         *over,
         (ENTE, "premio medio conseguibile (€)", WITHHELD if small else _money(allocated / reach)),

@@ -47,7 +47,7 @@ from ciclope.core.reports.model import (
     Text,
     columns,
 )
-from ciclope.core.reports.relazione import acts, annexes, build, organization
+from ciclope.core.reports.relazione import acts, annexes, build, objectives, organization
 from ciclope.core.reports.relazione.names import Names, not_run, reached
 from ciclope.core.reports.relazione.organization import EVALUATED_KPI, NO_FUND, NO_PREMIUM_FUND, PAID_KPI
 from ciclope.core.reports.relazione.worded import worded
@@ -91,7 +91,7 @@ DEGREE_NOTE = (
     "più basso non nullo. Un rapporto, non un importo."
 )
 FOOTER = (
-    "Versione pubblicabile (Amministrazione trasparente): nessun nome né identificativo di persona; i "
+    "Versione pubblicabile (Amministrazione trasparente): nessun nome né identificativo di persona; gli "
     "importi di gruppi di meno di 3 persone sono «riservato». Prodotta da ciclope."
 )
 
@@ -290,7 +290,14 @@ def units(r: Result) -> list[Block]:
     return [b for b in (withheld(b, r) for b in organization.units(r, Names(r, public=True))) if b]
 
 
+def plan(r: Result) -> list[Block]:
+    """The objectives and their indicators, each responsible unit by its name alone: the objective's code stays (it
+    is the plan's, how the published PIAO names it), the unit's is the office's."""
+    return [b for b in (withheld(b, r) for b in objectives.objectives(r, Names(r, public=True))) if b]
+
+
 AGGREGATES = {
+    "obiettivi": plan,
     "unita": units,
     "individuale": individual,
     "premi": rewards,

@@ -229,9 +229,15 @@ def record_below_cut(
             if pid in r.chosen or pid in r.tied:
                 continue
             place = 1 + sum(1 for _, other in r.candidates if other > score)  # the tied share their place
+            where = (
+                "è la sola persona della graduatoria che riceve il premio individuale"  # no place among 1
+                if len(r.candidates) == 1
+                else f"è al {place}° posto per punteggio tra i {len(r.candidates)} che ricevono il premio individuale "
+                "nella graduatoria"
+            )
             note = (
-                f"{who(people)(pid)} è al {place}° posto per punteggio tra i {len(r.candidates)} che ricevono il "
-                f"premio individuale nella graduatoria, su {r.evaluated} valutati; {_places(r.slots, r.evaluated)}"
+                f"{who(people)(pid)} {where}, su {fmt.plural(r.evaluated, 'valutato', 'valutati')}; "
+                f"{_places(r.slots, r.evaluated)}"
             )
             _record_left_out(trace, (pid, scores[pid], r.id), cited, note)
 

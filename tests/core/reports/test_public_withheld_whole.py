@@ -3,11 +3,14 @@ the office of Valsavio (12 people: 9 staff, 3 EQ) and of Ollastra, by hand, at t
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-from ciclope.core.reports import disclosure
+from ciclope.core.reports import art20, disclosure, public
 from ciclope.core.reports.disclosure import SMALL, WITHHELD, Cell, control
 from ciclope.core.reports.transparency import Person, merged_tiers, tier_lines
+
+from comune_from_docs import REGULATION
 
 PREMI, EQ, MAGG = "premi", "risultato_eq", "maggiorazione"
 
@@ -105,3 +108,38 @@ def test_three_eq_one_per_tier_publish_no_tier():
     assert merged_tiers([(90, 100, [0]), (60, 90, [1]), (0, 60, [2])]) == [(0, 100, [0, 1, 2])]
     everyone = [_person("3500"), _person("2500"), _person("1130.14")]
     assert [ln.item for ln in tier_lines(everyone, "personale", [0, 1, 2])] == ["persone senza premio"]
+
+
+def test_an_ente_paid_to_two_says_its_total_in_words_and_names_units_without_codes(ciclope_ente, tmp_path):
+    """premi-art20.csv of a Comune whose premio paid two people, and its public Relazione: the ente's distribuiti is
+    their pay, withheld in words (never «<3», which where euros go reads «less than € 3»); an objective's
+    responsible unit is named as the office calls it, without the code it gave it (the objective's own code, the
+    plan's, stays)."""
+    people = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator",
+              "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
+    cards = ["person,evaluator,section,item,max_points,points,weight"]
+    for pid, score in (("S01", 98), ("S02", 96)):
+        people.append(f"{pid},Persona {pid},dipendente,C,amm,1,0,false,SEG")
+        cards.append(f"{pid},SEG,scheda,Valutazione complessiva,100,{score},")
+    data = {
+        "units.csv": "id,name,kind,parent,head\ncom,Comune di Due,ente,,SEG\namm,Area Finanziaria,area,com,SEG\n",
+        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,amm\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
+        "people.csv": "\n".join(people) + "\n",
+        "evaluations.csv": "\n".join(cards) + "\n",
+        "ente.toml": 'name = "Comune di Due"\n[funds]\nperformance_individuale = "3000.00"\n',
+    }
+    path = tmp_path / "smvp.toml"
+    path.write_text(REGULATION.split("[risultato_po]")[0], encoding="utf-8")
+    result = ciclope_ente("regolamento", data, year=2024, params={"regolamento": str(path)})
+    rows = {tuple(line.split(";")[:2]): line.split(";")[2] for line in art20.render(result).splitlines()[1:]}
+    # S01 98 and S02 96 are both «pieno» (from 95): 1000.00 × 1 each, 2000.00 of 3000.00 to two people: withheld;
+    # the stanziati, 3000.00, are the fund, public whoever received it
+    assert rows[("tutto il personale", "premi stanziati (€)")] == "3000,00"
+    assert rows[("tutto il personale", "premi distribuiti (€)")] == "riservato"
+    assert "2000,00" not in art20.render(result)
+    page = re.sub(r"<[^>]+>", "|", public.render(result))
+    assert "<3" not in page.replace("&lt;3", "<3") and "2.000,00" not in page
+    assert "responsabile Area Finanziaria" in page and "(amm)" not in page
+    assert "OB1 — Servizi" in page

@@ -372,3 +372,20 @@ def test_a_person_below_the_places_is_told_their_place_and_never_another_s_score
     # the score it read as every score reads, two decimals: 80 points are «80,00», never «80»
     assert "per difetto) (punteggio = 80,00; graduatoria = " in text
     assert "ultimo beneficiario" not in text
+
+
+def test_the_only_one_who_receives_the_premium_is_told_so_in_words_for_one(tmp_path):
+    # six employees (more than 5: the maggiorazione applies), only S01 with a card (40 + 40 = 80): the ranking has 1
+    # evaluated, who alone receives the premio individuale; places = floor(0.10 × 1) = 0. One person is «la sola»,
+    # «su 1 valutato»: never «tra i 1 che ricevono», «su 1 valutati»
+    files = comune([("S01", 40, 40, "")] + [(f"S0{i}", 40, 40, "") for i in range(2, 7)], "1000.00")
+    cards = files["evaluations.csv"].splitlines()
+    files["evaluations.csv"] = "\n".join(
+        line for line in cards if not line.startswith(("S02", "S03", "S04", "S05", "S06"))
+    )
+    result = run(tmp_path, files, 2026, {"maggiorazione": {"share": 0.30, "quota": 0.10}})
+    note = result.figures["ammesso:maggiorazione_art69:S01"].note
+    assert note == (
+        "Persona S01 (S01) è la sola persona della graduatoria che riceve il premio individuale, su 1 valutato; la "
+        "quota del personale valutato (1) non dà nessun posto"
+    )
