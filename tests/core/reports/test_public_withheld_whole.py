@@ -76,6 +76,22 @@ def test_a_figure_the_required_totals_give_is_never_withheld():
     assert "B" not in hidden or "A" not in hidden
 
 
+def test_a_cell_the_required_totals_give_is_published_and_the_next_one_withheld():
+    # A paid 4 people (0–3), B paid 5 (4–8); the totals A + B and A are required. C, person 4's share of B, is 1
+    # person: withheld. B − B2 (persons 5–8) would give C back; B, the cheaper cell to withhold (keep 0), is A + B − A,
+    # redone from the required totals: withholding it protects nothing, so B2 goes
+    a, b = frozenset(range(4)), frozenset(range(4, 9))
+    paid = {i: frozenset({"A"}) for i in a} | {i: frozenset({"B"}) for i in b}
+    cells = [
+        Cell("C", frozenset({4}), pools=frozenset({"B"})),
+        Cell("B", b, pools=frozenset({"B"}), keep=0),
+        Cell("B2", b - {4}, pools=frozenset({"B"}), keep=1),
+        Cell("totA", a, pools=frozenset({"A"}), required=True),
+        Cell("tot", a | b, pools=frozenset({"A", "B"}), required=True),
+    ]
+    assert control(cells, paid) == {"C": SMALL, "B2": WITHHELD}
+
+
 def test_a_withheld_figure_reads_in_words_never_as_less_than_three():
     assert disclosure.said(SMALL) == "riservato"
     assert disclosure.said(WITHHELD) == "riservato"
