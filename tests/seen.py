@@ -50,6 +50,12 @@ KEY = re.compile(
 # A formula the office wrote in its regulation (``=MEDIA.ENTE(punteggio) + 1``), printed as «(formula: …)»: its
 # words are the office's own, never a leak.
 FORMULA = re.compile(r"\(formula: [^()]*(?:\([^()]*\)[^()]*)*\)|(?<![\w=<>!])=[A-Za-zÀ-ÿ(][^\n]*")
+# A withheld figure printed «<3» (where euros go it reads «less than € 3»); a quoted «<3» is a word.
+LESS_THAN_THREE = re.compile(r"(?<![«\w])<3(?![»\w])")
+# A code beside a name, «Area Finanziaria (area-fin)» or «area-fin — Area Finanziaria»: a leak where the code is a
+# unit's (:func:`unit_codes`), not an objective's «OB1 — Servizi», the plan's own name for it. An elided word is no
+# code: «Performance dell'ente — Comune di …» says the ente's name.
+NAMED_CODE = re.compile(r"\w \((?P<before>[\w.-]+)\)|(?<![\w'’.-])(?P<after>[\w.-]+) — \w")
 # An amount in euro without its sign: thousands and two decimals (a score never reaches 1.000), not beside «€» or
 # «euro»; nor beside «%»: a deviation of 85% from a target of 2%, «+4.150,00%», is a percentage.
 # an amount whose € is not beside it; a negative one as fmt.euro writes it, «€ −1.200,00», has its €
@@ -254,6 +260,19 @@ def office_words(folder: Path) -> frozenset[str]:
     return frozenset(found)
 
 
+UNIT_FILES = ("units.csv", "unità.csv", "unita.csv", "strutture.csv")  # core/vocabulary.py's names of the sheet
+
+
+def unit_codes(folder: Path) -> frozenset[str]:
+    """The codes the offices under ``folder`` gave their units (the first column of their units' sheet; outputs
+    aside): a public page names a unit, never beside its code."""
+    found: set[str] = set()
+    for path in folder.rglob("*.csv"):
+        if path.name in UNIT_FILES and "risultati" not in path.parts and "out" not in path.parts:
+            found |= {line.split(",", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()[1:] if line}
+    return frozenset(found)
+
+
 def percent_inputs(folder: Path) -> dict[str, set[str]]:
     """Each indicator whose target or measures an office typed as percentages → the decimals that would show the
     same numbers as fractions («72%» → «0,72»): a page that names the indicator must show the percentage."""
@@ -337,11 +356,13 @@ def findings(
     public: bool = False,
     percents: dict[str, set[str]] | None = None,
     ids: frozenset[str] = frozenset(),
+    units: frozenset[str] = frozenset(),
 ) -> list[str]:
     """What a reader should not see in ``text``, each with a little of its context: a repr, a repository file, a
     date in ISO order, a code among ``codes`` (with ``strict``, for a document a person signs, any code but the office's own ids in
     ``allowed``), an English word, a plural after 1. A file's name (``people.csv``: the office's own files) and
-    a code offered as what an office may write («codice «kind»») are not words."""
+    a code offered as what an office may write («codice «kind»») are not words. ``units``: the codes of the units
+    of the cycle scanned, which a public page never prints beside a unit's name."""
     found: list[str] = []
 
     def note(kind: str, m: re.Match[str]) -> None:
@@ -364,6 +385,13 @@ def findings(
         for m in PUBLIC_FILE.finditer(text):
             if m.group() not in PUBLISHED:
                 note("nome di file", m)
+        # a withheld figure in words, never «<3» where euros go (it reads «less than € 3»); a quoted «<3» is a word
+        for m in LESS_THAN_THREE.finditer(text):
+            note("<3 al posto di un importo", m)
+        # a unit by its name alone: «Area Finanziaria (area-fin)», «area-fin — Area Finanziaria» give the office's code
+        for m in NAMED_CODE.finditer(text):
+            if (m.group("before") or m.group("after")) in units:
+                note("codice accanto al nome", m)
     found += decimals_for_percentages(text, percents or {})
     found += out_of_natural_order(text, ids)
     text = OFFICE_WRITES.sub(" ", text)

@@ -638,6 +638,20 @@ def test_the_guard_flags_identifiers_decimals_for_percentages_bare_amounts_and_t
     assert found("P1\nP10\nP2\nP3", ids=frozenset({"P1", "P2", "P3", "P10"})) == ["ordine"]
     assert found("P1\nP2\nP3\nP10", ids=frozenset({"P1", "P2", "P3", "P10"})) == []
     assert found("vedi relazione.csv e 9abc6d8dc2c15bea…", public=True) == ["impronta", "nome di file"]
+    # a withheld amount in words; a unit by its name, never beside its code
+    assert found("Maggiorazione | riservato | <3 | riservato", public=True) == ["<3 al posto di un importo"]
+    assert found("sono indicati «<3»", public=True) == [] and found("Fondo | <3", public=False) == []
+    units, leak = frozenset({"comune", "area-fin", "ente"}), ["codice accanto al nome"]
+    assert found("Area Finanziaria | Comune di Valsavio (comune)", public=True, units=units) == leak
+    assert found("area-fin — Area Finanziaria", public=True, units=units) == leak
+    assert found("responsabile Ente (ente)", public=True, units=units) == leak
+    assert found("Area Finanziaria | Comune di Valsavio", public=True, units=units) == []
+    assert found("Comune di Valsavio (comune)", units=units) == []  # the internal Relazione keeps the office's codes
+    # an objective's code is the plan's name for it (the PIAO's «OB1 — Servizi»), an office's id that is no unit's
+    # too; «dell'ente» is a word, elided, before the ente's name
+    ids = frozenset({"OB1", "P01"})
+    assert found("OB1 — Servizi: 100,00%", public=True, ids=ids, units=units) == []
+    assert found("Performance dell'ente — Comune di Valsavio", public=True, units=units) == []
     # a formula the office wrote in its regulation reads as written: its words are the office's
     assert found("Il livello (formula: =MEDIA.ENTE(punteggio_pesato) + 1).") == []
     assert found("giorni_assenza", allowed=seen.vocabulary()) == []

@@ -134,12 +134,13 @@ def test_no_reader_sees_codes_english_identifiers_bare_amounts_or_text_order(roo
     ids = office_ids(root / "demo") | {f"D{n}" for n in range(1, 12)} | {"PO1", "SEG", "IN1", "OB1", "com", "amm"}
     allowed = ids | seen.vocabulary() | seen.office_words(root / "demo") | seen.office_words(root / "ufficio")
     percents = seen.percent_inputs(root / "demo") | {"IN1": {"0,72", "0,74"}}
+    units = seen.unit_codes(root / "demo") | seen.unit_codes(root / "ufficio")
     bad = {}
     for path, text in pages.items():
         public = "pubblic" in str(path)  # the public Relazione and both public portals
         found = seen.findings(
             text, codes, strict="schede-personali" in path.parts, allowed=allowed, public=public, percents=percents,
-            ids=ids,
+            ids=ids, units=units,
         )  # fmt: skip
         if found:
             bad[str(path)] = found[:5]

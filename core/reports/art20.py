@@ -40,8 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from ciclope.core.reports import italian_csv, transparency
-from ciclope.core.reports.disclosure import MIN_GROUP, WITHHELD
-from ciclope.core.reports.transparency import GROUPS, TIERS
+from ciclope.core.reports.disclosure import MIN_GROUP, WITHHELD, said
+from ciclope.core.reports.transparency import GROUPS
 from ciclope.core.result import Result
 
 HEADER = ("Gruppo", "Voce", "Valore")
@@ -91,10 +91,7 @@ def group_rows(result: Result, group: str, premi: Any, evaluated: Any) -> list[t
         reach = reach | (premi.budget.people & everyone.people)
     mean = (premi.allocated or Decimal(0)) / len(reach)
     out.append((group, "premio medio conseguibile (€)", MERGED if small else _money(mean)))
-    for key, label in TIERS:
-        tier = transparency.find(result, "gruppo", group, key)
-        if tier is not None:
-            out.append((group, label, str(tier.count)))
+    out += [(group, tier.item, str(tier.count)) for tier in transparency.tiers_of(result, group)]
     ratio = transparency.find(result, "differenziazione", group, "grado_differenziazione")
     if ratio is not None:
         shown = WITHHELD if ratio.hidden else italian_csv.number(ratio.ratio)  # a ratio is in no total: withheld
@@ -127,10 +124,11 @@ def ente_rows(result: Result) -> list[tuple[str, str, str]]:
         reach += unevaluated
     return [
         (ENTE, "premi stanziati (€)", _money(allocated)),
-        (ENTE, "premi distribuiti (€)", total.hidden or _money(total.total)),  # hidden only if paid to 1–2 people
+        # withheld only where paid to 1–2 people, in words as every public table says it
+        (ENTE, "premi distribuiti (€)", said(total.hidden) or _money(total.total)),
         (ENTE, "persone valutate", str(evaluated.count)),
         *over,
-        (ENTE, "premio medio conseguibile (€)", (total.hidden or "<3") if small else _money(allocated / reach)),
+        (ENTE, "premio medio conseguibile (€)", WITHHELD if small else _money(allocated / reach)),
     ]
 
 

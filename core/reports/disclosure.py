@@ -44,6 +44,14 @@ MIN_GROUP = 3
 SMALL = "<3"
 WITHHELD = "riservato"
 
+
+def said(hidden: str) -> str:
+    """A withheld figure as a public table prints it, in words in every column: «riservato», whether the group is
+    under 3 (``SMALL``) or the figure would give another by difference; «<3» where euros go would read «less than
+    € 3», and saying which group is small would say its size."""
+    return WITHHELD if hidden else ""
+
+
 Var = tuple[int, str]  # (atom, pool): the money one atom received from one pool
 Vector = dict[Hashable, int]  # unknown → its coefficient (none is 0)
 K = TypeVar("K", bound=Hashable)  # what a vector's coefficients are of: unknowns, or the published cells (indexes)
@@ -104,16 +112,46 @@ def control(cells: Sequence[Cell], paid: Mapping[Hashable, frozenset[str]]) -> d
     received nothing)."""
     hidden: dict[Hashable, str] = {c.key: SMALL for c in cells if small(c, paid)}
     atoms = _atoms(cells, paid)
-    required = frozenset(i for i, c in enumerate(cells) if c.required)
+    required = _given(cells, atoms, frozenset(c.key for c in cells if c.key in hidden))
     while True:
         shown = [i for i, c in enumerate(cells) if c.key not in hidden]
         leak = _first_leak(cells, shown, atoms, hidden, required)
         if leak is None:
             return hidden
+        found, about = leak
+        # first a figure of only the people the leak is about (the stanziato of a maggiorazione of one employee),
+        # then by ``keep``, a figure that holds them before one of others: withholding the fund of three EQ beside
+        # a maggiorazione of one employee protects no one and cascades to their tables
         candidates = sorted(
-            leak - required, key=lambda i: (cells[i].keep, _receiving(cells[i], paid), len(cells[i].people), i)
+            found - required,
+            key=lambda i: (
+                not cells[i].people <= about,
+                cells[i].keep,
+                not cells[i].people & about,
+                _receiving(cells[i], paid),
+                len(cells[i].people),
+                i,
+            ),
         )
         hidden[cells[candidates[0]].key] = WITHHELD
+
+
+def _given(cells: Sequence[Cell], atoms: Sequence[_Atom], small_cells: frozenset[Hashable]) -> frozenset[int]:
+    """The required cells and every other cell whose amount they give (a combination of them): withholding such a
+    cell protects nothing, as a reader redoes it from figures always published (a fund's stanziato that is the
+    ente's total less the destinations of the fondo), so it is published as they are. A cell of 1–2 people
+    stays withheld even then."""
+    required = [i for i, c in enumerate(cells) if c.required]
+    given = _Span([(i, _amount_vector(cells[i], i, atoms)) for i in required if cells[i].pools or cells[i].unknowns])
+    derived = (
+        i
+        for i, c in enumerate(cells)
+        if not c.required
+        and c.key not in small_cells
+        and c.pools
+        and given.combination(_amount_vector(c, i, atoms)) is not None
+    )
+    return frozenset(required).union(derived)
 
 
 @attrs.frozen
@@ -151,19 +189,18 @@ def _first_leak(
     atoms: Sequence[_Atom],
     hidden: dict[Hashable, str],
     required: frozenset[int] = frozenset(),
-) -> set[int] | None:
-    """The published cells whose combination recovers a withheld amount, or None. A combination of required
-    cells alone is not returned: nothing may be withheld of it."""
+) -> tuple[set[int], frozenset[Hashable]] | None:
+    """The published cells whose combination recovers a withheld amount, with the people of that amount; or None. A combination of required cells alone is not returned: nothing may be withheld of it."""
     amounts = _Span([(i, _amount_vector(cells[i], i, atoms)) for i in shown if cells[i].pools])
 
-    def leak(vector: Vector) -> set[int] | None:
+    def leak(vector: Vector, people: frozenset[Hashable]) -> tuple[set[int], frozenset[Hashable]] | None:
         found = amounts.combination(vector)
-        return found if found and found - required else None
+        return (found, people) if found and found - required else None
 
     for i, c in enumerate(cells):
         if c.key not in hidden or not c.people or not c.pools:
             continue
-        found = leak(_amount_vector(c, i, atoms))
+        found = leak(_amount_vector(c, i, atoms), c.people)
         if found:
             return found
     withheld = [(i, c) for i, c in enumerate(cells) if c.key in hidden and c.pools and 0 < len(c.people) < MIN_GROUP]
@@ -171,16 +208,18 @@ def _first_leak(
         for j, d in withheld[n + 1 :]:
             if c.people & d.people or len(c.people | d.people) >= MIN_GROUP:
                 continue
-            found = leak(_merge(_amount_vector(c, i, atoms), _amount_vector(d, j, atoms)))
+            found = leak(_merge(_amount_vector(c, i, atoms), _amount_vector(d, j, atoms)), c.people | d.people)
             if found:
                 return found
     for a, atom in enumerate(atoms):
         if atom.people >= MIN_GROUP:
             continue
+        # the people of every cell that holds the atom: the atom, or the fewest people around it that the cells name
+        atom_people = frozenset.intersection(*(cells[j].people for j in atom.cells)) if atom.cells else frozenset()
         vectors: list[Vector] = [{(a, pool): 1 for pool in atom.pools}] if atom.pools else []
         vectors += [{(a, pool): 1} for pool in atom.pools if len(atom.pools) > 1]
         for vector in vectors:
-            found = leak(vector)
+            found = leak(vector, atom_people)
             if found:
                 return found
     return None

@@ -11,7 +11,7 @@ from decimal import Decimal
 import attrs
 
 from ciclope.core.reports import fmt
-from ciclope.core.reports.disclosure import MIN_GROUP, SMALL, WITHHELD
+from ciclope.core.reports.disclosure import MIN_GROUP, WITHHELD
 from ciclope.core.result import Result
 
 GIVEN = "distribuito"  # pool:<fund>:distribuito, as core.run.explain reads it
@@ -55,18 +55,18 @@ def kpi(r: Result, public: bool) -> str:
     spent = sum((g.spent for g in funds), Decimal(0))
     allocated = sum((g.allocated for g in funds), Decimal(0))
     hidden = public and 0 < sum(g.selected for g in funds) < MIN_GROUP
-    return f"{SMALL if hidden else fmt.euro(spent)} / {fmt.euro(allocated)}"
+    return f"{WITHHELD if hidden else fmt.euro(spent)} / {fmt.euro(allocated)}"
 
 
 def rows(r: Result, public: bool) -> list[tuple[str, str, str, str, str]]:
     """One row per fund: name, amount, how many selected, their cost, what is left; ``public``: the cost of fewer
-    than 3 withheld («<3»), and the residual with it (the amount less the residual would give it back)."""
+    than 3 withheld («riservato»), and the residual with it (the amount less the residual would give it back)."""
     return [
         (
             g.label,
             fmt.euro(g.allocated),
             str(g.selected),
-            SMALL if public and g.small else fmt.euro(g.spent),
+            WITHHELD if public and g.small else fmt.euro(g.spent),
             WITHHELD if public and g.small else fmt.euro(g.allocated - g.spent),
         )
         for g in given_funds(r)

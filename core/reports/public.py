@@ -33,6 +33,7 @@ from ciclope.core.inputs.narrative import BY_KEY as PARTS
 from ciclope.core.output.workers import die_with
 from ciclope.core.phases import PHASE_NAMES
 from ciclope.core.reports import fmt, html, progressions, sheets, stats, transparency
+from ciclope.core.reports.disclosure import said
 from ciclope.core.reports.model import (
     Block,
     Figures,
@@ -46,8 +47,8 @@ from ciclope.core.reports.model import (
     Text,
     columns,
 )
-from ciclope.core.reports.relazione import acts, annexes, build
-from ciclope.core.reports.relazione.names import not_run, reached
+from ciclope.core.reports.relazione import acts, annexes, build, objectives, organization
+from ciclope.core.reports.relazione.names import Names, not_run, reached
 from ciclope.core.reports.relazione.organization import EVALUATED_KPI, NO_FUND, NO_PREMIUM_FUND, PAID_KPI
 from ciclope.core.reports.relazione.worded import worded
 from ciclope.core.result import Result
@@ -80,9 +81,9 @@ CHROMIUM_FLAGS = (
 CONTROL = (
     "Controllo della riservatezza (D.Lgs. 33/2013 art. 20, dati in forma aggregata): una fascia o un livello di "
     "meno di 3 persone (o pagato a meno di 3) è unito a quello sotto («alta e intermedia»); dove non basta gli "
-    "importi sono omessi («<3»), e «riservato» indica un importo omesso perché permetterebbe di ricavarne un altro "
-    "per differenza. I totali dell'ente e il numero delle persone sono sempre pubblicati; le medie sono sulle "
-    "persone pagate."
+    "importi sono «riservato», come quelli che permetterebbero di ricavarne un altro per differenza, e un fondo "
+    "pagato a meno di 3 persone non dice neppure quante. I totali dell'ente e il numero delle persone per livello "
+    "sono sempre pubblicati; le medie sono sulle persone pagate."
 )
 DEGREE_NOTE = (
     "Grado di differenziazione: per il personale, premio pro capite della fascia (o del livello) più premiata "
@@ -90,15 +91,15 @@ DEGREE_NOTE = (
     "più basso non nullo. Un rapporto, non un importo."
 )
 FOOTER = (
-    "Versione pubblicabile (Amministrazione trasparente): nessun nome né identificativo di persona; i "
-    "gruppi di meno di 3 persone sono indicati «<3». Prodotta da ciclope."
+    "Versione pubblicabile (Amministrazione trasparente): nessun nome né identificativo di persona; gli "
+    "importi di gruppi di meno di 3 persone sono «riservato». Prodotta da ciclope."
 )
 
 
 def disclose(report: Report, r: Result) -> Report:
     """The internal Relazione made publishable: the sections that are about one person are left out (the
     dirigenti, the regulation's own tables), those that count or pay people are replaced by their aggregates
-    from the transparency tables (:mod:`.disclosure`: a group under 3 is «<3»), the rest keep every block
+    from the transparency tables (:mod:`.disclosure`: a group under 3 is «riservato»), the rest keep every block
     that is not personal, with each person named by role."""
     sections = []
     for s in report.sections:
@@ -222,7 +223,7 @@ def rewards(r: Result) -> list[Block]:
         Table("", columns(GROUP_HEAD, (3, 4, 5, 6)), groups, empty="Nessun premio."),
     ]
     degrees = [
-        (transparency.group_named(r, ln.group), ln.hidden or fmt.ratio(ln.ratio))
+        (transparency.group_named(r, ln.group), said(ln.hidden) or fmt.ratio(ln.ratio))
         for ln in lines
         if ln.section == "differenziazione"
     ]
@@ -284,7 +285,20 @@ def regulation(r: Result) -> list[Block]:
     return out
 
 
+def units(r: Result) -> list[Block]:
+    """The units by name, never by code (a code is the office's), each head by role."""
+    return [b for b in (withheld(b, r) for b in organization.units(r, Names(r, public=True))) if b]
+
+
+def plan(r: Result) -> list[Block]:
+    """The objectives and their indicators, each responsible unit by its name alone: the objective's code stays (it
+    is the plan's, how the published PIAO names it), the unit's is the office's."""
+    return [b for b in (withheld(b, r) for b in objectives.objectives(r, Names(r, public=True))) if b]
+
+
 AGGREGATES = {
+    "obiettivi": plan,
+    "unita": units,
     "individuale": individual,
     "premi": rewards,
     "sezioni": regulation,
@@ -299,8 +313,8 @@ def _count(ln) -> str:
 
 
 def _money(ln, x) -> str:
-    if ln.hidden:  # «<3» (a group too small) or «riservato» (it would give another by difference), as trasparenza.csv
-        return str(ln.hidden)
+    if ln.hidden:  # a group too small, or a figure that would give another by difference: in words, as trasparenza.csv
+        return said(ln.hidden)
     return fmt.euro(x) if x is not None else fmt.NONE
 
 

@@ -48,11 +48,6 @@ GROUPS = (stats.LEAD, "personale")
 LEAD_ROLES = stats.LEAD_ROLES
 ZERO = Decimal(0)
 NINETY, SIXTY = Decimal("0.9"), Decimal("0.6")
-TIERS = (
-    ("persone_90_100", "persone con premio dal 90% al 100% del più alto"),
-    ("persone_60_90", "persone con premio dal 60% al 90% del più alto"),
-    ("persone_sotto_60", "persone con premio sotto il 60% del più alto"),
-)
 HEADER = (
     "Sezione",
     "Gruppo",
@@ -520,20 +515,82 @@ def _group_figures(everyone: list[Person], group: str, members: list[int], perfo
     return out + tier_lines(everyone, group, evaluated)
 
 
+UNPAID_TIER = ("persone_senza_premio", "persone senza premio")
+NOT_TIERS = ("persone_valutate", UNPAID_TIER[0])  # the group's lines named «persone_…» that are no tier of pay
+
+
 def tier_lines(everyone: list[Person], group: str, evaluated: list[int]) -> list[Line]:
     """The evaluated people of ``group`` by how near their pay came to the group's highest (art. 20's table); none
-    where the highest is zero: nobody was paid, and no one's pay is a share of nothing."""
+    where the highest is zero: nobody was paid, and no one's pay is a share of nothing. Those paid nothing are no
+    share of the highest: they have their line, «senza premio», the count of the people not paid that every public
+    table gives. A tier of 1–2 people is merged with the next one down (the last with the one above), its label
+    saying the merged range; where that leaves one tier, it says nothing the head count does not and is left out."""
     top = max((everyone[i].pay for i in evaluated), default=ZERO)
     if top <= 0:
         return []
-    tiers: dict[str, list[int]] = {key: [] for key, _ in TIERS}
+    tiers: list[tuple[int, int, list[int]]] = [(90, 100, []), (60, 90, []), (0, 60, [])]
+    unpaid = []
     for i in evaluated:
         pay = everyone[i].pay
-        key = "persone_90_100" if pay >= NINETY * top else "persone_60_90" if pay >= SIXTY * top else "persone_sotto_60"
-        tiers[key].append(i)
+        if pay <= 0:
+            unpaid.append(i)
+            continue
+        tiers[0 if pay >= NINETY * top else 1 if pay >= SIXTY * top else 2][2].append(i)
+    out = [
+        Line(
+            "gruppo",
+            group,
+            _tier_label(low, high),
+            people=frozenset(members),
+            count=len(members),
+            key=_tier_key(low, high),
+        )
+        for low, high, members in merged_tiers(tiers)
+        if (low, high) != (0, 100)
+    ]
+    key, label = UNPAID_TIER
+    return out + [Line("gruppo", group, label, people=frozenset(unpaid), count=len(unpaid), key=key)]
+
+
+def merged_tiers(tiers: list[tuple[int, int, list[int]]]) -> list[tuple[int, int, list[int]]]:
+    """The tiers (highest first) with each of 1–2 people joined to the next one down, the last to the one above; an
+    empty tier stays as it is (its 0 is no one's)."""
+    out: list[tuple[int, int, list[int]]] = []
+    pending: tuple[int, int, list[int]] | None = None
+    for low, high, members in tiers:
+        if pending is not None:
+            low, high, members = low, pending[1], pending[2] + members
+        pending = (low, high, members) if 0 < len(members) < MIN_GROUP else None
+        if pending is None:
+            out.append((low, high, members))
+    while pending is not None and out:
+        low, high, members = out.pop()
+        pending = (pending[0], high, members + pending[2])
+        if not 0 < len(pending[2]) < MIN_GROUP:
+            out.append(pending)
+            pending = None
+    return out + ([pending] if pending is not None else [])
+
+
+def _tier_label(low: int, high: int) -> str:
+    if low == 0:
+        return f"persone con premio sotto il {high}% del più alto"
+    return f"persone con premio dal {low}% al {high}% del più alto"
+
+
+def _tier_key(low: int, high: int) -> str:
+    return f"persone_sotto_{high}" if low == 0 else f"persone_{low}_{high}"
+
+
+def tiers_of(result: Result, group: str) -> list[Line]:
+    """The tier lines of ``group`` as published (:func:`tier_lines`), the «senza premio» line last."""
     return [
-        Line("gruppo", group, label, people=frozenset(tiers[key]), count=len(tiers[key]), key=key)
-        for key, label in TIERS
+        ln
+        for ln in lines(result)
+        if ln.section == "gruppo"
+        and ln.group == group
+        and ln.key.startswith("persone_")
+        and ln.key != "persone_valutate"
     ]
 
 
@@ -605,7 +662,10 @@ def differentiation_lines(published: list[Line], everyone: list[Person], group: 
     if len(pays) < 2:
         return []
     line.ratio = _r2(max(pays) / min(pays))
-    line.hidden = SMALL if len(pays) < MIN_GROUP else ""
+    # the highest and the lowest are one person each: said only where they are among others in a published tier
+    # (art. 20's table), never where the tiers had to merge into one (three EQ, one in each)
+    ranged = [ln for ln in published if ln.group == group and ln.key.startswith("persone_") and ln.key not in NOT_TIERS]
+    line.hidden = SMALL if len(pays) < MIN_GROUP else "" if ranged else WITHHELD
     return [line]
 
 
@@ -641,7 +701,7 @@ def group_named(result: Result, group: str) -> str:
 
 def rows(result: Result) -> list[tuple[str, ...]]:
     """The rows of trasparenza.csv: pools, then per group levels, bands and the grado di differenziazione. Head
-    counts are always printed; a withheld line prints «<3» or «riservato» in place of its amounts; a group of 1–2
+    counts are printed but a pool's paid to 1–2 people; a withheld line prints «riservato» in place of its amounts; a group of 1–2
     people has no row (:attr:`Line.merged`)."""
     out: list[tuple[str, ...]] = []
     for ln in lines(result):
@@ -652,13 +712,17 @@ def rows(result: Result) -> list[tuple[str, ...]]:
         if ln.section in ("fondi", "posizione", "incentivi"):
             out.append((label, "", f"{ln.item}: stanziato", "", "", ln.allocation or _money(ln.allocated), "", "", ""))
             recipients = str(ln.count) if ln.counted and ln.count is not None else ""
-            total = ln.hidden or _money(ln.total)
+            if ln.hidden == SMALL:  # a pool paid to 1–2 people: its count beside its amounts would say whose they are
+                recipients = WITHHELD
+            total = disclosure.said(ln.hidden) or _money(ln.total)
             out.append((label, "", f"{ln.item}: distribuito", recipients, "", total, "", "", ""))
         elif ln.section == "differenziazione":
-            out.append((label, named, ln.item, "", "", "", "", ln.hidden or italian_csv.number(ln.ratio), ""))
+            out.append(
+                (label, named, ln.item, "", "", "", "", disclosure.said(ln.hidden) or italian_csv.number(ln.ratio), "")
+            )
         else:
             unpaid = "" if ln.unpaid is None else str(ln.unpaid)
-            total, mean = (ln.hidden, ln.hidden) if ln.hidden else (_money(ln.total), _money(ln.mean))
+            total, mean = (disclosure.said(ln.hidden),) * 2 if ln.hidden else (_money(ln.total), _money(ln.mean))
             out.append((label, named, ln.item, str(ln.count), _share(ln.share), total, mean, "", unpaid))
     return out
 

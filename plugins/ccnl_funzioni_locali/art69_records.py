@@ -220,18 +220,24 @@ def record_below_cut(
     trace: Trace, found: Plan, scores: Mapping[str, Score], cited: tuple[str, str], people: Mapping[str, Person]
 ) -> None:
     """Why each positively evaluated person below the places has no maggiorazione (``ammesso:maggiorazione_art69:
-    <id>`` false, which ``explain`` says under the person): their place by score among the positively evaluated of
-    their ranking, the places and the last beneficiary's score. A tie at the cut is :func:`record_tied_out`'s."""
+    <id>`` false, which ``explain`` and the person's scheda say): their place by score among those of their ranking who
+    receive the premio individuale (a premium above zero: someone whose absences took it to zero is not among them),
+    and the places. Never another person's score: in a small ente the last beneficiary's would name them. A tie at
+    the cut is :func:`record_tied_out`'s."""
     for r in found.rankings:
-        last = min((score for pid, score in r.candidates if pid in r.chosen), default=None)
         for pid, score in r.candidates:
             if pid in r.chosen or pid in r.tied:
                 continue
             place = 1 + sum(1 for _, other in r.candidates if other > score)  # the tied share their place
+            where = (
+                "è la sola persona della graduatoria che riceve il premio individuale"  # no place among 1
+                if len(r.candidates) == 1
+                else f"è al {place}° posto per punteggio tra i {len(r.candidates)} che ricevono il premio individuale "
+                "nella graduatoria"
+            )
             note = (
-                f"{who(people)(pid)} è al {place}° posto per punteggio tra {len(r.candidates)} valutati "
-                f"positivamente della graduatoria, su {r.evaluated} valutati; {_places(r.slots, r.evaluated)}"
-                + (f"; l'ultimo beneficiario ha {fmt.decimal_it(last)} punti" if last is not None else "")
+                f"{who(people)(pid)} {where}, su {fmt.plural(r.evaluated, 'valutato', 'valutati')}; "
+                f"{_places(r.slots, r.evaluated)}"
             )
             _record_left_out(trace, (pid, scores[pid], r.id), cited, note)
 

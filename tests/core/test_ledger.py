@@ -151,17 +151,20 @@ def test_brescia_example_po_money_in_every_output(example):
     assert rows[("Retribuzione di posizione", "totale: stanziato")]["Importo totale (€)"] == "34000,00"
     # only HA and HB (2 PO) were paid: what 2 people received together is withheld, in both sections
     # (4299.59 = 2541.18 + 1758.41 and 28857.14 = 16000 + 12857.14 would be their pay, rules/core.md §6): the
-    # ente's art. 20 total is always published only when it is over 3 or more people
-    assert rows[("Fondi per la performance", "totale: distribuito")]["Importo totale (€)"] == "<3"
-    assert rows[("Retribuzione di posizione", "totale: distribuito")]["Importo totale (€)"] == "<3"
-    assert "4299" not in str(rows) and "28857" not in str(rows)
+    # ente's art. 20 total is always published only when it is over 3 or more people. A withheld amount reads
+    # «riservato», in words: «<3» where euros go reads «less than € 3», and saying which group is the small one says
+    # its size; so is the count of the 2 people beside it, which would say whose the amount is
+    for section in ("Fondi per la performance", "Retribuzione di posizione"):
+        paid = rows[(section, "totale: distribuito")]
+        assert (paid["Importo totale (€)"], paid["Numero di persone"]) == ("riservato", "riservato")
+    assert "4299" not in str(rows) and "28857" not in str(rows) and "<3" not in str(rows)
     # HA and HB (2 PO, evaluated 90 and 77.5) are counted and their result pay is in the amounts; two
-    # people paid are fewer than 3, so the amounts read <3 (never an amount of one or two people); head counts
-    # are published
+    # people paid are fewer than 3, so the amounts read «riservato» (never an amount of one or two people); head
+    # counts are published
     po_rows = [
         r for (sec, _), r in rows.items() if sec.startswith(("Livello", "Fascia")) and r["Gruppo"] == "dirigenti e PO"
     ]
-    assert po_rows and all(r["Importo totale (€)"] in ("<3", "riservato") for r in po_rows)
+    assert po_rows and all(r["Importo totale (€)"] == "riservato" for r in po_rows)
     assert all(r["Numero di persone"].isdigit() for r in po_rows)
     # schede.xlsx and the Relazione: the same totals as summary.json
     import openpyxl

@@ -11,9 +11,10 @@ from ciclope.core.result import Result
 class Names:
     """The names of one ente's people, units and areas; a person is a :class:`~..model.Person` cell."""
 
-    def __init__(self, result: Result):
+    def __init__(self, result: Result, public: bool = False):
         self.ente = result.ente
         self.words = result.plugin.staff_words
+        self.public = public  # the publishable Relazione: a unit by its name alone, never its code
 
     def person(self, pid: str | None) -> str:
         if not pid:
@@ -28,7 +29,9 @@ class Names:
         if not uid:
             return fmt.NONE
         u = self.ente.units.get(uid)
-        return f"{u.name} ({uid})" if u and u.name else uid
+        if u and u.name:
+            return u.name if self.public else f"{u.name} ({uid})"
+        return uid
 
     def owner(self, oid: str | None) -> str:
         if oid in self.ente.units:

@@ -121,7 +121,7 @@ def charts(r: Result, names: Names) -> Figures:
         figures.append(Figure(svg.achievement_bars("grafico-aree", title, items)))
     if org is not None and org.units:
         items = [
-            (u.name or u.id, f"{u.id} — {u.name}", org.units.get(u.id))
+            (u.name or u.id, u.name or u.id, org.units.get(u.id))  # a unit by its name: its code is no reader's
             for u in ente.units.values()
             if u.id in org.units
         ]
@@ -241,7 +241,7 @@ def units(r: Result, names: Names) -> list[Block]:
         how = fig.formula if fig is not None else ""
         rows.append(
             (
-                u.id,
+                *(() if names.public else (u.id,)),  # the code is the office's, not a public reader's
                 u.name,
                 fmt.UNIT_KIND_LABELS.get(u.kind, u.kind),
                 names.unit(u.parent),
@@ -251,6 +251,8 @@ def units(r: Result, names: Names) -> list[Block]:
             )
         )
     head = ("Unità", "Denominazione", "Tipo", "Unità superiore", "Responsabile", "Raggiungimento", "Come è calcolato")
+    if names.public:
+        return [Table("", columns(head[1:], (4,)), rows)]
     return [Table("", columns(head, (5,)), rows)]
 
 

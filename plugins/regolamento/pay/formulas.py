@@ -29,7 +29,7 @@ from ciclope.plugins.regolamento.compile.env import (
     in_service,
 )
 from ciclope.plugins.regolamento.compile.evaluate import RunError, Unwritten, run
-from ciclope.plugins.regolamento.format.expr import EURO, PERCENT, Call, Formula, Num
+from ciclope.plugins.regolamento.format.expr import EURO, PERCENT, Binary, Call, Formula, Num
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import COMBINED, denied, sentence
@@ -174,8 +174,30 @@ def unheld(formula: Formula, env: PersonEnv) -> str:
         terms = [attrs.evolve(formula, tree=arg) for arg in tree.args]
         false = [t for t in terms if evaluated(t, env, _unsaid) is False]
         if false:
-            return fmt.listed((denied(t) for t in false), commas=False)
-    return denied(formula)
+            said = [words for t in false if (words := placed(t, env))]
+            return "".join(f"{p}: " for p in said) + fmt.listed((denied(t) for t in false), commas=False)
+    plain = placed(formula, env)
+    return f"{plain}: {denied(formula)}" if plain else denied(formula)
+
+
+def placed(formula: Formula, env: PersonEnv) -> str:
+    """A place not reached, in plain words before the formula says it: «spetta al 1° posto; tu sei al 2°», for a
+    condition «RANGO…(x) <= n» (or «< n»). The person's own place and the number of places, never another person's
+    figure. "" for any other condition, or where a side cannot be computed."""
+    tree = formula.tree
+    if not (isinstance(tree, Binary) and tree.op in ("<=", "<") and isinstance(tree.left, Call)):
+        return ""
+    if not tree.left.fn.startswith("RANGO"):
+        return ""
+    place = evaluated(attrs.evolve(formula, tree=tree.left), env, _unsaid)
+    limit = evaluated(attrs.evolve(formula, tree=tree.right), env, _unsaid)
+    if not isinstance(place, Decimal) or not isinstance(limit, Decimal):
+        return ""
+    last = int(limit) - (1 if tree.op == "<" and limit == int(limit) else 0)
+    if last < 1:
+        return f"non spetta a nessuna posizione; tu sei al {place.normalize():f}° posto"
+    reach = "al 1° posto" if last == 1 else f"ai primi {last} posti"
+    return f"spetta {reach}; tu sei al {place.normalize():f}° posto"
 
 
 def _unsaid(what: str) -> None:

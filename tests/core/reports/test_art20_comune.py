@@ -128,14 +128,23 @@ def test_a_group_nobody_was_paid_publishes_no_tiers(ciclope_ente, tmp_path):
     assert not [voce for group, voce in rows if group == "dirigenti e PO" and "del più alto" in voce]
     # staff: 1000.00 × coefficient × fte; the highest is 1000.00 (S01, S02, S13, all «pieno» at full time)
     # ≥ 900.00: S01, S02, S13 = 3; 600.00–900.00: S10 800.00 (0.8 × 1000), S03 S05 S06 S12 S16 700.00 = 6;
-    # below 600.00: S04 350.00, S11 525.00, S15 420.00 and the «base» S07 S08 S14, S09 (59, no level) at 0 = 7
-    tiers = [rows[("personale", label)] for _, label in transparency.TIERS]
-    assert tiers == ["3", "6", "7"]
+    # below 600.00: S04 350.00, S11 525.00, S15 420.00 = 3; the «base» S07 S08 S14, S09 (59, no level) at 0 are no
+    # share of the highest: «senza premio» 4
+    tiers = [rows[("personale", f"persone {what}")] for what in TIER_WORDS]
+    assert tiers == ["3", "6", "3", "4"]
     assert [ln.key for ln in transparency.lines(result) if ln.group == "dirigenti e PO" and ln.section == "gruppo"] == [
         "persone",
         "premi",
         "persone_valutate",
     ]
+
+
+TIER_WORDS = (
+    "con premio dal 90% al 100% del più alto",
+    "con premio dal 60% al 90% del più alto",
+    "con premio sotto il 60% del più alto",
+    "senza premio",
+)
 
 
 def _write(folder, regulation: str) -> str:

@@ -66,10 +66,13 @@ def test_the_prize_is_not_derivable_from_two_published_totals(ciclope_ente, tmp_
     rows = {r["Voce"]: r["Importo totale (€)"] for r in published_csv(transparency.render(result)) if not r["Gruppo"]}
     # the ente's art. 20 totals are published: 32,040.00 + 1,000.00 allocated, 32,040.00 + 333.33 paid
     assert (rows["totale: stanziato"], rows["totale: distribuito"]) == ("33040,00", "32373,33")
-    # the prize, paid to one person, is «<3»; the proportional part's distributed amount would give it as 32,373.33 −
+    # the prize, paid to one person, is withheld; the proportional part's distributed amount would give it as 32,373.33 −
     # 32,040.00, and so would its stanziato (the part pays its fund whole): both withheld; the innovation fund's
     # stanziato too, since 33,040.00 − 1,000.00 would give the proportional fund's 32,040.00 back
-    assert rows["Fondo premi innovazione: distribuito"] == "<3"
+    # in words, never «<3» where euros go; its count of 1 with it
+    assert rows["Fondo premi innovazione: distribuito"] == "riservato"
+    counts = {r["Voce"]: r["Numero di persone"] for r in published_csv(transparency.render(result)) if not r["Gruppo"]}
+    assert counts["Fondo premi innovazione: distribuito"] == "riservato"
     assert rows["Premi per la performance individuale: distribuito"] == "riservato"
     assert rows["Premi per la performance individuale: stanziato"] == "riservato"
     assert rows["Fondo premi innovazione: stanziato"] == "riservato"

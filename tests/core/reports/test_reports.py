@@ -330,7 +330,8 @@ def test_transparency_by_hand(case):
     # head count is published (1), its amount is <3; the ente's total distributed (required by art. 20, never
     # withheld) is 1000.00 + 1147.50 = 2147.50, so the premi pool's distributed amount is withheld (2147.50 −
     # 1000.00 would give PO1's result pay back)
-    assert figures((fondi, "", "Fondo PO risultato: distribuito")) == ("1", "", "<3", "")
+    # a pool paid to one person: withheld whole, in words, its count of 1 too
+    assert figures((fondi, "", "Fondo PO risultato: distribuito")) == ("riservato", "", "riservato", "")
     assert figures((fondi, "", "Fondo premi: distribuito")) == ("8", "", "riservato", "")
     # premi is paid whole (1000.00 distributed of 1000.00), so its stanziato is its distributed amount and would give
     # PO1's result pay as 2147.50 − 1000.00: withheld; po_risultato's stanziato 1350.00 would give it back as the
@@ -354,9 +355,9 @@ def test_transparency_by_hand(case):
     )
     # dirigenti e PO: PO1 alone is paid; SG, D1, D2 (not evaluated, paid nothing) merge with PO1's Ottimo, but the
     # amount is still one person's: counts published, amounts <3; the mean is over the 1 paid
-    assert figures((livello, "dirigenti e PO", "Ottimo e non valutato")) == ("4", "100,00", "<3", "<3")
+    assert figures((livello, "dirigenti e PO", "Ottimo e non valutato")) == ("4", "100,00", "riservato", "riservato")
     assert rows[(livello, "dirigenti e PO", "Ottimo e non valutato")]["Persone non pagate"] == "3"
-    assert figures((fascia, "dirigenti e PO", "alta")) == ("1", "25,00", "<3", "<3")
+    assert figures((fascia, "dirigenti e PO", "alta")) == ("1", "25,00", "riservato", "riservato")
     # no figure of PO1 anywhere: 134.49 (premi) + 1147.50 (result) = 1281.99
     text = transparency.render(case) + art20.render(case)
     assert not any(x in text for x in ("1281,99", "1147,50", "134,49"))
@@ -372,7 +373,7 @@ def test_the_public_relazione_counts_the_unpaid_as_trasparenza_does(case):
     assert "Persone non pagate" in cells
     rows = [cells[i : i + 5] for i, c in enumerate(cells) if c in ("Buono e Sufficiente", "Ottimo e non valutato")]
     assert ["Buono e Sufficiente", "4", "riservato", "riservato", "1"] in rows  # the table of premiums by level
-    assert ["Ottimo e non valutato", "4", "<3", "<3", "3"] in rows
+    assert ["Ottimo e non valutato", "4", "riservato", "riservato", "3"] in rows
 
 
 def test_transparency_has_no_names_or_ids(case):
@@ -515,10 +516,9 @@ def test_premi_art20_of_the_comunita_montane_example(example, tmp_path):
     }
     assert got[("personale", "premi stanziati (€)")] == "12000,00"
     assert got[("personale", "premi distribuiti (€)")] == "12000,00"
-    # head counts are published (a count alone is no one's pay): 1 at ≥ 90% (P1), 0 at 60–90%, 10 below
-    assert got[("personale", "persone con premio dal 90% al 100% del più alto")] == "1"
-    assert got[("personale", "persone con premio dal 60% al 90% del più alto")] == "0"
-    assert got[("personale", "persone con premio sotto il 60% del più alto")] == "10"
+    # 1 at ≥ 90% (P1), 0 at 60–90%, 10 below: the tier of 1 merges down, 1 + 0 = 1 is still under 3, so 1 + 0 + 10 =
+    # 11 from 0% to 100%, a range that says nothing the head count does not: no tier row (rules/core.md §6)
+    assert not [voce for group, voce in got if group == "personale" and "del più alto" in voce]
     assert got[("personale", "persone valutate")] == "11"
     assert got[("personale", "premio medio conseguibile (€)")] == "1090,91"  # 12000 / 11 = 1090.909…
     # the ente's art. 20 totals: the staff's 12000.00 (no PO result pay in the example's cycle) and 11 evaluated

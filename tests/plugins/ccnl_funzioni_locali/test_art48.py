@@ -347,18 +347,19 @@ def test_a_tie_broken_by_the_criteria_says_which_decided_and_the_values_compared
     )
 
 
-def test_a_person_below_the_places_is_told_their_place_and_the_last_beneficiary_s_score(tmp_path):
+def test_a_person_below_the_places_is_told_their_place_and_never_another_s_score(tmp_path):
     rule = {"share": 0.30, "quota": 0.10, "parita": ["sezione:Comportamenti", "assenze", "eta"]}
     result = run(tmp_path, comune(FORTY, "40000.00"), 2026, {"maggiorazione": rule})
     # places = floor(0.10 × 40) = 4: S01 98, S02 96, S03 94, S04 92 (the tie with S05 broken by «Comportamenti»);
     # S05 is the tie's, told by the tie; S06..S40 all 80 points, each 6th by score (five people score more), among
-    # the 40 positively evaluated; the last beneficiary, S04, has 92 points
+    # the 40 who receive the premio individuale (all paid above zero); the last beneficiary's 92 points are never
+    # said: in a small ente they would name S04
     note = result.figures["ammesso:maggiorazione_art69:S06"].note
     assert note == (
-        "Persona S06 (S06) è al 6° posto per punteggio tra 40 valutati positivamente della graduatoria, su 40 "
-        "valutati; la maggiorazione ha 4 posti (quota × 40 valutati, per difetto); l'ultimo beneficiario ha 92,00 "
-        "punti"
+        "Persona S06 (S06) è al 6° posto per punteggio tra i 40 che ricevono il premio individuale nella graduatoria, "
+        "su 40 valutati; la maggiorazione ha 4 posti (quota × 40 valutati, per difetto)"
     )
+    assert "92,00" not in note
     assert result.figures["ammesso:maggiorazione_art69:S40"].value is False
     assert "pari merito al limite della quota" in result.figures["ammesso:maggiorazione_art69:S05"].note
     assert not any(f"ammesso:maggiorazione_art69:S0{i}" in result.figures for i in range(1, 5))
@@ -369,7 +370,8 @@ def test_a_person_below_the_places_is_told_their_place_and_the_last_beneficiary_
         "(S06) è al 6° posto" in text
     )
     # the score it read as every score reads, two decimals: 80 points are «80,00», never «80»
-    assert "l'ultimo beneficiario ha 92,00 punti (punteggio = 80,00; graduatoria = " in text
+    assert "per difetto) (punteggio = 80,00; graduatoria = " in text
+    assert "ultimo beneficiario" not in text
 
 
 def test_the_provisions_table_says_its_figures_in_words():
@@ -380,3 +382,20 @@ def test_the_provisions_table_says_its_figures_in_words():
     # criteria) reads «—», as every missing figure of the documents does, never «-»
     assert describe(in_force("maggiorazione_non_applicabile", 2026)) == "5 dipendenti"
     assert describe(in_force("maggiorazione_parita", 2026)) == "—"
+
+
+def test_the_only_one_who_receives_the_premium_is_told_so_in_words_for_one(tmp_path):
+    # six employees (more than 5: the maggiorazione applies), only S01 with a card (40 + 40 = 80): the ranking has 1
+    # evaluated, who alone receives the premio individuale; places = floor(0.10 × 1) = 0. One person is «la sola»,
+    # «su 1 valutato»: never «tra i 1 che ricevono», «su 1 valutati»
+    files = comune([("S01", 40, 40, "")] + [(f"S0{i}", 40, 40, "") for i in range(2, 7)], "1000.00")
+    cards = files["evaluations.csv"].splitlines()
+    files["evaluations.csv"] = "\n".join(
+        line for line in cards if not line.startswith(("S02", "S03", "S04", "S05", "S06"))
+    )
+    result = run(tmp_path, files, 2026, {"maggiorazione": {"share": 0.30, "quota": 0.10}})
+    note = result.figures["ammesso:maggiorazione_art69:S01"].note
+    assert note == (
+        "Persona S01 (S01) è la sola persona della graduatoria che riceve il premio individuale, su 1 valutato; la "
+        "quota del personale valutato (1) non dà nessun posto"
+    )

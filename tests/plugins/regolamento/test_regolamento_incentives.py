@@ -100,10 +100,17 @@ def test_art20_counts_the_premiums_alone(out):
     staff = {r["Voce"]: r["Valore"] for r in rows(out / "premi-art20.csv") if r["Gruppo"] == "personale"}
     # performance pay alone: the highest P06 816,00 + 1.714,01 = 2.530,01; 90% = 2.277,01, 60% = 1.518,01:
     # 90–100% P06; 60–90% P02 2.114,02, P05 1.714,02, P07 1.856,63, P08 1.543,10, P11 1.714,01;
-    # below P03 685,61, P04 0, P09 857,01, P10 0, P12 1.025,59 (with the incentive P02 3.111,14 was the highest: 1/2/8)
-    assert staff["persone con premio dal 90% al 100% del più alto"] == "1"
-    assert staff["persone con premio dal 60% al 90% del più alto"] == "5"
-    assert staff["persone con premio sotto il 60% del più alto"] == "5"
+    # below P03 685,61, P09 857,01, P12 1.025,59; nothing to P04 and P10 (with the incentive P02 3.111,14 was the
+    # highest: 1/2/8). P06 alone in the top tier is a tier of 1 (rules/core.md §6: a band of 1–2 people is merged into
+    # the next one down, the row saying what it merges): 60–100% = 1 + 5 = 6; below 60% the 3 paid; P04 and P10, paid
+    # € 0, are no share of the highest: «senza premio» 2; 6 + 3 + 2 = the 11 evaluated
+    tiers = {voce: n for voce, n in staff.items() if voce.startswith("persone ") and voce != "persone valutate"}
+    assert tiers == {
+        "persone con premio dal 60% al 100% del più alto": "6",
+        "persone con premio sotto il 60% del più alto": "3",
+        "persone senza premio": "2",
+    }
+    assert staff["persone valutate"] == "11"
 
 
 def test_transparency_reports_the_incentive_apart(out):

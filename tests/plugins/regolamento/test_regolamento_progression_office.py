@@ -292,13 +292,15 @@ def test_the_public_relazione_says_the_progressions_in_aggregate(ciclope_ente, t
 
 
 def test_the_public_relazione_withholds_the_cost_of_fewer_than_three(ciclope_ente, tmp_path):
-    # BY_AREA: A and B selected, 750 + 750 = 1,500 of 2,000: two people, their cost withheld («<3», as trasparenza.csv
-    # says a small group) and the residual too (2,000 − 1,500 would give it back); the count and the fund published
+    # BY_AREA: A and B selected, 750 + 750 = 1,500 of 2,000: two people, their cost withheld and the residual too
+    # (2,000 − 1,500 would give it back); the count and the fund published (rules/core.md §6: a count alone is no
+    # one's pay). Withheld in words, «riservato», as trasparenza.csv says it: «<3» where euros go would read «less
+    # than € 3», and would say which group is the small one
     result = by_area(ciclope_ente, tmp_path)
     kpis, tables = _public(result)
-    assert kpis["Progressioni: costo dei selezionati / fondo"] == "<3 / € 2.000,00"
+    assert kpis["Progressioni: costo dei selezionati / fondo"] == "riservato / € 2.000,00"
     [table] = [t for t in tables if t.columns and t.columns[0][0] == "Fondo delle progressioni"]
-    assert [tuple(row) for row in table.rows] == [("Fondo progressioni", "€ 2.000,00", "2", "<3", "riservato")]
+    assert [tuple(row) for row in table.rows] == [("Fondo progressioni", "€ 2.000,00", "2", "riservato", "riservato")]
     # the internal Relazione says it all
     from ciclope.core.reports.model import Kpis
     from ciclope.core.reports.relazione import build

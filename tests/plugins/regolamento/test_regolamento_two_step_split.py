@@ -186,7 +186,8 @@ def test_who_has_no_card_reads_what_the_part_of_results_gave_him_and_why(ciclope
 def test_article_20_counts_whom_a_fund_paid_without_an_evaluation(ciclope_ente, tmp_path):
     """6 evaluated and A4 paid 800 without an evaluation: the mean a person can reach is over the 7 the fund reached,
     14.000 / 7 = 2.000,00 (not 14.000 / 6 = 2.333,33), and a row says the seventh. The tiers of the evaluated, by the
-    highest pay 2.720 (B1): 90% = 2.448 → B1, B2 2.480, A1 and A3 2.600: 4; 60% = 1.632 → A2 2.000: 1; B3 800: 1."""
+    highest pay 2.720 (B1): 90% = 2.448 → B1, B2 2.480, A1 and A3 2.600: 4; 60% = 1.632 → A2 2.000: 1; B3 800: 1;
+    tiers of 1–2 people are merged (rules/core.md §6)."""
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     rows = [tuple(line.split(";")) for line in art20.render(result).splitlines()[1:]]
     assert rows[:5] == [
@@ -199,8 +200,10 @@ def test_article_20_counts_whom_a_fund_paid_without_an_evaluation(ciclope_ente, 
     staff = {row[1]: row[2] for row in rows if row[0] == "personale"}
     assert staff["persone valutate"] == "6" and staff["persone pagate senza valutazione individuale"] == "1"
     assert staff["premio medio conseguibile (€)"] == "2000,00"
-    tiers = [staff[label] for _, label in art20.TIERS]
-    assert tiers == ["4", "1", "1"]
+    # the tiers of 1 (A2) and 1 (B3) merge: 1 + 1 = 2 is still under 3, so with the 4 above: 6 from 0% to 100%, a
+    # range that says nothing the head count does not: no tier row; nobody is paid € 0
+    assert not [what for what in staff if "del più alto" in what]
+    assert staff["persone senza premio"] == "0"
 
 
 def test_a_fund_of_the_regulation_is_named_with_its_accents(ciclope_ente, tmp_path):
