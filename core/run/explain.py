@@ -1132,19 +1132,34 @@ def explain(result: Result, kind: str, ident: str, as_json: bool = False) -> str
     )
 
 
+# what each option of explain asks about, as a hint names it
+KINDS_SAID = {
+    "person": "una persona",
+    "indicator": "un indicatore",
+    "objective": "un obiettivo",
+    "unit": "un'unità organizzativa",
+    "area": "un'area strategica",
+    "position": "una posizione",
+}
+
+
 def suggest(result: Result, kind: str, ident: str) -> str:
-    """A hint naming the closest known ids when ``ident`` is unknown; a fund by the names the office uses
-    (:func:`suggest_fund`)."""
+    """A hint naming the closest known ids when ``ident`` is unknown, or the option that explains it when it is the code
+    of something else (a unit's asked as an objective); a fund by the names the office uses (:func:`suggest_fund`)."""
     if kind == "pool":
         return suggest_fund(result, ident)
-    known = {
+    codes = {
         "person": list(result.ente.people),
         "indicator": list(result.ente.indicators),
         "objective": list(result.ente.objectives),
         "unit": list(result.ente.units),
         "area": list(result.ente.areas),
         "position": list(result.positions.positions) if result.positions else [],
-    }.get(kind, [])
+    }
+    other = next((k for k, ids in codes.items() if k != kind and ident in ids), None)
+    if other is not None:  # the code of something else: the option that explains it
+        return f"«{ident}» è {KINDS_SAID[other]}: chiedi --{other} {ident}"
+    known = codes.get(kind, [])
     close = difflib.get_close_matches(ident, known, n=3, cutoff=0.5)
     if close:
         return f"forse intendevi {', '.join(close)}?"

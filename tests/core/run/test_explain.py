@@ -182,6 +182,9 @@ def test_cli_explain_json_and_unknown(tmp_path, capsys, reportcase_installed):
     assert main(["explain", str(cfg), "--ente", "prova", "--person", "E9"]) == 2
     err = capsys.readouterr().err
     assert "persona «E9»" in err and "forse intendevi" in err
+    # a person's code asked as an objective: the option that explains it, not objectives that look alike
+    assert main(["explain", str(cfg), "--ente", "prova", "--objective", "E4"]) == 2
+    assert "«E4» è una persona: chiedi --person E4" in capsys.readouterr().err
 
 
 def test_comunita_montane_example_explains_the_money(example, capsys):
