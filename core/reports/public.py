@@ -81,8 +81,9 @@ CHROMIUM_FLAGS = (
 CONTROL = (
     "Controllo della riservatezza (D.Lgs. 33/2013 art. 20, dati in forma aggregata): una fascia o un livello di "
     "meno di 3 persone (o pagato a meno di 3) è unito a quello sotto («alta e intermedia»); dove non basta gli "
-    "importi sono «riservato», come quelli che permetterebbero di ricavarne un altro per differenza, e un fondo "
-    "pagato a meno di 3 persone non dice neppure quante. I totali dell'ente e il numero delle persone per livello "
+    "importi sono «riservato», come quelli che permetterebbero di ricavarne un altro per differenza, e un fondo di "
+    "premi pagato a meno di 3 persone non dice neppure quante (delle progressioni si dice quante persone sono "
+    "selezionate, non quanto costano). I totali dell'ente e il numero delle persone per livello "
     "sono sempre pubblicati; le medie sono sulle persone pagate."
 )
 DEGREE_NOTE = (
