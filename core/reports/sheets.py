@@ -127,7 +127,9 @@ def areas(r: Result) -> Table:
         )
         for a in ente.areas.values()
     ]
-    rows.append(Total(("ENTE", ente.name, None, None, org.ente, "")))
+    rows.append(
+        Total(("", f"Performance dell'ente — {ente.name}", None, None, org.ente, ""))
+    )  # as the Relazione says it
     columns: list[Column] = [
         ("Area", "text", 10),
         ("Denominazione", "text", 44),
@@ -715,10 +717,11 @@ def violations(r: Result) -> Table:
 
 
 def not_yet_due(d: Deadline, status: str, year: int) -> str:
-    """A deadline's state as the Relazione says it: an act not dated whose deadline falls after the Relazione's own
-    (30 June of the year after the cycle, D.Lgs. 150/2009 art. 10 c. 1 lett. b) is «da fare», not «mancante»: paying
-    the premiums by 31 December is not missing from a report adopted in June."""
-    return "da fare" if status == "mancante" and d.due > dt.date(year + 1, 6, 30) else status
+    """A deadline's state as the Relazione says it: an act not dated whose deadline falls on or after the Relazione's
+    own (30 June of the year after the cycle, D.Lgs. 150/2009 art. 10 c. 1 lett. b) is «da fare», not «mancante»:
+    paying the premiums by 31 December is not missing from a report adopted in June, nor is the report's own
+    approval, due that very day."""
+    return "da fare" if status == "mancante" and d.due >= dt.date(year + 1, 6, 30) else status
 
 
 def calendar(r: Result) -> Table:

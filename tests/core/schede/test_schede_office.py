@@ -57,8 +57,11 @@ def test_sheet_names_are_whole_words_and_totals_sit_outside_the_filter(demos, pl
         if ws.auto_filter.ref:
             last = int(re.search(r"(\d+)$", ws.auto_filter.ref).group(1))
             for row in ws.iter_rows(min_row=last + 1, max_row=ws.max_row, max_col=1):
-                assert row[0].value in ("TOTALE", "ENTE", None) or row[0].font.b, (ws.title, row[0].value)
+                assert row[0].value in ("TOTALE", None) or row[0].font.b, (ws.title, row[0].value)
     assert not any(t.endswith("regolamento ") for t in wb.sheetnames)
+    # the ente's row of the areas is said as the Relazione says it, never a code «ENTE» among the areas' codes
+    last = list(wb["Aree (scheda c)"].iter_rows(values_only=True))[-1]
+    assert last[0] is None and str(last[1]).startswith("Performance dell'ente — "), last
 
 
 def test_plugin_sections_speak_italian_numbers(demos):

@@ -153,6 +153,9 @@ def test_public_site_has_no_name_and_no_person_id_anywhere(three, tmp_path):
     assert not list(public.rglob("persone.html")) and not list(public.rglob("cifre.html"))
     assert not list(public.rglob("results.json")) and not list(public.rglob("schede.xlsx"))
     assert (public / "enti" / "bs-esempio" / "relazione-pubblica.html").is_file()
+    # a file's name is an address, never words the reader reads: the page links the data by what they are
+    page = (public / "enti" / "bs-esempio.html").read_text(encoding="utf-8")
+    assert "trasparenza.csv" in page and "trasparenza.csv" not in re.sub(r"<[^>]+>", " ", page)
 
 
 def test_the_public_site_publishes_people_only_through_the_controlled_documents(tmp_path):
