@@ -25,6 +25,7 @@ __all__ = [
     "act",
     "Money",
     "Percent",
+    "Achievement",
     "Places",
     "Points",
     "Year",
@@ -59,6 +60,11 @@ class Money(Decimal):
 
 class Percent(Decimal):
     """A fraction shown as a percentage: ``45,05%`` in pages, a number in % format in sheets."""
+
+
+class Achievement(Percent):
+    """An achievement (of a unit, an objective, the ente) read by a formula: as the Relazione says it, to two decimals,
+    ``88,00%`` and ``34,50%``, wherever it is shown, never ``88%`` beside the ``88,00%`` of its own figure."""
 
 
 class Year(Decimal):

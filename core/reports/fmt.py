@@ -23,6 +23,7 @@ from ciclope.core.entetoml import italian_approval  # noqa: F401  # re-exported
 from ciclope.core.fmt import (  # noqa: F401  # re-exported
     CACHE,
     NONE,
+    Achievement,
     Money,
     Percent,
     Places,

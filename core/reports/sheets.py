@@ -539,6 +539,11 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
     said = reason_of(r, award.person) if excluded else None
     if said and status is not None:  # the exclusion and the article it comes from, as the scheda's «Fonte» cites it
         return f"{said}, {fmt.cite(status.source, r.plugin.documents)}" if status.source else said
+    held = r.figures.get(f"ammesso:{part}:{award.person}") if part is not None else None
+    if held is not None and held.value is False and not excluded:  # the part weighed them and its condition left
+        # them out: said as an exclusion is, what did not hold and the article
+        said = held.note or held.formula
+        return f"la condizione della parte non vale: {said}, {fmt.cite(held.source, r.plugin.documents)}"
     figure = award_figure(r, award.person, award.pool, award.ref, first)
     if figure is None:
         return None

@@ -92,6 +92,8 @@ def show(value: Any, kind: str) -> str:
             pass
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, float)):
         return fmt.value(value)
+    if isinstance(value, fmt.Achievement):  # an achievement a formula read: as its figure says it, «88,00%»
+        return fmt.pct(value)
     if isinstance(value, fmt.Percent):  # typed as a percentage, or computed from one: «72%», «92,22%»
         return fmt.pct_typed(value)
     if isinstance(value, fmt.Money):  # an amount by what it is (a plugin's sum of amounts), whatever its name
@@ -551,8 +553,13 @@ PARTS_ONLY = " (per le parti: "
 
 def part_refusals(result: Result, ident: str) -> list[str]:
     """Why the parts that left the person out pay them nothing, each condition with what it read, then the parts that
-    are not theirs in one line: said after what is paid, where another part pays them (the scheda personale)."""
-    return [r["why"] for r in _refused_reasons(result, ident)]
+    are not theirs in one line: said after what is paid, where another part pays them (the scheda personale). Each
+    condition is cited as every rule is, act and article («Fonte: Manuale di valutazione, cap. 8, punti 1, 2 e 3»)."""
+    docs = result.plugin.documents
+    return [
+        f"{r['why']}. Fonte: {fmt.cite(r['source'], docs)}." if r["source"] else r["why"]
+        for r in _refused_reasons(result, ident)
+    ]
 
 
 def _refused_reasons(result: Result, ident: str, conditions: bool = True) -> list[dict[str, str]]:

@@ -76,7 +76,7 @@ from ciclope.plugins.regolamento.pay import (
     uncarded,
     uncovered,
 )
-from ciclope.plugins.regolamento.pay.shapes import Outcome
+from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 from ciclope.plugins.regolamento.read import amend, blocks
 from ciclope.plugins.regolamento.read import columns as declaredcolumns
 from ciclope.plugins.regolamento.read.lines import line_of, said
@@ -864,16 +864,25 @@ def award_parts(
 
 def _parts_paid(names: list[str], person: str, award: Decimal, trace: Trace) -> list[tuple[str, Decimal]]:
     """What each of the parts ``names`` of one fund paid ``person`` (an award of ``award``), as each part's own figure
-    says, where the figures sum to the award: the parts that paid something (all of them, at zero, where none did);
-    else the parts together, the whole award."""
+    says, where the figures sum to the award: the parts that paid something, and at zero those whose condition
+    (``ammesso``) left the person out (all of them, at zero, where none paid); else the parts together, the whole
+    award. A part that weighed the person and gave nothing is a row of its own, so nobody it left out is unseen."""
     if len(names) == 1:
         return [(names[0], award)]
     own = [(n, f.value) for n in names if (f := trace.get(f"premio:{n}:{person}")) is not None]
-    amounts = [(n, v) for n, v in own if isinstance(v, Decimal)]
-    if len(amounts) > 1 and sum(v for _, v in amounts) == award:
-        return [(n, v) for n, v in amounts if v > 0] or amounts
+    paid = {n: v for n, v in own if isinstance(v, Decimal)}
+    left = {n for n in names if n not in paid and _refused(trace, n, person)}
+    ordered = [(n, paid.get(n, ZERO)) for n in names if n in paid or n in left]
+    if len(ordered) > 1 and sum(paid.values(), ZERO) == award:
+        return [(n, v) for n, v in ordered if v > 0 or n in left] or ordered
     named = [n for n, _ in own] or names
     return [(named[0] if len(named) == 1 else fmt.listed(fmt.quoted(n) for n in named), award)]
+
+
+def _refused(trace: Trace, part: str, person: str) -> bool:
+    """True when the part's condition (``ammesso``) was asked for the person and did not hold."""
+    held = trace.get(f"ammesso:{part}:{person}")
+    return held is not None and held.value is False
 
 
 @hookimpl(specname="ciclope_premium_rankings")

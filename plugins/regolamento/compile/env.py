@@ -211,7 +211,7 @@ class PersonEnv:
         if name in ("punteggio", "scheda") and self.facts.scale != HUNDRED:  # the figure it refers to is on 100
             words = f"{words} su {fmt.decimal_it(self.facts.scale)}"
         # an achievement read without a figure of its own (the unit's, the cruscotto's) reads as the percentage it is
-        shown = fmt.Percent(found) if q is not None and q.type == PERCENT and _plain(found) else self.shown(found)
+        shown = fmt.Achievement(found) if q is not None and q.type == PERCENT and _plain(found) else self.shown(found)
         return Input(words, shown, ref=self._ref(name), cell=self._cell(name))
 
     def _column_cell(self, name: str, column: Column) -> str:
@@ -460,7 +460,8 @@ class PersonEnv:
             )
         key = f"objective:{code}"
         found = org.objectives.get(code) if org is not None else None
-        words = f"il raggiungimento dell'obiettivo «{code}»"
+        # by its title, as the Relazione names it, the code after it: «Manutenzione strade» (TEC1)
+        words = f"il raggiungimento dell'obiettivo «{ente.objectives[code].title}» ({code})"
         why = org.not_scored.get(key, "") if org is not None and found is None else ""
         said = Input(f"{words} ({why})" if why else words, found, ref=key if found is not None else "")
         self.read.setdefault(f"obiettivo:{code}", said)

@@ -173,6 +173,7 @@ def _defined(node: Defined) -> Compiled:
     per_day = _per_day_unit(node)
     where = f"nella definizione «{node.name}»" + (f" ({node.key})" if node.key else "")
     written = _bare_numbers(node.body)
+    achieved = percent and _achievement(node.body)
 
     def run_(env: Env) -> Value:
         try:
@@ -185,7 +186,7 @@ def _defined(node: Defined) -> Compiled:
         if isinstance(value, Decimal) and per_day:  # a rate as the amount's sentence says it: «€ 2,03 al giorno»
             shown = said(Num(value, per_day == PERCENT_PER_DAY_UNIT, 0, per_day))
         elif isinstance(value, Decimal) and (euro or percent):
-            shown = fmt.Money(value) if euro else fmt.Percent(value)
+            shown = fmt.Money(value) if euro else fmt.Achievement(value) if achieved else fmt.Percent(value)
         elif isinstance(value, Decimal) and str(value) in written:
             # one of the numbers the formula writes (the case of a table that holds): with the places it is written
             # with, as the line of that case says it («1,10» on both lines, never «1,10» above «1,1»)
@@ -194,6 +195,17 @@ def _defined(node: Defined) -> Compiled:
         return value
 
     return run_
+
+
+def _achievement(body: Node) -> bool:
+    """True when a percentage definition reads an achievement (the unit's, the ente's, an objective's): its value is
+    one, said as the achievement it reads is (two decimals, «88,00%»), never a share written in the file («40%»)."""
+    for n in nodes(body):
+        if isinstance(n, Name) and (q := quantity(n.name)) is not None and q.type.percent and not q.type.dims:
+            return True
+        if isinstance(n, Call) and n.fn == "OBIETTIVO":
+            return True
+    return False
 
 
 def _bare_numbers(body: Node) -> frozenset[str]:
@@ -282,10 +294,11 @@ def _call(node: Call, whole: bool) -> Compiled:
     return maker(node, args)
 
 
-def _in_unit(node: Call, value: Value, env: Env) -> Any:
-    """A choice's value as an explanation shows it: in euro, as a percentage, or as the person's figure would."""
+def _in_unit(node: Call, value: Value, env: Env, achieved: bool = False) -> Any:
+    """A choice's value as an explanation shows it: in euro, as a percentage (an achievement read, ``achieved``, as
+    its figure says it), or as the person's figure would."""
     if isinstance(value, Decimal) and not isinstance(value, Rank) and (node.euro or node.percent):
-        return fmt.Money(value) if node.euro else fmt.Percent(value)
+        return fmt.Money(value) if node.euro else fmt.Achievement(value) if achieved else fmt.Percent(value)
     return env.shown(value)
 
 
@@ -309,13 +322,15 @@ def _ifs(node: Call, args: list[Compiled]) -> Compiled:
         )
         for i, (c, v) in enumerate(zip(conds, node.args[1::2]))
     ]
+    achieved = [_achievement(v) for v in node.args[1::2]]
 
     def run_(env: Env) -> object:
-        for (case, written), (cond, value) in zip(cases, pairs):
+        for (case, written), (cond, value), achievement in zip(cases, pairs, achieved):
             if cond(env) is True:
                 found = value(env)
                 # as written, with its unit: «2,03 € al giorno»
-                env.seen(case, said(written) if isinstance(written, Num) else _in_unit(node, found, env))
+                shown = said(written) if isinstance(written, Num) else _in_unit(node, found, env, achievement)
+                env.seen(case, shown)
                 return found
         values = ", ".join(f"{words_of(n)} = {_said(env.shown(env.value(n.name)), _percent(n))}" for n in read)
         raise RunError(f"nessuna condizione di PIÙ.SE è vera ({values + '; ' if values else ''}{NO_CASE})")

@@ -760,7 +760,8 @@ class Premium:
         "elenca_esclusi",
         "bool",
         "gli esclusi compaiono tra i premi con 0 € (true) o solo con il loro stato (false); chi la condizione della "
-        "parte (ammesso) lascia fuori non è escluso e non vi compare comunque, solo con il suo stato",
+        "parte (ammesso) lascia fuori non è escluso: dove un'altra parte dello stesso fondo lo paga, la parte vi "
+        "compare con 0 € e il motivo",
         default=True,
     )
     by_unit: bool = key("per_unita", "bool", "per «proporzionale»: anche × il raggiungimento dell'unità", default=False)

@@ -85,6 +85,8 @@ class Ledger:
     admitted: set[str] = attrs.field(factory=set)  # the people some part has admitted (status None in its entries)
     excluded: set[str] = attrs.field(factory=set)  # those whose status is, so far, an exclusion's
     left_out: dict[str, Premium] = attrs.field(factory=dict)  # the first part whose condition left each one out
+    # each part with a condition (``ammesso``): how many of those it weighed the condition admitted, and left out
+    weighed: dict[str, tuple[int, int]] = attrs.field(factory=dict)
     owed: dict[str, list[Input]] = attrs.field(factory=dict)  # each owed fund: the amounts paid from it so far
     amounts: dict[str, Decimal] = attrs.field(factory=dict)  # each part's amount before it pays (share and received)
     reserved: dict[str, Input] = attrs.field(factory=dict)  # each part set aside: its set-aside, taken from its source
@@ -203,10 +205,8 @@ def pay_one(
         formulas.with_fund(fund)
     people = [] if chosen else entries(reg, pr, ente, scores, ctx[1], trace, formulas)
     standing(pr, people, ledger, out, unevaluated)
-    if formulas is not None and not chosen:  # those its condition left out: a status that says why
-        standing(pr, [not_admitted(pr, ente.people[pid]) for pid in formulas.refused], ledger, out)
-        for pid in formulas.refused:
-            ledger.left_out.setdefault(pid, pr)
+    if formulas is not None and not chosen:
+        left_out_by_condition(pr, people, formulas, ente, ledger, out)
     given = pay_part(reg, pr, fund, people, ctx, ledger, scores, out, formulas)
     given = savings.shared_out(reg, pr, given, ctx, partial(figure_key, reg, pr, out))
     ranked = [ranking_row(name_of(pr), group) for group in given if group.ranking]
@@ -240,7 +240,8 @@ def pay_one(
     instalments.schedule(reg, pr, given, partial(figure_key, reg, pr, out), (ente, trace, facts), out)
     settled(reg, pr, given, ledger, out, trace)
     if not owed.is_owed(pr):  # an owed fund's own figure lists its amounts: any other, the part's figure
-        partpaid.record(reg, pr, fund, given, partial(figure_key, reg, pr, out), trace)
+        left_out = [ente.people[pid] for pid in formulas.refused] if formulas is not None else []
+        partpaid.record(reg, pr, fund, given, partial(figure_key, reg, pr, out), trace, left_out)
 
 
 def kept_causes(pr: Premium, given: list[Given], left: Decimal, ledger: Ledger) -> None:
@@ -340,6 +341,17 @@ def settled(reg: Regulation, pr: Premium, given: list[Given], ledger: Ledger, ou
     owing = [p for p in reg.parts if p.fund == pr.fund]
     ledger.owed[pr.fund] += owed.amounts(pr, given, lambda pid: figure_key(reg, pr, out, pid), len(owing) > 1)
     out.pools[pr.fund] = owed.closed(out.pools[pr.fund], ledger.owed[pr.fund], owing, trace)
+
+
+def left_out_by_condition(
+    pr: Premium, people: list[Entry], formulas: PartFormulas, ente: Ente, ledger: Ledger, out: Outcome
+) -> None:
+    """Those the part's condition left out: a status that says why, the first part that left each one out, and how
+    many the condition admitted (``people``, whom the part weighs) and left out, for the Relazione."""
+    standing(pr, [not_admitted(pr, ente.people[pid]) for pid in formulas.refused], ledger, out)
+    for pid in formulas.refused:
+        ledger.left_out.setdefault(pid, pr)
+    ledger.weighed[name_of(pr)] = (len(people), len(formulas.refused))
 
 
 def standing(
@@ -491,10 +503,19 @@ def shared_funds(reg: Regulation, ledger: Ledger) -> list[dict[str, Any]]:
     no share of the fund."""
     return [
         {"fund": p.fund, "part": p.name, "share": ledger.shares[p.name][0] if p.name in ledger.shares else None,
-         "amount": ledger.funded[p.name], "paid": ledger.spent[p.name], **aside_from(reg, p)}
+         "amount": ledger.funded[p.name], "paid": ledger.spent[p.name], **aside_from(reg, p), **weighed(ledger, p)}
         for p in reg.parts
         if p.name in ledger.funded and shares_fund(reg, p)
     ]  # fmt: skip
+
+
+def weighed(ledger: Ledger, part: Part) -> dict[str, int]:
+    """``{"admitted": n, "refused": m}`` for a part with a condition (``ammesso``): how many of the people it weighed
+    the condition admits and how many it leaves out (the OIV sees them without opening each person); {} otherwise."""
+    if part.admitted_if is None or part.name not in ledger.weighed:
+        return {}
+    admitted, refused = ledger.weighed[part.name]
+    return {"admitted": admitted, "refused": refused}
 
 
 def aside_from(reg: Regulation, part: Part) -> dict[str, str]:

@@ -701,7 +701,8 @@ def record(
         given = (*(() if is_owed(pr) else (fund,)), *evaluated, *e.share_inputs, *read)
         given += shared.get(pid, ())
         given += e.kept_inputs
-        given += admitted_input(pr, pid)
+        # where an exclusion decided, the part's condition is no reason: «sì» beside «escluso» would contradict it
+        given += admitted_input(pr, pid) if e.status is None else ()
         if e.status is not None:
             given = (*given, Input("esito", e.status, ref=f"score:{pid}:status"))
         by_round = plan.said.get(pid)

@@ -142,22 +142,34 @@ def fund_parts(result: Result) -> list[ReportSection]:
     if not rows:
         return []
     labels = result.plugin.status_labels
+    # a part with a condition (ammesso) says how many it admitted and left out; the columns only where one has one
+    conditioned = any("refused" in r for r in rows)
     table = tuple(
         (fmt.fund(r["fund"], _pool_label(result, r["fund"]), labels), r["part"], _share(r["share"], r.get("set_aside_from")),
-         fmt.Money(r["amount"]), fmt.Money(r["paid"]), fmt.Money(Decimal(r["amount"]) - Decimal(r["paid"])))
+         fmt.Money(r["amount"]), fmt.Money(r["paid"]), fmt.Money(Decimal(r["amount"]) - Decimal(r["paid"])),
+         *((r.get("admitted", NONE), r.get("refused", NONE)) if conditioned else ()))
         for r in rows
     )  # fmt: skip
+    counts = ("Ammessi dalla condizione", "Non ammessi dalla condizione") if conditioned else ()
     return [
         ReportSection(
             title="Parti dei fondi",
-            columns=("Fondo", "Parte", "Quota del fondo", "Importo della parte", "Pagato", "Non pagato"),
+            columns=("Fondo", "Parte", "Quota del fondo", "Importo della parte", "Pagato", "Non pagato", *counts),
             rows=table,
             note="I fondi divisi tra più parti del premio: la quota di ciascuna parte (fondo × quota, al centesimo con "
             "il metodo dei resti più alti, più ciò che le parti precedenti le hanno lasciato; una parte accantonata "
             "riceve ciò che le serve, tolto prima dalla parte da cui è accantonata), ciò che ha pagato e ciò che non "
-            "ha pagato, che resta nel fondo o va alla parte che il regolamento indica.",
+            "ha pagato, che resta nel fondo o va alla parte che il regolamento indica."
+            + (COUNTS_NOTE if conditioned else ""),
         )
     ]
+
+
+# what the two counts of a part with a condition say, after the table's note
+COUNTS_NOTE = (
+    " Per una parte con una condizione (ammesso): le persone dei suoi ruoli che la condizione ammette (anche chi è "
+    "poi escluso, che riceve 0) e quelle che lascia fuori, ciascuna con il motivo nel foglio Premi di schede.xlsx."
+)
 
 
 def _pool_label(result: Result, fund: str) -> str:

@@ -39,7 +39,7 @@ def test_the_premium_follows_the_oiv_s_attestation(ciclope_ente, tmp_path):
     assert amounts(result) == {"A": "1200.00", "B": "1050.00"}
     said = explain(result, "person", "A")
     assert said is not None
-    assert "• la performance dell'ente attestata dall'OIV = 75%\n" in said
+    assert "• la performance dell'ente attestata dall'OIV = 75,00%\n" in said
     assert "■ Performance attestata dall'OIV = 75,00%" in said  # its figure under it, with the computed one
 
 

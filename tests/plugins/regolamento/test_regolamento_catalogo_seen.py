@@ -186,7 +186,7 @@ def test_a_share_the_text_writes_as_a_percentage_reads_as_one(ciclope_ente, tmp_
     told = explain(result, "person", "T2")
     assert line_of(told, "■ Riduzione del premio di Persona T2") == "■ Riduzione del premio di Persona T2 = 5%"
     assert line_of(told, "• il raggiungimento degli obiettivi dell'unità") == (
-        "• il raggiungimento degli obiettivi dell'unità = 100%"
+        "• il raggiungimento degli obiettivi dell'unità = 100,00%"
     )
 
 

@@ -72,7 +72,7 @@ def test_each_objective_pays_its_share_by_its_achievement(ciclope_ente, tmp_path
     assert share.value == Decimal("0.48")
     [read_] = share.inputs
     assert (read_.name, read_.value, read_.ref) == (
-        "il raggiungimento dell'obiettivo «OB1»",
+        "il raggiungimento dell'obiettivo «Riscossione» (OB1)",
         Decimal("0.8"),
         "objective:OB1",
     )
@@ -171,7 +171,7 @@ def test_explain_and_the_reading_say_the_share(ciclope_ente, tmp_path):
         "            ■ Quota del fondo della parte «obiettivo OB1» = 48%\n"
         "              formula: =60% * OBIETTIVO(\"OB1\") — 60% × il raggiungimento dell'obiettivo «OB1»\n"
     )
-    assert "              • il raggiungimento dell'obiettivo «OB1» = 80,00%\n" in share
+    assert "              • il raggiungimento dell'obiettivo «Riscossione» (OB1) = 80,00%\n" in share
     assert "consuntivo = 8   ← indicators.csv, riga 2, colonna consuntivo" in share
     said = regulation_text(tmp_path, BY_OBJECTIVE)
     # the fund by its key, produttivita, in words with its accent

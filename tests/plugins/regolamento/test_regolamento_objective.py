@@ -71,7 +71,11 @@ def test_the_limit_objective_reached_opens_the_premium(ciclope_ente, tmp_path):
     admitted = result.figures["ammesso:produttività:A"]
     assert admitted.value is True
     [read_] = admitted.inputs
-    assert (read_.name, read_.value, read_.ref) == ("il raggiungimento dell'obiettivo «OB1»", 1, "objective:OB1")
+    assert (read_.name, read_.value, read_.ref) == (
+        "il raggiungimento dell'obiettivo «Obiettivo limite dell'ente» (OB1)",
+        1,
+        "objective:OB1",
+    )
 
 
 def test_the_limit_objective_missed_closes_the_premium_for_everyone(ciclope_ente, tmp_path):
@@ -96,7 +100,7 @@ def test_explain_goes_from_the_value_read_down_to_the_indicator(ciclope_ente, tm
     text = explain(result, "person", "A")
     assert text is not None
     # the value the condition read, 8 / 10 = 80%, as the objective's own figure shows it
-    objective = text.split("  • il raggiungimento dell'obiettivo «OB1» = 80,00%\n", 1)[1]
+    objective = text.split("  • il raggiungimento dell'obiettivo «Obiettivo limite dell'ente» (OB1) = 80,00%\n", 1)[1]
     assert objective.lstrip().startswith("■ Obiettivo OB1 — Obiettivo limite dell'ente = 80,00%\n")  # its figure
     # and below it the indicator, with the cell of its actual: row 2 of indicators.csv (the header, then IN1)
     assert "Indicatore IN1 — Pratiche evase = 80,00%" in objective
@@ -104,7 +108,7 @@ def test_explain_goes_from_the_value_read_down_to_the_indicator(ciclope_ente, tm
     # why A is not paid says the value read as the figure shows it, a percentage
     assert (
         "  perché: Partecipazione di Persona A alla parte «produttività»: no — il raggiungimento dell'obiettivo «OB1» "
-        "è meno di 100% (il raggiungimento dell'obiettivo «OB1» = 80,00%)\n"
+        "è meno di 100% (il raggiungimento dell'obiettivo «Obiettivo limite dell'ente» (OB1) = 80,00%)\n"
     ) in text
 
 
@@ -134,7 +138,7 @@ def test_a_weight_proportional_to_an_objective(ciclope_ente, tmp_path):
     assert amounts(result) == {"A": "800.00", "B": "1000.00", "C": "1000.00"}
     text = explain(result, "person", "A")
     assert text is not None
-    assert "  • il raggiungimento dell'obiettivo «OB1» = 80,00%\n" in text
+    assert "  • il raggiungimento dell'obiettivo «Obiettivo limite dell'ente» (OB1) = 80,00%\n" in text
 
 
 def test_an_amount_proportional_to_an_objective(ciclope_ente, tmp_path):
@@ -156,7 +160,10 @@ def test_a_neutralised_objective_has_no_value_as_an_unmeasured_unit(ciclope_ente
     result = run_declared(ciclope_ente, tmp_path, text, comune(PEOPLE, "10", "1400.00"))
     assert [a for a in amounts(result).values() if a != "0.00"] == []
     [read_] = result.figures["ammesso:produttività:A"].inputs
-    assert read_.name == "il raggiungimento dell'obiettivo «OB3» (nessun indicatore attivo e misurato (non valutato))"
+    assert (
+        read_.name
+        == "il raggiungimento dell'obiettivo «Indagine di soddisfazione» (OB3) (nessun indicatore attivo e misurato (non valutato))"
+    )
     assert (read_.value, read_.ref) == (None, "")
     # a weight that reads it has no value: an error naming the person, the weight counts nothing
     weighed = run_declared(ciclope_ente, tmp_path, WEIGHT.replace('"OB2"', '"OB3"'), comune(PEOPLE, "10", "1400.00"))

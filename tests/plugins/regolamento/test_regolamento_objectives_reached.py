@@ -81,11 +81,15 @@ def test_three_of_four_reached_is_seventy_five_percent(ciclope_ente, tmp_path):
     )
     # then each child's achievement, with the figure that explains it; T5 with the reason it has none
     assert [(i.name, i.value, i.ref) for i in children] == [
-        ("il raggiungimento dell'obiettivo «T1»", 1, "objective:T1"),
-        ("il raggiungimento dell'obiettivo «T2»", 1, "objective:T2"),
-        ("il raggiungimento dell'obiettivo «T3»", Decimal("0.9"), "objective:T3"),
-        ("il raggiungimento dell'obiettivo «T4»", 1, "objective:T4"),
-        ("il raggiungimento dell'obiettivo «T5» (nessun indicatore attivo e misurato (non valutato))", None, ""),
+        ("il raggiungimento dell'obiettivo «Tempi dei pagamenti» (T1)", 1, "objective:T1"),
+        ("il raggiungimento dell'obiettivo «Trasparenza» (T2)", 1, "objective:T2"),
+        ("il raggiungimento dell'obiettivo «Digitalizzazione» (T3)", Decimal("0.9"), "objective:T3"),
+        ("il raggiungimento dell'obiettivo «Formazione» (T4)", 1, "objective:T4"),
+        (
+            "il raggiungimento dell'obiettivo «Indagine di soddisfazione» (T5) (nessun indicatore attivo e misurato (non valutato))",
+            None,
+            "",
+        ),
     ]
 
 
@@ -115,7 +119,7 @@ def test_explain_says_the_count_and_goes_down_to_each_child(ciclope_ente, tmp_pa
     text = explain(result, "person", "A")
     assert text is not None
     assert "  • la quota degli obiettivi figli di «TRASV» con raggiungimento almeno 100%: 3 su 4 = 75%\n" in text
-    t3 = text.split("  • il raggiungimento dell'obiettivo «T3» = 90,00%\n", 1)[1]
+    t3 = text.split("  • il raggiungimento dell'obiettivo «Digitalizzazione» (T3) = 90,00%\n", 1)[1]
     assert t3.lstrip().startswith("■ Obiettivo T3 — Digitalizzazione = 90,00%\n")  # its own figure, below it
     assert "consuntivo = 9   ← indicators.csv, riga 4, colonna consuntivo" in t3  # header, I1, I2, then I3
 

@@ -130,7 +130,8 @@ def test_a_formula_s_unita_is_explained_down_to_the_unit_s_objectives(ciclope_en
     result = run_declared(ciclope_ente, tmp_path, text, comune())
     said = explain(result, "person", "A")
     assert (
-        "  • il raggiungimento degli obiettivi del settore = 40%\n    ■ Unità set — Settore tecnico = 40,00%\n" in said
+        "  • il raggiungimento degli obiettivi del settore = 40,00%\n    ■ Unità set — Settore tecnico = 40,00%\n"
+        in said
     )
     assert "      • obiettivo OBS (pesi uguali) = 40,00%\n" in said
 

@@ -175,7 +175,8 @@ fonte = "art. 4"
     assert amounts(result) == {"P1": "1000.00", "P2": "0.00"}
     assert result.rewards.statuses["P3"] == "non_ammesso"
     assert (
-        "chi la condizione della parte (ammesso) lascia fuori non è escluso e non vi compare" in schemagen.reference()
+        "chi la condizione della parte (ammesso) lascia fuori non è escluso: dove un'altra parte dello stesso fondo "
+        "lo paga, la parte vi compare con 0 € e il motivo" in schemagen.reference()
     )
 
 
