@@ -18,7 +18,7 @@ person of a role none of its parts pays.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, NamedTuple, overload
+from typing import Any, ClassVar, NamedTuple, overload
 
 import attrs
 
@@ -35,6 +35,14 @@ class Input:
     value: Any
     ref: str = ""  # key of another figure
     cell: str = ""  # "indicators.csv:3:actual"
+
+
+# What a candidate's ``progression:<id>`` says of their own place besides what ``explain`` lists, for the scheda
+# handed to them (:mod:`core.schede`), which shows these inputs and never the others: a figure of theirs that reads a
+# colleague (who precedes them at par, with the colleague's values) stays in the office's documents.
+PROGRESSION_SCORE = "punteggio in graduatoria, come la formula lo calcola"
+PROGRESSION_PLACES = "posti della graduatoria, come si contano"
+PROGRESSION_TIE = "parità al limite"
 
 
 class Figure(NamedTuple):
@@ -166,6 +174,12 @@ class Trace:
 
     A figure is recorded under its key; the last record of a key wins, and :attr:`figures` keeps the
     order of each key's first record."""
+
+    # the names of a candidate's own inputs in ``progression:<id>`` that their scheda shows (a plugin reads them
+    # here, the surface staying small)
+    PROGRESSION_SCORE: ClassVar[str] = PROGRESSION_SCORE
+    PROGRESSION_PLACES: ClassVar[str] = PROGRESSION_PLACES
+    PROGRESSION_TIE: ClassVar[str] = PROGRESSION_TIE
 
     def __init__(self) -> None:
         self.figures: dict[str, Figure] = {}

@@ -31,7 +31,7 @@ from ciclope.core.run.explain import (
     worded_code,
 )
 from ciclope.core.schede.words import words_only
-from ciclope.core.trace import Figure
+from ciclope.core.trace import PROGRESSION_PLACES, PROGRESSION_SCORE, PROGRESSION_TIE, Figure
 
 
 @attrs.frozen
@@ -542,6 +542,15 @@ def _level_said(result: Result, pid: str, level: str | None, status: str | None)
     return words_only(" ".join(x for x in said if x))
 
 
+# what a candidate reads of their own place (core.trace), by the scheda's labels: never who precedes them at par
+OWN_TIE = "Parità al limite"
+OWN_PLACE = {
+    PROGRESSION_SCORE: "Punteggio in graduatoria",
+    PROGRESSION_PLACES: "Posti",
+    PROGRESSION_TIE: OWN_TIE,
+}
+
+
 def _progression(result: Result, pid: str) -> tuple[Line, ...]:
     """The person's progressione economica, from ``progression:<person>`` (:mod:`core.trace`): the outcome, the
     place in the graduatoria, and for one selected the cost their fund gave (``pool:<fund>:distribuito``); why one
@@ -559,9 +568,12 @@ def _progression(result: Result, pid: str) -> tuple[Line, ...]:
             Line("Esito", outcome or "fuori dalla graduatoria"),
             *((Line("Motivo", words_only(reason)),) if reason else ()),
         )
+    own = {i.name: str(i.value) for i in figure.inputs if i.name in OWN_PLACE}
     out = [
         Line("Esito", fmt.worded(figure.note, labels) or "in graduatoria"),
+        *(Line(label, own[name]) for name, label in OWN_PLACE.items() if name in own and label != OWN_TIE),
         Line("Posto in graduatoria", str(figure.value)),
+        *((Line(OWN_TIE, own[PROGRESSION_TIE]),) if PROGRESSION_TIE in own else ()),
     ]
     for key, given in result.figures.items():
         if not key.startswith("pool:") or not key.endswith(f":{GIVEN}"):

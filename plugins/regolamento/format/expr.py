@@ -134,6 +134,9 @@ PERCENT_PER_DAY_UNIT = "% al giorno"  # «1% al giorno»: × days it is a percen
 class Text:
     value: str
     at: int
+    # the word as the file writes it, where the reader made it a code (an Area's name compared with ``categoria``,
+    # read as its letter): sentences say it so, never a letter the office did not write
+    written: str = attrs.field(default="", eq=False)
 
 
 @attrs.frozen

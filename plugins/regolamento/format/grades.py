@@ -183,4 +183,4 @@ def _letter(side: Node, other: Node, unknown: list[str]) -> Node:
     if letter is None:
         unknown.append(side.value)
         return side
-    return attrs.evolve(side, value=letter)
+    return attrs.evolve(side, value=letter, written=side.value if letter != side.value else "")

@@ -78,7 +78,7 @@ def denied(formula: Formula) -> str:
         return contracted(said(attrs.evolve(tree, op=OPPOSITE[tree.op])))
     if isinstance(tree, Call) and tree.fn == "NON":
         return contracted(said(tree.args[0]))
-    if isinstance(tree, Call) and tree.fn == "IN.SERVIZIO":  # «la persona non è in servizio in data 31/12»
+    if isinstance(tree, Call) and tree.fn == "IN.SERVIZIO":  # «la persona non è in servizio al 31/12»
         return contracted(said(tree).replace(" è in servizio", " non è in servizio", 1))
     return _no(tree) or f"non è vero che {sentence(formula)}"
 
@@ -193,7 +193,7 @@ def said(node: Node) -> str:
             return fmt.pct(node.value, -min(0, (node.value * 100).normalize().as_tuple().exponent))  # type: ignore[operator]
         return number(node.value, False)
     if isinstance(node, Text):
-        return f"«{node.value}»"
+        return f"«{node.written or node.value}»"
     if isinstance(node, Name):
         return words_of(node)
     if isinstance(node, Negative):
@@ -494,13 +494,30 @@ def period_words(first: str, last: str) -> str:
 
 
 def in_service_on(node: Call) -> str:
-    """The day of IN.SERVIZIO as a sentence says it: «in data 31/12» (no article, which 8/3 would change), «alla data
-    dell'atto premi_erogati ([atti] in ente.toml)»."""
+    """The day of IN.SERVIZIO as a sentence says it: «al 31/12», «all'8/3» (:func:`dated` adds the year where a
+    sentence has one), «alla data dell'atto premi_erogati ([atti] in ente.toml)»."""
     arg = node.args[0] if node.args else None
     if isinstance(arg, Name):  # a column of dates: «alla data di cessazione prevista»
         return joined("a", said(arg))
     day = arg.value.strip() if isinstance(arg, Text) else ""
-    return f"in data {day}" if "/" in day else f"alla data dell'atto {day} ([atti] in ente.toml)"
+    return on_day(day) if "/" in day else f"alla data dell'atto {day} ([atti] in ente.toml)"
+
+
+def on_day(day: str) -> str:
+    """«al 31/12», «all'8/3», «all'11/11»: a day of the year after «a», with the article its number reads with."""
+    return f"all'{day}" if day.lstrip("0").startswith(("8", "11/")) else f"al {day}"
+
+
+WHOEVER = "chi ha questi requisiti:"  # who a condition admits: «è candidato chi ha questi requisiti: …»
+
+# a day of the year without its year, after «al», «all'» or «dal» (never a whole date, nor «1° gennaio 2026»)
+_DAY = re.compile(r"\b(al |all'|dal )(\d{1,2}/\d{1,2})(?![/\d])")
+
+
+def dated(text: str, year: int) -> str:
+    """``text`` with the year of the cycle after each day a sentence says without one: a condition «in servizio al
+    31/12» is read on the 31/12 of the cycle's year, and who reads it checks it on that day, «al 31/12/2026»."""
+    return _DAY.sub(lambda m: f"{m.group(1)}{m.group(2)}/{year}", text)
 
 
 def word(code: str) -> str:

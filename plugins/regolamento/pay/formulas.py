@@ -29,7 +29,7 @@ from ciclope.plugins.regolamento.compile.env import (
     in_service,
 )
 from ciclope.plugins.regolamento.compile.evaluate import RunError, Unwritten, run
-from ciclope.plugins.regolamento.format.expr import EURO, PERCENT, Binary, Call, Formula, Num
+from ciclope.plugins.regolamento.format.expr import EURO, PERCENT, Binary, Call, Formula, Name, Num
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import COMBINED, denied, sentence
@@ -163,7 +163,7 @@ class PartFormulas:
         return total, tuple(i for _, inputs in each for i in inputs)
 
 
-def unheld(formula: Formula, env: PersonEnv) -> str:
+def unheld(formula: Formula, env: PersonEnv, values: bool = False) -> str:
     """What did not hold for the person, as explain says it: of a condition «E(a; b; c)» only the terms that are
     false for them («la colonna progetti (…) dice no»), since the whole conjunction denied does not say which one
     left them out; of any other condition, the condition denied (:func:`denied`). The terms are run again after
@@ -175,9 +175,27 @@ def unheld(formula: Formula, env: PersonEnv) -> str:
         false = [t for t in terms if evaluated(t, env, _unsaid) is False]
         if false:
             said = [words for t in false if (words := placed(t, env))]
-            return "".join(f"{p}: " for p in said) + fmt.listed((denied(t) for t in false), commas=False)
+            return "".join(f"{p}: " for p in said) + fmt.listed(
+                (denied(t) + (_compared(t, env) if values else "") for t in false), commas=False
+            )
     plain = placed(formula, env)
-    return f"{plain}: {denied(formula)}" if plain else denied(formula)
+    return f"{plain}: {denied(formula)}" if plain else denied(formula) + (_compared(formula, env) if values else "")
+
+
+def _compared(formula: Formula, env: PersonEnv) -> str:
+    """The person's own value against the number a comparison asks, after the comparison denied: « (24 contro 36)»,
+    so that they read what left them out, not only the rule; "" where a side is no number or is the number written
+    alone on both sides, or either cannot be computed."""
+    tree = formula.tree
+    if not (isinstance(tree, Binary) and tree.op in ("<", "<=", ">", ">=")) or not isinstance(tree.left, Name):
+        return ""
+    if not isinstance(tree.right, Num) or tree.right.percent or tree.right.unit:  # a bare number, as written
+        return ""
+    value = evaluated(attrs.evolve(formula, tree=tree.left), env, _unsaid)
+    if not isinstance(value, Decimal) or isinstance(value, fmt.Points):  # a score says its own figure
+        return ""
+    shown = fmt.Year(value) if tree.left.year else value  # a year as a year, «2021», never «2.021»
+    return f" ({fmt.decimal_it(shown)} contro {fmt.decimal_it(fmt.Year(tree.right.value) if tree.left.year else tree.right.value)})"
 
 
 def placed(formula: Formula, env: PersonEnv) -> str:

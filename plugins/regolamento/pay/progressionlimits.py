@@ -14,7 +14,7 @@ from typing import Any
 
 from ciclope.core import Ente, Person, Pool, Problem, Trace, fmt, money
 from ciclope.plugins.regolamento.compile.env import Facts
-from ciclope.plugins.regolamento.format import funds, grades
+from ciclope.plugins.regolamento.format import funds, grades, wording
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
 from ciclope.plugins.regolamento.pay.parts import FUND_SHEET
@@ -50,6 +50,21 @@ def places_said(pr: Progressions, base: int, limit: int | None) -> str:
     if pr.places is None and not pr.places_by_ranking and pr.share is not None:
         return f"⌊{fmt.pct_typed(pr.share)} × {base}⌋ = {limit}"
     return str(limit)
+
+
+def places_words(pr: Progressions, base: int, limit: int) -> str:
+    """The places of a graduatoria in words, for one who checks their own outcome: «4 posti: il 50% degli 8
+    candidati, per difetto»; «4 posti, come il regolamento li scrive»."""
+    said = "1 posto" if limit == 1 else f"{limit} posti"
+    if pr.places is None and not pr.places_by_ranking and pr.share is not None:
+        the = "degli" if str(base).startswith("8") or base == 11 else "dei"  # «degli 8», «degli 11», «dei 12»
+        counted = (
+            ("del candidato" if base == 1 else f"{the} {base} candidati")
+            if pr.share_of == "candidati"
+            else f"del personale in servizio dei ruoli ({base})"
+        )
+        return f"{said}: {wording.said_share(pr.share)} {counted}, per difetto"
+    return f"{said}, come il regolamento li scrive"
 
 
 def limits_formula(pr: Progressions, counted: str, said: str, limit: int | None, resources: Decimal | None) -> str:

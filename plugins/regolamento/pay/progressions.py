@@ -16,14 +16,25 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Ente, Input, Person, Pool, Problem, Score, Trace, fmt, money, scoring
+from ciclope.core import (
+    Ente,
+    Input,
+    Person,
+    Pool,
+    Problem,
+    Score,
+    Trace,
+    fmt,
+    money,
+    scoring,
+)
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format import grades
-from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.expr import Binary, Formula, Node, Num
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
-from ciclope.plugins.regolamento.format.wording import criterion, joined, sentence
+from ciclope.plugins.regolamento.format.wording import WHOEVER, criterion, dated, joined, said, sentence
 from ciclope.plugins.regolamento.pay import progressionlimits
 from ciclope.plugins.regolamento.pay.formulas import FAILED, evaluated, unheld
 
@@ -59,7 +70,8 @@ def select(
         rows = _parted(_walk(ordered, costs, limit, resources))
         for row in rows:
             ahead = _ahead_at_par(row, rows, ente, list(pr.ties)) if pr.ties else ()
-            _record_place(reg, pr, ente, row, (*_precise(said[row["person"]], row), *ahead), trace)
+            own = _own(pr, row, rows, base, limit, ente.year)
+            _record_place(reg, pr, ente, row, (*_precise(said[row["person"]], row), *ahead, *own), trace)
         spent = sum((r["cost"] for r in rows if r["outcome"] == SELECTED and r["cost"] is not None), Decimal(0))
         ranking = {"name": group, "base": base, "limit": limit, "resources": resources, "spent": spent, "ranked": rows}
         ranking["places_said"] = progressionlimits.places_said(pr, base, limit)
@@ -295,8 +307,53 @@ def _candidate(
         shown: Decimal = fmt.Points(value) if what == "graduatoria" else value  # the ranking number: «87,50»
         if not highest:  # «=-eta»: the age itself, said from the lowest, never «meno l'età»
             words, shown = f"{words}, dal più basso", -value
+        words = dated(words, env.facts.ente.year)
         inputs += [*_new(inputs, env.read.values()), Input(f"{what} ({words})", shown)]
+        if what == "graduatoria" and (parts := _parts(formula, env, value)):  # last: it runs the parts again
+            inputs.append(Input(Trace.PROGRESSION_SCORE, parts))
     return tuple(key), tuple(inputs), None
+
+
+def _parts(formula: Formula, env: PersonEnv, value: Decimal) -> str:
+    """The graduatoria's number as its formula computes it from the person's own values, each part named: «86,00 × 0,8
+    + 16 = 84,80 (86,00: la media …; 16: il minore tra …)»; "" for a formula of no arithmetic (its one value is the
+    number itself) or a part that cannot be computed."""
+    named: dict[str, str] = {}
+    text = _part(formula, formula.tree, env, named, top=True)
+    if not named or text is None:
+        return ""
+    return f"{text} = {fmt.decimal_it(money.r2(value))} ({'; '.join(f'{v}: {w}' for w, v in named.items())})"
+
+
+def _part(formula: Formula, node: Node, env: PersonEnv, named: dict[str, str], top: bool = False) -> str | None:
+    """One node of :func:`_parts`: a number as written, an operation of two parts, anything else by its value."""
+    if isinstance(node, Num):
+        return said(node)
+    if isinstance(node, Binary) and node.op in ARITHMETIC:
+        left, right = _part(formula, node.left, env, named), _part(formula, node.right, env, named)
+        if left is None or right is None:
+            return None
+        if node.op in "*/" and _sum(node.left):  # «(a + b) × c»; a sum on the left of a sum needs none
+            left = f"({left})"
+        if node.op in "*/-" and _sum(node.right) or node.op == "/" and isinstance(node.right, Binary):
+            right = f"({right})"
+        return f"{left} {ARITHMETIC[node.op]} {right}"
+    if top:  # the whole formula is one part: nothing to show of it
+        return None
+    found = evaluated(attrs.evolve(formula, tree=node), env, lambda _: None)
+    if not isinstance(found, Decimal):
+        return None
+    shown = fmt.decimal_it(found if found == found.to_integral_value() else fmt.Points(found))
+    shown = fmt.decimal_it(found) if isinstance(found, fmt.Points) else shown
+    named.setdefault(said(node), shown)
+    return shown
+
+
+ARITHMETIC = {"+": "+", "-": "−", "*": "×", "/": ":"}
+
+
+def _sum(node: Node) -> bool:
+    return isinstance(node, Binary) and node.op in "+-"
 
 
 def _new(inputs: list[Input], read: Iterable[Input]) -> list[Input]:
@@ -322,7 +379,8 @@ def _record_refused(
     if unscored:  # the score they lack is no figure to explain, and is why the condition does not hold
         kept = [i for i in read if not (i.ref or "").startswith(("score:", "level:", "card:"))]
         lacking, read = lacking or len(kept) < len(read), kept
-    condition = f"{formula} — è candidato chi è tale che {sentence(formula)}" if formula is not None else ""
+    year = env.facts.ente.year  # a day the condition reads, said with the cycle's year: «al 31/12/2026»
+    condition = f"{formula} — è candidato {WHOEVER} {dated(sentence(formula), year)}" if formula is not None else ""
     missing = "senza valutazione nell'anno" + (": la graduatoria è il punteggio" if formula is None else "")
     trace.record(
         f"progression:{env.person.id}",
@@ -331,7 +389,7 @@ def _record_refused(
         cite(reg, pr.source),
         read,
         f"Progressioni economiche: candidatura di {env.person.name}",
-        missing if lacking else unheld(formula, env) if formula is not None else "",
+        missing if lacking else dated(unheld(formula, env, values=True), year) if formula is not None else "",
     )
 
 
@@ -356,7 +414,8 @@ def _left_out(
     trace.record(
         f"progression:{env.person.id}",
         None,
-        f"{what}: {sentence(formula)}; un candidato per cui non ha valore resta fuori dalla graduatoria",
+        f"{what}: {dated(sentence(formula), env.facts.ente.year)}; un candidato per cui non ha valore resta fuori "
+        "dalla graduatoria",
         cite(reg, pr.source),
         list(env.read.values()),
         f"Progressioni economiche: posto di {env.person.name} in graduatoria",
@@ -475,6 +534,37 @@ def _ahead_at_par(
     return (Input("chi precede a parità di graduatoria", fmt.listed(ahead)),) if ahead else ()
 
 
+def _own(
+    pr: Progressions, row: dict[str, Any], rows: list[dict[str, Any]], base: int, limit: int | None, year: int
+) -> list[Input]:
+    """What the candidate of ``row`` reads on their scheda to check their outcome besides their place: how the places
+    are counted, and that a rule for equals decided between them and one of the same number on the other side of the
+    limit, by that rule's words alone (the colleague, and their values, stay in :func:`_ahead_at_par`)."""
+    own = (
+        [Input(Trace.PROGRESSION_PLACES, progressionlimits.places_words(pr, base, limit))] if limit is not None else []
+    )
+    picked = row["outcome"] == SELECTED
+    across = [
+        r
+        for r in rows
+        if r["numbers"][0] == row["numbers"][0]
+        and r["numbers"] != row["numbers"]
+        and (r["outcome"] == SELECTED) != picked
+    ]
+    if not across or not pr.ties:
+        return own
+    rules = dict.fromkeys(dated(criterion(pr.ties[_deciding(r["numbers"], row["numbers"])])[0], year) for r in across)
+    limited = "dei posti" if BEYOND in (row["outcome"], *(r["outcome"] for r in across)) else "delle risorse"
+    said = " e ".join(f"«{w}»" for w in rules)
+    decided = f"ha deciso il criterio {said}" if len(rules) == 1 else f"hanno deciso i criteri {said}"
+    return [*own, Input(Trace.PROGRESSION_TIE, f"a parità di punteggio al limite {limited} {decided}")]
+
+
+def _deciding(first: Key, second: Key) -> int:
+    """The index, among the rules for equals, of the first that tells two keys of the same number apart."""
+    return next(i for i, (a, b) in enumerate(zip(first[1:], second[1:])) if a != b)
+
+
 def _compared(first: Key, second: Key, ties: list[Formula]) -> str:
     """The rules for equals in order, each with the two values, up to the one that decides: «gli anni nella
     posizione economica: 9 e 9, pari; l'età in anni: 40 contro 35»; a rule read from the lowest shows the values
@@ -514,7 +604,7 @@ def _record_place(
     trace.record(
         f"progression:{person.id}",
         row["place"],
-        formula,
+        dated(formula, ente.year),
         cite(reg, pr.source),
         inputs,
         f"Progressioni economiche: posto di {person.name} in graduatoria",
@@ -547,7 +637,7 @@ def _record_selected(
     trace.record(
         "progression:selected",
         len(selected),
-        _words(pr, limit),
+        dated(_words(pr, limit), ente.year),
         cite(reg, pr.source),
         counts,
         "Progressioni economiche: selezionati",
@@ -566,9 +656,7 @@ def _order_words(pr: Progressions) -> str:
 
 
 def _words(pr: Progressions, limit: int | None) -> str:
-    who = (
-        f"candidati: chi è tale che {sentence(pr.candidates)}" if pr.candidates is not None else "candidati: i valutati"
-    )
+    who = f"è candidato {WHOEVER} {sentence(pr.candidates)}" if pr.candidates is not None else "candidati: i valutati"
     base = "dei candidati" if pr.share_of == "candidati" else "del personale in servizio"
     each = " per ciascuna graduatoria di categoria" if pr.rankings == "categoria" else ""
     limits = []

@@ -8,8 +8,9 @@ from typing import Any
 
 from ciclope.core import Problem, ReportSection, Result, fmt, hookimpl
 from ciclope.plugins.regolamento.format.grades import CATEGORIES
-from ciclope.plugins.regolamento.format.spec import Regulation
-from ciclope.plugins.regolamento.format.wording import criterion, sentence
+from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
+from ciclope.plugins.regolamento.format.wording import criterion, dated, sentence
+from ciclope.plugins.regolamento.pay import progressionlimits
 from ciclope.plugins.regolamento.pay.parts import PARTS, RANKINGS
 from ciclope.plugins.regolamento.pay.progressions import SELECTED
 from ciclope.plugins.regolamento.read.load import declared, load
@@ -37,7 +38,11 @@ def annex(result: Result) -> list[ReportSection]:
     regulation = declared(result.params)
     if regulation is None:
         return []
-    rows = tuple((article.heading(n), article.body) for n, article in enumerate(articles(regulation), start=1))
+    # a day the articles say without its year («in servizio al 31/12») is the cycle's: the annex is of one year
+    rows = tuple(
+        (article.heading(n), dated(article.body, result.ente.year))
+        for n, article in enumerate(articles(regulation), start=1)
+    )
     out = [
         *fund_parts(result),
         *ranked_parts(result),
@@ -234,6 +239,9 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
     rows: list[tuple[str, Any]] = [("Personale in servizio dei ruoli", found["staff"])]
     if found["limit"] is not None:
         rows.append(("Posti", found["limit"]))
+        if len(found["graduatorie"]) == 1:  # one graduatoria: how its places are counted (of several: their table)
+            ranking = found["graduatorie"][0]
+            rows.append(("Calcolo dei posti", _places_count(pr, ranking)))
     if found.get("fillable") not in (None, found["limit"]):  # a graduatoria with fewer candidates than places
         rows.append(("Posti che i candidati possono occupare", found["fillable"]))
     rows += [("Candidati", len(found["candidates"])), ("Selezionati", len(found["selected"]))]
@@ -242,6 +250,9 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
         rows.append((words[:1].upper() + words[1:], fmt.Money(amount)))
     if found.get("resources") is not None:
         rows += [("Risorse", fmt.Money(found["resources"])), ("Costo dei selezionati", fmt.Money(found["spent"]))]
+        # what is left, as the published table says it: of the fund where there is one, else of the resources
+        held = found["fund"][1] if found.get("fund") is not None else found["resources"]
+        rows.append(("Residuo", fmt.Money(Decimal(held) - Decimal(found["spent"]))))
     cited = f"{regulation.act.cited}, {pr.source}"
     funded = " fino a concorrenza delle risorse" if found.get("resources") is not None else ""
     out = [
@@ -257,6 +268,15 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
     if found["candidates"]:
         out.append(graduatoria(result, regulation, found["graduatorie"], cited))
     return out
+
+
+def _places_count(pr: Progressions, ranking: dict[str, Any]) -> str:
+    """How the places of a graduatoria are counted: «⌊50% × 8⌋ = 4: il 50% degli 8 candidati, per difetto»; a
+    number the regulation writes, as it writes it."""
+    said = progressionlimits.places_words(pr, ranking["base"], ranking["limit"])
+    if ranking["places_said"] == str(ranking["limit"]):
+        return said
+    return f"{ranking['places_said']}: {said.partition(': ')[2]}"
 
 
 def _limits(result: Result, regulation: Regulation, rankings: list[dict[str, Any]], cited: str) -> ReportSection:

@@ -15,7 +15,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Progressions,
     Regulation,
 )
-from ciclope.plugins.regolamento.format.wording import criterion, joined, roles, the
+from ciclope.plugins.regolamento.format.wording import WHOEVER, criterion, joined, roles, the
 from ciclope.plugins.regolamento.say.phrases import (
     Said,
     cap,
@@ -87,7 +87,7 @@ def positions(block: PositionWeighting, regulation: Regulation) -> Said:
 
 
 def progressions(block: Progressions, regulation: Regulation) -> Said:
-    who = f"chi è tale che {said_formula(block.candidates)}" if block.candidates is not None else "ogni valutato"
+    who = f"{WHOEVER} {said_formula(block.candidates)}" if block.candidates is not None else "ogni valutato"
     # «in ordine del punteggio (formula: …)», «in ordine di punteggio»: never «di il punteggio»
     order = joined("di", said_formula(block.order)) if block.order is not None else "di punteggio"
     base = "dei candidati" if block.share_of == "candidati" else "del personale in servizio"

@@ -1636,9 +1636,9 @@ def test_a_category_compared_with_an_area_s_name_reads_as_its_letter(ciclope_ent
     # as with the letters (test_an_amount_by_category_written_as_a_flat_choice): B1 335.70, C1 391.02, D1 542.28
     assert amounts(result) == {"B1": "335.70", "C1": "391.02", "D1": "542.28"}
     assert [p.message for p in result.violations if p.rule == "regolamento.formula"] == []
-    # a condition alone, where nothing would have said it holds for everybody: read as «not D»
+    # a condition alone, where nothing would have said it holds for everybody: read as «not D», said as written
     admitted = read('=categoria <> "Funzionari"', Scope(PLACES["ammesso"]))
-    assert sentence(admitted) == "la categoria (o l'Area) del contratto non è uguale a «D»"
+    assert sentence(admitted) == "la categoria (o l'Area) del contratto non è uguale a «Funzionari»"
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,7 @@ def test_in_service_on_the_last_day_of_the_year(ciclope_ente, tmp_path):
     text = explain(result, "person", "P3")
     assert text is not None
     # why P3 is not paid, with the date that decides it and its cell: row 5 of people.csv (header, SEG, P1, P2, P3)
-    assert "la persona è in servizio in data 31/12" in text
+    assert "la persona è in servizio al 31/12" in text
     assert "data di cessazione = 30/12/2024   ← people.csv, riga 5, colonna cessazione" in text
 
 
@@ -123,7 +123,7 @@ def test_a_check_made_once_for_the_ente_reads_the_dates_inside_a_function_over_p
 
 def test_leggi_says_the_day(tmp_path):
     text = regulation_text(tmp_path, AT_YEAR_END)
-    assert "la persona è in servizio in data 31/12 (formula: =IN.SERVIZIO(\"31/12\"))" in text
+    assert "la persona è in servizio al 31/12 (formula: =IN.SERVIZIO(\"31/12\"))" in text
     (tmp_path / "b").mkdir()
     acts = regulation_text(tmp_path / "b", AT_YEAR_END.replace('"31/12"', '"premi_erogati"'))
     assert "la persona è in servizio alla data dell'atto premi_erogati ([atti] in ente.toml)" in acts

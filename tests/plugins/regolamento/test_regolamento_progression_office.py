@@ -176,14 +176,24 @@ def test_the_personal_scheda_says_the_progression(ciclope_ente, tmp_path):
 
     result = by_area(ciclope_ente, tmp_path)
     # B: second of the Istruttori, selected, 750 € a C at full time, from the fund
+    # ⌊50% × 4⌋ = 2 places of the Istruttori; B (9 years) before D (6 years) at 90 points, across the limit
     assert build(result, "B").progression == (
         Line("Esito", "selezionato"),
+        Line("Posti", "2 posti: il 50% del personale in servizio dei ruoli (4), per difetto"),
         Line("Posto in graduatoria", "2"),
+        Line(
+            "Parità al limite",
+            "a parità di punteggio al limite dei posti ha deciso il criterio «gli anni nella posizione economica»",
+        ),
         Line("Costo della progressione", "€ 750,00", "dal fondo progressioni"),
     )
     # O: first of the Operatori, whose graduatoria has ⌊50% × 1⌋ = 0 places
     scheda = build(result, "O")
-    assert scheda.progression == (Line("Esito", "non selezionato: oltre i posti"), Line("Posto in graduatoria", "1"))
+    assert scheda.progression == (
+        Line("Esito", "non selezionato: oltre i posti"),
+        Line("Posti", "0 posti: il 50% del personale in servizio dei ruoli (1), per difetto"),
+        Line("Posto in graduatoria", "1"),
+    )
     page = render(scheda)
     assert "<h2>Progressione economica</h2>" in page
     # the ente pays no premium: no «Importi» section saying «Nessun importo riconosciuto»
@@ -195,9 +205,11 @@ def test_the_personal_scheda_says_the_progression(ciclope_ente, tmp_path):
     scheda = build(run_declared(ciclope_ente, tmp_path, text, files), "A")  # A has 1 year in the position
     assert scheda.progression == (
         Line("Esito", "non candidato"),
-        Line("Motivo", "gli anni nella posizione economica sono meno di 2"),
+        Line("Motivo", "gli anni nella posizione economica sono meno di 2 (1 contro 2)"),
     )
-    assert scheda.progression_rule.startswith("Come si decide: è candidato chi è tale che gli anni nella posizione")
+    assert scheda.progression_rule.startswith(
+        "Come si decide: è candidato chi ha questi requisiti: gli anni nella posizione"
+    )
     # never a colleague's data: B precedes D at par, D's scheda does not name B
     assert "Persona B" not in render(build(result, "D"))
 

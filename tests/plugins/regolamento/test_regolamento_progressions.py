@@ -119,6 +119,14 @@ def test_a_candidate_s_place_is_explained_down_to_the_cells(ciclope_ente, tmp_pa
             "Persona C (gli anni nella posizione economica: 7 e 7, pari; l'età in anni: 50 contro 35)",
             "",
         ),
+        # for B's own scheda: the 2 places of the Area as [progressioni] posti writes them, and the rule that put B
+        # (7 years) before A (5 years, the same 90 points) across the limit, by its words alone
+        ("posti della graduatoria, come si contano", "2 posti, come il regolamento li scrive", ""),
+        (
+            "parità al limite",
+            "a parità di punteggio al limite dei posti ha deciso il criterio «gli anni nella posizione economica»",
+            "",
+        ),
     ]
     text = explain(result, "person", "B")
     assert "Progressioni economiche: posto di Persona B in graduatoria" in text
@@ -410,6 +418,7 @@ def test_leggi_and_the_internal_graduatoria_say_the_resources_and_each_cost(cicl
         "Selezionati": 2,
         "Risorse": Decimal("2400"),
         "Costo dei selezionati": Decimal("1600"),
+        "Residuo": Decimal("800"),  # no fund: what is left of the resources, 2.400 − 1.600
     }
     # the reading where the text is silent (may a cheaper candidate below be reached?) is written in the annex
     themes = [row[0] for row in sections["Letture adottate dove il regolamento tace"].rows]
@@ -448,11 +457,11 @@ def test_explain_says_why_a_person_is_not_a_candidate(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, text, people(staff))
     refused = result.figures["progression:E"]
     # E has 70 points, below the 80 of the condition: not a candidate, with the score it read
-    assert (refused.value, refused.note) == (False, "il punteggio è meno di 80")
+    assert (refused.value, refused.note) == (False, "il punteggio è meno di 80 (70,00 contro 80)")
     assert [(i.name, i.value) for i in refused.inputs] == [("il punteggio", Decimal("70"))]
     said = explain(result, "person", "E")
     assert "■ Progressioni economiche: candidatura di Persona E = no" in said
-    assert "  nota:    il punteggio è meno di 80\n" in said
+    assert "  nota:    il punteggio è meno di 80 (70,00 contro 80)\n" in said
     # the premium's own header says nothing of it: not being a candidate is no reason for an amount
     assert "perché:" not in said
 
@@ -607,7 +616,7 @@ def test_the_condition_reads_as_a_condition_not_as_a_fact(ciclope_ente, tmp_path
     result = run_declared(ciclope_ente, tmp_path, text, people([("A", "C", 95, "1", "40"), ("E", "C", 70, "1", "40")]))
     assert (
         result.figures["progression:E"].formula
-        == "=punteggio >= 80 — è candidato chi è tale che il punteggio è almeno 80"
+        == "=punteggio >= 80 — è candidato chi ha questi requisiti: il punteggio è almeno 80"
     )
 
 
@@ -701,7 +710,9 @@ def test_explain_s_header_says_the_progression_not_a_premium(ciclope_ente, tmp_p
         ciclope_ente, tmp_path / "b", text, people([("A", "C", 95, "1", "40"), ("E", "C", 70, "1", "40")])
     )
     # E has 70 points, below the 80 of the condition
-    assert header(refused, "E")[3:] == ["Progressione economica: non candidato (il punteggio è meno di 80)."]
+    assert header(refused, "E")[3:] == [
+        "Progressione economica: non candidato (il punteggio è meno di 80 (70,00 contro 80))."
+    ]
     # the resources from a fund of ente.toml: still no premium (the fund is no pool of the premiums)
     files = people(FUNDED_STAFF)
     files["ente.toml"] += '\n[fondi]\nprogressioni = "2400.00"\n'

@@ -70,8 +70,8 @@ def test_only_the_terms_that_do_not_hold_are_said(ciclope_ente, tmp_path):
         "B": "i giorni di assenza sono più di 10 giorni",
         "C": training,
         "D": f"i giorni di assenza sono più di 10 giorni e {training}",
-        # not «non è vero che la persona è in servizio in data 31/12»
-        "E": "la persona non è in servizio in data 31/12",
+        # not «non è vero che la persona è in servizio al 31/12»
+        "E": "la persona non è in servizio al 31/12",
     }
     assert result.figures["ammesso:impegno:A"].note == ""
 
@@ -83,7 +83,7 @@ def test_the_condition_denied_whole_never_denies_its_last_term(ciclope_ente, tmp
     status = result.figures["score:B:status"].formula
     assert status == (
         "non ammesso alla parte «impegno»: non è vero che i giorni di assenza sono al più 10 giorni e la persona è in "
-        "servizio in data 31/12 e la colonna formazione (la partecipazione ai programmi di formazione) dice sì"
+        "servizio al 31/12 e la colonna formazione (la partecipazione ai programmi di formazione) dice sì"
     )
 
 

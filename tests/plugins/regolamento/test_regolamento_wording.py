@@ -149,8 +149,8 @@ def test_a_name_the_office_wrote_takes_its_article(name, said):
         ),
         (
             "posti = 3\ncandidati = '=livello = \"A\"'\nruoli = [\"dipendente\", \"po\"]",
-            "Per le progressioni economiche è candidato, tra i dipendenti e tra le PO / EQ, chi è tale che il livello "
-            "è uguale a «A» (formula: =livello = \"A\"); i candidati sono selezionati in ordine di punteggio, dal più "
+            "Per le progressioni economiche è candidato, tra i dipendenti e tra le PO / EQ, chi ha questi requisiti: il "
+            "livello è uguale a «A» (formula: =livello = \"A\"); i candidati sono selezionati in ordine di punteggio, dal più "
             "alto, fino a 3 posti; i pari merito al limite sono esclusi.",
         ),
     ],
