@@ -35,7 +35,7 @@ from ciclope.plugins.regolamento.compile.evaluate import (
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import attested, person_unit
 from ciclope.plugins.regolamento.format import funds, grades, rowcolumns
-from ciclope.plugins.regolamento.format.acts import code_of, day_month, whole_date
+from ciclope.plugins.regolamento.format.acts import code_of, date_written, day_month, whole_date
 from ciclope.plugins.regolamento.format.expr import PERCENT
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import quantity
@@ -500,14 +500,39 @@ class PersonEnv:
         self.read.setdefault(f"fondo:{code}", said)
         return pool.amount
 
-    def years(self, since: dt.date) -> Decimal:
-        """The whole years from ``since`` to 31/12 of the cycle's year (ANNI): born on 10/05/1970, 54 in 2024 —
-        every date of an earlier year has had its day by 31/12, so the years are the difference of the years."""
+    def years(self, since: dt.date, day: str | None = None) -> Decimal:
+        """The whole years from ``since`` to 31/12 of the cycle's year (ANNI), or to ``day`` as the formula writes it
+        (:meth:`on_date`): born on 10/05/1970, 54 at 31/12/2024; a year is complete on the day the date recurs, so
+        from 02/01/2021 to 01/01/2024 are 2."""
         year = self.facts.ente.year
-        if since > dt.date(year, 12, 31):
+        if day is None and since > dt.date(year, 12, 31):
             raise RunError(f"ANNI di una data dopo la fine dell'anno del ciclo ({fmt.date_it(since)})")
-        found = Decimal(year - since.year)
-        self.read.setdefault(f"anni:{since.isoformat()}", Input(f"anni compiuti al 31/12/{year}", found))
+        on = dt.date(year, 12, 31) if day is None else self.on_date(day)
+        if since > on:
+            raise RunError(f"ANNI di una data ({fmt.date_it(since)}) dopo il giorno a cui li conta ({fmt.date_it(on)})")
+        found = Decimal(whole_months(since, on) // 12)
+        self.read.setdefault(f"anni:{since.isoformat()}:{on}", Input(f"anni compiuti al {fmt.date_it(on)}", found))
+        return found
+
+    def months_from(self, since: dt.date, day: str) -> Decimal:
+        """The whole months from ``since`` to ``day`` as the formula writes it (MESI.DA), each complete on the day of
+        the month ``since`` falls on (:func:`whole_months`), read with both dates: the person's is read with its
+        cell where its column is."""
+        on = self.on_date(day)
+        if since > on:
+            raise RunError(f"MESI.DA di una data ({fmt.date_it(since)}) dopo il giorno a cui li conta ({day})")
+        found = Decimal(whole_months(since, on))
+        words = f"mesi interi dal {fmt.date_it(since)} al {fmt.date_it(on)}"
+        self.read.setdefault(f"mesi.da:{since.isoformat()}:{on}", Input(words, found))
+        return found
+
+    def on_date(self, written: str) -> dt.date:
+        """A date written in the formula beside a person's date (a comparison, ANNI's and MESI.DA's day): whole, or a
+        day-month of the cycle's year; a RunError for a day the year has not (29/02 outside a leap year), the rest
+        checked when the file was read."""
+        found = date_written(written, self.facts.ente.year)
+        if found is None:
+            raise RunError(f"{written.strip()} non è un giorno dell'anno {self.facts.ente.year}")
         return found
 
     def past_mean(self, years: int, latest: bool = False) -> Decimal | None:
@@ -730,6 +755,15 @@ def what_to_write(column: Column) -> str:
     if column.kind == "punti":
         return "scrivi il punteggio avuto: 0 è un punteggio, conta come gli altri e in una media la abbassa"
     return "scrivi il valore, 0 se non ce n'è"
+
+
+def whole_months(since: dt.date, on: dt.date) -> int:
+    """The whole months from ``since`` to ``on``, as the anniversaries count years: a month is complete on the day of
+    the month ``since`` falls on (entered 15/03/2023: the 33rd month on 15/12/2025, the 34th on 15/01/2026, so 33 at
+    01/01/2026), and a month without that day (the 31st) completes it on the first of the next; a spreadsheet's
+    DATA.DIFF(…; "m") counts so."""
+    months = (on.year - since.year) * 12 + on.month - since.month
+    return months - 1 if on.day < since.day else months
 
 
 def months_in_service(person: Person, whole_from: int, period: tuple[dt.date, dt.date]) -> int:

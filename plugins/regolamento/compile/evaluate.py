@@ -108,7 +108,11 @@ class Env(Protocol):
 
     def in_service(self, day: str | dt.date) -> bool: ...
 
-    def years(self, since: dt.date) -> Decimal: ...
+    def years(self, since: dt.date, day: str | None = None) -> Decimal: ...
+
+    def months_from(self, since: dt.date, day: str) -> Decimal: ...
+
+    def on_date(self, written: str) -> dt.date: ...
 
     def past_mean(self, years: int, latest: bool = False) -> Decimal | None: ...
 
@@ -250,7 +254,7 @@ def _binary(node: Binary) -> Compiled:
         test = _COMPARE[node.op]
 
         def compare(env: Env) -> bool:
-            a, b = _levels(env, left(env), right(env))
+            a, b = _dates(env, *_levels(env, left(env), right(env)))
             return a is not None and b is not None and test(a, b)
 
         return compare
@@ -269,6 +273,16 @@ def _levels(env: Env, a: Value, b: Value) -> tuple[Value, Value]:
         return a, env.rank_of_name(b)
     if isinstance(b, Rank) and isinstance(a, str):
         return env.rank_of_name(a), b
+    return a, b
+
+
+def _dates(env: Env, a: Value, b: Value) -> tuple[Value, Value]:
+    """A person's date compared with a date written in the formula: both as dates (the checker let only a written
+    text that is a date meet a date; a text column never does)."""
+    if isinstance(a, dt.date) and isinstance(b, str):
+        return a, env.on_date(b)
+    if isinstance(b, dt.date) and isinstance(a, str):
+        return env.on_date(a), b
     return a, b
 
 
@@ -572,15 +586,22 @@ def _in_service(node: Call, args: list[Compiled]) -> Compiled:
 
 
 def _years(node: Call, args: list[Compiled]) -> Compiled:
-    date = args[0]  # the checker saw a column of dates
+    date = args[0]  # the checker saw a column of dates, and a day written where there is a second argument
+    day = node.args[1].value.strip() if len(node.args) == 2 and isinstance(node.args[1], Text) else None
+    return lambda env: env.years(_person_date(date, env), day)
 
-    def years(env: Env) -> Value:
-        value = date(env)
-        if not isinstance(value, dt.date):  # an empty cell is said where the column is read
-            raise RunError("una data che manca")
-        return env.years(value)
 
-    return years
+def _months_from(node: Call, args: list[Compiled]) -> Compiled:
+    date = args[0]  # the checker saw a column of dates and a day written
+    day = node.args[1].value.strip() if isinstance(node.args[1], Text) else ""
+    return lambda env: env.months_from(_person_date(date, env), day)
+
+
+def _person_date(date: Compiled, env: Env) -> dt.date:
+    value = date(env)
+    if not isinstance(value, dt.date):  # an empty cell is said where the column is read
+        raise RunError("una data che manca")
+    return value
 
 
 def _past_mean(node: Call, args: list[Compiled]) -> Compiled:
@@ -630,6 +651,7 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "OBIETTIVI.RAGGIUNTI": _objectives_reached,
     "IN.SERVIZIO": _in_service,
     "ANNI": _years,
+    "MESI.DA": _months_from,
     "VALUTAZIONE.MEDIA": _past_mean,
     "VALUTAZIONE.ULTIME": _past_mean,
     "SOMMA.UNITA": _units_sum,

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ciclope.core import fmt
+from ciclope.core import cells, fmt
 from ciclope.plugins.regolamento.format.words import Words
 
 # The acts of [approvals] that ciclope knows, by the Italian name ente.toml may use → the code it reads (a test
@@ -83,3 +83,33 @@ def whole_date(text: str) -> dt.date | None:
         return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
     except ValueError:
         return None
+
+
+# how a date is written beside a person's date (a comparison, the day of ANNI and MESI.DA): a message says it
+DATE_FORMS = '"01/01/2023", "1.1.2023" o "2023-01-01", o "01/01" per un giorno dell\'anno del ciclo'
+
+
+def date_written(text: str, year: int) -> dt.date | None:
+    """A date a formula writes beside a person's date: whole, in the forms the data accept (01/01/2023, 1.1.2023,
+    2023-01-01), or a day-month (01/01), that day of ``year`` (the cycle's); None for any other text, or a day-month
+    that ``year`` does not have (29/02 outside a leap year)."""
+    text = text.strip()
+    if day_month(text) is not None:
+        day, month = day_month(text) or (0, 0)
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    try:
+        return cells.parse_date(text, year)
+    except ValueError:
+        return None
+
+
+def date_problem(text: str) -> str | None:
+    """What is wrong with a date written beside a person's date (:func:`date_written`): None for a date, else a
+    sentence saying how one is written. A day-month is checked on a leap year: its cycle's year is known when the
+    ente runs."""
+    if date_written(text, 2024) is not None:
+        return None
+    return f"«{text.strip()}» non è una data: una data si scrive tra virgolette come nei dati, {DATE_FORMS}"

@@ -148,6 +148,7 @@ class Name:
     at: int
     words: str = ""
     year: bool = False  # a declared column of years: the number compared with it is said as a year («2020»)
+    date: bool = False  # a declared column of dates: the date compared with it is said as a day («il 01/01/2023»)
     # the name as the office wrote it where it is a former name (``fte``), read as the one it became: a message on
     # the formula quotes the word the formula shows
     written: str = attrs.field(default="", eq=False)

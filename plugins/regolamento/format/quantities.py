@@ -366,10 +366,19 @@ SIGNATURES: dict[str, tuple[str, str]] = {
         "percentuale, come unita ed ente, uguale per tutti",
     ),
     "ANNI": (
-        "ANNI(data)",
+        'ANNI(data) o ANNI(data; "giorno")',
         "gli anni interi compiuti da una data della persona al 31/12 dell'anno del ciclo: una colonna dichiarata di "
         "tipo data, la nascita per l'età, l'assunzione per l'anzianità (nata il 10/05/1970, nel 2024: 54); conta gli "
-        "anniversari (entrato l'01/01/2012, nel 2024: 12, non i 13 anni lavorati)",
+        "anniversari (entrato l'01/01/2012, nel 2024: 12, non i 13 anni lavorati); con un giorno, gli anni compiuti "
+        'a quel giorno, scritto come in MESI.DA (ANNI(data_nascita; "01/01"))',
+    ),
+    "MESI.DA": (
+        'MESI.DA(data; "giorno")',
+        "i mesi interi compiuti da una data della persona (una colonna dichiarata di tipo data) al giorno scritto: "
+        'una data ("01/01/2026", "1.1.2026" o "2026-01-01") o un giorno dell\'anno del ciclo ("01/01"); un mese è '
+        "compiuto il giorno del mese in cui la data ricorre, come ANNI conta gli anni (entrato il 15/03/2023, al "
+        "01/01/2026: 33; entrato l'01/01/2023: 36): «almeno 36 mesi nella posizione al 1° gennaio» è "
+        'MESI.DA(data_posizione; "01/01") >= 36',
     ),
     "VALUTAZIONE.MEDIA": (
         "VALUTAZIONE.MEDIA(anni)",

@@ -16,6 +16,7 @@ from decimal import Decimal
 import attrs
 
 from ciclope.core import fmt
+from ciclope.plugins.regolamento.format.acts import date_written, day_month
 from ciclope.plugins.regolamento.format.expr import (
     DAYS_UNIT,
     PER_DAY_UNIT,
@@ -242,6 +243,8 @@ def binary(node: Binary) -> str:
         # a choice compared is bracketed: «è almeno (se …, allora 55, altrimenti 70)», never «è almeno se …»
         left, right = (f"({t})" if _choice(n) else t for n, t in ((node.left, left), (node.right, right)))
         left, right = _as_year(node.right, node.left, left), _as_year(node.left, node.right, right)
+        if (dated := _dated(node)) is not None:
+            return dated
         verb = COMPARE[node.op]
         if _plural(node.left, left):
             # a plural subject: «i giorni … sono uguali a 6», «i punti … sono almeno 160», «i mesi … sono meno di 9»
@@ -256,6 +259,39 @@ def binary(node: Binary) -> str:
     if isinstance(node.right, Call) and node.right.fn in OPEN_ENDED and node.op in ARITH:
         right = f"({right})"  # «a più (se …, allora 1, altrimenti 0) più b»: its end marked before what follows
     return f"{left} {ARITH[node.op]} {right}"
+
+
+# a person's date compared with a date written: «la data di inquadramento è al più il 01/01/2023», the day with its
+# article as IN.SERVIZIO's «in data 31/12» is said without one; the day as written, in the file's own form
+DATE_COMPARE = {
+    "=": "è il",
+    "<>": "non è il",
+    "<": "è prima del",
+    "<=": "è al più il",
+    ">": "è dopo il",
+    ">=": "è almeno il",
+}
+
+
+def _dated(node: Binary) -> str | None:
+    """A declared column of dates compared with a date written between quotes, in words; None for any other
+    comparison. Written the other way round («"01/01/2023" >= data»), the date's side is said first all the same."""
+    for subject, day, op in ((node.left, node.right, node.op), (node.right, node.left, FLIPPED[node.op])):
+        if isinstance(subject, Name) and subject.date and isinstance(day, Text):
+            return f"{said(subject)} {DATE_COMPARE[op]} {day_said(day.value)}"
+    return None
+
+
+def day_said(text: str) -> str:
+    """A date written beside a person's date, as a sentence says it: a day of the cycle's year as written («01/01»),
+    a whole date in the Italian form whatever form the file writes it in («1.1.2023», «2023-01-01»: «01/01/2023»)."""
+    text = text.strip()
+    whole = date_written(text, 2024) if day_month(text) is None else None  # a whole date's year is its own
+    return fmt.date_it(whole) if whole is not None else text
+
+
+# a comparison read from its other side: «a <= b» is «b >= a»
+FLIPPED = {"=": "=", "<>": "<>", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 
 def _as_year(other: Node, node: Node, text: str) -> str:
@@ -391,7 +427,11 @@ def _special(node: Call, args: list[str]) -> str:
     if fn == "IN.SERVIZIO":
         return f"la persona è in servizio {in_service_on(node)}"
     if fn == "ANNI":
-        return f"gli anni compiuti al 31/12 {joined('da', args[0])}"
+        day = day_said(node.args[1].value) if len(node.args) == 2 and isinstance(node.args[1], Text) else "31/12"
+        return f"gli anni compiuti al {day} {joined('da', args[0])}"
+    if fn == "MESI.DA":
+        day = day_said(node.args[1].value) if len(node.args) == 2 and isinstance(node.args[1], Text) else args[-1]
+        return f"i mesi interi {joined('da', args[0])} al {day}"
     if fn == "VALUTAZIONE.MEDIA":
         return f"la media delle valutazioni individuali dei {args[0]} anni prima del ciclo"
     if fn == "VALUTAZIONE.ULTIME":

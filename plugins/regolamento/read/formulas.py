@@ -20,7 +20,7 @@ from lark import Lark, Token, Transformer_NonRecursive, v_args
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ciclope.plugins.regolamento.format import grades
-from ciclope.plugins.regolamento.format.acts import day_month, day_problem
+from ciclope.plugins.regolamento.format.acts import DATE_FORMS, date_problem, day_month, day_problem
 from ciclope.plugins.regolamento.format.expr import (
     BARE,
     BOOL,
@@ -458,7 +458,7 @@ def declared(node: Node, columns: Mapping[str, Quantity]) -> Node:
 
     def worded(name: Name) -> Node:
         q = columns.get(name.name)
-        return attrs.evolve(name, words=q.words, year=q.year) if q is not None else name
+        return attrs.evolve(name, words=q.words, year=q.year, date=q.type == DATE) if q is not None else name
 
     return names_replaced(node, worded)
 
@@ -697,10 +697,28 @@ class Checker:
             if side.kind == "testo":
                 self.level_name(other)
                 return
+        if DATE in (a, b):
+            self.dates(a, b, node)
+            return
         if (a.kind == "testo" or b.kind == "testo") and node.op not in ("=", "<>"):
             self.problems.append(f"i testi si confrontano solo con = e <>, non con «{node.op}»")
             return
         self.unify(a, b, f"il confronto «{node.op}»", _sides(node.left, node.right, TERMS))
+
+    def dates(self, a: Type, b: Type, node: Binary) -> None:
+        """A person's date compared (with any of the six comparisons): with another date, or with a date written
+        between quotes (:func:`format.acts.date_written`), which the comparison reads as that day; anything else
+        is refused, saying how a date is written."""
+        where = f"il confronto «{node.op}»"
+        other, found = (node.right, b) if a == DATE else (node.left, a)
+        if isinstance(other, Text):
+            if (problem := date_problem(other.value)) is not None:
+                self.problems.append(f"{where}: {problem}")
+        elif found != DATE:
+            self.problems.append(
+                f"{where}: una data si confronta con un'altra data o con una data tra virgolette ({DATE_FORMS}), non "
+                f"con {found.word()}"
+            )
 
     def level_name(self, node: Node) -> None:
         if isinstance(node, Text) and self.scope.levels and node.value not in self.scope.levels:
@@ -1030,13 +1048,35 @@ class Checker:
         return q.type
 
     def years(self, node: Call) -> Type:
-        """ANNI(data): the whole years from a person's date (a declared column of dates) to the end of the cycle's
-        year — an age, a seniority, a number to compare or to rank by."""
-        if self.arity(node, 1) and not self.dated(node.args[0]):
+        """ANNI(data) or ANNI(data; "giorno"): the whole years from a person's date (a declared column of dates) to the
+        end of the cycle's year, or to that day — an age, a seniority, a number to compare or to rank by."""
+        if self.arity(node, 1, 2) and not self.dated(node.args[0]):
             self.problems.append(
                 "ANNI vuole una colonna di persone.csv di tipo data, dichiarata in [[colonne]]: ANNI(data_nascita)"
             )
+        elif len(node.args) == 2:
+            self.day_to(node, node.args[1])
         return NUMBER
+
+    def months_from(self, node: Call) -> Type:
+        """MESI.DA(data; "giorno"): the whole months from a person's date (a declared column of dates) to a day written
+        in the formula, counted as ANNI counts years — «almeno 36 mesi nella posizione al 1° gennaio»."""
+        if not self.arity(node, 2):
+            return NUMBER
+        if not self.dated(node.args[0]) or not isinstance(node.args[1], Text):
+            self.problems.append(
+                "MESI.DA vuole una colonna di tipo data e il giorno a cui contare i mesi, tra virgolette: "
+                'MESI.DA(data_posizione; "01/01") o MESI.DA(data_posizione; "01/01/2026")'
+            )
+        else:
+            self.day_to(node, node.args[1])
+        return NUMBER
+
+    def day_to(self, node: Call, day: Node) -> None:
+        """The day ANNI or MESI.DA counts to: a date written between quotes, as a comparison with a date writes it."""
+        problem = date_problem(day.value) if isinstance(day, Text) else f"«{said(day)}» non è una data tra virgolette"
+        if problem is not None:
+            self.problems.append(f"{node.fn}: {problem}")
 
     def past_mean(self, node: Call) -> Type:
         """VALUTAZIONE.MEDIA(anni): the mean of the person's individual scores in that many years before the cycle's,
@@ -1167,6 +1207,7 @@ PERSONAL = {
     "MESI": "SOMMA.ENTE(MESI(16 giorni))",
     "IN.SERVIZIO": 'CONTA.ENTE(IN.SERVIZIO("31/12"))',
     "ANNI": "MEDIA.ENTE(ANNI(data_nascita))",
+    "MESI.DA": 'CONTA.ENTE(MESI.DA(data_posizione; "01/01") >= 36)',
     "VALUTAZIONE.MEDIA": "MEDIA.ENTE(VALUTAZIONE.MEDIA(3))",
     "VALUTAZIONE.ULTIME": "MEDIA.ENTE(VALUTAZIONE.ULTIME(3))",
     "SEZIONE": 'MEDIA.ENTE(SEZIONE("Comportamenti"))',
@@ -1228,6 +1269,7 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "OBIETTIVI.RAGGIUNTI": Checker.objectives_reached,
     "IN.SERVIZIO": Checker.in_service,
     "ANNI": Checker.years,
+    "MESI.DA": Checker.months_from,
     "VALUTAZIONE.MEDIA": Checker.past_mean,
     "VALUTAZIONE.ULTIME": Checker.past_mean,
     "SOMMA.UNITA": Checker.units_sum,
