@@ -86,7 +86,7 @@ from ciclope.plugins.regolamento.read.load import (
     declared,
     load,
     parsed,
-    placed,
+    placing,
     regulation_of,
     regulation_where,
 )
@@ -525,53 +525,43 @@ def rewards(
     cards: Mapping[str, Sequence[EvaluationItem]],
 ) -> Rewards:
     """The premiums and the result pay; the problems found on the way name the regulation's file and the line of
-    the key to fix (:func:`read.load.placed`)."""
-    start = len(trace.problems)
-    paid = computed_rewards(ente, scores, pools, params, org, trace, cards)
-    trace.problems[start:] = placed(trace.problems[start:], regulation_where(params[PARAM]))
-    return paid
-
-
-def computed_rewards(
-    ente: Ente,
-    scores: dict[str, Score],
-    pools: dict[str, Pool],
-    params: Params,
-    org: OrgPerformance,
-    trace: Trace,
-    cards: Mapping[str, Sequence[EvaluationItem]],
-) -> Rewards:
-    reg = regulation_of(params)
-    # the fund of the progressioni pays no premium: its amount is their resources (``facts.funds``), never a pool
-    # whose residual the documents would show as premiums not paid
-    kept = reg.progressions.fund if reg.progressions is not None else None
-    out = Outcome(pools={name: pool for name, pool in pools.items() if name != kept})
-    position_pay = positions.pay(reg, ente, trace, out, org) if reg.positions is not None else None
-    # the cards as conciliated: SEZIONE("…") in a part's formulas reads the points the scores come from
-    facts = Facts(reg, ente, org, scores, cards, ladders.named(reg), position_pay=position_pay or {}, funds=pools)
-    trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="fondi"))
-    attestedfund.reduce(reg, ente, org, trace, out)
-    gate = access.closed(reg, ente)
-    if reg.access is not None:
-        access.record(reg, ente, scores, gate is None, trace)
-    if gate is not None:  # no premium computed: every pool stays residual (the positions are paid all the same)
-        trace.problem(gate)
+    the key to fix (:func:`read.load.placing`)."""
+    with placing(trace, params[PARAM]):
+        reg = regulation_of(params)
+        # the fund of the progressioni pays no premium: its amount is their resources (``facts.funds``), never a pool
+        # whose residual the documents would show as premiums not paid
+        kept = reg.progressions.fund if reg.progressions is not None else None
+        out = Outcome(pools={name: pool for name, pool in pools.items() if name != kept})
+        position_pay = positions.pay(reg, ente, trace, out, org) if reg.positions is not None else None
+        # the cards as conciliated: SEZIONE("…") in a part's formulas reads the points the scores come from
+        facts = Facts(reg, ente, org, scores, cards, ladders.named(reg), position_pay=position_pay or {}, funds=pools)
+        trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="fondi"))
+        attestedfund.reduce(reg, ente, org, trace, out)
+        gate = access.closed(reg, ente)
+        if reg.access is not None:
+            access.record(reg, ente, scores, gate is None, trace)
+        if gate is not None:  # no premium computed: every pool stays residual (the positions are paid all the same)
+            trace.problem(gate)
+            selected(reg, ente, scores, facts, trace, out, params[PARAM])
+            return Rewards(pools=out.pools, awards=out.awards, extra=out.extra)
+        if reg.premiums:
+            trace.extend(uncarded.problems(reg, ente, cards, out.pools))
+            trace.extend(uncarded.uncarded_people(reg, ente, cards, out.pools))
+            parts.pay(reg, ente, scores, org, trace, out, facts)
+            trace.extend(fullyear.problems(reg, ente, regulation_where(params[PARAM]), admitted_by(trace)))
+            trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
+            trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="premio"))
         selected(reg, ente, scores, facts, trace, out, params[PARAM])
-        return Rewards(pools=out.pools, awards=out.awards, extra=out.extra)
-    if reg.premiums:
-        trace.extend(uncarded.problems(reg, ente, cards, out.pools))
-        trace.extend(uncarded.uncarded_people(reg, ente, cards, out.pools))
-        parts.pay(reg, ente, scores, org, trace, out, facts)
-        trace.extend(fullyear.problems(reg, ente, regulation_where(params[PARAM]), admitted_by(trace)))
-        trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
-        trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="premio"))
-    selected(reg, ente, scores, facts, trace, out, params[PARAM])
-    for rp in reg.result_pays:  # each entry of [[risultato_po]] on its own: its roles, its fund
-        result_pay(reg.only(rp), ente, scores, org, trace, out, facts, position_pay)
-    uncovered.record(reg, ente, out, trace)  # why nothing, for a person of a role no part pays
-    return Rewards(
-        pools=out.pools, awards=out.awards, statuses=out.statuses, extra=out.extra, instalments=tuple(out.instalments)
-    )
+        for rp in reg.result_pays:  # each entry of [[risultato_po]] on its own: its roles, its fund
+            result_pay(reg.only(rp), ente, scores, org, trace, out, facts, position_pay)
+        uncovered.record(reg, ente, out, trace)  # why nothing, for a person of a role no part pays
+        return Rewards(
+            pools=out.pools,
+            awards=out.awards,
+            statuses=out.statuses,
+            extra=out.extra,
+            instalments=tuple(out.instalments),
+        )
 
 
 def result_pay(

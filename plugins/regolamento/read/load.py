@@ -6,13 +6,14 @@ path and content, and every ente's ``Params`` gets the same immutable :class:`fo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from ciclope.core import Params, Problem, cells
+from ciclope.core import Params, Problem, Trace, cells
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.format.wording import CONTRACT
 from ciclope.plugins.regolamento.read import amend
@@ -91,6 +92,16 @@ def regulation_where(path_text: str) -> tuple[str, dict[str, int]]:
     except (OSError, UnicodeDecodeError, ValueError):
         return path_text, {}
     return shown(path), key_lines(text)
+
+
+@contextmanager
+def placing(trace: Trace, path_text: str) -> Iterator[None]:
+    """Within it, the problems the trace gains are :func:`placed` in the regulation's file ``path_text``, once."""
+    start = len(trace.problems)
+    try:
+        yield
+    finally:
+        trace.problems[start:] = placed(trace.problems[start:], regulation_where(path_text))
 
 
 def placed(problems: Sequence[Problem], where: tuple[str, dict[str, int]]) -> list[Problem]:
