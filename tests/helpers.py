@@ -304,6 +304,31 @@ def regulation_text(folder: Path, text: str) -> str:
     return render(regulation)
 
 
+COMUNE_2025 = """[ciclo]
+anno = 2025
+risultati = "risultati"
+
+[[ente]]
+id = "comune-prova"
+plugin = "regolamento"
+regolamento = "regolamento.toml"
+dati = "comune"
+"""
+
+
+def first_comune_run(root: Path, regulation: str, files: dict[str, str]) -> Path:
+    """The office's first run of 2025 (``ciclope run``, with the store beside cycle.toml) of the ente «comune-prova»,
+    its data ``files`` in ``root/comune`` under ``regulation``: the cycle.toml, to run again after corrections."""
+    (root / "regolamento.toml").write_text(regulation, encoding="utf-8")
+    (root / "cycle.toml").write_text(COMUNE_2025, encoding="utf-8")
+    (root / "comune").mkdir()
+    for name, text in files.items():
+        (root / "comune" / name).write_text(text, encoding="utf-8")
+    done = ciclope("run", root / "cycle.toml")
+    assert done.returncode == 0, done.stderr
+    return root / "cycle.toml"
+
+
 def next_year(tmp_path: Path, regulation: str, files: dict[str, str]) -> Path:
     """A 2024 run of the ente ``files`` under ``regulation``, then `ciclope template regolamento … --from` its output
     folder: the 2025 folder."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ciclope
+from helpers import ciclope, first_comune_run
 
 REGULATION = """formato = 2
 
@@ -46,17 +46,6 @@ fonte = "art. 4"
 fondo = "performance_individuale"
 """
 
-CYCLE = """[ciclo]
-anno = 2025
-risultati = "risultati"
-
-[[ente]]
-id = "comune-prova"
-plugin = "regolamento"
-regolamento = "regolamento.toml"
-dati = "comune"
-"""
-
 FILES = {
     "ente.toml": 'nome = "Comune di Prova"\n\n[fondi]\nperformance_individuale = "1000.00"\n\n'
     '[valutatori]\nSEG = "Segretario comunale"\n',
@@ -80,14 +69,7 @@ RICORSI += "D04,riesame,2026-03-12,respinto,,\n"
 
 
 def first_run(tmp_path: Path) -> Path:
-    (tmp_path / "regolamento.toml").write_text(REGULATION, encoding="utf-8")
-    (tmp_path / "cycle.toml").write_text(CYCLE, encoding="utf-8")
-    (tmp_path / "comune").mkdir()
-    for name, text in FILES.items():
-        (tmp_path / "comune" / name).write_text(text, encoding="utf-8")
-    done = ciclope("run", tmp_path / "cycle.toml")
-    assert done.returncode == 0, done.stderr
-    return tmp_path / "cycle.toml"
+    return first_comune_run(tmp_path, REGULATION, FILES)
 
 
 def correct(tmp_path: Path) -> None:

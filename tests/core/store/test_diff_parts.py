@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ciclope
+from helpers import ciclope, first_comune_run
 
 REGULATION = """formato = 2
 
@@ -71,17 +71,6 @@ economie = "ripartite"
 fonte = "art. 7"
 """
 
-CYCLE = """[ciclo]
-anno = 2025
-risultati = "risultati"
-
-[[ente]]
-id = "comune-prova"
-plugin = "regolamento"
-regolamento = "regolamento.toml"
-dati = "comune"
-"""
-
 PEOPLE = (
     "codice,nome,ruolo,categoria,unità,quota_tempo,giorni_assenza,valutatore\n"
     "D01,Anna Colavita,dipendente,C,ENTE,100%,0,SEG\n"
@@ -111,13 +100,7 @@ RICORSI = (
 @pytest.fixture(scope="module")
 def two_runs(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("parti")
-    (root / "regolamento.toml").write_text(REGULATION, encoding="utf-8")
-    (root / "cycle.toml").write_text(CYCLE, encoding="utf-8")
-    (root / "comune").mkdir()
-    for name, text in FILES.items():
-        (root / "comune" / name).write_text(text, encoding="utf-8")
-    done = ciclope("run", root / "cycle.toml")
-    assert done.returncode == 0, done.stderr
+    first_comune_run(root, REGULATION, FILES)
     corrected = PEOPLE.replace("100%,40,SEG", "100%,25,SEG").replace(
         "D04,Rosa Santoro,dipendente,C,ENTE,100%", "D04,Rosa Santoro,dipendente,C,ENTE,50%"
     )
