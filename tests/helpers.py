@@ -304,6 +304,18 @@ def regulation_text(folder: Path, text: str) -> str:
     return render(regulation)
 
 
+def scored_with_column(column: str, rows: list[tuple[str, int, str]]) -> dict[str, str]:
+    """:func:`one_unit_comune`'s Comune of dipendenti whose people.csv has one more ``column``: ``rows`` are (id,
+    score, the column's value), each with a card of one item of 100 points, evaluated by SEG."""
+    staff = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG,{value}" for pid, _, value in rows]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{score}," for pid, score, _ in rows]
+    files = one_unit_comune("Comune di Prova", [], cards, "")
+    files["people.csv"] = (
+        "\n".join([f"{STAFF_HEADER},{column}", "SEG,Segretario,segretario,DIR,com,1,0,false,,", *staff]) + "\n"
+    )
+    return files
+
+
 COMUNE_2025 = """[ciclo]
 anno = 2025
 risultati = "risultati"

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from ciclope.core.run.explain import explain
 
-from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
+from helpers import (
+    STAFF_HEADER,
+    amounts,
+    one_unit_comune,
+    regulation_problems,
+    regulation_text,
+    run_declared,
+    scored_with_column,
+)
 
 COLUMN = """\
 [[colonne]]
@@ -34,14 +42,7 @@ posti = 3
 
 
 def staff_with_cards(rows: list[tuple[str, int, str]]) -> dict[str, str]:
-    """(id, score, data_posizione): a card of one item of 100 points each, evaluated by SEG."""
-    staff = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG,{since}" for pid, _, since in rows]
-    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{score}," for pid, score, _ in rows]
-    files = one_unit_comune("Comune di Prova", [], cards, "")
-    files["people.csv"] = (
-        "\n".join([f"{STAFF_HEADER},data_posizione", "SEG,Segretario,segretario,DIR,com,1,0,false,,", *staff]) + "\n"
-    )
-    return files
+    return scored_with_column("data_posizione", rows)
 
 
 def test_thirty_six_months_in_the_position_at_the_first_of_january(ciclope_ente, tmp_path):

@@ -6,7 +6,7 @@ the graduatoria of the progressioni)."""
 
 from __future__ import annotations
 
-from helpers import STAFF_HEADER, one_unit_comune, regulation_problems, run_declared
+from helpers import regulation_problems, run_declared, scored_with_column
 
 TEXT = """\
 formato = 2
@@ -28,14 +28,7 @@ posti = 2
 
 
 def people(rows: list[tuple[str, int, str]]) -> dict[str, str]:
-    """(id, score, sanction): a card of one item of 100 points each, evaluated by SEG."""
-    staff = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG,{sanction}" for pid, _, sanction in rows]
-    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{score}," for pid, score, _ in rows]
-    files = one_unit_comune("Comune di Prova", [], cards, "")
-    files["people.csv"] = (
-        "\n".join([f"{STAFF_HEADER},sanzione", "SEG,Segretario,segretario,DIR,com,1,0,false,,", *staff]) + "\n"
-    )
-    return files
+    return scored_with_column("sanzione", rows)
 
 
 def test_a_sanctioned_person_is_no_candidate_when_the_formula_reads_the_sanction(ciclope_ente, tmp_path):
