@@ -96,12 +96,15 @@ def regulation_where(path_text: str) -> tuple[str, dict[str, int]]:
 
 @contextmanager
 def placing(trace: Trace, path_text: str) -> Iterator[None]:
-    """Within it, the problems the trace gains are :func:`placed` in the regulation's file ``path_text``, once."""
+    """Within it, the problems the trace gains are :func:`placed` in the regulation's file ``path_text``, once (the
+    file is read again only when one of them names it)."""
     start = len(trace.problems)
     try:
         yield
     finally:
-        trace.problems[start:] = placed(trace.problems[start:], regulation_where(path_text))
+        gained = trace.problems[start:]
+        if any(p.file == REGULATION for p in gained):
+            trace.problems[start:] = placed(gained, regulation_where(path_text))
 
 
 def placed(problems: Sequence[Problem], where: tuple[str, dict[str, int]]) -> list[Problem]:
