@@ -304,6 +304,27 @@ def regulation_text(folder: Path, text: str) -> str:
     return render(regulation)
 
 
+def two_unit_ente(
+    name: str, units: dict[str, tuple[str, str, int]], staff: list[str], scores: dict[str, int]
+) -> dict[str, str]:
+    """An ente ``name`` headed by the Segretario SEG, with two units under it, U1 and U2: ``units`` gives each its
+    name, its one objective's title and what that objective's one indicator achieved of a target of 10 (OB1 of U1,
+    OB2 of U2); ``staff`` are people.csv rows after SEG's, ``scores`` each one's card of one item of 100 points,
+    evaluated by SEG. No fund: the caller adds ente.toml's [funds]."""
+    (n1, t1, a1), (n2, t2, a2) = units["U1"], units["U2"]
+    cards = [f"{p},SEG,scheda,Valutazione,100,{s}," for p, s in scores.items()]
+    return {
+        "units.csv": f"id,name,kind,parent,head\ncom,{name},ente,,SEG\nU1,{n1},area,com,SEG\nU2,{n2},area,com,SEG\n",
+        "objectives.csv": f"id,kind,title,parent,area,weight,owner\nOB1,operational,{t1},,,,U1\n"
+        f"OB2,operational,{t2},,,,U2\n",
+        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
+        f"reason,source\nIN1,OB1,{t1},higher,,,10,{a1},,,,,\nIN2,OB2,{t2},higher,,,10,{a2},,,,,\n",
+        "people.csv": "\n".join([STAFF_HEADER, "SEG,Segretario,segretario,DIR,com,1,0,false,", *staff]) + "\n",
+        "evaluations.csv": "\n".join([CARD_HEADER, *cards]) + "\n",
+        "ente.toml": f'name = "{name}"\n',
+    }
+
+
 def scored_with_column(column: str, rows: list[tuple[str, int, str]]) -> dict[str, str]:
     """:func:`one_unit_comune`'s Comune of dipendenti whose people.csv has one more ``column``: ``rows`` are (id,
     score, the column's value), each with a card of one item of 100 points, evaluated by SEG."""

@@ -15,7 +15,7 @@ from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
 from ciclope.plugins.regolamento.say.annex import fund_parts
 
-from helpers import CARD_HEADER, STAFF_HEADER, amounts, run_declared
+from helpers import amounts, run_declared, two_unit_ente
 
 REGULATION = """\
 formato = 2
@@ -62,18 +62,10 @@ def comune() -> dict[str, str]:
         "P3,Persona P3,dipendente,C,U1,1,0,false,SEG",
         "P4,Persona P4,dipendente,C,U1,1,200,false,SEG",
     ]
-    cards = [f"{p},SEG,scheda,Valutazione,100,{s}," for p, s in (("P1", 80), ("P2", 90), ("P3", 50), ("P4", 70))]
-    return {
-        "units.csv": "id,name,kind,parent,head\ncom,Comune,ente,,SEG\nU1,Settore uno,area,com,SEG\n"
-        "U2,Settore due,area,com,SEG\n",
-        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Servizi,,,,U1\n"
-        "OB2,operational,Strade,,,,U2\n",
-        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
-        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\nIN2,OB2,Chilometri,higher,,,10,4,,,,,\n",
-        "people.csv": "\n".join([STAFF_HEADER, "SEG,Segretario,segretario,DIR,com,1,0,false,", *staff]) + "\n",
-        "evaluations.csv": "\n".join([CARD_HEADER, *cards]) + "\n",
-        "ente.toml": 'name = "Comune delle Parti"\n[funds]\nperformance_individuale = "1000.00"\n',
-    }
+    units = {"U1": ("Settore uno", "Servizi", 10), "U2": ("Settore due", "Strade", 4)}
+    files = two_unit_ente("Comune delle Parti", units, staff, {"P1": 80, "P2": 90, "P3": 50, "P4": 70})
+    files["ente.toml"] += '[funds]\nperformance_individuale = "1000.00"\n'
+    return files
 
 
 # The fund 1.000: «settore» 40% = 400 to those of a settore at 50% or more: P1, P3 (Settore uno, 100%) and P4

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from helpers import CARD_HEADER, ROOT, STAFF_HEADER, amounts, run_declared
+from helpers import ROOT, amounts, run_declared, two_unit_ente
 
 HEAD = 'formato = 2\n[atto]\ntitolo = "Criteri del fondo di risultato"\ntipo_ente = "altro"\n\n'
 
@@ -26,18 +26,8 @@ def two_units() -> dict[str, str]:
     (80%). The Segretario evaluates them and is paid by no part."""
     staff = ["A1,Persona A1,dipendente,C,U1,1,0,false,SEG", "A2,Persona A2,dipendente,C,U1,1,0,false,SEG"]
     staff += ["B1,Persona B1,dipendente,C,U2,1,0,false,SEG", "B2,Persona B2,dipendente,C,U2,1,0,false,SEG"]
-    cards = [f"{p},SEG,scheda,Valutazione,100,{s}," for p, s in (("A1", 90), ("A2", 60), ("B1", 50), ("B2", 50))]
-    return {
-        "units.csv": "id,name,kind,parent,head\ncom,Azienda,ente,,SEG\nU1,Ufficio uno,area,com,SEG\n"
-        "U2,Ufficio due,area,com,SEG\n",
-        "objectives.csv": "id,kind,title,parent,area,weight,owner\nOB1,operational,Pratiche,,,,U1\n"
-        "OB2,operational,Sportello,,,,U2\n",
-        "indicators.csv": "id,objective,name,type,weight,baseline,target,actual,target_mid,actual_mid,neutralized,"
-        "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\nIN2,OB2,Sportello,higher,,,10,8,,,,,\n",
-        "people.csv": "\n".join([STAFF_HEADER, "SEG,Segretario,segretario,DIR,com,1,0,false,", *staff]) + "\n",
-        "evaluations.csv": "\n".join([CARD_HEADER, *cards]) + "\n",
-        "ente.toml": 'name = "Azienda"\n',
-    }
+    units = {"U1": ("Ufficio uno", "Pratiche", 10), "U2": ("Ufficio due", "Sportello", 8)}
+    return two_unit_ente("Azienda", units, staff, {"A1": 90, "A2": 60, "B1": 50, "B2": 50})
 
 
 def test_what_a_unit_does_not_reach_stays_as_savings(ciclope_ente, tmp_path):
