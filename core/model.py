@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
+from ciclope.core.evaluationbody import DEFAULT_BODY, EvaluationBody
 from ciclope.core.trace import Input
 from ciclope.core.vocabulary import FUND_NAMES, cell_said, italian, sheet_it, sheet_said
 
@@ -252,6 +253,8 @@ class Ente:
     # ente.toml [evaluators]: evaluators who are not people of the ente (OIV, Presidente) → who they are
     evaluators: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     plan: tuple[int, int] | None = None  # ente.toml [piano] anni: first and last year of the multi-year plan
+    # ente.toml organismo_valutazione: the independent evaluation body its documents name (the OIV by default)
+    body: EvaluationBody = DEFAULT_BODY
     # each sheet's columns in the order of its header row: an ente.xlsx cell is named by its letter (C7)
     headers: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
     # for a workbook: sheet code → how problems name the sheet (``ente.xlsx[persone]``, its title as written),

@@ -108,7 +108,13 @@ HEADERS_IT: dict[str, dict[str, str]] = {
 }
 
 # ente.toml: its tables and the acts of [atti].
-ENTE_TABLES = {"nome": "name", "fondi": "funds", "atti": "approvals", "valutatori": "evaluators"}
+ENTE_TABLES = {
+    "nome": "name",
+    "organismo_valutazione": "body",
+    "fondi": "funds",
+    "atti": "approvals",
+    "valutatori": "evaluators",
+}
 APPROVAL_NAMES = {
     "bilancio_approvato": "budget_approved",
     "piano_adottato": "piano_adopted",

@@ -36,6 +36,7 @@ from ciclope.core import fmt
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.entetoml import CORE_APPROVALS, italian_approval, italian_fund
+from ciclope.core.evaluationbody import DEFAULT_BODY
 from ciclope.core.inputs import narrative
 from ciclope.core.inputs.config import resolve_params
 from ciclope.core.inputs.loading import CANONICAL, header_label, load_ente, merge_schemas, sheet_title
@@ -530,6 +531,7 @@ def ente_toml(
         "# ente.toml: i dati dell'ente che non stanno nei fogli di ente.xlsx.",
         "# Le righe che iniziano con # sono commenti: per usare una chiave togli il # e scrivi il valore.",
         f"nome = {_toml_text(name)}",
+        _body_line(ente),
         "",
         "[fondi]",
         # both forms are read as an amount (parse_money), as docs/regolamento.md §1 says
@@ -572,6 +574,16 @@ def ente_toml(
         *([] if outside else ['# oiv = "Organismo indipendente di valutazione"']),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _body_line(ente: Ente | None) -> str:
+    """The evaluation body the documents name: a run's own (``--from``), else the OIV, with the Nucleo commented."""
+    if ente is not None and ente.body != DEFAULT_BODY:
+        return f"organismo_valutazione = {_toml_text(ente.body.article + ente.body.name)}"
+    return (
+        '# organismo_valutazione = "Nucleo di valutazione"   # se l\'ente ha un Nucleo di valutazione invece '
+        "dell'OIV, i documenti lo chiamano così"
+    )
 
 
 def _toml_key(key: str) -> str:

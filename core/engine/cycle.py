@@ -246,7 +246,7 @@ def apply_revisions(ente: Ente, trace: Trace) -> tuple[Ente, tuple[AppliedRevisi
     for rv in ente.revisions:
         ind = indicators[rv.indicator]
         if not rv.applies:
-            why = "non validata dall'OIV" if not rv.oiv_validated else "non approvata"
+            why = ente.body.said("non validata dall'OIV") if not rv.oiv_validated else "non approvata"
             listed.append(AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, False, why))
             continue
         refused: tuple[str, str, str] | None = None  # (rule, message, source) of a value that cannot apply
@@ -270,7 +270,9 @@ def apply_revisions(ente: Ente, trace: Trace) -> tuple[Ente, tuple[AppliedRevisi
         indicators[rv.indicator] = attrs.evolve(ind, **{rv.field: value})  # type: ignore[arg-type]  # field named by the row
         applied = True
         listed.append(
-            AppliedRevision(rv.indicator, rv.field, rv.old, rv.new, rv.reason, True, "validata dall'OIV e approvata")
+            AppliedRevision(
+                rv.indicator, rv.field, rv.old, rv.new, rv.reason, True, ente.body.said("validata dall'OIV e approvata")
+            )
         )
     if not applied:
         # the same ente, equal to what evolve would make: its indexes made so far (the cards, the units'

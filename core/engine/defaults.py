@@ -206,9 +206,11 @@ def ciclope_attestation(ente: Ente, org: OrgPerformance, trace: Trace) -> Attest
         trace.record(
             "attested",
             attested,
-            "attestazione dell'OIV ([atti] attestazione_oiv in ente.toml) o, se assente, il valore calcolato",
+            ente.body.said(
+                "attestazione dell'OIV ([atti] attestazione_oiv in ente.toml) o, se assente, il valore calcolato"
+            ),
             "D.Lgs. 150/2009 art. 14",
-            label="Performance attestata dall'OIV",
+            label=ente.body.said("Performance attestata dall'OIV"),
             # nothing measured: no ``ente`` figure to refer to, only the OIV's value
             inputs=[Input("calcolata", computed, ref="" if computed is None else "ente")],
         )

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from ciclope.core.entetoml import canonical, funds_and_dates
+from ciclope.core.evaluationbody import DEFAULT_BODY, EvaluationBody
 from ciclope.core.fmt import quoted, toml_value
 from ciclope.core.inputs.folder import confined, sha256
 from ciclope.core.inputs.headers import italian_headers, sheet_title
@@ -21,15 +22,15 @@ from ciclope.core.tomlcompat import read_toml
 from ciclope.core.values import parse_date, parse_money, parse_percent, parse_share, to_decimal
 from ciclope.core.vocabulary import APPROVAL_NAMES, italian
 
-ENTE_TOML_KEYS = {"name", "funds", "approvals", "evaluators", "piano"}
-ENTE_TOML_WORDS = ("nome", "fondi", "atti", "valutatori", "piano")  # as the office writes them
+ENTE_TOML_KEYS = {"name", "body", "funds", "approvals", "evaluators", "piano"}
+ENTE_TOML_WORDS = ("nome", "organismo_valutazione", "fondi", "atti", "valutatori", "piano")  # as the office writes them
 APPROVAL_NUMBERS = {"oiv_attested"}
 
 
 @attrs.frozen
 class EnteFile:
     """What ``ente.toml`` declares: the ente's name, funds and approvals, its external evaluators (id → who
-    they are), the years of its multi-year plan (None when not declared), the rows it holds of a plugin's
+    they are), its independent evaluation body (the OIV unless it names another), the years of its multi-year plan (None when not declared), the rows it holds of a plugin's
     own sheets (``[[<title>]]``, by canonical sheet name) and its fingerprint (sha256, "" when not read)."""
 
     name: str
@@ -39,6 +40,7 @@ class EnteFile:
     plan: tuple[int, int] | None = None
     rows: dict[str, Sheet] = attrs.field(factory=dict)
     fingerprint: str = ""
+    body: EvaluationBody = DEFAULT_BODY
 
 
 def read(asked: Asked, log: Log, sheets: Mapping[str, Sheet]) -> EnteFile:
@@ -82,7 +84,8 @@ def read(asked: Asked, log: Log, sheets: Mapping[str, Sheet]) -> EnteFile:
     log.problems += funds_and_dates(raw_funds, approvals, schema)
     evaluators = _external_evaluators(log, data.get("evaluators", {}))
     plan = _plan_span(log, data.get("piano", {}))
-    return EnteFile(str(data.get("name", asked.ente_id)), funds, approvals, evaluators, plan, rows, fingerprint)
+    body = _body(log, data.get("body"))
+    return EnteFile(str(data.get("name", asked.ente_id)), funds, approvals, evaluators, plan, rows, fingerprint, body)
 
 
 def _own_rows(asked: Asked, log: Log, sheets: Mapping[str, Sheet], name: str, title: str, raw: Any) -> Sheet | None:
@@ -195,6 +198,25 @@ def _external_evaluators(log: Log, raw: Any) -> dict[str, str]:
             continue
         evaluators[str(key)] = who.strip()
     return evaluators
+
+
+def _body(log: Log, raw: Any) -> EvaluationBody:
+    """``organismo_valutazione = "Nucleo di valutazione"``: the body that validates the Relazione and attests
+    the performance, as the ente's documents name it (D.Lgs. 150/2009 art. 14; an ente locale's Nucleo di
+    valutazione); the OIV when not written."""
+    if raw is None:
+        return DEFAULT_BODY
+    if not isinstance(raw, str) or not raw.strip():
+        log.err(
+            "ente.toml",
+            None,
+            "organismo_valutazione",
+            "core.input.value",
+            "organismo_valutazione: scrivi come i documenti dell'ente lo chiamano, tra virgolette, es. "
+            'organismo_valutazione = "Nucleo di valutazione"',
+        )
+        return DEFAULT_BODY
+    return EvaluationBody.written(raw)
 
 
 def _plan_span(log: Log, raw: Any) -> tuple[int, int] | None:

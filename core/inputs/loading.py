@@ -104,6 +104,7 @@ def load(asked: Asked) -> m.Ente:
         fund_keys=tuple(dict.fromkeys((*asked.schema.funds, *asked.schema.read_funds))),
         evaluators=declared.evaluators,
         plan=declared.plan,
+        body=declared.body,
         headers={name: tuple(sheet.header) for name, sheet in r.sheets.items()},
         sheet_labels={name: sheet.label for name, sheet in r.sheets.items()},
         shown={name: _shown(name, sheet, asked.schema) for name, sheet in r.sheets.items() if sheet.shown},

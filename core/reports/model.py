@@ -159,6 +159,8 @@ class Verdict:
     errors: int
     warnings: int
     notices: int
+    of_body: str = "dell'OIV"  # the ente's evaluation body with «di» (:class:`core.evaluationbody.EvaluationBody`)
+    the_body: str = "l'OIV"  # and with its article
 
 
 @attrs.frozen

@@ -204,7 +204,8 @@ def _organizational(result: Result, pid: str) -> tuple[Line, ...]:
         said = fmt.attested(att)
         if not att.given and not result.ente.approved("relazione_validated_oiv"):  # no OIV's act yet: not its value
             said = f"{fmt.pct(att.attested)} (la calcolata: l'OIV non ha ancora validato la Relazione)"
-        lines.append(Line("Performance attestata dall'OIV", said))
+        body = result.ente.body
+        lines.append(Line(body.said("Performance attestata dall'OIV"), body.said(said)))
     unit = result.ente.units.get(p.unit)
     if org.unit(p.unit) is not None:
         figure = result.figures.get(f"unit:{p.unit}")
@@ -491,7 +492,8 @@ def _acts(result: Result) -> tuple[Line, ...]:
     dated = [(result.ente.approvals[key], label) for key, label in names.items()
              if hasattr(result.ente.approvals.get(key), "strftime")]  # fmt: skip
     # in the order they happened: the Relazione is approved, then validated (D.Lgs. 150/2009 art. 14 c. 4 c)
-    return tuple(Line(label, fmt.date_it(day)) for day, label in sorted(dated, key=lambda x: x[0]))
+    body = result.ente.body
+    return tuple(Line(body.said(label), fmt.date_it(day)) for day, label in sorted(dated, key=lambda x: x[0]))
 
 
 def build(result: Result, pid: str) -> Scheda:

@@ -16,7 +16,7 @@ The approvals are the keys SPEC §5 names for every ente (``piano_adopted``, ``r
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 
 import attrs
 
@@ -33,12 +33,20 @@ def ciclope_calendar(ente: Ente, year: int) -> Generator[None, list[list[Deadlin
     answers = yield
     deadlines = [d for answer in answers or () if answer for d in answer]
     budget = ente.approvals.get("budget_approved") if ente is not None else None
-    return [national_acts(deadlines, year, budget if isinstance(budget, dt.date) else None)]
+    said = ente.body.said if ente is not None else _as_written
+    return [national_acts(deadlines, year, budget if isinstance(budget, dt.date) else None, said)]
 
 
-def national_acts(deadlines: list[Deadline], year: int, budget: dt.date | None = None) -> list[Deadline]:
+def _as_written(text: str) -> str:
+    return text
+
+
+def national_acts(
+    deadlines: list[Deadline], year: int, budget: dt.date | None = None, said: Callable[[str], str] = _as_written
+) -> list[Deadline]:
     """The plugin's deadlines with the acts the law requires in the cycle ``year`` (``budget``: the date the
-    budget was approved, ``[approvals] budget_approved``, which may move the PIAO's deadline)."""
+    budget was approved, ``[approvals] budget_approved``, which may move the PIAO's deadline; ``said``: the act's
+    words with the ente's evaluation body, ``Ente.body.said``)."""
     out = plan_act(deadlines, year, budget)
     objectives = in_force("obiettivi_individuali", year)
     if objectives is not None:
@@ -61,7 +69,7 @@ def national_acts(deadlines: list[Deadline], year: int, budget: dt.date | None =
         out = by_law(
             out,
             "relazione_validated_oiv",
-            "Validazione della Relazione sulla performance da parte dell'OIV",
+            said("Validazione della Relazione sulla performance da parte dell'OIV"),
             june,
             relazione.source,
             "entro il 30 giugno e prima dell'erogazione dei premi",

@@ -29,7 +29,7 @@ def applied(result: Result) -> ReportSection:
         value = describe(row)
         rows.append(
             (
-                row.title,
+                result.ente.body.said(row.title),
                 value,
                 fmt.date_it(row.since),
                 row.source,

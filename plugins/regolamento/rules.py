@@ -631,7 +631,7 @@ def calendar(ente: Ente, year: int, params: Params) -> list[Deadline]:
         if due is not None:
             approval = code_of(ev.approval) if ev.approval else ev.approval
             out.append(Deadline(phase=ev.phase, act=ev.act, due=due, source=cite(reg, ev.source), approval=approval))
-    return out + decision.deadlines(reg, year) + instalments.deadlines(reg, year) + missing_acts(reg, year)
+    return out + decision.deadlines(reg, year) + instalments.deadlines(reg, year) + missing_acts(reg, year, ente)
 
 
 @hookimpl(specname="ciclope_approval_keys")

@@ -96,7 +96,7 @@ def titled(result: Result, ident: str, heading: str) -> str:
     """A section's title: the scheda d's says what it holds where the ente has no dirigenti, never «Dirigenti»."""
     if ident == "dirigenti" and fmt.scheda_d_people(result.ente)[1]:
         return HEADS
-    return heading
+    return result.ente.body.said(heading)
 
 
 def shown(result: Result, ident: str) -> bool:
@@ -145,4 +145,4 @@ def readers(result: Result) -> list[str]:
     segretario = "segretario" in roles or (words is not None and "segretario" in words.groups)
     top = "il Segretario o il Direttore generale" if segretario else "il Direttore generale"
     heads = "dirigente" if "dirigente" in roles else "po" if "po" in roles else ""
-    return ["l'OIV", top, *([said_group(heads, words, result.ente.year)] if heads else [])]
+    return [result.ente.body.said("l'OIV"), top, *([said_group(heads, words, result.ente.year)] if heads else [])]

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
+
+from markupsafe import Markup
 
 from ciclope.core.reports import fmt, progressions, stats, svg, transparency
 from ciclope.core.reports.model import (
@@ -32,7 +35,7 @@ def summary(r: Result, names: Names) -> list[Block]:
     kpis = Kpis(
         (
             ("Performance dell'ente (calcolata)", fmt.pct(org.ente) if org else fmt.NONE),
-            ("Performance attestata dall'OIV", fmt.attested(att)),
+            (r.ente.body.said("Performance attestata dall'OIV"), fmt.attested(att)),
             people_kpi(r),
             ("Premi distribuiti / stanziati", money_kpi(r)),
             # a fund that pays no premium (the progressioni's): what its selected cost, said beside the premiums
@@ -73,6 +76,12 @@ def money_kpi(r: Result) -> str:
     return f"{fmt.euro(dist)} / {fmt.euro(total)}"
 
 
+def in_sentence(words: str) -> Markup:
+    """Words the box's template puts inside its own sentence, escaped as that sentence is written (apostrophes as
+    they are: «dell'OIV», not an entity)."""
+    return Markup(html.escape(words, quote=False))
+
+
 def verdict(r: Result, names: Names) -> Verdict:
     att, org = r.attestation, r.org
     validated = None
@@ -97,6 +106,8 @@ def verdict(r: Result, names: Names) -> Verdict:
         motivation=(att.motivation or "") if att else "",
         validated=validated,
         separate=separate,
+        of_body=in_sentence(r.ente.body.said("dell'OIV")),
+        the_body=in_sentence(r.ente.body.said("l'OIV")),
         errors=len(r.errors),
         warnings=sum(1 for v in r.violations if not v.is_error and not v.is_notice),
         notices=sum(1 for v in r.violations if v.is_notice),
@@ -307,5 +318,8 @@ def revisions(r: Result) -> list[Block]:
     return [
         Heading("Revisioni dei target in corso d'anno"),
         Table("", columns(head), rows, empty="Nessuna revisione registrata."),
-        Text("Una revisione si applica solo se validata dall'OIV e approvata; tutte sono elencate.", "muted"),
+        Text(
+            r.ente.body.said("Una revisione si applica solo se validata dall'OIV e approvata; tutte sono elencate."),
+            "muted",
+        ),
     ]

@@ -32,7 +32,7 @@ def reduce_one(reg: Regulation, rp: ResultPay, ente: Ente, org: OrgPerformance, 
     pool = out.pools[rp.fund]
     value = attested(ente, org)
     if value is None:
-        message = (
+        message = ente.body.said(
             f"nessuna performance dell'ente misurata né attestata dall'OIV: il fondo {rp.fund} non è ridotto "
             "(ridotto_attestata)"
         )
@@ -44,7 +44,7 @@ def reduce_one(reg: Regulation, rp: ResultPay, ente: Ente, org: OrgPerformance, 
     trace.record(
         f"pool:{rp.fund}:attestata",
         amount,
-        "fondo × performance dell'ente attestata dall'OIV, arrotondato al centesimo",
+        ente.body.said("fondo × performance dell'ente attestata dall'OIV, arrotondato al centesimo"),
         source,
         [Input("fondo", pool.amount, ref=out.fund_ref(rp.fund)), Input("performance attestata", value, ref="attested")],
         "Fondo per la retribuzione di risultato ridotto in proporzione alla performance attestata",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ciclope.core import Deadline
+from ciclope.core import Deadline, Ente
 from ciclope.plugins.regolamento.format.spec import Regulation
 
 ASSUMED = "data: ipotesi, il regolamento non la fissa"
@@ -27,8 +27,10 @@ TUEL = frozenset({"comune", "unione", "comunita_montana", "provincia", "citta_me
 _WITH_BUDGET = ": con l'assestamento di bilancio, D.Lgs. 267/2000 art. 175 c. 8"
 
 
-def missing_acts(reg: Regulation, year: int) -> list[Deadline]:
-    """The monitoring and payment acts of ``year``'s cycle that ``reg``'s calendar does not declare."""
+def missing_acts(reg: Regulation, year: int, ente: Ente | None = None) -> list[Deadline]:
+    """The monitoring and payment acts of ``year``'s cycle that ``reg``'s calendar does not declare (the payment's
+    with the ``ente``'s evaluation body, :attr:`ciclope.core.Ente.body`)."""
+    paid = "Erogazione dei premi di performance (dopo la validazione della Relazione da parte dell'OIV)"
     declared = {ev.phase for ev in reg.calendar}
     out = []
     if "monitoraggio" not in declared:
@@ -45,7 +47,7 @@ def missing_acts(reg: Regulation, year: int) -> list[Deadline]:
         out.append(
             Deadline(
                 phase="premialita",
-                act="Erogazione dei premi di performance (dopo la validazione della Relazione da parte dell'OIV)",
+                act=ente.body.said(paid) if ente is not None else paid,
                 due=dt.date(year + 1, 12, 31),
                 source=f"D.Lgs. 150/2009 art. 14 c. 4 lett. c ({ASSUMED}: entro l'anno dopo)",
                 approval="premi_paid",

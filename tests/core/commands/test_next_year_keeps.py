@@ -27,8 +27,9 @@ fonte = "art. 5"
 """
 
 
-def write_run(tmp_path: Path) -> Path:
-    """The 2025 run of a Comune whose Segretario the Sindaco evaluates, with the CCDI's maggiorazione."""
+def write_run(tmp_path: Path, body: str = "") -> Path:
+    """The 2025 run of a Comune whose Segretario the Sindaco evaluates, with the CCDI's maggiorazione (``body``: a
+    line of ente.toml after its name)."""
     (tmp_path / "smvp.toml").write_text(REGULATION, encoding="utf-8")
     folder = tmp_path / "comune"
     folder.mkdir()
@@ -49,7 +50,7 @@ def write_run(tmp_path: Path) -> Path:
         "reason,source\nIN1,OB1,Pratiche,higher,,,10,10,,,,,\n",
         "people.csv": "\n".join(people) + "\n",
         "evaluations.csv": "\n".join(cards) + "\n",
-        "ente.toml": 'name = "Comune di Prova"\n[funds]\nproduttivita = "10000.00"\n[valutatori]\nSINDACO = "Sindaco"\n',
+        "ente.toml": f'name = "Comune di Prova"\n{body}[funds]\nproduttivita = "10000.00"\n[valutatori]\nSINDACO = "Sindaco"\n',
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -75,6 +76,17 @@ def test_the_outside_evaluators_and_the_ccdi_s_choices_are_carried(tmp_path):
     assert "\n[ente.nazionale]" in cycle
     assert 'maggiorazione = { quota_premio = "30%", quota_personale = "10%" }\n' in cycle
     assert "anno = 2026" in cycle
+
+
+def test_the_nucleo_di_valutazione_is_carried_and_the_oiv_left_commented(tmp_path):
+    (tmp_path / "nucleo").mkdir()
+    (tmp_path / "oiv").mkdir()
+    nucleo = write_run(tmp_path / "nucleo", 'organismo_valutazione = "Nucleo di valutazione"\n')
+    ente = (nucleo / "comune" / "ente.toml").read_text(encoding="utf-8")
+    # written with the article the name was read with: «il» before a consonant
+    assert '\nnome = "Comune di Prova"\norganismo_valutazione = "il Nucleo di valutazione"\n' in ente
+    oiv = (write_run(tmp_path / "oiv") / "comune" / "ente.toml").read_text(encoding="utf-8")
+    assert '\n# organismo_valutazione = "Nucleo di valutazione"   # se l\'ente ha un Nucleo' in oiv
 
 
 def test_roles_and_categories_read_as_the_new_year_s_menu(tmp_path):
