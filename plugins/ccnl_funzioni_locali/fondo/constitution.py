@@ -141,7 +141,7 @@ def grouped(ente: Ente, r: Risorsa, rows: list[Entry], trace: Trace, formula: st
         if not part:
             continue
         limit = r.limit if state is None else ("fuori" if state else "dentro")
-        chosen = "" if state is None else f"{'fuori dal' if state else 'nel'} limite per scelta dell'ente"
+        chosen = "" if state is None else f"{'fuori dal' if state else 'nel'} limite come lo dichiara l'ente"
         parts = parts_of(r, part)  # several rows: each act beside its amount, not run together in the note
         if parts:
             note = joined(r.note, chosen)

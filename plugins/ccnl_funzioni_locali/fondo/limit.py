@@ -24,6 +24,7 @@ import attrs
 from ciclope.core import Ente, Input, Problem, Trace, fmt, money
 
 from .constitution import Given, cell
+from .eq import EQ_SINCE
 from .sheet import SHEET, Entry
 from .table import Table, percent
 
@@ -33,6 +34,13 @@ ZERO = Decimal("0.00")
 
 def eq_resources(given: Given) -> Decimal:
     return given.amount("risorse_eq") or ZERO
+
+
+def holders(year: int) -> str:
+    """Whom the resources the limit counts beside the fund pay in ``year``: the posizioni organizzative, incarichi
+    di EQ from 2023 (their resources counted in the limit then by CCNL 21.5.2018 art. 67 c. 7, now by CCNL
+    16.11.2022 art. 79 c. 6)."""
+    return "EQ" if year >= EQ_SINCE else "PO"
 
 
 def limit_check(
@@ -107,12 +115,13 @@ def compare(
     counted = inside + eq
     margin = limit - counted
     eq_row = given.one("risorse_eq")
-    eq_input = [Input("risorse per le EQ", eq, cell=cell(ente, eq_row))] if eq_row is not None else []
+    who = holders(ente.year)
+    eq_input = [Input(f"risorse per le {who}", eq, cell=cell(ente, eq_row))] if eq_row is not None else []
     refs = [Input(x.title, x.amount, ref=f"fund:{x.key}") for x in lines if x.limit == "dentro"]
     trace.record(
         "fund:limit:counted",
         counted,
-        "voci del fondo nel limite + risorse per le EQ",
+        f"voci del fondo nel limite + risorse per le {who}",
         source,
         [*refs, *eq_input],
         label="Risorse che contano nel limite",
@@ -129,7 +138,7 @@ def compare(
         ("Limite dell'anno", limit),
         ("Voci del fondo nel limite", inside),
         *((f"di cui: {x.title}", x.amount) for x in lines if x.limit == "dentro"),
-        ("Risorse per le EQ", eq),
+        (f"Risorse per le {who}", eq),
         ("Totale che conta nel limite", counted),
         ("Voci fuori dal limite (non contano)", outside),
     ]
@@ -159,7 +168,8 @@ def excess(
     listed = " + ".join(f"{x.title} {fmt.euro(x.amount)}" for x in inside)
     over = f"di {fmt.euro(counted - limit)} il limite dell'anno ({fmt.euro(limit)}, {source})"
     said = (
-        f"le voci del fondo nel limite ({listed} = {fmt.euro(items)}) e le risorse per le EQ ({fmt.euro(eq)}) fanno "
+        f"le voci del fondo nel limite ({listed} = {fmt.euro(items)}) e le risorse per le {holders(ente.year)} "
+        f"({fmt.euro(eq)}) fanno "
         f"{fmt.euro(counted)}, che supera {over}"
         if eq
         else f"le voci del fondo nel limite ({listed} = {fmt.euro(items)}) superano {over}"

@@ -99,6 +99,8 @@ def test_the_ria_of_staff_who_left_enters_the_year_after_the_leave():
     f, _ = fund(2025, [amount("ria_cessati", "500.00", data=dt.date(2020, 1, 31), fuori_limite=False, atto="det. 7")])
     counted = line(f, "item:ria_cessati:dentro")
     assert (counted.amount, counted.limit) == (D("500.00"), "dentro") and "det. 7" in counted.note
+    # the office declares it, which is not a choice where a law decides (the incentives for technical functions)
+    assert "nel limite come lo dichiara l'ente" in counted.note and "scelta" not in counted.note
 
 
 def test_the_differences_of_the_progressions_and_the_stable_part_carried_from_2023():
@@ -368,6 +370,22 @@ def test_the_limit_lists_each_item_it_counts_under_their_sum():
     assert rows["Voci del fondo nel limite"] == D("110000.00")
     assert len(below) == 2 and all(label.startswith("di cui: ") for label in below)
     assert sorted(rows[label] for label in below) == [D("10000.00"), D("100000.00")]
+
+
+def test_before_2023_the_resources_counted_beside_the_fund_are_the_po_s():
+    # the incarichi di EQ replace the posizioni organizzative from 2023 (CCNL 16.11.2022 art. 13 c. 1): a 2019 fund
+    # counts the PO's resources in its limit (CCNL 21.5.2018 art. 67 c. 7) and calls them so
+    rows = [
+        amount("unico_importo_2017", "100000.00"),
+        amount("risorse_eq", "20000.00"),
+        amount("limite_2016", "119000.00"),
+    ]
+    f, t = fund(2019, rows)
+    labels = dict(check(f, "limite").rows)
+    assert labels["Risorse per le PO"] == D("20000.00") and "Risorse per le EQ" not in labels
+    # counted: 100,000.00 + 20,000.00 = 120,000.00, over 119,000.00 by 1,000.00
+    assert "e le risorse per le PO (€ 20.000,00) fanno € 120.000,00, che supera di € 1.000,00" in t.problems[-1].message
+    assert "Risorse per le EQ" in dict(check(fund(2023, rows)[0], "limite").rows)
 
 
 def test_a_fund_above_the_limit_says_what_counts_and_that_a_cut_keeps_it():
