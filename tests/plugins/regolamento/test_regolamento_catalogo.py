@@ -1688,3 +1688,44 @@ def test_terlizzi_the_progettazione_is_deducted_from_the_settore_directed(ciclop
     # directs (the file's reading: see §36), 3.912,34 − 150,00 = 3.762,34; the interims as before: 9.653,70
     result = run(ciclope_ente, tmp_path, "terlizzi_risultato", terlizzi("150.00"))
     assert amounts(result)["D1"] == "9653.70"
+
+
+def test_parco_pollino_40_percent_by_the_attested_performance_48_by_the_point_and_the_maggiorazione(
+    ciclope_ente, tmp_path
+):
+    # «Performance Organizzativa 40 % della parte del fondo disponibile», «Individuale 48 %», the rest (progressioni
+    # and indennità, 12%) is no premium; the file's readings: the 40% × the attested performance, what it does not
+    # pay goes to the individual part, each weighs the Area's parametro × presence × time worked (× the score in
+    # the individual part, from 60 points), the maggiorazione of art. 78 to the highest score, set aside first
+    people = [
+        "V1,Vito,dipendente,,ente,1,0,false,SEG,C",  # 90 points, all 2024 (366 days) present
+        "V2,Wanda,dipendente,,ente,1,0,false,SEG,C",  # 100 points: the highest
+        "V3,Ugo,dipendente,,ente,0.5,0,false,SEG,B",  # 80 points, half time
+        "V4,Zeno,dipendente,,ente,1,183,false,SEG,A",  # 70 points, 183 of 366 days absent: presence 1/2
+        "V5,Rita,dipendente,,ente,1,0,false,SEG,B",  # 55 points: under 60, no individual premium
+    ]
+    points = {"V1": "90", "V2": "100", "V3": "80", "V4": "70", "V5": "55"}
+    data = ente(people, [card(pid, p) for pid, p in points.items()], extra="grado")
+    data["ente.toml"] = (
+        'name = "Ente Parco"\n[funds]\nfondo_disponibile = "10000.00"\n[approvals]\nattestazione_oiv = "90%"\n'
+    )
+    result = run(ciclope_ente, tmp_path, "parco_pollino", data)
+    # organizzativa: 10.000 × 40% × 90% = 3.600,00; weights parametro × presence × time: V1 135, V2 135,
+    #   V3 115 × 0,5 = 57,5, V4 100 × 1/2 = 50, V5 115; Σ 492,5: V1 = V2 = 3.600 × 135 / 492,5 = 986,802…,
+    #   V3 420,304…, V4 365,482…, V5 840,609…; floors 3.599,98, the 2 cents to V5 (,914) and V3 (,456):
+    #   986,80 + 986,80 + 420,31 + 365,48 + 840,61 = 3.600,00
+    # individuale: 10.000 × (48% + 40% × 10%) = 5.200,00; weights score × parametro × presence × time: V1 12.150,
+    #   V2 13.500, V3 80 × 115 × 0,5 = 4.600, V4 70 × 100 × 1/2 = 3.500; Σ 33.750; before the set-aside V1 1.872,00,
+    #   V2 2.080,00, V3 708,74, V4 539,26: 4 paid, mean 1.300,00, maggiorazione 30% = 390,00 to V2
+    #   after it: 4.810,00 × 0,36 = 1.731,60 (V1), × 0,4 = 1.924,00 (V2), × 4.600 / 33.750 = 655,585… (V3),
+    #   × 3.500 / 33.750 = 498,814… (V4); the cent to V3 (,52 over ,48): 655,59 + 498,81 = 1.154,40
+    assert amounts(result) == {
+        "V1": "2718.40",  # 986,80 + 1.731,60
+        "V2": "3300.80",  # 986,80 + 1.924,00 + 390,00
+        "V3": "1075.90",  # 420,31 + 655,59
+        "V4": "864.29",  # 365,48 + 498,81
+        "V5": "840.61",  # the organizzativa only
+    }
+    # 3.600,00 + 5.200,00 paid; the 12% of progressioni and indennità, 1.200,00, is left to the fund
+    pool = result.rewards.pools["fondo_disponibile"]
+    assert (pool.distributed, pool.residual) == (Decimal("8800.00"), Decimal("1200.00"))
