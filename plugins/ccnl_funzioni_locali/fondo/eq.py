@@ -32,6 +32,9 @@ def ciclope_rewards(
     row = eq_row(ente)
     if rewards is None or row is None or row.amount is None:
         return rewards
+    if row.amount > 0 and not any(p.role == "po" for p in ente.people.values()):
+        trace.problem(nobody(ente, row, row.amount))
+        return rewards
     paid = po_resources(ente, rewards)
     if paid is not None and row.amount < sum(paid, Decimal(0)):
         trace.problem(short(ente, row, row.amount, paid))
@@ -41,6 +44,20 @@ def ciclope_rewards(
 def eq_row(ente: Ente) -> Entry | None:
     """The row of the fund sheet with the year's EQ resources counted in the limit (None: no fund, or none given)."""
     return next((e for e in entries(ente) if e.voce == "risorse_eq"), None)
+
+
+def nobody(ente: Ente, row: Entry, resources: Decimal) -> Problem:
+    """The warning at the row of the EQ resources when the people sheet has no EQ (PO) they would pay: the limit counts
+    money nobody in the cycle receives, or the sheet leaves out whom it pays."""
+    who = "EQ" if ente.year >= EQ_SINCE else "PO"
+    clause = table().clause("limite", ente.year)
+    source = clause.source if clause else "D.Lgs. 75/2017 art. 23 c. 2"
+    message = (
+        f"le risorse per le {who} ({fmt.euro(resources)}) contano nel limite, ma in {ente.file_said('people')} "
+        f"nessuna persona ha il ruolo delle {who}: se l'ente non ne ha, scrivi 0 nella riga (il margine sul limite "
+        f"cresce); se le ha, aggiungile al foglio con la loro retribuzione di posizione"
+    )
+    return Problem.at(ente, RULE, message, source, SHEET, row.row, "importo", severity="warning")
 
 
 def short(ente: Ente, row: Entry, resources: Decimal, paid: tuple[Decimal, Decimal]) -> Problem:

@@ -72,6 +72,27 @@ def test_eq_resources_that_cover_what_is_paid_raise_no_warning(tmp_path):
     assert eq_warnings(doc) == []
 
 
+def test_eq_resources_in_the_limit_with_no_eq_in_the_people_sheet_is_a_warning(tmp_path):
+    shutil.copytree(CASE, tmp_path / "caso")
+    people = tmp_path / "caso" / "roccaverde" / "persone.csv"
+    text = people.read_text(encoding="utf-8")
+    # the two EQ written as employees, without position pay: nobody is paid by the 18,500.00 the limit counts
+    text = text.replace("Giulia Ferrante,po,", "Giulia Ferrante,dipendente,").replace(",,,,9000.00", ",,,,")
+    text = text.replace("Marco Lombardi,po,", "Marco Lombardi,dipendente,").replace(",,,,9500.00", ",,,,")
+    people.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(
+        ["run", str(tmp_path / "caso" / "cycle.toml"), "--out", str(out), "--no-store", "--outputs", "results"]
+    ) in (0, 1)
+    doc = json.loads((out / "roccaverde" / "results.json").read_text(encoding="utf-8"))
+    (found,) = eq_warnings(doc)
+    assert found["severity"] == "warning" and found["where"].startswith("fondo.csv:")
+    assert found["message"].startswith(
+        "le risorse per le EQ (€ 18.500,00) contano nel limite, ma in persone.csv nessuna persona ha il ruolo "
+        "delle EQ: se l'ente non ne ha, scrivi 0 nella riga"
+    )
+
+
 def test_the_stable_cut_cites_its_law_and_says_its_reliability_is_the_ente_s_act(year):
     doc, page = year
     cut = next(x for x in doc["fondo"]["constitution"] if x["key"] == "item:decurtazione")
