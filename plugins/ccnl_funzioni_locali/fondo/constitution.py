@@ -19,9 +19,10 @@ from ciclope.core import Ente, Input, Problem, Trace, fmt, money
 
 from .sheet import SHEET, Entry
 from .staff import differing
-from .table import Risorsa, Table, percent
+from .table import Risorsa, Table, percent, table
 
 RULE = "ccnl.fondo.costituzione"
+WRITTEN = "importi scritti nel foglio fondo"  # an item whose rows the office writes: the figure says so
 
 
 @attrs.frozen
@@ -68,6 +69,14 @@ def constitution(ente: Ente, given: Given, t: Table, trace: Trace) -> Made:
 
 def cell(ente: Ente, e: Entry, column: str = "importo") -> str:
     return ente.cell(SHEET, e.row, column)
+
+
+def words(voce: str, mid: bool = False) -> str:
+    """A voce of the sheet as the Relazione tecnico-finanziaria names it (its «Dati di partenza»): its title, never
+    its code; ``mid``: inside a sentence, its first letter lower-case («1,2% × monte salari 1997 …»)."""
+    v = table().voci.get(voce)
+    title = v.title if v is not None else voce
+    return title[:1].lower() + title[1:] if mid and title[1:2].islower() else title
 
 
 def record(trace: Trace, line: money.FundLine, formula: str, inputs: Sequence[Input]) -> money.FundLine:
@@ -131,7 +140,7 @@ def by_amount(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[
     rows = given.of(r.input)
     if not rows:
         return [], missing(ente, given, r, r.input)
-    return grouped(ente, r, rows, trace, "importi del foglio fondo, voce " + r.input), []
+    return grouped(ente, r, rows, trace, WRITTEN), []
 
 
 def grouped(ente: Ente, r: Risorsa, rows: list[Entry], trace: Trace, formula: str) -> list[money.FundLine]:
@@ -151,13 +160,16 @@ def grouped(ente: Ente, r: Risorsa, rows: list[Entry], trace: Trace, formula: st
             note = f"{chosen}: " + (said(part) or "atto non indicato")
         key = f"item:{r.id}" if state is None else f"item:{r.id}:{limit}"
         amount = r.sign * sum((e.amount or Decimal(0) for e in part), Decimal(0))
-        inputs = [
-            Input(f"{r.input}, riga {e.row}" + (f" ({e.act})" if e.act else ""), e.amount, cell=cell(ente, e))
-            for e in part
-        ]
+        inputs = [Input(row_words(r, e, len(part) > 1), e.amount, cell=cell(ente, e)) for e in part]
         sign = "− " if r.sign < 0 else ""
         out.append(record(trace, line(r, amount, key, limit, note, parts), sign + formula, inputs))
     return out
+
+
+def row_words(r: Risorsa, e: Entry, several: bool) -> str:
+    """A row of an item by the item's words, its row's number where the item has several, and its act: «RIA e
+    assegni ad personam …, riga 6 (Det. 312/2025)»."""
+    return r.title + (f", riga {e.row}" if several else "") + (f" ({e.act})" if e.act else "")
 
 
 def per_head(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[money.FundLine], list[Problem]]:
@@ -166,7 +178,10 @@ def per_head(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[m
     if e is None or e.number is None or r.rate is None:
         return [], missing(ente, given, r, r.input)
     amount = money.r2(r.rate * e.number)
-    inputs = [Input("importo per persona", money.r2(r.rate)), Input(r.input, e.number, cell=cell(ente, e, "numero"))]
+    inputs = [
+        Input("importo per persona", money.r2(r.rate)),
+        Input(words(r.input), e.number, cell=cell(ente, e, "numero")),
+    ]
     formula = f"{fmt.euro(r.rate)} × {fmt.decimal_it(e.number)} persone"
     return [record(trace, line(r, amount, note=joined(r.note, said([e]))), formula, inputs)], []
 
@@ -179,8 +194,10 @@ def share(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[mone
     once = money.r2(r.rate * e.amount)
     amount = once * r.times
     rate = percent(r.rate)
-    formula = f"{rate}% × {r.input}, arrotondato al centesimo" + (f", × {r.times} annualità" if r.times > 1 else "")
-    inputs = [Input("aliquota", fmt.Percent(r.rate)), Input(r.input, e.amount, cell=cell(ente, e))]
+    formula = f"{rate}% × {words(r.input, mid=True)}, arrotondato al centesimo" + (
+        f", × {r.times} annualità" if r.times > 1 else ""
+    )
+    inputs = [Input("aliquota", fmt.Percent(r.rate)), Input(words(r.input), e.amount, cell=cell(ente, e))]
     return [record(trace, line(r, amount, note=joined(r.note, said([e]))), formula, inputs)], []
 
 
@@ -190,11 +207,11 @@ def capped(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[mon
     if e is None or e.amount is None:
         return [], []
     cap, problems = ceiling(ente, given, r, e)
-    inputs = [Input(r.input, e.amount, cell=cell(ente, e))]
+    inputs = [Input(r.title, e.amount, cell=cell(ente, e))]
     formula, capping = "importo deciso dall'ente", ""
     if cap is not None:
         rate = f"{percent(r.rate or Decimal(0))}%"
-        inputs.append(Input(f"tetto: {rate} × {r.base}", cap))
+        inputs.append(Input(f"tetto: {rate} × {words(r.base, mid=True)}", cap))
         formula += f", al più {fmt.euro(cap)}"
         base = given.one(r.base)  # ceiling read it: a cap is known only with its base
         assert base is not None and base.amount is not None
@@ -237,13 +254,13 @@ def split_share(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[lis
     split = f"{r.note}: di {fmt.euro(e.amount)}, {fmt.euro(parts['fondo'])} al fondo e {fmt.euro(parts['eq'])} alle EQ"
     note = joined(split, said([e]))
     inputs = [
-        Input(f"{r.input} (importo deciso)", e.amount, cell=cell(ente, e)),
-        Input(r.split[0], fund.amount, cell=cell(ente, fund)),
-        Input(r.split[1], eq.amount, cell=cell(ente, eq)),
+        Input(f"{r.title} (importo deciso)", e.amount, cell=cell(ente, e)),
+        Input(words(r.split[0]), fund.amount, cell=cell(ente, fund)),
+        Input(words(r.split[1]), eq.amount, cell=cell(ente, eq)),
     ]
     if cap is not None:
-        inputs.append(Input(f"tetto: {percent(r.rate or Decimal(0))}% × {r.base}", cap))
-    formula = f"importo deciso × {r.split[0]} / ({r.split[0]} + {r.split[1]}), resto maggiore al centesimo"
+        inputs.append(Input(f"tetto: {percent(r.rate or Decimal(0))}% × {words(r.base, mid=True)}", cap))
+    formula = "importo deciso × fondo / (fondo + risorse per le EQ) dell'anno del riparto, resto maggiore al centesimo"
     return [record(trace, line(r, parts["fondo"], note=note), formula, inputs)], problems
 
 
@@ -266,7 +283,7 @@ def ria(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[money.
         for e in rows
         if e.date is not None and e.date.year >= ente.year
     ]
-    formula = "RIA annue dei cessati prima dell'anno del fondo (voce ria_cessati)"
+    formula = "RIA annue dei cessati prima dell'anno del fondo"
     return (grouped(ente, r, counted, trace, formula) if counted else []), problems
 
 
@@ -283,7 +300,8 @@ def area_cut(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[m
         if e is None or e.number is None:
             continue
         total += money.r2(rate * e.number)
-        inputs.append(Input(f"comparto_{area} (× {fmt.euro(rate)})", e.number, cell=cell(ente, e, "numero")))
+        said = f"{words(f'comparto_{area}')} (× {fmt.euro(rate)})"
+        inputs.append(Input(said, e.number, cell=cell(ente, e, "numero")))
     formula = "− Σ importo annuo per persona dell'area × persone dell'area"
     problems = unnamed_areas(ente, given, r, heads, total) + differing(ente, heads)
     return [record(trace, line(r, -total), formula, inputs)], problems

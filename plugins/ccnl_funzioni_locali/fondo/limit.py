@@ -23,7 +23,7 @@ import attrs
 
 from ciclope.core import Ente, Input, Problem, Trace, fmt, money
 
-from .constitution import Given, cell
+from .constitution import Given, cell, words
 from .eq import EQ_SINCE
 from .sheet import SHEET, Entry
 from .table import Table, percent
@@ -64,8 +64,8 @@ def limit_check(
     if staff is not None:
         rows.append((f"Adeguamento al personale in servizio (DL 34/2019 art. 33 c. 2): {working(given)}", staff))
     limit = base.amount + adjusted + (staff or ZERO)
-    inputs = [Input("limite_2016", base.amount, cell=cell(ente, base))]
-    inputs += [Input(f"adeguamento_limite, riga {e.row}", e.amount, cell=cell(ente, e)) for e in extra]
+    inputs = [Input(words("limite_2016"), base.amount, cell=cell(ente, base))]
+    inputs += [Input(adjusted_words(e, len(extra) > 1), e.amount, cell=cell(ente, e)) for e in extra]
     if staff is not None:
         inputs.append(Input("adeguamento al personale", staff, ref="fund:limit:dl34"))
     trace.record("fund:limit", limit, "limite 2016 + adeguamenti", clause.source, inputs, label="Limite dell'anno")
@@ -220,16 +220,16 @@ def adjustment(ente: Ente, given: Given, t: Table, trace: Trace) -> tuple[Decima
         "fondo e risorse PO 2018 nel limite ÷ personale al 31.12.2018, arrotondato al centesimo",
         clause.source,
         [
-            Input("fondo_eq_2018", base.amount, cell=cell(ente, base)),
-            Input("dipendenti_2018", then.number, cell=cell(ente, then, "numero")),
+            Input(words("fondo_eq_2018"), base.amount, cell=cell(ente, base)),
+            Input(words("dipendenti_2018"), then.number, cell=cell(ente, then, "numero")),
         ],
         label="Valore medio pro capite 2018",
     )
     formula = "valore medio pro capite 2018 × (personale dell'anno − personale al 31.12.2018); zero se il personale non cresce"
     inputs = [
         Input("valore medio pro capite 2018", per_head, ref="fund:limit:dl34:per_head"),
-        Input("dipendenti_anno", now.number, cell=cell(ente, now, "numero")),
-        Input("dipendenti_2018", then.number, cell=cell(ente, then, "numero")),
+        Input(words("dipendenti_anno"), now.number, cell=cell(ente, now, "numero")),
+        Input(words("dipendenti_2018"), then.number, cell=cell(ente, then, "numero")),
     ]
     trace.record("fund:limit:dl34", amount, formula, clause.source, inputs, label="Adeguamento del limite al personale")
     return amount, []
@@ -327,7 +327,7 @@ def dl25_room(
     eq = eq_resources(given)
     room = threshold - part.amount - eq
     inputs = [
-        Input("spesa_tabellari_2023", spent.amount, cell=cell(ente, spent)),
+        Input(words("spesa_tabellari_2023"), spent.amount, cell=cell(ente, spent)),
         Input(STABLE_WORDS[0].lower() + STABLE_WORDS[1:], part.amount),
         Input("risorse per le EQ", eq),
     ]
@@ -350,3 +350,9 @@ STABLE_WORDS = (
     "Parte stabile del fondo (senza l'incremento, al netto delle decurtazioni stabili; riduzione dell'art. 60 "
     "contata figurativamente)"
 )
+
+
+def adjusted_words(e: Entry, several: bool) -> str:
+    """A row adjusting the limit by its voce's words, its row's number where there are several, and its act."""
+    short = "Adeguamento del limite 2016"
+    return short + (f", riga {e.row}" if several else "") + (f" ({e.act})" if e.act else "")

@@ -2,16 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ciclope.core import Citation
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import Regulation
 
+# an act a source names (outside its notes in parentheses and its quotations «…»): a contract, a law, a decree, a
+# regulation, an act of the ente (a determina, a delibera), or the date or number of one («del 05.03.2024»,
+# «n. 7/2024»); a bare place («art. 5», «sez. I», «allegato A») names none
+_ACT = re.compile(
+    r"\b(?:CCNL|CCNI|CCDI|CCI|D\.\s?Lgs\.|D\.\s?L\.|DL|DPR|D\.P\.R\.|DM|D\.M\.|DPCM|L\.|TUEL)(?=[\s,]|$)"
+    r"|\b(?:Regolamento|Contratto|Accordo|Statuto|Codice|Circolare|Legge)\b"
+    r"|\b(?:[Dd]etermin(?:a|e|azione|azioni)|[Dd]elib(?:era|ere|erazione|\.)|[Dd]ecreto)(?=[\s,.]|$)"
+    r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\bn\. ?\d+/\d{4}\b"
+)
+_ASIDE = re.compile(r"\([^()]*\)|«[^«»]*»")  # a note in parentheses, a quotation: never the act the source names
+
+
+def names_act(reg: Regulation, source: str) -> bool:
+    """True for a ``fonte`` that names its act itself («art. 78 CCNL Funzioni Centrali 12.2.2018», «D.Lgs.
+    150/2009 art. 9», «determina n. 12/2019», or the regulation by its own title or sigla): cited as written."""
+    text = _ASIDE.sub("", source).strip()
+    own = (name for name in (reg.act.short, reg.act.title) if name)
+    return any(re.match(rf"{re.escape(name)}(?!\w)", text) for name in own) or _ACT.search(text) is not None
+
 
 def cite(reg: Regulation, source: str) -> Citation:
     """A source as published documents cite it: the act's title (or its sigla), then the article («…, art. 12 c.
-    3»); the regulation's act is the act cited, its ``fonte`` where in it."""
+    3»); the regulation's act is the act cited, its ``fonte`` where in it. A ``fonte`` that names another act
+    («art. 78 CCNL Funzioni Centrali 12.2.2018») is that act's place, cited as written: never «CI, art. 78 …», which
+    reads as article 78 of the regulation."""
+    if names_act(reg, source):
+        return Citation(source)
     return Citation.of(reg.act.cited, source, separator=", ")
 
 

@@ -34,7 +34,7 @@ from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import COMBINED, denied, sentence
 from ciclope.plugins.regolamento.pay import rankings
-from ciclope.plugins.regolamento.pay.shapes import of_kind, shown_weight
+from ciclope.plugins.regolamento.pay.shapes import of_kind, weight_places
 from ciclope.plugins.regolamento.score import ladders
 
 ZERO = Decimal("0.00")
@@ -265,7 +265,7 @@ def _weight_shown(formula: Formula, found: Decimal) -> Decimal:
     if in_euro(formula):
         return fmt.Money(money.r2(found))
     kind = formula.type
-    return fmt.Percent(found) if kind.percent and kind.same_unit(PERCENT) else shown_weight(found)
+    return fmt.Percent(found) if kind.percent and kind.same_unit(PERCENT) else weight_places(found)
 
 
 T = TypeVar("T")

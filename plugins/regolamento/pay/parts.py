@@ -277,10 +277,19 @@ def leftovers(reg: Regulation, ledger: Ledger, out: Outcome, trace: Trace) -> No
             f"pool:{fund}:residuo",
             pool.residual,
             "stanziato − distribuito: ciò che le parti non pagano e la quota che nessuna parte prende",
-            cite(reg, parts[0].source),
+            residual_source(reg, fund, parts, ledger, rest),
             pieces,
             "Residuo del fondo",
         )
+
+
+def residual_source(reg: Regulation, fund: str, parts: list[Premium], ledger: Ledger, rest: Decimal) -> Citation:
+    """The rules that make a fund's residual: each part that keeps money unpaid, then, for the share of the fund no
+    part takes, the quota of each of its parts (their shares sum to less than the whole); never one part's rule for
+    what another part, or no part, leaves."""
+    keeping = [p for p in parts if ledger.left[name_of(p)]]
+    sharing = [p for p in reg.parts if p.fund == fund and p.name in ledger.shares] if rest else []
+    return Citation.joined(cite(reg, p.source) for p in (*keeping, *sharing))
 
 
 def by_cause(reg: Regulation, fund: str, parts: list[Premium], ledger: Ledger, trace: Trace) -> None:

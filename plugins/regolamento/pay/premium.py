@@ -46,7 +46,7 @@ from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words, in_euro
 from ciclope.plugins.regolamento.pay.nothing import nothing
 from ciclope.plugins.regolamento.pay.owed import is_owed
-from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan, of_kind, shown_weight
+from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan, of_kind, shown_weight, weight_places
 from ciclope.plugins.regolamento.read.lines import REGULATION
 from ciclope.plugins.regolamento.score import ladders
 
@@ -742,7 +742,8 @@ FROM_FORMULA = "peso dalla formula"  # pay.formulas.valued: the weight the formu
 
 def _one_weight(read: tuple[Input, ...], shared: tuple[Input, ...]) -> tuple[Input, ...]:
     """What the weight's formula read, without «peso dalla formula» where «peso», the one the split divides, is the
-    same number said the same way (a quota pagata of 100%): one line, never «peso € 1.572,93» twice."""
+    same number said the same way (a quota pagata of 100%): one line, never «peso € 1.572,93» twice. Where both are
+    said, the formula's with the places of «peso» beside it (:func:`weight_places`): «1,000000» over «326,775956»."""
     split = next((i for i in shared if i.name == "peso"), None)
     if split is None:
         return read
@@ -752,7 +753,15 @@ def _one_weight(read: tuple[Input, ...], shared: tuple[Input, ...]) -> tuple[Inp
         for i in read
         if i.name == FROM_FORMULA and i.value == split.value and isinstance(i.value, fmt.Money) is money_
     ]
-    return tuple(i for i in read if i not in same) if same else read
+    kept = tuple(i for i in read if i not in same) if same else read
+    if not isinstance(split.value, fmt.Places):
+        return kept
+    return tuple(
+        attrs.evolve(i, value=weight_places(i.value, split.value))
+        if i.name == FROM_FORMULA and type(i.value) is fmt.Places
+        else i
+        for i in kept
+    )
 
 
 def outcome_source(trace: Trace, pid: str, source: str) -> Citation:

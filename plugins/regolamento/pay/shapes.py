@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Award, Input, Person, Pool, Row, money
+from ciclope.core import Award, Input, Person, Pool, Row, fmt, money
 from ciclope.plugins.regolamento.format.spec import PositionBand
 
 ZERO = Decimal("0.00")
@@ -143,6 +143,19 @@ def shown_weight(weight: Any) -> Decimal:
     exact = Decimal(weight)
     exponent = exact.as_tuple().exponent
     return exact.quantize(WEIGHT_PLACES, ROUND_HALF_UP) if isinstance(exponent, int) and exponent < -6 else exact
+
+
+def weight_places(weight: Any, beside: Decimal | None = None) -> fmt.Places:
+    """A weight a formula gave as the explanation says it: :func:`shown_weight`, its six decimals kept with their
+    trailing zeros («0,504110», never «0,50411»), a shorter one as it is («1», «0,5»); with ``beside`` (the weight
+    the split divides, said with the places of its sum), at least that one's places, so one explanation says its
+    weights alike («peso dalla formula = 1,000000» over «peso = 326,775956»)."""
+    exact = shown_weight(weight)
+    whole = Decimal(weight.numerator) / Decimal(weight.denominator) if isinstance(weight, Fraction) else Decimal(weight)
+    exponent = whole.normalize().as_tuple().exponent
+    own = 6 if isinstance(exponent, int) and exponent < -6 else fmt.Places(exact.normalize()).places
+    places = max(own, fmt.Places(beside).places if beside is not None else 0)
+    return fmt.Places(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP))
 
 
 @attrs.frozen

@@ -67,6 +67,8 @@ from ciclope.plugins.regolamento.format.quantities import (
     quantity,
 )
 from ciclope.plugins.regolamento.format.wording import contracted, number, said
+from ciclope.plugins.regolamento.read.columns import TYPES
+from ciclope.plugins.regolamento.read.columns import problem as column_problem
 
 MAX_LENGTH = 1000
 MAX_DEPTH = 40
@@ -320,6 +322,19 @@ def _unreadable(text: str, exc: UnexpectedInput, scale: Decimal | None) -> str:
 
 TERMS = ("il primo termine", "il secondo termine")  # of an operation or a comparison
 BRANCHES = ("il valore se vera", "il valore se falsa")  # of SE
+
+
+def declare(name: str) -> str:
+    """How to declare an unknown name that could be a column of the office's data (``[[colonne]]``, with the keys the
+    guide writes), after its «nome sconosciuto» where no known name is near it (a typo is told the name it misses);
+    "" for a name no column may take (``x_…``, a column ciclope reads)."""
+    if column_problem(name) is not None:
+        return ""
+    kinds = ", ".join(k for k in TYPES if k != "numero")
+    return (
+        "; se è un dato dell'ente che ciclope non legge, dichiaralo come colonna di persone.csv in [[colonne]]: "
+        f'nome = "{name}", tipo = "numero" (o {kinds}), significato = "…", fonte = "art. …"'
+    )
 
 
 def _sides(left: Node, right: Node, roles: tuple[str, str]) -> tuple[str, str]:
@@ -597,7 +612,9 @@ class Checker:
                 hint = nearest(node.name, list(self.scope.names))
                 listed = any("; nomi ammessi: " in p for p in self.problems)  # the list once per formula
                 names = "" if listed else f"; nomi ammessi: {', '.join(self.scope.names)}"
-                self.problems.append(f"nome sconosciuto «{node.name}»{hint}{names}")
+                self.problems.append(
+                    f"nome sconosciuto «{node.name}»{hint}{'' if listed or hint else declare(node.name)}{names}"
+                )
                 return UNKNOWN  # what it is is not known: the rest of the formula is not checked against a guess
             return BARE
         q = self.scope.quantity(node.name)

@@ -8,6 +8,7 @@ from typing import Any
 
 from ciclope.core import Problem, ReportSection, Result, fmt, hookimpl
 from ciclope.plugins.regolamento.format.grades import CATEGORIES
+from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
 from ciclope.plugins.regolamento.format.wording import criterion, dated, sentence
 from ciclope.plugins.regolamento.pay import progressionlimits
@@ -253,7 +254,7 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
         # what is left, as the published table says it: of the fund where there is one, else of the resources
         held = found["fund"][1] if found.get("fund") is not None else found["resources"]
         rows.append(("Residuo", fmt.Money(Decimal(held) - Decimal(found["spent"]))))
-    cited = f"{regulation.act.cited}, {pr.source}"
+    cited = str(cite(regulation, pr.source))  # a source naming another act as written (format.sources.cite)
     funded = " fino a concorrenza delle risorse" if found.get("resources") is not None else ""
     out = [
         ReportSection(

@@ -172,3 +172,46 @@ def test_a_template_from_a_run_without_a_store_says_how_to_keep_the_comparison(t
     assert "[archivio]" not in (nxt / "cycle.toml").read_text(encoding="utf-8")
     said = capsys.readouterr().out
     assert "senza archivio" in said and "[archivio] indirizzo" in said
+
+
+def test_the_fund_s_items_are_named_by_their_words_never_their_codes(year):
+    """explain --pool down to the constitution: each item read from fondo.csv by the words the Relazione
+    tecnico-finanziaria gives it (the item's title; a base figure's, as its «Dati di partenza»), with the file, the
+    row and the column; never «unico_importo_2017, riga 2» nor «voce unico_importo_2017»."""
+    from ciclope.plugins.ccnl_funzioni_locali.fondo.table import table
+
+    text = explain(year, "pool", "performance_individuale")
+    assert text is not None
+    codes = sorted(v for v in table().voci if "_" in v)
+    assert [c for c in codes if c in text] == []
+    assert "voce " not in text
+    # fondo.csv row 2: 58,420.35 with no act; row 3: 15 people at 31.12.2015, × 83.20 = 1,248.00
+    assert (
+        "  • Unico importo consolidato delle risorse stabili 2017 = € 58.420,35   ← fondo.csv, riga 2, colonna "
+        "importo\n"
+    ) in text
+    assert "formula: importi scritti nel foglio fondo\n" in text
+    assert (
+        "  • Personale destinatario del CCNL in servizio al 31.12.2015 (per teste) = 15   ← fondo.csv, riga 3, "
+        "colonna numero\n"
+    ) in text
+    # the RIA of two cessati, rows 6 and 7 with the same act: 612.04 + 455.00 = 1,067.04, each row by its number
+    assert "formula: RIA annue dei cessati prima dell'anno del fondo\n" in text
+    assert ", riga 6 (Det. 312/2025) = € 612,04   ← fondo.csv, riga 6, colonna importo\n" in text
+    # the 1.2% of the 1997 monte salari, decided at its cap: 412,500.00 × 1.2% = 4,950.00
+    assert (
+        "  • Integrazione fino all'1,2% del monte salari 1997 = € 4.950,00   ← fondo.csv, riga 14, colonna importo\n"
+    ) in text
+    assert "  • tetto: 1,2% × monte salari 1997 (base dell'1,2%) = € 4.950,00\n" in text
+
+
+def test_no_figure_of_the_fund_reads_a_voce_by_its_code(year):
+    """Every figure of the fund (its items, the limit, the 2018 mean per head): what it read is named by words."""
+    from ciclope.plugins.ccnl_funzioni_locali.fondo.table import table
+
+    codes = [v for v in table().voci if "_" in v]
+    fund = {key: f for key, f in year.figures.items() if key.startswith("fund:")}
+    assert {"fund:limit", "fund:limit:dl34", "fund:limit:dl34:per_head"} <= set(fund)
+    named = [(key, i.name) for key, f in fund.items() for i in f.inputs if any(c in i.name for c in codes)]
+    assert named == []
+    assert not [key for key, f in fund.items() if any(c in f.formula for c in codes)]

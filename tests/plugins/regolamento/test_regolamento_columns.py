@@ -271,6 +271,29 @@ def test_a_name_not_declared_is_refused_with_the_nearest(tmp_path):
     assert "premi[1].importo" in said[0]
 
 
+def test_an_unknown_name_that_could_be_a_column_says_how_to_declare_it(tmp_path):
+    """«giorni_presenza» is no name of the formulas but could be a column of the office's data: the message says how
+    to declare it, with the keys of [[colonne]] as the guide writes them."""
+    said = regulation_problems(tmp_path, GUARDS.replace("=guardie * 25", "=giorni_presenza * 25"))
+    assert len(said) == 1
+    assert "nome sconosciuto «giorni_presenza»" in said[0]
+    assert (
+        "se è un dato dell'ente che ciclope non legge, dichiaralo come colonna di persone.csv in [[colonne]]: "
+        'nome = "giorni_presenza", tipo = "numero" (o euro, giorni, percentuale, punti, testo, sì/no, data, anno), '
+        'significato = "…", fonte = "art. …"'
+    ) in said[0]
+    assert "; nomi ammessi: " in said[0]  # the names allowed are still listed
+
+
+def test_an_unknown_name_that_cannot_be_a_column_says_no_declaration(tmp_path):
+    """«x_note» (an office's note) and «codice» (people.csv's column ciclope reads already) cannot be declared: no
+    hint to declare them."""
+    for wrong in ("x_note", "codice"):
+        said = regulation_problems(tmp_path, GUARDS.replace("=guardie * 25", f"={wrong} * 25"))
+        assert len(said) == 1 and f"«{wrong}»" in said[0]
+        assert "[[colonne]]" not in said[0]
+
+
 @pytest.mark.parametrize("wrong", ['tipo = "mesi"', 'tipo = ["numero"]', "significato = 3"])
 def test_a_column_declared_wrong_is_no_unknown_name_in_the_formulas(tmp_path, wrong):
     """One mistake, one message: the column is declared, so the formula that reads it does not call it unknown."""

@@ -76,6 +76,25 @@ def test_a_weight_formula_is_quoted_once_and_its_value_shown(ciclope_ente, tmp_p
     assert "  • peso = 612,500000\n  • Σ pesi = 1.829,275956\n" in text
 
 
+def test_the_formula_s_weight_is_said_with_the_places_of_the_weight_beside_it(ciclope_ente, tmp_path):
+    """«peso dalla formula» with six decimals, trailing zeros too, as «peso» and «Σ pesi» beside it: never «0,26776»
+    over «196,803279», nor «1» over «326,775956»."""
+    files = ateneo()
+    files["people.csv"] = files["people.csv"].replace(
+        "P3,Carla,dipendente,C,com,1,61,", "P3,Carla,dipendente,C,com,1,268,"
+    )
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
+    # P3: 1 − 268 / 366 = 98 / 366 = 0,26775956… → 0,267760 to six places; × 735 = 72030 / 366 = 196,80327868… →
+    # 196,803279; Σ 565 + 650 × 0.5 + 196,80327868… + 650 × 184 / 366 (326,77595628…) = 1.413,57923497… → 1.413,579235
+    text = explain(result, "person", "P3")
+    assert "  • peso dalla formula = 0,267760\n" in text
+    assert "  • peso = 196,803279\n  • Σ pesi = 1.413,579235\n" in text
+    # P4: 1 − 0 / 184 = 1, beside a weight of 650 × 184 / 366 = 326,77595628… → 326,775956: the same six places
+    text = explain(result, "person", "P4")
+    assert "  • peso dalla formula = 1,000000\n" in text
+    assert "  • peso = 326,775956\n  • Σ pesi = 1.413,579235\n" in text
+
+
 def test_the_cents_of_a_split_are_said_so_the_amount_is_redone_by_hand(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, ATENEO, ateneo())
     # the weights above, Σ 1829.2759…: P3 10000 × 612.5 / 1829.2759… = 3348.3193…, 3348.31 down and one of the three

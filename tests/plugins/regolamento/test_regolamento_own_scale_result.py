@@ -158,7 +158,8 @@ def test_the_staff_whom_no_block_pays_read_why(ciclope_ente, tmp_path):
         "  perché: Partecipazione di Anna Rossi al premio: no — il regolamento non ha un premio individuale e la "
         "retribuzione di risultato non paga il suo ruolo (la retribuzione di risultato paga i dirigenti) (ruolo = "
         "Dipendente)\n"
-        "  regola: SMVP del Consiglio di Bacino, delib. n. 7/2024\n"
+        # the rule's fonte names its own act, the deliberation n. 7/2024: cited as written, not as a place of the SMVP
+        "  regola: delib. n. 7/2024\n"
     ) in text
     assert "ammesso:D01" not in result.figures  # paid by [risultato_po]: nothing to explain
 
