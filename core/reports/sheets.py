@@ -174,7 +174,9 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
     if not with_po:
         return Table("Dirigenti (scheda d)", columns, rows)
     # Excel's sheet names stop at 31 characters: the Relazione's title, and why, above the table
-    note = f"{fmt.HEADS}. {fmt.no_dirigenti(r.plugin.staff_words, ente.year)}"
+    # nobody to list: the sentence the Relazione says of it, never a note on PO the ente does not have
+    why = fmt.no_heads() if not people else fmt.no_dirigenti(r.plugin.staff_words, ente.year)
+    note = f"{fmt.HEADS}. {why}"
     return Table("Responsabili (scheda d)", columns, rows, note=note)
 
 
