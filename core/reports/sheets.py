@@ -15,7 +15,7 @@ from ciclope.core.phases import PHASE_NAMES, PHASES
 from ciclope.core.reports import fmt, stats
 from ciclope.core.reports.model import Column, Flag, Table, Total, Typed
 from ciclope.core.result import Result, award_figure
-from ciclope.core.trace import NOTHING, zero_reason
+from ciclope.core.trace import NOTHING, Figure, zero_reason
 from ciclope.core.values import parse_number
 
 CALENDAR_FLAGS = {"fatto": "ok", "in ritardo": "err", "mancante": "warn"}  # a deadline's state as a flag
@@ -174,7 +174,9 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
     if not with_po:
         return Table("Dirigenti (scheda d)", columns, rows)
     # Excel's sheet names stop at 31 characters: the Relazione's title, and why, above the table
-    note = f"{fmt.HEADS}. {fmt.no_dirigenti(r.plugin.staff_words, ente.year)}"
+    # nobody to list: the sentence the Relazione says of it, never a note on PO the ente does not have
+    why = fmt.no_heads() if not people else fmt.no_dirigenti(r.plugin.staff_words, ente.year)
+    note = f"{fmt.HEADS}. {why}"
     return Table("Responsabili (scheda d)", columns, rows, note=note)
 
 
@@ -504,8 +506,11 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         for name, amount in paid:
             part = (name,) if parts else ()
             why = (unpaid_why(r, a, name, lead) or "") if not amount else None
-            # an amount no evaluation decides is «senza valutazione»; one of 0 keeps the outcome its «Motivo» explains
+            # an amount no evaluation decides is «senza valutazione»; one of 0 keeps the outcome its «Motivo» explains:
+            # a part an exclusion of its own left the person out of, that exclusion, whatever the other parts paid
+            rule = part_exclusion(r, a, name, lead) if not amount else None
             esito = UNREAD if amount and a.pool in r.unread and a.ref is None else status(a.person)
+            esito = fmt.status(rule.value, r.plugin.status_labels) if rule is not None else esito
             rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, esito, why))
     zero = any(row[-1] is not None for row in rows)  # a «Motivo» where some premium is 0, no empty one
     rows = [row if zero else row[:-1] for row in rows]
@@ -532,34 +537,57 @@ UNREAD = "senza valutazione"  # the «Esito» of an amount no evaluation decides
 
 def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | None:
     """The «Motivo» of a premium of 0, never at odds with its «Esito»: of a person an exclusion left out, the
-    exclusion's sentence (as in «Valutazioni individuali») and its article; else the reason the premium's figure gives, of the part
-    the row is about where the regulation names them («la riduzione per giorni di assenza è del 100%»)."""
+    exclusion's sentence (as in «Valutazioni individuali») and its article; of a part whose condition left them out,
+    what did not hold; of a part an exclusion of its own left them out, that rule; else the reason the premium's
+    figure gives, of the part the row is about where the regulation names them («la riduzione per giorni di assenza
+    è del 100%»)."""
     status = r.figures.get(f"score:{award.person}:status")
     excluded = status is not None and status.formula.startswith("escluso")
     said = reason_of(r, award.person) if excluded else None
     if said and status is not None:  # the exclusion and the article it comes from, as the scheda's «Fonte» cites it
         return f"{said}, {fmt.cite(status.source, r.plugin.documents)}" if status.source else said
     held = r.figures.get(f"ammesso:{part}:{award.person}") if part is not None else None
-    if held is not None and held.value is False and not excluded:  # the part weighed them and its condition left
-        # them out: said as an exclusion is, what did not hold and the article
+    if held is not None and held.value is False:  # the part weighed them and its condition left them out (an
+        # exclusion of other parts is no reason here): said as an exclusion is, what did not hold and the article
         said = held.note or held.formula
         return f"la condizione della parte non vale: {said}, {fmt.cite(held.source, r.plugin.documents)}"
+    rule = part_exclusion(r, award, part, first)
+    if rule is not None:  # an exclusion of this part alone, the person paid by others: the rule, its article
+        return f"{excluded_words(r, rule)}, {fmt.cite(rule.source, r.plugin.documents)}"
+    figure = part_figure(r, award, part, first)
+    return None if figure is None or excluded else zero_reason(figure).removeprefix(NOTHING) or None
+
+
+def part_figure(r: Result, award: Award, part: str | None, first: bool) -> Figure | None:
+    """The figure of the award, or of the part of it the row is about: the part's own figure, which the premium's
+    reads as «… «part»», an amount of 0 as the row's, never another figure named after the part (its fund, «fondo
+    della parte «…»», says no reason)."""
     figure = award_figure(r, award.person, award.pool, award.ref, first)
-    if figure is None:
+    if figure is None or part is None:
+        return figure
+    own = [
+        r.figures[i.ref]
+        for i in figure.inputs
+        if i.ref in r.figures and i.name.endswith(f"«{part}»") and not r.figures[i.ref].value
+    ]
+    return own[0] if own else figure
+
+
+def part_exclusion(r: Result, award: Award, part: str | None, first: bool) -> Figure | None:
+    """The figure of the person's esito where an exclusion left them out of this part alone, paid by the others
+    (``[[esclusioni]] parti``): the part's own figure reads it; None otherwise."""
+    status = r.figures.get(f"score:{award.person}:status")
+    if status is None or part is None or not status.formula.startswith("escluso"):
         return None
-    if part is not None:  # the part's own figure, which the premium's reads as «… «part»»: an amount of 0, as the
-        # row's, never another figure named after the part (its fund, «fondo della parte «…»», says no reason)
-        own = [
-            r.figures[i.ref]
-            for i in figure.inputs
-            if i.ref in r.figures and i.name.endswith(f"«{part}»") and not r.figures[i.ref].value
-        ]
-        figure = own[0] if own else figure
-    if status is not None and excluded and any(i.ref == status.key and i.value == status.value for i in figure.inputs):
-        # an exclusion of this part alone, the person paid by others: the rule with its minimum and its article
-        rule = fmt.worded(without_formula(status.formula.removeprefix("escluso dal premio: ")), r.plugin.status_labels)
-        return f"{rule}, {fmt.cite(status.source, r.plugin.documents)}"
-    return None if excluded else zero_reason(figure).removeprefix(NOTHING) or None
+    figure = part_figure(r, award, part, first)
+    if figure is None or not any(i.ref == status.key and i.value == status.value for i in figure.inputs):
+        return None
+    return status
+
+
+def excluded_words(r: Result, status: Figure) -> str:
+    """An exclusion's rule with its minimum and the parts it is limited to, without the formula."""
+    return fmt.worded(without_formula(status.formula.removeprefix("escluso dal premio: ")), r.plugin.status_labels)
 
 
 def funds(r: Result) -> Table:

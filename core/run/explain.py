@@ -508,12 +508,16 @@ def staff_code(cell: str, value: Any, year: int, words: Classification | None) -
 
 def _refused_read(result: Result, i: Input) -> str:
     """A value a refused condition read, as the reason says it: an achievement that is a figure (the ente's
-    performance, an objective's) as that figure shows it, a percentage («80,00%», never «0,8»); anything else as
-    it reads without its figure (the score «40», not «40,00 punti»); a role or a category in the words of the ente's
-    contract, as the tree below says it («Posizione organizzativa», not «po»)."""
+    performance, an objective's) as that figure shows it, a percentage («80,00%», never «0,8»); a score (the
+    person's, the highest of the ente's) as a score is said everywhere, «55,00 punti», never «55»; anything else as
+    it reads without its figure; a role or a category in the words of the ente's contract, as the tree below says it
+    («Posizione organizzativa», not «po»)."""
     figure = result.figures.get(i.ref) if i.ref else None
     if figure is not None and value_kind(i.ref) == "achievement":
         return input_shown(i.name, i.value, i.ref, i.cell, figure.value)
+    scored = figure is not None and value_kind(i.ref) == "score" or isinstance(i.value, fmt.Points)
+    if scored and isinstance(i.value, (Decimal, int)) and not isinstance(i.value, bool):
+        return f"{fmt.score(i.value)} punti"
     return worded_code(result, i.cell, i.value) or input_shown(i.name, i.value, "", i.cell)
 
 
@@ -532,19 +536,38 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
     excluded = award is not None and award.value == 0 and exclusion
     if award is not None and award.value == 0:
         out += _zero_award(result, award, excluded)
-    # excluded from every part: no part's condition is a reason beside the exclusion
-    out += _refused_reasons(result, ident, not (excluded and status is not None and PARTS_ONLY not in status.formula))
-    out += recoveries(result, ident)
     if status is not None and exclusion:  # the rule, then what it read: «(punteggio 59,00)»
         # one sentence about the person whose page it is: the outcome's rule and what it read, never «Esito di …:»
-        # before it (the page's heading names the person, the line above says the outcome)
-        why = _bracketed(status.formula, "; ".join(f"{i.name} {_excluded_read(result, i)}" for i in status.inputs))
-        # the outcome's reason; of a person kept out of some parts and paid by others, a reason of what is not paid
-        out.append({"why": why, "source": status.source, "about": OUTCOME if excluded else UNPAID})
+        # before it (the page's heading names the person, the line above says the outcome). Of a person kept out
+        # of some parts and paid by others, a reason of what is not paid, before the parts' conditions: the
+        # exclusion is why, a condition read after it (the highest score, a maggiorazione's) only follows it
+        out.append(
+            {"why": exclusion_words(result, status), "source": status.source, "about": OUTCOME if excluded else UNPAID}
+        )
     elif status is not None and status.note.startswith(NOTHING) and (award is None or award.value == 0):
         # an outcome whose figure says why nothing is paid (no appointment a part pays): said as the premium's reason
         out.append({"why": zero_reason(status).removeprefix(NOTHING), "source": status.source, "about": UNPAID})
+    # excluded from every part: no part's condition is a reason beside the exclusion
+    out += _refused_reasons(result, ident, not (excluded and status is not None and PARTS_ONLY not in status.formula))
+    out += recoveries(result, ident)
     return out
+
+
+def exclusion_words(result: Result, status: Figure, parts: bool = True) -> str:
+    """An exclusion's rule and what it read, in one sentence: «escluso dal premio: punteggio sotto il minimo di 60
+    (per le parti: individuale; punteggio 55,00)»; without ``parts``, not the parts it is limited to (said where the
+    part it left the person out of is named already)."""
+    rule = status.formula if parts else re.sub(r" \(per le parti: [^)]*\)", "", status.formula)
+    return _bracketed(rule, "; ".join(f"{i.name} {_excluded_read(result, i)}" for i in status.inputs))
+
+
+def part_exclusion(result: Result, ident: str) -> Figure | None:
+    """The figure of the person's esito where an exclusion of some parts alone left them out of those, and the
+    other parts paid them (``[[esclusioni]] parti``); None otherwise."""
+    status = result.figures.get(f"score:{ident}:status")
+    if status is None or not status.formula.startswith("escluso") or PARTS_ONLY not in status.formula:
+        return None
+    return status if result.status_of(ident) != status.value else None
 
 
 # how an exclusion's rule says it is limited to some parts («escluso dal premio: … (per le parti: risultato)»)
@@ -556,9 +579,11 @@ def part_refusals(result: Result, ident: str) -> list[str]:
     are not theirs in one line: said after what is paid, where another part pays them (the scheda personale). Each
     condition is cited as every rule is, act and article («Fonte: Manuale di valutazione, cap. 8, punti 1, 2 e 3»)."""
     docs = result.plugin.documents
+    status = part_exclusion(result, ident)  # the exclusion of some parts first, as explain says it
+    excluded = [{"why": exclusion_words(result, status), "source": status.source}] if status is not None else []
     return [
         f"{r['why']}. Fonte: {fmt.cite(r['source'], docs)}." if r["source"] else r["why"]
-        for r in _refused_reasons(result, ident)
+        for r in [*excluded, *_refused_reasons(result, ident)]
     ]
 
 

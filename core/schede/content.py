@@ -21,6 +21,7 @@ from ciclope.core.run.explain import (
     GIVEN,
     award_figure,
     column_kind,
+    exclusion_words,
     input_shown,
     part_refusals,
     readings_of,
@@ -466,7 +467,7 @@ def _parts(
                 what=fmt.worded(i.name, labels, signed=True),
                 amount=fmt.euro(Decimal(str(part.value))),
                 pool=fmt.fund(pool, _label(result, pool), labels),
-                formula=words_only(fmt.worded(part.formula, labels)),
+                formula=words_only(fmt.worded(_how(result, part, pid), labels)),
                 source=fmt.worded(fmt.cite(part.source, result.plugin.documents), labels, True),
                 steps=_steps(result, part),
                 readings=tuple(x for x in readings_of(result, part.source) if x not in said),
@@ -475,6 +476,16 @@ def _parts(
             )
         )
     return tuple(out)
+
+
+def _how(result: Result, part: Figure, pid: str) -> str:
+    """How a part's amount is computed; of a part an exclusion left the person out of, the exclusion with the values
+    it read («escluso dal premio: punteggio sotto il minimo di 60 (punteggio 55,00): nessun premio»), never a bare
+    «escluso» the scheda does not explain."""
+    status = result.figures.get(f"score:{pid}:status")
+    if status is None or not part.formula.startswith("escluso") or all(i.ref != status.key for i in part.inputs):
+        return part.formula
+    return f"{exclusion_words(result, status, parts=False)}: nessun premio"
 
 
 def _label(result: Result, pool: str) -> str:

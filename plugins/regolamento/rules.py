@@ -855,13 +855,15 @@ def award_parts(
 def _parts_paid(names: list[str], person: str, award: Decimal, trace: Trace) -> list[tuple[str, Decimal]]:
     """What each of the parts ``names`` of one fund paid ``person`` (an award of ``award``), as each part's own figure
     says, where the figures sum to the award: the parts that paid something, and at zero those whose condition
-    (``ammesso``) left the person out (all of them, at zero, where none paid); else the parts together, the whole
-    award. A part that weighed the person and gave nothing is a row of its own, so nobody it left out is unseen."""
+    (``ammesso``) left the person out and those an exclusion of theirs left out (``elenca_esclusi``: the excluded
+    appear with 0 €), all of them at zero where none paid; else the parts together, the whole award. A part that
+    weighed the person and gave nothing is a row of its own, so nobody it left out is unseen."""
     if len(names) == 1:
         return [(names[0], award)]
-    own = [(n, f.value) for n in names if (f := trace.get(f"premio:{n}:{person}")) is not None]
-    paid = {n: v for n, v in own if isinstance(v, Decimal)}
+    own = [(n, f) for n in names if (f := trace.get(f"premio:{n}:{person}")) is not None]
+    paid = {n: f.value for n, f in own if isinstance(f.value, Decimal)}
     left = {n for n in names if n not in paid and _refused(trace, n, person)}
+    left |= {n for n, f in own if any(i.ref == f"score:{person}:status" for i in f.inputs)}  # excluded from it
     ordered = [(n, paid.get(n, ZERO)) for n in names if n in paid or n in left]
     if len(ordered) > 1 and sum(paid.values(), ZERO) == award:
         return [(n, v) for n, v in ordered if v > 0 or n in left] or ordered

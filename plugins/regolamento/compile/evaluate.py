@@ -25,6 +25,7 @@ from ciclope.plugins.regolamento.format.expr import (
     PER_DAY_UNIT,
     PERCENT_PER_DAY,
     PERCENT_PER_DAY_UNIT,
+    POINTS,
     Binary,
     Call,
     Defined,
@@ -683,10 +684,12 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         vals, reads = env.cache[key]
         return people, vals, reads, key
 
-    def shown(value: Value) -> Value:  # shown in euro, or as a percentage
+    scored = base in ("MAX", "MIN") and _of_points(node)
+
+    def shown(value: Value) -> Value:  # shown in euro, or as a percentage; one person's score as a score is
         if isinstance(value, Decimal) and (node.euro or node.percent):
             return fmt.Money(value) if node.euro else fmt.Percent(value)
-        return value
+        return fmt.Points(value) if scored and type(value) is Decimal else value
 
     def figure(env: Env, value: Value, found: tuple[Sequence[Env], list[Value], list[Any], Any]) -> str:
         people, vals, reads, key = found
@@ -709,6 +712,14 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         return value
 
     return aggregate
+
+
+def _of_points(node: Call) -> bool:
+    """True where the aggregate's argument is a person's points by name (``MAX.ENTE(punteggio)``): the highest or the
+    lowest of them is one person's score, shown as a score is («96,00 punti»)."""
+    arg = node.args[0] if node.args else None
+    found = quantity(arg.name) if isinstance(arg, Name) else None
+    return found is not None and found.type == POINTS
 
 
 def _alone(people: Sequence[Env], compute: Compiled) -> tuple[list[Value], list[Any]]:

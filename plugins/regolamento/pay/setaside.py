@@ -12,7 +12,7 @@ part, as residual. Every fund is conserved: the source's premiums + the set-asid
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 
@@ -177,12 +177,28 @@ def record(reg: Regulation, aside: SetAside, names: Mapping[str, str], facts: Fa
         ],
         f"Accantonamento della parte «{part}»",
     )
+    # said where the part's figure is read alone (the scheda personale, which has no line of the set-aside): what
+    # the premium it read is, never «vedi» a line that is not there
     note = (
-        f"sui premi della parte «{source}» divisa sul fondo intero, prima dell'accantonamento (vedi l'accantonamento)"
+        f"sui premi della parte «{source}» divisa sul fondo intero, prima dell'accantonamento: il fondo della parte "
+        f"«{source}» è poi ridotto dell'accantonamento per la parte «{part}» e diviso di nuovo"
     )
     trace.add(
-        f._replace(note=f"{f.note}; {note}" if f.note else note)
+        f._replace(note=f"{f.note}; {note}" if f.note else note, inputs=before_set_aside(f.inputs, source, part))
         for f in (trace.figures[k] for k in refs.values() if k in trace.figures)
+    )
+
+
+def before_set_aside(inputs: Sequence[Input], source: str, part: str) -> tuple[Input, ...]:
+    """The inputs of a figure of the part set aside, the person's premium of the whole fund named for what it is:
+    «premio della parte «individuale» prima dell'accantonamento per la parte «maggiorazione»», never the words of the
+    premium the person receives, beside it with another amount."""
+    name = f"premio della parte «{source}»"
+    return tuple(
+        attrs.evolve(i, name=f"{name} prima dell'accantonamento per la parte «{part}»")
+        if i.name == name and i.ref.endswith(f":{WHOLE}")
+        else i
+        for i in inputs
     )
 
 

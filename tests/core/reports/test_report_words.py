@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ciclope.core.inputs.config import load_config
-from ciclope.core.reports import html, transparency, xlsx
+from ciclope.core.reports import html, sheets, transparency, xlsx
 from ciclope.core.run.runner import compute
 
 from helpers import run_declared
@@ -102,6 +102,17 @@ def test_an_ente_without_dirigenti_nor_po_says_so_once(ciclope_ente, tmp_path):
     assert "non ha dirigenti né posizioni organizzative che ne svolgano le funzioni: la scheda d non ha righe." in page
     assert "Nessun dirigente tra il personale." not in page
     assert "la scheda d riporta anche le posizioni organizzative" not in page
+
+
+def test_the_workbook_scheda_d_says_what_the_relazione_says_of_an_ente_without_heads(ciclope_ente, tmp_path):
+    """Neither dirigenti nor PO/EQ: the sheet «Responsabili (scheda d)» says it has no rows, as the Relazione does,
+    never that it lists the posizioni organizzative it does not have."""
+    (table,) = [t for t in sheets.tables(no_heads(ciclope_ente, tmp_path)) if t.title.endswith("(scheda d)")]
+    assert table.rows == []
+    assert table.note == (
+        "Scheda d — Responsabili con funzioni dirigenziali. L'ente non ha dirigenti né posizioni organizzative che "
+        "ne svolgano le funzioni: la scheda d non ha righe."
+    )
 
 
 def test_the_table_of_premiums_by_band_says_whom_its_mean_counts(ciclope_ente, tmp_path):

@@ -369,8 +369,8 @@ def test_a_person_below_the_places_is_told_their_place_and_never_another_s_score
         "perché: Maggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026): no — Persona S06 "
         "(S06) è al 6° posto" in text
     )
-    # the score it read as every score reads, two decimals: 80 points are «80,00», never «80»
-    assert "per difetto) (punteggio = 80,00; graduatoria = " in text
+    # the score it read as every score reads, two decimals and «punti»: «80,00 punti», never «80»
+    assert "per difetto) (punteggio = 80,00 punti; graduatoria = " in text
     assert "ultimo beneficiario" not in text
 
 

@@ -443,7 +443,11 @@ def test_sannazzaro_s_maggiorazione_is_set_aside_before_the_bands(ciclope_ente, 
         Decimal("9375.00"),
         [Decimal("2500.00"), Decimal("2500.00"), Decimal("2500.00"), Decimal("1875.00")],
     )
-    assert "prima dell'accantonamento (vedi l'accantonamento)" in result.figures["premio:maggiorazione:D1"].note
+    # said without a «vedi» the scheda personale has no line for: what the premium read is, and what comes after it
+    assert (
+        "prima dell'accantonamento: il fondo della parte «performance individuale» è poi ridotto dell'accantonamento "
+        "per la parte «maggiorazione» e diviso di nuovo"
+    ) in result.figures["premio:maggiorazione:D1"].note
     # the maggiorazione's fund: the 1.406,26 set aside and the 537,13 the second split leaves
     fund = {i.name: i.value for i in result.figures["pool:performance_individuale:maggiorazione"].inputs}
     assert (fund["accantonamento"], fund["residuo ricevuto dalle parti precedenti"]) == (

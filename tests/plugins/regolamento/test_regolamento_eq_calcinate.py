@@ -253,7 +253,7 @@ def test_a_part_paid_per_incarico_is_not_said_to_who_holds_none_and_the_outcome_
     heard = DATA["ricorsi.csv"] + "EQ1,contraddittorio,15/02/2026,respinto,,\n"
     text = explain(computed(tmp_path / "eq1", data={"valutazioni.csv": cards, "ricorsi.csv": heard}), "person", "EQ1")
     assert text is not None and "esito: valutazione negativa" in text
-    assert "alla parte «interim EQ»: no — il punteggio è meno di 42 (il punteggio su 60 = 40)" in text
+    assert "alla parte «interim EQ»: no — il punteggio è meno di 42 (il punteggio su 60 = 40,00 punti)" in text
     assert "Esito di Anna Rossi" not in text and "non ammesso" not in text
 
 

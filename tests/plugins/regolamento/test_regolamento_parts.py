@@ -1101,7 +1101,7 @@ def test_the_scheda_of_someone_paid_says_the_part_that_left_them_out(ciclope_ent
     # does (docs/regolamento.md, «Chi la condizione lascia fuori»); A, in both parts, reads no such line
     scheda = build(result, "B")
     assert scheda.refused == (
-        "Partecipazione di Persona B alla parte «extra»: no — il punteggio è meno di 90 (il punteggio = 85). Fonte: SMVP del Comune di Parti, "
+        "Partecipazione di Persona B alla parte «extra»: no — il punteggio è meno di 90 (il punteggio = 85,00 punti). Fonte: SMVP del Comune di Parti, "
         "art. 7.",
     )
     page = render(scheda)

@@ -103,7 +103,7 @@ def test_the_figure_lists_each_value_by_place_so_the_rank_is_redone_by_hand(cicl
 def test_the_scheda_says_the_person_s_own_tie_break_value(ciclope_ente, tmp_path):
     page = html.unescape(re.sub(r"<[^>]+>", " ", render(build(comune(ciclope_ente, tmp_path), "P2"))))
     # P2: 85 points, 10 days, place 4 (1 + P1 + P3 + P4), more than 3: left out of the part
-    assert f"(il punteggio = 85; i giorni di assenza = 10; {SAID} = 4)" in re.sub(r"\s+", " ", page)
+    assert f"(il punteggio = 85,00 punti; i giorni di assenza = 10; {SAID} = 4)" in re.sub(r"\s+", " ", page)
 
 
 def test_one_argument_ranks_as_before(ciclope_ente, tmp_path):
