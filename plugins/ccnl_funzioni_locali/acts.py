@@ -106,14 +106,20 @@ def plan_act(deadlines: list[Deadline], year: int, budget: dt.date | None = None
         if d.approval == "piano_adopted":
             found = True
             if law is not None:
-                d = attrs.evolve(
-                    d, act=f"{PIAO_ACT} (già «{d.act}»)", source=f"{d.source}; {source}", due=min(d.due, law[0])
-                )
+                # a regulation that still names the Piano della performance is said by the law's name, its own
+                # beside it; one that names the PIAO already is said as it is written
+                act = d.act if names_piao(d.act) else f"{PIAO_ACT} (già «{d.act}»)"
+                d = attrs.evolve(d, act=act, source=f"{d.source}; {source}", due=min(d.due, law[0]))
         out.append(d)
     if not found:
         due = law[0] if law is not None else dt.date(year, 1, 31)
         out.insert(0, Deadline("pianificazione", name, due, source, "piano_adopted"))
     return out
+
+
+def names_piao(act: str) -> bool:
+    """Whether an act's words name the PIAO (by its acronym or in full)."""
+    return "PIAO" in act or "piano integrato di attività e organizzazione" in act.lower()
 
 
 def by_law(

@@ -24,6 +24,8 @@ ITEM_WORDS = {
     "colonne": "colonna",
     "definizioni": "definizione",
     "stati": "stato",
+    "indicatori": "soglia degli indicatori",
+    "risultato_po": "retribuzione di risultato",
 }
 # the key that names a block among its list's, where it has one: its own name as written, else a code of the
 # format said in words («punteggio_minimo» → «punteggio minimo»)

@@ -326,6 +326,12 @@ def test_calendar_acts_by_year():
     (plan,) = [d for d in acts.national_acts([piano], 2022) if d.approval == "piano_adopted"]
     # the regulation's 3 February is earlier than the first PIAO's 30 June: it stays
     assert plan.act.startswith("Adozione del PIAO — sottosezione Performance") and plan.due == dt.date(2022, 2, 3)
+    assert plan.act.endswith("(già «Piano della performance»)")
+    # a regulation that names the PIAO already is not said to have named something else
+    own = Deadline("pianificazione", "Piano integrato di attività e organizzazione (PIAO), sottosezione Performance",
+                   dt.date(2022, 2, 3), "reg. art. 7", "piano_adopted")  # fmt: skip
+    (plan,) = [d for d in acts.national_acts([own], 2022) if d.approval == "piano_adopted"]
+    assert plan.act == "Piano integrato di attività e organizzazione (PIAO), sottosezione Performance"
 
 
 def piao(year, budget=None, local=None):

@@ -84,3 +84,24 @@ def test_leggi_says_each_reading_after_its_rule(tmp_path):
     assert (
         "Ipotesi dell'ufficio (parte del premio «produttività»): la quota della parte non è nel testo: il 90%." in said
     )
+
+
+def test_a_reading_of_the_result_pay_or_the_indicators_names_its_block_in_words(tmp_path):
+    from ciclope.plugins.regolamento.format.readings import readings
+    from ciclope.plugins.regolamento.read.load import load
+
+    text = SMVP + (
+        "\n[risultato_po]\nmetodo = \"percentuale\"\nfondo = \"risultato\"\nfonte = \"art. 10\"\n"
+        "percentuali = [{ da = 60, quota = 0.15 }]\nipotesi = \"le percentuali non sono nel testo\"\n"
+        "\n[[indicatori]]\nsoglia = 0.8\nfonte = \"art. 3\"\nipotesi = \"la soglia è dell'ufficio\"\n"
+    )
+    (tmp_path / "smvp.toml").write_text(text, encoding="utf-8")
+    regulation, problems = load(str(tmp_path / "smvp.toml"))
+    assert regulation is not None, problems
+    # each block as a sentence names it, never its key (risultato_po, indicatori)
+    assert [r.where for r in readings(regulation)] == [
+        "soglia degli indicatori",
+        "esclusione per punteggio sotto il minimo",
+        "parte del premio «produttività»",
+        "retribuzione di risultato",
+    ]
