@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -102,7 +102,16 @@ class Result:
 def award_figure(result: Result, person: str, pool: str, ref: str | None, first: bool) -> Figure | None:
     """The figure that explains an award (hookspecs.ciclope_rewards): ``award:<person>:<pool>:<ref>`` for an award
     about a position that the plugin records apart (two awards of one pool to one person: the result pay and an
-    interim), else ``award:<person>:<pool>``, else ``award:<person>`` for the person's first award."""
+    interim), else ``award:<person>:<pool>``, else ``award:<person>`` for the person's first award that is not about
+    a post (:func:`premium_first`: a dirigente's position pay, recorded first, is never explained by their premium's
+    figure, nor their premium left without one)."""
     figures = result.figures
     own = figures.get(f"award:{person}:{pool}:{ref}") if ref else None
-    return own or figures.get(f"award:{person}:{pool}") or (figures.get(f"award:{person}") if first else None)
+    generic = figures.get(f"award:{person}") if first and not ref else None
+    return own or figures.get(f"award:{person}:{pool}") or generic
+
+
+def premium_first(refs: Sequence[str | None], i: int) -> bool:
+    """Whether the ``i``-th of a person's awards (their posts, ``refs``, in order) is the first not about a post:
+    the one the figure of the person alone (``award:<person>``) explains."""
+    return refs[i] is None and all(ref is not None for ref in refs[:i])

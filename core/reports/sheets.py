@@ -486,7 +486,8 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
     ledger, people, band = r.ledger, r.ente.people, stats.band_words(r)
     parts = _named_parts(r)
     banded = any(a.band for a in ledger.awards)  # no empty «Fascia» where no part has bands
-    first: dict[str, Award] = {}  # each person's first award, which an award figure of the person alone explains
+    # each person's first award not about a post, which an award figure of the person alone explains
+    first: dict[str, Award] = {}
     rows: list[tuple[Any, ...]] = []
     for a in ledger.awards:  # every award of every pool, PO position and result pay included
         who = people.get(a.person)
@@ -501,7 +502,7 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         paid: Sequence[tuple[str | None, Decimal]] = (
             named if named and sum(v for _, v in named) == a.amount else [(None, a.amount)]
         )
-        lead = first.setdefault(a.person, a) is a
+        lead = a.ref is None and first.setdefault(a.person, a) is a
         # an award several parts of one fund sum: a row per part, as the office's accounts keep them apart
         for name, amount in paid:
             part = (name,) if parts else ()

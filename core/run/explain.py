@@ -28,7 +28,7 @@ from ciclope.core.output.results import num
 from ciclope.core.params import Params
 from ciclope.core.plugininfo import Classification
 from ciclope.core.reports import fmt, progressions, stats
-from ciclope.core.result import Result, award_figure
+from ciclope.core.result import Result, award_figure, premium_first
 from ciclope.core.run import leftout
 from ciclope.core.run.appealed import appeal_lines, appeal_rows
 from ciclope.core.store.words import stored_params
@@ -778,8 +778,9 @@ def person_awards(result: Result, ident: str) -> list[dict[str, Any]]:
     """Every award of the person, from every pool (core/ledger.py), with its source and formula."""
     ledger = result.ledger
     out = []
-    for i, award in enumerate(ledger.awards_of(ident)):
-        fig = award_figure(result, ident, award.pool, award.ref, i == 0)
+    awards = list(ledger.awards_of(ident))
+    for i, award in enumerate(awards):
+        fig = award_figure(result, ident, award.pool, award.ref, premium_first([a.ref for a in awards], i))
         pool = ledger.pools.get(award.pool)
         kind_ = ledger.kind_of(award)
         what = stats.award_what(result, award)

@@ -24,6 +24,7 @@ from ciclope.core.run.explain import (
     exclusion_words,
     input_shown,
     part_refusals,
+    premium_first,
     readings_of,
     result_kinds,
     subject,
@@ -418,9 +419,10 @@ def _withheld(result: Result, left: list[Any]) -> str:
 def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
     about: dict[str, Any] = subject(result, "person", pid) or {}
     out = []
+    refs = [award.get("ref") for award in about.get("awards", [])]
     for k, award in enumerate(about.get("awards", [])):
         pool = str(award["pool"])
-        whole = award_figure(result, pid, pool, award.get("ref"), k == 0)
+        whole = award_figure(result, pid, pool, award.get("ref"), premium_first(refs, k))
         figure, left = _shown(result, whole, pool, award.get("band"), pid)
         # a level recorded as the band (a regulation without merit bands) is the person's level, said apart
         band = f", fascia {award['band']}" if award.get("band") and award["band"] != about.get("level") else ""

@@ -1,8 +1,9 @@
 """The position pay of PO/EQ against the national range in force in the cycle year (rules §1): outside it is an
 error citing the contract once, as its source (the message says «del contratto in vigore nel 2025»). Checked where it is written — ``position_pay`` of ``people.csv``, where a plugin reads it
 (bergamo, comunita_montane, a declared regulation) — and on every position pay ciclope computes: the annual pay of
-each paid position of ``ciclope_position_pay`` (a declared regulation's [posizioni], a plugin's weighting), whatever
-bounds the regulation's own text gives it (a bounded split with a maximum above the contract's pays above it). A
+each paid position of ``ciclope_position_pay`` held by an EQ (a declared regulation's [posizioni], a plugin's
+weighting; a dirigente's position is bounded by the dirigenza's contract, not this range), whatever bounds the
+regulation's own text gives it (a bounded split with a maximum above the contract's pays above it). A
 plugin's parameters bounded by the provision (``national = "eq_pay"`` in params.toml) keep its pay within it.
 
 The range is a whole year of a full-time incarico, while ``position_pay`` is the pay due (reduced for part time and
@@ -106,11 +107,19 @@ def ciclope_position_pay(ente: Ente, trace: Trace) -> Generator[None, Positions 
         return positions
     rows = {str(r["id"]): r.row for r in ente.table("positions")} if ente.table("positions") else {}
     for pid, post in positions.positions.items():
-        if not post.paid or post.annual <= 0:
+        if not post.paid or post.annual <= 0 or not of_an_eq(ente, post):
             continue
         if (row.max is not None and post.annual > row.max) or (row.min is not None and post.annual < row.min):
             trace.problem(computed_outside(ente, pid, post.annual, row, rows.get(pid)))
     return positions
+
+
+def of_an_eq(ente: Ente, post: Any) -> bool:
+    """Whether a weighted position is an EQ's (PO's), whose pay the contract's range bounds: a dirigente's position
+    pay has the dirigenza's own contract (CCNL Area Funzioni Locali), never this range. A position without a holder
+    in the data is taken as an EQ's."""
+    holder = ente.people.get(post.holder) if post.holder else None
+    return holder is None or holder.role == "po"
 
 
 def computed_outside(ente: Ente, pid: str, pay: Decimal, row: Any, at: int | None) -> Problem:

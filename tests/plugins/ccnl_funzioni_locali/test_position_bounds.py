@@ -91,6 +91,42 @@ def test_a_declared_position_pay_above_the_eq_maximum_is_an_error(
     assert "ccnl.po_result_quota" not in {p.rule for p in result.violations}  # 15% of the fund to result pay
 
 
+def test_a_dirigente_s_weighted_position_is_not_bounded_by_the_eq_range(ciclope_ente, tmp_path):
+    # the same two positions held by dirigenti: 19,000.00 each in 2024 (as above), above the EQ's 18,000.00, is
+    # the dirigenza's position pay, of its own contract (CCNL Area Funzioni Locali): not an EQ's range error
+    path = tmp_path / "smvp.toml"
+    path.write_text(smvp("19000.00"), encoding="utf-8")
+    data = comune(2024)
+    data["people.csv"] = (
+        data["people.csv"].replace("Prima,po,D", "Prima,dirigente,DIR").replace("Seconda,po,D", "Seconda,dirigente,DIR")
+    )
+    result = ciclope_ente("regolamento", data, year=2024, params={"regolamento": str(path)})
+    assert {pid: str(p.annual) for pid, p in result.positions.positions.items()} == {"P1": "19000.00", "P2": "19000.00"}
+    assert [p.message for p in result.violations if p.rule == "ccnl.eq_pay.range"] == []
+
+
+def test_a_dirigente_s_premium_after_the_position_pay_is_explained_by_its_rule(ciclope_ente, tmp_path):
+    # the dirigenti's position pay is their first award (its own post's figure); their premium, from a part of the
+    # regulation, is explained by the part's rule, never by the fund's «importo indicato dall'ente»
+    from ciclope.core.run.explain import explain
+
+    part = '\n[[premi]]\nnome = "risultato"\nmetodo = "proporzionale"\nruoli = ["dirigente"]\nfondo = "risultato_dir"\nfonte = "art. 9"\n'
+    path = tmp_path / "smvp.toml"
+    path.write_text(smvp("19000.00") + part, encoding="utf-8")
+    data = comune(2024)
+    data["people.csv"] = data["people.csv"].replace("Prima,po,D", "Prima,dirigente,DIR")
+    data["ente.toml"] = data["ente.toml"].replace("[atti]", 'risultato_dir = "1000.00"\n[atti]')
+    result = ciclope_ente("regolamento", data, year=2024, params={"regolamento": str(path)})
+    said = explain(result, "person", "PO1") or ""
+    (premium,) = [line for line in said.splitlines() if line.startswith("Premio: ")]
+    rule = said.splitlines()[said.splitlines().index(premium) + 1]
+    # the only dirigente in the part takes its whole fund, 1.000,00
+    assert (premium, rule) == (
+        "Premio: € 1.000,00 — Fondo risultato dir",
+        "  regola: SMVP del Comune di Posizioni, art. 9",
+    )
+
+
 def test_a_result_quota_below_15_percent_is_a_warning(ciclope_ente, tmp_path):
     path = tmp_path / "smvp.toml"
     path.write_text(smvp("16000.00", "0.10"), encoding="utf-8")
