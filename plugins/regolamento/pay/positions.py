@@ -227,6 +227,7 @@ def paid(
             Input("giorni dell'anno", terms.year_days(ente.year)),
         ],
         f"Retribuzione di posizione dovuta per l'anno — {pid}",
+        in_instalments(pw, value, terms.instalments_in(r, ente.year, pw.instalments)),
     )
     return value, Input("retribuzione di posizione dovuta", value, ref=f"position:{pid}:due")
 
@@ -280,8 +281,15 @@ def record_position(reg: Regulation, r: Row, v: Valued, ente: Ente, trace: Trace
         cited,
         inputs,
         f"Retribuzione di posizione annua — {pid}",
-        "; ".join(x for x in (vacant, in_instalments(pw, v.annual[pid])) if x),
+        "; ".join(x for x in (vacant, whole_year(r, ente.year) + in_instalments(pw, v.annual[pid])) if x),
     )
+
+
+def whole_year(r: Row, year: int) -> str:
+    """«per un incarico di tutto l'anno, » before the annual pay's instalments of a term begun or ended within the
+    year, whose own instalments the figure of the pay due says: the annual ones are not what the holder receives."""
+    partial = r["holder"] and terms.days_in(r, year) not in (0, terms.year_days(year))
+    return "per un incarico di tutto l'anno, " if partial else ""
 
 
 def proportional(pw: PositionWeighting, pid: str, v: Valued, source: str) -> tuple[str, list[Input], str]:
@@ -323,12 +331,14 @@ def banded(pw: PositionWeighting, pid: str, v: Valued, source: str) -> tuple[str
     return how, inputs, source
 
 
-def in_instalments(pw: PositionWeighting, annual: Decimal) -> str:
-    """The instalments of an annual pay in words (none for a single one)."""
-    if pw.instalments <= 1:
+def in_instalments(pw: PositionWeighting, annual: Decimal, count: int | None = None) -> str:
+    """The instalments of a pay in words, in the regulation's ``instalments`` or in ``count`` of them (a term within
+    the year is paid in fewer); none for a single one."""
+    n = count or pw.instalments
+    if n <= 1:
         return ""
-    regular, last = money.instalments(annual, pw.instalments)
-    return f"in {pw.instalments} rate: {pw.instalments - 1} da {fmt.euro(regular)} e l'ultima da {fmt.euro(last)}"
+    regular, last = money.instalments(annual, n)
+    return f"in {n} rate: {n - 1} da {fmt.euro(regular)} e l'ultima da {fmt.euro(last)}"
 
 
 def short_fund(pw: PositionWeighting, v: Valued, source: str, place: premium.Place) -> Problem:

@@ -540,6 +540,27 @@ def test_the_position_pay_in_thirteen_instalments(ciclope_ente, tmp_path):
     assert amounts(result)["P1:posizioni_po"] == "15880.95"  # the year's pay is the same
 
 
+def test_an_incarico_ended_within_the_year_says_the_instalments_it_is_paid(ciclope_ente, tmp_path):
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    csv = POSITIONS_CSV.replace("A1,A2\n", "A1,A2,end\n").replace("PO1,5,4\n", "PO1,5,4,2024-06-30\n")
+    csv = csv.replace("PO2,3,alta\n", "PO2,3,alta,\n").replace(
+        "P3,Ufficio studi,tec,,1,2\n", "P3,Ufficio studi,tec,,1,2,\n"
+    )
+    data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": csv})
+    result = run_declared(
+        ciclope_ente, tmp_path, HEAD + POSITIONS.replace("scala = 5\n", "scala = 5\nrate = 13\n"), data
+    )
+    # P1 is worth 15,880.95 a year; held 1.1–30.6.2024, 182 of 366 days: 15,880.95 × 182 / 366 = 7,897.084… →
+    # 7,897.08, paid in 6 months × 13 / 12 = 6.5 → 7 instalments: 7,897.08 / 7 = 1,128.154… → 1,128.15 (down) × 6
+    # = 6,768.90, the last 7,897.08 − 6,768.90 = 1,128.18
+    assert result.figures["position:P1:due"].value == Decimal("7897.08")
+    assert result.figures["position:P1:due"].note == "in 7 rate: 6 da € 1.128,15 e l'ultima da € 1.128,18"
+    # the annual pay's thirteen instalments are those of an incarico of the whole year, said so
+    assert result.figures["position:P1:annual"].note == (
+        "per un incarico di tutto l'anno, in 13 rate: 12 da € 1.221,61 e l'ultima da € 1.221,63"
+    )
+
+
 def test_instalments_out_of_bounds(tmp_path):
     found = problems_of(tmp_path, (HEAD + POSITIONS).replace("scala = 5\n", "scala = 5\nrate = 20\n"))
     assert "posizioni.rate: 20 rate: da 1 a 14 l'anno" in found
