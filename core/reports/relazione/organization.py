@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
+from ciclope.core.money import PERFORMANCE
 from ciclope.core.reports import fmt, progressions, stats, svg, transparency
 from ciclope.core.reports.model import (
     Block,
@@ -66,9 +67,11 @@ NO_PREMIUM_FUND = "Nessun fondo per i premi."
 
 
 def money_kpi(r: Result) -> str:
+    """The premiums distributed and allocated: the performance funds, as the public Relazione and art. 20 count them;
+    a position pay is no premium."""
     if r.rewards is None:
         return fmt.NONE
-    pools = r.ledger.pools.values()
+    pools = r.ledger.pools_of(PERFORMANCE).values()
     if not pools:
         return NO_FUND
     total = sum((p.amount for p in pools), Decimal(0))

@@ -127,6 +127,26 @@ def test_a_dirigente_s_premium_after_the_position_pay_is_explained_by_its_rule(c
     )
 
 
+def test_the_premiums_in_the_summary_leave_the_position_pay_out_as_the_public_one(ciclope_ente, tmp_path):
+    # the summary's «Premi distribuiti / stanziati» counted the position pay's fund as premiums in the internal
+    # Relazione and not in the public one: both count the result fund only, 50,000.00 × 15% = 7,500.00
+    from ciclope.core.reports.model import Kpis
+    from ciclope.core.reports.public import disclose
+    from ciclope.core.reports.relazione import build
+
+    path = tmp_path / "smvp.toml"
+    path.write_text(smvp("19000.00"), encoding="utf-8")
+    result = ciclope_ente("regolamento", comune(2026), year=2026, params={"regolamento": str(path)})
+    internal = build(result)
+    said = []
+    for report in (internal, disclose(internal, result)):
+        kpis = next(b for s in report.sections for b in s.blocks if isinstance(b, Kpis))
+        said.append(dict(kpis.items)["Premi distribuiti / stanziati"])
+    # distributed: each position is worth 19,000.00 of 38,000.00, so each PO's result share is 3,750.00, × score:
+    # 3,750.00 × 0.90 + 3,750.00 × 0.80 = 3,375.00 + 3,000.00 = 6,375.00 (public: two people, withheld)
+    assert said == ["€ 6.375,00 / € 7.500,00", "riservato / € 7.500,00"]
+
+
 def test_a_result_quota_below_15_percent_is_a_warning(ciclope_ente, tmp_path):
     path = tmp_path / "smvp.toml"
     path.write_text(smvp("16000.00", "0.10"), encoding="utf-8")
