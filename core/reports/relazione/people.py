@@ -205,7 +205,12 @@ def positions_named(r: Result) -> str:
     """The positions as the year's contract names them: «Elevate Qualificazioni» where its words name the role
     ``po`` «Elevata qualificazione» (Funzioni Locali from 2024; «Posizioni organizzative / Elevate Qualificazioni» in
     2023, the year of the change), «Posizioni organizzative» before and without a contract's words; the ente's own
-    name of the group where it gives one («Responsabili di struttura»)."""
+    name of the group where it gives one («Responsabili di struttura»); «Posizioni dirigenziali» where every holder
+    is a dirigente (a weighting of the dirigenza's posts)."""
+    posts = r.positions.positions.values() if r.positions else ()
+    held = {r.ente.people[p.holder].role for p in posts if p.holder is not None and p.holder in r.ente.people}
+    if held == {"dirigente"}:
+        return "Posizioni dirigenziali"
     said = said_po_short(r.ente.year, r.plugin.staff_words)
     known = {
         "PO": "Posizioni organizzative",

@@ -103,6 +103,13 @@ def test_a_dirigente_s_weighted_position_is_not_bounded_by_the_eq_range(ciclope_
     result = ciclope_ente("regolamento", data, year=2024, params={"regolamento": str(path)})
     assert {pid: str(p.annual) for pid, p in result.positions.positions.items()} == {"P1": "19000.00", "P2": "19000.00"}
     assert [p.message for p in result.violations if p.rule == "ccnl.eq_pay.range"] == []
+    # and the Relazione names them as the dirigenza's posts, not «Elevate Qualificazioni»
+    from ciclope.core.reports.model import Heading
+    from ciclope.core.reports.relazione import build
+
+    headings = [b.text for s in build(result).sections for b in s.blocks if isinstance(b, Heading)]
+    assert "Posizioni dirigenziali: pesatura e retribuzione" in headings
+    assert not [h for h in headings if "Qualificazion" in h or "organizzativ" in h]
 
 
 def test_a_dirigente_s_premium_after_the_position_pay_is_explained_by_its_rule(ciclope_ente, tmp_path):
