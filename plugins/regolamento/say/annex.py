@@ -300,12 +300,14 @@ def _limits(result: Result, regulation: Regulation, rankings: list[dict[str, Any
     pr = regulation.progressions
     # a quota of the candidates: their count is the base, said once in «Candidati»; else the staff is the base
     of_candidates = pr is not None and pr.share_of == "candidati"
+    # the places a number (the workbook sums it), «—» where only the resources limit; a quota's computation beside it
+    computed = any(r["limit"] is not None and r["places_said"] != str(r["limit"]) for r in rankings)
     rows = tuple(
         (
             _ranking_name(result, regulation, r["name"]),
             *(() if of_candidates else (r["base"],)),
-            # a number the regulation writes as a number (the workbook sums it); a quota as computed, «⌊50% × 4⌋ = 2»
-            r["limit"] if r["places_said"] == str(r["limit"]) else r["places_said"],
+            r["places_said"] if r["limit"] is None else r["limit"],
+            *((r["places_said"],) if computed else ()),
             *((fmt.Money(r["resources"] or 0),) if funded else ()),
             len(r["ranked"]),
             sum(1 for row in r["ranked"] if row["outcome"] == SELECTED),
@@ -320,6 +322,7 @@ def _limits(result: Result, regulation: Regulation, rankings: list[dict[str, Any
             GROUP[regulation.grades is not None],
             *(() if of_candidates else ("Personale in servizio",)),
             "Posti",
+            *(("Calcolo dei posti",) if computed else ()),
             *(("Risorse",) if funded else ()),
             "Candidati",
             "Selezionati",

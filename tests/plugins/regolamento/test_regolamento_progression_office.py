@@ -127,15 +127,17 @@ def test_the_relazione_s_table_of_the_graduatorie(ciclope_ente, tmp_path):
         "Categoria (o Area)",
         "Personale in servizio",
         "Posti",
+        "Calcolo dei posti",
         "Risorse",
         "Candidati",
         "Selezionati",
         "Costo dei selezionati",
     )
-    # in people.csv's order: the Istruttori (A first), then the Operatori
+    # in people.csv's order: the Istruttori (A first), then the Operatori; the places a number (the workbook sums
+    # it), their computation beside it
     assert table.rows == (
-        ("Area degli Istruttori (ex categoria C)", 4, "⌊50% × 4⌋ = 2", Decimal("1500"), 4, 2, Decimal("1500")),
-        ("Area degli Operatori (ex categoria A)", 1, "⌊50% × 1⌋ = 0", Decimal("0"), 1, 0, Decimal("0")),
+        ("Area degli Istruttori (ex categoria C)", 4, 2, "⌊50% × 4⌋ = 2", Decimal("1500"), 4, 2, Decimal("1500")),
+        ("Area degli Operatori (ex categoria A)", 1, 0, "⌊50% × 1⌋ = 0", Decimal("0"), 1, 0, Decimal("0")),
     )
 
 
