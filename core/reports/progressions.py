@@ -45,8 +45,17 @@ def given_funds(r: Result) -> list[Given]:
         if fund is None:
             continue
         selected = sum(1 for i in figure.inputs if i.ref.startswith("progression:"))
-        out.append(Given(fund.label or name, Decimal(fund.value), Decimal(figure.value), selected))
+        out.append(Given(fund_label(r, name), Decimal(fund.value), Decimal(figure.value), selected))
     return out
+
+
+def fund_label(r: Result, name: str) -> str:
+    """A fund that pays no premium as every document names it: the label its plugin gives it (a declared
+    regulation's [etichette]: «Risorse per i differenziali stipendiali»), never the core's «Fondo ‹key›» its figure
+    ``pool:<fund>`` carries when nothing named it (:func:`fmt.fund`)."""
+    figure = r.figures.get(f"pool:{name}")
+    own = figure.label if figure is not None and figure.label != f"Fondo {name}" else ""
+    return fmt.fund(name, own, r.plugin.status_labels)
 
 
 def kpi(r: Result, public: bool) -> str:

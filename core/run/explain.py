@@ -911,7 +911,7 @@ def _spent(result: Result, ident: str) -> dict[str, Any] | None:
         "amount": f"{amount:.2f}",
         "distributed": f"{spent:.2f}",
         "residual": f"{amount - spent:.2f}",
-        "label": whole.label,
+        "label": progressions.fund_label(result, ident),  # its label, never the core's «Fondo ‹key›»
     }
 
 

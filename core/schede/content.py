@@ -15,7 +15,7 @@ from ciclope.core.conciliation import apply_appeals
 from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import EvaluationItem, Person
 from ciclope.core.outcomes import INHERITED
-from ciclope.core.reports import fmt
+from ciclope.core.reports import fmt, progressions
 from ciclope.core.result import Result
 from ciclope.core.run.explain import (
     GIVEN,
@@ -566,10 +566,14 @@ OWN_PLACE = {
 }
 
 
+# what a selected candidate's progression gives them: the office's «costo» is, for them, a permanent raise of pay
+RAISE = "Differenziale stipendiale annuo"
+
+
 def _progression(result: Result, pid: str) -> tuple[Line, ...]:
     """The person's progressione economica, from ``progression:<person>`` (:mod:`core.trace`): the outcome, the
-    place in the graduatoria, and for one selected the cost their fund gave (``pool:<fund>:distribuito``); why one
-    is not a candidate. Only the person's own figures: never who precedes them, nor what the colleagues cost."""
+    place in the graduatoria, and for one selected the annual differenziale their fund pays (the office's «costo»,
+    ``pool:<fund>:distribuito``), the fund by its label; why one is not a candidate. Only the person's own figures: never who precedes them, nor what the colleagues cost."""
     figure = result.figures.get(f"progression:{pid}")
     if figure is None:
         return ()
@@ -593,10 +597,10 @@ def _progression(result: Result, pid: str) -> tuple[Line, ...]:
     for key, given in result.figures.items():
         if not key.startswith("pool:") or not key.endswith(f":{GIVEN}"):
             continue
-        fund = given.inputs[0].name if given.inputs else ""
-        for i in given.inputs:
-            if i.ref == figure.key:
-                out.append(Line("Costo della progressione", fmt.euro(Decimal(i.value)), f"dal {fund}" if fund else ""))
+        fund = progressions.fund_label(result, key.removeprefix("pool:").removesuffix(f":{GIVEN}"))
+        out += [
+            Line(RAISE, fmt.euro(Decimal(i.value)), f"a carico di: {fund}") for i in given.inputs if i.ref == figure.key
+        ]
     return tuple(out)
 
 

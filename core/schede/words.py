@@ -12,6 +12,10 @@ function names are never on it. Three ways a formula is quoted before or after i
 A name the office gave a piece of formula is said the same way: ``explain`` writes it in guillemets in the
 parenthesis after its words, before the article (``W («nome», art. 4 c. 1)``), so the office finds it in its
 formulas; the scheda says ``W (art. 4 c. 1)``.
+
+A yes-no column is said by its name, its meaning in the parenthesis after it, and what it holds:
+``la colonna nome (S) dice sì`` (``il dato nome (S) dell'ente dice no`` for a datum of the ente); the scheda says the
+meaning and the answer, ``S: sì``, the meaning in guillemets inside a longer sentence (``… e «S»: no e …``).
 """
 
 from __future__ import annotations
@@ -30,7 +34,27 @@ def words_only(text: str) -> str:
     formula without its words stays, so that nothing of the rule is lost."""
     if text.startswith("=") and DASH in text:
         text = text.partition(DASH)[2]
-    return _names_dropped(_after_dropped(_quoted_dropped(text)))
+    return _yes_no_said(_names_dropped(_after_dropped(_quoted_dropped(text))))
+
+
+# a yes-no column (or datum of the ente) by its name, before the parenthesis of its meaning (module docstring)
+_YES_NO = re.compile(r"(?:la colonna|il dato) [a-z][a-z0-9_]* (?=\()")
+_ANSWER = re.compile(r"(?: dell'ente)? dice (sì|no)\b")
+
+
+def _yes_no_said(text: str) -> str:
+    """Each ``la colonna nome (S) dice sì`` as ``«S»: sì``; a text that is nothing else as ``S: sì``."""
+    out, at = [], 0
+    for found in _YES_NO.finditer(text):
+        close = _closing(text, found.end()) if found.start() >= at else -1
+        answer = _ANSWER.match(text, close + 1) if close >= 0 else None
+        if answer is None:
+            continue
+        meaning = text[found.end() + 1 : close]
+        alone = found.start() == 0 and answer.end() == len(text)
+        out.append(f"{text[at : found.start()]}{meaning if alone else f'«{meaning}»'}: {answer.group(1)}")
+        at = answer.end()
+    return "".join(out) + text[at:]
 
 
 def _names_dropped(text: str) -> str:

@@ -52,19 +52,35 @@ def places_said(pr: Progressions, base: int, limit: int | None) -> str:
     return str(limit)
 
 
-def places_words(pr: Progressions, base: int, limit: int) -> str:
+def places_words(pr: Progressions, base: int, limit: int, whose: str = "") -> str:
     """The places of a graduatoria in words, for one who checks their own outcome: «4 posti: il 50% degli 8
-    candidati, per difetto»; «4 posti, come il regolamento li scrive»."""
+    candidati, per difetto»; «4 posti, come il regolamento li scrive»; none written for it, as the absence of places
+    it is, with ``whose`` graduatoria it is (:func:`whose`): «per l'Area degli Istruttori il regolamento non prevede
+    posti quest'anno (0 posti)»."""
     said = "1 posto" if limit == 1 else f"{limit} posti"
-    if pr.places is None and not pr.places_by_ranking and pr.share is not None:
+    share = pr.share if pr.places is None and not pr.places_by_ranking else None
+    if limit == 0 and share is None:
+        return f"{whose + ' ' if whose else ''}il regolamento non prevede posti quest'anno (0 posti)"
+    if share is not None:
         the = "degli" if str(base).startswith("8") or base == 11 else "dei"  # «degli 8», «degli 11», «dei 12»
         counted = (
             ("del candidato" if base == 1 else f"{the} {base} candidati")
             if pr.share_of == "candidati"
             else f"del personale in servizio dei ruoli ({base})"
         )
-        return f"{said}: {wording.said_share(pr.share)} {counted}, per difetto"
+        return f"{said}: {wording.said_share(share)} {counted}, per difetto"
     return f"{said}, come il regolamento li scrive"
+
+
+def whose(reg: Regulation, group: str, year: int) -> str:
+    """A graduatoria after «per», as its candidates read it: «per l'Area degli Istruttori», «per la categoria C»,
+    «per il grado «B3»»; "" for the ente's one."""
+    if not group:
+        return ""
+    if reg.grades is not None:
+        return f"per il grado {fmt.quoted(group)}"
+    area = grades.area_of(reg, group, year)
+    return f"per l'{area}" if area else f"per la categoria {group}"
 
 
 def limits_formula(pr: Progressions, counted: str, said: str, limit: int | None, resources: Decimal | None) -> str:
@@ -152,6 +168,12 @@ def fund_words(pool: Pool) -> str:
     return words[:1].lower() + words[1:]
 
 
+def fund_after(prep: str, pool: Pool) -> str:
+    """The fund after the preposition ``prep``, joined to the article its words take: «dal fondo progressioni»,
+    «dalle risorse per i differenziali stipendiali», «delle risorse …»; never «dal risorse»."""
+    return wording.joined(prep, wording.the(fund_words(pool)))
+
+
 def over_fund(
     reg: Regulation, pr: Progressions, pool: Pool, keyed: Mapping[str, list[Any]], trace: Trace, path: str
 ) -> bool:
@@ -167,8 +189,8 @@ def over_fund(
         return False
     each = ", ".join(f"{g} {fmt.euro(a)}" for g, a in wanted.items())
     message = (
-        f"progressioni economiche: le risorse delle graduatorie ({each}) sommano a {fmt.euro(total)}, più del "
-        f"{fund_words(pool)} ({fmt.euro(pool.amount)}): nessuno è selezionato; riduci le risorse_graduatorie "
+        f"progressioni economiche: le risorse delle graduatorie ({each}) sommano a {fmt.euro(total)}, più "
+        f"{fund_after('di', pool)} ({fmt.euro(pool.amount)}): nessuno è selezionato; riduci le risorse_graduatorie "
         "perché la somma stia nel fondo"
     )
     trace.problem(_at_key(reg, pr, path, "risorse_graduatorie", message))

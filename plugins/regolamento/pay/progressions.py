@@ -42,6 +42,7 @@ Key = tuple[Decimal, ...]  # a candidate's numbers in the graduatoria's order: g
 
 SELECTED, BEYOND, TIED = "selezionato", "non selezionato: oltre i posti", "non selezionato: pari merito al limite"
 OVER = "non selezionato: oltre le risorse"
+NO_PLACES = "non selezionato: nessun posto nella graduatoria"  # a graduatoria of 0 places: nobody is «oltre» them
 
 
 def select(
@@ -70,7 +71,7 @@ def select(
         rows = _parted(_walk(ordered, costs, limit, resources))
         for row in rows:
             ahead = _ahead_at_par(row, rows, ente, list(pr.ties)) if pr.ties else ()
-            own = _own(pr, row, rows, base, limit, ente.year)
+            own = _own(pr, row, rows, base, limit, progressionlimits.whose(reg, group, ente.year), ente.year)
             _record_place(reg, pr, ente, row, (*_precise(said[row["person"]], row), *ahead, *own), trace)
         spent = sum((r["cost"] for r in rows if r["outcome"] == SELECTED and r["cost"] is not None), Decimal(0))
         ranking = {"name": group, "base": base, "limit": limit, "resources": resources, "spent": spent, "ranked": rows}
@@ -253,7 +254,7 @@ def _record_given(
             *chosen,
             Input("residuo", fmt.Money(pool.amount - spent)),
         ],
-        f"Progressioni economiche: costo dei selezionati dal {progressionlimits.fund_words(pool)}",
+        f"Progressioni economiche: costo dei selezionati {progressionlimits.fund_after('da', pool)}",
     )
 
 
@@ -453,7 +454,9 @@ def _walk(
         place = len(rows) + 1
         cost = sum((costs.get(pid, Decimal(0)) for pid in group), Decimal(0))
         outcome = stop
-        if not stop and limit is not None and taken + len(group) > limit:
+        if not stop and limit == 0:
+            stop, stopped, outcome = NO_PLACES, place, NO_PLACES
+        elif not stop and limit is not None and taken + len(group) > limit:
             stop, stopped = BEYOND, place
             outcome = TIED if taken < limit else BEYOND
         elif not stop and resources is not None and spent + cost > resources:
@@ -535,13 +538,22 @@ def _ahead_at_par(
 
 
 def _own(
-    pr: Progressions, row: dict[str, Any], rows: list[dict[str, Any]], base: int, limit: int | None, year: int
+    pr: Progressions,
+    row: dict[str, Any],
+    rows: list[dict[str, Any]],
+    base: int,
+    limit: int | None,
+    whose: str,
+    year: int,
 ) -> list[Input]:
     """What the candidate of ``row`` reads on their scheda to check their outcome besides their place: how the places
-    are counted, and that a rule for equals decided between them and one of the same number on the other side of the
-    limit, by that rule's words alone (the colleague, and their values, stay in :func:`_ahead_at_par`)."""
+    are counted (``whose``: the graduatoria after «per», said where it has none), and that a rule for equals decided
+    between them and one of the same number on the other side of the limit, by that rule's words alone (the
+    colleague, and their values, stay in :func:`_ahead_at_par`)."""
     own = (
-        [Input(Trace.PROGRESSION_PLACES, progressionlimits.places_words(pr, base, limit))] if limit is not None else []
+        [Input(Trace.PROGRESSION_PLACES, progressionlimits.places_words(pr, base, limit, whose))]
+        if limit is not None
+        else []
     )
     picked = row["outcome"] == SELECTED
     across = [

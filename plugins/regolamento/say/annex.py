@@ -246,11 +246,9 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
     if found.get("fillable") not in (None, found["limit"]):  # a graduatoria with fewer candidates than places
         rows.append(("Posti che i candidati possono occupare", found["fillable"]))
     rows += [("Candidati", len(found["candidates"])), ("Selezionati", len(found["selected"]))]
-    if found.get("fund") is not None:  # the fund the resources come from: «Fondo progressioni»
-        words, amount = found["fund"]
-        rows.append((words[:1].upper() + words[1:], fmt.Money(amount)))
+    rows += _resources_rows(found)
     if found.get("resources") is not None:
-        rows += [("Risorse", fmt.Money(found["resources"])), ("Costo dei selezionati", fmt.Money(found["spent"]))]
+        rows.append(("Costo dei selezionati", fmt.Money(found["spent"])))
         # what is left, as the published table says it: of the fund where there is one, else of the resources
         held = found["fund"][1] if found.get("fund") is not None else found["resources"]
         rows.append(("Residuo", fmt.Money(Decimal(held) - Decimal(found["spent"]))))
@@ -271,6 +269,20 @@ def progressions(result: Result, regulation: Regulation) -> list[ReportSection]:
     return out
 
 
+def _resources_rows(found: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The fund the resources come from, by its label («Risorse per i differenziali stipendiali»), and the resources
+    of the graduatorie only where they are not the whole fund: one row for one amount."""
+    rows: list[tuple[str, Any]] = []
+    fund = found.get("fund")
+    if fund is not None:
+        words, amount = fund
+        rows.append((words[:1].upper() + words[1:], fmt.Money(amount)))
+    resources = found.get("resources")
+    if resources is not None and (fund is None or Decimal(fund[1]) != Decimal(resources)):
+        rows.append(("Risorse" if fund is None else "Risorse assegnate alle graduatorie", fmt.Money(resources)))
+    return rows
+
+
 def _places_count(pr: Progressions, ranking: dict[str, Any]) -> str:
     """How the places of a graduatoria are counted: «⌊50% × 8⌋ = 4: il 50% degli 8 candidati, per difetto»; a
     number the regulation writes, as it writes it."""
@@ -288,11 +300,14 @@ def _limits(result: Result, regulation: Regulation, rankings: list[dict[str, Any
     pr = regulation.progressions
     # a quota of the candidates: their count is the base, said once in «Candidati»; else the staff is the base
     of_candidates = pr is not None and pr.share_of == "candidati"
+    # the places a number (the workbook sums it), «—» where only the resources limit; a quota's computation beside it
+    computed = any(r["limit"] is not None and r["places_said"] != str(r["limit"]) for r in rankings)
     rows = tuple(
         (
             _ranking_name(result, regulation, r["name"]),
             *(() if of_candidates else (r["base"],)),
-            r["places_said"],
+            r["places_said"] if r["limit"] is None else r["limit"],
+            *((r["places_said"],) if computed else ()),
             *((fmt.Money(r["resources"] or 0),) if funded else ()),
             len(r["ranked"]),
             sum(1 for row in r["ranked"] if row["outcome"] == SELECTED),
@@ -307,6 +322,7 @@ def _limits(result: Result, regulation: Regulation, rankings: list[dict[str, Any
             GROUP[regulation.grades is not None],
             *(() if of_candidates else ("Personale in servizio",)),
             "Posti",
+            *(("Calcolo dei posti",) if computed else ()),
             *(("Risorse",) if funded else ()),
             "Candidati",
             "Selezionati",
@@ -346,6 +362,25 @@ PARTED = (
 )
 
 
+# said under a graduatoria with rules for equals (:func:`_ties_shown`)
+TIES_SHOWN = (
+    " Il valore a parità è mostrato solo per chi ha lo stesso punteggio in graduatoria di un altro candidato, dove il "
+    "criterio è stato applicato; «—» per gli altri."
+)
+
+
+def _ties_shown(row: dict[str, Any], ranked: list[dict[str, Any]], ties: list[tuple[str, bool]]) -> list[Any]:
+    """The values of the rules for equals of ``row``, each only where it was read: the candidate shares every number
+    before it with another of the graduatoria (the rule ordered them, or left them equal); «—» elsewhere. A datum
+    such as the age is personal: it is printed only where it decided something (docs/regolamento.md)."""
+    numbers = row["numbers"]
+    shown: list[Any] = []
+    for k, (_, highest) in enumerate(ties, start=1):
+        read = any(r is not row and r["numbers"][:k] == numbers[:k] for r in ranked)
+        shown.append((numbers[k] if highest else -numbers[k]) if read else "—")
+    return shown
+
+
 def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str, Any]], cited: str) -> ReportSection:
     """Every candidate in the order of their graduatoria: place, name, the numbers that ranked them, outcome."""
     pr = regulation.progressions
@@ -370,7 +405,7 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
             # the graduatoria's number (or the score): two decimals, as a score, or the decimals that tell it apart
             # from an unequal number two decimals would show equal to it (pay.progressions)
             row.get("shown", fmt.Points(row["numbers"][0])),
-            *(n if highest else -n for n, (_, highest) in zip(row["numbers"][1:], ties)),
+            *_ties_shown(row, ranking["ranked"], ties),
             *((fmt.Money(row["cost"]),) if funded else ()),
             row["outcome"],
         )
@@ -391,6 +426,7 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
         note="I candidati in ordine di graduatoria, dal più alto: i pari merito hanno lo stesso posto e, al limite dei "
         f"posti{' o delle risorse' if funded else ''}, sono tutti esclusi ({cited})."
         + (f" Le colonne: {'; '.join(said)}." if said else "")
+        + (TIES_SHOWN if ties else "")
         + (PARTED if any("shown" in row for ranking in rankings for row in ranking["ranked"]) else "")
         + " Documento interno: l'elenco nominativo non si pubblica.",
     )

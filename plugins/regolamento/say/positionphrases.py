@@ -101,7 +101,7 @@ def progressions(block: Progressions, regulation: Regulation) -> Said:
         limits.append(f"{the_pct(block.share, 'fino a')} {base} (per difetto)")
     if block.cost is not None:
         limits.append(
-            f"fino a concorrenza {_resources(block)}, ciascuno per il costo della sua progressione, "
+            f"fino a concorrenza {_resources(block, regulation)}, ciascuno per il costo della sua progressione, "
             f"{said_formula(block.cost)} (al primo che non vi sta la selezione si ferma)"
         )
     places = fmt.listed(limits, commas=False)
@@ -131,11 +131,14 @@ def _ties(block: Progressions) -> str:
     return f"; a parità, precede chi ha {', poi '.join(said)}" if said else ""
 
 
-def _resources(block: Progressions) -> str:
+def _resources(block: Progressions, regulation: Regulation) -> str:
     """«delle risorse di 12.000,00 €», «delle risorse del fondo «progressioni», come costituito per l'anno», or each
     graduatoria's: «delle risorse di ciascuna graduatoria (C 3.000,00 €, D 4.500,00 €, che insieme non superano il
-    fondo «progressioni»)»."""
-    fund = f"fondo {fmt.quoted(funds.said(block.fund))}" if block.fund is not None else ""
+    fondo «progressioni»)»; a fund [etichette] names by its label, as every document names it: «il fondo «Risorse
+    per i differenziali stipendiali»»."""
+    written = funds.said(block.fund) if block.fund is not None else ""
+    labelled = written in regulation.labels
+    fund = fund_name(written, regulation) if labelled else f"fondo {fmt.quoted(written)}" if written else ""
     if block.resources is not None:
         return f"delle risorse di {euro(block.resources)}"
     if not block.resources_by_ranking:

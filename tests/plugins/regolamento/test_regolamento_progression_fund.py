@@ -51,9 +51,10 @@ def test_the_resources_are_the_fund_typed_in_ente_toml(ciclope_ente, tmp_path):
     assert result.figures["pool:progressioni"].inputs[0].cell == "ente.toml:funds.progressioni"
     assert "progressioni" not in result.rewards.pools
     assert not [p for p in result.violations if p.severity == "error"]
-    # the Relazione's table says the fund beside the resources it gives
+    # the Relazione's table says the fund, once: its resources are the whole fund (2.400), no second row of them
     counts = dict({s.title: s for s in annex(result)}["Progressioni economiche"].rows)
-    assert (counts["Fondo progressioni"], counts["Risorse"]) == (Decimal("2400.00"), Decimal("2400.00"))
+    assert counts["Fondo progressioni"] == Decimal("2400.00")
+    assert "Risorse" not in counts and "Risorse assegnate alle graduatorie" not in counts
 
 
 def test_the_resources_are_the_destination_of_the_fondo_risorse_decentrate(ciclope_ente, tmp_path):

@@ -67,9 +67,10 @@ def by_area(ciclope_ente, tmp_path, text: str = BY_AREA):
 def test_each_graduatoria_says_its_places_and_resources(ciclope_ente, tmp_path):
     result = by_area(ciclope_ente, tmp_path)
     # Istruttori: 4 in service, ⌊50% × 4⌋ = 2 places, 1,500 €: A 750, B 750 (B before D at 90: 9 years against 6)
-    # → 1,500; D beyond the places. Operatori: 1 in service, ⌊50% × 1⌋ = 0 places, 0 €: O first and beyond them
+    # → 1,500; D beyond the places. Operatori: 1 in service, ⌊50% × 1⌋ = 0 places, 0 €: O first, in a graduatoria of
+    # no places (never «oltre» places there are none of)
     assert result.rewards.extra["progressioni"] == ["A", "B"]
-    assert result.figures["progression:O"].note == "non selezionato: oltre i posti"
+    assert result.figures["progression:O"].note == "non selezionato: nessun posto nella graduatoria"
     area = result.figures["graduatoria:progressioni/A"]
     assert area.value == 0
     assert "⌊quota × personale in servizio dei ruoli nella graduatoria⌋ = ⌊50% × 1⌋ = 0" in area.formula
@@ -126,15 +127,17 @@ def test_the_relazione_s_table_of_the_graduatorie(ciclope_ente, tmp_path):
         "Categoria (o Area)",
         "Personale in servizio",
         "Posti",
+        "Calcolo dei posti",
         "Risorse",
         "Candidati",
         "Selezionati",
         "Costo dei selezionati",
     )
-    # in people.csv's order: the Istruttori (A first), then the Operatori
+    # in people.csv's order: the Istruttori (A first), then the Operatori; the places a number (the workbook sums
+    # it), their computation beside it
     assert table.rows == (
-        ("Area degli Istruttori (ex categoria C)", 4, "⌊50% × 4⌋ = 2", Decimal("1500"), 4, 2, Decimal("1500")),
-        ("Area degli Operatori (ex categoria A)", 1, "⌊50% × 1⌋ = 0", Decimal("0"), 1, 0, Decimal("0")),
+        ("Area degli Istruttori (ex categoria C)", 4, 2, "⌊50% × 4⌋ = 2", Decimal("1500"), 4, 2, Decimal("1500")),
+        ("Area degli Operatori (ex categoria A)", 1, 0, "⌊50% × 1⌋ = 0", Decimal("0"), 1, 0, Decimal("0")),
     )
 
 
@@ -185,12 +188,12 @@ def test_the_personal_scheda_says_the_progression(ciclope_ente, tmp_path):
             "Parità al limite",
             "a parità di punteggio al limite dei posti ha deciso il criterio «gli anni nella posizione economica»",
         ),
-        Line("Costo della progressione", "€ 750,00", "dal fondo progressioni"),
+        Line("Differenziale stipendiale annuo", "€ 750,00", "a carico di: Fondo progressioni"),
     )
     # O: first of the Operatori, whose graduatoria has ⌊50% × 1⌋ = 0 places
     scheda = build(result, "O")
     assert scheda.progression == (
-        Line("Esito", "non selezionato: oltre i posti"),
+        Line("Esito", "non selezionato: nessun posto nella graduatoria"),
         Line("Posti", "0 posti: il 50% del personale in servizio dei ruoli (1), per difetto"),
         Line("Posto in graduatoria", "1"),
     )

@@ -63,6 +63,7 @@ def test_the_table_of_the_graduatorie_says_each_column_once(ciclope_ente, tmp_pa
     assert table.columns == (
         "Categoria (o Area)",
         "Posti",
+        "Calcolo dei posti",
         "Risorse",
         "Candidati",
         "Selezionati",
@@ -71,8 +72,8 @@ def test_the_table_of_the_graduatorie_says_each_column_once(ciclope_ente, tmp_pa
     # Istruttori: A 85.00, B 90.00, D 70.00, 3 candidates, ⌊50% × 3⌋ = 1 place: B, 750 ≤ 1,500 → 750 spent.
     # Operatori esperti: O 80.00, P 75.00, ⌊50% × 2⌋ = 1 place: O, 650 ≤ 650 → 650 spent
     assert table.rows == (
-        ("Area degli Istruttori (ex categoria C)", "⌊50% × 3⌋ = 1", Decimal("1500"), 3, 1, Decimal("750")),
-        ("Area degli Operatori esperti (ex categoria B)", "⌊50% × 2⌋ = 1", Decimal("650"), 2, 1, Decimal("650")),
+        ("Area degli Istruttori (ex categoria C)", 1, "⌊50% × 3⌋ = 1", Decimal("1500"), 3, 1, Decimal("750")),
+        ("Area degli Operatori esperti (ex categoria B)", 1, "⌊50% × 2⌋ = 1", Decimal("650"), 2, 1, Decimal("650")),
     )
     assert "la quota, per difetto, dei candidati della graduatoria" in table.note
     assert "del candidati" not in table.note

@@ -214,21 +214,24 @@ def test_the_graduatoria_by_name_in_the_internal_documents_only(ciclope_ente, tm
     )
     # the headers short, the criteria in the note (a sentence as a header made the table wider than the page)
     assert table.note.endswith(
-        "Le colonne: a parità (1): gli anni nella posizione economica; a parità (2): l'età in anni. Documento "
-        "interno: l'elenco nominativo non si pubblica."
+        "Le colonne: a parità (1): gli anni nella posizione economica; a parità (2): l'età in anni. Il valore a "
+        "parità è mostrato solo per chi ha lo stesso punteggio in graduatoria di un altro candidato, dove il criterio "
+        "è stato applicato; «—» per gli altri. Documento interno: l'elenco nominativo non si pubblica."
     )
     # the scores as the card gives them, to two decimals (90 of 100 points: 90.00)
     rows = [(r[0], r[1], r[2], str(r[3]), str(r[4]), str(r[5]), r[6]) for r in table.rows]
-    # the category as every document names it (no comparto here: «categoria C»)
+    # the category as every document names it (no comparto here: «categoria C»); a rule for equals only where it
+    # was read: the years for C, B, A (all at 90), the age for C and B alone (90 and 7 years both) and for E and F
+    # (80 and 3 years both); D (85), H (95) and G (70) share their score with nobody
     assert rows == [
         ("categoria C", 1, "Persona C (C)", "90.00", "7", "50", "selezionato"),
         ("categoria C", 2, "Persona B (B)", "90.00", "7", "35", "selezionato"),
-        ("categoria C", 3, "Persona A (A)", "90.00", "5", "40", "non selezionato: oltre i posti"),
-        ("categoria C", 4, "Persona D (D)", "85.00", "10", "60", "non selezionato: oltre i posti"),
-        ("categoria D", 1, "Persona H (H)", "95.00", "0", "30", "selezionato"),
+        ("categoria C", 3, "Persona A (A)", "90.00", "5", "—", "non selezionato: oltre i posti"),
+        ("categoria C", 4, "Persona D (D)", "85.00", "—", "—", "non selezionato: oltre i posti"),
+        ("categoria D", 1, "Persona H (H)", "95.00", "—", "—", "selezionato"),
         ("categoria D", 2, "Persona E (E)", "80.00", "3", "45", "non selezionato: pari merito al limite"),
         ("categoria D", 2, "Persona F (F)", "80.00", "3", "45", "non selezionato: pari merito al limite"),
-        ("categoria D", 4, "Persona G (G)", "70.00", "1", "30", "non selezionato: oltre i posti"),
+        ("categoria D", 4, "Persona G (G)", "70.00", "—", "—", "non selezionato: oltre i posti"),
     ]
     counts = dict(sections["Progressioni economiche"].rows)
     assert counts == {"Personale in servizio dei ruoli": 8, "Posti": 4, "Candidati": 8, "Selezionati": 3}
