@@ -46,12 +46,23 @@ def eq_row(ente: Ente) -> Entry | None:
     return next((e for e in entries(ente) if e.voce == "risorse_eq"), None)
 
 
+def holders(year: int) -> str:
+    """Whom the resources the limit counts beside the fund pay in ``year``: the posizioni organizzative, incarichi
+    di EQ from 2023 (their resources counted in the limit then by CCNL 21.5.2018 art. 67 c. 7, now by CCNL
+    16.11.2022 art. 79 c. 6)."""
+    return "EQ" if year >= EQ_SINCE else "PO"
+
+
+def limit_source(year: int) -> str:
+    """The limit's clause in force in ``year``, which the warnings at the row of the EQ resources cite."""
+    clause = table().clause("limite", year)
+    return clause.source if clause else "D.Lgs. 75/2017 art. 23 c. 2"
+
+
 def nobody(ente: Ente, row: Entry, resources: Decimal) -> Problem:
     """The warning at the row of the EQ resources when the people sheet has no EQ (PO) they would pay: the limit counts
     money nobody in the cycle receives, or the sheet leaves out whom it pays."""
-    who = "EQ" if ente.year >= EQ_SINCE else "PO"
-    clause = table().clause("limite", ente.year)
-    source = clause.source if clause else "D.Lgs. 75/2017 art. 23 c. 2"
+    who, source = holders(ente.year), limit_source(ente.year)
     message = (
         f"le risorse per le {who} ({fmt.euro(resources)}) contano nel limite, ma in {ente.file_said('people')} "
         f"nessuna persona ha il ruolo delle {who}: se l'ente non ne ha, scrivi 0 nella riga (il margine sul limite "
@@ -63,9 +74,7 @@ def nobody(ente: Ente, row: Entry, resources: Decimal) -> Problem:
 def short(ente: Ente, row: Entry, resources: Decimal, paid: tuple[Decimal, Decimal]) -> Problem:
     """The warning at the row of the EQ resources: both amounts, what is paid in its two parts, what to check."""
     position, result = paid
-    who = "EQ" if ente.year >= EQ_SINCE else "PO"
-    clause = table().clause("limite", ente.year)
-    source = clause.source if clause else "D.Lgs. 75/2017 art. 23 c. 2"
+    who, source = holders(ente.year), limit_source(ente.year)
     message = (
         f"le risorse per le {who} nel limite ({fmt.euro(resources)}) sono meno di quanto il ciclo paga alle {who} "
         f"({fmt.euro(position + result)}): posizione {fmt.euro(position)} + risultato {fmt.euro(result)}; il limite "

@@ -24,7 +24,7 @@ import attrs
 from ciclope.core import Ente, Input, Problem, Trace, fmt, money
 
 from .constitution import Given, cell, words
-from .eq import EQ_SINCE
+from .eq import holders
 from .sheet import SHEET, Entry
 from .table import Table, percent
 
@@ -34,13 +34,6 @@ ZERO = Decimal("0.00")
 
 def eq_resources(given: Given) -> Decimal:
     return given.amount("risorse_eq") or ZERO
-
-
-def holders(year: int) -> str:
-    """Whom the resources the limit counts beside the fund pay in ``year``: the posizioni organizzative, incarichi
-    di EQ from 2023 (their resources counted in the limit then by CCNL 21.5.2018 art. 67 c. 7, now by CCNL
-    16.11.2022 art. 79 c. 6)."""
-    return "EQ" if year >= EQ_SINCE else "PO"
 
 
 def limit_check(
