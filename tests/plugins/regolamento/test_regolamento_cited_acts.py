@@ -8,13 +8,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from test_regolamento_parts import FOUR, files
 
 from ciclope.core.citation import cited
 from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.read.load import load
 
-from helpers import amounts, one_unit_comune, run_declared
+from helpers import amounts, run_declared
 
 HEAD = """\
 formato = 2
@@ -45,13 +46,11 @@ quota_fondo = 0.6
 fonte = "sez. II"
 """
 )
-FOUR = [("S1", "C", 95), ("S2", "C", 85), ("S3", "C", 75), ("S4", "C", 65)]
 
 
-def files() -> dict[str, str]:
-    staff = [f"{pid},Persona {pid},dipendente,{cat},com,1,0,false,SEG" for pid, cat, _ in FOUR]
-    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{score}," for pid, _, score in FOUR]
-    return one_unit_comune("Comune di Parti", staff, cards, '[funds]\nperformance_individuale = "10000.00"\n')
+def comune() -> dict[str, str]:
+    """The four employees of the parts' tests (95, 85, 75, 65 points) and a fund of 10.000,00."""
+    return files(FOUR, 'performance_individuale = "10000.00"')
 
 
 @pytest.mark.parametrize(
@@ -94,7 +93,7 @@ def test_a_source_naming_an_act_is_cited_as_written(tmp_path, fonte, said):
 
 
 def test_the_explanation_cites_the_national_article_as_written(ciclope_ente, tmp_path):
-    result = run_declared(ciclope_ente, tmp_path, PARTS, files())
+    result = run_declared(ciclope_ente, tmp_path, PARTS, comune())
     # presenza: 10000 × 0.3 = 3000.00; A 600 × 1 = 600 (S1), B 600 × 0.5 = 300 (S2, S3), C 0 (S4): 1200.00 paid,
     # 3000 − 1200 = 1800.00 left; obiettivi: 10000 × 0.6 = 6000.00 by score, Σ 95 + 85 + 75 + 65 = 320:
     # S1 6000 × 95 / 320 = 1781.25 + 600 = 2381.25; S2 × 85 / 320 = 1593.75 + 300 = 1893.75;
@@ -107,7 +106,7 @@ def test_the_explanation_cites_the_national_article_as_written(ciclope_ente, tmp
 
 
 def test_the_residual_cites_the_rules_that_leave_it(ciclope_ente, tmp_path):
-    result = run_declared(ciclope_ente, tmp_path, PARTS, files())
+    result = run_declared(ciclope_ente, tmp_path, PARTS, comune())
     # residual 10000 − (1200 + 6000) = 2800.00: presenza keeps 1800.00 (its rule, art. 78 CCNL), and
     # 10000 × (1 − 0.3 − 0.6) = 1000.00 no part takes, left by the two parts' quotas (art. 78 CCNL, CI sez. II)
     residual = result.figures["pool:performance_individuale:residuo"]
@@ -120,7 +119,7 @@ def test_a_residual_no_part_takes_cites_every_quota(ciclope_ente, tmp_path):
     whole = PARTS.replace('massimo = "600.00"', 'massimo = "1500.00"').replace(
         "C = 0 }", "C = 0 }\nresiduo_a = \"obiettivi\""
     )
-    result = run_declared(ciclope_ente, tmp_path, whole, files())
+    result = run_declared(ciclope_ente, tmp_path, whole, comune())
     # presenza: 3000.00, pays 1500 + 750 + 750 + 0 = 3000.00, nothing left; obiettivi 6000.00 all paid;
     # 10000 × (1 − 0.3 − 0.6) = 1000.00 is the residual, the share no part takes
     residual = result.figures["pool:performance_individuale:residuo"]
