@@ -2022,9 +2022,12 @@ class Regulation:
 
     @property
     def position_result(self) -> ResultPay | None:
-        """The entry of [[risultato_po]] that shares the fund by position pay (``metodo = "quota_posizione"``, at
-        most one), which [posizioni] ``quota_risultato`` feeds; None without it."""
-        return next((rp for rp in self.result_pays if rp.method == "quota_posizione"), None)
+        """The entry of [[risultato_po]] that [posizioni] ``quota_risultato`` feeds: the one sharing the fund by
+        position pay (``metodo = "quota_posizione"``, at most one) or, without it, a lone entry by formula (which
+        reads the weighted position pay and ``fondo``); None otherwise."""
+        shared = next((rp for rp in self.result_pays if rp.method == "quota_posizione"), None)
+        lone = self.result_pays[0] if len(self.result_pays) == 1 else None
+        return shared or (lone if lone is not None and lone.method == "formula" else None)
 
     def result_of(self, role: str) -> ResultPay | None:
         """The entry of [[risultato_po]] that pays ``role`` (the roles of two entries never overlap), or None."""

@@ -104,7 +104,8 @@ def pay(
         return {}
     v = valued(pw, ente, pool.amount)
     # the fund by its label of [etichette], else by its name in words: «fondo posizioni po», never «posizioni_po»
-    words = reg.labels.get(pw.fund) or f"fondo {funds.said(pw.fund).replace('_', ' ')}"
+    said = funds.said(pw.fund).replace("_", " ")
+    words = reg.labels.get(pw.fund) or (said if said.startswith("fondo") else f"fondo {said}")
     record_funds(reg, pw, attrs.evolve(ente.fund_input(pw.fund, words), value=pool.amount), pool, v, trace, out)
     if v.short:
         trace.problem(short_fund(pw, v, source, premium.fund_place(reg, pw.fund, ente)))

@@ -68,18 +68,19 @@ def pay(
     source = cite(reg, rp.source)
     people = [p for p in ente.people.values() if p.role in rp.roles and scored(scores.get(p.id))]
     formula = by_formula(reg, ente, scores, org, trace, out, facts, people)
+    weighted = facts.position_pay if facts is not None else {}  # the pay of [posizioni], read before people.csv's
     due: dict[str, Decimal] = {}
     exact: dict[str, Decimal] = {}  # a formula's amounts before their rounding to the cent
     inputs: dict[str, tuple[Input, ...]] = {}
     listed: list[tuple[str, str, str]] = []  # (id, name, status or "")
     for p in people:
         s = scores[p.id]
-        status = status_of(reg, p, s, ente, org, trace)
+        status = status_of(reg, p, s, (ente, org), trace, weighted)
         if status is not None:
             outcome(p.id, status, trace, out)
         listed.append((p.id, p.name, status or ""))
-        position = p.extra.get(POSITION)
-        inputs[p.id] = given(rp, p, s, ente)
+        position = weighted.get(p.id, p.extra.get(POSITION))
+        inputs[p.id] = given(rp, p, s, ente, weighted)
         if status == NEGATIVE:
             inputs[p.id] += negative_inputs(reg, p, s, ente)
         if status is not None:
@@ -155,17 +156,22 @@ def scored(s: Score | None) -> bool:
     return s is not None and s.score is not None
 
 
-def given(rp: ResultPay, p: Person, s: Score, ente: Ente) -> tuple[Input, ...]:
+def given(
+    rp: ResultPay, p: Person, s: Score, ente: Ente, weighted: Mapping[str, Decimal] | None = None
+) -> tuple[Input, ...]:
     """What every figure of the person shows, paid or not: the position pay (unless a formula that does not read
     it) and the score."""
     score = Input("punteggio", s.score, ref=f"score:{p.id}")
     if rp.method == "formula" and not resultformula.reads_position(rp):
         return (score,)
-    return with_term((position_input(p, ente), score), p, ente)
+    return with_term((position_input(p, ente, weighted), score), p, ente)
 
 
-def position_input(p: Person, ente: Ente) -> Input:
-    """The position pay of people.csv, from its cell."""
+def position_input(p: Person, ente: Ente, weighted: Mapping[str, Decimal] | None = None) -> Input:
+    """The position pay: the weighting's figure for a holder of a post of [posizioni] (``weighted``), else people.csv's
+    cell."""
+    if weighted and p.id in weighted:
+        return Input("retribuzione di posizione", weighted[p.id], ref=f"position_pay:{p.id}")
     return Input("retribuzione di posizione", p.extra.get(POSITION), cell=ente.cell("people", p.row, POSITION))
 
 
@@ -247,10 +253,17 @@ def outcome(pid: str, status: str, trace: Trace, out: Outcome) -> None:
     out.statuses[pid] = status
 
 
-def status_of(reg: Regulation, p: Person, s: Score, ente: Ente, org: OrgPerformance, trace: Trace) -> str | None:
+def status_of(
+    reg: Regulation,
+    p: Person,
+    s: Score,
+    data: tuple[Ente, OrgPerformance],
+    trace: Trace,
+    weighted: Mapping[str, Decimal],
+) -> str | None:
     """Why a PO/EQ gets no result pay (an exclusion, a negative evaluation, no position pay when it is read: every
-    method but a formula that does not name it), or None."""
-    rp, score = reg.result_pay, points_of(reg, s)
+    method but a formula that does not name it; ``weighted``: the pay of the posts of [posizioni]), or None."""
+    (ente, org), rp, score = data, reg.result_pay, points_of(reg, s)
     assert rp is not None and score is not None
     status = exclusion(reg, p, s, ente, org, trace)
     if status is None and score < rp.positive:
@@ -262,9 +275,11 @@ def status_of(reg: Regulation, p: Person, s: Score, ente: Ente, org: OrgPerforma
             )
             trace.problem(Problem.at(ente, "regolamento.contraddittorio", message, cite(reg, rp.source), "appeals"))
     needs_position = rp.method != "formula" or resultformula.reads_position(rp)
-    if status is None and needs_position and p.extra.get(POSITION) is None:
+    if status is None and needs_position and weighted.get(p.id, p.extra.get(POSITION)) is None:
         message = f"{p.name}: manca la retribuzione di posizione"
-        where = ("people", p.row, POSITION)
+        where: tuple[str, int, str] = ("people", p.row, POSITION)
+        if reg.positions is not None:  # the pay is the weighting's: the office names the holder in positions.csv
+            message += " (non è titolare di una posizione di posizioni.csv, colonna titolare)"
         trace.problem(Problem.at(ente, "regolamento.posizione", message, cite(reg, rp.source), *where))
         status = "senza_posizione"
     return status

@@ -339,8 +339,8 @@ def bands(pw: PositionWeighting, error: Error) -> None:
 
 
 def result_fund(pw: PositionWeighting, rp: ResultPay | None, path: str, rp_broken: bool, error: Error) -> None:
-    """The share of the fund for result pay goes to the entry of [[risultato_po]] split by position pay (``rp``, at
-    ``path``; None without one)."""
+    """The share of the fund for result pay goes to the entry of [[risultato_po]] split by position pay or, alone, by
+    a formula (``rp``, at ``path``; None without one); an interim is paid only within the split."""
     if rp_broken:
         return  # said already
     if rp is None:
@@ -355,15 +355,24 @@ def result_fund(pw: PositionWeighting, rp: ResultPay | None, path: str, rp_broke
         elif pw.result_share > 0:
             error(
                 "posizioni.quota_risultato",
-                "una quota di risultato va a [risultato_po]: manca [risultato_po] con metodo = \"quota_posizione\"",
+                "una quota di risultato va a [risultato_po]: manca [risultato_po] con metodo = \"quota_posizione\" "
+                "(o un [risultato_po] solo con metodo = \"formula\")",
                 "regolamento.manca",
             )
         return
-    if rp.method != "quota_posizione":
+    if rp.method not in ("quota_posizione", "formula"):
         error(
             f"{path}.metodo",
             f"con [posizioni] la retribuzione di risultato è una quota del fondo per la retribuzione di posizione "
-            f"pesata: metodo = \"quota_posizione\", non «{rp.method}»",
+            f"pesata: metodo = \"quota_posizione\" o \"formula\" (che legge la retribuzione di posizione pesata), non "
+            f"«{rp.method}»",
+            "regolamento.valore",
+        )
+    elif rp.method == "formula" and pw.interim is not None:
+        error(
+            "posizioni.interim",
+            "l'interim si paga dal fondo di risultato prima del suo riparto per quote delle posizioni: con una formula "
+            "scrivi la misura dell'interim nella formula, o metodo = \"quota_posizione\"",
             "regolamento.valore",
         )
     if rp.fund == pw.fund:
