@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core.fmt import Percent
+from ciclope.core.fmt import Percent, listed
 from ciclope.core.model import Ente, Indicator
 from ciclope.core.money import r4
 from ciclope.core.outcomes import INHERITED, IndicatorOutcome, OrgPerformance
@@ -159,13 +159,7 @@ class _Org:
             if out.status == "scored" and out.achievement is not None:  # out.scored, read without the property
                 parts.append((f"indicator:{i.id}", out.achievement, i.weight))
         if 0 < empty < declared:
-            self.problem(
-                "core.weights.mixed",
-                f"obiettivo {oid}: pesi in parte vuoti e in parte indicati",
-                "indicators",
-                inds[0].row if inds else obj.row,
-                "weight",
-            )
+            self.mixed_weights(oid, inds, kids)
         for k in kids:
             v = self.objective(k.id)
             if v is not None:
@@ -185,6 +179,26 @@ class _Org:
             figure(key, value, MEAN, SOURCE_AGGREGATION, inputs, f"Obiettivo {oid} — {obj.title}", ""),
         )
         return value
+
+    def mixed_weights(self, oid: str, inds, kids) -> None:
+        """An objective whose indicators and contributing objectives are weighed together, some weights empty: the
+        error is at the first empty weight (an indicator's row, else a contributing objective's) and names them all."""
+        bare_inds = [i for i in inds if i.type != "monitor" and i.weight is None]
+        bare_kids = [k for k in kids if k.weight is None]
+        said = [
+            f"{one if len(ids) == 1 else many} {listed(ids)}"
+            for one, many, ids in (
+                ("l'indicatore", "gli indicatori", [i.id for i in bare_inds]),
+                ("l'obiettivo", "gli obiettivi", [k.id for k in bare_kids]),
+            )
+            if ids
+        ]
+        message = (
+            f"obiettivo {oid}: pesi in parte vuoti e in parte indicati (senza peso {listed(said)}); gli indicatori e "
+            "gli obiettivi che vi contribuiscono si pesano insieme: scrivi tutti i pesi o nessuno"
+        )
+        file, row = ("indicators", bare_inds[0].row) if bare_inds else ("objectives", bare_kids[0].row)
+        self.problem("core.weights.mixed", message, file, row, "weight")
 
     # -- the rest -------------------------------------------------------------------------
     def mean(self, key: str, label: str, parts, formula=MEAN, source=SOURCE_AGGREGATION) -> Decimal | None:

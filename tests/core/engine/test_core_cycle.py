@@ -164,6 +164,22 @@ def test_missing_actual_is_an_error_and_mixed_weights_too(tmp_path):
     assert rules == ["core.indicator.missing_actual", "core.weights.mixed"]
 
 
+def test_mixed_weights_are_told_where_the_empty_one_is(tmp_path):
+    """S1 is measured by the indicator I1 and the objective O1 weighed together: I1 weighs 2 in indicators.csv, O1's
+    weight is empty in objectives.csv (its row 3), which is where the office mends it."""
+    indicators = INDICATORS.replace("I1,S1,Iniziative,higher,,", "I1,S1,Iniziative,higher,2,")
+    folder = write_ente(tmp_path / "e", files(**{"indicators.csv": indicators}))
+    doc = results_doc(compute_ente(folder, coreonly, 2021))
+    mixed = [v for v in doc["violations"] if v["rule"] == "core.weights.mixed"]
+    assert [(v["where"], v["message"]) for v in mixed] == [
+        (
+            "objectives.csv:3:weight",
+            "obiettivo S1: pesi in parte vuoti e in parte indicati (senza peso l'obiettivo O1); gli indicatori e gli "
+            "obiettivi che vi contribuiscono si pesano insieme: scrivi tutti i pesi o nessuno",
+        )
+    ]
+
+
 def test_without_areas_the_ente_is_the_mean_of_top_objectives(tmp_path):
     objectives = OBJECTIVES.replace(",A,", ",,").replace(",B,", ",,").replace(",Z,", ",,")
     folder = write_ente(
