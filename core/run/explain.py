@@ -59,7 +59,18 @@ KIND_NAMES = {
 
 # How a figure's value is shown, by the first part of its key (core.trace conventions; a declared regulation's
 # premium of one part, ``premio:<part>:<person>``, and the pay of the positions a person holds, ``position_pay:<person>``)
-ACHIEVEMENT_HEADS = {"indicator", "objective", "area", "ente", "unit", "person", "monitoring", "attested", "separate"}
+ACHIEVEMENT_HEADS = {
+    "indicator",
+    "objective",
+    "objectives",
+    "area",
+    "ente",
+    "unit",
+    "person",
+    "monitoring",
+    "attested",
+    "separate",
+}
 SCORE_HEADS = {"score", "card"}
 MONEY_HEADS = {"award", "pool", "fund", "bonus", "savings", "premio", "position_pay", "rata"}
 MONEY_TAILS = {"annual", "monthly", "result", "result_max", "amount", "interim", "pool", "fund", "extra"}

@@ -20,6 +20,7 @@ LABELS = {
     "unità × 100": "performance dell'unità",
     "ente × 100": "performance dell'ente",
     "cruscotto × 100": "cruscotto personale",
+    "obiettivi individuali × 100": "obiettivi individuali e di gruppo",
     "motivo": "motivo",
     "performance_individuale": "Premi per la performance individuale",
     "risultato_po": "Retribuzione di risultato delle PO / EQ",

@@ -327,6 +327,11 @@ def test_individual_objectives_in_the_score(ciclope_ente, tmp_path):
     assert result.scores["D1"].score == Decimal("77.00") and result.scores["D2"].score == Decimal("80.00")
     assert result.figures["objectives:D1"].value == Decimal("0.6000")
     assert "passa all'unità" in result.figures["score:D2"].note
+    # the objectives read as the unit's performance does, a percentage (0.6 → «60,00%»), never «0,6» beside «60»
+    said = explain.explain(result, "person", "D1")
+    assert "• obiettivi individuali e di gruppo = 60,00%" in said
+    assert "■ Obiettivi individuali e di gruppo di Persona D1 = 60,00%" in said
+    assert "0,6\n" not in said
 
 
 def problems_of(tmp_path: Path, text: str) -> list[str]:
