@@ -692,10 +692,17 @@ def group_named(result: Result, group: str) -> str:
     """The group as the year's contract names its people: «dirigenti ed EQ» in Funzioni Locali from 2024, «dirigenti
     e PO/EQ» in 2023 (the incarichi di Elevata qualificazione replaced the PO on 1.4.2023), «dirigenti e PO» before
     and without a contract's words; «personale» always. Every published document names the group so; «ed» before a
-    name read from an «e» («EQ» is «e-cu»), as written Italian joins them."""
+    name read from an «e» («EQ» is «e-cu»), as written Italian joins them. An ente with only one of the two names it
+    alone: «dirigenti» where no one holds a PO / EQ (the Segretario is among the dirigenti), «EQ» where no one is a
+    dirigente nor the Segretario."""
     if group != stats.LEAD:
         return group
     short = said_po_short(result.ente.year, result.plugin.staff_words)
+    roles = {p.role for p in result.ente.people.values()}
+    if "po" not in roles:
+        return "dirigenti"
+    if not roles & {"dirigente", "segretario"}:
+        return short
     return f"dirigenti {'ed' if short[:1] in ('e', 'E') else 'e'} {short}"
 
 

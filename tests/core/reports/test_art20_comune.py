@@ -110,10 +110,10 @@ def test_a_fund_both_groups_share_is_no_group_s_alone(ciclope_ente, tmp_path):
     rows = {tuple(line.split(";")[:2]): line.split(";")[2] for line in art20.render(result).splitlines()[1:]}
     # the fund, 7000.00, paid all 7 evaluated people: 7000 / 7 = 1000.00 is the mean anyone can reach, in either group
     assert rows[("tutto il personale", "premi stanziati (€)")] == "7000,00"
-    for group in ("dirigenti e PO", "personale"):
+    for group in ("dirigenti", "personale"):  # dirigenti and the Segretario, no PO: «dirigenti» alone
         assert rows[(group, "premi stanziati (€)")] == "compreso in tutto il personale"
         assert rows[(group, "premio medio conseguibile (€)")] == "1000,00"
-    assert (rows[("dirigenti e PO", "persone valutate")], rows[("personale", "persone valutate")]) == ("3", "4")
+    assert (rows[("dirigenti", "persone valutate")], rows[("personale", "persone valutate")]) == ("3", "4")
 
 
 def test_a_group_nobody_was_paid_publishes_no_tiers(ciclope_ente, tmp_path):

@@ -215,8 +215,9 @@ def test_the_eq_s_own_scheda_reads_as_her_retribuzione_di_risultato(tmp_path):
 
 
 def test_premi_art20_names_the_eq_group_as_the_year_s_contract_does(tmp_path):
-    """The CCNL 16.11.2022 replaced the PO with the EQ from 1.4.2023: the group of the five EQ is «dirigenti ed EQ» in
-    2024, «dirigenti e PO/EQ» in 2023 (the year of the change, both names), «dirigenti e PO» in 2022."""
+    """The CCNL 16.11.2022 replaced the PO with the EQ from 1.4.2023: the group of the five EQ, in a Comune whose data
+    have no dirigente nor Segretario, is «EQ» in 2024, «PO/EQ» in 2023 (the year of the change, both names), «PO» in
+    2022 — never «dirigenti ed EQ» where there is no dirigente."""
     from ciclope.core.reports import art20
 
     def groups(year: int) -> set[str]:
@@ -225,9 +226,9 @@ def test_premi_art20_names_the_eq_group_as_the_year_s_contract_does(tmp_path):
         plan = load_config(cycle)
         return {row[0] for row in art20.rows(compute(plan.enti[0], plan.year))}
 
-    assert groups(2024) == {"tutto il personale", "dirigenti ed EQ"}
-    assert groups(2023) == {"tutto il personale", "dirigenti e PO/EQ"}
-    assert groups(2022) == {"tutto il personale", "dirigenti e PO"}
+    assert groups(2024) == {"tutto il personale", "EQ"}
+    assert groups(2023) == {"tutto il personale", "PO/EQ"}
+    assert groups(2022) == {"tutto il personale", "PO"}
 
 
 def test_the_relazione_names_the_scheda_d_of_an_ente_without_dirigenti_by_what_it_holds(tmp_path):
