@@ -94,7 +94,7 @@ def summary(r: Result) -> Table:
         ("Anno del ciclo", ente.year, "int"),
         # the acts by their titles, as the Relazione's heading; the program that applied them apart
         ("Regolamento", "; ".join(fmt.regulation(x, r.plugin.documents) for x in r.plugin.regulations), "text"),
-        ("Applicato da", f"ciclope, plugin «{r.plugin.name}» versione {r.plugin.version}", "text"),
+        ("Applicato da", f"ciclope, modulo «{r.plugin.name}» versione {r.plugin.version}", "text"),
         ("Fasi eseguite fino a", PHASE_NAMES.get(r.until, r.until), "text"),
         ("Performance dell'ente (calcolata)", org.ente if org else None, "ach"),
         (ente.body.said("Performance attestata dall'OIV"), att.attested if att else None, "ach"),
@@ -800,6 +800,7 @@ def parameters(r: Result) -> Table:
         words.update(spec.labels)
         if spec.key != k:
             words[k] = spec.key
+    acts = "; ".join(fmt.regulation(x, docs) for x in r.plugin.regulations)
     rows = [
         (
             spec.key,
@@ -809,6 +810,12 @@ def parameters(r: Result) -> Table:
             fmt.worded(fmt.prose(spec.assumption, docs), words) if spec.assumption else spec.assumption,
             fmt.yes_no(True) if k in r.params.overridden else "",
         )
+        if spec.kind != "path"
+        # a file on the office's machine: the act it holds, by its title, read article by article in the Relazione
+        else (spec.key, acts, ACT_HELD, "", "", fmt.yes_no(True) if k in r.params.overridden else "")
         for k, spec in r.params.specs.items()
     ]
     return Table("Parametri", columns, rows)
+
+
+ACT_HELD = "Il regolamento dell'ente: la Relazione interna lo riporta articolo per articolo, con le sue fonti"

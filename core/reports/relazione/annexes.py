@@ -151,8 +151,8 @@ def internal_notes(r: Result, names: Names) -> list[Block]:
 def parameters(r: Result, words: Wording) -> Table:
     rows = []
     for name, spec in r.params.specs.items():
-        if spec.kind == "path" and not words.named:
-            continue  # a file on the office's machine, not a rule: the act it holds is under «Regolamento»
+        if spec.kind == "path":
+            continue  # a file on the office's machine, not a rule: the act it holds is said by its title
         flags = []
         if name in r.params.overridden:
             flags.append(Flag("modificato dalla configurazione", "warn"))

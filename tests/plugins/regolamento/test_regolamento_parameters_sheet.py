@@ -1,5 +1,5 @@
-"""The workbook's «Parametri» sheet and the yes/no words an office reads: the file of the regulation, which cycle.toml
-must name, is no parameter changed by the configuration; a yes or a no is written «sì» and «no», as the docs and
+"""The workbook's «Parametri» sheet and the yes/no words an office reads: the regulation, which cycle.toml names by
+its file, is listed by its act's title and is no parameter changed by the configuration; a yes or a no is written «sì» and «no», as the docs and
 `leggi` write it, never «SI»/«NO»."""
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ def test_the_file_of_the_regulation_is_not_a_parameter_changed(ciclope_ente, tmp
     table = sheets.parameters(result)
     changed = [c[0] for c in table.columns].index("Modificato dalla configurazione")
     rows = {row[0]: row for row in table.rows}
-    # listed with the file's name, so the office sees which file was applied, with nothing said changed
-    assert rows["regolamento"][1] == "smvp.toml"
+    # listed with the act's title, as every document names it (never the file's name), with nothing said changed
+    assert rows["regolamento"][1].startswith("Regolamento del Comune di Esempio")
     assert rows["regolamento"][changed] == ""
 
 

@@ -106,7 +106,7 @@ def test_the_workbook_says_the_evaluator_and_why_someone_is_not_evaluated_in_wor
     summary = dict(book["Sintesi"].iter_rows(values_only=True))
     # the act by its title, not «regolamento 0.1.0», the plugin's name and version, apart
     assert summary["Regolamento"] == "Criteri per il trattamento accessorio"
-    assert summary["Applicato da"].startswith("ciclope, plugin «regolamento» versione ")
+    assert summary["Applicato da"].startswith("ciclope, modulo «regolamento» versione ")  # never «plugin»
     rows = list(book["Valutazioni individuali"].iter_rows(values_only=True))
     head = rows[0]
     people = {r[0]: dict(zip(head, r)) for r in rows[1:]}
