@@ -390,7 +390,9 @@ def tree(
     }
     if figure.note:
         node["note"] = figure.note
-    readings = [text for text in readings_of(result, figure.source) if f"{SAID_READING}{text}" not in seen]
+    readings = [
+        text for text in readings_of(result, figure.source, summed_parts(figure)) if f"{SAID_READING}{text}" not in seen
+    ]
     if readings:  # the office's reading of the rule the figure applies, once in an explanation
         node["readings"] = readings
         seen.update(f"{SAID_READING}{text}" for text in readings)
@@ -447,16 +449,28 @@ def input_node(result: Result, i: Input, seen: set[str], depth: int, stop: Stop 
 SAID_READING = "\0ipotesi:"
 
 
-def readings_of(result: Result, source: str) -> list[str]:
+def readings_of(result: Result, source: str, each: bool = False) -> list[str]:
     """The office's own readings of its regulation (``ciclope_assumptions``: what the Relazione lists under
     «Ipotesi») of the article a figure cites: each whose article is the figure's source, or ends it (a declared
-    regulation cites its act, then the block's ``fonte``: «SMVP, art. 6»)."""
-    cited = str(source or "")
+    regulation cites its act, then the block's ``fonte``: «SMVP, art. 6»); with ``each``, of every article a source
+    joins («…, art. 6; …, art. 7»: a premium summed from parts, each with its own, :func:`summed_parts`)."""
+    whole = str(source or "")
+    cited = (whole, *whole.split("; ")) if each else (whole,)
     return [
         text
         for _, text, where in result.plugin.readings
-        if text and where and (cited == where or cited.endswith(f", {where}"))
+        if text and where and any(c == where or c.endswith(f", {where}") for c in cited)
     ]
+
+
+# the figure of one part's premium, of a premium summed from the parts of one fund: ``premio:<part>:<person>``
+PART = "premio:"
+
+
+def summed_parts(figure: Figure) -> bool:
+    """True for a premium summed from the parts of one fund (an input is a part's premium, ``premio:…``): its source
+    joins the parts' articles, and the readings of each are the premium's."""
+    return any((i.ref or "").startswith(PART) for i in figure.inputs)
 
 
 def _status_said(result: Result, key: str, value: Any) -> str:

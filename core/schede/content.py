@@ -4,6 +4,7 @@ data but the name of their evaluator, who signs it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -19,6 +20,7 @@ from ciclope.core.reports import fmt, progressions
 from ciclope.core.result import Result
 from ciclope.core.run.explain import (
     GIVEN,
+    PART,
     award_figure,
     column_kind,
     exclusion_words,
@@ -28,6 +30,7 @@ from ciclope.core.run.explain import (
     readings_of,
     result_kinds,
     subject,
+    summed_parts,
     total_lines,
     unpaid_reasons,
     worded_code,
@@ -294,7 +297,6 @@ def _appeals(result: Result, pid: str) -> tuple[Line, ...]:
 
 
 MIN_GROUP = 3
-PART = "premio:"  # the figure of one part's premium, of a premium summed from the parts of one fund
 
 
 def _sizes(result: Result) -> tuple[dict[tuple[str, str], frozenset[str]], dict[str, frozenset[str]]]:
@@ -367,6 +369,15 @@ def _shown(
     pays ``pid`` alone (the person the scheda is for) is no colleague's: its figures stay (:func:`_small`)."""
     if figure is None:
         return figure, []
+    theirs = [i for i in figure.inputs if _theirs(result, i, pid)]
+    if theirs:  # a colleague's name, code or figure the rule reads: never on the scheda, whatever the group
+        figure = figure._replace(inputs=tuple(i for i in figure.inputs if i not in theirs))
+    kept, left = _small_groups(result, figure, pool, band, pid)
+    return kept, [*theirs, *left]
+
+
+def _small_groups(result: Result, figure: Figure, pool: str, band: str | None, pid: str) -> tuple[Figure, list[Any]]:
+    """``figure`` without the inputs that are figures of a group of fewer than 3 people paid (:func:`_shown`)."""
     bands, pools = result.memo("schede.group_sizes", lambda: _sizes(result))
     shares = result.memo("schede.part_sizes", lambda: _shares(result))
     small_pool = _small(pools.get(pool), pid)
@@ -374,7 +385,7 @@ def _shown(
 
     def small_part(step: Any) -> bool:
         ref = getattr(step, "ref", "") or ""
-        return ref in shares and _small(shares[ref], pid)
+        return ref in shares and _small(shares[ref], pid) and not _whole_fund(result, step)
 
     parts = [i for i in figure.inputs if small_part(i)]
     if not (small_pool or small_band or parts):
@@ -388,6 +399,34 @@ def _shown(
     return figure._replace(inputs=tuple(kept)), [i for i in figure.inputs if i not in kept]
 
 
+def _whole_fund(result: Result, step: Any) -> bool:
+    """A part's fund (``pool:<fund>:<part>``) that is the whole fund it is a part of (a part of 100% with nothing
+    received from other parts): the fund's allocation, public whoever is paid from it, no small group's figure."""
+    fund = (getattr(step, "ref", "") or "").split(":")[1]
+    whole = result.ledger.pools.get(fund)
+    return whole is not None and isinstance(step.value, Decimal) and step.value == whole.amount
+
+
+def _theirs(result: Result, step: Any, pid: str) -> bool:
+    """An input that is another person's datum (rules/core.md §6): their code as its value (the person a reggenza
+    covers), or their name in its label («… di Rita Pace»: a figure of theirs a formula reads); the person's
+    evaluator, who signs the scheda, is no other person here."""
+    people = result.ente.people
+    own = {pid, result.ente.evaluator_of(pid)}
+    value = getattr(step, "value", None)
+    if isinstance(value, str) and value in people and value not in own:
+        return True
+    name = getattr(step, "name", "") or ""
+    names = result.memo("schede.people_names", lambda: {p.name: p.id for p in people.values() if p.name})
+    person = people.get(pid)
+    return any(_named(name, n) and names[n] not in own for n in names if person is None or n != person.name)
+
+
+def _named(label: str, name: str) -> bool:
+    """True where ``label`` says ``name`` as a whole («Persona 1» is not in «premio di Persona 10»)."""
+    return name in label and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", label) is not None
+
+
 # Where the figures a scheda withholds are, and how the employee who needs them to redo the premium sees them: the
 # office keeps them (the internal Relazione, schede.xlsx, ciclope explain) and a colleague's data are shown only to
 # whoever is entitled, which for one's own premium is a request of access to the documents (L. 241/1990 art. 22 ff.,
@@ -399,21 +438,32 @@ HELD = (
 )
 
 
-def _withheld(result: Result, left: list[Any]) -> str:
-    """Why the scheda leaves ``left`` off: they are figures of fewer than 3 people paid (rules/core.md §6); and who
-    holds them and shows them to whoever is entitled (:data:`HELD`)."""
+def _withheld(result: Result, left: list[Any], pid: str) -> str:
+    """Why the scheda leaves ``left`` off: they are another person's data, or figures of fewer than 3 people paid
+    (rules/core.md §6); and who holds them and shows them to whoever is entitled (:data:`HELD`)."""
     if not left:
         return ""
-    names = [fmt.quoted(fmt.worded(i.name, result.plugin.status_labels, signed=True)) for i in left]
+    theirs = [i for i in left if _theirs(result, i, pid)]
+    names = [fmt.quoted(fmt.worded(i.name, result.plugin.status_labels, signed=True)) for i in left if i not in theirs]
+    said = [_others(len(theirs))] if theirs else []
     if len(names) == 1:
-        return (
+        said.append(
             f"Non è mostrato {names[0]}: riguarda meno di 3 persone pagate, e per differenza darebbe l'importo o il "
-            f"peso di un collega. {HELD}"
+            f"peso di un collega."
         )
-    return (
-        f"Non sono mostrati {fmt.listed(names)}: riguardano meno di 3 persone pagate, e per differenza darebbero "
-        f"l'importo o il peso di un collega. {HELD}"
-    )
+    elif names:
+        said.append(
+            f"Non sono mostrati {fmt.listed(names)}: riguardano meno di 3 persone pagate, e per differenza darebbero "
+            f"l'importo o il peso di un collega."
+        )
+    return " ".join([*said, HELD])
+
+
+# what a scheda says of another person's data the rule reads (:func:`_theirs`): never whose they are
+def _others(count: int) -> str:
+    if count == 1:
+        return "Non è mostrato un dato che il calcolo legge e che non è della persona valutata: la scheda dice solo ciò che è suo."
+    return f"Non sono mostrati {count} dati che il calcolo legge e che non sono della persona valutata: la scheda dice solo ciò che è suo."
 
 
 def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
@@ -427,7 +477,7 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
         # a level recorded as the band (a regulation without merit bands) is the person's level, said apart
         band = f", fascia {award['band']}" if award.get("band") and award["band"] != about.get("level") else ""
         labels = result.plugin.status_labels
-        readings = tuple(readings_of(result, figure.source)) if figure is not None else ()
+        readings = tuple(readings_of(result, figure.source, summed_parts(figure))) if figure is not None else ()
         out.append(
             Payment(
                 what=fmt.worded(str(award["what"]), labels, signed=True) + band,
@@ -440,7 +490,7 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
                 steps=_steps(result, figure),
                 readings=readings,
                 note=words_only(fmt.worded(figure.note, labels)) if figure is not None else "",
-                withheld=_withheld(result, left),
+                withheld=_withheld(result, left, pid),
                 parts=_parts(result, whole, pool, award.get("band"), pid, readings),
             )
         )
@@ -474,7 +524,7 @@ def _parts(
                 steps=_steps(result, part),
                 readings=tuple(x for x in readings_of(result, part.source) if x not in said),
                 note=words_only(fmt.worded(part.note, labels)),
-                withheld=_withheld(result, left),
+                withheld=_withheld(result, left, pid),
             )
         )
     return tuple(out)

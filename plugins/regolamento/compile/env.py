@@ -132,6 +132,7 @@ class Cohort:
 Each = tuple["PersonEnv", Value, "Input | None"]  # a person an aggregate read, the value, the datum it read alone
 Tied = tuple[str, Value, "Input | None"]  # a value that decides a tie of a rank: its words, the value, its datum
 
+COVERED = "della persona sostituita"  # of whom a post's figure is read (``DI(…; sostituito)``): never their name
 ASSIGNMENTS = "incarichi"  # the sheet of the appointments a part pays one by one ([[premi]] incarichi)
 
 
@@ -394,14 +395,19 @@ class PersonEnv:
         return cohort.people(scope, self.person.id)
 
     def other(self, person: str, name: str) -> Value:
-        """A quantity of another person (``DI``), read as that person's own is: with its cell or its figure."""
+        """A quantity of another person (``DI``), read as that person's own is: with its cell or its figure. A column
+        the regulation declares, read of the person an appointment covers, is the post's figure (the position pay of
+        the office covered): said of «la persona sostituita», which the scheda of the one covering shows; any other
+        quantity is the person's own (their score, the pay due to them), said by their name, which it never shows."""
         who = self.facts.ente.people.get(str(person))
         if who is None:
             return None
         theirs = PersonEnv(self.facts, who, level_figure=self.level_figure)
         found = theirs.value(name)
         said = theirs.read[name]
-        self.read.setdefault(f"{person}:{name}", attrs.evolve(said, name=f"{said.name} di {who.name}"))
+        post = self.row is not None and str(person) == str(self.row.covered) and name in self.facts.columns
+        whose = COVERED if post else f"di {who.name}"
+        self.read.setdefault(f"{person}:{name}", attrs.evolve(said, name=f"{said.name} {whose}"))
         return found
 
     def row_dates(self, row: Row) -> None:

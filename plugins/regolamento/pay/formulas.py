@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import attrs
 
-from ciclope.core import Input, Person, Problem, Trace, fmt, money
+from ciclope.core import Ente, Input, Person, Problem, Trace, fmt, money
 from ciclope.plugins.regolamento.compile.env import (
     ASSIGNMENTS,
     Cohort,
@@ -132,7 +132,7 @@ class PartFormulas:
     def _rows(self, env: PersonEnv) -> tuple[Decimal, tuple[Input, ...]]:
         assert self.part.amount is not None and self.part.assignments is not None
         ente = env.facts.ente
-        each: list[tuple[Decimal, tuple[Input, ...]]] = []
+        each: list[Held] = []
         spans: list[tuple[dt.date, dt.date]] = []
         for r in ente.table(ASSIGNMENTS):
             if r.get("person") != env.person.id or not of_kind(r.get("kind"), self.part.assignments):
@@ -144,23 +144,61 @@ class PartFormulas:
             env.row = Row(days, r.get("covered"), covered, r.row, r.values, cut)
             env.known.clear()  # the row's data (its days, whom it covers, its declared columns) are read anew
             value, inputs = self._number(self.part.amount, env, "importo dell'incarico")
-            cell = Input(
-                f"incarico di {ente.cell_said(ASSIGNMENTS, r.row)}",
-                r.get("kind"),
-                cell=ente.cell(ASSIGNMENTS, r.row, "kind"),
-            )
-            each.append((money.r2(value), (cell, *inputs)))
+            said = incarico_words(ente.year, r.get("kind"), r.get("start"), r.get("end"))
+            cell = Input("incarico", said, cell=ente.cell(ASSIGNMENTS, r.row, "kind"))
+            each.append(Held(money.r2(value), (cell, *post_covered(ente, r.get("covered")), *inputs), said))
             spans.append(span)
         env.row = None
         if not each:
             return ZERO, ()
         if self.part.combine == "massimo":
-            best = max(each, key=lambda x: x[0])
-            return best[0], (*best[1], Input("con più incarichi", "il migliore"))
-        if self.part.combine == "contemporanei":
-            each = [max(group, key=lambda x: x[0]) for group in concurrent(each, spans)]
-        total = sum((v for v, _ in each), ZERO)
-        return total, tuple(i for _, inputs in each for i in inputs)
+            best = max(each, key=lambda x: x.amount)
+            left = [unpaid(h, best, "vale il migliore, l'incarico") for h in each if h is not best]
+            return best.amount, (*best.inputs, Input("con più incarichi", "il migliore"), *left)
+        if self.part.combine != "contemporanei":
+            return sum((h.amount for h in each), ZERO), tuple(i for h in each for i in h.inputs)
+        total, out = ZERO, []
+        for group in concurrent(each, spans):
+            best = max(group, key=lambda x: x.amount)
+            total += best.amount
+            out += [*best.inputs, *(unpaid(h, best, "contemporaneo all'incarico") for h in group if h is not best)]
+        return total, tuple(out)
+
+
+@attrs.frozen
+class Held:
+    """An appointment a part pays by (a row of incarichi.csv): its amount to the cent, the inputs that explain it,
+    and the appointment in words (:func:`incarico_words`)."""
+
+    amount: Decimal
+    inputs: tuple[Input, ...]
+    said: str
+
+
+def incarico_words(year: int, kind: object, start: object, end: object) -> str:
+    """An appointment as an employee reads it, by its kind and its dates within the year: «reggenza dal 01/07/2016 al
+    31/12/2016», never the file and row that write it (explain keeps the cell in its arrow)."""
+    first, last = span_in_year(year, start, end)
+    return f"{kind or 'incarico'} dal {fmt.date_it(first)} al {fmt.date_it(last)}"
+
+
+def post_covered(ente: Ente, covered: object) -> tuple[Input, ...]:
+    """The post an appointment covers, by its title: the unit of the person covered, as the office names it — what
+    the reggente may read of it; the person's own name and code stay off the scheda (rules/core.md §6)."""
+    who = ente.people.get(str(covered)) if covered else None
+    unit = ente.units.get(who.unit) if who is not None and who.unit else None
+    if who is None or unit is None:
+        return ()
+    return (Input("l'unità della persona sostituita", unit.name, cell=ente.cell("people", who.row, "unit")),)
+
+
+def unpaid(held: Held, best: Held, why: str) -> Input:
+    """An appointment considered and not paid, beside the one paid in its place: «reggenza dal 01/09/2016 al
+    30/09/2016: € 300,00, non pagato: contemporaneo all'incarico reggenza dal 01/07/2016 … (€ 3.680,00), che vale di
+    più»."""
+    more = "che vale di più" if best.amount > held.amount else "di pari importo"
+    said = f"{held.said}: {fmt.euro(held.amount)}, non pagato: {why} {best.said} ({fmt.euro(best.amount)}), {more}"
+    return Input("incarico considerato e non pagato", said)
 
 
 def unheld(formula: Formula, env: PersonEnv, values: bool = False) -> str:

@@ -107,9 +107,13 @@ def test_the_explanation_reaches_each_appointment_s_cells(ciclope_ente, tmp_path
         ("il livello della scala per il punteggio del settore", "90%"),
         ("il livello della scala per il punteggio del settore", "100%"),
     ]
-    # each appointment by the file the office wrote and its row; the formula by the list, whatever its file
-    rows = [name for name, _, _ in inputs if name.startswith("incarico di ")]
-    assert rows == ["incarico di incarichi.csv, riga 2", "incarico di incarichi.csv, riga 3"]
+    # each appointment by its words (its kind and its dates, open ends at the year's: 2024), its row in its cell;
+    # the formula by the list, whatever its file
+    rows = [(value, cell) for name, value, cell in inputs if name == "incarico"]
+    assert rows == [
+        ("settore dal 01/01/2024 al 31/12/2024", "incarichi.csv:2:kind"),
+        ("settore dal 01/01/2024 al 31/12/2024", "incarichi.csv:3:kind"),
+    ]
     assert "per ogni incarico «settore» dell'elenco degli incarichi: " in result.figures["award:D1"].formula
 
 
