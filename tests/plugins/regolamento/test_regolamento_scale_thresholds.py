@@ -9,9 +9,13 @@ import html
 import re
 from decimal import Decimal
 
+import openpyxl
+
+from ciclope.core.reports import html as relazione
+from ciclope.core.reports import public, write_reports
 from ciclope.core.run.explain import explain
 
-from helpers import one_unit_comune, run_declared
+from helpers import one_unit_comune, regulation_text, run_declared
 
 REGULATION = """\
 formato = 2
@@ -116,3 +120,47 @@ def test_thresholds_in_order_say_nothing(ciclope_ente, tmp_path):
 
 def page_text(text: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text)))
+
+
+def test_the_regulation_s_text_says_the_score_on_its_scale(tmp_path):
+    # «su = 500»: the card's score is from 0 to 500 points, the thresholds 426 and 351 with it; not «da 0 a 100»
+    text = regulation_text(tmp_path, REGULATION)
+    assert "Il punteggio è quello della scheda di valutazione, da 0 a 500." in text
+    assert "da 0 a 100" not in text
+
+
+def test_the_relazione_shows_the_dirigenti_s_points_and_says_the_scale(ciclope_ente, tmp_path):
+    data = files(IN_ORDER)
+    data["people.csv"] = data["people.csv"].replace("S1,Persona S1,dipendente,C,", "S1,Persona S1,dirigente,DIR,")
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, data)
+    page = page_text(relazione.render(result))
+    # Scheda d: S1, a dirigente, 470 points of 500 (94,00 on 100) beside «eccellente», from 426
+    assert "Punteggio individuale (su 500) Livello Esito" in page
+    assert "— 470,00 eccellente" in page and "94,00 eccellente" not in page
+    reading = (
+        "Punteggi individuali in punti su 500, la scala del regolamento, con 2 decimali: così sono scritti le soglie "
+        "dei livelli e il punteggio che le raggiunge; la scheda di valutazione li calcola anche su 100 (punti su 500 "
+        "× 100 / 500)"
+    )
+    # the internal page says where it shows the score on 100: the histogram, the evaluators' means
+    assert f"{reading}, e su 100 sono i «Punteggi per classe» e le medie dei valutatori;" in page
+    assert "Punteggi individuali da 0 a 100" not in page
+    assert "Punteggi per classe (su 100)" in page
+    public_page = page_text(public.render(result))
+    assert f"{reading}; importi" in public_page and "Punteggi individuali da 0 a 100" not in public_page
+
+
+def test_levels_are_not_called_bands(ciclope_ente, tmp_path):
+    # the regulation declares levels ([livelli]), no bands: the premiums by level, never «Fascia»
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files(IN_ORDER))
+    (tmp_path / "out").mkdir()
+    write_reports(result, tmp_path / "out")
+    book = openpyxl.load_workbook(tmp_path / "out" / "schede.xlsx", read_only=True)
+    assert "Premi per fascia" not in book.sheetnames and "Premi per livello" in book.sheetnames
+    by_level = list(book["Premi per livello"].iter_rows(values_only=True))
+    assert by_level[0][:2] == ("Fondo", "Livello")
+    premi = list(book["Premi"].iter_rows(values_only=True))
+    assert "Livello" in premi[0] and "Fascia" not in premi[0]
+    page = page_text(relazione.render(result))
+    assert "Premi per fondo e livello" in page and "Premi per fondo e fascia" not in page
+    assert "Fondo Livello Persone Non pagate" in page
