@@ -116,6 +116,12 @@ def signed_pct(value: Any, places: int = 2) -> str:
     return text
 
 
+def individual_score_head(scale: Decimal | None) -> str:
+    """The head of a column of individual scores beside the levels: on the regulation's own scale where it has one,
+    «Punteggio individuale (su 500)», the figure its thresholds are written in."""
+    return f"Punteggio individuale (su {decimal_it(scale)})" if scale is not None else "Punteggio individuale"
+
+
 def score(value: Any) -> str:
     """A score 0–100 with two decimals: ``78,50``."""
     return NONE if value is None else decimal_it(value, 2)

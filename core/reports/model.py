@@ -196,6 +196,7 @@ class Reading:
     command (the chain of the figures is in the ente's internal documents)."""
 
     public: bool = False
+    scale: str = ""  # the regulation's own scale of points («500»), where the scores have one: said with them
 
 
 @attrs.frozen

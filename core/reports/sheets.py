@@ -156,7 +156,7 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
                 fmt.role_label(p.role, r.ente.year, r.plugin.staff_words),
                 headed,
                 stats.head_organizational(r, p.id),  # a PO's the unit's they head, as in the Relazione
-                s.score if s else None,
+                scoring.shown(s) if s else None,  # beside the level, on the scale of its thresholds
                 fmt.level(s.level, r.plugin.ente_labels) if s else None,
                 status(p.id),
             )
@@ -167,7 +167,7 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
         ("Ruolo", "text", 20),
         ("Unità dirette", "text", 30),
         ("Performance organizzativa", "ach", 15),
-        ("Punteggio individuale", "score", 13),
+        (fmt.individual_score_head(stats.own_scale(r)), "score", 13),
         ("Livello", "text", 16),
         ("Esito", "text", 16),
     ]
@@ -525,7 +525,7 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         ("Unità", "text", 28),
         ("Fondo", "text", 24),
         *((("Parte", "text", 24),) if parts else ()),
-        *((("Fascia", "text", 14),) if banded else ()),
+        *(((stats.band_word(r).capitalize(), "text", 14),) if banded else ()),
         ("Importo", "money", 14),
         ("Esito", "text", 16),
         *((("Motivo", "text", 30),) if zero else ()),
@@ -607,16 +607,17 @@ def funds(r: Result) -> Table:
 
 
 NO_BAND = "nessuna fascia"  # those of a banded fund paid nothing (under a threshold): a band cell is never empty
+NO_LEVEL = "nessun livello"  # the same where the bands are the regulation's levels
 
 
 def bands(r: Result) -> Table:
     """The premiums by fund and band: every person with an amount in the fund, how many of them were paid nothing
     (an excluded, one under a threshold), and the mean, lowest and highest amount of those paid. Without any band (a
     regulation whose parts have none) the sheet is by fund alone, «Premi per fondo», with no empty «Fascia»."""
-    banded = any(b.band for b in stats.bands(r))
+    banded, word = any(b.band for b in stats.bands(r)), stats.band_word(r)
     columns: list[Column] = [
         ("Fondo", "text", 26),
-        *((("Fascia", "text", 14),) if banded else ()),
+        *(((word.capitalize(), "text", 14),) if banded else ()),
         ("Persone", "int", 9),
         ("Non pagate", "int", 9),
         ("Totale", "money", 14),
@@ -625,12 +626,13 @@ def bands(r: Result) -> Table:
         ("Massimo", "money", 14),
     ]
     band = stats.band_words(r)
-    said = [(band(b.band) or NO_BAND,) if banded else () for b in stats.bands(r)]
+    none = NO_LEVEL if word == "livello" else NO_BAND
+    said = [(band(b.band) or none,) if banded else () for b in stats.bands(r)]
     rows = [
         (fund_name(r, b.pool), *cell, b.count, b.unpaid, b.total, b.mean, b.low, b.high)
         for b, cell in zip(stats.bands(r), said, strict=True)
     ]
-    return Table("Premi per fascia" if banded else "Premi per fondo", columns, rows)
+    return Table(f"Premi per {word}" if banded else "Premi per fondo", columns, rows)
 
 
 def instalments(r: Result) -> Table:

@@ -256,6 +256,33 @@ def _level_runs(result: Result) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(reversed(scale)) for scale in scales) + ((rest,) if rest else ())
 
 
+def own_scale(result: Result) -> Decimal | None:
+    """The scale of the regulation's own points where the scores have one (a declared regulation's [punteggio] su:
+    its levels and thresholds are written in them, a person reads them beside a level); None where scores are on
+    100."""
+    return result.memo("stats.own_scale", lambda: _own_scale(result))
+
+
+def _own_scale(result: Result) -> Decimal | None:
+    return next((s.scale for s in result.scores.values() if s.scale is not None and s.points is not None), None)
+
+
+def levels_as_bands(result: Result) -> bool:
+    """Whether the bands of the premiums are the people's levels (a regulation that declares levels, not merit
+    bands, records each person's level as their band): the tables then say «livello», the regulation's word."""
+    return result.memo("stats.levels_as_bands", lambda: _levels_as_bands(result))
+
+
+def _levels_as_bands(result: Result) -> bool:
+    found = {b.band for b in bands(result) if b.band}
+    return bool(found) and found <= set(level_order(result))
+
+
+def band_word(result: Result) -> str:
+    """The word of the premiums' bands, as the regulation says it: «livello» for its levels, else «fascia»."""
+    return "livello" if levels_as_bands(result) else "fascia"
+
+
 def band_words(result: Result) -> Callable[[str | None], str | None]:
     """A band as people read it: a regulation without merit bands records each person's level as their band, and
     such a band (a level in use, :func:`level_order`) reads by the label the ente's regulation gives the level, as

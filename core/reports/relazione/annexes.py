@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ciclope.core.output import results
-from ciclope.core.reports import fmt, sheets
+from ciclope.core.reports import fmt, sheets, stats
 from ciclope.core.reports import fund as funddoc
 from ciclope.core.reports.model import (
     Acts,
@@ -140,8 +140,13 @@ def notes(r: Result, named: bool = True) -> list[Block]:
         Acts(None, acts),
         *(data if named else []),
         Heading("Come leggere i numeri"),
-        Reading(public=not named),
+        Reading(public=not named, scale=_scale(r)),
     ]
+
+
+def _scale(r: Result) -> str:
+    scale = stats.own_scale(r)
+    return fmt.decimal_it(scale) if scale is not None else ""
 
 
 def internal_notes(r: Result, names: Names) -> list[Block]:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
+from ciclope.core import scoring
 from ciclope.core.money import PERFORMANCE
 from ciclope.core.reports import fmt, progressions, stats, svg, transparency
 from ciclope.core.reports.model import (
@@ -145,7 +146,9 @@ def charts(r: Result, names: Names) -> Figures:
             "grafico-punteggi",
             "Distribuzione dei punteggi individuali",
             stats.histogram(r),
-            axis="punteggio (classi di 10 punti)",
+            axis="punteggio su 100 (classi di 10 punti)"
+            if stats.own_scale(r) is not None
+            else "punteggio (classi di 10 punti)",
         )
         levels = svg.count_bars("grafico-livelli", "Persone per livello o esito", stats.distribution(r))
         figures += [Figure(histogram, personal=True), Figure(levels, personal=True)]
@@ -218,7 +221,7 @@ def dirigenti(r: Result, names: Names) -> list[Block]:
                 fmt.role_label(p.role, ente.year, r.plugin.staff_words),
                 ", ".join(names.unit(u.id) for u in ente.headed_by(p.id)) or fmt.NONE,
                 fmt.pct(stats.head_organizational(r, p.id)),
-                fmt.score(s.score if s else None),
+                fmt.score(scoring.shown(s) if s else None),  # beside the level, on the scale of its thresholds
                 (fmt.level(s.level, r.plugin.ente_labels) if s and s.level else fmt.NONE),
                 fmt.status(r.status_of(p.id), r.plugin.status_labels),
             )
@@ -228,7 +231,7 @@ def dirigenti(r: Result, names: Names) -> list[Block]:
         "Ruolo",
         "Unità dirette",
         "Performance organizzativa",
-        "Punteggio individuale",
+        fmt.individual_score_head(stats.own_scale(r)),
         "Livello",
         "Esito",
     )

@@ -41,7 +41,7 @@ def individual(r: Result, names: Names) -> list[Block]:
     out: list[Block] = [
         Heading("Distribuzione per livello o esito"),
         Table("", columns(("Livello / esito", "Persone", "Quota"), (1, 2)), rows),
-        Heading("Punteggi per classe"),
+        Heading("Punteggi per classe (su 100)" if stats.own_scale(r) is not None else "Punteggi per classe"),
         Table("", columns([c for c, _ in hist], range(len(hist))), [[n for _, n in hist]]),
         Heading("Differenziazione dei giudizi per valutatore"),
         Text(DIFFERENTIATION, "muted"),
@@ -104,7 +104,7 @@ def rewards(r: Result, names: Names) -> list[Block]:
     if not reached(r, "premialita"):
         return [not_run(r, "premialita")]
     by_band = bands(r)
-    said = "Premi per fondo e fascia" if any(b.band for b in stats.bands(r)) else "Premi per fondo"
+    said = f"Premi per fondo e {stats.band_word(r)}" if any(b.band for b in stats.bands(r)) else "Premi per fondo"
     out: list[Block] = [Heading("Fondi"), funds(r), Heading(f"{said} (dati aggregati)"), by_band]
     if by_band.rows:
         out.append(Text(BANDS_NOTE, "muted"))
@@ -162,7 +162,8 @@ def bands(r: Result) -> Table:
         )
         for b in stats.bands(r)
     ]
-    head = ("Fondo", *(("Fascia",) if banded else ()), "Persone", "Non pagate", "Totale", "Media", "Minimo", "Massimo")
+    word = stats.band_word(r).capitalize()
+    head = ("Fondo", *((word,) if banded else ()), "Persone", "Non pagate", "Totale", "Media", "Minimo", "Massimo")
     numbers = tuple(range(len(head) - 6, len(head)))
     return Table("", columns(head, numbers), rows, empty="Nessun premio individuale calcolato.")
 

@@ -19,6 +19,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, Division
 from typing import Any, Protocol
 
 from ciclope.core import fmt
+from ciclope.plugins.regolamento.compile import points
 from ciclope.plugins.regolamento.format.expr import (
     EURO,
     EURO_PER_DAY,
@@ -685,10 +686,14 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         return people, vals, reads, key
 
     scored = base in ("MAX", "MIN") and _of_points(node)
+    averaged = base == "MEDIA" and _of_points(node)
 
-    def shown(value: Value) -> Value:  # shown in euro, or as a percentage; one person's score as a score is
+    def shown(value: Value) -> Value:  # shown in euro, or as a percentage; one person's score as a score is, and a
+        # mean of scores with two decimals as a score (398,00, never 398), four where it has more (354,6667)
         if isinstance(value, Decimal) and (node.euro or node.percent):
             return fmt.Money(value) if node.euro else fmt.Percent(value)
+        if averaged and type(value) is Decimal:
+            return points.shown(value)
         return fmt.Points(value) if scored and type(value) is Decimal else value
 
     def figure(env: Env, value: Value, found: tuple[Sequence[Env], list[Value], list[Any], Any]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ciclope.core import Score, money
+from ciclope.core import Score, fmt, money
 from ciclope.plugins.regolamento.format.spec import Regulation
 
 POINTS = "punteggio sulla scala del regolamento"
@@ -36,3 +36,21 @@ def points_of(reg: Regulation, score: Score | None) -> Decimal | None:
         return score.score
     found = score.breakdown.get(POINTS)
     return found if isinstance(found, Decimal) else money.r2(score.score * scale / HUNDRED)
+
+
+def shown(value: Decimal) -> fmt.Places:
+    """A number of points as a figure shows it: two decimals at least, as every score (353,00 and 334,80, never 353
+    or 334,8), four where it has more (a mean: 354,6667)."""
+    exponent = value.as_tuple().exponent
+    rounded = money.r4(value) if isinstance(exponent, int) and exponent < -4 else value
+    places = rounded.as_tuple().exponent
+    at_least = max(2, -places) if isinstance(places, int) else 2
+    return fmt.Places(rounded.quantize(Decimal(1).scaleb(-at_least)))
+
+
+def said(reg: Regulation, value: Decimal) -> str:
+    """Points in words on the regulation's scale: «354,00 punti su 500», «354,00 punti» without ``su``."""
+    scale = scale_of(reg)
+    on = f" su {fmt.decimal_it(scale)}" if scale is not None else ""
+    figure = shown(value)
+    return f"{fmt.decimal_it(figure, figure.places)} punti{on}"

@@ -189,7 +189,9 @@ def score(block: Score, regulation: Regulation) -> Said:
         )
         lines += note(g.note)
     if not lines:
-        lines.append("Il punteggio è quello della scheda di valutazione, da 0 a 100.")
+        # on the regulation's own scale where it has one: the points its thresholds are written in
+        top = num(block.scale) if block.scale is not None else "100"
+        lines.append(f"Il punteggio è quello della scheda di valutazione, da 0 a {top}.")
     if block.unit_kind:
         lines.append(
             f"L'unità del punteggio è l'unità di tipo «{block.unit_kind}» che la persona dirige o, altrimenti, la più "

@@ -11,6 +11,7 @@ coefficient and read with its label.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -29,6 +30,7 @@ from ciclope.core import (
     bands,
     fmt,
 )
+from ciclope.plugins.regolamento.compile import points
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.evaluate import Rank, RunError, run
 from ciclope.plugins.regolamento.compile.points import points_of
@@ -90,6 +92,7 @@ def _levels(reg: Regulation, facts: Facts, steps: Sequence[Step], roles: list[st
     cohort = Cohort(recorder=Recorder(trace, f"livelli:{'/'.join(roles)}", cite(reg, reg.levels.source)))
     cohort.members = [PersonEnv(facts, p, cohort) for p in people]
     ladder = tuple(bands.Level(s.name, _threshold(reg, s, cohort, trace)) for s in steps)
+    trace.extend(out_of_order(reg, steps, ladder))
     for role in roles:
         facts.ladders = {**facts.ladders, role: [(lv.name, lv.min) for lv in ladder]}
         facts.ranks.pop(role, None)
@@ -114,9 +117,9 @@ def _threshold(reg: Regulation, step: Step, cohort: Cohort, trace: Trace) -> Dec
         return UNREACHED
     value = _run(step.min, env, trace, reg, reg.levels.source)
     key = f"livelli:soglia:{step.name}"
-    # shown to four decimals where it has more (a mean: 354,6667), as every weight; compared exact
-    said = env.shown(value) if isinstance(value, Decimal) else value
-    shown = f"{fmt.decimal_it(said)} punti" if isinstance(said, Decimal) else "non calcolabile: nessuno lo raggiunge"
+    # shown as every score, two decimals, to four where it has more (a mean: 354,6667); compared exact
+    said = points.shown(value) if isinstance(value, Decimal) else value
+    shown = points.said(reg, value) if isinstance(value, Decimal) else "non calcolabile: nessuno lo raggiunge"
     trace.record(
         key,
         said,
@@ -127,6 +130,38 @@ def _threshold(reg: Regulation, step: Step, cohort: Cohort, trace: Trace) -> Dec
         f"soglia dell'anno: {shown}",
     )
     return value if isinstance(value, Decimal) else UNREACHED
+
+
+ORDER_RULE = "regolamento.soglie"
+
+
+def out_of_order(reg: Regulation, steps: Sequence[Step], ladder: Sequence[bands.Level]) -> list[Problem]:
+    """A warning for each threshold of a formula that, with the year's data, is not above the next level's or not
+    below the level's before it: the scale is no longer in decreasing order, as the reader requires of numbers
+    written (docs/regolamento.md), and the level it passes is left empty. The formula and the two thresholds in points,
+    with the article of [livelli]."""
+    assert reg.levels is not None
+    out = []
+    for (upper, lower), (high, low) in zip(itertools.pairwise(steps), itertools.pairwise(ladder), strict=True):
+        formula = upper.min if isinstance(upper.min, Formula) else lower.min
+        if not isinstance(formula, Formula) or high.min > low.min or UNREACHED in (high.min, low.min):
+            continue
+        how = "è sotto" if high.min < low.min else "coincide con"
+        first, second = f"«{high.name}» ({points.said(reg, high.min)}", f"«{low.name}» ({points.said(reg, low.min)}"
+        first, second = (
+            (f"{first}, dalla formula {formula})", f"{second})")
+            if formula is upper.min
+            else (f"{first})", f"{second}, dalla formula {formula})")
+        )
+        message = (
+            f"con i dati dell'anno la soglia di {first} {how} quella di {second}, il livello che la segue: le soglie "
+            f"non sono in ordine decrescente e nessuno può avere «{low.name}»"
+        )
+        where = written(formula)
+        out.append(
+            Problem(rule=ORDER_RULE, message=message, severity="warning", source=cite(reg, reg.levels.source), **where)
+        )
+    return out
 
 
 def _run(formula: Formula, env: PersonEnv, trace: Trace, reg: Regulation, source: str) -> object:
@@ -162,16 +197,7 @@ def _level(
     else:
         reached = bands.level_of(points_of(reg, score) or score.score, ladder)
         formula = "il livello della scala raggiunto dal punteggio, con le soglie dell'anno"
-        inputs = [Input("punteggio", score.score, ref=f"score:{person.id}")]
-        formulas = {s.name for s in ladders.steps_of(reg, person.role) if isinstance(s.min, Formula)}
-        inputs += [
-            Input(
-                f"soglia di «{lv.name}»",
-                env.shown(lv.min),
-                ref=f"livelli:soglia:{lv.name}" if lv.name in formulas else "",
-            )
-            for lv in ladder  # as its figure shows it (:func:`_threshold`)
-        ]
+        inputs = [_compared(reg, score), *_thresholds(reg, env, ladder)]
         moved = ""
     level, stepped = individual.level_at(reg, person, reached, ladder, parts)  # type: ignore[arg-type]
     trace.record(
@@ -184,6 +210,29 @@ def _level(
         "; ".join(x for x in (moved, stepped) if x),
     )
     return attrs.evolve(score, level=level)
+
+
+def _compared(reg: Regulation, score: Score) -> Input:
+    """The score a threshold is compared with, on the scale the thresholds are written in: the points of [punteggio]
+    su («punteggio su 500 = 430,00»), never the score on 100 beside a threshold of 500; the score itself without."""
+    scale, found = points.scale_of(reg), points_of(reg, score)
+    if scale is None or found is None:
+        return Input("punteggio", score.score, ref=f"score:{score.person}")
+    return Input(f"punteggio su {fmt.decimal_it(scale)}", fmt.Points(found), ref=f"score:{score.person}")
+
+
+def _thresholds(reg: Regulation, env: PersonEnv, ladder: Sequence[bands.Level]) -> list[Input]:
+    """Each threshold of the person's scale as its figure shows it (:func:`_threshold`), in points as the score is
+    (426,00 beside 354,00 and 430,00); one nobody reaches (nobody to average) as it is."""
+    formulas = {s.name for s in ladders.steps_of(reg, env.person.role) if isinstance(s.min, Formula)}
+    return [
+        Input(
+            f"soglia di «{lv.name}»",
+            env.shown(lv.min) if lv.min == UNREACHED else points.shown(lv.min),
+            ref=f"livelli:soglia:{lv.name}" if lv.name in formulas else "",
+        )
+        for lv in ladder
+    ]
 
 
 def _moved(reg: Regulation, points: Decimal, plain: str | None, reached: str | None) -> str:

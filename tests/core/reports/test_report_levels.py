@@ -31,7 +31,8 @@ def test_a_level_recorded_as_band_reads_by_its_label(tmp_path):
     assert f'{fund}<td class="num">7</td><td>eccellente</td><td class="num">28,57%</td>' in html
     assert not re.search(r"<td>[AB]</td>", html)
     book = openpyxl.load_workbook(out / "comune-livelli" / "schede.xlsx", read_only=True)
-    bands = [r[1] for r in book["Premi per fascia"].iter_rows(min_row=2, values_only=True) if r[0]]
+    # the bands are the regulation's levels: the sheet says «livello», the regulation's word, never «fascia»
+    bands = [r[1] for r in book["Premi per livello"].iter_rows(min_row=2, values_only=True) if r[0]]
     assert bands[:3] == ["eccellente", "buono", "C"]
     awards = {r[0]: r[4] for r in book["Premi"].iter_rows(min_row=2, values_only=True) if r[0]}
     assert (awards["L1"], awards["L3"], awards["L5"]) == ("eccellente", "buono", "C")

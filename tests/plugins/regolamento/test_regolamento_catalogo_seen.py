@@ -218,7 +218,7 @@ def test_a_mean_and_a_ratio_of_days_read_to_four_decimals(ciclope_ente, tmp_path
     cards = [card(pid, str(p), "500") for pid, p in points.items()]
     result = run(ciclope_ente, tmp_path, "dap", ente(people, cards, "48000.00", "position_pay"))
     threshold = result.figures["livelli:soglia:Oltre la media"]
-    assert (threshold.value, threshold.note) == (Decimal("354.6667"), "soglia dell'anno: 354,6667 punti")
+    assert (threshold.value, threshold.note) == (Decimal("354.6667"), "soglia dell'anno: 354,6667 punti su 500")
     assert {i.name: i.value for i in threshold.inputs} == {"la media del punteggio nell'ente": Decimal("353.6667")}
     assert result.scores["D4"].level == "Distinto"  # 352 < 354,666…
     # Montagna Sicura: M4 hired on 16 April 2024, 366 − 106 = 260 days of 366 = 0,710382… → 0,7104
