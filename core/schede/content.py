@@ -99,6 +99,8 @@ class Scheda:
     acts: tuple[Line, ...]
     motivation: str = ""  # the evaluator's words for the card
     score_readings: tuple[str, ...] = ()  # the office's own readings of the rule that scores the person
+    # why the score's weights are what they are (a weight moved to the unit, the file's nota), as explain says it
+    score_note: str = ""
     instalments: tuple[Line, ...] = ()  # a premium the regulation pays in instalments: each, when and how much
     # the progressione economica (``progression:<person>``): outcome, place, cost from its fund; the rule and its act
     progression: tuple[Line, ...] = ()
@@ -593,6 +595,7 @@ def build(result: Result, pid: str) -> Scheda:
         acts=_acts(result),
         motivation=ente.motivations.get(pid, ""),
         score_readings=tuple(readings_of(result, figure.source)) if figure is not None else (),
+        score_note=words_only(fmt.worded(figure.note, result.plugin.status_labels)) if figure is not None else "",
         instalments=_instalments(result, pid),
         progression=_progression(result, pid),
         progression_rule=_progression_rule(result, pid),

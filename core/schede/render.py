@@ -132,6 +132,7 @@ def render(s: Scheda) -> str:
     steps = _lines(s.score_steps, ("Elemento del punteggio", "Valore"))
     formula = (
         f"<p class='muted'>Come si calcola: {_e(s.score_formula)}. Fonte: {_e(s.score_source)}.</p>"
+        + (f"<p class='muted'>{_e(_upper(s.score_note))}.</p>" if s.score_note else "")
         + _readings(s.score_readings)
         if s.score_formula
         else ""

@@ -80,7 +80,8 @@ def score_of(
     )
     unit_read = any(label == "unità × 100" and w > 0 for label, _, _, w in parts)
     several = units.heads_several(person, ente, units.kind_of(reg)) if unit_read else ""
-    note = "; ".join(x for x in (several, moved, level_words(reg, level, points, stepped)) if x)
+    own = reg.score.note if weights is not None and reg.score is not None else ""  # the file's nota of [punteggio]
+    note = "; ".join(x for x in (several, moved, level_words(reg, level, points, stepped), own) if x)
     trace.record(
         f"score:{person.id}",
         score,

@@ -636,3 +636,26 @@ def test_explain_says_the_bounded_split_in_words(ciclope_ente, tmp_path):
     said = explain.explain(result, "person", "PO1")
     assert said is not None
     assert "• minimo = € 5.000,00" in said and "• massimo = € 16.000,00" in said and "clamp" not in said
+
+
+def test_the_score_s_nota_and_why_the_weights_moved_are_on_the_scheda(ciclope_ente, tmp_path):
+    """[punteggio] nota is «riportata nelle spiegazioni» (its key's doc): it was in the annex only. D2 has no measured
+    objective: the scheda said «70% × performance dell'unità» without saying why it is not the 40% written."""
+    from ciclope.core.schede import content, render
+
+    data = ente(
+        [("D1", "dipendente", 90, "false"), ("D2", "dipendente", 80, "false")], 'performance_individuale = "0.00"'
+    )
+    data["objectives.csv"] += "OBI,individual,Pratiche curate da D1,,,,D1\n"
+    data["indicators.csv"] += "IN3,OBI,Pratiche curate,higher,,,10,6,,,,,\n"
+    nota = 'nota = "senza obiettivi individuali il 30% passa all\'unità (70%)"\n'
+    result = run_declared(ciclope_ente, tmp_path, HEAD + OBJECTIVES_SCORE + nota, data)
+    said = (
+        "senza obiettivi individuali o di gruppo misurati il loro peso passa all'unità; "
+        "senza obiettivi individuali il 30% passa all'unità (70%)"
+    )
+    assert result.figures["score:D2"].note == said
+    page = render.render(content.build(result, "D2"))
+    assert (
+        "<p class='muted'>Senza obiettivi individuali o di gruppo misurati il loro peso passa all&#x27;unità; " in page
+    )
