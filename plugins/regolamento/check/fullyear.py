@@ -18,8 +18,9 @@ from ciclope.plugins.regolamento.read.lines import line_of, said
 
 RULE = "regolamento.rateo"
 DECIDED = "importi"  # the method whose amounts an act decides, person by person
-# what a formula reads that already counts the days of service
-DAYS_READ = frozenset({"giorni_servizio", "mesi_servizio", "assunzione", "cessazione"})
+# what a formula reads that already counts the days of service: the position pay too, written (people.csv) or weighted
+# ([posizioni]) as what is due for the days of the incarico, so a weight by it is in proportion to them
+DAYS_READ = frozenset({"giorni_servizio", "mesi_servizio", "assunzione", "cessazione", "retribuzione_posizione"})
 # the functions that count the time of service themselves: MESI(15 giorni) is the months of service in the year
 COUNTS_SERVICE = frozenset({"MESI", "PREMIO"})
 NAMED = 3  # the people a warning names, then «e altri N»

@@ -93,3 +93,18 @@ def test_a_formula_that_reads_the_months_of_service_is_not_warned(ciclope_ente, 
         # weights 81 × 12, 82 × 6, 83 × 12 (÷ 12 alike in the definition): Σ = 972 + 492 + 996 = 2460;
         # P2: 3000 × 492 / 2460 = 600,00 — the months really prorate the premium
         assert {a.person: a.amount for a in result.rewards.awards.values()}["P2"] == Decimal("600.00"), name
+
+
+def test_a_weight_by_the_position_pay_due_is_not_warned(ciclope_ente, tmp_path):
+    # the position pay an office writes is what is due for the incarico's days (5.000,00 for P2's half year of a
+    # 10.000,00 post): a weight by it is already in proportion to the days, as a formula reading them is
+    part = PART.replace(
+        'metodo = "proporzionale"', "metodo = \"proporzionale\"\npeso = '=punteggio * retribuzione_posizione'"
+    )
+    data = files()
+    head, *rows = data["people.csv"].splitlines()
+    pay = {"SEG": "", "P1": "10000.00", "P2": "5000.00", "P3": "10000.00"}
+    data["people.csv"] = "\n".join([f"{head},position_pay", *(f"{r},{pay[r.split(',')[0]]}" for r in rows)]) + "\n"
+    result = run_declared(ciclope_ente, tmp_path, HEAD + part, data)
+    assert [p.message for p in result.violations if p.severity == "error"] == []
+    assert warnings(result) == []
