@@ -273,8 +273,8 @@ def tie_problems(
         return []
     message = (
         f"maggiorazione del premio individuale ({law}): {out}, perché la quota è un massimo e il contratto in vigore "
-        f"nel {year} non prevede criteri di parità; dal 23.2.2026 l'art. 48 CCNL Funzioni Locali chiede al contratto "
-        f"integrativo di fissarli, in cycle.toml {PARITA}"
+        f"nel {year} non prevede criteri di parità: il contratto integrativo li fissa dai cicli 2026 (art. 48 CCNL "
+        f"Funzioni Locali 23.2.2026, in cycle.toml {PARITA}); per il {year} la chiave parita non si scrive"
     )
     return [_tie_problem("ccnl.maggiorazione.pari_merito", message, source)]
 

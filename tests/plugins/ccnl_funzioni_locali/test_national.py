@@ -700,6 +700,8 @@ def test_a_tie_at_the_maggiorazione_s_cut_is_warned_and_said_to_each_tied_person
         "dell'ente" in warnings[0]
     )
     assert "parita = [" in warnings[0]
+    # the key is the contract of 23.2.2026's: the warning of an earlier cycle never asks to write it (an error there)
+    assert warnings[0].endswith("per il 2024 la chiave parita non si scrive")
     for pid in ("A1", "A2"):
         text = explain(result, "person", pid)
         assert text is not None
