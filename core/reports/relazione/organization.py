@@ -175,7 +175,14 @@ def areas(r: Result, names: Names) -> list[Block]:
     total = ("", f"Performance dell'ente — {ente.name}", "", "", fmt.pct(org.ente))
     rows.append(Total((*total, "media ponderata delle aree non separate")))
     head = ("Area", "Denominazione", "Peso", "Obiettivi valutati", "Raggiungimento", "Note")
-    return [Table("", columns(head, (2, 3, 4)), rows)]
+    return [Text(AREAS_INTRO, "muted"), Table("", columns(head, (2, 3, 4)), rows)]
+
+
+# what the «scheda c» is, for a reader who does not know the Relazione's customary tables by their letters
+AREAS_INTRO = (
+    "Le aree strategiche dell'ente, ciascuna con il suo peso, gli obiettivi valutati e il raggiungimento: la "
+    "performance dell'ente è la media ponderata delle aree, senza quelle rendicontate a parte."
+)
 
 
 def objectives_without_areas(r: Result) -> list[Block]:
@@ -236,7 +243,8 @@ def dirigenti(r: Result, names: Names) -> list[Block]:
         "Esito",
     )
     intro = (
-        "Performance organizzativa di ciascun dirigente (media ponderata del suo cruscotto o media semplice degli "
+        f"Performance organizzativa di ciascun {'responsabile' if with_po else 'dirigente'} (media ponderata del suo "
+        "cruscotto o media semplice degli "
         "obiettivi di cui è responsabile, i cui pesi non contano; senza né l'uno né gli altri, il raggiungimento "
         "dell'unità che dirige) e valutazione individuale."
     )

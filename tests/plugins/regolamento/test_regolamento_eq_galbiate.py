@@ -239,6 +239,9 @@ def test_the_relazione_names_the_scheda_d_of_an_ente_without_dirigenti_by_what_i
     report = relazione.build(computed(tmp_path))
     [section] = [s for s in report.sections if s.ident == "dirigenti"]
     assert section.title == "Scheda d — Responsabili con funzioni dirigenziali"
+    # its opening sentence says whom it lists, the responsabili, not «ciascun dirigente» of an ente without any
+    intro = section.blocks[0].text
+    assert intro.startswith("Performance organizzativa di ciascun responsabile (media ponderata del suo cruscotto")
 
 
 def test_the_eq_s_scheda_says_the_incarico_her_position_pay_is_for(tmp_path):
