@@ -122,3 +122,17 @@ def test_a_merged_outcome_says_that_the_excluded_for_a_personal_reason_are_count
         "Chi è escluso dal premio per una ragione personale (assenze, sanzioni) è contato all'esito della sua "
         "valutazione e tra le persone non pagate, senza dirne la ragione." in public
     )
+
+
+def test_a_fund_whose_only_ria_enters_next_year_still_lists_the_ria_saying_so(tmp_path):
+    fondo = (CASE / "comune-valdorsa" / "fondo.csv").read_text(encoding="utf-8")
+    later = "".join(line for line in fondo.splitlines(keepends=True) if "30/06/2022" not in line)
+    assert later != fondo
+    result = run(tmp_path, later)
+    line = ria(result)
+    # nothing counted (the only leave is of 15/03/2023): the line is 0,00, and says why
+    assert line.amount == Decimal("0")
+    assert "non conta la RIA di 1 persona cessata nel 2023, che entra stabilmente dal fondo del 2024" in line.note
+    # the stable resources lose the 1,236.48 of the row taken out: 44,752.08 − 1,236.48 = 43,515.60
+    stable = sum((x.amount for x in result.fund.constitution if x.section == "stabile"), Decimal(0))
+    assert stable == Decimal("43515.60")
