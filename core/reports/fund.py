@@ -29,8 +29,10 @@ HTML = "relazione-tecnico-finanziaria.html"
 XLSX = "relazione-tecnico-finanziaria.xlsx"
 PDF = "relazione-tecnico-finanziaria.pdf"
 LIMIT_WORDS = {"dentro": "nel limite", "fuori": "fuori dal limite", "figurativa": "conta figurativamente"}
+# said to a revisore: what is missing, never how the program was run (``--no-store``)
 NO_ARCHIVE = (
-    "Confronto con l'anno precedente non disponibile: l'archivio dei risultati non è in uso per questa esecuzione."
+    "Confronto con l'anno precedente non disponibile: il fondo dell'anno precedente non è disponibile per questo "
+    "documento."
 )
 NO_PREVIOUS = "Nessun fondo dell'anno precedente nell'archivio dei risultati per questo ente."
 

@@ -169,9 +169,23 @@ def individual(r: Result) -> list[Block]:
     lines = transparency.lines(r)
     rows = [(named(ln.group), ln.item, _count(ln)) for ln in lines if ln.section == "livello" and not ln.merged]
     intro = f"Persone per livello di valutazione, separatamente per {named(stats.LEAD)} e per il personale. {CONTROL}"
-    intro += merged_note(r, lines)
+    intro += merged_note(r, lines) + personal_note(r)
     head = columns(("Gruppo", "Livello / esito", "Persone"), (2,))
     return [Text(intro, "muted"), Table("", head, rows, empty="Nessuna valutazione individuale.")]
+
+
+PERSONAL = (
+    " Chi è escluso dal premio per una ragione personale (assenze, sanzioni) è contato all'esito della sua "
+    "valutazione e tra le persone non pagate, senza dirne la ragione."
+)
+
+
+def personal_note(r: Result) -> str:
+    """Where someone's status is a fact of their life (absences, a sanction: ``PluginInfo.private_statuses``), the
+    sentence that says where they are counted: at their evaluation's outcome (:func:`stats.evaluation_classes`), so
+    that an outcome's row, merged or not, is read as counting them too, without naming the reason."""
+    statuses = r.rewards.statuses if r.rewards is not None else {}
+    return PERSONAL if r.plugin.private_statuses.intersection(statuses.values()) else ""
 
 
 def merged_note(r: Result, lines: list[transparency.Line]) -> str:

@@ -29,8 +29,8 @@ from ciclope.core.result import Result
 
 # read on the public Relazione too: what happens, never the command that does it
 NO_ARCHIVE = (
-    "Nessuno storico disponibile: l'archivio dei risultati non è in uso per questa esecuzione "
-    "(andamento e confronto con altri enti compaiono quando i risultati sono registrati nell'archivio)."
+    "Nessuno storico disponibile: i risultati degli anni precedenti non sono disponibili per questa Relazione "
+    "(andamento e confronto con altri enti compaiono quando lo sono)."
 )
 
 

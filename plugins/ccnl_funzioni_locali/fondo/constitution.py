@@ -10,6 +10,7 @@ the error against it).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -284,7 +285,24 @@ def ria(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[money.
         if e.date is not None and e.date.year >= ente.year
     ]
     formula = "RIA annue dei cessati prima dell'anno del fondo"
-    return (grouped(ente, r, counted, trace, formula) if counted else []), problems
+    later = deferred(rows, ente.year)
+    if not counted:
+        zero = line(r, Decimal(0), note=joined(r.note, later)) if later else None
+        return ([record(trace, zero, formula, [])] if zero else []), problems
+    lines = grouped(ente, r, counted, trace, formula)
+    return [attrs.evolve(lines[0], note=joined(lines[0].note, later)), *lines[1:]], problems
+
+
+def deferred(rows: Sequence[Entry], year: int) -> str:
+    """The RIA rows left out of the fund of ``year`` (the leave in that year or later), said where the RIA is listed
+    for the revisore: how many people, by the year of the leave, never their amount (one person's pay)."""
+    years = Counter(e.date.year for e in rows if e.date is not None and e.date.year >= year)
+    return "; ".join(
+        f"non conta la RIA di {n} {'persona cessata' if n == 1 else 'persone cessate'} nel {y}, che entra stabilmente "
+        f"dal fondo del {y + 1}"
+        + (f" (per i mesi del {y}: ratei di RIA, tra le risorse variabili)" if y == year else "")
+        for y, n in sorted(years.items())
+    )
 
 
 def area_cut(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[list[money.FundLine], list[Problem]]:

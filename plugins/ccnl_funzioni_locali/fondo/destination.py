@@ -162,9 +162,14 @@ def _use(line: money.FundLine, t: Table) -> str:
 def coverage(
     ente: Ente, made: Sequence[money.FundLine], uses: Sequence[money.FundLine], t: Table
 ) -> tuple[tuple[Decimal, Decimal], list[Problem]]:
-    """The stable resources net of the cuts and the fixed payments on them (their difference is what the fixed payments
-    leave), and an error when they do not cover them."""
-    stable = sum((x.amount for x in made if x.section in ("stabile", "decurtazione")), ZERO)
+    """The stable resources net of the stable cuts and the fixed payments on them (their difference is what the fixed
+    payments leave), and an error when they do not cover them. The year's cut that keeps the 2016 limit (a voce
+    ``annuale``) is no cut of the stable part: it lowers this year's fund alone and is not carried (docs/fondo.md §3)."""
+    yearly = {r.id for r in t.risorse_in(ente.year) if r.input in t.voci and t.voci[r.input].yearly}
+    stable = sum(
+        (x.amount for x in made if x.section == "stabile" or _stable_cut(x, yearly)),
+        ZERO,
+    )
     fixed_ids = {u.id for u in t.usi if u.stable}
     fixed = sum((x.amount for x in uses if _use(x, t) in fixed_ids), ZERO)
     left = stable - fixed
@@ -176,9 +181,14 @@ def coverage(
     # (none: the cuts exceed the stable resources by themselves, a figure of the whole sheet)
     rows = sorted(row_of(x) for x in uses if _use(x, t) in fixed_ids)
     where = f", {rows_said(rows)}" if rows else ""
-    message = f"i trattamenti fissi (differenziali, indennità di comparto, progressioni: {fmt.euro(fixed)}{where}) superano le risorse stabili al netto delle decurtazioni ({fmt.euro(stable)}): vanno coperti dalla parte stabile ({source})"
+    message = f"i trattamenti fissi (differenziali, indennità di comparto, progressioni: {fmt.euro(fixed)}{where}) superano le risorse stabili al netto delle decurtazioni stabili ({fmt.euro(stable)}): vanno coperti dalla parte stabile ({source})"
     row, column = (rows[0], "importo") if rows else (None, "uso")
     return (stable, fixed), [Problem.at(ente, RULE, message, source, SHEET, row, column)]
+
+
+def _stable_cut(line: money.FundLine, yearly: set[str]) -> bool:
+    """A cut of the stable part: every cut but the year's own (``yearly``: the risorse of a voce ``annuale``)."""
+    return line.section == "decurtazione" and line.key.split(":")[1] not in yearly
 
 
 def row_of(line: money.FundLine) -> int:

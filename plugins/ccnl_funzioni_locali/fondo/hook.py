@@ -114,7 +114,7 @@ def residual_check(
         ("Fondo costituito", total),
         ("Destinato", destined),
         ("Residuo", residual),
-        ("Risorse stabili al netto delle decurtazioni", stable),
+        ("Risorse stabili al netto delle decurtazioni stabili", stable),
         ("Trattamenti fissi a carico delle risorse stabili", -fixed),
         ("Risorse stabili non impegnate dai trattamenti fissi", left),
         (f"Torna nel fondo del {ente.year + 1} come risorsa variabile", carried),

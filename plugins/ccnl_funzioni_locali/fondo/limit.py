@@ -175,12 +175,13 @@ def excess(
 
 
 def decided_row(given: Given, lines: Sequence[money.FundLine], t: Table, year: int) -> int | None:
-    """Where the office lowers what counts in the limit: the first row of the first item in it the ente decides
-    (its voce goes with an act), never the 2016 base, a figure it must not change; that base when the ente decided
-    none of the items in the limit."""
+    """Where the office lowers what counts in the limit: the first row of the first resource in it the ente decides
+    (its voce goes with an act), never a cut (raising a stable cut lowers the fund for good, not the year's count:
+    docs/fondo.md §1) nor the 2016 base, a figure it must not change; that base when the ente decided none of the
+    resources in the limit."""
     voci = {r.id: r.input for r in t.risorse_in(year)}
     for x in lines:
-        name = voci.get(x.key.split(":")[1], "") if x.limit == "dentro" else ""
+        name = voci.get(x.key.split(":")[1], "") if x.limit == "dentro" and x.section != "decurtazione" else ""
         if name in t.voci and t.voci[name].act and given.of(name):
             return given.of(name)[0].row
     base = given.one("limite_2016")

@@ -254,7 +254,7 @@ def test_no_store_writes_no_database_and_says_nothing_is_available(tmp_path):
     main(["run", str(c21), "--no-store"])
     assert not list(tmp_path.glob("*.db"))
     trend = section((tmp_path / "out2021" / "cm-prova" / "relazione.html").read_text(encoding="utf-8"), "andamento")
-    assert "archivio dei risultati non è in uso" in trend and "<svg" not in trend
+    assert "i risultati degli anni precedenti non sono disponibili" in trend and "<svg" not in trend
 
 
 @pytest.mark.parametrize(

@@ -108,7 +108,7 @@ def test_the_carried_residual_shows_the_subtraction_it_rests_on(year):
     rows = dict(residual["rows"])
     # stable net of the cuts 76,436.15; fixed payments on it: differenziali 14,620.00 + indennità di comparto
     # 4,580.00 + progressioni 2,400.00 = 21,600.00; free 76,436.15 − 21,600.00 = 54,836.15 ≥ 21,545.94: all carried
-    assert rows["Risorse stabili al netto delle decurtazioni"] == "76436.15"
+    assert rows["Risorse stabili al netto delle decurtazioni stabili"] == "76436.15"
     assert rows["Trattamenti fissi a carico delle risorse stabili"] == "-21600.00"
     assert rows["Risorse stabili non impegnate dai trattamenti fissi"] == "54836.15"
     assert rows["Torna nel fondo del 2027 come risorsa variabile"] == "21545.94"
