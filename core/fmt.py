@@ -43,6 +43,7 @@ __all__ = [
     "share_places",
     "plural",
     "all_of",
+    "the_count",
     "and_",
     "listed",
     "clauses",
@@ -333,9 +334,15 @@ def clauses(*parts: str) -> str:
 
 def all_of(n: int) -> str:
     """«tutti i 5», «tutti gli 8», «tutti gli 11» (otto, undici, ottanta… begin with a vowel): the whole of a count."""
+    return f"tutti {the_count(n)}"
+
+
+def the_count(n: int) -> str:
+    """A count with its plural article: «i 2», «i 10», «gli 8», «gli 11», «gli 80» (otto, undici, ottanta… begin with
+    a vowel): «tra gli 8 che ricevono», never «tra i 8»."""
     digits = str(n)
     vowel = digits.startswith("8") or (digits.startswith("11") and len(digits) in (2, 5, 8))  # undici(mila)
-    return f"tutti {'gli' if vowel else 'i'} {digits}"
+    return f"{'gli' if vowel else 'i'} {digits}"
 
 
 def the_pct(value: Any, places: int = 2, prep: str = "") -> str:

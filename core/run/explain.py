@@ -599,28 +599,44 @@ def part_exclusion(result: Result, ident: str) -> Figure | None:
 PARTS_ONLY = " (per le parti: "
 
 
-def part_refusals(result: Result, ident: str) -> list[str]:
+def part_refusals(
+    result: Result, ident: str, theirs: Callable[[Input], bool] = lambda i: False, verdict: str = "no"
+) -> list[str]:
     """Why the parts that left the person out pay them nothing, each condition with what it read, then the parts that
-    are not theirs in one line: said after what is paid, where another part pays them (the scheda personale). Each
-    condition is cited as every rule is, act and article («Fonte: Manuale di valutazione, cap. 8, punti 1, 2 e 3»)."""
+    are not theirs in one line: said after what is paid, where another part pays them (the scheda personale:
+    ``verdict`` after each part, «no» or «non spetta»; ``theirs``: the inputs of other people it leaves off, rules/core.md
+    §6). Each condition is
+    cited as every rule is, act and article («Fonte: Manuale di valutazione, cap. 8, punti 1, 2 e 3»)."""
     docs = result.plugin.documents
     status = part_exclusion(result, ident)  # the exclusion of some parts first, as explain says it
     excluded = [{"why": exclusion_words(result, status), "source": status.source}] if status is not None else []
     return [
         f"{r['why']}. Fonte: {fmt.cite(r['source'], docs)}." if r["source"] else r["why"]
-        for r in [*excluded, *_refused_reasons(result, ident)]
+        for r in [*excluded, *_refused_reasons(result, ident, theirs=theirs, verdict=verdict)]
     ]
 
 
-def _refused_reasons(result: Result, ident: str, conditions: bool = True) -> list[dict[str, str]]:
+def _refused_reasons(
+    result: Result,
+    ident: str,
+    conditions: bool = True,
+    theirs: Callable[[Input], bool] = lambda i: False,
+    verdict: str = "no",
+) -> list[dict[str, str]]:
     """The parts whose condition left the person out (``conditions``), each with what did not hold and the values it
-    read that it does not say; then, in one plain line, the parts that are not theirs (no reason of money not paid)."""
+    read that it does not say (but those ``theirs`` leaves off); then, in one plain line, the parts that are not
+    theirs (no reason of money not paid)."""
     out = []
     for f in refusals(result, ident) if conditions else ():
         said = f.note or f"non vale: {f.formula}"
-        read = "; ".join(f"{i.name} = {shown}" for i, shown in _reads(result, f.inputs) if not _told(said, i, shown))
+        reads = _reads(result, [i for i in f.inputs if not theirs(i)])
+        read = "; ".join(f"{i.name} = {shown}" for i, shown in reads if not _told(said, i, shown))
         out.append(
-            {"why": f"{f.label}: no — {said}" + (f" ({read})" if read else ""), "source": f.source, "about": UNPAID}
+            {
+                "why": f"{f.label}: {verdict} — {said}" + (f" ({read})" if read else ""),
+                "source": f.source,
+                "about": UNPAID,
+            }
         )
     outside = outside_parts(result, ident)
     if outside:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import attrs
@@ -15,6 +16,7 @@ from ciclope.core import scoring
 from ciclope.core.conciliation import apply_appeals
 from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import EvaluationItem, Person
+from ciclope.core.money import Instalment
 from ciclope.core.outcomes import INHERITED
 from ciclope.core.reports import fmt, progressions
 from ciclope.core.result import Result
@@ -25,6 +27,7 @@ from ciclope.core.run.explain import (
     column_kind,
     exclusion_words,
     input_shown,
+    part_exclusion,
     part_refusals,
     premium_first,
     readings_of,
@@ -36,7 +39,7 @@ from ciclope.core.run.explain import (
     worded_code,
 )
 from ciclope.core.schede.words import words_only
-from ciclope.core.trace import PROGRESSION_PLACES, PROGRESSION_SCORE, PROGRESSION_TIE, Figure
+from ciclope.core.trace import NOTHING, PROGRESSION_PLACES, PROGRESSION_SCORE, PROGRESSION_TIE, Figure, zero_reason
 
 
 @attrs.frozen
@@ -110,6 +113,9 @@ class Scheda:
     totals: tuple[str, ...] = ()
     # what ``score`` is out of: «su 100», or the regulation's own scale and the score on 100 («su 60 (91,67 su 100)»)
     score_of: str = "su 100"
+    # the heading of ``refused``: none for someone paid whom no exclusion took from (a maggiorazione, a part whose
+    # condition they do not meet, «non spetta»: no pay withheld)
+    refused_title: str = "Non pagato"
 
 
 def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
@@ -424,6 +430,26 @@ def _theirs(result: Result, step: Any, pid: str) -> bool:
     return any(_named(name, n) and names[n] not in own for n in names if person is None or n != person.name)
 
 
+def _refused(result: Result, pid: str) -> dict[str, Any]:
+    """The parts that left the person out, under «Non pagato» with «no» where an exclusion took from them or nothing
+    is paid them; of someone paid whom only a part's condition leaves out, each «non spetta», with no heading. Never
+    a colleague's datum (rules/core.md §6)."""
+    plain = any(a.amount > 0 for a in result.ledger.awards_of(pid)) and part_exclusion(result, pid) is None
+    said = part_refusals(result, pid, partial(_of_others, result, pid), "non spetta" if plain else "no")
+    return {"refused": tuple(words_only(why) for why in said), "refused_title": "" if plain else "Non pagato"}
+
+
+def _of_others(result: Result, pid: str, step: Any) -> bool:
+    """An input of other people (rules/core.md §6): :func:`_theirs`, or a value that names a colleague (the people
+    tied with the person at the cut of a quota: «Alessia Bruni (D01) e Paolo Cerri (D02)»)."""
+    value = getattr(step, "value", None)
+    own = {pid, result.ente.evaluator_of(pid)}
+    return _theirs(result, step, pid) or (
+        isinstance(value, str)
+        and any(_named(value, p.name) for p in result.ente.people.values() if p.name and p.id not in own)
+    )
+
+
 def _named(label: str, name: str) -> bool:
     """True where ``label`` says ``name`` as a whole («Persona 1» is not in «premio di Persona 10»)."""
     return name in label and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", label) is not None
@@ -491,12 +517,18 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
                 source=fmt.worded(fmt.cite(str(award.get("source") or ""), result.plugin.documents), labels, True),
                 steps=_steps(result, figure),
                 readings=readings,
-                note=words_only(fmt.worded(figure.note, labels)) if figure is not None else "",
+                note=words_only(fmt.worded(_note(figure), labels)) if figure is not None else "",
                 withheld=_withheld(result, left, pid),
                 parts=_parts(result, whole, pool, award.get("band"), pid, readings),
             )
         )
     return tuple(out)
+
+
+def _note(figure: Figure) -> str:
+    """The note of an amount: of an amount of 0 that says why, the reason alone («nessun importo: i punti della
+    sezione «Obiettivi» sono meno di 48»), never joined to the share it would have been paid by."""
+    return zero_reason(figure) if not figure.value and figure.note.startswith(NOTHING) else figure.note
 
 
 def _parts(
@@ -525,7 +557,7 @@ def _parts(
                 source=fmt.worded(fmt.cite(part.source, result.plugin.documents), labels, True),
                 steps=_steps(result, part),
                 readings=tuple(x for x in readings_of(result, part.source) if x not in said),
-                note=words_only(fmt.worded(part.note, labels)),
+                note=words_only(fmt.worded(_note(part), labels)),
                 withheld=_withheld(result, left, pid),
             )
         )
@@ -590,11 +622,11 @@ def build(result: Result, pid: str) -> Scheda:
         appeals=_appeals(result, pid),
         payments=_payments(result, pid),
         unpaid=tuple(words_only(u["why"]) for u in unpaid_reasons(result, pid)),
-        refused=tuple(words_only(why) for why in part_refusals(result, pid)),
+        **_refused(result, pid),
         evaluator=_who(result, ente.evaluator_of(pid)),
         acts=_acts(result),
         motivation=ente.motivations.get(pid, ""),
-        score_readings=tuple(readings_of(result, figure.source)) if figure is not None else (),
+        score_readings=_score_readings(result, figure),
         score_note=words_only(fmt.worded(figure.note, result.plugin.status_labels)) if figure is not None else "",
         instalments=_instalments(result, pid),
         progression=_progression(result, pid),
@@ -602,6 +634,17 @@ def build(result: Result, pid: str) -> Scheda:
         premiums=bool(result.ledger.pools),
         totals=tuple(total_lines((subject(result, "person", pid) or {}).get("awards", []))),
     )
+
+
+def _score_readings(result: Result, figure: Figure | None) -> tuple[str, ...]:
+    """The office's readings of the rule that scores the person: those of the score's article, but the readings of a
+    part of the premium that cites the same article (its own, said under the premium, never under the score)."""
+    if figure is None:
+        return ()
+    parts = {name for by in (result.rewards.parts if result.rewards else {}).values() for paid in by.values()
+             for name, _ in paid}  # fmt: skip
+    of_parts = {text for where, text, _ in result.plugin.readings if any(where.endswith(f"«{n}»") for n in parts)}
+    return tuple(text for text in readings_of(result, figure.source) if text not in of_parts)
 
 
 def _level_said(result: Result, pid: str, level: str | None, status: str | None) -> str:
@@ -679,4 +722,24 @@ def _level(result: Result, score: Any) -> str:
 def _instalments(result: Result, pid: str) -> tuple[Line, ...]:
     """The person's instalments as the regulation pays them: the premium, the month, what it refers to; an advance
     and the balance as such, a balance below zero as a recovery."""
-    return tuple(Line(instalment_said(i), instalment_amount(i)) for i in result.ledger.instalments_of(pid))
+    own = result.ledger.instalments_of(pid)
+    return (*(Line(instalment_said(i), instalment_amount(i)) for i in own), *_nets(own))
+
+
+def _nets(own: list[Instalment]) -> tuple[Line, ...]:
+    """The net of a month where a recovery meets another instalment (the advance of one part given back, the balance
+    of another paid): what the person receives or gives back that month, «Saldo a giugno 2025: − € 200,00 da
+    restituire» for −480,00 + 280,00."""
+    months: dict[tuple[int, int], list[Instalment]] = {}
+    for i in own:
+        months.setdefault((i.year, i.month), []).append(i)
+    out = []
+    for (year, month), paid in months.items():
+        if len(paid) < 2 or not any(i.recovery for i in paid):
+            continue
+        net = sum((i.amount for i in paid), Decimal(0))
+        said = (
+            f"− {fmt.euro(-net)} da restituire" if net < 0 else f"{fmt.euro(net)} da ricevere" if net else fmt.euro(net)
+        )
+        out.append(Line(f"Saldo a {fmt.month_it(year, month)}", said))
+    return tuple(out)

@@ -77,8 +77,10 @@ def _payments(s: Scheda) -> str:
             + "".join(f"<h3>{_e(_upper(part.what))}: {_e(part.amount)}</h3>{_how(part)}" for part in p.parts)
         )
     parts += [f"<p class='total'>{_e(total)}</p>" for total in s.totals]
-    if s.refused:  # the parts that left them out, as explain says them under «Non pagato:»
-        parts.append("<h3>Non pagato</h3><ul>" + "".join(f"<li>{_e(why)}</li>" for why in s.refused) + "</ul>")
+    if s.refused:  # the parts that left them out, as explain says them under «Non pagato:»; of someone paid, each
+        # part that «non spetta», never under «Non pagato» (a maggiorazione they do not have is no pay withheld)
+        head = f"<h3>{_e(s.refused_title)}</h3>" if s.refused_title else ""
+        parts.append(head + "<ul>" + "".join(f"<li>{_e(why)}</li>" for why in s.refused) + "</ul>")
     if s.instalments:  # when each is paid: the rows of the instalments, in the order they are paid
         parts.append("<h3>Pagamento in rate</h3>" + _lines(s.instalments, ("Rata", "Importo")))
     return "".join(parts)

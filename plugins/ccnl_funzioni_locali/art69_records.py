@@ -203,17 +203,23 @@ def record_tied_out(
         if r.cut is None:
             continue
         left = r.slots - sum(1 for pid in r.chosen if pid not in r.tied)
+        # the note is the person's own (their scheda says it): the colleagues tied, and how the criteria ordered
+        # them, are inputs, which explain shows and the scheda leaves off
+        others = len(r.tied) - 1
+        peers = "un'altra persona" if others == 1 else f"altre {others} persone"
+        named = Input("persone a pari merito", fmt.listed(who(people)(p) for p in r.tied))
+        story = (
+            (Input("criteri di parità del contratto integrativo", ties.story(r.broken, r.tied, who(people))),)
+            if r.broken is not None
+            else ()
+        )
         for pid in (p for p in r.tied if p not in r.chosen):
             note = (
-                f"pari merito al limite della quota: {len(r.tied)} persone con {fmt.decimal_it(r.cut)} punti, "
-                f"{fmt.listed(who(people)(p) for p in r.tied)}, per {fmt.plural(left, 'posto', 'posti')}; "
-                + (
-                    "escluse tutte"
-                    if r.broken is None
-                    else f"criteri di parità del contratto integrativo: {ties.story(r.broken, r.tied, who(people))}"
-                )
+                f"pari merito al limite della quota con {peers} di pari punteggio, per "
+                f"{fmt.plural(left, 'posto', 'posti')}; "
+                + ("escluse tutte" if r.broken is None else "la parità è decisa dai criteri del contratto integrativo")
             )
-            _record_left_out(trace, (pid, scores[pid], r.id), cited, note, tie=True)
+            _record_left_out(trace, (pid, scores[pid], r.id), cited, note, (named, *story))
 
 
 def record_below_cut(
@@ -232,7 +238,8 @@ def record_below_cut(
             where = (
                 "è la sola persona della graduatoria che riceve il premio individuale"  # no place among 1
                 if len(r.candidates) == 1
-                else f"è al {place}° posto per punteggio tra i {len(r.candidates)} che ricevono il premio individuale "
+                else f"è al {place}° posto per punteggio tra {fmt.the_count(len(r.candidates))} che ricevono il premio "
+                "individuale "
                 "nella graduatoria"
             )
             note = (
@@ -243,11 +250,13 @@ def record_below_cut(
 
 
 def _record_left_out(
-    trace: Trace, who_where: tuple[str, Score, str], cited: tuple[str, str], note: str, tie: bool = False
+    trace: Trace, who_where: tuple[str, Score, str], cited: tuple[str, str], note: str, tied: tuple[Input, ...] = ()
 ) -> None:
     """The figure ``ammesso:maggiorazione_art69:<id>`` false of one person left out of the places of their ranking,
-    with their score and the ranking read; ``tie``: left out by a tie at the cut, which the formula says."""
+    with their score and the ranking read; ``tied``: left out by a tie at the cut, which the formula says, with the
+    people tied (and the criteria's story) as inputs."""
     (pid, score, ranking), (source, article) = who_where, cited
+    tie = bool(tied)
     trace.record(
         f"ammesso:{POOL}:{pid}",
         False,
@@ -257,6 +266,7 @@ def _record_left_out(
         [
             Input("punteggio", points(score.score), ref=f"score:{pid}"),
             Input("graduatoria", ranking_words(ranking), ref=f"{KEY}:quota:{ranking}"),
+            *tied,
         ],
         label=f"Maggiorazione del premio individuale ({article})",
         note=note,

@@ -66,6 +66,7 @@ from ciclope.plugins.regolamento.pay import (
     formulafunds,
     instalments,
     interim,
+    nothing,
     parts,
     positions,
     positionshare,
@@ -856,7 +857,7 @@ def _parts_paid(names: list[str], person: str, award: Decimal, trace: Trace) -> 
     """What each of the parts ``names`` of one fund paid ``person`` (an award of ``award``), as each part's own figure
     says, where the figures sum to the award: the parts that paid something, and at zero those whose condition
     (``ammesso``) left the person out and those an exclusion of theirs left out (``elenca_esclusi``: the excluded
-    appear with 0 €), all of them at zero where none paid; else the parts together, the whole award. A part that
+    appear with 0 €) and those whose formula gave nothing and says why, all of them at zero where none paid; else the parts together, the whole award. A part that
     weighed the person and gave nothing is a row of its own, so nobody it left out is unseen."""
     if len(names) == 1:
         return [(names[0], award)]
@@ -864,6 +865,7 @@ def _parts_paid(names: list[str], person: str, award: Decimal, trace: Trace) -> 
     paid = {n: f.value for n, f in own if isinstance(f.value, Decimal)}
     left = {n for n in names if n not in paid and _refused(trace, n, person)}
     left |= {n for n, f in own if any(i.ref == f"score:{person}:status" for i in f.inputs)}  # excluded from it
+    left |= {n for n, f in own if f.value == 0 and f.note.startswith(nothing.NOTHING)}  # a formula's 0, and why
     ordered = [(n, paid.get(n, ZERO)) for n in names if n in paid or n in left]
     if len(ordered) > 1 and sum(paid.values(), ZERO) == award:
         return [(n, v) for n, v in ordered if v > 0 or n in left] or ordered

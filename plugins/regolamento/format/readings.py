@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.format.spec import Definition, Regulation
 
 # a block of a list of tables, as a sentence names it (the list's key → its item); a table alone by its own key's doc
 ITEM_WORDS = {
@@ -86,6 +86,8 @@ def _said(field: Any, block: Any, item: str = "") -> str:
     alone by what its key is («i livelli di valutazione»)."""
     if not item:
         return str(field.metadata.get("doc", field.name)).split(" (")[0]
+    if isinstance(block, Definition):  # by its words, as the explanations say it, never the formulas' identifier
+        return f"{item} «{block.description or block.name.replace('_', ' ')}»"
     named = [(n, getattr(block, n)) for n in NAMES if isinstance(getattr(block, n, None), str) and getattr(block, n)]
     if not named:
         return item

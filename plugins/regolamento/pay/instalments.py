@@ -148,8 +148,27 @@ def _settled(
         key, rule = f"rata:{person.id}:{what}:{last}", pr.instalments[-1]
         premium = _premium(pr, person.id, amount, figure, trace)
         formula, note = _balance_words(premium, parts[-1])
-        trace.record(key, parts[-1], formula, source, [premium, *before], said(rule, what, ente.year) + label, note)
+        missed, dates = _not_serving(pr, person, ente, [a.n for a in found if a is not None])
+        note = fmt.clauses(note, *missed)
+        inputs = [premium, *before, *dates]
+        trace.record(key, parts[-1], formula, source, inputs, said(rule, what, ente.year) + label, note)
         out.instalments.append(_instalment(person.id, pr, rule, ente.year, parts[-1], key))
+
+
+def _not_serving(pr: Premium, person: Person, ente: Ente, had: list[int]) -> tuple[list[str], tuple[Input, ...]]:
+    """Why the person had none of the advances they were not in service for («nessun acconto di settembre 2024: non
+    in servizio nel mese»), with the dates that say so, each at its cell; nothing for an advance they had."""
+    said: list[str] = []
+    dates: tuple[Input, ...] = ()
+    for n, rule in enumerate(pr.instalments[:-1], start=1):
+        year = ente.year + rule.later
+        serving, read = _in_service(person, ente, year, rule.month_number)
+        if n in had or serving:
+            continue
+        when = "; ".join(f"{i.name} {fmt.date_it(i.value)}" for i in read)
+        said.append(f"nessun acconto di {fmt.month_it(year, rule.month_number)}: non in servizio nel mese ({when})")
+        dates = dates or read
+    return said, dates
 
 
 def _balance_words(premium: Input, balance: Decimal) -> tuple[str, str]:

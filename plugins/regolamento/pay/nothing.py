@@ -20,6 +20,8 @@ from ciclope.plugins.regolamento.format.expr import Binary, Call, Defined, Formu
 from ciclope.plugins.regolamento.format.wording import denied, sentence
 from ciclope.plugins.regolamento.pay.formulas import evaluated
 
+NOTHING = "nessun importo: "  # how the reason begins, in the note of the figure of an amount of 0
+
 
 def nothing(formula: Formula, env: PersonEnv) -> str:
     """«nessun importo: …» for a formula whose value for the person is 0 or less; "" when a piece of it cannot be
@@ -35,7 +37,7 @@ def nothing(formula: Formula, env: PersonEnv) -> str:
         if not isinstance(inner_value, Decimal) or inner_value > 0:
             break
         node, value = inner, inner_value
-    return "nessun importo: " + ", ".join([*because, *_where(formula, node, value, bool(because))])
+    return NOTHING + ", ".join([*because, *_where(formula, node, value, bool(because))])
 
 
 def _inner(formula: Formula, node: Node, env: PersonEnv, because: list[str]) -> Node | None:

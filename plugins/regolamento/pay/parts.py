@@ -221,7 +221,8 @@ def pay_one(
         unpaid.warn(reg, pr, amount, people, refused, trace, ente, kinds)
     cut = sum((group.cut for group in given), ZERO)
     ledger.paid[pr.fund] = ledger.paid.get(pr.fund, ZERO) + total
-    ledger.funded[name_of(pr)], ledger.spent[name_of(pr)] = amount, total
+    # an owed part's amount is what it owes, all paid (its fund opens empty): never a negative «non pagato»
+    ledger.funded[name_of(pr)], ledger.spent[name_of(pr)] = (total if owed.is_owed(pr) else amount), total
     ledger.bands[name_of(pr)] = {pid: b for group in given for pid, b in group.bands.items()}
     facts.bands[name_of(pr)] = ledger.bands[name_of(pr)]
     facts.premiums[name_of(pr)] = {e.person.id: paid for group in given for e, paid, _ in group.paid}

@@ -339,12 +339,16 @@ def test_a_tie_broken_by_the_criteria_says_which_decided_and_the_values_compared
     note = result.figures["art69:quota:ente"].note
     assert "pari merito al taglio (punteggio 92,00): Persona S04 (S04) e Persona S05 (S05)" in note
     assert said in note
-    # the person left out reads the same, by name, in words that fit anyone (no «ammessa», no «esclusi» for one)
-    out = result.figures["ammesso:maggiorazione_art69:S05"].note
-    assert out == (
-        "pari merito al limite della quota: 2 persone con 92,00 punti, Persona S04 (S04) e Persona S05 (S05), per 1 "
-        f"posto; criteri di parità del contratto integrativo: {said}"
+    # the person left out reads the tie in words that fit anyone (no «ammessa», no «esclusi» for one), without the
+    # colleague (their scheda says it); the people tied and the criteria's story, by name, are the figure's inputs
+    out = result.figures["ammesso:maggiorazione_art69:S05"]
+    assert out.note == (
+        "pari merito al limite della quota con un'altra persona di pari punteggio, per 1 posto; la parità è decisa "
+        "dai criteri del contratto integrativo"
     )
+    inputs = {i.name: i.value for i in out.inputs}
+    assert inputs["persone a pari merito"] == "Persona S04 (S04) e Persona S05 (S05)"
+    assert inputs["criteri di parità del contratto integrativo"] == said
 
 
 def test_a_person_below_the_places_is_told_their_place_and_never_another_s_score(tmp_path):

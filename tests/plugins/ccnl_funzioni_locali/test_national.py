@@ -707,8 +707,8 @@ def test_a_tie_at_the_maggiorazione_s_cut_is_warned_and_said_to_each_tied_person
         assert text is not None
         assert (
             "perché: Maggiorazione del premio individuale (art. 81 CCNL Funzioni Locali 16.11.2022): no — pari merito "
-            "al limite della quota: 2 persone con 95,00 punti, Persona 1 (A1) e Persona 2 (A2), per 1 posto; escluse "
-            "tutte"
+            "al limite della quota con un'altra persona di pari punteggio, per 1 posto; escluse tutte (punteggio = "
+            "95,00 punti; graduatoria = unica dell'ente; persone a pari merito = Persona 1 (A1) e Persona 2 (A2))"
         ) in text
     # the pool of the maggiorazione is explained all the same: nothing set aside, and why
     text = explain(result, "pool", "maggiorazione_art69")

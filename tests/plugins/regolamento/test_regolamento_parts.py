@@ -1098,13 +1098,15 @@ def test_the_scheda_of_someone_paid_says_the_part_that_left_them_out(ciclope_ent
     people = [("A", "C", 95), ("B", "C", 85), ("C", "C", 70), ("D", "C", 50)]
     result = run_declared(ciclope_ente, tmp_path, CHAINED, files(people, 'performance_individuale = "5000.00"'))
     # B 85: base 1000.00 (≥ 80), left out of «extra» (under 90): the scheda says so after what it pays, as explain
-    # does (docs/regolamento.md, «Chi la condizione lascia fuori»); A, in both parts, reads no such line
+    # does (docs/regolamento.md, «Chi la condizione lascia fuori»), a part that «non spetta» to someone paid, never
+    # under «Non pagato»; A, in both parts, reads no such line
     scheda = build(result, "B")
     assert scheda.refused == (
-        "Partecipazione di Persona B alla parte «extra»: no — il punteggio è meno di 90 (il punteggio = 85,00 punti). Fonte: SMVP del Comune di Parti, "
+        "Partecipazione di Persona B alla parte «extra»: non spetta — il punteggio è meno di 90 (il punteggio = 85,00 punti). Fonte: SMVP del Comune di Parti, "
         "art. 7.",
     )
     page = render(scheda)
-    assert "<h3>Non pagato</h3><ul><li>Partecipazione di Persona B alla parte «extra»: no" in page
+    assert "<ul><li>Partecipazione di Persona B alla parte «extra»: non spetta" in page
+    assert "<h3>Non pagato</h3>" not in page
     assert build(result, "A").refused == ()
     assert "<h3>Non pagato</h3>" not in render(build(result, "A"))

@@ -1,0 +1,88 @@
+"""The maggiorazione of the premio individuale (art. 81 CCNL 16.11.2022) on a person's scheda: said without a
+colleague's name or score, with the article Italian gives a count, and never as money «non pagato» to someone paid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ciclope.core import fmt
+from ciclope.core.inputs.config import load_config
+from ciclope.core.run.explain import explain
+from ciclope.core.run.runner import compute
+from ciclope.core.schede.content import build
+from ciclope.core.schede.render import render
+from ciclope.core.testing import write_ente
+
+from helpers import one_unit_comune
+
+SMVP = """\
+formato = 2
+[atto]
+titolo = "CCDI del Comune di Pari"
+tipo_ente = "comune"
+comparto = "funzioni_locali"
+
+[[premi]]
+nome = "performance individuale"
+metodo = "budget"
+residuo = "resta"
+fonte = "art. 5"
+"""
+CYCLE = """\
+[ciclo]
+anno = 2024
+risultati = "out"
+
+[[ente]]
+id = "pari"
+plugin = "regolamento"
+dati = "pari"
+regolamento = "smvp.toml"
+
+[ente.nazionale]
+maggiorazione = { quota_premio = "30%", quota_personale = "10%" }
+"""
+MAGGIORAZIONE = "Maggiorazione del premio individuale (art. 81 CCNL Funzioni Locali 16.11.2022)"
+
+
+def comune(tmp_path: Path, points: list[int]):
+    """Employees A1, A2… of one Comune with these points, a budget of 10.000,00 €, the maggiorazione for 10%."""
+    staff = [f"A{i},Persona {i},dipendente,C,com,1,0,false,SEG" for i in range(1, len(points) + 1)]
+    cards = [f"A{i},SEG,scheda,Valutazione complessiva,100,{p}," for i, p in enumerate(points, start=1)]
+    write_ente(
+        tmp_path / "pari",
+        one_unit_comune("Comune di Pari", staff, cards, '[funds]\nperformance_individuale = "10000.00"\n'),
+    )
+    (tmp_path / "smvp.toml").write_text(SMVP, encoding="utf-8")
+    (tmp_path / "cycle.toml").write_text(CYCLE, encoding="utf-8")
+    plan = load_config(tmp_path / "cycle.toml")
+    return compute(plan.enti[0], plan.year)
+
+
+def test_a_tie_at_the_cut_is_said_on_the_scheda_without_the_colleague(tmp_path):
+    # ten people, A1 and A2 both 95 for the one place (floor(10% × 10) = 1): both out. Each is paid the premio
+    # individuale (budget 1.000 × 95 / 100 = 950,00): the scheda says the maggiorazione does not apply, with the tie
+    # but never the other one's name or code
+    result = comune(tmp_path, [95, 95, 90, 88, 86, 84, 82, 80, 78, 76])
+    scheda = build(result, "A2")
+    assert len(scheda.refused) == 1
+    line = scheda.refused[0]
+    assert line.startswith(
+        f"{MAGGIORAZIONE}: non spetta — pari merito al limite della quota con un'altra persona di pari punteggio, "
+        "per 1 posto; escluse tutte (punteggio = 95,00 punti; graduatoria = unica dell'ente)."
+    )
+    assert "Persona 1" not in render(scheda) and "(A1)" not in render(scheda)
+    assert "<h3>Non pagato</h3>" not in render(scheda)  # paid 950,00: nothing of theirs is unpaid
+    # explain, the office's tool, names both
+    text = explain(result, "person", "A2")
+    assert text is not None and "Persona 1 (A1) e Persona 2 (A2)" in text
+
+
+def test_a_count_has_the_article_italian_gives_it(tmp_path):
+    assert [fmt.the_count(n) for n in (2, 3, 8, 11, 18, 80, 800, 10, 110)] == [
+        "i 2", "i 3", "gli 8", "gli 11", "i 18", "gli 80", "gli 800", "i 10", "i 110",
+    ]  # fmt: skip
+    # eleven people all paid, A2 second of them: floor(10% × 11) = 1 place, A1's
+    result = comune(tmp_path, [95, 94, 90, 88, 86, 84, 82, 80, 78, 76, 74])
+    (line,) = build(result, "A2").refused
+    assert "Persona 2 (A2) è al 2° posto per punteggio tra gli 11 che ricevono il premio individuale" in line
