@@ -1733,3 +1733,65 @@ def test_parco_pollino_40_percent_by_the_attested_performance_48_by_the_point_an
     # 3.600,00 + 5.200,00 paid; the 12% of progressioni and indennità, 1.200,00, is left to the fund
     pool = result.rewards.pools["fondo_disponibile"]
     assert (pool.distributed, pool.residual) == (Decimal("8800.00"), Decimal("1200.00"))
+
+
+def adsp_card(pid: str, objectives: tuple[int, int], skills: tuple[int, int]) -> list[str]:
+    """The card of the P.R.O.: two objectives of 40 points, competences and behaviour of 10 each."""
+    items = (
+        ("Obiettivi", "Obiettivo operativo 1", 40, objectives[0]),
+        ("Obiettivi", "Obiettivo operativo 2", 40, objectives[1]),
+        ("Competenze e comportamenti", "Competenze professionali", 10, skills[0]),
+        ("Competenze e comportamenti", "Comportamenti organizzativi", 10, skills[1]),
+    )
+    return [f"{pid},SEG,{section},{item},{top},{points}," for section, item, top, points in items]
+
+
+def test_adsp_tirreno_centrale_80_20_by_the_band_of_each_section_advance_and_balance(ciclope_ente, tmp_path):
+    # «80% del premio […] al raggiungimento degli obiettivi […] 20% […] competenze e comportamenti», each paid by the
+    # band its section's points reach (the file's reading: 90/75/60% of the section's maximum → 100/80/60%), of the
+    # level's maximum (an example table), × time worked × days of service; 30% of the maximum × time worked in
+    # advance in September, the balance (negative too) in June after the OIV's validation
+    people = [
+        "A1,Anna,dipendente,,ente,1,0,false,SEG,Quadro A,",  # all 2024 (366 days)
+        "A2,Bruno,dipendente,,ente,0.5,0,false,SEG,Livello 2,",  # half time
+        "A3,Carla,dipendente,,ente,1,0,false,SEG,Livello 3,2024-04-01",  # hired 1 April: 275 of 366 days
+        "A4,Dario,dipendente,,ente,1,0,false,SEG,Livello 5,",  # objectives below every band
+        "A5,Elena,dipendente,,ente,1,0,false,SEG,Livello 1,",  # competences below every band
+    ]
+    cards = [
+        *adsp_card("A1", (38, 36), (9, 9)),  # 74 ≥ 72: 100%; 18 ≥ 18: 100%
+        *adsp_card("A2", (32, 30), (8, 8)),  # 62 ≥ 60: 80%; 16 ≥ 15: 80%
+        *adsp_card("A3", (30, 20), (7, 6)),  # 50 ≥ 48: 60%; 13 ≥ 12: 60%
+        *adsp_card("A4", (20, 20), (10, 10)),  # 40 < 48: 0%; 20: 100%
+        *adsp_card("A5", (40, 40), (5, 5)),  # 80: 100%; 10 < 12: 0%
+    ]
+    data = ente(people, cards, extra="grado,assunzione")
+    data["ente.toml"] = 'name = "Autorità di Sistema Portuale"\n'
+    result = run(ciclope_ente, tmp_path, "adsp_tirreno_centrale", data)
+    assert [p.message for p in result.violations if p.severity == "error"] == []
+    # objectives (80%) and competences (20%) of the level's maximum × the band, × the share paid:
+    #   A1 3.000 × 80% × 100% = 2.400,00 and 3.000 × 20% = 600,00
+    #   A2 2.400 × 80% × 80% × 0,5 = 768,00 and 2.400 × 20% × 80% × 0,5 = 192,00
+    #   A3 2.250 × 80% × 60% × 275 / 366 = 1.080 × 0,751366… = 811,475… → 811,48 and 270 × 275 / 366 = 202,868… → 202,87
+    #   A4 0 and 2.000 × 20% = 400,00; A5 2.600 × 80% = 2.080,00 and 0
+    assert amounts(result) == {
+        "A1": "3000.00",
+        "A2": "960.00",  # 768,00 + 192,00
+        "A3": "1014.35",  # 811,48 + 202,87
+        "A4": "400.00",
+        "A5": "2080.00",
+    }
+    # the advance of September 2024, 30% × the part's share of the maximum × time worked, to all five (A3 in
+    # service since April); the balance of June 2025 = the part's premium − its advance
+    assert paid_in(result) == {
+        "A1": [("acconto", "2024-09", "720.00"), ("conguaglio", "2025-06", "1680.00"),  # 30% × 2.400
+               ("acconto", "2024-09", "180.00"), ("conguaglio", "2025-06", "420.00")],  # 30% × 600
+        "A2": [("acconto", "2024-09", "288.00"), ("conguaglio", "2025-06", "480.00"),  # 30% × 1.920 × 0,5
+               ("acconto", "2024-09", "72.00"), ("conguaglio", "2025-06", "120.00")],  # 30% × 480 × 0,5
+        "A3": [("acconto", "2024-09", "540.00"), ("conguaglio", "2025-06", "271.48"),  # 811,48 − 540
+               ("acconto", "2024-09", "135.00"), ("conguaglio", "2025-06", "67.87")],  # 202,87 − 135
+        "A4": [("acconto", "2024-09", "480.00"), ("recupero", "2025-06", "-480.00"),  # no objectives' premium
+               ("acconto", "2024-09", "120.00"), ("conguaglio", "2025-06", "280.00")],
+        "A5": [("acconto", "2024-09", "624.00"), ("conguaglio", "2025-06", "1456.00"),
+               ("acconto", "2024-09", "156.00"), ("recupero", "2025-06", "-156.00")],  # no competences' premium
+    }  # fmt: skip

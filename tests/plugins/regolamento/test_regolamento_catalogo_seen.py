@@ -30,7 +30,7 @@ from helpers import run_declared
 
 # The catalogue's tests whose enti are read here: levels with labels and without, nested shares, a fund the
 # regulation constitutes, reductions by brackets, a threshold at the mean, positions with an interim, a park's
-# point's value with a set-aside maggiorazione.
+# point's value with a set-aside maggiorazione, a port authority's owed parts with an advance and a balance.
 READ = (
     (catalogo, "test_magenta_merit_bands_of_the_dirigenti"),
     (catalogo, "test_fondazione_alma_mater_nested_shares_of_the_plafond_by_position_and_level"),
@@ -38,6 +38,7 @@ READ = (
     (catalogo, "test_ater_civitavecchia_presence_by_grade_cut_by_absences_and_objectives"),
     (catalogo, "test_dap_coefficients_of_the_judgement_and_the_best_reggenza"),
     (catalogo, "test_parco_pollino_40_percent_by_the_attested_performance_48_by_the_point_and_the_maggiorazione"),
+    (catalogo, "test_adsp_tirreno_centrale_80_20_by_the_band_of_each_section_advance_and_balance"),
     (formulas, "test_the_interim_is_paid_with_the_result_pay_out_of_its_fund_first"),
 )
 # A number with more digits than any the office typed or ciclope rounds to (λ has six): a Decimal printed whole.
