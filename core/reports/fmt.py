@@ -43,6 +43,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     plural,
     quoted,
     share_places,
+    the_count,
     the_pct,
 )
 from ciclope.core.labels import (  # noqa: F401  # re-exported

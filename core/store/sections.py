@@ -198,7 +198,7 @@ def position_html(bench: Benchmark | None, ente: str, year: int) -> list[Block]:
             rows,
         ),
         Text(
-            f"Confronto tra i {bench.enti} enti con risultati del {year} nell'archivio, sugli indicatori dichiarati "
+            f"Confronto tra {fmt.the_count(bench.enti)} enti con risultati del {year} nell'archivio, sugli indicatori dichiarati "
             "confrontabili (stesso codice di catalogo, o stesso codice, tipo e nome). 1° = il valore migliore, e "
             f"gli enti con lo stesso valore sono a pari merito. {QUARTERS_NOTE}",
             "note",

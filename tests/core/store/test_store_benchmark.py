@@ -197,3 +197,15 @@ def test_the_benchmark_command_says_a_shared_place_and_the_quarter_in_words():
     rows = [line for line in text.splitlines() if line.lstrip().startswith("1°")]
     assert len(rows) == 3 and all("1° pari merito" in r and "1° quarto, il migliore" in r for r in rows)
     assert "Quarto degli enti" in text and "Quarti contati dal migliore" in text
+
+
+def test_the_comparison_counts_the_enti_with_their_article():
+    """«Confronto tra gli 8 enti» (otto begins with a vowel), never «tra i 8»; «tra i 20»."""
+    from ciclope.core.store.benchmark import Benchmark, Distribution
+    from ciclope.core.store.sections import position_html
+
+    for n, said in ((8, "Confronto tra gli 8 enti"), (20, "Confronto tra i 20 enti")):
+        values = {f"e{i:02d}": 0.5 + i / 100 for i in range(n)}
+        bench = Benchmark(year=2024, enti=n, performance=Distribution.of(values), indicators=(), differentiation=())
+        note = position_html(bench, "e00", 2024)[-1]
+        assert note.text.startswith(said), note.text
