@@ -44,6 +44,7 @@ __all__ = [
     "plural",
     "all_of",
     "the_count",
+    "at_place",
     "and_",
     "listed",
     "clauses",
@@ -341,8 +342,20 @@ def the_count(n: int) -> str:
     """A count with its plural article: «i 2», «i 10», «gli 8», «gli 11», «gli 80» (otto, undici, ottanta… begin with
     a vowel): «tra gli 8 che ricevono», never «tra i 8»."""
     digits = str(n)
-    vowel = digits.startswith("8") or (digits.startswith("11") and len(digits) in (2, 5, 8))  # undici(mila)
-    return f"{'gli' if vowel else 'i'} {digits}"
+    return f"{'gli' if _vowel(digits) else 'i'} {digits}"
+
+
+def _vowel(digits: str) -> bool:
+    """True for a whole number said beginning with a vowel: otto, ottanta, ottocento…, undici, undicimila."""
+    return digits.startswith("8") or (digits.startswith("11") and len(digits) in (2, 5, 8))
+
+
+def at_place(n: Any, prep: str = "a") -> str:
+    """An ordinal after ``prep`` joined to its article, as Italian elides it before a vowel sound: «al 2°», «all'8°»,
+    «all'11°», «dell'80°» (ottavo, undicesimo, ottantesimo), never «al 8°»."""
+    digits = str(int(n))
+    article = "l'" if _vowel(digits) else "il "
+    return _JOINED.get((prep, article), f"{prep} {article}") + f"{digits}°"
 
 
 def the_pct(value: Any, places: int = 2, prep: str = "") -> str:

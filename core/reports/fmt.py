@@ -359,3 +359,34 @@ _FILE_NAME = re.compile(r"[\w.-]+\.[A-Za-z0-9]{1,5}")  # 000_c472ac27e970ca85.tx
 def ratio(value: Any) -> str:
     """A pure ratio (the grado di differenziazione): 2 decimals with the comma, never a currency."""
     return decimal_it(value, 2)
+
+
+# a yes-no column (or datum of the ente) by its name, before the parenthesis of its meaning: a scheda
+# (core.schede.words) and a «Motivo» of schede.xlsx say the meaning, never the column's name
+_YES_NO = re.compile(r"(?:la colonna|il dato) [a-z][a-z0-9_]* (?=\()")
+_ANSWER = re.compile(r"(?: dell'ente)? dice (sì|no)\b")
+
+
+def yes_no_said(text: str) -> str:
+    """Each ``la colonna nome (S) dice sì`` as ``«S»: sì``; a text that is nothing else as ``S: sì``."""
+    out, at = [], 0
+    for found in _YES_NO.finditer(text):
+        close = closing(text, found.end()) if found.start() >= at else -1
+        answer = _ANSWER.match(text, close + 1) if close >= 0 else None
+        if answer is None:
+            continue
+        meaning = text[found.end() + 1 : close]
+        alone = found.start() == 0 and answer.end() == len(text)
+        out.append(f"{text[at : found.start()]}{meaning if alone else f'«{meaning}»'}: {answer.group(1)}")
+        at = answer.end()
+    return "".join(out) + text[at:]
+
+
+def closing(text: str, start: int) -> int:
+    """The index of the «)» closing the parenthesis open at ``start`` (``text[start] == "("``); -1 if none."""
+    depth = 0
+    for k in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[k], 0)
+        if depth == 0:
+            return k
+    return -1

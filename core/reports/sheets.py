@@ -404,7 +404,8 @@ def reason_of(r: Result, pid: str) -> str | None:
     if score is not None and status != score.status and figure is not None and figure.value == status:
         head, colon, tail = figure.label.partition(": ")
         text = tail if colon and head.startswith("Esito") else figure.formula
-        return fmt.worded(without_formula(text.removeprefix("escluso dal premio: ")), r.plugin.status_labels)
+        said = without_formula(text.removeprefix("escluso dal premio: "))
+        return fmt.worded(fmt.yes_no_said(said), r.plugin.status_labels)  # a column by its meaning, never its name
     return str(said) if said else None
 
 
@@ -550,7 +551,7 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
     held = r.figures.get(f"ammesso:{part}:{award.person}") if part is not None else None
     if held is not None and held.value is False:  # the part weighed them and its condition left them out (an
         # exclusion of other parts is no reason here): said as an exclusion is, what did not hold and the article
-        said = held.note or held.formula
+        said = fmt.yes_no_said(held.note or held.formula)
         return f"la condizione della parte non vale: {said}, {fmt.cite(held.source, r.plugin.documents)}"
     rule = part_exclusion(r, award, part, first)
     if rule is not None:  # an exclusion of this part alone, the person paid by others: the rule, its article

@@ -583,7 +583,11 @@ def exclusion_words(result: Result, status: Figure, parts: bool = True) -> str:
     (per le parti: individuale; punteggio 55,00)»; without ``parts``, not the parts it is limited to (said where the
     part it left the person out of is named already)."""
     rule = status.formula if parts else re.sub(r" \(per le parti: [^)]*\)", "", status.formula)
-    return _bracketed(rule, "; ".join(f"{i.name} {_excluded_read(result, i)}" for i in status.inputs))
+    # a yes-no datum as a sentence says it, «il rapporto di lavoro a tempo determinato: sì»; a number after its name
+    read = "; ".join(
+        f"{i.name}{':' if isinstance(i.value, bool) else ''} {_excluded_read(result, i)}" for i in status.inputs
+    )
+    return _bracketed(rule, read)
 
 
 def part_exclusion(result: Result, ident: str) -> Figure | None:

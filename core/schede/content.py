@@ -128,15 +128,39 @@ def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
         sub = result.figures.get(i.ref) if i.ref else None
         labels = result.plugin.status_labels
         # a role or a category in the words of the contract, as the header says it (never the code «B»)
-        value = worded_code(result, i.cell, i.value) or (
-            fmt.worded(i.value, labels)
-            if isinstance(i.value, str)
-            else input_shown(
-                i.name, i.value, i.ref if sub else "", i.cell, sub.value if sub else None, column_kind(i.cell, kinds)
+        value = (
+            worded_code(result, i.cell, i.value)
+            or _quota_of(sub)
+            or (
+                fmt.worded(i.value, labels)
+                if isinstance(i.value, str)
+                else input_shown(
+                    i.name,
+                    i.value,
+                    i.ref if sub else "",
+                    i.cell,
+                    sub.value if sub else None,
+                    column_kind(i.cell, kinds),
+                )
             )
         )
         out.append(Line(words_only(fmt.worded(i.name, labels, signed=True)), value))
     return tuple(out)
+
+
+QUOTA = "fondo × quota del fondo"  # the formula of a part's fund that is its share of the fund (its regulation's)
+
+
+def _quota_of(figure: Figure | None) -> str:
+    """A part's fund as its fund before and after its quota, so the employee redoes it: «€ 4.000,00 × 85% =
+    € 3.400,00»; "" for any other figure, or one whose quota is shared with what other parts sent it."""
+    if figure is None or figure.formula != QUOTA or len(figure.inputs) != 2:
+        return ""
+    fund, share = figure.inputs
+    if not isinstance(fund.value, Decimal) or not isinstance(share.value, Decimal):
+        return ""
+    quota = fmt.pct(share.value, fmt.share_places(share.value))
+    return f"{fmt.euro(fund.value)} × {quota} = {fmt.euro(figure.value)}"
 
 
 def _who(result: Result, ident: str | None) -> str:
@@ -404,7 +428,14 @@ def _small_groups(result: Result, figure: Figure, pool: str, band: str | None, p
         kept = [i for i in figure.inputs if not small_part(i) and not _colleagues(result, i, True, parts=False)]
     else:  # a small part of a larger band or pool: that part, and the sums over it
         kept = [i for i in figure.inputs if not small_part(i) and not _colleagues(result, i, False, parts=False)]
+    # a figure of 0 (a part's fund its quota emptied) gives nobody's pay by difference: nothing to withhold
+    kept = [i for i in figure.inputs if i in kept or _nought(i)]
     return figure._replace(inputs=tuple(kept)), [i for i in figure.inputs if i not in kept]
+
+
+def _nought(step: Any) -> bool:
+    value = getattr(step, "value", None)
+    return isinstance(value, Decimal) and not isinstance(value, bool) and value == 0
 
 
 def _whole_fund(result: Result, step: Any) -> bool:

@@ -22,6 +22,9 @@ from __future__ import annotations
 
 import re
 
+from ciclope.core.reports.fmt import closing as _closing
+from ciclope.core.reports.fmt import yes_no_said
+
 QUOTED = "«="
 DASH = " — "
 AFTER = " (formula: ="
@@ -34,42 +37,12 @@ def words_only(text: str) -> str:
     formula without its words stays, so that nothing of the rule is lost."""
     if text.startswith("=") and DASH in text:
         text = text.partition(DASH)[2]
-    return _yes_no_said(_names_dropped(_after_dropped(_quoted_dropped(text))))
-
-
-# a yes-no column (or datum of the ente) by its name, before the parenthesis of its meaning (module docstring)
-_YES_NO = re.compile(r"(?:la colonna|il dato) [a-z][a-z0-9_]* (?=\()")
-_ANSWER = re.compile(r"(?: dell'ente)? dice (sì|no)\b")
-
-
-def _yes_no_said(text: str) -> str:
-    """Each ``la colonna nome (S) dice sì`` as ``«S»: sì``; a text that is nothing else as ``S: sì``."""
-    out, at = [], 0
-    for found in _YES_NO.finditer(text):
-        close = _closing(text, found.end()) if found.start() >= at else -1
-        answer = _ANSWER.match(text, close + 1) if close >= 0 else None
-        if answer is None:
-            continue
-        meaning = text[found.end() + 1 : close]
-        alone = found.start() == 0 and answer.end() == len(text)
-        out.append(f"{text[at : found.start()]}{meaning if alone else f'«{meaning}»'}: {answer.group(1)}")
-        at = answer.end()
-    return "".join(out) + text[at:]
+    return yes_no_said(_names_dropped(_after_dropped(_quoted_dropped(text))))
 
 
 def _names_dropped(text: str) -> str:
     """Each ``W («nome», S)`` as ``W (S)``, ``W («nome»)`` as ``W`` (module docstring)."""
     return _NAMED.sub(lambda m: "" if m.group(0).endswith(")") else f"{m.group(0)[: m.group(0).index('(')]}(", text)
-
-
-def _closing(text: str, start: int) -> int:
-    """The index of the «)» closing the parenthesis open at ``start`` (``text[start] == "("``); -1 if none."""
-    depth = 0
-    for k in range(start, len(text)):
-        depth += {"(": 1, ")": -1}.get(text[k], 0)
-        if depth == 0:
-            return k
-    return -1
 
 
 def _quoted_dropped(text: str) -> str:

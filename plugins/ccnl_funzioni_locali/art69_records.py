@@ -238,7 +238,7 @@ def record_below_cut(
             where = (
                 "è la sola persona della graduatoria che riceve il premio individuale"  # no place among 1
                 if len(r.candidates) == 1
-                else f"è al {place}° posto per punteggio tra {fmt.the_count(len(r.candidates))} che ricevono il premio "
+                else f"è {fmt.at_place(place)} posto per punteggio tra {fmt.the_count(len(r.candidates))} che ricevono il premio "
                 "individuale "
                 "nella graduatoria"
             )

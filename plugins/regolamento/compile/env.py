@@ -439,7 +439,10 @@ class PersonEnv:
             days, within = (dt.date(year, 1, 1), dt.date(year, 12, 31)), "nell'anno"
         else:
             days = (self._day(period[0]), self._day(period[1]))
-            within = period_words(*(fmt.date_it(d) if isinstance(d, dt.date) else d for d in period))
+            # each day written or read with its year, as a date reads («dal 10/06/2024 al 31/12/2024»); an act by name
+            within = period_words(
+                *(fmt.date_it(d) if isinstance(p, dt.date) or "/" in p else p for p, d in zip(period, days))
+            )
             if days[1] < days[0]:
                 ends, starts = fmt.date_it(days[1]), fmt.date_it(days[0])
                 raise RunError(f"il periodo di MESI finisce ({ends}) prima di iniziare ({starts})")
@@ -448,7 +451,10 @@ class PersonEnv:
         count = f"{whole_from} giorn{'o' if whole_from == 1 else 'i'}"
         self.read.setdefault(
             f"mesi:{whole_from}" + (f":{period[0]}:{period[1]}" if period else ""),
-            Input(f"mesi di servizio {within} (un mese conta da {count} di servizio)", found),
+            # months of the year in service; of a period, the months between its two days («mesi dal … al …»)
+            Input(
+                f"mesi{' di servizio' if period is None else ''} {within} (un mese conta da {count} di servizio)", found
+            ),
         )
         return found
 

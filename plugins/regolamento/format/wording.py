@@ -75,6 +75,10 @@ def denied(formula: Formula) -> str:
     «non è vero che il grado non è uguale a «EP»»), NON(x) as x, anything else «non è vero che …». Said once per
     formula, as :func:`sentence`: every person the condition leaves out has the same words."""
     tree = formula.tree
+    if isinstance(tree, Binary) and _none_above_zero(
+        tree
+    ):  # «è al più 0%» of a percentage, which is never below 0: it is 0%
+        return contracted(said(attrs.evolve(tree, op="="))).replace(f" {COMPARE['=']} ", " è ", 1)
     if isinstance(tree, Binary) and tree.op in OPPOSITE:
         return contracted(said(attrs.evolve(tree, op=OPPOSITE[tree.op])))
     if isinstance(tree, Call) and tree.fn == "NON":
@@ -82,6 +86,15 @@ def denied(formula: Formula) -> str:
     if isinstance(tree, Call) and tree.fn == "IN.SERVIZIO":  # «la persona non è in servizio al 31/12»
         return contracted(said(tree).replace(" è in servizio", " non è in servizio", 1))
     return _no(tree) or f"non è vero che {sentence(formula)}"
+
+
+def _none_above_zero(tree: Binary) -> bool:
+    """True for a column compared «more than 0%» (``part_p3 > 0%``): denied, its only value is 0%, a share of
+    participation or of time being never below 0 («la percentuale di partecipazione è 0%», never «è al più 0%»)."""
+    right = tree.right
+    return (
+        tree.op == ">" and isinstance(tree.left, Name) and isinstance(right, Num) and right.percent and right.value == 0
+    )
 
 
 YES = " dice sì"  # how a yes-no column is said as a condition (read.columns.said)
@@ -421,7 +434,8 @@ def _special(node: Call, args: list[str]) -> str:
     if fn == "DI":
         return f"{args[0]} {joined('di', _whose(node))}"
     if fn == "MESI":
-        return f"i mesi di servizio {months_within(node)} (un mese conta da {_days(node.args[0], args[0])} di servizio)"
+        counted = "i mesi di servizio" if len(node.args) != 3 else "i mesi"  # of a period: the months between its days
+        return f"{counted} {months_within(node)} (un mese conta da {_days(node.args[0], args[0])} di servizio)"
     if fn == "OBIETTIVO":
         return f"il raggiungimento dell'obiettivo {args[0]}"
     if fn == "IN.SERVIZIO":

@@ -69,7 +69,7 @@ def said_by_round(
             given: tuple[Input, ...] = (Input("peso", peso), Input("Σ pesi", total))
             said, notes = formula, []
         else:
-            nth = f"del {r.number}° giro"
+            nth = f"{fmt.at_place(r.number, 'di')} giro"
             fund = Input(f"fondo {nth}", fmt.Money(_decimal(r.pool)))
             given = (Input("peso", peso), fund, Input(f"Σ pesi {nth}", total))
             said = formula.replace(PLAIN, f"fondo {nth} × peso / Σ pesi {nth}", 1)
@@ -80,7 +80,7 @@ def said_by_round(
             notes = [f"fondo {nth}: il fondo meno {maxima} ({paid}); Σ pesi {nth}: senza i loro pesi"]
         if pid in where:
             share = fmt.euro(money.r2(_decimal(r.pool * Fraction(weight) / r.total)))
-            at = f"al {r.number}° giro " if several else ""
+            at = f"{fmt.at_place(r.number)} giro " if several else ""
             notes.append(f"oltre il massimo per persona: {at}la quota sarebbe {share}; riceve il massimo")
         out[pid] = Said(said, given, fmt.clauses(*notes))
     return out

@@ -251,9 +251,14 @@ def placed(formula: Formula, env: PersonEnv) -> str:
         return ""
     last = int(limit) - (1 if tree.op == "<" and limit == int(limit) else 0)
     if last < 1:
-        return f"non spetta a nessuna posizione; tu sei al {place.normalize():f}° posto"
+        return f"non spetta a nessuna posizione; tu sei {_at(place)} posto"
     reach = "al 1° posto" if last == 1 else f"ai primi {last} posti"
-    return f"spetta {reach}; tu sei al {place.normalize():f}° posto"
+    return f"spetta {reach}; tu sei {_at(place)} posto"
+
+
+def _at(place: Decimal) -> str:
+    """«all'8°», «al 2°» (:func:`fmt.at_place`); a place shared by a tie in halves as it is, «al 2.5°»."""
+    return fmt.at_place(place) if place == int(place) else f"al {place.normalize():f}°"
 
 
 def _unsaid(what: str) -> None:

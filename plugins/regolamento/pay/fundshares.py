@@ -24,6 +24,7 @@ from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.pay.nothing import NOTHING, nothing
 
 RULE = "regolamento.quota"
 LABEL = "quota del fondo"  # the input of a part's fund that names its share
@@ -46,7 +47,7 @@ def resolved(
             given[part.name] = _of_shares(part, value)
     for fund in dict.fromkeys(p.fund for p in reg.parts):
         for name in _above_the_whole(reg, fund, given, trace):
-            computed[name] = (None, computed[name][1])
+            computed[name] = (None, computed[name][1], "")
     out = {p.name: (given[p.name], Input(LABEL, p.fund_share)) for p in reg.parts if p.share is not None}
     for part in reg.parts:
         if part.name in computed:
@@ -54,7 +55,9 @@ def resolved(
     return out
 
 
-Computed = tuple[Decimal | None, list[Input]]  # a formula's share (None: not computed, said), and what it read
+# a formula's share (None: not computed, said), what it read, and why a share of 0 is 0 (:func:`zero_share`)
+Computed = tuple[Decimal | None, list[Input], str]
+ZERO_SHARE = "la quota del fondo è 0%"  # how the note of a share of 0 begins, and of the part's fund it empties
 
 
 def _run(reg: Regulation, part: Part, facts: Facts, people: Sequence[Person], trace: Trace) -> Computed:
@@ -63,7 +66,7 @@ def _run(reg: Regulation, part: Part, facts: Facts, people: Sequence[Person], tr
     assert isinstance(part.fund_share, Formula)
     anyone = next(iter(people), None) or next(iter(facts.ente.people.values()), None)
     if anyone is None:  # an ente without staff: nothing to share
-        return None, []
+        return None, [], ""
     cohort = Cohort(recorder=Recorder(trace, f"parte:{part.name}", cite(reg, part.source)))
     cohort.members = [PersonEnv(facts, p, cohort) for p in people]
     env = PersonEnv(facts, anyone, cohort)  # no member: what it read is the functions' values, no one's own data
@@ -71,14 +74,40 @@ def _run(reg: Regulation, part: Part, facts: Facts, people: Sequence[Person], tr
         value = run(part.fund_share, env)
     except RunError as exc:
         trace.problem(_problem(reg, part, str(exc)))
-        return None, list(env.read.values())
+        return None, list(env.read.values()), ""
     if not isinstance(value, Decimal):
         trace.problem(_problem(reg, part, "non dà un valore (legge un dato che manca)"))
-        return None, list(env.read.values())
+        return None, list(env.read.values()), ""
     if not ZERO <= value <= ONE:
         trace.problem(_problem(reg, part, f"dà {fmt.pct(value)}, fuori da 0–100%"))
-        return None, list(env.read.values())
-    return value, list(env.read.values())
+        return None, list(env.read.values()), ""
+    read = list(env.read.values())  # before :func:`nothing` runs pieces of the formula again
+    return value, read, zero_share(part.fund_share, env, read) if value == 0 else ""
+
+
+def zero_share(formula: Formula, env: PersonEnv, read: list[Input]) -> str:
+    """Why a share is 0, by the piece of its formula that gives it (:func:`.nothing.nothing`) and the values it read:
+    «la quota del fondo è 0%, perché il raggiungimento dell'obiettivo «P3» è meno di 60% (il raggiungimento
+    dell'obiettivo «Recupero evasione TARI» (P3) 50,00%)»; only «la quota del fondo è 0%» where no piece says more."""
+    why = nothing(formula, env).removeprefix(NOTHING)
+    values = "; ".join(f"{i.name} {_value_said(i)}" for i in read)
+    return f"{ZERO_SHARE}, perché {why}" + (f" ({values})" if values else "") if why else ZERO_SHARE
+
+
+# the figures whose value is an achievement, shown as a percentage (as explain shows them): an objective, the ente's
+ACHIEVED = ("indicator:", "objective:", "objectives:", "area:", "ente", "unit:", "attested", "separate")
+
+
+def _value_said(read: Input) -> str:
+    """A value a share's formula read, as its figure shows it: «50,00%», «€ 2.000,00», «12»."""
+    value = read.value
+    if isinstance(value, bool):
+        return "sì" if value else "no"
+    if isinstance(value, fmt.Percent) or (isinstance(value, Decimal) and read.ref.startswith(ACHIEVED)):
+        return fmt.pct(value)
+    if isinstance(value, fmt.Money):
+        return fmt.euro(value)
+    return fmt.decimal_it(value) if isinstance(value, Decimal) else str(value)
 
 
 def _above_the_whole(reg: Regulation, fund: str, shares: dict[str, Decimal], trace: Trace) -> list[str]:
@@ -96,10 +125,10 @@ def _above_the_whole(reg: Regulation, fund: str, shares: dict[str, Decimal], tra
 
 def _recorded(reg: Regulation, part: Part, computed: Computed, trace: Trace) -> Share:
     """The formula's share recorded as ``quota:<part>``, with what it read; × each di_cui, the part's share."""
-    value, inputs = computed
+    value, inputs, why = computed
     share = value if value is not None else ZERO
     key = f"quota:{part.name}"
-    note = "" if value is not None else "nessuna quota: la formula non ne dà una valida"
+    note = why if value is not None else "nessuna quota: la formula non ne dà una valida"
     words = f"{part.fund_share} — {sentence(part.fund_share)}" if isinstance(part.fund_share, Formula) else ""
     label = f"Quota del fondo della parte «{part.name}»"
     # shown as computed, to a millionth of a percent where it has more digits (a third); split exact

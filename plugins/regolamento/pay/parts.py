@@ -35,6 +35,7 @@ from ciclope.core import (
 )
 from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS, Facts
 from ciclope.plugins.regolamento.format import funds
+from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation, name_of
@@ -272,7 +273,7 @@ def leftovers(reg: Regulation, ledger: Ledger, out: Outcome, trace: Trace) -> No
         if rest < 0 or (rest and not unshared(reg, fund, ledger)):
             continue
         if rest:
-            pieces.append(Input("quota del fondo che nessuna parte prende", fmt.Money(rest)))
+            pieces.append(Input(rest_words(reg, fund, ledger, trace), fmt.Money(rest)))
         by_cause(reg, fund, [p for p in parts if ledger.left[name_of(p)]], ledger, trace)
         trace.record(
             f"pool:{fund}:residuo",
@@ -282,6 +283,23 @@ def leftovers(reg: Regulation, ledger: Ledger, out: Outcome, trace: Trace) -> No
             pieces,
             "Residuo del fondo",
         )
+
+
+def rest_words(reg: Regulation, fund: str, ledger: Ledger, trace: Trace) -> str:
+    """The share of a fund no part takes, in words: of a fund whose one part takes a share its formula computed (the
+    incentive «in proporzione al raggiungimento»), the cut of that quota and why: «non distribuito: la quota del
+    fondo della parte «P3» è 0%, perché il raggiungimento dell'obiettivo «P3» è meno di 60% (…)»; else «quota del
+    fondo che nessuna parte prende»."""
+    sharing = [p for p in reg.parts if p.fund == fund and p.name in ledger.shares]
+    if len(sharing) != 1 or not isinstance(sharing[0].fund_share, Formula):
+        return "quota del fondo che nessuna parte prende"
+    part, share = sharing[0], ledger.shares[sharing[0].name][1]
+    quota = trace.get(share.ref) if share.ref else None
+    why = quota.note.removeprefix(fundshares.ZERO_SHARE) if quota is not None else ""
+    said = fmt.pct(share.value, fmt.share_places(share.value))
+    return f"non distribuito: la quota del fondo della parte «{part.name}» è {said}" + (
+        why if why.startswith(", perché") else ""
+    )
 
 
 def residual_source(reg: Regulation, fund: str, parts: list[Premium], ledger: Ledger, rest: Decimal) -> Citation:
@@ -497,7 +515,10 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
     if reserved is not None:  # the set-aside the part's source left its fund for it (pay.setaside)
         inputs.append(reserved)
         words += " + accantonamento"
-    trace.record(key, amount, words, cite(reg, pr.source), inputs, f"Fondo della parte «{pr.name}»")
+    # a fund a share of 0 empties says why, as the share does: the reason of every premium of 0 it pays
+    quota = trace.get(share.ref) if share.ref and not amount else None
+    why = quota.note if quota is not None and quota.note.startswith(fundshares.ZERO_SHARE) else ""
+    trace.record(key, amount, words, cite(reg, pr.source), inputs, f"Fondo della parte «{pr.name}»", why)
     return amount, Input(f"fondo della parte «{pr.name}»", amount, ref=key)
 
 

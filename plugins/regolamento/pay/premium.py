@@ -46,7 +46,16 @@ from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words, in_euro
 from ciclope.plugins.regolamento.pay.nothing import nothing
 from ciclope.plugins.regolamento.pay.owed import is_owed
-from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Given, Plan, of_kind, shown_weight, weight_places
+from ciclope.plugins.regolamento.pay.shapes import (
+    WEIGHT_PLACES,
+    ZERO,
+    Entry,
+    Given,
+    Plan,
+    of_kind,
+    shown_weight,
+    weight_places,
+)
 from ciclope.plugins.regolamento.read.lines import REGULATION
 from ciclope.plugins.regolamento.score import ladders
 
@@ -623,11 +632,11 @@ def placement(
     for k, (band, members) in enumerate(zip(shares, groups)):
         cumulative += band.staff
         last = k == len(shares) - 1
-        limit = f"fino al {targets[k]}° posto: " + (
+        limit = f"fino {fmt.at_place(targets[k])} posto: " + (
             "gli altri" if last else f"⌊{n} × {fmt.pct(Decimal(cumulative.numerator) / cumulative.denominator, 0)}⌋"
         )
         if not last and targets[k] < math.floor(n * cumulative):
-            limit = f"fino al {targets[k]}° posto: il tetto delle prime fasce"
+            limit = f"fino {fmt.at_place(targets[k])} posto: il tetto delle prime fasce"
         for pid in members:
             out[pid] = (
                 Input("posto in graduatoria", f"{place[pid]} su {n}"),
@@ -715,7 +724,8 @@ def record(
         factors = (*plan.inputs.get(pid, ()), *e.share_inputs, *evaluated, fund)
         zero = ""
         if paid == 0 and e.status is None:  # a formula's own piece says it (:mod:`.nothing`), else a zero factor
-            zero = plan.reasons.get(pid, "") if by_formula(pr) else why_zero(factors)
+            zero = emptied(trace, fund)  # a fund of 0 by its share's rule first: nothing is paid whatever the weight
+            zero = zero or (plan.reasons.get(pid, "") if by_formula(pr) else why_zero(factors))
             zero = zero or cut_whole(reg, (*e.share_inputs, *e.kept_inputs))
             # a fund of 0 (a graduatoria's share of nothing) pays 0 whatever a formula's weight
             zero = zero or ("" if is_owed(pr) else why_zero((fund,)))
@@ -813,6 +823,13 @@ def why_zero(given: tuple[Input, ...]) -> str:
     return f"nessun importo: {the(zeros[0])} è 0" if zeros else ""
 
 
+def emptied(trace: Trace, fund: Input) -> str:
+    """Why a part's fund of 0 is 0 where its own figure says it (a share of 0, :mod:`.fundshares`): «nessun importo: la
+    quota del fondo è 0%, perché …»; "" otherwise."""
+    figure = trace.get(fund.ref) if fund.ref and fund.value == 0 else None
+    return f"nessun importo: {figure.note}" if figure is not None and figure.note else ""
+
+
 def cut_whole(reg: Regulation, given: tuple[Input, ...]) -> str:
     """Why an amount is 0 when a reduction took all of it, with the reduction's own article (the premium's is
     another), cited as every rule is, after the act: «nessun importo: la riduzione per giorni di assenza è del 100% (SMVP, art.
@@ -855,11 +872,12 @@ def shown_pair(plan: Plan, weight: Any, total: Any) -> tuple[Any, Any]:
 
 
 def alike(weight: Any, total: Any) -> tuple[Decimal, Decimal]:
-    """A weight and the sum it is divided by, each as :func:`shown_weight` says it, with the decimal places of the
-    one that has more (0,504110 beside 8,765601, never 0,50411): two numbers read alike, a share redone by hand."""
-    a, b = (fmt.Places(shown_weight(w).normalize()) for w in (weight, total))
-    step = Decimal(1).scaleb(-max(a.places, b.places))
-    return fmt.Places(a.quantize(step)), fmt.Places(b.quantize(step))
+    """A weight and the sum it is divided by, each as :func:`shown_weight` says it, both with six decimals (0,504110
+    beside 8,765601, 560,000000 beside 3.000,800000; never 0,50411 nor 560,0): one format for every weight beside its
+    sum, two numbers read alike, a share redone by hand."""
+    return fmt.Places(shown_weight(weight).quantize(WEIGHT_PLACES)), fmt.Places(
+        shown_weight(total).quantize(WEIGHT_PLACES)
+    )
 
 
 def _euro_weight(weight: Any) -> Decimal:

@@ -112,7 +112,7 @@ def test_a_part_s_fund_only_she_is_paid_from_is_hers_to_read(ciclope_ente, tmp_p
     # a colleague's pay, as nobody else is paid from it
     assert result.figures["premio:eccellenza:A1"].value == 100
     text = page(result, "A1")
-    assert "fondo della parte «eccellenza» € 1.000,00" in text
+    assert "fondo della parte «eccellenza» € 10.000,00 × 10% = € 1.000,00" in text
     assert "Non è mostrato" not in text and "Non sono mostrati" not in text
 
 

@@ -49,5 +49,5 @@ def test_one_alone_in_her_level_reads_the_part_s_fund(ciclope_ente, tmp_path):
     assert result.rewards.awards["M1"].amount == 600
     page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "M1")))))
     # the fund of the part, of five paid, is hers to read; nothing is said withheld
-    assert "fondo della parte «performance individuale» € 4.000,00" in page
+    assert "fondo della parte «performance individuale» € 5.000,00 × 80% = € 4.000,00" in page
     assert "Non è mostrato" not in page and "Non sono mostrati" not in page

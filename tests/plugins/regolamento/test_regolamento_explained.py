@@ -222,7 +222,7 @@ def test_money_a_formula_reads_and_gives_is_in_euro(ciclope_ente, tmp_path):
     # the amount the formula gave, in euro; the weight, as a number
     assert "      • importo dell'incarico dalla formula = € 2.752,46\n" in text
     # the weight the formula gave, × a quota pagata of 100%, is the one the split divides: one line, never two
-    assert "  • peso = 0,8\n" in text and "peso dalla formula" not in text
+    assert "  • peso = 0,800000\n" in text and "peso dalla formula" not in text
     assert "Fondo risultato dirigenti" in text and "Fondo risultato_dirigenti" not in text
     assert "esito: senza valutazione individuale\n" in text
 

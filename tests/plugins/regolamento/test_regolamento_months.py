@@ -181,7 +181,7 @@ def test_a_quarter_pays_the_months_of_service_in_it(ciclope_ente, tmp_path):
     assert amounts(result)["P1"] == "900.00" and amounts(result)["P2"] == "600.00"
     assert amounts(result).get("P3", "0.00") == "0.00" and amounts(result).get("P4", "0.00") == "0.00"
     text = explain(result, "person", "P2")
-    assert "  • mesi di servizio dal 01/04 al 30/06 (un mese conta da 16 giorni di servizio) = 2\n" in text
+    assert "  • mesi dal 01/04/2024 al 30/06/2024 (un mese conta da 16 giorni di servizio) = 2\n" in text
 
 
 def test_a_quarter_is_said_with_its_days(tmp_path):
@@ -191,7 +191,7 @@ def test_a_quarter_is_said_with_its_days(tmp_path):
     path.write_text(QUARTER, "utf-8")
     regulation, found = load(str(path))
     assert list(found) == [] and regulation is not None
-    said = "pari a € 300,00 × i mesi di servizio dal 01/04 al 30/06 (un mese conta da 16 giorni di servizio) (formula:"
+    said = "pari a € 300,00 × i mesi dal 01/04 al 30/06 (un mese conta da 16 giorni di servizio) (formula:"
     assert said in render(regulation)
 
 
@@ -213,7 +213,7 @@ def test_a_period_ending_at_an_act_counts_to_its_date(ciclope_ente, tmp_path):
     # 01/04–31/05: P1 2 months (600), P2 hired 16/03 all of it (600), P3 from 17/03 too (600), P4 gone 29/02: none
     assert amounts(result)["P1"] == amounts(result)["P2"] == amounts(result)["P3"] == "600.00"
     text = explain(result, "person", "P1")
-    said = "mesi di servizio dal 01/04 alla data dell'atto fine_progetto ([atti] in ente.toml) (un mese conta da 16"
+    said = "mesi dal 01/04/2024 alla data dell'atto fine_progetto ([atti] in ente.toml) (un mese conta da 16"
     assert said in text
 
 
@@ -273,9 +273,9 @@ def test_a_period_of_each_person_by_two_columns_of_dates(ciclope_ente, tmp_path)
     text = explain(result, "person", "P2")
     # the days with their cells (P2 is on row 4 of people.csv: header, SEG, P1, P2) and the months of the period
     assert "  • il primo giorno nel progetto = 17/03/2024   ← people.csv, riga 4, colonna inizio_progetto\n" in text
-    assert "  • mesi di servizio dal 17/03/2024 al 15/09/2024 (un mese conta da 16 giorni di servizio) = 5\n" in text
+    assert "  • mesi dal 17/03/2024 al 15/09/2024 (un mese conta da 16 giorni di servizio) = 5\n" in text
     assert (
-        "i mesi di servizio dal primo giorno nel progetto all'ultimo giorno nel progetto (un mese conta da 16 giorni "
+        "i mesi dal primo giorno nel progetto all'ultimo giorno nel progetto (un mese conta da 16 giorni "
         "di servizio)" in text
     )
     assert "la persona è in servizio all'ultimo giorno nel progetto" in explain(result, "person", "P3")

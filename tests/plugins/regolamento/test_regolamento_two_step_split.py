@@ -118,13 +118,13 @@ def test_the_scheda_shows_each_part_s_weight_sum_and_fund(ciclope_ente, tmp_path
         page.index("Premio della parte «mantenimento»:") : page.index("Premio della parte «risultato»:")
     ]
     assert "€ 800,00" in mantenimento
-    assert "fondo della parte «mantenimento» € 5.600,00" in mantenimento
-    assert "peso 1 " in mantenimento and "Σ pesi 7 " in mantenimento
+    assert "fondo della parte «mantenimento» € 14.000,00 × 40% = € 5.600,00" in mantenimento
+    assert "peso 1,000000 " in mantenimento and "Σ pesi 7,000000 " in mantenimento
     assert "tempo lavorato 100%" in mantenimento  # the share paid
     risultato = page[page.index("Premio della parte «risultato»:") :]
     assert "€ 1.800,00" in risultato
     assert "fondo della graduatoria (Ufficio uno) € 4.800,00" in risultato
-    assert "peso 90 " in risultato and "Σ pesi 240 " in risultato
+    assert "peso 90,000000 " in risultato and "Σ pesi 240,000000 " in risultato
 
 
 def test_the_scheda_withholds_and_says_why_a_graduatoria_of_two(ciclope_ente, tmp_path):
@@ -134,7 +134,7 @@ def test_the_scheda_withholds_and_says_why_a_graduatoria_of_two(ciclope_ente, tm
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     page = text_of(render(build(result, "B1")))
     risultato = page[page.index("Premio della parte «risultato»:") :]
-    assert "€ 1.920,00" in risultato and "peso 80 " in risultato
+    assert "€ 1.920,00" in risultato and "peso 80,000000 " in risultato
     assert "€ 3.600,00" not in page and "Σ pesi 150" not in page
     assert (
         "Non sono mostrati «fondo della graduatoria (Ufficio due)» e «Σ pesi»: riguardano meno di 3 persone pagate, e "
