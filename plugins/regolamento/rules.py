@@ -260,6 +260,8 @@ def input_schema(params: Params | None) -> InputSchema:
     schema = attrs.evolve(schema, computed_funds=tuple(dict.fromkeys(computed)), read_funds=regulation.known_funds)
     if any(c.table == declaredcolumns.WHOLE for c in regulation.columns):
         schema = _with_ente_data(schema)
+    if any(c.table == declaredcolumns.PROJECTS for c in regulation.columns):
+        schema = _with_projects(schema)
     columns, files, help = dict(schema.columns), dict(schema.files), dict(schema.help)
     if regulation.grades is not None:  # the template's drop-down of the grades [gradi] declares
         columns["people.csv"] = {**columns["people.csv"], grades.GRADE: grades.menu(regulation)}
@@ -284,6 +286,34 @@ def _with_ente_data(schema: InputSchema) -> InputSchema:
         titles={**schema.titles, data: DATA_SHEET},
         toml_rows=(*schema.toml_rows, data),
         one_row=(*schema.one_row, data),
+    )
+
+
+def _with_projects(schema: InputSchema) -> InputSchema:
+    """The sheet of the projects ([[colonne]] elenco = "progetti"): a row each, its code and title, and the column
+    progetto of incarichi.csv that names the project of each member's row (the team)."""
+    projects, rows = "projects.csv", "incarichi.csv"  # projects.csv: progetti.csv, the foglio progetti
+    return attrs.evolve(
+        schema,
+        files={
+            **schema.files,
+            projects: {"id": cells.parse_id, "title": cells.parse_text},
+            rows: {**schema.files[rows], "project": cells.parse_id},
+        },
+        required={**schema.required, projects: ("id",)},
+        headers={
+            **schema.headers,
+            projects: {"id": "codice", "title": "titolo"},
+            rows: {**schema.headers[rows], "project": "progetto"},
+        },
+        help={
+            **schema.help,
+            projects: {
+                "id": ("il codice del progetto, come lo scrive la colonna progetto degli incarichi", "P1"),
+                "title": ("il titolo del progetto", "Sicurezza urbana estate"),
+            },
+            rows: {**schema.help[rows], "project": ("il codice del progetto (foglio progetti)", "P1")},
+        },
     )
 
 

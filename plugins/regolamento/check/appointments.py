@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 
 from ciclope.core import Ente, Person, Problem, Row, fmt
-from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS
+from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS, PROJECTS
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Part, Regulation
+from ciclope.plugins.regolamento.format.spec import PROJECTS_LIST, Part, Regulation
 from ciclope.plugins.regolamento.pay.formulas import served, service_cut
 from ciclope.plugins.regolamento.pay.shapes import of_kind
 
@@ -24,8 +24,25 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
     parts = [p for p in reg.parts if p.assignments is not None]
     out: list[Problem] = []
     for r in ente.table(ASSIGNMENTS):
-        out += _row(reg, parts, r, ente)
+        out += _row(reg, parts, r, ente) + _project(reg, parts, r, ente)
     return out
+
+
+def _project(reg: Regulation, parts: list[Part], r: Row, ente: Ente) -> list[Problem]:
+    """A row naming a project the sheet of the projects does not have (``elenco = "progetti"``): an error at its cell,
+    with the nearest code; the row is not paid (its amount cannot read the project's data)."""
+    code = r.get("project")
+    if not code or not any(c.table == PROJECTS_LIST for c in reg.columns):
+        return []
+    codes = [str(p.get("id")) for p in ente.table(PROJECTS) if p.get("id")]
+    if str(code) in codes:
+        return []
+    source = cite(reg, parts[0].source) if parts else cite(reg, "incarichi")
+    message = (
+        f"il progetto {fmt.quoted(str(code))} non è in {ente.sheet_said(PROJECTS)}{nearest(str(code), codes)}: "
+        "l'incarico non è pagato"
+    )
+    return [_at(ente, r, "project", message, source, "error")]
 
 
 def _row(reg: Regulation, parts: list[Part], r: Row, ente: Ente) -> list[Problem]:

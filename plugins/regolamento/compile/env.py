@@ -39,7 +39,7 @@ from ciclope.plugins.regolamento.format.acts import code_of, date_written, day_m
 from ciclope.plugins.regolamento.format.expr import PERCENT
 from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import quantity
-from ciclope.plugins.regolamento.format.spec import DATA_SHEET, ENTE_LIST, Column, Regulation
+from ciclope.plugins.regolamento.format.spec import DATA_SHEET, ENTE_LIST, PROJECTS_LIST, Column, Regulation
 from ciclope.plugins.regolamento.format.vocabulary import normal
 from ciclope.plugins.regolamento.format.wording import contracted, of_unit, period_words
 
@@ -108,6 +108,9 @@ class Cohort:
     names: Mapping[str, str] = attrs.field(factory=dict)  # group → its name as a reader knows it (a unit's name)
     cache: dict[Any, Any] = attrs.field(factory=dict)
     recorder: Recorder | None = None  # None: an aggregate is shown by its value alone (a check's condition)
+    # the rows of incarichi.csv the part pays (SOMMA.INCARICHI sums over those of the same project), each with its
+    # person's environment: set by the part that pays by appointment
+    rows: list[tuple[PersonEnv, Row]] = attrs.field(factory=list)
     _by_group: dict[str, list[PersonEnv]] = attrs.field(factory=dict)
 
     def outside(self) -> PersonEnv | None:
@@ -134,6 +137,7 @@ Tied = tuple[str, Value, "Input | None"]  # a value that decides a tie of a rank
 
 COVERED = "della persona sostituita"  # of whom a post's figure is read (``DI(…; sostituito)``): never their name
 ASSIGNMENTS = "incarichi"  # the sheet of the appointments a part pays one by one ([[premi]] incarichi)
+PROJECTS = "projects"  # the sheet of the projects an appointment names (its column progetto): progetti.csv
 
 
 @attrs.define
@@ -148,6 +152,13 @@ class Row:
     number: int = 0
     values: Mapping[str, Any] = attrs.field(factory=dict)
     cut: tuple[str, ...] = ()
+    span: tuple[dt.date, dt.date] | None = None  # its first and last day in the year and in service (dal, al)
+
+    @property
+    def project(self) -> str:
+        """The code of the project the appointment names (its column progetto), "" where it names none."""
+        found = self.values.get("project")
+        return str(found) if found is not None else ""
 
 
 def _weak_cohort(cohort: Cohort | None) -> weakref.ref[Cohort] | None:
@@ -192,7 +203,7 @@ class PersonEnv:
             self.known[name] = self._compute(name)
         found = self.known[name]
         if name not in self.read:
-            if name == "giorni" and self.row is not None:
+            if name in ("giorni", "dal", "al") and self.row is not None:
                 self.row_dates(self.row)
             self.read[name] = self._input(name, found)
         return found
@@ -224,6 +235,9 @@ class PersonEnv:
             return ente.cell("units", unit.row, name) if unit is not None else ""
         if column.table == ASSIGNMENTS:
             return ente.cell(ASSIGNMENTS, self.row.number, name) if self.row is not None else ""
+        if column.table == PROJECTS_LIST:
+            found = self._project_row()
+            return ente.cell(PROJECTS, found.row, name) if found is not None else ""
         if column.table == ENTE_LIST:
             if ente.file_of(DATA_SHEET).startswith("ente.toml"):
                 return f"ente.toml:{DATA_SHEET}.{name}"
@@ -255,6 +269,8 @@ class PersonEnv:
             return unit.extra[name]
         if column.table == ASSIGNMENTS:
             return self._row_column(name, column)
+        if column.table == PROJECTS_LIST:
+            return self._project_column(name, column)
         if column.table == ENTE_LIST:
             return self._ente_datum(name, column)
         found = self.person.extra.get(name)
@@ -278,6 +294,53 @@ class PersonEnv:
                 f"la colonna «{name}» ({column.meaning}) è vuota in {self.facts.ente.sheet_said(ASSIGNMENTS)}{where} "
                 f"({what_to_write(column)})"
             )
+        return found
+
+    def _project_row(self) -> Any:
+        """The row of progetti.csv of the project the appointment being paid names; None where it names none or one
+        the sheet does not have (said by the checks of the appointments)."""
+        code = self.row.project if self.row is not None else ""
+        rows = [r for r in self.facts.ente.table(PROJECTS) if str(r.get("id") or "") == code] if code else []
+        return rows[0] if rows else None
+
+    def _project_column(self, name: str, column: Column) -> Value:
+        """A declared column of the project the appointment being paid names (its budget, its objective)."""
+        ente, found = self.facts.ente, self._project_row()
+        where = f", riga {self.row.number}" if self.row is not None else ""
+        if found is None and self.row is not None and self.row.project:
+            raise Unwritten(name)  # a project the sheet does not have: said at the row's cell by the checks
+        if found is None:
+            raise RunError(
+                f"l'incarico di {ente.sheet_said(ASSIGNMENTS)}{where} non nomina un progetto (colonna progetto) di "
+                f"{ente.sheet_said(PROJECTS)}"
+            )
+        value = found.get(name)
+        if value is None:
+            raise RunError(
+                f"la colonna «{name}» ({column.meaning}) è vuota in {ente.sheet_said(PROJECTS)}, riga {found.row} "
+                f"({what_to_write(column)})"
+            )
+        return value
+
+    def rows_sum(self, token: object, inner: Callable[[PersonEnv], Value]) -> Decimal:
+        """SOMMA.INCARICHI: the sum of ``inner`` over the rows the part pays that name the same project as the row being
+        paid (the team of the project), each read for its own person and row; kept once per project."""
+        cohort, row = self.cohort, self.row
+        if cohort is None or row is None:
+            raise RunError("SOMMA.INCARICHI si legge solo nell'importo di una parte che paga per incarico")
+        key = (token, row.project)
+        if key not in cohort.cache:
+            total = Decimal(0)
+            for env, other in cohort.rows:
+                if other.project != row.project:
+                    continue
+                theirs = PersonEnv(env.facts, env.person, cohort, level_figure=env.level_figure, row=other)
+                value = inner(theirs)
+                if not isinstance(value, Decimal):
+                    raise RunError(f"SOMMA.INCARICHI senza valore per {env.person.name}")
+                total += value
+            cohort.cache[key] = total
+        found: Decimal = cohort.cache[key]
         return found
 
     def _ente_datum(self, name: str, column: Column) -> Value:
@@ -837,6 +900,8 @@ def _other(env: PersonEnv, name: str) -> Value:
         return env.row.days
     if env.row is not None and name == "sostituito":
         return env.row.covered
+    if env.row is not None and env.row.span is not None and name in ("dal", "al"):
+        return env.row.span[0] if name == "dal" else env.row.span[1]
     return None
 
 

@@ -122,6 +122,8 @@ class Env(Protocol):
 
     def fund_amount(self, name: str) -> Decimal: ...
 
+    def rows_sum(self, token: object, inner: Callable[[Any], Value]) -> Decimal: ...
+
     def seen(self, label: str, value: Value, ref: str = "") -> None: ...
 
     def alone(self, compute: Callable[[Any], Value]) -> tuple[Value, Any]: ...
@@ -577,8 +579,25 @@ def _day(day: str | Compiled, env: Env) -> str | dt.date:
 
 
 def _objective(node: Call, args: list[Compiled]) -> Compiled:
-    code = node.args[0].value if isinstance(node.args[0], Text) else ""  # the checker saw a code written
-    return lambda env: env.objective(code)
+    if isinstance(node.args[0], Text):  # a code written
+        code = node.args[0].value
+        return lambda env: env.objective(code)
+    column = args[0]  # the checker saw a column of text: the code the row's project (or appointment) writes
+    return lambda env: env.objective(str(column(env) or ""))
+
+
+def _rows_sum(node: Call, args: list[Compiled]) -> Compiled:
+    """SOMMA.INCARICHI(x): the sum of x over the appointments of the same project, each read for its own person; the
+    explanation shows the sum, never a colleague's own value."""
+    inner, token = args[0], object()
+    label = contracted(said(node))
+
+    def total(env: Env) -> Decimal:
+        found = env.rows_sum(token, inner)
+        env.seen(label, found)
+        return found
+
+    return total
 
 
 def _in_service(node: Call, args: list[Compiled]) -> Compiled:
@@ -658,6 +677,7 @@ _FUNCTIONS: dict[str, Callable[[Call, list[Compiled]], Compiled]] = {
     "VALUTAZIONE.ULTIME": _past_mean,
     "SOMMA.UNITA": _units_sum,
     "FONDO": _fund,
+    "SOMMA.INCARICHI": _rows_sum,
 }
 
 

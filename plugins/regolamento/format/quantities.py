@@ -11,6 +11,7 @@ import attrs
 
 from ciclope.plugins.regolamento.format.expr import (
     BOOL,
+    DATE,
     DAYS,
     EURO,
     LEVEL,
@@ -29,6 +30,7 @@ class Quantity:
     words: str  # «il punteggio della persona»: how a sentence says it
     meaning: str = ""  # what the reference of the names adds for who writes the file, where the words are not enough
     row: bool = False  # a datum of a row of incarichi.csv, not of the person: read only for each appointment
+    project: bool = False  # a datum of the project a row of incarichi.csv names ([[colonne]] elenco = "progetti")
     unit: bool = False  # a datum of units.csv ([[colonne]] elenco = "unità"): a person reads their unit's
     whole: bool = False  # a datum of the ente ([[colonne]] elenco = "ente"): the same for everyone, read in any formula
     # a text whose empty cell means something: how ``x = ""`` and ``x <> ""`` are said (empty, given), where the
@@ -104,6 +106,12 @@ ROW_NAMES = {
         row=True,
     ),
     "sostituito": Quantity(PERSON, "la persona sostituita", row=True),
+    "dal": Quantity(
+        DATE, "il primo giorno dell'incarico nell'anno", "dal, o il 1° gennaio; non prima dell'assunzione", row=True
+    ),
+    "al": Quantity(
+        DATE, "l'ultimo giorno dell'incarico nell'anno", "al, o il 31 dicembre; non dopo la cessazione", row=True
+    ),
 }
 
 
@@ -363,7 +371,8 @@ SIGNATURES: dict[str, tuple[str, str]] = {
     "OBIETTIVO": (
         'OBIETTIVO("codice")',
         "il raggiungimento dell'obiettivo con quel codice in obiettivi.csv, come lo calcola il ciclo: una "
-        "percentuale, come unita ed ente, uguale per tutti",
+        "percentuale, come unita ed ente, uguale per tutti; in un importo per incarico il codice può essere una "
+        "colonna di testo dei progetti o degli incarichi (OBIETTIVO(obiettivo_progetto): l'obiettivo del progetto della riga)",
     ),
     "ANNI": (
         'ANNI(data) o ANNI(data; "giorno")',
@@ -415,6 +424,12 @@ SIGNATURES: dict[str, tuple[str, str]] = {
         "la quota degli obiettivi figli di quel codice in obiettivi.csv (le righe che lo hanno nella colonna "
         "superiore) il cui raggiungimento è almeno la soglia: una percentuale, uguale per tutti (3 raggiunti su 4: "
         "75%); un figlio senza raggiungimento (neutralizzato, nulla di misurato) non conta",
+    ),
+    "SOMMA.INCARICHI": (
+        "SOMMA.INCARICHI(valore)",
+        "in un importo per incarico, la somma del valore sugli incarichi della parte che nominano lo stesso progetto "
+        "(colonna progetto): il gruppo di progetto, ciascuno letto per la sua persona e la sua riga "
+        "(SOMMA.INCARICHI(peso_progetto))",
     ),
 }
 FUNCTIONS: dict[str, str] = {name: words for name, (_, words) in SIGNATURES.items()}

@@ -1019,8 +1019,9 @@ class Part(Premium):
         "incarichi",
         "text",
         "per «formula»: il tipo degli incarichi di incarichi.csv (colonna tipo) che la parte paga, uno per riga; la "
-        "formula legge giorni (i giorni dell'incarico nell'anno in servizio), sostituito (la persona sostituita, con DI) e le "
-        "colonne dichiarate con elenco = incarichi (il punteggio del settore)",
+        "formula legge giorni (i giorni dell'incarico nell'anno in servizio), dal e al (il suo primo e ultimo giorno), "
+        "sostituito (la persona sostituita, con DI), le colonne dichiarate con elenco = incarichi (il punteggio del "
+        "settore) o progetti (il budget del progetto della riga) e SOMMA.INCARICHI (la somma sul gruppo di progetto)",
         example="reggenza",
     )
     combine: str = key(
@@ -1579,9 +1580,10 @@ class Grades:
 
 COLUMN_KINDS = ("numero", "euro", "giorni", "percentuale", "punti", "testo", "sì/no", "data", "anno")
 ENTE_LIST = "ente"  # the list of a datum of the ente itself: one value, the same for everyone
-# the list a declared column belongs to: people.csv, units.csv, incarichi.csv, or the ente's own data (ente.toml
-# [dati], or dati.csv of one row)
-COLUMN_TABLES = ("persone", "unità", "incarichi", ENTE_LIST)
+PROJECTS_LIST = "progetti"  # the list of the projects an appointment of incarichi.csv names (its column progetto)
+# the list a declared column belongs to: people.csv, units.csv, incarichi.csv, progetti.csv, or the ente's own data
+# (ente.toml [dati], or dati.csv of one row)
+COLUMN_TABLES = ("persone", "unità", "incarichi", PROJECTS_LIST, ENTE_LIST)
 DATA_SHEET = "dati"  # the sheet of the ente's own data: ente.toml [dati], dati.csv, the foglio dati
 
 
@@ -1626,9 +1628,10 @@ class Column:
     table: str = key(
         "elenco",
         "choice",
-        "l'elenco che ha la colonna: persone (il default), unità, incarichi o ente; il dato di un'unità vale per chi "
-        "vi lavora (se la cella è vuota, quello dell'unità sopra); il dato di un incarico lo legge, incarico per "
-        "incarico, solo l'importo di una parte con incarichi; il dato dell'ente si scrive una volta nella tabella "
+        "l'elenco che ha la colonna: persone (il default), unità, incarichi, progetti o ente; il dato di un'unità vale "
+        "per chi vi lavora (se la cella è vuota, quello dell'unità sopra); il dato di un incarico lo legge, incarico "
+        "per incarico, solo l'importo di una parte con incarichi, e così il dato del progetto che l'incarico nomina "
+        "nella colonna progetto (il budget del progetto); il dato dell'ente si scrive una volta nella tabella "
         "[dati] di ente.toml, vale per tutti e si legge in ogni formula, anche in un fondo o in una soglia",
         default="persone",
         choices=COLUMN_TABLES,

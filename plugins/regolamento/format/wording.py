@@ -436,8 +436,14 @@ def _special(node: Call, args: list[str]) -> str:
     if fn == "MESI":
         counted = "i mesi di servizio" if len(node.args) != 3 else "i mesi"  # of a period: the months between its days
         return f"{counted} {months_within(node)} (un mese conta da {_days(node.args[0], args[0])} di servizio)"
+    if fn == "OBIETTIVO" and isinstance(
+        node.args[0], Name
+    ):  # the code a column writes: «… dell'obiettivo del progetto»
+        return f"il raggiungimento {joined('di', args[0])}"
     if fn == "OBIETTIVO":
         return f"il raggiungimento dell'obiettivo {args[0]}"
+    if fn == "SOMMA.INCARICHI":
+        return f"la somma, sugli incarichi dello stesso progetto, {joined('di', args[0])}"
     if fn == "IN.SERVIZIO":
         return f"la persona è in servizio {in_service_on(node)}"
     if fn == "ANNI":

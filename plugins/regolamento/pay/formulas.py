@@ -19,6 +19,7 @@ from typing import TypeVar
 import attrs
 
 from ciclope.core import Ente, Input, Person, Problem, Trace, fmt, money
+from ciclope.core import Row as CoreRow
 from ciclope.plugins.regolamento.compile.env import (
     ASSIGNMENTS,
     Cohort,
@@ -69,7 +70,14 @@ class PartFormulas:
         )
         own = ladders.on_cohort(reg)  # the levels decided on the cohort have their figures: the level reads by them
         cohort.members = [PersonEnv(facts, p, cohort, level_figure=own) for p in people]
-        return cls(reg, part, {env.person.id: env for env in cohort.members}, trace, cohort)
+        envs = {env.person.id: env for env in cohort.members}
+        if part.assignments is not None:  # the rows it pays, for SOMMA.INCARICHI over a project's team
+            cohort.rows = [
+                (envs[r.get("person")], row_of(ente, envs[r.get("person")].person, r))
+                for r in ente.table(ASSIGNMENTS)
+                if r.get("person") in envs and of_kind(r.get("kind"), part.assignments)
+            ]
+        return cls(reg, part, envs, trace, cohort)
 
     def with_fund(self, fund: Input) -> None:
         """The part's fund (``fondo``) for everyone: its amount, and the figure that explains it."""
@@ -137,11 +145,9 @@ class PartFormulas:
         for r in ente.table(ASSIGNMENTS):
             if r.get("person") != env.person.id or not of_kind(r.get("kind"), self.part.assignments):
                 continue
-            covered = ente.cell(ASSIGNMENTS, r.row, "covered")
-            span = served(ente.year, env.person, r.get("start"), r.get("end"))
-            days = Decimal(max(0, (span[1] - span[0]).days + 1))
-            cut = service_cut(ente.year, span, r.get("start"), r.get("end"))
-            env.row = Row(days, r.get("covered"), covered, r.row, r.values, cut)
+            env.row = row_of(ente, env.person, r)
+            span = env.row.span
+            assert span is not None
             env.known.clear()  # the row's data (its days, whom it covers, its declared columns) are read anew
             value, inputs = self._number(self.part.amount, env, "importo dell'incarico")
             said = incarico_words(ente.year, r.get("kind"), r.get("start"), r.get("end"))
@@ -163,6 +169,16 @@ class PartFormulas:
             total += best.amount
             out += [*best.inputs, *(unpaid(h, best, "contemporaneo all'incarico") for h in group if h is not best)]
         return total, tuple(out)
+
+
+def row_of(ente: Ente, person: Person, r: CoreRow) -> Row:
+    """A row of incarichi.csv as a formula reads it: its days in the year and in service, its first and last day,
+    whom it covers, its cells and the dates of service that cut it."""
+    span = served(ente.year, person, r.get("start"), r.get("end"))
+    days = Decimal(max(0, (span[1] - span[0]).days + 1))
+    cut = service_cut(ente.year, span, r.get("start"), r.get("end"))
+    covered = ente.cell(ASSIGNMENTS, r.row, "covered")
+    return Row(days, r.get("covered"), covered, r.row, r.values, cut, span)
 
 
 @attrs.frozen

@@ -23,7 +23,7 @@ from ciclope.core import Ente, Problem, cells, fmt
 from ciclope.plugins.regolamento.format.expr import BOOL, DATE, DAYS, EURO, NUMBER, PERCENT, POINTS, TEXT, UNKNOWN, Type
 from ciclope.plugins.regolamento.format.quantities import FUNCTIONS, SIGNATURES, Quantity, quantity
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import DATA_SHEET, ENTE_LIST, Column, Regulation
+from ciclope.plugins.regolamento.format.spec import DATA_SHEET, ENTE_LIST, PROJECTS_LIST, Column, Regulation
 from ciclope.plugins.regolamento.format.wording import YES, of_unit
 
 Error = Callable[..., None]
@@ -66,16 +66,29 @@ PEOPLE_COLUMNS = (
 # units.csv's columns ciclope reads already (codes and Italian headers)
 UNIT_COLUMNS = ("id", "codice", "name", "nome", "kind", "tipo", "parent", "superiore", "head", "responsabile")
 # incarichi.csv's columns the regulation reads already (codes and Italian headers)
-ASSIGNMENT_COLUMNS = ("person", "persona", "kind", "tipo", "covered", "sostituito", "start", "dal", "end", "al")
+ASSIGNMENT_COLUMNS = (
+    *("person", "persona", "kind", "tipo", "covered", "sostituito", "start", "dal", "end", "al"),
+    *("project", "progetto"),
+)
+# progetti.csv's columns ciclope reads already: the project's code and title (codes and Italian headers)
+PROJECT_COLUMNS = ("id", "code", "codice", "title", "titolo")
 # the list of [[colonne]] elenco → the file that holds it
 WHOLE = ENTE_LIST  # the list of the ente's own data: one row, written as ente.toml [dati]
 DATA = f"{DATA_SHEET}.csv"
-FILES = {"persone": "people.csv", "unità": "units.csv", "incarichi": "incarichi.csv", WHOLE: DATA}
+PROJECTS = PROJECTS_LIST  # the list of the projects: a datum of the project an appointment names, read for it
+FILES = {
+    "persone": "people.csv",
+    "unità": "units.csv",
+    "incarichi": "incarichi.csv",
+    PROJECTS: "projects.csv",
+    WHOLE: DATA,
+}
 ROWS = "incarichi"  # the list whose data are an appointment's, not a person's
 WHOSE = {  # where a missing column is added, and with what
     "persone": "all'elenco del personale con il valore di ciascuno",
     "unità": "all'elenco delle unità con il valore di ciascuna (per chi vi lavora vale quello della sua unità)",
     ROWS: "all'elenco degli incarichi con il valore di ciascuno",
+    PROJECTS: "all'elenco dei progetti con il valore di ciascuno",
     WHOLE: "scrivilo una volta in ente.toml, nella tabella [dati]",
 }
 
@@ -97,7 +110,8 @@ def quantities(data: Mapping[str, Any]) -> dict[str, Quantity]:
         found = Quantity(
             TYPES[str(kind)] if known else UNKNOWN,
             said(name, str(kind), words, whole=table == WHOLE) if known and isinstance(words, str) else name,
-            row=table == ROWS,
+            row=table in (ROWS, PROJECTS),
+            project=table == PROJECTS,
             unit=table == "unità",
             whole=table == WHOLE,
             year=kind == "anno",
@@ -146,6 +160,8 @@ def problem(name: str, table: object = "persone") -> str | None:
         return f"«{name}» è già una colonna di unità.csv che ciclope legge: scegli un altro nome"
     if table == ROWS and name in ASSIGNMENT_COLUMNS:
         return f"«{name}» è già una colonna di incarichi.csv che ciclope legge: scegli un altro nome"
+    if table == PROJECTS and name in PROJECT_COLUMNS:
+        return f"«{name}» è già una colonna di progetti.csv che ciclope legge: scegli un altro nome"
     return None
 
 
@@ -217,7 +233,7 @@ def bound_said(c: Column, bound: Any) -> str:
 
 
 def by_file(columns: Sequence[Column]) -> dict[str, list[Column]]:
-    """The declared columns by the file that holds them (people.csv, units.csv, incarichi.csv)."""
+    """The declared columns by the file that holds them (people.csv, units.csv, incarichi.csv, progetti.csv)."""
     out: dict[str, list[Column]] = {}
     for c in columns:
         out.setdefault(FILES[c.table], []).append(c)
@@ -240,8 +256,8 @@ def missing(reg: Regulation, ente: Ente) -> list[Problem]:
                 out.append(_no_datum(reg, ente, c))
             continue
         sheet = FILES[c.table].removesuffix(".csv")
-        if c.name in ente.headers.get(sheet, ()) or (c.table == ROWS and sheet not in ente.headers):
-            continue  # an ente without incarichi has no appointment to read the column for
+        if c.name in ente.headers.get(sheet, ()) or (c.table in (ROWS, PROJECTS) and sheet not in ente.headers):
+            continue  # an ente without incarichi (or projects) has no appointment to read the column for
         whose = WHOSE[c.table]
         message = f"manca la colonna {fmt.quoted(c.name)} dichiarata in [[colonne]] ({c.meaning}): aggiungila {whose}"
         out.append(Problem.at(ente, "regolamento.colonna", message, cite(reg, c.source), sheet, 1, c.name))

@@ -601,7 +601,7 @@ class Checker:
             if node.name == "livello" and not self.scope.place.level:
                 self.problems.append("la formula del livello non può leggere il livello stesso")
             elif known is not None:
-                why = ROW_WHY if known.row else self._why()
+                why = (PROJECT_WHY if known.project else ROW_WHY) if known.row else self._why()
                 self.problems.append(contracted(f"«{node.said}» non si usa in {self.scope.place.words}") + why)
                 return known.type  # typed as what it is, so the rest of the formula is checked without noise
             elif COLUMN_NAMES.get(node.name) in self.scope.names:  # the column the office fills, by its header
@@ -1017,9 +1017,33 @@ class Checker:
         """OBIETTIVO("codice"): the achievement of an objective of the ente's objectives file, a percentage as
         ``unita`` and ``ente`` are, one value for everyone (so read in every place, a threshold's too, outside any
         function over people). The code is a text written in the formula, so the value is the same for everyone
-        and ``leggi`` can say which objective; whether the ente's file has it is known when the ente runs."""
+        and ``leggi`` can say which objective; whether the ente's file has it is known when the ente runs. In an
+        amount by appointment the code may be a column of text that writes it (``OBIETTIVO(obiettivo_progetto)``, the objective
+        of the project the appointment names): the value is then the row's."""
+        arg = node.args[0] if len(node.args) == 1 else None
+        q = self.scope.quantity(arg.name) if isinstance(arg, Name) else None
+        if arg is not None and q is not None and q.row and q.type == TEXT:
+            self.type(arg)  # read where it may be: an amount by appointment
+            return PERCENT
         self.one_text(node, 'il codice dell\'obiettivo tra virgolette, come in obiettivi.csv, es. OBIETTIVO("OB1")')
         return PERCENT
+
+    def rows_sum(self, node: Call) -> Type:
+        """SOMMA.INCARICHI(x): x summed over the appointments the part pays that name the same project as the one
+        paid (the project's team), each read for its own person: only in an amount by appointment."""
+        if not self.scope.place.rows:
+            self.problems.append(
+                contracted(f"SOMMA.INCARICHI non si usa in {self.scope.place.words}")
+                + ": somma sugli incarichi dello stesso progetto, solo negli importi per incarico"
+            )
+        if not self.arity(node, 1):
+            return BARE
+        if self.aggregating:
+            self.problems.append("SOMMA.INCARICHI dentro una funzione sulle persone")
+        found = self.type(node.args[0])
+        if not found.unknown and not found.numeric:
+            return self._wrong(found, "un numero da sommare (es. il peso di ciascuno)", "SOMMA.INCARICHI")
+        return found
 
     def one_text(self, node: Call, what: str) -> None:
         """The call has one argument, a text written in the formula (not blank); else a problem saying ``what`` the
@@ -1237,6 +1261,10 @@ ROW_WHY = (
     ": è un dato di ciascun incarico di incarichi.csv, e lo legge solo l'importo di una parte che paga per incarico "
     "(chiave incarichi)"
 )
+PROJECT_WHY = (
+    ": è un dato del progetto che ciascun incarico nomina (elenco dei progetti), e lo legge solo l'importo di una "
+    "parte che paga per incarico (chiave incarichi)"
+)
 
 
 def _per_point(a: Type, b: Type, op: str) -> bool:
@@ -1291,6 +1319,7 @@ _CALLS: dict[str, Callable[[Checker, Call], Type]] = {
     "VALUTAZIONE.ULTIME": Checker.past_mean,
     "SOMMA.UNITA": Checker.units_sum,
     "FONDO": Checker.fund,
+    "SOMMA.INCARICHI": Checker.rows_sum,
 }
 
 

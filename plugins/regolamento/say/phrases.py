@@ -529,6 +529,12 @@ COLUMN_LISTS = {
         "; la legge, incarico per incarico, l'importo di una parte che paga per incarico",
         "degli incarichi",
     ),
+    "progetti": (
+        "dell'elenco dei progetti dice, per ciascun progetto,",
+        "; la legge, incarico per incarico, l'importo di una parte che paga per incarico, per il progetto che "
+        "l'incarico nomina",
+        "dei progetti",
+    ),
     ENTE_LIST: (
         "dell'ente, scritto una volta nella tabella [dati] di ente.toml, dice",
         "; vale per tutti e si legge in ogni formula, anche in un fondo o in una soglia",

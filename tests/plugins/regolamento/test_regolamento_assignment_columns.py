@@ -216,9 +216,10 @@ def test_an_appointment_s_datum_is_no_person_s(tmp_path):
 
 
 def test_a_name_incarichi_csv_reads_already_is_refused(tmp_path):
-    clash = SECTORS.replace('nome = "punteggio_settore"', 'nome = "dal"').replace("punteggio_settore", "dal")
+    # «dal» is a name of the formulas too (the first day of the appointment): «persona» is only a column
+    clash = SECTORS.replace('nome = "punteggio_settore"', 'nome = "persona"').replace("punteggio_settore", "persona")
     assert any(
-        "«dal» è già una colonna di incarichi.csv che ciclope legge: scegli un altro nome" in m
+        "«persona» è già una colonna di incarichi.csv che ciclope legge: scegli un altro nome" in m
         for m in regulation_problems(tmp_path, clash)
     )
 

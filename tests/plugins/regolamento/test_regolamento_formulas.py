@@ -855,7 +855,7 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "=fondo * XYZ(punteggio)",
             "funzione sconosciuta «XYZ» (funzioni ammesse: SE, PIÙ.SE, E, O, NON, VERO, FALSO, MIN, MAX, MEDIA, SOMMA, ASS, "
             "CONCATENA, ARROTONDA, ARROTONDA.PER.DIF, ARROTONDA.PER.ECC, LIVELLO, SOTTO, SOPRA, SEZIONE, PREMIO, "
-            "FASCIA, DI, MESI, OBIETTIVO, ANNI, MESI.DA, VALUTAZIONE.MEDIA, VALUTAZIONE.ULTIME, IN.SERVIZIO, SOMMA.UNITA, FONDO, OBIETTIVI.RAGGIUNTI e, sulle persone, "
+            "FASCIA, DI, MESI, OBIETTIVO, ANNI, MESI.DA, VALUTAZIONE.MEDIA, VALUTAZIONE.ULTIME, IN.SERVIZIO, SOMMA.UNITA, FONDO, OBIETTIVI.RAGGIUNTI, SOMMA.INCARICHI e, sulle persone, "
             "MEDIA.ENTE, MAX.ENTE, MIN.ENTE, SOMMA.ENTE, CONTA.ENTE, CONTA.DIVERSI.ENTE, RANGO.ENTE, ciascuna anche "
             ".GRUPPO)",
         ),  # fmt: skip
