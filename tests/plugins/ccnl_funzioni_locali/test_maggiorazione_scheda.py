@@ -5,58 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_national import pari_of
+
 from ciclope.core import fmt
-from ciclope.core.inputs.config import load_config
 from ciclope.core.run.explain import explain
-from ciclope.core.run.runner import compute
 from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
-from ciclope.core.testing import write_ente
 
-from helpers import one_unit_comune
-
-SMVP = """\
-formato = 2
-[atto]
-titolo = "CCDI del Comune di Pari"
-tipo_ente = "comune"
-comparto = "funzioni_locali"
-
-[[premi]]
-nome = "performance individuale"
-metodo = "budget"
-residuo = "resta"
-fonte = "art. 5"
-"""
-CYCLE = """\
-[ciclo]
-anno = 2024
-risultati = "out"
-
-[[ente]]
-id = "pari"
-plugin = "regolamento"
-dati = "pari"
-regolamento = "smvp.toml"
-
-[ente.nazionale]
-maggiorazione = { quota_premio = "30%", quota_personale = "10%" }
-"""
 MAGGIORAZIONE = "Maggiorazione del premio individuale (art. 81 CCNL Funzioni Locali 16.11.2022)"
 
 
 def comune(tmp_path: Path, points: list[int]):
-    """Employees A1, A2… of one Comune with these points, a budget of 10.000,00 €, the maggiorazione for 10%."""
-    staff = [f"A{i},Persona {i},dipendente,C,com,1,0,false,SEG" for i in range(1, len(points) + 1)]
-    cards = [f"A{i},SEG,scheda,Valutazione complessiva,100,{p}," for i, p in enumerate(points, start=1)]
-    write_ente(
-        tmp_path / "pari",
-        one_unit_comune("Comune di Pari", staff, cards, '[funds]\nperformance_individuale = "10000.00"\n'),
-    )
-    (tmp_path / "smvp.toml").write_text(SMVP, encoding="utf-8")
-    (tmp_path / "cycle.toml").write_text(CYCLE, encoding="utf-8")
-    plan = load_config(tmp_path / "cycle.toml")
-    return compute(plan.enti[0], plan.year)
+    """The Comune of test_national's tie at the cut: these points, a budget of 10.000,00 €, the maggiorazione for 10%."""
+    return pari_of(tmp_path, points)
 
 
 def test_a_tie_at_the_cut_is_said_on_the_scheda_without_the_colleague(tmp_path):

@@ -645,14 +645,18 @@ maggiorazione = { quota_premio = "30%", quota_personale = "10%" }
 
 def pari(tmp_path: Path, second: int):
     """Ten employees of one Comune, budget 10,000.00 €: A1 95 points, A2 ``second``, A3..A10 90 down to 76 by 2."""
+    return pari_of(tmp_path, [95, second, 90, 88, 86, 84, 82, 80, 78, 76])
+
+
+def pari_of(tmp_path: Path, points: list[int]):
+    """Employees A1, A2… of one Comune with these points, a budget of 10,000.00 €, the maggiorazione for 10%."""
     from ciclope.core.inputs.config import load_config
     from ciclope.core.run.runner import compute
     from ciclope.core.testing import write_ente
 
     from helpers import one_unit_comune
 
-    points = [95, second, 90, 88, 86, 84, 82, 80, 78, 76]
-    staff = [f"A{i},Persona {i},dipendente,C,com,1,0,false,SEG" for i in range(1, 11)]
+    staff = [f"A{i},Persona {i},dipendente,C,com,1,0,false,SEG" for i in range(1, len(points) + 1)]
     cards = [f"A{i},SEG,scheda,Valutazione complessiva,100,{p}," for i, p in enumerate(points, start=1)]
     write_ente(
         tmp_path / "pari",

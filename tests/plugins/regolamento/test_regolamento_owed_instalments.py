@@ -11,98 +11,10 @@ from ciclope.core.reports import public, sheets
 from ciclope.core.run.explain import explain
 from ciclope.core.schede import content
 
-from helpers import computed_case, cycle_case
+from helpers import TESTS, computed_case, cycle_case
 
-REGULATION = r"""formato = 2
-
-[atto]
-titolo = "Contrattazione di secondo livello del personale dipendente 2021-2023 (modello AdSP Mar Tirreno Centrale)"
-sigla = "Contratto di secondo livello"
-tipo_ente = "autorita"
-comparto = "altro"
-nota = "Art. 2, Premio Raggiungimento Obiettivi (P.R.O.)"
-
-[gradi]
-nomi = ["Quadro A", "Quadro B", "Livello 1", "Livello 2", "Livello 3", "Livello 4", "Livello 5"]
-contratto = "CCNL Lavoratori dei porti"
-fonte = "art. 2 c. 3"
-
-[[scheda]]
-fonte = "art. 2 c. 2"
-ruoli = ["dipendente"]
-voci = [
-  { sezione = "Obiettivi", voce = "Obiettivo operativo 1", massimo = 40 },
-  { sezione = "Obiettivi", voce = "Obiettivo operativo 2", massimo = 40 },
-  { sezione = "Competenze e comportamenti", voce = "Competenze professionali", massimo = 10 },
-  { sezione = "Competenze e comportamenti", voce = "Comportamenti organizzativi", massimo = 10 },
-]
-
-[[definizioni]]
-nome = "massimo_pro"
-descrizione = "l'importo massimo del P.R.O. per il livello"
-formula = '''=PIÙ.SE(grado = "Quadro A"; 3000 €; grado = "Quadro B"; 2800 €; grado = "Livello 1"; 2600 €;
-  grado = "Livello 2"; 2400 €; grado = "Livello 3"; 2250 €; grado = "Livello 4"; 2100 €; grado = "Livello 5"; 2000 €)'''
-fonte = "art. 2 c. 3"
-ipotesi = "la tabella della misura massima non è nel testo pubblicato consultato: importi scelti dall'ufficio"
-
-[[definizioni]]
-nome = "fascia_obiettivi"
-descrizione = "la percentuale di erogazione della fascia della sezione Obiettivi"
-formula = '=PIÙ.SE(SEZIONE("Obiettivi") >= 72; 100%; SEZIONE("Obiettivi") >= 60; 80%; SEZIONE("Obiettivi") >= 48; 60%; VERO; 0%)'
-fonte = "art. 2 c. 6"
-ipotesi = "la tabella delle fasce è troncata nel testo consultato: da 90% del massimo della sezione 100%, da 75% 80%, da 60% 60%, sotto nulla"
-
-[[definizioni]]
-nome = "fascia_competenze"
-descrizione = "la percentuale di erogazione della fascia della sezione Competenze e comportamenti"
-formula = '=PIÙ.SE(SEZIONE("Competenze e comportamenti") >= 18; 100%; SEZIONE("Competenze e comportamenti") >= 15; 80%; SEZIONE("Competenze e comportamenti") >= 12; 60%; VERO; 0%)'
-fonte = "art. 2 c. 6"
-ipotesi = "la tabella delle fasce è troncata nel testo consultato: le stesse soglie in percentuale (18, 15, 12 punti su 20)"
-
-[[premi]]
-nome = "quota obiettivi (80%)"
-metodo = "formula"
-fondo = "pro"
-dovuto = true
-rateo_giorni = true
-importo = '=massimo_pro * 80% * fascia_obiettivi'
-fonte = "art. 2 c. 2"
-ipotesi = "le due quote (80% obiettivi, 20% competenze) sono pagate ciascuna per la fascia del proprio punteggio; tempo parziale e giorni di servizio in proporzione (il testo tace)"
-
-[[premi.rate]]
-acconto = '=30% * 80% * massimo_pro * quota_tempo'
-mese = "settembre"
-riferita = "anticipazione del 30%"
-
-[[premi.rate]]
-conguaglio = true
-mese = "giugno"
-anno = "successivo"
-riferita = "saldo dopo la validazione dell'OIV"
-
-[[premi]]
-nome = "quota competenze (20%)"
-metodo = "formula"
-fondo = "pro"
-dovuto = true
-rateo_giorni = true
-importo = '=massimo_pro * 20% * fascia_competenze'
-fonte = "art. 2 c. 2"
-
-[[premi.rate]]
-acconto = '=30% * 20% * massimo_pro * quota_tempo'
-mese = "settembre"
-riferita = "anticipazione del 30%"
-
-[[premi.rate]]
-conguaglio = true
-mese = "giugno"
-anno = "successivo"
-riferita = "saldo dopo la validazione dell'OIV"
-
-[etichette]
-pro = "Premio Raggiungimento Obiettivi"
-"""
+# the office's file, as the catalogue keeps it (docs/regolamento-catalogo.md §38)
+REGULATION = (TESTS / "regolamento" / "catalogo" / "adsp_tirreno_centrale.toml").read_text(encoding="utf-8")
 
 PEOPLE = """codice,nome,ruolo,grado,unità,quota_tempo,giorni_assenza,valutatore,assunzione,cessazione
 P01,Marina Esposito,Dipendente,Quadro A,AMM,100%,0,DIRAMM,,
