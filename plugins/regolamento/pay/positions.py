@@ -273,6 +273,7 @@ def record_position(reg: Regulation, r: Row, v: Valued, ente: Ente, trace: Trace
     title = f"Pesatura della posizione {pid} — {r['title'] or ''}".rstrip(" —")
     trace.record(f"position:{pid}:score", v.score[pid], f"Σ peso × valutazione / {pw.scale}", source, ratings, title)
     vacant = "" if r["holder"] else "posizione vacante: valorizzata ma non erogata (resta residua)"
+    paid_in = in_instalments(pw, v.annual[pid])  # the annual pay's instalments; none said for a single one
     bands = cite(reg, pw.bands_source) if pw.bands_source else source
     how, inputs, cited = banded(pw, pid, v, bands) if pw.bands else proportional(pw, pid, v, source)
     trace.record(
@@ -282,7 +283,7 @@ def record_position(reg: Regulation, r: Row, v: Valued, ente: Ente, trace: Trace
         cited,
         inputs,
         f"Retribuzione di posizione annua — {pid}",
-        "; ".join(x for x in (vacant, whole_year(r, ente.year) + in_instalments(pw, v.annual[pid])) if x),
+        "; ".join(x for x in (vacant, whole_year(r, ente.year) + paid_in if paid_in else "") if x),
     )
 
 

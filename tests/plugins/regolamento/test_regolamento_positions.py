@@ -566,6 +566,20 @@ def test_an_incarico_ended_within_the_year_says_the_instalments_it_is_paid(ciclo
     )
 
 
+def test_an_incarico_ended_within_the_year_paid_at_once_has_no_note_of_instalments(ciclope_ente, tmp_path):
+    """Without ``rate`` the pay is one sum: the annual pay's note says no instalments, and never half a sentence
+    («per un incarico di tutto l'anno, » and nothing after it)."""
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    csv = POSITIONS_CSV.replace("A1,A2\n", "A1,A2,end\n").replace("PO1,5,4\n", "PO1,5,4,2024-06-30\n")
+    csv = csv.replace("PO2,3,alta\n", "PO2,3,alta,\n").replace(
+        "P3,Ufficio studi,tec,,1,2\n", "P3,Ufficio studi,tec,,1,2,\n"
+    )
+    data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": csv})
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    assert result.figures["position:P1:due"].value == Decimal("7897.08")  # 15,880.95 × 182 / 366, as above
+    assert result.figures["position:P1:annual"].note == ""
+
+
 def test_instalments_out_of_bounds(tmp_path):
     found = problems_of(tmp_path, (HEAD + POSITIONS).replace("scala = 5\n", "scala = 5\nrate = 20\n"))
     assert "posizioni.rate: 20 rate: da 1 a 14 l'anno" in found
