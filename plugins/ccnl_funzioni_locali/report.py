@@ -139,6 +139,8 @@ def applied_to(pid: str, result: Result) -> str:
 def quota_applied(result: Result) -> str:
     """The ente's share of the PO/EQ resources that goes to result pay, as the check of :mod:`.quota` counts it."""
     row = in_force("po_result_quota", result.ente.year)
+    if not any(p.role == "po" for p in result.ente.people.values()):  # as the check: the posts of dirigenti only
+        return f"non si applica: nessuna {'EQ' if 'EQ' in row.title else 'PO'} tra il personale" if row else ""
     found = po_resources(result.ente, result.rewards) if result.rewards is not None else None
     if row is None or row.min is None or found is None or result.rewards is None:
         return ""

@@ -108,3 +108,17 @@ def test_a_fund_split_by_position_pay_and_score_is_not_fed_by_the_weighting(tmp_
         "la retribuzione di posizione pesata: metodo = \"quota_posizione\" o \"formula\" (che legge la retribuzione di "
         "posizione pesata), non «fondo»"
     ]
+
+
+def test_the_eq_quota_is_not_applied_to_posts_of_dirigenti(ciclope_ente, tmp_path):
+    """The comparto's 15% of the EQ resources to result pay speaks of EQ: the Città's posts are its dirigenti's (no
+    one is an EQ), and the national table said «lo 0,00% al risultato … sotto il minimo (avviso)» with no warning
+    given, its result pay (39.000,00, 30%) not counted as the EQ's."""
+    from test_regolamento_eq_calcinate import quota_row
+
+    text = REGULATION.replace(
+        'tipo_ente = "citta_metropolitana"\n', 'tipo_ente = "citta_metropolitana"\ncomparto = "funzioni_locali"\n'
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, città())
+    assert not [p for p in result.violations if p.rule == "ccnl.po_result_quota"]
+    assert quota_row(result) == "non si applica: nessuna EQ tra il personale"
