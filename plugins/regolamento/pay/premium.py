@@ -290,7 +290,8 @@ def ordered(admitted: list[Entry]) -> list[Entry]:
     return [t[2] for t in scoring.by_score([(e.person.id, e.score, e) for e in admitted])]
 
 
-INSUFFICIENT = "fondo insufficiente: importi ridotti in proporzione"  # the note of a fund the amounts due pass
+INSUFFICIENT = "fondo insufficiente: importi ridotti in proporzione"
+TEN_PLACES = Decimal("1e-10")  # the note of a fund the amounts due pass
 
 
 def settle(
@@ -354,7 +355,9 @@ def rounded_within(
     """Formula amounts that pass the pool ``amount`` (rounded one by one, ``total``) while their ``exact`` values fit
     it: the same amounts to the cent by largest remainder (never a shortfall, never a cent more than the pool), and
     the note that says so; None when the rounding is not what passes the pool."""
-    if total <= amount or not exact or sum(exact.values(), ZERO) > amount:
+    # the exact values are Decimals of 28 digits: a division rounded up in the last of them (200 / 3 = 66,66…67) may
+    # sum past the pool by 10⁻²⁶, which is no money; ten decimals are far below a cent and far above that error
+    if total <= amount or not exact or sum(exact.values(), ZERO).quantize(TEN_PLACES) > amount:
         return None
     note = (
         f"arrotondati uno per uno, gli importi supererebbero il fondo di {fmt.euro(total - amount)}: "
