@@ -26,6 +26,7 @@ from ciclope.plugins.regolamento.pay.resultpay import NEGATIVE, POSITION, STATUS
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 
 HUNDRED = Decimal(100)
+SUM = "Σ retribuzioni di posizione"
 EVERY = "Σ retribuzioni di posizione di tutte le posizioni (l'annua di una vacante o non pagata, la cui quota resta residua)"
 FORMULA = (
     "quota massima × punteggio / 100 se la valutazione è positiva; quota massima = fondo × retribuzione di "
@@ -93,7 +94,15 @@ def pay(
     every = sum(out.positions.values(), ZERO) if rp.vacant == "residuo" and computed is not None else None
     cap = maxima(pool.amount, weights, every)
     fund = Input("fondo", pool.amount, ref=out.fund_ref(rp.fund))
-    shared = () if every is None else (Input(EVERY, every),)
+    by_pay = computed is not None or all(p.extra.get(POSITION) is not None for p in people)  # else equal shares
+    # the Σ the maximum divides by, so a person redoes it by hand: every position's, or the weights' own
+    shared = (
+        (Input(EVERY, every),)
+        if every is not None
+        else (Input(SUM, fmt.Money(sum(weights.values(), ZERO))),)
+        if by_pay
+        else ()
+    )
     paid, receiving = ZERO, set()
     for p in people:
         s = scores.get(p.id)
@@ -106,7 +115,7 @@ def pay(
             fund,
             pay_inputs[p.id],
             *shared,
-            Input("quota massima", cap[p.id]),
+            Input("quota massima", fmt.Money(cap[p.id])),  # an amount, «€ 0,00» where nothing is due, never «0%»
             Input("punteggio", score, ref=f"score:{p.id}"),
             *(negative_inputs(reg, p, s, ente) if status == NEGATIVE and s is not None else ()),
         )

@@ -109,6 +109,9 @@ def test_positions_weighted_and_paid_within_the_bounds(ciclope_ente, tmp_path):
     assert (pool.amount, pool.distributed, pool.residual) == (Decimal("6000.00"), Decimal("5128.56"), Decimal("871.44"))
     assert result.positions is not None and result.positions.positions["P3"].paid is False
     assert result.positions.positions["P1"].annual == Decimal("15880.95")
+    # the maximum's figure gives the Σ it divides by, so it is redone by hand: 6000 × 15880.95 / 29000.00
+    said = explain.explain(result, "person", "PO1")
+    assert "• Σ retribuzioni di posizione = € 29.000,00\n  • quota massima = € 3.285,71" in said
 
 
 def test_the_share_of_a_vacant_position_stays_residual(ciclope_ente, tmp_path):
