@@ -454,6 +454,18 @@ def cycle_case(tmp_path: Path, folder: str, data: dict[str, str], regulation: st
     return tmp_path / "cycle.toml"
 
 
+def fund_case(case: Path, tmp_path: Path, ente: str, fondo: str | None = None):
+    """The office's cycle in the folder ``case`` copied under ``tmp_path`` and computed (:func:`computed_case`), with
+    the fondo sheet of its ente's folder ``ente`` replaced by ``fondo`` when given."""
+    import shutil
+
+    folder = tmp_path / case.name
+    shutil.copytree(case, folder)
+    if fondo is not None:
+        (folder / ente / "fondo.csv").write_text(fondo, encoding="utf-8")
+    return computed_case(folder / "cycle.toml")
+
+
 def computed_case(cycle: Path):
     """The first ente of ``cycle`` computed for the cycle's year (its :class:`core.result.Result`)."""
     from ciclope.core.inputs.config import load_config

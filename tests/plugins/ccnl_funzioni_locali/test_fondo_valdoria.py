@@ -18,20 +18,16 @@ import pytest
 from ciclope.core.commands.cli import main
 from ciclope.core.inputs.config import load_config
 from ciclope.core.run.explain import explain
-from ciclope.core.run.runner import compute
 from ciclope.core.store.engine import store_url
+
+from helpers import fund_case
 
 CASE = Path(__file__).parent / "valdoria"
 REDUCED = "fondo ridotto dell'accantonamento per la maggiorazione del premio individuale"
 
 
 def run(tmp_path: Path, fondo: str | None = None):
-    folder = tmp_path / "valdoria"
-    shutil.copytree(CASE, folder)
-    if fondo is not None:
-        (folder / "valdoria" / "fondo.csv").write_text(fondo, encoding="utf-8")
-    plan = load_config(folder / "cycle.toml")
-    return compute(plan.enti[0], plan.year)
+    return fund_case(CASE, tmp_path, "valdoria", fondo)
 
 
 @pytest.fixture(scope="module")

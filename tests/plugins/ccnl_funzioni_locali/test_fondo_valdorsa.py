@@ -17,21 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from ciclope.core.inputs.config import load_config
-from ciclope.core.run.runner import compute
-
-from helpers import run_cycle
+from helpers import fund_case, run_cycle
 
 CASE = Path(__file__).parent / "valdorsa"
 
 
 def run(tmp_path: Path, fondo: str | None = None):
-    folder = tmp_path / "valdorsa"
-    shutil.copytree(CASE, folder)
-    if fondo is not None:
-        (folder / "comune-valdorsa" / "fondo.csv").write_text(fondo, encoding="utf-8")
-    plan = load_config(folder / "cycle.toml")
-    return compute(plan.enti[0], plan.year)
+    return fund_case(CASE, tmp_path, "comune-valdorsa", fondo)
 
 
 @pytest.fixture(scope="module")
