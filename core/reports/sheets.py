@@ -511,7 +511,7 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
             # an amount no evaluation decides is «senza valutazione»; one of 0 keeps the outcome its «Motivo» explains:
             # a part an exclusion of its own left the person out of, that exclusion, whatever the other parts paid
             rule = part_exclusion(r, a, name, lead) if not amount else None
-            esito = UNREAD if amount and a.pool in r.unread and a.ref is None else status(a.person)
+            esito = UNREAD if amount and a.pool in r.unread else status(a.person)
             esito = fmt.status(rule.value, r.plugin.status_labels) if rule is not None else esito
             rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, esito, why))
     zero = any(row[-1] is not None for row in rows)  # a «Motivo» where some premium is 0, no empty one
@@ -672,6 +672,8 @@ def instalments(r: Result) -> Table:
 
 def positions(r: Result) -> Table:
     assert r.positions is not None
+    posts = r.positions.positions
+    split, capped = stats.position_columns(r)
     columns: list[Column] = [
         ("Posizione", "text", 10),
         ("Titolare", "text", 10),
@@ -680,28 +682,29 @@ def positions(r: Result) -> Table:
         ("Retribuzione annua", "money", 14),
         ("Erogata", "text", 9),
         ("Dovuta nell'anno", "money", 14),
-        ("Rate", "int", 7),
-        ("Rata", "money", 14),
-        ("Ultima rata", "money", 14),
-        ("Risultato massimo", "money", 14),
+        *((("Rate", "int", 7), ("Rata", "money", 14), ("Ultima rata", "money", 14)) if split else ()),
+        *((("Risultato massimo", "money", 14),) if capped else ()),
         ("Risultato", "money", 14),
     ]
-    rows = [
-        (
-            k,
-            pos.holder or "vacante",
-            name_of(r, pos.holder),
-            pos.score,
-            pos.annual,
-            "sì" if pos.paid else "no",
-            # the annual pay reduced for part time and the days of the incarico, in its instalments; none for a
-            # position not paid (vacant)
-            *((pos.payable, pos.paid_instalments, pos.monthly, pos.monthly_last) if pos.paid else (None,) * 4),
-            pos.result_max,
-            pos.result,
+    rows = []
+    for k, pos in posts.items():
+        # the annual pay reduced for part time and the days of the incarico, in its instalments; none for a
+        # position not paid (vacant)
+        rates = (pos.paid_instalments, pos.monthly, pos.monthly_last) if pos.paid else (None,) * 3
+        rows.append(
+            (
+                k,
+                pos.holder or "vacante",
+                name_of(r, pos.holder),
+                pos.score,
+                pos.annual,
+                "sì" if pos.paid else "no",
+                pos.payable if pos.paid else None,
+                *(rates if split else ()),
+                *((pos.result_max,) if capped else ()),
+                pos.result,
+            )
         )
-        for k, pos in r.positions.positions.items()
-    ]
     return Table("Posizioni", columns, rows)
 
 

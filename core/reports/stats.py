@@ -76,6 +76,15 @@ def covered(result: Result, award: Award) -> bool:
     return post is not None and post.holder != award.person
 
 
+def position_columns(result: Result) -> tuple[bool, bool]:
+    """Which of the positions' optional columns the workbook and the Relazione show: the instalments where some post
+    is paid in more than one, the result maximum where some post has one (a result pay by a formula has none); never
+    a column of «1» or of empty cells."""
+    posts = result.positions.positions.values() if result.positions is not None else ()
+    split = any(pos.paid and pos.paid_instalments > 1 for pos in posts)
+    return split, any(pos.result_max is not None for pos in posts)
+
+
 def r4(x: Decimal) -> Decimal:
     return x.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
 

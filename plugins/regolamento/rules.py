@@ -733,11 +733,14 @@ def own_maggiorazione(params: Params, rewards: Rewards, trace: Trace) -> OwnMagg
 @hookimpl(specname="ciclope_pools_read_cards")
 def pools_read_cards(params: Params, pools: Mapping[str, Pool]) -> list[str]:
     """Every pool but those only parts without evaluation pay (``valutazione = false``, or a method whose
-    beneficiaries the ente chooses): such a part admitting nobody is no card's fault."""
+    beneficiaries the ente chooses) and the fund of [posizioni]'s position pay: such a pool admitting nobody is no
+    card's fault."""
     regulation = declared(params)
     if regulation is None:
         return list(pools)
     cardless = {p.fund for p in regulation.premiums if not uncarded.reads_cards(p)}
+    if regulation.positions is not None:  # position pay follows the post, whatever its holder's evaluation
+        cardless.add(regulation.positions.fund)
     carded = {p.fund for p in regulation.premiums if uncarded.reads_cards(p)}
     return [name for name in pools if name not in cardless - carded]
 

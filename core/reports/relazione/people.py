@@ -225,33 +225,31 @@ def positions(r: Result, names: Names) -> Table:
     """Each position's annual pay, what its holder is due in the year (reduced for part time and for the days of the
     incarico) and the instalments of that due amount, which add up to it; the result pay of its holder."""
     assert r.positions is not None
-    rows = [
-        (
-            pid,
-            ("vacante" if not p.holder else names.person(p.holder)) + ("" if p.paid else " (non erogata)"),
-            fmt.score(p.score),
-            fmt.euro(p.annual),
-            # a position not paid (vacant) has no instalments: its annual pay is its weighing's, due to nobody
-            *(
-                (fmt.euro(p.payable), p.paid_instalments, fmt.euro(p.monthly), fmt.euro(p.monthly_last))
-                if p.paid
-                else (fmt.NONE,) * 4
-            ),
-            fmt.euro(p.result_max),
-            fmt.euro(p.result),
+    split, capped = stats.position_columns(r)
+    rows = []
+    for pid, p in r.positions.positions.items():
+        # a position not paid (vacant) has no instalments: its annual pay is its weighing's, due to nobody
+        rates = (p.paid_instalments, fmt.euro(p.monthly), fmt.euro(p.monthly_last)) if p.paid else (fmt.NONE,) * 3
+        rows.append(
+            (
+                pid,
+                ("vacante" if not p.holder else names.person(p.holder)) + ("" if p.paid else " (non erogata)"),
+                fmt.score(p.score),
+                fmt.euro(p.annual),
+                fmt.euro(p.payable) if p.paid else fmt.NONE,
+                *(rates if split else ()),
+                *((fmt.euro(p.result_max),) if capped else ()),
+                fmt.euro(p.result),
+            )
         )
-        for pid, p in r.positions.positions.items()
-    ]
     head = (
         "Posizione",
         "Titolare",
         "Punteggio di pesatura",
         "Retribuzione annua",
         "Dovuta nell'anno",
-        "Rate",
-        "Rata",
-        "Ultima rata",
-        "Risultato massimo",
+        *(("Rate", "Rata", "Ultima rata") if split else ()),
+        *(("Risultato massimo",) if capped else ()),
         "Risultato",
     )
-    return Table("", columns(head, (2, 3, 4, 5, 6, 7, 8, 9)), rows)
+    return Table("", columns(head, tuple(range(2, len(head)))), rows)

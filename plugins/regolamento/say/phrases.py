@@ -645,8 +645,25 @@ def fund_name(name: str, regulation: Regulation | None = None) -> str:
         label = labels[name]
         return label if _FUND_WORD.match(label) else f"fondo «{label}»"
     if name in PO_FUNDS:  # «delle PO / EQ», «delle EQ» in the words of the contract of the year
-        return f"fondo {PO_FUNDS[name].format(roles(['po'], 'di', role_groups(labels)))}"
-    return f"fondo {FUNDS.get(name, '«' + fmt.accented(word(funds.said(name))) + '»')}"
+        return f"fondo {PO_FUNDS[name].format(roles(fund_roles(name, regulation), 'di', role_groups(labels)))}"
+    if name in FUNDS:
+        return f"fondo {FUNDS[name]}"
+    said = fmt.accented(word(funds.said(name)))  # «fondo_dirigenza» is «fondo dirigenza», never «fondo «fondo …»»
+    return said if _FUND_WORD.match(said) else f"fondo «{said}»"
+
+
+def fund_roles(name: str, regulation: Regulation | None) -> tuple[str, ...]:
+    """The roles a fund of the positions' result pays, as the regulation writes them: those of the [[risultato_po]]
+    paid from it, or, for the fund of [posizioni], of the entry its ``quota_risultato`` feeds (or of every entry);
+    the PO / EQ where the regulation says none (a fund of «dirigenti» is never said «delle EQ»)."""
+    if regulation is None:
+        return ("po",)
+    paying = [rp for rp in regulation.result_pays if rp.fund == name]
+    if not paying and regulation.positions is not None and regulation.positions.fund == name:
+        fed = regulation.position_result
+        paying = [fed] if fed is not None else list(regulation.result_pays)
+    said = tuple(dict.fromkeys(role for rp in paying for role in rp.roles))
+    return said or ("po",)
 
 
 _FUND_WORD = re.compile(r"(?i)((il|lo|l')\s*)?fondo\b")  # a label that names the fund as one: «Fondo per …»

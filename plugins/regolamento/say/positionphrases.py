@@ -21,6 +21,7 @@ from ciclope.plugins.regolamento.say.phrases import (
     cap,
     euro,
     fund_name,
+    fund_roles,
     note,
     num,
     said_formula,
@@ -53,9 +54,10 @@ def pay_rule(block: PositionWeighting) -> str:
 
 
 def positions(block: PositionWeighting, regulation: Regulation) -> Said:
-    criteria = "; ".join(f"{c.name} (colonna {c.code} di posizioni.csv), peso {num(c.weight)}" for c in block.criteria)
+    criteria = "; ".join(f"{c.name} (colonna {c.code}), peso {num(c.weight)}" for c in block.criteria)
+    one, many = _kind(block, regulation)
     lines = [
-        f"Ogni posizione organizzativa è valutata su {len(block.criteria)} criteri, ciascuno da 1 a "
+        f"Ogni posizione {one} è valutata su {len(block.criteria)} criteri, ciascuno da 1 a "
         f"{num(block.scale)}: {criteria}. Il valore della posizione è la somma di peso × valutazione / "
         f"{num(block.scale)}, da 0 a 100.",
     ]
@@ -83,7 +85,15 @@ def positions(block: PositionWeighting, regulation: Regulation) -> Said:
             "altrimenti la posizione non è pagata."
         )
     lines += note(block.note)
-    return "La pesatura delle posizioni organizzative", lines, {f.name for f in block.__attrs_attrs__}
+    return f"La pesatura delle posizioni {many}", lines, {f.name for f in block.__attrs_attrs__}
+
+
+def _kind(block: PositionWeighting, regulation: Regulation) -> tuple[str, str]:
+    """The positions' adjective, singular and plural: «organizzativa» for posts of PO / EQ, «dirigenziale» where
+    the positions' result pays only dirigenti (a dirigente's post is no posizione organizzativa)."""
+    if set(fund_roles(block.fund, regulation)) == {"dirigente"}:
+        return "dirigenziale", "dirigenziali"
+    return "organizzativa", "organizzative"
 
 
 def progressions(block: Progressions, regulation: Regulation) -> Said:

@@ -248,7 +248,7 @@ def test_every_block_of_the_format_has_its_article(tmp_path):
     ]
     assert in_positions[0].sentences[0] == (
         "Ogni posizione organizzativa è valutata su 2 criteri, ciascuno da 1 a 5: Complessità organizzativa "
-        "(colonna A1 di posizioni.csv), peso 60; Responsabilità (colonna A2 di posizioni.csv), peso 40. Il valore "
+        "(colonna A1), peso 60; Responsabilità (colonna A2), peso 40. Il valore "
         "della posizione è la somma di peso × valutazione / 5, da 0 a 100."
     )
     assert [a.title for a in said] == [

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ciclope.core.run.explain import explain
 
-from helpers import amounts, one_unit_comune, regulation_problems, run_declared
+from helpers import amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
 
 COEFFICIENT = "SE(punteggio >= 90; 1; SE(punteggio >= 75; 0,8; 0,6))"
 REGULATION = f"""\
@@ -122,3 +122,49 @@ def test_the_eq_quota_is_not_applied_to_posts_of_dirigenti(ciclope_ente, tmp_pat
     result = run_declared(ciclope_ente, tmp_path, text, città())
     assert not [p for p in result.violations if p.rule == "ccnl.po_result_quota"]
     assert quota_row(result) == "non si applica: nessuna EQ tra il personale"
+
+
+def test_the_articles_say_the_posts_of_dirigenti_and_their_fund(tmp_path):
+    """The posts weighed are the dirigenti's: the articles said «Ogni posizione organizzativa è valutata», the result
+    pay's fund of the default name «il fondo della retribuzione di risultato delle PO / EQ», and a criterion by the
+    file the office writes («colonna A di posizioni.csv»)."""
+    text = regulation_text(tmp_path, REGULATION.replace('fondo = "risultato_dirigenza"\n', ""))
+    assert "La pesatura delle posizioni dirigenziali" in text
+    assert (
+        "Ogni posizione dirigenziale è valutata su 2 criteri, ciascuno da 1 a 5: Complessità (colonna A), peso 60; "
+        "Responsabilità (colonna B), peso 40." in text
+    )
+    assert "della retribuzione di risultato dei dirigenti" in text
+    # the fund the office named «fondo_dirigenza», said as written, not «Il fondo «fondo dirigenza»»
+    assert "Il fondo dirigenza paga posizione e risultato: il 30% va alla retribuzione di risultato" in text
+    assert "PO / EQ" not in text and "organizzativ" not in text and "posizioni.csv" not in text
+
+
+def test_position_pay_is_not_evaluated_and_its_table_has_no_empty_columns(ciclope_ente, tmp_path):
+    """The Premi sheet gave each post's pay its holder's «valutato», though it follows the incarico; the Posizioni
+    tables showed «Rate 1» beside a pay never split and an empty «Risultato massimo» beside a result by formula."""
+    from ciclope.core.reports import sheets
+    from ciclope.core.reports.relazione import people
+    from ciclope.core.reports.relazione.names import Names
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, città())
+    table = sheets.awards(result, lambda pid: "valutato")
+    head = [c[0] for c in table.columns]
+    said = [(row[head.index("Importo")], row[head.index("Esito")]) for row in table.rows if row[0] == "D1"]
+    assert said == [
+        (Decimal(40000), "senza valutazione"),  # the post's pay
+        (Decimal("19541.05"), "valutato"),  # the result pay, by the score of 95
+    ]
+    posts = sheets.positions(result)
+    assert [c[0] for c in posts.columns] == [
+        "Posizione", "Titolare", "Nome titolare", "Punteggio di pesatura", "Retribuzione annua", "Erogata",
+        "Dovuta nell'anno", "Risultato",
+    ]  # fmt: skip
+    # P1: 40.000,00 a year, all due; result 19.541,05 (computed above)
+    assert posts.rows[0] == ("P1", "D1", "Dirigente D1", Decimal(100), Decimal(40000), "sì", Decimal(40000),
+                             Decimal("19541.05"))  # fmt: skip
+    relazione = people.positions(result, Names(result))
+    assert [c[0] for c in relazione.columns] == [
+        "Posizione", "Titolare", "Punteggio di pesatura", "Retribuzione annua", "Dovuta nell'anno", "Risultato",
+    ]  # fmt: skip
+    assert relazione.rows[0][3:] == ("€ 40.000,00", "€ 40.000,00", "€ 19.541,05")
