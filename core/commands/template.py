@@ -369,7 +369,9 @@ def _write_ente(
         names = own.first(hookspecs.ciclope_role_names, params=resolved) if resolved is not None else None
         _write_workbook(path, own, schema, previous, ("category",) if grades else (), names)
         written.append(path)
-    funds = (*schema.funds, *regulation_funds(hooks, plugin, year, params))
+    # the individual premium's funds first, then every other fund the plugin reads for the ente (a declared
+    # regulation's dirigenti, projects, progressions): a fund the template leaves out is a premium nobody is paid
+    funds = (*schema.funds, *regulation_funds(hooks, plugin, year, params), *schema.read_funds)
     texts = {"ente.toml": ente_toml(schema, ente, year, calendar_acts(hooks, plugin, schema, year, params), funds)}
     folder = path.parent / narrative.FOLDER
     if not os.path.lexists(folder):

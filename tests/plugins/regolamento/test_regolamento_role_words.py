@@ -152,3 +152,29 @@ def test_the_menu_word_of_the_role_reads_as_the_role(ciclope_ente, tmp_path):
         "D01": "459.46",
         "T01:risultato": "1500.00",
     }
+
+
+def test_the_template_asks_for_every_fund_the_regulation_pays_from(tmp_path):
+    """An ARPA's accordo pays its staff from «premialita_comparto» and its dirigenti from «risultato_dirigenza»: the
+    template's ente.toml asked only for the first (the funds of the staff's individual premium), and an office
+    filling it paid its dirigenti nothing. Every fund the regulation pays from is asked for; the one it constitutes
+    itself is said so, never asked."""
+    from ciclope.core.commands.cli import main
+
+    office = tmp_path / "ufficio"
+    office.mkdir()
+    parts = "".join(
+        f'\n[[premi]]\nnome = "{name}"\nmetodo = "proporzionale"\nfondo = "{fund}"\nruoli = ["{role}"]\n'
+        f'fonte = "art. {n}"\n'
+        for n, (name, fund, role) in enumerate(
+            [("comparto", "premialita_comparto", "dipendente"), ("dirigenza", "risultato_dirigenza", "dirigente")],
+            start=7,
+        )
+    )
+    regulation = 'formato = 2\n[atto]\ntitolo = "Accordo dell\'ARPA"\ntipo_ente = "agenzia"\n' + parts
+    (office / "regolamento.toml").write_text(regulation, encoding="utf-8")
+    assert main(["template", "regolamento", str(office), "--year", "2025"]) == 0
+    text = (office / "mio-ente" / "ente.toml").read_text(encoding="utf-8")
+    fondi = text.split("[fondi]\n")[1].split("\n\n")[0]
+    asked = [line for line in fondi.splitlines() if not line.startswith("# Le risorse")]
+    assert asked == ['# premialita_comparto = "12000.00"', '# risultato_dirigenza = "12000.00"']
