@@ -291,6 +291,13 @@ class StablePart:
 
     amount: Decimal
     ids: frozenset[str]
+    figurative: bool = False  # an art. 60 cut added back (from 2026): the row's words say so
+
+    @property
+    def words(self) -> str:
+        """The row's words: the art. 60 cut «contata figurativamente» only where there is one (from 2026)."""
+        added = "; riduzione dell'art. 60 contata figurativamente" if self.figurative else ""
+        return f"Parte stabile del fondo (senza l'incremento, al netto delle decurtazioni stabili{added})"
 
 
 def stable_part(lines: Sequence[money.FundLine], t: Table, year: int) -> StablePart:
@@ -308,7 +315,8 @@ def stable_part(lines: Sequence[money.FundLine], t: Table, year: int) -> StableP
 
     part = [x for x in lines if counted(x)]
     ids = frozenset(x.key.split(":")[1] for x in part)
-    return StablePart(sum((x.amount for x in part), ZERO), ids)
+    figurative = any(x.section == "decurtazione" and x.limit == "figurativa" for x in lines)
+    return StablePart(sum((x.amount for x in part), ZERO), ids, figurative)
 
 
 def dl25_room(
@@ -322,7 +330,7 @@ def dl25_room(
     room = threshold - part.amount - eq
     inputs = [
         Input(words("spesa_tabellari_2023"), spent.amount, cell=cell(ente, spent)),
-        Input(STABLE_WORDS[0].lower() + STABLE_WORDS[1:], part.amount),
+        Input(part.words[0].lower() + part.words[1:], part.amount),
         Input("risorse per le EQ", eq),
     ]
     rate = percent(share)
@@ -333,17 +341,11 @@ def dl25_room(
     trace.record("fund:dl25:room", room, formula, source, inputs, label="Spazio di incremento del DL 25/2025")
     rows = (
         (f"{rate}% della spesa 2023 per i tabellari", threshold),
-        (STABLE_WORDS, part.amount),
+        (part.words, part.amount),
         ("Risorse per le EQ", eq),
         ("Spazio di incremento", room),
     )
     return room, rows
-
-
-STABLE_WORDS = (
-    "Parte stabile del fondo (senza l'incremento, al netto delle decurtazioni stabili; riduzione dell'art. 60 "
-    "contata figurativamente)"
-)
 
 
 def adjusted_words(e: Entry, several: bool) -> str:

@@ -95,6 +95,8 @@ def test_the_ria_of_staff_who_left_enters_the_year_after_the_leave():
     assert [(p.row, p.column) for p in t24.problems if p.column == "data"] == [(3, "data")]
     f25, _ = fund(2025, rows)
     assert line(f25, "item:ria_cessati").amount == D("2034.56")  # 1,234.56 + 800.00
+    # the revisore's document reads the reading, not advice to the office («l'ente che la conta … lo dichiara»)
+    assert line(f25, "item:ria_cessati").note == "fuori dal limite per la lettura adottata (fonte secondaria)"
     # an office that counts it in the limit says so on the row, with the act
     f, _ = fund(2025, [amount("ria_cessati", "500.00", data=dt.date(2020, 1, 31), fuori_limite=False, atto="det. 7")])
     counted = line(f, "item:ria_cessati:dentro")
@@ -498,6 +500,17 @@ def test_the_dl25_room_counts_the_stable_cuts_not_the_year_s_cut_that_keeps_the_
     # 980,000.00 − 100,000.00 EQ = 120,000.00 (not 125,000.00, as with the limit's cut subtracted too)
     assert c[STABLE_PART] == D("980000.00")
     assert c["Spazio di incremento"] == D("120000.00")
+
+
+def test_a_2025_room_says_no_art_60_cut_the_2026_contract_brings():
+    """The art. 60 cut of the indennità di comparto starts on 1.1.2026: a 2025 fund's row said «riduzione dell'art.
+    60 contata figurativamente» of a cut it cannot have."""
+    rows = [r for r in DL25_2026 if r["voce"] != "comparto_istruttori"]
+    f, _ = fund(2025, rows)
+    c = dict(check(f, "dl25").rows)
+    # 48% × 2,500,000.00 = 1,200,000.00 − 1,000,000.00 stable − 100,000.00 EQ = 100,000.00
+    assert c["Parte stabile del fondo (senza l'incremento, al netto delle decurtazioni stabili)"] == D("1000000.00")
+    assert c["Spazio di incremento"] == D("100000.00")
 
 
 def test_a_refused_cut_for_the_limit_does_not_hold_the_dl25_room():
