@@ -60,7 +60,17 @@ class Figure(NamedTuple):
     note: str = ""
 
 
+# The input of a condition's figure (``ammesso:<part>:<person>`` false) that gives the regulation's own words for the
+# rule (its ``nota``): said after what did not hold and the values it read, never listed among those values
+RULE_NOTE = "nota del regolamento"
+
 NOTHING = "nessun importo: "  # how the note of an amount of 0 begins when it says why (a plugin's reason)
+
+
+def rule_note(figure: Figure) -> str:
+    """«; nota del regolamento: …»: the regulation's words for a condition's rule (:data:`RULE_NOTE`), after what
+    did not hold; "" where the figure has none."""
+    return "".join(f"; {RULE_NOTE}: {i.value}" for i in figure.inputs if i.name == RULE_NOTE)
 
 
 def zero_reason(figure: Figure) -> str:
@@ -179,6 +189,8 @@ class Trace:
     # here, the surface staying small)
     PROGRESSION_SCORE: ClassVar[str] = PROGRESSION_SCORE
     PROGRESSION_PLACES: ClassVar[str] = PROGRESSION_PLACES
+    # the input of a condition's figure with the regulation's words for its rule (:data:`RULE_NOTE`)
+    RULE_NOTE: ClassVar[str] = RULE_NOTE
     PROGRESSION_TIE: ClassVar[str] = PROGRESSION_TIE
 
     def __init__(self) -> None:

@@ -15,7 +15,7 @@ from ciclope.core.phases import PHASE_NAMES, PHASES
 from ciclope.core.reports import fmt, stats
 from ciclope.core.reports.model import Column, Flag, Table, Total, Typed
 from ciclope.core.result import Result, award_figure
-from ciclope.core.trace import NOTHING, Figure, zero_reason
+from ciclope.core.trace import NOTHING, Figure, rule_note, zero_reason
 from ciclope.core.values import parse_number
 
 CALENDAR_FLAGS = {"fatto": "ok", "in ritardo": "err", "mancante": "warn"}  # a deadline's state as a flag
@@ -552,7 +552,8 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
     if held is not None and held.value is False:  # the part weighed them and its condition left them out (an
         # exclusion of other parts is no reason here): said as an exclusion is, what did not hold and the article
         said = fmt.yes_no_said(held.note or held.formula)
-        return f"la condizione della parte non vale: {said}, {fmt.cite(held.source, r.plugin.documents)}"
+        cited = f"la condizione della parte non vale: {said}, {fmt.cite(held.source, r.plugin.documents)}"
+        return cited + rule_note(held)
     rule = part_exclusion(r, award, part, first)
     if rule is not None:  # an exclusion of this part alone, the person paid by others: the rule, its article
         return f"{excluded_words(r, rule)}, {fmt.cite(rule.source, r.plugin.documents)}"

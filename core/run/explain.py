@@ -32,7 +32,7 @@ from ciclope.core.result import Result, award_figure, premium_first
 from ciclope.core.run import leftout
 from ciclope.core.run.appealed import appeal_lines, appeal_rows
 from ciclope.core.store.words import stored_params
-from ciclope.core.trace import NOTHING, Figure, Input, zero_reason
+from ciclope.core.trace import NOTHING, RULE_NOTE, Figure, Input, rule_note, zero_reason
 from ciclope.core.values import parse_money, parse_percent, parse_share
 from ciclope.core.vocabulary import SHEET_ALIASES, cell_said, column_it, sheet_it, sheet_said
 
@@ -633,11 +633,11 @@ def _refused_reasons(
     out = []
     for f in refusals(result, ident) if conditions else ():
         said = f.note or f"non vale: {f.formula}"
-        reads = _reads(result, [i for i in f.inputs if not theirs(i)])
+        reads = _reads(result, [i for i in f.inputs if not theirs(i) and i.name != RULE_NOTE])
         read = "; ".join(f"{i.name} = {shown}" for i, shown in reads if not _told(said, i, shown))
         out.append(
             {
-                "why": f"{f.label}: {verdict} — {said}" + (f" ({read})" if read else ""),
+                "why": f"{f.label}: {verdict} — {said}" + (f" ({read})" if read else "") + rule_note(f),
                 "source": f.source,
                 "about": UNPAID,
             }

@@ -249,6 +249,14 @@ def said_pct(value: Decimal) -> str:
 
 
 PARITA = '[ente.nazionale] maggiorazione = { …, parita = ["sezione:<nome>", "assenze", "eta"] }'
+# Before 2026 a CCDI's own tie rule is the regulation's part that pays the maggiorazione itself: said in words, with
+# the one title of the user guide that shows it, since the office reads it in a warning, not in a configuration file
+OWN_TIE_RULE = (
+    "Se il contratto integrativo dell'ente ha una sua regola di parità, la maggiorazione si scrive nel regolamento al "
+    "posto di maggiorazione in cycle.toml: una parte con maggiorazione = true e la condizione "
+    "RANGO.ENTE(punteggio; -assenze), come mostra la guida al regolamento in «La valutazione più elevata» (Esempi da "
+    "testi reali)"
+)
 
 
 def tie_problems(
@@ -272,11 +280,12 @@ def tie_problems(
     if not out:
         return []
     message = (
-        f"maggiorazione del premio individuale ({law}): {out}, perché la quota è un massimo e il contratto in vigore "
-        f"nel {year} non prevede criteri di parità: il contratto integrativo li fissa dai cicli 2026 (art. 48 CCNL "
-        f"Funzioni Locali 23.2.2026, in cycle.toml {PARITA}); per il {year} la chiave parita non si scrive"
+        f"maggiorazione del premio individuale ({law}): {out}, perché la quota è un massimo e il contratto nazionale "
+        f"in vigore nel {year} non dice chi prevale a pari punteggio (i criteri di parità del contratto integrativo "
+        f"vengono con l'art. 48 CCNL Funzioni Locali 23.2.2026, dai cicli 2026). {OWN_TIE_RULE}"
     )
-    return [_tie_problem("ccnl.maggiorazione.pari_merito", message, source)]
+    # the office wrote the key maggiorazione, not parita (an error before 2026): «Dove» names what it wrote
+    return [_tie_problem("ccnl.maggiorazione.pari_merito", message, source, "nazionale.maggiorazione")]
 
 
 def tied_words(r: Ranked, people: Mapping[str, Person]) -> str:
@@ -288,12 +297,12 @@ def tied_words(r: Ranked, people: Mapping[str, Person]) -> str:
     )
 
 
-def _tie_problem(rule: str, message: str, source: str) -> Problem:
+def _tie_problem(rule: str, message: str, source: str, column: str = "nazionale.maggiorazione.parita") -> Problem:
     return Problem(
         rule=rule,
         severity="warning",
         source=source,
-        column="nazionale.maggiorazione.parita",
+        column=column,
         message=message,
     )
 

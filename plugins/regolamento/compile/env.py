@@ -184,6 +184,9 @@ class PersonEnv:
     fixes: dict[str, str] = attrs.field(factory=dict)
     # the level has a figure of its own (``level:<person>``: decided on the cohort), else the score's explains it
     level_figure: bool = False
+    # of each rank (by its words) where someone of the person's own x came before them: that x and the position of
+    # the further argument that put the first of them ahead; what a place lost on a tie-break says of it
+    lost_ties: dict[str, tuple[Value, int]] = attrs.field(factory=dict)
 
     @property
     def cohort(self) -> Cohort | None:

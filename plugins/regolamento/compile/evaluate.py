@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 from typing import Any, Protocol
@@ -125,6 +126,9 @@ class Env(Protocol):
     def rows_sum(self, token: object, inner: Callable[[Any], Value]) -> Decimal: ...
 
     def seen(self, label: str, value: Value, ref: str = "") -> None: ...
+
+    @property
+    def lost_ties(self) -> dict[str, tuple[Value, int]]: ...
 
     def alone(self, compute: Callable[[Any], Value]) -> tuple[Value, Any]: ...
 
@@ -781,19 +785,29 @@ def _rank(node: Call, args: list[Compiled]) -> Compiled:
         return env.cache[key][0], key
 
     def figure(env: Env, orders: list[Any], key: Any) -> str:
-        """The figure of the values ranked: how many, and each one's by place, with the values that break its ties."""
+        """The figure of the values ranked: how many, and each one's by place, with the values that break its ties
+        beside those who share their x with someone (the others' decide nothing)."""
         people, vals, reads, tied = env.cache[key][1]
-        each_tie = [[(w, t[0][n], t[1][n]) for w, t in zip(words, tied)] for n in range(len(people))]
+        shared = Counter(v for v in vals if v is not None)
+        each_tie = [
+            [(w, t[0][n], t[1][n]) for w, t in zip(words, tied)] if shared[vals[n]] > 1 else []
+            for n in range(len(people))
+        ]
         by_place = _by_place(list(zip(orders, people, vals, reads, each_tie)))
         ranked_n = Decimal(sum(1 for o in orders if o is not None))  # not a place
         each = [(p, v, i) for _, p, v, i, _ in by_place]
         ties = [t for *_, t in by_place] if keys else []
-        return env.aggregated(f"le persone confrontate per {label}", key[1], ranked_n, how, each, ties)
+        return env.aggregated(
+            f"le persone in graduatoria per {label}, elencate per posizione", key[1], ranked_n, how, each, ties
+        )
 
     def rank(env: Env) -> Value:
         orders, key = ranked(env)
         mine = _order(inner(env), [k(env) for k, _ in keys], lows)
         place = None if mine is None else Decimal(1 + sum(1 for o in orders if o is not None and o > mine))
+        decided = _decided(mine, orders)
+        if decided is not None:
+            env.lost_ties[label] = (mine[0], decided)
         done = (key, "=")
         if done not in env.cache:
             env.cache[done] = figure(env, orders, key)
@@ -810,6 +824,17 @@ def _order(value: Value, tied: list[Value], lows: list[bool]) -> Any:
     if value is None or not lows:
         return value
     return (value, *((0, 0) if t is None else (1, -t if low else t) for t, low in zip(tied, lows)))
+
+
+def _decided(mine: Any, orders: list[Any]) -> int | None:
+    """Of a person's order in a rank with further arguments, the position (from 0) of the first further argument on
+    which someone of the same x came before them: the tie-break that put them after; None where nobody of their x is
+    ahead (or the rank has no further argument)."""
+    if not isinstance(mine, tuple):
+        return None
+    ahead = [o for o in orders if isinstance(o, tuple) and o[0] == mine[0] and o > mine]
+    found = [next(n for n in range(1, len(mine)) if o[n] != mine[n]) - 1 for o in ahead]
+    return min(found) if found else None
 
 
 def _by_place(each: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

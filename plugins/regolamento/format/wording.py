@@ -476,7 +476,8 @@ def _special(node: Call, args: list[str]) -> str:
         return f"il numero delle persone {where}" + (f" per cui {args[0]}" if args else "")
     if base == "RANGO":
         ties = tie_breaks(node)
-        return f"la posizione {where} per {args[0]} (1 la più alta)" + (f" e, a parità, per {ties}" if ties else "")
+        # the tie-break inside the bracket: the words that follow (a comparison, «è più di …») read after it whole
+        return f"la posizione {where} per {args[0]} (1 la più alta" + (f"; a parità, per {ties}" if ties else "") + ")"
     return f"{AGGREGATES.get(base, base.lower())} di {args[0]} {where}"
 
 

@@ -30,10 +30,10 @@ from ciclope.plugins.regolamento.compile.env import (
     in_service,
 )
 from ciclope.plugins.regolamento.compile.evaluate import RunError, Unwritten, run
-from ciclope.plugins.regolamento.format.expr import EURO, PERCENT, Binary, Call, Formula, Name, Num
+from ciclope.plugins.regolamento.format.expr import EURO, PERCENT, Binary, Call, Formula, Name, Node, Num
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import COMBINED, denied, sentence
+from ciclope.plugins.regolamento.format.wording import COMBINED, contracted, denied, said, sentence, tie_keys
 from ciclope.plugins.regolamento.pay import rankings
 from ciclope.plugins.regolamento.pay.shapes import of_kind, weight_places
 from ciclope.plugins.regolamento.score import ladders
@@ -100,6 +100,8 @@ class PartFormulas:
         env = self.envs[pid]
         held = self._run(formula, env) is True
         read = list(env.read.values())
+        if not held and self.part.note:  # the regulation's words for the rule, said where the outcome is
+            read.append(Input(Trace.RULE_NOTE, self.part.note))
         self.trace.record(
             f"ammesso:{self.part.name}:{pid}",
             held,
@@ -253,9 +255,11 @@ def _compared(formula: Formula, env: PersonEnv) -> str:
 
 
 def placed(formula: Formula, env: PersonEnv) -> str:
-    """A place not reached, in plain words before the formula says it: «spetta al 1° posto; tu sei al 2°», for a
-    condition «RANGO…(x) <= n» (or «< n»). The person's own place and the number of places, never another person's
-    figure. "" for any other condition, or where a side cannot be computed."""
+    """A place not reached, in plain words before the formula says it, of the person in the third person, as the
+    whole scheda speaks of them: «è al 2° posto, a pari punteggio (92,00) con chi ha meno giorni di assenza; il premio
+    spetta al 1° posto (il 20% di 8 persone, per difetto)», for a condition «RANGO…(x) <= n» (or «< n»). The person's
+    own place and value, the tie-break that put them after and the number of places, never another person's figure.
+    "" for any other condition, or where a side cannot be computed."""
     tree = formula.tree
     if not (isinstance(tree, Binary) and tree.op in ("<=", "<") and isinstance(tree.left, Call)):
         return ""
@@ -265,11 +269,52 @@ def placed(formula: Formula, env: PersonEnv) -> str:
     limit = evaluated(attrs.evolve(formula, tree=tree.right), env, _unsaid)
     if not isinstance(place, Decimal) or not isinstance(limit, Decimal):
         return ""
+    mine = f"è {_at(place)} posto" + _tie_lost(tree.left, env)
     last = int(limit) - (1 if tree.op == "<" and limit == int(limit) else 0)
     if last < 1:
-        return f"non spetta a nessuna posizione; tu sei {_at(place)} posto"
+        return f"{mine}; il premio non spetta a nessuna posizione"
     reach = "al 1° posto" if last == 1 else f"ai primi {last} posti"
-    return f"spetta {reach}; tu sei {_at(place)} posto"
+    return f"{mine}; il premio spetta {reach}{_share_of(formula, tree.right, env)}"
+
+
+def _tie_lost(rank: Call, env: PersonEnv) -> str:
+    """«, a pari punteggio (92,00) con chi ha meno giorni di assenza»: where someone of the person's x came before
+    them by a further argument of the rank, that argument, as who prevails; "" where nobody of their x is ahead."""
+    lost = env.lost_ties.get(contracted(said(rank)))
+    if lost is None:
+        return ""
+    value, n = lost
+    key, low = tie_keys(rank)[n]
+    x = rank.args[0]
+    equal = "a pari punteggio" if isinstance(x, Name) and x.name == "punteggio" else f"a parità di {said(x)}"
+    words = said(key)
+    article, _, rest = words.partition(" ")
+    who = (
+        f"chi ha {'meno' if low else 'più'} {rest}"
+        if article in ("i", "gli") and rest
+        else f"chi prevale per {words}, {'dal più basso' if low else 'dal più alto'}"
+    )
+    return f", {equal} ({fmt.decimal_it(value)}) con {who}"
+
+
+def _share_of(formula: Formula, limit: Node, env: PersonEnv) -> str:
+    """The number of places as a share of a count, where the formula writes it so: « (il 20% di 8 persone, per
+    difetto)» of ``ARROTONDA.PER.DIF(20% * CONTA.ENTE(…); 0)``; "" for any other limit."""
+    rounding = {"ARROTONDA.PER.DIF": "per difetto", "ARROTONDA.PER.ECC": "per eccesso", "ARROTONDA": "arrotondato"}
+    if not (isinstance(limit, Call) and limit.fn in rounding and isinstance(limit.args[0], Binary)):
+        return ""
+    product = limit.args[0]
+    if product.op != "*":
+        return ""
+    share, count = (product.left, product.right) if isinstance(product.left, Num) else (product.right, product.left)
+    if not (isinstance(share, Num) and share.percent and isinstance(count, Call) and count.fn.startswith("CONTA")):
+        return ""
+    people = evaluated(attrs.evolve(formula, tree=count), env, _unsaid)
+    if not isinstance(people, Decimal):
+        return ""
+    places = len(fmt.pct_typed(share.value).rstrip("%").partition(",")[2])
+    counted = fmt.plural(int(people), "persona", "persone")
+    return f" ({fmt.the_pct(share.value, places)} di {counted}, {rounding[limit.fn]})"
 
 
 def _at(place: Decimal) -> str:

@@ -96,7 +96,12 @@ def reduced(
         f"Fondo della parte «{aside.source.name}» ridotto dell'accantonamento",
     )
     taken = Input("accantonamento", aside.amount, ref=set_aside_key(aside))
-    return left, Input(f"fondo della parte «{aside.source.name}» ridotto dell'accantonamento", left, ref=key), taken
+    # the subtraction in the words, so that a person redoes it from the scheda, which shows no figure below this one
+    said = (
+        f"fondo della parte «{aside.source.name}»: {fmt.euro(amount)} − {fmt.euro(aside.amount)} accantonati per la "
+        f"parte «{aside.part.name}»"
+    )
+    return left, Input(said, left, ref=key), taken
 
 
 def layer_reserve(

@@ -703,9 +703,21 @@ def test_a_tie_at_the_maggiorazione_s_cut_is_warned_and_said_to_each_tied_person
         "2 persone a pari merito con 95,00 punti (Persona 1 (A1), Persona 2 (A2)) per 1 posto della graduatoria unica "
         "dell'ente" in warnings[0]
     )
-    assert "parita = [" in warnings[0]
-    # the key is the contract of 23.2.2026's: the warning of an earlier cycle never asks to write it (an error there)
-    assert warnings[0].endswith("per il 2024 la chiave parita non si scrive")
+    # the tie criteria are the contract of 23.2.2026's: before it the warning says so in words, and points to the
+    # regulation's own part for a CCDI that has its tie rule, never to a configuration key's syntax
+    assert warnings[0].endswith(
+        "perché la quota è un massimo e il contratto nazionale in vigore nel 2024 non dice chi prevale a pari "
+        "punteggio (i criteri di parità del contratto integrativo vengono con l'art. 48 CCNL Funzioni Locali "
+        "23.2.2026, dai cicli 2026). Se il contratto integrativo dell'ente ha una sua regola di parità, la "
+        "maggiorazione si scrive nel regolamento al posto di maggiorazione in cycle.toml: una parte con "
+        "maggiorazione = true e la condizione RANGO.ENTE(punteggio; -assenze), come mostra la guida al regolamento "
+        "in «La valutazione più elevata» (Esempi da testi reali)"
+    )
+    assert "{" not in warnings[0] and "parita" not in warnings[0]
+    # «Dove» is the key the office wrote, not one it may not write
+    assert [v.column for v in result.violations if v.rule == "ccnl.maggiorazione.pari_merito"] == [
+        "nazionale.maggiorazione"
+    ]
     for pid in ("A1", "A2"):
         text = explain(result, "person", pid)
         assert text is not None

@@ -469,7 +469,9 @@ def test_a_rank_refers_to_the_values_it_ranked(ciclope_ente, tmp_path):
     place = read["la posizione nell'ente per il punteggio (1 la più alta)"]
     assert place.value == 2  # 1 + one higher score (R1's 95 above R2's 88)
     ranked = result.figures[place.ref]
-    assert ranked.label == "Le persone confrontate per la posizione nell'ente per il punteggio (1 la più alta)"
+    assert ranked.label == (
+        "Le persone in graduatoria per la posizione nell'ente per il punteggio (1 la più alta), elencate per posizione"
+    )
     assert ranked.value == 5  # five people with a score
     assert [(i.name, i.value) for i in ranked.inputs] == [
         ("Ricercatore R1 (R1)", 95),

@@ -40,7 +40,7 @@ TIED = "RANGO.ENTE(punteggio; -assenze)"
 # id: (score, days of absence), in the file's order: P2, with more absences, is written before P3 and P4
 PEOPLE = {"P1": (90, 0), "P2": (85, 10), "P3": (85, 5), "P4": (85, 5), "P5": (70, 0), "P6": (60, 0)}
 # the sentence of the rank with its tie-break, as explain says it
-SAID = "la posizione nell'ente per il punteggio (1 la più alta) e, a parità, per i giorni di assenza, dal più basso"
+SAID = "la posizione nell'ente per il punteggio (1 la più alta; a parità, per i giorni di assenza, dal più basso)"
 
 
 def comune(ciclope_ente, tmp_path, rank: str = TIED):
@@ -76,17 +76,17 @@ def test_the_cap_of_three_is_decided_by_the_tie_break(ciclope_ente, tmp_path):
 def test_the_figure_lists_each_value_by_place_so_the_rank_is_redone_by_hand(ciclope_ente, tmp_path):
     text = explain(comune(ciclope_ente, tmp_path), "person", "P2")
     assert f"      • {SAID} = 4\n" in text
-    assert f"        ■ Le persone confrontate per {SAID} = 6\n" in text  # six people with a score
+    assert f"        ■ Le persone in graduatoria per {SAID}, elencate per posizione = 6\n" in text  # six with a score
     assert (
         "          formula: il numero delle persone con un valore; il posto di ciascuna è 1 più il numero di quelle "
         "con un valore più alto o, a parità, che prevalgono per i giorni di assenza, dal più basso\n"
     ) in text
-    # by place: P1; then P3 and P4 (85, 5 days) in the file's order; then P2 (85, 10 days); each one's days beside,
-    # with its cell (people.csv's row 2 is the Segretario, P1 is on row 3)
+    # by place: P1; then P3 and P4 (85, 5 days) in the file's order; then P2 (85, 10 days); the days beside only
+    # the three tied at 85, whom they order, with their cell (people.csv's row 2 is the Segretario, P1 on row 3);
+    # P1 (90), P5 (70) and P6 (60) tie with nobody, and their days decide nothing
     listed = [line.strip() for line in text.splitlines() if line.startswith("          • Persona ")]
     assert listed == [
         "• Persona P1 (P1) = 90,00",
-        "• Persona P1 (P1), a parità: i giorni di assenza = 0   ← people.csv, riga 3, colonna giorni_assenza",
         "• Persona P3 (P3) = 85,00",
         "• Persona P3 (P3), a parità: i giorni di assenza = 5   ← people.csv, riga 5, colonna giorni_assenza",
         "• Persona P4 (P4) = 85,00",
@@ -94,9 +94,7 @@ def test_the_figure_lists_each_value_by_place_so_the_rank_is_redone_by_hand(cicl
         "• Persona P2 (P2) = 85,00",
         "• Persona P2 (P2), a parità: i giorni di assenza = 10   ← people.csv, riga 4, colonna giorni_assenza",
         "• Persona P5 (P5) = 70,00",
-        "• Persona P5 (P5), a parità: i giorni di assenza = 0   ← people.csv, riga 7, colonna giorni_assenza",
         "• Persona P6 (P6) = 60,00",
-        "• Persona P6 (P6), a parità: i giorni di assenza = 0   ← people.csv, riga 8, colonna giorni_assenza",
     ]
 
 
@@ -123,7 +121,7 @@ def test_a_key_written_as_it_is_prefers_the_higher(ciclope_ente, tmp_path):
     result = comune(ciclope_ente, tmp_path, "RANGO.ENTE(punteggio; assenze)")
     assert amounts(result) == {"P1": "100.00", "P2": "100.00", "P3": "100.00", "P4": "100.00"}
     text = explain(result, "person", "P3")
-    said = "la posizione nell'ente per il punteggio (1 la più alta) e, a parità, per i giorni di assenza, dal più alto"
+    said = "la posizione nell'ente per il punteggio (1 la più alta; a parità, per i giorni di assenza, dal più alto)"
     assert f"      • {said} = 3\n" in text
 
 
@@ -151,3 +149,40 @@ def test_a_tie_key_that_is_a_number_is_read():
     formula = read('=RANGO.ENTE(punteggio; -assenze; SEZIONE("Comportamenti")) <= 3', Scope(PLACES["ammesso"]))
     assert formula.text == 'RANGO.ENTE(punteggio; -assenze; SEZIONE("Comportamenti")) <= 3'
     assert Decimal(3) == formula.tree.right.value  # read whole: the comparison with 3 after the rank
+
+
+# The same cap as a share of those evaluated positively, with the regulation's words for it: 60% of the 6 people with
+# at least 60 points is 3.6, three places rounded down
+SHARED = REGULATION.replace("'={rank} <= 3'", "'={rank} <= ARROTONDA.PER.DIF(60% * CONTA.ENTE(punteggio >= 60); 0)'")
+SHARED = SHARED.replace(
+    'fonte = "art. 10"', 'fonte = "art. 10"\nnota = "al 60% dei valutati; a parità prevale chi ha meno assenze"'
+)
+
+
+def scheda_text(result, pid: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, pid)))))
+
+
+def test_a_place_lost_on_the_tie_break_is_said_plainly_on_the_scheda_and_in_explain(ciclope_ente, tmp_path):
+    data_rank = SHARED.replace("{rank}", TIED)
+    staff = [f"{p},Persona {p},dipendente,C,com,1,{days},false,SEG" for p, (_, days) in PEOPLE.items()]
+    cards = [f"{p},SEG,scheda,Valutazione,100,{score}," for p, (score, _) in PEOPLE.items()]
+    data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, data_rank, data)
+    assert amounts(result) == {"P1": "100.00", "P3": "100.00", "P4": "100.00"}  # floor(0.6 × 6) = 3 places
+    # P2: 85 points like P3 and P4, who have fewer days (5 against 10): place 4, out of the first 3
+    lost = (
+        "è al 4° posto, a pari punteggio (85,00) con chi ha meno giorni di assenza; il premio spetta ai primi 3 posti "
+        "(il 60% di 6 persone, per difetto)"
+    )
+    page = scheda_text(result, "P2")
+    assert f"Partecipazione di Persona P2 alla parte «premio ai primi tre»: no — {lost}: {SAID} è più di" in page
+    # the regulation's words for the rule after what did not hold and the person's own values
+    assert "= 3); nota del regolamento: al 60% dei valutati; a parità prevale chi ha meno assenze" in page
+    assert " tu " not in page and "dal più basso è" not in page
+    assert "Persona P3" not in page and "Persona P4" not in page  # never a colleague on the scheda
+    assert lost in explain(result, "person", "P2")
+    # P5: 70 points, tied with nobody: its place alone
+    five = scheda_text(result, "P5")
+    assert "no — è al 5° posto; il premio spetta ai primi 3 posti (il 60% di 6 persone, per difetto):" in five
+    assert "a pari punteggio" not in five

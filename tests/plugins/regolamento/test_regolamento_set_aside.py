@@ -4,6 +4,8 @@ the real text; here what the file may not say, and a set-aside larger than its s
 
 from __future__ import annotations
 
+import html
+import re
 from decimal import Decimal
 
 import pytest
@@ -114,3 +116,22 @@ def test_the_relazione_says_a_part_set_aside_from_which_part_not_a_share_of_zero
     assert rows["maggiorazione"][2] == "accantonata dalla parte «produttività»"
     assert str(rows["maggiorazione"][3]) == "600.00"
     assert str(rows["produttività"][2]) == "0.1"
+
+
+def test_the_reduced_fund_shows_the_subtraction_a_person_can_redo(ciclope_ente, tmp_path):
+    from ciclope.core.run.explain import explain
+    from ciclope.core.schede.content import build
+    from ciclope.core.schede.render import render
+
+    # three people paid, so that the scheda may show the fund (a group under 3 is withheld)
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in "ABC"]
+    cards = [f"{p},SEG,scheda,Valutazione,100,{points}," for p, points in zip("ABC", (90, 60, 60))]
+    funds = '[funds]\nperformance_individuale = "10000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, TEXT, one_unit_comune("Comune di Prova", staff, cards, funds))
+    # «produttività» 10% of 10.000,00 = 1.000,00, all paid on the whole fund (90 + 60 + 60 points); A's maggiorazione
+    # (90 ≥ 90) 600,00 set aside from it: 1.000,00 − 600,00 = 400,00 divided again
+    said = "fondo della parte «produttività»: € 1.000,00 − € 600,00 accantonati per la parte «maggiorazione»"
+    assert f"• {said} = € 400,00\n" in explain(result, "person", "B")
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "B")))))
+    assert f"{said} € 400,00" in page
+    assert "ridotto dell'accantonamento € 400,00" not in page
