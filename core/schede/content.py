@@ -32,6 +32,7 @@ from ciclope.core.run.explain import (
     premium_first,
     readings_of,
     result_kinds,
+    service_words,
     subject,
     summed_parts,
     total_lines,
@@ -182,6 +183,8 @@ def _about(result: Result, pid: str) -> tuple[Line, ...]:
         Line("Unità organizzativa", unit.name if unit else p.unit),
         Line("Tempo lavorato", fmt.pct(p.fte, fmt.share_places(p.fte))),  # 83,33% as typed, never rounded to 83%
         Line("Giorni di assenza", fmt.decimal_it(p.absence_days)),
+        # a year begun or ended within it, an incarico within the service: why a pay is less than the year's
+        *((Line("Servizio nell'anno", said),) if (said := service_words(p.extra, result.ente.year)) else ()),
     )
 
 

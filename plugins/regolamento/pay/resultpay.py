@@ -363,7 +363,7 @@ def method_words(rp: ResultPay) -> str:
     if rp.method == "formula":
         return resultformula.words(rp)
     if rp.method == "percentuale":
-        return "retribuzione di posizione × quota del gradino di punteggio"
+        return "retribuzione di posizione × quota del gradino di punteggio, arrotondata al centesimo"
     return f"fondo × (retribuzione di posizione × punteggio) / {SUM}"
 
 

@@ -303,3 +303,18 @@ def test_the_card_box_cites_the_declared_scheda(tmp_path):
     title = "Sistema di misurazione e valutazione della performance del Comune di Calcinate"
     assert source.startswith("fonte:") and title in source and source.endswith("SMVP, scheda di valutazione"), source
     assert "regole comuni" not in text
+
+
+def test_the_scheda_says_the_days_of_service_and_the_rounding_of_the_result_pay(tmp_path):
+    """An EQ who left on 30/06 was written with the position pay due (4.958,90, not the year's 10.000,00): her scheda
+    said neither why it was less than a year's nor that 4.958,90 × 18,75% = 929,79375 was rounded to 929,79."""
+    from ciclope.core.schede.content import build
+
+    result = computed(tmp_path)
+    scheda = build(result, "EQ3")
+    about = {line.label: line.value for line in scheda.about}
+    # 1/1–30/6/2025: 31 + 28 + 31 + 30 + 31 + 30 = 181 days of 365
+    assert about["Servizio nell'anno"] == "181 giorni di servizio su 365 (fino al 30/06/2025)"
+    assert "Servizio nell'anno" not in {line.label for line in build(result, "EQ2").about}  # a whole year
+    (pay,) = [p for p in scheda.payments if p.amount == "€ 929,79"]  # 31 + 16 = 47 of 60: the step «da 46», 18,75%
+    assert pay.formula == "retribuzione di posizione × quota del gradino di punteggio, arrotondata al centesimo"
