@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from ciclope.core import Ente, Problem, fmt
 from ciclope.plugins.regolamento.format.expr import Call, Name, formulas, nodes
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Premium, Regulation
+from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.read.lines import line_of, said
 
 RULE = "regolamento.rateo"
@@ -21,6 +21,9 @@ DECIDED = "importi"  # the method whose amounts an act decides, person by person
 # what a formula reads that already counts the days of service: the position pay too, written (people.csv) or weighted
 # ([posizioni]) as what is due for the days of the incarico, so a weight by it is in proportion to them
 DAYS_READ = frozenset({"giorni_servizio", "mesi_servizio", "assunzione", "cessazione", "retribuzione_posizione"})
+# what a part paid per incarico (``incarichi``) reads of the incarico's own time: its days in the year in service and
+# its first and last day; a person who holds no incarico is paid nothing by the part
+INCARICO_DAYS = frozenset({"giorni", "dal", "al"})
 # the functions that count the time of service themselves: MESI(15 giorni) is the months of service in the year
 COUNTS_SERVICE = frozenset({"MESI", "PREMIO"})
 NAMED = 3  # the people a warning names, then «e altri N»
@@ -69,9 +72,11 @@ def _reads_days(block: Premium) -> bool:
     """Whether a formula of the part counts the days or the months of service itself (``MESI``), or reads a premium
     already paid (``PREMIO``: a redistribution in proportion to another part's amounts, already in proportion to the
     days if that part is). A [[definizioni]] name is read through its formula (:func:`nodes` walks into it), so
-    ``dodicesimi = MESI(15 giorni) / 12`` counts the months wherever ``dodicesimi`` is written."""
+    ``dodicesimi = MESI(15 giorni) / 12`` counts the months wherever ``dodicesimi`` is written; a part paid per incarico
+    that reads the incarico's days (``giorni``, ``dal``, ``al``) pays each incarico for its own time."""
+    read = DAYS_READ | INCARICO_DAYS if isinstance(block, Part) and block.assignments else DAYS_READ
     return any(
-        (isinstance(n, Name) and n.name in DAYS_READ) or (isinstance(n, Call) and n.fn in COUNTS_SERVICE)
+        (isinstance(n, Name) and n.name in read) or (isinstance(n, Call) and n.fn in COUNTS_SERVICE)
         for f in formulas(block)
         for n in nodes(f.tree)
     )

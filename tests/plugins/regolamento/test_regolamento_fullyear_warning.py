@@ -108,3 +108,18 @@ def test_a_weight_by_the_position_pay_due_is_not_warned(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, HEAD + part, data)
     assert [p.message for p in result.violations if p.severity == "error"] == []
     assert warnings(result) == []
+
+
+def test_a_part_paid_per_incarico_for_its_days_is_not_warned(ciclope_ente, tmp_path):
+    # an interim paid for the days of the incarico (giorni): the leaver P2, who holds none, is paid nothing by it,
+    # and the warning named her as paid for the whole year
+    part = PART.replace(
+        'metodo = "proporzionale"',
+        "metodo = \"formula\"\nincarichi = \"interim\"\nimporto = '=20% * 10000 € * giorni / giorni_anno'",
+    )
+    data = files()
+    data["incarichi.csv"] = "persona,tipo,sostituito,dal,al\nP1,interim,,01/07/2024,31/12/2024\n"
+    result = run_declared(ciclope_ente, tmp_path, HEAD + part, data)
+    assert warnings(result) == []
+    # 1/7–31/12/2024: 31 + 31 + 30 + 31 + 30 + 31 = 184 days of 366; 20% × 10.000,00 × 184 / 366 = 1.005,464… → 1.005,46
+    assert {a.person: a.amount for a in result.rewards.awards.values() if a.amount} == {"P1": Decimal("1005.46")}
