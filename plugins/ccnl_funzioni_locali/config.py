@@ -188,15 +188,18 @@ def _contract_keys(raw: dict[str, Any], year: int) -> list[Problem]:
             )
     if "obiettivi_ente" in raw and not isinstance(raw["obiettivi_ente"], bool):
         problems.append(_error("maggiorazione.obiettivi_ente", "obiettivi_ente dev'essere true o false"))
-    if "parita" in raw:
-        problems += _ties(raw["parita"])
+    if "parita" in raw:  # where it applies, its article: the contract of 23.2.2026's, never the art. 69 of 2018
+        ties = in_force(NEW_KEYS["parita"], year)
+        problems += _ties(raw["parita"], ties.source if ties is not None else SOURCE)
     return problems
 
 
-def _ties(value: Any) -> list[Problem]:
+def _ties(value: Any, source: str) -> list[Problem]:
     words = f"«{SECTION}<nome di una sezione della scheda>», {', '.join(f'«{w}»' for w in TIE_WORDS)}"
     if not isinstance(value, list) or not value:
-        return [_error("maggiorazione.parita", f"parita dev'essere una lista di criteri, in ordine, tra {words}")]
+        return [
+            _error("maggiorazione.parita", f"parita dev'essere una lista di criteri, in ordine, tra {words}", source)
+        ]
     out = []
     for i, item in enumerate(value, start=1):  # parita[1], the first: counted from 1, as every message counts
         ok = isinstance(item, str) and (
@@ -207,12 +210,15 @@ def _ties(value: Any) -> list[Problem]:
                 _error(
                     f"maggiorazione.parita[{i}]",
                     f"criterio {fmt.quoted(item if isinstance(item, str) else fmt.toml_value(item))} sconosciuto: ammessi {words}",
+                    source,
                 )
             )
         elif item in value[: i - 1]:
-            out.append(_error(f"maggiorazione.parita[{i}]", f"il criterio {fmt.quoted(item)} è scritto due volte"))
+            out.append(
+                _error(f"maggiorazione.parita[{i}]", f"il criterio {fmt.quoted(item)} è scritto due volte", source)
+            )
     if "eta" in value and "eta_minore" in value:
-        out.append(_error("maggiorazione.parita", "«eta» e «eta_minore» si escludono: scegline uno"))
+        out.append(_error("maggiorazione.parita", "«eta» e «eta_minore» si escludono: scegline uno", source))
     return out
 
 

@@ -207,6 +207,10 @@ def test_a_tie_criterion_is_named_by_its_place_counted_from_one(tmp_path):
     rule = {"share": 0.30, "quota": 0.10, "parita": ["eta", "xx", "eta"]}
     _, problems = resolve_params("bergamo", 2026, {}, "cycle.toml", {"maggiorazione": rule})
     assert [p.column for p in problems] == ["nazionale.maggiorazione.parita[2]", "nazionale.maggiorazione.parita[3]"]
+    # a key of the 2026 contract cites its article, never the art. 69 of 2018 it does not exist in
+    assert {p.source.partition(";")[0].partition(" (")[0] for p in problems} == {
+        "art. 48 CCNL Funzioni Locali 23.2.2026"
+    }
     # a section no card has, the second criterion: parita[2] where the ente is read
     rule = {"share": 0.30, "quota": 0.10, "parita": ["assenze", "sezione:Pippo"]}
     result = run(tmp_path, comune(FORTY, "40000.00"), 2026, {"maggiorazione": rule})
