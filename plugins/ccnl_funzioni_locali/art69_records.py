@@ -167,18 +167,33 @@ def ranking_words(ranking: str) -> str:
     return "unica dell'ente" if ranking == "ente" else f"«{ranking}»"
 
 
+def taken_from(name: str, pools: Mapping[str, Pool]) -> str:
+    """«accantonamento dal fondo «Premi per la performance individuale»», «… dal fondo per la produttività»: the fund
+    by the label every document names it by, never its key («fondo performance individuale»)."""
+    words = fund_words(name, pools[name]) if name in pools else f"fondo {name.replace('_', ' ')}"
+    if words.lower().startswith("fondo"):
+        return f"accantonamento dal {words[:1].lower()}{words[1:]}"
+    return f"accantonamento dal fondo «{words}»"
+
+
 def record_pool(
-    trace: Trace, found: Plan, taken: Mapping[str, Decimal], cited: tuple[str, str], people: Mapping[str, Person]
+    trace: Trace,
+    found: Plan,
+    taken: Mapping[str, Decimal],
+    cited: tuple[str, str],
+    people: Mapping[str, Person],
+    pools: Mapping[str, Pool] | None = None,
 ) -> None:
     """The pool of the maggiorazione (``pool:maggiorazione_art69``): M × the beneficiaries, set aside from the funds
     of their premiums (``taken``: fund → amount, each with its figure after the set-aside); 0 without beneficiaries,
-    its inputs then saying why (the ranking's note: a tie at the cut, nobody paid)."""
+    its inputs then saying why (the ranking's note: a tie at the cut, nobody paid); ``pools``: the funds by their
+    labels."""
     source, article = cited
     given = [
         Input("maggiorazione", fmt.Money(found.m), ref=f"{KEY}:maggiorazione"),
         Input("beneficiari", len(found.beneficiaries), ref=f"{KEY}:quota"),
         *(
-            Input(f"accantonamento dal fondo {name.replace('_', ' ')}", fmt.Money(amount), ref=fund_key(name))
+            Input(taken_from(name, pools or {}), fmt.Money(amount), ref=fund_key(name))
             for name, amount in taken.items()
         ),
     ]

@@ -87,7 +87,7 @@ def set_aside(
         pools[n] = attrs.evolve(pools[n], source=less_set_aside(rewards.pools[n], s, article))
     label = f"Maggiorazione del premio individuale ({article})"
     pools[POOL] = Pool(POOL, found.set_aside, found.set_aside, source=source, label=label)
-    record_pool(call.trace, found, per_pool, (source, article), call.ente.people)
+    record_pool(call.trace, found, per_pool, (source, article), call.ente.people, rewards.pools)
     awards = dict(base.awards)
     for position, pid in enumerate(found.beneficiaries, start=1):
         awards[f"{pid}:{POOL}"] = Award(person=pid, amount=found.m, pool=POOL)

@@ -680,7 +680,8 @@ def test_the_maggiorazione_s_pool_is_explained_and_the_fund_says_what_was_set_as
     text = explain(result, "pool", "maggiorazione_art69")
     assert text is not None and "Nessuna cifra calcolata da spiegare." not in text
     assert "maggiorazione = € 255,90" in text and "beneficiari = 1" in text
-    assert "accantonamento dal fondo performance individuale = € 255,90" in text
+    # the fund by the label the workbook and the Relazione name it by, never its key «performance individuale»
+    assert "accantonamento dal fondo «Premi per la performance individuale» = € 255,90" in text
     # the fund of the premiums is 10,000.00 − 255.90 = 9,744.10: its source says both figures
     fund = result.rewards.pools["performance_individuale"]
     assert fund.amount == D("9744.10")
