@@ -64,7 +64,7 @@ def places_words(pr: Progressions, base: int, limit: int, whose: str = "") -> st
     if share is not None:
         the = "degli" if str(base).startswith("8") or base == 11 else "dei"  # «degli 8», «degli 11», «dei 12»
         counted = (
-            ("del candidato" if base == 1 else f"{the} {base} candidati")
+            ("dell'unico candidato" if base == 1 else f"{the} {base} candidati")
             if pr.share_of == "candidati"
             else f"del personale in servizio dei ruoli ({base})"
         )

@@ -548,7 +548,9 @@ COLUMN_TITLES = {"persone": "I dati per persona dichiarati"}  # one list's own t
 def columns(block: Column, regulation: Regulation) -> Said:
     of, whose, _ = COLUMN_LISTS[block.table]
     noun, pronoun = COLUMN_WORDS.get(block.table, ("La colonna", "la"))
-    what = f"{block.meaning} ({COLUMN_KINDS[block.kind]}{_bounds(block)})"
+    kind = f"{COLUMN_KINDS[block.kind]}{_bounds(block)}"
+    # a meaning that ends in its own parenthesis («… (0-5 punti)») takes the kind inside it, never «(…) (…)»
+    what = f"{block.meaning[:-1]}; {kind})" if block.meaning.endswith(")") else f"{block.meaning} ({kind})"
     if block.kind == "sì/no":  # a condition: said by the answer it gives
         what = f"sì o no: {block.meaning}"
     lines = [

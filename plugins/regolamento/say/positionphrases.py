@@ -111,13 +111,13 @@ def progressions(block: Progressions, regulation: Regulation) -> Said:
         limits.append(f"{the_pct(block.share, 'fino a')} {base} (per difetto)")
     if block.cost is not None:
         limits.append(
-            f"fino a concorrenza {_resources(block, regulation)}, ciascuno per il costo della sua progressione, "
-            f"{said_formula(block.cost)} (al primo che non vi sta la selezione si ferma)"
+            f"fino a concorrenza {_resources(block, regulation)}, ciascuno per il costo della sua progressione, che "
+            f"{valued(block.cost)} (al primo che non vi sta la selezione si ferma)"
         )
     places = fmt.listed(limits, commas=False)
     ties = _ties(block)
     each = (
-        ", in una graduatoria per ciascuna " + ("categoria" if regulation.grades is None else "grado")
+        ", in una graduatoria per " + ("ciascuna categoria (o Area)" if regulation.grades is None else "ciascun grado")
         if block.rankings == "categoria"
         else ""
     )

@@ -140,3 +140,21 @@ def test_an_area_is_said_as_the_office_wrote_it_never_as_a_letter(ciclope_ente, 
     read = regulation_text(tmp_path / "leggi", REGULATION)
     assert "uguale a «Funzionari»" in read
     assert "uguale a «D»" not in read
+
+
+def test_one_candidate_alone_and_a_meaning_in_parentheses_are_said_plainly(tmp_path):
+    """«0 posti: il 50% del candidato» for a graduatoria of one candidate (⌊50% × 1⌋ = 0), and a column whose meaning
+    ends in its own parenthesis said «(0-5 punti) (un numero da 0 a 5)»."""
+    from ciclope.plugins.regolamento.pay.progressionlimits import places_words
+    from ciclope.plugins.regolamento.read.load import load
+
+    text = REGULATION.replace('"gli anni di esperienza nell\'Area"', '"gli anni di esperienza (nell\'Area)"')
+    (tmp_path / "smvp.toml").write_text(text, encoding="utf-8")
+    regulation, _ = load(str(tmp_path / "smvp.toml"))
+    assert regulation is not None and regulation.progressions is not None
+    assert places_words(regulation.progressions, 1, 0) == "0 posti: il 50% dell'unico candidato, per difetto"
+    said = regulation_text(tmp_path, text)
+    assert (
+        "gli anni di esperienza (nell'Area; un numero)" in said
+        and ") (" not in said.split("La colonna anni_area")[1][:90]
+    )

@@ -184,7 +184,7 @@ def test_leggi_says_who_precedes_between_equals_and_the_graduatorie(tmp_path):
     text = render_file(path)
     assert (
         "Per le progressioni economiche è candidato, tra i dipendenti, ogni valutato; i candidati sono selezionati in "
-        "ordine di punteggio, dal più alto, fino a 2 posti, in una graduatoria per ciascuna categoria; a parità, "
+        "ordine di punteggio, dal più alto, fino a 2 posti, in una graduatoria per ciascuna categoria (o Area); a parità, "
         "precede chi ha il valore più alto degli anni nella posizione economica (formula: =anzianita_posizione), poi "
         "dell'età in anni (formula: =eta); i pari merito al limite sono esclusi."
     ) in text
@@ -403,8 +403,9 @@ def test_leggi_and_the_internal_graduatoria_say_the_resources_and_each_cost(cicl
     path.write_text(FUNDED, encoding="utf-8")
     assert (
         "i candidati sono selezionati in ordine di punteggio, dal più alto, fino a concorrenza delle risorse di "
-        "€ 2.400,00, ciascuno per il costo della sua progressione, "
-    ) in render_file(path)
+        "€ 2.400,00, ciascuno per il costo della sua progressione, che si determina così: se la categoria (o l'Area) "
+        "del contratto è uguale a «C», allora € 750,00"
+    ) in render_file(path)  # «progressione, che si determina così: se …», never «progressione, (se …»
     result = run_declared(ciclope_ente, tmp_path, FUNDED, people(FUNDED_STAFF))
     sections = {s.title: s for s in annex(result)}
     table = sections["Graduatoria delle progressioni"]
@@ -676,7 +677,8 @@ def test_places_per_graduatoria_are_whole_said_once_and_by_category(tmp_path):
 def test_leggi_says_each_graduatoria_s_places(tmp_path):
     said = regulation_text(tmp_path, PLACES)
     assert (
-        "fino ai posti di ciascuna graduatoria (Istruttori 2, D 1), in una graduatoria per ciascuna categoria" in said
+        "fino ai posti di ciascuna graduatoria (Istruttori 2, D 1), in una graduatoria per ciascuna categoria (o Area)"
+        in said
     )
 
 
