@@ -21,6 +21,7 @@ import io
 import json
 import os
 import re
+import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -301,7 +302,7 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
     ente, cycle = _previous(doc, everywhere, plugin) if doc is not None else (None, dt.date.today().year)
     year = year or cycle
     carried = _run_files(doc, plugin, info.ente_files) if doc is not None else {}
-    ente_id = ente.id if ente is not None else "mio-ente"
+    ente_id = ente.id if ente is not None else (named_data(path) or "mio-ente")
     if path.suffix.lower() == ".xlsx":  # the workbook alone: the columns the run's own files declare
         return _write_ente(path, hooks, plugin, schema, (ente, year, doc), {k: str(v) for k, v in carried.items()})
     _folder(path)
@@ -325,6 +326,21 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
     params = {key: str(path / name) for key, name in cycle_keys.items()}
     inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, (ente, year, doc), params, keep=True)
     return Written((*written, *inner.written), (*kept, *inner.kept), store)
+
+
+def named_data(path: Path) -> str | None:
+    """The data folder the office's own cycle.toml in ``path`` already names (its first ente's ``dati``, a folder
+    beside it), so a template written again into the office's folder fills the folder its cycle reads, never a new
+    «mio-ente» nobody runs; None without one."""
+    try:
+        doc = tomllib.loads((path / "cycle.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    enti = doc.get("ente")
+    first = enti[0] if isinstance(enti, list) and enti and isinstance(enti[0], dict) else {}
+    data = first.get("dati", first.get("data"))
+    plain = isinstance(data, str) and data.strip() and Path(data).name == data and data not in (".", "..")
+    return data if plain else None
 
 
 def kept_store(source: Path, path: Path) -> str:

@@ -268,3 +268,17 @@ def test_ente_tomls_amounts_are_said_as_they_are_read(tmp_path):
         '# Le risorse del regolamento, in euro e tra virgolette, all\'italiana o con il punto decimale: "12.000,00" '
         'o "12000.00".'
     ) in funds
+
+
+def test_template_on_a_folder_whose_cycle_names_its_data_writes_there(tmp_path, capsys):
+    """An office that renamed its data folder in cycle.toml (dati = "montevasto") and ran the template again got a
+    new «mio-ente» folder its cycle.toml never reads: the template writes into the folder the cycle names."""
+    office = tmp_path / "ufficio"
+    assert main(["template", "regolamento", str(office)]) == 0
+    cycle = office / "cycle.toml"
+    cycle.write_text(cycle.read_text(encoding="utf-8").replace('"mio-ente"', '"montevasto"'), encoding="utf-8")
+    (office / "mio-ente").rename(office / "montevasto")
+    (office / "montevasto" / "ente.xlsx").unlink()  # the office starts its workbook again
+    assert main(["template", "regolamento", str(office)]) == 0
+    assert (office / "montevasto" / "ente.xlsx").is_file()
+    assert not (office / "mio-ente").exists()
