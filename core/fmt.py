@@ -221,6 +221,7 @@ _ACCENTED = {
         "disponibilità",
         "indennità",
         "mobilità",
+        "premialità",
         "produttività",
         "professionalità",
         "qualità",

@@ -442,12 +442,14 @@ def owner_said(r: Result, oid: str | None) -> str | None:
 
 
 def evaluator_said(r: Result, code: str | None) -> str | None:
-    """An evaluator in the people's sheet, every one alike: by name, with the code the data write — a person of the
-    ente by the name of their row, one who is not (the OIV, the Nucleo di valutazione) by the name ente.toml
-    [valutatori] gives, as the Relazione names them. A code that names nobody stays as written."""
+    """An evaluator in the people's sheet, by name: a person of the ente by the name of their row with the code the
+    data write, one who is not (the OIV, the Nucleo di valutazione) by the name ente.toml [valutatori] gives alone,
+    as the Relazione names them (its key is no reader's word). A code that names nobody stays as written."""
     if code is None:
         return None
     name = name_of(r, code)
+    if name and code not in r.ente.people:
+        return name
     return f"{name} ({code})" if name else code
 
 

@@ -398,7 +398,10 @@ def merged_runs(
     run it is :func:`merged` (a second pass leaves parts that are not small, or a single small one, as they are).
     ``outcomes``: the names that are a person's outcome, not a level (:func:`_joined`)."""
     parts = [part for run in runs for part in _merge([([name], list(members)) for name, members in run], everyone)]
-    return [(_joined(names, outcomes), sorted(members)) for names, members in _merge(parts, everyone)]
+    merged_parts = _merge(parts, everyone)
+    return [
+        (_joined(names, outcomes, whole=len(merged_parts) == 1), sorted(members)) for names, members in merged_parts
+    ]
 
 
 def merged(parts: list[tuple[str, list[int]]], everyone: list[Person]) -> list[tuple[str, list[int]]]:
@@ -434,15 +437,16 @@ def _merge(parts: list[tuple[list[str], list[int]]], everyone: list[Person]) -> 
     return out
 
 
-def _joined(names: list[str], outcomes: frozenset[str] = frozenset()) -> str:
-    """The name of a merged group: «alta e intermedia»; where it merges only outcomes (a state's own words,
-    «valutazione individuale negativa (…)», beside «valutato»), each in quotes after «esiti», so that no label is
-    glued to the next: «esiti «valutato» e «…»»."""
+def _joined(names: list[str], outcomes: frozenset[str] = frozenset(), whole: bool = False) -> str:
+    """The name of a merged group: «alta e intermedia»; where it merges only outcomes, none of them: such a row
+    also counts, unnamed, whoever is excluded for a personal reason (at the outcome of their evaluation), so a list
+    of outcomes would miss one. It is the group's people, all of them (``whole``) or those left beside the levels:
+    «tutti gli esiti, uniti per la riservatezza», «gli altri esiti, uniti per la riservatezza»."""
     if len(names) == 1:
         return names[0]
     if not all(n in outcomes for n in names):
         return fmt.listed(names)  # «buono, sufficiente ed escluso: …»
-    return f"esiti {fmt.listed(fmt.quoted(n) for n in names)}"
+    return f"{'tutti gli esiti' if whole else 'gli altri esiti'}, uniti per la riservatezza"
 
 
 def _partition(everyone: list[Person], members: list[int], key) -> dict:

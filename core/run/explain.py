@@ -779,6 +779,8 @@ def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
         "unit_name": unit.name if unit else "",
         "evaluator": ente.evaluator_of(p.id),
         "evaluator_name": evaluator_name(ente, ente.evaluator_of(p.id)),
+        # an organ of ente.toml [valutatori] (the OIV) is named alone: its key is no reader's word
+        "evaluator_organ": ente.evaluator_of(p.id) not in ente.people,
         "fte": num(p.fte),
         "service": service_words(p.extra, ente.year),
         "score": num(s.score) if s else None,
@@ -1037,8 +1039,9 @@ def header_lines(
     if subj.get("grade"):
         cat = f", grado {subj['grade']}"
     unit = f"{subj['unit_name']} ({subj['unit']})" if subj["unit_name"] else subj["unit"]  # by name, then code
-    named = subj["evaluator_name"]  # by name, then code, as the unit
-    evaluator = f"{named} ({subj['evaluator']})" if named else subj["evaluator"] or "—"
+    named = subj["evaluator_name"]  # a person by name, then code, as the unit; an organ by its name alone
+    evaluator = named if named and subj.get("evaluator_organ") else f"{named} ({subj['evaluator']})" if named else None
+    evaluator = evaluator or subj["evaluator"] or "—"
     lines = [
         f"Persona {subj['id']} — {subj['name']}",
         f"{role}{cat} · unità {unit} · valutatore {evaluator} · tempo lavorato "

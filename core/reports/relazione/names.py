@@ -21,7 +21,8 @@ class Names:
             return fmt.NONE
         p = self.ente.people.get(pid)
         if p is None and pid in self.ente.evaluators:  # an evaluator who is not staff: as ente.toml names them
-            return Person(f"{self.ente.evaluators[pid]} ({pid})", "valutatore esterno")
+            # an organ (the OIV) by its name alone: its key in ente.toml is no reader's word
+            return Person(self.ente.evaluators[pid], "valutatore esterno")
         role = fmt.role_label(p.role, self.ente.year, self.words) if p is not None else "persona"
         return Person(f"{p.name} ({pid})" if p and p.name else pid, role)
 

@@ -29,6 +29,8 @@ from ciclope.core.reports.relazione.names import Names, not_run, reached
 from ciclope.core.result import Result
 
 NO_CHARTS = "Nessun grafico: le fasi di valutazione non sono state eseguite."
+# the phases ran but nothing of the ente or of its units was measured: no chart of empty bars, a sentence
+NOTHING_MEASURED = "Nessun grafico: né l'ente né le sue unità hanno un raggiungimento misurato degli obiettivi."
 
 
 def summary(r: Result, names: Names) -> list[Block]:
@@ -134,7 +136,9 @@ def charts(r: Result, names: Names) -> Figures:
         items.append(("Ente", ente.name, org.ente))
         title = "Raggiungimento per obiettivo di primo livello"
         figures.append(Figure(svg.achievement_bars("grafico-aree", title, items)))
-    if org is not None and org.units:
+    # a chart of units none of which has an achievement would be bars of «non valutato» on an empty axis: the
+    # units' table says why each has none
+    if org is not None and any(v is not None for v in org.units.values()):
         items = [
             (u.name or u.id, u.name or u.id, org.units.get(u.id))  # a unit by its name: its code is no reader's
             for u in ente.units.values()
@@ -152,7 +156,7 @@ def charts(r: Result, names: Names) -> Figures:
         )
         levels = svg.count_bars("grafico-livelli", "Persone per livello o esito", stats.distribution(r))
         figures += [Figure(histogram, personal=True), Figure(levels, personal=True)]
-    return Figures(tuple(figures), NO_CHARTS)
+    return Figures(tuple(figures), NO_CHARTS if org is None else NOTHING_MEASURED)
 
 
 def areas(r: Result, names: Names) -> list[Block]:

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.compile import points
 from ciclope.plugins.regolamento.format.expr import (
+    DAYS_UNIT,
     EURO,
     EURO_PER_DAY,
     PER_DAY_UNIT,
@@ -181,7 +182,7 @@ def _defined(node: Defined) -> Compiled:
     """A definition read by a formula: its formula's value, noted with its name for the figure (after what it read),
     in euro or as a percentage as its formula gives it, so an explanation shows it and a person can redo it."""
     body, label = _compile(node.body, whole=True), node.label
-    euro, percent = node.type.same_unit(EURO), node.type.percent and not node.type.dims
+    euro, percent = node.type.same_unit(EURO) and not node.type.weighted, node.type.percent and not node.type.dims
     per_day = _per_day_unit(node)
     where = f"nella definizione «{node.name}»" + (f" ({node.key})" if node.key else "")
     written = _bare_numbers(node.body)
@@ -321,7 +322,15 @@ def _in_unit(node: Call, value: Value, env: Env, achieved: bool = False) -> Any:
     its figure says it), or as the person's figure would."""
     if isinstance(value, Decimal) and not isinstance(value, Rank) and (node.euro or node.percent):
         return fmt.Money(value) if node.euro else fmt.Achievement(value) if achieved else fmt.Percent(value)
+    if isinstance(value, Decimal) and not isinstance(value, Rank) and (node.days or node.weighted):
+        return weighed(value) if node.weighted else said(Num(value, False, 0, DAYS_UNIT))
     return env.shown(value)
+
+
+def weighed(value: Decimal) -> fmt.Places:
+    """An amount times a score (:attr:`Type.weighted`) as an explanation shows it: a number with two decimals
+    («5.960.876,80»), never in euro: it is no amount of money."""
+    return fmt.Places(value.quantize(Decimal("0.01"), ROUND_HALF_UP))
 
 
 def _se(node: Call, args: list[Compiled]) -> Compiled:
@@ -716,6 +725,8 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         # mean of scores with two decimals as a score (398,00, never 398), four where it has more (354,6667)
         if isinstance(value, Decimal) and (node.euro or node.percent):
             return fmt.Money(value) if node.euro else fmt.Percent(value)
+        if isinstance(value, Decimal) and node.weighted:
+            return weighed(value)
         if averaged and type(value) is Decimal:
             return points.shown(value)
         return fmt.Points(value) if scored and type(value) is Decimal else value
@@ -725,7 +736,7 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         if base == "CONTA" and inner is None:  # no condition: each person counts one, and is listed as 1, not «SI»
             counted = zip(people, [Decimal(1)] * len(people), reads)
             return env.aggregated(label, key[1], value, _COUNTED, counted)
-        each = zip(people, map(shown, vals) if node.euro or node.percent else vals, reads)
+        each = zip(people, map(shown, vals) if node.euro or node.percent or node.weighted else vals, reads)
         return env.aggregated(label, key[1], value, _HOW[base], each)
 
     reduce = _REDUCE[base]

@@ -38,6 +38,12 @@ class Type:
     # points times a percentage written in the formula (``(punteggio - 60) × 1,25%``, also over a number): points,
     # or a percentage for each point where it meets a percentage, as a text says «50%, più l'1,25% per ogni punto»
     per_point: bool = attrs.field(default=False, eq=False)
+    # an amount times a score (``retribuzione_posizione × punteggio``): euro for the checks, as the amount it weighs,
+    # but not an amount of money: an explanation shows it as a number. Divided by a score, by a number (the scale,
+    # ``/ 100``) or by another such product it is an amount again (``fondo × peso / SOMMA.ENTE(peso)``)
+    weighted: bool = attrs.field(default=False, eq=False)
+    # points over a number (``punteggio / 100``): a share of the scale, which multiplies an amount as a coefficient
+    share: bool = attrs.field(default=False, eq=False)
 
     @property
     def numeric(self) -> bool:
@@ -87,7 +93,10 @@ UNKNOWN = Type("numero", bare=True, unknown=True)
 def times(a: Type, b: Type, sign: int = 1) -> Type:
     """The type of ``a × b`` (``sign`` −1: ``a / b``): units multiply, a percentage of euro is euro, a
     percentage of a percentage is one, a ratio of two percentages is a number. Points multiply as a number does
-    (a score is a share of its scale): ``punteggio × 1,2`` is points, ``budget × punteggio / 100`` is euro."""
+    (a score is a share of its scale): ``punteggio × 1,2`` is points, ``budget × punteggio / 100`` is euro. Where
+    an amount is multiplied by a score, the product is :attr:`Type.weighted` until it is divided back."""
+    weighted = _weighted(a, b, sign)
+    share = POINTS_DIM in a.dims and (a.share or (sign == -1 and not b.dims))
     if POINTS_DIM in a.dims and POINTS_DIM in b.dims:
         a, b = Type("numero", (), a.percent, a.bare), Type("numero", (), b.percent, b.bare)
     elif POINTS_DIM in a.dims and b.dims:
@@ -99,7 +108,24 @@ def times(a: Type, b: Type, sign: int = 1) -> Type:
         dims[base] = dims.get(base, 0) + sign * exp
     kept = tuple(sorted((k, v) for k, v in dims.items() if v))
     percent = not kept and (a.percent or b.percent if sign == 1 else a.percent and not b.percent)
-    return Type("numero", kept, percent, a.bare and b.bare)
+    out = Type("numero", kept, percent, a.bare and b.bare)
+    return attrs.evolve(out, weighted=weighted and _has_euro(out), share=share and kept == (POINTS_DIM,))
+
+
+def _weighted(a: Type, b: Type, sign: int) -> bool:
+    """Whether ``a × b`` (``sign`` −1: ``a / b``) is an amount times a score (:attr:`Type.weighted`): a product of
+    euro by points that are not a share of the scale, or such a product times anything; over points, over a
+    number without units, or over another such product it is an amount again."""
+    if sign == -1:
+        return a.weighted and not (b.weighted or POINTS_DIM in b.dims or not b.dims)
+    scored = (POINTS_DIM in a.dims and not a.share and _has_euro(b)) or (
+        POINTS_DIM in b.dims and not b.share and _has_euro(a)
+    )
+    return a.weighted or b.weighted or scored
+
+
+def _has_euro(t: Type) -> bool:
+    return any(base == "euro" and exp > 0 for base, exp in t.dims)
 
 
 @attrs.frozen
@@ -170,6 +196,8 @@ class Call:
     euro: bool = False
     percent: bool = False
     percents: frozenset[int] = frozenset()
+    days: bool = False  # a choice among days (MAX of days of absence past a threshold): «10 giorni»
+    weighted: bool = False  # a sum of amounts times scores (Type.weighted): a number, never in euro
 
 
 @attrs.frozen

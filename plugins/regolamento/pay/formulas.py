@@ -30,7 +30,7 @@ from ciclope.plugins.regolamento.compile.env import (
     in_service,
 )
 from ciclope.plugins.regolamento.compile.evaluate import RunError, Unwritten, run
-from ciclope.plugins.regolamento.format.expr import EURO, PERCENT, Binary, Call, Formula, Name, Node, Num
+from ciclope.plugins.regolamento.format.expr import EURO, Binary, Call, Formula, Name, Node, Num
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import COMBINED, contracted, denied, said, sentence, tie_keys
@@ -359,17 +359,18 @@ def valued(
 
 
 def in_euro(formula: Formula) -> bool:
-    """True for a formula whose value is an amount in euro (a ``peso`` that reads «=PREMIO("progetto P1")»)."""
-    return formula.type.same_unit(EURO)
+    """True for a formula whose value is an amount in euro (a ``peso`` that reads «=PREMIO("progetto P1")»), not an
+    amount times a score (``retribuzione_posizione * punteggio``), which is a number."""
+    return formula.type.same_unit(EURO) and not formula.type.weighted
 
 
 def _weight_shown(formula: Formula, found: Decimal) -> Decimal:
-    """A weight as the explanation says it: an amount in euro with € («€ 1.190,00»), a percentage (the unit's
-    achievement, «=unita») as one («100%»), any other as a number."""
+    """A weight as the explanation says it: an amount in euro with € («€ 1.190,00»), any other as a number to six
+    places, a percentage too (the unit's achievement, «=unita», is «1,000000»): the weight the split divides is
+    said so beside it, and a weight of one part reads as that of another part of the same person."""
     if in_euro(formula):
         return fmt.Money(money.r2(found))
-    kind = formula.type
-    return fmt.Percent(found) if kind.percent and kind.same_unit(PERCENT) else weight_places(found)
+    return weight_places(found)
 
 
 T = TypeVar("T")

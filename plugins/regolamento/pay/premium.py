@@ -711,8 +711,7 @@ def record(
         read = plan.inputs.get(pid, ()) if is_owed(pr) else _without(fund, plan.inputs.get(pid, ()))
         read = _one_weight(read, shared.get(pid, ()))
         given = (*(() if is_owed(pr) else (fund,)), *evaluated, *e.share_inputs, *read)
-        given += shared.get(pid, ())
-        given += e.kept_inputs
+        given = each_once((*given, *shared.get(pid, ()), *e.kept_inputs))
         # where an exclusion decided, the part's condition is no reason: «sì» beside «escluso» would contradict it
         given += admitted_input(pr, pid) if e.status is None else ()
         if e.status is not None:
@@ -748,6 +747,37 @@ def record(
                 pr.note,
             ),
         )
+
+
+def each_once(given: tuple[Input, ...]) -> tuple[Input, ...]:
+    """``given`` with each input once, where it first comes: the service's days that the quota pagata reads are the
+    ones a weight's formula reads again (``giorni_servizio``), and a table of the scheda says each datum on one row.
+    The same datum is the same cell of the data or, for a value no cell holds, the same name (but for its article:
+    «i giorni di servizio nell'anno» is «giorni di servizio nell'anno») with the same value."""
+    seen: set[tuple[str, str]] = set()
+    out: list[Input] = []
+    for i in given:
+        key = ("cella", i.cell) if i.cell else ("nome", f"{_unarticled(i.name)}={_datum(i.value)}")
+        if key not in seen:
+            out.append(i)
+        seen.add(key)
+    return tuple(out)
+
+
+_ARTICLES = ("il ", "lo ", "la ", "i ", "gli ", "le ", "l'")
+
+
+def _datum(value: object) -> str:
+    """A value as a datum, whatever number type holds it (243 days counted, Decimal 243 read by a formula), in the
+    kind it is shown as (an amount in euro is not the number beside it)."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        shown = type(value).__name__ if type(value) not in (int, Decimal) else ""
+        return f"{shown}{Decimal(value).normalize():f}"
+    return f"{type(value).__name__}:{value}"
+
+
+def _unarticled(name: str) -> str:
+    return next((name[len(a) :] for a in _ARTICLES if name.startswith(a)), name)
 
 
 FROM_FORMULA = "peso dalla formula"  # pay.formulas.valued: the weight the formula gave, before the quota pagata

@@ -26,6 +26,7 @@ from ciclope.plugins.regolamento.format.expr import (
     BOOL,
     COMPARISONS,
     DATE,
+    DAYS,
     DAYS_UNIT,
     EURO,
     EURO_UNIT,
@@ -437,7 +438,7 @@ def read(raw: str, scope: Scope) -> Formula:
         problems.append(f"la formula dà {found.word()}, ma {scope.place.words} è {want.word()}{hint}")
     if problems:
         raise FormulaError("; ".join(dict.fromkeys(problems)))
-    if checker.euro or checker.percent or checker.percents:
+    if checker.euro or checker.percent or checker.percents or checker.days or checker.weighted:
         tree = marked(tree, checker.marks())
     return Formula(text, tree, found, uses(tree))
 
@@ -500,6 +501,8 @@ class Marks:
     euro: set[int]
     percent: set[int]
     percents: Mapping[int, frozenset[int]]
+    days: set[int] = attrs.field(factory=set)
+    weighted: set[int] = attrs.field(factory=set)
 
 
 def marked(node: Node, marks: Marks) -> Node:
@@ -511,6 +514,8 @@ def marked(node: Node, marks: Marks) -> Node:
             euro=node.at in marks.euro,
             percent=node.at in marks.percent,
             percents=marks.percents.get(node.at, frozenset()),
+            days=node.at in marks.days,
+            weighted=node.at in marks.weighted,
         )
     if isinstance(node, Binary):
         return attrs.evolve(node, left=marked(node.left, marks), right=marked(node.right, marks))
@@ -542,10 +547,12 @@ class Checker:
         self.euro: set[int] = set()  # where each aggregate of amounts (a choice among them) starts (marked)
         self.percent: set[int] = set()  # where each choice among percentages starts
         self.percents: dict[int, frozenset[int]] = {}  # where each CONCATENA starts → its percentage arguments
+        self.days: set[int] = set()  # where each choice among days starts
+        self.weighted: set[int] = set()  # where each aggregate of amounts times scores starts
 
     def marks(self) -> Marks:
         """What the check found to mark on the tree's calls."""
-        return Marks(self.euro, self.percent, self.percents)
+        return Marks(self.euro, self.percent, self.percents, self.days, self.weighted)
 
     def type(self, node: Node) -> Type:
         if isinstance(node, Num):
@@ -845,9 +852,13 @@ class Checker:
 
     def unit_shown(self, node: Call, out: Type) -> None:
         """A choice's value (the case of PIÙ.SE that holds, the term of MIN or MAX that wins) as an explanation shows
-        it: in euro, or as a percentage."""
-        if out.same_unit(EURO):
+        it: in euro (an amount times a score as a number: it is no amount), as a percentage, or in days."""
+        if out.same_unit(EURO) and out.weighted:
+            self.weighted.add(node.at)
+        elif out.same_unit(EURO):
             self.euro.add(node.at)
+        elif out.same_unit(DAYS) and not out.percent:
+            self.days.add(node.at)
         elif out.numeric and out.percent and not out.dims:
             self.percent.add(node.at)
 

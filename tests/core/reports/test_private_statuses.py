@@ -74,8 +74,9 @@ def test_an_absence_or_a_sanction_is_counted_among_the_evaluated_never_named(cic
     text = transparency.render(result).lstrip("\ufeff")
     rows = [line.split(";") for line in text.splitlines()[1:] if line.startswith("Livello di valutazione")]
     # no levels: P1–P6 evaluated (6, of whom P5 and P6 not paid); P7 alone under the minimum (an outcome of the
-    # evaluation, named) merges with them, a group of 1: 7 people, 3 not paid (P5, P6, P7)
-    merged = "esiti «escluso per punteggio sotto il minimo» e «valutato»"
+    # evaluation) merges with them, a group of 1: 7 people, 3 not paid (P5, P6, P7), the whole group, whose row names
+    # no outcome (a list would leave out P5's and P6's, counted unnamed)
+    merged = "tutti gli esiti, uniti per la riservatezza"
     assert [(r[2], r[3], r[8]) for r in rows] == [(merged, "7", "3")]
     assert "assenze" not in text and "sanzione" not in text
     page = public.render(result)

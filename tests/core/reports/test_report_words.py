@@ -89,10 +89,11 @@ def test_how_to_read_the_numbers_is_true_of_a_budget_whose_cents_stay_residual(c
 
 def test_a_merged_group_of_outcomes_reads_as_a_phrase(ciclope_ente, tmp_path):
     """Four «valutato» and one excluded by a state of the regulation: the lone one merges with the group beside it
-    (rules/core.md §6), and the row names both outcomes in quotes, never «valutato e valutazione individuale …»."""
+    (rules/core.md §6), and the row, the whole group, says so without listing outcomes (a list would leave out whoever
+    is excluded for a personal reason), never «valutato e valutazione individuale …»."""
     rows = {row[2]: row for row in transparency_rows(no_heads(ciclope_ente, tmp_path))}
     # P1..P4 paid budget 1000 × 1 / 5 = 200 × score / 100: 180 + 170 + 160 + 150 = 660.00; P5 (50) excluded
-    merged = "esiti «valutato» e «valutazione individuale negativa (esclusione dalla graduatoria di merito)»"
+    merged = "tutti gli esiti, uniti per la riservatezza"
     assert merged in rows and rows[merged][3] == "5"
     assert not any(name.startswith("valutato e ") for name in rows)
 
@@ -217,12 +218,12 @@ def test_the_conjunction_before_a_word_starting_with_e_is_ed():
 
 def test_an_evaluator_who_is_not_staff_is_named_in_the_people_s_sheet(ciclope_ente, tmp_path):
     """schede.xlsx's «Valutazioni individuali» showed the code «OIV» of an evaluator outside the staff, a code no other
-    column explains: the name ente.toml [valutatori] gives, with the code (a person of the ente keeps their code, the
-    Codice of a row of the same sheet)."""
+    column explains: the name ente.toml [valutatori] gives, alone, as the Relazione says it (its key is no reader's
+    word; a person of the ente keeps their code, the Codice of a row of the same sheet)."""
     from openpyxl import load_workbook
 
     path = tmp_path / "schede.xlsx"
     xlsx.write(no_heads(ciclope_ente, tmp_path), path)
     rows = list(load_workbook(path)["Valutazioni individuali"].iter_rows(values_only=True))
     column = rows[0].index("Valutatore")
-    assert {r[column] for r in rows[1:]} == {"Organismo indipendente di valutazione (OIV)"}
+    assert {r[column] for r in rows[1:]} == {"Organismo indipendente di valutazione"}

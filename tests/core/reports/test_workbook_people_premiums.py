@@ -83,10 +83,10 @@ def test_the_people_s_sheet_shows_the_grade_the_regulation_declares(ciclope_ente
     assert {pid: r["Grado"] for pid, r in people.items()} == {"DIR1": "DIR", "P01": "D", "P02": "BS", "P03": "C"}
 
 
-def test_every_evaluator_is_named_with_the_code(ciclope_ente, tmp_path):
-    """An external evaluator read «Direttore Generale (DG)», a person of the ente only «DIR1»."""
+def test_every_evaluator_is_named_a_person_with_the_code_an_organ_alone(ciclope_ente, tmp_path):
+    """A person of the ente read only «DIR1»; an external evaluator is named by its name alone, never «(DG)»."""
     people = {r["Codice"]: r for r in sheets(ciclope_ente, tmp_path)["Valutazioni individuali"]}
-    assert people["DIR1"]["Valutatore"] == "Direttore Generale (DG)"
+    assert people["DIR1"]["Valutatore"] == "Direttore Generale"
     assert people["P01"]["Valutatore"] == "Dirigente Uno (DIR1)"
 
 

@@ -108,8 +108,8 @@ def test_a_merged_outcome_says_that_the_excluded_for_a_personal_reason_are_count
     public = html.unescape((published / "relazione-pubblica.html").read_text(encoding="utf-8"))
     # 10 staff: 8 paid «valutato», D07 (75 points, 200 days of absence: excluded from pay) counted at the outcome of
     # the evaluation, «valutato» (rules/core.md §6: an absence is never a class), D08 (58 < 60) «escluso per
-    # punteggio sotto il minimo»; 8 + 1 + 1 = 10, of whom 2 not paid
-    assert "<td>esiti «escluso per punteggio sotto il minimo» e «valutato»</td><td class=\"num\">10</td>" in public
+    # punteggio sotto il minimo»; 8 + 1 + 1 = 10, of whom 2 not paid: the whole group, no outcome listed
+    assert "<td>tutti gli esiti, uniti per la riservatezza</td><td class=\"num\">10</td>" in public
     assert (
         "Chi è escluso dal premio per una ragione personale (assenze, sanzioni) è contato all'esito della sua "
         "valutazione e tra le persone non pagate, senza dirne la ragione." in public

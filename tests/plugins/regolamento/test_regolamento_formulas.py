@@ -1401,9 +1401,9 @@ def test_the_term_of_min_or_max_that_wins_is_in_the_explanation(ciclope_ente, tm
     cards = [f"{pid},SEG,Scheda,Voce,10,8," for pid in ("A2", "A3")]
     data = one_unit_comune("Casa di cura", rows, cards, '[funds]\nperformance_individuale = "2000.00"\n')
     result = run_declared(ciclope_ente, tmp_path, PER_DAY, data)
-    # A2: 12 days, MAX(0; 12 − 10) = 2; A3: 45 days, MAX(0; 45 − 10) = 35
-    assert "• il maggiore tra 0 e i giorni di assenza meno 10 = 2\n" in explain(result, "person", "A2")
-    assert "• il maggiore tra 0 e i giorni di assenza meno 10 = 35\n" in explain(result, "person", "A3")
+    # A2: 12 days, MAX(0; 12 − 10) = 2 days; A3: 45 days, MAX(0; 45 − 10) = 35 days
+    assert "• il maggiore tra 0 e i giorni di assenza meno 10 = 2 giorni\n" in explain(result, "person", "A2")
+    assert "• il maggiore tra 0 e i giorni di assenza meno 10 = 35 giorni\n" in explain(result, "person", "A3")
     assert not any(i.name.startswith("il maggiore tra 0 e € 450,00") for i in result.figures["award:A2"].inputs)
     capped = PER_DAY.replace(
         "=MAX(0; 450 € - MAX(0; assenze - 10) * 15 € al giorno)",
