@@ -15,6 +15,7 @@ from .national import article, in_force, table
 from .quota import basis, po_resources
 
 CALENDAR = {"piao", "obiettivi_individuali", "relazione"}
+SMALL_GROUP = 3  # rules/core.md §6: the amounts of fewer people are theirs, never published
 
 
 @hookimpl
@@ -146,6 +147,11 @@ def quota_applied(result: Result) -> str:
         return ""
     position, paid = found
     share = paid / (position + paid)
+    holders = sum(1 for p in result.ente.people.values() if p.role == "po")
+    if holders < SMALL_GROUP:  # their pay: the section is published, where the Fondi table says «riservato»
+        said = "sotto il minimo (avviso)" if share < row.min else "controllato"
+        who = "EQ" if "EQ" in row.title else "PO"
+        return f"{said}: almeno {fmt.the_pct(row.min, 0)} al risultato; importi riservati (meno di 3 {who})"
     below = " — sotto il minimo (avviso)" if share < row.min else ""
     return (
         f"risorse di posizione e risultato dell'ente: {fmt.the_pct(share)} al risultato (posizione {fmt.euro(position)}, "

@@ -318,3 +318,22 @@ def test_the_scheda_says_the_days_of_service_and_the_rounding_of_the_result_pay(
     assert "Servizio nell'anno" not in {line.label for line in build(result, "EQ2").about}  # a whole year
     (pay,) = [p for p in scheda.payments if p.amount == "€ 929,79"]  # 31 + 16 = 47 of 60: the step «da 46», 18,75%
     assert pay.formula == "retribuzione di posizione × quota del gradino di punteggio, arrotondata al centesimo"
+
+
+def test_the_ente_quota_of_two_eq_does_not_publish_their_pay(tmp_path):
+    """With two EQ the public Relazione withheld their result pay («riservato» in the Fondi table) and published it
+    in the national table beside their position pay («posizione € 21.000,00, risultato € 11.250,00…»): the row says
+    the check and its outcome, not the amounts of fewer than 3 people."""
+    people = DATA["persone.csv"]
+    for pid, pay in (("EQ3", "4958.90"), ("EQ4", "8000.00"), ("EQ5", "6000.00")):  # three EQ become staff
+        people = people.replace(f"{pid},", f"X{pid},", 1)
+        start = people.index(f"X{pid},")
+        line = people[start : people.index("\n", start)]
+        people = people.replace(line, line.replace(",EQ,", ",Dipendente,").replace(f",{pay}", ","))
+    people = people.replace("X", "")
+    result = computed(tmp_path, data={"persone.csv": people})
+    # position 12.000,00 + 9.000,00 = 21.000,00; result 11.250,00 + the interim 1.008,22 = 12.258,22 of 33.258,22:
+    # 36,86% ≥ 15%, no warning
+    assert not [p for p in result.violations if p.rule == "ccnl.po_result_quota"]
+    row = quota_row(result)
+    assert row == "controllato: almeno il 15% al risultato; importi riservati (meno di 3 EQ)", row
