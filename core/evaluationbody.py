@@ -33,6 +33,8 @@ class EvaluationBody:
 
     name: str = "OIV"
     article: str = "l'"
+    # the words ente.toml wrote, which next year's template writes again as they were; "" for the default
+    written_as: str = attrs.field(default="", eq=False)
 
     @classmethod
     def written(cls, text: str) -> EvaluationBody:
@@ -42,8 +44,8 @@ class EvaluationBody:
         words = " ".join(text.split())
         for article in _ARTICLES:
             if words.lower().startswith(article) and len(words) > len(article):
-                return cls(words[len(article) :].lstrip(), article)
-        return cls(words, _masculine(words))
+                return cls(words[len(article) :].lstrip(), article, text)
+        return cls(words, _masculine(words), text)
 
     def said(self, text: str) -> str:
         """``text``, ciclope's own words naming «OIV», with this body's name: «Relazione validata dall'OIV» →

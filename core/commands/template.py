@@ -597,7 +597,7 @@ def ente_toml(
 def _body_line(ente: Ente | None) -> str:
     """The evaluation body the documents name: a run's own (``--from``), else the OIV, with the Nucleo commented."""
     if ente is not None and ente.body != DEFAULT_BODY:
-        return f"organismo_valutazione = {_toml_text(ente.body.article + ente.body.name)}"
+        return f"organismo_valutazione = {_toml_text(ente.body.written_as or ente.body.article + ente.body.name)}"
     return (
         '# organismo_valutazione = "Nucleo di valutazione"   # se l\'ente ha un Nucleo di valutazione invece '
         "dell'OIV, i documenti lo chiamano così"

@@ -83,8 +83,8 @@ def test_the_nucleo_di_valutazione_is_carried_and_the_oiv_left_commented(tmp_pat
     (tmp_path / "oiv").mkdir()
     nucleo = write_run(tmp_path / "nucleo", 'organismo_valutazione = "Nucleo di valutazione"\n')
     ente = (nucleo / "comune" / "ente.toml").read_text(encoding="utf-8")
-    # written with the article the name was read with: «il» before a consonant
-    assert '\nnome = "Comune di Prova"\norganismo_valutazione = "il Nucleo di valutazione"\n' in ente
+    # carried as the office wrote it, never rewritten with the article ciclope reads it with («il Nucleo …»)
+    assert '\nnome = "Comune di Prova"\norganismo_valutazione = "Nucleo di valutazione"\n' in ente
     oiv = (write_run(tmp_path / "oiv") / "comune" / "ente.toml").read_text(encoding="utf-8")
     assert '\n# organismo_valutazione = "Nucleo di valutazione"   # se l\'ente ha un Nucleo' in oiv
 
