@@ -232,7 +232,11 @@ def record_tied_out(
             note = (
                 f"pari merito al limite della quota con {peers} di pari punteggio, per "
                 f"{fmt.plural(left, 'posto', 'posti')}; "
-                + ("escluse tutte" if r.broken is None else "la parità è decisa dai criteri del contratto integrativo")
+                + (
+                    "escluse tutte"
+                    if r.broken is None
+                    else "la parità è decisa dai criteri del contratto integrativo: " + ties.own_story(r.broken, pid)
+                )
             )
             _record_left_out(trace, (pid, scores[pid], r.id), cited, note, (named, *story))
 

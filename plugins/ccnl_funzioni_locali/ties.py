@@ -130,6 +130,23 @@ def value_words(criterion: str, value: Decimal | None) -> str:
     return fmt.date_it(dt.date.fromordinal(int(value if criterion == "eta" else -value)))
 
 
+def own_story(broken: Broken, pid: str) -> str:
+    """How the criteria broke a tie, as one of the tied reads it on their own scheda: each criterion applied, with
+    this person's datum alone (a colleague's would name them in a small ente): «punteggio della sezione
+    «Comportamenti» pari (92,00 su 100); decide: giorni di assenza (prima chi ne ha meno), il suo dato è 8»."""
+    said = []
+    for step in broken.steps:
+        own = next((v for who, v in step.values if who == pid), None)
+        if step.decided:
+            order = ORDER.get(step.criterion, "prima il punteggio più alto")
+            said.append(
+                f"decide: {words([step.criterion])} ({order}), il suo dato è {value_words(step.criterion, own)}"
+            )
+        else:
+            said.append(f"{words([step.criterion])} pari ({value_words(step.criterion, own)})")
+    return "; ".join(said)
+
+
 def story(broken: Broken, tied: Sequence[str], who: Callable[[str], str]) -> str:
     """How the criteria broke a tie, in order: each criterion with the values compared, whether it left the group
     tied or decided, and who takes the places and who stays out (``who``: a person as the text names them)."""

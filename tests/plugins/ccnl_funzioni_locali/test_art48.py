@@ -344,12 +344,15 @@ def test_a_tie_broken_by_the_criteria_says_which_decided_and_the_values_compared
     assert "pari merito al taglio (punteggio 92,00): Persona S04 (S04) e Persona S05 (S05)" in note
     assert said in note
     # the person left out reads the tie in words that fit anyone (no «ammessa», no «esclusi» for one), without the
-    # colleague (their scheda says it); the people tied and the criteria's story, by name, are the figure's inputs
+    # colleague (their scheda says it): which criterion decided and their own datum alone; the people tied and the
+    # criteria's story, by name, are the figure's inputs
     out = result.figures["ammesso:maggiorazione_art69:S05"]
     assert out.note == (
         "pari merito al limite della quota con un'altra persona di pari punteggio, per 1 posto; la parità è decisa "
-        "dai criteri del contratto integrativo"
+        "dai criteri del contratto integrativo: punteggio della sezione «Comportamenti» pari (92,00 su 100); decide: "
+        "giorni di assenza (prima chi ne ha meno), il suo dato è 8"
     )
+    assert "S04" not in out.note and " 3 " not in out.note
     inputs = {i.name: i.value for i in out.inputs}
     assert inputs["persone a pari merito"] == "Persona S04 (S04) e Persona S05 (S05)"
     assert inputs["criteri di parità del contratto integrativo"] == said
