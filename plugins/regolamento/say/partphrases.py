@@ -111,13 +111,15 @@ HEADINGS = {
 
 def _what(regulation: Regulation) -> str:
     """What the parts pay together: the individual premium, a premium (no part pays by an individual evaluation: a
-    fondo comune, a presence premium; or a part pays the organizational performance — no article: its contract and
-    year vary by ente), or a premium beside compensi that are not performance premiums (``performance = "nessuna"``)."""
+    fondo comune, a presence premium; or a part pays the organizational performance, or pays no dipendente — no
+    article: its contract and year vary by ente), or a premium beside compensi that are not performance premiums (``performance = "nessuna"``)."""
     if all(p.performance == "nessuna" for p in regulation.parts):
         return COMPENSO
     if any(p.performance == "nessuna" for p in regulation.parts):
         return INCENTIVES
-    individual = not any(p.performance == "organizzativa" for p in regulation.parts)
+    # a part that pays no dipendente (the interim of an EQ, a dirigente's result) is none of the staff's individual
+    # premium, which the contract's individual premium is
+    individual = not any(p.performance == "organizzativa" or "dipendente" not in p.roles for p in regulation.parts)
     return "Il premio individuale" if individual and any(p.evaluation for p in regulation.parts) else "Il premio"
 
 

@@ -612,3 +612,14 @@ def test_the_score_names_the_roles_scored_by_the_card_alone(tmp_path):
     text = regulation_text(tmp_path, BY_CATEGORY)
     assert "Per i dirigenti e il segretario il punteggio è quello della scheda di valutazione, da 0 a 100." in text
     assert "Per gli altri" not in text
+
+
+def test_a_part_that_pays_no_dipendente_is_not_said_of_the_individual_premium(tmp_path):
+    """An interim of the EQ paid as a part beside the staff's premium read «Il premio individuale si paga in 2 parti»:
+    the staff's individual premium is the dipendenti's, and a part for EQ alone is none of it."""
+    text = PARTS.replace('piena = 90\n', 'piena = 90\nruoli = ["po"]\n')
+    (article,) = art.articles(read(tmp_path, text))
+    assert article.title == "Le parti del premio"
+    assert article.body.startswith("Il premio si paga in 2 parti, nell'ordine: «presenza», «obiettivi».")
+    (staff,) = art.articles(read(tmp_path, PARTS))  # both parts pay the dipendenti (the default roles)
+    assert staff.body.startswith("Il premio individuale si paga in 2 parti")
