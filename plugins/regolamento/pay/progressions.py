@@ -304,6 +304,8 @@ def _candidate(
         if what == "costo":
             cost = money.r2(value)
             tail = (*_new(inputs, env.read.values()), Input(f"costo ({sentence(formula)})", fmt.Money(cost)))
+            if parts := _cost_parts(formula, env, cost):  # the amount and the share it is reduced by, if any
+                tail += (Input(Trace.PROGRESSION_COST, parts),)
             return tuple(key), Said(tuple(inputs), tuple(ties), tail), cost
         key.append(value)
         words, highest = criterion(formula)
@@ -392,6 +394,40 @@ def _part(formula: Formula, node: Node, env: PersonEnv, named: dict[str, str], t
 
 
 ARITHMETIC = {"+": "+", "-": "−", "*": "×", "/": ":"}
+
+
+# the person's names that hold a share, said as a percentage as explain shows their cell: the time worked
+SHARES = frozenset(("quota_tempo",))
+
+
+def _cost_parts(formula: Formula, env: PersonEnv, cost: Decimal) -> str:
+    """The cost as its formula computes it, each part in its unit: «€ 750,00 × 50% = € 375,00» (an Area's
+    differential by the time worked); "" for a formula of no arithmetic (its one value is the cost itself)."""
+    read = {i.name: i.value for i in env.read.values()}
+    text = _money_part(formula, formula.tree, env, read)
+    return f"{text} = {fmt.euro(cost)}" if text is not None and isinstance(formula.tree, Binary) else ""
+
+
+def _money_part(formula: Formula, node: Node, env: PersonEnv, read: Mapping[str, Any]) -> str | None:
+    """One node of :func:`_cost_parts`: an operation of two parts, else the node's value in its unit (an amount in
+    euro, a share as a percentage, as the value it reads is shown)."""
+    if isinstance(node, Binary) and node.op in ARITHMETIC:
+        left, right = _money_part(formula, node.left, env, read), _money_part(formula, node.right, env, read)
+        if left is None or right is None:
+            return None
+        left = f"({left})" if node.op in "*/" and _sum(node.left) else left
+        right = f"({right})" if node.op in "*/-" and (_sum(node.right) or isinstance(node.right, Binary)) else right
+        return f"{left} {ARITHMETIC[node.op]} {right}"
+    found = evaluated(attrs.evolve(formula, tree=node), env, lambda _: None)
+    if not isinstance(found, Decimal):
+        return None
+    shown = read.get(said(node))
+    euro = isinstance(shown, fmt.Money) or getattr(node, "euro", False) or getattr(node, "unit", "") == "€"
+    if euro:
+        return fmt.euro(found)
+    if isinstance(shown, fmt.Percent) or getattr(node, "percent", False) or getattr(node, "name", "") in SHARES:
+        return fmt.pct_typed(found)
+    return fmt.decimal_it(found)
 
 
 def _sum(node: Node) -> bool:
