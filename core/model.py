@@ -89,6 +89,12 @@ class Person:
     extra: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     row: int = 0
 
+    def left_before(self, day: dt.date) -> bool:
+        """Whether the service ended before ``day`` (people.csv's ``cessazione``, read by name as every date of
+        service is): not in service on that day; a person with no such date is."""
+        left = self.extra.get("cessazione")
+        return isinstance(left, dt.date) and left < day
+
     @property
     def is_staff(self) -> bool:  # dipendente
         return self.role == "dipendente"

@@ -43,6 +43,7 @@ class Input:
 PROGRESSION_SCORE = "punteggio in graduatoria, come la formula lo calcola"
 PROGRESSION_PLACES = "posti della graduatoria, come si contano"
 PROGRESSION_TIE = "parità al limite"
+PROGRESSION_COST = "costo, come la formula lo calcola"
 
 
 class Figure(NamedTuple):
@@ -192,6 +193,7 @@ class Trace:
     # the input of a condition's figure with the regulation's words for its rule (:data:`RULE_NOTE`)
     RULE_NOTE: ClassVar[str] = RULE_NOTE
     PROGRESSION_TIE: ClassVar[str] = PROGRESSION_TIE
+    PROGRESSION_COST: ClassVar[str] = PROGRESSION_COST
 
     def __init__(self) -> None:
         self.figures: dict[str, Figure] = {}

@@ -731,16 +731,62 @@ def _cell(value: Any, column: str = "", sheet: str = "") -> Any:
     return value
 
 
+# the dates of a person's service and incarico (people.csv, read by name as core/run/explain.py reads them): one
+# before the new year is the year run's, never next year's
+SERVICE_DATES = ("assunzione", "cessazione", "term_start", "term_end")
+
+
 def _rows_from(ente: Ente, nxt: int, schema) -> dict[str, list[dict[str, Any]]]:
-    """Next year's rows from the ente of a run."""
+    """Next year's rows from the ente of a run: the people still in service on its 1 January, and what names them.
+    A person who left is no one's head or evaluator next year: the cell is left for the office to fill (an empty
+    evaluator is the head of the person's unit)."""
 
     def rows(sheet: str, items: Any, fields: tuple[str, ...]) -> list[dict[str, Any]]:
         return [{f: _cell(getattr(x, f), f, sheet) for f in fields} for x in items]
 
-    people = rows("people", ente.people.values(), ("id", "name", "role", "category", "unit", "fte", "evaluator"))
-    for row, p in zip(people, ente.people.values()):
+    first = dt.date(nxt, 1, 1)
+    gone = {p.id for p in ente.people.values() if p.left_before(first)}
+
+    def kept(value: Any) -> Any:  # a reference to a person who left: empty
+        return None if value in gone else value
+
+    staff = [p for p in ente.people.values() if p.id not in gone]
+    people = rows("people", staff, ("id", "name", "role", "category", "unit", "fte", "evaluator"))
+    for row, p in zip(people, staff):
         row.update({k: _cell(v) for k, v in p.extra.items()})
-    indicators = [
+        row.update({k: None for k in SERVICE_DATES if isinstance(p.extra.get(k), dt.date) and p.extra[k] < first})
+        row["evaluator"] = kept(row["evaluator"])
+    units = rows("units", ente.units.values(), ("id", "name", "kind", "parent", "head"))
+    for row, u in zip(units, ente.units.values()):
+        row.update({k: _cell(v) for k, v in u.extra.items()})
+        row["head"] = kept(row["head"])
+    objectives = rows(
+        "objectives", ente.objectives.values(), ("id", "kind", "title", "parent", "area", "weight", "owner")
+    )
+    cards = rows(  # the cards' items for next year: no points
+        "evaluations",
+        [e for e in ente.evaluations if e.person not in gone],
+        ("person", "evaluator", "section", "item", "max_points", "weight"),
+    )
+    for row in (*objectives, *cards):
+        row.update({k: kept(row[k]) for k in ("owner", "evaluator") if k in row})
+    return {
+        "units": units,
+        "areas": rows("areas", ente.areas.values(), ("id", "name", "weight", "separate")),
+        "people": people,
+        "objectives": objectives,
+        "indicators": _indicators_from(ente, nxt),
+        "assignments": rows("assignments", [a for a in ente.assignments if a.owner not in gone], _ASSIGNED),
+        "evaluations": cards,
+    }
+
+
+_ASSIGNED = ("cruscotto", "owner", "ref", "weight")
+
+
+def _indicators_from(ente: Ente, nxt: int) -> list[dict[str, Any]]:
+    """Next year's indicators: this year's actual as their baseline, the target of the new year."""
+    return [
         {
             **{
                 f: _cell(getattr(i, f), f, "indicators")
@@ -752,19 +798,3 @@ def _rows_from(ente: Ente, nxt: int, schema) -> dict[str, list[dict[str, Any]]]:
         for i in ente.indicators.values()
         if i.targets.get(nxt, i.target) is not None
     ]
-    units = rows("units", ente.units.values(), ("id", "name", "kind", "parent", "head"))
-    for row, u in zip(units, ente.units.values()):
-        row.update({k: _cell(v) for k, v in u.extra.items()})
-    return {
-        "units": units,
-        "areas": rows("areas", ente.areas.values(), ("id", "name", "weight", "separate")),
-        "people": people,
-        "objectives": rows(
-            "objectives", ente.objectives.values(), ("id", "kind", "title", "parent", "area", "weight", "owner")
-        ),
-        "indicators": indicators,
-        "assignments": rows("assignments", ente.assignments, ("cruscotto", "owner", "ref", "weight")),
-        "evaluations": rows(  # the cards' items for next year: no points
-            "evaluations", ente.evaluations, ("person", "evaluator", "section", "item", "max_points", "weight")
-        ),
-    }

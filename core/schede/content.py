@@ -40,7 +40,15 @@ from ciclope.core.run.explain import (
     worded_code,
 )
 from ciclope.core.schede.words import words_only
-from ciclope.core.trace import NOTHING, PROGRESSION_PLACES, PROGRESSION_SCORE, PROGRESSION_TIE, Figure, zero_reason
+from ciclope.core.trace import (
+    NOTHING,
+    PROGRESSION_COST,
+    PROGRESSION_PLACES,
+    PROGRESSION_SCORE,
+    PROGRESSION_TIE,
+    Figure,
+    zero_reason,
+)
 
 
 @attrs.frozen
@@ -728,8 +736,12 @@ def _progression(result: Result, pid: str) -> tuple[Line, ...]:
         if not key.startswith("pool:") or not key.endswith(f":{GIVEN}"):
             continue
         fund = progressions.fund_label(result, key.removeprefix("pool:").removesuffix(f":{GIVEN}"))
+        # the amount as the cost's formula computes it where it has parts (an Area's differential × the time worked)
+        computed = next((str(i.value) for i in figure.inputs if i.name == PROGRESSION_COST), "")
         out += [
-            Line(RAISE, fmt.euro(Decimal(i.value)), f"a carico di: {fund}") for i in given.inputs if i.ref == figure.key
+            Line(RAISE, computed or fmt.euro(Decimal(i.value)), f"a carico di: {fund}")
+            for i in given.inputs
+            if i.ref == figure.key
         ]
     return tuple(out)
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from ciclope.core import Award, ReportSection, Result, fmt, hookimpl, provisions
@@ -244,8 +245,9 @@ def differentiation(result: Result) -> ReportSection:
         title="Differenziazione dei premi (D.Lgs. 150/2009 art. 18 c. 2)",
         columns=("Fondo", "Premiati", "Livello più alto", "Quota al livello più alto", "Grado di differenziazione"),
         rows=tuple(rows),
-        note="Livello più alto: il livello (o la fascia) del premiato con il punteggio più alto; quota: i premiati "
-        "in quel livello sul totale dei premiati del fondo. Grado di differenziazione: per il personale, premio pro "
+        note="Livello più alto: il livello (o la fascia) del premiato con il punteggio più alto, «—» per un premio "
+        "che non ne ha (la retribuzione di risultato); quota: i premiati in quel livello sul totale dei premiati del "
+        "fondo. Grado di differenziazione: per il personale, premio pro "
         "capite (sui premiati) del livello o della fascia più premiata diviso quello della meno premiata con premio, "
         "non definito senza almeno due livelli o fasce con premio; per dirigenti e PO, importo individuale più alto "
         "diviso il più basso non nullo (un numero puro, due decimali). Qui è calcolato su ogni livello o fascia; i "
@@ -255,10 +257,23 @@ def differentiation(result: Result) -> ReportSection:
     )
 
 
-def top_share(paid: list[Award], result: Result) -> tuple[str, fmt.Percent | None]:
+def level_of(result: Result) -> Callable[[Award], str | None]:
+    """An award's level (or band) as the workbook's «Premi per livello» counts it: its band where the premiums
+    record bands (an award of none, as the result pay's, is in no level); the person's level only where no award
+    has a band, and no table says otherwise."""
+    banded = any(a.band for a in result.ledger.awards)
+
     def level(a: Award) -> str | None:
+        if a.band or banded:
+            return a.band
         score = result.scores.get(a.person)
-        return a.band or (score.level if score is not None else None)
+        return score.level if score is not None else None
+
+    return level
+
+
+def top_share(paid: list[Award], result: Result) -> tuple[str, fmt.Percent | None]:
+    level = level_of(result)
 
     def score(a: Award) -> Decimal:
         s = result.scores.get(a.person)
@@ -285,9 +300,9 @@ def ratio(paid: list[Award], result: Result) -> Decimal | None:
         amounts = [a.amount for a in paid]
         return (max(amounts) / min(amounts)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     by_level: dict[str | None, list[Decimal]] = {}
+    level = level_of(result)
     for a in paid:
-        score = result.scores.get(a.person)
-        by_level.setdefault(a.band or (score.level if score is not None else None), []).append(a.amount)
+        by_level.setdefault(level(a), []).append(a.amount)
     means = [sum(v, Decimal(0)) / len(v) for level, v in by_level.items() if level is not None]
     if len(means) < 2:
         return None

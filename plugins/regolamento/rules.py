@@ -472,10 +472,15 @@ def indicator_achievement(
 @hookimpl(specname="ciclope_template_rows")
 def template_rows(ente: Ente | None, scores: Mapping[str, Any] | None) -> dict[str, list[dict[str, Any]]] | None:
     """With ``--from``, the sheet of the earlier years' scores for the next year: the rows the office had and the
-    scores of the year continued."""
+    scores of the year continued, of the people still in service on the new year's 1 January (as the core's
+    people sheet)."""
     if ente is None or scores is None:
         return None
-    rows = past.rows_for_next_year(ente.table(past.TABLE), scores, ente.year)
+    first = dt.date(ente.year + 1, 1, 1)
+    gone = {p.id for p in ente.people.values() if p.left_before(first)}
+    rows = [
+        r for r in past.rows_for_next_year(ente.table(past.TABLE), scores, ente.year) if r.get("person") not in gone
+    ]
     return {past.FILE: rows} if rows else None
 
 

@@ -314,7 +314,12 @@ def _share_of(formula: Formula, limit: Node, env: PersonEnv) -> str:
         return ""
     places = len(fmt.pct_typed(share.value).rstrip("%").partition(",")[2])
     counted = fmt.plural(int(people), "persona", "persone")
-    return f" ({fmt.the_pct(share.value, places)} di {counted}, {rounding[limit.fn]})"
+    if count.args:  # a count of those a condition holds for, said with it: never as if all the ente's people
+        of = "della" if int(people) == 1 else "delle"
+        counted = f"{of} {counted} per cui {said(count.args[0])}"
+    else:
+        counted = f"di {counted}"
+    return f" ({fmt.the_pct(share.value, places)} {counted}, {rounding[limit.fn]})"
 
 
 def _at(place: Decimal) -> str:

@@ -72,7 +72,8 @@ def select(
         for row in rows:
             ahead = _ahead_at_par(row, rows, ente, list(pr.ties)) if pr.ties else ()
             own = _own(pr, row, rows, base, limit, progressionlimits.whose(reg, group, ente.year), ente.year)
-            _record_place(reg, pr, ente, row, (*_precise(said[row["person"]], row), *ahead, *own), trace)
+            shown = said[row["person"]].shown(_needed(row, rows))
+            _record_place(reg, pr, ente, row, (*_precise(shown, row), *ahead, *own), trace)
         spent = sum((r["cost"] for r in rows if r["outcome"] == SELECTED and r["cost"] is not None), Decimal(0))
         ranking = {"name": group, "base": base, "limit": limit, "resources": resources, "spent": spent, "ranked": rows}
         ranking["places_said"] = progressionlimits.places_said(pr, base, limit)
@@ -91,7 +92,7 @@ def _ranked(
     scores: Mapping[str, Score],
     facts: Facts,
     trace: Trace,
-) -> tuple[dict[str, list[tuple[str, Key]]], dict[str, tuple[Input, ...]], dict[str, Decimal]]:
+) -> tuple[dict[str, list[tuple[str, Key]]], dict[str, Said], dict[str, Decimal]]:
     """Each graduatoria's candidates with their numbers, what each one read, and each one's cost. Without
     ``candidati`` the candidates are the evaluated people of the roles; with it, whoever it admits, evaluated in the
     year or not: a differenziale stipendiale reads the past years' evaluations and the experience, which are columns,
@@ -102,7 +103,7 @@ def _ranked(
     cohort = Cohort(recorder=Recorder(trace, "progressioni", cite(reg, pr.source)))
     cohort.members = [PersonEnv(facts, p, cohort) for p in (staff if pr.candidates is not None else scored)]
     keyed: dict[str, list[tuple[str, Key]]] = {g: [] for g in groups.values()}
-    said: dict[str, tuple[Input, ...]] = {}
+    said: dict[str, Said] = {}
     costs: dict[str, Decimal] = {}
     for env in cohort.members:
         found = _candidate(reg, pr, env, scores, trace)
@@ -267,7 +268,7 @@ def _group(reg: Regulation, pr: Progressions, person: Any) -> str:
 
 def _candidate(
     reg: Regulation, pr: Progressions, env: PersonEnv, scores: Mapping[str, Score], trace: Trace
-) -> tuple[Key, tuple[Input, ...], Decimal | None] | None:
+) -> tuple[Key, Said, Decimal | None] | None:
     """A candidate's numbers, what they read and the cost of their progression (None without ``costo``); None for a
     person who is not a candidate. A formula that cannot be computed for the person is an error naming them: they
     are left out of the graduatoria, never silently."""
@@ -293,6 +294,7 @@ def _candidate(
         key.append(points)
         inputs.append(Input("punteggio", points, ref=f"score:{env.person.id}"))
     criteria = [("graduatoria", pr.order)] if pr.order is not None else []
+    ties: list[tuple[Input, ...]] = []
     for what, formula in [*criteria, *(("a parità", f) for f in pr.ties), *([("costo", pr.cost)] if pr.cost else [])]:
         complain = _complaint(reg, pr, trace, what, formula)
         value = evaluated(formula, env, complain)
@@ -301,18 +303,59 @@ def _candidate(
             return None
         if what == "costo":
             cost = money.r2(value)
-            inputs += [*_new(inputs, env.read.values()), Input(f"costo ({sentence(formula)})", fmt.Money(cost))]
-            return tuple(key), tuple(inputs), cost
+            tail = (*_new(inputs, env.read.values()), Input(f"costo ({sentence(formula)})", fmt.Money(cost)))
+            if parts := _cost_parts(formula, env, cost):  # the amount and the share it is reduced by, if any
+                tail += (Input(Trace.PROGRESSION_COST, parts),)
+            return tuple(key), Said(tuple(inputs), tuple(ties), tail), cost
         key.append(value)
         words, highest = criterion(formula)
         shown: Decimal = fmt.Points(value) if what == "graduatoria" else value  # the ranking number: «87,50»
         if not highest:  # «=-eta»: the age itself, said from the lowest, never «meno l'età»
             words, shown = f"{words}, dal più basso", -value
         words = dated(words, env.facts.ente.year)
+        if what == "a parità":  # read apart: shown only where a tie on the graduatoria's number needed it
+            ties.append(_tie(Input(f"{what} ({words})", shown), _new(inputs, env.read.values())))
+            continue
         inputs += [*_new(inputs, env.read.values()), Input(f"{what} ({words})", shown)]
         if what == "graduatoria" and (parts := _parts(formula, env, value)):  # last: it runs the parts again
             inputs.append(Input(Trace.PROGRESSION_SCORE, parts))
-    return tuple(key), tuple(inputs), None
+    return tuple(key), Said(tuple(inputs), tuple(ties), ()), None
+
+
+@attrs.frozen
+class Said:
+    """What a candidate's numbers read: the graduatoria's (``head``), each rule for equals' in its order (``ties``),
+    and the cost's (``tail``)."""
+
+    head: tuple[Input, ...]
+    ties: tuple[tuple[Input, ...], ...]
+    tail: tuple[Input, ...]
+
+    def shown(self, needed: int) -> tuple[Input, ...]:
+        """The inputs with the first ``needed`` rules for equals, those a tie on the graduatoria's number applied;
+        what the cost read is said once, where a rule shown has not said it."""
+        ties = tuple(i for group in self.ties[:needed] for i in group)
+        return (*self.head, *ties, *(i for i in self.tail if i not in ties))
+
+
+def _tie(line: Input, read: list[Input]) -> tuple[Input, ...]:
+    """A rule for equals' value and what it read: a rule that reads one cell of that value is said once, with the
+    cell («a parità (l'età in anni) = 47 ← colonna eta»), never the cell and then the rule."""
+    if len(read) == 1 and read[0].value == line.value and read[0].cell:
+        return (attrs.evolve(line, ref=read[0].ref, cell=read[0].cell),)
+    return (*read, line)
+
+
+def _needed(row: dict[str, Any], rows: list[dict[str, Any]]) -> int:
+    """How many rules for equals a tie on ``row``'s graduatoria number applied: up to the first that tells it from
+    each candidate of the same number (all of them for one equal in everything); 0 for a number no one else has."""
+    needed = 0
+    for other in rows:
+        if other["person"] == row["person"] or other["numbers"][0] != row["numbers"][0]:
+            continue
+        pairs = list(zip(other["numbers"][1:], row["numbers"][1:]))
+        needed = max(needed, next((i + 1 for i, (a, b) in enumerate(pairs) if a != b), len(pairs)))
+    return needed
 
 
 def _parts(formula: Formula, env: PersonEnv, value: Decimal) -> str:
@@ -351,6 +394,40 @@ def _part(formula: Formula, node: Node, env: PersonEnv, named: dict[str, str], t
 
 
 ARITHMETIC = {"+": "+", "-": "−", "*": "×", "/": ":"}
+
+
+# the person's names that hold a share, said as a percentage as explain shows their cell: the time worked
+SHARES = frozenset(("quota_tempo",))
+
+
+def _cost_parts(formula: Formula, env: PersonEnv, cost: Decimal) -> str:
+    """The cost as its formula computes it, each part in its unit: «€ 750,00 × 50% = € 375,00» (an Area's
+    differential by the time worked); "" for a formula of no arithmetic (its one value is the cost itself)."""
+    read = {i.name: i.value for i in env.read.values()}
+    text = _money_part(formula, formula.tree, env, read)
+    return f"{text} = {fmt.euro(cost)}" if text is not None and isinstance(formula.tree, Binary) else ""
+
+
+def _money_part(formula: Formula, node: Node, env: PersonEnv, read: Mapping[str, Any]) -> str | None:
+    """One node of :func:`_cost_parts`: an operation of two parts, else the node's value in its unit (an amount in
+    euro, a share as a percentage, as the value it reads is shown)."""
+    if isinstance(node, Binary) and node.op in ARITHMETIC:
+        left, right = _money_part(formula, node.left, env, read), _money_part(formula, node.right, env, read)
+        if left is None or right is None:
+            return None
+        left = f"({left})" if node.op in "*/" and _sum(node.left) else left
+        right = f"({right})" if node.op in "*/-" and (_sum(node.right) or isinstance(node.right, Binary)) else right
+        return f"{left} {ARITHMETIC[node.op]} {right}"
+    found = evaluated(attrs.evolve(formula, tree=node), env, lambda _: None)
+    if not isinstance(found, Decimal):
+        return None
+    shown = read.get(said(node))
+    euro = isinstance(shown, fmt.Money) or getattr(node, "euro", False) or getattr(node, "unit", "") == "€"
+    if euro:
+        return fmt.euro(found)
+    if isinstance(shown, fmt.Percent) or getattr(node, "percent", False) or getattr(node, "name", "") in SHARES:
+        return fmt.pct_typed(found)
+    return fmt.decimal_it(found)
 
 
 def _sum(node: Node) -> bool:

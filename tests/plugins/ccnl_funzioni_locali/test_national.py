@@ -477,7 +477,8 @@ def test_the_relazione_s_grado_di_differenziazione_is_the_one_of_section_6():
     }
     levels = {"E1": "alto", "E2": "alto", "E3": "medio", "E4": "medio", "E5": "medio"}
     scores = {pid: Score(person=pid, score=D(80), level=lv) for pid, lv in levels.items()}
-    result = SimpleNamespace(ente=SimpleNamespace(people=people), scores=scores)
+    # no award records a band: each one's level is the person's
+    result = SimpleNamespace(ente=SimpleNamespace(people=people), scores=scores, ledger=SimpleNamespace(awards=[]))
     # staff: alto 1000 + 1000, medio 600 + 600 + 300 (a part-timer): per capita 1000.00 over 500.00 = 2.00 (not the
     # highest individual premium over the part-timer's, 1000 / 300 = 3.33)
     staff = [Award(p, D(x), POOL) for p, x in (("E1", 1000), ("E2", 1000), ("E3", 600), ("E4", 600), ("E5", 300))]
@@ -495,8 +496,8 @@ def test_a_premium_without_levels_has_no_top_level_but_the_relazione_s_dash():
     # a premium in proportion to the score: nobody has a level or a band; the column reads «—», the Relazione's
     # «not available», never a hyphen
     scores = {pid: Score(person=pid, score=D(s)) for pid, s in (("E1", 90), ("E2", 80))}
-    result = SimpleNamespace(ente=SimpleNamespace(people={}), scores=scores)
     paid = [Award("E1", D(600), POOL), Award("E2", D(400), POOL)]
+    result = SimpleNamespace(ente=SimpleNamespace(people={}), scores=scores, ledger=SimpleNamespace(awards=paid))
     assert report.top_share(paid, result) == ("—", None)
 
 

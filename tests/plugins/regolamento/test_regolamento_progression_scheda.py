@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ciclope.core.run.explain import explain
-from ciclope.core.schede.content import Line, build
+from ciclope.core.schede.content import RAISE, Line, build
 from ciclope.core.schede.render import render
 from ciclope.plugins.regolamento.say.annex import TITLE, annex
 
@@ -158,3 +158,19 @@ def test_one_candidate_alone_and_a_meaning_in_parentheses_are_said_plainly(tmp_p
         "gli anni di esperienza (nell'Area; un numero)" in said
         and ") (" not in said.split("La colonna anni_area")[1][:90]
     )
+
+
+def test_a_part_timer_reads_the_area_s_differential_and_her_share(ciclope_ente, tmp_path):
+    """A cost in proportion to the time worked: the scheda says the differential and the share it is computed from,
+    as the cost's formula computes it, never the reduced amount alone."""
+    text = REGULATION.replace("VERO; 650 €)'", "VERO; 650 €) * quota_tempo'")
+    files = _files()
+    files["people.csv"] = files["people.csv"].replace(
+        "B,Persona B,dipendente,C,com,1,", "B,Persona B,dipendente,C,com,0.5,"
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    assert result.rewards.extra["progressioni"] == ["D", "B"]
+    raise_of = {pid: [line for line in build(result, pid).progression if line.label == RAISE] for pid in ("B", "D")}
+    # B (Istruttori, half time): € 650,00 × 50% = € 325,00; D (Funzionari, full time): € 1.600,00 × 100%
+    assert [line.value for line in raise_of["B"]] == ["€ 650,00 × 50% = € 325,00"]
+    assert [line.value for line in raise_of["D"]] == ["€ 1.600,00 × 100% = € 1.600,00"]

@@ -109,10 +109,9 @@ def test_a_candidate_s_place_is_explained_down_to_the_cells(ciclope_ente, tmp_pa
         # the graduatoria by the category's cell, which explain says in the words of the contract
         ("graduatoria della sua categoria (o Area)", "C", "people.csv:4:category"),
         ("punteggio", Decimal("90"), ""),
-        ("gli anni nella posizione economica", Decimal("7"), "people.csv:4:anzianita_posizione"),
-        ("a parità (gli anni nella posizione economica)", Decimal("7"), ""),
-        ("l'età in anni", Decimal("35"), "people.csv:4:eta"),
-        ("a parità (l'età in anni)", Decimal("35"), ""),
+        # each value for equals once, with its cell: B ties C on the years (7 and 7), so both rules are read
+        ("a parità (gli anni nella posizione economica)", Decimal("7"), "people.csv:4:anzianita_posizione"),
+        ("a parità (l'età in anni)", Decimal("35"), "people.csv:4:eta"),
         # C has B's 90 points and 7 years, and is older (50 > 35): C precedes B by the rules for equals
         (
             "chi precede a parità di graduatoria",
@@ -131,6 +130,31 @@ def test_a_candidate_s_place_is_explained_down_to_the_cells(ciclope_ente, tmp_pa
     text = explain(result, "person", "B")
     assert "Progressioni economiche: posto di Persona B in graduatoria" in text
     assert "← people.csv, riga 4, colonna eta" in text
+
+
+def test_a_value_for_equals_is_shown_only_where_it_was_applied(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, BY_AREA, people(STAFF))
+
+    def ties(pid: str) -> list[tuple[str, object]]:
+        inputs = result.figures[f"progression:{pid}"].inputs
+        return [(i.name, i.value) for i in inputs if i.name.startswith(("a parità (", "gli anni", "l'età"))]
+
+    # A (90, 5 years) differs from B and C (90, 7 years) by the years: the age decided nothing for A
+    assert ties("A") == [("a parità (gli anni nella posizione economica)", Decimal("5"))]
+    # D (85) and H (95) share their number with no one: no rule for equals was applied to them
+    assert ties("D") == [] and ties("H") == []
+    # E and F (80, 3 years, 45) are equal in everything: both rules were read
+    assert ties("E") == [
+        ("a parità (gli anni nella posizione economica)", Decimal("3")),
+        ("a parità (l'età in anni)", Decimal("45")),
+    ]
+    said = explain(result, "person", "A")  # A is row 3 of people.csv: header, SEG, A
+    assert said.count("colonna anzianita_posizione") == 1
+    assert (
+        "• a parità (gli anni nella posizione economica) = 5   ← people.csv, riga 3, colonna anzianita_posizione\n"
+        in said
+    )
+    assert "colonna eta" not in said and "• l'età in anni" not in said
 
 
 def test_a_share_of_the_candidates_or_of_the_staff(ciclope_ente, tmp_path):
@@ -519,7 +543,8 @@ def test_a_negated_criterion_orders_from_the_lowest_and_says_so(ciclope_ente, tm
     said = explain(result, "person", "B")
     assert "; a parità, in ordine degli anni nella posizione economica (dal più alto), poi dell'età in anni (dal più " \
         "basso); " in said  # fmt: skip
-    assert "  • a parità (l'età in anni, dal più basso) = 35\n" in said
+    # the age itself, said once with its cell (B is row 4 of people.csv)
+    assert "  • a parità (l'età in anni, dal più basso) = 35   ← people.csv, riga 4, colonna eta\n" in said
     table = {s.title: s for s in annex(result)}["Graduatoria delle progressioni"]
     assert table.columns[-2] == "A parità (2)"
     assert "a parità (2): l'età in anni, dal più basso." in table.note

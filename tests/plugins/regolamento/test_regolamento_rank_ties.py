@@ -173,7 +173,7 @@ def test_a_place_lost_on_the_tie_break_is_said_plainly_on_the_scheda_and_in_expl
     # P2: 85 points like P3 and P4, who have fewer days (5 against 10): place 4, out of the first 3
     lost = (
         "è al 4° posto, a pari punteggio (85,00) con chi ha meno giorni di assenza; il premio spetta ai primi 3 posti "
-        "(il 60% di 6 persone, per difetto)"
+        "(il 60% delle 6 persone per cui il punteggio è almeno 60, per difetto)"
     )
     page = scheda_text(result, "P2")
     assert f"Partecipazione di Persona P2 alla parte «premio ai primi tre»: no — {lost}: {SAID} è più di" in page
@@ -184,5 +184,9 @@ def test_a_place_lost_on_the_tie_break_is_said_plainly_on_the_scheda_and_in_expl
     assert lost in explain(result, "person", "P2")
     # P5: 70 points, tied with nobody: its place alone
     five = scheda_text(result, "P5")
-    assert "no — è al 5° posto; il premio spetta ai primi 3 posti (il 60% di 6 persone, per difetto):" in five
+    # the count said with its condition: the 6 with at least 60 points, not the people of the ente
+    assert (
+        "no — è al 5° posto; il premio spetta ai primi 3 posti (il 60% delle 6 persone per cui il punteggio è almeno "
+        "60, per difetto):"
+    ) in five
     assert "a pari punteggio" not in five
