@@ -46,6 +46,7 @@ __all__ = [
     "r4",
     "split",
     "split_note",
+    "split_notes",
 ]
 
 CENT = Decimal("0.01")
@@ -171,11 +172,12 @@ def _rank_key(rank: Mapping[str, Any] | None, key: str) -> tuple[Any, ...]:
     return (0, rank[key])
 
 
-def split_note(pool: Decimal, weight: Any, total: Any, paid: Decimal) -> str:
+def split_note(pool: Decimal, weight: Any, total: Any, paid: Decimal, tie: str = "") -> str:
     """How one share of a :func:`split` came to the cent, so that whoever redoes
     ``pool × weight / total`` by hand finds ``paid``: the exact share to four decimals, its cents rounded down and,
-    where a leftover cent went to it, that cent (rules/core.md §4: largest remainder). "" for a share that is whole
-    cents, and where ``paid`` is not the split's (a cap, a cut): there the formula says what made it."""
+    where a leftover cent went to it, that cent (rules/core.md §4: largest remainder); rounded down, ``tie`` where
+    the same remainder gave a cent to another share (:func:`split_notes`). "" for a share that is whole cents, and
+    where ``paid`` is not the split's (a cap, a cut): there the formula says what made it."""
     if not total:
         return ""
     # exact integers, as split, to a billionth of a cent (GRID): what is below it is the Decimals' noise, and the
@@ -192,8 +194,35 @@ def split_note(pool: Decimal, weight: Any, total: Any, paid: Decimal) -> str:
     said = f"€ {fmt.decimal_it(Decimal(four).scaleb(-4), 4)}{'…' if rest else ''}"
     rounded = f"importo esatto {said}: {fmt.euro(down)} al centesimo per difetto"
     if paid == down:
-        return rounded
+        return f"{rounded}: {tie}" if tie else rounded
     return f"{rounded}, più un centesimo: i centesimi che l'arrotondamento lascia vanno ai resti più alti"
+
+
+def _in_grid(share: Fraction) -> int:
+    """An exact share in billionths of a cent (GRID), half-up, as :func:`split` takes it."""
+    num, den = share.numerator * 100 * GRID, share.denominator
+    return (2 * num + den) // (2 * den)
+
+
+def split_notes(
+    pool: Decimal, weights: Mapping[str, Any], paid: Mapping[str, Decimal], tie: str | Mapping[str, str]
+) -> dict[str, str]:
+    """:func:`split_note` of every share of one split of ``pool`` by ``weights`` into ``paid``; a share rounded down
+    whose remainder is the same as that of a share given a leftover cent also says ``tie`` (one rule for all, or each
+    key's), the rule that gave the cent to the other (whoever lost it reads why, and no colleague is named). The remainders are those of
+    :func:`split`, to a billionth of a cent, so a tie here is a tie there."""
+    total = sum((Fraction(w) for w in weights.values()), Fraction(0))
+    if not total:
+        return {k: "" for k in weights}
+    grid = {k: _in_grid(Fraction(pool) * Fraction(w) / total) for k, w in weights.items()}
+    down = {k: Decimal(g // GRID) * CENT for k, g in grid.items()}
+    given = {g % GRID for k, g in grid.items() if paid.get(k) == down[k] + CENT and g % GRID}
+    rules = {k: tie for k in weights} if isinstance(tie, str) else tie
+    lost = {k for k, g in grid.items() if g % GRID in given and paid.get(k) == down[k]}
+    return {
+        k: split_note(pool, w, total, paid.get(k, ZERO), rules.get(k, "") if k in lost else "")
+        for k, w in weights.items()
+    }
 
 
 def capped_split(

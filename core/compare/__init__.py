@@ -20,12 +20,14 @@ from typing import Any
 
 import attrs
 
+from ciclope.core import fmt
 from ciclope.core.compare import document as doc_mod
 from ciclope.core.compare import render_html, render_xlsx, report
 from ciclope.core.compare.scenario import CURRENT, Scenario, ScenarioRun, load, load_scenarios, run, validate
 from ciclope.core.inputs.config import EnteConfig, RunPlan
 from ciclope.core.labels import ROLE_LABELS, role_label
 from ciclope.core.output import owned
+from ciclope.core.plugininfo import said_group
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports.relazione import acts
 
@@ -110,6 +112,11 @@ def words(result: Any) -> dict[str, str]:
     said = dict(result.plugin.status_labels)
     staff = result.plugin.staff_words  # a role as the ente's contract names it in the cycle's year
     said.update({report.ROLE + code: role_label(code, result.ente.year, staff) for code in ROLE_LABELS})
+    said.update({report.GROUP + code: said_group(code, staff, result.ente.year) for code in ROLE_LABELS})
+    # a fund as the other documents name it: its pool's label, else the plugin's word for it (core/fmt.fund)
+    pools = result.ledger.pools if result.rewards is not None or result.positions is not None else {}
+    for key in {*result.ente.funds, *pools}:
+        said[report.FUND + key] = fmt.fund(key, getattr(pools.get(key), "label", ""), result.plugin.status_labels)
     # a level under its own prefix: [etichette] names levels, statuses and funds alike, and a level may share its
     # name with a status; the pages ask a level's label only by it (report.level)
     said.update({report.LEVEL + code: label for code, label in result.plugin.ente_labels.items()})

@@ -36,7 +36,7 @@ from ciclope.core.compare import metrics
 from ciclope.core.compare.scenario import ScenarioRun
 from ciclope.core.money import PERFORMANCE
 from ciclope.core.output.results import money, num
-from ciclope.core.params import Params
+from ciclope.core.params import Params, flatten
 from ciclope.core.reports import stats
 
 ZERO = Decimal("0.00")
@@ -59,6 +59,9 @@ class Row:
     # the highest level of the person's own scale, where the ente's people are on several (stats.own_tops): the
     # level they count at the top by; None on one scale, where the top is the comparison's one highest level
     own_top: str | None = None
+    # a dirigente, Segretario or PO / EQ: their amount is the result pay of a fund of their own (the contract's), so
+    # their levels are counted apart from the staff's premiums (:func:`staff_levels`)
+    head: bool = False
 
 
 @attrs.frozen
@@ -80,6 +83,8 @@ class Facts:
     # the figures a dotted key changes inside a parameter's content, as the content writes them (a total: by ente);
     # ``params`` holds the amended ones under the same keys
     amended_from: dict = attrs.field(factory=dict)
+    # where the office writes what the scenario changes, to adopt it (:func:`adoption`), in Italian
+    adopt: tuple[str, ...] = ()
 
 
 def facts(run: ScenarioRun) -> Facts:
@@ -116,6 +121,7 @@ def facts(run: ScenarioRun) -> Facts:
                     position_pay=sum((p.annual for p in posts), ZERO) if posts else None,
                     result_pay=result_pay,
                     own_top=tops.get(person.role),
+                    head=not person.is_staff,
                 )
             )
     violations = tuple(
@@ -124,7 +130,7 @@ def facts(run: ScenarioRun) -> Facts:
     )
     return Facts(
         name=sc.name,
-        file=sc.file,
+        file=Path(sc.file).name if sc.file else "",  # by its name, as cycle.toml and a file parameter are
         description=sc.description,
         computed=res is not None,
         params={} if run.params is None else {**_in_force(run.params), **{k: v for k, (_, v) in run.amended.items()}},
@@ -135,7 +141,32 @@ def facts(run: ScenarioRun) -> Facts:
         violations=violations,
         scales=() if res is None else stats.level_scales(res),
         amended_from={k: was for k, (was, _) in run.amended.items()},
+        adopt=adoption(run),
     )
+
+
+FUNDS_PLACE = "in ente.toml, tabella [fondi]"
+PARAMS_PLACE = "in cycle.toml, tabella [ente.parametri]"
+
+
+def adoption(run: ScenarioRun) -> tuple[str, ...]:
+    """Where the office writes what the scenario changes, to adopt it with ``ciclope run``: a fund in ente.toml's
+    [fondi], a figure amended inside a parameter's file (a declared regulation) in that file, by its name; any other
+    parameter in cycle.toml's [ente.parametri]; a row of a sheet in that sheet of the ente's data. A reform not yet in
+    force is adopted nowhere: ``run`` never applies it."""
+    sc = run.scenario
+    if sc.reforms:
+        return ("non si adotta: riforma non ancora in vigore",)
+    places: list[str] = []
+    if sc.funds:
+        places.append(FUNDS_PLACE)
+    heads = {k.split(".", 1)[0] for k in run.amended}
+    values = run.params.values if run.params is not None else {}
+    places += [f"nel file {Path(str(values[h])).name}" for h in sorted(heads) if values.get(h)]
+    if any(k not in run.amended for k in flatten(sc.params)):
+        places.append(PARAMS_PLACE)
+    places += [f"nel foglio «{title}» dei dati dell'ente" for title in sc.rows]
+    return tuple(places)
 
 
 def _in_force(params: Params) -> dict:
@@ -188,6 +219,7 @@ def merge(ente_facts: Sequence[tuple[str, Facts]]) -> Facts:
         violations=tuple(violations),
         scales=tuple(dict.fromkeys(scale for _, f in ente_facts for scale in f.scales)),
         amended_from={e: f.amended_from for e, f in ente_facts},
+        adopt=tuple(dict.fromkeys(p for _, f in ente_facts for p in f.adopt)),
     )
 
 
@@ -266,8 +298,8 @@ def scenario_doc(
     one level is everyone's highest)."""
     amounts = [r.amount for r in f.rows]
     bands = groups(f.rows, "band", "band_amount", f.scales)
-    levels = groups(f.rows, "level", "amount", f.scales)
-    scored = [r for r in f.rows if r.level]
+    levels, apart = staff_levels(f)
+    scored = [r for r in f.rows if r.level and not (apart and r.head and not r.own_top)]
     at_top = sum(1 for r in scored if r.level == (r.own_top or top))
     distributed = sum((d for _, d in f.pools.values()), ZERO)
     allotted = sum((a for a, _ in f.pools.values()), ZERO)
@@ -292,11 +324,13 @@ def scenario_doc(
         "top20_share": num(metrics.top_share(amounts)),
         "band_ratios": ratios,
         "top_level": None if own else top,
+        "top_level_apart": apart,
         "top_level_share": num(metrics.share(at_top, len(scored))) if top or own else None,
         "zero": sum(1 for a in amounts if a == 0),
     }
     return {
         "file": f.file,
+        "adopt": list(f.adopt),
         "description": f.description,
         "computed": f.computed,
         "params": shown_params(f, keys, per_ente),
@@ -311,6 +345,23 @@ def scenario_doc(
         "metrics": m,
         "violations": list(f.violations),
     }
+
+
+def staff_levels(f: Facts) -> tuple[list[dict], list[str]]:
+    """The levels of the staff, then those of the dirigenti and PO / EQ (:attr:`Row.head`) role by role (each with its
+    ``role``), and the roles so set apart. Their amount is the result pay of a fund of their own: counted with the
+    staff's premiums at the same level it would mix two funds in one per capita (schede.xlsx and the Relazione keep
+    them apart too); nor are they counted in the share at the highest level where some of the staff have a level."""
+    # a head on a scale of their own (Row.own_top) is already apart, at the levels of that scale
+    staff = [r for r in f.rows if not r.head or r.own_top]
+    heads = [r for r in f.rows if r.head and not r.own_top]
+    roles = sorted({r.role for r in heads if r.level})
+    levels = groups(staff, "level", "amount", f.scales)
+    for role in roles:
+        levels += [
+            {**g, "role": role} for g in groups((r for r in heads if r.role == role), "level", "amount", f.scales)
+        ]
+    return levels, roles if any(r.level for r in staff) else []
 
 
 def _same_scale(upper: str, lower: str, scales: tuple[tuple[str, ...], ...]) -> bool:

@@ -13,14 +13,16 @@ from decimal import Decimal
 from typing import Any
 
 from ciclope.core.compare.report import (
+    ADOPT,
     METRIC_ROWS,
     TITLE,
     Doc,
     Labels,
+    adopt,
     band,
     changed,
     counts,
-    level,
+    level_row,
     order,
     role,
     status,
@@ -76,6 +78,7 @@ def scenarios(doc: Doc, labels: Labels | None = None) -> Table:
         ("File", "text", 30),
         ("Parametri diversi dall'attuale", "text", 60),
         ("Fondi diversi", "text", 30),
+        (ADOPT, "text", 30),
         ("Calcolato", "text", 10),
         ("Errori", "int", 8),
         ("Avvisi", "int", 8),
@@ -86,6 +89,7 @@ def scenarios(doc: Doc, labels: Labels | None = None) -> Table:
             s["description"],
             s["file"] or "cycle.toml",
             *changed(doc, name, labels),
+            adopt(s),
             "SI" if s["computed"] else "NO",
             *counts(s),
         )
@@ -184,7 +188,7 @@ def bands(doc: Doc, labels: Labels | None = None) -> Table:
 def levels(doc: Doc, labels: Labels | None = None) -> Table:
     """Each scenario's evaluation levels, by their labels: people, amounts and per capita."""
     rows = [
-        (name, level(g["name"], labels), g["count"], _money(g["total"]), _money(g["per_capita"]))
+        (name, level_row(g, labels), g["count"], _money(g["total"]), _money(g["per_capita"]))
         for name, s in doc["scenarios"].items()
         for g in s["levels"]
     ]

@@ -14,6 +14,7 @@ from typing import Any
 
 from ciclope.core.compare import charts, metrics
 from ciclope.core.compare.scenario import CURRENT
+from ciclope.core.plugininfo import GROUP_LABELS
 from ciclope.core.reports import fmt
 from ciclope.core.reports.model import (
     Block,
@@ -33,10 +34,13 @@ from ciclope.core.run.citing import cited
 
 Doc = Mapping[str, Any]  # a compare.json document, or one of its parts, as json.loads gives it
 Labels = Mapping[str, str]  # the plugin's statuses in Italian, each role and level as the enti name them
+FUND = "fondo:"  # the key of a fund's name in the labels, as the other documents name it (its pool's label)
 ROLE = "ruolo:"  # the key of a role's words in the labels (:func:`ciclope.core.compare.words`)
 LEVEL = "livello:"  # the key of a level's label in the labels, as its regulation's [etichette] gives it
+GROUP = "gruppo:"  # the key of a role's people as a group, with the article («le EQ»), in the labels
 TOP_SHARE = "Quota di persone al livello più alto"
 OWN_SCALE = "della propria scala"
+ADOPT = "Dove si adotta"
 
 TITLE = "Simulazione per la contrattazione integrativa"
 FOOTER = "Prodotto da ciclope compare. Le persone sono indicate con il solo identificativo."
@@ -138,9 +142,21 @@ def top_share(doc: Doc, labels: Labels | None) -> str:
     ``top_level``, a share all the same), the top of each one's own scale."""
     metrics = doc["scenarios"][CURRENT]["metrics"]
     top = metrics["top_level"]
+    apart = ", ".join(f"senza {group(code, labels)}" for code in metrics.get("top_level_apart", ()))
     if top is None and metrics["top_level_share"] is not None:  # people on several scales: each at their own top
-        return f"{TOP_SHARE} {OWN_SCALE}"
-    return f"{TOP_SHARE} ({level(top, labels)})" if top else TOP_SHARE
+        return f"{TOP_SHARE} {OWN_SCALE}" + (f" ({apart})" if apart else "")
+    return f"{TOP_SHARE} ({', '.join(filter(None, (level(top, labels), apart)))})" if top else TOP_SHARE
+
+
+def group(code: str, labels: Labels | None) -> str:
+    """A role's people as a group, in the words of the ente's contract in the cycle's year («le EQ»)."""
+    return (labels or {}).get(GROUP + code) or GROUP_LABELS.get(code, code)
+
+
+def level_row(g: Doc, labels: Labels | None) -> str:
+    """A row of the levels: the staff's by the level's label; the holders of a paid position, set apart
+    (``role``), by the level and the role («medio — Elevata qualificazione (EQ)»)."""
+    return f"{level(g['name'], labels)} — {role(g, labels)}" if g.get("role") else level(g["name"], labels)
 
 
 def changed(doc: Doc, name: str, labels: Labels | None = None) -> tuple[str, str]:
@@ -171,8 +187,23 @@ def changed(doc: Doc, name: str, labels: Labels | None = None) -> tuple[str, str
         )
     else:
         params = diff(s["params"], base["params"], s.get("amended_from", {}))
-    funds = [f"{k} = {fmt.euro(Decimal(v))}" for k, v in s["funds"].items() if base["funds"].get(k) != v]
+    funds = [
+        f"{fund(k, said)}: {fmt.euro(Decimal(base['funds'][k])) + ' → ' if base['funds'].get(k) else ''}"
+        f"{fmt.euro(Decimal(v))}"
+        for k, v in s["funds"].items()
+        if base["funds"].get(k) != v
+    ]
     return "; ".join(params) or "nessuno", "; ".join(funds)
+
+
+def fund(key: str, labels: Labels) -> str:
+    """A fund by the name the other documents give it (its pool's label, :data:`FUND`), never its key."""
+    return labels.get(FUND + key) or fmt.fund(key)
+
+
+def adopt(s: Doc) -> str:
+    """Where the office writes the scenario's changes to adopt it (``attuale``: nowhere, it is in force)."""
+    return "; ".join(s.get("adopt") or ()) or "—"
 
 
 def counts(s: Doc) -> tuple[int, int]:
@@ -199,11 +230,13 @@ def amount(person: Doc, labels: Labels | None) -> Lines:
 
 
 def scenarios(doc: Doc, labels: Labels | None = None) -> list[Block]:
-    heads = ("Scenario", "Descrizione", "File", "Parametri diversi dall'attuale", "Fondi diversi", "Esito")
+    heads = ("Scenario", "Descrizione", "File", "Parametri diversi dall'attuale", "Fondi diversi", ADOPT, "Esito")
     rows = []
     for name, s in doc["scenarios"].items():
         params, funds = changed(doc, name, labels)
-        rows.append((name, s["description"], s["file"] or "cycle.toml", params, funds or "nessuno", outcome(s)))
+        rows.append(
+            (name, s["description"], s["file"] or "cycle.toml", params, funds or "nessuno", adopt(s), outcome(s))
+        )
     return [Table("", columns(heads), rows)]
 
 
@@ -341,7 +374,7 @@ def groups(doc: Doc, labels: Labels | None = None) -> list[Block]:
             for g in s["bands"]
         ]
         levels = [
-            (level(g["name"], labels), g["count"], fmt.euro(Decimal(g["total"])), fmt.euro(Decimal(g["per_capita"])))
+            (level_row(g, labels), g["count"], fmt.euro(Decimal(g["total"])), fmt.euro(Decimal(g["per_capita"])))
             for g in s["levels"]
         ]
         band_heads = ("Fascia", "Persone", "Premi della fascia", "Pro capite", "Rapporto con la successiva")
@@ -373,4 +406,9 @@ def people(doc: Doc, labels: Labels) -> list[Block]:
             else:
                 row += [amount(q, labels), signed_euro(Decimal(q["amount"]) - Decimal(p["amount"]))]
         rows.append(row)
-    return [Table("", columns(heads, range(2, len(heads))), rows, style="people"), Snippet("compare_people")]
+    # the holders of a position in the contract's words of the cycle's year («le EQ» from 2024 in Funzioni Locali)
+    note = (
+        "Per ogni scenario: importo e, sotto, la fascia di merito (o l'esito). Δ = importo nello scenario − importo "
+        f"attuale. Per {group('po', labels)} l'importo comprende la retribuzione di risultato, non quella di posizione."
+    )
+    return [Table("", columns(heads, range(2, len(heads))), rows, style="people"), Text(note, "muted")]

@@ -30,6 +30,15 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def _as_written(text: str) -> str:
+    """The office's text with its line breaks (HTML joins lines into one): one line after a space, several from a
+    new line each, every word as written (the PDF is this page printed)."""
+    lines = text.splitlines()
+    if len(lines) < 2:
+        return f" {_e(text)}"
+    return "".join(f"<br>{_e(line)}" for line in lines)
+
+
 def _lines(lines: tuple[Line, ...], head: tuple[str, str] | None = None) -> str:
     if not lines:
         return ""
@@ -53,7 +62,7 @@ def _card(s: Scheda) -> str:
         for r in s.card
     )
     total = f"<p>Punteggio della scheda: <b>{_e(s.card_score)}</b> su 100.</p>" if s.card_score else ""
-    why = f"<p><b>Motivazione del valutatore:</b> {_e(s.motivation)}</p>" if s.motivation else ""
+    why = f"<p><b>Motivazione del valutatore:</b>{_as_written(s.motivation)}</p>" if s.motivation else ""
     return (
         "<table><tr><th>Sezione</th><th>Voce</th><th>Punti massimi</th><th>Peso</th><th>Punti</th>"
         f"<th>Note</th></tr>{rows}</table>{total}{why}"

@@ -6,7 +6,16 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from ciclope.core.money import InsufficientFund, bounded_split, bounded_weights, r2, r4, split, split_note
+from ciclope.core.money import (
+    InsufficientFund,
+    bounded_split,
+    bounded_weights,
+    r2,
+    r4,
+    split,
+    split_note,
+    split_notes,
+)
 
 
 def test_half_up_rounding():
@@ -513,3 +522,24 @@ def test_a_split_of_decimal_weights_is_the_split_of_the_fractions_they_stand_for
                 assert got[a] >= got[b]
             if exact[a] == exact[b] and rank[a] < rank[b]:  # equal shares: the higher score never gets less
                 assert got[a] >= got[b]
+
+
+def test_a_share_that_lost_a_tied_cent_says_the_rule_that_gave_it_to_another():
+    # € 10,00 in three equal shares: 3,3333… each, 3,33 down, 9,99; the one cent left goes to A (rank 0): B and C have
+    # the same remainder (0,33… of a cent) as A and are told why it was not theirs, without naming A
+    paid = split(D("10.00"), {"A": 1, "B": 1, "C": 1}, rank={"A": 0, "B": 1, "C": 2})
+    assert paid == {"A": D("3.34"), "B": D("3.33"), "C": D("3.33")}
+    tie = "a parità di resto il centesimo va al punteggio più alto"
+    notes = split_notes(D("10.00"), {"A": 1, "B": 1, "C": 1}, paid, tie)
+    down = "importo esatto € 3,3333…: € 3,33 al centesimo per difetto"
+    assert notes["A"] == f"{down}, più un centesimo: i centesimi che l'arrotondamento lascia vanno ai resti più alti"
+    assert notes["B"] == notes["C"] == f"{down}: {tie}"
+
+
+def test_a_share_rounded_down_without_a_tie_says_only_per_difetto():
+    # € 1,00 by 2 and 1: 0,6666… and 0,3333…; 0,66 + 0,33 = 0,99, the cent to the larger remainder (0,66… of a cent):
+    # B's remainder (0,33…) is smaller, no tie: only «per difetto»
+    paid = split(D("1.00"), {"A": 2, "B": 1})
+    assert paid == {"A": D("0.67"), "B": D("0.33")}
+    notes = split_notes(D("1.00"), {"A": 2, "B": 1}, paid, "a parità di resto il centesimo va al punteggio più alto")
+    assert notes["B"] == "importo esatto € 0,3333…: € 0,33 al centesimo per difetto"

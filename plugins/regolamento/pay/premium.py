@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import Counter
 from collections.abc import Callable, Container, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -184,7 +185,7 @@ def distribute(
         place = fund_place(reg, pr.fund, ente)
         amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace, place)
         if not plan.capped and not plan.band_pools:  # one split of the fund by the weights: its cents are said
-            cents = cents_of(fund.value, plan, amounts)
+            cents = cents_of(fund.value, plan, amounts, tie_rule(admitted))
         elif plan.budgets:  # a budget part: each premium down from the exact budget, said where it has more
             cents = budget.cents(plan, amounts)
         elif note == INSUFFICIENT:  # each amount due × the fund / what is due in all, redone by hand
@@ -224,12 +225,22 @@ def left_by_cause(
     return residualcauses.of_maximum(reg, pr, people, shares, before, cuts)
 
 
-def cents_of(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal]) -> dict[str, str]:
-    """How each share of a plain split of ``pool`` by the plan's weights came to the cent (:func:`money.split_note`),
-    by person: said only where it is not whole cents."""
-    total = sum((Fraction(w) for w in plan.values.values()), Fraction(0))  # Decimals, or the bands' Fractions
-    notes = {pid: money.split_note(pool, w, total, amounts.get(pid, ZERO)) for pid, w in plan.values.items()}
+def cents_of(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal], tie: Mapping[str, str]) -> dict[str, str]:
+    """How each share of a plain split of ``pool`` by the plan's weights came to the cent (:func:`money.split_notes`),
+    by person: said only where it is not whole cents; ``tie`` to whoever lost a leftover cent on an equal remainder."""
+    notes = money.split_notes(pool, plan.values, amounts, tie)
     return {pid: text for pid, text in notes.items() if text}
+
+
+TIE = "a parità di resto il centesimo va al punteggio più alto"
+
+
+def tie_rule(admitted: list[Entry]) -> dict[str, str]:
+    """Each person's rule for a leftover cent among equal remainders, as the split's ``rank`` applies it
+    (:func:`ordered`): the higher score first; for who shares their score with another, then the id that comes first."""
+    counts = Counter(e.score for e in admitted)
+    tied = f"{TIE}, a parità di punteggio al codice che viene prima"
+    return {e.person.id: TIE if counts[e.score] == 1 else tied for e in admitted}
 
 
 def reduced(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal]) -> dict[str, str]:

@@ -547,8 +547,9 @@ def test_the_page_model_of_a_small_document_by_hand():
     sections = {s.ident: s.blocks for s in page.sections}
     assert list(sections) == ["scenari", "indicatori", "curve", "violazioni", "movimenti", "fasce", "persone"]
     assert list(sections["scenari"][0].rows) == [
-        ("attuale", "", "cycle.toml", "parametri e fondi in vigore", "nessuno", Flag("conforme", "ok")),
-        ("s", "", "cycle.toml", "quota = 0,2", "fondo = € 120,00", Flag("1 violazione", "err")),
+        ("attuale", "", "cycle.toml", "parametri e fondi in vigore", "nessuno", "—", Flag("conforme", "ok")),
+        # the fund «fondo» has no pool's label in these words: «Fondo», its amount in force, then the scenario's
+        ("s", "", "cycle.toml", "quota = 0,2", "Fondo: € 100,00 → € 120,00", "—", Flag("1 violazione", "err")),
     ]
     heading, sentence, moved = sections["movimenti"]
     assert sentence == Text(

@@ -81,3 +81,23 @@ def test_a_formula_as_motivation_is_refused(tmp_path):
     assert text == "" and problems and problems[0].rule == "raccolta.motivazione"
     ws["I3"] = "Bene"
     assert _motivation(ws["I3"], "x") == ("Bene", [])
+
+
+def test_a_motivation_of_several_lines_keeps_them_on_the_scheda(tmp_path):
+    """An evaluator's list, one point a line, prints one point a line (the PDF is this page printed): its words and
+    breaks as written, never joined into one line."""
+    demo = load_plugin("regolamento")[1].demo
+    assert demo is not None
+    shutil.copytree(demo, tmp_path / "demo")
+    ente = tmp_path / "demo" / "comune-livelli"
+    rows = (ente / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
+    rows[0] += ",motivazione"
+    rows[1] += ',"- Qualità da migliorare\n- Poca flessibilità"'  # a line break inside a quoted CSV cell
+    rows[2:] = [r + "," for r in rows[2:]]
+    (ente / "valutazioni.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert load_ente(ente, "comune-livelli", 2024).motivations == {"L1": "- Qualità da migliorare\n- Poca flessibilità"}
+    out = tmp_path / "out"
+    assert main(["run", str(tmp_path / "demo" / "cycle.toml"), "--no-store", "--out", str(out)]) in (0, 1)
+    assert main(["schede-personali", str(out / "comune-livelli"), "--solo-html"]) == 0
+    page = (tmp_path / "schede-personali" / "comune-livelli" / "L1.html").read_text(encoding="utf-8")
+    assert "Motivazione del valutatore:</b><br>- Qualità da migliorare<br>- Poca flessibilità</p>" in page

@@ -142,13 +142,10 @@ def test_charts_under_their_legend():
 
 def test_a_snippet_is_its_macro_as_written():
     """A snippet's markup and apostrophes as templates/snippets.html writes them; an unknown one is an error."""
-    out = html.blocks([Snippet("compare_metrics"), Snippet("compare_people")])
-    metrics, people = out.split("\n")
+    metrics = html.blocks([Snippet("compare_metrics")])
     assert metrics.startswith('<p class="muted">Gini: differenza media tra gli importi di due persone')
     assert "(P<sub>p</sub> = importo di posto ⌈p·n/100⌉ in ordine crescente)" in metrics
     assert metrics.endswith("Tutte le persone dell'ente sono contate, anche quelle senza premio.</p>")
-    assert people.startswith('<p class="muted">Per ogni scenario: importo e, sotto, la fascia di merito (o l\'esito).')
-    assert people.endswith("l'importo comprende la retribuzione di risultato, non quella di posizione.</p>")
     with pytest.raises(jinja2.UndefinedError):
         html.blocks([Snippet("nessuno")])
 
@@ -171,7 +168,9 @@ def test_the_compare_page_is_the_relazione_page_with_its_style_and_preface():
         '<nav class="toc"><a href="#a">A</a></nav>\n'
         '<div class="box">Simulazione: gli stessi dati dell\'ente calcolati con i parametri in vigore (scenario '
         "«attuale») e con quelli di ogni scenario. Nessun risultato è stato registrato: per adottare uno scenario "
-        "va modificato cycle.toml e rieseguito <code>ciclope run</code>.</div>\n" + tail
+        "si riportano le sue modifiche dove indica la colonna «Dove si adotta» (i fondi in ente.toml, i numeri del "
+        "regolamento nel suo file, gli altri parametri in cycle.toml) e si riesegue <code>ciclope run</code>.</div>\n"
+        + tail
     )
 
 

@@ -729,3 +729,36 @@ def test_a_fund_typed_in_place_of_a_missing_one_is_only_the_error_that_names_bot
     result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
     assert "regolamento.fondo" in {p.rule for p in result.violations}
     assert "regolamento.fondo_non_usato" not in {p.rule for p in result.violations}
+
+
+EQUAL = (
+    HEAD.replace("{title}", "Regolamento dei premi")
+    + """
+[livelli]
+fonte = "art. 2"
+scala = [{ nome = "unico", da = 60 }]
+
+[[premi]]
+nome = "performance individuale"
+metodo = "livelli"
+fondo = "performance_individuale"
+coefficienti = { unico = 1 }
+fonte = "art. 3"
+"""
+)
+
+
+def test_who_loses_a_tied_cent_reads_the_rule_that_gave_it_to_another(ciclope_ente, tmp_path):
+    """€ 10,00 to three people of one level, one coefficient: 3,3333… each, 3,33 down, the cent left to the highest
+    score (P1, 90 points); P2 and P3 have the same remainder and read why the cent is not theirs, no colleague named."""
+    cards = [f"{p},SEG,scheda,Valutazione,100,{points}," for p, points in (("P1", 90), ("P2", 80), ("P3", 70))]
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in ("P1", "P2", "P3")]
+    files = one_unit_comune("Comune", staff, cards, '[funds]\nperformance_individuale = "10.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, EQUAL, files)
+    assert amounts(result) == {"P1": "3.34", "P2": "3.33", "P3": "3.33"}
+    down = "importo esatto € 3,3333…: € 3,33 al centesimo per difetto"
+    assert f"{down}, più un centesimo" in explain(result, "person", "P1")
+    for loser in ("P2", "P3"):
+        text = explain(result, "person", loser)
+        assert f"{down}: a parità di resto il centesimo va al punteggio più alto" in text
+        assert "Persona P1" not in text and "P1" not in text.replace(loser, "")
