@@ -8,24 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from test_next_year_keeps import REGULATION  # the same Comune's CCDI as next year's other checks
 
 from ciclope.core.commands.cli import main
 
 from helpers import CARD_HEADER
-
-REGULATION = """\
-formato = 2
-[atto]
-titolo = "CCDI del Comune di Prova"
-tipo_ente = "comune"
-comparto = "funzioni_locali"
-
-[[premi]]
-nome = "produttività"
-metodo = "proporzionale"
-fondo = "produttivita"
-fonte = "art. 5"
-"""
 
 HEADER = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator,assunzione,cessazione"
 PEOPLE = [

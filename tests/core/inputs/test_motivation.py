@@ -12,18 +12,25 @@ from ciclope.core.engine.registry import load_plugin
 from ciclope.core.inputs.loading import load_ente
 
 
-@pytest.mark.slow  # schede-personali prints a PDF per person with Chromium
-def test_a_cards_motivation_reaches_the_scheda(tmp_path):
+def _demo_with_motivation(tmp_path, cell: str):
+    """The regolamento demo copied under ``tmp_path`` with a «motivazione» column in its Comune's cards: ``cell`` (as
+    the CSV writes it) on L1's single card row, the others empty; the Comune's folder returned."""
     demo = load_plugin("regolamento")[1].demo
     assert demo is not None
     shutil.copytree(demo, tmp_path / "demo")
     ente = tmp_path / "demo" / "comune-livelli"
     rows = (ente / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
-    # L1's single card row gets a motivation (with a comma, quoted as CSV wants); L2's stays without
     rows[0] += ",motivazione"
-    rows[1] += ',"Obiettivi raggiunti, con autonomia"'
+    rows[1] += f",{cell}"
     rows[2:] = [r + "," for r in rows[2:]]
     (ente / "valutazioni.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return ente
+
+
+@pytest.mark.slow  # schede-personali prints a PDF per person with Chromium
+def test_a_cards_motivation_reaches_the_scheda(tmp_path):
+    # L1's single card row gets a motivation (with a comma, quoted as CSV wants); L2's stays without
+    ente = _demo_with_motivation(tmp_path, '"Obiettivi raggiunti, con autonomia"')
     loaded = load_ente(ente, "comune-livelli", 2024)
     assert loaded.motivations == {"L1": "Obiettivi raggiunti, con autonomia"}
     out = tmp_path / "out"
@@ -86,15 +93,7 @@ def test_a_formula_as_motivation_is_refused(tmp_path):
 def test_a_motivation_of_several_lines_keeps_them_on_the_scheda(tmp_path):
     """An evaluator's list, one point a line, prints one point a line (the PDF is this page printed): its words and
     breaks as written, never joined into one line."""
-    demo = load_plugin("regolamento")[1].demo
-    assert demo is not None
-    shutil.copytree(demo, tmp_path / "demo")
-    ente = tmp_path / "demo" / "comune-livelli"
-    rows = (ente / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
-    rows[0] += ",motivazione"
-    rows[1] += ',"- Qualità da migliorare\n- Poca flessibilità"'  # a line break inside a quoted CSV cell
-    rows[2:] = [r + "," for r in rows[2:]]
-    (ente / "valutazioni.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ente = _demo_with_motivation(tmp_path, '"- Qualità da migliorare\n- Poca flessibilità"')  # a break in a quoted cell
     assert load_ente(ente, "comune-livelli", 2024).motivations == {"L1": "- Qualità da migliorare\n- Poca flessibilità"}
     out = tmp_path / "out"
     assert main(["run", str(tmp_path / "demo" / "cycle.toml"), "--no-store", "--out", str(out)]) in (0, 1)
