@@ -362,9 +362,9 @@ def first_comune_run(root: Path, regulation: str, files: dict[str, str]) -> Path
     return root / "cycle.toml"
 
 
-def next_year(tmp_path: Path, regulation: str, files: dict[str, str]) -> Path:
-    """A 2024 run of the ente ``files`` under ``regulation``, then `ciclope template regolamento … --from` its output
-    folder: the 2025 folder."""
+def next_year(tmp_path: Path, regulation: str, files: dict[str, str], year: int = 2024) -> Path:
+    """A run of ``year`` of the ente ``files`` under ``regulation``, then `ciclope template regolamento … --from` its
+    output folder: the next year's folder (``tmp_path/<year + 1>``)."""
     from ciclope.core.commands.cli import main
 
     (tmp_path / "smvp.toml").write_text(regulation, encoding="utf-8")
@@ -374,15 +374,14 @@ def next_year(tmp_path: Path, regulation: str, files: dict[str, str]) -> Path:
         (folder / name).write_text(text, encoding="utf-8")
     cycle = tmp_path / "cycle.toml"
     cycle.write_text(
-        '[ciclo]\nanno = 2024\nrisultati = "risultati"\n\n[[ente]]\nid = "comune"\nplugin = "regolamento"\n'
+        f'[ciclo]\nanno = {year}\nrisultati = "risultati"\n\n[[ente]]\nid = "comune"\nplugin = "regolamento"\n'
         'dati = "comune"\n[ente.parametri]\nregolamento = "smvp.toml"\n',
         encoding="utf-8",
     )
     assert main(["run", str(cycle), "--no-store"]) == 0
-    assert (
-        main(["template", "regolamento", str(tmp_path / "2025"), "--from", str(tmp_path / "risultati" / "comune")]) == 0
-    )
-    return tmp_path / "2025"
+    out = tmp_path / str(year + 1)
+    assert main(["template", "regolamento", str(out), "--from", str(tmp_path / "risultati" / "comune")]) == 0
+    return out
 
 
 def sheet_values(workbook: Path, column: str) -> dict[str, object]:

@@ -12,7 +12,7 @@ from test_next_year_keeps import REGULATION  # the same Comune's CCDI as next ye
 
 from ciclope.core.commands.cli import main
 
-from helpers import CARD_HEADER
+from helpers import CARD_HEADER, next_year
 
 HEADER = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator,assunzione,cessazione"
 PEOPLE = [
@@ -29,9 +29,7 @@ PEOPLE = [
 
 
 def write_run(tmp_path: Path) -> Path:
-    (tmp_path / "smvp.toml").write_text(REGULATION, encoding="utf-8")
-    folder = tmp_path / "comune"
-    folder.mkdir()
+    """The 2025 run of the Comune (the Sindaco evaluates SEG, L1 evaluates P2), then next year's folder from it."""
     cards = [CARD_HEADER, "SEG,SINDACO,scheda,Valutazione complessiva,100,90,"]
     cards += [f"{p},SEG,scheda,Valutazione complessiva,100,80," for p in ("L1", "L2", "P1", "P3")]
     cards += ["P2,L1,scheda,Valutazione complessiva,100,70,"]
@@ -44,18 +42,7 @@ def write_run(tmp_path: Path) -> Path:
         "evaluations.csv": "\n".join(cards) + "\n",
         "ente.toml": 'name = "Comune di Prova"\n[funds]\nproduttivita = "10000.00"\n[valutatori]\nSINDACO = "Sindaco"\n',
     }
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    cycle = tmp_path / "cycle.toml"
-    cycle.write_text(
-        '[ciclo]\nanno = 2025\nrisultati = "risultati"\n\n[[ente]]\nid = "comune"\nplugin = "regolamento"\n'
-        'dati = "comune"\n[ente.parametri]\nregolamento = "smvp.toml"\n',
-        encoding="utf-8",
-    )
-    assert main(["run", str(cycle), "--no-store"]) == 0
-    out = tmp_path / "2026"
-    assert main(["template", "regolamento", str(out), "--from", str(tmp_path / "risultati" / "comune")]) == 0
-    return out
+    return next_year(tmp_path, REGULATION, files, year=2025)
 
 
 def sheet(workbook: Path, title: str) -> list[dict[str, object]]:
