@@ -38,6 +38,7 @@ class Manifest:
     created: str
     sent: tuple[Sent, ...]
     secret: str = ""  # never in a workbook; "" in a collection created before the signatures
+    name: str = ""  # the ente's name, as the status table says it; "" in a collection created before it
 
     def signature(self, evaluator: str) -> str:
         """The workbook's signature for ``evaluator``: who holds one workbook cannot make another's."""
@@ -61,6 +62,7 @@ class Manifest:
             "raccolta": self.token,
             "creata": self.created,
             "segreto": self.secret,
+            "nome": self.name,
             "cartelle": [attrs.asdict(s) for s in self.sent],
         }
         return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
@@ -94,7 +96,10 @@ def load(folder: Path) -> Manifest:
             for s in doc["cartelle"]
         )
         secret = str(doc.get("segreto", ""))
-        return Manifest(doc["ente"], int(doc["anno"]), doc["plugin"], doc["raccolta"], doc["creata"], sent, secret)
+        name = str(doc.get("nome", ""))
+        return Manifest(
+            doc["ente"], int(doc["anno"]), doc["plugin"], doc["raccolta"], doc["creata"], sent, secret, name
+        )
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         why = "non trovato" if isinstance(exc, FileNotFoundError) else f"non leggibile ({type(exc).__name__})"
         raise CiclopeError(

@@ -27,8 +27,12 @@ def render(man: Manifest, returned: list[Returned], tally: Tally) -> str:
         if back.evaluator is not None:
             by.setdefault(back.evaluator, []).append(back)
     sent = plural(len(man.sent), "cartella inviata", "cartelle inviate")
-    lines = [f"Raccolta {man.year} dell'ente {man.ente}: {sent}", ""]
-    lines.append(f"{'valutatore':<16} {'nome':<30} {'schede':>11} {'indicatori':>10}  stato")
+    whose = f"di {man.name} ({man.ente})" if man.name else f"dell'ente {man.ente}"
+    lines = [f"Raccolta {man.year} {whose}: {sent}", ""]
+    strangers = [r for r in returned if r.evaluator is None]
+    # the names column as wide as its longest name: an evaluator's name is never cut
+    wide = max([30, *(len(s.label) for s in man.sent), *(len(r.file) for r in strangers)])
+    lines.append(f"{'valutatore':<16} {'nome':<{wide}} {'schede':>11} {'indicatori':>10}  stato")
     done = missing = 0
     for s in man.sent:
         found = by.get(s.evaluator, [])
@@ -36,16 +40,15 @@ def render(man: Manifest, returned: list[Returned], tally: Tally) -> str:
         complete = len(r.complete()) if r is not None and r.accepted else 0
         actuals = len(r.actuals) if r is not None and r.accepted else 0
         lines.append(
-            f"{s.evaluator:<16} {s.label[:30]:<30} {complete:>4} su {len(s.people):<4} "
+            f"{s.evaluator:<16} {s.label:<{wide}} {complete:>4} su {len(s.people):<4} "
             f"{actuals:>3} su {len(s.indicators):<3}  {_state(s.evaluator, found, tally)}"
         )
         if r is not None and r.accepted and r.incomplete():
             lines.append(f"{'':<16}   schede incomplete (non unite): {', '.join(r.incomplete())}")
         done += bool(found)
         missing += not found
-    strangers = [r for r in returned if r.evaluator is None]
     for stranger in strangers:
-        lines.append(f"{'?':<16} {stranger.file[:30]:<30} {'':>11} {'':>10}  RESPINTA: non è di questa raccolta")
+        lines.append(f"{'?':<16} {stranger.file:<{wide}} {'':>11} {'':>10}  RESPINTA: non è di questa raccolta")
     lines += [
         "",
         f"Restituite {done} su {len(man.sent)}; mancanti {missing}. Schede unite: {len(tally.added)} nuove, "

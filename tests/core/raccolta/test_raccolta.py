@@ -167,3 +167,15 @@ def test_points_typed_as_a_percentage_are_refused(office, capsys):
             f"ricevute/PO1.xlsx, foglio Schede, riga {row}, colonna Punti assegnati: errore: punti «{shown}»: trovato «{shown}», una "
             "percentuale: la cella conta i punti dati alla voce (es. 32 o 7,5), senza il segno %"
         ) in err, err
+
+
+def test_the_status_table_names_the_ente_and_never_cuts_an_evaluators_name(office, capsys):
+    _, out, _ = unisci(office, capsys)
+    lines = out.splitlines()
+    assert lines[0] == "Raccolta 2021 di Comunità Montana di Prova (cm-prova): 5 cartelle inviate"
+    # «Presidente della Comunità Montana» is 33 characters: the column is as wide as it, not cut at 30
+    president = next(line for line in lines if line.startswith("PRESIDENTE"))
+    assert president[17 : 17 + 34] == "Presidente della Comunità Montana "
+    header = next(line for line in lines if line.startswith("valutatore"))
+    # the counts after the name column, right-aligned to the header's «schede» (11 characters from 17 + 33 + 1)
+    assert header.index("schede") == 17 + 33 + 1 + 11 - len("schede")
