@@ -150,25 +150,56 @@ def fund_parts(result: Result) -> list[ReportSection]:
     labels = result.plugin.status_labels
     # a part with a condition (ammesso) says how many it admitted and left out; the columns only where one has one
     conditioned = any("refused" in r for r in rows)
+    taken = _set_aside(rows)
     table = tuple(
         (fmt.fund(r["fund"], _pool_label(result, r["fund"]), labels), r["part"], _share(r["share"], r.get("set_aside_from")),
+         *((taken.get((r["fund"], r["part"]), NONE),) if taken else ()),
          fmt.Money(r["amount"]), fmt.Money(r["paid"]), fmt.Money(Decimal(r["amount"]) - Decimal(r["paid"])),
          *((r.get("admitted", NONE), r.get("refused", NONE)) if conditioned else ()))
         for r in rows
     )  # fmt: skip
     counts = ("Ammessi dalla condizione", "Non ammessi dalla condizione") if conditioned else ()
+    aside = ("Accantonato per altre parti",) if taken else ()
     return [
         ReportSection(
             title="Parti dei fondi",
-            columns=("Fondo", "Parte", "Quota del fondo", "Importo della parte", "Pagato", "Non pagato", *counts),
+            columns=(
+                "Fondo",
+                "Parte",
+                "Quota del fondo",
+                *aside,
+                "Importo della parte",
+                "Pagato",
+                "Non pagato",
+                *counts,
+            ),
             rows=table,
             note="I fondi divisi tra più parti del premio: la quota di ciascuna parte (fondo × quota, al centesimo con "
             "il metodo dei resti più alti, più ciò che le parti precedenti le hanno lasciato; una parte accantonata "
             "riceve ciò che le serve, tolto prima dalla parte da cui è accantonata), ciò che ha pagato e ciò che non "
             "ha pagato, che resta nel fondo o va alla parte che il regolamento indica."
+            + (ASIDE_NOTE if taken else "")
             + (COUNTS_NOTE if conditioned else ""),
         )
     ]
+
+
+# what the column of the amounts set aside says, after the table's note
+ASIDE_NOTE = (
+    " Accantonato per altre parti: ciò che le parti accantonate hanno tolto dalla quota della parte prima del suo "
+    "riparto; l'importo della parte è la sua quota meno l'accantonato."
+)
+
+
+def _set_aside(rows: list[dict[str, Any]]) -> dict[tuple[str, str], fmt.Money]:
+    """Of each part that others are set aside from, by fund and part, the sum of their amounts: what its own amount
+    lost before its riparto (a set-aside part receives what it needs, taken first from its source)."""
+    out: dict[tuple[str, str], Decimal] = {}
+    for r in rows:
+        if source := r.get("set_aside_from"):
+            key = (r["fund"], source)
+            out[key] = out.get(key, Decimal(0)) + Decimal(r["amount"])
+    return {k: fmt.Money(v) for k, v in out.items()}
 
 
 # what the two counts of a part with a condition say, after the table's note

@@ -114,8 +114,11 @@ def test_the_relazione_says_a_part_set_aside_from_which_part_not_a_share_of_zero
     # «produttività» 10% of 10.000,00 = 1.000,00, of which 600,00 set aside for A's maggiorazione first: the
     # maggiorazione's «quota» is the part it comes from, never «0,00%» beside its 600,00
     assert rows["maggiorazione"][2] == "accantonata dalla parte «produttività»"
-    assert str(rows["maggiorazione"][3]) == "600.00"
+    assert section.columns[2:5] == ("Quota del fondo", "Accantonato per altre parti", "Importo della parte")
+    assert rows["maggiorazione"][3] == "—" and str(rows["maggiorazione"][4]) == "600.00"
+    # the part it is set aside from shows the subtraction a reader redoes: 10% × 10.000,00 = 1.000,00 − 600,00 = 400,00
     assert str(rows["produttività"][2]) == "0.1"
+    assert (str(rows["produttività"][3]), str(rows["produttività"][4])) == ("600.00", "400.00")
 
 
 def test_the_reduced_fund_shows_the_subtraction_a_person_can_redo(ciclope_ente, tmp_path):
