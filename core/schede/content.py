@@ -436,7 +436,9 @@ def _small_groups(result: Result, figure: Figure, pool: str, band: str | None, p
     if small_pool:
         kept = [i for i in figure.inputs if not _colleagues(result, i, False)]
     elif small_band:  # the band's figures and a part of fewer than 3 paid; a part's fund that more are paid from stays
-        kept = [i for i in figure.inputs if not small_part(i) and not _colleagues(result, i, True, parts=False)]
+        # with a small part too, every sum goes: a sum over that part is of fewer than 3 paid (of two colleagues,
+        # whole, for one whom a reduction left with a weight of 0), whatever the band
+        kept = [i for i in figure.inputs if not small_part(i) and not _colleagues(result, i, not parts, parts=False)]
     else:  # a small part of a larger band or pool: that part, and the sums over it
         kept = [i for i in figure.inputs if not small_part(i) and not _colleagues(result, i, False, parts=False)]
     # a figure of 0 (a part's fund its quota emptied) gives nobody's pay by difference: nothing to withhold

@@ -238,3 +238,31 @@ def test_the_relazione_shows_each_part_s_share_of_the_fund(ciclope_ente, tmp_pat
     # the shares are percentages, a number in % format in the workbook (never a text «40%»)
     assert all(type(r[2]) is fmt.Percent for r in section.rows)
     assert sum((Decimal(str(r[3])) for r in section.rows), Decimal(0)) == Decimal("14000.00")
+
+
+def test_one_left_without_pay_by_a_reduction_reads_no_sum_of_the_two_paid(ciclope_ente, tmp_path):
+    """B3 is not excluded here but loses the whole premium to a reduction (200 days of absence, 100%): Ufficio due
+    still pays two, B1 and B2. B3's weight is 0, so the «Σ pesi» on B3's scheda would be B1's 80 + B2's 70 = 150, the
+    two colleagues' weights, and the graduatoria's fund 8.400 × 3/7 = 3.600 is what they share: neither is shown
+    (rules/core.md §6), as on B1's scheda. B3's level «bassa» (50 points) is paid to B3 (800 of «mantenimento») and
+    A2 (60) alone: a band of two, whose own figures are withheld too."""
+    text = REGULATION.replace('minimo = 55\nparti = ["risultato"]', "minimo = 40") + (
+        '\n[[riduzioni]]\nmisura = "assenze"\nparti = ["risultato"]\nfonte = "art. 5"\n'
+        "scaglioni = [{ da = 0, a = 120, riduzione = 0 }, { da = 121, riduzione = 1 }]\n"
+        '\n[livelli]\nfonte = "art. 6"\nscala = [{ nome = "alta", da = 75 }, { nome = "media", da = 65 }, { nome = "bassa", da = 0 }]\n'
+    )
+    data = azienda()
+    data["people.csv"] = data["people.csv"].replace(
+        "B3,Persona B3,dipendente,C,U2,1,0,", "B3,Persona B3,dipendente,C,U2,1,200,"
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    # Ufficio due 3.600 on B1 80 and B2 70 (B3's weight 0 after the 100% reduction): 1.920 and 1.680, as before
+    assert {k: v for k, v in amounts(result).items() if k.startswith("B")} == {
+        "B1": "2720.00",
+        "B2": "2480.00",
+        "B3": "800.00",
+    }
+    page = text_of(render(build(result, "B3")))
+    risultato = page[page.index("Premio della parte «risultato»:") :]
+    assert "Σ pesi 150" not in risultato and "€ 3.600,00" not in risultato
+    assert "«Σ pesi»" in risultato and "riguardano meno di 3 persone pagate" in risultato
