@@ -1,8 +1,9 @@
 """The comparto's ente quota of PO/EQ result pay (CCNL 21.5.2018 art. 15 c. 4; rules §1): at least 15% of all the
 resources for PO position and result pay goes to result pay. Checked under every plugin of the comparto, the
 declared regulation included, as a wrapper of ``ciclope_rewards``: the position pay is what the rewards destine to
-it — the pools of position pay the regulation computes (a declared [posizioni]: its position fund, paid or not,
-whatever its ``quota_risultato`` says) or, without them, the ``position_pay`` of people.csv; the result pay what the
+it — the pools of position pay the regulation computes for the PO (a declared [posizioni]: its position fund, paid or
+not, whatever its ``quota_risultato`` says; not one that weighs the dirigenti's posts alone) or, without them, the
+``position_pay`` of people.csv; the result pay what the
 rewards give the PO — a pool that pays every PO and no one else counts whole (what it destines, paid or not), a pool
 that pays others too, or only some PO (an interim, a part paid per incarico out of a vacant position's economy),
 counts what it paid the PO. Below the quota: a warning citing the contract, whose words say what the position pay
@@ -36,15 +37,30 @@ def ciclope_rewards(
         return rewards
     found = po_resources(ente, rewards)
     if found is not None and found[1] < row.min * (found[0] + found[1]):
-        trace.problem(below(found, basis(rewards), row.min, row.source))
+        trace.problem(below(found, basis(ente, rewards), row.min, row.source))
     return rewards
 
 
-def basis(rewards: Rewards) -> str:
+def positions(ente: Ente, rewards: Rewards) -> dict[str, Decimal]:
+    """The pools of the PO's position pay the rewards compute, by name: a pool of position pay that pays others alone
+    (a weighing of the dirigenti's posts) is the dirigenti's fund, no resource of the PO; one that pays nobody yet
+    (its posts vacant) counts, as the regulation destines it."""
+    po = {p.id for p in ente.people.values() if p.role == "po"}
+    paid: dict[str, set[str]] = {}
+    for a in rewards.awards.values():
+        paid.setdefault(a.pool, set()).add(a.person)
+    return {
+        p.name: p.amount
+        for p in rewards.pools.values()
+        if p.kind == money.POSITION and (not paid.get(p.name) or paid[p.name] & po)
+    }
+
+
+def basis(ente: Ente, rewards: Rewards) -> str:
     """What the check counts as the position pay, in words: the pool of position pay the regulation computes (its
     whole fund, paid or not), or the position pay due of people.csv, named without the file (a public page says it: the pay due in the year, reduced for part time
     and the days of the incarico, where the contract speaks of the resources: nothing else says what was budgeted)."""
-    if any(p.kind == money.POSITION for p in rewards.pools.values()):
+    if positions(ente, rewards):
         return "il fondo per la retribuzione di posizione"
     return (
         "la somma delle retribuzioni di posizione dovute (ridotte per il tempo parziale e i giorni dell'incarico), non "
@@ -68,7 +84,7 @@ def own_check(params: Params) -> bool:
 def po_resources(ente: Ente, rewards: Rewards) -> tuple[Decimal, Decimal] | None:
     """(Σ position pay, Σ result-pay resources) of the PO, or None without any PO position pay."""
     po = {p.id for p in ente.people.values() if p.role == "po"}
-    computed = {p.name: p.amount for p in rewards.pools.values() if p.kind == money.POSITION}
+    computed = positions(ente, rewards)
     # a compenso that is no performance premium (an incentive of a law) is no result pay, whoever it pays
     incentives = {p.name for p in rewards.pools.values() if p.kind == money.INCENTIVE}
     position = sum(computed.values(), Decimal(0))

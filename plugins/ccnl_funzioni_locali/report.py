@@ -156,7 +156,7 @@ def quota_applied(result: Result) -> str:
     below = " — sotto il minimo (avviso)" if share < row.min else ""
     return (
         f"risorse di posizione e risultato dell'ente: {fmt.the_pct(share)} al risultato (posizione {fmt.euro(position)}, "
-        f"risultato {fmt.euro(paid)}; la posizione è {basis(result.rewards)}){below}"
+        f"risultato {fmt.euro(paid)}; la posizione è {basis(result.ente, result.rewards)}){below}"
     )
 
 

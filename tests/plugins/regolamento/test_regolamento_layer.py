@@ -413,6 +413,27 @@ def test_a_compenso_paid_to_an_eq_is_no_result_pay_in_the_15_percent_quota(ciclo
     assert quota.po_resources(ente, Rewards(pools=pools, awards=awards)) == (Decimal("36500.00"), Decimal("2950.00"))
 
 
+def test_the_dirigenti_posts_are_no_eq_position_pay_in_the_15_percent_quota(ciclope_ente, tmp_path):
+    from ciclope.core import money
+    from ciclope.core.outcomes import Award, Rewards
+    from ciclope.plugins.ccnl_funzioni_locali import quota
+
+    ente = run(ciclope_ente, tmp_path / "ente", WITH).ente
+    # a [posizioni] that weighs the dirigenti's posts alone: its pool of position pay, 97.500 to D1 and D2 (no EQ),
+    # is the dirigenti's fund, not the EQ's. The EQ's position pay stays that of people.csv, 36.500 (as above); their
+    # result pay 2.950: 2.950 / (2.950 + 36.500) = 7.48%, never 2.950 / (2.950 + 97.500) = 2.94%
+    pools = {
+        "posizione": money.Pool(name="posizione", amount=Decimal("97500.00"), kind=money.POSITION),
+        "risultato_po": money.Pool(name="risultato_po", amount=Decimal("2950.00")),
+    }
+    paid = {"PO1": "1200.00", "PO2": "950.00", "PO3": "800.00"}
+    awards = {f"{pid}:risultato_po": Award(pid, Decimal(v), "risultato_po") for pid, v in paid.items()}
+    awards |= {f"{d}:posizione": Award(d, Decimal(v), "posizione") for d, v in (("D1", "57500.00"), ("D2", "40000.00"))}
+    rewards = Rewards(pools=pools, awards=awards)
+    assert quota.po_resources(ente, rewards) == (Decimal("36500.00"), Decimal("2950.00"))
+    assert quota.basis(ente, rewards).startswith("la somma delle retribuzioni di posizione dovute")
+
+
 SHARED = WITH.replace("formato = 1", "formato = 2").replace(
     '[premio]\nmetodo = "livelli"\nfonte = "art. 4"\nmassimo = "1000.00"\n'
     "coefficienti = { pieno = 1, intermedio = 0.7, base = 0 }\n",
