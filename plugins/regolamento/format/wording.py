@@ -374,9 +374,47 @@ def _always(node: Node) -> bool:
     return isinstance(node, Call) and node.fn == "VERO"
 
 
+def _lookup(node: Node) -> tuple[Name, list[tuple[Node, Node]], Node | None] | None:
+    """A chain of choices that reads one value by what one name equals (``SE(categoria = "D"; 140; SE(categoria =
+    "C"; 120; 100))``, or its PIÙ.SE): the name, each (value compared, value given), and the value for all the others
+    (None for a PIÙ.SE without it, whose every case is compared); None for any other formula, or for a chain of one
+    comparison (a plain «se …, allora …» says it)."""
+    cases: list[tuple[Node, Node]] = []
+    subject: Name | None = None
+    others: Node | None = node
+    while isinstance(others, Call) and others.fn in ("SE", "PIÙ.SE"):
+        args: tuple[Node | None, ...] = others.args
+        if others.fn == "PIÙ.SE" and len(args) % 2 == 0:  # its last pair VERO: the others; else every case compared
+            args = args[:-2] + args[-1:] if _always(others.args[-2]) else (*args, None)
+        elif len(args) != 3:
+            return None
+        for cond, value in zip(args[:-1:2], args[1::2]):
+            if not (isinstance(cond, Binary) and cond.op == "=" and isinstance(cond.left, Name)):
+                return None
+            if not isinstance(cond.right, (Num, Text)) or not isinstance(value, (Num, Text)):
+                return None
+            if subject is not None and cond.left.name != subject.name:
+                return None
+            subject = cond.left
+            cases.append((cond.right, value))
+        others = args[-1]
+    if subject is None or len(cases) < 2 or not (others is None or isinstance(others, (Num, Text))):
+        return None
+    return subject, cases, others
+
+
 def call(node: Call) -> str:
     args = [said(a) for a in node.args]
     fn = node.fn
+    if (table := _lookup(node)) is not None:
+        # a value by what one name equals reads as a list: «140 se la categoria è «D», 120 se è «C», altrimenti 100»
+        subject, cases, others = table
+        words = said(subject)
+        verb = "sono" if _plural(subject, words) else "è"
+        first, *rest = cases
+        listed = [f"{said(first[1])} se {words} {verb} {said(first[0])}"]
+        listed += [f"{said(v)} se {verb} {said(k)}" for k, v in rest]
+        return ", ".join(listed) + (f", altrimenti {said(others)}" if others is not None else "")
     if fn == "SE":
         # a choice inside the «allora» is bracketed, or its «altrimenti» would read as the outer one's; a chain of
         # «altrimenti se» reads as it is

@@ -1615,9 +1615,8 @@ def test_an_amount_by_category_written_as_a_flat_choice(ciclope_ente, tmp_path):
     assert said is not None
     assert "  • la categoria (o l'Area) del contratto = categoria C   ← people.csv, riga 4, colonna categoria" in said
     assert (
-        "(se la categoria (o l'Area) del contratto è uguale a «B», allora € 335,70, altrimenti se la categoria (o "
-        "l'Area) del contratto è uguale a «C», allora € 391,02, altrimenti se la categoria (o l'Area) del contratto "
-        "è uguale a «D», allora € 542,28), arrotondato al centesimo"
+        "(€ 335,70 se la categoria (o l'Area) del contratto è «B», € 391,02 se è «C», € 542,28 se è «D»), "
+        "arrotondato al centesimo"
     ) in result.figures["award:B1"].formula
     # paid «intero» to everyone in service all year: no paid share to multiply by, so none is said
     assert result.figures["award:B1"].formula.endswith("arrotondato al centesimo")
@@ -1712,7 +1711,7 @@ def test_the_last_case_of_a_flat_choice_is_vero_as_in_a_spreadsheet(ciclope_ente
     assert result.rewards.pools["performance_individuale"].residual == Decimal("188.72")
     assert [p.message for p in result.violations if p.rule == "regolamento.formula"] == []
     assert (
-        "altrimenti se la categoria (o l'Area) del contratto è uguale a «C», allora € 391,02, altrimenti € 542,28)"
+        "(€ 335,70 se la categoria (o l'Area) del contratto è «B», € 391,02 se è «C», altrimenti € 542,28)"
     ) in result.figures["award:B1"].formula
 
 
@@ -1927,3 +1926,21 @@ def test_the_case_of_a_choice_that_holds_is_in_the_explanation(ciclope_ente, tmp
     assert (
         "• caso che vale: altrimenti, dopo «la categoria (o l'Area) del contratto è uguale a «C»» = € 542,28\n" in said
     )
+
+
+def test_a_value_by_what_one_column_equals_reads_as_a_table():
+    """A list of values by the column's value is what a reader expects of a chain of SE on one column, never «se …,
+    allora 140, altrimenti se …, allora 120, …» repeating the same column three times."""
+    scope = Scope(PLACES["importo"])
+    chain = read('=SE(categoria = "D"; 140; SE(categoria = "C"; 120; SE(categoria = "B"; 110; 100)))', scope)
+    said = "140 se la categoria (o l'Area) del contratto è «D», 120 se è «C», 110 se è «B», altrimenti 100"
+    assert sentence(chain) == said
+    flat = read('=PIÙ.SE(categoria = "D"; 140; categoria = "C"; 120; categoria = "B"; 110; VERO(); 100)', scope)
+    assert sentence(flat) == said
+    # a PIÙ.SE whose every case is compared has no «altrimenti»
+    every = read('=PIÙ.SE(categoria = "D"; 140; categoria = "C"; 120)', scope)
+    assert sentence(every) == "140 se la categoria (o l'Area) del contratto è «D», 120 se è «C»"
+    # one comparison is a plain choice; two columns are no table
+    assert sentence(read('=SE(categoria = "D"; 140; 100)', scope)).startswith("se la categoria")
+    mixed = read('=SE(categoria = "D"; 140; SE(fte < 1; 120; 100))', scope)
+    assert sentence(mixed).startswith("se la categoria")

@@ -315,8 +315,7 @@ def test_selected_in_order_while_their_cost_fits_in_the_resources(ciclope_ente, 
     cost = [(i.name, i.value, i.cell) for i in result.figures["progression:B"].inputs if i.name != "punteggio"]
     assert cost[0] == ("la categoria (o l'Area) del contratto", "D", "people.csv:4:category")
     assert cost[-1][:2] == (
-        "costo (se la categoria (o l'Area) del contratto è uguale a «C», allora € 750,00, altrimenti se la categoria "
-        "(o l'Area) del contratto è uguale a «D», allora € 850,00)",
+        "costo (€ 750,00 se la categoria (o l'Area) del contratto è «C», € 850,00 se è «D»)",
         Decimal("850.00"),
     )
     assert "€ 850,00" in explain(result, "person", "B")
@@ -427,9 +426,9 @@ def test_leggi_and_the_internal_graduatoria_say_the_resources_and_each_cost(cicl
     path.write_text(FUNDED, encoding="utf-8")
     assert (
         "i candidati sono selezionati in ordine di punteggio, dal più alto, fino a concorrenza delle risorse di "
-        "€ 2.400,00, ciascuno per il costo della sua progressione, che si determina così: se la categoria (o l'Area) "
-        "del contratto è uguale a «C», allora € 750,00"
-    ) in render_file(path)  # «progressione, che si determina così: se …», never «progressione, (se …»
+        "€ 2.400,00, ciascuno per il costo della sua progressione, che è pari a € 750,00 se la categoria (o l'Area) "
+        "del contratto è «C», € 850,00 se è «D»"
+    ) in render_file(path)  # «progressione, che è pari a …», never «progressione, (€ 750,00 …»
     result = run_declared(ciclope_ente, tmp_path, FUNDED, people(FUNDED_STAFF))
     sections = {s.title: s for s in annex(result)}
     table = sections["Graduatoria delle progressioni"]
@@ -565,7 +564,7 @@ def test_leggi_writes_every_amount_one_way(tmp_path):
     )
     text = render_file(path)
     assert "delle risorse di ciascuna graduatoria (C € 1.300,00, D € 0,00)" in text
-    assert "allora € 750,00" in text
+    assert "€ 750,00 se la categoria" in text
     assert not re.search(r"\d,\d\d €", text)  # no amount with the sign after it
 
 

@@ -249,8 +249,8 @@ def test_leggi_says_the_part_is_divided_among_all_the_staff(tmp_path):
         (
             BARI,
             "La parte «premio di settore» è pagata a tutto il personale in servizio (i dipendenti), valutato o no, "
-            "senza valutazione individuale. L'importo di ciascuno si determina così: se il settore della persona è "
-            "uguale a «verde»",  # a choice is introduced as one, never «è se …»
+            "senza valutazione individuale. L'importo di ciascuno è pari a 1.000 se il settore della persona è "
+            "«verde», 800 se è «manutenzione», 700 se è «custodi», altrimenti 0",  # one value by the sector
         ),
     ):
         path = tmp_path / "smvp.toml"
