@@ -48,7 +48,16 @@ from ciclope.core.params import Params
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.run.verify import store_of
 from ciclope.core.store.engine import MASK
-from ciclope.core.values import parse_bool, parse_date, parse_id, parse_money, parse_number, parse_percent
+from ciclope.core.values import (
+    parse_bool,
+    parse_date,
+    parse_days,
+    parse_id,
+    parse_money,
+    parse_number,
+    parse_percent,
+    parse_points,
+)
 
 SHEETS = ("units", "areas", "people", "objectives", "indicators", "assignments", "evaluations", "revisions", "appeals")
 # column code → (what it means, an example); the allowed values come from the column's parser
@@ -146,7 +155,15 @@ ACCEPTED: dict[str, str] = {
     "new": "come il target",
     "fte": "un numero da 0 a 1 o una percentuale (83%)",
 }
-_EXAMPLES = {parse_money: "1234,56", parse_id: "codice-1", parse_number: "12,5", parse_percent: "80%"}
+# an example of each type of column, as the office writes it: days and points are never a percentage
+_EXAMPLES = {
+    parse_money: "1234,56",
+    parse_id: "codice-1",
+    parse_number: "12,5",
+    parse_percent: "80%",
+    parse_days: "12 o 2,5",
+    parse_points: "8 o 7,5",
+}
 
 
 @attrs.frozen
