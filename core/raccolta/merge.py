@@ -151,14 +151,22 @@ def _merge_card(grid: Grid, r: Returned, person: str, new: list[list[Any]], tall
             column=grid.header[grid.index("person")],  # as the sheet writes it: «persona»
         )
         return
-    old = [[layout.text(v) for v in grid.rows[i]] for i in at]
-    if old == [[layout.text(v) for v in row] for row in new]:
-        tally.same.append(person)
+    if [_card_values(grid, grid.rows[i]) for i in at] == [_card_values(grid, row) for row in new]:
+        tally.same.append(person)  # the same points sent again (a corrected workbook's other cards): left as merged
         return
     keep = [row for i, row in enumerate(grid.rows) if i not in set(at)]
     grid.rows[:] = keep[: at[0]] + new + keep[at[0] :]
     tally.updated.append(person)
     tally.changed.add(grid.name)
+
+
+def _card_values(grid: Grid, row: list[Any]) -> list[str]:
+    """A card row's values as text, less where and when it was received: a card sent again with the same points,
+    in a workbook of another name or saved later, is the card already there."""
+    where = {FROM_FILE, RECEIVED}
+    return [
+        layout.text(row[i] if i < len(row) else None) for i, h in enumerate(grid.header) if grid.code(h) not in where
+    ]
 
 
 def _kind(text: str) -> str:

@@ -179,3 +179,27 @@ def test_the_status_table_names_the_ente_and_never_cuts_an_evaluators_name(offic
     header = next(line for line in lines if line.startswith("valutatore"))
     # the counts after the name column, right-aligned to the header's «schede» (11 characters from 17 + 33 + 1)
     assert header.index("schede") == 17 + 33 + 1 + 11 - len("schede")
+
+
+def test_a_wrong_card_names_its_person_and_a_resent_card_unchanged_is_already_there(office, capsys):
+    # PO1 gives 99 to the item of the card in row 2 (of at most 40 points, or 10): the error names whose card
+    # it is, as the status table does; the workbook is sent again, corrected, under another name: the card fixed is
+    # new, the other 11 of PO1 (merged the first time, identical now) are already there, none «aggiornata»
+    sent, back = office / "r" / "da-inviare", office / "r" / "ricevute"
+    filled(sent / "PO1.xlsx", back / "PO1.xlsx")
+    wb = openpyxl.load_workbook(back / "PO1.xlsx")
+    ws = wb["Schede"]
+    person, name, most = ws["A2"].value, ws["B2"].value, ws["F2"].value
+    ws["H2"].value = 99
+    wb.save(back / "PO1.xlsx")
+    code, _, err = unisci(office, capsys)
+    assert code == 1
+    assert (
+        f"ricevute/PO1.xlsx, foglio Schede, riga 2, colonna Punti assegnati: errore: punti 99 fuori dall'intervallo "
+        f"ammesso: da 0 a {most}; scheda di {name} ({person})"
+    ) in err, err
+    (back / "PO1.xlsx").unlink()
+    filled(sent / "PO1.xlsx", back / "PO1-corretta.xlsx")
+    code, out, err = unisci(office, capsys)
+    assert code == 0, err
+    assert "Schede unite: 1 nuove, 0 aggiornate, 11 già presenti;" in out, out
