@@ -173,6 +173,12 @@ def parse_percent(text: str) -> Decimal:
     return value
 
 
+def percent_format(value: Decimal) -> str:
+    """The number format a spreadsheet shows ``value`` with as the percentage the office typed: «0%» for a whole
+    percentage (0,5 is 50%), «0.00%» for one with decimals (0,8333 is 83,33%)."""
+    return "0%" if (value * 100) == (value * 100).to_integral_value() else "0.00%"
+
+
 def parse_share(text: str) -> Decimal:
     """A fraction in [0, 1]: ``0.5``, ``50%``."""
     value = parse_number(text, example="50% o 0,5")
