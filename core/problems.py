@@ -116,11 +116,35 @@ def warning(rule: str, message: str, **where: Any) -> Problem:
     return Problem(rule=rule, message=message, severity="warning", **where)
 
 
+def _column_number(letter: str) -> int:
+    """A sheet's column letters as a number (``A`` 1, ``AB`` 28); 0 for none."""
+    n = 0
+    for ch in letter.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def in_reading_order(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """``problems`` grouped by file, the files in the order first met, and in each file as a reader reads it: by
+    line, then by the sheet's column (its letter), problems of one cell in the order found; a problem of the whole
+    file (no line) after its lines. An office correcting from the top down never finds line 50 before line 40."""
+    items = tuple(problems)
+    first: dict[str, int] = {}
+    for p in items:
+        first.setdefault(p.file, len(first))
+    return tuple(
+        sorted(
+            items,
+            key=lambda p: (first[p.file], p.row is None, p.row or 0, _column_number(p.letter)),
+        )
+    )
+
+
 class CiclopeError(Exception):
-    """Raised with every problem found, never with only the first one."""
+    """Raised with every problem found, never with only the first one: a file's in the order of its lines."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.problems: tuple[Problem, ...] = in_reading_order(problems)
         super().__init__("\n".join(p.render() for p in self.problems))
 
 

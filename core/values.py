@@ -95,19 +95,23 @@ def choice(*choices: str, aliases: dict[str, str] | None = None, said: str = "")
     return parse
 
 
-def parse_number(text: str, thousands: bool = False) -> Decimal:
+NUMBER_EXAMPLE = "12,5 o 90%"  # a number of any kind (an indicator's value): a count or a share
+
+
+def parse_number(text: str, thousands: bool = False, example: str = NUMBER_EXAMPLE) -> Decimal:
     """Numbers as offices write them (one reader for Italian writing, used everywhere).
 
     ``12``, ``12.5``, ``"12,5"``, ``90%`` → 0.90, ``1.234,56`` → 1234.56 (thousands dot and decimal
     comma). A dot followed by groups of exactly three digits (``1.234``, ``12.000``) is the Italian
     thousands separator: with ``thousands`` (money and counts) it is read as such, otherwise it is
-    ambiguous and refused with both possible readings — never silently read as a decimal.
+    ambiguous and refused with both possible readings — never silently read as a decimal. ``example``: how
+    the column's numbers are written, said when the text is none (days «12 o 2,5», a percentage «90%»).
     """
     if _PLAIN.fullmatch(text) and not _THOUSANDS.fullmatch(text):
         return Decimal(text)
     s = str(text).strip().replace("\u00a0", "").replace(" ", "").replace("\u202f", "")
     if not s or len(s) > MAX_NUMBER_CHARS:
-        raise ValueError(f"atteso un numero (es. 12,5 o 90%), trovato {quoted(text)}")
+        raise ValueError(f"atteso un numero (es. {example}), trovato {quoted(text)}")
     percent = s.endswith("%")
     if percent:
         s = s[:-1]
@@ -136,7 +140,7 @@ def parse_number(text: str, thousands: bool = False) -> Decimal:
             )
         s = plain
     if not _NUMBER.match(s):
-        raise ValueError(f"atteso un numero (es. 12,5 o 90%), trovato {quoted(text)}")
+        raise ValueError(f"atteso un numero (es. {example}), trovato {quoted(text)}")
     try:
         value = Decimal(s)
     except InvalidOperation:  # pragma: no cover - the regex already guards
@@ -159,7 +163,7 @@ def parse_percent(text: str) -> Decimal:
     shown as a percentage wherever its cells are explained («80%», never «0,8»). Above 1 it needs its sign: «51»
     may be the 51% the office meant or the 5100% it reads as, and a premium multiplied by it would be 51 times
     too large — an error giving both readings, never a silent guess."""
-    value = parse_number(text)
+    value = parse_number(text, example="90%")
     if value > 1 and not str(text).strip().endswith("%"):
         points, ratio = f"{decimal_it(value.normalize())}%", f"{decimal_it((value * 100).normalize())}%"
         raise ValueError(
@@ -169,9 +173,15 @@ def parse_percent(text: str) -> Decimal:
     return value
 
 
+def percent_format(value: Decimal) -> str:
+    """The number format a spreadsheet shows ``value`` with as the percentage the office typed: «0%» for a whole
+    percentage (0,5 is 50%), «0.00%» for one with decimals (0,8333 is 83,33%)."""
+    return "0%" if (value * 100) == (value * 100).to_integral_value() else "0.00%"
+
+
 def parse_share(text: str) -> Decimal:
     """A fraction in [0, 1]: ``0.5``, ``50%``."""
-    value = parse_number(text)
+    value = parse_number(text, example="50% o 0,5")
     if not (0 <= value <= 1):
         raise ValueError(f"atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato {quoted(text)}{share_hint(value)}")
     return value
@@ -196,7 +206,7 @@ def parse_money(text: str) -> Decimal:
     s = str(text).strip()
     if s.endswith("%"):
         raise ValueError(f"atteso un importo in euro (es. 1234.56), trovato {quoted(text)}")
-    value = parse_number(s.replace("€", "").replace("EUR", ""), thousands=True)
+    value = parse_number(s.replace("€", "").replace("EUR", ""), thousands=True, example="1234,56")
     if value < 0:
         raise ValueError(f"un importo non può essere negativo, trovato {quoted(text)}")
     if value != value.quantize(Decimal("0.01")):
@@ -293,7 +303,7 @@ def parse_nonnegative(text: str) -> Decimal:
 
 def parse_nonnegative_int(text: str) -> int:
     _not_a_percentage(text, "qui va un numero intero", "12")  # «100%» of a count is no 1
-    value = parse_number(text, thousands=True)  # a count: 1.234 is one thousand two hundred thirty-four
+    value = parse_number(text, thousands=True, example="12")  # a count: 1.234 is one thousand two hundred thirty-four
     if value < 0 or value != value.to_integral_value():
         raise ValueError(f"atteso un numero intero non negativo, trovato {quoted(text)}")
     return int(value)
@@ -310,7 +320,7 @@ def measure(
 
     def parse(text: str) -> Decimal:
         _not_a_percentage(text, f"{column} conta {holds}", example, instead)
-        value = parse_number(text)
+        value = parse_number(text, example=example)
         if value < 0 and not negative:
             raise ValueError(f"atteso un numero non negativo, trovato {quoted(text)}")
         return value

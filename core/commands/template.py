@@ -48,7 +48,19 @@ from ciclope.core.params import Params
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.run.verify import store_of
 from ciclope.core.store.engine import MASK
-from ciclope.core.values import parse_bool, parse_date, parse_id, parse_money, parse_number, parse_percent
+from ciclope.core.values import (
+    parse_bool,
+    parse_date,
+    parse_days,
+    parse_id,
+    parse_money,
+    parse_number,
+    parse_percent,
+    parse_points,
+    parse_positive_fraction,
+    parse_share,
+    percent_format,
+)
 
 SHEETS = ("units", "areas", "people", "objectives", "indicators", "assignments", "evaluations", "revisions", "appeals")
 # column code → (what it means, an example); the allowed values come from the column's parser
@@ -146,7 +158,15 @@ ACCEPTED: dict[str, str] = {
     "new": "come il target",
     "fte": "un numero da 0 a 1 o una percentuale (83%)",
 }
-_EXAMPLES = {parse_money: "1234,56", parse_id: "codice-1", parse_number: "12,5", parse_percent: "80%"}
+# an example of each type of column, as the office writes it: days and points are never a percentage
+_EXAMPLES = {
+    parse_money: "1234,56",
+    parse_id: "codice-1",
+    parse_number: "12,5",
+    parse_percent: "80%",
+    parse_days: "12 o 2,5",
+    parse_points: "8 o 7,5",
+}
 
 
 @attrs.frozen
@@ -263,8 +283,37 @@ def _sheet(
             dv.add(f"{letter}2:{letter}5000")
         ws.column_dimensions[letter].width = max(12, min(40, len(header_label(name, col, schema)) + 4))
     for row in rows:  # a value of a closed list in the words of the year's menu (a run's «D» is «Area dei Funzionari…»)
-        ws.append([words[c].get(v, v) if isinstance(v := row.get(c), str) else v for c in cols])
+        shown = [(c, words[c].get(v, v) if isinstance(v := row.get(c), str) else v) for c in cols]
+        ws.append([v.value if isinstance(v, Percent) else v for _, v in shown])
+        for k, (col, value) in enumerate(shown, start=1):
+            number = _percent(cols[col], value)
+            if number is not None:
+                ws.cell(row=ws.max_row, column=k).number_format = percent_format(number)
     ws.freeze_panes = "A2"
+
+
+@attrs.frozen
+class Percent:
+    """A number the office wrote as a percentage (an indicator's «95%»), for the workbook to show it as one."""
+
+    value: Decimal | int
+
+
+# the columns whose numbers are shares: a share of time, a quota, a percentage of the regulation's own columns
+_SHARES = (parse_positive_fraction, parse_share)
+
+
+def _percent(parser: Any, value: Any) -> Decimal | None:
+    """``value`` as a percentage when the workbook shows it as one: a number written as a percentage, any number of a
+    percentage column, a share that is not whole in a column of shares (0,5 of time is «50%»; full time, 1, stays as
+    the office writes it); None otherwise."""
+    if isinstance(value, Percent):
+        return Decimal(value.value)
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        return None
+    if parser is parse_percent or (parser in _SHARES and value != int(value)):
+        return Decimal(value)
+    return None
 
 
 def _year_words(parser: Any, column: str, year: int, staff: Classification | None) -> dict[str, str]:
@@ -792,9 +841,15 @@ def _indicators_from(ente: Ente, nxt: int) -> list[dict[str, Any]]:
                 f: _cell(getattr(i, f), f, "indicators")
                 for f in ("id", "objective", "name", "type", "weight", "source")
             },
-            "baseline": _cell(i.actual if i.actual is not None else i.baseline),
-            "target": _cell(i.targets.get(nxt, i.target)),
+            "baseline": _shown(i.actual if i.actual is not None else i.baseline, i.percent),
+            "target": _shown(i.targets.get(nxt, i.target), i.percent),
         }
         for i in ente.indicators.values()
         if i.targets.get(nxt, i.target) is not None
     ]
+
+
+def _shown(value: Any, percent: bool) -> Any:
+    """An indicator's value as the workbook holds it; a number the office wrote as a percentage marked as one."""
+    cell = _cell(value)
+    return Percent(cell) if percent and isinstance(cell, (int, Decimal)) and not isinstance(cell, bool) else cell

@@ -44,6 +44,7 @@ class Grid:
     origin: list[list[Any]] = attrs.field(factory=list)  # the rows as read (kept: their ids stay unique)
     was: dict[int, tuple[int, list[str]]] = attrs.field(factory=dict)  # id(row) → (place, texts as read)
     occupied: set[int] = attrs.field(factory=set)  # columns right of the header holding a value
+    percent: set[tuple[int, int]] = attrs.field(factory=set)  # (id(row), column) of a number shown as a percentage
 
     def __attrs_post_init__(self) -> None:
         self.header0 = list(self.header)
@@ -82,6 +83,12 @@ class Grid:
     def get(self, row: list[Any], name: str) -> str:
         k = self.index(name)
         return layout.text(row[k]) if 0 <= k < len(row) else ""
+
+    def as_percent(self, row: list[Any], name: str) -> bool:
+        """Whether the office wrote the row's cell of column ``name`` as a percentage: the text «95%», or a
+        number its spreadsheet shows as one (0,95 in a cell formatted «0%»)."""
+        k = self.index(name)
+        return 0 <= k < len(row) and (layout.text(row[k]).endswith("%") or (id(row), k) in self.percent)
 
     def texts(self) -> list[list[str]]:
         return [list(self.header)] + [[layout.text(v) for v in row] for row in self.rows]
@@ -189,11 +196,23 @@ def _read_xlsx(src: Source) -> dict[str, Grid]:
             header.pop()
         rows = [(r + [None] * len(header))[: len(header)] for r in values[1:]]
         grid = Grid(name, f"ente.xlsx[{ws.title}]", header, rows, sheet=ws.title)
+        grid.percent = _percent_cells(ws, rows)
         grid.place(2)
         grid.occupied = {k for r in values for k in range(len(header), len(r)) if layout.text(r[k])}
         _no_repeats(grid, path)
         grids[name] = grid
     return grids
+
+
+def _percent_cells(ws: Any, rows: list[list[Any]]) -> set[tuple[int, int]]:
+    """(id(row), column) of each number of ``rows`` (the sheet's rows after the header) its cell shows as a
+    percentage."""
+    out = set()
+    for row, cells in zip(rows, ws.iter_rows(min_row=2, max_row=len(rows) + 1, max_col=len(rows[0]) if rows else 1)):
+        for k, cell in enumerate(cells):
+            if isinstance(cell.value, (int, float)) and "%" in (cell.number_format or ""):
+                out.add((id(row), k))
+    return out
 
 
 def _csv_bytes(grid: Grid, data: bytes) -> bytes:

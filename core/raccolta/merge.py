@@ -21,6 +21,7 @@ from ciclope.core.problems import Problem
 from ciclope.core.raccolta import layout
 from ciclope.core.raccolta.entedata import Grid
 from ciclope.core.raccolta.readback import CardRow, Returned
+from ciclope.core.raccolta.xlsxedit import Percent
 from ciclope.core.values import CONTROL, RUNNABLE, in_percent_points, parse_indicator_value
 
 FROM_FILE, FROM_EVALUATOR, RECEIVED = "x_raccolta_cartella", "x_raccolta_valutatore", "x_raccolta_ricevuta"
@@ -151,14 +152,22 @@ def _merge_card(grid: Grid, r: Returned, person: str, new: list[list[Any]], tall
             column=grid.header[grid.index("person")],  # as the sheet writes it: «persona»
         )
         return
-    old = [[layout.text(v) for v in grid.rows[i]] for i in at]
-    if old == [[layout.text(v) for v in row] for row in new]:
-        tally.same.append(person)
+    if [_card_values(grid, grid.rows[i]) for i in at] == [_card_values(grid, row) for row in new]:
+        tally.same.append(person)  # the same points sent again (a corrected workbook's other cards): left as merged
         return
     keep = [row for i, row in enumerate(grid.rows) if i not in set(at)]
     grid.rows[:] = keep[: at[0]] + new + keep[at[0] :]
     tally.updated.append(person)
     tally.changed.add(grid.name)
+
+
+def _card_values(grid: Grid, row: list[Any]) -> list[str]:
+    """A card row's values as text, less where and when it was received: a card sent again with the same points,
+    in a workbook of another name or saved later, is the card already there."""
+    where = {FROM_FILE, RECEIVED}
+    return [
+        layout.text(row[i] if i < len(row) else None) for i, h in enumerate(grid.header) if grid.code(h) not in where
+    ]
 
 
 def _kind(text: str) -> str:
@@ -188,8 +197,24 @@ def merge_actuals(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool = F
                 continue
             if isinstance(value, str):  # a monitoring indicator's text: compared and stored as it is stored
                 text = value = quoted(value)
-            cell = _value(format(value, "f"), xlsx) if xlsx and isinstance(value, Decimal) else text
+            cell = _cell(grid, row, text, value) if xlsx and isinstance(value, Decimal) else text
             _merge_actual(grid, row, ident, (text, cell), value, r, tally)
+
+
+# the columns of an indicator whose cells say the office writes its values as percentages
+_SHOWN_AS = ("target", "baseline", "target_mid", "actual_mid", "actual")
+
+
+def _cell(grid: Grid, row: list[Any], text: str, value: Decimal) -> Any:
+    """An actual as the workbook stores it: a number; a percentage (shown as one) when the evaluator typed one, a
+    project's completion, or the office wrote the indicator's other values as percentages («95%»)."""
+    if (
+        text.endswith("%")
+        or _kind(grid.get(row, "type")) == "project"
+        or any(grid.as_percent(row, c) for c in _SHOWN_AS)
+    ):
+        return Percent(value)
+    return _value(format(value, "f"), True)
 
 
 def quoted(text: str) -> str:

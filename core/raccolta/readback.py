@@ -230,10 +230,17 @@ def _cards(wb: Any, label: str) -> tuple[list[CardRow], list[Problem]]:
         top = Decimal(layout.text(cells[5].value) or "0")
         points, found = _points(cells[layout.CARD_FILL - 1], top, where)
         motivation, wrong = _motivation(cells[layout.CARD_NOTE - 1], where)
-        problems += found + wrong
+        problems += _whose_card(found + wrong, person, layout.text(cells[1].value))
         texts = [layout.text(c.value) for c in cells]
         rows.append(CardRow(person, texts[3], texts[4], texts[5], texts[6], points, cells[0].row, motivation))
     return rows, problems
+
+
+def _whose_card(problems: list[Problem], person: str, name: str) -> list[Problem]:
+    """``problems`` of a card's cells, each naming whose card it is (name and code), as the status table does: the
+    office asks the evaluator about a person, not about a row."""
+    said = f"{name} ({person})" if name else person
+    return [attrs.evolve(p, message=f"{p.message}; scheda di {said}") for p in problems]
 
 
 def _motivation(cell: Any, label: str) -> tuple[str, list[Problem]]:

@@ -15,15 +15,39 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
+import attrs
+
 from ciclope.core.fmt import quoted
 from ciclope.core.inputs.xlsxnames import sheet_titles
+from ciclope.core.values import percent_format
 
 Edits = dict[tuple[int, int], Any]  # (row, column), 1-based → value; None empties the cell
+
+
+@attrs.frozen
+class Percent:
+    """A number the office writes as a percentage (an actual of an indicator whose target is «95%»): written as the
+    number, shown as a percentage (``0%``, or ``0.00%`` for one with decimals), never as a bare 0,97."""
+
+    value: Decimal
+
+    def __str__(self) -> str:  # compared as the number it is (layout.text)
+        return format(self.value.normalize(), "f")
+
+    @property
+    def number_format(self) -> str:
+        return percent_format(self.value)
+
+
+# the spreadsheet's built-in number formats of a percentage (ECMA-376 §18.8.30): no need to declare them
+_BUILTIN = {"0%": 9, "0.00%": 10}
+_CELL_XFS = re.compile(rb"<cellXfs\b([^>]*?)(?:/>|>(.*?)</cellXfs>)", re.S)
+_COUNT = re.compile(rb"""\s+count=["'][^"']*["']""")
 
 _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData\b[^>]*>(.*?)</sheetData>", re.S)
 _ROW = re.compile(rb"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)
@@ -54,7 +78,9 @@ def number(letters: bytes) -> int:
     return n
 
 
-def _cell_xml(row: int, column: int, value: Any, style: bytes | None) -> bytes:
+def _cell_xml(row: int, column: int, value: Any, style: bytes | None, styles: Mapping[str, bytes]) -> bytes:
+    if isinstance(value, Percent):  # the number, with the style of its percentage (the cell's own when none)
+        style, value = styles.get(value.number_format, style), value.value
     ref = f"{letter(column)}{row}".encode()
     s = b' s="' + style + b'"' if style else b""
     if isinstance(value, bool):
@@ -67,9 +93,11 @@ def _cell_xml(row: int, column: int, value: Any, style: bytes | None) -> bytes:
     return b'<c r="' + ref + b'"' + s + b' t="inlineStr"><is><t xml:space="preserve">' + text + b"</t></is></c>"
 
 
-def _edit_row(number_: int, attrs_: bytes, inner: bytes, edits: dict[int, Any]) -> bytes:
+def _edit_row(
+    number_: int, attrs_: bytes, inner: bytes, edits: dict[int, Any], styles: Mapping[str, bytes] | None = None
+) -> bytes:
     cells: dict[int, bytes] = {}
-    styles: dict[int, bytes] = {}
+    own: dict[int, bytes] = {}  # the style of each cell there
     for found in _CELL.finditer(inner):
         ref = _R.search(found.group(1))
         if ref is None or not ref.group(1):
@@ -78,7 +106,7 @@ def _edit_row(number_: int, attrs_: bytes, inner: bytes, edits: dict[int, Any]) 
         cells[column] = found.group(0)
         style = _S.search(found.group(1))
         if style:
-            styles[column] = style.group(1)
+            own[column] = style.group(1)
     for column, value in edits.items():
         old = cells.get(column, b"")
         if b"<f" in old:
@@ -86,7 +114,7 @@ def _edit_row(number_: int, attrs_: bytes, inner: bytes, edits: dict[int, Any]) 
         if value is None or value == "":
             cells.pop(column, None)
         else:
-            cells[column] = _cell_xml(number_, column, value, styles.get(column))
+            cells[column] = _cell_xml(number_, column, value, own.get(column), styles or {})
     body = b"".join(cells[k] for k in sorted(cells))
     return b"<row" + _SPANS.sub(b"", attrs_) + b">" + body + b"</row>"
 
@@ -114,8 +142,9 @@ def _dimension(xml: bytes, last_row: int, last_column: int) -> bytes:
     return xml[: found.start()] + b'<dimension ref="' + ref.encode() + b'"/>' + xml[found.end() :]
 
 
-def edit_sheet(xml: bytes, edits: Edits) -> bytes:
-    """The sheet's XML with ``edits`` applied; every row without an edit left byte for byte."""
+def edit_sheet(xml: bytes, edits: Edits, styles: Mapping[str, bytes] | None = None) -> bytes:
+    """The sheet's XML with ``edits`` applied; every row without an edit left byte for byte. ``styles``: a
+    percentage's number format → the index of the workbook's style that shows it (:func:`percent_styles`)."""
     found = _SHEET_DATA.search(xml)
     if found is None:
         raise EditError("il foglio non ha il formato atteso (sheetData)")
@@ -133,12 +162,14 @@ def edit_sheet(xml: bytes, edits: Edits) -> bytes:
     pending = sorted(r for r in by_row if r not in present)
     for number_, begin, end, attrs_, inner in rows:
         while pending and pending[0] < number_:
-            pieces.append(_edit_row(pending[0], b' r="%d"' % pending[0], b"", by_row[pending.pop(0)]))
+            pieces.append(_edit_row(pending[0], b' r="%d"' % pending[0], b"", by_row[pending.pop(0)], styles))
         pieces.append(data[at:begin])
-        pieces.append(_edit_row(number_, attrs_, inner, by_row[number_]) if number_ in by_row else data[begin:end])
+        pieces.append(
+            _edit_row(number_, attrs_, inner, by_row[number_], styles) if number_ in by_row else data[begin:end]
+        )
         at = end
     pieces.append(data[at:])
-    pieces += [_edit_row(n, b' r="%d"' % n, b"", by_row[n]) for n in pending]
+    pieces += [_edit_row(n, b' r="%d"' % n, b"", by_row[n], styles) for n in pending]
     new = b"".join(pieces)
     columns = [c for (_, c) in edits] or [1]
     out = xml[:start] + new + xml[start + len(data) :]
@@ -193,6 +224,24 @@ def formulas(data: bytes) -> int:
         return sum(1 for n in sheets for found in _CELL.finditer(zf.read(n)) if b"<f" in (found.group(2) or b""))
 
 
+def percent_styles(xml: bytes, formats: Iterable[str]) -> tuple[bytes, dict[str, bytes]]:
+    """``xl/styles.xml`` with a cell style for each percentage number format of ``formats`` added at the end of its
+    ``cellXfs``, and format → the new style's index; the part as it was, and no style, when it has no ``cellXfs``."""
+    found = _CELL_XFS.search(xml)
+    wanted = sorted(set(formats))
+    if found is None or not wanted:
+        return xml, {}
+    inner = found.group(2) or b""
+    first = len(re.findall(rb"<xf\b", inner))
+    added = b"".join(
+        b'<xf numFmtId="%d" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' % _BUILTIN[f]
+        for f in wanted
+    )
+    attrs_ = _COUNT.sub(b"", found.group(1)) + b' count="%d"' % (first + len(wanted))
+    part = b"<cellXfs" + attrs_ + b">" + inner + added + b"</cellXfs>"
+    return xml[: found.start()] + part + xml[found.end() :], {f: b"%d" % (first + k) for k, f in enumerate(wanted)}
+
+
 def apply(data: bytes, edits: dict[str, Edits]) -> bytes:
     """The workbook ``data`` with ``edits`` (sheet title → cells) applied; every other part copied as is."""
     try:
@@ -206,12 +255,15 @@ def apply(data: bytes, edits: dict[str, Edits]) -> bytes:
             if title not in parts:
                 raise EditError(f"foglio {quoted(title)} non trovato nell'indice della cartella di lavoro")
             wanted[parts[title]] = cells
+    formats = [v.number_format for cells in wanted.values() for v in cells.values() if isinstance(v, Percent)]
+    part = "xl/styles.xml"
+    styled, styles = percent_styles(zin.read(part), formats) if formats and part in zin.namelist() else (b"", {})
     out = io.BytesIO()
     with zin, zipfile.ZipFile(out, "w") as zout:
         for info in zin.infolist():
-            body = zin.read(info)
+            body = styled if styles and info.filename == part else zin.read(info)
             if info.filename in wanted:
-                body = edit_sheet(body, wanted[info.filename])
+                body = edit_sheet(body, wanted[info.filename], styles)
             if wanted and re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename):
                 body = _uncached(body)
             elif wanted and info.filename == "xl/workbook.xml":

@@ -49,7 +49,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
 
 def parse_year(text: str) -> fmt.Year:
     """A year as an office writes it: a whole number (2021; 0 where the column says «0 se nessuno»)."""
-    value = cells.parse_number(text)
+    value = cells.parse_number(text, example="2021")
     if value != value.to_integral_value() or value < 0:
         raise ValueError(f"atteso un anno (es. 2021), trovato «{text}»")
     return fmt.Year(int(value))

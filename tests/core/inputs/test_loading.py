@@ -343,9 +343,9 @@ def test_a_wrong_id_says_the_nearest_and_points_out_of_range_say_the_range_in_wo
     folder = write_ente(tmp_path / "e", files(**{"evaluations.csv": evaluations}))
     with pytest.raises(CiclopeError) as exc:
         load_ente(folder, "e", 2021)
-    assert [(p.row, p.message) for p in exc.value.problems if p.file == "evaluations.csv"] == [
-        (3, "punti 41 fuori dall'intervallo ammesso: da 0 a 40 (voce «Collaborazione» della scheda di Ezio (E2))"),
+    assert [(p.row, p.message) for p in exc.value.problems if p.file == "evaluations.csv"] == [  # in line order
         (2, "persona «e1» inesistente (forse «E1»?): scrivi il codice di una persona di people.csv"),
+        (3, "punti 41 fuori dall'intervallo ammesso: da 0 a 40 (voce «Collaborazione» della scheda di Ezio (E2))"),
     ]
 
 

@@ -179,3 +179,54 @@ def test_the_status_table_names_the_ente_and_never_cuts_an_evaluators_name(offic
     header = next(line for line in lines if line.startswith("valutatore"))
     # the counts after the name column, right-aligned to the header's «schede» (11 characters from 17 + 33 + 1)
     assert header.index("schede") == 17 + 33 + 1 + 11 - len("schede")
+
+
+def test_a_wrong_card_names_its_person_and_a_resent_card_unchanged_is_already_there(office, capsys):
+    # PO1 gives 99 to the item of the card in row 2 (of at most 40 points, or 10): the error names whose card
+    # it is, as the status table does; the workbook is sent again, corrected, under another name: the card fixed is
+    # new, the other 11 of PO1 (merged the first time, identical now) are already there, none «aggiornata»
+    sent, back = office / "r" / "da-inviare", office / "r" / "ricevute"
+    filled(sent / "PO1.xlsx", back / "PO1.xlsx")
+    wb = openpyxl.load_workbook(back / "PO1.xlsx")
+    ws = wb["Schede"]
+    person, name, most = ws["A2"].value, ws["B2"].value, ws["F2"].value
+    ws["H2"].value = 99
+    wb.save(back / "PO1.xlsx")
+    code, _, err = unisci(office, capsys)
+    assert code == 1
+    assert (
+        f"ricevute/PO1.xlsx, foglio Schede, riga 2, colonna Punti assegnati: errore: punti 99 fuori dall'intervallo "
+        f"ammesso: da 0 a {most}; scheda di {name} ({person})"
+    ) in err, err
+    (back / "PO1.xlsx").unlink()
+    filled(sent / "PO1.xlsx", back / "PO1-corretta.xlsx")
+    code, out, err = unisci(office, capsys)
+    assert code == 0, err
+    assert "Schede unite: 1 nuove, 0 aggiornate, 11 già presenti;" in out, out
+
+
+def test_an_actual_of_a_percentage_indicator_is_merged_as_a_percentage(tmp_path, capsys):
+    # the office wrote K0's target as the text «95%» and K11's as 50% in a cell shown as a percentage (0,5, «0%»):
+    # the actuals merged are percentages as well, with the decimals they need, never 0,975 or 0,48 in General
+    cycle = prepare(tmp_path)
+    book = tmp_path / "ente" / "ente.xlsx"
+    wb = openpyxl.load_workbook(book)
+    ws = wb["indicatori"]
+    header = [c.value for c in ws[1]]
+    at = {row[0].value: row[0].row for row in ws.iter_rows(min_row=2)}
+    target, mid, actual_mid = (header.index(h) + 1 for h in ("target", "target_30_6", "consuntivo_30_6"))
+    ws.cell(at["K0"], target).value = "95%"
+    for column, value in ((target, 0.5), (mid, 0.25), (actual_mid, 0.24)):
+        ws.cell(at["K11"], column).value, ws.cell(at["K11"], column).number_format = value, "0%"
+    wb.save(book)
+    sent = collect(cycle, tmp_path / "r")
+    back = tmp_path / "r" / "ricevute"
+    fill_workbook(sent / "SEG.xlsx", back / "SEG.xlsx", lambda most: most, actual=0.975)  # 97,5% in a % cell
+    fill_workbook(sent / "PO1.xlsx", back / "PO1.xlsx", lambda most: most, actual="48%")
+    capsys.readouterr()
+    code, out, err = unisci(tmp_path, capsys)
+    assert code == 0, err
+    ws = openpyxl.load_workbook(book)["indicatori"]
+    cell = {k: ws.cell(row, header.index("consuntivo") + 1) for k, row in at.items()}
+    assert (cell["K0"].value, cell["K0"].number_format) == (0.975, "0.00%")  # 97,5%: one decimal, shown with two
+    assert (cell["K11"].value, cell["K11"].number_format) == (0.48, "0%")
