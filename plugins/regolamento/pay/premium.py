@@ -48,13 +48,13 @@ from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words,
 from ciclope.plugins.regolamento.pay.nothing import nothing
 from ciclope.plugins.regolamento.pay.owed import is_owed
 from ciclope.plugins.regolamento.pay.shapes import (
-    WEIGHT_PLACES,
     ZERO,
     Entry,
     Given,
     Plan,
     of_kind,
     shown_weight,
+    six_places,
     weight_places,
 )
 from ciclope.plugins.regolamento.read.lines import REGULATION
@@ -919,9 +919,7 @@ def alike(weight: Any, total: Any) -> tuple[Decimal, Decimal]:
     """A weight and the sum it is divided by, each as :func:`shown_weight` says it, both with six decimals (0,504110
     beside 8,765601, 560,000000 beside 3.000,800000; never 0,50411 nor 560,0): one format for every weight beside its
     sum, two numbers read alike, a share redone by hand."""
-    return fmt.Places(shown_weight(weight).quantize(WEIGHT_PLACES)), fmt.Places(
-        shown_weight(total).quantize(WEIGHT_PLACES)
-    )
+    return six_places(weight), six_places(total)
 
 
 def _euro_weight(weight: Any) -> Decimal:

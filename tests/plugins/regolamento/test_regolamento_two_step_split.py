@@ -238,3 +238,16 @@ def test_the_relazione_shows_each_part_s_share_of_the_fund(ciclope_ente, tmp_pat
     # the shares are percentages, a number in % format in the workbook (never a text «40%»)
     assert all(type(r[2]) is fmt.Percent for r in section.rows)
     assert sum((Decimal(str(r[3])) for r in section.rows), Decimal(0)) == Decimal("14000.00")
+
+
+def test_explain_says_every_weight_of_the_graduatorie_split_with_six_decimals(ciclope_ente, tmp_path):
+    """docs/regolamento.md: every weight beside its sum has six decimals, also when whole («peso = 560,000000»).
+    riparto_graduatorie = "=fte", everyone full time: each one's weight is 1, Ufficio uno 4 (A1..A4), all 7."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    said = explain(result, "person", "A1")
+    assert said is not None
+    assert "peso del riparto della graduatoria = 4,000000" in said
+    assert "peso del riparto in tutto = 7,000000" in said
+    assert "peso di Persona A1 = 1,000000" in said
+    assert "Persona A1 nel riparto tra le graduatorie della parte «risultato» = 1,000000" in said
+    assert "peso di Persona A1 = 1\n" not in said
