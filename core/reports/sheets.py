@@ -431,7 +431,7 @@ def unit_said(r: Result, uid: str | None) -> str | None:
     if not uid:
         return None
     unit = r.ente.units.get(uid)
-    return f"{unit.name} ({uid})" if unit is not None and unit.name else uid
+    return fmt.with_code(unit.name, uid) if unit is not None else uid
 
 
 def owner_said(r: Result, oid: str | None) -> str | None:
