@@ -258,3 +258,26 @@ def test_the_workbook_s_premiums_keep_the_result_pay_and_the_interim_apart(ciclo
     # the total is the sum of the rows
     body = [row for row in table.rows if row[0] != "TOTALE"]
     assert table.rows[-1][head.index("Importo")] == sum(row[head.index("Importo")] for row in body)
+
+
+def test_the_holder_s_scheda_names_the_post_and_says_its_weighing(ciclope_ente, tmp_path):
+    """The scheda of a dirigente read «retribuzione di posizione dell'anno (PS1)», the post's code where its name
+    belongs, and «Come si calcola: della posizione di cui è titolare.», half a sentence. P3 «Area Tecnica», held by
+    Laura all year: 30 × 5/5 + 30 × 5/5 + 20 × 5/5 + 20 × 4/5 = 96 points, band from 85, € 14.000,00."""
+    import html
+    import re
+
+    from ciclope.core.schede.content import build
+    from ciclope.core.schede.render import render
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "PO3")))))
+    assert "retribuzione di posizione dell'anno (Area Tecnica)" in page
+    assert "(P3)" not in page
+    assert "Come si calcola: della posizione" not in page
+    assert (
+        "Come si calcola: la retribuzione di posizione annua della posizione «Area Tecnica», di cui è titolare: "
+        "l'importo della fascia che il valore della sua pesatura raggiunge."
+    ) in page
+    assert "punti della pesatura della posizione 96,00 " in page
+    assert "fascia raggiunta da 85 punti" in page
