@@ -176,6 +176,18 @@ def param_said(spec: Any, value: Any) -> str:
     return str(spec.labels.get(str(value), value))
 
 
+def with_code(name: str, code: str) -> str:
+    """A thing by its name and code, «Servizio screening (scr)», where the name does not already hold the code as its
+    last bracket: «Servizio residenziale per anziani (RSA)» with code RSA stays as written, never «… (RSA) (RSA)»;
+    without a name, the code alone."""
+    if not name:
+        return code
+    opened, closed = name.rfind("("), name.rfind(")")
+    if 0 <= opened < closed and name[opened + 1 : closed].strip().casefold() == code.strip().casefold():
+        return name
+    return f"{name} ({code})"
+
+
 def euro(value: Any) -> str:
     """Money: ``€ 1.234,56``; None → ``—``."""
     if value is None:

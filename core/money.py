@@ -9,7 +9,7 @@ to a billionth of a cent are a tie, :data:`GRID`).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
@@ -205,24 +205,33 @@ def _in_grid(share: Fraction) -> int:
 
 
 def split_notes(
-    pool: Decimal, weights: Mapping[str, Any], paid: Mapping[str, Decimal], tie: str | Mapping[str, str]
+    pool: Decimal,
+    weights: Mapping[str, Any],
+    paid: Mapping[str, Decimal],
+    tie: str | Mapping[str, str] | Callable[[str, frozenset[str]], str],
 ) -> dict[str, str]:
     """:func:`split_note` of every share of one split of ``pool`` by ``weights`` into ``paid``; a share rounded down
-    whose remainder is the same as that of a share given a leftover cent also says ``tie`` (one rule for all, or each
-    key's), the rule that gave the cent to the other (whoever lost it reads why, and no colleague is named). The remainders are those of
-    :func:`split`, to a billionth of a cent, so a tie here is a tie there."""
+    whose remainder is the same as that of a share given a leftover cent also says ``tie`` (one rule for all, each
+    key's, or the words for the key and those given a cent on its remainder: only the clause that decided), the rule
+    that gave the cent to the other (whoever lost it reads why, and no colleague is named). The remainders are those
+    of :func:`split`, to a billionth of a cent, so a tie here is a tie there."""
     total = sum((Fraction(w) for w in weights.values()), Fraction(0))
     if not total:
         return {k: "" for k in weights}
     grid = {k: _in_grid(Fraction(pool) * Fraction(w) / total) for k, w in weights.items()}
     down = {k: Decimal(g // GRID) * CENT for k, g in grid.items()}
-    given = {g % GRID for k, g in grid.items() if paid.get(k) == down[k] + CENT and g % GRID}
-    rules = {k: tie for k in weights} if isinstance(tie, str) else tie
+    winners = {k for k, g in grid.items() if paid.get(k) == down[k] + CENT and g % GRID}
+    given = {grid[k] % GRID for k in winners}
     lost = {k for k, g in grid.items() if g % GRID in given and paid.get(k) == down[k]}
-    return {
-        k: split_note(pool, w, total, paid.get(k, ZERO), rules.get(k, "") if k in lost else "")
-        for k, w in weights.items()
-    }
+
+    def rule(k: str) -> str:
+        if isinstance(tie, str):
+            return tie
+        if isinstance(tie, Mapping):
+            return tie.get(k, "")
+        return tie(k, frozenset(w for w in winners if grid[w] % GRID == grid[k] % GRID))
+
+    return {k: split_note(pool, w, total, paid.get(k, ZERO), rule(k) if k in lost else "") for k, w in weights.items()}
 
 
 def capped_split(

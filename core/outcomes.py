@@ -161,6 +161,9 @@ class PositionPay:
     # in how many of the year's ``instalments`` the holder is paid ``due`` (an appointment begun or ended within
     # the year: fewer, the plugin says how many); None = all of them
     due_instalments: int | None = None
+    # the post's name as the office writes it («Direzione Settore Affari generali»), said where its code is no
+    # reader's word; empty where the data give none
+    title: str = ""
 
     @property
     def payable(self) -> Decimal:

@@ -45,6 +45,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     share_places,
     the_count,
     the_pct,
+    with_code,
 )
 from ciclope.core.labels import (  # noqa: F401  # re-exported
     CALENDAR_LABELS,

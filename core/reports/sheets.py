@@ -10,6 +10,7 @@ from typing import Any
 
 from ciclope.core import scoring
 from ciclope.core.ledger import Award, instalment_kind
+from ciclope.core.money import PERFORMANCE, POSITION
 from ciclope.core.outcomes import Deadline
 from ciclope.core.phases import PHASE_NAMES, PHASES
 from ciclope.core.reports import fmt, stats
@@ -83,11 +84,47 @@ def name_of(result: Result, pid: str | None) -> str:
     return person.name
 
 
+def funds_said(r: Result) -> list[tuple[str, Any, str]]:
+    """The funds allocated and distributed on the sheet «Sintesi»; where some pay posts (position pay), the premiums
+    apart, as the Relazione counts them («Premi distribuiti / stanziati»: the performance funds), and the funds'
+    total said to hold both."""
+    pools = r.ledger.pools
+    if not pools:
+        return [("Fondi stanziati", None, "money"), ("Fondi distribuiti", None, "money")]
+    total = sum((p.amount for p in pools.values()), Decimal(0))
+    given = sum((p.distributed for p in pools.values()), Decimal(0))
+    if not r.ledger.pools_of(POSITION):
+        return [("Fondi stanziati", total, "money"), ("Fondi distribuiti", given, "money")]
+    premi = r.ledger.pools_of(PERFORMANCE).values()
+    both = " (premi e retribuzione di posizione)"
+    return [
+        ("Premi stanziati", sum((p.amount for p in premi), Decimal(0)), "money"),
+        ("Premi distribuiti", sum((p.distributed for p in premi), Decimal(0)), "money"),
+        (f"Fondi stanziati{both}", total, "money"),
+        (f"Fondi distribuiti{both}", given, "money"),
+    ]
+
+
+def award_totals(r: Result) -> list[tuple[str, Decimal]]:
+    """The sheet «Premi»'s totals: one «TOTALE», or, where some rows are position pay, the premiums and the position
+    pay apart and their sum said so (the Relazione's premiums are no position pay)."""
+    ledger = r.ledger
+    total = sum((a.amount for a in ledger.awards), Decimal(0))
+    posts = [a.amount for a in ledger.awards if ledger.kind_of(a) == POSITION]
+    if not posts:
+        return [("TOTALE", total)]
+    premi = sum((a.amount for a in ledger.awards if ledger.kind_of(a) == PERFORMANCE), Decimal(0))
+    return [
+        ("Totale dei premi", premi),
+        ("Totale della retribuzione di posizione", sum(posts, Decimal(0))),
+        ("TOTALE (premi e retribuzione di posizione)", total),
+    ]
+
+
 def summary(r: Result) -> Table:
     ente, org, att = r.ente, r.org, r.attestation
     errors = len(r.errors)
     notices = sum(1 for v in r.violations if v.is_notice)
-    pools = dict(r.ledger.pools)
     rows = [
         ("Ente", ente.name, "text"),
         ("Codice ente", ente.id, "text"),
@@ -102,8 +139,7 @@ def summary(r: Result) -> Table:
         (ente.body.said("Motivazione dell'OIV"), att.motivation if att else "", "text"),
         ("Persone in organico", len(ente.people), "int"),
         ("Persone valutate", sum(1 for s in r.scores.values() if s.score is not None), "int"),
-        ("Fondi stanziati", sum((p.amount for p in pools.values()), Decimal(0)) if pools else None, "money"),
-        ("Fondi distribuiti", sum((p.distributed for p in pools.values()), Decimal(0)) if pools else None, "money"),
+        *funds_said(r),
         ("Violazioni: errori", errors, "int"),
         ("Violazioni: avvisi", len(r.violations) - errors - notices, "int"),
     ]
@@ -431,7 +467,7 @@ def unit_said(r: Result, uid: str | None) -> str | None:
     if not uid:
         return None
     unit = r.ente.units.get(uid)
-    return f"{unit.name} ({uid})" if unit is not None and unit.name else uid
+    return fmt.with_code(unit.name, uid) if unit is not None else uid
 
 
 def owner_said(r: Result, oid: str | None) -> str | None:
@@ -519,9 +555,10 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
     zero = any(row[-1] is not None for row in rows)  # a «Motivo» where some premium is 0, no empty one
     rows = [row if zero else row[:-1] for row in rows]
     if rows:
-        total = sum((a.amount for a in ledger.awards), Decimal(0))
         blank = ("",) * (bool(parts) + banded)
-        rows.append(Total(("TOTALE", "", "", "", *blank, total, "", *(("",) if zero else ()))))
+        rows += [
+            Total((said, "", "", "", *blank, total, "", *(("",) if zero else ()))) for said, total in award_totals(r)
+        ]
     columns: list[Column] = [
         ("Codice", "text", 10),
         ("Nome", "text", 26),

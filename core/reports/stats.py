@@ -64,10 +64,18 @@ def award_what(result: Result, award: Award) -> str:
             else "premio"
         )
     if result.ledger.kind_of(award) == POSITION:
-        return f"retribuzione di posizione dell'anno ({award.ref})"  # what is due in the year, not the annual figure
+        # what is due in the year, not the annual figure
+        return f"retribuzione di posizione dell'anno ({post_said(result, award.ref)})"
     if covered(result, award):
-        return f"interim della posizione {award.ref}, nella retribuzione di risultato"
+        return f"interim della posizione «{post_said(result, award.ref)}», nella retribuzione di risultato"
     return f"retribuzione di risultato ({award.ref})"
+
+
+def post_said(result: Result, ref: str) -> str:
+    """A post of responsibility by its name as the office writes it («Direzione Settore Affari generali»), its code
+    where the data give no name."""
+    post = result.positions.positions.get(ref) if result.positions is not None else None
+    return post.title if post is not None and post.title else ref
 
 
 def covered(result: Result, award: Award) -> bool:

@@ -1038,7 +1038,7 @@ def header_lines(
     cat = f", {fmt.category_label(subj['category'], year, staff)}" if subj["category"] else ""
     if subj.get("grade"):
         cat = f", grado {subj['grade']}"
-    unit = f"{subj['unit_name']} ({subj['unit']})" if subj["unit_name"] else subj["unit"]  # by name, then code
+    unit = fmt.with_code(subj["unit_name"] or "", subj["unit"])  # by name, then code
     named = subj["evaluator_name"]  # a person by name, then code, as the unit; an organ by its name alone
     evaluator = named if named and subj.get("evaluator_organ") else f"{named} ({subj['evaluator']})" if named else None
     evaluator = evaluator or subj["evaluator"] or "—"

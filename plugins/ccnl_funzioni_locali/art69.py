@@ -99,7 +99,7 @@ def plan(
         evaluated = [pid for pid in members if pid in scores and scores[pid].score is not None]
         paid = [(pid, scores[pid].score or Decimal(0)) for pid in evaluated if pid in attributed]
         out.append(cut_ranking(rid, len(evaluated), sorted(paid, key=lambda t: (-t[1], t[0])), rule.quota, tie))
-    return Plan(total, len(attributed), mean, m, tuple(out))
+    return Plan(total, len(attributed), mean, m, tuple(out), rule.share)
 
 
 def default_rankings(ente: Ente, scores: Mapping[str, Score], paid: set[str]) -> dict[str, list[str]]:

@@ -34,6 +34,7 @@ class Plan:
     mean: Decimal
     m: Decimal
     rankings: tuple[Ranked, ...]
+    share: Decimal = Decimal(0)  # the CCDI's share of the mean: m = share × mean
 
     @property
     def beneficiaries(self) -> tuple[str, ...]:

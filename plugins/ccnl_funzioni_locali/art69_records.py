@@ -303,21 +303,50 @@ def _places(slots: int, evaluated: int) -> str:
     return f"la maggiorazione ha {fmt.plural(slots, 'posto', 'posti')} (quota × {evaluated} valutati, per difetto)"
 
 
+# the fewest people paid whose aggregate a scheda shows (rules/core.md §6): the mean of the premiums of two gives,
+# with one's own premium, the colleague's
+FEWEST = 3
+
+
 def record_award(
-    trace: Trace, person: Person, position: int, found: Plan, scores: Mapping[str, Score], cited: tuple[str, str]
+    trace: Trace,
+    person: Person,
+    position: int,
+    found: Plan,
+    scores: Mapping[str, Score],
+    cited: tuple[str, str],
 ) -> None:
+    """A beneficiary's maggiorazione, with what they need to redo it: the share of the mean (the CCDI's)
+    × the mean of the premiums attributed in the ente, with how many it is over; the mean of fewer than
+    :data:`FEWEST` paid is left off and the note says why."""
     pid, (source, article) = person.id, cited
     ranking = next(r for r in found.rankings if pid in r.chosen)
+    shown = found.paid >= FEWEST
+    mean = [
+        # the values alone: the maggiorazione's own figure, below, explains the mean (where ``explain`` reads it)
+        Input("valore medio pro capite dei premi attribuiti", fmt.Money(found.mean)),
+        Input("valutati positivamente (con un premio maggiore di zero)", found.paid),
+    ]
+    withheld = (
+        ""
+        if shown
+        else f"Non è mostrato il valore medio pro capite dei premi attribuiti: riguarda meno di {FEWEST} persone "
+        "pagate, e con il proprio premio darebbe quello di un collega."
+    )
     trace.record(
         f"award:{pid}:maggiorazione_art69",
         found.m,
-        "maggiorazione a ciascun beneficiario entro la quota della sua graduatoria",
+        "quota del valore medio × valore medio pro capite dei premi attribuiti nell'ente, la stessa per ciascun "
+        "beneficiario: i primi per punteggio entro la quota della graduatoria",
         source,
         [
+            Input("quota del valore medio (CCDI)", found.share),
+            *(mean if shown else []),
             Input("maggiorazione", fmt.Money(found.m), ref=f"{KEY}:maggiorazione"),
             Input("graduatoria", ranking_words(ranking.id), ref=f"{KEY}:quota:{ranking.id}"),
             Input("posizione tra i beneficiari", position),
             Input("punteggio", points(scores[pid].score), ref=f"score:{pid}"),
         ],
         label=f"Maggiorazione del premio individuale di {person.name} ({article})",
+        note=withheld,
     )

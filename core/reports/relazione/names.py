@@ -31,7 +31,7 @@ class Names:
             return fmt.NONE
         u = self.ente.units.get(uid)
         if u and u.name:
-            return u.name if self.public else f"{u.name} ({uid})"
+            return u.name if self.public else fmt.with_code(u.name, uid)
         return uid
 
     def owner(self, oid: str | None) -> str:

@@ -12,7 +12,7 @@ from decimal import ROUND_DOWN, Decimal
 from ciclope.core import Input, fmt, money
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.spec import Premium
-from ciclope.plugins.regolamento.pay.shapes import Entry, Plan, shown_weight
+from ciclope.plugins.regolamento.pay.shapes import Entry, Plan, six_places
 
 HUNDRED = Decimal(100)
 
@@ -44,8 +44,8 @@ def plan(pr: Premium, people: list[Entry], amount: Decimal) -> Plan:
         values[e.person.id] = budget * quota
         budgets[e.person.id] = budget
         inputs[e.person.id] = (
-            Input(f"peso della persona (quota pagata{factor})", shown_weight(weights[e.person.id])),
-            Input("Σ pesi di chi la parte conta", shown_weight(total)),
+            Input(f"peso della persona (quota pagata{factor})", six_places(weights[e.person.id])),
+            Input("Σ pesi di chi la parte conta", six_places(total)),
             Input("budget individuale", money.r2(budget)),
             *e.factor_inputs,
             *given,

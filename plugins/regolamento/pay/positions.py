@@ -122,11 +122,9 @@ def pay(
         amount, given = paid(pw, r, v.annual[pid], ente, source, trace)
         out.positions[pid] = amount
         out.awards[f"{pid}:{pw.fund}"] = Award(person=holder, amount=amount, pool=pw.fund, ref=pid)
-        name = ente.people[holder].name
-        label = f"Retribuzione di posizione di {name} — {pid}"
-        trace.record(
-            f"award:{holder}:{pw.fund}:{pid}", amount, "della posizione di cui è titolare", source, [given], label
-        )
+        label = f"Retribuzione di posizione di {ente.people[holder].name} — {pid}"
+        how, weighing = held_words(pw, r, v)
+        trace.record(f"award:{holder}:{pw.fund}:{pid}", amount, how, source, [*weighing, given], label)
         holders[holder] = holders.get(holder, ZERO) + amount
         held.setdefault(holder, []).append(attrs.evolve(given, name=pid))
     if pw.interim is not None and not v.short:  # paid with the result pay (:mod:`.interim`)
@@ -138,6 +136,25 @@ def pay(
             f"position_pay:{holder}", amount, "Σ delle posizioni di cui è titolare", source, held[holder], label
         )
     return holders
+
+
+def held_words(pw: PositionWeighting, r: Row, v: Valued) -> tuple[str, list[Input]]:
+    """The position pay of a holder in words, as the Relazione says the weighing: the post by its name, the value
+    of its weighing and the band it reached («la retribuzione di posizione annua della posizione «Direzione …», di cui
+    è titolare: l'importo della fascia che il valore della sua pesatura raggiunge»), a full sentence the scheda
+    prints after «Come si calcola:»."""
+    pid = str(r["id"])
+    post = f"della posizione «{r['title']}»" if r["title"] else "della posizione"
+    band = v.band.get(pid)
+    rule = (
+        "l'importo della fascia che il valore della sua pesatura raggiunge"
+        if pw.bands
+        else "in proporzione al valore della sua pesatura, entro il minimo e il massimo"
+    )
+    inputs = [Input("punti della pesatura della posizione", fmt.Points(v.score[pid]), ref=f"position:{pid}:score")]
+    if band is not None:
+        inputs.append(Input("fascia raggiunta", f"da {fmt.decimal_it(band.min)} punti"))
+    return f"la retribuzione di posizione annua {post}, di cui è titolare: {rule}", inputs
 
 
 def qualified(
@@ -393,6 +410,7 @@ def described(
             instalments=pw.instalments,
             due=owed if paid and owed != annual else None,
             due_instalments=terms.instalments_in(r, ente.year, pw.instalments) if paid else None,
+            title=str(r["title"] or ""),
         )
     return out
 

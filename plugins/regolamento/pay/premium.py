@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import math
-from collections import Counter
 from collections.abc import Callable, Container, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -48,13 +47,13 @@ from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words,
 from ciclope.plugins.regolamento.pay.nothing import nothing
 from ciclope.plugins.regolamento.pay.owed import is_owed
 from ciclope.plugins.regolamento.pay.shapes import (
-    WEIGHT_PLACES,
     ZERO,
     Entry,
     Given,
     Plan,
     of_kind,
     shown_weight,
+    six_places,
     weight_places,
 )
 from ciclope.plugins.regolamento.read.lines import REGULATION
@@ -225,7 +224,9 @@ def left_by_cause(
     return residualcauses.of_maximum(reg, pr, people, shares, before, cuts)
 
 
-def cents_of(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal], tie: Mapping[str, str]) -> dict[str, str]:
+def cents_of(
+    pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal], tie: Callable[[str, frozenset[str]], str]
+) -> dict[str, str]:
     """How each share of a plain split of ``pool`` by the plan's weights came to the cent (:func:`money.split_notes`),
     by person: said only where it is not whole cents; ``tie`` to whoever lost a leftover cent on an equal remainder."""
     notes = money.split_notes(pool, plan.values, amounts, tie)
@@ -235,12 +236,21 @@ def cents_of(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal], tie: Map
 TIE = "a parità di resto il centesimo va al punteggio più alto"
 
 
-def tie_rule(admitted: list[Entry]) -> dict[str, str]:
-    """Each person's rule for a leftover cent among equal remainders, as the split's ``rank`` applies it
-    (:func:`ordered`): the higher score first; for who shares their score with another, then the id that comes first."""
-    counts = Counter(e.score for e in admitted)
-    tied = f"{TIE}, a parità di punteggio al codice che viene prima"
-    return {e.person.id: TIE if counts[e.score] == 1 else tied for e in admitted}
+def tie_rule(admitted: list[Entry]) -> Callable[[str, frozenset[str]], str]:
+    """The rule that gave a leftover cent among equal remainders to others (``winners``) and not to ``pid``, as the
+    split's ``rank`` applies it (:func:`ordered`): the higher score first, then the id that comes first; only the
+    clause that decided is said («… al punteggio più alto» to a colleague with more points, «… e di punteggio … al
+    codice che viene prima» to one with as many, both where the cent went to either)."""
+    score = {e.person.id: e.score for e in admitted}
+
+    def said(pid: str, winners: frozenset[str]) -> str:
+        same = any(score.get(w) == score.get(pid) for w in winners)
+        higher = any(score.get(w) != score.get(pid) for w in winners)
+        if same and not higher:
+            return "a parità di resto e di punteggio il centesimo va al codice che viene prima"
+        return f"{TIE}, a parità di punteggio al codice che viene prima" if same else TIE
+
+    return said
 
 
 def reduced(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal]) -> dict[str, str]:
@@ -919,9 +929,7 @@ def alike(weight: Any, total: Any) -> tuple[Decimal, Decimal]:
     """A weight and the sum it is divided by, each as :func:`shown_weight` says it, both with six decimals (0,504110
     beside 8,765601, 560,000000 beside 3.000,800000; never 0,50411 nor 560,0): one format for every weight beside its
     sum, two numbers read alike, a share redone by hand."""
-    return fmt.Places(shown_weight(weight).quantize(WEIGHT_PLACES)), fmt.Places(
-        shown_weight(total).quantize(WEIGHT_PLACES)
-    )
+    return six_places(weight), six_places(total)
 
 
 def _euro_weight(weight: Any) -> Decimal:

@@ -20,7 +20,7 @@ from ciclope.plugins.regolamento.format.expr import EURO, Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
 from ciclope.plugins.regolamento.format.wording import sentence
-from ciclope.plugins.regolamento.pay.shapes import Entry, shown_weight
+from ciclope.plugins.regolamento.pay.shapes import Entry, six_places
 
 WORDS = {"area": "struttura", "categoria": "categoria"}
 OF = {"struttura": "della struttura", "categoria": "della categoria", "grado": "del grado"}  # «… della categoria «C»»
@@ -83,9 +83,12 @@ def area_of(reg: Regulation, part: Part, group: str, ente: Ente) -> str | None:
 
 def weight_shown(part: Part, weight: Decimal) -> Decimal:
     """A weight of the split among the graduatorie as the explanation shows it: in euro when its formula gives euro
-    (a structure's own fund, «=fondo_uo / CONTA.GRUPPO()»), else as any weight."""
-    euro = isinstance(part.ranking_split, Formula) and part.ranking_split.type.same_unit(EURO)
-    return fmt.Money(money.r2(weight)) if euro else shown_weight(weight)
+    (a structure's own fund, «=fondo_uo / CONTA.GRUPPO()»), a head count as a count, else as any weight beside its
+    sum, to six decimals («140,000000» beside «1.416,382178»)."""
+    if isinstance(part.ranking_split, Formula) and part.ranking_split.type.same_unit(EURO):
+        return fmt.Money(money.r2(weight))
+    heads = not isinstance(part.ranking_split, Formula) and part.ranking_split != "quota_tempo"
+    return weight if heads else six_places(weight)
 
 
 def names_of(reg: Regulation, part: Part, groups: Mapping[str, str], ente: Ente) -> dict[str, str]:

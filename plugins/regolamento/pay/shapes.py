@@ -145,6 +145,12 @@ def shown_weight(weight: Any) -> Decimal:
     return exact.quantize(WEIGHT_PLACES, ROUND_HALF_UP) if isinstance(exponent, int) and exponent < -6 else exact
 
 
+def six_places(weight: Any) -> fmt.Places:
+    """A weight beside the sum it is divided by, as every explanation, scheda and workbook writes it: six decimals,
+    trailing zeros too («140,000000», «91,663000», «92,219178»; never «140» next to «92,219178»)."""
+    return fmt.Places(shown_weight(weight).quantize(WEIGHT_PLACES))
+
+
 def weight_places(weight: Any, beside: Decimal | None = None) -> fmt.Places:
     """A weight a formula gave as the explanation says it: :func:`shown_weight`, its six decimals kept with their
     trailing zeros («0,504110», never «0,50411»), a shorter one as it is («1», «0,5»); with ``beside`` (the weight

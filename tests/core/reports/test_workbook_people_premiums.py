@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
+from ciclope.core import fmt
 from ciclope.core.reports import xlsx
 
 from helpers import run_declared
@@ -224,3 +225,22 @@ def test_a_unit_is_shown_by_its_name_as_the_relazione_shows_it(ciclope_ente, tmp
     assert book["Obiettivi"]["OB1"]["Responsabile"] == cdr
     units = book["Unità"]
     assert (units["scr"]["Denominazione"], units["scr"]["Unità superiore"]) == ("Servizio screening", cdr)
+
+
+def test_a_unit_whose_name_holds_its_code_is_named_once(ciclope_ente, tmp_path):
+    """An ASP's «Servizio residenziale per anziani (RSA)» with id RSA read «… (RSA) (RSA)» in the workbook: a name
+    that already ends with its code in brackets is said as written; another unit keeps «name (code)»."""
+    data = files()
+    data["units.csv"] = "id,name,kind,parent,head\ncdr,Centro di responsabilità (cdr),ente,,DIR1\n"
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, data)
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    rows = list(load_workbook(path)["Valutazioni individuali"].iter_rows(values_only=True))
+    people = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
+    assert people["P01"]["Unità"] == "Centro di responsabilità (cdr)"
+    objectives = list(load_workbook(path)["Obiettivi"].iter_rows(values_only=True))
+    assert "Centro di responsabilità (cdr)" in objectives[1]
+    assert fmt.with_code("Servizio residenziale per anziani (RSA)", "RSA") == "Servizio residenziale per anziani (RSA)"
+    assert fmt.with_code("Servizio (RSA) di Ivrea", "RSA") == "Servizio (RSA) di Ivrea"
+    assert fmt.with_code("Servizio screening", "scr") == "Servizio screening (scr)"
+    assert fmt.with_code("Ufficio (sede di Ivrea)", "U1") == "Ufficio (sede di Ivrea) (U1)"

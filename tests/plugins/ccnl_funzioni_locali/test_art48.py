@@ -410,3 +410,35 @@ def test_the_only_one_who_receives_the_premium_is_told_so_in_words_for_one(tmp_p
         "Persona S01 (S01) è la sola persona della graduatoria che riceve il premio individuale, su 1 valutato; la "
         "quota del personale valutato (1) non dà nessun posto"
     )
+
+
+def test_the_scheda_lets_a_beneficiary_redo_the_maggiorazione(tmp_path):
+    """The scheda said «maggiorazione € 300,00» and «maggiorazione a ciascun beneficiario entro la quota della sua
+    graduatoria», circular: it says share × mean, the mean an aggregate of the 40 paid (40.000,00 / 40 = 1.000,00),
+    and 30% × € 1.000,00 = € 300,00."""
+    rule = {"share": 0.30, "quota": 0.10, "parita": ["sezione:Comportamenti", "assenze", "eta"]}
+    result = run(tmp_path, comune(FORTY, "40000.00"), 2026, {"maggiorazione": rule})
+    (magg,) = [p for p in build_scheda(result, "S01").payments if p.amount == "€ 300,00"]
+    assert magg.formula == (
+        "quota del valore medio × valore medio pro capite dei premi attribuiti nell'ente, la stessa per ciascun "
+        "beneficiario: i primi per punteggio entro la quota della graduatoria"
+    )
+    steps = [(line.label, line.value) for line in magg.steps]
+    assert ("quota del valore medio (CCDI)", "30%") in steps
+    assert ("valore medio pro capite dei premi attribuiti", "€ 1.000,00") in steps
+    assert ("valutati positivamente (con un premio maggiore di zero)", "40") in steps
+    assert ("graduatoria", "unica dell'ente") in steps and ("posizione tra i beneficiari", "1") in steps
+
+
+def test_the_scheda_withholds_a_mean_of_fewer_than_three_paid(tmp_path):
+    """Two paid of forty (the other 38 scored 0, no premium): the mean 40.000,00 / 2 = 20.000,00 with one's own
+    premium gives the colleague's; the scheda leaves it off and says why, the share and the amount stay."""
+    staff = [("S01", 50, 48, ""), ("S02", 50, 46, "")] + [(f"S{i:02d}", 0, 0, "") for i in range(3, 41)]
+    rule = {"share": 0.30, "quota": 0.10, "parita": ["sezione:Comportamenti", "assenze", "eta"]}
+    result = run(tmp_path, comune(staff, "40000.00"), 2026, {"maggiorazione": rule})
+    # M = 0.30 × 20.000,00 = 6.000,00 each to S01 and S02 (places floor(0.10 × 40) = 4, two positively evaluated)
+    (magg,) = [p for p in build_scheda(result, "S01").payments if p.amount == "€ 6.000,00"]
+    steps = dict((line.label, line.value) for line in magg.steps)
+    assert "valore medio pro capite dei premi attribuiti" not in steps and "€ 20.000,00" not in steps.values()
+    assert steps["quota del valore medio (CCDI)"] == "30%"
+    assert "meno di 3 persone" in magg.note

@@ -762,3 +762,34 @@ def test_who_loses_a_tied_cent_reads_the_rule_that_gave_it_to_another(ciclope_en
         text = explain(result, "person", loser)
         assert f"{down}: a parità di resto il centesimo va al punteggio più alto" in text
         assert "Persona P1" not in text and "P1" not in text.replace(loser, "")
+
+
+def test_who_loses_a_tied_cent_reads_only_the_clause_that_applied(ciclope_ente, tmp_path):
+    """R6 (80 points) lost a cent to a colleague with 85 and read «… a parità di punteggio al codice che viene prima»
+    too, because another colleague also had 80. € 10,00 to three of one level: 3,3333… each, the cent to P1 (90);
+    P2 and P3 both have 80 points, but they lost it to a higher score, not to a code: only the first clause."""
+    cards = [f"{p},SEG,scheda,Valutazione,100,{points}," for p, points in (("P1", 90), ("P2", 80), ("P3", 80))]
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in ("P1", "P2", "P3")]
+    files = one_unit_comune("Comune", staff, cards, '[funds]\nperformance_individuale = "10.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, EQUAL, files)
+    assert amounts(result) == {"P1": "3.34", "P2": "3.33", "P3": "3.33"}
+    down = "importo esatto € 3,3333…: € 3,33 al centesimo per difetto"
+    for loser in ("P2", "P3"):
+        text = explain(result, "person", loser)
+        assert f"{down}: a parità di resto il centesimo va al punteggio più alto\n" in text
+        assert "codice che viene prima" not in text
+
+
+def test_who_loses_a_tied_cent_to_an_equal_score_reads_the_code_clause(ciclope_ente, tmp_path):
+    """€ 10,00 to three with 80 points each: the cent to P1, the code that comes first; P2 and P3 lost it on an
+    equal remainder and an equal score: the clause of the code alone."""
+    cards = [f"{p},SEG,scheda,Valutazione,100,80," for p in ("P1", "P2", "P3")]
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in ("P1", "P2", "P3")]
+    files = one_unit_comune("Comune", staff, cards, '[funds]\nperformance_individuale = "10.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, EQUAL, files)
+    assert amounts(result) == {"P1": "3.34", "P2": "3.33", "P3": "3.33"}
+    down = "importo esatto € 3,3333…: € 3,33 al centesimo per difetto"
+    for loser in ("P2", "P3"):
+        text = explain(result, "person", loser)
+        assert f"{down}: a parità di resto e di punteggio il centesimo va al codice che viene prima" in text
+        assert "punteggio più alto" not in text

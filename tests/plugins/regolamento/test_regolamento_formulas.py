@@ -1101,13 +1101,16 @@ def test_the_interim_is_explained_by_its_own_figure_on_explain_the_card_and_the_
     # = 502.73), the last two from the same fund: each is explained by its own figure, not the result pay's
     position, result_pay, interim = person_awards(result, "PO1")
     assert (interim["amount"], interim["ref"]) == ("502.73", "P3")
-    assert interim["what"] == "interim della posizione P3, nella retribuzione di risultato"
+    assert interim["what"] == "interim della posizione «Ufficio studi», nella retribuzione di risultato"
     assert interim["formula"] == "interim, pagato con la retribuzione di risultato"
     assert result_pay["formula"].startswith("quota massima × punteggio / 100")
-    assert position["formula"] == "della posizione di cui è titolare"
+    assert position["formula"] == (
+        "la retribuzione di posizione annua della posizione «Area amministrativa», di cui è titolare: in proporzione "
+        "al valore della sua pesatura, entro il minimo e il massimo"
+    )
     payments = build(result, "PO1").payments
     assert [p.amount for p in payments] == ["€ 15.880,95", "€ 2.709,36", "€ 502,73"]
-    assert payments[2].what == "interim della posizione P3, nella retribuzione di risultato"
+    assert payments[2].what == "interim della posizione «Ufficio studi», nella retribuzione di risultato"
     assert [(line.label, line.value) for line in payments[2].steps] == [("interim della posizione P3", "€ 502,73")]
     # and the workbook's Premi sheet tells PO1's two rows of the result fund apart (no band: no «Fascia» column)
     rows = [row[3:5] for row in sheets.awards(result, lambda pid: "").rows if row[0] == "PO1"]

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from ciclope.core.reports.model import Total
 from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.read.load import load
 
@@ -255,6 +256,58 @@ def test_the_workbook_s_premiums_keep_the_result_pay_and_the_interim_apart(ciclo
         ("Retribuzione di risultato", "retribuzione di risultato", Decimal("3756.07")),
         ("Retribuzione di risultato (interim della posizione P4)", None, Decimal("533.33")),
     ]
-    # the total is the sum of the rows
-    body = [row for row in table.rows if row[0] != "TOTALE"]
+    # the total (of the premiums and the position pay: the last row) is the sum of the rows
+    body = [row for row in table.rows if not isinstance(row, Total)]
     assert table.rows[-1][head.index("Importo")] == sum(row[head.index("Importo")] for row in body)
+
+
+def test_the_holder_s_scheda_names_the_post_and_says_its_weighing(ciclope_ente, tmp_path):
+    """The scheda of a dirigente read «retribuzione di posizione dell'anno (PS1)», the post's code where its name
+    belongs, and «Come si calcola: della posizione di cui è titolare.», half a sentence. P3 «Area Tecnica», held by
+    Laura all year: 30 × 5/5 + 30 × 5/5 + 20 × 5/5 + 20 × 4/5 = 96 points, band from 85, € 14.000,00."""
+    import html
+    import re
+
+    from ciclope.core.schede.content import build
+    from ciclope.core.schede.render import render
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "PO3")))))
+    assert "retribuzione di posizione dell'anno (Area Tecnica)" in page
+    assert "(P3)" not in page
+    assert "Come si calcola: della posizione" not in page
+    assert (
+        "Come si calcola: la retribuzione di posizione annua della posizione «Area Tecnica», di cui è titolare: "
+        "l'importo della fascia che il valore della sua pesatura raggiunge."
+    ) in page
+    assert "punti della pesatura della posizione 96,00 " in page
+    assert "fascia raggiunta da 85 punti" in page
+
+
+def test_the_workbook_totals_say_premiums_apart_from_position_pay(ciclope_ente, tmp_path):
+    """The sheet «Premi» summed position pay and premiums in one «TOTALE», and «Sintesi» said «Fondi stanziati» of
+    both, where the Relazione says «Premi distribuiti / stanziati» of the premiums alone. By hand (see
+    test_the_position_pay_is_the_band_reached): position pay 8.800,00 + 7.038,25 + 14.000,00 = 29.838,25; result
+    pay 2.186,99 + 1.431,13 + 3.756,07 + the interim 533,33 = 7.907,52 of the result fund 56.000 × 0,16 = 8.960,00;
+    together 37.745,77; funds 8.960,00 + 47.040,00 = 56.000,00."""
+    from openpyxl import load_workbook
+
+    from ciclope.core.reports import xlsx
+    from ciclope.core.reports.relazione.organization import money_kpi
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    book = load_workbook(path)
+    premi = [r for r in book["Premi"].iter_rows(values_only=True) if r[0] and str(r[0]).lower().startswith("total")]
+    totals = {r[0]: next(v for v in r[1:] if isinstance(v, (int, float))) for r in premi}
+    assert totals == {
+        "Totale dei premi": 7907.52,
+        "Totale della retribuzione di posizione": 29838.25,
+        "TOTALE (premi e retribuzione di posizione)": 37745.77,
+    }
+    sintesi = {r[0]: r[1] for r in book["Sintesi"].iter_rows(values_only=True)}
+    assert (sintesi["Premi stanziati"], sintesi["Premi distribuiti"]) == (8960, 7907.52)
+    assert sintesi["Fondi stanziati (premi e retribuzione di posizione)"] == 56000
+    assert "Fondi stanziati" not in sintesi
+    assert money_kpi(result) == "€ 7.907,52 / € 8.960,00"

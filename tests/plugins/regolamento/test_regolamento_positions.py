@@ -458,7 +458,8 @@ def test_a_fund_s_label_keyed_as_the_office_writes_it_names_that_fund(ciclope_en
     assert result.plugin.status_labels["po_total"] == "Fondo delle Elevate qualificazioni"
     from ciclope.core.run.explain import explain
 
-    assert "(P1) (Fondo delle Elevate qualificazioni)" in explain(result, "person", "PO1")
+    # the post by its name (P1 «Area amministrativa»), its fund by the label
+    assert "(Area amministrativa) (Fondo delle Elevate qualificazioni)" in explain(result, "person", "PO1")
 
 
 def test_a_missing_fund_is_named_as_the_office_writes_it(ciclope_ente, tmp_path):

@@ -266,3 +266,16 @@ def test_one_left_without_pay_by_a_reduction_reads_no_sum_of_the_two_paid(ciclop
     risultato = page[page.index("Premio della parte «risultato»:") :]
     assert "Σ pesi 150" not in risultato and "€ 3.600,00" not in risultato
     assert "«Σ pesi»" in risultato and "riguardano meno di 3 persone pagate" in risultato
+
+
+def test_explain_says_every_weight_of_the_graduatorie_split_with_six_decimals(ciclope_ente, tmp_path):
+    """docs/regolamento.md: every weight beside its sum has six decimals, also when whole («peso = 560,000000»).
+    riparto_graduatorie = "=fte", everyone full time: each one's weight is 1, Ufficio uno 4 (A1..A4), all 7."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+    said = explain(result, "person", "A1")
+    assert said is not None
+    assert "peso del riparto della graduatoria = 4,000000" in said
+    assert "peso del riparto in tutto = 7,000000" in said
+    assert "peso di Persona A1 = 1,000000" in said
+    assert "Persona A1 nel riparto tra le graduatorie della parte «risultato» = 1,000000" in said
+    assert "peso di Persona A1 = 1\n" not in said
