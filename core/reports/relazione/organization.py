@@ -120,6 +120,12 @@ def verdict(r: Result, names: Names) -> Verdict:
     )
 
 
+def unit_bar(name: str, kind: str, value: Decimal | None, ente: Decimal | None) -> str:
+    """A unit's bar by its name (its code is no reader's); the root unit, named as the ente is, says that its bar is
+    its own objectives' where they give another figure than the ente's performance beside it."""
+    return f"{name} (obiettivi propri)" if kind == "ente" and value is not None and value != ente else name
+
+
 def charts(r: Result, names: Names) -> Figures:
     """The achievement charts of the areas (or first-level objectives) and units, then the score charts,
     which count people (``personal``)."""
@@ -128,22 +134,19 @@ def charts(r: Result, names: Names) -> Figures:
     if org is not None and (org.areas or org.separate):
         items = [(names.area(k), names.area(k, full=True), v) for k, v in org.areas.items()]
         items += [(names.area(k) + " (a parte)", names.area(k, full=True), v) for k, v in org.separate.items()]
-        items.append(("Ente", ente.name, org.ente))
+        items.append(("Ente", f"Performance dell'ente — {ente.name}", org.ente))
         figures.append(Figure(svg.achievement_bars("grafico-aree", "Raggiungimento per area strategica", items)))
     elif org is not None and org.objectives:
         tops = [o for o in ente.objectives.values() if o.parent is None and o.kind != "individual"]
         items = [(f"{o.id} {o.title}", f"{o.id} — {o.title}", org.objectives.get(o.id)) for o in tops]
-        items.append(("Ente", ente.name, org.ente))
+        items.append(("Ente", f"Performance dell'ente — {ente.name}", org.ente))
         title = "Raggiungimento per obiettivo di primo livello"
         figures.append(Figure(svg.achievement_bars("grafico-aree", title, items)))
     # a chart of units none of which has an achievement would be bars of «non valutato» on an empty axis: the
     # units' table says why each has none
     if org is not None and any(v is not None for v in org.units.values()):
-        items = [
-            (u.name or u.id, u.name or u.id, org.units.get(u.id))  # a unit by its name: its code is no reader's
-            for u in ente.units.values()
-            if u.id in org.units
-        ]
+        bars = {u.id: unit_bar(u.name or u.id, u.kind, org.units.get(u.id), org.ente) for u in ente.units.values()}
+        items = [(bars[uid], bars[uid], org.units.get(uid)) for uid in ente.units if uid in org.units]
         figures.append(Figure(svg.achievement_bars("grafico-unita", "Raggiungimento per unità organizzativa", items)))
     if r.scores:
         histogram = svg.count_bars(

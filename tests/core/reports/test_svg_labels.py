@@ -57,3 +57,20 @@ def test_a_bar_of_head_counts_wraps_its_label_under_the_bar():
     # the labels that fit stay one plain line, as before
     assert "<title>Da migliorare</title>Da migliorare</text>" in chart
     assert "…" not in chart
+
+
+def test_the_root_unit_with_objectives_of_its_own_is_no_second_figure_of_the_ente():
+    """The ente's bar (87,14%) and its root unit's (90,00%, the mean of the objectives it owns) both read the ente's
+    name: the root unit's bar says it is its own objectives', and the ente's tooltip says it is the performance."""
+    from decimal import Decimal
+
+    from ciclope.core.reports.relazione.organization import unit_bar
+
+    assert unit_bar("Automobile Club Montebruno", "ente", Decimal("0.90"), Decimal("0.8714")) == (
+        "Automobile Club Montebruno (obiettivi propri)"
+    )
+    # without objectives of its own the root unit's figure is the ente's: its name alone
+    assert unit_bar("Automobile Club Montebruno", "ente", Decimal("0.8714"), Decimal("0.8714")) == (
+        "Automobile Club Montebruno"
+    )
+    assert unit_bar("Servizio 1", "servizio", Decimal("0.90"), Decimal("0.8714")) == "Servizio 1"
