@@ -288,7 +288,18 @@ def regulation_problems(folder: Path, text: str) -> list[str]:
     path.write_text(text, encoding="utf-8")
     regulation, found = load(str(path))
     assert (regulation is None) == bool(found)
-    return [p.message for p in found]
+    return [placed(p) for p in found]
+
+
+def placed(problem: object) -> str:
+    """A problem of a regulation file with its place before its message, «riga 12, chiave livelli.scala: …», as the
+    tests compare them: the line and the key (as the office counts its tables) are the problem's own ``row`` and
+    ``column``, printed once before the message."""
+    column, row, message = (getattr(problem, k) for k in ("column", "row", "message"))
+    if not column:
+        return str(message)
+    line = f"riga {row}, " if row is not None else ""
+    return f"{line}chiave {column}: {message}"
 
 
 def regulation_text(folder: Path, text: str) -> str:

@@ -162,12 +162,18 @@ def _sanctions(tmp_path: Path, synonyms: str) -> str:
 
 def test_two_synonyms_read_alike_for_two_sanctions_are_refused(tmp_path):
     text = _sanctions(tmp_path, '{ "Sospensione breve" = "sospensione", "sospensione  BREVE" = "rimprovero_verbale" }')
-    assert "esclusioni[1].sinonimi.sospensione  BREVE" in text and "si leggono allo stesso modo" in text, text
+    assert (
+        "riga 34, [esclusioni[1].sinonimi] sospensione  BREVE: errore: i sinonimi" in text
+        and "si leggono allo stesso modo" in text
+    ), text
 
 
 def test_a_synonym_that_is_a_word_of_the_scale_is_refused(tmp_path):
     text = _sanctions(tmp_path, '{ "Multa" = "sospensione" }')
-    assert "esclusioni[1].sinonimi.Multa" in text and "è già la parola «multa» della scala" in text, text
+    assert (
+        "riga 34, [esclusioni[1].sinonimi] Multa: errore: il sinonimo «Multa»" in text
+        and "è già la parola «multa» della scala" in text
+    ), text
 
 
 def test_a_synonym_naming_a_sanction_as_the_office_writes_it_is_accepted(tmp_path):
@@ -213,7 +219,9 @@ def test_ten_thousand_parts_are_refused_at_once(tmp_path):
     started = time.monotonic()
     run = cli("run", cycle, "--no-store")
     assert time.monotonic() - started < 60
-    assert run.returncode in (1, 2) and "premi: 10000 elementi, oltre il massimo di 50" in run.stdout + run.stderr
+    assert (
+        run.returncode in (1, 2) and "premi: errore: 10000 elementi, oltre il massimo di 50" in run.stdout + run.stderr
+    )
 
 
 def test_a_money_amount_beyond_precision_written_as_text(tmp_path):
@@ -228,7 +236,7 @@ def test_a_money_amount_beyond_precision_written_as_text(tmp_path):
         ):
             run = cli(*command)
             text = run.stdout + run.stderr
-            assert run.returncode in (1, 2) and "premio.massimo" in text and "numero troppo grande" in text, text
+            assert run.returncode in (1, 2) and "[premio] massimo: errore: numero troppo grande" in text, text
             assert "errore interno" not in text and "InvalidOperation" not in text
 
 

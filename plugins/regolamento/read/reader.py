@@ -105,13 +105,12 @@ class Context:
         return where if block is not None and block.group(0) in self.by_row else rowless(where)
 
     def error(self, path: str, message: str, rule: str = "regolamento.formato") -> None:
+        """A problem at ``path``'s line and key: the place is the problem's own (``row``, ``column``), said once
+        where it is printed («regolamento.toml, riga 71, [[risultato_po]] n. 2, metodo: errore: …»), never again
+        in its message."""
         line = line_of(self.lines, path)
-        at = f"riga {line}, " if line is not None else ""
-        key = said(path)
         self.problems.append(
-            Problem(
-                rule=rule, message=f"{at}chiave {key}: {message}", file=self.file, row=line, column=key, source=SOURCE
-            )
+            Problem(rule=rule, message=message, file=self.file, row=line, column=said(path), source=SOURCE)
         )
 
 

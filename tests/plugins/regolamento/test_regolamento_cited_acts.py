@@ -15,7 +15,7 @@ from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.read.load import load
 
-from helpers import amounts, run_declared
+from helpers import amounts, placed, run_declared
 
 HEAD = """\
 formato = 2
@@ -88,7 +88,7 @@ def test_a_source_naming_an_act_is_cited_as_written(tmp_path, fonte, said):
     path = tmp_path / "smvp.toml"
     path.write_text(PARTS, encoding="utf-8")
     regulation, found = load(str(path))
-    assert regulation is not None, [p.message for p in found]
+    assert regulation is not None, [placed(p) for p in found]
     assert cited(cite(regulation, fonte)) == said
 
 

@@ -22,6 +22,7 @@ from helpers import (
     amounts,
     next_year,
     one_unit_comune,
+    placed,
     regulation_problems,
     regulation_text,
     run_declared,
@@ -599,7 +600,7 @@ def test_a_datum_of_the_unit_cannot_take_a_name_units_csv_has(tmp_path):
     path.write_text(TURNOVER.replace('nome = "fatturato"', 'nome = "responsabile"'), encoding="utf-8")
     regulation, found = load(str(path))
     assert regulation is None
-    assert [p.message for p in found if p.column == "colonne[1].nome"] == [
+    assert [placed(p) for p in found if p.column == "colonne[1].nome"] == [
         "riga 7, chiave colonne[1].nome: «responsabile» è già una colonna di unità.csv che ciclope legge: scegli un "
         "altro nome"
     ]

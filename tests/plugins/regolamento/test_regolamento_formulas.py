@@ -17,7 +17,7 @@ from ciclope.plugins.regolamento.format.wording import sentence
 from ciclope.plugins.regolamento.read.formulas import FormulaError, Scope, read
 from ciclope.plugins.regolamento.read.load import load
 
-from helpers import STAFF_HEADER, TESTS, amounts, one_unit_comune, regulation_problems, run_declared
+from helpers import STAFF_HEADER, TESTS, amounts, one_unit_comune, placed, regulation_problems, run_declared
 
 CATALOGUE = TESTS / "regolamento" / "catalogo"  # the real texts, declared (their catalogue)
 HEAD = """\
@@ -582,7 +582,7 @@ fonte = "art. 12"
     path.write_text(text, encoding="utf-8")
     regulation, found = load(str(path))
     assert regulation is None
-    messages = [p.message for p in found]
+    messages = [placed(p) for p in found]
     assert messages == [
         "riga 20, chiave premi[2].ammesso: formula «=punteggi = MAX.ENTE(punteggio)»: nome sconosciuto «punteggi» "
         "(forse «punteggio»?); nomi ammessi: punteggio, scheda, unita, ente, ente_attestata, cruscotto, quota_tempo, assenze, "
@@ -618,7 +618,7 @@ def test_a_formula_needs_format_two(tmp_path):
     path.write_text(CUNEO.replace("formato = 2", "formato = 1").replace("da = 90", 'da = "=MEDIA.ENTE(punteggio)"'))
     regulation, found = load(str(path))
     assert regulation is None
-    assert [p.message for p in found] == [
+    assert [placed(p) for p in found] == [
         "riga 8, chiave livelli.scala[1].da: le formule sono del formato 2: scrivi formato = 2 in testa al file"
     ]
 
@@ -1174,7 +1174,7 @@ def test_progressions_without_places_are_refused(tmp_path):
     regulation, found = load(str(path))
     # neither posti nor quota: nobody would ever be selected, silently
     assert regulation is None
-    assert [p.message for p in found] == [
+    assert [placed(p) for p in found] == [
         "riga 10, chiave progressioni: manca quanti sono selezionati: posti (es. posti = 3), quota del personale in "
         "servizio (es. quota = 0.3) o le risorse con il costo di ciascuno (risorse o fondo, e costo)"
     ]
@@ -1282,7 +1282,7 @@ scaglioni = [{ da = 0, riduzione = 0 }]
     path.write_text(text, encoding="utf-8")
     regulation, found = load(str(path))
     assert regulation is None
-    assert [p.message for p in found] == [
+    assert [placed(p) for p in found] == [
         "riga 33, chiave riduzioni[1].parti: «presenze» non è una parte del premio (forse «presenza»?) (parti: "
         "presenza, importi decisi, calcolato)",
         "riga 12, chiave premi[1].peso: vale per il metodo «proporzionale», non per «livelli»",
@@ -1293,7 +1293,7 @@ scaglioni = [{ da = 0, riduzione = 0 }]
         "«performance_individuale», come «presenza» e «calcolato»",  # no part writes fondo: all three share it
     ]
     path.write_text(text.replace('parti = ["presenze"]', 'parti = ["presenza"]'), encoding="utf-8")
-    cuts = [p.message for p in load(str(path))[1] if "economie" in p.message]
+    cuts = [placed(p) for p in load(str(path))[1] if "economie" in placed(p)]
     assert cuts == [
         "riga 34, chiave riduzioni[1].economie: «obiettivi» non è una parte scritta dopo «presenza» con lo stesso "
         "fondo; economie: ripartite, residuo o una parte successiva"
@@ -1305,14 +1305,14 @@ scaglioni = [{ da = 0, riduzione = 0 }]
         ),
         encoding="utf-8",
     )
-    cuts = [p.message for p in load(str(path))[1] if "economie" in p.message]
+    cuts = [placed(p) for p in load(str(path))[1] if "economie" in placed(p)]
     assert cuts == [
         "riga 34, chiave riduzioni[1].economie: «residui» non è una parte scritta dopo «presenza» con lo stesso "
         "fondo (forse «residuo»?); economie: ripartite, residuo o una parte successiva"
     ]
     # the amounts written in premi.csv are paid as written: a reduction of them would be silently left unapplied
     path.write_text(text.replace('parti = ["presenze"]', 'parti = ["importi decisi"]'), encoding="utf-8")
-    refused = [p.message for p in load(str(path))[1] if "riduzioni[1].parti" in p.message]
+    refused = [placed(p) for p in load(str(path))[1] if p.column == "riduzioni[1].parti"]
     assert refused == [
         "riga 33, chiave riduzioni[1].parti: la parte «importi decisi» (metodo «importi») paga persone scelte altrove e "
         "non si riduce: una riduzione vale per una parte che divide il fondo o calcola l'importo di ciascuno; gli "
@@ -1737,7 +1737,7 @@ def test_a_flat_choice_is_checked_when_the_file_is_read(tmp_path, written, probl
     ), encoding="utf-8")  # fmt: skip
     regulation, found = load(str(path))
     assert regulation is None
-    assert [p.message for p in found] == [f"riga 11, chiave premi[1].importo: formula «{written}»: {problem}"]
+    assert [placed(p) for p in found] == [f"riga 11, chiave premi[1].importo: formula «{written}»: {problem}"]
 
 
 def test_an_unknown_name_is_said_once_without_knock_on_problems(tmp_path):
@@ -1750,7 +1750,7 @@ def test_an_unknown_name_is_said_once_without_knock_on_problems(tmp_path):
     ), encoding="utf-8")  # fmt: skip
     regulation, found = load(str(path))
     assert regulation is None
-    [problem] = [p.message for p in found]
+    [problem] = [placed(p) for p in found]
     assert problem.startswith(f"riga 11, chiave premi[1].importo: formula «{written}»: nome sconosciuto «altrimenti»")
     assert "vuole una condizione" not in problem  # the problems of one formula are joined in one message
 

@@ -11,7 +11,7 @@ from ciclope.plugins.regolamento.read.amend import apply, problems
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import render
 
-from helpers import amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
+from helpers import amounts, one_unit_comune, placed, regulation_problems, regulation_text, run_declared
 
 HEAD = """\
 formato = 2
@@ -497,7 +497,7 @@ fonte = "art. 8"
     path.write_text(text.replace('metodo = "livelli"', 'metodo = "livelli"\nmassimo = "1000.00"'), encoding="utf-8")
     _, found = load(str(path))
     # line 14: [[premi]] at 10, then nome, metodo, the massimo written after it, coefficienti
-    assert [p.message for p in found] == [
+    assert [placed(p) for p in found] == [
         "riga 14, chiave premi[1].coefficienti.A: il coefficiente 1,3 supera 1: con un massimo pro capite (o un "
         "budget) il coefficiente ne è una quota; sopra 1 vale quando il fondo è diviso per pesi (senza massimo)"
     ]

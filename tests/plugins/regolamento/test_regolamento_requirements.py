@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ciclope.plugins.regolamento.read.load import load
 
-from helpers import amounts, one_unit_comune, run_declared
+from helpers import amounts, one_unit_comune, placed, run_declared
 
 REGULATION = """\
 formato = 2
@@ -62,7 +62,7 @@ def test_a_part_that_is_no_part_of_the_score(tmp_path):
     path.write_text(REGULATION.replace('"sezione:Comportamenti"', '"comportamento"'), encoding="utf-8")
     regulation, found = load(str(path))
     assert regulation is None
-    assert [p.message for p in found] == [
+    assert [placed(p) for p in found] == [
         "riga 9, chiave livelli.requisiti[1].parte: parte «comportamento» sconosciuta; ammesse: scheda, unita, "
         "ente, cruscotto o sezione:Nome"
     ]

@@ -13,7 +13,7 @@ from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
 from ciclope.plugins.regolamento.read.load import load
 
-from helpers import amounts, one_unit_comune, run_declared
+from helpers import amounts, one_unit_comune, placed, run_declared
 
 REGULATION = """\
 formato = 2
@@ -63,7 +63,7 @@ def test_a_threshold_above_the_scale_is_refused(tmp_path):
     path.write_text(REGULATION.replace("da = 360", "da = 460"), encoding="utf-8")
     regulation, found = load(str(path))
     assert regulation is None
-    assert [p.message for p in found] == [
+    assert [placed(p) for p in found] == [
         "riga 12, chiave livelli.scala[1].da: 460 fuori dall'intervallo ammesso (da 0 a 400)"
     ]
 
