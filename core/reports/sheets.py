@@ -533,7 +533,7 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         unit = (unit_said(r, who.unit) or "") if who else ""
         fund = fund_name(r, a.pool)
         if stats.covered(r, a):  # beside the person's own result pay from the same fund: say which it is
-            fund = f"{fund} (interim della posizione {a.ref})"
+            fund = f"{fund} (interim della posizione «{stats.post_said(r, a.ref or '')}»)"
         said = (band(a.band),) if banded else ()
         named = parts.get(a.pool, {}).get(a.person) or ()
         # the parts of the person's award from the pool, which sum to it: not those of another award of theirs

@@ -104,9 +104,9 @@ def due(
                 Input("giorni dell'interim nell'anno", days, cell=ente.cell(FILE, r.row, "interim_from")),
                 Input("giorni dell'anno", terms.year_days(ente.year)),
             ],
-            f"Interim della posizione {pid} — {ente.people[who].name}",
+            f"Interim della posizione {_post(pid, r)} — {ente.people[who].name}",
         )
-        out.append(Interim(position=pid, person=who, amount=amount, key=key))
+        out.append(Interim(position=pid, person=who, amount=amount, key=key, title=str(r.get("title") or "")))
     return tuple(out)
 
 
@@ -123,7 +123,7 @@ def taken(reg: Regulation, ente: Ente, trace: Trace, out: Outcome) -> Decimal | 
         trace.problem(too_much(reg, ente, total, pool.amount))
         return None
     key = f"pool:{rp.fund}:interim"
-    taken_out = [Input(f"interim della posizione {i.position}", i.amount, ref=i.key) for i in out.interims]
+    taken_out = [Input(f"interim della posizione {i.post}", i.amount, ref=i.key) for i in out.interims]
     trace.record(
         key,
         pool.amount - total,
@@ -168,11 +168,17 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome, paid: Collectio
     for i in out.interims:
         amount = i.amount if i.person in paid else ZERO
         how = "interim, pagato con la retribuzione di risultato" if amount else NOT_PAID
-        inputs = [Input(f"interim della posizione {i.position}", i.amount, ref=i.key)]
-        label = f"Interim della posizione {i.position} nella retribuzione di risultato di {ente.people[i.person].name}"
+        inputs = [Input(f"interim della posizione {i.post}", i.amount, ref=i.key)]
+        label = f"Interim della posizione {i.post} nella retribuzione di risultato di {ente.people[i.person].name}"
         trace.record(f"award:{i.person}:{rp.fund}:{i.position}", amount, how, cite(reg, rp.source), inputs, label)
         band = next((a.band for a in out.awards.values() if a.person == i.person and a.pool == rp.fund), None)
         award = Award(person=i.person, amount=amount, pool=rp.fund, band=band, ref=i.position)  # the result pay's band
         out.awards[f"{i.position}:{rp.fund}:interim"] = award
         given += amount
     out.pools[rp.fund] = attrs.evolve(pool, amount=before).with_distributed(pool.distributed + given)
+
+
+def _post(pid: str, row: Row) -> str:
+    """A vacant position by its name in posizioni.csv («Ufficio studi»), its code where it has none."""
+    title = row.get("title")
+    return f"«{title}»" if title else pid

@@ -46,6 +46,13 @@ class Interim:
     person: str
     amount: Decimal
     key: str
+    title: str = ""  # the position's name in posizioni.csv, "" where it has none
+
+    @property
+    def post(self) -> str:
+        """The position covered as people read it: «interim della posizione «Ufficio studi»», its code without a
+        name."""
+        return f"«{self.title}»" if self.title else self.position
 
 
 @attrs.frozen

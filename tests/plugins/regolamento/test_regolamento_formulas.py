@@ -1034,7 +1034,8 @@ def test_the_interim_is_paid_with_the_result_pay_out_of_its_fund_first(ciclope_e
     assert (band.count, band.unpaid, band.total) == (2, 1, Decimal("5450.27"))
     assert (band.mean, band.low, band.high) == (Decimal("5450.27"), Decimal("5450.27"), Decimal("5450.27"))
     explained = explain(result, "person", "PO1")
-    assert "Interim della posizione P3 nella retribuzione di risultato di Persona PO1" in explained
+    # the vacant post by its name in posizioni.csv, never by its code
+    assert "Interim della posizione «Ufficio studi» nella retribuzione di risultato di Persona PO1" in explained
 
 
 def test_an_interim_at_its_own_measure_is_not_paid_without_the_result_pay(ciclope_ente, tmp_path):
@@ -1111,14 +1112,16 @@ def test_the_interim_is_explained_by_its_own_figure_on_explain_the_card_and_the_
     payments = build(result, "PO1").payments
     assert [p.amount for p in payments] == ["€ 15.880,95", "€ 2.709,36", "€ 502,73"]
     assert payments[2].what == "interim della posizione «Ufficio studi», nella retribuzione di risultato"
-    assert [(line.label, line.value) for line in payments[2].steps] == [("interim della posizione P3", "€ 502,73")]
+    assert [(line.label, line.value) for line in payments[2].steps] == [
+        ("interim della posizione «Ufficio studi»", "€ 502,73")
+    ]
     # and the workbook's Premi sheet tells PO1's two rows of the result fund apart (no band: no «Fascia» column)
     rows = [row[3:5] for row in sheets.awards(result, lambda pid: "").rows if row[0] == "PO1"]
     assert rows == [
         ("Fondo per la retribuzione di posizione", Decimal("15880.95")),
         # the fund risultato_po named by its roles, as in [fondi]
         ("Retribuzione di risultato delle PO / EQ", Decimal("2709.36")),
-        ("Retribuzione di risultato delle PO / EQ (interim della posizione P3)", Decimal("502.73")),
+        ("Retribuzione di risultato delle PO / EQ (interim della posizione «Ufficio studi»)", Decimal("502.73")),
     ]
 
 

@@ -254,7 +254,7 @@ def test_the_workbook_s_premiums_keep_the_result_pay_and_the_interim_apart(ciclo
     paid = [(r["Fondo"], r["Parte"], r["Importo"]) for r in rows if r["Fondo"].startswith("Retribuzione di risultato")]
     assert paid == [
         ("Retribuzione di risultato", "retribuzione di risultato", Decimal("3756.07")),
-        ("Retribuzione di risultato (interim della posizione P4)", None, Decimal("533.33")),
+        ("Retribuzione di risultato (interim della posizione «Area Vigilanza»)", None, Decimal("533.33")),
     ]
     # the total (of the premiums and the position pay: the last row) is the sum of the rows
     body = [row for row in table.rows if not isinstance(row, Total)]
