@@ -24,6 +24,7 @@ from ciclope.core.compare.report import (
     counts,
     level_row,
     order,
+    own_bands,
     role,
     status,
     top_share,
@@ -126,15 +127,17 @@ def people(doc: Doc, labels: Labels | None = None) -> Table:
     sc = doc["scenarios"]
     others = [n for n in sc if n != CURRENT]
     base = sc[CURRENT]["people"]
+    banded = own_bands(doc)  # a regulation without bands of its own: its levels, said as levels
+    word = "Fascia" if banded else "Livello"
     columns: list[Column] = [
         ("Persona", "text", 14),
         ("Ruolo", "text", 14),
         ("Punteggio attuale", "score", 10),
-        ("Fascia attuale", "text", 14),
+        (f"{word} attuale", "text", 14),
         ("Importo attuale", "money", 14),
     ]
     for n in others:
-        columns += [(f"Fascia {n}", "text", 14), (f"Importo {n}", "money", 14), (f"Differenza {n}", "money", 14)]
+        columns += [(f"{word} {n}", "text", 14), (f"Importo {n}", "money", 14), (f"Differenza {n}", "money", 14)]
     rows: list[list[Any]] = []
     for pid in order(doc):
         p = base[pid]
@@ -142,7 +145,7 @@ def people(doc: Doc, labels: Labels | None = None) -> Table:
             pid,
             role(p, labels),
             None if p["score"] is None else Decimal(str(p["score"])),
-            status(p, labels),
+            status(p, labels, banded),
             _money(p["amount"]),
         ]
         for n in others:
@@ -150,7 +153,7 @@ def people(doc: Doc, labels: Labels | None = None) -> Table:
             if q is None:
                 row += [None, None, None]
             else:
-                row += [status(q, labels), _money(q["amount"]), Decimal(q["amount"]) - Decimal(p["amount"])]
+                row += [status(q, labels, banded), _money(q["amount"]), Decimal(q["amount"]) - Decimal(p["amount"])]
         rows.append(row)
     return Table("Persone", columns, rows)
 

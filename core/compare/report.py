@@ -40,6 +40,7 @@ LEVEL = "livello:"  # the key of a level's label in the labels, as its regulatio
 GROUP = "gruppo:"  # the key of a role's people as a group, with the article («le EQ»), in the labels
 TOP_SHARE = "Quota di persone al livello più alto"
 OWN_SCALE = "della propria scala"
+ON_LEVELED = "sulle persone con un livello"  # the share's denominator (docs/ops.md), as the Relazione says it
 ADOPT = "Dove si adotta"
 
 TITLE = "Simulazione per la contrattazione integrativa"
@@ -128,10 +129,13 @@ def band(name: str, levels: Collection[str], labels: Labels | None) -> str:
     return level(name, labels) if name in levels else name
 
 
-def status(person: Doc, labels: Labels | None) -> str:
+def status(person: Doc, labels: Labels | None, banded: bool = True) -> str:
     """The band (a level recorded as band by its label), or else the outcome in Italian (the plugin's labels
-    first)."""
+    first); someone evaluated with no band is «senza fascia» (``banded``: the regulation's bands are its own),
+    else «senza livello», never «valutato» in a column of bands."""
     if not person["band"]:
+        if person["status"] in (None, "", "evaluated"):
+            return "senza fascia" if banded else "senza livello"
         return fmt.status(person["status"], labels)
     return level(person["band"], labels) if person["band"] == person.get("level") else person["band"]
 
@@ -144,8 +148,20 @@ def top_share(doc: Doc, labels: Labels | None) -> str:
     top = metrics["top_level"]
     apart = ", ".join(f"senza {group(code, labels)}" for code in metrics.get("top_level_apart", ()))
     if top is None and metrics["top_level_share"] is not None:  # people on several scales: each at their own top
-        return f"{TOP_SHARE} {OWN_SCALE}" + (f" ({apart})" if apart else "")
-    return f"{TOP_SHARE} ({', '.join(filter(None, (level(top, labels), apart)))})" if top else TOP_SHARE
+        return f"{TOP_SHARE} {OWN_SCALE}" + (f" ({apart})" if apart else "") + f" {ON_LEVELED}"
+    if not top:
+        return TOP_SHARE
+    return f"{TOP_SHARE} ({', '.join(filter(None, (level(top, labels), apart)))}) {ON_LEVELED}"
+
+
+def own_bands(doc: Doc) -> bool:
+    """Whether the regulation has merit bands of its own: someone's band is not their level, in some scenario (a
+    regulation without bands records each person's level as band)."""
+    return any(
+        p.get("band") and p.get("band") != p.get("level")
+        for s in doc["scenarios"].values()
+        for p in s["people"].values()
+    )
 
 
 def group(code: str, labels: Labels | None) -> str:
@@ -316,7 +332,7 @@ def gains(doc: Doc, labels: Labels) -> list[Block]:
                 "importo."
             )
         )
-        out.append(moved(name, found, base, s["people"], labels, doc["year"]))
+        out.append(moved(name, found, base, s["people"], labels, own_bands(doc)))
     return out
 
 
@@ -331,13 +347,15 @@ def moves(base: Doc, people: Doc) -> list[Move]:
     return out
 
 
-def moved(name: str, found: Sequence[Move], base: Doc, people: Doc, labels: Labels, year: int) -> Table:
-    """The people who move, the biggest gain first."""
+def moved(name: str, found: Sequence[Move], base: Doc, people: Doc, labels: Labels, banded: bool) -> Table:
+    """The people who move, the biggest gain first; their band, or their level where the regulation has no bands
+    of its own (``banded``)."""
+    word = "Fascia" if banded else "Livello"
     heads = (
         "Persona",
         "Ruolo",
-        "Fascia attuale",
-        f"Fascia in {name}",
+        f"{word} attuale",
+        f"{word} in {name}",
         "Importo attuale",
         f"Importo in {name}",
         "Differenza",
@@ -346,15 +364,15 @@ def moved(name: str, found: Sequence[Move], base: Doc, people: Doc, labels: Labe
         (
             pid,
             role(people[pid], labels),
-            status(base[pid], labels) if pid in base else "—",
-            status(people[pid], labels),
+            status(base[pid], labels, banded) if pid in base else "—",
+            status(people[pid], labels, banded),
             fmt.euro(before),
             fmt.euro(after),
             signed_euro(d),
         )
         for d, pid, before, after in sorted(found, key=lambda m: (-m[0], m[1]))
     ]
-    return Table("", columns(heads, (4, 5, 6)), rows, empty="Nessuno cambia importo o fascia.")
+    return Table("", columns(heads, (4, 5, 6)), rows, empty=f"Nessuno cambia importo o {word.lower()}.")
 
 
 def groups(doc: Doc, labels: Labels | None = None) -> list[Block]:
@@ -373,19 +391,28 @@ def groups(doc: Doc, labels: Labels | None = None) -> list[Block]:
             )
             for g in s["bands"]
         ]
-        levels = [
-            (level_row(g, labels), g["count"], fmt.euro(Decimal(g["total"])), fmt.euro(Decimal(g["per_capita"])))
-            for g in s["levels"]
-        ]
-        band_heads = ("Fascia", "Persone", "Premi della fascia", "Pro capite", "Rapporto con la successiva")
-        out += [
-            Heading(f"Scenario {name}"),
-            Table("", columns(band_heads, (1, 2, 3, 4)), bands, empty="Nessuna fascia di merito in questo scenario."),
-            Table(
-                "", columns(("Livello", "Persone", "Importi", "Pro capite"), (1, 2, 3)), levels, empty="Nessun livello."
-            ),
-        ]
+        out += [Heading(f"Scenario {name}"), *_bands_and_levels(s, bands, labels, own_bands(doc))]
     return out
+
+
+def _bands_and_levels(s: Doc, bands: list[tuple[Any, ...]], labels: Labels | None, banded: bool) -> list[Block]:
+    """A scenario's table of bands and of levels; where the regulation's bands are its levels (not ``banded``), the
+    levels alone, with the ratio of each to the next."""
+    ratio = {r["upper"]: r["ratio"] for r in s["metrics"]["band_ratios"]}
+    rows = [
+        (level_row(g, labels), g["count"], fmt.euro(Decimal(g["total"])), fmt.euro(Decimal(g["per_capita"])))
+        + (() if banded else (show(ratio[g["name"]], "num") if g["name"] in ratio and not g.get("role") else "—",))
+        for g in s["levels"]
+    ]
+    heads = ("Livello", "Persone", "Importi", "Pro capite") + (() if banded else ("Rapporto con il successivo",))
+    levels = Table("", columns(heads, range(1, len(heads))), rows, empty="Nessun livello.")
+    if not banded:
+        return [levels]
+    band_heads = ("Fascia", "Persone", "Premi della fascia", "Pro capite", "Rapporto con la successiva")
+    return [
+        Table("", columns(band_heads, (1, 2, 3, 4)), bands, empty="Nessuna fascia di merito in questo scenario."),
+        levels,
+    ]
 
 
 def people(doc: Doc, labels: Labels) -> list[Block]:

@@ -404,13 +404,21 @@ def _evaluators(result: Result) -> tuple[tuple[EvaluatorStat, ...], str]:
             theirs = evaluated[who] = {}
         theirs[pid] = None
     at_top_of, label = _top(result)
+    by_level = not label.startswith("quota con punteggio")
+
+    def leveled(pid: str) -> bool:
+        s = result.scores.get(pid)
+        return s is not None and s.level is not None
+
     out = []
     for who in sorted(evaluated):
         judged = {p: v for p in evaluated[who] if (v := evaluation_value(result, p)) is not None}
         people, values = list(judged), list(judged.values())
         n = len(values)
         at_top = sum(1 for p in people if at_top_of(p))
-        share = (Decimal(at_top) / n) if n else None
+        # the share on the people with a level (where the regulation has levels), as `ciclope compare` counts it
+        counted = sum(1 for p in people if leveled(p)) if by_level else n
+        share = (Decimal(at_top) / counted) if counted else None
         distinct = len(set(values))
         flags = []
         if n >= MIN_FLAGGED and distinct == 1:
@@ -433,6 +441,9 @@ def _evaluators(result: Result) -> tuple[tuple[EvaluatorStat, ...], str]:
     return tuple(out), label
 
 
+ON_LEVELED = "sulle persone con un livello"  # the share's denominator, said where it is a level's
+
+
 def _top(result: Result) -> tuple[Callable[[str], bool], str]:
     """Whether a person counts at the top, and the words of the column that counts them: the highest level of the
     person's own scale where the ente's people are on several (:func:`level_scales`), else the highest level in
@@ -446,12 +457,15 @@ def _top(result: Result) -> tuple[Callable[[str], bool], str]:
             s, p = scores.get(pid), people.get(pid)
             return s is not None and p is not None and s.level is not None and s.level == tops.get(p.role)
 
-        return own_top, "quota al livello più alto della propria scala"
+        return own_top, f"quota al livello più alto della propria scala {ON_LEVELED}"
     top = top_level(result)
     if top:
         # the level by the label the ente's regulation gives it, as the distribution beside it names it
         named = fmt.level(top, result.plugin.ente_labels)
-        return lambda pid: (s := scores.get(pid)) is not None and s.level == top, f"quota al livello più alto ({named})"
+        return (
+            lambda pid: (s := scores.get(pid)) is not None and s.level == top,
+            f"quota al livello più alto ({named}) {ON_LEVELED}",
+        )
     return lambda pid: (scores[pid].score or 0) >= TOP_SCORE, f"quota con punteggio ≥ {TOP_SCORE}"
 
 

@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import fmt
+from ciclope.core.labels import STATUS_LABELS
 from ciclope.core.run.explain import (
     Kinds,
     column_kind,
@@ -42,6 +43,7 @@ from ciclope.core.run.explain import (
 )
 from ciclope.core.store import Store
 from ciclope.core.store import commands as store_commands
+from ciclope.core.store.words import ente_info
 
 # the heads of the figures that start a person's explanation (``award:P1``, ``score:P1``, ``card:P1``, …)
 OWN_HEADS = ("award", "score", "card", "person", "progression", "rata")
@@ -66,10 +68,19 @@ class Runs:
     kinds: Kinds
     cells_before: Mapping[str, Any]
     cells_after: Mapping[str, Any]
+    statuses: Mapping[str, str] = attrs.field(factory=dict)
 
     @classmethod
-    def of(cls, before: Trace, after: Trace, headers: Mapping[str, Mapping[str, str]], kinds: Kinds) -> Runs:
-        return cls(before, after, headers, kinds, cells_read(before), cells_read(after))
+    def of(
+        cls,
+        before: Trace,
+        after: Trace,
+        headers: Mapping[str, Mapping[str, str]],
+        kinds: Kinds,
+        statuses: Mapping[str, str] | None = None,
+    ) -> Runs:
+        """``statuses``: the words of the plugin's statuses (its ``STATUS_LABELS``, an ente's own labels)."""
+        return cls(before, after, headers, kinds, cells_read(before), cells_read(after), statuses or {})
 
 
 def cells_read(trace: Trace) -> dict[str, Any]:
@@ -85,7 +96,8 @@ def annotate(store: Store, doc: dict[str, Any], a: int, b: int) -> None:
     after = store.document(b)
     plugin = after.get("plugin", "")
     kinds = stored_kinds(plugin, after, int(after.get("year") or 0))
-    runs = Runs.of(store.trace(a), store.trace(b), column_words(plugin), kinds)
+    statuses = ente_info(plugin, after, int(after.get("year") or 0)).status_labels if plugin else {}
+    runs = Runs.of(store.trace(a), store.trace(b), column_words(plugin), kinds, statuses)
     changed = {p["person"]: own_changes(runs, p["person"]) for p in doc["people"]}
     data = {pid: any(c["data"] for c in lines) for pid, lines in changed.items()}
     moved = [pid for pid, yes in data.items() if yes]
@@ -188,6 +200,9 @@ def figure_changes(runs: Runs, pid: str, ka: set[str], kb: set[str]) -> list[dic
     for key in sorted(ka | kb):
         if value_kind(key) == "money" and key not in parts_a | parts_b | {premium}:
             continue
+        if is_status(key):
+            out += status_change(runs, key)
+            continue
         if key not in a or key not in b:
             out.append(alone(runs, key, after=key in b))
             continue
@@ -195,6 +210,25 @@ def figure_changes(runs: Runs, pid: str, ka: set[str], kb: set[str]) -> list[dic
         if (followed_once or key in said_parts) and a[key]["value"] != b[key]["value"]:
             out.append(before_after(a[key], b[key], key))
     return out
+
+
+def is_status(key: str) -> bool:
+    """Whether ``key`` is a person's outcome (``score:P1:status``): a code said in words, never as a figure."""
+    return key.split(":")[0] == "score" and key.split(":")[-1] == "status"
+
+
+def status_change(runs: Runs, key: str) -> list[dict[str, Any]]:
+    """A person's outcome that differs between the runs, in words both sides: a status by the plugin's label
+    («escluso per punteggio sotto il minimo»), and no status recorded as what it means, «valutato»."""
+    fa, fb = runs.before.get(key), runs.after.get(key)
+    va, vb = (f["value"] if f else None for f in (fa, fb))
+    if va == vb:
+        return []
+    words = {**STATUS_LABELS, **runs.statuses}
+    before, after = (words.get(v or "evaluated", str(v).replace("_", " ")) for v in (va, vb))
+    label = (fb or fa or {}).get("label", "Esito")
+    said = f"{label}: {before} prima, {after} dopo"
+    return [{"figure": key, "name": label, "from": va, "to": vb, "cells": [], "data": False, "said": said}]
 
 
 def before_after(fa: Mapping[str, Any], fb: Mapping[str, Any], key: str) -> dict[str, Any]:

@@ -36,27 +36,11 @@ from ciclope.core.reports import (
 from ciclope.core.reports.public import write_pdf
 from ciclope.core.result import Result
 from ciclope.core.run.runner import TMP, compute
+from ciclope.core.run.verifywords import said_difference, walk
 from ciclope.core.tomlcompat import read_toml
 
 if TYPE_CHECKING:  # the store (SQLAlchemy, 0.25 s to import) is loaded only when a folder names one
     from ciclope.core.store import Store
-
-
-def _diff(a, b, path="") -> list[str]:
-    if isinstance(a, dict) and isinstance(b, dict):
-        out = []
-        for k in list(a) + [k for k in b if k not in a]:
-            if k not in a or k not in b:
-                out.append(f"{path}{k}: {'mancante' if k not in b else 'nuovo'}")
-            else:
-                out += _diff(a[k], b[k], f"{path}{k}.")
-        return out
-    return [] if a == b else [f"{path.rstrip('.')}: {_said(a)} → {_said(b)}"]
-
-
-def _said(value: object) -> str:
-    """A value of results.json in a line of the differences: a text between «», anything else as JSON writes it."""
-    return quoted(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
 def _checked(recorded: object) -> dict:
@@ -416,10 +400,8 @@ def _compared(
     if guessed and url and anchored_safely(Path(folder), url) is None:
         used = [f"nessuna impronta di questa cartella nell'archivio {redacted(url)} ({how}): confronto con SHA256SUMS"]
     fresh = dumps(result)
-    if fresh == recorded_text:
-        edited += [
-            line for line in rerendered(Path(folder), result) if not any(line.split(":")[0] in e for e in edited)
-        ]
+    # the documents rendered again from the recomputation, results.json edited or not: every edited file is said
+    edited += [line for line in rerendered(Path(folder), result) if not any(line.split(":")[0] in e for e in edited)]
     if fresh == recorded_text and not edited:
         return True, [
             "identico: il ricalcolo dagli input registrati dà lo stesso results.json e gli output non sono "
@@ -428,10 +410,10 @@ def _compared(
         ]
     if fresh == recorded_text:
         return False, edited + used
-    lines = _diff(recorded, json.loads(fresh))
+    lines = [said_difference(path, a, b, result) for path, a, b in walk(recorded, json.loads(fresh))]
     if recorded.get("plugin_version") != json.loads(fresh).get("plugin_version"):
         lines.insert(0, "versione del plugin diversa da quella registrata")
-    return False, (lines or ["results.json diverso (formattazione)"]) + used
+    return False, (lines or ["results.json diverso (formattazione)"]) + edited + used
 
 
 # The documents verify renders again from the recomputed result and compares byte for byte (runs are

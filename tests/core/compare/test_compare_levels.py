@@ -63,12 +63,15 @@ def test_the_page_names_a_level_by_its_label_by_hand():
     page = report.build(_levels_doc(), WORDS)
     sections = {s.ident: s.blocks for s in page.sections}
     indicators = {row[0]: row[1:] for row in sections["indicatori"][0].rows}
-    assert indicators["Quota di persone al livello più alto (eccellente)"] == ["50,00%"]
+    assert indicators["Quota di persone al livello più alto (eccellente) sulle persone con un livello"] == ["50,00%"]
     ratios = indicators["Rapporto pro capite tra fasce consecutive"]
     assert [list(cell.lines) for cell in ratios] == [["eccellente/B: 2,0000"]]
-    _, bands, levels = sections["fasce"]
-    assert [row[0] for row in bands.rows] == ["eccellente", "B"]
-    assert list(levels.rows) == [("eccellente", 1, "€ 100,00", "€ 100,00"), ("B", 1, "€ 50,00", "€ 50,00")]
+    # the bands are the levels: one table, the levels', with the ratio to the next (100 / 50 = 2)
+    _, levels = sections["fasce"]
+    assert list(levels.rows) == [
+        ("eccellente", 1, "€ 100,00", "€ 100,00", "2,0000"),
+        ("B", 1, "€ 50,00", "€ 50,00", "—"),
+    ]
     people = sections["persone"][0]
     assert [row[3] for row in people.rows] == [
         Lines(("€ 100,00", "eccellente"), "band"),
@@ -79,7 +82,9 @@ def test_the_page_names_a_level_by_its_label_by_hand():
 def test_the_workbook_names_a_level_by_its_label_by_hand():
     doc = _levels_doc()
     indicators = render_xlsx.indicators(doc, WORDS)
-    assert "Quota di persone al livello più alto (eccellente)" in [row[0] for row in indicators.rows]
+    assert "Quota di persone al livello più alto (eccellente) sulle persone con un livello" in [
+        row[0] for row in indicators.rows
+    ]
     assert [list(row) for row in render_xlsx.levels(doc, WORDS).rows] == [
         ["attuale", "eccellente", 1, D("100.00"), D("100.00")],
         ["attuale", "B", 1, D("50.00"), D("50.00")],
@@ -102,16 +107,23 @@ def test_each_ente_s_pages_name_its_levels_by_its_own_regulation(tmp_path):
     args = ["compare", str(cycle), "--ente", "comune-livelli", "--ente", "comune-livelli-bis"]
     assert main([*args, "--scenario", f"piccolo={scenario}", "--out", str(out)]) == 0
     mine = (out / "comune-livelli" / "compare.html").read_text(encoding="utf-8")
-    assert "Quota di persone al livello più alto (eccellente)" in mine
+    assert "Quota di persone al livello più alto (eccellente) sulle persone con un livello" in mine
     assert "<tr><td>eccellente</td><td class=\"num\">2</td><td class=\"num\">€ 2.400,00</td>" in mine
     assert "<tr><td>buono</td><td class=\"num\">3</td><td class=\"num\">€ 1.530,00</td>" in mine
     assert "eccellente/buono: 2,3529" in mine  # the ratio between the first two levels recorded as bands
     assert "<td>A</td>" not in mine and "<td>B</td>" not in mine and "(A)" not in mine
     theirs = (out / "comune-livelli-bis" / "compare.html").read_text(encoding="utf-8")
-    assert "Quota di persone al livello più alto (ottimo)" in theirs and "eccellente" not in theirs
+    assert (
+        "Quota di persone al livello più alto (ottimo) sulle persone con un livello" in theirs
+        and "eccellente" not in theirs
+    )
     assert "<tr><td>B</td><td class=\"num\">3</td>" in theirs  # B has no label in this regulation
     total = (out / "compare.html").read_text(encoding="utf-8")
-    assert "Quota di persone al livello più alto (A)" in total and "eccellente" not in total and "ottimo" not in total
+    assert (
+        "Quota di persone al livello più alto (A) sulle persone con un livello" in total
+        and "eccellente" not in total
+        and "ottimo" not in total
+    )
     doc = json.loads((out / "comune-livelli" / "compare.json").read_text(encoding="utf-8"))
     assert doc["scenarios"]["attuale"]["metrics"]["top_level"] == "A"
     assert [g["name"] for g in doc["scenarios"]["attuale"]["levels"]] == ["A", "B", "C", "D", "E"]
@@ -124,6 +136,8 @@ def test_each_ente_s_pages_name_its_levels_by_its_own_regulation(tmp_path):
         ("attuale", "E", 1),
     ]
     assert [r[1] for r in _sheet(book, "Fasce")[1:6]] == ["eccellente", "buono", "C", "D", "E"]
-    assert "Quota di persone al livello più alto (eccellente)" in [r[0] for r in _sheet(book, "Indicatori")]
+    assert "Quota di persone al livello più alto (eccellente) sulle persone con un livello" in [
+        r[0] for r in _sheet(book, "Indicatori")
+    ]
     people = {r[0]: r for r in _sheet(book, "Persone")}
     assert people["L1"][3] == "eccellente" and people["L3"][3] == "buono"  # 98 and 92 points: the band in force

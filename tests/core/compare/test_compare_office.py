@@ -172,11 +172,23 @@ def test_the_eq_are_apart_from_the_staff_in_the_levels(tmp_path):
     out = _compare(tmp_path, piu=MORE)
     page = (out / "compare.html").read_text(encoding="utf-8")
     rows = _rows(page)
-    assert ["medio", "2", "€ 500,00", "€ 250,00"] in rows
-    assert ["medio — Elevata qualificazione (EQ)", "2", "€ 3.600,00", "€ 1.800,00"] in rows
-    assert ["alto", "1", "€ 312,50", "€ 312,50"] in rows and ["base", "1", "€ 187,50", "€ 187,50"] in rows
+    # the bands are the levels: the levels' table says the ratio of each to the next, 312,50 / 250 = 1,25 and
+    # 250 / 187,50 = 1,3333, the staff's alone
+    assert ["medio", "2", "€ 500,00", "€ 250,00", "1,3333"] in rows
+    assert ["medio — Elevata qualificazione (EQ)", "2", "€ 3.600,00", "€ 1.800,00", "—"] in rows
+    assert ["alto", "1", "€ 312,50", "€ 312,50", "1,2500"] in rows and [
+        "base",
+        "1",
+        "€ 187,50",
+        "€ 187,50",
+        "—",
+    ] in rows
     share = next(r for r in rows if r and r[0].startswith("Quota di persone al livello più alto"))
-    assert share == ["Quota di persone al livello più alto (alto, senza le EQ)", "25,00%", "25,00%"]
+    assert share == [
+        "Quota di persone al livello più alto (alto, senza le EQ) sulle persone con un livello",
+        "25,00%",
+        "25,00%",
+    ]
     book = openpyxl.load_workbook(out / "compare.xlsx", read_only=True)
     levels = [r[1:] for r in book["Livelli"].iter_rows(values_only=True) if r and r[0] == "attuale"]
     assert ("medio", 2, 500, 250) in levels

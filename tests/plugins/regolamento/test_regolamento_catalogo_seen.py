@@ -160,7 +160,7 @@ def test_a_level_is_read_by_its_label_on_the_scheda_and_in_the_distribution(cicl
     # the dirigente M1 and the dipendente M2 are on two scales: the evaluators' column names neither's top; the
     # distribution names each level by its label, the common scale first (M2 90,00: da_90_a_100), then the
     # dirigenti's, then SEG (no card: «non valutato»)
-    assert stats.evaluators(result)[1] == "quota al livello più alto della propria scala"
+    assert stats.evaluators(result)[1] == "quota al livello più alto della propria scala sulle persone con un livello"
     assert stats.distribution(result) == [
         ("dipendenti 100–90%", 1),
         ("prima fascia di merito (x ≥ 95)", 1),
@@ -174,7 +174,7 @@ def test_a_level_is_read_by_its_label_on_the_scheda_and_in_the_distribution(cicl
 def test_on_one_scale_the_evaluators_table_names_the_top_level_by_its_label(ciclope_ente, tmp_path):
     # Magenta without a dirigente: everyone on the common scale; M2 90,00 reaches da_90_a_100, the highest in use
     result = run(ciclope_ente, tmp_path, "magenta", ente(MAGENTA[1:], [card("M2", "90")]))
-    assert stats.evaluators(result)[1] == "quota al livello più alto (dipendenti 100–90%)"
+    assert stats.evaluators(result)[1] == "quota al livello più alto (dipendenti 100–90%) sulle persone con un livello"
 
 
 def line_of(text: str, start: str) -> str:

@@ -45,7 +45,7 @@ DIRIGENTI = """dirigente = [
   { nome = "terza fascia", da = 60 },
 ]
 """
-OWN = "quota al livello più alto della propria scala"
+OWN = "quota al livello più alto della propria scala sulle persone con un livello"
 
 
 def files(dirigenti: bool = True) -> dict[str, str]:
@@ -92,7 +92,7 @@ def test_the_relazione_heads_the_column_by_each_ones_scale(ciclope_ente, tmp_pat
     tables = [b for s in build(result).sections if s.ident == "individuale" for b in s.blocks if isinstance(b, Table)]
     heads = [[c[0] for c in t.columns] for t in tables]
     judged = next(h for h in heads if "Valutatore" in h)
-    assert "Quota al livello più alto della propria scala" in judged
+    assert "Quota al livello più alto della propria scala sulle persone con un livello" in judged
     assert heads[0][0] == "Livello / esito"
     assert [row[0] for row in tables[0].rows[:4]] == ["89-70%", "100-90%", "seconda fascia", "prima fascia"]
 
@@ -113,7 +113,10 @@ def test_a_scale_of_a_role_nobody_has_leaves_one_scale_as_before(ciclope_ente, t
     (seg,), label = stats.evaluators(result)
     # no dirigente in the ente: everyone is on the common scale, whose highest level in use names the column;
     # P1 95 «100-90%», P2 75 «89-70%»: 1 / 2 = 50%; the levels lowest first, as on every one-scale ente
-    assert (label, seg.top_share) == ("quota al livello più alto (100-90%)", Decimal("0.5000"))
+    assert (label, seg.top_share) == (
+        "quota al livello più alto (100-90%) sulle persone con un livello",
+        Decimal("0.5000"),
+    )
     assert stats.distribution(result) == [("89-70%", 1), ("100-90%", 1), ("non valutato", 1)]
 
 
@@ -121,7 +124,10 @@ def test_without_a_scale_of_its_own_the_top_is_the_highest_level_in_use(ciclope_
     result = run_declared(ciclope_ente, tmp_path, HEAD + COMMON, files())
     (seg,), label = stats.evaluators(result)
     # one scale for all: 96 and 95 are «100-90%», 85 and 75 «89-70%»: 2 / 4 = 50%, the column naming the level
-    assert (label, seg.top_share) == ("quota al livello più alto (100-90%)", Decimal("0.5000"))
+    assert (label, seg.top_share) == (
+        "quota al livello più alto (100-90%) sulle persone con un livello",
+        Decimal("0.5000"),
+    )
     assert stats.distribution(result) == [("89-70%", 2), ("100-90%", 2), ("non valutato", 1)]
 
 
@@ -186,7 +192,10 @@ def test_compare_counts_each_person_at_the_top_of_their_own_scale(ciclope_ente, 
     # the levels scale by scale, each from its top (by the best score they read prima 96, 100-90% 95, seconda 85,
     # 89-70% 75)
     assert [g["name"] for g in current["levels"]] == ["100-90%", "89-70%", "prima fascia", "seconda fascia"]
-    assert report.top_share(doc, None) == "Quota di persone al livello più alto della propria scala"
+    assert (
+        report.top_share(doc, None)
+        == "Quota di persone al livello più alto della propria scala sulle persone con un livello"
+    )
 
 
 def test_compare_on_one_scale_names_the_top_level(ciclope_ente, tmp_path):
@@ -195,7 +204,7 @@ def test_compare_on_one_scale_names_the_top_level(ciclope_ente, tmp_path):
     # no dirigente: P1 95 «100-90%» is the highest level, P2 75 «89-70%»: 1 / 2 = 0,5
     assert doc["scenarios"]["attuale"]["metrics"]["top_level"] == "100-90%"
     assert doc["scenarios"]["attuale"]["metrics"]["top_level_share"] == 0.5
-    assert report.top_share(doc, None) == "Quota di persone al livello più alto (100-90%)"
+    assert report.top_share(doc, None) == "Quota di persone al livello più alto (100-90%) sulle persone con un livello"
 
 
 def test_the_store_benchmark_counts_each_person_at_the_top_of_their_own_scale(ciclope_ente, tmp_path):
