@@ -793,3 +793,33 @@ def test_who_loses_a_tied_cent_to_an_equal_score_reads_the_code_clause(ciclope_e
         text = explain(result, "person", loser)
         assert f"{down}: a parità di resto e di punteggio il centesimo va al codice che viene prima" in text
         assert "punteggio più alto" not in text
+
+
+UNSCORED = (
+    HEAD.replace("{title}", "Regolamento dei premi")
+    + """
+[[premi]]
+nome = "presenza"
+metodo = "proporzionale"
+valutazione = false
+fondo = "presenza"
+fonte = "art. 3"
+"""
+)
+
+
+def test_who_loses_a_tied_cent_in_a_part_without_evaluation_reads_the_code_clause_alone(ciclope_ente, tmp_path):
+    """A part that reads no score (``valutazione = false``): € 10,00 to three people of equal weight, 3,3333… each,
+    3,33 down, the cent left to P1, the code that comes first; P2 and P3 read the code clause alone, never a score
+    («punteggio»), which the part has not (even where the people have cards, as here: 70, 80, 90 points)."""
+    cards = [f"{p},SEG,scheda,Valutazione,100,{points}," for p, points in (("P1", 70), ("P2", 90), ("P3", 80))]
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in ("P1", "P2", "P3")]
+    files = one_unit_comune("Comune", staff, cards, '[funds]\npresenza = "10.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, UNSCORED, files)
+    assert amounts(result) == {"P1": "3.34", "P2": "3.33", "P3": "3.33"}
+    down = "importo esatto € 3,3333…: € 3,33 al centesimo per difetto"
+    for loser in ("P2", "P3"):
+        text = explain(result, "person", loser)
+        assert f"{down}: a parità di resto il centesimo va al codice che viene prima\n" in text
+        note = next(line for line in text.splitlines() if down in line)
+        assert "punteggio" not in note
