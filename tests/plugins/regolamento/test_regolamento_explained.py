@@ -394,6 +394,21 @@ def test_a_grade_the_regulation_does_not_declare_is_an_error_on_its_row(ciclope_
                 if p.rule == "regolamento.grado"]  # fmt: skip
 
 
+def test_a_grade_typo_is_one_error_not_also_an_empty_grade_in_the_parametri(ciclope_ente, tmp_path):
+    """P2's grado «CC» (for «C») is said once, at its cell; the part's parametri (B, C, D) do not say it again as a
+    grade «(vuoto)» they lack: the grade is written, only misspelt."""
+    files = ateneo()
+    files["people.csv"] = files["people.csv"].replace("P2,Bruno,dipendente,C,com,0.5,0,false,SEG,C,", "P2,Bruno,"
+                                                      "dipendente,C,com,0.5,0,false,SEG,CC,")  # fmt: skip
+    assert files != ateneo()
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
+    errors = [p.message for p in result.violations if p.is_error]
+    assert errors == [
+        "il grado «CC» di P2 non è tra quelli del regolamento (B, C, D) (forse «C»?): scrivi uno di questi gradi, o "
+        "aggiungilo ai nomi di [gradi] nel file del regolamento"
+    ]
+
+
 def test_a_part_whose_fund_is_not_written_says_how_to_write_it(ciclope_ente, tmp_path):
     """Every premium comes from a fund: without [fondi] fondo_comune_ateneo nothing is paid, and the warning says
     the line to write in ente.toml."""
