@@ -495,11 +495,9 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
     reserved = ledger.reserved.get(name_of(pr))
     if not isinstance(pr, Part) or (pr.fund_share is None and pr.name not in ledger.carried and reserved is None):
         return own, fund
+    cents = ""
     if pr.fund_share is not None:
-        shares = {p.name: ledger.shares[p.name][0] for p in reg.parts if p.fund == pr.fund and p.name in ledger.shares}
-        order = {name: i for i, name in enumerate(shares)}
-        rest = Decimal(1) - sum(shares.values(), Decimal(0))
-        own = money.split(ledger.base[pr.fund], {**shares, "": rest}, rank=order)[pr.name]  # "": what no part takes
+        own, cents = share_of_fund(reg, pr, ledger)
     received = ledger.carried.get(pr.name, ZERO)
     amount = own + received + (reserved.value if reserved is not None else ZERO)
     key = f"pool:{pr.fund}:{pr.name}"
@@ -518,8 +516,26 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
     # a fund a share of 0 empties says why, as the share does: the reason of every premium of 0 it pays
     quota = trace.get(share.ref) if share.ref and not amount else None
     why = quota.note if quota is not None and quota.note.startswith(fundshares.ZERO_SHARE) else ""
-    trace.record(key, amount, words, cite(reg, pr.source), inputs, f"Fondo della parte «{pr.name}»", why)
+    note = fmt.clauses(why, fundshares.quota_said(pr, trace, share), cents)  # the quota by its formula, then its cents
+    trace.record(key, amount, words, cite(reg, pr.source), inputs, f"Fondo della parte «{pr.name}»", note)
     return amount, Input(f"fondo della parte «{pr.name}»", amount, ref=key)
+
+
+PART_TIE = "a parità di resto il centesimo va alla parte scritta prima"  # the order of [[premi]] (money.split's rank)
+
+
+def share_of_fund(reg: Regulation, pr: Part, ledger: Ledger) -> tuple[Decimal, str]:
+    """The part's share of its fund, to the cent by the largest remainders among the parts of the fund (what no part
+    takes, ``""``, among them), and how it came to the cent where it is not whole cents (:func:`money.split_notes`),
+    as a premium's note says it: «importo esatto € 1.195,0150: € 1.195,01 al centesimo per difetto: a parità di resto
+    il centesimo va alla parte scritta prima»."""
+    shares = {p.name: ledger.shares[p.name][0] for p in reg.parts if p.fund == pr.fund and p.name in ledger.shares}
+    order = {name: i for i, name in enumerate(shares)}
+    rest = Decimal(1) - sum(shares.values(), Decimal(0))
+    weights = {**shares, "": rest}  # "": what no part takes
+    split = money.split(ledger.base[pr.fund], weights, rank=order)
+    notes = money.split_notes(ledger.base[pr.fund], weights, split, PART_TIE)
+    return split[pr.name], notes.get(pr.name, "")
 
 
 RANKINGS = "graduatorie"  # results.json's extra: what each graduatoria of a part had and paid
