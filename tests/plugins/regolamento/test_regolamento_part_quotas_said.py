@@ -86,3 +86,27 @@ def test_a_part_fund_says_its_quota_formula_and_how_it_came_to_the_cent(ciclope_
     assert "quota del fondo 8,50% = 10% × il raggiungimento dell'obiettivo" in scheda
     assert "= 85,00%" in scheda
     assert "importo esatto € 1.195,0150: € 1.195,01 al centesimo per difetto" in scheda
+
+
+def test_the_residual_says_what_each_part_s_quota_formula_left_of_its_nominal_share(ciclope_ente, tmp_path):
+    """The 6% of the fund no part takes is the cut of two formulas: each part's nominal share (the fixed percentage
+    its formula multiplies, 30% and 10%) less what it took, with its formula, in explain --pool and in the Relazione."""
+    from ciclope.plugins.regolamento.say.annex import annex
+
+    result = ente(tmp_path, ciclope_ente)
+    pool = explain(result, "pool", "compensi")
+    assert pool is not None
+    # quantità: 14.059,00 × 30% = 4.217,70, it took 3.585,05: 4.217,70 − 3.585,05 = 632,65
+    # progetto: 14.059,00 × 10% = 1.405,90, it took 1.195,01: 1.405,90 − 1.195,01 = 210,89
+    # 632,65 + 210,89 = 843,54, the whole residual: nothing is left that no part would take
+    assert "• non erogato dalla parte «quantità», quota del fondo 25,50% invece di 30% = € 632,65" in pool
+    assert "• non erogato dalla parte «progetto», quota del fondo 8,50% invece di 10% = € 210,89" in pool
+    assert "quota del fondo che nessuna parte prende" not in pool
+    [section] = [s for s in annex(result) if s.title == "Parti dei fondi"]
+    column = section.columns.index("Non assegnato alla parte")
+    said = {row[1]: str(row[column]) for row in section.rows}
+    assert said == {
+        "quantità": "€ 632,65 (25,50% invece di 30%)",
+        "progetto": "€ 210,89 (8,50% invece di 10%)",
+        "qualità": "—",
+    }
