@@ -207,12 +207,16 @@ def column_it(sheet: str, code: str, headers: Mapping[str, Mapping[str, str]] | 
 def toml_key_said(path: str) -> str:
     """A key of a TOML file as its writer finds it: ``progressioni.graduatoria`` → ``[progressioni] graduatoria``,
     ``premi[2].peso`` → ``[[premi]] n. 2, peso`` (the index as the office counts, from 1), a whole table of a list
-    ``premi[2]`` → ``[[premi]] n. 2``, ``formato`` as it is."""
+    ``premi[2]`` → ``[[premi]] n. 2``, a key of a table inside one of a list ``premi[3].coefficienti.adeguato`` →
+    ``[[premi]] n. 3, coefficienti, adeguato``, ``formato`` as it is."""
     table, dot, key = path.rpartition(".")
     if not dot:
         return re.sub(r"^(.+)\[(\d+)\]$", r"[[\1]] n. \2", path)  # a whole table of a list: ``premi[2]``
-    head = re.sub(r"^(.+)\[(\d+)\]$", r"[[\1]] n. \2", table)
-    return f"{head}, {key}" if head.startswith("[[") else f"[{table}] {key}"
+    listed = re.fullmatch(r"(.+?)\[(\d+)\]((?:\.[^.\[\]]+)*)", table)
+    if listed is None:
+        return f"[{table}] {key}"
+    inner = listed.group(3).lstrip(".").replace(".", ", ")  # the tables inside the list's, by their keys
+    return ", ".join(w for w in (f"[[{listed.group(1)}]] n. {listed.group(2)}", inner, key) if w)
 
 
 def toml_place(where: str) -> str | None:

@@ -162,14 +162,16 @@ QUOTA = "fondo × quota del fondo"  # the formula of a part's fund that is its s
 
 def _quota_of(figure: Figure | None) -> str:
     """A part's fund as its fund before and after its quota, so the employee redoes it: «€ 4.000,00 × 85% =
-    € 3.400,00»; "" for any other figure, or one whose quota is shared with what other parts sent it."""
+    € 3.400,00», with the figure's note after it (how its plugin computed the quota, how the amount came to the
+    cent); "" for any other figure, or one whose quota is shared with what other parts sent it."""
     if figure is None or figure.formula != QUOTA or len(figure.inputs) != 2:
         return ""
     fund, share = figure.inputs
     if not isinstance(fund.value, Decimal) or not isinstance(share.value, Decimal):
         return ""
     quota = fmt.pct(share.value, fmt.share_places(share.value))
-    return f"{fmt.euro(fund.value)} × {quota} = {fmt.euro(figure.value)}"
+    said = f"{fmt.euro(fund.value)} × {quota} = {fmt.euro(figure.value)}"
+    return f"{said} ({words_only(figure.note)})" if figure.note else said  # the quota's formula, the cents: its note
 
 
 def _who(result: Result, ident: str | None) -> str:

@@ -1,6 +1,7 @@
 """The tables of numbers by grade cover every grade of people.csv: a category of a person that a declared table
 (``[[punteggio.categorie]]`` for its roles, ``[premio] parametri`` for the premium's) lacks is an error naming
-the category, the people, people.csv and the table's key and line in the regulation; never a silent default."""
+the category, the people, people.csv and the table's key and line in the regulation; never a silent default. A grade
+cell that is an error of its own (a grade none of [gradi]'s) is said there alone, never again as a grade «(vuoto)»."""
 
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ def missing(reg: Regulation, ente: Ente, path_text: str) -> list[Problem]:
         lacking: dict[str, list[Person]] = {}
         for person in ente.people.values():
             mine = grade_of(reg, person)
+            if grades.refused(reg, person):  # a grade cell wrong on its own is said there, once (rules.grade_cells)
+                continue
             if person.role in roles and mine not in codes:
                 lacking.setdefault(mine or "", []).append(person)
         out += [_problem(reg, ente, key, fonte, grade, people, names, where) for grade, people in lacking.items()]

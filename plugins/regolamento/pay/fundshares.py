@@ -157,3 +157,15 @@ def _problem(reg: Regulation, part: Part, why: str) -> Problem:
         "fondo, che resta residuo; correggi la formula o i dati che legge (una quota è tra 0% e 100%; per "
         "limitarla, MIN(formula; 100%))",
     )
+
+
+def quota_said(part: Part, trace: Trace, share: Input) -> str:
+    """How a part's quota of its fund came from its formula, so a reader redoes it: «quota del fondo 25,50% = 30% ×
+    (se …), con la performance dell'ente attestata dall'OIV = 85,00%», the formula's words and each value it read;
+    "" for a quota written as a number."""
+    quota = trace.get(share.ref) if share.ref else None
+    if quota is None or not isinstance(part.fund_share, Formula) or not isinstance(share.value, Decimal):
+        return ""
+    read = fmt.listed([f"{i.name} = {_value_said(i)}" for i in quota.inputs])
+    said = f"{LABEL} {fmt.pct(share.value, fmt.share_places(share.value))} = {sentence(part.fund_share)}"
+    return f"{said}, con {read}" if read else said

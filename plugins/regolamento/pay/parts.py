@@ -35,7 +35,7 @@ from ciclope.core import (
 )
 from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS, Facts
 from ciclope.plugins.regolamento.format import funds
-from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.expr import Binary, Formula, Num
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation, name_of
@@ -273,7 +273,7 @@ def leftovers(reg: Regulation, ledger: Ledger, out: Outcome, trace: Trace) -> No
         if rest < 0 or (rest and not unshared(reg, fund, ledger)):
             continue
         if rest:
-            pieces.append(Input(rest_words(reg, fund, ledger, trace), fmt.Money(rest)))
+            pieces += rest_pieces(reg, fund, ledger, trace, rest)
         by_cause(reg, fund, [p for p in parts if ledger.left[name_of(p)]], ledger, trace)
         trace.record(
             f"pool:{fund}:residuo",
@@ -285,6 +285,66 @@ def leftovers(reg: Regulation, ledger: Ledger, out: Outcome, trace: Trace) -> No
         )
 
 
+def rest_pieces(reg: Regulation, fund: str, ledger: Ledger, trace: Trace, rest: Decimal) -> list[Input]:
+    """The share of a fund no part takes, by part where the parts' quota formulas cut it: each part's nominal share
+    less what it took («non erogato dalla parte «quantità», quota del fondo 25,50% invece di 30%» € 632,65, read from
+    the quota's own figure, its formula and what it read), then what no nominal share takes either; one piece
+    (:func:`rest_words`) where no formula has a nominal share, or where the cuts would pass the rest."""
+    words = rest_words(reg, fund, ledger, trace)
+    cut = [(p, found) for p in reg.parts if p.fund == fund and (found := shortfall(reg, p, ledger)) is not None]
+    taken = sum((amount for _, (_, amount) in cut), ZERO)
+    if not cut or taken > rest or words != UNTAKEN:
+        return [Input(words, fmt.Money(rest))]
+    out = [
+        Input(cut_words(p, ledger, nominal), fmt.Money(amount), ref=ledger.shares[p.name][1].ref)
+        for p, (nominal, amount) in cut
+    ]
+    return [*out, Input(UNTAKEN, fmt.Money(rest - taken))] if rest > taken else out
+
+
+UNTAKEN = "quota del fondo che nessuna parte prende"
+
+
+def nominal_share(part: Part) -> Decimal | None:
+    """The share of its fund a part's quota formula multiplies, × each ``di_cui``: «=30% * SE(…)» → 30%, what the
+    part would take if the rest of the formula gave 100%; None where the formula is not a fixed percentage times
+    the rest (or the quota is a number, its own nominal share)."""
+    if not isinstance(part.fund_share, Formula):
+        return None
+    tree = part.fund_share.tree
+    if not isinstance(tree, Binary) or tree.op != "*":
+        return None
+    fixed = [n.value for n in (tree.left, tree.right) if isinstance(n, Num) and n.percent and not n.unit]
+    if len(fixed) != 1:
+        return None
+    share = fixed[0]
+    for of in part.of_shares:
+        share *= of
+    return share
+
+
+def shortfall(reg: Regulation, part: Part, ledger: Ledger) -> tuple[Decimal, Decimal] | None:
+    """A part's nominal share (:func:`nominal_share`) and what its quota formula left of it, to the cent: the fund ×
+    the nominal share, half-up, less the part's share of the fund as it was split (:func:`share_of_fund`); None
+    where it took it all or has none."""
+    nominal = nominal_share(part)
+    if nominal is None or part.name not in ledger.shares or part.fund not in ledger.base:
+        return None
+    own, _ = share_of_fund(reg, part, ledger)
+    amount = money.r2(ledger.base[part.fund] * nominal) - own
+    return (nominal, amount) if amount > 0 else None
+
+
+def cut_words(part: Part, ledger: Ledger, nominal: Decimal) -> str:
+    """«non erogato dalla parte «quantità», quota del fondo 25,50% invece di 30%»: the part's share and its nominal."""
+    return f"non erogato dalla parte «{part.name}», quota del fondo {shares_said(ledger.shares[part.name][0], nominal)}"
+
+
+def shares_said(share: Decimal, nominal: Decimal) -> str:
+    """«25,50% invece di 30%»: a part's share of its fund beside its nominal share."""
+    return f"{fmt.pct(share, fmt.share_places(share))} invece di {fmt.pct(nominal, fmt.share_places(nominal))}"
+
+
 def rest_words(reg: Regulation, fund: str, ledger: Ledger, trace: Trace) -> str:
     """The share of a fund no part takes, in words: of a fund whose one part takes a share its formula computed (the
     incentive «in proporzione al raggiungimento»), the cut of that quota and why: «non distribuito: la quota del
@@ -292,7 +352,7 @@ def rest_words(reg: Regulation, fund: str, ledger: Ledger, trace: Trace) -> str:
     fondo che nessuna parte prende»."""
     sharing = [p for p in reg.parts if p.fund == fund and p.name in ledger.shares]
     if len(sharing) != 1 or not isinstance(sharing[0].fund_share, Formula):
-        return "quota del fondo che nessuna parte prende"
+        return UNTAKEN
     part, share = sharing[0], ledger.shares[sharing[0].name][1]
     quota = trace.get(share.ref) if share.ref else None
     why = quota.note.removeprefix(fundshares.ZERO_SHARE) if quota is not None else ""
@@ -495,11 +555,9 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
     reserved = ledger.reserved.get(name_of(pr))
     if not isinstance(pr, Part) or (pr.fund_share is None and pr.name not in ledger.carried and reserved is None):
         return own, fund
+    cents = ""
     if pr.fund_share is not None:
-        shares = {p.name: ledger.shares[p.name][0] for p in reg.parts if p.fund == pr.fund and p.name in ledger.shares}
-        order = {name: i for i, name in enumerate(shares)}
-        rest = Decimal(1) - sum(shares.values(), Decimal(0))
-        own = money.split(ledger.base[pr.fund], {**shares, "": rest}, rank=order)[pr.name]  # "": what no part takes
+        own, cents = share_of_fund(reg, pr, ledger)
     received = ledger.carried.get(pr.name, ZERO)
     amount = own + received + (reserved.value if reserved is not None else ZERO)
     key = f"pool:{pr.fund}:{pr.name}"
@@ -518,8 +576,26 @@ def budget(reg: Regulation, pr: Premium, pool: Pool, ledger: Ledger, trace: Trac
     # a fund a share of 0 empties says why, as the share does: the reason of every premium of 0 it pays
     quota = trace.get(share.ref) if share.ref and not amount else None
     why = quota.note if quota is not None and quota.note.startswith(fundshares.ZERO_SHARE) else ""
-    trace.record(key, amount, words, cite(reg, pr.source), inputs, f"Fondo della parte «{pr.name}»", why)
+    note = fmt.clauses(why, fundshares.quota_said(pr, trace, share), cents)  # the quota by its formula, then its cents
+    trace.record(key, amount, words, cite(reg, pr.source), inputs, f"Fondo della parte «{pr.name}»", note)
     return amount, Input(f"fondo della parte «{pr.name}»", amount, ref=key)
+
+
+PART_TIE = "a parità di resto il centesimo va alla parte scritta prima"  # the order of [[premi]] (money.split's rank)
+
+
+def share_of_fund(reg: Regulation, pr: Part, ledger: Ledger) -> tuple[Decimal, str]:
+    """The part's share of its fund, to the cent by the largest remainders among the parts of the fund (what no part
+    takes, ``""``, among them), and how it came to the cent where it is not whole cents (:func:`money.split_notes`),
+    as a premium's note says it: «importo esatto € 1.195,0150: € 1.195,01 al centesimo per difetto: a parità di resto
+    il centesimo va alla parte scritta prima»."""
+    shares = {p.name: ledger.shares[p.name][0] for p in reg.parts if p.fund == pr.fund and p.name in ledger.shares}
+    order = {name: i for i, name in enumerate(shares)}
+    rest = Decimal(1) - sum(shares.values(), Decimal(0))
+    weights = {**shares, "": rest}  # "": what no part takes
+    split = money.split(ledger.base[pr.fund], weights, rank=order)
+    notes = money.split_notes(ledger.base[pr.fund], weights, split, PART_TIE)
+    return split[pr.name], notes.get(pr.name, "")
 
 
 RANKINGS = "graduatorie"  # results.json's extra: what each graduatoria of a part had and paid
@@ -534,10 +610,21 @@ def shared_funds(reg: Regulation, ledger: Ledger) -> list[dict[str, Any]]:
     no share of the fund."""
     return [
         {"fund": p.fund, "part": p.name, "share": ledger.shares[p.name][0] if p.name in ledger.shares else None,
-         "amount": ledger.funded[p.name], "paid": ledger.spent[p.name], **aside_from(reg, p), **weighed(ledger, p)}
+         "amount": ledger.funded[p.name], "paid": ledger.spent[p.name], **aside_from(reg, p), **weighed(ledger, p),
+         **short_of(reg, p, ledger)}
         for p in reg.parts
         if p.name in ledger.funded and shares_fund(reg, p)
     ]  # fmt: skip
+
+
+def short_of(reg: Regulation, part: Part, ledger: Ledger) -> dict[str, str]:
+    """``{"short": "€ 632,65 (25,50% invece di 30%)"}`` for a part whose quota formula left some of its nominal share
+    unassigned (:func:`shortfall`), what the Relazione's «Parti dei fondi» shows beside it; {} otherwise."""
+    found = shortfall(reg, part, ledger)
+    if found is None:
+        return {}
+    nominal, amount = found
+    return {"short": f"{fmt.euro(amount)} ({shares_said(ledger.shares[part.name][0], nominal)})"}
 
 
 def weighed(ledger: Ledger, part: Part) -> dict[str, int]:

@@ -234,14 +234,18 @@ def cents_of(
 
 
 TIE = "a parità di resto il centesimo va al punteggio più alto"
+CODE_TIE = "a parità di resto il centesimo va al codice che viene prima"
 
 
 def tie_rule(admitted: list[Entry]) -> Callable[[str, frozenset[str]], str]:
     """The rule that gave a leftover cent among equal remainders to others (``winners``) and not to ``pid``, as the
     split's ``rank`` applies it (:func:`ordered`): the higher score first, then the id that comes first; only the
     clause that decided is said («… al punteggio più alto» to a colleague with more points, «… e di punteggio … al
-    codice che viene prima» to one with as many, both where the cent went to either)."""
+    codice che viene prima» to one with as many, both where the cent went to either); in a part that
+    reads no score (nobody evaluated) the code clause alone, no score named."""
     score = {e.person.id: e.score for e in admitted}
+    if not any(e.evaluated for e in admitted):  # a part that reads no score: the order of the codes alone decides
+        return lambda pid, winners: CODE_TIE
 
     def said(pid: str, winners: frozenset[str]) -> str:
         same = any(score.get(w) == score.get(pid) for w in winners)

@@ -472,13 +472,7 @@ def coefficients(pr: Premium, scales: Mapping[str, list[str]], error: Error, pat
     hinted = set()  # the levels a mistyped key was told it may be: their missing coefficient is that same mistake
     for name in pr.coefficients:
         if name not in levels:
-            hint = nearest(name, levels)
-            hinted |= {level for level in levels if hint and f"«{level}»" in hint}
-            error(
-                f"{path}.coefficienti.{name}",
-                f"livello sconosciuto{hint}; livelli: {quoted(levels)}",
-                "regolamento.chiave_sconosciuta",
-            )
+            hinted |= unknown_level(f"{path}.coefficienti.{name}", name, levels, error)
     reached = {name for role in pr.roles for name in scales.get(role, ())}
     missing = [name for name in levels if name in reached and name not in pr.coefficients and name not in hinted]
     if pr.coefficients and missing:
@@ -489,6 +483,36 @@ def coefficients(pr: Premium, scales: Mapping[str, list[str]], error: Error, pat
             f"si scrive con 0 (per esempio \"{missing[-1]}\" = 0)",
             "regolamento.manca",
         )
+
+
+def unknown_level(path: str, name: str, levels: Sequence[str], error: Error) -> set[str]:
+    """A coefficient at ``path`` whose ``name`` is none of ``levels``, said with the nearest level if one is; the
+    levels it was told it may be (their own missing coefficient is that same mistake)."""
+    hint = nearest(name, list(levels))
+    error(path, f"livello sconosciuto{hint}; livelli: {quoted(levels)}", "regolamento.chiave_sconosciuta")
+    return {level for level in levels if hint and f"«{level}»" in hint}
+
+
+def unjudged_coefficients(data: Mapping[str, Any], broken: set[str], levels: Sequence[str], error: Error) -> None:
+    """The coefficients :func:`check` could not judge, because their premium or [livelli] has errors of its own (a
+    premium that did not build, levels left out): each name none of the file's ``levels`` (as written, whatever
+    else is wrong) is said as :func:`coefficients` says it, so every error of the file comes at once."""
+    if not levels:
+        return
+    raws: list[tuple[str, Any]] = []
+    if {"premium", "levels"} & broken:
+        raws.append(("premio", data.get("premio")))
+    if {"parts", "levels"} & broken:
+        written = data.get("premi")
+        raws += [(f"premi[{i}]", raw) for i, raw in enumerate(written if isinstance(written, list) else [])]
+    for path, raw in raws:
+        table = raw.get("coefficienti") if isinstance(raw, dict) and raw.get("metodo") in COEFFICIENT_METHODS else None
+        for name in table if isinstance(table, dict) else {}:
+            if name not in levels:
+                unknown_level(f"{path}.coefficienti.{name}", str(name), levels, error)
+
+
+COEFFICIENT_METHODS = ("livelli", "budget")  # the methods whose coefficients are by level
 
 
 def quoted(names: Sequence[str]) -> str:

@@ -146,6 +146,7 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
         ctx.definitions = definitions.read(data, where, ctx.error)
     parts, broken = root_parts(data, ctx)
     consistency.check(parts, broken, ctx.error, frozenset(ctx.percents), fundless(data))
+    consistency.unjudged_coefficients(data, broken, ctx.levels, ctx.error)
     if ctx.problems:
         return None, ctx.problems
     return Regulation(**parts), []

@@ -150,12 +150,14 @@ def fund_parts(result: Result) -> list[ReportSection]:
     labels = result.plugin.status_labels
     # a part with a condition (ammesso) says how many it admitted and left out; the columns only where one has one
     conditioned = any("refused" in r for r in rows)
+    short = any("short" in r for r in rows)  # a quota formula that left some of a part's nominal share unassigned
     taken = _set_aside(rows)
     table = tuple(
         (fmt.fund(r["fund"], _pool_label(result, r["fund"]), labels), r["part"], _share(r["share"], r.get("set_aside_from")),
          *((taken.get((r["fund"], r["part"]), NONE),) if taken else ()),
          fmt.Money(r["amount"]), fmt.Money(r["paid"]), fmt.Money(Decimal(r["amount"]) - Decimal(r["paid"])),
-         *((r.get("admitted", NONE), r.get("refused", NONE)) if conditioned else ()))
+         *((r.get("admitted", NONE), r.get("refused", NONE)) if conditioned else ()),
+         *((r.get("short", NONE),) if short else ()))
         for r in rows
     )  # fmt: skip
     counts = ("Ammessi dalla condizione", "Non ammessi dalla condizione") if conditioned else ()
@@ -172,6 +174,7 @@ def fund_parts(result: Result) -> list[ReportSection]:
                 "Pagato",
                 "Non pagato",
                 *counts,
+                *(("Non assegnato alla parte",) if short else ()),
             ),
             rows=table,
             note="I fondi divisi tra più parti del premio: la quota di ciascuna parte (fondo × quota, al centesimo con "
@@ -179,9 +182,18 @@ def fund_parts(result: Result) -> list[ReportSection]:
             "riceve ciò che le serve, tolto prima dalla parte da cui è accantonata), ciò che ha pagato e ciò che non "
             "ha pagato, che resta nel fondo o va alla parte che il regolamento indica."
             + (ASIDE_NOTE if taken else "")
-            + (COUNTS_NOTE if conditioned else ""),
+            + (COUNTS_NOTE if conditioned else "")
+            + (SHORT_NOTE if short else ""),
         )
     ]
+
+
+# what the column of what a quota formula left unassigned says, after the table's note
+SHORT_NOTE = (
+    " Non assegnato alla parte: quanto la formula della quota toglie alla quota nominale della parte (la percentuale "
+    "fissa che la formula moltiplica): fondo × quota nominale, al centesimo, meno l'importo della parte; resta nel "
+    "residuo del fondo."
+)
 
 
 # what the column of the amounts set aside says, after the table's note

@@ -394,6 +394,21 @@ def test_a_grade_the_regulation_does_not_declare_is_an_error_on_its_row(ciclope_
                 if p.rule == "regolamento.grado"]  # fmt: skip
 
 
+def test_a_grade_typo_is_one_error_not_also_an_empty_grade_in_the_parametri(ciclope_ente, tmp_path):
+    """P2's grado «CC» (for «C») is said once, at its cell; the part's parametri (B, C, D) do not say it again as a
+    grade «(vuoto)» they lack: the grade is written, only misspelt."""
+    files = ateneo()
+    files["people.csv"] = files["people.csv"].replace("P2,Bruno,dipendente,C,com,0.5,0,false,SEG,C,", "P2,Bruno,"
+                                                      "dipendente,C,com,0.5,0,false,SEG,CC,")  # fmt: skip
+    assert files != ateneo()
+    result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
+    errors = [p.message for p in result.violations if p.is_error]
+    assert errors == [
+        "il grado «CC» di P2 non è tra quelli del regolamento (B, C, D) (forse «C»?): scrivi uno di questi gradi, o "
+        "aggiungilo ai nomi di [gradi] nel file del regolamento"
+    ]
+
+
 def test_a_part_whose_fund_is_not_written_says_how_to_write_it(ciclope_ente, tmp_path):
     """Every premium comes from a fund: without [fondi] fondo_comune_ateneo nothing is paid, and the warning says
     the line to write in ente.toml."""
@@ -793,3 +808,33 @@ def test_who_loses_a_tied_cent_to_an_equal_score_reads_the_code_clause(ciclope_e
         text = explain(result, "person", loser)
         assert f"{down}: a parità di resto e di punteggio il centesimo va al codice che viene prima" in text
         assert "punteggio più alto" not in text
+
+
+UNSCORED = (
+    HEAD.replace("{title}", "Regolamento dei premi")
+    + """
+[[premi]]
+nome = "presenza"
+metodo = "proporzionale"
+valutazione = false
+fondo = "presenza"
+fonte = "art. 3"
+"""
+)
+
+
+def test_who_loses_a_tied_cent_in_a_part_without_evaluation_reads_the_code_clause_alone(ciclope_ente, tmp_path):
+    """A part that reads no score (``valutazione = false``): € 10,00 to three people of equal weight, 3,3333… each,
+    3,33 down, the cent left to P1, the code that comes first; P2 and P3 read the code clause alone, never a score
+    («punteggio»), which the part has not (even where the people have cards, as here: 70, 80, 90 points)."""
+    cards = [f"{p},SEG,scheda,Valutazione,100,{points}," for p, points in (("P1", 70), ("P2", 90), ("P3", 80))]
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in ("P1", "P2", "P3")]
+    files = one_unit_comune("Comune", staff, cards, '[funds]\npresenza = "10.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, UNSCORED, files)
+    assert amounts(result) == {"P1": "3.34", "P2": "3.33", "P3": "3.33"}
+    down = "importo esatto € 3,3333…: € 3,33 al centesimo per difetto"
+    for loser in ("P2", "P3"):
+        text = explain(result, "person", loser)
+        assert f"{down}: a parità di resto il centesimo va al codice che viene prima\n" in text
+        note = next(line for line in text.splitlines() if down in line)
+        assert "punteggio" not in note

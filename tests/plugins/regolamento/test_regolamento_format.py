@@ -392,3 +392,43 @@ def test_a_table_of_a_list_is_counted_from_one_in_the_message_too(tmp_path):
     # a control character in the second voce of the first scheda: scheda[1].voci[2].voce
     [message] = regulation_problems(tmp_path, CARD.replace('voce = "Lavoro"', r'voce = "Lav\u0001oro"'))
     assert message.startswith("scheda[1].voci[2].voce: contiene il carattere di controllo U+0001"), message
+
+
+def test_a_mistyped_level_is_said_with_the_other_errors_of_its_part(tmp_path):
+    """«media» for «medio» in the coefficients of a premium that has another error of its own (a maximum written as
+    words): both at the first reading, not the level only after the other error is fixed."""
+    text = GOOD.replace("medio = 0.5", "media = 0.5").replace(
+        'metodo = "livelli"', 'metodo = "livelli"\nmassimo = "mille"'
+    )
+    problems = regulation_problems(tmp_path, text)
+    assert len(problems) == 2, problems
+    assert "riga 17, chiave premio.massimo: " in problems[0]
+    assert problems[1] == (
+        "riga 19, chiave premio.coefficienti.media: livello sconosciuto (forse «medio»?); livelli: «alto», «medio», "
+        "«basso»"
+    )
+
+
+def test_a_mistyped_level_is_said_with_an_error_of_the_levels(tmp_path):
+    """The same typo while a threshold of [livelli] is written as words: the level names are known all the same."""
+    text = GOOD.replace("medio = 0.5", "media = 0.5").replace(
+        '{ nome = "basso", da = 0 }', '{ nome = "basso", da = "zero" }'
+    )
+    problems = regulation_problems(tmp_path, text)
+    assert len(problems) == 2, problems
+    assert "chiave livelli.scala[3].da: " in problems[0]
+    assert problems[1] == (
+        "riga 18, chiave premio.coefficienti.media: livello sconosciuto (forse «medio»?); livelli: «alto», «medio», "
+        "«basso»"
+    )
+
+
+def test_a_key_inside_a_table_of_a_list_is_placed_as_the_other_keys_of_the_list():
+    """«[[premi]] n. 3, quota_fondo» and, for the coefficients of that part, «[[premi]] n. 3, coefficienti, adeguata»,
+    never «[premi[3].coefficienti] adeguata», which mixes the two notations."""
+    from ciclope.core.vocabulary import toml_key_said
+
+    assert toml_key_said("premi[3].quota_fondo") == "[[premi]] n. 3, quota_fondo"
+    assert toml_key_said("premi[3].coefficienti.adeguata") == "[[premi]] n. 3, coefficienti, adeguata"
+    assert toml_key_said("livelli.scala[2].da") == "[[livelli.scala]] n. 2, da"
+    assert toml_key_said("progressioni.graduatoria") == "[progressioni] graduatoria"

@@ -316,9 +316,10 @@ def test_ater_parameters_by_federcasa_grade(ciclope_ente, tmp_path):
 
 def test_a_grade_the_file_does_not_declare_is_an_error_naming_the_row(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, ATER, graded([("A", "Q1", 80), ("B", "Q3", 80)]))
-    found = [p for p in result.violations if p.rule == "regolamento.categoria"]
-    assert len(found) == 1 and found[0].row == 4 and found[0].column == "grado"
-    assert "il grado (vuoto) di B" in found[0].message or "Q3" in found[0].message
+    # «Q3» is none of [gradi]: one error at its cell, not a second one of a grade «(vuoto)» the parametri lack
+    found = [p for p in result.violations if p.is_error]
+    assert [(p.rule, p.row, p.column) for p in found] == [("regolamento.grado", 4, "grado")]
+    assert found[0].message.startswith("il grado «Q3» di B non è tra quelli del regolamento")
 
 
 # --- ATER Civitavecchia: absences cut the presence part; the cuts go to the objectives part ----------------------
