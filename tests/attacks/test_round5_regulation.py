@@ -163,7 +163,7 @@ def _sanctions(tmp_path: Path, synonyms: str) -> str:
 def test_two_synonyms_read_alike_for_two_sanctions_are_refused(tmp_path):
     text = _sanctions(tmp_path, '{ "Sospensione breve" = "sospensione", "sospensione  BREVE" = "rimprovero_verbale" }')
     assert (
-        "riga 34, [esclusioni[1].sinonimi] sospensione  BREVE: errore: i sinonimi" in text
+        "riga 34, [[esclusioni]] n. 1, sinonimi, sospensione  BREVE: errore: i sinonimi" in text
         and "si leggono allo stesso modo" in text
     ), text
 
@@ -171,7 +171,7 @@ def test_two_synonyms_read_alike_for_two_sanctions_are_refused(tmp_path):
 def test_a_synonym_that_is_a_word_of_the_scale_is_refused(tmp_path):
     text = _sanctions(tmp_path, '{ "Multa" = "sospensione" }')
     assert (
-        "riga 34, [esclusioni[1].sinonimi] Multa: errore: il sinonimo «Multa»" in text
+        "riga 34, [[esclusioni]] n. 1, sinonimi, Multa: errore: il sinonimo «Multa»" in text
         and "è già la parola «multa» della scala" in text
     ), text
 
