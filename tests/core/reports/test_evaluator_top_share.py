@@ -5,49 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from comune_di_prova import BY_SCORE, HEAD, files
+
 from helpers import first_comune_run
 
-REGULATION = """formato = 2
-
-[atto]
-titolo = "Contratto decentrato del Comune di Prova"
-sigla = "CCDI"
-tipo_ente = "comune"
-comparto = "funzioni_locali"
-
-[[scheda]]
-fonte = "art. 2"
-ruoli = ["dipendente"]
-voci = [{ sezione = "Risultati", voce = "Valutazione complessiva", massimo = 100 }]
-
+REGULATION = (
+    HEAD
+    + """
 [livelli]
 fonte = "art. 3"
 scala = [{ nome = "eccellente", da = 90 }, { nome = "buono", da = 60 }]
-
-[[premi]]
-nome = "individuale"
-metodo = "proporzionale"
-fondo = "produttivita"
-quota_fondo = "100%"
-tempo_parziale = "intero"
-rateo_giorni = false
-peso = '=punteggio'
-fonte = "art. 5"
 """
-FILES = {
-    "ente.toml": 'nome = "Comune di Prova"\n\n[fondi]\nproduttivita = "1000.00"\n\n'
-    '[valutatori]\nSEG = "Segretario comunale"\n',
-    "unità.csv": "codice,nome,tipo,superiore,responsabile\nENTE,Comune di Prova,ente,,\n",
-    "obiettivi.csv": "codice,tipo,titolo,superiore,area,peso,responsabile\nO1,operativo,Servizi,,,,ENTE\n",
-    "indicatori.csv": "codice,obiettivo,nome,tipo,peso,valore_base,target,consuntivo\n"
-    "I1,O1,Pratiche,più è meglio,1,,10,10\n",
-    "persone.csv": "codice,nome,ruolo,categoria,unità,quota_tempo,giorni_assenza,valutatore\n"
-    "D01,Anna Colavita,dipendente,C,ENTE,100%,0,SEG\nD02,Giulia Mastrangelo,dipendente,C,ENTE,100%,0,SEG\n"
-    "D03,Marco Ferri,dipendente,C,ENTE,100%,0,SEG\n",
-    "valutazioni.csv": "persona,valutatore,sezione,voce,punti_massimi,punti\n"
-    "D01,SEG,Risultati,Valutazione complessiva,100,95\nD02,SEG,Risultati,Valutazione complessiva,100,80\n"
-    "D03,SEG,Risultati,Valutazione complessiva,100,50\n",
-}
+    + BY_SCORE
+)
+FILES = files({"D01": 95, "D02": 80, "D03": 50})
 
 
 def test_the_share_at_the_top_is_on_the_people_with_a_level(tmp_path: Path):

@@ -8,45 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
+from comune_di_prova import BY_SCORE, HEAD, files
 
 from helpers import ciclope, first_comune_run
 
-REGULATION = """formato = 2
-
-[atto]
-titolo = "Contratto decentrato del Comune di Prova"
-sigla = "CCDI"
-tipo_ente = "comune"
-comparto = "funzioni_locali"
-
-[[scheda]]
-fonte = "art. 2"
-ruoli = ["dipendente"]
-voci = [{ sezione = "Risultati", voce = "Valutazione complessiva", massimo = 100 }]
-
-[[premi]]
-nome = "individuale"
-metodo = "proporzionale"
-fondo = "produttivita"
-quota_fondo = "100%"
-tempo_parziale = "intero"
-rateo_giorni = false
-peso = '=punteggio'
-fonte = "art. 5"
-"""
-
-FILES = {
-    "ente.toml": 'nome = "Comune di Prova"\n\n[fondi]\nproduttivita = "1000.00"\n\n'
-    '[valutatori]\nSEG = "Segretario comunale"\n',
-    "unità.csv": "codice,nome,tipo,superiore,responsabile\nENTE,Comune di Prova,ente,,\n",
-    "obiettivi.csv": "codice,tipo,titolo,superiore,area,peso,responsabile\nO1,operativo,Servizi,,,,ENTE\n",
-    "indicatori.csv": "codice,obiettivo,nome,tipo,peso,valore_base,target,consuntivo\n"
-    "I1,O1,Pratiche,più è meglio,1,,10,10\n",
-    "persone.csv": "codice,nome,ruolo,categoria,unità,quota_tempo,giorni_assenza,valutatore\n"
-    "D01,Anna Colavita,dipendente,C,ENTE,100%,0,SEG\nD02,Giulia Mastrangelo,dipendente,C,ENTE,100%,0,SEG\n",
-    "valutazioni.csv": "persona,valutatore,sezione,voce,punti_massimi,punti\n"
-    "D01,SEG,Risultati,Valutazione complessiva,100,60\nD02,SEG,Risultati,Valutazione complessiva,100,40\n",
-}
+REGULATION = HEAD + BY_SCORE
+FILES = files({"D01": 60, "D02": 40})
 
 
 @pytest.fixture

@@ -6,54 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from comune_di_prova import BY_SCORE, HEAD, files
 
 from helpers import ciclope, first_comune_run
 
-REGULATION = """formato = 2
-
-[atto]
-titolo = "Contratto decentrato del Comune di Prova"
-sigla = "CCDI"
-tipo_ente = "comune"
-comparto = "funzioni_locali"
-
-[[scheda]]
-fonte = "art. 2"
-ruoli = ["dipendente"]
-voci = [{ sezione = "Risultati", voce = "Valutazione complessiva", massimo = 100 }]
-
+REGULATION = (
+    HEAD
+    + """
 [[esclusioni]]
 regola = "punteggio_minimo"
 minimo = 60
 fonte = "art. 3"
-
-[[premi]]
-nome = "individuale"
-metodo = "proporzionale"
-fondo = "produttivita"
-quota_fondo = "100%"
-tempo_parziale = "intero"
-rateo_giorni = false
-peso = '=punteggio'
-fonte = "art. 5"
 """
-
-PEOPLE = (
-    "codice,nome,ruolo,categoria,unità,quota_tempo,giorni_assenza,valutatore\n"
-    "D01,Anna Colavita,dipendente,C,ENTE,100%,0,SEG\n"
-    "D02,Giulia Mastrangelo,dipendente,C,ENTE,100%,0,SEG\n"
+    + BY_SCORE
 )
-FILES = {
-    "ente.toml": 'nome = "Comune di Prova"\n\n[fondi]\nproduttivita = "1000.00"\n\n'
-    '[valutatori]\nSEG = "Segretario comunale"\n',
-    "unità.csv": "codice,nome,tipo,superiore,responsabile\nENTE,Comune di Prova,ente,,\n",
-    "obiettivi.csv": "codice,tipo,titolo,superiore,area,peso,responsabile\nO1,operativo,Servizi,,,,ENTE\n",
-    "indicatori.csv": "codice,obiettivo,nome,tipo,peso,valore_base,target,consuntivo\n"
-    "I1,O1,Pratiche,più è meglio,1,,10,10\n",
-    "persone.csv": PEOPLE,
-    "valutazioni.csv": "persona,valutatore,sezione,voce,punti_massimi,punti\n"
-    "D01,SEG,Risultati,Valutazione complessiva,100,80\nD02,SEG,Risultati,Valutazione complessiva,100,50\n",
-}
+FILES = files({"D01": 80, "D02": 50})
 RICORSI = (
     "persona,fase,data,esito,voce_rivista,nuovi_punti\nD02,riesame,2026-03-10,accolto,Valutazione complessiva,70\n"
 )
