@@ -763,19 +763,28 @@ fonte = "art. 3"
 )
 
 
+# € 10,00 among three of equal weight: 3,3333… each, 3,33 down, one cent left to give
+DOWN = "importo esatto € 3,3333…: € 3,33 al centesimo per difetto"
+
+
+def three_of_ten(ciclope_ente, tmp_path, points, regulation=EQUAL, fund="performance_individuale"):
+    """P1, P2 and P3 with ``points``, paid € 10,00 of ``fund`` by ``regulation``: 3,34 to one, 3,33 to the others."""
+    cards = [f"{p},SEG,scheda,Valutazione,100,{n}," for p, n in zip(("P1", "P2", "P3"), points)]
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in ("P1", "P2", "P3")]
+    files = one_unit_comune("Comune", staff, cards, f'[funds]\n{fund} = "10.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, regulation, files)
+    assert amounts(result) == {"P1": "3.34", "P2": "3.33", "P3": "3.33"}
+    return result
+
+
 def test_who_loses_a_tied_cent_reads_the_rule_that_gave_it_to_another(ciclope_ente, tmp_path):
     """€ 10,00 to three people of one level, one coefficient: 3,3333… each, 3,33 down, the cent left to the highest
     score (P1, 90 points); P2 and P3 have the same remainder and read why the cent is not theirs, no colleague named."""
-    cards = [f"{p},SEG,scheda,Valutazione,100,{points}," for p, points in (("P1", 90), ("P2", 80), ("P3", 70))]
-    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in ("P1", "P2", "P3")]
-    files = one_unit_comune("Comune", staff, cards, '[funds]\nperformance_individuale = "10.00"\n')
-    result = run_declared(ciclope_ente, tmp_path, EQUAL, files)
-    assert amounts(result) == {"P1": "3.34", "P2": "3.33", "P3": "3.33"}
-    down = "importo esatto € 3,3333…: € 3,33 al centesimo per difetto"
-    assert f"{down}, più un centesimo" in explain(result, "person", "P1")
+    result = three_of_ten(ciclope_ente, tmp_path, (90, 80, 70))
+    assert f"{DOWN}, più un centesimo" in explain(result, "person", "P1")
     for loser in ("P2", "P3"):
         text = explain(result, "person", loser)
-        assert f"{down}: a parità di resto il centesimo va al punteggio più alto" in text
+        assert f"{DOWN}: a parità di resto il centesimo va al punteggio più alto" in text
         assert "Persona P1" not in text and "P1" not in text.replace(loser, "")
 
 
@@ -783,30 +792,20 @@ def test_who_loses_a_tied_cent_reads_only_the_clause_that_applied(ciclope_ente, 
     """R6 (80 points) lost a cent to a colleague with 85 and read «… a parità di punteggio al codice che viene prima»
     too, because another colleague also had 80. € 10,00 to three of one level: 3,3333… each, the cent to P1 (90);
     P2 and P3 both have 80 points, but they lost it to a higher score, not to a code: only the first clause."""
-    cards = [f"{p},SEG,scheda,Valutazione,100,{points}," for p, points in (("P1", 90), ("P2", 80), ("P3", 80))]
-    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in ("P1", "P2", "P3")]
-    files = one_unit_comune("Comune", staff, cards, '[funds]\nperformance_individuale = "10.00"\n')
-    result = run_declared(ciclope_ente, tmp_path, EQUAL, files)
-    assert amounts(result) == {"P1": "3.34", "P2": "3.33", "P3": "3.33"}
-    down = "importo esatto € 3,3333…: € 3,33 al centesimo per difetto"
+    result = three_of_ten(ciclope_ente, tmp_path, (90, 80, 80))
     for loser in ("P2", "P3"):
         text = explain(result, "person", loser)
-        assert f"{down}: a parità di resto il centesimo va al punteggio più alto\n" in text
+        assert f"{DOWN}: a parità di resto il centesimo va al punteggio più alto\n" in text
         assert "codice che viene prima" not in text
 
 
 def test_who_loses_a_tied_cent_to_an_equal_score_reads_the_code_clause(ciclope_ente, tmp_path):
     """€ 10,00 to three with 80 points each: the cent to P1, the code that comes first; P2 and P3 lost it on an
     equal remainder and an equal score: the clause of the code alone."""
-    cards = [f"{p},SEG,scheda,Valutazione,100,80," for p in ("P1", "P2", "P3")]
-    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in ("P1", "P2", "P3")]
-    files = one_unit_comune("Comune", staff, cards, '[funds]\nperformance_individuale = "10.00"\n')
-    result = run_declared(ciclope_ente, tmp_path, EQUAL, files)
-    assert amounts(result) == {"P1": "3.34", "P2": "3.33", "P3": "3.33"}
-    down = "importo esatto € 3,3333…: € 3,33 al centesimo per difetto"
+    result = three_of_ten(ciclope_ente, tmp_path, (80, 80, 80))
     for loser in ("P2", "P3"):
         text = explain(result, "person", loser)
-        assert f"{down}: a parità di resto e di punteggio il centesimo va al codice che viene prima" in text
+        assert f"{DOWN}: a parità di resto e di punteggio il centesimo va al codice che viene prima" in text
         assert "punteggio più alto" not in text
 
 
@@ -827,14 +826,9 @@ def test_who_loses_a_tied_cent_in_a_part_without_evaluation_reads_the_code_claus
     """A part that reads no score (``valutazione = false``): € 10,00 to three people of equal weight, 3,3333… each,
     3,33 down, the cent left to P1, the code that comes first; P2 and P3 read the code clause alone, never a score
     («punteggio»), which the part has not (even where the people have cards, as here: 70, 80, 90 points)."""
-    cards = [f"{p},SEG,scheda,Valutazione,100,{points}," for p, points in (("P1", 70), ("P2", 90), ("P3", 80))]
-    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in ("P1", "P2", "P3")]
-    files = one_unit_comune("Comune", staff, cards, '[funds]\npresenza = "10.00"\n')
-    result = run_declared(ciclope_ente, tmp_path, UNSCORED, files)
-    assert amounts(result) == {"P1": "3.34", "P2": "3.33", "P3": "3.33"}
-    down = "importo esatto € 3,3333…: € 3,33 al centesimo per difetto"
+    result = three_of_ten(ciclope_ente, tmp_path, (70, 90, 80), UNSCORED, fund="presenza")
     for loser in ("P2", "P3"):
         text = explain(result, "person", loser)
-        assert f"{down}: a parità di resto il centesimo va al codice che viene prima\n" in text
-        note = next(line for line in text.splitlines() if down in line)
+        assert f"{DOWN}: a parità di resto il centesimo va al codice che viene prima\n" in text
+        note = next(line for line in text.splitlines() if DOWN in line)
         assert "punteggio" not in note
