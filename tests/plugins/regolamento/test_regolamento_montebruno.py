@@ -1,0 +1,44 @@
+"""An Automobile Club (Funzioni Centrali) whose regulation pays three parts from one fund (a blind tester's case):
+«quantità» and «progetto» without any evaluation (``valutazione = false``), «qualità» by level, with an exclusion
+(a score under 60) limited to «qualità». P08's card (18 + 15 + 14 = 47 points) is raised by the riesame to
+18 + 15 + 24 = 57. Every expected word written by hand."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from ciclope.core.reports import xlsx
+
+from helpers import computed_case
+
+CASE = Path(__file__).parent / "montebruno"
+
+
+def case(tmp_path: Path, riesame: bool = True):
+    """The case computed in a copy under ``tmp_path``; without ``riesame``, before P08's appeal is decided."""
+    folder = tmp_path / "ac"
+    shutil.copytree(CASE, folder)
+    if not riesame:
+        (folder / "montebruno" / "ricorsi.csv").unlink()
+    return computed_case(folder / "cycle.toml")
+
+
+def premi(result, tmp_path: Path) -> dict[tuple[str, str], tuple[object, ...]]:
+    """The sheet «Premi» of schede.xlsx: (code, part) → (Livello, Esito)."""
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    rows = list(load_workbook(path)["Premi"].iter_rows(values_only=True))
+    head = rows[0]
+    at = {name: head.index(name) for name in ("Codice", "Parte", "Livello", "Esito")}
+    return {(r[at["Codice"]], r[at["Parte"]]): (r[at["Livello"]], r[at["Esito"]]) for r in rows[1:] if r[at["Parte"]]}
+
+
+def test_the_parts_without_evaluation_say_no_level_and_no_outcome(tmp_path):
+    rows = premi(case(tmp_path), tmp_path)
+    # P01: card 38 + 28 + 27 = 93, score 91,83: «eccellente», read by «qualità» alone
+    assert rows["P01", "quantità"] == ("—", "senza valutazione")
+    assert rows["P01", "progetto"] == ("—", "senza valutazione")
+    assert rows["P01", "qualità"] == ("eccellente", "valutato")
