@@ -42,3 +42,23 @@ def test_the_parts_without_evaluation_say_no_level_and_no_outcome(tmp_path):
     assert rows["P01", "quantità"] == ("—", "senza valutazione")
     assert rows["P01", "progetto"] == ("—", "senza valutazione")
     assert rows["P01", "qualità"] == ("eccellente", "valutato")
+
+
+def section(html: str, title: str) -> str:
+    """The words of the scheda's section ``title``, without tags."""
+    import re
+
+    body = html.split(f"<h2>{title}</h2>", 1)[1].split("</section>", 1)[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", body).split())
+
+
+def test_the_scheda_says_the_level_once_with_its_article(tmp_path):
+    from ciclope.core.schede.content import build
+    from ciclope.core.schede.render import render
+
+    # after the riesame P08's card is 57 points: 80% × 57 + 20% × 87,14 = 45,6 + 17,43 = 63,03, «adeguato» (≥ 60)
+    said = section(render(build(case(tmp_path), "P08")), "Punteggio e livello")
+    assert said.count("adeguato") == 1
+    assert said.startswith(
+        "Punteggio complessivo: 63,03 su 100 · livello: adeguato (CCI 2025, art. 6) Esito: valutato. Come si calcola: "
+    )
