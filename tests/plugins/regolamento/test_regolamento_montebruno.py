@@ -62,3 +62,20 @@ def test_the_scheda_says_the_level_once_with_its_article(tmp_path):
     assert said.startswith(
         "Punteggio complessivo: 63,03 su 100 · livello: adeguato (CCI 2025, art. 6) Esito: valutato. Come si calcola: "
     )
+
+
+def test_before_the_riesame_the_relazione_counts_the_exclusion_of_the_part(tmp_path):
+    from ciclope.core.reports import stats
+
+    # before the riesame P08's card is 18 + 15 + 14 = 47: 80% × 47 + 20% × 87,14 = 37,6 + 17,43 = 55,03, under the
+    # minimum of 60 of «qualità» alone (still paid «quantità» and «progetto»: his outcome stays «valutato»), under the
+    # lowest level too («adeguato» from 60)
+    result = case(tmp_path, riesame=False)
+    assert stats.distribution(result) == [
+        ("adeguato", 2),  # P06 73,43, P10
+        ("buono", 5),
+        ("eccellente", 2),
+        ("valutato; escluso dalla parte «qualità» per punteggio sotto il minimo", 1),
+    ]
+    # the workbook says the same exclusion on the row of that part (no level: its cell is empty)
+    assert premi(result, tmp_path)["P08", "qualità"] == (None, "escluso per punteggio sotto il minimo")
