@@ -534,7 +534,6 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         fund = fund_name(r, a.pool)
         if stats.covered(r, a):  # beside the person's own result pay from the same fund: say which it is
             fund = f"{fund} (interim della posizione «{stats.post_said(r, a.ref or '')}»)"
-        said = (band(a.band),) if banded else ()
         named = parts.get(a.pool, {}).get(a.person) or ()
         # the parts of the person's award from the pool, which sum to it: not those of another award of theirs
         # from the same pool (an interim's beside their own result pay)
@@ -545,11 +544,14 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         # an award several parts of one fund sum: a row per part, as the office's accounts keep them apart
         for name, amount in paid:
             part = (name,) if parts else ()
+            # a part that reads no evaluation (its own figure reads no score, level or card): no level, no outcome
+            unread = a.pool in r.unread or (name is not None and not reads_evaluation(r, a, name, lead))
+            said = (fmt.NONE,) if banded and unread else (band(a.band),) if banded else ()
             why = (unpaid_why(r, a, name, lead) or "") if not amount else None
             # an amount no evaluation decides is «senza valutazione»; one of 0 keeps the outcome its «Motivo» explains:
             # a part an exclusion of its own left the person out of, that exclusion, whatever the other parts paid
             rule = part_exclusion(r, a, name, lead) if not amount else None
-            esito = UNREAD if amount and a.pool in r.unread else status(a.person)
+            esito = UNREAD if amount and unread else status(a.person)
             esito = fmt.status(rule.value, r.plugin.status_labels) if rule is not None else esito
             rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, esito, why))
     zero = any(row[-1] is not None for row in rows)  # a «Motivo» where some premium is 0, no empty one
@@ -613,6 +615,22 @@ def part_figure(r: Result, award: Award, part: str | None, first: bool) -> Figur
         if i.ref in r.figures and i.name.endswith(f"«{part}»") and not r.figures[i.ref].value
     ]
     return own[0] if own else figure
+
+
+def reads_evaluation(r: Result, award: Award, part: str, first: bool) -> bool:
+    """True unless the part's own figure (an input of the award's, «… «part»») reads none of the person's
+    evaluation figures (``score:``, ``level:``, ``card:`` of the person): a part paid without evaluating
+    (``valutazione = false``) reads none; a part whose figure the award does not name is taken to read it."""
+    figure = award_figure(r, award.person, award.pool, award.ref, first)
+    own = [
+        r.figures[i.ref]
+        for i in (figure.inputs if figure else ())
+        if i.ref in r.figures and i.name.endswith(f"«{part}»")
+    ]
+    if not own:
+        return True
+    mine = {f"{kind}:{award.person}" for kind in ("score", "level", "card")}
+    return any(i.ref in mine or i.ref.startswith(tuple(f"{m}:" for m in mine)) for i in own[0].inputs)
 
 
 def part_exclusion(r: Result, award: Award, part: str | None, first: bool) -> Figure | None:

@@ -18,7 +18,7 @@ from ciclope.core.ledger import INSTALMENT_WORDS, RECOVERY, instalment_kind
 from ciclope.core.money import PERFORMANCE, POSITION, SHARE
 from ciclope.core.outcomes import Award, Score
 from ciclope.core.reports import fmt
-from ciclope.core.result import Result
+from ciclope.core.result import Result, award_figure
 
 # An evaluator is flagged when at least MIN_FLAGGED people were evaluated and either every
 # evaluation is the same or at least NEAR_ALL of them sit at the top level (art. 9 c.1 lett. d
@@ -321,12 +321,59 @@ def distribution(result: Result) -> list[tuple[str, int]]:
 
 
 def _distribution(result: Result) -> list[tuple[str, int]]:
-    counts = Counter(people_scores(result).classes)  # class_of of everyone, counted in C
+    classes = people_scores(result).classes
+    evaluated = {UNLEVELLED, fmt.status("evaluated", result.plugin.status_labels)}
+    # an evaluated person without a level whom an exclusion of some parts left out of them: that exclusion, as the
+    # workbook's «Esito» of those parts says it, not «senza livello» (the Relazione is the office's: no public count)
+    said = [
+        (part_excluded(result, pid) or c) if c in evaluated else c
+        for pid, c in zip(result.ente.ids(), classes, strict=True)
+    ]
+    counts = Counter(said)  # class_of of everyone, counted in C
     # on several scales each ranks its own levels, as declared: the scores cannot (one's lowest can top another's)
     levels = [lv for run in level_runs(result) for lv in run if lv in counts]
     others = sorted(k for k in counts if k not in levels)
     labels = result.plugin.ente_labels  # a level by the name the ente's regulation gives it to people
     return [(fmt.level(k, labels) or k, counts[k]) for k in levels] + [(k, counts[k]) for k in others]
+
+
+def excluded_from(result: Result, pid: str) -> tuple[str, ...]:
+    """The parts an exclusion of some parts alone left the person out of (``[[esclusioni]] parti``), in the order
+    they are paid: those whose own figure (an input «… «part»» of the award's) reads the person's exclusion
+    (``score:<person>:status``, an «escluso…» outcome); none where no exclusion of theirs is limited to parts."""
+    status = result.figures.get(f"score:{pid}:status")
+    if status is None or not status.formula.startswith("escluso") or result.rewards is None:
+        return ()
+    out: list[str] = []
+    for pool, by in result.rewards.parts.items():
+        figure = award_figure(result, pid, pool, None, True)
+        for name, _ in by.get(pid, ()):
+            own = [
+                result.figures[i.ref]
+                for i in (figure.inputs if figure else ())
+                if i.ref in result.figures and i.name.endswith(f"«{name}»")
+            ]
+            if own and any(i.ref == status.key and i.value == status.value for i in own[0].inputs):
+                out.append(name)
+    return tuple(dict.fromkeys(out))
+
+
+def part_excluded(result: Result, pid: str) -> str | None:
+    """«valutato; escluso dalla parte «qualità» per punteggio sotto il minimo»: the outcome of an evaluated person
+    whom an exclusion left out of some parts (:func:`excluded_from`), in the words of the exclusion's status; None
+    where none did."""
+    parts = excluded_from(result, pid)
+    if not parts:
+        return None
+    labels = result.plugin.status_labels
+    status = result.figures[f"score:{pid}:status"]
+    quoted = [f"«{p}»" for p in parts]
+    named = " e ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+    whence = f"dalla parte {named}" if len(parts) == 1 else f"dalle parti {named}"
+    label = fmt.status(str(status.value), labels)
+    rest = label.removeprefix("escluso ")
+    words = f"escluso {whence} {rest}" if rest != label else f"{label}, {whence}"
+    return f"{fmt.status('evaluated', labels)}; {words}"
 
 
 def histogram(result: Result) -> list[tuple[str, int]]:

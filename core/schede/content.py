@@ -286,8 +286,10 @@ def level_words(result: Result, pid: str, level: str | None, status: str | None)
                 span = f"oltre {above} e fino a {top}" if above is not None else f"fino a {top}"
                 return f"Livello «{level}»: punteggio {span} punti nella tabella del regolamento. Esito: {said}."
             above = top
-    if level:  # by the label the ente's regulation gives it, as the line above names it
-        return f"Livello «{fmt.level(level, result.plugin.ente_labels)}» attribuito secondo il regolamento{_why_level(result, pid)}. Esito: {said}."
+    why = _why_level(result, pid) if level else ""
+    if why:  # by the label the ente's regulation gives it, as the line above names it; the level alone the line
+        # above already says (never twice)
+        return f"Livello «{fmt.level(level, result.plugin.ente_labels)}» attribuito secondo il regolamento{why}. Esito: {said}."
     return f"Esito: {said}."
 
 
@@ -645,6 +647,8 @@ def build(result: Result, pid: str) -> Scheda:
     status = result.status_of(pid)
     figure = result.figures.get(f"score:{pid}")
     card_figure = result.figures.get(f"card:{pid}")
+    note = words_only(fmt.worded(figure.note, result.plugin.status_labels)) if figure is not None else ""
+    level, note = level_cited(_level(result, score), note)
     return Scheda(
         person=pid,
         name=p.name,
@@ -658,7 +662,7 @@ def build(result: Result, pid: str) -> Scheda:
         organizational=_organizational(result, pid),
         score=fmt.score(scoring.shown(score)) if score is not None and score.score is not None else "—",
         score_of=scoring.out_of(score) if score is not None else "su 100",
-        level=_level(result, score),
+        level=level,
         level_words=_level_said(result, pid, score.level if score else None, status),
         score_steps=_steps(result, figure),
         score_formula=words_only(figure.formula) if figure is not None else "",
@@ -673,7 +677,7 @@ def build(result: Result, pid: str) -> Scheda:
         acts=_acts(result),
         motivation=ente.motivations.get(pid, ""),
         score_readings=_score_readings(result, figure),
-        score_note=words_only(fmt.worded(figure.note, result.plugin.status_labels)) if figure is not None else "",
+        score_note=note,
         instalments=_instalments(result, pid),
         progression=_progression(result, pid),
         progression_rule=_progression_rule(result, pid),
@@ -759,6 +763,22 @@ def _progression_rule(result: Result, pid: str) -> str:
     rule = words_only(figure.formula)  # a condition as the office wrote it, then in words: the words alone
     rule = "" if rule.startswith("=") else rule  # a formula without its words: the source alone
     return f"Come si decide: {rule}. Fonte: {source}." if rule else f"Fonte: {source}."
+
+
+def level_cited(level: str, note: str) -> tuple[str, str]:
+    """The level with the article the score's note cites it by, and the note without it: the scheda says the level
+    once, beside the score («livello: adeguato (CCI 2025, art. 6)»), never again in the note; both unchanged where
+    the note does not name the level."""
+    head = f"livello: {level}"
+    kept: list[str] = []
+    cited = level
+    for said in note.split("; ") if note and level not in ("", "—") else ():
+        tail = said[len(head) :] if said.lower().startswith(head.lower()) else None
+        if cited == level and tail is not None and (not tail or tail.startswith(" (")):
+            cited = level + tail
+        else:
+            kept.append(said)
+    return (cited, "; ".join(kept)) if cited != level else (level, note)
 
 
 def _level(result: Result, score: Any) -> str:
