@@ -15,22 +15,13 @@ import json
 from pathlib import Path
 
 import pytest
+from comune_di_prova import HEAD
 
 from helpers import ciclope, first_comune_run
 
-REGULATION = """formato = 2
-
-[atto]
-titolo = "Contratto decentrato del Comune di Prova"
-sigla = "CCDI"
-tipo_ente = "comune"
-comparto = "funzioni_locali"
-
-[[scheda]]
-fonte = "art. 2"
-ruoli = ["dipendente"]
-voci = [{ sezione = "Risultati", voce = "Valutazione complessiva", massimo = 100 }]
-
+REGULATION = (
+    HEAD
+    + """
 [[premi]]
 nome = "collettiva"
 metodo = "proporzionale"
@@ -70,6 +61,7 @@ parti = ["collettiva"]
 economie = "ripartite"
 fonte = "art. 7"
 """
+)
 
 PEOPLE = (
     "codice,nome,ruolo,categoria,unità,quota_tempo,giorni_assenza,valutatore\n"
