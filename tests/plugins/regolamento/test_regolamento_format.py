@@ -394,32 +394,25 @@ def test_a_table_of_a_list_is_counted_from_one_in_the_message_too(tmp_path):
     assert message.startswith("scheda[1].voci[2].voce: contiene il carattere di controllo U+0001"), message
 
 
-def test_a_mistyped_level_is_said_with_the_other_errors_of_its_part(tmp_path):
-    """«media» for «medio» in the coefficients of a premium that has another error of its own (a maximum written as
-    words): both at the first reading, not the level only after the other error is fixed."""
-    text = GOOD.replace("medio = 0.5", "media = 0.5").replace(
-        'metodo = "livelli"', 'metodo = "livelli"\nmassimo = "mille"'
-    )
+@pytest.mark.parametrize(
+    "other, written, first, line",
+    [
+        # a maximum written as words: an error of the premium itself
+        ('metodo = "livelli"', 'metodo = "livelli"\nmassimo = "mille"', "riga 17, chiave premio.massimo: ", 19),
+        # a threshold of [livelli] written as words: the level names are known all the same
+        ('{ nome = "basso", da = 0 }', '{ nome = "basso", da = "zero" }', "chiave livelli.scala[3].da: ", 18),
+    ],
+)
+def test_a_mistyped_level_is_said_with_the_file_s_other_errors(tmp_path, other, written, first, line):
+    """«media» for «medio» in the coefficients beside another error (of its premium, or of the levels): both at the
+    first reading, never the level only after the other error is fixed."""
+    text = GOOD.replace("medio = 0.5", "media = 0.5").replace(other, written)
     problems = regulation_problems(tmp_path, text)
     assert len(problems) == 2, problems
-    assert "riga 17, chiave premio.massimo: " in problems[0]
+    assert first in problems[0]
     assert problems[1] == (
-        "riga 19, chiave premio.coefficienti.media: livello sconosciuto (forse «medio»?); livelli: «alto», «medio», "
-        "«basso»"
-    )
-
-
-def test_a_mistyped_level_is_said_with_an_error_of_the_levels(tmp_path):
-    """The same typo while a threshold of [livelli] is written as words: the level names are known all the same."""
-    text = GOOD.replace("medio = 0.5", "media = 0.5").replace(
-        '{ nome = "basso", da = 0 }', '{ nome = "basso", da = "zero" }'
-    )
-    problems = regulation_problems(tmp_path, text)
-    assert len(problems) == 2, problems
-    assert "chiave livelli.scala[3].da: " in problems[0]
-    assert problems[1] == (
-        "riga 18, chiave premio.coefficienti.media: livello sconosciuto (forse «medio»?); livelli: «alto», «medio», "
-        "«basso»"
+        f"riga {line}, chiave premio.coefficienti.media: livello sconosciuto (forse «medio»?); livelli: «alto», "
+        "«medio», «basso»"
     )
 
 
