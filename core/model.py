@@ -35,8 +35,8 @@ UNIT_KIND_LABELS = {  # a unit's kind in Italian, as the reports print it
     "staff": "staff",
     "azienda_speciale": "azienda speciale",
 }
-# Other words an office writes for a unit's kind (read as the kind, never printed): a Comune's first-level structures
-# are often «Settori», a Regione's «Direzioni», an azienda sanitaria's «Dipartimenti»; each is an area of the core.
+# Other words an office writes for a unit's kind: a Comune's first-level structures are often «Settori», a Regione's
+# «Direzioni», an azienda sanitaria's «Dipartimenti»; each is an area of the core, and printed with the office's word.
 UNIT_KIND_ALIASES = {"settore": "area", "direzione": "area", "dipartimento": "area"}
 _PERSON = attrgetter("person")  # an evaluation row's person (Ente.cards_view)
 ROLES = ("segretario", "dirigente", "po", "dipendente")
@@ -60,6 +60,12 @@ class Unit:
     head: str | None
     row: int = 0
     extra: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    said: str = ""  # the office's word for the kind when it is another word for it («settore» for an area)
+
+    @property
+    def kind_label(self) -> str:
+        """The unit's kind as the reports print it: the office's word («settore»), else the kind's («area»)."""
+        return self.said or UNIT_KIND_LABELS.get(self.kind, self.kind)
 
 
 @attrs.frozen(weakref_slot=False)

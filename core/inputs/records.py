@@ -34,8 +34,17 @@ def units(r: Reading) -> dict[str, m.Unit]:
         return {}
     ids = found.column("id")
     fields = (_or(found.column("name"), ids), found.column("kind"), found.column("parent"), found.column("head"))
-    records = m.from_columns(m.Unit, ids, *fields, found.sheet.numbers, _extras(found, UNIT_COLUMNS, len(ids)))
+    extras = _extras(found, UNIT_COLUMNS, len(ids))
+    records = m.from_columns(m.Unit, ids, *fields, found.sheet.numbers, extras, _kind_said(found, len(ids)))
     return keyed(r, found, ids, records)
+
+
+def _kind_said(found: Table, size: int) -> list[str]:
+    """The office's word for each unit's kind where it wrote another word for it («settore» for an area), else ""."""
+    written = found.sheet.columns.get("kind")
+    if written is None:
+        return [""] * size
+    return [w if (w := text.strip().lower()) in m.UNIT_KIND_ALIASES else "" for text in written]
 
 
 def _extras(found: Table, canonical: Sequence[str], size: int) -> list[dict[str, Any]]:

@@ -353,7 +353,7 @@ def units(r: Result) -> Table:
         (
             u.id,
             u.name,
-            fmt.UNIT_KIND_LABELS.get(u.kind, u.kind),
+            u.kind_label,
             unit_said(r, u.parent),
             u.head,
             name_of(r, u.head),

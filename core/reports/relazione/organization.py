@@ -275,7 +275,7 @@ def units(r: Result, names: Names) -> list[Block]:
             (
                 *(() if names.public else (u.id,)),  # the code is the office's, not a public reader's
                 u.name,
-                fmt.UNIT_KIND_LABELS.get(u.kind, u.kind),
+                u.kind_label,
                 names.unit(u.parent),
                 names.person(u.head),
                 fmt.pct(org.units.get(u.id)),
