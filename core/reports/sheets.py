@@ -10,7 +10,7 @@ from typing import Any
 
 from ciclope.core import scoring
 from ciclope.core.ledger import Award, instalment_kind
-from ciclope.core.money import PERFORMANCE, POSITION
+from ciclope.core.money import INCENTIVE, PERFORMANCE, POSITION
 from ciclope.core.outcomes import Deadline
 from ciclope.core.phases import PHASE_NAMES, PHASES
 from ciclope.core.reports import fmt, stats
@@ -41,6 +41,7 @@ def tables(result: Result) -> Iterator[Table]:
         yield evaluators(result)
     if result.rewards is not None or result.positions is not None:
         yield awards(result, status)
+        yield from by_person(result)
         yield funds(result)
         yield bands(result)
         if result.ledger.instalments:
@@ -534,12 +535,7 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         fund = fund_name(r, a.pool)
         if stats.covered(r, a):  # beside the person's own result pay from the same fund: say which it is
             fund = f"{fund} (interim della posizione «{stats.post_said(r, a.ref or '')}»)"
-        named = parts.get(a.pool, {}).get(a.person) or ()
-        # the parts of the person's award from the pool, which sum to it: not those of another award of theirs
-        # from the same pool (an interim's beside their own result pay)
-        paid: Sequence[tuple[str | None, Decimal]] = (
-            named if named and sum(v for _, v in named) == a.amount else [(None, a.amount)]
-        )
+        paid = award_parts(parts, a)
         lead = a.ref is None and first.setdefault(a.person, a) is a
         # an award several parts of one fund sum: a row per part, as the office's accounts keep them apart
         for name, amount in paid:
@@ -573,6 +569,15 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         *((("Motivo", "text", 30),) if zero else ()),
     ]
     return Table("Premi", columns, rows)
+
+
+def award_parts(
+    parts: Mapping[str, Mapping[str, Sequence[tuple[str, Decimal]]]], a: Award
+) -> Sequence[tuple[str | None, Decimal]]:
+    """The rows of an award in «Premi»: the parts of the person's award from the pool, which sum to it (not those of
+    another award of theirs from the same pool: an interim's beside their own result pay), else the award whole."""
+    named = parts.get(a.pool, {}).get(a.person) or ()
+    return named if named and sum(v for _, v in named) == a.amount else [(None, a.amount)]
 
 
 UNREAD = "senza valutazione"  # the «Esito» of an amount no evaluation decides (a pool whose premiums read none)
@@ -648,6 +653,37 @@ def part_exclusion(r: Result, award: Award, part: str | None, first: bool) -> Fi
 def excluded_words(r: Result, status: Figure) -> str:
     """An exclusion's rule with its minimum and the parts it is limited to, without the formula."""
     return fmt.worded(without_formula(status.formula.removeprefix("escluso dal premio: ")), r.plugin.status_labels)
+
+
+# the columns of «Premi per persona», by the kind of the pool each amount comes from
+KIND_COLUMNS = ((PERFORMANCE, "Premi"), (INCENTIVE, "Incentivi (non premi)"), (POSITION, "Retribuzione di posizione"))
+
+
+def by_person(r: Result) -> Iterator[Table]:
+    """«Premi per persona»: what each person receives in all, where «Premi» gives someone more than one row (several
+    parts, funds or posts), so payroll reads one figure per person: the premiums, the incentives that are no premium
+    and the position pay apart, and their sum where there is more than one of them."""
+    ledger, people, parts = r.ledger, r.ente.people, _named_parts(r)
+    if sum(len(award_parts(parts, a)) for a in ledger.awards) == len({a.person for a in ledger.awards}):
+        return  # one row per person in «Premi»: it is already the total
+    sums: dict[str, dict[str, Decimal]] = {}
+    for a in ledger.awards:
+        kind = ledger.kind_of(a)
+        row = sums.setdefault(a.person, {})
+        row[kind] = row.get(kind, Decimal(0)) + a.amount
+    kinds = [(k, title) for k, title in KIND_COLUMNS if any(k in row for row in sums.values())]
+    both = len(kinds) > 1
+    order = [pid for pid in people if pid in sums] + [pid for pid in sums if pid not in people]
+    rows: list[tuple[Any, ...]] = []
+    for pid in order:
+        who = people.get(pid)
+        amounts = [sums[pid].get(k, Decimal(0)) for k, _ in kinds]
+        total = (sum(amounts, Decimal(0)),) if both else ()
+        rows.append((pid, name_of(r, pid), (unit_said(r, who.unit) or "") if who else "", *amounts, *total))
+    rows.append(Total(("TOTALE", "", "", *(sum((row[i] for row in rows), Decimal(0)) for i in range(3, len(rows[0]))))))
+    heads: list[Column] = [("Codice", "text", 10), ("Nome", "text", 26), ("Unità", "text", 28)]
+    heads += [(title, "money", 16) for _, title in kinds] + ([("Totale", "money", 16)] if both else [])
+    yield Table("Premi per persona", heads, rows)
 
 
 def funds(r: Result) -> Table:

@@ -223,6 +223,7 @@ def test_workbook_has_one_sheet_per_scheda(book):
         "Valutazioni individuali",
         "Valutatori",
         "Premi",
+        "Premi per persona",  # a PO's position pay and result pay are two rows of «Premi»
         "Fondi",
         "Premi per fascia",
         "Posizioni",

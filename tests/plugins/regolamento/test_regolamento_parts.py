@@ -918,6 +918,28 @@ def test_a_share_of_a_share_as_the_text_writes_it(ciclope_ente, tmp_path):
     assert {k: v for k, v in amounts(result).items() if k in ("A", "B")} == {"A": "5714.29", "B": "4285.71"}
 
 
+def test_the_workbook_gives_each_person_the_sum_of_their_parts(ciclope_ente, tmp_path):
+    from ciclope.core.reports import sheets
+
+    result = run_declared(
+        ciclope_ente,
+        tmp_path,
+        OF_WHICH,
+        files([("A", "C", 80), ("B", "C", 60)], 'performance_individuale = "10000.00"'),
+    )
+    # «Premi» has three rows each (one per part); «Premi per persona» one: A 914.29 + 228.57 + 4571.43 = 5714.29,
+    # B 685.71 + 171.43 + 3428.57 = 4285.71, TOTALE 10000.00; only premiums here, so no «Totale» column
+    premi = [row for row in sheets.awards(result, sheets.statuses(result)).rows if row[0] in ("A", "B")]
+    assert len(premi) == 6
+    tables = [t for t in sheets.tables(result) if t.title == "Premi per persona"]
+    assert len(tables) == 1
+    table = tables[0]
+    assert [c[0] for c in table.columns] == ["Codice", "Nome", "Unità", "Premi"]
+    rows = {row[0]: row[3] for row in table.rows}
+    assert rows["A"] == Decimal("5714.29") and rows["B"] == Decimal("4285.71")
+    assert rows["TOTALE"] == Decimal("10000.00")
+
+
 def test_leggi_says_the_share_of_a_share(tmp_path):
     text = regulation_text(tmp_path, OF_WHICH)
     assert "Le va l'80% del 20% del fondo dei premi per la performance individuale (il 16%)." in text

@@ -311,3 +311,26 @@ def test_the_workbook_totals_say_premiums_apart_from_position_pay(ciclope_ente, 
     assert sintesi["Fondi stanziati (premi e retribuzione di posizione)"] == 56000
     assert "Fondi stanziati" not in sintesi
     assert money_kpi(result) == "€ 7.907,52 / € 8.960,00"
+
+
+def test_the_workbook_gives_each_person_premiums_position_pay_and_their_sum(ciclope_ente, tmp_path):
+    """«Premi per persona» (by hand, see test_the_position_pay_is_the_band_reached): PO3's rows in «Premi» are the
+    position pay 14.000,00, the result pay 3.756,07 and the interim of P4 533,33: premiums 3.756,07 + 533,33 =
+    4.289,40, with the position pay 18.289,40; PO1 2.186,99 and 8.800,00, 10.986,99; the totals are «Premi»'s."""
+    from openpyxl import load_workbook
+
+    from ciclope.core.reports import xlsx
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    sheet = load_workbook(path)["Premi per persona"]
+    rows = list(sheet.iter_rows(values_only=True))
+    head = next(r for r in rows if r[0] == "Codice")
+    assert head[3:6] == ("Premi", "Retribuzione di posizione", "Totale")
+    by_code = {r[0]: r[3:6] for r in rows if r[0] in ("PO1", "PO3", "TOTALE")}
+    assert by_code == {
+        "PO1": (2186.99, 8800, 10986.99),
+        "PO3": (4289.4, 14000, 18289.4),
+        "TOTALE": (7907.52, 29838.25, 37745.77),
+    }
