@@ -165,3 +165,38 @@ def test_ids_are_people_csv_order_made_once_and_read_only():
     ente = small_ente()
     assert ente.ids() == tuple(ente.people) and ente.ids() is ente.ids()
     assert all(a is b for a, b in zip(ente.ids(), ente.people))  # the ente's own id objects
+
+
+def personal_by_recursion(e: Ente, oid: str | None, seen: frozenset[str] = frozenset()) -> bool:
+    """The Relazione's «about one person» as it was first written: up the parents, one call per step."""
+    o = e.objectives.get(oid) if oid else None
+    if o is None or oid in seen:
+        return False
+    if o.kind == "individual" or (o.owner is not None and o.owner in e.people):
+        return True
+    return personal_by_recursion(e, o.parent, seen | {o.id})
+
+
+OBJECTIVE_IDS = st.sampled_from(["O0", "O1", "O2", "O3", "O4", "O5", "X", None])  # X: a parent not in the file
+
+
+@settings(max_examples=300)
+@given(st.data())
+def test_objectives_about_one_person_are_those_the_recursion_finds(data):
+    from ciclope.core.reports.relazione.objectives import about_one_person
+
+    objectives = [
+        Objective(
+            f"O{i}",
+            data.draw(st.sampled_from(["operational", "strategic", "individual"])),
+            "t",
+            data.draw(OBJECTIVE_IDS),  # any parent: chains, cycles, a parent of itself, a missing one
+            None,
+            None,
+            data.draw(st.sampled_from(["P1", "nessuno", None])),  # P1 is a person, «nessuno» is not
+        )
+        for i in range(data.draw(st.integers(0, 6)))
+    ]
+    e = ente_of([], [person("P1", "dipendente", "x")], objectives, ())
+    found = about_one_person(e)
+    assert found == {o.id for o in objectives if personal_by_recursion(e, o.id)}

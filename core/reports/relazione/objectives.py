@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ciclope.core import scoring
+from ciclope.core.model import Ente
 from ciclope.core.reports import fmt
 from ciclope.core.reports.model import Block, Child, Flag, Flags, Negative, Objective, Off, Table, Text, columns
 from ciclope.core.reports.relazione.names import Names, not_run, reached
@@ -117,16 +118,41 @@ def order(r: Result) -> list[tuple[str, int]]:
     return found
 
 
-def personal(r: Result, oid: str | None, seen: frozenset[str] = frozenset()) -> bool:
+def personal(r: Result, oid: str) -> bool:
     """An individual objective, or one a person owns, and what hangs under it: about one person, whose
     evaluation its achievement is part of."""
-    ente = r.ente
-    o = ente.objectives.get(oid) if oid else None
-    if o is None or oid in seen:
-        return False
-    if o.kind == "individual" or (o.owner is not None and o.owner in ente.people):
-        return True
-    return personal(r, o.parent, seen | {o.id})
+    return oid in r.memo("objectives.personal", lambda: about_one_person(r.ente))
+
+
+def about_one_person(ente: Ente) -> frozenset[str]:
+    """The objectives :func:`personal` is true of, in one walk up each chain of parents: an objective is personal
+    when it, or the first ancestor that settles it, is individual or owned by a person; a chain that ends or turns
+    back on itself settles every objective on it as not personal. Each objective is settled once, so a chain of
+    thousands of objectives costs as many steps, not their square."""
+    objectives, people = ente.objectives, ente.people
+    settled: dict[str, bool] = {}
+    for start in objectives:
+        path: list[str] = []
+        on_path: set[str] = set()
+        oid: str | None = start
+        found = False
+        while oid is not None and oid not in settled and oid not in on_path:
+            o = objectives.get(oid)
+            if o is None:
+                break
+            if o.kind == "individual" or (o.owner is not None and o.owner in people):
+                found = True
+                break
+            path.append(oid)
+            on_path.add(oid)
+            oid = o.parent
+        else:
+            found = oid is not None and settled.get(oid, False)
+        if found and oid is not None and oid in objectives:
+            settled[oid] = True
+        for k in path:
+            settled[k] = found
+    return frozenset(k for k, v in settled.items() if v)
 
 
 def child_row(r: Result, k: str) -> Child:
