@@ -682,7 +682,9 @@ def by_person(r: Result) -> Iterator[Table]:
         rows.append((pid, name_of(r, pid), (unit_said(r, who.unit) or "") if who else "", *amounts, *total))
     rows.append(Total(("TOTALE", "", "", *(sum((row[i] for row in rows), Decimal(0)) for i in range(3, len(rows[0]))))))
     heads: list[Column] = [("Codice", "text", 10), ("Nome", "text", 26), ("Unità", "text", 28)]
-    heads += [(title, "money", 16) for _, title in kinds] + ([("Totale", "money", 16)] if both else [])
+    heads += [(title, "money", max(16, len(title) + 2)) for _, title in kinds] + (
+        [("Totale", "money", 16)] if both else []
+    )
     yield Table("Premi per persona", heads, rows)
 
 
