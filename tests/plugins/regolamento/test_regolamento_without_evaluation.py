@@ -6,11 +6,15 @@ amount by hand, with the arithmetic beside it."""
 
 from __future__ import annotations
 
+import html
+import re
 from decimal import Decimal
 
 import pytest
 
 from ciclope.core.run.explain import explain
+from ciclope.core.schede.content import build
+from ciclope.core.schede.render import render as scheda
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import render
 
@@ -482,3 +486,47 @@ def test_the_workbook_reason_never_contradicts_the_outcome(ciclope_ente, tmp_pat
     assert said["P2"] == ("escluso per assenze", "assenze oltre 30 giorni")
     assert said["P3"][0].startswith("non ammesso")
     assert said["P3"][1].startswith("non ammesso alla parte «fondo premiante»")
+
+
+def scheda_text(result, pid: str) -> str:
+    """The personal scheda of ``pid`` as its reader reads it: the page's text, tags and spacing away."""
+    page = scheda(build(result, pid))
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_the_scheda_of_a_premium_without_evaluation_is_no_evaluation(ciclope_ente, tmp_path):
+    """A person whom the regulation evaluates in no way (no card, no score, every part they are paid from
+    ``valutazione = false``): their scheda is the premium's, never an evaluation's that did not happen."""
+    result = run_declared(
+        ciclope_ente, tmp_path, PECCI, staff(FOUR, 'performance_individuale = "6000.00"', None, DATED)
+    )
+    text = scheda_text(result, "P1")
+    # P1 as the first test computes it: 6000 × 366 / 805.8 = 2725.2419… → € 2.725,24
+    assert "€ 2.725,24" in text
+    assert "Scheda del premio 2024" in text
+    assert "<title>Scheda del premio 2024 — Curatrice</title>" in scheda(build(result, "P1"))
+    assert "Il regolamento non prevede per questa persona una valutazione individuale" in text
+    assert "La persona, per presa visione Curatrice" in text
+    for evaluation in (
+        "Scheda di valutazione",
+        "La scheda di valutazione",
+        "Nessuna scheda di valutazione",
+        "Nessun punteggio individuale",
+        "Riesame e ricorsi",
+        "riesame",
+        "persona valutata",
+        "colloquio",
+    ):
+        assert evaluation not in text, evaluation
+
+
+def test_a_missing_card_keeps_the_scheda_of_an_evaluation(ciclope_ente, tmp_path):
+    """Where the part reads the evaluation and a person's card is missing, the evaluation did not happen: their
+    scheda stays an evaluation's, with its review."""
+    people = [f"P{i},Persona P{i},dipendente,C,com,1,0,false," for i in range(1, 3)]
+    files = staff(people, 'performance_individuale = "1000.00"', None)
+    files["valutazioni.csv"] = "person,evaluator,section,item,max_points,points,weight\nP1,SEG,s,Voce,100,80,\n"
+    result = run_declared(ciclope_ente, tmp_path, NORMAL, files)
+    text = scheda_text(result, "P2")
+    assert "Scheda di valutazione individuale 2024" in text
+    assert "Riesame e ricorsi" in text and "La persona valutata, per presa visione" in text
