@@ -12,6 +12,8 @@ from decimal import Decimal
 
 import pytest
 
+from ciclope.core.reports import html as relazione
+from ciclope.core.reports import public
 from ciclope.core.run.explain import explain
 from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render as scheda
@@ -530,3 +532,35 @@ def test_a_missing_card_keeps_the_scheda_of_an_evaluation(ciclope_ente, tmp_path
     text = scheda_text(result, "P2")
     assert "Scheda di valutazione individuale 2024" in text
     assert "Riesame e ricorsi" in text and "La persona valutata, per presa visione" in text
+
+
+def page_text(page: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_the_relazione_shows_no_scores_where_the_premium_reads_none(ciclope_ente, tmp_path):
+    """Nobody is evaluated and the regulation foresees no evaluation: no histogram of ten zeros, no table «Punteggi
+    per classe» of ten zeros, no evaluators' differentiation; one sentence says that there is no evaluation."""
+    result = run_declared(
+        ciclope_ente, tmp_path, PECCI, staff(FOUR, 'performance_individuale = "6000.00"', None, DATED)
+    )
+    said = "Il premio non prevede una valutazione individuale: nessuna persona ha un punteggio."
+    page = relazione.render(result)
+    text = page_text(page)
+    assert "grafico-punteggi" not in page and "Distribuzione dei punteggi individuali" not in page
+    assert "Punteggi per classe" not in text and "0–10 10–20" not in text
+    assert "Differenziazione dei giudizi per valutatore" not in text
+    assert text.count(said) == 1, text
+    public_text = page_text(public.render(result))
+    assert public_text.count(said) == 1, public_text
+
+
+def test_the_relazione_says_nobody_is_scored_where_every_due_card_is_missing(ciclope_ente, tmp_path):
+    people = ["P1,Persona P1,dipendente,C,com,1,0,false,", "P2,Persona P2,dipendente,C,com,1,0,false,"]
+    result = run_declared(ciclope_ente, tmp_path, NORMAL, staff(people, 'performance_individuale = "1000.00"', None))
+    text = page_text(relazione.render(result))
+    assert "Punteggi per classe" not in text and "0–10 10–20" not in text
+    assert "Nessuna persona ha un punteggio individuale." in text
+    assert "Il premio non prevede una valutazione individuale" not in text
+    # the cards were due: the evaluators' section stays, and says why it is empty
+    assert "Differenziazione dei giudizi per valutatore" in text
