@@ -575,7 +575,9 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
     return Table("Premi", columns, rows)
 
 
-UNREAD = "senza valutazione"  # the «Esito» of an amount no evaluation decides (a pool whose premiums read none)
+# the «Esito» of an amount no evaluation decides (a pool whose premiums read none): the words of the status of one
+# paid without evaluation, so that a row paid and a row of 0 € of the same part say the same
+UNREAD = "senza valutazione individuale"
 
 
 def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | None:

@@ -564,3 +564,22 @@ def test_the_relazione_says_nobody_is_scored_where_every_due_card_is_missing(cic
     assert "Il premio non prevede una valutazione individuale" not in text
     # the cards were due: the evaluators' section stays, and says why it is empty
     assert "Differenziazione dei giudizi per valutatore" in text
+
+
+def test_the_workbook_says_one_esito_for_paid_and_unpaid_without_evaluation(ciclope_ente, tmp_path):
+    """The «Premi» sheet's «Esito» of a part without evaluation: the same words for a row paid and a row of 0 €, as
+    the status says it, «senza valutazione individuale» (never «senza valutazione» beside it)."""
+    from openpyxl import load_workbook
+
+    from ciclope.core.reports import xlsx
+
+    text = PECCI + "peso = '=SE(assenze > 10 giorni; 0; 1)'\n"
+    rows = ["P1,Curatrice,dipendente,C,com,1,0,false,", "P2,Bibliotecario,dipendente,C,com,1,20,false,"]
+    result = run_declared(ciclope_ente, tmp_path, text, staff(rows, 'performance_individuale = "1000.00"', None))
+    # weights: P1 0 days → 1; P2 20 days > 10 → 0; Σ 1: P1 1000 × 1 / 1 = 1000.00, P2 0.00
+    assert amounts(result) == {"P1": "1000.00", "P2": "0.00"}
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    [head, *body] = list(load_workbook(path, read_only=True)["Premi"].iter_rows(values_only=True))
+    esito = {r[0]: r[head.index("Esito")] for r in body if r[0] in ("P1", "P2")}
+    assert esito == {"P1": "senza valutazione individuale", "P2": "senza valutazione individuale"}
