@@ -583,3 +583,45 @@ def test_the_workbook_says_one_esito_for_paid_and_unpaid_without_evaluation(cicl
     [head, *body] = list(load_workbook(path, read_only=True)["Premi"].iter_rows(values_only=True))
     esito = {r[0]: r[head.index("Esito")] for r in body if r[0] in ("P1", "P2")}
     assert esito == {"P1": "senza valutazione individuale", "P2": "senza valutazione individuale"}
+
+
+READING = "un dodicesimo del premio per ogni mese, diviso per i parametri goduti in quel mese"
+
+
+def months(count: int, of: int) -> str:
+    """``of`` parts of one fund, «m1» … each a share 1/``of`` of it, the first ``count`` with the same ipotesi."""
+    parts = [
+        f'[[premi]]\nnome = "m{i}"\nmetodo = "proporzionale"\nvalutazione = false\nfondo = "performance_individuale"\n'
+        f'quota_fondo = "=1/{of}"\nfonte = "art. 68"\n' + (f'ipotesi = "{READING}"\n' if i <= count else "")
+        for i in range(1, of + 1)
+    ]
+    return HEAD + "\n" + "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("count", "of", "where"),
+    [(3, 3, "tutte le parti del premio"), (2, 3, "parti del premio «m1» e «m2»")],
+)
+def test_an_ipotesi_of_several_parts_is_said_once(ciclope_ente, tmp_path, count, of, where):
+    rows = ["P1,Curatrice,dipendente,C,com,1,0,false,", "P2,Bibliotecario,dipendente,C,com,1,0,false,"]
+    result = run_declared(
+        ciclope_ente, tmp_path, months(count, of), staff(rows, 'performance_individuale = "1200.00"', None)
+    )
+    # each part 1200 / 3 = 400.00 between two of weight 1: 200.00 each, three parts: 600.00 each
+    assert amounts(result) == {"P1": "600.00", "P2": "600.00"}
+    # the Relazione's «Ipotesi» (internal and public): once, naming the parts it applies to
+    # internal: the «Ipotesi» and the annex of the regulation's articles; public: the «Ipotesi» only
+    for page, count in ((relazione.render(result), 2), (public.render(result), 1)):
+        text = page_text(page)
+        assert text.count(READING) == count, text
+        assert f"{where} : {READING}" in text, text
+    said = explain(result, "person", "P1")
+    assert said.count(READING) == 1, said
+    assert scheda_text(result, "P1").count(READING) == 1
+    # the annex's article (and ciclope regolamento leggi): once, naming the parts
+    path = tmp_path / "smvp.toml"
+    regulation, found = load(str(path))
+    assert found == () and regulation is not None
+    article = render(regulation)
+    assert article.count(READING) == 1, article
+    assert f"Ipotesi dell'ufficio ({where}): {READING}." in article, article
