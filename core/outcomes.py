@@ -89,6 +89,9 @@ class Score:
     # «su 60»: 55,00 points of 60 for 91,67 on 100): what a person reads first, the score on 100 beside it
     points: Decimal | None = None
     scale: Decimal | None = None
+    # False where the regulation foresees no individual evaluation of the person (every part that pays them reads
+    # none): their documents say that there is none, never that one was missed
+    foreseen: bool = True
 
 
 @attrs.frozen(weakref_slot=False)

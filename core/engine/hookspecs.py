@@ -647,7 +647,7 @@ def ciclope_pools_read_cards(params: Params, pools: Mapping[str, Pool]) -> list[
     the scheda); the others pay without any card (divided among the staff in service, amounts decided by the
     regulation).
 
-    Called after ``ciclope_rewards``, once per ente: the workbook's sheet of the premiums says «senza valutazione»,
+    Called after ``ciclope_rewards``, once per ente: the workbook's sheet of the premiums says «senza valutazione individuale»,
     not the person's outcome, beside an amount of the other pools (``Result.unread``); and when nobody has an
     evaluation card, a pool with money that reached nobody is the error of the missing cards only when it reads
     them; a premium paid without evaluating that admitted nobody (an access threshold missed) is not. Default:

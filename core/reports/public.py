@@ -171,7 +171,12 @@ def individual(r: Result) -> list[Block]:
     intro = f"Persone per livello di valutazione, separatamente per {named(stats.LEAD)} e per il personale. {CONTROL}"
     intro += merged_note(r, lines) + personal_note(r)
     head = columns(("Gruppo", "Livello / esito", "Persone"), (2,))
-    return [Text(intro, "muted"), Table("", head, rows, empty="Nessuna valutazione individuale.")]
+    unscored = stats.unscored(r)  # where nobody has a score, the internal Relazione's sentence (no names in it)
+    return [
+        *((Text(unscored),) if unscored else ()),
+        Text(intro, "muted"),
+        Table("", head, rows, empty="Nessuna valutazione individuale."),
+    ]
 
 
 PERSONAL = (

@@ -580,7 +580,9 @@ def award_parts(
     return named if named and sum(v for _, v in named) == a.amount else [(None, a.amount)]
 
 
-UNREAD = "senza valutazione"  # the «Esito» of an amount no evaluation decides (a pool whose premiums read none)
+# the «Esito» of an amount no evaluation decides (a pool whose premiums read none): the words of the status of one
+# paid without evaluation, so that a row paid and a row of 0 € of the same part say the same
+UNREAD = "senza valutazione individuale"
 
 
 def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | None:

@@ -376,6 +376,21 @@ def part_excluded(result: Result, pid: str) -> str | None:
     return f"{fmt.status('evaluated', labels)}; {words}"
 
 
+# said in place of the scores' chart and table where nobody has an individual score (never a table of ten zeros)
+NOT_FORESEEN = "Il premio non prevede una valutazione individuale: nessuna persona ha un punteggio."
+NONE_SCORED = "Nessuna persona ha un punteggio individuale."
+
+
+def unscored(result: Result) -> str:
+    """Where nobody has an individual score, the sentence that says so: that the premium foresees no evaluation,
+    where the regulation evaluates nobody (every ``Score.foreseen`` False), else only that nobody is scored (the
+    cards due are missing: the Relazione's violations say which); "" where someone has a score."""
+    scores = result.scores.values()
+    if any(s.score is not None for s in scores):
+        return ""
+    return NOT_FORESEEN if scores and not any(s.foreseen for s in scores) else NONE_SCORED
+
+
 def histogram(result: Result) -> list[tuple[str, int]]:
     """Head count of scores by class of 10 points: 0–9,99 … 90–100 (made once per Result: the
     Relazione shows it twice)."""

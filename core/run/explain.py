@@ -456,11 +456,12 @@ def readings_of(result: Result, source: str, each: bool = False) -> list[str]:
     joins («…, art. 6; …, art. 7»: a premium summed from parts, each with its own, :func:`summed_parts`)."""
     whole = str(source or "")
     cited = (whole, *whole.split("; ")) if each else (whole,)
-    return [
+    found = (
         text
         for _, text, where in result.plugin.readings
         if text and where and any(c == where or c.endswith(f", {where}") for c in cited)
-    ]
+    )
+    return list(dict.fromkeys(found))  # a text several blocks of the act declare, once
 
 
 # the figure of one part's premium, of a premium summed from the parts of one fund: ``premio:<part>:<person>``

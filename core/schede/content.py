@@ -125,6 +125,9 @@ class Scheda:
     # the heading of ``refused``: none for someone paid whom no exclusion took from (a maggiorazione, a part whose
     # condition they do not meet, «non spetta»: no pay withheld)
     refused_title: str = "Non pagato"
+    # False for a person the regulation evaluates in no way (no card, no score, every part that pays them reads
+    # none, :func:`evaluated`): the scheda is the premium's, without the sections of an evaluation
+    evaluated: bool = True
 
 
 def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
@@ -683,7 +686,17 @@ def build(result: Result, pid: str) -> Scheda:
         progression_rule=_progression_rule(result, pid),
         premiums=bool(result.ledger.pools),
         totals=tuple(total_lines((subject(result, "person", pid) or {}).get("awards", []))),
+        evaluated=evaluated(result, pid),
     )
+
+
+def evaluated(result: Result, pid: str) -> bool:
+    """Whether the person's scheda is an evaluation's: False only where the regulation foresees none for them
+    (``Score.foreseen``) and they have neither a card nor a score; a card missing where one was due keeps it so."""
+    score = result.scores.get(pid)
+    if score is None or score.foreseen or score.score is not None:
+        return True
+    return bool(_conciliated(result, pid)) or f"card:{pid}" in result.figures
 
 
 def _score_readings(result: Result, figure: Figure | None) -> tuple[str, ...]:

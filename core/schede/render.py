@@ -139,6 +139,8 @@ def _heading(s: Scheda) -> str:
 
 
 def render(s: Scheda) -> str:
+    if not s.evaluated:
+        return _premium_only(s)
     appeals = _lines(s.appeals, None) if s.appeals else "<p>Nessuna richiesta di riesame o ricorso registrata.</p>"
     steps = _lines(s.score_steps, ("Elemento del punteggio", "Valore"))
     formula = (
@@ -174,5 +176,40 @@ def render(s: Scheda) -> str:
 <div>La persona valutata, per presa visione<br>{_e(s.name)}</div></section>
 <p class="muted">La firma per presa visione attesta la consegna della scheda, non l'accordo sul suo contenuto:
 resta possibile chiedere il riesame nei termini del regolamento.</p>
+</body></html>
+"""
+
+
+# what the scheda of a person the regulation evaluates in no way says in place of the card, score and review
+NO_EVALUATION = (
+    "Il regolamento non prevede per questa persona una valutazione individuale: nessuna scheda di valutazione e "
+    "nessun punteggio."
+)
+
+
+def _premium_only(s: Scheda) -> str:
+    """The scheda of a person the regulation evaluates in no way: the premium's, titled so, without the card, the
+    score and the review of an evaluation that was never due; the esito where it says why (not admitted), the
+    appeals only where some are recorded, the person signing for receipt."""
+    appeals = f"<section><h2>Riesame e ricorsi</h2>{_lines(s.appeals)}</section>" if s.appeals else ""
+    organizational = (
+        f"<section><h2>La componente organizzativa</h2>{_lines(s.organizational)}</section>" if s.organizational else ""
+    )
+    signer = f"Il valutatore<br>{_e(s.evaluator)}" if s.evaluator != NONE else "Per l'ente<br>____________________"
+    acts = _lines(s.acts) if s.acts else ""
+    return f"""<!DOCTYPE html>
+<html lang="it"><head><meta charset="utf-8"><title>Scheda del premio {_e(s.year)} — {_e(s.name)}</title>
+<style>{CSS}</style></head><body>
+<h1>Scheda del premio {_e(s.year)}</h1>
+<p>{_e(_heading(s))}</p>
+<section><h2>La persona</h2>{_lines(s.about)}<p>{_e(NO_EVALUATION)}</p><p>{_e(s.level_words)}</p></section>
+{organizational}
+{appeals}
+{_amounts(s)}
+{_progression(s)}
+<section><h2>Date</h2>{acts}<p>Data di consegna: ____________________</p></section>
+<section class="sign"><div>{signer}</div>
+<div>La persona, per presa visione<br>{_e(s.name)}</div></section>
+<p class="muted">La firma per presa visione attesta la consegna della scheda, non l'accordo sul suo contenuto.</p>
 </body></html>
 """

@@ -148,7 +148,7 @@ def charts(r: Result, names: Names) -> Figures:
         bars = {u.id: unit_bar(u.name or u.id, u.kind, org.units.get(u.id), org.ente) for u in ente.units.values()}
         items = [(bars[uid], bars[uid], org.units.get(uid)) for uid in ente.units if uid in org.units]
         figures.append(Figure(svg.achievement_bars("grafico-unita", "Raggiungimento per unità organizzativa", items)))
-    if r.scores:
+    if r.scores and not stats.unscored(r):  # nobody scored: no chart of zeros (the section says why, in a sentence)
         histogram = svg.count_bars(
             "grafico-punteggi",
             "Distribuzione dei punteggi individuali",
@@ -157,8 +157,10 @@ def charts(r: Result, names: Names) -> Figures:
             if stats.own_scale(r) is not None
             else "punteggio (classi di 10 punti)",
         )
+        figures.append(Figure(histogram, personal=True))
+    if r.scores:
         levels = svg.count_bars("grafico-livelli", "Persone per livello o esito", stats.distribution(r))
-        figures += [Figure(histogram, personal=True), Figure(levels, personal=True)]
+        figures.append(Figure(levels, personal=True))
     return Figures(tuple(figures), NO_CHARTS if org is None else NOTHING_MEASURED)
 
 

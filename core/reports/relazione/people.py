@@ -37,16 +37,22 @@ def individual(r: Result, names: Names) -> list[Block]:
     total = len(r.ente.people)
     rows: list = [(k, n, fmt.pct(Decimal(n) / total) if total else fmt.NONE) for k, n in stats.distribution(r)]
     rows.append(Total(("Totale", total, fmt.pct(1) if total else fmt.NONE)))
-    hist = stats.histogram(r)
     out: list[Block] = [
         Heading("Distribuzione per livello o esito"),
         Table("", columns(("Livello / esito", "Persone", "Quota"), (1, 2)), rows),
-        Heading("Punteggi per classe (su 100)" if stats.own_scale(r) is not None else "Punteggi per classe"),
-        Table("", columns([c for c, _ in hist], range(len(hist))), [[n for _, n in hist]]),
-        Heading("Differenziazione dei giudizi per valutatore"),
-        Text(DIFFERENTIATION, "muted"),
-        evaluators(r, names),
     ]
+    unscored = stats.unscored(r)
+    if unscored:  # a sentence, never a table of ten zeros
+        out.append(Text(unscored))
+    else:
+        hist = stats.histogram(r)
+        out += [
+            Heading("Punteggi per classe (su 100)" if stats.own_scale(r) is not None else "Punteggi per classe"),
+            Table("", columns([c for c, _ in hist], range(len(hist))), [[n for _, n in hist]]),
+        ]
+    if unscored != stats.NOT_FORESEEN:  # judgements to differentiate, where some were due
+        out += [Heading("Differenziazione dei giudizi per valutatore"), Text(DIFFERENTIATION, "muted")]
+        out.append(evaluators(r, names))
     return out + conciliation(r)
 
 

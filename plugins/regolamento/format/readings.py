@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ciclope.core import fmt
 from ciclope.plugins.regolamento.format.spec import Definition, Regulation
 
 # a block of a list of tables, as a sentence names it (the list's key → its item); a table alone by its own key's doc
@@ -49,8 +50,59 @@ class Reading:
 
 
 def readings(reg: Regulation) -> list[Reading]:
-    """Every ``ipotesi`` of the regulation, in the order the format declares its blocks."""
-    return list(_walk(reg, ""))
+    """Every ``ipotesi`` of the regulation, in the order the format declares its blocks; the same text of the same
+    ``fonte`` in several blocks once, at the first, naming them all (:func:`merged`): twelve parts of the premium
+    that each declare it are one reading, never twelve."""
+    found = list(_walk(reg, ""))
+    return [merged(group, _lists(reg)) for group in _groups(found)]
+
+
+def _groups(found: list[Reading]) -> list[list[Reading]]:
+    """The readings by their text and source, in the order of the first of each."""
+    out: dict[tuple[str, str], list[Reading]] = {}
+    for r in found:
+        out.setdefault((r.text, r.source), []).append(r)
+    return list(out.values())
+
+
+def _lists(reg: Regulation) -> dict[str, int]:
+    """How many blocks each list of the regulation has, by the words of its item («parte del premio»: 12)."""
+    out: dict[str, int] = {}
+    for field in attrs.fields(type(reg)):
+        value = getattr(reg, field.name)
+        item = ITEM_WORDS.get(field.metadata.get("toml", field.name))
+        if item and isinstance(value, tuple):
+            out[item] = out.get(item, 0) + sum(1 for v in value if attrs.has(type(v)))
+    return out
+
+
+# an item of a list in the plural, and every block of its list, where a reading names several of them
+PLURALS = {
+    "parte del premio": ("parti del premio", "tutte le parti del premio"),
+    "esclusione": ("esclusioni", "tutte le esclusioni"),
+    "riduzione": ("riduzioni", "tutte le riduzioni"),
+    "fondo": ("fondi", "tutti i fondi"),
+    "colonna": ("colonne", "tutte le colonne"),
+    "definizione": ("definizioni", "tutte le definizioni"),
+    "controllo": ("controlli", "tutti i controlli"),
+}
+
+
+def merged(group: list[Reading], lists: dict[str, int] | None = None) -> Reading:
+    """One reading of the blocks of ``group`` (the same text and source): where they are all blocks of one list,
+    «parti del premio «a» e «b»», or «tutte le parti del premio» where they are every block of it (``lists``: how
+    many the list has); else each block named, joined."""
+    first = group[0]
+    if len(group) == 1:
+        return first
+    wheres = list(dict.fromkeys(r.where for r in group))
+    item = next((i for i in PLURALS if all(w.startswith(f"{i} «") for w in wheres)), "")
+    if not item:
+        return Reading(fmt.listed(wheres), first.text, first.source)
+    plural, every = PLURALS[item]
+    if (lists or {}).get(item) == len(wheres):
+        return Reading(every, first.text, first.source)
+    return Reading(f"{plural} {fmt.listed(w.removeprefix(f'{item} ') for w in wheres)}", first.text, first.source)
 
 
 def within(block: Any) -> list[Reading]:
@@ -72,6 +124,23 @@ def _walk(block: Any, where: str) -> Iterator[Reading]:
         elif isinstance(value, tuple):
             for item in (v for v in value if attrs.has(type(v))):
                 yield from _walk(item, where or _said(field, item, ITEM_WORDS.get(toml, toml)))
+
+
+def shared(field: Any, items: tuple[Any, ...]) -> dict[str, tuple[int, str]]:
+    """Of the blocks ``items`` of one list (the field ``field``), each reading two or more of them declare: its text
+    → the place of the last block that has it and the blocks in words (:func:`merged`), so that an article says it
+    once, after the last of them."""
+    toml = field.metadata.get("toml", field.name)
+    found: dict[str, list[tuple[int, Reading]]] = {}
+    for k, item in enumerate(items):
+        for r in within(item):
+            found.setdefault(r.text, []).append((k, Reading(block_words(field, item), r.text, r.source)))
+    lists = {ITEM_WORDS.get(toml, toml): len(items)}
+    return {
+        text: (places[-1][0], merged([r for _, r in places], lists).where)
+        for text, places in found.items()
+        if len({k for k, _ in places}) > 1
+    }
 
 
 def block_words(field: Any, block: Any) -> str:

@@ -94,8 +94,8 @@ def entries(
             share, share_inputs = share * left, [*share_inputs, *cut_inputs]
             words = " × ".join(w for w in (words, cut_words) if w)
             kept, kept_inputs, _ = reductions.reduce(reg, p, ente, trace, pr, shared=False)
-        if pr.part_time != "proporzionale" and p.fte < 1:  # the header says the time worked: what it does is said
-            words = f"{words or '1'}{part_time_words(pr)}"
+        if pr.part_time != "proporzionale" and p.fte < 1 and not time_read_by(pr):  # the header says the time
+            words = f"{words or '1'}, a tempo parziale il premio è intero"  # worked: what it does is said
         factor, factor_inputs = grades.factor(reg, pr, p, ente)
         if s is None:  # a premium that reads no evaluation: nothing of one is known, nor used
             out.append(Entry(p, Decimal(0), None, status, share, tuple(share_inputs), words, factor, factor_inputs,
@@ -112,11 +112,17 @@ def entries(
     return out
 
 
-def part_time_words(pr: Premium) -> str:
-    """What the paid share of one working part-time says after its factors, where the part does not multiply by the
-    time worked itself: that its formula reads it, or that the premium is whole."""
+def part_time_words(pr: Premium, person: Person) -> str:
+    """Of one working part-time, where the part does not multiply by the time worked itself but its formula reads
+    it: that the time worked is already in the formula, in plain words beside the scheda's «Tempo lavorato 75%»,
+    never a «quota pagata = 1» that seems to contradict it; "" otherwise."""
     formula = time_read_by(pr)
-    return f": il tempo lavorato lo legge la formula {formula}" if formula else ", a tempo parziale il premio è intero"
+    if pr.part_time == "proporzionale" or person.fte >= 1 or not formula:
+        return ""
+    worked = fmt.pct(person.fte, fmt.share_places(person.fte))
+    return (
+        f"il tempo lavorato ({worked}) è già contato nella formula {formula}: l'importo non è ridotto una seconda volta"
+    )
 
 
 def holds(ente: Ente, pid: str, kind: str) -> bool:
@@ -745,7 +751,8 @@ def record(
         formula = (by_round.formula if by_round else plan.formula) if e.status is None else "escluso: nessun premio"
         if e.status is None and e.kept < 1:
             formula += "; poi × (1 − riduzione), arrotondato al centesimo: il taglio va dove dice il regolamento"
-        words = f"quota pagata = {e.share_words}" if e.share_words and e.status is None else ""
+        words = fmt.clauses(f"quota pagata = {e.share_words}" if e.share_words else "", part_time_words(pr, e.person))
+        words = words if e.status is None else ""
         # the method's own factors first: a level's coefficient of 0 is the reason, not a score it does not multiply.
         # A formula's reads are no factors: a zero among them need not be why it gave 0, so nothing is said there.
         factors = (*plan.inputs.get(pid, ()), *e.share_inputs, *evaluated, fund)

@@ -86,24 +86,35 @@ def _article(field: attrs.Attribute[Any], value: Any, regulation: Regulation) ->
     items = value if isinstance(value, tuple) else (value,)
     writer = WRITERS.get(field.name)
     title, sentences, rest = _title(field), [], []
-    for item in items:
+    shared = readings.shared(field, items)  # a reading several blocks declare: once, after the last of them
+    for k, item in enumerate(items):
         if writer is None:
-            rest += generic(item) + _readings(field, item, len(items))
+            rest += generic(item) + _readings(field, item, len(items), shared.get, k)
             continue
         title, said, covered = writer(item, regulation)
         # the office's readings of a block right after its own sentences, never after those of the blocks after it
-        sentences += said + _readings(field, item, len(items))
+        sentences += said + _readings(field, item, len(items), shared.get, k)
         rest += generic(item, covered) if attrs.has(type(item)) else []
     if rest and sentences:
         rest = [f"Inoltre: {rest[0][0].lower()}{rest[0][1:]}", *rest[1:]]
     return Article(title=title, sources=_sources(items), sentences=tuple(sentences + rest))
 
 
-def _readings(field: attrs.Attribute[Any], item: Any, count: int) -> list[str]:
+def _readings(
+    field: attrs.Attribute[Any], item: Any, count: int, shared: Callable[[str], tuple[int, str] | None], place: int
+) -> list[str]:
     """The office's readings of one block (what the text does not say, said as the office's), naming the block
-    among ``count`` of its list."""
+    among ``count`` of its list; a reading that other blocks of the list declare too (``shared``: its text → the
+    last block's place and the blocks in words) only after the last of them, naming them all."""
     named = f" ({readings.block_words(field, item)})" if count > 1 else ""
-    return [f"Ipotesi dell'ufficio{named}: {ended(r.text)}" for r in readings.within(item)]
+    out = []
+    for r in readings.within(item):
+        common = shared(r.text)
+        if common is None:
+            out.append(f"Ipotesi dell'ufficio{named}: {ended(r.text)}")
+        elif common[0] == place:
+            out.append(f"Ipotesi dell'ufficio ({common[1]}): {ended(r.text)}")
+    return out
 
 
 def ended(text: str) -> str:

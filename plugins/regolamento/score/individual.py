@@ -56,9 +56,10 @@ def score_of(
     missing = [label for label, _, value, w in parts if value is None and w > 0]
     if missing or not parts:
         why = f"manca: {', '.join(missing)}" if missing else "nessuna scheda di valutazione"
-        if not card and not evaluated_role(reg, person, ente):  # nothing evaluates the role: no card missing
+        foreseen = bool(card) or evaluated_role(reg, person, ente)
+        if not foreseen:  # nothing evaluates the role: no card missing
             why = "senza valutazione individuale: il regolamento non la prevede per il suo ruolo"
-        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": why})
+        return Score(person=person.id, score=None, status="not_evaluated", breakdown={"motivo": why}, foreseen=foreseen)
     total = sum((w * v for _, _, v, w in parts if w > 0 and v is not None), Decimal(0))
     score = money.r2(total)
     points = on_scale(reg, total)  # what the thresholds are judged on: the score, or its points on su

@@ -158,7 +158,12 @@ def test_a_formula_that_reads_the_time_worked_says_so(ciclope_ente, tmp_path):
     # S2 at 50%: 1000 € × 0.5 = 500.00 before the cut: the formula halves it, the words must not say «intero»
     said = explain(result, "person", "S2")
     assert "a tempo parziale il premio è intero" not in said
-    assert "quota pagata = 1: il tempo lavorato lo legge la formula" in said, said
+    # in plain words, with S2's 50%: no «quota pagata = 1» beside a time worked of 50%, no «lo legge la formula»
+    note = "il tempo lavorato (50%) è già contato nella formula dell'importo: l'importo non è ridotto una seconda volta"
+    assert f"nota:    {note}\n" in said, said
+    assert "quota pagata" not in said and "lo legge la formula" not in said
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "S2")))))
+    assert "Tempo lavorato 50%" in page and f"{note[:1].upper()}{note[1:]}" in page, page
     # the same words in `ciclope regolamento leggi` and in the Relazione's annex (both say the articles)
     text = regulation_text(tmp_path, REGULATION)
     assert "A tempo parziale il premio non è ridotto per il tempo lavorato." not in text

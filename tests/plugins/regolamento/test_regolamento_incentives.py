@@ -151,8 +151,8 @@ def test_the_workbook_says_which_rows_no_evaluation_decides(out):
     rows = list(wb["Premi"].iter_rows(values_only=True))
     head = rows[0]
     esito = {(r[0], r[head.index("Fondo")]): r[head.index("Esito")] for r in rows[1:] if r[0] != "TOTALE"}
-    assert esito["P02", "Fondo potenziamento PL"] == "senza valutazione"
-    assert esito["P06", "Fondo progetto anagrafe"] == "senza valutazione"
+    assert esito["P02", "Fondo potenziamento PL"] == "senza valutazione individuale"
+    assert esito["P06", "Fondo progetto anagrafe"] == "senza valutazione individuale"
     assert esito["P02", "Premi per la performance individuale"] == "valutato"
     assert esito["P04", "Premi per la performance individuale"] == "escluso per assenze"
 

@@ -39,8 +39,8 @@ def premi(result, tmp_path: Path) -> dict[tuple[str, str], tuple[object, ...]]:
 def test_the_parts_without_evaluation_say_no_level_and_no_outcome(tmp_path):
     rows = premi(case(tmp_path), tmp_path)
     # P01: card 38 + 28 + 27 = 93, score 91,83: «eccellente», read by «qualità» alone
-    assert rows["P01", "quantità"] == ("—", "senza valutazione")
-    assert rows["P01", "progetto"] == ("—", "senza valutazione")
+    assert rows["P01", "quantità"] == ("—", "senza valutazione individuale")
+    assert rows["P01", "progetto"] == ("—", "senza valutazione individuale")
     assert rows["P01", "qualità"] == ("eccellente", "valutato")
 
 

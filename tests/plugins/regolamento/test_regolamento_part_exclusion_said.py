@@ -88,7 +88,7 @@ def test_the_premiums_sheet_lists_the_part_an_exclusion_took_with_its_reason(cic
         ("C", "maggiorazione"),
     ]
     # «organizzativa» reads no evaluation (valutazione = false): its row says so, not C's outcome
-    assert rows[("C", "organizzativa")] == ("1000.00", "senza valutazione", None)
+    assert rows[("C", "organizzativa")] == ("1000.00", "senza valutazione individuale", None)
     assert rows[("C", "individuale")] == (
         "0.00",
         "escluso per punteggio sotto il minimo",

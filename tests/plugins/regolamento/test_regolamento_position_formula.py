@@ -152,7 +152,7 @@ def test_position_pay_is_not_evaluated_and_its_table_has_no_empty_columns(ciclop
     head = [c[0] for c in table.columns]
     said = [(row[head.index("Importo")], row[head.index("Esito")]) for row in table.rows if row[0] == "D1"]
     assert said == [
-        (Decimal(40000), "senza valutazione"),  # the post's pay
+        (Decimal(40000), "senza valutazione individuale"),  # the post's pay
         (Decimal("19541.05"), "valutato"),  # the result pay, by the score of 95
     ]
     posts = sheets.positions(result)

@@ -6,11 +6,17 @@ amount by hand, with the arithmetic beside it."""
 
 from __future__ import annotations
 
+import html
+import re
 from decimal import Decimal
 
 import pytest
 
+from ciclope.core.reports import html as relazione
+from ciclope.core.reports import public
 from ciclope.core.run.explain import explain
+from ciclope.core.schede.content import build
+from ciclope.core.schede.render import render as scheda
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import render
 
@@ -482,3 +488,140 @@ def test_the_workbook_reason_never_contradicts_the_outcome(ciclope_ente, tmp_pat
     assert said["P2"] == ("escluso per assenze", "assenze oltre 30 giorni")
     assert said["P3"][0].startswith("non ammesso")
     assert said["P3"][1].startswith("non ammesso alla parte «fondo premiante»")
+
+
+def scheda_text(result, pid: str) -> str:
+    """The personal scheda of ``pid`` as its reader reads it: the page's text, tags and spacing away."""
+    page = scheda(build(result, pid))
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_the_scheda_of_a_premium_without_evaluation_is_no_evaluation(ciclope_ente, tmp_path):
+    """A person whom the regulation evaluates in no way (no card, no score, every part they are paid from
+    ``valutazione = false``): their scheda is the premium's, never an evaluation's that did not happen."""
+    result = run_declared(
+        ciclope_ente, tmp_path, PECCI, staff(FOUR, 'performance_individuale = "6000.00"', None, DATED)
+    )
+    text = scheda_text(result, "P1")
+    # P1 as the first test computes it: 6000 × 366 / 805.8 = 2725.2419… → € 2.725,24
+    assert "€ 2.725,24" in text
+    assert "Scheda del premio 2024" in text
+    assert "<title>Scheda del premio 2024 — Curatrice</title>" in scheda(build(result, "P1"))
+    assert "Il regolamento non prevede per questa persona una valutazione individuale" in text
+    assert "La persona, per presa visione Curatrice" in text
+    for evaluation in (
+        "Scheda di valutazione",
+        "La scheda di valutazione",
+        "Nessuna scheda di valutazione",
+        "Nessun punteggio individuale",
+        "Riesame e ricorsi",
+        "riesame",
+        "persona valutata",
+        "colloquio",
+    ):
+        assert evaluation not in text, evaluation
+
+
+def test_a_missing_card_keeps_the_scheda_of_an_evaluation(ciclope_ente, tmp_path):
+    """Where the part reads the evaluation and a person's card is missing, the evaluation did not happen: their
+    scheda stays an evaluation's, with its review."""
+    people = [f"P{i},Persona P{i},dipendente,C,com,1,0,false," for i in range(1, 3)]
+    files = staff(people, 'performance_individuale = "1000.00"', None)
+    files["valutazioni.csv"] = "person,evaluator,section,item,max_points,points,weight\nP1,SEG,s,Voce,100,80,\n"
+    result = run_declared(ciclope_ente, tmp_path, NORMAL, files)
+    text = scheda_text(result, "P2")
+    assert "Scheda di valutazione individuale 2024" in text
+    assert "Riesame e ricorsi" in text and "La persona valutata, per presa visione" in text
+
+
+def page_text(page: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_the_relazione_shows_no_scores_where_the_premium_reads_none(ciclope_ente, tmp_path):
+    """Nobody is evaluated and the regulation foresees no evaluation: no histogram of ten zeros, no table «Punteggi
+    per classe» of ten zeros, no evaluators' differentiation; one sentence says that there is no evaluation."""
+    result = run_declared(
+        ciclope_ente, tmp_path, PECCI, staff(FOUR, 'performance_individuale = "6000.00"', None, DATED)
+    )
+    said = "Il premio non prevede una valutazione individuale: nessuna persona ha un punteggio."
+    page = relazione.render(result)
+    text = page_text(page)
+    assert "grafico-punteggi" not in page and "Distribuzione dei punteggi individuali" not in page
+    assert "Punteggi per classe" not in text and "0–10 10–20" not in text
+    assert "Differenziazione dei giudizi per valutatore" not in text
+    assert text.count(said) == 1, text
+    public_text = page_text(public.render(result))
+    assert public_text.count(said) == 1, public_text
+
+
+def test_the_relazione_says_nobody_is_scored_where_every_due_card_is_missing(ciclope_ente, tmp_path):
+    people = ["P1,Persona P1,dipendente,C,com,1,0,false,", "P2,Persona P2,dipendente,C,com,1,0,false,"]
+    result = run_declared(ciclope_ente, tmp_path, NORMAL, staff(people, 'performance_individuale = "1000.00"', None))
+    text = page_text(relazione.render(result))
+    assert "Punteggi per classe" not in text and "0–10 10–20" not in text
+    assert "Nessuna persona ha un punteggio individuale." in text
+    assert "Il premio non prevede una valutazione individuale" not in text
+    # the cards were due: the evaluators' section stays, and says why it is empty
+    assert "Differenziazione dei giudizi per valutatore" in text
+
+
+def test_the_workbook_says_one_esito_for_paid_and_unpaid_without_evaluation(ciclope_ente, tmp_path):
+    """The «Premi» sheet's «Esito» of a part without evaluation: the same words for a row paid and a row of 0 €, as
+    the status says it, «senza valutazione individuale» (never «senza valutazione» beside it)."""
+    from openpyxl import load_workbook
+
+    from ciclope.core.reports import xlsx
+
+    text = PECCI + "peso = '=SE(assenze > 10 giorni; 0; 1)'\n"
+    rows = ["P1,Curatrice,dipendente,C,com,1,0,false,", "P2,Bibliotecario,dipendente,C,com,1,20,false,"]
+    result = run_declared(ciclope_ente, tmp_path, text, staff(rows, 'performance_individuale = "1000.00"', None))
+    # weights: P1 0 days → 1; P2 20 days > 10 → 0; Σ 1: P1 1000 × 1 / 1 = 1000.00, P2 0.00
+    assert amounts(result) == {"P1": "1000.00", "P2": "0.00"}
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    [head, *body] = list(load_workbook(path, read_only=True)["Premi"].iter_rows(values_only=True))
+    esito = {r[0]: r[head.index("Esito")] for r in body if r[0] in ("P1", "P2")}
+    assert esito == {"P1": "senza valutazione individuale", "P2": "senza valutazione individuale"}
+
+
+READING = "un dodicesimo del premio per ogni mese, diviso per i parametri goduti in quel mese"
+
+
+def months(count: int, of: int) -> str:
+    """``of`` parts of one fund, «m1» … each a share 1/``of`` of it, the first ``count`` with the same ipotesi."""
+    parts = [
+        f'[[premi]]\nnome = "m{i}"\nmetodo = "proporzionale"\nvalutazione = false\nfondo = "performance_individuale"\n'
+        f'quota_fondo = "=1/{of}"\nfonte = "art. 68"\n' + (f'ipotesi = "{READING}"\n' if i <= count else "")
+        for i in range(1, of + 1)
+    ]
+    return HEAD + "\n" + "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("count", "of", "where"),
+    [(3, 3, "tutte le parti del premio"), (2, 3, "parti del premio «m1» e «m2»")],
+)
+def test_an_ipotesi_of_several_parts_is_said_once(ciclope_ente, tmp_path, count, of, where):
+    rows = ["P1,Curatrice,dipendente,C,com,1,0,false,", "P2,Bibliotecario,dipendente,C,com,1,0,false,"]
+    result = run_declared(
+        ciclope_ente, tmp_path, months(count, of), staff(rows, 'performance_individuale = "1200.00"', None)
+    )
+    # each part 1200 / 3 = 400.00 between two of weight 1: 200.00 each, three parts: 600.00 each
+    assert amounts(result) == {"P1": "600.00", "P2": "600.00"}
+    # the Relazione's «Ipotesi» (internal and public): once, naming the parts it applies to
+    # internal: the «Ipotesi» and the annex of the regulation's articles; public: the «Ipotesi» only
+    for page, count in ((relazione.render(result), 2), (public.render(result), 1)):
+        text = page_text(page)
+        assert text.count(READING) == count, text
+        assert f"{where} : {READING}" in text, text
+    said = explain(result, "person", "P1")
+    assert said.count(READING) == 1, said
+    assert scheda_text(result, "P1").count(READING) == 1
+    # the annex's article (and ciclope regolamento leggi): once, naming the parts
+    path = tmp_path / "smvp.toml"
+    regulation, found = load(str(path))
+    assert found == () and regulation is not None
+    article = render(regulation)
+    assert article.count(READING) == 1, article
+    assert f"Ipotesi dell'ufficio ({where}): {READING}." in article, article
