@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -73,3 +74,17 @@ def fill(src: Path, dest: Path, points: int = 9, actuals: dict[str, object] | No
             else:
                 cell.value = value
     wb.save(dest)
+
+
+STYLES = "xl/styles.xml"
+_CELL_XFS = re.compile(rb"<cellXfs[^>]*>(.*?)</cellXfs>", re.S)
+
+
+def styles_kept(before: bytes, after: bytes) -> bool:
+    """An office's workbook styles after a merge: every one as it was, in its place; at most cell styles added at the
+    end of ``cellXfs`` (an actual of a percentage indicator written as a percentage needs its number format)."""
+    old, new = _CELL_XFS.search(before), _CELL_XFS.search(after)
+    if old is None or new is None:
+        return before == after
+    kept = before[: old.start()] == after[: new.start()] and before[old.end() :] == after[new.end() :]
+    return kept and new.group(1).startswith(old.group(1))

@@ -16,6 +16,7 @@ import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from raccolta_kit import STYLES, styles_kept
 
 from ciclope.core.problems import CiclopeError
 from ciclope.core.raccolta import csvedit, entedata, merge
@@ -153,20 +154,6 @@ def _cells(path: Path) -> dict[tuple[str, str], object]:
     }
 
 
-STYLES = "xl/styles.xml"
-_CELL_XFS = re.compile(rb"<cellXfs[^>]*>(.*?)</cellXfs>", re.S)
-
-
-def _styles_kept(before: bytes, after: bytes) -> bool:
-    """The office's styles after a merge: every one as it was, in its place; at most cell styles added at the end of
-    ``cellXfs`` (an actual of a percentage indicator written as a percentage needs its number format)."""
-    old, new = _CELL_XFS.search(before), _CELL_XFS.search(after)
-    if old is None or new is None:
-        return before == after
-    kept = before[: old.start()] == after[: new.start()] and before[old.end() :] == after[new.end() :]
-    return kept and new.group(1).startswith(old.group(1))
-
-
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(found=returns, notes=extra)
 def test_an_xlsx_merge_changes_only_the_cells_it_owns(tmp_path_factory, found, notes):
@@ -205,7 +192,7 @@ def test_an_xlsx_merge_changes_only_the_cells_it_owns(tmp_path_factory, found, n
         assert all(_without_calc(zin.read(n)) == _without_calc(zout.read(n)) for n in same)
         assert all(zin.read(n) == zout.read(n) for n in same if n != "xl/workbook.xml")
         if STYLES in zin.namelist():
-            assert _styles_kept(zin.read(STYLES), zout.read(STYLES))
+            assert styles_kept(zin.read(STYLES), zout.read(STYLES))
     # nothing the merge wrote is text a spreadsheet would run; the office's own cells (its formulas, a note it
     # typed as «=») are left as they were, whatever they hold
     for key, value in after.items():

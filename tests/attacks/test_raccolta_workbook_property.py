@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
-from raccolta_kit import add_indicator, create, csv_office, xlsx_office
+from raccolta_kit import STYLES, add_indicator, create, csv_office, styles_kept, xlsx_office
 
 from ciclope.core.commands.cli import main
 from ciclope.core.raccolta import csvedit
@@ -116,6 +116,7 @@ SETTINGS = settings(max_examples=12, suppress_health_check=list(HealthCheck))
 
 @SETTINGS
 @MERGES
+@example(points=[0], actuals={"K11": ("text", "80%")})  # a percentage actual: its cell style is added
 @given(
     points=st.lists(POINT, min_size=1, max_size=5),
     actuals=st.dictionaries(st.sampled_from(sorted(OWNED_INDICATORS)), ACTUAL),
@@ -147,20 +148,15 @@ def test_an_xlsx_ente_changes_only_the_cells_the_merge_owns(offices, tmp_path_fa
     with zipfile.ZipFile(base / "ente" / "ente.xlsx") as a, zipfile.ZipFile(work / "ente" / "ente.xlsx") as b:
         # the workbook part differs at most in its calculation settings: a merge asks for a full calculation
         calc = re.compile(rb"<calcPr\b[^>]*/>")
-        assert all(
-            calc.sub(b"", a.read(n)) == calc.sub(b"", b.read(n))
-            for n in a.namelist()
-            if not n.startswith("xl/worksheets/")
-        )
-        assert all(
-            a.read(n) == b.read(n)
-            for n in a.namelist()
-            if not n.startswith("xl/worksheets/") and n != "xl/workbook.xml"
-        )
+        same = [n for n in a.namelist() if not n.startswith("xl/worksheets/") and n != STYLES]
+        assert all(calc.sub(b"", a.read(n)) == calc.sub(b"", b.read(n)) for n in same)
+        assert all(a.read(n) == b.read(n) for n in same if n != "xl/workbook.xml")
+        assert styles_kept(a.read(STYLES), b.read(STYLES))
 
 
 @SETTINGS
 @MERGES
+@example(points=[0], actuals={"K11": ("text", "80%")})  # a percentage actual: its cell style is added
 @given(
     points=st.lists(POINT, min_size=1, max_size=5),
     actuals=st.dictionaries(st.sampled_from(sorted(OWNED_INDICATORS)), ACTUAL),
