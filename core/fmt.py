@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ciclope.core.vocabulary import APPROVAL_NAMES, APPROVAL_WORDS
@@ -32,6 +32,9 @@ __all__ = [
     "date_it",
     "decimal_it",
     "euro",
+    "euro_exact",
+    "exact",
+    "pct_exact",
     "accented",
     "fund",
     "month_it",
@@ -153,6 +156,34 @@ def pct_typed(value: Any) -> str:
     """A share written or computed as a percentage, to at most two decimals and no trailing zeros: 0.8 → «80%»,
     0.92222… → «92,22%» (never the 28 digits of an exact division)."""
     return decimal_it((Decimal(value) * 100).quantize(Decimal("0.01"), ROUND_HALF_UP).normalize()) + "%"
+
+
+EXACT_PLACES = 4  # a computed figure's decimals at most: a hundredth of a cent, as money.split_note says one
+
+
+def exact(value: Any, places: int = 0) -> str:
+    """A figure computed on the way to an amount, as a person redoes it: every decimal it has, at least ``places``,
+    at most four; cut at the fourth with «…» where it has more (``7.8125`` → «7,8125», ``22/3`` → «7,3333…»), never
+    rounded to a number the lines above and below it do not multiply back to."""
+    d = value if isinstance(value, Decimal) else Decimal(str(value))
+    cut = d.quantize(Decimal(1).scaleb(-EXACT_PLACES), rounding=ROUND_DOWN)
+    if cut != d:
+        return decimal_it(cut, EXACT_PLACES) + "…"
+    exponent = cut.normalize().as_tuple().exponent
+    has = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return decimal_it(cut, max(places, has))
+
+
+def euro_exact(value: Any) -> str:
+    """Money computed on the way to an amount: in cents where it is whole cents (``€ 2.062,50``), else with the digits
+    it has, «…» past the fourth (``€ 7,8125``, ``€ 7,3333…``): :func:`exact`; None → ``—``."""
+    return NONE if value is None else "€ " + exact(value, 2)
+
+
+def pct_exact(value: Any) -> str:
+    """A share as a percentage a person multiplies back: the digits it has, no trailing zeros, «…» past the fourth
+    decimal of the percentage (0.8 → «80%», 0.9234 → «92,34%», 1/12 → «8,3333…%»); None → ``—``."""
+    return NONE if value is None else exact(Decimal(str(value)) * 100) + "%"
 
 
 def param_unit(spec: Any) -> str:

@@ -1,0 +1,99 @@
+"""The figures an explanation prints on the way to an amount can be redone by hand: a definition's value that is not
+whole cents is printed with the digits it has («€ 7,8125 al giorno»), cut at four decimals with «…» where it does
+not end («€ 7,3333… al giorno»), so the printed lines multiply back to the amount; the amounts stay in cents. Every
+amount by hand, with the arithmetic beside it."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ciclope.core.run.explain import explain
+from ciclope.core.schede.content import build
+from ciclope.core.schede.render import render
+
+from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
+
+RULES = """\
+formato = 2
+[atto]
+titolo = "Regolamento del Comune di Esempio"
+tipo_ente = "comune"
+
+[[colonne]]
+nome = "turni"
+tipo = "numero"
+significato = "i turni non lavorati"
+fonte = "art. 3"
+
+[[definizioni]]
+nome = "quota_annua"
+descrizione = "la quota annua della categoria"
+formula = '=SE(categoria = "D"; 2062,50 €; 1936 €)'
+fonte = "art. 3 c. 1"
+
+[[definizioni]]
+nome = "quota_mensile"
+descrizione = "la quota mensile"
+formula = "=quota_annua / 12"
+fonte = "art. 3 c. 2"
+
+[[definizioni]]
+nome = "quota_giornaliera"
+descrizione = "la quota giornaliera"
+formula = "=quota_mensile / 22 giorni"
+fonte = "art. 3 c. 3"
+
+[[premi]]
+nome = "premio"
+metodo = "formula"
+fondo = "premio"
+valutazione = false
+importo = "=MAX(0 €; quota_annua - quota_giornaliera * turni * 1 giorni)"
+tempo_parziale = "intero"
+fonte = "art. 3 c. 4"
+"""
+
+
+def _comune() -> dict[str, str]:
+    """A (category D) and B (category C), each with 10 shifts not worked; a fund large enough for both."""
+    files = one_unit_comune("Comune di Esempio", [], [], '[funds]\npremio = "10000.00"\n')
+    files["people.csv"] = (
+        "\n".join(
+            [
+                f"{STAFF_HEADER},turni",
+                "SEG,Segretario,segretario,DIR,com,1,0,false,,0",
+                "A,Persona A,dipendente,D,com,1,0,false,SEG,10",
+                "B,Persona B,dipendente,C,com,1,0,false,SEG,10",
+            ]
+        )
+        + "\n"
+    )
+    return files
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip(" •") for line in text.splitlines()]
+
+
+def test_a_definition_that_is_not_whole_cents_is_printed_with_its_digits(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, RULES, _comune())
+    # A: 2.062,50 / 12 = 171,875 a month; 171,875 / 22 = 7,8125 a day; 2.062,50 − 7,8125 × 10 = 1.984,375 → 1.984,38
+    # B: 1.936 / 12 = 161,3333… a month; / 22 = 7,3333… a day; 1.936 − 73,3333… = 1.862,6666… → 1.862,67
+    assert {k: amounts(result)[k] for k in "AB"} == {"A": "1984.38", "B": "1862.67"}
+    a, b = _lines(explain(result, "person", "A")), _lines(explain(result, "person", "B"))
+    assert "la quota annua della categoria («quota_annua», art. 3 c. 1) = € 2.062,50" in a
+    assert "la quota mensile («quota_mensile», art. 3 c. 2) = € 171,875" in a
+    assert "la quota giornaliera («quota_giornaliera», art. 3 c. 3) = € 7,8125 al giorno" in a
+    assert "la quota mensile («quota_mensile», art. 3 c. 2) = € 161,3333…" in b
+    assert "la quota giornaliera («quota_giornaliera», art. 3 c. 3) = € 7,3333… al giorno" in b
+    assert "importo dalla formula = € 1.862,67" in b  # the amount stays in cents
+
+
+def test_the_scheda_prints_the_same_digits(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, RULES, _comune())
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "A")))))
+    # the same figures as explain: 171,875 a month and 7,8125 a day (2.062,50 / 12 / 22)
+    assert "€ 171,875 " in page, page
+    assert "€ 7,8125 al giorno" in page, page
+    assert "€ 7,81 " not in page and "€ 171,88" not in page
