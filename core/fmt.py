@@ -26,6 +26,7 @@ __all__ = [
     "Money",
     "Percent",
     "Achievement",
+    "Share",
     "Places",
     "Points",
     "Year",
@@ -35,6 +36,8 @@ __all__ = [
     "euro_exact",
     "exact",
     "pct_exact",
+    "pct_share",
+    "hundredths",
     "accented",
     "fund",
     "month_it",
@@ -70,6 +73,12 @@ class Percent(Decimal):
 class Achievement(Percent):
     """An achievement (of a unit, an objective, the ente) read by a formula: as the Relazione says it, to two decimals,
     ``88,00%`` and ``34,50%``, wherever it is shown, never ``88%`` beside the ``88,00%`` of its own figure."""
+
+
+class Share(Percent):
+    """A part's share of its fund (``quota_fondo``), a column of the Relazione and the workbook: to two decimals where
+    it is whole hundredths of a percent («40,00%»), else as it multiplies back to the part's fund («8,3333…%» in
+    pages, ``0.0000%`` in sheets), never «8,33%» beside the € 1.000,00 that 1/12 of € 12.000,00 is."""
 
 
 class Year(Decimal):
@@ -184,6 +193,19 @@ def pct_exact(value: Any) -> str:
     """A share as a percentage a person multiplies back: the digits it has, no trailing zeros, «…» past the fourth
     decimal of the percentage (0.8 → «80%», 0.9234 → «92,34%», 1/12 → «8,3333…%»); None → ``—``."""
     return NONE if value is None else exact(Decimal(str(value)) * 100) + "%"
+
+
+def pct_share(value: Any) -> str:
+    """A share as a percentage: as written (:func:`share_places`: «80%», «82,50%») where it is whole hundredths of a
+    percent, else as a person multiplies it back (:func:`pct_exact`: 1/12 → «8,3333…%», never «8,33%», with which
+    € 12.000,00 gives € 999,60 and not the € 1.000,00 paid)."""
+    d = value if isinstance(value, Decimal) else Decimal(str(value))
+    return pct(d, share_places(d)) if hundredths(d) else pct_exact(d)
+
+
+def hundredths(share: Decimal) -> bool:
+    """True when a share is whole hundredths of a percent (``0.0833``, not 1/12): two decimals say it exactly."""
+    return share * 10_000 == (share * 10_000).to_integral_value()
 
 
 def param_unit(spec: Any) -> str:

@@ -584,7 +584,7 @@ def _number_hint(meta: Mapping[str, Any], raw: Any, path: str) -> str:
     if meta["kind"] == "number" and (product := _product(text)) is not None:
         # «"35% * 25%"», the text's «il 25% del 35%»: a key holds a number, the product is written already done
         shown = f"{key} = {fmt.toml_value(product)}"
-        percent = f", cioè {fmt.pct(product, fmt.share_places(product))}" if "%" in text else ""
+        percent = f", cioè {fmt.pct_share(product)}" if "%" in text else ""
         return f": qui va il risultato del calcolo, non il calcolo ({shown}{percent})"
     return ""
 

@@ -8,6 +8,10 @@ from __future__ import annotations
 import html
 import re
 
+import openpyxl
+
+from ciclope.core.reports import html as relazione
+from ciclope.core.reports import write_reports
 from ciclope.core.run.explain import explain
 from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
@@ -97,3 +101,68 @@ def test_the_scheda_prints_the_same_digits(ciclope_ente, tmp_path):
     assert "€ 171,875 " in page, page
     assert "€ 7,8125 al giorno" in page, page
     assert "€ 7,81 " not in page and "€ 171,88" not in page
+
+
+TWELFTHS = """\
+formato = 2
+[atto]
+titolo = "Accordo"
+tipo_ente = "altro"
+
+[[premi]]
+nome = "gennaio"
+metodo = "proporzionale"
+valutazione = false
+fondo = "premio"
+quota_fondo = "=1/12"
+tempo_parziale = "intero"
+fonte = "art. 1"
+
+[[premi]]
+nome = "resto"
+metodo = "proporzionale"
+valutazione = false
+fondo = "premio"
+quota_fondo = "=11/12"
+tempo_parziale = "intero"
+fonte = "art. 2"
+"""
+
+
+def _twelfths(ciclope_ente, tmp_path):
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in ("P1", "P2", "P3", "P4")]
+    files = one_unit_comune("Azienda", staff, [], '[funds]\npremio = "12000.00"\n')
+    return run_declared(ciclope_ente, tmp_path, TWELFTHS, files)
+
+
+def test_a_quota_that_is_no_whole_hundredth_of_a_percent_multiplies_back(ciclope_ente, tmp_path):
+    result = _twelfths(ciclope_ente, tmp_path)
+    # 1/12 = 8,3333…%: 12.000 × 1/12 = 1.000,00, four alike 250,00 each; 11/12: 11.000,00, 2.750,00 each
+    assert amounts(result) == {p: "3000.00" for p in ("P1", "P2", "P3", "P4")}
+    text = _lines(explain(result, "person", "P1"))
+    assert "quota del fondo = 8,3333…%" in text
+    assert "nota:    quota del fondo 8,3333…% = 1 diviso 12" in text
+    assert not any("8,33%" in line for line in text)
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "P1")))))
+    # 12.000 × 8,3333…% = 999,996 → the 1.000,00 the split gives (8,33% would give 999,60)
+    assert "€ 12.000,00 × 8,3333…% = € 1.000,00" in page
+    assert "€ 12.000,00 × 91,6666…% = € 11.000,00" in page
+    assert "8,33%" not in page
+
+
+def test_the_relazione_and_the_workbook_say_the_quota_so(ciclope_ente, tmp_path):
+    result = _twelfths(ciclope_ente, tmp_path)
+    (tmp_path / "out").mkdir()
+    write_reports(result, tmp_path / "out")
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", relazione.render(result))))
+    # «Parti dei fondi»: 8,3333…% + 91,6666…% (never 8,33% + 91,67%, which sum to 100% but do not multiply back)
+    assert "gennaio 8,3333…% € 1.000,00" in text and "resto 91,6666…% € 11.000,00" in text
+    book = openpyxl.load_workbook(tmp_path / "out" / "schede.xlsx")
+    rows = list(book["Parti dei fondi"].iter_rows())
+    header = [c.value for c in rows[0]]
+    if "Quota del fondo" not in header:  # a note above the header
+        rows = rows[1:]
+        header = [c.value for c in rows[0]]
+    quota = rows[1][header.index("Quota del fondo")]
+    assert quota.number_format == "0.0000%"  # 8,3333% in the cell, the number itself 1/12
+    assert abs(quota.value - 1 / 12) < 1e-8
