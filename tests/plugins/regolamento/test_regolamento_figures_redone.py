@@ -166,3 +166,40 @@ def test_the_relazione_and_the_workbook_say_the_quota_so(ciclope_ente, tmp_path)
     quota = rows[1][header.index("Quota del fondo")]
     assert quota.number_format == "0.0000%"  # 8,3333% in the cell, the number itself 1/12
     assert abs(quota.value - 1 / 12) < 1e-8
+
+
+JULY = """\
+formato = 2
+[atto]
+titolo = "Accordo"
+tipo_ente = "altro"
+
+[[premi]]
+nome = "luglio"
+metodo = "formula"
+valutazione = false
+fondo = "premio"
+importo = '=100 € * MESI(16 giorni; "01/07"; "31/07")'
+tempo_parziale = "intero"
+fonte = "art. 1"
+"""
+
+
+def test_a_zero_of_a_plural_piece_is_said_as_its_value(ciclope_ente, tmp_path):
+    files = one_unit_comune("Azienda", [], [], '[funds]\npremio = "1000.00"\n')
+    files["people.csv"] = (
+        "\n".join(
+            [
+                STAFF_HEADER + ",assunzione,cessazione",
+                "SEG,Segretario,segretario,DIR,com,1,0,false,,,",
+                "P1,Anna,dipendente,C,com,1,0,false,SEG,,",
+                "P2,Bruno,dipendente,C,com,1,0,false,SEG,,2024-06-30",
+            ]
+        )
+        + "\n"
+    )
+    result = run_declared(ciclope_ente, tmp_path, JULY, files)
+    # P1: 100 × 1 month of July = 100,00; P2 ceased 30/06: 0 months of July, 100 × 0 = 0
+    assert {k: amounts(result)[k] for k in ("P1", "P2")} == {"P1": "100.00", "P2": "0.00"}
+    note = result.figures["award:P2"].note
+    assert note == "nessun importo: i mesi dal 01/07 al 31/07 (un mese conta da 16 giorni di servizio) = 0", note
