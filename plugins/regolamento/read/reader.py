@@ -561,6 +561,10 @@ def _number_hint(meta: Mapping[str, Any], raw: Any, path: str) -> str:
         if fund and path in FUND_KEYS:  # the amount of a fund, where the block reads one by its name
             return f": le risorse di un fondo si scrivono con il suo nome, {FUND_KEYS[path]} = {fund.group(1)}"
         return f": {key} è {what} scritto qui, non una formula (es. {key} = {example})"
+    if _COMMA_DECIMAL.fullmatch(text) and meta["lo"] == 0 and meta["hi"] == 1:
+        # «"8,33"» for a share: the percentage it means, never 8.33 (833%)
+        share = fmt.toml_value(Decimal(text.replace(",", ".")) / 100)
+        return f': una quota si scrive come percentuale, {key} = "{text}%", o come parte di 1 ({key} = {share})'
     if _COMMA_DECIMAL.fullmatch(text):
         # «3,5» as the data files and the formulas take it: TOML's numbers have a decimal point and no quotes
         return f": nel file del regolamento un numero si scrive col punto decimale e senza virgolette ({text.replace(',', '.')})"

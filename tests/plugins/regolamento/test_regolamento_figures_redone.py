@@ -16,7 +16,7 @@ from ciclope.core.run.explain import explain
 from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
 
-from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
+from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, run_declared
 
 RULES = """\
 formato = 2
@@ -203,3 +203,13 @@ def test_a_zero_of_a_plural_piece_is_said_as_its_value(ciclope_ente, tmp_path):
     assert {k: amounts(result)[k] for k in ("P1", "P2")} == {"P1": "100.00", "P2": "0.00"}
     note = result.figures["award:P2"].note
     assert note == "nessun importo: i mesi dal 01/07 al 31/07 (un mese conta da 16 giorni di servizio) = 0", note
+
+
+def test_a_quota_with_a_decimal_comma_hints_at_the_percentage(tmp_path):
+    """«quota_fondo = "8,33"» means 8,33%: the hint is «"8,33%"» or 0.0833 (8,33 / 100), never 8.33, which is 833%."""
+    [message] = regulation_problems(tmp_path, TWELFTHS.replace('quota_fondo = "=1/12"', 'quota_fondo = "8,33"', 1))
+    assert message.endswith(
+        'atteso un numero, trovato il testo «8,33»: una quota si scrive come percentuale, quota_fondo = "8,33%", '
+        "o come parte di 1 (quota_fondo = 0.0833)"
+    ), message
+    assert "(8.33)" not in message
