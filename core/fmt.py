@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ciclope.core.vocabulary import APPROVAL_NAMES, APPROVAL_WORDS
@@ -26,12 +26,18 @@ __all__ = [
     "Money",
     "Percent",
     "Achievement",
+    "Share",
     "Places",
     "Points",
     "Year",
     "date_it",
     "decimal_it",
     "euro",
+    "euro_exact",
+    "exact",
+    "pct_exact",
+    "pct_share",
+    "hundredths",
     "accented",
     "fund",
     "month_it",
@@ -67,6 +73,12 @@ class Percent(Decimal):
 class Achievement(Percent):
     """An achievement (of a unit, an objective, the ente) read by a formula: as the Relazione says it, to two decimals,
     ``88,00%`` and ``34,50%``, wherever it is shown, never ``88%`` beside the ``88,00%`` of its own figure."""
+
+
+class Share(Percent):
+    """A part's share of its fund (``quota_fondo``), a column of the Relazione and the workbook: to two decimals where
+    it is whole hundredths of a percent («40,00%»), else as it multiplies back to the part's fund («8,3333…%» in
+    pages, ``0.0000%`` in sheets), never «8,33%» beside the € 1.000,00 that 1/12 of € 12.000,00 is."""
 
 
 class Year(Decimal):
@@ -153,6 +165,47 @@ def pct_typed(value: Any) -> str:
     """A share written or computed as a percentage, to at most two decimals and no trailing zeros: 0.8 → «80%»,
     0.92222… → «92,22%» (never the 28 digits of an exact division)."""
     return decimal_it((Decimal(value) * 100).quantize(Decimal("0.01"), ROUND_HALF_UP).normalize()) + "%"
+
+
+EXACT_PLACES = 4  # a computed figure's decimals at most: a hundredth of a cent, as money.split_note says one
+
+
+def exact(value: Any, places: int = 0) -> str:
+    """A figure computed on the way to an amount, as a person redoes it: every decimal it has, at least ``places``,
+    at most four; cut at the fourth with «…» where it has more (``7.8125`` → «7,8125», ``22/3`` → «7,3333…»), never
+    rounded to a number the lines above and below it do not multiply back to."""
+    d = value if isinstance(value, Decimal) else Decimal(str(value))
+    cut = d.quantize(Decimal(1).scaleb(-EXACT_PLACES), rounding=ROUND_DOWN)
+    if cut != d:
+        return decimal_it(cut, EXACT_PLACES) + "…"
+    exponent = cut.normalize().as_tuple().exponent
+    has = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return decimal_it(cut, max(places, has))
+
+
+def euro_exact(value: Any) -> str:
+    """Money computed on the way to an amount: in cents where it is whole cents (``€ 2.062,50``), else with the digits
+    it has, «…» past the fourth (``€ 7,8125``, ``€ 7,3333…``): :func:`exact`; None → ``—``."""
+    return NONE if value is None else "€ " + exact(value, 2)
+
+
+def pct_exact(value: Any) -> str:
+    """A share as a percentage a person multiplies back: the digits it has, no trailing zeros, «…» past the fourth
+    decimal of the percentage (0.8 → «80%», 0.9234 → «92,34%», 1/12 → «8,3333…%»); None → ``—``."""
+    return NONE if value is None else exact(Decimal(str(value)) * 100) + "%"
+
+
+def pct_share(value: Any) -> str:
+    """A share as a percentage: as written (:func:`share_places`: «80%», «82,50%») where it is whole hundredths of a
+    percent, else as a person multiplies it back (:func:`pct_exact`: 1/12 → «8,3333…%», never «8,33%», with which
+    € 12.000,00 gives € 999,60 and not the € 1.000,00 paid)."""
+    d = value if isinstance(value, Decimal) else Decimal(str(value))
+    return pct(d, share_places(d)) if hundredths(d) else pct_exact(d)
+
+
+def hundredths(share: Decimal) -> bool:
+    """True when a share is whole hundredths of a percent (``0.0833``, not 1/12): two decimals say it exactly."""
+    return share * 10_000 == (share * 10_000).to_integral_value()
 
 
 def param_unit(spec: Any) -> str:

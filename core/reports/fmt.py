@@ -28,17 +28,23 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     Percent,
     Places,
     Points,
+    Share,
     accented,
     and_,
     date_it,
     decimal_it,
     euro,
+    euro_exact,
+    exact,
     fund,
+    hundredths,
     listed,
     month_it,
     natural,
     param_unit,
     pct,
+    pct_exact,
+    pct_share,
     pct_typed,
     plural,
     quoted,
@@ -149,6 +155,8 @@ def value(v: Any) -> str:
         return date_it(v)
     if isinstance(v, Money):
         return euro(v)
+    if isinstance(v, Share):  # a part's share of its fund: as it multiplies back, «40,00%», «8,3333…%»
+        return pct(v) if hundredths(v) else pct_exact(v)
     if isinstance(v, Percent):
         return pct(v)
     if isinstance(v, Points):

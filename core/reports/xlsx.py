@@ -143,6 +143,8 @@ class Sheets:
             return self.text(ref, "SI" if value else "NO", role)
         if isinstance(value, fmt.Money):
             kind = "money"
+        elif isinstance(value, fmt.Share):  # 8,3333% for 1/12, never 8,33%, which does not multiply back
+            kind = "ach" if fmt.hundredths(value) else "share4"
         elif isinstance(value, fmt.Percent):
             kind = "ach"
         elif isinstance(value, fmt.Points):

@@ -16,6 +16,7 @@ from ciclope.core.reports.xlsxpack import attr_escape
 
 FORMATS = {
     "ach": "0.00%",  # achievements 0–1 shown as percentages
+    "share4": "0.0000%",  # a share that is no whole hundredth of a percent (1/12): to four decimals
     "dev": "+0.00%;-0.00%;0.00%",  # deviations
     "score": "0.00",
     "money": '#,##0.00 "€"',

@@ -105,10 +105,10 @@ def show(value: Any, kind: str) -> str:
         return fmt.value(value)
     if isinstance(value, fmt.Achievement):  # an achievement a formula read: as its figure says it, «88,00%»
         return fmt.pct(value)
-    if isinstance(value, fmt.Percent):  # typed as a percentage, or computed from one: «72%», «92,22%»
-        return fmt.pct_typed(value)
-    if isinstance(value, fmt.Money):  # an amount by what it is (a plugin's sum of amounts), whatever its name
-        return fmt.euro(value)
+    if isinstance(value, fmt.Percent):  # typed as a percentage, or computed from one: «72%», «92,22%», «8,3333…%»
+        return fmt.pct_exact(value)
+    if isinstance(value, fmt.Money):  # an amount by what it is, whatever its name: with the digits a person redoes
+        return fmt.euro_exact(value)  # (€ 7,8125), in cents where it is whole cents (every amount paid)
     if isinstance(value, fmt.Places):  # a number with its places, trailing zeros too: «0,504110» beside «8,765601»
         return fmt.decimal_it(Decimal(value), value.places)
     if isinstance(value, fmt.Points):  # points by what they are (a graduatoria's number): two decimals, «87,50»

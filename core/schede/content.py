@@ -172,7 +172,7 @@ def _quota_of(figure: Figure | None) -> str:
     fund, share = figure.inputs
     if not isinstance(fund.value, Decimal) or not isinstance(share.value, Decimal):
         return ""
-    quota = fmt.pct(share.value, fmt.share_places(share.value))
+    quota = fmt.pct_share(share.value)
     said = f"{fmt.euro(fund.value)} × {quota} = {fmt.euro(figure.value)}"
     return f"{said} ({words_only(figure.note)})" if figure.note else said  # the quota's formula, the cents: its note
 
@@ -194,7 +194,7 @@ def _about(result: Result, pid: str) -> tuple[Line, ...]:
         Line("Identificativo", p.id),
         Line("Ruolo", fmt.role_label(p.role, result.ente.year, result.plugin.staff_words) + _grade(result, p)),
         Line("Unità organizzativa", unit.name if unit else p.unit),
-        Line("Tempo lavorato", fmt.pct(p.fte, fmt.share_places(p.fte))),  # 83,33% as typed, never rounded to 83%
+        Line("Tempo lavorato", fmt.pct_share(p.fte)),  # 83,33% as typed, never rounded to 83%
         Line("Giorni di assenza", fmt.decimal_it(p.absence_days)),
         # a year begun or ended within it, an incarico within the service: why a pay is less than the year's
         *((Line("Servizio nell'anno", said),) if (said := service_words(p.extra, result.ente.year)) else ()),

@@ -24,10 +24,10 @@ try:
 except ImportError:  # pragma: no cover - without orjson's wheels Python's json encodes the trace
     orjson = None  # type: ignore[assignment]
 
-from ciclope.core.fmt import Achievement, Money, Percent, Places, Points, pct
+from ciclope.core.fmt import Achievement, Money, Percent, Places, Points, euro_exact, pct
 from ciclope.core.output.results import money as cents
 from ciclope.core.output.results import num
-from ciclope.core.reports.fmt import decimal_it, euro, measure
+from ciclope.core.reports.fmt import decimal_it, measure
 from ciclope.core.result import Result
 from ciclope.core.trace import CardInputs, Figure
 
@@ -70,8 +70,8 @@ def _plain(value: Any) -> Any:
         return pct(Decimal(value))
     if isinstance(value, Percent):  # a number typed as a percentage: kept as the office wrote it, «72%»
         return measure(Decimal(value), True)
-    if isinstance(value, Money):  # an amount by what it is, not by its name: kept as its text, «€ 7.200,00»
-        return euro(Decimal(value))
+    if isinstance(value, Money):  # an amount by what it is, not by its name: kept as its text, «€ 7.200,00», «€ 7,8125»
+        return euro_exact(Decimal(value))
     if isinstance(value, Places):  # a number with its places: kept as its text, trailing zeros too, «0,504110»
         return decimal_it(Decimal(value), value.places)
     if isinstance(value, Points):  # points by what they are: kept as their text, two decimals, «87,50»

@@ -114,7 +114,7 @@ def judgement_of(ente: Ente, attested: Decimal | None, params: Params, trace: Tr
     else:
         low = params["judgement_low"]
         judgement = JUDGEMENTS[0] if attested < low else JUDGEMENTS[1]
-        how = f"giudizio proposto (non espresso dall'OIV): attestata {'<' if attested < low else '≥'} {fmt.pct(low, fmt.share_places(low))}"
+        how = f"giudizio proposto (non espresso dall'OIV): attestata {'<' if attested < low else '≥'} {fmt.pct_share(low)}"
     if judgement:
         trace.record(
             "judgement",

@@ -193,7 +193,7 @@ def instalments(r: Result) -> Table:
             fmt.month_it(i.year, i.month),
             i.period or fmt.NONE,
             *((KIND_SAID.get(i.kind, i.kind),) if kinds else ()),
-            fmt.NONE if i.share is None else fmt.pct(i.share, fmt.share_places(i.share)),
+            fmt.NONE if i.share is None else fmt.pct_share(i.share),
             i.count,
             fmt.euro(i.total) if i.total >= 0 else f"− {fmt.euro(-i.total)}",
         )

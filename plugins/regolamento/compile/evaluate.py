@@ -196,8 +196,8 @@ def _defined(node: Defined) -> Compiled:
         except RunError as exc:  # the definition's own failure: named, since the formula reading it only reads it
             raise RunError(f"{where}: {exc}") from None
         shown: Value = value
-        if isinstance(value, Decimal) and per_day:  # a rate as the amount's sentence says it: «€ 2,03 al giorno»
-            shown = said(Num(value, per_day == PERCENT_PER_DAY_UNIT, 0, per_day))
+        if isinstance(value, Decimal) and per_day:  # a rate as the amount's sentence says it: «€ 2,03 al giorno»,
+            shown = _per_day_said(value, per_day)  # with the digits a person redoes the amount with, «€ 7,8125»
         elif isinstance(value, Decimal) and (euro or percent):
             shown = fmt.Money(value) if euro else fmt.Achievement(value) if achieved else fmt.Percent(value)
         elif isinstance(value, Decimal) and str(value) in written:
@@ -208,6 +208,12 @@ def _defined(node: Defined) -> Compiled:
         return value
 
     return run_
+
+
+def _per_day_said(value: Decimal, unit: str) -> str:
+    """A definition's rate per day as people redo the amount with it: «€ 2,50 al giorno», «€ 7,8125 al giorno»,
+    «€ 7,3333… al giorno», «1% al giorno» (:func:`fmt.euro_exact`, :func:`fmt.pct_exact`)."""
+    return (fmt.pct_exact(value) if unit == PERCENT_PER_DAY_UNIT else fmt.euro_exact(value)) + " al giorno"
 
 
 def _achievement(body: Node) -> bool:

@@ -240,7 +240,7 @@ def said_share(value: Decimal, prep: str = "") -> str:
 
 def number(value: Decimal, percent: bool) -> str:
     if percent:
-        return fmt.pct(value, fmt.share_places(value))
+        return fmt.pct_share(value)
     return fmt.decimal_it(value.normalize() if value == value.to_integral_value() else value)
 
 

@@ -167,5 +167,5 @@ def quota_said(part: Part, trace: Trace, share: Input) -> str:
     if quota is None or not isinstance(part.fund_share, Formula) or not isinstance(share.value, Decimal):
         return ""
     read = fmt.listed([f"{i.name} = {_value_said(i)}" for i in quota.inputs])
-    said = f"{LABEL} {fmt.pct(share.value, fmt.share_places(share.value))} = {sentence(part.fund_share)}"
+    said = f"{LABEL} {fmt.pct_share(share.value)} = {sentence(part.fund_share)}"
     return f"{said}, con {read}" if read else said

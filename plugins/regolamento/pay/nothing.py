@@ -4,7 +4,8 @@
 formula said as the reason would leave the reader to find which piece it was. The walk goes down the formula along
 the value it gave: a product to its factor that is 0, a division to its numerator, MAX to its greatest term, MIN to
 its least, SE and PIÙ.SE to the branch their condition chose (said on the way: «il livello è uguale a «C»»), and
-says where it stops: «nessun importo: € 450,00 meno (…) × € 15,00 al giorno è meno di 0».
+says where it stops, with its value: «nessun importo: € 450,00 meno (…) × € 15,00 al giorno = € −75,00, meno di 0»,
+«nessun importo: il coefficiente del livello = 0».
 """
 
 from __future__ import annotations
@@ -16,7 +17,20 @@ import attrs
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.compile.env import PersonEnv
 from ciclope.plugins.regolamento.compile.evaluate import Rank
-from ciclope.plugins.regolamento.format.expr import Binary, Call, Defined, Formula, Node, Num, Text
+from ciclope.plugins.regolamento.format.expr import (
+    EURO,
+    EURO_PER_DAY,
+    EURO_UNIT,
+    PER_DAY_UNIT,
+    Binary,
+    Call,
+    Defined,
+    Formula,
+    Node,
+    Num,
+    Text,
+    nodes,
+)
 from ciclope.plugins.regolamento.format.wording import denied, sentence
 from ciclope.plugins.regolamento.pay.formulas import evaluated
 
@@ -119,7 +133,23 @@ def _where(formula: Formula, node: Node, value: Decimal, chosen: bool) -> list[s
     condition is the reason), else the piece and its sign."""
     if isinstance(node, Num) and chosen:
         return []
-    return [f"{sentence(attrs.evolve(formula, tree=node))} {'è 0' if value == 0 else 'è meno di 0'}"]
+    piece = sentence(attrs.evolve(formula, tree=node))
+    # «= 0» whatever the piece's number: «i mesi dal 01/07 al 31/07 … = 0», never «i mesi … è 0»; below 0 with the
+    # value, so the reader redoes it: «€ 1.936,00 meno € 7,3333… al giorno × 300 giorni = € −264,00, meno di 0»
+    if value == 0:
+        return [f"{piece} = 0"]
+    return [f"{piece} = {fmt.euro_exact(value) if _in_euro(node) else fmt.exact(value)}, meno di 0"]
+
+
+def _in_euro(node: Node) -> bool:
+    """True when a piece computes an amount: it writes one (``450 €``, ``15 € al giorno``) or reads a definition that
+    gives euro; its value below 0 is then said in euro."""
+    for n in nodes(node):
+        if isinstance(n, Num) and n.unit in (EURO_UNIT, PER_DAY_UNIT):
+            return True
+        if isinstance(n, Defined) and (n.type.same_unit(EURO) or n.type.same_unit(EURO_PER_DAY)):
+            return True
+    return False
 
 
 def _value(formula: Formula, node: Node, env: PersonEnv) -> object:

@@ -342,7 +342,7 @@ def cut_words(part: Part, ledger: Ledger, nominal: Decimal) -> str:
 
 def shares_said(share: Decimal, nominal: Decimal) -> str:
     """«25,50% invece di 30%»: a part's share of its fund beside its nominal share."""
-    return f"{fmt.pct(share, fmt.share_places(share))} invece di {fmt.pct(nominal, fmt.share_places(nominal))}"
+    return f"{fmt.pct_share(share)} invece di {fmt.pct_share(nominal)}"
 
 
 def rest_words(reg: Regulation, fund: str, ledger: Ledger, trace: Trace) -> str:
@@ -356,7 +356,7 @@ def rest_words(reg: Regulation, fund: str, ledger: Ledger, trace: Trace) -> str:
     part, share = sharing[0], ledger.shares[sharing[0].name][1]
     quota = trace.get(share.ref) if share.ref else None
     why = quota.note.removeprefix(fundshares.ZERO_SHARE) if quota is not None else ""
-    said = fmt.pct(share.value, fmt.share_places(share.value))
+    said = fmt.pct_share(share.value)
     return f"non distribuito: la quota del fondo della parte «{part.name}» è {said}" + (
         why if why.startswith(", perché") else ""
     )

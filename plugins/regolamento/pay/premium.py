@@ -607,7 +607,7 @@ def by_level(pr: Premium, admitted: list[Entry]) -> Plan:
 
 def _level_inputs(e: Entry, coefficient: Decimal) -> tuple[Input, Input]:
     """The person's level and its coefficient; a score below the lowest level's threshold says so, and so the
-    reason its amount is 0 («nessun importo: il coefficiente (nessun livello raggiunto) è 0»)."""
+    reason its amount is 0 («nessun importo: il coefficiente (nessun livello raggiunto) = 0»)."""
     ref = e.level_ref or f"score:{e.person.id}"
     if e.level is None:
         return (
@@ -882,10 +882,10 @@ DERIVED = frozenset({"peso", "Σ pesi", "Σ pesi della fascia"})
 
 def why_zero(given: tuple[Input, ...]) -> str:
     """Why an amount is 0, when a factor of it is: the first input read that is zero («nessun importo: il
-    coefficiente del livello è 0»), the weight only when nothing it is made of is; "" when none is (a cap, cents)."""
+    coefficiente del livello = 0»), the weight only when nothing it is made of is; "" when none is (a cap, cents)."""
     zeros = [i.name for i in given if _zero(i.value) and i.name not in DERIVED]
     zeros = zeros or [i.name for i in given if _zero(i.value)]
-    return f"nessun importo: {the(zeros[0])} è 0" if zeros else ""
+    return f"nessun importo: {the(zeros[0])} = 0" if zeros else ""  # «=»: right for «i mesi …» as for «il punteggio»
 
 
 def emptied(trace: Trace, fund: Input) -> str:

@@ -66,7 +66,7 @@ def bracket_of(red: Reduction, value: Decimal) -> Bracket:
 
 
 def percent(share: Decimal) -> str:
-    return fmt.pct(share, fmt.share_places(share))
+    return fmt.pct_share(share)
 
 
 def words(reg: Regulation, red: Reduction, b: Bracket) -> str:

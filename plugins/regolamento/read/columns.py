@@ -226,7 +226,7 @@ def _bounded(c: Column, parse: Callable[[str], Any]) -> Callable[[str], Any]:
 def bound_said(c: Column, bound: Any) -> str:
     """A bound as the column's cells are written: a percentage «50%», an amount «€ 500,00», a number «10»."""
     if c.kind == "percentuale":
-        return fmt.pct(bound, fmt.share_places(bound))
+        return fmt.pct_share(bound)
     if c.kind == "euro":
         return fmt.euro(bound)
     return fmt.decimal_it(bound)

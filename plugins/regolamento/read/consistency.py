@@ -53,7 +53,7 @@ def indicator_rules(rules: Sequence[IndicatorRule], error: Error) -> None:
         if rule.maximum is not None and rule.maximum > ONE:
             error(
                 f"indicatori[{i}].massimo",
-                f"massimo {fmt.pct(rule.maximum, fmt.share_places(rule.maximum))}: il raggiungimento di un indicatore è al più il 100% (le regole "
+                f"massimo {fmt.pct_share(rule.maximum)}: il raggiungimento di un indicatore è al più il 100% (le regole "
                 "comuni lo limitano a 100%, anche quando il consuntivo supera il target); scrivi massimo = 1 o togli "
                 "la chiave",
                 "regolamento.valore",

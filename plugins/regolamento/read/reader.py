@@ -561,6 +561,10 @@ def _number_hint(meta: Mapping[str, Any], raw: Any, path: str) -> str:
         if fund and path in FUND_KEYS:  # the amount of a fund, where the block reads one by its name
             return f": le risorse di un fondo si scrivono con il suo nome, {FUND_KEYS[path]} = {fund.group(1)}"
         return f": {key} è {what} scritto qui, non una formula (es. {key} = {example})"
+    if _COMMA_DECIMAL.fullmatch(text) and meta["lo"] == 0 and meta["hi"] == 1:
+        # «"8,33"» for a share: the percentage it means, never 8.33 (833%)
+        share = fmt.toml_value(Decimal(text.replace(",", ".")) / 100)
+        return f': una quota si scrive come percentuale, {key} = "{text}%", o come parte di 1 ({key} = {share})'
     if _COMMA_DECIMAL.fullmatch(text):
         # «3,5» as the data files and the formulas take it: TOML's numbers have a decimal point and no quotes
         return f": nel file del regolamento un numero si scrive col punto decimale e senza virgolette ({text.replace(',', '.')})"
@@ -584,7 +588,7 @@ def _number_hint(meta: Mapping[str, Any], raw: Any, path: str) -> str:
     if meta["kind"] == "number" and (product := _product(text)) is not None:
         # «"35% * 25%"», the text's «il 25% del 35%»: a key holds a number, the product is written already done
         shown = f"{key} = {fmt.toml_value(product)}"
-        percent = f", cioè {fmt.pct(product, fmt.share_places(product))}" if "%" in text else ""
+        percent = f", cioè {fmt.pct_share(product)}" if "%" in text else ""
         return f": qui va il risultato del calcolo, non il calcolo ({shown}{percent})"
     return ""
 

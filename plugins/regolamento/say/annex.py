@@ -226,7 +226,7 @@ def _pool_label(result: Result, fund: str) -> str:
     return getattr(pool, "label", "") or ""
 
 
-def _share(share: Any, aside_from: str | None = None) -> fmt.Percent | str:
+def _share(share: Any, aside_from: str | None = None) -> fmt.Share | str:
     """A part's share, a percentage (a number in % format in the workbook, «40,00%» in the pages); for a part set
     aside, the part it is set aside from («accantonata dalla parte «quota individuale»», never «0,00%» beside its
     amount); «—» for a part with no share of its own."""
@@ -234,7 +234,7 @@ def _share(share: Any, aside_from: str | None = None) -> fmt.Percent | str:
         return f"accantonata dalla parte {fmt.quoted(aside_from)}"
     if share is None:
         return NONE
-    return fmt.Percent(str(share))
+    return fmt.Share(str(share))
 
 
 def ranked_parts(result: Result) -> list[ReportSection]:

@@ -77,7 +77,7 @@ def score_of(
     terms = (
         weighed[0][0]
         if len(weighed) == 1 and weighed[0][1] == 1
-        else " + ".join(f"{fmt.pct(w, fmt.share_places(w))} × {term}" for term, w in weighed)  # a weight 0–1: 60%
+        else " + ".join(f"{fmt.pct_share(w)} × {term}" for term, w in weighed)  # a weight 0–1: 60%
     )
     unit_read = any(label == "unità × 100" and w > 0 for label, _, _, w in parts)
     several = units.heads_several(person, ente, units.kind_of(reg)) if unit_read else ""

@@ -65,6 +65,8 @@ def openpyxl_cell(ws, value, kind):
         return c
     if isinstance(value, fmt.Money):  # issue 14: money and percentages of plugin sections as numbers
         kind = "money"
+    elif isinstance(value, fmt.Share):  # a part's share that is no whole hundredth of a percent: to four places
+        kind = "ach" if fmt.hundredths(value) else "share4"
     elif isinstance(value, fmt.Percent):
         kind = "ach"
     if isinstance(value, (Decimal, int, float)):
@@ -272,6 +274,8 @@ NUMBERS = [
     Decimal("Infinity"),
     fmt.Money("10768.58"),
     fmt.Percent("0.4505"),
+    fmt.Share("0.4"),
+    fmt.Share("0.08333333"),
     7,
     2.5,
     True,

@@ -134,9 +134,9 @@ def said(text: str, pid: str) -> list[str]:
 
 
 def test_a_computed_percentage_reads_as_explain_reads_it(two_runs):
-    # the cut of 2,7397…% is said to two decimals, as explain says it, never its 28 digits
+    # the cut of 2,7397…% (10 / 365) is said to four decimals, as explain says it, never its 28 digits
     assert said(diff(two_runs), "D03") == [
-        "cambiato: Riduzione del premio di Pasquale Iacovelli: 2,74% (i giorni di assenza 40 (tabella persone, "
+        "cambiato: Riduzione del premio di Pasquale Iacovelli: 2,7397…% (i giorni di assenza 40 (tabella persone, "
         "riga 4, colonna giorni_assenza)) prima, nessuna cifra dopo"
     ]
 

@@ -103,8 +103,10 @@ def test_the_absence_cut_reaches_the_eq_result_pay(ciclope_ente, tmp_path):
     # no fund of the result pay in [fondi]: the pool is what is paid, 2226.78 + 2500.00
     assert (pool.amount, pool.distributed) == (Decimal("4726.78"), Decimal("4726.78"))
     said = explain(result, "person", "PO1")
-    # the cut is said as the other parts' are: the days counted and the article
-    assert "riduzione per i giorni di malattia (40 giorni), art. 8 c. 5 = 10,93%" in said, said
+    # the cut is said as the other parts' are: the days counted and the article; 40 / 366 = 0,109289…: 10,9289…%,
+    # with the digits a person multiplies back: 10.000 × 25% = 2.500; 2.500 × 10,9289…% = 273,22; 2.500 − 273,22
+    # = 2.226,78
+    assert "riduzione per i giorni di malattia (40 giorni), art. 8 c. 5 = 10,9289…%" in said, said
     assert "poi × (1 − riduzione), arrotondato al centesimo" in said
     assert "← people.csv, riga 3, colonna malattia" in said
 

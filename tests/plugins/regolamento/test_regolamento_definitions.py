@@ -80,8 +80,8 @@ def test_the_explanation_shows_the_definition_s_value_by_name(ciclope_ente, tmp_
 
 
 def test_a_definition_written_in_percent_is_shown_to_two_decimals(ciclope_ente, tmp_path):
-    """A share computed from percentages (4 / 9 × 100%) is a percentage to at most two decimals in the
-    explanation, as everywhere: «44,44%», never the 28 digits of the division."""
+    """A share computed from percentages (4 / 9 × 100%) is a percentage a person multiplies back, cut at four
+    decimals with «…»: «44,4444…%», never the 28 digits of the division nor «44,44%»."""
     share = """
 [[definizioni]]
 nome = "misura"
@@ -91,11 +91,11 @@ fonte = "art. 3 c. 3"
 """
     rules = HEAD + TABLE + share + PART.replace("SE(punteggio >= 80; 100%; 90%)", "misura")
     result = run_declared(ciclope_ente, tmp_path, rules, comune(STAFF))
-    # C: a C with 4 shifts, 30 × 4 × 4 / 9 = 53.333… → 53.33; the measure 4 / 9 = 44.444…% → 44,44%
+    # C: a C with 4 shifts, 30 × 4 × 4 / 9 = 53.333… → 53.33; the measure 4 / 9 = 44.4444…% → 44,4444…%
     assert amounts(result)["C"] == "53.33"
     text = explain(result, "person", "C")
-    assert "la misura del premio («misura», art. 3 c. 3) = 44,44%" in text
-    assert "44,444" not in text
+    assert "la misura del premio («misura», art. 3 c. 3) = 44,4444…%" in text
+    assert "44,44444" not in text
 
 
 def test_a_definition_without_words_is_shown_by_its_name(ciclope_ente, tmp_path):

@@ -1432,15 +1432,16 @@ def test_a_formula_that_gives_nothing_says_the_piece_that_does(ciclope_ente, tmp
     result = run_declared(ciclope_ente, tmp_path, PER_DAY, data)
     # A3: MAX(0; 450 − MAX(0; 45 − 10) × 15) = MAX(0; 450 − 525) = MAX(0; −75) = 0: the greater term of MAX is
     # the difference, which is below 0; A1 is paid 450.00 and has no reason
+    # the reason gives the value: 450 − 35 × 15 = −75
     assert result.figures["award:A3"].note == (
-        "nessun importo: € 450,00 meno (il maggiore tra 0 e i giorni di assenza meno 10) × € 15,00 al giorno è meno "
-        "di 0"
+        "nessun importo: € 450,00 meno (il maggiore tra 0 e i giorni di assenza meno 10) × € 15,00 al giorno = "
+        "€ −75,00, meno di 0"
     )
     assert result.figures["award:A1"].note == ""
     # the reason alone: the formula is said once, in the figure under it, not again beside its reason
     [why] = [r["why"] for r in unpaid_reasons(result, "A3")]
     assert why == (f"{result.figures['award:A3'].label}: nessun importo: € 450,00 meno (il maggiore tra 0 e i giorni "
-                   "di assenza meno 10) × € 15,00 al giorno è meno di 0")  # fmt: skip
+                   "di assenza meno 10) × € 15,00 al giorno = € −75,00, meno di 0")  # fmt: skip
     text = explain(result, "person", "A3")
     assert text.count(result.figures["award:A3"].formula) == 1
 

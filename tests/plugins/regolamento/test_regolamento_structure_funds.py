@@ -91,7 +91,7 @@ def test_each_structure_splits_its_own_fund_by_score(ciclope_ente, tmp_path):
 def test_a_structure_with_no_fund_says_why_it_pays_nothing(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, REGULATION, structures())
     # C1's weight 25 points is not 0: the 0 comes from its graduatoria's fund, € 0 of Ufficio tre's 0 / 1
-    assert "nessun importo: il fondo della graduatoria (Ufficio tre) è 0" in result.figures["award:C1"].note
+    assert "nessun importo: il fondo della graduatoria (Ufficio tre) = 0" in result.figures["award:C1"].note
 
 
 def test_the_workbook_says_the_evaluator_and_why_someone_is_not_evaluated_in_words(ciclope_ente, tmp_path):

@@ -235,8 +235,8 @@ def test_the_relazione_shows_each_part_s_share_of_the_fund(ciclope_ente, tmp_pat
         ("Fondo produttività collettiva", "mantenimento", "0.4", "5600.00", "5600.00", "0.00"),
         ("Fondo produttività collettiva", "risultato", "0.6", "8400.00", "8400.00", "0.00"),
     ]
-    # the shares are percentages, a number in % format in the workbook (never a text «40%»)
-    assert all(type(r[2]) is fmt.Percent for r in section.rows)
+    # the shares are percentages, a number in % format in the workbook (never a text «40%»): a part's share
+    assert all(type(r[2]) is fmt.Share for r in section.rows)
     assert sum((Decimal(str(r[3])) for r in section.rows), Decimal(0)) == Decimal("14000.00")
 
 

@@ -206,9 +206,9 @@ def test_a_zero_from_a_level_says_the_coefficient_not_the_score(ciclope_ente, tm
     # levels: P1 alto (80), P2 basso (50), P3 basso (0); weights 1, 0, 0: P1 has all 1,000.00
     assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
     # the reason alone, the formula and the share paid being in the figure under it (docs/regolamento.md)
-    assert reason(result, "P2") == "  perché: Premio di Persona 2: nessun importo: il coefficiente del livello è 0"
+    assert reason(result, "P2") == "  perché: Premio di Persona 2: nessun importo: il coefficiente del livello = 0"
     # P3's score of 0 is not what the level's coefficient multiplies: the coefficient is still the reason
-    assert reason(result, "P3").endswith(": nessun importo: il coefficiente del livello è 0")
+    assert reason(result, "P3").endswith(": nessun importo: il coefficiente del livello = 0")
     assert "nessun importo" not in result.figures["award:P1"].note
 
 
@@ -217,7 +217,7 @@ def test_a_score_below_every_level_says_so(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, text, three())
     # levels from 60: P1 alto (80); P2 (50) and P3 (0) reach none: coefficient 0, P1 has all 1,000.00
     assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
-    assert reason(result, "P2").endswith(": nessun importo: il coefficiente (nessun livello raggiunto) è 0")
+    assert reason(result, "P2").endswith(": nessun importo: il coefficiente (nessun livello raggiunto) = 0")
     text = explain(result, "person", "P2")
     assert "  • livello = nessuno: il punteggio è sotto la soglia del livello più basso   (spiegato sopra:" in text
 
@@ -226,14 +226,14 @@ def test_a_zero_from_a_band_says_its_coefficient(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, BANDS, three())
     # 3 people: the first band ⌊3 × 34%⌋ = 1 place (P1, 80 points), the rest in «quarta» with coefficient 0
     assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
-    assert reason(result, "P2").endswith(": nessun importo: il coefficiente della fascia è 0")
+    assert reason(result, "P2").endswith(": nessun importo: il coefficiente della fascia = 0")
 
 
 def test_a_zero_from_a_score_says_the_score(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, EMPLOYEES_ONLY, three((80, 20, 0)))
     # by score: 1,000 × 80 / 100 = 800.00, 1,000 × 20 / 100 = 200.00, and 0 for the score of 0
     assert amounts(result) == {"P1": "800.00", "P2": "200.00", "P3": "0.00"}
-    assert reason(result, "P3").endswith(": nessun importo: il punteggio è 0")
+    assert reason(result, "P3").endswith(": nessun importo: il punteggio = 0")
 
 
 ABSENCES = (
