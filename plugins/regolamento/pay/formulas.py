@@ -224,8 +224,12 @@ def unheld(formula: Formula, env: PersonEnv, values: bool = False) -> str:
     false for them («la colonna progetti (…) dice no»), since the whole conjunction denied does not say which one
     left them out; of any other condition, the condition denied (:func:`denied`). The terms are run again after
     the condition's own inputs are taken (running resets what the environment read); one that cannot be computed
-    is not named, and its error was already said by the condition."""
+    is not named, and its error was already said by the condition. Of a condition «O(a; b)», which fails only where
+    every alternative fails, each alternative's own failure, one after the other («il contratto è diverso da «TD» e
+    la persona non è in servizio al 01/03/2025»), never the whole disjunction denied."""
     tree = formula.tree
+    if isinstance(tree, Call) and tree.fn == "O":
+        return fmt.listed((unheld(attrs.evolve(formula, tree=arg), env, values) for arg in tree.args), commas=False)
     if isinstance(tree, Call) and tree.fn == "E":
         terms = [attrs.evolve(formula, tree=arg) for arg in tree.args]
         false = [t for t in terms if evaluated(t, env, _unsaid) is False]

@@ -192,3 +192,25 @@ def test_the_condition_is_said_as_a_condition_and_a_yes_no_once(ciclope_ente, tm
     # the training said once: «dice no», never again «(la partecipazione ai programmi di formazione no)»
     assert "la colonna formazione (la partecipazione ai programmi di formazione) dice no\n" in said
     assert "formazione no)" not in said
+
+
+EITHER = TRAINING.replace(
+    "ammesso = '=E(assenze <= 10 giorni; IN.SERVIZIO(\"31/12\"); formazione)'",
+    "ammesso = '=O(giorni_settimana = 6; E(formazione; IN.SERVIZIO(\"31/12\")))'",
+)
+
+
+def test_a_failed_alternative_says_each_alternative_s_own_failure(ciclope_ente, tmp_path):
+    """«O(a; E(b; c))» fails only where a fails and E(b; c) fails: the note says a denied, then of E(b; c) only its
+    false terms, never «non è vero che … oppure (…)», the whole disjunction denied."""
+    people = {
+        "F": "0,,no,6",  # a six-day week: admitted by the first alternative, 312,00 €
+        "G": "0,,no,5",  # five days, no training (in service): both alternatives fail, the second by its training
+        "H": "0,2024-11-30,sì,5",  # five days, trained, but ceased on 30 November: the second fails by the service
+    }
+    result = run_declared(ciclope_ente, tmp_path, EITHER, staff(people))
+    assert {k: v for k, v in amounts(result).items() if v != "0.00"} == {"F": "312.00"}
+    week = "i giorni lavorativi della settimana non sono uguali a 6"
+    training = "la colonna formazione (la partecipazione ai programmi di formazione) dice no"
+    why = {pid: result.figures[f"ammesso:impegno:{pid}"].note for pid in "GH"}
+    assert why == {"G": f"{week} e {training}", "H": f"{week} e la persona non è in servizio al 31/12"}
