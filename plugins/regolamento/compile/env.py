@@ -76,6 +76,9 @@ class Facts:
     premium_refs: dict[str, dict[str, str]] = attrs.field(factory=dict)
     position_pay: Mapping[str, Decimal] = attrs.field(factory=dict)
     funds: Mapping[str, Pool] = attrs.field(factory=dict)  # the year's funds as constituted, by code (FONDO)
+    # the empty cells of declared columns already said, cell → the part that said it: one error per cell, however
+    # many parts read it
+    blanks: dict[str, str] = attrs.field(factory=dict)
     ranks: dict[str, dict[str, Rank]] = attrs.field(factory=dict)  # role → level → rank, made when first read
     # the columns of people.csv the regulation declares ([[colonne]]), by name
     columns: Mapping[str, Column] = attrs.field(

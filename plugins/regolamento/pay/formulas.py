@@ -28,8 +28,9 @@ from ciclope.plugins.regolamento.compile.env import (
     Recorder,
     Row,
     in_service,
+    what_to_write,
 )
-from ciclope.plugins.regolamento.compile.evaluate import RunError, Unwritten, run
+from ciclope.plugins.regolamento.compile.evaluate import Blank, RunError, Unwritten, run
 from ciclope.plugins.regolamento.format.expr import EURO, Binary, Call, Formula, Name, Node, Num
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
@@ -85,7 +86,22 @@ class PartFormulas:
             env.fund, env.fund_ref = fund.value, fund.ref
 
     def _run(self, formula: Formula, env: PersonEnv) -> object:
-        return evaluated(formula, env, functools.partial(self._problem, formula))
+        return evaluated(formula, env, functools.partial(self._problem, formula), self._blank)
+
+    def _blank(self, exc: Blank, env: PersonEnv) -> None:
+        """An empty cell of a declared column: one error at the cell, whatever the parts that read it (the first
+        part that meets it says that the others read it too), never once per part at the regulation's line."""
+        if exc.cell in env.facts.blanks:
+            return
+        env.facts.blanks[exc.cell] = self.part.name
+        name = exc.cell.rsplit(":", 1)[-1]
+        column = env.facts.columns[name]
+        message = (
+            f"la colonna «{name}» ({column.meaning}) è vuota per {env.person.name} ({what_to_write(column)}): la "
+            f"parte «{self.part.name}», e ogni altra che la legge, non le paga nulla finché la cella è vuota"
+        )
+        found = Problem.at(env.facts.ente, "regolamento.formula", message, "", "people", env.person.row, name)
+        self.trace.problem(attrs.evolve(found, source=cite(self.reg, self.part.source)))
 
     def _problem(self, formula: Formula, what: str) -> None:
         message = f"parte «{self.part.name}»: {what}: considerato nulla"
@@ -137,7 +153,7 @@ class PartFormulas:
         return money.floor2(value), inputs
 
     def _number(self, formula: Formula, env: PersonEnv, what: str) -> tuple[Decimal, tuple[Input, ...]]:
-        return valued(formula, env, what, functools.partial(self._problem, formula))
+        return valued(formula, env, what, functools.partial(self._problem, formula), self._blank)
 
     def _rows(self, env: PersonEnv) -> tuple[Decimal, tuple[Input, ...]]:
         assert self.part.amount is not None and self.part.assignments is not None
@@ -335,12 +351,24 @@ def _unsaid(what: str) -> None:
     """A term's error, run again for :func:`unheld`: the whole condition said it already."""
 
 
-def evaluated(formula: Formula, env: PersonEnv, complain: Callable[[str], None]) -> object:
-    """The formula's value for the person; :data:`FAILED` after an error, said (``complain``) naming the person."""
+def evaluated(
+    formula: Formula,
+    env: PersonEnv,
+    complain: Callable[[str], None],
+    blank: Callable[[Blank, PersonEnv], None] | None = None,
+) -> object:
+    """The formula's value for the person; :data:`FAILED` after an error, said (``complain``) naming the person, or
+    an empty cell of a declared column said by ``blank`` where it is given (at the cell, once)."""
     env.read = {}
     try:
         return run(formula, env)
     except Unwritten:  # a column missing from the file: said once, by the validation, not once per person
+        return FAILED
+    except Blank as exc:
+        if blank is None:
+            complain(f"{exc} per {env.person.name}")
+        else:
+            blank(exc, env)
         return FAILED
     except RunError as exc:
         complain(f"{exc} per {env.person.name}")
@@ -348,11 +376,16 @@ def evaluated(formula: Formula, env: PersonEnv, complain: Callable[[str], None])
 
 
 def valued(
-    formula: Formula, env: PersonEnv, what: str, complain: Callable[[str], None]
+    formula: Formula,
+    env: PersonEnv,
+    what: str,
+    complain: Callable[[str], None],
+    blank: Callable[[Blank, PersonEnv], None] | None = None,
 ) -> tuple[Decimal, tuple[Input, ...]]:
     """The formula's value for the person, never below zero, and its inputs: what it read, then the value it gave
-    («peso (1 meno …) = 0,833333»: a weight to six decimals, an amount to the cent), for a sum redone by hand."""
-    value = evaluated(formula, env, complain)
+    («peso (1 meno …) = 0,833333»: a weight to six decimals, an amount to the cent), for a sum redone by hand; an empty
+    cell said as :func:`evaluated` says it."""
+    value = evaluated(formula, env, complain, blank)
     if value is None:  # a datum the person does not have (a section missing from the scheda): never a silent 0
         complain(f"{what} senza valore per {env.person.name} ({sentence(formula)}: un dato che manca)")
     found = value if isinstance(value, Decimal) and value > 0 else Decimal(0)

@@ -211,10 +211,12 @@ def test_an_empty_cell_read_by_a_formula_is_an_error_naming_the_person(ciclope_e
     result = run_declared(ciclope_ente, tmp_path, GUARDS, people("guardie", {"A": "12", "B": ""}))
     # A 12 × 25 = 300.00; B has no value, not zero: nothing, and an error says the row to write
     assert {k: v for k, v in amounts(result).items() if k != "SEG"} == {"A": "300.00", "B": "0.00"}
-    said = [p.message for p in result.violations if p.rule == "regolamento.formula"]
-    assert said == [
-        "parte «guardie»: la colonna «guardie» (le guardie notturne e festive dell'anno) è vuota in people.csv, riga 4 "
-        "(scrivi il valore, 0 se non ce n'è) per Persona B: considerato nulla"
+    found = [p for p in result.violations if p.rule == "regolamento.formula"]
+    # one error, at the cell to write (row 4: header, SEG, A, B)
+    assert [(p.file, p.row, p.column) for p in found] == [("people.csv", 4, "guardie")]
+    assert [p.message for p in found] == [
+        "la colonna «guardie» (le guardie notturne e festive dell'anno) è vuota per Persona B (scrivi il valore, 0 se "
+        "non ce n'è): la parte «guardie», e ogni altra che la legge, non le paga nulla finché la cella è vuota"
     ]
 
 
@@ -725,9 +727,9 @@ def test_an_empty_word_cell_asks_for_one_of_its_words(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, JUDGEMENT, judged({"A": "Eccellente", "B": ""}))
     said = [p.message for p in result.violations if p.rule == "regolamento.formula"]
     assert said == [
-        "parte «risultato»: la colonna «giudizio» (il giudizio della Commissione) è vuota in people.csv, riga 4 "
-        "(scrivi uno dei valori ammessi: Eccellente, Oltre la media, Distinto, Adeguato) per Persona B: considerato "
-        "nulla"
+        "la colonna «giudizio» (il giudizio della Commissione) è vuota per Persona B (scrivi uno dei valori ammessi: "
+        "Eccellente, Oltre la media, Distinto, Adeguato): la parte «risultato», e ogni altra che la legge, non le paga "
+        "nulla finché la cella è vuota"
     ]
 
 
@@ -776,7 +778,7 @@ def test_an_empty_yes_no_cell_asks_for_si_or_no(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, IN_SERVICE, people("in_servizio", {"A": "sì", "B": ""}))
     said = [p.message for p in result.violations if p.rule == "regolamento.formula"]
     assert len(said) == 1
-    assert "la colonna «in_servizio» (in servizio alla data dell'erogazione) è vuota in people.csv, riga 4" in said[0]
+    assert "la colonna «in_servizio» (in servizio alla data dell'erogazione) è vuota per Persona B" in said[0]
     assert "(scrivi sì o no)" in said[0]
 
 
@@ -831,7 +833,19 @@ def test_an_empty_score_cell_is_not_told_to_write_0(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, EARLIER, people("val_2022", {"A": "90", "B": ""}))
     said = [p.message for p in result.violations if p.rule == "regolamento.formula"]
     assert said == [
-        "parte «media»: la colonna «val_2022» (la valutazione individuale 2022) è vuota in people.csv, riga 4 "
-        "(scrivi il punteggio avuto: 0 è un punteggio, conta come gli altri e in una media la abbassa) per Persona B: "
-        "considerato nulla"
+        "la colonna «val_2022» (la valutazione individuale 2022) è vuota per Persona B (scrivi il punteggio avuto: 0 è "
+        "un punteggio, conta come gli altri e in una media la abbassa): la parte «media», e ogni altra che la legge, non "
+        "le paga nulla finché la cella è vuota"
     ]
+
+
+def test_an_empty_cell_two_parts_read_is_one_error_at_the_cell(ciclope_ente, tmp_path):
+    """Twelve monthly parts reading one empty cell gave twelve errors, each at its part's line of the regulation:
+    one error, at the cell, naming the first part that read it and saying that the others read it too."""
+    half = 'metodo = "formula"\nquota_fondo = "50%"\nfondo'
+    one = GUARDS[GUARDS.index("[[premi]]") :].replace('metodo = "formula"\nfondo', half)
+    text = GUARDS[: GUARDS.index("[[premi]]")] + one + one.replace('nome = "guardie"', 'nome = "guardie_festive"')
+    result = run_declared(ciclope_ente, tmp_path, text, people("guardie", {"A": "12", "B": ""}))
+    found = [p for p in result.violations if p.rule == "regolamento.formula"]
+    assert [(p.file, p.row, p.column) for p in found] == [("people.csv", 4, "guardie")]
+    assert "la parte «guardie», e ogni altra che la legge, non le paga nulla" in found[0].message

@@ -138,10 +138,11 @@ def test_a_person_without_the_date_has_no_value(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, ADMITTED, staff(["01/01/2023", ""]))
     # P2's cell is empty: as any declared column, no value and an error naming the row (row 4: header, SEG, P1, P2)
     assert amounts(result).get("P2", "0.00") == "0.00"
-    said = [p.message for p in result.violations if p.rule == "regolamento.formula"]
-    assert len(said) == 1
+    found = [p for p in result.violations if p.rule == "regolamento.formula"]
+    assert [(p.file, p.row, p.column) for p in found] == [("people.csv", 4, "data_posizione")]
+    said = [p.message for p in found]
     assert (
-        "la colonna «data_posizione» (la data di inquadramento) è vuota in people.csv, riga 4 (scrivi la data, es. "
+        "la colonna «data_posizione» (la data di inquadramento) è vuota per Persona 2 (scrivi la data, es. "
         "30/06/2024)" in said[0]
     ), said
 

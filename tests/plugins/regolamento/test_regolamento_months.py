@@ -300,8 +300,8 @@ def test_an_empty_day_is_said_with_what_to_write(ciclope_ente, tmp_path):
     assert amounts(result) == {"P1": "600.00", "P2": "0.00", "P4": "400.00"}
     [message] = [p.message for p in result.violations if "inizio_progetto" in p.message]
     assert message == (
-        "parte «Progetto»: la colonna «inizio_progetto» (il primo giorno nel progetto) è vuota in people.csv, riga 4 "
-        "(scrivi la data, es. 30/06/2024) per Bruno: considerato nulla"
+        "la colonna «inizio_progetto» (il primo giorno nel progetto) è vuota per Bruno (scrivi la data, es. "
+        "30/06/2024): la parte «Progetto», e ogni altra che la legge, non le paga nulla finché la cella è vuota"
     )
 
 
