@@ -36,9 +36,10 @@ fonte = "art. 5"
 NAMES = {"D01": "Anna Colavita", "D02": "Giulia Mastrangelo", "D03": "Marco Ferri"}
 
 
-def files(points: Mapping[str, int]) -> dict[str, str]:
-    """The ente's data: the people of ``points`` (codes of :data:`NAMES`), each with a card of those points."""
-    people = "".join(f"{pid},{NAMES[pid]},dipendente,C,ENTE,100%,0,SEG\n" for pid in points)
+def files(points: Mapping[str, int], people: str = "") -> dict[str, str]:
+    """The ente's data: the people of ``points`` (codes of :data:`NAMES`), each with a card of those points;
+    ``people``: the rows of persone.csv written out instead (other names, part time, absences)."""
+    people = people or "".join(f"{pid},{NAMES[pid]},dipendente,C,ENTE,100%,0,SEG\n" for pid in points)
     cards = "".join(f"{pid},SEG,Risultati,Valutazione complessiva,100,{n}\n" for pid, n in points.items())
     return {
         "ente.toml": 'nome = "Comune di Prova"\n\n[fondi]\nproduttivita = "1000.00"\n\n'

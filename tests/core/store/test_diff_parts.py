@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
-from comune_di_prova import HEAD
+from comune_di_prova import HEAD, files
 
 from helpers import ciclope, first_comune_run
 
@@ -71,19 +71,7 @@ PEOPLE = (
     "D04,Rosa Santoro,dipendente,C,ENTE,100%,0,SEG\n"
     "D05,Marco Ferri,dipendente,C,ENTE,100%,0,SEG\n"
 )
-FILES = {
-    "ente.toml": 'nome = "Comune di Prova"\n\n[fondi]\nproduttivita = "1000.00"\n\n'
-    '[valutatori]\nSEG = "Segretario comunale"\n',
-    "unità.csv": "codice,nome,tipo,superiore,responsabile\nENTE,Comune di Prova,ente,,\n",
-    "obiettivi.csv": "codice,tipo,titolo,superiore,area,peso,responsabile\nO1,operativo,Servizi,,,,ENTE\n",
-    "indicatori.csv": "codice,obiettivo,nome,tipo,peso,valore_base,target,consuntivo\n"
-    "I1,O1,Pratiche,più è meglio,1,,10,10\n",
-    "persone.csv": PEOPLE,
-    "valutazioni.csv": "persona,valutatore,sezione,voce,punti_massimi,punti\n"
-    "D01,SEG,Risultati,Valutazione complessiva,100,80\nD02,SEG,Risultati,Valutazione complessiva,100,90\n"
-    "D03,SEG,Risultati,Valutazione complessiva,100,70\nD04,SEG,Risultati,Valutazione complessiva,100,60\n"
-    "D05,SEG,Risultati,Valutazione complessiva,100,20\n",
-}
+FILES = files({"D01": 80, "D02": 90, "D03": 70, "D04": 60, "D05": 20}, PEOPLE.split("\n", 1)[1])
 RICORSI = (
     "persona,fase,data,esito,voce_rivista,nuovi_punti\nD01,riesame,2026-03-10,accolto,Valutazione complessiva,100\n"
 )
