@@ -197,6 +197,7 @@ class Reading:
 
     public: bool = False
     scale: str = ""  # the regulation's own scale of points («500»), where the scores have one: said with them
+    scored: bool = True  # False where the premium foresees no individual evaluation: no sentence on scores
 
 
 @attrs.frozen

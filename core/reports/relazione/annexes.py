@@ -140,7 +140,7 @@ def notes(r: Result, named: bool = True) -> list[Block]:
         Acts(None, acts),
         *(data if named else []),
         Heading("Come leggere i numeri"),
-        Reading(public=not named, scale=_scale(r)),
+        Reading(public=not named, scale=_scale(r), scored=stats.unscored(r) != stats.NOT_FORESEEN),
     ]
 
 

@@ -553,6 +553,12 @@ def test_the_relazione_shows_no_scores_where_the_premium_reads_none(ciclope_ente
     assert text.count(said) == 1, text
     public_text = page_text(public.render(result))
     assert public_text.count(said) == 1, public_text
+    # «Come leggere i numeri» says how amounts are rounded, and nothing of scores nobody has
+    for page_said in (text, public_text):
+        assert "Punteggi individuali" not in page_said
+        assert "(es. 92,34%); ogni livello è calcolato dai valori arrotondati del livello sotto. Importi in euro" in (
+            page_said
+        )
 
 
 def test_the_relazione_says_nobody_is_scored_where_every_due_card_is_missing(ciclope_ente, tmp_path):
@@ -562,6 +568,8 @@ def test_the_relazione_says_nobody_is_scored_where_every_due_card_is_missing(cic
     assert "Punteggi per classe" not in text and "0–10 10–20" not in text
     assert "Nessuna persona ha un punteggio individuale." in text
     assert "Il premio non prevede una valutazione individuale" not in text
+    # the scores were due: the page still says how to read them
+    assert "Punteggi individuali da 0 a 100 con 2 decimali; importi in euro al centesimo" in text
     # the cards were due: the evaluators' section stays, and says why it is empty
     assert "Differenziazione dei giudizi per valutatore" in text
 
