@@ -382,11 +382,13 @@ def _group_breakdown(
 
 def _top_first(by_level: Mapping[str, list[int]], runs: tuple[tuple[str, ...], ...]) -> list[list[str]]:
     """The group's levels (``by_level``'s keys) in runs, each from its top: one run per scale of the ente's levels
-    (:func:`stats.level_runs`) that the group has; the outcomes without a level, by name, close the last run."""
+    (:func:`stats.level_runs`) that the group has; the outcomes without a level close the last run, those of 3 people
+    or more first, then the smaller ones, each by name. Outcomes have no order of merit: a small one merges with the
+    small ones beside it, never into a large outcome that can stand on its own row by its name."""
     out = [[lv for lv in reversed(run) if lv in by_level] for run in runs]
     out = [run for run in out if run] or [[]]
     ranked = {lv for run in out for lv in run}
-    out[-1] += sorted(lv for lv in by_level if lv not in ranked)
+    out[-1] += sorted((lv for lv in by_level if lv not in ranked), key=lambda lv: (len(by_level[lv]) < MIN_GROUP, lv))
     return out
 
 
@@ -398,10 +400,24 @@ def merged_runs(
     run it is :func:`merged` (a second pass leaves parts that are not small, or a single small one, as they are).
     ``outcomes``: the names that are a person's outcome, not a level (:func:`_joined`)."""
     parts = [part for run in runs for part in _merge([([name], list(members)) for name, members in run], everyone)]
-    merged_parts = _merge(parts, everyone)
+    merged_parts = _one_row_of_outcomes(_merge(parts, everyone), outcomes)
     return [
         (_joined(names, outcomes, whole=len(merged_parts) == 1), sorted(members)) for names, members in merged_parts
     ]
+
+
+def _one_row_of_outcomes(
+    parts: list[tuple[list[str], list[int]]], outcomes: frozenset[str]
+) -> list[tuple[list[str], list[int]]]:
+    """``parts`` with every part that merges only outcomes (named «gli altri esiti», :func:`_joined`) made one, in
+    the place of the last: two such rows would read the same. Each is of 3 people or more, so is their union."""
+    unnamed = [i for i, (names, _) in enumerate(parts) if len(names) > 1 and all(n in outcomes for n in names)]
+    if len(unnamed) < 2:
+        return parts
+    names = [n for i in unnamed for n in parts[i][0]]
+    members = [m for i in unnamed for m in parts[i][1]]
+    last = unnamed[-1]
+    return [(names, members) if i == last else part for i, part in enumerate(parts) if i == last or i not in unnamed]
 
 
 def merged(parts: list[tuple[str, list[int]]], everyone: list[Person]) -> list[tuple[str, list[int]]]:
