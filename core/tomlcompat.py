@@ -70,6 +70,26 @@ def loads_checked(text: str) -> dict:
 MAX_DEPTH = 32  # arrays and inline tables within one another: no input of ciclope needs more than 4
 
 
+class _Written(str):
+    """A TOML float as its text (``parse_float``): a string of its own kind, told from the file's strings."""
+
+
+def floats_written(text: str) -> dict[tuple[str | int, ...], str]:
+    """Every float of ``text`` (TOML that :func:`loads_checked` accepted) as it is written, by its path of keys and
+    indexes: TOML reads ``60.000`` as 60, and only the text says that a person may have meant sixty thousand."""
+    found: dict[tuple[str | int, ...], str] = {}
+    stack: list[tuple[object, tuple[str | int, ...]]] = [(tomllib.loads(text, parse_float=_Written), ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, _Written):
+            found[path] = str(value)
+        elif isinstance(value, dict):
+            stack.extend((v, (*path, k)) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, (*path, i)) for i, v in enumerate(value))
+    return found
+
+
 def _too_deep(text: str) -> bool:
     """Whether brackets open beyond :data:`MAX_DEPTH` (counted over the whole text, strings too: an
     over-estimate that no real file reaches), before a recursive parser meets them."""

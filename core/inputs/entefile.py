@@ -6,19 +6,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from ciclope.core.entetoml import canonical, funds_and_dates
 from ciclope.core.evaluationbody import DEFAULT_BODY, EvaluationBody
-from ciclope.core.fmt import quoted, toml_value
+from ciclope.core.fmt import decimal_it, quoted, toml_value
 from ciclope.core.inputs.folder import confined, sha256
 from ciclope.core.inputs.headers import italian_headers, sheet_title
 from ciclope.core.inputs.reading import Asked, Log
 from ciclope.core.inputs.tables import Sheet
 from ciclope.core.nearest import hint
-from ciclope.core.tomlcompat import read_toml
+from ciclope.core.tomlcompat import floats_written, loads_checked, read_text
 from ciclope.core.values import parse_date, parse_money, parse_percent, parse_share, to_decimal
 from ciclope.core.vocabulary import APPROVAL_NAMES, italian
 
@@ -57,10 +58,12 @@ def read(asked: Asked, log: Log, sheets: Mapping[str, Sheet]) -> EnteFile:
         return EnteFile(asked.ente_id)
     fingerprint = sha256(path)
     try:
-        data = read_toml(path)
+        text = read_text(path)
+        data = loads_checked(text)
     except ValueError as exc:
         log.err("ente.toml", None, "", "core.input.toml", str(exc))
         return EnteFile(asked.ente_id, fingerprint=fingerprint)
+    _ambiguous_floats(log, data, text)
     data, renamed = canonical(data)
     log.problems += renamed
     schema = asked.schema
@@ -86,6 +89,35 @@ def read(asked: Asked, log: Log, sheets: Mapping[str, Sheet]) -> EnteFile:
     plan = _plan_span(log, data.get("piano", {}))
     body = _body(log, data.get("body"))
     return EnteFile(str(data.get("name", asked.ente_id)), funds, approvals, evaluators, plan, rows, fingerprint, body)
+
+
+# A number written without quotes with a dot and three digits after it: TOML reads «60.000» as 60, and an office
+# writes the thousands with that dot; the leading 0 of «0.125» leaves one reading
+AMBIGUOUS_FLOAT = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
+
+
+def _ambiguous_floats(log: Log, data: dict[str, Any], text: str) -> None:
+    """Each number of ente.toml written as ``fondo = 60.000`` (:data:`AMBIGUOUS_FLOAT`) is an error that gives both
+    readings, at its key (a table of ``[[…]]`` at its row), and is taken out of ``data``: it is read as neither."""
+    if "." not in text:
+        return
+    for path, written in sorted(floats_written(text).items(), key=lambda item: [str(p) for p in item[0]]):
+        if not AMBIGUOUS_FLOAT.fullmatch(written):
+            continue
+        keys = [str(p) for p in path if isinstance(p, str)]
+        row = next((p + 1 for p in path if isinstance(p, int)), None)
+        name, read = keys[-1], decimal_it(Decimal(written).normalize())
+        thousands = decimal_it(Decimal(written.replace(".", "")))
+        message = (
+            f"{name} = {written}: senza virgolette si legge {read}, col punto decimale; se intendi {thousands} "
+            f'scrivi {name} = "{written},00", se intendi {read} scrivi {name} = "{read}"'
+        )
+        log.err("ente.toml", row, ".".join(keys), "core.input.value", message)
+        parent: Any = data
+        for p in path[:-1]:
+            parent = parent[p]
+        if isinstance(parent, dict):
+            del parent[path[-1]]
 
 
 def _own_rows(asked: Asked, log: Log, sheets: Mapping[str, Sheet], name: str, title: str, raw: Any) -> Sheet | None:

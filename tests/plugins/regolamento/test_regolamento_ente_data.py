@@ -136,6 +136,39 @@ def test_a_percentage_without_its_sign_is_an_error_with_both_readings(ciclope_en
     assert [(p.file, p.column, p.message) for p in refused.value.problems] == [("ente.toml", "dati.quota_ricavi", said)]
 
 
+@pytest.mark.parametrize(
+    ("written", "column", "said"),
+    [
+        ('[dati]\nricavi = 600.000\nquota_ricavi = "2%"\n', "dati.ricavi",
+         'ricavi = 600.000: senza virgolette si legge 600, col punto decimale; se intendi 600.000 scrivi ricavi = '
+         '"600.000,00", se intendi 600 scrivi ricavi = "600"'),
+        # 600.125 was read as 600.125 by TOML, then as 600125 € by the money's thousands: one reading per text
+        ('[dati]\nricavi = 600.125\nquota_ricavi = "2%"\n', "dati.ricavi",
+         'ricavi = 600.125: senza virgolette si legge 600,125, col punto decimale; se intendi 600.125 scrivi ricavi = '
+         '"600.125,00", se intendi 600,125 scrivi ricavi = "600,125"'),
+        ('[dati]\nricavi = "600000.00"\nquota_ricavi = "2%"\n[fondi]\nproduttivita = 12.000\n', "fondi.produttivita",
+         'produttivita = 12.000: senza virgolette si legge 12, col punto decimale; se intendi 12.000 scrivi '
+         'produttivita = "12.000,00", se intendi 12 scrivi produttivita = "12"'),
+    ],
+)  # fmt: skip
+def test_an_unquoted_number_with_a_dot_and_three_digits_is_an_error(ciclope_ente, tmp_path, written, column, said):
+    # TOML reads «ricavi = 600.000» as 600: the fund would be 2% × 600 = 12 € where the office wrote 600.000 €
+    with pytest.raises(CiclopeError) as refused:
+        run_declared(ciclope_ente, tmp_path, HEAD + FUND, ente(written))
+    assert [(p.file, p.column, p.message) for p in refused.value.problems] == [("ente.toml", column, said)]
+
+
+@pytest.mark.parametrize("written", ["600000.5", "0.125e6", "600_000.00"])
+def test_an_unquoted_number_of_one_reading_is_read(ciclope_ente, tmp_path, written):
+    result = run_declared(
+        ciclope_ente, tmp_path, HEAD + FUND, ente(f'[dati]\nricavi = {written}\nquota_ricavi = "2%"\n')
+    )
+    assert errors(result) == []
+    # 600.000,50 × 2% = 12.000,01 (half-up); 0.125e6 = 125.000 × 2% = 2.500,00; 600.000,00 × 2% = 12.000,00
+    expected = {"600000.5": "12000.01", "0.125e6": "2500.00", "600_000.00": "12000.00"}[written]
+    assert result.rewards.pools["premio_risultato"].amount == Decimal(expected)
+
+
 def test_the_data_written_twice_are_an_error(ciclope_ente, tmp_path):
     twice = '[[dati]]\nricavi = "600000.00"\nquota_ricavi = "2%"\n[[dati]]\nricavi = "1.00"\nquota_ricavi = "1%"\n'
     result = run_declared(ciclope_ente, tmp_path, HEAD + FUND, ente(twice))
