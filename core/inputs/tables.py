@@ -127,6 +127,7 @@ def _read_sheet(
         count += len(block)
     if delimiter is not None and len(widened) < len(numbers):  # some rows as wide as the header: not the file's way
         problems.extend(_shifted(label, width, delimiter, widened))
+        refused += _drop_rows(header, numbers, columns, {n for n, _ in widened})
     sheet = Sheet(
         name=name,
         label=label,
@@ -136,6 +137,19 @@ def _read_sheet(
         refused=tuple(refused),
     )
     return sheet, problems
+
+
+def _drop_rows(header: tuple[str, ...], numbers: list[int], columns: list[list[str]], rows: set[int]) -> list[str]:
+    """``rows`` taken out of ``numbers`` and ``columns``, in place: their cells are in the wrong columns, and a
+    cell read there would be a second error of the same mistake. Returns their ids (``id``, ``codice``), refused: a
+    reference to one of them is not reported again."""
+    keep = [i for i, n in enumerate(numbers) if n not in rows]
+    key = next((header.index(h) for h in ("id", "codice") if h in header), None)
+    ids = [] if key is None else [columns[key][i] for i, n in enumerate(numbers) if n in rows and columns[key][i]]
+    numbers[:] = [numbers[i] for i in keep]
+    for column in columns:
+        column[:] = [column[i] for i in keep]
+    return ids
 
 
 def _shifted(label: str, width: int, delimiter: str, widened: list[tuple[int, int]]) -> list[Problem]:

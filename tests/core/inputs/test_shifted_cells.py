@@ -106,3 +106,20 @@ def test_an_amount_with_thousands_points_split_by_its_comma_says_how_to_write_it
             "separatore «;» (in Excel: «CSV (delimitato dal separatore di elenco)»)",
         )
     ]
+
+
+def test_a_shifted_row_is_one_error_its_cells_unread(tmp_path):
+    """«0,5» unquoted where the next cell is empty: the row is one cell wider with its extra cell empty. Its cells are
+    in the wrong columns (the time worked «0», the days «5», the evaluator's code under «assunzione»): read, each
+    would be a second error of the same comma. The row is left out, and so is its id, as a row refused."""
+    path = tmp_path / "persone.csv"
+    path.write_text(
+        "codice,nome,quota_tempo,valutatore,assunzione\nP01,Anna,100%,DG,\nP02,Bruno,0,5,DG,\nP03,Carla,1,DG,\n",
+        encoding="utf-8",
+    )
+    problems = []
+    sheet = read_csv(path, "people", problems)
+    assert [(p.row, p.rule) for p in problems] == [(3, "core.input.columns")]
+    assert sheet.numbers == (2, 4)  # P01 on row 2, P03 on row 4: P02's row 3 is not read
+    assert sheet.columns["codice"] == ["P01", "P03"] and sheet.columns["assunzione"] == ["", ""]
+    assert sheet.refused == ("P02",)
