@@ -86,6 +86,10 @@ CONTROL = (
     "selezionate, non quanto costano). I totali dell'ente e il numero delle persone per livello "
     "sono sempre pubblicati; le medie sono sulle persone pagate."
 )
+# the premiums' table follows the people's, under the same control: said once, in full, where the page first needs it
+CONTROL_AGAIN = (
+    "Controllo della riservatezza: lo stesso delle persone per livello, nella sezione «Valutazione individuale»."
+)
 DEGREE_NOTE = (
     "Grado di differenziazione: per il personale, premio pro capite della fascia (o del livello) più premiata "
     "diviso quello della meno premiata con premio; per {lead}, importo individuale più alto diviso il "
@@ -251,7 +255,7 @@ def rewards(r: Result) -> list[Block]:
         out.append(Heading("Grado di differenziazione nell'utilizzo della premialità"))
         out.append(Table("", columns(("Gruppo", "Grado (rapporto)"), (1,)), degrees))
         out.append(Text(DEGREE_NOTE.format(lead=transparency.group_named(r, stats.LEAD)), "muted"))
-    out.append(Text(CONTROL, "muted"))
+    out.append(Text(CONTROL_AGAIN, "muted"))
     return out
 
 

@@ -45,6 +45,10 @@ def test_the_public_relazione_of_each_example_has_no_personal_data(example, tmp_
     assert leaks(internal, personal_tokens(folder / ente)), "the internal Relazione names people: the check can fail"
     # the acts are said once: a heading «Regolamento», then «Atti applicati:» and the list (not the words twice)
     assert len(re.findall(r"Atti applicati", re.sub(r"<[^>]+>", " ", text))) == 1
+    # the control of confidentiality is said in full once, under the people per level; the premiums' table points
+    # back to it (a paragraph of six lines twice on one page)
+    assert text.count("Controllo della riservatezza (D.Lgs. 33/2013 art. 20, dati in forma aggregata)") == 1
+    assert text.count("Controllo della riservatezza: lo stesso delle persone per livello") == 1
 
 
 @pytest.mark.parametrize("plugin", sorted(available_plugins()))
