@@ -26,7 +26,10 @@ def names_act(reg: Regulation, source: str) -> bool:
     150/2009 art. 9», «determina n. 12/2019», or the regulation by its own title or sigla): cited as written."""
     text = _ASIDE.sub("", source).strip()
     own = (name for name in (reg.act.short, reg.act.title) if name)
-    return any(re.match(rf"{re.escape(name)}(?!\w)", text) for name in own) or _ACT.search(text) is not None
+    # the office's own act in its own case or not («accordo stralcio, punto 1» under the sigla «Accordo stralcio»)
+    return any(re.match(rf"{re.escape(name)}(?!\w)", text, re.IGNORECASE) for name in own) or (
+        _ACT.search(text) is not None
+    )
 
 
 def cite(reg: Regulation, source: str) -> Citation:

@@ -71,6 +71,8 @@ def comune() -> dict[str, str]:
             "verbale di accordo del 05.03.2024, premi ad personam",
         ),
         ("CI, art. 5", "CI, art. 5"),  # the regulation's own short name, written already: never «CI, CI, art. 5»
+        ("ci, art. 5", "ci, art. 5"),  # … in lower case too: never «CI, ci, art. 5»
+        ("contratto integrativo del comune di parti, art. 5", "contratto integrativo del comune di parti, art. 5"),
         # the regulation's own place: its short name first
         ("art. 5", "CI, art. 5"),
         ("sez. I", "CI, sez. I"),
