@@ -41,7 +41,7 @@ from ciclope.plugins.regolamento.format.methods import time_read_by
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import denied, sentence, the
-from ciclope.plugins.regolamento.pay import budget, caprounds, reductions, residualcauses
+from ciclope.plugins.regolamento.pay import budget, caprounds, reductions, residualcauses, withincents
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words, in_euro
 from ciclope.plugins.regolamento.pay.nothing import nothing
@@ -195,6 +195,8 @@ def distribute(
             cents = budget.cents(plan, amounts)
         elif note == INSUFFICIENT:  # each amount due × the fund / what is due in all, redone by hand
             cents = reduced(fund.value, plan, amounts)
+        elif note.startswith(withincents.PAST):  # the exact amounts split to the cent: each one's cent is said
+            cents = withincents.within_cents(plan.exact, amounts, tie_rule(admitted))
     before = amounts
     amounts, cuts = after_cuts(amounts, admitted)
     causes = left_by_cause(reg, pr, people, plan, (fund.value, rank), before, cuts, formulas)
@@ -390,10 +392,7 @@ def rounded_within(
     # sum past the pool by 10⁻²⁶, which is no money; ten decimals are far below a cent and far above that error
     if total <= amount or not exact or sum(exact.values(), ZERO).quantize(TEN_PLACES) > amount:
         return None
-    note = (
-        f"arrotondati uno per uno, gli importi supererebbero il fondo di {fmt.euro(total - amount)}: "
-        "ripartiti al centesimo con il metodo dei resti più alti"
-    )
+    note = f"{withincents.PAST} di {fmt.euro(total - amount)}: ripartiti al centesimo con il metodo dei resti più alti"
     return money.split(money.r2(sum(exact.values(), ZERO)), exact, rank=rank), note
 
 
