@@ -1,7 +1,11 @@
 """Every cent redone by hand: the exact amount of a formula part whose amounts, rounded one by one, would pass its
-fund, and whose cent each one lost or gained. Every amount by hand."""
+fund, and whose cent each one lost or gained; the exact share of each graduatoria of a part and the graduatoria a
+leftover cent went to; a person counted in the split among the graduatorie and paid nothing by any part, told that
+their share went to the others of the graduatoria. Every amount by hand."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from ciclope.core.run.explain import explain
 
@@ -55,3 +59,50 @@ def test_a_formula_amount_that_lost_its_cent_says_its_exact_amount_and_why(ciclo
     assert "centesimo in meno" not in gained
     # the person's explanation says it where they read their premium
     assert "il centesimo in meno è il suo" in explain(result, "person", "S1")
+
+
+BY_STAFF = (
+    HEAD
+    + """
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+graduatorie = "categoria"
+fonte = "art. 9"
+"""
+)
+
+
+def test_each_graduatoria_s_share_says_its_exact_amount_and_its_cent(ciclope_ente, tmp_path):
+    people = [("B1", "B", 80), *[(f"C{i}", "C", 80) for i in (1, 2)], *[(f"D{i}", "D", 80) for i in (1, 2, 3, 4)]]
+    result = run_declared(ciclope_ente, tmp_path, BY_STAFF, files(people, "1000.00"))
+    # by staff in service, 7 in all: B 1000 × 1/7 = 142.857142…, C 1000 × 2/7 = 285.714285…, D 1000 × 4/7 =
+    # 571.428571…; down 142.85 + 285.71 + 571.42 = 999.98, the 2 cents to the largest remainders: D (0.857 of a
+    # cent) and B (0.714), not C (0.428): B 142.86, C 285.71, D 571.43 = 1000.00
+    figures = result.figures
+    shares = {g: figures[f"pool:performance_individuale:{g}"] for g in "BCD"}
+    assert {g: f.value for g, f in shares.items()} == {
+        "B": Decimal("142.86"),
+        "C": Decimal("285.71"),
+        "D": Decimal("571.43"),
+    }
+    assert shares["B"].note == (
+        "importo esatto € 142,8571…: € 142,85 al centesimo per difetto, più un centesimo: i centesimi che "
+        "l'arrotondamento lascia vanno ai resti più alti"
+    )
+    assert shares["C"].note == "importo esatto € 285,7142…: € 285,71 al centesimo per difetto"
+    assert "importo esatto € 571,4285…: € 571,42 al centesimo per difetto, più un centesimo" in shares["D"].note
+    assert "importo esatto € 142,8571…" in explain(result, "pool", "performance_individuale")
+
+
+def test_an_equal_remainder_of_two_graduatorie_says_which_got_the_cent(ciclope_ente, tmp_path):
+    people = [("B1", "B", 80), ("C1", "C", 80), ("D1", "D", 80)]
+    result = run_declared(ciclope_ente, tmp_path, BY_STAFF, files(people, "1000.00"))
+    # 1000 / 3 = 333.333… each, down 3 × 333.33 = 999.99: the cent left goes, all remainders equal (0.333 of a
+    # cent), to the graduatoria written first in the order of their codes, B: 333.34, 333.33, 333.33
+    figures = result.figures
+    assert figures["pool:performance_individuale:B"].value == Decimal("333.34")
+    assert figures["pool:performance_individuale:C"].note == (
+        "importo esatto € 333,3333…: € 333,33 al centesimo per difetto: a parità di resto il centesimo va alla "
+        "graduatoria il cui codice viene prima"
+    )
