@@ -106,3 +106,18 @@ def test_an_equal_remainder_of_two_graduatorie_says_which_got_the_cent(ciclope_e
         "importo esatto € 333,3333…: € 333,33 al centesimo per difetto: a parità di resto il centesimo va alla "
         "graduatoria il cui codice viene prima"
     )
+
+
+def test_one_counted_in_the_split_and_paid_by_no_part_is_told_where_their_share_went(ciclope_ente, tmp_path):
+    people = [("B1", "B", 80), ("B2", "B", None), ("C1", "C", 90)]
+    result = run_declared(ciclope_ente, tmp_path, BY_STAFF, files(people, "3000.00"))
+    # by staff in service, B2 counted though not evaluated: B 3000 × 2/3 = 2000.00, C 3000 × 1/3 = 1000.00; B1, alone
+    # evaluated in B, is paid all of B's 2000.00; B2 nothing
+    assert amounts(result) == {"B1": "2000.00", "C1": "1000.00"}
+    text = explain(result, "person", "B2")
+    assert "Nessuna cifra calcolata da spiegare" not in text
+    # by staff in service each one weighs 1: B2's share of B's fund, 2000.00 × 1/2, went to B1
+    assert (
+        "contato nel riparto tra le graduatorie, la sua quota del fondo della graduatoria (B) va a chi vi "
+        "riceve un premio"
+    ) in text
