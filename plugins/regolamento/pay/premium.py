@@ -251,9 +251,13 @@ def tie_rule(admitted: list[Entry]) -> Callable[[str, frozenset[str]], str]:
     clause that decided is said («… al punteggio più alto» to a colleague with more points, «… e di punteggio … al
     codice che viene prima» to one with as many, both where the cent went to either); in a part that
     reads no score (nobody evaluated) the code clause alone, no score named."""
-    score = {e.person.id: e.score for e in admitted}
     if not any(e.evaluated for e in admitted):  # a part that reads no score: the order of the codes alone decides
         return lambda pid, winners: CODE_TIE
+    return tie_by_score({e.person.id: e.score for e in admitted})
+
+
+def tie_by_score(score: Mapping[str, Any]) -> Callable[[str, frozenset[str]], str]:
+    """:func:`tie_rule` of people ranked by ``score``, higher first, then by code."""
 
     def said(pid: str, winners: frozenset[str]) -> str:
         same = any(score.get(w) == score.get(pid) for w in winners)
