@@ -41,7 +41,7 @@ from ciclope.plugins.regolamento.format.methods import time_read_by
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import denied, sentence, the
-from ciclope.plugins.regolamento.pay import budget, caprounds, reductions, residualcauses
+from ciclope.plugins.regolamento.pay import budget, caprounds, reductions, residualcauses, withincents
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words, in_euro
 from ciclope.plugins.regolamento.pay.nothing import nothing
@@ -195,6 +195,8 @@ def distribute(
             cents = budget.cents(plan, amounts)
         elif note == INSUFFICIENT:  # each amount due × the fund / what is due in all, redone by hand
             cents = reduced(fund.value, plan, amounts)
+        elif note.startswith(withincents.PAST):  # the exact amounts split to the cent: each one's cent is said
+            cents = withincents.within_cents(plan.exact, amounts, tie_rule(admitted))
     before = amounts
     amounts, cuts = after_cuts(amounts, admitted)
     causes = left_by_cause(reg, pr, people, plan, (fund.value, rank), before, cuts, formulas)
@@ -249,9 +251,13 @@ def tie_rule(admitted: list[Entry]) -> Callable[[str, frozenset[str]], str]:
     clause that decided is said («… al punteggio più alto» to a colleague with more points, «… e di punteggio … al
     codice che viene prima» to one with as many, both where the cent went to either); in a part that
     reads no score (nobody evaluated) the code clause alone, no score named."""
-    score = {e.person.id: e.score for e in admitted}
     if not any(e.evaluated for e in admitted):  # a part that reads no score: the order of the codes alone decides
         return lambda pid, winners: CODE_TIE
+    return tie_by_score({e.person.id: e.score for e in admitted})
+
+
+def tie_by_score(score: Mapping[str, Any]) -> Callable[[str, frozenset[str]], str]:
+    """:func:`tie_rule` of people ranked by ``score``, higher first, then by code."""
 
     def said(pid: str, winners: frozenset[str]) -> str:
         same = any(score.get(w) == score.get(pid) for w in winners)
@@ -390,10 +396,7 @@ def rounded_within(
     # sum past the pool by 10⁻²⁶, which is no money; ten decimals are far below a cent and far above that error
     if total <= amount or not exact or sum(exact.values(), ZERO).quantize(TEN_PLACES) > amount:
         return None
-    note = (
-        f"arrotondati uno per uno, gli importi supererebbero il fondo di {fmt.euro(total - amount)}: "
-        "ripartiti al centesimo con il metodo dei resti più alti"
-    )
+    note = f"{withincents.PAST} di {fmt.euro(total - amount)}: ripartiti al centesimo con il metodo dei resti più alti"
     return money.split(money.r2(sum(exact.values(), ZERO)), exact, rank=rank), note
 
 

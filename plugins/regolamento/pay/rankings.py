@@ -25,6 +25,8 @@ from ciclope.plugins.regolamento.pay.shapes import Entry, six_places
 WORDS = {"area": "struttura", "categoria": "categoria"}
 OF = {"struttura": "della struttura", "categoria": "della categoria", "grado": "del grado"}  # «… della categoria «C»»
 COUNTED = "persone contate nel riparto"  # of a graduatoria: whom its share was weighed on, paid or not
+# the leftover cent of equal remainders, as money.split gives it without a rank: to the graduatoria first by its code
+CODE_TIE = "a parità di resto il centesimo va alla graduatoria il cui codice viene prima"
 NO_NAME = "senza graduatoria"  # whom a formula of graduatorie names no graduatoria (an empty text, an error)
 
 
@@ -119,6 +121,7 @@ def split(
     for pid, g in groups.items():
         weights[g] = weights.get(g, Decimal(0)) + each[pid].value
     amounts = money.split(fund.value, weights)
+    cents = money.split_notes(fund.value, weights, amounts, CODE_TIE)  # each share's exact amount and its cent
     total = sum(weights.values(), Decimal(0))
     for g, amount in amounts.items():
         key = f"{fund.ref}:{g}"
@@ -148,6 +151,7 @@ def split(
             cite(reg, part.source),
             inputs,
             f"Fondo della graduatoria {called(reg, part, g, ente)}",
+            cents[g],
         )
         members = [e for e in people if groups.get(e.person.id) == g]
         yield (

@@ -21,7 +21,7 @@ from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import RESULT_PART, PayStep, Regulation, ResultPay
 from ciclope.plugins.regolamento.format.wording import result_pay_words
-from ciclope.plugins.regolamento.pay import premium, reductions, resultformula, unpaid
+from ciclope.plugins.regolamento.pay import premium, reductions, resultformula, unpaid, withincents
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 
@@ -115,7 +115,17 @@ def pay(
         inputs.update({pid: inputs[pid] + split for pid, split in weighed(due).items()})
     cut = {pid: given for pid, (_, given) in cuts.items() if given}
     record(rp, listed, {pid: i + cut.get(pid, ()) for pid, i in inputs.items()}, amounts, pool, source, trace, out,
-           note, frozenset(cut))  # fmt: skip
+           note, frozenset(cut), cents_of(note, exact, amounts, scores))  # fmt: skip
+
+
+def cents_of(
+    note: str, exact: Mapping[str, Decimal], amounts: Mapping[str, Decimal], scores: Mapping[str, Score]
+) -> dict[str, str]:
+    """By person, how their amount came to the cent where the exact amounts were split to it because, rounded one
+    by one, they would pass the fund (:func:`premium.rounded_within`, whose ``note`` says so); {} otherwise."""
+    if not note.startswith(withincents.PAST):
+        return {}
+    return withincents.within_cents(exact, amounts, premium.tie_by_score({pid: s.score for pid, s in scores.items()}))
 
 
 def weighed(due: Mapping[str, Decimal]) -> dict[str, tuple[Input, Input]]:
@@ -296,16 +306,17 @@ def record(
     out: Outcome,
     note: str = "",
     cut: frozenset[str] = frozenset(),
+    cents: Mapping[str, str] | None = None,
 ) -> None:
     """Every listed PO/EQ's result pay, recorded with its inputs, as an award of the fund; ``cut``: those a reduction
-    of [[riduzioni]] took some of it from (their formula says so)."""
+    of [[riduzioni]] took some of it from (their formula says so); ``cents``: by person, how their amount came to the
+    cent (:func:`withincents.within_cents`)."""
     formula = method_words(rp)
     missing = rp.fund not in out.pools  # no fund to split (its problem says so): no figure of it to refer to
     if missing and (rp.method == "fondo" or resultformula.reads_fund(rp)):
         formula = f"nessuna retribuzione: manca il fondo {fmt.quoted(funds.said(rp.fund))}"
     ref = "" if missing else out.fund_ref(rp.fund)
     fund = (Input("fondo", pool.amount, ref=ref),) if rp.method == "fondo" else ()
-    said = fmt.clauses(note, rp.note)
     for pid, name, status in listed:
         paid = amounts.get(pid, ZERO)
         how = formula if not status else f"nessuna retribuzione: {STATUS_WORDS.get(status, status)}"
@@ -317,7 +328,7 @@ def record(
             source,
             inputs[pid] + fund,
             f"Retribuzione di risultato di {name}",
-            said if not status else rp.note,
+            fmt.clauses(note, (cents or {}).get(pid, ""), rp.note) if not status else rp.note,
         )
         key = pid if pid not in out.awards else f"{pid}:risultato"
         out.awards[key] = Award(person=pid, amount=paid, pool=rp.fund)

@@ -327,3 +327,17 @@ def test_a_result_pay_without_a_fund_is_explained_as_the_sum_of_what_is_due(cicl
     assert pool.formula == "somma delle retribuzioni di risultato dovute: nessun fondo in [fondi] la limita"
     text = explain(result, "pool", "risultato_po")
     assert "Nessuna cifra calcolata da spiegare" not in text and "■ Retribuzione di risultato di Dirigente D2" in text
+
+
+def test_a_result_pay_that_lost_its_cent_says_its_exact_amount_and_why(ciclope_ente, tmp_path):
+    three = [("D1", 80, ""), ("D2", 81, ""), ("D3", 94, "")]
+    result = run_declared(ciclope_ente, tmp_path, DIVIDED, staff(three, 'risultato_po = "1000.00"'))
+    # Σ 80 + 81 + 94 = 255: 1000 × 80 / 255 = 313.72549…, × 81 / 255 = 317.64705…, × 94 / 255 = 368.62745…;
+    # half-up 313.73 + 317.65 + 368.63 = 1000.01 passes the fund; down 999.98, the 2 cents to the largest remainders,
+    # D3 (0.745 of a cent) and D2 (0.705), not D1 (0.549)
+    assert amounts(result) == {"D1": "313.72", "D2": "317.65", "D3": "368.63"}
+    lost = result.figures["award:D1:risultato_po"].note
+    assert "importo esatto € 313,7254…: € 313,72 al centesimo per difetto" in lost
+    assert "arrotondato da solo sarebbe € 313,73: il centesimo in meno è il suo" in lost
+    gained = result.figures["award:D2:risultato_po"].note
+    assert "importo esatto € 317,6470…: € 317,64 al centesimo per difetto, più un centesimo" in gained
