@@ -101,6 +101,8 @@ class PluginInfo:
     # the column of people.csv (``Person.extra``) with each person's grade, where the ente's regulation classifies
     # its staff by grades of its own (``ciclope_grade_column``: a declared regulation's [gradi]); "" the category
     grade_column: str = ""
+    # the contract's word for one of those grades, said before it («categoria BS»: ``ciclope_grade_word``)
+    grade_word: str = "grado"
     # the statuses that say a fact of a person's life, not an outcome of the evaluation (``ciclope_private_statuses``:
     # an exclusion for absences, a sanction): published tables count such a person at their level, never by name
     private_statuses: frozenset[str] = attrs.field(default=frozenset(), hash=False)

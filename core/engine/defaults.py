@@ -289,6 +289,11 @@ def ciclope_grade_column() -> str | None:
 
 
 @hookimpl(trylast=True)
+def ciclope_grade_word() -> str | None:
+    return None  # «grado»
+
+
+@hookimpl(trylast=True)
 def ciclope_role_names() -> dict[str, tuple[str, str]] | None:
     return None  # the contract's words
 

@@ -76,6 +76,7 @@ __all__ = [  # what a plugin may ask through ``ciclope.core.hookspecs``: every h
     "ciclope_position_pay",
     "ciclope_evaluator",
     "ciclope_grade_column",
+    "ciclope_grade_word",
     "ciclope_card_items",
     "ciclope_calendar",
     "ciclope_approval_keys",
@@ -360,6 +361,21 @@ def ciclope_grade_column(params: Params) -> str | None:
     column the plugin declares in its :class:`core.outcomes.InputSchema` (``person.extra``); the workbook's sheet of
     the individual evaluations then shows each person's grade, as written there, under «Grado» instead of the
     category. First non-None answer wins. Default: none (the category).
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    """
+
+
+@phase("set-up")
+@hookspec(firstresult=True)
+def ciclope_grade_word(params: Params) -> str | None:
+    """Return the word the ente's contract gives one of its grades, as a person reads it before the grade
+    («categoria» for «categoria BS», «livello», «area»), where ``ciclope_grade_column`` names the column of the
+    grades.
+
+    Called once per ente at the start of its cycle, for a plugin whose regulation names its own grades and the word
+    for them (a regulation declared as data: ``[gradi] parola``). The personal scheda, ``ciclope explain`` and the
+    workbook's column then say that word instead of «grado». First non-None answer wins. Default: none («grado»).
 
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """

@@ -383,7 +383,7 @@ class Hooks:
         plugin's, its own acts (``ciclope_acts``) instead of the plugin's, the office's readings of them
         (``ciclope_assumptions``), the statuses it never publishes by name (``ciclope_private_statuses``), its
         roles' scales of levels
-        (``ciclope_level_scales``), the column of its people's grades (``ciclope_grade_column``), the names its
+        (``ciclope_level_scales``), the column of its people's grades and their word (``ciclope_grade_column``, ``ciclope_grade_word``), the names its
         regulation gives its roles (``ciclope_role_names``) and, under a plugin of per-ente comparti, the layers that
         run for it."""
         words: dict[str, str] = {}
@@ -410,6 +410,9 @@ class Hooks:
         grade = self.first(hookspecs.ciclope_grade_column, params=params)
         if grade:
             info = attrs.evolve(info, grade_column=grade)
+        word = self.first(hookspecs.ciclope_grade_word, params=params)
+        if word:
+            info = attrs.evolve(info, grade_word=str(word))
         names = self.first(hookspecs.ciclope_role_names, params=params)
         if names:
             info = attrs.evolve(info, classification=Classification.named(info.staff_words, names))

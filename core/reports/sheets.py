@@ -393,7 +393,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
         ("Codice", "text", 10),
         ("Nome", "text", 26),
         ("Ruolo", "text", 12),
-        ("Grado", "text", 10) if grade else ("Categoria", "text", 24),
+        (stats.upper_first(r.plugin.grade_word), "text", 12) if grade else ("Categoria", "text", 24),
         ("Unità", "text", 28),
         ("Valutatore", "text", 18),
         ("Punteggio", "score", 11),

@@ -776,6 +776,7 @@ def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
         "category": p.category,
         # a grade of the regulation's own ([gradi]), where the category stays empty
         "grade": p.extra.get(result.plugin.grade_column, "") if result.plugin.grade_column else "",
+        "grade_word": result.plugin.grade_word,  # «grado», or the contract's word for it («categoria»)
         "unit": p.unit,
         "unit_name": unit.name if unit else "",
         "evaluator": ente.evaluator_of(p.id),
@@ -1038,7 +1039,7 @@ def header_lines(
     role = fmt.role_label(subj["role"], year, staff)
     cat = f", {fmt.category_label(subj['category'], year, staff)}" if subj["category"] else ""
     if subj.get("grade"):
-        cat = f", grado {subj['grade']}"
+        cat = f", {subj.get('grade_word') or 'grado'} {subj['grade']}"
     unit = fmt.with_code(subj["unit_name"] or "", subj["unit"])  # by name, then code
     named = subj["evaluator_name"]  # a person by name, then code, as the unit; an organ by its name alone
     evaluator = named if named and subj.get("evaluator_organ") else f"{named} ({subj['evaluator']})" if named else None

@@ -203,10 +203,11 @@ def _about(result: Result, pid: str) -> tuple[Line, ...]:
 
 def _grade(result: Result, p: Person) -> str:
     """«, categoria C» (in the words of the ente's contract), or «, grado BS» where the regulation classifies its
-    staff by grades of its own (their column, where the category stays empty); "" for neither."""
+    staff by grades of its own (their column, where the category stays empty; «categoria BS» where it names its
+    grades so: :attr:`PluginInfo.grade_word`); "" for neither."""
     grade = p.extra.get(result.plugin.grade_column) if result.plugin.grade_column else None
     if grade:
-        return f", grado {grade}"
+        return f", {result.plugin.grade_word} {grade}"
     return f", {fmt.category_label(p.category, result.ente.year, result.plugin.staff_words)}" if p.category else ""
 
 

@@ -867,6 +867,14 @@ def grade_column(params: Params) -> str | None:
     return grades.GRADE if regulation is not None and regulation.grades is not None else None
 
 
+@hookimpl(specname="ciclope_grade_word")
+def grade_word(params: Params) -> str | None:
+    """[gradi] ``parola``: the contract's word for a grade («categoria» for the comparto Sanità's B, BS, DS)."""
+    regulation = declared(params)
+    grades_declared = regulation.grades if regulation is not None else None
+    return (grades_declared.word.strip() or None) if grades_declared is not None else None
+
+
 @hookimpl(specname="ciclope_award_parts")
 def award_parts(
     params: Params, rewards: Rewards, trace: Trace

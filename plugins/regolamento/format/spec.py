@@ -1573,6 +1573,14 @@ class Grades:
         "nomi", "texts", "i gradi, come li scrive l'ufficio", required=True, example=["Q1", "Q2", "A1", "B1", "C1"]
     )
     contract: str = key("contratto", "text", "il contratto che li definisce", default="", example="CCNL Federcasa")
+    word: str = key(
+        "parola",
+        "text",
+        "come il contratto chiama un grado, detto prima del grado nella scheda personale, nelle spiegazioni e nel "
+        "foglio di lavoro («categoria BS»); se manca, «grado»",
+        default="",
+        example="categoria",
+    )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 3")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
     assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)

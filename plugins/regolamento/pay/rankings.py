@@ -60,7 +60,24 @@ def kind_word(reg: Regulation, part: Part) -> str:
     where a formula names the graduatorie."""
     if isinstance(part.rankings, Formula):
         return ""
-    return "grado" if part.rankings == "categoria" and reg.grades is not None else WORDS[part.rankings]
+    if part.rankings == "categoria" and reg.grades is not None:
+        return reg.grades.word.strip() or "grado"  # the contract's word for its grades ([gradi] parola)
+    return WORDS[part.rankings]
+
+
+def of(word: str) -> str:
+    """«di» joined to the article of ``word``, as Italian writes it before a noun in the singular: «della categoria»,
+    «del livello», «dell'area», «dello scatto»."""
+    if word in OF:
+        return OF[word]
+    first = word[:1].lower()
+    if first in "aeiouàèéìòù":
+        return f"dell'{word}"
+    if word.endswith("a"):
+        return f"della {word}"
+    if first in "xz" or word[:2].lower() in ("gn", "ps") or (first == "s" and word[1:2].lower() not in "aeiou"):
+        return f"dello {word}"
+    return f"del {word}"
 
 
 def called(reg: Regulation, part: Part, group: str, ente: Ente) -> str:
@@ -68,7 +85,7 @@ def called(reg: Regulation, part: Part, group: str, ente: Ente) -> str:
     Area by its name alone: ««Area degli Istruttori»»."""
     word = "" if area_of(reg, part, group, ente) else kind_word(reg, part)
     label = f"«{label_of(reg, part, group, ente)}»"
-    return f"{OF[word]} {label}" if word else label
+    return f"{of(word)} {label}" if word else label
 
 
 def label_of(reg: Regulation, part: Part, group: str, ente: Ente) -> str:

@@ -60,7 +60,8 @@ def parts(block: Part, regulation: Regulation) -> Said:
     elif block.rankings != "ente":
         kind = RANKINGS[block.rankings]
         if block.rankings == "categoria" and regulation.grades is not None:  # the grades the regulation declares
-            kind = f"una graduatoria per ogni grado ({', '.join(regulation.grades.names)})"
+            word = regulation.grades.word.strip() or "grado"  # the contract's word for its grades ([gradi] parola)
+            kind = f"una graduatoria per ogni {word} ({', '.join(regulation.grades.names)})"
         lines.append(f"La parte ha {kind}, ciascuna con una quota in proporzione {_split(block)}.")
     if block.residual_to:
         lines.append(f"Ciò che la parte non paga va alla parte «{block.residual_to}».")

@@ -87,6 +87,7 @@ def test_hook_order_over_a_full_cycle(tmp_path):
         "ciclope_private_statuses",  # … and the statuses it never publishes by name
         "ciclope_level_scales",  # … and its roles' scales of levels
         "ciclope_grade_column",  # … and the column of its people's grades
+        "ciclope_grade_word",  # … and their word
         "ciclope_role_names",  # … and the names its regulation gives its roles
         "ciclope_fund",  # b. risorse asks the fund first: its pools are the ente's funds for phase a's checks
         "ciclope_validate",  # a. pianificazione

@@ -5,6 +5,7 @@ hand."""
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import load_workbook
 
 from ciclope.core import fmt
@@ -244,3 +245,32 @@ def test_a_unit_whose_name_holds_its_code_is_named_once(ciclope_ente, tmp_path):
     assert fmt.with_code("Servizio (RSA) di Ivrea", "RSA") == "Servizio (RSA) di Ivrea"
     assert fmt.with_code("Servizio screening", "scr") == "Servizio screening (scr)"
     assert fmt.with_code("Ufficio (sede di Ivrea)", "U1") == "Ufficio (sede di Ivrea) (U1)"
+
+
+def test_the_contract_s_word_for_its_grades_is_said_everywhere(ciclope_ente, tmp_path):
+    """The comparto Sanità calls B, BS, DS «categorie»: with [gradi] parola = "categoria" the scheda, explain and the
+    workbook say «categoria BS», never ciclope's «grado»."""
+    from ciclope.core.run.explain import explain
+    from ciclope.core.schede.content import build
+
+    text = REGULATION.replace("[gradi]\n", '[gradi]\nparola = "categoria"\n', 1)
+    assert text != REGULATION
+    result = run_declared(ciclope_ente, tmp_path, text, files())
+    assert {line.label: line.value for line in build(result, "P02").about}["Ruolo"] == "Dipendente, categoria BS"
+    assert explain(result, "person", "P02").splitlines()[1].startswith("Dipendente, categoria BS · unità ")
+    path = tmp_path / "schede.xlsx"
+    xlsx.write(result, path)
+    rows = list(load_workbook(path)["Valutazioni individuali"].iter_rows(values_only=True))
+    people = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
+    assert "Grado" not in rows[0] and people["P02"]["Categoria"] == "BS"
+
+
+@pytest.mark.parametrize(
+    ("word", "said"),
+    [("categoria", "della categoria"), ("livello", "del livello"), ("area", "dell'area"), ("scatto", "dello scatto"),
+     ("fascia", "della fascia"), ("grado", "del grado"), ("zona", "della zona"), ("profilo", "del profilo")],
+)  # fmt: skip
+def test_a_graduatoria_of_grades_is_said_with_the_contract_s_word(word, said):
+    from ciclope.plugins.regolamento.pay.rankings import of
+
+    assert of(word) == said

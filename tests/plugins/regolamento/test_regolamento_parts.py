@@ -778,6 +778,16 @@ fonte = "art. 35 c. 1"
     regulation, _ = load(str(path))
     assert regulation is not None
     assert "una graduatoria per ogni grado (tecnico-amministrativa, dirigenziale)" in render(regulation)
+    # the contract calls them Aree: [gradi] parola = "area" says its word, with its article
+    areas = text.replace("[gradi]\n", '[gradi]\nparola = "area"\n')
+    result = run_declared(ciclope_ente, tmp_path, areas, data)
+    assert result.figures["pool:performance_individuale:dirigenziale"].label == (
+        "Fondo della graduatoria dell'area «dirigenziale»"
+    )
+    path.write_text(areas, encoding="utf-8")
+    regulation, _ = load(str(path))
+    assert regulation is not None
+    assert "una graduatoria per ogni area (tecnico-amministrativa, dirigenziale)" in render(regulation)
 
 
 def test_a_budget_without_parametri_does_not_say_them(ciclope_ente, tmp_path):
