@@ -39,6 +39,7 @@ from ciclope.core.run.explain import (
     unpaid_reasons,
     worded_code,
 )
+from ciclope.core.schede.absences import absence_lines
 from ciclope.core.schede.words import words_only
 from ciclope.core.trace import (
     NOTHING,
@@ -195,7 +196,8 @@ def _about(result: Result, pid: str) -> tuple[Line, ...]:
         Line("Ruolo", fmt.role_label(p.role, result.ente.year, result.plugin.staff_words) + _grade(result, p)),
         Line("Unità organizzativa", unit.name if unit else p.unit),
         Line("Tempo lavorato", fmt.pct_share(p.fte)),  # 83,33% as typed, never rounded to 83%
-        Line("Giorni di assenza", fmt.decimal_it(p.absence_days)),
+        # the days of absence the rules read (the core's column, a column of the regulation's own), never a 0 unread
+        *(Line(label, value) for label, value in absence_lines(result, pid)),
         # a year begun or ended within it, an incarico within the service: why a pay is less than the year's
         *((Line("Servizio nell'anno", said),) if (said := service_words(p.extra, result.ente.year)) else ()),
     )

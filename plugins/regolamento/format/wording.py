@@ -88,6 +88,18 @@ def denied(formula: Formula) -> str:
     return _no(tree) or f"non è vero che {sentence(formula)}"
 
 
+def held(formula: Formula) -> str:
+    """A part's condition as the input that admits a person names it, its answer (sì, no) beside it: a yes-no column
+    alone by the office's meaning of it, as a figure names the column it reads («se il servizio è tra quelli della
+    produttività di gruppo»), any other condition by its sentence («il punteggio è almeno 60»). Never «condizione della
+    parte», which tells a person who signs their scheda nothing of the rule."""
+    text = sentence(formula)
+    if not isinstance(formula.tree, Name) or not text.endswith(YES):
+        return text
+    _, _, meaning = text.removesuffix(YES).partition(" (")  # «la colonna nome (S)», «il dato nome (S) dell'ente»
+    return meaning.removesuffix(" dell'ente").removesuffix(")") or text
+
+
 def _none_above_zero(tree: Binary) -> bool:
     """True for a column compared «more than 0%» (``part_p3 > 0%``): denied, its only value is 0%, a share of
     participation or of time being never below 0 («la percentuale di partecipazione è 0%», never «è al più 0%»)."""

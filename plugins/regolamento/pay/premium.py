@@ -40,7 +40,7 @@ from ciclope.plugins.regolamento.format import funds, grades
 from ciclope.plugins.regolamento.format.methods import time_read_by
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import denied, sentence, the
+from ciclope.plugins.regolamento.format.wording import denied, held, sentence, the
 from ciclope.plugins.regolamento.pay import budget, caprounds, reductions, residualcauses, withincents
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words, in_euro
@@ -148,7 +148,7 @@ def record_not_admitted(reg: Regulation, pr: Part, person: Person, trace: Trace)
         NOT_ADMITTED,
         f"non ammesso alla parte «{pr.name}»: {denied(pr.admitted_if)}",
         cite(reg, pr.source),
-        [Input("condizione della parte", False, ref=f"ammesso:{pr.name}:{person.id}")],
+        [Input(held(pr.admitted_if), False, ref=f"ammesso:{pr.name}:{person.id}")],
         f"Esito di {person.name}",
     )
 
@@ -479,11 +479,10 @@ def proportional(c: Call) -> Plan:
     scored = "punteggio × " if pr.evaluation else ""
     formula = f"fondo × peso / Σ pesi, con peso = {scored}quota pagata{_factor_words(pr, admitted)}{unit_words}"
     if not pr.evaluation:  # with a condition only those it admits share the fund, not everyone in service
-        admitting = isinstance(pr, Part) and pr.admitted_if is not None
+        condition = pr.admitted_if if isinstance(pr, Part) else None
+        # the condition in words («… per cui la colonna x (S) dice sì»: the scheda says «… per cui «S»: sì»)
         whom = (
-            "il personale in servizio che la condizione della parte ammette"
-            if admitting
-            else "tutto il personale in servizio"
+            f"il personale in servizio per cui {sentence(condition)}" if condition else "tutto il personale in servizio"
         )
         formula += f"; senza valutazione individuale: {whom}"
     return Plan(values, False, formula, inputs)
@@ -865,7 +864,7 @@ def admitted_input(pr: Premium, pid: str) -> tuple[Input, ...]:
     whom a part pays shows why it pays them, as that of whom it leaves out shows why not."""
     if not isinstance(pr, Part) or pr.admitted_if is None:
         return ()
-    return (Input("condizione della parte", True, ref=f"ammesso:{pr.name}:{pid}"),)
+    return (Input(held(pr.admitted_if), True, ref=f"ammesso:{pr.name}:{pid}"),)
 
 
 def _cents(e: Entry, cents: Mapping[str, str]) -> str:

@@ -135,9 +135,10 @@ def test_the_scheda_of_an_excluded_person_says_no_condition_beside_the_exclusion
     result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
     page = text_of(render(build(result, "P4")))
     assert "escluso per assenze" in page
-    assert "condizione della parte" not in page  # P4's 100% and 70 hold: «sì» would contradict «escluso»
+    # P4's 100% and 70 hold the conditions: «sì» would contradict «escluso»
+    assert "il punteggio è almeno 60 sì" not in page and "è almeno 50% sì" not in page
     paid = text_of(render(build(result, "P1")))
-    assert "condizione della parte sì" in paid  # of one the part pays, the condition still says why
+    assert "il punteggio è almeno 60 sì" in paid  # of one the part pays, the condition in words still says why
 
 
 def test_an_achievement_read_says_two_decimals_and_the_refusal_its_act(ciclope_ente, tmp_path):

@@ -172,14 +172,14 @@ def test_the_paid_are_shown_the_condition_that_admitted_them(ciclope_ente, tmp_p
     # only the team shares the fund, not everyone in service: Carla alone of OB3's admitted is paid, 3000 × 1 / 1
     assert figure.formula == (
         "fondo × peso / Σ pesi, con peso = quota pagata; senza valutazione individuale: il personale in servizio "
-        "che la condizione della parte ammette"
+        "per cui la colonna gruppo_ob3 (la partecipazione al gruppo OB3) dice sì"
     )
     assert figure.value == Decimal("3000.00")
-    held = [i for i in figure.inputs if i.name == "condizione della parte"]
+    held = [i for i in figure.inputs if i.name == "la partecipazione al gruppo OB3"]
     assert [(i.value, i.ref) for i in held] == [(True, "ammesso:obiettivo OB3:P03")]
     said = explain(result, "person", "P03")
     assert (
-        "  • condizione della parte = sì\n"
+        "  • la partecipazione al gruppo OB3 = sì\n"
         "    ■ Partecipazione di Carla alla parte «obiettivo OB3» = sì\n"
         "      formula: =gruppo_ob3 — partecipa se la colonna gruppo_ob3 (la partecipazione al gruppo OB3) dice sì\n"
     ) in said
@@ -194,7 +194,7 @@ def test_a_part_without_a_condition_still_pays_all_the_staff_in_service(ciclope_
     assert result.figures["award:P01:obiettivo_ob3"].formula.endswith(
         "senza valutazione individuale: tutto il personale in servizio"
     )
-    assert not [i for i in result.figures["award:P01:obiettivo_ob3"].inputs if i.name == "condizione della parte"]
+    assert not [i for i in result.figures["award:P01:obiettivo_ob3"].inputs if (i.ref or "").startswith("ammesso:")]
 
 
 def test_the_relazione_says_the_exclusion_s_rule_in_words(ciclope_ente, tmp_path):
