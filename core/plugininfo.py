@@ -89,6 +89,9 @@ class PluginInfo:
     regulations: tuple[str, ...] = ()
     # the office's own readings of its regulation (``ciclope_assumptions``): (what, reading, source)
     readings: tuple[tuple[str, str, str], ...] = ()
+    # (reading, source) → the status of a person the reading's rule concerns (an exclusion's): said only with the
+    # figures of a person of that status, never with every figure citing the same article
+    reading_status: Mapping[tuple[str, str], str] = attrs.field(factory=dict, hash=False)
     folder: Path | None = None  # the plugin package's folder: params.toml and demo/ sit here
     # every code the plugin writes in Italian: its LABELS (statuses, components of a score, funds) and STATUS_LABELS
     status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)

@@ -398,7 +398,10 @@ class Hooks:
             info = attrs.evolve(info, regulations=tuple(acts))
         readings = [tuple(r) for answer in self.answers(hookspecs.ciclope_assumptions, params=params) for r in answer]
         if readings:
-            info = attrs.evolve(info, readings=tuple((str(a), str(b), str(c)) for a, b, c in readings))
+            statuses = {(str(r[1]), str(r[2])): str(r[3]) for r in readings if len(r) > 3 and r[3]}
+            info = attrs.evolve(
+                info, readings=tuple((str(r[0]), str(r[1]), str(r[2])) for r in readings), reading_status=statuses
+            )
         private = frozenset(
             s for answer in self.answers(hookspecs.ciclope_private_statuses, params=params) for s in answer
         )

@@ -391,7 +391,9 @@ def tree(
     if figure.note:
         node["note"] = figure.note
     readings = [
-        text for text in readings_of(result, figure.source, summed_parts(figure)) if f"{SAID_READING}{text}" not in seen
+        text
+        for text in readings_of(result, figure.source, summed_parts(figure), paid_to(result, figure.key))
+        if f"{SAID_READING}{text}" not in seen
     ]
     if readings:  # the office's reading of the rule the figure applies, once in an explanation
         node["readings"] = readings
@@ -449,19 +451,35 @@ def input_node(result: Result, i: Input, seen: set[str], depth: int, stop: Stop 
 SAID_READING = "\0ipotesi:"
 
 
-def readings_of(result: Result, source: str, each: bool = False) -> list[str]:
+def readings_of(result: Result, source: str, each: bool = False, person: str | None = None) -> list[str]:
     """The office's own readings of its regulation (``ciclope_assumptions``: what the Relazione lists under
     «Ipotesi») of the article a figure cites: each whose article is the figure's source, or ends it (a declared
     regulation cites its act, then the block's ``fonte``: «SMVP, art. 6»); with ``each``, of every article a source
-    joins («…, art. 6; …, art. 7»: a premium summed from parts, each with its own, :func:`summed_parts`)."""
+    joins («…, art. 6; …, art. 7»: a premium summed from parts, each with its own, :func:`summed_parts`). A reading
+    of a rule that gives a status (an exclusion's: :attr:`PluginInfo.reading_status`) only where the figure is of
+    ``person`` and they have that status: an exclusion's threshold is no reading of a premium paid."""
     whole = str(source or "")
     cited = (whole, *whole.split("; ")) if each else (whole,)
+    status = result.status_of(person) if person is not None else None
+    tied = result.plugin.reading_status
     found = (
         text
         for _, text, where in result.plugin.readings
-        if text and where and any(c == where or c.endswith(f", {where}") for c in cited)
+        if text
+        and where
+        and any(c == where or c.endswith(f", {where}") for c in cited)
+        and tied.get((text, where), status) == status
     )
     return list(dict.fromkeys(found))  # a text several blocks of the act declare, once
+
+
+def paid_to(result: Result, key: str) -> str | None:
+    """The person a premium's figure pays («award:P3», «premio:presenza:P3» → P3): the figure where a rule that
+    excludes them is applied; None for any other figure (a fund's, a weight, a score)."""
+    if not key.startswith(("award:", PART)):
+        return None
+    last = key.rsplit(":", 1)[-1]
+    return last if last in result.ente.people else None
 
 
 # the figure of one part's premium, of a premium summed from the parts of one fund: ``premio:<part>:<person>``

@@ -559,7 +559,7 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
         # a level recorded as the band (a regulation without merit bands) is the person's level, said apart
         band = f", fascia {award['band']}" if award.get("band") and award["band"] != about.get("level") else ""
         labels = result.plugin.status_labels
-        readings = tuple(readings_of(result, figure.source, summed_parts(figure))) if figure is not None else ()
+        readings = tuple(readings_of(result, figure.source, summed_parts(figure), pid)) if figure is not None else ()
         out.append(
             Payment(
                 what=fmt.worded(str(award["what"]), labels, signed=True) + band,
@@ -610,7 +610,7 @@ def _parts(
                 formula=words_only(fmt.worded(_how(result, part, pid), labels)),
                 source=fmt.worded(fmt.cite(part.source, result.plugin.documents), labels, True),
                 steps=_steps(result, part),
-                readings=tuple(x for x in readings_of(result, part.source) if x not in said),
+                readings=tuple(x for x in readings_of(result, part.source, person=pid) if x not in said),
                 note=words_only(fmt.worded(_note(part), labels)),
                 withheld=_withheld(result, left, pid),
             )

@@ -786,12 +786,12 @@ def acts(params: Params) -> list[str] | None:
 
 
 @hookimpl(specname="ciclope_assumptions")
-def assumptions(params: Params) -> list[tuple[str, str, str]] | None:
+def assumptions(params: Params) -> list[tuple[str, ...]] | None:
     """The office's own readings of its text (``ipotesi`` in any block): the Relazione lists them as assumptions."""
     regulation = declared(params)
     if regulation is None:
         return None
-    return [(r.where, r.text, r.source) for r in readings.readings(regulation)] or None
+    return [(r.where, r.text, r.source, r.status) for r in readings.readings(regulation)] or None
 
 
 @hookimpl(specname="ciclope_labels")

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import fmt
-from ciclope.plugins.regolamento.format.spec import Definition, Regulation
+from ciclope.plugins.regolamento.format.spec import Definition, Exclusion, Regulation
 
 # a block of a list of tables, as a sentence names it (the list's key → its item); a table alone by its own key's doc
 ITEM_WORDS = {
@@ -47,6 +47,7 @@ class Reading:
     where: str  # the block in words: «esclusione per assenze», «i livelli di valutazione»
     text: str  # the office's reading, as written
     source: str  # the block's fonte ("" when it has none)
+    status: str = ""  # the status the block gives a person (an exclusion's): the reading is of them alone
 
 
 def readings(reg: Regulation) -> list[Reading]:
@@ -95,6 +96,13 @@ def merged(group: list[Reading], lists: dict[str, int] | None = None) -> Reading
     first = group[0]
     if len(group) == 1:
         return first
+    status = first.status if all(r.status == first.status for r in group) else ""
+    return attrs.evolve(_merged_where(group, lists), status=status)
+
+
+def _merged_where(group: list[Reading], lists: dict[str, int] | None) -> Reading:
+    """:func:`merged`'s reading, the blocks said in words."""
+    first = group[0]
     wheres = list(dict.fromkeys(r.where for r in group))
     item = next((i for i in PLURALS if all(w.startswith(f"{i} «") for w in wheres)), "")
     if not item:
@@ -113,7 +121,8 @@ def within(block: Any) -> list[Reading]:
 def _walk(block: Any, where: str) -> Iterator[Reading]:
     text = getattr(block, "assumption", "")
     if where and isinstance(text, str) and text:
-        yield Reading(where, text, str(getattr(block, "source", "") or ""))
+        status = block.gives if isinstance(block, Exclusion) else ""
+        yield Reading(where, text, str(getattr(block, "source", "") or ""), status)
     if not attrs.has(type(block)):
         return
     for field in attrs.fields(type(block)):

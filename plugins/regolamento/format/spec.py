@@ -492,6 +492,11 @@ class Exclusion:
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
     assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 
+    @property
+    def gives(self) -> str:
+        """The status the exclusion gives a person: its own ``stato``, else «escluso_» and its rule."""
+        return self.status or f"escluso_{self.rule}"
+
 
 @attrs.frozen
 class Bracket:

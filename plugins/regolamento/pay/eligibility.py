@@ -47,7 +47,7 @@ def reason(ex: Exclusion) -> str:
 
 
 def status_of(ex: Exclusion) -> str:
-    return ex.status or f"escluso_{ex.rule}"
+    return ex.gives
 
 
 def excluded_by(

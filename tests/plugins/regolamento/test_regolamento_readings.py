@@ -105,3 +105,23 @@ def test_a_reading_of_the_result_pay_or_the_indicators_names_its_block_in_words(
         "parte del premio «produttività»",
         "retribuzione di risultato",
     ]
+
+
+def test_an_exclusion_s_reading_is_said_only_where_it_excludes(ciclope_ente, tmp_path):
+    """The exclusion and the part cite one article (a deliberation of one page): the threshold the office chose is
+    a reading of whom it excludes, never of a premium paid nor of the fund (Comune di Napoli: the excluded's reading
+    was on every paid colleague's premium and scheda)."""
+    from ciclope.core.run.explain import explain
+    from ciclope.core.schede.content import build
+
+    one_article = SMVP.replace('fonte = "art. 7 c. 1"', 'fonte = "art. 8"')
+    result = run_declared(ciclope_ente, tmp_path, one_article, comune())
+    threshold = "il testo pubblicato non dice la soglia («almeno pari al …»): 60 punti"
+    share = "la quota della parte non è nel testo: il 90%"
+    # A (80) is paid, B (50) excluded: B's premium is where the threshold applies
+    assert threshold not in explain(result, "person", "A") and share in explain(result, "person", "A")
+    assert threshold in explain(result, "person", "B")
+    pool = explain(result, "pool", "performance_individuale")
+    assert pool.count(threshold) == 1 and pool.index("Persona B") < pool.index(threshold)
+    paid = [text for payment in build(result, "A").payments for text in payment.readings]
+    assert threshold not in paid and share in paid
