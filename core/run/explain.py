@@ -392,7 +392,7 @@ def tree(
         node["note"] = figure.note
     readings = [
         text
-        for text in readings_of(result, figure.source, summed_parts(figure), paid_to(result, figure.key))
+        for text in readings_of(result, figure.source, summed_parts(figure), excluded_at(result, figure.key))
         if f"{SAID_READING}{text}" not in seen
     ]
     if readings:  # the office's reading of the rule the figure applies, once in an explanation
@@ -473,13 +473,19 @@ def readings_of(result: Result, source: str, each: bool = False, person: str | N
     return list(dict.fromkeys(found))  # a text several blocks of the act declare, once
 
 
-def paid_to(result: Result, key: str) -> str | None:
-    """The person a premium's figure pays («award:P3», «premio:presenza:P3» → P3): the figure where a rule that
-    excludes them is applied; None for any other figure (a fund's, a weight, a score)."""
-    if not key.startswith(("award:", PART)):
+def excluded_at(result: Result, key: str) -> str | None:
+    """The person of a figure where a rule that excludes them applies: their outcome («score:P3:status») or a premium
+    paid to them («award:P3», «premio:presenza:P3»); None for any other figure (a fund's, a weight, a score)."""
+    if key.startswith("score:") and key.endswith(STATUS):
+        person = key.removeprefix("score:").removesuffix(STATUS)
+    elif key.startswith(("award:", PART)):
+        person = key.rsplit(":", 1)[-1]
+    else:
         return None
-    last = key.rsplit(":", 1)[-1]
-    return last if last in result.ente.people else None
+    return person if person in result.ente.people else None
+
+
+STATUS = ":status"  # the figure of a person's outcome: ``score:<person>:status``
 
 
 # the figure of one part's premium, of a premium summed from the parts of one fund: ``premio:<part>:<person>``
