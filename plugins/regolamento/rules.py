@@ -791,7 +791,11 @@ def assumptions(params: Params) -> list[tuple[str, ...]] | None:
     regulation = declared(params)
     if regulation is None:
         return None
-    return [(r.where, r.text, r.source, r.status) for r in readings.readings(regulation)] or None
+    # each cited as the figures of its rule cite it: the act and the article, or another act its fonte names as written
+    return [
+        (r.where, r.text, str(cite(regulation, r.source)) if r.source else "", r.status)
+        for r in readings.readings(regulation)
+    ] or None
 
 
 @hookimpl(specname="ciclope_labels")

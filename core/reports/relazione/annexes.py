@@ -121,10 +121,11 @@ def notes(r: Result, named: bool = True) -> list[Block]:
         Assumption(words.parameter(name), words.value(name, v), words.said(text), fmt.cite(src, docs))
         for name, text, v, src in r.assumptions()
     ]
-    # the office's own readings of its regulation: a rule in words and the reading, cited in the ente's act
+    # the office's own readings of its regulation: a rule in words and the reading, cited as the plugin cites the rule
+    # (the ente's act and the article, or another act a source names); without an article, the ente's act
     acts_cited = "; ".join(fmt.regulation(x, docs) for x in r.plugin.regulations)
     assumptions += [
-        Assumption(what, "", text, ", ".join(x for x in (acts_cited, source) if x))
+        Assumption(what, "", text, fmt.cite(source, docs) if source else acts_cited)
         for what, text, source in r.plugin.readings
     ]
     acts = [fmt.regulation(x, docs) for x in r.plugin.regulations]

@@ -125,3 +125,16 @@ def test_an_exclusion_s_reading_is_said_only_where_it_excludes(ciclope_ente, tmp
     assert pool.count(threshold) == 1 and pool.index("Persona B") < pool.index(threshold)
     paid = [text for payment in build(result, "A").payments for text in payment.readings]
     assert threshold not in paid and share in paid
+
+
+def test_a_reading_of_a_rule_of_another_act_cites_that_act_as_written(ciclope_ente, tmp_path):
+    """A part whose fonte is the national contract's table: its reading is cited as the part is, «art. 37 CCNL EPNE
+    6.7.1995, tabella A», never after the ente's own title (which read as article 37 of the ente's criteria)."""
+    national = SMVP.replace('fonte = "art. 8"', 'fonte = "art. 37 CCNL EPNE 6.7.1995, tabella A"')
+    result = run_declared(ciclope_ente, tmp_path, national, comune())
+    page = text_of(html.render(result))
+    assert (
+        "parte del premio «produttività»: la quota della parte non è nel testo: il 90% "
+        "[art. 37 CCNL EPNE 6.7.1995, tabella A]" in page
+    )
+    assert "Letture, art. 37" not in page
