@@ -41,7 +41,7 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.quantities import quantity
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, ENTE_LIST, PROJECTS_LIST, Column, Regulation
 from ciclope.plugins.regolamento.format.vocabulary import normal
-from ciclope.plugins.regolamento.format.wording import contracted, of_unit, period_words
+from ciclope.plugins.regolamento.format.wording import contracted, of_unit, period_words, the
 
 HUNDRED = Decimal(100)
 POSITION = "position_pay"  # the people.csv column of the position pay (as every plugin of the comparto names it)
@@ -226,6 +226,8 @@ class PersonEnv:
         if name == "unita" and self.facts.reg.score is not None and self.facts.reg.score.unit_kind:
             # the unit of the file's kind, named as the formula's sentence names it: «… obiettivi del settore»
             words = f"il raggiungimento degli obiettivi {of_unit(self.facts.reg.score.unit_kind.strip())}"
+        if name == "grado" and self.facts.reg.grades is not None and self.facts.reg.grades.word.strip():
+            words = the(self.facts.reg.grades.word.strip())  # the contract's word for its grades: «l'area»
         if name in ("punteggio", "scheda") and self.facts.scale != HUNDRED:  # the figure it refers to is on 100
             words = f"{words} su {fmt.decimal_it(self.facts.scale)}"
         # an achievement read without a figure of its own (the unit's, the cruscotto's) reads as the percentage it is

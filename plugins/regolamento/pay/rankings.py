@@ -19,7 +19,7 @@ from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import EURO, Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
-from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.format.wording import joined, sentence, the
 from ciclope.plugins.regolamento.pay.shapes import Entry, six_places
 
 WORDS = {"area": "struttura", "categoria": "categoria"}
@@ -67,17 +67,8 @@ def kind_word(reg: Regulation, part: Part) -> str:
 
 def of(word: str) -> str:
     """«di» joined to the article of ``word``, as Italian writes it before a noun in the singular: «della categoria»,
-    «del livello», «dell'area», «dello scatto»."""
-    if word in OF:
-        return OF[word]
-    first = word[:1].lower()
-    if first in "aeiouàèéìòù":
-        return f"dell'{word}"
-    if word.endswith("a"):
-        return f"della {word}"
-    if first in "xz" or word[:2].lower() in ("gn", "ps") or (first == "s" and word[1:2].lower() not in "aeiou"):
-        return f"dello {word}"
-    return f"del {word}"
+    «del livello», «dell'area»."""
+    return OF.get(word) or joined("di", the(word))
 
 
 def called(reg: Regulation, part: Part, group: str, ente: Ente) -> str:

@@ -24,7 +24,7 @@ from ciclope.plugins.regolamento.format.expr import BOOL, DATE, DAYS, EURO, NUMB
 from ciclope.plugins.regolamento.format.quantities import FUNCTIONS, SIGNATURES, Quantity, quantity
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, ENTE_LIST, PROJECTS_LIST, Column, Regulation
-from ciclope.plugins.regolamento.format.wording import YES, of_unit
+from ciclope.plugins.regolamento.format.wording import YES, of_unit, the
 
 Error = Callable[..., None]
 TYPES: dict[str, Type] = {
@@ -138,6 +138,17 @@ def unit_words(data: Mapping[str, Any]) -> dict[str, Quantity]:
     if not isinstance(kind, str) or not kind.strip() or unit is None:
         return {}
     return {"unita": attrs.evolve(unit, words=f"il raggiungimento degli obiettivi {of_unit(kind.strip())}")}
+
+
+def grade_words(data: Mapping[str, Any]) -> dict[str, Quantity]:
+    """``grado`` in the contract's word when [gradi] declares ``parola`` («l'area», «la categoria»): the formulas
+    read the person's grade, so their sentences name it as the contract does («€ 300,00 se l'area è «A»»)."""
+    grades = data.get("gradi")
+    word = grades.get("parola") if isinstance(grades, dict) else None
+    grade = quantity("grado")
+    if not isinstance(word, str) or not word.strip() or grade is None:
+        return {}
+    return {"grado": attrs.evolve(grade, words=the(word.strip()))}
 
 
 def problem(name: str, table: object = "persone") -> str | None:

@@ -129,7 +129,7 @@ def read(path: Path, text: str, data: Mapping[str, Any]) -> tuple[Regulation | N
         scale=scale_of(data),
         levels=level_names(data),
         parts=part_names(data),
-        columns={**columns.unit_words(data), **columns.quantities(data)},
+        columns={**columns.unit_words(data), **columns.grade_words(data), **columns.quantities(data)},
         unscored=unscored_blocks(data),
         by_row=by_row(data),
         on_ente=on_ente(data),

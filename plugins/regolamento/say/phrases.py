@@ -484,12 +484,14 @@ def statuses(block: Status, regulation: Regulation) -> Said:
 
 def grades(block: Grades, regulation: Regulation) -> Said:
     of = joined("di", the(block.contract)) if block.contract else "del contratto dell'ente"
+    word = block.word.strip()
     lines = [
         f"I gradi {of}: {', '.join(block.names)}; la colonna grado dell'elenco del personale dice quello di "
         f"ciascuno{_grade_tables(regulation)}.",
+        *([f"Il contratto chiama un grado «{word}»: i documenti dicono «{word} {block.names[0]}»."] if word else []),
         *note(block.note),
     ]
-    return "I gradi del contratto", lines, {"names", "contract", "note"}
+    return "I gradi del contratto", lines, {"names", "contract", "word", "note"}
 
 
 def _grade_tables(reg: Regulation) -> str:

@@ -265,6 +265,22 @@ def test_the_contract_s_word_for_its_grades_is_said_everywhere(ciclope_ente, tmp
     assert "Grado" not in rows[0] and people["P02"]["Categoria"] == "BS"
 
 
+def test_a_formula_reading_the_grade_says_the_contract_s_word(ciclope_ente, tmp_path):
+    from ciclope.core.run.explain import explain
+
+    text = REGULATION.replace("[gradi]\n", '[gradi]\nparola = "categoria"\n', 1).replace(
+        'nome = "incentivo comparto"\nmetodo = "proporzionale"\n',
+        'nome = "incentivo comparto"\nmetodo = "formula"\nimporto = \'=SE(grado = "BS"; 500 €; 300 €)\'\n',
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, files())
+    # P02 is BS: 500,00 (P01 a D 300,00; the fund of 1.500,00 holds both: 800,00; P03 under the minimum)
+    paid = {pid: str(result.rewards.awards[pid].amount) for pid in ("P01", "P02", "P03")}
+    assert paid == {"P01": "300.00", "P02": "500.00", "P03": "0.00"}
+    said = explain(result, "person", "P02")
+    assert "(se la categoria è uguale a «BS», allora € 500,00, altrimenti € 300,00)" in said
+    assert "• la categoria = BS   ← " in said
+
+
 @pytest.mark.parametrize(
     ("word", "said"),
     [("categoria", "della categoria"), ("livello", "del livello"), ("area", "dell'area"), ("scatto", "dello scatto"),

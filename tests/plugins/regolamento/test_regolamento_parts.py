@@ -787,7 +787,11 @@ fonte = "art. 35 c. 1"
     path.write_text(areas, encoding="utf-8")
     regulation, _ = load(str(path))
     assert regulation is not None
-    assert "una graduatoria per ogni area (tecnico-amministrativa, dirigenziale)" in render(regulation)
+    said = render(regulation)
+    assert "una graduatoria per ogni area (tecnico-amministrativa, dirigenziale)" in said
+    # the key is said in a sentence of its own, never by the format's description of it («Inoltre: come il …»)
+    assert "Il contratto chiama un grado «area»: i documenti dicono «area tecnico-amministrativa»." in said
+    assert "Inoltre" not in said
 
 
 def test_a_budget_without_parametri_does_not_say_them(ciclope_ente, tmp_path):
