@@ -10,6 +10,8 @@ source; an act the regulation declares always wins, and none is assumed for a ph
   assestamento generale (D.Lgs. 267/2000 art. 175 c. 8), which binds no other kind of ente (a university, an
   azienda sanitaria, a foundation).
 - Payment: by 31 December of the year after (the Relazione is validated by 30 June).
+
+An ordine professionale or a società has neither assumed: the law does not date their acts (:data:`UNDATED`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,11 @@ TUEL = frozenset({"comune", "unione", "comunita_montana", "provincia", "citta_me
 
 
 _WITH_BUDGET = ": con l'assestamento di bilancio, D.Lgs. 267/2000 art. 175 c. 8"
+# the kinds of ente whose calendar the law does not date: an ordine professionale applies the principles of the D.Lgs.
+# 150/2009 with regulations of its own, «ad eccezione dell'articolo 14 nonché delle disposizioni di cui al titolo III»
+# (DL 101/2013 art. 2 c. 2-bis); a società is no public administration of the D.Lgs. 165/2001 (art. 1 c. 2). A date
+# their regulation does not declare is no act missing: none is assumed (a reading, docs/regolamento.md)
+UNDATED = frozenset({"ordine_professionale", "societa"})
 
 
 def missing_acts(reg: Regulation, year: int, ente: Ente | None = None) -> list[Deadline]:
@@ -32,7 +39,9 @@ def missing_acts(reg: Regulation, year: int, ente: Ente | None = None) -> list[D
     with the ``ente``'s evaluation body, :attr:`ciclope.core.Ente.body`)."""
     paid = "Erogazione dei premi di performance (dopo la validazione della Relazione da parte dell'OIV)"
     declared = {ev.phase for ev in reg.calendar}
-    out = []
+    out: list[Deadline] = []
+    if reg.act.kind in UNDATED:
+        return out
     if "monitoraggio" not in declared:
         out.append(
             Deadline(

@@ -45,6 +45,23 @@ def test_a_university_s_documents_cite_no_law_of_the_enti_locali(tmp_path, capsy
     assert "con l&#x27;assestamento di bilancio, D.Lgs. 267/2000 art. 175 c. 8" in html
 
 
+def test_an_ordine_or_a_societa_has_no_act_the_law_does_not_date(tmp_path, capsys):
+    """An ordine professionale applies the D.Lgs. 150/2009 «ad eccezione dell'articolo 14 nonché delle disposizioni
+    di cui al titolo III» (DL 101/2013 art. 2 c. 2-bis), a società is no public administration: no monitoring by 31
+    July nor payment after the OIV's validation is assumed for them, so neither is «mancante»; a Comune keeps both."""
+    demo = _demo(tmp_path)
+    reg = demo / "smvp-soglie.toml"
+    text = reg.read_text(encoding="utf-8")
+    for kind in ("ordine_professionale", "societa"):
+        reg.write_text(text.replace('tipo_ente = "comune"\ncomparto = "funzioni_locali"\n', f'tipo_ente = "{kind}"\n'))
+        capsys.readouterr()
+        main(["calendar", str(demo / "cycle.toml")])
+        out = capsys.readouterr().out
+        block = out.split("comune-soglie — ", 1)[1].split("\n\n", 1)[0]
+        assert "D.Lgs. 150/2009 art. 6" not in block and "art. 14 c. 4" not in block, block
+        assert "D.Lgs. 150/2009 art. 6 (data: ipotesi" in out.split("comune-livelli — ", 1)[1].split("\n\n", 1)[0]
+
+
 def test_the_internal_relazione_is_for_a_segretario_or_a_direttore_generale(tmp_path):
     """Who reads the internal Relazione: the Segretario of a Comune or the Direttore generale of another ente, and
     no head of unit the ente does not have: comune-soglie has neither dirigenti nor PO."""
