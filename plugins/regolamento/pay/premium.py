@@ -743,7 +743,7 @@ def record(
         # an amount owed is not read from its fund: the fund sums it
         read = plan.inputs.get(pid, ()) if is_owed(pr) else _without(fund, plan.inputs.get(pid, ()))
         read = _one_weight(read, shared.get(pid, ()))
-        given = (*(() if is_owed(pr) else (fund,)), *evaluated, *e.share_inputs, *read)
+        given = (*(() if is_owed(pr) else (fund,)), *evaluated, *e.share_inputs, *_share_read(e), *read)
         given = each_once((*given, *shared.get(pid, ()), *e.kept_inputs))
         # where an exclusion decided, the part's condition is no reason: «sì» beside «escluso» would contradict it
         given += admitted_input(pr, pid) if e.status is None else ()
@@ -781,6 +781,15 @@ def record(
                 pr.note,
             ),
         )
+
+
+def _share_read(e: Entry) -> tuple[Input, ...]:
+    """The quota pagata itself, after what it reads (time worked, days of service), where it is not 1 and is more
+    than the one datum it reads: the factor a person multiplies by, «74,7945…%» for 273 days of 365, never left for
+    the reader to divide (the time worked alone is the share already)."""
+    if e.status is not None or len(e.share_inputs) < 2 or e.share == 1:
+        return ()
+    return (Input("quota pagata", fmt.Share(e.share)),)
 
 
 def each_once(given: tuple[Input, ...]) -> tuple[Input, ...]:

@@ -121,6 +121,8 @@ def test_each_amount_is_explained_without_a_score(ciclope_ente, tmp_path):
     assert "SMVP, criterio unico" in figure.source
     text = explain(result, "person", "P3")
     assert "€ 1.370,07" in text and "giorni di servizio nell'anno = 184" in text
+    # the share paid itself, after the days it reads: 1 × 184 / 366 = 0,50273224… = 50,2732…%
+    assert "quota pagata = 50,2732…%" in text
 
 
 def test_exclusions_reductions_and_graduatorie_still_apply(ciclope_ente, tmp_path):
