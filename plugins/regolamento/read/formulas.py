@@ -318,7 +318,16 @@ def _unreadable(text: str, exc: UnexpectedInput, scale: Decimal | None) -> str:
         hint = f": il % si scrive solo dopo un numero (30%); {score_share(scale)}"
     elif (number := _unit_after(text, at)) is not None:  # «6 mesi», «80 punti»: a unit the formulas do not have
         hint = f": un numero si scrive senza unità: «{number}» ({UNITS_SAID})"
+    elif isinstance(exc, UnexpectedToken) and _value_after_value(text, at):  # «grado = "B" 400 €»
+        hint = ": manca un «;» tra gli argomenti, o un operatore, prima di questo valore?"
     return f"la formula non si legge dal carattere {at + 1} («{text[at : at + 12]}»){hint}"
+
+
+def _value_after_value(text: str, at: int) -> bool:
+    """Whether the token at ``at`` is a value (a number, a name, a text) right after one that was complete (a digit,
+    a letter, «€», «%», a closing quote or parenthesis): two values side by side, a «;» or an operator left out."""
+    before = text[:at].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in '€%")') and (text[at].isalnum() or text[at] == '"')
 
 
 TERMS = ("il primo termine", "il secondo termine")  # of an operation or a comparison

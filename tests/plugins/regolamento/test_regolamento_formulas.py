@@ -821,6 +821,12 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
             "la formula non si legge dal carattere 24 («mesi; 0 €; f»): un numero si scrive senza unità: «6» (hanno "
             "un'unità solo gli importi, i giorni e le percentuali: 15 €, 10 giorni, 30%)",
         ),  # fmt: skip
+        (  # a «;» left out between a condition and its value (chars counted after «=»)
+            "importo",
+            '=PIÙ.SE(grado = "A"; 300 €; grado = "B" 400 €; 500 €)',
+            "la formula non si legge dal carattere 40 («400 €; 500 €»): manca un «;» tra gli argomenti, o un operatore, "
+            "prima di questo valore?",
+        ),  # fmt: skip
         ("importo", "=SOMMAA(fondo)", "funzione sconosciuta «SOMMAA» (forse «SOMMA»?)"),
         (  # a spreadsheet's English name: the format's Italian one, written as the format writes it
             "importo",
