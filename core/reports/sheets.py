@@ -393,7 +393,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
         ("Codice", "text", 10),
         ("Nome", "text", 26),
         ("Ruolo", "text", 12),
-        (stats.upper_first(r.plugin.grade_word), "text", 12) if grade else ("Categoria", "text", 24),
+        (_grade_head(r.plugin.grade_word), "text", 12) if grade else ("Categoria", "text", 24),
         ("Unità", "text", 28),
         ("Valutatore", "text", 18),
         ("Punteggio", "score", 11),
@@ -451,6 +451,17 @@ def without_formula(text: str) -> str:
     (formula: =giorni_servizio < 90 giorni)»): a cell of the workbook says the sentence alone."""
     head, mark, tail = text.rpartition(" (formula: =")
     return head if mark and tail.endswith(")") else text
+
+
+# the headers of «Valutazioni individuali» a grade's word could take: «Livello» is the level of the evaluation
+PEOPLE_HEADS = frozenset({"Codice", "Nome", "Ruolo", "Unità", "Valutatore", "Punteggio", "Livello", "Esito", "Motivo"})
+
+
+def _grade_head(word: str) -> str:
+    """The column of a regulation's own grades, by the contract's word («Categoria», «Area»): «Livello del contratto»
+    where the word is another column's header (the level of inquadramento beside the level of the evaluation)."""
+    head = stats.upper_first(word)
+    return f"{head} del contratto" if head in PEOPLE_HEADS else head
 
 
 def classified(r: Result, p: Any, grade: str) -> str | None:

@@ -35,7 +35,12 @@ def label(reg: Regulation, fund: str) -> str:
     key = vocabulary.normal(fund)
     named = (p.name for p in reg.parts if p.owed and p.fund == fund and vocabulary.normal(p.name) == key)
     words = reg.labels.get(fund) or next(named, None) or fmt.accented(funds.said(fund).replace("_", " "))
-    return f"{words[:1].upper()}{words[1:]} (importi dovuti)"
+    if words.rstrip().endswith(OWED):  # a label of [etichette] that says it already: once
+        words = words.rstrip().removesuffix(OWED).rstrip()
+    return f"{words[:1].upper()}{words[1:]} {OWED}"
+
+
+OWED = "(importi dovuti)"
 
 
 def opened(reg: Regulation, pr: Part, typed: Pool | None, trace: Trace) -> Pool:

@@ -263,6 +263,13 @@ def test_the_contract_s_word_for_its_grades_is_said_everywhere(ciclope_ente, tmp
     rows = list(load_workbook(path)["Valutazioni individuali"].iter_rows(values_only=True))
     people = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
     assert "Grado" not in rows[0] and people["P02"]["Categoria"] == "BS"
+    # a word that is another column's header: the level of inquadramento is not the level of the evaluation
+    result = run_declared(
+        ciclope_ente, tmp_path, REGULATION.replace("[gradi]\n", '[gradi]\nparola = "livello"\n'), files()
+    )
+    xlsx.write(result, path)
+    head = next(load_workbook(path)["Valutazioni individuali"].iter_rows(values_only=True))
+    assert head.count("Livello") == 1 and "Livello del contratto" in head
 
 
 def test_a_formula_reading_the_grade_says_the_contract_s_word(ciclope_ente, tmp_path):

@@ -52,6 +52,13 @@ def test_each_amount_is_paid_whole_and_the_fund_is_their_sum(ciclope_ente, tmp_p
     assert [p.message for p in result.violations if p.rule.startswith("regolamento.fondo")] == []
 
 
+@pytest.mark.parametrize("label", ["Incentivo di presenza (importi dovuti)", "Incentivo di presenza"])
+def test_a_label_that_says_owed_amounts_says_it_once(ciclope_ente, tmp_path, label):
+    labelled = OWED + f'\n[etichette]\npremio_presenza = "{label}"\n'
+    result = run_declared(ciclope_ente, tmp_path, labelled, staff())
+    assert result.rewards.pools["premio_presenza"].label == "Incentivo di presenza (importi dovuti)"
+
+
 def test_the_fund_is_explained_by_the_people_it_paid(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, OWED, staff())
     figure = result.figures["pool:premio_presenza"]
