@@ -38,6 +38,7 @@ from ciclope.plugins.regolamento.check import (
     coverage,
     differentiation,
     fullyear,
+    fundshares,
     labelnames,
     positioncheck,
     scaleslip,
@@ -167,6 +168,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + scaleslip.problems(regulation)
             + timetwice.problems(regulation)
             + unusedfunds.problems(regulation, ente)
+            + fundshares.problems(regulation)
         )
     return [
         Problem(

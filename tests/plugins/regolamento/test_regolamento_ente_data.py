@@ -272,3 +272,27 @@ fonte = "art. 4"
     said = regulation_text(tmp_path, HEAD + result_pay)
     assert "Il fondo «risultato dirigenti» è un tetto: se la retribuzione dovuta lo supera" in said
     assert "Se c'è, il fondo «risultato dirigenti»" not in said
+
+
+@pytest.mark.parametrize(
+    ("written", "warned"),
+    [
+        ("=1,5 * ricavi", True),  # «l'1,5% dei ricavi» without its sign: 1,5 × 600.000 = 900.000 €
+        ("=ricavi * 2,25", True),
+        ("=1,5% * ricavi", False),  # 9.000 €
+        ("=12 * 100 €", False),  # twelve months of 100 €: a whole multiplier is no percentage
+        ("=0,5 * ricavi", False),  # a half either way
+    ],
+)
+def test_a_fund_multiplied_by_a_bare_number_with_decimals_is_a_warning(ciclope_ente, tmp_path, written, warned):
+    fund = FUND.replace('importo = "=quota_ricavi * ricavi"', f'importo = "{written}"')
+    assert fund != FUND
+    result = run_declared(ciclope_ente, tmp_path, HEAD + fund, ente())
+    said = [p.message for p in result.violations if p.rule == "regolamento.fondi" and p.severity == "warning"]
+    number = written.split(" * ")[0 if written.startswith("=1") else 1].lstrip("=")
+    expected = [
+        f"il fondo «premio_risultato» moltiplica per {number} senza il segno %: il fondo è {number} volte l'importo "
+        f"che legge. Se il testo dice il {number}%, scrivi {number}% nella formula (in una formula un numero senza % "
+        "è un numero, come in un foglio di calcolo)"
+    ]
+    assert said == (expected if warned else [])
