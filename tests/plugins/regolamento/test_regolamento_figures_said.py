@@ -1,0 +1,77 @@
+"""What an explanation and a personal scheda say of a formula part with one graduatoria per category (the case of a
+research institute, IRM): a definition's value and a sum of a formula cut at the fourth decimal with «…», never
+rounded without saying so; the name ``fondo`` said as the graduatoria's fund; the amount a formula gives, rounded
+on its own, said so where the cents were re-split and the premium is a cent less. Every figure by hand."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ciclope.core.run.explain import explain
+from ciclope.core.schede.content import build
+from ciclope.core.schede.render import render
+
+from helpers import amounts, one_unit_comune, run_declared
+
+REGULATION = """\
+formato = 2
+[atto]
+titolo = "Accordo dell'Istituto di Prova"
+tipo_ente = "ente_di_ricerca"
+
+[[definizioni]]
+nome = "peso"
+descrizione = "il peso del punteggio"
+formula = '=punteggio / 3'
+fonte = "art. 5"
+
+[[premi]]
+nome = "produttività"
+metodo = "formula"
+graduatorie = "categoria"
+importo = '=fondo * peso / SOMMA.GRUPPO(peso)'
+fonte = "art. 6"
+"""
+
+PEOPLE = [("B1", "B", 100), ("B2", "B", 100), ("B3", "B", 50), ("S1", "C", 80), ("S2", "C", 81), ("S3", "C", 94)]
+
+
+def files() -> dict[str, str]:
+    staff = [f"{pid},Persona {pid},dipendente,{category},com,1,0,false,SEG" for pid, category, _ in PEOPLE]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{score}," for pid, _, score in PEOPLE]
+    return one_unit_comune("Istituto di Prova", staff, cards, '[funds]\nperformance_individuale = "2000.00"\n')
+
+
+def page(result, pid: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, pid)))))
+
+
+def test_the_figures_of_a_graduatoria_s_formula_are_said_as_they_are(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    # the fund by staff in service, 3 and 3 of 6: 2000 × 3/6 = 1000.00 to each graduatoria
+    # B: peso 100/3 = 33.3333…, 100/3, 50/3 = 16.6666…; Σ = 250/3 = 83.3333…; 1000 × 100/250 = 400.00, 200.00
+    # C: peso 80/3 = 26.6666…, 81/3 = 27, 94/3 = 31.3333…; Σ = 255/3 = 85
+    #   S1 1000 × 80/255 = 313.7254…, S2 317.6470…, S3 368.6274…; half-up one by one 313.73 + 317.65 + 368.63 =
+    #   1000.01: split by largest remainder, S1's 0.54 of a cent the smallest: S1 313.72, S2 317.65, S3 368.63
+    assert amounts(result) == {
+        "B1": "400.00",
+        "B2": "400.00",
+        "B3": "200.00",
+        "S1": "313.72",
+        "S2": "317.65",
+        "S3": "368.63",
+    }
+    said = explain(result, "person", "S1")
+    # 26.6666… cut at the fourth decimal, never rounded to 26,6667 without a sign that it is cut
+    assert "il peso del punteggio («peso», art. 5) = 26,6666…" in said
+    assert "26,6667" not in said
+    assert "Persona S3 (S3) = 31,3333…" in said
+    assert "Persona S2 (S2) = 27\n" in said + "\n"
+    assert "nella graduatoria = 85\n" in said
+    said_b = explain(result, "person", "B3")
+    assert "il peso del punteggio («peso», art. 5) = 16,6666…" in said_b
+    assert "nella graduatoria = 83,3333…" in said_b
+    scheda = page(result, "S1")
+    assert "(art. 5) 26,6666…" in scheda
+    assert "nella graduatoria 85 " in scheda
