@@ -75,3 +75,18 @@ def test_the_figures_of_a_graduatoria_s_formula_are_said_as_they_are(ciclope_ent
     scheda = page(result, "S1")
     assert "(art. 5) 26,6666…" in scheda
     assert "nella graduatoria 85 " in scheda
+
+
+def test_the_amount_rounded_on_its_own_is_said_so_where_the_cents_were_re_split(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    # S1: 1000 × 80/255 = 313.7254…, half-up alone 313.73; the cents re-split by largest remainder pay 313.72
+    # (313.73 + 317.65 + 368.63 = 1000.01 would pass the fund): the row of 313.73 says it is rounded on its own,
+    # never «importo dalla formula» beside a premium of 313.72
+    said = explain(result, "person", "S1")
+    assert "• importo dalla formula, arrotondato da solo = € 313,73\n" in said
+    assert "• importo dalla formula = € 313,73" not in said
+    assert "importo dalla formula, arrotondato da solo € 313,73" in page(result, "S1")
+    # S2: 1000 × 81/255 = 317.6470…, 317.65 alone and paid (a cent of the leftovers): the same, said plainly
+    assert "• importo dalla formula = € 317,65\n" in explain(result, "person", "S2")
+    # B1: 1000 × 100/250 = 400.00, no cent re-split in graduatoria B
+    assert "• importo dalla formula = € 400,00\n" in explain(result, "person", "B1")
