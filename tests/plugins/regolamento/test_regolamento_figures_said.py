@@ -12,7 +12,7 @@ from ciclope.core.run.explain import explain
 from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
 
-from helpers import amounts, one_unit_comune, run_declared
+from helpers import amounts, one_unit_comune, regulation_text, run_declared
 
 REGULATION = """\
 formato = 2
@@ -90,3 +90,18 @@ def test_the_amount_rounded_on_its_own_is_said_so_where_the_cents_were_re_split(
     assert "• importo dalla formula = € 317,65\n" in explain(result, "person", "S2")
     # B1: 1000 × 100/250 = 400.00, no cent re-split in graduatoria B
     assert "• importo dalla formula = € 400,00\n" in explain(result, "person", "B1")
+
+
+def test_fondo_of_a_part_with_graduatorie_is_said_the_graduatoria_s_fund(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    # the formula of a part with one graduatoria per category reads as ``fondo`` the graduatoria's fund (1000.00 of
+    # the part's 2000.00): its words say so wherever the formula is said
+    said = explain(result, "person", "S1")
+    assert "(il fondo della graduatoria × il peso del punteggio diviso la somma del peso del punteggio" in said
+    assert "fondo della parte ×" not in said
+    assert "Come si calcola: importo = il fondo della graduatoria × il peso del punteggio" in page(result, "S1")
+    text = regulation_text(tmp_path, REGULATION)
+    assert "L'importo di ciascuno è pari al fondo della graduatoria × il peso del punteggio" in text
+    # one graduatoria, the whole ente's: the fund the formula reads is the part's, said so
+    alone = regulation_text(tmp_path, REGULATION.replace('graduatorie = "categoria"\n', ""))
+    assert "L'importo di ciascuno è pari al fondo della parte × il peso del punteggio" in alone
