@@ -105,3 +105,15 @@ def test_fondo_of_a_part_with_graduatorie_is_said_the_graduatoria_s_fund(ciclope
     # one graduatoria, the whole ente's: the fund the formula reads is the part's, said so
     alone = regulation_text(tmp_path, REGULATION.replace('graduatorie = "categoria"\n', ""))
     assert "L'importo di ciascuno è pari al fondo della parte × il peso del punteggio" in alone
+
+
+def test_a_definition_that_is_a_condition_reads_vale(tmp_path):
+    written = REGULATION.replace("formula = '=punteggio / 3'", "formula = '=SE(punteggio >= 40; punteggio / 3; 0)'")
+    text = regulation_text(tmp_path, written)
+    # «La definizione … è se il punteggio …» is no Italian: a condition is what the definition «vale»
+    assert "La definizione «peso» (il peso del punteggio) vale: se il punteggio è almeno 40, allora " in text
+    assert "(il peso del punteggio) è se" not in text
+    # a value that is no condition keeps «è»
+    assert "La definizione «peso» (il peso del punteggio) è il punteggio diviso 3" in regulation_text(
+        tmp_path, REGULATION
+    )
