@@ -1,7 +1,8 @@
 """What an explanation and a personal scheda say of a formula part with one graduatoria per category (the case of a
 research institute, IRM): a definition's value and a sum of a formula cut at the fourth decimal with «…», never
 rounded without saying so; the name ``fondo`` said as the graduatoria's fund; the amount a formula gives, rounded
-on its own, said so where the cents were re-split and the premium is a cent less. Every figure by hand."""
+on its own, said so where the cents were re-split and the premium is a cent less; a definition that is a condition
+read with «vale»; a grade not among [gradi] one error, at its cell. Every figure by hand."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ciclope.core.run.explain import explain
 from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
 
-from helpers import amounts, one_unit_comune, regulation_text, run_declared
+from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_text, run_declared
 
 REGULATION = """\
 formato = 2
@@ -117,3 +118,41 @@ def test_a_definition_that_is_a_condition_reads_vale(tmp_path):
     assert "La definizione «peso» (il peso del punteggio) è il punteggio diviso 3" in regulation_text(
         tmp_path, REGULATION
     )
+
+
+GRADED = """\
+formato = 2
+[atto]
+titolo = "Accordo dell'Istituto di Prova"
+tipo_ente = "ente_di_ricerca"
+
+[gradi]
+nomi = ["B", "C"]
+fonte = "art. 2"
+
+[[definizioni]]
+nome = "parametro"
+descrizione = "il parametro del grado"
+formula = '=PIÙ.SE(grado = "B"; 100; grado = "C"; 120)'
+fonte = "art. 4"
+
+[[premi]]
+nome = "produttività"
+metodo = "formula"
+graduatorie = "area"
+riparto_graduatorie = '=parametro * quota_tempo'
+importo = '=fondo * parametro / SOMMA.GRUPPO(parametro)'
+fonte = "art. 6"
+"""
+
+
+def test_a_grade_not_among_gradi_is_one_error_at_its_cell(ciclope_ente, tmp_path):
+    data = files()
+    # the grade in its own column, the category empty; S2's written «7», none of [gradi] (B, C)
+    graded = [f"{pid},Persona {pid},dipendente,,com,1,0,false,SEG,{'7' if pid == 'S2' else c}" for pid, c, _ in PEOPLE]
+    data["people.csv"] = "\n".join([f"{STAFF_HEADER},grado", "SEG,Segretario,segretario,DIR,com,1,0,false,,", *graded])
+    result = run_declared(ciclope_ente, tmp_path, GRADED, data)
+    errors = [v.message for v in result.violations if v.severity == "error"]
+    # one mistake, one error: at the cell of the grade, never again at the split among the graduatorie
+    assert len(errors) == 1, errors
+    assert "il grado «7» di S2 non è tra quelli del regolamento (B, C)" in errors[0]
