@@ -35,6 +35,7 @@ __all__ = [
     "euro",
     "euro_exact",
     "exact",
+    "Exact",
     "pct_exact",
     "pct_share",
     "hundredths",
@@ -94,6 +95,12 @@ class Places(Decimal):
     def places(self) -> int:
         exponent = self.as_tuple().exponent
         return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+class Exact(Decimal):
+    """A number computed on the way to an amount (a definition's value, a sum of a formula), kept exact and shown as
+    :func:`exact` says it: the digits it has up to the fourth decimal, «…» where it has more («6.016,4383…», never
+    «6.016,4384», rounded without a sign that it is), in explanations, personal schede and pages alike."""
 
 
 class Points(Decimal):

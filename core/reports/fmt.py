@@ -24,6 +24,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     CACHE,
     NONE,
     Achievement,
+    Exact,
     Money,
     Percent,
     Places,
@@ -161,6 +162,8 @@ def value(v: Any) -> str:
         return pct(v)
     if isinstance(v, Points):
         return score(v)
+    if isinstance(v, Exact):  # a figure computed on the way: «…» past the fourth decimal, «26,6666…»
+        return exact(v)
     if isinstance(v, (Decimal, int, float)):
         return decimal_it(v)
     return str(v)

@@ -121,6 +121,8 @@ def show(value: Any, kind: str) -> str:
         return fmt.euro(value)
     if kind == "score":
         return f"{fmt.score(value)} punti"
+    if isinstance(value, fmt.Exact):  # a figure computed on the way: «…» past the fourth decimal, «26,6666…»
+        return fmt.exact(value)
     if isinstance(value, float) or (isinstance(value, Decimal) and value != value.to_integral_value()):
         return fmt.decimal_it(Decimal(str(value)).normalize())  # the digits it has, never trailing zeros (92,86)
     exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0

@@ -770,10 +770,11 @@ class PersonEnv:
     def shown(self, value: Value) -> Any:
         """A value as its figure records it: a level by its name on the person's scale, as the formula writes it,
         after its label where [etichette] gives one («eccellente («A»)»); a number to four decimals where it has more
-        (a mean, a ratio of days: 0,4781, never 28 digits), as every weight; anything else as it is."""
+        (a mean, a ratio of days: 0,4781, never 28 digits), cut there with «…» where it has more (:class:`fmt.Exact`:
+        26,6666…, never 26,6667), as every weight; anything else as it is."""
         if _plain(value):
             exponent = value.as_tuple().exponent
-            return money.r4(value) if isinstance(exponent, int) and exponent < -4 else value
+            return fmt.Exact(value) if isinstance(exponent, int) and exponent < -4 else value
         if not isinstance(value, Rank):
             return value
         name = self.name_of_rank(value) if value else None

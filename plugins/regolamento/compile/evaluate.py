@@ -420,7 +420,9 @@ def _said(value: Any, percent: bool = False) -> str:
     if isinstance(value, str):
         return f"«{value}»"
     if isinstance(value, Decimal):
-        return fmt.pct(value) if percent or isinstance(value, fmt.Percent) else fmt.decimal_it(value)
+        if percent or isinstance(value, fmt.Percent):
+            return fmt.pct(value)
+        return fmt.exact(value) if isinstance(value, fmt.Exact) else fmt.decimal_it(value)
     return str(value)
 
 

@@ -31,7 +31,7 @@ from ciclope.plugins.regolamento.format.expr import (
     Num,
     Text,
 )
-from ciclope.plugins.regolamento.format.quantities import AGGREGATES, CONSTANTS, quantity
+from ciclope.plugins.regolamento.format.quantities import AGGREGATES, CONSTANTS, PART_NAMES, quantity
 
 COMPARE = {
     "=": "è uguale a",
@@ -55,6 +55,17 @@ ARITH = {"+": "più", "-": "meno", "*": "×", "/": "diviso", "^": "elevato a"}
 def sentence(formula: Formula) -> str:
     """The formula in Italian words (said once per formula: every figure of it repeats the same sentence)."""
     return contracted(said(formula.tree))
+
+
+PART_FUND = PART_NAMES["fondo"].words.removeprefix("il ")  # «fondo della parte», whatever article joins it
+RANKING_FUND = "fondo della graduatoria"
+
+
+def of_rankings(text: str, rankings: object) -> str:
+    """``text`` (a sentence of a part's formula) where the part has graduatorie (``rankings`` other than «ente»):
+    ``fondo`` said as what the formula reads there, the graduatoria's fund («il fondo della graduatoria × …», «pari
+    al fondo della graduatoria»), never «il fondo della parte», which is the sum of theirs; else as it is."""
+    return text if rankings == "ente" else text.replace(PART_FUND, RANKING_FUND)
 
 
 def criterion(formula: Formula) -> tuple[str, bool]:

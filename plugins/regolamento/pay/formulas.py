@@ -34,7 +34,15 @@ from ciclope.plugins.regolamento.compile.evaluate import Blank, RunError, Unwrit
 from ciclope.plugins.regolamento.format.expr import EURO, Binary, Call, Formula, Name, Node, Num
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import COMBINED, contracted, denied, said, sentence, tie_keys
+from ciclope.plugins.regolamento.format.wording import (
+    COMBINED,
+    contracted,
+    denied,
+    of_rankings,
+    said,
+    sentence,
+    tie_keys,
+)
 from ciclope.plugins.regolamento.pay import rankings
 from ciclope.plugins.regolamento.pay.shapes import of_kind, weight_places
 from ciclope.plugins.regolamento.score import ladders
@@ -467,11 +475,12 @@ def days_in_year(year: int, start: object, end: object) -> Decimal:
 def amount_words(part: Part) -> str:
     amount = part.amount
     assert amount is not None
+    words = of_rankings(sentence(amount), part.rankings)  # ``fondo``: the graduatoria's, where the part has them
     if part.assignments is None:
-        return f"importo = «{amount}» ({sentence(amount)}), arrotondato al centesimo"
+        return f"importo = «{amount}» ({words}), arrotondato al centesimo"
     combine = COMBINED[part.combine]
     return (
-        f"per ogni incarico «{part.assignments}» dell'elenco degli incarichi: importo = «{amount}» ({sentence(amount)}), "
+        f"per ogni incarico «{part.assignments}» dell'elenco degli incarichi: importo = «{amount}» ({words}), "
         f"arrotondato al centesimo; con più incarichi {combine}"
     )
 

@@ -749,6 +749,7 @@ def record(
         given += admitted_input(pr, pid) if e.status is None else ()
         if e.status is not None:
             given = (*given, Input("esito", e.status, ref=f"score:{pid}:status"))
+        given = rounded_alone(given, paid) if e.status is None and note.startswith(withincents.PAST) else given
         by_round = plan.said.get(pid)
         formula = (by_round.formula if by_round else plan.formula) if e.status is None else "escluso: nessun premio"
         if e.status is None and e.kept < 1:
@@ -824,6 +825,22 @@ def _unarticled(name: str) -> str:
 
 
 FROM_FORMULA = "peso dalla formula"  # pay.formulas.valued: the weight the formula gave, before the quota pagata
+# pay.formulas.valued: the amount a part's formula gave (a result pay's, resultformula.WHAT), to the cent → the same
+# said as the amount rounded on its own, in its gender
+ROUNDED_ALONE = {
+    "importo dalla formula": "importo dalla formula, arrotondato da solo",
+    "retribuzione di risultato dalla formula": "retribuzione di risultato dalla formula, arrotondata da sola",
+}
+
+
+def rounded_alone(given: tuple[Input, ...], paid: Decimal) -> tuple[Input, ...]:
+    """``given`` of a part whose cents were re-split by largest remainder (:mod:`.withincents`), its «importo dalla
+    formula» said as the amount rounded on its own where it is not the amount paid: «importo dalla formula,
+    arrotondato da solo = € 1.422,44» above the note that says why € 1.422,43 is paid, never a last row that reads
+    as the premium and contradicts it."""
+    return tuple(
+        attrs.evolve(i, name=ROUNDED_ALONE[i.name]) if i.name in ROUNDED_ALONE and i.value != paid else i for i in given
+    )
 
 
 def _one_weight(read: tuple[Input, ...], shared: tuple[Input, ...]) -> tuple[Input, ...]:

@@ -13,7 +13,7 @@ import attrs
 
 from ciclope.core import Ente, Input, OrgPerformance, Person, Problem, Trace, bands, fmt, money
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
-from ciclope.plugins.regolamento.compile.evaluate import RunError, run
+from ciclope.plugins.regolamento.compile.evaluate import RunError, Unwritten, run
 from ciclope.plugins.regolamento.compile.ondata import on_data
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import EURO, Formula
@@ -200,7 +200,8 @@ def weighed(
 ) -> dict[str, Input]:
     """Each one's weight in the split among the graduatorie, never below zero: recorded with the formula, its
     sentence and what it read (``.GRUPPO`` reads the same graduatoria); a weight that cannot be computed is an
-    error naming the person, and counts as nothing."""
+    error naming the person, and counts as nothing; one that reads a datum the validation refuses, or a column the
+    file lacks, counts as nothing without a second error (the first, at the cell, says the one mistake)."""
     ente, org, trace = ctx
     facts = Facts(reg, ente, org)
     source = cite(reg, part.source)
@@ -213,6 +214,8 @@ def weighed(
         person = env.person
         try:
             value = run(formula, env)
+        except Unwritten:  # a column the file lacks, a cell refused (a grade not in [gradi]): said once, at its cell
+            value = None
         except RunError as exc:
             message = f"parte «{part.name}», riparto tra le graduatorie: {exc} per {person.name}: considerato nulla"
             trace.problem(Problem(rule="regolamento.formula", source=source, **written(formula), message=message))

@@ -326,7 +326,7 @@ def record(
             paid,
             how,
             source,
-            inputs[pid] + fund,
+            (premium.rounded_alone(inputs[pid], paid) if note.startswith(withincents.PAST) else inputs[pid]) + fund,
             f"Retribuzione di risultato di {name}",
             fmt.clauses(note, (cents or {}).get(pid, ""), rp.note) if not status else rp.note,
         )

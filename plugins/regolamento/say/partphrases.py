@@ -7,7 +7,7 @@ from __future__ import annotations
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
-from ciclope.plugins.regolamento.format.wording import COMBINED, all_of, joined, roles, the, word
+from ciclope.plugins.regolamento.format.wording import COMBINED, all_of, joined, of_rankings, roles, the, word
 from ciclope.plugins.regolamento.say.phrases import (
     Said,
     cap,
@@ -166,10 +166,11 @@ def _formulas(p: Part) -> list[str]:
         out.append(f"Partecipa alla parte solo la persona per cui {said_formula(p.admitted_if)}.")
     if p.weight is not None:
         share = paid_share(p)
-        out.append(f"Il peso di ciascuno nella ripartizione {valued(p.weight)}{', per ' + share if share else ''}.")
+        weight = of_rankings(valued(p.weight), p.rankings)
+        out.append(f"Il peso di ciascuno nella ripartizione {weight}{', per ' + share if share else ''}.")
     if p.cap is not None:
         rest = "va agli altri in proporzione" if p.residual == "ridistribuisci" else "resta residuo"
-        most = joined("più di", said_formula(p.cap))  # «più del 30% …», not «più di il 30% …»
+        most = joined("più di", of_rankings(said_formula(p.cap), p.rankings))  # «più del 30% …», not «più di il …»
         out.append(f"Nessuno riceve {most} (per difetto al centesimo); ciò che supera {rest}.")
     return out
 
@@ -195,12 +196,13 @@ def _own_method(p: Part, reg: Regulation) -> list[str]:
                 f"La parte «{p.name}» è pagata a chi ha un incarico «{p.assignments}» del foglio incarichi "
                 f"({roles(p.roles)}), senza valutazione individuale."
             ]
+        amount = of_rankings(valued(p.amount), p.rankings)  # ``fondo``: the graduatoria's, where the part has them
         if p.assignments is None:
-            return [*whom, f"L'importo di ciascuno {valued(p.amount)}, arrotondato al centesimo."]
+            return [*whom, f"L'importo di ciascuno {amount}, arrotondato al centesimo."]
         combine = COMBINED[p.combine]
         return [
             *whom,
-            f"Per ogni incarico «{p.assignments}» del foglio incarichi l'importo {valued(p.amount)}, "
+            f"Per ogni incarico «{p.assignments}» del foglio incarichi l'importo {amount}, "
             f"arrotondato al centesimo; con più incarichi della stessa persona vale {combine}.",
         ]
     if p.method != "migliori":

@@ -581,13 +581,15 @@ def _bounds(block: Column) -> str:
 
 
 def definitions(block: Definition, regulation: Regulation) -> Said:
-    """«La definizione «tariffa» (la tariffa per turno della categoria) è se …, allora € 40,00, altrimenti € 30,00
-    (formula: =SE(…)); le formule la leggono con il nome «tariffa».»: its name in guillemets, as ``explain`` says
-    it beside its words (:attr:`Defined.label`)."""
+    """«La definizione «tariffa» (la tariffa per turno della categoria) vale: se …, allora € 40,00, altrimenti €
+    30,00 (formula: =SE(…)); le formule la leggono con il nome «tariffa».»: its name in guillemets, as ``explain``
+    says it beside its words (:attr:`Defined.label`); a condition is what it «vale», never «è se …», any other value
+    what it «è» («è 130 se il grado è «IV», …», «è il punteggio diviso 3»)."""
     words = f" ({block.description})" if block.description else ""
+    text = said_formula(block.formula)
+    value = f"vale: {text}" if text.startswith("se ") else f"è {text}"
     lines = [
-        f"La definizione «{block.name}»{words} è {said_formula(block.formula)}; le formule la leggono con il nome "
-        f"«{block.name}».",
+        f"La definizione «{block.name}»{words} {value}; le formule la leggono con il nome «{block.name}».",
         *note(block.note),
     ]
     return "Le formule con un nome", lines, {"name", "formula", "description", "note"}

@@ -21,7 +21,7 @@ from test_regolamento_catalogo import card, ente, montagna_sicura, run
 
 from ciclope.core.commands.cli import main
 from ciclope.core.reports import stats
-from ciclope.core.run.explain import explain
+from ciclope.core.run.explain import explain, show
 from ciclope.core.schede.content import build, level_words
 from ciclope.core.testing import compute_ente, write_ente
 from ciclope.core.tomlcompat import read_toml
@@ -222,17 +222,18 @@ def test_a_mean_and_a_ratio_of_days_read_to_four_decimals(ciclope_ente, tmp_path
     assert (threshold.value, threshold.note) == (Decimal("354.6667"), "soglia dell'anno: 354,6667 punti su 500")
     assert {i.name: i.value for i in threshold.inputs} == {"la media del punteggio nell'ente": Decimal("353.6667")}
     assert result.scores["D4"].level == "Distinto"  # 352 < 354,666…
-    # Montagna Sicura: M4 hired on 16 April 2024, 366 − 106 = 260 days of 366 = 0,710382… → 0,7104
+    # Montagna Sicura: M4 hired on 16 April 2024, 366 − 106 = 260 days of 366 = 0,710382… → «0,7103…», cut at the
+    # fourth decimal and said cut, never rounded to 0,7104 without a sign
     staff = {"M1": ("1", "", "", "50+50"), "M4": ("1", "2024-04-16", "", "50+50")}
     (tmp_path / "montagna").mkdir()
     sicura = run(ciclope_ente, tmp_path / "montagna", "montagna_sicura", montagna_sicura(staff, ""))
     (summed,) = [f for k, f in sicura.figures.items() if k.startswith("aggregato:")]
-    assert {i.name: i.value for i in summed.inputs} == {
-        "Segretario (SEG)": 0,
-        "Persona M1 (M1)": 1,
-        "Persona M4 (M4)": Decimal("0.7104"),
+    assert {i.name: show(i.value, "number") for i in summed.inputs} == {
+        "Segretario (SEG)": "0",
+        "Persona M1 (M1)": "1",
+        "Persona M4 (M4)": "0,7103…",
     }
-    assert summed.value == Decimal("1.7104")  # 1 + 0,710382… = 1,710382…; the fund reads it exact
+    assert show(summed.value, "number") == "1,7103…"  # 1 + 0,710382… = 1,710382…; the fund reads it exact
 
 
 def test_the_fund_of_the_positions_is_named_in_words(ciclope_ente, tmp_path):

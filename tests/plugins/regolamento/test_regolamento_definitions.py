@@ -265,7 +265,7 @@ def test_leggi_says_each_definition_in_an_article(tmp_path):
     text = regulation_text(tmp_path, RULES)
     assert "2. Le formule con un nome (art. 3 c. 2)" in text
     assert (
-        "La definizione «tariffa» (la tariffa per turno della categoria) è se la categoria (o l'Area) del contratto è "
+        "La definizione «tariffa» (la tariffa per turno della categoria) vale: se la categoria (o l'Area) del contratto è "
         "uguale a «D», allora € 40,00, altrimenti € 30,00 (formula: =SE(categoria = \"D\"; 40 €; 30 €)); le formule "
         "la leggono con il nome «tariffa»."
     ) in text

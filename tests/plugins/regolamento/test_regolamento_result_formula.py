@@ -339,5 +339,9 @@ def test_a_result_pay_that_lost_its_cent_says_its_exact_amount_and_why(ciclope_e
     lost = result.figures["award:D1:risultato_po"].note
     assert "importo esatto € 313,7254…: € 313,72 al centesimo per difetto" in lost
     assert "arrotondato da solo sarebbe € 313,73: il centesimo in meno è il suo" in lost
+    # the row of the formula's 313.73 says it is rounded on its own, never read as the 313.72 paid
+    given = {i.name: i.value for i in result.figures["award:D1:risultato_po"].inputs}
+    assert given["retribuzione di risultato dalla formula, arrotondata da sola"] == Decimal("313.73")
+    assert "retribuzione di risultato dalla formula" not in given
     gained = result.figures["award:D2:risultato_po"].note
     assert "importo esatto € 317,6470…: € 317,64 al centesimo per difetto, più un centesimo" in gained
