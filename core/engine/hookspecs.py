@@ -297,20 +297,19 @@ def ciclope_acts(params: Params) -> list[str] | None:
 @hookspec
 def ciclope_assumptions(params: Params) -> list[tuple[str, ...]] | None:
     """Return the readings of this ente's regulation that are the office's own, not the text's, when they vary by
-        ente.
+    ente.
 
-        Called once per ente at the start of its cycle, for a plugin whose regulation is declared per ente: where the
-        published text is silent or unclear (a threshold it leaves out), the office writes the value it chose and says
-        it is a reading. Each answer is a list of ``(what, reading, source)``: the rule in words («esclusione
-        «punteggio minimo»»), the reading as the office wrote it, and where it is cited, as the figures of its rule cite it
-    (the act and the article, «SMVP, art. 6»: the explanations say it with those figures; "" for the act alone); or of
-        ``(what, reading, source, status)`` where the rule gives a person a status (an exclusion's,
-        ``Rewards.statuses``): the explanations then say the reading only with the figures of a person of that status,
-        never with every figure that cites the same article. The Relazione (internal and public) lists them among its
-        assumptions, after those of the plugin's parameters.
-        Answers of all implementations are joined. Default: none.
+    Called once per ente at the start of its cycle, for a plugin whose regulation is declared per ente: where the
+    published text is silent or unclear (a threshold it leaves out), the office writes the value it chose and says
+    it is a reading. Each answer is a list of ``(what, reading, source)``: the rule in words («esclusione
+    «punteggio minimo»»), the reading as the office wrote it, and where it is cited, as the figures of its rule cite
+    it (the act and the article, «SMVP, art. 6»: the explanations say it with those figures; "" for the act alone);
+    or of ``(what, reading, source, status)`` where the rule gives a person a status (an exclusion's,
+    ``Rewards.statuses``): the explanations then say the reading only with the figures of a person of that status,
+    never with every figure that cites the same article. The Relazione (internal and public) lists them among its
+    assumptions, after those of the plugin's parameters. Answers of all implementations are joined. Default: none.
 
-        :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """
 
 
