@@ -525,7 +525,16 @@ def outsider(figure: Figure) -> bool:
     redistribution of a premium they were not paid. That is no reason of money not paid, only a part that is not
     theirs; a condition that read a value (a score under a minimum, days of absence over one) is a reason."""
     inputs = list(figure.inputs)
-    return bool(inputs) and figure.key.count(":") == 2 and all(_nothing(i.value) for i in inputs)
+    return (
+        bool(inputs) and figure.key.count(":") == 2 and all(_nothing(i.value) and not _of_the_ente(i) for i in inputs)
+    )
+
+
+def _of_the_ente(i: Input) -> bool:
+    """A datum of the ente itself (ente.toml [dati], the sheet dati): the same for everyone, so a condition it fails
+    leaves out the whole staff, a reason of money not paid («gli obiettivi dell'ente raggiunti: no»), never a part
+    that is not the person's."""
+    return i.cell.startswith(("ente.toml:dati.", "dati.csv:")) or "[dati]" in i.cell
 
 
 def _nothing(value: Any) -> bool:

@@ -33,7 +33,8 @@ def warn(
     """The warning, when the part had ``amount`` to pay and paid nobody; ``people``: those it weighed (the excluded
     among them), ``refused``: how many its condition (``ammesso``) left out, ``kinds``: the appointments' types the
     list of appointments writes (for a part paid by appointment)."""
-    if amount <= 0 or METHODS[pr.method].chosen:
+    owed = isinstance(pr, Part) and pr.owed  # its fund is what it pays: nothing to leave, still nobody paid
+    if (amount <= 0 and not owed) or METHODS[pr.method].chosen:
         return
     if blanks.among(trace, (e.person.row for e in people)):
         return  # a premium suspended by an empty cell: the cell's error says it, this would only follow from it
@@ -45,7 +46,8 @@ def warn(
         if isinstance(pr, Part) and pr.residual_to
         else ("restano residuo del fondo")
     )
-    message = f"{name} non paga nessuno: {_why(pr, people, refused, kinds)}; i suoi {fmt.euro(amount)} {where}"
+    message = f"{name} non paga nessuno: {_why(pr, people, refused, kinds)}"
+    message += "" if owed else f"; i suoi {fmt.euro(amount)} {where}"
     trace.problem(
         Problem(
             rule=RULE,

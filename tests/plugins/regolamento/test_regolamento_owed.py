@@ -283,3 +283,31 @@ def test_the_fund_keeps_the_part_s_name_as_the_office_wrote_it(ciclope_ente, tmp
     text = OWED.replace('nome = "premio di presenza"', 'nome = "FESI"').replace('"premio_presenza"', '"fesi"')
     result = run_declared(ciclope_ente, tmp_path, text, staff())
     assert result.rewards.pools["fesi"].label == "FESI (importi dovuti)"
+
+
+GATED = OWED.replace(
+    "[[premi]]\n",
+    '[[colonne]]\nnome = "obiettivi_ente"\ntipo = "sì/no"\nelenco = "ente"\n'
+    'significato = "gli obiettivi dell\'ente raggiunti"\nfonte = "art. 4"\n\n[[premi]]\n',
+    1,
+).replace("dovuto = true\n", 'dovuto = true\nammesso = "=obiettivi_ente"\n')
+
+
+def test_an_owed_part_that_a_datum_of_the_ente_closes_is_said_with_its_reason(ciclope_ente, tmp_path):
+    """«nobody gets it unless the Ente's objectives are reached» (Unioncamere): with the objectives not reached the
+    part pays nobody; the warning says so (an owed part leaves no money, yet nobody was paid), and each person's
+    explanation says the condition that did not hold, never that the part «is not theirs»."""
+    assert GATED.count("ammesso") == 1 and "[[colonne]]" in GATED
+    result = run_declared(ciclope_ente, tmp_path, GATED, staff("[dati]\nobiettivi_ente = false\n"))
+    assert amounts(result) == {}  # no amount is owed to anyone: no award at all
+    warned = [p.message for p in result.violations if p.rule == "regolamento.nessuno"]
+    assert warned == [
+        "la parte «premio di presenza» non paga nessuno: la condizione ammesso (il dato obiettivi_ente (gli obiettivi "
+        "dell'ente raggiunti) dell'ente dice sì) non vale per nessuno"
+    ]
+    said = explain(result, "person", "P1")
+    assert "non partecipa" not in said
+    assert (
+        "alla parte «premio di presenza»: no — il dato obiettivi_ente (gli obiettivi dell'ente raggiunti) dell'ente "
+        in said
+    )
