@@ -620,8 +620,10 @@ def exclusion_words(result: Result, status: Figure, parts: bool = True) -> str:
     part it left the person out of is named already)."""
     rule = status.formula if parts else re.sub(r" \(per le parti: [^)]*\)", "", status.formula)
     # a yes-no datum as a sentence says it, «il rapporto di lavoro a tempo determinato: sì»; a number after its name
+    # a value the rule's words say already («la colonna formazione_svolta (…) dice no») is not said again after them
+    shown = [(i, _excluded_read(result, i)) for i in status.inputs]
     read = "; ".join(
-        f"{i.name}{':' if isinstance(i.value, bool) else ''} {_excluded_read(result, i)}" for i in status.inputs
+        f"{i.name}{':' if isinstance(i.value, bool) else ''} {value}" for i, value in shown if not _told(rule, i, value)
     )
     return _bracketed(rule, read)
 

@@ -128,8 +128,12 @@ def test_a_place_before_a_vowel_sound_is_elided(case, scheda):
 
 def test_a_yes_no_column_is_said_by_its_meaning(case, out):
     said = explained(case, "--person", "D10")
-    assert "il rapporto di lavoro a tempo determinato: sì" in said
+    # the exclusion's words say the datum by its meaning and its value, once: never again in what it read after them
+    reason = next(line for line in said.splitlines() if line.startswith("  perché: escluso dal premio:"))
+    assert "la colonna tempo_determinato (il rapporto di lavoro a tempo determinato) dice sì e " in reason
+    assert "il rapporto di lavoro a tempo determinato: sì" not in reason
     assert "il rapporto di lavoro a tempo determinato sì" not in said
+    assert reason.endswith("mesi di servizio nell'anno (un mese conta da 16 giorni di servizio) 5)")  # not said above
     rows = [r for r in _premi_rows(out / "schede.xlsx") if r["Codice"] == "D10"]
     assert rows and all("tempo_determinato" not in r["Motivo"] for r in rows)
     assert any("«il rapporto di lavoro a tempo determinato»: sì" in r["Motivo"] for r in rows)
