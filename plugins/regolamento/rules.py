@@ -34,6 +34,7 @@ from ciclope.core import (
 )
 from ciclope.plugins.regolamento.check import (
     appointments,
+    coefficientorder,
     controls,
     coverage,
     differentiation,
@@ -169,6 +170,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + timetwice.problems(regulation)
             + unusedfunds.problems(regulation, ente)
             + fundshares.problems(regulation)
+            + coefficientorder.problems(regulation, where)
         )
     return [
         Problem(
