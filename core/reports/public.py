@@ -83,8 +83,8 @@ CONTROL = (
     "meno di 3 persone (o pagato a meno di 3) è unito a quello sotto («alta e intermedia»); dove non basta gli "
     "importi sono «riservato», come quelli che permetterebbero di ricavarne un altro per differenza, e un fondo di "
     "premi pagato a meno di 3 persone non dice neppure quante (delle progressioni si dice quante persone sono "
-    "selezionate, non quanto costano). I totali dell'ente e il numero delle persone per livello "
-    "sono sempre pubblicati; le medie sono sulle persone pagate."
+    "selezionate, non quanto costano). I totali dell'ente e il numero delle persone di ogni riga (un livello, o i "
+    "livelli che unisce) sono sempre pubblicati; le medie sono sulle persone pagate."
 )
 # the premiums' table follows the people's, under the same control: said once, in full, where the page first needs it
 CONTROL_AGAIN = (

@@ -49,6 +49,8 @@ def test_the_public_relazione_of_each_example_has_no_personal_data(example, tmp_
     # back to it (a paragraph of six lines twice on one page)
     assert text.count("Controllo della riservatezza (D.Lgs. 33/2013 art. 20, dati in forma aggregata)") == 1
     assert text.count("Controllo della riservatezza: lo stesso delle persone per livello") == 1
+    # a level merged with the next one has no count of its own: the count published is each row's
+    assert "il numero delle persone di ogni riga (un livello, o i livelli che unisce) sono sempre pubblicati" in text
 
 
 @pytest.mark.parametrize("plugin", sorted(available_plugins()))
