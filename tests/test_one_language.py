@@ -511,6 +511,17 @@ def test_a_misspelt_column_gets_the_nearest_italian_name(tmp_path, capsys):
     assert "colonna sconosciuta «giorni_asenza» (forse «giorni_assenza»?)" in out
 
 
+def test_a_column_named_by_another_word_gets_the_column_it_means(tmp_path, capsys):
+    """«tempo_parziale» for the time worked: far from «quota_tempo» as a spelling, the same datum as a meaning."""
+    cycle = demo("regolamento", tmp_path)
+    people = cycle.parent / "comune-livelli" / "persone.csv"
+    people.write_text(people.read_text(encoding="utf-8").replace("quota_tempo", "tempo_parziale", 1), "utf-8")
+    capsys.readouterr()
+    main(["validate", str(cycle), "--ente", "comune-livelli"])
+    out = capsys.readouterr().out
+    assert "colonna sconosciuta «tempo_parziale» (forse «quota_tempo»?)" in out
+
+
 def test_a_sheet_or_ente_toml_that_cannot_be_read_is_said_once_not_on_every_row_naming_it(tmp_path, capsys):
     """The persone sheet renamed «Dipendenti»: two errors (the unknown sheet, the missing one), not one more per row
     of unità and valutazioni naming a person; ente.toml with a key written twice: its own error, not «valutatore

@@ -22,6 +22,7 @@ from ciclope.core.inputs.headers import header_label, sheet_title
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.inputs.tables import Sheet
 from ciclope.core.nearest import hint
+from ciclope.core.nearest import said as maybe
 from ciclope.core.values import CONTROL as _CONTROL
 from ciclope.core.values import (
     DateOf,
@@ -281,6 +282,18 @@ def table(r: Reading, name: str) -> Table | None:
     return Table(sheet, values, bad)
 
 
+# headers an office writes for a column of the people's file under another name, the words of a spelling far from it
+SAME_MEANING = {
+    "tempo_parziale": "quota_tempo",
+    "part_time": "quota_tempo",
+    "percentuale_tempo": "quota_tempo",
+    "assenze": "giorni_assenza",
+    "data_assunzione": "assunzione",
+    "data_cessazione": "cessazione",
+    "matricola": "codice",
+}
+
+
 def _header_holds(r: Reading, sheet: Sheet, name: str, cols: dict[str, tuple[Any, bool]]) -> bool:
     """The header's unknown columns and missing required ones reported; whether the sheet can be read
     (no required column missing)."""
@@ -290,12 +303,15 @@ def _header_holds(r: Reading, sheet: Sheet, name: str, cols: dict[str, tuple[Any
         if f"{name}.csv" in r.asked.schema.open_columns:  # named by the regulation: its plugin checks them
             continue
         words = [header_label(name, c, r.asked.schema) for c in cols]
+        shown = sheet.shown.get(col, col)
+        meant = SAME_MEANING.get(shown.strip().lower())
+        near = maybe(meant) if meant in words else hint(shown, words)
         r.err(
             sheet,
             1,
             col,
             "core.input.unknown_column",
-            f"colonna sconosciuta {quoted(sheet.shown.get(col, col))}{hint(sheet.shown.get(col, col), words)}: le colonne "
+            f"colonna sconosciuta {quoted(shown)}{near}: le colonne "
             f"di {sheet_title(name, r.asked.schema)} sono {', '.join(words)}; una colonna aggiuntiva dell'ufficio si scrive "
             "con il prefisso x_ (es. x_note)",
         )
