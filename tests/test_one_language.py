@@ -501,24 +501,24 @@ def test_the_article_of_a_count_agrees_with_how_it_is_said():
 # -- guidance at the point of error ---------------------------------------------------------------------------------
 
 
-def test_a_misspelt_column_gets_the_nearest_italian_name(tmp_path, capsys):
+def validated_with_header(tmp_path, capsys, column: str, written: str) -> str:
+    """``ciclope validate`` of the demo's comune-livelli with ``column`` of persone.csv headed ``written``."""
     cycle = demo("regolamento", tmp_path)
     people = cycle.parent / "comune-livelli" / "persone.csv"
-    people.write_text(people.read_text(encoding="utf-8").replace("giorni_assenza", "giorni_asenza", 1), "utf-8")
+    people.write_text(people.read_text(encoding="utf-8").replace(column, written, 1), "utf-8")
     capsys.readouterr()
     main(["validate", str(cycle), "--ente", "comune-livelli"])
-    out = capsys.readouterr().out
+    return capsys.readouterr().out
+
+
+def test_a_misspelt_column_gets_the_nearest_italian_name(tmp_path, capsys):
+    out = validated_with_header(tmp_path, capsys, "giorni_assenza", "giorni_asenza")
     assert "colonna sconosciuta «giorni_asenza» (forse «giorni_assenza»?)" in out
 
 
 def test_a_column_named_by_another_word_gets_the_column_it_means(tmp_path, capsys):
     """«tempo_parziale» for the time worked: far from «quota_tempo» as a spelling, the same datum as a meaning."""
-    cycle = demo("regolamento", tmp_path)
-    people = cycle.parent / "comune-livelli" / "persone.csv"
-    people.write_text(people.read_text(encoding="utf-8").replace("quota_tempo", "tempo_parziale", 1), "utf-8")
-    capsys.readouterr()
-    main(["validate", str(cycle), "--ente", "comune-livelli"])
-    out = capsys.readouterr().out
+    out = validated_with_header(tmp_path, capsys, "quota_tempo", "tempo_parziale")
     assert "colonna sconosciuta «tempo_parziale» (forse «quota_tempo»?)" in out
 
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from test_regolamento_parts import DIVIDED as PARTS_DIVIDED
+from test_regolamento_parts import HEAD as PARTS_HEAD
+
 from ciclope.core.run.explain import explain
 
 from helpers import amounts, one_unit_comune, run_declared
@@ -26,17 +29,8 @@ def files(people, fund: str) -> dict[str, str]:
     return one_unit_comune("Comune dei Centesimi", staff, cards, f'[funds]\nperformance_individuale = "{fund}"\n')
 
 
-DIVIDED = (
-    HEAD
-    + """
-[[premi]]
-nome = "produttività"
-metodo = "formula"
-importo = '=fondo * punteggio / SOMMA.ENTE(punteggio)'
-quota_fondo = 1
-fonte = "art. 6"
-"""
-)
+# the parts' formula that divides the fund, in this Comune's act
+DIVIDED = HEAD + PARTS_DIVIDED.removeprefix(PARTS_HEAD)
 
 
 def test_a_formula_amount_that_lost_its_cent_says_its_exact_amount_and_why(ciclope_ente, tmp_path):
