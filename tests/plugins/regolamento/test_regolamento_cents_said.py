@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from test_regolamento_parts import BY_CATEGORY
 from test_regolamento_parts import DIVIDED as PARTS_DIVIDED
 from test_regolamento_parts import HEAD as PARTS_HEAD
 
@@ -55,16 +56,7 @@ def test_a_formula_amount_that_lost_its_cent_says_its_exact_amount_and_why(ciclo
     assert "il centesimo in meno è il suo" in explain(result, "person", "S1")
 
 
-BY_STAFF = (
-    HEAD
-    + """
-[[premi]]
-nome = "produttività"
-metodo = "proporzionale"
-graduatorie = "categoria"
-fonte = "art. 9"
-"""
-)
+BY_STAFF = HEAD + BY_CATEGORY.removeprefix(PARTS_HEAD)  # the parts' graduatorie by category, in this act
 
 
 def test_each_graduatoria_s_share_says_its_exact_amount_and_its_cent(ciclope_ente, tmp_path):
