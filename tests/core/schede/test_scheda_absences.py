@@ -74,8 +74,12 @@ def test_the_declared_column_of_absences_not_the_empty_standard_one(ciclope_ente
     assert "Giorni di assenza 0" not in page(result, "A")
 
 
+# the core's column of days and the regulation's own, side by side
+BOTH_COLUMNS = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator,assenze_non_previste"
+
+
 def test_the_standard_column_where_a_rule_reads_it(ciclope_ente, tmp_path):
-    header = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator,assenze_non_previste"
+    header = BOTH_COLUMNS
     rows = [
         "SEG,Segretario,segretario,DIR,com,1,0,false,,0",
         "A,Anna Verdi,dipendente,C,com,1,20,false,SEG,0",
@@ -91,7 +95,7 @@ def test_the_standard_column_where_a_rule_reads_it(ciclope_ente, tmp_path):
 
 
 def test_the_standard_column_the_office_wrote_stays(ciclope_ente, tmp_path):
-    header = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator,assenze_non_previste"
+    header = BOTH_COLUMNS
     rows = [
         "SEG,Segretario,segretario,DIR,com,1,0,false,,0",
         "A,Anna Verdi,dipendente,C,com,1,12,false,SEG,10",
