@@ -22,7 +22,14 @@ from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.pay.eligibility import exclusion
-from ciclope.plugins.regolamento.pay.resultpay import NEGATIVE, POSITION, STATUS_WORDS, negative_inputs, position_input
+from ciclope.plugins.regolamento.pay.resultpay import (
+    NEGATIVE,
+    POSITION,
+    STATUS_WORDS,
+    negative_inputs,
+    position_input,
+    record_paid,
+)
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 
 HUNDRED = Decimal(100)
@@ -104,6 +111,7 @@ def pay(
         else ()
     )
     paid, receiving = ZERO, set()
+    amounts: dict[str, Decimal] = {}
     for p in people:
         s = scores.get(p.id)
         status = why_not(reg, p, s, ente, org, trace)
@@ -126,8 +134,11 @@ def pay(
         key = p.id if p.id not in out.awards else f"{p.id}:risultato"
         out.awards[key] = Award(person=p.id, amount=amount, pool=rp.fund, band=s.level if s is not None else None)
         paid += amount
+        amounts[p.id] = amount
         if score is not None and not status:
             receiving.add(p.id)
+    # `explain --pool` goes from the fund to what each was paid, as for every other method
+    record_paid(rp, [(p.id, p.name, "") for p in people], amounts, fund, source, trace)
     out.pools[rp.fund] = pool.with_distributed(paid)
     return receiving
 

@@ -232,6 +232,11 @@ def test_result_pay_as_a_share_of_the_fund_by_position_pay(ciclope_ente, tmp_pat
     assert {i.name: i.value for i in result.figures["award:PO1:risultato_po"].inputs}["quota massima"] == Decimal(
         "333.33"
     )
+    # the fund's explanation goes on to what was paid, person by person: PO1's 316.66 alone (PO2 and PO3 nothing)
+    said = explain.explain(result, "pool", "risultato_po") or ""
+    assert "■ Retribuzione di risultato pagata = € 316,66" in said
+    assert "• retribuzione di risultato di Persona PO1 = € 316,66" in said
+    assert "Persona PO2" not in said and "Persona PO3" not in said
 
 
 PREMIUM = """
