@@ -23,5 +23,6 @@ LABELS = {
     "obiettivi individuali × 100": "obiettivi individuali e di gruppo",
     "motivo": "motivo",
     "performance_individuale": "Premi per la performance individuale",
+    "performance_organizzativa": "Premi per la performance organizzativa",
     "risultato_po": "Retribuzione di risultato delle PO / EQ",
 }

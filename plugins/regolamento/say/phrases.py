@@ -85,6 +85,7 @@ ENTE_KIND = {
 }
 FUNDS = {
     "performance_individuale": "dei premi per la performance individuale",
+    "performance_organizzativa": "dei premi per la performance organizzativa",
     "risultato_po": "della retribuzione di risultato delle PO / EQ",
     "po_total": "delle risorse per posizione e risultato delle PO / EQ",  # [fondi] risorse_po
 }

@@ -227,3 +227,18 @@ def test_an_evaluator_who_is_not_staff_is_named_in_the_people_s_sheet(ciclope_en
     rows = list(load_workbook(path)["Valutazioni individuali"].iter_rows(values_only=True))
     column = rows[0].index("Valutatore")
     assert {r[column] for r in rows[1:]} == {"Organismo indipendente di valutazione"}
+
+
+def test_the_organisational_performance_s_fund_is_named_as_the_individual_one(ciclope_ente, tmp_path):
+    # two parts, one per fund, the funds named as the uses of the fondo risorse decentrate: both by their words
+    funds = '[funds]\nperformance_individuale = "1000.00"\nperformance_organizzativa = "500.00"\n'
+    data = {
+        **NO_HEADS,
+        "ente.toml": NO_HEADS["ente.toml"].replace('[funds]\nperformance_individuale = "1000.00"\n', funds),
+    }
+    text = BUDGET_PART.replace('metodo = "budget"', 'metodo = "proporzionale"\nfondo = "performance_individuale"')
+    text = text.replace("[etichette]", '[[premi]]\nnome = "unità"\nmetodo = "proporzionale"\nfondo = '
+                        '"performance_organizzativa"\nfonte = "art. 10"\n\n[etichette]')  # fmt: skip
+    page = html.render(run_declared(ciclope_ente, tmp_path, text, data))
+    assert "Premi per la performance organizzativa" in page and "Premi per la performance individuale" in page
+    assert "Fondo performance organizzativa" not in page

@@ -90,7 +90,7 @@ def test_a_person_s_explanation_stops_at_the_fund_constituted_pointing_to_explai
     assert text is not None
     # both premiums reach the fund constituted (76,037.66, computed above): each says it, and where its items are
     # the fund by its words, where its explanation is: never its key, nor the command's English option
-    for name in ("Fondo performance organizzativa", "Premi per la performance individuale"):
+    for name in ("Premi per la performance organizzativa", "Premi per la performance individuale"):
         pointer = f"(la costituzione, voce per voce, è nella spiegazione di «{name}»)"
         assert f"• fondo costituito = € 76.037,66   {pointer}\n" in text
     # the items of the constitution are not repeated in a person's explanation: they are the fund's

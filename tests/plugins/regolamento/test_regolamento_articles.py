@@ -284,6 +284,20 @@ def test_the_parts_of_the_premium(tmp_path):
     )
 
 
+def test_the_organisational_performance_s_fund_is_said_as_the_individual_one(tmp_path):
+    # the fund named as the destination's use of the fondo risorse decentrate reads as the individual one does,
+    # «dei premi per …», never «il fondo «performance organizzativa»» beside it
+    text = (
+        PARTS.replace('quota_fondo = 0.4', 'fondo = "performance_organizzativa"')
+        .replace('residuo_a = "obiettivi"\n', "")
+        .replace("quota_fondo = 0.6", 'fondo = "performance_individuale"')
+    )
+    (article,) = art.articles(read(tmp_path, text))
+    assert "Le va tutto il fondo dei premi per la performance organizzativa. " in article.body
+    assert "Le va tutto il fondo dei premi per la performance individuale. " in article.body
+    assert "«performance organizzativa»" not in article.body
+
+
 def test_the_sentences_of_every_block(tmp_path):
     text = art.render(read(tmp_path, FULL))
     for sentence in (
