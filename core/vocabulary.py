@@ -208,15 +208,16 @@ def toml_key_said(path: str) -> str:
     """A key of a TOML file as its writer finds it: ``progressioni.graduatoria`` → ``[progressioni] graduatoria``,
     ``premi[2].peso`` → ``[[premi]] n. 2, peso`` (the index as the office counts, from 1), a whole table of a list
     ``premi[2]`` → ``[[premi]] n. 2``, a key of a table inside one of a list ``premi[3].coefficienti.adeguato`` →
-    ``[[premi]] n. 3, coefficienti, adeguato``, ``formato`` as it is."""
-    table, dot, key = path.rpartition(".")
-    if not dot:
-        return re.sub(r"^(.+)\[(\d+)\]$", r"[[\1]] n. \2", path)  # a whole table of a list: ``premi[2]``
-    listed = re.fullmatch(r"(.+?)\[(\d+)\]((?:\.[^.\[\]]+)*)", table)
+    ``[[premi]] n. 3, coefficienti, adeguato``, a list inside one of a list ``riduzioni[1].scaglioni[2].riduzione`` →
+    ``[[riduzioni]] n. 1, scaglioni n. 2, riduzione``, ``formato`` as it is."""
+    listed = re.fullmatch(r"([^\[\]]+?)\[(\d+)\](.*)", path)
     if listed is None:
-        return f"[{table}] {key}"
-    inner = listed.group(3).lstrip(".").replace(".", ", ")  # the tables inside the list's, by their keys
-    return ", ".join(w for w in (f"[[{listed.group(1)}]] n. {listed.group(2)}", inner, key) if w)
+        table, dot, key = path.rpartition(".")
+        return f"[{table}] {key}" if dot else path
+    # the tables and lists inside the list's item, by their keys: a list within it by its item's number as well,
+    # ``riduzioni[1].scaglioni[2].riduzione`` → ``[[riduzioni]] n. 1, scaglioni n. 2, riduzione``
+    inner = [re.sub(r"^(.+)\[(\d+)\]$", r"\1 n. \2", k) for k in listed.group(3).split(".") if k]
+    return ", ".join([f"[[{listed.group(1)}]] n. {listed.group(2)}", *inner])
 
 
 def toml_place(where: str) -> str | None:

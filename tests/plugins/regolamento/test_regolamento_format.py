@@ -425,3 +425,7 @@ def test_a_key_inside_a_table_of_a_list_is_placed_as_the_other_keys_of_the_list(
     assert toml_key_said("premi[3].coefficienti.adeguata") == "[[premi]] n. 3, coefficienti, adeguata"
     assert toml_key_said("livelli.scala[2].da") == "[[livelli.scala]] n. 2, da"
     assert toml_key_said("progressioni.graduatoria") == "[progressioni] graduatoria"
+    # a list inside an item of a list: each by the number the office counts, never «[[riduzioni[1].scaglioni]]»
+    assert toml_key_said("riduzioni[1].scaglioni[2].riduzione") == "[[riduzioni]] n. 1, scaglioni n. 2, riduzione"
+    assert toml_key_said("riduzioni[2].scaglioni[3]") == "[[riduzioni]] n. 2, scaglioni n. 3"
+    assert toml_key_said("premi[2]") == "[[premi]] n. 2" and toml_key_said("formato") == "formato"
