@@ -42,6 +42,7 @@ from ciclope.plugins.regolamento.check import (
     fundshares,
     labelnames,
     positioncheck,
+    positiondays,
     scaleslip,
     servicedates,
     timetwice,
@@ -618,6 +619,8 @@ def result_pay(
     (:meth:`Regulation.only`)."""
     rp = one.result_pay
     assert rp is not None
+    # once the national checks have spoken (phase a), so that a cell they speak of gets no second message
+    trace.extend(positiondays.problems(rp, ente, position_pay, trace.problems, cite(one, rp.source)))
     if rp.method == "quota_posizione":
         before = interim.taken(one, ente, trace, out)  # the interims first out of the result fund
         paid = positionshare.pay(one, ente, scores, org, trace, out, position_pay)
