@@ -277,3 +277,9 @@ class InputSchema:
     # an ente's own names of its roles, read in people.csv's column ruolo as the roles (a declared regulation's
     # [etichette] ``po``, which ``ciclope template`` offers in the column's menu): word → role code
     role_words: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # an ente whose regulation classifies its staff by grades of its own (a declared regulation's [gradi]): the
+    # column of people.csv that holds each person's grade and the grades' names. A grade written in the column
+    # categoria of a row whose grade column is empty is an error of that cell at load, beside a category no contract
+    # knows, so that every such row is said in one run (case, accents and spaces do not count)
+    grade_column: str = ""
+    grades: tuple[str, ...] = ()

@@ -279,7 +279,34 @@ def table(r: Reading, name: str) -> Table | None:
         parser, required = cols.get(col, (open_parser, False))
         said = header_label(name, col, r.asked.schema) if required else col  # the column as the office names it
         values[col] = _parsed(col, sheet.columns[col], parser, required, bad, said)
+    if name == "people" and r.asked.schema.grades:
+        _grades_as_categories(r, sheet, values, bad)
     return Table(sheet, values, bad)
+
+
+def _grades_as_categories(r: Reading, sheet: Sheet, values: dict[str, list[Any]], bad: dict) -> None:
+    """Each row whose column categoria holds one of the ente's own grades while its grade column is empty: the
+    grade was written in the wrong column. Its cell's problem, in place of the category's own (a grade that is no
+    category, BS, is refused by the category's reader too): said at load with every other such row, whether the grade
+    is also a category (B, C, D, which the reader accepts) or not, so the office fixes them in one round."""
+    schema = r.asked.schema
+    texts = sheet.columns.get("category")
+    if texts is None:
+        return
+    grades = {_folded(g) for g in schema.grades}
+    written = values.get(schema.grade_column) or [None] * len(texts)
+    where = {col: n for n, col in enumerate(sheet.header)}
+    grade, category = header_label("people", schema.grade_column, schema), header_label("people", "category", schema)
+    for i, text in enumerate(texts):
+        if not text or written[i] is not None or _folded(text) not in grades:
+            continue
+        message = (
+            f"{quoted(text)} è un grado del regolamento ([gradi]), ma la colonna {grade} è vuota: il grado va nella "
+            f"colonna {grade}, e la {category} resta vuota"
+        )
+        found = [e for e in bad.get(i, []) if e[0] != "category"] + [("category", "core.input.grade", message)]
+        bad[i] = sorted(found, key=lambda e: where.get(e[0], len(where)))
+        values["category"][i] = None
 
 
 # headers an office writes for a column of the people's file under another name, the words of a spelling far from it

@@ -181,4 +181,6 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
         one_row=tuple(dict.fromkeys(f for s in schemas for f in s.one_row)),
         keyed={f: k for s in schemas for f, k in s.keyed.items()},
         role_words={w: role for s in schemas for w, role in s.role_words.items()},
+        grade_column=next((s.grade_column for s in schemas if s.grade_column), ""),
+        grades=tuple(dict.fromkeys(g for s in schemas for g in s.grades)),
     )

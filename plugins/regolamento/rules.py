@@ -42,6 +42,7 @@ from ciclope.plugins.regolamento.check import (
     fundshares,
     labelnames,
     positioncheck,
+    positiondays,
     scaleslip,
     servicedates,
     timetwice,
@@ -187,9 +188,9 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
 
 def grade_cells(ente: Ente, regulation: Regulation) -> list[Problem]:
     """With [gradi], the grade of each person as people.csv writes it: one that is none of [gradi]'s is an error at
-    its cell, with the grades the regulation declares (a table of amounts by grade would find no line for the person);
-    a grade of [gradi] written in the categoria column while grado is empty is an error at that cell (the tables and
-    the formulas reading ``grado`` would find «il grado = nessuno»). Every such row at once."""
+    its cell, with the grades the regulation declares (a table of amounts by grade would find no line for the person).
+    Every such row at once. A grade of [gradi] written in the categoria column while grado is empty is refused at
+    load, with the categories no contract knows (the schema's ``grades``), so that both are said in one run."""
     if regulation.grades is None:
         return []
     names = grades.declared(regulation)
@@ -203,12 +204,6 @@ def grade_cells(ente: Ente, regulation: Regulation) -> list[Problem]:
                 "nel file del regolamento"
             )
             out.append(_grade_cell(ente, regulation, person.row, "grado", message))
-        elif not written and person.category and grades.code(person.category, names) is not None:
-            message = (
-                f"la categoria {fmt.quoted(person.category)} di {person.id} è un grado del regolamento ([gradi]), ma "
-                "la colonna grado è vuota: con [gradi] il grado si scrive nella colonna grado"
-            )
-            out.append(_grade_cell(ente, regulation, person.row, ente.column_shown("people", "category"), message))
     return out
 
 
@@ -269,6 +264,8 @@ def input_schema(params: Params | None) -> InputSchema:
     columns, files, help = dict(schema.columns), dict(schema.files), dict(schema.help)
     if regulation.grades is not None:  # the template's drop-down of the grades [gradi] declares
         columns["people.csv"] = {**columns["people.csv"], grades.GRADE: grades.menu(regulation)}
+        # a grade written in the column categoria instead of grado is refused at load, every such row at once
+        schema = attrs.evolve(schema, grade_column=grades.GRADE, grades=grades.declared(regulation))
     for file, declared_here in declaredcolumns.by_file(regulation.columns).items():
         where = files if file in files else columns  # a file of the plugin's own, or a core file's further columns
         where[file] = {**where.get(file, {}), **declaredcolumns.parsers(declared_here)}
@@ -618,6 +615,8 @@ def result_pay(
     (:meth:`Regulation.only`)."""
     rp = one.result_pay
     assert rp is not None
+    # once the national checks have spoken (phase a), so that a cell they speak of gets no second message
+    trace.extend(positiondays.problems(rp, ente, position_pay, trace.problems, cite(one, rp.source)))
     if rp.method == "quota_posizione":
         before = interim.taken(one, ente, trace, out)  # the interims first out of the result fund
         paid = positionshare.pay(one, ente, scores, org, trace, out, position_pay)

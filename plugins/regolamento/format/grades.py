@@ -84,13 +84,11 @@ def grade_of(reg: Regulation, person: Person) -> str | None:
 
 def refused(reg: Regulation, person: Person) -> bool:
     """Whether the person's grade cell is an error of its own (said at the cell by the validation): with [gradi], a
-    grade that is none of them, or the grado column empty while the category is one of them."""
+    grade that is none of them (one written in the column categoria while grado is empty is refused at load)."""
     if reg.grades is None:
         return False
-    written, names = person.extra.get(GRADE), declared(reg)
-    if written:
-        return code(str(written), names) is None
-    return person.category is not None and bool(person.category) and code(person.category, names) is not None
+    written = person.extra.get(GRADE)
+    return bool(written) and code(str(written), declared(reg)) is None
 
 
 def menu(reg: Regulation) -> Callable[[str], str]:

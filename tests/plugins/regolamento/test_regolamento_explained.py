@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
+from ciclope.core.problems import CiclopeError
 from ciclope.core.run.explain import explain
 
 from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
@@ -561,17 +564,19 @@ def test_the_note_of_the_levels_is_in_the_explanation_of_the_level(ciclope_ente,
 
 def test_a_grade_written_as_the_category_is_said_at_its_cell(ciclope_ente, tmp_path):
     """P2's grado left empty and its category «C», one of [gradi] (B, C, D): the office wrote the grade in the
-    wrong column. Said on row 4, at the category, instead of a formula finding «il grado = nessuno»."""
+    wrong column. Said on row 4, at the category, when the data are read, instead of a formula finding «il grado =
+    nessuno»."""
     files = ateneo()
     files["people.csv"] = files["people.csv"].replace("P2,Bruno,dipendente,C,com,0.5,0,false,SEG,C", "P2,Bruno,"
                                                       "dipendente,C,com,0.5,0,false,SEG,")  # fmt: skip
     assert files != ateneo()
-    result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
-    [problem] = [p for p in result.violations if p.rule == "regolamento.grado"]
+    with pytest.raises(CiclopeError) as err:
+        run_declared(ciclope_ente, tmp_path, ATENEO, files)
+    [problem] = err.value.problems
     assert problem.is_error and (problem.file, problem.row, problem.column) == ("people.csv", 4, "category")
     assert problem.message == (
-        "la categoria «C» di P2 è un grado del regolamento ([gradi]), ma la colonna grado è vuota: con [gradi] il "
-        "grado si scrive nella colonna grado"
+        "«C» è un grado del regolamento ([gradi]), ma la colonna grado è vuota: il grado va nella colonna grado, e la "
+        "categoria resta vuota; riga di Bruno (P2)"
     )
 
 
