@@ -609,7 +609,8 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
         # an outcome whose figure says why nothing is paid (no appointment a part pays): said as the premium's reason
         out.append({"why": zero_reason(status).removeprefix(NOTHING), "source": status.source, "about": UNPAID})
     # excluded from every part: no part's condition is a reason beside the exclusion
-    out += _refused_reasons(result, ident, not (excluded and status is not None and PARTS_ONLY not in status.formula))
+    conditions = not (excluded and status is not None and PARTS_ONLY not in status.formula)
+    out += _refused_reasons(result, ident, conditions, verdict=refusal_verdict(result, ident))
     out += recoveries(result, ident)
     return out
 
@@ -639,6 +640,17 @@ def part_exclusion(result: Result, ident: str) -> Figure | None:
 
 # how an exclusion's rule says it is limited to some parts («escluso dal premio: … (per le parti: risultato)»)
 PARTS_ONLY = " (per le parti: "
+# a part's condition that leaves out someone whom another part pays and no exclusion took from withholds nothing (a
+# maggiorazione they do not have): it «non spetta», said under no «Non pagato» heading; else it says «no» under it
+NOT_DUE, WITHHELD = "non spetta", "no"
+
+
+def refusal_verdict(result: Result, ident: str) -> str:
+    """What each part that left the person out says after its name: «non spetta» where the person is paid something
+    and only the parts' conditions leave them out of the others (:data:`NOT_DUE`), «no» where an exclusion took
+    from them or nothing is paid them. The one rule of ``ciclope explain`` and of the scheda personale."""
+    paid = any(a.amount > 0 for a in result.ledger.awards_of(ident))
+    return NOT_DUE if paid and part_exclusion(result, ident) is None else WITHHELD
 
 
 def part_refusals(
@@ -669,6 +681,7 @@ def _refused_reasons(
     read that it does not say (but those ``theirs`` leaves off); then, in one plain line, the parts that are not
     theirs (no reason of money not paid)."""
     out = []
+    about = DUE if verdict == NOT_DUE else UNPAID  # nothing withheld: no «Non pagato» heading over it
     for f in refusals(result, ident) if conditions else ():
         said = f.note or f"non vale: {f.formula}"
         reads = _reads(result, [i for i in f.inputs if not theirs(i) and i.name != RULE_NOTE])
@@ -677,14 +690,14 @@ def _refused_reasons(
             {
                 "why": f"{f.label}: {verdict} — {said}" + (f" ({read})" if read else "") + rule_note(f),
                 "source": f.source,
-                "about": UNPAID,
+                "about": about,
             }
         )
     outside = outside_parts(result, ident)
     if outside:
         parts = "alla parte" if len(outside) == 1 else "alle parti"
         said = fmt.listed(f"«{name}»" for name in outside)
-        out.append({"why": f"non partecipa {parts} {said}", "source": "", "about": UNPAID})
+        out.append({"why": f"non partecipa {parts} {said}", "source": "", "about": about})
     return out
 
 
@@ -724,9 +737,10 @@ def _zero_award(result: Result, award: Figure, excluded: bool) -> list[dict[str,
     return [{"why": why, "source": award.source, "about": UNPAID}]
 
 
-# what a reason of :func:`unpaid_reasons` is about: the person's outcome (said under «esito»), an amount not paid,
-# an amount taken back (each said after the premiums)
-OUTCOME, UNPAID, RECOVERY = "esito", "non pagato", "recupero"
+# what a reason of :func:`unpaid_reasons` is about: the person's outcome (said under «esito»), a part that is not
+# due to someone paid (said after the premiums without a heading: nothing is withheld), an amount not paid, an
+# amount taken back (each said after the premiums, under its heading)
+OUTCOME, DUE, UNPAID, RECOVERY = "esito", "non spetta", "non pagato", "recupero"
 
 
 def _reads(result: Result, inputs: Iterable[Input]) -> list[tuple[Input, str]]:
@@ -1104,6 +1118,8 @@ def header_lines(
     for award in awards:
         lines += award_lines(award, subj, labels, documents)
     lines += total_lines(awards)
+    # a part not due to someone paid: a line of its own, as a premium's, no «perché:» of the total above it
+    lines += reason_lines([r for r in reasons if r.get("about") == DUE], documents, said="")
     for about in (UNPAID, RECOVERY):
         said = reason_lines([r for r in reasons if r.get("about", UNPAID) == about], documents)
         if said and awards:  # after a premium's own lines, headed by what they are about
@@ -1126,11 +1142,13 @@ def total_lines(awards: Sequence[Mapping[str, Any]]) -> list[str]:
     return out
 
 
-def reason_lines(reasons: Iterable[Mapping[str, str]], documents: Mapping[str, str] | None) -> list[str]:
-    """Each reason of :func:`unpaid_reasons`, with its rule."""
+def reason_lines(
+    reasons: Iterable[Mapping[str, str]], documents: Mapping[str, str] | None, said: str = "  perché: "
+) -> list[str]:
+    """Each reason of :func:`unpaid_reasons` after ``said``, with its rule."""
     lines = []
     for reason in reasons:
-        lines.append(f"  perché: {reason['why']}")
+        lines.append(f"{said}{reason['why']}")
         if reason["source"]:
             lines.append(f"  regola: {fmt.cite(reason['source'], documents)}")
     return lines

@@ -22,15 +22,16 @@ from ciclope.core.reports import fmt, progressions
 from ciclope.core.result import Result
 from ciclope.core.run.explain import (
     GIVEN,
+    NOT_DUE,
     PART,
     award_figure,
     column_kind,
     exclusion_words,
     input_shown,
-    part_exclusion,
     part_refusals,
     premium_first,
     readings_of,
+    refusal_verdict,
     result_kinds,
     service_words,
     subject,
@@ -488,9 +489,12 @@ def _refused(result: Result, pid: str) -> dict[str, Any]:
     """The parts that left the person out, under «Non pagato» with «no» where an exclusion took from them or nothing
     is paid them; of someone paid whom only a part's condition leaves out, each «non spetta», with no heading. Never
     a colleague's datum (rules/core.md §6)."""
-    plain = any(a.amount > 0 for a in result.ledger.awards_of(pid)) and part_exclusion(result, pid) is None
-    said = part_refusals(result, pid, partial(_of_others, result, pid), "non spetta" if plain else "no")
-    return {"refused": tuple(words_only(why) for why in said), "refused_title": "" if plain else "Non pagato"}
+    verdict = refusal_verdict(result, pid)  # explain's rule: «non spetta» under no heading, or «no» under it
+    said = part_refusals(result, pid, partial(_of_others, result, pid), verdict)
+    return {
+        "refused": tuple(words_only(why) for why in said),
+        "refused_title": "" if verdict == NOT_DUE else "Non pagato",
+    }
 
 
 def _of_others(result: Result, pid: str, step: Any) -> bool:

@@ -12,6 +12,7 @@ from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.grades import code, column, declared, grade_of
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.format.wording import feminine, the
 from ciclope.plugins.regolamento.read.lines import line_of, said
 from ciclope.plugins.regolamento.read.load import regulation_where
 
@@ -62,9 +63,10 @@ def _problem(
     line = line_of(dict(lines), f"{key}[0]" if key == "punteggio.categorie" else key)  # the first table of them
     at = f"{file}, riga {line}" if line is not None else file
     ids = ", ".join(p.id for p in people[:5]) + (f" e altri {len(people) - 5}" if len(people) > 5 else "")
-    word, header = ("il grado", "grado") if reg.grades is not None else ("la categoria", "categoria")
+    # the grade in the regulation's word («la categoria», «l'area», «il grado»); the column by the file's header
+    word, header = the(grades.word(reg)), ("grado" if reg.grades is not None else "categoria")
     zero = " (con 0 se non partecipa alla parte)" if key.endswith("parametri") else ""
-    empty = f"(vuot{'o' if reg.grades is not None else 'a'})"
+    empty = f"(vuot{'a' if feminine(grades.word(reg)) else 'o'})"
     what = f"{word} {grades.said(grade, declared(reg)) if grade else empty}"
     return Problem(
         rule="regolamento.categoria",

@@ -18,6 +18,7 @@ from ciclope.core import Ente, Input, Person, cells
 from ciclope.plugins.regolamento.format.expr import Binary, Call, Name, Negative, Node, Text
 from ciclope.plugins.regolamento.format.spec import Card, GradeWeights, Premium, Regulation, Weights
 from ciclope.plugins.regolamento.format.vocabulary import normal
+from ciclope.plugins.regolamento.format.wording import feminine, joined, the
 
 # The categories people.csv accepts (its closed list) and the Areas of the CCNL 16.11.2022 that took their place,
 # which people.csv reads as the same codes (a test keeps both equal to the core's lists).
@@ -140,14 +141,31 @@ def factor(reg: Regulation, pr: Premium, person: Person, ente: Ente) -> tuple[De
     mine = grade_of(reg, person)
     value = by_code.get(mine, Decimal(0)) if mine is not None else Decimal(0)  # a grade lacking: error of validate
     cell = ente.cell("people", person.row, column(reg))
-    what = "grado" if reg.grades is not None else "categoria"
-    return value, (Input(what, mine, cell=cell), Input(parameter(reg), value))
+    return value, (Input(word(reg), mine, cell=cell), Input(parameter(reg), value))
+
+
+def word(reg: Regulation) -> str:
+    """One grade of the regulation as its documents name it: with [gradi], the contract's word (``parola``:
+    «categoria», «area») or «grado»; else the comparto's «categoria». The column of people.csv keeps its header."""
+    if reg.grades is None:
+        return "categoria"
+    return reg.grades.word.strip() or "grado"
+
+
+def of_word(reg: Regulation) -> str:
+    """:func:`word` after «di», with its article: «del grado», «della categoria», «dell'area»."""
+    return joined("di", the(word(reg)))
+
+
+def of_own(reg: Regulation) -> str:
+    """:func:`word` after «di» and «suo»: «del suo grado», «della sua categoria», «della sua area»."""
+    return f"{'della sua' if feminine(word(reg)) else 'del suo'} {word(reg)}"
 
 
 def parameter(reg: Regulation) -> str:
-    """A grade's factor in a premium's split as people read it: «parametro del grado» with [gradi], else «parametro
-    della categoria»."""
-    return "parametro del grado" if reg.grades is not None else "parametro della categoria"
+    """A grade's factor in a premium's split as people read it: «parametro della categoria», «parametro del grado»
+    with [gradi], «parametro dell'area» with [gradi] parola = "area"."""
+    return f"parametro {of_word(reg)}"
 
 
 def parameter_read(inputs: Iterable[tuple[Input, ...]]) -> str:

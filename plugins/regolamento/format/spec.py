@@ -1582,7 +1582,8 @@ class Grades:
         "parola",
         "text",
         "come il contratto chiama un grado, detto prima del grado nella scheda personale, nelle spiegazioni e nel "
-        "foglio di lavoro («categoria BS»); se manca, «grado»",
+        "foglio di lavoro («categoria BS»), e al posto di «grado» nelle formule, nei parametri e negli articoli del "
+        "regolamento («il parametro della categoria»); se manca, «grado»",
         default="",
         example="categoria",
     )

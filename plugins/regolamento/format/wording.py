@@ -218,6 +218,46 @@ def the(name: str) -> str:
     return f"{'lo' if lo else 'il'} {name}"  # il contratto, lo statuto, il sistema
 
 
+# the first ending that fits, in this order: «economico» → «economici», «qualifica» → «qualifiche», «sistema» →
+# «sistemi» (a masculine in «-ma»), «categoria» → «categorie»
+_PLURAL_ENDINGS = (
+    ("ico", "ici"), ("co", "chi"), ("go", "ghi"), ("ca", "che"), ("ga", "ghe"), ("ema", "emi"), ("amma", "ammi"),
+    ("a", "e"), ("o", "i"), ("e", "i"),
+)  # fmt: skip
+_OF = frozenset({"di", "del", "dello", "della", "dell'", "dei", "degli", "delle", "da", "per", "in", "a"})
+
+
+def plural(name: str) -> str:
+    """A noun an office wrote (with its adjectives) in the plural, read from the endings of Italian: «categoria» →
+    «categorie», «area dirigenziale» → «aree dirigenziali», «livello economico» → «livelli economici», «fascia» →
+    «fasce»; a word ending in an accented vowel or a consonant stays as it is, and so does whatever follows «di»
+    («posizione di lavoro» → «posizioni di lavoro»). A guess, as :func:`the`'s."""
+    words = name.split(" ")
+    stop = next((i for i, w in enumerate(words) if w.lower() in _OF), len(words))
+    return " ".join([*(_plural_word(w) for w in words[:stop]), *words[stop:]])
+
+
+def _plural_word(word: str) -> str:
+    if len(word) > 3 and word.endswith(("cia", "gia")) and word[-4] not in _VOWEL:
+        return word[:-2] + "e"  # fascia → fasce, spiaggia → spiagge
+    found = next(((end, to) for end, to in _PLURAL_ENDINGS if word.endswith(end)), None)
+    return word[: -len(found[0])] + found[1] if found else word
+
+
+def each_of(name: str) -> str:
+    """«ciascuno» agreeing with ``name``: «ciascuna categoria», «ciascun grado», «ciascuno scatto»."""
+    if feminine(name):
+        return f"ciascuna {name}"
+    return f"{'ciascuno' if the(name).startswith('lo ') else 'ciascun'} {name}"
+
+
+def feminine(name: str) -> bool:
+    """Whether ``name`` is feminine, as :func:`the` reads it: «la categoria», «l'area», «la posizione»."""
+    found = _ARTICLE.match(the(name))
+    article = found.group(0) if found else ""
+    return article in ("la", "le") or (article == "l'" and name.split(" ", 1)[0].lower().endswith(("a", "à", "ione")))
+
+
 def said(node: Node) -> str:
     if isinstance(node, Num):
         if node.unit == DAYS_UNIT:

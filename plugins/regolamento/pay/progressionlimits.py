@@ -78,7 +78,7 @@ def whose(reg: Regulation, group: str, year: int) -> str:
     if not group:
         return ""
     if reg.grades is not None:
-        return f"per il grado {fmt.quoted(group)}"
+        return f"per {wording.the(grades.word(reg))} {fmt.quoted(group)}"
     area = grades.area_of(reg, group, year)
     return f"per l'{area}" if area else f"per la categoria {group}"
 

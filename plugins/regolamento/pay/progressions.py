@@ -195,7 +195,7 @@ def _record_ranking(
     what the selected cost (``graduatoria:progressioni/<group>``); the value is the places, or the resources where
     only they limit the selection. A candidate left out by either reads them here."""
     limit, resources, base = ranking["limit"], ranking["resources"], ranking["base"]
-    where = " del grado" if reg.grades is not None else " della categoria (o Area)"
+    where = f" {grades.of_word(reg)}" if reg.grades is not None else " della categoria (o Area)"
     counted = (
         "candidati della graduatoria"
         if pr.share_of == "candidati"
@@ -233,7 +233,7 @@ def _record_given(
     for ranking in rankings:
         picked = [row for row in ranking["ranked"] if row["outcome"] == SELECTED]
         if picked and ranking["name"]:  # the graduatoria by its Area, then its selected
-            where = " del grado" if reg.grades is not None else " della categoria (o Area)"
+            where = f" {grades.of_word(reg)}" if reg.grades is not None else " della categoria (o Area)"
             first = ente.people[picked[0]["person"]]
             chosen.append(_group_read(reg, ente, first, where, f"{RANKING}{ranking['name']}", own=False))
         chosen += [
@@ -263,7 +263,7 @@ def _group(reg: Regulation, pr: Progressions, person: Any) -> str:
     """The graduatoria of ``person``: the ente's one, or their grade (the grado of [gradi], else the category)."""
     if pr.rankings == "ente":
         return ""
-    return grades.grade_of(reg, person) or ("senza grado" if reg.grades is not None else "senza categoria")
+    return grades.grade_of(reg, person) or f"senza {grades.word(reg)}"
 
 
 def _candidate(
@@ -676,7 +676,7 @@ def _record_place(
 ) -> None:
     person = ente.people[row["person"]]
     group = _group(reg, pr, person)
-    where = (" del suo grado" if reg.grades is not None else " della sua categoria (o Area)") if group else ""
+    where = (f" {grades.of_own(reg)}" if reg.grades is not None else " della sua categoria (o Area)") if group else ""
     formula = f"posto nella graduatoria{where}: {_order_words(pr)}; i pari merito hanno lo stesso posto"
     if group:  # the graduatoria by the person's cell, in the words of the contract, with its places and resources
         inputs = (_group_read(reg, ente, person, where, f"{RANKING}{group}"), *inputs)

@@ -36,7 +36,7 @@ def group_of(reg: Regulation, part: Part, person: Person, ente: Ente) -> str:
     if isinstance(part.rankings, Formula):
         return named(reg, part.rankings, person, ente)[0]
     if part.rankings == "categoria":
-        return grades.grade_of(reg, person) or ("senza grado" if reg.grades is not None else "senza categoria")
+        return grades.grade_of(reg, person) or f"senza {grades.word(reg)}"
     top = ente.top_unit_of(person.unit)
     return top.id if top is not None else person.unit
 
@@ -61,7 +61,7 @@ def kind_word(reg: Regulation, part: Part) -> str:
     if isinstance(part.rankings, Formula):
         return ""
     if part.rankings == "categoria" and reg.grades is not None:
-        return reg.grades.word.strip() or "grado"  # the contract's word for its grades ([gradi] parola)
+        return grades.word(reg)  # the contract's word for its grades ([gradi] parola)
     return WORDS[part.rankings]
 
 

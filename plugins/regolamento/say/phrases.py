@@ -15,6 +15,7 @@ from ciclope.core import fmt
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.expr import Formula, Num
 from ciclope.plugins.regolamento.format.grades import parameter as grade_parameter
+from ciclope.plugins.regolamento.format.grades import word as grade_word
 from ciclope.plugins.regolamento.format.methods import METHODS as PREMIUM_METHODS
 from ciclope.plugins.regolamento.format.methods import time_read_by
 from ciclope.plugins.regolamento.format.spec import (
@@ -47,9 +48,11 @@ from ciclope.plugins.regolamento.format.wording import (
     IN_SCOPE,
     PLURAL,
     ROLE_GROUP,
+    feminine,
     joined,
     of_unit,
     own_labels,
+    plural,
     role_groups,
     role_names,
     roles,
@@ -233,8 +236,10 @@ def regulated(regulation: Regulation) -> tuple[str, ...]:
 
 
 def _grades_of(names: Sequence[str], regulation: Regulation) -> str:
-    """«della categoria D», «delle categorie A, B e C»; with [gradi], «del grado Q1», «dei gradi …»."""
-    one, many = ("del grado", "dei gradi") if regulation.grades is not None else ("della categoria", "delle categorie")
+    """«della categoria D», «delle categorie A, B e C»; with [gradi], «del grado Q1», «dei gradi …», or in the
+    contract's word, «dell'area B», «delle aree …»."""
+    named = grade_word(regulation)
+    one, many = joined("di", the(named)), joined("di", the(plural(named)))
     if len(names) == 1:
         return f"{one} {names[0]}"
     return f"{many} {fmt.listed(names)}"
@@ -484,20 +489,24 @@ def statuses(block: Status, regulation: Regulation) -> Said:
 
 
 def grades(block: Grades, regulation: Regulation) -> Said:
+    """The grades in the contract's word ([gradi] parola): «Le categorie del CCNL Sanità: …», «I gradi del …»; the
+    column of the people's list keeps its header, «grado»."""
     of = joined("di", the(block.contract)) if block.contract else "del contratto dell'ente"
-    word = block.word.strip()
+    word, named = block.word.strip(), grade_word(regulation)
+    many = the(plural(named))
+    one = "quella" if feminine(named) else "quello"
     lines = [
-        f"I gradi {of}: {', '.join(block.names)}; la colonna grado dell'elenco del personale dice quello di "
-        f"ciascuno{_grade_tables(regulation)}.",
+        f"{many[:1].upper()}{many[1:]} {of}: {', '.join(block.names)}; la colonna grado dell'elenco del personale "
+        f"dice {one} di ciascuno{_grade_tables(regulation)}.",
         *([f"Il contratto chiama un grado «{word}»: i documenti dicono «{word} {block.names[0]}»."] if word else []),
         *note(block.note),
     ]
-    return "I gradi del contratto", lines, {"names", "contract", "word", "note"}
+    return f"{many[:1].upper()}{many[1:]} del contratto", lines, {"names", "contract", "word", "note"}
 
 
 def _grade_tables(reg: Regulation) -> str:
-    """«, e le tabelle per grado del regolamento li nominano» where there are some: a part's parametri, the score's
-    weights by grade, the progressions' places or resources by graduatoria."""
+    """«, e le tabelle per grado del regolamento li nominano» (per categoria … le nominano) where there are some: a
+    part's parametri, the score's weights by grade, the progressions' places or resources by graduatoria."""
     premiums = (reg.premium, *reg.parts) if reg.premium is not None else reg.parts
     pr = reg.progressions
     tables = (
@@ -505,7 +514,8 @@ def _grade_tables(reg: Regulation) -> str:
         or (reg.score is not None and bool(reg.score.grades))
         or (pr is not None and bool(pr.places_by_ranking or pr.resources_by_ranking))
     )
-    return ", e le tabelle per grado del regolamento li nominano" if tables else ""
+    named = grade_word(reg)
+    return f", e le tabelle per {named} del regolamento {'le' if feminine(named) else 'li'} nominano" if tables else ""
 
 
 COLUMN_KINDS = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.acts import acts_said
+from ciclope.plugins.regolamento.format.grades import word as grade_word
 from ciclope.plugins.regolamento.format.spec import (
     ENTE_LIST,
     Access,
@@ -15,7 +16,7 @@ from ciclope.plugins.regolamento.format.spec import (
     Progressions,
     Regulation,
 )
-from ciclope.plugins.regolamento.format.wording import WHOEVER, criterion, joined, roles, the
+from ciclope.plugins.regolamento.format.wording import WHOEVER, criterion, each_of, joined, roles, the
 from ciclope.plugins.regolamento.say.phrases import (
     Said,
     cap,
@@ -117,7 +118,8 @@ def progressions(block: Progressions, regulation: Regulation) -> Said:
     places = fmt.listed(limits, commas=False)
     ties = _ties(block)
     each = (
-        ", in una graduatoria per " + ("ciascuna categoria (o Area)" if regulation.grades is None else "ciascun grado")
+        ", in una graduatoria per "
+        + ("ciascuna categoria (o Area)" if regulation.grades is None else each_of(grade_word(regulation)))
         if block.rankings == "categoria"
         else ""
     )

@@ -297,3 +297,60 @@ def test_a_graduatoria_of_grades_is_said_with_the_contract_s_word(word, said):
     from ciclope.plugins.regolamento.pay.rankings import of
 
     assert of(word) == said
+
+
+def test_a_split_by_grade_says_the_contract_s_word(ciclope_ente, tmp_path):
+    """With [gradi] parola = "categoria" and parametri, explain said «parametro del grado» and «grado = BS», and
+    `regolamento leggi` «il parametro del grado», one sentence after «i documenti dicono «categoria B»»."""
+    from ciclope.core.run.explain import explain
+    from ciclope.plugins.regolamento.read.load import load
+    from ciclope.plugins.regolamento.say.articles import render
+
+    text = REGULATION.replace("[gradi]\n", '[gradi]\nparola = "categoria"\n', 1).replace(
+        'ruoli = ["dipendente"]\nfonte = "art. 3"\n',
+        'ruoli = ["dipendente"]\nfonte = "art. 3"\nparametri = { B = 100, BS = 105, C = 115, D = 130, DS = 140, '
+        "DIR = 150 }\n",
+    )
+    assert text.count("parametri") == 1
+    result = run_declared(ciclope_ente, tmp_path, text, files())
+    # weights = score × share × parametro: P01 (D) 90 × 1 × 130 = 11700, P02 (BS) 60 × 1 × 105 = 6300 (P03 under
+    # the minimum); Σ 18000: 1500 × 11700 / 18000 = 975.00, 1500 × 6300 / 18000 = 525.00
+    paid = {pid: str(result.rewards.awards[pid].amount) for pid in ("P01", "P02")}
+    assert paid == {"P01": "975.00", "P02": "525.00"}
+    said = explain(result, "person", "P02")
+    assert "quota pagata × parametro della categoria" in said
+    assert "• categoria = BS   ← " in said and "• parametro della categoria = 105" in said
+    # the cell cited keeps the header the file has: «colonna grado»
+    assert said.count("grado") == said.count("colonna grado") > 0
+    path = tmp_path / "regolamento.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, _ = load(str(path))
+    assert regulation is not None
+    read = render(regulation)
+    assert "il parametro della categoria (B 100; BS 105; C 115; D 130; DS 140; DIR 150)" in read
+    assert "Le categorie del contratto" in read and "Le categorie del CCNL Sanità: B, BS, C, D, DS, DIR" in read
+    assert "dice quella di ciascuno, e le tabelle per categoria del regolamento le nominano." in read
+    # «grado» is said only of the file's column and of the sentence saying the word itself
+    assert read.count("grado") == read.count("colonna grado") + read.count("chiama un grado «categoria»")
+
+
+@pytest.mark.parametrize(
+    ("word", "many", "each", "parameter"),
+    [("categoria", "le categorie", "ciascuna categoria", "parametro della categoria"),
+     ("area", "le aree", "ciascuna area", "parametro dell'area"),
+     ("grado", "i gradi", "ciascun grado", "parametro del grado"),
+     ("scatto", "gli scatti", "ciascuno scatto", "parametro dello scatto"),
+     ("fascia", "le fasce", "ciascuna fascia", "parametro della fascia"),
+     ("qualifica", "le qualifiche", "ciascuna qualifica", "parametro della qualifica"),
+     ("livello economico", "i livelli economici", "ciascun livello economico", "parametro del livello economico")],
+)  # fmt: skip
+def test_the_contract_s_word_in_the_plural_and_after_di(word, many, each, parameter):
+    import attrs
+
+    from ciclope.plugins.regolamento.format import grades
+    from ciclope.plugins.regolamento.format.spec import Grades
+    from ciclope.plugins.regolamento.format.wording import each_of, plural, the
+
+    assert (the(plural(word)), each_of(word)) == (many, each)
+    reg = attrs.make_class("Reg", ["grades"])(Grades(names=("B",), word=word, source="art. 1"))
+    assert grades.parameter(reg) == parameter

@@ -374,10 +374,11 @@ def test_a_person_below_the_places_is_told_their_place_and_never_another_s_score
     assert result.figures["ammesso:maggiorazione_art69:S40"].value is False
     assert "pari merito al limite della quota" in result.figures["ammesso:maggiorazione_art69:S05"].note
     assert not any(f"ammesso:maggiorazione_art69:S0{i}" in result.figures for i in range(1, 5))
-    # the person reads it in their explanation, with the article
+    # the person reads it in their explanation, with the article: paid the premium, the maggiorazione «non spetta»
     text = explain(result, "person", "S06")
+    assert "Non pagato:" not in text
     assert (
-        "perché: Maggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026): no — Persona S06 "
+        "\nMaggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026): non spetta — Persona S06 "
         "(S06) è al 6° posto" in text
     )
     # the score it read as every score reads, two decimals and «punti»: «80,00 punti», never «80»

@@ -723,8 +723,9 @@ def test_a_tie_at_the_maggiorazione_s_cut_is_warned_and_said_to_each_tied_person
     for pid in ("A1", "A2"):
         text = explain(result, "person", pid)
         assert text is not None
+        # paid the individual premium: the maggiorazione «non spetta», a line of its own, never under «Non pagato»
         assert (
-            "perché: Maggiorazione del premio individuale (art. 81 CCNL Funzioni Locali 16.11.2022): no — pari merito "
+            "\nMaggiorazione del premio individuale (art. 81 CCNL Funzioni Locali 16.11.2022): non spetta — pari merito "
             "al limite della quota con un'altra persona di pari punteggio, per 1 posto; escluse tutte (punteggio = "
             "95,00 punti; graduatoria = unica dell'ente; persone a pari merito = Persona 1 (A1) e Persona 2 (A2))"
         ) in text

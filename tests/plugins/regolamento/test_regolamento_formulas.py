@@ -1809,7 +1809,7 @@ def test_another_part_that_admits_the_person_takes_the_status_away(ciclope_ente,
     said = explain(result, "person", "A2")
     assert said is not None
     assert (
-        "  perché: Partecipazione di Persona A2 alla parte «incentivazione»: no — i giorni di assenza sono più di "
+        "Partecipazione di Persona A2 alla parte «incentivazione»: non spetta — i giorni di assenza sono più di "
         "30 giorni (i giorni di assenza = 45)"
     ) in said.splitlines()
     assert "■ Partecipazione di Persona A2 alla parte «incentivazione» = no" in said  # its figure, to the cell

@@ -267,7 +267,7 @@ def test_an_owed_part_s_formula_and_its_refusal_are_each_said_once_in_their_plac
     assert explain(result, "pool", "responsabili").count(sentence) == 1
     text = explain(result, "person", "P2")
     why = (
-        "  perché: Partecipazione di Bruno alla parte «responsabili del procedimento»: no — la posizione di "
+        "\nPartecipazione di Bruno alla parte «responsabili del procedimento»: non spetta — la posizione di "
         "responsabile del procedimento è uguale a «nessuna»\n"
         "  regola: Contratto decentrato del Comune di Valle, punto 4\n"
     )

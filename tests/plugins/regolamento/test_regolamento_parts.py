@@ -1127,6 +1127,22 @@ def test_the_fund_s_explanation_lists_who_a_full_cut_leaves_at_zero(ciclope_ente
     ]
 
 
+def test_explain_says_a_part_not_due_to_someone_paid_as_the_scheda_does(ciclope_ente, tmp_path):
+    """explain listed under «Non pagato:», with «no», a part whose condition leaves out someone another part pays (a
+    maggiorazione one does not have): it read as money withheld, where the scheda says «non spetta» without it."""
+    people = [("A", "C", 95), ("B", "C", 85), ("C", "C", 70), ("D", "C", 50)]
+    result = run_declared(ciclope_ente, tmp_path, CHAINED, files(people, 'performance_individuale = "5000.00"'))
+    # B 85: base 1000 (85 ≥ 80) and out of «extra» (85 < 90): paid, only a part's condition leaves B out
+    text = explain(result, "person", "B")
+    assert "Non pagato:" not in text
+    assert "\nPartecipazione di Persona B alla parte «extra»: non spetta — il punteggio è meno di 90" in text
+    assert ": no — " not in text
+    # C 70: base 0 (70 < 80), out of «extra» (70 < 90): paid nothing, so «Non pagato:» and «no» stay
+    text = explain(result, "person", "C")
+    assert "Non pagato:" in text
+    assert "perché: Partecipazione di Persona C alla parte «extra»: no — il punteggio è meno di 90" in text
+
+
 def test_the_scheda_of_someone_paid_says_the_part_that_left_them_out(ciclope_ente, tmp_path):
     from ciclope.core.schede.content import build
     from ciclope.core.schede.render import render

@@ -175,9 +175,11 @@ def test_who_has_no_card_reads_what_the_part_of_results_gave_him_and_why(ciclope
     nothing, and his share of the budget went to A1, A2 and A3."""
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     said = explain(result, "person", "A4")
-    unpaid = said[said.index("Non pagato:") :]
+    # paid 800 by another part: the part «non spetta», a line of its own after the premiums, never «Non pagato»
+    assert "Non pagato:" not in said
+    unpaid = said[said.index("Premio: ") :]
     assert (
-        "Partecipazione di Persona A4 alla parte «risultato»: no — non valutato: la parte paga secondo la valutazione "
+        "\nPartecipazione di Persona A4 alla parte «risultato»: non spetta — non valutato: la parte paga secondo la valutazione "
         "individuale; contato nel riparto tra le graduatorie, la sua quota del fondo della graduatoria (Ufficio uno) "
         "va a chi vi riceve un premio"
     ) in unpaid
