@@ -10,11 +10,26 @@ A vacant position (no holder) is valued and not paid: its pay stays in the fund'
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
-from ciclope.core import Award, Ente, Input, OrgPerformance, Pool, PositionPay, Problem, Row, Trace, cells, fmt, money
+from ciclope.core import (
+    Award,
+    Ente,
+    Input,
+    OrgPerformance,
+    Person,
+    Pool,
+    PositionPay,
+    Problem,
+    Row,
+    Trace,
+    cells,
+    fmt,
+    money,
+)
 from ciclope.plugins.regolamento.compile.env import Facts, PersonEnv
 from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format import funds
@@ -47,12 +62,34 @@ def parse_rating(text: str) -> Decimal:
 parse_rating.pure = True  # type: ignore[attr-defined]  # same text, same Decimal: read once per distinct text
 
 
+# people.csv's dates of a holder's service, with the words a position's explanation says them by
+SERVICE = {"start": ("assunzione", "assunzione del titolare"), "end": ("cessazione", "cessazione del titolare")}
+
+
 def rows_of(ente: Ente) -> tuple[Row, ...]:
-    """The rows of positions.csv, the first of each id (a repeated id is an error of :func:`problems`)."""
+    """The rows of positions.csv, the first of each id (a repeated id is an error of :func:`problems`), each term
+    within its holder's service (:func:`within_service`)."""
     seen: dict[str, Row] = {}
     for r in ente.table(FILE):
         seen.setdefault(str(r["id"]), r)
-    return tuple(seen.values())
+    return tuple(within_service(r, ente) for r in seen.values())
+
+
+def within_service(r: Row, ente: Ente) -> Row:
+    """The row with its term cut to the holder's service: an incarico cannot outlast the service (people.csv's
+    ``assunzione`` and ``cessazione``), so a holder who leaves on 30/06 is due the pay of the days to 30/06 even where
+    positions.csv dates no end. The row's ``service`` says which end the service set; the row is unchanged else."""
+    holder = ente.people.get(r["holder"] or "")
+    if holder is None:
+        return r
+    values, cut = dict(r.values), []
+    for end, (column, _) in SERVICE.items():
+        day = holder.extra.get(column)
+        written = values.get(end)
+        if isinstance(day, dt.date) and (written is None or (day > written if end == "start" else day < written)):
+            values[end] = day
+            cut.append(end)
+    return attrs.evolve(r, values={**values, "service": tuple(cut)}) if cut else r
 
 
 def value_of(pw: PositionWeighting, r: Row) -> Decimal:
@@ -233,14 +270,8 @@ def paid(
         [
             Input("retribuzione di posizione annua", annual, ref=f"position:{pid}:annual"),
             *([Input("tempo lavorato", holder.fte, cell=ente.cell("people", holder.row, "fte"))] if part else []),
-            Input(
-                "inizio dell'incarico",
-                None if r["start"] is None else str(r["start"]),
-                cell=ente.cell(FILE, r.row, "start"),
-            ),
-            Input(
-                "fine dell'incarico", None if r["end"] is None else str(r["end"]), cell=ente.cell(FILE, r.row, "end")
-            ),
+            term_end(r, "start", "inizio dell'incarico", holder, ente),
+            term_end(r, "end", "fine dell'incarico", holder, ente),
             Input("giorni dell'incarico nell'anno", terms.days_in(r, ente.year)),
             Input("giorni dell'anno", terms.year_days(ente.year)),
         ],
@@ -248,6 +279,15 @@ def paid(
         in_instalments(pw, value, terms.instalments_in(r, ente.year, pw.instalments)),
     )
     return value, Input("retribuzione di posizione dovuta", value, ref=f"position:{pid}:due")
+
+
+def term_end(r: Row, end: str, words: str, holder: Person, ente: Ente) -> Input:
+    """One end of the term as the pay due read it: positions.csv's cell, or the holder's date of service in
+    people.csv where that one set it (:func:`within_service`)."""
+    if end in (r["service"] or ()):
+        column, said = SERVICE[end]
+        return Input(said, fmt.date_it(r[end]), cell=ente.cell("people", holder.row, column))
+    return Input(words, None if r[end] is None else str(r[end]), cell=ente.cell(FILE, r.row, end))
 
 
 def record_funds(

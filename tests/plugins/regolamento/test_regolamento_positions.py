@@ -181,6 +181,30 @@ def test_a_part_time_holder_s_position_pay_is_proportional_by_default(ciclope_en
     ]
 
 
+def test_a_holder_who_leaves_is_due_the_position_pay_of_the_days_in_service(ciclope_ente, tmp_path):
+    """An incarico cannot outlast the service: PO2 leaves on 30/06/2024 (people.csv's cessazione) and positions.csv
+    dates no end, so P2 is paid for the days to 30/06, as if its fine_incarico said it."""
+    people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
+    data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": POSITIONS_CSV})
+    rows = data["people.csv"].splitlines()
+    ceased = [rows[0] + ",cessazione"] + [r + (",2024-06-30" if r.startswith("PO2,") else ",") for r in rows[1:]]
+    data["people.csv"] = "\n".join(ceased) + "\n"
+    result = run_declared(ciclope_ente, tmp_path, HEAD + POSITIONS, data)
+    assert errors(result) == []
+    # P2's annual pay is 13,119.05 (test_positions_weighted_and_paid_within_the_bounds); 1/1–30/6/2024 is 31 + 29 +
+    # 31 + 30 + 31 + 30 = 182 days of 366: 13,119.05 × 182 / 366 = 6,523.6806… → 6,523.68
+    assert amounts(result)["P2:posizioni_po"] == "6523.68"
+    # the result fund 6,000.00 on 15,880.95 + 6,523.68 = 22,404.63: maxima rounded down, PO1 6000 × 15,880.95 /
+    # 22,404.63 = 4,252.9468… → 4,252.94, PO2 6000 × 6,523.68 / 22,404.63 = 1,747.0531… → 1,747.05; × score:
+    # 4,252.94 × 0.90 = 3,827.646 → 3,827.65, 1,747.05 × 0.80 = 1,397.64
+    assert amounts(result)["PO1"] == "3827.65" and amounts(result)["PO2"] == "1397.64"
+    # the pay due says where its end comes from: the holder's cessazione, at its cell of people.csv (header, SEG,
+    # PO1, PO2: row 4)
+    said = explain.explain(result, "person", "PO2") or ""
+    assert "cessazione del titolare = 30/06/2024   ← people.csv, riga 4, colonna cessazione" in said, said
+    assert "giorni dell'incarico nell'anno = 182" in said
+
+
 def test_explain_shows_each_block_with_its_fonte(ciclope_ente, tmp_path):
     people = [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")]
     data = ente(people, 'posizioni_po = "40000.00"', **{"positions.csv": POSITIONS_CSV})
