@@ -41,6 +41,7 @@ from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation, name_of
 from ciclope.plugins.regolamento.pay import (
     best,
+    bonusreach,
     fundshares,
     instalments,
     owed,
@@ -220,13 +221,16 @@ def pay_one(
         kinds = tuple(dict.fromkeys(str(r.get("kind") or "") for r in ente.table(ASSIGNMENTS) if r.get("kind")))
         refused = len(formulas.refused) if formulas is not None else 0
         unpaid.warn(reg, pr, amount, people, refused, trace, ente, kinds)
+    paid_now = {e.person.id: paid for group in given for e, paid, _ in group.paid}
+    refused_now = len(formulas.refused) if formulas is not None else 0
+    bonusreach.warn(reg, pr, people, paid_now, facts.premiums, refused_now, trace)
     cut = sum((group.cut for group in given), ZERO)
     ledger.paid[pr.fund] = ledger.paid.get(pr.fund, ZERO) + total
     # an owed part's amount is what it owes, all paid (its fund opens empty): never a negative «non pagato»
     ledger.funded[name_of(pr)], ledger.spent[name_of(pr)] = (total if owed.is_owed(pr) else amount), total
     ledger.bands[name_of(pr)] = {pid: b for group in given for pid, b in group.bands.items()}
     facts.bands[name_of(pr)] = ledger.bands[name_of(pr)]
-    facts.premiums[name_of(pr)] = {e.person.id: paid for group in given for e, paid, _ in group.paid}
+    facts.premiums[name_of(pr)] = paid_now
     facts.premium_refs[name_of(pr)] = premium_refs(reg, pr, given, out, trace)
     to = reductions.destination(reg, pr)
     if to is not None and cut:  # the reductions' cuts go to a later part, as the regulation says

@@ -167,3 +167,38 @@ def test_the_article_says_which_part_is_organizational(tmp_path):
     assert "Inoltre" not in text and "individuale o organizzativa" not in text  # not the key's description
     # the premium has an organizational part: its parts are «del premio», not «del premio individuale»
     assert "Il premio si paga in 2 parti" in text and "Le parti del premio individuale" not in text
+
+
+def own_maggiorazione(share: str) -> str:
+    """The regulation with its own maggiorazione for the best ranked among those at 50 points or more, ``share`` of
+    them, rounded down; the individual part only from 60 points."""
+    return REGULATION.replace(
+        'quota_fondo = 0.6\nfonte = "art. 5 c. 2"',
+        "quota_fondo = 0.5\nammesso = '=punteggio >= 60'\nfonte = \"art. 5 c. 2\"",
+    ) + (  # fmt: skip
+        '\n[[premi]]\nnome = "maggiorazione"\nmetodo = "formula"\nmaggiorazione = true\nquota_fondo = 0.1\n'
+        f"ammesso = '=RANGO.ENTE(punteggio) <= ARROTONDA.PER.DIF({share} * CONTA.ENTE(punteggio >= 50); 0)'\n"
+        "importo = '=150 €'\nfonte = \"art. 6\"\n"
+    )
+
+
+def test_a_maggiorazione_paid_to_everyone_is_a_warning(tmp_path):
+    # «15» for 15%: ⌊15 × 10⌋ = 150 places (all ten score 50 or more), every rank is within them and all ten are
+    # paid 150,00; S02–S10 (56 points) are below the individual part's 60 and have nothing from it (the
+    # organisational part pays them: it is not the premium a maggiorazione increases)
+    result = run_with(tmp_path, own_maggiorazione("15"))
+    [warned] = [p for p in result.violations if p.rule == "regolamento.maggiorazione_a_tutti"]
+    assert warned.severity == "warning" and warned.column == "premi[3]"  # the third part, «[[premi]] n. 3»
+    assert "la parte «maggiorazione» paga la maggiorazione a tutte le 10 persone che può premiare" in warned.message
+    assert "una quota si scrive in percentuale, «15%», non «15»" in warned.message
+    nine = ", ".join(f"Persona S{i:02}" for i in range(2, 10)) + " e Persona S10"
+    assert f"la ricevono anche {nine}, a cui il premio individuale non paga nulla" in warned.message
+
+
+def test_a_maggiorazione_for_a_limited_share_says_nothing(tmp_path):
+    # 15%: ⌊0,15 × 10⌋ = 1 place, S01 (96 points) alone
+    result = run_with(tmp_path, own_maggiorazione("15%"))
+    assert not [p for p in result.violations if p.rule == "regolamento.maggiorazione_a_tutti"]
+    by_part = result.rewards.parts["performance_individuale"]
+    paid = [pid for pid, parts in by_part.items() for name, amount in parts if name == "maggiorazione" and amount]
+    assert paid == ["S01"]
