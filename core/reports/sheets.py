@@ -636,9 +636,11 @@ def part_figure(r: Result, award: Award, part: str | None, first: bool) -> Figur
 
 
 def reads_evaluation(r: Result, award: Award, part: str, first: bool) -> bool:
-    """True unless the part's own figure (an input of the award's, «… «part»») reads none of the person's
-    evaluation figures (``score:``, ``level:``, ``card:`` of the person): a part paid without evaluating
-    (``valutazione = false``) reads none; a part whose figure the award does not name is taken to read it."""
+    """True unless neither the part's own figure (an input of the award's, «… «part»») nor its condition on the
+    person (``ammesso:<part>:<person>``: a maggiorazione to the best ranked reads the score there, and an amount
+    that does not) reads any of the person's evaluation figures (``score:``, ``level:``, ``card:`` of the person): a
+    part paid without evaluating (``valutazione = false``) reads none; a part whose figure the award does not name
+    is taken to read it."""
     figure = award_figure(r, award.person, award.pool, award.ref, first)
     own = [
         r.figures[i.ref]
@@ -647,8 +649,10 @@ def reads_evaluation(r: Result, award: Award, part: str, first: bool) -> bool:
     ]
     if not own:
         return True
+    condition = r.figures.get(f"ammesso:{part}:{award.person}")
+    read = [*own[0].inputs, *(condition.inputs if condition is not None else ())]
     mine = {f"{kind}:{award.person}" for kind in ("score", "level", "card")}
-    return any(i.ref in mine or i.ref.startswith(tuple(f"{m}:" for m in mine)) for i in own[0].inputs)
+    return any(i.ref in mine or i.ref.startswith(tuple(f"{m}:" for m in mine)) for i in read)
 
 
 def part_exclusion(r: Result, award: Award, part: str | None, first: bool) -> Figure | None:

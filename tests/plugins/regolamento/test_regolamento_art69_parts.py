@@ -202,3 +202,14 @@ def test_a_maggiorazione_for_a_limited_share_says_nothing(tmp_path):
     by_part = result.rewards.parts["performance_individuale"]
     paid = [pid for pid, parts in by_part.items() for name, amount in parts if name == "maggiorazione" and amount]
     assert paid == ["S01"]
+
+
+def test_the_maggiorazione_s_row_has_the_outcome_of_the_score_that_gave_it(tmp_path):
+    # its amount (150 €) reads no score, its condition (the first place by score) does: S01's row in «Premi» is the
+    # outcome of their evaluation, as the individual part's row, never «senza valutazione individuale»
+    from ciclope.core.reports import sheets
+
+    result = run_with(tmp_path, own_maggiorazione("15%"))
+    rows = [row for row in sheets.awards(result, sheets.statuses(result)).rows if row[0] == "S01"]
+    esiti = {row[4]: row[6] for row in rows}  # Codice, Nome, Unità, Fondo, Parte, Importo, Esito (no levels)
+    assert esiti["maggiorazione"] == esiti["performance individuale"] == "valutato", rows
