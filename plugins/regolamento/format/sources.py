@@ -10,11 +10,11 @@ from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import Regulation
 
 # an act a source names (outside its notes in parentheses and its quotations «…»): a contract, a law, a decree, a
-# regulation, an act of the ente (a determina, a delibera), or the date or number of one («del 05.03.2024»,
+# regulation, another ente's system of evaluation («SMVP del Comune di …, art. 37») or plan (PIAO), an act of the ente (a determina, a delibera), or the date or number of one («del 05.03.2024»,
 # «n. 7/2024»); a bare place («art. 5», «sez. I», «allegato A») names none
 _ACT = re.compile(
-    r"\b(?:CCNL|CCNI|CCDI|CCI|D\.\s?Lgs\.|D\.\s?L\.|DL|DPR|D\.P\.R\.|DM|D\.M\.|DPCM|L\.|TUEL)(?=[\s,]|$)"
-    r"|\b(?:Regolamento|Contratto|Accordo|Statuto|Codice|Circolare|Legge)\b"
+    r"\b(?:CCNL|CCNI|CCDI|CCI|CCRL|SMVP|PIAO|D\.\s?Lgs\.|D\.\s?L\.|DL|DPR|D\.P\.R\.|DM|D\.M\.|DPCM|L\.|TUEL)(?=[\s,]|$)"
+    r"|\b(?:Regolamento|Contratto|Accordo|Statuto|Codice|Circolare|Legge|Sistema di misurazione)\b"
     r"|\b(?:[Dd]etermin(?:a|e|azione|azioni)|[Dd]elib(?:era|ere|erazione|\.)|[Dd]ecreto)(?=[\s,.]|$)"
     r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\bn\. ?\d+/\d{4}\b"
 )

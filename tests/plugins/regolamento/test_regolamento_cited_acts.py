@@ -65,6 +65,11 @@ def comune() -> dict[str, str]:
         ("DL 25/2025 art. 14", "DL 25/2025 art. 14"),
         ("Regolamento degli uffici e dei servizi, art. 12", "Regolamento degli uffici e dei servizi, art. 12"),
         ("CCDI 2019, art. 5", "CCDI 2019, art. 5"),
+        # another ente's system of evaluation or plan, which the office read its rule from
+        ("SMVP Casale Monferrato, art. 37", "SMVP Casale Monferrato, art. 37"),
+        ("Sistema di misurazione della Provincia, art. 4", "Sistema di misurazione della Provincia, art. 4"),
+        ("PIAO 2026-2028, sezione 2.2", "PIAO 2026-2028, sezione 2.2"),
+        ("CCRL art. 74", "CCRL art. 74"),
         ("determina di liquidazione della produttività 2019", "determina di liquidazione della produttività 2019"),
         (
             "verbale di accordo del 05.03.2024, premi ad personam",
