@@ -855,3 +855,15 @@ def test_a_2019_use_cites_the_letter_of_art_68_c_2(use, clause):
     from ciclope.plugins.ccnl_funzioni_locali.fondo.table import table
 
     assert str(table().usi_in(2019)[use].source(2019)) == clause
+
+
+def test_a_2023_use_of_the_law_s_compensi_cites_letter_g_of_art_80_c_2():
+    # art. 80 c. 2 CCNL 16.11.2022 keeps the order of art. 68 c. 2: g) compensi previsti da disposizioni di legge,
+    # paid only from the resources of art. 79 c. 2 lett. c (the regulation's own wording of `performance = "nessuna"`
+    # cites the same letter)
+    from ciclope.plugins.ccnl_funzioni_locali.fondo.table import table
+
+    assert (
+        str(table().usi_in(2024)["compensi_legge"].source(2024))
+        == "CCNL Funzioni Locali 16.11.2022 art. 80 c. 2 lett. g"
+    )
