@@ -41,6 +41,7 @@ from ciclope.plugins.regolamento.check import (
     fullyear,
     fundshares,
     labelnames,
+    paidafter,
     positioncheck,
     positiondays,
     scaleslip,
@@ -172,6 +173,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + unusedfunds.problems(regulation, ente)
             + fundshares.problems(regulation)
             + coefficientorder.problems(regulation, where)
+            + paidafter.problems(regulation, ente)
         )
     return [
         Problem(
