@@ -8,10 +8,11 @@ naming the key, with the closest known name.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable
 
-from ciclope.core.fmt import quoted
+from ciclope.core.fmt import date_it, quoted
 from ciclope.core.model import Ente
 from ciclope.core.outcomes import InputSchema
 from ciclope.core.problems import Problem
@@ -107,6 +108,43 @@ def funds_and_dates(funds: Iterable[str], approvals: dict, schema: InputSchema) 
                     column=f"approvals.{key}",
                     message=f"data non leggibile {quoted(value)} per {italian_approval(key)}: scrivi 2021-01-30, 30/01/2021 o "
                     "30.1.2021 (oppure true se l'atto è fatto e la data non conta)",
+                )
+            )
+    return out
+
+
+def dated_after(value: object, today: dt.date | None) -> dt.date | None:
+    """An act's date where it is after ``today``: an act not done yet, whatever the office wrote (a year mistyped,
+    «2027» for «2026»); None where there is no day to compare with, or the act has no date."""
+    if today is None or not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        return None
+    return value if value > today else None
+
+
+def future_said(done: dt.date, today: dt.date) -> str:
+    """«data futura: 30/05/2027 è dopo il 30/11/2026»: how an act dated after the day is said."""
+    return f"data futura: {date_it(done)} è dopo il {date_it(today)}"
+
+
+def future_approvals(ente: Ente, today: dt.date) -> list[Problem]:
+    """A warning at each act of [approvals] dated after ``today``, the day the check is told: a date not come yet is
+    no act done (a year mistyped is the likely cause). Never part of a run's own problems, so that its documents
+    never depend on the day they are made."""
+    out = []
+    for key, value in ente.approvals.items():
+        done = dated_after(value, today)
+        if done is not None and not key.startswith("x_"):
+            message = (
+                f"{future_said(done, today)}, il giorno del controllo: un atto non ancora fatto non ha una data. "
+                f"Controlla l'anno di {italian_approval(key)}, o togli la data finché l'atto non è fatto"
+            )
+            out.append(
+                Problem(
+                    rule="core.input.future_date",
+                    severity="warning",
+                    file="ente.toml",
+                    column=f"approvals.{key}",
+                    message=message,
                 )
             )
     return out

@@ -92,6 +92,10 @@ class PluginInfo:
     # (reading, source) → the status of a person the reading's rule concerns (an exclusion's): said only with the
     # figures of a person of that status, never with every figure citing the same article
     reading_status: Mapping[tuple[str, str], str] = attrs.field(factory=dict, hash=False)
+    # (reading, source) → the beginnings of the keys of the figures the reading's block records: said only with those,
+    # never with a figure of another block citing the same article; () for a block that records none (an act of the
+    # calendar: said where the calendar is). A reading not here goes with every figure citing its source
+    reading_figures: Mapping[tuple[str, str], tuple[str, ...]] = attrs.field(factory=dict, hash=False)
     folder: Path | None = None  # the plugin package's folder: params.toml and demo/ sit here
     # every code the plugin writes in Italian: its LABELS (statuses, components of a score, funds) and STATUS_LABELS
     status_labels: Mapping[str, str] = attrs.field(factory=dict, hash=False)

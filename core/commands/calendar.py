@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from ciclope.core.entetoml import italian_approval
+from ciclope.core.entetoml import dated_after, future_said, italian_approval
 from ciclope.core.outcomes import Deadline
 from ciclope.core.phases import PHASE_NAMES
 from ciclope.core.reports import fmt
@@ -25,9 +25,22 @@ PRODID = "-//ciclope//calendario della performance//IT"
 DTSTAMP = "20000101T000000Z"  # fixed: the file depends only on the inputs
 
 
+FUTURE = "con data futura"  # the count of the acts dated after the day: neither done nor late
+
+
+def future(deadline: Deadline, ente, today: dt.date | None) -> dt.date | None:
+    """The date of the deadline's act where it is after ``today``: an act not done yet (:func:`dated_after`)."""
+    return dated_after(ente.approvals.get(deadline.approval), today) if deadline.approval else None
+
+
 def state(deadline: Deadline, status: str, ente, today: dt.date | None = None) -> str:
-    """The status in words, with the act's date and the days of delay where known."""
+    """The status in words, with the act's date and the days of delay where known; an act dated after ``today``
+    said as a future date, never as done."""
     done = ente.approvals.get(deadline.approval) if deadline.approval else None
+    later = future(deadline, ente, today)
+    if later is not None and today is not None:
+        key = italian_approval(deadline.approval or "")
+        return f"{future_said(later, today)} (controlla l'anno in [atti] {key} di ente.toml)"
     if status == "fatto":
         return f"fatto il {fmt.date_it(done)}" if isinstance(done, dt.date) else "fatto"
     if status == "in ritardo":
@@ -49,9 +62,11 @@ def ordered(result: Result) -> list[tuple[Deadline, str]]:
 
 
 def counts(result: Result, today: dt.date | None = None) -> dict[str, int]:
-    out = {"fatto": 0, "in ritardo": 0, "mancante": 0, "da fare": 0, "": 0}
+    out = {"fatto": 0, "in ritardo": 0, "mancante": 0, "da fare": 0, FUTURE: 0, "": 0}
     for d, status in result.calendar:
-        if status == "mancante" and today is not None and today <= d.due:
+        if future(d, result.ente, today) is not None:
+            out[FUTURE] += 1
+        elif status == "mancante" and today is not None and today <= d.due:
             out["da fare"] += 1
         else:
             out[status] = out.get(status, 0) + 1
@@ -79,6 +94,8 @@ def render(results: list[Result], today: dt.date | None = None) -> str:
             f"{c['in ritardo']} in ritardo",
             fmt.plural(c["mancante"], "mancante", "mancanti"),
         ]
+        if c[FUTURE]:
+            summary.append(f"{c[FUTURE]} {FUTURE}")
         if today is not None:
             summary.append(f"{c['da fare']} da fare (al {fmt.date_it(today)})")
         lines.append("  " + ", ".join(summary))

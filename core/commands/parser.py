@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="rendicontazione",
         help="controlla fino a questa fase, come `run --until` (es. monitoraggio a luglio)",
     )
+    val.add_argument(
+        "--oggi",
+        type=_date,
+        metavar="GG/MM/AAAA",
+        help="data di riferimento: un atto di [atti] datato dopo è segnalato come data futura (default: oggi)",
+    )
 
     exp = sub.add_parser("explain", help="spiega da dove viene una cifra")
     exp.add_argument("config", type=Path, help="il file cycle.toml del ciclo")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
+from ciclope.core.entetoml import future_approvals
 from ciclope.core.inputs.config import PluginCrash, load_config
 from ciclope.core.output.outroot import phase_root
 from ciclope.core.problems import CiclopeError
@@ -127,8 +129,11 @@ def store_line(log) -> bool:
 
 
 def cmd_validate(args) -> int:
-    """The whole computation, nothing written: the same violations and exit code as `run`, on stdout."""
+    """The whole computation, nothing written: the same violations and exit code as `run`, on stdout, and a warning
+    at each act dated after the day validate is told (``--oggi``, else today): a check of the day, never one of the
+    run's, whose documents never depend on the day they are made."""
     plan = load_config(args.config)
+    today = getattr(args, "oggi", None) or dt.date.today()
     status = EXIT_OK
     enti = [plan.ente(i) for i in args.ente] if args.ente else list(plan.enti)
     tally = {"ok": 0, "avvisi": 0, "errori": 0, "falliti": 0, "errors": 0, "warnings": 0}
@@ -152,13 +157,14 @@ def cmd_validate(args) -> int:
             status = EXIT_ENTE
             tally["falliti"] += 1
             continue
-        if result.violations:
+        problems = [*result.violations, *future_approvals(result.ente, today)]
+        if problems:
             print(f"{cfg.id}:")
-            print(render_problems(list(result.violations), words=result.plugin.status_labels))
+            print(render_problems(problems, words=result.plugin.status_labels))
         else:
             print(f"{cfg.id}: nessun problema")
         errors = len(result.errors)
-        warnings = sum(1 for v in result.violations if not v.is_error and not v.is_notice)
+        warnings = sum(1 for v in problems if not v.is_error and not v.is_notice)
         tally["errors"] += errors
         tally["warnings"] += warnings
         tally["errori" if errors else ("avvisi" if warnings else "ok")] += 1

@@ -295,7 +295,9 @@ def ciclope_acts(params: Params) -> list[str] | None:
 
 @phase("set-up")
 @hookspec
-def ciclope_assumptions(params: Params) -> list[tuple[str, ...]] | None:
+def ciclope_assumptions(
+    params: Params,
+) -> list[tuple[str, ...] | tuple[str, str, str, str, tuple[str, ...]]] | None:
     """Return the readings of this ente's regulation that are the office's own, not the text's, when they vary by
     ente.
 
@@ -306,8 +308,12 @@ def ciclope_assumptions(params: Params) -> list[tuple[str, ...]] | None:
     it (the act and the article, «SMVP, art. 6»: the explanations say it with those figures; "" for the act alone);
     or of ``(what, reading, source, status)`` where the rule gives a person a status (an exclusion's,
     ``Rewards.statuses``): the explanations then say the reading only with the figures of a person of that status,
-    never with every figure that cites the same article. The Relazione (internal and public) lists them among its
-    assumptions, after those of the plugin's parameters. Answers of all implementations are joined. Default: none.
+    never with every figure that cites the same article; or of ``(what, reading, source, status, figures)`` where
+    ``figures`` are the beginnings of the keys of the figures the reading's rule records (``("premio:a:",)``): the
+    explanations say the reading only with those, never with a figure of another rule citing the same article, and
+    never with any figure where ``figures`` is ``()`` (a rule that records none, as an act of the calendar: the
+    Relazione says it with the calendar). The Relazione (internal and public) lists them among its assumptions, after
+    those of the plugin's parameters. Answers of all implementations are joined. Default: none.
 
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """

@@ -399,8 +399,12 @@ class Hooks:
         readings = [tuple(r) for answer in self.answers(hookspecs.ciclope_assumptions, params=params) for r in answer]
         if readings:
             statuses = {(str(r[1]), str(r[2])): str(r[3]) for r in readings if len(r) > 3 and r[3]}
+            figures = {(str(r[1]), str(r[2])): tuple(map(str, r[4])) for r in readings if len(r) > 4}
             info = attrs.evolve(
-                info, readings=tuple((str(r[0]), str(r[1]), str(r[2])) for r in readings), reading_status=statuses
+                info,
+                readings=tuple((str(r[0]), str(r[1]), str(r[2])) for r in readings),
+                reading_status=statuses,
+                reading_figures=figures,
             )
         private = frozenset(
             s for answer in self.answers(hookspecs.ciclope_private_statuses, params=params) for s in answer

@@ -394,7 +394,7 @@ def tree(
         node["note"] = figure.note
     readings = [
         text
-        for text in readings_of(result, figure.source, summed_parts(figure), excluded_at(result, figure.key))
+        for text in readings_of(figure, result, summed_parts(figure), excluded_at(result, figure.key))
         if f"{SAID_READING}{text}" not in seen
     ]
     if readings:  # the office's reading of the rule the figure applies, once in an explanation
@@ -453,17 +453,20 @@ def input_node(result: Result, i: Input, seen: set[str], depth: int, stop: Stop 
 SAID_READING = "\0ipotesi:"
 
 
-def readings_of(result: Result, source: str, each: bool = False, person: str | None = None) -> list[str]:
+def readings_of(figure: Figure, result: Result, each: bool = False, person: str | None = None) -> list[str]:
     """The office's own readings of its regulation (``ciclope_assumptions``: what the Relazione lists under
-    «Ipotesi») of the article a figure cites: each whose article is the figure's source, or ends it (a declared
+    «Ipotesi») of the rule ``figure`` applies: each whose article is the figure's source, or ends it (a declared
     regulation cites its act, then the block's ``fonte``: «SMVP, art. 6»); with ``each``, of every article a source
     joins («…, art. 6; …, art. 7»: a premium summed from parts, each with its own, :func:`summed_parts`). A reading
     of a rule that gives a status (an exclusion's: :attr:`PluginInfo.reading_status`) only where the figure is of
-    ``person`` and they have that status: an exclusion's threshold is no reading of a premium paid."""
-    whole = str(source or "")
+    ``person`` and they have that status: an exclusion's threshold is no reading of a premium paid. A reading tied
+    to the figures of its block (:attr:`PluginInfo.reading_figures`) only with those: an article two blocks cite is
+    no tie between them (the date of an act of the calendar is no reading of a score)."""
+    whole = str(figure.source or "")
     cited = (whole, *whole.split("; ")) if each else (whole,)
     status = result.status_of(person) if person is not None else None
     tied = result.plugin.reading_status
+    blocks = result.plugin.reading_figures
     found = (
         text
         for _, text, where in result.plugin.readings
@@ -471,6 +474,7 @@ def readings_of(result: Result, source: str, each: bool = False, person: str | N
         and where
         and any(c == where or c.endswith(f", {where}") for c in cited)
         and tied.get((text, where), status) == status
+        and figure.key.startswith(blocks.get((text, where), ("",)))
     )
     return list(dict.fromkeys(found))  # a text several blocks of the act declare, once
 

@@ -563,7 +563,7 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
         # a level recorded as the band (a regulation without merit bands) is the person's level, said apart
         band = f", fascia {award['band']}" if award.get("band") and award["band"] != about.get("level") else ""
         labels = result.plugin.status_labels
-        readings = tuple(readings_of(result, figure.source, summed_parts(figure), pid)) if figure is not None else ()
+        readings = tuple(readings_of(figure, result, summed_parts(figure), pid)) if figure is not None else ()
         out.append(
             Payment(
                 what=fmt.worded(str(award["what"]), labels, signed=True) + band,
@@ -614,7 +614,7 @@ def _parts(
                 formula=words_only(fmt.worded(_how(result, part, pid), labels)),
                 source=fmt.worded(fmt.cite(part.source, result.plugin.documents), labels, True),
                 steps=_steps(result, part),
-                readings=tuple(x for x in readings_of(result, part.source, person=pid) if x not in said),
+                readings=tuple(x for x in readings_of(part, result, person=pid) if x not in said),
                 note=words_only(fmt.worded(_note(part), labels)),
                 withheld=_withheld(result, left, pid),
             )
@@ -714,7 +714,7 @@ def _score_readings(result: Result, figure: Figure | None) -> tuple[str, ...]:
     parts = {name for by in (result.rewards.parts if result.rewards else {}).values() for paid in by.values()
              for name, _ in paid}  # fmt: skip
     of_parts = {text for where, text, _ in result.plugin.readings if any(where.endswith(f"«{n}»") for n in parts)}
-    return tuple(text for text in readings_of(result, figure.source) if text not in of_parts)
+    return tuple(text for text in readings_of(figure, result) if text not in of_parts)
 
 
 def _level_said(result: Result, pid: str, level: str | None, status: str | None) -> str:

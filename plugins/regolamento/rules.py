@@ -41,6 +41,7 @@ from ciclope.plugins.regolamento.check import (
     fullyear,
     fundshares,
     labelnames,
+    paidafter,
     positioncheck,
     positiondays,
     scaleslip,
@@ -172,6 +173,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + unusedfunds.problems(regulation, ente)
             + fundshares.problems(regulation)
             + coefficientorder.problems(regulation, where)
+            + paidafter.problems(regulation, ente)
         )
     return [
         Problem(
@@ -789,16 +791,18 @@ def acts(params: Params) -> list[str] | None:
 
 
 @hookimpl(specname="ciclope_assumptions")
-def assumptions(params: Params) -> list[tuple[str, ...]] | None:
+def assumptions(params: Params) -> list[tuple[str, ...] | tuple[str, str, str, str, tuple[str, ...]]] | None:
     """The office's own readings of its text (``ipotesi`` in any block): the Relazione lists them as assumptions."""
     regulation = declared(params)
     if regulation is None:
         return None
     # each cited as the figures of its rule cite it: the act and the article, or another act its fonte names as written
-    return [
-        (r.where, r.text, str(cite(regulation, r.source)) if r.source else "", r.status)
-        for r in readings.readings(regulation)
-    ] or None
+    out: list[tuple[str, ...] | tuple[str, str, str, str, tuple[str, ...]]] = []
+    for r in readings.readings(regulation):
+        said = (r.where, r.text, str(cite(regulation, r.source)) if r.source else "", r.status)
+        # a reading tied to the figures of its block, never to another block's that cites the same article
+        out.append(said if r.figures is None else (*said, r.figures))
+    return out or None
 
 
 @hookimpl(specname="ciclope_labels")

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import fmt
-from ciclope.plugins.regolamento.format.spec import Definition, Exclusion, Regulation
+from ciclope.plugins.regolamento.format.spec import Definition, Event, Exclusion, Regulation
 
 # a block of a list of tables, as a sentence names it (the list's key → its item); a table alone by its own key's doc
 ITEM_WORDS = {
@@ -28,9 +28,9 @@ ITEM_WORDS = {
     "indicatori": "soglia degli indicatori",
     "risultato_po": "retribuzione di risultato",
 }
-# the key that names a block among its list's, where it has one: its own name as written, else a code of the
-# format said in words («punteggio_minimo» → «punteggio minimo»)
-NAMES = ("name", "rule")
+# the key that names a block among its list's, where it has one: its own name as written (an act of the calendar
+# by the act), else a code of the format said in words («punteggio_minimo» → «punteggio minimo»)
+NAMES = ("name", "act", "rule")
 # an exclusion named by its rule, in words (as the outcome it gives is said): never the rule's code
 RULES = {
     "assenze": "per assenze",
@@ -48,6 +48,9 @@ class Reading:
     text: str  # the office's reading, as written
     source: str  # the block's fonte ("" when it has none)
     status: str = ""  # the status the block gives a person (an exclusion's): the reading is of them alone
+    # the beginnings of the keys of the figures the block records, the reading said with those alone; () for a block
+    # that records none (an act of the calendar); None: every figure citing the block's fonte
+    figures: tuple[str, ...] | None = None
 
 
 def readings(reg: Regulation) -> list[Reading]:
@@ -97,7 +100,15 @@ def merged(group: list[Reading], lists: dict[str, int] | None = None) -> Reading
     if len(group) == 1:
         return first
     status = first.status if all(r.status == first.status for r in group) else ""
-    return attrs.evolve(_merged_where(group, lists), status=status)
+    return attrs.evolve(_merged_where(group, lists), status=status, figures=_figures(group))
+
+
+def _figures(group: list[Reading]) -> tuple[str, ...] | None:
+    """The figures a reading several blocks declare is said with: those of each block, every one citing the source
+    where a block does not say its own."""
+    if any(r.figures is None for r in group):
+        return None
+    return tuple(dict.fromkeys(f for r in group for f in r.figures or ()))
 
 
 def _merged_where(group: list[Reading], lists: dict[str, int] | None) -> Reading:
@@ -122,7 +133,9 @@ def _walk(block: Any, where: str) -> Iterator[Reading]:
     text = getattr(block, "assumption", "")
     if where and isinstance(text, str) and text:
         status = block.gives if isinstance(block, Exclusion) else ""
-        yield Reading(where, text, str(getattr(block, "source", "") or ""), status)
+        # an act of the calendar records no figure: its reading is of the calendar, whatever else cites its article
+        figures = () if isinstance(block, Event) else None
+        yield Reading(where, text, str(getattr(block, "source", "") or ""), status, figures)
     if not attrs.has(type(block)):
         return
     for field in attrs.fields(type(block)):

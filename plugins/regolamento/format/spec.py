@@ -57,6 +57,12 @@ ENTE_KINDS = (
     "societa",
     "altro",
 )
+# the kinds of ente whose calendar the law does not date: an ordine professionale applies the principles of the D.Lgs.
+# 150/2009 with regulations of its own, «ad eccezione dell'articolo 14 nonché delle disposizioni di cui al titolo III»
+# (DL 101/2013 art. 2 c. 2-bis); a società is no public administration of the D.Lgs. 165/2001 (art. 1 c. 2). A date
+# their regulation does not declare is no act missing, and no act of theirs is out of the order art. 14 sets (a
+# reading, docs/regolamento.md)
+UNDATED = frozenset({"ordine_professionale", "societa"})
 COMPARTI = ("funzioni_locali", "altro")  # altro: a contract ciclope has no national layer for (a regional one)
 METHODS = methods.PREMIO
 # format 2: a part may also be a budget from the fund, a bonus for the best of an earlier part, amounts decided

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ciclope.core import Deadline, Ente
-from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.format.spec import UNDATED, Regulation
 
 ASSUMED = "data: ipotesi, il regolamento non la fissa"
 # the enti locali of the D.Lgs. 267/2000 (art. 2), whose budget has the assestamento generale by 31 July
@@ -27,11 +27,6 @@ TUEL = frozenset({"comune", "unione", "comunita_montana", "provincia", "citta_me
 
 
 _WITH_BUDGET = ": con l'assestamento di bilancio, D.Lgs. 267/2000 art. 175 c. 8"
-# the kinds of ente whose calendar the law does not date: an ordine professionale applies the principles of the D.Lgs.
-# 150/2009 with regulations of its own, «ad eccezione dell'articolo 14 nonché delle disposizioni di cui al titolo III»
-# (DL 101/2013 art. 2 c. 2-bis); a società is no public administration of the D.Lgs. 165/2001 (art. 1 c. 2). A date
-# their regulation does not declare is no act missing: none is assumed (a reading, docs/regolamento.md)
-UNDATED = frozenset({"ordine_professionale", "societa"})
 
 
 def missing_acts(reg: Regulation, year: int, ente: Ente | None = None) -> list[Deadline]:

@@ -47,7 +47,8 @@ def test_a_missing_act_not_yet_due_is_to_do(case):
     text = render([case], today=dt.date(2021, 1, 15))
     bonus = next(b for b in deadlines(text) if "Decisione sul bonus" in b[0])
     assert bonus[1].startswith("da fare ·")
-    assert "0 mancanti, 1 da fare" in text
+    # on 15/01/2021 the Piano of 25/01/2021 and the validation of 15/07/2022 are not done yet: future dates
+    assert "0 fatte, 0 in ritardo, 0 mancanti, 2 con data futura, 1 da fare" in text
 
 
 # -- iCalendar ----------------------------------------------------------------------------------
@@ -257,3 +258,28 @@ def test_an_act_the_regulation_declares_replaces_the_assumed_one(tmp_path, capsy
     assert not any("Monitoraggio in corso d'esercizio" in ln for ln in dated)
     assert dated[-1].startswith("31/12/2025  Erogazione dei premi di performance")
     assert "Comune di Soglie, art. 9" in text.split("Verifica intermedia degli obiettivi", 1)[1].split("\n")[1]
+
+
+def test_an_act_dated_after_the_day_is_no_act_done(case):
+    """On 01/07/2022 the OIV's validation dated 15/07/2022 is not done yet (the calendar of an Agenzia run on
+    30/11/2026 said «6 fatte» of acts dated in 2027): it is said as a future date and counted apart, never as done
+    nor late; the Piano of 25/01/2021 stays done."""
+    text = render([case], today=dt.date(2022, 7, 1))
+    blocks = deadlines(text)
+    assert "fatto il 25/01/2021" in blocks[0][1]
+    assert "data futura: 15/07/2022 è dopo il 01/07/2022" in blocks[3][1] and "RITARDO" not in blocks[3][1]
+    # 4 deadlines: the Piano done, the bonus missing (31/01/2021 is past), the monitoring with no act, the validation
+    assert "4 scadenze, 1 fatta, 0 in ritardo, 1 mancante, 1 con data futura, 0 da fare (al 01/07/2022)" in text
+
+
+def test_validate_warns_at_an_act_dated_after_the_day(tmp_path, capsys, reportcase_installed):
+    cfg = write_config(tmp_path)
+    assert main(["validate", str(cfg), "--oggi", "01/07/2022"]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if "relazione_validata_oiv" in x)
+    assert line.startswith(
+        "ente.toml [atti] relazione_validata_oiv: avviso: data futura: 15/07/2022 è dopo il 01/07/2022"
+    )
+    # the same acts on the day after the validation: nothing in the future (15/07/2022 < 16/07/2022)
+    assert main(["validate", str(cfg), "--oggi", "16/07/2022"]) == 0
+    assert "data futura" not in capsys.readouterr().out

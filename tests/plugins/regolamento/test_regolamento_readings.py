@@ -138,3 +138,49 @@ def test_a_reading_of_a_rule_of_another_act_cites_that_act_as_written(ciclope_en
         "[art. 37 CCNL EPNE 6.7.1995, tabella A]" in page
     )
     assert "Letture, art. 37" not in page
+
+
+CALENDAR_ON_THE_CARD_S_ARTICLE = """\
+formato = 2
+[atto]
+titolo = "Contratto integrativo del Comune di Letture"
+tipo_ente = "comune"
+
+[[scheda]]
+fonte = "art. 4"
+voci = [{ sezione = "s", voce = "Voce", massimo = 100 }]
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fonte = "art. 8"
+
+[[calendario]]
+atto = "Colloquio sugli obiettivi"
+fase = "pianificazione"
+scadenza = "31/01"
+approvazione = "obiettivi_assegnati"
+fonte = "art. 4"
+ipotesi = "«all'inizio dell'anno» letto come entro il 31 gennaio"
+"""
+
+
+def test_a_reading_of_a_calendar_act_is_never_said_with_a_figure_of_the_same_article(ciclope_ente, tmp_path):
+    """The card and the calendar's act cite one article (art. 4): the office's reading of the act's date is a reading
+    of the calendar, said where the calendar is (the Relazione, naming the act), never under the score the card gives
+    nor on the scheda the person signs (an Agenzia's objectives interview was under every employee's score)."""
+    from ciclope.core.run.explain import explain
+    from ciclope.core.schede.content import build
+
+    result = run_declared(ciclope_ente, tmp_path, CALENDAR_ON_THE_CARD_S_ARTICLE, comune())
+    reading = "«all'inizio dell'anno» letto come entro il 31 gennaio"
+    # A's score is the card's: 100 × 80 / 100 = 80 points, cited «…, art. 4» like the act
+    assert result.scores["A"].score == 80
+    assert str(result.figures["score:A"].source).endswith(", art. 4")
+    assert reading not in explain(result, "person", "A")
+    scheda = build(result, "A")
+    assert reading not in scheda.score_readings
+    assert all(reading not in payment.readings for payment in scheda.payments)
+    page = text_of(html.render(result))
+    assert f"atto del calendario «Colloquio sugli obiettivi»: {reading}" in page
+    assert "(atto del calendario)" not in page
