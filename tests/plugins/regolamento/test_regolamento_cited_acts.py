@@ -67,7 +67,9 @@ def comune() -> dict[str, str]:
         ("CCDI 2019, art. 5", "CCDI 2019, art. 5"),
         # another ente's system of evaluation or plan, which the office read its rule from
         ("SMVP Casale Monferrato, art. 37", "SMVP Casale Monferrato, art. 37"),
-        ("Sistema di misurazione della Provincia, art. 4", "Sistema di misurazione della Provincia, art. 4"),
+        # … but a bare «SMVP» is the office's own system, as it calls its regulation: its title first
+        ("SMVP, art. 4", "CI, SMVP, art. 4"),
+        ("SMVP art. 4", "CI, SMVP art. 4"),
         ("PIAO 2026-2028, sezione 2.2", "PIAO 2026-2028, sezione 2.2"),
         ("CCRL art. 74", "CCRL art. 74"),
         ("determina di liquidazione della produttività 2019", "determina di liquidazione della produttività 2019"),
