@@ -597,7 +597,9 @@ def regulation_funds(hooks: Hooks, plugin: str, year: int, params: dict[str, str
 
 def calendar_acts(hooks: Hooks, plugin: str, schema, year: int, given: dict[str, str] | None = None) -> dict[str, str]:
     """The ``[approvals]`` keys of the plugin's calendar → the act, for an ente with every fund and a
-    budget (so that no act conditional on them is missed). Best effort: a plugin that cannot answer for
+    budget (so that no act conditional on them is missed), then the acts the ente's regulation names beyond its
+    calendar (``ciclope_approval_keys``) → "": the sources the cycle's check of ``[approvals]`` reads
+    (``unknown_approvals``), so every act offered is one the run knows. Best effort: a plugin that cannot answer for
     so empty an ente gives its schema's keys only."""
     ente = Ente(
         id="modello",
@@ -608,10 +610,13 @@ def calendar_acts(hooks: Hooks, plugin: str, schema, year: int, given: dict[str,
     )
     try:
         params, _problems = resolve_params(plugin, year, dict(given or {}), "template")
-        deadlines = hooks.for_ente(params).collect(hookspecs.ciclope_calendar, ente=ente, year=year, params=params)
+        own = hooks.for_ente(params)
+        deadlines = own.collect(hookspecs.ciclope_calendar, ente=ente, year=year, params=params)
+        named = own.collect(hookspecs.ciclope_approval_keys, params=params)
     except Exception:  # noqa: BLE001 — the template is written without them
         return {}
-    return {d.approval: f"{d.act} — scadenza {d.due.isoformat()}" for d in deadlines if d.approval}
+    dated = {d.approval: f"{d.act} — scadenza {d.due.isoformat()}" for d in deadlines if d.approval}
+    return dated | {key: "" for key in named if key not in dated}
 
 
 def ente_toml(
@@ -654,7 +659,7 @@ def ente_toml(
             "oiv_attested": '"97%"',  # a share as the office reads it: a percentage, which it may write
             "oiv_motivation": '"lievi scostamenti per cause esterne"',
             "oiv_judgement": '"in linea con le aspettative"',
-        }.get(key) or (acts[key].rsplit(" ", 1)[1] if key in acts else APPROVAL_EXAMPLE.get(key, "{}-01-31")).format(
+        }.get(key) or (acts[key].rsplit(" ", 1)[1] if acts.get(key) else APPROVAL_EXAMPLE.get(key, "{}-01-31")).format(
             year, year + 1
         )
         lines.append(f"# {italian_approval(key)} = {example}   # {help_}")

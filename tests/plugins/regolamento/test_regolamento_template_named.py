@@ -4,6 +4,7 @@ default regulation is written beside it. Every expected word is the regulation's
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -75,3 +76,46 @@ def test_a_regulation_the_cycle_names_but_is_not_there_is_started_under_that_nam
     capsys.readouterr()
     # the starter under the name the cycle reads: the folder runs as written, with one regulation
     assert (folder / "cci-pta.toml").is_file() and not (folder / "regolamento.toml").exists()
+
+
+# an act the regulation names with no date of its own: due 30 days after another act of ente.toml
+DATED_AFTER = """
+[[calendario]]
+atto = "Comunicazione degli obiettivi al personale"
+fase = "pianificazione"
+dopo = "contratto_integrativo_firmato"
+giorni = 30
+approvazione = "obiettivi_comunicati"
+fonte = "art. 4 c. 2"
+"""
+
+
+def offered_acts(ente: Path) -> list[str]:
+    """The [atti] keys of the template's ente.toml, uncommented in place; their names in order."""
+    toml = (ente / "ente.toml").read_text(encoding="utf-8")
+    head, rest = toml.split("[atti]")
+    lines = [ln[2:] for ln in rest.split("# [valutatori]")[0].splitlines() if re.match(r"# [a-z_]+ = ", ln)]
+    (ente / "ente.toml").write_text(head + "[atti]\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return [ln.split(" = ")[0] for ln in lines]
+
+
+def test_every_act_the_template_offers_is_one_the_cycle_knows(tmp_path, capsys):
+    folder = office(tmp_path)
+    with (folder / "cci-pta.toml").open("a", encoding="utf-8") as file:
+        file.write(DATED_AFTER)
+    assert main(["template", "regolamento", str(folder), "--year", "2024"]) == 0
+    ente = folder / "mio-ente"
+    acts = offered_acts(ente)
+    # comparto «altro»: no act of the Funzioni Locali contract (its objectives assigned by the end of February)
+    assert "obiettivi_assegnati" not in acts
+    # the acts the regulation names: the calendar's approvazione and the act its deadline counts from
+    assert {"obiettivi_comunicati", "contratto_integrativo_firmato"} <= set(acts)
+    book = openpyxl.load_workbook(ente / "ente.xlsx")
+    book["unità"].append(["ateneo", "Ateneo", "ente"])
+    book["persone"].append(["dg", "Direttore generale", "Dirigente", "ateneo"])
+    book.save(ente / "ente.xlsx")
+    capsys.readouterr()
+    # validate reaches the calendar (phase f), where an act nobody knows is an error
+    assert main(["validate", str(folder / "cycle.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "[atti]" not in out and "sconosciut" not in out
