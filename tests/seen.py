@@ -260,6 +260,26 @@ def office_words(folder: Path) -> frozenset[str]:
     return frozenset(found)
 
 
+def fund_keys(folder: Path) -> frozenset[str]:
+    """The keys the offices under ``folder`` gave their funds in ente.toml ([fondi], or [funds]; outputs aside): a
+    page names a fund by its name, never as «the key» the office typed (a key with no «_» reads like a word, so
+    neither ``IDENT`` nor ``CODE`` sees it, and the office's words are allowed as written)."""
+    from ciclope.core.tomlcompat import read_toml
+
+    found: set[str] = set()
+    for path in folder.rglob("ente.toml"):
+        if "risultati" in path.parts or "out" in path.parts:
+            continue
+        doc = read_toml(path)
+        for table in ("fondi", "funds"):
+            if isinstance(doc.get(table), dict):
+                found |= set(doc[table])
+    return frozenset(found)
+
+
+QUOTED = re.compile(r"«([^«»]+)»")
+
+
 UNIT_FILES = ("units.csv", "unità.csv", "unita.csv", "strutture.csv")  # core/vocabulary.py's names of the sheet
 
 
@@ -357,12 +377,14 @@ def findings(
     percents: dict[str, set[str]] | None = None,
     ids: frozenset[str] = frozenset(),
     units: frozenset[str] = frozenset(),
+    funds: frozenset[str] = frozenset(),
 ) -> list[str]:
     """What a reader should not see in ``text``, each with a little of its context: a repr, a repository file, a
     date in ISO order, a code among ``codes`` (with ``strict``, for a document a person signs, any code but the office's own ids in
     ``allowed``), an English word, a plural after 1. A file's name (``people.csv``: the office's own files) and
     a code offered as what an office may write («codice «kind»») are not words. ``units``: the codes of the units
-    of the cycle scanned, which a public page never prints beside a unit's name."""
+    of the cycle scanned, which a public page never prints beside a unit's name; ``funds``: the keys of ente.toml's
+    [fondi] of the cycles scanned, which a page never quotes («produttivita»)."""
     found: list[str] = []
 
     def note(kind: str, m: re.Match[str]) -> None:
@@ -392,6 +414,9 @@ def findings(
         for m in NAMED_CODE.finditer(text):
             if (m.group("before") or m.group("after")) in units:
                 note("codice accanto al nome", m)
+    for m in QUOTED.finditer(text):
+        if m.group(1) in (funds or ()):
+            note("chiave di un fondo", m)
     found += decimals_for_percentages(text, percents or {})
     found += out_of_natural_order(text, ids)
     text = OFFICE_WRITES.sub(" ", text)

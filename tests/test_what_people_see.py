@@ -1,10 +1,12 @@
 """The guard that looks at what people see: for every demo (the four plugins, the declared regulation's small
-Comuni among them) and for the office's template path (``ciclope template`` filled, run, its portal) both
+Comuni among them), for a university's CCI that names its funds and its EP role ([etichette]) and for the office's
+template path (``ciclope template`` filled, run, its portal) both
 Relazioni, the public PDF's text, the schede personali, the internal and public portal (every year of the demo's),
 ``compare.html``, the templates and an evaluator's workbook (through LibreOffice), and every terminal message of
 those commands are rendered and scanned (:mod:`seen`): a Python repr, a repository file, an identifier (snake_case
 or dotted) that is not a word the office writes, a figure's key, an English word, a plural after 1, an amount
-without €, a date in ISO order (2021-12-31), a decimal where the office typed a percentage, a list of the office's ids in text order, and on public
+without €, a date in ISO order (2021-12-31), a decimal where the office typed a percentage, a list of the office's ids in text order, a
+fund's key of ente.toml quoted («produttivita»), and on public
 pages a file name, a fingerprint or a command. Playwright takes a screenshot of every portal page for review."""
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ciclope.core.commands.cli import main
 pytestmark = pytest.mark.slow  # the demos with their PDFs, the portal in Chromium, the workbooks in LibreOffice
 
 NEEDS = ("chromium", "pdftotext", "soffice")
+VALDORSA = Path(__file__).parent / "plugins" / "regolamento" / "valdorsa"
 SCENARIO = '[parametri]\nlimite_giorni_assenza = 153\n\n[fondi]\nperformance_individuale = "30000.00"\n'
 
 
@@ -78,8 +81,13 @@ def _render(root: Path) -> tuple[dict[Path, str], dict[str, str]]:
     run(["explain", str(cycle), "--ente", "mio-ente", "--person", "PO1"])
     run(["site", str(cycle), "--out", str(root / "ufficio-sito")])
     run(["site", str(cycle), "--public", "--out", str(root / "ufficio-pubblico")])
+    # a university's CCI (comparto «altro») whose [etichette] name its funds and its EP role
+    shutil.copytree(VALDORSA, root / "valdorsa")
+    run(["run", str(root / "valdorsa" / "cycle.toml"), "--no-store"], ok=(0, 1))
+    run(["regolamento", "leggi", str(root / "valdorsa" / "cci-pta.toml")])
     books += sorted(demo.glob("*/risultati/*/schede.xlsx")) + [
-        root / "ufficio" / "risultati" / "mio-ente" / "schede.xlsx"
+        root / "ufficio" / "risultati" / "mio-ente" / "schede.xlsx",
+        root / "valdorsa" / "risultati" / "valdorsa" / "schede.xlsx",
     ]
     books.append(root / "confronto" / "compare.xlsx")
     texts = {p: seen.page_text(p) for p in sorted(root.rglob("*.html"))}
@@ -131,21 +139,26 @@ def test_no_reader_sees_codes_english_identifiers_bare_amounts_or_text_order(roo
     regulation) may be read as written; a formula the office wrote stays as written."""
     pages, said = rendered
     codes = seen.labelled_codes()
-    ids = office_ids(root / "demo") | {f"D{n}" for n in range(1, 12)} | {"PO1", "SEG", "IN1", "OB1", "com", "amm"}
+    ids = office_ids(root / "demo") | office_ids(root / "valdorsa") | {f"D{n}" for n in range(1, 12)}
+    ids |= {"PO1", "SEG", "IN1", "OB1", "com", "amm"}
     allowed = ids | seen.vocabulary() | seen.office_words(root / "demo") | seen.office_words(root / "ufficio")
+    allowed |= seen.office_words(root / "valdorsa")
+    funds = seen.fund_keys(root / "demo") | seen.fund_keys(root / "ufficio") | seen.fund_keys(root / "valdorsa")
     percents = seen.percent_inputs(root / "demo") | {"IN1": {"0,72", "0,74"}}
-    units = seen.unit_codes(root / "demo") | seen.unit_codes(root / "ufficio")
+    units = seen.unit_codes(root / "demo") | seen.unit_codes(root / "ufficio") | seen.unit_codes(root / "valdorsa")
     bad = {}
     for path, text in pages.items():
         public = "pubblic" in str(path)  # the public Relazione and both public portals
         found = seen.findings(
             text, codes, strict="schede-personali" in path.parts, allowed=allowed, public=public, percents=percents,
-            ids=ids, units=units,
+            ids=ids, units=units, funds=funds,
         )  # fmt: skip
         if found:
             bad[str(path)] = found[:5]
     for command, words in said.items():
-        found = seen.findings(seen.terminal_text(words), codes, allowed=allowed, percents=percents, ids=ids)
+        found = seen.findings(
+            seen.terminal_text(words), codes, allowed=allowed, percents=percents, ids=ids, funds=funds
+        )
         if found:
             bad[f"terminale: ciclope {command}"] = found[:5]
     assert not bad, "\n".join(f"{p}:\n  " + "\n  ".join(f) for p, f in sorted(bad.items()))

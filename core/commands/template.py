@@ -22,7 +22,7 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -358,10 +358,12 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
     written: list[Path] = []
     kept: list[Path] = []
     cycle_keys: dict[str, str] = {}
+    named = named_files(path, info.ente_files)
     for key, (name, starter) in info.ente_files.items():
         if key in carried:  # the office's own file of the run (its regulation), as it is: next year starts from it
             name, text = carried[key].name, carried[key].read_text(encoding="utf-8")
         else:
+            name = named.get(key, name)  # the file the office's cycle.toml reads: its own, or the starter under it
             text = starter.read_text(encoding="utf-8").replace("{file}", name).replace("{name}", ente_id)
         _write_or_keep(path / name, text, written, kept)
         cycle_keys[key] = name
@@ -377,19 +379,44 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
     return Written((*written, *inner.written), (*kept, *inner.kept), store)
 
 
+def _first_ente(path: Path) -> dict[str, Any]:
+    """The first [[ente]] table of the office's own cycle.toml in ``path``; empty without one."""
+    try:
+        doc = tomllib.loads((path / "cycle.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+    enti = doc.get("ente")
+    return enti[0] if isinstance(enti, list) and enti and isinstance(enti[0], dict) else {}
+
+
+def _plain(name: Any) -> bool:
+    """Whether ``name`` is a file or folder name of its own, inside the folder that names it."""
+    return isinstance(name, str) and bool(name.strip()) and Path(name).name == name and name not in (".", "..")
+
+
 def named_data(path: Path) -> str | None:
     """The data folder the office's own cycle.toml in ``path`` already names (its first ente's ``dati``, a folder
     beside it), so a template written again into the office's folder fills the folder its cycle reads, never a new
     «mio-ente» nobody runs; None without one."""
-    try:
-        doc = tomllib.loads((path / "cycle.toml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    enti = doc.get("ente")
-    first = enti[0] if isinstance(enti, list) and enti and isinstance(enti[0], dict) else {}
+    first = _first_ente(path)
     data = first.get("dati", first.get("data"))
-    plain = isinstance(data, str) and data.strip() and Path(data).name == data and data not in (".", "..")
-    return data if plain else None
+    return data if _plain(data) else None
+
+
+def named_files(path: Path, keys: Iterable[str]) -> dict[str, str]:
+    """The files the office's own cycle.toml in ``path`` names for the plugin's ente files (its first ente's
+    ``regolamento = "cci-pta.toml"``, in the [[ente]] table or in [ente.parametri]), as the run resolves them: from
+    the folder of cycle.toml. The template reads the file the cycle runs, never a starter beside it that nobody runs;
+    a name for a file that is not there is kept only where the starter can be written under it (a plain name)."""
+    first = _first_ente(path)
+    inner = first.get("parametri", first.get("params"))
+    table = {**(inner if isinstance(inner, dict) else {}), **first}
+    out: dict[str, str] = {}
+    for key in keys:
+        name = table.get(key)
+        if isinstance(name, str) and name.strip() and ((path / name).is_file() or _plain(name)):
+            out[key] = name
+    return out
 
 
 def kept_store(source: Path, path: Path) -> str:
@@ -570,7 +597,9 @@ def regulation_funds(hooks: Hooks, plugin: str, year: int, params: dict[str, str
 
 def calendar_acts(hooks: Hooks, plugin: str, schema, year: int, given: dict[str, str] | None = None) -> dict[str, str]:
     """The ``[approvals]`` keys of the plugin's calendar → the act, for an ente with every fund and a
-    budget (so that no act conditional on them is missed). Best effort: a plugin that cannot answer for
+    budget (so that no act conditional on them is missed), then the acts the ente's regulation names beyond its
+    calendar (``ciclope_approval_keys``) → "": the sources the cycle's check of ``[approvals]`` reads
+    (``unknown_approvals``), so every act offered is one the run knows. Best effort: a plugin that cannot answer for
     so empty an ente gives its schema's keys only."""
     ente = Ente(
         id="modello",
@@ -581,10 +610,13 @@ def calendar_acts(hooks: Hooks, plugin: str, schema, year: int, given: dict[str,
     )
     try:
         params, _problems = resolve_params(plugin, year, dict(given or {}), "template")
-        deadlines = hooks.for_ente(params).collect(hookspecs.ciclope_calendar, ente=ente, year=year, params=params)
+        own = hooks.for_ente(params)
+        deadlines = own.collect(hookspecs.ciclope_calendar, ente=ente, year=year, params=params)
+        named = own.collect(hookspecs.ciclope_approval_keys, params=params)
     except Exception:  # noqa: BLE001 — the template is written without them
         return {}
-    return {d.approval: f"{d.act} — scadenza {d.due.isoformat()}" for d in deadlines if d.approval}
+    dated = {d.approval: f"{d.act} — scadenza {d.due.isoformat()}" for d in deadlines if d.approval}
+    return dated | {key: "" for key in named if key not in dated}
 
 
 def ente_toml(
@@ -627,7 +659,7 @@ def ente_toml(
             "oiv_attested": '"97%"',  # a share as the office reads it: a percentage, which it may write
             "oiv_motivation": '"lievi scostamenti per cause esterne"',
             "oiv_judgement": '"in linea con le aspettative"',
-        }.get(key) or (acts[key].rsplit(" ", 1)[1] if key in acts else APPROVAL_EXAMPLE.get(key, "{}-01-31")).format(
+        }.get(key) or (acts[key].rsplit(" ", 1)[1] if acts.get(key) else APPROVAL_EXAMPLE.get(key, "{}-01-31")).format(
             year, year + 1
         )
         lines.append(f"# {italian_approval(key)} = {example}   # {help_}")

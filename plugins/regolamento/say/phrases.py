@@ -977,13 +977,10 @@ ROLE_WORD = {
 
 
 def labels(block: Mapping[str, str], regulation: Regulation) -> Said:
-    """The names people read for levels, statuses and funds: a fund by its key of ente.toml, as the office wrote it
-    there («il fondo «performance_individuale»»), the others by their names in words."""
+    """The names people read for roles, levels, statuses and funds: a level or a status by its name in words, a fund
+    by its label alone. A fund's key is a key of ente.toml's [fondi], which never reaches a page: the reader knows
+    the fund by the name every document gives it."""
     paid_from = {p.fund for p in regulation.parts} | {rp.fund for rp in regulation.result_pays}
-
-    def key(k: str) -> str:
-        return f"il fondo «{funds.said(k)}»" if k in paid_from or k in FUNDS else f"«{word(k)}»"
-
     block = own_labels(block)  # what [etichette] writes, never the contract's names of the year
     named = role_names(block)
     own = {k for r in named for k in (r, r + PLURAL)}
@@ -991,8 +988,14 @@ def labels(block: Mapping[str, str], regulation: Regulation) -> Said:
         f"Il ruolo che l'elenco del personale scrive {ROLE_WORD[r]} si legge «{one}» e, per più persone, «{many}»."
         for r, (one, many) in named.items()
     ]
-    said = "; ".join(f"{key(k)} si legge «{v}»" for k, v in block.items() if k not in own)
-    return "Le etichette", [*lines, *([f"Nei documenti: {said}."] if said else [])], set()
+    fund_names = [f"«{v}»" for k, v in block.items() if k not in own and (k in paid_from or k in FUNDS)]
+    others = {k: v for k, v in block.items() if k not in own and k not in paid_from and k not in FUNDS}
+    said = "; ".join(f"«{word(k)}» si legge «{v}»" for k, v in others.items())
+    lines += [f"Nei documenti: {said}."] if said else []
+    if fund_names:
+        called = "il fondo si chiama" if len(fund_names) == 1 else "i fondi si chiamano"
+        lines.append(f"Nei documenti {called} {fmt.listed(fund_names)}.")
+    return "Le etichette", lines, set()
 
 
 def indicators(block: IndicatorRule, regulation: Regulation) -> Said:

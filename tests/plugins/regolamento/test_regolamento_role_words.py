@@ -75,8 +75,9 @@ def test_the_labels_article_names_the_data_word_once_then_the_label(tmp_path):
         "Il ruolo che l'elenco del personale scrive «Posizione organizzativa» (o «EQ») si legge «Titolare di "
         "incarico di funzione» e, per più persone, «i titolari di incarico di funzione»." in said
     )
-    # the result pay's fund by its key of ente.toml, as the premium's is
-    assert "il fondo «risultato_incarichi» si legge «Quota di risultato degli incarichi di funzione»" in said
+    # the result pay's fund by its name alone: its key of ente.toml (risultato_incarichi) is never on a page
+    assert "Nei documenti il fondo si chiama «Quota di risultato degli incarichi di funzione»." in said
+    assert "risultato_incarichi" not in said
     assert said.count("Posizione organizzativa") == 1
 
 

@@ -419,8 +419,10 @@ def test_a_part_with_all_of_a_fund_says_its_label_as_the_fund_s_name(tmp_path, l
     )
     said = read_back(tmp_path, text)
     assert f"Le va tutto {fund}." in said
-    # the fund's label names the key as ente.toml's [fondi] writes it, under a heading that is not only of levels
-    assert f". Le etichette\nNei documenti: il fondo «performance_individuale» si legge «{label}»" in said
+    # the fund's label by itself, under a heading that is not only of levels: its key of ente.toml's [fondi]
+    # (performance_individuale) never reaches a page
+    assert f". Le etichette\nNei documenti il fondo si chiama «{label}»." in said
+    assert "performance_individuale" not in said
 
 
 def test_a_choice_inside_a_sum_has_its_end_marked():

@@ -1,0 +1,45 @@
+"""A fund the regulation names in [etichette] is said by its words, never by its key of ente.toml: the article «Le
+etichette» of the Relazione's annex (and of ``ciclope regolamento leggi``) read «il fondo «produttivita» si legge
+«Fondo per la produttività…»» for a university's CCI (a blind tester's case, comparto «altro»)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ciclope.plugins.regolamento.read.load import load
+from ciclope.plugins.regolamento.say.articles import render
+
+from helpers import computed_case
+
+CASE = Path(__file__).parent / "valdorsa"
+ANNEX = "Allegato — Il sistema di valutazione dichiarato"
+# the [fondi] keys of ente.toml: produttivita (the [[premi]]' fondo) and risultato_ep ([risultato_po] fondo)
+KEYS = ("produttivita", "risultato_ep")
+# cci-pta.toml's [etichette]: po, po_plurale, and the two funds' names in the order the file writes them
+LABELS = (
+    "Il ruolo che l'elenco del personale scrive «Posizione organizzativa» (o «EQ») si legge «EP responsabile di "
+    "struttura» e, per più persone, «gli EP responsabili di struttura». "
+    "Nei documenti i fondi si chiamano «Fondo per la produttività delle categorie B, C e D» e «Fondo per la "
+    "retribuzione di risultato della categoria EP»."
+)
+
+
+def test_the_annex_says_the_funds_by_their_names_never_their_keys(tmp_path):
+    shutil.copytree(CASE, tmp_path / "ciclo")
+    result = computed_case(tmp_path / "ciclo" / "cycle.toml")
+    (annex,) = [s for s in result.sections if s.title == ANNEX]
+    articles = {heading.split(". ", 1)[1]: body for heading, body in annex.rows}
+    assert articles["Le etichette"] == LABELS
+    for heading, body in annex.rows:
+        for key in KEYS:
+            assert f"«{key}»" not in f"{heading}\n{body}", (key, heading)
+
+
+def test_the_regulation_read_back_says_the_funds_by_their_names():
+    regulation, problems = load(str(CASE / "cci-pta.toml"))
+    assert regulation is not None, problems
+    text = render(regulation)
+    assert LABELS in text
+    for key in KEYS:
+        assert f"«{key}»" not in text, key
