@@ -314,9 +314,9 @@ def band_words(result: Result) -> Callable[[str | None], str | None]:
 
 
 def distribution(result: Result) -> list[tuple[str, int]]:
-    """(level or status, head count) over everybody in people.csv: levels lowest first (on several scales, scale by
-    scale, each lowest first: :func:`level_scales`), then statuses (made once per Result: the Relazione shows it
-    twice)."""
+    """(level or status, head count) over everybody in people.csv: levels highest first, as a regulation lists its
+    bands (on several scales, scale by scale, each highest first: :func:`level_scales`), then statuses (made once
+    per Result: the Relazione shows it twice)."""
     return list(result.memo("stats.distribution", lambda: _distribution(result)))
 
 
@@ -331,7 +331,7 @@ def _distribution(result: Result) -> list[tuple[str, int]]:
     ]
     counts = Counter(said)  # class_of of everyone, counted in C
     # on several scales each ranks its own levels, as declared: the scores cannot (one's lowest can top another's)
-    levels = [lv for run in level_runs(result) for lv in run if lv in counts]
+    levels = [lv for run in level_runs(result) for lv in reversed(run) if lv in counts]  # as offices list them
     others = sorted(k for k in counts if k not in levels)
     labels = result.plugin.ente_labels  # a level by the name the ente's regulation gives it to people
     return [(fmt.level(k, labels) or k, counts[k]) for k in levels] + [(k, counts[k]) for k in others]

@@ -72,17 +72,18 @@ def test_each_person_counts_at_the_top_of_their_own_scale(ciclope_ente, tmp_path
     assert label == OWN  # no one level names the column
 
 
-def test_the_distribution_lists_each_scale_from_its_lowest_level(ciclope_ente, tmp_path):
+def test_the_distribution_lists_each_scale_from_its_highest_level(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, HEAD + COMMON + DIRIGENTI, files())
-    # the common scale first (the dipendenti's and the Segretario's), from its lowest level as one scale is listed;
+    # the common scale first (the dipendenti's and the Segretario's), from its highest level as a regulation lists
+    # its bands;
     # then the dirigenti's; a level no one reached («sotto il 70%», «terza fascia») is not listed; then the outcomes
     # without a level: SEG has no card, «non valutato». By the lowest score seen it read 89-70% (75), seconda (85),
     # 100-90% (95), prima (96): the two scales mixed
     assert stats.distribution(result) == [
-        ("89-70%", 1),
         ("100-90%", 1),
-        ("seconda fascia", 1),
+        ("89-70%", 1),
         ("prima fascia", 1),
+        ("seconda fascia", 1),
         ("non valutato", 1),
     ]
 
@@ -94,7 +95,7 @@ def test_the_relazione_heads_the_column_by_each_ones_scale(ciclope_ente, tmp_pat
     judged = next(h for h in heads if "Valutatore" in h)
     assert "Quota al livello più alto della propria scala sulle persone con un livello" in judged
     assert heads[0][0] == "Livello / esito"
-    assert [row[0] for row in tables[0].rows[:4]] == ["89-70%", "100-90%", "seconda fascia", "prima fascia"]
+    assert [row[0] for row in tables[0].rows[:4]] == ["100-90%", "89-70%", "prima fascia", "seconda fascia"]
 
 
 def test_the_plugin_gives_each_role_its_scale_the_common_one_first(ciclope_ente, tmp_path):
@@ -112,12 +113,12 @@ def test_a_scale_of_a_role_nobody_has_leaves_one_scale_as_before(ciclope_ente, t
     result = run_declared(ciclope_ente, tmp_path, HEAD + COMMON + DIRIGENTI, files(dirigenti=False))
     (seg,), label = stats.evaluators(result)
     # no dirigente in the ente: everyone is on the common scale, whose highest level in use names the column;
-    # P1 95 «100-90%», P2 75 «89-70%»: 1 / 2 = 50%; the levels lowest first, as on every one-scale ente
+    # P1 95 «100-90%», P2 75 «89-70%»: 1 / 2 = 50%; the levels highest first, as on every one-scale ente
     assert (label, seg.top_share) == (
         "quota al livello più alto (100-90%) sulle persone con un livello",
         Decimal("0.5000"),
     )
-    assert stats.distribution(result) == [("89-70%", 1), ("100-90%", 1), ("non valutato", 1)]
+    assert stats.distribution(result) == [("100-90%", 1), ("89-70%", 1), ("non valutato", 1)]
 
 
 def test_without_a_scale_of_its_own_the_top_is_the_highest_level_in_use(ciclope_ente, tmp_path):
@@ -128,7 +129,7 @@ def test_without_a_scale_of_its_own_the_top_is_the_highest_level_in_use(ciclope_
         "quota al livello più alto (100-90%) sulle persone con un livello",
         Decimal("0.5000"),
     )
-    assert stats.distribution(result) == [("89-70%", 2), ("100-90%", 2), ("non valutato", 1)]
+    assert stats.distribution(result) == [("100-90%", 2), ("89-70%", 2), ("non valutato", 1)]
 
 
 def leads(po: int = 3) -> dict[str, str]:

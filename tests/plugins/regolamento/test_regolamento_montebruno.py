@@ -72,9 +72,9 @@ def test_before_the_riesame_the_relazione_counts_the_exclusion_of_the_part(tmp_p
     # lowest level too («adeguato» from 60)
     result = case(tmp_path, riesame=False)
     assert stats.distribution(result) == [
-        ("adeguato", 2),  # P06 73,43, P10
-        ("buono", 5),
         ("eccellente", 2),
+        ("buono", 5),
+        ("adeguato", 2),  # P06 73,43, P10
         ("valutato; escluso dalla parte «qualità» per punteggio sotto il minimo", 1),
     ]
     # the workbook says the same exclusion on the row of that part (no level: its cell is empty)

@@ -871,9 +871,9 @@ def test_an_evaluated_person_below_every_level_is_counted_as_such(ciclope_ente, 
     assert result.scores["S5"].level is None
     # (the Segretario who evaluates them has no card of their own: «non valutato»)
     assert stats.distribution(result) == [
-        ("C", 1),
-        ("B", 2),
         ("A", 1),
+        ("B", 2),
+        ("C", 1),
         ("non valutato", 1),
         ("valutato, senza livello", 1),
     ]
