@@ -795,10 +795,23 @@ def level_cited(level: str, note: str) -> tuple[str, str]:
     for said in note.split("; ") if note and level not in ("", "—") else ():
         tail = said[len(head) :] if said.lower().startswith(head.lower()) else None
         if cited == level and tail is not None and (not tail or tail.startswith(" (")):
-            cited = level + tail
+            # the article in brackets is the level's; a sentence of the office's after it («…). Il sistema …») stays
+            cited, after = level + _bracket(tail), tail[len(_bracket(tail)) :].removeprefix(".").strip()
+            kept += [after] if after else []
         else:
             kept.append(said)
     return (cited, "; ".join(kept)) if cited != level else (level, note)
+
+
+def _bracket(tail: str) -> str:
+    """The first bracket of ``tail`` with the space before it, «» where it opens none: « (SMVP, art. 20)» of « (SMVP,
+    art. 20). Il sistema …»."""
+    depth = 0
+    for i, ch in enumerate(tail):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == ")" and depth == 0:
+            return tail[: i + 1]
+    return tail
 
 
 def _level(result: Result, score: Any) -> str:

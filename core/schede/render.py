@@ -130,6 +130,11 @@ def _upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _ended(text: str) -> str:
+    """A sentence with its full stop, once: an office's note that ends with its own is not given a second one."""
+    return text if text.endswith((".", "…", "!", "?")) else text + "."
+
+
 def _heading(s: Scheda) -> str:
     """The ente and its regulation under the title; a regulation whose title names the ente («Criteri … del Comune di
     Reggello») alone, never the ente's name twice."""
@@ -145,7 +150,7 @@ def render(s: Scheda) -> str:
     steps = _lines(s.score_steps, ("Elemento del punteggio", "Valore"))
     formula = (
         f"<p class='muted'>Come si calcola: {_e(s.score_formula)}. Fonte: {_e(s.score_source)}.</p>"
-        + (f"<p class='muted'>{_e(_upper(s.score_note))}.</p>" if s.score_note else "")
+        + (f"<p class='muted'>{_e(_ended(_upper(s.score_note)))}</p>" if s.score_note else "")
         + _readings(s.score_readings)
         if s.score_formula
         else ""

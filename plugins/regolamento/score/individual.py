@@ -103,17 +103,16 @@ def score_of(
 def level_words(reg: Regulation, level: str | None, points: Decimal, stepped: str) -> str:
     """The score's note on its level: the points on the regulation's own scale, the level reached (with the file's
     own note on the scale, where it says how it reads the text) and a step down, if any."""
-    levels_note = ""
+    levels_note, own = "", ""
     if level and reg.levels:
-        levels_note = f"livello: {level} ({cite(reg, reg.levels.source)})" + (
-            f"; {reg.levels.note}" if reg.levels.note else ""
-        )
+        levels_note, own = f"livello: {level} ({cite(reg, reg.levels.source)})", reg.levels.note
     on_scale_words = ""
     if reg.score is not None and reg.score.scale is not None:  # the points the regulation's thresholds speak of
         on_scale_words = (
             f"sulla scala del regolamento: {fmt.decimal_it(points)} punti su {fmt.decimal_it(reg.score.scale)}"
         )
-    return "; ".join(x for x in (on_scale_words, levels_note, stepped) if x)
+    # the office's note as it wrote it: a sentence of its own after a full stop, never a capital after «; »
+    return fmt.clauses(on_scale_words, levels_note, own, stepped)
 
 
 def evaluated_role(reg: Regulation, person: Person, ente: Ente) -> bool:

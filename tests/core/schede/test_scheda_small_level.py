@@ -51,3 +51,18 @@ def test_one_alone_in_her_level_reads_the_part_s_fund(ciclope_ente, tmp_path):
     # the fund of the part, of five paid, is hers to read; nothing is said withheld
     assert "fondo della parte «performance individuale» € 5.000,00 × 80% = € 4.000,00" in page
     assert "Non è mostrato" not in page and "Non sono mostrati" not in page
+
+
+def test_the_office_s_note_on_the_levels_is_its_own_sentence_once_ended(ciclope_ente, tmp_path):
+    # the [livelli] nota is the office's sentence with its own full stop: after the level's article as a sentence,
+    # never after «; » with its capital, and never given a second full stop on the scheda
+    note = "Il sistema prevede tre fasce di merito."
+    text = REGULATION.replace('fonte = "art. 1"\n', f'fonte = "art. 1"\nnota = "{note}"\n', 1)
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p, _ in PEOPLE]
+    cards = [f"{p},SEG,scheda,Valutazione,100,{s}," for p, s in PEOPLE]
+    data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "5000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    assert result.figures["score:M1"].note == f"livello: media (Criteri di raccordo, art. 1). {note}"
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "M1")))))
+    assert "livello: media (Criteri di raccordo, art. 1)" in page  # the level with its article, beside the score
+    assert f" {note} " in page and "fasce di merito.." not in page
