@@ -3,7 +3,8 @@ ente copied from its output folder.
 
 The public variant (``public=True``) is the publishable site: the public Relazione, aggregates, the
 benchmark, the calendar and the transparency tables; no person card, no name, no person id, no
-violation text (it may name a person), groups under 3 people shown as ``<3``."""
+violation text (it may name a person), the figures of groups under 3 people (and those that would give them by
+difference) shown as «riservato»."""
 
 from __future__ import annotations
 
