@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ciclope.core.conciliation import SOURCE as CONCILIATION_SOURCE
 from ciclope.core.conciliation import apply_appeals
 from ciclope.core.money import INCENTIVE
 from ciclope.core.plugininfo import said_po_short
@@ -23,7 +24,7 @@ DIFFERENTIATION = (
 CONCILIATION = (
     "Le fasi si considerano in ordine di data; l'ultima fase accolta sostituisce i punti della voce; "
     "una riga non considerata (es. un ricorso senza riesame precedente) non cambia nulla. "
-    f"Graduatorie e premi usano il punteggio dopo la conciliazione ({fmt.cite('rules/core.md §5')})."
+    f"Graduatorie e premi usano il punteggio dopo la conciliazione ({fmt.cite(CONCILIATION_SOURCE)})."
 )
 RESIDUAL = (
     "Il residuo di ogni fondo è la parte non distribuita; per ogni fondo distribuito + residuo "
