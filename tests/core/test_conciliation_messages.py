@@ -102,9 +102,11 @@ def test_the_source_binds_every_ente_and_cites_no_other_entes_regulation(tmp_pat
 def test_the_relazione_cites_the_same_common_source(tmp_path):
     """The Relazione's note under the table of the conciliation says the rule's source as its problems do."""
     from ciclope.core.reports.model import Text
+    from ciclope.core.reports.relazione.names import Names
     from ciclope.core.reports.relazione.people import conciliation
 
     folder = write_ente(tmp_path / "e", files(**{"appeals.csv": HEAD + "E1,riesame,2022-02-01,respinto,,\n"}))
-    blocks = conciliation(compute_ente(folder, coreonly, 2021))
+    result = compute_ente(folder, coreonly, 2021)
+    blocks = conciliation(result, Names(result))
     (note,) = [b.text for b in blocks if isinstance(b, Text)]
     assert note.endswith("(regole comuni, riesame e conciliazione delle valutazioni; D.Lgs. 150/2009 art. 7 c. 3).")

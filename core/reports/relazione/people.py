@@ -54,7 +54,7 @@ def individual(r: Result, names: Names) -> list[Block]:
     if unscored != stats.NOT_FORESEEN:  # judgements to differentiate, where some were due
         out += [Heading("Differenziazione dei giudizi per valutatore"), Text(DIFFERENTIATION, "muted")]
         out.append(evaluators(r, names))
-    return out + conciliation(r)
+    return out + conciliation(r, names)
 
 
 def evaluators(r: Result, names: Names) -> Table:
@@ -80,7 +80,8 @@ def evaluators(r: Result, names: Names) -> Table:
     return Table("", columns(head, (1, 2, 3, 4, 5)), rows, empty=empty)
 
 
-def conciliation(r: Result) -> list[Block]:
+def conciliation(r: Result, names: Names) -> list[Block]:
+    """Every stage of the conciliation and its effect, each person named as every table of people names them."""
     ente = r.ente
     if not ente.appeals:
         return []
@@ -89,7 +90,7 @@ def conciliation(r: Result) -> list[Block]:
     effect = {e.appeal.row: e.effect for e in apply_appeals(ente)[1]}
     rows = [
         (
-            a.person,
+            names.person(a.person),
             a.stage,
             fmt.value(a.date),
             a.outcome or fmt.NONE,
