@@ -1,33 +1,35 @@
-"""Conciliation (rules/core.md §5; 004_a450255962d2094d.txt §4.4, 000_c472ac27e970ca85.txt art. 47).
+"""Conciliation (rules/core.md §5; D.Lgs. 150/2009 art. 7 c. 3).
 
 ``riesame`` (review by the evaluator) then ``ricorso`` (to the Segretario Generale): the last stage
 with ``accolto`` replaces the named item's points; ``respinto`` keeps them. ``contraddittorio`` is
 the hearing before a negative evaluation of a PO becomes final (000… art. 28.6, 001… art. 6.6); it is
 a stage too: accepted with new points, it replaces them like any other. An accepted stage whose item
 or points are missing is an error, never silently ignored.
+
+The rule was written from two regulations (004… §4.4, 000… art. 47), but it is ciclope's common rule for every
+ente: what binds them all is the procedure of conciliation every SMVP must contain (D.Lgs. 150/2009 art. 7 c. 3),
+so its problems cite that and never another ente's regulation. A plugin cites its own ente's acts for its own
+checks (the contraddittorio of a PO).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 import attrs
 
 from ciclope.core.citation import Citation
-from ciclope.core.fmt import quoted
+from ciclope.core.fmt import decimal_it, listed, quoted
 from ciclope.core.model import Appeal, Ente, EvaluationItem, Person
+from ciclope.core.nearest import Names, said
 from ciclope.core.problems import Problem
+from ciclope.core.vocabulary import column_it
 
-# ciclope's rule of review and conciliation, and the two regulations it was written from
-SOURCE = Citation.joined(
-    [
-        Citation.of("rules/core.md", "§5"),
-        Citation.of("004_a450255962d2094d.txt", "§4.4"),
-        Citation.of("000_c472ac27e970ca85.txt", "art. 47"),
-    ]
-)
+# ciclope's rule of review and conciliation, and the law that asks every SMVP for a procedure of conciliation
+SOURCE = Citation.joined([Citation.of("rules/core.md", "§5"), Citation.of("D.Lgs. 150/2009", "art. 7 c. 3")])
+SOURCE_CARD = Citation.of("rules/core.md", "§3")  # the points of a voce within its maximum
 # on the same date a riesame comes before the ricorso it opens, and both before a contraddittorio
 STAGE_ORDER = {"riesame": 0, "ricorso": 1, "contraddittorio": 2}
 
@@ -47,6 +49,27 @@ class AppealEffect:
     effect: str  # Italian, for the report
 
 
+@attrs.frozen
+class AppealsSheet:
+    """The office's sheet of the stages, as its problems name what is written there: the person by name and code, as
+    every message about a row does, and a column by the word the office writes (its header as written where the
+    sheet has Italian headers, else the template's word: never the code of an older version)."""
+
+    ente: Ente
+    label: str
+
+    def person(self, code: str) -> str:
+        person = self.ente.people.get(code)
+        return f"{person.name} ({code})" if person is not None and person.name else code
+
+    def column(self, code: str) -> str:
+        shown = self.ente.column_shown("appeals", code)
+        return shown if shown != code else column_it("appeals", code)
+
+    def problem(self, ap: Appeal, rule: str, column: str, message: str, source: str = SOURCE) -> Problem:
+        return Problem(rule=rule, source=source, file=self.label, row=ap.row, column=column, message=message)
+
+
 def apply_appeals(ente: Ente) -> tuple[dict[str, tuple[EvaluationItem, ...]], list[AppealEffect], list[Problem]]:
     """Cards after conciliation, the effect of every appeal, and the problems found.
 
@@ -56,17 +79,17 @@ def apply_appeals(ente: Ente) -> tuple[dict[str, tuple[EvaluationItem, ...]], li
     cards = ente.cards_view().copy()
     effects: list[AppealEffect] = []
     problems: list[Problem] = []
-    label = ente.file_of("appeals")
+    sheet = AppealsSheet(ente, ente.file_of("appeals"))
     seen_riesame: set[str] = set()
     for ap in in_date_order(ente.appeals):
-        if _accepted(ap, seen_riesame, label, effects, problems):
-            _replace_points(ap, cards, label, effects, problems)
+        if _accepted(ap, seen_riesame, sheet, effects, problems):
+            _replace_points(ap, cards, sheet, effects, problems)
     effects.sort(key=lambda e: e.appeal.row)  # reported in the file's order, decided in date order
     return cards, effects, problems
 
 
 def _accepted(
-    ap: Appeal, seen_riesame: set[str], label: str, effects: list[AppealEffect], problems: list[Problem]
+    ap: Appeal, seen_riesame: set[str], sheet: AppealsSheet, effects: list[AppealEffect], problems: list[Problem]
 ) -> bool:
     """Whether the stage was accepted and may change the card; else its effect is said (a ricorso
     without a prior riesame is also a problem). A riesame is remembered for the ricorso after it."""
@@ -77,16 +100,8 @@ def _accepted(
     elif ap.stage == "riesame":
         seen_riesame.add(ap.person)
     elif ap.person not in seen_riesame:
-        problems.append(
-            Problem(
-                rule="core.appeal.order",
-                source=SOURCE,
-                file=label,
-                row=ap.row,
-                column="stage",
-                message=f"ricorso di {ap.person} senza un riesame precedente",
-            )
-        )
+        message = f"ricorso di {sheet.person(ap.person)} senza un riesame precedente"
+        problems.append(sheet.problem(ap, "core.appeal.order", "stage", message))
         effects.append(AppealEffect(ap, "non considerato: manca il riesame"))
         return False
     if ap.outcome != "accolto":
@@ -98,7 +113,7 @@ def _accepted(
 def _replace_points(
     ap: Appeal,
     cards: dict[str, tuple[EvaluationItem, ...]],
-    label: str,
+    sheet: AppealsSheet,
     effects: list[AppealEffect],
     problems: list[Problem],
 ) -> None:
@@ -107,39 +122,75 @@ def _replace_points(
     items = cards.get(ap.person, ())
     idx = next((k for k, it in enumerate(items) if it.item == ap.new_points_item), None)
     if idx is None or ap.new_points is None:
-        item = "" if ap.new_points_item is None else f" ({quoted(ap.new_points_item)})"
-        problems.append(
-            Problem(
-                rule="core.appeal.item",
-                source=SOURCE,
-                file=label,
-                row=ap.row,
-                column="new_points_item",
-                message=f"{ap.stage} accolto senza voce valida della scheda di {ap.person}{item} "
-                "o senza nuovi punti: indica in "
-                "new_points_item la voce e in new_points i nuovi punti",
-            )
-        )
+        problems += _not_applied(ap, items, idx, sheet)
         effects.append(AppealEffect(ap, "non applicato: voce o punti mancanti"))
         return
     old = items[idx]
     if ap.new_points > old.max_points:
-        problems.append(
-            Problem(
-                rule="core.card.points",
-                source="rules/core.md §3",
-                file=label,
-                row=ap.row,
-                column="new_points",
-                message=f"nuovi punti {ap.new_points} oltre il massimo {old.max_points}",
-            )
-        )
+        problems.append(_over_most(ap, old, sheet))
         effects.append(AppealEffect(ap, "non applicato: punti oltre il massimo"))
         return
     when = f"{ap.stage} del {ap.date.strftime('%d/%m/%Y')}" if ap.date else ap.stage
     new = old._replace(points=ap.new_points, appeal_row=ap.row, appeal=when, replaced=old.points)
     cards[ap.person] = (*items[:idx], new, *items[idx + 1 :])
     effects.append(AppealEffect(ap, f"accolto: «{old.item}» da {old.points} a {ap.new_points} punti"))
+
+
+def _not_applied(ap: Appeal, items: Sequence[EvaluationItem], idx: int | None, sheet: AppealsSheet) -> list[Problem]:
+    """Why an accepted stage changes no points, said so that the office mends the row in one round: the points a
+    right voce lacks with its range; the voci of the scheda where the voce is missing or not one of them."""
+    who = f"{ap.stage} accolto di {sheet.person(ap.person)}"
+    points = sheet.column("new_points")
+    if idx is not None:  # the voce is one of the scheda's: only the points are missing
+        it = items[idx]
+        message = (
+            f"{who} senza nuovi punti: scrivi in {points} i nuovi punti della voce {quoted(it.item)} "
+            f"(da 0 a {decimal_it(it.max_points)})"
+        )
+        return [sheet.problem(ap, "core.appeal.item", "new_points", message)]
+    if not items:
+        evaluations = sheet.ente.sheet_said("evaluations")
+        message = f"{who}: la sua scheda non ha voci in {evaluations}, e un esito accolto cambia i punti di una voce"
+        return [sheet.problem(ap, "core.appeal.item", "new_points_item", message)]
+    voci = listed(quoted(it.item) for it in items)
+    tail = f" e in {points} i nuovi punti" if ap.new_points is None else ""
+    if not ap.new_points_item:
+        message = (
+            f"{who} senza la voce rivista: scrivi in {sheet.column('new_points_item')} una delle voci della sua "
+            f"scheda ({voci}){tail}"
+        )
+        return [sheet.problem(ap, "core.appeal.item", "new_points_item", message)]
+    return _unknown_voce(ap, items, sheet, who, tail)
+
+
+def _unknown_voce(
+    ap: Appeal, items: Sequence[EvaluationItem], sheet: AppealsSheet, who: str, tail: str
+) -> list[Problem]:
+    """A voce not in the person's scheda: the scheda's voci and the nearest one; where the nearest is clear, the new
+    points are checked against its maximum now, so that mending the voce is not followed by another round."""
+    written = ap.new_points_item or ""
+    near = Names.of(it.item for it in items).nearest(written)
+    voci = listed(quoted(it.item) for it in items)
+    these = f"le voci della scheda sono {voci}" if len(items) > 1 else f"la voce della scheda è {voci}"
+    message = (
+        f"{who}: la voce {quoted(written)} non è nella sua scheda{said(near)}; {these}: scrivi in "
+        f"{sheet.column('new_points_item')} la voce come è scritta nella scheda{tail}"
+    )
+    found = [sheet.problem(ap, "core.appeal.item", "new_points_item", message)]
+    meant = next((it for it in items if it.item == near), None)
+    if meant is not None and ap.new_points is not None and ap.new_points > meant.max_points:
+        found.append(_over_most(ap, meant, sheet))
+    return found
+
+
+def _over_most(ap: Appeal, item: EvaluationItem, sheet: AppealsSheet) -> Problem:
+    """New points above the voce's maximum, with the range the office may write."""
+    most = decimal_it(item.max_points)
+    message = (
+        f"nuovi punti {decimal_it(ap.new_points)} oltre il massimo {most} della voce {quoted(item.item)} nella "
+        f"scheda di {sheet.person(ap.person)}: scrivi in {sheet.column('new_points')} un numero da 0 a {most}"
+    )
+    return sheet.problem(ap, "core.card.points", "new_points", message, SOURCE_CARD)
 
 
 def has_contraddittorio(ente: Ente, person_id: str) -> bool:

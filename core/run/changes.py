@@ -13,8 +13,9 @@ Every value is said as explain says it (:func:`~ciclope.core.run.explain.input_s
 column): a share typed as a percentage reads «100%», never «1»; a percentage the store keeps as its exact text
 («2,7397…%») reads to two decimals, «2,74%». A figure of the person computed in both runs but followed from their
 premium in one only (a maggiorazione's condition, once she takes part) is said before and after («no prima, sì
-dopo»), never as missing; when a part of the premium is paid in one run only, every part is said before and after,
-so the lines add up to the difference. An amount that only measures another (the quota on the whole fund, on which
+dopo»), never as missing; when a part of the premium is paid in one run only, every part that changed is said before
+and after with its difference, the parts of every fund that pays the person (results.json's awards, not only the
+first), so the lines add up to the difference; a person with no amount in a run that paid the rewards had € 0,00. An amount that only measures another (the quota on the whole fund, on which
 a maggiorazione is computed before its set-aside) is no pay, and is not said. A change of a person's result is not a
 change of their data: only people whose data changed are named as the reason of the others' amounts.
 """
@@ -32,6 +33,7 @@ import attrs
 from ciclope.core import fmt
 from ciclope.core.labels import STATUS_LABELS
 from ciclope.core.run.explain import (
+    PART,
     Kinds,
     column_kind,
     column_words,
@@ -69,6 +71,9 @@ class Runs:
     cells_before: Mapping[str, Any]
     cells_after: Mapping[str, Any]
     statuses: Mapping[str, str] = attrs.field(factory=dict)
+    # per run, each person's pools in the order of their awards (:func:`paid_pools`)
+    pools_before: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    pools_after: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
     @classmethod
     def of(
@@ -78,9 +83,19 @@ class Runs:
         headers: Mapping[str, Mapping[str, str]],
         kinds: Kinds,
         statuses: Mapping[str, str] | None = None,
+        pools: tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]]] = ({}, {}),
     ) -> Runs:
-        """``statuses``: the words of the plugin's statuses (its ``STATUS_LABELS``, an ente's own labels)."""
-        return cls(before, after, headers, kinds, cells_read(before), cells_read(after), statuses or {})
+        """``statuses``: the words of the plugin's statuses (its ``STATUS_LABELS``, an ente's own labels); ``pools``:
+        each person's pools before and after (:func:`paid_pools`)."""
+        cells = cells_read(before), cells_read(after)
+        return cls(before, after, headers, kinds, *cells, statuses or {}, *pools)
+
+
+def paid_pools(document: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Each person's pools in the order of their awards, as results.json lists them (``rewards.people``: the first
+    award, then the others under ``also``): every fund that pays the person, none of which may go unsaid."""
+    people = (document.get("rewards") or {}).get("people") or {}
+    return {pid: tuple(a["pool"] for a in (entry, *entry.get("also", ()))) for pid, entry in people.items()}
 
 
 def cells_read(trace: Trace) -> dict[str, Any]:
@@ -97,15 +112,18 @@ def annotate(store: Store, doc: dict[str, Any], a: int, b: int) -> None:
     plugin = after.get("plugin", "")
     kinds = stored_kinds(plugin, after, int(after.get("year") or 0))
     statuses = ente_info(plugin, after, int(after.get("year") or 0)).status_labels if plugin else {}
-    runs = Runs.of(store.trace(a), store.trace(b), column_words(plugin), kinds, statuses)
+    first = store.document(a)
+    pools = paid_pools(first), paid_pools(after)
+    runs = Runs.of(store.trace(a), store.trace(b), column_words(plugin), kinds, statuses, pools)
     changed = {p["person"]: own_changes(runs, p["person"]) for p in doc["people"]}
     data = {pid: any(c["data"] for c in lines) for pid, lines in changed.items()}
     moved = [pid for pid, yes in data.items() if yes]
-    shared = shared_changes(runs, set(names)) + rules_changed(store.document(a), after)
+    shared = shared_changes(runs, set(names)) + rules_changed(first, after)
+    rewarded = (first.get("rewards") is not None, after.get("rewards") is not None)
     for p in doc["people"]:
         pid = p["person"]
         p["name"] = names.get(pid, "")
-        p["difference"] = differences(p["from"], p["to"])
+        p["difference"] = differences(p["from"], p["to"], rewarded)
         p["changes"] = changed[pid]
         p["others"] = [] if data[pid] else [o for o in moved if o != pid]
         p["shared"] = [] if data[pid] else shared
@@ -114,11 +132,18 @@ def annotate(store: Store, doc: dict[str, Any], a: int, b: int) -> None:
         p["reason"] = "" if data[pid] else reason(others, shared, paid)
 
 
-def differences(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> dict[str, Any]:
-    """Score and amount after − before (None where either is missing)."""
+def differences(
+    before: Mapping[str, Any] | None, after: Mapping[str, Any] | None, rewarded: tuple[bool, bool] = (False, False)
+) -> dict[str, Any]:
+    """Score and amount after − before (None where either is missing). A person of both runs with no amount in a run
+    that paid the rewards (``rewarded``) was paid nothing: € 0,00, so that gaining or losing every part has its
+    difference too."""
 
     def minus(key: str) -> Any:
         x, y = (before or {}).get(key), (after or {}).get(key)
+        if key == "amount" and before is not None and after is not None and (x is None) != (y is None):
+            x = 0 if x is None and rewarded[0] else x
+            y = 0 if y is None and rewarded[1] else y
         if x is None or y is None:
             return None
         return Decimal(y) - Decimal(x) if key == "amount" else round(float(y) - float(x), 2)
@@ -179,11 +204,21 @@ def own_changes(runs: Runs, pid: str) -> list[dict[str, Any]]:
     return _unique(out + figure_changes(runs, pid, ka, kb))
 
 
-def parts_of(trace: Trace, pid: str) -> set[str]:
-    """The figures ``pid``'s premium adds up (``premio:<part>:<pid>``): what the person is paid, part by part."""
-    award = trace.get(f"award:{pid}") or {}
-    refs = (i.get("ref") or "" for i in award.get("inputs", ()))
-    return {r for r in refs if r in trace and pid in r.split(":")[1:]}
+def parts_of(trace: Trace, pid: str, pools: Sequence[str] = ()) -> set[str]:
+    """What ``pid`` is paid, part by part: the award of each fund that pays them (``pools``: the first under
+    ``award:<pid>`` unless it has its own ``award:<pid>:<pool>``, the others under theirs), or, for an award summed from
+    the parts of one fund, those parts (``premio:<part>:<pid>``); with the other figures of theirs each award reads
+    (a condition of taking part), but not those that start their explanation (their score)."""
+    found: set[str] = set()
+    for n, pool in enumerate(pools or ("",)):
+        own = f"award:{pid}:{pool}"
+        key = own if pool and own in trace else f"award:{pid}" if n == 0 else ""
+        refs = {i.get("ref") or "" for i in (trace.get(key) or {}).get("inputs", ())}
+        # a figure that starts the person's explanation (their score) has its own column and cells: not a part
+        theirs = {r for r in refs if r in trace and pid in r.split(":")[1:] and r.split(":")[0] not in OWN_HEADS}
+        summed = any(r.startswith(PART) for r in theirs)
+        found |= theirs if summed or key not in trace else theirs | {key}
+    return found
 
 
 def figure_changes(runs: Runs, pid: str, ka: set[str], kb: set[str]) -> list[dict[str, Any]]:
@@ -192,7 +227,8 @@ def figure_changes(runs: Runs, pid: str, ka: set[str], kb: set[str]) -> list[dic
     part of the premium when a part is paid in one run only. An amount that is neither the premium nor one of its
     parts only measures another (the quota on the whole fund before a set-aside): not pay, not said."""
     a, b = runs.before, runs.after
-    parts_a, parts_b = parts_of(a, pid), parts_of(b, pid)
+    parts_a, parts_b = parts_of(a, pid, runs.pools_before.get(pid, ())), parts_of(b, pid, runs.pools_after.get(pid, ()))
+    paid = {k for k in parts_a | parts_b if value_kind(k) == "money"}
     premium = f"award:{pid}"
     # a part paid in one run only: every part said, so the lines add up to the premium's difference
     said_parts = (parts_a | parts_b) if parts_a != parts_b else set()
@@ -204,12 +240,22 @@ def figure_changes(runs: Runs, pid: str, ka: set[str], kb: set[str]) -> list[dic
             out += status_change(runs, key)
             continue
         if key not in a or key not in b:
-            out.append(alone(runs, key, after=key in b))
+            out.append(by_how_much(alone(runs, key, after=key in b), paid))
             continue
         followed_once = (key in ka) != (key in kb)
         if (followed_once or key in said_parts) and a[key]["value"] != b[key]["value"]:
-            out.append(before_after(a[key], b[key], key))
+            out.append(by_how_much(before_after(a[key], b[key], key), paid))
     return out
+
+
+def by_how_much(change: dict[str, Any], paid: set[str]) -> dict[str, Any]:
+    """A change of a part the person is paid with its difference («… dopo (differenza € +8,45)»): the parts' lines
+    add up to the person's difference; any other change as it is."""
+    if change["figure"] not in paid:
+        return change
+    x, y = (Decimal(str(v)) if v is not None else Decimal(0) for v in (change["from"], change["to"]))
+    signed = fmt.euro(y - x).replace("€ ", "€ +") if y > x else fmt.euro(y - x)
+    return {**change, "said": f"{change['said']} (differenza {signed})"}
 
 
 def is_status(key: str) -> bool:

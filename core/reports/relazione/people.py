@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ciclope.core.conciliation import SOURCE as CONCILIATION_SOURCE
 from ciclope.core.conciliation import apply_appeals
 from ciclope.core.money import INCENTIVE
 from ciclope.core.plugininfo import said_po_short
@@ -23,7 +24,7 @@ DIFFERENTIATION = (
 CONCILIATION = (
     "Le fasi si considerano in ordine di data; l'ultima fase accolta sostituisce i punti della voce; "
     "una riga non considerata (es. un ricorso senza riesame precedente) non cambia nulla. "
-    f"Graduatorie e premi usano il punteggio dopo la conciliazione ({fmt.cite('rules/core.md §5')})."
+    f"Graduatorie e premi usano il punteggio dopo la conciliazione ({fmt.cite(CONCILIATION_SOURCE)})."
 )
 RESIDUAL = (
     "Il residuo di ogni fondo è la parte non distribuita; per ogni fondo distribuito + residuo "
@@ -53,7 +54,7 @@ def individual(r: Result, names: Names) -> list[Block]:
     if unscored != stats.NOT_FORESEEN:  # judgements to differentiate, where some were due
         out += [Heading("Differenziazione dei giudizi per valutatore"), Text(DIFFERENTIATION, "muted")]
         out.append(evaluators(r, names))
-    return out + conciliation(r)
+    return out + conciliation(r, names)
 
 
 def evaluators(r: Result, names: Names) -> Table:
@@ -79,7 +80,8 @@ def evaluators(r: Result, names: Names) -> Table:
     return Table("", columns(head, (1, 2, 3, 4, 5)), rows, empty=empty)
 
 
-def conciliation(r: Result) -> list[Block]:
+def conciliation(r: Result, names: Names) -> list[Block]:
+    """Every stage of the conciliation and its effect, each person named as every table of people names them."""
     ente = r.ente
     if not ente.appeals:
         return []
@@ -88,7 +90,7 @@ def conciliation(r: Result) -> list[Block]:
     effect = {e.appeal.row: e.effect for e in apply_appeals(ente)[1]}
     rows = [
         (
-            a.person,
+            names.person(a.person),
             a.stage,
             fmt.value(a.date),
             a.outcome or fmt.NONE,

@@ -119,6 +119,8 @@ def said(text: str, pid: str) -> list[str]:
 # Awards: run 1 D01 80,44 + 136,00 = 216,44; D02 80,44 + 153,00 + 56,00 = 289,44; D05 80,44 + 34,00 = 114,44.
 #   run 2 D01 88,89 + 160,00 + 56,00 = 304,89 (+88,45 = 8,45 + 24,00 + 56,00); D02 88,89 + 144,00 = 232,89
 #   (−56,55 = 8,45 − 9,00 − 56,00); D05 88,89 + 32,00 = 120,89 (+6,45), none of her data changed.
+# Each part's line says its own difference, which add up to the person's: D01 +8,45 +24,00 +56,00 = +88,45; D02
+#   +8,45 −9,00 −56,00 = −56,55.
 
 
 def test_a_computed_percentage_reads_as_explain_reads_it(two_runs):
@@ -144,9 +146,9 @@ def test_the_parts_of_who_gains_the_maggiorazione_are_said_before_and_after(two_
         "cambiato: Risultati / Valutazione complessiva (massimo 100 punti): 80 (tabella valutazioni, riga 2, colonna "
         "punti) → 100 (tabella ricorsi, riga 2, colonna nuovi_punti)",
         "cambiato: Partecipazione di Anna Colavita alla parte «maggiorazione»: no prima, sì dopo",
-        "cambiato: Premio di Anna Colavita — collettiva: € 80,44 prima, € 88,89 dopo",
-        "cambiato: Premio di Anna Colavita — individuale: € 136,00 prima, € 160,00 dopo",
-        "cambiato: Premio di Anna Colavita — maggiorazione: nessuna cifra prima, € 56,00 dopo",
+        "cambiato: Premio di Anna Colavita — collettiva: € 80,44 prima, € 88,89 dopo (differenza € +8,45)",
+        "cambiato: Premio di Anna Colavita — individuale: € 136,00 prima, € 160,00 dopo (differenza € +24,00)",
+        "cambiato: Premio di Anna Colavita — maggiorazione: nessuna cifra prima, € 56,00 dopo (differenza € +56,00)",
     ]
     assert "fondo intero" not in text  # the quota before the set-aside measures the maggiorazione: it is not pay
 
@@ -160,9 +162,9 @@ def test_who_loses_the_maggiorazione_is_no_reason_of_the_others(two_runs):
     )
     assert said(text, "D02") == [
         "cambiato: Partecipazione di Giulia Mastrangelo alla parte «maggiorazione»: sì prima, no dopo",
-        "cambiato: Premio di Giulia Mastrangelo — collettiva: € 80,44 prima, € 88,89 dopo",
-        "cambiato: Premio di Giulia Mastrangelo — individuale: € 153,00 prima, € 144,00 dopo",
-        "cambiato: Premio di Giulia Mastrangelo — maggiorazione: € 56,00 prima, nessuna cifra dopo",
+        "cambiato: Premio di Giulia Mastrangelo — collettiva: € 80,44 prima, € 88,89 dopo (differenza € +8,45)",
+        "cambiato: Premio di Giulia Mastrangelo — individuale: € 153,00 prima, € 144,00 dopo (differenza € −9,00)",
+        "cambiato: Premio di Giulia Mastrangelo — maggiorazione: € 56,00 prima, nessuna cifra dopo (differenza € −56,00)",
         because,
     ]
     # her result moved, not her data: D05's reason names the three whose data changed, not her
