@@ -167,8 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--year",
         type=YEAR,
         metavar="ANNO",
-        help="l'anno del ciclo (default: l'anno in corso): le colonne, le voci del foglio fondo e gli esempi sono "
-        "quelli del contratto in vigore in quell'anno",
+        help="l'anno del ciclo (default: quello di cycle.toml nella cartella, se c'è, altrimenti l'anno in corso): "
+        "le colonne, le voci del foglio fondo e gli esempi sono quelli del contratto in vigore in quell'anno",
     )
 
     rep = sub.add_parser("report", help="produce i documenti di un ente da un'esecuzione registrata")

@@ -341,14 +341,15 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
         path/<file>                     a plugin's starting files (the declared regulation's TOML)
 
     ``year`` is the cycle's (the contract in force then decides the sheets' rows and words) where no ``source``
-    gives it (the year after its run); by default the current year."""
+    gives it (the year after its run); by default the year of the office's own cycle.toml in ``path``, else the
+    current year."""
     hooks, info = Hooks.for_plugin(plugin)
     # every layer the plugin may run with (a plugin whose enti name their comparto: all of them), so that a run's
     # data read with --from keep the columns and sheets of their comparto
     everywhere = Hooks(hooks.pm, info, info.layers)
     schema = merge_schemas(everywhere.answers(hookspecs.ciclope_input_schema, params=None))
     doc = _run_doc(source) if source is not None else None
-    ente, cycle = _previous(doc, everywhere, plugin) if doc is not None else (None, dt.date.today().year)
+    ente, cycle = _previous(doc, everywhere, plugin) if doc is not None else (None, named_year(path))
     year = year or cycle
     carried = _run_files(doc, plugin, info.ente_files) if doc is not None else {}
     ente_id = ente.id if ente is not None else (named_data(path) or "mio-ente")
@@ -392,6 +393,20 @@ def _first_ente(path: Path) -> dict[str, Any]:
 def _plain(name: Any) -> bool:
     """Whether ``name`` is a file or folder name of its own, inside the folder that names it."""
     return isinstance(name, str) and bool(name.strip()) and Path(name).name == name and name not in (".", "..")
+
+
+def named_year(path: Path) -> int:
+    """The year the office's own cycle.toml in ``path`` says (``[ciclo] anno``), so the model is the contract's of
+    the cycle the office prepares, never of the year the command happens to run in; else the current year."""
+    try:
+        doc = tomllib.loads((path / "cycle.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return dt.date.today().year
+    cycle = doc.get("ciclo", doc.get("cycle"))
+    year = cycle.get("anno", cycle.get("year")) if isinstance(cycle, dict) else None
+    return (
+        year if isinstance(year, int) and not isinstance(year, bool) and 2000 <= year <= 2100 else dt.date.today().year
+    )
 
 
 def named_data(path: Path) -> str | None:

@@ -119,3 +119,18 @@ def test_every_act_the_template_offers_is_one_the_cycle_knows(tmp_path, capsys):
     assert main(["validate", str(folder / "cycle.toml")]) == 0
     out = capsys.readouterr().out
     assert "[atti]" not in out and "sconosciut" not in out
+
+
+def test_the_template_is_of_the_year_its_cycle_says(tmp_path):
+    # the office's cycle.toml is of 2024 and no --year is given: the model is of the contract in force in 2024, never
+    # of the year the command runs in. The fund sheet has no voce of the CCNL 23.2.2026 (the persons of each Area at
+    # 1.1.2026, `comparto_…`, from the 2026 funds), and the acts of the cycle are dated in 2024 and 2025
+    folder = tmp_path / "ufficio"
+    folder.mkdir()
+    (folder / "cycle.toml").write_text(CYCLE.replace('regolamento = "cci-pta.toml"', ""), encoding="utf-8")
+    assert main(["template", "regolamento", str(folder)]) == 0
+    sheet = openpyxl.load_workbook(folder / "mio-ente" / "ente.xlsx")["fondo"]
+    voci = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]]
+    assert voci and not [v for v in voci if str(v).startswith("comparto_")]
+    acts = (folder / "mio-ente" / "ente.toml").read_text(encoding="utf-8")
+    assert "# piano_adottato = 2024-01-31" in acts and "# relazione_validata_oiv = 2025-06-30" in acts
