@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from ciclope.core import Problem, Trace, fmt
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.core import Trace, fmt
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation, name_of
 from ciclope.plugins.regolamento.pay.shapes import Entry
-from ciclope.plugins.regolamento.pay.unpaid import part_path
-from ciclope.plugins.regolamento.read.lines import REGULATION
+from ciclope.plugins.regolamento.pay.unpaid import warning_at
 
 RULE = "regolamento.maggiorazione_a_tutti"
 FEWEST = 3  # below three people, every one of them can be a limited quota (one of two)
@@ -50,16 +48,7 @@ def warn(
     )
     if names:
         message += f"; la ricevono anche {fmt.listed(names)}, a cui il premio individuale non paga nulla"
-    trace.problem(
-        Problem(
-            rule=RULE,
-            message=message,
-            severity="warning",
-            source=cite(reg, pr.source),
-            file=REGULATION,
-            column=part_path(reg, pr),
-        )
-    )
+    trace.problem(warning_at(reg, pr, RULE, message))
 
 
 def individual_parts(reg: Regulation) -> set[str]:

@@ -48,16 +48,15 @@ def warn(
     )
     message = f"{name} non paga nessuno: {_why(pr, people, refused, kinds)}"
     message += "" if owed else f"; i suoi {fmt.euro(amount)} {where}"
-    trace.problem(
-        Problem(
-            rule=RULE,
-            message=message,
-            severity="warning",
-            source=cite(reg, pr.source),
-            file=REGULATION,
-            column=part_path(reg, pr),
-        )
-    )
+    trace.problem(warning_at(reg, pr, RULE, message))
+
+
+def warning_at(reg: Regulation, pr: Premium, rule: str, message: str) -> Problem:
+    """A warning about what a part paid, at the part's table in the regulation's file, citing the part's rule."""
+    return Problem(
+        rule=rule, message=message, severity="warning", source=cite(reg, pr.source), file=REGULATION,
+        column=part_path(reg, pr),
+    )  # fmt: skip
 
 
 def part_path(reg: Regulation, pr: Premium) -> str:
