@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from comune_di_prova import HEAD, files
+from test_diff_parts import diff, said  # the same command between runs 1 and 2, the same lines under a person
 
 from helpers import ciclope, first_comune_run
 
@@ -60,20 +61,6 @@ def two_runs(tmp_path_factory) -> Path:
     done = ciclope("run", root / "cycle.toml")
     assert done.returncode == 0, done.stderr
     return root / "cycle.toml"
-
-
-def diff(cycle: Path, *extra: str) -> str:
-    done = ciclope("diff", cycle, "--ente", "comune-prova", "--run", "1", "--run", "2", *extra)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def said(text: str, pid: str) -> list[str]:
-    """The lines under one person's row, without their two leading spaces."""
-    lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if f"({pid})" in line and not line.startswith(" "))
-    end = next((j for j in range(start + 1, len(lines)) if not lines[j].startswith("  ")), len(lines))
-    return [line[2:] for line in lines[start + 1 : end]]
 
 
 # run 1: D01 has 50 < 60, in neither part; D02 90, D03 70 (Σ 160):
