@@ -66,10 +66,11 @@ def cmd_run(args) -> int:
     )
     print(summary_table(outcomes))
     failed = [o for o in outcomes if o.status == "failed"]
+    configs = {cfg.id: cfg for cfg in plan.enti}
     for o in failed[:FAILED_DETAILS]:
         internal = any(p.rule == "core.internal" for p in o.problems)
         print(
-            f"\n{o.id}: {'errore interno' if internal else 'dati non caricabili'}: la cartella dei suoi risultati "
+            f"\n{o.id}: {'errore interno' if internal else configs[o.id].failure}: la cartella dei suoi risultati "
             "non è stata scritta",
             file=sys.stderr,
         )
@@ -141,7 +142,7 @@ def cmd_validate(args) -> int:
         try:
             result = compute(cfg, plan.year, args.until)
         except CiclopeError as exc:
-            print(f"{cfg.id}: dati non caricabili")
+            print(f"{cfg.id}: {cfg.failure}")
             print(render_problems(list(exc.problems)))
             status = EXIT_ENTE
             tally["falliti"] += 1
