@@ -122,7 +122,9 @@ def store_line(log) -> bool:
             file=sys.stderr,
         )
         return False
-    registered = f"{log.written} {'ente registrato' if log.written == 1 else 'enti registrati'}"
+    registered = plural(log.written, "ente registrato", "enti registrati")
+    if log.without_result:  # a failed ente is recorded too, with why: never counted among those with results
+        registered += f" con i risultati; {plural(log.without_result, 'fallito', 'falliti')}, senza risultati"
     print(f"Archivio dei risultati: {log.shown} (esecuzione n. {log.run}, {registered})")
     for why in log.refused:
         print(f"ciclope: archivio dei risultati {log.shown}: {why}", file=sys.stderr)
