@@ -68,7 +68,7 @@ def cmd_calendar(args) -> int:
         try:
             results.append(compute(cfg, plan.year))
         except CiclopeError as exc:
-            print(f"{cfg.id}: dati non caricabili", file=sys.stderr)
+            print(f"{cfg.id}: {cfg.failure}", file=sys.stderr)
             print(render_problems(list(exc.problems)), file=sys.stderr)
             return EXIT_ENTE
         except PluginCrash as exc:  # checking the parameters: said as `run` and `validate` say it

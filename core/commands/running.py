@@ -66,10 +66,11 @@ def cmd_run(args) -> int:
     )
     print(summary_table(outcomes))
     failed = [o for o in outcomes if o.status == "failed"]
+    configs = {cfg.id: cfg for cfg in plan.enti}
     for o in failed[:FAILED_DETAILS]:
         internal = any(p.rule == "core.internal" for p in o.problems)
         print(
-            f"\n{o.id}: {'errore interno' if internal else 'dati non caricabili'}: la cartella dei suoi risultati "
+            f"\n{o.id}: {'errore interno' if internal else configs[o.id].failure}: la cartella dei suoi risultati "
             "non è stata scritta",
             file=sys.stderr,
         )
@@ -121,7 +122,9 @@ def store_line(log) -> bool:
             file=sys.stderr,
         )
         return False
-    registered = f"{log.written} {'ente registrato' if log.written == 1 else 'enti registrati'}"
+    registered = plural(log.written, "ente registrato", "enti registrati")
+    if log.without_result:  # a failed ente is recorded too, with why: never counted among those with results
+        registered += f" con i risultati; {plural(log.without_result, 'fallito', 'falliti')}, senza risultati"
     print(f"Archivio dei risultati: {log.shown} (esecuzione n. {log.run}, {registered})")
     for why in log.refused:
         print(f"ciclope: archivio dei risultati {log.shown}: {why}", file=sys.stderr)
@@ -141,7 +144,7 @@ def cmd_validate(args) -> int:
         try:
             result = compute(cfg, plan.year, args.until)
         except CiclopeError as exc:
-            print(f"{cfg.id}: dati non caricabili")
+            print(f"{cfg.id}: {cfg.failure}")
             print(render_problems(list(exc.problems)))
             status = EXIT_ENTE
             tally["falliti"] += 1

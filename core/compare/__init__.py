@@ -68,9 +68,12 @@ def select(plan: RunPlan, ids: Sequence[str]) -> list[EnteConfig]:
 
 
 def compare(plan: RunPlan, enti: Sequence[EnteConfig], scenarios: Sequence[Scenario]) -> Comparison:
+    # an ente whose regulation has errors is left out, as one whose data cannot be loaded
+    failed: dict[str, Sequence[Problem]] = {cfg.id: cfg.invalid for cfg in enti if cfg.invalid}
+    enti = [cfg for cfg in enti if not cfg.invalid]
     validate(list(enti), plan.year, list(scenarios))
     every = [Scenario(name=CURRENT, description="parametri in vigore (cycle.toml)")] + list(scenarios)
-    docs, runs, failed, per_ente = {}, {}, {}, []
+    docs, runs, per_ente = {}, {}, []
     for cfg in enti:
         try:
             ente = load(cfg, plan.year)

@@ -78,8 +78,9 @@ def main(args) -> int:
         _, info = Hooks.for_plugin(enti[0].plugin)
         scenarios += reform_scenarios(args.reform, info.all_reforms)
     comparison = compare(plan, enti, scenarios)
+    configs = {cfg.id: cfg for cfg in enti}
     for ente_id, problems in comparison.failed.items():
-        print(f"{ente_id}: dati non caricabili, ente escluso dal confronto", file=sys.stderr)
+        print(f"{ente_id}: {configs[ente_id].failure}, ente escluso dal confronto", file=sys.stderr)
         print(render_problems(list(problems), limit=30), file=sys.stderr)
     for d in list(comparison.docs.values()) + ([comparison.total] if comparison.total else []):
         print(summary(d))

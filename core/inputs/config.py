@@ -51,6 +51,14 @@ class EnteConfig:
     params: Params | None = attrs.field(default=None, hash=False)
     broken: str = ""  # the plugin crashed checking this ente's parameters: only this ente fails
     broken_stack: str = ""  # and its traceback, for whoever maintains the plugin (``OUT/<ente>.errore.txt``)
+    # the errors of a file the ente's parameters name (its declared regulation): only this ente fails, as with its
+    # data; every ente naming that file gets them
+    invalid: tuple[Problem, ...] = attrs.field(default=(), hash=False)
+
+    @property
+    def failure(self) -> str:
+        """What kept the ente from being computed when it could not be loaded, said to the office."""
+        return "regolamento con errori" if self.invalid else "dati non caricabili"
 
 
 @attrs.frozen
@@ -124,7 +132,9 @@ def load_config(path: Path | str) -> RunPlan:
         if found is not None:
             enti.append(found)
     problems.extend(checks.problems)
-    if problems:
+    # an error of the regulation an ente names is that ente's, and fails it alone; an error of cycle.toml stops
+    # the run, and then every problem is said at once, the regulations' too
+    if any(p not in checks.own for p in problems):
         raise CiclopeError(problems)
     out_dir = _output_dir(root, output, label)
     return RunPlan(path=path.resolve(), year=year, output=out_dir, enti=tuple(enti), store=store_url)
@@ -246,6 +256,7 @@ class _EnteChecks:
     # parsed once per plugin, not once per ente.
     defaults: dict[str, tuple[Params, list[Problem]]] = attrs.field(factory=dict)
     tables: dict[str, dict[str, ParamSpec]] = attrs.field(factory=dict)  # plugin → its parameter table
+    own: list[Problem] = attrs.field(factory=list)  # the problems of the files the enti name (their regulations)
 
     def err(self, column: str, message: str, rule: str = "config.invalid") -> None:
         self.problems.append(Problem(rule=rule, message=message, file=self.label, column=column, source=SOURCE))
@@ -401,16 +412,25 @@ class _EnteChecks:
                 broken=str(exc),
                 broken_stack=exc.stack,
             )
+        invalid = []
         for p in param_problems:
             if p.file and p.file != self.label:  # a problem of another file (a declared regulation): as located
+                invalid.append(p)
                 if p not in self.problems:  # enti sharing the file share its problems: said once
                     self.problems.append(p)
+                    self.own.append(p)
                 continue
             self.problems.append(attrs.evolve(p, column=f"{where}.{p.column}" if p.column else where))
         if not valid or folder is None:
             return None
         return EnteConfig(
-            id=ente_id, plugin=plugin, data=folder, overrides=dict(overrides), national=national, params=params
+            id=ente_id,
+            plugin=plugin,
+            data=folder,
+            overrides=dict(overrides),
+            national=national,
+            params=None if invalid else params,
+            invalid=tuple(invalid),
         )
 
 

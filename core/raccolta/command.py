@@ -65,6 +65,10 @@ def crea(args: argparse.Namespace) -> int:
     owned.check_root(out, "raccolta", [plan.path, cfg.data])
     if (out / layout.MANIFEST).exists():
         raise owned.refuse(out, f"{out} contiene già una raccolta: indica una cartella nuova per crearne un'altra")
+    if cfg.invalid:  # the cards follow the regulation: an ente whose regulation has errors gets none
+        print(f"{cfg.id}: regolamento con errori: correggilo prima di creare la raccolta", file=sys.stderr)
+        print(render_problems(list(cfg.invalid)), file=sys.stderr)
+        return EXIT_ENTE
     hooks, _ = Hooks.for_plugin(cfg.plugin)
     params = _params(cfg, plan.year)
     hooks = hooks.for_ente(params)

@@ -44,10 +44,12 @@ if TYPE_CHECKING:  # the store (and SQLAlchemy, slow to import) is loaded only b
 
 
 def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Result:
-    """Load one ente and run its cycle (raises CiclopeError when its data cannot be loaded, PluginCrash when its
-    plugin crashed checking its parameters)."""
+    """Load one ente and run its cycle (raises CiclopeError when its data cannot be loaded or its regulation has
+    errors, PluginCrash when its plugin crashed checking its parameters)."""
     if cfg.broken:
         raise PluginCrash(cfg.broken, cfg.broken_stack)
+    if cfg.invalid:  # its regulation's errors, said as its data's would be
+        raise CiclopeError(list(cfg.invalid))
     assert cfg.params is not None, "load_config / compute_ente resolve the parameters"
     hooks, info = Hooks.for_plugin(cfg.plugin)
     # the ente's own hooks: under a plugin whose enti each name their comparto, its layer's columns too
@@ -153,7 +155,8 @@ def _run_one(task: Task) -> EnteOutcome:
             cfg.id,
             cfg.plugin,
             "failed",
-            f"{'1 problema' if len(exc.problems) == 1 else f'{len(exc.problems)} problemi'} nei dati; il primo: {first}",
+            f"{'1 problema' if len(exc.problems) == 1 else f'{len(exc.problems)} problemi'} "
+            f"{'nel regolamento' if cfg.invalid else 'nei dati'}; il primo: {first}",
             problems=tuple(exc.problems[:KEPT_PROBLEMS]),
             problems_total=len(exc.problems),
         )

@@ -65,6 +65,8 @@ PUBLIC_FILES = {
     "relazione-tecnico-finanziaria.xlsx",
 }
 STATUS_LABELS = {"ok": "ok", "errors": "violazioni"}
+# the public site's word for an ente without results: never the error, which may quote a person's row
+UNPUBLISHED = "Risultati non pubblicati: il calcolo si è fermato su errori da correggere nei dati o nel regolamento"
 LEVEL_SECTION = SECTION_LABELS["livello"]  # trasparenza.csv's section of the people per level
 CALENDAR_CSS = {"fatto": "fatto", "in ritardo": "ritardo", "mancante": "mancante"}
 
@@ -76,6 +78,7 @@ class Built:
     enti: int
     pages: int
     warnings: tuple[str, ...] = ()
+    unpublished: int = 0  # enti of the year with no result, their latest run failed: listed, with why
     years: tuple[int, ...] = ()  # the years the portal holds (every year with ``every_year``, else this one)
     others: tuple[Built, ...] = ()  # the other years' sites under ``out/<year>/``, each with its own counts
 
@@ -146,6 +149,8 @@ class Site:
                 self.by_ente[c.ente].append(c)
         self.names = {c.ente: c.name for c in self.enti}
         self.failed = read.failed_since(store.engine, self.year)  # latest run failed: an older result shown
+        # latest run failed and no result of the year at all: the index still names the ente, and says so
+        self.unpublished = sorted(e for e in self.failed if e not in self.names)
         # earlier years corrected after an ente's Relazione of this year was written: its trend is stale
         self.corrected = read.corrections(store.engine, self.year, {c.ente: c.run_id for c in self.enti})
 
@@ -195,7 +200,15 @@ class Site:
                 row, deadlines = self.ente(c, bench)
                 rows.append(row)
                 calendar += deadlines
-        self.write("index.html", "index.html", enti=rows, all_years=self.years, **self.common("", "index", "Enti"))
+        missing = self.unpublished_rows()
+        self.write(
+            "index.html",
+            "index.html",
+            enti=rows,
+            unpublished=missing,
+            all_years=self.years,
+            **self.common("", "index", "Enti"),
+        )
         self.benchmark_page(bench)
         calendar.sort(key=lambda r: (r["iso"], r["ente"], r["act"]))
         self.write(
@@ -204,7 +217,30 @@ class Site:
             rows=calendar,
             **self.common("", "calendario", "Scadenze di tutti gli enti"),
         )
-        return Built(self.out, self.year, len(self.enti), self.pages, years=(self.year,))
+        return Built(self.out, self.year, len(self.enti), self.pages, unpublished=len(missing), years=(self.year,))
+
+    def unpublished_rows(self) -> list[dict[str, str]]:
+        """The enti whose latest run of the year failed and that have no result of it: their name (their id when
+        the store never had one), and why nothing is shown: on the public site in plain words only (the run's
+        reason may quote a cell of the data), on the internal one the reason, with the errors' count, and where
+        every error is listed."""
+        names = read.names(self.store.engine, self.unpublished)
+        rows = []
+        for ente in self.unpublished:
+            run, reason = self.failed[ente]
+            said = reason if len(reason) <= 300 else reason[:299] + "…"
+            rows.append(
+                {
+                    "id": ente,
+                    "name": names.get(ente, ente),
+                    "status_label": UNPUBLISHED if self.public else "FALLITO: nessun risultato",
+                    "failure": ""
+                    if self.public
+                    else f"L'esecuzione n. {run} di questo ente è FALLITA: {said}; tutti gli errori li elenca "
+                    "ciclope validate sul ciclo dell'ente",
+                }
+            )
+        return rows
 
     # -- one ente -----------------------------------------------------------------------------------
 

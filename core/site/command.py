@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ciclope.core.output import owned
 from ciclope.core.reports.fmt import plural
-from ciclope.core.site.build import build
+from ciclope.core.site.build import Built, build
 from ciclope.core.site.serve import check_port, serve
 from ciclope.core.store.commands import open_for, readable_store
 
@@ -32,14 +32,17 @@ def main(args: argparse.Namespace) -> int:
         print(f"ciclope: attenzione: {warning}", file=sys.stderr)
     kind = "pubblico" if args.public else "interno (con dati personali: non pubblicare)"
     # every year the folder holds, each with its own counts and first page: none is left for the user to find
-    said = [
-        f"del {b.year}: {plural(b.enti, 'ente', 'enti')}, {b.pages} pagine in {out}/{b.year}/index.html"
-        for b in built.others
-    ]
+    said = [f"del {b.year}: {counted(b)}, {b.pages} pagine in {out}/{b.year}/index.html" for b in built.others]
     print(
-        f"Sito {kind} del {built.year}: {plural(built.enti, 'ente', 'enti')}, {built.pages} pagine in {out}/index.html"
+        f"Sito {kind} del {built.year}: {counted(built)}, {built.pages} pagine in {out}/index.html"
         + "".join(f"\n  e {line}" for line in said)
     )
     if args.serve:
         serve(out, args.port)
     return EXIT_OK
+
+
+def counted(built: Built) -> str:
+    """The enti of a year's site, those without results (their run failed, listed in the index) said apart."""
+    enti = plural(built.enti + built.unpublished, "ente", "enti")
+    return f"{enti} ({built.unpublished} senza risultati)" if built.unpublished else enti

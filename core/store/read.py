@@ -143,6 +143,15 @@ def failed_since(engine: Engine, year: int) -> dict[str, tuple[int, str]]:
         return {ente: (int(run), reason) for ente, run, reason in conn.execute(query)}
 
 
+def names(engine: Engine, enti: list[str]) -> dict[str, str]:
+    """The name each of ``enti`` has in the store (from its first recorded result); an ente never computed has none."""
+    if not enti:
+        return {}
+    query = select(s.enti.c.id, s.enti.c.name).where(s.enti.c.id.in_(enti))
+    with engine.connect() as conn:
+        return {ente: name for ente, name in conn.execute(query)}
+
+
 TREND_YEARS = 3  # the Relazione's trend: the year and the three before (history.trend)
 
 

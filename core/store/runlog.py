@@ -35,7 +35,8 @@ class RunLog:
         self.config, self.year, self.until = config, year, until
         self.store: Store | None = None
         self.error: str | None = None
-        self.written = 0
+        self.written = 0  # enti recorded with their result
+        self.without_result = 0  # enti recorded as failed: the store says why, and has no result of theirs
         self.refused: list[str] = []  # why an ente's result was not recorded (another identity under its id)
         self.refused_ids: set[str] = set()  # those enti: their Relazione gets no trend from another's history
         self.run: int | None = None
@@ -74,7 +75,10 @@ class RunLog:
                     str(out / outcome.id),
                     outcome.record,
                 )
-                self.written += 1
+                if outcome.record is None:
+                    self.without_result += 1
+                else:
+                    self.written += 1
             except write.IdentityRefused as exc:  # this ente only: the others are still recorded
                 self.refused.append(str(exc))
                 self.refused_ids.add(outcome.id)

@@ -266,11 +266,16 @@ def test_cycle_toml_reports_the_regulation_file_and_line(tmp_path):
     cycle = tmp_path / "cycle.toml"
     shared = '[[ente]]\nid = "{}"\nplugin = "regolamento"\nregolamento = "smvp.toml"\ndata = "dati"\n'
     cycle.write_text("[cycle]\nyear = 2024\n\n" + shared.format("uno") + shared.format("due"), encoding="utf-8")
+    # the file's error is each ente's own, which fails alone: both enti that name it carry it, at its line
+    uno, due = load_config(cycle).enti
+    [problem] = uno.invalid
+    assert problem.file.endswith("smvp.toml") and problem.row == 16 and problem.column == "premio.metodo"
+    assert due.invalid == uno.invalid and uno.params is None
+    # with an error of cycle.toml itself nothing runs, and the regulation's error is said with it, once
+    cycle.write_text(cycle.read_text(encoding="utf-8") + "[ciclo]\n", encoding="utf-8")
     with pytest.raises(CiclopeError) as err:
         load_config(cycle)
-    # two enti share the file: its error is said once, at its line
-    [problem] = err.value.problems
-    assert problem.file.endswith("smvp.toml") and problem.row == 16 and problem.column == "premio.metodo"
+    assert [p for p in err.value.problems if p.file.endswith("smvp.toml")] == [problem]
 
 
 def test_cycle_toml_regulation_file_must_exist(tmp_path):
