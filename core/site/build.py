@@ -37,7 +37,7 @@ from ciclope.core.store import Current, Store, open_store, read
 from ciclope.core.store.benchmark import OWN_TOP, QUARTERS_NOTE
 from ciclope.core.store.history import Trend, trend
 from ciclope.core.store.sections import position_html, trend_html
-from ciclope.core.store.words import ente_info, plugin_info
+from ciclope.core.store.words import acts_of, ente_info, plugin_info
 from ciclope.core.vocabulary import where_it
 
 HERE = Path(__file__).parent
@@ -547,11 +547,6 @@ def build(
         others=tuple(other.build(jobs) for other in others),
         warnings=(_unrecorded_problem(stale).message,) if stale else (),
     )
-
-
-def acts_of(info: PluginInfo) -> str:
-    """The titles of the acts an ente applied (never the plugin's name and version)."""
-    return "; ".join(fmt.regulation(x, info.documents) for x in info.regulations) or "regolamento dell'ente"
 
 
 def worded_trace(

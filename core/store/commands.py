@@ -26,7 +26,7 @@ from ciclope.core.store.benchmark import OWN_TOP, QUARTERS_NOTE, Benchmark, Posi
 from ciclope.core.store.engine import scrubbed
 from ciclope.core.store.history import Trend, plans, said, trend
 from ciclope.core.store.read import Current, result_of_run, rows, runs_of
-from ciclope.core.store.words import level_words
+from ciclope.core.store.words import acts_of, ente_info, level_words
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 Annotate = Callable[[Store, dict, int, int], None]
@@ -145,10 +145,12 @@ def _history_doc(ente: str, years: list[Current], t: Trend) -> dict:
 
 def _history_text(store: Store, ente: str, years: list[Current], t: Trend) -> str:
     columns = ["Anno", "Regolamento", "Perf. ente", "Persone", "Errori", "Avvisi", "Fondi", "Distribuito", "Esecuzione"]
+    # each year's regulation by the title of its acts, as the run read it: never the plugin's name
+    titles = {c.year: acts_of(ente_info(c.plugin, store.document(c.result_id), c.year)) for c in years}
     body = [
         [
             str(c.year),
-            c.plugin,
+            fmt_clip(titles[c.year]),
             fmt.pct(c.performance),
             str(c.people),
             str(c.errors),
@@ -161,6 +163,8 @@ def _history_text(store: Store, ente: str, years: list[Current], t: Trend) -> st
     ]
     text = f"Ente {ente} ({years[-1].name}) — archivio {store.shown}\n\n" + grid(columns, body, {2, 3, 4, 5, 6, 7})
     for y, a, b in t.changes:
+        before = next((titles[c.year] for c in reversed(years) if c.year < y), a)
+        a, b = (before, titles[y]) if y in titles and before != titles[y] else (a, b)
         text += f"\nDal {y} il regolamento applicato è cambiato: {a} → {b} (aree e indicatori possono differire).\n"
     if t.missing:
         text += "\nAnni senza risultato nell'archivio: " + ", ".join(str(y) for y in t.missing) + ".\n"

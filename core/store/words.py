@@ -18,7 +18,7 @@ from typing import Any
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks, PluginInfo, _plugin_info, available_plugins, make_plugin_manager
 from ciclope.core.params import Params
-from ciclope.core.reports import stats
+from ciclope.core.reports import fmt, stats
 
 
 def stored_params(plugin: str, doc: Mapping[str, Any], year: int) -> Params | None:
@@ -51,6 +51,11 @@ def ente_info(plugin: str, doc: Mapping[str, Any], year: int) -> PluginInfo:
     own when the file is gone."""
     params = stored_params(plugin, doc, year)
     return plugin_info(plugin) if params is None else _described(plugin, params)
+
+
+def acts_of(info: PluginInfo) -> str:
+    """The titles of the acts an ente applied (never the plugin's name and version)."""
+    return "; ".join(fmt.regulation(x, info.documents) for x in info.regulations) or "regolamento dell'ente"
 
 
 @functools.lru_cache(maxsize=256)
