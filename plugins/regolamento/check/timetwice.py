@@ -7,7 +7,7 @@ but that one. A warning at the formula's key says it and what to write."""
 from __future__ import annotations
 
 from ciclope.core import Problem
-from ciclope.plugins.regolamento.format.expr import Formula
+from ciclope.plugins.regolamento.format.expr import Binary, Call, Defined, Formula, Name, Negative, Node
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Premium, Regulation
@@ -28,11 +28,32 @@ def problems(reg: Regulation) -> list[Problem]:
 
 
 def _time_read(formula: Formula, reg: Regulation) -> str | None:
-    """The name the formula reads that counts the time worked, or None."""
-    if "quota_tempo" in formula.uses:
+    """The name the formula reads that counts the person's own time worked, or None: one read inside a function of
+    the ente or of the group (``SOMMA.ENTE(quota_tempo)``, the time of everyone, a fund's divisor) is not theirs."""
+    own = _own_names(formula.tree)
+    if "quota_tempo" in own:
         return "quota_tempo"
     declared = {c.name for c in reg.columns}
-    return next((u for u in sorted(formula.uses) if u in declared and HOURS & set(u.lower().split("_"))), None)
+    return next((u for u in sorted(own) if u in declared and HOURS & set(u.lower().split("_"))), None)
+
+
+def _own_names(node: Node) -> set[str]:
+    """The names a formula reads of the person it computes, outside the functions that read every person of the
+    ente or of the group."""
+    if isinstance(node, Name):
+        return {node.name}
+    if isinstance(node, Call) and node.fn.endswith((".ENTE", ".GRUPPO")):
+        return set()
+    inner: tuple[Node, ...] = ()
+    if isinstance(node, Defined):
+        inner = (node.body,)
+    elif isinstance(node, Call):
+        inner = node.args
+    elif isinstance(node, Binary):
+        inner = (node.left, node.right)
+    elif isinstance(node, Negative):
+        inner = (node.operand,)
+    return set().union(*(_own_names(c) for c in inner))
 
 
 def _warning(reg: Regulation, pr: Premium, formula: Formula, timed: str) -> Problem:

@@ -83,3 +83,23 @@ def test_the_time_worked_read_by_the_weight_is_warned(ciclope_ente, tmp_path, na
     text = REGULATION.replace("punteggio * ore_settimanali", f"punteggio * {name}")
     result = run_declared(ciclope_ente, tmp_path, text, comune())
     assert [m.split(" (", 2)[1].split(")")[0] for m in warned(result)] == ["quota_tempo"]
+
+
+def test_the_time_of_everyone_read_by_a_function_of_the_ente_is_not_the_person_s(ciclope_ente, tmp_path):
+    """The docs' pro capite amount: the fund over everyone's time worked, then × the person's share paid. The
+    SOMMA.ENTE of quota_tempo is the divisor, not the person's time: nothing counts twice, and nothing is warned."""
+    formula = "=fondo / SOMMA.ENTE(quota_tempo) * punteggio / 100"
+    text = REGULATION.replace(
+        'metodo = "proporzionale"\npeso = "=punteggio * ore_settimanali"', f'metodo = "formula"\nimporto = "{formula}"'
+    )
+    assert text != REGULATION
+    result = run_declared(ciclope_ente, tmp_path, text, comune())
+    assert warned(result) == []
+    # 900 / (1 + 0.5) = 600 a full time; × 80 / 100 = 480.00 to F; H 480.00 × her 0.5 paid = 240.00
+    assert amounts(result) == {"F": "480.00", "H": "240.00"}
+    # the person's own time read beside it still is
+    twice = text.replace("* punteggio / 100", "* punteggio / 100 * quota_tempo")
+    (tmp_path / "due").mkdir()
+    assert [
+        m.split(" (", 2)[1].split(")")[0] for m in warned(run_declared(ciclope_ente, tmp_path / "due", twice, comune()))
+    ] == ["quota_tempo"]
