@@ -3,7 +3,7 @@
 The reasons come from the traces the store keeps of the two results (the same figures ``explain`` reads): a
 person's own figures (their card, score, reductions, award: every figure whose key names them, followed down
 from the ones that start a person's explanation) are compared input by input, and every input read from a cell
-that changed value or cell is said with the cell, as explain cites it («40 (tabella valutazioni, riga 3,
+whose value changed is said with the cell (a value read the same from another cell is not), as explain cites it («40 (tabella valutazioni, riga 3,
 colonna punti) → 45 (tabella ricorsi, riga 2, colonna nuovi punti)»). A figure of theirs computed in one run
 only (a reduction for absence the corrected days no longer give) is said with the cells it read. A person whose
 own inputs did not change is told that their amount moved because a fund is shared with the others (named)
@@ -307,7 +307,7 @@ def _unique(changes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def input_changes(runs: Runs, key: str) -> list[dict[str, Any]]:
-    """The inputs read from a cell that differ, in value or cell, between two versions of the figure ``key``:
+    """The inputs read from a cell whose value differs between two versions of the figure ``key``:
     paired by position when the figure reads as many inputs in both runs, else by name."""
     ia, ib = list(runs.before[key].get("inputs", ())), list(runs.after[key].get("inputs", ()))
     if len(ia) == len(ib):
@@ -317,7 +317,9 @@ def input_changes(runs: Runs, key: str) -> list[dict[str, Any]]:
         pairs = [(i, by_name[i["name"]]) for i in ia if i["name"] in by_name]
     out = []
     for x, y in pairs:
-        if not (x.get("cell") or y.get("cell")) or (x["value"], x.get("cell")) == (y["value"], y.get("cell")):
+        # a value read the same from another cell (next year's workbook for this year's CSV, a row moved) is no
+        # change of the person's data
+        if not (x.get("cell") or y.get("cell")) or _shown(runs, x, runs.before) == _shown(runs, y, runs.after):
             continue
         out.append(
             {
@@ -348,10 +350,16 @@ def stored(value: Any) -> Any:
 def _read(runs: Runs, i: Mapping[str, Any], trace: Trace) -> str:
     """An input's value as explain shows it and, if it was read from a cell, the cell: «40 (tabella valutazioni,
     riga 3, colonna punti)», «100% (tabella persone, riga 5, colonna quota_tempo)»."""
+    cell = i.get("cell") or ""
+    value = _shown(runs, i, trace)
+    return f"{value} ({place(cell, headers=runs.headers)})" if cell else value
+
+
+def _shown(runs: Runs, i: Mapping[str, Any], trace: Trace) -> str:
+    """An input's value as explain shows it, without its cell: «100%» whether a CSV or the workbook wrote it."""
     cell, ref = i.get("cell") or "", i.get("ref") or ""
     ref_value = stored(trace[ref]["value"]) if ref in trace else None
-    value = input_shown(i["name"], stored(i["value"]), ref, cell, ref_value, column_kind(cell, runs.kinds))
-    return f"{value} ({place(cell, headers=runs.headers)})" if cell else value
+    return input_shown(i["name"], stored(i["value"]), ref, cell, ref_value, column_kind(cell, runs.kinds))
 
 
 def alone(runs: Runs, key: str, after: bool) -> dict[str, Any]:
