@@ -283,6 +283,10 @@ class Ente:
     fund_refs: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # of those funds, the cell of the destination that pays it (``fondo.csv:16:importo``), where the office changes it
     fund_cells: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # the funds whose amount was written elsewhere than ente.toml [funds] (a scenario's [fondi] in ``ciclope
+    # compare``): fund name → that place, ``fondo.toml:4:fondi.performance_individuale`` (file, line, key as written),
+    # so an explanation never cites the ente.toml key that holds another amount
+    fund_written: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # the ``[funds]`` names the ente's plugin declares it reads (InputSchema.funds and read_funds; empty: any name)
     fund_keys: tuple[str, ...] = ()
     # views derived from the fields, made once as asked (the Ente never changes): ("chain", unit id) →
@@ -347,20 +351,21 @@ class Ente:
         return f"{self.file_of(name)}:{'' if row is None else row}:{column}"
 
     def fund_input(self, name: str, label: str = "") -> Input:
-        """The input of a figure made from the fund ``name``: the ``[funds]`` cell of ente.toml, or, for a fund the
-        ente's fondo risorse decentrate destines, that destination's figure (so an explanation goes on to the fund's
-        items and clauses)."""
+        """The input of a figure made from the fund ``name``: the ``[funds]`` cell of ente.toml (or the place that
+        wrote the amount instead, ``fund_written``), or, for a fund the ente's fondo risorse decentrate destines, that
+        destination's figure (so an explanation goes on to the fund's items and clauses)."""
         amount = self.funds.get(name)
         ref = self.fund_refs.get(name)
         if ref:
             return Input(label or "destinazione del fondo risorse decentrate", amount, ref=ref)
-        return Input(label or f"[fondi] {italian(FUND_NAMES, name)}", amount, cell=f"ente.toml:funds.{name}")
+        cell = self.fund_written.get(name) or f"ente.toml:funds.{name}"
+        return Input(label or f"[fondi] {italian(FUND_NAMES, name)}", amount, cell=cell)
 
     def fund_place(self, name: str) -> tuple[str, int | None, str]:
         """Where the office writes the fund ``name``, as a problem's (file, row, column): for a fund the ente's fondo
-        risorse decentrate destines, the cell of that destination (its first row, when several pay the fund); else
-        the ``[funds]`` key of ente.toml."""
-        cell = self.fund_cells.get(name, "")
+        risorse decentrate destines, the cell of that destination (its first row, when several pay the fund); for one
+        written elsewhere (``fund_written``), that place; else the ``[funds]`` key of ente.toml."""
+        cell = self.fund_cells.get(name) or self.fund_written.get(name, "")
         if cell.count(":") >= 2:
             file, row, column = cell.rsplit(":", 2)
             return file, int(row) if row.isdigit() else None, column

@@ -397,6 +397,12 @@ def add_site(sub, add_store_options) -> None:
     p.add_argument("--serve", action="store_true", help="dopo averlo costruito, serve il sito su 127.0.0.1")
     p.add_argument("--port", type=int, default=8000, metavar="N", help="porta per --serve (default 8000)")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="processi in parallelo (come ciclope run)")
+    p.add_argument(
+        "--oggi",
+        type=_date,
+        metavar="GG/MM/AAAA",
+        help="data a cui il calendario giudica gli atti: 'da fare', 'mancante', data futura (default: oggi)",
+    )
     add_store_options(p, writes=False)
 
 

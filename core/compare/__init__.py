@@ -94,9 +94,11 @@ def compare(plan: RunPlan, enti: Sequence[EnteConfig], scenarios: Sequence[Scena
                 "ente": TOTAL,
                 "name": f"Totale di {len(per_ente)} enti",
                 "plugin": enti[0].plugin,
-                "regulation": next((d["regulation"] for d in docs.values()), ""),
+                # one title only where every ente has that act: one plugin may read a regulation of each ente's own
+                "regulation": shared_act([docs[e]["regulation"] for e, _ in per_ente]),
                 "year": plan.year,
                 "enti": [e for e, _ in per_ente],
+                "names": [docs[e]["name"] or e for e, _ in per_ente],
             },
             merged,
         )
@@ -106,6 +108,11 @@ def compare(plan: RunPlan, enti: Sequence[EnteConfig], scenarios: Sequence[Scena
         if (first := next((r.result for r in rs if r.result is not None), None)) is not None
     }
     return Comparison(docs=docs, total=total, runs=runs, failed=failed, labels=shared(own.values()), own_labels=own)
+
+
+def shared_act(acts: Sequence[str]) -> str:
+    """The title of the act every compared ente applies, or "" when they apply different acts."""
+    return acts[0] if len(set(acts)) == 1 else ""
 
 
 def words(result: Any) -> dict[str, str]:

@@ -18,7 +18,8 @@ A person's ``amount`` is the sum of their awards from performance pools of the l
 (``result.ledger``: premiums, bonuses, prizes, result pay — a PO holder's retribuzione di risultato
 included); the retribuzione di posizione comes from a position pool, is not a reward and is not
 counted: a holder has it beside as ``position_pay`` (with ``result_pay``). ``pools`` lists every
-pool of the ledger. The total of several enti has ``"ente": "totale"``, ``"enti": [...]``, ``params``
+pool of the ledger. The total of several enti has ``"ente": "totale"``, ``"enti": [...]`` (their ids) and
+``"names": [...]`` (their names), ``"regulation"`` only where every ente applies that act ("" otherwise), ``params``
 by ente, people keyed ``ENTE/ID``, pools summed by name and each violation with its ente.
 """
 

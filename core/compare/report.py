@@ -77,10 +77,14 @@ def build(doc: Doc, labels: Labels | None = None) -> Report:
 
 
 def meta(doc: Doc) -> str:
-    """Whose cycle and which act: the regulation by its title (the plugin is the program's name for it)."""
-    act = doc.get("regulation") or "regolamento dell'ente"
+    """Whose cycle and which act: the regulation by its title (the plugin is the program's name for it); a total of
+    several enti names them by their names, and the act only where they all apply it (one plugin reads a regulation
+    of each ente's own: one ente's title is not the others')."""
     if "enti" in doc:
-        return f"Totale degli enti {', '.join(doc['enti'])} · {act} · ciclo {doc['year']}"
+        names = fmt.listed(doc.get("names") or doc["enti"])
+        act = doc.get("regulation") or "ciascuno con il proprio regolamento"
+        return f"Totale degli enti {names} · {act} · ciclo {doc['year']}"
+    act = doc.get("regulation") or "regolamento dell'ente"
     return f"{act} · ciclo {doc['year']}"  # the ente is the page's subtitle
 
 

@@ -42,7 +42,7 @@ from ciclope.core.outcomes import InputSchema
 from ciclope.core.params import Params, by_code, flatten, italian_column, merge_params, resolve_paths
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.result import Result
-from ciclope.core.tomlcompat import read_toml
+from ciclope.core.tomlcompat import loads_checked, read_text
 from ciclope.core.values import parse_money, to_decimal
 from ciclope.core.vocabulary import FUND_NAMES, renamed
 
@@ -66,6 +66,9 @@ class Scenario:
     reforms: tuple[str, ...] = ()  # pending reforms applied to this scenario (``--reform``), never by ``run``
     # rows of the plugin's own sheets set by key: sheet title → key → the value as written (InputSchema.keyed)
     rows: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, hash=False)
+    # where the file writes each fund of ``funds`` (``fondo.toml:4:fondi.performance_individuale``): an explanation
+    # cites the scenario for the amount it set, never ente.toml's cell that holds another
+    fund_places: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen
@@ -115,9 +118,11 @@ def load_scenario(name: str, path: Path) -> Scenario:
     if not path.is_file():
         raise CiclopeError([_problem(label, "", "file di scenario inesistente", "compare.scenario_missing")])
     try:
-        data = read_toml(path)  # as every TOML a user gives: depth, size, numbers, control characters
+        text = read_text(path)  # as every TOML a user gives: depth, size, numbers, control characters
+        data = loads_checked(text)
     except ValueError as exc:
         raise CiclopeError([_problem(label, "", str(exc), "compare.scenario_toml")]) from None
+    table = next((t for t in ("fondi", "funds") if t in data), "fondi")  # the funds' table as the office wrote it
     data, twice = renamed(data, SCENARIO_NAMES)
     problems = [
         _problem(label, it, f"«{it}» e «{code}» sono la stessa chiave: tieni solo «{it}»", "compare.scenario_key")
@@ -143,20 +148,8 @@ def load_scenario(name: str, path: Path) -> Scenario:
     if not isinstance(params, dict):
         problems.append(_problem(label, "parametri", "[parametri] deve essere una tabella"))
         params = {}
-    raw_funds = data.get("funds", {})
-    funds: dict[str, Decimal] = {}
-    if not isinstance(raw_funds, dict):
-        problems.append(_problem(label, "fondi", "[fondi] deve essere una tabella"))
-        raw_funds = {}
-    raw_funds, twice = renamed(raw_funds, FUND_NAMES)
-    for key, raw in raw_funds.items():
-        try:
-            funds[key] = parse_money(raw if isinstance(raw, str) else str(to_decimal(raw)))
-        except (ValueError, TypeError, ArithmeticError) as exc:
-            shown = quoted(raw if isinstance(raw, str) else toml_value(raw))
-            problems.append(
-                _problem(label, f"fondi.{key}", f"importo non valido {shown}: {exc}", "compare.scenario_fund")
-            )
+    funds, places, wrong = _scenario_funds(label, data.get("funds", {}), text, table)
+    problems += wrong
     if not params and not funds and not rows:
         problems.append(
             _problem(
@@ -165,7 +158,61 @@ def load_scenario(name: str, path: Path) -> Scenario:
         )
     if problems:
         raise CiclopeError(problems)
-    return Scenario(name=name, file=label, description=description, params=dict(params), funds=funds, rows=rows)
+    return Scenario(
+        name=name, file=label, description=description, params=dict(params), funds=funds, rows=rows, fund_places=places
+    )
+
+
+def _scenario_funds(
+    label: str, written: Any, text: str, table: str
+) -> tuple[dict[str, Decimal], dict[str, str], list[Problem]]:
+    """The scenario's ``[fondi]``: fund name → amount, fund name → where the office wrote it (``fondo.toml:4:
+    fondi.performance_individuale``: the file by its name, never the machine's folder), and the problems."""
+    if not isinstance(written, dict):
+        return {}, {}, [_problem(label, "fondi", "[fondi] deve essere una tabella")]
+    raw_funds, _ = renamed(written, FUND_NAMES)
+    as_written = {FUND_NAMES.get(key, key): key for key in written}
+    funds: dict[str, Decimal] = {}
+    places: dict[str, str] = {}
+    problems: list[Problem] = []
+    for key, raw in raw_funds.items():
+        try:
+            funds[key] = parse_money(raw if isinstance(raw, str) else str(to_decimal(raw)))
+        except (ValueError, TypeError, ArithmeticError) as exc:
+            shown = quoted(raw if isinstance(raw, str) else toml_value(raw))
+            problems.append(
+                _problem(label, f"fondi.{key}", f"importo non valido {shown}: {exc}", "compare.scenario_fund")
+            )
+            continue
+        key_said = as_written.get(key, key)
+        line = key_line(text, table, key_said)
+        places[key] = f"{Path(label).name}:{line}:{table}.{key_said}"
+    return funds, places, problems
+
+
+# A table header ``[fondi]`` and a line ``key = value`` (the key bare or quoted, dotted or not)
+_HEADER = re.compile(r"^\s*\[\s*\"?([A-Za-z0-9_-]+)\"?\s*\]\s*(#.*)?$")
+_KEY = re.compile(r"^\s*((?:\"?[A-Za-z0-9_-]+\"?\s*\.\s*)*\"?[A-Za-z0-9_-]+\"?)\s*=")
+
+
+def key_line(text: str, table: str, key: str) -> int:
+    """The line (from 1) where ``text`` writes ``key`` of ``table``: under the header ``[table]``, dotted
+    (``table.key = …``), or, in an inline table ``table = { key = … }``, that table's line; the first line naming the
+    key where the layout is another."""
+    current = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header is not None:
+            current = header.group(1)
+            continue
+        found = _KEY.match(line)
+        if found is None:
+            continue
+        path = ".".join(p.strip().strip('"') for p in found.group(1).split("."))
+        full = f"{current}.{path}" if current else path
+        if full == f"{table}.{key}" or (full == table and key in line):
+            return number
+    return next((n for n, line in enumerate(text.splitlines(), start=1) if key in line), 1)
 
 
 def reform_scenarios(names: list[str], available: Mapping[str, str]) -> list[Scenario]:
@@ -324,6 +371,7 @@ def run(cfg: EnteConfig, year: int, ente: Ente, scenario: Scenario) -> ScenarioR
         if blocking:  # validate() was not called first
             raise CiclopeError(blocking)
     funds = {**ente.funds, **scenario.funds}
+    written = {**ente.fund_written, **scenario.fund_places}
     hooks, info = Hooks.for_plugin(cfg.plugin)
     amended = (
         (hooks.for_ente(params).first(hookspecs.ciclope_amended_figures, params=params) or {})
@@ -333,7 +381,7 @@ def run(cfg: EnteConfig, year: int, ente: Ente, scenario: Scenario) -> ScenarioR
     if scenario.rows:
         ente = with_rows(ente, schema_of(cfg), scenario)
     try:
-        result = run_cycle(attrs.evolve(ente, funds=funds), hooks, params, info)
+        result = run_cycle(attrs.evolve(ente, funds=funds, fund_written=written), hooks, params, info)
     except CiclopeError as exc:
         return ScenarioRun(scenario, overrides, params, funds, None, tuple(checks) + tuple(exc.problems), amended)
     except Exception as exc:  # parameters the regulation forbids may leave the plugin unable to compute

@@ -31,10 +31,12 @@ SOURCE = Citation.of("D.Lgs. 150/2009", "art. 19")
 def sources(ente: Ente, params: Iterable[str]) -> frozenset[str]:
     """What a cell may name before its first colon: an input file of the ente as ``ente.cell`` names it
     (``people.csv``, or ``ente.xlsx[persone]`` for a workbook's sheet), the sheet's ``.csv`` name that
-    ``explain`` maps to the workbook, ``ente.toml``, or ``params:<name>`` of a parameter in force."""
+    ``explain`` maps to the workbook, ``ente.toml``, the file that wrote a fund in its place (a scenario's, in
+    ``Ente.fund_written``), or ``params:<name>`` of a parameter in force."""
     stems = {name.removesuffix(".csv") for name in ente.files} | set(ente.headers)
     named = {ente.file_of(s) for s in stems} | {f"{s}.csv" for s in stems}
-    return frozenset(named | {"ente.toml"} | {f"params:{p}" for p in params})
+    written = {cell.partition(":")[0] for cell in ente.fund_written.values()}
+    return frozenset(named | written | {"ente.toml"} | {f"params:{p}" for p in params})
 
 
 def origin(cell: str) -> str:

@@ -337,6 +337,8 @@ def fund(f: Fund, labels: Mapping[str, str] | None = None) -> dict:
 
 
 def calendar(res: Result) -> list[dict]:
+    """Each deadline with its status as the run sees it (no day of its own) and, where [atti] gives the act a date,
+    that date (``done``): what judges it on another day, as the portal does (an act dated after its day is not done)."""
     return [
         {
             "phase": d.phase,
@@ -345,6 +347,11 @@ def calendar(res: Result) -> list[dict]:
             "source": d.source,
             "approval": d.approval,
             "status": status,
+            **(
+                {"done": done.isoformat()}
+                if isinstance(done := res.ente.approvals.get(d.approval or ""), dt.date)
+                else {}
+            ),
         }
         for d, status in res.calendar
     ]

@@ -901,7 +901,19 @@ def calendar(r: Result) -> Table:
             (d, not_yet_due(d, st, r.ente.year)) for d, st in sorted(r.calendar, key=lambda x: (x[0].due, x[0].act))
         )
     ]
-    return Table("Calendario", columns, rows, empty="Il regolamento non definisce scadenze per questo ciclo.")
+    note = calendar_day(r.ente.year) if rows else ""
+    return Table("Calendario", columns, rows, note, empty="Il regolamento non definisce scadenze per questo ciclo.")
+
+
+def calendar_day(year: int) -> str:
+    """The day the Relazione and schede.xlsx judge the calendar at, said above it: their own date, never the day they
+    are made (the same data give the same document), so a page judged on another day may say otherwise."""
+    day = fmt.date_it(dt.date(year + 1, 6, 30))
+    return (
+        f"Stato al {day}, data della Relazione: un atto senza data è «mancante» se la scadenza viene prima, «da fare» "
+        "se viene quel giorno o dopo. Il portale e il calendario delle scadenze giudicano invece al giorno in cui "
+        "sono prodotti, e lo dicono."
+    )
 
 
 def parameters(r: Result) -> Table:

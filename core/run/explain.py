@@ -34,7 +34,7 @@ from ciclope.core.run.appealed import appeal_lines, appeal_rows
 from ciclope.core.store.words import stored_params
 from ciclope.core.trace import NOTHING, RULE_NOTE, Figure, Input, rule_note, zero_reason
 from ciclope.core.values import parse_money, parse_percent, parse_share
-from ciclope.core.vocabulary import SHEET_ALIASES, cell_said, column_it, sheet_it, sheet_said
+from ciclope.core.vocabulary import SHEET_ALIASES, cell_said, column_it, sheet_it, sheet_said, toml_place
 
 MAX_DEPTH = 12
 
@@ -324,6 +324,8 @@ def place(cell: str, rename=None, headers: Mapping[str, Mapping[str, str]] | Non
     Italian name (``points`` → ``punti``; ``headers``: a plugin's own columns)."""
     if cell.startswith("ente.toml:"):
         return fmt.where(cell)
+    if (toml := toml_place(cell)) is not None:  # another TOML file (a scenario's [fondi]): its line and its key
+        return toml
     if cell.startswith("params:"):  # with no Result at hand, no parameter's Italian key: never its code
         return "parametri del regolamento"
     parts = cell.split(":")

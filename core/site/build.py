@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from ciclope.core import filenames
 from ciclope.core.engine.registry import PluginInfo
+from ciclope.core.entetoml import dated_after, future_said
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import fmt
@@ -108,10 +109,17 @@ def person_anchor(pid: str) -> str:
 
 class Site:
     def __init__(
-        self, store: Store, out: Path, year: int | None = None, public: bool = False, home: int | None = None
+        self,
+        store: Store,
+        out: Path,
+        year: int | None = None,
+        public: bool = False,
+        home: int | None = None,
+        today: dt.date | None = None,
     ) -> None:
         """The site of ``year``; ``home``: the year whose site is at the top of ``out`` when this one is another year
-        of the same portal, written under ``out/<year>/`` (None: this one is at the top)."""
+        of the same portal, written under ``out/<year>/`` (None: this one is at the top); ``today``: the day its
+        calendar is judged at (``--oggi``; None: the day it is built), said on its pages."""
         years = store.years()
         if not years:
             raise CiclopeError(
@@ -138,6 +146,7 @@ class Site:
         self.year = year if year is not None else years[-1]
         self.years = years
         self.home = home
+        self.today = today or dt.date.today()  # the one read of the clock: every page judges at the same day
         self.prefix = f"{self.year}/" if home is not None and home != self.year else ""
         self.env = environment()
         self.pages = 0
@@ -165,6 +174,9 @@ class Site:
             "years": self.year_links(root + up) if self.home is not None else [],
             "public": self.public,
             "store": "" if self.public else f" ({self.store.shown})",
+            # the day the calendar is judged at, and the Relazione's own (30 June of the year after the cycle)
+            "today": fmt.date_it(self.today),
+            "report_day": fmt.date_it(dt.date(self.year + 1, 6, 30)),
         }
 
     def year_links(self, top: str) -> list[tuple[int, str]]:
@@ -189,7 +201,7 @@ class Site:
             with ProcessPoolExecutor(
                 max_workers=jobs,
                 initializer=_start_worker,
-                initargs=(self.store.url, self.out, self.year, self.public, self.home),
+                initargs=(self.store.url, self.out, self.year, self.public, self.home, self.today),
             ) as pool:
                 for row, deadlines, pages in pool.map(_ente_in_worker, [c.ente for c in self.enti], chunksize=4):
                     rows.append(row)
@@ -247,7 +259,7 @@ class Site:
     def ente(self, c: Current, bench) -> tuple[dict, list[dict]]:
         doc = self.store.document(c.result_id)
         downloads = self.downloads(c)
-        calendar = ente_calendar(c, doc)
+        calendar = ente_calendar(c, doc, self.today)
         late = sum(d["status"] in ("in ritardo", "mancante") for d in calendar)
         history = len(self.by_ente[c.ente]) > 1
         t = trend(self.store, c.ente, self.year) if history else Trend(c.ente, (self.year,), ())
@@ -508,11 +520,13 @@ ENDS = 10
 _WORKER: tuple[Site, Any] | None = None
 
 
-def _start_worker(url: str, out: Path, year: int, public: bool, home: int | None = None) -> None:
+def _start_worker(
+    url: str, out: Path, year: int, public: bool, home: int | None = None, today: dt.date | None = None
+) -> None:
     global _WORKER
 
     store = open_store(url)
-    site = Site(store, out, year, public, home)
+    site = Site(store, out, year, public, home, today)
     _WORKER = (site, store.benchmark(year))
 
 
@@ -526,16 +540,28 @@ def _ente_in_worker(ente: str) -> tuple[dict, list[dict], int]:
 
 
 def build(
-    store: Store, out: Path, year: int | None = None, public: bool = False, jobs: int = 1, every_year: bool = False
+    store: Store,
+    out: Path,
+    year: int | None = None,
+    public: bool = False,
+    jobs: int = 1,
+    every_year: bool = False,
+    today: dt.date | None = None,
 ) -> Built:
     """The site; a public one refuses an ente whose output folder is not the result the store holds (issue 37
     #14: a run killed between publishing and recording, or a later ``run --no-store`` into the same folder):
     its documents would not be the figures the portal shows. The internal site is built, with a warning.
-    ``every_year``: the other years of the store too, each under ``out/<year>/``, every page linking every year."""
-    site = Site(store, out, year, public, home=None)
+    ``every_year``: the other years of the store too, each under ``out/<year>/``, every page linking every year.
+    ``today``: the day the calendars are judged at (None: the day it is built)."""
+    today = today or dt.date.today()
+    site = Site(store, out, year, public, home=None, today=today)
     if every_year:
-        site = Site(store, out, year, public, home=site.year)
-    others = [Site(store, out, y, public, home=site.year) for y in site.years if y != site.year] if every_year else []
+        site = Site(store, out, year, public, home=site.year, today=today)
+    others = (
+        [Site(store, out, y, public, home=site.year, today=today) for y in site.years if y != site.year]
+        if every_year
+        else []
+    )
     stale = [c for s in (site, *others) for c in unrecorded(store, s.enti)]
     if stale and public:
         raise CiclopeError([_unrecorded_problem(stale)])
@@ -626,21 +652,26 @@ def _unrecorded_problem(stale: list[Current]) -> Problem:
     )
 
 
-def ente_calendar(c: Current, doc: dict) -> list[dict]:
-    """The ente's deadlines by date, each with its status as of today."""
+def ente_calendar(c: Current, doc: dict, today: dt.date) -> list[dict]:
+    """The ente's deadlines by date, each with its status as of ``today``, as ``ciclope calendar --oggi`` says it: an
+    act not recorded whose deadline has not passed is «da fare», not «mancante»; an act dated after ``today`` is a
+    future date (a year mistyped, or an act not done yet), neither done nor late."""
     calendar = []
-    today = dt.date.today()  # the portal is built on a day: an act not yet due is still to do
     for d in sorted(doc.get("calendar", []), key=lambda d: (d["due"], d["act"])):
         status = d.get("status") or "da verificare"
-        if status == "mancante" and dt.date.fromisoformat(d["due"]) >= today:
-            status = "da fare"
+        css = CALENDAR_CSS.get(status, "dafare")
+        later = dated_after(dt.date.fromisoformat(d["done"]) if d.get("done") else None, today)
+        if later is not None:
+            status, css = future_said(later, today), "ritardo"
+        elif status == "mancante" and dt.date.fromisoformat(d["due"]) >= today:
+            status, css = "da fare", "dafare"
         calendar.append(
             {
                 "due": fmt.date_it(dt.date.fromisoformat(d["due"])),
                 "iso": d["due"],
                 "act": d["act"],
                 "status": status,
-                "css": CALENDAR_CSS.get(status, "dafare"),
+                "css": css,
                 "source": fmt.cite(d["source"], plugin_info(c.plugin).documents),
                 "ente": c.ente,
                 "name": c.name,

@@ -25,7 +25,9 @@ def main(args: argparse.Namespace) -> int:
     with readable_store(args.store or args.config or ""):
         store = open_for(args)
         try:
-            built = build(store, out, args.year, args.public, max(1, args.jobs), args.tutti_gli_anni)
+            built = build(
+                store, out, args.year, args.public, max(1, args.jobs), args.tutti_gli_anni, getattr(args, "oggi", None)
+            )
         finally:
             store.close()
     for warning in built.warnings:

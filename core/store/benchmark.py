@@ -17,7 +17,8 @@ For a year of the store, across the enti's current results:
 Quartiles are the "inclusive" ones of :func:`statistics.quantiles` (the method of spreadsheets'
 QUARTILE.INC), so an office can recompute them in Excel, and an ente's quartile label is read from
 those same figures: the 1st quartile is the best quarter (at or above Q3, or at or below Q1 for an
-indicator of type ``lower``). Rank 1 is the best: the highest value, or the lowest for ``lower``.
+indicator of type ``lower``). Rank 1 is the best: the highest value, or the lowest for ``lower``. Only a
+distribution of :data:`MIN_QUARTERS` enti or more has quarters.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class Position:
     value: float
     rank: int  # 1 = best
     of: int
-    quartile: int  # 1 = the best quarter
+    quartile: int  # 1 = the best quarter; 0 = none, fewer than MIN_QUARTERS enti (:meth:`Distribution.position`)
     median: float
     tied: int = 0  # how many other enti have the same value, and so the same rank
 
@@ -60,18 +61,24 @@ class Position:
 
     def quarter(self) -> str:
         """The quarter of the enti the value is in, counted from the best and said so («1° quarto, il migliore»):
-        never «1° quartile», which in a spreadsheet is the lowest of the values."""
-        return QUARTERS[self.quartile]
+        never «1° quartile», which in a spreadsheet is the lowest of the values; «—» where there are no quarters."""
+        return QUARTERS.get(self.quartile, NO_QUARTER)
 
 
 # the quarters of a distribution counted from the best (Position.quartile), in words
 QUARTERS = {1: "1° quarto, il migliore", 2: "2° quarto", 3: "3° quarto", 4: "4° quarto, il peggiore"}
+# Quarters need four enti: of three, the QUARTILE.INC figures put the last below Q1 (the 4th quarter, «il
+# peggiore») and nobody in the 3rd, a quarter that says nothing true of a ranking of three
+MIN_QUARTERS = 4
+NO_QUARTER = "—"
+
 # what the quarters are, beside every table that shows them: the best quarter is the 1st, while the spreadsheet's
 # first quartile (QUARTILE.INC) is the value below which lie the lowest ones
 QUARTERS_NOTE = (
     "Quarti contati dal migliore: il 1° quarto ha i valori pari o migliori del terzo quartile (per un indicatore "
     "«più basso è meglio», pari o inferiori al primo quartile), il 4° i peggiori; primo e terzo quartile come "
-    "QUARTILE.INC di Excel, dove il primo quartile è il valore sotto cui stanno i più bassi."
+    "QUARTILE.INC di Excel, dove il primo quartile è il valore sotto cui stanno i più bassi. Con meno di "
+    f"{MIN_QUARTERS} enti i quarti non si calcolano («{NO_QUARTER}»): tre valori non si dividono in quattro parti."
 )
 
 
@@ -121,7 +128,8 @@ class Distribution:
             return None
         rank, value = self.ranks[ente]
         tied = self.counts.get(value, 1) - 1
-        return Position(ente, value, rank, len(self.values), self.quartile(value), self.median, tied)
+        quarter = self.quartile(value) if len(self.values) >= MIN_QUARTERS else 0
+        return Position(ente, value, rank, len(self.values), quarter, self.median, tied)
 
 
 @attrs.frozen

@@ -535,7 +535,7 @@ def bench_doc(b: Benchmark) -> dict:
             "q3": d.q3,
             "lower_is_better": d.lower_is_better,
             "enti": [
-                {"ente": ente, "value": value, "rank": p.rank, "tied": p.tied, "quartile": p.quartile}
+                {"ente": ente, "value": value, "rank": p.rank, "tied": p.tied, "quartile": p.quartile or None}
                 for ente, value in d.values
                 if (p := d.position(ente)) is not None
             ],

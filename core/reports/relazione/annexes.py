@@ -58,7 +58,9 @@ def violations(r: Result, names: Names) -> list[Block]:
 def calendar(r: Result, names: Names) -> list[Block]:
     if not reached(r, "rendicontazione"):
         return [not_run(r, "rendicontazione")]
-    return [worded(sheets.calendar(r))]
+    table = sheets.calendar(r)
+    # the day it judges at, above the table (a page's note is its own paragraph): another page may judge another day
+    return [Text(table.note, "note"), worded(table)] if table.note else [worded(table)]
 
 
 def archive(r: Result, names: Names) -> list[Block]:

@@ -682,3 +682,24 @@ def test_compare_html_renders_without_overflow_with_its_charts(example, tmp_path
     for label in ("a4", "desktop"):
         for media in ("screen", "print"):
             assert (tmp_path / f"compare-{label}-{media}.png").stat().st_size > 10_000
+
+
+def test_explain_cites_the_scenario_for_a_fund_it_changed(example, tmp_path, capsys):
+    """A fund the scenario sets is cited in the scenario's file, at its line and key as the office wrote them;
+    the ente's own figure keeps citing ente.toml."""
+    folder = example("comunita_montane")
+    # line 1 the description, line 2 empty, line 3 the table, line 4 the key: the cell the office changes
+    scen = write(
+        tmp_path / "fondo.toml", 'descrizione = "Fondo a 15.000"\n\n[fondi]\nperformance_individuale = "15.000,00"\n'
+    )
+    args = ["compare", str(folder / "cycle.toml"), "--scenario", f"fondo={scen}", "--out", str(tmp_path / "o")]
+    assert main([*args, "--explain-person", "P1"]) == 0
+    before, _, after = capsys.readouterr().out.partition("=== cm-esempio, scenario fondo ===")
+    # ente.toml writes performance_individuale = "12000.00" under [funds]
+    assert "[fondi] performance_individuale = € 12.000,00   ← ente.toml [fondi] performance_individuale" in before
+    assert (
+        "[fondi] performance_individuale = € 15.000,00   ← fondo.toml, riga 4, [fondi] performance_individuale" in after
+    )
+    assert "ente.toml [fondi]" not in after
+    # the cell the explanation cites is a file the run was given: no warning of a reference leading nowhere
+    assert national_reminder_only(load(tmp_path / "o")["scenarios"]["fondo"]["violations"])

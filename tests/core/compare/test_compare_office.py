@@ -201,3 +201,44 @@ def test_the_footnote_names_the_eq_in_the_words_of_2025(tmp_path):
     text = _text((out / "compare.html").read_text(encoding="utf-8"))
     assert "posizione organizzativa" not in text
     assert "Per le EQ l'importo comprende la retribuzione di risultato, non quella di posizione." in text
+
+
+def _three_comuni(tmp_path: Path, titles: tuple[str, str, str]) -> dict:
+    """Three Comuni (Alfa, Beta, Esino), each with the regulation of its own file titled as ``titles`` says, compared
+    together with one scenario: the total's compare.json, and its page's text."""
+    tmp_path.mkdir()
+    cycle = '[ciclo]\nanno = 2025\nrisultati = "risultati"\n'
+    for ident, name, title in zip(("alfa", "beta", "esino"), ("Alfa", "Beta", "Esino"), titles):
+        regulation = REGULATION.replace('"Contratto integrativo 2025 del Comune di Prova"', f'"{title}"')
+        (tmp_path / f"smvp-{ident}.toml").write_text(regulation, encoding="utf-8")
+        (tmp_path / ident).mkdir()
+        for file, text in FILES.items():
+            (tmp_path / ident / file).write_text(text.replace("Comune di Prova", f"Comune di {name}"), encoding="utf-8")
+        cycle += (
+            f'\n[[ente]]\nid = "{ident}"\nplugin = "regolamento"\ndati = "{ident}"\nregolamento = "smvp-{ident}.toml"\n'
+        )
+    (tmp_path / "cycle.toml").write_text(cycle, encoding="utf-8")
+    (tmp_path / "piu.toml").write_text(MORE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert (
+        main(["compare", str(tmp_path / "cycle.toml"), "--scenario", f"piu={tmp_path / 'piu.toml'}", "--out", str(out)])
+        == 0
+    )
+    total = json.loads((out / "compare.json").read_text(encoding="utf-8"))
+    return {"json": total, "text": _text((out / "compare.html").read_text(encoding="utf-8"))}
+
+
+def test_the_total_names_the_comuni_and_says_a_regulation_only_when_shared(tmp_path):
+    """The total of several enti names them by their names, never by their ids, and says the regulation's title only when every ente has that one: three regulations are not one's title."""
+    own = _three_comuni(tmp_path / "own", ("Regolamento di Alfa", "Regolamento di Beta", "Regolamento di Esino"))
+    names = "Comune di Alfa, Comune di Beta e Comune di Esino"  # listed as Italian lists: «a, b e c»
+    assert f"Totale degli enti {names} · ciascuno con il proprio regolamento · ciclo 2025" in own["text"]
+    assert "Regolamento di Alfa" not in own["text"] and "alfa, beta" not in own["text"]
+    assert own["json"]["enti"] == ["alfa", "beta", "esino"]
+    assert own["json"]["names"] == ["Comune di Alfa", "Comune di Beta", "Comune di Esino"]
+    assert own["json"]["regulation"] == ""
+    one = "Regolamento dell'Unione"
+    shared = _three_comuni(tmp_path / "stesso", (one, one, one))
+    # the act is said by its title and its sigla, as a single ente's page says it
+    assert f"Totale degli enti {names} · {one} («CCDI 2025») · ciclo 2025" in shared["text"]
+    assert shared["json"]["regulation"] == f"{one} («CCDI 2025»)"

@@ -16,7 +16,7 @@ from conftest import EXAMPLES
 
 from ciclope.core.inputs.config import load_config
 from ciclope.core.reports import sheets, xlsx
-from ciclope.core.reports.model import Flag, Table
+from ciclope.core.reports.model import Flag, Table, Text
 from ciclope.core.reports.relazione import build
 from ciclope.core.reports.relazione.worded import worded
 from ciclope.core.run import runner
@@ -59,7 +59,10 @@ def _blocks(result, ident):
 def test_the_relazione_shows_the_workbook_s_violations_and_calendar(brescia):
     """The page's tables are the sheets' tables worded: one builder for both documents."""
     assert _blocks(brescia, "violazioni") == [worded(sheets.violations(brescia))]
-    assert _blocks(brescia, "calendario") == [worded(sheets.calendar(brescia))]
+    # the calendar with the day it judges at above it (the sheet's note, a paragraph of the page)
+    table = sheets.calendar(brescia)
+    assert _blocks(brescia, "calendario") == [Text(table.note, "note"), worded(table)]
+    assert table.note.startswith("Stato al 30/06/2022, data della Relazione")  # a 2021 cycle
     sheet = sheets.violations(brescia)
     assert brescia.violations and brescia.calendar  # the example has both: the comparison is not vacuous
     assert sheet.title == "Violazioni" and len(sheet.rows) == len(brescia.violations)

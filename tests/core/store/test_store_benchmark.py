@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from ciclope.core.commands.cli import main
 from ciclope.core.store.benchmark import Benchmark, Distribution, differentiation, shared_indicators
+from ciclope.core.store.commands import _bench_performance
+from ciclope.core.store.sections import position_html
 
 
 def test_quartiles_and_positions_by_hand():
@@ -43,7 +45,8 @@ def test_distribution_invariants(values, lower):
     positions = {e: d.position(e) for e in values}
     best = min(values.values()) if lower else max(values.values())
     for e, p in positions.items():
-        assert p is not None and 1 <= p.rank <= len(values) and 1 <= p.quartile <= 4
+        assert p is not None and 1 <= p.rank <= len(values)
+        assert (1 <= p.quartile <= 4) if len(values) >= 4 else (p.quartile == 0 and p.quarter() == "—")
         assert (p.rank == 1) == (values[e] == best)
     # a better value never has a worse rank
     for e1, p1 in positions.items():
@@ -191,11 +194,11 @@ def test_a_shared_rank_is_said_and_the_quarters_are_counted_from_the_best_in_wor
 def test_the_benchmark_command_says_a_shared_place_and_the_quarter_in_words():
     from ciclope.core.store.commands import _bench_performance
 
-    same = Distribution.of({"a": 0.95, "b": 0.95, "c": 0.95})
-    text = "\n".join(_bench_performance(Benchmark(2024, 3, same, (), ()), every=True))
-    # three equal values: each first with the others, in the best quarter (at Q3 = 0.95)
+    same = Distribution.of({"a": 0.95, "b": 0.95, "c": 0.95, "d": 0.95})
+    text = "\n".join(_bench_performance(Benchmark(2024, 4, same, (), ()), every=True))
+    # four equal values: each first with the others, in the best quarter (at Q3 = 0.95)
     rows = [line for line in text.splitlines() if line.lstrip().startswith("1°")]
-    assert len(rows) == 3 and all("1° pari merito" in r and "1° quarto, il migliore" in r for r in rows)
+    assert len(rows) == 4 and all("1° pari merito" in r and "1° quarto, il migliore" in r for r in rows)
     assert "Quarto degli enti" in text and "Quarti contati dal migliore" in text
 
 
@@ -209,3 +212,29 @@ def test_the_comparison_counts_the_enti_with_their_article():
         bench = Benchmark(year=2024, enti=n, performance=Distribution.of(values), indicators=(), differentiation=())
         note = position_html(bench, "e00", 2024)[-1]
         assert note.text.startswith(said), note.text
+
+
+def test_quarters_of_a_ranking_of_four_and_none_of_three():
+    """Of four enti each is in a quarter of its own; of three, QUARTILE.INC would put the last in the 4th quarter and
+    nobody in the 3rd, so no quarter is said («—») and the note says why."""
+    four = Distribution.of({"a": 0.9, "b": 0.8, "c": 0.7, "d": 0.6})
+    # Q1 0.675, median 0.75, Q3 0.825 (test_quartiles_and_positions_by_hand): 0.9 ≥ Q3 → 1st; 0.8 ≥ 0.75 → 2nd;
+    # 0.7 ≥ 0.675 → 3rd; 0.6 < Q1 → 4th
+    said = [(p.placed(), p.quarter()) for p in (four.position(x) for x in "abcd") if p is not None]
+    assert said == [
+        ("1° su 4", "1° quarto, il migliore"),
+        ("2° su 4", "2° quarto"),
+        ("3° su 4", "3° quarto"),
+        ("4° su 4", "4° quarto, il peggiore"),
+    ]
+    three = Distribution.of({"a": 0.9, "b": 0.8, "c": 0.7})
+    # Q1 0.75, median 0.8, Q3 0.85: the figures would say 1st, 2nd, 4th quarter; three values have no quarters
+    assert (round(three.q1, 6), round(three.median, 6), round(three.q3, 6)) == (0.75, 0.8, 0.85)
+    said = [(p.placed(), p.quartile, p.quarter()) for p in (three.position(x) for x in "abc") if p is not None]
+    assert said == [("1° su 3", 0, "—"), ("2° su 3", 0, "—"), ("3° su 3", 0, "—")]
+    text = "\n".join(_bench_performance(Benchmark(2025, 3, three, (), ()), every=True))
+    assert "quarto" not in text.replace("Quarto degli enti", "").split("Quarti contati")[0]
+    assert "Con meno di 4 enti i quarti non si calcolano («—»)" in text
+    blocks = position_html(Benchmark(2025, 3, three, (), ()), "c", 2025)
+    rows = blocks[0].rows  # type: ignore[attr-defined]
+    assert [r[2:4] for r in rows] == [("3° su 3", "—")]
