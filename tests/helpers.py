@@ -373,6 +373,17 @@ def first_comune_run(root: Path, regulation: str, files: dict[str, str]) -> Path
     return root / "cycle.toml"
 
 
+def corrected_run(root: Path, regulation: str, files: dict[str, str], corrected: dict[str, str]) -> Path:
+    """The first run (:func:`first_comune_run`), then the ``corrected`` files written over the ente's and the run
+    again: the cycle.toml, whose store holds run 1 and run 2 for ``ciclope diff``."""
+    cycle = first_comune_run(root, regulation, files)
+    for name, text in corrected.items():
+        (root / "comune" / name).write_text(text, encoding="utf-8")
+    done = ciclope("run", cycle)
+    assert done.returncode == 0, done.stderr
+    return cycle
+
+
 def next_year(tmp_path: Path, regulation: str, files: dict[str, str], year: int = 2024) -> Path:
     """A run of ``year`` of the ente ``files`` under ``regulation``, then `ciclope template regolamento … --from` its
     output folder: the next year's folder (``tmp_path/<year + 1>``)."""

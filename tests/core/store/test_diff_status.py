@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from comune_di_prova import BY_SCORE, HEAD, files
 
-from helpers import ciclope, first_comune_run
+from helpers import ciclope, corrected_run
 
 REGULATION = (
     HEAD
@@ -28,12 +28,7 @@ RICORSI = (
 
 @pytest.fixture(scope="module")
 def two_runs(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("esito")
-    first_comune_run(root, REGULATION, FILES)
-    (root / "comune" / "ricorsi.csv").write_text(RICORSI, encoding="utf-8")
-    done = ciclope("run", root / "cycle.toml")
-    assert done.returncode == 0, done.stderr
-    return root / "cycle.toml"
+    return corrected_run(tmp_path_factory.mktemp("esito"), REGULATION, FILES, {"ricorsi.csv": RICORSI})
 
 
 def test_an_exclusion_lifted_by_the_riesame_is_said_in_words(two_runs):

@@ -16,7 +16,7 @@ import pytest
 from comune_di_prova import HEAD, files
 from test_diff_parts import diff, said  # the same command between runs 1 and 2, the same lines under a person
 
-from helpers import ciclope, first_comune_run
+from helpers import corrected_run
 
 REGULATION = (
     HEAD
@@ -55,12 +55,7 @@ RICORSI = (
 
 @pytest.fixture(scope="module")
 def two_runs(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("due_fondi")
-    first_comune_run(root, REGULATION, FILES)
-    (root / "comune" / "ricorsi.csv").write_text(RICORSI, encoding="utf-8")
-    done = ciclope("run", root / "cycle.toml")
-    assert done.returncode == 0, done.stderr
-    return root / "cycle.toml"
+    return corrected_run(tmp_path_factory.mktemp("due_fondi"), REGULATION, FILES, {"ricorsi.csv": RICORSI})
 
 
 # run 1: D01 has 50 < 60, in neither part; D02 90, D03 70 (Σ 160):
