@@ -12,6 +12,7 @@ from ciclope.core import Award, ReportSection, Result, fmt, hookimpl, provisions
 from . import art48, art69, art69_own, ties
 from .config import Maggiorazione, maggiorazione
 from .differentiation import paid_in
+from .fondo.eq import holders
 from .national import article, in_force, table
 from .quota import basis, po_resources
 
@@ -119,8 +120,22 @@ UNITS = {
 }
 
 
+# the provisions of the contract that govern the comparto's own people, the dipendenti and the EQ (PO): none governs
+# an ente whose people are only dirigenti (and a Segretario), whose contracts are others'; those of the EQ alone, none
+# an ente without one
+EQ_PROVISIONS = {"eq_pay", "eq_pay_senza_dirigenza", "po_result_per_person", "interim"}
+
+
 def applied_to(pid: str, result: Result) -> str:
     """What of this ente's cycle the provision governs."""
+    people = result.ente.people.values()
+    if (pid in EQ_PROVISIONS or pid == "po_result_quota" or pid.startswith("maggiorazione_")) and not any(
+        p.role in art48.ROLES for p in people
+    ):
+        return (
+            f"non si applica: tra il personale nessun dipendente del comparto né {holders(result.ente.year)} (i "
+            "dirigenti hanno il contratto della loro Area)"
+        )
     # a parameter by its words (its label, else its description without the parenthesis), never its code
     bound = sorted(
         spec.label or spec.description.partition(" (")[0].lower()
@@ -129,6 +144,8 @@ def applied_to(pid: str, result: Result) -> str:
     )
     if bound:
         return "limiti di: " + "; ".join(bound)
+    if pid in EQ_PROVISIONS and not any(p.role == "po" for p in people):
+        return f"non si applica: nessuna {holders(result.ente.year)} tra il personale"
     if pid.startswith("maggiorazione_"):
         return maggiorazione_applied(pid, result)
     if pid == "differenziazione":

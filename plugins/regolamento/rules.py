@@ -575,6 +575,8 @@ def rewards(
         # the cards as conciliated: SEZIONE("…") in a part's formulas reads the points the scores come from
         facts = Facts(reg, ente, org, scores, cards, ladders.named(reg), position_pay=position_pay or {}, funds=pools)
         trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="fondi"))
+        # after the national checks (phase a), before [risultato_po]'s own: one message per cell
+        trace.extend(positiondays.read_by_formulas(reg, ente, position_pay, trace.problems))
         attestedfund.reduce(reg, ente, org, trace, out)
         gate = access.closed(reg, ente)
         if reg.access is not None:

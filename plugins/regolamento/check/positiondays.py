@@ -1,5 +1,7 @@
 """The position pay written in people.csv for someone whose service or incarico covers only part of the year, where
-the result pay of [risultato_po] reads it. The column is the pay due for the days of the incarico: written as the
+the result pay of [risultato_po] reads it, or a formula of a part of [[premi]] or of a fund of [[fondi]] does (a
+dirigenti's result pay written as «30% of the position pay», a fund «the dirigenza's resources less the position
+pay»). The column is the pay due for the days of the incarico: written as the
 whole year's, the result pay is a whole year's too (and, with ``quota_posizione``, it lowers the others' maxima),
 and nothing said so. ciclope cannot know whether the figure is already the one of the days, so a warning at the
 cell names the days and the figure for them, prorated as the national range of the position pay is (the days of
@@ -16,7 +18,9 @@ from decimal import Decimal
 
 from ciclope.core import Ente, Person, Problem, fmt, money
 from ciclope.plugins.regolamento.compile.env import TERM_END, TERM_START
-from ciclope.plugins.regolamento.format.spec import ResultPay
+from ciclope.plugins.regolamento.format.expr import formulas
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Fund, Premium, Regulation, ResultPay
 from ciclope.plugins.regolamento.pay import resultformula
 from ciclope.plugins.regolamento.pay.resultpay import POSITION
 
@@ -37,6 +41,34 @@ def problems(
     people = [p for p in ente.people.values() if p.role in rp.roles]
     if not reads_written(rp, people, weighted):
         return []
+    return warned(people, ente, weighted, said, source)
+
+
+def read_by_formulas(
+    reg: Regulation, ente: Ente, weighted: Mapping[str, Decimal] | None, said: Sequence[Problem]
+) -> list[Problem]:
+    """The same warning where a formula reads the written position pay: of a fund of [[fondi]] (everyone's, summed
+    over the ente) or of a part of [[premi]] (its roles'); each person once, cited to the first block that reads it."""
+    out: list[Problem] = []
+    readers: list[tuple[Fund | Premium, tuple[str, ...] | None]] = [(f, None) for f in reg.funds]
+    readers += [(pr, pr.roles) for pr in reg.premiums]  # a fund has no roles: its sum reads everyone's
+    for block, roles in readers:
+        if not any(resultformula.POSITION_NAME in f.uses for f in formulas(block)):
+            continue
+        people = [p for p in ente.people.values() if roles is None or p.role in roles]
+        out += warned(people, ente, weighted, [*said, *out], cite(reg, block.source))
+    return out
+
+
+def warned(
+    people: Sequence[Person],
+    ente: Ente,
+    weighted: Mapping[str, Decimal] | None,
+    said: Sequence[Problem],
+    source: str,
+) -> list[Problem]:
+    """The warnings of ``people`` whose written position pay covers part of the year, but at a cell a problem of
+    ``said`` already speaks of."""
     spoken = {(p.file, p.row, p.column) for p in said}
     out = []
     for person in people:

@@ -640,10 +640,14 @@ def weighed(ledger: Ledger, part: Part) -> dict[str, int]:
     return {"admitted": admitted, "refused": refused}
 
 
-def aside_from(reg: Regulation, part: Part) -> dict[str, str]:
-    """``{"set_aside_from": name}`` for a part set aside from the part whose residual goes to it; {} otherwise."""
-    source = next((p.name for p in reg.parts if p.residual_to == part.name), None) if part.set_aside else None
-    return {"set_aside_from": source} if source else {}
+def aside_from(reg: Regulation, part: Part) -> dict[str, Any]:
+    """``{"set_aside_from": name}`` for a part set aside from the part whose residual goes to it; for a part with no
+    share of the fund (``quota_fondo = 0``) that receives the residual of others, ``{"residual_of": [names]}``: its
+    amount is what they did not pay, never «0%» of the fund; {} otherwise."""
+    sources = [p.name for p in reg.parts if p.residual_to == part.name]
+    if part.set_aside:
+        return {"set_aside_from": sources[0]} if sources else {}
+    return {"residual_of": sources} if sources and part.fund_share == 0 else {}
 
 
 def ranking_row(part: str, group: Given) -> dict[str, Any]:

@@ -3,6 +3,7 @@ every ente of the plugin, in the Relazione's annex «Allegato — Il sistema di 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -153,7 +154,7 @@ def fund_parts(result: Result) -> list[ReportSection]:
     short = any("short" in r for r in rows)  # a quota formula that left some of a part's nominal share unassigned
     taken = _set_aside(rows)
     table = tuple(
-        (fmt.fund(r["fund"], _pool_label(result, r["fund"]), labels), r["part"], _share(r["share"], r.get("set_aside_from")),
+        (fmt.fund(r["fund"], _pool_label(result, r["fund"]), labels), r["part"], _share(r["share"], r.get("set_aside_from"), r.get("residual_of", ())),
          *((taken.get((r["fund"], r["part"]), NONE),) if taken else ()),
          fmt.Money(r["amount"]), fmt.Money(r["paid"]), fmt.Money(Decimal(r["amount"]) - Decimal(r["paid"])),
          *((r.get("admitted", NONE), r.get("refused", NONE)) if conditioned else ()),
@@ -226,12 +227,16 @@ def _pool_label(result: Result, fund: str) -> str:
     return getattr(pool, "label", "") or ""
 
 
-def _share(share: Any, aside_from: str | None = None) -> fmt.Share | str:
+def _share(share: Any, aside_from: str | None = None, residual_of: Sequence[str] = ()) -> fmt.Share | str:
     """A part's share, a percentage (a number in % format in the workbook, «40,00%» in the pages); for a part set
     aside, the part it is set aside from («accantonata dalla parte «quota individuale»», never «0,00%» beside its
-    amount); «—» for a part with no share of its own."""
+    amount), and so for a part whose only money is what others did not pay («solo il non pagato della parte
+    «interim»»); «—» for a part with no share of its own."""
     if aside_from:
         return f"accantonata dalla parte {fmt.quoted(aside_from)}"
+    if residual_of:
+        parts = fmt.listed([fmt.quoted(name) for name in residual_of])
+        return f"solo il non pagato {'della parte' if len(residual_of) == 1 else 'delle parti'} {parts}"
     if share is None:
         return NONE
     return fmt.Share(str(share))

@@ -549,7 +549,7 @@ COLUMN_LISTS = {
         "dei progetti",
     ),
     ENTE_LIST: (
-        "dell'ente, scritto una volta nella tabella [dati] di ente.toml, dice",
+        "dell'ente, scritto una volta per tutto l'ente, dice",
         "; vale per tutti e si legge in ogni formula, anche in un fondo o in una soglia",
         "dell'ente",
     ),

@@ -209,7 +209,7 @@ def fund(block: Fund, regulation: Regulation) -> Said:
     held = [w for w, read in (("del personale", people), ("delle unità", units), ("dell'ente", whole)) if read]
     read = fmt.listed(held)
     lines = [
-        f"Il {name} è costituito dal regolamento e non si scrive in ente.toml: il suo importo {valued(block.amount)}, "
+        f"Il {name} è costituito dal regolamento, non indicato dall'ente: il suo importo {valued(block.amount)}, "
         f"calcolato una volta per l'ente sui dati {read} prima della valutazione, per difetto al centesimo.",
         *note(block.note),
     ]

@@ -204,10 +204,10 @@ def test_a_fund_reads_the_ente_s_datum_as_it_is_and_a_person_s_only_inside_a_fun
                for m in regulation_problems(tmp_path, of_people))  # fmt: skip
 
 
-def test_leggi_says_where_the_datum_is_written_and_what_the_fund_reads(tmp_path):
+def test_leggi_says_the_datum_once_for_the_ente_and_what_the_fund_reads(tmp_path):
     text = regulation_text(tmp_path, HEAD + FUND)
     assert (
-        "Il dato ricavi dell'ente, scritto una volta nella tabella [dati] di ente.toml, dice i ricavi dell'anno dal "
+        "Il dato ricavi dell'ente, scritto una volta per tutto l'ente, dice i ricavi dell'anno dal "
         "bilancio consuntivo (un importo in euro); vale per tutti e si legge in ogni formula, anche in un fondo o in "
         "una soglia; le formule lo leggono con il nome ricavi."
     ) in text

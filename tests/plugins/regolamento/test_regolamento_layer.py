@@ -15,6 +15,7 @@ from ciclope.core.run.runner import compute
 from ciclope.core.testing import write_ente
 
 from comune_from_docs import REGULATION, files
+from helpers import one_unit_comune
 
 WITH = REGULATION.replace('tipo_ente = "comune"\n', 'tipo_ente = "comune"\ncomparto = "funzioni_locali"\n')
 NATIONAL = "Disposizioni nazionali applicate (CCNL Funzioni Locali e leggi sulla performance)"
@@ -476,3 +477,48 @@ def test_the_scheda_of_a_person_paid_by_two_funds_says_their_total(tmp_path):
     assert scheda.totals == ("Totale dei premi: € 1.214,88",)
     assert "<p class='total'>Totale dei premi: € 1.214,88</p>" in render(scheda)
     assert build(result, "S02").totals == ()
+
+
+DIRIGENTI = """\
+formato = 2
+[atto]
+titolo = "Criteri della retribuzione di risultato dei dirigenti"
+tipo_ente = "citta_metropolitana"
+comparto = "funzioni_locali"
+
+[[premi]]
+nome = "risultato"
+metodo = "formula"
+fondo = "risultato"
+ruoli = ["dirigente"]
+importo = "=1000 € * punteggio / 100"
+fonte = "art. 4"
+"""
+
+
+def test_the_provisions_of_the_comparto_s_staff_do_not_apply_to_an_ente_of_dirigenti(ciclope_ente, tmp_path):
+    """The comparto's contract governs its dipendenti and EQ: for an ente whose people are dirigenti (and the
+    Segretario) the rows of the EQ's pay, the interim and the maggiorazione say they do not apply; the law's rows
+    (the differentiation, the calendar) still govern. With a dipendente and no EQ, only the EQ's rows do not."""
+    staff = ["D1,Anna Russo,dirigente,,com,1,0,false,SEG", "D2,Ciro Esposito,dirigente,,com,1,0,false,SEG"]
+    cards = [f"{pid},SEG,Scheda,Valutazione,100,80," for pid in ("D1", "D2")]
+    given = one_unit_comune("Città metropolitana", staff, cards, '[funds]\nrisultato = "3000.00"\n')
+    [section] = [s for s in run(ciclope_ente, tmp_path / "dir", DIRIGENTI, given).sections if s.title == NATIONAL]
+    said = {row[0]: row[-1] for row in section.rows}
+    nobody = (
+        "non si applica: tra il personale nessun dipendente del comparto né EQ (i dirigenti hanno il contratto "
+        "della loro Area)"
+    )
+    interim = "Maggiorazione per l'incarico ad interim (quota della posizione coperta)"  # in force in 2024
+    assert said[interim] == nobody
+    assert [v for k, v in said.items() if k.startswith("Differenziazione del premio individuale")] == [nobody]
+    assert [v for k, v in said.items() if k.startswith("Retribuzione di posizione degli incarichi")] == [nobody]
+    assert said["Divieto di premi indifferenziati o automatici"] == "controllo dei premi di ogni fondo"
+    # a dipendente among them: the maggiorazione is the staff's again, the EQ's rows have no EQ to govern
+    given["people.csv"] += "E1,Bruno Neri,dipendente,C,com,1,0,false,SEG\n"
+    given["evaluations.csv"] += "E1,SEG,Scheda,Valutazione,100,80,\n"
+    mixed = DIRIGENTI.replace('ruoli = ["dirigente"]', 'ruoli = ["dirigente", "dipendente"]')
+    [section] = [s for s in run(ciclope_ente, tmp_path / "dip", mixed, given).sections if s.title == NATIONAL]
+    said = {row[0]: row[-1] for row in section.rows}
+    assert said[interim] == "non si applica: nessuna EQ tra il personale"
+    assert [v for k, v in said.items() if k.startswith("Differenziazione del premio individuale")] != [nobody]

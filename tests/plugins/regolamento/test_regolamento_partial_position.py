@@ -92,3 +92,73 @@ def test_one_message_per_cell_where_the_national_range_speaks(ciclope_ente, tmp_
     assert national == [(3, "position_pay")]
     [(row, _, message)] = warnings(result)
     assert row == 4 and message.endswith("per 182 giorni è € 3.978,14")
+
+
+PART = """\
+formato = 2
+[atto]
+titolo = "Criteri della retribuzione di risultato dei dirigenti"
+tipo_ente = "altro"
+comparto = "altro"
+
+[[premi]]
+nome = "risultato"
+metodo = "formula"
+fondo = "risultato"
+ruoli = ["dirigente"]
+importo = "{amount}"
+fonte = "art. 4"
+"""
+
+FUND = """
+[[fondi]]
+nome = "risultato"
+importo = "=20000 € - SOMMA.ENTE(retribuzione_posizione)"
+fonte = "art. 3"
+"""
+
+
+def test_a_part_of_the_premium_reading_the_position_pay_warns_of_a_part_year(ciclope_ente, tmp_path):
+    """A dirigenti's result pay written as a part, «30% of the position pay»: D2, gone on 30/06/2024 and written with
+    6.000,00, gets the same warning as under [risultato_po] (6000 × 182 / 366 = 2983.61, as above); D1, in service
+    the whole year, none."""
+    files = case(
+        "dirigente",
+        "D1,Ettore Pallini,dirigente,,com,1,0,false,SEG,,,12000.00,,",
+        "D2,Paolo Ianni,dirigente,,com,1,0,false,SEG,,30/06/2024,6000.00,,30/06/2024",  # row 4
+    )
+    reg = PART.replace("{amount}", "=retribuzione_posizione * 30%")
+    result = run_declared(ciclope_ente, tmp_path, reg, files)
+    [(row, column, message)] = warnings(result)
+    assert (row, column) == (4, "position_pay")
+    assert message.endswith("se € 6.000,00 è quella dell'anno intero, per 182 giorni è € 2.983,61")
+    [problem] = [p for p in result.violations if p.rule == RULE]
+    assert problem.source.endswith("art. 4")
+
+
+def test_a_fund_summing_the_position_pay_warns_once_per_person(ciclope_ente, tmp_path):
+    """The fund «20.000 € less the position pay» reads everyone's, the part a flat amount reads none: D2 hired on
+    01/07/2024 with 6.000,00 is warned once, cited to the fund (6000 × 184 / 366 = 3016.39)."""
+    files = case(
+        "dirigente",
+        "D1,Ettore Pallini,dirigente,,com,1,0,false,SEG,,,12000.00,,",
+        "D2,Sara Colonnella,dirigente,,com,1,0,false,SEG,01/07/2024,,6000.00,,",
+    )
+    files["ente.toml"] = 'name = "Istituto"\n'  # the fund is the regulation's, not ente.toml's
+    reg = PART.replace("{amount}", "=1000 €") + FUND
+    result = run_declared(ciclope_ente, tmp_path, reg, files)
+    [(row, _, message)] = warnings(result)
+    assert row == 4 and message.endswith("per 184 giorni è € 3.016,39")
+    [problem] = [p for p in result.violations if p.rule == RULE]
+    assert problem.source.endswith("art. 3")
+
+
+def test_a_part_that_does_not_read_the_position_pay_says_nothing_of_it(ciclope_ente, tmp_path):
+    files = case(
+        "dirigente",
+        "D1,Ettore Pallini,dirigente,,com,1,0,false,SEG,,,12000.00,,",
+        "D2,Paolo Ianni,dirigente,,com,1,0,false,SEG,,30/06/2024,6000.00,,30/06/2024",
+    )
+    result = run_declared(ciclope_ente, tmp_path, PART.replace("{amount}", "=1000 € * punteggio / 100"), files)
+    assert warnings(result) == []
+    assert not [p for p in result.violations if p.severity == "error"]

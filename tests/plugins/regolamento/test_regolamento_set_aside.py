@@ -138,3 +138,19 @@ def test_the_reduced_fund_shows_the_subtraction_a_person_can_redo(ciclope_ente, 
     page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "B")))))
     assert f"{said} € 400,00" in page
     assert "ridotto dell'accantonamento € 400,00" not in page
+
+
+def test_a_part_with_no_share_that_takes_another_s_residual_says_so_not_zero(ciclope_ente, tmp_path):
+    """«interim first, then the rest»: a part of 100% sends what it does not pay to a part of quota_fondo = 0, whose
+    money is that residual alone; its «quota» says so, never «0,00%» beside the amount it received."""
+    from ciclope.plugins.regolamento.say.annex import fund_parts
+
+    text = TEXT.replace("quota_fondo = 0.1", "quota_fondo = 1").replace("accantonata = true\n", "")
+    staff = ["A,Persona A,dipendente,C,com,1,0,false,SEG", "B,Persona B,dipendente,C,com,1,0,false,SEG"]
+    cards = ["A,SEG,scheda,Valutazione,100,90,", "B,SEG,scheda,Valutazione,100,60,"]
+    funds = '[funds]\nperformance_individuale = "10000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, text, one_unit_comune("Comune di Prova", staff, cards, funds))
+    (section,) = fund_parts(result)
+    rows = {row[1]: row for row in section.rows}
+    assert str(rows["produttività"][2]) == "1"
+    assert rows["maggiorazione"][2] == "solo il non pagato della parte «produttività»"
