@@ -64,7 +64,7 @@ from ciclope.core.labels import (  # noqa: F401  # re-exported
     category_label,
     role_label,
 )
-from ciclope.core.plugininfo import Classification, said_group
+from ciclope.core.plugininfo import Classification, said_group, without_article
 from ciclope.core.vocabulary import where_it
 
 _SIGNED: dict[tuple[str, int], str] = {}
@@ -84,11 +84,14 @@ def scheda_d_people(ente: Any) -> tuple[list[Any], bool]:
 HEADS = "Scheda d — Responsabili con funzioni dirigenziali"
 
 
-def no_dirigenti(words: Classification | None, year: int = 0) -> str:
+def no_dirigenti(words: Classification | None, year: int = 0, holders: bool = True) -> str:
     """Why the scheda d lists the PO: where the ente's contract names the law that gives them the dirigenti's
     functions (``po_in_charge``: for a Comune, D.Lgs. 267/2000 art. 109 c. 2), that they hold them, citing it;
-    elsewhere (a university, an ASL, a foundation: no such law) only that the scheda lists them."""
+    elsewhere (a university, an ASL, a foundation: no such law) only that the scheda lists them. Without
+    ``holders`` (no PO among the people, the Segretario alone listed) that the ente has neither."""
     group = said_group("po", words, year)
+    if not holders:
+        return f"L'ente non ha dirigenti né {without_article(group)}: la scheda d riporta il Segretario."
     if words is None or not words.po_in_charge:
         return f"L'ente non ha dirigenti: la scheda d riporta {group}."
     return (

@@ -212,7 +212,11 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
         return Table("Dirigenti (scheda d)", columns, rows)
     # Excel's sheet names stop at 31 characters: the Relazione's title, and why, above the table
     # nobody to list: the sentence the Relazione says of it, never a note on PO the ente does not have
-    why = fmt.no_heads() if not people else fmt.no_dirigenti(r.plugin.staff_words, ente.year)
+    why = (
+        fmt.no_heads()
+        if not people
+        else fmt.no_dirigenti(r.plugin.staff_words, ente.year, any(p.is_po for p in people))
+    )
     note = f"{fmt.HEADS}. {why}"
     return Table("Responsabili (scheda d)", columns, rows, note=note)
 

@@ -32,3 +32,13 @@ def test_an_ente_s_own_name_of_the_group_wins_in_every_year():
 
     own = attrs.evolve(WORDS, groups={"po": "i responsabili di struttura"})
     assert said_group("po", own, 2025) == said_group("po", own, 2020) == "i responsabili di struttura"
+
+
+def test_the_scheda_d_note_of_an_ente_whose_only_head_is_the_segretario():
+    """No dirigenti and no EQ, the Segretario alone in the scheda d: the note never says it lists EQ it does not."""
+    assert no_dirigenti(WORDS, 2025, holders=False) == (
+        "L'ente non ha dirigenti né EQ: la scheda d riporta il Segretario."
+    )
+    assert no_dirigenti(None, 2022, holders=False) == (
+        "L'ente non ha dirigenti né posizioni organizzative: la scheda d riporta il Segretario."
+    )

@@ -259,7 +259,11 @@ def dirigenti(r: Result, names: Names) -> list[Block]:
     )
     return [
         Text(intro, "muted"),
-        *([Text(fmt.no_dirigenti(r.plugin.staff_words, r.ente.year), "muted")] if with_po else []),
+        *(
+            [Text(fmt.no_dirigenti(r.plugin.staff_words, r.ente.year, any(p.is_po for p in people)), "muted")]
+            if with_po
+            else []
+        ),
         Table("", columns(head, (3, 4)), rows, empty="Nessun dirigente tra il personale."),
     ]
 

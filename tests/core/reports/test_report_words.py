@@ -242,3 +242,18 @@ def test_the_organisational_performance_s_fund_is_named_as_the_individual_one(ci
     page = html.render(run_declared(ciclope_ente, tmp_path, text, data))
     assert "Premi per la performance organizzativa" in page and "Premi per la performance individuale" in page
     assert "Fondo performance organizzativa" not in page
+
+
+def test_the_scheda_d_of_an_ente_whose_only_head_is_the_segretario_says_so(ciclope_ente, tmp_path):
+    """A Segretario who heads the ente, five dipendenti, no EQ: the Relazione and the workbook say the scheda d lists
+    the Segretario, never that it «riporta anche» the PO it does not have."""
+    files = dict(NO_HEADS)
+    files["units.csv"] = "id,name,kind,parent,head\ncom,Istituto di prova,ente,,SEG\n"
+    files["people.csv"] = NO_HEADS["people.csv"] + "SEG,Segretario,segretario,DIR,com,1,0,false,\n"
+    result = run_declared(ciclope_ente, tmp_path, BUDGET_PART, files)
+    page = html.render(result)
+    # a regulation without a comparto names the role as its own words do: «PO»
+    said = "L&#x27;ente non ha dirigenti né PO: la scheda d riporta il Segretario."
+    assert said in page and "riporta anche" not in page
+    [sheet] = [t for t in sheets.tables(result) if t.title == "Responsabili (scheda d)"]
+    assert sheet.note.endswith("L'ente non ha dirigenti né PO: la scheda d riporta il Segretario.")
