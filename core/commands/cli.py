@@ -1,7 +1,8 @@
 """The ``ciclope`` command line (SPEC §7). Problems are printed for people, never as a traceback.
 
 Exit codes: 0 every ente ok; 1 some ente failed or has error violations (the others are still
-written); 2 bad command line or configuration.
+written); 2 bad command line or configuration, or a defect of the program that stopped the command (its
+traceback in a file the message names, :mod:`.internal`).
 
 A command's code is imported only when that command runs, as pip and Mercurial load theirs: the table
 below names each command's function as ``module:function``, so ``ciclope calendar`` does not start by
@@ -16,6 +17,7 @@ import sys
 from collections.abc import Callable
 
 from ciclope.core import syserrors
+from ciclope.core.commands import internal
 from ciclope.core.commands.parser import build_parser
 from ciclope.core.problems import CiclopeError
 from ciclope.core.run.console import EXIT_CONFIG, EXIT_OK, render_problems
@@ -69,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONFIG
     except UnicodeError as exc:
         print(f"ciclope: testo non leggibile: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except Exception:  # a defect, not the office's data: said in Italian, the traceback in a file
+        if internal.wanted_raw():
+            raise
+        print(internal.report(sys.argv[1:] if argv is None else argv), file=sys.stderr)
         return EXIT_CONFIG
 
 
