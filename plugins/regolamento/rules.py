@@ -40,6 +40,7 @@ from ciclope.plugins.regolamento.check import (
     differentiation,
     fullyear,
     fundshares,
+    hearing,
     labelnames,
     paidafter,
     positioncheck,
@@ -577,6 +578,7 @@ def rewards(
         trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="fondi"))
         # after the national checks (phase a), before [risultato_po]'s own: one message per cell
         trace.extend(positiondays.read_by_formulas(reg, ente, position_pay, trace.problems))
+        trace.extend(hearing.problems(reg, ente, scores))  # a negative evaluation wants its contraddittorio
         attestedfund.reduce(reg, ente, org, trace, out)
         gate = access.closed(reg, ente)
         if reg.access is not None:

@@ -487,6 +487,14 @@ class Exclusion:
         example=["produttività"],
         since=2,
     )
+    hearing: bool = key(
+        "contraddittorio",
+        "bool",
+        "per «punteggio_minimo»: true se sotto il minimo la valutazione è negativa e non è definitiva senza il "
+        "contraddittorio con la persona, registrato in ricorsi.csv (come per [risultato_po]); senza, un errore",
+        default=False,
+        since=2,
+    )
     roles: tuple[str, ...] = key(
         "ruoli",
         "texts",

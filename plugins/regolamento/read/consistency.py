@@ -417,6 +417,10 @@ def exclusion(path: str, ex: Exclusion, error: Error) -> None:
         )
     if ex.rule == "sanzione":
         synonyms(path, ex, error)
+    if ex.hearing and ex.rule != "punteggio_minimo":
+        error(
+            f"{path}.contraddittorio", "il contraddittorio vale per la regola «punteggio_minimo»", "regolamento.valore"
+        )
     if ex.level is not None and ex.rule != "insufficiente":
         error(f"{path}.livello", "il livello vale per la regola «insufficiente»", "regolamento.valore")
     if ex.rule == "sanzione" and ex.above is not None and ex.above not in ex.scale:
