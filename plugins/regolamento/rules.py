@@ -379,6 +379,7 @@ def own_schema() -> InputSchema:
                 "person": cells.parse_id,
                 "kind": cells.parse_text,
                 "covered": cells.parse_id,
+                "unit": cells.parse_id,  # the unit held, where no person covered names it (a vacant post)
                 "start": cells.parse_date,
                 "end": cells.parse_date,
             },
@@ -432,6 +433,7 @@ def own_schema() -> InputSchema:
                 "person": ("codice della persona incaricata (foglio persone)", "rossi-m"),
                 "kind": ("il tipo di incarico, come lo nomina la parte del regolamento che lo paga", "reggenza"),
                 "covered": ("codice della persona sostituita", "bianchi-l"),
+                "unit": ("l'unità retta, per un posto vacante: il suo codice nel foglio unità", "A3"),
             },
             "positions.csv": {
                 "interim": ("codice della persona che copre la posizione vacante ad interim", "rossi-m"),
@@ -454,6 +456,7 @@ def own_schema() -> InputSchema:
                 "person": "persona",
                 "kind": "tipo",
                 "covered": "sostituito",
+                "unit": "unità",
                 "start": "dal",
                 "end": "al",
             },

@@ -24,8 +24,21 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
     parts = [p for p in reg.parts if p.assignments is not None]
     out: list[Problem] = []
     for r in ente.table(ASSIGNMENTS):
-        out += _row(reg, parts, r, ente) + _project(reg, parts, r, ente)
+        out += _row(reg, parts, r, ente) + _project(reg, parts, r, ente) + _unit(reg, parts, r, ente)
     return out
+
+
+def _unit(reg: Regulation, parts: list[Part], r: Row, ente: Ente) -> list[Problem]:
+    """A row naming a unit the units' sheet does not have: an error at its cell, with the nearest code (the
+    appointment is paid all the same: the unit only names the post it holds)."""
+    code = r.get("unit")
+    if not code or str(code) in ente.units:
+        return []
+    source = cite(reg, parts[0].source) if parts else cite(reg, "incarichi")
+    message = (
+        f"l'unità {fmt.quoted(str(code))} non è in {ente.sheet_said('units')}{nearest(str(code), list(ente.units))}"
+    )
+    return [_at(ente, r, "unit", message, source, "error")]
 
 
 def _project(reg: Regulation, parts: list[Part], r: Row, ente: Ente) -> list[Problem]:

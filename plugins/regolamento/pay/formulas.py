@@ -178,7 +178,8 @@ class PartFormulas:
             value, inputs = self._number(self.part.amount, env, "importo dell'incarico")
             said = incarico_words(ente.year, r.get("kind"), r.get("start"), r.get("end"))
             cell = Input("incarico", said, cell=ente.cell(ASSIGNMENTS, r.row, "kind"))
-            each.append(Held(money.r2(value), (cell, *post_covered(ente, r.get("covered")), *inputs), said))
+            post = post_held(ente, r) or post_covered(ente, r.get("covered"))
+            each.append(Held(money.r2(value), (cell, *post, *inputs), said))
             spans.append(span)
         env.row = None
         if not each:
@@ -222,6 +223,16 @@ def incarico_words(year: int, kind: object, start: object, end: object) -> str:
     31/12/2016», never the file and row that write it (explain keeps the cell in its arrow)."""
     first, last = span_in_year(year, start, end)
     return f"{kind or 'incarico'} dal {fmt.date_it(first)} al {fmt.date_it(last)}"
+
+
+def post_held(ente: Ente, r: CoreRow) -> tuple[Input, ...]:
+    """The unit an appointment holds where the row names it (``unità``: a vacant post, which no person covered
+    tells), by its name as the office writes it, from the row's cell; () without one, or one unità.csv lacks (an
+    error of the row, :mod:`check.appointments`)."""
+    unit = ente.units.get(str(r.get("unit"))) if r.get("unit") else None
+    if unit is None:
+        return ()
+    return (Input("l'unità retta", unit.name, cell=ente.cell(ASSIGNMENTS, r.row, "unit")),)
 
 
 def post_covered(ente: Ente, covered: object) -> tuple[Input, ...]:

@@ -67,7 +67,8 @@ PEOPLE_COLUMNS = (
 UNIT_COLUMNS = ("id", "codice", "name", "nome", "kind", "tipo", "parent", "superiore", "head", "responsabile")
 # incarichi.csv's columns the regulation reads already (codes and Italian headers)
 ASSIGNMENT_COLUMNS = (
-    *("person", "persona", "kind", "tipo", "covered", "sostituito", "start", "dal", "end", "al"),
+    *("person", "persona", "kind", "tipo", "covered", "sostituito", "unit", "unita", "unità", "start", "dal"),
+    *("end", "al"),
     *("project", "progetto"),
 )
 # progetti.csv's columns ciclope reads already: the project's code and title (codes and Italian headers)

@@ -160,8 +160,9 @@ def test_the_template_asks_for_the_appointments_data(tmp_path):
     # the appointments are the year's (not carried to the next), but their sheet has the regulation's columns
     sheet = load_workbook(folder / "comune" / "ente.xlsx")["incarichi"]
     header = [c.value for c in sheet[1]]
-    assert header == ["persona", "tipo", "sostituito", "dal", "al", "punteggio_settore", "massimo_settore"]
-    assert "il punteggio del settore" in sheet.cell(1, 6).comment.text
+    assert header == ["persona", "tipo", "sostituito", "unità", "dal", "al", "punteggio_settore", "massimo_settore"]
+    assert "il suo codice nel foglio unità" in sheet.cell(1, 4).comment.text  # the unit held, for a vacant post
+    assert "il punteggio del settore" in sheet.cell(1, 7).comment.text
 
 
 def test_leggi_says_the_appointments_data(tmp_path):
