@@ -54,6 +54,28 @@ def test_csv_records_not_merged_are_kept_byte_for_byte(tmp_path):
     assert after[changed[0]].endswith(b"\r\n")
 
 
+def test_csv_row_left_short_by_a_first_merge_takes_a_later_actual(tmp_path):
+    # round 1: PO1 returns K11 and K12; the merge adds actual and the three x_raccolta_ columns to the header
+    # and leaves K0's record as it was, 7 cells under an 11-column header (valid: the missing cells are empty).
+    # round 2: the Segretario returns K0's actual, 90: the merge fills the short record itself, never a traceback
+    cycle = csv_office(tmp_path)
+    sent = create(cycle, tmp_path / "r")
+    back = tmp_path / "r" / "ricevute"
+    fill(sent / "PO1.xlsx", back / "PO1.xlsx", actuals={"K11": 40, "K12": "SI"})
+    assert unisci(cycle, tmp_path / "r").returncode == 0
+    path = tmp_path / "ente" / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].endswith(",actual,x_raccolta_cartella,x_raccolta_valutatore,x_raccolta_ricevuta")
+    assert "K0,S1,Pratiche digitali,higher,100,," in lines  # left short by round 1
+    fill(sent / "SEG.xlsx", back / "SEG.xlsx", actuals={"K0": 90})
+    run = unisci(cycle, tmp_path / "r")
+    assert run.returncode == 0, run.stderr
+    k0 = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("K0,"))
+    # id,objective,name,type,target, target_mid and actual_mid empty, actual 90, then where it came from
+    assert k0.startswith("K0,S1,Pratiche digitali,higher,100,,,90,SEG.xlsx,SEG,"), k0
+    assert len(k0.split(",")) == 11
+
+
 def test_csv_note_where_the_merge_would_add_a_column_refuses_the_merge(tmp_path):
     cycle = csv_office(tmp_path)
     sent = create(cycle, tmp_path / "r")
