@@ -8,6 +8,7 @@ columns (which workbook, which evaluator, when it was saved)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -216,7 +217,10 @@ def merge_actuals(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool = F
                 continue
             if isinstance(value, str):  # a monitoring indicator's text: compared and stored as it is stored
                 text = value = quoted(value)
-            cell = _cell(grid, row, text, value) if xlsx and isinstance(value, Decimal) else text
+            if isinstance(value, Decimal):
+                cell = _cell(grid, row, text, value) if xlsx else _csv_text(grid, row, text, value)
+            else:
+                cell = text
             _merge_actual(grid, row, ident, (text, cell), value, r, tally)
 
 
@@ -224,16 +228,37 @@ def merge_actuals(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool = F
 _SHOWN_AS = ("target", "baseline", "target_mid", "actual_mid", "actual")
 
 
-def _cell(grid: Grid, row: list[Any], text: str, value: Decimal) -> Any:
-    """An actual as the workbook stores it: a number; a percentage (shown as one) when the evaluator typed one, a
-    project's completion, or the office wrote the indicator's other values as percentages («95%»)."""
-    if (
+def _as_percent(grid: Grid, row: list[Any], text: str) -> bool:
+    """Whether an actual is a percentage for the office: the evaluator typed one, a project's completion, or the
+    office wrote the indicator's other values as percentages («95%»)."""
+    return (
         text.endswith("%")
         or _kind(grid.get(row, "type")) == "project"
         or any(grid.as_percent(row, c) for c in _SHOWN_AS)
-    ):
+    )
+
+
+def _cell(grid: Grid, row: list[Any], text: str, value: Decimal) -> Any:
+    """An actual as the workbook stores it: a number, shown as a percentage where it is one (:func:`_as_percent`)."""
+    if _as_percent(grid, row, text):
         return Percent(value)
     return _value(format(value, "f"), True)
+
+
+_COMMA = re.compile(r"\d,\d")
+
+
+def _csv_text(grid: Grid, row: list[Any], text: str, value: Decimal) -> str:
+    """An actual as the office writes it in its CSV: a percentage as «95%» where it is one (:func:`_as_percent`;
+    the evaluator's workbook holds 0,95), with the decimal comma where the office wrote the indicator's other
+    values with it («90,5%»); any other as typed (a plain decimal takes the comma of a file separated by «;» in
+    :mod:`.csvedit`)."""
+    if not _as_percent(grid, row, text) or text.endswith("%"):
+        return text
+    shown = format((value * 100).normalize(), "f") + "%"
+    if any(_COMMA.search(grid.get(row, c)) for c in _SHOWN_AS):
+        shown = shown.replace(".", ",")
+    return shown
 
 
 def quoted(text: str) -> str:
