@@ -272,3 +272,12 @@ def test_the_status_table_counts_what_was_merged_and_names_each_card_left_out(of
     assert "Cartelle inviate 5: 2 accolte, 2 respinte, 1 mancante." in out
     # 11 + 3 = 14 new cards, the sum of the rows' counts
     assert "Schede unite: 14 nuove, 0 aggiornate, 0 già presenti; non unite: 1 incompleta, 0 in conflitto." in out
+
+
+def test_the_weight_column_is_hidden_when_no_item_of_the_workbook_has_a_weight(office):
+    # the Comunità montana's cards have no weights (each item weighs its maximum points): an empty «Peso» column
+    # says nothing to the evaluator and is hidden; it stays column G, where the merge reads it
+    ws = openpyxl.load_workbook(office / "r" / "da-inviare" / "PO1.xlsx")["Schede"]
+    assert ws["G1"].value == "Peso" and not any(ws.cell(r, 7).value for r in range(2, ws.max_row + 1))
+    assert ws.column_dimensions["G"].hidden
+    assert not ws.column_dimensions["H"].hidden  # the points to fill
