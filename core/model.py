@@ -240,6 +240,17 @@ class Row:
 
 
 @attrs.frozen(weakref_slot=False)
+class Collection:
+    """The collection of the cards (``ciclope raccolta crea``) made for the ente and year, found beside cycle.toml:
+    what its record (``raccolta.json``) says was sent, so that a card still missing names who holds it."""
+
+    folder: str  # the collection's folder, as the office names it beside cycle.toml: «raccolta»
+    command: str  # the merge, as the office types it: «ciclope raccolta unisci cycle.toml --ente X raccolta»
+    # person → (the evaluator whose workbook holds their card, as the collection says them: «Roberto Tomassi (P03)»)
+    sent: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, hash=False)
+
+
+@attrs.frozen(weakref_slot=False)
 class Ente:
     """Everything loaded for one ente: the input of the cycle. Collections keep file order."""
 
@@ -289,6 +300,8 @@ class Ente:
     fund_written: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # the ``[funds]`` names the ente's plugin declares it reads (InputSchema.funds and read_funds; empty: any name)
     fund_keys: tuple[str, ...] = ()
+    # the collection of the cards found for the ente (``ciclope raccolta crea``), None without one
+    collection: Collection | None = None
     # views derived from the fields, made once as asked (the Ente never changes): ("chain", unit id) →
     # the unit's chain up to the root (every person asks for their unit's area); "cards" → the cards
     _memo: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, hash=False, repr=False)

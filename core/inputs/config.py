@@ -16,6 +16,8 @@ from ciclope.core.engine import hookspecs
 from ciclope.core.engine.isolation import exits_isolated
 from ciclope.core.engine.registry import Hooks, available_plugins, unknown_plugin
 from ciclope.core.fmt import quoted, toml_value
+from ciclope.core.inputs import collection
+from ciclope.core.model import Collection
 from ciclope.core.nearest import hint
 from ciclope.core.params import Params, ParamSpec, italian_column, merge_params, resolve_paths
 from ciclope.core.plugininfo import COMPARTO_PER_ENTE
@@ -54,6 +56,7 @@ class EnteConfig:
     # the errors of a file the ente's parameters name (its declared regulation): only this ente fails, as with its
     # data; every ente naming that file gets them
     invalid: tuple[Problem, ...] = attrs.field(default=(), hash=False)
+    collection: Collection | None = attrs.field(default=None, hash=False)  # its raccolta beside cycle.toml
 
     @property
     def failure(self) -> str:
@@ -137,6 +140,7 @@ def load_config(path: Path | str) -> RunPlan:
     if any(p not in checks.own for p in problems):
         raise CiclopeError(problems)
     out_dir = _output_dir(root, output, label)
+    enti = collection.attach(enti, path, year)  # the collections of the cards beside cycle.toml, by their record
     return RunPlan(path=path.resolve(), year=year, output=out_dir, enti=tuple(enti), store=store_url)
 
 

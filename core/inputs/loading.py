@@ -55,11 +55,18 @@ __all__ = [
 
 
 def load_ente(
-    folder: Path, ente_id: str, year: int, schema: InputSchema | None = None, collecting: bool = False
+    folder: Path,
+    ente_id: str,
+    year: int,
+    schema: InputSchema | None = None,
+    collecting: bool = False,
+    collection: m.Collection | None = None,
 ) -> m.Ente:
     """Load one ente or raise :class:`CiclopeError` with every problem found. ``collecting``: the cards'
-    items may have no points yet (``raccolta crea`` sends them to be filled); a run always needs them."""
-    return load(Asked(Path(folder), ente_id, year, schema or InputSchema(), collecting))
+    items may have no points yet (``raccolta crea`` sends them to be filled); a run always needs them.
+    ``collection``: the ente's collection of the cards found beside cycle.toml, kept on the Ente."""
+    ente = load(Asked(Path(folder), ente_id, year, schema or InputSchema(), collecting))
+    return ente if collection is None else attrs.evolve(ente, collection=collection)
 
 
 def load(asked: Asked) -> m.Ente:

@@ -162,7 +162,10 @@ def _read_csvs(src: Source) -> dict[str, Grid]:
         src.read_as[path.name] = data
         text = csvedit.parse(data)
         header = [h.strip() for h in text.cells[0]] if text.cells else []
-        grid = Grid(name, path.name, header, [list(r) for r in text.cells[1:]])
+        # a record shorter than the header is valid (its missing cells are empty): filled here, so that a merge
+        # writes any column of it; written back as read unless a cell of it changes (csvedit.same)
+        rows = [list(r) + [""] * (len(header) - len(r)) for r in text.cells[1:]]
+        grid = Grid(name, path.name, header, rows)
         grid.place(1)
         grid.occupied = {k for r in grid.rows for k in range(len(header), len(r)) if r[k].strip()}
         _no_repeats(grid, path)

@@ -8,6 +8,7 @@ columns (which workbook, which evaluator, when it was saved)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -39,9 +40,25 @@ class Tally:
     actuals: dict[str, int] = attrs.field(factory=dict)  # evaluator → actuals added or updated
     changed: set[str] = attrs.field(factory=set)  # grids changed
     refused: set[str] = attrs.field(factory=set)  # evaluators whose workbook was not merged at all
+    # evaluator → the people whose card from its workbook is in the data now (new, updated or already there)
+    cards: dict[str, list[str]] = attrs.field(factory=dict)
+    # evaluator → the people whose complete card from its workbook was not merged (a conflict, or in two workbooks)
+    held: dict[str, list[str]] = attrs.field(factory=dict)
+    # evaluator → how many actuals from its workbook are in the data now (merged now or already there)
+    measures: dict[str, int] = attrs.field(factory=dict)
 
     def conflict(self, title: str, message: str, row: int | None = None, column: str = "") -> None:
         self.problems.append(Problem(rule="raccolta.conflitto", file=title, message=message, row=row, column=column))
+
+    def card(self, evaluator: str | None, person: str, kind: list[str] | None) -> None:
+        """``person``'s card from ``evaluator``'s workbook: merged (``kind``: added, updated or same) or held."""
+        if kind is not None:
+            kind.append(person)
+        into = self.held if kind is None else self.cards
+        into.setdefault(evaluator or "", []).append(person)
+
+    def measure(self, evaluator: str | None) -> None:
+        self.measures[evaluator or ""] = self.measures.get(evaluator or "", 0) + 1
 
 
 def _value(text: str, xlsx: bool) -> Any:
@@ -124,7 +141,9 @@ def merge_cards(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool) -> N
     twice = _twice(kept, tally)
     for r in kept:
         for person, rows in r.complete().items():
-            if person not in twice:
+            if person in twice:
+                tally.card(r.evaluator, person, None)
+            else:
                 _merge_card(grid, r, person, _card_rows(r, rows, grid, xlsx), tally)
 
 
@@ -132,14 +151,14 @@ def _merge_card(grid: Grid, r: Returned, person: str, new: list[list[Any]], tall
     at = [i for i, row in enumerate(grid.rows) if grid.get(row, "person") == person]
     if not at:
         grid.rows.extend(new)
-        tally.added.append(person)
+        tally.card(r.evaluator, person, tally.added)
         tally.changed.add(grid.name)
         return
     if all(not layout.text(grid.get(grid.rows[i], "points")) for i in at):
         # the card's items without points (``template --from``): the evaluator's card takes their place
         keep = [row for i, row in enumerate(grid.rows) if i not in set(at)]
         grid.rows[:] = keep[: at[0]] + new + keep[at[0] :]
-        tally.added.append(person)
+        tally.card(r.evaluator, person, tally.added)
         tally.changed.add(grid.name)
         return
     if any(grid.get(grid.rows[i], FROM_EVALUATOR) != r.evaluator for i in at):
@@ -151,13 +170,14 @@ def _merge_card(grid: Grid, r: Returned, person: str, new: list[list[Any]], tall
             row=at[0] + 2,
             column=grid.header[grid.index("person")],  # as the sheet writes it: «persona»
         )
+        tally.card(r.evaluator, person, None)
         return
     if [_card_values(grid, grid.rows[i]) for i in at] == [_card_values(grid, row) for row in new]:
-        tally.same.append(person)  # the same points sent again (a corrected workbook's other cards): left as merged
+        tally.card(r.evaluator, person, tally.same)  # the same points sent again (a corrected workbook's others)
         return
     keep = [row for i, row in enumerate(grid.rows) if i not in set(at)]
     grid.rows[:] = keep[: at[0]] + new + keep[at[0] :]
-    tally.updated.append(person)
+    tally.card(r.evaluator, person, tally.updated)
     tally.changed.add(grid.name)
 
 
@@ -197,7 +217,10 @@ def merge_actuals(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool = F
                 continue
             if isinstance(value, str):  # a monitoring indicator's text: compared and stored as it is stored
                 text = value = quoted(value)
-            cell = _cell(grid, row, text, value) if xlsx and isinstance(value, Decimal) else text
+            if isinstance(value, Decimal):
+                cell = _cell(grid, row, text, value) if xlsx else _csv_text(grid, row, text, value)
+            else:
+                cell = text
             _merge_actual(grid, row, ident, (text, cell), value, r, tally)
 
 
@@ -205,16 +228,37 @@ def merge_actuals(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool = F
 _SHOWN_AS = ("target", "baseline", "target_mid", "actual_mid", "actual")
 
 
-def _cell(grid: Grid, row: list[Any], text: str, value: Decimal) -> Any:
-    """An actual as the workbook stores it: a number; a percentage (shown as one) when the evaluator typed one, a
-    project's completion, or the office wrote the indicator's other values as percentages («95%»)."""
-    if (
+def _as_percent(grid: Grid, row: list[Any], text: str) -> bool:
+    """Whether an actual is a percentage for the office: the evaluator typed one, a project's completion, or the
+    office wrote the indicator's other values as percentages («95%»)."""
+    return (
         text.endswith("%")
         or _kind(grid.get(row, "type")) == "project"
         or any(grid.as_percent(row, c) for c in _SHOWN_AS)
-    ):
+    )
+
+
+def _cell(grid: Grid, row: list[Any], text: str, value: Decimal) -> Any:
+    """An actual as the workbook stores it: a number, shown as a percentage where it is one (:func:`_as_percent`)."""
+    if _as_percent(grid, row, text):
         return Percent(value)
     return _value(format(value, "f"), True)
+
+
+_COMMA = re.compile(r"\d,\d")
+
+
+def _csv_text(grid: Grid, row: list[Any], text: str, value: Decimal) -> str:
+    """An actual as the office writes it in its CSV: a percentage as «95%» where it is one (:func:`_as_percent`;
+    the evaluator's workbook holds 0,95), with the decimal comma where the office wrote the indicator's other
+    values with it («90,5%»); any other as typed (a plain decimal takes the comma of a file separated by «;» in
+    :mod:`.csvedit`)."""
+    if not _as_percent(grid, row, text) or text.endswith("%"):
+        return text
+    shown = format((value * 100).normalize(), "f") + "%"
+    if any(_COMMA.search(grid.get(row, c)) for c in _SHOWN_AS):
+        shown = shown.replace(".", ",")
+    return shown
 
 
 def quoted(text: str) -> str:
@@ -272,6 +316,7 @@ def _merge_actual(
         except ValueError:
             same = False
         if same:
+            tally.measure(r.evaluator)
             return
         if grid.get(row, FROM_EVALUATOR) != r.evaluator:
             tally.conflict(
@@ -285,6 +330,7 @@ def _merge_actual(
     for name, stored in (("actual", cell), (FROM_FILE, r.file), (FROM_EVALUATOR, r.evaluator), (RECEIVED, r.received)):
         row[grid.column(name)] = stored
     tally.actuals[r.evaluator or ""] = tally.actuals.get(r.evaluator or "", 0) + 1
+    tally.measure(r.evaluator)
     tally.changed.add(grid.name)
 
 

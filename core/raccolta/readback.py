@@ -49,6 +49,7 @@ class CardRow:
     points: Decimal | None
     row: int
     motivation: str = ""  # the evaluator's words, as typed (checked as the loader checks a text)
+    name: str = ""  # the person's name, as the workbook shows it
 
 
 @attrs.frozen
@@ -232,7 +233,9 @@ def _cards(wb: Any, label: str) -> tuple[list[CardRow], list[Problem]]:
         motivation, wrong = _motivation(cells[layout.CARD_NOTE - 1], where)
         problems += _whose_card(found + wrong, person, layout.text(cells[1].value))
         texts = [layout.text(c.value) for c in cells]
-        rows.append(CardRow(person, texts[3], texts[4], texts[5], texts[6], points, cells[0].row, motivation))
+        rows.append(
+            CardRow(person, texts[3], texts[4], texts[5], texts[6], points, cells[0].row, motivation, texts[1])
+        )
     return rows, problems
 
 

@@ -1,24 +1,121 @@
-"""The table ``raccolta unisci`` prints: for every workbook sent, whether it came back, what was merged,
-which cards are incomplete."""
+"""The table ``raccolta unisci`` prints: for every workbook sent, whether it came back, what of it is in the ente's
+data (each row's counts add up to the totals below the table), what was refused and why, and every card left
+out with whose it is and which item has no points."""
 
 from __future__ import annotations
 
-from ciclope.core.raccolta.manifest import Manifest
+import attrs
+
+from ciclope.core.fmt import quoted
+from ciclope.core.raccolta import layout
+from ciclope.core.raccolta.manifest import Manifest, Sent
 from ciclope.core.raccolta.merge import Tally
-from ciclope.core.raccolta.readback import Returned
+from ciclope.core.raccolta.readback import CardRow, Returned
 from ciclope.core.reports.fmt import plural
+
+HEADER = ("valutatore", "nome", "schede", "indicatori", "stato")
+
+
+@attrs.frozen
+class Line:
+    """One row of the table (its five cells) and the lines under it, each said in full."""
+
+    cells: tuple[str, str, str, str, str]
+    notes: tuple[str, ...] = ()
 
 
 def _state(evaluator: str, found: list[Returned], tally: Tally) -> str:
     if not found:
         return "MANCANTE"
+    files = ", ".join(r.file for r in found)
     if evaluator in tally.refused:
-        return "RESPINTA: due cartelle"
-    r = found[0]
+        return f"RESPINTA: due cartelle dello stesso valutatore ({files}), nessuna unita"
+    r = next((r for r in found if r.accepted), found[0])
     if not r.accepted:
         tampered = any(p.rule == "raccolta.manomessa" for p in r.problems)
-        return "RESPINTA: modificata fuori dalle celle da compilare" if tampered else "RESPINTA: vedi gli errori"
+        why = "modificata fuori dalle celle da compilare" if tampered else "vedi gli errori"
+        return f"RESPINTA: {why} ({files})"
     return f"restituita ({r.file}, {r.received})"
+
+
+def _said(rows: list[CardRow], person: str) -> str:
+    name = next((r.name for r in rows if r.person == person and r.name), "")
+    return f"{name} ({person})" if name else person
+
+
+def _blank(r: Returned, row: CardRow) -> str:
+    """Why an item of an incomplete card has no points: left empty, or points the merge refused."""
+    wrong = any(p.rule == "raccolta.punti" and p.row == row.row for p in r.problems)
+    what = "con punti non validi (vedi gli errori)" if wrong else "senza punti"
+    return f"voce {quoted(row.item)} (foglio {layout.CARDS}, riga {row.row}) {what}"
+
+
+def _notes(r: Returned, tally: Tally) -> list[str]:
+    """Under an accepted workbook's row: each card left out, whose and why."""
+    rows = list(r.rows)
+    notes = []
+    for person in r.incomplete():
+        blanks = "; ".join(_blank(r, row) for row in rows if row.person == person and row.points is None)
+        notes.append(f"scheda incompleta, non unita: {_said(rows, person)}: {blanks}")
+    for person in tally.held.get(r.evaluator or "", []):
+        notes.append(f"scheda completa non unita (vedi gli errori): {_said(rows, person)}")
+    return notes
+
+
+def _merged(evaluator: str, found: list[Returned], tally: Tally) -> Returned | None:
+    """The evaluator's workbook the merge read, or None (none came back, or every one was refused)."""
+    if evaluator in tally.refused:
+        return None
+    return next((r for r in found if r.accepted), None)
+
+
+def _line(s: Sent, found: list[Returned], tally: Tally) -> Line:
+    merged = _merged(s.evaluator, found, tally)
+    cards = len(tally.cards.get(s.evaluator, [])) if merged else 0
+    actuals = tally.measures.get(s.evaluator, 0) if merged else 0
+    counts = (f"{cards} su {len(s.people)}", f"{actuals} su {len(s.indicators)}")
+    notes = _notes(merged, tally) if merged else []
+    return Line((s.evaluator, s.label, *counts, _state(s.evaluator, found, tally)), tuple(notes))
+
+
+def _table(lines: list[Line], wide: int) -> list[str]:
+    """The rows aligned under the header: the names left, the counts right, each column as wide as its widest
+    cell (an evaluator's name is never cut)."""
+    every = [HEADER, *(line.cells for line in lines)]
+    widths = [max(len(cells[k]) for cells in every) for k in range(4)]
+    widths[0], widths[1] = max(widths[0], 16), max(widths[1], wide)
+
+    def row(cells: tuple[str, ...]) -> str:
+        return (
+            f"{cells[0]:<{widths[0]}} {cells[1]:<{widths[1]}} {cells[2]:>{widths[2]}} {cells[3]:>{widths[3]}}  {cells[4]}"
+        ).rstrip()
+
+    out = [row(HEADER)]
+    for line in lines:
+        out.append(row(line.cells))
+        out += [f"{'':<{widths[0]}}   {note}" for note in line.notes]
+    return out
+
+
+def _totals(man: Manifest, by: dict[str, list[Returned]], tally: Tally, strangers: int) -> list[str]:
+    back = [s for s in man.sent if by.get(s.evaluator)]
+    read = [r for s in back if (r := _merged(s.evaluator, by[s.evaluator], tally)) is not None]
+    refused, missing = len(back) - len(read), len(man.sent) - len(back)
+    folders = (
+        f"Cartelle inviate {len(man.sent)}: {plural(len(read), 'accolta', 'accolte')}, "
+        f"{plural(refused, 'respinta', 'respinte')}, {plural(missing, 'mancante', 'mancanti')}"
+    )
+    if strangers:
+        folders += f"; {plural(strangers, 'file respinto', 'file respinti')}: non di questa raccolta"
+    held = sum(len(v) for v in tally.held.values())
+    incomplete = sum(len(r.incomplete()) for r in read)
+    now = sum(tally.actuals.values())
+    return [
+        folders + ".",
+        f"Schede unite: {len(tally.added)} nuove, {len(tally.updated)} aggiornate, {len(tally.same)} già presenti; "
+        f"non unite: {plural(incomplete, 'incompleta', 'incomplete')}, {held} in conflitto.",
+        f"Consuntivi uniti: {now} ora, {sum(tally.measures.values()) - now} già presenti.",
+    ]
 
 
 def render(man: Manifest, returned: list[Returned], tally: Tally) -> str:
@@ -28,31 +125,9 @@ def render(man: Manifest, returned: list[Returned], tally: Tally) -> str:
             by.setdefault(back.evaluator, []).append(back)
     sent = plural(len(man.sent), "cartella inviata", "cartelle inviate")
     whose = f"di {man.name} ({man.ente})" if man.name else f"dell'ente {man.ente}"
-    lines = [f"Raccolta {man.year} {whose}: {sent}", ""]
     strangers = [r for r in returned if r.evaluator is None]
-    # the names column as wide as its longest name: an evaluator's name is never cut
+    lines = [_line(s, by.get(s.evaluator, []), tally) for s in man.sent]
+    lines += [Line(("?", r.file, "", "", "RESPINTA: non è di questa raccolta")) for r in strangers]
     wide = max([30, *(len(s.label) for s in man.sent), *(len(r.file) for r in strangers)])
-    lines.append(f"{'valutatore':<16} {'nome':<{wide}} {'schede':>11} {'indicatori':>10}  stato")
-    done = missing = 0
-    for s in man.sent:
-        found = by.get(s.evaluator, [])
-        r: Returned | None = found[0] if found else None
-        complete = len(r.complete()) if r is not None and r.accepted else 0
-        actuals = len(r.actuals) if r is not None and r.accepted else 0
-        lines.append(
-            f"{s.evaluator:<16} {s.label:<{wide}} {complete:>4} su {len(s.people):<4} "
-            f"{actuals:>3} su {len(s.indicators):<3}  {_state(s.evaluator, found, tally)}"
-        )
-        if r is not None and r.accepted and r.incomplete():
-            lines.append(f"{'':<16}   schede incomplete (non unite): {', '.join(r.incomplete())}")
-        done += bool(found)
-        missing += not found
-    for stranger in strangers:
-        lines.append(f"{'?':<16} {stranger.file:<{wide}} {'':>11} {'':>10}  RESPINTA: non è di questa raccolta")
-    lines += [
-        "",
-        f"Restituite {done} su {len(man.sent)}; mancanti {missing}. Schede unite: {len(tally.added)} nuove, "
-        f"{len(tally.updated)} aggiornate, {len(tally.same)} già presenti; "
-        f"consuntivi uniti: {sum(tally.actuals.values())}.",
-    ]
-    return "\n".join(lines)
+    table = _table(lines, wide)
+    return "\n".join([f"Raccolta {man.year} {whose}: {sent}", "", *table, "", *_totals(man, by, tally, len(strangers))])

@@ -153,6 +153,10 @@ def _cards(wb: Any, cards: tuple[Card, ...]) -> None:
             note.alignment = _WRAP
             rows_by_max.setdefault(line.max_points, []).append(ws.max_row)
     _points_validation(ws, rows_by_max)
+    if all(line.weight is None for card in cards for line in card.lines):
+        # no item weighs other than its maximum points (rules/core.md §3): an empty «Peso» says nothing to the
+        # evaluator; hidden, it stays the column the merge reads
+        ws.column_dimensions[get_column_letter(layout.CARD_HEADER.index("Peso") + 1)].hidden = True
     _protect(ws)
 
 

@@ -55,7 +55,8 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     # the ente's own hooks: under a plugin whose enti each name their comparto, its layer's columns too
     schema = merge_schemas(hooks.for_ente(cfg.params).answers(hookspecs.ciclope_input_schema, params=cfg.params))
     # before the evaluation (the July check, --until monitoraggio) the cards' points are still to be given
-    ente = load_ente(cfg.data, cfg.id, year, schema, collecting=PHASES.index(until) < PHASES.index("valutazione"))
+    collecting = PHASES.index(until) < PHASES.index("valutazione")
+    ente = load_ente(cfg.data, cfg.id, year, schema, collecting=collecting, collection=cfg.collection)
     # a chain of objectives or units is walked recursively (the aggregation, the Relazione): allow its
     # depth (a chain of 1,500 objectives raised RecursionError). Python-to-Python calls do
     # not use the C stack on 3.11+, so a higher limit is safe.

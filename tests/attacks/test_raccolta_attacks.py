@@ -5,6 +5,7 @@ hugely compressed workbook is refused before opening, a completion percentage is
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import subprocess
@@ -52,6 +53,47 @@ def test_csv_records_not_merged_are_kept_byte_for_byte(tmp_path):
     assert [before[k].split(b",")[0] for k in changed] == [b"K11", b"K12"], changed
     assert after[changed[0]].startswith(b"K11,") and b",40,PO1.xlsx,PO1," in after[changed[0]]
     assert after[changed[0]].endswith(b"\r\n")
+
+
+def test_csv_row_left_short_by_a_first_merge_takes_a_later_actual(tmp_path):
+    # round 1: PO1 returns K11 and K12; the merge adds actual and the three x_raccolta_ columns to the header
+    # and leaves K0's record as it was, 7 cells under an 11-column header (valid: the missing cells are empty).
+    # round 2: the Segretario returns K0's actual, 90: the merge fills the short record itself, never a traceback
+    cycle = csv_office(tmp_path)
+    sent = create(cycle, tmp_path / "r")
+    back = tmp_path / "r" / "ricevute"
+    fill(sent / "PO1.xlsx", back / "PO1.xlsx", actuals={"K11": 40, "K12": "SI"})
+    assert unisci(cycle, tmp_path / "r").returncode == 0
+    path = tmp_path / "ente" / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].endswith(",actual,x_raccolta_cartella,x_raccolta_valutatore,x_raccolta_ricevuta")
+    assert "K0,S1,Pratiche digitali,higher,100,," in lines  # left short by round 1
+    fill(sent / "SEG.xlsx", back / "SEG.xlsx", actuals={"K0": 90})
+    run = unisci(cycle, tmp_path / "r")
+    assert run.returncode == 0, run.stderr
+    k0 = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("K0,"))
+    # id,objective,name,type,target, target_mid and actual_mid empty, actual 90, then where it came from
+    assert k0.startswith("K0,S1,Pratiche digitali,higher,100,,,90,SEG.xlsx,SEG,"), k0
+    assert len(k0.split(",")) == 11
+
+
+def test_csv_percentage_actuals_are_written_as_the_office_writes_its_targets(tmp_path):
+    # the office wrote K13's target «90%» and K14's «90,5%» (decimal comma); PO1's workbook holds the actuals as
+    # numbers, 0.95 and 0.975 (a percentage typed in a cell, as the spreadsheet stores it): the CSV gets
+    # 0.95 × 100 = «95%» and 0.975 × 100 = 97.5 → «97,5%», never 0.95 beside 90%; K11's 40 stays 40
+    extra = [
+        {"id": "K13", "objective": "O1", "name": "Quota digitale", "type": "higher", "target": "90%"},
+        {"id": "K14", "objective": "O1", "name": "Quota online", "type": "higher", "target": "90,5%"},
+    ]
+    cycle = csv_office(tmp_path, extra)
+    sent = create(cycle, tmp_path / "r")
+    actuals = {"K11": 40, "K12": "SI", "K13": 0.95, "K14": 0.975}
+    fill(sent / "PO1.xlsx", tmp_path / "r" / "ricevute" / "PO1.xlsx", actuals=actuals)
+    run = unisci(cycle, tmp_path / "r")
+    assert run.returncode == 0, run.stderr
+    text = (tmp_path / "ente" / "indicators.csv").read_text(encoding="utf-8")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert {k: rows[k]["actual"] for k in ("K11", "K13", "K14")} == {"K11": "40", "K13": "95%", "K14": "97,5%"}
 
 
 def test_csv_note_where_the_merge_would_add_a_column_refuses_the_merge(tmp_path):

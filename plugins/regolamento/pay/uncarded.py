@@ -75,8 +75,7 @@ def uncarded_people(
         f"{named if one else f'{len(missing)} persone, {named},'} non {'ha' if one else 'hanno'} una scheda di "
         "valutazione, e il regolamento "
         f"paga il {'suo' if one else 'loro'} ruolo secondo la valutazione: non {'riceve' if one else 'ricevono'} i "
-        f"premi che la leggono; se è una dimenticanza, aggiungi le righe della scheda in "
-        f"{ente.sheet_said('evaluations')}"
+        f"premi che la leggono; {_hint(ente, missing)}"
     )
     return [
         Problem(
@@ -87,3 +86,26 @@ def uncarded_people(
             message=message,
         )
     ]
+
+
+def _hint(ente: Ente, missing: Sequence[str]) -> str:
+    """What to do: where the ente's collection of the cards (``ciclope raccolta``) sent a missing card, the
+    evaluators whose workbooks are not merged and the command that merges them; for the others, the rows to add."""
+    typed = f"aggiungi le righe della scheda in {ente.sheet_said('evaluations')}"
+    sent = ente.collection.sent if ente.collection is not None else {}
+    held = [pid for pid in missing if pid in sent]
+    if ente.collection is None or not held:
+        return f"se è una dimenticanza, {typed}"
+    whose = list(dict.fromkeys(sent[pid][1] for pid in held))
+    folder, one = ente.collection.folder, len(held) == 1
+    where = f"nella cartella di lavoro di {whose[0]}" if len(whose) == 1 else f"nelle cartelle di lavoro di {fmt.listed(whose)}"
+    text = (
+        f"{'la scheda' if one else 'le schede'} della raccolta in {folder}/ {'è' if one else 'sono'} {where} e "
+        f"non {'è ancora unita' if one else 'sono ancora unite'}: quando {'torna compilata' if one else 'tornano compilate'}, "
+        f"salva le cartelle in {folder}/ricevute/ e lancia {ente.collection.command}"
+    )
+    others = len(missing) - len(held)
+    if others:
+        rest = "l'altra persona" if others == 1 else f"le altre {others}"
+        text += f"; per {rest}, se è una dimenticanza, {typed}"
+    return text

@@ -76,7 +76,7 @@ def test_the_office_year(tmp_path, capsys):
 
     fill(sent / "PO2.xlsx", back / "PO2.xlsx", skip={2})  # late, and D201's first item left empty
     code, out, err = merge(cycle, raccolta, capsys)
-    assert "schede incomplete (non unite): D201" in out
+    assert f"scheda incompleta, non unita: {person_name('D201')} (D201): voce " in out
     # 60 + 11 complete cards of PO2 × 4 items = 104 rows
     assert len(card_rows(ente / "ente.xlsx")) == 104
     before = (ente / "ente.xlsx").read_bytes()

@@ -105,7 +105,7 @@ def test_foreign_files_are_refused_in_italian(office, tmp_path_factory, capsys):
     assert "salvalo come .xlsx" in err
     assert "ricevute/appunti.xlsx: errore: non è una cartella di lavoro .xlsx" in err
     assert "ricevute/PO1-altra.xlsx: errore: è di un'altra raccolta" in err
-    assert "Restituite 0 su 5; mancanti 5" in out
+    assert "Cartelle inviate 5: 0 accolte, 0 respinte, 5 mancanti; 3 file respinti: non di questa raccolta." in out
 
 
 def test_the_instructions_say_what_the_points_cells_check_and_that_the_name_does_not_matter(office):
@@ -177,8 +177,9 @@ def test_the_status_table_names_the_ente_and_never_cuts_an_evaluators_name(offic
     president = next(line for line in lines if line.startswith("PRESIDENTE"))
     assert president[17 : 17 + 34] == "Presidente della Comunità Montana "
     header = next(line for line in lines if line.startswith("valutatore"))
-    # the counts after the name column, right-aligned to the header's «schede» (11 characters from 17 + 33 + 1)
-    assert header.index("schede") == 17 + 33 + 1 + 11 - len("schede")
+    # the counts after the name column, right-aligned to the header's «schede», a column as wide as its widest
+    # cell, «0 su 12» (nothing returned yet of a PO's 12 cards): 7 characters from 17 + 33 + 1
+    assert header.index("schede") == 17 + 33 + 1 + 7 - len("schede")
 
 
 def test_a_wrong_card_names_its_person_and_a_resent_card_unchanged_is_already_there(office, capsys):
@@ -230,3 +231,53 @@ def test_an_actual_of_a_percentage_indicator_is_merged_as_a_percentage(tmp_path,
     cell = {k: ws.cell(row, header.index("consuntivo") + 1) for k, row in at.items()}
     assert (cell["K0"].value, cell["K0"].number_format) == (0.975, "0.00%")  # 97,5%: one decimal, shown with two
     assert (cell["K11"].value, cell["K11"].number_format) == (0.48, "0%")
+
+
+def test_the_status_table_counts_what_was_merged_and_names_each_card_left_out(office, capsys):
+    # PO1 sends two workbooks (both refused), PO2's is changed outside the yellow cells (refused), PO3 leaves the
+    # item of sheet row 3 without points, the Segretario fills all, the President sends nothing
+    sent, back = office / "r" / "da-inviare", office / "r" / "ricevute"
+    filled(sent / "PO1.xlsx", back / "PO1.xlsx")
+    filled(sent / "PO1.xlsx", back / "PO1-bis.xlsx")
+    filled(sent / "PO2.xlsx", back / "PO2.xlsx")
+    wb = openpyxl.load_workbook(back / "PO2.xlsx")
+    wb["Schede"]["F2"] = 80
+    wb.save(back / "PO2.xlsx")
+    fill_workbook(sent / "PO3.xlsx", back / "PO3.xlsx", lambda most: most, skip={3})
+    filled(sent / "SEG.xlsx", back / "SEG.xlsx")
+    ws = openpyxl.load_workbook(sent / "PO3.xlsx")["Schede"]
+    person, name, item = ws["A3"].value, ws["B3"].value, ws["E3"].value
+    code, out, _ = unisci(office, capsys)
+    assert code == 1
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("valutatore"))
+    ends = [header.index(word) + len(word) for word in ("schede", "indicatori")]
+    state = header.index("stato")
+    # cards merged of those sent: refused workbooks merge none; PO3 12 − 1 incomplete = 11; SEG its 3
+    expected = {
+        "PRESIDENTE": ("0 su 1", "0 su 0", "MANCANTE"),
+        "SEG": ("3 su 3", "0 su 1", "restituita (SEG.xlsx, "),
+        "PO1": ("0 su 12", "0 su 2", "RESPINTA: due cartelle dello stesso valutatore (PO1-bis.xlsx, PO1.xlsx)"),
+        "PO2": ("0 su 12", "0 su 2", "RESPINTA: modificata fuori dalle celle da compilare (PO2.xlsx)"),
+        "PO3": ("11 su 12", "0 su 2", "restituita (PO3.xlsx, "),
+    }
+    for evaluator, (cards, actuals, said) in expected.items():
+        line = next(line for line in lines if line.split(" ", 1)[0] == evaluator)
+        assert line[ends[0] - len(cards) : ends[0] + 1] == cards + " ", line  # right-aligned under «schede»
+        assert line[ends[1] - len(actuals) : ends[1] + 1] == actuals + " ", line
+        assert line[state:].startswith(said), line
+    assert (
+        f"scheda incompleta, non unita: {name} ({person}): voce «{item}» (foglio Schede, riga 3) senza punti" in out
+    )
+    assert "Cartelle inviate 5: 2 accolte, 2 respinte, 1 mancante." in out
+    # 11 + 3 = 14 new cards, the sum of the rows' counts
+    assert "Schede unite: 14 nuove, 0 aggiornate, 0 già presenti; non unite: 1 incompleta, 0 in conflitto." in out
+
+
+def test_the_weight_column_is_hidden_when_no_item_of_the_workbook_has_a_weight(office):
+    # the Comunità montana's cards have no weights (each item weighs its maximum points): an empty «Peso» column
+    # says nothing to the evaluator and is hidden; it stays column G, where the merge reads it
+    ws = openpyxl.load_workbook(office / "r" / "da-inviare" / "PO1.xlsx")["Schede"]
+    assert ws["G1"].value == "Peso" and not any(ws.cell(r, 7).value for r in range(2, ws.max_row + 1))
+    assert ws.column_dimensions["G"].hidden
+    assert not ws.column_dimensions["H"].hidden  # the points to fill

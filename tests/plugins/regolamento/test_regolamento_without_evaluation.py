@@ -20,7 +20,7 @@ from ciclope.core.schede.render import render as scheda
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import render
 
-from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, run_declared
+from helpers import COMUNE_2025, STAFF_HEADER, amounts, ciclope, one_unit_comune, regulation_problems, run_declared
 
 HEAD = """\
 formato = 2
@@ -321,6 +321,34 @@ def test_people_of_a_paid_role_without_a_card_are_named_in_one_warning(ciclope_e
     result = run_declared(ciclope_ente, tmp_path / "uno", NORMAL, files)
     (found,) = [p for p in result.violations if p.rule == "regolamento.senza_scheda"]
     assert found.message.startswith("Persona P4 (P4) non ha una scheda di valutazione, e il regolamento paga il suo")
+
+
+def test_a_missing_card_still_out_with_its_evaluator_names_the_workbook_and_the_merge(tmp_path):
+    """The office created the collection beside cycle.toml (``raccolta crea --out raccolta``) and has merged nothing
+    yet: P1's card was typed by hand; P2 and P3 (evaluated by the Segretario) and P4 (evaluated by P1) have none.
+    The warning names, from the collection's record of what it sent, whose workbooks hold their cards and the
+    command that merges them, never «aggiungi le righe»."""
+    people = [f"P{i},Persona P{i},dipendente,C,com,1,0,false," for i in (1, 2, 3)]
+    people.append("P4,Persona P4,dipendente,C,com,1,0,false,P1")
+    files = staff(people, 'performance_individuale = "1000.00"', None)
+    files["valutazioni.csv"] = "person,evaluator,section,item,max_points,points,weight\nP1,SEG,s,Voce,100,80,\n"
+    (tmp_path / "regolamento.toml").write_text(NORMAL, encoding="utf-8")
+    (tmp_path / "cycle.toml").write_text(COMUNE_2025, encoding="utf-8")
+    (tmp_path / "comune").mkdir()
+    for name, text in files.items():
+        (tmp_path / "comune" / name).write_text(text, encoding="utf-8")
+    made = ciclope("raccolta", "crea", "cycle.toml", "--ente", "comune-prova", "--out", "raccolta", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    done = ciclope("validate", "cycle.toml", cwd=tmp_path)
+    warning = next(line for line in done.stdout.splitlines() if "non hanno una scheda" in line)
+    assert warning == (
+        "valutazioni.csv: avviso: 3 persone, Persona P2 (P2), Persona P3 (P3) e Persona P4 (P4), non hanno una scheda "
+        "di valutazione, e il regolamento paga il loro ruolo secondo la valutazione: non ricevono i premi che la "
+        "leggono; le schede della raccolta in raccolta/ sono nelle cartelle di lavoro di Segretario (SEG) e Persona "
+        "P1 (P1) e non sono ancora unite: quando tornano compilate, salva le cartelle in raccolta/ricevute/ e lancia "
+        "ciclope raccolta unisci cycle.toml --ente comune-prova raccolta [Sistema di misurazione e valutazione della "
+        "performance del Centro di Esempio, art. 9]"
+    )
 
 
 @pytest.mark.parametrize("cards", [None, "valutazioni.csv"])
