@@ -169,18 +169,24 @@ def _unknown_voce(
     """A voce not in the person's scheda: the scheda's voci and the nearest one; where the nearest is clear, the new
     points are checked against its maximum now, so that mending the voce is not followed by another round."""
     written = ap.new_points_item or ""
-    near = Names.of(it.item for it in items).nearest(written)
-    voci = listed(quoted(it.item) for it in items)
-    these = f"le voci della scheda sono {voci}" if len(items) > 1 else f"la voce della scheda è {voci}"
-    message = (
-        f"{who}: la voce {quoted(written)} non è nella sua scheda{said(near)}; {these}: scrivi in "
-        f"{sheet.column('new_points_item')} la voce come è scritta nella scheda{tail}"
-    )
+    near, unknown = not_in_card(written, [it.item for it in items])
+    message = f"{who}: {unknown}: scrivi in {sheet.column('new_points_item')} la voce come è scritta nella scheda{tail}"
     found = [sheet.problem(ap, "core.appeal.item", "new_points_item", message)]
     meant = next((it for it in items if it.item == near), None)
     if meant is not None and ap.new_points is not None and ap.new_points > meant.max_points:
         found.append(_over_most(ap, meant, sheet))
     return found
+
+
+def not_in_card(written: str, voci: Sequence[str], card: str = "nella sua scheda") -> tuple[str | None, str]:
+    """A voce that is none of a scheda's ``voci``, as every message about one says it (an appeal's voce rivista, a
+    row of evaluations.csv under a declared scheda): the nearest voce, None when none is clearly the nearest, and
+    «la voce «X» non è nella sua scheda (forse «Y»?); le voci della scheda sono «A» e «B»»; ``card`` says which
+    scheda («nella scheda del regolamento»)."""
+    near = Names.of(voci).nearest(written)
+    shown = listed(quoted(v) for v in voci)
+    these = f"le voci della scheda sono {shown}" if len(voci) > 1 else f"la voce della scheda è {shown}"
+    return near, f"la voce {quoted(written)} non è {card}{said(near)}; {these}"
 
 
 def _over_most(ap: Appeal, item: EvaluationItem, sheet: AppealsSheet) -> Problem:

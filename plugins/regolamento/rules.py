@@ -34,6 +34,7 @@ from ciclope.core import (
 )
 from ciclope.plugins.regolamento.check import (
     appointments,
+    carditems,
     coefficientorder,
     controls,
     coverage,
@@ -164,6 +165,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + recorded.problems(regulation, ente)
             + appointments.problems(regulation, ente)
             + requirements.unknown_sections(regulation, ente, where)
+            + carditems.problems(regulation, ente)
             + declaredcolumns.missing(regulation, ente)
             + rowcolumns.missing(regulation, ente)
             + labelnames.misspelt(regulation, ente, where)
