@@ -68,6 +68,7 @@ from ciclope.plugins.regolamento.pay import (
     attestedfund,
     decision,
     eligibility,
+    evaluated,
     formulafunds,
     instalments,
     interim,
@@ -755,6 +756,13 @@ def pools_read_cards(params: Params, pools: Mapping[str, Pool]) -> list[str]:
         cardless.add(regulation.positions.fund)
     carded = {p.fund for p in regulation.premiums if uncarded.reads_cards(p)}
     return [name for name in pools if name not in cardless - carded]
+
+
+@hookimpl(specname="ciclope_parts_read_evaluation")
+def parts_read_evaluation(params: Params) -> dict[str, bool] | None:
+    """Each part of [[premi]] → whether it reads each person's evaluation (:mod:`.pay.evaluated`)."""
+    regulation = declared(params)
+    return evaluated.parts_read(regulation) if regulation is not None and regulation.parts else None
 
 
 @hookimpl(specname="ciclope_individual_premium")
