@@ -100,14 +100,36 @@ def _accepted(
     elif ap.stage == "riesame":
         seen_riesame.add(ap.person)
     elif ap.person not in seen_riesame:
-        message = f"ricorso di {sheet.person(ap.person)} senza un riesame precedente"
-        problems.append(sheet.problem(ap, "core.appeal.order", "stage", message))
+        problems.append(sheet.problem(ap, "core.appeal.order", "stage", _without_riesame(ap, sheet)))
         effects.append(AppealEffect(ap, "non considerato: manca il riesame"))
         return False
     if ap.outcome != "accolto":
         effects.append(AppealEffect(ap, "respinto: punteggio invariato" if ap.outcome else "in attesa di esito"))
         return False
     return True
+
+
+def _without_riesame(ap: Appeal, sheet: AppealsSheet) -> str:
+    """A ricorso with no riesame of the person before it, and how to mend it: the riesame recorded first, in the same
+    sheet, with its date and outcome (the columns as the office writes them); a riesame of theirs dated after the
+    ricorso (or undated) is named, as its date is then what to correct."""
+    who = sheet.person(ap.person)
+    later = [a for a in sheet.ente.appeals if a.person == ap.person and a.stage == "riesame"]
+    when = f" del {ap.date.strftime('%d/%m/%Y')}" if ap.date else ""
+    if later:
+        dated = later[0].date.strftime("%d/%m/%Y") if later[0].date else "senza data"
+        return (
+            f"ricorso{when} di {who} senza un riesame precedente: il suo riesame (riga {later[0].row}, {dated}) non "
+            f"viene prima del ricorso; correggi in {sheet.column('date')} la data del riesame o del ricorso (il "
+            "ricorso segue il riesame)"
+        )
+    return (
+        f"ricorso{when} di {who} senza un riesame precedente: il ricorso segue il riesame del valutatore; registra "
+        f"prima il riesame in {sheet.ente.sheet_said('appeals')}, una riga con {sheet.column('person')} {ap.person}, "
+        f"{sheet.column('stage')} «riesame», {sheet.column('date')} (prima di quella del ricorso) ed "
+        f"{sheet.column('outcome')} («accolto» o «respinto»; se accolto, anche {sheet.column('new_points_item')} e "
+        f"{sheet.column('new_points')})"
+    )
 
 
 def _replace_points(
