@@ -100,14 +100,36 @@ def _accepted(
     elif ap.stage == "riesame":
         seen_riesame.add(ap.person)
     elif ap.person not in seen_riesame:
-        message = f"ricorso di {sheet.person(ap.person)} senza un riesame precedente"
-        problems.append(sheet.problem(ap, "core.appeal.order", "stage", message))
+        problems.append(sheet.problem(ap, "core.appeal.order", "stage", _without_riesame(ap, sheet)))
         effects.append(AppealEffect(ap, "non considerato: manca il riesame"))
         return False
     if ap.outcome != "accolto":
         effects.append(AppealEffect(ap, "respinto: punteggio invariato" if ap.outcome else "in attesa di esito"))
         return False
     return True
+
+
+def _without_riesame(ap: Appeal, sheet: AppealsSheet) -> str:
+    """A ricorso with no riesame of the person before it, and how to mend it: the riesame recorded first, in the same
+    sheet, with its date and outcome (the columns as the office writes them); a riesame of theirs dated after the
+    ricorso (or undated) is named, as its date is then what to correct."""
+    who = sheet.person(ap.person)
+    later = [a for a in sheet.ente.appeals if a.person == ap.person and a.stage == "riesame"]
+    when = f" del {ap.date.strftime('%d/%m/%Y')}" if ap.date else ""
+    if later:
+        dated = later[0].date.strftime("%d/%m/%Y") if later[0].date else "senza data"
+        return (
+            f"ricorso{when} di {who} senza un riesame precedente: il suo riesame (riga {later[0].row}, {dated}) non "
+            f"viene prima del ricorso; correggi in {sheet.column('date')} la data del riesame o del ricorso (il "
+            "ricorso segue il riesame)"
+        )
+    return (
+        f"ricorso{when} di {who} senza un riesame precedente: il ricorso segue il riesame del valutatore; registra "
+        f"prima il riesame in {sheet.ente.sheet_said('appeals')}, una riga con {sheet.column('person')} {ap.person}, "
+        f"{sheet.column('stage')} «riesame», {sheet.column('date')} (prima di quella del ricorso) ed "
+        f"{sheet.column('outcome')} («accolto» o «respinto»; se accolto, anche {sheet.column('new_points_item')} e "
+        f"{sheet.column('new_points')})"
+    )
 
 
 def _replace_points(
@@ -169,18 +191,24 @@ def _unknown_voce(
     """A voce not in the person's scheda: the scheda's voci and the nearest one; where the nearest is clear, the new
     points are checked against its maximum now, so that mending the voce is not followed by another round."""
     written = ap.new_points_item or ""
-    near = Names.of(it.item for it in items).nearest(written)
-    voci = listed(quoted(it.item) for it in items)
-    these = f"le voci della scheda sono {voci}" if len(items) > 1 else f"la voce della scheda è {voci}"
-    message = (
-        f"{who}: la voce {quoted(written)} non è nella sua scheda{said(near)}; {these}: scrivi in "
-        f"{sheet.column('new_points_item')} la voce come è scritta nella scheda{tail}"
-    )
+    near, unknown = not_in_card(written, [it.item for it in items])
+    message = f"{who}: {unknown}: scrivi in {sheet.column('new_points_item')} la voce come è scritta nella scheda{tail}"
     found = [sheet.problem(ap, "core.appeal.item", "new_points_item", message)]
     meant = next((it for it in items if it.item == near), None)
     if meant is not None and ap.new_points is not None and ap.new_points > meant.max_points:
         found.append(_over_most(ap, meant, sheet))
     return found
+
+
+def not_in_card(written: str, voci: Sequence[str], card: str = "nella sua scheda") -> tuple[str | None, str]:
+    """A voce that is none of a scheda's ``voci``, as every message about one says it (an appeal's voce rivista, a
+    row of evaluations.csv under a declared scheda): the nearest voce, None when none is clearly the nearest, and
+    «la voce «X» non è nella sua scheda (forse «Y»?); le voci della scheda sono «A» e «B»»; ``card`` says which
+    scheda («nella scheda del regolamento»)."""
+    near = Names.of(voci).nearest(written)
+    shown = listed(quoted(v) for v in voci)
+    these = f"le voci della scheda sono {shown}" if len(voci) > 1 else f"la voce della scheda è {shown}"
+    return near, f"la voce {quoted(written)} non è {card}{said(near)}; {these}"
 
 
 def _over_most(ap: Appeal, item: EvaluationItem, sheet: AppealsSheet) -> Problem:

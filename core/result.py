@@ -59,6 +59,8 @@ class Result:
     # the pools of the rewards whose premiums read no evaluation (``ciclope_pools_read_cards``): an amount no
     # evaluation decides (an incentive per hour, a project by participation)
     unread: frozenset[str] = frozenset()
+    # each named part of the premium → whether it reads each person's evaluation (``ciclope_parts_read_evaluation``)
+    parts_read: Mapping[str, bool] = attrs.field(factory=dict, hash=False)
     positions: Positions | None = None
     calendar: tuple[tuple[Deadline, str], ...] = ()  # (deadline, status: "fatto" | "in ritardo" | "mancante" | "")
     sections: tuple[ReportSection, ...] = ()

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ciclope.core.citation import Citation
-from ciclope.core.conciliation import has_contraddittorio, po_needs_contraddittorio
+from ciclope.core.conciliation import has_contraddittorio, not_in_card, po_needs_contraddittorio
 from ciclope.core.fmt import decimal_it
 from ciclope.core.model import EvaluationItem, Indicator, Person
 from ciclope.core.money import CENT, TEN_THOUSANDTH, r4
@@ -26,6 +26,7 @@ __all__ = [
     "cut_without_ties",
     "dirigente_score",
     "has_contraddittorio",
+    "not_in_card",
     "indicator_achievement",
     "part_name",
     "po_needs_contraddittorio",

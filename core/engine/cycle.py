@@ -116,6 +116,7 @@ def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: di
     read = hooks.one(hookspecs.ciclope_pools_read_cards, params=params, pools=paid.pools)
     # the pools whose premiums no evaluation decides: the workbook says «senza valutazione» beside their amounts
     fields["unread"] = frozenset(paid.pools) - set(read)
+    fields["parts_read"] = hooks.first(hookspecs.ciclope_parts_read_evaluation, params=params) or {}
     if ente.people and not cards and any(p.amount > 0 for p in paid.pools.values()):
         # a header-only evaluations.csv left the funds undistributed with status ok. Judged once the rewards
         # are known, on what they did and not on which plugin made them; an error of the rewards already says

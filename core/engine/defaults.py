@@ -319,6 +319,11 @@ def ciclope_pools_read_cards(pools: Mapping[str, Pool]) -> list[str] | None:
 
 
 @hookimpl(trylast=True)
+def ciclope_parts_read_evaluation() -> dict[str, bool] | None:
+    return None  # no named parts: each row is judged by what its figure read
+
+
+@hookimpl(trylast=True)
 def ciclope_individual_premium() -> list[str] | None:
     return []
 

@@ -70,6 +70,7 @@ __all__ = [  # what a plugin may ask through ``ciclope.core.hookspecs``: every h
     "ciclope_rewards",
     "ciclope_award_parts",
     "ciclope_pools_read_cards",
+    "ciclope_parts_read_evaluation",
     "ciclope_individual_premium",
     "ciclope_own_maggiorazione",
     "ciclope_premium_rankings",
@@ -681,6 +682,23 @@ def ciclope_pools_read_cards(params: Params, pools: Mapping[str, Pool]) -> list[
     :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     :param pools: the pools the rewards distributed (:class:`core.outcomes.Rewards` ``pools``), name → Pool;
         read-only.
+    """
+
+
+@phase("e. premialità")
+@hookspec(firstresult=True)
+def ciclope_parts_read_evaluation(params: Params) -> dict[str, bool] | None:
+    """Return, for the parts of the premium a regulation names (the names of ``ciclope_award_parts``), whether each
+    reads each person's evaluation (a score, a level, a part of the scheda): through its method, any of its formulas
+    or conditions, or an exclusion that applies to it (nothing under a minimum score). A property of the part, the
+    same for everyone it pays.
+
+    Called after ``ciclope_rewards``, once per ente: the workbook's sheet of the premiums gives a part that reads
+    the evaluation the person's level and outcome on each of its rows, and one that reads none «—» and «senza
+    valutazione individuale» (``Result.parts_read``), so that the rows of one part never say both. A part the answer
+    leaves out is judged by what its figure for the person read. First non-None answer wins. Default: none.
+
+    :param params: the ente's parameters (:class:`core.params.Params`), ops overrides merged; read-only.
     """
 
 

@@ -640,11 +640,17 @@ def part_figure(r: Result, award: Award, part: str | None, first: bool) -> Figur
 
 
 def reads_evaluation(r: Result, award: Award, part: str, first: bool) -> bool:
-    """True unless neither the part's own figure (an input of the award's, «… «part»») nor its condition on the
-    person (``ammesso:<part>:<person>``: a maggiorazione to the best ranked reads the score there, and an amount
-    that does not) reads any of the person's evaluation figures (``score:``, ``level:``, ``card:`` of the person): a
-    part paid without evaluating (``valutazione = false``) reads none; a part whose figure the award does not name
+    """Whether the part reads the evaluation, as the plugin says of the part (``Result.parts_read``: the same for
+    every row of the part, whatever one person's figure happened to read); for a part it does not name, True unless
+    neither the part's own figure (an input of the award's, «… «part»») nor its condition on the person
+    (``ammesso:<part>:<person>``: a maggiorazione to the best ranked reads the score there, and an amount that does
+    not) reads any of the person's evaluation figures (``score:``, ``level:``, ``card:`` of the person; their
+    ``score:<person>:status``, the outcome of an exclusion, is said by «Esito» and is no reading of the evaluation):
+    a part paid without evaluating (``valutazione = false``) reads none; a part whose figure the award does not name
     is taken to read it."""
+    said = r.parts_read.get(part)
+    if said is not None:
+        return said
     figure = award_figure(r, award.person, award.pool, award.ref, first)
     own = [
         r.figures[i.ref]
@@ -656,7 +662,8 @@ def reads_evaluation(r: Result, award: Award, part: str, first: bool) -> bool:
     condition = r.figures.get(f"ammesso:{part}:{award.person}")
     read = [*own[0].inputs, *(condition.inputs if condition is not None else ())]
     mine = {f"{kind}:{award.person}" for kind in ("score", "level", "card")}
-    return any(i.ref in mine or i.ref.startswith(tuple(f"{m}:" for m in mine)) for i in read)
+    status = f"score:{award.person}:status"
+    return any(i.ref in mine or (i.ref.startswith(tuple(f"{m}:" for m in mine)) and i.ref != status) for i in read)
 
 
 def part_exclusion(r: Result, award: Award, part: str | None, first: bool) -> Figure | None:

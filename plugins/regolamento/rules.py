@@ -34,6 +34,7 @@ from ciclope.core import (
 )
 from ciclope.plugins.regolamento.check import (
     appointments,
+    carditems,
     coefficientorder,
     controls,
     coverage,
@@ -68,6 +69,7 @@ from ciclope.plugins.regolamento.pay import (
     attestedfund,
     decision,
     eligibility,
+    evaluated,
     formulafunds,
     instalments,
     interim,
@@ -165,6 +167,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + recorded.problems(regulation, ente)
             + appointments.problems(regulation, ente)
             + requirements.unknown_sections(regulation, ente, where)
+            + carditems.problems(regulation, ente)
             + declaredcolumns.missing(regulation, ente)
             + rowcolumns.missing(regulation, ente)
             + labelnames.misspelt(regulation, ente, where)
@@ -760,6 +763,13 @@ def pools_read_cards(params: Params, pools: Mapping[str, Pool]) -> list[str]:
         cardless.add(regulation.positions.fund)
     carded = {p.fund for p in regulation.premiums if uncarded.reads_cards(p)}
     return [name for name in pools if name not in cardless - carded]
+
+
+@hookimpl(specname="ciclope_parts_read_evaluation")
+def parts_read_evaluation(params: Params) -> dict[str, bool] | None:
+    """Each part of [[premi]] → whether it reads each person's evaluation (:mod:`.pay.evaluated`)."""
+    regulation = declared(params)
+    return evaluated.parts_read(regulation) if regulation is not None and regulation.parts else None
 
 
 @hookimpl(specname="ciclope_individual_premium")

@@ -79,9 +79,26 @@ def test_a_file_written_with_the_old_codes_is_told_the_italian_words(tmp_path):
     assert "scrivi in nuovi_punti" in item["message"] and "new_points" not in item["message"]
 
 
-def test_a_ricorso_without_riesame_names_the_person(tmp_path):
+def test_a_ricorso_without_riesame_names_the_person_and_says_how_to_record_the_riesame(tmp_path):
+    # still an error (the ricorso follows the riesame), now with what to write first: the riesame's row and columns
     (order,) = errors(tmp_path, HEAD + "E2,ricorso,2022-02-20,accolto,Obiettivi,9\n")
-    assert order["message"] == "ricorso di Ezio (E2) senza un riesame precedente"
+    assert (order["rule"], order["where"]) == ("core.appeal.order", "appeals.csv:2:fase")
+    assert order["message"] == (
+        "ricorso del 20/02/2022 di Ezio (E2) senza un riesame precedente: il ricorso segue il riesame del valutatore; "
+        "registra prima il riesame in appeals.csv, una riga con persona E2, fase «riesame», data (prima di quella del "
+        "ricorso) ed esito («accolto» o «respinto»; se accolto, anche voce_rivista e nuovi_punti)"
+    )
+
+
+def test_a_riesame_dated_after_the_ricorso_is_named_with_its_row(tmp_path):
+    # the riesame of row 3 (1 March) comes after the ricorso of row 2 (20 February): its date is what to correct
+    found = errors(tmp_path, HEAD + "E2,ricorso,2022-02-20,respinto,,\nE2,riesame,2022-03-01,respinto,,\n")
+    (order,) = [v for v in found if v["rule"] == "core.appeal.order"]
+    assert order["where"] == "appeals.csv:2:fase"
+    assert order["message"] == (
+        "ricorso del 20/02/2022 di Ezio (E2) senza un riesame precedente: il suo riesame (riga 3, 01/03/2022) non "
+        "viene prima del ricorso; correggi in data la data del riesame o del ricorso (il ricorso segue il riesame)"
+    )
 
 
 def test_the_source_binds_every_ente_and_cites_no_other_entes_regulation(tmp_path):
@@ -110,3 +127,27 @@ def test_the_relazione_cites_the_same_common_source(tmp_path):
     blocks = conciliation(result, Names(result))
     (note,) = [b.text for b in blocks if isinstance(b, Text)]
     assert note.endswith("(regole comuni, riesame e conciliazione delle valutazioni; D.Lgs. 150/2009 art. 7 c. 3).")
+
+
+def conciliation_note(tmp_path, appeals: str) -> str:
+    from ciclope.core.reports.model import Text
+    from ciclope.core.reports.relazione.names import Names
+    from ciclope.core.reports.relazione.people import conciliation
+
+    result = compute_ente(write_ente(tmp_path / "e", files(**{"appeals.csv": HEAD + appeals})), coreonly, 2021)
+    (note,) = [b.text for b in conciliation(result, Names(result)) if isinstance(b, Text)]
+    return note
+
+
+def test_the_relazione_never_calls_a_row_in_error_harmless(tmp_path):
+    """A ricorso without a riesame is an error of the run: the note under the table says such rows are errors to
+    correct, never that the row «non cambia nulla»."""
+    note = conciliation_note(tmp_path, "E2,ricorso,2022-02-20,accolto,Obiettivi,9\n")
+    assert "non cambia nulla" not in note
+    assert "sono errori da correggere, elencati tra le violazioni" in note
+
+
+def test_without_errors_the_note_says_nothing_of_rows_not_applied(tmp_path):
+    note = conciliation_note(tmp_path, "E1,riesame,2022-02-01,respinto,,\n")
+    assert "non cambia nulla" not in note and "errori" not in note
+    assert note.startswith("Le fasi si considerano in ordine di data; l'ultima fase accolta sostituisce i punti")

@@ -22,9 +22,14 @@ DIFFERENTIATION = (
     "differenziazione dei giudizi)."
 )
 CONCILIATION = (
-    "Le fasi si considerano in ordine di data; l'ultima fase accolta sostituisce i punti della voce; "
-    "una riga non considerata (es. un ricorso senza riesame precedente) non cambia nulla. "
-    f"Graduatorie e premi usano il punteggio dopo la conciliazione ({fmt.cite(CONCILIATION_SOURCE)})."
+    "Le fasi si considerano in ordine di data; l'ultima fase accolta sostituisce i punti della voce. "
+    "{errors}Graduatorie e premi usano il punteggio dopo la conciliazione ({source})."
+)
+# where a row could not be applied, the run has an error about it: the note says so, never that the row is harmless
+NOT_APPLIED = (
+    "Le righe non considerate o non applicate (un ricorso senza un riesame precedente, una voce che la scheda non "
+    "ha) sono errori da correggere, elencati tra le violazioni: finché non sono corrette i punti restano quelli della "
+    "scheda. "
 )
 RESIDUAL = (
     "Il residuo di ogni fondo è la parte non distribuita; per ogni fondo distribuito + residuo "
@@ -87,7 +92,9 @@ def conciliation(r: Result, names: Names) -> list[Block]:
         return []
 
     # what each row did, as the cycle decided it (date order): applied, refused, or ignored and why
-    effect = {e.appeal.row: e.effect for e in apply_appeals(ente)[1]}
+    _, effects, problems = apply_appeals(ente)
+    effect = {e.appeal.row: e.effect for e in effects}
+    errors = NOT_APPLIED if any(p.is_error for p in problems) else ""
     rows = [
         (
             names.person(a.person),
@@ -104,7 +111,7 @@ def conciliation(r: Result, names: Names) -> list[Block]:
     return [
         Heading("Conciliazione: riesami, ricorsi e contraddittori"),
         Table("", columns(head, (5,)), rows),
-        Text(CONCILIATION, "muted"),
+        Text(CONCILIATION.format(errors=errors, source=fmt.cite(CONCILIATION_SOURCE)), "muted"),
     ]
 
 

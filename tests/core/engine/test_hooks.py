@@ -104,6 +104,7 @@ def test_hook_order_over_a_full_cycle(tmp_path):
         "ciclope_award_parts",  # … which parts paid each award, and how much each
         "ciclope_position_pay",  # e. premialità
         "ciclope_pools_read_cards",  # … which pools' premiums read the evaluation (the workbook's «Esito»)
+        "ciclope_parts_read_evaluation",  # … and which named parts read it
         "ciclope_calendar",
         "ciclope_approval_keys",
         "ciclope_report_sections",  # f. rendicontazione

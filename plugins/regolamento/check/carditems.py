@@ -1,0 +1,56 @@
+"""The rows of evaluations.csv against the [[scheda]] the regulation declares for the person's role and category: the
+card is the regulation's, so a row whose voce is none of its voci, or whose section is not the one the card gives the
+voce, is an error of that row, never a voce more in the score (a «Qualita della prestazione» without its accent
+beside the declared «Qualità della prestazione» lowered the person's score with no word said). A voce written twice
+is the core's error (``core.card.duplicate_item``). A person whose role and category no card names is scored by the
+voci of the file, as a role without a card."""
+
+from __future__ import annotations
+
+from ciclope.core import Ente, EvaluationItem, Person, Problem, fmt, scoring
+from ciclope.plugins.regolamento.format import grades
+from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.spec import Card, Regulation
+
+RULE = "regolamento.scheda"
+WHOSE = "nella scheda del regolamento"
+
+
+def problems(reg: Regulation, ente: Ente) -> list[Problem]:
+    """Each row of evaluations.csv that is not a voce of the person's declared card, in the file's order."""
+    if not reg.cards:
+        return []
+    cards: dict[str, Card | None] = {}
+    out = []
+    for row in ente.evaluations:
+        person = ente.people.get(row.person)
+        if person is None:
+            continue  # a person people.csv lacks is the core's error of the row
+        if person.id not in cards:
+            cards[person.id] = grades.card_of(reg, person)
+        card = cards[person.id]
+        if card is not None:
+            out += _row(reg, ente, person, card, row)
+    return out
+
+
+def _row(reg: Regulation, ente: Ente, person: Person, card: Card, row: EvaluationItem) -> list[Problem]:
+    """The row's voce not among the card's (with the nearest and the card's voci), or in another section."""
+    who = f"{person.name} ({person.id})" if person.name else person.id
+    declared = next((i for i in card.items if i.item == row.item), None)
+    if declared is None:
+        _, unknown = scoring.not_in_card(row.item, [i.item for i in card.items], WHOSE)
+        message = (
+            f"scheda di {who}: {unknown}: scrivi nella colonna {ente.column_shown('evaluations', 'item')} la voce come la "
+            "scrive la scheda del regolamento; una voce in più cambierebbe il punteggio"
+        )
+        return [Problem.at(ente, RULE, message, cite(reg, card.source), "evaluations", row.row, "item")]
+    if declared.section != row.section:
+        column = ente.column_shown("evaluations", "section")
+        message = (
+            f"scheda di {who}: la voce {fmt.quoted(row.item)} è nella sezione {fmt.quoted(declared.section)} della "
+            f"scheda del regolamento, non in {fmt.quoted(row.section)}: scrivi nella colonna {column} "
+            f"{fmt.quoted(declared.section)}"
+        )
+        return [Problem.at(ente, RULE, message, cite(reg, card.source), "evaluations", row.row, "section")]
+    return []
