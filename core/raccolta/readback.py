@@ -233,9 +233,7 @@ def _cards(wb: Any, label: str) -> tuple[list[CardRow], list[Problem]]:
         motivation, wrong = _motivation(cells[layout.CARD_NOTE - 1], where)
         problems += _whose_card(found + wrong, person, layout.text(cells[1].value))
         texts = [layout.text(c.value) for c in cells]
-        rows.append(
-            CardRow(person, texts[3], texts[4], texts[5], texts[6], points, cells[0].row, motivation, texts[1])
-        )
+        rows.append(CardRow(person, texts[3], texts[4], texts[5], texts[6], points, cells[0].row, motivation, texts[1]))
     return rows, problems
 
 

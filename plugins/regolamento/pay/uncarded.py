@@ -98,7 +98,11 @@ def _hint(ente: Ente, missing: Sequence[str]) -> str:
         return f"se è una dimenticanza, {typed}"
     whose = list(dict.fromkeys(sent[pid][1] for pid in held))
     folder, one = ente.collection.folder, len(held) == 1
-    where = f"nella cartella di lavoro di {whose[0]}" if len(whose) == 1 else f"nelle cartelle di lavoro di {fmt.listed(whose)}"
+    where = (
+        f"nella cartella di lavoro di {whose[0]}"
+        if len(whose) == 1
+        else f"nelle cartelle di lavoro di {fmt.listed(whose)}"
+    )
     text = (
         f"{'la scheda' if one else 'le schede'} della raccolta in {folder}/ {'è' if one else 'sono'} {where} e "
         f"non {'è ancora unita' if one else 'sono ancora unite'}: quando {'torna compilata' if one else 'tornano compilate'}, "

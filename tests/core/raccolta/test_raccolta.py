@@ -266,9 +266,7 @@ def test_the_status_table_counts_what_was_merged_and_names_each_card_left_out(of
         assert line[ends[0] - len(cards) : ends[0] + 1] == cards + " ", line  # right-aligned under «schede»
         assert line[ends[1] - len(actuals) : ends[1] + 1] == actuals + " ", line
         assert line[state:].startswith(said), line
-    assert (
-        f"scheda incompleta, non unita: {name} ({person}): voce «{item}» (foglio Schede, riga 3) senza punti" in out
-    )
+    assert f"scheda incompleta, non unita: {name} ({person}): voce «{item}» (foglio Schede, riga 3) senza punti" in out
     assert "Cartelle inviate 5: 2 accolte, 2 respinte, 1 mancante." in out
     # 11 + 3 = 14 new cards, the sum of the rows' counts
     assert "Schede unite: 14 nuove, 0 aggiornate, 0 già presenti; non unite: 1 incompleta, 0 in conflitto." in out
