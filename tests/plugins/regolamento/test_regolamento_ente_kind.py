@@ -30,7 +30,8 @@ def test_a_university_s_documents_cite_no_law_of_the_enti_locali(tmp_path, capsy
     assert main(["run", str(demo / "cycle.toml"), "--out", str(tmp_path / "o"), "--no-store"]) == 0
     university, comune = tmp_path / "o" / "comune-soglie", tmp_path / "o" / "comune-livelli"
     html = (university / "relazione.html").read_text(encoding="utf-8")
-    assert "la scheda d riporta le posizioni organizzative.</p>" in html
+    # no PO either: the Segretario alone, said without the Comuni's law that gives the PO the dirigenti's functions
+    assert "L&#x27;ente non ha dirigenti né posizioni organizzative: la scheda d riporta il Segretario.</p>" in html
     for name in ("relazione.html", "relazione-pubblica.html"):
         assert "267/2000" not in (university / name).read_text(encoding="utf-8")
     # the assumed monitoring: the date is still an assumption, without the budget of an ente locale
@@ -39,9 +40,10 @@ def test_a_university_s_documents_cite_no_law_of_the_enti_locali(tmp_path, capsy
     block = capsys.readouterr().out.split("comune-soglie — ", 1)[1].split("\n\n", 1)[0]
     assert "D.Lgs. 150/2009 art. 6 (data: ipotesi, il regolamento non la fissa)" in block
     assert "267/2000" not in block
-    # the Comune of the same cycle keeps both citations
+    # the Comune of the same cycle keeps the TUEL's assestamento; its scheda d, of a Segretario alone (no EQ to hold
+    # the dirigenti's functions by art. 109 c. 2), says so in the contract's word
     html = (comune / "relazione.html").read_text(encoding="utf-8")
-    assert "che ne svolgono le funzioni (D.Lgs. 267/2000, art. 109 c. 2).</p>" in html
+    assert "L&#x27;ente non ha dirigenti né EQ: la scheda d riporta il Segretario.</p>" in html
     assert "con l&#x27;assestamento di bilancio, D.Lgs. 267/2000 art. 175 c. 8" in html
 
 

@@ -121,7 +121,11 @@ def test_the_eq_quota_is_not_applied_to_posts_of_dirigenti(ciclope_ente, tmp_pat
     )
     result = run_declared(ciclope_ente, tmp_path, text, città())
     assert not [p for p in result.violations if p.rule == "ccnl.po_result_quota"]
-    assert quota_row(result) == "non si applica: nessuna EQ tra il personale"
+    # nobody of the comparto at all: the row says so, and that the dirigenti's contract is another
+    assert quota_row(result) == (
+        "non si applica: tra il personale nessun dipendente del comparto né EQ (i dirigenti hanno il contratto della "
+        "loro Area)"
+    )
 
 
 def test_the_articles_say_the_posts_of_dirigenti_and_their_fund(tmp_path):
