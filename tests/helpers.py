@@ -210,6 +210,26 @@ def one_unit_comune(name: str, staff: list[str], cards: list[str], ente_toml: st
     }
 
 
+# a dirigenti's result pay written as a part of [[premi]]: 1.000 € × score / 100 each, from the fund «risultato»
+RESULT_PART = """
+[[premi]]
+nome = "risultato"
+metodo = "formula"
+fondo = "risultato"
+ruoli = ["dirigente"]
+importo = "=1000 € * punteggio / 100"
+fonte = "art. 4"
+"""
+
+
+def two_dirigenti(scores: tuple[int, int] = (80, 80)) -> dict[str, str]:
+    """A Città of one unit: the Segretario SEG and two dirigenti, Anna Russo (D1) and Ciro Esposito (D2), evaluated
+    ``scores`` of 100 by SEG, with the fund «risultato» of € 3.000,00."""
+    staff = ["D1,Anna Russo,dirigente,,com,1,0,false,SEG", "D2,Ciro Esposito,dirigente,,com,1,0,false,SEG"]
+    cards = [f"{pid},SEG,Scheda,Valutazione,100,{score}," for pid, score in zip(("D1", "D2"), scores)]
+    return one_unit_comune("Città metropolitana", staff, cards, '[funds]\nrisultato = "3000.00"\n')
+
+
 def ciclope(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None):
     """``ciclope ARGS`` through the command line's ``main`` in this process, as a child would run it: its own
     working folder and environment (``env`` added to this one's), an empty stdin, both streams captured, both put

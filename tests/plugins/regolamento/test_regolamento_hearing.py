@@ -5,7 +5,7 @@ seguito di una valutazione positiva») keeps the check."""
 
 from __future__ import annotations
 
-from helpers import amounts, one_unit_comune, regulation_problems, run_declared
+from helpers import RESULT_PART, amounts, regulation_problems, run_declared, two_dirigenti
 
 TEXT = """\
 formato = 2
@@ -20,22 +20,13 @@ stato = "valutazione_negativa"
 contraddittorio = true
 ruoli = ["dirigente"]
 fonte = "art. 3"
-
-[[premi]]
-nome = "risultato"
-metodo = "formula"
-fondo = "risultato"
-ruoli = ["dirigente"]
-importo = "=1000 € * punteggio / 100"
-fonte = "art. 4"
 """
+TEXT += RESULT_PART
 APPEALS = "person,stage,date,outcome,new_points_item,new_points\n"
 
 
 def dirigenti(*appeals: str) -> dict[str, str]:
-    staff = ["D1,Anna Russo,dirigente,,com,1,0,false,SEG", "D2,Ciro Esposito,dirigente,,com,1,0,false,SEG"]
-    cards = ["D1,SEG,Scheda,Valutazione,100,80,", "D2,SEG,Scheda,Valutazione,100,50,"]
-    files = one_unit_comune("Città metropolitana", staff, cards, '[funds]\nrisultato = "3000.00"\n')
+    files = two_dirigenti((80, 50))
     if appeals:
         files["appeals.csv"] = APPEALS + "".join(f"{row}\n" for row in appeals)
     return files

@@ -15,7 +15,7 @@ from ciclope.core.run.runner import compute
 from ciclope.core.testing import write_ente
 
 from comune_from_docs import REGULATION, files
-from helpers import one_unit_comune
+from helpers import RESULT_PART, two_dirigenti
 
 WITH = REGULATION.replace('tipo_ente = "comune"\n', 'tipo_ente = "comune"\ncomparto = "funzioni_locali"\n')
 NATIONAL = "Disposizioni nazionali applicate (CCNL Funzioni Locali e leggi sulla performance)"
@@ -485,24 +485,15 @@ formato = 2
 titolo = "Criteri della retribuzione di risultato dei dirigenti"
 tipo_ente = "citta_metropolitana"
 comparto = "funzioni_locali"
-
-[[premi]]
-nome = "risultato"
-metodo = "formula"
-fondo = "risultato"
-ruoli = ["dirigente"]
-importo = "=1000 € * punteggio / 100"
-fonte = "art. 4"
 """
+DIRIGENTI += RESULT_PART
 
 
 def test_the_provisions_of_the_comparto_s_staff_do_not_apply_to_an_ente_of_dirigenti(ciclope_ente, tmp_path):
     """The comparto's contract governs its dipendenti and EQ: for an ente whose people are dirigenti (and the
     Segretario) the rows of the EQ's pay, the interim and the maggiorazione say they do not apply; the law's rows
     (the differentiation, the calendar) still govern. With a dipendente and no EQ, only the EQ's rows do not."""
-    staff = ["D1,Anna Russo,dirigente,,com,1,0,false,SEG", "D2,Ciro Esposito,dirigente,,com,1,0,false,SEG"]
-    cards = [f"{pid},SEG,Scheda,Valutazione,100,80," for pid in ("D1", "D2")]
-    given = one_unit_comune("Città metropolitana", staff, cards, '[funds]\nrisultato = "3000.00"\n')
+    given = two_dirigenti()
     [section] = [s for s in run(ciclope_ente, tmp_path / "dir", DIRIGENTI, given).sections if s.title == NATIONAL]
     said = {row[0]: row[-1] for row in section.rows}
     nobody = (
