@@ -733,6 +733,9 @@ def funds(r: Result) -> Table:
 
 NO_BAND = "nessuna fascia"  # those of a banded fund paid nothing (under a threshold): a band cell is never empty
 NO_LEVEL = "nessun livello"  # the same where the bands are the regulation's levels
+# a fund none of whose amounts has a band (the result pay by the steps of its own scale): its people may well have a
+# level, which «nessun livello» would deny
+UNBANDED = "non diviso per {word}"
 
 
 def bands(r: Result) -> Table:
@@ -752,7 +755,11 @@ def bands(r: Result) -> Table:
     ]
     band = stats.band_words(r)
     none = NO_LEVEL if word == "livello" else NO_BAND
-    said = [(band(b.band) or none,) if banded else () for b in stats.bands(r)]
+    divided = {b.pool for b in stats.bands(r) if b.band}
+    said = [
+        (band(b.band) or (none if b.pool in divided else UNBANDED.format(word=word)),) if banded else ()
+        for b in stats.bands(r)
+    ]
     rows = [
         (fund_name(r, b.pool), *cell, b.count, b.unpaid, b.total, b.mean, b.low, b.high)
         for b, cell in zip(stats.bands(r), said, strict=True)

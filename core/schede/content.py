@@ -132,8 +132,9 @@ class Scheda:
     evaluated: bool = True
 
 
-def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
-    """A figure's direct inputs, as the chain of ``explain`` summarized to its first step."""
+def _steps(result: Result, figure: Figure | None, cited: bool = False) -> tuple[Line, ...]:
+    """A figure's direct inputs, as the chain of ``explain`` summarized to its first step; ``cited``: each with the
+    article of its own rule where it is not the figure's (:func:`_own_source`), as its note."""
     if figure is None:
         return ()
     out = []
@@ -158,8 +159,27 @@ def _steps(result: Result, figure: Figure | None) -> tuple[Line, ...]:
                 )
             )
         )
-        out.append(Line(words_only(fmt.worded(i.name, labels, signed=True)), value))
+        note = _own_source(result, figure, sub) if cited else ""
+        out.append(Line(words_only(fmt.worded(i.name, labels, signed=True)), value, note))
     return tuple(out)
+
+
+def _own_source(result: Result, figure: Figure, sub: Figure | None) -> str:
+    """The article of an element an amount reads that is a rule of its own — a reduction of art. 10 beside the
+    premium of art. 4 — so the employee finds the rule that cut their amount, as ``explain`` cites it; "" for an
+    element of the amount's own article, a cell, the score or a part of the premium (each cited in its own
+    section), or the fund as the ente gives it (``pool:<fund>``, named beside the amount)."""
+    if sub is None or not sub.source or sub.key.startswith(("score:", PART)) or _fund_as_given(sub):
+        return ""
+    own = fmt.cite(sub.source, result.plugin.documents)
+    if own == fmt.cite(figure.source, result.plugin.documents):
+        return ""
+    return fmt.worded(own, result.plugin.status_labels, True)
+
+
+def _fund_as_given(figure: Figure) -> bool:
+    """A fund as the ente gives it, ``pool:<fund>``, not a part or a group of it (``pool:<fund>:<part>``)."""
+    return figure.key.startswith("pool:") and figure.key.count(":") == 1
 
 
 QUOTA = "fondo × quota del fondo"  # the formula of a part's fund that is its share of the fund (its regulation's)
@@ -573,7 +593,7 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
                     fmt.worded(str(award.get("formula") or (figure.formula if figure is not None else "")), labels)
                 ),
                 source=fmt.worded(fmt.cite(str(award.get("source") or ""), result.plugin.documents), labels, True),
-                steps=_steps(result, figure),
+                steps=_steps(result, figure, cited=True),
                 readings=readings,
                 note=words_only(fmt.worded(_note(figure), labels)) if figure is not None else "",
                 withheld=_withheld(result, left, pid),
@@ -613,7 +633,7 @@ def _parts(
                 pool=fmt.fund(pool, _label(result, pool), labels),
                 formula=words_only(fmt.worded(_how(result, part, pid), labels)),
                 source=fmt.worded(fmt.cite(part.source, result.plugin.documents), labels, True),
-                steps=_steps(result, part),
+                steps=_steps(result, part, cited=True),
                 readings=tuple(x for x in readings_of(part, result, person=pid) if x not in said),
                 note=words_only(fmt.worded(_note(part), labels)),
                 withheld=_withheld(result, left, pid),

@@ -39,17 +39,20 @@ def _as_written(text: str) -> str:
     return "".join(f"<br>{_e(line)}" for line in lines)
 
 
-def _lines(lines: tuple[Line, ...], head: tuple[str, str] | None = None) -> str:
+def _lines(lines: tuple[Line, ...], head: tuple[str, ...] | None = None) -> str:
+    """A table of label and value, with the lines' notes as a third column where any has one (headed by the third
+    name of ``head``, if it gives one)."""
     if not lines:
         return ""
+    noted = any(x.note for x in lines)
     rows = "".join(
         f"<tr><th scope='row'>{_e(ln.label)}</th><td{_nowrap(ln.value)}>{_e(ln.value)}</td>"
-        + (f"<td>{_e(ln.note)}</td>" if any(x.note for x in lines) else "")
+        + (f"<td>{_e(ln.note)}</td>" if noted else "")
         + "</tr>"
         for ln in lines
     )
-    top = f"<tr><th>{_e(head[0])}</th><th>{_e(head[1])}</th></tr>" if head else ""
-    return f"<table>{top}{rows}</table>"
+    top = "".join(f"<th>{_e(name)}</th>" for name in (head if noted else head[:2])) if head else ""
+    return f"<table>{f'<tr>{top}</tr>' if top else ''}{rows}</table>"
 
 
 def _card(s: Scheda) -> str:
@@ -122,7 +125,7 @@ def _how(p: Payment) -> str:
     how = f"Come si calcola: {_e(p.formula)}. " if p.formula else ""
     where = f"Fonte: {_e(p.source)}." if p.source else ""
     notes = "".join(f"<p class='muted'>{_e(_upper(x))}</p>" for x in (p.note, p.withheld) if x)
-    steps = _lines(p.steps, ("Elemento del calcolo", "Valore"))
+    steps = _lines(p.steps, ("Elemento del calcolo", "Valore", "Fonte"))
     return f"<p class='muted'>{how}{where}</p>{_readings(p.readings)}{steps}{notes}"
 
 

@@ -291,8 +291,9 @@ def test_the_workbook_names_the_result_pay_and_never_an_empty_band(tmp_path):
     bands = sheets.bands(result)
     assert all(r[1] for r in bands.rows), bands.rows  # EQ4 (40 points) and D5, paid nothing: a band said, not empty
     # a 2025 cycle of Funzioni Locali: the contract of the year says «le EQ»
-    # the regulation declares levels, no merit bands: the band column is its levels', «nessun livello»
-    assert ("Retribuzione di risultato delle EQ", "nessun livello") in [r[:2] for r in bands.rows]
+    # the regulation declares levels, no merit bands: the band column is its levels'; the result pay, which no
+    # level divides, says so, never «nessun livello» of EQ who have one
+    assert ("Retribuzione di risultato delle EQ", "non diviso per livello") in [r[:2] for r in bands.rows]
 
 
 def test_the_card_box_cites_the_declared_scheda(tmp_path):

@@ -349,9 +349,10 @@ def test_the_differentiation_of_premiums_names_a_fund_by_its_words(ciclope_ente,
 
 
 def test_the_result_pay_s_level_is_said_one_way(ciclope_ente, tmp_path):
-    """The result pay's steps are no bands of a fund (docs/reports.md): «Premi per livello» counts the EQ paid under
-    «nessun livello», and the differentiation of the same fund names no level of theirs either, never the level of
-    the best scored EQ (PO1's, 96 points) that the other table does not show."""
+    """The result pay's steps are no bands of a fund (docs/reports.md): «Premi per livello» counts the EQ paid in one
+    row, «non diviso per livello» (never «nessun livello», which would deny PO1 the level its 96 points give), and the
+    differentiation of the same fund names no level of theirs either, never the level of the best scored EQ that the
+    other table does not show."""
     from ciclope.core.reports.sheets import bands
 
     text = WITH.replace(
@@ -362,8 +363,8 @@ def test_the_result_pay_s_level_is_said_one_way(ciclope_ente, tmp_path):
     result = run(ciclope_ente, tmp_path / "eq", text, given)
     table = bands(result)
     eq = [r for r in table.rows if r[0] == "Retribuzione di risultato delle EQ"]
-    # PO1, PO2, PO3 paid, PO4 (55) nothing: four EQ with an amount in the fund, none in a level
-    assert [r[1:4] for r in eq] == [("nessun livello", 4, 1)]
+    # PO1, PO2, PO3 paid, PO4 (55) nothing: four EQ with an amount in the fund, which no level divides
+    assert [r[1:4] for r in eq] == [("non diviso per livello", 4, 1)]
     [section] = [s for s in result.sections if s.title.startswith("Differenziazione dei premi")]
     [row] = [r for r in section.rows if r[0] == "Retribuzione di risultato delle EQ"]
     # 3000.00 / 1600.00 = 1.875 → 1.88: the highest over the lowest non-zero, for the EQ
