@@ -1,9 +1,11 @@
 """The rows of evaluations.csv against the [[scheda]] the regulation declares for the person's role and category: the
 card is the regulation's, so a row whose voce is none of its voci, or whose section is not the one the card gives the
 voce, is an error of that row, never a voce more in the score (a «Qualita della prestazione» without its accent
-beside the declared «Qualità della prestazione» lowered the person's score with no word said). A voce written twice
-is the core's error (``core.card.duplicate_item``). A person whose role and category no card names is scored by the
-voci of the file, as a role without a card."""
+beside the declared «Qualità della prestazione» lowered the person's score with no word said). A voce of the card
+that none of the person's rows writes is an error of the person: the score is of the rows written, so a voce left
+out raised or lowered it with no word said; a person with no row at all is not evaluated (rules/core.md §3), as a
+collected card still out is. A voce written twice is the core's error (``core.card.duplicate_item``). A person whose
+role and category no card names is scored by the voci of the file, as a role without a card."""
 
 from __future__ import annotations
 
@@ -17,10 +19,12 @@ WHOSE = "nella scheda del regolamento"
 
 
 def problems(reg: Regulation, ente: Ente) -> list[Problem]:
-    """Each row of evaluations.csv that is not a voce of the person's declared card, in the file's order."""
+    """Each row of evaluations.csv that is not a voce of the person's declared card, in the file's order, then
+    each person whose rows lack a voce of their card."""
     if not reg.cards:
         return []
     cards: dict[str, Card | None] = {}
+    written: dict[str, tuple[Person, Card, list[EvaluationItem]]] = {}
     out = []
     for row in ente.evaluations:
         person = ente.people.get(row.person)
@@ -31,12 +35,36 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
         card = cards[person.id]
         if card is not None:
             out += _row(reg, ente, person, card, row)
+            written.setdefault(person.id, (person, card, []))[2].append(row)
+    for person, card, rows in written.values():
+        out += _missing(reg, ente, person, card, rows)
     return out
+
+
+def _who(person: Person) -> str:
+    return f"{person.name} ({person.id})" if person.name else person.id
+
+
+def _missing(reg: Regulation, ente: Ente, person: Person, card: Card, rows: list[EvaluationItem]) -> list[Problem]:
+    """The card's voci none of the person's rows writes (a voce in another section is written: its section is the
+    row's error), said at the person's first row."""
+    have = {r.item for r in rows}
+    lacking = [i for i in card.items if i.item not in have]
+    if not lacking:
+        return []
+    voci = fmt.listed(f"{fmt.quoted(i.item)} (sezione {fmt.quoted(i.section)})" for i in lacking)
+    one = len(lacking) == 1
+    message = (
+        f"scheda di {_who(person)}: {'manca la voce' if one else 'mancano le voci'} {voci} della scheda del "
+        f"regolamento: aggiungi a {ente.sheet_said('evaluations')} {'la sua riga' if one else 'le loro righe'} con i "
+        "punti del valutatore, 0 se non ne ha assegnati; senza, il punteggio si calcola sulle altre voci soltanto"
+    )
+    return [Problem.at(ente, RULE, message, cite(reg, card.source), "evaluations", rows[0].row, "item")]
 
 
 def _row(reg: Regulation, ente: Ente, person: Person, card: Card, row: EvaluationItem) -> list[Problem]:
     """The row's voce not among the card's (with the nearest and the card's voci), or in another section."""
-    who = f"{person.name} ({person.id})" if person.name else person.id
+    who = _who(person)
     declared = next((i for i in card.items if i.item == row.item), None)
     if declared is None:
         _, unknown = scoring.not_in_card(row.item, [i.item for i in card.items], WHOSE)

@@ -101,3 +101,39 @@ def test_every_such_row_is_said_at_once(ciclope_ente, tmp_path):
         "P2,SEG,Comportamenti,Relazioni con i colleghi,40,30,",  # row 9
     )
     assert [(p.row, p.column) for p in card_problems(result)] == [(8, "item"), (9, "item")]
+
+
+# The card's voci without a row, and a row's maximum or weight not the card's: both scored the rows as written, so
+# both changed the money with no word said.
+
+
+def test_a_declared_voce_without_its_row_is_an_error_of_the_person(ciclope_ente, tmp_path):
+    # P1 (rows 2 and 3) without «Relazioni con utenti e colleghi»: scored on the rows present it had
+    # 100 × (30 + 16) / (40 + 20) = 76,67 instead of the card's 78,00, with nothing said
+    result = run(ciclope_ente, tmp_path, cards=[CARDS[0], CARDS[1], *CARDS[3:]])
+    (problem,) = card_problems(result)
+    assert (problem.severity, problem.file, problem.row, problem.column) == ("error", "evaluations.csv", 2, "item")
+    assert problem.message == (
+        "scheda di Anna Neri (P1): manca la voce «Relazioni con utenti e colleghi» (sezione «Comportamenti») della "
+        "scheda del regolamento: aggiungi a evaluations.csv la sua riga con i punti del valutatore, 0 se non ne "
+        "ha assegnati; senza, il punteggio si calcola sulle altre voci soltanto"
+    )
+    assert "art. 5, allegato A" in str(problem.source)
+
+
+def test_every_voce_without_its_row_is_named_with_its_section(ciclope_ente, tmp_path):
+    # P2 keeps only «Qualità della prestazione» (row 5): 100 × 18 / 20 = 90,00 from one voce of three
+    result = run(ciclope_ente, tmp_path, cards=[*CARDS[:3], CARDS[4]])
+    (problem,) = card_problems(result)
+    assert (problem.row, problem.column) == (5, "item")
+    assert problem.message.startswith(
+        "scheda di Luca Bianchi (P2): mancano le voci «Apporto agli obiettivi dell'unità» (sezione «Risultati») e "
+        "«Relazioni con utenti e colleghi» (sezione «Comportamenti») della scheda del regolamento: aggiungi a "
+        "evaluations.csv le loro righe con i punti del valutatore, 0 se non ne ha assegnati"
+    )
+
+
+def test_a_person_without_any_row_stays_not_evaluated(ciclope_ente, tmp_path):
+    result = run(ciclope_ente, tmp_path, cards=CARDS[:3])
+    assert card_problems(result) == []
+    assert (result.scores["P2"].score, result.scores["P2"].status) == (None, "not_evaluated")
