@@ -1,26 +1,33 @@
 """The rows of evaluations.csv against the [[scheda]] the regulation declares for the person's role and category: the
 card is the regulation's, so a row whose voce is none of its voci, or whose section is not the one the card gives the
 voce, is an error of that row, never a voce more in the score (a «Qualita della prestazione» without its accent
-beside the declared «Qualità della prestazione» lowered the person's score with no word said). A voce written twice
-is the core's error (``core.card.duplicate_item``). A person whose role and category no card names is scored by the
-voci of the file, as a role without a card."""
+beside the declared «Qualità della prestazione» lowered the person's score with no word said). A voce of the card
+that none of the person's rows writes is an error of the person: the score is of the rows written, so a voce left
+out raised or lowered it with no word said; a person with no row at all is not evaluated (rules/core.md §3), as a
+collected card still out is. A row whose maximum or weight is not the voce's is an error of that cell, for the score
+reads the row's (a «Qualità della prestazione» out of 10 where the card says 20 raised the score). A voce written twice is the core's error (``core.card.duplicate_item``). A person whose
+role and category no card names is scored by the voci of the file, as a role without a card."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from ciclope.core import Ente, EvaluationItem, Person, Problem, fmt, scoring
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Card, Regulation
+from ciclope.plugins.regolamento.format.spec import Card, CardItem, Regulation
 
 RULE = "regolamento.scheda"
 WHOSE = "nella scheda del regolamento"
 
 
 def problems(reg: Regulation, ente: Ente) -> list[Problem]:
-    """Each row of evaluations.csv that is not a voce of the person's declared card, in the file's order."""
+    """Each row of evaluations.csv that is not a voce of the person's declared card, in the file's order, then
+    each person whose rows lack a voce of their card."""
     if not reg.cards:
         return []
     cards: dict[str, Card | None] = {}
+    written: dict[str, tuple[Person, Card, list[EvaluationItem]]] = {}
     out = []
     for row in ente.evaluations:
         person = ente.people.get(row.person)
@@ -31,12 +38,37 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
         card = cards[person.id]
         if card is not None:
             out += _row(reg, ente, person, card, row)
+            written.setdefault(person.id, (person, card, []))[2].append(row)
+    for person, card, rows in written.values():
+        out += _missing(reg, ente, person, card, rows)
     return out
 
 
+def _who(person: Person) -> str:
+    return f"{person.name} ({person.id})" if person.name else person.id
+
+
+def _missing(reg: Regulation, ente: Ente, person: Person, card: Card, rows: list[EvaluationItem]) -> list[Problem]:
+    """The card's voci none of the person's rows writes (a voce in another section is written: its section is the
+    row's error), said at the person's first row."""
+    have = {r.item for r in rows}
+    lacking = [i for i in card.items if i.item not in have]
+    if not lacking:
+        return []
+    voci = fmt.listed(f"{fmt.quoted(i.item)} (sezione {fmt.quoted(i.section)})" for i in lacking)
+    one = len(lacking) == 1
+    message = (
+        f"scheda di {_who(person)}: {'manca la voce' if one else 'mancano le voci'} {voci} della scheda del "
+        f"regolamento: aggiungi a {ente.sheet_said('evaluations')} {'la sua riga' if one else 'le loro righe'} con i "
+        "punti del valutatore, 0 se non ne ha assegnati; senza, il punteggio si calcola sulle altre voci soltanto"
+    )
+    return [Problem.at(ente, RULE, message, cite(reg, card.source), "evaluations", rows[0].row, "item")]
+
+
 def _row(reg: Regulation, ente: Ente, person: Person, card: Card, row: EvaluationItem) -> list[Problem]:
-    """The row's voce not among the card's (with the nearest and the card's voci), or in another section."""
-    who = f"{person.name} ({person.id})" if person.name else person.id
+    """The row's voce not among the card's (with the nearest and the card's voci), or in another section; the
+    maximum and the weight of a declared voce's row not the card's."""
+    who = _who(person)
     declared = next((i for i in card.items if i.item == row.item), None)
     if declared is None:
         _, unknown = scoring.not_in_card(row.item, [i.item for i in card.items], WHOSE)
@@ -45,6 +77,7 @@ def _row(reg: Regulation, ente: Ente, person: Person, card: Card, row: Evaluatio
             "scrive la scheda del regolamento; una voce in più cambierebbe il punteggio"
         )
         return [Problem.at(ente, RULE, message, cite(reg, card.source), "evaluations", row.row, "item")]
+    out = []
     if declared.section != row.section:
         column = ente.column_shown("evaluations", "section")
         message = (
@@ -52,5 +85,55 @@ def _row(reg: Regulation, ente: Ente, person: Person, card: Card, row: Evaluatio
             f"scheda del regolamento, non in {fmt.quoted(row.section)}: scrivi nella colonna {column} "
             f"{fmt.quoted(declared.section)}"
         )
-        return [Problem.at(ente, RULE, message, cite(reg, card.source), "evaluations", row.row, "section")]
-    return []
+        out.append(Problem.at(ente, RULE, message, cite(reg, card.source), "evaluations", row.row, "section"))
+    return out + _figures(reg, ente, who, card, declared, row)
+
+
+def _figures(
+    reg: Regulation, ente: Ente, who: str, card: Card, declared: CardItem, row: EvaluationItem
+) -> list[Problem]:
+    """The row's maximum and weight against the voce's: the score reads the row's, so one that is not the card's
+    changed it."""
+    said = []
+    voce = f"scheda di {who}: la voce {fmt.quoted(row.item)}"
+    if row.max_points != declared.max_points:
+        most, column = fmt.decimal_it(declared.max_points), ente.column_shown("evaluations", "max_points")
+        said.append(
+            (
+                "max_points",
+                f"{voce} ha nella scheda del regolamento il massimo {most}, non {fmt.decimal_it(row.max_points)}: "
+                f"scrivi nella colonna {column} {most}, e i punti della voce da 0 a {most}",
+            )
+        )
+    weight = _weight(declared, row.weight, ente.column_shown("evaluations", "weight"))
+    if weight:
+        said.append(("weight", f"{voce} {weight}"))
+    return [Problem.at(ente, RULE, m, cite(reg, card.source), "evaluations", row.row, col) for col, m in said]
+
+
+def _weight(declared: CardItem, written: Decimal | None, column: str) -> str:
+    """What is wrong with a row's weight, or nothing. A voce the card gives no ``peso`` weighs its maximum (the
+    declared format's reading), as a blank cell does in a card of blank weights (rules/core.md §3): blank, or its
+    maximum. A declared ``peso`` is the voce's weight: written as the card writes it; blank only where it is the
+    maximum, which a blank cell weighs (the score reads the rows, never the card's weights)."""
+    most, peso = declared.max_points, declared.weight
+    if peso is None:
+        if written is None or written == most:
+            return ""
+        return (
+            f"non ha un peso nella scheda del regolamento: pesa il suo massimo, {fmt.decimal_it(most)}, non "
+            f"{fmt.decimal_it(written)}; lascia vuota la colonna {column}"
+        )
+    if written is None:
+        if peso == most:
+            return ""
+        return (
+            f"ha nella scheda del regolamento il peso {fmt.decimal_it(peso)}: scrivi nella colonna {column} "
+            f"{fmt.decimal_it(peso)}; vuota, la voce non ha il peso della scheda"
+        )
+    if written != peso:
+        return (
+            f"ha nella scheda del regolamento il peso {fmt.decimal_it(peso)}, non {fmt.decimal_it(written)}: scrivi "
+            f"nella colonna {column} {fmt.decimal_it(peso)}"
+        )
+    return ""

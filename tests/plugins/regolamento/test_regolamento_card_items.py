@@ -101,3 +101,135 @@ def test_every_such_row_is_said_at_once(ciclope_ente, tmp_path):
         "P2,SEG,Comportamenti,Relazioni con i colleghi,40,30,",  # row 9
     )
     assert [(p.row, p.column) for p in card_problems(result)] == [(8, "item"), (9, "item")]
+
+
+# The card's voci without a row, and a row's maximum or weight not the card's: both scored the rows as written, so
+# both changed the money with no word said.
+
+
+def test_a_declared_voce_without_its_row_is_an_error_of_the_person(ciclope_ente, tmp_path):
+    # P1 (rows 2 and 3) without «Relazioni con utenti e colleghi»: scored on the rows present it had
+    # 100 × (30 + 16) / (40 + 20) = 76,67 instead of the card's 78,00, with nothing said
+    result = run(ciclope_ente, tmp_path, cards=[CARDS[0], CARDS[1], *CARDS[3:]])
+    (problem,) = card_problems(result)
+    assert (problem.severity, problem.file, problem.row, problem.column) == ("error", "evaluations.csv", 2, "item")
+    assert problem.message == (
+        "scheda di Anna Neri (P1): manca la voce «Relazioni con utenti e colleghi» (sezione «Comportamenti») della "
+        "scheda del regolamento: aggiungi a evaluations.csv la sua riga con i punti del valutatore, 0 se non ne "
+        "ha assegnati; senza, il punteggio si calcola sulle altre voci soltanto"
+    )
+    assert "art. 5, allegato A" in str(problem.source)
+
+
+def test_every_voce_without_its_row_is_named_with_its_section(ciclope_ente, tmp_path):
+    # P2 keeps only «Qualità della prestazione» (row 5): 100 × 18 / 20 = 90,00 from one voce of three
+    result = run(ciclope_ente, tmp_path, cards=[*CARDS[:3], CARDS[4]])
+    (problem,) = card_problems(result)
+    assert (problem.row, problem.column) == (5, "item")
+    assert problem.message.startswith(
+        "scheda di Luca Bianchi (P2): mancano le voci «Apporto agli obiettivi dell'unità» (sezione «Risultati») e "
+        "«Relazioni con utenti e colleghi» (sezione «Comportamenti») della scheda del regolamento: aggiungi a "
+        "evaluations.csv le loro righe con i punti del valutatore, 0 se non ne ha assegnati"
+    )
+
+
+def test_a_person_without_any_row_stays_not_evaluated(ciclope_ente, tmp_path):
+    result = run(ciclope_ente, tmp_path, cards=CARDS[:3])
+    assert card_problems(result) == []
+    assert (result.scores["P2"].score, result.scores["P2"].status) == (None, "not_evaluated")
+
+
+def test_a_maximum_not_the_card_s_is_an_error_of_its_cell(ciclope_ente, tmp_path):
+    cards = [*CARDS]
+    # row 3: «Qualità della prestazione» out of 10 where the card says 20: scored as written it gave
+    # 100 × (30 + 8 + 32) / (40 + 10 + 40) = 77,78 instead of 100 × (30 + 8 + 32) / 100 = 70,00
+    cards[1] = "P1,SEG,Comportamenti,Qualità della prestazione,10,8,"
+    result = run(ciclope_ente, tmp_path, cards=cards)
+    (problem,) = card_problems(result)
+    assert (problem.severity, problem.row, problem.column) == ("error", 3, "max_points")
+    assert problem.message == (
+        "scheda di Anna Neri (P1): la voce «Qualità della prestazione» ha nella scheda del regolamento il massimo 20, "
+        "non 10: scrivi nella colonna max_points 20, e i punti della voce da 0 a 20"
+    )
+    assert "art. 5, allegato A" in str(problem.source)
+
+
+WEIGHED = REGULATION.replace(
+    """voci = [
+  { sezione = "Risultati", voce = "Apporto agli obiettivi dell'unità", massimo = 40 },
+  { sezione = "Comportamenti", voce = "Qualità della prestazione", massimo = 20 },
+  { sezione = "Comportamenti", voce = "Relazioni con utenti e colleghi", massimo = 40 },
+]""",
+    """voci = [
+  { sezione = "Risultati", voce = "Apporto agli obiettivi dell'unità", massimo = 40, peso = 2 },
+  { sezione = "Comportamenti", voce = "Qualità della prestazione", massimo = 20, peso = 1 },
+  { sezione = "Comportamenti", voce = "Relazioni con utenti e colleghi", massimo = 40, peso = 1 },
+]""",
+)
+
+
+def with_weights(p1: tuple[str, str, str], p2: tuple[str, str, str] = ("", "", "")) -> list[str]:
+    """The six rows of CARDS, each with the weight given (P1's rows 2–4, P2's rows 5–7)."""
+    return [row.removesuffix(",") + f",{w}" for row, w in zip(CARDS, (*p1, *p2), strict=True)]
+
+
+def weighed(ciclope_ente, tmp_path, p1: tuple[str, str, str], p2: tuple[str, str, str] = ("2", "1", "1")):
+    files = one_unit_comune("Unione", STAFF, with_weights(p1, p2), '[funds]\nproduttivita = "1000.00"\n')
+    return run_declared(ciclope_ente, tmp_path, WEIGHED, files)
+
+
+def test_the_declared_weights_written_score_as_the_card_says(ciclope_ente, tmp_path):
+    result = weighed(ciclope_ente, tmp_path, ("2", "1", "1"))
+    assert card_problems(result) == []
+    # 100 × (2 × 30/40 + 1 × 16/20 + 1 × 32/40) / (2 + 1 + 1) = 100 × 3,1 / 4 = 77,50
+    assert str(result.scores["P1"].score) == "77.50"
+
+
+def test_a_weight_not_the_card_s_is_an_error_of_its_cell(ciclope_ente, tmp_path):
+    # row 2 weighs 3 where the card says 2: 100 × (3 × 30/40 + 16/20 + 32/40) / 5 = 100 × 3,85 / 5 = 77,00
+    # instead of 77,50
+    result = weighed(ciclope_ente, tmp_path, ("3", "1", "1"))
+    (problem,) = card_problems(result)
+    assert (problem.severity, problem.row, problem.column) == ("error", 2, "weight")
+    assert problem.message == (
+        "scheda di Anna Neri (P1): la voce «Apporto agli obiettivi dell'unità» ha nella scheda del regolamento il "
+        "peso 2, non 3: scrivi nella colonna weight 2"
+    )
+    assert "art. 5, allegato A" in str(problem.source)
+
+
+def test_a_blank_weight_where_the_card_weighs_otherwise_is_an_error(ciclope_ente, tmp_path):
+    # P1 leaves every weight blank: the rows weigh their maxima, 100 × (30 + 16 + 32) / 100 = 78,00, where the
+    # card's pesi give 77,50 (above); each blank cell is said, as the card's peso (2, 1, 1) is not the voce's
+    # maximum (40, 20, 40)
+    result = weighed(ciclope_ente, tmp_path, ("", "", ""))
+    assert [(p.row, p.column) for p in card_problems(result)] == [(2, "weight"), (3, "weight"), (4, "weight")]
+    assert card_problems(result)[0].message == (
+        "scheda di Anna Neri (P1): la voce «Apporto agli obiettivi dell'unità» ha nella scheda del regolamento il "
+        "peso 2: scrivi nella colonna weight 2; vuota, la voce non ha il peso della scheda"
+    )
+
+
+def test_a_blank_weight_where_the_card_s_peso_is_the_maximum_is_that_weight(ciclope_ente, tmp_path):
+    # a card whose pesi are its maxima (40, 20, 40): blank cells weigh the maxima, the same weights, 78,00
+    same = WEIGHED.replace("peso = 2", "peso = 40").replace("20, peso = 1", "20, peso = 20")
+    same = same.replace("40, peso = 1", "40, peso = 40")
+    files = one_unit_comune("Unione", STAFF, CARDS, '[funds]\nproduttivita = "1000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, same, files)
+    assert card_problems(result) == []
+    assert str(result.scores["P1"].score) == "78.00"
+
+
+def test_a_weight_where_the_card_gives_none_must_be_the_maximum_or_blank(ciclope_ente, tmp_path):
+    # the card has no pesi: each voce weighs its maximum. Weights 40, 20, 40 are the maxima (fine); row 2's 60
+    # weighs «Apporto» more: 100 × (60 × 30/40 + 20 × 16/20 + 40 × 32/40) / 120 = 100 × 93 / 120 = 77,50
+    # instead of 78,00
+    maxima = ("40", "20", "40")
+    result = run(ciclope_ente, tmp_path, cards=with_weights(("60", "20", "40"), maxima))
+    (problem,) = card_problems(result)
+    assert (problem.row, problem.column) == (2, "weight")
+    assert problem.message == (
+        "scheda di Anna Neri (P1): la voce «Apporto agli obiettivi dell'unità» non ha un peso nella scheda del "
+        "regolamento: pesa il suo massimo, 40, non 60; lascia vuota la colonna weight"
+    )
+    assert card_problems(run(ciclope_ente, tmp_path, cards=with_weights(maxima, maxima))) == []

@@ -1189,6 +1189,15 @@ def area_pools(result) -> dict[str, Decimal]:
     }
 
 
+# the four criteria of art. 35, the four voci of the file's card
+CRITERIA_1997 = (
+    "Precisione e qualità delle prestazioni svolte",
+    "Capacità di adattamento operativo al contesto, alla flessibilità e ai cambiamenti organizzativi",
+    "Orientamento all'utenza e alla collaborazione nella unità e tra unità",
+    "Capacità di proporre soluzioni innovative e miglioramenti organizzativi e gestionali",
+)
+
+
 def ente_1997(people: list[str], cards: list[str], fund: str = "10000.00", revenues: str = "60000.00"):
     """The Ente of the 1997 contract: its Areas and annual pay as columns of the staff, the revenues of the Entrate
     Programmatiche one of its own data (ente.toml [dati])."""
@@ -1202,12 +1211,6 @@ def test_ente_gu1997_art35_70_percent_by_payroll_30_by_headcount_between_the_are
     # specifiche tipologie professionali […]: per il 70% con riferimento al parametro del monte salari; per il 30% con
     # riferimento al numero dei dipendenti di ciascuna area. I compensi verranno erogati sulla base di uno o più dei
     # seguenti criteri: a) […] d)»; in each Area by the card of the four criteria (the file's reading)
-    criteria = [
-        "Precisione e qualità delle prestazioni svolte",
-        "Capacità di adattamento operativo al contesto, alla flessibilità e ai cambiamenti organizzativi",
-        "Orientamento all'utenza e alla collaborazione nella unità e tra unità",
-        "Capacità di proporre soluzioni innovative e miglioramenti organizzativi e gestionali",
-    ]
     staff = {  # id: (role, Area, annual pay, the four criteria on 25)
         "T1": ("dipendente", "tecnico-amministrativa", "30000.00", ("23", "22", "23", "22")),  # 90
         "T2": ("dipendente", "tecnico-amministrativa", "25000.00", ("20", "20", "20", "20")),  # 80
@@ -1221,7 +1224,7 @@ def test_ente_gu1997_art35_70_percent_by_payroll_30_by_headcount_between_the_are
     cards = [
         f'{pid},SEG,Criteri,"{item}",25,{points},'  # a criterion has a comma: quoted
         for pid, (*_, marks) in staff.items()
-        for item, points in zip(criteria, marks)
+        for item, points in zip(CRITERIA_1997, marks)
     ]
     result = run(ciclope_ente, tmp_path, "ente_gu1997_art35", ente_1997(people, cards))
     assert not result.violations  # the fund, 10.000,00, is within 20% of the revenues: 20% × 60.000 = 12.000,00
@@ -1265,7 +1268,7 @@ def test_ente_gu1997_art35_a_fund_above_20_percent_of_the_revenues_is_an_error(c
     # «una frazione non superiore al 20 per cento dei ricavi relativi alle prestazioni di personale derivanti dalle
     # Entrate Programmatiche»: revenues 45.000,00, 20% = 9.000,00, and the office wrote a fund of 10.000,00
     people = ["T1,Persona T1,dipendente,C,ente,1,0,false,SEG,tecnico-amministrativa,30000.00"]
-    cards = [card_1997("T1", "20")]
+    cards = card_1997("T1", "20")
     result = run(ciclope_ente, tmp_path, "ente_gu1997_art35", ente_1997(people, cards, revenues="45000.00"))
     assert [(v.severity, v.message, str(v.source)) for v in result.violations] == [
         (
@@ -1283,9 +1286,10 @@ def test_ente_gu1997_art35_a_fund_above_20_percent_of_the_revenues_is_an_error(c
     assert not run(ciclope_ente, tmp_path / "al_tetto", "ente_gu1997_art35", at_cap).violations
 
 
-def card_1997(pid: str, each: str) -> str:
-    """One criterion of the 1997 card (the others unscored are not needed for a check on the fund)."""
-    return f'{pid},SEG,Criteri,"Precisione e qualità delle prestazioni svolte",25,{each},'
+def card_1997(pid: str, each: str) -> list[str]:
+    """The 1997 card of ``pid``, ``each`` points in each of its four criteria: a card of one criterion of four is
+    an error of its missing voci."""
+    return [f'{pid},SEG,Criteri,"{item}",25,{each},' for item in CRITERIA_1997]  # a criterion has a comma: quoted
 
 
 def test_dirigenti_gu1993_art22_thirty_percent_in_equal_parts_and_two_decisions(ciclope_ente, tmp_path):
