@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import fmt
-from ciclope.core.inputs.loading import CANONICAL
+from ciclope.core.inputs.loading import CANONICAL, header_label
 from ciclope.core.inputs.tables import MAX_CELL_CHARS
 from ciclope.core.problems import Problem
 from ciclope.core.raccolta import layout
@@ -134,8 +134,8 @@ def _card_rows(r: Returned, rows: list[CardRow], grid: Grid, xlsx: bool) -> list
 
 
 def merge_cards(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool) -> None:
-    if not grid.header:
-        grid.header = list(CARD_COLUMNS)
+    if not grid.header:  # a new file: the office's Italian headers (persona, valutatore, …)
+        grid.header = [header_label(grid.name, code) for code in CARD_COLUMNS]
     for name in (*CARD_COLUMNS, FROM_FILE, FROM_EVALUATOR, RECEIVED):
         grid.column(name)
     twice = _twice(kept, tally)
