@@ -130,3 +130,35 @@ def test_an_actual_merged_into_a_file_without_its_column_is_written_under_consun
     )
     assert lines[1].startswith("IN1,OB1,Pratiche,più è meglio,,,10,12,SEG.xlsx,SEG,")
     assert ciclope("validate", cycle).returncode == 0
+
+
+def test_a_workbook_whose_cards_and_actuals_are_already_in_the_data_is_not_missing(tmp_path):
+    # SEG's workbook holds PO1's card and IN1's indicator, both written in the data before `raccolta crea` (PO1's
+    # 50 + 30 points, IN1's actual 10); SEG returns nothing, PO1 returns A1's and A2's cards
+    done = unisci(collected(tmp_path))
+    lines = done.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("valutatore"))
+    seg = next(line for line in lines if line.startswith("SEG "))
+    state = header.index("stato")
+    # SEG: 1 card sent, 1 already in the data; 1 indicator sent, 1 actual already in the data; nothing outstanding
+    assert seg[: state - 2].split()[-6:] == ["1", "su", "1", "1", "su", "1"], seg
+    assert seg[state:] == "non restituita, già tutto nei dati", seg
+    assert "MANCANTE" not in done.stdout
+    # 2 sent: PO1's accepted, SEG's not back but nothing missing; 2 cards new (A1, A2) + 1 already in the data
+    # (PO1) = the rows' 2 + 1 cards; 0 actuals now + 1 already in the data = the rows' 0 + 1
+    assert "Cartelle inviate 2: 1 accolta, 0 respinte, 0 mancanti; 1 non restituita, già tutto nei dati." in lines
+    assert (
+        "Schede unite: 2 nuove, 0 aggiornate, 0 già presenti; già nei dati, non da una cartella unita ora: 1; "
+        "non unite: 0 incomplete, 0 in conflitto."
+    ) in lines
+    assert "Consuntivi uniti: 0 ora, 0 già presenti; già nei dati, non da una cartella unita ora: 1." in lines
+
+
+def test_a_workbook_not_back_with_a_card_outstanding_is_missing_and_counts_what_the_data_holds(tmp_path):
+    # a second PO evaluated by SEG, PO2, without a card: SEG's workbook now has 2 cards, PO1's already in the data
+    people = DATA["persone.csv"] + "PO2,Piero Pace,Posizione organizzativa,D,com,100%,0,SEG\n"
+    done = unisci(collected(tmp_path, **{"persone.csv": people}))
+    seg = next(line for line in done.stdout.splitlines() if line.startswith("SEG "))
+    # 1 of 2 cards in the data (PO1's), PO2's outstanding; the 1 actual in the data
+    assert seg.split()[-7:] == ["1", "su", "2", "1", "su", "1", "MANCANTE"], seg
+    assert "Cartelle inviate 2: 1 accolta, 0 respinte, 1 mancante." in done.stdout
