@@ -20,7 +20,7 @@ import attrs
 import openpyxl
 
 from ciclope.core.fmt import quoted
-from ciclope.core.inputs.loading import SHEET_ALIASES, column_code
+from ciclope.core.inputs.loading import SHEET_ALIASES, column_code, header_label
 from ciclope.core.inputs.tables import read_csv
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
@@ -65,17 +65,19 @@ class Grid:
         return next((k for k, h in enumerate(self.header) if self.code(h) == name), -1)
 
     def column(self, name: str) -> int:
-        """The column's index, added at the end when missing (never over a value typed right of the table)."""
+        """The column's index, added at the end when missing (never over a value typed right of the table) under
+        the Italian header the office writes («peso», «motivazione», «consuntivo»), whatever words the file's
+        other headers use: the loader reads both, and an office reads back only its own language."""
         if self.index(name) < 0:
-            k = len(self.header)
+            k, label = len(self.header), header_label(self.name, name)
             if k in self.occupied:
                 raise _refuse(
                     Path(self.title),
                     f"{self.title}: la colonna {xlsxedit.letter(k + 1)} a destra della tabella contiene note "
-                    f"senza intestazione; l'unione vi aggiungerebbe la colonna {quoted(name)}: sposta le note o "
+                    f"senza intestazione; l'unione vi aggiungerebbe la colonna {quoted(label)}: sposta le note o "
                     "aggiungi tu le intestazioni x_raccolta_cartella, x_raccolta_valutatore, x_raccolta_ricevuta",
                 )
-            self.header.append(name)
+            self.header.append(label)
             for row in self.rows:
                 row.extend([None] * (len(self.header) - len(row)))
         return self.index(name)

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import fmt
-from ciclope.core.inputs.loading import CANONICAL
+from ciclope.core.inputs.loading import CANONICAL, header_label
 from ciclope.core.inputs.tables import MAX_CELL_CHARS
 from ciclope.core.problems import Problem
 from ciclope.core.raccolta import layout
@@ -46,6 +46,11 @@ class Tally:
     held: dict[str, list[str]] = attrs.field(factory=dict)
     # evaluator → how many actuals from its workbook are in the data now (merged now or already there)
     measures: dict[str, int] = attrs.field(factory=dict)
+    # the people whose card in the ente's data after the merge has points on every item, and the indicators with an
+    # actual there: what a workbook sent need not bring (written by the office before ``raccolta crea``, or merged
+    # from a workbook before)
+    cards_in_data: frozenset[str] = frozenset()
+    actuals_in_data: frozenset[str] = frozenset()
 
     def conflict(self, title: str, message: str, row: int | None = None, column: str = "") -> None:
         self.problems.append(Problem(rule="raccolta.conflitto", file=title, message=message, row=row, column=column))
@@ -134,8 +139,8 @@ def _card_rows(r: Returned, rows: list[CardRow], grid: Grid, xlsx: bool) -> list
 
 
 def merge_cards(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool) -> None:
-    if not grid.header:
-        grid.header = list(CARD_COLUMNS)
+    if not grid.header:  # a new file: the office's Italian headers (persona, valutatore, …)
+        grid.header = [header_label(grid.name, code) for code in CARD_COLUMNS]
     for name in (*CARD_COLUMNS, FROM_FILE, FROM_EVALUATOR, RECEIVED):
         grid.column(name)
     twice = _twice(kept, tally)
@@ -341,4 +346,19 @@ def merge(grids: dict[str, Grid], returned: list[Returned], xlsx: bool, year: in
     kept = unique_returns(returned, tally)
     merge_cards(grids["evaluations"], kept, tally, xlsx)
     merge_actuals(grids["indicators"], kept, tally, xlsx, year)
+    tally.cards_in_data, tally.actuals_in_data = in_data(grids)
     return tally
+
+
+def in_data(grids: dict[str, Grid]) -> tuple[frozenset[str], frozenset[str]]:
+    """The people with a complete card in ``grids`` (points on every item: the items of ``template --from`` without
+    points are a card still to fill) and the indicators with an actual."""
+    cards = grids["evaluations"]
+    complete: dict[str, bool] = {}
+    for row in cards.rows:
+        person = cards.get(row, "person")
+        if person:
+            complete[person] = complete.get(person, True) and bool(cards.get(row, "points"))
+    measures = grids["indicators"]
+    actuals = {measures.get(row, "id") for row in measures.rows if measures.get(row, "actual")}
+    return frozenset(p for p, ok in complete.items() if ok), frozenset(actuals - {""})

@@ -24,9 +24,32 @@ class Line:
     notes: tuple[str, ...] = ()
 
 
-def _state(evaluator: str, found: list[Returned], tally: Tally) -> str:
+# the state of a workbook not returned whose every card and actual the ente's data already holds: nothing is missing
+IN_DATA = "non restituita, già tutto nei dati"
+
+
+@attrs.frozen
+class Earlier:
+    """What of a workbook's cards and indicators the ente's data holds that the workbook did not bring now: a
+    workbook not back or refused, a card it left incomplete, an actual it left empty (the office wrote them before
+    ``raccolta crea``, or an earlier merge did). ``complete``: nothing of the workbook is missing from the data."""
+
+    cards: int
+    actuals: int
+    complete: bool
+
+
+def _earlier(s: Sent, merged: Returned | None, tally: Tally) -> Earlier:
+    brought = set(merged.complete()) if merged else set()
+    filled = set(merged.actuals) if merged else set()
+    cards = sum(1 for p in s.people if p not in brought and p in tally.cards_in_data)
+    actuals = sum(1 for i in s.indicators if i not in filled and i in tally.actuals_in_data)
+    return Earlier(cards, actuals, cards == len(s.people) and actuals == len(s.indicators))
+
+
+def _state(evaluator: str, found: list[Returned], tally: Tally, earlier: Earlier) -> str:
     if not found:
-        return "MANCANTE"
+        return IN_DATA if earlier.complete else "MANCANTE"
     files = ", ".join(r.file for r in found)
     if evaluator in tally.refused:
         return f"RESPINTA: due cartelle dello stesso valutatore ({files}), nessuna unita"
@@ -69,13 +92,15 @@ def _merged(evaluator: str, found: list[Returned], tally: Tally) -> Returned | N
     return next((r for r in found if r.accepted), None)
 
 
-def _line(s: Sent, found: list[Returned], tally: Tally) -> Line:
+def _line(s: Sent, found: list[Returned], tally: Tally, earlier: Earlier) -> Line:
+    """The workbook's row: what of it is in the data now, merged from it (now or before, the same) or already there
+    without it (``earlier``)."""
     merged = _merged(s.evaluator, found, tally)
-    cards = len(tally.cards.get(s.evaluator, [])) if merged else 0
-    actuals = tally.measures.get(s.evaluator, 0) if merged else 0
+    cards = (len(tally.cards.get(s.evaluator, [])) if merged else 0) + earlier.cards
+    actuals = (tally.measures.get(s.evaluator, 0) if merged else 0) + earlier.actuals
     counts = (f"{cards} su {len(s.people)}", f"{actuals} su {len(s.indicators)}")
     notes = _notes(merged, tally) if merged else []
-    return Line((s.evaluator, s.label, *counts, _state(s.evaluator, found, tally)), tuple(notes))
+    return Line((s.evaluator, s.label, *counts, _state(s.evaluator, found, tally, earlier)), tuple(notes))
 
 
 def _table(lines: list[Line], wide: int) -> list[str]:
@@ -97,24 +122,36 @@ def _table(lines: list[Line], wide: int) -> list[str]:
     return out
 
 
-def _totals(man: Manifest, by: dict[str, list[Returned]], tally: Tally, strangers: int) -> list[str]:
+# what the data holds that no workbook merged now brought, said after the merged ones where there is any
+ALREADY = "già nei dati, non da una cartella unita ora: "
+
+
+def _totals(
+    man: Manifest, by: dict[str, list[Returned]], tally: Tally, strangers: int, earlier: dict[str, Earlier]
+) -> list[str]:
     back = [s for s in man.sent if by.get(s.evaluator)]
     read = [r for s in back if (r := _merged(s.evaluator, by[s.evaluator], tally)) is not None]
-    refused, missing = len(back) - len(read), len(man.sent) - len(back)
+    done = sum(1 for s in man.sent if not by.get(s.evaluator) and earlier[s.evaluator].complete)
+    refused, missing = len(back) - len(read), len(man.sent) - len(back) - done
     folders = (
         f"Cartelle inviate {len(man.sent)}: {plural(len(read), 'accolta', 'accolte')}, "
         f"{plural(refused, 'respinta', 'respinte')}, {plural(missing, 'mancante', 'mancanti')}"
     )
+    if done:
+        folders += f"; {plural(done, 'non restituita', 'non restituite')}, già tutto nei dati"
     if strangers:
         folders += f"; {plural(strangers, 'file respinto', 'file respinti')}: non di questa raccolta"
     held = sum(len(v) for v in tally.held.values())
     incomplete = sum(len(r.incomplete()) for r in read)
     now = sum(tally.actuals.values())
+    cards, actuals = (sum(getattr(e, what) for e in earlier.values()) for what in ("cards", "actuals"))
     return [
         folders + ".",
         f"Schede unite: {len(tally.added)} nuove, {len(tally.updated)} aggiornate, {len(tally.same)} già presenti; "
-        f"non unite: {plural(incomplete, 'incompleta', 'incomplete')}, {held} in conflitto.",
-        f"Consuntivi uniti: {now} ora, {sum(tally.measures.values()) - now} già presenti.",
+        + (f"{ALREADY}{cards}; " if cards else "")
+        + f"non unite: {plural(incomplete, 'incompleta', 'incomplete')}, {held} in conflitto.",
+        f"Consuntivi uniti: {now} ora, {sum(tally.measures.values()) - now} già presenti"
+        + (f"; {ALREADY}{actuals}." if actuals else "."),
     ]
 
 
@@ -126,8 +163,11 @@ def render(man: Manifest, returned: list[Returned], tally: Tally) -> str:
     sent = plural(len(man.sent), "cartella inviata", "cartelle inviate")
     whose = f"di {man.name} ({man.ente})" if man.name else f"dell'ente {man.ente}"
     strangers = [r for r in returned if r.evaluator is None]
-    lines = [_line(s, by.get(s.evaluator, []), tally) for s in man.sent]
+    earlier = {s.evaluator: _earlier(s, _merged(s.evaluator, by.get(s.evaluator, []), tally), tally) for s in man.sent}
+    lines = [_line(s, by.get(s.evaluator, []), tally, earlier[s.evaluator]) for s in man.sent]
     lines += [Line(("?", r.file, "", "", "RESPINTA: non è di questa raccolta")) for r in strangers]
     wide = max([30, *(len(s.label) for s in man.sent), *(len(r.file) for r in strangers)])
     table = _table(lines, wide)
-    return "\n".join([f"Raccolta {man.year} {whose}: {sent}", "", *table, "", *_totals(man, by, tally, len(strangers))])
+    return "\n".join(
+        [f"Raccolta {man.year} {whose}: {sent}", "", *table, "", *_totals(man, by, tally, len(strangers), earlier)]
+    )

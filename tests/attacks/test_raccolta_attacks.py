@@ -56,7 +56,8 @@ def test_csv_records_not_merged_are_kept_byte_for_byte(tmp_path):
 
 
 def test_csv_row_left_short_by_a_first_merge_takes_a_later_actual(tmp_path):
-    # round 1: PO1 returns K11 and K12; the merge adds actual and the three x_raccolta_ columns to the header
+    # round 1: PO1 returns K11 and K12; the merge adds «consuntivo» (the office's word for the actual, even in a file
+    # of the codes of before) and the three x_raccolta_ columns to the header
     # and leaves K0's record as it was, 7 cells under an 11-column header (valid: the missing cells are empty).
     # round 2: the Segretario returns K0's actual, 90: the merge fills the short record itself, never a traceback
     cycle = csv_office(tmp_path)
@@ -66,7 +67,7 @@ def test_csv_row_left_short_by_a_first_merge_takes_a_later_actual(tmp_path):
     assert unisci(cycle, tmp_path / "r").returncode == 0
     path = tmp_path / "ente" / "indicators.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[0].endswith(",actual,x_raccolta_cartella,x_raccolta_valutatore,x_raccolta_ricevuta")
+    assert lines[0].endswith(",consuntivo,x_raccolta_cartella,x_raccolta_valutatore,x_raccolta_ricevuta")
     assert "K0,S1,Pratiche digitali,higher,100,," in lines  # left short by round 1
     fill(sent / "SEG.xlsx", back / "SEG.xlsx", actuals={"K0": 90})
     run = unisci(cycle, tmp_path / "r")
@@ -93,7 +94,8 @@ def test_csv_percentage_actuals_are_written_as_the_office_writes_its_targets(tmp
     assert run.returncode == 0, run.stderr
     text = (tmp_path / "ente" / "indicators.csv").read_text(encoding="utf-8")
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text))}
-    assert {k: rows[k]["actual"] for k in ("K11", "K13", "K14")} == {"K11": "40", "K13": "95%", "K14": "97,5%"}
+    # the column the merge adds is «consuntivo», the office's word (the file's other headers are the codes)
+    assert {k: rows[k]["consuntivo"] for k in ("K11", "K13", "K14")} == {"K11": "40", "K13": "95%", "K14": "97,5%"}
 
 
 def test_csv_note_where_the_merge_would_add_a_column_refuses_the_merge(tmp_path):

@@ -1,0 +1,164 @@
+"""raccolta crea|unisci for an office that writes its data as CSV files with the Italian headers: what the merge adds
+is in the office's words, and the status table says what is outstanding and what the data already held."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from office_year import fill_workbook
+
+from helpers import ciclope, cycle_case
+
+REGULATION = """\
+formato = 2
+[atto]
+titolo = "Criteri di valutazione"
+tipo_ente = "comune"
+comparto = "altro"
+
+[[scheda]]
+fonte = "art. 1"
+ruoli = ["po", "dipendente"]
+voci = [
+  { sezione = "Comportamenti", voce = "Collaborazione", massimo = 60 },
+  { sezione = "Comportamenti", voce = "Precisione", massimo = 40 },
+]
+
+[livelli]
+fonte = "art. 2"
+scala = [{ nome = "alta", da = 80 }, { nome = "bassa", da = 0 }]
+
+[[premi]]
+nome = "performance individuale"
+metodo = "proporzionale"
+peso = "=1"
+fonte = "art. 3"
+"""
+
+CYCLE = """[ciclo]
+anno = 2024
+risultati = "risultati"
+
+[[ente]]
+id = "comune"
+plugin = "regolamento"
+dati = "ente"
+regolamento = "regolamento.toml"
+"""
+
+CARDS_HEADER = "persona,valutatore,sezione,voce,punti_massimi,punti"
+# the Segretaria SEG evaluates the PO Paolo Orsi, whose card the office has already written; PO1 evaluates A1 and A2,
+# whose cards go out; SEG answers for the unit's indicator IN1, whose actual is already written
+DATA = {
+    "unità.csv": "codice,nome,tipo,superiore,responsabile\ncom,Comune di Prova,ente,,SEG\n",
+    "persone.csv": "codice,nome,ruolo,categoria,unità,quota_tempo,giorni_assenza,valutatore\n"
+    "SEG,Sara Segre,Segretario,DIR,com,100%,0,\n"
+    "PO1,Paolo Orsi,Posizione organizzativa,D,com,100%,0,SEG\n"
+    "A1,Anna Albi,Dipendente,C,com,100%,0,PO1\n"
+    "A2,Aldo Arno,Dipendente,B,com,100%,0,PO1\n",
+    "obiettivi.csv": "codice,tipo,titolo,superiore,area,peso,responsabile\nOB1,operativo,Servizi,,,,com\n",
+    "indicatori.csv": "codice,obiettivo,nome,tipo,peso,valore_base,target,consuntivo\n"
+    "IN1,OB1,Pratiche,più è meglio,,,10,10\n",
+    "valutazioni.csv": f"{CARDS_HEADER}\nPO1,SEG,Comportamenti,Collaborazione,60,50\n"
+    "PO1,SEG,Comportamenti,Precisione,40,30\n",
+    "ente.toml": 'nome = "Comune di Prova"\n[fondi]\nperformance_individuale = "3000.00"\n',
+}
+
+
+def collected(tmp_path: Path, **files: str | None) -> Path:
+    """The ente of ``DATA`` (``files`` in place of its own; None: without that file) under ``tmp_path``, its
+    collection created in ``r`` and PO1's workbook returned with 5 points less than each item's maximum; the
+    cycle.toml."""
+    data = {name: text for name, text in {**DATA, **files}.items() if text is not None}
+    cycle = cycle_case(tmp_path, "ente", data, REGULATION, CYCLE)
+    done = ciclope("raccolta", "crea", cycle, "--ente", "comune", "--out", tmp_path / "r")
+    assert done.returncode == 0, done.stderr
+    sent = tmp_path / "r" / "da-inviare"
+    fill_workbook(sent / "PO1.xlsx", tmp_path / "r" / "ricevute" / "PO1.xlsx", lambda most: most - 5)
+    return cycle
+
+
+def unisci(cycle: Path):
+    done = ciclope("raccolta", "unisci", cycle, "--ente", "comune", cycle.parent / "r")
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_the_columns_the_merge_adds_are_in_the_offices_italian(tmp_path):
+    cycle = collected(tmp_path)
+    unisci(cycle)
+    lines = (tmp_path / "ente" / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
+    # the office's six columns as written, then «peso» and «motivazione» (never weight, motivation) and where each
+    # merged row came from
+    assert lines[0] == f"{CARDS_HEADER},peso,motivazione,x_raccolta_cartella,x_raccolta_valutatore,x_raccolta_ricevuta"
+    # the office's rows byte for byte; A1's items merged with 60 − 5 = 55 and 40 − 5 = 35 points
+    assert lines[1:3] == ["PO1,SEG,Comportamenti,Collaborazione,60,50", "PO1,SEG,Comportamenti,Precisione,40,30"]
+    assert lines[3].startswith("A1,PO1,Comportamenti,Collaborazione,60,55,,,PO1.xlsx,PO1,")
+    assert lines[4].startswith("A1,PO1,Comportamenti,Precisione,40,35,,,PO1.xlsx,PO1,")
+    assert ciclope("validate", cycle).returncode == 0
+
+
+def test_a_file_with_the_codes_of_before_gets_its_new_columns_in_italian(tmp_path):
+    # the codes stay read; a column the merge adds is the office's word whatever the file's header
+    codes = "person,evaluator,section,item,max_points,points"
+    cards = DATA["valutazioni.csv"].replace(CARDS_HEADER, codes)
+    cycle = collected(tmp_path, **{"valutazioni.csv": cards})
+    unisci(cycle)
+    header = (tmp_path / "ente" / "valutazioni.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == f"{codes},peso,motivazione,x_raccolta_cartella,x_raccolta_valutatore,x_raccolta_ricevuta"
+    assert ciclope("validate", cycle).returncode == 0
+
+
+def test_a_new_file_of_cards_has_the_offices_headers(tmp_path):
+    cycle = collected(tmp_path, **{"valutazioni.csv": None})
+    unisci(cycle)
+    lines = (tmp_path / "ente" / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == f"{CARDS_HEADER},peso,motivazione,x_raccolta_cartella,x_raccolta_valutatore,x_raccolta_ricevuta"
+    assert lines[1].startswith("A1,PO1,Comportamenti,Collaborazione,60,55,,,PO1.xlsx,PO1,")
+
+
+def test_an_actual_merged_into_a_file_without_its_column_is_written_under_consuntivo(tmp_path):
+    # indicatori.csv without «consuntivo», no card written yet: SEG returns PO1's card and IN1's actual 12
+    indicators = "codice,obiettivo,nome,tipo,peso,valore_base,target\nIN1,OB1,Pratiche,più è meglio,,,10\n"
+    cycle = collected(tmp_path, **{"indicatori.csv": indicators, "valutazioni.csv": f"{CARDS_HEADER}\n"})
+    sent = tmp_path / "r" / "da-inviare"
+    fill_workbook(sent / "SEG.xlsx", tmp_path / "r" / "ricevute" / "SEG.xlsx", lambda most: most, actual=12)
+    unisci(cycle)
+    lines = (tmp_path / "ente" / "indicatori.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "codice,obiettivo,nome,tipo,peso,valore_base,target,consuntivo,x_raccolta_cartella," + (
+        "x_raccolta_valutatore,x_raccolta_ricevuta"
+    )
+    assert lines[1].startswith("IN1,OB1,Pratiche,più è meglio,,,10,12,SEG.xlsx,SEG,")
+    assert ciclope("validate", cycle).returncode == 0
+
+
+def test_a_workbook_whose_cards_and_actuals_are_already_in_the_data_is_not_missing(tmp_path):
+    # SEG's workbook holds PO1's card and IN1's indicator, both written in the data before `raccolta crea` (PO1's
+    # 50 + 30 points, IN1's actual 10); SEG returns nothing, PO1 returns A1's and A2's cards
+    done = unisci(collected(tmp_path))
+    lines = done.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("valutatore"))
+    seg = next(line for line in lines if line.startswith("SEG "))
+    state = header.index("stato")
+    # SEG: 1 card sent, 1 already in the data; 1 indicator sent, 1 actual already in the data; nothing outstanding
+    assert seg[: state - 2].split()[-6:] == ["1", "su", "1", "1", "su", "1"], seg
+    assert seg[state:] == "non restituita, già tutto nei dati", seg
+    assert "MANCANTE" not in done.stdout
+    # 2 sent: PO1's accepted, SEG's not back but nothing missing; 2 cards new (A1, A2) + 1 already in the data
+    # (PO1) = the rows' 2 + 1 cards; 0 actuals now + 1 already in the data = the rows' 0 + 1
+    assert "Cartelle inviate 2: 1 accolta, 0 respinte, 0 mancanti; 1 non restituita, già tutto nei dati." in lines
+    assert (
+        "Schede unite: 2 nuove, 0 aggiornate, 0 già presenti; già nei dati, non da una cartella unita ora: 1; "
+        "non unite: 0 incomplete, 0 in conflitto."
+    ) in lines
+    assert "Consuntivi uniti: 0 ora, 0 già presenti; già nei dati, non da una cartella unita ora: 1." in lines
+
+
+def test_a_workbook_not_back_with_a_card_outstanding_is_missing_and_counts_what_the_data_holds(tmp_path):
+    # a second PO evaluated by SEG, PO2, without a card: SEG's workbook now has 2 cards, PO1's already in the data
+    people = DATA["persone.csv"] + "PO2,Piero Pace,Posizione organizzativa,D,com,100%,0,SEG\n"
+    done = unisci(collected(tmp_path, **{"persone.csv": people}))
+    seg = next(line for line in done.stdout.splitlines() if line.startswith("SEG "))
+    # 1 of 2 cards in the data (PO1's), PO2's outstanding; the 1 actual in the data
+    assert seg.split()[-7:] == ["1", "su", "2", "1", "su", "1", "MANCANTE"], seg
+    assert "Cartelle inviate 2: 1 accolta, 0 respinte, 1 mancante." in done.stdout
