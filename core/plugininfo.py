@@ -94,7 +94,8 @@ class PluginInfo:
     reading_status: Mapping[tuple[str, str], str] = attrs.field(factory=dict, hash=False)
     # (reading, source) → the beginnings of the keys of the figures the reading's block records: said only with those,
     # never with a figure of another block citing the same article; () for a block that records none (an act of the
-    # calendar: said where the calendar is). A reading not here goes with every figure citing its source
+    # calendar: said where the calendar is). A reading not here goes with every figure citing its source. A ``*``
+    # stands for one segment of a key (``award:*:risultato``: the amounts of one fund, whoever they are paid to)
     reading_figures: Mapping[tuple[str, str], tuple[str, ...]] = attrs.field(factory=dict, hash=False)
     folder: Path | None = None  # the plugin package's folder: params.toml and demo/ sit here
     # every code the plugin writes in Italian: its LABELS (statuses, components of a score, funds) and STATUS_LABELS

@@ -310,7 +310,9 @@ def ciclope_assumptions(
     or of ``(what, reading, source, status)`` where the rule gives a person a status (an exclusion's,
     ``Rewards.statuses``): the explanations then say the reading only with the figures of a person of that status,
     never with every figure that cites the same article; or of ``(what, reading, source, status, figures)`` where
-    ``figures`` are the beginnings of the keys of the figures the reading's rule records (``("premio:a:",)``): the
+    ``figures`` are the beginnings of the keys of the figures the reading's rule records (``("premio:a:",)``; a
+    ``*`` stands for one segment between colons, the others written whole: ``"award:*:risultato"`` is every amount of
+    the fund «risultato»): the
     explanations say the reading only with those, never with a figure of another rule citing the same article, and
     never with any figure where ``figures`` is ``()`` (a rule that records none, as an act of the calendar: the
     Relazione says it with the calendar). The Relazione (internal and public) lists them among its assumptions, after

@@ -476,9 +476,20 @@ def readings_of(figure: Figure, result: Result, each: bool = False, person: str 
         and where
         and any(c == where or c.endswith(f", {where}") for c in cited)
         and tied.get((text, where), status) == status
-        and figure.key.startswith(blocks.get((text, where), ("",)))
+        and any(begins(figure.key, b) for b in blocks.get((text, where), ("",)))
     )
     return list(dict.fromkeys(found))  # a text several blocks of the act declare, once
+
+
+def begins(key: str, beginning: str) -> bool:
+    """Whether a figure's key is of those ``beginning`` names (:attr:`PluginInfo.reading_figures`): its beginning,
+    or, where ``beginning`` has a ``*``, its first segments one by one (``:`` between them), ``*`` any segment and
+    each other the segment as written: ``award:*:risultato`` is ``award:P1:risultato`` and ``award:P1:risultato:PO1``
+    (an interim the fund pays), never ``award:P1`` nor ``award:P1:risultato_eq``."""
+    if "*" not in beginning:
+        return key.startswith(beginning)
+    wanted, have = beginning.split(":"), key.split(":")
+    return len(have) >= len(wanted) and all(w in ("*", h) for w, h in zip(wanted, have, strict=False))
 
 
 def excluded_at(result: Result, key: str) -> str | None:

@@ -497,9 +497,17 @@ def template_rows(ente: Ente | None, scores: Mapping[str, Any] | None) -> dict[s
 @hookimpl(specname="ciclope_card_items")
 def card_items(person: Person, params: Params) -> list[tuple[str, str, Decimal, Decimal | None]] | None:
     """The items of the card the regulation declares for the person's role and category ([[scheda]]); None (the
-    items of evaluations.csv) when it declares none for them."""
+    items of evaluations.csv) when it declares none for them. A voce without ``peso`` weighs its maximum: in a card
+    that weighs another, it is given as its weight, for a card of weights in part blank is no card (rules/core.md
+    §3) and the evaluators' forms write what this gives."""
     card = grades.card_of(regulation_of(params), person)
-    return [(i.section, i.item, i.max_points, i.weight) for i in card.items] if card is not None else None
+    if card is None:
+        return None
+    weighed = any(i.weight is not None for i in card.items)
+    return [
+        (i.section, i.item, i.max_points, i.max_points if weighed and i.weight is None else i.weight)
+        for i in card.items
+    ]
 
 
 @hookimpl(specname="ciclope_individual_score")

@@ -105,24 +105,29 @@ def _figures(
                 f"scrivi nella colonna {column} {most}, e i punti della voce da 0 a {most}",
             )
         )
-    weight = _weight(declared, row.weight, ente.column_shown("evaluations", "weight"))
+    weighed = any(i.weight is not None for i in card.items)
+    weight = _weight(declared, row.weight, ente.column_shown("evaluations", "weight"), weighed)
     if weight:
         said.append(("weight", f"{voce} {weight}"))
     return [Problem.at(ente, RULE, m, cite(reg, card.source), "evaluations", row.row, col) for col, m in said]
 
 
-def _weight(declared: CardItem, written: Decimal | None, column: str) -> str:
+def _weight(declared: CardItem, written: Decimal | None, column: str, weighed: bool) -> str:
     """What is wrong with a row's weight, or nothing. A voce the card gives no ``peso`` weighs its maximum (the
     declared format's reading), as a blank cell does in a card of blank weights (rules/core.md §3): blank, or its
-    maximum. A declared ``peso`` is the voce's weight: written as the card writes it; blank only where it is the
-    maximum, which a blank cell weighs (the score reads the rows, never the card's weights)."""
+    maximum; in a card that weighs another voce (``weighed``), its maximum written (a card of weights in part blank
+    is the core's error). A declared ``peso`` is the voce's weight: written as the card writes it; blank only where
+    it is the maximum, which a blank cell weighs (the score reads the rows, never the card's weights)."""
     most, peso = declared.max_points, declared.weight
     if peso is None:
         if written is None or written == most:
-            return ""
+            return ""  # blank: its maximum, or beside the weights of the other voci the core's error of the card
+        hint = (
+            f"scrivi nella colonna {column} {fmt.decimal_it(most)}" if weighed else f"lascia vuota la colonna {column}"
+        )
         return (
             f"non ha un peso nella scheda del regolamento: pesa il suo massimo, {fmt.decimal_it(most)}, non "
-            f"{fmt.decimal_it(written)}; lascia vuota la colonna {column}"
+            f"{fmt.decimal_it(written)}; {hint}"
         )
     if written is None:
         if peso == most:

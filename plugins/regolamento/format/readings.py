@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import fmt
-from ciclope.plugins.regolamento.format.spec import Definition, Event, Exclusion, Regulation
+from ciclope.plugins.regolamento.format.spec import Definition, Event, Exclusion, Regulation, ResultPay
 
 # a block of a list of tables, as a sentence names it (the list's key → its item); a table alone by its own key's doc
 ITEM_WORDS = {
@@ -133,9 +133,7 @@ def _walk(block: Any, where: str) -> Iterator[Reading]:
     text = getattr(block, "assumption", "")
     if where and isinstance(text, str) and text:
         status = block.gives if isinstance(block, Exclusion) else ""
-        # an act of the calendar records no figure: its reading is of the calendar, whatever else cites its article
-        figures = () if isinstance(block, Event) else None
-        yield Reading(where, text, str(getattr(block, "source", "") or ""), status, figures)
+        yield Reading(where, text, str(getattr(block, "source", "") or ""), status, _recorded(block))
     if not attrs.has(type(block)):
         return
     for field in attrs.fields(type(block)):
@@ -146,6 +144,18 @@ def _walk(block: Any, where: str) -> Iterator[Reading]:
         elif isinstance(value, tuple):
             for item in (v for v in value if attrs.has(type(v))):
                 yield from _walk(item, where or _said(field, item, ITEM_WORDS.get(toml, toml)))
+
+
+def _recorded(block: Any) -> tuple[str, ...] | None:
+    """The figures a block's reading is said with, where another block may cite its article: an act of the calendar
+    records none (its reading is of the calendar); the result pay, the amounts of its fund and the fund's own figures
+    (an exclusion, the levels, a part of the premium often cite the same paragraph: a Direttore's percentages are no
+    reading of an employee's premium); any other block every figure citing its fonte."""
+    if isinstance(block, Event):
+        return ()
+    if isinstance(block, ResultPay):
+        return (f"award:*:{block.fund}", f"pool:{block.fund}:*")
+    return None
 
 
 def shared(field: Any, items: tuple[Any, ...]) -> dict[str, tuple[int, str]]:

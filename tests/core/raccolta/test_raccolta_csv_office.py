@@ -162,3 +162,24 @@ def test_a_workbook_not_back_with_a_card_outstanding_is_missing_and_counts_what_
     # 1 of 2 cards in the data (PO1's), PO2's outstanding; the 1 actual in the data
     assert seg.split()[-7:] == ["1", "su", "2", "1", "su", "1", "MANCANTE"], seg
     assert "Cartelle inviate 2: 1 accolta, 0 respinte, 1 mancante." in done.stdout
+
+
+def test_a_card_that_weighs_one_voce_sends_and_merges_every_voce_s_weight(tmp_path):
+    # the regulation weighs «Collaborazione» 120 (twice its maximum of 60) and gives «Precisione» no peso: it weighs
+    # its maximum, 40. The forms carry both weights, never 120 beside a blank (a card of weights in part blank is
+    # refused): A1's 55 and 35 points are 100 × (120 × 55/60 + 40 × 35/40) / 160 = 100 × 145 / 160 = 90,625 → 90,63
+    weighed = REGULATION.replace("massimo = 60 }", "massimo = 60, peso = 120 }")
+    data = {**DATA, "valutazioni.csv": f"{CARDS_HEADER}\n"}
+    cycle = cycle_case(tmp_path, "ente", data, weighed, CYCLE)
+    assert ciclope("raccolta", "crea", cycle, "--ente", "comune", "--out", tmp_path / "r").returncode == 0
+    sent = tmp_path / "r" / "da-inviare"
+    fill_workbook(sent / "PO1.xlsx", tmp_path / "r" / "ricevute" / "PO1.xlsx", lambda most: most - 5)
+    fill_workbook(sent / "SEG.xlsx", tmp_path / "r" / "ricevute" / "SEG.xlsx", lambda most: most, actual=10)
+    unisci(cycle)
+    lines = (tmp_path / "ente" / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith(f"{CARDS_HEADER},peso,")
+    a1 = [line for line in lines if line.startswith("A1,")]
+    assert [line.split(",")[4:7] for line in a1] == [["60", "55", "120"], ["40", "35", "40"]]
+    assert ciclope("validate", cycle).returncode == 0
+    done = ciclope("explain", cycle, "--person", "A1")
+    assert "90,63" in done.stdout, done.stdout

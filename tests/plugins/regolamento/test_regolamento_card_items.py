@@ -233,3 +233,32 @@ def test_a_weight_where_the_card_gives_none_must_be_the_maximum_or_blank(ciclope
         "regolamento: pesa il suo massimo, 40, non 60; lascia vuota la colonna weight"
     )
     assert card_problems(run(ciclope_ente, tmp_path, cards=with_weights(maxima, maxima))) == []
+
+
+def test_in_a_card_that_weighs_another_voce_an_unweighed_voce_is_written_with_its_maximum(ciclope_ente, tmp_path):
+    # «Apporto» weighs 80 (twice its maximum), the other two no peso: their maxima, 20 and 40. Written 80, 20, 40:
+    # 100 × (80 × 30/40 + 20 × 16/20 + 40 × 32/40) / 140 = 100 × 108 / 140 = 77,142… → 77,14
+    one = REGULATION.replace(
+        "massimo = 40 },\n  { sezione = \"Comportamenti\", voce = \"Qualità",
+        "massimo = 40, peso = 80 },\n  { sezione = \"Comportamenti\", voce = \"Qualità",
+        1,
+    )
+    assert one != REGULATION
+    files = one_unit_comune(
+        "Unione", STAFF, with_weights(("80", "20", "40"), ("80", "20", "40")), '[funds]\nproduttivita = "1000.00"\n'
+    )
+    result = run_declared(ciclope_ente, tmp_path, one, files)
+    assert card_problems(result) == []
+    assert str(result.scores["P1"].score) == "77.14"
+    # 30 on «Qualità della prestazione» (maximum 20): the hint is to write the maximum, never to leave it blank
+    # (a blank beside the weight 80 is a card of weights in part blank)
+    (tmp_path / "b").mkdir()
+    files = one_unit_comune(
+        "Unione", STAFF, with_weights(("80", "30", "40"), ("80", "20", "40")), '[funds]\nproduttivita = "1000.00"\n'
+    )
+    (problem,) = card_problems(run_declared(ciclope_ente, tmp_path / "b", one, files))
+    assert (problem.row, problem.column) == (3, "weight")
+    assert problem.message == (
+        "scheda di Anna Neri (P1): la voce «Qualità della prestazione» non ha un peso nella scheda del regolamento: "
+        "pesa il suo massimo, 20, non 30; scrivi nella colonna weight 20"
+    )

@@ -184,3 +184,71 @@ def test_a_reading_of_a_calendar_act_is_never_said_with_a_figure_of_the_same_art
     page = text_of(html.render(result))
     assert f"atto del calendario «Colloquio sugli obiettivi»: {reading}" in page
     assert "(atto del calendario)" not in page
+
+
+DIRECTOR_ON_THE_EXCLUSION_S_ARTICLE = """\
+formato = 2
+[atto]
+titolo = "Sistema di valutazione dell'Azienda di Letture"
+sigla = "SMVP"
+tipo_ente = "azienda_servizi_persona"
+
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 60
+fonte = "par. 7"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+ruoli = ["dipendente"]
+fonte = "par. 8"
+
+[risultato_po]
+metodo = "percentuale"
+ruoli = ["dirigente"]
+fondo = "risultato_direttore"
+percentuali = [{ da = 90, quota = 0.20 }, { da = 60, quota = 0.10 }]
+fonte = "par. 7"
+ipotesi = "le percentuali del Direttore non sono nel testo: 20% e 10%"
+"""
+
+
+def test_a_reading_of_the_result_pay_is_said_only_with_its_fund_s_amounts(ciclope_ente, tmp_path):
+    """The exclusion and the Direttore's result pay cite one paragraph (par. 7): the percentages the office chose for
+    the Direttore are a reading of his result pay, never of an employee's premium nor of the score that excluded
+    them (an ASP's OSS under the minimum read «le percentuali del Direttore…» on his own scheda)."""
+    from ciclope.core.run.explain import explain
+    from ciclope.core.schede.content import build
+
+    data = comune()
+    header, *lines = data["people.csv"].splitlines()
+    lines.append("DIR,Direttore,dirigente,,com,1,0,false,SEG")
+    data["people.csv"] = (
+        "\n".join([header + ",retribuzione_posizione", *(x + "," for x in lines[:-1]), lines[-1] + ",30000"]) + "\n"
+    )
+    data["evaluations.csv"] += "DIR,SEG,s,Voce,100,95,\n"
+    data["ente.toml"] += 'risultato_direttore = "10000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, DIRECTOR_ON_THE_EXCLUSION_S_ARTICLE, data)
+    reading = "le percentuali del Direttore non sono nel testo: 20% e 10%"
+    # the Direttore (95) has 30.000 × 20% = 6.000,00; A (80) the whole 1.000,00 of the fund; B (50) is excluded
+    assert amounts(result)["DIR"] == "6000.00" and amounts(result)["A"] == "1000.00"
+    assert reading in explain(result, "person", "DIR")
+    assert [text for p in build(result, "DIR").payments for text in p.readings] == [reading]
+    for pid in ("A", "B"):  # B's exclusion cites par. 7 as the result pay does: no reading of the Direttore's
+        assert reading not in explain(result, "person", pid)
+        scheda = build(result, pid)
+        assert reading not in scheda.score_readings
+        assert all(reading not in payment.readings for payment in scheda.payments)
+
+
+def test_a_star_is_one_segment_of_a_figure_s_key():
+    from ciclope.core.run.explain import begins
+
+    assert begins("award:P1:risultato", "award:*:risultato")
+    assert begins("award:P1:risultato:PO1", "award:*:risultato")  # an interim the fund pays
+    assert not begins("award:P1", "award:*:risultato")
+    assert not begins("award:P1:risultato_eq", "award:*:risultato")  # another fund, however it begins
+    assert not begins("pool:risultato", "pool:risultato:*")  # the fund as the ente gives it: not the block's
+    assert begins("pool:risultato:interim", "pool:risultato:*")
+    assert begins("premio:a:P1", "premio:a:") and not begins("premio:ab:P1", "premio:a:")  # no star: the beginning
