@@ -183,3 +183,40 @@ def test_a_card_that_weighs_one_voce_sends_and_merges_every_voce_s_weight(tmp_pa
     assert ciclope("validate", cycle).returncode == 0
     done = ciclope("explain", cycle, "--person", "A1")
     assert "90,63" in done.stdout, done.stdout
+
+
+def _cards(*rows: str) -> str:
+    return f"{CARDS_HEADER}\n" + "".join(f"{row}\n" for row in rows) + DATA["valutazioni.csv"].split("\n", 1)[1]
+
+
+def test_a_returned_card_the_same_as_the_offices_is_already_in_the_data_not_a_conflict(tmp_path):
+    # A1's card in the data as the office wrote it, «55,0» and «35»: the loader reads 55 and 35, the points PO1
+    # returns; the maximum «60,00» reads 60. The same card: nothing written, counted «già presenti», no error
+    office = ("A1,PO1,Comportamenti,Collaborazione,\"60,00\",\"55,0\"", "A1,PO1,Comportamenti,Precisione,40,35")
+    cycle = collected(tmp_path, **{"valutazioni.csv": _cards(*office)})
+    done = unisci(cycle)
+    assert "ha già una scheda" not in done.stderr, done.stderr
+    lines = (tmp_path / "ente" / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[1:3] == list(office)  # the office's rows byte for byte, no x_raccolta_ columns filled
+    assert lines[5].startswith("A2,PO1,Comportamenti,Collaborazione,60,55,")
+    # A2 new (1); A1 the same (1); PO1's card, SEG's workbook not back, already in the data (1)
+    assert (
+        "Schede unite: 1 nuove, 0 aggiornate, 1 già presenti; già nei dati, non da una cartella unita ora: 1; "
+        "non unite: 0 incomplete, 0 in conflitto."
+    ) in done.stdout.splitlines()
+
+
+def test_a_returned_card_other_than_the_offices_says_the_first_voce_that_differs(tmp_path):
+    # A1's card in the data: Collaborazione 55 (as returned), Precisione 30 (PO1 returns 40 − 5 = 35)
+    office = ("A1,PO1,Comportamenti,Collaborazione,60,55", "A1,PO1,Comportamenti,Precisione,40,30")
+    cycle = collected(tmp_path, **{"valutazioni.csv": _cards(*office)})
+    done = ciclope("raccolta", "unisci", cycle, "--ente", "comune", tmp_path / "r")
+    assert done.returncode == 1
+    assert (
+        "valutazioni.csv, riga 2, colonna persona: errore: «A1» ha già una scheda nei dati dell'ente (righe 2, 3) "
+        "che non viene dalla cartella di «PO1» ed è diversa da quella ricevuta in PO1.xlsx: voce «Precisione», "
+        "nei dati 30, nella cartella 35; la scheda ricevuta non è unita: per prendere quella della cartella togli "
+        "quelle righe dai dati e rilancia l'unione, altrimenti correggi la cartella"
+    ) in done.stderr, done.stderr
+    lines = (tmp_path / "ente" / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[1:3] == list(office)
