@@ -2,8 +2,9 @@
 
 Rules (issue 42): a card is merged only when complete; a person in two workbooks, or two workbooks of one
 evaluator, is an error and neither is merged (never the last one written wins); a card or an actual already
-in the ente's data that did not come from the same evaluator's workbook is a conflict, never overwritten; a
-second merge of the same returns changes nothing. Every row merged says where it came from in its ``x_``
+in the ente's data that did not come from the same evaluator's workbook is a conflict, never overwritten, unless
+it is the card returned as the loader reads both (then it is already there); a second merge of the same returns
+changes nothing. Every row merged says where it came from in its ``x_``
 columns (which workbook, which evaluator, when it was saved)."""
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ciclope.core.raccolta import layout
 from ciclope.core.raccolta.entedata import Grid
 from ciclope.core.raccolta.readback import CardRow, Returned
 from ciclope.core.raccolta.xlsxedit import Percent
-from ciclope.core.values import CONTROL, RUNNABLE, in_percent_points, parse_indicator_value
+from ciclope.core.values import CONTROL, RUNNABLE, in_percent_points, parse_indicator_value, unquoted
 
 FROM_FILE, FROM_EVALUATOR, RECEIVED = "x_raccolta_cartella", "x_raccolta_valutatore", "x_raccolta_ricevuta"
 CARD_COLUMNS = ("person", "evaluator", "section", "item", "max_points", "points", "weight", "motivation")
@@ -44,6 +45,8 @@ class Tally:
     cards: dict[str, list[str]] = attrs.field(factory=dict)
     # evaluator → the people whose complete card from its workbook was not merged (a conflict, or in two workbooks)
     held: dict[str, list[str]] = attrs.field(factory=dict)
+    # person → how the card returned differs from the one the data already held (a conflict): the first difference
+    differs: dict[str, str] = attrs.field(factory=dict)
     # evaluator → how many actuals from its workbook are in the data now (merged now or already there)
     measures: dict[str, int] = attrs.field(factory=dict)
     # the people whose card in the ente's data after the merge has points on every item, and the indicators with an
@@ -149,10 +152,11 @@ def merge_cards(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool) -> N
             if person in twice:
                 tally.card(r.evaluator, person, None)
             else:
-                _merge_card(grid, r, person, _card_rows(r, rows, grid, xlsx), tally)
+                _merge_card(grid, r, person, rows, tally, xlsx)
 
 
-def _merge_card(grid: Grid, r: Returned, person: str, new: list[list[Any]], tally: Tally) -> None:
+def _merge_card(grid: Grid, r: Returned, person: str, rows: list[CardRow], tally: Tally, xlsx: bool) -> None:
+    new = _card_rows(r, rows, grid, xlsx)
     at = [i for i, row in enumerate(grid.rows) if grid.get(row, "person") == person]
     if not at:
         grid.rows.extend(new)
@@ -167,14 +171,21 @@ def _merge_card(grid: Grid, r: Returned, person: str, new: list[list[Any]], tall
         tally.changed.add(grid.name)
         return
     if any(grid.get(grid.rows[i], FROM_EVALUATOR) != r.evaluator for i in at):
-        rows = ", ".join(str(i + 2) for i in at[:5])
+        differs = difference([grid.rows[i] for i in at], rows, grid)
+        if not differs:  # the office's card, returned as it is: already there, nothing to write
+            tally.card(r.evaluator, person, tally.same)
+            return
+        lines = ", ".join(str(i + 2) for i in at[:5])
         tally.conflict(
             grid.title,
-            f"{fmt.quoted(person)} ha già una scheda nei dati dell'ente (righe {rows}) che non viene dalla cartella di "
-            f"{fmt.quoted(r.evaluator)}: la scheda ricevuta in {r.file} non è unita; togli quelle righe se vanno sostituite",
+            f"{fmt.quoted(person)} ha già una scheda nei dati dell'ente (righe {lines}) che non viene dalla cartella di "
+            f"{fmt.quoted(r.evaluator)} ed è diversa da quella ricevuta in {r.file}: {differs}; la scheda ricevuta non "
+            "è unita: per prendere quella della cartella togli quelle righe dai dati e rilancia l'unione, altrimenti "
+            "correggi la cartella",
             row=at[0] + 2,
             column=grid.header[grid.index("person")],  # as the sheet writes it: «persona»
         )
+        tally.differs[person] = differs
         tally.card(r.evaluator, person, None)
         return
     if [_card_values(grid, grid.rows[i]) for i in at] == [_card_values(grid, row) for row in new]:
@@ -184,6 +195,61 @@ def _merge_card(grid: Grid, r: Returned, person: str, new: list[list[Any]], tall
     grid.rows[:] = keep[: at[0]] + new + keep[at[0] :]
     tally.card(r.evaluator, person, tally.updated)
     tally.changed.add(grid.name)
+
+
+Read = Decimal | str | None  # a cell as the loader reads it; its text where the loader would refuse it
+
+
+def _read(code: str, text: str) -> Read:
+    """``text`` of an evaluations column as the loader reads it (``60,00`` is 60): a number compared as a number."""
+    if not text:
+        return None
+    try:
+        value = CANONICAL["evaluations"][code][0](text)
+    except ValueError:
+        return text
+    return value if isinstance(value, Decimal) else text
+
+
+def _said(value: Read) -> str:
+    if value is None:
+        return "vuoto"
+    return fmt.decimal_it(value) if isinstance(value, Decimal) else fmt.quoted(value)
+
+
+def _voce(maximum: str, weight: str, points: Read) -> tuple[Read, Read, Read]:
+    """A voce's maximum, weight and points as the score reads them: a blank weight weighs the maximum."""
+    most = _read("max_points", maximum)
+    return most, _read("weight", weight) if weight else most, points
+
+
+def difference(data: list[list[Any]], rows: list[CardRow], grid: Grid) -> str:
+    """The first difference between a person's card in the ente's data (``data``, rows of ``grid``) and the card
+    returned (``rows``), in words; "" when they are one card as the loader reads it: the same voci (section and
+    item), each with the same maximum, weight and points, compared as numbers, and the same motivation."""
+    kept = {
+        (grid.get(row, "section"), grid.get(row, "item")): _voce(
+            grid.get(row, "max_points"), grid.get(row, "weight"), _read("points", grid.get(row, "points"))
+        )
+        for row in data
+    }
+    sent = {(c.section.strip(), c.item.strip()): _voce(c.max_points, c.weight, c.points) for c in rows}
+    for (section, item), voce in sent.items():
+        if (section, item) not in kept:
+            return f"la voce {fmt.quoted(item)} è nella cartella e non nei dati"
+        for what, there, here in zip(("punti massimi", "peso", ""), kept[(section, item)], voce, strict=True):
+            if there != here:
+                of = f"voce {fmt.quoted(item)}, {what}" if what else f"voce {fmt.quoted(item)}"
+                return f"{of}, nei dati {_said(there)}, nella cartella {_said(here)}"
+    gone = next((item for section, item in kept if (section, item) not in sent), None)  # in the data's order
+    if gone is not None:
+        return f"la voce {fmt.quoted(gone)} è nei dati e non nella cartella"
+    if len(data) != len(rows):
+        return f"la scheda nei dati ha {len(data)} righe, quella della cartella {len(rows)}"
+    said = {unquoted(grid.get(row, "motivation")) for row in data} - {""}
+    if said != {c.motivation.strip() for c in rows} - {""}:
+        return "la motivazione non è la stessa"
+    return ""
 
 
 def _card_values(grid: Grid, row: list[Any]) -> list[str]:

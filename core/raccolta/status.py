@@ -40,7 +40,9 @@ class Earlier:
 
 
 def _earlier(s: Sent, merged: Returned | None, tally: Tally) -> Earlier:
-    brought = set(merged.complete()) if merged else set()
+    """A card counts here when the data holds it complete and the workbook did not bring it into the data: not back,
+    left incomplete, or held (in conflict with the data's card, which stays)."""
+    brought = set(tally.cards.get(s.evaluator, [])) if merged else set()
     filled = set(merged.actuals) if merged else set()
     cards = sum(1 for p in s.people if p not in brought and p in tally.cards_in_data)
     actuals = sum(1 for i in s.indicators if i not in filled and i in tally.actuals_in_data)
@@ -81,8 +83,30 @@ def _notes(r: Returned, tally: Tally) -> list[str]:
         blanks = "; ".join(_blank(r, row) for row in rows if row.person == person and row.points is None)
         notes.append(f"scheda incompleta, non unita: {_said(rows, person)}: {blanks}")
     for person in tally.held.get(r.evaluator or "", []):
-        notes.append(f"scheda completa non unita (vedi gli errori): {_said(rows, person)}")
+        differs = tally.differs.get(person)
+        if differs:
+            notes.append(
+                f"scheda diversa da quella nei dati, non unita (vedi gli errori): {_said(rows, person)}: {differs}"
+            )
+        else:
+            notes.append(f"scheda completa non unita (vedi gli errori): {_said(rows, person)}")
     return notes
+
+
+def _kinds(r: Returned, tally: Tally, earlier: Earlier) -> str:
+    """The workbook's cards in the words of the totals below the table, so that the rows add up to them: merged now
+    (new, updated), already there (the same as the data's), in the data without it; and those not merged. "" when
+    every card was merged now."""
+    mine = set(tally.cards.get(r.evaluator or "", []))
+    added, updated, same = (len(mine.intersection(kind)) for kind in (tally.added, tally.updated, tally.same))
+    incomplete, held = len(r.incomplete()), len(tally.held.get(r.evaluator or "", []))
+    if not (same or earlier.cards or incomplete or held):
+        return ""
+    return (
+        f"schede: {added} nuove, {updated} aggiornate, {same} già presenti; "
+        + (f"già nei dati, non da questa cartella: {earlier.cards}; " if earlier.cards else "")
+        + f"non unite: {plural(incomplete, 'incompleta', 'incomplete')}, {held} in conflitto"
+    )
 
 
 def _merged(evaluator: str, found: list[Returned], tally: Tally) -> Returned | None:
@@ -99,7 +123,7 @@ def _line(s: Sent, found: list[Returned], tally: Tally, earlier: Earlier) -> Lin
     cards = (len(tally.cards.get(s.evaluator, [])) if merged else 0) + earlier.cards
     actuals = (tally.measures.get(s.evaluator, 0) if merged else 0) + earlier.actuals
     counts = (f"{cards} su {len(s.people)}", f"{actuals} su {len(s.indicators)}")
-    notes = _notes(merged, tally) if merged else []
+    notes = [k for k in [_kinds(merged, tally, earlier)] if k] + _notes(merged, tally) if merged else []
     return Line((s.evaluator, s.label, *counts, _state(s.evaluator, found, tally, earlier)), tuple(notes))
 
 

@@ -183,3 +183,88 @@ def test_a_card_that_weighs_one_voce_sends_and_merges_every_voce_s_weight(tmp_pa
     assert ciclope("validate", cycle).returncode == 0
     done = ciclope("explain", cycle, "--person", "A1")
     assert "90,63" in done.stdout, done.stdout
+
+
+# PO1 evaluates four people; the office has written the cards of A1, A2 and A3 before `raccolta crea` (SEG's card
+# of PO1 too, and IN1's actual): PO1 returns its workbook with 5 points less than each item's maximum, 55 of 60 and
+# 35 of 40, as in ``collected``
+FOUR = DATA["persone.csv"] + "A3,Alba Alpi,Dipendente,C,com,100%,0,PO1\nA4,Ada Arpi,Dipendente,C,com,100%,0,PO1\n"
+
+
+def _cards(*rows: str) -> str:
+    return f"{CARDS_HEADER}\n" + "".join(f"{row}\n" for row in rows) + DATA["valutazioni.csv"].split("\n", 1)[1]
+
+
+def test_a_returned_card_the_same_as_the_offices_is_already_in_the_data_not_a_conflict(tmp_path):
+    # A1's card in the data as the office wrote it, «55,0» and «35»: the loader reads 55 and 35, the points PO1
+    # returns; the maximum «60,00» reads 60. The same card: nothing written, counted «già presenti», no error
+    office = ("A1,PO1,Comportamenti,Collaborazione,\"60,00\",\"55,0\"", "A1,PO1,Comportamenti,Precisione,40,35")
+    cycle = collected(tmp_path, **{"valutazioni.csv": _cards(*office)})
+    done = unisci(cycle)
+    assert "ha già una scheda" not in done.stderr, done.stderr
+    lines = (tmp_path / "ente" / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[1:3] == list(office)  # the office's rows byte for byte, no x_raccolta_ columns filled
+    assert lines[5].startswith("A2,PO1,Comportamenti,Collaborazione,60,55,")
+    # A2 new (1); A1 the same (1); PO1's card, SEG's workbook not back, already in the data (1)
+    assert (
+        "Schede unite: 1 nuove, 0 aggiornate, 1 già presenti; già nei dati, non da una cartella unita ora: 1; "
+        "non unite: 0 incomplete, 0 in conflitto."
+    ) in done.stdout.splitlines()
+
+
+def test_a_returned_card_other_than_the_offices_says_the_first_voce_that_differs(tmp_path):
+    # A1's card in the data: Collaborazione 55 (as returned), Precisione 30 (PO1 returns 40 − 5 = 35)
+    office = ("A1,PO1,Comportamenti,Collaborazione,60,55", "A1,PO1,Comportamenti,Precisione,40,30")
+    cycle = collected(tmp_path, **{"valutazioni.csv": _cards(*office)})
+    done = ciclope("raccolta", "unisci", cycle, "--ente", "comune", tmp_path / "r")
+    assert done.returncode == 1
+    assert (
+        "valutazioni.csv, riga 2, colonna persona: errore: «A1» ha già una scheda nei dati dell'ente (righe 2, 3) "
+        "che non viene dalla cartella di «PO1» ed è diversa da quella ricevuta in PO1.xlsx: voce «Precisione», "
+        "nei dati 30, nella cartella 35; la scheda ricevuta non è unita: per prendere quella della cartella togli "
+        "quelle righe dai dati e rilancia l'unione, altrimenti correggi la cartella"
+    ) in done.stderr, done.stderr
+    lines = (tmp_path / "ente" / "valutazioni.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[1:3] == list(office)
+
+
+def test_an_evaluators_row_adds_up_and_says_why_each_card_was_not_merged(tmp_path):
+    # PO1's four cards: A1 and A2 the same as the office's (55 and 35), A3's in the data with 50 and 35 (PO1 returns
+    # 55 for Collaborazione: a conflict), A4's not in the data and returned without the points of sheet row 8 (two
+    # items each, in people.csv order: rows 2–3 A1, 4–5 A2, 6–7 A3, 8–9 A4: A4's Collaborazione)
+    office = [
+        row
+        for p in ("A1", "A2")
+        for row in (f"{p},PO1,Comportamenti,Collaborazione,60,55", f"{p},PO1,Comportamenti,Precisione,40,35")
+    ]
+    office += ["A3,PO1,Comportamenti,Collaborazione,60,50", "A3,PO1,Comportamenti,Precisione,40,35"]
+    data = {**DATA, "persone.csv": FOUR, "valutazioni.csv": _cards(*office)}
+    cycle = cycle_case(tmp_path, "ente", data, REGULATION, CYCLE)
+    assert ciclope("raccolta", "crea", cycle, "--ente", "comune", "--out", tmp_path / "r").returncode == 0
+    sent = tmp_path / "r" / "da-inviare"
+    fill_workbook(sent / "PO1.xlsx", tmp_path / "r" / "ricevute" / "PO1.xlsx", lambda most: most - 5, skip={8})
+    done = ciclope("raccolta", "unisci", cycle, "--ente", "comune", tmp_path / "r")
+    assert done.returncode == 1  # the conflict is an error
+    lines = done.stdout.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith("PO1 "))
+    # in the data after the merge, of PO1's 4 cards: A1, A2 (the same: «già presenti») and A3 (the office's card, kept)
+    # = 3; A4 is still to fill. Not merged: A3 (in conflict), A4 (incomplete)
+    assert lines[at].split()[-10:-4] == ["3", "su", "4", "0", "su", "0"], lines[at]
+    assert lines[at + 1].strip() == (
+        "schede: 0 nuove, 0 aggiornate, 2 già presenti; già nei dati, non da questa cartella: 1; "
+        "non unite: 1 incompleta, 1 in conflitto"
+    )
+    assert lines[at + 2].strip() == (
+        "scheda incompleta, non unita: Ada Arpi (A4): voce «Collaborazione» (foglio Schede, riga 8) senza punti"
+    )
+    assert lines[at + 3].strip() == (
+        "scheda diversa da quella nei dati, non unita (vedi gli errori): Alba Alpi (A3): voce «Collaborazione», "
+        "nei dati 50, nella cartella 55"
+    )
+    # the totals are the rows' sums: PO1's 0 new, 2 already there; already in the data without a workbook merged
+    # now: A3's (PO1's row) + PO1's card (SEG's row, not back) = 2; 1 incomplete and 1 in conflict (PO1's)
+    assert (
+        "Schede unite: 0 nuove, 0 aggiornate, 2 già presenti; già nei dati, non da una cartella unita ora: 2; "
+        "non unite: 1 incompleta, 1 in conflitto."
+    ) in lines
+    assert "Nessuna modifica ai dati dell'ente." in lines
