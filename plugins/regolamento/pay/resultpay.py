@@ -139,7 +139,7 @@ def weighed(due: Mapping[str, Decimal]) -> dict[str, tuple[Input, Input]]:
     return out
 
 
-SUM = "Σ dei valutati positivamente"
+SUM = "Σ dei pesi dei valutati positivamente"
 
 
 def cut_due(
