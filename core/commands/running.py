@@ -18,6 +18,10 @@ from ciclope.core.run.runner import compute, run_plan, summary_table
 FAILED_DETAILS = 20  # failed enti whose problems `run` prints; with 1,000 enti the rest is in summary.json
 
 
+# the failures of an ente that are no problem of its files: after them nothing is said to be checked later
+NOT_LOADING = frozenset({"core.internal", "core.timeout", "core.os"})
+
+
 def progress():
     if not sys.stderr.isatty():
         return None
@@ -74,6 +78,8 @@ def cmd_run(args) -> int:
             "non è stata scritta",
             file=sys.stderr,
         )
+        if not any(p.rule in NOT_LOADING for p in o.problems):  # a crash, a hang, a disk: no round of the data's
+            print(configs[o.id].unchecked, file=sys.stderr)
         print(render_problems(list(o.problems), limit=30, total=o.problems_total), file=sys.stderr)
     if len(failed) > FAILED_DETAILS:
         left = len(failed) - FAILED_DETAILS
@@ -145,6 +151,7 @@ def cmd_validate(args) -> int:
             result = compute(cfg, plan.year, args.until)
         except CiclopeError as exc:
             print(f"{cfg.id}: {cfg.failure}")
+            print(cfg.unchecked)
             print(render_problems(list(exc.problems)))
             status = EXIT_ENTE
             tally["falliti"] += 1

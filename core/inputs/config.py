@@ -63,6 +63,18 @@ class EnteConfig:
         """What kept the ente from being computed when it could not be loaded, said to the office."""
         return "regolamento con errori" if self.invalid else "dati non caricabili"
 
+    @property
+    def unchecked(self) -> str:
+        """What the problems of an ente that could not be loaded leave unchecked, so that a second round of errors
+        is no surprise: the data behind a regulation with errors, the calculation's checks behind data that do not
+        load (a grade, a voce of the declared card, a formula's cell are checked on loaded data)."""
+        if self.invalid:
+            return "I dati dell'ente si controllano quando il regolamento non ha errori: correggilo e ripeti."
+        return (
+            "I controlli del calcolo e del regolamento sui dati si fanno quando i dati si caricano: correggi questi "
+            "errori e ripeti."
+        )
+
 
 @attrs.frozen
 class RunPlan:

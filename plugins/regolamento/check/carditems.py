@@ -51,8 +51,10 @@ def _who(person: Person) -> str:
 def _missing(reg: Regulation, ente: Ente, person: Person, card: Card, rows: list[EvaluationItem]) -> list[Problem]:
     """The card's voci none of the person's rows writes (a voce in another section is written: its section is the
     row's error), said at the person's first row."""
-    have = {r.item for r in rows}
-    lacking = [i for i in card.items if i.item not in have]
+    have, declared = {r.item for r in rows}, [i.item for i in card.items]
+    # a misspelled voce is its row's error, which names the nearest: the voce it meant is not «missing» as well
+    meant = {scoring.not_in_card(r.item, declared)[0] for r in rows if r.item not in declared}
+    lacking = [i for i in card.items if i.item not in have and i.item not in meant]
     if not lacking:
         return []
     voci = fmt.listed(f"{fmt.quoted(i.item)} (sezione {fmt.quoted(i.section)})" for i in lacking)

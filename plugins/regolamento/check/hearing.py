@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ciclope.core import Ente, Problem, Score, fmt, scoring
+from ciclope.core import Ente, Problem, Score, scoring
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
+from ciclope.plugins.regolamento.pay.eligibility import unheard
 
 RULE = "regolamento.contraddittorio"
 
@@ -29,10 +30,6 @@ def problems(reg: Regulation, ente: Ente, scores: Mapping[str, Score]) -> list[P
             said.add(person.id)
             if scoring.has_contraddittorio(ente, person.id):
                 continue
-            message = (
-                f"{person.name}: valutazione negativa ({fmt.decimal_it(points)} < {fmt.decimal_it(ex.min)}) senza il "
-                "contraddittorio: non può essere definitiva; registralo in ricorsi.csv (fase contraddittorio, con la "
-                "data e l'esito)"
-            )
+            message = unheard(ente, person.name, points, ex.min)
             out.append(Problem.at(ente, RULE, message, cite(reg, ex.source), "appeals"))
     return out

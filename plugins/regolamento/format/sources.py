@@ -9,13 +9,14 @@ from ciclope.core import Citation
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import Regulation
 
-# an act a source names (outside its notes in parentheses and its quotations «…»): a contract, a law, a decree, a
+# an act a source names (outside its notes in parentheses and its quotations «…»): a contract (the comparto Sanità's
+# integrative one is the «CCIA», aziendale; a framework one the «CCNQ»), a law, a decree, a
 # regulation, another ente's system of evaluation or plan named with whose or which it is («SMVP Casale Monferrato,
 # art. 37», «PIAO 2026-2028»; a bare «SMVP, scheda» is the office's own, as it calls its regulation), an act of the
 # ente (a determina, a delibera), or the date or number of one («del 05.03.2024», «n. 7/2024»); a bare place («art.
 # 5», «sez. I», «allegato A») names none
 _ACT = re.compile(
-    r"\b(?:CCNL|CCNI|CCDI|CCI|CCRL|D\.\s?Lgs\.|D\.\s?L\.|DL|DPR|D\.P\.R\.|DM|D\.M\.|DPCM|L\.|TUEL)(?=[\s,]|$)"
+    r"\b(?:CCNL|CCNI|CCNQ|CCDI|CCDA|CCIA|CCI|CCRL|D\.\s?Lgs\.|D\.\s?L\.|DL|DPR|D\.P\.R\.|DM|D\.M\.|DPCM|L\.|TUEL)(?=[\s,]|$)"
     r"|\b(?:SMVP|PIAO)\s+(?!(?:art|artt|c|sez|cap|par|punto|allegato)\b)[\w\d]"
     r"|\b(?:Regolamento|Contratto|Accordo|Statuto|Codice|Circolare|Legge)\b"
     r"|\b(?:[Dd]etermin(?:a|e|azione|azioni)|[Dd]elib(?:era|ere|erazione|\.)|[Dd]ecreto)(?=[\s,.]|$)"

@@ -168,3 +168,19 @@ def paid_share(pr: Premium, person: Person, ente: Ente) -> tuple[Decimal, list[I
             inputs.append(Input("giorni dell'anno", year_days))
             words.append("giorni di servizio / giorni dell'anno")
     return share, inputs, " × ".join(words)
+
+
+def unheard(ente: Ente, name: str, points: Decimal, minimum: Decimal) -> str:
+    """A negative evaluation without its contraddittorio, said with what to write and where: in the ente's file of
+    appeals, or, where the ente has none, in one to create (an office that never had a ricorso has no such file)."""
+    said = ente.sheet_said("appeals")
+    row = "(fase contraddittorio, con la data e l'esito)"
+    where = (
+        f"registralo in {said} {row}"
+        if ente.sheet_labels.get("appeals")
+        else f"{said} non c'è: crealo e registra il contraddittorio {row}"
+    )
+    return (
+        f"{name}: valutazione negativa ({fmt.decimal_it(points)} < {fmt.decimal_it(minimum)}) senza il "
+        f"contraddittorio: non può essere definitiva; {where}"
+    )

@@ -21,7 +21,7 @@ from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
-from ciclope.plugins.regolamento.pay.eligibility import exclusion
+from ciclope.plugins.regolamento.pay.eligibility import exclusion, unheard
 from ciclope.plugins.regolamento.pay.resultpay import (
     NEGATIVE,
     POSITION,
@@ -153,10 +153,7 @@ def why_not(reg: Regulation, p: Person, s: Score | None, ente: Ente, org: OrgPer
         return None
     if points < rp.positive:
         if rp.hearing and not scoring.has_contraddittorio(ente, p.id):
-            message = (
-                f"{p.name}: valutazione negativa ({fmt.decimal_it(points)} < {fmt.decimal_it(rp.positive)}) "
-                "senza il contraddittorio: non può essere definitiva"
-            )
+            message = unheard(ente, p.name, points, rp.positive)
             trace.problem(Problem.at(ente, "regolamento.contraddittorio", message, cite(reg, rp.source), "appeals"))
         return NEGATIVE
     return exclusion(reg, p, s, ente, org, trace)

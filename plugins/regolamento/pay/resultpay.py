@@ -22,7 +22,7 @@ from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import RESULT_PART, PayStep, Regulation, ResultPay
 from ciclope.plugins.regolamento.format.wording import result_pay_words
 from ciclope.plugins.regolamento.pay import premium, reductions, resultformula, unpaid, withincents
-from ciclope.plugins.regolamento.pay.eligibility import exclusion
+from ciclope.plugins.regolamento.pay.eligibility import exclusion, unheard
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Outcome
 
 POSITION = "position_pay"
@@ -139,7 +139,7 @@ def weighed(due: Mapping[str, Decimal]) -> dict[str, tuple[Input, Input]]:
     return out
 
 
-SUM = "Σ dei valutati positivamente"
+SUM = "Σ dei pesi dei valutati positivamente"
 
 
 def cut_due(
@@ -279,10 +279,7 @@ def status_of(
     if status is None and score < rp.positive:
         status = NEGATIVE
         if rp.hearing and not scoring.has_contraddittorio(ente, p.id):
-            message = (
-                f"{p.name}: valutazione negativa ({fmt.decimal_it(score)} < {fmt.decimal_it(rp.positive)}) "
-                "senza il contraddittorio: non può essere definitiva"
-            )
+            message = unheard(ente, p.name, score, rp.positive)
             trace.problem(Problem.at(ente, "regolamento.contraddittorio", message, cite(reg, rp.source), "appeals"))
     needs_position = rp.method != "formula" or resultformula.reads_position(rp)
     if status is None and needs_position and weighted.get(p.id, p.extra.get(POSITION)) is None:

@@ -980,7 +980,7 @@ def labels(block: Mapping[str, str], regulation: Regulation) -> Said:
     """The names people read for roles, levels, statuses and funds: a level or a status by its name in words, a fund
     by its label alone. A fund's key is a key of ente.toml's [fondi], which never reaches a page: the reader knows
     the fund by the name every document gives it."""
-    paid_from = {p.fund for p in regulation.parts} | {rp.fund for rp in regulation.result_pays}
+    paid_from = {p.fund for p in regulation.premiums} | {rp.fund for rp in regulation.result_pays}
     block = own_labels(block)  # what [etichette] writes, never the contract's names of the year
     named = role_names(block)
     own = {k for r in named for k in (r, r + PLURAL)}

@@ -101,3 +101,27 @@ def test_an_error_of_cycle_toml_still_stops_the_run_and_says_the_regulation_too(
     assert "plugin" in err and "nessuno" in err
     assert "«sorteggio» non ammesso" in err
     assert not (tmp_path / "risultati").exists()
+
+
+def test_each_failure_says_what_it_left_unchecked(tmp_path, capsys):
+    # said under the ente's name, before its errors (whose count stays the last line): the regulation with an
+    # error, the data are checked once it has none; data that do not load (a fte of «1OO%»):
+    # the regulation's checks on them come once they load — a second round of errors is no surprise
+    config = _cycle(tmp_path, [("guastalla", "rotto.toml"), ("buonavalle", "buono.toml")])
+    people = tmp_path / "buonavalle" / "people.csv"
+    people.write_text(
+        people.read_text(encoding="utf-8").replace(
+            "A1,Persona A1,dipendente,C,com,1,", "A1,Persona A1,dipendente,C,com,1OO%,"
+        ),
+        encoding="utf-8",
+    )
+    assert main(["validate", config]) == 1
+    out = capsys.readouterr().out
+    regulation = out.index("guastalla: regolamento con errori")
+    data = out.index("buonavalle: dati non caricabili")
+    said = "I dati dell'ente si controllano quando il regolamento non ha errori: correggilo e ripeti."
+    assert regulation < out.index(said) < data
+    assert out.index("I controlli del calcolo e del regolamento sui dati si fanno quando i dati si caricano") > data
+    assert main(["run", config, "--no-store"]) == 1
+    err = capsys.readouterr().err
+    assert said in err and "I controlli del calcolo e del regolamento sui dati si fanno" in err

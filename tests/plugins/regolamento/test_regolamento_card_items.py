@@ -262,3 +262,16 @@ def test_in_a_card_that_weighs_another_voce_an_unweighed_voce_is_written_with_it
         "scheda di Anna Neri (P1): la voce «Qualità della prestazione» non ha un peso nella scheda del regolamento: "
         "pesa il suo massimo, 20, non 30; scrivi nella colonna weight 20"
     )
+
+
+def test_a_misspelled_voce_is_one_error_not_also_a_missing_one(ciclope_ente, tmp_path):
+    # P1's «Qualità della prestazione» written without its accent: its row is the error, with the nearest; the voce
+    # it leaves without a row is the same mistake, not said a second time. «Relazioni…» left out too is still said.
+    cards = [CARDS[0], CARDS[1].replace("Qualità", "Qualita"), *CARDS[3:]]
+    result = run(ciclope_ente, tmp_path, cards=cards)
+    problems = card_problems(result)
+    assert [(p.row, p.column) for p in problems] == [(3, "item"), (2, "item")]
+    assert "(forse «Qualità della prestazione»?)" in problems[0].message
+    assert problems[1].message.startswith(
+        "scheda di Anna Neri (P1): manca la voce «Relazioni con utenti e colleghi» (sezione «Comportamenti»)"
+    )

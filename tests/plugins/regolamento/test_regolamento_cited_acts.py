@@ -72,6 +72,11 @@ def comune() -> dict[str, str]:
         ("SMVP art. 4", "CI, SMVP art. 4"),
         ("PIAO 2026-2028, sezione 2.2", "PIAO 2026-2028, sezione 2.2"),
         ("CCRL art. 74", "CCRL art. 74"),
+        # the comparto Sanità's integrative contract, aziendale, and a framework contract: acts of their own
+        ("CCIA premialità comparto", "CCIA premialità comparto"),
+        ("CCIA 2023, art. 8", "CCIA 2023, art. 8"),
+        ("CCDA 2022, art. 4", "CCDA 2022, art. 4"),
+        ("CCNQ 22.2.2024, art. 2", "CCNQ 22.2.2024, art. 2"),
         ("determina di liquidazione della produttività 2019", "determina di liquidazione della produttività 2019"),
         (
             "verbale di accordo del 05.03.2024, premi ad personam",

@@ -68,5 +68,6 @@ def test_a_negative_po_without_contraddittorio_is_an_error(ciclope_ente, tmp_pat
     [problem] = [p for p in result.violations if p.rule == "regolamento.contraddittorio"]
     assert problem.severity == "error" and problem.source == "SMVP del Comune di Prova, art. 5"
     assert problem.message == (
-        "Persona PO4: valutazione negativa (55,00 < 60) senza il contraddittorio: non può essere definitiva"
+        "Persona PO4: valutazione negativa (55,00 < 60) senza il contraddittorio: non può essere definitiva; "
+        "ricorsi.csv non c'è: crealo e registra il contraddittorio (fase contraddittorio, con la data e l'esito)"
     )

@@ -43,3 +43,42 @@ def test_the_regulation_read_back_says_the_funds_by_their_names():
     assert LABELS in text
     for key in KEYS:
         assert f"«{key}»" not in text, key
+
+
+SINGLE = """\
+formato = 2
+[atto]
+titolo = "Sistema di valutazione dell'Agenzia"
+sigla = "SMVP"
+tipo_ente = "agenzia"
+
+[premio]
+metodo = "proporzionale"
+fondo = "premialita_comparto"
+fonte = "art. 8"
+
+[risultato_po]
+metodo = "fondo"
+ruoli = ["dirigente"]
+fondo = "risultato_dirigenza"
+fonte = "art. 9"
+
+[etichette]
+premialita_comparto = "Fondo premialità del comparto"
+risultato_dirigenza = "Retribuzione di risultato della dirigenza"
+"""
+
+
+def test_the_fund_of_a_premium_alone_is_said_as_a_fund_too(tmp_path):
+    # a regulation of one [premio] (no [[premi]] parts) paid from its own fund: said with the other fund, never
+    # «Nei documenti: «premialita comparto» si legge …», its key of ente.toml without the accent (an ARPA's case)
+    path = tmp_path / "smvp.toml"
+    path.write_text(SINGLE, encoding="utf-8")
+    regulation, problems = load(str(path))
+    assert regulation is not None, problems
+    text = render(regulation)
+    assert (
+        "Nei documenti i fondi si chiamano «Fondo premialità del comparto» e «Retribuzione di risultato della "
+        "dirigenza»." in text
+    )
+    assert "premialita comparto" not in text and "si legge «Fondo" not in text

@@ -40,12 +40,23 @@ def test_a_negative_evaluation_without_its_contraddittorio_is_an_error(ciclope_e
     result = run_declared(ciclope_ente, tmp_path, TEXT, dirigenti())
     # D2's 50 is below 60: excluded, nothing paid; D1 1000 × 80 / 100 = 800.00
     assert amounts(result) == {"D1": "800.00", "D2": "0.00"}
+    # the ente has no file of appeals: the message says so, and to create it
     assert hearings(result) == [
         "Ciro Esposito: valutazione negativa (50,00 < 60) senza il contraddittorio: non può essere definitiva; "
-        "registralo in ricorsi.csv (fase contraddittorio, con la data e l'esito)"
+        "ricorsi.csv non c'è: crealo e registra il contraddittorio (fase contraddittorio, con la data e l'esito)"
     ]
     [problem] = [p for p in result.violations if p.rule == "regolamento.contraddittorio"]
     assert problem.severity == "error" and problem.source.endswith("art. 3")
+
+
+def test_with_the_file_of_appeals_the_message_asks_for_its_row(ciclope_ente, tmp_path):
+    # a ricorso of D1 is in the file, no contraddittorio of D2's: register it there, in the file as the office
+    # named it (these tests write the codes' name, appeals.csv)
+    result = run_declared(ciclope_ente, tmp_path, TEXT, dirigenti("D1,riesame,15/02/2025,respinto,,"))
+    assert hearings(result) == [
+        "Ciro Esposito: valutazione negativa (50,00 < 60) senza il contraddittorio: non può essere definitiva; "
+        "registralo in appeals.csv (fase contraddittorio, con la data e l'esito)"
+    ]
 
 
 def test_the_recorded_contraddittorio_makes_it_final(ciclope_ente, tmp_path):

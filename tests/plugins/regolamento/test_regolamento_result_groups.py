@@ -179,7 +179,8 @@ def test_a_dirigente_redoes_the_split_of_the_fund_from_the_explanation(tmp_path)
     result = computed_case(case(tmp_path))
     text = explain(result, "person", "D01") or ""
     assert "  • peso (retribuzione di posizione × punteggio) = 3.598.560,000000\n" in text
-    assert "  • Σ dei valutati positivamente = 6.613.560,000000\n"  # six decimals in text
+    assert "  • Σ dei pesi dei valutati positivamente = 6.613.560,000000\n" in text  # six decimals in text
+    assert "fondo × (retribuzione di posizione × punteggio) / Σ dei pesi dei valutati positivamente" in text
 
 
 def without_eq_fund() -> str:
