@@ -260,6 +260,8 @@ class Appeal:
     new_points_item: str | None
     new_points: Decimal | None
     row: int = 0
+    # whose card the voce rivista is on, for a person evaluated by several evaluators (needed where both cards have it)
+    evaluator: str | None = None
 
 
 @attrs.frozen(weakref_slot=False)

@@ -106,6 +106,7 @@ HEADERS_IT: dict[str, dict[str, str]] = {
         "outcome": "esito",
         "new_points_item": "voce_rivista",
         "new_points": "nuovi_punti",
+        "evaluator": "valutatore",
     },
     "evaluator_periods": {"person": "persona", "evaluator": "valutatore", "start": "dal", "end": "al"},
 }

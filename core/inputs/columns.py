@@ -191,6 +191,7 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
         "outcome": (choice(*m.APPEAL_OUTCOMES), False),
         "new_points_item": (parse_text, False),
         "new_points": (_NEW_POINTS, False),
+        "evaluator": (parse_id, False),
     },
     # the people evaluated by several evaluators in the year: a row per person and evaluator of a part of it
     "evaluator_periods": {

@@ -149,6 +149,7 @@ def appeals(r: Reading) -> tuple[m.Appeal, ...]:
             new_points_item=row.get("new_points_item"),
             new_points=row.get("new_points"),
             row=n,
+            evaluator=row.get("evaluator"),
         )
         for _, n, row in rows(r, "appeals")
     )
