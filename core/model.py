@@ -509,6 +509,15 @@ class Ente:
             return person.evaluator
         return next((i.evaluator for i in self.cards_view().get(pid, ()) if i.evaluator), None)
 
+    def evaluators_of(self, pid: str) -> tuple[str, ...]:
+        """Everyone who evaluates the person in the year: the evaluators of their periods (valutatori.csv) in date
+        order, else the one of :meth:`evaluator_of` (none: an empty tuple)."""
+        periods = self.periods.get(pid)
+        if periods:
+            return tuple(p.evaluator for p in periods)
+        found = self.evaluator_of(pid)
+        return () if found is None else (found,)
+
     def staff(self) -> list[Person]:
         """The dipendenti (``is_staff``: not the PO nor the dirigenti), in file order."""
         found = self._memo.get("staff")

@@ -196,9 +196,8 @@ def exact_card_score(items: Sequence[EvaluationItem]) -> tuple[Decimal | None, s
 # The reading of «il punteggio è la media delle valutazioni, in relazione al tempo di lavoro» (a person transferred
 # during the year, evaluated by each evaluator for the period of competence): the calendar days of each period weigh
 # its card; the days absent are the reductions' own matter, never counted twice here.
-FORMULA_PERIODS = (
-    "media delle valutazioni in proporzione ai giorni di ciascun periodo: Σ(punteggio della scheda × giorni) / Σ giorni"
-)
+PERIODS_RULE = "media delle valutazioni in proporzione ai giorni di ciascun periodo"
+FORMULA_PERIODS = f"{PERIODS_RULE}: Σ(punteggio della scheda × giorni) / Σ giorni"
 
 
 def periods_score(items: Sequence[EvaluationItem]) -> tuple[Decimal | None, str]:
