@@ -142,7 +142,12 @@ def _replace_points(
     """An accepted stage's new points in place of the named item's, unless the item or the points are
     missing or the points exceed the item's maximum (a problem each)."""
     items = cards.get(ap.person, ())
-    idx = next((k for k, it in enumerate(items) if it.item == ap.new_points_item), None)
+    whose = _whose(ap, items, sheet)
+    if whose is not None:  # the voce is on two cards, or on none of the evaluator written
+        problems.append(whose)
+        effects.append(AppealEffect(ap, "non applicato: scheda del valutatore da indicare"))
+        return
+    idx = next((k for k, it in enumerate(items) if it.item == ap.new_points_item and _on(ap, it)), None)
     if idx is None or ap.new_points is None:
         problems += _not_applied(ap, items, idx, sheet)
         effects.append(AppealEffect(ap, "non applicato: voce o punti mancanti"))
@@ -156,6 +161,39 @@ def _replace_points(
     new = old._replace(points=ap.new_points, appeal_row=ap.row, appeal=when, replaced=old.points)
     cards[ap.person] = (*items[:idx], new, *items[idx + 1 :])
     effects.append(AppealEffect(ap, f"accolto: «{old.item}» da {old.points} a {ap.new_points} punti"))
+
+
+def _on(ap: Appeal, item: EvaluationItem) -> bool:
+    """The item is on the card the stage names: its evaluator's, for a person evaluated by several evaluators who
+    wrote one in the column valutatore; any card else."""
+    return not (item.periods and ap.evaluator) or item.evaluator == ap.evaluator
+
+
+def _whose(ap: Appeal, items: Sequence[EvaluationItem], sheet: AppealsSheet) -> Problem | None:
+    """For a person evaluated by several evaluators (valutatori.csv): an evaluator written who is none of theirs, or a
+    voce on more than one of their cards without the evaluator whose card the stage changes (rules/core.md §5 replaces
+    the points of one voce: which one is the office's to say, never ciclope's guess)."""
+    if not items or not items[0].periods:
+        return None
+    theirs = {p.evaluator: p for p in items[0].periods}
+    who = f"{ap.stage} accolto di {sheet.person(ap.person)}"
+    column = sheet.column("evaluator")
+    named = listed(p.said or p.evaluator for p in theirs.values())
+    if ap.evaluator and ap.evaluator not in theirs:
+        message = (
+            f"{who}: {quoted(ap.evaluator)} non è tra i suoi valutatori dell'anno ({named}): scrivi in {column} il "
+            "codice del valutatore della scheda che il riesame o il ricorso cambia"
+        )
+        return sheet.problem(ap, "core.appeal.evaluator", "evaluator", message)
+    cards = [theirs[it.evaluator] for it in items if it.item == ap.new_points_item and it.evaluator in theirs]
+    if ap.evaluator or len(cards) < 2:
+        return None
+    message = (
+        f"{who}: la voce {quoted(ap.new_points_item)} è nelle schede di "
+        f"{listed(f'{p.said or p.evaluator} (dal {p.start:%d/%m/%Y} al {p.end:%d/%m/%Y})' for p in cards)}: scrivi "
+        f"in {column} il codice del valutatore della scheda che cambia"
+    )
+    return sheet.problem(ap, "core.appeal.evaluator", "evaluator", message)
 
 
 def _not_applied(ap: Appeal, items: Sequence[EvaluationItem], idx: int | None, sheet: AppealsSheet) -> list[Problem]:
@@ -174,7 +212,7 @@ def _not_applied(ap: Appeal, items: Sequence[EvaluationItem], idx: int | None, s
         evaluations = sheet.ente.sheet_said("evaluations")
         message = f"{who}: la sua scheda non ha voci in {evaluations}, e un esito accolto cambia i punti di una voce"
         return [sheet.problem(ap, "core.appeal.item", "new_points_item", message)]
-    voci = listed(quoted(it.item) for it in items)
+    voci = listed(quoted(voce) for voce in dict.fromkeys(it.item for it in items))  # a voce of two cards once
     tail = f" e in {points} i nuovi punti" if ap.new_points is None else ""
     if not ap.new_points_item:
         message = (
@@ -191,7 +229,7 @@ def _unknown_voce(
     """A voce not in the person's scheda: the scheda's voci and the nearest one; where the nearest is clear, the new
     points are checked against its maximum now, so that mending the voce is not followed by another round."""
     written = ap.new_points_item or ""
-    near, unknown = not_in_card(written, [it.item for it in items])
+    near, unknown = not_in_card(written, list(dict.fromkeys(it.item for it in items)))
     message = f"{who}: {unknown}: scrivi in {sheet.column('new_points_item')} la voce come è scritta nella scheda{tail}"
     found = [sheet.problem(ap, "core.appeal.item", "new_points_item", message)]
     meant = next((it for it in items if it.item == near), None)

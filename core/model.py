@@ -172,6 +172,27 @@ class Assignment:
     row: int = 0
 
 
+@attrs.frozen(weakref_slot=False)
+class EvaluatorPeriod:
+    """A part of the year in which one evaluator evaluates a person evaluated by several in the year (``valutatori.csv``,
+    rules/core.md §3): the card that evaluator writes counts for the calendar days from ``start`` to ``end``, both
+    included."""
+
+    person: str
+    evaluator: str
+    start: dt.date
+    end: dt.date
+    row: int = 0
+    said: str = (
+        ""  # the evaluator as documents name them: «Roberto Tomassi (P03)», an external one by ente.toml's words
+    )
+
+    @property
+    def days(self) -> int:
+        """The calendar days of the period, its first and last day included (1/1–30/6/2024 is 182)."""
+        return (self.end - self.start).days + 1
+
+
 class EvaluationItem(NamedTuple):
     """One item of an individual evaluation card (``evaluations.csv``, rules/core.md §3). Immutable, compared
     by value and read by name; a named tuple rather than an attrs class, as an ente has a few for every person
@@ -191,6 +212,23 @@ class EvaluationItem(NamedTuple):
     appeal_row: int = 0
     appeal: str = ""
     replaced: Decimal | None = None
+    # a person evaluated by several evaluators in the year (valutatori.csv): every period of theirs, in date order; the
+    # item belongs to the card of its ``evaluator``, and the score is the mean of the cards by the days of each period.
+    # Empty for everyone else, whose card is one.
+    periods: tuple[EvaluatorPeriod, ...] = ()
+
+    @property
+    def period(self) -> EvaluatorPeriod | None:
+        """The period of the card this item belongs to (its evaluator's), or None for a card of one evaluator."""
+        return next((p for p in self.periods if p.evaluator == self.evaluator), None)
+
+
+def by_evaluator(card: Sequence[EvaluationItem]) -> list[tuple[EvaluatorPeriod, tuple[EvaluationItem, ...]]]:
+    """The cards of a person evaluated by several evaluators in the year, one per period in date order, each the items
+    of its evaluator in file order (an evaluator who wrote none: an empty card); [] for a card of one evaluator."""
+    if not card or not card[0].periods:
+        return []
+    return [(p, tuple(i for i in card if i.evaluator == p.evaluator)) for p in card[0].periods]
 
 
 @attrs.frozen(weakref_slot=False)
@@ -222,6 +260,8 @@ class Appeal:
     new_points_item: str | None
     new_points: Decimal | None
     row: int = 0
+    # whose card the voce rivista is on, for a person evaluated by several evaluators (needed where both cards have it)
+    evaluator: str | None = None
 
 
 @attrs.frozen(weakref_slot=False)
@@ -289,6 +329,8 @@ class Ente:
     texts: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # person → the evaluator's motivation of the card (evaluations.csv ``motivation``), for the scheda personale
     motivations: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    # valutatori.csv: the people evaluated by several evaluators in the year → each evaluator's period, in date order
+    periods: Mapping[str, tuple[EvaluatorPeriod, ...]] = attrs.field(factory=dict, hash=False)
     # the funds the ente's fondo risorse decentrate destines (``ciclope_fund``): fund name → the key of the figure
     # of that destination, which an explanation follows instead of a cell of ente.toml
     fund_refs: Mapping[str, str] = attrs.field(factory=dict, hash=False)
@@ -466,6 +508,15 @@ class Ente:
         if person is not None and person.evaluator:
             return person.evaluator
         return next((i.evaluator for i in self.cards_view().get(pid, ()) if i.evaluator), None)
+
+    def evaluators_of(self, pid: str) -> tuple[str, ...]:
+        """Everyone who evaluates the person in the year: the evaluators of their periods (valutatori.csv) in date
+        order, else the one of :meth:`evaluator_of` (none: an empty tuple)."""
+        periods = self.periods.get(pid)
+        if periods:
+            return tuple(p.evaluator for p in periods)
+        found = self.evaluator_of(pid)
+        return () if found is None else (found,)
 
     def staff(self) -> list[Person]:
         """The dipendenti (``is_staff``: not the PO nor the dirigenti), in file order."""

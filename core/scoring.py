@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from ciclope.core import cardscore
 from ciclope.core.citation import Citation
 from ciclope.core.conciliation import has_contraddittorio, not_in_card, po_needs_contraddittorio
 from ciclope.core.fmt import decimal_it
-from ciclope.core.model import EvaluationItem, Indicator, Person
+from ciclope.core.model import EvaluationItem, Indicator, Person, by_evaluator
 from ciclope.core.money import CENT, TEN_THOUSANDTH, r4
 from ciclope.core.outcomes import OrgPerformance, Score
 from ciclope.core.ranking import by_score, cut_without_ties, top_share
@@ -146,7 +147,9 @@ def card_score(items: Sequence[EvaluationItem]) -> Decimal | None:
 
 
 def card_formula(items: Sequence[EvaluationItem]) -> str:
-    return FORMULA_UNWEIGHTED if _unweighted(items) else FORMULA_WEIGHTED
+    if items and items[0].periods:
+        return FORMULA_PERIODS
+    return FORMULA_UNWEIGHTED if cardscore.unweighted(items) else FORMULA_WEIGHTED
 
 
 FORMULA_UNWEIGHTED = "100 × Σ punti / Σ punteggi massimi"
@@ -182,32 +185,46 @@ def said(score: Score) -> str:
 
 def exact_card_score(items: Sequence[EvaluationItem]) -> tuple[Decimal | None, str]:
     """The card score before its rounding to the cent, and its formula: for a regulation whose thresholds are
-    points of the card's own scale (1 point of 3 is 33.333… on 100, exactly 1 point, not 33.33 × 3 / 100)."""
-    unweighted = _unweighted(items)
-    formula = FORMULA_UNWEIGHTED if unweighted else FORMULA_WEIGHTED
-    if not items:
-        return None, formula
-    num = den = ZERO
-    if unweighted:
-        for i in items:
-            num += i.points
-            den += i.max_points
-    else:
-        for i in items:
-            w = i.weight or ZERO
-            num += w * i.points / i.max_points
-            den += w
-    if den == 0:
-        return None, formula
-    return _HUNDRED * num / den, formula
+    points of the card's own scale (1 point of 3 is 33.333… on 100, exactly 1 point, not 33.33 × 3 / 100). A person
+    evaluated by several evaluators in the year: the mean of their cards by the days of each period
+    (:func:`periods_score`)."""
+    if items and items[0].periods:
+        return periods_score(items)
+    return _one_card(items)
 
 
-def _unweighted(items: Sequence[EvaluationItem]) -> bool:
-    """Every item without a weight."""
-    for i in items:  # a loop: asked for every card, where a generator costs more than the test
-        if i.weight is not None:
-            return False
-    return True
+# The reading of «il punteggio è la media delle valutazioni, in relazione al tempo di lavoro» (a person transferred
+# during the year, evaluated by each evaluator for the period of competence): the calendar days of each period weigh
+# its card; the days absent are the reductions' own matter, never counted twice here.
+PERIODS_RULE = "media delle valutazioni in proporzione ai giorni di ciascun periodo"
+FORMULA_PERIODS = f"{PERIODS_RULE}: Σ(punteggio della scheda × giorni) / Σ giorni"
+
+
+def periods_score(items: Sequence[EvaluationItem]) -> tuple[Decimal | None, str]:
+    """``Σ(score × days) / Σ days`` over the cards of each evaluator's period (:func:`core.model.by_evaluator`), each
+    card's score exact (§3); None when an evaluator's card is missing or scores nothing: never a score of one card
+    alone."""
+    num = ZERO
+    days = 0
+    for period, card in by_evaluator(items):
+        score = _one_card(card)[0]
+        if score is None:
+            return None, FORMULA_PERIODS
+        num += score * period.days
+        days += period.days
+    return (num / days if days else None), FORMULA_PERIODS
+
+
+def evaluator_card(items: Sequence[EvaluationItem]) -> tuple[Decimal | None, str]:
+    """One evaluator's card of a person evaluated by several (its items, :func:`core.model.by_evaluator`): its score
+    rounded to the cent, as a card's is shown, and its formula."""
+    exact, formula = _one_card(items)
+    return (None if exact is None else exact.quantize(CENT, ROUND_HALF_UP)), formula
+
+
+def _one_card(items: Sequence[EvaluationItem]) -> tuple[Decimal | None, str]:
+    """One evaluator's card: ``100 × Σ(weight × points/max) / Σ weight`` (empty weights: the maxima)."""
+    return cardscore.exact(items), FORMULA_UNWEIGHTED if cardscore.unweighted(items) else FORMULA_WEIGHTED
 
 
 def card_part(

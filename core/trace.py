@@ -22,6 +22,7 @@ from typing import Any, ClassVar, NamedTuple, overload
 
 import attrs
 
+from ciclope.core import cardscore
 from ciclope.core.fmt import decimal_it
 from ciclope.core.problems import Problem
 
@@ -107,15 +108,20 @@ class CardInputs(Sequence[Input]):
     without a weight.
     """
 
-    __slots__ = ("card", "no_weight", "section")
+    __slots__ = ("card", "no_weight", "parts", "section")
 
     def __init__(self, card: Iterable[Any], *, section: bool = True, no_weight: str = "-") -> None:
         self.card = tuple(card)
         self.section = section
         self.no_weight = no_weight
+        # a person evaluated by several evaluators in the year: an input per evaluator's card (its score, the figure
+        # ``card:<person>:<evaluator>`` that lists its items), not the items of every card in one list
+        self.parts: tuple[Any, ...] = self.card if not self.card or not self.card[0].periods else self.card[0].periods
 
     def _parts(self, i: Any) -> tuple[str, Any, str]:
         """(name, value, cell) of the input of the card item ``i``."""
+        if self.parts is not self.card:
+            return self._period(i)
         what = f"{i.section} / {i.item}" if self.section and i.section else i.item  # no section column: the item
         # the weight only where the card gives one (or the regulation says the items weigh the same)
         weight = f", peso {decimal_it(i.weight)}" if i.weight else NO_WEIGHT.get(self.no_weight, "")
@@ -125,17 +131,31 @@ class CardInputs(Sequence[Input]):
             return name, i.points, cell
         return name, i.points, f"evaluations.csv:{i.row}:points"
 
+    def _period(self, period: Any) -> tuple[str, Any, str]:
+        """(name, value, ref) of the input of one evaluator's card: its score (rounded as a card's is), the period and
+        its days."""
+        score = cardscore.shown(tuple(i for i in self.card if i.evaluator == period.evaluator))
+        name = (
+            f"scheda di {period.said or period.evaluator}, dal {period.start.strftime('%d/%m/%Y')} al "
+            f"{period.end.strftime('%d/%m/%Y')} ({period.days} giorni)"
+        )
+        return name, score, f"card:{period.person}:{period.evaluator}"
+
     def _input(self, i: Any) -> Input:
         name, value, cell = self._parts(i)
+        if self.parts is not self.card:
+            return Input(name, value, ref=cell)
         return Input(name, value, cell=cell)
 
     def rows(self) -> list[list[Any]]:
         """``[name, value, ref, cell]`` of every input (the store's rows), as iterating gives them, without
         making an :class:`Input` of each item (the store lists every card of the ente)."""
+        if self.parts is not self.card:
+            return [[name, value, ref, ""] for name, value, ref in map(self._period, self.parts)]
         return [[name, value, "", cell] for name, value, cell in map(self._parts, self.card)]
 
     def __len__(self) -> int:
-        return len(self.card)
+        return len(self.parts)
 
     @overload
     def __getitem__(self, index: int) -> Input: ...
@@ -145,11 +165,11 @@ class CardInputs(Sequence[Input]):
 
     def __getitem__(self, index: int | slice) -> Input | tuple[Input, ...]:
         if isinstance(index, slice):
-            return tuple(map(self._input, self.card[index]))
-        return self._input(self.card[index])
+            return tuple(map(self._input, self.parts[index]))
+        return self._input(self.parts[index])
 
     def __iter__(self) -> Iterator[Input]:
-        return map(self._input, self.card)
+        return map(self._input, self.parts)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and tuple(self) == tuple(other)

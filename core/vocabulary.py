@@ -25,6 +25,7 @@ SHEET_TITLES = {
     "evaluations": "valutazioni",
     "revisions": "revisioni",
     "appeals": "ricorsi",
+    "evaluator_periods": "valutatori",
     "positions": "posizioni",
     "projects": "progetti",
 }
@@ -44,6 +45,7 @@ SHEET_ALIASES = {
     "schede": "evaluations",
     "revisioni": "revisions",
     "ricorsi": "appeals",
+    "valutatori": "evaluator_periods",
     "posizioni": "positions",
     "progetti": "projects",
 }
@@ -104,7 +106,9 @@ HEADERS_IT: dict[str, dict[str, str]] = {
         "outcome": "esito",
         "new_points_item": "voce_rivista",
         "new_points": "nuovi_punti",
+        "evaluator": "valutatore",
     },
+    "evaluator_periods": {"person": "persona", "evaluator": "valutatore", "start": "dal", "end": "al"},
 }
 
 # ente.toml: its tables and the acts of [atti].

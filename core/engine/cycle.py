@@ -21,15 +21,16 @@ from ciclope.core.engine.references import unresolved
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.engine.scheduled import beyond_awards
 from ciclope.core.entetoml import unknown_approvals
-from ciclope.core.model import Ente, EvaluationItem
+from ciclope.core.fmt import date_it
+from ciclope.core.model import Ente, EvaluationItem, by_evaluator
 from ciclope.core.outcomes import MonitoringOutcome, Positions, Rewards
 from ciclope.core.params import Params
 from ciclope.core.phases import PHASES
 from ciclope.core.plugininfo import PluginInfo
 from ciclope.core.problems import Problem
 from ciclope.core.result import AppliedRevision, Result
-from ciclope.core.scoring import deviation
-from ciclope.core.trace import Trace
+from ciclope.core.scoring import SOURCE_CARD, deviation, evaluator_card
+from ciclope.core.trace import CardInputs, Trace
 from ciclope.core.values import parse_indicator_value, parse_nonnegative
 
 
@@ -101,6 +102,7 @@ def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: di
     attestation = hooks.one(hookspecs.ciclope_attestation, ente=ente, org=org, params=params, trace=trace)
     cards, _effects, problems = apply_appeals(ente)
     trace.extend(problems)
+    cards = evaluator_cards(ente, cards, trace)
     score = hooks.individual_scorer(ente=ente, org=org, params=params, trace=trace, attestation=attestation)
     scores = {pid: score(person, cards.get(pid, ())) for pid, person in ente.people.items()}
     revised = hooks.first(
@@ -125,6 +127,33 @@ def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: di
         # the rewards) count: a fund of ente.toml that pays none, such as the progressions', needs no card
         if unreached(paid, set(read)) and not any(p.is_error for p in trace.problems[at:]):
             trace.problems.insert(at, no_cards(ente))
+
+
+def evaluator_cards(
+    ente: Ente, cards: dict[str, tuple[EvaluationItem, ...]], trace: Trace
+) -> dict[str, tuple[EvaluationItem, ...]]:
+    """The cards of the people evaluated by several evaluators in the year (valutatori.csv): each evaluator's card
+    recorded as ``card:<person>:<evaluator>`` (its items, its period), which the person's score reads; a person
+    lacking one of them is left without a card, as anyone not evaluated yet (rules/core.md §3: never a score of one
+    card alone; the load said which card is missing)."""
+    for pid in ente.periods:
+        card = cards.get(pid)
+        if not card:
+            continue
+        parts = by_evaluator(card)
+        if any(not items for _, items in parts):
+            del cards[pid]
+            continue
+        person = ente.people[pid]
+        for period, items in parts:
+            own = tuple(i._replace(periods=()) for i in items)  # the items of this card alone, each its own cell
+            score, formula = evaluator_card(own)
+            label = (
+                f"Scheda di {person.name or pid} del valutatore {period.said or period.evaluator}, dal "
+                f"{date_it(period.start)} al {date_it(period.end)} ({period.days} giorni)"
+            )
+            trace.record(f"card:{pid}:{period.evaluator}", score, formula, SOURCE_CARD, CardInputs(own), label)
+    return cards
 
 
 def unreached(rewards: Rewards, read: set[str]) -> bool:

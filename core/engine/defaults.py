@@ -7,7 +7,7 @@ returning ``None`` from a plugin falls back to these defaults.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ import pluggy
 
 from ciclope.core import fmt
 from ciclope.core.engine import organizational
+from ciclope.core.model import by_evaluator
 from ciclope.core.money import Pool
 from ciclope.core.outcomes import Attestation, Rewards, Score
 from ciclope.core.problems import Problem
@@ -128,9 +129,10 @@ def _all_neutralized(ente: Ente) -> list[Problem]:
 
 
 def _card_checks(ente: Ente, cards: Mapping[str, Sequence[EvaluationItem]]) -> list[Problem]:
-    """Each card's items: no item twice, the weights all given or all left empty."""
+    """Each card's items: no item twice, the weights all given or all left empty. A person evaluated by several
+    evaluators has a card per evaluator (the same voce on two of them is no duplicate)."""
     problems = []
-    for pid, items in cards.items():
+    for pid, items in _each_card(cards):
         names = set()
         empty = 0  # weights left empty: some but not all is mixed_weights (one loop per card)
         for i in items:
@@ -160,6 +162,17 @@ def _card_checks(ente: Ente, cards: Mapping[str, Sequence[EvaluationItem]]) -> l
                 )
             )
     return problems
+
+
+def _each_card(cards: Mapping[str, Sequence[EvaluationItem]]) -> Iterator[tuple[str, Sequence[EvaluationItem]]]:
+    """(person, items) of every card: one per person, one per evaluator's period for a person evaluated by several."""
+    for pid, items in cards.items():
+        parts = by_evaluator(items)
+        if not parts:
+            yield pid, items
+        for _, own in parts:
+            if own:
+                yield pid, own
 
 
 @hookimpl(trylast=True)

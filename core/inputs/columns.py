@@ -191,6 +191,14 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
         "outcome": (choice(*m.APPEAL_OUTCOMES), False),
         "new_points_item": (parse_text, False),
         "new_points": (_NEW_POINTS, False),
+        "evaluator": (parse_id, False),
+    },
+    # the people evaluated by several evaluators in the year: a row per person and evaluator of a part of it
+    "evaluator_periods": {
+        "person": (parse_id, True),
+        "evaluator": (parse_id, True),
+        "start": (parse_date, True),
+        "end": (parse_date, True),
     },
 }
 # The core's parsers are pure functions of the text returning immutable values, so a column's repeated

@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import model as m
-from ciclope.core.inputs import crossrefs, entefile, records
+from ciclope.core.inputs import crossrefs, entefile, periods, records
 from ciclope.core.inputs.columns import CANONICAL, table
 from ciclope.core.inputs.folder import narrative_texts, read_sheets
 from ciclope.core.inputs.headers import (
@@ -86,6 +86,7 @@ def load(asked: Asked) -> m.Ente:
     evaluations, motivations = records.evaluations(r)
     revisions = records.revisions(r)
     appeals = records.appeals(r)
+    evaluator_periods = periods.read(r)
     tables = records.plugin_tables(r)
     narrative = narrative_texts(asked.folder, log)  # before the Ente: its files join the inputs' fingerprints
     files = {**folder.files, **({"ente.toml": declared.fingerprint} if declared.fingerprint else {}), **narrative.files}
@@ -119,6 +120,7 @@ def load(asked: Asked) -> m.Ente:
         motivations=motivations,
     )
     crossrefs.check(r, ente)
+    ente = periods.attach(r, ente, evaluator_periods)
     problems = [_in_cell(ente, p) for p in log.problems]
     if any(p.is_error for p in problems):
         raise CiclopeError(problems)

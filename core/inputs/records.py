@@ -149,6 +149,7 @@ def appeals(r: Reading) -> tuple[m.Appeal, ...]:
             new_points_item=row.get("new_points_item"),
             new_points=row.get("new_points"),
             row=n,
+            evaluator=row.get("evaluator"),
         )
         for _, n, row in rows(r, "appeals")
     )
@@ -315,6 +316,7 @@ def _cards_hold(max_points: list[Any], points: list[Any]) -> bool:
         return False
 
 
-def _no_appeal(n: int) -> tuple[list[int], list[str], list[None]]:
-    """The appeal fields of ``n`` card items as read (no conciliation stage yet: core.conciliation sets them)."""
-    return [0] * n, [""] * n, [None] * n
+def _no_appeal(n: int) -> tuple[list[int], list[str], list[None], list[tuple[()]]]:
+    """The appeal fields of ``n`` card items as read (no conciliation stage yet: core.conciliation sets them), and
+    their periods (none yet: core.inputs.periods gives them to the cards of several evaluators)."""
+    return [0] * n, [""] * n, [None] * n, [()] * n

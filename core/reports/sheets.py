@@ -416,7 +416,7 @@ def scores(r: Result, status: Callable[[str], str]) -> Table:
             fmt.role_label(p.role, r.ente.year, r.plugin.staff_words),
             classified(r, p, grade),
             unit_said(r, p.unit),
-            evaluator_said(r, r.ente.evaluator_of(p.id)),
+            evaluators_said(r, p.id),
         )
         reason = (reason_of(r, p.id),) if why else ()
         if score is None:
@@ -491,6 +491,17 @@ def owner_said(r: Result, oid: str | None) -> str | None:
     if oid in r.ente.units:
         return unit_said(r, oid)
     return evaluator_said(r, oid)
+
+
+def evaluators_said(r: Result, pid: str) -> str | None:
+    """The person's evaluator (:func:`evaluator_said`); of a person evaluated by several in the year, each with their
+    period: «Anna Russo (D1) dal 01/01/2024 al 30/06/2024; Ciro Esposito (D2) dal 01/07/2024 al 31/12/2024»."""
+    periods = r.ente.periods.get(pid)
+    if not periods:
+        return evaluator_said(r, r.ente.evaluator_of(pid))
+    return "; ".join(
+        f"{evaluator_said(r, p.evaluator)} dal {fmt.date_it(p.start)} al {fmt.date_it(p.end)}" for p in periods
+    )
 
 
 def evaluator_said(r: Result, code: str | None) -> str | None:

@@ -434,8 +434,13 @@ class EvaluatorStat:
         return (("differenziato", "ok"),)
 
 
-def evaluation_value(result: Result, person_id: str) -> Decimal | None:
-    """The evaluator's judgement of a person: the card score if recorded, else the individual score."""
+def evaluation_value(result: Result, person_id: str, evaluator: str | None = None) -> Decimal | None:
+    """The evaluator's judgement of a person: the card score if recorded, else the individual score; of a person
+    evaluated by several evaluators in the year, the score of the card ``evaluator`` wrote (their own judgement,
+    never the mean with a colleague's)."""
+    own = result.figures.get(f"card:{person_id}:{evaluator}") if evaluator else None
+    if own is not None and isinstance(own.value, Decimal):
+        return own.value
     card = result.figures.get(f"card:{person_id}")
     if card is not None and isinstance(card.value, Decimal):
         return card.value
@@ -474,7 +479,7 @@ def _evaluators(result: Result) -> tuple[tuple[EvaluatorStat, ...], str]:
 
     out = []
     for who in sorted(evaluated):
-        judged = {p: v for p in evaluated[who] if (v := evaluation_value(result, p)) is not None}
+        judged = {p: v for p in evaluated[who] if (v := evaluation_value(result, p, who)) is not None}
         people, values = list(judged), list(judged.values())
         n = len(values)
         at_top = sum(1 for p in people if at_top_of(p))

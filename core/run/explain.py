@@ -851,6 +851,8 @@ def person_subject(result: Result, ident: str) -> dict[str, Any] | None:
         "evaluator_name": evaluator_name(ente, ente.evaluator_of(p.id)),
         # an organ of ente.toml [valutatori] (the OIV) is named alone: its key is no reader's word
         "evaluator_organ": ente.evaluator_of(p.id) not in ente.people,
+        # a person evaluated by several evaluators in the year (valutatori.csv): each with their period and its days
+        **({"evaluators": periods_said(ente, p.id)} if p.id in ente.periods else {}),
         "fte": num(p.fte),
         "service": service_words(p.extra, ente.year),
         "score": num(s.score) if s else None,
@@ -881,6 +883,20 @@ def progression(result: Result, ident: str) -> dict[str, Any] | None:
         return None
     candidate = f.value is not False
     return {"candidate": candidate, "place": f.value if candidate else None, "outcome": f.note}
+
+
+def periods_said(ente: Ente, pid: str) -> list[dict[str, Any]]:
+    """The evaluators of a person evaluated by several in the year, each with their period (ISO dates) and its days."""
+    return [
+        {
+            "evaluator": p.evaluator,
+            "name": p.said or p.evaluator,
+            "from": p.start.isoformat(),
+            "to": p.end.isoformat(),
+            "days": p.days,
+        }
+        for p in ente.periods.get(pid, ())
+    ]
 
 
 def evaluator_name(ente: Ente, evaluator: str | None) -> str:
@@ -1111,10 +1127,16 @@ def header_lines(
     unit = fmt.with_code(subj["unit_name"] or "", subj["unit"])  # by name, then code
     named = subj["evaluator_name"]  # a person by name, then code, as the unit; an organ by its name alone
     evaluator = named if named and subj.get("evaluator_organ") else f"{named} ({subj['evaluator']})" if named else None
-    evaluator = evaluator or subj["evaluator"] or "—"
+    evaluator = f"valutatore {evaluator or subj['evaluator'] or '—'}"
+    if subj.get("evaluators"):  # each evaluator of a part of the year, with the period
+        evaluator = "valutatori " + "; ".join(
+            f"{e['name']} dal {fmt.date_it(dt.date.fromisoformat(e['from']))} al "
+            f"{fmt.date_it(dt.date.fromisoformat(e['to']))}"
+            for e in subj["evaluators"]
+        )
     lines = [
         f"Persona {subj['id']} — {subj['name']}",
-        f"{role}{cat} · unità {unit} · valutatore {evaluator} · tempo lavorato "
+        f"{role}{cat} · unità {unit} · {evaluator} · tempo lavorato "
         f"{show(Decimal(str(subj['fte'])), 'share')}" + (f" · {subj['service']}" if subj.get("service") else ""),
     ]
     esito = [f"esito: {fmt.status(subj['status'], labels)}"]

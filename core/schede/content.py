@@ -5,7 +5,7 @@ data but the name of their evaluator, who signs it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -15,7 +15,7 @@ import attrs
 from ciclope.core import scoring
 from ciclope.core.conciliation import apply_appeals
 from ciclope.core.ledger import instalment_amount, instalment_said
-from ciclope.core.model import EvaluationItem, Person
+from ciclope.core.model import EvaluationItem, Person, by_evaluator
 from ciclope.core.money import Instalment
 from ciclope.core.outcomes import INHERITED
 from ciclope.core.reports import fmt, progressions
@@ -73,6 +73,16 @@ class CardRow:
 
 
 @attrs.frozen
+class CardPart:
+    """One evaluator's card of a person evaluated by several in the year: who and when («Scheda di Anna Russo, dal
+    01/01/2024 al 30/06/2024 (182 giorni)»), its rows, its score."""
+
+    title: str
+    rows: tuple[CardRow, ...]
+    score: str
+
+
+@attrs.frozen
 class Payment:
     what: str
     amount: str
@@ -122,6 +132,11 @@ class Scheda:
     premiums: bool = True  # the ente has premiums to pay (a pool): else «Importi» is no section of this scheda
     # what the amounts of several funds make together, as ``explain`` says it («Totale dei premi: € 1.214,88»)
     totals: tuple[str, ...] = ()
+    # a person evaluated by several evaluators in the year (valutatori.csv): each evaluator's card, the mean in words,
+    # and each evaluator with their period, who sign the scheda; empty for a card of one evaluator
+    parts: tuple[CardPart, ...] = ()
+    card_mean: str = ""
+    evaluators: tuple[tuple[str, str], ...] = ()
     # what ``score`` is out of: «su 100», or the regulation's own scale and the score on 100 («su 60 (91,67 su 100)»)
     score_of: str = "su 100"
     # the heading of ``refused``: none for someone paid whom no exclusion took from (a maggiorazione, a part whose
@@ -241,8 +256,36 @@ def _conciliated(result: Result, pid: str) -> tuple[EvaluationItem, ...]:
 
 
 def _card(result: Result, pid: str) -> tuple[CardRow, ...]:
+    return _rows(_conciliated(result, pid))
+
+
+def _evaluator_cards(result: Result, pid: str) -> dict[str, Any]:
+    """The fields of a person evaluated by several evaluators in the year: each evaluator's card with its period and
+    score, the mean with its numbers («(80,00 × 182 + 90,00 × 184) / 366»), the evaluators who sign; none for one."""
+    parts = by_evaluator(_conciliated(result, pid))
+    if not parts:
+        return {}
+    shown = [(period, items, scoring.evaluator_card(items)[0]) for period, items in parts]
+    cards = tuple(
+        CardPart(
+            f"Scheda di {_who(result, period.evaluator)}, dal {fmt.date_it(period.start)} al {fmt.date_it(period.end)} "
+            f"({period.days} giorni)",
+            _rows(items),
+            fmt.score(score) if score is not None else "—",
+        )
+        for period, items, score in shown
+    )
+    terms = " + ".join(f"{fmt.score(score) if score is not None else '—'} × {p.days}" for p, _, score in shown)
+    mean = f"{scoring.PERIODS_RULE}: ({terms}) / {sum(p.days for p, _, _ in shown)}"
+    signers = tuple(
+        (f"dal {fmt.date_it(p.start)} al {fmt.date_it(p.end)}", _who(result, p.evaluator)) for p, _, _ in shown
+    )
+    return {"parts": cards, "card_mean": mean, "evaluators": signers}
+
+
+def _rows(items: Sequence[EvaluationItem]) -> tuple[CardRow, ...]:
     rows = []
-    for it in _conciliated(result, pid):
+    for it in items:
         note = ""
         if it.appeal:
             note = f"{it.appeal}: punti da {fmt.decimal_it(it.replaced)} a {fmt.decimal_it(it.points)}"
@@ -262,6 +305,9 @@ def _card(result: Result, pid: str) -> tuple[CardRow, ...]:
 def card_score(result: Result, pid: str) -> str:
     """The card's score by rules/core.md §3: 100 × Σ(weight × points / max) / Σ weight (no weight = the maximum)."""
     items = _conciliated(result, pid)
+    if items and items[0].periods:  # the mean of the evaluators' cards by the days of their periods
+        exact = scoring.exact_card_score(items)[0]
+        return "" if exact is None else fmt.score(exact)
     weights = [it.max_points if it.weight is None else it.weight for it in items]
     total = sum(weights, Decimal(0))
     if not items or total == 0 or any(it.max_points == 0 for it in items):
@@ -495,7 +541,7 @@ def _theirs(result: Result, step: Any, pid: str) -> bool:
     covers), or their name in its label («… di Rita Pace»: a figure of theirs a formula reads); the person's
     evaluator, who signs the scheda, is no other person here."""
     people = result.ente.people
-    own = {pid, result.ente.evaluator_of(pid)}
+    own = {pid, *result.ente.evaluators_of(pid)}
     value = getattr(step, "value", None)
     if isinstance(value, str) and value in people and value not in own:
         return True
@@ -521,7 +567,7 @@ def _of_others(result: Result, pid: str, step: Any) -> bool:
     """An input of other people (rules/core.md §6): :func:`_theirs`, or a value that names a colleague (the people
     tied with the person at the cut of a quota: «Alessia Bruni (D01) e Paolo Cerri (D02)»)."""
     value = getattr(step, "value", None)
-    own = {pid, result.ente.evaluator_of(pid)}
+    own = {pid, *result.ente.evaluators_of(pid)}
     return _theirs(result, step, pid) or (
         isinstance(value, str)
         and any(_named(value, p.name) for p in result.ente.people.values() if p.name and p.id not in own)
@@ -714,6 +760,7 @@ def build(result: Result, pid: str) -> Scheda:
         premiums=bool(result.ledger.pools),
         totals=tuple(total_lines((subject(result, "person", pid) or {}).get("awards", []))),
         evaluated=evaluated(result, pid),
+        **_evaluator_cards(result, pid),
     )
 
 

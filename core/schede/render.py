@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ciclope.core.schede.content import Line, Payment, Scheda
+from ciclope.core.schede.content import CardRow, Line, Payment, Scheda
 
 NONE = "—"  # what the scheda shows for a figure there is not (no score, no evaluator)
 
@@ -56,20 +56,40 @@ def _lines(lines: tuple[Line, ...], head: tuple[str, ...] | None = None) -> str:
 
 
 def _card(s: Scheda) -> str:
+    if s.parts:  # a card per evaluator, each with its period and score, then their mean
+        cards = "".join(f"<h3>{_e(p.title)}</h3>{_card_rows(p.rows, p.score)}" for p in s.parts)
+        mean = f"<p>Punteggio delle schede: <b>{_e(s.card_score)}</b> su 100, {_e(s.card_mean)}.</p>"
+        why = f"<p><b>Motivazione del valutatore:</b>{_as_written(s.motivation)}</p>" if s.motivation else ""
+        return f"{cards}{mean}{why}"
     if not s.card:  # a score from the other components is said to come from them; without a score, nothing more
         other = ": il punteggio viene dagli altri elementi qui sotto" if s.score != NONE else ""
         return f"<p>Nessuna scheda di valutazione individuale{other}.</p>"
+    why = f"<p><b>Motivazione del valutatore:</b>{_as_written(s.motivation)}</p>" if s.motivation else ""
+    return _card_rows(s.card, s.card_score) + why
+
+
+def _card_rows(card: tuple[CardRow, ...], score: str) -> str:
+    """A card's table and its score."""
     rows = "".join(
         f"<tr><td>{_e(r.section)}</td><td>{_e(r.item)}</td><td class='n'>{_e(r.max_points)}</td>"
         f"<td class='n'>{_e(r.weight)}</td><td class='n'>{_e(r.points)}</td><td>{_e(r.note)}</td></tr>"
-        for r in s.card
+        for r in card
     )
-    total = f"<p>Punteggio della scheda: <b>{_e(s.card_score)}</b> su 100.</p>" if s.card_score else ""
-    why = f"<p><b>Motivazione del valutatore:</b>{_as_written(s.motivation)}</p>" if s.motivation else ""
+    total = f"<p>Punteggio della scheda: <b>{_e(score)}</b> su 100.</p>" if score else ""
     return (
         "<table><tr><th>Sezione</th><th>Voce</th><th>Punti massimi</th><th>Peso</th><th>Punti</th>"
-        f"<th>Note</th></tr>{rows}</table>{total}{why}"
+        f"<th>Note</th></tr>{rows}</table>{total}"
     )
+
+
+def _signers(s: Scheda) -> str:
+    """Who signs for the ente: the evaluator, each evaluator with their period for a person evaluated by several, or a
+    blank line where there is none (a part paid without evaluation)."""
+    if s.evaluators:
+        return "".join(f"<div>Il valutatore {_e(when)}<br>{_e(who)}</div>" for when, who in s.evaluators)
+    if s.evaluator != NONE:
+        return f"<div>Il valutatore<br>{_e(s.evaluator)}</div>"
+    return "<div>Per l'ente<br>____________________</div>"
 
 
 def _of_fund(what: str, pool: str) -> str:
@@ -165,8 +185,6 @@ def render(s: Scheda) -> str:
         if s.score != NONE
         else "<p>Nessun punteggio individuale.</p>"  # never «— · livello: —» beside a formula that gave nothing
     )
-    # who signs for the ente: the evaluator, or a blank line where there is none (a part paid without evaluation)
-    signer = f"Il valutatore<br>{_e(s.evaluator)}" if s.evaluator != NONE else "Per l'ente<br>____________________"
     return f"""<!DOCTYPE html>
 <html lang="it"><head><meta charset="utf-8"><title>Scheda di valutazione {_e(s.year)} — {_e(s.name)}</title>
 <style>{CSS}</style></head><body>
@@ -180,7 +198,7 @@ def render(s: Scheda) -> str:
 {_amounts(s)}
 {_progression(s)}
 <section><h2>Date</h2>{acts}<p>Data del colloquio: ____________________ &nbsp; Data di consegna: ____________________</p></section>
-<section class="sign"><div>{signer}</div>
+<section class="sign">{_signers(s)}
 <div>La persona valutata, per presa visione<br>{_e(s.name)}</div></section>
 <p class="muted">La firma per presa visione attesta la consegna della scheda, non l'accordo sul suo contenuto:
 resta possibile chiedere il riesame nei termini del regolamento.</p>
@@ -203,7 +221,6 @@ def _premium_only(s: Scheda) -> str:
     organizational = (
         f"<section><h2>La componente organizzativa</h2>{_lines(s.organizational)}</section>" if s.organizational else ""
     )
-    signer = f"Il valutatore<br>{_e(s.evaluator)}" if s.evaluator != NONE else "Per l'ente<br>____________________"
     acts = _lines(s.acts) if s.acts else ""
     return f"""<!DOCTYPE html>
 <html lang="it"><head><meta charset="utf-8"><title>Scheda del premio {_e(s.year)} — {_e(s.name)}</title>
@@ -216,7 +233,7 @@ def _premium_only(s: Scheda) -> str:
 {_amounts(s)}
 {_progression(s)}
 <section><h2>Date</h2>{acts}<p>Data di consegna: ____________________</p></section>
-<section class="sign"><div>{signer}</div>
+<section class="sign">{_signers(s)}
 <div>La persona, per presa visione<br>{_e(s.name)}</div></section>
 <p class="muted">La firma per presa visione attesta la consegna della scheda, non l'accordo sul suo contenuto.</p>
 </body></html>

@@ -5,7 +5,8 @@ beside the declared «Qualità della prestazione» lowered the person's score wi
 that none of the person's rows writes is an error of the person: the score is of the rows written, so a voce left
 out raised or lowered it with no word said; a person with no row at all is not evaluated (rules/core.md §3), as a
 collected card still out is. A row whose maximum or weight is not the voce's is an error of that cell, for the score
-reads the row's (a «Qualità della prestazione» out of 10 where the card says 20 raised the score). A voce written twice is the core's error (``core.card.duplicate_item``). A person whose
+reads the row's (a «Qualità della prestazione» out of 10 where the card says 20 raised the score). A voce written twice is the core's error (``core.card.duplicate_item``). A person evaluated by several evaluators
+in the year (valutatori.csv) has a card per evaluator, each checked as a card: one card's voci never stand in for another's. A person whose
 role and category no card names is scored by the voci of the file, as a role without a card."""
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
     if not reg.cards:
         return []
     cards: dict[str, Card | None] = {}
-    written: dict[str, tuple[Person, Card, list[EvaluationItem]]] = {}
+    # a card per person, or per evaluator's period for a person evaluated by several (each card has the voci)
+    written: dict[tuple[str, str], tuple[Person, Card, list[EvaluationItem]]] = {}
     out = []
     for row in ente.evaluations:
         person = ente.people.get(row.person)
@@ -38,7 +40,8 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
         card = cards[person.id]
         if card is not None:
             out += _row(reg, ente, person, card, row)
-            written.setdefault(person.id, (person, card, []))[2].append(row)
+            whose = (row.evaluator or "") if row.periods else ""
+            written.setdefault((person.id, whose), (person, card, []))[2].append(row)
     for person, card, rows in written.values():
         out += _missing(reg, ente, person, card, rows)
     return out
@@ -59,8 +62,10 @@ def _missing(reg: Regulation, ente: Ente, person: Person, card: Card, rows: list
         return []
     voci = fmt.listed(f"{fmt.quoted(i.item)} (sezione {fmt.quoted(i.section)})" for i in lacking)
     one = len(lacking) == 1
+    period = rows[0].period
+    whose = f" del valutatore {period.said or period.evaluator}" if period is not None else ""
     message = (
-        f"scheda di {_who(person)}: {'manca la voce' if one else 'mancano le voci'} {voci} della scheda del "
+        f"scheda di {_who(person)}{whose}: {'manca la voce' if one else 'mancano le voci'} {voci} della scheda del "
         f"regolamento: aggiungi a {ente.sheet_said('evaluations')} {'la sua riga' if one else 'le loro righe'} con i "
         "punti del valutatore, 0 se non ne ha assegnati; senza, il punteggio si calcola sulle altre voci soltanto"
     )

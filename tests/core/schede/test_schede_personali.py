@@ -89,7 +89,9 @@ def test_a_scheda_leaves_out_the_sums_over_a_pool_of_two():
         ledger=SimpleNamespace(awards=awards, pools={"due": None, "tre": None}),
         figures={},  # no award takes a part of a pool here
         memo=lambda key, make: memo.setdefault(key, make()),
-        ente=SimpleNamespace(people={}, evaluator_of=lambda pid: None),  # no other person's datum among the inputs
+        ente=SimpleNamespace(
+            people={}, evaluator_of=lambda pid: None, evaluators_of=lambda pid: ()
+        ),  # no other person's datum among the inputs
     )
     inputs = (
         Input("fondo due", Decimal(1000), ref="pool:due"),

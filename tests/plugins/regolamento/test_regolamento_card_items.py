@@ -275,3 +275,39 @@ def test_a_misspelled_voce_is_one_error_not_also_a_missing_one(ciclope_ente, tmp
     assert problems[1].message.startswith(
         "scheda di Anna Neri (P1): manca la voce «Relazioni con utenti e colleghi» (sezione «Comportamenti»)"
     )
+
+
+TRANSFERRED = ["D1,Anna Russo,dirigente,,com,1,0,false,SEG", "D2,Ciro Esposito,dirigente,,com,1,0,false,SEG"]
+TWO_CARDS = [
+    "P1,D1,Risultati,Apporto agli obiettivi dell'unità,40,30,",  # row 2: D1's card, 1/1–30/6
+    "P1,D1,Comportamenti,Qualità della prestazione,20,16,",
+    "P1,D1,Comportamenti,Relazioni con utenti e colleghi,40,32,",
+    "P1,D2,Risultati,Apporto agli obiettivi dell'unità,40,36,",  # row 5: D2's card, 1/7–31/12
+    "P1,D2,Comportamenti,Qualità della prestazione,20,18,",
+    "P1,D2,Comportamenti,Relazioni con utenti e colleghi,40,36,",
+]
+
+
+def run_two(ciclope_ente, tmp_path, cards: list[str]):
+    files = one_unit_comune("Unione", [*TRANSFERRED, STAFF[0]], cards, '[funds]\nproduttivita = "1000.00"\n')
+    files["valutatori.csv"] = "persona,valutatore,dal,al\nP1,D1,01/01/2024,30/06/2024\nP1,D2,01/07/2024,31/12/2024\n"
+    return run_declared(ciclope_ente, tmp_path, REGULATION, files)
+
+
+def test_each_evaluators_card_has_the_declared_voci(ciclope_ente, tmp_path):
+    result = run_two(ciclope_ente, tmp_path, TWO_CARDS)
+    assert card_problems(result) == []
+    # D1: 100 × (30 + 16 + 32) / 100 = 78,00 for 182 days; D2: 100 × (36 + 18 + 36) / 100 = 90,00 for 184 days;
+    # (78 × 182 + 90 × 184) / 366 = (14.196 + 16.560) / 366 = 30.756 / 366 = 84,0327… → 84,03
+    assert str(result.scores["P1"].score) == "84.03"
+
+
+def test_a_voce_missing_from_one_evaluators_card_is_an_error_of_that_card(ciclope_ente, tmp_path):
+    # D2's card without «Qualità della prestazione»: D1's card has it, which used to hide the missing voce
+    result = run_two(ciclope_ente, tmp_path, [c for k, c in enumerate(TWO_CARDS) if k != 4])
+    (problem,) = card_problems(result)
+    assert (problem.severity, problem.file, problem.row, problem.column) == ("error", "evaluations.csv", 5, "item")
+    assert problem.message.startswith(
+        "scheda di Anna Neri (P1) del valutatore Ciro Esposito (D2): manca la voce «Qualità della prestazione» "
+        "(sezione «Comportamenti») della scheda del regolamento"
+    )
