@@ -93,7 +93,8 @@ class PluginInfo:
     # figures of a person of that status, never with every figure citing the same article
     reading_status: Mapping[tuple[str, str], str] = attrs.field(factory=dict, hash=False)
     # (reading, source) → the beginnings of the keys of the figures the reading's block records: said only with those,
-    # never with a figure of another block citing the same article; () for a block that records none (an act of the
+    # and with those that read one of them, never with a figure of another block citing the same article; () for a
+    # block that records none (an act of the
     # calendar: said where the calendar is). A reading not here goes with every figure citing its source. A ``*``
     # stands for one segment of a key (``award:*:risultato``: the amounts of one fund, whoever they are paid to)
     reading_figures: Mapping[tuple[str, str], tuple[str, ...]] = attrs.field(factory=dict, hash=False)

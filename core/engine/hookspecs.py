@@ -313,7 +313,8 @@ def ciclope_assumptions(
     ``figures`` are the beginnings of the keys of the figures the reading's rule records (``("premio:a:",)``; a
     ``*`` stands for one segment between colons, the others written whole: ``"award:*:risultato"`` is every amount of
     the fund «risultato»): the
-    explanations say the reading only with those, never with a figure of another rule citing the same article, and
+    explanations say the reading only with those and with the figures that read one of them (a premium that reads a
+    person's reduction), never with a figure of another rule citing the same article, and
     never with any figure where ``figures`` is ``()`` (a rule that records none, as an act of the calendar: the
     Relazione says it with the calendar). The Relazione (internal and public) lists them among its assumptions, after
     those of the plugin's parameters. Answers of all implementations are joined. Default: none.

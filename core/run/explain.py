@@ -476,9 +476,15 @@ def readings_of(figure: Figure, result: Result, each: bool = False, person: str 
         and where
         and any(c == where or c.endswith(f", {where}") for c in cited)
         and tied.get((text, where), status) == status
-        and any(begins(figure.key, b) for b in blocks.get((text, where), ("",)))
+        and any(_of(figure, b) for b in blocks.get((text, where), ("",)))
     )
     return list(dict.fromkeys(found))  # a text several blocks of the act declare, once
+
+
+def _of(figure: Figure, beginning: str) -> bool:
+    """Whether a figure is one of a block's (:func:`begins`) or reads one directly: a person's premium that a
+    reduction cut reads its cut, and says the reduction's reading; a colleague's, which reads none, does not."""
+    return begins(figure.key, beginning) or any(i.ref and begins(i.ref, beginning) for i in figure.inputs)
 
 
 def begins(key: str, beginning: str) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import fmt
-from ciclope.plugins.regolamento.format.spec import Definition, Event, Exclusion, Regulation, ResultPay
+from ciclope.plugins.regolamento.format.spec import Definition, Event, Exclusion, Reduction, Regulation, ResultPay
 
 # a block of a list of tables, as a sentence names it (the list's key → its item); a table alone by its own key's doc
 ITEM_WORDS = {
@@ -57,7 +57,7 @@ def readings(reg: Regulation) -> list[Reading]:
     """Every ``ipotesi`` of the regulation, in the order the format declares its blocks; the same text of the same
     ``fonte`` in several blocks once, at the first, naming them all (:func:`merged`): twelve parts of the premium
     that each declare it are one reading, never twelve."""
-    found = list(_walk(reg, ""))
+    found = list(_walk(reg, "", reg))
     return [merged(group, _lists(reg)) for group in _groups(found)]
 
 
@@ -129,32 +129,38 @@ def within(block: Any) -> list[Reading]:
     return list(_walk(block, "blocco"))
 
 
-def _walk(block: Any, where: str) -> Iterator[Reading]:
+def _walk(block: Any, where: str, reg: Regulation | None = None) -> Iterator[Reading]:
     text = getattr(block, "assumption", "")
     if where and isinstance(text, str) and text:
         status = block.gives if isinstance(block, Exclusion) else ""
-        yield Reading(where, text, str(getattr(block, "source", "") or ""), status, _recorded(block))
+        yield Reading(where, text, str(getattr(block, "source", "") or ""), status, _recorded(block, reg))
     if not attrs.has(type(block)):
         return
     for field in attrs.fields(type(block)):
         value = getattr(block, field.name)
         toml = field.metadata.get("toml", field.name)
         if attrs.has(type(value)):
-            yield from _walk(value, where or _said(field, value))
+            yield from _walk(value, where or _said(field, value), reg)
         elif isinstance(value, tuple):
             for item in (v for v in value if attrs.has(type(v))):
-                yield from _walk(item, where or _said(field, item, ITEM_WORDS.get(toml, toml)))
+                yield from _walk(item, where or _said(field, item, ITEM_WORDS.get(toml, toml)), reg)
 
 
-def _recorded(block: Any) -> tuple[str, ...] | None:
-    """The figures a block's reading is said with, where another block may cite its article: an act of the calendar
-    records none (its reading is of the calendar); the result pay, the amounts of its fund and the fund's own figures
-    (an exclusion, the levels, a part of the premium often cite the same paragraph: a Direttore's percentages are no
-    reading of an employee's premium); any other block every figure citing its fonte."""
+def _recorded(block: Any, reg: Regulation | None) -> tuple[str, ...] | None:
+    """The figures a block's reading is said with (and those that read them), where another block may cite its
+    article: an act of the calendar records none (its reading is of the calendar); the result pay, the amounts of its
+    fund and the fund's own figures (an exclusion, the levels, a part of the premium often cite the same paragraph: a
+    Direttore's percentages are no reading of an employee's premium); a reduction, its cut of each person it reduces
+    (its brackets are no reading of a colleague's premium with no absence); any other block every figure citing its
+    fonte."""
     if isinstance(block, Event):
         return ()
     if isinstance(block, ResultPay):
         return (f"award:*:{block.fund}", f"pool:{block.fund}:*")
+    if isinstance(block, Reduction):
+        found = enumerate(reg.reductions, start=1) if reg is not None else ()
+        place = next((n for n, red in found if red is block), None)
+        return None if place is None else (f"reduction:*:{place}",)
     return None
 
 

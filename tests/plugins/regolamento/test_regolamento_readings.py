@@ -252,3 +252,43 @@ def test_a_star_is_one_segment_of_a_figure_s_key():
     assert not begins("pool:risultato", "pool:risultato:*")  # the fund as the ente gives it: not the block's
     assert begins("pool:risultato:interim", "pool:risultato:*")
     assert begins("premio:a:P1", "premio:a:") and not begins("premio:ab:P1", "premio:a:")  # no star: the beginning
+
+
+REDUCTION_ON_THE_PART_S_ARTICLE = """\
+formato = 2
+[atto]
+titolo = "Contratto integrativo del Comune di Letture"
+tipo_ente = "comune"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fonte = "art. 8"
+
+[[riduzioni]]
+misura = "assenze"
+fonte = "art. 8"
+ipotesi = "gli scaglioni delle assenze non sono nel testo: scelti dall'ufficio"
+scaglioni = [{ da = 0, a = 10, riduzione = 0 }, { da = 11, riduzione = 0.10 }]
+"""
+
+
+def test_a_reduction_s_reading_is_said_only_to_whom_it_reduces(ciclope_ente, tmp_path):
+    """The part and the reduction cite one article: the brackets the office chose are a reading of the premium of
+    whom they cut, never of a colleague's with no absence (an ARPA's employee read them on her premium)."""
+    from ciclope.core.run.explain import explain
+    from ciclope.core.schede.content import build
+
+    data = comune()
+    data["people.csv"] = data["people.csv"].replace(
+        "A,Persona A,dipendente,C,com,1,0,", "A,Persona A,dipendente,C,com,1,20,"
+    )
+    result = run_declared(ciclope_ente, tmp_path, REDUCTION_ON_THE_PART_S_ARTICLE, data)
+    reading = "gli scaglioni delle assenze non sono nel testo: scelti dall'ufficio"
+    # A (80, 20 days: −10%) weighs 72, B (50) 50: 1.000 × 72 / 122 = 590,16 and 1.000 × 50 / 122 = 409,84
+    assert amounts(result) == {"A": "590.16", "B": "409.84"}
+    assert reading in explain(result, "person", "A")
+    assert reading in [text for p in build(result, "A").payments for text in p.readings]
+    assert reading not in explain(result, "person", "B")
+    assert all(reading not in p.readings for p in build(result, "B").payments)
+    assert reading in text_of(html.render(result))  # the Relazione lists it among the office's readings
