@@ -262,7 +262,15 @@ def rewards(r: Result) -> list[Block]:
 
 # the mean is over the people paid: those paid nothing are counted apart, so that total / (persone − non pagate) is
 # the mean a reader redoes
-GROUP_HEAD = ("Sezione", "Gruppo", "Voce", "Persone", "Importo totale", "Importo medio", "Persone non pagate")
+GROUP_HEAD = (
+    "Sezione",
+    "Gruppo",
+    "Voce",
+    "Persone",
+    "Importo totale",
+    "Importo medio per persona pagata",
+    "Persone non pagate",
+)
 
 
 def _progressions(r: Result) -> list[Block]:

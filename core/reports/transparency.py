@@ -55,7 +55,7 @@ HEADER = (
     "Numero di persone",
     "Quota di persone (%)",
     "Importo totale (€)",
-    "Importo medio (€)",
+    "Importo medio per persona pagata (€)",
     "Grado di differenziazione",
     "Persone non pagate",
 )
