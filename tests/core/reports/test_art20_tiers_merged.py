@@ -62,3 +62,19 @@ def test_the_one_tier_line_never_shows_a_withheld_ratio(ciclope_ente, tmp_path):
     lead = [(what, value) for group, what, value in art20.rows(result) if group != "personale" and group != art20.ENTE]
     assert ("persone con premio (le tre fasce del premio più alto unite per la riservatezza)", "3") in lead
     assert ("grado di differenziazione", "riservato") in lead
+
+
+def test_an_ente_without_any_fund_still_publishes_the_laws_totals(ciclope_ente, tmp_path):
+    # ente.toml gives no [fondi]: a warning, nothing paid; the ente's totals are published all the same, 0,00 of
+    # 0,00 over the 7 evaluated (art. 20 c. 1–2), never a file without them
+    points = {"A": 100, "B": 80, "C": 80, "D": 50, "E": 50, "F": 70, "G": 70}
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in points]
+    cards = [f"{p},SEG,s,Voce,100,{s}," for p, s in points.items()]
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, one_unit_comune("Ordine di Prova", staff, cards, ""))
+    whole = [(what, value) for group, what, value in art20.rows(result) if group == art20.ENTE]
+    assert whole == [
+        ("premi stanziati (€)", "0,00"),
+        ("premi distribuiti (€)", "0,00"),
+        ("persone valutate", "7"),
+        ("premio medio conseguibile (€)", "0,00"),
+    ]
