@@ -168,8 +168,9 @@ def cmd_validate(args) -> int:
             tally["falliti"] += 1
             continue
         problems = [*result.violations, *future_approvals(result.ente, today)]
-        if problems:
-            print(f"{cfg.id}:")
+        if problems:  # what the ente's list holds, as a not loadable one says «dati non caricabili»
+            warned = any(not v.is_error and not v.is_notice for v in problems)
+            print(f"{cfg.id}: {'con errori' if result.errors else 'con avvisi' if warned else 'con note'}")
             print(render_problems(problems, words=result.plugin.status_labels))
         else:
             print(f"{cfg.id}: nessun problema")

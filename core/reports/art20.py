@@ -104,6 +104,15 @@ def ente_rows(result: Result) -> list[tuple[str, str, str]]:
     people evaluated."""
     total = transparency.find(result, "fondi", "", "totale")
     evaluated = transparency.find(result, "sintesi", "", "persone_valutate")
+    if total is None and evaluated is not None and evaluated.count:  # no fund at all (ente.toml gives none): the
+        # law's totals all the same, nothing allocated nor paid, never a file without them
+        nothing = _money(Decimal(0))
+        return [
+            (ENTE, "premi stanziati (€)", nothing),
+            (ENTE, "premi distribuiti (€)", nothing),
+            (ENTE, "persone valutate", str(evaluated.count)),
+            (ENTE, "premio medio conseguibile (€)", nothing),
+        ]
     if total is None or evaluated is None or not (evaluated.count or total.people):
         return []
     allocated = total.allocated or Decimal(0)

@@ -190,11 +190,12 @@ PERSONAL = (
 
 
 def personal_note(r: Result) -> str:
-    """Where someone's status is a fact of their life (absences, a sanction: ``PluginInfo.private_statuses``), the
-    sentence that says where they are counted: at their evaluation's outcome (:func:`stats.evaluation_classes`), so
-    that an outcome's row, merged or not, is read as counting them too, without naming the reason."""
-    statuses = r.rewards.statuses if r.rewards is not None else {}
-    return PERSONAL if r.plugin.private_statuses.intersection(statuses.values()) else ""
+    """Where the rules may exclude someone for a fact of their life (absences, a sanction:
+    ``PluginInfo.private_statuses``), the sentence that says where they are counted: at their evaluation's outcome
+    (:func:`stats.evaluation_classes`), so that an outcome's row, merged or not, is read as counting them too, without
+    naming the reason. Said by the rules, whoever they excluded: said only when someone was so excluded, beside the
+    people not paid and the outcomes named, it would tell a small office how many lost their premium so."""
+    return PERSONAL if r.rewards is not None and r.plugin.private_statuses else ""
 
 
 def merged_note(r: Result, lines: list[transparency.Line]) -> str:
@@ -261,7 +262,15 @@ def rewards(r: Result) -> list[Block]:
 
 # the mean is over the people paid: those paid nothing are counted apart, so that total / (persone − non pagate) is
 # the mean a reader redoes
-GROUP_HEAD = ("Sezione", "Gruppo", "Voce", "Persone", "Importo totale", "Importo medio", "Persone non pagate")
+GROUP_HEAD = (
+    "Sezione",
+    "Gruppo",
+    "Voce",
+    "Persone",
+    "Importo totale",
+    "Importo medio per persona pagata",
+    "Persone non pagate",
+)
 
 
 def _progressions(r: Result) -> list[Block]:

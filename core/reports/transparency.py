@@ -55,7 +55,7 @@ HEADER = (
     "Numero di persone",
     "Quota di persone (%)",
     "Importo totale (€)",
-    "Importo medio (€)",
+    "Importo medio per persona pagata (€)",
     "Grado di differenziazione",
     "Persone non pagate",
 )
@@ -544,7 +544,8 @@ def tier_lines(everyone: list[Person], group: str, evaluated: list[int]) -> list
     where the highest is zero: nobody was paid, and no one's pay is a share of nothing. Those paid nothing are no
     share of the highest: they have their line, «senza premio», the count of the people not paid that every public
     table gives. A tier of 1–2 people is merged with the next one down (the last with the one above), its label
-    saying the merged range; where that leaves one tier, it says nothing the head count does not and is left out."""
+    saying the merged range; where that leaves one tier, its line says the tiers are one for privacy (a file without
+    the three lines its reader was told of read as if they had been dropped)."""
     top = max((everyone[i].pay for i in evaluated), default=ZERO)
     if top <= 0:
         return []
@@ -566,7 +567,6 @@ def tier_lines(everyone: list[Person], group: str, evaluated: list[int]) -> list
             key=_tier_key(low, high),
         )
         for low, high, members in merged_tiers(tiers)
-        if (low, high) != (0, 100)
     ]
     key, label = UNPAID_TIER
     return out + [Line("gruppo", group, label, people=frozenset(unpaid), count=len(unpaid), key=key)]
@@ -593,6 +593,8 @@ def merged_tiers(tiers: list[tuple[int, int, list[int]]]) -> list[tuple[int, int
 
 
 def _tier_label(low: int, high: int) -> str:
+    if (low, high) == (0, 100):
+        return "persone con premio (le tre fasce del premio più alto unite per la riservatezza)"
     if low == 0:
         return f"persone con premio sotto il {high}% del più alto"
     return f"persone con premio dal {low}% al {high}% del più alto"
@@ -600,6 +602,9 @@ def _tier_label(low: int, high: int) -> str:
 
 def _tier_key(low: int, high: int) -> str:
     return f"persone_sotto_{high}" if low == 0 else f"persone_{low}_{high}"
+
+
+ONE_TIER = _tier_key(0, 100)  # the three tiers merged into one: every paid person, said so, no range of pay
 
 
 def tiers_of(result: Result, group: str) -> list[Line]:
@@ -684,7 +689,11 @@ def differentiation_lines(published: list[Line], everyone: list[Person], group: 
     line.ratio = _r2(max(pays) / min(pays))
     # the highest and the lowest are one person each: said only where they are among others in a published tier
     # (art. 20's table), never where the tiers had to merge into one (three EQ, one in each)
-    ranged = [ln for ln in published if ln.group == group and ln.key.startswith("persone_") and ln.key not in NOT_TIERS]
+    ranged = [
+        ln
+        for ln in published
+        if ln.group == group and ln.key.startswith("persone_") and ln.key not in (*NOT_TIERS, ONE_TIER)
+    ]
     line.hidden = SMALL if len(pays) < MIN_GROUP else "" if ranged else WITHHELD
     return [line]
 

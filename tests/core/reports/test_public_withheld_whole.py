@@ -120,10 +120,14 @@ def test_tiers_of_one_or_two_merge_down_and_the_unpaid_have_their_own_line():
 
 def test_three_eq_one_per_tier_publish_no_tier():
     # Valsavio's EQ: 3.500, 2.500, 1.130,14: 90% of 3.500 = 3.150, 60% = 2.100 → one in each tier; 1 + 1 = 2 is still
-    # under 3, so 1 + 1 + 1 = 3 from 0% to 100%: a range that says nothing the head count does not, left out
+    # under 3, so 1 + 1 + 1 = 3 from 0% to 100%: no range of pay, a line that says the tiers are one (three lines
+    # gone without a word read as dropped)
     assert merged_tiers([(90, 100, [0]), (60, 90, [1]), (0, 60, [2])]) == [(0, 100, [0, 1, 2])]
     everyone = [_person("3500"), _person("2500"), _person("1130.14")]
-    assert [ln.item for ln in tier_lines(everyone, "personale", [0, 1, 2])] == ["persone senza premio"]
+    assert [(ln.item, ln.count) for ln in tier_lines(everyone, "personale", [0, 1, 2])] == [
+        ("persone con premio (le tre fasce del premio più alto unite per la riservatezza)", 3),
+        ("persone senza premio", 0),
+    ]
 
 
 def test_an_ente_paid_to_two_says_its_total_in_words_and_names_units_without_codes(ciclope_ente, tmp_path):

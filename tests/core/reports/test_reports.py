@@ -325,7 +325,12 @@ def test_transparency_by_hand(case):
 
     def figures(key):
         r = rows[key]
-        return (r["Numero di persone"], r["Quota di persone (%)"], r["Importo totale (€)"], r["Importo medio (€)"])
+        return (
+            r["Numero di persone"],
+            r["Quota di persone (%)"],
+            r["Importo totale (€)"],
+            r["Importo medio per persona pagata (€)"],
+        )
 
     # the PO's result pay is performance money (rules/core.md §6): po_risultato has one recipient (PO1): its
     # head count is published (1), its amount is <3; the ente's total distributed (required by art. 20, never

@@ -125,3 +125,14 @@ def test_each_failure_says_what_it_left_unchecked(tmp_path, capsys):
     assert main(["run", config, "--no-store"]) == 1
     err = capsys.readouterr().err
     assert said in err and "I controlli del calcolo e del regolamento sui dati si fanno" in err
+
+
+def test_each_computed_ente_s_list_says_what_it_holds(tmp_path, capsys):
+    # a computed ente's list is headed as a not loadable one is («dati non caricabili»): by what it holds. Buonavalle
+    # has warnings only (a Comune of Funzioni Locali without the CCDI's maggiorazione written: a warning)
+    config = _cycle(tmp_path, [("buonavalle", "buono.toml")])
+    assert main(["validate", config]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "buonavalle: con avvisi"
+    assert any(": avviso: " in line and "maggiorazione" in line for line in lines[1:])
+    assert not any(": errore: " in line for line in lines[1:])
