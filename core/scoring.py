@@ -202,12 +202,13 @@ FORMULA_PERIODS = f"{PERIODS_RULE}: Σ(punteggio della scheda × giorni) / Σ gi
 
 def periods_score(items: Sequence[EvaluationItem]) -> tuple[Decimal | None, str]:
     """``Σ(score × days) / Σ days`` over the cards of each evaluator's period (:func:`core.model.by_evaluator`), each
-    card's score exact (§3); None when an evaluator's card is missing or scores nothing: never a score of one card
-    alone."""
+    card's score as it is shown, to the cent (§3): the scheda prints the mean with those numbers, and a person redoes
+    it from them, never from digits no document shows; None when an evaluator's card is missing or scores nothing:
+    never a score of one card alone."""
     num = ZERO
     days = 0
     for period, card in by_evaluator(items):
-        score = _one_card(card)[0]
+        score = cardscore.shown(card)
         if score is None:
             return None, FORMULA_PERIODS
         num += score * period.days
@@ -236,6 +237,11 @@ def card_part(
     if score is not None:
         label = f"Scheda di valutazione di {person.name}"
         trace.record(f"card:{person.id}", score, formula, source, CardInputs(card), label)
+        # each evaluator's card (recorded by the cycle, before any plugin) cites the act its mean cites
+        for period in card[0].periods if card else ():
+            own = trace.figures.get(f"card:{person.id}:{period.evaluator}")
+            if own is not None and own.source != source:
+                trace.figures[own.key] = own._replace(source=source)
     return score
 
 

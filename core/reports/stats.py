@@ -268,9 +268,16 @@ def _level_runs(result: Result) -> tuple[tuple[str, ...], ...]:
     order, scales = level_order(result), level_scales(result)
     if not scales:
         return (tuple(order),) if order else ()
-    declared = {lv for scale in scales for lv in scale}
-    rest = tuple(lv for lv in order if lv not in declared)  # a level of no named scale, by its scores
-    return tuple(tuple(reversed(scale)) for scale in scales) + ((rest,) if rest else ())
+    # a level is counted by its name: one a later scale repeats (a role's scale that adds a level below the common
+    # ones) is in the first scale's run alone, never listed twice with the same people
+    runs, seen = [], set[str]()
+    for scale in scales:
+        own = tuple(lv for lv in scale if lv not in seen)
+        seen.update(own)
+        if own:
+            runs.append(tuple(reversed(own)))
+    rest = tuple(lv for lv in order if lv not in seen)  # a level of no named scale, by its scores
+    return tuple(runs) + ((rest,) if rest else ())
 
 
 def own_scale(result: Result) -> Decimal | None:

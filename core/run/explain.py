@@ -474,17 +474,21 @@ def readings_of(figure: Figure, result: Result, each: bool = False, person: str 
         for _, text, where in result.plugin.readings
         if text
         and where
-        and any(c == where or c.endswith(f", {where}") for c in cited)
         and tied.get((text, where), status) == status
-        and any(_of(figure, b) for b in blocks.get((text, where), ("",)))
+        and _applies(figure, any(c == where or c.endswith(f", {where}") for c in cited), blocks.get((text, where)))
     )
     return list(dict.fromkeys(found))  # a text several blocks of the act declare, once
 
 
-def _of(figure: Figure, beginning: str) -> bool:
-    """Whether a figure is one of a block's (:func:`begins`) or reads one directly: a person's premium that a
-    reduction cut reads its cut, and says the reduction's reading; a colleague's, which reads none, does not."""
-    return begins(figure.key, beginning) or any(i.ref and begins(i.ref, beginning) for i in figure.inputs)
+def _applies(figure: Figure, cites: bool, block: tuple[str, ...] | None) -> bool:
+    """Whether a reading goes with ``figure``: one of no block's figures (:attr:`PluginInfo.reading_figures`) where
+    the figure ``cites`` its article; one tied to its block's figures with those that cite it, and with a figure that
+    reads one of them directly, whatever it cites: a person's premium (art. 7) that a reduction (art. 8) cut reads its
+    cut and says the reduction's reading; a colleague's, which reads none, does not."""
+    if block is None:
+        return cites
+    own = cites and any(begins(figure.key, b) for b in block)
+    return own or any(i.ref and begins(i.ref, b) for i in figure.inputs for b in block)
 
 
 def begins(key: str, beginning: str) -> bool:

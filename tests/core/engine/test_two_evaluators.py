@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from helpers import one_unit_comune
+from helpers import one_unit_comune, run_declared
 
 STAFF = [
     "D1,Anna Russo,dirigente,,com,1,0,false,SEG",
@@ -53,8 +53,8 @@ def test_the_score_is_the_mean_of_the_cards_by_the_days_of_each_period(ciclope_e
         "media delle valutazioni in proporzione ai giorni di ciascun periodo: Σ(punteggio della scheda × giorni) / "
         "Σ giorni"
     )
-    # each evaluator's card by the common rule of the card; the mean under the card's own act (here the regulation's)
-    assert str(first.source) == str(second.source) == "rules/core.md §3"
+    # each evaluator's card and their mean under the card's own act (here the regulation's), as one evaluator's card
+    assert str(first.source) == str(second.source) == str(whole.source) != "rules/core.md §3"
     assert [(i.name, i.value, i.ref) for i in whole.inputs] == [
         ("scheda di Anna Russo (D1), dal 01/01/2024 al 30/06/2024 (182 giorni)", Decimal("80.00"), "card:P1:D1"),
         ("scheda di Ciro Esposito (D2), dal 01/07/2024 al 31/12/2024 (184 giorni)", Decimal("90.00"), "card:P1:D2"),
@@ -62,26 +62,27 @@ def test_the_score_is_the_mean_of_the_cards_by_the_days_of_each_period(ciclope_e
     assert not [v for v in result.violations if v.is_error]
 
 
-def test_the_exact_mean_is_kept_inside(ciclope_ente):
-    # D1: 100 × 1 / 3 = 33,333… for 182 days; D2: 100 × 2 / 3 = 66,666… for 184 days:
-    # (100/3 × 182 + 200/3 × 184) / 366 = (18.200 + 36.800) / 1.098 = 55.000 / 1.098 = 50,0910… → 50,09;
-    # from the rounded cards (33,33 × 182 + 66,67 × 184) / 366 = 50,0913… → 50,09 as well, but not the same number
+def test_the_mean_is_of_the_cards_as_shown(ciclope_ente):
+    # D1: 100 × 2 / 3 = 66,666… shown 66,67, for 1/1–30/4/2024 (31 + 29 + 31 + 30 = 121 days); D2: 100 × 13 / 15 =
+    # 86,666… shown 86,67, for 1/5–31/12 (366 − 121 = 245 days). From the cards as the scheda prints them:
+    # (66,67 × 121 + 86,67 × 245) / 366 = (8.067,07 + 21.234,15) / 366 = 29.301,22 / 366 = 80,0580… → 80,06, what a
+    # person redoing the printed sum finds; from the exact cards it would be 80,0546… → 80,05 (an ERSU's reader)
     import datetime as dt
 
     from ciclope.core import scoring
     from ciclope.core.model import EvaluationItem, EvaluatorPeriod
 
     periods = (
-        EvaluatorPeriod("P1", "D1", dt.date(2024, 1, 1), dt.date(2024, 6, 30)),
-        EvaluatorPeriod("P1", "D2", dt.date(2024, 7, 1), dt.date(2024, 12, 31)),
+        EvaluatorPeriod("P1", "D1", dt.date(2024, 1, 1), dt.date(2024, 4, 30)),
+        EvaluatorPeriod("P1", "D2", dt.date(2024, 5, 1), dt.date(2024, 12, 31)),
     )
     card = [
-        EvaluationItem("P1", "D1", "", "Voce", Decimal(3), Decimal(1), None, periods=periods),
-        EvaluationItem("P1", "D2", "", "Voce", Decimal(3), Decimal(2), None, periods=periods),
+        EvaluationItem("P1", "D1", "", "Voce", Decimal(3), Decimal(2), None, periods=periods),
+        EvaluationItem("P1", "D2", "", "Voce", Decimal(15), Decimal(13), None, periods=periods),
     ]
     exact, _ = scoring.exact_card_score(card)
-    assert exact == (Decimal(100) / 3 * 182 + Decimal(200) / 3 * 184) / 366
-    assert scoring.card_score_and_formula(card)[0] == Decimal("50.09")
+    assert exact == (Decimal("66.67") * 121 + Decimal("86.67") * 245) / 366
+    assert scoring.card_score_and_formula(card)[0] == Decimal("80.06")
 
 
 def test_the_same_voce_on_two_cards_is_no_duplicate_but_twice_on_one_is(ciclope_ente):
@@ -143,3 +144,43 @@ def test_a_riesame_naming_an_evaluator_not_of_the_person_is_an_error(ciclope_ent
         "riesame accolto di Paola Neri (P1): «SEG» non è tra i suoi valutatori dell'anno (Anna Russo (D1) e Ciro "
         "Esposito (D2)): scrivi in valutatore il codice del valutatore della scheda che il riesame o il ricorso cambia"
     )
+
+
+def test_each_evaluators_card_cites_the_act_the_mean_cites(ciclope_ente, tmp_path):
+    # under a declared [[scheda]] the person's card cites its fonte («…, art. 5, allegato A»): each evaluator's card
+    # cites the same, never the common rules' card (an ERSU's reader saw «regole comuni» under each of the two)
+    regulation = """\
+formato = 2
+[atto]
+titolo = "Sistema di valutazione"
+sigla = "SMVP"
+tipo_ente = "comune"
+
+[[scheda]]
+fonte = "art. 5, allegato A"
+ruoli = ["dipendente"]
+voci = [{ sezione = "Scheda", voce = "Risultati", massimo = 60 }, { sezione = "Scheda", voce = "Comportamenti", massimo = 40 }]
+
+[premio]
+metodo = "proporzionale"
+fonte = "art. 9"
+"""
+    staff = [
+        "D1,Anna Russo,dirigente,,com,1,0,false,SEG",
+        "D2,Ciro Esposito,dirigente,,com,1,0,false,SEG",
+        "P1,Paola Neri,dipendente,C,com,1,0,false,D2",
+    ]
+    cards = [
+        "D1,SEG,Scheda,Valutazione,100,80,",
+        "D2,SEG,Scheda,Valutazione,100,80,",
+        "P1,D1,Scheda,Risultati,60,48,",
+        "P1,D1,Scheda,Comportamenti,40,32,",
+        "P1,D2,Scheda,Risultati,60,54,",
+        "P1,D2,Scheda,Comportamenti,40,36,",
+    ]
+    data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+    data["valutatori.csv"] = "persona,valutatore,dal,al\nP1,D1,01/01/2024,30/06/2024\nP1,D2,01/07/2024,31/12/2024\n"
+    result = run_declared(ciclope_ente, tmp_path, regulation, data)
+    cited = {key: str(result.figures[key].source) for key in ("card:P1", "card:P1:D1", "card:P1:D2")}
+    assert cited["card:P1"] == "SMVP, art. 5, allegato A"
+    assert cited["card:P1:D1"] == cited["card:P1:D2"] == cited["card:P1"]

@@ -222,3 +222,27 @@ def test_the_store_benchmark_counts_each_person_at_the_top_of_their_own_scale(ci
     # highest score's level, «prima fascia», D1 alone: 1 / 4 = 0,25)
     assert (d.top_level, d.top_share, d.own_scale) == (None, 0.5, True)
     assert OWN_TOP == "il più alto della propria scala"
+
+
+SHARED = """
+[livelli]
+fonte = "art. 5"
+scala = [{ nome = "ottimo", da = 90 }, { nome = "buono", da = 70 }]
+dipendente = [{ nome = "ottimo", da = 90 }, { nome = "buono", da = 70 }, { nome = "sufficiente", da = 60 }]
+"""
+
+
+def test_a_level_two_scales_share_is_listed_once(ciclope_ente, tmp_path):
+    # the dipendenti's scale repeats the common one's names and adds «sufficiente» (an ERSU's staff): P1 95 «ottimo»,
+    # P2 75 «buono»; D1 96 «ottimo», D2 85 «buono»: each level once, 2 + 2 = 4 people as evaluated, never the two
+    # names listed again for the second scale (8 people in a table of 4)
+    result = run_declared(ciclope_ente, tmp_path, HEAD + SHARED, files())
+    rows = stats.distribution(result)
+    levels = [(k, n) for k, n in rows if k in ("ottimo", "buono", "sufficiente")]
+    assert levels == [("ottimo", 2), ("buono", 2)]
+    assert sum(n for _, n in rows) == 5  # the four and SEG, «non valutato»
+    for group in ("personale", "dirigenti"):
+        items = [
+            ln.item for ln in transparency.lines(result) if ln.section == "livello" and ln.group.startswith(group[:4])
+        ]
+        assert len(items) == len(set(items)), items

@@ -292,3 +292,23 @@ def test_a_reduction_s_reading_is_said_only_to_whom_it_reduces(ciclope_ente, tmp
     assert reading not in explain(result, "person", "B")
     assert all(reading not in p.readings for p in build(result, "B").payments)
     assert reading in text_of(html.render(result))  # the Relazione lists it among the office's readings
+
+
+def test_a_reduction_of_its_own_article_is_said_on_the_premium_it_cuts(ciclope_ente, tmp_path):
+    """The reduction cites art. 10, the part art. 8: the premium of whom it cuts says the reading on the scheda too,
+    not only under the reduction's own figure in explain (an ERSU's employee with 120 days of absence read it in
+    explain alone); a colleague's premium does not."""
+    from ciclope.core.schede.content import build
+
+    own = REDUCTION_ON_THE_PART_S_ARTICLE.replace(
+        'misura = "assenze"\nfonte = "art. 8"', 'misura = "assenze"\nfonte = "art. 10"'
+    )
+    assert own != REDUCTION_ON_THE_PART_S_ARTICLE
+    data = comune()
+    data["people.csv"] = data["people.csv"].replace(
+        "A,Persona A,dipendente,C,com,1,0,", "A,Persona A,dipendente,C,com,1,20,"
+    )
+    result = run_declared(ciclope_ente, tmp_path, own, data)
+    reading = "gli scaglioni delle assenze non sono nel testo: scelti dall'ufficio"
+    assert reading in [text for p in build(result, "A").payments for text in p.readings]
+    assert all(reading not in p.readings for p in build(result, "B").payments)
