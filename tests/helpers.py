@@ -222,6 +222,25 @@ fonte = "art. 4"
 """
 
 
+# A Comune where Paola Neri (P1) moved in July from Anna Russo's unit (D1) to Ciro Esposito's (D2): each evaluated her
+# for their part of the year (valutatori.csv), the two dirigenti by the Segretario SEG. D1's card of P1 is 100 × (48 +
+# 32) / 100 = 80,00 for 1/1–30/6/2024 (182 days), D2's 100 × (54 + 36) / 100 = 90,00 for 1/7–31/12 (184 days)
+TRANSFER_STAFF = [
+    "D1,Anna Russo,dirigente,,com,1,0,false,SEG",
+    "D2,Ciro Esposito,dirigente,,com,1,0,false,SEG",
+    "P1,Paola Neri,dipendente,C,com,1,0,false,D2",
+]
+TRANSFER_CARDS = [
+    "D1,SEG,Scheda,Valutazione,100,80,",  # row 2
+    "D2,SEG,Scheda,Valutazione,100,80,",
+    "P1,D1,Scheda,Risultati,60,48,",  # row 4: D1's card, 1/1–30/6
+    "P1,D1,Scheda,Comportamenti,40,32,",
+    "P1,D2,Scheda,Risultati,60,54,",  # row 6: D2's card, 1/7–31/12
+    "P1,D2,Scheda,Comportamenti,40,36,",
+]
+TRANSFER_PERIODS = "persona,valutatore,dal,al\nP1,D1,01/01/2024,30/06/2024\nP1,D2,01/07/2024,31/12/2024\n"
+
+
 def two_dirigenti(scores: tuple[int, int] = (80, 80)) -> dict[str, str]:
     """A Città of one unit: the Segretario SEG and two dirigenti, Anna Russo (D1) and Ciro Esposito (D2), evaluated
     ``scores`` of 100 by SEG, with the fund «risultato» of € 3.000,00."""

@@ -7,22 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from helpers import one_unit_comune, run_declared
+from helpers import TRANSFER_CARDS, TRANSFER_PERIODS, TRANSFER_STAFF, one_unit_comune, run_declared
 
-STAFF = [
-    "D1,Anna Russo,dirigente,,com,1,0,false,SEG",
-    "D2,Ciro Esposito,dirigente,,com,1,0,false,SEG",
-    "P1,Paola Neri,dipendente,C,com,1,0,false,D2",
-]
-CARDS = [
-    "D1,SEG,Scheda,Valutazione,100,80,",  # row 2
-    "D2,SEG,Scheda,Valutazione,100,80,",
-    "P1,D1,Scheda,Risultati,60,48,",  # row 4: D1's card, 1/1–30/6
-    "P1,D1,Scheda,Comportamenti,40,32,",
-    "P1,D2,Scheda,Risultati,60,54,",  # row 6: D2's card, 1/7–31/12
-    "P1,D2,Scheda,Comportamenti,40,36,",
-]
-PERIODS = "persona,valutatore,dal,al\nP1,D1,01/01/2024,30/06/2024\nP1,D2,01/07/2024,31/12/2024\n"
+STAFF, CARDS, PERIODS = TRANSFER_STAFF, TRANSFER_CARDS, TRANSFER_PERIODS
 
 
 def comune(cards: list[str] = CARDS, appeals: str = "") -> dict[str, str]:
@@ -165,21 +152,7 @@ voci = [{ sezione = "Scheda", voce = "Risultati", massimo = 60 }, { sezione = "S
 metodo = "proporzionale"
 fonte = "art. 9"
 """
-    staff = [
-        "D1,Anna Russo,dirigente,,com,1,0,false,SEG",
-        "D2,Ciro Esposito,dirigente,,com,1,0,false,SEG",
-        "P1,Paola Neri,dipendente,C,com,1,0,false,D2",
-    ]
-    cards = [
-        "D1,SEG,Scheda,Valutazione,100,80,",
-        "D2,SEG,Scheda,Valutazione,100,80,",
-        "P1,D1,Scheda,Risultati,60,48,",
-        "P1,D1,Scheda,Comportamenti,40,32,",
-        "P1,D2,Scheda,Risultati,60,54,",
-        "P1,D2,Scheda,Comportamenti,40,36,",
-    ]
-    data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "1000.00"\n')
-    data["valutatori.csv"] = "persona,valutatore,dal,al\nP1,D1,01/01/2024,30/06/2024\nP1,D2,01/07/2024,31/12/2024\n"
+    data = comune()  # D1 1/1–30/6 and D2 1/7–31/12, as above
     result = run_declared(ciclope_ente, tmp_path, regulation, data)
     cited = {key: str(result.figures[key].source) for key in ("card:P1", "card:P1:D1", "card:P1:D2")}
     assert cited["card:P1"] == "SMVP, art. 5, allegato A"

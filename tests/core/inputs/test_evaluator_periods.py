@@ -12,23 +12,10 @@ from ciclope.core.inputs.loading import load_ente
 from ciclope.core.problems import CiclopeError
 from ciclope.core.testing import write_ente
 
-from helpers import as_xlsx, one_unit_comune
+from helpers import TRANSFER_CARDS, TRANSFER_STAFF, as_xlsx, one_unit_comune
 
-STAFF = [
-    "D1,Anna Russo,dirigente,,com,1,0,false,SEG",
-    "D2,Ciro Esposito,dirigente,,com,1,0,false,SEG",
-    "P1,Paola Neri,dipendente,C,com,1,0,false,D2",
-    "P2,Luca Bruni,dipendente,C,com,1,0,false,D1",
-]
-CARDS = [
-    "D1,SEG,Scheda,Valutazione,100,80,",
-    "D2,SEG,Scheda,Valutazione,100,80,",
-    "P1,D1,Scheda,Risultati,60,48,",
-    "P1,D1,Scheda,Comportamenti,40,32,",
-    "P1,D2,Scheda,Risultati,60,54,",
-    "P1,D2,Scheda,Comportamenti,40,36,",
-    "P2,D1,Scheda,Risultati,60,54,",
-]
+STAFF = [*TRANSFER_STAFF, "P2,Luca Bruni,dipendente,C,com,1,0,false,D1"]
+CARDS = [*TRANSFER_CARDS, "P2,D1,Scheda,Risultati,60,54,"]
 HEADER = "persona,valutatore,dal,al"
 
 

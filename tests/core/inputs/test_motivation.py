@@ -69,7 +69,8 @@ def test_the_collection_carries_the_motivation_from_the_workbook_to_the_scheda(t
     capsys.readouterr()
     assert main(["raccolta", "unisci", str(cycle), "--ente", "comune-livelli", str(raccolta)]) == 0
     merged = (ente / "valutazioni.csv").read_text(encoding="utf-8")
-    assert "motivation" in merged.splitlines()[0] and "Ottimo lavoro di squadra" in merged
+    # the column the merge adds, under the office's word (never the code «motivation»)
+    assert "motivazione" in merged.splitlines()[0].split(",") and "Ottimo lavoro di squadra" in merged
     out = tmp_path / "out"
     main(["run", str(cycle), "--no-store", "--out", str(out)])
     assert main(["schede-personali", str(out / "comune-livelli")]) == 0

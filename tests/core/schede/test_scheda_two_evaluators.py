@@ -13,29 +13,15 @@ from ciclope.core.reports import sheets, stats
 from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
 
-from helpers import one_unit_comune
+from helpers import TRANSFER_CARDS, TRANSFER_PERIODS, TRANSFER_STAFF, one_unit_comune
 
-STAFF = [
-    "D1,Anna Russo,dirigente,,com,1,0,false,SEG",
-    "D2,Ciro Esposito,dirigente,,com,1,0,false,SEG",
-    "P1,Paola Neri,dipendente,C,com,1,0,false,D2",
-    "P2,Luca Bruni,dipendente,C,com,1,0,false,D1",
-]
-CARDS = [
-    "D1,SEG,Scheda,Valutazione,100,80,",
-    "D2,SEG,Scheda,Valutazione,100,80,",
-    "P1,D1,Scheda,Risultati,60,48,",
-    "P1,D1,Scheda,Comportamenti,40,32,",
-    "P1,D2,Scheda,Risultati,60,54,",
-    "P1,D2,Scheda,Comportamenti,40,36,",
-    "P2,D1,Scheda,Risultati,60,60,",
-    "P2,D1,Scheda,Comportamenti,40,40,",
-]
+STAFF = [*TRANSFER_STAFF, "P2,Luca Bruni,dipendente,C,com,1,0,false,D1"]
+CARDS = [*TRANSFER_CARDS, "P2,D1,Scheda,Risultati,60,60,", "P2,D1,Scheda,Comportamenti,40,40,"]
 
 
 def result_of(ciclope_ente):
     data = one_unit_comune("Comune di Prova", STAFF, CARDS, '[funds]\nperformance_individuale = "1000.00"\n')
-    data["valutatori.csv"] = "persona,valutatore,dal,al\nP1,D1,01/01/2024,30/06/2024\nP1,D2,01/07/2024,31/12/2024\n"
+    data["valutatori.csv"] = TRANSFER_PERIODS
     return ciclope_ente("regolamento", data, year=2024)
 
 
@@ -85,7 +71,7 @@ def test_explain_names_both_evaluators_with_their_periods(tmp_path):
     from helpers import ciclope
 
     data = one_unit_comune("Comune di Prova", STAFF, CARDS, '[funds]\nperformance_individuale = "1000.00"\n')
-    data["valutatori.csv"] = "persona,valutatore,dal,al\nP1,D1,01/01/2024,30/06/2024\nP1,D2,01/07/2024,31/12/2024\n"
+    data["valutatori.csv"] = TRANSFER_PERIODS
     write_ente(tmp_path / "com", data)
     (tmp_path / "cycle.toml").write_text(
         '[cycle]\nyear = 2024\noutput = "out"\n\n[[ente]]\nid = "com"\nplugin = "regolamento"\ndata = "com"\n'
