@@ -861,7 +861,7 @@ def _rows_from(ente: Ente, nxt: int, schema) -> dict[str, list[dict[str, Any]]]:
     )
     cards = rows(  # the cards' items for next year: no points
         "evaluations",
-        [e for e in ente.evaluations if e.person not in gone],
+        _next_cards(ente, gone),
         ("person", "evaluator", "section", "item", "max_points", "weight"),
     )
     for row in (*objectives, *cards):
@@ -878,6 +878,16 @@ def _rows_from(ente: Ente, nxt: int, schema) -> dict[str, list[dict[str, Any]]]:
 
 
 _ASSIGNED = ("cruscotto", "owner", "ref", "weight")
+
+
+def _next_cards(ente: Ente, gone: set[str]) -> list[Any]:
+    """The card items to carry into next year: of the people still in service, each card once; of a person evaluated
+    by several evaluators this year (valutatori.csv), the card of the last period's evaluator, who evaluates them at
+    the year's end, since next year has no periods to tell two cards apart (a new move is the office's to write)."""
+    last = {pid: max(listed, key=lambda p: p.end).evaluator for pid, listed in ente.periods.items() if listed}
+    return [
+        e for e in ente.evaluations if e.person not in gone and (e.person not in last or e.evaluator == last[e.person])
+    ]
 
 
 def _indicators_from(ente: Ente, nxt: int) -> list[dict[str, Any]]:

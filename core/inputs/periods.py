@@ -168,6 +168,8 @@ def _cards_hold(r: Reading, e: m.Ente, periods: dict[str, tuple[m.EvaluatorPerio
             f"colonna {e.column_shown('evaluations', 'evaluator')} il codice di chi ha valutato la voce, uno di loro"
         )
         r.err(label, it.row, "evaluator", "core.periods.card_evaluator", message, SOURCE)
+    if r.asked.collecting:
+        return  # July, or the forms going out: an evaluator's card of the year is still to come, not missing
     for pid, listed_ in periods.items():
         if pid not in written:
             continue  # no card at all: not evaluated, as anyone without one
@@ -175,7 +177,7 @@ def _cards_hold(r: Reading, e: m.Ente, periods: dict[str, tuple[m.EvaluatorPerio
             if p.evaluator not in written[pid]:
                 message = (
                     f"manca la scheda di {_evaluator(e, p.evaluator)} per {_who(e, pid)} (dal {date_it(p.start)} al "
-                    f"{date_it(p.end)}): senza, {_who(e, pid)} non è valutato, come chi non ha una scheda; aggiungi "
+                    f"{date_it(p.end)}): senza, la persona non è valutata, come chi non ha una scheda; aggiungi "
                     f"a {e.sheet_said('evaluations')} le sue voci con {p.evaluator} nella colonna "
                     f"{e.column_shown('evaluations', 'evaluator')}"
                 )

@@ -193,8 +193,9 @@ def test_an_evaluator_without_rows_leaves_the_person_unevaluated(tmp_path):
             "valutatori.csv",
             3,
             "valutatore",
+            # «la persona … valutata»: never «non è valutato» of a woman (an agreement the name cannot give)
             "manca la scheda di Nucleo di valutazione (OIV) per Luca Bruni (P2) (dal 01/07/2024 al 31/12/2024): senza, "
-            "Luca Bruni (P2) non è valutato, come chi non ha una scheda; aggiungi a evaluations.csv le sue voci con OIV "
+            "la persona non è valutata, come chi non ha una scheda; aggiungi a evaluations.csv le sue voci con OIV "
             "nella colonna evaluator",
         )
     ]
@@ -208,3 +209,19 @@ def test_the_sheet_valutatori_of_the_workbook(tmp_path, title):
     ente = load_ente(folder, "com", 2024)
     assert [(p.evaluator, p.days, p.row) for p in ente.periods["P1"]] == [("D1", 182, 2), ("D2", 184, 3)]
     assert ente.file_of("evaluator_periods") == f"ente.xlsx[{title}]"
+
+
+def test_a_card_still_to_collect_is_no_missing_card_in_july(tmp_path):
+    # D2 evaluates P1 from 1/7: in July (--until monitoraggio, raccolta crea: the cards are still being collected)
+    # D2's card is not missing yet; at the evaluation it is, a warning that names D2 and the period
+    data = comune(
+        ["P1,D1,01/01/2024,30/06/2024", "P1,D2,01/07/2024,31/12/2024"], [c for c in CARDS if not c.startswith("P1,D2")]
+    )
+    folder = write_ente(tmp_path / "ente", data)
+    july = load_ente(folder, "com", 2024, collecting=True)
+    assert [p.message for p in july.notes if p.rule == "core.periods.card_missing"] == []
+    later = load_ente(folder, "com", 2024)
+    (missing,) = [p for p in later.notes if p.rule == "core.periods.card_missing"]
+    assert missing.message.startswith(
+        "manca la scheda di Ciro Esposito (D2) per Paola Neri (P1) (dal 01/07/2024 al 31/12/2024)"
+    )
