@@ -210,6 +210,63 @@ def one_unit_comune(name: str, staff: list[str], cards: list[str], ente_toml: st
     }
 
 
+# A Comune whose P1 (Paola Neri; D2 at year end in people.csv) is evaluated by D1 (Anna Russo) from 1/1 to 30/6/2024
+# and by D2 (Ciro Esposito) from 1/7 to 31/12/2024 (valutatori.csv), each on a card of two voci: Risultati (60
+# points) and Comportamenti (40). TRANSFER_CARDS holds the dirigenti's cards (rows 2–3) and D1's card of P1, 80,00
+# (rows 4–5: 48 + 32); D2's card is the collection's to bring.
+TRANSFER_STAFF = [
+    "D1,Anna Russo,dirigente,,com,1,0,false,SEG",
+    "D2,Ciro Esposito,dirigente,,com,1,0,false,SEG",
+    "P1,Paola Neri,dipendente,C,com,1,0,false,D2",
+]
+TRANSFER_CARDS = [
+    "D1,SEG,Scheda,Valutazione,100,80,",
+    "D2,SEG,Scheda,Valutazione,100,80,",
+    "P1,D1,Scheda,Risultati,60,48,",
+    "P1,D1,Scheda,Comportamenti,40,32,",
+]
+TRANSFER_PERIODS = "persona,valutatore,dal,al\nP1,D1,01/01/2024,30/06/2024\nP1,D2,01/07/2024,31/12/2024\n"
+TRANSFER_CYCLE = (
+    '[ciclo]\nanno = 2024\nrisultati = "risultati"\n\n[[ente]]\nid = "comune"\nplugin = "regolamento"\n'
+    'regolamento = "smvp.toml"\ndati = "comune"\n'
+)
+# the Comune's regulation: an employee's card of TRANSFER_CARDS' two voci, the fund shared in proportion to the scores
+TRANSFER_REGULATION = """\
+formato = 2
+[atto]
+titolo = "Sistema di valutazione del Comune"
+sigla = "SMVP"
+tipo_ente = "comune"
+
+[[premi]]
+nome = "performance"
+metodo = "proporzionale"
+fondo = "performance_individuale"
+fonte = "art. 9"
+
+[[scheda]]
+fonte = "art. 5"
+ruoli = ["dipendente"]
+voci = [
+  { sezione = "Scheda", voce = "Risultati", massimo = 60 },
+  { sezione = "Scheda", voce = "Comportamenti", massimo = 40 },
+]
+"""
+
+
+def transfer_comune(tmp_path: Path, cards: list[str] = TRANSFER_CARDS) -> Path:
+    """The Comune of TRANSFER_STAFF in ``tmp_path/comune`` with ``cards`` and TRANSFER_PERIODS, under the regulation
+    TRANSFER_REGULATION (smvp.toml): its cycle.toml (2024, the ente «comune»)."""
+    data = one_unit_comune("Comune di Prova", TRANSFER_STAFF, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+    data["valutatori.csv"] = TRANSFER_PERIODS
+    (tmp_path / "comune").mkdir()
+    for name, text in data.items():
+        (tmp_path / "comune" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "smvp.toml").write_text(TRANSFER_REGULATION, encoding="utf-8")
+    (tmp_path / "cycle.toml").write_text(TRANSFER_CYCLE, encoding="utf-8")
+    return tmp_path / "cycle.toml"
+
+
 # a dirigenti's result pay written as a part of [[premi]]: 1.000 € × score / 100 each, from the fund «risultato»
 RESULT_PART = """
 [[premi]]
