@@ -210,18 +210,6 @@ def one_unit_comune(name: str, staff: list[str], cards: list[str], ente_toml: st
     }
 
 
-# a dirigenti's result pay written as a part of [[premi]]: 1.000 € × score / 100 each, from the fund «risultato»
-RESULT_PART = """
-[[premi]]
-nome = "risultato"
-metodo = "formula"
-fondo = "risultato"
-ruoli = ["dirigente"]
-importo = "=1000 € * punteggio / 100"
-fonte = "art. 4"
-"""
-
-
 # A Comune where Paola Neri (P1) moved in July from Anna Russo's unit (D1) to Ciro Esposito's (D2): each evaluated her
 # for their part of the year (valutatori.csv), the two dirigenti by the Segretario SEG. D1's card of P1 is 100 × (48 +
 # 32) / 100 = 80,00 for 1/1–30/6/2024 (182 days), D2's 100 × (54 + 36) / 100 = 90,00 for 1/7–31/12 (184 days)
@@ -239,6 +227,59 @@ TRANSFER_CARDS = [
     "P1,D2,Scheda,Comportamenti,40,36,",
 ]
 TRANSFER_PERIODS = "persona,valutatore,dal,al\nP1,D1,01/01/2024,30/06/2024\nP1,D2,01/07/2024,31/12/2024\n"
+# the cards before the collection: the dirigenti's and D1's card of P1 (rows 2–5); D2's is the forms' to bring
+TRANSFER_CARDS_D1 = TRANSFER_CARDS[:4]
+TRANSFER_CYCLE = (
+    '[ciclo]\nanno = 2024\nrisultati = "risultati"\n\n[[ente]]\nid = "comune"\nplugin = "regolamento"\n'
+    'regolamento = "smvp.toml"\ndati = "comune"\n'
+)
+# the Comune's regulation: an employee's card of TRANSFER_CARDS' two voci, the fund shared in proportion to the scores
+TRANSFER_REGULATION = """\
+formato = 2
+[atto]
+titolo = "Sistema di valutazione del Comune"
+sigla = "SMVP"
+tipo_ente = "comune"
+
+[[premi]]
+nome = "performance"
+metodo = "proporzionale"
+fondo = "performance_individuale"
+fonte = "art. 9"
+
+[[scheda]]
+fonte = "art. 5"
+ruoli = ["dipendente"]
+voci = [
+  { sezione = "Scheda", voce = "Risultati", massimo = 60 },
+  { sezione = "Scheda", voce = "Comportamenti", massimo = 40 },
+]
+"""
+
+
+def transfer_comune(tmp_path: Path, cards: list[str] = TRANSFER_CARDS_D1) -> Path:
+    """The Comune of TRANSFER_STAFF in ``tmp_path/comune`` with ``cards`` and TRANSFER_PERIODS, under the regulation
+    TRANSFER_REGULATION (smvp.toml): its cycle.toml (2024, the ente «comune»)."""
+    data = one_unit_comune("Comune di Prova", TRANSFER_STAFF, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+    data["valutatori.csv"] = TRANSFER_PERIODS
+    (tmp_path / "comune").mkdir()
+    for name, text in data.items():
+        (tmp_path / "comune" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "smvp.toml").write_text(TRANSFER_REGULATION, encoding="utf-8")
+    (tmp_path / "cycle.toml").write_text(TRANSFER_CYCLE, encoding="utf-8")
+    return tmp_path / "cycle.toml"
+
+
+# a dirigenti's result pay written as a part of [[premi]]: 1.000 € × score / 100 each, from the fund «risultato»
+RESULT_PART = """
+[[premi]]
+nome = "risultato"
+metodo = "formula"
+fondo = "risultato"
+ruoli = ["dirigente"]
+importo = "=1000 € * punteggio / 100"
+fonte = "art. 4"
+"""
 
 
 def two_dirigenti(scores: tuple[int, int] = (80, 80)) -> dict[str, str]:

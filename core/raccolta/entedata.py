@@ -27,7 +27,10 @@ from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.raccolta import csvedit, layout, xlsxedit
 from ciclope.core.vocabulary import sheet_it
 
-NAMES = ("evaluations", "indicators")
+NAMES = ("evaluations", "indicators")  # the tables a merge writes
+# valutatori.csv (the sheet «valutatori»): read with them, never written; the merge keeps apart the card of each
+# evaluator of a person listed there (:func:`ciclope.core.raccolta.merge.listed`)
+PERIODS = "evaluator_periods"
 
 
 @attrs.define
@@ -152,7 +155,7 @@ def _regular(path: Path) -> bytes:
 
 def _read_csvs(src: Source) -> dict[str, Grid]:
     grids = {}
-    for name in NAMES:
+    for name in (*NAMES, PERIODS):
         path = src.csv(name)
         if not path.exists() and not path.is_symlink():
             grids[name] = Grid(name, path.name, [], [])
@@ -188,7 +191,7 @@ def _read_xlsx(src: Source) -> dict[str, Grid]:
     src.read_as[path.name] = data
     wb = openpyxl.load_workbook(io.BytesIO(data))  # formulas as written: a formula cell is never replaced
     grids = {}
-    for name in NAMES:
+    for name in (*NAMES, PERIODS):
         ws = _sheet_of(wb, name)
         if ws is None:
             grids[name] = Grid(name, f"ente.xlsx[{name}]", [], [])
@@ -269,7 +272,7 @@ def _sheet_edits(grid: Grid) -> xlsxedit.Edits:
 
 def cells_changed(grids: dict[str, Grid]) -> int:
     """How many cells the merge writes (header cells included), for the office's message."""
-    return sum(len(_sheet_edits(g)) for g in grids.values())
+    return sum(len(_sheet_edits(grids[name])) for name in NAMES)
 
 
 def _xlsx_bytes(data: bytes, grids: dict[str, Grid], changed: set[str], path: Path) -> bytes:
@@ -280,7 +283,8 @@ def _xlsx_bytes(data: bytes, grids: dict[str, Grid], changed: set[str], path: Pa
                 f"ente.xlsx non ha il foglio {quoted(name)}: aggiungilo con la sua intestazione (ciclope template)",
             )
     try:
-        return xlsxedit.apply(data, {g.sheet: _sheet_edits(g) for g in grids.values() if g.sheet})
+        edits = {grids[name].sheet: _sheet_edits(grids[name]) for name in NAMES if grids[name].sheet}
+        return xlsxedit.apply(data, edits)
     except xlsxedit.EditError as exc:
         raise _refuse(path, f"ente.xlsx non modificabile cella per cella: {exc}; nessun dato è cambiato") from None
 

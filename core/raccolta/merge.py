@@ -45,25 +45,40 @@ class Tally:
     cards: dict[str, list[str]] = attrs.field(factory=dict)
     # evaluator → the people whose complete card from its workbook was not merged (a conflict, or in two workbooks)
     held: dict[str, list[str]] = attrs.field(factory=dict)
-    # person → how the card returned differs from the one the data already held (a conflict): the first difference
-    differs: dict[str, str] = attrs.field(factory=dict)
+    # (evaluator, person) → how the card returned differs from the one the data already held (a conflict): the first
+    # difference
+    differs: dict[tuple[str, str], str] = attrs.field(factory=dict)
+    # evaluator → how each card from its workbook merged: "added", "updated" or "same", one a card
+    kinds: dict[str, list[str]] = attrs.field(factory=dict)
+    # valutatori.csv: each person evaluated by several evaluators in the year → those evaluators (:func:`listed`)
+    periods: dict[str, frozenset[str]] = attrs.field(factory=dict)
     # evaluator → how many actuals from its workbook are in the data now (merged now or already there)
     measures: dict[str, int] = attrs.field(factory=dict)
     # the people whose card in the ente's data after the merge has points on every item, and the indicators with an
     # actual there: what a workbook sent need not bring (written by the office before ``raccolta crea``, or merged
-    # from a workbook before)
-    cards_in_data: frozenset[str] = frozenset()
+    # from a workbook before); each card as :meth:`key` names it
+    cards_in_data: frozenset[tuple[str, str]] = frozenset()
     actuals_in_data: frozenset[str] = frozenset()
 
     def conflict(self, title: str, message: str, row: int | None = None, column: str = "") -> None:
         self.problems.append(Problem(rule="raccolta.conflitto", file=title, message=message, row=row, column=column))
 
-    def card(self, evaluator: str | None, person: str, kind: list[str] | None) -> None:
-        """``person``'s card from ``evaluator``'s workbook: merged (``kind``: added, updated or same) or held."""
+    def card(self, evaluator: str | None, person: str, kind: str | None) -> None:
+        """``person``'s card from ``evaluator``'s workbook: merged (``kind``: "added", "updated" or "same") or held."""
         if kind is not None:
-            kind.append(person)
+            getattr(self, kind).append(person)
+            self.kinds.setdefault(evaluator or "", []).append(kind)
         into = self.held if kind is None else self.cards
         into.setdefault(evaluator or "", []).append(person)
+
+    def key(self, person: str, evaluator: str) -> tuple[str, str]:
+        """A card of the data: the person's, or, for a person evaluated by several evaluators (valutatori.csv), the
+        card of one of them, each its own."""
+        return (person, evaluator if person in self.periods else "")
+
+    def has_card(self, person: str, evaluator: str) -> bool:
+        """Whether the ente's data holds, complete, the card of ``person`` that ``evaluator``'s workbook asks."""
+        return self.key(person, evaluator) in self.cards_in_data
 
     def measure(self, evaluator: str | None) -> None:
         self.measures[evaluator or ""] = self.measures.get(evaluator or "", 0) + 1
@@ -110,7 +125,8 @@ def _twice(kept: list[Returned], tally: Tally) -> set[str]:
     seen: dict[str, list[str]] = {}
     for r in kept:
         for person in r.complete():
-            seen.setdefault(person, []).append(r.file)
+            if person not in tally.periods:  # each evaluator's card its own: one workbook each (unique_returns)
+                seen.setdefault(person, []).append(r.file)
     twice = {p for p, files in seen.items() if len(files) > 1}
     for person in sorted(twice):
         tally.conflict(
@@ -156,45 +172,93 @@ def merge_cards(grid: Grid, kept: list[Returned], tally: Tally, xlsx: bool) -> N
 
 
 def _merge_card(grid: Grid, r: Returned, person: str, rows: list[CardRow], tally: Tally, xlsx: bool) -> None:
+    if not _listed_here(grid, r, person, tally):
+        return
     new = _card_rows(r, rows, grid, xlsx)
-    at = [i for i, row in enumerate(grid.rows) if grid.get(row, "person") == person]
+    at = _card_at(grid, person, r.evaluator or "", tally)
     if not at:
         grid.rows.extend(new)
-        tally.card(r.evaluator, person, tally.added)
+        tally.card(r.evaluator, person, "added")
         tally.changed.add(grid.name)
         return
     if all(not layout.text(grid.get(grid.rows[i], "points")) for i in at):
         # the card's items without points (``template --from``): the evaluator's card takes their place
         keep = [row for i, row in enumerate(grid.rows) if i not in set(at)]
         grid.rows[:] = keep[: at[0]] + new + keep[at[0] :]
-        tally.card(r.evaluator, person, tally.added)
+        tally.card(r.evaluator, person, "added")
         tally.changed.add(grid.name)
         return
     if any(grid.get(grid.rows[i], FROM_EVALUATOR) != r.evaluator for i in at):
-        differs = difference([grid.rows[i] for i in at], rows, grid)
-        if not differs:  # the office's card, returned as it is: already there, nothing to write
-            tally.card(r.evaluator, person, tally.same)
-            return
-        lines = ", ".join(str(i + 2) for i in at[:5])
-        tally.conflict(
-            grid.title,
-            f"{fmt.quoted(person)} ha già una scheda nei dati dell'ente (righe {lines}) che non viene dalla cartella di "
-            f"{fmt.quoted(r.evaluator)} ed è diversa da quella ricevuta in {r.file}: {differs}; la scheda ricevuta non "
-            "è unita: per prendere quella della cartella togli quelle righe dai dati e rilancia l'unione, altrimenti "
-            "correggi la cartella",
-            row=at[0] + 2,
-            column=grid.header[grid.index("person")],  # as the sheet writes it: «persona»
-        )
-        tally.differs[person] = differs
-        tally.card(r.evaluator, person, None)
+        _not_from_workbook(grid, r, person, rows, at, tally)
         return
     if [_card_values(grid, grid.rows[i]) for i in at] == [_card_values(grid, row) for row in new]:
-        tally.card(r.evaluator, person, tally.same)  # the same points sent again (a corrected workbook's others)
+        tally.card(r.evaluator, person, "same")  # the same points sent again (a corrected workbook's others)
         return
     keep = [row for i, row in enumerate(grid.rows) if i not in set(at)]
     grid.rows[:] = keep[: at[0]] + new + keep[at[0] :]
-    tally.card(r.evaluator, person, tally.updated)
+    tally.card(r.evaluator, person, "updated")
     tally.changed.add(grid.name)
+
+
+def listed(grid: Grid) -> dict[str, frozenset[str]]:
+    """valutatori.csv's rows (``grid``): each person evaluated by several evaluators in the year → those evaluators."""
+    out: dict[str, set[str]] = {}
+    for row in grid.rows:
+        person, evaluator = grid.get(row, "person"), grid.get(row, "evaluator")
+        if person and evaluator:
+            out.setdefault(person, set()).add(evaluator)
+    return {person: frozenset(them) for person, them in out.items()}
+
+
+def _card_at(grid: Grid, person: str, evaluator: str, tally: Tally) -> list[int]:
+    """The rows of the data that are the card ``evaluator``'s workbook returns for ``person``: all the person's rows,
+    or, for a person evaluated by several evaluators, those whose ``valutatore`` is ``evaluator``: another
+    evaluator's card is another card, never compared with it, replaced or removed."""
+    key = tally.key(person, evaluator)
+    return [
+        i
+        for i, row in enumerate(grid.rows)
+        if grid.get(row, "person") == person and tally.key(person, grid.get(row, "evaluator")) == key
+    ]
+
+
+def _listed_here(grid: Grid, r: Returned, person: str, tally: Tally) -> bool:
+    """Whether the workbook's evaluator may return ``person``'s card: anyone for a person with one evaluator; for a
+    person listed in valutatori.csv, one of the evaluators listed (else the card is held: merged, the loader would
+    refuse its rows)."""
+    them = tally.periods.get(person)
+    if them is None or r.evaluator in them:
+        return True
+    tally.conflict(
+        grid.title,
+        f"{fmt.quoted(person)} è in valutatori.csv con i valutatori {', '.join(sorted(them))}, non con "
+        f"{fmt.quoted(r.evaluator or '')}: la scheda ricevuta in {r.file} non è unita; aggiungi in valutatori.csv il "
+        f"periodo di {fmt.quoted(r.evaluator or '')} e rilancia l'unione",
+    )
+    tally.card(r.evaluator, person, None)
+    return False
+
+
+def _not_from_workbook(grid: Grid, r: Returned, person: str, rows: list[CardRow], at: list[int], tally: Tally) -> None:
+    """The card returned for rows of the data (``at``) the workbook did not write: already there when the same,
+    else a conflict whose hint removes only those rows (of this evaluator's card, for a person of valutatori.csv)."""
+    differs = difference([grid.rows[i] for i in at], rows, grid)
+    if not differs:  # the office's card, returned as it is: already there, nothing to write
+        tally.card(r.evaluator, person, "same")
+        return
+    lines = ", ".join(str(i + 2) for i in at[:5])
+    whose = f" di {fmt.quoted(r.evaluator or '')}" if person in tally.periods else ""
+    tally.conflict(
+        grid.title,
+        f"{fmt.quoted(person)} ha già una scheda{whose} nei dati dell'ente (righe {lines}) che non viene dalla "
+        f"cartella di {fmt.quoted(r.evaluator or '')} ed è diversa da quella ricevuta in {r.file}: {differs}; la "
+        "scheda ricevuta non è unita: per prendere quella della cartella togli quelle righe dai dati e rilancia "
+        "l'unione, altrimenti correggi la cartella",
+        row=at[0] + 2,
+        column=grid.header[grid.index("person")],  # as the sheet writes it: «persona»
+    )
+    tally.differs[(r.evaluator or "", person)] = differs
+    tally.card(r.evaluator, person, None)
 
 
 Read = Decimal | str | None  # a cell as the loader reads it; its text where the loader would refuse it
@@ -408,23 +472,25 @@ def _merge_actual(
 def merge(grids: dict[str, Grid], returned: list[Returned], xlsx: bool, year: int = 2021) -> Tally:
     """The returned workbooks merged into the ente's sheets; ``year``, the collection's, for the examples of a
     date that does not read."""
-    tally = Tally()
+    periods = grids.get("evaluator_periods")
+    tally = Tally(periods=listed(periods) if periods is not None else {})
     kept = unique_returns(returned, tally)
     merge_cards(grids["evaluations"], kept, tally, xlsx)
     merge_actuals(grids["indicators"], kept, tally, xlsx, year)
-    tally.cards_in_data, tally.actuals_in_data = in_data(grids)
+    tally.cards_in_data, tally.actuals_in_data = in_data(grids, tally)
     return tally
 
 
-def in_data(grids: dict[str, Grid]) -> tuple[frozenset[str], frozenset[str]]:
-    """The people with a complete card in ``grids`` (points on every item: the items of ``template --from`` without
-    points are a card still to fill) and the indicators with an actual."""
+def in_data(grids: dict[str, Grid], tally: Tally) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+    """The cards complete in ``grids`` (points on every item: the items of ``template --from`` without points are a
+    card still to fill), each as :meth:`Tally.key` names it, and the indicators with an actual."""
     cards = grids["evaluations"]
-    complete: dict[str, bool] = {}
+    complete: dict[tuple[str, str], bool] = {}
     for row in cards.rows:
         person = cards.get(row, "person")
         if person:
-            complete[person] = complete.get(person, True) and bool(cards.get(row, "points"))
+            card = tally.key(person, cards.get(row, "evaluator"))
+            complete[card] = complete.get(card, True) and bool(cards.get(row, "points"))
     measures = grids["indicators"]
     actuals = {measures.get(row, "id") for row in measures.rows if measures.get(row, "actual")}
     return frozenset(p for p, ok in complete.items() if ok), frozenset(actuals - {""})

@@ -11,7 +11,8 @@ import attrs
 
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks
-from ciclope.core.model import Ente, Person
+from ciclope.core.fmt import date_it
+from ciclope.core.model import Ente, EvaluatorPeriod, Person
 from ciclope.core.params import Params
 from ciclope.core.reports import fmt
 
@@ -33,6 +34,7 @@ class Card:
     role: str
     unit: str  # the unit's name, as the evaluator knows it
     lines: tuple[CardLine, ...]
+    period: str = ""  # «dal 01/01/2024 al 30/06/2024»: the part of the year of a person with several evaluators
 
 
 @attrs.frozen
@@ -111,6 +113,27 @@ def measures_by_owner(ente: Ente) -> dict[str, list[Measure]]:
     return out
 
 
+def _sent(person: Person, ente: Ente, who: str | None, lines: list[CardLine]) -> list[tuple[str | None, Card]]:
+    """The person's cards to send, each with its evaluator: one to ``who``; for a person evaluated by several
+    evaluators in the year (valutatori.csv), one to each, its name followed by the period it evaluates, so that each
+    fills the card of their own part of the year (the merge keeps each evaluator's card apart)."""
+    unit = ente.units.get(person.unit)
+    where = unit.name if unit else person.unit
+    periods = ente.periods.get(person.id, ())
+    if not periods:
+        return [(who, Card(person.id, person.name, person.role, where, tuple(lines)))]
+    # one card's voci: a card read from the data may hold each evaluator's rows (the core's default)
+    voci = tuple({(line.section, line.item): line for line in lines}.values())
+    return [
+        (p.evaluator, Card(person.id, f"{person.name}, {_period(p)}", person.role, where, voci, _period(p)))
+        for p in periods
+    ]
+
+
+def _period(p: EvaluatorPeriod) -> str:
+    return f"dal {date_it(p.start)} al {date_it(p.end)}"
+
+
 def plan(ente: Ente, hooks: Hooks, params: Params) -> Plan:
     """The workbooks to send: one per evaluator who has a card or an indicator to fill, in people.csv order
     (external evaluators after)."""
@@ -121,13 +144,11 @@ def plan(ente: Ente, hooks: Hooks, params: Params) -> Plan:
         if not lines:
             without.append(person.id)
             continue
-        who = evaluator_of(person, ente, hooks)
-        if who is None or who == person.id:
-            unassigned.append(person.id)
-            continue
-        unit = ente.units.get(person.unit)
-        card = Card(person.id, person.name, person.role, unit.name if unit else person.unit, tuple(lines))
-        cards.setdefault(who, []).append(card)
+        for who, card in _sent(person, ente, evaluator_of(person, ente, hooks), lines):
+            if who is None or who == person.id:
+                unassigned.append(person.id)
+            else:
+                cards.setdefault(who, []).append(card)
     measures = measures_by_owner(ente)
     order = [p for p in ente.people if p in cards or p in measures]
     order += sorted(e for e in set(cards) | set(measures) if e not in ente.people)

@@ -44,7 +44,7 @@ def _earlier(s: Sent, merged: Returned | None, tally: Tally) -> Earlier:
     left incomplete, or held (in conflict with the data's card, which stays)."""
     brought = set(tally.cards.get(s.evaluator, [])) if merged else set()
     filled = set(merged.actuals) if merged else set()
-    cards = sum(1 for p in s.people if p not in brought and p in tally.cards_in_data)
+    cards = sum(1 for p in s.people if p not in brought and tally.has_card(p, s.evaluator))
     actuals = sum(1 for i in s.indicators if i not in filled and i in tally.actuals_in_data)
     return Earlier(cards, actuals, cards == len(s.people) and actuals == len(s.indicators))
 
@@ -83,7 +83,7 @@ def _notes(r: Returned, tally: Tally) -> list[str]:
         blanks = "; ".join(_blank(r, row) for row in rows if row.person == person and row.points is None)
         notes.append(f"scheda incompleta, non unita: {_said(rows, person)}: {blanks}")
     for person in tally.held.get(r.evaluator or "", []):
-        differs = tally.differs.get(person)
+        differs = tally.differs.get((r.evaluator or "", person))
         if differs:
             notes.append(
                 f"scheda diversa da quella nei dati, non unita (vedi gli errori): {_said(rows, person)}: {differs}"
@@ -97,8 +97,8 @@ def _kinds(r: Returned, tally: Tally, earlier: Earlier) -> str:
     """The workbook's cards in the words of the totals below the table, so that the rows add up to them: merged now
     (new, updated), already there (the same as the data's), in the data without it; and those not merged. "" when
     every card was merged now."""
-    mine = set(tally.cards.get(r.evaluator or "", []))
-    added, updated, same = (len(mine.intersection(kind)) for kind in (tally.added, tally.updated, tally.same))
+    mine = tally.kinds.get(r.evaluator or "", [])  # a person of two evaluators has a card in each workbook
+    added, updated, same = (mine.count(kind) for kind in ("added", "updated", "same"))
     incomplete, held = len(r.incomplete()), len(tally.held.get(r.evaluator or "", []))
     if not (same or earlier.cards or incomplete or held):
         return ""

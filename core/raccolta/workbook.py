@@ -205,11 +205,17 @@ def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
         f"({plural(len(batch.measures), 'indicatore', 'indicatori')}). Scrivi il consuntivo del {year} nella colonna "
         "«Consuntivo» (celle gialle), nel formato indicato in «Come scriverlo»."
     )
+    shared = (
+        "Chi è valutato anche da un altro valutatore nell'anno ha accanto al nome il periodo di cui rispondi (ad "
+        f"esempio «{next((c.period for c in batch.cards if c.period), '')}»): valuta il suo lavoro in quel periodo; "
+        "l'altro valutatore compila la scheda del suo."
+    )
     lines = [
         f"Raccolta delle valutazioni {year} — {ente_name}",
         f"Valutatore: {batch.label} ({batch.evaluator})",
         "",
         *([cards] if batch.cards else []),
+        *([shared] if any(c.period for c in batch.cards) else []),
         *([measures] if batch.measures else []),
         "",
         "Compila solo le celle gialle: le altre sono protette e l'ufficio controlla che non siano cambiate "
