@@ -4,26 +4,17 @@ reader looked for the tiers docs/reports.md promises and found none)."""
 
 from __future__ import annotations
 
+from test_public_personal_note import REGULATION as ORDINE
+
 from ciclope.core.reports import art20
 
 from helpers import one_unit_comune, run_declared
 
-REGULATION = """\
-formato = 2
-[atto]
-titolo = "Sistema di valutazione dell'Ordine"
-sigla = "SMVP"
-tipo_ente = "altro"
-
-[[esclusioni]]
-regola = "assenze"
-giorni = 180
-fonte = "art. 6"
-
-[premio]
-metodo = "proporzionale"
-fonte = "art. 7"
-"""
+# the Ordine of the personal-exclusion sentence's test, excluding for absences alone: the minimum score would leave
+# D and E (50) out of the tiers
+MINIMUM = '[[esclusioni]]\nregola = "punteggio_minimo"\nminimo = 60\nfonte = "art. 6"\n\n'
+REGULATION = ORDINE.replace(MINIMUM, "")
+assert REGULATION != ORDINE
 
 
 def test_one_tier_left_by_merging_is_said_merged(ciclope_ente, tmp_path):
