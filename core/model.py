@@ -183,9 +183,8 @@ class EvaluatorPeriod:
     start: dt.date
     end: dt.date
     row: int = 0
-    said: str = (
-        ""  # the evaluator as documents name them: «Roberto Tomassi (P03)», an external one by ente.toml's words
-    )
+    # the evaluator as documents name them: «Roberto Tomassi (P03)», an external one by ente.toml's words
+    said: str = ""
 
     @property
     def days(self) -> int:
