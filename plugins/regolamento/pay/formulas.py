@@ -157,7 +157,9 @@ class PartFormulas:
     def cap(self, pid: str) -> tuple[Decimal, tuple[Input, ...]]:
         """The person's maximum (``massimo_persona``), down to the cent («fino a»), and the inputs that explain it."""
         assert self.part.cap is not None
-        value, inputs = self._number(self.part.cap, self.envs[pid], CAP)
+        cap, env = self.part.cap, self.envs[pid]
+        complain = functools.partial(self._problem, cap)
+        value, inputs = valued(cap, env, CAP, complain, self._blank, self.part.rankings)
         return money.floor2(value), inputs
 
     def _number(self, formula: Formula, env: PersonEnv, what: str) -> tuple[Decimal, tuple[Input, ...]]:
@@ -400,10 +402,12 @@ def valued(
     what: str,
     complain: Callable[[str], None],
     blank: Callable[[Blank, PersonEnv], None] | None = None,
+    rankings: object = "ente",
 ) -> tuple[Decimal, tuple[Input, ...]]:
     """The formula's value for the person, never below zero, and its inputs: what it read, then the value it gave
     («peso (1 meno …) = 0,833333»: a weight to six decimals, an amount to the cent), for a sum redone by hand; an empty
-    cell said as :func:`evaluated` says it."""
+    cell said as :func:`evaluated` says it. ``rankings``: the part's graduatorie, whose fund the maximum's sentence
+    says («il fondo della graduatoria»)."""
     value = evaluated(formula, env, complain, blank)
     if value is None:  # a datum the person does not have (a section missing from the scheda): never a silent 0
         complain(f"{what} senza valore per {env.person.name} ({sentence(formula)}: un dato che manca)")
@@ -414,7 +418,7 @@ def valued(
     # (a maximum that is a number alone is its own value: «massimo per persona = € 2.500,00», never said twice)
     said = f"{what} dalla formula"
     if what == CAP:
-        said = what if isinstance(formula.tree, Num) else f"{what} ({sentence(formula)})"
+        said = what if isinstance(formula.tree, Num) else f"{what} ({of_rankings(sentence(formula), rankings)})"
     inputs = (*env.read.values(), Input(said, given))
     return found, inputs
 

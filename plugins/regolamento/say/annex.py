@@ -261,7 +261,7 @@ def ranked_parts(result: Result) -> list[ReportSection]:
                 "Parte",
                 "Graduatoria",
                 "Contate nel riparto",
-                "In graduatoria",
+                "Ammesse al premio",
                 "Con un premio",
                 "Fondo della graduatoria",
                 "Pagato",
@@ -272,7 +272,7 @@ def ranked_parts(result: Result) -> list[ReportSection]:
             "riparto tra le graduatorie), le persone contate nel riparto (tutto il personale in servizio dei ruoli "
             "della parte, anche chi poi non vi riceve un premio perché non valutato o escluso: la sua quota resta nella "
             "graduatoria, divisa tra gli altri dove la parte divide la sua quota, nel residuo dove una formula paga "
-            "meno), quelle in graduatoria, quelle che ricevono un premio e ciò che resta. "
+            "meno), quelle ammesse al premio (valutate e non escluse), quelle che ricevono un premio e ciò che resta. "
             "Documento interno: una graduatoria può essere di una o due persone.",
         )
     ]

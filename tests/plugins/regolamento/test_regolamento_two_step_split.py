@@ -161,7 +161,7 @@ def test_the_graduatorie_table_says_whom_each_budget_counted_and_whom_it_paid(ci
     too), its premiums of 2."""
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     [section] = [s for s in annex(result) if s.title == "Graduatorie dei premi"]
-    assert section.columns[2:5] == ("Contate nel riparto", "In graduatoria", "Con un premio")
+    assert section.columns[2:5] == ("Contate nel riparto", "Ammesse al premio", "Con un premio")
     assert [(r[1], r[2], r[3], r[4], str(r[5]), str(r[6])) for r in section.rows] == [
         ("Ufficio uno", 4, 3, 3, "4800.00", "4800.00"),
         ("Ufficio due", 3, 2, 2, "3600.00", "3600.00"),
@@ -281,3 +281,27 @@ def test_explain_says_every_weight_of_the_graduatorie_split_with_six_decimals(ci
     assert "peso di Persona A1 = 1,000000" in said
     assert "Persona A1 nel riparto tra le graduatorie della parte «risultato» = 1,000000" in said
     assert "peso di Persona A1 = 1\n" not in said
+
+
+def test_a_maximum_of_the_graduatoria_s_fund_says_that_fund(ciclope_ente, tmp_path):
+    """«massimo per persona 1,5 × il fondo diviso il numero delle persone»: with graduatorie ``fondo`` is the
+    graduatoria's (Ufficio due € 3.600,00), and the maximum's sentence said «il fondo della parte» (€ 8.400,00),
+    which a reader redid as 1,5 × 8.400 / 3 = € 4.200,00. CONTA.GRUPPO() counts Ufficio due's three people with a
+    card, B3 (under the minimum) too: 1,5 × 3.600,00 / 3 = € 1.800,00. B1's share 3.600 × 80 / 150 = 1.920,00 is over
+    it: B1 has 1.800,00, and the 120,00 above go to B2 (3.600 × 70 / 150 = 1.680,00 + 120,00 = 1.800,00)."""
+    capped = REGULATION.replace(
+        'peso = "=punteggio"\n', 'peso = "=punteggio"\nmassimo_persona = \'=1,5 * fondo / CONTA.GRUPPO()\'\n'
+        'residuo = "ridistribuisci"\n'
+    )  # fmt: skip
+    assert capped != REGULATION
+    result = run_declared(ciclope_ente, tmp_path, capped, azienda())
+    said = explain(result, "person", "B1")
+    assert said is not None
+    assert (
+        "• massimo per persona (1,5 × il fondo della graduatoria diviso il numero delle persone nella graduatoria) = "
+        "€ 1.800,00" in said
+    )
+    assert "il fondo della parte diviso" not in said
+    # with the «mantenimento» of 40% × 14.000,00 / 7 = 800,00 each: 800,00 + 1.800,00
+    paid = amounts(result)
+    assert (paid["B1"], paid["B2"]) == ("2600.00", "2600.00")
