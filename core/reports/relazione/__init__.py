@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ciclope.core.inputs.narrative import BY_KEY as PARTS
 from ciclope.core.phases import PHASE_NAMES
-from ciclope.core.plugininfo import said_group
+from ciclope.core.plugininfo import GROUP_LABELS, said_group
 from ciclope.core.reports import fmt, markdown
 from ciclope.core.reports.model import Block, Prose, Report, Section
 from ciclope.core.reports.relazione import annexes, objectives, organization, people
@@ -139,10 +139,14 @@ def readers(result: Result) -> list[str]:
     """Who reads the internal Relazione, among the roles the ente has: «l'OIV», «il Segretario o il Direttore
     generale», «i dirigenti» in a Comune; «l'OIV», «il Direttore generale», «i responsabili di struttura» in a
     university without dirigenti, whose heads are its PO by the name its regulation gives them (``said_group``). An
-    ente whose contract's words name a Segretario (an ente locale, whose data may leave them out) has one."""
+    ente whose contract's words name a Segretario (an ente locale, whose data may leave them out) has one. An ente
+    that names its head itself (a declared regulation's ``segretario_plurale = "il Direttore"``) is read so."""
     roles = {p.role for p in result.ente.people.values()}
     words = result.plugin.staff_words
-    segretario = "segretario" in roles or (words is not None and "segretario" in words.groups)
+    own = words.groups.get("segretario") if words is not None else None
+    segretario = "segretario" in roles or own is not None
     top = "il Segretario o il Direttore generale" if segretario else "il Direttore generale"
+    if own is not None and own != GROUP_LABELS["segretario"]:
+        top = own  # the ente's own name of its head: «il Direttore», «il Consigliere segretario»
     heads = "dirigente" if "dirigente" in roles else "po" if "po" in roles else ""
     return [result.ente.body.said("l'OIV"), top, *([said_group(heads, words, result.ente.year)] if heads else [])]

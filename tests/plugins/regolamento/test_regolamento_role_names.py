@@ -182,6 +182,19 @@ def test_roles_the_regulation_and_the_ente_do_not_have_are_not_named(ciclope_ent
     )
 
 
+def test_an_ente_that_names_its_head_is_read_by_that_name_in_the_footer(ciclope_ente, tmp_path):
+    """A consorzio has a Direttore, neither a Segretario nor a Direttore generale: the footer said «il Direttore
+    generale» of an ente without one. Its [etichette] name the head (``segretario``, ``segretario_plurale``), and the
+    footer reads that name; a Comune's Segretario renamed is read so as well."""
+    consorzio = REGULATION.replace('tipo_ente = "universita"', 'tipo_ente = "consorzio"').replace(
+        "[etichette]\n", '[etichette]\nsegretario = "Direttore"\nsegretario_plurale = "il Direttore"\n'
+    )
+    assert consorzio.count("il Direttore") == 1
+    internal = text_of(html.render(run_declared(ciclope_ente, tmp_path, consorzio, files())))
+    assert "Documento interno per l'OIV, il Direttore e i responsabili di struttura, prodotto da ciclope." in internal
+    assert "Direttore generale" not in internal
+
+
 def test_a_comune_without_its_segretario_in_the_data_still_has_one(ciclope_ente, tmp_path):
     """A Comune's data often leave out the Segretario (paid apart); the footer said «per l'OIV, il Direttore generale
     e i responsabili di struttura», as if a Comune had a Direttore generale and no Segretario (D.Lgs. 267/2000 art.
