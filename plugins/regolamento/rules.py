@@ -62,7 +62,7 @@ from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import own_labels, result_pay_words, word
+from ciclope.plugins.regolamento.format.wording import feminine, own_labels, plural, result_pay_words, the, word
 from ciclope.plugins.regolamento.format.wording import role_names as named_roles
 from ciclope.plugins.regolamento.pay import (
     access,
@@ -200,14 +200,17 @@ def grade_cells(ente: Ente, regulation: Regulation) -> list[Problem]:
     if regulation.grades is None:
         return []
     names = grades.declared(regulation)
+    # the grade in the contract's word: «l'area «Q3» … tra quelle del regolamento … una di queste aree»
+    noun = grades.word(regulation)
+    a, these = ("a", "queste") if feminine(noun) else ("o", "questi")
     out = []
     for person in ente.people.values():
         written = person.extra.get(grades.GRADE)
         if written and grades.code(str(written), names) is None:
             message = (
-                f"il grado {fmt.quoted(written)} di {person.id} non è tra quelli del regolamento ({', '.join(names)})"
-                f"{nearest(str(written), list(names))}: scrivi uno di questi gradi, o aggiungilo ai nomi di [gradi] "
-                "nel file del regolamento"
+                f"{the(noun)} {fmt.quoted(written)} di {person.id} non è tra quell{'e' if a == 'a' else 'i'} del "
+                f"regolamento ({', '.join(names)}){nearest(str(written), list(names))}: scrivi un{a} di {these} "
+                f"{plural(noun)}, o aggiungil{a} ai nomi di [gradi] nel file del regolamento"
             )
             out.append(_grade_cell(ente, regulation, person.row, "grado", message))
     return out

@@ -397,6 +397,22 @@ def test_a_grade_the_regulation_does_not_declare_is_an_error_on_its_row(ciclope_
                 if p.rule == "regolamento.grado"]  # fmt: skip
 
 
+def test_a_grade_the_regulation_does_not_declare_is_said_in_the_contracts_word(ciclope_ente, tmp_path):
+    """With [gradi] parola = "area" the error says «l'area», feminine throughout («tra quelle», «una di queste
+    aree», «aggiungila»), as every other text of that regulation does; never «il grado»."""
+    area = ATENEO.replace('[gradi]\nnomi', '[gradi]\nparola = "area"\nnomi')
+    assert area != ATENEO
+    files = ateneo()
+    files["people.csv"] = files["people.csv"].replace("P2,Bruno,dipendente,C,com,0.5,0,false,SEG,C", "P2,Bruno,"
+                                                      "dipendente,C,com,0.5,0,false,SEG,E")  # fmt: skip
+    result = run_declared(ciclope_ente, tmp_path, area, files)
+    [problem] = [p for p in result.violations if p.rule == "regolamento.grado"]
+    assert problem.message == (
+        "l'area «E» di P2 non è tra quelle del regolamento (B, C, D): scrivi una di queste aree, o aggiungila ai nomi "
+        "di [gradi] nel file del regolamento"
+    )
+
+
 def test_a_grade_typo_is_one_error_not_also_an_empty_grade_in_the_parametri(ciclope_ente, tmp_path):
     """P2's grado «CC» (for «C») is said once, at its cell; the part's parametri (B, C, D) do not say it again as a
     grade «(vuoto)» they lack: the grade is written, only misspelt."""
