@@ -219,7 +219,7 @@ def root_parts(data: Mapping[str, Any], ctx: Context) -> tuple[dict[str, Any], s
         if name not in fields:
             ctx.error(
                 name,
-                f"chiave sconosciuta{nearest(name, list(fields))}; ammesse: {', '.join(fields)}",
+                unknown(name, list(fields)),
                 "regolamento.chiave_sconosciuta",
             )
     typo = meant(list(data), list(fields))
@@ -238,6 +238,13 @@ def root_parts(data: Mapping[str, Any], ctx: Context) -> tuple[dict[str, Any], s
     return parts, broken
 
 
+def unknown(name: str, allowed: list[str]) -> str:
+    """A key the table does not have: the one it was likely meant for, else every key the table allows (a list
+    of fifteen after a near miss hides the one word that matters)."""
+    near = nearest(name, allowed)
+    return f"chiave sconosciuta{near}" if near else f"chiave sconosciuta; ammesse: {', '.join(allowed)}"
+
+
 def table(cls: type, raw: Any, path: str, ctx: Context) -> Any:
     """``raw`` as an instance of ``cls`` (a table of :mod:`format.spec`); every problem of it recorded first."""
     if not isinstance(raw, dict):
@@ -251,7 +258,7 @@ def table(cls: type, raw: Any, path: str, ctx: Context) -> Any:
             where = f"{path}.{name}" if path else name
             ctx.error(
                 where,
-                f"chiave sconosciuta{nearest(name, list(fields))}; ammesse: {', '.join(fields)}",
+                unknown(name, list(fields)),
                 "regolamento.chiave_sconosciuta",
             )
     typo = meant(list(raw), list(fields))

@@ -56,7 +56,15 @@ def test_a_good_file_reads(tmp_path):
 def test_unknown_key_names_its_line_and_the_nearest_key(tmp_path):
     text = GOOD.replace('metodo = "livelli"', 'metodo = "livelli"\nresiduoo = "resta"')
     [message] = regulation_problems(tmp_path, text)
-    assert message.startswith("riga 17, chiave premio.residuoo: chiave sconosciuta (forse «residuo»?); ammesse: fonte,")
+    # the near key alone: the table's fifteen keys after it would hide the one that matters
+    assert message == "riga 17, chiave premio.residuoo: chiave sconosciuta (forse «residuo»?)"
+
+
+def test_an_unknown_key_near_no_other_lists_the_keys_its_table_allows(tmp_path):
+    text = GOOD.replace('metodo = "livelli"', 'metodo = "livelli"\nzzz = "resta"')
+    [message] = regulation_problems(tmp_path, text)
+    assert message.startswith("riga 17, chiave premio.zzz: chiave sconosciuta; ammesse: fonte, ")
+    assert "(forse" not in message
 
 
 def test_a_title_with_a_semicolon_is_an_error(tmp_path):
