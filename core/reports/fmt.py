@@ -80,19 +80,30 @@ def scheda_d_people(ente: Any) -> tuple[list[Any], bool]:
     return [p for p in people if p.is_dirigente or (with_po and p.is_po)], with_po
 
 
+def ente_locale(result: Any) -> bool:
+    """Whether the ente is an ente locale, as its Segretario says (D.Lgs. 267/2000 art. 97): one among its people,
+    or one its plugin names where the data leave them out (a declared regulation of a Comune). Only there does the
+    law give the PO the dirigenti's functions (art. 109 c. 2): a region's agency shares the contract, not the law."""
+    words = result.plugin.staff_words
+    if words is not None and "segretario" in words.groups:
+        return True
+    return any(p.role == "segretario" for p in result.ente.people.values())
+
+
 # the scheda d of an ente without dirigenti: the PO / EQ who hold their functions (:func:`scheda_d_people`)
 HEADS = "Scheda d — Responsabili con funzioni dirigenziali"
 
 
-def no_dirigenti(words: Classification | None, year: int = 0, holders: bool = True) -> str:
+def no_dirigenti(words: Classification | None, year: int = 0, holders: bool = True, local: bool = True) -> str:
     """Why the scheda d lists the PO: where the ente's contract names the law that gives them the dirigenti's
-    functions (``po_in_charge``: for a Comune, D.Lgs. 267/2000 art. 109 c. 2), that they hold them, citing it;
-    elsewhere (a university, an ASL, a foundation: no such law) only that the scheda lists them. Without
-    ``holders`` (no PO among the people, the Segretario alone listed) that the ente has neither."""
+    functions (``po_in_charge``: for a Comune, D.Lgs. 267/2000 art. 109 c. 2) and the ente is one that law governs
+    (``local``: :func:`ente_locale`), that they hold them, citing it; elsewhere (a university, an ASL, a regional
+    agency of the same comparto: no such law) only that the scheda lists them. Without ``holders`` (no PO among the
+    people, the Segretario alone listed) that the ente has neither."""
     group = said_group("po", words, year)
     if not holders:
         return f"L'ente non ha dirigenti né {without_article(group)}: la scheda d riporta il Segretario."
-    if words is None or not words.po_in_charge:
+    if words is None or not words.po_in_charge or not local:
         return f"L'ente non ha dirigenti: la scheda d riporta {group}."
     return (
         f"L'ente non ha dirigenti: la scheda d riporta anche {group}, che ne svolgono le funzioni "

@@ -215,7 +215,7 @@ def scheda_d(r: Result, status: Callable[[str], str]) -> Table:
     why = (
         fmt.no_heads()
         if not people
-        else fmt.no_dirigenti(r.plugin.staff_words, ente.year, any(p.is_po for p in people))
+        else fmt.no_dirigenti(r.plugin.staff_words, ente.year, any(p.is_po for p in people), fmt.ente_locale(r))
     )
     note = f"{fmt.HEADS}. {why}"
     return Table("Responsabili (scheda d)", columns, rows, note=note)

@@ -42,3 +42,9 @@ def test_the_scheda_d_note_of_an_ente_whose_only_head_is_the_segretario():
     assert no_dirigenti(None, 2022, holders=False) == (
         "L'ente non ha dirigenti né posizioni organizzative: la scheda d riporta il Segretario."
     )
+
+
+def test_the_scheda_d_note_of_an_ente_the_enti_locali_law_does_not_bind():
+    """A region's agency of the comparto has the contract's EQ, not the D.Lgs. 267/2000 that gives a Comune's EQ the
+    dirigenti's functions: the note lists them without the citation."""
+    assert no_dirigenti(WORDS, 2025, local=False) == "L'ente non ha dirigenti: la scheda d riporta le EQ."

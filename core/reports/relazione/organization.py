@@ -260,7 +260,14 @@ def dirigenti(r: Result, names: Names) -> list[Block]:
     return [
         Text(intro, "muted"),
         *(
-            [Text(fmt.no_dirigenti(r.plugin.staff_words, r.ente.year, any(p.is_po for p in people)), "muted")]
+            [
+                Text(
+                    fmt.no_dirigenti(
+                        r.plugin.staff_words, r.ente.year, any(p.is_po for p in people), fmt.ente_locale(r)
+                    ),
+                    "muted",
+                )
+            ]
             if with_po
             else []
         ),

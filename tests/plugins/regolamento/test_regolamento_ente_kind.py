@@ -9,11 +9,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from test_regolamento_role_names import REGULATION as ROLE_NAMES
+from test_regolamento_role_names import files as role_files
+from test_regolamento_role_names import text_of
+
 import ciclope.plugins.regolamento as regolamento
 from ciclope.core.commands.cli import main
+from ciclope.core.reports import html
 from ciclope.plugins.regolamento.say.assumed import TUEL
 
-from helpers import regulation_text
+from helpers import regulation_text, run_declared
 
 
 def _demo(tmp_path: Path) -> Path:
@@ -96,3 +101,22 @@ def test_the_starter_regulation_lists_every_kind_of_ente():
 
     starter = (Path(regolamento.__file__).parent / "nuovo.toml").read_text(encoding="utf-8")
     assert f'tipo_ente = "comune"                 # {", ".join(ENTE_KINDS)}\n' in starter
+
+
+def test_a_regional_agency_of_the_comparto_cites_no_law_of_the_enti_locali(ciclope_ente, tmp_path):
+    """A regional agency shares the Funzioni Locali contract, not the D.Lgs. 267/2000: its EQ, without dirigenti above
+    them, are listed in the scheda d without «che ne svolgono le funzioni (D.Lgs. 267/2000, art. 109 c. 2)», which
+    binds the enti locali alone; the same ente as a Comune keeps it."""
+    agency = ROLE_NAMES.replace('tipo_ente = "universita"', 'tipo_ente = "agenzia"\ncomparto = "funzioni_locali"')
+    agency = agency.split("[etichette]")[0]  # the contract's words: «le EQ» in 2025
+    assert agency != ROLE_NAMES
+    internal = text_of(html.render(run_declared(ciclope_ente, tmp_path, agency, role_files())))
+    assert "L'ente non ha dirigenti: la scheda d riporta le EQ. " in internal
+    assert "267/2000" not in internal
+    comune = agency.replace('tipo_ente = "agenzia"', 'tipo_ente = "comune"')
+    (tmp_path / "comune").mkdir()
+    internal = text_of(html.render(run_declared(ciclope_ente, tmp_path / "comune", comune, role_files())))
+    assert (
+        "L'ente non ha dirigenti: la scheda d riporta anche le EQ, che ne svolgono le funzioni (D.Lgs. 267/2000, art. "
+        "109 c. 2)." in internal
+    )
