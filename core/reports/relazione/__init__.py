@@ -144,8 +144,7 @@ def readers(result: Result) -> list[str]:
     roles = {p.role for p in result.ente.people.values()}
     words = result.plugin.staff_words
     own = words.groups.get("segretario") if words is not None else None
-    segretario = "segretario" in roles or own is not None
-    top = "il Segretario o il Direttore generale" if segretario else "il Direttore generale"
+    top = "il Segretario o il Direttore generale" if fmt.ente_locale(result) else "il Direttore generale"
     if own is not None and own != GROUP_LABELS["segretario"]:
         top = own  # the ente's own name of its head: «il Direttore», «il Consigliere segretario»
     heads = "dirigente" if "dirigente" in roles else "po" if "po" in roles else ""
