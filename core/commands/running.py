@@ -9,7 +9,7 @@ from ciclope.core.entetoml import future_approvals
 from ciclope.core.inputs.config import PluginCrash, load_config
 from ciclope.core.output.outroot import phase_root
 from ciclope.core.problems import CiclopeError
-from ciclope.core.reports import parse_outputs
+from ciclope.core.reports import PUBLIC_DOCUMENTS, parse_outputs
 from ciclope.core.reports.fmt import plural
 from ciclope.core.reports.public import chromium
 from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
@@ -89,9 +89,24 @@ def cmd_run(args) -> int:
             f"summary.json, tutti con `ciclope validate {args.config}`",
             file=sys.stderr,
         )
+    unpublished(outcomes, outputs, args.config)
     print(written_line(outcomes, phase_root(out, args.until)))
     stored = store_line(log)
     return EXIT_OK if stored and all(o.status == "ok" for o in outcomes) else EXIT_ENTE
+
+
+def unpublished(outcomes, outputs: tuple[str, ...], config) -> None:
+    """Say, for each ente computed with errors, that its documents for publication were not written
+    (:func:`reports.publishable`), so an office never looks for them, nor publishes last year's in their place."""
+    if not any(name in PUBLIC_DOCUMENTS for name in outputs):
+        return
+    for o in outcomes:
+        if o.status == "errors":
+            print(
+                f"\n{o.id}: calcolo con errori: i documenti da pubblicare (la Relazione da pubblicare, trasparenza.csv "
+                f"e premi-art20.csv) non sono stati scritti; correggi gli errori (ciclope validate {config}) e ripeti",
+                file=sys.stderr,
+            )
 
 
 def written_line(outcomes, root) -> str:

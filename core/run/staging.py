@@ -17,7 +17,15 @@ import attrs
 
 from ciclope.core.output import outroot, owned, results
 from ciclope.core.problems import CiclopeError, Problem
-from ciclope.core.reports import FUND_DOCUMENTS, OUTPUTS, close_relazioni, staged_fund, write_fund, write_reports
+from ciclope.core.reports import (
+    FUND_DOCUMENTS,
+    OUTPUTS,
+    close_relazioni,
+    documents,
+    staged_fund,
+    write_fund,
+    write_reports,
+)
 from ciclope.core.result import Result
 from ciclope.core.run import forked
 
@@ -73,7 +81,7 @@ def stage_outputs(
     If anything fails the folder is removed and nothing is published."""
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f"{TMP}{result.ente.id}.", dir=out))
-    names = OUTPUTS if outputs is None else outputs
+    names = documents(result, OUTPUTS if outputs is None else outputs)
     child = None
     try:
         os.chmod(tmp, 0o777 & ~_umask())  # like any folder the user creates (mkdtemp makes it 0700)

@@ -26,8 +26,11 @@ from ciclope.core.output.results import dumps
 from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import (
     FUND_DOCUMENTS,
+    PUBLIC_DOCUMENTS,
     RELAZIONI,
+    UNPUBLISHABLE,
     close_relazioni,
+    publishable,
     relazione_edges,
     staged_fund,
     write_fund,
@@ -432,6 +435,9 @@ def rerendered(folder: Path, result: Any) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="ciclope-verify.") as tmp:
         write_reports(result, Path(tmp), tuple(names))
         for name in names:
+            if not (Path(tmp) / name).is_file():  # a document for publication beside a calculation with errors
+                lines.append(f"{name}: {UNPUBLISHABLE}: aggiunto dopo l'esecuzione")
+                continue
             new, old = (Path(tmp) / name).read_bytes(), (folder / name).read_bytes()
             if name in RELAZIONI:  # the archive section's body is the store's: the rest around it is compared
                 head, tail = (part.encode("utf-8") for part in relazione_edges(result, name))
@@ -528,6 +534,9 @@ def report(
             "il ricalcolo non dà lo stesso results.json (plugin o ciclope cambiati): documenti non "
             "prodotti; rilancia `ciclope run`"
         ]
+    refused = [] if publishable(result) else [n for n in missing if n in PUBLIC_DOCUMENTS]
+    html_first = [n for n in html_first if n not in refused]
+    missing = tuple(n for n in missing if n not in refused)
     written = [*html_first, *(["relazione-pubblica.pdf"] if "relazione-pubblica.pdf" in missing else [])]
     _publish_with(
         here, unfinished, lambda tmp: _render_into(tmp, result, html_first, missing, written, archive, previous)
@@ -537,6 +546,7 @@ def report(
     lines += [
         f"scritto {name}" if (here / name).exists() else f"{name} non prodotto: {_not_made(name)}" for name in written
     ]
+    lines += [f"{name} non prodotto: {UNPUBLISHABLE}" for name in refused]
     return True, lines
 
 

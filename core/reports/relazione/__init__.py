@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ciclope.core.inputs.narrative import BY_KEY as PARTS
 from ciclope.core.phases import PHASE_NAMES
 from ciclope.core.plugininfo import GROUP_LABELS, said_group
-from ciclope.core.reports import fmt, markdown
+from ciclope.core.reports import fmt, markdown, publishable
 from ciclope.core.reports.model import Block, Prose, Report, Section
 from ciclope.core.reports.relazione import annexes, objectives, organization, people
 from ciclope.core.reports.relazione.names import Names, reached
@@ -128,10 +128,15 @@ def acts(result: Result) -> str:
 
 
 def footer(result: Result) -> str:
+    internal = f"Documento interno per {fmt.listed(readers(result))}, prodotto da ciclope."
+    if not publishable(result):
+        return (
+            f"{internal} Il calcolo ha errori (sezione «Violazioni»): i documenti da pubblicare (Amministrazione "
+            "trasparente) si scrivono quando sono corretti."
+        )
     return (
-        f"Documento interno per {fmt.listed(readers(result))}, prodotto da ciclope. Per la "
-        "pubblicazione (Amministrazione trasparente) usare la Relazione da pubblicare (relazione-pubblica.html) o "
-        "i dati per la trasparenza (trasparenza.csv), senza nomi."
+        f"{internal} Per la pubblicazione (Amministrazione trasparente) usare la Relazione da pubblicare "
+        "(relazione-pubblica.html) o i dati per la trasparenza (trasparenza.csv), senza nomi."
     )
 
 
