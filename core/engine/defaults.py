@@ -224,8 +224,22 @@ def ciclope_attestation(ente: Ente, org: OrgPerformance, trace: Trace) -> Attest
             ),
             "D.Lgs. 150/2009 art. 14",
             label=ente.body.said("Performance attestata dall'OIV"),
-            # nothing measured: no ``ente`` figure to refer to, only the OIV's value
-            inputs=[Input("calcolata", computed, ref="" if computed is None else "ente")],
+            # nothing measured: no ``ente`` figure to refer to, only the OIV's value; the value the OIV gave is
+            # an input with its cell, or 85% would read as derived from the computed 93%
+            inputs=[
+                Input("calcolata", computed, ref="" if computed is None else "ente"),
+                *(
+                    [
+                        Input(
+                            ente.body.said("attestazione dell'OIV"),
+                            fmt.Achievement(given),  # «85,00%» as the figure says it, never «0,85»
+                            cell="ente.toml:approvals.oiv_attested",
+                        )
+                    ]
+                    if (given := ente.approvals.get("oiv_attested")) is not None
+                    else []
+                ),
+            ],
         )
     return Attestation(
         computed=computed,

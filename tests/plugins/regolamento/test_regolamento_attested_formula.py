@@ -41,6 +41,9 @@ def test_the_premium_follows_the_oiv_s_attestation(ciclope_ente, tmp_path):
     assert said is not None
     assert "• la performance dell'ente attestata dall'OIV = 75,00%\n" in said
     assert "■ Performance attestata dall'OIV = 75,00%" in said  # its figure under it, with the computed one
+    # the OIV's 75% from its cell, beside the computed 100%: never a figure that seems derived from the computed one
+    attested = said.split("■ Performance attestata dall'OIV = 75,00%", 1)[1]
+    assert "• attestazione dell'OIV = 75,00%   ← ente.toml [atti] attestazione_oiv\n" in attested
 
 
 def test_without_an_attestation_the_computed_performance(ciclope_ente, tmp_path):
