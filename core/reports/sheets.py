@@ -573,7 +573,9 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
             # an amount no evaluation decides is «senza valutazione»; one of 0 keeps the outcome its «Motivo» explains:
             # a part an exclusion of its own left the person out of, that exclusion, whatever the other parts paid
             rule = part_exclusion(r, a, name, lead) if not amount else None
-            esito = UNREAD if amount and unread else status(a.person)
+            # a 0 of such a part whose condition left the person out (a project they are not in) is no outcome of
+            # theirs either: «senza valutazione individuale» as the paid rows of the part; an exclusion is theirs
+            esito = UNREAD if unread and (amount or not excluded(r, a.person)) else status(a.person)
             esito = fmt.status(rule.value, r.plugin.status_labels) if rule is not None else esito
             rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, esito, why))
     zero = any(row[-1] is not None for row in rows)  # a «Motivo» where some premium is 0, no empty one
@@ -611,6 +613,12 @@ def award_parts(
 UNREAD = "senza valutazione individuale"
 
 
+def excluded(r: Result, person: str) -> bool:
+    """Whether an exclusion left the person out (their status figure says «escluso …»)."""
+    status = r.figures.get(f"score:{person}:status")
+    return status is not None and status.formula.startswith("escluso")
+
+
 def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | None:
     """The «Motivo» of a premium of 0, never at odds with its «Esito»: of a person an exclusion left out, the
     exclusion's sentence (as in «Valutazioni individuali») and its article; of a part whose condition left them out,
@@ -618,8 +626,8 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
     figure gives, of the part the row is about where the regulation names them («la riduzione per giorni di assenza
     è del 100%»)."""
     status = r.figures.get(f"score:{award.person}:status")
-    excluded = status is not None and status.formula.startswith("escluso")
-    said = reason_of(r, award.person) if excluded else None
+    left_out = excluded(r, award.person)
+    said = reason_of(r, award.person) if left_out else None
     if said and status is not None:  # the exclusion and the article it comes from, as the scheda's «Fonte» cites it
         return f"{said}, {fmt.cite(status.source, r.plugin.documents)}" if status.source else said
     held = r.figures.get(f"ammesso:{part}:{award.person}") if part is not None else None
@@ -632,7 +640,7 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
     if rule is not None:  # an exclusion of this part alone, the person paid by others: the rule, its article
         return f"{excluded_words(r, rule)}, {fmt.cite(rule.source, r.plugin.documents)}"
     figure = part_figure(r, award, part, first)
-    return None if figure is None or excluded else zero_reason(figure).removeprefix(NOTHING) or None
+    return None if figure is None or left_out else zero_reason(figure).removeprefix(NOTHING) or None
 
 
 def part_figure(r: Result, award: Award, part: str | None, first: bool) -> Figure | None:

@@ -111,3 +111,18 @@ def test_a_part_that_reads_no_evaluation_has_no_level_on_any_row(ciclope_ente, t
     }
     assert rows["P1"][1] == "192.31"
     assert Decimal(rows["P2"][1]) + Decimal(rows["P4"][1]) == Decimal("307.69")
+
+
+def test_a_part_s_condition_is_no_outcome_of_the_person(ciclope_ente, tmp_path):
+    """A project's part paid without evaluation to the category D alone: P2 and P4 (C) have 0 from it by the part's
+    condition, not by an outcome of theirs; their rows said «valutato» beside the D's «senza valutazione
+    individuale», as if the two rows of one part were of two kinds. Every row of the part says the part's word, but
+    the excluded person's, whose exclusion is theirs. P1 alone: 500 × 125 / 125 = 500,00."""
+    part = BY_CATEGORY + "ammesso = '=categoria = \"D\"'\n"
+    rows = organizational_rows(ciclope_ente, tmp_path, HEAD + part)
+    assert rows == {
+        "P1": ("—", "500.00", "senza valutazione individuale"),
+        "P2": ("—", "0.00", "senza valutazione individuale"),
+        "P3": ("—", "0.00", "escluso per assenze"),
+        "P4": ("—", "0.00", "senza valutazione individuale"),
+    }
