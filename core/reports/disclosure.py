@@ -136,6 +136,22 @@ def control(cells: Sequence[Cell], paid: Mapping[Hashable, frozenset[str]]) -> d
         hidden[cells[candidates[0]].key] = WITHHELD
 
 
+def given_away(cells: Sequence[Cell], paid: Mapping[Hashable, frozenset[str]]) -> frozenset[Hashable]:
+    """The keys of the cells withheld for their size (:func:`small`) whose amount the required cells alone give back:
+    the ente's art. 20 totals and the destinations of its fondo, which every reader has and which are never withheld,
+    leave such an amount known by difference whatever the public documents withhold (the result pay of two EQ: the
+    premi distribuiti of the ente less the destination to the staff's premiums, paid whole). Nothing can hide it;
+    the internal Relazione tells the office."""
+    atoms = _atoms(cells, paid)
+    required = [(i, _amount_vector(c, i, atoms)) for i, c in enumerate(cells) if c.required and (c.pools or c.unknowns)]
+    given = _Span(required)
+    return frozenset(
+        c.key
+        for i, c in enumerate(cells)
+        if small(c, paid) and given.combination(_amount_vector(c, i, atoms)) is not None
+    )
+
+
 def _given(cells: Sequence[Cell], atoms: Sequence[_Atom], small_cells: frozenset[Hashable]) -> frozenset[int]:
     """The required cells and every other cell whose amount they give (a combination of them): withholding such a
     cell protects nothing, as a reader redoes it from figures always published (a fund's stanziato that is the

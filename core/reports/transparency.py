@@ -134,6 +134,8 @@ class Line:
     # a line of a group of 1–2 people (the Segretario alone among the dirigenti): merged into the ente's totals, no
     # output prints it, not even its head count (rules/core.md §6); it still takes part in the disclosure step
     merged: bool = False
+    # withheld for its size, yet given back by the figures always published (:func:`disclosure.given_away`)
+    given: bool = False
 
     @property
     def shown(self) -> bool:
@@ -212,8 +214,10 @@ def _lines(result: Result) -> list[Line]:
     cells += [b.cell(("destinazione", n)) for n, b in enumerate(destinations(result, everyone))]
     paid: dict[Hashable, frozenset[str]] = {i: p.pools for i, p in enumerate(everyone) if p.pools}
     hidden = disclosure.control(cells, paid)
+    given = disclosure.given_away(cells, paid)
     for ln in out:
         ln.hidden = hidden.get(id(ln), "")
+        ln.given = id(ln) in given
     for ln, cell in budgets:
         ln.allocation = hidden.get(cell.key, "")
     for group in GROUPS:
@@ -769,6 +773,14 @@ def render(result: Result) -> str:
 
 def write(result: Result, path: Path) -> None:
     italian_csv.write(path, HEADER, rows(result))
+
+
+def given_away(result: Result) -> list[Line]:
+    """The pools' lines whose distributed amount, withheld for being of 1–2 people, the figures the law has every ente
+    publish give back by difference (:attr:`Line.given`); the group's line where no pool's is."""
+    found = [ln for ln in lines(result) if ln.given]
+    pools = [ln for ln in found if ln.section in ("fondi", "posizione", "incentivi")]
+    return pools or found[:1]
 
 
 def find(result: Result, section: str, group: str, key: str) -> Line | None:

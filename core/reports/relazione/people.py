@@ -120,7 +120,9 @@ def rewards(r: Result, names: Names) -> list[Block]:
         return [not_run(r, "premialita")]
     by_band = bands(r)
     said = f"Premi per fondo e {stats.band_word(r)}" if any(b.band for b in stats.bands(r)) else "Premi per fondo"
-    out: list[Block] = [Heading("Fondi"), funds(r), Heading(f"{said} (dati aggregati)"), by_band]
+    out: list[Block] = [Heading("Fondi"), funds(r)]
+    given = given_away(r)
+    out += [*([Text(given, "muted")] if given else []), Heading(f"{said} (dati aggregati)"), by_band]
     if by_band.rows:
         out.append(Text(BANDS_NOTE, "muted"))
     if r.ledger.instalments:
@@ -135,6 +137,27 @@ def rewards(r: Result, names: Names) -> list[Block]:
         out += [Heading(f"{positions_named(r)}: pesatura e retribuzione"), positions(r, names)]
     out.append(Text(RESIDUAL, "muted"))
     return out
+
+
+def given_away(r: Result) -> str:
+    """Where a figure of 1–2 people the public documents withhold is given back by the figures every ente publishes
+    (:func:`transparency.given_away`): said to the office before it publishes, as nothing can hide it."""
+    from ciclope.core.reports import transparency  # the disclosure step: only for a Relazione of the premiums
+
+    found = transparency.given_away(r)
+    if not found:
+        return ""
+    if found[0].section == "gruppo":
+        what = f"i premi distribuiti a {transparency.group_named(r, found[0].group)}"
+    else:
+        what = f"il distribuito {'del fondo' if len(found) == 1 else 'dei fondi'} {fmt.listed(fmt.quoted(ln.item) for ln in found)}"
+    return (
+        f"Riservatezza: nei documenti da pubblicare {what} è «riservato», perché di meno di 3 persone; ma si ricava per "
+        "differenza dalle cifre che ogni ente pubblica e che nessun documento può nascondere: i premi stanziati e "
+        "distribuiti dell'ente (D.Lgs. 33/2013, art. 20) e, dove l'ente costituisce il fondo, le sue destinazioni "
+        "(relazione tecnico-finanziaria). Chi ne riceve una parte può conoscere quella degli altri: ciclope lo dice "
+        "perché l'ufficio lo sappia prima della pubblicazione."
+    )
 
 
 # a fund of compensi that are not performance premiums (incentivi di legge): in the money of the ente, said so

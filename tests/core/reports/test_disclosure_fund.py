@@ -117,3 +117,27 @@ def test_no_published_figure_with_the_destinations_gives_the_maggiorazione(tmp_p
         if sum((s * a for s, a in zip(signs, published, strict=True)), Decimal(0)) == M
     ]
     assert found == [], [[(s, a) for s, a in zip(signs, published, strict=True) if s] for signs in found[:3]]
+
+
+def test_the_internal_relazione_says_the_amount_the_law_s_figures_give_back(tmp_path):
+    """The two EQ's result pay is «riservato» in every public document, yet the art. 20 total distributed (3.000,00
+    of the staff + 3.600,00 of the EQ = 6.600,00) less the two destinations the relazione tecnico-finanziaria prints
+    (1.000,00 + 2.000,00, both paid whole: the maggiorazione's 60,00 is paid from the 2.000,00) is their 3.600,00.
+    Nothing can withhold a figure the law has published: the internal Relazione tells the office so. Without the EQ,
+    nothing is given back (the test above), and nothing is said."""
+    from ciclope.core.reports.relazione import people
+
+    result = run(tmp_path, eq=True)
+    [line] = transparency.given_away(result)
+    assert (line.item, line.total, line.hidden) == ("Retribuzione di risultato delle EQ", Decimal("3600.00"), "<3")
+    assert people.given_away(result) == (
+        "Riservatezza: nei documenti da pubblicare il distribuito del fondo «Retribuzione di risultato delle EQ» è "
+        "«riservato», perché di meno di 3 persone; ma si ricava per differenza dalle cifre che ogni ente pubblica e "
+        "che nessun documento può nascondere: i premi stanziati e distribuiti dell'ente (D.Lgs. 33/2013, art. 20) e, "
+        "dove l'ente costituisce il fondo, le sue destinazioni (relazione tecnico-finanziaria). Chi ne riceve una "
+        "parte può conoscere quella degli altri: ciclope lo dice perché l'ufficio lo sappia prima della "
+        "pubblicazione."
+    )
+    (tmp_path / "alone").mkdir()
+    alone = run(tmp_path / "alone")
+    assert transparency.given_away(alone) == [] and people.given_away(alone) == ""
