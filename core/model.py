@@ -95,6 +95,11 @@ class Person:
     extra: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     row: int = 0
 
+    @property
+    def said(self) -> str:
+        """The person as a message names them: «Bruno Galli (P2)», by code alone where the data give no name."""
+        return f"{self.name} ({self.id})" if self.name else self.id
+
     def left_before(self, day: dt.date) -> bool:
         """Whether the service ended before ``day`` (people.csv's ``cessazione``, read by name as every date of
         service is): not in service on that day; a person with no such date is."""

@@ -208,7 +208,7 @@ def grade_cells(ente: Ente, regulation: Regulation) -> list[Problem]:
         written = person.extra.get(grades.GRADE)
         if written and grades.code(str(written), names) is None:
             message = (
-                f"{the(noun)} {fmt.quoted(written)} di {person.id} non è tra quell{'e' if a == 'a' else 'i'} del "
+                f"{the(noun)} {fmt.quoted(written)} di {person.said} non è tra quell{'e' if a == 'a' else 'i'} del "
                 f"regolamento ({', '.join(names)}){nearest(str(written), list(names))}: scrivi un{a} di {these} "
                 f"{plural(noun)}, o aggiungil{a} ai nomi di [gradi] nel file del regolamento"
             )

@@ -47,10 +47,6 @@ def problems(reg: Regulation, ente: Ente) -> list[Problem]:
     return out
 
 
-def _who(person: Person) -> str:
-    return f"{person.name} ({person.id})" if person.name else person.id
-
-
 def _missing(reg: Regulation, ente: Ente, person: Person, card: Card, rows: list[EvaluationItem]) -> list[Problem]:
     """The card's voci none of the person's rows writes (a voce in another section is written: its section is the
     row's error), said at the person's first row."""
@@ -65,7 +61,7 @@ def _missing(reg: Regulation, ente: Ente, person: Person, card: Card, rows: list
     period = rows[0].period
     whose = f" del valutatore {period.said or period.evaluator}" if period is not None else ""
     message = (
-        f"scheda di {_who(person)}{whose}: {'manca la voce' if one else 'mancano le voci'} {voci} della scheda del "
+        f"scheda di {person.said}{whose}: {'manca la voce' if one else 'mancano le voci'} {voci} della scheda del "
         f"regolamento: aggiungi a {ente.sheet_said('evaluations')} {'la sua riga' if one else 'le loro righe'} con i "
         "punti del valutatore, 0 se non ne ha assegnati; senza, il punteggio si calcola sulle altre voci soltanto"
     )
@@ -75,7 +71,7 @@ def _missing(reg: Regulation, ente: Ente, person: Person, card: Card, rows: list
 def _row(reg: Regulation, ente: Ente, person: Person, card: Card, row: EvaluationItem) -> list[Problem]:
     """The row's voce not among the card's (with the nearest and the card's voci), or in another section; the
     maximum and the weight of a declared voce's row not the card's."""
-    who = _who(person)
+    who = person.said
     declared = next((i for i in card.items if i.item == row.item), None)
     if declared is None:
         _, unknown = scoring.not_in_card(row.item, [i.item for i in card.items], WHOSE)

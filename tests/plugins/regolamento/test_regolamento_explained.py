@@ -378,8 +378,8 @@ def test_a_grade_the_regulation_does_not_declare_is_an_error_on_its_row(ciclope_
     # where to add it is said as the office finds it: the names of [gradi] in the regulation's file (the problem's
     # source, printed after the message, is the act's title: «aggiungilo alla tabella [titolo]» read as a place)
     assert problem.message == (
-        "il grado «E» di P2 non è tra quelli del regolamento (B, C, D): scrivi uno di questi gradi, o aggiungilo ai "
-        "nomi di [gradi] nel file del regolamento"
+        "il grado «E» di Bruno (P2) non è tra quelli del regolamento (B, C, D): scrivi uno di questi gradi, o "
+        "aggiungilo ai nomi di [gradi] nel file del regolamento"
     )
     # a spelling near one of them is told which («DD» for «D»)
     near = ateneo()
@@ -408,8 +408,8 @@ def test_a_grade_the_regulation_does_not_declare_is_said_in_the_contracts_word(c
     result = run_declared(ciclope_ente, tmp_path, area, files)
     [problem] = [p for p in result.violations if p.rule == "regolamento.grado"]
     assert problem.message == (
-        "l'area «E» di P2 non è tra quelle del regolamento (B, C, D): scrivi una di queste aree, o aggiungila ai nomi "
-        "di [gradi] nel file del regolamento"
+        "l'area «E» di Bruno (P2) non è tra quelle del regolamento (B, C, D): scrivi una di queste aree, o aggiungila "
+        "ai nomi di [gradi] nel file del regolamento"
     )
 
 
@@ -423,7 +423,7 @@ def test_a_grade_typo_is_one_error_not_also_an_empty_grade_in_the_parametri(cicl
     result = run_declared(ciclope_ente, tmp_path, ATENEO, files)
     errors = [p.message for p in result.violations if p.is_error]
     assert errors == [
-        "il grado «CC» di P2 non è tra quelli del regolamento (B, C, D) (forse «C»?): scrivi uno di questi gradi, o "
+        "il grado «CC» di Bruno (P2) non è tra quelli del regolamento (B, C, D) (forse «C»?): scrivi uno di questi gradi, o "
         "aggiungilo ai nomi di [gradi] nel file del regolamento"
     ]
 

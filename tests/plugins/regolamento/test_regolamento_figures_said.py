@@ -155,4 +155,4 @@ def test_a_grade_not_among_gradi_is_one_error_at_its_cell(ciclope_ente, tmp_path
     errors = [v.message for v in result.violations if v.severity == "error"]
     # one mistake, one error: at the cell of the grade, never again at the split among the graduatorie
     assert len(errors) == 1, errors
-    assert "il grado «7» di S2 non è tra quelli del regolamento (B, C)" in errors[0]
+    assert "il grado «7» di Persona S2 (S2) non è tra quelli del regolamento (B, C)" in errors[0]

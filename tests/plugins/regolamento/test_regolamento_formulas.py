@@ -319,7 +319,7 @@ def test_a_grade_the_file_does_not_declare_is_an_error_naming_the_row(ciclope_en
     # «Q3» is none of [gradi]: one error at its cell, not a second one of a grade «(vuoto)» the parametri lack
     found = [p for p in result.violations if p.is_error]
     assert [(p.rule, p.row, p.column) for p in found] == [("regolamento.grado", 4, "grado")]
-    assert found[0].message.startswith("il grado «Q3» di B non è tra quelli del regolamento")
+    assert found[0].message.startswith("il grado «Q3» di Persona B (B) non è tra quelli del regolamento")
 
 
 # --- ATER Civitavecchia: absences cut the presence part; the cuts go to the objectives part ----------------------
