@@ -596,9 +596,16 @@ def merged_tiers(tiers: list[tuple[int, int, list[int]]]) -> list[tuple[int, int
     return out + ([pending] if pending is not None else [])
 
 
+# the tiers of art. 20's table made one by the privacy rule: said as one, with the tiers it holds
+ONE_TIER_LABEL = (
+    "persone con premio a ogni quota del più alto (le righe dal 90%, dal 60% al 90% e sotto il 60% unite per la "
+    "riservatezza)"
+)
+
+
 def _tier_label(low: int, high: int) -> str:
     if (low, high) == (0, 100):
-        return "persone con premio (le tre fasce del premio più alto unite per la riservatezza)"
+        return ONE_TIER_LABEL
     if low == 0:
         return f"persone con premio sotto il {high}% del più alto"
     return f"persone con premio dal {low}% al {high}% del più alto"

@@ -27,9 +27,16 @@ def test_one_tier_left_by_merging_is_said_merged(ciclope_ente, tmp_path):
     data = one_unit_comune("Ordine di Prova", staff, cards, '[funds]\nperformance_individuale = "3600.00"\n')
     result = run_declared(ciclope_ente, tmp_path, REGULATION, data)
     staff_rows = [(what, value) for group, what, value in art20.rows(result) if group == "personale"]
-    assert ("persone con premio (le tre fasce del premio più alto unite per la riservatezza)", "5") in staff_rows
+    assert (
+        "persone con premio a ogni quota del più alto (le righe dal 90%, dal 60% al 90% e sotto il 60% unite per la "
+        "riservatezza)",
+        "5",
+    ) in staff_rows
     assert ("persone senza premio", "2") in staff_rows
-    assert not [what for what, _ in staff_rows if "del più alto" in what]  # no tier of 1 or 2 people
+    # no tier of 1 or 2 people: no range of pay but the merged line's
+    assert not [
+        what for what, _ in staff_rows if what.startswith(("persone con premio dal", "persone con premio sotto"))
+    ]
 
 
 def test_the_one_tier_line_never_shows_a_withheld_ratio(ciclope_ente, tmp_path):
@@ -51,7 +58,11 @@ def test_the_one_tier_line_never_shows_a_withheld_ratio(ciclope_ente, tmp_path):
     funds = '[funds]\nperformance_individuale = "3000.00"\nrisultato = "6000.00"\n'
     result = run_declared(ciclope_ente, tmp_path, regulation, one_unit_comune("Comune", staff, cards, funds))
     lead = [(what, value) for group, what, value in art20.rows(result) if group != "personale" and group != art20.ENTE]
-    assert ("persone con premio (le tre fasce del premio più alto unite per la riservatezza)", "3") in lead
+    assert (
+        "persone con premio a ogni quota del più alto (le righe dal 90%, dal 60% al 90% e sotto il 60% unite per la "
+        "riservatezza)",
+        "3",
+    ) in lead
     assert ("grado di differenziazione", "riservato") in lead
 
 

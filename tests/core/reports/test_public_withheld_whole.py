@@ -125,7 +125,11 @@ def test_three_eq_one_per_tier_publish_no_tier():
     assert merged_tiers([(90, 100, [0]), (60, 90, [1]), (0, 60, [2])]) == [(0, 100, [0, 1, 2])]
     everyone = [_person("3500"), _person("2500"), _person("1130.14")]
     assert [(ln.item, ln.count) for ln in tier_lines(everyone, "personale", [0, 1, 2])] == [
-        ("persone con premio (le tre fasce del premio più alto unite per la riservatezza)", 3),
+        (
+            "persone con premio a ogni quota del più alto (le righe dal 90%, dal 60% al 90% e sotto il 60% unite per la "
+            "riservatezza)",
+            3,
+        ),
         ("persone senza premio", 0),
     ]
 
