@@ -15,7 +15,6 @@ from ciclope.core.fmt import plural, quoted
 from ciclope.core.nearest import hint
 from ciclope.core.output import owned
 from ciclope.core.problems import CiclopeError, Problem
-from ciclope.core.reports import publishable
 from ciclope.core.reports.public import chromium, write_pdf
 from ciclope.core.run.verify import recompute
 from ciclope.core.schede.content import build
@@ -37,16 +36,6 @@ def _result(folder: Path) -> Any:
             "i dati dell'ente non sono più quelli dell'esecuzione ("
             + "; ".join(changed[:3])
             + "): rilancia `ciclope run` e poi le schede, che devono dire ciò che è stato deciso",
-        )
-    if not publishable(result):
-        # a scheda is handed to the person and signed: never with the figures of a calculation to correct
-        errors = sum(1 for p in result.violations if p.is_error)
-        raise _problem(
-            folder,
-            f"il calcolo dell'ente ha {plural(errors, 'errore', 'errori')}, nella sezione «Violazioni» della "
-            "Relazione interna e in `ciclope validate`: le schede personali, da consegnare e firmare, si scrivono da "
-            "un calcolo senza errori; correggi i dati o il regolamento, rilancia `ciclope run` e poi le schede",
-            "schede.errors",
         )
     return result
 

@@ -18,7 +18,7 @@ from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import EvaluationItem, Person, by_evaluator
 from ciclope.core.money import Instalment
 from ciclope.core.outcomes import INHERITED
-from ciclope.core.reports import fmt, progressions
+from ciclope.core.reports import fmt, progressions, publishable
 from ciclope.core.result import Result
 from ciclope.core.run.explain import (
     GIVEN,
@@ -145,6 +145,16 @@ class Scheda:
     # False for a person the regulation evaluates in no way (no card, no score, every part that pays them reads
     # none, :func:`evaluated`): the scheda is the premium's, without the sections of an evaluation
     evaluated: bool = True
+    # a calculation with errors (:func:`reports.publishable`): what the scheda says above all, as a draft's
+    draft: str = ""
+
+
+# above a scheda of a calculation with errors: an evaluation is handed before the OIV's validation (an act still to
+# record is an error of the premiums' access), so the scheda is written, said to be a draft
+DRAFT = (
+    "Bozza: il calcolo dell'ente ha errori ancora da correggere (Relazione interna, sezione «Violazioni»), e le cifre "
+    "di questa scheda possono cambiare. Si consegna e si firma la scheda di un calcolo senza errori."
+)
 
 
 def _steps(result: Result, figure: Figure | None, cited: bool = False) -> tuple[Line, ...]:
@@ -760,6 +770,7 @@ def build(result: Result, pid: str) -> Scheda:
         premiums=bool(result.ledger.pools),
         totals=tuple(total_lines((subject(result, "person", pid) or {}).get("awards", []))),
         evaluated=evaluated(result, pid),
+        draft="" if publishable(result) else DRAFT,
         **_evaluator_cards(result, pid),
     )
 

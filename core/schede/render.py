@@ -11,6 +11,7 @@ NONE = "—"  # what the scheda shows for a figure there is not (no score, no ev
 CSS = """
 @page { size: A4; margin: 16mm 14mm; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #111; }
+.draft { border: 2px solid #a00; padding: 2mm 3mm; font-weight: bold; }
 h1 { font-size: 15pt; margin: 0 0 2mm; } h3 { font-size: 10.5pt; margin: 4mm 0 1mm; } h2 { font-size: 11.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 th { background: #eee; } td.n { text-align: right; white-space: nowrap; } .muted { color: #555; font-size: 9pt; }
@@ -190,6 +191,7 @@ def render(s: Scheda) -> str:
 <style>{CSS}</style></head><body>
 <h1>Scheda di valutazione individuale {_e(s.year)}</h1>
 <p>{_e(_heading(s))}</p>
+{_draft(s)}
 <section><h2>La persona</h2>{_lines(s.about)}</section>
 <section><h2>La scheda di valutazione</h2>{_card(s)}</section>
 {f"<section><h2>La componente organizzativa</h2>{_lines(s.organizational)}</section>" if s.organizational else ""}
@@ -204,6 +206,11 @@ def render(s: Scheda) -> str:
 resta possibile chiedere il riesame nei termini del regolamento.</p>
 </body></html>
 """
+
+
+def _draft(s: Scheda) -> str:
+    """The notice above a scheda of a calculation with errors, framed so that no one signs it unseen."""
+    return f'<p class="draft">{_e(s.draft)}</p>' if s.draft else ""
 
 
 # what the scheda of a person the regulation evaluates in no way says in place of the card, score and review
@@ -227,6 +234,7 @@ def _premium_only(s: Scheda) -> str:
 <style>{CSS}</style></head><body>
 <h1>Scheda del premio {_e(s.year)}</h1>
 <p>{_e(_heading(s))}</p>
+{_draft(s)}
 <section><h2>La persona</h2>{_lines(s.about)}<p>{_e(NO_EVALUATION)}</p><p>{_e(s.level_words)}</p></section>
 {organizational}
 {appeals}
