@@ -657,8 +657,8 @@ def ente_toml(
         value = funds.pop(key, None)  # a fund the regulation computes is never asked, even if the run had one
         if key not in computed:
             said = italian_fund(key)
-            lines.append(f'{said} = "{value}"' if value is not None else f'# {said} = "12000.00"')
-    lines += [f'{italian_fund(key)} = "{value}"' for key, value in funds.items()]  # x_ funds of the run
+            lines.append(f'{said} = "{_amount(value)}"' if value is not None else f'# {said} = "12000.00"')
+    lines += [f'{italian_fund(key)} = "{_amount(value)}"' for key, value in funds.items()]  # x_ funds of the run
     lines += [f"# {italian_fund(key)}: lo calcola il regolamento dell'ente, non si scrive qui" for key in computed]
     lines += _data_tables(schema, year)
     lines += [
@@ -688,6 +688,11 @@ def ente_toml(
         *([] if outside else ['# oiv = "Organismo indipendente di valutazione"']),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _amount(value: Decimal) -> str:
+    """A fund as an Italian office writes it, whichever form its file had: «14.060,00», never «14060.00»."""
+    return fmt.decimal_it(value, 2)
 
 
 def _body_line(ente: Ente | None) -> str:

@@ -122,7 +122,9 @@ def test_template_from_a_run_prefills_next_year(example, tmp_path):
     assert people[1][:6] == ("SG", "Segretario Generale", "Segretario", "DIR", "cce", 1)  # ruolo in words
     toml = (office / "bg-esempio" / "ente.toml").read_text(encoding="utf-8")
     assert 'nome = "Camera di Commercio di Esempio (regole di Bergamo)"' in toml
-    assert 'performance_individuale = "6000.00"' in toml and '# risultato_po = "12000.00"' in toml
+    assert (
+        'performance_individuale = "6.000,00"' in toml and '# risultato_po = "12000.00"' in toml
+    )  # as an office writes it
     cycle = (office / "cycle.toml").read_text(encoding="utf-8")
     assert "anno = 2022" in cycle  # the year after 2021
     assert 'id = "bg-esempio"' in cycle and 'dati = "bg-esempio"' in cycle and 'risultati = "risultati"' in cycle
