@@ -61,6 +61,16 @@ I8,S3,Iscritti newsletter,monitor,,,,,1520,,,,,
 I9,SX,Solo dal 2022,higher,,,-,5,,,,,,
 IZ,SZ,Fiere,higher,,,4,4,4,,,,,
 """
+
+
+def measured(folder: Path) -> None:
+    """I9 «Solo dal 2022» (inactive in 2021) measured for 2022, in the ente of :data:`INDICATORS` in ``folder``:
+    without its actual a 2022 calculation has an error, and no document for publication."""
+    path = folder / "indicators.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("I9,SX,Solo dal 2022,higher,,,-,5,,", "I9,SX,Solo dal 2022,higher,,,-,5,5,"), "utf-8")
+
+
 ASSIGNMENTS = """
 cruscotto,owner,ref,weight
 crs2,s2,I4,
