@@ -58,7 +58,6 @@ from ciclope.plugins.regolamento.compile import past
 from ciclope.plugins.regolamento.compile.env import TERM_END, TERM_START, Facts
 from ciclope.plugins.regolamento.format import funds, grades, readings, rowcolumns, vocabulary
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
-from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Premium, Regulation
@@ -204,11 +203,7 @@ def grade_cells(ente: Ente, regulation: Regulation) -> list[Problem]:
     for person in ente.people.values():
         written = person.extra.get(grades.GRADE)
         if written and grades.code(str(written), names) is None:
-            message = (
-                f"il grado {fmt.quoted(written)} di {person.id} non è tra quelli del regolamento ({', '.join(names)})"
-                f"{nearest(str(written), list(names))}: scrivi uno di questi gradi, o aggiungilo ai nomi di [gradi] "
-                "nel file del regolamento"
-            )
+            message = grades.unknown(str(written), names, f" di {person.id}")
             out.append(_grade_cell(ente, regulation, person.row, "grado", message))
     return out
 
@@ -217,7 +212,7 @@ def _grade_cell(ente: Ente, regulation: Regulation, row: int, column: str, messa
     assert regulation.grades is not None
     source = cite(regulation, regulation.grades.source)
     return Problem(
-        rule="regolamento.grado", source=source, file=ente.file_of("people"), row=row, column=column, message=message
+        rule=grades.RULE, source=source, file=ente.file_of("people"), row=row, column=column, message=message
     )
 
 
