@@ -233,7 +233,10 @@ class InputSchema:
     ``required``: file name → columns that must be present. A parser takes the cell text and
     returns a value or raises ``ValueError`` with an Italian message. A parser marked ``pure = True``
     (an attribute: same text, same immutable value or same message, as :func:`core.values.choice`'s)
-    is called once per distinct text of a column, any other once per cell.
+    is called once per distinct text of a column, any other once per cell. A parser's ``later`` (an attribute:
+    cell text → a :class:`Problem` without its place, or None) is a problem of a cell it reads that the plugin's
+    validation says of the loaded data (a grade none of the regulation's): when the load stops for another error the
+    validation does not run, and the loader says it at the cell, so that both are fixed in one round.
     """
 
     columns: Mapping[str, Mapping[str, Callable[[str], Any]]] = attrs.field(factory=dict, hash=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from pathlib import Path
 
 from ciclope.core.commands.scaffold import REGULATION_PLUGIN, create, create_regulation
 from ciclope.core.commands.template import build
@@ -131,11 +132,32 @@ def cmd_template(args) -> int:
     ente = next(p.parent for p in done.written + done.kept if p.name == "ente.xlsx")
     if args.source is not None:
         print(kept_store_words(done.store))
-    print(
-        f"Compila i fogli di {ente / 'ente.xlsx'} sotto le intestazioni (la nota di ogni intestazione spiega la "
-        f"colonna, i valori ammessi e un esempio) e completa {ente / 'ente.toml'} con i fondi e le date degli atti. "
-        "Le parti della Relazione scritte dall'ufficio (presentazione, contesto, risorse, pari opportunità…) "
-        f"vanno nei file {ente / 'relazione'}/*.md, facoltativi. Poi: ciclope validate "
-        f"{args.file / 'cycle.toml'} e ciclope run {args.file / 'cycle.toml'}."
-    )
+    print(next_steps(ente, args.file / "cycle.toml", args.source is not None))
     return EXIT_OK
+
+
+RELAZIONE_PARTS = (
+    "Le parti della Relazione scritte dall'ufficio (presentazione, contesto, risorse, pari opportunità…) vanno nei "
+    "file {}/*.md, facoltativi."
+)
+
+
+def next_steps(ente: Path, cycle: Path, next_year: bool) -> str:
+    """What the office does with the folder written: a blank one is filled, then checked and run. The next year's
+    (``--from``) is checked at once, but only up to the year's start: its cards have no points until the collection
+    (docs/anno-ufficio.md §1), so the full check would refuse every item; the full check and the run are the year's
+    end."""
+    parts = RELAZIONE_PARTS.format(ente / "relazione")
+    if not next_year:
+        return (
+            f"Compila i fogli di {ente / 'ente.xlsx'} sotto le intestazioni (la nota di ogni intestazione spiega la "
+            f"colonna, i valori ammessi e un esempio) e completa {ente / 'ente.toml'} con i fondi e le date degli "
+            f"atti. {parts} Poi: ciclope validate {cycle} e ciclope run {cycle}."
+        )
+    return (
+        f"Aggiorna per il nuovo anno i fogli di {ente / 'ente.xlsx'} (persone, unità, obiettivi e target; le voci "
+        f"delle schede restano senza punti fino alla raccolta) e {ente / 'ente.toml'} (i fondi e le date degli atti). "
+        f"{parts} Poi, a inizio anno: ciclope validate {cycle} --until pianificazione. A fine anno, raccolti i punti "
+        f"delle schede (ciclope raccolta crea e ciclope raccolta unisci): ciclope validate {cycle} e ciclope run "
+        f"{cycle}."
+    )

@@ -23,6 +23,7 @@ from ciclope.core.inputs.reading import Reading
 from ciclope.core.inputs.tables import Sheet
 from ciclope.core.nearest import hint
 from ciclope.core.nearest import said as maybe
+from ciclope.core.problems import Problem
 from ciclope.core.values import CONTROL as _CONTROL
 from ciclope.core.values import (
     DateOf,
@@ -443,6 +444,30 @@ def people_names(r: Reading) -> dict[str, str]:
     if sheet is None or "id" not in sheet.columns or "name" not in sheet.columns:
         return {}
     return {code: name for code, name in zip(sheet.columns["id"], sheet.columns["name"]) if code and name}
+
+
+def later(r: Reading) -> list[Problem]:
+    """The problems of the cells whose column's parser has a ``later`` (:class:`InputSchema`): said at load only
+    when the load stops for another error, since the validation that says them runs on loaded data. Each at its
+    cell, a row that is not the person's own naming its person, as a bad cell does."""
+    names = people_names(r)
+    out: list[Problem] = []
+    for name, sheet in r.sheets.items():
+        own = "id" if name == "people" else "person"  # the column that says whose row it is
+        whose = sheet.columns.get(own)
+        for col, (parser, _) in parsers(r, name).items():
+            check = getattr(parser, "later", None)
+            if check is None or col not in sheet.columns:
+                continue
+            for i, text in enumerate(sheet.columns[col]):
+                found = check(text) if text else None
+                if found is None:
+                    continue
+                code = whose[i] if whose is not None else ""
+                said = f"{found.message}; riga di {person_said(names, code)}" if code in names else found.message
+                column = r.column_said(sheet.label, col)
+                out.append(attrs.evolve(found, file=sheet.label, row=sheet.numbers[i], column=column, message=said))
+    return out
 
 
 def person_said(names: Mapping[str, str], code: str) -> str:

@@ -12,6 +12,7 @@ from ciclope.core import model as m
 from ciclope.core.fmt import listed, quoted
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.nearest import Names, said
+from ciclope.core.problems import Problem
 from ciclope.core.vocabulary import sheet_said
 
 _UNKNOWN_EVALUATOR = (
@@ -58,14 +59,20 @@ KIND_FILES = {
 
 
 def unread(r: Reading, e: m.Ente) -> frozenset[str]:
-    """The kinds whose sheet was refused whole (missing, unreadable, not a table), that error reported already:
-    a reference to them is not checked, or every row that names a person would say «persona inesistente» after
-    «manca ente.xlsx[persone]». ``evaluators`` when ente.toml itself could not be read."""
-    whole = {p.file for p in r.log.problems if p.is_error and p.row is None and not p.column}
+    """The kinds whose sheet was refused whole (missing, unreadable, not a table, or without a required column:
+    none of its rows is read), that error reported already: a reference to them is not checked, or every row that
+    names a person would say «persona inesistente» after «manca ente.xlsx[persone]» or «manca la colonna
+    obbligatoria «unità»». ``evaluators`` when ente.toml itself could not be read."""
+    whole = {p.file for p in r.log.problems if p.is_error and (p.row is None and not p.column or _headless(p))}
     kinds = {kind for kind, name in KIND_FILES.items() if whole & {e.file_of(name), e.file_said(name)}}
     if "ente.toml" in whole:
         kinds.add("evaluators")
     return frozenset(kinds)
+
+
+def _headless(problem: Problem) -> bool:
+    """A required column missing from a sheet's header: the sheet is set aside whole (columns._header_holds)."""
+    return problem.rule == "core.input.missing_column" and problem.row == 1
 
 
 @attrs.frozen

@@ -23,7 +23,7 @@ import attrs
 
 from ciclope.core import model as m
 from ciclope.core.inputs import crossrefs, entefile, periods, records
-from ciclope.core.inputs.columns import CANONICAL, table
+from ciclope.core.inputs.columns import CANONICAL, later, table
 from ciclope.core.inputs.folder import narrative_texts, read_sheets
 from ciclope.core.inputs.headers import (
     HEADERS_IT,
@@ -123,8 +123,29 @@ def load(asked: Asked) -> m.Ente:
     ente = periods.attach(r, ente, evaluator_periods)
     problems = [_in_cell(ente, p) for p in log.problems]
     if any(p.is_error for p in problems):
-        raise CiclopeError(problems)
+        raise CiclopeError(_with_later(problems, [_in_cell(ente, p) for p in later(r)]))
     return attrs.evolve(ente, notes=tuple(problems)) if problems else ente
+
+
+def _with_later(problems: list[Problem], late: list[Problem]) -> list[Problem]:
+    """``problems`` with each of ``late`` (:func:`columns.later`) after the last one of its file at a row up to its
+    own (a row's cells left to right: a plugin's column comes after the core's), else before the first of its file,
+    else last: in the order of the rows, as if the loader had found it."""
+    out = list(problems)
+    for problem in late:
+        at = len(out)
+        same = [i for i, p in enumerate(out) if p.file == problem.file]
+        before = [i for i in same if _row(out[i]) <= _row(problem)]
+        if before:
+            at = before[-1] + 1
+        elif same:
+            at = same[0]
+        out.insert(at, problem)
+    return out
+
+
+def _row(problem: Problem) -> int:
+    return problem.row if problem.row is not None else 0
 
 
 def _in_cell(ente: m.Ente, problem: Problem) -> Problem:

@@ -29,12 +29,23 @@ HTML = "relazione-tecnico-finanziaria.html"
 XLSX = "relazione-tecnico-finanziaria.xlsx"
 PDF = "relazione-tecnico-finanziaria.pdf"
 LIMIT_WORDS = {"dentro": "nel limite", "fuori": "fuori dal limite", "figurativa": "conta figurativamente"}
-# said to a revisore: what is missing, never how the program was run (``--no-store``)
+# said to a revisore: why the comparison is missing and what makes it, never the command that ran the program
+# (``--no-store``) nor the program's name (the revisore's documents never name it): the archive was not read for this
+# document, or it holds no fund of the year before
 NO_ARCHIVE = (
-    "Confronto con l'anno precedente non disponibile: il fondo dell'anno precedente non è disponibile per questo "
-    "documento."
+    "Confronto con l'anno precedente non disponibile: questo documento è stato prodotto senza leggere l'archivio dei "
+    "risultati, che conserva il fondo calcolato di ogni anno. Prodotto con l'archivio, il Modulo III confronta il "
+    "fondo con quello dell'anno precedente, se anche quello è stato calcolato con questo strumento."
 )
-NO_PREVIOUS = "Nessun fondo dell'anno precedente nell'archivio dei risultati per questo ente."
+
+
+def no_previous(year: int) -> str:
+    """Modulo III read from an archive without the fund of the year before ``year``: what that means."""
+    return (
+        "Nessun fondo dell'anno precedente nell'archivio dei risultati per questo ente: il fondo del "
+        f"{year - 1} non è stato calcolato con questo strumento, o è registrato in un altro archivio."
+    )
+
 
 # the acts and notes the office wrote on a line's rows, and the layer's notes on its reading: what the revisore reads
 # beside the clause (the sheet's columns atto and nota promise it)
@@ -184,7 +195,7 @@ def sections(
         second.append(check_table(checks["performance"], cell))
     third: list[Block] = [comparison(doc, previous, cell)]
     if previous is None:
-        third.append(Text(NO_PREVIOUS if archive else NO_ARCHIVE, "note"))
+        third.append(Text(no_previous(year) if archive else NO_ARCHIVE, "note"))
     fourth: list[Block] = [check_table(checks[k], cell) for k in ("limite", "dl25", "residuo") if k in checks]
     return [
         (

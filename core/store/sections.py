@@ -95,7 +95,7 @@ def fund_html(now: dict, before: dict | None) -> list[Block]:
     table = funddoc.comparison(now, before, funddoc.worded)
     out: list[Block] = [Table("", table.columns, table.rows)]
     if before is None:
-        out.append(Text(funddoc.NO_PREVIOUS, "empty"))
+        out.append(Text(funddoc.no_previous(now["year"]), "empty"))
         return out
     carried = before.get("totals", {}).get("carried", "0.00")
     back = sum(

@@ -58,11 +58,10 @@ from ciclope.plugins.regolamento.compile import past
 from ciclope.plugins.regolamento.compile.env import TERM_END, TERM_START, Facts
 from ciclope.plugins.regolamento.format import funds, grades, readings, rowcolumns, vocabulary
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
-from ciclope.plugins.regolamento.format.hints import nearest
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import feminine, own_labels, plural, result_pay_words, the, word
+from ciclope.plugins.regolamento.format.wording import own_labels, result_pay_words, word
 from ciclope.plugins.regolamento.format.wording import role_names as named_roles
 from ciclope.plugins.regolamento.pay import (
     access,
@@ -200,18 +199,11 @@ def grade_cells(ente: Ente, regulation: Regulation) -> list[Problem]:
     if regulation.grades is None:
         return []
     names = grades.declared(regulation)
-    # the grade in the contract's word: «l'area «Q3» … tra quelle del regolamento … una di queste aree»
-    noun = grades.word(regulation)
-    a, these = ("a", "queste") if feminine(noun) else ("o", "questi")
     out = []
     for person in ente.people.values():
         written = person.extra.get(grades.GRADE)
         if written and grades.code(str(written), names) is None:
-            message = (
-                f"{the(noun)} {fmt.quoted(written)} di {person.said} non è tra quell{'e' if a == 'a' else 'i'} del "
-                f"regolamento ({', '.join(names)}){nearest(str(written), list(names))}: scrivi un{a} di {these} "
-                f"{plural(noun)}, o aggiungil{a} ai nomi di [gradi] nel file del regolamento"
-            )
+            message = grades.unknown(str(written), names, f" di {person.said}", grades.word(regulation))
             out.append(_grade_cell(ente, regulation, person.row, "grado", message))
     return out
 
@@ -220,7 +212,7 @@ def _grade_cell(ente: Ente, regulation: Regulation, row: int, column: str, messa
     assert regulation.grades is not None
     source = cite(regulation, regulation.grades.source)
     return Problem(
-        rule="regolamento.grado", source=source, file=ente.file_of("people"), row=row, column=column, message=message
+        rule=grades.RULE, source=source, file=ente.file_of("people"), row=row, column=column, message=message
     )
 
 

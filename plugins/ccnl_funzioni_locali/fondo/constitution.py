@@ -10,6 +10,7 @@ the error against it).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -80,6 +81,16 @@ def words(voce: str, mid: bool = False) -> str:
     return title[:1].lower() + title[1:] if mid and title[1:2].islower() else title
 
 
+def named(voce: str) -> str:
+    """Another row of the sheet than the problem's own, as a message's sentence names it: the head of its title
+    mid-sentence, before the notes the template's descrizione adds in brackets, after a comma or a colon («monte
+    salari 1997», not «monte_salari_1997» nor «Monte salari 1997 (base dell'1,2%)»)."""
+    return _NOTE.split(words(voce, mid=True), maxsplit=1)[0]
+
+
+_NOTE = re.compile(r" \(|, |: ")  # where a title's first note begins
+
+
 def record(trace: Trace, line: money.FundLine, formula: str, inputs: Sequence[Input]) -> money.FundLine:
     trace.record(f"fund:{line.key}", line.amount, formula, line.source, inputs, label=line.title, note=line.note)
     return line
@@ -129,8 +140,8 @@ def missing(ente: Ente, given: Given, r: Risorsa, voce: str) -> list[Problem]:
     if not r.required or voce in given.refused:
         return []
     message = (
-        f"manca {voce} nel foglio fondo: «{r.title}» ({r.source}) non è calcolata e il fondo del {ente.year} ne è "
-        "privo; scrivi il dato"
+        f"manca {voce} nel foglio fondo: «{r.title}» non è calcolata e il fondo del {ente.year} ne è privo; scrivi il "
+        "dato"
     )
     return [Problem.at(ente, RULE, message, r.source, SHEET, None, "voce", severity="warning")]
 
@@ -226,13 +237,13 @@ def ceiling(ente: Ente, given: Given, r: Risorsa, e: Entry) -> tuple[Decimal | N
     if r.base in given.refused:
         return None, []  # the base's own error is at its row: the cap is checked once it is corrected
     if base is None or base.amount is None or r.rate is None:
-        message = f"manca {r.base} nel foglio fondo: il tetto di «{r.title}» ({r.source}) non si può verificare"
+        message = f"manca {r.base} nel foglio fondo: il tetto di «{r.title}» non si può verificare"
         return None, [Problem.at(ente, RULE, message, r.source, SHEET, e.row, "importo")]
     cap = money.floor2(r.rate * base.amount)
     if e.amount is not None and e.amount > cap:
         message = (
-            f"{r.input} = {fmt.euro(e.amount)} supera il massimo di {fmt.euro(cap)} "
-            f"({percent(r.rate)}% di {r.base} {fmt.euro(base.amount)}, {r.source}): riduci l'importo"
+            f"{r.input} = {fmt.euro(e.amount)} supera il massimo di {fmt.euro(cap)} = {percent(r.rate)}% × "
+            f"{named(r.base)} {fmt.euro(base.amount)} (riga {base.row}): riduci l'importo"
         )
         return cap, [Problem.at(ente, RULE, message, r.source, SHEET, e.row, "importo")]
     return cap, []
@@ -249,7 +260,7 @@ def split_share(ente: Ente, given: Given, r: Risorsa, trace: Trace) -> tuple[lis
     if any(name in given.refused for name in r.split):
         return [], problems  # the split's figures have their error at their rows
     if fund is None or eq is None or fund.amount is None or eq.amount is None or fund.amount + eq.amount <= 0:
-        message = f"mancano {r.split[0]} e {r.split[1]} nel foglio fondo: «{r.title}» ({r.source}) va ripartita tra fondo ed EQ"
+        message = f"mancano {r.split[0]} e {r.split[1]} nel foglio fondo: «{r.title}» va ripartita tra fondo ed EQ"
         return [], [*problems, Problem.at(ente, RULE, message, r.source, SHEET, e.row, "importo")]
     parts = money.split(e.amount, {"fondo": fund.amount, "eq": eq.amount})
     split = f"{r.note}: di {fmt.euro(e.amount)}, {fmt.euro(parts['fondo'])} al fondo e {fmt.euro(parts['eq'])} alle EQ"
@@ -337,7 +348,7 @@ def unnamed_areas(
         if (e is not None and e.number is not None) or voce in given.refused:
             continue
         message = (
-            f"manca {voce} nel foglio fondo: «{r.title}» ({r.source}) conta solo le aree scritte ({fmt.euro(total)}); "
+            f"manca {voce} nel foglio fondo: «{r.title}» conta solo le aree scritte ({fmt.euro(total)}); "
             f"scrivi le persone dell'area al 1.1.2026 nella colonna numero, 0 se l'ente non ne aveva"
         )
         out.append(Problem.at(ente, RULE, message, r.source, SHEET, None, "numero", severity="warning"))
@@ -358,9 +369,9 @@ def twice(ente: Ente, given: Given, lines: Sequence[money.FundLine], t: Table) -
             continue
         for e in (e for e in given.rows if e.voce in typed and e.amount == x.amount):
             message = (
-                f"{e.voce} = {fmt.euro(e.amount)} è l'importo di «{r.title}» ({r.source}), che ciclope calcola già da "
-                f"{r.input} nella sezione {SECTION_WORDS[r.section]}: se la riga è questa, toglila (si conterebbe due "
-                "volte)"
+                f"{e.voce} = {fmt.euro(e.amount)} è l'importo di «{r.title}», che ciclope calcola già da "
+                f"{named(r.input)} nella sezione {SECTION_WORDS[r.section]}: se la riga è questa, toglila (si conterebbe "
+                "due volte)"
             )
             out.append(Problem.at(ente, RULE, message, r.source, SHEET, e.row, "importo", severity="warning"))
     return out

@@ -14,11 +14,13 @@ from decimal import Decimal
 
 import attrs
 
-from ciclope.core import Ente, Input, Person, cells
+from ciclope.core import Ente, Input, Person, Problem, cells, fmt
 from ciclope.plugins.regolamento.format.expr import Binary, Call, Name, Negative, Node, Text
+from ciclope.plugins.regolamento.format.hints import nearest
+from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Card, GradeWeights, Premium, Regulation, Weights
 from ciclope.plugins.regolamento.format.vocabulary import normal
-from ciclope.plugins.regolamento.format.wording import feminine, joined, the
+from ciclope.plugins.regolamento.format.wording import feminine, joined, plural, the
 
 # The categories people.csv accepts (its closed list) and the Areas of the CCNL 16.11.2022 that took their place,
 # which people.csv reads as the same codes (a test keeps both equal to the core's lists).
@@ -95,13 +97,37 @@ def refused(reg: Regulation, person: Person) -> bool:
 def menu(reg: Regulation) -> Callable[[str], str]:
     """The grado column's reader with the grades of [gradi] kept on it (``parse.choices``), for the drop-down of the
     template's sheet: it reads any text, as the column's own reader, because a grade that is none of them is said by
-    the validation, with every such row at once."""
+    the validation, with every such row at once. The same problem is its ``later`` (InputSchema): when the load stops
+    for another error the validation does not run, and the loader says it with that error."""
+    names = declared(reg)
+    source = cite(reg, reg.grades.source) if reg.grades is not None else ""
 
     def parse(text: str) -> str:
         return cells.parse_text(text)
 
-    parse.choices = declared(reg)  # type: ignore[attr-defined]
+    def later(text: str) -> Problem | None:
+        if not text.strip() or code(text, names) is not None:
+            return None
+        return Problem(rule=RULE, message=unknown(text, names, noun=word(reg)), source=source)
+
+    parse.choices = names  # type: ignore[attr-defined]
+    parse.later = later  # type: ignore[attr-defined]
     return parse
+
+
+RULE = "regolamento.grado"  # a grade cell that names none of [gradi]'s
+
+
+def unknown(written: str, names: Sequence[str], whose: str = "", noun: str = "grado") -> str:
+    """A grade cell that names none of [gradi]'s ``names``: what is wrong and what to write, in the contract's word
+    ``noun`` (:func:`word`: «l'area «E» … tra quelle del regolamento … una di queste aree»). ``whose``: « di Bruno
+    (P2)», the person, when the problem is not said with the row's person (the loader adds «riga di …» itself)."""
+    a, these = ("a", "queste") if feminine(noun) else ("o", "questi")
+    return (
+        f"{the(noun)} {fmt.quoted(written)}{whose} non è tra quell{'e' if a == 'a' else 'i'} del regolamento "
+        f"({', '.join(names)}){nearest(written, list(names))}: scrivi un{a} di {these} {plural(noun)}, o aggiungil{a} "
+        "ai nomi di [gradi] nel file del regolamento"
+    )
 
 
 def column(reg: Regulation) -> str:

@@ -107,9 +107,12 @@ def check(
             "regolamento.valore",
         )
     indicator_rules(parts.get("indicators", ()), error)
+    # the grades the tables and formulas may name: None when [gradi] had errors of its own and was set aside, so a
+    # grade of it is judged by neither its names nor the categories of Funzioni Locali (nothing follows from it)
+    declared = None if "grades" in broken else declared_grades(parts)
     score: Score | None = parts.get("score")
     if score is not None:
-        weights_sum(score, error, declared_grades(parts))
+        weights_sum(score, error, declared)
         unit_kind(score, error)
     levels: Levels | None = parts.get("levels")
     scales: dict[str, list[str]] = {}  # each role's levels, from the highest (its own scale, else the common one)
@@ -141,15 +144,15 @@ def check(
         partcheck.reduction_targets(parts.get("reductions", ()), premiums, error, fundless, _result_method(parts))
     if parts.get("reductions") and not ({"premium", "parts"} & (set(parts) | broken)):
         error("riduzioni[0]", "le riduzioni valgono per il premio: manca [premio]", "regolamento.manca")
-    if declared_grades(parts):
-        gradewords.check(parts, declared_grades(parts), error)
-    else:
+    if declared:
+        gradewords.check(parts, declared, error)
+    elif declared is not None:
         gradewords.letters(parts, error)
     pr: Premium | None = parts.get("premium")
     if pr is not None:
-        premium(pr, None if "levels" in broken else scales, error, "premio", declared_grades(parts))
+        premium(pr, None if "levels" in broken else scales, error, "premio", declared)
     for i, part in enumerate(premiums):
-        premium(part, None if "levels" in broken else scales, error, f"premi[{i}]", declared_grades(parts))
+        premium(part, None if "levels" in broken else scales, error, f"premi[{i}]", declared)
         if part.decision is not None and part.method not in ("migliori", "importi"):
             error(
                 f"premi[{i}].decisione",
@@ -174,11 +177,11 @@ def check(
                 "regolamento.valore",
             )
     result_groups(blocks.result_entries(parts), error)
-    one_card_each(parts.get("cards", ()), error, declared_grades(parts))
+    one_card_each(parts.get("cards", ()), error, declared)
     blocks.check(parts, broken, error)
     progressions: Progressions | None = parts.get("progressions")
     if progressions is not None:
-        ranking_resources(progressions, error, declared_grades(parts))
+        ranking_resources(progressions, error, declared)
     for i, ev in enumerate(parts.get("calendar", ())):
         relative = ev.after is not None or ev.days is not None
         if relative and (ev.after is None or ev.days is None):
@@ -232,7 +235,7 @@ def requirement(path: str, req: Requirement, cards: Sequence[Card], error: Error
         )
 
 
-def one_card_each(cards: Sequence[Card], error: Error, declared: Sequence[str] = ()) -> None:
+def one_card_each(cards: Sequence[Card], error: Error, declared: Sequence[str] | None = ()) -> None:
     """One [[scheda]] per role, or per role and category where the cards name their categories: a role in two cards
     that do not both name categories, or a category of the role in both, is an error at the second card."""
     seen: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
@@ -243,7 +246,7 @@ def one_card_each(cards: Sequence[Card], error: Error, declared: Sequence[str] =
             for j, other in seen.get(role, []):
                 common = None if codes is None or other is None else codes & other
                 if common is None or common:
-                    which = f" per la categoria {grades.said(min(common), declared)}" if common else ""
+                    which = f" per la categoria {grades.said(min(common), declared or ())}" if common else ""
                     error(
                         f"{path}.categorie" if common else f"{path}.ruoli",
                         f"il ruolo {fmt.quoted(role)} ha già una scheda ({said(f'scheda[{j}]')}){which}: una sola "
@@ -261,7 +264,7 @@ def declared_grades(parts: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(found.names) if found is not None else ()
 
 
-def ranking_resources(pr: Progressions, error: Error, declared: Sequence[str] = ()) -> None:
+def ranking_resources(pr: Progressions, error: Error, declared: Sequence[str] | None = ()) -> None:
     """The graduatorie of ``risorse_graduatorie`` and ``posti_graduatorie`` are named as [[punteggio.categorie]] names
     them (a letter, an Area, a grade of [gradi]): an unknown name, or one graduatoria written twice, is an error at
     its key; places are whole numbers."""
@@ -285,7 +288,7 @@ def ranking_resources(pr: Progressions, error: Error, declared: Sequence[str] = 
                 seen.setdefault(found, name)
 
 
-def weights_sum(score: Score, error: Error, declared: Sequence[str] = ()) -> None:
+def weights_sum(score: Score, error: Error, declared: Sequence[str] | None = ()) -> None:
     for role, weights in zip(ROLE_KEYS, (score.staff, score.po, score.dirigente, score.segretario)):
         if weights is not None:
             summing_to_one(f"punteggio.{role}", weights, error)
@@ -302,7 +305,7 @@ def weights_sum(score: Score, error: Error, declared: Sequence[str] = ()) -> Non
             if (role, grade) in seen:
                 error(
                     f"{path}.categorie",
-                    f"la categoria {grades.said(grade, declared)} del ruolo {fmt.quoted(role)} ha già i pesi di "
+                    f"la categoria {grades.said(grade, declared or ())} del ruolo {fmt.quoted(role)} ha già i pesi di "
                     f"{said(f'punteggio.categorie[{seen[role, grade]}]')}: una sola tabella di pesi per categoria",
                     "regolamento.valore",
                 )
@@ -348,9 +351,12 @@ def summing_to_one(path: str, weights: Weights | GradeWeights, error: Error) -> 
         error(path, f"i pesi ({named}) sommano {said_share(total, 'a')}, non al 100%", "regolamento.somma")
 
 
-def grade_codes(path: str, names: Sequence[str], error: Error, declared: Sequence[str] = ()) -> list[str]:
+def grade_codes(path: str, names: Sequence[str], error: Error, declared: Sequence[str] | None = ()) -> list[str]:
     """The category codes of the grade ``names`` (each named once), or the grades of [gradi] when the file declares
-    them; an unknown name is an error with the nearest."""
+    them; an unknown name is an error with the nearest. None for ``declared``: [gradi] was set aside for errors of its
+    own, so no name is judged (none found)."""
+    if declared is None:
+        return []
     out: list[str] = []
     known = list(declared) or grades.KNOWN
     for name in names:
@@ -529,7 +535,7 @@ def premium(
     scales: Mapping[str, list[str]] | None,
     error: Error,
     path: str = "premio",
-    declared: Sequence[str] = (),
+    declared: Sequence[str] | None = (),
 ) -> None:
     """The keys of a premium (``[premio]`` or a part of ``[[premi]]``) among themselves and with the levels:
     ``scales``, each role's levels from the highest (empty without [livelli]; None: the levels are broken,
@@ -617,7 +623,7 @@ def without_evaluation(pr: Premium, path: str, error: Error) -> None:
     )
 
 
-def grade_factors(pr: Premium, error: Error, path: str = "premio", declared: Sequence[str] = ()) -> None:
+def grade_factors(pr: Premium, error: Error, path: str = "premio", declared: Sequence[str] | None = ()) -> None:
     """``parametri`` weigh a person in the split of the fund: the methods that split it by weights."""
     grade_codes(f"{path}.parametri", list(pr.grade_factors), error, declared)
     allowed = ("proporzionale", "livelli", "budget") if isinstance(pr, Part) else ("proporzionale", "livelli")

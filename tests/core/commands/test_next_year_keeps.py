@@ -112,3 +112,20 @@ def test_the_july_check_of_the_new_year_does_not_ask_for_points(tmp_path, capsys
     assert "punti" not in july, july  # the cards of the year are filled at its end
     main(["validate", str(nxt / "cycle.toml")])
     assert "valore obbligatorio mancante in «punti»" in capsys.readouterr().out  # the full check asks for them
+
+
+def test_the_next_step_printed_after_the_new_year_s_folder_passes_on_it_as_written(tmp_path, capsys):
+    """The new year's cards have no points until the collection: the check printed after ``--from`` is the one of the
+    year's start, which the folder passes as written; the full check and the run are said for the year's end."""
+    nxt = write_run(tmp_path)
+    printed = capsys.readouterr().out.splitlines()
+    ente, cycle = nxt / "comune", nxt / "cycle.toml"
+    assert printed[-1] == (
+        f"Aggiorna per il nuovo anno i fogli di {ente / 'ente.xlsx'} (persone, unità, obiettivi e target; le voci delle "
+        f"schede restano senza punti fino alla raccolta) e {ente / 'ente.toml'} (i fondi e le date degli atti). Le "
+        "parti della Relazione scritte dall'ufficio (presentazione, contesto, risorse, pari opportunità…) vanno nei "
+        f"file {ente / 'relazione'}/*.md, facoltativi. Poi, a inizio anno: ciclope validate {cycle} --until "
+        "pianificazione. A fine anno, raccolti i punti delle schede (ciclope raccolta crea e ciclope raccolta "
+        f"unisci): ciclope validate {cycle} e ciclope run {cycle}."
+    )
+    assert main(["validate", str(cycle), "--until", "pianificazione"]) == 0, capsys.readouterr().out

@@ -174,3 +174,21 @@ def test_an_empty_score_says_the_item_and_its_range(tmp_path):
         "scrivi i punti della voce «Collaborazione» (da 0 a 40); riga di Emma (E1) [guida all'uso di ciclope, file "
         "di dati dell'ente]"
     ]
+
+
+def test_a_sheet_without_a_required_column_is_the_one_error_of_the_rows_that_name_its_people(tmp_path):
+    """The sheet persone without its column unità is not read: the units' heads (SG, D1) and the cards' persons and
+    evaluators (E1, E2, D1) name people the sheet has, and no «persona inesistente» follows its one error. A problem
+    of its own, of a sheet that was read, is still said in the same run: Servizio 1 (s1, the unità sheet's row 4)
+    under «A1», the area's code a1 written in another case."""
+    folder = italian_workbook(tmp_path)
+    wb = openpyxl.load_workbook(folder / "ente.xlsx")
+    wb["persone"].delete_cols(5)  # codice (A), nome (B), ruolo (C), categoria (D), unità (E)
+    wb["unità"]["D4"] = "A1"  # codice, nome, tipo, superiore (D): s1 is the third unit, row 4
+    wb.save(folder / "ente.xlsx")
+    assert rendered(folder) == [
+        "ente.xlsx, foglio persone, riga 1, colonna unità: errore: manca la colonna obbligatoria «unità» "
+        "[guida all'uso di ciclope, file di dati dell'ente]",
+        "ente.xlsx, foglio unità, cella D4 (colonna superiore): errore: unità «A1» inesistente (forse «a1»?) "
+        "[guida all'uso di ciclope, file di dati dell'ente]",
+    ]

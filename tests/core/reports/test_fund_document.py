@@ -187,3 +187,24 @@ def test_the_affidabilita_column_has_its_legend_under_the_constitution():
     )
     # the internal Relazione's constitution carries it too
     assert LEGEND in [b.text for b in fund.relazione(CUTS) if hasattr(b, "text")]
+
+
+def test_modulo_iii_without_the_previous_fund_says_why_and_what_to_do():
+    """The revisore reads why the comparison is missing: the archive was not read for this document (produced with it,
+    the comparison is made), or the archive holds no fund of the year before (not computed with the program, or in
+    another archive). Never the command that ran it, nor the program's name."""
+
+    def said(archive: bool) -> str:
+        modules = {anchor: blocks for anchor, _, blocks in fund.sections(FULL, None, archive, fund.worded, fund.worded)}
+        (text,) = [b.text for b in modules["modulo-3"] if not isinstance(b, Table)]
+        return text
+
+    assert said(archive=False) == (
+        "Confronto con l'anno precedente non disponibile: questo documento è stato prodotto senza leggere l'archivio "
+        "dei risultati, che conserva il fondo calcolato di ogni anno. Prodotto con l'archivio, il Modulo III "
+        "confronta il fondo con quello dell'anno precedente, se anche quello è stato calcolato con questo strumento."
+    )
+    assert said(archive=True) == (
+        "Nessun fondo dell'anno precedente nell'archivio dei risultati per questo ente: il fondo del 2023 non è stato "
+        "calcolato con questo strumento, o è registrato in un altro archivio."
+    )

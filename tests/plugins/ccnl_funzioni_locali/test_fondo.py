@@ -235,7 +235,24 @@ def test_the_variable_up_to_1_2_percent_of_the_1997_monte_salari(year, decided, 
     above = [p for p in t.problems if p.row is not None]  # (the base figures this ente lacks are warnings)
     assert [p.rule for p in above] == errors
     if errors:
-        assert "€ 3.000,00" in above[0].message and source in above[0].message
+        # the base by its words, at its row (2), the clause once: the problem's source
+        assert above[0].message == (
+            "variabile_1_2 = € 3.000,01 supera il massimo di € 3.000,00 = 1,2% × monte salari 1997 € 250.000,00 "
+            "(riga 2): riduci l'importo"
+        )
+        assert str(above[0].source) == source
+
+
+def test_a_capped_amount_above_its_cap_cites_its_clause_once():
+    """The office's case: 1,2% × 410.000,00 = 4.920,00 (rounded down, «fino a»), 6.000,00 decided (row 3)."""
+    act = "Decreto DG n. 12 del 30/01/2026"
+    _, t = fund(2026, [amount("monte_salari_1997", "410000.00"), amount("variabile_1_2", "6000.00", atto=act)])
+    (problem,) = [p for p in t.problems if p.row is not None]
+    assert problem.render() == (
+        "fondo.csv, riga 3, colonna importo: errore: variabile_1_2 = € 6.000,00 supera il massimo di € 4.920,00 = "
+        "1,2% × monte salari 1997 € 410.000,00 (riga 2): riduci l'importo [CCNL Funzioni Locali 16.11.2022 art. 79 "
+        "c. 2 lett. b]"
+    )
 
 
 def test_the_optional_0_22_percent_of_2018_split_between_the_fund_and_the_eq():
@@ -299,8 +316,13 @@ def test_the_0_14_percent_of_the_2021_monte_salari_and_its_arrears_only_in_2026(
 
 def test_the_0_14_percent_is_owed_so_its_missing_base_is_a_warning_in_2026():
     _, t = fund(2026, [amount("unico_importo_2017", "1.00")])
-    warned = [p.message for p in t.problems if p.severity == "warning"]
-    assert any("monte_salari_2021" in m and "art. 58 c. 1" in m for m in warned)
+    warned = [p.render() for p in t.problems if p.severity == "warning" and "monte_salari_2021" in p.message]
+    # the clause once, as the warning's source: the item it leaves out is named by its title
+    assert warned[0] == (
+        "fondo.csv, colonna voce: avviso: manca monte_salari_2021 nel foglio fondo: «Incremento stabile dello 0,14% "
+        "del monte salari 2021» non è calcolata e il fondo del 2026 ne è privo; scrivi il dato [CCNL Funzioni Locali "
+        "23.2.2026 art. 58 c. 1]"
+    )
 
 
 def test_the_optional_0_22_percent_of_2021_from_2026():
@@ -867,3 +889,65 @@ def test_a_2023_use_of_the_law_s_compensi_cites_letter_g_of_art_80_c_2():
         str(table().usi_in(2024)["compensi_legge"].source(2024))
         == "CCNL Funzioni Locali 16.11.2022 art. 80 c. 2 lett. g"
     )
+
+
+def test_the_constitution_s_messages_cite_their_clause_once():
+    """Each problem of an item names it by its title and leaves its clause to the source printed after it."""
+    act = "Delibera di Giunta n. 5/2026"
+
+    def said(year: int, rows: list[dict], words: str):
+        _, t = fund(year, rows)
+        return [(p.row, p.column, p.severity, p.message, str(p.source)) for p in t.problems if words in p.message]
+
+    # a cap without its base (row 2 decides the 1,2% of a monte salari 1997 not written)
+    assert said(2023, [amount("variabile_1_2", "1000.00", atto=act)], "tetto") == [
+        (
+            2,
+            "importo",
+            "error",
+            "manca monte_salari_1997 nel foglio fondo: il tetto di «Integrazione fino all'1,2% del monte salari 1997» "
+            "non si può verificare",
+            "CCNL Funzioni Locali 16.11.2022 art. 79 c. 2 lett. b",
+        )
+    ]
+    # the 0,22% of 2018 (row 3, within its cap of 0,22% × 1.000.000,00 = 2.200,00) without the 2021 figures to split it
+    rows = [amount("monte_salari_2018", "1000000.00"), amount("opzionale_022_2018", "2200.00", atto=act)]
+    assert said(2023, rows, "ripartita") == [
+        (
+            3,
+            "importo",
+            "error",
+            "mancano fondo_2021 e risorse_eq_2021 nel foglio fondo: «Incremento fino allo 0,22% del monte salari 2018, "
+            "quota del fondo» va ripartita tra fondo ed EQ",
+            "CCNL Funzioni Locali 16.11.2022 art. 79 c. 3",
+        )
+    ]
+    # the art. 60 cut with the funzionari alone: 5 × € 127,44 = € 637,20; the three other areas each a warning
+    cut = said(2026, [heads("comparto_funzionari", 5)], "conta solo le aree")
+    assert [message.split(":")[0] for _, _, _, message, _ in cut] == [
+        "manca comparto_istruttori nel foglio fondo",
+        "manca comparto_operatori_esperti nel foglio fondo",
+        "manca comparto_operatori nel foglio fondo",
+    ]
+    assert cut[0] == (
+        None,
+        "numero",
+        "warning",
+        "manca comparto_istruttori nel foglio fondo: «Riduzione per il conglobamento parziale dell'indennità di "
+        "comparto (Tabella C col. 3 × 12 × personale al 1.1.2026)» conta solo le aree scritte (€ 637,20); scrivi le "
+        "persone dell'area al 1.1.2026 nella colonna numero, 0 se l'ente non ne aveva",
+        "CCNL Funzioni Locali 23.2.2026 art. 60 cc. 2, 5",
+    )
+    # 0,14% × 5.033.777,00 = 7.047,2878 → 7.047,29, typed again as another variable resource (row 3)
+    rows = [amount("monte_salari_2021", "5033777.00"), amount("altre_variabili", "7047.29", atto=act)]
+    assert said(2026, rows, "calcola già") == [
+        (
+            3,
+            "importo",
+            "warning",
+            "altre_variabili = € 7.047,29 è l'importo di «Incremento stabile dello 0,14% del monte salari 2021», che "
+            "ciclope calcola già da monte salari 2021 nella sezione delle risorse stabili: se la riga è questa, "
+            "toglila (si conterebbe due volte)",
+            "CCNL Funzioni Locali 23.2.2026 art. 58 c. 1",
+        )
+    ]

@@ -164,7 +164,8 @@ def test_an_area_left_out_of_the_art_60_cut_is_a_warning_naming_the_article():
     assert next(x.amount for x in f.constitution if x.key == "item:conglobamento_art60") == D("-8250.72")
     (p,) = [p for p in t.problems if "comparto_operatori" in p.message]
     assert (p.severity, p.column) == ("warning", "numero")
-    assert "art. 60" in p.message and "€ 8.250,72" in p.message and "0 se l'ente non ne aveva" in p.message
+    assert "€ 8.250,72" in p.message and "0 se l'ente non ne aveva" in p.message
+    assert str(p.source) == "CCNL Funzioni Locali 23.2.2026 art. 60 cc. 2, 5"  # the article once, after the message
     # an ente with no operatori writes 0: no warning, the same cut
     f, t = fund([r if r["voce"] != "comparto_operatori" else heads("comparto_operatori", 0) for r in comune()])
     assert [p.message for p in t.problems] == []
@@ -205,7 +206,7 @@ def test_the_arrears_written_again_as_a_stable_resource_are_a_warning():
     assert f.section("stabile") == D("386414.15")  # 379,093.89 + 7,320.26: the office's figure stays, warned
     (p,) = [p for p in t.problems if p.rule == "ccnl.fondo.costituzione"]
     assert (p.severity, p.row, p.column) == ("warning", 44, "importo")
-    assert "art. 58 c. 1" in p.message and "due volte" in p.message
+    assert "due volte" in p.message and str(p.source) == "CCNL Funzioni Locali 23.2.2026 art. 58 c. 1"
     # the 0.14% itself (3,660.13) written as another stable resource: the same warning
     _, t = fund([*comune(), amount("altre_stabili", "3660.13", atto="Determina n. 70/2026")])
     assert at(t, "ccnl.fondo.costituzione") == [("warning", 44, "importo")]

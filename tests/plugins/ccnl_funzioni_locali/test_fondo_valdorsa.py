@@ -95,13 +95,18 @@ def published(tmp_path_factory):
 def test_without_the_previous_year_the_documents_say_what_is_missing_in_the_reader_s_words(published):
     revisore = html.unescape((published / "relazione-tecnico-finanziaria.html").read_text(encoding="utf-8"))
     public = html.unescape((published / "relazione-pubblica.html").read_text(encoding="utf-8"))
-    # Modulo III: the fund of 2022 is what a revisore misses, not a store of the program
+    # Modulo III: the revisore reads why the fund of 2022 is missing (the archive was not read for the document) and
+    # what makes the comparison, never the command that ran the program
     assert (
-        "Confronto con l'anno precedente non disponibile: il fondo dell'anno precedente non è disponibile" in revisore
+        "<p class=\"note\">Confronto con l'anno precedente non disponibile: questo documento è stato prodotto senza "
+        "leggere l'archivio dei risultati, che conserva il fondo calcolato di ogni anno. Prodotto con l'archivio, il "
+        "Modulo III confronta il fondo con quello dell'anno precedente, se anche quello è stato calcolato con questo "
+        "strumento.</p>" in revisore
     )
     assert "Nessuno storico disponibile: i risultati degli anni precedenti non sono disponibili" in public
+    assert "archivio dei risultati" not in public
     for text in (revisore, public):
-        assert "archivio dei risultati" not in text and "esecuzione" not in text
+        assert "--no-store" not in text and "esecuzione" not in text
 
 
 def test_a_merged_outcome_says_that_the_excluded_for_a_personal_reason_are_counted_at_their_evaluation(published):

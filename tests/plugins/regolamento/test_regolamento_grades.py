@@ -290,3 +290,42 @@ def test_the_template_of_a_regulation_without_grades_keeps_the_categories(tmp_pa
     template.build("regolamento", folder, year=2024)
     header = [c.value for c in load_workbook(folder / "mio-ente" / "ente.xlsx")["persone"][1]]
     assert "categoria" in header
+
+
+# A regulation of its own grades, [gradi] on line 7, named by the card's weights, the parametri and a formula
+DECLARED = """\
+formato = 2
+[atto]
+titolo = "Criteri 2016"
+tipo_ente = "azienda_sanitaria"
+comparto = "altro"
+
+[gradi]
+nomi = ["BS", "DS"]
+parola = "categoria"
+fonte = "punto 1"
+
+[punteggio]
+fonte = "punto 2"
+
+[[punteggio.categorie]]
+categorie = ["BS", "DS"]
+scheda = 1
+fonte = "punto 2"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+fondo = "produttivita"
+peso = '=SE(grado = "DS"; 2; 1)'
+parametri = { BS = 105, DS = 140 }
+fonte = "punto 3"
+"""
+
+
+def test_a_grades_block_set_aside_is_its_one_error(tmp_path):
+    """[gradi] without its fonte is set aside: its one error is said, and the grades it names (BS, DS) are not judged
+    as categories of Funzioni Locali in the tables and formulas that name them (nothing follows from it)."""
+    assert regulation_problems(tmp_path, DECLARED) == []
+    text = DECLARED.replace('fonte = "punto 1"\n', "")
+    assert regulation_problems(tmp_path, text) == ['riga 7, chiave gradi.fonte: manca la fonte (fonte = "art. …")']

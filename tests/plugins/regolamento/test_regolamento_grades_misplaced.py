@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ciclope.core.problems import CiclopeError
+from ciclope.core.run.citing import cited
 
 from helpers import CARD_HEADER, STAFF_HEADER, run_declared
 
@@ -78,3 +79,40 @@ def test_a_grade_written_in_both_columns_is_read(ciclope_ente, tmp_path):
     # 1000 × w / 590: DS 237.2881…, D 220.3389…, C 194.9152…, BS 177.9661…, B 169.4915…; cents down 999.97, the 3
     # cents to the largest remainders D (0.89 of a cent), DS (0.81), BS (0.61): DS 237.29
     assert str(result.rewards.awards["c01"].amount) == "237.29"
+
+
+def test_a_grade_none_of_gradi_is_said_with_the_errors_that_stop_the_load(ciclope_ente, tmp_path):
+    """Franco Melatti (c04, row 6) with the grade «BSS» and a quota_tempo of «80»: the quota stops the load, and the
+    regulation's check of the grades, made on the data loaded, would say the grade only in a second run. Both are said
+    at once, in the row's order (fte before grade), the grade with the source of [gradi]."""
+    data = files(grade_too=True)
+    row = "c04,Franco Melatti,dipendente,,com,1,0,false,SEG,BS"
+    assert row in data["people.csv"]
+    data["people.csv"] = data["people.csv"].replace(row, "c04,Franco Melatti,dipendente,,com,80,0,false,SEG,BSS")
+    with pytest.raises(CiclopeError) as err:
+        run_declared(ciclope_ente, tmp_path, REGULATION, data)
+    assert [p.render(cited) for p in err.value.problems] == [
+        "people.csv, riga 6, colonna fte: errore: atteso un valore maggiore di 0 e al massimo 100% (1), trovato «80»: "
+        "una quota si scrive in percentuale, «80%» (o 0,8); riga di Franco Melatti (c04) [guida all'uso di ciclope, "
+        "file di dati dell'ente]",
+        # «BSS» is one letter from «BS», two from «B» and «DS»
+        "people.csv, riga 6, colonna grade: errore: la categoria «BSS» non è tra quelle del regolamento (B, BS, C, D, "
+        "DS) (forse «BS»?): scrivi una di queste categorie, o aggiungila ai nomi di [gradi] nel file del regolamento; "
+        "riga di Franco Melatti (c04) [Criteri 2016, punto 1]",
+    ]
+
+
+def test_a_grade_none_of_gradi_alone_is_said_once_by_the_regulation(ciclope_ente, tmp_path):
+    """The same grade «BSS» with the quota 1: the data load, and the regulation's check says it once, at its cell."""
+    data = files(grade_too=True)
+    data["people.csv"] = data["people.csv"].replace("Melatti,dipendente,,com,1,0,false,SEG,BS", "Melatti,dipendente,"
+                                                    ",com,1,0,false,SEG,BSS")  # fmt: skip
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, data)
+    assert [(p.row, p.column, p.message) for p in result.violations if p.is_error] == [
+        (
+            6,
+            "grado",
+            "la categoria «BSS» di Franco Melatti (c04) non è tra quelle del regolamento (B, BS, C, D, DS) (forse "
+            "«BS»?): scrivi una di queste categorie, o aggiungila ai nomi di [gradi] nel file del regolamento",
+        )
+    ]
