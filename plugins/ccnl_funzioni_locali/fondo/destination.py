@@ -125,7 +125,7 @@ def performance_check(
     if not ok:
         message = (
             f"alla performance il contratto integrativo destina {fmt.euro(paid)}: il contratto nazionale chiede "
-            f"{rule.words} = {fmt.euro(minimum)} ({rule.source}); mancano {fmt.euro(short)}"
+            f"{rule.words} = {fmt.euro(minimum)}; mancano {fmt.euro(short)}"
         )
         # at the first destination row to performance, where the office raises the amount (none: the column)
         at = [row_of(x) for x in uses_of if _use(x, t) in rule.uses]
@@ -148,7 +148,7 @@ def not_prevailing(
     each = "; ".join(f"{x.title} {fmt.euro(x.amount)}" for x in based)
     message = (
         f"agli usi a)–f) vanno {fmt.euro(prevailing)}, non la parte prevalente (più della metà) delle risorse "
-        f"variabili di riferimento, {fmt.euro(base)}: {each} ({source}); destina agli usi a)–f) più della metà di "
+        f"variabili di riferimento, {fmt.euro(base)}: {each}; destina agli usi a)–f) più della metà di "
         f"{fmt.euro(base)}"
     )
     return Problem.at(ente, RULE, message, source, SHEET, None, "uso", severity="warning")
@@ -181,7 +181,7 @@ def coverage(
     # (none: the cuts exceed the stable resources by themselves, a figure of the whole sheet)
     rows = sorted(row_of(x) for x in uses if _use(x, t) in fixed_ids)
     where = f", {rows_said(rows)}" if rows else ""
-    message = f"i trattamenti fissi (differenziali, indennità di comparto, progressioni: {fmt.euro(fixed)}{where}) superano le risorse stabili al netto delle decurtazioni stabili ({fmt.euro(stable)}): vanno coperti dalla parte stabile ({source})"
+    message = f"i trattamenti fissi (differenziali, indennità di comparto, progressioni: {fmt.euro(fixed)}{where}) superano le risorse stabili al netto delle decurtazioni stabili ({fmt.euro(stable)}): vanno coperti dalla parte stabile"
     row, column = (rows[0], "importo") if rows else (None, "uso")
     return (stable, fixed), [Problem.at(ente, RULE, message, source, SHEET, row, column)]
 

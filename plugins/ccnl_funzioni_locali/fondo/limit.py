@@ -44,7 +44,7 @@ def limit_check(
     if clause is not None and "limite_2016" in given.refused:
         return None, []  # the base's own error is at its row: the limit is checked once it is corrected
     if clause is None or base is None or base.amount is None:
-        message = "manca limite_2016 nel foglio fondo: il limite del trattamento accessorio (art. 23 c. 2 D.Lgs. 75/2017) non è verificato"
+        message = "manca limite_2016 nel foglio fondo: il limite del trattamento accessorio non è verificato"
         return None, [
             Problem.at(ente, RULE, message, "D.Lgs. 75/2017 art. 23 c. 2", SHEET, None, "voce", severity="warning")
         ]
@@ -196,7 +196,7 @@ def adjustment(ente: Ente, given: Given, t: Table, trace: Trace) -> tuple[Decima
     clause = t.clause("adeguamento", ente.year)
     base, then = given.one("fondo_eq_2018"), given.one("dipendenti_2018")
     if clause is None:
-        message = f"l'adeguamento del limite al personale (DL 34/2019 art. 33 c. 2) non si applica al {ente.year}: togli dipendenti_anno"
+        message = f"l'adeguamento del limite al personale non si applica al {ente.year}: togli dipendenti_anno"
         return None, [Problem.at(ente, RULE, message, "DL 34/2019 art. 33 c. 2", SHEET, now.row, "voce")]
     if {"fondo_eq_2018", "dipendenti_2018"} & set(given.refused):
         return None, []  # their own error is at their rows
@@ -252,10 +252,7 @@ def dl25_check(
     if spent is None or spent.amount is None:
         if not increase or "spesa_tabellari_2023" in given.refused:
             return None, []
-        message = (
-            "l'incremento del DL 25/2025 richiede spesa_tabellari_2023 nel foglio fondo, per verificare il 48% "
-            f"({clause.source})"
-        )
+        message = "l'incremento del DL 25/2025 richiede spesa_tabellari_2023 nel foglio fondo, per verificare il 48%"
         return None, [Problem.at(ente, RULE, message, clause.source, SHEET, row.row if row else None, "importo")]
     part = stable_part(lines, t, ente.year)
     room, rows = dl25_room(ente, given, part, clause.minimum, spent, clause.source, trace)
@@ -280,7 +277,7 @@ def dl25_check(
         return check, []
     message = (
         f"l'incremento del DL 25/2025 ({fmt.euro(increase)}) supera lo spazio di {fmt.euro(room)} (48% della spesa 2023 "
-        f"per i tabellari − parte stabile al netto delle decurtazioni stabili − EQ, {clause.source}): riducilo"
+        "per i tabellari − parte stabile al netto delle decurtazioni stabili − EQ): riducilo"
     )
     return check, [Problem.at(ente, RULE, message, clause.source, SHEET, row.row if row else None, "importo")]
 

@@ -219,7 +219,7 @@ def test_below_30_percent_to_performance_is_an_error_at_the_performance_row():
     _, t = fund(rows)
     errors = [p for p in t.problems if p.rule == "ccnl.fondo.destinazione" and p.severity == "error"]
     assert [(p.row, p.column) for p in errors] == [(len(rows), "importo")]  # the first of the two performance rows
-    assert "€ 608,11" in errors[0].message and "art. 59 c. 3" in errors[0].message
+    assert "€ 608,11" in errors[0].message and "art. 59 c. 3" in errors[0].source
 
 
 def test_the_revisore_reads_the_clauses_without_the_office_s_sheet():
