@@ -566,7 +566,8 @@ NARRATIVE_HOWTO = (
 APPROVAL_HELP = {
     "budget_approved": "bilancio di previsione approvato",
     "piano_adopted": "Piano della performance (o PIAO) adottato",
-    "relazione_approved": "Relazione sulla performance approvata dall'organo di indirizzo (la Giunta, il Consiglio)",
+    "relazione_approved": "Relazione sulla performance approvata dall'organo di indirizzo (la Giunta, il Consiglio "
+    "di amministrazione o il Consiglio direttivo)",
     "relazione_validated_oiv": "Relazione validata dall'OIV",
     "relazione_published": "Relazione pubblicata in Amministrazione trasparente",
     "oiv_attested": "raggiungimento attestato dall'OIV, se diverso da quello calcolato, in percentuale tra virgolette",

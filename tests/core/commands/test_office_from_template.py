@@ -168,4 +168,7 @@ def test_the_approval_of_the_relazione_is_not_said_to_be_the_giunta_s(tmp_path, 
     template names the organ of direction (D.Lgs. 150/2009 art. 10 c. 1 lett. b), with the Giunta as one of them."""
     assert main(["template", "regolamento", str(tmp_path / "ufficio")]) == 0
     text = (tmp_path / "ufficio" / "mio-ente" / "ente.toml").read_text(encoding="utf-8")
-    assert "approvata dall'organo di indirizzo (la Giunta, il Consiglio)" in text and "dalla Giunta" not in text
+    assert (
+        "approvata dall'organo di indirizzo (la Giunta, il Consiglio di amministrazione o il Consiglio direttivo)"
+        in text
+    ) and "dalla Giunta" not in text
