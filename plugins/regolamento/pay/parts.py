@@ -33,9 +33,11 @@ from ciclope.core import (
     fmt,
     money,
 )
+from ciclope.plugins.regolamento.compile import blanks
 from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS, Facts
-from ciclope.plugins.regolamento.format import funds
+from ciclope.plugins.regolamento.format import funds, rowcolumns
 from ciclope.plugins.regolamento.format.expr import Binary, Formula, Num
+from ciclope.plugins.regolamento.format.expr import formulas as formulas_of
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation, name_of
@@ -236,7 +238,7 @@ def pay_one(
     if to is not None and cut:  # the reductions' cuts go to a later part, as the regulation says
         ledger.carry(to, cut, f"tolti dalle riduzioni della parte «{name_of(pr)}»")
     left = amount - total - (cut if to is not None else ZERO)
-    if isinstance(pr, Part) and pr.residual_to is not None:
+    if isinstance(pr, Part) and pr.residual_to is not None and not suspended(reg, pr, people, ente, trace):
         ledger.carry(pr.residual_to, left, f"non pagati dalla parte «{pr.name}»")
         moved(reg, pr, left, fund, out, trace)
     elif not owed.is_owed(pr):
@@ -248,6 +250,15 @@ def pay_one(
     if not owed.is_owed(pr):  # an owed fund's own figure lists its amounts: any other, the part's figure
         left_out = [ente.people[pid] for pid in formulas.refused] if formulas is not None else []
         partpaid.record(reg, pr, fund, given, partial(figure_key, reg, pr, out), trace, left_out)
+
+
+def suspended(reg: Regulation, pr: Premium, people: list[Entry], ente: Ente, trace: Trace) -> bool:
+    """Whether a premium of the part is suspended: an empty cell of one of its people, or a column one of its
+    formulas reads and the file lacks, each an error of the run. What such a part leaves unpaid stays its residual,
+    never sent on (``residuo_a``): the next part would pay out as its own the money of premiums still to compute."""
+    if blanks.among(trace, (e.person.row for e in people)):
+        return True
+    return any(rowcolumns.unwritten_in(reg, ente, f) for f in formulas_of(pr))
 
 
 def kept_causes(pr: Premium, given: list[Given], left: Decimal, ledger: Ledger) -> None:
