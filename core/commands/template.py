@@ -247,8 +247,8 @@ def note(
     example = example.replace("{anno}", str(cycle)).replace("{anno-1}", str(cycle - 1))
     if example:
         lines.append(f"Esempio: {example}")
-    if column != header:
-        lines.append(f"(si può scrivere anche il codice «{column}»)")
+    # the column's code (``term_end``) is still read as a header, but the office's vocabulary is Italian only:
+    # the note names the column by its header and never by the code
     return "\n".join(lines)
 
 
