@@ -153,7 +153,11 @@ def test_a_performance_the_oiv_did_not_attest_says_it_is_the_computed_one(ciclop
     attested = {**NO_HEADS, "ente.toml": NO_HEADS["ente.toml"] + "[approvals]\noiv_attested = 0.75\n"}
     (tmp_path / "b").mkdir()
     page = html.render(run_declared(ciclope_ente, tmp_path / "b", BUDGET_PART, attested))
-    assert "Performance organizzativa attestata: <b>75,00%</b> (calcolata: 80,00%)" in page
+    # the flag beside the two figures is a sentence of its own, capital and full stop, not a label in lower case
+    assert (
+        "Performance organizzativa attestata: <b>75,00%</b> (calcolata: 80,00%). <span class=\"flag warn\">Il valore "
+        "attestato è diverso da quello calcolato.</span><br><b>Giudizio:</b>" in page
+    )
     assert "la calcolata" not in page
 
 
