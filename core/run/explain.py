@@ -105,6 +105,8 @@ def show(value: Any, kind: str) -> str:
         return fmt.value(value)
     if isinstance(value, fmt.Achievement):  # an achievement a formula read: as its figure says it, «88,00%»
         return fmt.pct(value)
+    if isinstance(value, fmt.Share):  # a part's share of its fund: «25,50%», «40%», «8,3333…%» (fmt.pct_share)
+        return fmt.pct_share(value)
     if isinstance(value, fmt.Percent):  # typed as a percentage, or computed from one: «72%», «92,22%», «8,3333…%»
         return fmt.pct_exact(value)
     if isinstance(value, fmt.Money):  # an amount by what it is, whatever its name: with the digits a person redoes
