@@ -694,7 +694,7 @@ def part_refusals(
     status = part_exclusion(result, ident)  # the exclusion of some parts first, as explain says it
     excluded = [{"why": exclusion_words(result, status), "source": status.source}] if status is not None else []
     return [
-        f"{r['why']}. Fonte: {fmt.cite(r['source'], docs)}." if r["source"] else r["why"]
+        f"{fmt.ended(r['why'])} Fonte: {fmt.ended(fmt.cite(r['source'], docs))}" if r["source"] else r["why"]
         for r in [*excluded, *_refused_reasons(result, ident, theirs=theirs, verdict=verdict)]
     ]
 
