@@ -656,7 +656,9 @@ def fund_name(name: str, regulation: Regulation | None = None) -> str:
     """A fund of ente.toml as people read it: «fondo dei premi per la performance individuale»; a fund of the
     ente's own by its label in [etichette], which is the fund's own when it says «fondo» («Fondo per la
     produttività»), else the name of the fund («fondo «Premi correlati alla performance individuale»»: a label is a
-    title, never a noun of the sentence, «Le vanno tutti i Premi…»); else by its name in words."""
+    title, never a noun of the sentence, «Le vanno tutti i Premi…»); else by the name every document gives a fund
+    without a label (:func:`fmt.fund`, docs/regolamento.md): ``premialita_comparto`` is «Fondo premialità comparto»
+    in the annex as in the Relazione's tables, never «fondo «premialità comparto»» beside it."""
     labels = regulation.labels if regulation is not None else {}
     if name in labels:
         label = labels[name]
@@ -665,8 +667,7 @@ def fund_name(name: str, regulation: Regulation | None = None) -> str:
         return f"fondo {PO_FUNDS[name].format(roles(fund_roles(name, regulation), 'di', role_groups(labels)))}"
     if name in FUNDS:
         return f"fondo {FUNDS[name]}"
-    said = fmt.accented(word(funds.said(name)))  # «fondo_dirigenza» is «fondo dirigenza», never «fondo «fondo …»»
-    return said if _FUND_WORD.match(said) else f"fondo «{said}»"
+    return fmt.fund(funds.said(name))  # «fondo_dirigenza» is «Fondo dirigenza», never «Fondo fondo …»
 
 
 def fund_roles(name: str, regulation: Regulation | None) -> tuple[str, ...]:

@@ -176,7 +176,7 @@ def test_explain_and_the_reading_say_the_share(ciclope_ente, tmp_path):
     said = regulation_text(tmp_path, BY_OBJECTIVE)
     # the fund by its key, produttivita, in words with its accent
     assert (
-        "Le va una quota del fondo «produttività» calcolata per l'anno, che è pari a 60% × il raggiungimento "
+        "Le va una quota del Fondo produttività calcolata per l'anno, che è pari a 60% × il raggiungimento "
         "dell'obiettivo «OB1» (formula: =60% * OBIETTIVO(\"OB1\"))."
     ) in said
 
