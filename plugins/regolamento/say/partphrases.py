@@ -209,7 +209,7 @@ def _own_method(p: Part, reg: Regulation) -> list[str]:
     if p.method == "importi":
         return ["Gli importi sono quelli decisi e scritti nel foglio premi."]
     if p.method == "formula" and p.amount is not None:
-        whom = [] if p.evaluation else [f"La parte «{p.name}» è pagata {unscored(p, 'a')}."]
+        whom = [] if p.evaluation else [f"La parte «{p.name}» è pagata {unscored(p, 'a', reg)}."]
         if p.assignments is not None and not p.evaluation:  # only who holds such an appointment, not everyone
             whom = [
                 f"La parte «{p.name}» è pagata a chi ha un incarico «{p.assignments}» del foglio incarichi "
