@@ -175,11 +175,11 @@ def test_the_status_table_names_the_ente_and_never_cuts_an_evaluators_name(offic
     assert lines[0] == "Raccolta 2021 di Comunità Montana di Prova (cm-prova): 5 cartelle inviate"
     # «Presidente della Comunità Montana» is 33 characters: the column is as wide as it, not cut at 30
     president = next(line for line in lines if line.startswith("PRESIDENTE"))
-    assert president[17 : 17 + 34] == "Presidente della Comunità Montana "
+    assert president[18 : 18 + 35] == "Presidente della Comunità Montana  "
     header = next(line for line in lines if line.startswith("valutatore"))
     # the counts after the name column, right-aligned to the header's «schede», a column as wide as its widest
-    # cell, «0 su 12» (nothing returned yet of a PO's 12 cards): 7 characters from 17 + 33 + 1
-    assert header.index("schede") == 17 + 33 + 1 + 7 - len("schede")
+    # cell, «0 su 12» (nothing returned yet of a PO's 12 cards): 7 characters from 16 + 2 + 33 + 2
+    assert header.index("schede") == 16 + 2 + 33 + 2 + 7 - len("schede")
 
 
 def test_a_wrong_card_names_its_person_and_a_resent_card_unchanged_is_already_there(office, capsys):
@@ -279,3 +279,39 @@ def test_the_weight_column_is_hidden_when_no_item_of_the_workbook_has_a_weight(o
     assert ws["G1"].value == "Peso" and not any(ws.cell(r, 7).value for r in range(2, ws.max_row + 1))
     assert ws.column_dimensions["G"].hidden
     assert not ws.column_dimensions["H"].hidden  # the points to fill
+
+
+def test_a_name_as_wide_as_its_column_never_runs_into_the_counts():
+    """«Direttore dell'Automobile Club» (30 characters, the name column's least width) beside «10 su 10», as wide as
+    the column of the cards: one space between them read «Direttore dell'Automobile Club 10 su 10», the name running
+    on into the count. Every column is two spaces from the next."""
+    from ciclope.core.raccolta.status import Line, _table
+
+    lines = [
+        Line(("P01", "Laura Bianchi", "0 su 0", "1 su 1", "non restituita, già tutto nei dati")),
+        Line(("DIRETTORE", "Direttore dell'Automobile Club", "10 su 10", "0 su 0", "restituita")),
+    ]
+    # widths: evaluator 16 (the least), name 30 (the least, and the Director's), cards 8 («10 su 10»), indicators
+    # 10 («indicatori»); names left, counts right, two spaces between columns
+    assert _table(lines, 30) == [
+        "valutatore" + " " * 6 + "  " + "nome" + " " * 26 + "  " + "  schede" + "  " + "indicatori" + "  stato",
+        "P01"
+        + " " * 13
+        + "  "
+        + "Laura Bianchi"
+        + " " * 17
+        + "  "
+        + "  0 su 0"
+        + "  "
+        + "    1 su 1"
+        + "  non restituita, già tutto nei dati",
+        "DIRETTORE"
+        + " " * 7
+        + "  "
+        + "Direttore dell'Automobile Club"
+        + "  "
+        + "10 su 10"
+        + "  "
+        + "    0 su 0"
+        + "  restituita",
+    ]
