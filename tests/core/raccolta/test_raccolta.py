@@ -315,3 +315,28 @@ def test_a_name_as_wide_as_its_column_never_runs_into_the_counts():
         + "    0 su 0"
         + "  restituita",
     ]
+
+
+def test_a_workbook_of_indicators_only_names_its_reader_and_speaks_of_no_card():
+    """A person who evaluates nobody and answers for an indicator gets a workbook of indicators only: its heading
+    said «Valutatore: Laura Bianchi (P01)» and a line on cards left «incompleta», which it has none of. The heading
+    names the role the workbook asks of them, and the line on cards is only where there are cards."""
+    import io
+
+    from ciclope.core.raccolta.plan import Batch, Measure
+    from ciclope.core.raccolta.workbook import build
+
+    margin = Measure("I3", "Margine operativo lordo positivo", "O3", "boolean", "SI", "Equilibrio economico")
+    batch = Batch("P01", "Laura Bianchi", False, (), (margin,))
+    data, _ = build(batch, "ac-valdora", "Automobile Club Valdora", 2025, "token")
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Istruzioni"]
+    assert [c.value for c in sheet["A"] if c.value] == [
+        "Raccolta delle valutazioni 2025 — Automobile Club Valdora",
+        "Responsabile degli obiettivi: Laura Bianchi (P01)",
+        "Foglio «Indicatori»: gli indicatori degli obiettivi di cui rispondi (1 indicatore). Scrivi il consuntivo del "
+        "2025 nella colonna «Consuntivo» (celle gialle), nel formato indicato in «Come scriverlo».",
+        "Compila solo le celle gialle: le altre sono protette e l'ufficio controlla che non siano cambiate (una "
+        "cartella modificata altrove viene respinta).",
+        "Salva il file in formato .xlsx e restituiscilo all'ufficio della performance: il nome del file non conta, "
+        "ciclope riconosce la cartella dal suo contenuto.",
+    ]
