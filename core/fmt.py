@@ -20,6 +20,7 @@ from typing import Any
 from ciclope.core.vocabulary import APPROVAL_NAMES, APPROVAL_WORDS
 
 __all__ = [
+    "ended",
     "MONTHS",
     "NONE",
     "act",
@@ -468,6 +469,13 @@ def _visible(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def ended(text: str) -> str:
+    """``text`` as a sentence with its full stop, once: a text that ends with its own (an office's note, «… all'art.
+    8.»), or with «…», «!», «?», is given no second, so a join that goes on after it («. Fonte: …») never reads
+    «art. 8.. Fonte»."""
+    return text if text.endswith((".", "…", "!", "?")) else text + "."
 
 
 def quoted(value: object) -> str:

@@ -382,7 +382,7 @@ def findings(
     """What a reader should not see in ``text``, each with a little of its context: a repr, a repository file, a
     date in ISO order, a code among ``codes`` (with ``strict``, for a document a person signs, any code but the office's own ids in
     ``allowed``), an English word, a plural after 1. A file's name (``people.csv``: the office's own files) and
-    a code offered as what an office may write («codice «kind»») are not words. ``units``: the codes of the units
+    a code offered as what an office may write («il codice «rateo_giorni = true»») are not words. ``units``: the codes of the units
     of the cycle scanned, which a public page never prints beside a unit's name; ``funds``: the keys of ente.toml's
     [fondi] of the cycles scanned, which a page never quotes («produttivita»)."""
     found: list[str] = []

@@ -95,17 +95,22 @@ def cmd_new_plugin(args) -> int:
     return EXIT_OK
 
 
-def kept_store_words(store: str | None) -> str:
-    """What ``template --from`` did with the store of the year before: the comparison of next year's fund (Modulo III
-    of the relazione tecnico-finanziaria) reads the year before from the store the new run is recorded in."""
+def kept_store_words(store: str | None, fund: bool = False) -> str:
+    """What ``template --from`` did with the store of the year before, and what the store the new run is recorded in
+    gives: the comparison of next year's fund (Modulo III of the relazione tecnico-finanziaria) where the ente
+    constitutes its fund (``fund``), which an ente without one has no report of; the two years side by side by
+    ``ciclope history`` and ``ciclope diff`` otherwise."""
     if store:
-        return (
-            f"Il nuovo ciclo usa lo stesso archivio dell'anno prima ({store}, in [archivio] indirizzo di cycle.toml): "
-            "la relazione tecnico-finanziaria confronta il fondo con quello dell'anno prima (Modulo III)."
+        gives = (
+            "la relazione tecnico-finanziaria confronta il fondo con quello dell'anno prima (Modulo III)"
+            if fund
+            else "ciclope history e ciclope diff confrontano i due anni"
         )
+        return f"Il nuovo ciclo usa lo stesso archivio dell'anno prima ({store}, in [archivio] indirizzo di cycle.toml): {gives}."
+    compare = "il fondo con l'anno prima (Modulo III)" if fund else "i due anni con ciclope history e ciclope diff"
     return (
         "L'anno prima è stato eseguito senza archivio, o il suo archivio non si trova: il nuovo ciclo ne usa uno nuovo. "
-        "Per confrontare il fondo con l'anno prima (Modulo III) i due cicli devono usare lo stesso archivio: "
+        f"Per confrontare {compare} i due cicli devono usare lo stesso archivio: "
         "scrivilo in [archivio] indirizzo di cycle.toml, o indicalo con --store."
     )
 
@@ -131,7 +136,7 @@ def cmd_template(args) -> int:
         return EXIT_OK
     ente = next(p.parent for p in done.written + done.kept if p.name == "ente.xlsx")
     if args.source is not None:
-        print(kept_store_words(done.store))
+        print(kept_store_words(done.store, done.fund))
     print(next_steps(ente, args.file / "cycle.toml", args.source is not None))
     return EXIT_OK
 

@@ -177,6 +177,8 @@ class Written:
     kept: tuple[Path, ...]
     # with --from: the store of the run it comes from, as the new cycle.toml names it ("": none, or not found)
     store: str | None = None
+    # with --from: the run constituted the ente's fund (its results.json has «fondo»), which next year compares
+    fund: bool = False
 
 
 def _columns(schema) -> dict[str, dict[str, Any]]:
@@ -247,8 +249,8 @@ def note(
     example = example.replace("{anno}", str(cycle)).replace("{anno-1}", str(cycle - 1))
     if example:
         lines.append(f"Esempio: {example}")
-    if column != header:
-        lines.append(f"(si può scrivere anche il codice «{column}»)")
+    # the column's code (``term_end``) is still read as a header, but the office's vocabulary is Italian only:
+    # the note names the column by its header and never by the code
     return "\n".join(lines)
 
 
@@ -377,7 +379,8 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
     (path / ente_id).mkdir(exist_ok=True)
     params = {key: str(path / name) for key, name in cycle_keys.items()}
     inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, (ente, year, doc), params, keep=True)
-    return Written((*written, *inner.written), (*kept, *inner.kept), store)
+    constituted = doc is not None and bool(doc.get("fondo"))
+    return Written((*written, *inner.written), (*kept, *inner.kept), store, constituted)
 
 
 def _first_ente(path: Path) -> dict[str, Any]:

@@ -127,22 +127,25 @@ def _line(s: Sent, found: list[Returned], tally: Tally, earlier: Earlier) -> Lin
     return Line((s.evaluator, s.label, *counts, _state(s.evaluator, found, tally, earlier)), tuple(notes))
 
 
+# between two columns: two spaces, so that a name as wide as its column never reads as one with the count after it
+GAP = "  "
+
+
 def _table(lines: list[Line], wide: int) -> list[str]:
     """The rows aligned under the header: the names left, the counts right, each column as wide as its widest
-    cell (an evaluator's name is never cut)."""
+    cell (an evaluator's name is never cut), two spaces from the next (:data:`GAP`)."""
     every = [HEADER, *(line.cells for line in lines)]
     widths = [max(len(cells[k]) for cells in every) for k in range(4)]
     widths[0], widths[1] = max(widths[0], 16), max(widths[1], wide)
 
     def row(cells: tuple[str, ...]) -> str:
-        return (
-            f"{cells[0]:<{widths[0]}} {cells[1]:<{widths[1]}} {cells[2]:>{widths[2]}} {cells[3]:>{widths[3]}}  {cells[4]}"
-        ).rstrip()
+        said = (f"{cells[0]:<{widths[0]}}", f"{cells[1]:<{widths[1]}}", f"{cells[2]:>{widths[2]}}")
+        return GAP.join((*said, f"{cells[3]:>{widths[3]}}", cells[4])).rstrip()
 
     out = [row(HEADER)]
     for line in lines:
         out.append(row(line.cells))
-        out += [f"{'':<{widths[0]}}   {note}" for note in line.notes]
+        out += [f"{'':<{widths[0]}}{GAP}  {note}" for note in line.notes]  # under the name, two spaces in
     return out
 
 

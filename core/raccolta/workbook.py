@@ -191,6 +191,16 @@ def _measures(wb: Any, batch: Batch, year: int) -> None:
 INFO_LINE = 110  # characters of an instruction on one line of the 120-wide column
 
 
+INCOMPLETE = "Una scheda con qualche voce senza punti resta «incompleta» e non viene registrata."
+
+
+def _reader(batch: Batch) -> str:
+    """Who the workbook is for, by what it asks of them: the evaluator of its cards; where it has none, the person
+    answering for the objectives whose indicators it asks (docs/anno-ufficio.md, «Chi riceve che cosa»)."""
+    role = "Valutatore" if batch.cards else "Responsabile degli obiettivi"
+    return f"{role}: {batch.label} ({batch.evaluator})"
+
+
 def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
     ws = wb.create_sheet(layout.INFO, 0)
     ws.column_dimensions["A"].width = 120
@@ -212,7 +222,7 @@ def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
     )
     lines = [
         f"Raccolta delle valutazioni {year} — {ente_name}",
-        f"Valutatore: {batch.label} ({batch.evaluator})",
+        _reader(batch),
         "",
         *([cards] if batch.cards else []),
         *([shared] if any(c.period for c in batch.cards) else []),
@@ -220,7 +230,7 @@ def _instructions(wb: Any, batch: Batch, ente_name: str, year: int) -> None:
         "",
         "Compila solo le celle gialle: le altre sono protette e l'ufficio controlla che non siano cambiate "
         "(una cartella modificata altrove viene respinta).",
-        "Una scheda con qualche voce senza punti resta «incompleta» e non viene registrata.",
+        *([INCOMPLETE] if batch.cards else []),  # a workbook of indicators only has no card to leave incomplete
         # the reader knows a workbook by its hidden signature sheet, never by its name (readback._whose)
         "Salva il file in formato .xlsx e restituiscilo all'ufficio della performance: il nome del file non conta, "
         "ciclope riconosce la cartella dal suo contenuto.",

@@ -34,6 +34,7 @@ from ciclope.core.fmt import (  # noqa: F401  # re-exported
     and_,
     date_it,
     decimal_it,
+    ended,
     euro,
     euro_exact,
     exact,

@@ -105,6 +105,8 @@ def show(value: Any, kind: str) -> str:
         return fmt.value(value)
     if isinstance(value, fmt.Achievement):  # an achievement a formula read: as its figure says it, «88,00%»
         return fmt.pct(value)
+    if isinstance(value, fmt.Share):  # a part's share of its fund: «25,50%», «40%», «8,3333…%» (fmt.pct_share)
+        return fmt.pct_share(value)
     if isinstance(value, fmt.Percent):  # typed as a percentage, or computed from one: «72%», «92,22%», «8,3333…%»
         return fmt.pct_exact(value)
     if isinstance(value, fmt.Money):  # an amount by what it is, whatever its name: with the digits a person redoes
@@ -692,7 +694,7 @@ def part_refusals(
     status = part_exclusion(result, ident)  # the exclusion of some parts first, as explain says it
     excluded = [{"why": exclusion_words(result, status), "source": status.source}] if status is not None else []
     return [
-        f"{r['why']}. Fonte: {fmt.cite(r['source'], docs)}." if r["source"] else r["why"]
+        f"{fmt.ended(r['why'])} Fonte: {fmt.ended(fmt.cite(r['source'], docs))}" if r["source"] else r["why"]
         for r in [*excluded, *_refused_reasons(result, ident, theirs=theirs, verdict=verdict)]
     ]
 

@@ -410,7 +410,8 @@ def outcome_reason(result: Result, pid: str, status: str | None) -> str:
     )
     note = f" ({fmt.worded(figure.note, labels)})" if figure.note else ""
     source = fmt.worded(fmt.cite(figure.source, result.plugin.documents), labels, True)
-    return f"Perché: {fmt.worded(why, labels)}{note}" + (f"; {data}" if data else "") + f". Fonte: {source}."
+    said = f"Perché: {fmt.worded(why, labels)}{note}" + (f"; {data}" if data else "")
+    return f"{fmt.ended(said)} Fonte: {fmt.ended(source)}"
 
 
 def _appeals(result: Result, pid: str) -> tuple[Line, ...]:
@@ -860,7 +861,7 @@ def _progression_rule(result: Result, pid: str) -> str:
     source = fmt.worded(fmt.cite(figure.source, result.plugin.documents), result.plugin.status_labels, True)
     rule = words_only(figure.formula)  # a condition as the office wrote it, then in words: the words alone
     rule = "" if rule.startswith("=") else rule  # a formula without its words: the source alone
-    return f"Come si decide: {rule}. Fonte: {source}." if rule else f"Fonte: {source}."
+    return f"Come si decide: {fmt.ended(rule)} Fonte: {fmt.ended(source)}" if rule else f"Fonte: {fmt.ended(source)}"
 
 
 def level_cited(level: str, note: str) -> tuple[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ciclope.core import fmt
 from ciclope.core.schede.content import CardRow, Line, Payment, Scheda
 
 NONE = "—"  # what the scheda shows for a figure there is not (no score, no evaluator)
@@ -143,8 +144,8 @@ def _readings(readings: tuple[str, ...]) -> str:
 def _how(p: Payment) -> str:
     """How an amount is made: its formula and source, the table of its elements, its note (the share paid, the
     cent), and what the table leaves off and why."""
-    how = f"Come si calcola: {_e(p.formula)}. " if p.formula else ""
-    where = f"Fonte: {_e(p.source)}." if p.source else ""
+    how = f"Come si calcola: {_e(fmt.ended(p.formula))} " if p.formula else ""
+    where = f"Fonte: {_e(fmt.ended(p.source))}" if p.source else ""
     notes = "".join(f"<p class='muted'>{_e(_upper(x))}</p>" for x in (p.note, p.withheld) if x)
     steps = _lines(p.steps, ("Elemento del calcolo", "Valore", "Fonte"))
     return f"<p class='muted'>{how}{where}</p>{_readings(p.readings)}{steps}{notes}"
@@ -152,11 +153,6 @@ def _how(p: Payment) -> str:
 
 def _upper(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _ended(text: str) -> str:
-    """A sentence with its full stop, once: an office's note that ends with its own is not given a second one."""
-    return text if text.endswith((".", "…", "!", "?")) else text + "."
 
 
 def _heading(s: Scheda) -> str:
@@ -173,8 +169,8 @@ def render(s: Scheda) -> str:
     appeals = _lines(s.appeals, None) if s.appeals else "<p>Nessuna richiesta di riesame o ricorso registrata.</p>"
     steps = _lines(s.score_steps, ("Elemento del punteggio", "Valore"))
     formula = (
-        f"<p class='muted'>Come si calcola: {_e(s.score_formula)}. Fonte: {_e(s.score_source)}.</p>"
-        + (f"<p class='muted'>{_e(_ended(_upper(s.score_note)))}</p>" if s.score_note else "")
+        f"<p class='muted'>Come si calcola: {_e(fmt.ended(s.score_formula))} Fonte: {_e(fmt.ended(s.score_source))}</p>"
+        + (f"<p class='muted'>{_e(fmt.ended(_upper(s.score_note)))}</p>" if s.score_note else "")
         + _readings(s.score_readings)
         if s.score_formula
         else ""

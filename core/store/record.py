@@ -24,7 +24,7 @@ try:
 except ImportError:  # pragma: no cover - without orjson's wheels Python's json encodes the trace
     orjson = None  # type: ignore[assignment]
 
-from ciclope.core.fmt import Achievement, Money, Percent, Places, Points, euro_exact, pct
+from ciclope.core.fmt import Achievement, Money, Percent, Places, Points, Share, euro_exact, pct, pct_share
 from ciclope.core.output.results import money as cents
 from ciclope.core.output.results import num
 from ciclope.core.reports.fmt import decimal_it, measure
@@ -68,6 +68,8 @@ def _plain(value: Any) -> Any:
     an int, like results.num), dates as ISO text, sets as lists, anything else as its text."""
     if isinstance(value, Achievement):  # an achievement a formula read: as its figure says it, «88,00%»
         return pct(Decimal(value))
+    if isinstance(value, Share):  # a part's share of its fund: kept as explain says it, «25,50%» (pct_share)
+        return pct_share(Decimal(value))
     if isinstance(value, Percent):  # a number typed as a percentage: kept as the office wrote it, «72%»
         return measure(Decimal(value), True)
     if isinstance(value, Money):  # an amount by what it is, not by its name: kept as its text, «€ 7.200,00», «€ 7,8125»

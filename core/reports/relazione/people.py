@@ -8,7 +8,7 @@ from ciclope.core.conciliation import SOURCE as CONCILIATION_SOURCE
 from ciclope.core.conciliation import apply_appeals
 from ciclope.core.money import INCENTIVE
 from ciclope.core.plugininfo import said_po_short
-from ciclope.core.reports import fmt, stats
+from ciclope.core.reports import fmt, sheets, stats
 from ciclope.core.reports.model import Block, Flag, Flags, Heading, Table, Text, Total, columns
 from ciclope.core.reports.relazione.names import Names, not_run, reached
 from ciclope.core.reports.relazione.organization import NO_PREMIUM_FUND
@@ -128,11 +128,7 @@ def rewards(r: Result, names: Names) -> list[Block]:
     if r.ledger.instalments:
         out += [Heading("Premi pagati in rate (dati aggregati)"), instalments(r)]
     if r.rewards is not None and r.rewards.statuses:
-        counts: dict[str, int] = {}
-        for st in r.rewards.statuses.values():
-            counts[st] = counts.get(st, 0) + 1
-        rows = [(fmt.status(k, r.plugin.status_labels), counts[k]) for k in sorted(counts)]
-        out += [Heading("Esiti della premialità"), Table("", columns(("Esito", "Persone"), (1,)), rows)]
+        out += [Heading("Esiti della premialità"), outcomes(r), Text(OUTCOMES_NOTE, "muted")]
     if r.positions is not None and r.positions.positions:
         out += [Heading(f"{positions_named(r)}: pesatura e retribuzione"), positions(r, names)]
     out.append(Text(RESIDUAL, "muted"))
@@ -158,6 +154,26 @@ def given_away(r: Result) -> str:
         "(relazione tecnico-finanziaria). Chi ne riceve una parte può conoscere quella degli altri: ciclope lo dice "
         "perché l'ufficio lo sappia prima della pubblicazione."
     )
+
+
+OUTCOMES_NOTE = (
+    "Ogni persona della premialità (con un premio, anche di 0 €, o un esito che la esclude) è contata una volta, con "
+    "l'esito della colonna Esito del foglio Premi di schede.xlsx, dove è anche il motivo."
+)
+
+
+def outcomes(r: Result) -> Table:
+    """Every person of the premium once, by their outcome as the Premi sheet says it, the most frequent first, and
+    their total: never the outcomes a rule gave alone (an exclusion), as if the people paid had none."""
+    assert r.rewards is not None
+    status = sheets.statuses(r)
+    counts: dict[str, int] = {}
+    for pid in dict.fromkeys([*r.rewards.awards, *r.rewards.statuses]):
+        said = status(pid)
+        counts[said] = counts.get(said, 0) + 1
+    rows: list = sorted(counts.items(), key=lambda kv: (-kv[1], fmt.natural(kv[0])))
+    rows.append(Total(("Totale", sum(counts.values()))))
+    return Table("", columns(("Esito", "Persone"), (1,)), rows)
 
 
 # a fund of compensi that are not performance premiums (incentivi di legge): in the money of the ente, said so

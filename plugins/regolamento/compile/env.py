@@ -228,10 +228,12 @@ class PersonEnv:
             words = f"il raggiungimento degli obiettivi {of_unit(self.facts.reg.score.unit_kind.strip())}"
         if name == "grado" and self.facts.reg.grades is not None and self.facts.reg.grades.word.strip():
             words = the(self.facts.reg.grades.word.strip())  # the contract's word for its grades: «l'area»
-        if name in ("punteggio", "scheda") and self.facts.scale != HUNDRED:  # the figure it refers to is on 100
-            words = f"{words} su {fmt.decimal_it(self.facts.scale)}"
         # an achievement read without a figure of its own (the unit's, the cruscotto's) reads as the percentage it is
         shown = fmt.Achievement(found) if q is not None and q.type == PERCENT and _plain(found) else self.shown(found)
+        if name in ("punteggio", "scheda") and self.facts.scale != HUNDRED:  # the figure it refers to is on 100
+            words = f"{words} su {fmt.decimal_it(self.facts.scale)}"
+            # points by what they are, as the scheda says them («4,60 punti su 5»): never «4,6» beside it
+            shown = fmt.Points(found) if _plain(found) else shown
         return Input(words, shown, ref=self._ref(name), cell=self._cell(name))
 
     def _column_cell(self, name: str, column: Column) -> str:

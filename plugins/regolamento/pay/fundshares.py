@@ -131,8 +131,9 @@ def _recorded(reg: Regulation, part: Part, computed: Computed, trace: Trace) -> 
     note = why if value is not None else "nessuna quota: la formula non ne dà una valida"
     words = f"{part.fund_share} — {sentence(part.fund_share)}" if isinstance(part.fund_share, Formula) else ""
     label = f"Quota del fondo della parte «{part.name}»"
-    # shown as computed, to a millionth of a percent where it has more digits (a third); split exact
-    shown = fmt.Percent(share if share == share.quantize(SHOWN) else share.quantize(SHOWN))
+    # shown as computed, to a millionth of a percent where it has more digits (a third); split exact. A share of a
+    # fund by what it is (fmt.Share): «25,50%» as its note and the Relazione say it, never «25,5%» beside them
+    shown = fmt.Share(share if share == share.quantize(SHOWN) else share.quantize(SHOWN))
     trace.record(key, shown, words, cite(reg, part.source), inputs, label, note)
     return _of_shares(part, share), Input(LABEL, shown, ref=key)
 

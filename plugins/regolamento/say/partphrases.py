@@ -9,6 +9,7 @@ from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
 from ciclope.plugins.regolamento.format.wording import COMBINED, all_of, joined, of_rankings, roles, the, word
 from ciclope.plugins.regolamento.say.phrases import (
+    COMPARTO,
     Said,
     cap,
     fund_name,
@@ -70,7 +71,7 @@ def parts(block: Part, regulation: Regulation) -> Said:
             "La parte è la maggiorazione del premio individuale prevista dal contratto nazionale, come la scrive il "
             "contratto integrativo: non è calcolata una seconda volta."
         )
-    lines += [PERFORMANCE[block.performance]] if block.performance in PERFORMANCE else []
+    lines += _performance(block, regulation)
     if block.set_aside:
         givers = [f"«{q.name}»" for q in regulation.parts if q.residual_to == block.name]
         source = givers[0] if givers else "che le manda ciò che non paga"
@@ -92,14 +93,32 @@ def parts(block: Part, regulation: Regulation) -> Said:
     return HEADINGS[what], lines, covered | PART_KEYS | extra
 
 
-# what a part that pays no individual premium is (``performance``)
+# what a part that pays no individual premium is (``performance``): the sentence's start, and its end
 PERFORMANCE = {
-    "organizzativa": "La parte paga la performance organizzativa: non è del premio individuale, e il valore medio della "
-    "maggiorazione prevista dal contratto nazionale non la legge.",
-    "nessuna": "La parte paga un compenso che non è un premio correlato alla performance (un incentivo previsto da una "
-    "legge): non è del premio individuale, il valore medio della maggiorazione prevista dal contratto nazionale non la "
-    "legge, e i dati pubblicati la riportano a parte, fuori dai premi per la performance.",
+    "organizzativa": ("La parte paga la performance organizzativa: non è del premio individuale", ""),
+    "nessuna": (
+        "La parte paga un compenso che non è un premio correlato alla performance (un incentivo previsto da una "
+        "legge): non è del premio individuale",
+        "i dati pubblicati la riportano a parte, fuori dai premi per la performance",
+    ),
 }
+MEAN = "il valore medio della maggiorazione prevista dal contratto nazionale non la legge"
+
+
+def _performance(block: Part, regulation: Regulation) -> list[str]:
+    """What a part that pays no individual premium is. The maggiorazione of the individual premium is the national
+    contract's, computed by a comparto's layer: its mean is said to skip the part only where [atto] names a comparto
+    ciclope applies (none for «altro», nor for a regulation that names no comparto)."""
+    if block.performance not in PERFORMANCE:
+        return []
+    start, end = PERFORMANCE[block.performance]
+    clauses = [MEAN] if regulation.act.comparto in COMPARTO else []
+    clauses += [end] if end else []
+    if not clauses:
+        return [f"{start}."]
+    return [f"{start}, {', '.join(clauses[:-1])}{', ' if clauses[:-1] else ''}e {clauses[-1]}."]
+
+
 INCENTIVES = "Il premio e i compensi non collegati alla performance"
 COMPENSO = "Il compenso non collegato alla performance"
 HEADINGS = {
@@ -190,7 +209,7 @@ def _own_method(p: Part, reg: Regulation) -> list[str]:
     if p.method == "importi":
         return ["Gli importi sono quelli decisi e scritti nel foglio premi."]
     if p.method == "formula" and p.amount is not None:
-        whom = [] if p.evaluation else [f"La parte «{p.name}» è pagata {unscored(p, 'a')}."]
+        whom = [] if p.evaluation else [f"La parte «{p.name}» è pagata {unscored(p, 'a', reg)}."]
         if p.assignments is not None and not p.evaluation:  # only who holds such an appointment, not everyone
             whom = [
                 f"La parte «{p.name}» è pagata a chi ha un incarico «{p.assignments}» del foglio incarichi "

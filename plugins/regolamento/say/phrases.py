@@ -62,6 +62,7 @@ from ciclope.plugins.regolamento.format.wording import (
 )
 from ciclope.plugins.regolamento.pay import reductions as cuts
 from ciclope.plugins.regolamento.read.columns import bound_said
+from ciclope.plugins.regolamento.say.codes import STATUS_LABELS
 
 COMPONENT = {
     "card": "la scheda di valutazione",
@@ -656,7 +657,9 @@ def fund_name(name: str, regulation: Regulation | None = None) -> str:
     """A fund of ente.toml as people read it: «fondo dei premi per la performance individuale»; a fund of the
     ente's own by its label in [etichette], which is the fund's own when it says «fondo» («Fondo per la
     produttività»), else the name of the fund («fondo «Premi correlati alla performance individuale»»: a label is a
-    title, never a noun of the sentence, «Le vanno tutti i Premi…»); else by its name in words."""
+    title, never a noun of the sentence, «Le vanno tutti i Premi…»); else by the name every document gives a fund
+    without a label (:func:`fmt.fund`, docs/regolamento.md): ``premialita_comparto`` is «Fondo premialità comparto»
+    in the annex as in the Relazione's tables, never «fondo «premialità comparto»» beside it."""
     labels = regulation.labels if regulation is not None else {}
     if name in labels:
         label = labels[name]
@@ -665,8 +668,7 @@ def fund_name(name: str, regulation: Regulation | None = None) -> str:
         return f"fondo {PO_FUNDS[name].format(roles(fund_roles(name, regulation), 'di', role_groups(labels)))}"
     if name in FUNDS:
         return f"fondo {FUNDS[name]}"
-    said = fmt.accented(word(funds.said(name)))  # «fondo_dirigenza» is «fondo dirigenza», never «fondo «fondo …»»
-    return said if _FUND_WORD.match(said) else f"fondo «{said}»"
+    return fmt.fund(funds.said(name))  # «fondo_dirigenza» is «Fondo dirigenza», never «Fondo fondo …»
 
 
 def fund_roles(name: str, regulation: Regulation | None) -> tuple[str, ...]:
@@ -737,7 +739,7 @@ def _method(p: Premium, reg: Regulation) -> list[str]:
         first = "il peso di ciascuno" if weighed else ("" if not p.evaluation else "il punteggio")
         how = in_proportion(first, share, unit, by_grade)
         if not p.evaluation:
-            return [f"{cap(_fund(p.fund, reg))} è diviso {unscored(p)}: {how}."]
+            return [f"{cap(_fund(p.fund, reg))} è diviso {unscored(p, reg=reg)}: {how}."]
         return [f"{cap(_fund(p.fund, reg))} è diviso {how}."]
     if p.method == "soglie":
         return [_thresholds(p, reg)]
@@ -748,17 +750,38 @@ def _method(p: Premium, reg: Regulation) -> list[str]:
     return []  # a method of a newer block (a part's «migliori»): said by its own writer
 
 
-def unscored(p: Premium, prep: str = "tra") -> str:
+def unscored(p: Premium, prep: str = "tra", reg: Regulation | None = None) -> str:
     """Whom a premium that reads no evaluation (``valutazione = false``) pays: «tra tutto il personale in servizio
-    (…)» after «diviso», «a tutto …» after «pagata»."""
+    (…)» after «diviso», «a tutto …» after «pagata»; with ``reg``, but whom an exclusion that applies to it leaves out
+    («valutato o no, tranne chi è escluso per assenze (art. 7 c. 2)»), never «tutto il personale» beside a 0 € of
+    theirs."""
+    but = _but_excluded(p, reg) if reg is not None else ""
     # with a condition (``ammesso``) only whom it admits: the condition is said next, «Partecipa alla parte solo …»
     if isinstance(p, Part) and p.admitted_if is not None:
         to = "solo a chi" if prep == "a" else "tra chi"
         return (
-            f"{to}, nel personale in servizio ({roles(p.roles)}), vi partecipa, valutato o no, senza valutazione "
+            f"{to}, nel personale in servizio ({roles(p.roles)}), vi partecipa, valutato o no{but}, senza valutazione "
             "individuale"
         )
-    return f"{joined(prep, 'tutto il personale in servizio')} ({roles(p.roles)}), valutato o no, senza valutazione individuale"
+    everyone = joined(prep, "tutto il personale in servizio")
+    return f"{everyone} ({roles(p.roles)}), valutato o no{but}, senza valutazione individuale"
+
+
+def _but_excluded(p: Premium, reg: Regulation) -> str:
+    """«, tranne chi è escluso per assenze (art. 7 c. 2) e …»: the exclusions that apply to the premium, as the pay
+    stage applies them (every part unless ``parti`` names others, for the roles both pay), each by the outcome it
+    gives and its article; "" for none."""
+    applying = [
+        e
+        for e in reg.exclusions
+        if (not e.parts or not isinstance(p, Part) or p.name in e.parts) and set(e.roles) & set(p.roles)
+    ]
+    said = []
+    for e in applying:
+        label = reg.labels.get(e.gives) or STATUS_LABELS.get(e.gives) or word(e.gives)
+        who = f"chi è {label}" if label.startswith("escluso") else f"chi è escluso con lo stato «{label}»"
+        said.append(f"{who} ({e.source})")
+    return f", tranne {fmt.listed(said)}" if said else ""
 
 
 def _thresholds(p: Premium, reg: Regulation) -> str:

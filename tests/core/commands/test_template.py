@@ -57,10 +57,12 @@ def test_drop_downs_comments_and_no_help_in_data_rows(tmp_path):
     ws = wb["indicatori"]
     assert ws.max_row == 1  # headers only, help in comments
     assert [c.value for c in ws[1]][:4] == ["codice", "obiettivo", "nome", "tipo"]
-    note = ws["D1"].comment.text  # tipo: meaning, required, values in the reports' words, an example
-    assert note.startswith("tipo: come si legge il risultato.\nObbligatoria.")
-    assert "Valori ammessi (menu a tendina): più è meglio, meno è meglio, scadenza, SI/NO" in note
-    assert "Esempio: più è meglio" in note and "codice «type»" in note
+    note = ws["D1"].comment.text  # tipo: meaning, required, values in the reports' words, an example; no code
+    assert note == (
+        "tipo: come si legge il risultato.\nObbligatoria.\n"
+        "Valori ammessi (menu a tendina): più è meglio, meno è meglio, scadenza, SI/NO, progetto (% completamento), "
+        "monitoraggio.\nEsempio: più è meglio"
+    )
     assert "Facoltativa." in ws["E1"].comment.text and "Esempio: 50" in ws["E1"].comment.text  # peso
     lists = {dv.formula1 for dv in ws.data_validations.dataValidation}
     assert '"più è meglio,meno è meglio,scadenza,SI/NO,progetto (% completamento),monitoraggio"' in lists
@@ -284,3 +286,27 @@ def test_template_on_a_folder_whose_cycle_names_its_data_writes_there(tmp_path, 
     assert main(["template", "regolamento", str(office)]) == 0
     assert (office / "montevasto" / "ente.xlsx").is_file()
     assert not (office / "mio-ente").exists()
+
+
+@pytest.mark.parametrize("plugin", ["brescia", "bergamo", "comunita_montane", "regolamento"])
+def test_no_note_or_list_of_the_template_shows_an_english_code(tmp_path, plugin):
+    """The office's vocabulary is Italian only: no header's note, drop-down list or its error message shows a
+    column's code of the data model («term_end», «declared_status», «interim_share») where it writes «fine_incarico»,
+    «stato», «interim_misura». A code is English when it differs from the header the template writes for it."""
+    from ciclope.core.inputs.columns import CANONICAL
+    from ciclope.core.inputs.headers import header_label
+
+    book = tmp_path / "m.xlsx"
+    assert main(["template", plugin, str(book)]) == 0
+    schema = merge_schemas(Hooks.for_plugin(plugin)[0].answers(hookspecs.ciclope_input_schema, params=None))
+    tables = {name: dict(cols) for name, cols in CANONICAL.items()}
+    for fname, cols in [*schema.columns.items(), *schema.files.items()]:
+        tables.setdefault(fname.removesuffix(".csv"), {}).update(cols)
+    codes = {c for name, cols in tables.items() for c in cols if header_label(name, c, schema) != c}
+    pattern = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, codes), key=len, reverse=True)) + r")(?![\w])")
+    found = []
+    for ws in openpyxl.load_workbook(book).worksheets:
+        texts = [(c.coordinate, c.comment.text) for row in ws.iter_rows() for c in row if c.comment is not None]
+        texts += [("menu", f"{dv.formula1} {dv.error}") for dv in ws.data_validations.dataValidation]
+        found += [(ws.title, where, m) for where, text in texts for m in pattern.findall(text)]
+    assert found == []

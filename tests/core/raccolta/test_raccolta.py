@@ -175,11 +175,11 @@ def test_the_status_table_names_the_ente_and_never_cuts_an_evaluators_name(offic
     assert lines[0] == "Raccolta 2021 di Comunità Montana di Prova (cm-prova): 5 cartelle inviate"
     # «Presidente della Comunità Montana» is 33 characters: the column is as wide as it, not cut at 30
     president = next(line for line in lines if line.startswith("PRESIDENTE"))
-    assert president[17 : 17 + 34] == "Presidente della Comunità Montana "
+    assert president[18 : 18 + 35] == "Presidente della Comunità Montana  "
     header = next(line for line in lines if line.startswith("valutatore"))
     # the counts after the name column, right-aligned to the header's «schede», a column as wide as its widest
-    # cell, «0 su 12» (nothing returned yet of a PO's 12 cards): 7 characters from 17 + 33 + 1
-    assert header.index("schede") == 17 + 33 + 1 + 7 - len("schede")
+    # cell, «0 su 12» (nothing returned yet of a PO's 12 cards): 7 characters from 16 + 2 + 33 + 2
+    assert header.index("schede") == 16 + 2 + 33 + 2 + 7 - len("schede")
 
 
 def test_a_wrong_card_names_its_person_and_a_resent_card_unchanged_is_already_there(office, capsys):
@@ -279,3 +279,64 @@ def test_the_weight_column_is_hidden_when_no_item_of_the_workbook_has_a_weight(o
     assert ws["G1"].value == "Peso" and not any(ws.cell(r, 7).value for r in range(2, ws.max_row + 1))
     assert ws.column_dimensions["G"].hidden
     assert not ws.column_dimensions["H"].hidden  # the points to fill
+
+
+def test_a_name_as_wide_as_its_column_never_runs_into_the_counts():
+    """«Direttore dell'Automobile Club» (30 characters, the name column's least width) beside «10 su 10», as wide as
+    the column of the cards: one space between them read «Direttore dell'Automobile Club 10 su 10», the name running
+    on into the count. Every column is two spaces from the next."""
+    from ciclope.core.raccolta.status import Line, _table
+
+    lines = [
+        Line(("P01", "Laura Bianchi", "0 su 0", "1 su 1", "non restituita, già tutto nei dati")),
+        Line(("DIRETTORE", "Direttore dell'Automobile Club", "10 su 10", "0 su 0", "restituita")),
+    ]
+    # widths: evaluator 16 (the least), name 30 (the least, and the Director's), cards 8 («10 su 10»), indicators
+    # 10 («indicatori»); names left, counts right, two spaces between columns
+    assert _table(lines, 30) == [
+        "valutatore" + " " * 6 + "  " + "nome" + " " * 26 + "  " + "  schede" + "  " + "indicatori" + "  stato",
+        "P01"
+        + " " * 13
+        + "  "
+        + "Laura Bianchi"
+        + " " * 17
+        + "  "
+        + "  0 su 0"
+        + "  "
+        + "    1 su 1"
+        + "  non restituita, già tutto nei dati",
+        "DIRETTORE"
+        + " " * 7
+        + "  "
+        + "Direttore dell'Automobile Club"
+        + "  "
+        + "10 su 10"
+        + "  "
+        + "    0 su 0"
+        + "  restituita",
+    ]
+
+
+def test_a_workbook_of_indicators_only_names_its_reader_and_speaks_of_no_card():
+    """A person who evaluates nobody and answers for an indicator gets a workbook of indicators only: its heading
+    said «Valutatore: Laura Bianchi (P01)» and a line on cards left «incompleta», which it has none of. The heading
+    names the role the workbook asks of them, and the line on cards is only where there are cards."""
+    import io
+
+    from ciclope.core.raccolta.plan import Batch, Measure
+    from ciclope.core.raccolta.workbook import build
+
+    margin = Measure("I3", "Margine operativo lordo positivo", "O3", "boolean", "SI", "Equilibrio economico")
+    batch = Batch("P01", "Laura Bianchi", False, (), (margin,))
+    data, _ = build(batch, "ac-valdora", "Automobile Club Valdora", 2025, "token")
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Istruzioni"]
+    assert [c.value for c in sheet["A"] if c.value] == [
+        "Raccolta delle valutazioni 2025 — Automobile Club Valdora",
+        "Responsabile degli obiettivi: Laura Bianchi (P01)",
+        "Foglio «Indicatori»: gli indicatori degli obiettivi di cui rispondi (1 indicatore). Scrivi il consuntivo del "
+        "2025 nella colonna «Consuntivo» (celle gialle), nel formato indicato in «Come scriverlo».",
+        "Compila solo le celle gialle: le altre sono protette e l'ufficio controlla che non siano cambiate (una "
+        "cartella modificata altrove viene respinta).",
+        "Salva il file in formato .xlsx e restituiscilo all'ufficio della performance: il nome del file non conta, "
+        "ciclope riconosce la cartella dal suo contenuto.",
+    ]

@@ -153,7 +153,11 @@ def test_a_performance_the_oiv_did_not_attest_says_it_is_the_computed_one(ciclop
     attested = {**NO_HEADS, "ente.toml": NO_HEADS["ente.toml"] + "[approvals]\noiv_attested = 0.75\n"}
     (tmp_path / "b").mkdir()
     page = html.render(run_declared(ciclope_ente, tmp_path / "b", BUDGET_PART, attested))
-    assert "Performance organizzativa attestata: <b>75,00%</b> (calcolata: 80,00%)" in page
+    # the flag beside the two figures is a sentence of its own, capital and full stop, not a label in lower case
+    assert (
+        "Performance organizzativa attestata: <b>75,00%</b> (calcolata: 80,00%). <span class=\"flag warn\">Il valore "
+        "attestato è diverso da quello calcolato.</span><br><b>Giudizio:</b>" in page
+    )
     assert "la calcolata" not in page
 
 
@@ -257,3 +261,18 @@ def test_the_scheda_d_of_an_ente_whose_only_head_is_the_segretario_says_so(ciclo
     assert said in page and "riporta anche" not in page
     [sheet] = [t for t in sheets.tables(result) if t.title == "Responsabili (scheda d)"]
     assert sheet.note.endswith("L'ente non ha dirigenti né PO: la scheda d riporta il Segretario.")
+
+
+def test_the_outcomes_of_the_premium_count_everyone(ciclope_ente, tmp_path):
+    """«Esiti della premialità» listed only the outcomes a rule gave (the one person excluded), as if the people paid
+    had no outcome: it counts every person of the premium once, with the «Esito» of the Premi sheet, and the total."""
+    page = html.render(no_heads(ciclope_ente, tmp_path))
+    table = page.split("<h3>Esiti della premialità</h3>\n", 1)[1].split("</table>", 1)[0]
+    # P1–P4 at 90, 85, 80 and 75 points are evaluated and paid: 4; P5 at 50 is below the minimum of 60: 1; 4 + 1 = 5
+    assert table.split("<tbody>\n", 1)[1] == (
+        '<tr><td>valutato</td><td class="num">4</td></tr>\n'
+        "<tr><td>valutazione individuale negativa (esclusione dalla graduatoria di merito)</td>"
+        '<td class="num">1</td></tr>\n'
+        '<tr class="total"><td>Totale</td><td class="num">5</td></tr>\n'
+        "</tbody>"
+    )

@@ -157,7 +157,10 @@ def test_next_year_s_template_keeps_the_store_of_the_year_it_comes_from(tmp_path
     assert '\n[archivio]\nindirizzo = "../valdoria/ciclope.db"' in (nxt / "cycle.toml").read_text(encoding="utf-8")
     plan = load_config(nxt / "cycle.toml")
     assert store_url(nxt / "cycle.toml", plan.store) == f"sqlite:///{(folder / 'ciclope.db').resolve()}"
-    assert "lo stesso archivio dell'anno prima" in said
+    assert (
+        "Il nuovo ciclo usa lo stesso archivio dell'anno prima (../valdoria/ciclope.db, in [archivio] indirizzo di "
+        "cycle.toml): la relazione tecnico-finanziaria confronta il fondo con quello dell'anno prima (Modulo III)."
+    ) in said.splitlines()
 
 
 def test_a_template_from_a_run_without_a_store_says_how_to_keep_the_comparison(tmp_path, capsys):
@@ -168,7 +171,11 @@ def test_a_template_from_a_run_without_a_store_says_how_to_keep_the_comparison(t
     assert main(["template", "regolamento", str(nxt), "--from", str(folder / "risultati" / "valdoria")]) == 0
     assert "[archivio]" not in (nxt / "cycle.toml").read_text(encoding="utf-8")
     said = capsys.readouterr().out
-    assert "senza archivio" in said and "[archivio] indirizzo" in said
+    assert (
+        "L'anno prima è stato eseguito senza archivio, o il suo archivio non si trova: il nuovo ciclo ne usa uno "
+        "nuovo. Per confrontare il fondo con l'anno prima (Modulo III) i due cicli devono usare lo stesso archivio: "
+        "scrivilo in [archivio] indirizzo di cycle.toml, o indicalo con --store."
+    ) in said.splitlines()
 
 
 def test_the_fund_s_items_are_named_by_their_words_never_their_codes(year):

@@ -5,6 +5,7 @@ hand."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -167,6 +168,32 @@ def test_the_article_says_which_part_is_organizational(tmp_path):
     assert "Inoltre" not in text and "individuale o organizzativa" not in text  # not the key's description
     # the premium has an organizational part: its parts are «del premio», not «del premio individuale»
     assert "Il premio si paga in 2 parti" in text and "Le parti del premio individuale" not in text
+
+
+def test_outside_the_comparto_no_maggiorazione_is_said(tmp_path):
+    # «altro»: a contract ciclope has no national layer for computes no maggiorazione, so none «reads» the part
+    text = regulation_text(tmp_path, REGULATION.replace('comparto = "funzioni_locali"', 'comparto = "altro"'))
+    sentences = re.findall(r"La parte paga la performance organizzativa[^.]*\.", text)
+    assert sentences == ["La parte paga la performance organizzativa: non è del premio individuale."], text
+    assert "maggiorazione" not in text
+
+
+def test_outside_the_comparto_an_incentive_says_no_maggiorazione(tmp_path):
+    # a compenso that is no premium (performance = "nessuna") under a contract of its own: published apart, and no
+    # national maggiorazione to skip it
+    regulation = (
+        'formato = 2\n[atto]\ntitolo = "CCI"\ntipo_ente = "ente_pubblico"\ncomparto = "altro"\n\n'
+        '[[premi]]\nnome = "individuale"\nmetodo = "proporzionale"\nfonte = "art. 5 c. 2"\n\n'
+        '[[premi]]\nnome = "ISTAT"\nmetodo = "proporzionale"\nfondo = "istat"\nvalutazione = false\npeso = "=1"\n'
+        'performance = "nessuna"\nfonte = "art. 9"\n'
+    )
+    text = regulation_text(tmp_path, regulation)
+    assert re.findall(r"La parte paga un compenso[^.]*\.", text) == [
+        "La parte paga un compenso che non è un premio correlato alla performance (un incentivo previsto da una "
+        "legge): non è del premio individuale, e i dati pubblicati la riportano a parte, fuori dai premi per la "
+        "performance."
+    ]
+    assert "maggiorazione" not in text
 
 
 def own_maggiorazione(share: str) -> str:

@@ -270,8 +270,8 @@ importo = '=1000 € * punteggio / 100'
 fonte = "art. 4"
 """
     said = regulation_text(tmp_path, HEAD + result_pay)
-    assert "Il fondo «risultato dirigenti» è un tetto: se la retribuzione dovuta lo supera" in said
-    assert "Se c'è, il fondo «risultato dirigenti»" not in said
+    assert "Il Fondo risultato dirigenti è un tetto: se la retribuzione dovuta lo supera" in said
+    assert "Se c'è, il Fondo risultato dirigenti" not in said
 
 
 @pytest.mark.parametrize(

@@ -243,7 +243,7 @@ def test_the_reader_refuses_an_owed_part_s_fund(tmp_path):
 def test_leggi_says_the_fund(tmp_path):
     text = regulation_text(tmp_path, HEAD + FUND)
     assert (
-        "Il fondo «premio obiettivi» è costituito dal regolamento, non indicato dall'ente: il suo importo è pari "
+        "Il Fondo premio obiettivi è costituito dal regolamento, non indicato dall'ente: il suo importo è pari "
         "a 85% × € 3.600,00 × la somma, nell'ente, di (i giorni di servizio nell'anno diviso i giorni dell'anno) delle "
         "persone per cui il ruolo è uguale a «dipendente»"
     ) in text

@@ -176,7 +176,7 @@ def test_explain_and_the_reading_say_the_share(ciclope_ente, tmp_path):
     said = regulation_text(tmp_path, BY_OBJECTIVE)
     # the fund by its key, produttivita, in words with its accent
     assert (
-        "Le va una quota del fondo «produttività» calcolata per l'anno, che è pari a 60% × il raggiungimento "
+        "Le va una quota del Fondo produttività calcolata per l'anno, che è pari a 60% × il raggiungimento "
         "dell'obiettivo «OB1» (formula: =60% * OBIETTIVO(\"OB1\"))."
     ) in said
 
@@ -233,3 +233,17 @@ def test_the_whole_is_checked_on_the_shares_times_their_di_cui(ciclope_ente, tmp
     # both 100% × 50% = 50%: together 100%, not 200%; 5,000.00 each part, 2,500 + 2,500 = 5,000.00 each person
     assert [p.message for p in result.violations if p.rule == "regolamento.quota"] == []
     assert amounts(result) == {"A": "5000.00", "B": "5000.00"}
+
+
+def test_a_computed_share_is_said_with_two_decimals_as_its_note_says_it(ciclope_ente, tmp_path):
+    """A share computed with one decimal reads «25,50%» in the explanation, as the note under it and the Relazione's
+    table say it, never «25,5%» beside them."""
+    text = BY_OBJECTIVE.replace('=60% * OBIETTIVO("OB1")', '=30% * OBIETTIVO("OB1")')
+    result = run_declared(ciclope_ente, tmp_path, text, agency("8.5", "10", "10000.00"))
+    # OB1 8,5 / 10 = 85%: 30% × 85% = 25,5% of 10.000,00 = 2.550,00, 1.275,00 each; OB2 10 / 10: 40% = 4.000,00,
+    # 2.000,00 each; 1.275,00 + 2.000,00 = 3.275,00
+    assert amounts(result) == {"A": "3275.00", "B": "3275.00"}
+    said = explain(result, "person", "A")
+    assert said is not None
+    share = said.split("          • quota del fondo = 25,50%\n", 1)[1]
+    assert share.startswith("            ■ Quota del fondo della parte «obiettivo OB1» = 25,50%\n")

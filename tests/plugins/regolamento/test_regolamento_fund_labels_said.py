@@ -10,7 +10,7 @@ from pathlib import Path
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say.articles import render
 
-from helpers import computed_case
+from helpers import computed_case, one_unit_comune, regulation_text, run_declared
 
 CASE = Path(__file__).parent / "valdorsa"
 ANNEX = "Allegato — Il sistema di valutazione dichiarato"
@@ -82,3 +82,47 @@ def test_the_fund_of_a_premium_alone_is_said_as_a_fund_too(tmp_path):
         "dirigenza»." in text
     )
     assert "premialita comparto" not in text and "si legge «Fondo" not in text
+
+
+UNLABELLED = """\
+formato = 2
+[atto]
+titolo = "Regolamento premialità dell'Istituto"
+tipo_ente = "altro"
+comparto = "altro"
+
+[[premi]]
+nome = "performance organizzativa"
+metodo = "proporzionale"
+fondo = "premialita_comparto"
+quota_fondo = "30%"
+valutazione = false
+peso = "=1"
+fonte = "art. 5 c. 2"
+
+[[premi]]
+nome = "performance individuale"
+metodo = "proporzionale"
+fondo = "premialita_comparto"
+quota_fondo = "70%"
+fonte = "art. 6"
+"""
+
+
+def test_a_fund_without_a_label_has_one_name_in_the_annex_and_the_tables(ciclope_ente, tmp_path):
+    """A fund without [etichette] is read from its key with the words apart (docs/regolamento.md): the Relazione's
+    tables said «Fondo premialità comparto», the annex «il 30% del fondo «premialità comparto»» — one fund, two
+    names. The annex now says it as the tables do."""
+    from ciclope.core.reports import html
+
+    text = regulation_text(tmp_path, UNLABELLED)
+    assert "Le va il 30% del Fondo premialità comparto." in text
+    assert "Le va il 70% del Fondo premialità comparto." in text
+    assert "«premialità comparto»" not in text
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in ("A", "B", "C")]
+    cards = [f"{p},SEG,scheda,Valutazione,100,{s}," for p, s in (("A", 90), ("B", 80), ("C", 70))]
+    data = one_unit_comune("Istituto", staff, cards, '[funds]\npremialita_comparto = "3000.00"\n')
+    page = html.render(run_declared(ciclope_ente, tmp_path, UNLABELLED, data))
+    assert "<td>Fondo premialità comparto</td>" in page
+    assert "Le va il 30% del Fondo premialità comparto." in page
+    assert "«premialità comparto»" not in page

@@ -164,7 +164,7 @@ def test_the_regulation_calls_the_incentive_a_compenso(tmp_path):
     assert "La parte paga un compenso che non è un premio correlato alla performance" in text
     assert "A tempo parziale il compenso non è ridotto per il tempo lavorato" in text
     assert "parti del premio individuale" not in text
-    assert "Le va tutto il fondo «potenziamento PL»" in text  # PL, the Polizia locale, in capitals as EQ or PO
+    assert "Le va tutto il Fondo potenziamento PL" in text  # PL, the Polizia locale, in capitals as EQ or PO
     # a part with a condition pays only whom it admits, not «il personale in servizio (i dipendenti), valutato o no»
     assert "è pagata solo a chi, nel personale in servizio (i dipendenti), vi partecipa" in text
     assert "è divisa tra chi, nel personale in servizio (i dipendenti), vi partecipa" in text

@@ -79,3 +79,32 @@ def test_before_the_riesame_the_relazione_counts_the_exclusion_of_the_part(tmp_p
     ]
     # the workbook says the same exclusion on the row of that part (no level: its cell is empty)
     assert premi(result, tmp_path)["P08", "qualità"] == (None, "escluso per punteggio sotto il minimo")
+
+
+def test_next_years_template_speaks_of_no_fund_report_the_ente_does_not_have(tmp_path, capsys):
+    """The Automobile Club has no fund sheet (comparto «altro»): no relazione tecnico-finanziaria compares its fund
+    with the year before, and ``template --from`` said it did («(Modulo III)»). It says what the kept store is for
+    here: the two years side by side, by ciclope history and ciclope diff."""
+    from ciclope.core.commands.cli import main
+
+    folder = tmp_path / "ac"
+    shutil.copytree(CASE, folder)
+    assert main(["run", str(folder / "cycle.toml")]) == 0  # recorded in ciclope.db beside cycle.toml
+    capsys.readouterr()
+    nxt = tmp_path / "u2026"
+    assert main(["template", "regolamento", str(nxt), "--from", str(folder / "out" / "ac-montebruno")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    # the store named from the new folder u2026: ../ac/ciclope.db
+    assert lines[1] == (
+        "Il nuovo ciclo usa lo stesso archivio dell'anno prima (../ac/ciclope.db, in [archivio] indirizzo di "
+        "cycle.toml): ciclope history e ciclope diff confrontano i due anni."
+    )
+    # without a store, what keeping one would give: the same two commands, never the fund's Modulo III
+    shutil.rmtree(nxt)
+    (folder / "ciclope.db").unlink()
+    assert main(["template", "regolamento", str(nxt), "--from", str(folder / "out" / "ac-montebruno")]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "L'anno prima è stato eseguito senza archivio, o il suo archivio non si trova: il nuovo ciclo ne usa uno "
+        "nuovo. Per confrontare i due anni con ciclope history e ciclope diff i due cicli devono usare lo stesso "
+        "archivio: scrivilo in [archivio] indirizzo di cycle.toml, o indicalo con --store."
+    )

@@ -124,7 +124,7 @@ def test_two_owed_parts_of_one_fund_add_up(ciclope_ente, tmp_path):
 def test_leggi_says_no_fund_is_divided(tmp_path):
     text = regulation_text(tmp_path, OWED)
     assert (
-        "Non divide un fondo: l'importo di ciascuno è dovuto e pagato per intero; il fondo «premio presenza» è la "
+        "Non divide un fondo: l'importo di ciascuno è dovuto e pagato per intero; il Fondo premio presenza è la "
         "somma di ciò che la parte paga."
     ) in text
     assert "Inoltre" not in text  # every key said in its sentence

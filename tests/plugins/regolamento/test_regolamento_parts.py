@@ -1143,6 +1143,21 @@ def test_explain_says_a_part_not_due_to_someone_paid_as_the_scheda_does(ciclope_
     assert "perché: Partecipazione di Persona C alla parte «extra»: no — il punteggio è meno di 90" in text
 
 
+def test_a_parts_note_ending_with_its_full_stop_is_given_no_second(ciclope_ente, tmp_path):
+    """The part's note ends with its own full stop («… all'art. 8.»): the reason the scheda and explain give, which
+    add «. Fonte: …» after it, say «art. 8. Fonte», never «art. 8.. Fonte»."""
+    from ciclope.core.schede.content import build
+
+    noted = CHAINED.replace('fonte = "art. 7"', 'fonte = "art. 7"\nnota = "Tetto e riparto dei resti all\'art. 8."')
+    people = [("A", "C", 95), ("B", "C", 85), ("C", "C", 70), ("D", "C", 50)]
+    result = run_declared(ciclope_ente, tmp_path, noted, files(people, 'performance_individuale = "5000.00"'))
+    # B 85: base 1000 (85 ≥ 80), left out of «extra» (85 < 90): «non spetta», the note, then the part's article
+    assert build(result, "B").refused == (
+        "Partecipazione di Persona B alla parte «extra»: non spetta — il punteggio è meno di 90 (il punteggio = 85,00 "
+        "punti); nota del regolamento: Tetto e riparto dei resti all'art. 8. Fonte: SMVP del Comune di Parti, art. 7.",
+    )
+
+
 def test_the_scheda_of_someone_paid_says_the_part_that_left_them_out(ciclope_ente, tmp_path):
     from ciclope.core.schede.content import build
     from ciclope.core.schede.render import render

@@ -139,8 +139,8 @@ def test_the_articles_say_the_posts_of_dirigenti_and_their_fund(tmp_path):
         "Responsabilità (colonna B), peso 40." in text
     )
     assert "della retribuzione di risultato dei dirigenti" in text
-    # the fund the office named «fondo_dirigenza», said as written, not «Il fondo «fondo dirigenza»»
-    assert "Il fondo dirigenza paga posizione e risultato: il 30% va alla retribuzione di risultato" in text
+    # the fund the office named «fondo_dirigenza», said as every document names it, not «Il fondo «fondo dirigenza»»
+    assert "Il Fondo dirigenza paga posizione e risultato: il 30% va alla retribuzione di risultato" in text
     assert "PO / EQ" not in text and "organizzativ" not in text and "posizioni.csv" not in text
 
 

@@ -83,9 +83,24 @@ def test_each_structure_splits_its_own_fund_by_score(ciclope_ente, tmp_path):
     assert "• Persona A1 (A1) = 1\n" in text and "• Persona A2 (A2) = 1\n" in text
     assert "= SI" not in text
     # the score a formula reads is on the regulation's 25 points, the figure it refers to on 100
-    assert "• il punteggio su 25 = 20" in text
+    assert "• il punteggio su 25 = 20,00" in text
     # the evaluator is the card's, as the scheda personale and the Valutatori sheet have it
     assert "valutatore Segretario (SEG)" in text.splitlines()[1]
+
+
+def test_the_score_on_the_regulations_scale_has_two_decimals(ciclope_ente, tmp_path):
+    """The score a formula reads on a scale of 5 is a score as the scheda says it, «4,60 punti su 5»: «4,60», never
+    «4,6»; a whole one «2,00», never «2»."""
+    files = structures()
+    files["evaluations.csv"] = files["evaluations.csv"].replace(
+        "A1,SEG,scheda,Valutazione,25,20,", "A1,SEG,scheda,Valutazione,25,23,"
+    )
+    result = run_declared(ciclope_ente, tmp_path, REGULATION.replace("su = 25", "su = 5"), files)
+    # A1 23 of 25 = 92,00 on 100, 92 × 5 / 100 = 4,60 on 5; A2 10 of 25 = 40,00 on 100, 40 × 5 / 100 = 2,00
+    first = explain(result, "person", "A1")
+    assert first is not None and "• il punteggio su 5 = 4,60\n" in first.replace("   (spiegato sopra", "\n(")
+    second = explain(result, "person", "A2")
+    assert second is not None and "• il punteggio su 5 = 2,00\n" in second.replace("   (spiegato sopra", "\n(")
 
 
 def test_a_structure_with_no_fund_says_why_it_pays_nothing(ciclope_ente, tmp_path):

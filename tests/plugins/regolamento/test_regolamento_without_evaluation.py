@@ -270,6 +270,28 @@ def test_leggi_says_the_part_is_divided_among_all_the_staff(tmp_path):
         assert "Inoltre:" not in article  # every key said in its sentences, none listed by its description
 
 
+def test_leggi_says_the_exclusions_that_apply_to_the_staff_the_part_is_divided_among(tmp_path):
+    """«divisa tra tutto il personale in servizio … valutato o no» overstated who shares the part where an exclusion
+    applies to it (an Istituto's absences: € 0 to whom it excludes): the sentence says the exclusions that apply to
+    the part, each with its article; one limited to the dirigenti, whom the part does not pay, is not said."""
+    text = PECCI + (
+        '\n[[esclusioni]]\nregola = "assenze"\ngiorni = 180\nfonte = "art. 7 c. 2"\n'
+        '\n[[esclusioni]]\nregola = "sanzione"\noltre = "rimprovero scritto"\n'
+        'scala = ["rimprovero verbale", "rimprovero scritto", "multa", "sospensione"]\nfonte = "art. 7 c. 3"\n'
+        '\n[[esclusioni]]\nregola = "insufficiente"\nruoli = ["dirigente"]\nfonte = "art. 7 c. 4"\n'
+    )
+    path = tmp_path / "smvp.toml"
+    path.write_text(text, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert found == () and regulation is not None
+    assert (
+        "La parte «fondo premiante» è divisa tra tutto il personale in servizio (i dipendenti), valutato o no, tranne "
+        "chi è escluso per assenze (art. 7 c. 2) e chi è escluso per sanzione disciplinare (art. 7 c. 3), senza "
+        "valutazione individuale: in proporzione alla quota pagata (il tempo lavorato × i giorni di servizio / i "
+        "giorni dell'anno)."
+    ) in render(regulation)
+
+
 NORMAL = (
     HEAD
     + """
