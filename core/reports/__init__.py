@@ -20,6 +20,7 @@ from ciclope.core.reports import fund
 from ciclope.core.reports.fund import HTML as FUND_HTML
 from ciclope.core.reports.fund import PDF as FUND_PDF
 from ciclope.core.reports.fund import XLSX as FUND_XLSX
+from ciclope.core.reports.publication import PUBLIC_DOCUMENTS, UNPUBLISHABLE, documents, publishable  # noqa: F401  # re-exported
 from ciclope.core.result import Result
 
 # the relazione tecnico-finanziaria of the fund (:mod:`.fund`) is written only for an ente that gives its fund
@@ -46,22 +47,6 @@ DOCUMENTS = {
     "pdf": ("relazione-pubblica.pdf", FUND_PDF),
 }
 OUTPUT_NAMES = ("results", *DOCUMENTS)
-# the documents an ente publishes (Amministrazione trasparente): never written from a calculation with errors
-PUBLIC_DOCUMENTS = ("relazione-pubblica.html", "relazione-pubblica.pdf", "trasparenza.csv", "premi-art20.csv")
-UNPUBLISHABLE = "il calcolo dell'ente ha errori: i documenti da pubblicare si scrivono quando sono corretti"
-
-
-def publishable(result: Result) -> bool:
-    """Whether the ente's documents for publication may be written: a calculation with errors has figures the office
-    must correct first (a grade the regulation lacks pays its person by a parameter of 0 and her colleagues her
-    share), which a published table would carry to the public. The internal documents are written: they list the
-    errors beside the figures they touch."""
-    return not any(p.is_error for p in result.violations)
-
-
-def documents(result: Result, names: tuple[str, ...]) -> tuple[str, ...]:
-    """``names`` without the documents for publication where the ente's calculation has errors."""
-    return names if publishable(result) else tuple(n for n in names if n not in PUBLIC_DOCUMENTS)
 
 
 def parse_outputs(text: str) -> tuple[str, ...]:

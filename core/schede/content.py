@@ -18,7 +18,8 @@ from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import EvaluationItem, Person, by_evaluator
 from ciclope.core.money import Instalment
 from ciclope.core.outcomes import INHERITED
-from ciclope.core.reports import fmt, progressions, publishable
+from ciclope.core.reports import fmt, progressions
+from ciclope.core.reports.publication import publishable
 from ciclope.core.result import Result
 from ciclope.core.run.explain import (
     GIVEN,

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from ciclope.core.inputs.narrative import BY_KEY as PARTS
 from ciclope.core.phases import PHASE_NAMES
 from ciclope.core.plugininfo import GROUP_LABELS, said_group
-from ciclope.core.reports import fmt, markdown, publishable
+from ciclope.core.reports import fmt, markdown
 from ciclope.core.reports.model import Block, Prose, Report, Section
+from ciclope.core.reports.publication import publishable
 from ciclope.core.reports.relazione import annexes, objectives, organization, people
 from ciclope.core.reports.relazione.names import Names, reached
 from ciclope.core.result import Result

@@ -522,9 +522,12 @@ def test_premi_art20_of_the_comunita_montane_example(example, tmp_path):
     }
     assert got[("personale", "premi stanziati (€)")] == "12000,00"
     assert got[("personale", "premi distribuiti (€)")] == "12000,00"
-    # 1 at ≥ 90% (P1), 0 at 60–90%, 10 below: the tier of 1 merges down, 1 + 0 = 1 is still under 3, so 1 + 0 + 10 =
-    # 11 from 0% to 100%, a range that says nothing the head count does not: no tier row (rules/core.md §6)
-    assert not [voce for group, voce in got if group == "personale" and "del più alto" in voce]
+    # of the 9 paid: 1 at ≥ 90% (P1), 0 at 60–90%, 8 below (P8 and P11, paid 0, are «persone senza premio»): the tier
+    # of 1 merges down, 1 + 0 = 1 is still under 3, so 1 + 0 + 8 = 9 from 0% to 100%: one row, saying the tiers it
+    # merges, and no range of pay (rules/core.md §6)
+    tiers = [(voce, value) for (group, voce), value in got.items() if group == "personale" and "del più alto" in voce]
+    assert tiers == [(transparency.ONE_TIER_LABEL, "9")]
+    assert got[("personale", "persone senza premio")] == "2"
     assert got[("personale", "persone valutate")] == "11"
     assert got[("personale", "premio medio conseguibile (€)")] == "1090,91"  # 12000 / 11 = 1090.909…
     # the ente's art. 20 totals: the staff's 12000.00 (no PO result pay in the example's cycle) and 11 evaluated

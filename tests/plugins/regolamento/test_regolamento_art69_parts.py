@@ -154,7 +154,7 @@ def test_the_next_year_s_ente_toml_asks_the_fund_not_its_parts(tmp_path):
     folder = next_year(tmp_path, REGULATION, one_unit_comune("Comune di Prova", staff, cards, funds))
     toml = (folder / "comune" / "ente.toml").read_text(encoding="utf-8")
     section = toml.split("[fondi]")[1].split("\n[")[0]
-    assert 'performance_individuale = "10000.00"' in section and "/" not in section, section
+    assert 'performance_individuale = "10.000,00"' in section and "/" not in section, section  # as an office writes it
 
 
 def test_the_article_says_which_part_is_organizational(tmp_path):

@@ -100,7 +100,8 @@ def rendered(root: Path, enti: list[tuple[str, dict[str, str]]]) -> tuple[dict[s
         said(["schede-personali", str(out), "--solo-html"])
         texts[f"{n}/relazione.html"] = seen.page_text(out / "relazione.html")
         texts[f"{n}/schede.xlsx"] = book(out / "schede.xlsx")
-        texts[f"{n}/trasparenza.csv"] = (out / "trasparenza.csv").read_text(encoding="utf-8")
+        if (out / "trasparenza.csv").is_file():  # a case computed with errors publishes nothing
+            texts[f"{n}/trasparenza.csv"] = (out / "trasparenza.csv").read_text(encoding="utf-8")
     public = {f"{p.parent.name}/{p.name}": seen.page_text(p) for p in root.glob("risultati/*/relazione-pubblica.html")}
     public |= {
         f"{p.parent.name}/{p.name}": p.read_text(encoding="utf-8") for p in root.glob("risultati/*/premi-art20.csv")
