@@ -1,11 +1,16 @@
 """An exclusion limited to some parts (``[[esclusioni]] parti``) of a person paid without evaluation (an AFAM
 contratto integrativo: incarichi, ore eccedenti, intensificazione) is the «Motivo» of the rows of those parts alone
 in «Premi» of schede.xlsx: the row of another part of 0 says its own reason (its condition, its amount of 0) with
-that part's article, never the exclusion's nor «senza valutazione individuale». Every amount by hand."""
+that part's article, never the exclusion's nor «senza valutazione individuale». The scheda personale says such an exclusion as the person's esito, with its reason. Every amount by hand."""
 
 from __future__ import annotations
 
+import html
+import re
+
 from ciclope.core.reports import sheets
+from ciclope.core.schede.content import build
+from ciclope.core.schede.render import render
 
 from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
 
@@ -99,6 +104,10 @@ def conservatorio() -> dict[str, str]:
 PAID = {"P1": "1700.00", "P2": "200.00", "P3": "1100.00"}
 
 
+def text_of(page: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
 def test_the_amounts(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, REGULATION, conservatorio())
     assert {k: v for k, v in amounts(result).items() if k != "SEG"} == PAID
@@ -126,3 +135,15 @@ def test_each_row_of_zero_says_its_own_part_reason_and_article(ciclope_ente, tmp
         ("P3", "ore eccedenti"): ("0.00", "le ore eccedenti prestate = 0, CII, art. 16"),
         ("P3", "intensificazione"): ("1100.00", None),
     }
+
+
+def test_the_scheda_says_the_exclusion_of_a_part_as_the_esito_with_its_reason(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, conservatorio())
+    page = text_of(render(build(result, "P2")))
+    # the reason is the exclusion's: the esito says it beside «senza valutazione individuale», never that alone
+    assert (
+        "Esito: senza valutazione individuale; escluso dalla parte «intensificazione» per sanzione disciplinare. "
+        "Perché: sanzione disciplinare più grave di «rimprovero scritto» (per le parti: intensificazione). "
+        "Fonte: CII, art. 17 c. 9."
+    ) in page
+    assert "Esito: senza valutazione individuale. Perché:" not in page
