@@ -77,6 +77,8 @@ ENTE_KIND = {
     "citta_metropolitana": "città metropolitana",
     "camera_di_commercio": "camera di commercio",
     "universita": "università",
+    # a conservatorio, an accademia di belle arti, an ISIA (L. 508/1999): of the comparto Istruzione e Ricerca
+    "istituzione_afam": "istituzione di alta formazione artistica, musicale e coreutica (AFAM)",
     "azienda_sanitaria": "azienda sanitaria",
     "autorita": "autorità indipendente",
     "agenzia": "agenzia (regionale o nazionale)",
