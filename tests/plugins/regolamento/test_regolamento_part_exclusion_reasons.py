@@ -12,7 +12,7 @@ from ciclope.core.reports import sheets
 from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
 
-from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
+from helpers import STAFF_HEADER, amounts, one_unit_comune, regulation_problems, run_declared
 
 REGULATION = """\
 formato = 2
@@ -147,3 +147,13 @@ def test_the_scheda_says_the_exclusion_of_a_part_as_the_esito_with_its_reason(ci
         "Fonte: CII, art. 17 c. 9."
     ) in page
     assert "Esito: senza valutazione individuale. Perché:" not in page
+
+
+def test_a_part_s_name_written_in_residuo_says_to_write_it_in_residuo_a(tmp_path):
+    # «incarichi» sends what it does not pay to «ore eccedenti»: written residuo, the key of resta or ridistribuisci;
+    # its line is the 38th of the text (line 55 of this module, whose line 18 is the text's first: 55 − 17 = 38)
+    text = REGULATION.replace('residuo_a = "ore eccedenti"', 'residuo = "ore eccedenti"')
+    assert regulation_problems(tmp_path, text) == [
+        "riga 38, chiave premi[1].residuo: valore «ore eccedenti» non ammesso; ammessi: resta, ridistribuisci: il "
+        "nome della parte a cui va il residuo si scrive in residuo_a (residuo_a = \"ore eccedenti\")"
+    ]
