@@ -157,3 +157,27 @@ def test_a_part_s_name_written_in_residuo_says_to_write_it_in_residuo_a(tmp_path
         "riga 38, chiave premi[1].residuo: valore «ore eccedenti» non ammesso; ammessi: resta, ridistribuisci: il "
         "nome della parte a cui va il residuo si scrive in residuo_a (residuo_a = \"ore eccedenti\")"
     ]
+
+
+def test_an_empty_text_cell_compared_with_the_empty_text_is_read_as_empty(ciclope_ente, tmp_path):
+    # «incarichi» pays who has an incarico written (docs/regolamento.md, «Il confronto con il testo vuoto»): P2 and P3
+    # leave the cell empty, which is what the condition asks about, not a datum missing
+    text = REGULATION.replace("""ammesso = '=incarico <> "nessuno"'""", """ammesso = '=incarico <> ""'""")
+    files = conservatorio()
+    files["people.csv"] = (
+        files["people.csv"]
+        .replace(",sospensione,nessuno,", ",sospensione,,")
+        .replace(
+            "P3,Persona P3,dipendente,B,com,1,0,false,SEG,,nessuno,0",
+            "P3,Persona P3,dipendente,B,com,1,0,false,SEG,,,0",
+        )
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    # the same amounts as with «nessuno»: P1 500 + 100 + 1.100 = 1.700, P2 200, P3 1.100
+    assert {k: v for k, v in amounts(result).items() if k != "SEG"} == PAID
+    assert [p.message for p in result.violations if p.is_error] == []
+    table = sheets.awards(result, lambda pid: "")
+    head = [c[0] for c in table.columns]
+    code, part, why = (head.index(h) for h in ("Codice", "Parte", "Motivo"))
+    [said] = [r[why] for r in table.rows if (r[code], r[part]) == ("P3", "incarichi")]
+    assert said == "la condizione della parte non vale: l'incarico della Tabella A non è indicato, CII, art. 15"
