@@ -254,6 +254,9 @@ def where_it(where: str) -> str:
         return cell_said(data["file"], data["row"], data["column"] or "")
     if (toml := toml_place(where)) is not None:
         return toml
+    line, colon, place = where.removeprefix("ente.toml:").partition(":")
+    if where.startswith("ente.toml:") and line.isdigit() and colon:  # a key at its line: «ente.toml, riga 5, [dati] …»
+        return f"ente.toml, riga {line}, {toml_key_said(place)}"
     if where.startswith("ente.toml:"):
         table, _, key = where.removeprefix("ente.toml:").partition(".")
         names = {"funds": FUND_NAMES, "approvals": APPROVAL_NAMES}.get(table, {})

@@ -330,6 +330,21 @@ SAME_MEANING = {
 }
 
 
+def _unknown_key(r: Reading, sheet: Sheet, shown: str, near: str, words: list[str]) -> None:
+    """A key of a sheet written as a table of ente.toml ([dati]) that is none of its columns: a key of ente.toml,
+    said at its line and in its table as the office wrote them («ente.toml, riga 5, [dati] fondo_istituo»)."""
+    table = sheet.label.removeprefix("ente.toml ")  # «[dati]» or «[[dati]]», as written
+    key = f"{table.strip('[]')}.{shown}"
+    r.log.err(
+        "ente.toml",
+        sheet.lines.get(shown),
+        key,
+        "core.input.unknown_column",
+        f"chiave sconosciuta {quoted(shown)}{near}: le chiavi di {table} sono {', '.join(words)}; una chiave "
+        "aggiuntiva dell'ufficio si scrive con il prefisso x_ (es. x_note)",
+    )
+
+
 def _header_holds(r: Reading, sheet: Sheet, name: str, cols: dict[str, tuple[Any, bool]]) -> bool:
     """The header's unknown columns and missing required ones reported; whether the sheet can be read
     (no required column missing)."""
@@ -342,6 +357,9 @@ def _header_holds(r: Reading, sheet: Sheet, name: str, cols: dict[str, tuple[Any
         shown = sheet.shown.get(col, col)
         meant = SAME_MEANING.get(shown.strip().lower())
         near = maybe(meant) if meant in words else hint(shown, words)
+        if sheet.lines:  # a table of ente.toml: a key, at its line
+            _unknown_key(r, sheet, shown, near, words)
+            continue
         r.err(
             sheet,
             1,

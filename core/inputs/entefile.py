@@ -71,7 +71,7 @@ def read(asked: Asked, log: Log, sheets: Mapping[str, Sheet]) -> EnteFile:
     rows: dict[str, Sheet] = {}
     for key in data:
         if key in own:
-            if (sheet := _own_rows(asked, log, {**sheets, **rows}, own[key], key, data[key])) is not None:
+            if (sheet := _own_rows(asked, log, {**sheets, **rows}, own[key], key, (data[key], text))) is not None:
                 rows[own[key]] = sheet
         elif key not in ENTE_TOML_KEYS and not key.startswith("x_"):
             known = (*ENTE_TOML_WORDS, *sorted(own))
@@ -120,12 +120,15 @@ def _ambiguous_floats(log: Log, data: dict[str, Any], text: str) -> None:
             del parent[path[-1]]
 
 
-def _own_rows(asked: Asked, log: Log, sheets: Mapping[str, Sheet], name: str, title: str, raw: Any) -> Sheet | None:
+def _own_rows(
+    asked: Asked, log: Log, sheets: Mapping[str, Sheet], name: str, title: str, written: tuple[Any, str]
+) -> Sheet | None:
     """``[[<title>]]`` tables of ente.toml: the rows of a plugin's own sheet (``InputSchema.toml_rows``), each table a
     row and its keys the columns, read as the sheet is (the same parsers, the same problems at «ente.toml
     [[<title>]]», row N = the N-th table). A sheet of one row may be one table, ``[<title>]`` (the ente's own data,
     a value each). The same sheet given also as a file or a workbook's sheet with rows is an error; one left empty
-    under its header (as the template writes it) gives way."""
+    under its header (as the template writes it) gives way. ``written``: the tables and the text of ente.toml."""
+    raw, text = written
     label = f"ente.toml [[{title}]]"
     if isinstance(raw, dict):
         raw, label = [raw], f"ente.toml [{title}]"
@@ -140,8 +143,26 @@ def _own_rows(asked: Asked, log: Log, sheets: Mapping[str, Sheet], name: str, ti
     header = tuple(dict.fromkeys(str(k) for t in raw for k in t))
     # a bare percentage is said here, in the words of ente.toml: its cell is left empty, not read again as a cell
     columns = {h: ["" if (i, h) in reported else _text(t.get(h)) for i, t in enumerate(raw)] for h in header}
-    sheet = Sheet(name=name, label=label, header=header, numbers=tuple(range(1, len(raw) + 1)), columns=columns)
+    numbers = tuple(range(1, len(raw) + 1))
+    lines = key_lines(text, title)
+    sheet = Sheet(name=name, label=label, header=header, numbers=numbers, columns=columns, lines=lines)
     return italian_headers(sheet, asked.schema)
+
+
+TABLE_HEAD = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_\-]+)\s*\]\]?\s*(#.*)?$")
+KEY_LINE = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
+
+
+def key_lines(text: str, title: str) -> dict[str, int]:
+    """Each key written under ``[title]`` or ``[[title]]`` of ente.toml → the line (from 1) it is first on."""
+    out: dict[str, int] = {}
+    table = None
+    for n, line in enumerate(text.splitlines(), start=1):
+        if (head := TABLE_HEAD.match(line)) is not None:
+            table = head.group(1)
+        elif table == title and (key := KEY_LINE.match(line)) is not None:
+            out.setdefault(key.group(1), n)
+    return out
 
 
 def _bare_percentages(asked: Asked, log: Log, name: str, title: str, raw: list[dict[str, Any]]) -> set[tuple[int, str]]:

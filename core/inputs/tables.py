@@ -45,6 +45,9 @@ class Sheet:
     shown: dict[str, str] = attrs.field(factory=dict)  # column code → the header as written (Italian)
     # the ids of the rows refused here (wider than the header): their references are not reported again
     refused: tuple[str, ...] = ()
+    # a sheet written as tables of ente.toml: each key → the line of ente.toml it is first written on, as a problem
+    # of the key (no column, no row of a sheet) names it; empty for a sheet of a file
+    lines: dict[str, int] = attrs.field(factory=dict)
 
 
 def _check_size(path: Path, label: str, size: int | None = None) -> None:

@@ -626,7 +626,8 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
     figure gives, of the part the row is about where the regulation names them («la riduzione per giorni di assenza
     è del 100%»)."""
     status = r.figures.get(f"score:{award.person}:status")
-    left_out = excluded(r, award.person)
+    # an exclusion of some parts alone (its esito not the person's) is the reason of those parts' rows only
+    left_out = excluded(r, award.person) and status is not None and r.status_of(award.person) == status.value
     said = reason_of(r, award.person) if left_out else None
     if said and status is not None:  # the exclusion and the article it comes from, as the scheda's «Fonte» cites it
         return f"{said}, {fmt.cite(status.source, r.plugin.documents)}" if status.source else said
@@ -640,7 +641,13 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
     if rule is not None:  # an exclusion of this part alone, the person paid by others: the rule, its article
         return f"{excluded_words(r, rule)}, {fmt.cite(rule.source, r.plugin.documents)}"
     figure = part_figure(r, award, part, first)
-    return None if figure is None or left_out else zero_reason(figure).removeprefix(NOTHING) or None
+    said = zero_reason(figure).removeprefix(NOTHING) if figure is not None and not left_out else ""
+    if not said or figure is None:
+        return None
+    # the article of the part the row is about, as the other reasons of the column cite theirs; a reason that cites
+    # its own rule already (a reduction's «… (Criteri …, art. 5)») is not cited twice
+    cited = fmt.cite(figure.source, r.plugin.documents) if figure.source else ""
+    return f"{said}, {cited}" if cited and cited.split(", ")[0] not in said else said
 
 
 def part_figure(r: Result, award: Award, part: str | None, first: bool) -> Figure | None:

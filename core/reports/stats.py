@@ -365,10 +365,10 @@ def excluded_from(result: Result, pid: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def part_excluded(result: Result, pid: str) -> str | None:
+def part_excluded(result: Result, pid: str, outcome: str | None = None) -> str | None:
     """«valutato; escluso dalla parte «qualità» per punteggio sotto il minimo»: the outcome of an evaluated person
-    whom an exclusion left out of some parts (:func:`excluded_from`), in the words of the exclusion's status; None
-    where none did."""
+    (or the person's ``outcome`` in words, «senza valutazione individuale») whom an exclusion left out of some parts
+    (:func:`excluded_from`), in the words of the exclusion's status; None where none did."""
     parts = excluded_from(result, pid)
     if not parts:
         return None
@@ -380,7 +380,7 @@ def part_excluded(result: Result, pid: str) -> str | None:
     label = fmt.status(str(status.value), labels)
     rest = label.removeprefix("escluso ")
     words = f"escluso {whence} {rest}" if rest != label else f"{label}, {whence}"
-    return f"{fmt.status('evaluated', labels)}; {words}"
+    return f"{outcome or fmt.status('evaluated', labels)}; {words}"
 
 
 # said in place of the scores' chart and table where nobody has an individual score (never a table of ten zeros)

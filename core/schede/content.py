@@ -18,7 +18,7 @@ from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import EvaluationItem, Person, by_evaluator
 from ciclope.core.money import Instalment
 from ciclope.core.outcomes import INHERITED
-from ciclope.core.reports import fmt, progressions
+from ciclope.core.reports import fmt, progressions, stats
 from ciclope.core.reports.publication import publishable
 from ciclope.core.result import Result
 from ciclope.core.run.explain import (
@@ -370,6 +370,10 @@ def level_words(result: Result, pid: str, level: str | None, status: str | None)
                 span = f"oltre {above} e fino a {top}" if above is not None else f"fino a {top}"
                 return f"Livello «{level}»: punteggio {span} punti nella tabella del regolamento. Esito: {said}."
             above = top
+    figure = result.figures.get(f"score:{pid}:status")
+    if status not in PLAIN and figure is not None and figure.value != status:
+        # an exclusion of some parts alone (not the person's outcome), whose reason follows: said beside the outcome
+        said = stats.part_excluded(result, pid, said) or said
     why = _why_level(result, pid) if level else ""
     if why:  # by the label the ente's regulation gives it, as the line above names it; the level alone the line
         # above already says (never twice)

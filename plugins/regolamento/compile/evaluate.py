@@ -265,6 +265,10 @@ _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
 
 def _binary(node: Binary) -> Compiled:
     left, right = _compile(node.left), _compile(node.right)
+    if node.op in ("=", "<>") and _empty_text(node.right) and isinstance(node.left, Name):
+        left = _or_empty(left)
+    if node.op in ("=", "<>") and _empty_text(node.left) and isinstance(node.right, Name):
+        right = _or_empty(right)
     if node.op in _COMPARE:
         test = _COMPARE[node.op]
 
@@ -280,6 +284,24 @@ def _binary(node: Binary) -> Compiled:
         return None if a is None or b is None else op(a, b)
 
     return arith
+
+
+def _empty_text(node: Node) -> bool:
+    return isinstance(node, Text) and node.value == ""
+
+
+def _or_empty(read: Compiled) -> Compiled:
+    """A datum compared with the empty text (``incarico <> ""``): its empty cell is the empty text the comparison asks
+    about, no datum missing (docs/regolamento.md, «Il confronto con il testo vuoto»); a column the file does not
+    have at all is still said as such (:class:`Unwritten` is no :class:`Blank`)."""
+
+    def run_(env: Env) -> Value:
+        try:
+            return read(env)
+        except Blank:
+            return ""
+
+    return run_
 
 
 def _levels(env: Env, a: Value, b: Value) -> tuple[Value, Value]:

@@ -44,6 +44,7 @@ ENTE_KINDS = (
     "camera_di_commercio",
     "ministero",
     "universita",
+    "istituzione_afam",
     "azienda_sanitaria",
     "autorita",
     "agenzia",

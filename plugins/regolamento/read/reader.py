@@ -509,6 +509,13 @@ OTHER_COMPARTO = (
     "nazionale si applica"
 )
 
+# the words an AFAM institution names itself by, whose letters are nearer to «consorzio» than to its kind
+AFAM_WORDS = ("conservatorio", "accademia", "afam", "isia")
+AFAM = (
+    ": un conservatorio, un'accademia o un'altra istituzione di alta formazione artistica, musicale e coreutica è "
+    "«istituzione_afam»"
+)
+
 
 def _choice(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> None:
     choices = list(meta["choices"])
@@ -516,6 +523,10 @@ def _choice(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> None:
         elsewhere = (
             f": il metodo «{raw}» {ONLY_IN_PARTS[1]}" if path == "premio.metodo" and raw in ONLY_IN_PARTS[0] else ""
         ) or (OTHER_COMPARTO if path == "atto.comparto" else "")
+        elsewhere = elsewhere or (AFAM if path == "atto.tipo_ente" and raw.lower().startswith(AFAM_WORDS) else "")
+        # a part's name, not a misspelt choice: it goes in residuo_a
+        if not elsewhere and path.startswith("premi[") and path.endswith("].residuo") and not nearest(raw, choices):
+            elsewhere = f": il nome della parte a cui va il residuo si scrive in residuo_a (residuo_a = \"{raw}\")"
         ctx.error(
             path,
             f"valore {fmt.quoted(raw)} non ammesso{nearest(raw, choices) if not elsewhere else ''}; ammessi: "

@@ -77,6 +77,8 @@ ENTE_KIND = {
     "citta_metropolitana": "città metropolitana",
     "camera_di_commercio": "camera di commercio",
     "universita": "università",
+    # a conservatorio, an accademia di belle arti, an ISIA (L. 508/1999): of the comparto Istruzione e Ricerca
+    "istituzione_afam": "istituzione di alta formazione artistica, musicale e coreutica (AFAM)",
     "azienda_sanitaria": "azienda sanitaria",
     "autorita": "autorità indipendente",
     "agenzia": "agenzia (regionale o nazionale)",
@@ -390,6 +392,8 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
         who += f", per la sola parte {named}" if len(e.parts) == 1 else f", per le sole parti {named}"
     if e.status:  # as the documents read it: by the label the regulation gives it, else by its code in words
         who += f", con lo stato «{reg.labels.get(e.status) or word(e.status)}»"
+    if e.hearing:  # below the minimum the outcome is not final without the contraddittorio (rules/core.md §5)
+        who += ", ma solo dopo il contraddittorio con la persona"
     if e.synonyms:
         who += (
             " (nella colonna sanzione vale anche "
@@ -409,7 +413,7 @@ def exclusions(block: Exclusion, regulation: Regulation) -> Said:
         lines = [f"Non accedono al premio, nell'ordine, e vale la prima regola che si applica: {'; '.join(said)}."]
     return "Chi non accede al premio", lines if first else [], {
         "rule", "days", "min", "above", "scale", "note", "status", "synonyms", "level", "parts",
-        "condition", "roles"}  # fmt: skip
+        "condition", "roles", "hearing"}  # fmt: skip
 
 
 def _brackets(r: Reduction, regulation: Regulation) -> str:

@@ -296,3 +296,16 @@ def test_a_fund_multiplied_by_a_bare_number_with_decimals_is_a_warning(ciclope_e
         "è un numero, come in un foglio di calcolo)"
     ]
     assert said == (expected if warned else [])
+
+
+def test_a_mistyped_key_of_dati_is_an_unknown_key_at_its_line(ciclope_ente, tmp_path):
+    # ente.toml: line 1 the name, 2 [dati], 3 ricavi, 4 the typo «quota_ricav»: a key of ente.toml, found by its line
+    data = ente('[dati]\nricavi = "600000.00"\nquota_ricav = "2%"\n')
+    with pytest.raises(CiclopeError) as refused:
+        run_declared(ciclope_ente, tmp_path, HEAD + FUND, data)
+    [problem] = [p for p in refused.value.problems if p.rule == "core.input.unknown_column"]
+    assert (problem.said, problem.message) == (
+        "ente.toml, riga 4, [dati] quota_ricav",
+        "chiave sconosciuta «quota_ricav» (forse «quota_ricavi»?): le chiavi di [dati] sono ricavi, quota_ricavi; "
+        "una chiave aggiuntiva dell'ufficio si scrive con il prefisso x_ (es. x_note)",
+    )

@@ -16,9 +16,10 @@ from test_regolamento_role_names import text_of
 import ciclope.plugins.regolamento as regolamento
 from ciclope.core.commands.cli import main
 from ciclope.core.reports import html
+from ciclope.plugins.regolamento.format.spec import ENTE_KINDS
 from ciclope.plugins.regolamento.say.assumed import TUEL
 
-from helpers import regulation_text, run_declared
+from helpers import regulation_problems, regulation_text, run_declared
 
 
 def _demo(tmp_path: Path) -> Path:
@@ -119,4 +120,19 @@ def test_a_regional_agency_of_the_comparto_cites_no_law_of_the_enti_locali(ciclo
     assert (
         "L'ente non ha dirigenti: la scheda d riporta anche le EQ, che ne svolgono le funzioni (D.Lgs. 267/2000, art. "
         "109 c. 2)." in internal
+    )
+
+
+def test_a_conservatorio_or_an_accademia_is_an_istituzione_afam(tmp_path):
+    """A conservatorio, an accademia di belle arti: an istituzione AFAM (L. 508/1999), said in words, no ente locale;
+    «conservatorio» written as the kind says which to write, never a «consorzio» its letters are near to."""
+    head = 'formato = 2\n[atto]\ntitolo = "Criteri"\ntipo_ente = "{}"\n'
+    said = regulation_text(tmp_path, head.format("istituzione_afam"))
+    assert "Tipo di ente: istituzione di alta formazione artistica, musicale e coreutica (AFAM)." in said
+    assert "istituzione_afam" not in TUEL
+    [problem] = regulation_problems(tmp_path, head.format("conservatorio"))
+    kinds = ", ".join(ENTE_KINDS)
+    assert problem == (
+        f"riga 4, chiave atto.tipo_ente: valore «conservatorio» non ammesso; ammessi: {kinds}: un conservatorio, un'accademia o un'altra istituzione "
+        "di alta formazione artistica, musicale e coreutica è «istituzione_afam»"
     )

@@ -5,7 +5,7 @@ seguito di una valutazione positiva») keeps the check."""
 
 from __future__ import annotations
 
-from helpers import RESULT_PART, amounts, regulation_problems, run_declared, two_dirigenti
+from helpers import RESULT_PART, amounts, regulation_problems, regulation_text, run_declared, two_dirigenti
 
 TEXT = """\
 formato = 2
@@ -74,3 +74,12 @@ def test_the_key_belongs_to_the_minimum_score_rule(tmp_path):
     text = TEXT.replace('regola = "punteggio_minimo"\nminimo = 60', 'regola = "assenze"\ngiorni = 60')
     [problem] = regulation_problems(tmp_path, text)
     assert problem.endswith("il contraddittorio vale per la regola «punteggio_minimo»")
+
+
+def test_the_regulation_read_back_says_the_contraddittorio_in_words(tmp_path):
+    # the key in a sentence of the rule, never its documentation («true se …», a file's and a block's name)
+    text = regulation_text(tmp_path, TEXT)
+    assert (
+        "Non accede al premio chi ha un punteggio inferiore a 60, per i dirigenti, con lo stato «valutazione "
+        "negativa», ma solo dopo il contraddittorio con la persona (art. 3)."
+    ) in text.splitlines()

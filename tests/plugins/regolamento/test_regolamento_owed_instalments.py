@@ -81,9 +81,14 @@ def test_an_owed_part_is_what_it_owes_never_a_negative_unpaid(result):
 def test_a_part_at_zero_has_its_row_with_the_reason(result):
     table = next(t for t in sheets.tables(result) if t.title == "Premi")
     # P11: 0 from the objectives (45 points, under 48), 400,00 from the competences; both rows, the 0 with its reason
+    # and the part's article (fonte = "art. 2 c. 2" of the act whose sigla is «Contratto di secondo livello»)
     rows = [(row[4], str(row[5]), row[-1]) for row in table.rows if row[0] == "P11"]
     assert rows == [
-        ("quota obiettivi (80%)", "0.00", "i punti della sezione «Obiettivi» sono meno di 48"),
+        (
+            "quota obiettivi (80%)",
+            "0.00",
+            "i punti della sezione «Obiettivi» sono meno di 48, Contratto di secondo livello, art. 2 c. 2",
+        ),
         ("quota competenze (20%)", "400.00", None),
     ]
 
