@@ -42,7 +42,7 @@ from ciclope.core.run.explain import (
     worded_code,
 )
 from ciclope.core.schede.absences import absence_lines
-from ciclope.core.schede.words import words_only
+from ciclope.core.schede.words import DASH, words_only
 from ciclope.core.trace import (
     NOTHING,
     PROGRESSION_COST,
@@ -186,8 +186,25 @@ def _steps(result: Result, figure: Figure | None, cited: bool = False) -> tuple[
             )
         )
         note = _own_source(result, figure, sub) if cited else ""
-        out.append(Line(words_only(fmt.worded(i.name, labels, signed=True)), value, note))
+        name = words_only(fmt.worded(i.name, labels, signed=True))
+        out.append(Line(_uncited(name, note), _redone(sub, value), note))
     return tuple(out)
+
+
+def _redone(sub: Figure | None, value: str) -> str:
+    """An element computed by a formula the office wrote, as the person redoes it: its words, then its value
+    («il maggiore tra 0% e (i giorni di assenza meno 15 giorni) × 1% al giorno = 5%»); any other, or a condition
+    (its words are the element's name, its value «sì»), as its value."""
+    if sub is None or not isinstance(sub.value, Decimal) or not sub.formula.startswith("=") or DASH not in sub.formula:
+        return value
+    return f"{words_only(sub.formula)} = {value}"
+
+
+def _uncited(name: str, note: str) -> str:
+    """An element's name without the article its note cites: «i giorni di assenza (20 giorni), art. 10 c. 3» beside
+    «CCDI, art. 10 c. 3» is «i giorni di assenza (20 giorni)»."""
+    head, comma, article = name.rpartition(", ")
+    return head if comma and note and article and note.endswith(article) else name
 
 
 def _own_source(result: Result, figure: Figure, sub: Figure | None) -> str:

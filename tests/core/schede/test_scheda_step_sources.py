@@ -81,3 +81,36 @@ def test_the_page_heads_the_column_of_the_articles(ciclope_ente, tmp_path):
     text_b = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "B")))))
     assert "Elemento del calcolo Valore Fonte" not in text_b
     assert "Elemento del calcolo Valore" in text_b
+
+
+BY_FORMULA = REGULATION.replace(
+    """misura = "assenze"
+fonte = "art. 10 c. 3"
+scaglioni = [
+  { da = 0, a = 10, riduzione = 0 },
+  { da = 11, a = 30, riduzione = 0.10 },
+  { da = 31, riduzione = 1 },
+]""",
+    """riduzione = "=MAX(0%; (assenze - 15 giorni) * 1% al giorno)"
+fonte = "art. 10 c. 3\"""",
+)
+
+
+def test_a_reduction_by_a_formula_says_its_words_so_the_person_redoes_it(ciclope_ente, tmp_path):
+    staff = [
+        "A,Anna Verdi,dipendente,C,com,1,20,false,SEG",
+        "B,Bruno Neri,dipendente,C,com,1,0,false,SEG",
+        "C,Carla Bianchi,dipendente,C,com,1,0,false,SEG",
+    ]
+    cards = [f"{pid},SEG,Risultati,Qualità del lavoro,100,80,1" for pid in "ABC"]
+    data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "3000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, BY_FORMULA, data)
+    lines = steps(result, "A")
+    # 20 days of absence: (20 − 15) × 1% = 5%, the article once, in its column, not again after the days
+    assert lines["riduzione per i giorni di assenza (20 giorni)"] == (
+        "il maggiore tra 0% e (i giorni di assenza meno 15 giorni) × 1% al giorno = 5%",
+        "CCDI, art. 10 c. 3",
+    )
+    # weights 80 × 0,95 = 76, 80 and 80, Σ 236: 3.000 × 76 / 236 = 966,1016… → 966,10
+    (payment,) = build(result, "A").payments
+    assert payment.amount == "€ 966,10"
