@@ -286,3 +286,7 @@ class InputSchema:
     # knows, so that every such row is said in one run (case, accents and spaces do not count)
     grade_column: str = ""
     grades: tuple[str, ...] = ()
+    # the columns of a file whose cells are facts of the cycle's year, not of the person or the unit (a disciplinary
+    # sanction, the days a regulation counts): file name → column codes. ``ciclope template --from`` leaves them
+    # empty for next year, as it does the days of absence, so that a fact of the year before never counts again
+    yearly: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)

@@ -127,6 +127,8 @@ def cmd_template(args) -> int:
     if done.kept:
         print(f"Tenuti come erano (già presenti, non sovrascritti): {', '.join(str(p) for p in done.kept)}.")
     if args.file.suffix.lower() == ".xlsx":
+        if done.emptied:
+            print(emptied_words(done.emptied))
         print(
             "Compila i fogli sotto le intestazioni (la nota di ogni intestazione spiega la colonna, i valori "
             "ammessi e un esempio) e completa ente.toml; il file va chiamato ente.xlsx nella cartella dell'ente "
@@ -137,8 +139,18 @@ def cmd_template(args) -> int:
     ente = next(p.parent for p in done.written + done.kept if p.name == "ente.xlsx")
     if args.source is not None:
         print(kept_store_words(done.store, done.fund))
+        if done.emptied:  # of a workbook written now (one kept is the office's, as it was)
+            print(emptied_words(done.emptied))
     print(next_steps(ente, args.file / "cycle.toml", args.source is not None))
     return EXIT_OK
+
+
+def emptied_words(columns: tuple[str, ...]) -> str:
+    """What ``template --from`` left empty of the year before: the columns of the year's facts, to write anew."""
+    return (
+        f"Le colonne dei fatti dell'anno sono vuote, da scrivere con quelli del nuovo anno: {', '.join(columns)}; "
+        "il resto dei dati viene dall'anno prima, da rileggere."
+    )
 
 
 RELAZIONE_PARTS = (

@@ -179,6 +179,8 @@ class Written:
     store: str | None = None
     # with --from: the run constituted the ente's fund (its results.json has «fondo»), which next year compares
     fund: bool = False
+    # with --from: the headers of the columns of the year's facts, left empty for next year (by sheet title)
+    emptied: tuple[str, ...] = ()
 
 
 def _columns(schema) -> dict[str, dict[str, Any]]:
@@ -380,7 +382,7 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
     params = {key: str(path / name) for key, name in cycle_keys.items()}
     inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, (ente, year, doc), params, keep=True)
     constituted = doc is not None and bool(doc.get("fondo"))
-    return Written((*written, *inner.written), (*kept, *inner.kept), store, constituted)
+    return Written((*written, *inner.written), (*kept, *inner.kept), store, constituted, inner.emptied)
 
 
 def _first_ente(path: Path) -> dict[str, Any]:
@@ -490,7 +492,21 @@ def _write_ente(
         texts.update({f"{narrative.FOLDER}/{p.key}.md": narrative_text(p) for p in narrative.PARTS})
     for fname, text in texts.items():
         _write_or_keep(path.parent / fname, text, written, kept)
-    return Written(tuple(written), tuple(kept))
+    return Written(tuple(written), tuple(kept), emptied=emptied(schema) if ente is not None and path in written else ())
+
+
+# the core's columns of the year's facts, never carried into next year (a person's days of absence)
+YEARLY = {"people": ("absence_days",)}
+
+
+def emptied(schema: Any) -> tuple[str, ...]:
+    """The columns of the year's facts the template leaves empty for next year, as the workbook heads them, each with
+    its sheet: «giorni_assenza (persone)», «sanzione (persone)»."""
+    out = []
+    for sheet in ("people", "units"):
+        codes = (*YEARLY.get(sheet, ()), *schema.yearly.get(f"{sheet}.csv", ()))
+        out += [f"{header_label(sheet, c, schema)} ({sheet_title(sheet)})" for c in dict.fromkeys(codes)]
+    return tuple(out)
 
 
 def _write_workbook(
@@ -860,10 +876,12 @@ def _rows_from(ente: Ente, nxt: int, schema) -> dict[str, list[dict[str, Any]]]:
     for row, p in zip(people, staff):
         row.update({k: _cell(v) for k, v in p.extra.items()})
         row.update({k: None for k in SERVICE_DATES if isinstance(p.extra.get(k), dt.date) and p.extra[k] < first})
+        row.update(dict.fromkeys(schema.yearly.get("people.csv", ())))  # the year's facts: next year's to write
         row["evaluator"] = kept(row["evaluator"])
     units = rows("units", ente.units.values(), ("id", "name", "kind", "parent", "head"))
     for row, u in zip(units, ente.units.values()):
         row.update({k: _cell(v) for k, v in u.extra.items()})
+        row.update(dict.fromkeys(schema.yearly.get("units.csv", ())))
         row["head"] = kept(row["head"])
     objectives = rows(
         "objectives", ente.objectives.values(), ("id", "kind", "title", "parent", "area", "weight", "owner")

@@ -213,4 +213,10 @@ def merge_schemas(schemas: Iterable[InputSchema]) -> InputSchema:
         role_words={w: role for s in schemas for w, role in s.role_words.items()},
         grade_column=next((s.grade_column for s in schemas if s.grade_column), ""),
         grades=tuple(dict.fromkeys(g for s in schemas for g in s.grades)),
+        yearly={f: tuple(dict.fromkeys(c for s in schemas for c in s.yearly.get(f, ()))) for f in _yearly(schemas)},
     )
+
+
+def _yearly(schemas: list[InputSchema]) -> tuple[str, ...]:
+    """The files some schema names columns of the year of (:attr:`InputSchema.yearly`), in order."""
+    return tuple(dict.fromkeys(f for s in schemas for f in s.yearly))

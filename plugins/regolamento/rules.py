@@ -271,6 +271,11 @@ def input_schema(params: Params | None) -> InputSchema:
         where = files if file in files else columns  # a file of the plugin's own, or a core file's further columns
         where[file] = {**where.get(file, {}), **declaredcolumns.parsers(declared_here)}
         help[file] = {**help.get(file, {}), **{c.name: (c.meaning, "") for c in declared_here}}
+    facts = declaredcolumns.yearly(regulation.columns)  # the columns of the year's facts, left empty next year
+    schema = attrs.evolve(
+        schema,
+        yearly={f: (*schema.yearly.get(f, ()), *facts.get(f, ())) for f in dict.fromkeys((*schema.yearly, *facts))},
+    )
     named = named_roles(regulation.labels)
     if "po" in named:  # the column's notes name the role as the regulation does, and the column ruolo reads it
         help["people.csv"] = {**help["people.csv"], **_position_help(named["po"][0])}
@@ -392,6 +397,7 @@ def own_schema() -> InputSchema:
             past.FILE: ("person", "year", "score"),
         },
         titles={"premi.csv": "premi", "incarichi.csv": "incarichi", past.FILE: past.TITLE},
+        yearly={"people.csv": ("sanzione",)},  # the sanction of the year: next year's template leaves it empty
         help={
             "people.csv": {
                 "sanzione": (

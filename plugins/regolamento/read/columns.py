@@ -206,6 +206,10 @@ def _check_bounds(c: Column, path: str, error: Error) -> None:
 
 # the types of a column whose cells are numbers, which a minimo and a massimo bound
 BOUNDED = ("numero", "euro", "giorni", "percentuale", "punti", "anno")
+# the kinds of a declared column whose cells are facts of the cycle's year (the days, events, amounts, shares and
+# scores a text counts, a yes-no of the year): next year's template leaves them empty. A text, a date or a year
+# names what lasts (a profile, the day of a new parameter, the year of the last progression): carried
+YEARLY_KINDS = ("numero", "euro", "giorni", "percentuale", "punti", "sì/no")
 
 
 def parsers(columns: Sequence[Column]) -> dict[str, Callable[[str], Any]]:
@@ -242,6 +246,11 @@ def bound_said(c: Column, bound: Any) -> str:
     if c.kind == "euro":
         return fmt.euro(bound)
     return fmt.decimal_it(bound)
+
+
+def yearly(columns: Sequence[Column]) -> dict[str, tuple[str, ...]]:
+    """The declared columns of facts of the cycle's year (:data:`YEARLY_KINDS`) by the file that holds them."""
+    return {f: tuple(c.name for c in cs if c.kind in YEARLY_KINDS) for f, cs in by_file(columns).items()}
 
 
 def by_file(columns: Sequence[Column]) -> dict[str, list[Column]]:

@@ -469,11 +469,11 @@ def test_next_year_s_template_reads_a_run_whose_regulation_declared_a_column(tmp
     folder = next_year(tmp_path, GUARDS, people("guardie", {"A": "12", "B": "30"}))
     err = capsys.readouterr().err
     assert "guardie" not in err
-    # next year's folder starts from the run's own regulation, and its workbook carries the declared column with the
-    # values the office typed
+    # next year's folder starts from the run's own regulation, and its workbook has the declared column, empty: the
+    # guards of 2024 are a fact of 2024, never next year's premium (the office writes 2025's)
     assert (folder / "smvp.toml").read_text(encoding="utf-8") == GUARDS
     assert 'regolamento = "smvp.toml"' in (folder / "cycle.toml").read_text(encoding="utf-8")
-    assert sheet_values(folder / "comune" / "ente.xlsx", "guardie") == {"A": 12, "B": 30, "SEG": 0}
+    assert sheet_values(folder / "comune" / "ente.xlsx", "guardie") == {"A": None, "B": None, "SEG": None}
     assert main(["validate", str(folder / "cycle.toml")]) in (0, 1)
     assert "guardie" not in capsys.readouterr().err  # the column is declared by the file beside it
 
@@ -486,18 +486,60 @@ def test_next_year_s_workbook_alone_has_the_run_s_declared_column(tmp_path):
     book = tmp_path / "solo" / "ente-2025.xlsx"
     book.parent.mkdir()
     assert main(["template", "regolamento", str(book), "--from", str(folder.parent / "risultati" / "comune")]) == 0
-    assert sheet_values(book, "guardie") == {"A": 12, "B": 30, "SEG": 0}
+    assert sheet_values(book, "guardie") == {"A": None, "B": None, "SEG": None}  # the column, for 2025's guards
 
 
-def test_next_year_s_template_carries_a_datum_of_the_unit(tmp_path):
+def test_next_year_s_template_leaves_the_unit_s_datum_of_the_year_empty(tmp_path):
     folder = next_year(tmp_path, TURNOVER, sectors("4000000", "3000000"))
-    # the turnover written on the sectors' rows, the company's and the office's cells empty as typed
+    # the turnover of 2024 is no turnover of 2025: the column is there, every unit's cell empty
     assert sheet_values(folder / "comune" / "ente.xlsx", "fatturato") == {
         "com": None,
-        "VERDE": 4000000,
-        "MAN": 3000000,
+        "VERDE": None,
+        "MAN": None,
         "UFF": None,
     }
+
+
+FACTS_AND_PROFILE = (
+    HEAD
+    + """
+[[colonne]]
+nome = "profilo"
+tipo = "testo"
+significato = "il profilo professionale"
+fonte = "art. 3"
+
+[[esclusioni]]
+regola = "sanzione"
+oltre = "rimprovero_scritto"
+scala = ["rimprovero_verbale", "rimprovero_scritto", "multa", "sospensione"]
+fonte = "art. 9"
+"""
+    + GUARDS.removeprefix(HEAD)
+)
+
+
+def test_next_year_s_template_empties_the_year_s_facts_and_keeps_what_lasts(tmp_path, capsys):
+    files = people("guardie", {"A": "12", "B": "30"})
+    rows = files["people.csv"].splitlines()
+    # a sanction of 2024 for B, and each one's profile: a text that names what lasts
+    files["people.csv"] = (
+        "\n".join(
+            [f"{rows[0]},sanzione,profilo", f"{rows[1]},,direttivo", f"{rows[2]},,tecnico", f"{rows[3]},multa,tecnico"]
+        )
+        + "\n"
+    )
+    folder = next_year(tmp_path, FACTS_AND_PROFILE, files)
+    book = folder / "comune" / "ente.xlsx"
+    # B's multa of 2024 would exclude B from 2025's premium if carried: the column is left empty, as the guards
+    assert sheet_values(book, "sanzione") == {"A": None, "B": None, "SEG": None}
+    assert sheet_values(book, "guardie") == {"A": None, "B": None, "SEG": None}
+    assert sheet_values(book, "profilo") == {"A": "tecnico", "B": "tecnico", "SEG": "direttivo"}
+    out = capsys.readouterr().out
+    assert (
+        "Le colonne dei fatti dell'anno sono vuote, da scrivere con quelli del nuovo anno: giorni_assenza (persone), "
+        "sanzione (persone), guardie (persone); il resto dei dati viene dall'anno prima, da rileggere."
+    ) in out
 
 
 # --- A datum of the unit: elenco = "unità" ---------------------------------------------------------------------
