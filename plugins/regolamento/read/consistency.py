@@ -110,6 +110,7 @@ def check(
     # the grades the tables and formulas may name: None when [gradi] had errors of its own and was set aside, so a
     # grade of it is judged by neither its names nor the categories of Funzioni Locali (nothing follows from it)
     declared = None if "grades" in broken else declared_grades(parts)
+    grade_word(parts, error)
     score: Score | None = parts.get("score")
     if score is not None:
         weights_sum(score, error, declared)
@@ -256,6 +257,23 @@ def one_card_each(cards: Sequence[Card], error: Error, declared: Sequence[str] |
                     )
                     break
             seen.setdefault(role, []).append((i, codes))
+
+
+def grade_word(parts: Mapping[str, Any], error: Error) -> None:
+    """[gradi] ``parola = "livello"`` beside [livelli]: every sentence that says a level of evaluation («il
+    coefficiente del livello», «livello = fascia media») would say the grade with the same word, and the scheda would
+    have two rows «livello»; the contract's word is said whole («livello professionale»)."""
+    grades, levels = parts.get("grades"), parts.get("levels")
+    if grades is None or levels is None or grades.word.strip().lower() not in ("livello", "livelli"):
+        return
+    error(
+        "gradi.parola",
+        "«livello» è già la parola dei livelli di valutazione di [livelli] («il coefficiente del livello»): il grado "
+        "del contratto detto con la stessa parola si confonderebbe con essi nella scheda personale e nelle "
+        'spiegazioni; scrivi la parola intera del contratto, es. parola = "livello professionale" (o "livello '
+        'economico")',
+        "regolamento.valore",
+    )
 
 
 def declared_grades(parts: Mapping[str, Any]) -> tuple[str, ...]:

@@ -329,3 +329,26 @@ def test_a_grades_block_set_aside_is_its_one_error(tmp_path):
     assert regulation_problems(tmp_path, DECLARED) == []
     text = DECLARED.replace('fonte = "punto 1"\n', "")
     assert regulation_problems(tmp_path, text) == ['riga 7, chiave gradi.fonte: manca la fonte (fonte = "art. …")']
+
+
+EVALUATION_LEVELS = """
+[livelli]
+fonte = "punto 4"
+scala = [
+  { nome = "fascia alta", da = 90 },
+  { nome = "fascia base", da = 60 },
+]
+"""
+
+
+def test_the_grade_said_livello_beside_levels_of_evaluation_is_an_error_with_the_whole_word(tmp_path):
+    """An ente di ricerca's contract calls its grades «livelli» (IV–VIII): said «livello» beside [livelli], the scheda
+    would have two rows «livello», the grade's and the evaluation's; the contract's word is written whole."""
+    text = DECLARED.replace('parola = "categoria"', 'parola = "livello"') + EVALUATION_LEVELS
+    [message] = regulation_problems(tmp_path, text)
+    assert message.startswith("riga 9, chiave gradi.parola: «livello» è già la parola dei livelli di valutazione")
+    assert message.endswith('scrivi la parola intera del contratto, es. parola = "livello professionale" (o "livello '
+                            'economico")')  # fmt: skip
+    # the whole word reads; «livello» without levels of evaluation has nothing to be confused with
+    assert regulation_problems(tmp_path, text.replace('"livello"', '"livello professionale"')) == []
+    assert regulation_problems(tmp_path, DECLARED.replace('parola = "categoria"', 'parola = "livello"')) == []
