@@ -11,6 +11,7 @@ from ciclope.core import cardscore
 from ciclope.core.citation import Citation
 from ciclope.core.conciliation import has_contraddittorio, not_in_card, po_needs_contraddittorio
 from ciclope.core.fmt import decimal_it
+from ciclope.core.fmt import exact as fmt_exact
 from ciclope.core.model import EvaluationItem, Indicator, Person, by_evaluator
 from ciclope.core.money import CENT, TEN_THOUSANDTH, r4
 from ciclope.core.outcomes import OrgPerformance, Score
@@ -163,6 +164,15 @@ def card_score_and_formula(items: Sequence[EvaluationItem]) -> tuple[Decimal | N
     return (None if exact is None else exact.quantize(CENT, ROUND_HALF_UP)), formula
 
 
+def rounding_note(exact: Decimal) -> str:
+    """How a card's score came to two decimals, where it has more: «punteggio esatto 82,185: 82,19 arrotondato a due
+    decimali» (half up, as every score), so a person who redoes the card finds the number printed; "" otherwise."""
+    rounded = exact.quantize(CENT, ROUND_HALF_UP)
+    if rounded == exact:
+        return ""
+    return f"punteggio esatto {fmt_exact(exact)}: {decimal_it(rounded, 2)} arrotondato a due decimali"
+
+
 def shown(score: Score) -> Decimal | None:
     """The number a person reads as their score: the points of the regulation's own scale where it has one (its
     levels and thresholds are written in them), else the score on 100."""
@@ -233,10 +243,11 @@ def card_part(
 ) -> Decimal | None:
     """The card score recorded as ``card:<id>`` for plugins that combine it with other parts; ``source`` is the card's
     own act where the plugin declares one (the common rules' individual card otherwise)."""
-    score, formula = card_score_and_formula(card)
-    if score is not None:
+    exact, formula = exact_card_score(card)
+    score = None if exact is None else exact.quantize(CENT, ROUND_HALF_UP)
+    if exact is not None and score is not None:
         label = f"Scheda di valutazione di {person.name}"
-        trace.record(f"card:{person.id}", score, formula, source, CardInputs(card), label)
+        trace.record(f"card:{person.id}", score, formula, source, CardInputs(card), label, rounding_note(exact))
         # each evaluator's card (recorded by the cycle, before any plugin) cites the act its mean cites
         for period in card[0].periods if card else ():
             own = trace.figures.get(f"card:{person.id}:{period.evaluator}")

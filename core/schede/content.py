@@ -148,6 +148,8 @@ class Scheda:
     evaluated: bool = True
     # a calculation with errors (:func:`reports.publishable`): what the scheda says above all, as a draft's
     draft: str = ""
+    # the card's score before its rounding to two decimals, where it has more («82,185»): the person redoes the card
+    card_exact: str = ""
 
 
 # above a scheda of a calculation with errors: an evaluation is handed before the OIV's validation (an act still to
@@ -342,6 +344,14 @@ def card_score(result: Result, pid: str) -> str:
         return ""
     done = sum((w * it.points / it.max_points for w, it in zip(weights, items)), Decimal(0))
     return fmt.score(100 * done / total)
+
+
+def _card_exact(result: Result, pid: str, card: Figure | None) -> str:
+    """The card's score as computed, where the two decimals printed round it («82,185» for 82,19); "" otherwise."""
+    exact = scoring.exact_card_score(_conciliated(result, pid))[0] if card is not None else None
+    if card is None or exact is None or exact == card.value or fmt.score(exact) != fmt.score(card.value):
+        return ""
+    return fmt.exact(exact)
 
 
 def _organizational(result: Result, pid: str) -> tuple[Line, ...]:
@@ -768,6 +778,7 @@ def build(result: Result, pid: str) -> Scheda:
         about=_about(result, pid),
         card=_card(result, pid),
         card_score=fmt.score(card_figure.value) if card_figure is not None else card_score(result, pid),
+        card_exact=_card_exact(result, pid, card_figure),
         organizational=_organizational(result, pid),
         score=fmt.score(scoring.shown(score)) if score is not None and score.score is not None else "—",
         score_of=scoring.out_of(score) if score is not None else "su 100",

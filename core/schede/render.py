@@ -60,24 +60,29 @@ def _lines(lines: tuple[Line, ...], head: tuple[str, ...] | None = None) -> str:
 def _card(s: Scheda) -> str:
     if s.parts:  # a card per evaluator, each with its period and score, then their mean
         cards = "".join(f"<h3>{_e(p.title)}</h3>{_card_rows(p.rows, p.score)}" for p in s.parts)
-        mean = f"<p>Punteggio delle schede: <b>{_e(s.card_score)}</b> su 100, {_e(s.card_mean)}.</p>"
+        mean = f"<p>Punteggio delle schede: <b>{_e(s.card_score)}</b> su 100, {_e(s.card_mean)}{_rounded(s)}.</p>"
         why = f"<p><b>Motivazione del valutatore:</b>{_as_written(s.motivation)}</p>" if s.motivation else ""
         return f"{cards}{mean}{why}"
     if not s.card:  # a score from the other components is said to come from them; without a score, nothing more
         other = ": il punteggio viene dagli altri elementi qui sotto" if s.score != NONE else ""
         return f"<p>Nessuna scheda di valutazione individuale{other}.</p>"
     why = f"<p><b>Motivazione del valutatore:</b>{_as_written(s.motivation)}</p>" if s.motivation else ""
-    return _card_rows(s.card, s.card_score) + why
+    return _card_rows(s.card, s.card_score, _rounded(s)) + why
 
 
-def _card_rows(card: tuple[CardRow, ...], score: str) -> str:
-    """A card's table and its score."""
+def _rounded(s: Scheda) -> str:
+    """How the card's score came to its two decimals, after it: « (esatto 82,185, arrotondato a due decimali)»."""
+    return f" (esatto {_e(s.card_exact)}, arrotondato a due decimali)" if s.card_exact else ""
+
+
+def _card_rows(card: tuple[CardRow, ...], score: str, rounded: str = "") -> str:
+    """A card's table and its score (``rounded``: how it came to its two decimals, escaped)."""
     rows = "".join(
         f"<tr><td>{_e(r.section)}</td><td>{_e(r.item)}</td><td class='n'>{_e(r.max_points)}</td>"
         f"<td class='n'>{_e(r.weight)}</td><td class='n'>{_e(r.points)}</td><td>{_e(r.note)}</td></tr>"
         for r in card
     )
-    total = f"<p>Punteggio della scheda: <b>{_e(score)}</b> su 100.</p>" if score else ""
+    total = f"<p>Punteggio della scheda: <b>{_e(score)}</b> su 100{rounded}.</p>" if score else ""
     return (
         "<table><tr><th>Sezione</th><th>Voce</th><th>Punti massimi</th><th>Peso</th><th>Punti</th>"
         f"<th>Note</th></tr>{rows}</table>{total}"

@@ -34,7 +34,7 @@ def test_the_scheda_shows_each_card_the_mean_and_both_evaluators(ciclope_ente):
     result = result_of(ciclope_ente)
     said = text(render(build(result, "P1")))
     # D1: 100 × (48 + 32) / 100 = 80,00 (182 days); D2: 100 × (54 + 36) / 100 = 90,00 (184 days);
-    # (80 × 182 + 90 × 184) / 366 = 31.120 / 366 = 85,027… → 85,03
+    # (80 × 182 + 90 × 184) / 366 = 31.120 / 366 = 85,02732… → 85,03, its four decimals said beside it
     assert (
         "Scheda di Anna Russo, dal 01/01/2024 al 30/06/2024 (182 giorni) Sezione Voce Punti massimi Peso Punti Note "
         "Scheda Risultati 60 — 48 Scheda Comportamenti 40 — 32 Punteggio della scheda: 80,00 su 100. "
@@ -42,7 +42,8 @@ def test_the_scheda_shows_each_card_the_mean_and_both_evaluators(ciclope_ente):
     ) in said
     assert (
         "Punteggio della scheda: 90,00 su 100. Punteggio delle schede: 85,03 su 100, media delle valutazioni in "
-        "proporzione ai giorni di ciascun periodo: (80,00 × 182 + 90,00 × 184) / 366."
+        "proporzione ai giorni di ciascun periodo: (80,00 × 182 + 90,00 × 184) / 366 (esatto 85,0273…, arrotondato a "
+        "due decimali)."
     ) in said
     assert (
         "Il valutatore dal 01/01/2024 al 30/06/2024 Anna Russo Il valutatore dal 01/07/2024 al 31/12/2024 Ciro "
