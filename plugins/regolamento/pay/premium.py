@@ -911,6 +911,8 @@ DERIVED = frozenset({"peso", "Σ pesi", "Σ pesi della fascia"})
 def why_zero(given: tuple[Input, ...]) -> str:
     """Why an amount is 0, when a factor of it is: the first input read that is zero («nessun importo: il
     coefficiente del livello = 0»), the weight only when nothing it is made of is; "" when none is (a cap, cents)."""
+    # a reduction of 0% takes nothing (said where the person's days came under its threshold): never why it is 0
+    given = tuple(i for i in given if not (i.ref or "").startswith("reduction:"))
     zeros = [i.name for i in given if _zero(i.value) and i.name not in DERIVED]
     zeros = zeros or [i.name for i in given if _zero(i.value)]
     return f"nessun importo: {the(zeros[0])} = 0" if zeros else ""  # «=»: right for «i mesi …» as for «il punteggio»
