@@ -678,9 +678,7 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
                 what=fmt.worded(str(award["what"]), labels, signed=True) + band,
                 amount=fmt.euro(Decimal(award["amount"])),
                 pool=fmt.fund(pool, _label(result, pool), labels),
-                formula=words_only(
-                    fmt.worded(str(award.get("formula") or (figure.formula if figure is not None else "")), labels)
-                ),
+                formula=words_only(fmt.worded(_formula(result, award, figure, pid), labels)),
                 source=fmt.worded(fmt.cite(str(award.get("source") or ""), result.plugin.documents), labels, True),
                 steps=_steps(result, figure, cited=True),
                 readings=readings,
@@ -690,6 +688,14 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
             )
         )
     return tuple(out)
+
+
+def _formula(result: Result, award: Mapping[str, Any], figure: Figure | None, pid: str) -> str:
+    """How an amount is computed, as its part's is (:func:`_how`): of one an exclusion took, the exclusion's rule with
+    what it read."""
+    if figure is not None and figure.formula.startswith("escluso"):
+        return _how(result, figure, pid)
+    return str(award.get("formula") or (figure.formula if figure is not None else ""))
 
 
 def _note(figure: Figure) -> str:
@@ -738,7 +744,8 @@ def _how(result: Result, part: Figure, pid: str) -> str:
     status = result.figures.get(f"score:{pid}:status")
     if status is None or not part.formula.startswith("escluso") or all(i.ref != status.key for i in part.inputs):
         return part.formula
-    return f"{exclusion_words(result, status, parts=False)}: nessun premio"
+    # the rule in words before the values it read join it: a bracket of the office's formula would take them along
+    return f"{exclusion_words(result, status._replace(formula=words_only(status.formula)), parts=False)}: nessun premio"
 
 
 def _label(result: Result, pool: str) -> str:

@@ -196,7 +196,17 @@ def reduced_fund(figure: Any, whole: Mapping[str, Decimal]) -> Any:
 
     if figure.key in {key for key, _ in reduced.values()} or not any(cut(i) for i in figure.inputs):
         return figure  # the reduced fund's own figure reads the whole fund
-    return figure._replace(inputs=tuple(attrs.evolve(i, ref=reduced[i.ref][0]) if cut(i) else i for i in figure.inputs))
+    return figure._replace(inputs=tuple(less(i, reduced[i.ref]) if cut(i) else i for i in figure.inputs))
+
+
+def less(fund: Input, reduced: tuple[str, Decimal]) -> Input:
+    """The reduced fund as a premium reads it: its figure, and the subtraction in its words («fondo: € 24.000,00 −
+    € 1.800,00 accantonati per la maggiorazione»), so that a person redoes it from the scheda, which shows no figure
+    under the premium's elements."""
+    key, amount = reduced
+    taken = amount - Decimal(str(fund.value))
+    said = f"{fund.name}: {fmt.euro(amount)} − {fmt.euro(taken)} accantonati per la maggiorazione"
+    return attrs.evolve(fund, name=said, ref=key)
 
 
 def reads(figure: Any, whole: Mapping[str, Decimal]) -> bool:

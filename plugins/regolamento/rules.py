@@ -604,8 +604,9 @@ def rewards(
             return Rewards(pools=out.pools, awards=out.awards, extra=out.extra)
         if reg.premiums:
             trace.extend(uncarded.problems(reg, ente, cards, out.pools))
-            trace.extend(uncarded.uncarded_people(reg, ente, cards, out.pools))
             parts.pay(reg, ente, scores, org, trace, out, facts)
+            # once the parts have said whom their conditions leave out: no card is missing where none could pay
+            trace.extend(uncarded.uncarded_people(reg, ente, cards, out.pools, refused_by(trace)))
             trace.extend(fullyear.problems(reg, ente, regulation_where(params[PARAM]), admitted_by(trace)))
             trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
             trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="premio"))
@@ -658,6 +659,17 @@ def admitted_by(trace: Trace) -> fullyear.Admits:
         return held is not None and held.value is True
 
     return admits
+
+
+def refused_by(trace: Trace) -> uncarded.Refuses:
+    """Whether a part's condition (``ammesso``) left a person out, as it was recorded when the part was paid (of one
+    it does not weigh, only a condition it could read without an evaluation: :meth:`PartFormulas.refuse_unweighed`)."""
+
+    def refuses(block: Premium, pid: str) -> bool:
+        held = trace.get(f"ammesso:{block.name}:{pid}") if isinstance(block, Part) else None
+        return held is not None and held.value is False
+
+    return refuses
 
 
 def selected(

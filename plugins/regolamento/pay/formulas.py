@@ -44,6 +44,7 @@ from ciclope.plugins.regolamento.format.wording import (
     tie_keys,
 )
 from ciclope.plugins.regolamento.pay import rankings
+from ciclope.plugins.regolamento.pay.evaluated import EVALUATION, OF_A_PART
 from ciclope.plugins.regolamento.pay.shapes import of_kind, weight_places
 from ciclope.plugins.regolamento.score import ladders
 
@@ -58,6 +59,11 @@ def uses_formulas(pr: Premium) -> bool:
     return isinstance(pr, Part) and any(f is not None for f in (pr.admitted_if, pr.weight, pr.amount, pr.cap))
 
 
+# what a condition reads that a person the part does not weigh has not: an evaluation, an earlier part's premium or
+# band, the part's fund
+UNWEIGHED = EVALUATION | frozenset((*OF_A_PART, "fondo"))
+
+
 @attrs.define
 class PartFormulas:
     """A part's formulas over its people (one environment each, one cohort)."""
@@ -68,6 +74,7 @@ class PartFormulas:
     trace: Trace
     cohort: Cohort  # kept here: its people refer to it weakly
     refused: list[str] = attrs.field(factory=list)  # whom ``ammesso`` left out, in the order asked
+    facts: Facts | None = None  # the ente's facts, for a person the part does not weigh (:meth:`refuse_unweighed`)
 
     @classmethod
     def of(cls, reg: Regulation, part: Part, facts: Facts, people: Sequence[Person], trace: Trace) -> PartFormulas:
@@ -86,7 +93,7 @@ class PartFormulas:
                 for r in ente.table(ASSIGNMENTS)
                 if r.get("person") in envs and of_kind(r.get("kind"), part.assignments)
             ]
-        return cls(reg, part, envs, trace, cohort)
+        return cls(reg, part, envs, trace, cohort, facts=facts)
 
     def with_fund(self, fund: Input) -> None:
         """The part's fund (``fondo``) for everyone: its amount, and the figure that explains it."""
@@ -138,6 +145,23 @@ class PartFormulas:
         if not held:
             self.refused.append(pid)
         return held
+
+    def refuse_unweighed(self, person: Person) -> None:
+        """Of a person of the part's roles it does not weigh (no evaluation to weigh them by), the refusal of a
+        condition that reads nothing of an evaluation, of the colleagues or of the money (a category, a column),
+        recorded as the condition of one it weighs: the person reads every part that leaves them out, and the office
+        is not told that a card is missing where no part could pay it. Nothing where it would admit them or cannot
+        be read without a problem: their missing card is then what they lack."""
+        formula = self.part.admitted_if
+        if formula is None or self.facts is None or formula.cohort or formula.uses & UNWEIGHED:
+            return
+        scratch = Trace()  # a problem of the cells is said by the parts that weigh the person, never from here
+        facts = attrs.evolve(self.facts, blanks=dict(self.facts.blanks))
+        alone = attrs.evolve(self, envs={person.id: PersonEnv(facts, person, self.cohort)}, trace=scratch, refused=[])
+        alone.admitted(person.id)
+        figure = scratch.get(f"ammesso:{self.part.name}:{person.id}")
+        if figure is not None and figure.value is False and not scratch.problems:
+            self.trace.add([figure])
 
     def weight(self, pid: str) -> tuple[Decimal, tuple[Input, ...]]:
         """The person's weight (``peso``), never below zero, and the inputs that explain it."""

@@ -182,7 +182,8 @@ def paid(
         out.extra[PARTS] = shared
     for pid, part in ledger.left_out.items():  # only where no other part admitted them: never a stale «esito»
         if out.statuses.get(pid) == NOT_ADMITTED and isinstance(part, Part):
-            record_not_admitted(reg, part, ente.people[pid], trace)
+            refused = [p for p in reg.parts if p is part or _refused(trace, p, pid)]
+            record_not_admitted(reg, refused, ente.people[pid], trace)
     unassigned.record(reg, ente, ledger.admitted, out, trace)
     unscored.record(reg, ente, scores, out, trace)
     return ledger
@@ -444,6 +445,18 @@ def settled(reg: Regulation, pr: Premium, given: list[Given], ledger: Ledger, ou
     owing = [p for p in reg.parts if p.fund == pr.fund]
     ledger.owed[pr.fund] += owed.amounts(pr, given, lambda pid: figure_key(reg, pr, out, pid), len(owing) > 1)
     out.pools[pr.fund] = owed.closed(out.pools[pr.fund], ledger.owed[pr.fund], owing, trace)
+
+
+def _refused(trace: Trace, part: Part, pid: str) -> bool:
+    """Whether the part's condition left the person out by a value of theirs: not a part whose condition read only
+    nothing (a project of 0%, a premium never paid them), which is no part of theirs and no reason to name."""
+    figure = trace.get(f"ammesso:{part.name}:{pid}")
+    read = [i for i in figure.inputs if i.name != Trace.RULE_NOTE] if figure is not None else []
+    return figure is not None and figure.value is False and any(not _nothing(i.value) for i in read)
+
+
+def _nothing(value: object) -> bool:
+    return value is None or value is False or value == "" or (isinstance(value, Decimal) and value == 0)
 
 
 def left_out_by_condition(

@@ -80,7 +80,13 @@ def entries(
     cohort_levels = ladders.on_cohort(reg)
     for p in ente.people.values():
         s = scores.get(p.id) if pr.evaluation else None
-        if p.role not in pr.roles or (pr.evaluation and not counted(s, statuses)):
+        if p.role not in pr.roles:
+            continue
+        if pr.evaluation and not counted(s, statuses):  # unweighed: only a condition that leaves them out is said
+            if formulas is not None and (
+                not isinstance(pr, Part) or pr.assignments is None or holds(ente, p.id, pr.assignments)
+            ):
+                formulas.refuse_unweighed(p)
             continue
         if isinstance(pr, Part) and pr.assignments is not None and not holds(ente, p.id, pr.assignments):
             continue  # a part paid by appointment concerns only who holds one: nobody else is listed, nor its condition
@@ -139,16 +145,26 @@ def not_admitted(pr: Premium, person: Person) -> Entry:
     return Entry(person, Decimal(0), None, NOT_ADMITTED, Decimal(0), (), "", evaluated=False)
 
 
-def record_not_admitted(reg: Regulation, pr: Part, person: Person, trace: Trace) -> None:
-    """The figure of the status «non ammesso» of a person no part admitted, naming the first part whose condition
-    left them out and reading that condition's own figure (so «why nothing?» has an answer, down to the cell)."""
-    assert pr.admitted_if is not None
+def record_not_admitted(reg: Regulation, parts: Sequence[Part], person: Person, trace: Trace) -> None:
+    """The figure of the status «non ammesso» of a person no part admitted, naming every part whose condition left
+    them out (the rule once where they share it) and reading each condition's own figure (so «why nothing?» has an
+    answer, down to the cell)."""
+    rules = {pr.name: denied(pr.admitted_if) for pr in parts if pr.admitted_if is not None}
+    named = fmt.listed(f"«{name}»" for name in rules)
+    if len(set(rules.values())) == 1:
+        said = f"{'alla parte' if len(rules) == 1 else 'alle parti'} {named}: {next(iter(rules.values()))}"
+    else:
+        said = "alle parti " + fmt.listed(f"«{name}» ({rule})" for name, rule in rules.items())
     trace.record(
         f"score:{person.id}:status",
         NOT_ADMITTED,
-        f"non ammesso alla parte «{pr.name}»: {denied(pr.admitted_if)}",
-        cite(reg, pr.source),
-        [Input(held(pr.admitted_if), False, ref=f"ammesso:{pr.name}:{person.id}")],
+        f"non ammesso {said}",
+        cite(reg, ", ".join(dict.fromkeys(pr.source for pr in parts if pr.source))),
+        [
+            Input(held(pr.admitted_if), False, ref=f"ammesso:{pr.name}:{person.id}")
+            for pr in parts
+            if pr.admitted_if is not None
+        ],  # fmt: skip
         f"Esito di {person.name}",
     )
 
@@ -911,6 +927,8 @@ DERIVED = frozenset({"peso", "Σ pesi", "Σ pesi della fascia"})
 def why_zero(given: tuple[Input, ...]) -> str:
     """Why an amount is 0, when a factor of it is: the first input read that is zero («nessun importo: il
     coefficiente del livello = 0»), the weight only when nothing it is made of is; "" when none is (a cap, cents)."""
+    # a reduction of 0% takes nothing (said where the person's days came under its threshold): never why it is 0
+    given = tuple(i for i in given if not (i.ref or "").startswith("reduction:"))
     zeros = [i.name for i in given if _zero(i.value) and i.name not in DERIVED]
     zeros = zeros or [i.name for i in given if _zero(i.value)]
     return f"nessun importo: {the(zeros[0])} = 0" if zeros else ""  # «=»: right for «i mesi …» as for «il punteggio»

@@ -123,12 +123,12 @@ def _cuts(
             cut, label = _by_formula(reg, red, red.formula, person, ente, trace, key)
         else:
             cut, label = _by_bracket(reg, red, person, ente, trace, key)
-        if not cut:
+        if not cut and trace.get(key) is None:  # nothing taken, and nothing of the person's own counted: nothing to say
             continue
-        factor *= ONE - cut
+        factor *= ONE - (cut or ZERO)
         where = "" if shared else f" (il taglio va {_savings(red, pr)})"
         # a share of the premium: «5%», as the bracket's words say it, never 0,05
-        inputs.append(Input(f"riduzione per {label}{where}", fmt.Percent(cut), ref=key))
+        inputs.append(Input(f"riduzione per {label}{where}", fmt.Percent(cut or ZERO), ref=key))
     return factor, tuple(inputs)
 
 
@@ -171,7 +171,7 @@ def _by_formula(
         return ONE, _formula_label(reg, red, formula, {})
     given = value if isinstance(value, Decimal) else ZERO
     cut = min(max(given, ZERO), ONE)
-    if cut:
+    if cut or _counted(reg, formula, named):  # a cut of 0% of days the person has: said, so they see them under it
         kept = "" if cut == given else f", tenuta tra 0% e 100% (la formula dà {percent(given)})"
         trace.record(
             key,
@@ -183,6 +183,12 @@ def _by_formula(
             red.note,
         )
     return cut, _formula_label(reg, red, formula, named)
+
+
+def _counted(reg: Regulation, formula: Formula, read: dict[str, Input]) -> bool:
+    """Whether the formula counted days of the person's own that are not zero (:func:`counted_days`)."""
+    days = (read[name].value for name, _ in counted_days(reg, formula) if name in read)
+    return any(isinstance(value, Decimal) and value != 0 for value in days)
 
 
 def _formula_label(reg: Regulation, red: Reduction, formula: Formula, read: dict[str, Input]) -> str:

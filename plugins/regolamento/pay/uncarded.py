@@ -6,7 +6,7 @@ that a forgotten card is not a premium lost in silence)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ciclope.core import Ente, EvaluationItem, Pool, Problem, fmt
 from ciclope.plugins.regolamento.format.methods import METHODS
@@ -55,16 +55,29 @@ def reads_cards(pr: Premium) -> bool:
 SHOWN = 10  # the people a warning names; the rest counted
 
 
+# whether a part's condition left a person out (``rules.refused_by``)
+Refuses = Callable[[Premium, str], bool]
+
+
 def uncarded_people(
-    reg: Regulation, ente: Ente, cards: Mapping[str, Sequence[EvaluationItem]], pools: Mapping[str, Pool]
+    reg: Regulation,
+    ente: Ente,
+    cards: Mapping[str, Sequence[EvaluationItem]],
+    pools: Mapping[str, Pool],
+    refuses: Refuses = lambda part, pid: False,
 ) -> list[Problem]:
     """One warning for the people of a role some part with money pays by its evaluation who have no card, when
-    others have one (nobody with a card is :func:`problems`' error)."""
+    others have one (nobody with a card is :func:`problems`' error); not of one whom the condition of every such part
+    of their role leaves out (``refuses``): no card could pay them."""
     scored = [pr for pr in reg.premiums if reads_cards(pr) and (pool := pools.get(pr.fund)) and pool.amount > 0]
     roles = {role for pr in scored for role in pr.roles}
     if not cards or not roles:
         return []
-    missing = sorted(p.id for p in ente.people.values() if p.role in roles and p.id not in cards)
+    missing = sorted(
+        p.id
+        for p in ente.people.values()
+        if p.id not in cards and any(p.role in pr.roles and not refuses(pr, p.id) for pr in scored)
+    )
     if not missing:
         return []
     # by name and code, as every message names a person

@@ -317,7 +317,11 @@ def test_the_pool_s_explanation_subtracts_the_set_aside(tmp_path):
         "€ 1.200,00" in lines
     )
     # the premiums' fund leads there, never straight to the 40,000.00 (another figure than the one it shows)
-    paid = [line for line in lines if line.startswith("• fondo = ")]
+    paid = [
+        line
+        for line in lines
+        if line.startswith("• fondo: € 40.000,00 − € 1.200,00 accantonati per la maggiorazione = ")
+    ]
     assert paid and all(line.endswith("dopo l'accantonamento)") for line in paid), paid
 
 

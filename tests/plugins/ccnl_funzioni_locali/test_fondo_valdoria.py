@@ -50,7 +50,8 @@ def test_only_the_fund_the_maggiorazione_is_set_aside_from_says_it_is_reduced(ye
     assert "  • fondo = € 14.000,00\n" in organizzativa and REDUCED not in organizzativa
     # the individual premium reads 34,000.00 − 1,020.00 = 32,980.00: it says so
     individuale = premium(text, "individuale")
-    assert "  • fondo = € 32.980,00\n" in individuale and REDUCED in individuale
+    said = "  • fondo: € 34.000,00 − € 1.020,00 accantonati per la maggiorazione = € 32.980,00\n"
+    assert said in individuale and REDUCED in individuale
 
 
 def test_the_limit_exceeded_is_said_at_the_items_the_ente_decided_listing_them(tmp_path):

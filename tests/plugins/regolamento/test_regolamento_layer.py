@@ -12,6 +12,7 @@ from ciclope.core.inputs.config import load_config
 from ciclope.core.problems import CiclopeError
 from ciclope.core.run.explain import explain
 from ciclope.core.run.runner import compute
+from ciclope.core.schede.content import build
 from ciclope.core.testing import write_ente
 
 from comune_from_docs import REGULATION, files
@@ -167,7 +168,7 @@ def test_art69_beyond_the_residual_the_regulation_splits_the_reduced_fund_once(t
     # S01's explanation reads the reduced fund in euro, from its own figure (the whole fund and the set-aside
     # under it), and the maggiorazione in the words and units of the contract, never a key or an English word
     text = explain(result, "person", "S01")
-    assert "  • fondo = € 7.940,48\n" in text
+    assert "  • fondo: € 8.800,00 − € 859,52 accantonati per la maggiorazione = € 7.940,48\n" in text
     assert "— Premi per la performance individuale dopo l'accantonamento = € 7.940,48\n" in text
     assert (
         "• fondo intero = € 8.800,00\n" in text
@@ -181,6 +182,21 @@ def test_art69_beyond_the_residual_the_regulation_splits_the_reduced_fund_once(t
     assert "• maggiorazione = € 214,88\n" in text and "• valore medio = € 716,25\n" in text
     assert "• quota del valore medio (CCDI) = 30%\n" in text and "• graduatoria = unica dell'ente\n" in text
     assert "art69:" not in text and "share" not in text and "floor" not in text
+
+
+def test_the_scheda_says_the_fund_less_the_set_aside_of_the_maggiorazione(tmp_path):
+    """The premium read from the fund the set-aside reduced says the subtraction where it reads the fund, as a part
+    set aside by another part says it: the scheda shows no figure under its elements, and the employee redoes it."""
+    plan = load_config(cycle(tmp_path, WITH, "[ente.national]\nmaggiorazione = { share = 0.30, quota = 0.25 }\n"))
+    (tmp_path / "dati" / "ente.toml").write_text(
+        'name = "Comune di Prova"\n[funds]\nperformance_individuale = "8800.00"\n', encoding="utf-8"
+    )
+    result = compute(plan.enti[0], plan.year)
+    # four places of 214,88 (the test above): set aside 4 × 214,88 = 859,52; 8.800,00 − 859,52 = 7.940,48
+    (payment,) = [p for p in build(result, "S01").payments if p.pool.startswith("Premi per la performance")]
+    lines = {line.label: line.value for line in payment.steps}
+    assert lines["fondo: € 8.800,00 − € 859,52 accantonati per la maggiorazione"] == "€ 7.940,48"
+    assert "fondo" not in lines
 
 
 def test_ente_national_without_a_comparto_is_a_configuration_error(tmp_path):
