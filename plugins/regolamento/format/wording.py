@@ -325,7 +325,8 @@ def binary(node: Binary) -> str:
         if _plural(node.left, left):
             # a plural subject: «i giorni … sono uguali a 6», «i punti … sono almeno 160», «i mesi … sono meno di 9»
             verb = verb.replace("è ", "sono ", 1).replace("uguale", "uguali")
-        return f"{left} {verb} {right}"
+        # the verb's last word joined to the article of the other side: «è uguale al genere», «è più della media»
+        return f"{left} {joined(verb, right)}"
     if node.op in "*/" and isinstance(node.right, Binary) and node.right.op in "+-":
         right = f"({right})"
     if node.op in "*/^" and isinstance(node.left, Binary) and node.left.op in "+-":
@@ -503,7 +504,7 @@ def call(node: Call) -> str:
         return _no(node.args[0]) or f"non è vero che {args[0]}"
     if fn in ("MIN", "MAX", "MEDIA", "SOMMA"):
         word = {"MIN": "il minore tra", "MAX": "il maggiore tra", "MEDIA": "la media di", "SOMMA": "la somma di"}[fn]
-        return f"{word} {_list(args)}"
+        return joined(word, _list(args))
     if fn.startswith("ARROTONDA"):
         digits = int(node.args[1].value) if len(node.args) == 2 and isinstance(node.args[1], Num) else 0
         how = {"ARROTONDA": "arrotondato", "ARROTONDA.PER.DIF": "arrotondato per difetto"}.get(
@@ -517,7 +518,7 @@ def call(node: Call) -> str:
 def _special(node: Call, args: list[str]) -> str:
     fn = node.fn
     if fn == "ASS":
-        return f"il valore assoluto di {args[0]}"
+        return f"il valore assoluto {joined('di', args[0])}"
     if fn == "CONCATENA":
         return f"il testo che unisce {_list(args)}"
     if fn == "LIVELLO":
@@ -558,11 +559,11 @@ def _special(node: Call, args: list[str]) -> str:
     if fn == "VALUTAZIONE.ULTIME":
         return f"la media delle ultime {args[0]} valutazioni individuali della persona prima del ciclo"
     if fn == "SOMMA.UNITA":
-        return f"la somma sulle unità di {args[0]}"
+        return f"la somma sulle unità {joined('di', args[0])}"
     if fn == "FONDO":
         return f"l'importo del fondo {args[0]}"
     if fn == "OBIETTIVI.RAGGIUNTI":
-        return f"la quota degli obiettivi figli di {args[0]} con raggiungimento almeno {args[1]}"
+        return f"la quota degli obiettivi figli {joined('di', args[0])} con raggiungimento almeno {args[1]}"
     base, _, scope = fn.rpartition(".")
     where = IN_SCOPE.get(scope, "")
     if base == "SOMMA" and where and (kept := _summed_if(node.args[0])) is not None:
@@ -579,7 +580,7 @@ def _special(node: Call, args: list[str]) -> str:
         ties = tie_breaks(node)
         # the tie-break inside the bracket: the words that follow (a comparison, «è più di …») read after it whole
         return f"la posizione {where} per {args[0]} (1 la più alta" + (f"; a parità, per {ties}" if ties else "") + ")"
-    return f"{AGGREGATES.get(base, base.lower())} di {args[0]} {where}"
+    return f"{AGGREGATES.get(base, base.lower())} {joined('di', args[0])} {where}"
 
 
 def tie_breaks(node: Call) -> str:
