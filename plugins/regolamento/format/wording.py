@@ -80,12 +80,16 @@ def criterion(formula: Formula) -> tuple[str, bool]:
 OPPOSITE = {"=": "<>", "<>": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
 
 
-@functools.lru_cache(maxsize=4096)
 def denied(formula: Formula) -> str:
     """A condition that does not hold, in words: a comparison by its opposite («il grado è uguale a «EP»», never
-    «non è vero che il grado non è uguale a «EP»»), NON(x) as x, anything else «non è vero che …». Said once per
-    formula, as :func:`sentence`: every person the condition leaves out has the same words."""
-    tree = formula.tree
+    «non è vero che il grado non è uguale a «EP»»), NON(x) as x, anything else «non è vero che …»."""
+    return denied_node(formula.tree)
+
+
+@functools.lru_cache(maxsize=4096)
+def denied_node(tree: Node) -> str:
+    """:func:`denied` of a condition inside a formula (the condition of a sum's SE). Said once per condition, as
+    :func:`sentence`: every person the condition leaves out has the same words."""
     if isinstance(tree, Binary) and _none_above_zero(
         tree
     ):  # «è al più 0%» of a percentage, which is never below 0: it is 0%
@@ -96,7 +100,7 @@ def denied(formula: Formula) -> str:
         return contracted(said(tree.args[0]))
     if isinstance(tree, Call) and tree.fn == "IN.SERVIZIO":  # «la persona non è in servizio al 31/12»
         return contracted(said(tree).replace(" è in servizio", " non è in servizio", 1))
-    return _no(tree) or f"non è vero che {sentence(formula)}"
+    return _no(tree) or f"non è vero che {contracted(said(tree))}"
 
 
 def held(formula: Formula) -> str:
@@ -566,7 +570,7 @@ def _special(node: Call, args: list[str]) -> str:
         return f"la quota degli obiettivi figli {joined('di', args[0])} con raggiungimento almeno {args[1]}"
     base, _, scope = fn.rpartition(".")
     where = IN_SCOPE.get(scope, "")
-    if base == "SOMMA" and where and (kept := _summed_if(node.args[0])) is not None:
+    if base == "SOMMA" and where and (kept := summed_if(node.args[0])) is not None:
         # SOMMA.GRUPPO(SE(punteggio >= 60; peso; 0)): «la somma, nella graduatoria, del peso delle persone per cui il
         # punteggio è almeno 60», never «la somma di se …, allora il peso, altrimenti 0»; a sum of 1 is a count
         if _one(kept[1]):
@@ -595,7 +599,7 @@ def tie_keys(node: Call) -> list[tuple[Node, bool]]:
     return [(k.operand, True) if isinstance(k, Negative) else (k, False) for k in node.args[1:]]
 
 
-def _summed_if(node: Node) -> tuple[Node, Node] | None:
+def summed_if(node: Node) -> tuple[Node, Node] | None:
     """The condition and the value of ``SE(condizione; valore; 0)``, a value summed only for whom the condition holds;
     None for any other node."""
     if not (isinstance(node, Call) and node.fn == "SE" and len(node.args) == 3):
