@@ -62,6 +62,8 @@ __all__ = [
 ]
 
 NONE = "—"
+# the internal workbook (schede.xlsx) as a reader of the Relazione is told of it: by what it is, never by its file name
+WORKBOOK = "schede per l'ufficio"
 
 
 class Money(Decimal):

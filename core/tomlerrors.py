@@ -45,12 +45,30 @@ ACCENT = "il nome di una chiave si scrive senza accenti"
 UNKNOWN = "sintassi non valida"
 
 
-def _hint(line: str) -> str:
+# tables whose keys are codes ciclope reads, never a name with accents: a fund of ente.toml is the regulation's key
+# (`fondo = "produttivita"`), a datum the name of a declared column, an act one of a list; a key there quoted with its
+# accents is read as another code, so the hint gives only the key without them
+CODE_TABLES = frozenset({"fondi", "funds", "atti", "approvals", "dati"})
+_TABLE = re.compile(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+
+
+def _table(lines: list[str], line_no: int) -> str:
+    """The name of the table (``[fondi]``) the line ``line_no`` is written in; "" at the top of the file or in a
+    list of tables (``[[premi]]``)."""
+    for line in reversed(lines[: line_no - 1]):
+        if line.lstrip().startswith("["):
+            found = _TABLE.match(line)
+            return found.group(1) if found else ""
+    return ""
+
+
+def _hint(line: str, table: str = "") -> str:
     key_part = line.split("=", 1)[0].strip()
     if "=" in line and not key_part.startswith(("[", '"', "'")) and re.search(r"[^\x00-\x7f]", key_part):
         # «a_parità = …»: a key of TOML without quotes is made of plain letters, digits, _ and -
         plain = unicodedata.normalize("NFKD", key_part).encode("ascii", "ignore").decode()
-        return f'{ACCENT}: {plain} = … (o tra virgolette: "{key_part}" = …)'
+        quoted = "" if table in CODE_TABLES else f' (o tra virgolette: "{key_part}" = …)'
+        return f"{ACCENT}: {plain} = …{quoted}"
     found = _ITALIAN_DATE.search(line)
     if found:
         day, month, year = found.group(1), found.group(2), found.group(3)
@@ -85,7 +103,7 @@ def translate(message: str, text: str) -> str:
     line_no, column = int(found.group(1)), int(found.group(2))
     lines = text.splitlines()
     line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
-    hint = _hint(line)
+    hint = _hint(line, _table(lines, line_no))
     if hint.startswith(ACCENT):  # the parser stopped at the accent: what it expected there is no help
         said = "lettera accentata nel nome di una chiave"
     return f"TOML non valido alla riga {line_no}, colonna {column} («{line.strip()[:80]}»): {said}" + (

@@ -2,7 +2,7 @@
 answers are joined); the monitoring act is there already (art. 37).
 
 The OIV's validation of the Relazione opens the access to the premi (000_c472ac27e970ca85.txt art. 39.2;
-D.Lgs. 150/2009 art. 14 c. 4 lett. c). The regulation gives no date for the payment. Assumption: by 31
+D.Lgs. 150/2009 art. 14 c. 6). The regulation gives no date for the payment. Assumption: by 31
 December of the year after.
 """
 
@@ -23,7 +23,7 @@ def payment(year: int) -> list[Deadline]:
             "Erogazione dei premi di performance e della retribuzione di risultato "
             "(dopo la validazione della Relazione da parte dell'OIV)",
             dt.date(year + 1, 12, 31),
-            f"{REG} art. 39.2; D.Lgs. 150/2009 art. 14 c. 4 lett. c (data: ipotesi, entro l'anno dopo)",
+            f"{REG} art. 39.2; D.Lgs. 150/2009 art. 14 c. 6 (data: ipotesi, entro l'anno dopo)",
             "premi_paid",
         )
     ]

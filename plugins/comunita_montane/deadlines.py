@@ -5,7 +5,7 @@ and the Relazione). Joined to :func:`.rules.calendar` by the core (``ciclope_cal
   date. Assumption: with the budget's assestamento generale, by 31 July (D.Lgs. 267/2000 art. 175 c. 8),
   on the 30/6 measure (``actual_mid``).
 - Payment of the performance premi and of the PO's result pay: "corrisposta annualmente a seguito della
-  valutazione" (art. 21.1), after the OIV validated the Relazione (D.Lgs. 150/2009 art. 14 c. 4 lett. c).
+  valutazione" (art. 21.1), after the OIV validated the Relazione (D.Lgs. 150/2009 art. 14 c. 6).
   Assumption: by 31 December of the year after. The bonus delle eccellenze keeps its own date (art. 18.2).
 """
 
@@ -34,7 +34,7 @@ def monitoring_and_payment(year: int) -> list[Deadline]:
             act="Erogazione dei premi di performance e della retribuzione di risultato delle PO "
             "(dopo la validazione della Relazione da parte dell'OIV)",
             due=dt.date(year + 1, 12, 31),
-            source=f"{SEED} art. 21.1; D.Lgs. 150/2009 art. 14 c. 4 lett. c (data: ipotesi, entro l'anno dopo)",
+            source=f"{SEED} art. 21.1; D.Lgs. 150/2009 art. 14 c. 6 (data: ipotesi, entro l'anno dopo)",
             approval="premi_paid",
         ),
     ]

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ciclope.core.conciliation import SOURCE as CONCILIATION_SOURCE
 from ciclope.core.conciliation import apply_appeals
+from ciclope.core.fmt import WORKBOOK
 from ciclope.core.money import INCENTIVE
 from ciclope.core.plugininfo import said_po_short
 from ciclope.core.reports import fmt, sheets, stats
@@ -33,7 +34,7 @@ NOT_APPLIED = (
 )
 RESIDUAL = (
     "Il residuo di ogni fondo è la parte non distribuita; per ogni fondo distribuito + residuo "
-    "= stanziato, al centesimo. I singoli importi sono in schede.xlsx (uso interno)."
+    f"= stanziato, al centesimo. I singoli importi sono nelle {WORKBOOK} (uso interno)."
 )
 
 
@@ -158,7 +159,7 @@ def given_away(r: Result) -> str:
 
 OUTCOMES_NOTE = (
     "Ogni persona della premialità (con un premio, anche di 0 €, o un esito che la esclude) è contata una volta, con "
-    "l'esito della colonna Esito del foglio Premi di schede.xlsx, dove è anche il motivo."
+    f"l'esito della colonna «Esito» del foglio «Premi» delle {WORKBOOK}, dove è anche il motivo."
 )
 
 

@@ -743,11 +743,12 @@ class PersonEnv:
         formula: str,
         each: Iterable[Each],
         tied: Sequence[Sequence[Tied]] = (),
+        others: Input | None = None,
     ) -> str:
         """The key of the figure of an aggregate of the cohort (``label``: as the formula says it, over ``group``),
         recorded with each person's value; "" where the cohort records none. ``tied``: for each person of ``each``, in
         its order, the values that decide a tie of a rank, each listed after the person's value by its words, so the
-        rank is redone by hand from the list."""
+        rank is redone by hand from the list. ``others``: one last line for the people ``each`` leaves out."""
         cohort = self.cohort
         recorder = cohort.recorder if cohort is not None else None
         if recorder is None:
@@ -766,6 +767,7 @@ class PersonEnv:
             inputs.append(Input(who, _as_read(p, v, i), cell=i.cell if i is not None else ""))
             for words, tv, ti in tied[n] if tied else ():
                 inputs.append(Input(f"{who}, a parità: {words}", _as_read(p, tv, ti), cell=ti.cell if ti else ""))
+        inputs.extend([others] if others is not None else [])
         recorder.trace.record(key, self.shown(value), formula, recorder.source, inputs, named[:1].upper() + named[1:])
         return key
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 from typing import Any, Protocol
 
-from ciclope.core import fmt
+from ciclope.core import Input, fmt
 from ciclope.plugins.regolamento.compile import points
 from ciclope.plugins.regolamento.format.expr import (
     DAYS_UNIT,
@@ -41,7 +41,16 @@ from ciclope.plugins.regolamento.format.expr import (
     nodes,
 )
 from ciclope.plugins.regolamento.format.quantities import quantity
-from ciclope.plugins.regolamento.format.wording import contracted, number, said, tie_breaks, tie_keys, words_of
+from ciclope.plugins.regolamento.format.wording import (
+    contracted,
+    denied_node,
+    number,
+    said,
+    summed_if,
+    tie_breaks,
+    tie_keys,
+    words_of,
+)
 
 Value = Any  # Decimal | str | Rank | bool | None
 Compiled = Callable[["Env"], Value]
@@ -134,7 +143,14 @@ class Env(Protocol):
     def alone(self, compute: Callable[[Any], Value]) -> tuple[Value, Any]: ...
 
     def aggregated(
-        self, label: str, group: Any, value: Value, formula: str, each: Iterable[Any], tied: Sequence[Any] = ()
+        self,
+        label: str,
+        group: Any,
+        value: Value,
+        formula: str,
+        each: Iterable[Any],
+        tied: Sequence[Any] = (),
+        others: Input | None = None,
     ) -> str: ...
 
     def shown(self, value: Value) -> Any: ...
@@ -748,6 +764,9 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         vals, reads = env.cache[key]
         return people, vals, reads, key
 
+    condition = summed_if(node.args[0]) if base == "SOMMA" and node.args else None
+    kept = _compile(condition[0]) if condition is not None else None
+    kept_words = denied_node(condition[0]) if condition is not None else ""
     scored = base in ("MAX", "MIN") and _of_points(node)
     averaged = base == "MEDIA" and _of_points(node)
 
@@ -766,8 +785,17 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         if base == "CONTA" and inner is None:  # no condition: each person counts one, and is listed as 1, not «SI»
             counted = zip(people, [Decimal(1)] * len(people), reads)
             return env.aggregated(label, key[1], value, _COUNTED, counted)
-        each = zip(people, map(shown, vals) if node.euro or node.percent or node.weighted else vals, reads)
-        return env.aggregated(label, key[1], value, _HOW[base], each)
+        each = list(zip(people, map(shown, vals) if node.euro or node.percent or node.weighted else vals, reads))
+        if kept is None:
+            return env.aggregated(label, key[1], value, _HOW[base], each)
+        # a sum of SE(condizione; valore; 0) is said «delle persone per cui …»: its figure lists those, and the people
+        # the condition leaves out (each giving 0) in one line, not each beside the cell of the condition
+        held = [p.alone(kept)[0] is not False for p in people]
+        out = len(held) - sum(held)
+        nothing = shown(Decimal(0)) if node.euro or node.percent or node.weighted else Decimal(0)
+        others = Input(_others(out, kept_words), nothing) if out else None
+        listed = [e for e, h in zip(each, held) if h]
+        return env.aggregated(label, key[1], value, _HOW[base], listed, others=others)
 
     reduce = _REDUCE[base]
 
@@ -790,6 +818,13 @@ def _of_points(node: Call) -> bool:
     arg = node.args[0] if node.args else None
     found = quantity(arg.name) if isinstance(arg, Name) else None
     return found is not None and found.type == POINTS
+
+
+def _others(count: int, denied: str) -> str:
+    """The line of a sum's figure for the ``count`` people its condition leaves out: «le altre 2 persone, per cui il
+    ruolo non è uguale a «dipendente»»."""
+    who = "l'altra persona" if count == 1 else f"le altre {count} persone"
+    return f"{who}, per cui {denied}"
 
 
 def _alone(people: Sequence[Env], compute: Compiled) -> tuple[list[Value], list[Any]]:

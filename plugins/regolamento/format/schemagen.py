@@ -235,6 +235,13 @@ def formula_reference() -> str:
         "Dove la formula non legge una valutazione, le funzioni `.ENTE` contano anche chi non è valutato: in "
         "`riparto_graduatorie` il personale in servizio dei ruoli della parte, in `[[fondi]]` tutto il personale "
         "dell'ente.",
+        "",
+        "Una funzione sulle persone non si scrive dentro un'altra, nemmeno attraverso una definizione: "
+        "`RANGO.ENTE(punteggio / CONTA.ENTE(punteggio >= 60))` è un errore, «CONTA.ENTE dentro un'altra funzione su "
+        "più persone». Quella di dentro dà un valore solo, uguale per tutti: si scrive fuori, dove la formula lo "
+        "confronta o lo divide (`RANGO.ENTE(punteggio) <= 20% * CONTA.ENTE(punteggio >= 60)`; `SOMMA.ENTE(x) / "
+        "MAX.ENTE(x)` per `SOMMA.ENTE(x / MAX.ENTE(x))`), e un numero che l'ufficio conta da sé si scrive come dato "
+        "dell'ente (una colonna di `[[colonne]]` con `elenco = \"ente\"`, il valore in `[dati]` di ente.toml).",
     ]
     keys = formula_keys()
     out += ["", "| dove | chiave del file | la formula dà |", "|---|---|---|"]

@@ -1082,7 +1082,9 @@ class Part(Premium):
         "true: la parte (metodo formula) è accantonata prima della parte che le manda ciò che non paga (residuo_a): "
         "i suoi importi si calcolano sui premi di quella parte divisa sul fondo intero; il residuo li paga per primo e, "
         "se non basta, il fondo di quella parte si riduce dell'intero accantonamento ed è diviso di nuovo, una volta "
-        "(come la maggiorazione del contratto nazionale: art. 69 CCNL 21.5.2018)",
+        "(come la maggiorazione del contratto nazionale: art. 69 CCNL 21.5.2018). Le sue formule non leggono fondo (il "
+        "suo fondo è l'accantonamento): una media pro capite si legge sui premi di quella parte, "
+        '=30% * SOMMA.ENTE(PREMIO("…")) / CONTA.ENTE(PREMIO("…") > 0 €)',
         default=False,
         example=True,
     )

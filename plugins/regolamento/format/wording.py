@@ -80,12 +80,16 @@ def criterion(formula: Formula) -> tuple[str, bool]:
 OPPOSITE = {"=": "<>", "<>": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
 
 
-@functools.lru_cache(maxsize=4096)
 def denied(formula: Formula) -> str:
     """A condition that does not hold, in words: a comparison by its opposite («il grado è uguale a «EP»», never
-    «non è vero che il grado non è uguale a «EP»»), NON(x) as x, anything else «non è vero che …». Said once per
-    formula, as :func:`sentence`: every person the condition leaves out has the same words."""
-    tree = formula.tree
+    «non è vero che il grado non è uguale a «EP»»), NON(x) as x, anything else «non è vero che …»."""
+    return denied_node(formula.tree)
+
+
+@functools.lru_cache(maxsize=4096)
+def denied_node(tree: Node) -> str:
+    """:func:`denied` of a condition inside a formula (the condition of a sum's SE). Said once per condition, as
+    :func:`sentence`: every person the condition leaves out has the same words."""
     if isinstance(tree, Binary) and _none_above_zero(
         tree
     ):  # «è al più 0%» of a percentage, which is never below 0: it is 0%
@@ -96,7 +100,7 @@ def denied(formula: Formula) -> str:
         return contracted(said(tree.args[0]))
     if isinstance(tree, Call) and tree.fn == "IN.SERVIZIO":  # «la persona non è in servizio al 31/12»
         return contracted(said(tree).replace(" è in servizio", " non è in servizio", 1))
-    return _no(tree) or f"non è vero che {sentence(formula)}"
+    return _no(tree) or f"non è vero che {contracted(said(tree))}"
 
 
 def held(formula: Formula) -> str:
@@ -325,7 +329,8 @@ def binary(node: Binary) -> str:
         if _plural(node.left, left):
             # a plural subject: «i giorni … sono uguali a 6», «i punti … sono almeno 160», «i mesi … sono meno di 9»
             verb = verb.replace("è ", "sono ", 1).replace("uguale", "uguali")
-        return f"{left} {verb} {right}"
+        # the verb's last word joined to the article of the other side: «è uguale al genere», «è più della media»
+        return f"{left} {joined(verb, right)}"
     if node.op in "*/" and isinstance(node.right, Binary) and node.right.op in "+-":
         right = f"({right})"
     if node.op in "*/^" and isinstance(node.left, Binary) and node.left.op in "+-":
@@ -503,7 +508,7 @@ def call(node: Call) -> str:
         return _no(node.args[0]) or f"non è vero che {args[0]}"
     if fn in ("MIN", "MAX", "MEDIA", "SOMMA"):
         word = {"MIN": "il minore tra", "MAX": "il maggiore tra", "MEDIA": "la media di", "SOMMA": "la somma di"}[fn]
-        return f"{word} {_list(args)}"
+        return joined(word, _list(args))
     if fn.startswith("ARROTONDA"):
         digits = int(node.args[1].value) if len(node.args) == 2 and isinstance(node.args[1], Num) else 0
         how = {"ARROTONDA": "arrotondato", "ARROTONDA.PER.DIF": "arrotondato per difetto"}.get(
@@ -517,7 +522,7 @@ def call(node: Call) -> str:
 def _special(node: Call, args: list[str]) -> str:
     fn = node.fn
     if fn == "ASS":
-        return f"il valore assoluto di {args[0]}"
+        return f"il valore assoluto {joined('di', args[0])}"
     if fn == "CONCATENA":
         return f"il testo che unisce {_list(args)}"
     if fn == "LIVELLO":
@@ -558,14 +563,14 @@ def _special(node: Call, args: list[str]) -> str:
     if fn == "VALUTAZIONE.ULTIME":
         return f"la media delle ultime {args[0]} valutazioni individuali della persona prima del ciclo"
     if fn == "SOMMA.UNITA":
-        return f"la somma sulle unità di {args[0]}"
+        return f"la somma sulle unità {joined('di', args[0])}"
     if fn == "FONDO":
         return f"l'importo del fondo {args[0]}"
     if fn == "OBIETTIVI.RAGGIUNTI":
-        return f"la quota degli obiettivi figli di {args[0]} con raggiungimento almeno {args[1]}"
+        return f"la quota degli obiettivi figli {joined('di', args[0])} con raggiungimento almeno {args[1]}"
     base, _, scope = fn.rpartition(".")
     where = IN_SCOPE.get(scope, "")
-    if base == "SOMMA" and where and (kept := _summed_if(node.args[0])) is not None:
+    if base == "SOMMA" and where and (kept := summed_if(node.args[0])) is not None:
         # SOMMA.GRUPPO(SE(punteggio >= 60; peso; 0)): «la somma, nella graduatoria, del peso delle persone per cui il
         # punteggio è almeno 60», never «la somma di se …, allora il peso, altrimenti 0»; a sum of 1 is a count
         if _one(kept[1]):
@@ -579,7 +584,7 @@ def _special(node: Call, args: list[str]) -> str:
         ties = tie_breaks(node)
         # the tie-break inside the bracket: the words that follow (a comparison, «è più di …») read after it whole
         return f"la posizione {where} per {args[0]} (1 la più alta" + (f"; a parità, per {ties}" if ties else "") + ")"
-    return f"{AGGREGATES.get(base, base.lower())} di {args[0]} {where}"
+    return f"{AGGREGATES.get(base, base.lower())} {joined('di', args[0])} {where}"
 
 
 def tie_breaks(node: Call) -> str:
@@ -594,7 +599,7 @@ def tie_keys(node: Call) -> list[tuple[Node, bool]]:
     return [(k.operand, True) if isinstance(k, Negative) else (k, False) for k in node.args[1:]]
 
 
-def _summed_if(node: Node) -> tuple[Node, Node] | None:
+def summed_if(node: Node) -> tuple[Node, Node] | None:
     """The condition and the value of ``SE(condizione; valore; 0)``, a value summed only for whom the condition holds;
     None for any other node."""
     if not (isinstance(node, Call) and node.fn == "SE" and len(node.args) == 3):

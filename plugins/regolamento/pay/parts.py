@@ -10,7 +10,7 @@ a later part of the same fund.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import nullcontext
 from copy import deepcopy
 from decimal import Decimal
@@ -153,10 +153,11 @@ def paid(
         for name in {p.fund for p in reg.parts if p.set_aside and p.fund in out.pools}:
             out.pools[name] = attrs.evolve(out.pools[name], amount=out.pools[name].amount + setaside.UNBOUNDED)
     unevaluated = not_evaluable(reg, ente, scores)
+    missing: dict[str, list[Premium]] = {}  # a fund ente.toml lacks → the parts that pay from it: said once
     for pr in reg.premiums:
         pool = opened(reg, pr, ledger, out, trace)
         if pool is None:
-            missing_fund(reg, pr, trace, ente.funds, sheet=bool(ente.table(FUND_SHEET)))
+            missing.setdefault(pr.fund, []).append(pr)
             continue
         aside = taken.get(name_of(pr))
         with setaside.on_the_whole_fund(aside, facts, trace) if aside is not None else nullcontext():
@@ -186,6 +187,8 @@ def paid(
             record_not_admitted(reg, refused, ente.people[pid], trace)
     unassigned.record(reg, ente, ledger.admitted, out, trace)
     unscored.record(reg, ente, scores, out, trace)
+    for premiums in missing.values():
+        missing_fund(reg, premiums, trace, ente.funds, sheet=bool(ente.table(FUND_SHEET)))
     return ledger
 
 
@@ -778,33 +781,41 @@ def summed(reg: Regulation, ledger: Ledger, ente: Ente, trace: Trace) -> None:
 FUND_SHEET = "fondo"  # the fondo risorse decentrate an ente of the comparto constitutes in its workbook
 
 
-def missing_fund(reg: Regulation, pr: Premium, trace: Trace, written: Iterable[str] = (), sheet: bool = False) -> None:
-    """A part whose fund ente.toml does not give: a warning naming the fund, and the name written in its place;
-    with a ``fondo`` sheet (``sheet``), also the row of it that would give it."""
-    if reg.constitutes(pr.fund):
+def missing_fund(
+    reg: Regulation, premiums: Sequence[Premium], trace: Trace, written: Iterable[str] = (), sheet: bool = False
+) -> None:
+    """The parts whose one fund ente.toml does not give (``premiums``, at least one): a problem naming the fund once,
+    every part it leaves without a premium, and the name written in its place; with a ``fondo`` sheet (``sheet``),
+    also the row of it that would give it."""
+    code = premiums[0].fund
+    if reg.constitutes(code):
         return  # a fund the regulation constitutes ([[fondi]]) and could not: its error says the parts do not pay
+    parts = [pr for pr in premiums if isinstance(pr, Part)]
+    named = fmt.listed(f"«{pr.name}»" for pr in parts)
+    unowed = [f"«{pr.name}»" for pr in parts if pr.method == "formula" and not pr.owed]
+    owed = f"{'nella parte' if len(unowed) == 1 else 'nelle parti'} {fmt.listed(unowed)}" if unowed else ""
     trace.problem(
         Problem(
             rule="regolamento.fondo",
-            severity="error" if funds.mistyped(pr.fund, written) else "warning",  # a typo, not a fund left out,
-            source=cite(reg, pr.source),
+            severity="error" if funds.mistyped(code, written) else "warning",  # a typo, not a fund left out,
+            source=Citation.joined(cite(reg, pr.source) for pr in premiums),
             file="ente.toml",
-            column=f"funds.{pr.fund}",
-            message=f"{funds.missing(pr.fund, written)}: nessun premio calcolato"
-            + (f" per la parte «{pr.name}»" if isinstance(pr, Part) else "")
+            column=f"funds.{code}",
+            message=f"{funds.missing(code, written)}: nessun premio calcolato"
+            + (f" per {'la parte' if len(parts) == 1 else 'le parti'} {named}" if parts else "")
             # the key is where the problem is (ente.toml [fondi] …): named in the text, it would be said by its label
             + "; scrivine l'importo in ente.toml, nel blocco [fondi] (ogni premio viene da un fondo, anche un importo "
             "fisso per persona)"
             + (
-                f", o nel foglio fondo una riga destinazione con fondo_premi = {pr.fund}, la parte del fondo risorse "
+                f", o nel foglio fondo una riga destinazione con fondo_premi = {code}, la parte del fondo risorse "
                 "decentrate che lo paga"
                 if sheet
                 else ""
             )
             + (
-                f"; se il testo dà l'importo di ciascuno e nessun fondo da dividere, scrivi dovuto = true nella parte "
-                f"«{pr.name}» del regolamento: il fondo è allora la somma degli importi"
-                if isinstance(pr, Part) and pr.method == "formula" and not pr.owed
+                f"; se il testo dà l'importo di ciascuno e nessun fondo da dividere, scrivi dovuto = true {owed} "
+                "del regolamento: il fondo è allora la somma degli importi"
+                if owed
                 else ""
             ),
         )

@@ -137,9 +137,20 @@ def set_aside(i: int, part: Part, parts: Sequence[Part], error: Error, fundless:
         error(f"{path}.accantonata", fmt.clauses("una parte accantonata riceve il residuo (residuo_a) di una sola "
               "parte precedente dello stesso fondo: il fondo di quella parte si riduce dell'accantonamento",
               _source_fund(i, sources, parts, fundless)), "regolamento.valore")  # fmt: skip
+    source = parts[sources[0]].name if len(sources) == 1 else "…"
     for name in reading_the_fund(part):
         error(f"{path}.{name}", "una parte accantonata non legge fondo: il suo fondo è l'accantonamento, che i suoi "
-              "importi decidono", "regolamento.valore")  # fmt: skip
+              f"importi decidono; {_set_aside_mean(source)}", "regolamento.valore")  # fmt: skip
+
+
+def _set_aside_mean(source: str) -> str:
+    """The way out of a set-aside part that reads ``fondo``: the mean it wants is read on the premiums of the part it
+    is set aside from, divided on the whole fund."""
+    premium = f'PREMIO("{source}")'
+    return (
+        f"la media pro capite si legge sui premi della parte «{source}» divisa sul fondo intero, es. "
+        f"=30% * SOMMA.ENTE({premium}) / CONTA.ENTE({premium} > 0 €)"
+    )
 
 
 def _savings_fund(part: Part, savings: str, parts: Sequence[Part], fundless: frozenset[int]) -> str:

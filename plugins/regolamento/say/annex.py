@@ -217,8 +217,9 @@ def _set_aside(rows: list[dict[str, Any]]) -> dict[tuple[str, str], fmt.Money]:
 
 # what the two counts of a part with a condition say, after the table's note
 COUNTS_NOTE = (
-    " Per una parte con una condizione (ammesso): le persone dei suoi ruoli che la condizione ammette (anche chi è "
-    "poi escluso, che riceve 0) e quelle che lascia fuori, ciascuna con il motivo nel foglio Premi di schede.xlsx."
+    " Per una parte con una condizione di partecipazione: le persone dei suoi ruoli che la condizione ammette (anche "
+    "chi è poi escluso, che riceve 0) e quelle che lascia fuori, ciascuna con il motivo nel foglio «Premi» delle "
+    f"{fmt.WORKBOOK} (uso interno)."
 )
 
 

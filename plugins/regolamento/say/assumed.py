@@ -2,7 +2,7 @@
 
 A calendar without the monitoring or the payment of the premi hides two acts that the law asks of every
 ente: the monitoring during the year (D.Lgs. 150/2009 art. 6) and the premi paid only after the OIV
-validated the Relazione (art. 14 c. 4 lett. c). When the regulation declares no act of phase
+validated the Relazione (art. 14 c. 6: the validation of c. 4 lett. c is the condition of the premi). When the regulation declares no act of phase
 ``monitoraggio`` (or ``premialita``), the calendar shows the act with an assumed date, saying so in its
 source; an act the regulation declares always wins, and none is assumed for a phase it covers.
 
@@ -53,7 +53,7 @@ def missing_acts(reg: Regulation, year: int, ente: Ente | None = None) -> list[D
                 phase="premialita",
                 act=ente.body.said(paid) if ente is not None else paid,
                 due=dt.date(year + 1, 12, 31),
-                source=f"D.Lgs. 150/2009 art. 14 c. 4 lett. c ({ASSUMED}: entro l'anno dopo)",
+                source=f"D.Lgs. 150/2009 art. 14 c. 6 ({ASSUMED}: entro l'anno dopo)",
                 approval="premi_paid",
             )
         )

@@ -191,7 +191,7 @@ def test_every_plugins_calendar_has_monitoring_and_payment(example, capsys, plug
     pay = next(i for i, ln in enumerate(lines) if "Erogazione dei premi di performance" in ln)
     assert lines[pay].split()[0] == "31/12/2022"
     assert "MANCANTE (nessuna data in [atti] premi_erogati di ente.toml) · fase Premialità" in lines[pay + 1]
-    assert "D.Lgs. 150/2009 art. 14 c. 4 lett. c (data: ipotesi, entro l'anno dopo)" in lines[pay + 1]
+    assert "D.Lgs. 150/2009 art. 14 c. 6 (data: ipotesi, entro l'anno dopo)" in lines[pay + 1]
 
 
 def test_a_comunita_montana_has_its_acts_and_those_of_the_law(example, capsys):
@@ -237,7 +237,7 @@ def test_a_declared_regulation_without_monitoring_or_payment_gets_them_as_assump
         "31/12/2025  Erogazione dei premi di performance (dopo la validazione della Relazione da parte dell'OIV)",
     ]
     assert "D.Lgs. 150/2009 art. 6 (data: ipotesi, il regolamento non la fissa: con l'assestamento" in text
-    assert "D.Lgs. 150/2009 art. 14 c. 4 lett. c (data: ipotesi, il regolamento non la fissa: entro l'anno" in text
+    assert "D.Lgs. 150/2009 art. 14 c. 6 (data: ipotesi, il regolamento non la fissa: entro l'anno" in text
 
 
 def test_an_act_the_regulation_declares_replaces_the_assumed_one(tmp_path, capsys):

@@ -316,3 +316,14 @@ fonte = "art. 3 c. 1"
     text = explain(result, "person", "C")
     assert "• caso che vale: la categoria (o l'Area) del contratto è uguale a «C» = 1,10\n" in text
     assert "• il coefficiente della categoria («coefficiente», art. 3 c. 1) = 1,10\n" in text
+
+
+def test_a_function_over_people_in_a_definition_read_inside_another_is_refused(tmp_path):
+    # docs/regolamento.md, «I nomi e le funzioni»: a function over people is not written inside another, not even
+    # through a definition; written outside, where the formula compares it, it reads
+    count = '\n[[definizioni]]\nnome = "valutati"\nformula = "=CONTA.ENTE(punteggio >= 60)"\n'
+    nested = HEAD + count + PART.replace('"=tariffa * turni', '"=RANGO.ENTE(punteggio / valutati) * turni')
+    (problem,) = regulation_problems(tmp_path, nested)
+    assert problem.endswith("nella definizione «valutati»: CONTA.ENTE dentro un'altra funzione su più persone")
+    outside = PART.replace('"=tariffa * turni', "\"=SE(RANGO.ENTE(punteggio) <= 20% * valutati; 40 €; 30 €) * turni")
+    assert regulation_problems(tmp_path, HEAD + count + outside) == []

@@ -66,7 +66,7 @@ def test_an_ordine_or_a_societa_has_no_act_the_law_does_not_date(tmp_path, capsy
         main(["calendar", str(demo / "cycle.toml")])
         out = capsys.readouterr().out
         block = out.split("comune-soglie — ", 1)[1].split("\n\n", 1)[0]
-        assert "D.Lgs. 150/2009 art. 6" not in block and "art. 14 c. 4" not in block, block
+        assert "D.Lgs. 150/2009 art. 6" not in block and "art. 14 c. 6" not in block, block
         assert "D.Lgs. 150/2009 art. 6 (data: ipotesi" in out.split("comune-livelli — ", 1)[1].split("\n\n", 1)[0]
 
 

@@ -459,6 +459,25 @@ def test_a_fund_written_another_way_is_an_error_naming_it(ciclope_ente, tmp_path
     )
 
 
+def test_a_fund_two_parts_pay_from_is_said_missing_once_naming_both(ciclope_ente, tmp_path):
+    """Two parts share fondo_comune_ateneo (40% and 60%), written «fondo_comune_di_ateneo» in ente.toml: one error
+    for the one fund, naming both parts, never the same «manca [fondi] …» once per part."""
+    second = ATENEO.split("[[premi]]", 1)[1].replace("Fondo Comune d'Ateneo", "quota collettiva")
+    regulation = ATENEO.replace('fondo = "fondo_comune_ateneo"', 'fondo = "fondo_comune_ateneo"\nquota_fondo = 0.4')
+    regulation += "\n[[premi]]" + second.replace(
+        'fondo = "fondo_comune_ateneo"', 'fondo = "fondo_comune_ateneo"\nquota_fondo = 0.6'
+    )
+    files = ateneo()
+    files["ente.toml"] = 'name = "Ateneo"\n[funds]\nfondo_comune_di_ateneo = "1000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, regulation, files)
+    assert amounts(result) == {}
+    [problem] = [p for p in result.violations if p.rule == "regolamento.fondo"]
+    assert problem.message.startswith(
+        "manca [fondi] fondo_comune_ateneo ([fondi] di ente.toml ha «fondo_comune_di_ateneo»: è questo, scritto in un "
+        "altro modo?): nessun premio calcolato per le parti «Fondo Comune d'Ateneo» e «quota collettiva»; "
+    )
+
+
 def test_a_level_is_not_called_a_band(tmp_path):
     """A regulation of levels without merit bands records each one's level as the award's band: the person's
     explanation says «livello eccellente» once, never «fascia eccellente» (a «fascia» is a merit band)."""

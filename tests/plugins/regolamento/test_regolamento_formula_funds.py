@@ -68,6 +68,21 @@ def test_the_average_staff_in_service_makes_the_fund_the_part_divides(ciclope_en
     assert not [v for v in result.violations if v.rule == "regolamento.fondo"]
 
 
+def test_the_sum_s_figure_lists_whom_its_condition_admits_and_the_others_in_one_line(ciclope_ente, tmp_path):
+    # the sum counts only the dipendenti (ruolo = "dipendente"): P1 and P2 all year, 366 / 366 = 1 each; P3 from
+    # 2024-07-01, 184 / 366. The Segretario and the PO (P4) are left out by the condition: one line says the two of
+    # them, at 0, never each one at 0 beside the cell of their role
+    rows = ["dipendente,2020-01-01,", "dipendente,2020-01-01,", "dipendente,2024-07-01,", "po,2020-01-01,"]
+    result = run_declared(ciclope_ente, tmp_path, HEAD + FUND, files(rows, [80, 60, 60, 90]))
+    (figure,) = [f for key, f in result.figures.items() if key.startswith("aggregato:fondo:")]
+    assert [(i.name, i.value) for i in figure.inputs] == [
+        ("Persona 1 (P1)", Decimal(1)),
+        ("Persona 2 (P2)", Decimal(1)),
+        ("Persona 3 (P3)", Decimal(184) / Decimal(366)),
+        ("le altre 2 persone, per cui il ruolo non è uguale a «dipendente»", Decimal(0)),
+    ]
+
+
 def test_a_count_of_the_staff(ciclope_ente, tmp_path):
     # 1.000 € per dipendente: three dipendenti and a PO → 3.000,00; the part divides it by score 80 / 60 / 60 / 0
     # among the dipendenti only (ruoli): 3.000 × 80 / 200 = 1.200,00, 3.000 × 60 / 200 = 900,00 twice

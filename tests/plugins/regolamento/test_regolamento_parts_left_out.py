@@ -117,6 +117,25 @@ def test_the_relazione_counts_whom_each_condition_admits_and_leaves_out(ciclope_
     assert section.columns[-2:] == ("Ammessi dalla condizione", "Non ammessi dalla condizione")
     # «settore»: P1, P3, P4 admitted (P4 then excluded), P2 left out; «individuale»: P1, P2, P4 admitted, P3 left out
     assert [(row[1], *row[-2:]) for row in section.rows] == [("settore", 3, 1), ("individuale", 3, 1)]
+    # the note says the condition and the workbook in words: a reader of the Relazione knows no key nor file name
+    assert section.note.endswith(
+        " Per una parte con una condizione di partecipazione: le persone dei suoi ruoli che la condizione ammette "
+        "(anche chi è poi escluso, che riceve 0) e quelle che lascia fuori, ciascuna con il motivo nel foglio «Premi» "
+        "delle schede per l'ufficio (uso interno)."
+    )
+
+
+def test_the_relazione_names_no_file_nor_key(ciclope_ente, tmp_path):
+    # every text and note of the internal Relazione (the parts' counts, the residual, the outcomes): the workbook in
+    # words, «le schede per l'ufficio», never its file name; the condition in words, never its key
+    from ciclope.core.reports import relazione
+    from ciclope.core.reports.model import Table, Text
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    blocks = [b for section in relazione.build(result).sections for b in section.blocks]
+    said = [b.text for b in blocks if isinstance(b, Text)] + [b.note for b in blocks if isinstance(b, Table)]
+    assert [t for t in said if "schede.xlsx" in str(t) or "(ammesso)" in str(t)] == []
+    assert len([t for t in said if "schede per l'ufficio" in str(t)]) == 3  # the counts, residual, outcomes
 
 
 def test_explain_pool_says_under_each_part_whom_its_condition_left_out(ciclope_ente, tmp_path):

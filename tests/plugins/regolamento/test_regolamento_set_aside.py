@@ -53,12 +53,21 @@ fonte = "art. 6"
          "stesso fondo: il fondo di quella parte si riduce dell'accantonamento; la parte «produttività», che le manda "
          "il residuo, non scrive fondo: prende quello predefinito, «performance_individuale», mentre questa paga dal "
          "fondo «produttivita»"),
+        # with the way out: the mean read on the premiums of the part it is set aside from, by its name
         (TEXT.replace('"=600 €"', '"=fondo / 10"'), "riga 17, chiave premi[2].importo: una parte accantonata non "
-         "legge fondo: il suo fondo è l'accantonamento, che i suoi importi decidono"),
+         "legge fondo: il suo fondo è l'accantonamento, che i suoi importi decidono; la media pro capite si legge sui "
+         "premi della parte «produttività» divisa sul fondo intero, es. =30% * SOMMA.ENTE(PREMIO(\"produttività\")) / "
+         "CONTA.ENTE(PREMIO(\"produttività\") > 0 €)"),
     ],
 )  # fmt: skip
 def test_what_a_part_set_aside_cannot_say_is_refused_when_read(tmp_path, text, problem):
     assert regulation_problems(tmp_path, text) == [problem]
+
+
+def test_the_mean_the_refusal_suggests_is_read(tmp_path):
+    # the way out the refusal of «fondo» writes reads without a problem in the part set aside
+    mean = '=30% * SOMMA.ENTE(PREMIO("produttività")) / CONTA.ENTE(PREMIO("produttività") > 0 €)'
+    assert regulation_problems(tmp_path, TEXT.replace('"=600 €"', f"'{mean}'")) == []
 
 
 def test_set_aside_is_said_only_of_a_formula(tmp_path):

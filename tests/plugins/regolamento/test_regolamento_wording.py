@@ -15,7 +15,7 @@ from ciclope.core.vocabulary import HEADERS_IT
 from ciclope.plugins.regolamento import rules
 from ciclope.plugins.regolamento.format import quantities, schemagen
 from ciclope.plugins.regolamento.format.spec import Regulation
-from ciclope.plugins.regolamento.format.wording import contracted, joined, roles, said, the
+from ciclope.plugins.regolamento.format.wording import contracted, joined, roles, said, the, tie_breaks
 from ciclope.plugins.regolamento.read.formulas import parse
 from ciclope.plugins.regolamento.read.load import load
 from ciclope.plugins.regolamento.say import articles as art
@@ -84,6 +84,38 @@ def test_a_preposition_is_joined_to_the_article_after_it(prep, text, said):
 def test_a_sentence_has_every_preposition_joined():
     assert contracted("la media di i punteggi di le unità a lo 0% su la scheda") == (
         "la media dei punteggi delle unità allo 0% sulla scheda"
+    )
+
+
+@pytest.mark.parametrize(
+    ("formula", "words"),
+    [
+        # «è uguale a» + «i punti …» → «ai punti»
+        ('punteggio = SEZIONE("R")', "il punteggio è uguale ai punti della sezione «R»"),
+        # «è più di» + «la media di il punteggio» → «della media del punteggio»: the comparison's and the function's
+        ("punteggio > MEDIA.ENTE(punteggio)", "il punteggio è più della media del punteggio nell'ente"),
+        # «è uguale a» + «il valore assoluto di il punteggio» → «al valore assoluto del punteggio»
+        ("punteggio = ASS(punteggio)", "il punteggio è uguale al valore assoluto del punteggio"),
+        # «è meno di» + «l'importo …» → «dell'importo»
+        ('punteggio < FONDO("F")', "il punteggio è meno dell'importo del fondo «F»"),
+        # «è almeno» has no preposition: the article stays
+        ('punteggio >= PREMIO("P")', "il punteggio è almeno il premio della parte «P»"),
+        # «la media di» + «il punteggio», «il minore tra» never joins
+        ("MEDIA(punteggio; 1)", "la media del punteggio e 1"),
+        ("MIN(punteggio; 1)", "il minore tra il punteggio e 1"),
+    ],
+)
+def test_a_formula_in_words_joins_each_preposition_to_its_article(formula, words):
+    # said, not contracted(said(…)): a caller that puts the words in a sentence of its own (the tie-break of a rank,
+    # its figure's lines) has them already joined
+    assert said(parse(formula)) == words
+
+
+def test_a_tie_break_that_compares_joins_its_preposition():
+    # RANGO's further argument as the rank's figure says who prevails: «è uguale a» + «i punti» → «ai punti»
+    rank = parse('RANGO.ENTE(punteggio; SE(punteggio = SEZIONE("R"); 1; 0))')
+    assert (
+        tie_breaks(rank) == "se il punteggio è uguale ai punti della sezione «R», allora 1, altrimenti 0, dal più alto"
     )
 
 
