@@ -283,3 +283,34 @@ def test_validate_warns_at_an_act_dated_after_the_day(tmp_path, capsys, reportca
     # the same acts on the day after the validation: nothing in the future (15/07/2022 < 16/07/2022)
     assert main(["validate", str(cfg), "--oggi", "16/07/2022"]) == 0
     assert "data futura" not in capsys.readouterr().out
+
+
+def test_a_regulation_without_a_national_layer_gets_the_law_s_plan_and_report(tmp_path, capsys):
+    """comune-livelli's regulation under another comparto (a Comune of a region with its own contract, an ente di
+    ricerca): no national layer adds the Piano and the Relazione, which every amministrazione has by law (D.Lgs.
+    150/2009 art. 10 c. 1): the Piano by 31/01/2024, the Relazione approved and validated by the OIV by 30/06/2025
+    (2024 + 1), each said as an assumption whose date the law gives, beside the monitoring and the payment."""
+    demo = _regolamento_demo(tmp_path)
+    reg = demo / "smvp-livelli.toml"
+    reg.write_text(
+        reg.read_text(encoding="utf-8").replace('comparto = "funzioni_locali"', 'comparto = "altro"'), encoding="utf-8"
+    )
+    main(["calendar", str(demo / "cycle.toml")])
+    text = capsys.readouterr().out
+    assert _dated(text, "comune-livelli") == [
+        "31/01/2024  Adozione del Piano della performance (nel PIAO, dove l'ente lo adotta)",
+        "31/07/2024  Monitoraggio in corso d'esercizio sulla misura al 30/6 ed eventuali interventi correttivi",
+        "30/06/2025  Approvazione della Relazione sulla performance",
+        "30/06/2025  Validazione della Relazione sulla performance da parte dell'OIV (prima dell'erogazione dei premi)",
+        "31/12/2025  Erogazione dei premi di performance (dopo la validazione della Relazione da parte dell'OIV)",
+    ]
+    block = text.split("comune-livelli — ", 1)[1].split("\n\n", 1)[0]
+    assert (
+        "D.Lgs. 150/2009 art. 10 c. 1 lett. a (data: ipotesi, il regolamento non la fissa: la legge dà la data)"
+        in block
+    )
+    # a regulation of the comparto Funzioni Locali keeps the layer's acts (the PIAO, its own Relazione), none added
+    assert [ln for ln in _dated(text, "comune-soglie") if ln.startswith(("31/01/2024", "30/06/2025"))] == [
+        "31/01/2024  Adozione del PIAO — sottosezione Performance",
+        "30/06/2025  Relazione sulla performance",
+    ]
