@@ -561,7 +561,7 @@ def test_the_header_notes_give_a_real_example_and_the_accepted_words(tmp_path):
     wb = openpyxl.load_workbook(tmp_path / "u" / "mio-ente" / "ente.xlsx")
     notes = {c.value: c.comment.text for sheet in wb for c in sheet[1] if c.comment}
     persone = {c.value: c.comment.text for c in wb["persone"][1]}
-    assert "Esempio: Maria Rossi" in persone["nome"] and "Servizio tributi" not in persone["nome"]
+    assert "Esempio: Maria Rossi" in persone["nome"] and "Ufficio del personale" not in persone["nome"]
     assert not persone["sanzione"].startswith("sanzione: sanzione.")
     assert "una percentuale (90%)" in notes["target"]  # the words a target accepts
     year = load_config(tmp_path / "u" / "cycle.toml").year

@@ -65,8 +65,8 @@ from ciclope.core.values import (
 SHEETS = ("units", "areas", "people", "objectives", "indicators", "assignments", "evaluations", "revisions", "appeals")
 # column code → (what it means, an example); the allowed values come from the column's parser
 HELP: dict[str, tuple[str, str]] = {
-    "id": ("codice che identifica la riga, senza spazi, virgole o punti e virgola", "serv-tributi"),
-    "name": ("nome per esteso, come comparirà nella Relazione", "Servizio tributi"),
+    "id": ("codice che identifica la riga, senza spazi, virgole o punti e virgola", "uff-personale"),
+    "name": ("nome per esteso, come comparirà nella Relazione", "Ufficio del personale"),
     "kind": ("tipo della riga", ""),
     "parent": ("codice della riga superiore (vuoto per la radice)", "area-finanziaria"),
     "head": ("codice della persona che dirige l'unità", "rossi-m"),
@@ -74,14 +74,14 @@ HELP: dict[str, tuple[str, str]] = {
     "separate": ("SI se l'area si valuta a parte", "NO"),
     "role": ("ruolo della persona", ""),
     "category": ("categoria contrattuale", ""),
-    "unit": ("codice dell'unità (foglio unità) in cui lavora", "serv-tributi"),
+    "unit": ("codice dell'unità (foglio unità) in cui lavora", "uff-personale"),
     "fte": ("quota di tempo lavorato, da 0 a 1 (1 = tempo pieno, 0,5 = metà tempo)", "83,33%"),
     "absence_days": ("giorni di assenza nell'anno", "12"),
     "insufficient": ("SI se la valutazione è stata dichiarata insufficiente", "NO"),
     "evaluator": ("codice della persona (o del valutatore esterno in ente.toml) che valuta", "bianchi-l"),
     "title": ("titolo dell'obiettivo", "Ridurre i tempi di rilascio dei permessi"),
     "area": ("codice dell'area (foglio aree)", "area-servizi"),
-    "owner": ("codice dell'unità o della persona responsabile", "serv-tributi"),
+    "owner": ("codice dell'unità o della persona responsabile", "uff-personale"),
     "objective": ("codice dell'obiettivo misurato (foglio obiettivi)", "ob-3.1"),
     "type": ("come si legge il risultato", ""),
     "baseline": ("valore di partenza (l'anno precedente)", "42"),
@@ -119,8 +119,8 @@ HELP: dict[str, tuple[str, str]] = {
 }
 # what a column holds where the sheet changes it: a person's name is not a service's
 SHEET_HELP: dict[tuple[str, str], tuple[str, str]] = {
-    ("units", "id"): ("codice dell'unità organizzativa, senza spazi, virgole o punti e virgola", "serv-tributi"),
-    ("units", "name"): ("nome dell'unità, come comparirà nella Relazione", "Servizio tributi"),
+    ("units", "id"): ("codice dell'unità organizzativa, senza spazi, virgole o punti e virgola", "uff-personale"),
+    ("units", "name"): ("nome dell'unità, come comparirà nella Relazione", "Ufficio del personale"),
     ("units", "kind"): ("tipo dell'unità nell'organigramma (una sola unità di tipo «ente», la radice)", ""),
     ("units", "parent"): ("codice dell'unità superiore (vuoto per l'ente, la radice)", "area-finanziaria"),
     ("areas", "id"): ("codice dell'area strategica", "as-1"),
@@ -140,9 +140,9 @@ SHEET_HELP: dict[tuple[str, str], tuple[str, str]] = {
     ("indicators", "weight"): ("peso nell'obiettivo; vuoto in tutte le righe dell'obiettivo = pesi uguali", "50"),
     ("assignments", "weight"): ("peso della voce nel cruscotto; vuoto = pesi uguali", "50"),
     ("evaluations", "weight"): ("peso della voce nella scheda, se diverso dai punti massimi", "20"),
-    ("positions", "id"): ("codice della posizione", "po-tributi"),
-    ("positions", "title"): ("denominazione della posizione", "Responsabile del Servizio tributi"),
-    ("positions", "unit"): ("codice dell'unità della posizione (foglio unità)", "serv-tributi"),
+    ("positions", "id"): ("codice della posizione", "po-personale"),
+    ("positions", "title"): ("denominazione della posizione", "Responsabile dell'Ufficio del personale"),
+    ("positions", "unit"): ("codice dell'unità della posizione (foglio unità)", "uff-personale"),
     ("positions", "holder"): ("codice della persona titolare (foglio persone); vuoto se vacante", "rossi-m"),
     ("projects", "id"): ("codice del progetto", "prog-1"),
     ("projects", "title"): ("titolo del progetto", "Digitalizzazione delle pratiche"),
