@@ -465,7 +465,9 @@ def _joined(names: list[str], outcomes: frozenset[str] = frozenset(), whole: boo
     if len(names) == 1:
         return names[0]
     if not all(n in outcomes for n in names):
-        return fmt.listed(names)  # «buono, sufficiente ed escluso: …»
+        # an outcome beside the levels in guillemets: its own commas («valutato, senza livello») are no list's, and
+        # «non valutato» reads as a name, never as the opposite of the level beside it
+        return fmt.listed([f"«{n}»" if n in outcomes else n for n in names])  # «buono, sufficiente ed «escluso …»»
     return f"{'tutti gli esiti' if whole else 'gli altri esiti'}, uniti per la riservatezza"
 
 

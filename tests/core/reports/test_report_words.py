@@ -193,7 +193,8 @@ fonte = "art. 5"
 
 
 def test_a_merged_group_ending_with_an_e_word_is_joined_by_ed(ciclope_ente, tmp_path):
-    """The Provincia's groups: «buono, sufficiente ed escluso: …», as Italian joins a word that starts with «e»."""
+    """The Provincia's groups: «buono, sufficiente ed «escluso …»», as Italian joins a word that starts with «e»; the
+    outcome in guillemets beside the levels it merges with, a name and not a level."""
     scores = (95, 92, 91, 80, 78, 65, 62, 50)  # ottimo 3; buono 2; sufficiente 2; below 60, excluded, 1
     files = dict(NO_HEADS)
     files["people.csv"] = "id,name,role,category,unit,fte,absence_days,insufficient,evaluator\n" + "".join(
@@ -205,7 +206,7 @@ def test_a_merged_group_ending_with_an_e_word_is_joined_by_ed(ciclope_ente, tmp_
     rows = {row[2]: row for row in transparency_rows(run_declared(ciclope_ente, tmp_path, LEVELS_AND_MINIMUM, files))}
     # buono (2) is under 3 people and merges with sufficiente (4 people, all paid); the lone excluded one goes up
     # into it: 5 people, 4 paid
-    merged = "buono, sufficiente ed escluso per punteggio sotto il minimo"
+    merged = "buono, sufficiente ed «escluso per punteggio sotto il minimo»"
     assert merged in rows and (rows[merged][3], rows[merged][8]) == ("5", "1")
     assert not any(" e escluso" in name for name in rows)
 
@@ -276,3 +277,15 @@ def test_the_outcomes_of_the_premium_count_everyone(ciclope_ente, tmp_path):
         '<tr class="total"><td>Totale</td><td class="num">5</td></tr>\n'
         "</tbody>"
     )
+
+
+def test_outcomes_merged_with_levels_are_named_in_guillemets():
+    """A public row merging two levels with two outcomes (a Ragioneria's staff): without guillemets «seconda fascia,
+    terza fascia, non valutato e valutato, senza livello» reads as four or five groups, and «non valutato e valutato»
+    as a contradiction; each outcome is a name of its own."""
+    from ciclope.core.reports.transparency import _joined
+
+    outcomes = frozenset({"non valutato", "valutato, senza livello"})
+    names = ["seconda fascia", "terza fascia", "non valutato", "valutato, senza livello"]
+    assert _joined(names, outcomes) == "seconda fascia, terza fascia, «non valutato» e «valutato, senza livello»"
+    assert _joined(["alta", "intermedia"], outcomes) == "alta e intermedia"  # levels alone, as they were

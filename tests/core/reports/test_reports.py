@@ -361,8 +361,8 @@ def test_transparency_by_hand(case):
     )
     # dirigenti e PO: PO1 alone is paid; SG, D1, D2 (not evaluated, paid nothing) merge with PO1's Ottimo, but the
     # amount is still one person's: counts published, amounts <3; the mean is over the 1 paid
-    assert figures((livello, "dirigenti e PO", "Ottimo e non valutato")) == ("4", "100,00", "riservato", "riservato")
-    assert rows[(livello, "dirigenti e PO", "Ottimo e non valutato")]["Persone non pagate"] == "3"
+    assert figures((livello, "dirigenti e PO", "Ottimo e «non valutato»")) == ("4", "100,00", "riservato", "riservato")
+    assert rows[(livello, "dirigenti e PO", "Ottimo e «non valutato»")]["Persone non pagate"] == "3"
     assert figures((fascia, "dirigenti e PO", "alta")) == ("1", "25,00", "riservato", "riservato")
     # no figure of PO1 anywhere: 134.49 (premi) + 1147.50 (result) = 1281.99
     text = transparency.render(case) + art20.render(case)
@@ -370,16 +370,16 @@ def test_transparency_by_hand(case):
 
 
 def test_the_public_relazione_counts_the_unpaid_as_trasparenza_does(case):
-    # «Buono e Sufficiente» of the staff: 4 people, 1 unpaid (E6), amounts withheld; «Ottimo e non valutato» of the
+    # «Buono e Sufficiente» of the staff: 4 people, 1 unpaid (E6), amounts withheld; «Ottimo e «non valutato»» of the
     # dirigenti e PO: 4 people, 3 unpaid; the page says it beside the mean, as trasparenza.csv does
     from ciclope.core.reports import public
 
     page = html_text.unescape(re.sub(r"<[^>]+>", "|", public.render(case)))
     cells = [c.strip() for c in page.split("|") if c.strip()]
     assert "Persone non pagate" in cells
-    rows = [cells[i : i + 5] for i, c in enumerate(cells) if c in ("Buono e Sufficiente", "Ottimo e non valutato")]
+    rows = [cells[i : i + 5] for i, c in enumerate(cells) if c in ("Buono e Sufficiente", "Ottimo e «non valutato»")]
     assert ["Buono e Sufficiente", "4", "riservato", "riservato", "1"] in rows  # the table of premiums by level
-    assert ["Ottimo e non valutato", "4", "riservato", "riservato", "3"] in rows
+    assert ["Ottimo e «non valutato»", "4", "riservato", "riservato", "3"] in rows
 
 
 def test_transparency_has_no_names_or_ids(case):

@@ -154,20 +154,20 @@ def test_trasparenza_merges_a_small_level_within_its_own_scale(ciclope_ente, tmp
     # fascia e 100-90%» and «seconda fascia, 89-70% e non valutato», a level into one of another scale.)
     assert levels == [
         ("dirigenti e PO", "100-90% e 89-70%", 3),
-        ("dirigenti e PO", "prima fascia, seconda fascia e non valutato", 6),
+        ("dirigenti e PO", "prima fascia, seconda fascia e «non valutato»", 6),
     ]
     rows = [row[1:5] for row in transparency.rows(result) if row[0] == "Livello di valutazione"]
     # published, the group is named as the contract of a 2024 cycle names its people: the EQ replaced the PO on
     # 1.4.2023 (as premi-art20.csv and the public Relazione name it)
     assert rows == [
         ("dirigenti ed EQ", "100-90% e 89-70%", "3", "33,33"),
-        ("dirigenti ed EQ", "prima fascia, seconda fascia e non valutato", "6", "66,67"),
+        ("dirigenti ed EQ", "prima fascia, seconda fascia e «non valutato»", "6", "66,67"),
     ]
     # the public Relazione's table of levels is these same lines: 3 / 9 = 33,33%, 6 / 9 = 66,67%
     table = next(b for b in public.individual(result) if isinstance(b, Table))
     assert table.rows == [
         ("dirigenti ed EQ", "100-90% e 89-70%", "3"),
-        ("dirigenti ed EQ", "prima fascia, seconda fascia e non valutato", "6"),
+        ("dirigenti ed EQ", "prima fascia, seconda fascia e «non valutato»", "6"),
     ]
 
 
@@ -175,8 +175,8 @@ def test_a_scale_small_as_a_whole_is_merged_with_the_next_scale(ciclope_ente, tm
     result = run_declared(ciclope_ente, tmp_path, HEAD + COMMON + DIRIGENTI, leads(po=1))
     levels = [(ln.item, ln.count) for ln in transparency.lines(result) if ln.section == "livello"]
     # PO1 alone on the common scale (100-90%: 1 person) has no level of its scale to merge with: it joins the
-    # dirigenti's merged row beside it, «prima fascia, seconda fascia e non valutato» (6): 1 + 6 = 7
-    assert levels == [("100-90%, prima fascia, seconda fascia e non valutato", 7)]
+    # dirigenti's merged row beside it, «prima fascia, seconda fascia e «non valutato»» (6): 1 + 6 = 7
+    assert levels == [("100-90%, prima fascia, seconda fascia e «non valutato»", 7)]
 
 
 def compared(result) -> dict:
