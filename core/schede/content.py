@@ -546,9 +546,16 @@ def _small_groups(result: Result, figure: Figure, pool: str, band: str | None, p
     small_pool = _small(pools.get(pool), pid)
     small_band = bool(band) and _small(bands.get((pool, band or "")), pid)
 
+    def small(ref: str) -> bool:
+        return ref in shares and _small(shares[ref], pid)
+
     def small_part(step: Any) -> bool:
         ref = getattr(step, "ref", "") or ""
-        return ref in shares and _small(shares[ref], pid) and not _whole_fund(result, step)
+        if small(ref) and not _whole_fund(result, step):
+            return True
+        # a fund less what fewer than 3 paid took from it (a part set aside): the difference gives their total
+        read = result.figures.get(ref) if ref.startswith("pool:") else None
+        return read is not None and any(_few_paid(result, getattr(i, "ref", "") or "", pid) for i in read.inputs)
 
     parts = [i for i in figure.inputs if small_part(i)]
     if not (small_pool or small_band or parts):
@@ -564,6 +571,20 @@ def _small_groups(result: Result, figure: Figure, pool: str, band: str | None, p
     # a figure of 0 (a part's fund its quota emptied) gives nobody's pay by difference: nothing to withhold
     kept = [i for i in figure.inputs if i in kept or _nought(i)]
     return figure._replace(inputs=tuple(kept)), [i for i in figure.inputs if i not in kept]
+
+
+def _few_paid(result: Result, ref: str, pid: str) -> bool:
+    """Whether the figure ``ref`` is a sum of the premiums of fewer than 3 people paid, the person ``pid`` not alone
+    among them (a set-aside, which lists each premium it took): a figure that gives them by difference."""
+    figure = result.figures.get(ref) if ref.startswith("pool:") else None
+    if figure is None:
+        return False
+    paid = {
+        i.ref.rsplit(":", 1)[1]
+        for i in figure.inputs
+        if (i.ref or "").startswith((PART, "award:")) and isinstance(i.value, Decimal) and i.value > 0
+    }
+    return bool(paid) and _small(frozenset(paid), pid)
 
 
 def _nought(step: Any) -> bool:
@@ -639,7 +660,8 @@ def _withheld(result: Result, left: list[Any], pid: str) -> str:
     if not left:
         return ""
     theirs = [i for i in left if _theirs(result, i, pid)]
-    names = [fmt.quoted(fmt.worded(i.name, result.plugin.status_labels, signed=True)) for i in left if i not in theirs]
+    names = [fmt.quoted(_unfigured(fmt.worded(i.name, result.plugin.status_labels, signed=True)))
+             for i in left if i not in theirs]  # fmt: skip
     said = [_others(len(theirs))] if theirs else []
     if len(names) == 1:
         said.append(
@@ -652,6 +674,13 @@ def _withheld(result: Result, left: list[Any], pid: str) -> str:
             f"l'importo o il peso di un collega."
         )
     return " ".join([*said, HELD])
+
+
+def _unfigured(name: str) -> str:
+    """An element withheld named without the figures its name says («fondo della parte «X»: € 18.000,00 − € 1.012,50
+    accantonati …» is «fondo della parte «X»»): the note that withholds a figure never prints it."""
+    head, colon, tail = name.partition(": ")
+    return head if colon and "€" in tail else name
 
 
 # what a scheda says of another person's data the rule reads (:func:`_theirs`): never whose they are

@@ -135,18 +135,41 @@ def test_the_reduced_fund_shows_the_subtraction_a_person_can_redo(ciclope_ente, 
     from ciclope.core.schede.content import build
     from ciclope.core.schede.render import render
 
-    # three people paid, so that the scheda may show the fund (a group under 3 is withheld)
+    # three people with the maggiorazione and four paid, so that the scheda may show the fund (a group under 3 paid is
+    # withheld: the next test)
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in "ABCD"]
+    cards = [f"{p},SEG,scheda,Valutazione,100,{points}," for p, points in zip("ABCD", (90, 90, 90, 60))]
+    funds = '[funds]\nperformance_individuale = "30000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, TEXT, one_unit_comune("Comune di Prova", staff, cards, funds))
+    # «produttività» 10% of 30.000,00 = 3.000,00, all paid on the whole fund; A, B and C's maggiorazione (90 ≥ 90)
+    # 3 × 600,00 = 1.800,00 set aside from it: 3.000,00 − 1.800,00 = 1.200,00 divided again
+    said = "fondo della parte «produttività»: € 3.000,00 − € 1.800,00 accantonati per la parte «maggiorazione»"
+    assert f"• {said} = € 1.200,00\n" in explain(result, "person", "D")
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "D")))))
+    assert f"{said} € 1.200,00" in page
+    assert "ridotto dell'accantonamento € 1.200,00" not in page
+
+
+def test_a_fund_less_a_set_aside_of_fewer_than_3_paid_is_withheld_on_the_scheda(ciclope_ente, tmp_path):
+    """A Ragioneria's scheda withheld the maggiorazione's fund of 2 people and showed it in the subtraction beside
+    («€ 18.000,00 − € 1.012,50 accantonati per la parte «maggiorazione»»): with her own 337,50 the colleague's 675,00
+    followed. The reduced fund is withheld as the small part is, and named without its figures."""
+    from ciclope.core.run.explain import explain
+    from ciclope.core.schede.content import build
+    from ciclope.core.schede.render import render
+
     staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in "ABC"]
     cards = [f"{p},SEG,scheda,Valutazione,100,{points}," for p, points in zip("ABC", (90, 60, 60))]
     funds = '[funds]\nperformance_individuale = "10000.00"\n'
     result = run_declared(ciclope_ente, tmp_path, TEXT, one_unit_comune("Comune di Prova", staff, cards, funds))
-    # «produttività» 10% of 10.000,00 = 1.000,00, all paid on the whole fund (90 + 60 + 60 points); A's maggiorazione
-    # (90 ≥ 90) 600,00 set aside from it: 1.000,00 − 600,00 = 400,00 divided again
+    # only A has the maggiorazione (90 ≥ 90): 1.000,00 − 600,00 = 400,00; explain, the office's, still says it
     said = "fondo della parte «produttività»: € 1.000,00 − € 600,00 accantonati per la parte «maggiorazione»"
     assert f"• {said} = € 400,00\n" in explain(result, "person", "B")
     page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "B")))))
-    assert f"{said} € 400,00" in page
-    assert "ridotto dell'accantonamento € 400,00" not in page
+    assert "€ 600,00" not in page and "€ 400,00" not in page
+    assert (
+        "Non sono mostrati «fondo della parte «produttività»» e «Σ pesi»: riguardano meno di 3 persone pagate" in page
+    )
 
 
 def test_a_part_with_no_share_that_takes_another_s_residual_says_so_not_zero(ciclope_ente, tmp_path):
