@@ -23,6 +23,7 @@ __all__ = [
     "ended",
     "MONTHS",
     "NONE",
+    "WORKBOOK",
     "act",
     "Money",
     "Percent",

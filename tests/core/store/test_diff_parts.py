@@ -123,11 +123,12 @@ def said(text: str, pid: str) -> list[str]:
 #   +8,45 −9,00 −56,00 = −56,55.
 
 
-def test_a_computed_percentage_reads_as_explain_reads_it(two_runs):
-    # the cut of 2,7397…% (10 / 365) is said to four decimals, as explain says it, never its 28 digits
+def test_a_reduction_that_comes_to_0_is_said_by_the_datum_that_changed(two_runs):
+    # the cut of 2,7397…% (10 / 365) is 0% after (25 days, under the 30): the reduction of 0% is still recorded (the
+    # person's days were counted), so the change is the datum that moved, the days, never 28 digits of a percentage
     assert said(diff(two_runs), "D03") == [
-        "cambiato: Riduzione del premio di Pasquale Iacovelli: 2,7397…% (i giorni di assenza 40 (tabella persone, "
-        "riga 4, colonna giorni_assenza)) prima, nessuna cifra dopo"
+        "cambiato: i giorni di assenza: 40 (tabella persone, riga 4, colonna giorni_assenza) → 25 (tabella persone, "
+        "riga 4, colonna giorni_assenza)"
     ]
 
 

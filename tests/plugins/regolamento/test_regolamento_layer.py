@@ -41,7 +41,11 @@ def test_the_comparto_of_the_regulation_runs_the_layer_for_its_ente_only(ciclope
     # the PIAO (from 2022) and the individual objectives by end of February (from 2024) join the calendar
     acts = [d.act for d, _ in under.calendar]
     assert any(a.startswith("Adozione del PIAO") for a in acts)
-    assert not any("PIAO" in d.act for d, _ in alone.calendar)
+    assert not any(d.act.startswith("Adozione del PIAO") for d, _ in alone.calendar)
+    # without the layer, the law's Piano is the plugin's assumption, its date the law's (D.Lgs. 150/2009 art. 10)
+    assert [d.source for d, _ in alone.calendar if d.approval == "piano_adopted"] == [
+        "D.Lgs. 150/2009 art. 10 c. 1 lett. a (data: ipotesi, il regolamento non la fissa: la legge dà la data)"
+    ]
     assert {k: a.amount for k, a in under.rewards.awards.items()} == {
         k: a.amount for k, a in alone.rewards.awards.items()
     }
