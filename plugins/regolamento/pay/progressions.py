@@ -43,6 +43,8 @@ Key = tuple[Decimal, ...]  # a candidate's numbers in the graduatoria's order: g
 SELECTED, BEYOND, TIED = "selezionato", "non selezionato: oltre i posti", "non selezionato: pari merito al limite"
 OVER = "non selezionato: oltre le risorse"
 NO_PLACES = "non selezionato: nessun posto nella graduatoria"  # a graduatoria of 0 places: nobody is «oltre» them
+# a graduatoria given no resources (0 in risorse_graduatorie): nobody is «oltre» what it does not have
+NO_RESOURCES = "non selezionato: nessuna risorsa nella graduatoria"
 
 
 def select(
@@ -536,6 +538,8 @@ def _walk(
         elif not stop and limit is not None and taken + len(group) > limit:
             stop, stopped = BEYOND, place
             outcome = TIED if taken < limit else BEYOND
+        elif not stop and resources is not None and resources <= 0 < cost:
+            stop, stopped, outcome = NO_RESOURCES, place, NO_RESOURCES
         elif not stop and resources is not None and spent + cost > resources:
             stop, stopped = OVER, place
             cheapest = min(costs.get(pid, Decimal(0)) for pid in group)

@@ -172,3 +172,15 @@ def test_explain_of_a_destined_fund_of_progressions_says_no_premiums(ciclope_ent
     assert "Stanziato € 3.300,00 · distribuito € 3.200,00 · residuo € 100,00" in said
     assert "Destinazione del fondo risorse decentrate: Progressioni economiche" in said
     assert "premi" not in said
+
+
+def test_a_graduatoria_given_no_resources_says_so_not_beyond_them(ciclope_ente, tmp_path):
+    """A Comune gave its Funzionari nothing this year (risorse_graduatorie 0): its candidates read «nessuna risorsa
+    nella graduatoria», not «oltre le risorse», as a graduatoria of 0 places says «nessun posto»."""
+    text = BY_AREA + "risorse_graduatorie = { C = 1500, D = 0 }\n"
+    result = run_declared(ciclope_ente, tmp_path, text, typed("2400.00"))
+    # C: A 750, D 750 → 1,500; E beyond. D (B 90, C 85): no resources, nobody selected
+    assert result.rewards.extra["progressioni"] == ["A", "D"]
+    assert result.figures["progression:B"].note == "non selezionato: nessuna risorsa nella graduatoria"
+    assert result.figures["progression:C"].note == "non selezionato: nessuna risorsa nella graduatoria"
+    assert result.figures["progression:E"].note == "non selezionato: oltre le risorse"
