@@ -658,7 +658,8 @@ class Checker:
         if not a.numeric or not b.numeric:
             return self._wrong(a if not a.numeric else b, "numeri", f"«{node.op}»")
         if node.op in "+-":
-            return self.unify(a, b, f"«{node.op}»", _sides(node.left, node.right, TERMS))
+            part_of = _share_of_number(node.left) or _share_of_number(node.right)
+            return self.unify(a, b, f"«{node.op}»", _sides(node.left, node.right, TERMS), part_of)
         if node.op == "^":
             if a.dims or not b.bare:
                 self.problems.append("l'elevamento a potenza vuole un numero senza unità e un esponente scritto")
@@ -674,13 +675,14 @@ class Checker:
             b = NUMBER
         return attrs.evolve(times(a, b, 1 if node.op == "*" else -1), per_point=per_point)
 
-    def unify(self, a: Type, b: Type, where: str, sides: tuple[str, str] = ("", "")) -> Type:
+    def unify(self, a: Type, b: Type, where: str, sides: tuple[str, str] = ("", ""), part_of: bool = False) -> Type:
         """The common type of two values added, compared or chosen among; a problem when their units differ. A
         number without units (written, or a ratio such as fte or days / days) takes the unit of the other; a
         number written beside a percentage must say % (70% of an achievement, not 70), but for 0, which is 0%. An
         unknown function's value combines with anything, silently, and stays unknown (its problem is said once).
         ``sides``: the two values in words (:func:`_sides`), to say which one is the number and which the
-        percentage."""
+        percentage; ``part_of``: the percentage is a number times a written percentage («VALUTAZIONE.MEDIA(3) * 50%»),
+        which the office meant as a part of the number."""
         if a.unknown or b.unknown:
             return a if a.unknown else b
         if (a.bare and not a.percent and not a.zero and b.percent) or (
@@ -688,6 +690,11 @@ class Checker:
         ):
             # «1 - 10%» is 0.9 in a spreadsheet, where % only divides by 100; here a percentage is a unit
             whole = ": l'intero si scrive 100% (1 - 10% è 100% - 10%)" if where in ("«+»", "«-»") else ""
+            if part_of:  # «il 50% della media»: a number times a percentage is a percentage, a part of it a number
+                whole = (
+                    ": un numero per una percentuale è una percentuale; se è una parte del numero («il 50% della "
+                    "media»), scrivilo × 50 / 100 (o / 2)"
+                )
             share, plain = sides if a.percent else sides[::-1]
             which = f"{plain} è un numero e {share} una percentuale: " if all(sides) else ""
             self.problems.append(
@@ -1285,6 +1292,13 @@ PROJECT_WHY = (
     ": è un dato del progetto che ciascun incarico nomina (elenco dei progetti), e lo legge solo l'importo di una "
     "parte che paga per incarico (chiave incarichi)"
 )
+
+
+def _share_of_number(node: Node) -> bool:
+    """Whether ``node`` is a value times a percentage written in the formula («VALUTAZIONE.MEDIA(3) * 50%»)."""
+    if not isinstance(node, Binary) or node.op not in ("*", "×"):
+        return False
+    return any(isinstance(side, Num) and side.percent for side in (node.left, node.right))
 
 
 def _per_point(a: Type, b: Type, op: str) -> bool:

@@ -1958,3 +1958,23 @@ def test_a_value_by_what_one_column_equals_reads_as_a_table():
     assert sentence(read('=SE(categoria = "D"; 140; 100)', scope)).startswith("se la categoria")
     mixed = read('=SE(categoria = "D"; 140; SE(fte < 1; 120; 100))', scope)
     assert sentence(mixed).startswith("se la categoria")
+
+
+def test_a_part_of_a_number_written_with_a_percentage_says_how_to_write_it(tmp_path):
+    """«il 50% della media delle valutazioni» written VALUTAZIONE.MEDIA(3) * 50% is a percentage here (a number
+    times a percentage is one), added to the years' points: the message says so and how to take a part of a
+    number, never only to write the other term with % (a Comune's ragioneria followed that and got nothing)."""
+    text = (
+        'formato = 2\n[atto]\ntitolo = "CCDI"\ntipo_ente = "comune"\ncomparto = "funzioni_locali"\n\n'
+        '[[colonne]]\nnome = "anni_area"\ntipo = "numero"\nsignificato = "gli anni nell\'Area"\nfonte = "art. 1"\n\n'
+        '[progressioni]\nfonte = "art. 8"\nrisorse = 2000\ncosto = "=750 €"\n'
+        'graduatoria = "=VALUTAZIONE.MEDIA(3) * 50% + MIN(40; 4 * anni_area)"\n'
+    )
+    assert regulation_problems(tmp_path, text) == [
+        "riga 17, chiave progressioni.graduatoria: formula «=VALUTAZIONE.MEDIA(3) * 50% + MIN(40; 4 * anni_area)»: "
+        "«+»: il secondo termine è un numero e il primo termine una percentuale: un numero scritto accanto a una "
+        "percentuale va scritto con %, es. 70%: un numero per una percentuale è una percentuale; se è una parte del "
+        "numero («il 50% della media»), scrivilo × 50 / 100 (o / 2)"
+    ]
+    # written as the message says, it reads
+    assert regulation_problems(tmp_path, text.replace("* 50%", "* 50 / 100")) == []
