@@ -169,7 +169,8 @@ def outcomes(r: Result) -> Table:
     assert r.rewards is not None
     status = sheets.statuses(r)
     counts: dict[str, int] = {}
-    for pid in dict.fromkeys([*r.rewards.awards, *r.rewards.statuses]):
+    # a person's further awards are under «id:fund» (one per fund): each person once, by the award's person
+    for pid in dict.fromkeys([*(a.person for a in r.rewards.awards.values()), *r.rewards.statuses]):
         said = status(pid)
         counts[said] = counts.get(said, 0) + 1
     rows: list = sorted(counts.items(), key=lambda kv: (-kv[1], fmt.natural(kv[0])))

@@ -78,3 +78,15 @@ def test_a_rank_over_the_earlier_premium_gives_the_two_best_who_have_one(ciclope
     result = run_declared(ciclope_ente, tmp_path, DOCUMENTED, _staff())
     # A's individuale is 0 (excluded): A's value is 0, ranks B 1, C 2, D 3, A 4: B and C have 300,00 each
     assert maggiorazione(result) == {"A": "0.00", "B": "300.00", "C": "300.00", "D": "0.00"}
+
+
+def test_the_outcomes_of_the_premium_count_a_person_of_two_funds_once(ciclope_ente, tmp_path):
+    """«Esiti della premialità» counted each award, so a person paid from two funds (the individuale and the
+    maggiorazione) twice, the second under «—» (a Comune's 13 people read «Totale 18»)."""
+    from ciclope.core.reports.relazione.people import outcomes
+
+    result = run_declared(ciclope_ente, tmp_path, DOCUMENTED, _staff())
+    rows = outcomes(result).rows
+    # B and C have two awards each (individuale, maggiorazione), D one: 3 valutati; A excluded: 1; 3 + 1 = 4 people
+    assert [tuple(row) for row in rows[:-1]] == [("valutato", 3), ("escluso per una condizione del regolamento", 1)]
+    assert tuple(rows[-1]) == ("Totale", 4)
