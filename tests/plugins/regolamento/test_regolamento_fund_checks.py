@@ -219,3 +219,33 @@ def test_a_sum_of_percentages_is_said_as_a_percentage(ciclope_ente, tmp_path):
         "le percentuali di partecipazione al progetto non sommano al 100% (la somma della percentuale di "
         "partecipazione al progetto nell'ente = 105,00%)"
     )
+
+
+CONSTITUTED = """
+[[colonne]]
+nome = "quota_bonus"
+tipo = "euro"
+elenco = "ente"
+significato = "la quota del fondo destinata al bonus"
+fonte = "art. 2 c. 2"
+
+[[fondi]]
+nome = "bonus_eccellenze"
+importo = "=quota_bonus"
+fonte = "art. 6 c. 1"
+"""
+
+
+def test_a_fund_the_regulation_could_not_constitute_says_why_not_ente_toml(ciclope_ente, tmp_path):
+    """The bonus fund is the regulation's ([[fondi]]) and reads a datum ente.toml lacks: the check says the datum
+    missing, never to write the fund in [fondi] of ente.toml, which the regulation's rule would replace."""
+    files = comune()
+    files["ente.toml"] = files["ente.toml"].replace('bonus_eccellenze = "100.00"\n', "")
+    files["premi.csv"] = "persona,parte,importo\n"
+    result = run_declared(ciclope_ente, tmp_path, HEAD + CONSTITUTED + SHARE, files)
+    [(_, message, _)] = [c for c in checks(result) if "bonus supera" in c[1]]
+    assert message.startswith(
+        "il bonus supera il 10% della produttività: il fondo «bonus_eccellenze» non è costituito: manca il dato "
+        "dell'ente «quota_bonus»"
+    )
+    assert "[fondi] di ente.toml" not in message
