@@ -184,10 +184,27 @@ def test_leggi_says_when_a_check_on_a_fund_is_made(tmp_path):
     body = next(a for a in articles(regulation) if a.title == "I controlli del regolamento").body
     assert (
         "Il regolamento controlla, costituiti i fondi dell'anno e prima di pagarli, una volta per l'ente, che "
-        "l'importo del fondo «performance_individuale» è al più 20% × la somma sulle unità dei ricavi dei servizi a "
-        "domanda individuale (formula:"
+        "l'importo del fondo dei premi per la performance individuale è al più 20% × la somma sulle unità dei ricavi "
+        "dei servizi a domanda individuale (formula:"
     ) in body
     assert "altrimenti un errore: «il fondo supera il 20% dei ricavi» con i valori letti." in body
+
+
+def test_a_check_names_a_fund_by_its_name_never_its_key(tmp_path):
+    """The annex names a fund FONDO reads as every document does: by its label in [etichette], else by its key in
+    words («Fondo bonus eccellenze»), never «fondo «bonus_eccellenze»»."""
+    labelled = HEAD + SHARE + '\n[etichette]\nperformance_individuale = "Fondo per la produttività"\n'
+    for text, said in (
+        (HEAD + SHARE, "l'importo del Fondo bonus eccellenze è al più 10% × l'importo del fondo dei premi per la "),
+        (labelled, "l'importo del Fondo bonus eccellenze è al più 10% × l'importo del Fondo per la produttività"),
+    ):
+        path = tmp_path / "smvp.toml"
+        path.write_text(text, encoding="utf-8")
+        regulation, problems = load(str(path))
+        assert regulation is not None, problems
+        body = next(a for a in articles(regulation) if a.title == "I controlli del regolamento").body
+        assert said in body
+        assert "«bonus_eccellenze»" not in body.split("(formula:")[0]
 
 
 PARTICIPATION = """
