@@ -631,15 +631,16 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
     said = reason_of(r, award.person) if left_out else None
     if said and status is not None:  # the exclusion and the article it comes from, as the scheda's «Fonte» cites it
         return f"{said}, {fmt.cite(status.source, r.plugin.documents)}" if status.source else said
+    rule = part_exclusion(r, award, part, first)
+    if rule is not None:  # an exclusion of this part alone, the person paid by others: the rule, its article; before
+        # the part's condition, which only follows it (explain and the scheda say the exclusion first)
+        return f"{excluded_words(r, rule)}, {fmt.cite(rule.source, r.plugin.documents)}"
     held = r.figures.get(f"ammesso:{part}:{award.person}") if part is not None else None
     if held is not None and held.value is False:  # the part weighed them and its condition left them out (an
         # exclusion of other parts is no reason here): said as an exclusion is, what did not hold and the article
         said = fmt.yes_no_said(held.note or held.formula)
         cited = f"la condizione della parte non vale: {said}, {fmt.cite(held.source, r.plugin.documents)}"
         return cited + rule_note(held)
-    rule = part_exclusion(r, award, part, first)
-    if rule is not None:  # an exclusion of this part alone, the person paid by others: the rule, its article
-        return f"{excluded_words(r, rule)}, {fmt.cite(rule.source, r.plugin.documents)}"
     figure = part_figure(r, award, part, first)
     said = zero_reason(figure).removeprefix(NOTHING) if figure is not None and not left_out else ""
     if not said or figure is None:
@@ -694,14 +695,28 @@ def reads_evaluation(r: Result, award: Award, part: str, first: bool) -> bool:
 
 def part_exclusion(r: Result, award: Award, part: str | None, first: bool) -> Figure | None:
     """The figure of the person's esito where an exclusion left them out of this part alone, paid by the others
-    (``[[esclusioni]] parti``): the part's own figure reads it; None otherwise."""
+    (``[[esclusioni]] parti``): the part's own figure reads it, or the rule names the part among those it is limited
+    to (a part whose condition left the person out too records no figure of theirs); None otherwise."""
     status = r.figures.get(f"score:{award.person}:status")
     if status is None or part is None or not status.formula.startswith("escluso"):
         return None
+    if part in limited_to(status):
+        return status
     figure = part_figure(r, award, part, first)
     if figure is None or not any(i.ref == status.key and i.value == status.value for i in figure.inputs):
         return None
     return status
+
+
+# how an exclusion's rule says the parts it is limited to («escluso dal premio: … (per le parti: a, b)»), at its end
+PARTS_ONLY = " (per le parti: "
+
+
+def limited_to(status: Figure) -> tuple[str, ...]:
+    """The parts an exclusion limited to some parts names, as its rule lists them; none for one of every part."""
+    _, found, listed = status.formula.rpartition(PARTS_ONLY)
+    listed, closed, _ = listed.partition(")")  # the roles it is limited to may follow: «(per i dirigenti)»
+    return tuple(listed.split(", ")) if found and closed else ()
 
 
 def excluded_words(r: Result, status: Figure) -> str:

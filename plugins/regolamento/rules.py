@@ -606,7 +606,7 @@ def rewards(
             trace.extend(uncarded.problems(reg, ente, cards, out.pools))
             parts.pay(reg, ente, scores, org, trace, out, facts)
             # once the parts have said whom their conditions leave out: no card is missing where none could pay
-            trace.extend(uncarded.uncarded_people(reg, ente, cards, out.pools, refused_by(trace)))
+            trace.extend(uncarded.uncarded_people(reg, ente, cards, out.pools, refused_by(reg, ente, org, trace)))
             trace.extend(fullyear.problems(reg, ente, regulation_where(params[PARAM]), admitted_by(trace)))
             trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
             trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="premio"))
@@ -661,13 +661,17 @@ def admitted_by(trace: Trace) -> fullyear.Admits:
     return admits
 
 
-def refused_by(trace: Trace) -> uncarded.Refuses:
-    """Whether a part's condition (``ammesso``) left a person out, as it was recorded when the part was paid (of one
-    it does not weigh, only a condition it could read without an evaluation: :meth:`PartFormulas.refuse_unweighed`)."""
+def refused_by(reg: Regulation, ente: Ente, org: OrgPerformance, trace: Trace) -> uncarded.Refuses:
+    """Whether a part leaves a person out whatever their evaluation: its condition (``ammesso``), as it was recorded
+    when the part was paid (of one it does not weigh, only a condition it could read without an evaluation:
+    :meth:`PartFormulas.refuse_unweighed`), or an exclusion of the part that reads no evaluation
+    (:func:`eligibility.excluded_unscored`)."""
 
     def refuses(block: Premium, pid: str) -> bool:
         held = trace.get(f"ammesso:{block.name}:{pid}") if isinstance(block, Part) else None
-        return held is not None and held.value is False
+        if held is not None and held.value is False:
+            return True
+        return eligibility.excluded_unscored(reg, block, ente.people[pid], ente, org)
 
     return refuses
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from ciclope.core import Ente, Person, Problem, Trace
 from ciclope.plugins.regolamento.compile.env import what_to_write
+from ciclope.plugins.regolamento.format import rowcolumns
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import written
 from ciclope.plugins.regolamento.format.spec import Column, Regulation
@@ -32,7 +33,10 @@ def empty(reg: Regulation, ente: Ente, person: Person, formula: Formula) -> list
 
 def report(reg: Regulation, ente: Ente, person: Person, formula: Formula, trace: Trace, source: str, why: str) -> None:
     """The problem of a formula that cannot be computed for the person: each empty cell it reads at the cell, once;
-    with none (a division by zero), ``why`` at the formula, naming the person."""
+    with none (a division by zero), ``why`` at the formula, naming the person. Nothing where it reads a column
+    people.csv does not have: the validation says it once, for the column, and no person has a cell to write."""
+    if rowcolumns.unwritten_in(reg, ente, formula):
+        return
     columns = empty(reg, ente, person, formula)
     if not columns:
         message = f"{why} per {person.name}: il premio resta sospeso finché non è corretta"

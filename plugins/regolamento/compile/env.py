@@ -31,6 +31,7 @@ from ciclope.plugins.regolamento.compile.evaluate import (
     UnknownObjective,
     Unwritten,
     Value,
+    run,
 )
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import attested, person_unit
@@ -579,11 +580,28 @@ class PersonEnv:
         code = funds.code_of(name)
         pool = self.facts.funds.get(code)
         if pool is None:
-            raise RunError(f"il fondo {fmt.quoted(name)} non c'è per l'anno: scrivilo in [fondi] di ente.toml")
+            raise RunError(f"il fondo {fmt.quoted(name)} {self._unconstituted(code)}")
         words = pool.label or f"fondo {funds.said(code).replace('_', ' ')}"
         said = Input(words[:1].lower() + words[1:], fmt.Money(pool.amount), ref=f"pool:{code}")
         self.read.setdefault(f"fondo:{code}", said)
         return pool.amount
+
+    def _unconstituted(self, code: str) -> str:
+        """Why the year has no fund ``code``: of a fund the regulation constitutes ([[fondi]]), what its formula could
+        not read (a datum of ente.toml missing), never to write it in ente.toml, whose amount the rule would replace;
+        of any other, that ente.toml does not write it."""
+        block = next((f for f in self.facts.reg.funds if f.name == code), None)
+        if block is None:
+            return "non c'è per l'anno: scrivilo in [fondi] di ente.toml"
+        cohort = Cohort()  # the fund's people, as it was constituted: every person of the ente
+        cohort.members = [PersonEnv(self.facts, p, cohort) for p in self.facts.ente.people.values()]
+        env = cohort.outside()
+        try:
+            value = run(block.amount, env) if env is not None else None
+        except RunError as exc:
+            return f"non è costituito: {exc}"
+        shown = fmt.euro(value) if isinstance(value, Decimal) else "nessun importo"
+        return f"non è costituito: la formula «{block.amount}» dà {shown}"
 
     def years(self, since: dt.date, day: str | None = None) -> Decimal:
         """The whole years from ``since`` to 31/12 of the cycle's year (ANNI), or to ``day`` as the formula writes it

@@ -28,22 +28,51 @@ _ASIDE = re.compile(r"\([^()]*\)|«[^«»]*»")  # a note in parentheses, a quot
 def names_act(reg: Regulation, source: str) -> bool:
     """True for a ``fonte`` that names its act itself («art. 78 CCNL Funzioni Centrali 12.2.2018», «D.Lgs.
     150/2009 art. 9», «determina n. 12/2019», or the regulation by its own title or sigla): cited as written."""
-    text = _ASIDE.sub("", source).strip()
-    own = (name for name in (reg.act.short, reg.act.title) if name)
     # the office's own act in its own case or not («accordo stralcio, punto 1» under the sigla «Accordo stralcio»)
-    return any(re.match(rf"{re.escape(name)}(?!\w)", text, re.IGNORECASE) for name in own) or (
-        _ACT.search(text) is not None
-    )
+    return _names_own(reg, source) or _ACT.search(_ASIDE.sub("", source)) is not None
 
 
 def cite(reg: Regulation, source: str) -> Citation:
     """A source as published documents cite it: the act's title (or its sigla), then the article («…, art. 12 c.
     3»); the regulation's act is the act cited, its ``fonte`` where in it. A ``fonte`` that names another act
     («art. 78 CCNL Funzioni Centrali 12.2.2018») is that act's place, cited as written: never «CI, art. 78 …», which
-    reads as article 78 of the regulation."""
-    if names_act(reg, source):
-        return Citation(source)
-    return Citation.of(reg.act.cited, source, separator=", ")
+    reads as article 78 of the regulation. Several places («art. 6; art. 78 CCNL …») are cited each so: one that
+    names no act is the regulation's, and takes its name unless it follows a place of the regulation already."""
+    pieces = _places(source)
+    if len(pieces) == 1:
+        if names_act(reg, source):
+            return Citation(source)
+        return Citation.of(reg.act.cited, source, separator=", ")
+    said: list[str] = []
+    own = False  # whether the place before is the regulation's, named: a bare place after it continues it
+    for piece in pieces:
+        if names_act(reg, piece):
+            said.append(piece)
+            own = _names_own(reg, piece)
+        else:
+            said.append(piece if own else f"{reg.act.cited}, {piece}")
+            own = True
+    return Citation("; ".join(said))
+
+
+def _places(source: str) -> list[str]:
+    """The places a source joins with «;», outside its notes in parentheses and its quotations."""
+    pieces: list[str] = []
+    start = depth = 0
+    for at, char in enumerate(source):
+        depth += 1 if char in "(«" else -1 if char in ")»" and depth else 0
+        if char == ";" and not depth:
+            pieces.append(source[start:at].strip())
+            start = at + 1
+    pieces.append(source[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
+def _names_own(reg: Regulation, source: str) -> bool:
+    """True for a place that starts with the regulation's own title or sigla («CI, art. 5»)."""
+    text = _ASIDE.sub("", source).strip()
+    own = (name for name in (reg.act.short, reg.act.title) if name)
+    return any(re.match(rf"{re.escape(name)}(?!\w)", text, re.IGNORECASE) for name in own)
 
 
 def written(formula: Formula | None) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from decimal import Decimal
 import attrs
 
 from ciclope.core import fmt
+from ciclope.plugins.regolamento.format import funds
 from ciclope.plugins.regolamento.format.acts import date_written, day_month
 from ciclope.plugins.regolamento.format.expr import (
     DAYS_UNIT,
@@ -564,6 +565,8 @@ def _special(node: Call, args: list[str]) -> str:
         return f"la media delle ultime {args[0]} valutazioni individuali della persona prima del ciclo"
     if fn == "SOMMA.UNITA":
         return f"la somma sulle unità {joined('di', args[0])}"
+    if fn == "FONDO" and isinstance(node.args[0], Text):
+        return f"l'importo del {fund_words(node.args[0].value)}"
     if fn == "FONDO":
         return f"l'importo del fondo {args[0]}"
     if fn == "OBIETTIVI.RAGGIUNTI":
@@ -585,6 +588,13 @@ def _special(node: Call, args: list[str]) -> str:
         # the tie-break inside the bracket: the words that follow (a comparison, «è più di …») read after it whole
         return f"la posizione {where} per {args[0]} (1 la più alta" + (f"; a parità, per {ties}" if ties else "") + ")"
     return f"{AGGREGATES.get(base, base.lower())} {joined('di', args[0])} {where}"
+
+
+def fund_words(name: str) -> str:
+    """A fund a formula names (``FONDO("fondo_individuale")``) as every document names a fund without a label, its
+    key in words: «Fondo individuale», never the key; an article with the regulation's labels names it by its own
+    (``say.phrases.fund_name``)."""
+    return fmt.fund(funds.said(funds.code_of(name)))
 
 
 def tie_breaks(node: Call) -> str:

@@ -14,8 +14,9 @@ from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import vocabulary
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import ROLES, Exclusion, Premium, Regulation
+from ciclope.plugins.regolamento.format.spec import ROLES, Exclusion, Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import roles, sentence, word
+from ciclope.plugins.regolamento.pay.evaluated import EVALUATION, OF_A_PART
 
 ONE = Decimal(1)
 WHY = {
@@ -28,6 +29,8 @@ WHY = {
 
 
 SANCTION = "sanzione disciplinare"
+# what a condition reads that a person without a card has not: an evaluation, an earlier part's premium or band, a fund
+UNSCORED_READS = EVALUATION | frozenset((*OF_A_PART, "fondo"))
 
 
 def _why(ex: Exclusion) -> str:
@@ -128,6 +131,31 @@ def exclusion(
         )
         return status
     return None
+
+
+# the rules that read a person's data and never their evaluation: what excludes a person without a card as well
+UNSCORED_RULES = frozenset(("assenze", "insufficiente", "sanzione", "unita_sotto"))
+
+
+def excluded_unscored(reg: Regulation, part: Premium, person: Person, ente: Ente, org: OrgPerformance) -> bool:
+    """Whether an exclusion of ``part`` that reads nothing of an evaluation, of the colleagues or of the money leaves
+    ``person`` out of it: no evaluation could make the part pay them. Not where it cannot be read (an empty cell, a
+    sanction the scale does not know): what they lack may then be their card."""
+    name = part.name if isinstance(part, Part) else None
+    for ex in reg.exclusions:
+        if (ex.parts and name not in ex.parts) or person.role not in ex.roles:
+            continue
+        if ex.condition is not None:
+            if ex.condition.cohort or ex.condition.uses & UNSCORED_READS:
+                continue
+            held, _, why = on_data(reg, ente, person, ex.condition)
+            if held is True and not why:
+                return True
+        elif ex.rule in UNSCORED_RULES:
+            found = excluded_by(reg, ex, person, None, ente, org)
+            if found is not None and (ex.rule != "sanzione" or found.name == SANCTION):
+                return True
+    return False
 
 
 def by_condition(

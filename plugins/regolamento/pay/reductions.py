@@ -165,8 +165,7 @@ def _by_formula(
     value, named, why = on_data_by_name(reg, ente, person, formula)
     read = list(named.values())
     if why:
-        if not rowcolumns.unwritten_in(reg, ente, formula):  # a column missing is said once, by the validation
-            blanks.report(reg, ente, person, formula, trace, cite(reg, red.source), f"riduzione del premio: {why}")
+        blanks.report(reg, ente, person, formula, trace, cite(reg, red.source), f"riduzione del premio: {why}")
         _suspended(reg, red, person, trace, key, f"la formula {formula} non si calcola ({why})", tuple(read))
         return ONE, _formula_label(reg, red, formula, {})
     given = value if isinstance(value, Decimal) else ZERO

@@ -55,7 +55,7 @@ def reads_cards(pr: Premium) -> bool:
 SHOWN = 10  # the people a warning names; the rest counted
 
 
-# whether a part's condition left a person out (``rules.refused_by``)
+# whether a part leaves a person out whatever their evaluation, by its condition or an exclusion (``rules.refused_by``)
 Refuses = Callable[[Premium, str], bool]
 
 
@@ -67,8 +67,8 @@ def uncarded_people(
     refuses: Refuses = lambda part, pid: False,
 ) -> list[Problem]:
     """One warning for the people of a role some part with money pays by its evaluation who have no card, when
-    others have one (nobody with a card is :func:`problems`' error); not of one whom the condition of every such part
-    of their role leaves out (``refuses``): no card could pay them."""
+    others have one (nobody with a card is :func:`problems`' error); not of one whom every such part of their role
+    leaves out by its condition or an exclusion that reads no evaluation (``refuses``): no card could pay them."""
     scored = [pr for pr in reg.premiums if reads_cards(pr) and (pool := pools.get(pr.fund)) and pool.amount > 0]
     roles = {role for pr in scored for role in pr.roles}
     if not cards or not roles:

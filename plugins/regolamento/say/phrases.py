@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ciclope.core import fmt
 from ciclope.plugins.regolamento.format import funds
-from ciclope.plugins.regolamento.format.expr import Formula, Num
+from ciclope.plugins.regolamento.format.expr import Call, Formula, Num, Text, nodes
 from ciclope.plugins.regolamento.format.grades import parameter as grade_parameter
 from ciclope.plugins.regolamento.format.grades import word as grade_word
 from ciclope.plugins.regolamento.format.methods import METHODS as PREMIUM_METHODS
@@ -49,6 +49,7 @@ from ciclope.plugins.regolamento.format.wording import (
     PLURAL,
     ROLE_GROUP,
     feminine,
+    fund_words,
     joined,
     of_unit,
     own_labels,
@@ -637,6 +638,10 @@ def checks(block: Check, regulation: Regulation) -> Said:
         )
     grave = "un errore" if block.severity == "errore" else "un avviso"
     condition = said_formula(block.condition).replace(IN_SCOPE["GRUPPO"], CHECK_GROUPS[block.per])
+    for name in read_funds(block.condition):  # each fund by its name in this regulation: its label, a known fund's
+        condition = condition.replace(
+            f"l'importo del {fund_words(name)}", f"l'importo del {fund_name(name, regulation)}"
+        )
     shown = " con i valori letti" if block.per == "ente" else ""
     lines = [
         f"Il regolamento controlla, {CHECK_WHEN[block.stage]}{per}{who}, che {condition}; "
@@ -673,6 +678,12 @@ def fund_name(name: str, regulation: Regulation | None = None) -> str:
     if name in FUNDS:
         return f"fondo {FUNDS[name]}"
     return fmt.fund(funds.said(name))  # «fondo_dirigenza» is «Fondo dirigenza», never «Fondo fondo …»
+
+
+def read_funds(formula: Formula) -> list[str]:
+    """The funds a formula reads with ``FONDO("…")``, by their keys, each once."""
+    named = [n.args[0] for n in nodes(formula.tree) if isinstance(n, Call) and n.fn == "FONDO" and n.args]
+    return list(dict.fromkeys(funds.code_of(t.value) for t in named if isinstance(t, Text)))
 
 
 def fund_roles(name: str, regulation: Regulation | None) -> tuple[str, ...]:

@@ -96,6 +96,13 @@ def comune() -> dict[str, str]:
             "CI, criteri EQ, interim (art. 17 c. 5 CCNL 16/11/2022)",
         ),
         ("prospetto, colonna «da decurtare art. 12 CID»", "CI, prospetto, colonna «da decurtare art. 12 CID»"),
+        # several places, «;» between them: each that names no act is the regulation's own, wherever it stands
+        ("art. 6; art. 78 CCNL Funzioni Centrali 12.2.2018", "CI, art. 6; art. 78 CCNL Funzioni Centrali 12.2.2018"),
+        ("art. 78 CCNL Funzioni Centrali 12.2.2018; art. 6", "art. 78 CCNL Funzioni Centrali 12.2.2018; CI, art. 6"),
+        ("D.Lgs. 150/2009 art. 9; art. 5; sez. II", "D.Lgs. 150/2009 art. 9; CI, art. 5; sez. II"),
+        ("art. 5; art. 6", "CI, art. 5; art. 6"),  # one act's places: its short name once
+        ("CI, art. 5; art. 6", "CI, art. 5; art. 6"),
+        ("criteri (art. 5; art. 6); DPR 62/2013 art. 3", "CI, criteri (art. 5; art. 6); DPR 62/2013 art. 3"),
     ],
 )
 def test_a_source_naming_an_act_is_cited_as_written(tmp_path, fonte, said):

@@ -76,3 +76,54 @@ fonte = "art. 7\"""",
     result = _run(ciclope_ente, tmp_path, on_score)
     [warning] = [p for p in result.violations if p.rule == "regolamento.senza_scheda"]
     assert "Francesca Gallo (F)" in warning.message
+
+
+# the same parts without conditions, and an exclusion from every part that reads no evaluation: a column of the people
+EXCLUDED = (
+    PARTS.replace("ammesso = '=categoria <> \"A\"'\n", "")
+    + """
+[[colonne]]
+nome = "comandato"
+tipo = "sì/no"
+significato = "il comando presso un altro ente"
+fonte = "art. 3"
+
+[[esclusioni]]
+regola = "formula"
+condizione = "=comandato"
+stato = "escluso_comando"
+fonte = "art. 8"
+"""
+)
+
+
+def _run_excluded(ciclope_ente, tmp_path, regulation: str = EXCLUDED):
+    staff = [
+        "B,Bruno Neri,dipendente,C,com,1,0,false,SEG,no",
+        "C,Carla Bianchi,dipendente,C,com,1,0,false,SEG,no",
+        "F,Francesca Gallo,dipendente,C,com,1,0,false,SEG,sì",  # seconded elsewhere: excluded, no card
+    ]
+    cards = [f"{pid},SEG,Risultati,Qualità del lavoro,100,80,1" for pid in "BC"]
+    data = one_unit_comune("Ente di prova", staff, cards, '[funds]\nperformance_individuale = "2000.00"\n')
+    data["people.csv"] = data["people.csv"].replace("evaluator\n", "evaluator,comandato\n", 1)
+    data["people.csv"] = data["people.csv"].replace("false,\n", "false,,no\n", 1)
+    return run_declared(ciclope_ente, tmp_path, regulation, data)
+
+
+def test_no_card_is_missing_for_someone_an_exclusion_of_every_part_leaves_out(ciclope_ente, tmp_path):
+    result = _run_excluded(ciclope_ente, tmp_path)
+    assert "regolamento.senza_scheda" not in {p.rule for p in result.violations}
+    # B and C share each half: 1.000,00 / 2 = 500,00 per part, 1.000,00 each; F excluded
+    assert {pid: str(a.amount) for pid, a in result.rewards.awards.items() if a.amount} == {
+        "B": "1000.00",
+        "C": "1000.00",
+    }
+
+
+def test_an_exclusion_of_one_part_only_keeps_the_warning(ciclope_ente, tmp_path):
+    """Excluded from «collettiva» alone: «individuale» would pay her by her card."""
+    limited = EXCLUDED.replace('stato = "escluso_comando"', 'stato = "escluso_comando"\nparti = ["collettiva"]')
+    assert limited != EXCLUDED
+    result = _run_excluded(ciclope_ente, tmp_path, limited)
+    [warning] = [p for p in result.violations if p.rule == "regolamento.senza_scheda"]
+    assert "Francesca Gallo (F)" in warning.message

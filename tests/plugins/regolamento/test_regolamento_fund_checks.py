@@ -184,10 +184,27 @@ def test_leggi_says_when_a_check_on_a_fund_is_made(tmp_path):
     body = next(a for a in articles(regulation) if a.title == "I controlli del regolamento").body
     assert (
         "Il regolamento controlla, costituiti i fondi dell'anno e prima di pagarli, una volta per l'ente, che "
-        "l'importo del fondo «performance_individuale» è al più 20% × la somma sulle unità dei ricavi dei servizi a "
-        "domanda individuale (formula:"
+        "l'importo del fondo dei premi per la performance individuale è al più 20% × la somma sulle unità dei ricavi "
+        "dei servizi a domanda individuale (formula:"
     ) in body
     assert "altrimenti un errore: «il fondo supera il 20% dei ricavi» con i valori letti." in body
+
+
+def test_a_check_names_a_fund_by_its_name_never_its_key(tmp_path):
+    """The annex names a fund FONDO reads as every document does: by its label in [etichette], else by its key in
+    words («Fondo bonus eccellenze»), never «fondo «bonus_eccellenze»»."""
+    labelled = HEAD + SHARE + '\n[etichette]\nperformance_individuale = "Fondo per la produttività"\n'
+    for text, said in (
+        (HEAD + SHARE, "l'importo del Fondo bonus eccellenze è al più 10% × l'importo del fondo dei premi per la "),
+        (labelled, "l'importo del Fondo bonus eccellenze è al più 10% × l'importo del Fondo per la produttività"),
+    ):
+        path = tmp_path / "smvp.toml"
+        path.write_text(text, encoding="utf-8")
+        regulation, problems = load(str(path))
+        assert regulation is not None, problems
+        body = next(a for a in articles(regulation) if a.title == "I controlli del regolamento").body
+        assert said in body
+        assert "«bonus_eccellenze»" not in body.split("(formula:")[0]
 
 
 PARTICIPATION = """
@@ -219,3 +236,33 @@ def test_a_sum_of_percentages_is_said_as_a_percentage(ciclope_ente, tmp_path):
         "le percentuali di partecipazione al progetto non sommano al 100% (la somma della percentuale di "
         "partecipazione al progetto nell'ente = 105,00%)"
     )
+
+
+CONSTITUTED = """
+[[colonne]]
+nome = "quota_bonus"
+tipo = "euro"
+elenco = "ente"
+significato = "la quota del fondo destinata al bonus"
+fonte = "art. 2 c. 2"
+
+[[fondi]]
+nome = "bonus_eccellenze"
+importo = "=quota_bonus"
+fonte = "art. 6 c. 1"
+"""
+
+
+def test_a_fund_the_regulation_could_not_constitute_says_why_not_ente_toml(ciclope_ente, tmp_path):
+    """The bonus fund is the regulation's ([[fondi]]) and reads a datum ente.toml lacks: the check says the datum
+    missing, never to write the fund in [fondi] of ente.toml, which the regulation's rule would replace."""
+    files = comune()
+    files["ente.toml"] = files["ente.toml"].replace('bonus_eccellenze = "100.00"\n', "")
+    files["premi.csv"] = "persona,parte,importo\n"
+    result = run_declared(ciclope_ente, tmp_path, HEAD + CONSTITUTED + SHARE, files)
+    [(_, message, _)] = [c for c in checks(result) if "bonus supera" in c[1]]
+    assert message.startswith(
+        "il bonus supera il 10% della produttività: il fondo «bonus_eccellenze» non è costituito: manca il dato "
+        "dell'ente «quota_bonus»"
+    )
+    assert "[fondi] di ente.toml" not in message

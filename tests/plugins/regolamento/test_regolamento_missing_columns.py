@@ -111,3 +111,26 @@ def test_a_missing_column_of_the_time_worked_read_by_a_formula(ciclope_ente, tmp
     ]
     # neither paid 1000.00 as if working full time: suspended
     assert amounts(result) == {"P1": "0.00", "P2": "0.00"}
+
+
+def test_a_declared_column_an_exclusion_reads_missing_is_said_once(ciclope_ente, tmp_path: Path):
+    declared = """
+[[colonne]]
+nome = "comandato"
+tipo = "sì/no"
+significato = "il comando presso un altro ente"
+fonte = "art. 3"
+
+[[esclusioni]]
+regola = "formula"
+condizione = "=comandato"
+stato = "escluso_comando"
+fonte = "art. 8"
+"""
+    result = run_declared(ciclope_ente, tmp_path, HEAD + declared, files(absences=True))
+    # the column, once at the header of people.csv; never «esclusione dal premio: …» once per person
+    assert [(p.file, p.row, p.column) for p in result.violations if p.severity == "error"] == [
+        ("people.csv", 1, "comandato")
+    ]
+    # neither paid 1000.00 as if not seconded: suspended
+    assert amounts(result) == {"P1": "0.00", "P2": "0.00"}

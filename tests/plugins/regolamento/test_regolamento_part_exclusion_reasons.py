@@ -181,3 +181,27 @@ def test_an_empty_text_cell_compared_with_the_empty_text_is_read_as_empty(ciclop
     code, part, why = (head.index(h) for h in ("Codice", "Parte", "Motivo"))
     [said] = [r[why] for r in table.rows if (r[code], r[part]) == ("P3", "incarichi")]
     assert said == "la condizione della parte non vale: l'incarico della Tabella A non è indicato, CII, art. 15"
+
+
+def test_an_exclusion_of_a_part_whose_condition_also_refuses_is_the_row_s_reason(ciclope_ente, tmp_path):
+    """The suspension limited to «incarichi» and «intensificazione»: P2's row of «incarichi», whose condition left
+    them out too (incarico «nessuno»), says the exclusion first and its esito, as explain and the scheda do."""
+    both = REGULATION.replace('parti = ["intensificazione"]', 'parti = ["incarichi", "intensificazione"]')
+    result = run_declared(ciclope_ente, tmp_path, both, conservatorio())
+    # the amounts are those of one exclusion: P2 had no incarico, so «incarichi» paid them nothing anyway
+    assert {k: v for k, v in amounts(result).items() if k != "SEG"} == PAID
+    table = sheets.awards(result, lambda pid: "valutato")
+    head = [c[0] for c in table.columns]
+    code, part, esito, why = (head.index(h) for h in ("Codice", "Parte", "Esito", "Motivo"))
+    rows = {(r[code], r[part]): (r[esito], r[why]) for r in table.rows if r[code] in ("P2", "P3")}
+    suspended = (
+        "escluso per sanzione disciplinare",
+        "sanzione disciplinare più grave di «rimprovero scritto» (per le parti: incarichi, intensificazione), CII, "
+        "art. 17 c. 9",
+    )
+    assert rows[("P2", "incarichi")] == suspended
+    assert rows[("P2", "intensificazione")] == suspended
+    # P3, not suspended: the condition of «incarichi» is still the reason
+    assert rows[("P3", "incarichi")][1] == (
+        "la condizione della parte non vale: l'incarico della Tabella A è uguale a «nessuno», CII, art. 15"
+    )

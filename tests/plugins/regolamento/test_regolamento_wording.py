@@ -97,7 +97,8 @@ def test_a_sentence_has_every_preposition_joined():
         # «è uguale a» + «il valore assoluto di il punteggio» → «al valore assoluto del punteggio»
         ("punteggio = ASS(punteggio)", "il punteggio è uguale al valore assoluto del punteggio"),
         # «è meno di» + «l'importo …» → «dell'importo»
-        ('punteggio < FONDO("F")', "il punteggio è meno dell'importo del fondo «F»"),
+        # … and a fund by its key in words, never the key: «fondo_individuale» is «Fondo individuale»
+        ('punteggio < FONDO("fondo_individuale")', "il punteggio è meno dell'importo del Fondo individuale"),
         # «è almeno» has no preposition: the article stays
         ('punteggio >= PREMIO("P")', "il punteggio è almeno il premio della parte «P»"),
         # «la media di» + «il punteggio», «il minore tra» never joins
