@@ -746,15 +746,26 @@ def by_person(r: Result) -> Iterator[Table]:
     rows: list[tuple[Any, ...]] = []
     for pid in order:
         who = people.get(pid)
-        amounts = [sums[pid].get(k, Decimal(0)) for k, _ in kinds]
-        total = (sum(amounts, Decimal(0)),) if both else ()
+        # a kind the cycle pays the person nothing of is an empty cell, never 0: a dirigente's position pay, which the
+        # ente pays and ciclope only reads, is no position pay of 0
+        amounts = [sums[pid].get(k) for k, _ in kinds]
+        total = (sum((x for x in amounts if x is not None), Decimal(0)),) if both else ()
         rows.append((pid, name_of(r, pid), (unit_said(r, who.unit) or "") if who else "", *amounts, *total))
-    rows.append(Total(("TOTALE", "", "", *(sum((row[i] for row in rows), Decimal(0)) for i in range(3, len(rows[0]))))))
+    columns = range(3, len(rows[0]))
+    rows.append(
+        Total(("TOTALE", "", "", *(sum((row[i] for row in rows if row[i] is not None), Decimal(0)) for i in columns)))
+    )
     heads: list[Column] = [("Codice", "text", 10), ("Nome", "text", 26), ("Unità", "text", 28)]
     heads += [(title, "money", max(16, len(title) + 2)) for _, title in kinds] + (
         [("Totale", "money", 16)] if both else []
     )
-    yield Table("Premi per persona", heads, rows)
+    note = (
+        "Gli importi che il ciclo paga a ciascuno; una cella vuota: nulla di quel tipo dal ciclo (una retribuzione di "
+        "posizione che il ciclo legge soltanto, come quella dei dirigenti scritta nell'elenco del personale, non è qui)."
+        if any(k == POSITION for k, _ in kinds)
+        else ""
+    )
+    yield Table("Premi per persona", heads, rows, note)
 
 
 def funds(r: Result) -> Table:

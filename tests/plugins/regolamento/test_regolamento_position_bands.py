@@ -334,3 +334,5 @@ def test_the_workbook_gives_each_person_premiums_position_pay_and_their_sum(cicl
         "PO3": (4289.4, 14000, 18289.4),
         "TOTALE": (7907.52, 29838.25, 37745.77),
     }
+    # the note says what an empty cell is: nothing of that kind from the cycle, never a position pay of 0
+    assert rows[0][0].startswith("Gli importi che il ciclo paga a ciascuno; una cella vuota: nulla di quel tipo")
