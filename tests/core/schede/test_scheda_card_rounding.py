@@ -7,25 +7,14 @@ from __future__ import annotations
 import html
 import re
 
+from test_scheda_step_sources import REGULATION as STEPS_REGULATION
+
 from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
 
 from helpers import one_unit_comune, run_declared
 
-REGULATION = """\
-formato = 2
-[atto]
-titolo = "Contratto integrativo del Comune"
-sigla = "CCDI"
-tipo_ente = "comune"
-
-[[premi]]
-nome = "performance"
-metodo = "proporzionale"
-quota_fondo = 1
-ruoli = ["dipendente"]
-fonte = "art. 4"
-"""
+REGULATION = STEPS_REGULATION.split("[[riduzioni]]")[0]  # the premium of art. 4 alone, no reduction
 
 
 def _run(ciclope_ente, tmp_path):

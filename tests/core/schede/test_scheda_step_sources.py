@@ -38,7 +38,7 @@ scaglioni = [
 """
 
 
-def _run(ciclope_ente, tmp_path):
+def _run(ciclope_ente, tmp_path, regulation: str = REGULATION):
     staff = [
         "A,Anna Verdi,dipendente,C,com,1,20,false,SEG",
         "B,Bruno Neri,dipendente,C,com,1,0,false,SEG",
@@ -46,7 +46,7 @@ def _run(ciclope_ente, tmp_path):
     ]
     cards = [f"{pid},SEG,Risultati,Qualità del lavoro,100,80,1" for pid in "ABC"]
     data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "3000.00"\n')
-    return run_declared(ciclope_ente, tmp_path, REGULATION, data)
+    return run_declared(ciclope_ente, tmp_path, regulation, data)
 
 
 def steps(result, pid: str) -> dict[str, tuple[str, str]]:
@@ -97,14 +97,7 @@ fonte = "art. 10 c. 3\"""",
 
 
 def test_a_reduction_by_a_formula_says_its_words_so_the_person_redoes_it(ciclope_ente, tmp_path):
-    staff = [
-        "A,Anna Verdi,dipendente,C,com,1,20,false,SEG",
-        "B,Bruno Neri,dipendente,C,com,1,0,false,SEG",
-        "C,Carla Bianchi,dipendente,C,com,1,0,false,SEG",
-    ]
-    cards = [f"{pid},SEG,Risultati,Qualità del lavoro,100,80,1" for pid in "ABC"]
-    data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "3000.00"\n')
-    result = run_declared(ciclope_ente, tmp_path, BY_FORMULA, data)
+    result = _run(ciclope_ente, tmp_path, BY_FORMULA)
     lines = steps(result, "A")
     # 20 days of absence: (20 − 15) × 1% = 5%, the article once, in its column, not again after the days
     assert lines["riduzione per i giorni di assenza (20 giorni)"] == (
@@ -114,56 +107,3 @@ def test_a_reduction_by_a_formula_says_its_words_so_the_person_redoes_it(ciclope
     # weights 80 × 0,95 = 76, 80 and 80, Σ 236: 3.000 × 76 / 236 = 966,1016… → 966,10
     (payment,) = build(result, "A").payments
     assert payment.amount == "€ 966,10"
-
-
-EXCLUDED = REGULATION.replace(
-    "[[riduzioni]]",
-    """[[esclusioni]]
-regola = "formula"
-condizione = "=assenze > 100 giorni"
-stato = "troppe_assenze"
-fonte = "art. 8"
-
-[[riduzioni]]""",
-)
-
-
-def test_a_premium_an_exclusion_took_says_the_rule_that_excluded(ciclope_ente, tmp_path):
-    """The amount of a person a formula exclusion left out says the rule with its threshold, never a bare
-    «escluso: nessun premio» the person cannot check against their own days."""
-    staff = [
-        "A,Anna Verdi,dipendente,C,com,1,120,false,SEG",
-        "B,Bruno Neri,dipendente,C,com,1,0,false,SEG",
-        "C,Carla Bianchi,dipendente,C,com,1,0,false,SEG",
-    ]
-    cards = [f"{pid},SEG,Risultati,Qualità del lavoro,100,80,1" for pid in "ABC"]
-    data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "3000.00"\n')
-    result = run_declared(ciclope_ente, tmp_path, EXCLUDED, data)
-    # 120 days of absence > 100: A is excluded, B and C share 3.000,00 (1.500,00 each)
-    (payment,) = build(result, "A").payments
-    assert payment.amount == "€ 0,00"
-    assert payment.formula.startswith("escluso dal premio: ")
-    # the rule in words and the days it read: «… più di 100 giorni (i giorni di assenza 120)»
-    assert "più di 100 giorni (i giorni di assenza 120)" in payment.formula
-    assert payment.formula.endswith(": nessun premio") and "=assenze" not in payment.formula
-
-
-def test_a_reduction_by_a_formula_that_takes_nothing_of_days_counted_says_so(ciclope_ente, tmp_path):
-    """Of a person whose days the formula counts and finds under its threshold, the reduction is said at 0%, so that
-    she sees her days came under it; of one with no such day, nothing (no reduction to explain)."""
-    staff = [
-        "A,Anna Verdi,dipendente,C,com,1,10,false,SEG",
-        "B,Bruno Neri,dipendente,C,com,1,0,false,SEG",
-        "C,Carla Bianchi,dipendente,C,com,1,0,false,SEG",
-    ]
-    cards = [f"{pid},SEG,Risultati,Qualità del lavoro,100,80,1" for pid in "ABC"]
-    data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "3000.00"\n')
-    result = run_declared(ciclope_ente, tmp_path, BY_FORMULA, data)
-    # 10 days: MAX(0%; (10 − 15) × 1%) = MAX(0%; −5%) = 0%
-    assert steps(result, "A")["riduzione per i giorni di assenza (10 giorni)"] == (
-        "il maggiore tra 0% e (i giorni di assenza meno 15 giorni) × 1% al giorno = 0%",
-        "CCDI, art. 10 c. 3",
-    )
-    assert not [label for label in steps(result, "B") if label.startswith("riduzione")]
-    # nothing cut: weights 80, 80 and 80, 3.000 / 3 = 1.000,00 each
-    assert {pid: build(result, pid).payments[0].amount for pid in "ABC"} == dict.fromkeys("ABC", "€ 1.000,00")
