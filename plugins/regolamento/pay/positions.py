@@ -140,8 +140,8 @@ def pay(
         )
         return {}
     v = valued(pw, ente, pool.amount)
-    # the fund by its label of [etichette], else by its name in words: «fondo posizioni po», never «posizioni_po»
-    said = funds.said(pw.fund).replace("_", " ")
+    # the fund by its label of [etichette], else by its name in words: «fondo posizioni PO», never «posizioni_po»
+    said = fmt.accented(funds.said(pw.fund).replace("_", " "))
     words = reg.labels.get(pw.fund) or (said if said.startswith("fondo") else f"fondo {said}")
     record_funds(reg, pw, attrs.evolve(ente.fund_input(pw.fund, words), value=pool.amount), pool, v, trace, out)
     if v.short:

@@ -164,7 +164,7 @@ def fund_pool(reg: Regulation, pr: Progressions, ente: Ente, facts: Facts, trace
 def fund_words(pool: Pool) -> str:
     """The fund as the explanation reads it: its label in lower case at the start («fondo per le progressioni»), or
     «fondo progressioni» from its name."""
-    words = pool.label or f"fondo {funds.said(pool.name).replace('_', ' ')}"
+    words = pool.label or f"fondo {fmt.accented(funds.said(pool.name).replace('_', ' '))}"
     return words[:1].lower() + words[1:]
 
 

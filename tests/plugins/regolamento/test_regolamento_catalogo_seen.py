@@ -241,7 +241,8 @@ def test_a_mean_and_a_ratio_of_days_read_to_four_decimals(ciclope_ente, tmp_path
 def test_the_fund_of_the_positions_is_named_in_words(ciclope_ente, tmp_path):
     text, data = formulas.interim_ente("PO1", "", [("PO1", "po", 90, "false"), ("PO2", "po", 80, "false")])
     told = explain(run_declared(ciclope_ente, tmp_path, text, data), "person", "PO1")
-    assert "• fondo posizioni po = € 40.000,00   ← ente.toml [fondi] posizioni_po" in told
+    # «PO» in capitals, as the field writes it (a Comune read «fondo risorse eq»)
+    assert "• fondo posizioni PO = € 40.000,00   ← ente.toml [fondi] posizioni_po" in told
     assert "fondo posizioni_po" not in told
 
 
