@@ -214,7 +214,7 @@ def _lines(result: Result) -> list[Line]:
     cells += [b.cell(("destinazione", n)) for n, b in enumerate(destinations(result, everyone))]
     paid: dict[Hashable, frozenset[str]] = {i: p.pools for i, p in enumerate(everyone) if p.pools}
     hidden = disclosure.control(cells, paid)
-    given = disclosure.given_away(cells, paid)
+    given = disclosure.given_away(_acts_public(result, cells, budgets), paid)
     for ln in out:
         ln.hidden = hidden.get(id(ln), "")
         ln.given = id(ln) in given
@@ -223,6 +223,31 @@ def _lines(result: Result) -> list[Line]:
     for group in GROUPS:
         out += differentiation_lines(out, everyone, group)
     return out
+
+
+def _acts_public(
+    result: Result, cells: list[disclosure.Cell], budgets: list[tuple[Line, disclosure.Cell]]
+) -> list[disclosure.Cell]:
+    """``cells`` as a reader of the ente's acts has them, for :func:`disclosure.given_away`: the allocation of a fund
+    the ente gives (``[fondi]`` of ente.toml, a destination of its fondo), which its contratto integrativo or its
+    Giunta's act publishes (D.Lgs. 33/2013, art. 21 c. 2), is known as the law's totals are; a fund the regulation
+    computes (the result pay owed to the Segretario) is not. The public documents still withhold what they did: this
+    only finds, for the office, a figure of 1–2 people that such acts give back."""
+    pools = result.ledger.pools
+    given = {name: amount for name, amount in result.ente.funds.items() if name in pools}
+    public = {
+        cell.key
+        for ln, cell in budgets
+        if ln.section in ("fondi", "posizione", "incentivi")
+        and ln.key != "totale"
+        and ln.pools <= given.keys()
+        and all(pools[name].amount == given[name] for name in ln.pools)
+    }
+    # a fund given whole by an act that a layer set a part aside from (the maggiorazione): the act's amount is the
+    # pool's stanziato plus the set-aside, as a destination of the fondo is
+    aside = {name: given[name] - pools[name].amount for name in given}
+    acts = [b.cell(("atto", n)) for n, b in enumerate(destinations(result, people(result), aside))]
+    return [attrs.evolve(c, required=True) if c.key in public else c for c in cells] + acts
 
 
 def pool_lines(result: Result, everyone: list[Person]) -> list[Line]:
@@ -295,12 +320,13 @@ def destined_whole(result: Result) -> frozenset[str]:
     return frozenset(name for name, taken in set_aside(result).items() if taken == 0)
 
 
-def destinations(result: Result, everyone: list[Person]) -> list[Budget]:
+def destinations(result: Result, everyone: list[Person], aside: Mapping[str, Decimal] | None = None) -> list[Budget]:
     """The published destinations of the pools something was set aside from, as equations for the disclosure step:
     the destination is the pool's stanziato plus what was set aside from it, which the pools no input made (those a
     layer made of the set-asides, ``Ente.funds`` does not name them) hold: their stanziato is the sum of the
-    set-asides, when the figures say so to the cent. Where they do not, what was set aside is an unknown of its own."""
-    taken = {name: x for name, x in set_aside(result).items() if x > 0}
+    set-asides, when the figures say so to the cent. Where they do not, what was set aside is an unknown of its own.
+    ``aside``: what was set aside from each pool, by default from the fondo's destinations (:func:`set_aside`)."""
+    taken = {name: x for name, x in (set_aside(result) if aside is None else aside).items() if x > 0}
     if not taken:
         return []
     ledger = result.ledger

@@ -151,8 +151,9 @@ def given_away(r: Result) -> str:
     return (
         f"Riservatezza: nei documenti da pubblicare {what} è «riservato», perché di meno di 3 persone; ma si ricava per "
         "differenza dalle cifre che ogni ente pubblica e che nessun documento può nascondere: i premi stanziati e "
-        "distribuiti dell'ente (D.Lgs. 33/2013, art. 20) e, dove l'ente costituisce il fondo, le sue destinazioni "
-        "(relazione tecnico-finanziaria). Chi ne riceve una parte può conoscere quella degli altri: ciclope lo dice "
+        "distribuiti dell'ente (D.Lgs. 33/2013, art. 20), gli stanziamenti dei fondi che i suoi atti decidono (il "
+        "contratto integrativo e la sua relazione tecnico-finanziaria, art. 21) e, dove l'ente costituisce il fondo, le "
+        "sue destinazioni. Chi ne riceve una parte può conoscere quella degli altri: ciclope lo dice "
         "perché l'ufficio lo sappia prima della pubblicazione."
     )
 

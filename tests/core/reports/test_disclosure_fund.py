@@ -66,7 +66,7 @@ percentuali = [{ da = 60, quota = 0.20 }]
 """
 
 
-def run(tmp_path: Path, eq: bool = False):
+def run(tmp_path: Path, eq: bool = False, typed: bool = False):
     staff = [f"S{i:02d},Persona S{i:02d},dipendente,C,com,1,0,false,SEG," for i in range(1, 11)]
     staff += (
         ["E1,Persona E1,po,D,com,1,0,false,SEG,10000.00", "E2,Persona E2,po,D,com,1,0,false,SEG,8000.00"] if eq else []
@@ -75,11 +75,13 @@ def run(tmp_path: Path, eq: bool = False):
     cards += (
         ["E1,SEG,scheda,Valutazione complessiva,100,90,", "E2,SEG,scheda,Valutazione complessiva,100,85,"] if eq else []
     )
-    files = one_unit_comune("Comune di Fondi", staff, cards, "[funds]\n")
+    funds = '[funds]\nperformance_individuale = "2000.00"\nprogetto_p1 = "1000.00"\n' if typed else "[funds]\n"
+    files = one_unit_comune("Comune di Fondi", staff, cards, funds)
     head, _, rest = files["people.csv"].partition("\n")
     segretario = "SEG,Segretario,segretario,DIR,com,1,0,false,"  # without a position pay
     files["people.csv"] = "\n".join([head + ",position_pay", rest.replace(segretario, segretario + ",", 1)])
-    files["fondo.csv"] = FONDO
+    if not typed:
+        files["fondo.csv"] = FONDO
     (tmp_path / "smvp.toml").write_text(SMVP + (EQ if eq else ""), encoding="utf-8")
     overrides = {"regolamento": str(tmp_path / "smvp.toml")}
     rule = {"share": 0.30, "quota": 0.10, "parita": ["assenze"]}
@@ -133,11 +135,24 @@ def test_the_internal_relazione_says_the_amount_the_law_s_figures_give_back(tmp_
     assert people.given_away(result) == (
         "Riservatezza: nei documenti da pubblicare il distribuito del fondo «Retribuzione di risultato delle EQ» è "
         "«riservato», perché di meno di 3 persone; ma si ricava per differenza dalle cifre che ogni ente pubblica e "
-        "che nessun documento può nascondere: i premi stanziati e distribuiti dell'ente (D.Lgs. 33/2013, art. 20) e, "
-        "dove l'ente costituisce il fondo, le sue destinazioni (relazione tecnico-finanziaria). Chi ne riceve una "
+        "che nessun documento può nascondere: i premi stanziati e distribuiti dell'ente (D.Lgs. 33/2013, art. 20), gli "
+        "stanziamenti dei fondi che i suoi atti decidono (il contratto integrativo e la sua relazione "
+        "tecnico-finanziaria, art. 21) e, dove l'ente costituisce il fondo, le sue destinazioni. Chi ne riceve una "
         "parte può conoscere quella degli altri: ciclope lo dice perché l'ufficio lo sappia prima della "
         "pubblicazione."
     )
     (tmp_path / "alone").mkdir()
     alone = run(tmp_path / "alone")
     assert transparency.given_away(alone) == [] and people.given_away(alone) == ""
+
+
+def test_the_funds_the_ente_s_acts_give_give_back_the_eq_s_result_pay_too(tmp_path):
+    """The same ente typing its funds in ente.toml (the contratto integrativo's 2.000,00 and 1.000,00, published with
+    it, D.Lgs. 33/2013 art. 21) instead of constituting its fondo: the art. 20 total distributed 6.600,00 less the two
+    funds the act gives (the maggiorazione's 60,00 set aside from the 2.000,00, all paid) is the two EQ's 3.600,00 —
+    a tiny Comune's Segretario read his own result pay so. The internal Relazione says it as for the fondo's
+    destinations; a fund the regulation computes (the EQ's, owed) is no act's."""
+    result = run(tmp_path, eq=True, typed=True)
+    assert result.ledger.pools["performance_individuale"].amount == Decimal("1940.00")  # 2.000,00 − 60,00 set aside
+    [line] = transparency.given_away(result)
+    assert (line.item, line.total, line.hidden) == ("Retribuzione di risultato delle EQ", Decimal("3600.00"), "<3")
