@@ -416,6 +416,10 @@ def test_pages_name_the_act_and_the_public_ones_no_file_hash_command_or_id(comun
     # level, beside groups of fewer than 3, could tell a person's premium), the internal one reads them back
     assert "Il regolamento non ha parametri" not in public + internal
     assert f"sono quelli dell'atto «{title}»" in public
+    # and where the citizen reads the criteria: the act the ente publishes (D.Lgs. 33/2013 art. 20 c. 2), never the
+    # internal Relazione, which they cannot see
+    assert "che l'ente pubblica in Amministrazione trasparente con i criteri di assegnazione dei premi" in public
+    assert "la Relazione interna li riporta" not in public
     assert "Il sistema di valutazione dichiarato" in internal
     for leak in ("SHA-256", "ente.xlsx", ".csv", "ciclope explain", "ente.toml"):
         assert leak not in public, leak

@@ -181,7 +181,10 @@ def parameters(r: Result, words: Wording) -> Table:
         empty = "I valori del regolamento dell'ente (livelli, soglie, quote, premi) sono nella sezione «Sezioni del "
         empty += "regolamento», articolo per articolo."
     elif declared:
-        empty = f"I valori del regolamento dell'ente (livelli, soglie, quote, premi) sono quelli dell'atto «{acts}»; "
-        empty += "la Relazione interna li riporta articolo per articolo."
+        # the criteria themselves the ente publishes with the act (D.Lgs. 33/2013, art. 20 c. 2): never a pointer to
+        # a document the reader of this page cannot see
+        empty = f"I valori del regolamento dell'ente (livelli, soglie, quote, premi) sono quelli dell'atto «{acts}», "
+        empty += "che l'ente pubblica in Amministrazione trasparente con i criteri di assegnazione dei premi "
+        empty += "(D.Lgs. 33/2013, art. 20 c. 2)."
     # long values and sources wrap inside the A4 page
     return Table("", columns(head, (1,)), rows, empty=empty, style="wrap")
