@@ -206,10 +206,11 @@ def _check_bounds(c: Column, path: str, error: Error) -> None:
 
 # the types of a column whose cells are numbers, which a minimo and a massimo bound
 BOUNDED = ("numero", "euro", "giorni", "percentuale", "punti", "anno")
-# the kinds of a declared column whose cells are facts of the cycle's year (the days, events, amounts, shares and
-# scores a text counts, a yes-no of the year): next year's template leaves them empty. A text, a date or a year
-# names what lasts (a profile, the day of a new parameter, the year of the last progression): carried
-YEARLY_KINDS = ("numero", "euro", "giorni", "percentuale", "punti", "sì/no")
+# the kinds of a declared column whose cells are facts of the cycle's year (the days, events, amounts and scores a
+# text counts, a yes-no of the year): next year's template leaves them empty. A text, a date, a year or a percentage
+# names what lasts (a profile, the day of a new parameter, the year of the last progression, the Comune's share of
+# the convenzione di segreteria, a weight for the way of working): carried
+YEARLY_KINDS = ("numero", "euro", "giorni", "punti", "sì/no")
 
 
 def parsers(columns: Sequence[Column]) -> dict[str, Callable[[str], Any]]:

@@ -509,6 +509,12 @@ tipo = "testo"
 significato = "il profilo professionale"
 fonte = "art. 3"
 
+[[colonne]]
+nome = "modalita"
+tipo = "percentuale"
+significato = "il peso per la modalità di servizio"
+fonte = "art. 3"
+
 [[esclusioni]]
 regola = "sanzione"
 oltre = "rimprovero_scritto"
@@ -525,7 +531,12 @@ def test_next_year_s_template_empties_the_year_s_facts_and_keeps_what_lasts(tmp_
     # a sanction of 2024 for B, and each one's profile: a text that names what lasts
     files["people.csv"] = (
         "\n".join(
-            [f"{rows[0]},sanzione,profilo", f"{rows[1]},,direttivo", f"{rows[2]},,tecnico", f"{rows[3]},multa,tecnico"]
+            [
+                f"{rows[0]},sanzione,profilo,modalita",
+                f"{rows[1]},,direttivo,100%",
+                f"{rows[2]},,tecnico,50%",
+                f"{rows[3]},multa,tecnico,100%",
+            ]
         )
         + "\n"
     )
@@ -535,6 +546,8 @@ def test_next_year_s_template_empties_the_year_s_facts_and_keeps_what_lasts(tmp_
     assert sheet_values(book, "sanzione") == {"A": None, "B": None, "SEG": None}
     assert sheet_values(book, "guardie") == {"A": None, "B": None, "SEG": None}
     assert sheet_values(book, "profilo") == {"A": "tecnico", "B": "tecnico", "SEG": "direttivo"}
+    # a percentage names what lasts (a weight for the way of working, a share of a convenzione): carried, 50% and 100%
+    assert sheet_values(book, "modalita") == {"A": 0.5, "B": 1, "SEG": 1}
     out = capsys.readouterr().out
     assert (
         "Le colonne dei fatti dell'anno sono vuote, da scrivere con quelli del nuovo anno: giorni_assenza (persone), "
