@@ -40,19 +40,24 @@ def _run(ciclope_ente, tmp_path, regulation: str = PARTS):
         "C,Carla Bianchi,dipendente,C,com,1,0,false,SEG",
         "F,Francesca Gallo,dipendente,A,com,1,0,false,SEG",  # categoria A: outside both parts, no card
     ]
+    return run_declared(ciclope_ente, tmp_path, regulation, _data(staff))
+
+
+def _data(staff: list[str]) -> dict[str, str]:
+    """The ente of ``staff``: B and C scored 80 by the Segretario, F without a card; 2.000,00 for the premiums."""
     cards = [f"{pid},SEG,Risultati,Qualità del lavoro,100,80,1" for pid in "BC"]
-    data = one_unit_comune("Ente di prova", staff, cards, '[funds]\nperformance_individuale = "2000.00"\n')
-    return run_declared(ciclope_ente, tmp_path, regulation, data)
+    return one_unit_comune("Ente di prova", staff, cards, '[funds]\nperformance_individuale = "2000.00"\n')
+
+
+def paid(result) -> dict[str, str]:
+    return {pid: str(a.amount) for pid, a in result.rewards.awards.items() if a.amount}
 
 
 def test_no_card_is_missing_for_someone_no_part_admits(ciclope_ente, tmp_path):
     result = _run(ciclope_ente, tmp_path)
     assert "regolamento.senza_scheda" not in {p.rule for p in result.violations}
     # B and C share each half: 1.000,00 / 2 = 500,00 per part, 1.000,00 each; F nothing
-    assert {pid: str(a.amount) for pid, a in result.rewards.awards.items() if a.amount} == {
-        "B": "1000.00",
-        "C": "1000.00",
-    }
+    assert paid(result) == {"B": "1000.00", "C": "1000.00"}
 
 
 def test_her_scheda_names_every_part_that_leaves_her_out(ciclope_ente, tmp_path):
@@ -103,8 +108,7 @@ def _run_excluded(ciclope_ente, tmp_path, regulation: str = EXCLUDED):
         "C,Carla Bianchi,dipendente,C,com,1,0,false,SEG,no",
         "F,Francesca Gallo,dipendente,C,com,1,0,false,SEG,sì",  # seconded elsewhere: excluded, no card
     ]
-    cards = [f"{pid},SEG,Risultati,Qualità del lavoro,100,80,1" for pid in "BC"]
-    data = one_unit_comune("Ente di prova", staff, cards, '[funds]\nperformance_individuale = "2000.00"\n')
+    data = _data(staff)
     data["people.csv"] = data["people.csv"].replace("evaluator\n", "evaluator,comandato\n", 1)
     data["people.csv"] = data["people.csv"].replace("false,\n", "false,,no\n", 1)
     return run_declared(ciclope_ente, tmp_path, regulation, data)
@@ -114,10 +118,7 @@ def test_no_card_is_missing_for_someone_an_exclusion_of_every_part_leaves_out(ci
     result = _run_excluded(ciclope_ente, tmp_path)
     assert "regolamento.senza_scheda" not in {p.rule for p in result.violations}
     # B and C share each half: 1.000,00 / 2 = 500,00 per part, 1.000,00 each; F excluded
-    assert {pid: str(a.amount) for pid, a in result.rewards.awards.items() if a.amount} == {
-        "B": "1000.00",
-        "C": "1000.00",
-    }
+    assert paid(result) == {"B": "1000.00", "C": "1000.00"}
 
 
 def test_an_exclusion_of_one_part_only_keeps_the_warning(ciclope_ente, tmp_path):
