@@ -44,6 +44,9 @@ class Type:
     weighted: bool = attrs.field(default=False, eq=False)
     # points over a number (``punteggio / 100``): a share of the scale, which multiplies an amount as a coefficient
     share: bool = attrs.field(default=False, eq=False)
+    # a number of people or of places (CONTA, RANGO): a percentage of it is a number of people again, «il 10% dei
+    # valutati», which a text bounds by a written number («e almeno uno»: MAX(1; …))
+    count: bool = attrs.field(default=False, eq=False)
 
     @property
     def numeric(self) -> bool:
@@ -75,6 +78,7 @@ def number(*dims: tuple[str, int], percent: bool = False, bare: bool = False) ->
 
 
 NUMBER = number()
+COUNT = attrs.evolve(NUMBER, count=True)
 BARE = number(bare=True)
 PERCENT = number(percent=True)
 EURO = number(("euro", 1))

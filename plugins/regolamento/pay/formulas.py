@@ -364,7 +364,12 @@ def _tie_lost(rank: Call, env: PersonEnv) -> str:
 
 def _share_of(formula: Formula, limit: Node, env: PersonEnv) -> str:
     """The number of places as a share of a count, where the formula writes it so: « (il 20% di 8 persone, per
-    difetto)» of ``ARROTONDA.PER.DIF(20% * CONTA.ENTE(…); 0)``; "" for any other limit."""
+    difetto)» of ``ARROTONDA.PER.DIF(20% * CONTA.ENTE(…); 0)``, « (…, per difetto, e almeno 1)» of ``MAX(1; …)``;
+    "" for any other limit."""
+    if isinstance(limit, Call) and limit.fn == "MAX" and len(limit.args) == 2 and isinstance(limit.args[0], Num):
+        least = limit.args[0].value  # «e almeno uno»: the written floor before the share
+        counted = _share_of(formula, limit.args[1], env)
+        return f"{counted[:-1]}, e almeno {fmt.decimal_it(least)})" if counted else ""
     rounding = {"ARROTONDA.PER.DIF": "per difetto", "ARROTONDA.PER.ECC": "per eccesso", "ARROTONDA": "arrotondato"}
     if not (isinstance(limit, Call) and limit.fn in rounding and isinstance(limit.args[0], Binary)):
         return ""

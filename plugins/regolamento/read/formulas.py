@@ -25,6 +25,7 @@ from ciclope.plugins.regolamento.format.expr import (
     BARE,
     BOOL,
     COMPARISONS,
+    COUNT,
     DATE,
     DAYS,
     DAYS_UNIT,
@@ -664,6 +665,8 @@ class Checker:
             if a.dims or not b.bare:
                 self.problems.append("l'elevamento a potenza vuole un numero senza unità e un esponente scritto")
             return a
+        if node.op == "*" and ((a.count and b.percent and not b.dims) or (b.count and a.percent and not a.dims)):
+            return COUNT  # «10% × CONTA.ENTE(…)»: a part of the people, as many people
         if (a.bare and not b.dims) or (b.bare and not a.dims):
             # «1000 × 30%», «100 × fte»: still an amount written, its unit that of what it meets; a percentage for
             # all that where it holds one: «(psr - 90) × 1%» is a percentage, added to «60%» as one
@@ -1235,7 +1238,7 @@ class Checker:
             return BARE
         if base == "CONTA":
             if not self.arity(node, 0, 1):
-                return NUMBER
+                return COUNT
         elif not self.arity(node, 1, -1 if base == "RANGO" else 1):  # RANGO: x, then who prevails at a tie
             return BARE
         self.aggregating = True
@@ -1246,12 +1249,12 @@ class Checker:
         if base == "CONTA":
             if types and types[0] != BOOL:
                 self._wrong(types[0], "una condizione", node.fn)
-            return NUMBER
+            return COUNT
         if base == "RANGO":
             self.tie_keys(node, types[1:])
-            return NUMBER
+            return COUNT
         if base == "CONTA.DIVERSI":
-            return NUMBER
+            return COUNT
         t = types[0]
         return t if t.numeric else self._wrong(t, "un numero", node.fn)
 

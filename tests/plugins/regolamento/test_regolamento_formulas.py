@@ -736,6 +736,9 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
         ),  # fmt: skip
         ("ammesso", "=punteggio >= 50%", "il confronto «>=»: non si combinano punti e una percentuale"),
         ("ammesso", "=unita > 0", ""),  # a written 0 is 0% too: nothing, in any unit
+        # «al 10% dei valutati, almeno uno»: a share of a count of people is a number of people, not a percentage
+        ("ammesso", "=RANGO.ENTE(punteggio) <= MAX(1; ARROTONDA.PER.DIF(10% * CONTA.ENTE(punteggio >= 60); 0))", ""),
+        ("importo", "=MAX(1; 10% * CONTA.ENTE()) * 100 €", ""),
         ("importo", "=fondo * SE(unita >= 90%; 100%; 0) / 10", ""),
         (
             "importo",

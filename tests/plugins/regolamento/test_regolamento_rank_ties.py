@@ -190,3 +190,23 @@ def test_a_place_lost_on_the_tie_break_is_said_plainly_on_the_scheda_and_in_expl
         "60, per difetto):"
     ) in five
     assert "a pari punteggio" not in five
+
+
+# «Al 10% dei valutati positivamente, e almeno a uno»: 10% of the 6 with at least 60 points is 0.6, rounded down 0
+# places; at least one, so one place: P1 alone (90 points, first)
+AT_LEAST = REGULATION.replace(
+    "'={rank} <= 3'", "'={rank} <= MAX(1; ARROTONDA.PER.DIF(10% * CONTA.ENTE(punteggio >= 60); 0))'"
+)
+
+
+def test_a_share_of_the_people_with_at_least_one_place(ciclope_ente, tmp_path):
+    staff = [f"{p},Persona {p},dipendente,C,com,1,{days},false,SEG" for p, (_, days) in PEOPLE.items()]
+    cards = [f"{p},SEG,scheda,Valutazione,100,{score}," for p, (score, _) in PEOPLE.items()]
+    data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, AT_LEAST.replace("{rank}", TIED), data)
+    assert amounts(result) == {"P1": "100.00"}  # max(1, floor(0.1 × 6)) = max(1, 0) = 1 place
+    # P5: 70 points, fifth; the places as the rule counts them, the «at least one» said
+    assert (
+        "no — è al 5° posto; il premio spetta al 1° posto (il 10% delle 6 persone per cui il punteggio è almeno 60, "
+        "per difetto, e almeno 1)"
+    ) in scheda_text(result, "P5")
