@@ -23,13 +23,25 @@ _ACT = re.compile(
     r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\bn\. ?\d+/\d{4}\b"
 )
 _ASIDE = re.compile(r"\([^()]*\)|«[^«»]*»")  # a note in parentheses, a quotation: never the act the source names
+# a regulation that is a contract by its title or sigla («CCDI 2024», «Contratto collettivo decentrato integrativo …»):
+# the ente's system of evaluation it names («SMVP art. 5») is an act of its own, adopted apart, not the contract
+_CONTRACT = re.compile(r"\b(?:CCNL|CCNI|CCDI|CCDA|CCIA|CCI|CCRL|CI|[Cc]ontratto|[Aa]ccordo)\b")
+_SYSTEM = re.compile(r"(?:SMVP|PIAO)(?!\w)")
 
 
 def names_act(reg: Regulation, source: str) -> bool:
     """True for a ``fonte`` that names its act itself («art. 78 CCNL Funzioni Centrali 12.2.2018», «D.Lgs.
     150/2009 art. 9», «determina n. 12/2019», or the regulation by its own title or sigla): cited as written."""
     # the office's own act in its own case or not («accordo stralcio, punto 1» under the sigla «Accordo stralcio»)
-    return _names_own(reg, source) or _ACT.search(_ASIDE.sub("", source)) is not None
+    text = _ASIDE.sub("", source).strip()
+    return (
+        _names_own(reg, source) or _ACT.search(text) is not None or (_SYSTEM.match(text) is not None and _contract(reg))
+    )
+
+
+def _contract(reg: Regulation) -> bool:
+    """Whether the regulation's act is a contract by its sigla or title (:data:`_CONTRACT`)."""
+    return any(_CONTRACT.search(name) for name in (reg.act.short, reg.act.title) if name)
 
 
 def cite(reg: Regulation, source: str) -> Citation:

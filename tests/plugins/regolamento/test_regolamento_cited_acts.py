@@ -67,9 +67,10 @@ def comune() -> dict[str, str]:
         ("CCDI 2019, art. 5", "CCDI 2019, art. 5"),
         # another ente's system of evaluation or plan, which the office read its rule from
         ("SMVP Casale Monferrato, art. 37", "SMVP Casale Monferrato, art. 37"),
-        # … but a bare «SMVP» is the office's own system, as it calls its regulation: its title first
-        ("SMVP, art. 4", "CI, SMVP, art. 4"),
-        ("SMVP art. 4", "CI, SMVP art. 4"),
+        # … and the ente's own system named by a contract («CI»): an act adopted apart, never «CI, SMVP, art. 4»
+        ("SMVP, art. 4", "SMVP, art. 4"),
+        ("SMVP art. 5 c. 1, allegato A", "SMVP art. 5 c. 1, allegato A"),
+        ("art. 6; SMVP art. 4", "CI, art. 6; SMVP art. 4"),
         ("PIAO 2026-2028, sezione 2.2", "PIAO 2026-2028, sezione 2.2"),
         ("CCRL art. 74", "CCRL art. 74"),
         # the comparto Sanità's integrative contract, aziendale, and a framework contract: acts of their own
@@ -111,6 +112,17 @@ def test_a_source_naming_an_act_is_cited_as_written(tmp_path, fonte, said):
     regulation, found = load(str(path))
     assert regulation is not None, [placed(p) for p in found]
     assert cited(cite(regulation, fonte)) == said
+
+
+def test_a_bare_smvp_under_a_regulation_that_is_no_contract_is_its_own(tmp_path):
+    # the office calls its own regulation «SMVP»: its short name first, as any place of it
+    path = tmp_path / "smvp.toml"
+    text = PARTS.replace('"Contratto integrativo del Comune di Parti"', '"Regolamento della performance di Parti"')
+    path.write_text(text.replace('sigla = "CI"', 'sigla = "RP"'), encoding="utf-8")
+    regulation, found = load(str(path))
+    assert regulation is not None, [placed(p) for p in found]
+    assert cited(cite(regulation, "SMVP, art. 4")) == "RP, SMVP, art. 4"
+    assert cited(cite(regulation, "SMVP Casale Monferrato, art. 37")) == "SMVP Casale Monferrato, art. 37"
 
 
 def test_the_explanation_cites_the_national_article_as_written(ciclope_ente, tmp_path):
