@@ -35,6 +35,9 @@ from ciclope.plugins.regolamento.format.wording import denied, sentence
 from ciclope.plugins.regolamento.pay.formulas import evaluated
 
 NOTHING = "nessun importo: "  # how the reason begins, in the note of the figure of an amount of 0
+# a condition of the reason in words, with the threshold it denied (None for any other): a later threshold missed on
+# the same measure says it
+Reason = tuple[str, Node | None]
 
 
 def nothing(formula: Formula, env: PersonEnv) -> str:
@@ -45,16 +48,16 @@ def nothing(formula: Formula, env: PersonEnv) -> str:
     value = _value(formula, node, env)
     if not isinstance(value, Decimal) or value > 0:
         return ""
-    because: list[str] = []
+    because: list[Reason] = []
     while (inner := _inner(formula, node, env, because)) is not None:
         inner_value = _value(formula, inner, env)
         if not isinstance(inner_value, Decimal) or inner_value > 0:
             break
         node, value = inner, inner_value
-    return NOTHING + ", ".join([*because, *_where(formula, node, value, bool(because))])
+    return NOTHING + ", ".join([*(said for said, _ in because), *_where(formula, node, value, bool(because))])
 
 
-def _inner(formula: Formula, node: Node, env: PersonEnv, because: list[str]) -> Node | None:
+def _inner(formula: Formula, node: Node, env: PersonEnv, because: list[Reason]) -> Node | None:
     """The piece of ``node`` that gives its value of 0 or less, or None when it is the node itself; a choice's
     condition is added to ``because``."""
     if isinstance(node, Binary) and node.op == "*":
@@ -77,7 +80,7 @@ def _inner(formula: Formula, node: Node, env: PersonEnv, because: list[str]) -> 
     return None
 
 
-def _chosen(formula: Formula, node: Call, env: PersonEnv, because: list[str]) -> Node | None:
+def _chosen(formula: Formula, node: Call, env: PersonEnv, because: list[Reason]) -> Node | None:
     """The branch of SE or PIÙ.SE the person's data chose, its condition said in ``because``: SE's «allora» after
     the condition, its «altrimenti» after the condition denied; PIÙ.SE's value of the first true condition (when
     none is, PIÙ.SE gives no value, and that error was said)."""
@@ -86,17 +89,32 @@ def _chosen(formula: Formula, node: Call, env: PersonEnv, because: list[str]) ->
         held = _value(formula, condition, env)
         if held is True and isinstance(condition, Call) and condition.fn == "VERO":  # PIÙ.SE's «altrimenti»
             # «vero» is no reason: the cases before it that did not hold are
-            because.append(_none_held(formula, args[: 2 * i : 2], env))
+            because.append((_none_held(formula, args[: 2 * i : 2], env), None))
             return branch
         if held is True:
-            because.append(sentence(attrs.evolve(formula, tree=condition)))
+            because.append((sentence(attrs.evolve(formula, tree=condition)), None))
             return branch
         if node.fn == "SE" and held is False:
-            because.append(denied(attrs.evolve(formula, tree=condition)))
+            if because and _implies(formula, condition, because[-1][1]):  # «meno di 60» says «meno di 95» too
+                because.pop()
+            because.append((denied(attrs.evolve(formula, tree=condition)), condition))
             return args[2]
         if held is not False:
             return None
     return None
+
+
+def _implies(formula: Formula, missed: Node, before: Node | None) -> bool:
+    """Whether missing the threshold ``missed`` says that ``before``, missed just before it on the same measure, was
+    missed too: SE(punteggio >= 95; …; SE(punteggio >= 60; …)) of 50 points is «il punteggio è meno di 60» alone."""
+    if not (isinstance(missed, Binary) and isinstance(before, Binary) and missed.op == before.op):
+        return False
+    if not (isinstance(missed.right, Num) and isinstance(before.right, Num)):
+        return False
+    same = sentence(attrs.evolve(formula, tree=missed.left)) == sentence(attrs.evolve(formula, tree=before.left))
+    if missed.op in (">=", ">"):
+        return same and missed.right.value <= before.right.value
+    return same and missed.op in ("<=", "<") and missed.right.value >= before.right.value
 
 
 def _none_held(formula: Formula, cases: tuple[Node, ...], env: PersonEnv) -> str:

@@ -302,6 +302,22 @@ def test_the_otherwise_of_piu_se_says_the_cases_that_did_not_hold(ciclope_ente, 
     assert result.figures["award:P3"].note.startswith("nessun importo: il punteggio è meno di 40;")
 
 
+def test_nested_thresholds_missed_say_the_lowest(ciclope_ente, tmp_path):
+    # the same rule as SE within SE: under 40 is under 70 too, so the reason is the threshold missed last, once
+    importo = "'=SE(punteggio >= 70; 100 €; SE(punteggio >= 40; 50 €; 0 €))'"
+    text = EMPLOYEES_ONLY.replace('metodo = "proporzionale"', f'metodo = "formula"\nimporto = {importo}')
+    result = run_declared(ciclope_ente, tmp_path, text, three((80, 50, 0)))
+    # 80 ≥ 70: 100,00; 50 ≥ 40: 50,00; 0: below both, 0
+    assert amounts(result) == {"P1": "100.00", "P2": "50.00", "P3": "0.00"}
+    assert result.figures["award:P3"].note.startswith("nessun importo: il punteggio è meno di 40;")
+    # a threshold of another measure is a reason of its own: both said
+    importo = "'=SE(punteggio >= 70; 100 €; SE(punteggio / 10 >= 4; 50 €; 0 €))'"
+    text = EMPLOYEES_ONLY.replace('metodo = "proporzionale"', f'metodo = "formula"\nimporto = {importo}')
+    (tmp_path / "due").mkdir()
+    result = run_declared(ciclope_ente, tmp_path / "due", text, three((80, 50, 0)))
+    assert result.figures["award:P3"].note.startswith("nessun importo: il punteggio è meno di 70, il punteggio")
+
+
 RESULT_PAY = (
     EMPLOYEES_ONLY
     + """
