@@ -141,6 +141,12 @@ def cmd_template(args) -> int:
         print(kept_store_words(done.store, done.fund))
         if done.emptied:  # of a workbook written now (one kept is the office's, as it was)
             print(emptied_words(done.emptied))
+        if done.funds_of is not None:
+            ran, prepared = done.funds_of
+            print(
+                f"I fondi di ente.toml ([fondi]) sono quelli del {ran}, l'anno eseguito: scrivete quelli del {prepared} "
+                "quando sono costituiti."
+            )
     print(next_steps(ente, args.file / "cycle.toml", args.source is not None))
     return EXIT_OK
 

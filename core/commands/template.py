@@ -181,6 +181,8 @@ class Written:
     fund: bool = False
     # with --from: the headers of the columns of the year's facts, left empty for next year (by sheet title)
     emptied: tuple[str, ...] = ()
+    # with --from: the year whose funds the ente.toml written now carries and the year it prepares (None: none)
+    funds_of: tuple[int, int] | None = None
 
 
 def _columns(schema) -> dict[str, dict[str, Any]]:
@@ -382,7 +384,7 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
     params = {key: str(path / name) for key, name in cycle_keys.items()}
     inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, (ente, year, doc), params, keep=True)
     constituted = doc is not None and bool(doc.get("fondo"))
-    return Written((*written, *inner.written), (*kept, *inner.kept), store, constituted, inner.emptied)
+    return Written((*written, *inner.written), (*kept, *inner.kept), store, constituted, inner.emptied, inner.funds_of)
 
 
 def _first_ente(path: Path) -> dict[str, Any]:
@@ -492,7 +494,24 @@ def _write_ente(
         texts.update({f"{narrative.FOLDER}/{p.key}.md": narrative_text(p) for p in narrative.PARTS})
     for fname, text in texts.items():
         _write_or_keep(path.parent / fname, text, written, kept)
-    return Written(tuple(written), tuple(kept), emptied=emptied(schema) if ente is not None and path in written else ())
+    carried = ente is not None and path.parent / "ente.toml" in written and carried_funds(schema, ente)
+    return Written(
+        tuple(written),
+        tuple(kept),
+        emptied=emptied(schema) if ente is not None and path in written else (),
+        funds_of=(ente.year, year) if carried and ente is not None else None,
+    )
+
+
+# the amounts of [fondi] a run had: the year's, which next year's folder shows as they were until the office rewrites
+# them (a fund is constituted each year; the run's is the closest starting point, never next year's)
+FUNDS_OF = "Gli importi sono quelli del {0}, l'anno eseguito: scrivete quelli del {1} quando i fondi sono costituiti."
+
+
+def carried_funds(schema: Any, ente: Ente) -> bool:
+    """Whether the run's ente had amounts in [fondi] that next year's ente.toml writes again (a fund the regulation
+    computes is never written)."""
+    return any(key not in schema.computed_funds for key in ente.funds)
 
 
 # the core's columns of the year's facts, never carried into next year (a person's days of absence)
@@ -673,6 +692,8 @@ def ente_toml(
         '"12000.00".',
     ]
     computed = schema.computed_funds
+    if ente is not None and carried_funds(schema, ente):  # a year's amounts, read as next year's unless rewritten
+        lines.append(f"# {FUNDS_OF.format(ente.year, year)}")
     for key in dict.fromkeys(fund_names or schema.funds):
         value = funds.pop(key, None)  # a fund the regulation computes is never asked, even if the run had one
         if key not in computed:

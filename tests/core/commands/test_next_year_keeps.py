@@ -129,3 +129,20 @@ def test_the_next_step_printed_after_the_new_year_s_folder_passes_on_it_as_writt
         f"unisci): ciclope validate {cycle} e ciclope run {cycle}."
     )
     assert main(["validate", str(cycle), "--until", "pianificazione"]) == 0, capsys.readouterr().out
+
+
+def test_the_year_s_funds_are_carried_and_said_to_be_rewritten(tmp_path, capsys):
+    """A fund is constituted each year: the run's 10.000,00 € stays as a starting point, said as the 2025 one both in
+    ente.toml and when the folder is written, so the 2026 run never takes it silently."""
+    nxt = write_run(tmp_path)
+    said = capsys.readouterr().out
+    ente = (nxt / "comune" / "ente.toml").read_text(encoding="utf-8")
+    funds = ente.split("\n[fondi]\n", 1)[1].split("\n\n", 1)[0]
+    assert (
+        "# Gli importi sono quelli del 2025, l'anno eseguito: scrivete quelli del 2026 quando i fondi sono costituiti.\n"
+    ) in funds
+    assert 'produttivita = "10.000,00"' in funds
+    assert (
+        "I fondi di ente.toml ([fondi]) sono quelli del 2025, l'anno eseguito: scrivete quelli del 2026 quando sono "
+        "costituiti."
+    ) in said
