@@ -298,6 +298,7 @@ fonte = "art. 8"
     folder = next_year(tmp_path, HEAD + FUND + owed, files(rows, [80, 60], '[funds]\nprogetti = "1000.00"\n'))
     funds = (folder / "comune" / "ente.toml").read_text(encoding="utf-8").split("[fondi]")[1].split("[atti]")[0]
     assert funds.splitlines()[2:] == [
+        "# Gli importi sono quelli del 2024, l'anno eseguito: scrivete quelli del 2025 quando i fondi sono costituiti.",
         'progetti = "1.000,00"',
         "# premio_obiettivi: lo calcola il regolamento dell'ente, non si scrive qui",
         "# premio_presenza: lo calcola il regolamento dell'ente, non si scrive qui",
