@@ -168,7 +168,10 @@ def pay(reg: Regulation, ente: Ente, trace: Trace, out: Outcome, paid: Collectio
     for i in out.interims:
         amount = i.amount if i.person in paid else ZERO
         how = "interim, pagato con la retribuzione di risultato" if amount else NOT_PAID
-        inputs = [Input(f"interim della posizione {i.post}", i.amount, ref=i.key)]
+        computed = trace.get(i.key)  # its measure, the annual pay covered and the days: the holder redoes it
+        how += ": misura × retribuzione annua della posizione coperta × giorni dell'interim / giorni dell'anno"
+        shown = list(computed.inputs) if computed is not None else []
+        inputs = [*shown, Input(f"interim della posizione {i.post}", i.amount, ref=i.key)]
         label = f"Interim della posizione {i.post} nella retribuzione di risultato di {ente.people[i.person].name}"
         trace.record(f"award:{i.person}:{rp.fund}:{i.position}", amount, how, cite(reg, rp.source), inputs, label)
         band = next((a.band for a in out.awards.values() if a.person == i.person and a.pool == rp.fund), None)

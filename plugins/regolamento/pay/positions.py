@@ -156,12 +156,14 @@ def pay(
             continue  # no fund, vacant, a holder people.csv lacks (an error of validate), a term outside the year
         if not qualified(reg, pw, r, (ente, org), trace):
             continue
-        amount, given = paid(pw, r, v.annual[pid], ente, source, trace)
+        amount, given, days = paid(pw, r, v.annual[pid], ente, source, trace)
         out.positions[pid] = amount
         out.awards[f"{pid}:{pw.fund}"] = Award(person=holder, amount=amount, pool=pw.fund, ref=pid)
         label = f"Retribuzione di posizione di {ente.people[holder].name} — {pid}"
         how, weighing = held_words(pw, r, v)
-        trace.record(f"award:{holder}:{pw.fund}:{pid}", amount, how, source, [*weighing, given], label)
+        if days:  # a term of part of the year: the annual pay and the days, so the holder redoes what is due
+            how += ", per i giorni dell'incarico nell'anno (annua × giorni dell'incarico / giorni dell'anno)"
+        trace.record(f"award:{holder}:{pw.fund}:{pid}", amount, how, source, [*weighing, *days, given], label)
         holders[holder] = holders.get(holder, ZERO) + amount
         held.setdefault(holder, []).append(attrs.evolve(given, name=pid))
     if pw.interim is not None and not v.short:  # paid with the result pay (:mod:`.interim`)
@@ -251,13 +253,14 @@ def due(pw: PositionWeighting, r: Row, annual: Decimal, ente: Ente) -> Decimal:
 
 def paid(
     pw: PositionWeighting, r: Row, annual: Decimal, ente: Ente, source: str, trace: Trace
-) -> tuple[Decimal, Input]:
-    """The pay the holder is due for the year (:func:`due`), recorded when it is not the annual pay, and the input
-    that names it."""
+) -> tuple[Decimal, Input, list[Input]]:
+    """The pay the holder is due for the year (:func:`due`), recorded when it is not the annual pay, the input that
+    names it and, for a term of part of the year, the annual pay and the days it is due for (none for a whole
+    year)."""
     pid = str(r["id"])
     value = due(pw, r, annual, ente)
     if value == annual and terms.days_in(r, ente.year) == terms.year_days(ente.year):
-        return annual, Input("retribuzione di posizione annua", annual, ref=f"position:{pid}:annual")
+        return annual, Input("retribuzione di posizione annua", annual, ref=f"position:{pid}:annual"), []
     holder = ente.people[r["holder"]]
     part = pw.part_time == "proporzionale" and holder.fte != 1
     trace.record(
@@ -278,7 +281,14 @@ def paid(
         f"Retribuzione di posizione dovuta per l'anno — {pid}",
         in_instalments(pw, value, terms.instalments_in(r, ente.year, pw.instalments)),
     )
-    return value, Input("retribuzione di posizione dovuta", value, ref=f"position:{pid}:due")
+    days = [
+        Input("retribuzione di posizione annua", annual, ref=f"position:{pid}:annual"),
+        Input("giorni dell'incarico nell'anno", terms.days_in(r, ente.year)),
+        Input("giorni dell'anno", terms.year_days(ente.year)),
+    ]
+    if terms.days_in(r, ente.year) == terms.year_days(ente.year):  # the whole year, less for the part time alone
+        days = []
+    return value, Input("retribuzione di posizione dovuta", value, ref=f"position:{pid}:due"), days
 
 
 def term_end(r: Row, end: str, words: str, holder: Person, ente: Ente) -> Input:

@@ -1113,7 +1113,10 @@ def test_the_interim_is_explained_by_its_own_figure_on_explain_the_card_and_the_
     position, result_pay, interim = person_awards(result, "PO1")
     assert (interim["amount"], interim["ref"]) == ("502.73", "P3")
     assert interim["what"] == "interim della posizione «Ufficio studi», nella retribuzione di risultato"
-    assert interim["formula"] == "interim, pagato con la retribuzione di risultato"
+    assert interim["formula"] == (
+        "interim, pagato con la retribuzione di risultato: misura × retribuzione annua della posizione coperta × "
+        "giorni dell'interim / giorni dell'anno"
+    )
     assert result_pay["formula"].startswith("quota massima × punteggio / 100")
     assert position["formula"] == (
         "la retribuzione di posizione annua della posizione «Area amministrativa», di cui è titolare: in proporzione "
@@ -1122,8 +1125,13 @@ def test_the_interim_is_explained_by_its_own_figure_on_explain_the_card_and_the_
     payments = build(result, "PO1").payments
     assert [p.amount for p in payments] == ["€ 15.880,95", "€ 2.709,36", "€ 502,73"]
     assert payments[2].what == "interim della posizione «Ufficio studi», nella retribuzione di risultato"
+    # the measure, the annual pay of the post covered and the days, so that PO1 redoes 20% × 5.000 × 184 / 366
     assert [(line.label, line.value) for line in payments[2].steps] == [
-        ("interim della posizione «Ufficio studi»", "€ 502,73")
+        ("misura dell'interim", "20%"),
+        ("retribuzione di posizione annua della posizione coperta", "€ 5.000,00"),
+        ("giorni dell'interim nell'anno", "184"),
+        ("giorni dell'anno", "366"),
+        ("interim della posizione «Ufficio studi»", "€ 502,73"),
     ]
     # and the workbook's Premi sheet tells PO1's two rows of the result fund apart (no band: no «Fascia» column)
     rows = [row[3:5] for row in sheets.awards(result, lambda pid: "").rows if row[0] == "PO1"]

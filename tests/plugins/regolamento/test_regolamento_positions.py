@@ -634,6 +634,20 @@ def test_a_term_of_appointment_within_the_year(ciclope_ente, tmp_path):
     #   PO1 6000 × 15880.95 / 22476.32 = 4239.38…  → 4239.38, × 0.90 = 3815.442 → 3815.44
     #   PO2 6000 × 6595.37 / 22476.32 = 1760.61…   → 1760.61, × 0.80 = 1408.488 → 1408.49
     assert amounts(result)["PO1"] == "3815.44" and amounts(result)["PO2"] == "1408.49"
+    # PO2's scheda gives the annual pay and the days, so the holder redoes 13.119,05 × 184 / 366 = 6.595,37
+    from ciclope.core.schede.content import build
+
+    (position, _) = build(result, "PO2").payments
+    assert [(line.label, line.value) for line in position.steps] == [
+        ("punti della pesatura della posizione", "76,00"),
+        ("retribuzione di posizione annua", "€ 13.119,05"),
+        ("giorni dell'incarico nell'anno", "184"),
+        ("giorni dell'anno", "366"),
+        ("retribuzione di posizione dovuta", "€ 6.595,37"),
+    ]
+    assert position.formula.endswith(
+        ", per i giorni dell'incarico nell'anno (annua × giorni dell'incarico / giorni dell'anno)"
+    )
 
 
 def test_a_term_ending_before_it_starts(ciclope_ente, tmp_path):
