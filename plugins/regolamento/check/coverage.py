@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ciclope.core import Ente, Person, Problem
+from ciclope.core import Ente, Person, Problem, fmt
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.grades import code, column, declared, grade_of
 from ciclope.plugins.regolamento.format.sources import cite
@@ -35,6 +35,8 @@ def missing(reg: Regulation, ente: Ente, path_text: str) -> list[Problem]:
     if not tables:
         return []
     where = regulation_where(path_text)
+    if grades.unwritten(reg, ente):
+        return [_column_missing(reg, ente, tables, where)]
     out = []
     for key, fonte, roles, names in tables:
         codes = {code(name, declared(reg)) for name in names}
@@ -47,6 +49,34 @@ def missing(reg: Regulation, ente: Ente, path_text: str) -> list[Problem]:
                 lacking.setdefault(mine or "", []).append(person)
         out += [_problem(reg, ente, key, fonte, grade, people, names, where) for grade, people in lacking.items()]
     return out
+
+
+def _column_missing(
+    reg: Regulation,
+    ente: Ente,
+    tables: list[tuple[str, str, set[str], list[str]]],
+    where: tuple[str, Mapping[str, int]],
+) -> Problem:
+    """The grade column left out of people.csv: one error at its header, saying what reads it (each person's grade
+    «(vuoto)» in each table, and the parts paying nobody, would only follow from it)."""
+    file, lines = where
+    keys = [key for key, *_ in tables]
+    parts = [fmt.quoted(part.name) for i, part in enumerate(reg.parts) if f"premi[{i}].parametri" in keys]
+    uses = [f"i pesi del punteggio per {grades.word(reg)}"] if "punteggio.categorie" in keys else []
+    uses += [f"il {grades.parameter(reg)} del premio"] if "premio.parametri" in keys else []
+    if parts:
+        uses.append(
+            f"il {grades.parameter(reg)} {'della parte' if len(parts) == 1 else 'delle parti'} {fmt.listed(parts)}"
+        )
+    line = line_of(dict(lines), f"{keys[0]}[0]" if keys[0] == "punteggio.categorie" else keys[0])
+    at = f" ({file}, riga {line})" if line is not None else ""
+    header = grades.header_word(reg)
+    message = (
+        f"manca la colonna {header}, che il regolamento legge per {fmt.listed(uses)}{at}: aggiungila all'elenco del "
+        f"personale con {the(grades.word(reg))} di ciascuno ({', '.join(tables[0][3])}); finché manca, ciò che la "
+        "legge non si calcola per nessuno"
+    )
+    return Problem.at(ente, "regolamento.categoria", message, cite(reg, tables[0][1]), "people", 1, header)
 
 
 def _problem(
