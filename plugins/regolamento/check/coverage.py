@@ -13,7 +13,7 @@ from ciclope.plugins.regolamento.format.grades import code, column, declared, gr
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.format.wording import feminine, the
-from ciclope.plugins.regolamento.read.lines import line_of, said
+from ciclope.plugins.regolamento.read.lines import line_of
 from ciclope.plugins.regolamento.read.load import regulation_where
 
 
@@ -49,6 +49,16 @@ def missing(reg: Regulation, ente: Ente, path_text: str) -> list[Problem]:
                 lacking.setdefault(mine or "", []).append(person)
         out += [_problem(reg, ente, key, fonte, grade, people, names, where) for grade, people in lacking.items()]
     return out
+
+
+def _table_said(reg: Regulation, key: str) -> str:
+    """Where a table by grade is, after «non è», as the office finds it in its file: a part's by the part's name
+    («nella tabella parametri della parte «performance individuale»»), the others by their TOML header («in [premio]
+    parametri»), never the key path ``premi[1].parametri``."""
+    for i, part in enumerate(reg.parts):
+        if key == f"premi[{i}].parametri":
+            return f"nella tabella parametri della parte {fmt.quoted(part.name)}"
+    return "in [[punteggio.categorie]]" if key == "punteggio.categorie" else f"in [premio] {key.split('.', 1)[1]}"
 
 
 def _column_missing(
@@ -104,6 +114,6 @@ def _problem(
         file=ente.file_of("people"),
         row=people[0].row,
         column=ente.column_shown("people", column(reg)),  # as the office's header writes it («grado»)
-        message=f"{what} di {ids} non è in {said(key)} del regolamento ({at}), che ha {', '.join(names)}; aggiungi "
+        message=f"{what} di {ids} non è {_table_said(reg, key)} del regolamento ({at}), che ha {', '.join(names)}; aggiungi "
         f"{word} alla tabella{zero} o correggi la colonna {header}",
     )

@@ -209,3 +209,15 @@ def test_a_missing_grade_column_is_one_error_saying_what_reads_it(ciclope_ente, 
         in (message)
     )
     assert "premi[" not in message
+
+
+def test_a_grade_a_part_s_table_lacks_is_said_with_the_part_s_name(ciclope_ente, tmp_path: Path):
+    """«non è in premi[1].parametri del regolamento» named the part by a key the office never wrote: it is said by the
+    part's name."""
+    text = GRADES.replace("parametri = { Operatori = 100, Funzionari = 125 }", "parametri = { Operatori = 100 }")
+    result = run_declared(ciclope_ente, tmp_path, text, graded(with_column=True))
+    (message,) = [p.message for p in result.violations if p.rule == "regolamento.categoria"]
+    assert message.startswith(
+        "l'area «Funzionari» di P2 non è nella tabella parametri della parte «performance individuale» del regolamento ("
+    )
+    assert "premi[" not in message
