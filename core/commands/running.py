@@ -8,7 +8,7 @@ import sys
 from ciclope.core.entetoml import future_approvals
 from ciclope.core.inputs.config import PluginCrash, load_config
 from ciclope.core.output.outroot import phase_root
-from ciclope.core.problems import CiclopeError
+from ciclope.core.problems import CiclopeError, Problem
 from ciclope.core.reports import PUBLIC_DOCUMENTS, parse_outputs
 from ciclope.core.reports.fmt import plural
 from ciclope.core.reports.public import chromium
@@ -169,18 +169,19 @@ def cmd_validate(args) -> int:
             print(cfg.unchecked)
             print(render_problems(list(exc.problems)))
             status = EXIT_ENTE
-            tally["falliti"] += 1
+            failed(tally, list(exc.problems))
             continue
         except PluginCrash as exc:  # checking the parameters: the plugin's own error, said as `run` says it
             print(f"{cfg.id}: errore interno")
             print(render_problems([exc.problem]))
             status = EXIT_ENTE
-            tally["falliti"] += 1
+            failed(tally, [exc.problem])
             continue
         except Exception as exc:  # a plugin bug: this ente only, as in `run`
             print(f"{cfg.id}: errore interno {type(exc).__name__}: {exc}")
             status = EXIT_ENTE
-            tally["falliti"] += 1
+            failed(tally, [])
+            tally["errors"] += 1  # the internal error printed: one error of the ente
             continue
         problems = [*result.violations, *future_approvals(result.ente, today)]
         if problems:  # what the ente's list holds, as a not loadable one says «dati non caricabili»
@@ -199,6 +200,14 @@ def cmd_validate(args) -> int:
     if len(enti) > 1:
         print(validate_total(len(enti), tally))
     return status
+
+
+def failed(tally: dict[str, int], problems: list[Problem]) -> None:
+    """An ente not loaded or failed, in the total: its problems, printed above it, are counted as a computed
+    ente's are, so the total never says «0 errori» under the errors it listed."""
+    tally["falliti"] += 1
+    tally["errors"] += sum(1 for p in problems if p.is_error)
+    tally["warnings"] += sum(1 for p in problems if not p.is_error and not p.is_notice)
 
 
 def validate_total(enti: int, t: dict[str, int]) -> str:

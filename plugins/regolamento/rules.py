@@ -160,6 +160,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             unknown_sanctions(ente, regulation)
             + grade_cells(ente, regulation)
             + servicedates.inverted(ente)
+            + servicedates.outside_year(ente)
             + servicedates.weighted_twice(regulation, ente)
             + coverage.missing(regulation, ente, params[PARAM])
             + positioncheck.problems(regulation, ente)

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ciclope.core import Ente, Person, Problem
+from ciclope.core import Ente, Person, Problem, fmt
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.grades import code, column, declared, grade_of
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
 from ciclope.plugins.regolamento.format.wording import feminine, the
-from ciclope.plugins.regolamento.read.lines import line_of, said
+from ciclope.plugins.regolamento.read.lines import line_of
 from ciclope.plugins.regolamento.read.load import regulation_where
 
 
@@ -35,6 +35,8 @@ def missing(reg: Regulation, ente: Ente, path_text: str) -> list[Problem]:
     if not tables:
         return []
     where = regulation_where(path_text)
+    if grades.unwritten(reg, ente):
+        return [_column_missing(reg, ente, tables, where)]
     out = []
     for key, fonte, roles, names in tables:
         codes = {code(name, declared(reg)) for name in names}
@@ -47,6 +49,44 @@ def missing(reg: Regulation, ente: Ente, path_text: str) -> list[Problem]:
                 lacking.setdefault(mine or "", []).append(person)
         out += [_problem(reg, ente, key, fonte, grade, people, names, where) for grade, people in lacking.items()]
     return out
+
+
+def _table_said(reg: Regulation, key: str) -> str:
+    """Where a table by grade is, after «non è», as the office finds it in its file: a part's by the part's name
+    («nella tabella parametri della parte «performance individuale»»), the others by their TOML header («in [premio]
+    parametri»), never the key path ``premi[1].parametri``."""
+    for i, part in enumerate(reg.parts):
+        if key == f"premi[{i}].parametri":
+            return f"nella tabella parametri della parte {fmt.quoted(part.name)}"
+    return "in [[punteggio.categorie]]" if key == "punteggio.categorie" else f"in [premio] {key.split('.', 1)[1]}"
+
+
+def _column_missing(
+    reg: Regulation,
+    ente: Ente,
+    tables: list[tuple[str, str, set[str], list[str]]],
+    where: tuple[str, Mapping[str, int]],
+) -> Problem:
+    """The grade column left out of people.csv: one error at its header, saying what reads it (each person's grade
+    «(vuoto)» in each table, and the parts paying nobody, would only follow from it)."""
+    file, lines = where
+    keys = [key for key, *_ in tables]
+    parts = [fmt.quoted(part.name) for i, part in enumerate(reg.parts) if f"premi[{i}].parametri" in keys]
+    uses = [f"i pesi del punteggio per {grades.word(reg)}"] if "punteggio.categorie" in keys else []
+    uses += [f"il {grades.parameter(reg)} del premio"] if "premio.parametri" in keys else []
+    if parts:
+        uses.append(
+            f"il {grades.parameter(reg)} {'della parte' if len(parts) == 1 else 'delle parti'} {fmt.listed(parts)}"
+        )
+    line = line_of(dict(lines), f"{keys[0]}[0]" if keys[0] == "punteggio.categorie" else keys[0])
+    at = f" ({file}, riga {line})" if line is not None else ""
+    header = grades.header_word(reg)
+    message = (
+        f"manca la colonna {header}, che il regolamento legge per {fmt.listed(uses)}{at}: aggiungila all'elenco del "
+        f"personale con {the(grades.word(reg))} di ciascuno ({', '.join(tables[0][3])}); finché manca, ciò che la "
+        "legge non si calcola per nessuno"
+    )
+    return Problem.at(ente, "regolamento.categoria", message, cite(reg, tables[0][1]), "people", 1, header)
 
 
 def _problem(
@@ -74,6 +114,6 @@ def _problem(
         file=ente.file_of("people"),
         row=people[0].row,
         column=ente.column_shown("people", column(reg)),  # as the office's header writes it («grado»)
-        message=f"{what} di {ids} non è in {said(key)} del regolamento ({at}), che ha {', '.join(names)}; aggiungi "
+        message=f"{what} di {ids} non è {_table_said(reg, key)} del regolamento ({at}), che ha {', '.join(names)}; aggiungi "
         f"{word} alla tabella{zero} o correggi la colonna {header}",
     )

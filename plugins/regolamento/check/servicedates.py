@@ -1,7 +1,10 @@
 """The dates of people.csv read as spans: the service (``assunzione``, ``cessazione``) and the incarico of a PO / EQ
 whose position is not weighted (``inizio_incarico``, ``fine_incarico``). A span that ends before it starts is an error
 of the row, never a silent zero days (what the days, the months and IN.SERVIZIO would count from it, and the national
-layer's range of the position pay from the incarico's days). With [posizioni] the incarico is posizioni.csv's: its
+layer's range of the position pay from the incarico's days). A span wholly outside the cycle's year (begun after 31
+December, ended before 1 January) is an error of its date's cell too: it has no day in the year, so the person would
+stay in the head counts and the rankings with no day of service, their premium going silently to the colleagues (a
+typo of the year, «01/04/2025» for «01/04/2024», is the likely cause). With [posizioni] the incarico is posizioni.csv's: its
 dates written in people.csv as well would be two answers to one question, an error."""
 
 from __future__ import annotations
@@ -34,6 +37,43 @@ def inverted(ente: Ente) -> list[Problem]:
                     f"{counted} non si possono contare; correggi una delle due date"
                 )
                 out.append(Problem.at(ente, rule, message, SOURCE, "people", person.row, ends))
+    return out
+
+
+# each span's two columns, how its start and its end are said, what has no day in the year and its rule
+OUTSIDE = (
+    ("assunzione", "cessazione", "data di assunzione", "data di cessazione", "nessun giorno di servizio", RULE),
+    (TERM_START, TERM_END, "inizio dell'incarico", "fine dell'incarico", "nessun giorno di incarico", INCARICO_RULE),
+)
+# what to write instead, for each span: the date of the year, or the row (the role) of the year
+OUTSIDE_HINTS = {
+    RULE: "se nel {year} non era in servizio, togli la sua riga (e le sue valutazioni)",
+    INCARICO_RULE: "se nel {year} non aveva l'incarico, scrivi il ruolo che aveva nel {year} e togli le date dell'incarico",
+}
+
+
+def outside_year(ente: Ente) -> list[Problem]:
+    """Each person whose span lies wholly outside the cycle's year, at the date that puts it there: the start after
+    31 December, or the end before 1 January. A span that ends before it starts is :func:`inverted`'s alone."""
+    first, last = dt.date(ente.year, 1, 1), dt.date(ente.year, 12, 31)
+    out = []
+    for person in ente.people.values():
+        for begins, ends, start_words, end_words, nothing, rule in OUTSIDE:
+            start, end = person.extra.get(begins), person.extra.get(ends)
+            if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+                continue
+            if isinstance(start, dt.date) and start > last:
+                column, day, words, side = begins, start, start_words, "dopo l'"
+            elif isinstance(end, dt.date) and end < first:
+                column, day, words, side = ends, end, end_words, "prima dell'"
+            else:
+                continue
+            hint = OUTSIDE_HINTS[rule].format(year=ente.year)
+            message = (
+                f"{person.said}: {words} {fmt.date_it(day)}, {side}anno del ciclo ({ente.year}): {nothing} "
+                f"nel {ente.year}; se è un errore di battitura correggi la data, {hint}"
+            )
+            out.append(Problem.at(ente, rule, message, SOURCE, "people", person.row, column))
     return out
 
 

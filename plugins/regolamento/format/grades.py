@@ -134,6 +134,28 @@ def column(reg: Regulation) -> str:
     return GRADE if reg.grades is not None else "category"
 
 
+def tables(reg: Regulation) -> bool:
+    """Whether a table of numbers by grade reads the grade column: the score's weights by grade
+    (``[[punteggio.categorie]]``), the premium's or a part's ``parametri``."""
+    return bool(
+        (reg.score is not None and reg.score.grades)
+        or (reg.premium is not None and reg.premium.grade_factors)
+        or any(part.grade_factors for part in reg.parts)
+    )
+
+
+def unwritten(reg: Regulation, ente: Ente) -> bool:
+    """True when a table by grade reads the grade and people.csv has no such column at all: one error says it
+    (:mod:`check.coverage`), and what then pays nobody only follows from it."""
+    header = ente.headers.get("people", ())
+    return tables(reg) and column(reg) not in header and header_word(reg) not in header
+
+
+def header_word(reg: Regulation) -> str:
+    """The grade column as the office's header writes it: «grado» with [gradi], else «categoria»."""
+    return "grado" if reg.grades is not None else "categoria"
+
+
 def card_of(reg: Regulation, person: Person) -> Card | None:
     """The [[scheda]] of a person: the first of their role whose categories (none: every one) hold their grade."""
     mine = grade_of(reg, person)

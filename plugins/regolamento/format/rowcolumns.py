@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import Ente, Problem
+from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Formula, formulas
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Regulation
@@ -55,11 +56,12 @@ def unwritten_in(reg: Regulation, ente: Ente, formula: Formula) -> bool:
 
 
 def lacking(reg: Regulation, ente: Ente) -> bool:
-    """True when a column of people.csv the regulation reads is missing (of :data:`READS` or declared): what then
-    pays nobody only follows from that error, and is no warning of its own."""
+    """True when a column of people.csv the regulation reads is missing (of :data:`READS`, declared, or the grade a
+    table by grade reads): what then pays nobody, or fails for want of what those pay, only follows from that error,
+    and is no problem of its own."""
     header = ente.headers.get("people", ())
     declared = any(c.table == "persone" and c.name not in header for c in reg.columns)
-    return declared or any(not _has(ente, READS[name]) for name in _read(reg))
+    return declared or grades.unwritten(reg, ente) or any(not _has(ente, READS[name]) for name in _read(reg))
 
 
 def _has(ente: Ente, read: Read) -> bool:

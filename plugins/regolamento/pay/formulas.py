@@ -31,6 +31,7 @@ from ciclope.plugins.regolamento.compile.env import (
     what_to_write,
 )
 from ciclope.plugins.regolamento.compile.evaluate import Blank, RunError, Unwritten, run
+from ciclope.plugins.regolamento.format import rowcolumns
 from ciclope.plugins.regolamento.format.expr import EURO, Binary, Call, Formula, Name, Node, Num
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
@@ -119,6 +120,11 @@ class PartFormulas:
         self.trace.problem(attrs.evolve(found, source=cite(self.reg, self.part.source)))
 
     def _problem(self, formula: Formula, what: str) -> None:
+        facts = self.facts or next((env.facts for env in self.envs.values()), None)
+        if facts is not None and rowcolumns.lacking(self.reg, facts.ente):
+            # a column of people.csv missing pays nobody the parts that read it, so a formula over their premiums
+            # (SOMMA.ENTE(PREMIO(…)) / CONTA.ENTE(…)) fails from it: the column's error says it, once
+            return
         message = f"parte «{self.part.name}»: {what}: considerato nulla"
         source = cite(self.reg, self.part.source)
         self.trace.problem(Problem(rule="regolamento.formula", source=source, **written(formula), message=message))

@@ -116,3 +116,20 @@ def test_a_run_without_the_store_does_not_import_sqlalchemy():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_validate_total_counts_the_errors_of_an_ente_not_loaded(tmp_path, capsys):
+    """«2 non caricabili o falliti; 0 errori e 0 avvisi in tutto» under three printed errors: the total counts the
+    problems it printed of an ente that could not be loaded as it counts those of an ente computed."""
+    cfg = setup(tmp_path)
+    people = tmp_path / "rotto" / "people.csv"
+    people.write_text(people.read_text().replace("E3,Elsa,dipendente,B,u1,1", "E3,Elsa,dipendente,B,u1,tre"))
+    capsys.readouterr()
+    assert main(["validate", str(cfg)]) == 1
+    out = capsys.readouterr().out
+    # rotto: E2's fte «due» and E3's «tre», two errors of its load; buono: none
+    assert out.count("colonna fte: errore:") == 2
+    assert out.rstrip().splitlines()[-1] == (
+        "Totale: 2 enti — 1 senza problemi, 0 con soli avvisi, 0 con errori, 1 non caricabili o falliti; "
+        "2 errori e 0 avvisi in tutto"
+    )

@@ -171,6 +171,17 @@ def test_an_incarico_ending_before_it_begins_is_an_error_of_the_row(tmp_path):
     assert "EQ4" in problem.message and "30/06/2024" in problem.message and "01/07/2024" in problem.message
 
 
+def test_an_incarico_after_the_year_is_one_error_not_a_range_of_nothing(tmp_path):
+    """An incarico from 01/07/2025 in the 2024 cycle has no day in the year: the declared regulation says so at its
+    cell; the national layer, which reads the same dates, bounds nothing for it (it said «€ 0,00–€ 0,00», 0 days of
+    366, a second error of one mistake)."""
+    people = PEOPLE.replace('"4.524,59",01/07/2024', '"4.524,59",01/07/2025')
+    errors = [
+        (p.rule, p.column) for p in computed(tmp_path, data={"persone.csv": people}).violations if p.severity == "error"
+    ]
+    assert errors == [("regolamento.incarico", "inizio_incarico")]
+
+
 def test_explain_says_the_days_of_the_incarico_not_of_service(tmp_path):
     text = explain(computed(tmp_path), "person", "EQ4") or ""
     header = text.splitlines()[1]

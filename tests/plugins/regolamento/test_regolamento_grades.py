@@ -155,7 +155,7 @@ def test_a_category_missing_from_the_parametri_is_an_error_naming_it_and_both_fi
     # [premio] is on line 24 of HEAD + PROPORTIONAL, its parametri on line 27; the category named by its Area as
     # an office writes it (people.csv and the tables read «Operatori» as A), the letter beside it
     assert problem.message == (
-        f"la categoria «Operatori» (A) di A1, A2 non è in premio.parametri del regolamento ({tmp_path / 'smvp.toml'}, riga 27), "
+        f"la categoria «Operatori» (A) di A1, A2 non è in [premio] parametri del regolamento ({tmp_path / 'smvp.toml'}, riga 27), "
         "che ha B, C, D; aggiungi la categoria alla tabella (con 0 se non partecipa alla parte) o correggi la colonna "
         "categoria"
     )
@@ -168,7 +168,7 @@ def test_a_category_missing_from_the_score_weights_is_an_error(ciclope_ente, tmp
     [problem] = [p for p in result.violations if p.rule == "regolamento.categoria"]
     assert problem.row == 5 and problem.file == "people.csv"  # D1, on the 5th line (after the Segretario)
     assert problem.message.startswith(
-        f"la categoria «Funzionari» (D) di D1, D2 non è in punteggio.categorie del regolamento ({tmp_path / 'smvp.toml'}, "
+        f"la categoria «Funzionari» (D) di D1, D2 non è in [[punteggio.categorie]] del regolamento ({tmp_path / 'smvp.toml'}, "
         "riga 10), che ha A, B, Istruttori, DIR; aggiungi la categoria alla tabella o correggi"
     )  # PO1 is D too, but its role («po») has no weights by category
 

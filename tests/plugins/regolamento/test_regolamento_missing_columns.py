@@ -134,3 +134,90 @@ fonte = "art. 8"
     ]
     # neither paid 1000.00 as if not seconded: suspended
     assert amounts(result) == {"P1": "0.00", "P2": "0.00"}
+
+
+GRADES = """\
+formato = 2
+[atto]
+titolo = "Contratto integrativo dell'Autorità"
+tipo_ente = "altro"
+
+[gradi]
+nomi = ["Operatori", "Funzionari"]
+parola = "area"
+fonte = "art. 3"
+
+[[premi]]
+nome = "performance individuale"
+metodo = "proporzionale"
+fondo = "produttivita"
+quota_fondo = 1
+peso = '=1'
+parametri = { Operatori = 100, Funzionari = 125 }
+residuo_a = "maggiorazione"
+fonte = "art. 4"
+
+[[premi]]
+nome = "maggiorazione"
+metodo = "formula"
+fondo = "produttivita"
+quota_fondo = 0
+accantonata = true
+maggiorazione = true
+importo = '=30% * SOMMA.ENTE(PREMIO("performance individuale")) / CONTA.ENTE(PREMIO("performance individuale") > 0 €)'
+fonte = "art. 5"
+"""
+
+
+def graded(with_column: bool) -> dict[str, str]:
+    staff = [
+        "P1,Persona P1,dipendente,com,1,0,false,SEG,Operatori",
+        "P2,Persona P2,dipendente,com,1,0,false,SEG,Funzionari",
+    ]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,80," for pid in ("P1", "P2")]
+    data = one_unit_comune("Autorità", [], cards, '[funds]\nproduttivita = "900.00"\n')
+    header = "id,name,role,unit,fte,absence_days,insufficient,evaluator,grado"
+    rows = ["SEG,Segretario,segretario,com,1,0,false,,", *staff]
+    if not with_column:
+        header, rows = header.removesuffix(",grado"), [r.rsplit(",", 1)[0] for r in rows]
+    data["people.csv"] = "\n".join([header, *rows]) + "\n"
+    return data
+
+
+def test_a_missing_grade_column_is_one_error_saying_what_reads_it(ciclope_ente, tmp_path: Path):
+    """Without the column grado every person's area was «(vuota)», an error per table naming row 4 and
+    «premi[1].parametri», then the parts paying nobody and the maggiorazione dividing by zero: one mistake, three
+    errors and three warnings. It is one error at the header of the column, naming the tables that read it."""
+    (tmp_path / "con").mkdir()
+    with_column = run_declared(ciclope_ente, tmp_path / "con", GRADES, graded(with_column=True))
+    assert errors(with_column) == []
+    # weights 1 × 100 and 1 × 125, Σ 225: on the whole fund P1 900 × 100 / 225 = 400, P2 900 × 125 / 225 = 500; the
+    # maggiorazione 30% × (400 + 500) / 2 = 135 each, 270 set aside; the rest 630: P1 630 × 100 / 225 = 280, P2
+    # 630 × 125 / 225 = 350; P1 280 + 135 = 415.00, P2 350 + 135 = 485.00
+    assert {k: v for k, v in amounts(with_column).items() if k in ("P1", "P2")} == {"P1": "415.00", "P2": "485.00"}
+    (tmp_path / "senza").mkdir()
+    result = run_declared(ciclope_ente, tmp_path / "senza", GRADES, graded(with_column=False))
+    assert [(p.file, p.row, p.column, p.severity) for p in result.violations] == [("people.csv", 1, "grado", "error")]
+    (message,) = [p.message for p in result.violations]
+    assert message.startswith(
+        "manca la colonna grado, che il regolamento legge per il parametro dell'area della parte «performance "
+        "individuale» ("
+    )
+    # the file as the run was given it (here an absolute path), the line of the table: parametri, line 17 of GRADES
+    assert (
+        "smvp.toml, riga 17): aggiungila all'elenco del personale con l'area di ciascuno (Operatori, Funzionari)"
+        in (message)
+    )
+    assert "premi[" not in message
+
+
+def test_a_grade_a_part_s_table_lacks_is_said_with_the_part_s_name(ciclope_ente, tmp_path: Path):
+    """«non è in premi[1].parametri del regolamento» named the part by a key the office never wrote: it is said by the
+    part's name."""
+    text = GRADES.replace("parametri = { Operatori = 100, Funzionari = 125 }", "parametri = { Operatori = 100 }")
+    result = run_declared(ciclope_ente, tmp_path, text, graded(with_column=True))
+    (message,) = [p.message for p in result.violations if p.rule == "regolamento.categoria"]
+    assert message.startswith(
+        "l'area «Funzionari» di P2 non è nella tabella parametri della parte «performance individuale» del regolamento ("
+    )
+    assert "premi[" not in message

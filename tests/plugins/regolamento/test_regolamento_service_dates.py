@@ -23,7 +23,8 @@ fonte = "art. 6"
 
 def staff(*rows: str, header: str = STAFF_HEADER + ",assunzione,cessazione") -> dict[str, str]:
     files = one_unit_comune("Comune", [], [], '[funds]\nproduttivita = "1000.00"\n')
-    files["people.csv"] = "\n".join([header, "SEG,Segretario,segretario,DIR,com,1,0,false,,,", *rows]) + "\n"
+    segretario = "SEG,Segretario,segretario,DIR,com,1,0,false" + "," * (header.count(",") - 7)
+    files["people.csv"] = "\n".join([header, segretario, *rows]) + "\n"
     return files
 
 
@@ -89,3 +90,49 @@ def test_the_days_in_service_are_explained_down_to_the_dates_cells(ciclope_ente,
     assert read["data di assunzione"][1] == "people.csv:4:assunzione"
     assert read["giorni di servizio nell'anno"][0] == 184  # 31 + 31 + 30 + 31 + 30 + 31, July to December
     assert "data di cessazione" not in read  # not written: the year's last day
+
+
+def test_a_service_wholly_outside_the_year_is_an_error_of_its_cell(ciclope_ente, tmp_path):
+    """Hired on 01/04/2025 in a 2024 cycle, the person counted 0 days and stayed in the head counts, scored, their
+    premium going to the colleagues, and nothing said so: the date is an error of its cell, with the year."""
+    files = staff(
+        "P1,Anna,dipendente,C,com,1,0,false,SEG,,",
+        "P2,Bruno,dipendente,C,com,1,0,false,SEG,2025-04-01,",  # row 4: the header, SEG, P1, P2
+        "P3,Carla,dipendente,C,com,1,0,false,SEG,,2023-12-31",  # row 5: gone the day before the year began
+        "P4,Dario,dipendente,C,com,1,0,false,SEG,2024-12-31,",  # row 6: the year's last day, one day of service
+        "P5,Elsa,dipendente,C,com,1,0,false,SEG,,2024-01-01",  # row 7: the year's first day, one day of service
+    )
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files)
+    assert errors(result) == [
+        ("regolamento.servizio", "people.csv", 4, "assunzione"),
+        ("regolamento.servizio", "people.csv", 5, "cessazione"),
+    ]
+    hired, gone = [p.message for p in result.violations if p.rule == "regolamento.servizio"]
+    assert hired.startswith(
+        "Bruno (P2): data di assunzione 01/04/2025, dopo l'anno del ciclo (2024): nessun giorno di servizio"
+    )
+    assert gone.startswith(
+        "Carla (P3): data di cessazione 31/12/2023, prima dell'anno del ciclo (2024): nessun giorno di servizio"
+    )
+    assert "correggi la data" in hired and "togli la sua riga" in gone
+
+
+def test_an_incarico_wholly_outside_the_year_is_an_error_of_its_cell(ciclope_ente, tmp_path):
+    """The incarico's dates (a PO / EQ without [posizioni]) are a span as the service is: begun after the year or
+    ended before it, it has no day in the year, an error of its cell as the service's."""
+    header = STAFF_HEADER + ",assunzione,cessazione,inizio_incarico,fine_incarico"
+    files = staff(
+        "P1,Anna,dipendente,C,com,1,0,false,SEG,,,,",
+        "E1,Bruno,po,D,com,1,0,false,SEG,,,2025-01-01,",  # row 4
+        "E2,Carla,po,D,com,1,0,false,SEG,,,,2023-06-30",  # row 5
+        "E3,Dario,po,D,com,1,0,false,SEG,,,2024-01-01,2024-12-31",  # row 6: the whole year
+        header=header,
+    )
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files)
+    assert errors(result) == [
+        ("regolamento.incarico", "people.csv", 4, "inizio_incarico"),
+        ("regolamento.incarico", "people.csv", 5, "fine_incarico"),
+    ]
+    begun, ended = [p.message for p in result.violations if p.rule == "regolamento.incarico"]
+    assert begun.startswith("Bruno (E1): inizio dell'incarico 01/01/2025, dopo l'anno del ciclo (2024)")
+    assert ended.startswith("Carla (E2): fine dell'incarico 30/06/2023, prima dell'anno del ciclo (2024)")
