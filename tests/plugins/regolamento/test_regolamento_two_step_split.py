@@ -138,8 +138,8 @@ def test_the_scheda_withholds_and_says_why_a_graduatoria_of_two(ciclope_ente, tm
     assert "€ 1.920,00" in risultato and "peso 80,000000 " in risultato
     assert "€ 3.600,00" not in page and "Σ pesi 150" not in page
     assert (
-        "Non sono mostrati «fondo della graduatoria (Ufficio due)» e «Σ pesi»: riguardano meno di 3 persone pagate, e "
-        "per differenza darebbero l'importo o il peso di un collega"
+        "Non sono mostrati il fondo della graduatoria (Ufficio due) e la Σ pesi: riguardano meno di 3 persone pagate, "
+        "e per differenza darebbero l'importo o il peso di un collega"
     ) in risultato
 
 
@@ -150,8 +150,8 @@ def test_the_scheda_says_who_holds_what_it_withholds_and_who_may_see_it(ciclope_
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     [withheld] = [p.withheld for pay in build(result, "B1").payments for p in (pay, *pay.parts) if p.withheld]
     assert withheld == (
-        "Non sono mostrati «fondo della graduatoria (Ufficio due)» e «Σ pesi»: riguardano meno di 3 persone pagate, e "
-        "per differenza darebbero l'importo o il peso di un collega. Le cifre non mostrate sono conservate "
+        "Non sono mostrati il fondo della graduatoria (Ufficio due) e la Σ pesi: riguardano meno di 3 persone pagate, "
+        "e per differenza darebbero l'importo o il peso di un collega. Le cifre non mostrate sono conservate "
         "dall'ufficio del personale, che le mostra a chi ha diritto di vederle: chi vuole verificare il proprio premio "
         "può chiedere di prenderne visione (accesso agli atti, legge 7 agosto 1990, n. 241, art. 22 e seguenti)."
     )
@@ -268,7 +268,7 @@ def test_one_left_without_pay_by_a_reduction_reads_no_sum_of_the_two_paid(ciclop
     page = text_of(render(build(result, "B3")))
     risultato = page[page.index("Premio della parte «risultato»:") :]
     assert "Σ pesi 150" not in risultato and "€ 3.600,00" not in risultato
-    assert "«Σ pesi»" in risultato and "riguardano meno di 3 persone pagate" in risultato
+    assert "e la Σ pesi: riguardano meno di 3 persone pagate" in risultato
 
 
 def test_explain_says_every_weight_of_the_graduatorie_split_with_six_decimals(ciclope_ente, tmp_path):
