@@ -455,7 +455,7 @@ def in_euro(formula: Formula) -> bool:
 
 def _weight_shown(formula: Formula, found: Decimal) -> Decimal:
     """A weight as the explanation says it: an amount in euro with € («€ 1.190,00»), any other as a number to six
-    places, a percentage too (the unit's achievement, «=unita», is «1,000000»): the weight the split divides is
+    places at most, a percentage too (the unit's achievement, «=unita», is «1»): the weight the split divides is
     said so beside it, and a weight of one part reads as that of another part of the same person."""
     if in_euro(formula):
         return fmt.Money(money.r2(found))

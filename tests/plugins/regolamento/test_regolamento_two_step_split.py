@@ -120,12 +120,12 @@ def test_the_scheda_shows_each_part_s_weight_sum_and_fund(ciclope_ente, tmp_path
     ]
     assert "€ 800,00" in mantenimento
     assert "fondo della parte «mantenimento» € 14.000,00 × 40% = € 5.600,00" in mantenimento
-    assert "peso 1,000000 " in mantenimento and "Σ pesi 7,000000 " in mantenimento
+    assert "peso 1 " in mantenimento and "Σ pesi 7 " in mantenimento
     assert "tempo lavorato 100%" in mantenimento  # the share paid
     risultato = page[page.index("Premio della parte «risultato»:") :]
     assert "€ 1.800,00" in risultato
     assert "fondo della graduatoria (Ufficio uno) € 4.800,00" in risultato
-    assert "peso 90,000000 " in risultato and "Σ pesi 240,000000 " in risultato
+    assert "peso 90 " in risultato and "Σ pesi 240 " in risultato
 
 
 def test_the_scheda_withholds_and_says_why_a_graduatoria_of_two(ciclope_ente, tmp_path):
@@ -135,7 +135,7 @@ def test_the_scheda_withholds_and_says_why_a_graduatoria_of_two(ciclope_ente, tm
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     page = text_of(render(build(result, "B1")))
     risultato = page[page.index("Premio della parte «risultato»:") :]
-    assert "€ 1.920,00" in risultato and "peso 80,000000 " in risultato
+    assert "€ 1.920,00" in risultato and "peso 80 " in risultato
     assert "€ 3.600,00" not in page and "Σ pesi 150" not in page
     assert (
         "Non sono mostrati il fondo della graduatoria (Ufficio due) e la Σ pesi: riguardano meno di 3 persone pagate, "
@@ -271,17 +271,18 @@ def test_one_left_without_pay_by_a_reduction_reads_no_sum_of_the_two_paid(ciclop
     assert "e la Σ pesi: riguardano meno di 3 persone pagate" in risultato
 
 
-def test_explain_says_every_weight_of_the_graduatorie_split_with_six_decimals(ciclope_ente, tmp_path):
-    """docs/regolamento.md: every weight beside its sum has six decimals, also when whole («peso = 560,000000»).
+def test_explain_says_every_weight_of_the_graduatorie_split_without_trailing_zeros(ciclope_ente, tmp_path):
+    """docs/regolamento.md: every weight, beside its sum too, has the decimals it has up to six, never trailing zeros
+    («peso = 560», not «560,000000»).
     riparto_graduatorie = "=fte", everyone full time: each one's weight is 1, Ufficio uno 4 (A1..A4), all 7."""
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     said = explain(result, "person", "A1")
     assert said is not None
-    assert "peso del riparto della graduatoria = 4,000000" in said
-    assert "peso del riparto in tutto = 7,000000" in said
-    assert "peso di Persona A1 = 1,000000" in said
-    assert "Persona A1 nel riparto tra le graduatorie della parte «risultato» = 1,000000" in said
-    assert "peso di Persona A1 = 1\n" not in said
+    assert "peso del riparto della graduatoria = 4\n" in said
+    assert "peso del riparto in tutto = 7\n" in said
+    assert "peso di Persona A1 = 1\n" in said
+    assert "Persona A1 nel riparto tra le graduatorie della parte «risultato» = 1\n" in said
+    assert ",000000" not in said
 
 
 def test_a_maximum_of_the_graduatoria_s_fund_says_that_fund(ciclope_ente, tmp_path):
