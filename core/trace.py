@@ -66,6 +66,12 @@ class Figure(NamedTuple):
 # rule (its ``nota``): said after what did not hold and the values it read, never listed among those values
 RULE_NOTE = "nota del regolamento"
 
+# The input of a condition's figure (``ammesso:<part>:<person>`` false) whose note says whole what left the person
+# out (a place in a ranking: the place, the places the premium reaches and how they are counted, how the places are
+# decided): the refusal is said by the note alone, never followed by the values read, which the note gives or the
+# scheda gives elsewhere. A mark for the readers of the figure, never shown as a value read
+SAID_WHOLE = "la nota dice tutto"
+
 NOTHING = "nessun importo: "  # how the note of an amount of 0 begins when it says why (a plugin's reason)
 
 
@@ -212,6 +218,8 @@ class Trace:
     PROGRESSION_PLACES: ClassVar[str] = PROGRESSION_PLACES
     # the input of a condition's figure with the regulation's words for its rule (:data:`RULE_NOTE`)
     RULE_NOTE: ClassVar[str] = RULE_NOTE
+    # the input of a condition's figure whose note says whole why it left the person out (:data:`SAID_WHOLE`)
+    SAID_WHOLE: ClassVar[str] = SAID_WHOLE
     PROGRESSION_TIE: ClassVar[str] = PROGRESSION_TIE
     PROGRESSION_COST: ClassVar[str] = PROGRESSION_COST
 

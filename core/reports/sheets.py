@@ -575,7 +575,9 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
             rule = part_exclusion(r, a, name, lead) if not amount else None
             # a 0 of such a part whose condition left the person out (a project they are not in) is no outcome of
             # theirs either: «senza valutazione individuale» as the paid rows of the part; an exclusion is theirs
-            esito = UNREAD if unread and (amount or not excluded(r, a.person)) else status(a.person)
+            outside = not_its_part(r, a.person, name)  # an exclusion of other parts is no outcome of this one's
+            esito = UNREAD if unread and (amount or outside or not excluded(r, a.person)) else status(a.person)
+            esito = evaluated_status(r, a.person) if outside and not unread else esito
             esito = fmt.status(rule.value, r.plugin.status_labels) if rule is not None else esito
             rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, esito, why))
     zero = any(row[-1] is not None for row in rows)  # a «Motivo» where some premium is 0, no empty one
@@ -619,6 +621,23 @@ def excluded(r: Result, person: str) -> bool:
     return status is not None and status.formula.startswith("escluso")
 
 
+def not_its_part(r: Result, person: str, part: str | None) -> bool:
+    """Whether the exclusion that left the person out is limited to parts (``[[esclusioni]] parti``) that do not
+    include ``part``: of that part's row it is neither the esito nor the reason, whatever it took from the others."""
+    status = r.figures.get(f"score:{person}:status")
+    if part is None or status is None or not excluded(r, person):
+        return False
+    parts = limited_to(status)
+    return bool(parts) and part not in parts
+
+
+def evaluated_status(r: Result, person: str) -> str:
+    """The outcome of the person's evaluation, before any exclusion took from their premium: the esito of a part
+    the exclusion does not name."""
+    score = r.scores.get(person)
+    return fmt.status(score.status if score is not None else None, r.plugin.status_labels)
+
+
 def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | None:
     """The «Motivo» of a premium of 0, never at odds with its «Esito»: of a person an exclusion left out, the
     exclusion's sentence (as in «Valutazioni individuali») and its article; of a part whose condition left them out,
@@ -628,6 +647,7 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
     status = r.figures.get(f"score:{award.person}:status")
     # an exclusion of some parts alone (its esito not the person's) is the reason of those parts' rows only
     left_out = excluded(r, award.person) and status is not None and r.status_of(award.person) == status.value
+    left_out = left_out and not not_its_part(r, award.person, part)
     said = reason_of(r, award.person) if left_out else None
     if said and status is not None:  # the exclusion and the article it comes from, as the scheda's «Fonte» cites it
         return f"{said}, {fmt.cite(status.source, r.plugin.documents)}" if status.source else said

@@ -32,7 +32,7 @@ from ciclope.core.result import Result, award_figure, premium_first
 from ciclope.core.run import leftout
 from ciclope.core.run.appealed import appeal_lines, appeal_rows
 from ciclope.core.store.words import stored_params
-from ciclope.core.trace import NOTHING, RULE_NOTE, Figure, Input, rule_note, zero_reason
+from ciclope.core.trace import NOTHING, RULE_NOTE, SAID_WHOLE, Figure, Input, rule_note, zero_reason
 from ciclope.core.values import parse_money, parse_percent, parse_share
 from ciclope.core.vocabulary import SHEET_ALIASES, cell_said, column_it, sheet_it, sheet_said, toml_place
 
@@ -406,7 +406,7 @@ def tree(
         seen.update(f"{SAID_READING}{text}" for text in readings)
     if stop is not None and figure.key.startswith("pool:") and figure.key.count(":") == 1:
         stop = attrs.evolve(stop, pool=figure.key.split(":", 1)[1])  # the fund a premium reads
-    node["inputs"] = [input_node(result, i, seen, depth, stop) for i in figure.inputs]
+    node["inputs"] = [input_node(result, i, seen, depth, stop) for i in figure.inputs if i.name != SAID_WHOLE]
     return node
 
 
@@ -713,7 +713,8 @@ def _refused_reasons(
     about = DUE if verdict == NOT_DUE else UNPAID  # nothing withheld: no «Non pagato» heading over it
     for f in refusals(result, ident) if conditions else ():
         said = f.note or f"non vale: {f.formula}"
-        reads = _reads(result, [i for i in f.inputs if not theirs(i) and i.name != RULE_NOTE])
+        whole = any(i.name == SAID_WHOLE for i in f.inputs)  # a note that says it all: nothing after it
+        reads = [] if whole else _reads(result, [i for i in f.inputs if not theirs(i) and i.name != RULE_NOTE])
         read = "; ".join(f"{i.name} = {shown}" for i, shown in reads if not _told(said, i, shown))
         out.append(
             {

@@ -42,6 +42,7 @@ from ciclope.core.run.explain import (
     worded_code,
 )
 from ciclope.core.schede.absences import absence_lines
+from ciclope.core.schede.point import point_value
 from ciclope.core.schede.words import DASH, words_only
 from ciclope.core.trace import (
     NOTHING,
@@ -522,44 +523,58 @@ def _own(result: Result, figure: Figure | None, pool: str, band: str | None, pid
     return _shown(result, figure, pool, band, pid)[0]
 
 
+@attrs.frozen
+class Left:
+    """The inputs a scheda leaves off a figure and why: ``aside`` names the parts set aside from the figure's fund
+    and paid to fewer than 3, where they are the only small group (the figure's own is of 3 or more paid)."""
+
+    inputs: tuple[Any, ...] = ()
+    aside: tuple[str, ...] = ()
+    point: bool = False  # the value of a point of weight joined the figure's inputs in their stead
+
+
 def _shown(
     result: Result, figure: Figure | None, pool: str, band: str | None, pid: str = ""
-) -> tuple[Figure | None, list[Any]]:
+) -> tuple[Figure | None, Left]:
     """``figure`` without the inputs that are figures of a group of fewer than 3 people paid — the band's, a part of
     the pool that fewer than 3 are paid from (a band's fund in one graduatoria, a graduatoria's fund) with the sums
     over it, or the pool's when the pool pays fewer than 3: a band's fund of two people gives the colleague's pay by
     difference, its Σ fte the colleague's time; and the inputs left off (:func:`_withheld` says why). A group that
-    pays ``pid`` alone (the person the scheda is for) is no colleague's: its figures stay (:func:`_small`)."""
+    pays ``pid`` alone (the person the scheda is for) is no colleague's: its figures stay (:func:`_small`). Where
+    the only small group is a part set aside from the fund, the value of a point of weight joins what is left
+    (:func:`point_value`): the employee redoes the premium without the fund or Σ pesi."""
     if figure is None:
-        return figure, []
+        return figure, Left()
     theirs = [i for i in figure.inputs if _theirs(result, i, pid)]
     if theirs:  # a colleague's name, code or figure the rule reads: never on the scheda, whatever the group
         figure = figure._replace(inputs=tuple(i for i in figure.inputs if i not in theirs))
-    kept, left = _small_groups(result, figure, pool, band, pid)
-    return kept, [*theirs, *left]
+    kept, left, aside = _small_groups(result, figure, pool, band, pid)
+    point = point_value(figure, left) if aside else None
+    if point is not None:
+        kept = kept._replace(inputs=(*kept.inputs, point))
+    return kept, Left((*theirs, *left), aside, point is not None)
 
 
-def _small_groups(result: Result, figure: Figure, pool: str, band: str | None, pid: str) -> tuple[Figure, list[Any]]:
-    """``figure`` without the inputs that are figures of a group of fewer than 3 people paid (:func:`_shown`)."""
+def _small_groups(
+    result: Result, figure: Figure, pool: str, band: str | None, pid: str
+) -> tuple[Figure, list[Any], tuple[str, ...]]:
+    """``figure`` without the inputs that are figures of a group of fewer than 3 people paid (:func:`_shown`), those
+    left off, and the parts set aside of fewer than 3 paid where they alone are why (:class:`Left`)."""
     bands, pools = result.memo("schede.group_sizes", lambda: _sizes(result))
     shares = result.memo("schede.part_sizes", lambda: _shares(result))
     small_pool = _small(pools.get(pool), pid)
     small_band = bool(band) and _small(bands.get((pool, band or "")), pid)
 
-    def small(ref: str) -> bool:
-        return ref in shares and _small(shares[ref], pid)
+    def small_share(step: Any) -> bool:
+        ref = getattr(step, "ref", "") or ""
+        return ref in shares and _small(shares[ref], pid) and not _whole_fund(result, step)
 
     def small_part(step: Any) -> bool:
-        ref = getattr(step, "ref", "") or ""
-        if small(ref) and not _whole_fund(result, step):
-            return True
-        # a fund less what fewer than 3 paid took from it (a part set aside): the difference gives their total
-        read = result.figures.get(ref) if ref.startswith("pool:") else None
-        return read is not None and any(_few_paid(result, getattr(i, "ref", "") or "", pid) for i in read.inputs)
+        return small_share(step) or bool(_set_aside(result, step, pid))
 
     parts = [i for i in figure.inputs if small_part(i)]
     if not (small_pool or small_band or parts):
-        return figure, []
+        return figure, [], ()
     if small_pool:
         kept = [i for i in figure.inputs if not _colleagues(result, i, False)]
     elif small_band:  # the band's figures and a part of fewer than 3 paid; a part's fund that more are paid from stays
@@ -570,7 +585,28 @@ def _small_groups(result: Result, figure: Figure, pool: str, band: str | None, p
         kept = [i for i in figure.inputs if not small_part(i) and not _colleagues(result, i, False, parts=False)]
     # a figure of 0 (a part's fund its quota emptied) gives nobody's pay by difference: nothing to withhold
     kept = [i for i in figure.inputs if i in kept or _nought(i)]
-    return figure._replace(inputs=tuple(kept)), [i for i in figure.inputs if i not in kept]
+    left = [i for i in figure.inputs if i not in kept]
+    only_aside = not (small_pool or small_band or any(small_share(i) for i in left))
+    aside = tuple(dict.fromkeys(n for i in left for n in _set_aside(result, i, pid))) if only_aside else ()
+    return figure._replace(inputs=tuple(kept)), left, aside
+
+
+def _set_aside(result: Result, step: Any, pid: str) -> list[str]:
+    """The parts set aside from the fund ``step`` reads that are paid to fewer than 3 people, ``pid`` not alone among
+    them: a fund less what they took gives their total by difference (:func:`_few_paid`)."""
+    ref = getattr(step, "ref", "") or ""
+    read = result.figures.get(ref) if ref.startswith("pool:") else None
+    if read is None:
+        return []
+    return [_part_paid(result, i.ref) for i in read.inputs if _few_paid(result, getattr(i, "ref", "") or "", pid)]
+
+
+def _part_paid(result: Result, ref: str) -> str:
+    """The part whose premiums the set-aside ``ref`` sums (``premio:<part>:<person>``), by name."""
+    return next(
+        (i.ref[len(PART) :].rsplit(":", 1)[0] for i in result.figures[ref].inputs if (i.ref or "").startswith(PART)),
+        "",
+    )
 
 
 def _few_paid(result: Result, ref: str, pid: str) -> bool:
@@ -654,26 +690,49 @@ HELD = (
 )
 
 
-def _withheld(result: Result, left: list[Any], pid: str) -> str:
+def _withheld(result: Result, left: Left, pid: str) -> str:
     """Why the scheda leaves ``left`` off: they are another person's data, or figures of fewer than 3 people paid
-    (rules/core.md §6); and who holds them and shows them to whoever is entitled (:data:`HELD`)."""
-    if not left:
+    (rules/core.md §6) — or, where the small group is only a part set aside from the fund (``left.aside``), that part
+    by name, with how the premium is redone from the value of a point (:mod:`.point`); and who holds them and shows
+    them to whoever is entitled (:data:`HELD`)."""
+    if not left.inputs:
         return ""
-    theirs = [i for i in left if _theirs(result, i, pid)]
-    names = [fmt.quoted(_unfigured(fmt.worded(i.name, result.plugin.status_labels, signed=True)))
-             for i in left if i not in theirs]  # fmt: skip
+    theirs = [i for i in left.inputs if _theirs(result, i, pid)]
+    names = [_the(_unfigured(fmt.worded(i.name, result.plugin.status_labels, signed=True)))
+             for i in left.inputs if i not in theirs]  # fmt: skip
     said = [_others(len(theirs))] if theirs else []
-    if len(names) == 1:
-        said.append(
-            f"Non è mostrato {names[0]}: riguarda meno di 3 persone pagate, e per differenza darebbe l'importo o il "
-            f"peso di un collega."
+    if names:
+        one = len(names) == 1
+        shown = (f"Non è mostrat{'a' if names[0].startswith('la ') else 'o'}" if one else "Non sono mostrati") + (
+            f" {fmt.listed(names)}"
         )
-    elif names:
+        if left.aside:
+            parts = fmt.listed([f"«{n}»" for n in left.aside])
+            paid = "pagata" if len(left.aside) == 1 else "pagate"
+            plural = "della parte" if len(left.aside) == 1 else "delle parti"
+            said.append(f"{shown}: per differenza darebbe{'' if one else 'ro'} l'importo {plural} {parts}, {paid} "
+                        f"a meno di 3 persone.")  # fmt: skip
+        else:
+            said.append(f"{shown}: riguarda{'' if one else 'no'} meno di 3 persone pagate, e per differenza "
+                        f"darebbe{'' if one else 'ro'} l'importo o il peso di un collega.")  # fmt: skip
+    if left.point:
         said.append(
-            f"Non sono mostrati {fmt.listed(names)}: riguardano meno di 3 persone pagate, e per differenza darebbero "
-            f"l'importo o il peso di un collega."
+            "Per rifare il premio: il premio è peso × valore di un punto di peso, al centesimo come dice la nota."
         )
     return " ".join([*said, HELD])
+
+
+def _the(name: str) -> str:
+    """An element a note names, with its article and without guillemets around a name that has its own («il fondo
+    della parte «X»», never «fondo della parte «X»»): «la Σ pesi», «la somma …» (a sum), «l'…», «lo …», «il …»."""
+    if name.startswith(("Σ", "somma")):
+        return f"la {name}"
+    first = name.split(" ", 1)[0].lower()
+    if first[:1] in tuple("aeiouàèéìòù"):
+        return f"l'{name}"
+    if re.match(r"s[^aeiouàèéìòù]|z|gn|ps", first):
+        return f"lo {name}"
+    return f"la {name}" if first.endswith("a") else f"il {name}"
 
 
 def _unfigured(name: str) -> str:

@@ -16,16 +16,29 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #1
 h1 { font-size: 15pt; margin: 0 0 2mm; } h3 { font-size: 10.5pt; margin: 4mm 0 1mm; } h2 { font-size: 11.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 th { background: #eee; } td.n { text-align: right; white-space: nowrap; } .muted { color: #555; font-size: 9pt; }
-td.v { white-space: nowrap; } /* a value never breaks between € and its amount */
+td.v { white-space: nowrap; } /* an amount alone stays on one line */
+td { overflow-wrap: break-word; } /* a long value wraps inside the page, never past its edge */
 .big { font-size: 13pt; font-weight: bold; } .total { font-size: 12pt; font-weight: bold; border-top: 1px solid #999; padding-top: 2mm; } .sign { display: flex; gap: 10mm; margin-top: 10mm; }
 .sign div { flex: 1; border-top: 1px solid #333; padding-top: 1.5mm; min-height: 18mm; }
 section { break-inside: avoid; }
 """
 
 
+# a value up to this long that begins with an amount stays on one line («€ 36.000,00 × 40% = € 14.400,00»); a longer
+# one wraps in its cell (a quota's formula in words after it), each amount joined to its € by a no-break space
+SHORT = 40
+
+
 def _nowrap(value: object) -> str:
-    """An amount's cell never breaks between € and its figure; a text wraps as usual."""
-    return " class='v'" if str(value).startswith("€ ") else ""
+    """An amount's cell is kept on one line; a text, or a long value, wraps as usual (:func:`_value`)."""
+    text = str(value)
+    return " class='v'" if text.startswith("€ ") and len(text) <= SHORT else ""
+
+
+def _value(value: object) -> str:
+    """A value cell's text, escaped; of one that wraps (:func:`_nowrap`), never broken between € and an amount."""
+    text = str(value)
+    return _e(text if _nowrap(text) else text.replace("€ ", "€\u00a0"))
 
 
 def _e(text: object) -> str:
@@ -48,7 +61,7 @@ def _lines(lines: tuple[Line, ...], head: tuple[str, ...] | None = None) -> str:
         return ""
     noted = any(x.note for x in lines)
     rows = "".join(
-        f"<tr><th scope='row'>{_e(ln.label)}</th><td{_nowrap(ln.value)}>{_e(ln.value)}</td>"
+        f"<tr><th scope='row'>{_e(ln.label)}</th><td{_nowrap(ln.value)}>{_value(ln.value)}</td>"
         + (f"<td>{_e(ln.note)}</td>" if noted else "")
         + "</tr>"
         for ln in lines

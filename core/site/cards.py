@@ -15,6 +15,7 @@ from typing import Any
 
 from ciclope.core.run.citing import cited
 from ciclope.core.run.explain import input_shown, place, show, value_kind
+from ciclope.core.trace import SAID_WHOLE
 
 MAX_DEPTH = 8
 OWN_HEADS = (
@@ -113,7 +114,7 @@ def figure_html(
         f'<div class="note">{escape(f["note"])}</div>' if f.get("note") else "",
     ]
     items = []
-    for i in f["inputs"]:
+    for i in (i for i in f["inputs"] if i["name"] != SAID_WHOLE):  # a mark for readers, no value read
         ref, cell = i.get("ref") or "", i.get("cell") or ""
         found = trace.get(ref) if ref else None
         shown = escape(

@@ -136,7 +136,8 @@ class PartFormulas:
             return True
         env = self.envs[pid]
         held = self._run(formula, env) is True
-        read = list(env.read.values())
+        read = list(env.read.values())  # before the place is said: saying it runs parts of the condition again
+        read += [Input(Trace.SAID_WHOLE, True)] if place_said(formula, env, held) else []
         if not held and self.part.note:  # the regulation's words for the rule, said where the outcome is
             read.append(Input(Trace.RULE_NOTE, self.part.note))
         self.trace.record(
@@ -306,7 +307,24 @@ def unheld(formula: Formula, env: PersonEnv, values: bool = False) -> str:
                 (denied(t) + (_compared(t, env) if values else "") for t in false), commas=False
             )
     plain = placed(formula, env)
-    return f"{plain}: {denied(formula)}" if plain else denied(formula) + (_compared(formula, env) if values else "")
+    return whole_place(formula, plain) if plain else denied(formula) + (_compared(formula, env) if values else "")
+
+
+def whole_place(formula: Formula, plain: str) -> str:
+    """A place not reached said once and whole: the place and the places the premium reaches with how they are
+    counted (:func:`placed`), then how the places are decided, the rank in words with its tie-break («; il posto è
+    la posizione nell'ente per il punteggio (1 la più alta; a parità, per i giorni di assenza, dal più basso)»). The
+    condition in words and the values it read would say the same again: neither follows it (:func:`place_said`)."""
+    tree = formula.tree
+    assert isinstance(tree, Binary)  # placed() said a place: a rank compared with a limit
+    return f"{plain}; il posto è {said(tree.left)}"
+
+
+def place_said(formula: Formula, env: PersonEnv, held: bool) -> bool:
+    """Whether the condition left the person out by a place its note says whole (:func:`whole_place`): explain and
+    the scheda then say the note alone (``Trace.SAID_WHOLE``), not the values read after it, which the note gives
+    (the place, the count, the places reached) or the scheda gives elsewhere (the score, the days of absence)."""
+    return not held and bool(placed(formula, env))
 
 
 def _compared(formula: Formula, env: PersonEnv) -> str:
@@ -466,7 +484,7 @@ def in_euro(formula: Formula) -> bool:
 
 def _weight_shown(formula: Formula, found: Decimal) -> Decimal:
     """A weight as the explanation says it: an amount in euro with € («€ 1.190,00»), any other as a number to six
-    places, a percentage too (the unit's achievement, «=unita», is «1,000000»): the weight the split divides is
+    places at most, a percentage too (the unit's achievement, «=unita», is «1»): the weight the split divides is
     said so beside it, and a weight of one part reads as that of another part of the same person."""
     if in_euro(formula):
         return fmt.Money(money.r2(found))

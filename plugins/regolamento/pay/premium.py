@@ -54,7 +54,6 @@ from ciclope.plugins.regolamento.pay.shapes import (
     of_kind,
     shown_weight,
     six_places,
-    weight_places,
 )
 from ciclope.plugins.regolamento.read.lines import REGULATION
 from ciclope.plugins.regolamento.score import ladders
@@ -861,8 +860,7 @@ def rounded_alone(given: tuple[Input, ...], paid: Decimal) -> tuple[Input, ...]:
 
 def _one_weight(read: tuple[Input, ...], shared: tuple[Input, ...]) -> tuple[Input, ...]:
     """What the weight's formula read, without «peso dalla formula» where «peso», the one the split divides, is the
-    same number said the same way (a quota pagata of 100%): one line, never «peso € 1.572,93» twice. Where both are
-    said, the formula's with the places of «peso» beside it (:func:`weight_places`): «1,000000» over «326,775956»."""
+    same number said the same way (a quota pagata of 100%): one line, never «peso € 1.572,93» twice."""
     split = next((i for i in shared if i.name == "peso"), None)
     if split is None:
         return read
@@ -872,15 +870,7 @@ def _one_weight(read: tuple[Input, ...], shared: tuple[Input, ...]) -> tuple[Inp
         for i in read
         if i.name == FROM_FORMULA and i.value == split.value and isinstance(i.value, fmt.Money) is money_
     ]
-    kept = tuple(i for i in read if i not in same) if same else read
-    if not isinstance(split.value, fmt.Places):
-        return kept
-    return tuple(
-        attrs.evolve(i, value=weight_places(i.value, split.value))
-        if i.name == FROM_FORMULA and type(i.value) is fmt.Places
-        else i
-        for i in kept
-    )
+    return tuple(i for i in read if i not in same) if same else read
 
 
 def outcome_source(trace: Trace, pid: str, source: str) -> Citation:
@@ -983,9 +973,8 @@ def shown_pair(plan: Plan, weight: Any, total: Any) -> tuple[Any, Any]:
 
 
 def alike(weight: Any, total: Any) -> tuple[Decimal, Decimal]:
-    """A weight and the sum it is divided by, each as :func:`shown_weight` says it, both with six decimals (0,504110
-    beside 8,765601, 560,000000 beside 3.000,800000; never 0,50411 nor 560,0): one format for every weight beside its
-    sum, two numbers read alike, a share redone by hand."""
+    """A weight and the sum it is divided by, each as :func:`six_places` says it: the decimals each has, up to six,
+    without trailing zeros («125» beside «896,813273»), a share redone by hand."""
     return six_places(weight), six_places(total)
 
 

@@ -94,7 +94,7 @@ def area_of(reg: Regulation, part: Part, group: str, ente: Ente) -> str | None:
 def weight_shown(part: Part, weight: Decimal) -> Decimal:
     """A weight of the split among the graduatorie as the explanation shows it: in euro when its formula gives euro
     (a structure's own fund, «=fondo_uo / CONTA.GRUPPO()»), a head count as a count, else as any weight beside its
-    sum, to six decimals («140,000000» beside «1.416,382178»)."""
+    sum, to six decimals at most («140» beside «1.416,382178»)."""
     if isinstance(part.ranking_split, Formula) and part.ranking_split.type.same_unit(EURO):
         return fmt.Money(money.r2(weight))
     heads = not isinstance(part.ranking_split, Formula) and part.ranking_split != "quota_tempo"

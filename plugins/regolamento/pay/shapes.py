@@ -153,22 +153,19 @@ def shown_weight(weight: Any) -> Decimal:
 
 
 def six_places(weight: Any) -> fmt.Places:
-    """A weight beside the sum it is divided by, as every explanation, scheda and workbook writes it: six decimals,
-    trailing zeros too («140,000000», «91,663000», «92,219178»; never «140» next to «92,219178»)."""
-    return fmt.Places(shown_weight(weight).quantize(WEIGHT_PLACES))
+    """A weight as every explanation, scheda and workbook writes it, beside its sum or alone: :func:`shown_weight`,
+    to six decimals at most and without trailing zeros («125», «1», «94,9962», «896,813273»; never «125,000000»): the
+    decimals it has are the ones that redo the share, zeros after them say nothing to the reader."""
+    shown = shown_weight(weight).normalize()
+    exponent = shown.as_tuple().exponent
+    # a whole number normalizes to an exponent («1E+3»): written with its digits, «1.000»
+    return fmt.Places(shown.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else shown)
 
 
-def weight_places(weight: Any, beside: Decimal | None = None) -> fmt.Places:
-    """A weight a formula gave as the explanation says it: :func:`shown_weight`, its six decimals kept with their
-    trailing zeros («0,504110», never «0,50411»), a shorter one as it is («1», «0,5»); with ``beside`` (the weight
-    the split divides, said with the places of its sum), at least that one's places, so one explanation says its
-    weights alike («peso dalla formula = 1,000000» over «peso = 326,775956»)."""
-    exact = shown_weight(weight)
-    whole = Decimal(weight.numerator) / Decimal(weight.denominator) if isinstance(weight, Fraction) else Decimal(weight)
-    exponent = whole.normalize().as_tuple().exponent
-    own = 6 if isinstance(exponent, int) and exponent < -6 else fmt.Places(exact.normalize()).places
-    places = max(own, fmt.Places(beside).places if beside is not None else 0)
-    return fmt.Places(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP))
+def weight_places(weight: Any) -> fmt.Places:
+    """A weight a formula gave, as the explanation says it (:func:`six_places`): «1» beside «326,775956», never
+    «1,000000»."""
+    return six_places(weight)
 
 
 @attrs.frozen

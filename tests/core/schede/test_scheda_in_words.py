@@ -123,7 +123,7 @@ def test_a_part_s_fund_of_two_paid_stays_withheld(ciclope_ente, tmp_path):
     assert result.figures["premio:eccellenza:A1"].value == result.figures["premio:eccellenza:A2"].value == 100
     text = page(result, "A1")
     assert "€ 1.000,00" not in text
-    assert "Non è mostrato «fondo della parte «eccellenza»»" in text
+    assert "Non è mostrato il fondo della parte «eccellenza»: riguarda meno di 3 persone pagate" in text
 
 
 def funded(ciclope_ente, tmp_path, threshold: int):

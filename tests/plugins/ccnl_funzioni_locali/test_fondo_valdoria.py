@@ -118,11 +118,11 @@ def test_a_weight_reads_with_the_places_of_its_sum_a_unit_s_percentage_too(year)
     text = explain(year, "person", "P08")
     assert text is not None
     organizzativa = premium(text, "organizzativa")
-    # peso = "=unita": FIN reached 100% of its objectives, 1 to six places as every weight, never «100%» beside
-    # the «0,504110» it becomes
-    assert "  • peso dalla formula = 1,000000\n" in organizzativa
-    # the weight split: 100% × 184 / 365 = 0.504109589… → six places, 0,504110, as the sum 8,765601 has
-    assert "  • peso = 0,504110\n  • Σ pesi = 8,765601\n" in organizzativa
+    # peso = "=unita": FIN reached 100% of its objectives, 1 as every weight without trailing zeros, never «100%»
+    # beside the «0,50411» it becomes
+    assert "  • peso dalla formula = 1\n" in organizzativa
+    # the weight split: 100% × 184 / 365 = 0.504109589… → six places, 0,504110, said without its last zero
+    assert "  • peso = 0,50411\n  • Σ pesi = 8,765601\n" in organizzativa
     # the individual premium: 78 × 184 / 365 = 39.320547945… → 39,320548, beside 740,641036
     assert "  • peso = 39,320548\n  • Σ pesi = 740,641036\n" in premium(text, "individuale")
 

@@ -111,9 +111,9 @@ def test_the_fund_s_explanation_gives_each_band_s_sum_and_who_received_what(cicl
     assert "  formula: somma degli importi che il premio ha pagato, ciascuno spiegato con il suo calcolo\n" in text
     assert "parte" not in text[paid : text.index("\n", paid)]
     for said in (
-        "Σ pesi della fascia alta = 1,500000",
-        "Σ pesi della fascia media = 4,500000",
-        "Σ pesi della fascia bassa = 3,000000",
+        "Σ pesi della fascia alta = 1,5",
+        "Σ pesi della fascia media = 4,5",
+        "Σ pesi della fascia bassa = 3",
     ):
         assert f"  • {said}\n" in text[paid:]
     assert "  • importo di Persona S04 = € 444,44\n" in text[paid:]

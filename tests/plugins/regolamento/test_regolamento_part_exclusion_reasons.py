@@ -205,3 +205,48 @@ def test_an_exclusion_of_a_part_whose_condition_also_refuses_is_the_row_s_reason
     assert rows[("P3", "incarichi")][1] == (
         "la condizione della parte non vale: l'incarico della Tabella A è uguale a «nessuno», CII, art. 15"
     )
+
+
+def test_an_exclusion_of_other_parts_is_no_esito_of_a_part_it_does_not_name(ciclope_ente, tmp_path):
+    """A Consiglio regionale's «Premi» gave the maggiorazione's row of someone excluded from the two other parts the
+    exclusion as esito and reason («servizio inferiore a 60 giorni … art. 12 c. 1»), which it was not declared for:
+    explain says she misses the maggiorazione by its condition. Each row says the exclusions of its own part only."""
+    from test_regolamento_set_aside import TEXT
+
+    text = TEXT.replace(
+        "[[premi]]",
+        '[[esclusioni]]\nregola = "sanzione"\noltre = "rimprovero_scritto"\nscala = ["rimprovero_scritto", '
+        '"sospensione"]\nparti = ["produttività"]\nfonte = "art. 7"\n\n[[premi]]',
+        1,
+    )
+    files = one_unit_comune("Comune di Prova", [], [], '[funds]\nperformance_individuale = "10000.00"\n')
+    files["people.csv"] = (
+        "\n".join(
+            [
+                f"{STAFF_HEADER},sanzione",
+                "SEG,Segretario,segretario,DIR,com,1,0,false,,",
+                *(
+                    f"{p},Persona {p},dipendente,C,com,1,0,false,SEG,{s}"
+                    for p, s in zip("ABCD", ("sospensione", "", "", ""))
+                ),
+            ]
+        )
+        + "\n"
+    )
+    files["evaluations.csv"] += "".join(
+        f"{p},SEG,scheda,Valutazione,100,{points},\n" for p, points in zip("ABCD", (80, 90, 60, 60))
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    # A is suspended (excluded from «produttività» alone) and has 80 points, under the 90 of the maggiorazione: paid
+    # nothing, so A's esito is the exclusion; B alone has the maggiorazione (90 ≥ 90)
+    assert amounts(result)["A"] == "0.00"
+    table = sheets.awards(result, sheets.statuses(result))
+    head = [c[0] for c in table.columns]
+    code, part, esito, why = (head.index(h) for h in ("Codice", "Parte", "Esito", "Motivo"))
+    rows = {r[part]: (r[esito], r[why]) for r in table.rows if r[code] == "A"}
+    assert rows["produttività"][0] == "escluso per sanzione disciplinare"
+    assert rows["produttività"][1].startswith("sanzione disciplinare più grave di «rimprovero scritto»")
+    # the maggiorazione's row: the evaluation's esito and the part's own condition, never the suspension
+    assert rows["maggiorazione"][0] == "valutato"
+    assert rows["maggiorazione"][1].startswith("la condizione della parte non vale: ")
+    assert rows["maggiorazione"][1].endswith(", art. 6") and "sanzione" not in rows["maggiorazione"][1]

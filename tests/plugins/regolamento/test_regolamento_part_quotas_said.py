@@ -110,3 +110,18 @@ def test_the_residual_says_what_each_part_s_quota_formula_left_of_its_nominal_sh
         "progetto": "€ 210,89 (8,50% invece di 10%)",
         "qualità": "—",
     }
+
+
+def test_a_long_value_wraps_in_its_cell_its_amounts_joined_to_the_euro(ciclope_ente, tmp_path):
+    """An Autorità di bacino's scheda cut «€ 60.000,00 × 36,80% = € 22.080,00 (quota del fondo 36,80% = 40% × …» at
+    the page's edge, with a scrollbar: the whole cell was kept on one line. A long value wraps; an amount alone stays
+    on one line, and no amount is parted from its €."""
+    result = ente(tmp_path, ciclope_ente)
+    raw = render(build(result, "P3"))
+    cells = re.findall(r"<td( class='v')?>([^<]*)</td>", raw)
+    # the fund of «quantità»: 14.059,00 × 25,50% = 3.585,05 (the test above), then the quota's formula in words
+    [(nowrap, said)] = [(v, text) for v, text in cells if "quota del fondo 25,50%" in html.unescape(text)]
+    assert nowrap == "" and len(said) > 80
+    assert html.unescape(said).startswith("€\u00a014.059,00 × 25,50% = €\u00a03.585,05 (")
+    # an amount alone, «qualità» 8.435,40 / 3 = 2.811,80: on one line, as it is
+    assert (" class='v'", "€ 2.811,80") in cells

@@ -100,8 +100,14 @@ def test_the_figure_lists_each_value_by_place_so_the_rank_is_redone_by_hand(cicl
 
 def test_the_scheda_says_the_person_s_own_tie_break_value(ciclope_ente, tmp_path):
     page = html.unescape(re.sub(r"<[^>]+>", " ", render(build(comune(ciclope_ente, tmp_path), "P2"))))
-    # P2: 85 points, 10 days, place 4 (1 + P1 + P3 + P4), more than 3: left out of the part
-    assert f"(il punteggio = 85,00 punti; i giorni di assenza = 10; {SAID} = 4)" in re.sub(r"\s+", " ", page)
+    page = re.sub(r"\s+", " ", page)
+    # P2: 85 points, 10 days, place 4 (1 + P1 + P3 + P4), more than 3: left out of the part. The place, the tie lost
+    # and how places are decided, said once; the days are the person's own line of the scheda, not repeated
+    assert (
+        "no — è al 4° posto, a pari punteggio (85,00) con chi ha meno giorni di assenza; il premio spetta ai primi 3 "
+        f"posti; il posto è {SAID}"
+    ) in page
+    assert "Giorni di assenza 10 " in page and f"{SAID} = 4" not in page
 
 
 def test_one_argument_ranks_as_before(ciclope_ente, tmp_path):
@@ -176,9 +182,15 @@ def test_a_place_lost_on_the_tie_break_is_said_plainly_on_the_scheda_and_in_expl
         "(il 60% delle 6 persone per cui il punteggio è almeno 60, per difetto)"
     )
     page = scheda_text(result, "P2")
-    assert f"Partecipazione di Persona P2 alla parte «premio ai primi tre»: no — {lost}: {SAID} è più di" in page
-    # the regulation's words for the rule after what did not hold and the person's own values
-    assert "= 3); nota del regolamento: al 60% dei valutati; a parità prevale chi ha meno assenze" in page
+    # one statement, said once: the place, the places the premium reaches and how they are counted, how the places
+    # are decided; never the condition in words again («… è più di 60% × …») nor the values read after it
+    # («(il punteggio = 85,00 punti; … = 3)»); then the regulation's words for the rule
+    assert (
+        f"Partecipazione di Persona P2 alla parte «premio ai primi tre»: no — {lost}; il posto è {SAID}; nota del "
+        "regolamento: al 60% dei valutati; a parità prevale chi ha meno assenze"
+    ) in page
+    line = page[page.index("Partecipazione di Persona P2") :]
+    assert "è più di" not in line and "= 3)" not in line and "il punteggio = 85,00" not in line
     assert " tu " not in page and "dal più basso è" not in page
     assert "Persona P3" not in page and "Persona P4" not in page  # never a colleague on the scheda
     assert lost in explain(result, "person", "P2")
@@ -187,8 +199,9 @@ def test_a_place_lost_on_the_tie_break_is_said_plainly_on_the_scheda_and_in_expl
     # the count said with its condition: the 6 with at least 60 points, not the people of the ente
     assert (
         "no — è al 5° posto; il premio spetta ai primi 3 posti (il 60% delle 6 persone per cui il punteggio è almeno "
-        "60, per difetto):"
+        f"60, per difetto); il posto è {SAID}; nota del regolamento:"
     ) in five
+    assert f"no — {lost}; il posto è {SAID}; nota del regolamento:" in explain(result, "person", "P2")
     assert "a pari punteggio" not in five
 
 

@@ -197,7 +197,7 @@ def test_the_part_fund_that_is_the_whole_fund_is_shown(tmp_path):
     text = _text(render(build(_result(tmp_path), "D02")))
     # quota 100% of € 60.000,00: the ente's fund, published whoever is paid from it
     assert "fondo della parte «reggenza» € 60.000,00" in text
-    assert "Non è mostrato «fondo della parte «reggenza»»" not in text
+    assert "Non è mostrato il fondo della parte «reggenza»" not in text
 
 
 def test_the_incarico_is_said_by_its_words(tmp_path):

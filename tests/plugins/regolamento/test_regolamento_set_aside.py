@@ -167,9 +167,14 @@ def test_a_fund_less_a_set_aside_of_fewer_than_3_paid_is_withheld_on_the_scheda(
     assert f"• {said} = € 400,00\n" in explain(result, "person", "B")
     page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "B")))))
     assert "€ 600,00" not in page and "€ 400,00" not in page
+    # the small group is the maggiorazione's (A alone), «produttività» pays three: the value of a point instead,
+    # 400 / (90 + 60 + 60) = 1,904761…; 1,905 × 60 = 114,30, over the 114,28 of the exact 114,2857…; 1,9048 × 60 =
+    # 114,288 → 114,28
     assert (
-        "Non sono mostrati «fondo della parte «produttività»» e «Σ pesi»: riguardano meno di 3 persone pagate" in page
+        "Non sono mostrati il fondo della parte «produttività» e la Σ pesi: per differenza darebbero l'importo della "
+        "parte «maggiorazione», pagata a meno di 3 persone." in page
     )
+    assert "valore di un punto di peso (fondo ÷ Σ pesi) 1,9048 " in page
 
 
 def test_a_part_with_no_share_that_takes_another_s_residual_says_so_not_zero(ciclope_ente, tmp_path):
@@ -186,3 +191,54 @@ def test_a_part_with_no_share_that_takes_another_s_residual_says_so_not_zero(cic
     rows = {row[1]: row for row in section.rows}
     assert str(rows["produttività"][2]) == "1"
     assert rows["maggiorazione"][2] == "solo il non pagato della parte «produttività»"
+
+
+def test_a_part_less_a_set_aside_says_the_set_aside_and_the_value_of_a_point(ciclope_ente, tmp_path):
+    """A Consiglio regionale's schede withheld the fund of «performance individuale» (paid to 6) and its Σ pesi «for
+    fewer than 3 people paid»: the small group is the maggiorazione set aside from it (paid to one). The note says so,
+    names the elements as Italian does, and gives the value of a point of weight, so the premium is redone."""
+    from ciclope.core.run.explain import explain
+    from ciclope.core.schede.content import build
+    from ciclope.core.schede.render import render
+
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in "ABCD"]
+    cards = [f"{p},SEG,scheda,Valutazione,100,{points}," for p, points in zip("ABCD", (90, 60, 60, 60))]
+    funds = '[funds]\nperformance_individuale = "10000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, TEXT, one_unit_comune("Comune di Prova", staff, cards, funds))
+    # «produttività» 10% of 10.000,00 = 1.000,00; only A's maggiorazione (90 ≥ 90) of 600,00 is set aside: 400,00
+    # divided among 90 + 60 + 60 + 60 = 270 points, B's 400 × 60 / 270 = 88,888… → 88,88 and a remainder's cent
+    assert amounts(result)["B"] == "88.89"
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "B")))))
+    assert "€ 400,00" not in page and "270" not in page
+    assert (
+        "Non sono mostrati il fondo della parte «produttività» e la Σ pesi: per differenza darebbero l'importo della "
+        "parte «maggiorazione», pagata a meno di 3 persone." in page
+    )
+    assert "meno di 3 persone pagate" not in page
+    # the value of a point, 400 / 270 = 1,481481…: with 4 decimals 1,4815 × 60 = 88,89, over the 88,88 the exact
+    # 88,888… gives before its cent; with 5, 1,48148 × 60 = 88,8888 → 88,88
+    assert "valore di un punto di peso (fondo ÷ Σ pesi) 1,48148 " in page
+    assert "il premio è peso × valore di un punto di peso" in page
+    # the office's explanation is unchanged: the fund and Σ pesi, no value of a point
+    said = explain(result, "person", "B")
+    assert "• Σ pesi = 270" in said and "valore di un punto" not in said
+    # A, paid the maggiorazione, reads the fund, whose set-aside is her own: nothing withheld, no value of a point
+    own = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "A")))))
+    assert "€ 1.000,00 − € 600,00 accantonati per la parte «maggiorazione» € 400,00" in own
+    assert "valore di un punto" not in own
+
+
+def test_the_value_of_a_point_is_withheld_where_the_part_pays_fewer_than_3(ciclope_ente, tmp_path):
+    from ciclope.core.schede.content import build
+    from ciclope.core.schede.render import render
+
+    staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in "AB"]
+    cards = ["A,SEG,scheda,Valutazione,100,90,", "B,SEG,scheda,Valutazione,100,60,"]
+    funds = '[funds]\nperformance_individuale = "10000.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, TEXT, one_unit_comune("Comune di Prova", staff, cards, funds))
+    # «produttività» pays A and B: 400,00 after A's 600,00, 90 / 150 → 240,00 and 160,00 (the test above); B's part
+    # is of two people paid, so its value of a point 400 / 150 with B's 160,00 would give A's 240,00
+    assert amounts(result)["B"] == "160.00"
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "B")))))
+    assert "valore di un punto" not in page and "2,6666" not in page and "2,67" not in page
+    assert "riguardano meno di 3 persone pagate" in page

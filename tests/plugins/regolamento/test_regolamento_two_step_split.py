@@ -120,12 +120,12 @@ def test_the_scheda_shows_each_part_s_weight_sum_and_fund(ciclope_ente, tmp_path
     ]
     assert "€ 800,00" in mantenimento
     assert "fondo della parte «mantenimento» € 14.000,00 × 40% = € 5.600,00" in mantenimento
-    assert "peso 1,000000 " in mantenimento and "Σ pesi 7,000000 " in mantenimento
+    assert "peso 1 " in mantenimento and "Σ pesi 7 " in mantenimento
     assert "tempo lavorato 100%" in mantenimento  # the share paid
     risultato = page[page.index("Premio della parte «risultato»:") :]
     assert "€ 1.800,00" in risultato
     assert "fondo della graduatoria (Ufficio uno) € 4.800,00" in risultato
-    assert "peso 90,000000 " in risultato and "Σ pesi 240,000000 " in risultato
+    assert "peso 90 " in risultato and "Σ pesi 240 " in risultato
 
 
 def test_the_scheda_withholds_and_says_why_a_graduatoria_of_two(ciclope_ente, tmp_path):
@@ -135,11 +135,11 @@ def test_the_scheda_withholds_and_says_why_a_graduatoria_of_two(ciclope_ente, tm
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     page = text_of(render(build(result, "B1")))
     risultato = page[page.index("Premio della parte «risultato»:") :]
-    assert "€ 1.920,00" in risultato and "peso 80,000000 " in risultato
+    assert "€ 1.920,00" in risultato and "peso 80 " in risultato
     assert "€ 3.600,00" not in page and "Σ pesi 150" not in page
     assert (
-        "Non sono mostrati «fondo della graduatoria (Ufficio due)» e «Σ pesi»: riguardano meno di 3 persone pagate, e "
-        "per differenza darebbero l'importo o il peso di un collega"
+        "Non sono mostrati il fondo della graduatoria (Ufficio due) e la Σ pesi: riguardano meno di 3 persone pagate, "
+        "e per differenza darebbero l'importo o il peso di un collega"
     ) in risultato
 
 
@@ -150,8 +150,8 @@ def test_the_scheda_says_who_holds_what_it_withholds_and_who_may_see_it(ciclope_
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     [withheld] = [p.withheld for pay in build(result, "B1").payments for p in (pay, *pay.parts) if p.withheld]
     assert withheld == (
-        "Non sono mostrati «fondo della graduatoria (Ufficio due)» e «Σ pesi»: riguardano meno di 3 persone pagate, e "
-        "per differenza darebbero l'importo o il peso di un collega. Le cifre non mostrate sono conservate "
+        "Non sono mostrati il fondo della graduatoria (Ufficio due) e la Σ pesi: riguardano meno di 3 persone pagate, "
+        "e per differenza darebbero l'importo o il peso di un collega. Le cifre non mostrate sono conservate "
         "dall'ufficio del personale, che le mostra a chi ha diritto di vederle: chi vuole verificare il proprio premio "
         "può chiedere di prenderne visione (accesso agli atti, legge 7 agosto 1990, n. 241, art. 22 e seguenti)."
     )
@@ -268,20 +268,21 @@ def test_one_left_without_pay_by_a_reduction_reads_no_sum_of_the_two_paid(ciclop
     page = text_of(render(build(result, "B3")))
     risultato = page[page.index("Premio della parte «risultato»:") :]
     assert "Σ pesi 150" not in risultato and "€ 3.600,00" not in risultato
-    assert "«Σ pesi»" in risultato and "riguardano meno di 3 persone pagate" in risultato
+    assert "e la Σ pesi: riguardano meno di 3 persone pagate" in risultato
 
 
-def test_explain_says_every_weight_of_the_graduatorie_split_with_six_decimals(ciclope_ente, tmp_path):
-    """docs/regolamento.md: every weight beside its sum has six decimals, also when whole («peso = 560,000000»).
+def test_explain_says_every_weight_of_the_graduatorie_split_without_trailing_zeros(ciclope_ente, tmp_path):
+    """docs/regolamento.md: every weight, beside its sum too, has the decimals it has up to six, never trailing zeros
+    («peso = 560», not «560,000000»).
     riparto_graduatorie = "=fte", everyone full time: each one's weight is 1, Ufficio uno 4 (A1..A4), all 7."""
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     said = explain(result, "person", "A1")
     assert said is not None
-    assert "peso del riparto della graduatoria = 4,000000" in said
-    assert "peso del riparto in tutto = 7,000000" in said
-    assert "peso di Persona A1 = 1,000000" in said
-    assert "Persona A1 nel riparto tra le graduatorie della parte «risultato» = 1,000000" in said
-    assert "peso di Persona A1 = 1\n" not in said
+    assert "peso del riparto della graduatoria = 4\n" in said
+    assert "peso del riparto in tutto = 7\n" in said
+    assert "peso di Persona A1 = 1\n" in said
+    assert "Persona A1 nel riparto tra le graduatorie della parte «risultato» = 1\n" in said
+    assert ",000000" not in said
 
 
 def test_a_maximum_of_the_graduatoria_s_fund_says_that_fund(ciclope_ente, tmp_path):
