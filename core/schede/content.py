@@ -548,7 +548,11 @@ def _shown(
     theirs = [i for i in figure.inputs if _theirs(result, i, pid)]
     if theirs:  # a colleague's name, code or figure the rule reads: never on the scheda, whatever the group
         figure = figure._replace(inputs=tuple(i for i in figure.inputs if i not in theirs))
+    few = [i for i in figure.inputs if _of_few(result, i, pid)]
+    if few:  # a value over the people of a small group (a sum, a mean): with the person's own, a colleague's
+        figure = figure._replace(inputs=tuple(i for i in figure.inputs if i not in few))
     kept, left, aside = _small_groups(result, figure, pool, band, pid)
+    left = [*few, *left]
     point = point_value(figure, left) if aside else None
     if point is not None:
         kept = kept._replace(inputs=(*kept.inputs, point))
@@ -621,6 +625,28 @@ def _few_paid(result: Result, ref: str, pid: str) -> bool:
         if (i.ref or "").startswith((PART, "award:")) and isinstance(i.value, Decimal) and i.value > 0
     }
     return bool(paid) and _small(frozenset(paid), pid)
+
+
+# a person listed in the figure of a value over people: «Rita Pace (P3)», or a further value of theirs at a tie
+_LISTED = re.compile(r"\(([^()]+)\)(?:, a parità: .*)?$")
+
+
+def _of_few(result: Result, step: Any, pid: str) -> bool:
+    """Whether ``step`` is a value computed over people whose figure lists fewer than 3 of them, a colleague of
+    ``pid`` among them (a formula's sum, mean or highest over a graduatoria of two): with the person's own value it
+    gives the colleague's (rules/core.md §6). The people listed are those whose values make it; a line for those a
+    condition leaves out adds nothing to it."""
+    ref = getattr(step, "ref", "") or ""
+    sub = result.figures.get(ref) if ref else None
+    if sub is None:
+        return False
+    people = result.ente.people
+    listed = {
+        found.group(1)
+        for i in sub.inputs
+        if (found := _LISTED.search(getattr(i, "name", "") or "")) is not None and found.group(1) in people
+    }
+    return bool(listed) and _small(frozenset(listed), pid)
 
 
 def _nought(step: Any) -> bool:
@@ -728,6 +754,8 @@ def _the(name: str) -> str:
     if name.startswith(("Σ", "somma")):
         return f"la {name}"
     first = name.split(" ", 1)[0].lower()
+    if first in ("il", "lo", "la", "i", "gli", "le", "un", "uno", "una") or first.startswith("l'"):
+        return name  # a formula's words have their article: «la somma, nella graduatoria, di …»
     if first[:1] in tuple("aeiouàèéìòù"):
         return f"l'{name}"
     if re.match(r"s[^aeiouàèéìòù]|z|gn|ps", first):

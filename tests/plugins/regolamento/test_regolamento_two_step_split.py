@@ -143,6 +143,27 @@ def test_the_scheda_withholds_and_says_why_a_graduatoria_of_two(ciclope_ente, tm
     ) in risultato
 
 
+def test_a_formula_s_sum_over_a_graduatoria_of_two_is_withheld_too(ciclope_ente, tmp_path):
+    """The same split written as a formula, the sum over the graduatoria in it: Ufficio due's 80 + 70 = 150 with her
+    own 80 would give B1 her colleague's 70 points; the scheda withholds it as it withholds Σ pesi. Ufficio uno's sum
+    over three people (90 + 60 + 90 = 240; A4 has no card) stays on A1's scheda."""
+    said = 'metodo = "formula"\nimporto = "=fondo * punteggio / SOMMA.GRUPPO(SE(punteggio >= 55; punteggio; 0))"'
+    text = REGULATION.replace('metodo = "proporzionale"\nquota_fondo = "60%"', f'{said}\nquota_fondo = "60%"')
+    text = text.replace('riparto_graduatorie = "=fte"\npeso = "=punteggio"', 'riparto_graduatorie = "=fte"')
+    assert text.count("SOMMA.GRUPPO") == 1 and 'peso = "=punteggio"' not in text
+    result = run_declared(ciclope_ente, tmp_path, text, azienda())
+    # «risultato»: B1 3.600 × 80 / 150 = 1.920,00; A1 4.800 × 90 / 240 = 1.800,00, as the proportional split; with
+    # «mantenimento», 5.600 / 7 = 800,00 each: B1 2.720,00, A1 2.600,00
+    assert amounts(result)["B1"] == "2720.00" and amounts(result)["A1"] == "2600.00"
+    page = text_of(render(build(result, "B1")))
+    risultato = page[page.index("Premio della parte «risultato»:") :]
+    assert "€ 1.920,00" in risultato and " 150 " not in risultato and "150," not in risultato
+    assert "la somma, nella graduatoria, del punteggio delle persone per cui il punteggio è almeno 55" in risultato
+    assert "Non sono mostrati la somma, nella graduatoria, del punteggio" in risultato  # its own article, once
+    assert "riguardano meno di 3 persone pagate" in risultato
+    assert " 240 " in text_of(render(build(result, "A1")))
+
+
 def test_the_scheda_says_who_holds_what_it_withholds_and_who_may_see_it(ciclope_ente, tmp_path):
     """B1 cannot redo her premium without the fund of Ufficio due and its Σ pesi, which the scheda withholds (rules/core.md
     §6): it says, in the words an employee reads, that the personnel office keeps them and shows them to whoever is
