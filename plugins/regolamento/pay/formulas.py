@@ -544,12 +544,27 @@ def amount_words(part: Part) -> str:
     amount = part.amount
     assert amount is not None
     words = of_rankings(sentence(amount), part.rankings)  # ``fondo``: the graduatoria's, where the part has them
+    # a formula that rounds to the cent itself («ARROTONDA.PER.DIF(…; 2)») says its rounding: never a second one
+    cents = "" if _to_cents(amount) else ", arrotondato al centesimo"
     if part.assignments is None:
-        return f"importo = «{amount}» ({words}), arrotondato al centesimo"
+        return f"importo = «{amount}» ({words}){cents}"
     combine = COMBINED[part.combine]
     return (
-        f"per ogni incarico «{part.assignments}» dell'elenco degli incarichi: importo = «{amount}» ({words}), "
-        f"arrotondato al centesimo; con più incarichi {combine}"
+        f"per ogni incarico «{part.assignments}» dell'elenco degli incarichi: importo = «{amount}» ({words}){cents}; "
+        f"con più incarichi {combine}"
+    )
+
+
+def _to_cents(formula: Formula) -> bool:
+    """Whether the formula's value is rounded to two decimals by its outermost function (ARROTONDA, ARROTONDA.PER.DIF,
+    ARROTONDA.PER.ECC with 2): rounding it again to the cent changes nothing."""
+    tree = formula.tree
+    return (
+        isinstance(tree, Call)
+        and tree.fn in ("ARROTONDA", "ARROTONDA.PER.DIF", "ARROTONDA.PER.ECC")
+        and len(tree.args) == 2
+        and isinstance(tree.args[1], Num)
+        and tree.args[1].value == 2
     )
 
 

@@ -318,6 +318,22 @@ def test_nested_thresholds_missed_say_the_lowest(ciclope_ente, tmp_path):
     assert result.figures["award:P3"].note.startswith("nessun importo: il punteggio è meno di 70, il punteggio")
 
 
+def test_a_formula_that_rounds_to_the_cent_is_not_said_rounded_again(ciclope_ente, tmp_path):
+    importo = "'=ARROTONDA.PER.DIF(punteggio * 5,005 €; 2)'"
+    text = EMPLOYEES_ONLY.replace('metodo = "proporzionale"', f'metodo = "formula"\nimporto = {importo}')
+    result = run_declared(ciclope_ente, tmp_path, text, three((80, 50, 0)))
+    # 80 × 5,005 = 400,40; 50 × 5,005 = 250,25, within the fund of 1.000,00 (650,65), each to the cent already
+    assert amounts(result) == {"P1": "400.40", "P2": "250.25", "P3": "0.00"}
+    formula = result.figures["award:P1"].formula
+    assert formula.endswith("arrotondato per difetto a 2 decimali)"), formula  # its own rounding, said once
+    # a formula that does not round says the cent
+    importo = "'=punteggio * 5,005 €'"
+    text = EMPLOYEES_ONLY.replace('metodo = "proporzionale"', f'metodo = "formula"\nimporto = {importo}')
+    (tmp_path / "due").mkdir()
+    result = run_declared(ciclope_ente, tmp_path / "due", text, three((80, 50, 0)))
+    assert result.figures["award:P1"].formula.endswith("), arrotondato al centesimo")
+
+
 RESULT_PAY = (
     EMPLOYEES_ONLY
     + """
