@@ -277,7 +277,14 @@ def destination(reg: Regulation, pr: Premium) -> str | None:
 def grouping(reg: Regulation, pr: Premium) -> Formula | None:
     """The formula that gives each one of the part ``pr`` the group whose colleagues share what its reductions cut
     (``economie = "=settore"``); None when no reduction of the part says one."""
+    found = sharing(reg, pr)
+    return found.savings if found is not None and isinstance(found.savings, Formula) else None
+
+
+def sharing(reg: Regulation, pr: Premium) -> Reduction | None:
+    """The reduction of the part ``pr`` that sends its cuts to the colleagues of a group: its rule is the one the
+    economies' figures cite («le economie … ridistribuite ai colleghi del medesimo settore»); None without one."""
     for red in reg.reductions:
         if applies(red, pr, shared=False) and isinstance(red.savings, Formula):
-            return red.savings
+            return red
     return None

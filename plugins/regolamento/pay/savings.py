@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
-from ciclope.core import Ente, Input, OrgPerformance, Problem, Trace, fmt, money
+from ciclope.core import Citation, Ente, Input, OrgPerformance, Problem, Trace, fmt, money
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
@@ -77,7 +77,7 @@ def group_of(
     ente, _, trace = ctx
     person = entry.person
     name, read, why = named(reg, formula, person, ente)
-    source = cite(reg, pr.source)
+    source = _cited(reg, pr)
     if why:
         message = (
             f"parte «{part_name(pr)}», economie: {why} per {person.name}: nessun gruppo, il suo taglio resta residuo "
@@ -102,7 +102,7 @@ def share_group(
     """The cuts of one group, recorded, split among its members the part pays (their amounts after the cuts as
     weights); each share recorded. Nobody paid: nothing is split, and the group's figure says that it stays."""
     _, _, trace = ctx
-    source = cite(reg, pr.source)
+    source = _cited(reg, pr)
     part = part_name(pr)
     total = sum((cuts[pid] for pid in members if pid in cuts), ZERO)
     weights = {pid: amount for pid, (_, amount) in members.items() if amount > 0}
@@ -149,6 +149,13 @@ def amended(key: str, share: Decimal, part: str, pid: str, trace: Trace) -> None
     extra = Input("quota delle economie del gruppo", fmt.Money(share), ref=f"savings:{part}:{pid}")
     trace.add([before._replace(value=before.value + share, formula=f"{before.formula}; {SHARE_WORDS}",
                                inputs=(*before.inputs, extra))])  # fmt: skip
+
+
+def _cited(reg: Regulation, pr: Premium) -> Citation:
+    """The rule the economies' figures cite: the reduction's that sends the cuts to the group (its article, «c. 6»),
+    never only the part's."""
+    rule = reductions.sharing(reg, pr)
+    return cite(reg, rule.source if rule is not None and rule.source else pr.source)
 
 
 def part_name(pr: Premium) -> str:

@@ -97,6 +97,11 @@ def test_the_cuts_go_to_the_colleagues_of_the_same_sector(ciclope_ente, tmp_path
     assert ("quota delle economie del gruppo", Decimal("30.00")) in [(i.name, i.value) for i in premium.inputs]
     group = figures["gruppo_economie:produttività:A2"]
     assert group.value == "amministrativo"
+    # the economies are the reduction's rule (art. 4, «ridistribuite ai colleghi»), not the part's art. 3
+    assert {figures[k].source for k in ("savings:produttività:T3", "savings:produttività:group:tecnico")} == {
+        "Criteri del premio di produzione, art. 4"
+    }
+    assert group.source == "Criteri del premio di produzione, art. 4"
     assert [(i.value, i.cell) for i in group.inputs] == [("amministrativo", "people.csv:7:settore")]
 
 
