@@ -553,7 +553,7 @@ def _shown(
         figure = figure._replace(inputs=tuple(i for i in figure.inputs if i not in few))
     kept, left, aside = _small_groups(result, figure, pool, band, pid)
     left = [*few, *left]
-    point = point_value(figure, left) if aside else None
+    point = point_value(figure, left, _premiums(result)) if aside else None
     if point is not None:
         kept = kept._replace(inputs=(*kept.inputs, point))
     return kept, Left((*theirs, *left), aside, point is not None)
@@ -647,6 +647,13 @@ def _of_few(result: Result, step: Any, pid: str) -> bool:
         if (found := _LISTED.search(getattr(i, "name", "") or "")) is not None and found.group(1) in people
     }
     return bool(listed) and _small(frozenset(listed), pid)
+
+
+def _premiums(result: Result) -> list[Figure]:
+    """Every premium's figure and every part's of a summed one: the peers a value of a point is made the same for."""
+    return result.memo(
+        "schede.premiums", lambda: [f for k, f in result.figures.items() if k.startswith(("award:", PART))]
+    )
 
 
 def _nought(step: Any) -> bool:

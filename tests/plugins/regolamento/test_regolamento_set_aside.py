@@ -168,13 +168,16 @@ def test_a_fund_less_a_set_aside_of_fewer_than_3_paid_is_withheld_on_the_scheda(
     page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "B")))))
     assert "€ 600,00" not in page and "€ 400,00" not in page
     # the small group is the maggiorazione's (A alone), «produttività» pays three: the value of a point instead,
-    # 400 / (90 + 60 + 60) = 1,904761…; 1,905 × 60 = 114,30, over the 114,28 of the exact 114,2857…; 1,9048 × 60 =
-    # 114,288 → 114,28
+    # 400 / (90 + 60 + 60) = 1,904761…, the same on every scheda of the part, to the places each one's amount needs:
+    # B and C (60): 1,905 × 60 = 114,30, over the 114,28 of the exact 114,2857…; 1,9048 × 60 = 114,288 → 114,28;
+    # A (90): 1,9048 × 90 = 171,432 → 171,43, over the 171,42 of the exact 171,4285…; 1,90476 × 90 = 171,4284 → 171,42
     assert (
         "Non sono mostrati il fondo della parte «produttività» e la Σ pesi: per differenza darebbero l'importo della "
         "parte «maggiorazione», pagata a meno di 3 persone." in page
     )
-    assert "valore di un punto di peso (fondo ÷ Σ pesi) 1,9048 " in page
+    assert "valore di un punto di peso (fondo ÷ Σ pesi) 1,90476 " in page
+    other = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "C")))))
+    assert "valore di un punto di peso (fondo ÷ Σ pesi) 1,90476 " in other
 
 
 def test_a_part_with_no_share_that_takes_another_s_residual_says_so_not_zero(ciclope_ente, tmp_path):
