@@ -312,10 +312,11 @@ _ACCENTED = {
 
 # The acronyms of the field a key writes in small letters («interim_eq»): said in capitals, whatever the key's case.
 # A closed list of words that are never Italian words of their own.
-# «PL»: the Polizia locale («Fondo potenziamento PL»)
+# «PL»: the Polizia locale («Fondo potenziamento PL»); «FRD»: the Fondo risorse decentrate («frd_performance», «Fondo
+# FRD performance»); «RIA»: the retribuzione individuale di anzianità of those who left, which the fund takes back
 ACRONYMS = frozenset(
     ("EQ", "EP", "PO", "PEO", "PEG", "PIAO", "OIV", "CCNL", "CCDI", "CCI", "CCIAA", "UO", "DUP", "PNRR", "SMVP", "RUP")
-) | {"PL"}
+) | {"PL", "FRD", "RIA"}
 
 
 def accented(words: str) -> str:

@@ -198,6 +198,7 @@ class Reading:
     public: bool = False
     scale: str = ""  # the regulation's own scale of points («500»), where the scores have one: said with them
     scored: bool = True  # False where the premium foresees no individual evaluation: no sentence on scores
+    ente: str = ""  # the ente's id, in the command the internal page gives to redo a figure (``ciclope explain``)
 
 
 @attrs.frozen

@@ -8,6 +8,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 from ciclope.core import Ente, Params, Problem, Row, fmt, hookimpl
 
+from .appointments import terms_outside_year
 from .common import (
     _SECTION,
     HUNDRED,
@@ -29,6 +30,7 @@ from .eligibility import validate_positions
 def validate(ente: Ente, params: Params) -> list[Problem]:
     out: list[Problem] = []
     out += validate_positions(ente, params)
+    out += terms_outside_year(ente)
     out += validate_projects(ente)
     out += validate_cards(ente)
     judgement = ente.approvals.get("oiv_judgement")

@@ -1,6 +1,6 @@
 """A fund named by its ente.toml key alone is read in words, and a word the key writes without its accent (as a
 TOML key is typed: «produttivita») is said with it; an acronym of the field the key writes in small letters
-(«interim_eq») in capitals."""
+(«interim_eq», «frd_performance») in capitals."""
 
 from __future__ import annotations
 
@@ -28,6 +28,10 @@ from ciclope.core import fmt
         ("obiettivo_ob1", "Fondo obiettivo OB1"),  # an objective's code, typed small in the key
         ("progetto_uo12_2024", "Fondo progetto UO12 2024"),  # a year is a number, not a code
         ("fase2_progetto", "Fondo fase2 progetto"),  # a word with a number is no code
+        ("frd_performance", "Fondo FRD performance"),  # the Fondo risorse decentrate: «Fondo frd performance» lost it
+        ("quota_FRD", "Fondo quota FRD"),
+        ("ria_cessati", "Fondo RIA cessati"),  # the retribuzione individuale di anzianità of those who left
+        ("pnrr_incentivi", "Fondo PNRR incentivi"),
     ],
 )
 def test_a_fund_s_key_in_words_with_its_accents(key, said):

@@ -133,7 +133,7 @@ def notes(r: Result, named: bool = True) -> list[Block]:
     acts = [fmt.regulation(x, docs) for x in r.plugin.regulations]
     files = [(name, digest[:16] + "…") for name, digest in sorted(r.ente.files.items())]
     # the office's files and their fingerprints are for the office (the internal page): a citizen reads the acts
-    data = [Table("", columns(("File di input", "Impronta SHA-256 (inizio)")), files, empty="Nessun file registrato.")]
+    data = [Table("", columns(("File dei dati", "Impronta SHA-256 (inizio)")), files, empty="Nessun file registrato.")]
     return [
         Heading("Parametri in vigore"),
         parameters(r, words),
@@ -143,7 +143,7 @@ def notes(r: Result, named: bool = True) -> list[Block]:
         Acts(None, acts),
         *(data if named else []),
         Heading("Come leggere i numeri"),
-        Reading(public=not named, scale=_scale(r), scored=stats.unscored(r) != stats.NOT_FORESEEN),
+        Reading(public=not named, scale=_scale(r), scored=stats.unscored(r) != stats.NOT_FORESEEN, ente=r.ente.id),
     ]
 
 

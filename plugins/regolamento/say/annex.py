@@ -40,9 +40,10 @@ def annex(result: Result) -> list[ReportSection]:
     regulation = declared(result.params)
     if regulation is None:
         return []
-    # a day the articles say without its year («in servizio al 31/12») is the cycle's: the annex is of one year
+    # a day the articles say without its year («in servizio al 31/12») is the cycle's: the annex is of one year; the
+    # annex is read, so its articles say each formula's words without the formula as typed (Article.words)
     rows = tuple(
-        (article.heading(n), dated(article.body, result.ente.year))
+        (article.heading(n), dated(article.words, result.ente.year))
         for n, article in enumerate(articles(regulation), start=1)
     )
     out = [

@@ -52,7 +52,8 @@ WRITERS: dict[str, Callable[[Any, Regulation], phrases.Said]] = {
 
 @attrs.frozen
 class Article:
-    """One article: its title, the ``fonte`` of its rules (several for a list of blocks) and its sentences."""
+    """One article: its title, the ``fonte`` of its rules (several for a list of blocks) and its sentences, each
+    formula as typed marked beside its words (:func:`say.phrases.typed`): read them by :attr:`body` or :attr:`words`."""
 
     title: str
     sources: tuple[str, ...]
@@ -64,7 +65,17 @@ class Article:
 
     @property
     def body(self) -> str:
-        return " ".join(self.sentences)
+        """The article as ``regolamento leggi`` prints it: each formula's words, then the formula as typed."""
+        return _TYPED.sub(r"\1", " ".join(self.sentences))
+
+    @property
+    def words(self) -> str:
+        """The article as the Relazione's annex says it: the words alone, without the formulas as typed."""
+        return _TYPED.sub("", " ".join(self.sentences))
+
+
+# a formula as typed beside its words (:func:`say.phrases.typed`), its parenthesis in group 1
+_TYPED = re.compile(f"{phrases.TYPED_OPEN}([^{phrases.TYPED_CLOSE}]*){phrases.TYPED_CLOSE}")
 
 
 def articles(regulation: Regulation) -> list[Article]:

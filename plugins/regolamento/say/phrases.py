@@ -279,11 +279,22 @@ def _on(regulation: Regulation) -> str:
     return f" su {num(own)}" if own is not None and own != HUNDRED else ""
 
 
+# The formula as the file types it, beside its words, between two marks no text has: ``regolamento leggi``, where the
+# office checks its file against the act, prints it in its parenthesis; the Relazione's annex, which is read, drops
+# it with its parenthesis and says the words alone (:attr:`say.articles.Article.words`).
+TYPED_OPEN, TYPED_CLOSE = "\ue000", "\ue001"
+
+
+def typed(formula: Formula, label: str = "formula: ") -> str:
+    """« (formula: =…)» after a formula's words, marked as the formula as typed (:data:`TYPED_OPEN`)."""
+    return f"{TYPED_OPEN} ({label}{formula}){TYPED_CLOSE}"
+
+
 def pts(value: Decimal | Formula, regulation: Regulation) -> str:
     """A score threshold as the file writes it, in points of the regulation's own scale; a threshold written as a
     formula as its sentence and its text."""
     if isinstance(value, Formula):
-        return f"{sentence(value)} ({value})"
+        return f"{sentence(value)}{typed(value, '')}"
     return num(value)
 
 
@@ -299,7 +310,7 @@ def _from(threshold: Decimal | Formula, reg: Regulation) -> str:
     """«da 90 punti»; a threshold of the year, «dalla media del punteggio nell'ente più 1 (formula: …)» (in points
     too, but «punti» after a sum would read «più 1 punti»)."""
     if isinstance(threshold, Formula):
-        return f"{joined('da', sentence(threshold))} (formula: {threshold})"
+        return f"{joined('da', sentence(threshold))}{typed(threshold)}"
     return f"da {pts(threshold, reg)} punti"
 
 
@@ -328,7 +339,7 @@ def said_formula(formula: Formula) -> str:
     number alone («=2500 €») is said by its sentence only, which already says the whole of it («€ 2.500,00»)."""
     if isinstance(formula.tree, Num):
         return sentence(formula)
-    return f"{sentence(formula)} (formula: {formula})"
+    return f"{sentence(formula)}{typed(formula)}"
 
 
 def valued(formula: Formula, amount: bool = True) -> str:
@@ -380,7 +391,8 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
         who = f"chi ha avuto una sanzione disciplinare più grave di «{word(e.above or '')}»"
         who += f" (dalla più lieve: {', '.join(word(s) for s in e.scale)})" if e.scale else ""
     elif e.condition is not None:
-        who = f"chi è in questa condizione: {said_formula(e.condition)}"
+        # «chi è tale che», as a state's condition: the list of the exclusions is opened by a colon already
+        who = f"chi è tale che {said_formula(e.condition)}"
     else:
         least = the_pct(e.min or Decimal(0), "di")
         who = f"chi lavora in un'unità che ha raggiunto gli obiettivi per meno {least}"

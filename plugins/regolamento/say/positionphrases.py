@@ -27,6 +27,7 @@ from ciclope.plugins.regolamento.say.phrases import (
     num,
     said_formula,
     the_pct,
+    typed,
     valued,
 )
 
@@ -137,7 +138,7 @@ def _ties(block: Progressions) -> str:
     said, before = [], None
     for formula in block.ties:
         words, highest = criterion(formula)
-        text = f"{joined('di', words)} (formula: {formula})"
+        text = f"{joined('di', words)}{typed(formula)}"
         said.append(text if highest == before else f"il valore più {'alto' if highest else 'basso'} {text}")
         before = highest
     return f"; a parità, precede chi ha {', poi '.join(said)}" if said else ""

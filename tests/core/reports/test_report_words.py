@@ -289,3 +289,18 @@ def test_outcomes_merged_with_levels_are_named_in_guillemets():
     names = ["seconda fascia", "terza fascia", "non valutato", "valutato, senza livello"]
     assert _joined(names, outcomes) == "seconda fascia, terza fascia, «non valutato» e «valutato, senza livello»"
     assert _joined(["alta", "intermedia"], outcomes) == "alta e intermedia"  # levels alone, as they were
+
+
+def test_the_internal_relazione_says_its_data_files_and_the_command_in_italian(example):
+    """The notes of the internal Relazione: the office's files under «File dei dati» (the section is «Regolamento e
+    dati»), never «File di input»; how to redo a figure is the command with its arguments said in words (the options
+    are English: «--person» would be an English word on the page), the ente by its id, never «con ciclope explain.»
+    with a bare command and a dot after it."""
+    page = html.render(computed(example, "bergamo"))
+    assert "<th>File dei dati</th>" in page, page[page.index("Impronta SHA-256") - 300 :][:400]
+    assert "File di input" not in page and "file di input" not in page
+    said = (
+        "<li>Ogni cifra si può ricostruire fino alle celle dei file dei dati con il comando <code>ciclope explain</code> "
+        "seguito dal file del ciclo, dall'ente (bg-esempio) e dal codice della persona o dal nome del fondo.</li>"
+    )
+    assert said in page, page[page.index("Ogni cifra si può") - 20 :][:400]

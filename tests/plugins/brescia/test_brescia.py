@@ -1127,10 +1127,22 @@ def test_position_pay_is_due_for_the_days_of_the_term_in_the_year(tmp_path):
 
 
 def test_a_term_that_ended_before_the_year_is_not_paid(tmp_path):
-    """rules/brescia.md §1: a term not overlapping the year is an error and the position is treated as vacant."""
+    """rules/brescia.md §1: a term not overlapping the year is an error and the position is treated as vacant. One
+    mistake, one error: at the date that puts the term outside the year, which says the position it leaves vacant
+    (not a second one at positions.csv's holder)."""
     _, doc = run(tmp_path, **{"people.csv": with_term("H2", "2018-01-01", "2020-12-31")})
     bad = errors(doc, "brescia.po.term_outside")
-    assert [e["where"] for e in bad] == ["positions.csv:3:holder"]  # P2 is row 3 (header = row 1)
+    # H2 is row 6 of people.csv (header 1, SG 2, D1 3, D2 4, H1 5); 31/12/2020 is before 1 January 2021
+    assert [(e["where"], e["message"]) for e in bad] == [
+        (
+            "people.csv:6:term_end",
+            "PO Due (H2): fine dell'incarico 31/12/2020, prima dell'anno del ciclo (2021): nessun giorno di incarico "
+            "nel 2021, e la posizione P2 di cui è titolare è trattata come vacante (valorizzata, non pagata); se è un "
+            "errore di battitura correggi la data, se nel 2021 non aveva l'incarico scrivi il ruolo che aveva nel "
+            "2021, togli le date dell'incarico e toglilo da titolare in positions.csv",
+        )
+    ]
+    assert errors(doc) == bad  # nothing else: the position's holder cell is not the mistake
     pos = doc["positions"]
     assert (pos["P2"]["paid"], pos["P2"]["due"], pos["P2"]["result"]) == (False, "0.00", None)
     # result maxima as in the base ente (P2 and P3 on their annual 12400): 2541.18, 1969.41, 1969.41;
@@ -1138,6 +1150,28 @@ def test_a_term_that_ended_before_the_year_is_not_paid(tmp_path):
     assert [pos[p]["result_max"] for p in ("P1", "P2", "P3")] == ["2541.18", "1969.41", "1969.41"]
     pools = doc["rewards"]["pools"]
     assert pools["po_posizione"]["distributed"] == "16000.00" and pools["po_risultato"]["distributed"] == "2185.41"
+
+
+def test_an_incarico_begun_after_the_year_is_an_error_of_its_date(tmp_path):
+    """A PO who holds no position, whose incarico begins after the cycle's year (01/03/2022, the 2021 cycle: a typo
+    of the year, most likely): no day of incarico in 2021, an error at the cell of the date, naming the person, the
+    year and what to write. The national layer's range of the position pay (€ 0,00–€ 0,00 for no day) leaves it to
+    the plugin that reads the date: one error, not two, and not silence."""
+    people = (
+        files()["people.csv"].rstrip()
+        + "\n            H3,PO Tre,po,D,s2,1,0,false,SG,laurea,5,2022-03-01,2023-12-31,5000.00\n"
+    )
+    _, doc = run(tmp_path, **{"people.csv": people})
+    # H3 is row 11 of people.csv: header 1, SG 2, D1 3, D2 4, H1 5, H2 6, E1–E4 7–10
+    found = [(e["where"], e["message"]) for e in errors(doc) if "H3" in e["message"]]
+    assert found == [
+        (
+            "people.csv:11:term_start",
+            "PO Tre (H3): inizio dell'incarico 01/03/2022, dopo l'anno del ciclo (2021): nessun giorno di incarico "
+            "nel 2021; se è un errore di battitura correggi la data, se nel 2021 non aveva l'incarico scrivi il ruolo "
+            "che aveva nel 2021 e togli le date dell'incarico",
+        )
+    ]
 
 
 def test_one_position_per_person(tmp_path):

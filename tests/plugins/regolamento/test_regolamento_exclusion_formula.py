@@ -76,10 +76,24 @@ def test_the_status_and_the_parts_of_a_condition(ciclope_ente, tmp_path):
 
 
 def test_leggi_says_the_condition(tmp_path):
+    """``leggi`` is where the office checks its file against the act: the words, then the formula as typed."""
     assert (
-        "Non accede al premio chi è in questa condizione: i giorni di servizio nell'anno sono meno di 90 giorni "
+        "Non accede al premio chi è tale che i giorni di servizio nell'anno sono meno di 90 giorni "
         "(formula: =giorni_servizio < 90 giorni) (art. 5 c. 2)."
     ) in regulation_text(tmp_path, HEAD)
+
+
+def test_the_relazione_annex_says_the_condition_in_words(ciclope_ente, tmp_path):
+    """The annex of the Relazione is read, not checked against the file: the condition in its words alone (never
+    «(formula: =giorni_servizio < 90 giorni)» after them), and one colon in the sentence, never «condizione: i
+    giorni…» after the «: » that opens the list of the exclusions."""
+    result = run_declared(ciclope_ente, tmp_path, HEAD, staff())
+    (annex,) = [s for s in result.sections if s.title == "Allegato — Il sistema di valutazione dichiarato"]
+    said = dict(annex.rows)
+    assert said["1. Chi non accede al premio (art. 5 c. 2)"] == (
+        "Non accede al premio chi è tale che i giorni di servizio nell'anno sono meno di 90 giorni (art. 5 c. 2)."
+    )
+    assert not [body for _, body in annex.rows if "formula:" in body]
 
 
 @pytest.mark.parametrize(

@@ -689,6 +689,23 @@ def test_leggi_says_the_text_as_an_office_writes_it(tmp_path):
     assert "tempo parziale" not in progetti.split("Parte «")[1]  # typed amounts are paid as written
 
 
+def test_the_annex_says_a_threshold_of_the_year_by_its_words(tmp_path):
+    """The Relazione's annex reads an article's words (``Article.words``): the threshold of the year «dalla media
+    del punteggio nell'ente più 1», its formula as typed only where ``leggi`` prints it (the test above)."""
+    from ciclope.plugins.regolamento.say.articles import articles
+
+    path = tmp_path / "smvp.toml"
+    path.write_text(SAID, encoding="utf-8")
+    regulation, found = load(str(path))
+    assert found == () and regulation is not None
+    (levels,) = [a for a in articles(regulation) if a.title == "I livelli di valutazione"]
+    assert levels.words.startswith(
+        "I livelli di valutazione, dal più alto: «alto» dalla media del punteggio nell'ente più 1; «base» da 0 punti. "
+        "Il livello si legge"
+    ), levels.words
+    assert "(formula: =MEDIA.ENTE(punteggio) + 1)" in levels.body  # what leggi prints, unchanged
+
+
 # --- The checks of a formula, one by one ---------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "place, written, problem",
