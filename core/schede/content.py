@@ -549,7 +549,9 @@ def _shown(
     if theirs:  # a colleague's name, code or figure the rule reads: never on the scheda, whatever the group
         figure = figure._replace(inputs=tuple(i for i in figure.inputs if i not in theirs))
     few = [i for i in figure.inputs if _of_few(result, i, pid)]
-    if few:  # a value over the people of a small group (a sum, a mean): with the person's own, a colleague's
+    if few:  # a value over the people of a small group (a sum, a mean): with the person's own, a colleague's; and
+        # the weight the figure makes of it (score / mean), which with the score gives it back
+        few += [i for i in figure.inputs if getattr(i, "name", "") in WEIGHTS]
         figure = figure._replace(inputs=tuple(i for i in figure.inputs if i not in few))
     kept, left, aside = _small_groups(result, figure, pool, band, pid)
     left = [*few, *left]
@@ -626,6 +628,9 @@ def _few_paid(result: Result, ref: str, pid: str) -> bool:
     }
     return bool(paid) and _small(frozenset(paid), pid)
 
+
+# the weight a premium's figure computes from what it reads, as the plugins name it on the figure
+WEIGHTS = ("peso dalla formula", "peso")
 
 # a person listed in the figure of a value over people: «Rita Pace (P3)», or a further value of theirs at a tie
 _LISTED = re.compile(r"\(([^()]+)\)(?:, a parità: .*)?$")

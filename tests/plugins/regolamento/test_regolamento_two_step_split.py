@@ -164,6 +164,26 @@ def test_a_formula_s_sum_over_a_graduatoria_of_two_is_withheld_too(ciclope_ente,
     assert " 240 " in text_of(render(build(result, "A1")))
 
 
+def test_a_weight_made_of_a_withheld_mean_of_two_is_withheld_with_it(ciclope_ente, tmp_path):
+    """«punteggio / media della graduatoria» in an office of two: the weight 80 / 75 = 1,066667 beside her 80 points
+    gives B1 the mean (80 / 1,066667 = 75) and so B2's 70; the mean, the weight it makes and the weight paid are
+    withheld together."""
+    text = REGULATION.replace('peso = "=punteggio"', 'peso = "=punteggio / MEDIA.GRUPPO(punteggio)"')
+    assert text != REGULATION
+    data = azienda()
+    for name in ("people.csv", "evaluations.csv"):  # Ufficio due of two: B1 and B2
+        data[name] = "".join(line for line in data[name].splitlines(keepends=True) if not line.startswith("B3,"))
+    result = run_declared(ciclope_ente, tmp_path, text, data)
+    page = text_of(render(build(result, "B1")))
+    risultato = page[page.index("Premio della parte «risultato»:") :]
+    # Ufficio due's fund 8.400 × 2 / 6 = 2.800,00; weights 80 / 75 and 70 / 75, Σ 2: B1 2.800 × 1,0666… / 2 =
+    # 1.493,33
+    assert "€ 1.493,33" in risultato
+    assert "1,066667" not in risultato and "75,00" not in risultato
+    assert "la media del punteggio nella graduatoria" in risultato  # named in the note, never with its figure
+    assert "riguardano meno di 3 persone pagate" in risultato
+
+
 def test_the_scheda_says_who_holds_what_it_withholds_and_who_may_see_it(ciclope_ente, tmp_path):
     """B1 cannot redo her premium without the fund of Ufficio due and its Σ pesi, which the scheda withholds (rules/core.md
     §6): it says, in the words an employee reads, that the personnel office keeps them and shows them to whoever is
