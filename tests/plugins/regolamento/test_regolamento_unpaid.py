@@ -292,11 +292,18 @@ def test_a_zero_a_formula_gave_is_put_on_the_condition_that_chose_it(ciclope_ent
     assert note == "nessun importo: i giorni di assenza sono uguali a 0; quota pagata = tempo lavorato"
 
 
+def by_formula(ciclope_ente, folder, importo: str):
+    """The three employees (80, 50 and 0 points) paid by a part whose amount is the formula ``importo``, run in
+    ``folder`` (made where it is not there)."""
+    text = EMPLOYEES_ONLY.replace('metodo = "proporzionale"', f'metodo = "formula"\nimporto = {importo}')
+    folder.mkdir(exist_ok=True)
+    return run_declared(ciclope_ente, folder, text, three((80, 50, 0)))
+
+
 def test_the_otherwise_of_piu_se_says_the_cases_that_did_not_hold(ciclope_ente, tmp_path):
     # «PIÙ.SE(…; VERO; 0)»: who reaches the catch-all is paid nothing because no case before it held, never «vero»
     importo = "'=PIÙ.SE(punteggio >= 70; 100 €; punteggio >= 40; 50 €; VERO; 0 €)'"
-    text = EMPLOYEES_ONLY.replace('metodo = "proporzionale"', f'metodo = "formula"\nimporto = {importo}')
-    result = run_declared(ciclope_ente, tmp_path, text, three((80, 50, 0)))
+    result = by_formula(ciclope_ente, tmp_path, importo)
     # 80 ≥ 70: 100,00; 50 ≥ 40: 50,00; 0: neither, 0 — said by the lowest threshold missed (under 40 is under 70)
     assert amounts(result) == {"P1": "100.00", "P2": "50.00", "P3": "0.00"}
     assert result.figures["award:P3"].note.startswith("nessun importo: il punteggio è meno di 40;")
@@ -305,32 +312,26 @@ def test_the_otherwise_of_piu_se_says_the_cases_that_did_not_hold(ciclope_ente, 
 def test_nested_thresholds_missed_say_the_lowest(ciclope_ente, tmp_path):
     # the same rule as SE within SE: under 40 is under 70 too, so the reason is the threshold missed last, once
     importo = "'=SE(punteggio >= 70; 100 €; SE(punteggio >= 40; 50 €; 0 €))'"
-    text = EMPLOYEES_ONLY.replace('metodo = "proporzionale"', f'metodo = "formula"\nimporto = {importo}')
-    result = run_declared(ciclope_ente, tmp_path, text, three((80, 50, 0)))
+    result = by_formula(ciclope_ente, tmp_path, importo)
     # 80 ≥ 70: 100,00; 50 ≥ 40: 50,00; 0: below both, 0
     assert amounts(result) == {"P1": "100.00", "P2": "50.00", "P3": "0.00"}
     assert result.figures["award:P3"].note.startswith("nessun importo: il punteggio è meno di 40;")
     # a threshold of another measure is a reason of its own: both said
     importo = "'=SE(punteggio >= 70; 100 €; SE(punteggio / 10 >= 4; 50 €; 0 €))'"
-    text = EMPLOYEES_ONLY.replace('metodo = "proporzionale"', f'metodo = "formula"\nimporto = {importo}')
-    (tmp_path / "due").mkdir()
-    result = run_declared(ciclope_ente, tmp_path / "due", text, three((80, 50, 0)))
+    result = by_formula(ciclope_ente, tmp_path / "due", importo)
     assert result.figures["award:P3"].note.startswith("nessun importo: il punteggio è meno di 70, il punteggio")
 
 
 def test_a_formula_that_rounds_to_the_cent_is_not_said_rounded_again(ciclope_ente, tmp_path):
     importo = "'=ARROTONDA.PER.DIF(punteggio * 5,005 €; 2)'"
-    text = EMPLOYEES_ONLY.replace('metodo = "proporzionale"', f'metodo = "formula"\nimporto = {importo}')
-    result = run_declared(ciclope_ente, tmp_path, text, three((80, 50, 0)))
+    result = by_formula(ciclope_ente, tmp_path, importo)
     # 80 × 5,005 = 400,40; 50 × 5,005 = 250,25, within the fund of 1.000,00 (650,65), each to the cent already
     assert amounts(result) == {"P1": "400.40", "P2": "250.25", "P3": "0.00"}
     formula = result.figures["award:P1"].formula
     assert formula.endswith("arrotondato per difetto a 2 decimali)"), formula  # its own rounding, said once
     # a formula that does not round says the cent
     importo = "'=punteggio * 5,005 €'"
-    text = EMPLOYEES_ONLY.replace('metodo = "proporzionale"', f'metodo = "formula"\nimporto = {importo}')
-    (tmp_path / "due").mkdir()
-    result = run_declared(ciclope_ente, tmp_path / "due", text, three((80, 50, 0)))
+    result = by_formula(ciclope_ente, tmp_path / "due", importo)
     assert result.figures["award:P1"].formula.endswith("), arrotondato al centesimo")
 
 
