@@ -40,10 +40,13 @@ def annex(result: Result) -> list[ReportSection]:
     regulation = declared(result.params)
     if regulation is None:
         return []
-    # a day the articles say without its year («in servizio al 31/12») is the cycle's: the annex is of one year
+    # a day the articles say without its year («in servizio al 31/12») is the cycle's: the annex is of one year.
+    # The layers that ran for the ente are its comparto's (``ciclope_comparto``), each computing its contract's
+    # maggiorazione: none («altro», no comparto) leaves a part marked so the ente's own
+    national = bool(result.plugin.layers)
     rows = tuple(
         (article.heading(n), dated(article.body, result.ente.year))
-        for n, article in enumerate(articles(regulation), start=1)
+        for n, article in enumerate(articles(regulation, national), start=1)
     )
     out = [
         *fund_parts(result),
