@@ -649,13 +649,19 @@ def exclusion_words(result: Result, status: Figure, parts: bool = True) -> str:
     (per le parti: individuale; punteggio 55,00)»; without ``parts``, not the parts it is limited to (said where the
     part it left the person out of is named already)."""
     rule = status.formula if parts else re.sub(r" \(per le parti: [^)]*\)", "", status.formula)
-    # a yes-no datum as a sentence says it, «il rapporto di lavoro a tempo determinato: sì»; a number after its name
-    # a value the rule's words say already («la colonna formazione_svolta (…) dice no») is not said again after them
+    # a number after its name, «punteggio 55,00»; a yes-no datum or a word after a colon, as a sentence says it («il
+    # rapporto di lavoro a tempo determinato: sì», «sanzione disciplinare: sanzione pecuniaria»: two words in a row
+    # would read as one). A value the rule's words say already («la colonna formazione_svolta (…) dice no») is not
+    # said again after them
     shown = [(i, _excluded_read(result, i)) for i in status.inputs]
-    read = "; ".join(
-        f"{i.name}{':' if isinstance(i.value, bool) else ''} {value}" for i, value in shown if not _told(rule, i, value)
-    )
+    read = "; ".join(f"{i.name}{_after_name(i.value)} {value}" for i, value in shown if not _told(rule, i, value))
     return _bracketed(rule, read)
+
+
+def _after_name(value: Any) -> str:
+    """What follows the name of a value an exclusion read, before the value: nothing before a number, a colon
+    before anything else."""
+    return "" if isinstance(value, (Decimal, int)) and not isinstance(value, bool) else ":"
 
 
 def part_exclusion(result: Result, ident: str) -> Figure | None:

@@ -1,0 +1,140 @@
+"""The retribuzione di risultato of an azienda sanitaria's dirigenti (a contratto integrativo of its own, ``comparto =
+"altro"``), in three parts of one fund: a quota di struttura, a quota individuale and a maggiorazione for the best
+score. What the scheda personale and «Premi» of schede.xlsx say of whom an exclusion left out, of a sanction, of a
+reduction for absences, and the act each place cites. Every amount by hand."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ciclope.core.schede.content import build
+from ciclope.core.schede.render import render
+
+from helpers import STAFF_HEADER, amounts, one_unit_comune, run_declared
+
+REGULATION = """\
+formato = 2
+[atto]
+titolo = "Contratto integrativo aziendale della dirigenza, retribuzione di risultato 2024"
+sigla = "CCIA 2024"
+tipo_ente = "azienda_sanitaria"
+comparto = "altro"
+
+[[esclusioni]]
+regola = "punteggio_minimo"
+minimo = 60
+stato = "valutazione_negativa"
+ruoli = ["dirigente"]
+fonte = "art. 4 c. 2"
+
+[[esclusioni]]
+regola = "sanzione"
+oltre = "rimprovero_scritto"
+scala = ["rimprovero_verbale", "rimprovero_scritto", "sanzione_pecuniaria", "sospensione"]
+parti = ["quota individuale", "maggiorazione"]
+fonte = "art. 7"
+
+[[riduzioni]]
+misura = "assenze"
+fonte = "art. 6 c. 2"
+scaglioni = [{ da = 0, a = 60, riduzione = 0 }, { da = 61, riduzione = "30%" }]
+
+[[premi]]
+nome = "quota di struttura"
+metodo = "proporzionale"
+fondo = "risultato_dirigenza"
+ruoli = ["dirigente"]
+quota_fondo = "80%"
+peso = "=1"
+fonte = "art. 2 c. 2 lett. a"
+
+[[premi]]
+nome = "quota individuale"
+metodo = "proporzionale"
+fondo = "risultato_dirigenza"
+ruoli = ["dirigente"]
+quota_fondo = "19%"
+fonte = "art. 2 c. 2 lett. b"
+
+[[premi]]
+nome = "maggiorazione"
+metodo = "formula"
+fondo = "risultato_dirigenza"
+ruoli = ["dirigente"]
+quota_fondo = "1%"
+ammesso = "=RANGO.ENTE(punteggio) <= 1"
+importo = "=100 €"
+fonte = "art. 8"
+"""
+# six dirigenti evaluated by the Segretario (whom no part pays): D1 95 points; D2 80 with 75 days of absence (the
+# bracket 61+ cuts 30%); D3 55, under the minimum of 60; D4 84 with a sanzione pecuniaria (worse than a rimprovero
+# scritto: out of the quota individuale and the maggiorazione, not of the quota di struttura); D5 70; D6 75
+PEOPLE = {
+    "D1": ("Anna Ferri", 0, 95, ""),
+    "D2": ("Paolo Greco", 75, 80, ""),
+    "D3": ("Andrea Costa", 0, 55, ""),
+    "D4": ("Giorgio Barbieri", 0, 84, "sanzione pecuniaria"),
+    "D5": ("Luca Marino", 0, 70, ""),
+    "D6": ("Sara Gallo", 0, 75, ""),
+}
+
+
+def azienda() -> dict[str, str]:
+    cards = [f"{pid},SEG,Scheda,Valutazione,100,{points}," for pid, (_, _, points, _) in PEOPLE.items()]
+    files = one_unit_comune("Azienda ospedaliera di Prova", [], cards, '[funds]\nrisultato_dirigenza = "10000.00"\n')
+    staff = [f"{pid},{name},dirigente,DIR,com,1,{days},false,SEG,{sanction}" for pid, (name, days, _, sanction) in
+             PEOPLE.items()]  # fmt: skip
+    files["people.csv"] = "\n".join(
+        [f"{STAFF_HEADER},sanzione", "SEG,Segretario,segretario,DIR,com,1,0,false,,", *staff]
+    )
+    files["people.csv"] += "\n"
+    return files
+
+
+def text_of(page: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def run(ciclope_ente, tmp_path):
+    return run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
+
+
+def scheda(result, pid: str) -> str:
+    return text_of(render(build(result, pid)))
+
+
+def test_the_amounts(ciclope_ente, tmp_path):
+    # quota di struttura, 80% of 10.000 = 8.000, weight 1 × share paid: D3 out (55 < 60), D2 × 0,7 (−30%);
+    # Σ = 4 + 0,7 = 4,7: 8.000 / 4,7 = 1.702,1276… (D1, D4, D5, D6), 8.000 × 0,7 / 4,7 = 1.191,4893… (D2); down to the
+    # cent 7.999,96, the 4 cents to the highest remainders: D2 (0,93), then D1, D4, D6 (0,76 each, by the highest
+    # score: 95, 84, 75 before D5's 70) → D1, D4, D6 1.702,13, D5 1.702,12, D2 1.191,49.
+    # quota individuale, 19% = 1.900, weight score × share paid: D1 95, D2 80 × 0,7 = 56, D5 70, D6 75 (D3 out, D4
+    # sanctioned); Σ = 296: D1 609,797…, D2 359,459…, D5 449,324…, D6 481,418…; 1.899,97 down, 3 cents to D2 (0,95),
+    # D6 (0,89), D1 (0,73) → D1 609,80, D2 359,46, D5 449,32, D6 481,42.
+    # maggiorazione, 1% = 100: the first by score, D1 (95), 100,00.
+    # D1 1.702,13 + 609,80 + 100 = 2.411,93; D2 1.191,49 + 359,46 = 1.550,95; D4 1.702,13; D5 1.702,12 + 449,32 =
+    # 2.151,44; D6 1.702,13 + 481,42 = 2.183,55
+    result = run(ciclope_ente, tmp_path)
+    assert {k: v for k, v in amounts(result).items() if k != "SEG"} == {
+        "D1": "2411.93",
+        "D2": "1550.95",
+        "D3": "0.00",
+        "D4": "1702.13",
+        "D5": "2151.44",
+        "D6": "2183.55",
+    }
+
+
+def test_the_sanction_read_is_said_after_its_name_with_a_colon(ciclope_ente, tmp_path):
+    # the rule's words, then what it read of the person: the sanction written in persone.csv, after a colon, never
+    # «(sanzione disciplinare sanzione pecuniaria)»
+    page = scheda(run(ciclope_ente, tmp_path), "D4")
+    assert (
+        "Premio della parte «quota individuale»: € 0,00 Come si calcola: escluso dal premio: sanzione disciplinare più "
+        "grave di «rimprovero scritto» (sanzione disciplinare: sanzione pecuniaria): nessun premio."
+    ) in page
+    assert (
+        "Non pagato escluso dal premio: sanzione disciplinare più grave di «rimprovero scritto» (per le parti: quota "
+        "individuale, maggiorazione; sanzione disciplinare: sanzione pecuniaria). Fonte: CCIA 2024, art. 7."
+    ) in page
