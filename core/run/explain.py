@@ -467,7 +467,7 @@ def readings_of(figure: Figure, result: Result, each: bool = False, person: str 
     to the figures of its block (:attr:`PluginInfo.reading_figures`) only with those: an article two blocks cite is
     no tie between them (the date of an act of the calendar is no reading of a score)."""
     whole = str(figure.source or "")
-    cited = (whole, *whole.split("; ")) if each else (whole,)
+    cited = (whole, *_places_named(whole)) if each else (whole,)
     status = result.status_of(person) if person is not None else None
     tied = result.plugin.reading_status
     blocks = result.plugin.reading_figures
@@ -480,6 +480,23 @@ def readings_of(figure: Figure, result: Result, each: bool = False, person: str 
         and _applies(figure, any(c == where or c.endswith(f", {where}") for c in cited), blocks.get((text, where)))
     )
     return list(dict.fromkeys(found))  # a text several blocks of the act declare, once
+
+
+def _places_named(source: str) -> list[str]:
+    """Each place a joined source cites; one after another of the same act that names it once («SMVP, art. 6; art.
+    7», as a declared regulation cites its places in a row) also with each name an earlier place begins with before
+    it («SMVP, art. 7»), as the readings of the act's blocks cite their places. A name is what a place writes before
+    a «, » (an act's title may hold one: each is tried), so a candidate that names no act matches no reading."""
+    out: list[str] = []
+    names: dict[str, None] = {}  # what the earlier places write before each «, » in them, with it
+    for place in (p.strip() for p in source.split("; ")):
+        out += [place, *(f"{name}{place}" for name in names)]
+        names.update((place[: at + 2], None) for at in _commas(place))
+    return out
+
+
+def _commas(text: str) -> list[int]:
+    return [at for at in range(len(text)) if text.startswith(", ", at)]
 
 
 def _applies(figure: Figure, cites: bool, block: tuple[str, ...] | None) -> bool:

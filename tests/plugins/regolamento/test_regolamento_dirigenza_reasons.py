@@ -138,3 +138,35 @@ def test_the_sanction_read_is_said_after_its_name_with_a_colon(ciclope_ente, tmp
         "Non pagato escluso dal premio: sanzione disciplinare più grave di «rimprovero scritto» (per le parti: quota "
         "individuale, maggiorazione; sanzione disciplinare: sanzione pecuniaria). Fonte: CCIA 2024, art. 7."
     ) in page
+
+
+def test_places_of_the_act_in_a_row_name_it_once(ciclope_ente, tmp_path):
+    # a premium of two parts cites both articles of the CCIA, its sigla once, as one `fonte` of two places reads
+    result = run(ciclope_ente, tmp_path)
+    assert (
+        "premio della parte «quota di struttura» + premio della parte «quota individuale». Fonte: CCIA 2024, art. 2 "
+        "c. 2 lett. a; art. 2 c. 2 lett. b."
+    ) in scheda(result, "D2")
+    # of the one excluded: the exclusion's article, then the parts', all of the CCIA in a row
+    page = scheda(result, "D3")
+    assert "Fonte: CCIA 2024, art. 4 c. 2; art. 2 c. 2 lett. a; art. 2 c. 2 lett. b." in page
+    assert "nessun premio. Fonte: CCIA 2024, art. 4 c. 2; art. 2 c. 2 lett. a." in page
+
+
+def test_a_place_of_another_act_between_two_of_the_regulation_keeps_both_names(tmp_path):
+    from ciclope.plugins.regolamento.format.sources import cite, joined
+    from ciclope.plugins.regolamento.read.load import load
+
+    path = tmp_path / "ccia.toml"
+    path.write_text(REGULATION, encoding="utf-8")
+    reg, found = load(str(path))
+    assert reg is not None and list(found) == []
+    sources = [cite(reg, "art. 4 c. 2; art. 93 c. 4 CCNL Area Sanità 19.12.2019"), cite(reg, "art. 2 c. 2 lett. a")]
+    # the CCNL's place interrupts the CCIA's: the CCIA is named again after it; a place said twice is said once
+    assert str(joined(reg, [*sources, cite(reg, "art. 2 c. 2 lett. a"), cite(reg, "art. 8")])) == (
+        "CCIA 2024, art. 4 c. 2; art. 93 c. 4 CCNL Area Sanità 19.12.2019; CCIA 2024, art. 2 c. 2 lett. a; art. 8"
+    )
+    # a source that is no place of the regulation (the core's own rules) is kept as written, never given its sigla
+    assert str(joined(reg, ["regole comuni, scheda di valutazione individuale", cite(reg, "art. 8")])) == (
+        "regole comuni, scheda di valutazione individuale; CCIA 2024, art. 8"
+    )
