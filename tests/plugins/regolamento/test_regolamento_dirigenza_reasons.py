@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 
+from ciclope.core.reports import sheets
 from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
 
@@ -170,3 +171,17 @@ def test_a_place_of_another_act_between_two_of_the_regulation_keeps_both_names(t
     assert str(joined(reg, ["regole comuni, scheda di valutazione individuale", cite(reg, "art. 8")])) == (
         "regole comuni, scheda di valutazione individuale; CCIA 2024, art. 8"
     )
+
+
+def test_a_rule_of_the_dirigenti_where_only_dirigenti_are_paid_says_no_role(ciclope_ente, tmp_path):
+    # every part pays dirigenti alone: «(per i dirigenti)» after the minimum would distinguish no one (where a part
+    # pays dipendenti too, it stays: test_regolamento_exclusion_roles)
+    result = run(ciclope_ente, tmp_path)
+    page = scheda(result, "D3")
+    assert (
+        "Esito: valutazione negativa. Perché: punteggio sotto il minimo di 60. Fonte: CCIA 2024, art. 4 c. 2." in page
+    )
+    assert "escluso dal premio: punteggio sotto il minimo di 60 (punteggio 55,00): nessun premio." in page
+    assert "per i dirigenti" not in page
+    rows = [r for r in sheets.awards(result, lambda pid: "").rows if r[0] == "D3"]
+    assert [r[-1] for r in rows] == ["punteggio sotto il minimo di 60, CCIA 2024, art. 4 c. 2"] * 3
