@@ -28,6 +28,7 @@ from ciclope.core.output.results import num
 from ciclope.core.params import Params
 from ciclope.core.plugininfo import Classification
 from ciclope.core.reports import fmt, progressions, stats
+from ciclope.core.reports.sheets import limited_to
 from ciclope.core.result import Result, award_figure, premium_first
 from ciclope.core.run import leftout
 from ciclope.core.run.appealed import appeal_lines, appeal_rows
@@ -734,7 +735,10 @@ def _refused_reasons(
     theirs (no reason of money not paid)."""
     out = []
     about = DUE if verdict == NOT_DUE else UNPAID  # nothing withheld: no «Non pagato» heading over it
+    covered = excluded_parts(result, ident)
     for f in refusals(result, ident) if conditions else ():
+        if covered(f.key.removeprefix("ammesso:").removesuffix(f":{ident}")):
+            continue  # an exclusion already leaves the person out of the part: its condition is no second reason
         said = f.note or f"non vale: {f.formula}"
         whole = any(i.name == SAID_WHOLE for i in f.inputs)  # a note that says it all: nothing after it
         reads = [] if whole else _reads(result, [i for i in f.inputs if not theirs(i) and i.name != RULE_NOTE])
@@ -752,6 +756,16 @@ def _refused_reasons(
         said = fmt.listed(f"«{name}»" for name in outside)
         out.append({"why": f"non partecipa {parts} {said}", "source": "", "about": about})
     return out
+
+
+def excluded_parts(result: Result, ident: str) -> Callable[[str], bool]:
+    """Whether an exclusion left the person out of a part: every part, or the parts it is limited to
+    (``[[esclusioni]] parti``, as its rule lists them); no part where no exclusion took from them."""
+    status = result.figures.get(f"score:{ident}:status")
+    if status is None or not status.formula.startswith("escluso"):
+        return lambda part: False
+    parts = limited_to(status)
+    return lambda part: not parts or part in parts
 
 
 def _bracketed(rule: str, read: str) -> str:

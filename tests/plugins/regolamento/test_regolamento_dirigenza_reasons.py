@@ -185,3 +185,43 @@ def test_a_rule_of_the_dirigenti_where_only_dirigenti_are_paid_says_no_role(cicl
     assert "per i dirigenti" not in page
     rows = [r for r in sheets.awards(result, lambda pid: "").rows if r[0] == "D3"]
     assert [r[-1] for r in rows] == ["punteggio sotto il minimo di 60, CCIA 2024, art. 4 c. 2"] * 3
+
+
+def test_an_exclusion_is_the_one_reason_of_the_parts_it_covers(ciclope_ente, tmp_path):
+    from ciclope.core.run.explain import explain
+
+    result = run(ciclope_ente, tmp_path)
+    # D3 (55, out of every part): the maggiorazione's rank (6th of 6) is no second reason beside the minimum
+    d3 = scheda(result, "D3")
+    assert "alla parte «maggiorazione»" not in d3 and "posto" not in d3
+    # D4 (sanctioned, out of the quota individuale and the maggiorazione): the sanction alone, not also the rank (2nd)
+    d4 = scheda(result, "D4")
+    assert (
+        "Non pagato escluso dal premio: sanzione disciplinare più grave di «rimprovero scritto» (per le parti: quota "
+        "individuale, maggiorazione; sanzione disciplinare: sanzione pecuniaria). Fonte: CCIA 2024, art. 7. Date"
+    ) in d4
+    assert "posto" not in d4
+    # explain's «Non pagato:» too (the figures after it explain the tree, the maggiorazione's condition among them)
+    unpaid = explain(result, "person", "D4").split("Non pagato:\n", 1)[1].split("\n\n", 1)[0]
+    assert unpaid == (
+        "  perché: escluso dal premio: sanzione disciplinare più grave di «rimprovero scritto» (per le parti: quota "
+        "individuale, maggiorazione; sanzione disciplinare: sanzione pecuniaria)\n  regola: CCIA 2024, art. 7"
+    )
+    # D2, whom no exclusion took from: the maggiorazione's condition is the reason it does not pay her (3rd: 95, 84,
+    # 80 — D4's 84 ranks though the sanction keeps him out)
+    assert (
+        "Partecipazione di Paolo Greco alla parte «maggiorazione»: non spetta — è al 3° posto; il premio spetta al 1° "
+        "posto"
+    ) in scheda(result, "D2")
+
+
+def test_a_part_the_exclusion_does_not_cover_keeps_its_condition_s_reason(ciclope_ente, tmp_path):
+    # the sanction limited to the quota individuale: the maggiorazione leaves D4 out by its own condition (2nd, the
+    # place goes to the 1st), the reason of that part, after the exclusion's
+    regulation = REGULATION.replace('parti = ["quota individuale", "maggiorazione"]', 'parti = ["quota individuale"]')
+    page = scheda(run_declared(ciclope_ente, tmp_path, regulation, azienda()), "D4")
+    assert (
+        "Non pagato escluso dal premio: sanzione disciplinare più grave di «rimprovero scritto» (per le parti: quota "
+        "individuale; sanzione disciplinare: sanzione pecuniaria). Fonte: CCIA 2024, art. 7. Partecipazione di Giorgio "
+        "Barbieri alla parte «maggiorazione»: no — è al 2° posto; il premio spetta al 1° posto"
+    ) in page
