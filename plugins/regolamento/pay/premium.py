@@ -937,7 +937,7 @@ def cut_whole(reg: Regulation, given: tuple[Input, ...]) -> str:
     14 c. 1)»; "" when none did. The
     input reads the reduction's figure, ``reduction:<person>:<n>``, n its place among [[riduzioni]]."""
     for i in given:
-        if i.name.startswith("riduzione per ") and isinstance(i.value, fmt.Percent) and i.value == 1:
+        if i.name.startswith(Trace.REDUCTION) and isinstance(i.value, fmt.Percent) and i.value == 1:
             source = reg.reductions[int(i.ref.rsplit(":", 1)[1]) - 1].source
             named = i.name.split(" (il taglio")[0].removesuffix(f", {source}")  # a formula's names its article
             return f"nessun importo: {the(named)} è del 100% ({cite(reg, source)})"

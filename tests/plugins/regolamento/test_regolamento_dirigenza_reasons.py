@@ -225,3 +225,25 @@ def test_a_part_the_exclusion_does_not_cover_keeps_its_condition_s_reason(ciclop
         "individuale; sanzione disciplinare: sanzione pecuniaria). Fonte: CCIA 2024, art. 7. Partecipazione di Giorgio "
         "Barbieri alla parte «maggiorazione»: no — è al 2° posto; il premio spetta al 1° posto"
     ) in page
+
+
+def test_premi_says_the_reduction_that_cut_a_row(ciclope_ente, tmp_path):
+    # D2's 75 days of absence fall in the bracket 61+ of art. 6 c. 2: −30% on both parts she is paid, as her scheda
+    # says; the maggiorazione's 0 keeps its own condition (3rd), which the reduction did not decide
+    result = run(ciclope_ente, tmp_path)
+    table = sheets.awards(result, lambda pid: "")
+    head = [c[0] for c in table.columns]
+    part, amount, why = (head.index(h) for h in ("Parte", "Importo", "Motivo"))
+    rows = {r[part]: (str(r[amount]), r[why]) for r in table.rows if r[0] == "D2"}
+    cut = "riduzione per giorni di assenza 30%, CCIA 2024, art. 6 c. 2"
+    assert rows == {
+        "quota di struttura": ("1191.49", cut),
+        "quota individuale": ("359.46", cut),
+        "maggiorazione": (
+            "0.00",
+            "la condizione della parte non vale: è al 3° posto; il premio spetta al 1° posto; il posto è la posizione "
+            "nell'ente per il punteggio (1 la più alta), CCIA 2024, art. 8",
+        ),
+    }
+    # a row paid whole says no reason
+    assert [r[why] for r in table.rows if r[0] == "D1"] == [None, None, None]
