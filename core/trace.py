@@ -74,6 +74,11 @@ SAID_WHOLE = "la nota dice tutto"
 
 NOTHING = "nessun importo: "  # how the note of an amount of 0 begins when it says why (a plugin's reason)
 
+# How the name of an input of a premium's figure begins when a rule of the regulation cut the amount (a reduction for
+# days of absence): its value the share cut, its ``ref`` the cut's own figure, which cites the rule. «Premi» of
+# schede.xlsx says each as the reason of the row it cut, as the scheda shows it among the figure's inputs
+REDUCTION = "riduzione per "
+
 
 def rule_note(figure: Figure) -> str:
     """«; nota del regolamento: …»: the regulation's words for a condition's rule (:data:`RULE_NOTE`), after what
@@ -220,6 +225,8 @@ class Trace:
     RULE_NOTE: ClassVar[str] = RULE_NOTE
     # the input of a condition's figure whose note says whole why it left the person out (:data:`SAID_WHOLE`)
     SAID_WHOLE: ClassVar[str] = SAID_WHOLE
+    # the input of a premium's figure that says a cut of the regulation (:data:`REDUCTION`)
+    REDUCTION: ClassVar[str] = REDUCTION
     PROGRESSION_TIE: ClassVar[str] = PROGRESSION_TIE
     PROGRESSION_COST: ClassVar[str] = PROGRESSION_COST
 

@@ -39,11 +39,17 @@ def attach(r: Reading, e: m.Ente, found: Sequence[m.EvaluatorPeriod]) -> m.Ente:
     if not found:
         return e
     near = Near(e, unread(r, e))
-    good = [p for p in found if _row_holds(r, e, near, p)]
+    refused = {p.person for p in found if not _row_holds(r, e, near, p)}  # every row is checked, in file order
     grouped: dict[str, list[m.EvaluatorPeriod]] = {}
-    for p in good:
+    for p in found:
         grouped.setdefault(p.person, []).append(p)
-    periods = {pid: tuple(ps) for pid, ps in grouped.items() if _person_holds(r, e, sorted(ps, key=_start))}
+    # A person with a row refused is not judged on the rest: the row left out would make a transfer «one evaluator»
+    # or hide an overlap, and the fix is the refused row's own
+    periods = {
+        pid: tuple(ps)
+        for pid, ps in grouped.items()
+        if pid not in refused and _person_holds(r, e, sorted(ps, key=_start))
+    }
     if not periods:
         return e
     periods = {

@@ -16,7 +16,7 @@ from ciclope.core.phases import PHASE_NAMES, PHASES
 from ciclope.core.reports import fmt, stats
 from ciclope.core.reports.model import Column, Flag, Table, Total, Typed
 from ciclope.core.result import Result, award_figure
-from ciclope.core.trace import NOTHING, Figure, rule_note, zero_reason
+from ciclope.core.trace import NOTHING, REDUCTION, Figure, rule_note, zero_reason
 from ciclope.core.values import parse_number
 
 CALENDAR_FLAGS = {"fatto": "ok", "in ritardo": "err", "mancante": "warn"}  # a deadline's state as a flag
@@ -569,7 +569,7 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
             # a part that reads no evaluation (its own figure reads no score, level or card): no level, no outcome
             unread = a.pool in r.unread or (name is not None and not reads_evaluation(r, a, name, lead))
             said = (fmt.NONE,) if banded and unread else (band(a.band),) if banded else ()
-            why = (unpaid_why(r, a, name, lead) or "") if not amount else None
+            why = (unpaid_why(r, a, name, lead) or "") if not amount else reduced_why(r, a, name, lead)
             # an amount no evaluation decides is «senza valutazione»; one of 0 keeps the outcome its «Motivo» explains:
             # a part an exclusion of its own left the person out of, that exclusion, whatever the other parts paid
             rule = part_exclusion(r, a, name, lead) if not amount else None
@@ -580,7 +580,7 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
             esito = evaluated_status(r, a.person) if outside and not unread else esito
             esito = fmt.status(rule.value, r.plugin.status_labels) if rule is not None else esito
             rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, esito, why))
-    zero = any(row[-1] is not None for row in rows)  # a «Motivo» where some premium is 0, no empty one
+    zero = any(row[-1] is not None for row in rows)  # a «Motivo» where some premium is 0 or cut, no empty one
     rows = [row if zero else row[:-1] for row in rows]
     if rows:
         blank = ("",) * (bool(parts) + banded)
@@ -669,6 +669,28 @@ def unpaid_why(r: Result, award: Award, part: str | None, first: bool) -> str | 
     # its own rule already (a reduction's «… (Criteri …, art. 5)») is not cited twice
     cited = fmt.cite(figure.source, r.plugin.documents) if figure.source else ""
     return f"{said}, {cited}" if cited and cited.split(", ")[0] not in said else said
+
+
+def reduced_why(r: Result, award: Award, part: str | None, first: bool) -> str | None:
+    """The «Motivo» of a premium paid less by a cut of the regulation (:data:`core.trace.REDUCTION`): each cut, its
+    share as written and its article, as the sheet's other reasons cite theirs («riduzione per giorni di assenza 30%,
+    CCIA 2024, art. 6 c. 2»); None for a premium no rule cut."""
+    figure = award_figure(r, award.person, award.pool, award.ref, first)
+    if figure is not None and part is not None:  # the part's own figure, which the premium summed reads
+        own = [r.figures[i.ref] for i in figure.inputs if i.ref in r.figures and i.name.endswith(f"«{part}»")]
+        figure = own[0] if own else figure
+    said = []
+    for i in figure.inputs if figure is not None else ():
+        if not i.name.startswith(REDUCTION) or not i.value:
+            continue
+        cut = r.figures.get(i.ref) if i.ref else None
+        cited = fmt.cite(cut.source, r.plugin.documents) if cut is not None and cut.source else ""
+        placed = f", {cited.split(', ', 1)[-1]}"
+        if cited and placed in i.name:  # a cut by a formula names its article already: with its act, once
+            said.append(f"{i.name.replace(placed, f', {cited}', 1)} {fmt.pct_typed(i.value)}")
+        else:
+            said.append(f"{i.name} {fmt.pct_typed(i.value)}" + (f", {cited}" if cited else ""))
+    return "; ".join(said) or None
 
 
 def part_figure(r: Result, award: Award, part: str | None, first: bool) -> Figure | None:

@@ -28,6 +28,7 @@ from ciclope.core.output.results import num
 from ciclope.core.params import Params
 from ciclope.core.plugininfo import Classification
 from ciclope.core.reports import fmt, progressions, stats
+from ciclope.core.reports.sheets import limited_to
 from ciclope.core.result import Result, award_figure, premium_first
 from ciclope.core.run import leftout
 from ciclope.core.run.appealed import appeal_lines, appeal_rows
@@ -467,7 +468,7 @@ def readings_of(figure: Figure, result: Result, each: bool = False, person: str 
     to the figures of its block (:attr:`PluginInfo.reading_figures`) only with those: an article two blocks cite is
     no tie between them (the date of an act of the calendar is no reading of a score)."""
     whole = str(figure.source or "")
-    cited = (whole, *whole.split("; ")) if each else (whole,)
+    cited = (whole, *_places_named(whole)) if each else (whole,)
     status = result.status_of(person) if person is not None else None
     tied = result.plugin.reading_status
     blocks = result.plugin.reading_figures
@@ -480,6 +481,23 @@ def readings_of(figure: Figure, result: Result, each: bool = False, person: str 
         and _applies(figure, any(c == where or c.endswith(f", {where}") for c in cited), blocks.get((text, where)))
     )
     return list(dict.fromkeys(found))  # a text several blocks of the act declare, once
+
+
+def _places_named(source: str) -> list[str]:
+    """Each place a joined source cites; one after another of the same act that names it once («SMVP, art. 6; art.
+    7», as a declared regulation cites its places in a row) also with each name an earlier place begins with before
+    it («SMVP, art. 7»), as the readings of the act's blocks cite their places. A name is what a place writes before
+    a «, » (an act's title may hold one: each is tried), so a candidate that names no act matches no reading."""
+    out: list[str] = []
+    names: dict[str, None] = {}  # what the earlier places write before each «, » in them, with it
+    for place in (p.strip() for p in source.split("; ")):
+        out += [place, *(f"{name}{place}" for name in names)]
+        names.update((place[: at + 2], None) for at in _commas(place))
+    return out
+
+
+def _commas(text: str) -> list[int]:
+    return [at for at in range(len(text)) if text.startswith(", ", at)]
 
 
 def _applies(figure: Figure, cites: bool, block: tuple[str, ...] | None) -> bool:
@@ -649,13 +667,19 @@ def exclusion_words(result: Result, status: Figure, parts: bool = True) -> str:
     (per le parti: individuale; punteggio 55,00)»; without ``parts``, not the parts it is limited to (said where the
     part it left the person out of is named already)."""
     rule = status.formula if parts else re.sub(r" \(per le parti: [^)]*\)", "", status.formula)
-    # a yes-no datum as a sentence says it, «il rapporto di lavoro a tempo determinato: sì»; a number after its name
-    # a value the rule's words say already («la colonna formazione_svolta (…) dice no») is not said again after them
+    # a number after its name, «punteggio 55,00»; a yes-no datum or a word after a colon, as a sentence says it («il
+    # rapporto di lavoro a tempo determinato: sì», «sanzione disciplinare: sanzione pecuniaria»: two words in a row
+    # would read as one). A value the rule's words say already («la colonna formazione_svolta (…) dice no») is not
+    # said again after them
     shown = [(i, _excluded_read(result, i)) for i in status.inputs]
-    read = "; ".join(
-        f"{i.name}{':' if isinstance(i.value, bool) else ''} {value}" for i, value in shown if not _told(rule, i, value)
-    )
+    read = "; ".join(f"{i.name}{_after_name(i.value)} {value}" for i, value in shown if not _told(rule, i, value))
     return _bracketed(rule, read)
+
+
+def _after_name(value: Any) -> str:
+    """What follows the name of a value an exclusion read, before the value: nothing before a number, a colon
+    before anything else."""
+    return "" if isinstance(value, (Decimal, int)) and not isinstance(value, bool) else ":"
 
 
 def part_exclusion(result: Result, ident: str) -> Figure | None:
@@ -711,7 +735,10 @@ def _refused_reasons(
     theirs (no reason of money not paid)."""
     out = []
     about = DUE if verdict == NOT_DUE else UNPAID  # nothing withheld: no «Non pagato» heading over it
+    covered = excluded_parts(result, ident)
     for f in refusals(result, ident) if conditions else ():
+        if covered(f.key.removeprefix("ammesso:").removesuffix(f":{ident}")):
+            continue  # an exclusion already leaves the person out of the part: its condition is no second reason
         said = f.note or f"non vale: {f.formula}"
         whole = any(i.name == SAID_WHOLE for i in f.inputs)  # a note that says it all: nothing after it
         reads = [] if whole else _reads(result, [i for i in f.inputs if not theirs(i) and i.name != RULE_NOTE])
@@ -729,6 +756,16 @@ def _refused_reasons(
         said = fmt.listed(f"«{name}»" for name in outside)
         out.append({"why": f"non partecipa {parts} {said}", "source": "", "about": about})
     return out
+
+
+def excluded_parts(result: Result, ident: str) -> Callable[[str], bool]:
+    """Whether an exclusion left the person out of a part: every part, or the parts it is limited to
+    (``[[esclusioni]] parti``, as its rule lists them); no part where no exclusion took from them."""
+    status = result.figures.get(f"score:{ident}:status")
+    if status is None or not status.formula.startswith("escluso"):
+        return lambda part: False
+    parts = limited_to(status)
+    return lambda part: not parts or part in parts
 
 
 def _bracketed(rule: str, read: str) -> str:

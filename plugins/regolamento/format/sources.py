@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from ciclope.core import Citation
@@ -64,6 +65,28 @@ def cite(reg: Regulation, source: str) -> Citation:
         else:
             said.append(piece if own else f"{reg.act.cited}, {piece}")
             own = True
+    return Citation("; ".join(said))
+
+
+def joined(reg: Regulation, cited: Iterable[str]) -> Citation:
+    """Several sources as one, as :func:`cite` says them (a premium summed from its parts, an exclusion before a
+    part's article): each place once, in order, and places of the regulation in a row name it once («CCIA 2024, art.
+    2 c. 2 lett. a; art. 2 c. 2 lett. b»), as one ``fonte`` of several places reads. A place of another act between
+    them names the regulation again after it; a source that names no act (the core's own rules) is kept as written."""
+    places: dict[str, bool] = {}  # each place named whole → whether it is the regulation's
+    for source in cited:
+        own = False
+        for place in _places(str(source)):
+            # a bare place after the regulation's continues it, as cite writes it: named whole to be compared
+            whole = f"{reg.act.cited}, {place}" if own and not names_act(reg, place) else place
+            own = _names_own(reg, whole)
+            places.setdefault(whole, own)
+    said: list[str] = []
+    before = False  # whether the place before is the regulation's
+    for place, own in places.items():
+        bare = place.removeprefix(f"{reg.act.cited}, ")
+        said.append(bare if own and before and bare != place and not names_act(reg, bare) else place)
+        before = own
     return Citation("; ".join(said))
 
 

@@ -123,7 +123,7 @@ def exclusion(
             status,
             f"escluso dal premio: {why}"
             + (f" (per le parti: {', '.join(ex.parts)})" if ex.parts else "")
-            + (f" (per {roles(ex.roles)})" if set(ex.roles) != set(ROLES) else ""),
+            + (f" (per {roles(ex.roles)})" if distinguishes(reg, ex) else ""),
             cite(reg, ex.source),
             found,
             f"Esito di {person.name}",
@@ -131,6 +131,18 @@ def exclusion(
         )
         return status
     return None
+
+
+def distinguishes(reg: Regulation, ex: Exclusion) -> bool:
+    """Whether the roles an exclusion is limited to leave out some role that what it concerns pays (the parts it
+    names, else every part of the premium and the result pay): «(per i dirigenti)» where every part it concerns pays
+    dirigenti alone distinguishes no one."""
+    if set(ex.roles) == set(ROLES):
+        return False
+    concerned = [p for p in reg.premiums if not ex.parts or isinstance(p, Part) and p.name in ex.parts]
+    paid = {role for p in concerned for role in p.roles}
+    paid |= set() if ex.parts else {role for rp in reg.result_pays for role in rp.roles}
+    return not paid <= set(ex.roles)
 
 
 # the rules that read a person's data and never their evaluation: what excludes a person without a card as well

@@ -39,7 +39,7 @@ from ciclope.plugins.regolamento.format import funds, rowcolumns
 from ciclope.plugins.regolamento.format.expr import Binary, Formula, Num
 from ciclope.plugins.regolamento.format.expr import formulas as formulas_of
 from ciclope.plugins.regolamento.format.methods import METHODS
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.sources import cite, joined
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation, name_of
 from ciclope.plugins.regolamento.pay import (
     best,
@@ -387,7 +387,7 @@ def residual_source(reg: Regulation, fund: str, parts: list[Premium], ledger: Le
     what another part, or no part, leaves."""
     keeping = [p for p in parts if ledger.left[name_of(p)]]
     sharing = [p for p in reg.parts if p.fund == fund and p.name in ledger.shares] if rest else []
-    return Citation.joined(cite(reg, p.source) for p in (*keeping, *sharing))
+    return joined(reg, (cite(reg, p.source) for p in (*keeping, *sharing)))
 
 
 def by_cause(reg: Regulation, fund: str, parts: list[Premium], ledger: Ledger, trace: Trace) -> None:
@@ -771,9 +771,9 @@ def summed(reg: Regulation, ledger: Ledger, ente: Ente, trace: Trace) -> None:
         words = " + ".join(f"premio della parte «{name}»" for name, _, _ in paid)
         summed_parts = {name for name, _, _ in paid}
         parts = (p for p in reg.premiums if p.fund == fund and name_of(p) in summed_parts)
-        source = Citation.joined(cite(reg, p.source) for p in parts)
+        source = joined(reg, (cite(reg, p.source) for p in parts))
         if total == 0:  # an excluded person's nothing: the rule that excluded them first
-            source = outcome_source(trace, pid, source)
+            source = outcome_source(reg, trace, pid, source)
         label = f"Premio di {ente.people[pid].name}"
         trace.record(f"award:{paid[0][1]}", total, words, source, inputs, label)
 
@@ -798,7 +798,7 @@ def missing_fund(
         Problem(
             rule="regolamento.fondo",
             severity="error" if funds.mistyped(code, written) else "warning",  # a typo, not a fund left out,
-            source=Citation.joined(cite(reg, pr.source) for pr in premiums),
+            source=joined(reg, (cite(reg, pr.source) for pr in premiums)),
             file="ente.toml",
             column=f"funds.{code}",
             message=f"{funds.missing(code, written)}: nessun premio calcolato"

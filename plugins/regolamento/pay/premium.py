@@ -38,7 +38,7 @@ from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import funds, grades
 from ciclope.plugins.regolamento.format.methods import time_read_by
-from ciclope.plugins.regolamento.format.sources import cite
+from ciclope.plugins.regolamento.format.sources import cite, joined
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import denied, held, sentence, the
 from ciclope.plugins.regolamento.pay import budget, caprounds, reductions, residualcauses, withincents
@@ -785,7 +785,7 @@ def record(
             key(pid),
             paid,
             formula,
-            source if e.status is None else outcome_source(trace, pid, source),
+            source if e.status is None else outcome_source(reg, trace, pid, source),
             given,
             f"{_what(pr)} di {e.person.name}" + (f" — {pr.name}" if isinstance(pr, Part) else ""),
             fmt.clauses(
@@ -873,11 +873,11 @@ def _one_weight(read: tuple[Input, ...], shared: tuple[Input, ...]) -> tuple[Inp
     return tuple(i for i in read if i not in same) if same else read
 
 
-def outcome_source(trace: Trace, pid: str, source: str) -> Citation:
+def outcome_source(reg: Regulation, trace: Trace, pid: str, source: str) -> Citation:
     """The source of an excluded person's figure: the rule that excluded them (their status's figure, «art. 9 c.
-    5»), then the part's own."""
+    5»), then the part's own, the regulation named once where its places follow each other."""
     status = trace.figures.get(f"score:{pid}:status")
-    return Citation.joined((status.source if status is not None else "", source))
+    return joined(reg, (status.source if status is not None else "", source))
 
 
 def _what(pr: Premium) -> str:
@@ -937,7 +937,7 @@ def cut_whole(reg: Regulation, given: tuple[Input, ...]) -> str:
     14 c. 1)»; "" when none did. The
     input reads the reduction's figure, ``reduction:<person>:<n>``, n its place among [[riduzioni]]."""
     for i in given:
-        if i.name.startswith("riduzione per ") and isinstance(i.value, fmt.Percent) and i.value == 1:
+        if i.name.startswith(Trace.REDUCTION) and isinstance(i.value, fmt.Percent) and i.value == 1:
             source = reg.reductions[int(i.ref.rsplit(":", 1)[1]) - 1].source
             named = i.name.split(" (il taglio")[0].removesuffix(f", {source}")  # a formula's names its article
             return f"nessun importo: {the(named)} è del 100% ({cite(reg, source)})"

@@ -128,7 +128,7 @@ def _cuts(
         factor *= ONE - (cut or ZERO)
         where = "" if shared else f" (il taglio va {_savings(red, pr)})"
         # a share of the premium: «5%», as the bracket's words say it, never 0,05
-        inputs.append(Input(f"riduzione per {label}{where}", fmt.Percent(cut or ZERO), ref=key))
+        inputs.append(Input(f"{Trace.REDUCTION}{label}{where}", fmt.Percent(cut or ZERO), ref=key))
     return factor, tuple(inputs)
 
 

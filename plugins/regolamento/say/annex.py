@@ -41,10 +41,13 @@ def annex(result: Result) -> list[ReportSection]:
     if regulation is None:
         return []
     # a day the articles say without its year («in servizio al 31/12») is the cycle's: the annex is of one year; the
-    # annex is read, so its articles say each formula's words without the formula as typed (Article.words)
+    # annex is read, so its articles say each formula's words without the formula as typed (Article.words).
+    # The layers that ran for the ente are its comparto's (``ciclope_comparto``), each computing its contract's
+    # maggiorazione: none («altro», no comparto) leaves a part marked so the ente's own
+    national = bool(result.plugin.layers)
     rows = tuple(
         (article.heading(n), dated(article.words, result.ente.year))
-        for n, article in enumerate(articles(regulation), start=1)
+        for n, article in enumerate(articles(regulation, national), start=1)
     )
     out = [
         *fund_parts(result),

@@ -78,8 +78,10 @@ class Article:
 _TYPED = re.compile(f"{phrases.TYPED_OPEN}([^{phrases.TYPED_CLOSE}]*){phrases.TYPED_CLOSE}")
 
 
-def articles(regulation: Regulation) -> list[Article]:
-    """The articles of ``regulation``, in the order the format declares its blocks."""
+def articles(regulation: Regulation, national: bool | None = None) -> list[Article]:
+    """The articles of ``regulation``, in the order the format declares its blocks. ``national``: whether a national
+    layer that computes the maggiorazione runs for the ente (:func:`partphrases.parts`; ``None``: no ente runs)."""
+    writers = {**WRITERS, "parts": lambda block, reg: partphrases.parts(block, reg, national)}
     out: list[Article] = []
     for field in attrs.fields(type(regulation)):
         if field.name in HEADING_FIELDS:
@@ -89,13 +91,17 @@ def articles(regulation: Regulation) -> list[Article]:
             value = own_labels(value)
         if _unset(value, field):
             continue
-        out.append(_article(field, value, regulation))
+        out.append(_article(field, value, regulation, writers.get(field.name)))
     return out
 
 
-def _article(field: attrs.Attribute[Any], value: Any, regulation: Regulation) -> Article:
+def _article(
+    field: attrs.Attribute[Any],
+    value: Any,
+    regulation: Regulation,
+    writer: Callable[[Any, Regulation], phrases.Said] | None,
+) -> Article:
     items = value if isinstance(value, tuple) else (value,)
-    writer = WRITERS.get(field.name)
     title, sentences, rest = _title(field), [], []
     shared = readings.shared(field, items)  # a reading several blocks declare: once, after the last of them
     for k, item in enumerate(items):

@@ -32,7 +32,11 @@ PART_KEYS = {"name", "fund_share", "of_shares", "rankings", "ranking_split", "re
              "combine", "national_bonus", "cap", "owed", "set_aside", "performance"}  # fmt: skip
 
 
-def parts(block: Part, regulation: Regulation) -> Said:
+def parts(block: Part, regulation: Regulation, national: bool | None = None) -> Said:
+    """The part's sentences. ``national``: whether a national layer that computes the maggiorazione of the
+    individual premium runs for the ente (the annex of a run knows it); ``None`` where no ente runs (``ciclope
+    regolamento leggi``): the comparto [atto] names says it (:func:`layered`)."""
+    national = layered(regulation) if national is None else national
     _, said, covered = premium(block, regulation)
     whole = f"{cap(the(fund_name(block.fund, regulation)))} è diviso"  # the part divides its own share of the fund
     own = "La quota della parte è divisa" if block.evaluation else f"La parte «{block.name}» è divisa"
@@ -67,11 +71,8 @@ def parts(block: Part, regulation: Regulation) -> Said:
     if block.residual_to:
         lines.append(f"Ciò che la parte non paga va alla parte «{block.residual_to}».")
     if block.national_bonus:
-        lines.append(
-            "La parte è la maggiorazione del premio individuale prevista dal contratto nazionale, come la scrive il "
-            "contratto integrativo: non è calcolata una seconda volta."
-        )
-    lines += _performance(block, regulation)
+        lines.append(BONUS[national])
+    lines += _performance(block, national)
     if block.set_aside:
         givers = [f"«{q.name}»" for q in regulation.parts if q.residual_to == block.name]
         source = givers[0] if givers else "che le manda ciò che non paga"
@@ -103,16 +104,30 @@ PERFORMANCE = {
     ),
 }
 MEAN = "il valore medio della maggiorazione prevista dal contratto nazionale non la legge"
+# the part marked ``maggiorazione = true``: where a national layer computes the contract's maggiorazione it leaves it
+# to the part (``ciclope_own_maggiorazione``); where none runs, nothing computes it a first time
+BONUS = {
+    True: "La parte è la maggiorazione del premio individuale prevista dal contratto nazionale, come la scrive il "
+    "contratto integrativo: non è calcolata una seconda volta.",
+    False: "La parte è la maggiorazione del premio individuale propria dell'ente, come la scrive il contratto "
+    "integrativo.",
+}
 
 
-def _performance(block: Part, regulation: Regulation) -> list[str]:
+def layered(regulation: Regulation) -> bool:
+    """Whether the comparto [atto] names has a national layer in ciclope (none for «altro», nor for a regulation that
+    names no comparto): what says it where no ente runs."""
+    return regulation.act.comparto in COMPARTO
+
+
+def _performance(block: Part, national: bool) -> list[str]:
     """What a part that pays no individual premium is. The maggiorazione of the individual premium is the national
-    contract's, computed by a comparto's layer: its mean is said to skip the part only where [atto] names a comparto
-    ciclope applies (none for «altro», nor for a regulation that names no comparto)."""
+    contract's, computed by a comparto's layer: its mean is said to skip the part only where that layer runs
+    (``national``)."""
     if block.performance not in PERFORMANCE:
         return []
     start, end = PERFORMANCE[block.performance]
-    clauses = [MEAN] if regulation.act.comparto in COMPARTO else []
+    clauses = [MEAN] if national else []
     clauses += [end] if end else []
     if not clauses:
         return [f"{start}."]

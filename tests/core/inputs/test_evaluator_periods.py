@@ -157,6 +157,22 @@ def test_a_person_listed_once_is_a_warning_and_keeps_one_card(tmp_path):
     assert list(ente.periods) == ["P1"]
 
 
+def test_a_row_refused_for_its_date_leaves_no_person_with_one_evaluator(tmp_path):
+    # row 3 ends in 2025: its one fix is the date. Row 2 alone would read «un solo valutatore» and advise removing
+    # the transfer; with a row of the person refused, the person's rows are not judged together
+    data = comune(["P1,D1,01/01/2024,30/06/2024", "P1,D2,01/07/2024,31/12/2025"])
+    assert problems(tmp_path, data) == [
+        (
+            "error",
+            "valutatori.csv",
+            3,
+            "al",
+            "data 31/12/2025 fuori dall'anno del ciclo (2024): il periodo di un valutatore è una parte del 2024; "
+            "scrivi una data dal 01/01/2024 al 31/12/2024",
+        )
+    ]
+
+
 def test_a_card_row_names_one_of_the_persons_evaluators(tmp_path):
     cards = [*CARDS]
     cards[3] = "P1,,Scheda,Comportamenti,40,32,"  # row 5: no evaluator

@@ -41,15 +41,18 @@ fonte = "art. 5 c. 2"
 SCORES = {"S01": 96, **{f"S{i:02}": 56 for i in range(2, 11)}}
 
 
-def run_with(tmp_path: Path, regulation: str, funds: str = 'performance_individuale = "10000.00"'):
-    """The ten people under ``regulation`` in 2024, [ente.nazionale] at 30% of the mean for 10% of the staff."""
+def run_with(
+    tmp_path: Path, regulation: str, funds: str = 'performance_individuale = "10000.00"', nazionale: bool = True
+):
+    """The ten people under ``regulation`` in 2024, [ente.nazionale] at 30% of the mean for 10% of the staff (none
+    without ``nazionale``)."""
     staff = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG" for pid in SCORES]
     cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{points}," for pid, points in SCORES.items()]
     data = one_unit_comune("Comune di Prova", staff, cards, f"[funds]\n{funds}\n")
     tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "smvp.toml").write_text(regulation, encoding="utf-8")
     overrides = {"regolamento": str(tmp_path / "smvp.toml")}
-    national = {"maggiorazione": {"quota_premio": 0.30, "quota_personale": 0.10}}
+    national = {"maggiorazione": {"quota_premio": 0.30, "quota_personale": 0.10}} if nazionale else None
     params, problems = resolve_params("regolamento", 2024, overrides, "cycle.toml", national)
     assert problems == []
     folder = write_ente(tmp_path / "ente", data)
@@ -240,3 +243,34 @@ def test_the_maggiorazione_s_row_has_the_outcome_of_the_score_that_gave_it(tmp_p
     rows = [row for row in sheets.awards(result, sheets.statuses(result)).rows if row[0] == "S01"]
     esiti = {row[4]: row[6] for row in rows}  # Codice, Nome, Unità, Fondo, Parte, Importo, Esito (no levels)
     assert esiti["maggiorazione"] == esiti["performance individuale"] == "valutato", rows
+
+
+def annex_sentences(result, start: str) -> list[str]:
+    """The sentences of the Relazione's annex (the declared regulation's articles) that begin with ``start``."""
+    [section] = [s for s in result.sections if s.title == "Allegato — Il sistema di valutazione dichiarato"]
+    return [m for _, text in section.rows for m in re.findall(re.escape(start) + r"[^.]*\.", text)]
+
+
+MAGGIORAZIONE_SAID = "La parte è la maggiorazione del premio individuale"
+
+
+def test_the_annex_says_the_national_maggiorazione_where_the_comparto_s_layer_runs(tmp_path):
+    # funzioni_locali: the comparto's layer computes the contract's maggiorazione and leaves it to the part
+    result = run_with(tmp_path, own_maggiorazione("15%"), nazionale=False)
+    assert annex_sentences(result, MAGGIORAZIONE_SAID) == [
+        "La parte è la maggiorazione del premio individuale prevista dal contratto nazionale, come la scrive il "
+        "contratto integrativo: non è calcolata una seconda volta."
+    ]
+
+
+def test_the_annex_says_the_ente_s_own_maggiorazione_where_no_layer_computes_one(tmp_path):
+    # «altro»: no national layer runs for the ente, nothing computes the maggiorazione a first time; the part is the
+    # ente's own, and no «second time» nor national mean is said
+    regulation = own_maggiorazione("15%").replace('comparto = "funzioni_locali"', 'comparto = "altro"')
+    result = run_with(tmp_path, regulation, nazionale=False)
+    assert annex_sentences(result, MAGGIORAZIONE_SAID) == [
+        "La parte è la maggiorazione del premio individuale propria dell'ente, come la scrive il contratto integrativo."
+    ]
+    assert annex_sentences(result, "La parte paga la performance organizzativa") == [
+        "La parte paga la performance organizzativa: non è del premio individuale."
+    ]

@@ -127,7 +127,7 @@ def test_the_scheda_says_why_the_part_is_not_paid_with_the_values(ciclope_ente, 
     assert "Come si calcola: escluso: nessun premio." not in text
     assert (
         "Premio della parte «individuale»: € 0,00 Come si calcola: escluso dal premio: punteggio sotto il minimo di "
-        "60 (punteggio 55,00): nessun premio. Fonte: Regolamento del Comune di Prova, art. 7; Regolamento del Comune di Prova, art. 5."
+        "60 (punteggio 55,00): nessun premio. Fonte: Regolamento del Comune di Prova, art. 7; art. 5."
     ) in text
     unpaid = text[text.index("Non pagato") :]
     assert unpaid.index(f"{EXCLUDED}. Fonte: Regolamento del Comune di Prova, art. 7.") < unpaid.index(REFUSED)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import tomllib
 from decimal import Decimal
 
+import attrs
+
 from ciclope.core.run.explain import explain, unpaid_reasons
 from ciclope.plugins.regolamento.read.amend import apply, problems
 from ciclope.plugins.regolamento.read.load import load
@@ -590,7 +592,11 @@ def test_one_part_at_most_is_the_contract_s_maggiorazione(tmp_path):
     regulation, found = load(str(path))
     assert list(found) == [] and regulation is not None
     said = render(regulation)
-    assert "La parte è la maggiorazione del premio individuale prevista dal contratto nazionale" in said
+    # [atto] names no comparto: no national layer runs for such an ente, nothing computes the maggiorazione first
+    assert "La parte è la maggiorazione del premio individuale propria dell'ente" in said
+    assert "contratto nazionale" not in said
+    national = render(attrs.evolve(regulation, act=attrs.evolve(regulation.act, comparto="funzioni_locali")))
+    assert "La parte è la maggiorazione del premio individuale prevista dal contratto nazionale" in national
 
 
 def test_leggi_says_an_exclusion_s_parts_and_a_share_paid_whole(tmp_path):
