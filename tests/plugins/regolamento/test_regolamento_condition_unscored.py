@@ -83,10 +83,8 @@ fonte = "art. 7\"""",
     assert "Francesca Gallo (F)" in warning.message
 
 
-# the same parts without conditions, and an exclusion from every part that reads no evaluation: a column of the people
-EXCLUDED = (
-    PARTS.replace("ammesso = '=categoria <> \"A\"'\n", "")
-    + """
+# an exclusion that reads a column of the people, and nothing of the year's evaluation
+COMANDATO = """
 [[colonne]]
 nome = "comandato"
 tipo = "sì/no"
@@ -99,7 +97,8 @@ condizione = "=comandato"
 stato = "escluso_comando"
 fonte = "art. 8"
 """
-)
+# the same parts without conditions, and that exclusion from every part
+EXCLUDED = PARTS.replace("ammesso = '=categoria <> \"A\"'\n", "") + COMANDATO
 
 
 def _run_excluded(ciclope_ente, tmp_path, regulation: str = EXCLUDED):

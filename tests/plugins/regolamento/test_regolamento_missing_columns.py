@@ -7,6 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from test_regolamento_condition_unscored import COMANDATO
+
 from helpers import amounts, one_unit_comune, run_declared
 
 HEAD = """\
@@ -114,20 +116,7 @@ def test_a_missing_column_of_the_time_worked_read_by_a_formula(ciclope_ente, tmp
 
 
 def test_a_declared_column_an_exclusion_reads_missing_is_said_once(ciclope_ente, tmp_path: Path):
-    declared = """
-[[colonne]]
-nome = "comandato"
-tipo = "sì/no"
-significato = "il comando presso un altro ente"
-fonte = "art. 3"
-
-[[esclusioni]]
-regola = "formula"
-condizione = "=comandato"
-stato = "escluso_comando"
-fonte = "art. 8"
-"""
-    result = run_declared(ciclope_ente, tmp_path, HEAD + declared, files(absences=True))
+    result = run_declared(ciclope_ente, tmp_path, HEAD + COMANDATO, files(absences=True))
     # the column, once at the header of people.csv; never «esclusione dal premio: …» once per person
     assert [(p.file, p.row, p.column) for p in result.violations if p.severity == "error"] == [
         ("people.csv", 1, "comandato")
