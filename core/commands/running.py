@@ -79,7 +79,7 @@ def cmd_run(args) -> int:
             file=sys.stderr,
         )
         if not any(p.rule in NOT_LOADING for p in o.problems):  # a crash, a hang, a disk: no round of the data's
-            print(configs[o.id].unchecked, file=sys.stderr)
+            print(configs[o.id].unchecked(o.problems), file=sys.stderr)
         print(render_problems(list(o.problems), limit=30, total=o.problems_total), file=sys.stderr)
     if len(failed) > FAILED_DETAILS:
         left = len(failed) - FAILED_DETAILS
@@ -166,7 +166,7 @@ def cmd_validate(args) -> int:
             result = compute(cfg, plan.year, args.until)
         except CiclopeError as exc:
             print(f"{cfg.id}: {cfg.failure}")
-            print(cfg.unchecked)
+            print(cfg.unchecked(exc.problems))
             print(render_problems(list(exc.problems)))
             status = EXIT_ENTE
             failed(tally, list(exc.problems))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from ciclope.core.engine.isolation import exits_isolated
 from ciclope.core.engine.registry import Hooks, available_plugins, unknown_plugin
 from ciclope.core.fmt import quoted, toml_value
 from ciclope.core.inputs import collection
+from ciclope.core.inputs.partial import read_in_part
 from ciclope.core.model import Collection
 from ciclope.core.nearest import hint
 from ciclope.core.params import Params, ParamSpec, italian_column, merge_params, resolve_paths
@@ -63,13 +64,19 @@ class EnteConfig:
         """What kept the ente from being computed when it could not be loaded, said to the office."""
         return "regolamento con errori" if self.invalid else "dati non caricabili"
 
-    @property
-    def unchecked(self) -> str:
-        """What the problems of an ente that could not be loaded leave unchecked, so that a second round of errors
-        is no surprise: the data behind a regulation with errors, the calculation's checks behind data that do not
-        load (a grade, a voce of the declared card, a formula's cell are checked on loaded data)."""
+    def unchecked(self, problems: Iterable[Problem]) -> str:
+        """What the ``problems`` of an ente that could not be loaded leave unchecked, so that a second round of errors
+        is no surprise: the data behind a regulation with errors; the rows in error and their people's other rows,
+        when every error is a row's (the rest were checked, :mod:`ciclope.core.inputs.partial`); else the
+        calculation's checks behind data that do not load (a grade, a voce of the declared card, a formula's cell
+        are checked on loaded data)."""
         if self.invalid:
             return "I dati dell'ente si controllano quando il regolamento non ha errori: correggilo e ripeti."
+        if read_in_part(problems):
+            return (
+                "I controlli del calcolo e del regolamento sulle righe con errori, e sulle altre righe delle stesse "
+                "persone, si fanno quando le correggi: correggi questi errori e ripeti."
+            )
         return (
             "I controlli del calcolo e del regolamento sui dati si fanno quando i dati si caricano: correggi questi "
             "errori e ripeti."

@@ -35,9 +35,10 @@ from ciclope.core.inputs.headers import (
     sheet_title,
 )
 from ciclope.core.inputs.indicators import read_indicators
+from ciclope.core.inputs.partial import unloaded
 from ciclope.core.inputs.reading import Asked, Log, Reading
 from ciclope.core.outcomes import InputSchema
-from ciclope.core.problems import CiclopeError, Problem
+from ciclope.core.problems import Problem
 
 __all__ = [
     "CANONICAL",
@@ -123,7 +124,7 @@ def load(asked: Asked) -> m.Ente:
     ente = periods.attach(r, ente, evaluator_periods)
     problems = [_in_cell(ente, p) for p in log.problems]
     if any(p.is_error for p in problems):
-        raise CiclopeError(_with_later(problems, [_in_cell(ente, p) for p in later(r)]))
+        raise unloaded(r, ente, _with_later(problems, [_in_cell(ente, p) for p in later(r)]))
     return attrs.evolve(ente, notes=tuple(problems)) if problems else ente
 
 

@@ -27,6 +27,7 @@ from ciclope.core.engine.isolation import exits_isolated
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.inputs.config import EnteConfig, PluginCrash, RunPlan, override_files
 from ciclope.core.inputs.loading import load_ente, merge_schemas
+from ciclope.core.inputs.partial import Unloaded
 from ciclope.core.output import outroot, owned, results
 from ciclope.core.output.workers import die_with_parent
 from ciclope.core.phases import PHASES
@@ -39,6 +40,8 @@ from ciclope.core.run.outcome import KEPT_PROBLEMS, EnteOutcome, not_written
 from ciclope.core.run.staging import OLD, TMP, Staged, stage_outputs, write_outputs
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy, slow to import) is loaded only by a run that records
+    from ciclope.core.params import Params
+    from ciclope.core.plugininfo import PluginInfo
     from ciclope.core.store.record import Record
     from ciclope.core.store.runlog import RunLog
 
@@ -56,7 +59,10 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     schema = merge_schemas(hooks.for_ente(cfg.params).answers(hookspecs.ciclope_input_schema, params=cfg.params))
     # before the evaluation (the July check, --until monitoraggio) the cards' points are still to be given
     collecting = PHASES.index(until) < PHASES.index("valutazione")
-    ente = load_ente(cfg.data, cfg.id, year, schema, collecting=collecting, collection=cfg.collection)
+    try:
+        ente = load_ente(cfg.data, cfg.id, year, schema, collecting=collecting, collection=cfg.collection)
+    except Unloaded as exc:
+        raise CiclopeError([*exc.problems, *_checked_anyway(exc, hooks, cfg.params, info, until)]) from None
     # a chain of objectives or units is walked recursively (the aggregation, the Relazione): allow its
     # depth (a chain of 1,500 objectives raised RecursionError). Python-to-Python calls do
     # not use the C stack on 3.11+, so a higher limit is safe.
@@ -72,6 +78,18 @@ def compute(cfg: EnteConfig, year: int, until: str = "rendicontazione") -> Resul
     if files:  # likewise: only an ente whose cycle.toml names a file of its rules
         origin["override_files"] = files
     return attrs.evolve(result, origin=origin)
+
+
+def _checked_anyway(exc: Unloaded, hooks: Hooks, params: Params, info: PluginInfo, until: str) -> list[Problem]:
+    """The errors the cycle finds on the rows that were read of data that did not load whole, so that the office
+    reads them with the rows' own errors, in one round."""
+    if exc.ente is None:
+        return []
+    try:
+        with exits_isolated():
+            return exc.kept(run_cycle(exc.ente, hooks, params, info, until).violations)
+    except Exception:  # the rows left out broke a step: its checks come when they are read, as before
+        return []
 
 
 @attrs.frozen

@@ -105,8 +105,8 @@ def test_an_error_of_cycle_toml_still_stops_the_run_and_says_the_regulation_too(
 
 def test_each_failure_says_what_it_left_unchecked(tmp_path, capsys):
     # said under the ente's name, before its errors (whose count stays the last line): the regulation with an
-    # error, the data are checked once it has none; data that do not load (a fte of «1OO%»):
-    # the regulation's checks on them come once they load — a second round of errors is no surprise
+    # error, the data are checked once it has none; data that do not load (a fte of «1OO%»): the checks of the row in
+    # error and of its person's other rows come once it is corrected — a second round of errors is no surprise
     config = _cycle(tmp_path, [("guastalla", "rotto.toml"), ("buonavalle", "buono.toml")])
     people = tmp_path / "buonavalle" / "people.csv"
     people.write_text(
@@ -121,10 +121,11 @@ def test_each_failure_says_what_it_left_unchecked(tmp_path, capsys):
     data = out.index("buonavalle: dati non caricabili")
     said = "I dati dell'ente si controllano quando il regolamento non ha errori: correggilo e ripeti."
     assert regulation < out.index(said) < data
-    assert out.index("I controlli del calcolo e del regolamento sui dati si fanno quando i dati si caricano") > data
+    rows = "I controlli del calcolo e del regolamento sulle righe con errori, e sulle altre righe delle stesse persone"
+    assert out.index(rows) > data
     assert main(["run", config, "--no-store"]) == 1
     err = capsys.readouterr().err
-    assert said in err and "I controlli del calcolo e del regolamento sui dati si fanno" in err
+    assert said in err and rows in err
 
 
 def test_each_computed_ente_s_list_says_what_it_holds(tmp_path, capsys):
