@@ -486,10 +486,37 @@ def reductions(block: Reduction, regulation: Regulation) -> Said:
                 lines.append("Ciò che la riduzione toglie resta residuo della parte.")
             elif r.savings != "ripartite":
                 lines.append(f"Ciò che la riduzione toglie va alla parte «{r.savings}».")
+            else:
+                lines += _shared_cuts(r, regulation)
             lines += note(r.note)
         if len(regulation.reductions) > 1:
             lines.append("Più riduzioni si applicano una dopo l'altra: premio × (1 − prima) × (1 − seconda).")
     return "Le riduzioni del premio", lines, {"measure", "brackets", "formula", "note", "parts", "savings"}
+
+
+def _shared_cuts(r: Reduction, reg: Regulation) -> list[str]:
+    """Where the cuts of a reduction that leaves them to the split (``economie = "ripartite"``) end, when every part
+    it reduces says the same: the colleagues, where the fund is divided by weights (a reduced weight weighs less); the
+    fund's residual, or the others in proportion, under a maximum per person. Else nothing (``explain --pool`` shows
+    it)."""
+    reduced = [p for p in reg.premiums if not r.parts or getattr(p, "name", "") in r.parts]
+    ends = {_cut_end(p) for p in reduced if PREMIUM_METHODS[p.method].part_time}
+    return [f"Ciò che la riduzione toglie {ends.pop()}."] if len(ends) == 1 and "" not in ends else []
+
+
+def _cut_end(p: Premium) -> str:
+    """Where what a reduction takes from ``p`` ends: the words after «Ciò che la riduzione toglie», or "" where the
+    method does not tell it by itself (the bands, a budget, a formula's amount)."""
+    if p.maximum is not None:
+        if p.residual == "ridistribuisci":
+            return "va agli altri, in proporzione ai premi dovuti con il massimo pro capite"
+        return "resta non distribuito, nel residuo del fondo: il premio ha un massimo pro capite"
+    if p.method not in ("proporzionale", "livelli"):
+        return ""
+    where = " della stessa parte" if isinstance(p, Part) else ""
+    if getattr(p, "rankings", "ente") != "ente":
+        where += " e della stessa graduatoria"
+    return f"va ai colleghi{where}: la quota ridotta pesa meno nella divisione del fondo"
 
 
 def statuses(block: Status, regulation: Regulation) -> Said:

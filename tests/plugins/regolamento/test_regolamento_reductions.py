@@ -11,7 +11,7 @@ import pytest
 
 from ciclope.core.run.explain import explain
 
-from helpers import amounts, one_unit_comune, regulation_problems, run_declared
+from helpers import amounts, one_unit_comune, regulation_problems, regulation_text, run_declared
 
 HEAD = """\
 formato = 1
@@ -109,6 +109,41 @@ def test_in_a_split_by_weights_the_reduced_part_goes_to_the_others(ciclope_ente,
     #   A 8000000 / 152 = 52631.58 → 526.31 (.58); B 7200000 / 152 = 47368.42 → 473.68 (.42)
     # floors 999.99: the cent to the largest remainder, A (.58)
     assert amounts(result) == {"A": "526.32", "B": "473.68"}
+
+
+def test_leggi_says_where_the_cuts_end(tmp_path):
+    # the two tests above: under a maximum per person the 4250.00 not paid stays residual; in a split by weights B's
+    # 10% weighs less and A receives it
+    capped = regulation_text(tmp_path, HEAD + CAPPED + REDUCTIONS)
+    assert (
+        "Ciò che la riduzione toglie resta non distribuito, nel residuo del fondo: il premio ha un massimo pro capite."
+    ) in capped
+    again = regulation_text(tmp_path, HEAD + CAPPED + 'residuo = "ridistribuisci"\n' + REDUCTIONS)
+    assert (
+        "Ciò che la riduzione toglie va agli altri, in proporzione ai premi dovuti con il massimo pro capite." in again
+    )
+    proportional = '\n[premio]\nmetodo = "proporzionale"\nfonte = "art. 9"\n'
+    split = regulation_text(tmp_path, HEAD + proportional + REDUCTIONS)
+    assert "Ciò che la riduzione toglie va ai colleghi: la quota ridotta pesa meno nella divisione del fondo." in split
+
+
+def test_leggi_says_where_a_part_s_cuts_end_and_is_silent_when_parts_differ(tmp_path):
+    head = HEAD.replace("formato = 1", "formato = 2")
+    by_grade = (
+        '\n[[premi]]\nnome = "produttività"\nmetodo = "proporzionale"\nquota_fondo = 0.5\ngraduatorie = "categoria"\n'
+        'fonte = "art. 9"\n'
+    )
+    capped = '\n[[premi]]\nnome = "obiettivi"\nmetodo = "livelli"\nquota_fondo = 0.5\nmassimo = "1000.00"\n'
+    capped += 'coefficienti = { premiato = 1 }\nfonte = "art. 9"\n'
+    one = regulation_text(
+        tmp_path, head + by_grade + REDUCTIONS.replace("riduzioni]]", "riduzioni]]\nparti = [\"produttività\"]")
+    )
+    assert (
+        "Ciò che la riduzione toglie va ai colleghi della stessa parte e della stessa graduatoria: la quota ridotta "
+        "pesa meno nella divisione del fondo."
+    ) in one
+    both = regulation_text(tmp_path, head + by_grade + capped + REDUCTIONS)  # one part shares, the other keeps
+    assert "Ciò che la riduzione toglie" not in both
 
 
 @pytest.mark.parametrize("measure", ["quota_tempo", "fte"])
