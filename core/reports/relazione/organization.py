@@ -28,6 +28,9 @@ from ciclope.core.reports.model import (
 from ciclope.core.reports.relazione.names import Names, not_run, reached
 from ciclope.core.result import Result
 
+# which class a score on a class's bound falls in: 70 is in «70–80», not in «60–70»; 100 in «90–100»
+CLASSES = "classi di 10 punti: «60–70» è da 60 a meno di 70"
+
 NO_CHARTS = "Nessun grafico: le fasi di valutazione non sono state eseguite."
 # the phases ran but nothing of the ente or of its units was measured: no chart of empty bars, a sentence
 NOTHING_MEASURED = "Nessun grafico: né l'ente né le sue unità hanno un raggiungimento misurato degli obiettivi."
@@ -153,9 +156,7 @@ def charts(r: Result, names: Names) -> Figures:
             "grafico-punteggi",
             "Distribuzione dei punteggi individuali",
             stats.histogram(r),
-            axis="punteggio su 100 (classi di 10 punti)"
-            if stats.own_scale(r) is not None
-            else "punteggio (classi di 10 punti)",
+            axis=f"punteggio{' su 100' if stats.own_scale(r) is not None else ''} ({CLASSES})",
         )
         figures.append(Figure(histogram, personal=True))
     if r.scores:

@@ -167,6 +167,7 @@ def test_charts_are_inline_svg(page):
     hist = re.search(r'<svg class="chart" id="grafico-punteggi".*?</svg>', page, re.S).group(0)
     bars = dict(re.findall(r"<title>(\d+–\d+): (\d+)</title>", hist))
     assert bars == {"50–60": "1", "70–80": "3", "80–90": "4", "90–100": "1"}
+    assert "classi di 10 punti: «60–70» è da 60 a meno di 70" in hist  # where 70 falls, said under the bars
 
 
 def test_same_result_same_bytes(case, tmp_path):
