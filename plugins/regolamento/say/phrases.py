@@ -86,6 +86,8 @@ ENTE_KIND = {
     "agenzia": "agenzia (regionale o nazionale)",
     "ente_di_ricerca": "ente di ricerca",
     "azienda_servizi_persona": "azienda pubblica di servizi alla persona",
+    # an istituzione pubblica di assistenza e beneficenza (L. 6972/1890 and the regional laws) not turned into an ASP
+    "ipab": "istituzione pubblica di assistenza e beneficenza (IPAB)",
     "ente_parco": "ente parco",
     "ordine_professionale": "ordine o collegio professionale",
     "ente_pubblico": "ente pubblico",
