@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ciclope.core.commands.scaffold import REGULATION_PLUGIN, create, create_regulation
-from ciclope.core.commands.template import build
+from ciclope.core.commands.template import REFUSED, InvalidRegulation, build
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks, available_layers, available_plugins, unknown_plugin
 from ciclope.core.plugininfo import COMPARTO_PER_ENTE
@@ -121,7 +121,11 @@ def cmd_template(args) -> int:
     if args.file.suffix.lower() == ".xlsx" and os.path.lexists(args.file):
         print(f"ciclope: {args.file}: indica un file .xlsx nuovo (non sovrascrivo)", file=sys.stderr)
         return EXIT_CONFIG
-    done = build(args.plugin, args.file, args.source, args.year)
+    try:
+        done = build(args.plugin, args.file, args.source, args.year)
+    except InvalidRegulation as exc:
+        print(f"{REFUSED}\n{render_problems(exc.problems)}", file=sys.stderr)
+        return EXIT_CONFIG
     if done.written:  # a second template on the office's folder writes nothing: it only says what it kept
         print(f"Scritti: {', '.join(str(p) for p in done.written)}.")
     if done.kept:

@@ -61,7 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("config", type=Path)
     run.add_argument("--ente", action="append", default=[], metavar="ID", help="solo questo ente (ripetibile)")
     run.add_argument(
-        "--until", type=_phase, choices=PHASES, default="rendicontazione", help="si ferma dopo questa fase"
+        "--until",
+        type=_phase,
+        choices=PHASES,
+        default="rendicontazione",
+        help="si ferma dopo questa fase; prima dell'ultima scrive in OUT/FASE/, mai sopra i risultati di fine anno",
     )
     run.add_argument("--jobs", type=int, default=1, metavar="N", help="processi in parallelo")
     run.add_argument(

@@ -359,6 +359,7 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
     year = year or cycle
     carried = _run_files(doc, plugin, info.ente_files) if doc is not None else {}
     ente_id = ente.id if ente is not None else (named_data(path) or "mio-ente")
+    office_files(plugin, year, path, info.ente_files, carried)  # a model of a regulation with errors: none written
     if path.suffix.lower() == ".xlsx":  # the workbook alone: the columns the run's own files declare
         return _write_ente(path, hooks, plugin, schema, (ente, year, doc), {k: str(v) for k, v in carried.items()})
     _folder(path)
@@ -385,6 +386,37 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
     inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, (ente, year, doc), params, keep=True)
     constituted = doc is not None and bool(doc.get("fondo"))
     return Written((*written, *inner.written), (*kept, *inner.kept), store, constituted, inner.emptied, inner.funds_of)
+
+
+class InvalidRegulation(CiclopeError):
+    """The office's own files of the plugin (a declared regulation) have errors: the template writes nothing."""
+
+
+# said before the file's errors: why no model is written (one written now would lack the columns and funds the file
+# declares, and the next template, which keeps the office's workbook, would keep it so)
+REFUSED = (
+    "Il regolamento ha errori: il modello ente.xlsx non è scritto, perché gli mancherebbero le colonne, i fogli e i "
+    "fondi che il regolamento dichiara. Correggi il file (ciclope regolamento leggi lo rilegge) e ripeti ciclope "
+    "template."
+)
+
+
+def office_files(
+    plugin: str, year: int, path: Path, files: Mapping[str, tuple[str, Path]], carried: Mapping[str, Path]
+) -> None:
+    """Raise :class:`InvalidRegulation` with the errors of the plugin's files the office already has (those of the
+    run of ``--from``, or those in ``path`` its cycle.toml names): a model is written from a regulation that reads,
+    never from one whose columns and funds its errors hide. A starter the template writes now is the plugin's own."""
+    there = (
+        {key: path / name for key, name in named_files(path, files).items()} if path.suffix.lower() != ".xlsx" else {}
+    )
+    given = {key: str(p) for key, p in {**there, **carried}.items() if p.is_file()}
+    if not given:
+        return
+    _params, problems = resolve_params(plugin, year, given, "template")
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise InvalidRegulation(errors)
 
 
 def _first_ente(path: Path) -> dict[str, Any]:
@@ -848,7 +880,7 @@ def _resolved(plugin: str, year: int, params: dict[str, str]) -> Params | None:
         resolved, problems = resolve_params(plugin, year, dict(params), "template")
     except Exception:  # noqa: BLE001 — the template is written with the plugin's own columns
         return None
-    return None if problems else resolved
+    return None if any(p.is_error for p in problems) else resolved
 
 
 def _run_params(plugin: str, doc: dict[str, Any]) -> Params | None:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from ciclope.core import fmt
 from ciclope.core.conciliation import apply_appeals
 from ciclope.core.engine import hookspecs
 from ciclope.core.engine.explained import unexplained
@@ -127,6 +128,7 @@ def _evaluate(ente: Ente, hooks: Hooks, params: Params, trace: Trace, fields: di
         # the rewards) count: a fund of ente.toml that pays none, such as the progressions', needs no card
         if unreached(paid, set(read)) and not any(p.is_error for p in trace.problems[at:]):
             trace.problems.insert(at, no_cards(ente))
+    trace.extend(no_plan(ente, paid))
 
 
 def evaluator_cards(
@@ -179,6 +181,36 @@ def no_cards(ente: Ente) -> Problem:
         "indicati in ente.toml; compila le valutazioni (una riga per voce della scheda), o raccoglile dai "
         "valutatori con ciclope raccolta",
     )
+
+
+def no_plan(ente: Ente, rewards: Rewards) -> list[Problem]:
+    """Premiums paid with no objective in the year's plan: a warning, once, with what they paid. The premiums for
+    performance rest on the objectives of the Piano della performance, since 2022 the PIAO's sottosezione
+    Performance (D.Lgs. 150/2009 art. 10; art. 10 c. 5 forbids the result pay where the Piano is not adopted), and
+    the OIV validates the Relazione that reports on them before any premium is paid (art. 14)."""
+    paid = [a for a in rewards.awards.values() if a.amount > 0]
+    if ente.objectives or not paid:
+        return []
+    total = sum((a.amount for a in paid), Decimal(0))
+    people = len({a.person for a in paid})
+    plan = "della sottosezione Performance del PIAO" if ente.year >= PIAO_SINCE else "del Piano della performance"
+    return [
+        Problem(
+            rule="core.objectives.none",
+            severity="warning",
+            file=ente.file_said("objectives"),
+            row=1,
+            source="D.Lgs. 150/2009 art. 10",
+            message=f"nessun obiettivo nel piano del {ente.year}: i premi collegati alla performance "
+            f"({fmt.euro(total)} a {people} {'persona' if people == 1 else 'persone'}) non hanno dietro gli "
+            f"obiettivi {plan}, che la Relazione rendiconta e l'OIV valida prima che si paghino; scrivi gli "
+            "obiettivi dell'anno e i loro indicatori",
+        )
+    ]
+
+
+# the first cycle whose Piano della performance is a section of the PIAO (DL 80/2021 art. 6, DPR 81/2022)
+PIAO_SINCE = 2022
 
 
 def _reward(

@@ -44,12 +44,21 @@ class EnteFile:
     body: EvaluationBody = DEFAULT_BODY
 
 
+# where the file is missing, what it holds and what writes it: the template, run again on the office's folder, writes
+# the files that are not there and keeps those that are
+MISSING = (
+    "manca ente.toml nella cartella dell'ente {0}: è obbligatorio e vi si scrivono il nome dell'ente, i fondi "
+    "([fondi]) e le date degli atti ([atti]); lo scrive ciclope template sulla cartella di cycle.toml, con ogni "
+    "chiave commentata (i file che ci sono restano come sono)"
+)
+
+
 def read(asked: Asked, log: Log, sheets: Mapping[str, Sheet]) -> EnteFile:
     """What ``ente.toml`` declares; only the name (the ente's id) when it cannot be read. ``sheets``: those
     the folder holds (a plugin's sheet given both there and as rows of ente.toml is an error)."""
     path = asked.folder / "ente.toml"
     if not path.exists():
-        log.err("ente.toml", None, "", "core.input.missing_file", "manca ente.toml, obbligatorio")
+        log.err("ente.toml", None, "", "core.input.missing_file", MISSING.format(asked.folder))
         return EnteFile(asked.ente_id)
     if not confined(asked.folder, path, log):
         return EnteFile(asked.ente_id)

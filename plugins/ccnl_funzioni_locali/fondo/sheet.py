@@ -145,10 +145,31 @@ def ciclope_template_rows(
         kept = [e for e in before if e.voce == v.id] if v.id not in annual else []
         rows += [carried(e, v.title) for e in kept] or [{"voce": v.id, "descrizione": v.title}]
     for u in t.usi_in(year).values():
-        pools = [e.pool for e in before if e.voce == "destinazione" and e.use == u.id] or [""]
+        given = [e for e in before if e.voce == "destinazione" and e.use == u.id]
+        if u.section == FIXED and given:  # a fixed payment the contract does not negotiate: carried
+            rows += [fixed_row(e, u.title, fund) for e in given]
+            continue
+        pools = [e.pool for e in given] or [""]
         # the use in its words, as the office reads them (the reader takes the code too)
         rows += [{"voce": "destinazione", "uso": u.title, "fondo_premi": p or None} for p in pools]
     return {FILE: rows}
+
+
+# the destinations netted before the integrative contract's uses (art. 68 c. 1 CCNL 21.5.2018, art. 80 c. 1 CCNL
+# 16.11.2022, art. 59 c. 1 CCNL 23.2.2026): payments fixed by the contract, not the CCDI's decisions of the year
+FIXED = "non_contrattata"
+
+
+def fixed_row(e: Entry, title: str, fund: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A fixed destination of the previous year (the differenziali already given, the indennità di comparto on the
+    fund): carried with its amount and the year it comes from, as the stable items that pay it are; left empty, it
+    would show as room the CCDI could share. Its act is the year's CCDI: left to the office."""
+    year = fund.get("year") if fund is not None else None
+    note = (
+        f"importo del fondo {year or 'precedente'}, riportato: un trattamento fisso che il contratto integrativo non "
+        "negozia; aggiornalo per il nuovo anno (progressioni decorse, cessazioni)"
+    )
+    return {"voce": "destinazione", "importo": e.amount, "uso": title, "fondo_premi": e.pool or None, "nota": note}
 
 
 def carried(e: Entry, title: str) -> dict[str, Any]:

@@ -50,6 +50,7 @@ ENTE_KINDS = (
     "agenzia",
     "ente_di_ricerca",
     "azienda_servizi_persona",
+    "ipab",
     "ente_parco",
     "ordine_professionale",
     "consorzio",

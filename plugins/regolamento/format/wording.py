@@ -343,6 +343,43 @@ def binary(node: Binary) -> str:
     return f"{left} {ARITH[node.op]} {right}"
 
 
+# «chi ha …»: a count of the person's compared with a number, read from the person's side
+HAS = {"<": "meno di", "<=": "al più", ">": "più di", ">=": "almeno"}
+PERSON = "la persona "  # the subject of the sentences about the person (IN.SERVIZIO, an empty sanzione)
+
+
+def who(formula: Formula) -> str:
+    """The people a condition holds for, in words: «chi ha meno di 90 giorni di servizio nell'anno» (a count of
+    theirs compared with a number), «chi non è in servizio al 31/12» (a sentence about the person, its negation too),
+    else «chi rientra nel caso in cui …» with the condition's sentence; never «chi è tale che», every formula."""
+    tree = formula.tree
+    counted = _has(tree)
+    if counted:
+        return f"chi ha {counted}"
+    text = denied_node(tree.args[0]) if isinstance(tree, Call) and tree.fn == "NON" else sentence(formula)
+    if text.startswith(PERSON):
+        return "chi " + text.removeprefix(PERSON)
+    return f"chi rientra nel caso in cui {text}"
+
+
+def _has(tree: Node) -> str:
+    """«meno di 90 giorni di servizio nell'anno» of a plural count of the person's (``giorni_servizio < 90
+    giorni``, or ``90 > giorni_servizio``) compared with a whole number of its own unit; "" for any other
+    condition."""
+    if not isinstance(tree, Binary):
+        return ""
+    for subject, value, op in ((tree.left, tree.right, tree.op), (tree.right, tree.left, FLIPPED.get(tree.op, ""))):
+        if op not in HAS or not isinstance(subject, Name | Defined) or not isinstance(value, Num):
+            continue
+        words = contracted(said(subject))
+        plural = re.match(r"(?:i|gli|le) ", words)
+        noun = words[plural.end() :] if plural else ""
+        fits = value.unit == "" or (value.unit == DAYS_UNIT and noun.startswith(f"{DAYS_UNIT} "))
+        if noun and fits and not value.percent and value.value != 1 and subject.name not in CONSTANTS:
+            return f"{HAS[op]} {number(value.value, False)} {noun}"
+    return ""
+
+
 # a person's date compared with a date written: «la data di inquadramento è al più il 01/01/2023», the day with its
 # article as IN.SERVIZIO's «in data 31/12» is said without one; the day as written, in the file's own form
 DATE_COMPARE = {

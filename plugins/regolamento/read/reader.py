@@ -516,6 +516,13 @@ AFAM = (
     "«istituzione_afam»"
 )
 
+# the words an IPAB names itself by (in capitals, or by what it runs), which are not its kind as written
+IPAB_WORDS = ("ipab", "casa di riposo", "casa_di_riposo")
+IPAB = (
+    ": un'istituzione pubblica di assistenza e beneficenza non trasformata in azienda di servizi alla persona (una "
+    "casa di riposo) è «ipab»"
+)
+
 
 def _choice(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> None:
     choices = list(meta["choices"])
@@ -524,6 +531,7 @@ def _choice(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> None:
             f": il metodo «{raw}» {ONLY_IN_PARTS[1]}" if path == "premio.metodo" and raw in ONLY_IN_PARTS[0] else ""
         ) or (OTHER_COMPARTO if path == "atto.comparto" else "")
         elsewhere = elsewhere or (AFAM if path == "atto.tipo_ente" and raw.lower().startswith(AFAM_WORDS) else "")
+        elsewhere = elsewhere or (IPAB if path == "atto.tipo_ente" and raw.lower().startswith(IPAB_WORDS) else "")
         # a part's name, not a misspelt choice: it goes in residuo_a
         if not elsewhere and path.startswith("premi[") and path.endswith("].residuo") and not nearest(raw, choices):
             elsewhere = f": il nome della parte a cui va il residuo si scrive in residuo_a (residuo_a = \"{raw}\")"

@@ -59,6 +59,7 @@ from ciclope.plugins.regolamento.format.wording import (
     roles,
     sentence,
     the,
+    who,
     word,
 )
 from ciclope.plugins.regolamento.pay import reductions as cuts
@@ -85,6 +86,8 @@ ENTE_KIND = {
     "agenzia": "agenzia (regionale o nazionale)",
     "ente_di_ricerca": "ente di ricerca",
     "azienda_servizi_persona": "azienda pubblica di servizi alla persona",
+    # an istituzione pubblica di assistenza e beneficenza (L. 6972/1890 and the regional laws) not turned into an ASP
+    "ipab": "istituzione pubblica di assistenza e beneficenza (IPAB)",
     "ente_parco": "ente parco",
     "ordine_professionale": "ordine o collegio professionale",
     "ente_pubblico": "ente pubblico",
@@ -342,6 +345,12 @@ def said_formula(formula: Formula) -> str:
     return f"{sentence(formula)}{typed(formula)}"
 
 
+def said_who(formula: Formula) -> str:
+    """The people a condition holds for as an article says them («chi ha meno di 90 giorni di servizio nell'anno»),
+    then the formula as the file writes it."""
+    return f"{who(formula)}{typed(formula)}"
+
+
 def valued(formula: Formula, amount: bool = True) -> str:
     """What a value «is», as an article says it: a choice «si determina così: se …, allora …» (never «è se …»), an
     amount or a weight «è pari al …» (never «è i mesi …»), a level «è il livello …»."""
@@ -391,8 +400,8 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
         who = f"chi ha avuto una sanzione disciplinare più grave di «{word(e.above or '')}»"
         who += f" (dalla più lieve: {', '.join(word(s) for s in e.scale)})" if e.scale else ""
     elif e.condition is not None:
-        # «chi è tale che», as a state's condition: the list of the exclusions is opened by a colon already
-        who = f"chi è tale che {said_formula(e.condition)}"
+        # «chi ha …», «chi rientra nel caso in cui …»: the list of the exclusions is opened by a colon already
+        who = said_who(e.condition)
     else:
         least = the_pct(e.min or Decimal(0), "di")
         who = f"chi lavora in un'unità che ha raggiunto gli obiettivi per meno {least}"
@@ -521,7 +530,7 @@ def _cut_end(p: Premium) -> str:
 
 def statuses(block: Status, regulation: Regulation) -> Said:
     when = (
-        f"chi è tale che {said_formula(block.when)}"
+        said_who(block.when)
         if block.when is not None
         else f"chi ha «{block.name}» nella colonna stato dell'elenco del personale"
     )

@@ -24,6 +24,19 @@ def test_accented_phase_names_are_accepted(tmp_path):
     assert doc["until"] == "premialita"
 
 
+def test_a_run_that_stops_before_the_end_says_where_it_writes(tmp_path, capsys):
+    """V ran ``--until risorse --out X`` and found its files in X/risorse/ (docs/ops.md §3): the help says it, and the
+    run's last line names that folder, ended by its newline."""
+    try:
+        main(["run", "--help"])
+    except SystemExit as exc:
+        assert exc.code == 0
+    assert "OUT/FASE/" in " ".join(capsys.readouterr().out.split())
+    cfg = two_enti(tmp_path)
+    assert main(["run", str(cfg), "--ente", "buono", "--until", "risorse", "--no-store"]) == 0
+    assert capsys.readouterr().out.endswith(f"Risultati in {tmp_path / 'out' / 'risorse'}\n")
+
+
 def test_one_error_is_singular(tmp_path, capsys):
     cfg = two_enti(tmp_path)
     main(["validate", str(cfg)])

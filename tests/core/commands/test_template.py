@@ -310,3 +310,26 @@ def test_no_note_or_list_of_the_template_shows_an_english_code(tmp_path, plugin)
         texts += [("menu", f"{dv.formula1} {dv.error}") for dv in ws.data_validations.dataValidation]
         found += [(ws.title, where, m) for where, text in texts for m in pattern.findall(text)]
     assert found == []
+
+
+def test_template_refuses_a_model_of_a_regulation_with_errors(tmp_path, capsys):
+    """U's office ran ``template`` on a folder whose regolamento.toml lacked a «fonte»: it printed «Scritti: …» and
+    wrote a model without the columns the file declares (its [[colonne]]), which a second template then kept as the
+    office's. The template says the file's errors as validate does (file, line, key) and writes no model."""
+    office = tmp_path / "ufficio"
+    assert main(["template", "regolamento", str(office)]) == 0
+    rules = office / "regolamento.toml"
+    lines = rules.read_text(encoding="utf-8").splitlines()
+    at = lines.index('fonte = "art. 5"')  # the «fonte» of [punteggio], the first table after [atto]
+    del lines[at]
+    column = '[[colonne]]\nnome = "in_ruolo_dal"\ntipo = "data"\nsignificato = "la data di ingresso nei ruoli"\n'
+    rules.write_text("\n".join(lines) + "\n\n" + column + 'fonte = "art. 5 c. 2"\n', encoding="utf-8")
+    (office / "mio-ente" / "ente.xlsx").unlink()  # the office starts its model again from its own file
+    capsys.readouterr()
+    assert main(["template", "regolamento", str(office)]) != 0
+    out, err = capsys.readouterr()
+    assert "Scritti" not in out and not (office / "mio-ente" / "ente.xlsx").exists()
+    # the table lacking the key is said at its header: [punteggio] is the line before its «fonte», whose 0-based index
+    # ``at`` is so the 1-based number of the header (17 in the starter: header on line 17, «fonte» on line 18)
+    assert at == 17 and f"regolamento.toml, riga {at}, [punteggio] fonte: errore: manca la fonte" in err
+    assert "il modello ente.xlsx non è scritto" in err and "1 errore, 0 avvisi" in err

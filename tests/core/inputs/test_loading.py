@@ -109,6 +109,23 @@ def test_unknown_file_and_missing_required_file(tmp_path):
     assert ("unità.csv", None, "", "core.input.missing_file") in got  # named as the guide teaches
 
 
+def test_a_missing_ente_toml_names_the_folder_and_says_what_writes_it(tmp_path):
+    """V read «ente.toml: errore: manca ente.toml, obbligatorio»: which folder, and how to get one? The message names
+    the ente's folder, what the file holds and the command that writes it."""
+    fs = files()
+    del fs["ente.toml"]
+    folder = write_ente(tmp_path / "villa-serena", fs)
+    with pytest.raises(CiclopeError) as exc:
+        load_ente(folder, "e", 2021)
+    [missing] = [p for p in exc.value.problems if p.rule == "core.input.missing_file"]
+    assert missing.file == "ente.toml"
+    assert missing.message == (
+        f"manca ente.toml nella cartella dell'ente {folder}: è obbligatorio e vi si scrivono il nome dell'ente, i "
+        "fondi ([fondi]) e le date degli atti ([atti]); lo scrive ciclope template sulla cartella di cycle.toml, con "
+        "ogni chiave commentata (i file che ci sono restano come sono)"
+    )
+
+
 def test_a_sheet_refused_whole_is_not_reported_again_by_the_rows_that_name_it(tmp_path):
     """Without the people's sheet, the units' heads and the cards' persons and evaluators name nobody the ente has;
     the missing sheet is the one problem to fix, not one «persona inesistente» per row. A wrong evaluator of a card

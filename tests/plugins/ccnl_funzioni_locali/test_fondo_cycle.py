@@ -289,6 +289,29 @@ def test_the_template_does_not_carry_the_cut_that_kept_the_year_s_limit(with_fun
     assert [(r["importo"], r["atto"]) for r in stable] == [(500, "Determina 8/2015")]
 
 
+def test_the_template_carries_the_fixed_destinations_the_contract_does_not_negotiate(with_fund, tmp_path):
+    """V's IPAB: next year's sheet left empty the differenziali already given and the indennità di comparto on the
+    fund while the stable item that funds the PEO was carried, showing their € 9.700 as room the CCDI could share.
+    They are fixed payments netted first (art. 59 c. 1 CCNL 23.2.2026): carried with the year they come from, as
+    the stable items are; the uses the CCDI negotiates stay empty, the year's decisions."""
+    csv = with_fund / "cm-esempio" / "fondo.csv"
+    more = "destinazione,3500.00,,,differenziali_stipendiali,,CCDI 2026\n"
+    csv.write_text(csv.read_text(encoding="utf-8") + more, encoding="utf-8")
+    run(with_fund, "--no-store")
+    build("comunita_montane", tmp_path / "ufficio", with_fund / "out" / "cm-esempio")
+    sheet = load_workbook(tmp_path / "ufficio" / "cm-esempio" / "ente.xlsx")["fondo"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    uses = {r["uso"]: r for r in rows if r["voce"] == "destinazione"}
+    fixed = uses["Differenziali delle progressioni economiche già attribuite"]
+    comparto = uses["Quota dell'indennità di comparto a carico del fondo"]
+    # the 2026 figures as written: 3,500.00 and 30,000.00, together the 33,500.00 the new CCDI cannot share
+    assert (fixed["importo"], comparto["importo"]) == (3500, 30000) and fixed["atto"] is None
+    assert fixed["nota"].startswith("importo del fondo 2026, riportato: un trattamento fisso")
+    assert uses["Indennità condizioni di lavoro"]["importo"] is None  # negotiated: the year's decision
+    assert uses["Premi correlati alla performance individuale"]["importo"] is None
+
+
 def test_a_compare_scenario_changes_an_item_and_a_destination(with_fund, tmp_path):
     scenario = tmp_path / "con022.toml"
     scenario.write_text(

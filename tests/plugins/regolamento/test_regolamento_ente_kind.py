@@ -136,3 +136,21 @@ def test_a_conservatorio_or_an_accademia_is_an_istituzione_afam(tmp_path):
         f"riga 4, chiave atto.tipo_ente: valore «conservatorio» non ammesso; ammessi: {kinds}: un conservatorio, un'accademia o un'altra istituzione "
         "di alta formazione artistica, musicale e coreutica è «istituzione_afam»"
     )
+
+
+def test_an_ipab_is_a_kind_of_its_own_and_no_ente_locale(tmp_path):
+    """V's casa di riposo, an IPAB not turned into an ASP, had no kind but «ente_pubblico»: an istituzione pubblica di
+    assistenza e beneficenza (L. 6972/1890 and the regional laws) is a kind, said in words, no ente locale (no TUEL
+    act assumed); «IPAB» in capitals or «casa di riposo» says which value to write."""
+    head = 'formato = 2\n[atto]\ntitolo = "Criteri"\ntipo_ente = "{}"\n'
+    said = regulation_text(tmp_path, head.format("ipab"))
+    assert "Tipo di ente: istituzione pubblica di assistenza e beneficenza (IPAB)." in said
+    assert "ipab" not in TUEL
+    kinds = ", ".join(ENTE_KINDS)
+    for written in ("IPAB", "casa di riposo"):
+        [problem] = regulation_problems(tmp_path, head.format(written))
+        assert problem == (
+            f"riga 4, chiave atto.tipo_ente: valore «{written}» non ammesso; ammessi: {kinds}: un'istituzione pubblica "
+            "di assistenza e beneficenza non trasformata in azienda di servizi alla persona (una casa di riposo) è "
+            "«ipab»"
+        )

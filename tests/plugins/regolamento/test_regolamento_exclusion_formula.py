@@ -76,11 +76,36 @@ def test_the_status_and_the_parts_of_a_condition(ciclope_ente, tmp_path):
 
 
 def test_leggi_says_the_condition(tmp_path):
-    """``leggi`` is where the office checks its file against the act: the words, then the formula as typed."""
+    """``leggi`` is where the office checks its file against the act: the words, then the formula as typed. V read
+    «chi è tale che i giorni di servizio nell'anno sono meno di 90 giorni»: a count of the person's is said «chi ha»,
+    as the act says it."""
     assert (
-        "Non accede al premio chi è tale che i giorni di servizio nell'anno sono meno di 90 giorni "
+        "Non accede al premio chi ha meno di 90 giorni di servizio nell'anno "
         "(formula: =giorni_servizio < 90 giorni) (art. 5 c. 2)."
     ) in regulation_text(tmp_path, HEAD)
+
+
+@pytest.mark.parametrize(
+    ("condition", "said"),
+    [
+        # the number on the left: read from the person's side, 90 > days is days < 90
+        ('"=90 > giorni_servizio"', "chi ha meno di 90 giorni di servizio nell'anno"),
+        ('"=assenze >= 30"', "chi ha almeno 30 giorni di assenza"),
+        # a sentence about «la persona» says «chi», its negation too
+        ("'=NON(IN.SERVIZIO(\"31/12\"))'", "chi non è in servizio al 31/12"),
+        ("'=sanzione <> \"\"'", "chi ha una sanzione disciplinare"),
+        # any other condition by its sentence
+        (
+            '"=E(giorni_servizio < 90 giorni; assenze > 30)"',
+            "chi rientra nel caso in cui i giorni di servizio nell'anno sono meno di 90 giorni e i giorni di assenza "
+            "sono più di 30",
+        ),
+    ],
+)
+def test_every_condition_says_who_in_words(tmp_path, condition, said):
+    text = HEAD.replace('"=giorni_servizio < 90 giorni"', condition)
+    words = regulation_text(tmp_path, text)
+    assert f"Non accede al premio {said} (formula: " in words and "tale che" not in words
 
 
 def test_the_relazione_annex_says_the_condition_in_words(ciclope_ente, tmp_path):
@@ -91,7 +116,7 @@ def test_the_relazione_annex_says_the_condition_in_words(ciclope_ente, tmp_path)
     (annex,) = [s for s in result.sections if s.title == "Allegato — Il sistema di valutazione dichiarato"]
     said = dict(annex.rows)
     assert said["1. Chi non accede al premio (art. 5 c. 2)"] == (
-        "Non accede al premio chi è tale che i giorni di servizio nell'anno sono meno di 90 giorni (art. 5 c. 2)."
+        "Non accede al premio chi ha meno di 90 giorni di servizio nell'anno (art. 5 c. 2)."
     )
     assert not [body for _, body in annex.rows if "formula:" in body]
 

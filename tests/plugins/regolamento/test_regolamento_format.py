@@ -83,7 +83,7 @@ def test_wrong_type(tmp_path):
         "riga 5, chiave atto.tipo_ente: atteso uno dei valori ammessi tra virgolette (comune, unione, comunita_montana, "
         "provincia, citta_metropolitana, regione, camera_di_commercio, ministero, universita, istituzione_afam, "
         "azienda_sanitaria, "
-        "autorita, agenzia, ente_di_ricerca, azienda_servizi_persona, ente_parco, ordine_professionale, consorzio, "
+        "autorita, agenzia, ente_di_ricerca, azienda_servizi_persona, ipab, ente_parco, ordine_professionale, consorzio, "
         "ente_pubblico, fondazione, societa, altro), trovato «3»"
     )
 
