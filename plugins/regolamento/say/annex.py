@@ -33,6 +33,9 @@ def regulation_text(path: str, markdown: bool) -> tuple[str, list[Problem]]:
     return render(regulation, markdown), list(problems)
 
 
+MAGGIORAZIONE = "maggiorazione"  # the neutral name a layer gives the fund of its contract's maggiorazione
+
+
 @hookimpl(specname="ciclope_report_sections")
 def annex(result: Result) -> list[ReportSection]:
     """The regulation the ente applied, one row per article, so the reader of the Relazione can check the
@@ -42,9 +45,10 @@ def annex(result: Result) -> list[ReportSection]:
         return []
     # a day the articles say without its year («in servizio al 31/12») is the cycle's: the annex is of one year; the
     # annex is read, so its articles say each formula's words without the formula as typed (Article.words).
-    # The layers that ran for the ente are its comparto's (``ciclope_comparto``), each computing its contract's
-    # maggiorazione: none («altro», no comparto) leaves a part marked so the ente's own
-    national = bool(result.plugin.layers)
+    # The layers that ran for the ente are its comparto's (``ciclope_comparto``): one that names a fund
+    # «maggiorazione» computes its contract's; none («altro», no comparto, a contract without one) leaves a part
+    # marked so the ente's own
+    national = any(layer.fund_named(MAGGIORAZIONE) != MAGGIORAZIONE for layer in result.plugin.layers)
     rows = tuple(
         (article.heading(n), dated(article.words, result.ente.year))
         for n, article in enumerate(articles(regulation, national), start=1)
