@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import attrs
 
-from ciclope.core import Ente, fmt, scoring
+from ciclope.core import Ente, EvaluationItem, fmt, scoring
 
 from .config import SECTION
 
@@ -30,17 +30,39 @@ WORDS = {
     "eta_minore": "età (prima il più giovane)",
 }
 
-Key = Callable[[str, str], Decimal | None]  # (criterion, person) → a sort key (lower first), None: no datum
+Order = Callable[[str, str], Decimal | None]  # (criterion, person) → a sort key (lower first), None: no datum
+
+
+def _unsaid(criterion: str, pid: str) -> str:
+    return ""
+
+
+@attrs.frozen
+class Key:
+    """A person's sort key for a criterion (lower first; None: no datum), and their datum as the documents say it
+    where the key is not it (a section's points as on the card, «27 su 30»; "" otherwise)."""
+
+    order: Order
+    shown: Callable[[str, str], str] = _unsaid
+
+    def __call__(self, criterion: str, pid: str) -> Decimal | None:
+        return self.order(criterion, pid)
 
 
 @attrs.frozen
 class Step:
     """A criterion applied to a group of tied people: each person's sort key (lower first; None: no datum), and
-    whether it decided (split the group across the last place) or left the group tied for the next one."""
+    whether it decided (split the group across the last place) or left the group tied for the next one; each
+    person's datum in words where the key is not it (:attr:`Key.shown`)."""
 
     criterion: str
     values: tuple[tuple[str, Decimal | None], ...]
     decided: bool
+    shown: tuple[tuple[str, str], ...] = ()
+
+    def said(self, pid: str, value: Decimal | None) -> str:
+        """The person's datum as it was compared: as the card shows it where :attr:`shown` has it."""
+        return next((s for who, s in self.shown if who == pid and s), "") or value_words(self.criterion, value)
 
 
 @attrs.frozen
@@ -54,14 +76,26 @@ class Broken:
 
 
 def key_of(ente: Ente) -> Key:
-    """The sort key of a person for a criterion: lower is better."""
+    """The sort key of a person for a criterion (lower is better), and a section's points as the card shows them."""
     cards = ente.cards_view()
+
+    def section(criterion: str, pid: str) -> list[EvaluationItem]:
+        wanted = criterion[len(SECTION) :].strip().casefold()
+        return [i for i in cards.get(pid, ()) if i.section.strip().casefold() == wanted]
+
+    def shown(criterion: str, pid: str) -> str:
+        """The section's points over its maximum, as on the card («27 su 30»); "" where the card weighs its items or
+        several evaluators wrote it (its score on 100 is then the figure compared)."""
+        items = section(criterion, pid) if criterion.startswith(SECTION) else []
+        if not items or any(i.weight is not None or i.periods for i in items):
+            return ""
+        points, most = sum(i.points for i in items), sum(i.max_points for i in items)
+        return f"{fmt.decimal_it(points)} su {fmt.decimal_it(most)}"
 
     def key(criterion: str, pid: str) -> Decimal | None:
         person = ente.people[pid]
         if criterion.startswith(SECTION):
-            wanted = criterion[len(SECTION) :].strip().casefold()
-            items = [i for i in cards.get(pid, ()) if i.section.strip().casefold() == wanted]
+            items = section(criterion, pid)
             score = scoring.card_score_and_formula(items)[0] if items else None
             return None if score is None else -score
         if criterion == "assenze":
@@ -71,7 +105,7 @@ def key_of(ente: Ente) -> Key:
             return None
         return Decimal(born.toordinal() if criterion == "eta" else -born.toordinal())
 
-    return key
+    return Key(key, shown)
 
 
 def admit(tied: Sequence[str], places: int, criteria: Sequence[str], key: Key) -> Broken:
@@ -85,12 +119,13 @@ def admit(tied: Sequence[str], places: int, criteria: Sequence[str], key: Key) -
         return Broken(())
     first, rest = criteria[0], criteria[1:]
     values = {pid: key(first, pid) for pid in tied}
+    shown = tuple((pid, key.shown(first, pid)) for pid in tied)
     lacking = tuple((first, pid) for pid in tied if values[pid] is None)
     if lacking or len(set(values.values())) == 1:  # this criterion cannot order the group: the next one may
         found = admit(tied, places, rest, key)
-        step = Step(first, tuple(values.items()), False)
+        step = Step(first, tuple(values.items()), False, shown)
         return Broken(found.admitted, lacking + found.missing, (step, *found.steps))
-    step = Step(first, tuple(values.items()), True)
+    step = Step(first, tuple(values.items()), True, shown)
     admitted: list[str] = []
     for value in sorted(set(values.values())):  # type: ignore[type-var]  # no None left
         group = [pid for pid in tied if values[pid] == value]
@@ -130,21 +165,43 @@ def value_words(criterion: str, value: Decimal | None) -> str:
     return fmt.date_it(dt.date.fromordinal(int(value if criterion == "eta" else -value)))
 
 
+# what those ahead of a person had on a criterion that decided, after «l'altra persona a pari merito» (one) or
+# «n delle persone a pari merito» (several)
+AHEAD = {
+    "assenze": ("ne ha di meno", "ne hanno di meno"),
+    "eta": ("ha una data di nascita più lontana", "hanno una data di nascita più lontana"),
+    "eta_minore": ("ha una data di nascita più recente", "hanno una data di nascita più recente"),
+}
+MORE = ("ne ha di più", "ne hanno di più")  # a section's points
+
+
 def own_story(broken: Broken, pid: str) -> str:
     """How the criteria broke a tie, as one of the tied reads it on their own scheda: each criterion applied, with
-    this person's datum alone (a colleague's would name them in a small ente): «punteggio della sezione
-    «Comportamenti» pari (92,00 su 100); decide: giorni di assenza (prima chi ne ha meno), il suo dato è 8»."""
+    this person's datum alone and, where it decided, that those ahead had more (or fewer days of absence), never
+    who they are nor their datum (it would name them in a small ente): «punteggio della sezione «Comportamenti»
+    pari (46 su 50); decide: giorni di assenza (prima chi ne ha meno): il suo dato è 8, l'altra persona a pari
+    merito ne ha di meno»."""
     said = []
     for step in broken.steps:
         own = next((v for who, v in step.values if who == pid), None)
-        if step.decided:
-            order = ORDER.get(step.criterion, "prima il punteggio più alto")
-            said.append(
-                f"decide: {words([step.criterion])} ({order}), il suo dato è {value_words(step.criterion, own)}"
-            )
-        else:
-            said.append(f"{words([step.criterion])} pari ({value_words(step.criterion, own)})")
+        if not step.decided:
+            said.append(f"{words([step.criterion])} pari ({step.said(pid, own)})")
+            continue
+        order = ORDER.get(step.criterion, "prima il punteggio più alto")
+        mine = "il suo è" if step.criterion.startswith(SECTION) else "il suo dato è"
+        said.append(f"decide: {words([step.criterion])} ({order}): {mine} {step.said(pid, own)}{_ahead(step, own)}")
     return "; ".join(said)
+
+
+def _ahead(step: Step, own: Decimal | None) -> str:
+    """«, l'altra persona a pari merito ne ha di più»: how many of the tied the criterion put ahead of the person."""
+    ahead = sum(1 for _, v in step.values if v is not None and own is not None and v < own)
+    if not ahead:
+        return ""
+    one, many = AHEAD.get(step.criterion, MORE)
+    if ahead == 1 and len(step.values) == 2:
+        return f", l'altra persona a pari merito {one}"
+    return f", {ahead} delle persone a pari merito {one if ahead == 1 else many}"
 
 
 def story(broken: Broken, tied: Sequence[str], who: Callable[[str], str]) -> str:
@@ -152,7 +209,7 @@ def story(broken: Broken, tied: Sequence[str], who: Callable[[str], str]) -> str
     tied or decided, and who takes the places and who stays out (``who``: a person as the text names them)."""
     said = []
     for step in broken.steps:
-        values = fmt.listed(f"{value_words(step.criterion, v)} per {who(pid)}" for pid, v in step.values)
+        values = fmt.listed(f"{step.said(pid, v)} per {who(pid)}" for pid, v in step.values)
         if step.decided:
             order = ORDER.get(step.criterion, "prima il punteggio più alto")
             said.append(f"{words([step.criterion])}: {values}, decide ({order})")

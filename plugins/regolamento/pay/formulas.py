@@ -44,12 +44,14 @@ from ciclope.plugins.regolamento.format.wording import (
     sentence,
     tie_keys,
 )
-from ciclope.plugins.regolamento.pay import rankings
+from ciclope.plugins.regolamento.pay import byhand, rankings
 from ciclope.plugins.regolamento.pay.evaluated import EVALUATION, OF_A_PART
 from ciclope.plugins.regolamento.pay.shapes import of_kind, weight_places
 from ciclope.plugins.regolamento.score import ladders
 
 ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
+WEIGHT_UNIT = Decimal("0.000001")  # a weight is said to six decimals (:func:`shapes.six_places`)
 FAILED = object()  # a formula that could not be computed for a person (already said): counts as nothing
 
 
@@ -472,7 +474,10 @@ def valued(
     said = f"{what} dalla formula"
     if what == CAP:
         said = what if isinstance(formula.tree, Num) else f"{what} ({of_rankings(sentence(formula), rankings)})"
-    inputs = (*env.read.values(), Input(said, given))
+    # the figures computed on the way, to the places that redo the value by hand: a weight to its sixth decimal, an
+    # amount to the cent (never «0,4863…», which redoes neither)
+    unit = WEIGHT_UNIT if what == "peso" and not in_euro(formula) else CENT
+    inputs = (*byhand.redone(env.read.values(), found, unit), Input(said, given))
     return found, inputs
 
 

@@ -103,6 +103,8 @@ class Ledger:
     spent: dict[str, Decimal] = attrs.field(factory=dict)
     # what each part kept unpaid, by cause, to the cent (:mod:`.residualcauses`), where its method tells them apart
     causes: dict[str, list[Input]] = attrs.field(factory=dict)
+    # of each part a part set aside took from: that part, what the source did not pay and what it took of it
+    taken: dict[str, tuple[str, Decimal, Decimal]] = attrs.field(factory=dict)
 
     def carry(self, to: str, amount: Decimal, words: str) -> None:
         """``amount`` sent on to the part ``to``, said by ``words``."""
@@ -176,6 +178,7 @@ def paid(
         if aside is not None:
             names = {pid: p.name for pid, p in ente.people.items()}
             setaside.record(reg, aside, names, facts, trace)
+    given_back(reg, ledger)
     summed(reg, ledger, ente, trace)
     leftovers(reg, ledger, out, trace)
     shared = shared_funds(reg, ledger)
@@ -243,8 +246,10 @@ def pay_one(
         ledger.carry(to, cut, f"tolti dalle riduzioni della parte «{name_of(pr)}»")
     left = amount - total - (cut if to is not None else ZERO)
     if isinstance(pr, Part) and pr.residual_to is not None and not suspended(reg, pr, people, ente, trace):
-        ledger.carry(pr.residual_to, left, f"non pagati dalla parte «{pr.name}»")
+        ledger.carry(pr.residual_to, left, unpaid_by(pr))
         moved(reg, pr, left, fund, out, trace)
+        if any(p.set_aside and p.name == pr.residual_to for p in reg.parts):  # what the set-aside does not take
+            kept_causes(pr, given, left, ledger)  # stays this part's unpaid (:func:`given_back`), by cause
     elif not owed.is_owed(pr):
         ledger.left[name_of(pr)] = left
         kept_causes(pr, given, left, ledger)
@@ -263,6 +268,40 @@ def suspended(reg: Regulation, pr: Premium, people: list[Entry], ente: Ente, tra
     if blanks.among(trace, (e.person.row for e in people)):
         return True
     return any(rowcolumns.unwritten_in(reg, ente, f) for f in formulas_of(pr))
+
+
+def unpaid_by(pr: Part) -> str:
+    """What a part sends on (``residuo_a``), in words: «non pagati dalla parte «A»»."""
+    return f"non pagati dalla parte «{pr.name}»"
+
+
+def given_back(reg: Regulation, ledger: Ledger) -> None:
+    """What each part set aside (``accantonata``) did not pay of its source's unpaid, given back to the source, whose
+    unpaid it is (the band cuts, the exclusions of the source's split): the part set aside keeps, and is said to have
+    been set aside, only what it took; the source's amount is its share less that set-aside (where the source's
+    unpaid covered it: else the fund was already reduced by it, :func:`setaside.reduced`). Every euro stays."""
+    for part in (p for p in reg.parts if p.set_aside and ledger.left.get(p.name)):
+        source = next((p for p in reg.parts if p.residual_to == part.name and p.name in ledger.funded), None)
+        if source is None:
+            continue
+        received = sum((a for w, a in ledger.sent.get(part.name, ()) if w == unpaid_by(source)), ZERO)
+        back = min(ledger.left[part.name], received)
+        if back <= 0:
+            continue
+        took = received - back
+        ledger.left[part.name] -= back
+        ledger.funded[part.name] -= back
+        ledger.left[source.name] = ledger.left.get(source.name, ZERO) + back
+        ledger.sent[part.name] = [(w, a - back if w == unpaid_by(source) else a) for w, a in ledger.sent[part.name]]
+        if part.name not in ledger.reserved:  # its set-aside came out of the source's unpaid
+            ledger.funded[source.name] -= took
+            ledger.taken[source.name] = (part.name, received, took)
+        causes = ledger.causes.pop(source.name, None)
+        if causes is not None and took:  # the unpaid by cause, less what the part set aside paid out of it
+            taken = Input(f"accantonato per la parte «{part.name}», che lo ha pagato", fmt.Money(-took))
+            ledger.causes[source.name] = [*causes, taken]
+        elif causes is not None:
+            ledger.causes[source.name] = causes
 
 
 def kept_causes(pr: Premium, given: list[Given], left: Decimal, ledger: Ledger) -> None:
@@ -411,10 +450,15 @@ def by_cause(reg: Regulation, fund: str, parts: list[Premium], ledger: Ledger, t
 def left_words(p: Premium, ledger: Ledger) -> str:
     """What a part left unpaid, by its name; of a part that received money from earlier ones (``residuo_a``, the cuts
     of their reductions), with where its fund came from and what it paid, so that the residual reads by part: «lasciato
-    dalla parte «interim» (che dei € 16.791,97 non pagati dalla parte «diretto» ha pagato € 3.215,76)»."""
+    dalla parte «interim» (che dei € 16.791,97 non pagati dalla parte «diretto» ha pagato € 3.215,76)»; of a part a
+    part set aside took from (:func:`given_back`), with what that took: «lasciato dalla parte «individuale» (dei
+    € 3.030,46 che non ha pagato, € 597,96 sono accantonati per la parte «maggiorazione»)»."""
     if not isinstance(p, Part):
         return "lasciato dal premio"
     said = f"lasciato dalla parte «{p.name}»"
+    if p.name in ledger.taken and ledger.taken[p.name][2]:
+        part, unpaid, took = ledger.taken[p.name]
+        return f"{said} (dei {fmt.euro(unpaid)} che non ha pagato, {fmt.euro(took)} sono accantonati per la parte «{part}»)"
     received = [(words, amount) for words, amount in ledger.sent.get(p.name, ()) if amount]
     if not received or p.name not in ledger.funded:
         return said

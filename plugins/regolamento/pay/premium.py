@@ -915,13 +915,35 @@ DERIVED = frozenset({"peso", "Σ pesi", "Σ pesi della fascia"})
 
 
 def why_zero(given: tuple[Input, ...]) -> str:
-    """Why an amount is 0, when a factor of it is: the first input read that is zero («nessun importo: il
-    coefficiente del livello = 0»), the weight only when nothing it is made of is; "" when none is (a cap, cents)."""
+    """Why an amount is 0, when a factor of it is: the first input read that is zero («nessun importo: il punteggio
+    = 0»), a coefficient in words with the level or band it is of (:func:`coefficient_zero`), the weight only when
+    nothing it is made of is; "" when none is (a cap, cents)."""
     # a reduction of 0% takes nothing (said where the person's days came under its threshold): never why it is 0
     given = tuple(i for i in given if not (i.ref or "").startswith("reduction:"))
     zeros = [i.name for i in given if _zero(i.value) and i.name not in DERIVED]
     zeros = zeros or [i.name for i in given if _zero(i.value)]
-    return f"nessun importo: {the(zeros[0])} = 0" if zeros else ""  # «=»: right for «i mesi …» as for «il punteggio»
+    if not zeros:
+        return ""
+    # «=»: right for «i mesi …» as for «il punteggio»
+    return f"nessun importo: {coefficient_zero(zeros[0], given) or the(zeros[0]) + ' = 0'}"
+
+
+# a coefficient of 0, in words, by the input it is read from: the level or band it is of, named as the regulation
+# names it (an IPAB read «il coefficiente del livello = 0» beside a «valutazione non positiva» of the 4^ fascia)
+OF_WHAT = {"coefficiente del livello": ("livello", "il livello"), "coefficiente della fascia": ("fascia", "la fascia")}
+NO_LEVEL = "coefficiente (nessun livello raggiunto)"
+
+
+def coefficient_zero(name: str, given: tuple[Input, ...]) -> str:
+    """«il livello «4^ classe» ha coefficiente 0», «la fascia «quarta» ha coefficiente 0», «il punteggio non
+    raggiunge nessun livello, e il coefficiente è 0»; "" for any other zero."""
+    if name == NO_LEVEL:
+        return "il punteggio non raggiunge nessun livello, e il coefficiente è 0"
+    if name not in OF_WHAT:
+        return ""
+    key, words = OF_WHAT[name]
+    named = next((i.value for i in given if i.name == key and isinstance(i.value, str) and i.value), None)
+    return f"{words} «{named}» ha coefficiente 0" if named is not None else ""
 
 
 def emptied(trace: Trace, fund: Input) -> str:

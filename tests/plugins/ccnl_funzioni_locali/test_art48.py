@@ -98,9 +98,9 @@ def test_forty_employees_a_tie_at_the_cut_broken_by_a_declared_section(tmp_path)
     figure = result.figures["art69:maggiorazione"]
     assert figure.label.startswith("art. 48 CCNL Funzioni Locali 23.2.2026") and "al 30%" in figure.formula
     note = result.figures["art69:quota:ente"].note
-    # which criterion decided, on which values (46 and 42 points of 50: 92,00 and 84,00 on 100), people by name
+    # which criterion decided, on which values (46 and 42 points of 50, as on the card), people by name
     assert (
-        "punteggio della sezione «Comportamenti»: 92,00 su 100 per Persona S04 (S04) e 84,00 su 100 per Persona S05 "
+        "punteggio della sezione «Comportamenti»: 46 su 50 per Persona S04 (S04) e 42 su 50 per Persona S05 "
         "(S05), decide (prima il punteggio più alto): entra nella quota Persona S04 (S04), resta fuori Persona S05 "
         "(S05)"
     ) in note
@@ -326,7 +326,7 @@ def test_the_pool_s_explanation_subtracts_the_set_aside(tmp_path):
 
 
 def test_a_tie_broken_by_the_criteria_says_which_decided_and_the_values_compared(tmp_path):
-    # S04 and S05 both 46 + 46 = 92, tied across the fourth place; «Comportamenti» 46 of 50 each (92,00 of 100): the
+    # S04 and S05 both 46 + 46 = 92, tied across the fourth place; «Comportamenti» 46 of 50 each: the
     # same, so the next criterion decides: S04 has 3 days of absence, S05 8: S04 takes the place, S05 is out
     people = [*FORTY[:4], ("S05", 46, 46, ""), *FORTY[5:]]
     files = comune(people, "40000.00")
@@ -339,8 +339,8 @@ def test_a_tie_broken_by_the_criteria_says_which_decided_and_the_values_compared
     result = run(tmp_path, files, 2026, {"maggiorazione": rule})
     assert sorted(extra(result)) == ["S01", "S02", "S03", "S04"]
     said = (
-        "punteggio della sezione «Comportamenti»: 92,00 su 100 per Persona S04 (S04) e 92,00 su 100 per Persona S05 "
-        "(S05), pari; "
+        "punteggio della sezione «Comportamenti»: 46 su 50 per Persona S04 (S04) e 46 su 50 per Persona S05 (S05), "
+        "pari; "
         "giorni di assenza: 3 per Persona S04 (S04) e 8 per Persona S05 (S05), decide (prima chi ne ha meno): entra "
         "nella quota Persona S04 (S04), resta fuori Persona S05 (S05)"
     )
@@ -353,8 +353,8 @@ def test_a_tie_broken_by_the_criteria_says_which_decided_and_the_values_compared
     out = result.figures["ammesso:maggiorazione_art69:S05"]
     assert out.note == (
         "pari merito al limite della quota con un'altra persona di pari punteggio, per 1 posto; la parità è decisa "
-        "dai criteri del contratto integrativo: punteggio della sezione «Comportamenti» pari (92,00 su 100); decide: "
-        "giorni di assenza (prima chi ne ha meno), il suo dato è 8"
+        "dai criteri del contratto integrativo: punteggio della sezione «Comportamenti» pari (46 su 50); decide: "
+        "giorni di assenza (prima chi ne ha meno): il suo dato è 8, l'altra persona a pari merito ne ha di meno"
     )
     assert "S04" not in out.note and " 3 " not in out.note
     inputs = {i.name: i.value for i in out.inputs}
@@ -447,3 +447,23 @@ def test_the_scheda_withholds_a_mean_of_fewer_than_three_paid(tmp_path):
     assert "valore medio pro capite dei premi attribuiti" not in steps and "€ 20.000,00" not in steps.values()
     assert steps["quota del valore medio (CCDI)"] == "30%"
     assert "meno di 3 persone" in magg.note
+
+
+def test_the_person_a_section_leaves_out_reads_the_points_of_the_card_and_that_the_other_had_more(tmp_path):
+    """An IPAB's scheda said «il suo dato è 90,00 su 100» where her card shows 27 of 30 in the section: the section's
+    points as on the card, and, plainly, that the colleague had more there (neither named nor their points)."""
+    rule = {"share": 0.30, "quota": 0.10, "parita": ["sezione:Comportamenti", "assenze", "eta"]}
+    result = run(tmp_path, comune(FORTY, "40000.00"), 2026, {"maggiorazione": rule})
+    # S04 and S05 tied at 92 for the fourth place; «Comportamenti»: S04 46 of 50, S05 42 of 50: S04 takes it
+    out = result.figures["ammesso:maggiorazione_art69:S05"]
+    assert out.note.endswith(
+        "la parità è decisa dai criteri del contratto integrativo: decide: punteggio della sezione «Comportamenti» "
+        "(prima il punteggio più alto): il suo è 42 su 50, l'altra persona a pari merito ne ha di più"
+    ), out.note
+    assert "46" not in out.note and "S04" not in out.note and "su 100" not in out.note
+    # the office's figure names both, with the points of their cards
+    said = {i.name: i.value for i in out.inputs}["criteri di parità del contratto integrativo"]
+    assert said.startswith(
+        "punteggio della sezione «Comportamenti»: 46 su 50 per Persona S04 (S04) e 42 su 50 per Persona S05 (S05), "
+        "decide (prima il punteggio più alto)"
+    ), said

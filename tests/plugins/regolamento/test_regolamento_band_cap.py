@@ -93,7 +93,11 @@ def test_the_premi_sheet_says_why_one_below_every_level_is_paid_nothing(ciclope_
     rows = {row[0]: row for row in table.rows if row[0] in POINTS}
     # D10 58,50 < 60, the threshold of «fascia C»: no level, coefficient 0, € 0,00; the Motivo is that reason, not
     # the formula of the part's fund («fondo × quota del fondo»), cited by the premium's article (art. 7)
-    assert rows["D10"][-3:] == (0, "valutato", "il coefficiente (nessun livello raggiunto) = 0, CCDI, art. 7")
+    assert rows["D10"][-3:] == (
+        0,
+        "valutato",
+        "il punteggio non raggiunge nessun livello, e il coefficiente è 0, CCDI, art. 7",
+    )
 
 
 def test_the_people_ranked_are_listed_by_place_with_their_scores(ciclope_ente, tmp_path):

@@ -1,6 +1,6 @@
 """What an explanation and a personal scheda say of a formula part with one graduatoria per category (the case of a
-research institute, IRM): a definition's value and a sum of a formula cut at the fourth decimal with «…», never
-rounded without saying so; the name ``fondo`` said as the graduatoria's fund; the amount a formula gives, rounded
+research institute, IRM): a definition's value and a sum of a formula, as the amount reads them, to the places that
+redo the amount by hand, never cut with «…»; the name ``fondo`` said as the graduatoria's fund; the amount a formula gives, rounded
 on its own, said so where the cents were re-split and the premium is a cent less; a definition that is a condition
 read with «vale»; a grade not among [gradi] one error, at its cell. Every figure by hand."""
 
@@ -64,17 +64,20 @@ def test_the_figures_of_a_graduatoria_s_formula_are_said_as_they_are(ciclope_ent
         "S3": "368.63",
     }
     said = explain(result, "person", "S1")
-    # 26.6666… cut at the fourth decimal, never rounded to 26,6667 without a sign that it is cut
-    assert "il peso del punteggio («peso», art. 5) = 26,6666…" in said
-    assert "26,6667" not in said
+    # 80/3 read by the amount to the places that redo it by hand (313,7254… × ½·10⁻⁵ / 26,67 = 0,00006, a hundredth
+    # of a cent at most): 26,66667, and 1.000 × 26,66667 / 85 = 313,7255 → 313,73, the amount rounded on its own
+    assert "il peso del punteggio («peso», art. 5) = 26,66667" in said
+    assert "26,6667\n" not in said
     assert "Persona S3 (S3) = 31,3333…" in said
     assert "Persona S2 (S2) = 27\n" in said + "\n"
     assert "nella graduatoria = 85\n" in said
     said_b = explain(result, "person", "B3")
-    assert "il peso del punteggio («peso», art. 5) = 16,6666…" in said_b
-    assert "nella graduatoria = 83,3333…" in said_b
+    # B3: 50/3 and Σ 250/3, for an amount of 200 (200 × ½·10⁻⁵ / 16,67 = 0,00006): 200 = 1.000 × 16,66667 / 83,33333
+    assert "il peso del punteggio («peso», art. 5) = 16,66667" in said_b
+    assert "nella graduatoria = 83,33333" in said_b
+    assert "nella graduatoria: B = 83,3333…" in said_b  # the sum's own figure, as every sum
     scheda = page(result, "S1")
-    assert "(art. 5) 26,6666…" in scheda
+    assert "(art. 5) 26,66667" in scheda
     assert "nella graduatoria 85 " in scheda
 
 

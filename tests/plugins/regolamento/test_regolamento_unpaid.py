@@ -3,6 +3,8 @@ amounts are examples; the warnings are the office's to read, not errors (a regul
 
 from __future__ import annotations
 
+import html
+import re
 from decimal import Decimal
 
 from ciclope.core.run.explain import explain
@@ -205,10 +207,17 @@ def test_a_zero_from_a_level_says_the_coefficient_not_the_score(ciclope_ente, tm
     result = run_declared(ciclope_ente, tmp_path, LEVELS, three())
     # levels: P1 alto (80), P2 basso (50), P3 basso (0); weights 1, 0, 0: P1 has all 1,000.00
     assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
-    # the reason alone, the formula and the share paid being in the figure under it (docs/regolamento.md)
-    assert reason(result, "P2") == "  perché: Premio di Persona 2: nessun importo: il coefficiente del livello = 0"
+    # the reason alone, the formula and the share paid being in the figure under it (docs/regolamento.md), in words
+    # and with the level named as the regulation names it (an IPAB read «il coefficiente del livello = 0»)
+    assert reason(result, "P2") == "  perché: Premio di Persona 2: nessun importo: il livello «basso» ha coefficiente 0"
     # P3's score of 0 is not what the level's coefficient multiplies: the coefficient is still the reason
-    assert reason(result, "P3").endswith(": nessun importo: il coefficiente del livello = 0")
+    assert reason(result, "P3").endswith(": nessun importo: il livello «basso» ha coefficiente 0")
+    assert "= 0" not in explain(result, "person", "P2").split("perché:", 1)[1].splitlines()[0]
+    from ciclope.core.schede.content import build
+    from ciclope.core.schede.render import render
+
+    page = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "P2")))).split())
+    assert "Nessun importo: il livello «basso» ha coefficiente 0" in page, page
     assert "nessun importo" not in result.figures["award:P1"].note
 
 
@@ -217,7 +226,9 @@ def test_a_score_below_every_level_says_so(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, text, three())
     # levels from 60: P1 alto (80); P2 (50) and P3 (0) reach none: coefficient 0, P1 has all 1,000.00
     assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
-    assert reason(result, "P2").endswith(": nessun importo: il coefficiente (nessun livello raggiunto) = 0")
+    assert reason(result, "P2").endswith(
+        ": nessun importo: il punteggio non raggiunge nessun livello, e il coefficiente è 0"
+    )
     text = explain(result, "person", "P2")
     assert "  • livello = nessuno: il punteggio è sotto la soglia del livello più basso   (spiegato sopra:" in text
 
@@ -226,7 +237,7 @@ def test_a_zero_from_a_band_says_its_coefficient(ciclope_ente, tmp_path):
     result = run_declared(ciclope_ente, tmp_path, BANDS, three())
     # 3 people: the first band ⌊3 × 34%⌋ = 1 place (P1, 80 points), the rest in «quarta» with coefficient 0
     assert amounts(result) == {"P1": "1000.00", "P2": "0.00", "P3": "0.00"}
-    assert reason(result, "P2").endswith(": nessun importo: il coefficiente della fascia = 0")
+    assert reason(result, "P2").endswith(": nessun importo: la fascia «quarta» ha coefficiente 0")
 
 
 def test_a_zero_from_a_score_says_the_score(ciclope_ente, tmp_path):
