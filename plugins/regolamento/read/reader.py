@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, NoReturn
@@ -402,7 +402,8 @@ def _scalar(meta: Mapping[str, Any], raw: Any, path: str, ctx: Context) -> Any:
     if kind in ("number", "money"):
         number = _number(meta, raw, path, ctx)
         if kind == "money" and (number < 0 or number != number.quantize(Decimal("0.01"))):
-            ctx.error(path, f"{number} non è un importo: euro non negativi, al più 2 decimali", "regolamento.valore")
+            said = fmt.quoted(said_number(number))
+            ctx.error(path, f"{said} non è un importo: euro non negativi, al più 2 decimali", "regolamento.valore")
             raise Bad
         _bounds(meta, number, path, ctx)
         return number
@@ -472,11 +473,12 @@ def _not_a_share(meta: Mapping[str, Any], raw: str, share: Decimal, ctx: Context
     return f"{fmt.quoted(raw)} è una percentuale, ma qui si scrive un numero di giorni (es. {meta['example']})"
 
 
-def _interval(lo: Decimal | None, hi: Decimal | None) -> str:
-    """The bounds a value must keep, in words: «da 0 a 1», «almeno 0», «al più 400»."""
+def _interval(lo: Decimal | None, hi: Decimal | None, said: Callable[[Decimal], str] = said_number) -> str:
+    """The bounds a value must keep, in words: «da 0 a 1», «almeno 0», «al più 400»; «da 0% a 100%» for a value
+    written as a percentage (``said``: :func:`fmt.pct_typed`)."""
     if lo is not None and hi is not None:
-        return f"da {said_number(lo)} a {said_number(hi)}"
-    return f"almeno {said_number(lo)}" if lo is not None else f"al più {said_number(hi)}" if hi is not None else ""
+        return f"da {said(lo)} a {said(hi)}"
+    return f"almeno {said(lo)}" if lo is not None else f"al più {said(hi)}" if hi is not None else ""
 
 
 def _bounds(meta: Mapping[str, Any], number: Decimal, path: str, ctx: Context) -> None:
@@ -484,12 +486,14 @@ def _bounds(meta: Mapping[str, Any], number: Decimal, path: str, ctx: Context) -
     if meta["points"] and ctx.scale is not None:
         hi = ctx.scale  # a score threshold written in points of the regulation's scale
     if (lo is not None and number < lo) or (hi is not None and number > hi):
+        # a value written as a percentage is said as one, as the office wrote it: «150%», never «1,5»
+        said = fmt.pct_typed if path in ctx.percents else said_number
         hint = (
-            cells.share_hint(number, toml=True) if lo == 0 and hi == 1 else ""
+            cells.share_hint(number, toml=True) if lo == 0 and hi == 1 and said is said_number else ""
         )  # «quota = 40»: a percentage without its sign
         ctx.error(
             path,
-            f"{said_number(number)} fuori dall'intervallo ammesso ({_interval(lo, hi)}){hint}",
+            f"{said(number)} fuori dall'intervallo ammesso ({_interval(lo, hi, said)}){hint}",
             "regolamento.valore",
         )
         raise Bad

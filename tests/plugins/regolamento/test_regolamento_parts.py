@@ -1017,9 +1017,9 @@ def test_leggi_says_each_level_of_the_share(tmp_path):
 
 def test_each_level_of_the_share_is_checked(tmp_path):
     found = regulation_problems(tmp_path, OF_WHICH_OF_WHICH.replace('["20%", "65%"]', '["20%", "165%"]'))
-    # the second item of the list of the second part: more than the whole
+    # the second item of the list of the second part: more than the whole, said as written, a percentage
     assert [m for m in found if "di_cui" in m] == [
-        "riga 17, chiave premi[2].di_cui[2]: 1,65 fuori dall'intervallo ammesso (da 0 a 1)"
+        "riga 17, chiave premi[2].di_cui[2]: 165% fuori dall'intervallo ammesso (da 0% a 100%)"
     ]
     empty = regulation_problems(tmp_path, OF_WHICH_OF_WHICH.replace('["20%", "65%"]', "[]"))
     assert [m for m in empty if "di_cui" in m] == [

@@ -209,6 +209,14 @@ def test_bracket_errors_of_their_own(tmp_path):
     ]
 
 
+def test_a_cut_written_as_a_percentage_is_said_as_one(tmp_path):
+    # «150%» is 1,5 of the premium: out of 0–1, said as the office wrote it, with the bounds as percentages
+    text = (HEAD + CAPPED + REDUCTIONS).replace("riduzione = 0.30", 'riduzione = "150%"')
+    assert regulation_problems(tmp_path, text) == [
+        "riga 22, chiave riduzioni[1].scaglioni[3].riduzione: 150% fuori dall'intervallo ammesso (da 0% a 100%)",
+    ]
+
+
 def test_reductions_need_a_premium(tmp_path):
     assert regulation_problems(tmp_path, HEAD + REDUCTIONS) == [
         "riga 10, chiave riduzioni[1]: le riduzioni valgono per il premio: manca [premio]"
