@@ -612,8 +612,8 @@ def rewards(
             trace.extend(differentiation.problems(reg, facts.premiums, facts.bands, scores))
             trace.extend(controls.problems(reg, ente, scores, cards, org, facts, stage="premio"))
         selected(reg, ente, scores, facts, trace, out, params[PARAM])
-        for rp in reg.result_pays:  # each entry of [[risultato_po]] on its own: its roles, its fund
-            result_pay(reg.only(rp), ente, scores, org, trace, out, facts, position_pay)
+        for at, rp in blocks.result_entries({"result_pays": reg.result_pays}):  # each on its own: roles, fund
+            result_pay(reg.only(rp), ente, scores, org, trace, out, facts, position_pay, at)
         uncovered.record(reg, ente, out, trace)  # why nothing, for a person of a role no part pays
         return Rewards(
             pools=out.pools,
@@ -633,9 +633,10 @@ def result_pay(
     out: Outcome,
     facts: Facts,
     position_pay: Mapping[str, Decimal] | None,
+    at: str = "risultato_po",
 ) -> None:
     """One entry of [[risultato_po]], paid with ``one``, the regulation with that entry first
-    (:meth:`Regulation.only`)."""
+    (:meth:`Regulation.only`), written at the path ``at`` of the file."""
     rp = one.result_pay
     assert rp is not None
     # once the national checks have spoken (phase a), so that a cell they speak of gets no second message
@@ -646,7 +647,7 @@ def result_pay(
         if before is not None:
             interim.pay(one, ente, trace, out, paid, before)
     else:
-        resultpay.pay(one, ente, scores, org, trace, out, facts)
+        resultpay.pay(one, ente, scores, org, trace, out, facts, at)
 
 
 def admitted_by(trace: Trace) -> fullyear.Admits:

@@ -62,7 +62,10 @@ def pay(
     trace: Trace,
     out: Outcome,
     facts: Facts | None = None,
+    at: str = "risultato_po",
 ) -> None:
+    """The entry of [[risultato_po]] ``reg`` pays first (:meth:`Regulation.only`), written at the path ``at`` of the
+    file («risultato_po[1]» among several), where a message about it points."""
     rp = reg.result_pay
     assert rp is not None
     source = cite(reg, rp.source)
@@ -105,7 +108,7 @@ def pay(
     if not listed and rp.fund not in out.pools:
         return  # nobody to pay and no fund: no pool to report
     if not listed:  # a fund and nobody of its roles: never a silent residual
-        unpaid.result_pay(reg, ente, out.pools[rp.fund].amount, trace)
+        unpaid.result_pay(reg, ente, out.pools[rp.fund].amount, trace, at)
     # declared: a fund of [[fondi]], missing only where it could not be computed (its own error says why)
     declared, place = reg.constitutes(rp.fund), premium.fund_place(reg, rp.fund, ente)
     amounts, pool, note = settle(rp, out.pools.get(rp.fund), due, exact, scores, source, trace, declared, ente.funds,

@@ -84,10 +84,10 @@ def _why(pr: Premium, people: list[Entry], refused: int, kinds: tuple[str, ...])
     return "nessuno raggiunge un importo (le soglie, i livelli o le fasce del regolamento)"
 
 
-def result_pay(reg: Regulation, ente: Ente, amount: Decimal, trace: Trace) -> None:
+def result_pay(reg: Regulation, ente: Ente, amount: Decimal, trace: Trace, at: str = "risultato_po") -> None:
     """The warning, when [risultato_po] had ``amount`` to pay and nobody of its roles is in service and scored: why,
     and, where the ente has people of roles nothing pays (dirigenti, while ``ruoli`` is the default, the PO / EQ),
-    which key would pay them."""
+    which key would pay them; at the entry's ``ruoli`` (``at``: its path in the file, «risultato_po[1]»)."""
     rp = reg.result_pay
     assert rp is not None
     if amount <= 0:
@@ -109,5 +109,5 @@ def result_pay(reg: Regulation, ente: Ente, amount: Decimal, trace: Trace) -> No
         )
     source = cite(reg, rp.source)
     trace.problem(
-        Problem(RULE, message, "warning", source, file=REGULATION, column="risultato_po.ruoli")  # the key to write
+        Problem(RULE, message, "warning", source, file=REGULATION, column=f"{at}.ruoli")  # the key to write
     )

@@ -391,6 +391,20 @@ def test_a_result_pay_for_roles_the_ente_does_not_have_is_said(ciclope_ente, tmp
     ) in explain(result, "person", "D1")
 
 
+def test_the_warning_of_a_second_result_pay_points_at_its_own_roles(ciclope_ente, tmp_path):
+    # two entries: the dirigenti's (line 12) pays D1; the PO / EQ's (line 18, «ruoli» at line 19) has nobody
+    text = RESULT_PAY.replace("[risultato_po]\n", '[[risultato_po]]\nruoli = ["dirigente"]\n') + (
+        '\n[[risultato_po]]\nruoli = ["po"]\nmetodo = "formula"\nfondo = "risultato_eq"\n'
+        "importo = '=fondo * punteggio / SOMMA.ENTE(punteggio)'\nfonte = \"art. 11\"\n"
+    )
+    files = with_a_dirigente()
+    files["ente.toml"] += 'risultato_eq = "500.00"\n'
+    result = run_declared(ciclope_ente, tmp_path, text, files)
+    [warning] = [p for p in result.violations if p.rule == "regolamento.nessuno"]
+    assert warning.said == "smvp.toml, riga 19, [[risultato_po]] n. 2, ruoli"  # not the first entry's line 12
+    assert warning.message.startswith('[[risultato_po]] con ruoli = ["po"] non paga nessuno')
+
+
 def test_a_result_pay_of_the_roles_present_is_not_said(ciclope_ente, tmp_path):
     text = RESULT_PAY.replace("[risultato_po]\n", '[risultato_po]\nruoli = ["dirigente"]\n')
     result = run_declared(ciclope_ente, tmp_path, text, with_a_dirigente())
