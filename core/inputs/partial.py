@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ciclope.core import model as m
+from ciclope.core.inputs.columns import CANONICAL
 from ciclope.core.inputs.reading import Reading
 from ciclope.core.problems import CiclopeError, Problem
 
@@ -73,10 +74,20 @@ def unloaded(r: Reading, ente: m.Ente, problems: list[Problem]) -> Unloaded:
                 doubtful.update(sheet.columns[c][i] for c in _WHOSE if c in sheet.columns)
     doubtful.discard("")  # a row without its code names nobody
     read = set(ente.people) - doubtful
-    checked = {(sheet.label, 1) for sheet in r.sheets.values()}  # a header is read whole: its checks stand
+    checked = _headers(r, ente, bad)
     for sheet in r.sheets.values():
         for i, number in enumerate(sheet.numbers):
             cells = {texts[i] for texts in sheet.columns.values()}
             if (sheet.label, number) not in bad and cells & read and not cells & doubtful:
                 checked.add((sheet.label, number))
     return Unloaded(problems, ente, frozenset(checked))
+
+
+def _headers(r: Reading, ente: m.Ente, bad: set[tuple[str, int | None]]) -> set[tuple[str, int]]:
+    """The headers whose checks stand: those of the sheets without a row in error (a header is read whole; a sheet
+    that lost rows could give an error of the whole sheet for them, «nessuna scheda»), and of the sheets the office
+    did not write, by the name a message gives them (a missing card file is said with the rows' errors)."""
+    lost = {label for label, row in bad if row is not None and row >= 2}
+    written = {sheet.label for sheet in r.sheets.values()}
+    unwritten = {ente.file_said(name) for name in CANONICAL} - written
+    return {(label, 1) for label in (written - lost) | unwritten}

@@ -145,3 +145,31 @@ def test_a_misspelled_column_and_the_regulation_s_missing_one_come_with_the_rows
     assert "people.csv, riga 1, colonna guardie: errore: manca la colonna «guardie» dichiarata in [[colonne]]" in out
     assert HIRED_A2 in out and NEXT_ROUND in out
     assert out.rstrip().endswith("3 errori, 0 avvisi")
+
+
+def test_a_missing_card_file_is_said_with_the_rows_errors(tmp_path, capsys):
+    config = _cycle(
+        tmp_path,
+        "A1,Persona A1,dipendente,C,com,50,0,false,SEG,",
+        "A2,Persona A2,dipendente,C,com,1,0,false,SEG,",
+    )
+    (tmp_path / "buonavalle" / "evaluations.csv").unlink()
+    assert main(["validate", config]) == 1
+    out = capsys.readouterr().out
+    assert QUOTA in out and "valutazioni.csv, riga 1: errore: nessuna scheda di valutazione" in out
+    assert out.rstrip().endswith("2 errori, 0 avvisi")
+
+
+def test_cards_that_are_all_in_error_are_not_said_missing(tmp_path, capsys):
+    # every card has «ottanta» for its points: each cell is an error; «nessuna scheda» would be an error of the gap
+    cards = [f"{pid},SEG,Scheda,Voce,100,ottanta," for pid in ("A1", "A2", "A3")]
+    config = _cycle(
+        tmp_path,
+        "A1,Persona A1,dipendente,C,com,1,0,false,SEG,",
+        "A2,Persona A2,dipendente,C,com,1,0,false,SEG,",
+        cards=cards,
+    )
+    assert main(["validate", config]) == 1
+    out = capsys.readouterr().out
+    assert out.count("colonna points: errore") == 3 and "nessuna scheda" not in out
+    assert out.rstrip().endswith("3 errori, 0 avvisi")
