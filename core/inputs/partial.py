@@ -4,8 +4,8 @@ An office that writes «50» for a quota and a hiring date in next year should r
 second after fixing the first. When every error of a load is a row's (a cell that cannot be read, a code that names
 nobody), the ente is built without those rows and the calculation's and the regulation's checks run on it
 (:func:`ciclope.core.run.runner.compute`); of what they find, only the errors at the rows of a person who is wholly
-read are kept, and those of a sheet's header (a column the regulation reads and the sheet lacks), which no row
-changes. A row left out, or any row that names its person, could only give errors of the gap (a colleague's
+read are kept, and those of the header of a sheet without errors, or of a sheet not written (a column the
+regulation reads and the sheet lacks, a missing card file), which no row changes. A row left out, or any row that names its person, could only give errors of the gap (a colleague's
 evaluator missing, a scheda without its item), so they wait for the next round, as every check did before. A file,
 sheet or required column that is missing (an error without a data row) leaves every row in doubt: nothing else is
 checked; a column the header has and ciclope does not know leaves none.
@@ -84,10 +84,11 @@ def unloaded(r: Reading, ente: m.Ente, problems: list[Problem]) -> Unloaded:
 
 
 def _headers(r: Reading, ente: m.Ente, bad: set[tuple[str, int | None]]) -> set[tuple[str, int]]:
-    """The headers whose checks stand: those of the sheets without a row in error (a header is read whole; a sheet
-    that lost rows could give an error of the whole sheet for them, «nessuna scheda»), and of the sheets the office
-    did not write, by the name a message gives them (a missing card file is said with the rows' errors)."""
-    lost = {label for label, row in bad if row is not None and row >= 2}
+    """The headers whose checks stand: those of the sheets without an error (a sheet that lost rows could give an
+    error of the whole sheet for them, «nessuna scheda»; a misspelled column's «forse …?» already says the column
+    the regulation would miss), and of the sheets the office did not write, by the name a message gives them (a
+    missing card file is said with the rows' errors)."""
+    lost = {label for label, _ in bad}
     written = {sheet.label for sheet in r.sheets.values()}
     unwritten = {ente.file_said(name) for name in CANONICAL} - written
     return {(label, 1) for label in (written - lost) | unwritten}
