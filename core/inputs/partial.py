@@ -3,12 +3,13 @@
 An office that writes «50» for a quota and a hiring date in next year should read both errors at once, not the
 second after fixing the first. When every error of a load is a row's (a cell that cannot be read, a code that names
 nobody), the ente is built without those rows and the calculation's and the regulation's checks run on it
-(:func:`ciclope.core.run.runner.compute`); of what they find, only the errors at the rows of a person who is wholly
-read are kept, and those of the header of a sheet without errors, or of a sheet not written (a column the
-regulation reads and the sheet lacks, a missing card file), which no row changes. A row left out, or any row that names its person, could only give errors of the gap (a colleague's
-evaluator missing, a scheda without its item), so they wait for the next round, as every check did before. A file,
-sheet or required column that is missing (an error without a data row) leaves every row in doubt: nothing else is
-checked; a column the header has and ciclope does not know leaves none.
+(:func:`ciclope.core.run.runner.compute`). Of what they find only the errors at the rows of a person who is wholly
+read are kept, and those at the header of a sheet without errors or of a sheet not written (a column the regulation
+reads and the sheet lacks, a missing card file), which no row changes. A row left out, or any row that names its
+person, could only give errors of the gap (a colleague's evaluator missing, a scheda without its item), and a sheet
+with errors one of the whole sheet («nessuna scheda»), so they wait for the next round, as every check did before. A
+file, sheet or required column that is missing (an error without a data row) leaves every row in doubt: nothing else
+is checked; a column the header has and ciclope does not know leaves none.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ __all__ = ["Unloaded", "read_in_part", "unloaded"]
 
 # the columns that say whose a row is: a row with an error makes its person's other rows doubtful
 _WHOSE = ("id", "person")
-# a column the header has and ciclope does not know (a misspelled one): the rows it leaves unread are said by the
-# checks of the column that is missing (the regulation's, at the header), so they run
+# a column the header has and ciclope does not know (a misspelled one): every row is read, and its «forse …?» names
+# the column the checks would miss
 _EXTRA_COLUMN = "core.input.unknown_column"
 _LOADER = "core.input."  # the rules of a sheet's header the loader finds
 
@@ -63,7 +64,8 @@ def _beside_rows(header: Problem) -> bool:
 
 
 def unloaded(r: Reading, ente: m.Ente, problems: list[Problem]) -> Unloaded:
-    """The error of a load with ``problems``: with the ente and its trusted rows when every error is a data row's."""
+    """The error of a load with ``problems``: with the ente and the rows whose checks stand on it when the data are
+    read but for some rows (:func:`read_in_part`)."""
     if not read_in_part(problems):
         return Unloaded(problems)
     bad = {(p.file, p.row) for p in problems if p.is_error}
