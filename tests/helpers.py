@@ -237,6 +237,17 @@ TRANSFER_CARDS = [
     "P1,D2,Scheda,Comportamenti,40,36,",
 ]
 TRANSFER_PERIODS = "persona,valutatore,dal,al\nP1,D1,01/01/2024,30/06/2024\nP1,D2,01/07/2024,31/12/2024\n"
+# the smallest declared regulation: the fund in proportion to the scores (format 1), the Comune di Buonavalle's
+PROPORTIONAL = """\
+formato = 1
+[atto]
+titolo = "SMVP del Comune di Buonavalle"
+tipo_ente = "comune"
+
+[premio]
+metodo = "proporzionale"
+fonte = "art. 7"
+"""
 # the cards before the collection: the dirigenti's and D1's card of P1 (rows 2–5); D2's is the forms' to bring
 TRANSFER_CARDS_D1 = TRANSFER_CARDS[:4]
 TRANSFER_CYCLE = (

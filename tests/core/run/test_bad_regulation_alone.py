@@ -10,18 +10,9 @@ from ciclope.core.commands.cli import main
 from ciclope.core.store import open_store
 from ciclope.core.testing import write_ente
 
-from helpers import one_unit_comune
+from helpers import PROPORTIONAL, one_unit_comune
 
-GOOD = """\
-formato = 1
-[atto]
-titolo = "SMVP del Comune di Buonavalle"
-tipo_ente = "comune"
-
-[premio]
-metodo = "proporzionale"
-fonte = "art. 7"
-"""
+GOOD = PROPORTIONAL
 # «sorteggio» is no method of the format: an error of this file, at its line 7
 BAD = GOOD.replace("Buonavalle", "Guastalla").replace('"proporzionale"', '"sorteggio"')
 

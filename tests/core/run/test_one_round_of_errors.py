@@ -8,18 +8,9 @@ from __future__ import annotations
 from ciclope.core.commands.cli import main
 from ciclope.core.testing import write_ente
 
-from helpers import STAFF_HEADER, one_unit_comune
+from helpers import PROPORTIONAL, STAFF_HEADER, one_unit_comune
 
-REGULATION = """\
-formato = 1
-[atto]
-titolo = "SMVP del Comune di Buonavalle"
-tipo_ente = "comune"
-
-[premio]
-metodo = "proporzionale"
-fonte = "art. 7"
-"""
+REGULATION = PROPORTIONAL
 # the same premium in the format of parts, with a column of its own
 GUARDS = """\
 formato = 2
