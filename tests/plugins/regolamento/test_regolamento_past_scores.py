@@ -160,3 +160,17 @@ def test_template_from_carries_the_sheet_and_adds_the_year_continued(tmp_path):
         ("B", 2024, 95),
         ("C", 2024, 80),
     ]
+
+
+def test_a_score_out_of_its_range_is_an_error_of_its_cell(ciclope_ente, tmp_path):
+    # a score is on 100: A's 2022 written 800 (80 with a zero too many) would make A's mean (90 + 800 + 85) / 3 =
+    # 325.00 and select A over B (90.00); it is an error of its cell, with the person, the range and what to write
+    result = run_declared(ciclope_ente, tmp_path, PAST, ente(SHEET.replace("A,2022,80", "A,2022,800")))
+    [problem] = [p for p in result.violations if p.rule == "regolamento.valutazioni_precedenti.punteggio"]
+    assert (problem.file, problem.row, problem.column) == ("valutazioni_precedenti.csv", 4, "punteggio")
+    assert problem.message == (
+        "punteggio 800 del 2022 di Persona A (A) fuori dall'intervallo ammesso: da 0 a 100 (la valutazione individuale "
+        "è su 100); scrivi il punteggio su 100 che Persona A ha avuto nel 2022"
+    )
+    # A without 800: (90 + 85) / 2 = 87.50 < B (88 + 92) / 2 = 90.00: B is selected
+    assert result.rewards.extra["progressioni"] == ["B"]
