@@ -34,7 +34,7 @@ from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Binary, Formula, Node, Num
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
-from ciclope.plugins.regolamento.format.wording import WHOEVER, criterion, dated, joined, said, sentence
+from ciclope.plugins.regolamento.format.wording import WHOEVER, at_par, criterion, dated, joined, said, sentence
 from ciclope.plugins.regolamento.pay import progressionlimits
 from ciclope.plugins.regolamento.pay.formulas import FAILED, evaluated, unheld
 
@@ -311,9 +311,10 @@ def _candidate(
             return tuple(key), Said(tuple(inputs), tuple(ties), tail), cost
         key.append(value)
         words, highest = criterion(formula)
-        shown: Decimal = fmt.Points(value) if what == "graduatoria" else value  # the ranking number: «87,50»
-        if not highest:  # «=-eta»: the age itself, said from the lowest, never «meno l'età»
-            words, shown = f"{words}, dal più basso", -value
+        # the ranking number: «87,50»; «=-eta»: the age itself, said from the lowest, never «meno l'età»
+        shown: Decimal = fmt.Points(value) if what == "graduatoria" and highest else at_par(formula, value)
+        if not highest:
+            words = f"{words}, dal più basso"
         words = dated(words, env.facts.ente.year)
         if what == "a parità":  # read apart: shown only where a tie on the graduatoria's number needed it
             ties.append(_tie(Input(f"{what} ({words})", shown), _new(inputs, env.read.values())))
@@ -665,7 +666,7 @@ def _compared(first: Key, second: Key, ties: list[Formula]) -> str:
     said = []
     for a, b, formula in zip(first, second, ties):
         words, highest = criterion(formula)
-        a, b = (a, b) if highest else (-a, -b)
+        a, b = at_par(formula, a), at_par(formula, b)
         words = words if highest else f"{words}, dal più basso"
         if a == b:
             said.append(f"{words}: {fmt.decimal_it(a)} e {fmt.decimal_it(b)}, pari")
