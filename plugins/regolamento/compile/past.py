@@ -26,6 +26,10 @@ TITLE = "valutazioni precedenti"
 LOWEST, HIGHEST = Decimal(0), Decimal(100)
 RULE = "regolamento.valutazioni_precedenti.punteggio"
 SOURCE = "rules/core.md §3"
+# what a formula read of the sheet, among a person's inputs: ``valutazioni:3``, ``valutazioni:ultime:3``
+KEY = "valutazioni:"
+FUNCTIONS = frozenset(("VALUTAZIONE.MEDIA", "VALUTAZIONE.ULTIME"))
+SHOWN = 3  # the people a message about the whole sheet names, the others counted
 
 
 @attrs.frozen
@@ -93,6 +97,34 @@ def problems(ente: Ente) -> list[Problem]:
         )
         out.append(Problem.at(ente, RULE, message, SOURCE, TABLE, r.row, "score"))
     return out
+
+
+def empty(ente: Ente) -> bool:
+    """Whether the sheet gives no score at all: not given, or only its header."""
+    return not ente.table(TABLE)
+
+
+def for_all(ente: Ente, reads: str, names: list[str], key: str) -> str:
+    """The one message of a sheet that gives no score, where every candidate's mean lacks it (``key``: the mean's, as
+    :data:`KEY` writes it): the sheet missing, ``reads`` (what reads it, in words), the people left out (a count and
+    the first :data:`SHOWN`) and what to write."""
+    if TABLE not in ente.sheet_labels:
+        lacks = f"manca il foglio {TITLE} di ente.xlsx" if ente.source_format == "xlsx" else f"manca il file {FILE} "
+        lacks += "" if ente.source_format == "xlsx" else f"(il foglio {TITLE})"
+    else:
+        lacks = f"{ente.sheet_said(TABLE)} non ha righe"
+    shown = names[:SHOWN] + ([f"altri {len(names) - SHOWN}"] if len(names) > SHOWN else [])
+    who = f"{fmt.plural(len(names), 'candidato', 'candidati')} ({fmt.listed(shown)})"
+    stays = "resta" if len(names) == 1 else "restano"
+    count = int(key.rsplit(":", 1)[-1])
+    if key.startswith(f"{KEY}ultime:"):
+        which = f"le ultime {count} valutazioni di ciascuno, di qualunque anno prima del {ente.year}"
+    else:
+        which = "i punteggi del " + fmt.listed(str(y) for y in range(ente.year - count, ente.year))
+    return (
+        f"{lacks}: {reads}, e {who} {stays} fuori dalla graduatoria; scrivi {ente.sheet_said(TABLE)} con le colonne "
+        f"persona, anno e punteggio, una riga per persona e anno: {which}, anche quelli avuti in un altro ente"
+    )
 
 
 def how_to_write(ente: Ente, name: str, years: tuple[int, int], count: int, latest: bool) -> str:

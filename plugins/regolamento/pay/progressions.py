@@ -28,10 +28,11 @@ from ciclope.core import (
     money,
     scoring,
 )
+from ciclope.plugins.regolamento.compile import past
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format import grades
-from ciclope.plugins.regolamento.format.expr import Binary, Formula, Node, Num
+from ciclope.plugins.regolamento.format.expr import Binary, Call, Formula, Node, Num, nodes
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
 from ciclope.plugins.regolamento.format.wording import WHOEVER, at_par, criterion, dated, joined, said, sentence
@@ -114,7 +115,42 @@ def _ranked(
             said[env.person.id] = found[1]
             if found[2] is not None:
                 costs[env.person.id] = found[2]
+    trace.extend(_no_past_scores(reg, pr, [env for env in cohort.members if env.person.id not in said]))
     return keyed, said, costs
+
+
+def _lacks_sheet(env: PersonEnv) -> str:
+    """The key of the mean a candidate lacks because the sheet of earlier scores gives no score at all (none: "",
+    nor where they lack something else too): said once for all of them (:func:`_no_past_scores`)."""
+    lacking = [k for k, i in env.read.items() if i.value is None]
+    if not lacking or not all(k.startswith(past.KEY) for k in lacking) or not past.empty(env.facts.ente):
+        return ""
+    return lacking[0]
+
+
+def _no_past_scores(reg: Regulation, pr: Progressions, out: list[PersonEnv]) -> list[Problem]:
+    """One error of the sheet of earlier scores where it gives none and candidates lack their mean for it: what
+    reads it, how many are left out (the first few named) and what to write; never one error per person."""
+    lacking = [(env, key) for env in out if (key := _lacks_sheet(env))]
+    if not lacking:
+        return []
+    ente = lacking[0][0].facts.ente
+    what, formula = next((w, f) for w, f in _criteria(pr) if f is not None and f.uses & past.FUNCTIONS)
+    call = next(n for n in nodes(formula.tree) if isinstance(n, Call) and n.fn in past.FUNCTIONS)
+    reads = f"{'la ' if what == 'graduatoria' else 'il '}{what} delle progressioni economiche legge {said(call)}"
+    names = [env.person.name for env, _ in lacking]
+    message = past.for_all(ente, reads, names, lacking[0][1])
+    return [Problem.at(ente, "regolamento.valutazioni_precedenti.mancanti", message, cite(reg, pr.source), past.TABLE)]
+
+
+def _criteria(pr: Progressions) -> list[tuple[str, Formula | None]]:
+    """The formulas of a selection with the words of what each gives, in the order a candidate's are computed."""
+    return [
+        ("criterio dei candidati", pr.candidates),
+        ("graduatoria", pr.order),
+        *(("criterio a parità", f) for f in pr.ties),
+        ("costo", pr.cost),
+    ]
 
 
 def _nobody_evaluated(reg: Regulation, pr: Progressions) -> Problem:
@@ -485,7 +521,7 @@ def _left_out(
         reason = f"{what} negativo ({fmt.decimal_it(value)})"
     else:  # what they lack, where the formula read it; else the formula's words (a cell the error names)
         reason = f"senza {fmt.listed(lacking) if lacking else sentence(formula)}"
-    if value is not FAILED:  # never a silent 0
+    if value is not FAILED and not _lacks_sheet(env):  # never a silent 0; a sheet with no score is said once
         said = f"{'manca' if len(lacking) == 1 else 'mancano'} {fmt.listed(lacking)}" if value is None else ""
         fixes = "; ".join(
             dict.fromkeys(env.fixes[k] for k, i in env.read.items() if i.value is None and k in env.fixes)

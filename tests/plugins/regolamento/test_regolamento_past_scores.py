@@ -174,3 +174,20 @@ def test_a_score_out_of_its_range_is_an_error_of_its_cell(ciclope_ente, tmp_path
     )
     # A without 800: (90 + 85) / 2 = 87.50 < B (88 + 92) / 2 = 90.00: B is selected
     assert result.rewards.extra["progressioni"] == ["B"]
+
+
+def test_a_missing_sheet_is_said_once_for_every_candidate(ciclope_ente, tmp_path):
+    # no valutazioni_precedenti.csv: A, B and C (3, 4 and 5 years ≥ 2: all candidates) have no mean; one error of the
+    # file says it, with the formula that reads it, the three people and the years to write (2024 cycle: 2021–2023),
+    # never three errors of the regulation's key each saying the same
+    result = run_declared(ciclope_ente, tmp_path, PAST, people(STAFF))
+    said = [p for p in result.violations if "valutazioni precedenti" in p.message or "senza valore" in p.message]
+    assert [(p.file, p.row, p.column) for p in said] == [("valutazioni_precedenti.csv", None, "")]
+    assert said[0].message == (
+        "manca il file valutazioni_precedenti.csv (il foglio valutazioni precedenti): la graduatoria delle "
+        "progressioni economiche legge la media delle valutazioni individuali dei 3 anni prima del ciclo, e 3 "
+        "candidati (Persona A, Persona B e Persona C) restano fuori dalla graduatoria; scrivi valutazioni_precedenti.csv "
+        "con le colonne persona, anno e punteggio, una riga per persona e anno: i punteggi del 2021, 2022 e 2023, "
+        "anche quelli avuti in un altro ente"
+    )
+    assert all(result.figures[f"progression:{p}"].value is None for p in "ABC")  # each still left out, and why
