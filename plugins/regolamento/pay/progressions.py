@@ -690,6 +690,14 @@ def _own(
     return [*own, Input(Trace.PROGRESSION_TIE, f"a parità di punteggio al limite {limited} {decided}")]
 
 
+def equals_words(pr: Progressions) -> str:
+    """Who shares a place: the equals of the graduatoria's number, or, where rules for equals order them, only those
+    equal in every rule too (one 2nd after a tie-break never reads that equals share a place)."""
+    if pr.ties:
+        return "i candidati pari anche in ogni criterio a parità hanno lo stesso posto"
+    return "i pari merito hanno lo stesso posto"
+
+
 def _deciding(first: Key, second: Key) -> int:
     """The index, among the rules for equals, of the first that tells two keys of the same number apart."""
     return next(i for i, (a, b) in enumerate(zip(first[1:], second[1:])) if a != b)
@@ -718,7 +726,7 @@ def _record_place(
     person = ente.people[row["person"]]
     group = _group(reg, pr, person)
     where = (f" {grades.of_own(reg)}" if reg.grades is not None else " della sua categoria (o Area)") if group else ""
-    formula = f"posto nella graduatoria{where}: {_order_words(pr)}; i pari merito hanno lo stesso posto"
+    formula = f"posto nella graduatoria{where}: {_order_words(pr)}; {equals_words(pr)}"
     if group:  # the graduatoria by the person's cell, in the words of the contract, with its places and resources
         inputs = (_group_read(reg, ente, person, where, f"{RANKING}{group}"), *inputs)
     if "resources" in row:  # left out by the resources: how much there was, how much the candidates above took

@@ -15,7 +15,7 @@ from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
 from ciclope.plugins.regolamento.format.wording import at_par, criterion, dated, sentence
 from ciclope.plugins.regolamento.pay import progressionlimits
 from ciclope.plugins.regolamento.pay.parts import PARTS, RANKINGS
-from ciclope.plugins.regolamento.pay.progressions import SELECTED
+from ciclope.plugins.regolamento.pay.progressions import SELECTED, equals_words
 from ciclope.plugins.regolamento.read.load import declared, load
 from ciclope.plugins.regolamento.say.articles import articles, render
 
@@ -482,7 +482,7 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
             "Esito",
         ),
         rows=rows,
-        note="I candidati in ordine di graduatoria, dal più alto: i pari merito hanno lo stesso posto e, al limite dei "
+        note=f"I candidati in ordine di graduatoria, dal più alto: {equals_words(pr)} e, al limite dei "
         f"posti{' o delle risorse' if funded else ''}, sono tutti esclusi ({cited})."
         + (f" Le colonne: {'; '.join(said)}." if said else "")
         + (TIES_SHOWN if ties else "")

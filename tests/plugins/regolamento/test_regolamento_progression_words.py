@@ -202,3 +202,16 @@ def test_a_year_at_par_is_said_as_a_year(ciclope_ente, tmp_path):
     shown = {row[1]: row[3] for row in table.rows}  # person → the first value at par
     assert shown == {"Persona B (B)": Decimal(2018), "Persona A (A)": Decimal(2018), "Persona C (C)": "—"}
     assert all(type(v) is fmt.Year for p, v in shown.items() if p != "Persona C (C)")
+
+
+def test_the_rule_of_the_place_says_who_shares_one_where_ties_are_broken(ciclope_ente, tmp_path):
+    # A and B both 90: B 1st and A 2nd by the age (50 > 40), so «i pari merito hanno lo stesso posto» is false of
+    # them; only who is equal in every rule for equals too shares a place
+    staff = [("A", "C", 90, "2018", "40"), ("B", "C", 90, "2018", "50"), ("C", "C", 80, "2015", "30")]
+    result = run_declared(ciclope_ente, tmp_path, YEARS, people(staff))
+    assert (result.figures["progression:A"].value, result.figures["progression:B"].value) == (2, 1)
+    rule = result.figures["progression:A"].formula
+    assert "; i candidati pari anche in ogni criterio a parità hanno lo stesso posto" in rule
+    assert "i pari merito hanno lo stesso posto" not in rule
+    note = {s.title: s for s in annex(result)}["Graduatoria delle progressioni"].note
+    assert "dal più alto: i candidati pari anche in ogni criterio a parità hanno lo stesso posto e, al limite" in note
