@@ -178,6 +178,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + fundshares.problems(regulation)
             + coefficientorder.problems(regulation, where)
             + paidafter.problems(regulation, ente)
+            + past.problems(ente)
         )
     return [
         Problem(

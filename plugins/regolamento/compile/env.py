@@ -657,7 +657,7 @@ class PersonEnv:
         value = money.r2(found.value) if found.value is not None else None
         shown = words if found.read else f"{words} (nessuna nel foglio {past.TITLE})"
         # «85,00», as a score reads everywhere
-        key = f"valutazioni:{'ultime:' if latest else ''}{years}"
+        key = f"{past.KEY}{'ultime:' if latest else ''}{years}"
         self.read.setdefault(key, Input(shown, fmt.Points(value) if value is not None else None))
         if value is None:
             self.fixes[key] = past.how_to_write(self.facts.ente, self.person.name, found.years, years, latest)

@@ -16,11 +16,20 @@ from typing import Any
 
 import attrs
 
-from ciclope.core import Ente, Input, fmt
+from ciclope.core import Ente, Input, Problem, fmt
 
 FILE = "valutazioni_precedenti.csv"
 TABLE = FILE.removesuffix(".csv")
 TITLE = "valutazioni precedenti"
+# a score of an earlier year is on 100, as the card's score is (rules/core.md §3) and as ``ciclope template --from``
+# writes it from the year's results: one out of 0–100 is a mistake (920 for 92), never averaged
+LOWEST, HIGHEST = Decimal(0), Decimal(100)
+RULE = "regolamento.valutazioni_precedenti.punteggio"
+SOURCE = "rules/core.md §3"
+# what a formula read of the sheet, among a person's inputs: ``valutazioni:3``, ``valutazioni:ultime:3``
+KEY = "valutazioni:"
+FUNCTIONS = frozenset(("VALUTAZIONE.MEDIA", "VALUTAZIONE.ULTIME"))
+SHOWN = 3  # the people a message about the whole sheet names, the others counted
 
 
 @attrs.frozen
@@ -46,8 +55,8 @@ def mean(ente: Ente, person: str, years: int, latest: bool = False) -> Mean:
     found: dict[int, Any] = {}
     for r in ente.table(TABLE):
         year = r.get("year")
-        if r.get("person") != person or year is None or not first <= year <= last:
-            continue
+        if r.get("person") != person or year is None or not first <= year <= last or not _within(r.get("score")):
+            continue  # a score out of its range is said by :func:`problems`, and not averaged
         if year in found:
             rows = f"righe {found[year].row} e {r.row}"
             raise Twice(f"il punteggio del {year} è scritto due volte nel foglio {TITLE} ({rows})")
@@ -63,6 +72,59 @@ def mean(ente: Ente, person: str, years: int, latest: bool = False) -> Mean:
         return Mean(None, (), (first, last))
     total = sum((i.value for i in read), Decimal(0))
     return Mean(total / len(read), read, (first, last))
+
+
+def _within(score: object) -> bool:
+    """Whether ``score`` is a score on 100 (an empty cell is said by the load)."""
+    return isinstance(score, Decimal) and LOWEST <= score <= HIGHEST
+
+
+def problems(ente: Ente) -> list[Problem]:
+    """Each score of the sheet out of 0–100, an error of its cell naming the person, the year, the range and what
+    to write; every such row at once. The score is left out of every mean (:func:`mean`)."""
+    out = []
+    for r in ente.table(TABLE):
+        score = r.get("score")
+        if score is None or _within(score):
+            continue
+        pid, year = r.get("person"), r.get("year")
+        found = ente.people.get(pid) if isinstance(pid, str) else None
+        who, name = (found.said, found.name or found.id) if found is not None else (f"«{pid}»", f"«{pid}»")
+        message = (
+            f"punteggio {fmt.decimal_it(score)} del {year} di {who} fuori dall'intervallo ammesso: da "
+            f"{fmt.decimal_it(LOWEST)} a {fmt.decimal_it(HIGHEST)} (la valutazione individuale è su 100); scrivi il "
+            f"punteggio su 100 che {name} ha avuto nel {year}"
+        )
+        out.append(Problem.at(ente, RULE, message, SOURCE, TABLE, r.row, "score"))
+    return out
+
+
+def empty(ente: Ente) -> bool:
+    """Whether the sheet gives no score at all: not given, or only its header."""
+    return not ente.table(TABLE)
+
+
+def for_all(ente: Ente, reads: str, names: list[str], key: str) -> str:
+    """The one message of a sheet that gives no score, where every candidate's mean lacks it (``key``: the mean's, as
+    :data:`KEY` writes it): the sheet missing, ``reads`` (what reads it, in words), the people left out (a count and
+    the first :data:`SHOWN`) and what to write."""
+    if TABLE not in ente.sheet_labels:
+        lacks = f"manca il foglio {TITLE} di ente.xlsx" if ente.source_format == "xlsx" else f"manca il file {FILE} "
+        lacks += "" if ente.source_format == "xlsx" else f"(il foglio {TITLE})"
+    else:
+        lacks = f"{ente.sheet_said(TABLE)} non ha righe"
+    shown = names[:SHOWN] + ([f"altri {len(names) - SHOWN}"] if len(names) > SHOWN else [])
+    who = f"{fmt.plural(len(names), 'candidato', 'candidati')} ({fmt.listed(shown)})"
+    stays = "resta" if len(names) == 1 else "restano"
+    count = int(key.rsplit(":", 1)[-1])
+    if key.startswith(f"{KEY}ultime:"):
+        which = f"le ultime {count} valutazioni di ciascuno, di qualunque anno prima del {ente.year}"
+    else:
+        which = "i punteggi del " + fmt.listed(str(y) for y in range(ente.year - count, ente.year))
+    return (
+        f"{lacks}: {reads}, e {who} {stays} fuori dalla graduatoria; scrivi {ente.sheet_said(TABLE)} con le colonne "
+        f"persona, anno e punteggio, una riga per persona e anno: {which}, anche quelli avuti in un altro ente"
+    )
 
 
 def how_to_write(ente: Ente, name: str, years: tuple[int, int], count: int, latest: bool) -> str:

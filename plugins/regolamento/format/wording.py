@@ -78,6 +78,14 @@ def criterion(formula: Formula) -> tuple[str, bool]:
     return sentence(formula), True
 
 
+def at_par(formula: Formula, value: Decimal) -> Decimal:
+    """A rule for equals' value as people read it: the value itself for one read from the lowest (the age, never its
+    negative), and a year (a [[colonne]] tipo = "anno") as a year, «2018», never «2.018»."""
+    tree = formula.tree.operand if isinstance(formula.tree, Negative) else formula.tree
+    shown = -value if isinstance(formula.tree, Negative) else value
+    return fmt.Year(shown) if isinstance(tree, Name) and tree.year else shown
+
+
 OPPOSITE = {"=": "<>", "<>": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
 
 

@@ -28,13 +28,14 @@ from ciclope.core import (
     money,
     scoring,
 )
+from ciclope.plugins.regolamento.compile import past
 from ciclope.plugins.regolamento.compile.env import Cohort, Facts, PersonEnv, Recorder
 from ciclope.plugins.regolamento.compile.points import points_of
 from ciclope.plugins.regolamento.format import grades
-from ciclope.plugins.regolamento.format.expr import Binary, Formula, Node, Num
+from ciclope.plugins.regolamento.format.expr import Binary, Call, Formula, Node, Num, nodes
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
-from ciclope.plugins.regolamento.format.wording import WHOEVER, criterion, dated, joined, said, sentence
+from ciclope.plugins.regolamento.format.wording import WHOEVER, at_par, criterion, dated, joined, said, sentence
 from ciclope.plugins.regolamento.pay import progressionlimits
 from ciclope.plugins.regolamento.pay.formulas import FAILED, evaluated, unheld
 
@@ -114,7 +115,42 @@ def _ranked(
             said[env.person.id] = found[1]
             if found[2] is not None:
                 costs[env.person.id] = found[2]
+    trace.extend(_no_past_scores(reg, pr, [env for env in cohort.members if env.person.id not in said]))
     return keyed, said, costs
+
+
+def _lacks_sheet(env: PersonEnv) -> str:
+    """The key of the mean a candidate lacks because the sheet of earlier scores gives no score at all (none: "",
+    nor where they lack something else too): said once for all of them (:func:`_no_past_scores`)."""
+    lacking = [k for k, i in env.read.items() if i.value is None]
+    if not lacking or not all(k.startswith(past.KEY) for k in lacking) or not past.empty(env.facts.ente):
+        return ""
+    return lacking[0]
+
+
+def _no_past_scores(reg: Regulation, pr: Progressions, out: list[PersonEnv]) -> list[Problem]:
+    """One error of the sheet of earlier scores where it gives none and candidates lack their mean for it: what
+    reads it, how many are left out (the first few named) and what to write; never one error per person."""
+    lacking = [(env, key) for env in out if (key := _lacks_sheet(env))]
+    if not lacking:
+        return []
+    ente = lacking[0][0].facts.ente
+    what, formula = next((w, f) for w, f in _criteria(pr) if f is not None and f.uses & past.FUNCTIONS)
+    call = next(n for n in nodes(formula.tree) if isinstance(n, Call) and n.fn in past.FUNCTIONS)
+    reads = f"{'la ' if what == 'graduatoria' else 'il '}{what} delle progressioni economiche legge {said(call)}"
+    names = [env.person.name for env, _ in lacking]
+    message = past.for_all(ente, reads, names, lacking[0][1])
+    return [Problem.at(ente, "regolamento.valutazioni_precedenti.mancanti", message, cite(reg, pr.source), past.TABLE)]
+
+
+def _criteria(pr: Progressions) -> list[tuple[str, Formula | None]]:
+    """The formulas of a selection with the words of what each gives, in the order a candidate's are computed."""
+    return [
+        ("criterio dei candidati", pr.candidates),
+        ("graduatoria", pr.order),
+        *(("criterio a parità", f) for f in pr.ties),
+        ("costo", pr.cost),
+    ]
 
 
 def _nobody_evaluated(reg: Regulation, pr: Progressions) -> Problem:
@@ -311,9 +347,10 @@ def _candidate(
             return tuple(key), Said(tuple(inputs), tuple(ties), tail), cost
         key.append(value)
         words, highest = criterion(formula)
-        shown: Decimal = fmt.Points(value) if what == "graduatoria" else value  # the ranking number: «87,50»
-        if not highest:  # «=-eta»: the age itself, said from the lowest, never «meno l'età»
-            words, shown = f"{words}, dal più basso", -value
+        # the ranking number: «87,50»; «=-eta»: the age itself, said from the lowest, never «meno l'età»
+        shown: Decimal = fmt.Points(value) if what == "graduatoria" and highest else at_par(formula, value)
+        if not highest:
+            words = f"{words}, dal più basso"
         words = dated(words, env.facts.ente.year)
         if what == "a parità":  # read apart: shown only where a tie on the graduatoria's number needed it
             ties.append(_tie(Input(f"{what} ({words})", shown), _new(inputs, env.read.values())))
@@ -484,7 +521,7 @@ def _left_out(
         reason = f"{what} negativo ({fmt.decimal_it(value)})"
     else:  # what they lack, where the formula read it; else the formula's words (a cell the error names)
         reason = f"senza {fmt.listed(lacking) if lacking else sentence(formula)}"
-    if value is not FAILED:  # never a silent 0
+    if value is not FAILED and not _lacks_sheet(env):  # never a silent 0; a sheet with no score is said once
         said = f"{'manca' if len(lacking) == 1 else 'mancano'} {fmt.listed(lacking)}" if value is None else ""
         fixes = "; ".join(
             dict.fromkeys(env.fixes[k] for k, i in env.read.items() if i.value is None and k in env.fixes)
@@ -653,6 +690,14 @@ def _own(
     return [*own, Input(Trace.PROGRESSION_TIE, f"a parità di punteggio al limite {limited} {decided}")]
 
 
+def equals_words(pr: Progressions) -> str:
+    """Who shares a place: the equals of the graduatoria's number, or, where rules for equals order them, only those
+    equal in every rule too (one 2nd after a tie-break never reads that equals share a place)."""
+    if pr.ties:
+        return "i candidati pari anche in ogni criterio a parità hanno lo stesso posto"
+    return "i pari merito hanno lo stesso posto"
+
+
 def _deciding(first: Key, second: Key) -> int:
     """The index, among the rules for equals, of the first that tells two keys of the same number apart."""
     return next(i for i, (a, b) in enumerate(zip(first[1:], second[1:])) if a != b)
@@ -665,7 +710,7 @@ def _compared(first: Key, second: Key, ties: list[Formula]) -> str:
     said = []
     for a, b, formula in zip(first, second, ties):
         words, highest = criterion(formula)
-        a, b = (a, b) if highest else (-a, -b)
+        a, b = at_par(formula, a), at_par(formula, b)
         words = words if highest else f"{words}, dal più basso"
         if a == b:
             said.append(f"{words}: {fmt.decimal_it(a)} e {fmt.decimal_it(b)}, pari")
@@ -681,7 +726,7 @@ def _record_place(
     person = ente.people[row["person"]]
     group = _group(reg, pr, person)
     where = (f" {grades.of_own(reg)}" if reg.grades is not None else " della sua categoria (o Area)") if group else ""
-    formula = f"posto nella graduatoria{where}: {_order_words(pr)}; i pari merito hanno lo stesso posto"
+    formula = f"posto nella graduatoria{where}: {_order_words(pr)}; {equals_words(pr)}"
     if group:  # the graduatoria by the person's cell, in the words of the contract, with its places and resources
         inputs = (_group_read(reg, ente, person, where, f"{RANKING}{group}"), *inputs)
     if "resources" in row:  # left out by the resources: how much there was, how much the candidates above took

@@ -7,14 +7,15 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from ciclope.core import Problem, ReportSection, Result, fmt, hookimpl
+from ciclope.core import Problem, ReportSection, Result, cells, fmt, hookimpl
+from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.grades import CATEGORIES
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
-from ciclope.plugins.regolamento.format.wording import criterion, dated, sentence
+from ciclope.plugins.regolamento.format.wording import at_par, criterion, dated, sentence
 from ciclope.plugins.regolamento.pay import progressionlimits
 from ciclope.plugins.regolamento.pay.parts import PARTS, RANKINGS
-from ciclope.plugins.regolamento.pay.progressions import SELECTED
+from ciclope.plugins.regolamento.pay.progressions import SELECTED, equals_words
 from ciclope.plugins.regolamento.read.load import declared, load
 from ciclope.plugins.regolamento.say.articles import articles, render
 
@@ -426,15 +427,16 @@ TIES_SHOWN = (
 )
 
 
-def _ties_shown(row: dict[str, Any], ranked: list[dict[str, Any]], ties: list[tuple[str, bool]]) -> list[Any]:
+def _ties_shown(row: dict[str, Any], ranked: list[dict[str, Any]], ties: Sequence[Formula]) -> list[Any]:
     """The values of the rules for equals of ``row``, each only where it was read: the candidate shares every number
     before it with another of the graduatoria (the rule ordered them, or left them equal); «—» elsewhere. A datum
-    such as the age is personal: it is printed only where it decided something (docs/regolamento.md)."""
+    such as the age is personal: it is printed only where it decided something (docs/regolamento.md). Each as people
+    read it (:func:`at_par`): the age, not its negative; a year as a year."""
     numbers = row["numbers"]
     shown: list[Any] = []
-    for k, (_, highest) in enumerate(ties, start=1):
+    for k, formula in enumerate(ties, start=1):
         read = any(r is not row and r["numbers"][:k] == numbers[:k] for r in ranked)
-        shown.append((numbers[k] if highest else -numbers[k]) if read else "—")
+        shown.append(at_par(formula, cells.to_decimal(numbers[k])) if read else "—")
     return shown
 
 
@@ -462,7 +464,7 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
             # the graduatoria's number (or the score): two decimals, as a score, or the decimals that tell it apart
             # from an unequal number two decimals would show equal to it (pay.progressions)
             row.get("shown", fmt.Points(row["numbers"][0])),
-            *_ties_shown(row, ranking["ranked"], ties),
+            *_ties_shown(row, ranking["ranked"], pr.ties),
             *((fmt.Money(row["cost"]),) if funded else ()),
             row["outcome"],
         )
@@ -480,7 +482,7 @@ def graduatoria(result: Result, regulation: Regulation, rankings: list[dict[str,
             "Esito",
         ),
         rows=rows,
-        note="I candidati in ordine di graduatoria, dal più alto: i pari merito hanno lo stesso posto e, al limite dei "
+        note=f"I candidati in ordine di graduatoria, dal più alto: {equals_words(pr)} e, al limite dei "
         f"posti{' o delle risorse' if funded else ''}, sono tutti esclusi ({cited})."
         + (f" Le colonne: {'; '.join(said)}." if said else "")
         + (TIES_SHOWN if ties else "")

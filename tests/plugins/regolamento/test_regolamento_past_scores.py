@@ -160,3 +160,34 @@ def test_template_from_carries_the_sheet_and_adds_the_year_continued(tmp_path):
         ("B", 2024, 95),
         ("C", 2024, 80),
     ]
+
+
+def test_a_score_out_of_its_range_is_an_error_of_its_cell(ciclope_ente, tmp_path):
+    # a score is on 100: A's 2022 written 800 (80 with a zero too many) would make A's mean (90 + 800 + 85) / 3 =
+    # 325.00 and select A over B (90.00); it is an error of its cell, with the person, the range and what to write
+    result = run_declared(ciclope_ente, tmp_path, PAST, ente(SHEET.replace("A,2022,80", "A,2022,800")))
+    [problem] = [p for p in result.violations if p.rule == "regolamento.valutazioni_precedenti.punteggio"]
+    assert (problem.file, problem.row, problem.column) == ("valutazioni_precedenti.csv", 4, "punteggio")
+    assert problem.message == (
+        "punteggio 800 del 2022 di Persona A (A) fuori dall'intervallo ammesso: da 0 a 100 (la valutazione individuale "
+        "è su 100); scrivi il punteggio su 100 che Persona A ha avuto nel 2022"
+    )
+    # A without 800: (90 + 85) / 2 = 87.50 < B (88 + 92) / 2 = 90.00: B is selected
+    assert result.rewards.extra["progressioni"] == ["B"]
+
+
+def test_a_missing_sheet_is_said_once_for_every_candidate(ciclope_ente, tmp_path):
+    # no valutazioni_precedenti.csv: A, B and C (3, 4 and 5 years ≥ 2: all candidates) have no mean; one error of the
+    # file says it, with the formula that reads it, the three people and the years to write (2024 cycle: 2021–2023),
+    # never three errors of the regulation's key each saying the same
+    result = run_declared(ciclope_ente, tmp_path, PAST, people(STAFF))
+    said = [p for p in result.violations if "valutazioni precedenti" in p.message or "senza valore" in p.message]
+    assert [(p.file, p.row, p.column) for p in said] == [("valutazioni_precedenti.csv", None, "")]
+    assert said[0].message == (
+        "manca il file valutazioni_precedenti.csv (il foglio valutazioni precedenti): la graduatoria delle "
+        "progressioni economiche legge la media delle valutazioni individuali dei 3 anni prima del ciclo, e 3 "
+        "candidati (Persona A, Persona B e Persona C) restano fuori dalla graduatoria; scrivi valutazioni_precedenti.csv "
+        "con le colonne persona, anno e punteggio, una riga per persona e anno: i punteggi del 2021, 2022 e 2023, "
+        "anche quelli avuti in un altro ente"
+    )
+    assert all(result.figures[f"progression:{p}"].value is None for p in "ABC")  # each still left out, and why

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from test_regolamento_progressions import HEAD, people
 
+from ciclope.core import fmt
 from ciclope.core.reports.sheets import violations
 from ciclope.core.run.explain import explain
 from ciclope.plugins.regolamento.say.annex import annex
@@ -171,3 +172,46 @@ def test_the_maggiorazione_is_offered_by_its_name_never_its_code(tmp_path):
     # no progression in this ente: nothing said of them
     assert "progressioni" not in said
     assert suggest(result, "pool", "maggiorazion").startswith("forse intendevi «maggiorazione» (Maggiorazione")
+
+
+# the year of the last progression, a declared column of years (tipo = "anno"), read from the lowest at par
+YEAR_COLUMN = 'tipo = "anno"\nsignificato = "l\'anno dell\'ultima progressione"'
+YEARS = (
+    HEAD.replace('tipo = "numero"\nsignificato = "gli anni nella posizione economica"', YEAR_COLUMN)
+    + """
+[progressioni]
+fonte = "art. 6"
+posti = 1
+a_parita = ["=-anzianita_posizione", "=eta"]
+"""
+)
+
+
+def test_a_year_at_par_is_said_as_a_year(ciclope_ente, tmp_path):
+    # A and B both 90 and both 2018: pari; B is older (50 > 40) and precedes; C (80, 2015) 3rd; one place: B
+    staff = [("A", "C", 90, "2018", "40"), ("B", "C", 90, "2018", "50"), ("C", "C", 80, "2015", "30")]
+    result = run_declared(ciclope_ente, tmp_path, YEARS, people(staff))
+    assert result.rewards.extra["progressioni"] == ["B"]
+    said = explain(result, "person", "A")
+    assert said is not None
+    assert "  • a parità (l'anno dell'ultima progressione, dal più basso) = 2018   ← people.csv" in said
+    assert "(l'anno dell'ultima progressione, dal più basso: 2018 e 2018, pari; l'età in anni: 50 contro 40)" in said
+    assert "2.018" not in said
+    # the Relazione's list by name: the year at par as a year, «2018», for A and B, who share the score
+    table = {s.title: s for s in annex(result)}["Graduatoria delle progressioni"]
+    shown = {row[1]: row[3] for row in table.rows}  # person → the first value at par
+    assert shown == {"Persona B (B)": Decimal(2018), "Persona A (A)": Decimal(2018), "Persona C (C)": "—"}
+    assert all(type(v) is fmt.Year for p, v in shown.items() if p != "Persona C (C)")
+
+
+def test_the_rule_of_the_place_says_who_shares_one_where_ties_are_broken(ciclope_ente, tmp_path):
+    # A and B both 90: B 1st and A 2nd by the age (50 > 40), so «i pari merito hanno lo stesso posto» is false of
+    # them; only who is equal in every rule for equals too shares a place
+    staff = [("A", "C", 90, "2018", "40"), ("B", "C", 90, "2018", "50"), ("C", "C", 80, "2015", "30")]
+    result = run_declared(ciclope_ente, tmp_path, YEARS, people(staff))
+    assert (result.figures["progression:A"].value, result.figures["progression:B"].value) == (2, 1)
+    rule = result.figures["progression:A"].formula
+    assert "; i candidati pari anche in ogni criterio a parità hanno lo stesso posto" in rule
+    assert "i pari merito hanno lo stesso posto" not in rule
+    note = {s.title: s for s in annex(result)}["Graduatoria delle progressioni"].note
+    assert "dal più alto: i candidati pari anche in ogni criterio a parità hanno lo stesso posto e, al limite" in note
