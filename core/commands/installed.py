@@ -145,6 +145,8 @@ def cmd_template(args) -> int:
         print(kept_store_words(done.store, done.fund))
         if done.emptied:  # of a workbook written now (one kept is the office's, as it was)
             print(emptied_words(done.emptied))
+        if done.decided:
+            print(decided_words(done.decided))
         if done.funds_of is not None:
             ran, prepared = done.funds_of
             print(
@@ -161,6 +163,13 @@ def emptied_words(columns: tuple[str, ...]) -> str:
         f"Le colonne dei fatti dell'anno sono vuote, da scrivere con quelli del nuovo anno: {', '.join(columns)}; "
         "il resto dei dati viene dall'anno prima, da rileggere."
     )
+
+
+def decided_words(columns: tuple[tuple[str, int], ...]) -> str:
+    """What ``template --from`` wrote of what the year run decided (the year of a progression given), column by
+    column with how many people: the rest of each column is as the year had it."""
+    said = ", ".join(f"{column} di {n} {'persona' if n == 1 else 'persone'}" for column, n in columns)
+    return f"Le colonne che l'anno eseguito ha cambiato sono aggiornate: {said}; le altre celle sono come erano."
 
 
 RELAZIONE_PARTS = (

@@ -183,6 +183,9 @@ class Written:
     emptied: tuple[str, ...] = ()
     # with --from: the year whose funds the ente.toml written now carries and the year it prepares (None: none)
     funds_of: tuple[int, int] | None = None
+    # with --from: the columns of people the run decided for next year (the year of a progression given), each with
+    # its sheet and how many people's cells it wrote: («anno_ultima_progressione (persone)», 2)
+    decided: tuple[tuple[str, int], ...] = ()
 
 
 def _columns(schema) -> dict[str, dict[str, Any]]:
@@ -385,7 +388,9 @@ def build(plugin: str, path: Path, source: Path | None = None, year: int | None 
     params = {key: str(path / name) for key, name in cycle_keys.items()}
     inner = _write_ente(path / ente_id / "ente.xlsx", hooks, plugin, schema, (ente, year, doc), params, keep=True)
     constituted = doc is not None and bool(doc.get("fondo"))
-    return Written((*written, *inner.written), (*kept, *inner.kept), store, constituted, inner.emptied, inner.funds_of)
+    return attrs.evolve(
+        inner, written=(*written, *inner.written), kept=(*kept, *inner.kept), store=store, fund=constituted
+    )
 
 
 class InvalidRegulation(CiclopeError):
@@ -507,13 +512,14 @@ def _write_ente(
     schema = merge_schemas(own.answers(hookspecs.ciclope_input_schema, params=resolved))
     written: list[Path] = []
     kept: list[Path] = []
+    decided: tuple[tuple[str, int], ...] = ()
     if keep and os.path.lexists(path):
         kept.append(path)
     else:
         # grades of the ente's own contract in their column replace the categories: no category column to fill
         grades = resolved is not None and bool(own.first(hookspecs.ciclope_grade_column, params=resolved))
         names = own.first(hookspecs.ciclope_role_names, params=resolved) if resolved is not None else None
-        _write_workbook(path, own, schema, previous, ("category",) if grades else (), names)
+        decided = _write_workbook(path, own, schema, previous, ("category",) if grades else (), names)
         written.append(path)
     # the individual premium's funds first, then every other fund the plugin reads for the ente (a declared
     # regulation's dirigenti, projects, progressions): a fund the template leaves out is a premium nobody is paid
@@ -532,6 +538,7 @@ def _write_ente(
         tuple(kept),
         emptied=emptied(schema) if ente is not None and path in written else (),
         funds_of=(ente.year, year) if carried and ente is not None else None,
+        decided=decided,
     )
 
 
@@ -567,12 +574,16 @@ def _write_workbook(
     previous: tuple[Ente | None, int, Any],
     unused: tuple[str, ...] = (),
     names: dict[str, tuple[str, str]] | None = None,
-) -> None:
+) -> tuple[tuple[str, int], ...]:
     """The workbook to fill: the columns of ``schema`` (the plugin's, its comparto's layers' and those its files
     declare) but the people's columns ``unused`` by the ente, with the rows of the ente of ``--from`` and those the
-    plugins propose; ``names``: the ente's own names of its roles (``ciclope_role_names``)."""
+    plugins propose; ``names``: the ente's own names of its roles (``ciclope_role_names``). Returns the people's
+    columns the run decided for next year, each with how many cells it wrote (:attr:`Written.decided`)."""
     ente, year, doc = previous
     rows = _rows_from(ente, year, schema) if ente is not None else {}
+    said: dict[str, int] = {}
+    if ente is not None and doc is not None:
+        said = _decide(rows.get("people", []), _decided(own, ente, doc))
     fund, scores = (doc.get("fondo"), doc.get("individual")) if doc is not None else (None, None)
     for answer in own.answers(hookspecs.ciclope_template_rows, year=year, ente=ente, fund=fund, scores=scores):
         rows.update({name.removesuffix(".csv"): lines for name, lines in answer.items()})
@@ -589,6 +600,27 @@ def _write_workbook(
     data = io.BytesIO()
     wb.save(data)
     owned.write_new(path, data.getvalue())  # a new file, never through a link (even a dangling one)
+    return tuple((f"{header_label('people', c, schema)} ({sheet_title('people')})", n) for c, n in said.items())
+
+
+def _decided(own: Hooks, ente: Ente, doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The cells of next year's people the run decided (``ciclope_template_cells``), merged person by person."""
+    params = _run_params(str(doc.get("plugin")), doc)
+    out: dict[str, dict[str, Any]] = {}
+    for answer in own.answers(hookspecs.ciclope_template_cells, params=params, ente=ente, results=doc):
+        for pid, cells in answer.items():
+            out.setdefault(pid, {}).update(cells)
+    return out
+
+
+def _decide(people: list[dict[str, Any]], decided: Mapping[str, Mapping[str, Any]]) -> dict[str, int]:
+    """Write the decided cells over the people carried (one who left has no row); column → how many were written."""
+    said: dict[str, int] = {}
+    for row in people:
+        for column, value in decided.get(row["id"], {}).items():
+            row[column] = _cell(value)
+            said[column] = said.get(column, 0) + 1
+    return said
 
 
 def _folder(path: Path) -> None:

@@ -48,6 +48,7 @@ __all__ = [  # what a plugin may ask through ``ciclope.core.hookspecs``: every h
     "ciclope_input_schema",
     "ciclope_synth",
     "ciclope_template_rows",
+    "ciclope_template_cells",
     "ciclope_check_amendments",
     "ciclope_amended_figures",
     "ciclope_comparto",
@@ -193,6 +194,25 @@ def ciclope_template_rows(
     :param fund: the ``fondo`` section of the previous year's results.json, ``None`` without one; read-only.
     :param scores: the ``individual`` section of the previous year's results.json (person id → ``score``,
         ``level``, ``status``), ``None`` without ``--from``; read-only.
+    """
+
+
+@phase("`ciclope template` only")
+@hookspec
+def ciclope_template_cells(
+    params: Params | None, ente: Ente, results: Mapping[str, Any]
+) -> dict[str, dict[str, Any]] | None:
+    """Return the cells of next year's people sheet that the year run decided: person id → column code → value.
+
+    Called once by ``ciclope template --from OUT/ENTE`` with the run's parameters, its ente and its results.json, for
+    a column the template would otherwise carry as it was although the year changed it (the year of the last
+    progressione economica, for each person the run selected). Answers of all implementations are merged person by
+    person; a person not carried into next year (who left) is left out. Default: none (the people's cells as the
+    run read them).
+
+    :param params: the run's resolved parameters (its regulation), ``None`` where they no longer resolve; read-only.
+    :param ente: the run's ente, as its data read; read-only.
+    :param results: the run's results.json; read-only.
     """
 
 

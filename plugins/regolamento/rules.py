@@ -497,6 +497,18 @@ def template_rows(ente: Ente | None, scores: Mapping[str, Any] | None) -> dict[s
     return {past.FILE: rows} if rows else None
 
 
+@hookimpl(specname="ciclope_template_cells")
+def template_cells(params: Params | None, results: Mapping[str, Any]) -> dict[str, dict[str, Any]] | None:
+    """With ``--from``, the run's year in the column of the last progression ([progressioni] ``colonna_anno``) of
+    each person the run selected: next year's candidates are read from it."""
+    reg = regulation_of(params) if params is not None else None
+    if reg is None or reg.progressions is None or reg.progressions.year_column is None:
+        return None
+    extra = results.get("rewards", {}).get("extra", {})
+    column, year = reg.progressions.year_column, fmt.Year(int(results["year"]))
+    return {pid: {column: year} for pid in extra.get("progressioni", ())}
+
+
 @hookimpl(specname="ciclope_card_items")
 def card_items(person: Person, params: Params) -> list[tuple[str, str, Decimal, Decimal | None]] | None:
     """The items of the card the regulation declares for the person's role and category ([[scheda]]); None (the

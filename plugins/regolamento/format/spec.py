@@ -1515,6 +1515,14 @@ class Progressions:
         hi="100000000",
         example={"C": 3000, "D": 4500},
     )
+    year_column: str | None = key(
+        "colonna_anno",
+        "text",
+        "la colonna di [[colonne]] (delle persone, tipo anno) che scrive l'anno dell'ultima progressione: ciclope "
+        "template --from vi scrive l'anno del ciclo eseguito per ciascun selezionato, e il modello dell'anno dopo "
+        "lo ha già aggiornato",
+        example="anno_ultima_progressione",
+    )
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
     assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)
 

@@ -183,6 +183,8 @@ def check(
     progressions: Progressions | None = parts.get("progressions")
     if progressions is not None:
         ranking_resources(progressions, error, declared)
+        if progressions.year_column is not None and "columns" not in broken:
+            year_column(progressions.year_column, parts.get("columns", ()), error)
     for i, ev in enumerate(parts.get("calendar", ())):
         relative = ev.after is not None or ev.days is not None
         if relative and (ev.after is None or ev.days is None):
@@ -304,6 +306,18 @@ def ranking_resources(pr: Progressions, error: Error, declared: Sequence[str] | 
                         "regolamento.valore",
                     )
                 seen.setdefault(found, name)
+
+
+def year_column(name: str, declared_columns: Sequence[Column], error: Error) -> None:
+    """``colonna_anno`` of [progressioni] names a declared column of the people of type anno: the year ``ciclope
+    template --from`` writes there for each one selected."""
+    column = next((c for c in declared_columns if c.name == name), None)
+    if column is None:
+        error("progressioni.colonna_anno", f"{fmt.quoted(name)} non è una colonna dichiarata in [[colonne]]"
+              f"{nearest(name, [c.name for c in declared_columns])}: dichiarala con tipo = \"anno\"", "regolamento.valore")  # fmt: skip
+    elif column.table != "persone" or column.kind != "anno":
+        error("progressioni.colonna_anno", f"la colonna «{column.name}» è di tipo {column.kind} dell'elenco "
+              f"{column.table}: l'anno della progressione va in una colonna delle persone di tipo anno", "regolamento.valore")  # fmt: skip
 
 
 def weights_sum(score: Score, error: Error, declared: Sequence[str] | None = ()) -> None:

@@ -127,9 +127,21 @@ def progressions(block: Progressions, regulation: Regulation) -> Said:
     lines = [
         f"Per le progressioni economiche è candidato, {roles(block.roles, 'tra')}, {who}; i candidati sono "
         f"selezionati in ordine {order}, dal più alto, {places}{each}{ties}; i pari merito al limite sono esclusi.",
+        *_year_written(block, regulation),
         *note(block.note),
     ]
     return "Le progressioni economiche", lines, {f.name for f in block.__attrs_attrs__}
+
+
+def _year_written(block: Progressions, regulation: Regulation) -> list[str]:
+    """Where the year of each one selected is written for next year (``colonna_anno``), with the column's meaning."""
+    if block.year_column is None:
+        return []
+    meaning = next((f" ({c.meaning})" for c in regulation.columns if c.name == block.year_column and c.meaning), "")
+    return [
+        f"L'anno della progressione di ciascun selezionato è scritto nella colonna {block.year_column}{meaning} del "
+        "modello dell'anno dopo."
+    ]
 
 
 def _ties(block: Progressions) -> str:
