@@ -119,7 +119,10 @@ def show(value: Any, kind: str) -> str:
     if kind == "achievement":
         return fmt.pct(value)
     if kind == "share":
-        return fmt.decimal_it((Decimal(str(value)) * 100).quantize(Decimal("0.01")).normalize()) + "%"
+        share = Decimal(str(value))
+        if not fmt.hundredths(share):  # a time typed as 0,747945…: as a person multiplies it back, never «74,79%»
+            return fmt.pct_exact(share)
+        return fmt.decimal_it((share * 100).quantize(Decimal("0.01")).normalize()) + "%"
     if kind == "money":
         return fmt.euro(value)
     if kind == "score":
