@@ -56,9 +56,12 @@ def said_by_round(
     caps: Mapping[str, Decimal],
     formula: str,
     shown: Callable[[Any, Any], tuple[Any, Any]],
+    split: Mapping[str, Decimal] | None = None,
 ) -> dict[str, Said]:
     """Each person's formula, weight and sum of weights, and note, by the round that made the amount: the round where
-    they passed the maximum, else the last. ``caps``: each one's maximum; ``shown``: a weight and its sum as the explanation writes them."""
+    they passed the maximum, else the last. ``caps``: each one's maximum; ``shown``: a weight and its sum as the
+    explanation writes them; ``split``: the one split the maxima then cut (``residuo = "resta"``), each share to the
+    cent with the leftover cents it took, which its maximum gives up with the rest: the share a note says."""
     where = {pid: r for r in rounds_ for pid in r.over}
     several = len(rounds_) > 1
     out: dict[str, Said] = {}
@@ -80,6 +83,9 @@ def said_by_round(
             notes = [f"fondo {nth}: il fondo meno {maxima} ({paid}); Σ pesi {nth}: senza i loro pesi"]
         if pid in where:
             share = fmt.euro(money.r2(_decimal(r.pool * Fraction(weight) / r.total)))
+            if split and pid in split:  # the split's share, with the leftover cent it took: its maximum gave it up
+                cents = money.split_note(_decimal(r.pool), Fraction(weight), r.total, split[pid])
+                share = fmt.euro(split[pid]) + (f" ({cents})" if cents else "")
             at = f"{fmt.at_place(r.number)} giro " if several else ""
             notes.append(f"oltre il massimo per persona: {at}la quota sarebbe {share}; riceve il massimo")
         out[pid] = Said(said, given, fmt.clauses(*notes))

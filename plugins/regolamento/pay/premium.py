@@ -200,7 +200,7 @@ def distribute(
     if is_owed(pr):  # each amount as the formula gives it, whole: the fund is their sum
         amounts, note = dict(plan.values), ""
     elif formulas is not None and isinstance(pr, Part) and pr.cap is not None and not plan.capped:
-        amounts, plan, note, cents = capped(fund.value, plan, pr, formulas, rank)
+        amounts, plan, note, cents = capped(fund.value, plan, pr, formulas, (rank, tie_rule(admitted)))
     else:
         place = fund_place(reg, pr.fund, ente)
         amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace, place)
@@ -299,28 +299,39 @@ def reduced(pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal]) -> dict[s
 
 
 def capped(
-    amount: Decimal, plan: Plan, pr: Part, formulas: PartFormulas, rank: Mapping[str, Any]
+    amount: Decimal,
+    plan: Plan,
+    pr: Part,
+    formulas: PartFormulas,
+    order: tuple[Mapping[str, Any], Callable[[str, frozenset[str]], str]],
 ) -> tuple[dict[str, Decimal], Plan, str, dict[str, str]]:
     """«fino a un importo massimo» (``massimo_persona``): each share at most the person's maximum, down to the cent;
     what the maxima leave stays residual, or with ``residuo = "ridistribuisci"`` goes to the others in proportion
     (:func:`money.capped_split`). The plan again, with each maximum and what it read among the person's inputs and
-    what the round that made each amount says (:mod:`.caprounds`), and by person how a share came to the cent."""
+    what the round that made each amount says (:mod:`.caprounds`), and by person how a share came to the cent.
+    ``order``: the leftover cents' order (``rank``) and the rule said to whoever lost one on an equal remainder."""
+    rank, tie = order
     caps = {pid: formulas.cap(pid) for pid in plan.values}
     limits = {pid: cap for pid, (cap, _) in caps.items()}
     again = pr.residual == "ridistribuisci"
+    split: dict[str, Decimal] = {}  # the one split the maxima cut (``resta``): each share to the cent, as paid uncut
     if again:
         amounts = money.capped_split(amount, plan.values, limits, rank=rank)
         note = "ciò che supera il massimo per persona è ridistribuito agli altri in proporzione"
     else:
-        amounts = {pid: min(v, limits[pid]) for pid, v in money.split(amount, plan.values, rank=rank).items()}
+        split = money.split(amount, plan.values, rank=rank)
+        amounts = {pid: min(v, limits[pid]) for pid, v in split.items()}
         note = ""
     assert pr.cap is not None
     inputs = {pid: (*plan.inputs.get(pid, ()), *caps[pid][1]) for pid in plan.values}
     # the maximum by its words and value among the inputs («massimo per persona (…) = € 2.500,00»), never its code
     formula = f"{plan.formula}; al più il massimo per persona"
     steps = caprounds.rounds(amount, plan.values, limits, again)
-    said = caprounds.said_by_round(steps, plan.values, limits, formula, functools.partial(shown_pair, plan))
+    said = caprounds.said_by_round(steps, plan.values, limits, formula, functools.partial(shown_pair, plan), split)
     cents = caprounds.cents_by_round(steps, plan.values, amounts)
+    if split:  # one split the maxima then cut: the cents of those under their maximum as it gave them, a tie said
+        over = set(steps[0].over)
+        cents = {k: t for k, t in money.split_notes(amount, plan.values, split, tie).items() if t and k not in over}
     return amounts, attrs.evolve(plan, inputs=inputs, formula=formula, said=said), note, cents
 
 
