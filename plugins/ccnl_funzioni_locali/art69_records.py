@@ -323,9 +323,11 @@ def record_award(
     ranking = next(r for r in found.rankings if pid in r.chosen)
     shown = found.paid >= FEWEST
     mean = [
-        # the values alone: the maggiorazione's own figure, below, explains the mean (where ``explain`` reads it)
-        Input("valore medio pro capite dei premi attribuiti", fmt.Money(found.mean)),
+        # the values alone: the maggiorazione's own figure, below, explains the mean (where ``explain`` reads it);
+        # the mean's two terms first, so the scheda redoes it (their quotient, as the mean's figure says)
+        Input("premi attribuiti ai valutati positivamente", fmt.Money(found.attributed)),
         Input("valutati positivamente (con un premio maggiore di zero)", found.paid),
+        Input("valore medio pro capite dei premi attribuiti", fmt.Money(found.mean)),
     ]
     withheld = (
         ""

@@ -88,6 +88,13 @@ def test_art69_twenty_people_tie_at_the_cut_and_the_residual_covers_it():
     assert (magg.amount, magg.distributed) == (D("897.75"), D("897.75"))
     assert premium.amount + magg.amount == D("21000.00")  # conserved to the cent
     assert trace.get("award:P01:maggiorazione_art69").value == D("299.25")
+    # the beneficiary redoes the mean from its two terms: 19.950,00 / 20 = 997,50, then 30% × 997,50 = 299,25
+    assert [(i.name, i.value) for i in trace.get("award:P01:maggiorazione_art69").inputs][:4] == [
+        ("quota del valore medio (CCDI)", D("0.30")),
+        ("premi attribuiti ai valutati positivamente", D("19950.00")),
+        ("valutati positivamente (con un premio maggiore di zero)", 20),
+        ("valore medio pro capite dei premi attribuiti", D("997.50")),
+    ]
     assert (
         trace.get("award:P01:maggiorazione_art69").label
         == "Maggiorazione del premio individuale di Persona 01 (art. 69)"
