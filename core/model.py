@@ -197,6 +197,31 @@ class EvaluatorPeriod:
         return (self.end - self.start).days + 1
 
 
+@attrs.frozen(weakref_slot=False)
+class TimePeriod:
+    """A part of the year in which a person works a share of time other than the one of people.csv (``tempo
+    parziale.csv``, D.Lgs. 81/2015 art. 7): ``fte`` from ``start`` to ``end``, both included; ``days``: the days of the
+    period in the person's service, which the year's share of time weighs it by."""
+
+    person: str
+    start: dt.date
+    end: dt.date
+    fte: Decimal
+    row: int = 0
+    days: int = 0
+
+
+@attrs.frozen(weakref_slot=False)
+class TimeShare:
+    """The year's share of time of a person whose part-time changes in it: people.csv's share (``base``, for the days
+    no period covers), the ``periods`` in date order, the ``days`` of service in the year; the person's ``fte`` is
+    their mean (:mod:`core.inputs.parttime`)."""
+
+    base: Decimal
+    days: int
+    periods: tuple[TimePeriod, ...]
+
+
 class EvaluationItem(NamedTuple):
     """One item of an individual evaluation card (``evaluations.csv``, rules/core.md §3). Immutable, compared
     by value and read by name; a named tuple rather than an attrs class, as an ente has a few for every person
@@ -335,6 +360,9 @@ class Ente:
     motivations: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     # valutatori.csv: the people evaluated by several evaluators in the year → each evaluator's period, in date order
     periods: Mapping[str, tuple[EvaluatorPeriod, ...]] = attrs.field(factory=dict, hash=False)
+    # tempo_parziale.csv: the people whose share of time changes in the year → its periods, in date order; their
+    # ``fte`` is the year's mean over their days of service (:mod:`core.inputs.parttime`)
+    time_shares: Mapping[str, TimeShare] = attrs.field(factory=dict, hash=False)
     # the funds the ente's fondo risorse decentrate destines (``ciclope_fund``): fund name → the key of the figure
     # of that destination, which an explanation follows instead of a cell of ente.toml
     fund_refs: Mapping[str, str] = attrs.field(factory=dict, hash=False)

@@ -26,6 +26,7 @@ SHEET_TITLES = {
     "revisions": "revisioni",
     "appeals": "ricorsi",
     "evaluator_periods": "valutatori",
+    "time_periods": "tempo parziale",
     "positions": "posizioni",
     "projects": "progetti",
 }
@@ -46,6 +47,8 @@ SHEET_ALIASES = {
     "revisioni": "revisions",
     "ricorsi": "appeals",
     "valutatori": "evaluator_periods",
+    "tempo parziale": "time_periods",
+    "tempo_parziale": "time_periods",
     "posizioni": "positions",
     "progetti": "projects",
 }
@@ -109,6 +112,7 @@ HEADERS_IT: dict[str, dict[str, str]] = {
         "evaluator": "valutatore",
     },
     "evaluator_periods": {"person": "persona", "evaluator": "valutatore", "start": "dal", "end": "al"},
+    "time_periods": {"person": "persona", "start": "dal", "end": "al", "fte": "quota_tempo"},
 }
 
 # ente.toml: its tables and the acts of [atti].

@@ -38,7 +38,7 @@ from ciclope.core.engine import hookspecs
 from ciclope.core.engine.registry import Hooks
 from ciclope.core.entetoml import CORE_APPROVALS, italian_approval, italian_fund
 from ciclope.core.evaluationbody import DEFAULT_BODY
-from ciclope.core.inputs import narrative
+from ciclope.core.inputs import narrative, parttime
 from ciclope.core.inputs.config import resolve_params
 from ciclope.core.inputs.loading import CANONICAL, header_label, load_ente, merge_schemas, sheet_title
 from ciclope.core.labels import Classification, role_label
@@ -963,6 +963,8 @@ def _rows_from(ente: Ente, nxt: int, schema) -> dict[str, list[dict[str, Any]]]:
         row.update({k: None for k in SERVICE_DATES if isinstance(p.extra.get(k), dt.date) and p.extra[k] < first})
         row.update(dict.fromkeys(schema.yearly.get("people.csv", ())))  # the year's facts: next year's to write
         row["evaluator"] = kept(row["evaluator"])
+        if p.id in ente.time_shares:  # a part-time that changed in the year: the share of its last day, not the mean
+            row["fte"] = _cell(parttime.at_end(ente.time_shares[p.id], ente.year))
     units = rows("units", ente.units.values(), ("id", "name", "kind", "parent", "head"))
     for row, u in zip(units, ente.units.values()):
         row.update({k: _cell(v) for k, v in u.extra.items()})

@@ -201,6 +201,13 @@ CANONICAL: dict[str, dict[str, tuple[Any, bool]]] = {
         "start": (parse_date, True),
         "end": (parse_date, True),
     },
+    # the part-time that changes in the year: a row per person and period, with the period's share of time
+    "time_periods": {
+        "person": (parse_id, True),
+        "start": (parse_date, True),
+        "end": (parse_date, True),
+        "fte": (parse_positive_fraction, True),
+    },
 }
 # The core's parsers are pure functions of the text returning immutable values, so a column's repeated
 # texts (ids, points, weights, flags) are parsed once: profiled, parsing was half of the loading time.

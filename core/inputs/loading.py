@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import model as m
-from ciclope.core.inputs import crossrefs, entefile, periods, records
+from ciclope.core.inputs import crossrefs, entefile, parttime, periods, records
 from ciclope.core.inputs.columns import CANONICAL, later, table
 from ciclope.core.inputs.folder import narrative_texts, read_sheets
 from ciclope.core.inputs.headers import (
@@ -88,6 +88,7 @@ def load(asked: Asked) -> m.Ente:
     revisions = records.revisions(r)
     appeals = records.appeals(r)
     evaluator_periods = periods.read(r)
+    time_periods = parttime.read(r)
     tables = records.plugin_tables(r)
     narrative = narrative_texts(asked.folder, log)  # before the Ente: its files join the inputs' fingerprints
     files = {**folder.files, **({"ente.toml": declared.fingerprint} if declared.fingerprint else {}), **narrative.files}
@@ -122,6 +123,7 @@ def load(asked: Asked) -> m.Ente:
     )
     crossrefs.check(r, ente)
     ente = periods.attach(r, ente, evaluator_periods)
+    ente = parttime.attach(r, ente, time_periods)
     problems = [_in_cell(ente, p) for p in log.problems]
     if any(p.is_error for p in problems):
         raise unloaded(r, ente, _with_later(problems, [_in_cell(ente, p) for p in later(r)]))

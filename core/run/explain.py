@@ -21,6 +21,7 @@ import attrs
 
 from ciclope.core import scoring
 from ciclope.core.fund import CONSTITUTED
+from ciclope.core.inputs import parttime
 from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import Ente
 from ciclope.core.money import INCENTIVE, POSITION
@@ -297,11 +298,19 @@ def where(result: Result, cell: str) -> str:
         shown = ente.column_shown(parts[0], parts[2])
         said = column_it(parts[0], shown, headers) if shown == parts[2] else shown
         # a column the sheet lacks has no letter: its row and its name
-        return cell_said(ente.file_of(parts[0]), row, said, ente.column_letter(parts[0], parts[2]))
+        return cell_said(ente.file_of(parts[0]), row, said, ente.column_letter(parts[0], parts[2])) + _time(ente, parts)
     spec = result.params.specs.get(cell.removeprefix("params:")) if cell.startswith("params:") else None
     if spec is not None:  # a parameter of the ente: by its words, else the key the office writes in [ente.parametri]
         return f"parametro {fmt.quoted(spec.label or spec.key)} del regolamento"
-    return place(cell, ente.file_of, headers)
+    return place(cell, ente.file_of, headers) + _time(ente, parts)
+
+
+def _time(ente: Ente, parts: list[str]) -> str:
+    """After the cell of a person's share of time, the periods their share is the mean of (:mod:`.parttime`)."""
+    if not ente.time_shares or len(parts) != 3 or parts[2] != "fte" or table_of(parts[0]) != "people.csv":
+        return ""
+    person = next((p for p in ente.people.values() if str(p.row) == parts[1]), None)
+    return parttime.said(ente, person) if person is not None else ""
 
 
 @functools.lru_cache(maxsize=32)

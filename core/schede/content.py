@@ -14,6 +14,7 @@ import attrs
 
 from ciclope.core import scoring
 from ciclope.core.conciliation import apply_appeals
+from ciclope.core.inputs import parttime
 from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import EvaluationItem, Person, by_evaluator
 from ciclope.core.money import Instalment
@@ -262,7 +263,8 @@ def _about(result: Result, pid: str) -> tuple[Line, ...]:
         Line("Identificativo", p.id),
         Line("Ruolo", fmt.role_label(p.role, result.ente.year, result.plugin.staff_words) + _grade(result, p)),
         Line("Unità organizzativa", unit.name if unit else p.unit),
-        Line("Tempo lavorato", fmt.pct_share(p.fte)),  # 83,33% as typed, never rounded to 83%
+        # 83,33% as typed, never rounded to 83%; a share that changed in the year with its periods
+        Line("Tempo lavorato", fmt.pct_share(p.fte) + parttime.words(result.ente, p)),
         # the days of absence the rules read (the core's column, a column of the regulation's own), never a 0 unread
         *(Line(label, value) for label, value in absence_lines(result, pid)),
         # a year begun or ended within it, an incarico within the service: why a pay is less than the year's

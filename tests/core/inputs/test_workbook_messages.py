@@ -142,7 +142,8 @@ def test_a_renamed_sheet_is_taken_for_the_missing_one(tmp_path):
     assert rendered(folder)[0] == (
         "ente.xlsx, foglio Dipendenti: errore: foglio sconosciuto «Dipendenti» (forse è il foglio «persone» "
         "rinominato?) (attesi: unità, aree, persone, obiettivi, indicatori, cruscotti, valutazioni, revisioni, "
-        "ricorsi, valutatori): il regolamento dell'ente non lo legge; toglilo, o rinominalo x_Dipendenti se è un foglio "
+        "ricorsi, valutatori, tempo parziale): il regolamento dell'ente non lo legge; toglilo, o rinominalo x_Dipendenti "
+        "se è un foglio "
         "dell'ufficio [guida all'uso di ciclope, file di dati dell'ente]"
     )
 
