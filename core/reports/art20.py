@@ -79,6 +79,9 @@ def group_rows(result: Result, group: str, premi: Any, evaluated: Any) -> list[t
     out.append((group, "premi stanziati (€)", MERGED if premi.allocation or shared else _money(premi.allocated)))
     out.append((group, "premi distribuiti (€)", MERGED if premi.hidden else _money(premi.total)))
     out.append((group, "persone valutate", str(evaluated.count)))
+    reached = reached_by_funds(result, evaluated.people)
+    if premi.allocated and len(reached) != evaluated.count:  # a dirigente paid from a fund outside the cycle
+        out.append((group, REACHED, str(len(reached))))
     unevaluated = transparency.paid_without_evaluation(result, group)
     if unevaluated:  # paid beside the evaluated by a premium that reads no evaluation: reached by the funds too
         out.append((group, transparency.PAID_UNEVALUATED, str(len(unevaluated))))
@@ -86,7 +89,7 @@ def group_rows(result: Result, group: str, premi: Any, evaluated: Any) -> list[t
     # would follow from the mean and the head count. A group no fund is destined to (stanziati 0,00) can reach
     # nothing: its mean, 0,00, is no one's pay
     small = (evaluated.count < MIN_GROUP and bool(premi.allocated)) or bool(premi.allocation)
-    reach = evaluated.people | unevaluated
+    reach = (reached if premi.allocated else evaluated.people) | unevaluated
     if shared and premi.budget is not None and everyone is not None:
         reach = reach | (premi.budget.people & everyone.people)
     mean = (premi.allocated or Decimal(0)) / len(reach)
@@ -155,7 +158,14 @@ def reachable(result: Result, evaluated: frozenset[int]) -> frozenset[int]:
             continue
         if premi.allocated:
             funded |= people.people
-    return evaluated & frozenset(funded) if funded else evaluated
+    return reached_by_funds(result, evaluated & frozenset(funded) if funded else evaluated)
+
+
+def reached_by_funds(result: Result, evaluated: frozenset[int]) -> frozenset[int]:
+    """Of the ``evaluated`` people, those a fund of the cycle could pay (:attr:`transparency.Person.reached`): not a
+    dirigente whose result pay comes from the dirigenza's fund, outside the cycle."""
+    everyone = transparency.people(result)
+    return frozenset(i for i in evaluated if everyone[i].reached)
 
 
 def render(result: Result) -> str:

@@ -156,16 +156,21 @@ def _given(cells: Sequence[Cell], atoms: Sequence[_Atom], small_cells: frozenset
     """The required cells and every other cell whose amount they give (a combination of them): withholding such a
     cell protects nothing, as a reader redoes it from figures always published (a fund's stanziato that is the
     ente's total less the destinations of the fondo), so it is published as they are. A cell of 1–2 people
-    stays withheld even then."""
+    stays withheld even then. An amount paid (not a stanziato) is published so only where the tables' own required
+    figures give it (the ente's totals, a stanziato paid whole): one that only the destinations of a fund that set a
+    part aside give (the staff's premi distribuiti, printed beside the ente's total) is audited like any other, so no
+    public table hands over by one subtraction the result pay of 1–2 people (complementary suppression)."""
     required = [i for i, c in enumerate(cells) if c.required]
-    given = _Span([(i, _amount_vector(cells[i], i, atoms)) for i in required if cells[i].pools or cells[i].unknowns])
+    vectors = {i: _amount_vector(cells[i], i, atoms) for i in required if cells[i].pools or cells[i].unknowns}
+    given = _Span(vectors.items())
+    printed = _Span((i, v) for i, v in vectors.items() if not cells[i].unknowns)
     derived = (
         i
         for i, c in enumerate(cells)
         if not c.required
         and c.key not in small_cells
         and c.pools
-        and given.combination(_amount_vector(c, i, atoms)) is not None
+        and (given if not c.primary else printed).combination(_amount_vector(c, i, atoms)) is not None
     )
     return frozenset(required).union(derived)
 

@@ -162,6 +162,10 @@ class Person:
     pay: Decimal  # Σ performance pay
     score: Decimal | None
     pools: frozenset[str]  # the pools that paid them a positive amount
+    # a fund of the cycle could pay them: a performance award of theirs, even of 0 (an excluded), or a status the
+    # regulation gave them (below the threshold). A dirigente whose result pay comes from a fund outside the cycle
+    # (the dirigenza's) has neither: no figure of the cycle counts them among those who could be paid
+    reached: bool = True
 
 
 def people(result: Result) -> list[Person]:
@@ -183,6 +187,7 @@ def _people(result: Result) -> list[Person]:
             paid.setdefault(a.person, set()).add(a.pool)
     scored = stats.people_scores(result)
     evaluated = stats.evaluation_classes(result)
+    statuses = result.rewards.statuses if result.rewards is not None else {}
     return [
         Person(
             group=group_of(p),
@@ -191,6 +196,7 @@ def _people(result: Result) -> list[Person]:
             pay=pay.get(p.id, ZERO),
             score=score,
             pools=frozenset(paid.get(p.id, ())),
+            reached=p.id in pay or p.id in statuses,
         )
         for p, level, score in zip(result.ente.people.values(), evaluated, scored.values)
     ]
@@ -564,7 +570,9 @@ def _group_figures(everyone: list[Person], group: str, members: list[int], perfo
             key="persone_valutate",
         ),
     ]
-    return out + tier_lines(everyone, group, evaluated)
+    # the tiers count those a fund of the cycle could pay: a dirigente paid from the dirigenza's fund, outside the
+    # cycle, is no one «senza premio»
+    return out + tier_lines(everyone, group, [i for i in evaluated if everyone[i].reached])
 
 
 UNPAID_TIER = ("persone_senza_premio", "persone senza premio")

@@ -167,3 +167,28 @@ def test_an_ente_paid_to_two_says_its_total_in_words_and_names_units_without_cod
     assert "<3" not in page.replace("&lt;3", "<3") and "2.000,00" not in page
     assert "responsabile Area Finanziaria" in page and "(amm)" not in page
     assert "OB1 — Servizi" in page
+
+
+def test_the_staff_total_the_destinations_give_is_withheld_beside_the_ente_s_total():
+    # case Y of the blind testers: 2 EQ (people 0–1, pool EQ, 1.800 + 2.000 = 3.800), 9 staff (2–10) paid from ORG
+    # (destined whole: its stanziato 6.000 is required) and IND, from whose destination 14.000 a maggiorazione MAG
+    # was set aside for person 2 (IND + acc = 14.000, MAG − acc = 0: two required equations). The ente's distributed
+    # 23.800 is required. «personale: distribuito» (ORG + IND + MAG = 20.000) is only a sum of the destinations,
+    # never printed as one: beside 23.800 it gives the EQ's 3.800 by one subtraction (23.800 − 20.000), so it is
+    # withheld, while ORG's distributed, which its printed stanziato restates (paid whole), stays published
+    eq, staff = frozenset({0, 1}), frozenset(range(2, 11))
+    paid = {i: frozenset({"EQ"}) for i in eq} | {i: frozenset({"ORG", "IND"}) for i in staff}
+    paid[2] = frozenset({"ORG", "IND", "MAG"})
+    cells = [
+        Cell("EQ", eq, pools=frozenset({"EQ"}), keep=1),
+        Cell("ORG", staff, pools=frozenset({"ORG"}), keep=1),
+        Cell("personale", staff, pools=frozenset({"ORG", "IND", "MAG"}), keep=1),
+        Cell("tot", eq | staff, pools=frozenset({"EQ", "ORG", "IND", "MAG"}), required=True),
+        Cell("ORG:st", staff, pools=frozenset({"ORG"}), required=True, primary=False, counted=False),
+        Cell("IND:dest", staff, pools=frozenset({"IND"}), required=True, primary=False, unknowns=(("acc", 1),)),
+        Cell(
+            "MAG:dest", frozenset({2}), pools=frozenset({"MAG"}), required=True, primary=False, unknowns=(("acc", -1),)
+        ),
+    ]
+    hidden = control(cells, paid)
+    assert hidden == {"EQ": SMALL, "personale": WITHHELD}
