@@ -504,10 +504,23 @@ def resolve_paths(
         elif confine and not path.is_relative_to(root.resolve()):
             why = ("config.path", f"il file {quoted(written)} è fuori dalla cartella della configurazione")
         elif not path.is_file():
-            why = ("config.missing_file", f"il file {quoted(written)} non esiste (percorso relativo a questo file)")
+            # «regolamento-2026.toml» for the regolamento.toml there; never the configuration itself
+            beside = hint(path.name, [n for n in _same_kind(path) if n != Path(where).name])
+            why = (
+                "config.missing_file",
+                f"il file {quoted(written)} non esiste{beside} (percorso relativo a questo file)",
+            )
         if why is not None:
             problems.append(Problem(rule=why[0], file=where, column=column, message=why[1], source=source))
             del out[name]
         else:
             out[name] = str(path)
     return out, problems
+
+
+def _same_kind(path: Path) -> list[str]:
+    """The names of the files beside ``path`` with its suffix (none where its folder is not there)."""
+    try:
+        return sorted(p.name for p in path.parent.iterdir() if p.suffix == path.suffix and p.is_file())
+    except OSError:
+        return []

@@ -300,6 +300,24 @@ def test_cycle_toml_regulation_file_must_exist(tmp_path):
     assert problem.message == "il file «manca.toml» non esiste (percorso relativo a questo file)"
 
 
+def test_a_regulation_file_misnamed_is_shown_the_one_beside_it(tmp_path):
+    (tmp_path / "dati").mkdir()
+    (tmp_path / "regolamento.toml").write_text("formato = 2\n", encoding="utf-8")
+    (tmp_path / "note.txt").write_text("", encoding="utf-8")
+    cycle = tmp_path / "cycle.toml"
+    cycle.write_text(
+        '[cycle]\nyear = 2026\n[[ente]]\nid = "uno"\nplugin = "regolamento"\nregolamento = "regolamento-2026.toml"\n'
+        'data = "dati"\n'
+    )
+    with pytest.raises(CiclopeError) as err:
+        load_config(cycle)
+    [problem] = err.value.problems
+    # the folder has regolamento.toml: the nearest file of the same kind (a .txt is none)
+    assert problem.message == (
+        "il file «regolamento-2026.toml» non esiste (forse «regolamento.toml»?) (percorso relativo a questo file)"
+    )
+
+
 def test_key_lines_of_tables_arrays_and_inline_tables():
     lines = key_lines('a = 1\n[[esclusioni]]\nregola = "x"\n[[esclusioni]]\nregola = "y"\n[premio]\nfasce = [\n'
                       '  { nome = "a" },\n  { nome = "b" },\n]\n')  # fmt: skip
