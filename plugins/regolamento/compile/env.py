@@ -945,6 +945,7 @@ _PERSON = {
     "assenze": lambda env, name: env.person.absence_days,
     "giorni_servizio": _days_in_service,
     "giorni_anno": _year_days,
+    "anno_ciclo": lambda env, name: fmt.Year(env.facts.ente.year),
     "categoria": lambda env, name: env.person.category,
     "grado": _grade,
     "ruolo": lambda env, name: env.person.role,

@@ -66,6 +66,15 @@ PERSON_NAMES: dict[str, Quantity] = {
     "assenze": Quantity(DAYS, "i giorni di assenza"),
     "giorni_servizio": Quantity(DAYS, "i giorni di servizio nell'anno"),
     "giorni_anno": Quantity(DAYS, "i giorni dell'anno"),
+    # the cycle's year: a rule counted from it holds in every year the regulation runs («da almeno tre anni»)
+    "anno_ciclo": Quantity(
+        NUMBER,
+        "l'anno del ciclo",
+        "l'anno valutato (2026 nel ciclo 2026): «anno_ultima_progressione <= anno_ciclo - 3» chiede almeno tre anni "
+        "dall'ultima progressione in ogni anno, senza riscrivere il regolamento",
+        whole=True,
+        year=True,
+    ),
     # its letter: compared with an Area's name («Funzionari»), the name is read as the letter (format.grades.lettered)
     "categoria": Quantity(
         TEXT,

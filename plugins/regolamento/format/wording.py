@@ -334,6 +334,8 @@ def binary(node: Binary) -> str:
         left, right = _as_year(node.right, node.left, left), _as_year(node.left, node.right, right)
         if (dated := _dated(node)) is not None:
             return dated
+        if (year := _year_compared(node)) is not None:
+            return year
         verb = COMPARE[node.op]
         if _plural(node.left, left):
             # a plural subject: «i giorni … sono uguali a 6», «i punti … sono almeno 160», «i mesi … sono meno di 9»
@@ -419,6 +421,51 @@ def day_said(text: str) -> str:
 
 # a comparison read from its other side: «a <= b» is «b >= a»
 FLIPPED = {"=": "=", "<>": "<>", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
+
+
+# a column of years compared with a year written: «l'anno dell'ultima progressione non è dopo il 2021», «è dopo il
+# 2022», never «è al più 2021» or «è più di 2021», which read as quantities
+YEAR_COMPARE = {
+    "=": "è il",
+    "<>": "non è il",
+    "<": "è prima del",
+    "<=": "non è dopo il",
+    ">": "è dopo il",
+    ">=": "non è prima del",
+}
+
+
+# the same with a year that is a formula («anno_ciclo - 3»): the preposition joined to its article
+YEAR_COMPARE_SAID = {
+    "=": "è",
+    "<>": "non è",
+    "<": "è prima di",
+    "<=": "non è dopo",
+    ">": "è dopo",
+    ">=": "non è prima di",
+}
+
+
+def _year_compared(node: Binary) -> str | None:
+    """A column of years compared with a year (either side: a bare year, or a formula of years such as «anno_ciclo
+    - 3»), read from the column's side: «l'anno dell'ultima progressione non è dopo il 2021», «… è dopo l'anno del
+    ciclo meno 3»; None for any other comparison."""
+    for subject, year, op in ((node.left, node.right, node.op), (node.right, node.left, FLIPPED[node.op])):
+        if not (isinstance(subject, Name) and subject.year):
+            continue
+        if isinstance(year, Num) and not year.unit and not year.percent:
+            return f"{said(subject)} {YEAR_COMPARE[op]} {fmt.decimal_it(fmt.Year(year.value))}"
+        if _of_years(year):
+            return f"{said(subject)} {joined(YEAR_COMPARE_SAID[op], said(year))}"
+    return None
+
+
+def _of_years(node: Node) -> bool:
+    """A year, or a year plus or minus a number of years («anno_ciclo - 3»)."""
+    if isinstance(node, Name):  # a declared column of years, or the cycle's year (anno_ciclo)
+        q = quantity(node.name)
+        return node.year or (q is not None and q.year)
+    return isinstance(node, Binary) and node.op in "+-" and _of_years(node.left) and isinstance(node.right, Num)
 
 
 def _as_year(other: Node, node: Node, text: str) -> str:

@@ -267,11 +267,11 @@ def test_a_column_of_years_is_said_without_grouping(ciclope_ente, tmp_path):
     assert result.rewards.extra["progressioni"] == ["B"]
     said = explain(result, "person", "A")
     assert said is not None
-    assert "l'anno dell'ultima progressione è più di 2020" in said
+    assert "l'anno dell'ultima progressione è dopo il 2020" in said
     assert "• l'anno dell'ultima progressione = 2021" in said
     assert "2.02" not in said
     text = regulation_text(tmp_path, YEARS)
-    assert "l'anno dell'ultima progressione è al più 2020" in text and "2.020" not in text
+    assert "l'anno dell'ultima progressione non è dopo il 2020" in text and "2.020" not in text
     # a column of numbers still groups its thousands: 1.500 hours
     assert "è al più 1.500" in regulation_text(
         tmp_path, YEARS.replace('tipo = "anno"', 'tipo = "numero"').replace("<= 2020", "<= 1500")

@@ -4,7 +4,16 @@ selected, the others' cells as they were, and says so; the key names a declared 
 
 from __future__ import annotations
 
-from helpers import next_year, regulation_problems, regulation_text, scored_with_column, sheet_values
+from ciclope.core.run.explain import explain
+
+from helpers import (
+    next_year,
+    regulation_problems,
+    regulation_text,
+    run_declared,
+    scored_with_column,
+    sheet_values,
+)
 
 YEAR = """\
 formato = 2
@@ -68,3 +77,22 @@ def test_leggi_says_where_the_year_is_written(tmp_path):
         "L'anno della progressione di ciascun selezionato è scritto nella colonna anno_ultima_progressione (l'anno "
         "dell'ultima progressione) del modello dell'anno dopo." in said
     )
+
+
+COUNTED = YEAR.replace('"=anno_ultima_progressione <= 2021"', '"=anno_ultima_progressione <= anno_ciclo - 3"')
+
+
+def test_three_years_counted_from_the_cycle_s_year(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, COUNTED, scored_with_column("anno_ultima_progressione", STAFF))
+    # 2024 − 3 = 2021: A (2019) and C (2020) are candidates, B (2022) is not; one place, A (90 before C's 80)
+    assert result.rewards.extra["progressioni"] == ["A"]
+    said = explain(result, "person", "B")
+    # B's refusal, with the two values it compared below it: 2022 and the cycle's 2024
+    assert "  nota:    l'anno dell'ultima progressione è dopo l'anno del ciclo meno 3\n" in said
+    assert "  • l'anno del ciclo = 2024\n" in said
+    assert "l'anno dell'ultima progressione non è dopo l'anno del ciclo meno 3" in regulation_text(tmp_path, COUNTED)
+
+
+def test_a_year_compared_reads_as_a_year(tmp_path):
+    # «<= 2021» of a column of years is «non è dopo il 2021», refused «è dopo il 2021», never «è al più 2021»
+    assert "l'anno dell'ultima progressione non è dopo il 2021 (formula" in regulation_text(tmp_path, YEAR)
