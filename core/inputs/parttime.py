@@ -17,6 +17,7 @@ import attrs
 
 from ciclope.core import model as m
 from ciclope.core.fmt import date_it, pct_typed
+from ciclope.core.inputs import periods
 from ciclope.core.inputs.columns import rows
 from ciclope.core.inputs.crossrefs import Near, unread
 from ciclope.core.inputs.reading import Reading
@@ -102,19 +103,7 @@ def _row_holds(r: Reading, e: m.Ente, near: Near, p: m.TimePeriod) -> bool:
         hint = near.hint(p.person, "people", r.column_said(label, "person"))
         message = f"persona «{p.person}» inesistente{hint}: scrivi il codice di una persona di {e.sheet_said('people')}"
         r.err(label, p.row, "person", "core.ref.person", message, ref=p.person)
-    for column, day in (("start", p.start), ("end", p.end)):
-        if day.year != e.year:
-            message = (
-                f"data {date_it(day)} fuori dall'anno del ciclo ({e.year}): il periodo di tempo parziale è una parte "
-                f"del {e.year}; scrivi una data dal 01/01/{e.year} al 31/12/{e.year}"
-            )
-            r.err(label, p.row, column, "core.time.year", message, SOURCE)
-    if p.end < p.start:
-        message = (
-            f"il periodo finisce ({date_it(p.end)}) prima di cominciare ({date_it(p.start)}): scrivi nella colonna "
-            f"{r.column_said(label, 'start')} il primo giorno e nella colonna {r.column_said(label, 'end')} l'ultimo"
-        )
-        r.err(label, p.row, "end", "core.time.order", message, SOURCE)
+    periods.dated(r, (label, p.row), (p.start, p.end, e.year), ("di tempo parziale", "core.time", SOURCE))
     return len(r.log.problems) == before
 
 

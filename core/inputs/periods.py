@@ -101,20 +101,28 @@ def _row_holds(r: Reading, e: m.Ente, near: Near, p: m.EvaluatorPeriod) -> bool:
             "superiore o un valutatore esterno di [valutatori])"
         )
         r.err(label, p.row, "evaluator", "core.evaluation.self", message, "rules/core.md §3; D.Lgs. 150/2009 art. 9")
-    for column, day in (("start", p.start), ("end", p.end)):
-        if day.year != e.year:
+    dated(r, (label, p.row), (p.start, p.end, e.year), ("di un valutatore", "core.periods", SOURCE))
+    return len(r.log.problems) == before
+
+
+def dated(r: Reading, at: tuple[str, int], span: tuple[dt.date, dt.date, int], what: tuple[str, str, str]) -> None:
+    """A period's dates within the cycle's year and in order, each a problem of its cell: ``at`` the sheet and row,
+    ``span`` the first and last day and the year, ``what`` whose period («di un valutatore»), the rules' prefix and
+    the source."""
+    (label, row), (start, end, year), (whose, rule, source) = at, span, what
+    for column, day in (("start", start), ("end", end)):
+        if day.year != year:
             message = (
-                f"data {date_it(day)} fuori dall'anno del ciclo ({e.year}): il periodo di un valutatore è una parte "
-                f"del {e.year}; scrivi una data dal 01/01/{e.year} al 31/12/{e.year}"
+                f"data {date_it(day)} fuori dall'anno del ciclo ({year}): il periodo {whose} è una parte del {year}; "
+                f"scrivi una data dal 01/01/{year} al 31/12/{year}"
             )
-            r.err(label, p.row, column, "core.periods.year", message, SOURCE)
-    if p.end < p.start:
+            r.err(label, row, column, f"{rule}.year", message, source)
+    if end < start:
         message = (
-            f"il periodo finisce ({date_it(p.end)}) prima di cominciare ({date_it(p.start)}): scrivi nella colonna "
+            f"il periodo finisce ({date_it(end)}) prima di cominciare ({date_it(start)}): scrivi nella colonna "
             f"{r.column_said(label, 'start')} il primo giorno e nella colonna {r.column_said(label, 'end')} l'ultimo"
         )
-        r.err(label, p.row, "end", "core.periods.order", message, SOURCE)
-    return len(r.log.problems) == before
+        r.err(label, row, "end", f"{rule}.order", message, source)
 
 
 def _person_holds(r: Reading, e: m.Ente, periods: list[m.EvaluatorPeriod]) -> bool:
