@@ -165,7 +165,8 @@ def reached_by_funds(result: Result, evaluated: frozenset[int]) -> frozenset[int
     """Of the ``evaluated`` people, those a fund of the cycle could pay (:attr:`transparency.Person.reached`): not a
     dirigente whose result pay comes from the dirigenza's fund, outside the cycle."""
     everyone = transparency.people(result)
-    return frozenset(i for i in evaluated if everyone[i].reached)
+    reached = frozenset(i for i in evaluated if everyone[i].reached)
+    return reached or evaluated  # a plugin that records no award nor status: everyone evaluated, as before
 
 
 def render(result: Result) -> str:
