@@ -146,8 +146,9 @@ def ciclope_template_rows(
         rows += [carried(e, v.title) for e in kept] or [{"voce": v.id, "descrizione": v.title}]
     for u in t.usi_in(year).values():
         given = [e for e in before if e.voce == "destinazione" and e.use == u.id]
-        if u.section == FIXED and given:  # a fixed payment the contract does not negotiate: carried
-            rows += [fixed_row(e, u.title, fund) for e in given]
+        joining = [e for e in before if e.voce == "destinazione" and t.next_year_of(e.use) == u.id]
+        if u.section == FIXED and (given or joining):  # a fixed payment the contract does not negotiate: carried
+            rows += fixed_rows(given, joining, u.title, fund)
             continue
         pools = [e.pool for e in given] or [""]
         # the use in its words, as the office reads them (the reader takes the code too)
@@ -155,21 +156,40 @@ def ciclope_template_rows(
     return {FILE: rows}
 
 
+NO_EUROS = Decimal("0.00")
 # the destinations netted before the integrative contract's uses (art. 68 c. 1 CCNL 21.5.2018, art. 80 c. 1 CCNL
 # 16.11.2022, art. 59 c. 1 CCNL 23.2.2026): payments fixed by the contract, not the CCDI's decisions of the year
 FIXED = "non_contrattata"
 
 
-def fixed_row(e: Entry, title: str, fund: Mapping[str, Any] | None) -> dict[str, Any]:
+def fixed_rows(
+    given: list[Entry], joining: list[Entry], title: str, fund: Mapping[str, Any] | None
+) -> list[dict[str, Any]]:
     """A fixed destination of the previous year (the differenziali already given, the indennità di comparto on the
     fund): carried with its amount and the year it comes from, as the stable items that pay it are; left empty, it
-    would show as room the CCDI could share. Its act is the year's CCDI: left to the office."""
+    would show as room the CCDI could share. The uses ``joining`` it (``anno_dopo``: the progressions with
+    decorrenza in the previous year) are added to its first row, the sum said in the note. Its act is the year's
+    CCDI: left to the office."""
     year = fund.get("year") if fund is not None else None
-    note = (
-        f"importo del fondo {year or 'precedente'}, riportato: un trattamento fisso che il contratto integrativo non "
-        "negozia; aggiornalo per il nuovo anno (progressioni decorse, cessazioni)"
-    )
-    return {"voce": "destinazione", "importo": e.amount, "uso": title, "fondo_premi": e.pool or None, "nota": note}
+    of, since = (f"del fondo {year}", f"nel {year}") if year else ("del fondo precedente", "nell'anno precedente")
+    update = "progressioni decorse, cessazioni"
+    rows = [_fixed(e.amount, e.pool, title, f"importo {of}, riportato", update) for e in given]
+    if not joining:
+        return rows
+    added = sum((e.amount or NO_EUROS for e in joining), NO_EUROS)
+    before = (given[0].amount or NO_EUROS) if given else NO_EUROS
+    parts = [f"{fmt.euro(before)} {of}"] if given else []
+    parts.append(f"{fmt.euro(added)} delle progressioni economiche con decorrenza {since}")
+    total = before + added
+    said = f"{fmt.euro(total)} = {' + '.join(parts)}" if given else parts[0]
+    update = "cessazioni; il costo delle progressioni attribuite, se è stato minore di quanto destinato"
+    first = _fixed(total, given[0].pool if given else "", title, said, update)
+    return [first, *rows[1:]]
+
+
+def _fixed(amount: Decimal | None, pool: str, title: str, said: str, update: str) -> dict[str, Any]:
+    note = f"{said}: un trattamento fisso che il contratto integrativo non negozia; aggiornalo per il nuovo anno ({update})"
+    return {"voce": "destinazione", "importo": amount, "uso": title, "fondo_premi": pool or None, "nota": note}
 
 
 def carried(e: Entry, title: str) -> dict[str, Any]:

@@ -98,6 +98,9 @@ class Uso:
     performance: bool = False  # a premium for performance (the minimum share)
     prevailing: bool = False  # one of the uses that must take «la parte prevalente»
     stable: bool = False  # a fixed payment the stable resources must cover
+    # the fixed use that carries this one's amount in the next year's fund (a reading: the progressions with
+    # decorrenza in the year are «già attribuite» from the next, art. 59 c. 1 CCNL 23.2.2026)
+    next_year: str = ""
 
     def source(self, year: int) -> Citation:
         """The use's clause in the contract in force in ``year`` (the latest from that year or before), as the
@@ -133,6 +136,11 @@ class Table:
 
     def uso(self, uid: str) -> Uso | None:
         return next((u for u in self.usi if u.id == uid), None)
+
+    def next_year_of(self, uid: str) -> str:
+        """The fixed use that carries the use ``uid`` in the next year's fund (``anno_dopo``), or ``""``."""
+        found = self.uso(uid)
+        return found.next_year if found is not None else ""
 
     def clause(self, kind: str, year: int) -> Dated | None:
         """The row of ``kind`` (contratto, performance, residuo, limite, adeguamento, dl25) for the year: of the
@@ -217,6 +225,7 @@ def uso(raw: Mapping[str, Any]) -> Uso:
         performance=bool(raw.get("performance", False)),
         prevailing=bool(raw.get("prevalente", False)),
         stable=bool(raw.get("stabile", False)),
+        next_year=str(raw.get("anno_dopo", "")),
     )
 
 

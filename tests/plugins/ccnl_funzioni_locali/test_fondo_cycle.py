@@ -312,6 +312,41 @@ def test_the_template_carries_the_fixed_destinations_the_contract_does_not_negot
     assert uses["Premi correlati alla performance individuale"]["importo"] is None
 
 
+def _fixed_next_year(with_fund, tmp_path, more: str) -> dict[str, dict]:
+    csv = with_fund / "cm-esempio" / "fondo.csv"
+    csv.write_text(csv.read_text(encoding="utf-8") + more, encoding="utf-8")
+    run(with_fund, "--no-store")
+    build("comunita_montane", tmp_path / "ufficio", with_fund / "out" / "cm-esempio")
+    sheet = load_workbook(tmp_path / "ufficio" / "cm-esempio" / "ente.xlsx")["fondo"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    return {r["uso"]: r for r in rows if r["voce"] == "destinazione"}
+
+
+def test_next_year_s_differenziali_add_the_progressions_of_the_year(with_fund, tmp_path):
+    """W2's Comune: the progressions with decorrenza in 2026 are paid from the stable part from then on, so the 2027
+    fund's differenziali already given are the 2026 ones plus them; the template carried the 2026 figure alone and
+    the office had to add them by hand. The progressions' own row is the new CCDI's decision: left empty."""
+    more = (
+        "destinazione,3500.00,,,differenziali_stipendiali,,CCDI 2026\ndestinazione,2400.00,,,progressioni,,CCDI 2026\n"
+    )
+    uses = _fixed_next_year(with_fund, tmp_path, more)
+    fixed = uses["Differenziali delle progressioni economiche già attribuite"]
+    assert fixed["importo"] == 5900  # 3,500.00 + 2,400.00
+    said = "€ 5.900,00 = € 3.500,00 del fondo 2026 + € 2.400,00 delle progressioni economiche con decorrenza nel 2026"
+    assert fixed["nota"].startswith(said + ": un trattamento fisso")
+    assert "il costo delle progressioni attribuite, se è stato minore di quanto destinato" in fixed["nota"]
+    assert uses["Progressioni economiche (differenziali stipendiali) con decorrenza nell'anno"]["importo"] is None
+
+
+def test_the_first_progressions_make_next_year_s_differenziali(with_fund, tmp_path):
+    """An ente with no differenziali yet: its first progressions (1,800.00 in 2026) are the 2027 row."""
+    uses = _fixed_next_year(with_fund, tmp_path, "destinazione,1800.00,,,progressioni,,CCDI 2026\n")
+    fixed = uses["Differenziali delle progressioni economiche già attribuite"]
+    assert fixed["importo"] == 1800
+    assert fixed["nota"].startswith("€ 1.800,00 delle progressioni economiche con decorrenza nel 2026: un trattamento")
+
+
 def test_a_compare_scenario_changes_an_item_and_a_destination(with_fund, tmp_path):
     scenario = tmp_path / "con022.toml"
     scenario.write_text(
