@@ -90,8 +90,13 @@ def sanctioned(ex: Exclusion, person: Person, ente: Ente) -> Input | None:
         return Input("sanzione disciplinare non riconosciuta (premio sospeso)", written, cell=cell)
     above = vocabulary.match(ex.above, ex.scale) or ex.above
     worse = ex.scale.index(kind) > ex.scale.index(above)
-    # the cell as the office wrote it; a synonym with the word of the scale it stands for
-    said = str(written) if vocabulary.normal(str(written)) == vocabulary.normal(kind) else f"{written} ({word(kind)})"
+    # the cell as the office wrote it, a code of the scale in its words («rimprovero_scritto» → «rimprovero
+    # scritto»: the same word, as the rule says it); a synonym with the word of the scale it stands for
+    said = (
+        word(str(written))
+        if vocabulary.normal(str(written)) == vocabulary.normal(kind)
+        else f"{written} ({word(kind)})"
+    )
     return Input(SANCTION, said, cell=cell) if worse else None
 
 

@@ -67,7 +67,8 @@ def test_explain_cites_the_act_and_the_fonte():
     text = done.stdout
     # D7: a written reprimand, worse than the verbal one: excluded by art. 9 c. 4
     assert "Sistema di misurazione e valutazione della performance del Comune di Soglie, art. 9 c. 4" in text
-    assert "sanzione disciplinare = rimprovero_scritto" in text and "persone.csv" in text
+    # the cell «rimprovero_scritto», a code of the scale, in the scale's words as the rule says «rimprovero verbale»
+    assert "sanzione disciplinare = rimprovero scritto   ← persone.csv, riga 9, colonna sanzione" in text
     assert ".toml" not in text.replace("ente.toml", "")  # acts by title, never by file name
 
 
