@@ -290,8 +290,21 @@ def parse_positive_fraction(text: str) -> Decimal:
     if not (0 < value <= 1):
         raise ValueError(
             f"atteso un valore maggiore di 0 e al massimo 100% (1), trovato {quoted(text)}{share_hint(value)}"
+            + _hours_hint(value)
         )
     return value
+
+
+FULL_WEEK = 36  # weekly hours of full time in every comparto (CCNL Funzioni Locali 21.5.2018 art. 22 c. 1)
+
+
+def _hours_hint(number: Decimal) -> str:
+    """A time share written as weekly hours («30»): the share they are of a full-time week, «30 ore su 36 sono
+    83,33%»; "" for a number no week of part time has (below 2 or from 36 up)."""
+    if not 2 <= number < FULL_WEEK:
+        return ""
+    hours = decimal_it(number.normalize() if number == number.to_integral_value() else number)
+    return f"; se sono le ore settimanali, {hours} ore su {FULL_WEEK} sono «{pct(number / FULL_WEEK)}»"
 
 
 def parse_nonnegative(text: str) -> Decimal:
