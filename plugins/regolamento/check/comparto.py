@@ -21,6 +21,7 @@ LOCAL = {
     "comunita_montana": "le comunità montane",
     "provincia": "le province",
     "citta_metropolitana": "le città metropolitane",
+    "istituzione_comunale": "le istituzioni dei comuni",
     "regione": "le regioni",
     "camera_di_commercio": "le camere di commercio",
 }

@@ -40,6 +40,7 @@ ENTE_KINDS = (
     "comunita_montana",
     "provincia",
     "citta_metropolitana",
+    "istituzione_comunale",
     "regione",
     "camera_di_commercio",
     "ministero",

@@ -520,6 +520,12 @@ AFAM = (
     "«istituzione_afam»"
 )
 
+# an «istituzione» alone may be a Comune's (art. 114 TUEL) or an AFAM one: the two kinds, not the nearest letters
+INSTITUTION = (
+    ": un'istituzione di un Comune (D.Lgs. 267/2000, art. 114: biblioteca, musei, servizi sociali) è "
+    "«istituzione_comunale»; un conservatorio o un'accademia è «istituzione_afam»"
+)
+
 # the words an IPAB names itself by (in capitals, or by what it runs), which are not its kind as written
 IPAB_WORDS = ("ipab", "casa di riposo", "casa_di_riposo")
 IPAB = (
@@ -536,6 +542,9 @@ def _choice(meta: Mapping[str, Any], raw: str, path: str, ctx: Context) -> None:
         ) or (OTHER_COMPARTO if path == "atto.comparto" else "")
         elsewhere = elsewhere or (AFAM if path == "atto.tipo_ente" and raw.lower().startswith(AFAM_WORDS) else "")
         elsewhere = elsewhere or (IPAB if path == "atto.tipo_ente" and raw.lower().startswith(IPAB_WORDS) else "")
+        elsewhere = elsewhere or (
+            INSTITUTION if path == "atto.tipo_ente" and raw.lower().startswith("istituzion") else ""
+        )
         # a part's name, not a misspelt choice: it goes in residuo_a
         if not elsewhere and path.startswith("premi[") and path.endswith("].residuo") and not nearest(raw, choices):
             elsewhere = f": il nome della parte a cui va il residuo si scrive in residuo_a (residuo_a = \"{raw}\")"

@@ -77,6 +77,8 @@ COMPARTO = {"funzioni_locali": "Funzioni Locali"}  # as the contracts name it (�
 ENTE_KIND = {
     "comunita_montana": "comunità montana",
     "citta_metropolitana": "città metropolitana",
+    # an organismo strumentale of a Comune (D.Lgs. 267/2000 art. 114 c. 2): no ente of its own, its staff the Comune's
+    "istituzione_comunale": "istituzione comunale (D.Lgs. 267/2000, art. 114)",
     "camera_di_commercio": "camera di commercio",
     "universita": "università",
     # a conservatorio, an accademia di belle arti, an ISIA (L. 508/1999): of the comparto Istruzione e Ricerca

@@ -42,6 +42,13 @@ def test_an_unione_without_a_comparto_is_told_it_is_of_funzioni_locali(ciclope_e
                                     "contratto suo (regionale)")  # fmt: skip
 
 
+def test_an_istituzione_of_a_comune_is_told_it_is_of_funzioni_locali(ciclope_ente, tmp_path):
+    """An istituzione (D.Lgs. 267/2000 art. 114) has the Comune's staff, of its comparto."""
+    result = run_declared(ciclope_ente, tmp_path, regulation("istituzione_comunale"), files())
+    [warning] = [p for p in result.violations if p.rule == RULE]
+    assert warning.message.startswith("le istituzioni dei comuni sono del comparto Funzioni Locali, ma [atto] non dice")
+
+
 def test_a_contract_of_its_own_runs_no_national_rule_and_is_said(ciclope_ente, tmp_path):
     text = regulation("comune", 'comparto = "altro"')
     result = run_declared(ciclope_ente, tmp_path, text, files())

@@ -154,3 +154,21 @@ def test_an_ipab_is_a_kind_of_its_own_and_no_ente_locale(tmp_path):
             "di assistenza e beneficenza non trasformata in azienda di servizi alla persona (una casa di riposo) è "
             "«ipab»"
         )
+
+
+def test_an_istituzione_of_a_comune_is_of_the_comparto_and_no_ente_locale(tmp_path):
+    """I's Istituzione per i servizi culturali (D.Lgs. 267/2000 art. 114): «istituzione» was told «forse
+    istituzione_afam?», a conservatorio's kind, which would have left the Funzioni Locali contract out. It is a kind
+    of its own, said in words (its staff is the Comune's: test_regolamento_comparto_warning); it is no ente locale of
+    art. 2 (no assestamento, no Segretario assumed); «istituzione» alone says both kinds."""
+    head = 'formato = 2\n[atto]\ntitolo = "Criteri"\ntipo_ente = "{}"\n'
+    said = regulation_text(tmp_path, head.format("istituzione_comunale"))
+    assert "Tipo di ente: istituzione comunale (D.Lgs. 267/2000, art. 114)." in said
+    assert "istituzione_comunale" not in TUEL
+    kinds = ", ".join(ENTE_KINDS)
+    [problem] = regulation_problems(tmp_path, head.format("istituzione"))
+    assert problem == (
+        f"riga 4, chiave atto.tipo_ente: valore «istituzione» non ammesso; ammessi: {kinds}: un'istituzione di un "
+        "Comune (D.Lgs. 267/2000, art. 114: biblioteca, musei, servizi sociali) è «istituzione_comunale»; un "
+        "conservatorio o un'accademia è «istituzione_afam»"
+    )

@@ -81,7 +81,8 @@ def test_wrong_type(tmp_path):
     [message] = regulation_problems(tmp_path, GOOD.replace('tipo_ente = "comune"', "tipo_ente = 3"))
     assert message == (
         "riga 5, chiave atto.tipo_ente: atteso uno dei valori ammessi tra virgolette (comune, unione, comunita_montana, "
-        "provincia, citta_metropolitana, regione, camera_di_commercio, ministero, universita, istituzione_afam, "
+        "provincia, citta_metropolitana, istituzione_comunale, regione, camera_di_commercio, ministero, universita, "
+        "istituzione_afam, "
         "azienda_sanitaria, "
         "autorita, agenzia, ente_di_ricerca, azienda_servizi_persona, ipab, ente_parco, ordine_professionale, consorzio, "
         "ente_pubblico, fondazione, societa, altro), trovato «3»"
