@@ -26,6 +26,7 @@ import pytest
 from openpyxl import load_workbook
 
 from ciclope.core.reports import stats
+from ciclope.core.schede.content import build
 from ciclope.plugins.regolamento.check import fullyear
 
 from helpers import ciclope, computed_case, regulation_problems, regulation_text, run_cycle
@@ -193,3 +194,10 @@ def test_the_relazione_keeps_the_incentive_among_the_funds_said_so(out):
     # in the money of the ente (Totale (tutti i fondi) € 18.650,00 / € 18.290,00), said a compenso
     assert "Fondo potenziamento PL (compenso non collegato alla performance)" in text
     assert "€ 18.650,00" in text and "€ 18.290,00" in text
+
+
+def test_the_scheda_says_a_compenso_where_the_part_is_no_premium(result):
+    # P02: the art. 208 incentive 60 h × € 20 = 1.200,00, × 2.000 / 2.720 = 882,35, a compenso (performance =
+    # "nessuna"); the premium of art. 12 (1.714,02) and the maggiorazione of art. 81 (400,00) stay premiums
+    said = {p.amount: p.what for p in build(result, "P02").payments}
+    assert said == {"€ 882,35": "compenso", "€ 1.714,02": "premio", "€ 400,00": "premio"}
