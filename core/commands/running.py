@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from ciclope.core.entetoml import future_approvals
 from ciclope.core.inputs.config import PluginCrash, load_config
 from ciclope.core.output.outroot import phase_root
 from ciclope.core.problems import CiclopeError, Problem
@@ -13,7 +12,7 @@ from ciclope.core.reports import PUBLIC_DOCUMENTS, parse_outputs
 from ciclope.core.reports.fmt import plural
 from ciclope.core.reports.public import chromium
 from ciclope.core.run.console import EXIT_CONFIG, EXIT_ENTE, EXIT_OK, render_problems
-from ciclope.core.run.runner import compute, run_plan, summary_table
+from ciclope.core.run.runner import checked_today, compute, run_plan, summary_table
 
 FAILED_DETAILS = 20  # failed enti whose problems `run` prints; with 1,000 enti the rest is in summary.json
 
@@ -183,7 +182,7 @@ def cmd_validate(args) -> int:
             failed(tally, [])
             tally["errors"] += 1  # the internal error printed: one error of the ente
             continue
-        problems = [*result.violations, *future_approvals(result.ente, today)]
+        problems = checked_today(result, today)
         if problems:  # what the ente's list holds, as a not loadable one says «dati non caricabili»
             warned = any(not v.is_error and not v.is_notice for v in problems)
             print(f"{cfg.id}: {'con errori' if result.errors else 'con avvisi' if warned else 'con note'}")

@@ -15,7 +15,7 @@ from operator import attrgetter
 import attrs
 
 from ciclope.core.ledger import INSTALMENT_WORDS, RECOVERY, instalment_kind
-from ciclope.core.money import PERFORMANCE, POSITION, SHARE
+from ciclope.core.money import INCENTIVE, PERFORMANCE, POSITION, SHARE
 from ciclope.core.outcomes import Award, Score
 from ciclope.core.reports import fmt
 from ciclope.core.result import Result, award_figure
@@ -54,8 +54,11 @@ def award_what(result: Result, award: Award) -> str:
     """What an award pays, in words: a premium, the position pay of the post ``ref``, or the result pay; an award of
     a post whose holder is someone else pays for covering it (an interim). An award of no post from a fund the plugin
     destines to the dirigenti and PO (``FUND_GROUPS``), paid to one of them, is their retribuzione di risultato
-    (rules/core.md §6), not a premium of the staff."""
+    (rules/core.md §6), not a premium of the staff. An award from a fund of compensi that are no performance premium
+    (an incentive a law destines: art. 208 CdS, funzioni tecniche) is a compenso, never called a premium."""
     if award.ref is None:
+        if result.ledger.kind_of(award) == INCENTIVE:
+            return "compenso"
         person = result.ente.people.get(award.person)
         lead = person is not None and person.role in LEAD_ROLES
         return (

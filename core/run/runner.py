@@ -7,6 +7,7 @@ interrupted run leaves the previous complete folder or none, never a partial one
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -25,6 +26,7 @@ from ciclope.core.engine import hookspecs
 from ciclope.core.engine.cycle import run_cycle
 from ciclope.core.engine.isolation import exits_isolated
 from ciclope.core.engine.registry import Hooks
+from ciclope.core.entetoml import future_approvals
 from ciclope.core.inputs.config import EnteConfig, PluginCrash, RunPlan, override_files
 from ciclope.core.inputs.loading import load_ente, merge_schemas
 from ciclope.core.inputs.partial import Unloaded
@@ -201,10 +203,17 @@ def _run_one(task: Task) -> EnteOutcome:
     return _computed(cfg, result, records[0] if records else None, staged)
 
 
+def checked_today(result: Result, today: dt.date) -> list[Problem]:
+    """The ente's problems as ``validate`` lists them on ``today``: its violations, then a warning at each act of
+    [atti] dated after the day. ``run`` counts its warnings on the same list, so that the number it prints is the
+    number of warnings ``validate`` lists; the documents read the violations alone, never the day they are made."""
+    return [*result.violations, *future_approvals(result.ente, today)]
+
+
 def _computed(cfg: EnteConfig, result: Result, record: Record | None, staged: Staged | None) -> EnteOutcome:
     """The outcome of an ente computed and written: its figures and its error violations."""
     errors = result.errors
-    warnings = sum(1 for v in result.violations if not v.is_error and not v.is_notice)
+    warnings = sum(1 for v in checked_today(result, dt.date.today()) if not v.is_error and not v.is_notice)
     att = result.attestation
     figures = {
         "ente": None if result.org is None or result.org.ente is None else float(result.org.ente),

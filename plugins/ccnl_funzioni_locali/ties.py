@@ -14,7 +14,7 @@ maximum.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -145,7 +145,7 @@ def words(criteria: Sequence[str]) -> str:
     )
 
 
-# how a criterion orders, in words: after «decide»
+# how a criterion orders, in words: after the criterion that decided
 ORDER = {
     "assenze": "prima chi ne ha meno",
     "eta": "prima la data di nascita più lontana",
@@ -175,22 +175,36 @@ AHEAD = {
 MORE = ("ne ha di più", "ne hanno di più")  # a section's points
 
 
+# a criterion after «decisa … » (by, with its article) and after «con … pari» (the datum it compares)
+BY = {"assenze": "dai giorni di assenza", "eta": "dall'età", "eta_minore": "dall'età"}
+WITH = {"assenze": "i giorni di assenza", "eta": "la data di nascita", "eta_minore": "la data di nascita"}
+
+
 def own_story(broken: Broken, pid: str) -> str:
-    """How the criteria broke a tie, as one of the tied reads it on their own scheda: each criterion applied, with
-    this person's datum alone and, where it decided, that those ahead had more (or fewer days of absence), never
-    who they are nor their datum (it would name them in a small ente): «punteggio della sezione «Comportamenti»
-    pari (46 su 50); decide: giorni di assenza (prima chi ne ha meno): il suo dato è 8, l'altra persona a pari
-    merito ne ha di meno»."""
+    """How the criteria broke a tie, as one of the tied reads it on their own scheda, in one sentence after «la
+    parità è decisa dai criteri del contratto integrativo:»: each criterion that left the tie with this person's datum
+    alone, then the one that decided, its order and this person's datum, and that those ahead had more (or fewer days
+    of absence), never who they are nor their datum (it would name them in a small ente): «con il punteggio della
+    sezione «Comportamenti» pari (46 su 50), dai giorni di assenza (prima chi ne ha meno), dove il suo dato è 8 e
+    l'altra persona a pari merito ne ha di meno»."""
     said = []
     for step in broken.steps:
         own = next((v for who, v in step.values if who == pid), None)
         if not step.decided:
-            said.append(f"{words([step.criterion])} pari ({step.said(pid, own)})")
+            said.append(f"con {_named(step.criterion, WITH, 'il ')} pari ({step.said(pid, own)})")
             continue
         order = ORDER.get(step.criterion, "prima il punteggio più alto")
         mine = "il suo è" if step.criterion.startswith(SECTION) else "il suo dato è"
-        said.append(f"decide: {words([step.criterion])} ({order}): {mine} {step.said(pid, own)}{_ahead(step, own)}")
-    return "; ".join(said)
+        ahead = _ahead(step, own).replace(", ", " e ", 1)
+        said.append(f"{_named(step.criterion, BY, 'dal ')} ({order}), dove {mine} {step.said(pid, own)}{ahead}")
+    return ", ".join(said)
+
+
+def _named(criterion: str, names: Mapping[str, str], article: str) -> str:
+    """A criterion with its article (or preposition and article, ``article`` before a section's points)."""
+    if criterion.startswith(SECTION):
+        return f"{article}{words([criterion])}"
+    return names.get(criterion, words([criterion]))
 
 
 def _ahead(step: Step, own: Decimal | None) -> str:

@@ -788,6 +788,7 @@ def record(
         zero = ""
         if paid == 0 and e.status is None:  # a formula's own piece says it (:mod:`.nothing`), else a zero factor
             zero = emptied(trace, fund)  # a fund of 0 by its share's rule first: nothing is paid whatever the weight
+            zero = zero or ("" if is_owed(pr) else unfunded(reg, pr, fund))  # the ente's fondo gives the fund nothing
             zero = zero or (plan.reasons.get(pid, "") if by_formula(pr) else why_zero(factors))
             zero = zero or cut_whole(reg, (*e.share_inputs, *e.kept_inputs))
             # a fund of 0 (a graduatoria's share of nothing) pays 0 whatever a formula's weight
@@ -962,6 +963,19 @@ def emptied(trace: Trace, fund: Input) -> str:
     quota del fondo è 0%, perché …»; "" otherwise."""
     figure = trace.get(fund.ref) if fund.ref and fund.value == 0 else None
     return f"nessun importo: {figure.note}" if figure is not None and figure.note else ""
+
+
+UNFUNDED = "nessun importo: la risorsa che paga la parte non c'è nel fondo dell'ente"
+
+
+def unfunded(reg: Regulation, pr: Premium, fund: Input) -> str:
+    """Why a part's fund is 0 where the ente's fondo gives it nothing (its [fondi] or its destination of 0), with the
+    fund by its name and amount: «nessun importo: la risorsa che paga la parte non c'è nel fondo dell'ente (Fondo
+    potenziamento PL: € 0,00)», never «il fondo = 0»; "" for any other fund (a share of one, a fund of more than 0)."""
+    if fund.ref != f"pool:{pr.fund}" or fund.value != 0:
+        return ""
+    named = reg.labels.get(pr.fund) or fmt.fund(funds.said(pr.fund))
+    return f"{UNFUNDED} ({named}: {fmt.euro(Decimal(str(fund.value)))})"
 
 
 def cut_whole(reg: Regulation, given: tuple[Input, ...]) -> str:

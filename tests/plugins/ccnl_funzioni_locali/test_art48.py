@@ -353,9 +353,10 @@ def test_a_tie_broken_by_the_criteria_says_which_decided_and_the_values_compared
     out = result.figures["ammesso:maggiorazione_art69:S05"]
     assert out.note == (
         "pari merito al limite della quota con un'altra persona di pari punteggio, per 1 posto; la parità è decisa "
-        "dai criteri del contratto integrativo: punteggio della sezione «Comportamenti» pari (46 su 50); decide: "
-        "giorni di assenza (prima chi ne ha meno): il suo dato è 8, l'altra persona a pari merito ne ha di meno"
+        "dai criteri del contratto integrativo: con il punteggio della sezione «Comportamenti» pari (46 su 50), dai "
+        "giorni di assenza (prima chi ne ha meno), dove il suo dato è 8 e l'altra persona a pari merito ne ha di meno"
     )
+    assert "decide" not in out.note.split("decisa", 1)[1]  # one sentence, the verb said once
     assert "S04" not in out.note and " 3 " not in out.note
     inputs = {i.name: i.value for i in out.inputs}
     assert inputs["persone a pari merito"] == "Persona S04 (S04) e Persona S05 (S05)"
@@ -457,8 +458,8 @@ def test_the_person_a_section_leaves_out_reads_the_points_of_the_card_and_that_t
     # S04 and S05 tied at 92 for the fourth place; «Comportamenti»: S04 46 of 50, S05 42 of 50: S04 takes it
     out = result.figures["ammesso:maggiorazione_art69:S05"]
     assert out.note.endswith(
-        "la parità è decisa dai criteri del contratto integrativo: decide: punteggio della sezione «Comportamenti» "
-        "(prima il punteggio più alto): il suo è 42 su 50, l'altra persona a pari merito ne ha di più"
+        "la parità è decisa dai criteri del contratto integrativo: dal punteggio della sezione «Comportamenti» "
+        "(prima il punteggio più alto), dove il suo è 42 su 50 e l'altra persona a pari merito ne ha di più"
     ), out.note
     assert "46" not in out.note and "S04" not in out.note and "su 100" not in out.note
     # the office's figure names both, with the points of their cards

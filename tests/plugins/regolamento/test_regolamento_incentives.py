@@ -26,6 +26,7 @@ import pytest
 from openpyxl import load_workbook
 
 from ciclope.core.reports import stats
+from ciclope.core.schede.content import build
 from ciclope.plugins.regolamento.check import fullyear
 
 from helpers import ciclope, computed_case, regulation_problems, regulation_text, run_cycle
@@ -193,3 +194,28 @@ def test_the_relazione_keeps_the_incentive_among_the_funds_said_so(out):
     # in the money of the ente (Totale (tutti i fondi) € 18.650,00 / € 18.290,00), said a compenso
     assert "Fondo potenziamento PL (compenso non collegato alla performance)" in text
     assert "€ 18.650,00" in text and "€ 18.290,00" in text
+
+
+def test_the_scheda_says_a_compenso_where_the_part_is_no_premium(result):
+    # P02: the art. 208 incentive 60 h × € 20 = 1.200,00, × 2.000 / 2.720 = 882,35, a compenso (performance =
+    # "nessuna"); the premium of art. 12 (1.714,02) and the maggiorazione of art. 81 (400,00) stay premiums
+    said = {p.amount: p.what for p in build(result, "P02").payments}
+    assert said == {"€ 882,35": "compenso", "€ 1.714,02": "premio", "€ 400,00": "premio"}
+
+
+def test_a_part_whose_fund_is_zero_says_why_it_is_not_paid(tmp_path):
+    folder = tmp_path / "caso"
+    shutil.copytree(CASE, folder)
+    toml = folder / "ente" / "ente.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('"2.000,00"', '"0,00"'), encoding="utf-8")
+    # P02: 60 h × € 20 = € 1.200,00 due, × € 0,00 / € 2.720,00 = € 0,00: the ente's fondo gives the part nothing
+    done = ciclope("explain", folder / "cycle.toml", "--person", "P02")
+    assert done.returncode == 0, done.stderr
+    why = (
+        "Compenso di Marco Bellini — progetto potenziamento polizia locale: nessun importo: la risorsa che paga la "
+        "parte non c'è nel fondo dell'ente (Fondo potenziamento PL: € 0,00)"
+    )
+    assert f"Non pagato:\n  perché: {why}\n" in done.stdout
+    assert "il fondo = 0" not in done.stdout
+    paid = {p.amount: p.note for p in build(computed_case(folder / "cycle.toml"), "P02").payments}
+    assert paid["€ 0,00"].startswith(why.split(": ", 1)[1])
