@@ -300,8 +300,8 @@ FULL_WEEK = 36  # weekly hours of full time in every comparto (CCNL Funzioni Loc
 
 def _hours_hint(number: Decimal) -> str:
     """A time share written as weekly hours («30»): the share they are of a full-time week, «30 ore su 36 sono
-    83,33%»; "" for a number no week of part time has (below 2 or from 36 up)."""
-    if not 2 <= number < FULL_WEEK:
+    83,33%»; "" for a number no week of part time has (below 6, a sixth of the week, or from 36 up)."""
+    if not 6 <= number < FULL_WEEK:
         return ""
     hours = decimal_it(number.normalize() if number == number.to_integral_value() else number)
     return f"; se sono le ore settimanali, {hours} ore su {FULL_WEEK} sono «{pct(number / FULL_WEEK)}»"
