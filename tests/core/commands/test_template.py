@@ -330,6 +330,6 @@ def test_template_refuses_a_model_of_a_regulation_with_errors(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "Scritti" not in out and not (office / "mio-ente" / "ente.xlsx").exists()
     # the table lacking the key is said at its header: [punteggio] is the line before its «fonte», whose 0-based index
-    # ``at`` is so the 1-based number of the header (17 in the starter: header on line 17, «fonte» on line 18)
-    assert at == 17 and f"regolamento.toml, riga {at}, [punteggio] fonte: errore: manca la fonte" in err
+    # ``at`` is so the 1-based number of the header (21 in the starter: header on line 21, «fonte» on line 22)
+    assert at == 21 and f"regolamento.toml, riga {at}, [punteggio] fonte: errore: manca la fonte" in err
     assert "il modello ente.xlsx non è scritto" in err and "1 errore, 0 avvisi" in err
