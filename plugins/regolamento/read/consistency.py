@@ -511,12 +511,16 @@ def coefficients(pr: Premium, scales: Mapping[str, list[str]], error: Error, pat
     if not levels:
         error(path, f"il metodo «{pr.method}» con i coefficienti richiede i [livelli]", "regolamento.manca")
         return
-    hinted = set()  # the levels a mistyped key was told it may be: their missing coefficient is that same mistake
-    for name in pr.coefficients:
-        if name not in levels:
-            hinted |= unknown_level(f"{path}.coefficienti.{name}", name, levels, error)
     reached = {name for role in pr.roles for name in scales.get(role, ())}
-    missing = [name for name in levels if name in reached and name not in pr.coefficients and name not in hinted]
+    unknown = [name for name in pr.coefficients if name not in levels]
+    lacking = [name for name in levels if name in reached and name not in pr.coefficients]
+    # one unknown key and one level without its coefficient: the same mistake, whatever the spelling («fascia
+    # 80-90» for «fascia 80-89», as near to «fascia 70-79» as the spelling goes)
+    only = lacking[0] if len(unknown) == 1 and len(lacking) == 1 else None
+    hinted = set()  # the levels a mistyped key was told it may be: their missing coefficient is that same mistake
+    for name in unknown:
+        hinted |= unknown_level(f"{path}.coefficienti.{name}", name, levels, error, only)
+    missing = [name for name in lacking if name not in hinted]
     if pr.coefficients and missing:
         error(
             f"{path}.coefficienti",
@@ -527,10 +531,11 @@ def coefficients(pr: Premium, scales: Mapping[str, list[str]], error: Error, pat
         )
 
 
-def unknown_level(path: str, name: str, levels: Sequence[str], error: Error) -> set[str]:
-    """A coefficient at ``path`` whose ``name`` is none of ``levels``, said with the nearest level if one is; the
-    levels it was told it may be (their own missing coefficient is that same mistake)."""
-    hint = nearest(name, list(levels))
+def unknown_level(path: str, name: str, levels: Sequence[str], error: Error, only: str | None = None) -> set[str]:
+    """A coefficient at ``path`` whose ``name`` is none of ``levels``, said with the nearest level if one is, else
+    with ``only``, the one level left without a coefficient; the levels it was told it may be (their own missing
+    coefficient is that same mistake)."""
+    hint = nearest(name, list(levels)) or (f" (forse {fmt.quoted(only)}?)" if only is not None else "")
     error(path, f"livello sconosciuto{hint}; livelli: {quoted(levels)}", "regolamento.chiave_sconosciuta")
     return {level for level in levels if hint and f"«{level}»" in hint}
 

@@ -240,6 +240,20 @@ def test_a_mistyped_level_is_one_error_not_also_a_missing_coefficient(tmp_path):
     assert len(got) == 2 and "manca il coefficiente del livello «medio»" in got[1], got
 
 
+def test_a_mistyped_level_is_the_one_level_left_without_a_coefficient(tmp_path):
+    """S's «fascia 80-90» for «fascia 80-89»: its spelling is about as near to «fascia 70-79» (difflib 0,92 against
+    0,83, under the lead a guess needs), so it was two errors and no suggestion. One unknown key and one level left
+    without its coefficient are the same mistake: one error, naming that level."""
+    text = GOOD.replace('nome = "alto"', 'nome = "fascia 90-100"').replace('nome = "medio"', 'nome = "fascia 80-89"')
+    text = text.replace('nome = "basso"', 'nome = "fascia 70-79"')
+    coefficients = '{ "fascia 90-100" = 1, "fascia 80-90" = 0.5, "fascia 70-79" = 0 }'
+    text = text.replace("{ alto = 1, medio = 0.5, basso = 0 }", coefficients)
+    [message] = regulation_problems(tmp_path, text)
+    assert message.endswith(
+        "livello sconosciuto (forse «fascia 80-89»?); livelli: «fascia 90-100», «fascia 80-89», «fascia 70-79»"
+    )
+
+
 def test_every_error_at_once(tmp_path):
     text = GOOD.replace('fonte = "art. 9"\n', "").replace("tipo_ente", "tipo_entte").replace("da = 0 }", 'da = "x" }')
     text += '\n[punteggio]\nfonte = "art. 5"\npo = { scheda = 0.5 }\n'  # line 21: 0.5 is not 1
