@@ -46,9 +46,11 @@ def disagreement(name: str, typed: object, fund: Fund) -> Problem:
     """The fund ``name`` typed in [fondi] and destined by the fund with another figure: the message names the key
     as the office wrote it in ente.toml (``risorse_po``, not the code), where it removes it."""
     key = italian(FUND_NAMES, name)
+    # the clause of the use that pays the pool (the destination the office changes), else the fund's contract
+    clauses = [x.source for x in fund.destination if x.pool == name and x.source]
     return Problem(
         rule=RULE,
-        source=fund.contract,
+        source=clauses[0] if clauses else fund.contract,
         file="ente.toml",
         column=f"funds.{name}",
         message=f"[fondi] {key} vale {euro(typed)} in ente.toml, ma la destinazione del fondo risorse decentrate "

@@ -97,10 +97,12 @@ def test_a_count_written_as_an_amount_is_one_message(tmp_path):
 
 
 def test_a_typed_pool_that_disagrees_names_the_key_the_office_wrote(tmp_path):
+    """The rule is the clause of the use that pays the pool, where the office corrects it (S read the contract's
+    articles on the fund's constitution cited for a check of its own consistency)."""
     result = run(tmp_path, [*BASE, destination()], funds='performance_individuale = "30000.00"\n')
     assert [line for line in said(result) if line.startswith("ente.toml")] == [
         "ente.toml [fondi] performance_individuale: errore: [fondi] performance_individuale vale € 30.000,00 in "
         "ente.toml, ma la destinazione del fondo risorse decentrate 2024 (foglio fondo) ne destina € 20.000,00: "
         "ciclope usa € 20.000,00, la cifra del fondo; togli [fondi] performance_individuale da ente.toml o correggi "
-        "la destinazione [CCNL Funzioni Locali 16.11.2022 (triennio 2019–2021), artt. 79–80]"
+        "la destinazione [CCNL Funzioni Locali 16.11.2022 art. 80 c. 2 lett. b]"
     ]
