@@ -3,15 +3,14 @@ code as `run`, on one stream."""
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
 from ciclope.core.commands.cli import main
 
-from helpers import two_enti
+from helpers import TESTS, two_enti
 
-ROCCAVERDE = Path(__file__).parents[2] / "plugins" / "regolamento" / "roccaverde"
+ROCCAVERDE = TESTS / "plugins" / "regolamento" / "roccaverde"
 
 
 def run_and_validate(cfg, out, capsys):
