@@ -183,8 +183,9 @@ class Act:
 
     @property
     def listed(self) -> str:
-        """The act as the Relazione's list of acts names it: the title, with the sigla the figures cite it by."""
-        return f"{self.title} («{self.short}»)" if self.short else self.title
+        """The act as the Relazione's list of acts names it: the title, with the sigla the figures cite it by where the
+        title does not already say it («Criteri … (CCDI 2026)» is never followed by «(«CCDI 2026»)»)."""
+        return f"{self.title} («{self.short}»)" if self.short and self.short not in self.title else self.title
 
 
 def _weight(toml: str, doc: str, example: Any) -> Any:
