@@ -111,6 +111,8 @@ class Scheda:
     card: tuple[CardRow, ...]
     card_score: str
     organizational: tuple[Line, ...]
+    # said under the organizational performance where the person's score and amounts read none of it (:data:`UNREAD`)
+    organizational_note: str
     score: str
     level: str
     level_words: str
@@ -381,6 +383,39 @@ def _organizational(result: Result, pid: str) -> tuple[Line, ...]:
     if pid in org.people and org.people[pid] is not None:
         lines.append(Line("Performance organizzativa di cui si risponde", fmt.pct(org.people[pid])))
     return tuple(lines)
+
+
+# The figures of the organizational performance (:mod:`core.engine.organizational`, the attestation): a person's score
+# or amount that reads one of them, directly or through the figures it reads, depends on it
+ORGANIZATIONAL = ("ente", "attested")
+# said under «La componente organizzativa» of a person whose score and amounts read none of it
+UNREAD = (
+    "Queste percentuali non entrano nel punteggio né negli importi di questa scheda: sono riportate solo per "
+    "conoscenza."
+)
+
+
+def reads_organizational(result: Result, pid: str) -> bool:
+    """Whether the person's score (its outcome and level too) or one of their amounts reads the organizational
+    performance: the ente's, the attested one, a unit's or the person's own, through the figures each reads (their
+    ``ref``)."""
+    about: dict[str, Any] = subject(result, "person", pid) or {}
+    awards = about.get("awards", [])
+    refs = [award.get("ref") for award in awards]
+    own = (f"score:{pid}", f"score:{pid}:status", f"level:{pid}")  # the score, the outcome, the level
+    roots = [result.figures.get(key) for key in own] + [
+        award_figure(result, pid, str(a["pool"]), a.get("ref"), premium_first(refs, k)) for k, a in enumerate(awards)
+    ]
+    todo, seen = [f for f in roots if f is not None], set()
+    while todo:
+        figure = todo.pop()
+        for ref in (i.ref for i in figure.inputs if i.ref and i.ref not in seen):
+            if ref in ORGANIZATIONAL or ref.startswith("unit:") or ref == f"person:{pid}":
+                return True
+            seen.add(ref)
+            found = result.figures.get(ref)
+            todo += [found] if found is not None else []
+    return False
 
 
 def level_words(result: Result, pid: str, level: str | None, status: str | None) -> str:
@@ -917,6 +952,7 @@ def build(result: Result, pid: str) -> Scheda:
         card_score=fmt.score(card_figure.value) if card_figure is not None else card_score(result, pid),
         card_exact=_card_exact(result, pid, card_figure),
         organizational=_organizational(result, pid),
+        organizational_note="" if reads_organizational(result, pid) else UNREAD,
         score=fmt.score(scoring.shown(score)) if score is not None and score.score is not None else "—",
         score_of=scoring.out_of(score) if score is not None else "su 100",
         level=level,

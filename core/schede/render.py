@@ -208,7 +208,7 @@ def render(s: Scheda) -> str:
 {_draft(s)}
 <section><h2>La persona</h2>{_lines(s.about)}</section>
 <section><h2>La scheda di valutazione</h2>{_card(s)}</section>
-{f"<section><h2>La componente organizzativa</h2>{_lines(s.organizational)}</section>" if s.organizational else ""}
+{_organizational(s)}
 <section><h2>{"Punteggio e livello" if s.level else "Punteggio"}</h2>{scored}<p>{_e(s.level_words)}</p>{formula if s.score != NONE else ""}{steps}</section>
 <section><h2>Riesame e ricorsi</h2>{appeals}</section>
 {_amounts(s)}
@@ -220,6 +220,15 @@ def render(s: Scheda) -> str:
 resta possibile chiedere il riesame nei termini del regolamento.</p>
 </body></html>
 """
+
+
+def _organizational(s: Scheda) -> str:
+    """The ente's and the unit's performance, where measured; said plainly not to count where the person's score and
+    amounts read none of it, so that no one believes their premium depends on it."""
+    if not s.organizational:
+        return ""
+    note = f"<p>{_e(s.organizational_note)}</p>" if s.organizational_note else ""
+    return f"<section><h2>La componente organizzativa</h2>{_lines(s.organizational)}{note}</section>"
 
 
 def _draft(s: Scheda) -> str:
@@ -239,9 +248,7 @@ def _premium_only(s: Scheda) -> str:
     score and the review of an evaluation that was never due; the esito where it says why (not admitted), the
     appeals only where some are recorded, the person signing for receipt."""
     appeals = f"<section><h2>Riesame e ricorsi</h2>{_lines(s.appeals)}</section>" if s.appeals else ""
-    organizational = (
-        f"<section><h2>La componente organizzativa</h2>{_lines(s.organizational)}</section>" if s.organizational else ""
-    )
+    organizational = _organizational(s)
     acts = _lines(s.acts) if s.acts else ""
     return f"""<!DOCTYPE html>
 <html lang="it"><head><meta charset="utf-8"><title>Scheda del premio {_e(s.year)} — {_e(s.name)}</title>

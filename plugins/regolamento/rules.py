@@ -820,22 +820,12 @@ def individual_premium(params: Params) -> list[str]:
     regulation = declared(params)
     if regulation is None:
         return []
-    # a compenso that is not a performance premium (``performance = "nessuna"``, an incentive a law destines) is in
-    # no mean of the premium: its fund is its own (partcheck), named by no part here
-    staff = [
-        p
-        for p in regulation.premiums
-        if METHODS[p.method].individual
-        and "dipendente" in p.roles
-        and not (isinstance(p, Part) and p.performance == "nessuna")
-    ]
-    organizational = {p.fund for p in regulation.parts if p.performance == "organizzativa"}
     # a fund that also pays the organizational performance (art. 68 c. 2 lett. a) is named by its individual parts
-    # («fund/part»), the maggiorazione's own part not among them: the mean is of the individual premium alone
-    named = [p.fund for p in staff if p.fund not in organizational] + [
-        f"{p.fund}/{p.name}"
-        for p in regulation.parts
-        if p in staff and p.fund in organizational and p.performance == "individuale" and not p.national_bonus
+    # («fund/part»): the mean is of the individual premium alone
+    organizational = {p.fund for p in regulation.parts if p.performance == "organizzativa"}
+    named = [
+        f"{p.fund}/{p.name}" if isinstance(p, Part) and p.fund in organizational else p.fund
+        for p in regulation.staff_premiums
     ]
     return list(dict.fromkeys(named))
 

@@ -183,8 +183,9 @@ class Act:
 
     @property
     def listed(self) -> str:
-        """The act as the Relazione's list of acts names it: the title, with the sigla the figures cite it by."""
-        return f"{self.title} («{self.short}»)" if self.short else self.title
+        """The act as the Relazione's list of acts names it: the title, with the sigla the figures cite it by where the
+        title does not already say it («Criteri … (CCDI 2026)» is never followed by «(«CCDI 2026»)»)."""
+        return f"{self.title} («{self.short}»)" if self.short and self.short not in self.title else self.title
 
 
 def _weight(toml: str, doc: str, example: Any) -> Any:
@@ -2031,6 +2032,28 @@ class Regulation:
     def premiums(self) -> tuple[Premium, ...]:
         """The parts of the individual premium, in the order they are paid: [[premi]], or [premio] alone."""
         return self.parts or ((self.premium,) if self.premium is not None else ())
+
+    @property
+    def staff_premiums(self) -> tuple[Premium, ...]:
+        """The parts a comparto's national layer reads as the staff's individual premium (the mean of the
+        maggiorazione, the fund it is set aside from): of an individual method (a bonus of the best is a further
+        premium) and paying a dipendente (a part only for PO / EQ, dirigenti or the Segretario pays another fund's
+        result), not a compenso outside the performance premiums (``performance = "nessuna"``); in a fund that also
+        pays the organizational performance, only its individual parts, the maggiorazione's own part not among them."""
+        organizational = {p.fund for p in self.parts if p.performance == "organizzativa"}
+        staff = [
+            p
+            for p in self.premiums
+            if methods.METHODS[p.method].individual
+            and "dipendente" in p.roles
+            and not (isinstance(p, Part) and p.performance == "nessuna")
+        ]
+        return tuple(
+            p
+            for p in staff
+            if p.fund not in organizational
+            or (isinstance(p, Part) and p.performance == "individuale" and not p.national_bonus)
+        )
 
     @property
     def known_funds(self) -> tuple[str, ...]:

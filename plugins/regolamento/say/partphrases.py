@@ -44,6 +44,7 @@ def parts(block: Part, regulation: Regulation, national: bool | None = None) -> 
     lines = [
         f"Parte «{block.name}» ({block.source}).",
         *_share(block, regulation),
+        *(_set_aside(block, regulation) if national else []),
         *_own_method(block, regulation),
         *said[1:],
     ]
@@ -112,6 +113,24 @@ BONUS = {
     False: "La parte è la maggiorazione del premio individuale propria dell'ente, come la scrive il contratto "
     "integrativo.",
 }
+
+
+def _set_aside(block: Part, regulation: Regulation) -> list[str]:
+    """Where the comparto's layer computes the maggiorazione of the individual premium, what it takes from the fund
+    of the individual premium before the part divides it: said once a fund, at its first part, and never where a part
+    of the regulation is the maggiorazione itself (the layer computes none)."""
+    staff = [p for p in regulation.staff_premiums if isinstance(p, Part)]
+    if block not in staff or any(p.national_bonus for p in regulation.parts):
+        return []
+    if next(p for p in staff if p.fund == block.fund) is not block:
+        return []
+    fund = joined("da", the(fund_name(block.fund, regulation)))
+    return [
+        "Se il contratto integrativo prevede la maggiorazione del premio individuale del contratto nazionale (la "
+        "sua misura è scritta nella configurazione del ciclo dell'ente, non in questo regolamento), la maggiorazione "
+        f"× il numero dei beneficiari è accantonata prima {fund}: da ciò che le parti lasciano non distribuito e, "
+        "per il resto, riducendo il fondo, che è diviso una volta sola con la regola della parte."
+    ]
 
 
 def layered(regulation: Regulation) -> bool:

@@ -5,6 +5,9 @@ by the Comune; the person's unit «Servizi» has no objective."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from ciclope.core.schede import render
 from ciclope.core.schede.content import build
 
 from helpers import one_unit_comune, run_declared
@@ -21,7 +24,7 @@ fonte = "art. 5"
 """
 
 
-def run(ciclope_ente, tmp_path, approvals: str = ""):
+def run(ciclope_ente, tmp_path, approvals: str = "", regulation: str = REGULATION):
     staff = ["A,Anna,dipendente,C,srv,1,0,false,SEG", "B,Bruno,dipendente,C,srv,1,0,false,SEG"]
     cards = ["A,SEG,scheda,Valutazione complessiva,100,80,", "B,SEG,scheda,Valutazione complessiva,100,70,"]
     tail = '[funds]\nperformance_individuale = "1000.00"\n' + (f"[approvals]\n{approvals}\n" if approvals else "")
@@ -30,7 +33,7 @@ def run(ciclope_ente, tmp_path, approvals: str = ""):
     files["indicators.csv"] = files["indicators.csv"].replace(
         "IN1,OB1,Pratiche,higher,,,10,10,", "IN1,OB1,Pratiche,higher,,,10,8,"
     )
-    return run_declared(ciclope_ente, tmp_path, REGULATION, files)
+    return run_declared(ciclope_ente, tmp_path, regulation, files)
 
 
 def lines(result, pid: str) -> dict[str, str]:
@@ -51,3 +54,33 @@ def test_before_the_oiv_validates_the_attested_is_the_computed_one_and_says_so(c
     assert said["Performance attestata dall'OIV"] == "80,00% (la calcolata: l'OIV non ha ancora validato la Relazione)"
     said = lines(run(ciclope_ente, tmp_path, "relazione_validated_oiv = 2027-06-10"), "A")
     assert said["Performance attestata dall'OIV"] == "80,00% (la calcolata)"  # validated, no other value attested
+
+
+NOT_READ = (
+    "Queste percentuali non entrano nel punteggio né negli importi di questa scheda: sono riportate solo per "
+    "conoscenza."
+)
+
+
+def test_a_premium_that_reads_no_organizational_performance_says_so_under_it(ciclope_ente, tmp_path):
+    # Anna's score is her card alone (80 of 100) and the premium divides the fund by the score: the Comune's 80% and
+    # her unit's are shown, and said plainly not to count, so that she does not think her premium depends on them
+    scheda = build(run(ciclope_ente, tmp_path), "A")
+    assert scheda.organizational_note == NOT_READ
+    page = render.render(scheda)
+    organizational = page[page.index("<h2>La componente organizzativa</h2>") :].split("</section>")[0]
+    assert organizational.endswith(f"<p>{NOT_READ}</p>"), organizational
+
+
+def test_a_share_of_the_fund_that_reads_the_ente_s_performance_counts(ciclope_ente, tmp_path):
+    # the fund's share is the Comune's performance (80% of 1.000,00 = 800,00): Anna's premium reads it, through the
+    # figure of the share, and the scheda says nothing against it
+    regulation = (
+        'formato = 2\n[atto]\ntitolo = "Regolamento premi"\ntipo_ente = "comune"\n\n[[premi]]\nnome = "premio"\n'
+        'metodo = "proporzionale"\nquota_fondo = "=ente"\nfonte = "art. 5"\n'
+    )
+    result = run(ciclope_ente, tmp_path, regulation=regulation)
+    assert sum(a.amount for a in result.rewards.awards.values()) == Decimal("800.00")  # 80% × 1.000,00
+    scheda = build(result, "A")
+    assert scheda.organizational_note == ""
+    assert "non entrano nel punteggio" not in render.render(scheda)

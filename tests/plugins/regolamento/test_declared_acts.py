@@ -120,3 +120,21 @@ def test_a_title_with_a_dash_is_said_whole(ciclope_ente, tmp_path):
     assert acts(result) == title
     rows = {row[0]: row[1].value for row in summary(result).rows}
     assert rows["Regolamento"] == title
+
+
+def test_a_title_that_holds_its_sigla_is_not_followed_by_it_again(ciclope_ente, tmp_path):
+    # «Criteri … (CCDI 2026)» with sigla «CCDI 2026»: the scheda's heading and the Relazione's acts say the title
+    # once, never «(CCDI 2026) («CCDI 2026»)»; a sigla the title does not hold still follows it
+    from ciclope.core.schede import content, render
+
+    titled = SMVP.replace('titolo = "SMVP del Comune di Atti"', 'titolo = "SMVP del Comune di Atti (SMVP 2024)"')
+    result = run_declared(
+        ciclope_ente, tmp_path, titled.replace("[[premi]]", 'sigla = "SMVP 2024"\n\n[[premi]]', 1), comune("")
+    )
+    assert result.plugin.regulations == ("SMVP del Comune di Atti (SMVP 2024)",)
+    assert "<p>SMVP del Comune di Atti (SMVP 2024)</p>" in render.render(content.build(result, "S01"))
+    (tmp_path / "other").mkdir()
+    other = SMVP.replace("[[premi]]", 'sigla = "SMVP 2024"\n\n[[premi]]', 1)
+    assert run_declared(ciclope_ente, tmp_path / "other", other, comune("")).plugin.regulations == (
+        "SMVP del Comune di Atti («SMVP 2024»)",
+    )

@@ -173,6 +173,38 @@ def test_the_article_says_which_part_is_organizational(tmp_path):
     assert "Il premio si paga in 2 parti" in text and "Le parti del premio individuale" not in text
 
 
+SET_ASIDE = (
+    "Se il contratto integrativo prevede la maggiorazione del premio individuale del contratto nazionale (la sua "
+    "misura è scritta nella configurazione del ciclo dell'ente, non in questo regolamento), la maggiorazione × il "
+    "numero dei beneficiari è accantonata prima dal fondo dei premi per la performance individuale: da ciò che le "
+    "parti lasciano non distribuito e, per il resto, riducendo il fondo, che è diviso una volta sola con la regola "
+    "della parte."
+)
+
+
+def test_the_individual_part_says_the_maggiorazione_is_set_aside_from_its_fund_first(tmp_path):
+    # the comparto's layer sets M × beneficiari aside from the fund of the individual premium before the regulation
+    # divides it (in a Comune with 14.000,00 and M × 1 = 466,67, the part divides 13.533,33): a reader checking the
+    # printout against the CCDI reads it at the individual part, once, after its share of the fund
+    regulation = REGULATION.replace('performance = "organizzativa"', 'performance = "organizzativa"\nfondo = "org"')
+    regulation = regulation.replace("quota_fondo = 0.4\n", "").replace("quota_fondo = 0.6\n", "")
+    text = regulation_text(tmp_path, regulation)
+    assert f"Le va tutto il fondo dei premi per la performance individuale. {SET_ASIDE}" in text, text
+    assert text.count("accantonata prima") == 1  # not at the organizational part, which the layer does not read
+
+
+def test_no_set_aside_is_said_outside_the_comparto_nor_where_a_part_is_the_maggiorazione(tmp_path):
+    assert "accantonata prima" not in regulation_text(
+        tmp_path, REGULATION.replace('comparto = "funzioni_locali"', 'comparto = "altro"')
+    )
+    own = REGULATION.replace("quota_fondo = 0.6", "quota_fondo = 0.5") + (
+        '\n[[premi]]\nnome = "maggiorazione"\nmetodo = "formula"\nmaggiorazione = true\n'
+        "quota_fondo = 0.1\nimporto = '=SE(punteggio = MAX.ENTE(punteggio); 100 €; 0 €)'\nfonte = \"art. 6\"\n"
+    )
+    (tmp_path / "own").mkdir()
+    assert "accantonata prima" not in regulation_text(tmp_path / "own", own)  # the layer computes none of its own
+
+
 def test_outside_the_comparto_no_maggiorazione_is_said(tmp_path):
     # «altro»: a contract ciclope has no national layer for computes no maggiorazione, so none «reads» the part
     text = regulation_text(tmp_path, REGULATION.replace('comparto = "funzioni_locali"', 'comparto = "altro"'))
