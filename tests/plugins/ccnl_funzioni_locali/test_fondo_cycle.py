@@ -294,15 +294,7 @@ def test_the_template_carries_the_fixed_destinations_the_contract_does_not_negot
     fund while the stable item that funds the PEO was carried, showing their € 9.700 as room the CCDI could share.
     They are fixed payments netted first (art. 59 c. 1 CCNL 23.2.2026): carried with the year they come from, as
     the stable items are; the uses the CCDI negotiates stay empty, the year's decisions."""
-    csv = with_fund / "cm-esempio" / "fondo.csv"
-    more = "destinazione,3500.00,,,differenziali_stipendiali,,CCDI 2026\n"
-    csv.write_text(csv.read_text(encoding="utf-8") + more, encoding="utf-8")
-    run(with_fund, "--no-store")
-    build("comunita_montane", tmp_path / "ufficio", with_fund / "out" / "cm-esempio")
-    sheet = load_workbook(tmp_path / "ufficio" / "cm-esempio" / "ente.xlsx")["fondo"]
-    header = [c.value for c in sheet[1]]
-    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
-    uses = {r["uso"]: r for r in rows if r["voce"] == "destinazione"}
+    uses = _fixed_next_year(with_fund, tmp_path, "destinazione,3500.00,,,differenziali_stipendiali,,CCDI 2026\n")
     fixed = uses["Differenziali delle progressioni economiche già attribuite"]
     comparto = uses["Quota dell'indennità di comparto a carico del fondo"]
     # the 2026 figures as written: 3,500.00 and 30,000.00, together the 33,500.00 the new CCDI cannot share
@@ -313,6 +305,7 @@ def test_the_template_carries_the_fixed_destinations_the_contract_does_not_negot
 
 
 def _fixed_next_year(with_fund, tmp_path, more: str) -> dict[str, dict]:
+    """The destinations of the sheet ``template --from`` writes after a 2026 run whose fondo.csv has ``more`` rows."""
     csv = with_fund / "cm-esempio" / "fondo.csv"
     csv.write_text(csv.read_text(encoding="utf-8") + more, encoding="utf-8")
     run(with_fund, "--no-store")
