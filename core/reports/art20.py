@@ -80,18 +80,22 @@ def group_rows(result: Result, group: str, premi: Any, evaluated: Any) -> list[t
     out.append((group, "premi distribuiti (€)", MERGED if premi.hidden else _money(premi.total)))
     out.append((group, "persone valutate", str(evaluated.count)))
     reached = reached_by_funds(result, evaluated.people)
-    if premi.allocated and len(reached) != evaluated.count:  # a dirigente paid from a fund outside the cycle
-        out.append((group, REACHED, str(len(reached))))
     unevaluated = transparency.paid_without_evaluation(result, group)
-    if unevaluated:  # paid beside the evaluated by a premium that reads no evaluation: reached by the funds too
-        out.append((group, transparency.PAID_UNEVALUATED, str(len(unevaluated))))
     # the mean of a group of 1–2 people would be their pay where the fund was paid in full; a withheld stanziati
     # would follow from the mean and the head count. A group no fund is destined to (stanziati 0,00) can reach
     # nothing: its mean, 0,00, is no one's pay
     small = (evaluated.count < MIN_GROUP and bool(premi.allocated)) or bool(premi.allocation)
     reach = (reached if premi.allocated else evaluated.people) | unevaluated
     if shared and premi.budget is not None and everyone is not None:
-        reach = reach | (premi.budget.people & everyone.people)
+        reach = reach | (awarded_from(result, premi.budget.pools) & everyone.people)
+    if shared and not small and len(reach) != evaluated.count + len(unevaluated):
+        # the people of both groups the mean is over, so the division is redone by hand: the stanziati it gives
+        # back are the funds', public in trasparenza.csv's table of funds, no one's pay
+        out.append((group, SHARED_REACH, str(len(reach))))
+    elif premi.allocated and len(reached) != evaluated.count:  # a dirigente paid from a fund outside the cycle
+        out.append((group, REACHED, str(len(reached))))
+    if unevaluated:  # paid beside the evaluated by a premium that reads no evaluation: reached by the funds too
+        out.append((group, transparency.PAID_UNEVALUATED, str(len(unevaluated))))
     mean = (premi.allocated or Decimal(0)) / len(reach)
     out.append((group, "premio medio conseguibile (€)", MERGED if small else _money(mean)))
     out += [(group, tier.item, str(tier.count)) for tier in transparency.tiers_of(result, group)]
@@ -145,6 +149,7 @@ def ente_rows(result: Result) -> list[tuple[str, str, str]]:
 
 
 REACHED = "persone valutate a cui è destinato un fondo dei premi"
+SHARED_REACH = "persone valutate, nei due gruppi, a cui sono destinati i fondi del gruppo"
 
 
 def reachable(result: Result, evaluated: frozenset[int]) -> frozenset[int]:
@@ -159,6 +164,13 @@ def reachable(result: Result, evaluated: frozenset[int]) -> frozenset[int]:
         if premi.allocated:
             funded |= people.people
     return reached_by_funds(result, evaluated & frozenset(funded) if funded else evaluated)
+
+
+def awarded_from(result: Result, pools: frozenset[str]) -> frozenset[int]:
+    """The people (by their place in people.csv) with an award from one of ``pools``, even of 0 (an excluded, a
+    score below the threshold): those the funds are destined to, as the ente's mean counts them."""
+    places = {pid: i for i, pid in enumerate(result.ente.people)}
+    return frozenset(places[a.person] for a in result.ledger.awards if a.pool in pools and a.person in places)
 
 
 def reached_by_funds(result: Result, evaluated: frozenset[int]) -> frozenset[int]:

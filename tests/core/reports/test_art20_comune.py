@@ -4,6 +4,9 @@ to be found by difference. Every figure by hand (the regulation of test_regolame
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from ciclope.core.reports import art20, transparency
 
 from comune_from_docs import REGULATION
@@ -80,11 +83,9 @@ fonte = "art. 35"
 """
 
 
-def test_a_fund_both_groups_share_is_no_group_s_alone(ciclope_ente, tmp_path):
-    """One fund pays dirigenti and staff alike (contratto collettivo, GU 15.11.1997, art. 35): each group's
-    «premi stanziati» was the whole fund, twice the fund between the two, and the staff's premio medio conseguibile
-    was the fund over the staff alone. The fund is the ente's: each group says so, and the mean a person can reach
-    is over everyone the fund pays."""
+def shared_fund_rows(ciclope_ente: Any, tmp_path: Path, last: int = 60) -> dict[tuple[str, ...], str]:
+    """premi-art20.csv's rows where one fund, 7000.00, pays 3 dirigenti and 4 staff alike (contratto collettivo, GU
+    15.11.1997, art. 35) in proportion to their scores, the last of the staff scoring ``last``."""
     people = ["id,name,role,category,unit,fte,absence_days,insufficient,evaluator",
               "SEG,Segretario,segretario,DIR,com,1,0,false,"]  # fmt: skip
     cards = ["person,evaluator,section,item,max_points,points,weight"]
@@ -92,7 +93,7 @@ def test_a_fund_both_groups_share_is_no_group_s_alone(ciclope_ente, tmp_path):
         ("T1", "dipendente", 90),
         ("T2", "dipendente", 80),
         ("T3", "dipendente", 70),
-        ("T4", "dipendente", 60),
+        ("T4", "dipendente", last),
     ]:
         people.append(f"{pid},Persona {pid},{role},{'DIR' if role == 'dirigente' else 'C'},com,1,0,false,SEG")
         cards.append(f"{pid},SEG,scheda,Valutazione complessiva,100,{score},")
@@ -107,13 +108,41 @@ def test_a_fund_both_groups_share_is_no_group_s_alone(ciclope_ente, tmp_path):
     path = tmp_path / "smvp.toml"
     path.write_text(SHARED, encoding="utf-8")
     result = ciclope_ente("regolamento", data, year=2024, params={"regolamento": str(path)})
-    rows = {tuple(line.split(";")[:2]): line.split(";")[2] for line in art20.render(result).splitlines()[1:]}
+    return {tuple(line.split(";")[:2]): line.split(";")[2] for line in art20.render(result).splitlines()[1:]}
+
+
+def test_a_fund_both_groups_share_is_no_group_s_alone(ciclope_ente, tmp_path):
+    """One fund pays dirigenti and staff alike: each group's «premi stanziati» was the whole fund, twice the fund
+    between the two, and the staff's premio medio conseguibile was the fund over the staff alone. The fund is the
+    ente's: each group says so, and the mean a person can reach is over everyone the fund pays."""
+    rows = shared_fund_rows(ciclope_ente, tmp_path)
     # the fund, 7000.00, paid all 7 evaluated people: 7000 / 7 = 1000.00 is the mean anyone can reach, in either group
     assert rows[("tutto il personale", "premi stanziati (€)")] == "7000,00"
     for group in ("dirigenti", "personale"):  # dirigenti and the Segretario, no PO: «dirigenti» alone
         assert rows[(group, "premi stanziati (€)")] == "compreso in tutto il personale"
         assert rows[(group, "premio medio conseguibile (€)")] == "1000,00"
     assert (rows[("dirigenti", "persone valutate")], rows[("personale", "persone valutate")]) == ("3", "4")
+    # the 7 the mean divides by (3 dirigenti + 4 staff) are said in each block, so 7000 / 7 is redone by hand: the
+    # head count of one group alone, 3 or 4, gave 2333,33 or 1750,00, not the mean published
+    for group in ("dirigenti", "personale"):
+        assert rows[(group, "persone valutate, nei due gruppi, a cui sono destinati i fondi del gruppo")] == "7"
+    block = [what for group, what in rows if group == "personale"]
+    assert block[2:5] == [
+        "persone valutate",
+        "persone valutate, nei due gruppi, a cui sono destinati i fondi del gruppo",
+        "premio medio conseguibile (€)",
+    ]
+
+
+def test_the_shared_fund_s_mean_counts_who_it_paid_nothing(ciclope_ente, tmp_path):
+    """T4 scores 0 and the proportional split gives them 0,00: the fund was destined to them all the same, as the
+    ente's own mean counts them, so each group's mean is still over the 7 (7000 / 7 = 1000,00), never over the 6
+    paid more than 0 (7000 / 6 = 1166,67), a figure no row explains."""
+    rows = shared_fund_rows(ciclope_ente, tmp_path, last=0)
+    assert rows[("tutto il personale", "premio medio conseguibile (€)")] == "1000,00"
+    for group in ("dirigenti", "personale"):
+        assert rows[(group, "persone valutate, nei due gruppi, a cui sono destinati i fondi del gruppo")] == "7"
+        assert rows[(group, "premio medio conseguibile (€)")] == "1000,00"
 
 
 def test_a_group_nobody_was_paid_publishes_no_tiers(ciclope_ente, tmp_path):
