@@ -429,6 +429,15 @@ def residual_source(reg: Regulation, fund: str, parts: list[Premium], ledger: Le
     return joined(reg, (cite(reg, p.source) for p in (*keeping, *sharing)))
 
 
+BUDGET_CAUSES = (
+    "somma delle cause: gli esclusi, le riduzioni che non vanno ai colleghi, la parte del budget che il punteggio non "
+    "paga, i centesimi degli arrotondamenti"
+)
+FORMULA_CAUSES = (
+    "somma delle cause: ciò che la formula dell'importo non distribuisce, le riduzioni che restano nella parte"
+)
+
+
 def by_cause(reg: Regulation, fund: str, parts: list[Premium], ledger: Ledger, trace: Trace) -> None:
     """What each part kept unpaid, by cause, where its method tells them apart: ``pool:<fund>:residuo:<n>``, the n-th
     piece of the fund's residual (which ``ciclope explain --pool`` says under that piece)."""
@@ -439,8 +448,7 @@ def by_cause(reg: Regulation, fund: str, parts: list[Premium], ledger: Ledger, t
         trace.record(
             f"pool:{fund}:residuo:{n}",
             ledger.left[name_of(p)],
-            "somma delle cause: gli esclusi, le riduzioni che non vanno ai colleghi, la parte del budget che il "
-            "punteggio non paga, i centesimi degli arrotondamenti",
+            FORMULA_CAUSES if p.method == "formula" else BUDGET_CAUSES,
             cite(reg, p.source),
             causes,
             f"Residuo della parte «{name_of(p)}» per causa",

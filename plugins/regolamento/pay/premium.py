@@ -235,11 +235,14 @@ def left_by_cause(
     formulas: PartFormulas | None,
 ) -> residualcauses.Causes | None:
     """What the split of ``split`` (the fund's amount, the order of its leftover cents) left, by cause, where the
-    method tells the causes apart: a budget part, a split with a maximum per person whose excess stays residual."""
+    method tells the causes apart: a budget part, a formula part whose reductions' cuts stay in it, a split with a
+    maximum per person whose excess stays residual."""
     if is_owed(pr):
         return None
     if pr.method == "budget":
         return residualcauses.of_budget(reg, pr, people, plan, split[0], before, cuts)
+    if pr.method == "formula" and not (isinstance(pr, Part) and pr.cap is not None):
+        return residualcauses.of_formula(reg, pr, people, plan, split[0], before, cuts)
     maximum = formulas is not None and isinstance(pr, Part) and pr.cap is not None and pr.residual != "ridistribuisci"
     if not maximum or plan.capped or plan.band_pools:
         return None

@@ -6,7 +6,8 @@ excluded included; what it does not pay of each budget is told apart exactly: th
 admitted, the cents each premium lost when rounded down, and what the reductions cut without sharing it (their
 ``economie`` stay residual of the part). A split with a maximum per person whose excess stays residual («fino a»,
 ``massimo_persona`` without ``residuo = "ridistribuisci"``) tells apart what the maximum kept of each share and the
-reductions' cuts. Any other method, or a budget part whose amounts are not its budgets rounded
+reductions' cuts. A formula part whose reductions' cuts stay in it tells those cuts from what its formula does not
+distribute of the fund. Any other method, or a budget part whose amounts are not its budgets rounded
 down (a fund short of them, a residual redistributed), says nothing: its causes cannot be told apart exactly.
 
 Each cause is said with the people it concerns counted, never named, and the article that makes it.
@@ -25,8 +26,8 @@ from ciclope.plugins.regolamento.pay import eligibility, reductions
 from ciclope.plugins.regolamento.pay.shapes import ZERO, Entry, Plan
 
 ROUNDING = "arrotondamento per difetto al centesimo"
-# the exclusions, then the reductions, the maximum per person, the scores
-ORDER = {"escluso": 0, "ridotto": 1, "pagato": 2, "con": 3}
+# what a formula does not distribute, the exclusions, then the reductions, the maximum per person, the scores
+ORDER = {"": -1, "escluso": 0, "ridotto": 1, "pagato": 2, "con": 3}
 TOLERANCE = Decimal("1e-12")  # the exact arithmetic of 28 digits: a budget's sum is the fund within it
 
 
@@ -94,6 +95,29 @@ def of_maximum(
                 causes, Cause("pagato", "pagati", f"al massimo per persona{_art(pr.source)}"), share - before_cuts[pid]
             )
     return _with_cuts(reg, pr, people, causes, sum(shares.values(), ZERO) - sum(before_cuts.values(), ZERO), cuts)
+
+
+def of_formula(
+    reg: Regulation,
+    pr: Premium,
+    people: Sequence[Entry],
+    plan: Plan,
+    amount: Decimal,
+    before_cuts: Mapping[str, Decimal],
+    cuts: Mapping[str, Decimal],
+) -> Causes | None:
+    """The causes of what a formula part left of ``amount``: what its formula does not distribute (the formula's own
+    reading, one piece), then the reductions' cuts that stay in the part. None where no cut stays there (the one
+    piece would repeat the residual) or where the amounts are not the formula's own, to the cent (a fund short of
+    them)."""
+    if not cuts or reductions.destination(reg, pr) is not None:
+        return None
+    if any(before_cuts.get(pid) != money.r2(v) for pid, v in plan.values.items()):
+        return None
+    causes: Causes = {}
+    rest = amount - sum(before_cuts.values(), ZERO)
+    _add(causes, Cause("", "", f"non distribuito dalla formula dell'importo{_art(pr.source)}"), rest, people=0)
+    return _with_cuts(reg, pr, people, causes, rest, cuts)
 
 
 def _with_cuts(
@@ -171,7 +195,7 @@ def inputs(causes: Causes, left: Decimal) -> list[Input] | None:
     rest = left - sum((v for _, _, v in said), ZERO)
     if rest < 0:
         return None
-    out = [Input(f"{n} {c.one if n == 1 else c.many} {c.why}", fmt.Money(v)) for c, n, v in said if v]
+    out = [Input(f"{n} {c.one if n == 1 else c.many} {c.why}" if n else c.why, fmt.Money(v)) for c, n, v in said if v]
     if rest:
         out.append(Input(ROUNDING, fmt.Money(rest)))
     return out

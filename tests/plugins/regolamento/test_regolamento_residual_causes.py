@@ -106,3 +106,32 @@ def test_a_maximum_per_person_s_residual_by_cause(ciclope_ente, tmp_path):
         "    • 2 pagati al massimo per persona (art. 9): € 400,00",
     ], said
     assert not lines[at + 4].startswith("    • "), said
+
+
+def test_a_formula_part_s_residual_by_cause(ciclope_ente, tmp_path):
+    """A formula part whose reductions' cuts stay in it: the residual in two pieces, what the formula does not
+    distribute and what the reductions cut, so the office tells the saving of the absences from the rest."""
+    text = REGULATION.replace('metodo = "budget"', "metodo = \"formula\"\nimporto = '=fondo * punteggio / 100 / 4'")
+    result = run_declared(ciclope_ente, tmp_path, text, files("4000.00"))
+    # each 4000.00 × score / 100 / 4: S1 1000.00; S2 50 < 60 excluded (art. 7); S3 1000.00, then 20 days > 10 cut
+    # 20% → 800.00 (200.00 cut, economie = residuo); S4 4000 × 0.75 / 4 = 750.00
+    assert amounts(result) == {"S1": "1000.00", "S2": "0.00", "S3": "800.00", "S4": "750.00"}
+    said = explain(result, "pool", "performance_individuale")
+    assert said is not None
+    lines = said.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Residuo = "))
+    # residual 4000.00 − (1000.00 + 800.00 + 750.00) = 1450.00: the formula gave 1000.00 + 1000.00 + 750.00 = 2750.00,
+    # 4000.00 − 2750.00 = 1250.00 not distributed; the cut 200.00; 1250.00 + 200.00 = 1450.00
+    assert lines[at + 1 : at + 4] == [
+        "  lasciato dalla parte «produttività» € 1.450,00, per causa:",
+        "    • non distribuito dalla formula dell'importo (art. 9): € 1.250,00",
+        "    • 1 ridotto per giorni di assenza (art. 8): € 200,00",
+    ], said
+
+
+def test_a_formula_part_without_cuts_says_no_causes(ciclope_ente, tmp_path):
+    """Without a cut that stays in the part, its one piece would only repeat the residual: nothing new is said."""
+    text = REGULATION.replace('metodo = "budget"', "metodo = \"formula\"\nimporto = '=fondo * punteggio / 100 / 4'")
+    text = text.replace("a = 10, riduzione = 0 }, { da = 11,", "a = 20, riduzione = 0 }, { da = 21,")  # S3's 20: no cut
+    result = run_declared(ciclope_ente, tmp_path, text, files("4000.00"))
+    assert "per causa" not in (explain(result, "pool", "performance_individuale") or "")
