@@ -149,7 +149,13 @@ class PartFormulas:
             cite(self.reg, self.part.source),
             read,
             f"Partecipazione di {env.person.name} alla parte «{self.part.name}»",
-            "" if held else unheld(formula, env),  # what did not hold: «il punteggio è minore di 60»
+            # what did not hold: «il punteggio è minore di 60»; of a place reached, the place and the places the
+            # premium reaches, as a place not reached says them (:func:`premium.admitted_input` shows it)
+            unheld(formula, env)
+            if not held
+            else whole_place(formula, plain)
+            if (plain := placed(formula, env))
+            else "",
         )
         if not held:
             self.refused.append(pid)

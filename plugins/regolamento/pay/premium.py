@@ -775,7 +775,7 @@ def record(
         given = (*(() if is_owed(pr) else (fund,)), *evaluated, *e.share_inputs, *_share_read(e), *read)
         given = each_once((*given, *shared.get(pid, ()), *e.kept_inputs))
         # where an exclusion decided, the part's condition is no reason: «sì» beside «escluso» would contradict it
-        given += admitted_input(pr, pid) if e.status is None else ()
+        given += admitted_input(pr, pid, trace) if e.status is None else ()
         if e.status is not None:
             given = (*given, Input("esito", e.status, ref=f"score:{pid}:status"))
         given = rounded_alone(given, paid) if e.status is None and note.startswith(withincents.PAST) else given
@@ -906,12 +906,16 @@ def _without(fund: Input, read: tuple[Input, ...]) -> tuple[Input, ...]:
     return tuple(i for i in read if not (fund.ref and i.ref == fund.ref and i.value == fund.value))
 
 
-def admitted_input(pr: Premium, pid: str) -> tuple[Input, ...]:
+def admitted_input(pr: Premium, pid: str, trace: Trace) -> tuple[Input, ...]:
     """The part's condition (``ammesso``) that held for a person it lists, leading to its figure: the explanation of
-    whom a part pays shows why it pays them, as that of whom it leaves out shows why not."""
+    whom a part pays shows why it pays them, as that of whom it leaves out shows why not. A place reached is said
+    by the person's place and the places the premium reaches («è al 1° posto; il premio spetta ai primi 2 posti (il
+    20% di 10 persone, per difetto); il posto è …»), never by the condition's formula in words."""
     if not isinstance(pr, Part) or pr.admitted_if is None:
         return ()
-    return (Input(held(pr.admitted_if), True, ref=f"ammesso:{pr.name}:{pid}"),)
+    ref = f"ammesso:{pr.name}:{pid}"
+    figure = trace.get(ref)
+    return (Input(figure.note if figure is not None and figure.note else held(pr.admitted_if), True, ref=ref),)
 
 
 def _cents(e: Entry, cents: Mapping[str, str]) -> str:

@@ -223,3 +223,22 @@ def test_a_share_of_the_people_with_at_least_one_place(ciclope_ente, tmp_path):
         "no — è al 5° posto; il premio spetta al 1° posto (il 10% delle 6 persone per cui il punteggio è almeno 60, "
         "per difetto, e almeno 1)"
     ) in scheda_text(result, "P5")
+
+
+def test_a_place_reached_is_said_as_a_place_not_reached_is(ciclope_ente, tmp_path):
+    """The winner's scheda said the condition's formula in words («la posizione … è al più il maggiore tra 1 e 10% ×
+    il numero delle persone … arrotondato per difetto all'unità: sì»), forty words to check by hand; now the place and
+    the places the premium reaches, as the colleagues who did not reach one read them."""
+    staff = [f"{p},Persona {p},dipendente,C,com,1,{days},false,SEG" for p, (_, days) in PEOPLE.items()]
+    cards = [f"{p},SEG,scheda,Valutazione,100,{score}," for p, (score, _) in PEOPLE.items()]
+    data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, AT_LEAST.replace("{rank}", TIED), data)
+    # P1: 90 points, nobody higher: place 1; max(1, floor(0.1 × 6)) = 1 place
+    reached = (
+        "è al 1° posto; il premio spetta al 1° posto (il 10% delle 6 persone per cui il punteggio è almeno 60, per "
+        f"difetto, e almeno 1); il posto è {SAID}"
+    )
+    page = scheda_text(result, "P1")
+    assert f"{reached} sì" in page
+    assert "il maggiore tra" not in page
+    assert f"• {reached} = sì" in explain(result, "person", "P1")
