@@ -14,6 +14,7 @@ import attrs
 
 from ciclope.core import scoring
 from ciclope.core.conciliation import apply_appeals
+from ciclope.core.engine.cycle import PIAO_SINCE
 from ciclope.core.inputs import parttime
 from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import EvaluationItem, Person, by_evaluator
@@ -921,7 +922,10 @@ def _label(result: Result, pool: str) -> str:
 
 def _acts(result: Result) -> tuple[Line, ...]:
     names = {
-        "piano_adopted": "Piano della performance adottato il",
+        # since 2022 the Piano della performance is the PIAO's sottosezione Performance: the act adopted is the PIAO
+        "piano_adopted": "PIAO adottato il"
+        if result.ente.year >= PIAO_SINCE
+        else "Piano della performance adottato il",
         "relazione_approved": "Relazione approvata il",
         "relazione_validated_oiv": "Relazione validata dall'OIV il",
     }
