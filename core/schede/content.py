@@ -116,6 +116,7 @@ class Scheda:
     organizational_note: str
     score: str
     level: str
+    level_source: str  # the article the level is cited by, in brackets («(CCI 2025, art. 6)»), "" where none
     level_words: str
     score_steps: tuple[Line, ...]
     score_formula: str
@@ -943,7 +944,8 @@ def build(result: Result, pid: str) -> Scheda:
     figure = result.figures.get(f"score:{pid}")
     card_figure = result.figures.get(f"card:{pid}")
     note = words_only(fmt.worded(figure.note, result.plugin.status_labels)) if figure is not None else ""
-    level, note = level_cited(_level(result, score), note)
+    level = _level(result, score)
+    cited, note = level_cited(level, note)
     return Scheda(
         person=pid,
         name=p.name,
@@ -960,6 +962,7 @@ def build(result: Result, pid: str) -> Scheda:
         score=fmt.score(scoring.shown(score)) if score is not None and score.score is not None else "—",
         score_of=scoring.out_of(score) if score is not None else "su 100",
         level=level,
+        level_source=cited[len(level) :].strip(),
         level_words=_level_said(result, pid, score.level if score else None, status),
         score_steps=_steps(result, figure),
         score_formula=words_only(figure.formula) if figure is not None else "",

@@ -194,7 +194,8 @@ def render(s: Scheda) -> str:
         else ""
     )
     acts = _lines(s.acts) if s.acts else ""
-    level = f" · livello: <b>{_e(s.level)}</b>" if s.level else ""  # none where the regulation has no levels
+    # none where the regulation has no levels; the level in bold, the article it is cited by beside it
+    level = f" · livello: <b>{_e(s.level)}</b>{' ' + _e(s.level_source) if s.level_source else ''}" if s.level else ""
     scored = (
         f"<p>Punteggio complessivo: <span class=\"big\">{_e(s.score)}</span> {_e(s.score_of)}{level}</p>"
         if s.score != NONE

@@ -65,4 +65,6 @@ def test_the_office_s_note_on_the_levels_is_its_own_sentence_once_ended(ciclope_
     assert result.figures["score:M1"].note == f"livello: media (Criteri di raccordo, art. 1). {note}"
     page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "M1")))))
     assert "livello: media (Criteri di raccordo, art. 1)" in page  # the level with its article, beside the score
+    # the level stands out, not the act's title after it, which may be long
+    assert "livello: <b>media</b> (Criteri di raccordo, art. 1)" in render(build(result, "M1"))
     assert f" {note} " in page and "fasce di merito.." not in page
