@@ -176,6 +176,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + scaleslip.problems(regulation)
             + timetwice.problems(regulation)
             + eqdays.unpaid(regulation, ente)
+            + eqdays.twice(regulation, ente)
             + unusedfunds.problems(regulation, ente)
             + fundshares.problems(regulation)
             + coefficientorder.problems(regulation, where)

@@ -39,7 +39,7 @@ soglia_positiva = 60
 fonte = "art. 5"
 percentuali = [{ da = 60, quota = 0.2 }]
 """
-UNPAID = "regolamento.eq_giorni_non_pagati"
+UNPAID, TWICE = "regolamento.eq_giorni_non_pagati", "regolamento.eq_giorni_due_volte"
 
 
 def case() -> dict[str, str]:
@@ -70,7 +70,7 @@ def test_giorni_incarico_pays_the_days_outside_the_incarico(ciclope_ente, tmp_pa
     # → 208,98; Σ 999,99: the cent left goes to the largest remainder, E1's ,4646… → 158,90
     paid = {pid: a.amount for pid, a in result.rewards.awards.items() if a.pool == "produttivita"}
     assert paid == {"D1": Decimal("632.12"), "E1": Decimal("158.90"), "E2": Decimal("208.98")}
-    assert not said(result, UNPAID)
+    assert not said(result, UNPAID) and not said(result, TWICE)
 
 
 def test_the_explanation_says_the_days_of_the_incarico_in_words(ciclope_ente, tmp_path):
@@ -102,3 +102,23 @@ def test_the_days_as_an_employee_no_part_pays_are_warned(ciclope_ente, tmp_path)
     ]
     [problem, _] = [p for p in result.violations if p.rule == UNPAID]
     assert "art. 3" in problem.source
+
+
+def test_the_incarico_days_paid_twice_are_warned(ciclope_ente, tmp_path):
+    result = run_declared(ciclope_ente, tmp_path, regulation('"dipendente", "po"', "=100", result=True), case())
+    # E1: the incarico's 274 days (01/01–30/09/2024) paid by the part and by [risultato_po]; E2: 245 (01/05–31/12)
+    found = said(result, TWICE)
+    assert [(row, column) for row, column, _ in found] == [(4, "term_end"), (5, "term_start")]
+    assert found[0][2].startswith(
+        "Laura Verdi (E1): incarico di EQ fino al 30/09/2024: la parte «produttività» paga anche le EQ per tutto il "
+        "servizio e la retribuzione di risultato paga i 274 giorni dell'incarico: quei giorni sono pagati due volte"
+    )
+    assert "i 245 giorni dell'incarico" in found[1][2]
+    [problem, _] = [p for p in result.violations if p.rule == TWICE]
+    assert "art. 17 c. 1" in problem.source
+
+
+def test_no_double_pay_warning_where_the_part_reads_the_incarico_or_no_result_pay(ciclope_ente, tmp_path):
+    reading = run_declared(ciclope_ente, tmp_path, regulation('"dipendente", "po"', DAYS_WEIGHT, result=True), case())
+    alone = run_declared(ciclope_ente, tmp_path, regulation('"dipendente", "po"', "=100"), case())
+    assert not said(reading, TWICE) and not said(alone, TWICE)
