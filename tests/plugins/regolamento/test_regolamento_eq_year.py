@@ -122,3 +122,19 @@ def test_no_double_pay_warning_where_the_part_reads_the_incarico_or_no_result_pa
     reading = run_declared(ciclope_ente, tmp_path, regulation('"dipendente", "po"', DAYS_WEIGHT, result=True), case())
     alone = run_declared(ciclope_ente, tmp_path, regulation('"dipendente", "po"', "=100"), case())
     assert not said(reading, TWICE) and not said(alone, TWICE)
+
+
+def test_the_result_pay_says_the_incarico_until_and_from_its_date(ciclope_ente, tmp_path):
+    """The result pay's figure showed «incarico = al 30/09/2024»: an end alone reads «fino al», a start «dal»."""
+    result = run_declared(ciclope_ente, tmp_path, regulation('"dipendente", "po"', DAYS_WEIGHT, result=True), case())
+    said = {
+        f.label: i.value
+        for f in result.figures.values()
+        if f.label.startswith("Retribuzione di risultato di")
+        for i in f.inputs
+        if i.name == "incarico"
+    }
+    assert said == {
+        "Retribuzione di risultato di Laura Verdi": "fino al 30/09/2024",
+        "Retribuzione di risultato di Anna Bianchi": "dal 01/05/2024",
+    }
