@@ -873,6 +873,30 @@ def service_words(extra: Mapping[str, Any], year: int) -> str:
     return " · ".join(words)
 
 
+def service_said(extra: Mapping[str, Any], year: int) -> str:
+    """The days of service in the year, whole or not: «366 giorni su 366, tutto l'anno», «181 giorni di servizio su
+    365 (fino al 30/06/2025)»; the scheda says it where the service or an incarico covers part of the year."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    begin, end = _within(extra, ("assunzione", "cessazione"), first, last)
+    total = (last - first).days + 1
+    if (begin, end) == (first, last):
+        return f"{total} giorni su {total}, tutto l'anno"
+    return f"{max(0, (end - begin).days + 1)} giorni di servizio su {total} ({_span(begin, end, first, last)})"
+
+
+def incarico_said(extra: Mapping[str, Any], year: int, role: str) -> str:
+    """The incarico begun or ended within the service in the year, apart from the service: «incarico di EQ dal
+    01/05/2025: 245 giorni» (``role``: whose incarico, «di EQ» in the words of the ente's contract, or ""); "" where it
+    covers the service, or people.csv dates none."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    begin, end = _within(extra, ("assunzione", "cessazione"), first, last)
+    start, stop = _within(extra, ("term_start", "term_end"), begin, end)
+    if (start, stop) == (begin, end):
+        return ""
+    said = f"incarico {role} " if role else "incarico "
+    return f"{said}{_span(start, stop, first, last)}: {max(0, (stop - start).days + 1)} giorni"
+
+
 def _within(
     extra: Mapping[str, Any], columns: tuple[str, str], first: dt.date, last: dt.date
 ) -> tuple[dt.date, dt.date]:

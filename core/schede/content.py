@@ -20,6 +20,7 @@ from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import EvaluationItem, Person, by_evaluator
 from ciclope.core.money import Instalment
 from ciclope.core.outcomes import INHERITED
+from ciclope.core.plugininfo import said_po_short
 from ciclope.core.reports import fmt, progressions, stats
 from ciclope.core.reports.publication import publishable
 from ciclope.core.result import Result
@@ -30,13 +31,14 @@ from ciclope.core.run.explain import (
     award_figure,
     column_kind,
     exclusion_words,
+    incarico_said,
     input_shown,
     part_refusals,
     premium_first,
     readings_of,
     refusal_verdict,
     result_kinds,
-    service_words,
+    service_said,
     subject,
     summed_parts,
     total_lines,
@@ -272,8 +274,20 @@ def _about(result: Result, pid: str) -> tuple[Line, ...]:
         # the days of absence the rules read (the core's column, a column of the regulation's own), never a 0 unread
         *(Line(label, value) for label, value in absence_lines(result, pid)),
         # a year begun or ended within it, an incarico within the service: why a pay is less than the year's
-        *((Line("Servizio nell'anno", said),) if (said := service_words(p.extra, result.ente.year)) else ()),
+        *_service(result, p),
     )
+
+
+def _service(result: Result, p: Person) -> tuple[Line, ...]:
+    """The service in the year and, apart, an incarico of PO / EQ begun or ended within it («incarico di EQ dal
+    01/05/2025: 245 giorni»), where either covers part of the year; none for a whole year of both."""
+    year = result.ente.year
+    role = f"di {said_po_short(year, result.plugin.staff_words)}" if p.role == "po" else ""
+    incarico = incarico_said(p.extra, year, role)
+    service = service_said(p.extra, year)
+    if not incarico and service.endswith("tutto l'anno"):
+        return ()
+    return (Line("Servizio nell'anno", service), *((Line("Incarico nell'anno", incarico),) if incarico else ()))
 
 
 def _grade(result: Result, p: Person) -> str:

@@ -39,6 +39,7 @@ from ciclope.plugins.regolamento.check import (
     controls,
     coverage,
     differentiation,
+    eqdays,
     fullyear,
     fundshares,
     hearing,
@@ -174,6 +175,8 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + comparto_check.missing(regulation, where)
             + scaleslip.problems(regulation)
             + timetwice.problems(regulation)
+            + eqdays.unpaid(regulation, ente)
+            + eqdays.twice(regulation, ente)
             + unusedfunds.problems(regulation, ente)
             + fundshares.problems(regulation)
             + coefficientorder.problems(regulation, where)

@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from ciclope.core import Ente, EvaluationItem, Input, OrgPerformance, Person, Pool, Score, Trace, Unit, fmt, money
-from ciclope.plugins.regolamento.compile import past
+from ciclope.plugins.regolamento.compile import incarico, past
 from ciclope.plugins.regolamento.compile.evaluate import (
     Blank,
     Rank,
@@ -48,7 +48,7 @@ HUNDRED = Decimal(100)
 POSITION = "position_pay"  # the people.csv column of the position pay (as every plugin of the comparto names it)
 # people.csv's dates of the incarico of a PO / EQ whose position is not weighted, by the codes brescia's people.csv
 # gives the same headers
-TERM_START, TERM_END = "term_start", "term_end"
+TERM_START, TERM_END = incarico.TERM_START, incarico.TERM_END
 # the quantities read from a column of the people file → the column (``grado``: [gradi]'s column, else the category)
 PEOPLE_COLUMNS = {
     "quota_tempo": "fte",
@@ -827,6 +827,20 @@ def _days_in_service(env: PersonEnv, name: str) -> Value:
     return Decimal(max(0, (end - start).days + 1))
 
 
+def _incarico_days(env: PersonEnv, name: str) -> Value:
+    """The days of the PO / EQ incarico in the year within the service (:mod:`compile.incarico`), after the dates
+    they are counted from, each with its cell."""
+    env.service_dates()
+    weighted = env.facts.reg.positions is not None
+    if env.person.role == incarico.PO and not weighted:
+        for column, words in ((TERM_START, "inizio dell'incarico"), (TERM_END, "fine dell'incarico")):
+            date = env.person.extra.get(column)
+            if isinstance(date, dt.date):
+                cell = env.facts.ente.cell("people", env.person.row, column)
+                env.read.setdefault(column, Input(words, date, cell=cell))
+    return Decimal(incarico.incarico_of(env.person, env.facts.ente, weighted).days)
+
+
 def in_service(person: Person, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
     """[first, last] within the person's service (``assunzione`` to ``cessazione``, each where people.csv writes
     it): the later start and the earlier end, an end before the start where they do not meet."""
@@ -944,6 +958,7 @@ _PERSON = {
     "quota_tempo": lambda env, name: env.person.fte,
     "assenze": lambda env, name: env.person.absence_days,
     "giorni_servizio": _days_in_service,
+    "giorni_incarico": _incarico_days,
     "giorni_anno": _year_days,
     "anno_ciclo": lambda env, name: fmt.Year(env.facts.ente.year),
     "categoria": lambda env, name: env.person.category,

@@ -65,6 +65,15 @@ PERSON_NAMES: dict[str, Quantity] = {
     ),
     "assenze": Quantity(DAYS, "i giorni di assenza"),
     "giorni_servizio": Quantity(DAYS, "i giorni di servizio nell'anno"),
+    # an EQ who receives or leaves the incarico within the year: the days outside it are an employee's (a part of
+    # the dipendenti pays them with peso × (giorni_servizio - giorni_incarico) / giorni_servizio)
+    "giorni_incarico": Quantity(
+        DAYS,
+        "i giorni dell'incarico di PO / EQ nell'anno",
+        "nel servizio dell'anno, da inizio_incarico e fine_incarico di persone.csv (con [posizioni], dalle date "
+        "della posizione in posizioni.csv); tutti i giorni di servizio per una PO / EQ senza date, 0 per chi non è "
+        "PO / EQ",
+    ),
     "giorni_anno": Quantity(DAYS, "i giorni dell'anno"),
     # the cycle's year: a rule counted from it holds in every year the regulation runs («da almeno tre anni»)
     "anno_ciclo": Quantity(

@@ -191,9 +191,10 @@ def position_input(p: Person, ente: Ente, weighted: Mapping[str, Decimal] | None
 def with_term(inputs: tuple[Input, ...], p: Person, ente: Ente) -> tuple[Input, ...]:
     """``inputs`` with the incarico's dates of people.csv after the position pay they read, when written: the office
     gives the position pay for the incarico's days, and the person reads why it is not the year's («incarico dal
-    01/04/2026» beside € 7.534,25). Unchanged without dates, or where nothing reads the position pay."""
+    01/04/2026» beside € 7.534,25, «incarico fino al 30/09/2025»). Unchanged without dates, or where nothing reads the position pay."""
     start, end = p.extra.get(TERM_START), p.extra.get(TERM_END)
-    said = [f"{word} {fmt.date_it(d)}" for word, d in (("dal", start), ("al", end)) if isinstance(d, dt.date)]
+    after = "al" if isinstance(start, dt.date) else "fino al"  # «dal 01/05/2025 al 30/09/2025», «fino al 30/09/2025»
+    said = [f"{word} {fmt.date_it(d)}" for word, d in (("dal", start), (after, end)) if isinstance(d, dt.date)]
     at = next((n for n, i in enumerate(inputs, 1) if i.name.endswith("retribuzione di posizione")), None)
     if not said or at is None:
         return inputs

@@ -191,6 +191,21 @@ def test_explain_says_the_days_of_the_incarico_not_of_service(tmp_path):
     assert "incarico" not in (explain(computed(tmp_path / "eq1"), "person", "EQ1") or "").splitlines()[1]
 
 
+def test_the_scheda_says_the_whole_year_of_service_and_the_incarico_apart(tmp_path):
+    """EQ4 is in service all 2024 and holds the incarico from 01/07/2024: the scheda said «Servizio nell'anno:
+    incarico dal 01/07/2024: 184 giorni su 366», as if she had served 184 days. The service row says the service, a
+    row of its own the incarico."""
+    from ciclope.core.schede.content import build
+
+    result = computed(tmp_path)
+    about = {line.label: line.value for line in build(result, "EQ4").about}
+    # 2024 has 366 days, all in service; 1/7–31/12: 31 + 31 + 30 + 31 + 30 + 31 = 184 days of incarico
+    assert about["Servizio nell'anno"] == "366 giorni su 366, tutto l'anno"
+    assert about["Incarico nell'anno"] == "incarico di EQ dal 01/07/2024: 184 giorni"
+    whole = {line.label for line in build(result, "EQ1").about}  # a whole year of both: neither row
+    assert "Servizio nell'anno" not in whole and "Incarico nell'anno" not in whole
+
+
 READING = "il testo dice solo che la retribuzione di risultato varia dal 10% al 25%"
 
 
