@@ -547,7 +547,7 @@ def weighed(pr: Part, admitted: list[Entry], formulas: PartFormulas) -> Plan:
             reasons[e.person.id] = nothing(pr.weight, formulas.envs[e.person.id])
     formula = f"fondo × peso / Σ pesi, con peso «{pr.weight}» ({sentence(pr.weight)}) × quota pagata{_factor_words(pr, admitted)}"
     # a weight in euro stays in euro times the paid share and the parametro (numbers): its sum reads with €
-    return Plan(values, False, formula, inputs, reasons=reasons, euro=in_euro(pr.weight))
+    return Plan(values, False, formula, formulas.alike(inputs), reasons=reasons, euro=in_euro(pr.weight))
 
 
 def computed(pr: Premium, admitted: list[Entry], formulas: PartFormulas) -> Plan:
@@ -569,7 +569,7 @@ def computed(pr: Premium, admitted: list[Entry], formulas: PartFormulas) -> Plan
     shared = any(e.share != 1 for e in admitted)
     # the amount to the cent, then × the share and to the cent again: both roundings said, so the sum is redone by hand
     share = "; × quota pagata, arrotondato al centesimo" if shared else ""
-    return Plan(values, True, amount_words(pr) + share, inputs, exact=exact, reasons=reasons)
+    return Plan(values, True, amount_words(pr) + share, formulas.alike(inputs), exact=exact, reasons=reasons)
 
 
 def _factor_words(pr: Premium, people: Sequence[Entry]) -> str:
