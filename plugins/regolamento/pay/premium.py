@@ -215,7 +215,7 @@ def distribute(
     before = amounts
     amounts, cuts = after_cuts(amounts, admitted)
     causes = left_by_cause(reg, pr, people, plan, (fund.value, rank), before, cuts, formulas)
-    record(reg, pr, fund, people, plan, amounts, (note, cents), trace, key)
+    record(reg, pr, fund, people, plan, amounts, (note, cents), trace, key, cuts)
     paid = tuple(
         (e, amounts.get(e.person.id, ZERO), plan.band.get(e.person.id, e.level))
         for e in people
@@ -750,9 +750,10 @@ def record(
     notes: tuple[str, Mapping[str, str]],
     trace: Trace,
     key: Callable[[str], str],
+    cuts: Mapping[str, Decimal] | None = None,
 ) -> None:
     """Each person's figure; ``notes``: the note of the whole split, and by person how a share came to the cent
-    (:func:`cents_of`)."""
+    (:func:`cents_of`); ``cuts``: what the reductions whose cuts go elsewhere took from each (:func:`after_cuts`)."""
     note, cents = notes
     source = cite(reg, pr.source)
     shared = sums_of_weights(plan)
@@ -770,7 +771,7 @@ def record(
         read = plan.inputs.get(pid, ()) if is_owed(pr) else _without(fund, plan.inputs.get(pid, ()))
         read = _one_weight(read, shared.get(pid, ()))
         given = (*(() if is_owed(pr) else (fund,)), *evaluated, *e.share_inputs, *_share_read(e), *read)
-        given = each_once((*given, *shared.get(pid, ()), *e.kept_inputs))
+        given = each_once((*given, *shared.get(pid, ()), *e.kept_inputs, *_reduced(e, paid, cuts)))
         # where an exclusion decided, the part's condition is no reason: «sì» beside «escluso» would contradict it
         given += admitted_input(pr, pid) if e.status is None else ()
         if e.status is not None:
@@ -779,7 +780,7 @@ def record(
         by_round = plan.said.get(pid)
         formula = (by_round.formula if by_round else plan.formula) if e.status is None else "escluso: nessun premio"
         if e.status is None and e.kept < 1:
-            formula += "; poi × (1 − riduzione), arrotondato al centesimo: il taglio va dove dice il regolamento"
+            formula += f"; poi × (1 − riduzione), arrotondato al centesimo: {reductions.where_cut_goes(reg, pr)}"
         words = fmt.clauses(f"quota pagata = {e.share_words}" if e.share_words else "", part_time_words(pr, e.person))
         words = words if e.status is None else ""
         # the method's own factors first: a level's coefficient of 0 is the reason, not a score it does not multiply.
@@ -809,6 +810,14 @@ def record(
                 pr.note,
             ),
         )
+
+
+def _reduced(e: Entry, paid: Decimal, cuts: Mapping[str, Decimal] | None) -> tuple[Input, ...]:
+    """The amount after the reductions whose cuts go elsewhere, with the product that gives it, for one they
+    reduced: the amount before them is the paid one plus the cut."""
+    if e.status is not None or e.kept >= 1 or not cuts or e.person.id not in cuts:
+        return ()
+    return (reductions.after_cut(paid + cuts[e.person.id], paid, e.kept_inputs),)
 
 
 def _share_read(e: Entry) -> tuple[Input, ...]:

@@ -253,3 +253,20 @@ def test_the_days_of_a_definition_are_the_days_counted(ciclope_ente, tmp_path):
     assert (amounts(result)["S2"], amounts(result)["PO1"]) == ("452.19", "2226.78")
     said = explain(result, "person", "S2")
     assert "riduzione per i giorni di assenza computabili (35 giorni), art. 8 c. 2 (il taglio va al residuo" in said
+
+
+def test_the_reduced_amount_has_its_row(ciclope_ente, tmp_path):
+    """The amount from the formula, the reduction's share, then the amount they give: «€ 500,00 × (1 − 9,5628…%)»
+    = € 452,19 on a row of its own, so the employee redoes the amount at the top of the scheda; and where the cut
+    goes said for this part, not «dove dice il regolamento»."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    said = explain(result, "person", "S2")
+    # S2: 1000 € × 0,5 = 500,00; 35 / 366 = 0,095628…; 500 × (1 − 35/366) = 500 × 331 / 366 = 452,185… → 452,19
+    assert "importo dalla formula = € 500,00" in said, said
+    assert "importo dopo la riduzione: € 500,00 × (1 − 9,5628…%), al centesimo = € 452,19" in said, said
+    assert "ciò che la riduzione toglie va al residuo della parte" in said
+    assert "dove dice il regolamento" not in said
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "S2")))))
+    assert "importo dopo la riduzione: € 500,00 × (1 − 9,5628…%), al centesimo € 452,19" in page, page
+    # S1: no day of illness, nothing taken: no row of a reduction
+    assert "importo dopo la riduzione" not in explain(result, "person", "S1")
