@@ -270,3 +270,22 @@ def test_the_reduced_amount_has_its_row(ciclope_ente, tmp_path):
     assert "importo dopo la riduzione: € 500,00 × (1 − 9,5628…%), al centesimo € 452,19" in page, page
     # S1: no day of illness, nothing taken: no row of a reduction
     assert "importo dopo la riduzione" not in explain(result, "person", "S1")
+
+
+def test_a_misspelt_position_pay_column_is_one_error(tmp_path):
+    """«retribuzione_di_posizione» for «retribuzione_posizione»: the header's error with its «forse», never again a
+    «manca la retribuzione di posizione» at each PO's row, for a column the office did write."""
+    import pytest
+
+    from ciclope.core.problems import CiclopeError
+    from ciclope.core.testing import compute_ente, write_ente
+
+    data = files()
+    data["people.csv"] = data["people.csv"].replace(",position_pay,", ",retribuzione_di_posizione,", 1)
+    (tmp_path / "smvp.toml").write_text(REGULATION, encoding="utf-8")
+    folder = write_ente(tmp_path / "ente", data)
+    with pytest.raises(CiclopeError) as refused:
+        compute_ente(folder, "regolamento", 2024, {"regolamento": str(tmp_path / "smvp.toml")})
+    errors = [p.message for p in refused.value.problems if p.severity == "error"]
+    assert len(errors) == 1, errors
+    assert "colonna sconosciuta «retribuzione_di_posizione» (forse «retribuzione_posizione»?)" in errors[0]
