@@ -402,6 +402,13 @@ class Ente:
             return self.file_of(stem)
         return f"ente.xlsx[{sheet_it(stem)}]" if self.source_format == "xlsx" else f"{sheet_it(stem)}.csv"
 
+    def whole_sheet(self, name: str) -> tuple[str, int | None]:
+        """The file and row a problem about a whole input sheet names: the sheet's header row where the office wrote
+        it; where it did not, the file said «(assente)» and no row, never a row of a file the ente does not have."""
+        if self.sheet_labels.get(name.removesuffix(".csv")):
+            return self.file_of(name), 1
+        return f"{self.file_said(name)} (assente)", None
+
     def sheet_said(self, name: str) -> str:
         """An input sheet as a message's sentence names it: ``persone.csv``, or ``ente.xlsx, foglio persone`` as a
         spreadsheet shows it (never the notation ``ente.xlsx[persone]``)."""
