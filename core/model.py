@@ -21,6 +21,7 @@ from typing import Any, NamedTuple, TypeVar
 import attrs
 
 from ciclope.core.evaluationbody import DEFAULT_BODY, EvaluationBody
+from ciclope.core.nearest import nearest
 from ciclope.core.trace import Input
 from ciclope.core.vocabulary import FUND_NAMES, cell_said, italian, sheet_it, sheet_said
 
@@ -401,6 +402,13 @@ class Ente:
             return self.file_of(stem)
         return f"ente.xlsx[{sheet_it(stem)}]" if self.source_format == "xlsx" else f"{sheet_it(stem)}.csv"
 
+    def whole_sheet(self, name: str) -> tuple[str, int | None]:
+        """The file and row a problem about a whole input sheet names: the sheet's header row where the office wrote
+        it; where it did not, the file said «(assente)» and no row, never a row of a file the ente does not have."""
+        if self.sheet_labels.get(name.removesuffix(".csv")):
+            return self.file_of(name), 1
+        return f"{self.file_said(name)} (assente)", None
+
     def sheet_said(self, name: str) -> str:
         """An input sheet as a message's sentence names it: ``persone.csv``, or ``ente.xlsx, foglio persone`` as a
         spreadsheet shows it (never the notation ``ente.xlsx[persone]``)."""
@@ -430,6 +438,17 @@ class Ente:
         """A column as the sheet's header writes it (``punti`` in a workbook with Italian headers); one the sheet
         lacks, as the template would write it in a sheet of Italian headers (``quota_tempo``)."""
         return self.shown.get(name.removesuffix(".csv"), {}).get(column, column)
+
+    def misspelled(self, name: str, column: str, *written: str) -> bool:
+        """True when the sheet ``name``'s header lacks ``column`` and has another column nearest to it or to its
+        other names ``written`` (``retribuzione_di_posizione`` for ``retribuzione_posizione``): the loader says it
+        once, at the header, with «forse «…»?»; an error at each row for want of that column would only follow from
+        the misspelling."""
+        header = self.headers.get(name.removesuffix(".csv"), ())
+        if column in header:
+            return False
+        meant = (self.column_shown(name, column), column, *written)
+        return any(h not in meant and nearest(h, meant) is not None for h in header)
 
     def cell(self, name: str, row: int | None, column: str) -> str:
         """The one way to address an input cell in a trace ``Input``: ``people.csv:4:fte`` (or ``ente.xlsx[people]:4:fte``);

@@ -172,10 +172,11 @@ def unreached(rewards: Rewards, read: set[str]) -> bool:
 def no_cards(ente: Ente) -> Problem:
     """Nobody could receive a premium, since nobody has an evaluation card: the file named as the office names
     it (its own file, else the one ``ciclope template`` writes)."""
+    file, row = ente.whole_sheet("evaluations")
     return Problem(
         rule="core.evaluations.empty",
-        file=ente.file_said("evaluations"),
-        row=1,
+        file=file,
+        row=row,
         source="rules/core.md §3",
         message="nessuna scheda di valutazione: nessuno può ricevere i premi dei fondi "
         "indicati in ente.toml; compila le valutazioni (una riga per voce della scheda), o raccoglile dai "
@@ -194,12 +195,13 @@ def no_plan(ente: Ente, rewards: Rewards) -> list[Problem]:
     total = sum((a.amount for a in paid), Decimal(0))
     people = len({a.person for a in paid})
     plan = "della sottosezione Performance del PIAO" if ente.year >= PIAO_SINCE else "del Piano della performance"
+    file, row = ente.whole_sheet("objectives")
     return [
         Problem(
             rule="core.objectives.none",
             severity="warning",
-            file=ente.file_said("objectives"),
-            row=1,
+            file=file,
+            row=row,
             source="D.Lgs. 150/2009 art. 10",
             message=f"nessun obiettivo nel piano del {ente.year}: i premi collegati alla performance "
             f"({fmt.euro(total)} a {people} {'persona' if people == 1 else 'persone'}) non hanno dietro gli "

@@ -67,7 +67,8 @@ def _category(s: str) -> str:
     if value not in m.CATEGORIES:
         raise ValueError(
             f"attesa una categoria tra {', '.join(m.CATEGORIES)} o un'Area del CCNL 16.11.2022 "
-            f"({', '.join(labels.AREE_2023.values())}; anche senza «Area dei», come «Istruttori»), trovato {quoted(s)}; "
+            f"({', '.join(labels.AREE_2023.values())}; anche senza «Area dei», come «Istruttori»), trovato {quoted(s)}"
+            f"{hint(s, list(labels.AREE_2023_WORDS))}; "
             "il grado di un altro contratto (EP, un livello "
             "Federcasa…) va nella colonna grado, che un regolamento dichiarato legge con la tabella [gradi], e la "
             "categoria resta vuota"

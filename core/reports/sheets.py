@@ -15,6 +15,7 @@ from ciclope.core.outcomes import Deadline
 from ciclope.core.phases import PHASE_NAMES, PHASES
 from ciclope.core.reports import fmt, stats
 from ciclope.core.reports.model import Column, Flag, Table, Total, Typed
+from ciclope.core.reports.publication import publishable
 from ciclope.core.result import Result, award_figure
 from ciclope.core.trace import NOTHING, REDUCTION, Figure, rule_note, zero_reason
 from ciclope.core.values import parse_number
@@ -598,7 +599,14 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         ("Esito", "text", 16),
         *((("Motivo", "text", 30),) if zero else ()),
     ]
-    return Table("Premi", columns, rows)
+    return Table("Premi", columns, rows, NOT_FINAL if not publishable(r) else "")
+
+
+# above «Premi» where the run has errors, as the Relazione's footer says it («Il calcolo ha errori»)
+NOT_FINAL = (
+    "Il calcolo ha errori (foglio «Violazioni»): gli importi non sono definitivi e non si pagano finché gli errori "
+    "non sono corretti e il calcolo rifatto."
+)
 
 
 def award_parts(

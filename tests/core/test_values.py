@@ -211,6 +211,11 @@ def test_the_labels_the_reports_print_are_accepted_as_input():
         CANONICAL["people"]["category"][0]("B3")
     with pytest.raises(ValueError, match="trovato «d6»: .* la lettera, D "):
         CANONICAL["people"]["category"][0]("d6")
+    # an Area in the singular: the nearest name suggested, as for an area of [gradi] («Funzionario» → «Funzionari»)
+    with pytest.raises(ValueError, match=r"trovato «Funzionario» \(forse «Funzionari»\?\); il grado di un altro"):
+        CANONICAL["people"]["category"][0]("Funzionario")
+    with pytest.raises(ValueError, match=r"trovato «Istruttore» \(forse «Istruttori»\?\);"):
+        CANONICAL["people"]["category"][0]("Istruttore")
     # a Comune's «Settore», a Regione's «Direzione», an azienda sanitaria's «Dipartimento»: first-level structures,
     # read as the core's area; the template's drop-down still offers «area»
     kind = CANONICAL["units"]["kind"][0]

@@ -9,7 +9,7 @@ the sum. Places from four (as :func:`fmt.exact` cuts) to :data:`MOST`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
@@ -20,12 +20,35 @@ LEAST, MOST = 4, 12
 SHARE = Decimal("0.01")  # each figure may move the value by this share of its last place at most: a hundredth
 
 
-def redone(inputs: Iterable[Input], value: Decimal, unit: Decimal) -> tuple[Input, ...]:
+def redone(
+    inputs: Iterable[Input], value: Decimal, unit: Decimal, shared: dict[str, Decimal] | None = None
+) -> tuple[Input, ...]:
     """``inputs`` with each figure computed on the way given to the places that redo ``value`` (whose last place
-    is ``unit``: a cent for an amount) by hand (:func:`places`); every other input as it is."""
-    return tuple(
-        attrs.evolve(i, value=_rounded(i.value, value, unit)) if isinstance(i.value, fmt.Exact) else i for i in inputs
-    )
+    is ``unit``: a cent for an amount) by hand (:func:`places`); every other input as it is. ``shared`` gathers the
+    exact value of each figure read by its key (a sum of the ente), for :func:`alike`."""
+    out = []
+    for i in inputs:
+        if isinstance(i.value, fmt.Exact):
+            if shared is not None and i.ref:
+                shared[i.ref] = i.value
+            i = attrs.evolve(i, value=_rounded(i.value, places(i.value, value, unit)))
+        out.append(i)
+    return tuple(out)
+
+
+def alike(inputs: Mapping[str, tuple[Input, ...]], shared: Mapping[str, Decimal]) -> dict[str, tuple[Input, ...]]:
+    """Each person's ``inputs`` with every figure of ``shared`` (by its key: one value, a sum of the ente read by
+    everyone) given to the most places any person's value needed: one figure reads the same on every scheda and in
+    every explanation (12,147638 beside a larger premium's 12,1476376 was two values for one)."""
+    most: dict[str, int] = {}
+    for read in inputs.values():
+        for i in read:
+            if i.ref in shared and isinstance(i.value, fmt.Places):
+                most[i.ref] = max(most.get(i.ref, 0), i.value.places)
+    return {
+        pid: tuple(attrs.evolve(i, value=_rounded(shared[i.ref], most[i.ref])) if i.ref in most else i for i in read)
+        for pid, read in inputs.items()
+    }
 
 
 def places(figure: Decimal, value: Decimal, unit: Decimal) -> int:
@@ -40,8 +63,8 @@ def places(figure: Decimal, value: Decimal, unit: Decimal) -> int:
     return MOST
 
 
-def _rounded(figure: Decimal, value: Decimal, unit: Decimal) -> fmt.Places:
-    """The figure to its places, without the zeros after them («85», never «85,00000»; «0,9726776»)."""
-    shown = figure.quantize(Decimal(1).scaleb(-places(figure, value, unit)), ROUND_HALF_UP).normalize()
+def _rounded(figure: Decimal, digits: int) -> fmt.Places:
+    """The figure to ``digits`` places, without the zeros after them («85», never «85,00000»; «0,9726776»)."""
+    shown = figure.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP).normalize()
     exponent = shown.as_tuple().exponent
     return fmt.Places(shown.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else shown)

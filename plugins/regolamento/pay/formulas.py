@@ -78,6 +78,8 @@ class PartFormulas:
     cohort: Cohort  # kept here: its people refer to it weakly
     refused: list[str] = attrs.field(factory=list)  # whom ``ammesso`` left out, in the order asked
     facts: Facts | None = None  # the ente's facts, for a person the part does not weigh (:meth:`refuse_unweighed`)
+    # the exact value of each figure of the ente a person's formula read (:func:`byhand.alike`), by its key
+    shared: dict[str, Decimal] = attrs.field(factory=dict)
 
     @classmethod
     def of(cls, reg: Regulation, part: Part, facts: Facts, people: Sequence[Person], trace: Trace) -> PartFormulas:
@@ -202,7 +204,11 @@ class PartFormulas:
         return money.floor2(value), inputs
 
     def _number(self, formula: Formula, env: PersonEnv, what: str) -> tuple[Decimal, tuple[Input, ...]]:
-        return valued(formula, env, what, functools.partial(self._problem, formula), self._blank)
+        return valued(formula, env, what, functools.partial(self._problem, formula), self._blank, shared=self.shared)
+
+    def alike(self, inputs: dict[str, tuple[Input, ...]]) -> dict[str, tuple[Input, ...]]:
+        """The people's inputs with each figure of the ente to the same places for all (:func:`byhand.alike`)."""
+        return byhand.alike(inputs, self.shared)
 
     def _rows(self, env: PersonEnv) -> tuple[Decimal, tuple[Input, ...]]:
         assert self.part.amount is not None and self.part.assignments is not None
@@ -464,11 +470,12 @@ def valued(
     complain: Callable[[str], None],
     blank: Callable[[Blank, PersonEnv], None] | None = None,
     rankings: object = "ente",
+    shared: dict[str, Decimal] | None = None,
 ) -> tuple[Decimal, tuple[Input, ...]]:
     """The formula's value for the person, never below zero, and its inputs: what it read, then the value it gave
     («peso (1 meno …) = 0,833333»: a weight to six decimals, an amount to the cent), for a sum redone by hand; an empty
     cell said as :func:`evaluated` says it. ``rankings``: the part's graduatorie, whose fund the maximum's sentence
-    says («il fondo della graduatoria»)."""
+    says («il fondo della graduatoria»). ``shared``: gathers each figure of the ente read (:func:`byhand.redone`)."""
     value = evaluated(formula, env, complain, blank)
     if value is None:  # a datum the person does not have (a section missing from the scheda): never a silent 0
         complain(f"{what} senza valore per {env.person.name} ({sentence(formula)}: un dato che manca)")
@@ -483,7 +490,7 @@ def valued(
     # the figures computed on the way, to the places that redo the value by hand: a weight to its sixth decimal, an
     # amount to the cent (never «0,4863…», which redoes neither)
     unit = WEIGHT_UNIT if what == "peso" and not in_euro(formula) else CENT
-    inputs = (*byhand.redone(env.read.values(), found, unit), Input(said, given))
+    inputs = (*byhand.redone(env.read.values(), found, unit, shared), Input(said, given))
     return found, inputs
 
 

@@ -215,7 +215,7 @@ def distribute(
     before = amounts
     amounts, cuts = after_cuts(amounts, admitted)
     causes = left_by_cause(reg, pr, people, plan, (fund.value, rank), before, cuts, formulas)
-    record(reg, pr, fund, people, plan, amounts, (note, cents), trace, key)
+    record(reg, pr, fund, people, plan, amounts, (note, cents), trace, key, cuts)
     paid = tuple(
         (e, amounts.get(e.person.id, ZERO), plan.band.get(e.person.id, e.level))
         for e in people
@@ -550,7 +550,7 @@ def weighed(pr: Part, admitted: list[Entry], formulas: PartFormulas) -> Plan:
             reasons[e.person.id] = nothing(pr.weight, formulas.envs[e.person.id])
     formula = f"fondo × peso / Σ pesi, con peso «{pr.weight}» ({sentence(pr.weight)}) × quota pagata{_factor_words(pr, admitted)}"
     # a weight in euro stays in euro times the paid share and the parametro (numbers): its sum reads with €
-    return Plan(values, False, formula, inputs, reasons=reasons, euro=in_euro(pr.weight))
+    return Plan(values, False, formula, formulas.alike(inputs), reasons=reasons, euro=in_euro(pr.weight))
 
 
 def computed(pr: Premium, admitted: list[Entry], formulas: PartFormulas) -> Plan:
@@ -572,7 +572,7 @@ def computed(pr: Premium, admitted: list[Entry], formulas: PartFormulas) -> Plan
     shared = any(e.share != 1 for e in admitted)
     # the amount to the cent, then × the share and to the cent again: both roundings said, so the sum is redone by hand
     share = "; × quota pagata, arrotondato al centesimo" if shared else ""
-    return Plan(values, True, amount_words(pr) + share, inputs, exact=exact, reasons=reasons)
+    return Plan(values, True, amount_words(pr) + share, formulas.alike(inputs), exact=exact, reasons=reasons)
 
 
 def _factor_words(pr: Premium, people: Sequence[Entry]) -> str:
@@ -753,9 +753,10 @@ def record(
     notes: tuple[str, Mapping[str, str]],
     trace: Trace,
     key: Callable[[str], str],
+    cuts: Mapping[str, Decimal] | None = None,
 ) -> None:
     """Each person's figure; ``notes``: the note of the whole split, and by person how a share came to the cent
-    (:func:`cents_of`)."""
+    (:func:`cents_of`); ``cuts``: what the reductions whose cuts go elsewhere took from each (:func:`after_cuts`)."""
     note, cents = notes
     source = cite(reg, pr.source)
     shared = sums_of_weights(plan)
@@ -773,7 +774,7 @@ def record(
         read = plan.inputs.get(pid, ()) if is_owed(pr) else _without(fund, plan.inputs.get(pid, ()))
         read = _one_weight(read, shared.get(pid, ()))
         given = (*(() if is_owed(pr) else (fund,)), *evaluated, *e.share_inputs, *_share_read(e), *read)
-        given = each_once((*given, *shared.get(pid, ()), *e.kept_inputs))
+        given = each_once((*given, *shared.get(pid, ()), *e.kept_inputs, *_reduced(e, paid, cuts)))
         # where an exclusion decided, the part's condition is no reason: «sì» beside «escluso» would contradict it
         given += admitted_input(pr, pid, trace) if e.status is None else ()
         if e.status is not None:
@@ -782,7 +783,7 @@ def record(
         by_round = plan.said.get(pid)
         formula = (by_round.formula if by_round else plan.formula) if e.status is None else "escluso: nessun premio"
         if e.status is None and e.kept < 1:
-            formula += "; poi × (1 − riduzione), arrotondato al centesimo: il taglio va dove dice il regolamento"
+            formula += f"; poi × (1 − riduzione), arrotondato al centesimo: {reductions.where_cut_goes(reg, pr)}"
         words = fmt.clauses(f"quota pagata = {e.share_words}" if e.share_words else "", part_time_words(pr, e.person))
         words = words if e.status is None else ""
         # the method's own factors first: a level's coefficient of 0 is the reason, not a score it does not multiply.
@@ -812,6 +813,14 @@ def record(
                 pr.note,
             ),
         )
+
+
+def _reduced(e: Entry, paid: Decimal, cuts: Mapping[str, Decimal] | None) -> tuple[Input, ...]:
+    """The amount after the reductions whose cuts go elsewhere, with the product that gives it, for one they
+    reduced: the amount before them is the paid one plus the cut."""
+    if e.status is not None or e.kept >= 1 or not cuts or e.person.id not in cuts:
+        return ()
+    return (reductions.after_cut(paid + cuts[e.person.id], paid, e.kept_inputs),)
 
 
 def _share_read(e: Entry) -> tuple[Input, ...]:

@@ -265,6 +265,25 @@ def _savings(red: Reduction, pr: Premium | None) -> str:
     return f"al residuo della parte, che passa alla parte «{onward}»" if onward else "al residuo della parte"
 
 
+def where_cut_goes(reg: Regulation, pr: Premium) -> str:
+    """Where what the reductions of ``pr`` whose cuts go elsewhere take goes, as the part's formula says it after
+    «poi × (1 − riduzione)»: the one place where they all say the same («va al residuo della parte»), else each
+    reduction's row says its own."""
+    ends = {_savings(red, pr) for red in reg.reductions if applies(red, pr, shared=False)}
+    if len(ends) == 1:
+        return f"ciò che la riduzione toglie va {ends.pop()}"
+    return "ciò che ogni riduzione toglie va dove dice la sua riga"
+
+
+def after_cut(before: Decimal, paid: Decimal, cuts: tuple[Input, ...]) -> Input:
+    """The amount a reduction left, with the product that gives it («€ 1.422,50 × (1 − 30%)» = € 995,75): the row
+    that redoes the premium from the amount before the reduction, each reduction's share (the inputs ``cuts``)."""
+    factors = "".join(
+        f" × (1 − {fmt.pct_share(i.value)})" for i in cuts if isinstance(i.value, fmt.Percent) and i.value
+    )
+    return Input(f"importo dopo la riduzione: {fmt.euro(before)}{factors}, al centesimo", fmt.Money(paid))
+
+
 def destination(reg: Regulation, pr: Premium) -> str | None:
     """Where the cuts of the part ``pr`` go when a reduction sends them to a later part (None: they stay residual
     of the part, or go to the colleagues)."""

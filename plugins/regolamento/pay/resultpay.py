@@ -291,7 +291,10 @@ def status_of(
         where: tuple[str, int, str] = ("people", p.row, POSITION)
         if reg.positions is not None:  # the pay is the weighting's: the office names the holder in positions.csv
             message += " (non è titolare di una posizione di posizioni.csv, colonna titolare)"
-        trace.problem(Problem.at(ente, "regolamento.posizione", message, cite(reg, rp.source), *where))
+        if reg.positions is not None or not ente.misspelled(
+            "people", POSITION, resultformula.POSITION_NAME
+        ):  # a misspelt header says it once
+            trace.problem(Problem.at(ente, "regolamento.posizione", message, cite(reg, rp.source), *where))
         status = "senza_posizione"
     return status
 

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from ciclope.core import Ente, Problem, Trace, fmt
 from ciclope.plugins.regolamento.compile import blanks
-from ciclope.plugins.regolamento.format import rowcolumns
+from ciclope.plugins.regolamento.format import grades, rowcolumns
+from ciclope.plugins.regolamento.format.expr import Name, nodes
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import ROLES, Part, Premium, Regulation, name_of
@@ -40,6 +41,8 @@ def warn(
         return  # a premium suspended by an empty cell: the cell's error says it, this would only follow from it
     if rowcolumns.lacking(reg, ente):
         return  # nor by a column missing: the validation's error says it
+    if _grade_refused(reg, pr, people):
+        return  # nor by a grade cell the validation refuses: the formula fails for that person, and over the ente
     name = f"la parte {fmt.quoted(name_of(pr))}" if isinstance(pr, Part) else "il premio"
     where = (
         f"vanno alla parte {fmt.quoted(pr.residual_to)}"
@@ -49,6 +52,16 @@ def warn(
     message = f"{name} non paga nessuno: {_why(pr, people, refused, kinds)}"
     message += "" if owed else f"; i suoi {fmt.euro(amount)} {where}"
     trace.problem(warning_at(reg, pr, RULE, message))
+
+
+def _grade_refused(reg: Regulation, pr: Premium, people: list[Entry]) -> bool:
+    """True when a formula of the part reads the grade (by itself or through a definition) and a person it weighs has
+    a grade cell the validation refuses (an area «Funzionario» for «Funzionari»): the formula has no value for them,
+    nor, over a sum of the ente, for anyone; the cell's error says why, and nobody paid only follows from it."""
+    if not isinstance(pr, Part) or not any(grades.refused(reg, e.person) for e in people if e.status is None):
+        return False
+    written = [f for f in (pr.weight, pr.amount, pr.admitted_if, pr.cap) if f is not None]
+    return any(isinstance(n, Name) and n.name == "grado" for f in written for n in nodes(f.tree))
 
 
 def warning_at(reg: Regulation, pr: Premium, rule: str, message: str) -> Problem:

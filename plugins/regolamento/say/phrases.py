@@ -500,9 +500,28 @@ def reductions(block: Reduction, regulation: Regulation) -> Said:
             else:
                 lines += _shared_cuts(r, regulation)
             lines += note(r.note)
-        if len(regulation.reductions) > 1:
-            lines.append("Più riduzioni si applicano una dopo l'altra: premio × (1 − prima) × (1 − seconda).")
+        lines += _one_after_another(regulation)
     return "Le riduzioni del premio", lines, {"measure", "brackets", "formula", "note", "parts", "savings"}
+
+
+def _one_after_another(reg: Regulation) -> list[str]:
+    """How two reductions of one part add up, said only where some part (or the result pay) is cut by two or more
+    blocks: for every part, or naming the parts so cut when not all are."""
+    names = [getattr(p, "name", "premio") for p in reg.premiums]
+    if any(RESULT_PART in r.parts for r in reg.reductions):
+        names.append(RESULT_PART)
+    twice = [n for n in names if sum(n in r.parts or (not r.parts and n != RESULT_PART) for r in reg.reductions) > 1]
+    product = "più riduzioni si applicano una dopo l'altra: premio × (1 − prima) × (1 − seconda)."
+    if not twice:
+        return []
+    if len(twice) == len(names):
+        return [f"P{product[1:]}"]
+    named = [f"«{n}»" for n in twice if n != RESULT_PART]
+    where = f"Nella parte {', '.join(named)}" if len(named) == 1 else f"Nelle parti {', '.join(named)}"
+    if RESULT_PART in twice:
+        result = "nella retribuzione di risultato"
+        where = f"{where} e {result}" if named else result[0].upper() + result[1:]
+    return [f"{where} {product}"]
 
 
 def _shared_cuts(r: Reduction, reg: Regulation) -> list[str]:

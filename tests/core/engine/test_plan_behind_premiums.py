@@ -52,3 +52,20 @@ def test_a_plan_with_objectives_or_no_premium_paid_is_not_warned(ciclope_ente, t
     assert RULE not in [p.rule for p in planned.violations]
     unpaid = run_declared(ciclope_ente, tmp_path / "b", EQUAL, files("0.00", plan=False))
     assert RULE not in [p.rule for p in unpaid.violations]
+
+
+def test_the_warning_is_at_the_header_of_an_empty_sheet(ciclope_ente, tmp_path):
+    # the sheet there with its header alone: the warning is at its header row
+    empty = run_declared(ciclope_ente, tmp_path, EQUAL, files("1000.00", plan=False))
+    [warned] = [p for p in empty.violations if p.rule == RULE]
+    assert (warned.file, warned.row) == ("objectives.csv", 1)
+
+
+def test_the_warning_names_no_row_of_a_file_the_ente_has_not(ciclope_ente, tmp_path):
+    # no file of objectives at all (nor of indicators, which need it): the file said missing, by the name the
+    # template gives it, and no row of it
+    data = files("1000.00", plan=False)
+    del data["objectives.csv"], data["indicators.csv"]
+    absent = run_declared(ciclope_ente, tmp_path, EQUAL, data)
+    [warned] = [p for p in absent.violations if p.rule == RULE]
+    assert (warned.file, warned.row) == ("obiettivi.csv (assente)", None)

@@ -253,3 +253,39 @@ def test_the_days_of_a_definition_are_the_days_counted(ciclope_ente, tmp_path):
     assert (amounts(result)["S2"], amounts(result)["PO1"]) == ("452.19", "2226.78")
     said = explain(result, "person", "S2")
     assert "riduzione per i giorni di assenza computabili (35 giorni), art. 8 c. 2 (il taglio va al residuo" in said
+
+
+def test_the_reduced_amount_has_its_row(ciclope_ente, tmp_path):
+    """The amount from the formula, the reduction's share, then the amount they give: «€ 500,00 × (1 − 9,5628…%)»
+    = € 452,19 on a row of its own, so the employee redoes the amount at the top of the scheda; and where the cut
+    goes said for this part, not «dove dice il regolamento»."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, files())
+    said = explain(result, "person", "S2")
+    # S2: 1000 € × 0,5 = 500,00; 35 / 366 = 0,095628…; 500 × (1 − 35/366) = 500 × 331 / 366 = 452,185… → 452,19
+    assert "importo dalla formula = € 500,00" in said, said
+    assert "importo dopo la riduzione: € 500,00 × (1 − 9,5628…%), al centesimo = € 452,19" in said, said
+    assert "ciò che la riduzione toglie va al residuo della parte" in said
+    assert "dove dice il regolamento" not in said
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "S2")))))
+    assert "importo dopo la riduzione: € 500,00 × (1 − 9,5628…%), al centesimo € 452,19" in page, page
+    # S1: no day of illness, nothing taken: no row of a reduction
+    assert "importo dopo la riduzione" not in explain(result, "person", "S1")
+
+
+def test_a_misspelt_position_pay_column_is_one_error(tmp_path):
+    """«retribuzione_di_posizione» for «retribuzione_posizione»: the header's error with its «forse», never again a
+    «manca la retribuzione di posizione» at each PO's row, for a column the office did write."""
+    import pytest
+
+    from ciclope.core.problems import CiclopeError
+    from ciclope.core.testing import compute_ente, write_ente
+
+    data = files()
+    data["people.csv"] = data["people.csv"].replace(",position_pay,", ",retribuzione_di_posizione,", 1)
+    (tmp_path / "smvp.toml").write_text(REGULATION, encoding="utf-8")
+    folder = write_ente(tmp_path / "ente", data)
+    with pytest.raises(CiclopeError) as refused:
+        compute_ente(folder, "regolamento", 2024, {"regolamento": str(tmp_path / "smvp.toml")})
+    errors = [p.message for p in refused.value.problems if p.severity == "error"]
+    assert len(errors) == 1, errors
+    assert "colonna sconosciuta «retribuzione_di_posizione» (forse «retribuzione_posizione»?)" in errors[0]

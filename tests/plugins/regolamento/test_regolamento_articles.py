@@ -639,3 +639,49 @@ def test_a_part_that_pays_no_dipendente_is_not_said_of_the_individual_premium(tm
     assert article.body.startswith("Il premio si paga in 2 parti, nell'ordine: «presenza», «obiettivi».")
     (staff,) = art.articles(read(tmp_path, PARTS))  # both parts pay the dipendenti (the default roles)
     assert staff.body.startswith("Il premio individuale si paga in 2 parti")
+
+
+# Two reductions, each of its own part (as a Ministry's art. 8 writes them): no part is cut twice.
+TWO_CUTS = (
+    PARTS
+    + """
+[[riduzioni]]
+misura = "assenze"
+parti = ["presenza"]
+economie = "residuo"
+fonte = "art. 10 c. 1"
+scaglioni = [{ da = 0, a = 10, riduzione = 0 }, { da = 11, riduzione = 0.1 }]
+
+[[riduzioni]]
+misura = "assenze"
+parti = ["obiettivi"]
+fonte = "art. 10 c. 2"
+scaglioni = [{ da = 0, a = 30, riduzione = 0 }, { da = 31, riduzione = 0.3 }]
+"""
+)
+
+
+def test_one_reduction_per_part_says_no_product_of_two(tmp_path):
+    body = art.render(read(tmp_path, TWO_CUTS))
+    assert "Il premio nella parte «presenza» è ridotto secondo i giorni di assenza" in body
+    assert "Il premio nella parte «obiettivi» è ridotto secondo i giorni di assenza" in body
+    assert "Più riduzioni" not in body and "(1 − seconda)" not in body
+
+
+def test_the_product_of_two_names_the_part_cut_twice(tmp_path):
+    # a third block with no parti reduces both: «presenza» is cut by the 1st and the 3rd, «obiettivi» by the 2nd and
+    # the 3rd; every part is cut twice, so the sentence names none
+    both = (
+        TWO_CUTS
+        + '\n[[riduzioni]]\nmisura = "quota_tempo"\nfonte = "art. 10 c. 3"\n'
+        + ("scaglioni = [{ da = 0, a = 0.5, riduzione = 0.1 }, { da = 0.5, riduzione = 0 }]\n")
+    )
+    assert "Più riduzioni si applicano una dopo l'altra: premio × (1 − prima) × (1 − seconda)." in art.render(
+        read(tmp_path, both)
+    )
+    # the third names «obiettivi» only: «obiettivi» alone is cut twice (2nd and 3rd), «presenza» once (1st)
+    one = both.replace('misura = "quota_tempo"\n', 'misura = "quota_tempo"\nparti = ["obiettivi"]\n')
+    assert (
+        "Nella parte «obiettivi» più riduzioni si applicano una dopo l'altra: premio × (1 − prima) × (1 − seconda)."
+        in art.render(read(tmp_path, one))
+    )

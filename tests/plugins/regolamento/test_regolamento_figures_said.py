@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from ciclope.core.reports.sheets import awards
 from ciclope.core.run.explain import explain
 from ciclope.core.schede.content import build
 from ciclope.core.schede.render import render
@@ -159,3 +160,34 @@ def test_a_grade_not_among_gradi_is_one_error_at_its_cell(ciclope_ente, tmp_path
     # one mistake, one error: at the cell of the grade, never again at the split among the graduatorie
     assert len(errors) == 1, errors
     assert "il grado «7» di Persona S2 (S2) non è tra quelli del regolamento (B, C)" in errors[0]
+
+
+def test_a_grade_not_among_gradi_gives_no_warning_that_follows_from_it(ciclope_ente, tmp_path):
+    # the sum over the ente reads S2's parametro, which has no value (grade «7»): the formula gives nobody an amount,
+    # and «la parte … non paga nessuno» would only repeat the error at the cell
+    ente_wide = GRADED.replace('graduatorie = "area"\nriparto_graduatorie = \'=parametro * quota_tempo\'\n', "")
+    ente_wide = ente_wide.replace("SOMMA.GRUPPO(parametro)", "SOMMA.ENTE(parametro)")
+    assert "SOMMA.ENTE(parametro)" in ente_wide and "graduatorie" not in ente_wide
+
+    def data(wrong: str) -> dict[str, str]:
+        out = files()
+        graded = [
+            f"{pid},Persona {pid},dipendente,,com,1,0,false,SEG,{wrong if pid == 'S2' else c}" for pid, c, _ in PEOPLE
+        ]
+        out["people.csv"] = "\n".join(
+            [f"{STAFF_HEADER},grado", "SEG,Segretario,segretario,DIR,com,1,0,false,,", *graded]
+        )
+        return out
+
+    result = run_declared(ciclope_ente, tmp_path, ente_wide, data("7"))
+    said = [(v.severity, v.message) for v in result.violations if v.rule.startswith("regolamento")]
+    assert [m for s, m in said if s == "error"] == [
+        m for s, m in said if "il grado «7» di Persona S2 (S2) non è tra quelli del regolamento (B, C)" in m
+    ], said
+    assert not [m for _, m in said if "non paga nessuno" in m], said
+    # the workbook's «Premi» says, above its rows, that amounts of a run with errors are not final
+    assert awards(result, str).note.startswith("Il calcolo ha errori (foglio «Violazioni»): gli importi non sono ")
+    # every grade right: the same formula pays everyone, so the warning is never the cause of its own silence
+    right = run_declared(ciclope_ente, tmp_path, ente_wide, data("C"))
+    assert not [v for v in right.violations if "non paga nessuno" in v.message]
+    assert awards(right, str).note == ""

@@ -73,3 +73,22 @@ def test_explain_gives_the_same_places(ciclope_ente, tmp_path):
     # P2: presenza 346/366 = 0,945355191… → 0,94535519 (8 places); 10.000 × 0,94535519 / 2,9180328 = 3.239,7003…
     assert "= 0,94535519" in text, text
     assert "la somma di presenza nell'ente = 2,9180328" in text, text
+
+
+def test_a_sum_of_the_ente_reads_the_same_for_everyone(ciclope_ente, tmp_path):
+    staff = ["P1,Anna,dipendente,C,com,1,10,false,SEG", "P2,Bruno,dipendente,C,com,1,20,false,SEG"]
+    staff += ["P3,Carla,dipendente,C,com,1,0,false,SEG", "P4,Dario,dipendente,C,com,1,300,false,SEG"]
+    files = one_unit_comune("Ufficio", staff, [], '[funds]\npremio = "10000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, RULES, files)
+    # Σ presenza = (356 + 346 + 366 + 66) / 366 = 1134 / 366 = 3,09836065…; P1: 10.000 × 356 / 1134 = 3.139,33,
+    # P4: 10.000 × 66 / 1134 = 582,01. The places P1 needs: 3.139,33 × 0,5·10⁻⁷ / 3,098 = 0,00005 ≤ 0,0001 (7);
+    # P4 alone would need 6 (582,01 × 0,5·10⁻⁶ / 3,098 = 0,000094 ≤ 0,0001): 3,098361 beside 3,0983607 is two
+    # values for one sum, so everyone reads the 7 places: 3,0983607
+    assert {k: amounts(result)[k] for k in ("P1", "P4")} == {"P1": "3139.33", "P4": "582.01"}
+    for pid in ("P1", "P2", "P3", "P4"):
+        page = _page(result, pid)
+        assert "3,0983607" in page, (pid, page)
+        assert "3,098361 " not in page, (pid, page)
+        assert "la somma di presenza nell'ente = 3,0983607" in explain(result, "person", pid)
+    redone = Decimal(10000) * Decimal(66) / Decimal(366) / Decimal("3.0983607")  # 582,0105… → 582,01
+    assert redone.quantize(Decimal("0.01"), ROUND_HALF_UP) == Decimal("582.01")
