@@ -587,7 +587,7 @@ fonte = "art. 12"
     assert messages == [
         "riga 20, chiave premi[2].ammesso: formula «=punteggi = MAX.ENTE(punteggio)»: nome sconosciuto «punteggi» "
         "(forse «punteggio»?); nomi ammessi: punteggio, scheda, unita, ente, ente_attestata, cruscotto, quota_tempo, assenze, "
-        "giorni_servizio, giorni_anno, anno_ciclo, categoria, grado, ruolo, valutatore, retribuzione_posizione, sanzione, livello, fondo",
+        "giorni_servizio, giorni_incarico, giorni_anno, anno_ciclo, categoria, grado, ruolo, valutatore, retribuzione_posizione, sanzione, livello, fondo",
         "riga 21, chiave premi[2].peso: formula «=punteggio + retribuzione_posizione»: «+»: non si combinano punti e "
         "euro",
         "riga 28, chiave premi[3].importo: formula «=PREMIO(\"extra\") / 0»: PREMIO(«extra»): nessuna parte precedente "
@@ -609,7 +609,7 @@ def test_a_column_of_persone_csv_written_in_a_formula_says_the_formula_s_name(tm
     text = HIGHEST.replace('peso = "=1"', 'peso = "=anni * anzianita"')
     assert regulation_problems(tmp_path, text) == [
         "riga 21, chiave premi[2].peso: formula «=anni * anzianita»: nome sconosciuto «anni»; nomi ammessi: "
-        "punteggio, scheda, unita, ente, ente_attestata, cruscotto, quota_tempo, assenze, giorni_servizio, giorni_anno, anno_ciclo, categoria, grado, "
+        "punteggio, scheda, unita, ente, ente_attestata, cruscotto, quota_tempo, assenze, giorni_servizio, giorni_incarico, giorni_anno, anno_ciclo, categoria, grado, "
         "ruolo, valutatore, retribuzione_posizione, sanzione, livello, fondo; nome sconosciuto «anzianita»"
     ]
 

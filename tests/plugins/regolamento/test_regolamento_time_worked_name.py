@@ -61,7 +61,7 @@ def test_an_unknown_name_lists_quota_tempo_among_the_names(tmp_path):
     text = REGULATION.replace("punteggio * quota_tempo", "punteggio * tempo")
     assert regulation_problems(tmp_path, text) == [
         "riga 9, chiave premi[1].peso: formula «=punteggio * tempo»: nome sconosciuto «tempo» (forse «quota_tempo»?); nomi ammessi: "
-        "punteggio, scheda, unita, ente, ente_attestata, cruscotto, quota_tempo, assenze, giorni_servizio, giorni_anno, anno_ciclo, categoria, "
+        "punteggio, scheda, unita, ente, ente_attestata, cruscotto, quota_tempo, assenze, giorni_servizio, giorni_incarico, giorni_anno, anno_ciclo, categoria, "
         "grado, ruolo, valutatore, retribuzione_posizione, sanzione, livello, fondo"
     ]
 
