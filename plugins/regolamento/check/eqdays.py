@@ -57,7 +57,8 @@ def twice(reg: Regulation, ente: Ente) -> list[Problem]:
     blind = [pr for pr in reg.premiums if STAFF in pr.roles and PO in pr.roles and not reads_days(pr)]
     if not blind:
         return []
-    law = absorbs(ente.year)
+    # the article is Funzioni Locali's: another comparto's regulation is cited alone, never by a contract not its own
+    law = absorbs(ente.year) if reg.act.comparto == grades.AREE_COMPARTO else None
     source = f"{cite(reg, blind[0].source)}; {law.citation}" if law is not None else cite(reg, blind[0].source)
     out = []
     for person in ente.people.values():

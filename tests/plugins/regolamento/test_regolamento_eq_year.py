@@ -118,6 +118,18 @@ def test_the_incarico_days_paid_twice_are_warned(ciclope_ente, tmp_path):
     assert "art. 17 c. 1" in problem.source
 
 
+def test_the_double_pay_of_another_comparto_cites_its_regulation_alone(ciclope_ente, tmp_path):
+    """The article of the absorption is the Funzioni Locali contract's: a regulation of another comparto is warned
+    the same, citing its own part, never a contract that is not its own."""
+    text = regulation('"dipendente", "po"', "=100", result=True).replace(
+        'comparto = "funzioni_locali"', 'comparto = "altro"'
+    )
+    result = run_declared(ciclope_ente, tmp_path, text, case())
+    problems = [p for p in result.violations if p.rule == TWICE]
+    assert len(problems) == 2  # E1 and E2, as under Funzioni Locali
+    assert all("Funzioni Locali" not in p.source and "art. 3" in p.source for p in problems)
+
+
 def test_no_double_pay_warning_where_the_part_reads_the_incarico_or_no_result_pay(ciclope_ente, tmp_path):
     reading = run_declared(ciclope_ente, tmp_path, regulation('"dipendente", "po"', DAYS_WEIGHT, result=True), case())
     alone = run_declared(ciclope_ente, tmp_path, regulation('"dipendente", "po"', "=100"), case())
