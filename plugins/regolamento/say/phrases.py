@@ -517,7 +517,9 @@ def _one_after_another(reg: Regulation) -> list[str]:
     if len(twice) == len(names):
         return [f"P{product[1:]}"]
     named = [f"«{n}»" for n in twice if n != RESULT_PART]
-    where = f"Nella parte {', '.join(named)}" if len(named) == 1 else f"Nelle parti {', '.join(named)}"
+    # «Nelle parti «a» e «b»»; before «e nella retribuzione di risultato», the parts by commas alone
+    listed = ", ".join(named) if RESULT_PART in twice else fmt.listed(named)
+    where = f"Nella parte {listed}" if len(named) == 1 else f"Nelle parti {listed}"
     if RESULT_PART in twice:
         result = "nella retribuzione di risultato"
         where = f"{where} e {result}" if named else result[0].upper() + result[1:]

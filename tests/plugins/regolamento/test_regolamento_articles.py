@@ -685,3 +685,18 @@ def test_the_product_of_two_names_the_part_cut_twice(tmp_path):
         "Nella parte «obiettivi» più riduzioni si applicano una dopo l'altra: premio × (1 − prima) × (1 − seconda)."
         in art.render(read(tmp_path, one))
     )
+
+
+def test_the_product_names_two_parts_cut_twice_joined_by_e(tmp_path):
+    # a third part, «progetti», cut by nothing; a block with parti = ["presenza", "obiettivi"] cuts each of the two a
+    # second time: «presenza» by the 1st and the 3rd, «obiettivi» by the 2nd and the 3rd, «progetti» never
+    three = (
+        TWO_CUTS.replace("quota_fondo = 0.6\n", "quota_fondo = 0.5\n")
+        + '\n[[premi]]\nnome = "progetti"\nmetodo = "proporzionale"\nfonte = "art. 9 c. 3"\nquota_fondo = 0.1\n'
+        + '\n[[riduzioni]]\nmisura = "quota_tempo"\nparti = ["presenza", "obiettivi"]\nfonte = "art. 10 c. 3"\n'
+        + "scaglioni = [{ da = 0, a = 0.5, riduzione = 0.1 }, { da = 0.5, riduzione = 0 }]\n"
+    )
+    assert (
+        "Nelle parti «presenza» e «obiettivi» più riduzioni si applicano una dopo l'altra: premio × (1 − prima) × "
+        "(1 − seconda)."
+    ) in art.render(read(tmp_path, three))
