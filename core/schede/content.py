@@ -854,21 +854,32 @@ def _payments(result: Result, pid: str) -> tuple[Payment, ...]:
         band = f", fascia {award['band']}" if award.get("band") and award["band"] != about.get("level") else ""
         labels = result.plugin.status_labels
         readings = tuple(readings_of(figure, result, summed_parts(figure), pid)) if figure is not None else ()
-        out.append(
-            Payment(
-                what=fmt.worded(str(award["what"]), labels, signed=True) + band,
-                amount=fmt.euro(Decimal(award["amount"])),
-                pool=fmt.fund(pool, _label(result, pool), labels),
-                formula=words_only(fmt.worded(_formula(result, award, figure, pid), labels)),
-                source=fmt.worded(fmt.cite(str(award.get("source") or ""), result.plugin.documents), labels, True),
-                steps=_steps(result, figure, cited=True),
-                readings=readings,
-                note=words_only(fmt.worded(_note(figure), labels)) if figure is not None else "",
-                withheld=_withheld(result, left, pid),
-                parts=_parts(result, whole, pool, award.get("band"), pid, readings),
-            )
+        payment = Payment(
+            what=fmt.worded(str(award["what"]), labels, signed=True) + band,
+            amount=fmt.euro(Decimal(award["amount"])),
+            pool=fmt.fund(pool, _label(result, pool), labels),
+            formula=words_only(fmt.worded(_formula(result, award, figure, pid), labels)),
+            source=fmt.worded(fmt.cite(str(award.get("source") or ""), result.plugin.documents), labels, True),
+            steps=_steps(result, figure, cited=True),
+            readings=readings,
+            note=words_only(fmt.worded(_note(figure), labels)) if figure is not None else "",
+            withheld=_withheld(result, left, pid),
+            parts=_parts(result, whole, pool, award.get("band"), pid, readings),
         )
+        out.append(one_part(payment))
     return tuple(out)
+
+
+def one_part(payment: Payment) -> Payment:
+    """A premium that is one part's premium alone (its table one row, that part's amount) said as that part, once:
+    never a table «premio della parte «X»: € 913,19» over the part's own heading with the same amount."""
+    if len(payment.parts) != 1 or len(payment.steps) != 1 or payment.note or payment.withheld:
+        return payment
+    part = payment.parts[0]
+    if part.amount != payment.amount:
+        return payment
+    readings = payment.readings + tuple(x for x in part.readings if x not in payment.readings)
+    return attrs.evolve(part, what=payment.what, pool=payment.pool, readings=readings)
 
 
 def _formula(result: Result, award: Mapping[str, Any], figure: Figure | None, pid: str) -> str:
