@@ -200,7 +200,7 @@ def ciclope_rewards(
     words = f"al {fmt.decimal_it(floor.share * 100, 0)}%" if floor is not None else "al 30%"
     record_plan(found, rule, trace, (cite(law), article(law.source)), words, ente.people)
     record_tied_out(trace, found, scores, (cite(law), article(law.source)), ente.people)
-    record_below_cut(trace, found, scores, (cite(law), article(law.source)), ente.people)
+    record_below_cut(trace, found, scores, (cite(law), article(law.source)))
     trace.extend(tie_problems(ente.year, rule, found, article(law.source), cite(law), ente.people))
     trace.extend(no_places(rule, found, article(law.source), cite(law)))
     trace.extend(lacking(ente, found, cite(law)))

@@ -241,9 +241,7 @@ def record_tied_out(
             _record_left_out(trace, (pid, scores[pid], r.id), cited, note, (named, *story))
 
 
-def record_below_cut(
-    trace: Trace, found: Plan, scores: Mapping[str, Score], cited: tuple[str, str], people: Mapping[str, Person]
-) -> None:
+def record_below_cut(trace: Trace, found: Plan, scores: Mapping[str, Score], cited: tuple[str, str]) -> None:
     """Why each positively evaluated person below the places has no maggiorazione (``ammesso:maggiorazione_art69:
     <id>`` false, which ``explain`` and the person's scheda say): their place by score among those of their ranking who
     receive the premio individuale (a premium above zero: someone whose absences took it to zero is not among them),
@@ -254,26 +252,31 @@ def record_below_cut(
             if pid in r.chosen or pid in r.tied:
                 continue
             place = 1 + sum(1 for _, other in r.candidates if other > score)  # the tied share their place
+            ranking = f"graduatoria {ranking_words(r.id)}"
             where = (
-                "è la sola persona della graduatoria che riceve il premio individuale"  # no place among 1
+                f"è la sola persona della {ranking} che riceve il premio individuale"  # no place among 1
                 if len(r.candidates) == 1
-                else f"è {fmt.at_place(place)} posto per punteggio tra {fmt.the_count(len(r.candidates))} che ricevono il premio "
-                "individuale "
-                "nella graduatoria"
+                else f"è {fmt.at_place(place)} posto per punteggio tra {fmt.the_count(len(r.candidates))} che ricevono il "
+                f"premio individuale nella {ranking}"
             )
-            note = (
-                f"{who(people)(pid)} {where}, su {fmt.plural(r.evaluated, 'valutato', 'valutati')}; "
-                f"{_places(r.slots, r.evaluated)}"
-            )
-            _record_left_out(trace, (pid, scores[pid], r.id), cited, note)
+            # of the person in the third person, as the whole scheda speaks of them, the ranking named: the note says
+            # it all, and the score it read is on the scheda already
+            note = f"{where}, su {fmt.plural(r.evaluated, 'valutato', 'valutati')}; {_places(r.slots, r.evaluated)}"
+            _record_left_out(trace, (pid, scores[pid], r.id), cited, note, whole=True)
 
 
 def _record_left_out(
-    trace: Trace, who_where: tuple[str, Score, str], cited: tuple[str, str], note: str, tied: tuple[Input, ...] = ()
+    trace: Trace,
+    who_where: tuple[str, Score, str],
+    cited: tuple[str, str],
+    note: str,
+    tied: tuple[Input, ...] = (),
+    whole: bool = False,
 ) -> None:
     """The figure ``ammesso:maggiorazione_art69:<id>`` false of one person left out of the places of their ranking,
     with their score and the ranking read; ``tied``: left out by a tie at the cut, which the formula says, with the
-    people tied (and the criteria's story) as inputs."""
+    people tied (and the criteria's story) as inputs; ``whole``: a note that says the place and the ranking itself.
+    """
     (pid, score, ranking), (source, article) = who_where, cited
     tie = bool(tied)
     trace.record(
@@ -286,6 +289,7 @@ def _record_left_out(
             Input("punteggio", points(score.score), ref=f"score:{pid}"),
             Input("graduatoria", ranking_words(ranking), ref=f"{KEY}:quota:{ranking}"),
             *tied,
+            *((Input(Trace.SAID_WHOLE, True),) if whole else ()),  # ``whole``: the note says the values read
         ],
         label=f"Maggiorazione del premio individuale ({article})",
         note=note,

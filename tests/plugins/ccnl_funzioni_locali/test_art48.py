@@ -371,8 +371,9 @@ def test_a_person_below_the_places_is_told_their_place_and_never_another_s_score
     # the 40 who receive the premio individuale (all paid above zero); the last beneficiary's 92 points are never
     # said: in a small ente they would name S04
     note = result.figures["ammesso:maggiorazione_art69:S06"].note
+    # of the person in the third person, never their name and code on their own scheda; the ranking named
     assert note == (
-        "Persona S06 (S06) è al 6° posto per punteggio tra i 40 che ricevono il premio individuale nella graduatoria, "
+        "è al 6° posto per punteggio tra i 40 che ricevono il premio individuale nella graduatoria unica dell'ente, "
         "su 40 valutati; la maggiorazione ha 4 posti (quota × 40 valutati, per difetto)"
     )
     assert "92,00" not in note
@@ -383,11 +384,12 @@ def test_a_person_below_the_places_is_told_their_place_and_never_another_s_score
     text = explain(result, "person", "S06")
     assert "Non pagato:" not in text
     assert (
-        "\nMaggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026): non spetta — Persona S06 "
-        "(S06) è al 6° posto" in text
+        "\nMaggiorazione del premio individuale (art. 48 CCNL Funzioni Locali 23.2.2026): non spetta — è al 6° posto"
+        in text
     )
-    # the score it read as every score reads, two decimals and «punti»: «80,00 punti», never «80»
-    assert "per difetto) (punteggio = 80,00 punti; graduatoria = " in text
+    # the note says it whole: the score is the person's own, on the scheda already, the ranking is in the note; no
+    # bracket of the values read repeats them after it
+    assert "(quota × 40 valutati, per difetto)\n" in text and "per difetto) (punteggio = " not in text
     assert "ultimo beneficiario" not in text
 
 
@@ -413,7 +415,7 @@ def test_the_only_one_who_receives_the_premium_is_told_so_in_words_for_one(tmp_p
     result = run(tmp_path, files, 2026, {"maggiorazione": {"share": 0.30, "quota": 0.10}})
     note = result.figures["ammesso:maggiorazione_art69:S01"].note
     assert note == (
-        "Persona S01 (S01) è la sola persona della graduatoria che riceve il premio individuale, su 1 valutato; la "
+        "è la sola persona della graduatoria unica dell'ente che riceve il premio individuale, su 1 valutato; la "
         "quota del personale valutato (1) non dà nessun posto"
     )
 

@@ -46,4 +46,5 @@ def test_a_count_has_the_article_italian_gives_it(tmp_path):
     # eleven people all paid, A2 second of them: floor(10% × 11) = 1 place, A1's
     result = comune(tmp_path, [95, 94, 90, 88, 86, 84, 82, 80, 78, 76, 74])
     (line,) = build(result, "A2").refused
-    assert "Persona 2 (A2) è al 2° posto per punteggio tra gli 11 che ricevono il premio individuale" in line
+    assert "non spetta — è al 2° posto per punteggio tra gli 11 che ricevono il premio individuale" in line
+    assert "(A2)" not in line and "Persona 2" not in line  # their own scheda: never their name and code again
