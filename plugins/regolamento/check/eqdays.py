@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 
 from ciclope.core import Ente, Person, Problem, fmt, provisions
@@ -96,7 +97,7 @@ def reads_days(pr: Premium) -> bool:
     return any(DAYS_NAME in f.uses for f in formulas(pr))
 
 
-def parts_said(parts: list[Premium]) -> str:
+def parts_said(parts: Sequence[Premium]) -> str:
     """«la parte «produttività» paga», «le parti «a» e «b» pagano», «il premio paga» ([premio] alone)."""
     names = [getattr(pr, "name", "") for pr in parts]
     if not all(names):
