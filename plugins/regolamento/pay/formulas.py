@@ -224,8 +224,7 @@ class PartFormulas:
             assert span is not None
             env.known.clear()  # the row's data (its days, whom it covers, its declared columns) are read anew
             value, inputs = self._number(self.part.amount, env, "importo dell'incarico")
-            said = incarico_words(ente.year, r.get("kind"), r.get("start"), r.get("end"))
-            cell = Input("incarico", said, cell=ente.cell(ASSIGNMENTS, r.row, "kind"))
+            said, cell = appointment_said(ente, r), heading(ente, r)
             post = post_held(ente, r) or post_covered(ente, r.get("covered"))
             each.append(Held(money.r2(value), (cell, *post, *inputs), said))
             spans.append(span)
@@ -279,6 +278,17 @@ def appointment_said(ente: Ente, r: CoreRow) -> str:
     project = project_said(ente, r)
     kind = f"progetto {project}" if project else r.get("kind")
     return incarico_words(ente.year, kind, r.get("start"), r.get("end"))
+
+
+def heading(ente: Ente, r: CoreRow) -> Input:
+    """The first row of an appointment's block: «progetto | P1 — Archivio digitale dal 01/01/2025 al 31/05/2025»
+    for a project (two projects of a person told apart), «incarico | reggenza dal …» for another."""
+    project = project_said(ente, r)
+    if not project:
+        said = incarico_words(ente.year, r.get("kind"), r.get("start"), r.get("end"))
+        return Input("incarico", said, cell=ente.cell(ASSIGNMENTS, r.row, "kind"))
+    said = incarico_words(ente.year, project, r.get("start"), r.get("end"))
+    return Input("progetto", said, cell=ente.cell(ASSIGNMENTS, r.row, "kind"))
 
 
 def project_said(ente: Ente, r: CoreRow) -> str:
