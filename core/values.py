@@ -161,14 +161,14 @@ def within_precision(value: Decimal, text: object) -> Decimal:
 def parse_percent(text: str) -> Decimal:
     """A percentage, any size: ``80%`` or ``0,8`` is 0.8 (:func:`parse_number`); a column read with it is
     shown as a percentage wherever its cells are explained («80%», never «0,8»). Above 1 it needs its sign: «51»
-    may be the 51% the office meant or the 5100% it reads as, and a premium multiplied by it would be 51 times
-    too large — an error giving both readings, never a silent guess."""
+    is most likely the 51% the office meant, read as 5100% a premium multiplied by it would be 51 times too large —
+    an error saying the likely meaning («51%», or 0,51), as a quota's does, never a silent guess."""
     value = parse_number(text, example="90%")
     if value > 1 and not str(text).strip().endswith("%"):
-        points, ratio = f"{decimal_it(value.normalize())}%", f"{decimal_it((value * 100).normalize())}%"
+        points, share = f"{decimal_it(value.normalize())}%", decimal_it((value / 100).normalize())
         raise ValueError(
-            f"attesa una percentuale, trovato {quoted(text)}: oltre 1 si scrive con il segno %, «{points}» oppure "
-            f"«{ratio}»"
+            f"attesa una percentuale, trovato {quoted(text)}: oltre 1 si scrive con il segno %: scrivi «{points}» "
+            f"(o {share})"
         )
     return value
 

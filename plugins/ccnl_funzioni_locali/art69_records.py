@@ -158,8 +158,12 @@ def fund_key(name: str) -> str:
 
 
 def fund_words(name: str, pool: Pool) -> str:
-    """A fund as people read it: its pool's label, else «fondo» and its name in words."""
-    return pool.label or f"fondo {name.replace('_', ' ')}"
+    """A fund as people read it: its pool's label, else «fondo» and its name in words as every document says it
+    (:func:`fmt.fund`: «fondo produttività» for the key ``produttivita``)."""
+    if pool.label:
+        return pool.label
+    words = fmt.fund(name)
+    return f"{words[:1].lower()}{words[1:]}"
 
 
 def ranking_words(ranking: str) -> str:
@@ -170,7 +174,7 @@ def ranking_words(ranking: str) -> str:
 def taken_from(name: str, pools: Mapping[str, Pool]) -> str:
     """«accantonamento dal fondo «Premi per la performance individuale»», «… dal fondo per la produttività»: the fund
     by the label every document names it by, never its key («fondo performance individuale»)."""
-    words = fund_words(name, pools[name]) if name in pools else f"fondo {name.replace('_', ' ')}"
+    words = fund_words(name, pools[name]) if name in pools else fmt.fund(name)
     if words.lower().startswith("fondo"):
         return f"accantonamento dal {words[:1].lower()}{words[1:]}"
     return f"accantonamento dal fondo «{words}»"

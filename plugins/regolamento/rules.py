@@ -47,6 +47,7 @@ from ciclope.plugins.regolamento.check import (
     paidafter,
     positioncheck,
     positiondays,
+    rowsinterm,
     scaleslip,
     servicedates,
     timetwice,
@@ -177,6 +178,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + timetwice.problems(regulation)
             + eqdays.unpaid(regulation, ente)
             + eqdays.twice(regulation, ente)
+            + rowsinterm.problems(regulation, ente)
             + unusedfunds.problems(regulation, ente)
             + fundshares.problems(regulation)
             + coefficientorder.problems(regulation, where)

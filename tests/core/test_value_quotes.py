@@ -18,10 +18,10 @@ def test_a_share_written_as_a_percentage_without_its_sign_is_suggested_in_guille
 
 
 def test_a_percentage_above_one_without_its_sign_gives_both_readings_in_guillemets():
-    # «51»: 51% as meant, or 51 × 100 = 5.100% as read
+    # «51»: 51% as meant, 51 / 100 = 0,51 as a share (never «5.100%», which no office meant)
     with pytest.raises(ValueError) as err:
         parse_percent("51")
     assert (
         str(err.value)
-        == "attesa una percentuale, trovato «51»: oltre 1 si scrive con il segno %, «51%» oppure «5.100%»"
+        == "attesa una percentuale, trovato «51»: oltre 1 si scrive con il segno %: scrivi «51%» (o 0,51)"
     )

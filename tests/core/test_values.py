@@ -279,10 +279,10 @@ def test_a_column_s_texts_parsed_at_once_are_parsed_one_by_one(parser, texts):
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        # «51» in a column of percentages: the 51% meant, or 51 × 100 = 5.100% as a share above 1 reads
-        ("51", 'attesa una percentuale, trovato «51»: oltre 1 si scrive con il segno %, «51%» oppure «5.100%»'),
-        # 1,5 = 1,5% or 1,5 × 100 = 150%
-        ("1,5", 'attesa una percentuale, trovato «1,5»: oltre 1 si scrive con il segno %, «1,5%» oppure «150%»'),
+        # «51» in a column of percentages: the 51% meant, 51 / 100 = 0,51 as a share
+        ("51", "attesa una percentuale, trovato «51»: oltre 1 si scrive con il segno %: scrivi «51%» (o 0,51)"),
+        # 1,5 = 1,5%, 1,5 / 100 = 0,015
+        ("1,5", "attesa una percentuale, trovato «1,5»: oltre 1 si scrive con il segno %: scrivi «1,5%» (o 0,015)"),
     ],
 )
 def test_a_percentage_above_one_without_its_sign_is_refused_with_both_readings(text, said):

@@ -8,12 +8,14 @@ Two warnings, never a changed amount, since ciclope cannot know what the regulat
 - :func:`unpaid`: a part pays the employees but no part pays the PO / EQ, so the days outside the incarico are paid
   by nobody, and nothing said so;
 - :func:`twice`: a part pays the employees and the PO / EQ too without any of its formulas reading
-  ``giorni_incarico``, while [risultato_po] pays the same person: the incarico's days are paid twice."""
+  ``giorni_incarico``, while [risultato_po] pays the same person: the incarico's days are paid twice (a part paid
+  per row of incarichi.csv, a project, pays the row's days instead, not the whole service)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 
 from ciclope.core import Ente, Person, Problem, fmt, provisions
@@ -21,7 +23,7 @@ from ciclope.plugins.regolamento.compile.incarico import PO, TERM_END, TERM_STAR
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import formulas
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Premium, Regulation
+from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 
 UNPAID, TWICE = "regolamento.eq_giorni_non_pagati", "regolamento.eq_giorni_due_volte"
 STAFF = "dipendente"
@@ -54,7 +56,8 @@ def twice(reg: Regulation, ente: Ente) -> list[Problem]:
     result_roles = {role for rp in reg.result_pays for role in rp.roles}
     if PO not in result_roles:
         return []
-    blind = [pr for pr in reg.premiums if STAFF in pr.roles and PO in pr.roles and not reads_days(pr)]
+    both = [pr for pr in reg.premiums if STAFF in pr.roles and PO in pr.roles and not per_row(pr)]
+    blind = [pr for pr in both if not reads_days(pr)]
     if not blind:
         return []
     # the article is Funzioni Locali's: another comparto's regulation is cited alone, never by a contract not its own
@@ -84,11 +87,17 @@ def partial_terms(reg: Regulation, ente: Ente) -> list[tuple[Person, Incarico]]:
     return [(p, term) for p, term in found if term.partial]
 
 
+def per_row(pr: Premium) -> bool:
+    """Whether the part pays per row of incarichi.csv (a project, a reggenza): the row's own days, never the whole
+    service, so it pays the incarico's days only where a row overlaps them."""
+    return isinstance(pr, Part) and pr.assignments is not None
+
+
 def reads_days(pr: Premium) -> bool:
     return any(DAYS_NAME in f.uses for f in formulas(pr))
 
 
-def parts_said(parts: list[Premium]) -> str:
+def parts_said(parts: Sequence[Premium]) -> str:
     """«la parte «produttività» paga», «le parti «a» e «b» pagano», «il premio paga» ([premio] alone)."""
     names = [getattr(pr, "name", "") for pr in parts]
     if not all(names):

@@ -141,6 +141,8 @@ Tied = tuple[str, Value, "Input | None"]  # a value that decides a tie of a rank
 
 COVERED = "della persona sostituita"  # of whom a post's figure is read (``DI(…; sostituito)``): never their name
 ASSIGNMENTS = "incarichi"  # the sheet of the appointments a part pays one by one ([[premi]] incarichi)
+INCARICO_DATES = (("start", "inizio dell'incarico"), ("end", "fine dell'incarico"))
+PROJECT_DATES = (("start", "nel progetto dal"), ("end", "nel progetto fino al"))
 PROJECTS = "projects"  # the sheet of the projects an appointment names (its column progetto): progetti.csv
 
 
@@ -488,7 +490,9 @@ class PersonEnv:
         """Note the dates of the appointment paid, each with its cell, then the dates of service that cut its days:
         what its days are counted from."""
         ente = self.facts.ente
-        for column, words in (("start", "inizio dell'incarico"), ("end", "fine dell'incarico")):
+        # a project's row says its own dates («nel progetto dal»), «incarico» is the PO / EQ's
+        said = PROJECT_DATES if row.values.get("project") else INCARICO_DATES
+        for column, words in said:
             date = row.values.get(column)
             if date is not None:
                 cell = ente.cell(ASSIGNMENTS, row.number, column)

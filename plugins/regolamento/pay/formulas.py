@@ -22,6 +22,7 @@ from ciclope.core import Ente, Input, Person, Problem, Trace, fmt, money
 from ciclope.core import Row as CoreRow
 from ciclope.plugins.regolamento.compile.env import (
     ASSIGNMENTS,
+    PROJECTS,
     Cohort,
     Facts,
     PersonEnv,
@@ -223,8 +224,7 @@ class PartFormulas:
             assert span is not None
             env.known.clear()  # the row's data (its days, whom it covers, its declared columns) are read anew
             value, inputs = self._number(self.part.amount, env, "importo dell'incarico")
-            said = incarico_words(ente.year, r.get("kind"), r.get("start"), r.get("end"))
-            cell = Input("incarico", said, cell=ente.cell(ASSIGNMENTS, r.row, "kind"))
+            said, cell = appointment_said(ente, r), heading(ente, r)
             post = post_held(ente, r) or post_covered(ente, r.get("covered"))
             each.append(Held(money.r2(value), (cell, *post, *inputs), said))
             spans.append(span)
@@ -270,6 +270,35 @@ def incarico_words(year: int, kind: object, start: object, end: object) -> str:
     31/12/2016», never the file and row that write it (explain keeps the cell in its arrow)."""
     first, last = span_in_year(year, start, end)
     return f"{kind or 'incarico'} dal {fmt.date_it(first)} al {fmt.date_it(last)}"
+
+
+def appointment_said(ente: Ente, r: CoreRow) -> str:
+    """A row of incarichi.csv in words: a project's by its code and title as progetti.csv writes them, «progetto P1 —
+    Archivio digitale dal 01/01/2025 al 31/05/2025»; another by its kind, «reggenza dal 01/07/2016 al 31/12/2016»."""
+    project = project_said(ente, r)
+    kind = f"progetto {project}" if project else r.get("kind")
+    return incarico_words(ente.year, kind, r.get("start"), r.get("end"))
+
+
+def heading(ente: Ente, r: CoreRow) -> Input:
+    """The first row of an appointment's block: «progetto | P1 — Archivio digitale dal 01/01/2025 al 31/05/2025»
+    for a project (two projects of a person told apart), «incarico | reggenza dal …» for another."""
+    project = project_said(ente, r)
+    if not project:
+        said = incarico_words(ente.year, r.get("kind"), r.get("start"), r.get("end"))
+        return Input("incarico", said, cell=ente.cell(ASSIGNMENTS, r.row, "kind"))
+    said = incarico_words(ente.year, project, r.get("start"), r.get("end"))
+    return Input("progetto", said, cell=ente.cell(ASSIGNMENTS, r.row, "kind"))
+
+
+def project_said(ente: Ente, r: CoreRow) -> str:
+    """The project a row names, «P1 — Archivio digitale» (its code alone where progetti.csv has no title); ""
+    for a row naming none."""
+    code = r.get("project")
+    if not code:
+        return ""
+    title = next((p.get("title") for p in ente.table(PROJECTS) if str(p.get("id")) == str(code)), None)
+    return f"{code} — {title}" if title else str(code)
 
 
 def post_held(ente: Ente, r: CoreRow) -> tuple[Input, ...]:

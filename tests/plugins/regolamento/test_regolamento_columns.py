@@ -865,7 +865,8 @@ def test_a_percentage_above_one_without_its_sign_is_refused_at_its_cell(ciclope_
     [problem] = [p for p in refused.value.problems if p.column == "modalita"]
     # B is on row 4: the header, SEG, A, B
     assert (problem.file, problem.row) == ("people.csv", 4)
-    assert problem.message.endswith("oltre 1 si scrive con il segno %, «51%» oppure «5.100%»; riga di Persona B (B)")
+    # 51 / 100 = 0,51
+    assert problem.message.endswith("oltre 1 si scrive con il segno %: scrivi «51%» (o 0,51); riga di Persona B (B)")
 
 
 EARLIER = (

@@ -155,3 +155,16 @@ def test_the_sum_over_a_team_is_read_only_where_a_part_pays_by_appointment(tmp_p
     problems = regulation_problems(tmp_path, text)
     # the team is the rows of the appointments a part pays: without incarichi there is none to sum over
     assert any("SOMMA.INCARICHI non si usa nell'importo" in p for p in problems), problems
+
+
+def test_each_project_is_named_by_its_code_and_title(ciclope_ente, tmp_path):
+    """E1 is in P1 and P2: each block of the explanation (and of the scheda) opens with the project, by its code and
+    title as progetti.csv writes them, not «incarico: progetto» twice; E3's row from 10/06 says it of the project."""
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    first = [(i.name, i.value) for i in result.figures["award:E1"].inputs if i.name in ("progetto", "incarico")]
+    assert first == [
+        ("progetto", "P1 — Sicurezza urbana estate dal 01/01/2024 al 31/12/2024"),
+        ("progetto", "P2 — Digitalizzazione pratiche edilizie dal 01/01/2024 al 31/12/2024"),
+    ]
+    names = [i.name for i in result.figures["award:E3"].inputs]
+    assert "nel progetto dal" in names and "inizio dell'incarico" not in names
