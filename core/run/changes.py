@@ -43,6 +43,7 @@ from ciclope.core.run.explain import (
     stored_kinds,
     value_kind,
 )
+from ciclope.core.run.rulediff import recorded_toml, toml_changes
 from ciclope.core.store import Store
 from ciclope.core.store import commands as store_commands
 from ciclope.core.store.words import ente_info
@@ -119,6 +120,7 @@ def annotate(store: Store, doc: dict[str, Any], a: int, b: int) -> None:
     data = {pid: any(c["data"] for c in lines) for pid, lines in changed.items()}
     moved = [pid for pid, yes in data.items() if yes]
     shared = shared_changes(runs, set(names)) + rules_changed(first, after)
+    doc["common"] = [c["said"] for c in shared]
     rewarded = (first.get("rewards") is not None, after.get("rewards") is not None)
     for p in doc["people"]:
         pid = p["person"]
@@ -158,27 +160,30 @@ def reason(others: Sequence[str], shared: Sequence[Mapping[str, Any]], paid: boo
         fund = "l'importo cambia perché il fondo è ripartito tra tutti e " if paid else ""
         tail.append(fund + "sono cambiati i dati di " + ", ".join(others))
     if shared:
-        tail.append("sono cambiati dati comuni: " + "; ".join(c["said"] for c in shared))
+        tail.append("sono cambiati i dati comuni detti all'inizio")
     return "nessun suo dato è cambiato" + (": " + "; ".join(tail) if tail else "")
 
 
 def rules_changed(da: Mapping[str, Any], db: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The files cycle.toml names as the ente's parameters (a declared regulation) whose content differs between
-    the two results (results.json's ``audit.override_files``): a rule changed, not a datum."""
+    the two results (results.json's ``audit.override_files``): a rule changed, not a datum. Each key that differs
+    is said in the office's words when both files are still the ones the runs read (:mod:`.rulediff`); else the
+    file is named as changed."""
     fa, fb = (d.get("audit", {}).get("override_files", {}) or {} for d in (da, db))
-    return [
-        {
-            "figure": "",
-            "name": key,
-            "from": None,
-            "to": None,
-            "cells": [],
-            "data": True,
-            "said": f"il file «{key}» indicato in cycle.toml",
-        }
-        for key in sorted(set(fa) | set(fb))
-        if fa.get(key) != fb.get(key)
-    ]
+    out = []
+    for key in sorted(set(fa) | set(fb)):
+        if fa.get(key) == fb.get(key):
+            continue
+        x, y = (
+            recorded_toml((d.get("audit", {}).get("overrides") or {}).get(key), f.get(key))
+            for d, f in ((da, fa), (db, fb))
+        )
+        lines = toml_changes(x, y) if x is not None and y is not None else []
+        said = [f"{key}: {line}" for line in lines] or [f"il file «{key}» indicato in cycle.toml"]
+        out += [
+            {"figure": "", "name": key, "from": None, "to": None, "cells": [], "data": True, "said": s} for s in said
+        ]
+    return out
 
 
 def own_keys(trace: Trace, pid: str) -> set[str]:

@@ -385,6 +385,9 @@ def diff_text(doc: dict, levels: tuple[Mapping[str, str], Mapping[str, str]] | N
     if doc["same"]:
         return head + "Nessuna differenza: stesso results.json (stessi input e stesso regolamento).\n"
     out = [head]
+    if doc.get("common"):
+        out.append("Cambiato per tutti (fondi, regolamento e altri dati comuni):")
+        out += [f"  {line}" for line in doc["common"]] + [""]
     if doc["figures"]:
         out.append("Cifre cambiate:")
         out.append(
