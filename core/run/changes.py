@@ -313,7 +313,8 @@ def _unique(changes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def input_changes(runs: Runs, key: str) -> list[dict[str, Any]]:
     """The inputs read from a cell whose value differs between two versions of the figure ``key``:
-    paired by position when the figure reads as many inputs in both runs, else by name."""
+    paired by position when the figure reads as many inputs in both runs, else by name, with those read by one
+    version only (:func:`read_once`)."""
     ia, ib = list(runs.before[key].get("inputs", ())), list(runs.after[key].get("inputs", ()))
     if len(ia) == len(ib):
         pairs = list(zip(ia, ib))
@@ -337,6 +338,27 @@ def input_changes(runs: Runs, key: str) -> list[dict[str, Any]]:
                 "said": f"{x['name']}: {_read(runs, x, runs.before)} → {_read(runs, y, runs.after)}",
             }
         )
+    return out + ([] if len(ia) == len(ib) else read_once(runs, key, ia, ib))
+
+
+def read_once(
+    runs: Runs, key: str, ia: Sequence[Mapping[str, Any]], ib: Sequence[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """The inputs read from a cell by one version of a figure only, when the two versions read a different number
+    of inputs (a date of cessazione the office wrote in one year): a datum of the person that changed, said with its
+    cell on the side that read it."""
+    names = {i["name"] for i in ia}, {i["name"] for i in ib}
+    out = []
+    for side, inputs, other in ((0, ia, names[1]), (1, ib, names[0])):
+        trace = runs.after if side else runs.before
+        for i in inputs:
+            if not i.get("cell") or i["name"] in other:
+                continue
+            value = _read(runs, i, trace)
+            said = f"nessun dato prima, {value} dopo" if side else f"{value} prima, nessun dato dopo"
+            change = {"figure": key, "name": i["name"], "from": None, "to": None, "cells": [i["cell"]], "data": True}
+            change.update({"from" if side == 0 else "to": i["value"], "said": f"{i['name']}: {said}"})
+            out.append(change)
     return out
 
 

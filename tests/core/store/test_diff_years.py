@@ -108,3 +108,18 @@ def test_what_is_common_is_said_once_at_the_top(two_years: Path) -> None:
     )
     assert "[atto] sigla: CCDI 2024 → CCDI 2025" in top
     assert "indicato in cycle.toml" not in text
+
+
+def block(text: str, pid: str) -> str:
+    """The lines of one person in the diff: their row and the indented lines under it."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if f"({pid})" in line and not line.startswith(" "))
+    end = next((j for j in range(start + 1, len(lines)) if not lines[j].startswith("  ")), len(lines))
+    return "\n".join(lines[start:end])
+
+
+def test_a_retirement_is_among_the_persons_changes(two_years: Path) -> None:
+    # D01 retires on 31/03/2025 (persone.csv, row 2): her premium moves because of it, and the date is said
+    lines = block(diff(two_years), "D01")
+    assert "cambiato: data di cessazione: nessun dato prima, 31/03/2025 (" in lines
+    assert "perché: nessun suo dato è cambiato" not in lines
