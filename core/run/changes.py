@@ -235,8 +235,10 @@ def figure_changes(runs: Runs, pid: str, ka: set[str], kb: set[str]) -> list[dic
     parts_a, parts_b = parts_of(a, pid, runs.pools_before.get(pid, ())), parts_of(b, pid, runs.pools_after.get(pid, ()))
     paid = {k for k in parts_a | parts_b if value_kind(k) == "money"}
     premium = f"award:{pid}"
-    # a part paid in one run only: every part said, so the lines add up to the premium's difference
-    said_parts = (parts_a | parts_b) if parts_a != parts_b else set()
+    # a part paid in one run only: every part said, so the lines add up to the premium's difference; a figure the
+    # premium reads that is no pay (a reduction for absence, said on its own line) is no part paid
+    money_a, money_b = ({k for k in parts if value_kind(k) == "money"} for parts in (parts_a, parts_b))
+    said_parts = (parts_a | parts_b) if money_a != money_b else set()
     out = []
     for key in sorted(ka | kb):
         if value_kind(key) == "money" and key not in parts_a | parts_b | {premium}:

@@ -355,15 +355,31 @@ def diff(store: Store, a: int, b: int) -> dict:
         before, after = pa_.get(pid), pb_.get(pid)
         if before is None or after is None or _card(before) != _card(after):
             people.append({"person": pid, "from": _card(before), "to": _card(after)})
-    va = {(v["rule"], v["where"], v["message"]) for v in rows(store.engine, schema.violations, a)}
-    vb = {(v["rule"], v["where"], v["message"]) for v in rows(store.engine, schema.violations, b)}
-    as_dict = lambda v: {"rule": v[0], "where": v[1], "message": v[2]}  # noqa: E731
+    return {"same": False, "figures": figures, "people": people, "violations": _violations(store, a, b)}
+
+
+def _violations(store: Store, a: int, b: int) -> dict[str, list[dict]]:
+    """The problems of ``b`` not in ``a`` (new) and those of ``a`` not in ``b`` (resolved). Two problems are the
+    same when their rule, place and message are, the message read with its own run's year neutralised: a warning
+    that only names its year («non configurata per il 2024», «… per il 2025») is the same warning both years."""
+    years = {r: _year(store, r) for r in (a, b)}
+
+    def keyed(result_id: int) -> dict[tuple[str, str, str], dict]:
+        year = str(years[result_id])
+        found = rows(store.engine, schema.violations, result_id)
+        return {(v["rule"], v["where"], v["message"].replace(year, "\x00")): v for v in found}
+
+    va, vb = keyed(a), keyed(b)
+    said = lambda v: {"rule": v["rule"], "where": v["where"], "message": v["message"]}  # noqa: E731
     return {
-        "same": False,
-        "figures": figures,
-        "people": people,
-        "violations": {"new": [as_dict(v) for v in sorted(vb - va)], "resolved": [as_dict(v) for v in sorted(va - vb)]},
+        "new": [said(vb[k]) for k in sorted(vb.keys() - va.keys())],
+        "resolved": [said(va[k]) for k in sorted(va.keys() - vb.keys())],
     }
+
+
+def _year(store: Store, result_id: int) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(schema.results.c.year).where(schema.results.c.id == result_id)).scalar_one())
 
 
 def _card(p) -> dict | None:

@@ -1,7 +1,8 @@
 """`ciclope diff --year 2024 --year 2025`: an office's second year, against the first one in the same archive.
 
 Between the two years the fund grows from € 1.000,00 to € 1.200,00, the regulation's threshold for the full weight
-goes from 95 to 90 points, D01 retires on 31/03/2025 and D02's «Obiettivi» go from 45 to 40: everyone's data change,
+goes from 95 to 90 points, D01 retires on 31/03/2025, D02's «Obiettivi» go from 45 to 40 and her 20 days of absence
+(a 10% reduction) become none: everyone's data change,
 so what is common to all (the fund, the regulation) is said once at the top, not only for whoever's data did not
 change; D01's retirement is among D01's changes.
 """
@@ -30,6 +31,11 @@ voci = [
   { sezione = "Comportamenti", voce = "Qualità", massimo = 50 },
 ]
 
+[[riduzioni]]
+misura = "assenze"
+fonte = "art. 3"
+scaglioni = [{ da = 0, a = 15, riduzione = 0 }, { da = 16, riduzione = "10%" }]
+
 [[premi]]
 nome = "produttività"
 metodo = "proporzionale"
@@ -50,7 +56,7 @@ FILES = {
     "I1,O1,Pratiche,più è meglio,1,,10,10\n",
     "persone.csv": "codice,nome,ruolo,categoria,unità,quota_tempo,giorni_assenza,valutatore,cessazione\n"
     "D01,Anna Colavita,Dipendente,C,ENTE,100%,0,SEG,\n"
-    "D02,Giulia Mastrangelo,Dipendente,C,ENTE,100%,0,SEG,\n",
+    "D02,Giulia Mastrangelo,Dipendente,C,ENTE,100%,20,SEG,\n",
     "valutazioni.csv": "persona,valutatore,sezione,voce,punti_massimi,punti\n"
     "D01,SEG,Risultati,Obiettivi,50,48\nD01,SEG,Comportamenti,Qualità,50,48\n"
     "D02,SEG,Risultati,Obiettivi,50,45\nD02,SEG,Comportamenti,Qualità,50,45\n",
@@ -77,12 +83,13 @@ def two_years(tmp_path: Path) -> Path:
     later = REGULATION.replace("2024", "2025").replace(">= 95", ">= 90")
     (tmp_path / "regolamento-2025.toml").write_text(later, encoding="utf-8")
     cycle.write_text(cycle_of(2025), encoding="utf-8")
-    edits = {
-        "ente.toml": ("1000.00", "1200.00"),
-        "persone.csv": ("SEG,\nD02", "SEG,2025-03-31\nD02"),
-        "valutazioni.csv": ("D02,SEG,Risultati,Obiettivi,50,45", "D02,SEG,Risultati,Obiettivi,50,40"),
-    }
-    for name, (old, new) in edits.items():
+    edits = [
+        ("ente.toml", "1000.00", "1200.00"),
+        ("persone.csv", "SEG,\nD02", "SEG,2025-03-31\nD02"),
+        ("persone.csv", "100%,20,SEG", "100%,0,SEG"),
+        ("valutazioni.csv", "D02,SEG,Risultati,Obiettivi,50,45", "D02,SEG,Risultati,Obiettivi,50,40"),
+    ]
+    for name, old, new in edits:
         path = tmp_path / "comune" / name
         path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     done = ciclope("run", cycle)
@@ -123,3 +130,16 @@ def test_a_retirement_is_among_the_persons_changes(two_years: Path) -> None:
     lines = block(diff(two_years), "D01")
     assert "cambiato: data di cessazione: nessun dato prima, 31/03/2025 (" in lines
     assert "perché: nessun suo dato è cambiato" not in lines
+
+
+def test_a_warning_that_only_names_its_year_is_neither_new_nor_resolved(two_years: Path) -> None:
+    # the maggiorazione not configured: the same warning both years, «per il 2024» then «per il 2025»
+    text = diff(two_years)
+    assert "Violazioni nuove: 0" in text and "Violazioni risolte: 0" in text
+
+
+def test_the_premium_line_follows_one_rule(two_years: Path) -> None:
+    # D01's and D02's premiums both move, D02's also because her 10% reduction (20 days) is gone in 2025: the table
+    # says both amounts; neither has a «Premio di …» line, since no part of the premium is paid in one year only
+    # (a reduction is no part paid), as the people whose reduction did not change have none
+    assert "cambiato: Premio di" not in diff(two_years)
