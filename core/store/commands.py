@@ -147,10 +147,11 @@ def _history_text(store: Store, ente: str, years: list[Current], t: Trend) -> st
     columns = ["Anno", "Regolamento", "Perf. ente", "Persone", "Errori", "Avvisi", "Fondi", "Distribuito", "Esecuzione"]
     # each year's regulation by the title of its acts, as the run read it: never the plugin's name
     titles = {c.year: acts_of(ente_info(c.plugin, store.document(c.result_id), c.year)) for c in years}
+    changed = _regulation_changed(store, years, titles)
     body = [
         [
             str(c.year),
-            fmt_clip(titles[c.year]),
+            titles[c.year] + (" (cambiato)" if c.year in changed else ""),
             fmt.pct(c.performance),
             str(c.people),
             str(c.errors),
@@ -166,6 +167,8 @@ def _history_text(store: Store, ente: str, years: list[Current], t: Trend) -> st
         before = next((titles[c.year] for c in reversed(years) if c.year < y), a)
         a, b = (before, titles[y]) if y in titles and before != titles[y] else (a, b)
         text += f"\nDal {y} il regolamento applicato è cambiato: {a} → {b} (aree e indicatori possono differire).\n"
+    if changed:
+        text += "\n(cambiato): il regolamento è diverso da quello dell'anno prima nell'archivio.\n"
     if t.missing:
         text += "\nAnni senza risultato nell'archivio: " + ", ".join(str(y) for y in t.missing) + ".\n"
     areas = [r for r in t.rows if r.kind == "area"]
@@ -176,6 +179,15 @@ def _history_text(store: Store, ente: str, years: list[Current], t: Trend) -> st
             set(range(2, 2 + len(t.years))),
         )
     return text
+
+
+def _regulation_changed(store: Store, years: list[Current], titles: Mapping[int, str]) -> set[int]:
+    """The years whose regulation differs from the year before's in the archive: another title of its acts, or
+    another content of the regulation file cycle.toml names (results.json's ``audit.override_files``)."""
+    files = {c.year: store.document(c.result_id).get("audit", {}).get("override_files") or {} for c in years}
+    return {
+        b.year for a, b in zip(years, years[1:]) if titles[a.year] != titles[b.year] or files[a.year] != files[b.year]
+    }
 
 
 def fmt_clip(text: str, width: int = 48) -> str:

@@ -143,3 +143,13 @@ def test_the_premium_line_follows_one_rule(two_years: Path) -> None:
     # says both amounts; neither has a «Premio di …» line, since no part of the premium is paid in one year only
     # (a reduction is no part paid), as the people whose reduction did not change have none
     assert "cambiato: Premio di" not in diff(two_years)
+
+
+def test_history_shows_the_regulation_whole_and_marks_the_year_it_changed(two_years: Path) -> None:
+    done = ciclope("history", two_years, "--ente", "comune-prova")
+    assert done.returncode == 0, done.stderr
+    rows = {line[:4]: line for line in done.stdout.splitlines() if line[:4] in ("2024", "2025")}
+    # the titles differ only at their end: both whole
+    assert "Criteri per la produttività del Comune di Prova (CCDI 2024)" in rows["2024"]
+    assert "Criteri per la produttività del Comune di Prova (CCDI 2025) (cambiato)" in rows["2025"]
+    assert "(cambiato)" not in rows["2024"]
