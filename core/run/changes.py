@@ -43,6 +43,7 @@ from ciclope.core.run.explain import (
     stored_kinds,
     value_kind,
 )
+from ciclope.core.run.rulediff import recorded_toml, toml_changes
 from ciclope.core.store import Store
 from ciclope.core.store import commands as store_commands
 from ciclope.core.store.words import ente_info
@@ -119,6 +120,7 @@ def annotate(store: Store, doc: dict[str, Any], a: int, b: int) -> None:
     data = {pid: any(c["data"] for c in lines) for pid, lines in changed.items()}
     moved = [pid for pid, yes in data.items() if yes]
     shared = shared_changes(runs, set(names)) + rules_changed(first, after)
+    doc["common"] = [c["said"] for c in shared]
     rewarded = (first.get("rewards") is not None, after.get("rewards") is not None)
     for p in doc["people"]:
         pid = p["person"]
@@ -158,27 +160,30 @@ def reason(others: Sequence[str], shared: Sequence[Mapping[str, Any]], paid: boo
         fund = "l'importo cambia perché il fondo è ripartito tra tutti e " if paid else ""
         tail.append(fund + "sono cambiati i dati di " + ", ".join(others))
     if shared:
-        tail.append("sono cambiati dati comuni: " + "; ".join(c["said"] for c in shared))
+        tail.append("sono cambiati i dati comuni detti all'inizio")
     return "nessun suo dato è cambiato" + (": " + "; ".join(tail) if tail else "")
 
 
 def rules_changed(da: Mapping[str, Any], db: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The files cycle.toml names as the ente's parameters (a declared regulation) whose content differs between
-    the two results (results.json's ``audit.override_files``): a rule changed, not a datum."""
+    the two results (results.json's ``audit.override_files``): a rule changed, not a datum. Each key that differs
+    is said in the office's words when both files are still the ones the runs read (:mod:`.rulediff`); else the
+    file is named as changed."""
     fa, fb = (d.get("audit", {}).get("override_files", {}) or {} for d in (da, db))
-    return [
-        {
-            "figure": "",
-            "name": key,
-            "from": None,
-            "to": None,
-            "cells": [],
-            "data": True,
-            "said": f"il file «{key}» indicato in cycle.toml",
-        }
-        for key in sorted(set(fa) | set(fb))
-        if fa.get(key) != fb.get(key)
-    ]
+    out = []
+    for key in sorted(set(fa) | set(fb)):
+        if fa.get(key) == fb.get(key):
+            continue
+        x, y = (
+            recorded_toml((d.get("audit", {}).get("overrides") or {}).get(key), f.get(key))
+            for d, f in ((da, fa), (db, fb))
+        )
+        lines = toml_changes(x, y) if x is not None and y is not None else []
+        said = [f"{key}: {line}" for line in lines] or [f"il file «{key}» indicato in cycle.toml"]
+        out += [
+            {"figure": "", "name": key, "from": None, "to": None, "cells": [], "data": True, "said": s} for s in said
+        ]
+    return out
 
 
 def own_keys(trace: Trace, pid: str) -> set[str]:
@@ -230,8 +235,10 @@ def figure_changes(runs: Runs, pid: str, ka: set[str], kb: set[str]) -> list[dic
     parts_a, parts_b = parts_of(a, pid, runs.pools_before.get(pid, ())), parts_of(b, pid, runs.pools_after.get(pid, ()))
     paid = {k for k in parts_a | parts_b if value_kind(k) == "money"}
     premium = f"award:{pid}"
-    # a part paid in one run only: every part said, so the lines add up to the premium's difference
-    said_parts = (parts_a | parts_b) if parts_a != parts_b else set()
+    # a part paid in one run only: every part said, so the lines add up to the premium's difference; a figure the
+    # premium reads that is no pay (a reduction for absence, said on its own line) is no part paid
+    money_a, money_b = ({k for k in parts if value_kind(k) == "money"} for parts in (parts_a, parts_b))
+    said_parts = (parts_a | parts_b) if money_a != money_b else set()
     out = []
     for key in sorted(ka | kb):
         if value_kind(key) == "money" and key not in parts_a | parts_b | {premium}:
@@ -308,7 +315,8 @@ def _unique(changes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def input_changes(runs: Runs, key: str) -> list[dict[str, Any]]:
     """The inputs read from a cell whose value differs between two versions of the figure ``key``:
-    paired by position when the figure reads as many inputs in both runs, else by name."""
+    paired by position when the figure reads as many inputs in both runs, else by name, with those read by one
+    version only (:func:`read_once`)."""
     ia, ib = list(runs.before[key].get("inputs", ())), list(runs.after[key].get("inputs", ()))
     if len(ia) == len(ib):
         pairs = list(zip(ia, ib))
@@ -332,6 +340,27 @@ def input_changes(runs: Runs, key: str) -> list[dict[str, Any]]:
                 "said": f"{x['name']}: {_read(runs, x, runs.before)} → {_read(runs, y, runs.after)}",
             }
         )
+    return out + ([] if len(ia) == len(ib) else read_once(runs, key, ia, ib))
+
+
+def read_once(
+    runs: Runs, key: str, ia: Sequence[Mapping[str, Any]], ib: Sequence[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """The inputs read from a cell by one version of a figure only, when the two versions read a different number
+    of inputs (a date of cessazione the office wrote in one year): a datum of the person that changed, said with its
+    cell on the side that read it."""
+    names = {i["name"] for i in ia}, {i["name"] for i in ib}
+    out = []
+    for side, inputs, other in ((0, ia, names[1]), (1, ib, names[0])):
+        trace = runs.after if side else runs.before
+        for i in inputs:
+            if not i.get("cell") or i["name"] in other:
+                continue
+            value = _read(runs, i, trace)
+            said = f"nessun dato prima, {value} dopo" if side else f"{value} prima, nessun dato dopo"
+            change = {"figure": key, "name": i["name"], "from": None, "to": None, "cells": [i["cell"]], "data": True}
+            change.update({"from" if side == 0 else "to": i["value"], "said": f"{i['name']}: {said}"})
+            out.append(change)
     return out
 
 

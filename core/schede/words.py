@@ -5,7 +5,8 @@ leading «=» (``=monte_salari * 10%``), and then say it in words. ``explain`` a
 for the office that wrote it; a scheda is signed by the person it is about, who reads the words: column names and
 function names are never on it. Three ways a formula is quoted before or after its words:
 
-- ``«=F» (W)``: the formula in guillemets, its words in the parenthesis after it;
+- ``«=F» (W)``: the formula in guillemets, its words in the parenthesis after it (kept in brackets when W is a
+  choice, «se …, allora …, altrimenti …», followed by more factors: ``(W) × quota pagata``);
 - ``=F — W``: a text that begins with the formula, its words after the dash;
 - ``W (formula: =F)``: the words, the formula in a parenthesis after them.
 
@@ -56,9 +57,20 @@ def _quoted_dropped(text: str) -> str:
             out.append(text[at : begin + len(QUOTED)])
             at = begin + len(QUOTED)
             continue
-        out.append(text[at:begin] + text[words + 1 : close])
+        said = text[words + 1 : close]
+        out.append(text[at:begin] + (f"({said})" if _grouped(said, text[close + 1 :]) else said))
         at = close + 1
     return "".join(out) + text[at:]
+
+
+# what may follow a formula's words in the same sentence: more factors of the same figure
+_OPERATORS = ("×", "/", "+", "−", "÷")
+
+
+def _grouped(said: str, rest: str) -> bool:
+    """Whether a formula's words stay in brackets once the formula is dropped: a choice said as «se …, allora …,
+    altrimenti …» followed by more factors («× quota pagata»), which multiply the whole choice, not its last branch."""
+    return said.startswith("se ") and ", " in said and rest.lstrip().startswith(_OPERATORS)
 
 
 def _after_dropped(text: str) -> str:

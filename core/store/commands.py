@@ -147,10 +147,11 @@ def _history_text(store: Store, ente: str, years: list[Current], t: Trend) -> st
     columns = ["Anno", "Regolamento", "Perf. ente", "Persone", "Errori", "Avvisi", "Fondi", "Distribuito", "Esecuzione"]
     # each year's regulation by the title of its acts, as the run read it: never the plugin's name
     titles = {c.year: acts_of(ente_info(c.plugin, store.document(c.result_id), c.year)) for c in years}
+    changed = _regulation_changed(store, years, titles)
     body = [
         [
             str(c.year),
-            fmt_clip(titles[c.year]),
+            titles[c.year] + (" (cambiato)" if c.year in changed else ""),
             fmt.pct(c.performance),
             str(c.people),
             str(c.errors),
@@ -166,6 +167,8 @@ def _history_text(store: Store, ente: str, years: list[Current], t: Trend) -> st
         before = next((titles[c.year] for c in reversed(years) if c.year < y), a)
         a, b = (before, titles[y]) if y in titles and before != titles[y] else (a, b)
         text += f"\nDal {y} il regolamento applicato è cambiato: {a} → {b} (aree e indicatori possono differire).\n"
+    if changed:
+        text += "\n(cambiato): il regolamento è diverso da quello dell'anno prima nell'archivio.\n"
     if t.missing:
         text += "\nAnni senza risultato nell'archivio: " + ", ".join(str(y) for y in t.missing) + ".\n"
     areas = [r for r in t.rows if r.kind == "area"]
@@ -176,6 +179,15 @@ def _history_text(store: Store, ente: str, years: list[Current], t: Trend) -> st
             set(range(2, 2 + len(t.years))),
         )
     return text
+
+
+def _regulation_changed(store: Store, years: list[Current], titles: Mapping[int, str]) -> set[int]:
+    """The years whose regulation differs from the year before's in the archive: another title of its acts, or
+    another content of the regulation file cycle.toml names (results.json's ``audit.override_files``)."""
+    files = {c.year: store.document(c.result_id).get("audit", {}).get("override_files") or {} for c in years}
+    return {
+        b.year for a, b in zip(years, years[1:]) if titles[a.year] != titles[b.year] or files[a.year] != files[b.year]
+    }
 
 
 def fmt_clip(text: str, width: int = 48) -> str:
@@ -355,15 +367,31 @@ def diff(store: Store, a: int, b: int) -> dict:
         before, after = pa_.get(pid), pb_.get(pid)
         if before is None or after is None or _card(before) != _card(after):
             people.append({"person": pid, "from": _card(before), "to": _card(after)})
-    va = {(v["rule"], v["where"], v["message"]) for v in rows(store.engine, schema.violations, a)}
-    vb = {(v["rule"], v["where"], v["message"]) for v in rows(store.engine, schema.violations, b)}
-    as_dict = lambda v: {"rule": v[0], "where": v[1], "message": v[2]}  # noqa: E731
+    return {"same": False, "figures": figures, "people": people, "violations": _violations(store, a, b)}
+
+
+def _violations(store: Store, a: int, b: int) -> dict[str, list[dict]]:
+    """The problems of ``b`` not in ``a`` (new) and those of ``a`` not in ``b`` (resolved). Two problems are the
+    same when their rule, place and message are, the message read with its own run's year neutralised: a warning
+    that only names its year («non configurata per il 2024», «… per il 2025») is the same warning both years."""
+    years = {r: _year(store, r) for r in (a, b)}
+
+    def keyed(result_id: int) -> dict[tuple[str, str, str], dict]:
+        year = str(years[result_id])
+        found = rows(store.engine, schema.violations, result_id)
+        return {(v["rule"], v["where"], v["message"].replace(year, "\x00")): v for v in found}
+
+    va, vb = keyed(a), keyed(b)
+    said = lambda v: {"rule": v["rule"], "where": v["where"], "message": v["message"]}  # noqa: E731
     return {
-        "same": False,
-        "figures": figures,
-        "people": people,
-        "violations": {"new": [as_dict(v) for v in sorted(vb - va)], "resolved": [as_dict(v) for v in sorted(va - vb)]},
+        "new": [said(vb[k]) for k in sorted(vb.keys() - va.keys())],
+        "resolved": [said(va[k]) for k in sorted(va.keys() - vb.keys())],
     }
+
+
+def _year(store: Store, result_id: int) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(schema.results.c.year).where(schema.results.c.id == result_id)).scalar_one())
 
 
 def _card(p) -> dict | None:
@@ -385,6 +413,9 @@ def diff_text(doc: dict, levels: tuple[Mapping[str, str], Mapping[str, str]] | N
     if doc["same"]:
         return head + "Nessuna differenza: stesso results.json (stessi input e stesso regolamento).\n"
     out = [head]
+    if doc.get("common"):
+        out.append("Cambiato per tutti (fondi, regolamento e altri dati comuni):")
+        out += [f"  {line}" for line in doc["common"]] + [""]
     if doc["figures"]:
         out.append("Cifre cambiate:")
         out.append(

@@ -131,3 +131,20 @@ def funded(ciclope_ente, tmp_path, threshold: int):
     cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{points}," for pid, points in SCORES.items()]
     data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "10000.00"\n')
     return run_declared(ciclope_ente, tmp_path, FUNDS.replace("SOGLIA", str(threshold)), data)
+
+
+def test_a_conditional_weight_followed_by_more_factors_stays_in_brackets():
+    # the trace's formula of a premium with a weight the office wrote as =SE(…): its words are «se …, allora …,
+    # altrimenti …», and «× quota pagata × parametro» multiplies the whole weight, not only the «altrimenti»
+    formula = (
+        "fondo × peso / Σ pesi, con peso «=SE(punteggio >= 90; 1; punteggio / 100)» (se il punteggio è almeno 90, "
+        "allora 1, altrimenti il punteggio diviso 100) × quota pagata × parametro della categoria"
+    )
+    assert words_only(formula) == (
+        "fondo × peso / Σ pesi, con peso (se il punteggio è almeno 90, allora 1, altrimenti il punteggio diviso 100) "
+        "× quota pagata × parametro della categoria"
+    )
+    # alone at the end of the sentence, nothing to bracket
+    assert words_only(
+        "con peso «=SE(punteggio >= 90; 1; 0)» (se il punteggio è almeno 90, allora 1, altrimenti 0)"
+    ) == ("con peso se il punteggio è almeno 90, allora 1, altrimenti 0")

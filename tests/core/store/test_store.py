@@ -96,8 +96,11 @@ def test_two_cycles_leave_one_store_with_both_years(tmp_path, default_or, capsys
     row21 = next(line for line in out.splitlines() if line.startswith("2021"))
     row22 = next(line for line in out.splitlines() if line.startswith("2022"))
     assert fmt.pct(r21["organizational"]["ente"]) in row21 and fmt.pct(r22["organizational"]["ente"]) in row22
-    # the regulation by the title of its act (clipped to the column's 48 characters), never the plugin's name
-    assert "Regolamento della performance e del sistema pre…" in row21 and "comunita_montane" not in out
+    # the regulation by the title of its act (whole), never the plugin's name
+    assert (
+        "Regolamento della performance e del sistema premiale delle Comunità Montane bellunesi" in row21
+        and "comunita_montane" not in out
+    )
 
     # the 2022 Relazione shows 2021's ente performance as a trend: a table and an inline SVG chart
     html = (tmp_path / "out2022" / "cm-prova" / "relazione.html").read_text(encoding="utf-8")

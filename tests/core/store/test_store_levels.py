@@ -79,7 +79,8 @@ def test_diff_names_a_person_s_level_by_its_label_once(tmp_path, capsys):
     assert rows["(L5)"][2:] == ["85,00", "85,00", "0,00", "C", "C", "€", "840,00", "€", "700,00", "€", "−140,00"]
     assert "fascia" not in out.split("Persone con")[1].split("\n", 1)[1]
     # nothing of theirs changed: the regulation did
-    assert "nessun suo dato è cambiato: sono cambiati dati comuni: il file «regolamento» indicato in cycle.toml" in out
+    assert "nessun suo dato è cambiato: sono cambiati i dati comuni detti all'inizio" in out
+    assert "Cambiato per tutti" in out.split("Persone con")[0]
     args = ["diff", str(cycle), "--ente", "comune-livelli", "--run", "1", "--run", "2", "--store", url, "--json"]
     assert main(args) == 0
     people = json.loads(capsys.readouterr().out)["people"]
