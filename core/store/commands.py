@@ -27,6 +27,7 @@ from ciclope.core.store.engine import scrubbed
 from ciclope.core.store.history import Trend, plans, said, trend
 from ciclope.core.store.read import Current, result_of_run, rows, runs_of
 from ciclope.core.store.words import acts_of, ente_info, level_words
+from ciclope.core.vocabulary import where_it
 
 EXIT_OK, EXIT_ENTE, EXIT_CONFIG = 0, 1, 2
 Annotate = Callable[[Store, dict, int, int], None]
@@ -447,7 +448,8 @@ def diff_text(doc: dict, levels: tuple[Mapping[str, str], Mapping[str, str]] | N
     for label, key in (("Violazioni nuove", "new"), ("Violazioni risolte", "resolved")):
         items = doc["violations"][key]
         out.append(f"{label}: {len(items)}")
-        out += [f"  {v['rule']} {v['where']}: {v['message']}" for v in items]
+        # where, as every message names it, and the sentence: the rule's code is for --json, never for a person
+        out += [f"  {where_it(v['where'])}: {v['message']}" if v["where"] else f"  {v['message']}" for v in items]
     return "\n".join(out) + "\n"
 
 

@@ -186,6 +186,12 @@ def test_diff_between_two_years_lists_figures_and_violations(tmp_path, default_o
         (v["rule"], v["where"]) for v in r21["violations"]
     }
     assert {(v["rule"], v["where"]) for v in doc["violations"]["new"]} == new_rules
+    # the text says each new problem where every message says it and its sentence, never the rule's code
+    assert main(["diff", str(c22), "--ente", "cm-prova", "--year", "2021", "--year", "2022", *extra]) == 0
+    text = capsys.readouterr().out
+    listed = text.split("Violazioni nuove: ", 1)[1].split("Violazioni risolte", 1)[0].splitlines()[1:]
+    assert listed and len(listed) == len(new_rules)
+    assert not [line for line in listed for rule, _ in new_rules if rule in line]
 
 
 def test_history_of_an_indicator_and_of_a_multi_year_objective(tmp_path, default_or, capsys):
