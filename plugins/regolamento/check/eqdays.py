@@ -14,9 +14,7 @@ Two warnings, never a changed amount, since ciclope cannot know what the regulat
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Sequence
-from pathlib import Path
 
 from ciclope.core import Ente, Person, Problem, fmt, provisions
 from ciclope.plugins.regolamento.compile.incarico import PO, TERM_END, TERM_START, Incarico, incarico_of
@@ -24,11 +22,11 @@ from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import formulas
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
+from ciclope.plugins.regolamento.pay import interim
 
 UNPAID, TWICE = "regolamento.eq_giorni_non_pagati", "regolamento.eq_giorni_due_volte"
 STAFF = "dipendente"
 DAYS_NAME = "giorni_incarico"  # the formulas' name of the incarico's days
-CONTRACT = Path(__file__).parent.parent / "contract.toml"
 ABSORBS = "eq_assorbe"  # the contract's row: the position and result pay absorb every other accessory pay
 
 
@@ -132,14 +130,9 @@ def po_word(reg: Regulation, year: int) -> str:
     return "EQ" if reg.act.comparto == grades.AREE_COMPARTO and year > grades.AREE_SINCE else "PO / EQ"
 
 
-@functools.cache
-def _contract() -> tuple[provisions.Provision, ...]:
-    return provisions.load_provisions(CONTRACT)
-
-
 def absorbs(year: int) -> provisions.Provision | None:
     """The contract's article by which the position and result pay absorb the other accessory pay, in ``year``."""
-    return provisions.in_force(_contract(), ABSORBS, year)
+    return provisions.in_force(interim.contract(), ABSORBS, year)
 
 
 def warning(ente: Ente, rule: str, message: str, source: str, person: Person, term: Incarico) -> Problem:

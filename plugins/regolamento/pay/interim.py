@@ -41,14 +41,15 @@ WORDS = (
 
 
 @functools.cache
-def _contract() -> tuple[provisions.Provision, ...]:
+def contract() -> tuple[provisions.Provision, ...]:
+    """The rows of the national contract the regulation plugin reads itself (contract.toml), read once."""
     return provisions.load_provisions(CONTRACT)
 
 
 def in_force(year: int) -> provisions.Provision:
     """The contract's interim in force in the cycle ``year``: its range (``min``, ``max``) and article. Before the
     2018 contract, the first row's range, as the format always applied it."""
-    rows = _contract()
+    rows = contract()
     return provisions.in_force(rows, "interim", year) or rows[0]
 
 

@@ -108,11 +108,14 @@ def test_a_maximum_per_person_s_residual_by_cause(ciclope_ente, tmp_path):
     assert not lines[at + 4].startswith("    • "), said
 
 
+# the same part as a formula: each 4000.00 × score / 100 / 4, the exclusion and the reduction as above
+FORMULA = REGULATION.replace('metodo = "budget"', "metodo = \"formula\"\nimporto = '=fondo * punteggio / 100 / 4'")
+
+
 def test_a_formula_part_s_residual_by_cause(ciclope_ente, tmp_path):
     """A formula part whose reductions' cuts stay in it: the residual in two pieces, what the formula does not
     distribute and what the reductions cut, so the office tells the saving of the absences from the rest."""
-    text = REGULATION.replace('metodo = "budget"', "metodo = \"formula\"\nimporto = '=fondo * punteggio / 100 / 4'")
-    result = run_declared(ciclope_ente, tmp_path, text, files("4000.00"))
+    result = run_declared(ciclope_ente, tmp_path, FORMULA, files("4000.00"))
     # each 4000.00 × score / 100 / 4: S1 1000.00; S2 50 < 60 excluded (art. 7); S3 1000.00, then 20 days > 10 cut
     # 20% → 800.00 (200.00 cut, economie = residuo); S4 4000 × 0.75 / 4 = 750.00
     assert amounts(result) == {"S1": "1000.00", "S2": "0.00", "S3": "800.00", "S4": "750.00"}
@@ -131,7 +134,8 @@ def test_a_formula_part_s_residual_by_cause(ciclope_ente, tmp_path):
 
 def test_a_formula_part_without_cuts_says_no_causes(ciclope_ente, tmp_path):
     """Without a cut that stays in the part, its one piece would only repeat the residual: nothing new is said."""
-    text = REGULATION.replace('metodo = "budget"', "metodo = \"formula\"\nimporto = '=fondo * punteggio / 100 / 4'")
-    text = text.replace("a = 10, riduzione = 0 }, { da = 11,", "a = 20, riduzione = 0 }, { da = 21,")  # S3's 20: no cut
+    text = FORMULA.replace(
+        "a = 10, riduzione = 0 }, { da = 11,", "a = 20, riduzione = 0 }, { da = 21,"
+    )  # S3's 20: no cut
     result = run_declared(ciclope_ente, tmp_path, text, files("4000.00"))
     assert "per causa" not in (explain(result, "pool", "performance_individuale") or "")
