@@ -470,6 +470,9 @@ def own_schema() -> InputSchema:
                 "unit": "unità",
                 "start": "dal",
                 "end": "al",
+                # read only where the regulation declares the projects' sheet (_with_projects); named here too, so
+                # an explanation read back without the regulation (the portal, diff) says the column in Italian
+                "project": "progetto",
             },
             "premi.csv": {"person": "persona", "part": "parte", "amount": "importo"},
             "positions.csv": blocks.HEADERS,

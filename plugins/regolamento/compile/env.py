@@ -142,7 +142,13 @@ Tied = tuple[str, Value, "Input | None"]  # a value that decides a tie of a rank
 COVERED = "della persona sostituita"  # of whom a post's figure is read (``DI(…; sostituito)``): never their name
 ASSIGNMENTS = "incarichi"  # the sheet of the appointments a part pays one by one ([[premi]] incarichi)
 INCARICO_DATES = (("start", "inizio dell'incarico"), ("end", "fine dell'incarico"))
-PROJECT_DATES = (("start", "nel progetto dal"), ("end", "nel progetto fino al"))
+PROJECT_DATES = (("start", "ingresso nel progetto"), ("end", "uscita dal progetto"))
+# a project's row says its days as the project's, not an appointment's: «i giorni nel progetto nell'anno»
+PROJECT_ROW_WORDS = {
+    "giorni": "i giorni nel progetto nell'anno",
+    "dal": "il primo giorno nel progetto nell'anno",
+    "al": "l'ultimo giorno nel progetto nell'anno",
+}
 PROJECTS = "projects"  # the sheet of the projects an appointment names (its column progetto): progetti.csv
 
 
@@ -226,6 +232,8 @@ class PersonEnv:
             return Input(column.meaning, _typed(column, found), cell=self._column_cell(name, column))
         q = quantity(name)
         words = self.fund_words if name == "fondo" and self.fund_words else q.words if q is not None else name
+        if self.row is not None and self.row.values.get("project") and name in PROJECT_ROW_WORDS:
+            words = PROJECT_ROW_WORDS[name]
         if name == "unita" and self.facts.reg.score is not None and self.facts.reg.score.unit_kind:
             # the unit of the file's kind, named as the formula's sentence names it: «… obiettivi del settore»
             words = f"il raggiungimento degli obiettivi {of_unit(self.facts.reg.score.unit_kind.strip())}"

@@ -223,7 +223,8 @@ class PartFormulas:
             span = env.row.span
             assert span is not None
             env.known.clear()  # the row's data (its days, whom it covers, its declared columns) are read anew
-            value, inputs = self._number(self.part.amount, env, "importo dell'incarico")
+            what = "importo nel progetto" if r.get("project") else "importo dell'incarico"
+            value, inputs = self._number(self.part.amount, env, what)
             said, cell = appointment_said(ente, r), heading(ente, r)
             post = post_held(ente, r) or post_covered(ente, r.get("covered"))
             each.append(Held(money.r2(value), (cell, *post, *inputs), said))
@@ -288,7 +289,7 @@ def heading(ente: Ente, r: CoreRow) -> Input:
         said = incarico_words(ente.year, r.get("kind"), r.get("start"), r.get("end"))
         return Input("incarico", said, cell=ente.cell(ASSIGNMENTS, r.row, "kind"))
     said = incarico_words(ente.year, project, r.get("start"), r.get("end"))
-    return Input("progetto", said, cell=ente.cell(ASSIGNMENTS, r.row, "kind"))
+    return Input("progetto", said, cell=ente.cell(ASSIGNMENTS, r.row, "project"))
 
 
 def project_said(ente: Ente, r: CoreRow) -> str:

@@ -159,7 +159,8 @@ def test_the_sum_over_a_team_is_read_only_where_a_part_pays_by_appointment(tmp_p
 
 def test_each_project_is_named_by_its_code_and_title(ciclope_ente, tmp_path):
     """E1 is in P1 and P2: each block of the explanation (and of the scheda) opens with the project, by its code and
-    title as progetti.csv writes them, not «incarico: progetto» twice; E3's row from 10/06 says it of the project."""
+    title as progetti.csv writes them, not «incarico: progetto» twice; E3's row from 10/06 says its dates and days
+    as the project's («ingresso nel progetto»), not an appointment's."""
     result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
     first = [(i.name, i.value) for i in result.figures["award:E1"].inputs if i.name in ("progetto", "incarico")]
     assert first == [
@@ -167,4 +168,15 @@ def test_each_project_is_named_by_its_code_and_title(ciclope_ente, tmp_path):
         ("progetto", "P2 — Digitalizzazione pratiche edilizie dal 01/01/2024 al 31/12/2024"),
     ]
     names = [i.name for i in result.figures["award:E3"].inputs]
-    assert "nel progetto dal" in names and "inizio dell'incarico" not in names
+    assert "ingresso nel progetto" in names and "il primo giorno nel progetto nell'anno" in names
+    assert not [n for n in names if "incarico" in n], names  # the project's row is never said as an appointment
+
+
+def test_the_project_s_row_is_read_back_from_its_column_progetto(ciclope_ente, tmp_path):
+    """The heading «progetto = P1 — …» comes from the column progetto of the member's row (E3's is row 3), and the
+    explanation names that column in Italian, as the office wrote it: never the column tipo, never «project»."""
+    from ciclope.core.run.explain import where
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, comune())
+    [heading] = [i for i in result.figures["award:E3"].inputs if i.name == "progetto"]
+    assert where(result, heading.cell) == "incarichi.csv, riga 3, colonna progetto"
