@@ -744,6 +744,7 @@ def ente_toml(
     name and funds uncommented with its values (``--from``)."""
     name = ente.name if ente is not None else "Nome dell'ente"
     funds = dict(ente.funds) if ente is not None else {}
+    body = ente.body if ente is not None else DEFAULT_BODY  # the notes name the body the ente has: its Nucleo
     lines = [
         "# ente.toml: i dati dell'ente che non stanno nei fogli di ente.xlsx.",
         "# Le righe che iniziano con # sono commenti: per usare una chiave togli il # e scrivi il valore.",
@@ -782,11 +783,13 @@ def ente_toml(
         }.get(key) or (acts[key].rsplit(" ", 1)[1] if acts.get(key) else APPROVAL_EXAMPLE.get(key, "{}-01-31")).format(
             year, year + 1
         )
-        lines.append(f"# {italian_approval(key)} = {example}   # {help_}")
+        lines.append(f"# {italian_approval(key)} = {example}   # {body.said(help_)}")
     outside = dict(ente.evaluators) if ente is not None else {}  # a run's: they evaluate again next year
     lines += [
         "",
-        "# I valutatori che non sono nel foglio persone (OIV, Presidente), per codice: togli il «#» davanti alla",
+        body.said(
+            "# I valutatori che non sono nel foglio persone (OIV, Presidente), per codice: togli il «#» davanti alla"
+        ),
         "# tabella e alle sue righe.",
         "[valutatori]" if outside else "# [valutatori]",
         *(f"{_toml_key(code)} = {_toml_text(name)}" for code, name in outside.items()),

@@ -89,6 +89,20 @@ def test_the_nucleo_di_valutazione_is_carried_and_the_oiv_left_commented(tmp_pat
     assert '\n# organismo_valutazione = "Nucleo di valutazione"   # se l\'ente ha un Nucleo' in oiv
 
 
+def test_the_acts_of_an_ente_with_a_nucleo_name_the_nucleo(tmp_path):
+    """Next year's ente.toml notes say the body the ente has: «da parte del Nucleo di valutazione», «attestato dal
+    Nucleo di valutazione», never «OIV», which an ente with the OIV keeps."""
+    (tmp_path / "nucleo").mkdir()
+    (tmp_path / "oiv").mkdir()
+    nucleo = write_run(tmp_path / "nucleo", 'organismo_valutazione = "Nucleo di valutazione"\n')
+    ente = (nucleo / "comune" / "ente.toml").read_text(encoding="utf-8")
+    assert "Validazione della Relazione sulla performance da parte del Nucleo di valutazione" in ente
+    assert "# raggiungimento attestato dal Nucleo di valutazione, se diverso" in ente
+    assert "OIV" not in ente, ente
+    oiv = (write_run(tmp_path / "oiv") / "comune" / "ente.toml").read_text(encoding="utf-8")
+    assert "Validazione della Relazione sulla performance da parte dell'OIV" in oiv
+
+
 def test_roles_and_categories_read_as_the_new_year_s_menu(tmp_path):
     nxt = write_run(tmp_path)
     sheet = openpyxl.load_workbook(nxt / "comune" / "ente.xlsx")["persone"]
