@@ -6,7 +6,7 @@ is skipped, reported in its turn; a repeated id is reported, the first row kept.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -76,7 +76,38 @@ def areas(r: Reading) -> dict[str, m.StrategicArea]:
 
 
 def people(r: Reading) -> dict[str, m.Person]:
-    return by_id(r, "people", m.Person, _person_columns)
+    found = table(r, "people")  # read once: reading a sheet reports its problems
+    if found is None:
+        return {}
+    ids = found.column("id")
+    people = keyed(r, found, ids, m.from_columns(m.Person, ids, *_person_columns(found, ids), found.sheet.numbers))
+    same_names(r, found.sheet, people)
+    return people
+
+
+def same_names(r: Reading, sheet: Sheet, people: Mapping[str, m.Person]) -> None:
+    """A name written under two codes: a warning at the later row, since one person written twice would be
+    evaluated and paid twice, while two people of the same name need no change. A name left empty (the code) is no
+    name written."""
+    first: dict[str, m.Person] = {}
+    for person in people.values():
+        said = " ".join(person.name.split()).casefold()
+        if person.name == person.id or not said:
+            continue
+        if said not in first:
+            first[said] = person
+            continue
+        earlier = first[said]
+        r.err(
+            sheet,
+            person.row,
+            "name",
+            "core.input.same_name",
+            f"il nome {quoted(person.name)} è anche alla riga {earlier.row}, con il codice {quoted(earlier.id)}, qui "
+            f"con il codice {quoted(person.id)}: se è la stessa persona tieni una riga sola, o sarà valutata e "
+            "pagata due volte; se sono due persone con lo stesso nome non serve cambiare nulla",
+            severity="warning",
+        )
 
 
 def objectives(r: Reading) -> dict[str, m.Objective]:

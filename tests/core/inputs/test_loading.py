@@ -737,3 +737,17 @@ def test_rows_are_said_in_runs():
     # 10 runs of one row (2, 4, …, 20): the first 8 (2 … 16), then the 2 rows left (18, 20)
     assert crossrefs.rows_said(list(range(2, 21, 2))) == ", righe 2, 4, 6, 8, 10, 12, 14, 16 e altre 2"
     assert crossrefs.rows_said([]) == ""  # a sheet without row numbers: the file and its column alone
+
+
+def test_a_name_under_two_codes_is_a_warning_at_the_later_row(tmp_path):
+    """«Elsa» written again as E4 (row 7) beside E3 (row 6): one person written twice would be paid twice, two people
+    of one name need nothing; a warning at the later row, the load goes on. Spacing and case are not a difference;
+    a name left empty (read as the code) is no name written."""
+    people = files()["people.csv"] + "E4,ELSA ,dipendente,B,u1,1,0,false,D1\nE5,,dipendente,B,u1,1,0,false,D1\n"
+    people += "E6,,dipendente,B,u1,1,0,false,D1\n"
+    folder = write_ente(tmp_path / "e", files(**{"people.csv": people}))
+    ente = load_ente(folder, "e", 2021)
+    [same] = [p for p in ente.notes if p.rule == "core.input.same_name"]
+    assert (same.file, same.row, same.column, same.severity) == ("people.csv", 7, "name", "warning")
+    assert same.message.startswith("il nome «ELSA» è anche alla riga 6, con il codice «E3», qui con il codice «E4»")
+    assert set(ente.people) >= {"E3", "E4", "E5", "E6"}
