@@ -232,6 +232,8 @@ class PersonEnv:
             return Input(column.meaning, _typed(column, found), cell=self._column_cell(name, column))
         q = quantity(name)
         words = self.fund_words if name == "fondo" and self.fund_words else q.words if q is not None else name
+        if name == "ente_attestata":  # the value of this ente, attested by the body it has: its Nucleo, its OIV
+            words = self.facts.ente.body.said(f"{words} dall'OIV")
         if self.row is not None and self.row.values.get("project") and name in PROJECT_ROW_WORDS:
             words = PROJECT_ROW_WORDS[name]
         if name == "unita" and self.facts.reg.score is not None and self.facts.reg.score.unit_kind:

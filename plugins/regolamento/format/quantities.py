@@ -51,8 +51,10 @@ PERSON_NAMES: dict[str, Quantity] = {
     # performance attestata», as [risultato_po] ridotto_attestata reads it
     "ente_attestata": Quantity(
         PERCENT,
-        "la performance dell'ente attestata dall'OIV",
-        "quella che l'OIV attesta ([atti] attestazione_oiv); senza attestazione, la performance calcolata",
+        # one regulation serves enti with an OIV and with a Nucleo: the value read names the ente's body
+        "la performance dell'ente attestata",
+        "quella che l'OIV o il Nucleo di valutazione attesta ([atti] attestazione_oiv); senza attestazione, la "
+        "performance calcolata",
         whole=True,
     ),
     "cruscotto": Quantity(PERCENT, "il raggiungimento del cruscotto personale"),

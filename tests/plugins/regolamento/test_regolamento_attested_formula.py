@@ -25,10 +25,12 @@ fonte = "art. 5"
 """
 
 
-def run(ciclope_ente, tmp_path, approvals: str = ""):
+def run(ciclope_ente, tmp_path, approvals: str = "", body: str = ""):
     staff = [f"{p},Persona {p},dipendente,C,com,1,0,false,SEG" for p in "AB"]
     cards = [f"{p},SEG,scheda,Valutazione complessiva,100,{s}," for p, s in zip("AB", (80, 70), strict=True)]
-    tail = '[funds]\nperformance_individuale = "3000.00"\n' + (f"[approvals]\n{approvals}\n" if approvals else "")
+    tail = (
+        body + '[funds]\nperformance_individuale = "3000.00"\n' + (f"[approvals]\n{approvals}\n" if approvals else "")
+    )
     return run_declared(ciclope_ente, tmp_path, REGULATION, one_unit_comune("Comune", staff, cards, tail))
 
 
@@ -53,5 +55,20 @@ def test_without_an_attestation_the_computed_performance(ciclope_ente, tmp_path)
     assert result.rewards.pools["performance_individuale"].amount == Decimal("3000.00")
 
 
+def test_an_ente_with_a_nucleo_reads_the_nucleo_s_attestation_in_its_words(ciclope_ente, tmp_path):
+    """The regulation's sentence says «la performance dell'ente attestata», which holds for an OIV and a Nucleo alike;
+    the value read names the body the ente has: never «dall'OIV» for an ente with a Nucleo di valutazione."""
+    result = run(ciclope_ente, tmp_path, "oiv_attested = 0.75", 'organismo_valutazione = "Nucleo di valutazione"\n')
+    # as with the OIV: 75% < 90%, 3000.00 × 75% = 2250.00 → A 1200.00, B 1050.00
+    assert amounts(result) == {"A": "1200.00", "B": "1050.00"}
+    said = explain(result, "person", "A")
+    assert said is not None
+    assert "• la performance dell'ente attestata dal Nucleo di valutazione = 75,00%\n" in said
+    assert "— se la performance dell'ente attestata è almeno 90%, allora 100%, altrimenti la performance" in said
+    assert "OIV" not in said.replace("attestazione_oiv", "")
+
+
 def test_leggi_says_the_attested_performance(tmp_path):
-    assert "la performance dell'ente attestata dall'OIV" in regulation_text(tmp_path, REGULATION)
+    text = regulation_text(tmp_path, REGULATION)
+    # one regulation for enti with an OIV and with a Nucleo: the body is named by each ente's explanation
+    assert "se la performance dell'ente attestata è almeno 90%, allora 100%" in text
