@@ -276,17 +276,17 @@ def parse_bool(text: str) -> bool:
 
 
 def parse_positive_fraction(text: str) -> Decimal:
-    """A share in (0, 1], e.g. the part-time fte."""
+    """A share in (0, 1], e.g. the part-time fte: ``0,5``, ``50%``, or the hours of a week as the office writes them,
+    ``30/36``, read as the exact ratio (30 ÷ 36, never 83,33%, which would move the cents of a premium)."""
     try:
         value = parse_number(text)
     except ValueError as exc:
         if not str(exc).startswith("atteso un numero"):  # an ambiguous or unreadable number says its own reason
             raise
-        ratio = text.replace(" ", "").partition("/")
-        if ratio[1] and all(_PLAIN.fullmatch(x) for x in (ratio[0], ratio[2])) and Decimal(ratio[2]):
-            share = pct(Decimal(ratio[0]) / Decimal(ratio[2]))
-            raise ValueError(f"attesa una quota (es. 0,5 o 50%), trovato {quoted(text)}: scrivi {share}") from None
-        raise ValueError(f"attesa una quota (es. 0,5 o 50%), trovato {quoted(text)}") from None
+        over, slash, under = text.replace(" ", "").replace(",", ".").partition("/")  # «30,5/36» as «30.5/36»
+        if not (slash and _PLAIN.fullmatch(over) and _PLAIN.fullmatch(under) and Decimal(under)):
+            raise ValueError(f"attesa una quota (es. 0,5, 50% o 30/36), trovato {quoted(text)}") from None
+        value = Decimal(over) / Decimal(under)
     if not (0 < value <= 1):
         raise ValueError(
             f"atteso un valore maggiore di 0 e al massimo 100% (1), trovato {quoted(text)}{share_hint(value)}"
@@ -304,7 +304,7 @@ def _hours_hint(number: Decimal) -> str:
     if not 6 <= number < FULL_WEEK:
         return ""
     hours = decimal_it(number.normalize() if number == number.to_integral_value() else number)
-    return f"; se sono le ore settimanali, {hours} ore su {FULL_WEEK} sono «{pct(number / FULL_WEEK)}»"
+    return f"; se sono le ore settimanali, scrivi «{hours}/{FULL_WEEK}» ({pct(number / FULL_WEEK)} del tempo pieno)"
 
 
 def parse_nonnegative(text: str) -> Decimal:

@@ -75,7 +75,7 @@ HELP: dict[str, tuple[str, str]] = {
     "role": ("ruolo della persona", ""),
     "category": ("categoria contrattuale", ""),
     "unit": ("codice dell'unità (foglio unità) in cui lavora", "uff-personale"),
-    "fte": ("quota di tempo lavorato, da 0 a 1 (1 = tempo pieno, 0,5 = metà tempo)", "83,33%"),
+    "fte": ("quota di tempo lavorato, da 0 a 1 (1 = tempo pieno, 0,5 = metà tempo; 30 ore su 36: 30/36)", "83,33%"),
     "absence_days": ("giorni di assenza nell'anno", "12"),
     "insufficient": ("SI se la valutazione è stata dichiarata insufficiente", "NO"),
     "evaluator": ("codice della persona (o del valutatore esterno in ente.toml) che valuta", "bianchi-l"),

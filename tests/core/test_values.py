@@ -99,9 +99,10 @@ def test_share_bounds():
         # 1,5 could be 150% as well, and 150 is no percentage of a share: no guess
         (parse_positive_fraction, "1,5", "atteso un valore maggiore di 0 e al massimo 100% (1), trovato «1,5»"),
         (parse_share, "150", "atteso un valore tra 0 e 1 (o tra 0% e 100%), trovato «150»"),
-        # the time worked as its hours, 30 of 36: 30 / 36 = 0,8333… → 83,33%; no example that is no share («12,5»)
-        (parse_positive_fraction, "30/36", "attesa una quota (es. 0,5 o 50%), trovato «30/36»: scrivi 83,33%"),
-        (parse_positive_fraction, "metà", "attesa una quota (es. 0,5 o 50%), trovato «metà»"),
+        # the hours of a week are a share up to 36 of 36; no example that is no share («12,5»)
+        (parse_positive_fraction, "40/36", "atteso un valore maggiore di 0 e al massimo 100% (1), trovato «40/36»"),
+        (parse_positive_fraction, "30/0", "attesa una quota (es. 0,5, 50% o 30/36), trovato «30/0»"),
+        (parse_positive_fraction, "metà", "attesa una quota (es. 0,5, 50% o 30/36), trovato «metà»"),
     ],
 )
 def test_a_share_written_as_a_percentage_without_its_sign_says_how_to_write_it(parse, text, said):
@@ -315,3 +316,16 @@ def test_a_word_nearly_one_of_the_choices_says_which():
     with pytest.raises(ValueError) as caught:
         parse("xyz")  # near nothing: no guess
     assert str(caught.value) == "atteso uno tra Dipendente, Dirigente, trovato «xyz»"
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("30/36", Decimal(30) / Decimal(36)),  # 0,8333…: exactly 30 ÷ 36, never 83,33%
+        ("18/36", Decimal("0.5")),
+        ("30,5/36", Decimal("30.5") / Decimal(36)),  # half hours, with the Italian comma
+        (" 36 / 36 ", Decimal(1)),
+    ],
+)
+def test_a_time_share_written_as_hours_of_the_week_is_the_exact_ratio(text, share):
+    assert parse_positive_fraction(text) == share

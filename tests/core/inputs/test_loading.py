@@ -73,7 +73,7 @@ def test_messages_say_what_was_expected(tmp_path):
         load_ente(folder, "e", 2021)
     (p,) = exc.value.problems
     assert p.render().startswith(
-        "people.csv, riga 4, colonna fte: errore: attesa una quota (es. 0,5 o 50%), trovato «mezzo»"
+        "people.csv, riga 4, colonna fte: errore: attesa una quota (es. 0,5, 50% o 30/36), trovato «mezzo»"
     )
 
 

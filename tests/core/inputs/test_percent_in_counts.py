@@ -93,8 +93,8 @@ def test_a_time_share_written_as_weekly_hours_is_hinted_with_its_share_of_36():
     """I's office wrote 30 for 30 hours a week: told only «30%», it would have paid a fifth of the time it works."""
     with pytest.raises(ValueError) as err:
         parse_positive_fraction("30")
-    # 30 / 36 = 0,8333… → 83,33%; the reading as a percentage first, as for any share
-    assert str(err.value).endswith("«30%» (o 0,3); se sono le ore settimanali, 30 ore su 36 sono «83,33%»")
+    # 30 / 36 = 0,8333… → 83,33%; the reading as a percentage first, as for any share, then the hours as written
+    assert str(err.value).endswith("«30%» (o 0,3); se sono le ore settimanali, scrivi «30/36» (83,33% del tempo pieno)")
     with pytest.raises(ValueError) as err:
         parse_positive_fraction("50")  # no week of part time has 50 hours: the percentage alone
     assert "ore settimanali" not in str(err.value)

@@ -60,7 +60,7 @@ def test_a_cell_of_a_workbook_is_named_by_its_sheet_and_its_letter(tmp_path):
     # the third person, row 4 after the header: her quota_tempo is F4
     folder = edited(italian_workbook(tmp_path), "persone", F4="mezzo")
     assert rendered(folder) == [
-        "ente.xlsx, foglio persone, cella F4 (colonna quota_tempo): errore: attesa una quota (es. 0,5 o 50%), "
+        "ente.xlsx, foglio persone, cella F4 (colonna quota_tempo): errore: attesa una quota (es. 0,5, 50% o 30/36), "
         "trovato «mezzo»; riga di Emma (E1) [guida all'uso di ciclope, file di dati dell'ente]"
     ]
 
