@@ -17,6 +17,7 @@ from ciclope.core.nearest import hint, nearest
 from ciclope.core.tomlcompat import loads_checked as parse_toml
 from ciclope.core.tomlcompat import read_text as read_toml_text
 from ciclope.core.values import (
+    blank_is,
     choice,
     parse_bool,
     parse_date,
@@ -42,6 +43,7 @@ parse_unit_kind = choice(
 )
 
 __all__ = [
+    "blank_is",
     "choice",
     "hint",
     "nearest",

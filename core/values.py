@@ -95,6 +95,21 @@ def choice(*choices: str, aliases: dict[str, str] | None = None, said: str = "")
     return parse
 
 
+def blank_is(parse: Callable[[str], Any], value: Any) -> Callable[[str], Any]:
+    """``parse``, with an empty cell read as ``value`` instead of no value: a plugin's column whose regulation says
+    what an empty cell means (the hours of a project left empty by those outside it: 0). The loader reads the
+    written cells with ``parse``, as before, and gives ``parse.blank`` to the empty ones."""
+
+    def read(text: str) -> Any:
+        return parse(text)
+
+    for attribute in ("choices", "words", "labels", "pure"):
+        if hasattr(parse, attribute):
+            setattr(read, attribute, getattr(parse, attribute))
+    read.blank = value  # type: ignore[attr-defined]
+    return read
+
+
 NUMBER_EXAMPLE = "12,5 o 90%"  # a number of any kind (an indicator's value): a count or a share
 
 

@@ -396,6 +396,9 @@ def _parsed(col: str, texts: list[str], parser: Any, required: bool, bad: dict, 
         parsed, empty = _parsed_once(col, texts, parser, bad)
     else:
         parsed = _parsed_each(col, texts, parser, bad)
+    blank = getattr(parser, "blank", None)  # what an empty cell reads as, where the plugin says it (blank_is)
+    if blank is not None and ("" in texts if empty is None else empty):
+        parsed = [blank if not text else value for text, value in zip(texts, parsed)]
     if required and ("" in texts if empty is None else empty):
         menu = getattr(parser, "words", "")  # a column of choices (the template's drop-down): which to write
         message = f"valore obbligatorio mancante in {quoted(said or col)}{f': scrivi uno tra {menu}' if menu else ''}"

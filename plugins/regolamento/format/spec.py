@@ -1701,6 +1701,14 @@ class Column:
         'come "50%"): una cella sopra è un errore con la riga',
         example=10,
     )
+    blank: Decimal | None = key(
+        "se_vuota",
+        "number",
+        "per una colonna di numero, euro, giorni o percentuale, il valore di una cella vuota, quando il testo lo dice "
+        "(0: chi non partecipa al progetto lascia vuote le sue ore); senza, una cella vuota è un errore che chiede "
+        "di scriverla",
+        example=0,
+    )
     source: str = key("fonte", "text", FONTE_DOC, required=True, example="art. 21 c. 3")
     note: str = key("nota", "text", NOTA_DOC, default="", example="come da delibera n. 12/2024")
     assumption: str = key("ipotesi", "text", IPOTESI_DOC, default="", example=IPOTESI_EXAMPLE)

@@ -188,6 +188,9 @@ def check(columns: Sequence[Column], error: Error) -> None:
             error(f"colonne[{i}].valori", f"le parole ammesse valgono per una colonna di testo, non «{c.kind}»",
                   "regolamento.colonna")  # fmt: skip
         _check_bounds(c, f"colonne[{i}]", error)
+        if c.blank is not None and c.kind not in BLANK_KINDS:
+            error(f"colonne[{i}].se_vuota", "se_vuota vale per una colonna di numero, euro, giorni o percentuale, non "
+                  f"«{c.kind}»", "regolamento.colonna")  # fmt: skip
         if found is not None:
             error(f"colonne[{i}].nome", found, "regolamento.colonna")
         seen.add(c.name)
@@ -206,6 +209,8 @@ def _check_bounds(c: Column, path: str, error: Error) -> None:
 
 # the types of a column whose cells are numbers, which a minimo and a massimo bound
 BOUNDED = ("numero", "euro", "giorni", "percentuale", "punti", "anno")
+# the types whose empty cell the regulation may say (se_vuota): never a score, where 0 counts and lowers a mean
+BLANK_KINDS = ("numero", "euro", "giorni", "percentuale")
 # the kinds of a declared column whose cells are facts of the cycle's year (the days, events, amounts and scores a
 # text counts, a yes-no of the year): next year's template leaves them empty. A text, a date, a year or a percentage
 # names what lasts (a profile, the day of a new parameter, the year of the last progression, the Comune's share of
@@ -217,8 +222,13 @@ def parsers(columns: Sequence[Column]) -> dict[str, Callable[[str], Any]]:
     """Declared columns → the parser of each one's type; a text column with ``valori`` accepts only those words (case
     does not count; each is read as the file writes it), so a judgement mistyped is an error, never a silent 0; a
     column of numbers with ``minimo`` or ``massimo`` refuses a cell outside them («fino a 10 punti»)."""
-    return {c.name: _bounded(c, cells.choice(*c.values, aliases={v: v for v in c.values}) if c.values
-                              else PARSERS[c.kind]) for c in columns}  # fmt: skip
+    return {c.name: _blank(c, _bounded(c, cells.choice(*c.values, aliases={v: v for v in c.values}) if c.values
+                                       else PARSERS[c.kind])) for c in columns}  # fmt: skip
+
+
+def _blank(c: Column, parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    """A column whose empty cell the regulation says (``se_vuota``): the loader reads it as that value."""
+    return parse if c.blank is None else cells.blank_is(parse, c.blank)
 
 
 def _bounded(c: Column, parse: Callable[[str], Any]) -> Callable[[str], Any]:

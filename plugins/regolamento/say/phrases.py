@@ -639,6 +639,8 @@ def columns(block: Column, regulation: Regulation) -> Said:
     of, whose, _ = COLUMN_LISTS[block.table]
     noun, pronoun = COLUMN_WORDS.get(block.table, ("La colonna", "la"))
     kind = f"{COLUMN_KINDS[block.kind]}{_bounds(block)}"
+    if block.blank is not None:  # what an empty cell is, as the cells write it: «una cella vuota vale 0»
+        kind += f"; una cella vuota vale {bound_said(block, block.blank)}"
     # a meaning that ends in its own parenthesis («… (0-5 punti)») takes the kind inside it, never «(…) (…)»
     what = f"{block.meaning[:-1]}; {kind})" if block.meaning.endswith(")") else f"{block.meaning} ({kind})"
     if block.kind == "sì/no":  # a condition: said by the answer it gives
@@ -655,7 +657,7 @@ def columns(block: Column, regulation: Regulation) -> Said:
     else:
         said = [COLUMN_LISTS[name][2] for name in lists]
         title = f"I dati dichiarati, {fmt.listed(said)}"
-    return title, lines, {"name", "kind", "meaning", "table", "values", "lowest", "highest", "note"}
+    return title, lines, {"name", "kind", "meaning", "table", "values", "lowest", "highest", "blank", "note"}
 
 
 def _bounds(block: Column) -> str:
