@@ -62,7 +62,7 @@ from ciclope.plugins.regolamento.format import funds, grades, readings, rowcolum
 from ciclope.plugins.regolamento.format.acts import code_of, day_month
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Event, Part, Premium, Regulation
+from ciclope.plugins.regolamento.format.spec import DATA_SHEET, Column, Event, Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import own_labels, result_pay_words, word
 from ciclope.plugins.regolamento.format.wording import role_names as named_roles
 from ciclope.plugins.regolamento.pay import (
@@ -277,7 +277,7 @@ def input_schema(params: Params | None) -> InputSchema:
     for file, declared_here in declaredcolumns.by_file(regulation.columns).items():
         where = files if file in files else columns  # a file of the plugin's own, or a core file's further columns
         where[file] = {**where.get(file, {}), **declaredcolumns.parsers(declared_here)}
-        help[file] = {**help.get(file, {}), **{c.name: (c.meaning, "") for c in declared_here}}
+        help[file] = {**help.get(file, {}), **{c.name: (_column_help(c), "") for c in declared_here}}
     facts = declaredcolumns.yearly(regulation.columns)  # the columns of the year's facts, left empty next year
     schema = attrs.evolve(
         schema,
@@ -288,6 +288,15 @@ def input_schema(params: Params | None) -> InputSchema:
         help["people.csv"] = {**help["people.csv"], **_position_help(named["po"][0])}
     words = {one: role for role, (one, _) in named.items()}
     return attrs.evolve(schema, columns=columns, files=files, help=help, role_words=words)
+
+
+def _column_help(column: Column) -> str:
+    """A declared column's note in the template: its meaning, and what an empty cell is where the regulation says it
+    («le ore di progetto …; vuota vale 0»)."""
+    if column.blank is None:
+        return column.meaning
+    blank: str = declaredcolumns.bound_said(column, column.blank)
+    return f"{column.meaning}; vuota vale {blank}"
 
 
 def _with_ente_data(schema: InputSchema) -> InputSchema:

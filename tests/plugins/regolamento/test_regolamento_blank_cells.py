@@ -74,3 +74,15 @@ def test_a_score_s_empty_cell_is_never_a_value(tmp_path):
     assert any(
         "se_vuota vale per una colonna di numero, euro, giorni o percentuale, non «punti»" in p for p in problems
     )
+
+
+def test_the_template_s_note_of_the_column_says_what_an_empty_cell_is(tmp_path):
+    from ciclope.plugins.regolamento.read.load import load
+    from ciclope.plugins.regolamento.rules import _column_help
+
+    path = tmp_path / "smvp.toml"
+    path.write_text(REGULATION, encoding="utf-8")
+    regulation, _ = load(str(path))
+    assert regulation is not None
+    [column] = regulation.columns
+    assert _column_help(column) == "le ore di progetto svolte fuori dall'orario; vuota vale 0"
