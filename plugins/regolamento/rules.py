@@ -44,6 +44,7 @@ from ciclope.plugins.regolamento.check import (
     fundshares,
     hearing,
     labelnames,
+    orgfund,
     paidafter,
     positioncheck,
     positiondays,
@@ -182,6 +183,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + unusedfunds.problems(regulation, ente)
             + fundshares.problems(regulation)
             + coefficientorder.problems(regulation, where)
+            + orgfund.problems(regulation, where)
             + paidafter.problems(regulation, ente)
             + past.problems(ente)
         )
