@@ -669,7 +669,9 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
         out.append({"why": zero_reason(status).removeprefix(NOTHING), "source": status.source, "about": UNPAID})
     # excluded from every part: no part's condition is a reason beside the exclusion
     conditions = not (excluded and status is not None and PARTS_ONLY not in status.formula)
-    out += _refused_reasons(result, ident, conditions, verdict=refusal_verdict(result, ident))
+    # of one not evaluated, the missing card is why nothing is paid: a part's condition is that part's line alone
+    apart = result.status_of(ident) == "not_evaluated"
+    out += _refused_reasons(result, ident, conditions, verdict=refusal_verdict(result, ident), apart=apart)
     out += recoveries(result, ident)
     return out
 
@@ -741,12 +743,14 @@ def _refused_reasons(
     conditions: bool = True,
     theirs: Callable[[Input], bool] = lambda i: False,
     verdict: str = "no",
+    apart: bool = False,
 ) -> list[dict[str, str]]:
     """The parts whose condition left the person out (``conditions``), each with what did not hold and the values it
     read that it does not say (but those ``theirs`` leaves off); then, in one plain line, the parts that are not
-    theirs (no reason of money not paid)."""
+    theirs (no reason of money not paid). ``apart``: each a line of its own, never the reason of what is not paid
+    (another reason, the outcome's, comes first)."""
     out = []
-    about = DUE if verdict == NOT_DUE else UNPAID  # nothing withheld: no «Non pagato» heading over it
+    about = DUE if verdict == NOT_DUE or apart else UNPAID  # nothing withheld: no «Non pagato» heading over it
     covered = excluded_parts(result, ident)
     for f in refusals(result, ident) if conditions else ():
         if covered(f.key.removeprefix("ammesso:").removesuffix(f":{ident}")):

@@ -202,7 +202,8 @@ def ciclope_rewards(
     record_tied_out(trace, found, scores, (cite(law), article(law.source)), ente.people)
     record_below_cut(trace, found, scores, (cite(law), article(law.source)))
     trace.extend(tie_problems(ente.year, rule, found, article(law.source), cite(law), ente.people))
-    trace.extend(no_places(rule, found, article(law.source), cite(law)))
+    missing = without_cards(rankings, scores, cards)
+    trace.extend(no_places(rule, found, article(law.source), cite(law), (missing, ente.people)))
     trace.extend(lacking(ente, found, cite(law)))
     if not found.beneficiaries:
         record_pool(trace, found, {}, (cite(law), article(law.source)), ente.people)
@@ -213,11 +214,19 @@ def ciclope_rewards(
     return art69_split.set_aside(rewards, found, names, call, (cite(law), article(law.source)), parts)
 
 
-def no_places(rule: Maggiorazione, found: Plan, law: str, source: str) -> list[Problem]:
+def no_places(
+    rule: Maggiorazione,
+    found: Plan,
+    law: str,
+    source: str,
+    missing: tuple[Mapping[str, Sequence[str]], Mapping[str, Person]] = ({}, {}),
+) -> list[Problem]:
     """A warning when the quota of the staff evaluated gives no place in any ranking (the quota is a maximum: rounded
     down) while someone had a premium: the CCDI's clause pays nobody, and only the office can say whether it meant
     so; the least quota that gives one place is said. A ranking without places beside one with them is the clause
-    working as written (a small area of a regulation that ranks by area): no warning."""
+    working as written (a small area of a regulation that ranks by area): no warning. ``missing``: by ranking, the
+    people in it without a card, and the ente's people: a card missing by mistake is said first (:func:`uncarded`),
+    before any quota to change."""
     ranked = [r for r in found.rankings if r.candidates]
     if not ranked or any(r.slots for r in found.rankings):
         return []
@@ -236,10 +245,61 @@ def no_places(rule: Maggiorazione, found: Plan, law: str, source: str) -> list[P
             source=source,
             column="nazionale.maggiorazione.quota_personale",
             message=f"maggiorazione del premio individuale ({law}): {said_pct(rule.quota)} {where} dà 0 posti (la "
-            "quota è un massimo, per difetto): nessuno riceve la maggiorazione. Un posto vuole una quota di almeno "
-            f"{said_pct(least)} in [ente.nazionale] quota_personale",
+            "quota è un massimo, per difetto): nessuno riceve la maggiorazione. "
+            + uncarded(
+                rule,
+                ranked,
+                missing,
+                f"un posto vuole una quota di almeno {said_pct(least)} in [ente.nazionale] quota_personale",
+            ),
         )
     ]
+
+
+def without_cards(
+    rankings: Mapping[str, Sequence[str]], scores: Mapping[str, Score], cards: Mapping[str, Sequence[EvaluationItem]]
+) -> dict[str, tuple[str, ...]]:
+    """By ranking, its people without a card (and so without a score): with it, they would be among its evaluated."""
+    found = {
+        rid: tuple(pid for pid in members if pid not in cards and (pid not in scores or scores[pid].score is None))
+        for rid, members in rankings.items()
+    }
+    return {rid: pids for rid, pids in found.items() if pids}
+
+
+def _with_cards(ranked: Sequence[Ranked], missing: Mapping[str, Sequence[str]]) -> Ranked | None:
+    """The ranking whose missing cards would add the most evaluated, or None where no card is missing."""
+    lacking = [r for r in ranked if missing.get(r.id)]
+    return max(lacking, key=lambda r: r.evaluated + len(missing[r.id]), default=None)
+
+
+def uncarded(
+    rule: Maggiorazione,
+    ranked: Sequence[Ranked],
+    missing: tuple[Mapping[str, Sequence[str]], Mapping[str, Person]],
+    hint: str,
+) -> str:
+    """The ``hint`` of the quota to write, after, where people of a ranking have no card, who and how many, and what
+    their cards would make of the quota: «Manca la scheda di valutazione di Stefano Barbieri (P06): con la sua scheda
+    i valutati sarebbero 10 e il 10% darebbe un posto. Se la scheda non manca per errore, un posto vuole …»."""
+    (lacking, people), r = missing, _with_cards(ranked, missing[0])
+    if r is None:
+        return hint[0].upper() + hint[1:]
+    pids = lacking[r.id]
+    one, total = len(pids) == 1, r.evaluated + len(pids)
+    named = fmt.listed(f"{people[pid].name} ({pid})" if pid in people and people[pid].name else pid for pid in pids)
+    many = f"Mancano le schede di valutazione di {len(pids)} persone, {named}"
+    who = f"Manca la scheda di valutazione di {named}" if one else many
+    where = f" della graduatoria {ranking_words(r.id)}" if len(ranked) > 1 else ""
+    gives = (rule.quota * total).to_integral_value(ROUND_FLOOR) >= 1  # as a ranking's places are counted
+    said = "darebbe un posto" if gives else "non darebbe ancora nessun posto"
+    text = (
+        f"{who}{where}: con {'la sua scheda' if one else 'le loro schede'} i valutati sarebbero {total} e "
+        f"{said_pct(rule.quota)} {said}. "
+    )
+    if not gives:
+        return text + hint[0].upper() + hint[1:]
+    return text + f"Se {'la scheda non manca' if one else 'le schede non mancano'} per errore, {hint}"
 
 
 def said_pct(value: Decimal) -> str:

@@ -646,6 +646,7 @@ def rewards(
         selected(reg, ente, scores, facts, trace, out, params[PARAM])
         for at, rp in blocks.result_entries({"result_pays": reg.result_pays}):  # each on its own: roles, fund
             result_pay(reg.only(rp), ente, scores, org, trace, out, facts, position_pay, at)
+        parts.paid_outcomes(scores, out, trace)  # paid and evaluated: no part's condition is the outcome
         uncovered.record(reg, ente, out, trace)  # why nothing, for a person of a role no part pays
         return Rewards(
             pools=out.pools,

@@ -351,7 +351,25 @@ def unheld(formula: Formula, env: PersonEnv, values: bool = False) -> str:
                 (denied(t) + (_compared(t, env) if values else "") for t in false), commas=False
             )
     plain = placed(formula, env)
-    return whole_place(formula, plain) if plain else denied(formula) + (_compared(formula, env) if values else "")
+    if plain:
+        return whole_place(formula, plain)
+    return denied(formula) + (_compared(formula, env) if values else _worked(formula, env))
+
+
+def _worked(formula: Formula, env: PersonEnv) -> str:
+    """Of a comparison whose left side is a computation (an operation, not one value) against a percentage written alone: what the
+    computation gave the person, «: 55,00% è meno di 60%», so that they read the figure their values made and not
+    only the values; "" for any other condition, or where the side cannot be computed."""
+    tree = formula.tree
+    if not (isinstance(tree, Binary) and tree.op in ("<", "<=", ">", ">=")) or not isinstance(tree.left, Binary):
+        return ""  # one value (a column, OBIETTIVO("…")) is said by the values read after the condition
+    if not isinstance(tree.right, Num) or not tree.right.percent:
+        return ""
+    value = evaluated(attrs.evolve(formula, tree=tree.left), env, _unsaid)
+    if not isinstance(value, Decimal) or isinstance(value, fmt.Points):
+        return ""
+    verb = {"<": "è almeno", "<=": "è più di", ">": "è al più", ">=": "è meno di"}[tree.op]
+    return f": {fmt.pct(value)} {verb} {fmt.pct_typed(tree.right.value)}"
 
 
 def whole_place(formula: Formula, plain: str) -> str:

@@ -184,10 +184,7 @@ def paid(
     shared = shared_funds(reg, ledger)
     if shared:  # only a fund divided among parts: results.json of the others is as it was
         out.extra[PARTS] = shared
-    for pid, part in ledger.left_out.items():  # only where no other part admitted them: never a stale «esito»
-        if out.statuses.get(pid) == NOT_ADMITTED and isinstance(part, Part):
-            refused = [p for p in reg.parts if p is part or _refused(trace, p, pid)]
-            record_not_admitted(reg, refused, ente.people[pid], trace)
+    left_out(reg, ente, scores, ledger, out, trace)
     unassigned.record(reg, ente, ledger.admitted, out, trace)
     unscored.record(reg, ente, scores, out, trace)
     for premiums in missing.values():
@@ -228,7 +225,7 @@ def pay_one(
     total = sum((g[1] for group in given for g in group.paid), ZERO)
     if not total:
         kinds = tuple(dict.fromkeys(str(r.get("kind") or "") for r in ente.table(ASSIGNMENTS) if r.get("kind")))
-        refused = len(formulas.refused) if formulas is not None else 0
+        refused = tuple(formulas.refused) if formulas is not None else ()
         unpaid.warn(reg, pr, amount, people, refused, trace, ente, kinds)
     paid_now = {e.person.id: paid for group in given for e, paid, _ in group.paid}
     refused_now = len(formulas.refused) if formulas is not None else 0
@@ -500,6 +497,59 @@ def settled(reg: Regulation, pr: Premium, given: list[Given], ledger: Ledger, ou
     owing = [p for p in reg.parts if p.fund == pr.fund]
     ledger.owed[pr.fund] += owed.amounts(pr, given, lambda pid: figure_key(reg, pr, out, pid), len(owing) > 1)
     out.pools[pr.fund] = owed.closed(out.pools[pr.fund], ledger.owed[pr.fund], owing, trace)
+
+
+def left_out(
+    reg: Regulation, ente: Ente, scores: Mapping[str, Score], ledger: Ledger, out: Outcome, trace: Trace
+) -> None:
+    """The outcome of each person a part's condition left out and no other part admitted (never a stale «esito»):
+    «non ammesso», with the parts that left them out; «non valutato» where the card a part of their role needed is
+    missing (:func:`card_missing`), whatever the other conditions say."""
+    for pid, part in ledger.left_out.items():
+        if out.statuses.get(pid) != NOT_ADMITTED:
+            continue
+        if card_missing(reg, ente.people[pid], scores, trace):
+            del out.statuses[pid]
+        elif isinstance(part, Part):
+            refused = [p for p in reg.parts if p is part or _refused(trace, p, pid)]
+            record_not_admitted(reg, refused, ente.people[pid], trace)
+
+
+def paid_outcomes(scores: Mapping[str, Score], out: Outcome, trace: Trace) -> None:
+    """The outcome of an evaluated person whom something pays for their performance (a part, the result pay): no
+    longer «non ammesso» by a part whose condition left them out, which is that part's own line (its figure
+    ``ammesso:…`` stays); their outcome is their evaluation's. Position pay is no such payment."""
+    for award in out.awards.values():
+        pid, pool = award.person, out.pools.get(award.pool)
+        if out.statuses.get(pid) != NOT_ADMITTED or award.amount <= 0 or pool is None or pool.kind == money.POSITION:
+            continue
+        s = scores.get(pid)
+        if s is not None and s.score is not None:
+            del out.statuses[pid]
+            trace.figures.pop(f"score:{pid}:status", None)
+
+
+def card_missing(reg: Regulation, person: Person, scores: Mapping[str, Score], trace: Trace) -> bool:
+    """Whether the person lacks the card a part of their role needed: without one (rules/core.md §3), of a role some
+    part pays by its evaluation, whose condition (read without the card, :meth:`PartFormulas.refuse_unweighed`) did
+    not leave them out. Their outcome is then «non valutato», the first true reason, whatever the condition of a part
+    that needs no evaluation says of them (that part's own line says it); not where every such part leaves them out,
+    and no card could pay them."""
+    s = scores.get(person.id)
+    if s is not None and (s.score is not None or s.status != "not_evaluated"):
+        return False
+    return any(
+        person.role in pr.roles
+        and pr.evaluation
+        and not METHODS[pr.method].chosen
+        and not _said_no(trace, pr, person.id)
+        for pr in reg.premiums
+    )
+
+
+def _said_no(trace: Trace, pr: Premium, pid: str) -> bool:
+    figure = trace.get(f"ammesso:{name_of(pr)}:{pid}") if isinstance(pr, Part) else None
+    return figure is not None and figure.value is False
 
 
 def _refused(trace: Trace, part: Part, pid: str) -> bool:

@@ -5,17 +5,20 @@ premio»); the warning says that it happened, and the amount left."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from ciclope.core import Ente, Problem, Trace, fmt
 from ciclope.plugins.regolamento.compile import blanks
+from ciclope.plugins.regolamento.compile.env import ASSIGNMENTS
 from ciclope.plugins.regolamento.format import grades, rowcolumns
 from ciclope.plugins.regolamento.format.expr import Name, nodes
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite
 from ciclope.plugins.regolamento.format.spec import ROLES, Part, Premium, Regulation, name_of
-from ciclope.plugins.regolamento.format.wording import roles, sentence
-from ciclope.plugins.regolamento.pay.shapes import Entry
+from ciclope.plugins.regolamento.format.wording import denied, roles, sentence
+from ciclope.plugins.regolamento.pay.premium import holds
+from ciclope.plugins.regolamento.pay.shapes import Entry, of_kind
 from ciclope.plugins.regolamento.read.lines import REGULATION
 
 RULE = "regolamento.nessuno"
@@ -26,13 +29,13 @@ def warn(
     pr: Premium,
     amount: Decimal,
     people: list[Entry],
-    refused: int,
+    refused: Sequence[str],
     trace: Trace,
     ente: Ente,
     kinds: tuple[str, ...] = (),
 ) -> None:
     """The warning, when the part had ``amount`` to pay and paid nobody; ``people``: those it weighed (the excluded
-    among them), ``refused``: how many its condition (``ammesso``) left out, ``kinds``: the appointments' types the
+    among them), ``refused``: whom its condition (``ammesso``) left out, ``kinds``: the appointments' types the
     list of appointments writes (for a part paid by appointment)."""
     owed = isinstance(pr, Part) and pr.owed  # its fund is what it pays: nothing to leave, still nobody paid
     if (amount <= 0 and not owed) or METHODS[pr.method].chosen:
@@ -49,7 +52,7 @@ def warn(
         if isinstance(pr, Part) and pr.residual_to
         else ("restano residuo del fondo")
     )
-    message = f"{name} non paga nessuno: {_why(pr, people, refused, kinds)}"
+    message = f"{name} non paga nessuno: {_why(pr, people, refused, kinds, ente)}"
     message += "" if owed else f"; i suoi {fmt.euro(amount)} {where}"
     trace.problem(warning_at(reg, pr, RULE, message))
 
@@ -78,7 +81,9 @@ def part_path(reg: Regulation, pr: Premium) -> str:
     return f"premi[{index}]" if index is not None else "premio"
 
 
-def _why(pr: Premium, people: list[Entry], refused: int, kinds: tuple[str, ...]) -> str:
+def _why(pr: Premium, people: list[Entry], refused: Sequence[str], kinds: tuple[str, ...], ente: Ente) -> str:
+    if not people and refused and isinstance(pr, Part) and pr.assignments is not None:  # holders, all refused
+        return _held_refused(pr, refused, ente)
     if not people and isinstance(pr, Part) and pr.assignments is not None:  # only holders are its people
         written = f" (tipi scritti: {', '.join(map(fmt.quoted, kinds))})" if kinds else " (l'elenco è vuoto)"
         return f"nessuna persona dei suoi ruoli ha un incarico {fmt.quoted(pr.assignments)} nell'elenco degli incarichi{written}"
@@ -95,6 +100,22 @@ def _why(pr: Premium, people: list[Entry], refused: int, kinds: tuple[str, ...])
     if pr.method == "formula":  # no threshold nor band: the amount is the formula's, for each one
         return "la formula importo dà 0, o non si calcola, per ciascuno (le spiegazioni e gli errori dicono perché)"
     return "nessuno raggiunge un importo (le soglie, i livelli o le fasce del regolamento)"
+
+
+def _held_refused(pr: Part, refused: Sequence[str], ente: Ente) -> str:
+    """Of a part paid by appointment whose condition left out everyone holding one: the appointments as they are,
+    each holder by name and code, and the condition that did not hold («l'unico incarico «interim» dell'elenco, di
+    Marco Rossi (D01), non è ammesso dalla condizione della parte: …»), never that nobody holds one."""
+    kind = pr.assignments or ""
+    holders = [ente.people[pid] for pid in refused if holds(ente, pid, kind)]
+    ids = {p.id for p in holders}
+    rows = [r for r in ente.table(ASSIGNMENTS) if r.get("person") in ids and of_kind(r.get("kind"), kind)]
+    named = fmt.listed(f"{p.name} ({p.id})" if p.name else p.id for p in holders)
+    assert pr.admitted_if is not None  # only a part's condition refuses
+    why = f"condizione della parte: {denied(pr.admitted_if)}"
+    if len(rows) == 1:
+        return f"l'unico incarico {fmt.quoted(kind)} dell'elenco, di {named}, non è ammesso dalla {why}"
+    return f"nessuno degli incarichi {fmt.quoted(kind)} dell'elenco (di {named}) è ammesso dalla {why}"
 
 
 def result_pay(reg: Regulation, ente: Ente, amount: Decimal, trace: Trace, at: str = "risultato_po") -> None:

@@ -25,10 +25,12 @@ fonte = "art. 5"
 """
 
 
-def run(tmp_path: Path, people: int, quota: float):
+def run(tmp_path: Path, people: int, quota: float, uncarded: tuple[str, ...] = ()):
+    """``people`` employees scored 89, 88, …; those of ``uncarded`` have no card (their rows left out)."""
     scores = {f"S{i:02}": 90 - i for i in range(1, people + 1)}
     staff = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG" for pid in scores]
     cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{points}," for pid, points in scores.items()]
+    cards = [row for row in cards if row.split(",", 1)[0] not in uncarded]
     data = one_unit_comune("Comune di Prova", staff, cards, '[funds]\nperformance_individuale = "8000.00"\n')
     (tmp_path / "smvp.toml").write_text(REGULATION, encoding="utf-8")
     overrides = {"regolamento": str(tmp_path / "smvp.toml")}
@@ -56,3 +58,31 @@ def test_a_quota_that_gives_a_place_says_nothing(tmp_path):
     result = run(tmp_path, 10, 0.10)
     assert "S01:maggiorazione_art69" in amounts(result)
     assert not [p for p in result.violations if p.rule == "ccnl.maggiorazione.nessun_posto"]
+
+
+def test_a_missing_card_that_would_give_the_place_is_said_first(tmp_path):
+    result = run(tmp_path, 10, 0.10, uncarded=("S06",))
+    # 9 evaluated: 10% of 9 = 0,9 → 0 places; with S06's card 10 evaluated, 10% of 10 = 1 place. The least quota
+    # without it is 1 / 9 = 11,11…% → 11,12% (up to the hundredth of a percent)
+    [warned] = [p for p in result.violations if p.rule == "ccnl.maggiorazione.nessun_posto"]
+    assert warned.message == (
+        "maggiorazione del premio individuale (art. 81 CCNL Funzioni Locali 16.11.2022): il 10% delle 9 persone "
+        "valutate della graduatoria unica dell'ente dà 0 posti (la quota è un massimo, per difetto): nessuno riceve "
+        "la maggiorazione. Manca la scheda di valutazione di Persona S06 (S06): con la sua scheda i valutati "
+        "sarebbero 10 e il 10% darebbe un posto. Se la scheda non manca per errore, un posto vuole una quota di "
+        "almeno l'11,12% in [ente.nazionale] quota_personale"
+    )
+
+
+def test_missing_cards_that_would_not_give_a_place_are_said_too(tmp_path):
+    result = run(tmp_path, 9, 0.10, uncarded=("S03", "S07"))
+    # 7 evaluated: 10% of 7 = 0,7 → 0 places; with the two cards 9, 10% of 9 = 0,9 → still 0. The least quota for
+    # one place of the 7 is 1 / 7 = 14,2857…% → 14,29%
+    [warned] = [p for p in result.violations if p.rule == "ccnl.maggiorazione.nessun_posto"]
+    assert warned.message == (
+        "maggiorazione del premio individuale (art. 81 CCNL Funzioni Locali 16.11.2022): il 10% delle 7 persone "
+        "valutate della graduatoria unica dell'ente dà 0 posti (la quota è un massimo, per difetto): nessuno riceve "
+        "la maggiorazione. Mancano le schede di valutazione di 2 persone, Persona S03 (S03) e Persona S07 (S07): "
+        "con le loro schede i valutati sarebbero 9 e il 10% non darebbe ancora nessun posto. Un posto vuole una "
+        "quota di almeno il 14,29% in [ente.nazionale] quota_personale"
+    )
