@@ -1263,11 +1263,20 @@ NOT_PREMIUMS = (POSITION, INCENTIVE)  # the kinds of pay that are no performance
 def total_lines(awards: Sequence[Mapping[str, Any]]) -> list[str]:
     """What the person's premiums make together where several funds pay them, as the person is paid it; beside them a
     compenso that is not a performance premium (an incentive a law destines) is added in a total of its own."""
-    premiums = [Decimal(a["amount"]) for a in awards if not a.get("ref") and a.get("kind") not in NOT_PREMIUMS]
+    own = [a for a in awards if not a.get("ref") and a.get("kind") not in NOT_PREMIUMS]
+    premiums = [Decimal(a["amount"]) for a in own]
     paid = [Decimal(a["amount"]) for a in awards if not a.get("ref") and a.get("kind") != POSITION]
-    out = [f"Totale dei premi: {fmt.euro(sum(premiums, Decimal(0)))}"] if len(premiums) > 1 else []
+    # a dirigente's or EQ's result pay beside a premium: the total says both, as each line above names its own
+    results = sum(a.get("what") == stats.RESULT_PAY for a in own)
+    others = len(own) - results
+    of = [
+        *(["del premio" if others == 1 else "dei premi"] if others else []),
+        *(["della " + stats.RESULT_PAY] * bool(results)),
+    ]
+    out = [f"Totale {fmt.listed(of)}: {fmt.euro(sum(premiums, Decimal(0)))}"] if len(premiums) > 1 else []
     if premiums and len(paid) > len(premiums):
-        out.append(f"Totale dei premi e dei compensi: {fmt.euro(sum(paid, Decimal(0)))}")
+        compensi = "del compenso" if len(paid) - len(premiums) == 1 else "dei compensi"
+        out.append(f"Totale {fmt.listed([*of, compensi])}: {fmt.euro(sum(paid, Decimal(0)))}")
     return out
 
 

@@ -186,7 +186,7 @@ def test_explain_says_a_compenso_beside_the_premiums(case):
     # premiums 1.714,02 + 400,00 = 2.114,02; with the incentive 882,35: 2.996,37
     assert "Compenso: € 882,35 — Fondo potenziamento PL" in done.stdout
     assert "Totale dei premi: € 2.114,02" in done.stdout
-    assert "Totale dei premi e dei compensi: € 2.996,37" in done.stdout
+    assert "Totale dei premi e del compenso: € 2.996,37" in done.stdout
 
 
 def test_the_relazione_keeps_the_incentive_among_the_funds_said_so(out):
