@@ -45,6 +45,7 @@ from ciclope.plugins.regolamento.check import (
     hearing,
     labelnames,
     paidafter,
+    partreach,
     positioncheck,
     positiondays,
     rowsinterm,
@@ -182,6 +183,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + unusedfunds.problems(regulation, ente)
             + fundshares.problems(regulation)
             + coefficientorder.problems(regulation, where)
+            + partreach.problems(regulation, where)
             + paidafter.problems(regulation, ente)
             + past.problems(ente)
         )
