@@ -46,6 +46,7 @@ from ciclope.plugins.regolamento.check import (
     labelnames,
     orgfund,
     paidafter,
+    partreach,
     positioncheck,
     positiondays,
     rowsinterm,
@@ -184,6 +185,7 @@ def validate(ente: Ente, params: Params) -> list[Problem]:
             + fundshares.problems(regulation)
             + coefficientorder.problems(regulation, where)
             + orgfund.problems(regulation, where)
+            + partreach.problems(regulation, where)
             + paidafter.problems(regulation, ente)
             + past.problems(ente)
         )

@@ -112,6 +112,9 @@ class Cohort:
     names: Mapping[str, str] = attrs.field(factory=dict)  # group → its name as a reader knows it (a unit's name)
     cache: dict[Any, Any] = attrs.field(factory=dict)
     recorder: Recorder | None = None  # None: an aggregate is shown by its value alone (a check's condition)
+    # whom a function over the ente reads where the cohort is some roles' people («tra i dipendenti dell'ente»:
+    # wording.among), said in place of «nell'ente» by each figure and datum of an aggregate; "" for everyone
+    everyone: str = ""
     # the rows of incarichi.csv the part pays (SOMMA.INCARICHI sums over those of the same project), each with its
     # person's environment: set by the part that pays by appointment
     rows: list[tuple[PersonEnv, Row]] = attrs.field(factory=list)
@@ -755,6 +758,12 @@ class PersonEnv:
     def seen(self, label: str, value: Value, ref: str = "") -> None:
         self.read.setdefault(label, Input(label, self.shown(value), ref=ref))
 
+    @property
+    def everyone(self) -> str:
+        """Whom a function over the ente reads, where the cohort is not the whole ente (:attr:`Cohort.everyone`)."""
+        cohort = self.cohort
+        return cohort.everyone if cohort is not None else ""
+
     def alone(self, compute: Callable[[PersonEnv], Value]) -> tuple[Value, Input | None]:
         """``compute(self)`` and, when it read one datum only (a column, ``punteggio``), what a figure says of that
         datum (its cell or its figure), else None. What it read stays read, as if computed directly."""
@@ -776,11 +785,13 @@ class PersonEnv:
         each: Iterable[Each],
         tied: Sequence[Sequence[Tied]] = (),
         others: Input | None = None,
+        shown: str = "",
     ) -> str:
         """The key of the figure of an aggregate of the cohort (``label``: as the formula says it, over ``group``),
         recorded with each person's value; "" where the cohort records none. ``tied``: for each person of ``each``, in
         its order, the values that decide a tie of a rank, each listed after the person's value by its words, so the
-        rank is redone by hand from the list. ``others``: one last line for the people ``each`` leaves out."""
+        rank is redone by hand from the list. ``others``: one last line for the people ``each`` leaves out.
+        ``shown``: the words the figure says, where they are not ``label`` (whom a sum over the ente reads)."""
         cohort = self.cohort
         recorder = cohort.recorder if cohort is not None else None
         if recorder is None:
@@ -800,6 +811,8 @@ class PersonEnv:
             for words, tv, ti in tied[n] if tied else ():
                 inputs.append(Input(f"{who}, a parità: {words}", _as_read(p, tv, ti), cell=ti.cell if ti else ""))
         inputs.extend([others] if others is not None else [])
+        if shown:  # the key keeps the formula's words; the reader reads whom it sums
+            named = shown + named[len(label) :]
         recorder.trace.record(key, self.shown(value), formula, recorder.source, inputs, named[:1].upper() + named[1:])
         return key
 

@@ -42,6 +42,7 @@ from ciclope.plugins.regolamento.format.expr import (
 )
 from ciclope.plugins.regolamento.format.quantities import quantity
 from ciclope.plugins.regolamento.format.wording import (
+    aggregate_words,
     contracted,
     denied_node,
     number,
@@ -151,7 +152,11 @@ class Env(Protocol):
         each: Iterable[Any],
         tied: Sequence[Any] = (),
         others: Input | None = None,
+        shown: str = "",
     ) -> str: ...
+
+    @property
+    def everyone(self) -> str: ...
 
     def shown(self, value: Value) -> Any: ...
 
@@ -749,6 +754,7 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
     token = object()  # this aggregate, in the cache of every group it runs for
     inner = args[0] if args else None
     label = contracted(said(node))  # as the formula's sentence says it: «la somma dell'indennità … nell'ente»
+    said_to = _said_to(node, label)
 
     def values(env: Env) -> tuple[Sequence[Env], list[Value], list[Any], Any]:
         """The people of the group, each one's value and the datum it read alone (for the figure's cells), kept as two
@@ -784,10 +790,10 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         people, vals, reads, key = found
         if base == "CONTA" and inner is None:  # no condition: each person counts one, and is listed as 1, not «SI»
             counted = zip(people, [Decimal(1)] * len(people), reads)
-            return env.aggregated(label, key[1], value, _COUNTED, counted)
+            return env.aggregated(label, key[1], value, _COUNTED, counted, shown=said_to(env))
         each = list(zip(people, map(shown, vals) if node.euro or node.percent or node.weighted else vals, reads))
         if kept is None:
-            return env.aggregated(label, key[1], value, _HOW[base], each)
+            return env.aggregated(label, key[1], value, _HOW[base], each, shown=said_to(env))
         # a sum of SE(condizione; valore; 0) is said «delle persone per cui …»: its figure lists those, and the people
         # the condition leaves out (each giving 0) in one line, not each beside the cell of the condition
         held = [p.alone(kept)[0] is not False for p in people]
@@ -795,7 +801,7 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
         nothing = shown(Decimal(0)) if node.euro or node.percent or node.weighted else Decimal(0)
         others = Input(_others(out, kept_words), nothing) if out else None
         listed = [e for e, h in zip(each, held) if h]
-        return env.aggregated(label, key[1], value, _HOW[base], listed, others=others)
+        return env.aggregated(label, key[1], value, _HOW[base], listed, others=others, shown=said_to(env))
 
     reduce = _REDUCE[base]
 
@@ -806,10 +812,27 @@ def _aggregate(node: Call, args: list[Compiled]) -> Compiled:
             value = reduce(found[1])
             env.cache[done] = value, figure(env, shown(value), found)
         value, ref = env.cache[done]
-        env.seen(label, shown(value), ref)
+        env.seen(said_to(env), shown(value), ref)
         return value
 
     return aggregate
+
+
+def _said_to(node: Call, label: str) -> Callable[[Env], str]:
+    """The words of a function over people (``label``) as a reader reads them: over the ente of a part of some roles,
+    of whom («la somma … tra i dipendenti dell'ente», :attr:`Env.everyone`), made once for each such people."""
+    over_ente = node.fn.endswith(".ENTE")
+    scoped: dict[str, str] = {}
+
+    def said_to(env: Env) -> str:
+        everyone = env.everyone if over_ente else ""
+        if not everyone:
+            return label
+        if everyone not in scoped:
+            scoped[everyone] = contracted(aggregate_words(node, [said(a) for a in node.args], everyone))
+        return scoped[everyone]
+
+    return said_to
 
 
 def _of_points(node: Call) -> bool:
@@ -844,6 +867,7 @@ def _rank(node: Call, args: list[Compiled]) -> Compiled:
     inner, keys = args[0], [(_compile(k), low) for k, low in tie_keys(node)]
     lows = [low for _, low in keys]
     label = contracted(said(node))
+    said_to = _said_to(node, label)
     breaks = tie_breaks(node)
     how = _HOW["RANGO"] + (f" o, a parità, che prevalgono per {breaks}" if breaks else "")
     words = [said(k) for k, _ in tie_keys(node)]
@@ -873,8 +897,9 @@ def _rank(node: Call, args: list[Compiled]) -> Compiled:
         ranked_n = Decimal(sum(1 for o in orders if o is not None))  # not a place
         each = [(p, v, i) for _, p, v, i, _ in by_place]
         ties = [t for *_, t in by_place] if keys else []
+        listed = "le persone in graduatoria per {}, elencate per posizione"
         return env.aggregated(
-            f"le persone in graduatoria per {label}, elencate per posizione", key[1], ranked_n, how, each, ties
+            listed.format(label), key[1], ranked_n, how, each, ties, shown=listed.format(said_to(env))
         )
 
     def rank(env: Env) -> Value:
@@ -887,7 +912,7 @@ def _rank(node: Call, args: list[Compiled]) -> Compiled:
         done = (key, "=")
         if done not in env.cache:
             env.cache[done] = figure(env, orders, key)
-        env.seen(label, place, env.cache[done])
+        env.seen(said_to(env), place, env.cache[done])
         return place
 
     return rank

@@ -31,6 +31,7 @@ from ciclope.plugins.regolamento.format.expr import (
     Node,
     Num,
     Text,
+    nodes,
 )
 from ciclope.plugins.regolamento.format.quantities import AGGREGATES, CONSTANTS, PART_NAMES, quantity
 
@@ -67,6 +68,33 @@ def of_rankings(text: str, rankings: object) -> str:
     ``fondo`` said as what the formula reads there, the graduatoria's fund («il fondo della graduatoria × …», «pari
     al fondo della graduatoria»), never «il fondo della parte», which is the sum of theirs; else as it is."""
     return text if rankings == "ente" else text.replace(PART_FUND, RANKING_FUND)
+
+
+def among(paid: Sequence[str], groups: Mapping[str, str] = ROLE_GROUP) -> str:
+    """Whom a function over the ente (``SOMMA.ENTE``) reads in a part that pays the roles ``paid`` (it reads the
+    part's people, docs/regolamento.md): «tra i dipendenti dell'ente», by the regulation's names of the groups
+    (``groups``: :func:`role_groups`); "" where the part pays every role, the ente's whole staff («nell'ente»)."""
+    if set(ROLE_GROUP) <= set(paid):
+        return ""
+    return f"tra {roles([r for r in ROLE_GROUP if r in paid], '', groups)} dell'ente"
+
+
+def of_roles(text: str, formula: Formula, paid: Sequence[str], groups: Mapping[str, str] = ROLE_GROUP) -> str:
+    """``text`` (a sentence of a part's ``formula``) with each function over the ente said of the part's people
+    (:func:`among`): a sum over the ente of a part of the dipendenti sums the dipendenti, never the dirigenti beside
+    them. Only the function's own words change, never an «ente» of a column's meaning («la data di ingresso
+    nell'ente»)."""
+    words = among(paid, groups)
+    if not words:
+        return text
+    for node in nodes(formula.tree):
+        if isinstance(node, Call) and node.fn.endswith(".ENTE"):
+            args = [said(a) for a in node.args]
+            ente, scoped = (contracted(aggregate_words(node, args, w)) for w in (IN_SCOPE["ENTE"], words))
+            if ente not in text:  # after a preposition («della somma …»): the words after the first
+                ente, scoped = ente.partition(" ")[2], scoped.partition(" ")[2]
+            text = text.replace(ente, scoped) if ente else text
+    return text
 
 
 def criterion(formula: Formula) -> tuple[str, bool]:
@@ -663,8 +691,14 @@ def _special(node: Call, args: list[str]) -> str:
         return f"l'importo del fondo {args[0]}"
     if fn == "OBIETTIVI.RAGGIUNTI":
         return f"la quota degli obiettivi figli {joined('di', args[0])} con raggiungimento almeno {args[1]}"
-    base, _, scope = fn.rpartition(".")
-    where = IN_SCOPE.get(scope, "")
+    return aggregate_words(node, args, IN_SCOPE.get(fn.rpartition(".")[2], ""))
+
+
+def aggregate_words(node: Call, args: list[str], where: str) -> str:
+    """A function over people (``SOMMA.ENTE``, ``RANGO.GRUPPO``) in words, with ``where`` saying whose: «nell'ente»,
+    «nella graduatoria», or the part's people («tra i dipendenti dell'ente», :func:`of_roles`); ``args``: its
+    arguments in words."""
+    base = node.fn.rpartition(".")[0]
     if base == "SOMMA" and where and (kept := summed_if(node.args[0])) is not None:
         # SOMMA.GRUPPO(SE(punteggio >= 60; peso; 0)): «la somma, nella graduatoria, del peso delle persone per cui il
         # punteggio è almeno 60», never «la somma di se …, allora il peso, altrimenti 0»; a sum of 1 is a count

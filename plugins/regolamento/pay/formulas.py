@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
@@ -38,9 +38,12 @@ from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import (
     COMBINED,
+    among,
     contracted,
     denied,
     of_rankings,
+    of_roles,
+    role_groups,
     said,
     sentence,
     tie_keys,
@@ -88,7 +91,10 @@ class PartFormulas:
         groups = {p.id: rankings.group_of(reg, part, p, ente) for p in people} if part.rankings != "ente" else {}
         names = rankings.names_of(reg, part, groups, ente)
         cohort = Cohort(
-            groups=groups, names=names, recorder=Recorder(trace, f"parte:{part.name}", cite(reg, part.source))
+            groups=groups,
+            names=names,
+            recorder=Recorder(trace, f"parte:{part.name}", cite(reg, part.source)),
+            everyone=among(part.roles, role_groups(reg.labels)),
         )
         own = ladders.on_cohort(reg)  # the levels decided on the cohort have their figures: the level reads by them
         cohort.members = [PersonEnv(facts, p, cohort, level_figure=own) for p in people]
@@ -134,6 +140,10 @@ class PartFormulas:
         source = cite(self.reg, self.part.source)
         self.trace.problem(Problem(rule="regolamento.formula", source=source, **written(formula), message=message))
 
+    def of_roles(self, text: str, formula: Formula) -> str:
+        """A sentence of the part's ``formula`` with its sums over the ente said of the part's roles."""
+        return of_roles(text, formula, self.part.roles, role_groups(self.reg.labels))
+
     def admitted(self, pid: str) -> bool:
         """True when the person takes part (``ammesso``): recorded with the condition and what it read."""
         formula = self.part.admitted_if
@@ -148,15 +158,15 @@ class PartFormulas:
         self.trace.record(
             f"ammesso:{self.part.name}:{pid}",
             held,
-            f"{formula} — partecipa se {sentence(formula)}",  # the condition, not a fact about the person
+            f"{formula} — partecipa se {self.of_roles(sentence(formula), formula)}",  # the condition, not a fact
             cite(self.reg, self.part.source),
             read,
             f"Partecipazione di {env.person.name} alla parte «{self.part.name}»",
             # what did not hold: «il punteggio è minore di 60»; of a place reached, the place and the places the
             # premium reaches, as a place not reached says them (:func:`premium.admitted_input` shows it)
-            unheld(formula, env)
+            self.of_roles(unheld(formula, env), formula)
             if not held
-            else whole_place(formula, plain)
+            else self.of_roles(whole_place(formula, plain), formula)
             if (plain := placed(formula, env))
             else "",
         )
@@ -606,10 +616,13 @@ def days_in_year(year: int, start: object, end: object) -> Decimal:
     return Decimal(max(0, (finish - begin).days + 1))
 
 
-def amount_words(part: Part) -> str:
+def amount_words(part: Part, groups: Mapping[str, str]) -> str:
+    """The amount's formula in words, as the figure of each premium of the part says it; ``groups``: the regulation's
+    names of the roles' groups (:func:`role_groups`), which say whom a sum over the ente reads."""
     amount = part.amount
     assert amount is not None
     words = of_rankings(sentence(amount), part.rankings)  # ``fondo``: the graduatoria's, where the part has them
+    words = of_roles(words, amount, part.roles, groups)  # «nell'ente»: the part's roles
     # a formula that rounds to the cent itself («ARROTONDA.PER.DIF(…; 2)») says its rounding: never a second one
     cents = "" if _to_cents(amount) else ", arrotondato al centesimo"
     if part.assignments is None:

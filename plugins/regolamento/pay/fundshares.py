@@ -23,7 +23,7 @@ from ciclope.plugins.regolamento.compile.evaluate import RunError, run
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.sources import cite, written
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
-from ciclope.plugins.regolamento.format.wording import sentence
+from ciclope.plugins.regolamento.format.wording import among, role_groups, sentence
 from ciclope.plugins.regolamento.pay.nothing import NOTHING, nothing
 
 RULE = "regolamento.quota"
@@ -67,7 +67,8 @@ def _run(reg: Regulation, part: Part, facts: Facts, people: Sequence[Person], tr
     anyone = next(iter(people), None) or next(iter(facts.ente.people.values()), None)
     if anyone is None:  # an ente without staff: nothing to share
         return None, [], ""
-    cohort = Cohort(recorder=Recorder(trace, f"parte:{part.name}", cite(reg, part.source)))
+    recorder = Recorder(trace, f"parte:{part.name}", cite(reg, part.source))
+    cohort = Cohort(recorder=recorder, everyone=among(part.roles, role_groups(reg.labels)))
     cohort.members = [PersonEnv(facts, p, cohort) for p in people]
     env = PersonEnv(facts, anyone, cohort)  # no member: what it read is the functions' values, no one's own data
     try:

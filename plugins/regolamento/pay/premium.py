@@ -40,7 +40,7 @@ from ciclope.plugins.regolamento.format import funds, grades
 from ciclope.plugins.regolamento.format.methods import time_read_by
 from ciclope.plugins.regolamento.format.sources import cite, joined
 from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
-from ciclope.plugins.regolamento.format.wording import denied, held, sentence, the
+from ciclope.plugins.regolamento.format.wording import denied, held, of_roles, role_groups, sentence, the
 from ciclope.plugins.regolamento.pay import budget, caprounds, reductions, residualcauses, withincents
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
 from ciclope.plugins.regolamento.pay.formulas import PartFormulas, amount_words, in_euro
@@ -548,7 +548,7 @@ def weighed(pr: Part, admitted: list[Entry], formulas: PartFormulas) -> Plan:
         inputs[e.person.id] = (*read, *e.factor_inputs)
         if weight == 0:
             reasons[e.person.id] = nothing(pr.weight, formulas.envs[e.person.id])
-    formula = f"fondo × peso / Σ pesi, con peso «{pr.weight}» ({sentence(pr.weight)}) × quota pagata{_factor_words(pr, admitted)}"
+    formula = f"fondo × peso / Σ pesi, con peso «{pr.weight}» ({of_roles(sentence(pr.weight), pr.weight, pr.roles, role_groups(formulas.reg.labels))}) × quota pagata{_factor_words(pr, admitted)}"
     # a weight in euro stays in euro times the paid share and the parametro (numbers): its sum reads with €
     return Plan(values, False, formula, formulas.alike(inputs), reasons=reasons, euro=in_euro(pr.weight))
 
@@ -572,7 +572,14 @@ def computed(pr: Premium, admitted: list[Entry], formulas: PartFormulas) -> Plan
     shared = any(e.share != 1 for e in admitted)
     # the amount to the cent, then × the share and to the cent again: both roundings said, so the sum is redone by hand
     share = "; × quota pagata, arrotondato al centesimo" if shared else ""
-    return Plan(values, True, amount_words(pr) + share, formulas.alike(inputs), exact=exact, reasons=reasons)
+    return Plan(
+        values,
+        True,
+        amount_words(pr, role_groups(formulas.reg.labels)) + share,
+        formulas.alike(inputs),
+        exact=exact,
+        reasons=reasons,
+    )
 
 
 def _factor_words(pr: Premium, people: Sequence[Entry]) -> str:

@@ -7,7 +7,17 @@ from __future__ import annotations
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.spec import Part, Regulation
-from ciclope.plugins.regolamento.format.wording import COMBINED, all_of, joined, of_rankings, roles, the, word
+from ciclope.plugins.regolamento.format.wording import (
+    COMBINED,
+    all_of,
+    joined,
+    of_rankings,
+    of_roles,
+    role_groups,
+    roles,
+    the,
+    word,
+)
 from ciclope.plugins.regolamento.say.phrases import (
     COMPARTO,
     Said,
@@ -48,7 +58,7 @@ def parts(block: Part, regulation: Regulation, national: bool | None = None) -> 
         *_own_method(block, regulation),
         *said[1:],
     ]
-    lines += _formulas(block)
+    lines += _formulas(block, regulation)
     if block.performance == "nessuna":  # a compenso, not a premium: its own sentences say so
         lines = [line.replace("il premio ", "il compenso ") for line in lines]
     what = _what(regulation)
@@ -56,6 +66,9 @@ def parts(block: Part, regulation: Regulation, national: bool | None = None) -> 
         lines[0] = f"{what} si paga in una sola parte, «{block.name}» ({block.source})."
     elif block is regulation.parts[0]:
         names = ", ".join(f"«{p.name}»" for p in regulation.parts)
+        if len({frozenset(p.roles) for p in regulation.parts}) > 1:  # whom each pays, where they differ
+            groups = role_groups(regulation.labels)
+            names = "; ".join(f"«{p.name}», {roles(p.roles, 'di', groups)}" for p in regulation.parts)
         verb = "si pagano" if what == INCENTIVES else "si paga"
         lines.insert(0, f"{what} {verb} in {len(regulation.parts)} parti, nell'ordine: {names}.")
     if isinstance(block.rankings, Formula):
@@ -211,19 +224,28 @@ def _share(p: Part, regulation: Regulation) -> list[str]:
     return [f"Le {'vanno' if plural else 'va'} {whose}."]
 
 
-def _formulas(p: Part) -> list[str]:
+def _scoped(text: str, formula: Formula, p: Part, reg: Regulation) -> str:
+    """A sentence of the part's ``formula`` with its sums over the ente said of the part's roles (:func:`of_roles`)."""
+    return of_roles(text, formula, p.roles, role_groups(reg.labels))
+
+
+def _formulas(p: Part, reg: Regulation) -> list[str]:
     """The formulas of a part: who takes part, the weight in the split."""
     out = []
     if p.admitted_if is not None:
         # «solo»: after «pagata a tutto il personale in servizio» of a part without evaluation, the condition narrows it
-        out.append(f"Partecipa alla parte solo la persona per cui {said_formula(p.admitted_if)}.")
+        out.append(
+            f"Partecipa alla parte solo la persona per cui {_scoped(said_formula(p.admitted_if), p.admitted_if, p, reg)}."
+        )
     if p.weight is not None:
         share = paid_share(p)
-        weight = of_rankings(valued(p.weight), p.rankings)
+        weight = _scoped(of_rankings(valued(p.weight), p.rankings), p.weight, p, reg)
         out.append(f"Il peso di ciascuno nella ripartizione {weight}{', per ' + share if share else ''}.")
     if p.cap is not None:
         rest = "va agli altri in proporzione" if p.residual == "ridistribuisci" else "resta residuo"
-        most = joined("più di", of_rankings(said_formula(p.cap), p.rankings))  # «più del 30% …», not «più di il …»
+        most = joined(
+            "più di", _scoped(of_rankings(said_formula(p.cap), p.rankings), p.cap, p, reg)
+        )  # «più del 30% …», not «più di il …»
         out.append(f"Nessuno riceve {most} (per difetto al centesimo); ciò che supera {rest}.")
     return out
 
@@ -249,7 +271,9 @@ def _own_method(p: Part, reg: Regulation) -> list[str]:
                 f"La parte «{p.name}» è pagata a chi ha un incarico «{p.assignments}» del foglio incarichi "
                 f"({roles(p.roles)}), senza valutazione individuale."
             ]
-        amount = of_rankings(valued(p.amount), p.rankings)  # ``fondo``: the graduatoria's, where the part has them
+        amount = _scoped(
+            of_rankings(valued(p.amount), p.rankings), p.amount, p, reg
+        )  # ``fondo``: the graduatoria's, where the part has them
         if p.assignments is None:
             return [*whom, f"L'importo di ciascuno {amount}, arrotondato al centesimo."]
         combine = COMBINED[p.combine]

@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
 from ciclope.core import fmt
-from ciclope.plugins.regolamento.format import funds
+from ciclope.plugins.regolamento.format import funds, reach
 from ciclope.plugins.regolamento.format.expr import Call, Formula, Num, Text, nodes
 from ciclope.plugins.regolamento.format.grades import parameter as grade_parameter
 from ciclope.plugins.regolamento.format.grades import word as grade_word
@@ -75,6 +75,7 @@ COMPONENT = {
 }
 COMPARTO = {"funzioni_locali": "Funzioni Locali"}  # as the contracts name it («CCNL Funzioni Locali»)
 ENTE_KIND = {
+    "unione": "Unione di Comuni",  # the Unione of the TUEL, art. 32: «unione» alone names no kind of ente
     "comunita_montana": "comunità montana",
     "citta_metropolitana": "città metropolitana",
     # an organismo strumentale of a Comune (D.Lgs. 267/2000 art. 114 c. 2): no ente of its own, its staff the Comune's
@@ -94,6 +95,7 @@ ENTE_KIND = {
     "ordine_professionale": "ordine o collegio professionale",
     "ente_pubblico": "ente pubblico",
     "societa": "società in controllo pubblico",
+    "altro": "un tipo diverso da quelli che il formato distingue",
 }
 FUNDS = {
     "performance_individuale": "dei premi per la performance individuale",
@@ -414,6 +416,8 @@ def _exclusion(e: Exclusion, reg: Regulation) -> str:
     if e.parts:  # an exclusion limited to some parts of [[premi]]
         named = ", ".join(f"«{n}»" for n in e.parts)
         who += f", per la sola parte {named}" if len(e.parts) == 1 else f", per le sole parti {named}"
+    elif len(reg.parts) > 1:  # every part it can apply to, named: a reader sees a part it was not meant for
+        who += f", {_in_parts(reach.exclusion_parts(reg, e), bool(reg.result_roles & set(e.roles)))}"
     if e.status:  # as the documents read it: by the label the regulation gives it, else by its code in words
         who += f", con lo stato «{reg.labels.get(e.status) or word(e.status)}»"
     if e.hearing:  # below the minimum the outcome is not final without the contraddittorio (rules/core.md §5)
@@ -454,16 +458,29 @@ def _brackets(r: Reduction, regulation: Regulation) -> str:
     return "; ".join(said)
 
 
-def _reduced(parts: tuple[str, ...], groups: Mapping[str, str], paid: Collection[str] = ("po",)) -> str:
-    """Who a reduction reduces, as the sentence's subject: the premium, its parts named, the result pay
-    (``risultato_po``) of the roles [[risultato_po]] pays (``paid``) by the regulation's names of their groups
-    (``groups``: :func:`role_groups`), or both."""
-    named = [n for n in parts if n != RESULT_PART]
-    which = f" nella parte {', '.join(f'«{n}»' for n in named)}" if named else ""
-    if RESULT_PART not in parts:
+def _in_parts(parts: Sequence[Part], result: bool = False) -> str:
+    """«nella parte «a»», «nelle parti «a» e «b»»: where a rule applies, by the parts' names, and in the result pay
+    (``result``: «nelle parti «a», «b» e nella retribuzione di risultato», the parts by commas alone before it)."""
+    quoted = [f"«{p.name}»" for p in parts]
+    names = ", ".join(quoted) if result else fmt.listed(quoted)
+    said = f"nella parte {names}" if len(parts) == 1 else f"nelle parti {names}" if parts else ""
+    if result:
+        return f"{said} e nella retribuzione di risultato" if said else "nella retribuzione di risultato"
+    return said or "in nessuna parte"
+
+
+def _reduced(
+    parts: Sequence[Part], result: bool, groups: Mapping[str, str], paid: Collection[str] = ("po",), named: bool = False
+) -> str:
+    """Who a reduction reduces, as the sentence's subject: the premium, the ``parts`` it reduces (named where it names
+    them, ``named``, or where the premium has more than one), the result pay (``result``: ``risultato_po``) of the
+    roles [[risultato_po]] pays (``paid``) by the regulation's names of their groups (``groups``: :func:`role_groups`),
+    or both."""
+    which = f" {_in_parts(parts)}" if parts and named else ""
+    if not result:
         return f"Il premio{which} è ridotto"
-    result = f"la retribuzione di risultato {roles([r for r in ROLE_GROUP if r in paid] or ['po'], 'di', groups)}"
-    return f"Il premio{which} e {result} sono ridotti" if named else f"{result[0].upper()}{result[1:]} è ridotta"
+    said = f"la retribuzione di risultato {roles([r for r in ROLE_GROUP if r in paid] or ['po'], 'di', groups)}"
+    return f"Il premio{which} e {said} sono ridotti" if parts else f"{said[0].upper()}{said[1:]} è ridotta"
 
 
 def reductions(block: Reduction, regulation: Regulation) -> Said:
@@ -471,7 +488,10 @@ def reductions(block: Reduction, regulation: Regulation) -> Said:
     lines = []
     if first:
         for r in regulation.reductions:
-            subject = _reduced(r.parts, role_groups(regulation.labels), regulation.result_roles)
+            reduced = reach.reduction_parts(regulation, r) if r.parts != (RESULT_PART,) else []
+            named = bool(r.parts) or len(regulation.parts) > 1
+            result = RESULT_PART in r.parts
+            subject = _reduced(reduced, result, role_groups(regulation.labels), regulation.result_roles, named)
             if r.formula is not None:
                 lines.append(
                     f"{subject} di una quota che {valued(r.formula, amount=False)}, tenuta tra 0% e 100% ({r.source})."

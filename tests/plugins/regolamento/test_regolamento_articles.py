@@ -301,7 +301,7 @@ def test_the_organisational_performance_s_fund_is_said_as_the_individual_one(tmp
 def test_the_sentences_of_every_block(tmp_path):
     text = art.render(read(tmp_path, FULL))
     for sentence in (
-        "Tipo di ente: unione. Approvato il 15/01/2024. Comparto Funzioni Locali: vi si applica il contratto "
+        "Tipo di ente: Unione di Comuni. Approvato il 15/01/2024. Comparto Funzioni Locali: vi si applica il contratto "
         "nazionale in vigore.",
         "Per le PO / EQ il punteggio è 60% × la scheda di valutazione + 40% × il raggiungimento degli obiettivi "
         "dell'unità × 100.",
@@ -500,7 +500,9 @@ def test_thresholds_are_read_back_on_the_regulation_s_own_scale(tmp_path):
         "«eccellente» da 360 punti; «sufficiente» da 200 punti; sotto 200 punti nessun livello.",
         "Chi non raggiunge almeno il 70% del massimo nella sezione «Comportamenti» della scheda scende di un livello, "
         "qualunque sia il punteggio (art. 6 c. 2).",
-        "chi ha un punteggio inferiore a 180 (art. 7).",
+        # no parti: every part, and the result pay, named
+        "chi ha un punteggio inferiore a 180, nelle parti «produttività», «innovazione» e nella retribuzione di "
+        "risultato (art. 7).",
         "il 25% da 320 punti; il 15% da 240 punti.",
         "Sotto 240 punti su 400 la valutazione è negativa",
         "Il premio individuale si paga in 2 parti, nell'ordine: «produttività», «innovazione».",
@@ -636,7 +638,10 @@ def test_a_part_that_pays_no_dipendente_is_not_said_of_the_individual_premium(tm
     text = PARTS.replace('piena = 90\n', 'piena = 90\nruoli = ["po"]\n')
     (article,) = art.articles(read(tmp_path, text))
     assert article.title == "Le parti del premio"
-    assert article.body.startswith("Il premio si paga in 2 parti, nell'ordine: «presenza», «obiettivi».")
+    # the parts pay different roles: whom each pays is said
+    assert article.body.startswith(
+        "Il premio si paga in 2 parti, nell'ordine: «presenza», dei dipendenti; «obiettivi», delle PO / EQ."
+    )
     (staff,) = art.articles(read(tmp_path, PARTS))  # both parts pay the dipendenti (the default roles)
     assert staff.body.startswith("Il premio individuale si paga in 2 parti")
 

@@ -398,7 +398,7 @@ def test_sannazzaro_five_bands_on_60_and_30_percent_of_the_mean(ciclope_ente, tm
     assert (pool.distributed, pool.residual) == (Decimal("7666.65"), Decimal("2333.35"))
     # the sum and the count the maggiorazione read are figures that list every person's value: redone by hand above
     read = {i.name: i.ref for i in result.figures["premio:maggiorazione:D1"].inputs}
-    total = result.figures[read["la somma del premio della parte «performance individuale» nell'ente"]]
+    total = result.figures[read["la somma del premio della parte «performance individuale» tra i dipendenti dell'ente"]]
     assert total.value == Decimal("6666.65")  # 2.222,22 + 2.222,22 + 1.666,66 + 555,55 + 0
     assert [(i.name, i.value) for i in total.inputs] == [
         ("Persona D1 (D1)", Decimal("2222.22")),
@@ -408,13 +408,13 @@ def test_sannazzaro_five_bands_on_60_and_30_percent_of_the_mean(ciclope_ente, tm
         ("Persona D5 (D5)", Decimal("0.00")),
     ]
     positive = read[
-        "il numero delle persone nell'ente per cui il premio della parte «performance individuale» è più di € 0,00"
+        "il numero delle persone tra i dipendenti dell'ente per cui il premio della parte «performance individuale» è più di € 0,00"
     ]
     counted = result.figures[positive]
     assert (counted.value, [i.value for i in counted.inputs]) == (Decimal(4), [True, True, True, True, False])
     # the highest evaluation «ammesso» compared with: 55 of 60, D1 and D2
     admitted = {i.name: i.ref for i in result.figures["ammesso:maggiorazione:D1"].inputs}
-    highest = result.figures[admitted["il massimo del punteggio nell'ente"]]
+    highest = result.figures[admitted["il massimo del punteggio tra i dipendenti dell'ente"]]
     assert (highest.value, [i.value for i in highest.inputs]) == (Decimal(55), [55, 55, 40, 30, 10])
 
 
@@ -438,7 +438,7 @@ def test_sannazzaro_s_maggiorazione_is_set_aside_before_the_bands(ciclope_ente, 
     assert set_aside.value == Decimal("1406.26")
     # the mean the maggiorazione read is of the premiums on the whole fund, each explained there
     read = {i.name: i.ref for i in result.figures["premio:maggiorazione:D1"].inputs}
-    total = result.figures[read["la somma del premio della parte «performance individuale» nell'ente"]]
+    total = result.figures[read["la somma del premio della parte «performance individuale» tra i dipendenti dell'ente"]]
     assert (total.value, [i.value for i in total.inputs]) == (
         Decimal("9375.00"),
         [Decimal("2500.00"), Decimal("2500.00"), Decimal("2500.00"), Decimal("1875.00")],

@@ -98,7 +98,7 @@ def test_an_aggregate_lists_each_person_s_cell(ciclope_ente, tmp_path):
     # 21.428… → 21.43
     assert amounts(result)["B"] == "21.43"
     read = {i.name: i for i in result.figures["award:B"].inputs}
-    mean = read["la media delle guardie notturne e festive dell'anno nell'ente"]
+    mean = read["la media delle guardie notturne e festive dell'anno tra i dipendenti dell'ente"]  # the part's roles
     assert mean.value == Decimal(14)
     listed = result.figures[mean.ref]
     assert listed.value == Decimal(14)

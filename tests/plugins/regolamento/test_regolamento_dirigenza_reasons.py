@@ -242,7 +242,7 @@ def test_premi_says_the_reduction_that_cut_a_row(ciclope_ente, tmp_path):
         "maggiorazione": (
             "0.00",
             "la condizione della parte non vale: è al 3° posto; il premio spetta al 1° posto; il posto è la posizione "
-            "nell'ente per il punteggio (1 la più alta), CCIA 2024, art. 8",
+            "tra i dirigenti dell'ente per il punteggio (1 la più alta), CCIA 2024, art. 8",
         ),
     }
     # a row paid whole says no reason

@@ -346,12 +346,12 @@ def test_an_aggregate_is_named_by_its_words_and_a_sum_of_amounts_reads_in_euro(c
     # 5 researchers of € 1.800: Σ 9000; Σ of 1,4 over 5 people 7,0; 10000 × 1800 / 9000 × 7 / (2 × 5 + 4) = 1000.00
     assert result.rewards.awards["R1"].amount == Decimal("1000.00")
     text = explain(result, "person", "R1")
-    assert "  • la somma dell'indennità di Ente annua nell'ente = € 9.000,00\n" in text
-    assert "  • la somma di 1,4 nell'ente = 7\n" in text  # 1,4 × 5 is 7,0: a whole number, never «7,0»
-    assert "  • il numero delle persone nell'ente = 5\n" in text
-    assert "dell'ente =" not in text
+    assert "  • la somma dell'indennità di Ente annua tra i dipendenti dell'ente = € 9.000,00\n" in text
+    assert "  • la somma di 1,4 tra i dipendenti dell'ente = 7\n" in text  # 1,4 × 5 is 7,0: a whole number, never «7,0»
+    assert "  • il numero delle persone tra i dipendenti dell'ente = 5\n" in text
+    assert text.count("dell'ente =") == text.count("tra i dipendenti dell'ente =")  # no other «… dell'ente»
     stored = {i["name"]: i["value"] for i in decode_trace(encode_trace(result))["award:R1"]["inputs"]}
-    assert stored["la somma dell'indennità di Ente annua nell'ente"] == "€ 9.000,00"
+    assert stored["la somma dell'indennità di Ente annua tra i dipendenti dell'ente"] == "€ 9.000,00"
 
 
 def test_a_closed_access_is_not_blamed_on_cards_the_regulation_does_not_need(ciclope_ente, tmp_path):

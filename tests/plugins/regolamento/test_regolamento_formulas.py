@@ -139,7 +139,7 @@ def test_sannazzaro_the_highest_evaluation_all_of_them_when_tied(ciclope_ente, t
     assert admitted.value is True
     assert {i.name: i.value for i in admitted.inputs} == {  # the points on the text's 60, said so
         "il punteggio su 60": Decimal("55"),
-        "il massimo del punteggio nell'ente": Decimal("55"),  # as the formula's sentence says it
+        "il massimo del punteggio tra i dipendenti dell'ente": Decimal("55"),  # as the formula's sentence says it
     }
     assert result.rewards.pools["performance_individuale"].residual == Decimal("1425.00")
 

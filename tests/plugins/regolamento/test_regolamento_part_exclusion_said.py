@@ -80,7 +80,7 @@ def test_the_premiums_sheet_lists_the_part_an_exclusion_took_with_its_reason(cic
     (table,) = [t for t in sheets.tables(computed(ciclope_ente, tmp_path)) if t.title == "Premi"]
     rows = {(row[0], row[4]): (str(row[5]), *row[6:]) for row in table.rows}
     act = "Regolamento del Comune di Prova"
-    condition = f"la condizione della parte non vale: il punteggio non è uguale al massimo del punteggio nell'ente, {act}, art. 6"
+    condition = f"la condizione della parte non vale: il punteggio non è uguale al massimo del punteggio tra i dipendenti dell'ente, {act}, art. 6"
     # C: organizzativa 3.000,00 / 3 = 1.000,00; individuale and maggiorazione nothing
     assert [key for key in rows if key[0] == "C"] == [
         ("C", "organizzativa"),
@@ -107,7 +107,7 @@ EXCLUDED = "escluso dal premio: punteggio sotto il minimo di 60 (per le parti: i
 # the condition of the maggiorazione, with what it read: C's 55 and the highest of the ente, A's 96, both scores
 REFUSED = (
     "Partecipazione di Carla Gamma alla parte «maggiorazione»: no — il punteggio non è uguale al massimo del "
-    "punteggio nell'ente (il punteggio = 55,00 punti; il massimo del punteggio nell'ente = 96,00 punti)"
+    "punteggio tra i dipendenti dell'ente (il punteggio = 55,00 punti; il massimo del punteggio tra i dipendenti dell'ente = 96,00 punti)"
 )
 
 

@@ -72,7 +72,7 @@ def test_explain_gives_the_same_places(ciclope_ente, tmp_path):
     text = explain(result, "person", "P2")
     # P2: presenza 346/366 = 0,945355191… → 0,94535519 (8 places); 10.000 × 0,94535519 / 2,9180328 = 3.239,7003…
     assert "= 0,94535519" in text, text
-    assert "la somma di presenza nell'ente = 2,9180328" in text, text
+    assert "la somma di presenza tra i dipendenti dell'ente = 2,9180328" in text, text
 
 
 def test_a_sum_of_the_ente_reads_the_same_for_everyone(ciclope_ente, tmp_path):
@@ -89,6 +89,6 @@ def test_a_sum_of_the_ente_reads_the_same_for_everyone(ciclope_ente, tmp_path):
         page = _page(result, pid)
         assert "3,0983607" in page, (pid, page)
         assert "3,098361 " not in page, (pid, page)
-        assert "la somma di presenza nell'ente = 3,0983607" in explain(result, "person", pid)
+        assert "la somma di presenza tra i dipendenti dell'ente = 3,0983607" in explain(result, "person", pid)
     redone = Decimal(10000) * Decimal(66) / Decimal(366) / Decimal("3.0983607")  # 582,0105… → 582,01
     assert redone.quantize(Decimal("0.01"), ROUND_HALF_UP) == Decimal("582.01")

@@ -40,7 +40,7 @@ TIED = "RANGO.ENTE(punteggio; -assenze)"
 # id: (score, days of absence), in the file's order: P2, with more absences, is written before P3 and P4
 PEOPLE = {"P1": (90, 0), "P2": (85, 10), "P3": (85, 5), "P4": (85, 5), "P5": (70, 0), "P6": (60, 0)}
 # the sentence of the rank with its tie-break, as explain says it
-SAID = "la posizione nell'ente per il punteggio (1 la più alta; a parità, per i giorni di assenza, dal più basso)"
+SAID = "la posizione tra i dipendenti dell'ente per il punteggio (1 la più alta; a parità, per i giorni di assenza, dal più basso)"
 
 
 def comune(ciclope_ente, tmp_path, rank: str = TIED):
@@ -113,7 +113,7 @@ def test_the_scheda_says_the_person_s_own_tie_break_value(ciclope_ente, tmp_path
 def test_one_argument_ranks_as_before(ciclope_ente, tmp_path):
     """RANGO.ENTE(punteggio): ties share the place, the figure lists the scores alone, its sentence has no «a parità»."""
     text = explain(comune(ciclope_ente, tmp_path, "RANGO.ENTE(punteggio)"), "person", "P2")
-    assert "      • la posizione nell'ente per il punteggio (1 la più alta) = 2\n" in text  # 1 + P1
+    assert "      • la posizione tra i dipendenti dell'ente per il punteggio (1 la più alta) = 2\n" in text  # 1 + P1
     assert "a parità" not in text
     assert (
         "          formula: il numero delle persone con un valore; il posto di ciascuna è 1 più il numero di quelle "
@@ -127,7 +127,7 @@ def test_a_key_written_as_it_is_prefers_the_higher(ciclope_ente, tmp_path):
     result = comune(ciclope_ente, tmp_path, "RANGO.ENTE(punteggio; assenze)")
     assert amounts(result) == {"P1": "100.00", "P2": "100.00", "P3": "100.00", "P4": "100.00"}
     text = explain(result, "person", "P3")
-    said = "la posizione nell'ente per il punteggio (1 la più alta; a parità, per i giorni di assenza, dal più alto)"
+    said = "la posizione tra i dipendenti dell'ente per il punteggio (1 la più alta; a parità, per i giorni di assenza, dal più alto)"
     assert f"      • {said} = 3\n" in text
 
 

@@ -214,7 +214,8 @@ def test_leggi_says_each_part_s_reading_after_its_own_sentences(tmp_path):
     third = text.index("Parte «obiettivo OB3»")
     assert first < reading < second < third < last
     assert (
-        "Non accede al premio chi è dichiarato di insufficiente rendimento (art. 6). Ipotesi dell'ufficio: vale" in text
+        "Non accede al premio chi è dichiarato di insufficiente rendimento, nelle parti «obiettivo OB1», «obiettivo OB2» "
+        "e «obiettivo OB3» (art. 6). Ipotesi dell'ufficio: vale" in text
     )
 
 
