@@ -65,13 +65,17 @@ class Article:
 
     @property
     def body(self) -> str:
-        """The article as ``regolamento leggi`` prints it: each formula's words, then the formula as typed."""
-        return _TYPED.sub(r"\1", " ".join(self.sentences))
+        """The article as ``regolamento leggi`` prints it: each formula's words, then the formula as typed; a sentence
+        that opens a paragraph (:data:`phrases.PARAGRAPH`: each part of several) on a line of its own."""
+        return _TYPED.sub(r"\1", self._joined())
 
     @property
     def words(self) -> str:
         """The article as the Relazione's annex says it: the words alone, without the formulas as typed."""
-        return _TYPED.sub("", " ".join(self.sentences))
+        return _TYPED.sub("", self._joined())
+
+    def _joined(self) -> str:
+        return " ".join(self.sentences).replace(f" {phrases.PARAGRAPH}", "\n").lstrip(phrases.PARAGRAPH)
 
 
 # a formula as typed beside its words (:func:`say.phrases.typed`), its parenthesis in group 1
@@ -239,7 +243,8 @@ def render(regulation: Regulation, markdown: bool = False) -> str:
     for number, article in enumerate(articles(regulation), start=1):
         # the number is ours, never a list's marker to protect: «## 2. …», the act's words escaped after it
         heading = article.heading(number).removeprefix(f"{number}. ")
-        lines += ["", f"## {number}. {md_text(_one_line(heading))}", "", md_text(article.body)]
+        # a paragraph of the article is a paragraph of Markdown too: a blank line before it, never a soft break
+        lines += ["", f"## {number}. {md_text(_one_line(heading))}", "", md_text(article.body).replace("\n", "\n\n")]
     return "\n".join(lines) + "\n"
 
 

@@ -20,6 +20,7 @@ from ciclope.plugins.regolamento.format.wording import (
 )
 from ciclope.plugins.regolamento.say.phrases import (
     COMPARTO,
+    PARAGRAPH,
     Said,
     cap,
     fund_name,
@@ -71,6 +72,9 @@ def parts(block: Part, regulation: Regulation, national: bool | None = None) -> 
             names = "; ".join(f"«{p.name}», {roles(p.roles, 'di', groups)}" for p in regulation.parts)
         verb = "si pagano" if what == INCENTIVES else "si paga"
         lines.insert(0, f"{what} {verb} in {len(regulation.parts)} parti, nell'ordine: {names}.")
+    if len(regulation.parts) > 1:  # each of several parts a paragraph of its own, after the sentence that lists them
+        at = 1 if block is regulation.parts[0] else 0
+        lines[at] = PARAGRAPH + lines[at]
     if isinstance(block.rankings, Formula):
         lines.append(
             f"La graduatoria di ciascuno nella parte {valued(block.rankings, amount=False)}: una graduatoria per ogni "

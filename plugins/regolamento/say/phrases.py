@@ -290,6 +290,8 @@ def _on(regulation: Regulation) -> str:
 # office checks its file against the act, prints it in its parenthesis; the Relazione's annex, which is read, drops
 # it with its parenthesis and says the words alone (:attr:`say.articles.Article.words`).
 TYPED_OPEN, TYPED_CLOSE = "\ue000", "\ue001"
+# before a sentence, the start of a paragraph of its article (each of several parts): a line of its own
+PARAGRAPH = "\n"
 
 
 def typed(formula: Formula, label: str = "formula: ") -> str:

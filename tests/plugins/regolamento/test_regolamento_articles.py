@@ -272,11 +272,12 @@ def test_the_parts_of_the_premium(tmp_path):
     (article,) = art.articles(read(tmp_path, PARTS))
     assert article.sources == ("art. 9 c. 1", "art. 9 c. 2")
     assert article.body == (
-        "Il premio individuale si paga in 2 parti, nell'ordine: «presenza», «obiettivi». "
+        # each part a paragraph of its own, after the sentence that lists them
+        "Il premio individuale si paga in 2 parti, nell'ordine: «presenza», «obiettivi».\n"
         "Parte «presenza» (art. 9 c. 1). Le va il 40% del fondo dei premi per la performance individuale. "
         "La quota della parte è divisa in proporzione al punteggio × la quota pagata (il tempo lavorato). A tempo parziale il premio è in proporzione al tempo lavorato. "
         "La parte ha una graduatoria per ogni categoria (o Area) del contratto, ciascuna con una quota in "
-        "proporzione al tempo lavorato. Ciò che la parte non paga va alla parte «obiettivi». "
+        "proporzione al tempo lavorato. Ciò che la parte non paga va alla parte «obiettivi».\n"
         "Parte «obiettivi» (art. 9 c. 2). Le va il 60% del fondo dei premi per la performance individuale. "
         "Il premio massimo è € 800,00 a tempo pieno: spetta per intero da 90 punti; tra 60 e 90 punti in "
         "proporzione al punteggio (punteggio / 100); sotto 60 punti nulla. A tempo parziale il premio è in "
@@ -705,3 +706,10 @@ def test_the_product_names_two_parts_cut_twice_joined_by_e(tmp_path):
         "Nelle parti «presenza» e «obiettivi» più riduzioni si applicano una dopo l'altra: premio × (1 − prima) × "
         "(1 − seconda)."
     ) in art.render(read(tmp_path, three))
+
+
+def test_each_part_is_a_paragraph_in_markdown_too(tmp_path):
+    text = art.render(read(tmp_path, PARTS), markdown=True)
+    # a blank line before each part: in Markdown a single line break would join them in one paragraph
+    assert "nell'ordine: «presenza», «obiettivi».\n\nParte «presenza» (art. 9 c. 1)." in text
+    assert "va alla parte «obiettivi».\n\nParte «obiettivi» (art. 9 c. 2)." in text
