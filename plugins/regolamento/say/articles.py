@@ -71,8 +71,9 @@ class Article:
 
     @property
     def words(self) -> str:
-        """The article as the Relazione's annex says it: the words alone, without the formulas as typed."""
-        return _TYPED.sub("", self._joined())
+        """The article as the Relazione's annex says it: the words alone, without the formulas as typed, in one
+        paragraph (the cell of a table, in every format of the Relazione)."""
+        return _TYPED.sub("", " ".join(s.removeprefix(phrases.PARAGRAPH) for s in self.sentences))
 
     def _joined(self) -> str:
         return " ".join(self.sentences).replace(f" {phrases.PARAGRAPH}", "\n").lstrip(phrases.PARAGRAPH)

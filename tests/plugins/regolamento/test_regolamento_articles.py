@@ -713,3 +713,10 @@ def test_each_part_is_a_paragraph_in_markdown_too(tmp_path):
     # a blank line before each part: in Markdown a single line break would join them in one paragraph
     assert "nell'ordine: «presenza», «obiettivi».\n\nParte «presenza» (art. 9 c. 1)." in text
     assert "va alla parte «obiettivi».\n\nParte «obiettivi» (art. 9 c. 2)." in text
+
+
+def test_the_annex_says_the_parts_in_one_cell(tmp_path):
+    (article,) = art.articles(read(tmp_path, PARTS))
+    # a table's cell in the Relazione: no line break, which a Markdown table would end its row at
+    assert "\n" not in article.words
+    assert "nell'ordine: «presenza», «obiettivi». Parte «presenza» (art. 9 c. 1)." in article.words
