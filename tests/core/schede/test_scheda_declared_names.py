@@ -110,7 +110,10 @@ def test_the_amount_of_a_formula_reads_as_a_sentence(result):
 
 
 def test_a_sum_of_a_condition_is_said_in_words(result):
-    said = "la somma, nell'ente, del parametro dell'Area delle persone per cui il punteggio è almeno 60"
+    # the part pays the dipendenti alone (ruoli): the sum is over them, and says so
+    said = (
+        "la somma, tra i dipendenti dell'ente, del parametro dell'Area delle persone per cui il punteggio è almeno 60"
+    )
     text = page(result, "A")
     assert f"diviso {said}, arrotondato al centesimo" in text
     assert f"{said} 310" in text  # A's 100 + C's 110 + E's 100
