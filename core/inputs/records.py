@@ -79,8 +79,7 @@ def people(r: Reading) -> dict[str, m.Person]:
     found = table(r, "people")  # read once: reading a sheet reports its problems
     if found is None:
         return {}
-    ids = found.column("id")
-    people = keyed(r, found, ids, m.from_columns(m.Person, ids, *_person_columns(found, ids), found.sheet.numbers))
+    people = records_by_id(r, found, m.Person, _person_columns)
     same_names(r, found.sheet, people)
     return people
 
@@ -206,8 +205,13 @@ def by_id(r: Reading, name: str, cls: type, fields: Callable[[Table, list[Any]],
     """The records of a sheet with ids (units, people, objectives) by id (:func:`keyed`), each of
     class ``cls`` built from the columns: the ids, ``fields(table, ids)`` in field order, the row."""
     found = table(r, name)
-    if found is None:
-        return {}
+    return records_by_id(r, found, cls, fields) if found is not None else {}
+
+
+def records_by_id(
+    r: Reading, found: Table, cls: type, fields: Callable[[Table, list[Any]], Iterable[Sequence[Any]]]
+) -> dict:
+    """The records of a sheet already read (:func:`by_id`)."""
     ids = found.column("id")
     return keyed(r, found, ids, m.from_columns(cls, ids, *fields(found, ids), found.sheet.numbers))
 
