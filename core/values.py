@@ -313,6 +313,19 @@ def parse_positive_fraction(text: str) -> Decimal:
 FULL_WEEK = 36  # weekly hours of full time in every comparto (CCNL Funzioni Locali 21.5.2018 art. 22 c. 1)
 
 
+def week_hours(share: Decimal) -> str | None:
+    """A share of time no percentage says exactly, as the hours of a week the office writes: 30 ÷ 36 → «30/36», with a
+    half hour «24,5/36»; None for a share a percentage with two decimals says (0,5 is «50%») or that is no number of
+    hours of a full-time week (to the hundredth of an hour)."""
+    if (share * 10000) == (share * 10000).to_integral_value():
+        return None
+    hours = share * FULL_WEEK
+    kept = hours.quantize(Decimal("0.01"))
+    if abs(hours - kept) > Decimal("1e-20"):
+        return None
+    return f"{decimal_it(kept.normalize())}/{FULL_WEEK}"
+
+
 def _hours_hint(number: Decimal) -> str:
     """A time share written as weekly hours («30»): the share they are of a full-time week, «30 ore su 36 sono
     83,33%»; "" for a number no week of part time has (below 6, a sixth of the week, or from 36 up)."""

@@ -60,6 +60,7 @@ from ciclope.core.values import (
     parse_positive_fraction,
     parse_share,
     percent_format,
+    week_hours,
 )
 
 SHEETS = ("units", "areas", "people", "objectives", "indicators", "assignments", "evaluations", "revisions", "appeals")
@@ -292,7 +293,7 @@ def _sheet(
             dv.add(f"{letter}2:{letter}5000")
         ws.column_dimensions[letter].width = max(12, min(40, len(header_label(name, col, schema)) + 4))
     for row in rows:  # a value of a closed list in the words of the year's menu (a run's «D» is «Area dei Funzionari…»)
-        shown = [(c, words[c].get(v, v) if isinstance(v := row.get(c), str) else v) for c in cols]
+        shown = [(c, _written(cols[c], words[c].get(v, v) if isinstance(v := row.get(c), str) else v)) for c in cols]
         ws.append([v.value if isinstance(v, Percent) else v for _, v in shown])
         for k, (col, value) in enumerate(shown, start=1):
             number = _percent(cols[col], value)
@@ -310,6 +311,14 @@ class Percent:
 
 # the columns whose numbers are shares: a share of time, a quota, a percentage of the regulation's own columns
 _SHARES = (parse_positive_fraction, parse_share)
+
+
+def _written(parser: Any, value: Any) -> Any:
+    """``value`` as the office writes it: a share of time read from the hours of a week (30 ÷ 36) as «30/36», which
+    reads back as the same ratio where a percentage would move a cent."""
+    if parser is parse_positive_fraction and isinstance(value, Decimal):
+        return week_hours(value) or value
+    return value
 
 
 def _percent(parser: Any, value: Any) -> Decimal | None:

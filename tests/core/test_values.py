@@ -17,6 +17,7 @@ from ciclope.core.values import (
     parse_number,
     parse_positive_fraction,
     parse_share,
+    week_hours,
 )
 
 
@@ -329,3 +330,25 @@ def test_a_word_nearly_one_of_the_choices_says_which():
 )
 def test_a_time_share_written_as_hours_of_the_week_is_the_exact_ratio(text, share):
     assert parse_positive_fraction(text) == share
+
+
+@pytest.mark.parametrize(
+    ("share", "written"),
+    [
+        (Decimal(30) / Decimal(36), "30/36"),  # 0,8333…: no percentage says it exactly
+        (Decimal("30.5") / Decimal(36), "30,5/36"),
+        (Decimal("0.5"), None),  # 18/36 is «50%», as the office most often writes it
+        (Decimal("0.8333"), None),  # a typed 83,33% stays a percentage
+        (Decimal(1) / Decimal(7), None),  # 5,142857… hours: no hours of a week
+    ],
+)
+def test_a_share_no_percentage_says_is_written_as_hours_of_the_week(share, written):
+    assert week_hours(share) == written
+
+
+@given(st.integers(min_value=1, max_value=71))
+def test_hours_of_the_week_written_back_read_the_same_share(halves):
+    # any whole or half hour of a 36-hour week: the text written back is read as the very same share
+    share = parse_positive_fraction(f"{Decimal(halves) / 2}/36".replace(".", ","))
+    written = week_hours(share)
+    assert written is None or parse_positive_fraction(written) == share
