@@ -352,6 +352,11 @@ def number(value: Decimal, percent: bool) -> str:
 OPEN_ENDED = frozenset({"MIN", "MAX", "MEDIA", "SOMMA", "SE", "PIÙ.SE"})
 
 
+# the operations a sentence read left to right would wrongly join to what precedes them, after each operation: «a meno
+# (b meno c)» adds c back where «a meno b meno c» takes it away, «a diviso (b × c)» is not «a diviso b × c»
+_BRACKETED_RIGHT = {"*": "+-", "/": "+-*/", "-": "+-", "^": "+-*/^"}
+
+
 def binary(node: Binary) -> str:
     left, right = said(node.left), said(node.right)
     if node.op in ("=", "<>") and (nothing := missing(node)):
@@ -370,7 +375,7 @@ def binary(node: Binary) -> str:
             verb = verb.replace("è ", "sono ", 1).replace("uguale", "uguali")
         # the verb's last word joined to the article of the other side: «è uguale al genere», «è più della media»
         return f"{left} {joined(verb, right)}"
-    if node.op in "*/" and isinstance(node.right, Binary) and node.right.op in "+-":
+    if isinstance(node.right, Binary) and node.right.op in _BRACKETED_RIGHT.get(node.op, ""):
         right = f"({right})"
     if node.op in "*/^" and isinstance(node.left, Binary) and node.left.op in "+-":
         left = f"({left})"

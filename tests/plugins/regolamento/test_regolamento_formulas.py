@@ -2006,3 +2006,22 @@ def test_a_part_of_a_number_written_with_a_percentage_says_how_to_write_it(tmp_p
     ]
     # written as the message says, it reads
     assert regulation_problems(tmp_path, text.replace("* 50%", "* 50 / 100")) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        # a − (b − c): the bracket keeps c added back, never «a meno b meno c», which takes c away (1.000 − 300 = 700
+        # against 1.000 − 500 − 200 = 300)
+        ("=1000 € - (500 € - 200 €)", "€ 1.000,00 meno (€ 500,00 meno € 200,00)"),
+        ("=1000 € - (500 € + 200 €)", "€ 1.000,00 meno (€ 500,00 più € 200,00)"),
+        ("=1000 € / (2 * 5)", "€ 1.000,00 diviso (2 × 5)"),  # 100, never 1.000 ÷ 2 × 5 = 2.500
+        ("=1000 € / (20 / 2)", "€ 1.000,00 diviso (20 diviso 2)"),
+        # where the order of reading gives the same value, no bracket
+        ("=1000 € - 500 € - 200 €", "€ 1.000,00 meno € 500,00 meno € 200,00"),
+        ("=1000 € + (500 € - 200 €)", "€ 1.000,00 più € 500,00 meno € 200,00"),
+        ("=1000 € * (2 / 5)", "€ 1.000,00 × 2 diviso 5"),
+    ],
+)
+def test_a_bracket_that_changes_the_value_is_said(written, words):
+    assert sentence(read(written, Scope(PLACES["importo"]))) == words
