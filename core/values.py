@@ -328,11 +328,31 @@ def week_hours(share: Decimal) -> str | None:
 
 def _hours_hint(number: Decimal) -> str:
     """A time share written as weekly hours («30»): the share they are of a full-time week, «30 ore su 36 sono
-    83,33%»; "" for a number no week of part time has (below 6, a sixth of the week, or from 36 up)."""
+    83,33%»; a percentage without its sign that rounds the hours of a week («83,33», 29,9988 hours): those hours
+    as the exact ratio (:func:`_rounded_hours_hint`); "" for any other number."""
     if not 6 <= number < FULL_WEEK:
-        return ""
+        return _rounded_hours_hint(number)
     hours = decimal_it(number.normalize() if number == number.to_integral_value() else number)
     return f"; se sono le ore settimanali, scrivi «{hours}/{FULL_WEEK}» ({pct(number / FULL_WEEK)} del tempo pieno)"
+
+
+# the hours a percentage with two decimals can miss those of a week by: 0,005% of 36 hours
+_ROUNDED_HOURS = Decimal("0.0018")
+
+
+def _rounded_hours_hint(number: Decimal) -> str:
+    """«83,33» (a percentage without its sign, 2 to 100) whose hours of a full-time week are a whole or half hour
+    only once rounded (29,9988 → 30): «se sono 30 ore su 36, scrivi «30/36», il rapporto esatto», since the
+    percentage would move a cent of a premium against 30 ÷ 36; "" for an exact percentage (50% is 18 hours) or one
+    of no hours (83% is 29,88)."""
+    if not 2 <= number <= 100:
+        return ""
+    hours = number / 100 * FULL_WEEK
+    halves = (hours * 2).to_integral_value() / 2
+    if hours == halves or abs(hours - halves) > _ROUNDED_HOURS:
+        return ""
+    shown = decimal_it(halves.normalize() if halves == halves.to_integral_value() else halves)
+    return f"; se sono {shown} ore su {FULL_WEEK}, scrivi «{shown}/{FULL_WEEK}», il rapporto esatto"
 
 
 def parse_nonnegative(text: str) -> Decimal:

@@ -98,3 +98,26 @@ def test_a_time_share_written_as_weekly_hours_is_hinted_with_its_share_of_36():
     with pytest.raises(ValueError) as err:
         parse_positive_fraction("50")  # no week of part time has 50 hours: the percentage alone
     assert "ore settimanali" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        # 83,33% of 36 hours = 29,9988: the 30 hours of a week rounded to a percentage; «83,33%» would move a cent
+        # of a premium against 30 ÷ 36, which «30/36» says exactly
+        ("83,33", "«83,33%» (o 0,8333); se sono 30 ore su 36, scrivi «30/36», il rapporto esatto"),
+        ("66,67", "«66,67%» (o 0,6667); se sono 24 ore su 36, scrivi «24/36», il rapporto esatto"),  # 24,0012 h
+        ("84,72", "«84,72%» (o 0,8472); se sono 30,5 ore su 36, scrivi «30,5/36», il rapporto esatto"),  # 30,4992 h
+    ],
+)
+def test_a_rounded_share_of_the_week_without_its_sign_is_hinted_as_hours(written, hint):
+    with pytest.raises(ValueError) as err:
+        parse_positive_fraction(written)
+    assert str(err.value).endswith(hint)
+
+
+def test_an_exact_or_unrelated_percentage_has_no_hours_hint():
+    for written in ("50", "75", "83"):  # 18 and 27 hours are exact at 50% and 75%; 83% is 29,88 hours, no hour
+        with pytest.raises(ValueError) as err:
+            parse_positive_fraction(written)
+        assert "ore su 36" not in str(err.value) and "ore settimanali" not in str(err.value), written
