@@ -66,7 +66,7 @@ def totals(lines: Sequence[money.FundLine], t: Table, year: int, trace: Trace) -
         trace.record(f"fund:{code}", amount, f"somma delle voci: {label.lower()}", source, inputs, label=label)
         parts.append(Input(label, amount, ref=f"fund:{code}"))
     total = sum((p.value for p in parts), ZERO)
-    formula = "risorse stabili + risorse variabili − decurtazioni"
+    formula = "risorse stabili + risorse variabili + decurtazioni (importi negativi)"  # the cuts as Modulo I signs them
     trace.record(money.CONSTITUTED, total, formula, source, parts, label="Fondo risorse decentrate costituito")
     return total
 

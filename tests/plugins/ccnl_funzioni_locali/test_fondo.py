@@ -953,3 +953,13 @@ def test_the_constitution_s_messages_cite_their_clause_once():
             "CCNL Funzioni Locali 23.2.2026 art. 58 c. 1",
         )
     ]
+
+
+def test_the_fund_s_sum_reads_as_its_signed_parts():
+    """The cuts are kept, and shown, as negative amounts (as Modulo I's total of the cuts): the fund's formula adds
+    them, so that «− decurtazioni» beside «Decurtazioni = € −4.500,00» never reads as adding them back."""
+    f, t = fund(2024, [amount("unico_importo_2017", "100000.00"), amount("decurtazione", "4500.00", atto="Det. 1")])
+    total = t.figures["fund:total"]
+    # 100.000,00 + 0,00 + (−4.500,00) = 95.500,00
+    assert (total.value, t.figures["fund:decurtazione"].value) == (D("95500.00"), D("-4500.00"))
+    assert total.formula == "risorse stabili + risorse variabili + decurtazioni (importi negativi)"
