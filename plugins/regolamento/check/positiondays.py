@@ -5,7 +5,8 @@ pay»). The column is the pay due for the days of the incarico: written as the
 whole year's, the result pay is a whole year's too (and, with ``quota_posizione``, it lowers the others' maxima),
 and nothing said so. ciclope cannot know whether the figure is already the one of the days, so a warning at the
 cell names the days and the figure for them, prorated as the national range of the position pay is (the days of
-the incarico within the service / the days of the year, half-up to the cent), for the office to check by hand.
+the incarico within the service / the days of the year, half-up to the cent), for the office to check by hand —
+but for a figure that is already a whole-euro annual pay's days, to the cent (:func:`already_prorated`).
 
 Never a second message for one cell: where a problem already speaks of it (the national range, checked before the
 premiums) the warning is left out. A position pay computed by [posizioni] is not written, and not warned."""
@@ -111,6 +112,8 @@ def partial(person: Person, pay: Decimal, ente: Ente, source: str) -> Problem | 
         return None
     bounds = [f"dal {fmt.date_it(begin)}"] if begin != first else []
     bounds += [f"{'al' if bounds else 'fino al'} {fmt.date_it(end)}"] if end != last else []
+    if already_prorated(pay, days, year):
+        return None
     prorated = money.r2(pay * days / year)
     message = (
         f"{person.name}: {'incarico' if dated else 'in servizio'} {' '.join(bounds)}, {days} giorni su {year}: la "
@@ -118,3 +121,13 @@ def partial(person: Person, pay: Decimal, ente: Ente, source: str) -> Problem | 
         f"intero, per {days} giorni è {fmt.euro(prorated)}"
     )
     return Problem.at(ente, RULE, message, source, "people", person.row, POSITION, severity="warning")
+
+
+def already_prorated(pay: Decimal, days: int, year: int) -> bool:
+    """Whether ``pay`` is the figure of ``days`` of a whole-euro annual position pay (8.000,00 for 306 days of 365 is
+    6.706,85): the office wrote the days' figure, as the column asks, and a warning would invite prorating it twice.
+    A whole-euro ``pay`` is no such sign (an annual figure most often is one) and is still warned."""
+    if pay == pay.to_integral_value():
+        return False
+    annual = (pay * year / days).to_integral_value()
+    return money.r2(annual * days / year) == pay

@@ -162,3 +162,19 @@ def test_a_part_that_does_not_read_the_position_pay_says_nothing_of_it(ciclope_e
     result = run_declared(ciclope_ente, tmp_path, PART.replace("{amount}", "=1000 € * punteggio / 100"), files)
     assert warnings(result) == []
     assert not [p for p in result.violations if p.severity == "error"]
+
+
+def test_a_figure_already_prorated_from_a_whole_annual_amount_is_not_warned(ciclope_ente, tmp_path):
+    files = case(
+        "dirigente",
+        "D1,Ettore Pallini,dirigente,,com,1,0,false,SEG,,,12000.00,,",
+        # 184 days of 366 (from 1 July): 6.000,00 × 184 / 366 = 3.016,3934… → 3.016,39, the figure of the days
+        "D2,Sara Colonnella,dirigente,,com,1,0,false,SEG,01/07/2024,,3016.39,,",
+        # 3.016,40 is no whole-euro year's 184 days (3.016,40 × 366 / 184 = 6.000,0130… → 6.000, whose days are
+        # 3.016,39): still warned, with its figure for the days, 3.016,40 × 184 / 366 = 1.516,4415… → 1.516,44
+        "D3,Rita Lenti,dirigente,,com,1,0,false,SEG,01/07/2024,,3016.40,,",
+    )
+    result = run_declared(ciclope_ente, tmp_path, regulation('"dirigente"'), files)
+    [(row, _, message)] = warnings(result)
+    assert row == 5
+    assert message.endswith("se € 3.016,40 è quella dell'anno intero, per 184 giorni è € 1.516,44")
