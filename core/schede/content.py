@@ -197,8 +197,26 @@ def _steps(result: Result, figure: Figure | None, cited: bool = False) -> tuple[
         )
         note = _own_source(result, figure, sub) if cited else ""
         name = words_only(fmt.worded(i.name, labels, signed=True))
+        out += _cut_fund(result, figure, sub, cited)
         out.append(Line(_uncited(name, note), _redone(sub, value), note))
     return tuple(out)
+
+
+def _cut_fund(result: Result, figure: Figure, sub: Figure | None, cited: bool) -> list[Line]:
+    """The row before a part's fund (:func:`_quota_of`) whose fund is not the one the ente gave but that fund cut
+    by what a rule set aside first (the maggiorazione of the premio individuale): the subtraction, its result and
+    the rule's article, so the employee sees where the amount the quota multiplies comes from; none otherwise."""
+    if not _quota_of(sub):
+        return []
+    assert sub is not None  # a part's fund by its quota
+    fund = sub.inputs[0]
+    cut = result.figures.get(fund.ref) if fund.ref else None
+    # a fund of the pools (the ente's, or a group's of it, which may be a colleague's figure) is no such cut
+    if cut is None or cut.key.startswith("pool:") or not isinstance(fund.value, Decimal):
+        return []
+    note = _own_source(result, figure, cut) if cited else ""
+    name = words_only(fmt.worded(fund.name, result.plugin.status_labels, signed=True))
+    return [Line(_uncited(name, note), fmt.euro(fund.value), note)]
 
 
 def _redone(sub: Figure | None, value: str) -> str:
