@@ -1014,7 +1014,7 @@ def build(result: Result, pid: str) -> Scheda:
         else "",
         appeals=_appeals(result, pid),
         payments=_payments(result, pid),
-        unpaid=tuple(words_only(u["why"]) for u in unpaid_reasons(result, pid)),
+        unpaid=tuple(words_only(u["why"]) for u in unpaid_reasons(result, pid, outside_why=True)),
         **_refused(result, pid),
         evaluator=_who(result, ente.evaluator_of(pid)),
         acts=_acts(result),
