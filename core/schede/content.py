@@ -402,8 +402,13 @@ def _organizational(result: Result, pid: str) -> tuple[Line, ...]:
     att = result.attestation
     if att is not None and att.attested is not None:
         said = fmt.attested(att)
-        if not att.given and not result.ente.approved("relazione_validated_oiv"):  # no OIV's act yet: not its value
-            said = f"{fmt.pct(att.attested)} (la calcolata: l'OIV non ha ancora validato la Relazione)"
+        if not att.given:  # the computed value, said as such in plain words: before the OIV's act, not its value
+            why = (
+                "; l'OIV non ha indicato un valore diverso"
+                if result.ente.approved("relazione_validated_oiv")
+                else ", perché l'OIV non ha ancora validato la Relazione"
+            )
+            said = f"{fmt.pct(att.attested)}: è la performance calcolata{why}"
         body = result.ente.body
         lines.append(Line(body.said("Performance attestata dall'OIV"), body.said(said)))
     unit = result.ente.units.get(p.unit)
