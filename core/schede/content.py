@@ -812,7 +812,7 @@ def _withheld(result: Result, left: Left, pid: str) -> str:
     if not left.inputs:
         return ""
     theirs = [i for i in left.inputs if _theirs(result, i, pid)]
-    names = [_the(_unfigured(fmt.worded(i.name, result.plugin.status_labels, signed=True)))
+    names = [_the(words_only(_unfigured(fmt.worded(i.name, result.plugin.status_labels, signed=True))))
              for i in left.inputs if i not in theirs]  # fmt: skip
     said = [_others(len(theirs))] if theirs else []
     if names:
@@ -838,7 +838,7 @@ def _withheld(result: Result, left: Left, pid: str) -> str:
 
 def _the(name: str) -> str:
     """An element a note names, with its article and without guillemets around a name that has its own («il fondo
-    della parte «X»», never «fondo della parte «X»»): «la Σ pesi», «la somma …» (a sum), «l'…», «lo …», «il …»."""
+    della parte «X»», never «fondo della parte «X»»): «la somma dei pesi» (a sum), «l'…», «lo …», «il …»."""
     if name.startswith(("Σ", "somma")):
         return f"la {name}"
     first = name.split(" ", 1)[0].lower()
