@@ -641,11 +641,12 @@ def _refused_read(result: Result, i: Input) -> str:
     return worded_code(result, i.cell, i.value) or input_shown(i.name, i.value, "", i.cell)
 
 
-def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
+def unpaid_reasons(result: Result, ident: str, outside_why: bool = False) -> list[dict[str, str]]:
     """Why money the person could expect is not paid, as the figures say it: a post whose "paid" flag is false
     for them (its note says why), an award of 0 (the reason of the part that gave nothing, else its formula), a
     part of the premium whose condition left them out (the condition in words) — with the article. The award's own
-    reason comes first: the parts after it only did not add to it. An exclusion from every part says why alone."""
+    reason comes first: the parts after it only did not add to it. An exclusion from every part says why alone.
+    ``outside_why``: the parts that are not the person's each with its reason (:func:`outside_reasons`)."""
     out = []
     for key, f in result.figures.items():
         if key.startswith("position:") and key.endswith(":paid") and f.value is False and f.label.endswith(f" {ident}"):
@@ -671,7 +672,8 @@ def unpaid_reasons(result: Result, ident: str) -> list[dict[str, str]]:
     conditions = not (excluded and status is not None and PARTS_ONLY not in status.formula)
     # of one not evaluated, the missing card is why nothing is paid: a part's condition is that part's line alone
     apart = result.status_of(ident) == "not_evaluated"
-    out += _refused_reasons(result, ident, conditions, verdict=refusal_verdict(result, ident), apart=apart)
+    verdict = refusal_verdict(result, ident)
+    out += _refused_reasons(result, ident, conditions, verdict=verdict, apart=apart, outside_why=outside_why)
     out += recoveries(result, ident)
     return out
 
@@ -723,17 +725,36 @@ def refusal_verdict(result: Result, ident: str) -> str:
 def part_refusals(
     result: Result, ident: str, theirs: Callable[[Input], bool] = lambda i: False, verdict: str = "no"
 ) -> list[str]:
-    """Why the parts that left the person out pay them nothing, each condition with what it read, then the parts that
-    are not theirs in one line: said after what is paid, where another part pays them (the scheda personale:
-    ``verdict`` after each part, «no» or «non spetta»; ``theirs``: the inputs of other people it leaves off, rules/core.md
-    §6). Each condition is
+    """Why the parts that left the person out pay them nothing, each condition with what it read, then each part that
+    is not theirs with what did not hold (:func:`outside_reasons`): said after what is paid, where another part pays
+    them (the scheda personale: ``verdict`` after each part, «no» or «non spetta»; ``theirs``: the inputs of other
+    people it leaves off, rules/core.md §6). Each condition is
     cited as every rule is, act and article («Fonte: Manuale di valutazione, cap. 8, punti 1, 2 e 3»)."""
     docs = result.plugin.documents
     status = part_exclusion(result, ident)  # the exclusion of some parts first, as explain says it
     excluded = [{"why": exclusion_words(result, status), "source": status.source}] if status is not None else []
+    reasons = _refused_reasons(result, ident, theirs=theirs, verdict=verdict, outside_why=True)
     return [
         f"{fmt.ended(r['why'])} Fonte: {fmt.ended(fmt.cite(r['source'], docs))}" if r["source"] else r["why"]
-        for r in [*excluded, *_refused_reasons(result, ident, theirs=theirs, verdict=verdict)]
+        for r in [*excluded, *reasons]
+    ]
+
+
+def outside_reasons(result: Result, ident: str, about: str) -> list[dict[str, str]]:
+    """Each part that is not the person's (:func:`outsider`) with what did not hold and its article, as the office's
+    workbook gives it («non partecipa alla parte «quota turnisti»: i giorni … sono al più 0 giorni», art. 8): the
+    scheda personale, which the employee reads without the regulation beside it, says why; ``explain`` keeps its one
+    plain line of their names (:func:`_refused_reasons`)."""
+    return [
+        {
+            "why": f"non partecipa alla parte «{f.key.split(':')[1]}»: "
+            + fmt.yes_no_said(f.note or f"non vale: {f.formula}")
+            + rule_note(f),
+            "source": f.source,
+            "about": about,
+        }
+        for f in _refused(result, ident)
+        if outsider(f)
     ]
 
 
@@ -744,11 +765,13 @@ def _refused_reasons(
     theirs: Callable[[Input], bool] = lambda i: False,
     verdict: str = "no",
     apart: bool = False,
+    outside_why: bool = False,
 ) -> list[dict[str, str]]:
     """The parts whose condition left the person out (``conditions``), each with what did not hold and the values it
     read that it does not say (but those ``theirs`` leaves off); then, in one plain line, the parts that are not
-    theirs (no reason of money not paid). ``apart``: each a line of its own, never the reason of what is not paid
-    (another reason, the outcome's, comes first)."""
+    theirs (no reason of money not paid) — with ``outside_why``, each with what did not hold (:func:`outside_reasons`,
+    the scheda personale's). ``apart``: each a line of its own, never the reason of what is not paid (another reason,
+    the outcome's, comes first)."""
     out = []
     about = DUE if verdict == NOT_DUE or apart else UNPAID  # nothing withheld: no «Non pagato» heading over it
     covered = excluded_parts(result, ident)
@@ -766,10 +789,12 @@ def _refused_reasons(
                 "about": about,
             }
         )
-    outside = outside_parts(result, ident)
-    if outside:
-        parts = "alla parte" if len(outside) == 1 else "alle parti"
-        said = fmt.listed(f"«{name}»" for name in outside)
+    if outside_why:
+        return [*out, *outside_reasons(result, ident, about)]
+    others = outside_parts(result, ident)
+    if others:
+        parts = "alla parte" if len(others) == 1 else "alle parti"
+        said = fmt.listed(f"«{name}»" for name in others)
         out.append({"why": f"non partecipa {parts} {said}", "source": "", "about": about})
     return out
 

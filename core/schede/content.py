@@ -19,7 +19,7 @@ from ciclope.core.inputs import parttime
 from ciclope.core.ledger import instalment_amount, instalment_said
 from ciclope.core.model import EvaluationItem, Person, by_evaluator
 from ciclope.core.money import Instalment
-from ciclope.core.outcomes import INHERITED
+from ciclope.core.outcomes import INHERITED, Award
 from ciclope.core.plugininfo import said_po_short
 from ciclope.core.reports import fmt, progressions, stats
 from ciclope.core.reports.publication import publishable
@@ -197,8 +197,26 @@ def _steps(result: Result, figure: Figure | None, cited: bool = False) -> tuple[
         )
         note = _own_source(result, figure, sub) if cited else ""
         name = words_only(fmt.worded(i.name, labels, signed=True))
+        out += _cut_fund(result, figure, sub, cited)
         out.append(Line(_uncited(name, note), _redone(sub, value), note))
     return tuple(out)
+
+
+def _cut_fund(result: Result, figure: Figure, sub: Figure | None, cited: bool) -> list[Line]:
+    """The row before a part's fund (:func:`_quota_of`) whose fund is not the one the ente gave but that fund cut
+    by what a rule set aside first (the maggiorazione of the premio individuale): the subtraction, its result and
+    the rule's article, so the employee sees where the amount the quota multiplies comes from; none otherwise."""
+    if not _quota_of(sub):
+        return []
+    assert sub is not None  # a part's fund by its quota
+    fund = sub.inputs[0]
+    cut = result.figures.get(fund.ref) if fund.ref else None
+    # a fund of the pools (the ente's, or a group's of it, which may be a colleague's figure) is no such cut
+    if cut is None or cut.key.startswith("pool:") or not isinstance(fund.value, Decimal):
+        return []
+    note = _own_source(result, figure, cut) if cited else ""
+    name = words_only(fmt.worded(fund.name, result.plugin.status_labels, signed=True))
+    return [Line(_uncited(name, note), fmt.euro(fund.value), note)]
 
 
 def _redone(sub: Figure | None, value: str) -> str:
@@ -384,8 +402,13 @@ def _organizational(result: Result, pid: str) -> tuple[Line, ...]:
     att = result.attestation
     if att is not None and att.attested is not None:
         said = fmt.attested(att)
-        if not att.given and not result.ente.approved("relazione_validated_oiv"):  # no OIV's act yet: not its value
-            said = f"{fmt.pct(att.attested)} (la calcolata: l'OIV non ha ancora validato la Relazione)"
+        if not att.given:  # the computed value, said as such in plain words: before the OIV's act, not its value
+            why = (
+                "; l'OIV non ha indicato un valore diverso"
+                if result.ente.approved("relazione_validated_oiv")
+                else ", perché l'OIV non ha ancora validato la Relazione"
+            )
+            said = f"{fmt.pct(att.attested)}: è la performance calcolata{why}"
         body = result.ente.body
         lines.append(Line(body.said("Performance attestata dall'OIV"), body.said(said)))
     unit = result.ente.units.get(p.unit)
@@ -789,7 +812,7 @@ def _withheld(result: Result, left: Left, pid: str) -> str:
     if not left.inputs:
         return ""
     theirs = [i for i in left.inputs if _theirs(result, i, pid)]
-    names = [_the(_unfigured(fmt.worded(i.name, result.plugin.status_labels, signed=True)))
+    names = [_the(words_only(_unfigured(fmt.worded(i.name, result.plugin.status_labels, signed=True))))
              for i in left.inputs if i not in theirs]  # fmt: skip
     said = [_others(len(theirs))] if theirs else []
     if names:
@@ -815,7 +838,7 @@ def _withheld(result: Result, left: Left, pid: str) -> str:
 
 def _the(name: str) -> str:
     """An element a note names, with its article and without guillemets around a name that has its own («il fondo
-    della parte «X»», never «fondo della parte «X»»): «la Σ pesi», «la somma …» (a sum), «l'…», «lo …», «il …»."""
+    della parte «X»», never «fondo della parte «X»»): «la somma dei pesi» (a sum), «l'…», «lo …», «il …»."""
     if name.startswith(("Σ", "somma")):
         return f"la {name}"
     first = name.split(" ", 1)[0].lower()
@@ -970,7 +993,9 @@ def build(result: Result, pid: str) -> Scheda:
     card_figure = result.figures.get(f"card:{pid}")
     note = words_only(fmt.worded(figure.note, result.plugin.status_labels)) if figure is not None else ""
     level = _level(result, score)
-    cited, note = level_cited(level, note)
+    cited, note = level_cited(level, note)  # the note without the level, which is said beside the score or not at all
+    read = level_read(result, pid)
+    level, cited = (level, cited) if read else ("", "")
     return Scheda(
         person=pid,
         name=p.name,
@@ -988,7 +1013,7 @@ def build(result: Result, pid: str) -> Scheda:
         score_of=scoring.out_of(score) if score is not None else "su 100",
         level=level,
         level_source=cited[len(level) :].strip(),
-        level_words=_level_said(result, pid, score.level if score else None, status),
+        level_words=_level_said(result, pid, score.level if score and read else None, status),
         score_steps=_steps(result, figure),
         score_formula=words_only(figure.formula) if figure is not None else "",
         score_source=fmt.worded(fmt.cite(figure.source, result.plugin.documents), result.plugin.status_labels, True)
@@ -996,7 +1021,7 @@ def build(result: Result, pid: str) -> Scheda:
         else "",
         appeals=_appeals(result, pid),
         payments=_payments(result, pid),
-        unpaid=tuple(words_only(u["why"]) for u in unpaid_reasons(result, pid)),
+        unpaid=tuple(words_only(u["why"]) for u in unpaid_reasons(result, pid, outside_why=True)),
         **_refused(result, pid),
         evaluator=_who(result, ente.evaluator_of(pid)),
         acts=_acts(result),
@@ -1137,6 +1162,50 @@ def _level(result: Result, score: Any) -> str:
     if score is not None and score.level:
         return fmt.level(score.level, result.plugin.ente_labels) or "—"
     return "—" if any(s.level for s in result.scores.values()) else ""
+
+
+def level_read(result: Result, pid: str) -> bool:
+    """Whether the scheda says the person's level: a level is the grade of a premium (rules/core.md §3, «map the score
+    to a level»; the [livelli] of a declared regulation grade its premio), so it is said where a premium paid to the
+    person reads it, and never where all they are paid reads none (an EQ's result pay by the steps of its own table
+    beside the employees' bands). Of one paid nothing, where a premium of their funds reads levels (an exclusion
+    left them out), or where nothing is awarded to them at all: the level is still their evaluation's."""
+    awards = result.ledger.awards_of(pid)
+    paid = [a for a in awards if a.amount > 0]
+    if paid:
+        return any(_reads_level(result, a) for a in paid)
+    if not awards:
+        return True
+    pools = result.memo("schede.level_pools", lambda: {a.pool for a in result.ledger.awards if _reads_level(result, a)})
+    return any(a.pool in pools for a in awards)
+
+
+# the figures a premium reads that make the score, not read it: a walk for the level stops there
+_SCORING = ("pool:", "score:", "card:", "level:")
+
+
+def _reads_level(result: Result, award: Award) -> bool:
+    """Whether ``award`` reads its person's level: recorded as its band, or read by its figure or by the figures it
+    reads (the level's own figure, or the level as a value of the score's: «livello = seconda fascia»)."""
+    score = result.scores.get(award.person)
+    level = score.level if score is not None else None
+    if not level:
+        return False
+    if award.band == level:
+        return True
+    awards = result.ledger.awards_of(award.person)
+    first = premium_first([a.ref for a in awards], awards.index(award)) if award in awards else False
+    figure = award_figure(result, award.person, award.pool, award.ref, first)
+    todo, seen = [figure] if figure is not None else [], set()
+    while todo:
+        for i in todo.pop().inputs:
+            ref = i.ref or ""
+            if ref == f"level:{award.person}" or (ref == f"score:{award.person}" and i.value == level):
+                return True
+            if ref and ref not in seen and not ref.startswith(_SCORING) and ref in result.figures:
+                seen.add(ref)
+                todo.append(result.figures[ref])
+    return False
 
 
 def _instalments(result: Result, pid: str) -> tuple[Line, ...]:

@@ -14,6 +14,10 @@ A name the office gave a piece of formula is said the same way: ``explain`` writ
 parenthesis after its words, before the article (``W («nome», art. 4 c. 1)``), so the office finds it in its
 formulas; the scheda says ``W (art. 4 c. 1)``.
 
+A sum is said in words, its arithmetic kept: the figures' «Σ pesi» (the office's shorthand, which ``explain`` keeps)
+is «somma dei pesi» on the scheda, with the article its noun takes; the weight a formula of the regulation gives,
+«peso dalla formula», is the «peso secondo la formula del regolamento».
+
 A yes-no column is said by its name, its meaning in the parenthesis after it, and what it holds:
 ``la colonna nome (S) dice sì`` (``il dato nome (S) dell'ente dice no`` for a datum of the ente); the scheda says the
 meaning and the answer, ``S: sì``, the meaning in guillemets inside a longer sentence (``… e «S»: no e …``).
@@ -38,7 +42,45 @@ def words_only(text: str) -> str:
     formula without its words stays, so that nothing of the rule is lost."""
     if text.startswith("=") and DASH in text:
         text = text.partition(DASH)[2]
-    return yes_no_said(_names_dropped(_after_dropped(_quoted_dropped(text))))
+    return _plain(yes_no_said(_names_dropped(_after_dropped(_quoted_dropped(text)))))
+
+
+# the article after «somma» of the nouns the figures sum («Σ pesi» → «somma dei pesi»); another noun takes «di»
+_OF = {
+    "pesi": "dei ",
+    "punti": "dei ",
+    "punteggi": "dei ",
+    "premi": "dei ",
+    "giorni": "dei ",
+    "retribuzioni": "delle ",
+    "ore": "delle ",
+    "tempo": "del ",
+    "peso": "del ",
+    "importo": "dell'",
+    "importi": "degli ",
+}
+_SUM = re.compile(r"Σ ?(\(|[^\W\d_]+)")
+# what a formula of the regulation gave, before the factors of the split (plugins' «peso dalla formula»)
+_FROM_FORMULA = re.compile(r"\b(peso|importo|retribuzione di risultato) dalla formula\b(?! d)")
+
+
+# a «Σ» the figure already follows with its preposition («Σ dei pesi dei valutati positivamente»)
+_JOINED = frozenset({"di", "del", "dei", "degli", "della", "delle", "dello"})
+
+
+def _plain(text: str) -> str:
+    """``text`` with the office's shorthands in words (module docstring): «Σ pesi» as «somma dei pesi», «Σ(…)» as
+    «somma di (…)», «peso dalla formula» as «peso secondo la formula del regolamento»."""
+    text = _SUM.sub(lambda m: f"somma {_of(m[1])}{m[1]}", text)
+    return _FROM_FORMULA.sub(lambda m: f"{m[1]} secondo la formula del regolamento", text)
+
+
+def _of(word: str) -> str:
+    """What «somma» takes before ``word``: its article («dei » before «pesi»), «di » before a bracket or a noun not
+    listed, nothing before a preposition the figure wrote («dei»)."""
+    if word in _JOINED or word.startswith("dell"):
+        return ""
+    return "di " if word == "(" else _OF.get(word, "di ")
 
 
 def _names_dropped(text: str) -> str:

@@ -121,7 +121,7 @@ def test_a_sum_of_a_condition_is_said_in_words(result):
 
 
 def test_a_weight_the_formula_gives_and_the_split_divides_is_one_line(result):
-    # A's weight is her 80 points, × a quota pagata of 100%: «peso dalla formula 80» and «peso 80» are one line
+    # A's weight is her 80 points, × a quota pagata of 100%: «peso secondo la formula del regolamento 80» and «peso 80» are one line
     text = page(result, "A")
-    assert "peso 80 Σ pesi 240 " in text  # no trailing zeros, beside the sum too
-    assert "peso dalla formula" not in text
+    assert "peso 80 somma dei pesi 240 " in text  # no trailing zeros, beside the sum too
+    assert "peso secondo la formula del regolamento" not in text

@@ -37,7 +37,21 @@ def page(result, pid: str) -> str:
         ("la quota erogabile («coefficiente_settore») = 1", "la quota erogabile = 1"),
         # a formula without its words stays: nothing of the rule is lost
         ("importo «=guardie * 25», arrotondato", "importo «=guardie * 25», arrotondato"),
-        ("fondo × peso / Σ pesi, con peso = punteggio", "fondo × peso / Σ pesi, con peso = punteggio"),
+        # a sum is said in words, the arithmetic kept: «Σ pesi» is «somma dei pesi», each with its article
+        ("fondo × peso / Σ pesi, con peso = punteggio", "fondo × peso / somma dei pesi, con peso = punteggio"),
+        ("Σ pesi della fascia", "somma dei pesi della fascia"),
+        ("Σ tempo lavorato della fascia", "somma del tempo lavorato della fascia"),
+        ("Σ retribuzioni di posizione", "somma delle retribuzioni di posizione"),
+        ("Σ importo annuo per persona dell'area", "somma dell'importo annuo per persona dell'area"),
+        ("100 × Σ(peso × punti / massimo) / Σ pesi", "100 × somma di (peso × punti / massimo) / somma dei pesi"),
+        ("valore di un punto di peso (fondo ÷ Σ pesi)", "valore di un punto di peso (fondo ÷ somma dei pesi)"),
+        ("Σ dei pesi dei valutati positivamente", "somma dei pesi dei valutati positivamente"),
+        # the weight a formula of the regulation gives, before the factors of the split
+        ("peso dalla formula", "peso secondo la formula del regolamento"),
+        (
+            "importo dalla formula, arrotondato da solo",
+            "importo secondo la formula del regolamento, arrotondato da solo",
+        ),
     ],
 )
 def test_the_words_of_a_formula_without_the_formula(written, said):
@@ -141,10 +155,42 @@ def test_a_conditional_weight_followed_by_more_factors_stays_in_brackets():
         "allora 1, altrimenti il punteggio diviso 100) × quota pagata × parametro della categoria"
     )
     assert words_only(formula) == (
-        "fondo × peso / Σ pesi, con peso (se il punteggio è almeno 90, allora 1, altrimenti il punteggio diviso 100) "
+        "fondo × peso / somma dei pesi, con peso (se il punteggio è almeno 90, allora 1, altrimenti il punteggio diviso 100) "
         "× quota pagata × parametro della categoria"
     )
     # alone at the end of the sentence, nothing to bracket
     assert words_only(
         "con peso «=SE(punteggio >= 90; 1; 0)» (se il punteggio è almeno 90, allora 1, altrimenti 0)"
     ) == ("con peso se il punteggio è almeno 90, allora 1, altrimenti 0")
+
+
+WEIGHTED = """\
+formato = 2
+[atto]
+titolo = "CCDI dell'ASP"
+tipo_ente = "azienda_servizi_persona"
+
+[[premi]]
+nome = "produttività"
+metodo = "proporzionale"
+peso = "=punteggio * 2"
+fonte = "art. 7"
+"""
+
+
+def test_the_scheda_says_the_sum_of_the_weights_in_words(ciclope_ente, tmp_path):
+    from ciclope.core.run.explain import explain
+
+    staff = [f"{pid},Persona {pid},dipendente,C,com,{fte},0,false,SEG" for pid, fte in (("A", 0.5), ("B", 1), ("C", 1))]
+    cards = [f"{pid},SEG,scheda,Valutazione complessiva,100,{p}," for pid, p in (("A", 80), ("B", 70), ("C", 50))]
+    data = one_unit_comune("ASP", staff, cards, '[funds]\nperformance_individuale = "1000.00"\n')
+    result = run_declared(ciclope_ente, tmp_path, WEIGHTED, data)
+    # weights by the formula 80 × 2 = 160 (A, half time: 160 × 50% = 80), 70 × 2 = 140, 50 × 2 = 100; sum 80 + 140 +
+    # 100 = 320: A 1.000 × 80 / 320 = 250,00
+    assert result.rewards.awards["A"].amount == 250
+    text = page(result, "A")
+    assert "fondo × peso / somma dei pesi" in text and "somma dei pesi 320" in text
+    assert "peso secondo la formula del regolamento 160 " in text and " peso 80 " in text
+    assert "Σ" not in text and "peso dalla formula" not in text
+    # explain, the office's tool, keeps its «Σ pesi»
+    assert "• Σ pesi = 320" in (explain(result, "person", "A") or "")

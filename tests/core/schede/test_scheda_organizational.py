@@ -24,10 +24,11 @@ fonte = "art. 5"
 """
 
 
-def run(ciclope_ente, tmp_path, approvals: str = "", regulation: str = REGULATION):
+def run(ciclope_ente, tmp_path, approvals: str = "", regulation: str = REGULATION, nucleo: bool = False):
     staff = ["A,Anna,dipendente,C,srv,1,0,false,SEG", "B,Bruno,dipendente,C,srv,1,0,false,SEG"]
     cards = ["A,SEG,scheda,Valutazione complessiva,100,80,", "B,SEG,scheda,Valutazione complessiva,100,70,"]
     tail = '[funds]\nperformance_individuale = "1000.00"\n' + (f"[approvals]\n{approvals}\n" if approvals else "")
+    tail = ('organismo_valutazione = "Nucleo di valutazione"\n' if nucleo else "") + tail
     files = one_unit_comune("Comune", staff, cards, tail)
     files["units.csv"] += "srv,Servizi,servizio,com,SEG\n"
     files["indicators.csv"] = files["indicators.csv"].replace(
@@ -50,10 +51,22 @@ def test_a_unit_without_objectives_says_it_reads_its_parent(ciclope_ente, tmp_pa
 
 
 def test_before_the_oiv_validates_the_attested_is_the_computed_one_and_says_so(ciclope_ente, tmp_path):
+    # in plain words: what the figure is, and why it is that one
     said = lines(run(ciclope_ente, tmp_path), "A")
-    assert said["Performance attestata dall'OIV"] == "80,00% (la calcolata: l'OIV non ha ancora validato la Relazione)"
+    assert said["Performance attestata dall'OIV"] == (
+        "80,00%: è la performance calcolata, perché l'OIV non ha ancora validato la Relazione"
+    )
     said = lines(run(ciclope_ente, tmp_path, "relazione_validated_oiv = 2027-06-10"), "A")
-    assert said["Performance attestata dall'OIV"] == "80,00% (la calcolata)"  # validated, no other value attested
+    assert said["Performance attestata dall'OIV"] == (  # validated, no other value attested
+        "80,00%: è la performance calcolata; l'OIV non ha indicato un valore diverso"
+    )
+
+
+def test_the_body_is_named_as_the_ente_names_it(ciclope_ente, tmp_path):
+    said = lines(run(ciclope_ente, tmp_path, nucleo=True), "A")  # the same ente, with a Nucleo di valutazione
+    assert said["Performance attestata dal Nucleo di valutazione"] == (
+        "80,00%: è la performance calcolata, perché il Nucleo di valutazione non ha ancora validato la Relazione"
+    )
 
 
 NOT_READ = (

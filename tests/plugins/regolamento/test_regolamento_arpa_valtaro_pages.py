@@ -56,7 +56,7 @@ def test_a_sum_of_position_pay_times_points_is_a_number_not_euro(out):
     # 30.000,00 × 92 = 2.760.000; 24.000,00 × 88 = 2.112.000; 13.610,96 × 80 = 1.088.876,80; D4 (55) under 60:
     # 2.760.000 + 2.112.000 + 1.088.876,80 = 5.960.876,80, a weight in euro × punti, never € 5.960.876,80
     text = scheda(out, "D1")
-    assert "almeno 60 5.960.876,80 importo dalla formula" in text
+    assert "almeno 60 5.960.876,80 importo secondo la formula del regolamento" in text
     assert "€ 5.960.876,80" not in text
     explained = ciclope("explain", "cycle.toml", "--person", "D1", cwd=out).stdout
     assert "almeno 60 = 5.960.876,80" in explained and "€ 5.960.876,80" not in explained
@@ -73,8 +73,8 @@ def test_each_input_of_a_part_is_one_row_of_the_scheda(out):
 def test_the_weights_of_both_parts_read_alike_and_days_say_their_unit(out):
     text = scheda(out, "P08")
     # organizzativa: 100% × 233/243 = 0,9588477… → 0,958848; individuale (86 points: 0,8) × 233/243 = 0,7670781…
-    assert "peso dalla formula 0,958848" in text
-    assert "peso dalla formula 0,767078" in text
+    assert "peso secondo la formula del regolamento 0,958848" in text
+    assert "peso secondo la formula del regolamento 0,767078" in text
     assert "95,88%" not in text
     assert "il maggiore tra i giorni di assenza meno 30 giorni e 0 giorni 10 giorni" in text
 

@@ -106,9 +106,9 @@ def test_the_second_round_is_what_explain_and_the_scheda_print(ciclope_ente, tmp
         assert "importo esatto € 1.864,6975…" in text
     scheda = content.build(result, "P02")
     (paid,) = scheda.payments
-    assert paid.formula.startswith("fondo del 2° giro × peso / Σ pesi del 2° giro")
+    assert paid.formula.startswith("fondo del 2° giro × peso / somma dei pesi del 2° giro")
     steps = {line.label: line.value for line in paid.steps}
-    assert (steps["fondo del 2° giro"], steps["Σ pesi del 2° giro"]) == ("€ 7.000,00", "32.704,5")
+    assert (steps["fondo del 2° giro"], steps["somma dei pesi del 2° giro"]) == ("€ 7.000,00", "32.704,5")
     assert "importo esatto € 1.864,6975…" in paid.note
     # how many maxima, never whose: P02 reads the note on the scheda, and it names no colleague
     assert "2 massimi per persona già pagati" in paid.note and "Laura Bianchi" not in paid.note

@@ -90,7 +90,7 @@ def test_the_amount_rounded_on_its_own_is_said_so_where_the_cents_were_re_split(
     said = explain(result, "person", "S1")
     assert "• importo dalla formula, arrotondato da solo = € 313,73\n" in said
     assert "• importo dalla formula = € 313,73" not in said
-    assert "importo dalla formula, arrotondato da solo € 313,73" in page(result, "S1")
+    assert "importo secondo la formula del regolamento, arrotondato da solo € 313,73" in page(result, "S1")
     # S2: 1000 × 81/255 = 317.6470…, 317.65 alone and paid (a cent of the leftovers): the same, said plainly
     assert "• importo dalla formula = € 317,65\n" in explain(result, "person", "S2")
     # B1: 1000 × 100/250 = 400.00, no cent re-split in graduatoria B

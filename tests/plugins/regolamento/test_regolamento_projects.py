@@ -113,7 +113,7 @@ def test_a_weight_in_euro_reads_with_the_euro_and_the_fund_is_said_once(ciclope_
     assert said.count("• fondo della parte «progetto P1» = € 1.000,00") == 1
     assert "il fondo della parte = " not in said
     page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "A")))))
-    assert "€ 500,00 peso € 500,00 Σ pesi € 800,00" in page, page
-    assert "peso dalla formula" not in page
+    assert "€ 500,00 peso € 500,00 somma dei pesi € 800,00" in page, page
+    assert "peso secondo la formula del regolamento" not in page
     assert "fondo della parte «progetto P1» € 1.000,00" in page
     assert "il fondo della parte €" not in page

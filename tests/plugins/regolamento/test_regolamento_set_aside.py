@@ -172,12 +172,12 @@ def test_a_fund_less_a_set_aside_of_fewer_than_3_paid_is_withheld_on_the_scheda(
     # B and C (60): 1,905 × 60 = 114,30, over the 114,28 of the exact 114,2857…; 1,9048 × 60 = 114,288 → 114,28;
     # A (90): 1,9048 × 90 = 171,432 → 171,43, over the 171,42 of the exact 171,4285…; 1,90476 × 90 = 171,4284 → 171,42
     assert (
-        "Non sono mostrati il fondo della parte «produttività» e la Σ pesi: per differenza darebbero l'importo della "
+        "Non sono mostrati il fondo della parte «produttività» e la somma dei pesi: per differenza darebbero l'importo della "
         "parte «maggiorazione», pagata a meno di 3 persone." in page
     )
-    assert "valore di un punto di peso (fondo ÷ Σ pesi) 1,90476 " in page
+    assert "valore di un punto di peso (fondo ÷ somma dei pesi) 1,90476 " in page
     other = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "C")))))
-    assert "valore di un punto di peso (fondo ÷ Σ pesi) 1,90476 " in other
+    assert "valore di un punto di peso (fondo ÷ somma dei pesi) 1,90476 " in other
 
 
 def test_a_part_with_no_share_that_takes_another_s_residual_says_so_not_zero(ciclope_ente, tmp_path):
@@ -214,13 +214,13 @@ def test_a_part_less_a_set_aside_says_the_set_aside_and_the_value_of_a_point(cic
     page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", render(build(result, "B")))))
     assert "€ 400,00" not in page and "270" not in page
     assert (
-        "Non sono mostrati il fondo della parte «produttività» e la Σ pesi: per differenza darebbero l'importo della "
+        "Non sono mostrati il fondo della parte «produttività» e la somma dei pesi: per differenza darebbero l'importo della "
         "parte «maggiorazione», pagata a meno di 3 persone." in page
     )
     assert "meno di 3 persone pagate" not in page
     # the value of a point, 400 / 270 = 1,481481…: with 4 decimals 1,4815 × 60 = 88,89, over the 88,88 the exact
     # 88,888… gives before its cent; with 5, 1,48148 × 60 = 88,8888 → 88,88
-    assert "valore di un punto di peso (fondo ÷ Σ pesi) 1,48148 " in page
+    assert "valore di un punto di peso (fondo ÷ somma dei pesi) 1,48148 " in page
     assert "il premio è peso × valore di un punto di peso" in page
     # the office's explanation is unchanged: the fund and Σ pesi, no value of a point
     said = explain(result, "person", "B")

@@ -120,12 +120,12 @@ def test_the_scheda_shows_each_part_s_weight_sum_and_fund(ciclope_ente, tmp_path
     ]
     assert "€ 800,00" in mantenimento
     assert "fondo della parte «mantenimento» € 14.000,00 × 40% = € 5.600,00" in mantenimento
-    assert "peso 1 " in mantenimento and "Σ pesi 7 " in mantenimento
+    assert "peso 1 " in mantenimento and "somma dei pesi 7 " in mantenimento
     assert "tempo lavorato 100%" in mantenimento  # the share paid
     risultato = page[page.index("Premio della parte «risultato»:") :]
     assert "€ 1.800,00" in risultato
     assert "fondo della graduatoria (Ufficio uno) € 4.800,00" in risultato
-    assert "peso 90 " in risultato and "Σ pesi 240 " in risultato
+    assert "peso 90 " in risultato and "somma dei pesi 240 " in risultato
 
 
 def test_the_scheda_withholds_and_says_why_a_graduatoria_of_two(ciclope_ente, tmp_path):
@@ -136,9 +136,9 @@ def test_the_scheda_withholds_and_says_why_a_graduatoria_of_two(ciclope_ente, tm
     page = text_of(render(build(result, "B1")))
     risultato = page[page.index("Premio della parte «risultato»:") :]
     assert "€ 1.920,00" in risultato and "peso 80 " in risultato
-    assert "€ 3.600,00" not in page and "Σ pesi 150" not in page
+    assert "€ 3.600,00" not in page and "somma dei pesi 150" not in page
     assert (
-        "Non sono mostrati il fondo della graduatoria (Ufficio due) e la Σ pesi: riguardano meno di 3 persone pagate, "
+        "Non sono mostrati il fondo della graduatoria (Ufficio due) e la somma dei pesi: riguardano meno di 3 persone pagate, "
         "e per differenza darebbero l'importo o il peso di un collega"
     ) in risultato
 
@@ -191,7 +191,7 @@ def test_the_scheda_says_who_holds_what_it_withholds_and_who_may_see_it(ciclope_
     result = run_declared(ciclope_ente, tmp_path, REGULATION, azienda())
     [withheld] = [p.withheld for pay in build(result, "B1").payments for p in (pay, *pay.parts) if p.withheld]
     assert withheld == (
-        "Non sono mostrati il fondo della graduatoria (Ufficio due) e la Σ pesi: riguardano meno di 3 persone pagate, "
+        "Non sono mostrati il fondo della graduatoria (Ufficio due) e la somma dei pesi: riguardano meno di 3 persone pagate, "
         "e per differenza darebbero l'importo o il peso di un collega. Le cifre non mostrate sono conservate "
         "dall'ufficio del personale, che le mostra a chi ha diritto di vederle: chi vuole verificare il proprio premio "
         "può chiedere di prenderne visione (accesso agli atti, legge 7 agosto 1990, n. 241, art. 22 e seguenti)."
@@ -308,8 +308,8 @@ def test_one_left_without_pay_by_a_reduction_reads_no_sum_of_the_two_paid(ciclop
     }
     page = text_of(render(build(result, "B3")))
     risultato = page[page.index("Premio della parte «risultato»:") :]
-    assert "Σ pesi 150" not in risultato and "€ 3.600,00" not in risultato
-    assert "e la Σ pesi: riguardano meno di 3 persone pagate" in risultato
+    assert "somma dei pesi 150" not in risultato and "€ 3.600,00" not in risultato
+    assert "e la somma dei pesi: riguardano meno di 3 persone pagate" in risultato
 
 
 def test_explain_says_every_weight_of_the_graduatorie_split_without_trailing_zeros(ciclope_ente, tmp_path):
