@@ -92,6 +92,33 @@ class Result:
         score = self.scores.get(person_id)
         return score.status if score else None
 
+    def unpaid_unevaluated(self) -> tuple[str, ...]:
+        """The people not evaluated whom no award names, in people.csv order (rules/core.md §3: no evaluation, no
+        reward): whose evaluation the regulation foresees (``Score.foreseen``) and of a role the cycle pays or gives
+        an outcome of the premium to someone of. So one whose role nothing evaluates or pays (a Segretario whose pay
+        the cycle does not decide) is left out of nothing, whatever a plugin's score says of a missing card. Only
+        once the premiums are computed. The internal documents give them € 0 and say why; nothing public names
+        them."""
+        if self.rewards is None and self.positions is None:
+            return ()
+        return self.memo("unpaid_unevaluated", self._unpaid_unevaluated)
+
+    def _unpaid_unevaluated(self) -> tuple[str, ...]:
+        people = self.ente.people
+        named = {a.person for a in self.ledger.awards}
+        given = [*named, *(self.rewards.statuses if self.rewards is not None else ())]
+        roles = {people[pid].role for pid in given if pid in people}
+        return tuple(
+            pid
+            for pid, person in people.items()
+            if pid not in named
+            and person.role in roles
+            and (s := self.scores.get(pid)) is not None
+            and s.score is None
+            and s.foreseen
+            and self.status_of(pid) == "not_evaluated"
+        )
+
     def assumptions(self) -> list[tuple[str, str, Any, str]]:
         """(parameter, assumption text, value, source) of every parameter marked as an assumption."""
         return [

@@ -581,6 +581,8 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
             esito = evaluated_status(r, a.person) if outside and not unread else esito
             esito = fmt.status(rule.value, r.plugin.status_labels) if rule is not None else esito
             rows.append((a.person, name_of(r, a.person), unit, fund, *part, *said, amount, esito, why))
+    blanks = (fmt.NONE,) * (bool(parts) + banded)  # no part and no band paid them
+    rows += [(pid, name_of(r, pid), unit, fmt.NONE, *blanks, ZERO, esito, why) for pid, unit, esito, why in unpaid(r)]
     zero = any(row[-1] is not None for row in rows)  # a «Motivo» where some premium is 0 or cut, no empty one
     rows = [row if zero else row[:-1] for row in rows]
     if rows:
@@ -600,6 +602,23 @@ def awards(r: Result, status: Callable[[str], str]) -> Table:
         *((("Motivo", "text", 30),) if zero else ()),
     ]
     return Table("Premi", columns, rows, NOT_FINAL if not publishable(r) else "")
+
+
+ZERO = Decimal(0)
+# why one not evaluated is so, where their score says no reason: the words the regulations' scores use
+NO_CARD = "nessuna scheda di valutazione"
+
+
+def unpaid(r: Result) -> list[tuple[str, str, str, str | None]]:
+    """(id, unit, esito, motivo) of each person not evaluated whom no award names (:meth:`Result.unpaid_unevaluated`):
+    rows of € 0 in «Premi» and «Premi per persona», so that a missing card is never a person missing from the
+    premiums while their share went to the others (rules/core.md §3: not evaluated, no reward)."""
+    status, people, cards = statuses(r), r.ente.people, r.ente.cards_view()
+    out: list[tuple[str, str, str, str | None]] = []
+    for pid in r.unpaid_unevaluated():
+        said = str(r.scores[pid].breakdown.get("motivo") or "") or (NO_CARD if pid not in cards else None)
+        out.append((pid, unit_said(r, people[pid].unit) or "", status(pid), said))
+    return out
 
 
 # above «Premi» where the run has errors, as the Relazione's footer says it («Il calcolo ha errori»)
@@ -781,7 +800,8 @@ KIND_COLUMNS = ((PERFORMANCE, "Premi"), (INCENTIVE, "Incentivi (non premi)"), (P
 def by_person(r: Result) -> Iterator[Table]:
     """«Premi per persona»: what each person receives in all, where «Premi» gives someone more than one row (several
     parts, funds or posts), so payroll reads one figure per person: the premiums, the incentives that are no premium
-    and the position pay apart, and their sum where there is more than one of them."""
+    and the position pay apart, and their sum where there is more than one of them; each person not evaluated whom
+    nothing pays with € 0 of premiums and why («Motivo», only then)."""
     ledger, people, parts = r.ledger, r.ente.people, _named_parts(r)
     if sum(len(award_parts(parts, a)) for a in ledger.awards) == len({a.person for a in ledger.awards}):
         return  # one row per person in «Premi»: it is already the total
@@ -789,7 +809,10 @@ def by_person(r: Result) -> Iterator[Table]:
     for a in ledger.awards:
         kind = ledger.kind_of(a)
         row = sums.setdefault(a.person, {})
-        row[kind] = row.get(kind, Decimal(0)) + a.amount
+        row[kind] = row.get(kind, ZERO) + a.amount
+    left = {pid: f"{esito}: {why}" if why else esito for pid, _, esito, why in unpaid(r)}
+    for pid in left:  # no evaluation, no premium: 0 of premiums, the other kinds empty as for anyone
+        sums[pid] = {PERFORMANCE: ZERO}
     kinds = [(k, title) for k, title in KIND_COLUMNS if any(k in row for row in sums.values())]
     both = len(kinds) > 1
     order = [pid for pid in people if pid in sums] + [pid for pid in sums if pid not in people]
@@ -799,16 +822,17 @@ def by_person(r: Result) -> Iterator[Table]:
         # a kind the cycle pays the person nothing of is an empty cell, never 0: a dirigente's position pay, which the
         # ente pays and ciclope only reads, is no position pay of 0
         amounts = [sums[pid].get(k) for k, _ in kinds]
-        total = (sum((x for x in amounts if x is not None), Decimal(0)),) if both else ()
-        rows.append((pid, name_of(r, pid), (unit_said(r, who.unit) or "") if who else "", *amounts, *total))
-    columns = range(3, len(rows[0]))
-    rows.append(
-        Total(("TOTALE", "", "", *(sum((row[i] for row in rows if row[i] is not None), Decimal(0)) for i in columns)))
-    )
+        total = (sum((x for x in amounts if x is not None), ZERO),) if both else ()
+        why = (left.get(pid),) if left else ()
+        rows.append((pid, name_of(r, pid), (unit_said(r, who.unit) or "") if who else "", *amounts, *total, *why))
+    columns = range(3, len(rows[0]) - bool(left))
+    sums_row = (sum((row[i] for row in rows if row[i] is not None), ZERO) for i in columns)
+    rows.append(Total(("TOTALE", "", "", *sums_row, *(("",) if left else ()))))
     heads: list[Column] = [("Codice", "text", 10), ("Nome", "text", 26), ("Unità", "text", 28)]
     heads += [(title, "money", max(16, len(title) + 2)) for _, title in kinds] + (
         [("Totale", "money", 16)] if both else []
     )
+    heads += [("Motivo", "text", 30)] if left else []
     note = (
         "Gli importi che il ciclo paga a ciascuno; una cella vuota: nulla di quel tipo dal ciclo (una retribuzione di "
         "posizione che il ciclo legge soltanto, come quella dei dirigenti scritta nell'elenco del personale, non è qui)."

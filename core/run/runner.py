@@ -221,12 +221,14 @@ def _computed(cfg: EnteConfig, result: Result, record: Record | None, staged: St
         "people": len(result.ente.people),
         **money_figures(result),
     }
+    noted = notable(result)
     if errors:
         return EnteOutcome(
             cfg.id,
             cfg.plugin,
             "errors",
-            f"{fmt.plural(len(errors), 'violazione', 'violazioni')}: {errors[0].render(cited)}",
+            f"{fmt.plural(len(errors), 'violazione', 'violazioni')}: {errors[0].render(cited)}"
+            + (f"; {noted}" if noted else ""),
             figures=figures,
             problems=tuple(errors[:KEPT_PROBLEMS]),
             problems_total=len(errors),
@@ -234,7 +236,23 @@ def _computed(cfg: EnteConfig, result: Result, record: Record | None, staged: St
             warnings=warnings,
             staged=staged,
         )
-    return EnteOutcome(cfg.id, cfg.plugin, "ok", figures=figures, record=record, warnings=warnings, staged=staged)
+    return EnteOutcome(
+        cfg.id, cfg.plugin, "ok", noted, figures=figures, record=record, warnings=warnings, staged=staged
+    )
+
+
+def notable(result: Result) -> str:
+    """The note of an ente computed, beside its «ok»: the people not evaluated whom nothing pays
+    (:meth:`Result.unpaid_unevaluated`, with € 0 in the schede), those without a card said so. A missing card is only
+    a warning (rules/core.md §3), which the count of «avvisi» alone left unseen while the person's share went to
+    their colleagues; empty where there is none."""
+    left = result.unpaid_unevaluated()
+    cards = result.ente.cards_view()
+    uncarded = sum(1 for pid in left if pid not in cards)
+    said = [fmt.plural(uncarded, "persona", "persone") + " senza scheda di valutazione"] if uncarded else []
+    if len(left) > uncarded:  # a card, but a part of the score missing: not evaluated all the same
+        said.append(fmt.plural(len(left) - uncarded, "persona non valutata", "persone non valutate"))
+    return "; ".join(said)
 
 
 def money_figures(result: Result) -> dict:

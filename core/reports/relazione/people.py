@@ -128,7 +128,7 @@ def rewards(r: Result, names: Names) -> list[Block]:
         out.append(Text(BANDS_NOTE, "muted"))
     if r.ledger.instalments:
         out += [Heading("Premi pagati in rate (dati aggregati)"), instalments(r)]
-    if r.rewards is not None and r.rewards.statuses:
+    if r.rewards is not None and (r.rewards.statuses or r.unpaid_unevaluated()):
         out += [Heading("Esiti della premialità"), outcomes(r), Text(OUTCOMES_NOTE, "muted")]
     if r.positions is not None and r.positions.positions:
         out += [Heading(f"{positions_named(r)}: pesatura e retribuzione"), positions(r, names)]
@@ -159,8 +159,9 @@ def given_away(r: Result) -> str:
 
 
 OUTCOMES_NOTE = (
-    "Ogni persona della premialità (con un premio, anche di 0 €, o un esito che la esclude) è contata una volta, con "
-    f"l'esito della colonna «Esito» del foglio «Premi» delle {WORKBOOK}, dove è anche il motivo."
+    "Ogni persona della premialità (con un premio, anche di 0 €, un esito che la esclude o, non valutata, nessun "
+    f"premio) è contata una volta, con l'esito della colonna «Esito» del foglio «Premi» delle {WORKBOOK}, dove è anche "
+    "il motivo."
 )
 
 
@@ -171,7 +172,9 @@ def outcomes(r: Result) -> Table:
     status = sheets.statuses(r)
     counts: dict[str, int] = {}
     # a person's further awards are under «id:fund» (one per fund): each person once, by the award's person
-    for pid in dict.fromkeys([*(a.person for a in r.rewards.awards.values()), *r.rewards.statuses]):
+    # and those not evaluated whom nothing pays (rules/core.md §3), «non valutato» as their row of «Premi» says
+    paid = [a.person for a in r.rewards.awards.values()]
+    for pid in dict.fromkeys([*paid, *r.rewards.statuses, *r.unpaid_unevaluated()]):
         said = status(pid)
         counts[said] = counts.get(said, 0) + 1
     rows: list = sorted(counts.items(), key=lambda kv: (-kv[1], fmt.natural(kv[0])))

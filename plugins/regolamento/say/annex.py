@@ -11,7 +11,7 @@ from ciclope.core import Problem, ReportSection, Result, cells, fmt, hookimpl
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.grades import CATEGORIES
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Progressions, Regulation
+from ciclope.plugins.regolamento.format.spec import Premium, Progressions, Regulation
 from ciclope.plugins.regolamento.format.wording import at_par, criterion, dated, sentence
 from ciclope.plugins.regolamento.pay import progressionlimits
 from ciclope.plugins.regolamento.pay.parts import PARTS, RANKINGS
@@ -114,6 +114,18 @@ READINGS = {
         "centesimo va alla parte scritta prima; ciò che nessuna quota prende resta residuo",
         "regole comuni di ciclope: ripartizione proporzionale, resti più alti, parità secondo l'ordine della regola",
     ),
+    # the regulations write «ogni importo arrotondato al centesimo per eccesso dal mezzo centesimo»: a part that divides
+    # its fund by weights rounds down and gives the cents left to the largest remainders instead (rules/core.md §4),
+    # or its shares would pass the fund or leave cents of it unpaid
+    "centesimi_parte": (
+        "Centesimi di un fondo diviso in proporzione tra le persone",
+        "la quota di ciascuno è calcolata esatta e arrotondata per difetto al centesimo; i centesimi che restano, al più "
+        "uno a persona, vanno alle quote con i resti più alti, a parità di resto al punteggio più alto (dove la parte "
+        "valuta), poi in ordine di codice: il premio, o la sua parte, paga esattamente ciò che ha da dividere, mentre "
+        "arrotondare ogni quota per eccesso dal mezzo centesimo potrebbe superarlo o lasciarne dei centesimi",
+        "regole comuni di ciclope: ripartizione proporzionale al centesimo con il metodo dei resti più alti, parità "
+        "secondo l'ordine della regola",
+    ),
     "importi_formula": (
         "Centesimi degli importi calcolati con una formula",
         "ogni importo al centesimo, per eccesso da mezzo centesimo; se così arrotondati gli importi di una parte (o "
@@ -143,11 +155,22 @@ def readings(reg: Regulation) -> list[tuple[str, str, str]]:
         and any(r.effect == "un_livello_sotto" for r in reg.levels.requirements),
         "ridistribuisci": any(p.residual == "ridistribuisci" for p in premiums),
         "quota_fondo": any(getattr(p, "fund_share", None) is not None for p in premiums),
+        "centesimi_parte": any(divides(p) for p in premiums),
         "importi_formula": any(p.method == "formula" for p in premiums)
         or any(rp.method == "formula" for rp in reg.result_pays),
         "concorrenza": reg.progressions is not None and reg.progressions.cost is not None,
     }
     return [READINGS[k] for k, on in wanted.items() if on]
+
+
+# the methods that divide the fund by each one's weight (money.split): a formula pays its own amounts, said apart
+# («importi_formula»), and a maximum per person makes ``livelli`` pay capped amounts, no division
+DIVIDING = frozenset({"proporzionale", "fasce", "migliori"})
+
+
+def divides(pr: Premium) -> bool:
+    """Whether the premium divides its fund among people in proportion (to the cent by largest remainder)."""
+    return pr.method in DIVIDING or (pr.method == "livelli" and pr.maximum is None)
 
 
 def fund_parts(result: Result) -> list[ReportSection]:

@@ -254,9 +254,14 @@ def test_workbook_holds_the_figures_of_results_json(case, book):
         if r["Codice"] != "TOTALE":
             sheet.setdefault(r["Codice"], []).append((r["Fondo"], f"{D(str(r['Importo'])):.2f}"))
     shown = {"premi": "Fondo premi", "po_risultato": "Fondo PO risultato"}  # the case's pools, without labels
+    # and a row of € 0, with no fund, for each one not evaluated whom the premium counts (its statuses) and nothing
+    # pays: SG, D1 and D2 have no card (rules/core.md §3)
     assert sheet == {
-        k: [(shown[a["pool"]], a["amount"]) for a in [v, *v.get("also", [])]]
-        for k, v in doc["rewards"]["people"].items()
+        **{
+            k: [(shown[a["pool"]], a["amount"]) for a in [v, *v.get("also", [])]]
+            for k, v in doc["rewards"]["people"].items()
+        },
+        **{pid: [("—", "0.00")] for pid in ("SG", "D1", "D2")},
     }
     # the PO's result pay is an award like any other: PO1 has premi (the pool of 1000.00 less the staff's
     # 522.15 in alta and 343.36 in media, E6 below the threshold: 1000 − 522.15 − 343.36 = 134.49) and

@@ -541,9 +541,45 @@ def test_the_odd_cent_of_two_equal_shares_goes_to_the_part_written_first(ciclope
     assert [row[0] for row in section.rows] == [
         "Un livello sotto il più basso",
         "Centesimi delle quote del fondo tra le parti",
+        "Centesimi di un fondo diviso in proporzione tra le persone",  # each part splits its share by score
     ]
     # S4 scored 65 is at the lowest level, C; the card of 65 is below the requirement's 70: no level below C, none
     assert result.scores["S4"].level is None and result.scores["S3"].level == "B"
+
+
+ONE_SPLIT = (
+    HEAD
+    + """
+[[premi]]
+nome = "individuale"
+metodo = "proporzionale"
+fonte = "art. 6"
+"""
+)
+
+
+def test_the_cents_within_a_part_are_a_reading_of_the_relazione(ciclope_ente, tmp_path):
+    """The offices' texts say «ogni importo arrotondato al centesimo per eccesso dal mezzo centesimo»; a part that
+    divides its fund rounds each share down and gives the cents left to the largest remainders (rules/core.md §4),
+    which keeps the fund to the cent: a reading the Relazione says, with its rule, beside the cents between parts."""
+    three = [("S1", "C", 80), ("S2", "C", 80), ("S3", "C", 80)]
+    result = run_declared(ciclope_ente, tmp_path, ONE_SPLIT, files(three, 'performance_individuale = "100.00"'))
+    # 100.00 × 80 / 240 = 33.333… each: 33.33 rounded down, 3 × 33.33 = 99.99; the cent left to the equal remainders
+    # by score (equal), then by code: S1. Half-up each would be 33.33 × 3, a cent never paid
+    assert amounts(result) == {"S1": "33.34", "S2": "33.33", "S3": "33.33"}
+    (section,) = [x for x in result.sections if x.title == "Letture adottate dove il regolamento tace"]
+    assert [row for row in section.rows if row[0] == "Centesimi di un fondo diviso in proporzione tra le persone"] == [
+        (
+            "Centesimi di un fondo diviso in proporzione tra le persone",
+            "la quota di ciascuno è calcolata esatta e arrotondata per difetto al centesimo; i centesimi che restano, "
+            "al più uno a persona, vanno alle quote con i resti più alti, a parità di resto al punteggio più alto (dove "
+            "la parte valuta), poi in ordine di codice: il premio, o la sua parte, paga esattamente ciò che ha da "
+            "dividere, mentre arrotondare ogni quota per eccesso dal mezzo centesimo potrebbe superarlo o lasciarne dei "
+            "centesimi",
+            "regole comuni di ciclope: ripartizione proporzionale al centesimo con il metodo dei resti più alti, "
+            "parità secondo l'ordine della regola",
+        )
+    ]
 
 
 # Two parts paying amounts from one fund «fino a capienza» (docs/regolamento.md): the first takes the whole fund and
