@@ -565,9 +565,22 @@ def page_links(path: Path) -> Links:
     return p
 
 
-def cycle_case(tmp_path: Path, folder: str, data: dict[str, str], regulation: str, cycle: str) -> Path:
+# the cycle.toml of one declared Comune of 2024 whose data are in the folder «ente» (:func:`cycle_case`)
+ENTE_CYCLE = """[ciclo]
+anno = 2024
+risultati = "risultati"
+
+[[ente]]
+id = "comune"
+plugin = "regolamento"
+dati = "ente"
+regolamento = "regolamento.toml"
+"""
+
+
+def cycle_case(tmp_path: Path, folder: str, data: dict[str, str], regulation: str, cycle: str = ENTE_CYCLE) -> Path:
     """A declared ente written under ``tmp_path``: its files ``data`` in ``folder``, ``regolamento.toml`` and
-    ``cycle.toml`` (which names them); the cycle.toml returned."""
+    ``cycle.toml`` (which names them; by default :data:`ENTE_CYCLE`); the cycle.toml returned."""
     (tmp_path / folder).mkdir(parents=True)
     for name, text in data.items():
         (tmp_path / folder / name).write_text(text, encoding="utf-8")

@@ -35,16 +35,6 @@ peso = "=1"
 fonte = "art. 3"
 """
 
-CYCLE = """[ciclo]
-anno = 2024
-risultati = "risultati"
-
-[[ente]]
-id = "comune"
-plugin = "regolamento"
-dati = "ente"
-regolamento = "regolamento.toml"
-"""
 
 CARDS_HEADER = "persona,valutatore,sezione,voce,punti_massimi,punti"
 # the Segretaria SEG evaluates the PO Paolo Orsi, whose card the office has already written; PO1 evaluates A1 and A2,
@@ -70,7 +60,7 @@ def collected(tmp_path: Path, **files: str | None) -> Path:
     collection created in ``r`` and PO1's workbook returned with 5 points less than each item's maximum; the
     cycle.toml."""
     data = {name: text for name, text in {**DATA, **files}.items() if text is not None}
-    cycle = cycle_case(tmp_path, "ente", data, REGULATION, CYCLE)
+    cycle = cycle_case(tmp_path, "ente", data, REGULATION)
     done = ciclope("raccolta", "crea", cycle, "--ente", "comune", "--out", tmp_path / "r")
     assert done.returncode == 0, done.stderr
     sent = tmp_path / "r" / "da-inviare"
@@ -170,7 +160,7 @@ def test_a_card_that_weighs_one_voce_sends_and_merges_every_voce_s_weight(tmp_pa
     # refused): A1's 55 and 35 points are 100 × (120 × 55/60 + 40 × 35/40) / 160 = 100 × 145 / 160 = 90,625 → 90,63
     weighed = REGULATION.replace("massimo = 60 }", "massimo = 60, peso = 120 }")
     data = {**DATA, "valutazioni.csv": f"{CARDS_HEADER}\n"}
-    cycle = cycle_case(tmp_path, "ente", data, weighed, CYCLE)
+    cycle = cycle_case(tmp_path, "ente", data, weighed)
     assert ciclope("raccolta", "crea", cycle, "--ente", "comune", "--out", tmp_path / "r").returncode == 0
     sent = tmp_path / "r" / "da-inviare"
     fill_workbook(sent / "PO1.xlsx", tmp_path / "r" / "ricevute" / "PO1.xlsx", lambda most: most - 5)
@@ -239,7 +229,7 @@ def test_an_evaluators_row_adds_up_and_says_why_each_card_was_not_merged(tmp_pat
     ]
     office += ["A3,PO1,Comportamenti,Collaborazione,60,50", "A3,PO1,Comportamenti,Precisione,40,35"]
     data = {**DATA, "persone.csv": FOUR, "valutazioni.csv": _cards(*office)}
-    cycle = cycle_case(tmp_path, "ente", data, REGULATION, CYCLE)
+    cycle = cycle_case(tmp_path, "ente", data, REGULATION)
     assert ciclope("raccolta", "crea", cycle, "--ente", "comune", "--out", tmp_path / "r").returncode == 0
     sent = tmp_path / "r" / "da-inviare"
     fill_workbook(sent / "PO1.xlsx", tmp_path / "r" / "ricevute" / "PO1.xlsx", lambda most: most - 5, skip={8})

@@ -105,20 +105,8 @@ def test_the_outcomes_of_the_premium_count_her(ciclope_ente, tmp_path):
     )
 
 
-CYCLE = """[ciclo]
-anno = 2024
-risultati = "risultati"
-
-[[ente]]
-id = "comune"
-plugin = "regolamento"
-dati = "ente"
-regolamento = "regolamento.toml"
-"""
-
-
 def test_the_run_summary_says_who_has_no_card(tmp_path, capsys):
-    cycle = cycle_case(tmp_path, "ente", _files(), REGULATION, CYCLE)
+    cycle = cycle_case(tmp_path, "ente", _files(), REGULATION)
     assert main(["run", str(cycle), "--out", str(tmp_path / "out"), "--no-store"]) == 0  # a warning: exit code 0
     row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("comune "))
     assert row.split()[2:4] == ["ok", "1"]  # esito, avvisi
