@@ -742,7 +742,7 @@ def part_refusals(
 
 def outside_reasons(result: Result, ident: str, about: str) -> list[dict[str, str]]:
     """Each part that is not the person's (:func:`outsider`) with what did not hold and its article, as the office's
-    workbook gives it («non partecipa alla parte «quota turnisti»: i giorni … sono al più 0 giorni», art. 8): the
+    workbook gives it («non partecipa alla parte «quota turnisti»: i giorni … sono 0 giorni», art. 8): the
     scheda personale, which the employee reads without the regulation beside it, says why; ``explain`` keeps its one
     plain line of their names (:func:`_refused_reasons`)."""
     return [

@@ -129,8 +129,9 @@ def denied_node(tree: Node) -> str:
     :func:`sentence`: every person the condition leaves out has the same words."""
     if isinstance(tree, Binary) and _none_above_zero(
         tree
-    ):  # «è al più 0%» of a percentage, which is never below 0: it is 0%
-        return contracted(said(attrs.evolve(tree, op="="))).replace(f" {COMPARE['=']} ", " è ", 1)
+    ):  # «è al più 0%» of a percentage, which is never below 0: it is 0%; «sono al più 0 giorni»: they are 0
+        equal = contracted(said(attrs.evolve(tree, op="=")))
+        return equal.replace(f" {COMPARE['=']} ", " è ", 1).replace(" sono uguali a ", " sono ", 1)
     if isinstance(tree, Binary) and tree.op in OPPOSITE:
         return contracted(said(attrs.evolve(tree, op=OPPOSITE[tree.op])))
     if isinstance(tree, Call) and tree.fn == "NON":
@@ -153,12 +154,12 @@ def held(formula: Formula) -> str:
 
 
 def _none_above_zero(tree: Binary) -> bool:
-    """True for a column compared «more than 0%» (``part_p3 > 0%``): denied, its only value is 0%, a share of
-    participation or of time being never below 0 («la percentuale di partecipazione è 0%», never «è al più 0%»)."""
+    """True for a column compared «more than 0%» (``part_p3 > 0%``) or «more than 0 days» (``giorni_turno > 0
+    giorni``): denied, its only value is 0, a share of participation or of time and a count of days being never
+    below 0 («la percentuale di partecipazione è 0%», «i giorni di turno sono 0 giorni», never «al più 0»)."""
     right = tree.right
-    return (
-        tree.op == ">" and isinstance(tree.left, Name) and isinstance(right, Num) and right.percent and right.value == 0
-    )
+    zero = isinstance(right, Num) and right.value == 0 and (right.percent or right.unit == DAYS_UNIT)
+    return tree.op == ">" and isinstance(tree.left, Name) and zero
 
 
 YES = " dice sì"  # how a yes-no column is said as a condition (read.columns.said)

@@ -55,8 +55,8 @@ def test_a_part_that_is_not_theirs_says_why_on_the_scheda(ciclope_ente, tmp_path
     # the days 100 + 100 + 200 = 400: T1 and T2 500,00, T3 1.000,00; A1 (0 days) takes no part in it
     assert amounts(result) == {"T1": "2500.00", "T2": "2500.00", "T3": "3000.00", "A1": "2000.00"}
     assert build(result, "A1").refused == (
-        "non partecipa alla parte «quota turnisti»: i giorni lavorati su turni nei nuclei residenziali sono al più "
-        "0 giorni. Fonte: CCDI dell'ASP, art. 8.",
+        "non partecipa alla parte «quota turnisti»: i giorni lavorati su turni nei nuclei residenziali sono 0 "
+        "giorni. Fonte: CCDI dell'ASP, art. 8.",
     )
     # explain, the office's tool, keeps its one plain line of the parts that are not the person's
     assert "non partecipa alla parte «quota turnisti»" in [r["why"] for r in unpaid_reasons(result, "A1")]
@@ -73,6 +73,6 @@ def test_of_one_paid_nothing_the_reason_is_among_what_is_not_paid(ciclope_ente, 
     # N1, without a card, has no award (the others as above); the shifts are not hers either (0 days): it says why
     assert amounts(result) == {"T1": "2500.00", "T2": "2500.00", "T3": "3000.00", "A1": "2000.00"}
     assert (
-        "non partecipa alla parte «quota turnisti»: i giorni lavorati su turni nei nuclei residenziali sono al più "
-        "0 giorni" in build(result, "N1").unpaid
+        "non partecipa alla parte «quota turnisti»: i giorni lavorati su turni nei nuclei residenziali sono 0 "
+        "giorni" in build(result, "N1").unpaid
     )
