@@ -801,7 +801,8 @@ def by_person(r: Result) -> Iterator[Table]:
     """«Premi per persona»: what each person receives in all, where «Premi» gives someone more than one row (several
     parts, funds or posts), so payroll reads one figure per person: the premiums, the incentives that are no premium
     and the position pay apart, and their sum where there is more than one of them; each person not evaluated whom
-    nothing pays with € 0 of premiums and why («Motivo», only then)."""
+    nothing pays with € 0 of premiums, and why («Motivo», only where some row is € 0: the reason of theirs, or of an
+    exclusion, :func:`nothing_paid`)."""
     ledger, people, parts = r.ledger, r.ente.people, _named_parts(r)
     if sum(len(award_parts(parts, a)) for a in ledger.awards) == len({a.person for a in ledger.awards}):
         return  # one row per person in «Premi»: it is already the total
@@ -813,6 +814,7 @@ def by_person(r: Result) -> Iterator[Table]:
     left = {pid: f"{esito}: {why}" if why else esito for pid, _, esito, why in unpaid(r)}
     for pid in left:  # no evaluation, no premium: 0 of premiums, the other kinds empty as for anyone
         sums[pid] = {PERFORMANCE: ZERO}
+    left |= nothing_paid(r, parts, sums)
     kinds = [(k, title) for k, title in KIND_COLUMNS if any(k in row for row in sums.values())]
     both = len(kinds) > 1
     order = [pid for pid in people if pid in sums] + [pid for pid in sums if pid not in people]
@@ -840,6 +842,30 @@ def by_person(r: Result) -> Iterator[Table]:
         else ""
     )
     yield Table("Premi per persona", heads, rows, note)
+
+
+def nothing_paid(
+    r: Result,
+    parts: Mapping[str, Mapping[str, Sequence[tuple[str, Decimal]]]],
+    sums: Mapping[str, Mapping[str, Decimal]],
+) -> dict[str, str]:
+    """The «Motivo» of each person «Premi» names whom nothing pays (an exclusion, a condition of every part): the
+    reasons of their rows of € 0 there, each once, so that no € 0 of «Premi per persona» is unexplained. No esito
+    before them: the reason of an exclusion says it («punteggio sotto il minimo di 60, SMVP, art. 7»)."""
+    out: dict[str, str] = {}
+    for pid, row in sums.items():
+        if any(row.values()):
+            continue
+        first: dict[str, Award] = {}
+        reasons = [
+            unpaid_why(r, a, name, a.ref is None and first.setdefault(pid, a) is a)
+            for a in r.ledger.awards_of(pid)
+            for name, _ in award_parts(parts, a)
+        ]
+        said = "; ".join(dict.fromkeys(why for why in reasons if why))
+        if said:
+            out[pid] = said
+    return out
 
 
 def funds(r: Result) -> Table:

@@ -37,14 +37,15 @@ fonte = "art. 6"
 """
 
 
-def _files() -> dict[str, str]:
-    """A at 80 and B at 60, scored by the Segretario SEG; F, a dipendente like them, without a card."""
+def _files(b_score: int = 60) -> dict[str, str]:
+    """A at 80 and B at 60 (or ``b_score``), scored by the Segretario SEG; F, a dipendente like them, without a
+    card."""
     staff = [
         "A,Anna Bruni,dipendente,C,com,1,0,false,SEG",
         "B,Bruno Neri,dipendente,C,com,1,0,false,SEG",
         "F,Francesca Gallo,dipendente,C,com,1,0,false,SEG",
     ]
-    cards = ["A,SEG,scheda,Valutazione complessiva,100,80,", "B,SEG,scheda,Valutazione complessiva,100,60,"]
+    cards = ["A,SEG,scheda,Valutazione complessiva,100,80,", f"B,SEG,scheda,Valutazione complessiva,100,{b_score},"]
     return one_unit_comune("Comune di prova", staff, cards, '[funds]\nperformance_individuale = "1000.00"\n')
 
 
@@ -111,3 +112,19 @@ def test_the_run_summary_says_who_has_no_card(tmp_path, capsys):
     row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("comune "))
     assert row.split()[2:4] == ["ok", "1"]  # esito, avvisi
     assert row.endswith("  1 persona senza scheda di valutazione")
+
+
+def test_premi_per_persona_says_why_an_excluded_person_has_zero(ciclope_ente, tmp_path):
+    # a score under 60 excludes (art. 7): B at 50 has two rows of € 0 in «Premi», each with the exclusion as its reason
+    regulation = REGULATION + ('\n[[esclusioni]]\nregola = "punteggio_minimo"\nminimo = 60\nfonte = "art. 7"\n')
+    result = run_declared(ciclope_ente, tmp_path, regulation, _files(b_score=50))
+    # A alone shares both parts: 400.00 + 600.00 = 1000.00; B 0 + 0 = 0
+    assert amounts(result) == {"A": "1000.00", "B": "0.00"}
+    [table] = [t for t in sheets.tables(result) if t.title == "Premi per persona"]
+    premi = sheets.awards(result, sheets.statuses(result))
+    why = "punteggio sotto il minimo di 60, SMVP, art. 7"  # the exclusion, its act's sigla and article
+    assert [row[-1] for row in premi.rows if row[0] == "B"] == [why, why]  # «Premi»: a row per part, each the reason
+    rows = {row[0]: (row[3], row[4]) for row in table.rows}
+    # the row of € 0 says, as «Premi» does, why, once: a € 0 is never unexplained
+    assert rows["B"] == (Decimal("0"), why)
+    assert rows["A"] == (Decimal("1000.00"), None)
