@@ -231,8 +231,9 @@ SHORT_NOTE = (
 
 # what the column of the amounts set aside says, after the table's note
 ASIDE_NOTE = (
-    " Accantonato per altre parti: ciò che le parti accantonate hanno tolto dalla quota della parte prima del suo "
-    "riparto; l'importo della parte è la sua quota meno l'accantonato."
+    " Accantonato per altre parti: ciò che le parti accantonate hanno preso dalla parte, prima da ciò che essa non ha "
+    "pagato e, solo se non basta, dalla sua quota, che allora è divisa di nuovo; l'importo della parte è la sua quota "
+    "meno l'accantonato."
 )
 
 

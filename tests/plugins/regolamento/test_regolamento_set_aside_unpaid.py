@@ -63,6 +63,12 @@ def test_the_part_set_aside_is_set_aside_what_it_took(ciclope_ente, tmp_path):
     # maggiorazione 200,00, all paid; 2.750,00 + 1.050,00 + 200,00 = 4.000,00
     assert rows["produttività"] == ["200.00", "3800.00", "2750.00", "1050.00"]
     assert rows["maggiorazione"] == ["—", "200.00", "200.00", "0.00"]
+    # the 1.250,00 not paid covered the 200,00: the note says it is taken from there first, the quota divided again
+    # only where it is not enough (here the part was divided once, on the whole 4.000,00, as explain says)
+    assert (
+        "Accantonato per altre parti: ciò che le parti accantonate hanno preso dalla parte, prima da ciò che essa non "
+        "ha pagato e, solo se non basta, dalla sua quota, che allora è divisa di nuovo;" in section.note
+    )
 
 
 def test_explain_says_the_unpaid_left_by_the_part_that_did_not_pay_it(ciclope_ente, tmp_path):
