@@ -134,11 +134,34 @@ def denied_node(tree: Node) -> str:
         return equal.replace(f" {COMPARE['=']} ", " è ", 1).replace(" sono uguali a ", " sono ", 1)
     if isinstance(tree, Binary) and tree.op in OPPOSITE:
         return contracted(said(attrs.evolve(tree, op=OPPOSITE[tree.op])))
+    if (texts := one_of(tree)) is not None:  # «il grado non è «A», «B» né «C»»
+        subject, values = texts
+        return contracted(f"{said(subject)} non è {_or([said(v) for v in values], 'né')}")
     if isinstance(tree, Call) and tree.fn == "NON":
         return contracted(said(tree.args[0]))
     if isinstance(tree, Call) and tree.fn == "IN.SERVIZIO":  # «la persona non è in servizio al 31/12»
         return contracted(said(tree).replace(" è in servizio", " non è in servizio", 1))
     return _no(tree) or f"non è vero che {contracted(said(tree))}"
+
+
+def one_of(node: Node) -> tuple[Name, tuple[Text, ...]] | None:
+    """``O(x = "a"; x = "b"; …)``, one text column equal to one of a few texts: the column and the texts, which a
+    sentence says as a list with the subject once («il grado è «A», «B» o «C»»); None for any other condition."""
+    if not (isinstance(node, Call) and node.fn == "O" and len(node.args) > 1):
+        return None
+    terms = [
+        (a.left, a.right)
+        for a in node.args
+        if isinstance(a, Binary) and a.op == "=" and isinstance(a.left, Name) and isinstance(a.right, Text)
+    ]
+    if len(terms) != len(node.args) or len({left.name for left, _ in terms}) != 1:
+        return None
+    return terms[0][0], tuple(right for _, right in terms)
+
+
+def _or(items: list[str], last: str) -> str:
+    """«a, b o c» (``last`` «o») or «a, b né c» (``last`` «né»)."""
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
 def held(formula: Formula) -> str:
@@ -626,6 +649,9 @@ def call(node: Call) -> str:
         return ", altrimenti ".join(pairs)
     if fn in CONSTANTS:
         return "vero" if fn == "VERO" else "falso"
+    if (texts := one_of(node)) is not None:  # «il grado è «A», «B» o «C»», the subject once
+        subject, values = texts
+        return f"{said(subject)} è {_or([said(v) for v in values], 'o')}"
     if fn in ("E", "O"):
         # a condition of the other kind inside keeps its grouping: «a e (b oppure c)», never «a e b oppure c»
         other = "O" if fn == "E" else "E"

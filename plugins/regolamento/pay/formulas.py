@@ -43,6 +43,7 @@ from ciclope.plugins.regolamento.format.wording import (
     denied,
     of_rankings,
     of_roles,
+    one_of,
     role_groups,
     said,
     sentence,
@@ -350,7 +351,7 @@ def unheld(formula: Formula, env: PersonEnv, values: bool = False) -> str:
     every alternative fails, each alternative's own failure, one after the other («il contratto è diverso da «TD» e
     la persona non è in servizio al 01/03/2025»), never the whole disjunction denied."""
     tree = formula.tree
-    if isinstance(tree, Call) and tree.fn == "O":
+    if isinstance(tree, Call) and tree.fn == "O" and one_of(tree) is None:  # one column among texts: said whole
         return fmt.listed((unheld(attrs.evolve(formula, tree=arg), env, values) for arg in tree.args), commas=False)
     if isinstance(tree, Call) and tree.fn == "E":
         terms = [attrs.evolve(formula, tree=arg) for arg in tree.args]
@@ -404,15 +405,29 @@ def _compared(formula: Formula, env: PersonEnv) -> str:
     so that they read what left them out, not only the rule; "" where a side is no number or is the number written
     alone on both sides, or either cannot be computed."""
     tree = formula.tree
+    if (listed := one_of(tree)) is not None:  # a text none of those listed: « (è «multa»)»
+        value = evaluated(attrs.evolve(formula, tree=listed[0]), env, _unsaid)
+        return f" (è {fmt.quoted(value)})" if isinstance(value, str) and value else ""
     if not (isinstance(tree, Binary) and tree.op in ("<", "<=", ">", ">=")) or not isinstance(tree.left, Name):
         return ""
-    if not isinstance(tree.right, Num) or tree.right.percent or tree.right.unit:  # a bare number, as written
-        return ""
+    limit = _limit(formula, tree.right, env, tree.left.year)
     value = evaluated(attrs.evolve(formula, tree=tree.left), env, _unsaid)
-    if not isinstance(value, Decimal) or isinstance(value, fmt.Points):  # a score says its own figure
+    if limit is None or not isinstance(value, Decimal) or isinstance(value, fmt.Points):  # a score says its own
         return ""
-    shown = fmt.Year(value) if tree.left.year else value  # a year as a year, «2021», never «2.021»
-    return f" ({fmt.decimal_it(shown)} contro {fmt.decimal_it(fmt.Year(tree.right.value) if tree.left.year else tree.right.value)})"
+    if tree.left.year:  # a year as a year, «2021», never «2.021»
+        value, limit = fmt.Year(value), fmt.Year(limit)
+    return f" ({fmt.decimal_it(value)} contro {fmt.decimal_it(limit)})"
+
+
+def _limit(formula: Formula, right: Node, env: PersonEnv, year: bool) -> Decimal | None:
+    """The number a comparison asks of a column: a bare number as written; of a column of years, also a year
+    computed («anno_ciclo - 3», 2022 in the cycle 2025); None for anything else (a percentage, an amount)."""
+    if isinstance(right, Num):
+        return None if right.percent or right.unit else right.value
+    if not year:
+        return None
+    found = evaluated(attrs.evolve(formula, tree=right), env, _unsaid)
+    return found if isinstance(found, Decimal) and not isinstance(found, fmt.Points) else None
 
 
 def placed(formula: Formula, env: PersonEnv) -> str:

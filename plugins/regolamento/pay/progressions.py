@@ -421,6 +421,13 @@ def _part(formula: Formula, node: Node, env: PersonEnv, named: dict[str, str], t
         if node.op in "*/-" and _sum(node.right) or node.op == "/" and isinstance(node.right, Binary):
             right = f"({right})"
         return f"{left} {ARITHMETIC[node.op]} {right}"
+    if top and isinstance(node, Call) and node.fn == "ARROTONDA" and len(node.args) == 2:
+        # the number rounded as the text asks: its parts, then the rounding («(… + 3) arrotondato a 2 decimali»)
+        inner = _part(formula, node.args[0], env, named, top=True)
+        places = node.args[1]
+        if inner is None or not isinstance(places, Num):
+            return None
+        return f"({inner}) arrotondato a {fmt.decimal_it(places.value)} decimal{'e' if places.value == 1 else 'i'}"
     if top:  # the whole formula is one part: nothing to show of it
         return None
     found = evaluated(attrs.evolve(formula, tree=node), env, lambda _: None)

@@ -174,3 +174,18 @@ def test_a_part_timer_reads_the_area_s_differential_and_her_share(ciclope_ente, 
     # B (Istruttori, half time): € 650,00 × 50% = € 325,00; D (Funzionari, full time): € 1.600,00 × 100%
     assert [line.value for line in raise_of["B"]] == ["€ 650,00 × 50% = € 325,00"]
     assert [line.value for line in raise_of["D"]] == ["€ 1.600,00 × 100% = € 1.600,00"]
+
+
+def test_a_graduatoria_rounded_shows_its_parts_and_the_rounding(ciclope_ente, tmp_path):
+    # the number rounded to 2 decimals, as a Comune's text writes it: ARROTONDA around the sum
+    rounded = REGULATION.replace(
+        'graduatoria = "=media_triennio * 0,8 + MIN(20; 2 * anni_area)"',
+        'graduatoria = "=ARROTONDA(media_triennio / 3 + MIN(20; 2 * anni_area); 2)"',
+    )
+    result = run_declared(ciclope_ente, tmp_path, rounded, _files())
+    # C: 86 / 3 = 28,666… + MIN(20; 16) = 44,666… → 44,67
+    [score] = [line for line in build(result, "C").progression if line.label == "Punteggio in graduatoria"]
+    assert score.value == (
+        "(86 : 3 + 16) arrotondato a 2 decimali = 44,67 (86: la media delle valutazioni del triennio; 16: il minore "
+        "tra 20 e 2 × gli anni di esperienza nell'Area)"
+    )

@@ -87,8 +87,8 @@ def test_three_years_counted_from_the_cycle_s_year(ciclope_ente, tmp_path):
     # 2024 − 3 = 2021: A (2019) and C (2020) are candidates, B (2022) is not; one place, A (90 before C's 80)
     assert result.rewards.extra["progressioni"] == ["A"]
     said = explain(result, "person", "B")
-    # B's refusal, with the two values it compared below it: 2022 and the cycle's 2024
-    assert "  nota:    l'anno dell'ultima progressione è dopo l'anno del ciclo meno 3\n" in said
+    # B's refusal with her year against the one asked, 2024 − 3 = 2021; the cycle's year below it
+    assert "  nota:    l'anno dell'ultima progressione è dopo l'anno del ciclo meno 3 (2022 contro 2021)\n" in said
     assert "  • l'anno del ciclo = 2024\n" in said
     assert "l'anno dell'ultima progressione non è dopo l'anno del ciclo meno 3" in regulation_text(tmp_path, COUNTED)
 
