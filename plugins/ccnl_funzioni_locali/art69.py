@@ -183,7 +183,8 @@ def ciclope_rewards(
         record_own(own.part, rule is not None, trace, law)
         floor = art48.minimum(ente.year, art48.employees(ente), art48.objectives(ente, rule))
         counted = own.pool in names and (own.pool not in parts or own.part in parts[own.pool])
-        trace.extend(short_of_minimum(own, attributed, counted, floor, law))
+        people = {pid: person.name for pid, person in ente.people.items()}
+        trace.extend(short_of_minimum(own, attributed, counted, floor, law, people))
         trace.extend(paid_to_nobody(own, attributed, law))
         return rewards
     if rule is None:

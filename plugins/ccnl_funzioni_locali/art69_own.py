@@ -47,11 +47,13 @@ def short_of_minimum(
     counted: bool,
     floor: Minimum | None,
     law: provisions.Provision,
+    names: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """A warning naming whoever the part paid less than ``floor.share`` × the mean individual premium (half-up, as
-    the layer's own ``M``). ``attributed``: what the individual-premium pools paid each person; ``counted``: the
-    part pays from one of them, so its amounts are taken out first (the mean is of the premium, not of the
-    maggiorazione). The regulation's amounts are never changed: the office decides."""
+    the layer's own ``M``), by name and code («Giuseppe Esposito (P04)», ``names``: id → name). ``attributed``: what
+    the individual-premium pools paid each person; ``counted``: the part pays from one of them, so its amounts are
+    taken out first (the mean is of the premium, not of the maggiorazione). The regulation's amounts are never
+    changed: the office decides."""
     if floor is None or not own.paid:
         return []
     premiums = [v - own.paid.get(pid, Decimal(0)) if counted else v for pid, v in attributed.items()]
@@ -79,7 +81,8 @@ def short_of_minimum(
             f"il minimo del contratto ({article(floor.source)}): il {fmt.decimal_it(floor.share * 100, 0)}% del "
             "valore medio pro-capite dei premi attribuiti al personale valutato positivamente"
             f"{why}, {fmt.euro(total)} / {len(positive)} = {fmt.euro(mean)}, cioè almeno {fmt.euro(least)}; "
-            f"la parte paga {', '.join(fmt.euro(a) for a in amounts)} a {', '.join(short)}. Gli importi non sono "
+            f"la parte paga {', '.join(fmt.euro(a) for a in amounts)} a {fmt.listed(_who(names or {}, p) for p in short)}. "
+            "Gli importi non sono "
             "stati cambiati: correggi la parte nel regolamento come dice il contratto integrativo",
         )
     ]
@@ -110,3 +113,9 @@ def paid_to_nobody(
             "della parte",
         )
     ]
+
+
+def _who(names: Mapping[str, str], pid: str) -> str:
+    """A person as a message to the office names them: «Giuseppe Esposito (P04)», the code alone without a name."""
+    name = names.get(pid)
+    return f"{name} ({pid})" if name and name != pid else pid

@@ -145,7 +145,9 @@ def test_the_regulation_s_own_maggiorazione_is_checked_against_the_individual_me
     )
     result = run_with(tmp_path, regulation)
     [short] = [p for p in result.violations if p.rule == "ccnl.art69.own_minimum"]
-    assert "€ 5.000,00 / 10 = € 500,00, cioè almeno € 150,00; la parte paga € 100,00 a S01" in short.message
+    assert (
+        "€ 5.000,00 / 10 = € 500,00, cioè almeno € 150,00; la parte paga € 100,00 a Persona S01 (S01)" in short.message
+    )
 
 
 def test_the_next_year_s_ente_toml_asks_the_fund_not_its_parts(tmp_path):

@@ -579,7 +579,7 @@ def test_a_regulation_s_own_maggiorazione_below_the_contract_s_minimum_is_said_a
     assert short.severity == "warning"
     assert "art. 81 CCNL" in short.message and "il 30% del valore medio pro-capite" in short.message
     assert "€ 6.666,65 / 4 = € 1.666,66, cioè almeno € 500,00" in short.message
-    assert "la parte paga € 416,67 a D1, D2" in short.message
+    assert "la parte paga € 416,67 a Persona D1 (D1) e Persona D2 (D2)" in short.message
     # where to correct it: the part's key that makes it the maggiorazione, the second [[premi]] of the file
     lines = (CATALOGUE / "sannazzaro.toml").read_text(encoding="utf-8").splitlines()
     row = lines.index("maggiorazione = true") + 1  # 1-based, as the file's lines are counted
@@ -615,7 +615,10 @@ def test_the_own_maggiorazione_s_minimum_follows_the_ente_s_size_from_2026(tmp_p
     (short,) = [p for p in low.violations if p.rule == "ccnl.art69.own_minimum"]
     assert "art. 48 CCNL" in short.message and "il 25% del valore medio" in short.message
     assert "perché l'ente ha 6 dipendenti, non più di 10" in short.message
-    assert "€ 5.454,53 / 4 = € 1.363,63, cioè almeno € 340,91; la parte paga € 272,73 a D1, D2" in short.message
+    assert (
+        "€ 5.454,53 / 4 = € 1.363,63, cioè almeno € 340,91; la parte paga € 272,73 a Persona D1 (D1) e Persona D2 (D2)"
+        in short.message
+    )
     # the Relazione's national provisions say which minimum holds: the 25% of an ente of not more than 10, with the
     # part that pays it; the 30% row governs nothing here
     (national,) = [s for s in enough.sections if s.title.startswith("Disposizioni nazionali applicate")]
