@@ -45,6 +45,10 @@ PROGRESSION_SCORE = "punteggio in graduatoria, come la formula lo calcola"
 PROGRESSION_PLACES = "posti della graduatoria, come si contano"
 PROGRESSION_TIE = "parità al limite"
 PROGRESSION_COST = "costo, come la formula lo calcola"
+# A fund's share as the person it pays redoes it by hand («€ 30.000,00 × 541,069224 / 1.072,319224»): the scheda
+# handed to them shows it beside the share (:mod:`core.schede`); explain lists it as any input. A plugin records it
+# only of a group of three people or more, whose sums tell no colleague's own figure.
+WORKED = "il conto"
 
 
 class Figure(NamedTuple):
@@ -228,6 +232,8 @@ class Trace:
     # the input of a premium's figure that says a cut of the regulation (:data:`REDUCTION`)
     REDUCTION: ClassVar[str] = REDUCTION
     PROGRESSION_TIE: ClassVar[str] = PROGRESSION_TIE
+    # the input of a fund's share that writes it as the person redoes it (:data:`WORKED`)
+    WORKED: ClassVar[str] = WORKED
     PROGRESSION_COST: ClassVar[str] = PROGRESSION_COST
 
     def __init__(self) -> None:

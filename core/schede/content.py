@@ -54,6 +54,7 @@ from ciclope.core.trace import (
     PROGRESSION_PLACES,
     PROGRESSION_SCORE,
     PROGRESSION_TIE,
+    WORKED,
     Figure,
     zero_reason,
 )
@@ -182,6 +183,7 @@ def _steps(result: Result, figure: Figure | None, cited: bool = False) -> tuple[
         value = (
             worded_code(result, i.cell, i.value)
             or _quota_of(sub)
+            or _worked(sub)
             or (
                 fmt.worded(i.value, labels)
                 if isinstance(i.value, str)
@@ -268,6 +270,15 @@ def _quota_of(figure: Figure | None) -> str:
     quota = fmt.pct_share(share.value)
     said = f"{fmt.euro(fund.value)} × {quota} = {fmt.euro(figure.value)}"
     return f"{said} ({words_only(figure.note)})" if figure.note else said  # the quota's formula, the cents: its note
+
+
+def _worked(figure: Figure | None) -> str:
+    """A share of a fund as the person redoes it, where its plugin wrote it (:data:`core.trace.WORKED`): «€ 30.000,00
+    × 541,069224 / 1.072,319224 = € 15.137,35»; "" for any other figure."""
+    if figure is None or not isinstance(figure.value, Decimal):
+        return ""
+    said = next((str(i.value) for i in figure.inputs if i.name == WORKED), "")
+    return f"{said} = {fmt.euro(figure.value)}" if said else ""
 
 
 def _who(result: Result, ident: str | None) -> str:

@@ -101,6 +101,18 @@ def weight_shown(part: Part, weight: Decimal) -> Decimal:
     return weight if heads else six_places(weight)
 
 
+SMALL = 3  # a graduatoria of fewer people says no sum of their weights to one of them (rules/core.md §6)
+
+
+def worked(fund: Decimal, weight: Decimal, total: Decimal) -> str:
+    """A graduatoria's share of the fund as its people redo it: «€ 30.000,00 × 541,069224 / 1.072,319224»."""
+
+    def shown(x: Decimal) -> str:
+        return fmt.euro(x) if isinstance(x, fmt.Money) else fmt.decimal_it(x)
+
+    return f"{fmt.euro(fund)} × {shown(weight)} / {shown(total)}"
+
+
 def names_of(reg: Regulation, part: Part, groups: Mapping[str, str], ente: Ente) -> dict[str, str]:
     """Each graduatoria by the name its people know it by (:func:`label_of`)."""
     return {group: label_of(reg, part, group, ente) for group in set(groups.values())}
@@ -140,6 +152,8 @@ def split(
             Input(f"{measure} in tutto", weight_shown(part, total)),
             Input(COUNTED, sum(1 for of in groups.values() if of == g)),
         ]
+        if inputs[3].value >= SMALL:  # the share as its people redo it; of a smaller one, no colleague's weight
+            inputs.append(Input(Trace.WORKED, worked(fund.value, inputs[1].value, inputs[2].value)))
         if isinstance(part.rankings, Formula):  # who is in it, each by the figure of their graduatoria
             inputs += [
                 Input(f"graduatoria di {ente.people[pid].name}", g, ref=f"graduatoria:{part.name}:{pid}")

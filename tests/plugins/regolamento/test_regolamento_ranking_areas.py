@@ -76,3 +76,16 @@ def test_before_the_aree_the_category_keeps_its_letter(ciclope_ente, tmp_path):
     (section,) = ranked_parts(result)
     assert {row[1] for row in section.rows} == {"B", "C"}
     assert "Fondo della graduatoria della categoria «B» = € 2.000,00" in explain(result, "person", "B1")
+
+
+def test_the_scheda_redoes_the_fund_of_a_graduatoria_of_three(ciclope_ente, tmp_path):
+    from ciclope.core.schede.content import Line
+
+    result = computed(ciclope_ente, tmp_path, 2026)
+    # C1, in the graduatoria of 3 Istruttori: € 5.000,00 × 3 / 5 = € 3.000,00, as its people redo it
+    (payment,) = build(result, "C1").payments
+    assert Line("fondo della graduatoria (Area degli Istruttori)", "€ 5.000,00 × 3 / 5 = € 3.000,00") in payment.steps
+    # B1's graduatoria has 2: the sum of its weights would give the colleague's; never redone on the scheda
+    (payment,) = build(result, "B1").payments
+    assert not [line for line in payment.steps if " × 2 / 5" in line.value]
+    assert "il conto" not in explain(result, "person", "B1")

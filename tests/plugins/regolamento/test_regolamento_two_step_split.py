@@ -124,7 +124,8 @@ def test_the_scheda_shows_each_part_s_weight_sum_and_fund(ciclope_ente, tmp_path
     assert "tempo lavorato 100%" in mantenimento  # the share paid
     risultato = page[page.index("Premio della parte «risultato»:") :]
     assert "€ 1.800,00" in risultato
-    assert "fondo della graduatoria (Ufficio uno) € 4.800,00" in risultato
+    # the graduatoria of 4 full-time people of 7: 8.400 × 4 / 7 = 4.800, redone on the scheda
+    assert "fondo della graduatoria (Ufficio uno) € 8.400,00 × 4 / 7 = € 4.800,00" in risultato
     assert "peso 90 " in risultato and "somma dei pesi 240 " in risultato
 
 
