@@ -44,6 +44,9 @@ __all__ = [
     "with_advances",
     "r2",
     "r4",
+    "rounded_note",
+    "rounded_notes",
+    "rounded_shares",
     "split",
     "split_note",
     "split_notes",
@@ -182,20 +185,69 @@ def split_note(pool: Decimal, weight: Any, total: Any, paid: Decimal, tie: str =
         return ""
     # exact integers, as split, to a billionth of a cent (GRID): what is below it is the Decimals' noise, and the
     # exact amount said is the one computed by hand (5,578.08 × 15/32 = 2,614.725, never «2.614,7249…»)
+    four, rest = _four_places(pool, weight, total)
+    down = Decimal(four // 100) * CENT
+    if (four % 100 == 0 and not rest) or paid not in (down, down + CENT):
+        return ""
+    rounded = f"importo esatto {_exact_said(four, rest)}: {fmt.euro(down)} al centesimo per difetto"
+    if paid == down:
+        return f"{rounded}: {tie}" if tie else rounded
+    return f"{rounded}, più un centesimo: i centesimi che l'arrotondamento lascia vanno ai resti più alti"
+
+
+def _four_places(pool: Decimal, weight: Any, total: Any) -> tuple[int, int]:
+    """``pool × weight / total`` in ten-thousandths of a euro (a hundredth of a cent), rounded down, and what is left
+    below them in billionths of a cent (:data:`GRID`): exact integers, as :func:`split` takes the share."""
     n, d = weight.as_integer_ratio() if type(weight) in (Decimal, int, Fraction) else _ratio(weight)
     tn, td = total.as_integer_ratio() if type(total) in (Decimal, int, Fraction) else _ratio(total)
     pn, pd = pool.as_integer_ratio()
     num, den = pn * n * td * 100 * GRID, pd * d * tn
-    # the share to four decimals of a euro (a hundredth of a cent), rounded down, and what is left below them
     four, rest = divmod((2 * num + den) // (2 * den), GRID // 100)
-    down = Decimal(four // 100) * CENT
-    if (four % 100 == 0 and not rest) or paid not in (down, down + CENT):
+    return four, rest
+
+
+def _exact_said(four: int, rest: int) -> str:
+    """An exact share as a person redoes it by hand: «€ 2.614,7250», «€ 2.414,3249…» past the fourth decimal."""
+    return f"€ {fmt.decimal_it(Decimal(four).scaleb(-4), 4)}{'…' if rest else ''}"
+
+
+def rounded_shares(pool: Decimal, weights: Mapping[str, Any]) -> dict[str, Decimal]:
+    """Each share ``pool × weight / Σ weights`` rounded on its own to the cent, half-up (the «arrotondamento
+    matematico» a regulation may write): exact to a billionth of a cent first (:data:`GRID`), as :func:`split` takes
+    it, so that a share that is half a cent by hand is rounded up whatever the Decimals' noise. The shares may sum to
+    less than the pool (its cents stay the caller's residual) or pass it: the caller decides. All zero weights: 0.00."""
+    exact = {k: Fraction(w) for k, w in weights.items()}
+    if any(w < 0 for w in exact.values()):
+        raise ValueError("negative weight in a proportional split")
+    total = sum(exact.values(), Fraction(0))
+    if not total:
+        return {k: ZERO for k in weights}
+    cents = Fraction(r2(pool))
+    # half-up from the grid: a share of half a cent and more is GRID // 2 billionths of a cent above its floor
+    return {k: Decimal((_in_grid(cents * w / total) + GRID // 2) // GRID) * CENT for k, w in exact.items()}
+
+
+def rounded_note(pool: Decimal, weight: Any, total: Any, paid: Decimal) -> str:
+    """How one share of :func:`rounded_shares` came to the cent, so that whoever redoes ``pool × weight / total`` by
+    hand finds ``paid``: the exact share to four decimals and its cents, down or, from half a cent, up. "" for a share
+    that is whole cents, and where ``paid`` is not the rounding's (a cut): there the formula says what made it."""
+    if not total:
         return ""
-    said = f"€ {fmt.decimal_it(Decimal(four).scaleb(-4), 4)}{'…' if rest else ''}"
-    rounded = f"importo esatto {said}: {fmt.euro(down)} al centesimo per difetto"
-    if paid == down:
-        return f"{rounded}: {tie}" if tie else rounded
-    return f"{rounded}, più un centesimo: i centesimi che l'arrotondamento lascia vanno ai resti più alti"
+    four, rest = _four_places(pool, weight, total)
+    down = Decimal(four // 100) * CENT
+    if four % 100 == 0 and not rest:
+        return ""
+    up = four % 100 >= 50  # from half a cent: 50 ten-thousandths of a euro and more
+    if paid != down + (CENT if up else ZERO):
+        return ""
+    said = f"importo esatto {_exact_said(four, rest)}: {fmt.euro(paid)} al centesimo, arrotondamento matematico"
+    return f"{said} (per eccesso da mezzo centesimo)" if up else said
+
+
+def rounded_notes(pool: Decimal, weights: Mapping[str, Any], paid: Mapping[str, Decimal]) -> dict[str, str]:
+    """:func:`rounded_note` of every share of one :func:`rounded_shares` of ``pool`` by ``weights`` into ``paid``."""
+    total = sum((Fraction(w) for w in weights.values()), Fraction(0))
+    return {k: rounded_note(pool, w, total, paid.get(k, ZERO)) for k, w in weights.items()}
 
 
 def _in_grid(share: Fraction) -> int:

@@ -12,6 +12,9 @@ from ciclope.core.money import (
     bounded_weights,
     r2,
     r4,
+    rounded_note,
+    rounded_notes,
+    rounded_shares,
     split,
     split_note,
     split_notes,
@@ -543,3 +546,23 @@ def test_a_share_rounded_down_without_a_tie_says_only_per_difetto():
     assert paid == {"A": D("0.67"), "B": D("0.33")}
     notes = split_notes(D("1.00"), {"A": 2, "B": 1}, paid, "a parità di resto il centesimo va al punteggio più alto")
     assert notes["B"] == "importo esatto € 0,3333…: € 0,33 al centesimo per difetto"
+
+
+def test_rounded_shares_round_half_a_cent_by_hand_up_whatever_the_decimals_noise():
+    # weights 17/30 (0,85 × 8/12) and 289/450, in the ratio 15 : 17 (17/30 × 17/15 = 289/450): Σ = 544/450
+    a, b = D("0.85") * 8 / 12, D(289) / 450
+    pool = D("5578.08")
+    # by hand 5.578,08 × 15/32 = 2.614,725 and × 17/32 = 2.963,355, half a cent each: up, 2.614,73 and 2.963,36
+    # (the Decimals give 2.963,354999…: rounded as they are, 2.963,35)
+    assert r2(pool * b / (a + b)) == D("2963.35")
+    paid = rounded_shares(pool, {"a": a, "b": b})
+    assert paid == {"a": D("2614.73"), "b": D("2963.36")}  # 5.578,09: a cent past, the caller decides
+    assert rounded_notes(pool, {"a": a, "b": b}, paid)["b"] == (
+        "importo esatto € 2.963,3550: € 2.963,36 al centesimo, arrotondamento matematico (per eccesso da mezzo centesimo)"
+    )
+    # 100,00 / 3 = 33,3333…: down, 33,33 each, 99,99 in all
+    thirds = rounded_shares(D("100.00"), {"x": 1, "y": 1, "z": 1})
+    assert thirds == {k: D("33.33") for k in "xyz"}
+    assert rounded_note(D("100.00"), 1, 3, D("33.33")) == (
+        "importo esatto € 33,3333…: € 33,33 al centesimo, arrotondamento matematico"
+    )

@@ -70,6 +70,10 @@ COMPARTI = ("funzioni_locali", "altro")  # altro: a contract ciclope has no nati
 METHODS = methods.PREMIO
 # format 2: a part may also be a budget from the fund, a bonus for the best of an earlier part, amounts decided
 PART_METHODS = methods.PARTS
+# a part's ``arrotondamento``: «matematico», each share half-up to the cent (absent: down, the leftover cents to the
+# largest remainders, rules/core.md §4)
+HALF_UP = "matematico"
+ROUNDINGS = (HALF_UP,)
 RULES = ("assenze", "punteggio_minimo", "insufficiente", "sanzione", "unita_sotto", "formula")
 MEASURES = ("assenze", "quota_tempo")
 # A value of a key written with its word of before (the English «fte» of the time worked): still read, silently, as
@@ -1010,6 +1014,18 @@ class Part(Premium):
         "per la quota pagata e, con parametri, per il parametro del grado)",
         example="=punteggio * SE(ruolo = \"po\"; 1,2; 1)",
         formula="peso",
+    )
+    rounding: str | None = key(
+        "arrotondamento",
+        "choice",
+        "per «proporzionale»: matematico quando il regolamento arrotonda ogni quota al centesimo per eccesso se il "
+        "millesimo è pari o superiore a 5, per difetto altrimenti; i centesimi che così restano non sono pagati e "
+        "restano residui, e se le quote così arrotondate superano il fondo (o quello della graduatoria) sono ripartite "
+        "al centesimo con il metodo dei resti più alti. Se manca, ogni quota è per difetto al centesimo e i centesimi "
+        "che restano vanno alle quote con i resti più alti",
+        choices=ROUNDINGS,
+        example="matematico",
+        since=2,
     )
     amount: Formula | None = key(
         "importo",

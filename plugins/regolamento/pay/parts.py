@@ -40,7 +40,7 @@ from ciclope.plugins.regolamento.format.expr import Binary, Formula, Num
 from ciclope.plugins.regolamento.format.expr import formulas as formulas_of
 from ciclope.plugins.regolamento.format.methods import METHODS
 from ciclope.plugins.regolamento.format.sources import cite, joined
-from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation, name_of
+from ciclope.plugins.regolamento.format.spec import HALF_UP, Part, Premium, Regulation, name_of
 from ciclope.plugins.regolamento.pay import (
     best,
     bonusreach,
@@ -433,6 +433,17 @@ BUDGET_CAUSES = (
 FORMULA_CAUSES = (
     "somma delle cause: ciò che la formula dell'importo non distribuisce, le riduzioni che restano nella parte"
 )
+HALF_UP_CAUSES = (
+    "somma delle cause: i centesimi che l'arrotondamento matematico delle quote lascia, le riduzioni che restano nella "
+    "parte"
+)
+
+
+def causes_formula(p: Premium) -> str:
+    """What the figure of a part's residual by cause sums, by how the part tells its causes apart."""
+    if p.method == "formula":
+        return FORMULA_CAUSES
+    return HALF_UP_CAUSES if isinstance(p, Part) and p.rounding == HALF_UP else BUDGET_CAUSES
 
 
 def by_cause(reg: Regulation, fund: str, parts: list[Premium], ledger: Ledger, trace: Trace) -> None:
@@ -445,7 +456,7 @@ def by_cause(reg: Regulation, fund: str, parts: list[Premium], ledger: Ledger, t
         trace.record(
             f"pool:{fund}:residuo:{n}",
             ledger.left[name_of(p)],
-            FORMULA_CAUSES if p.method == "formula" else BUDGET_CAUSES,
+            causes_formula(p),
             cite(reg, p.source),
             causes,
             f"Residuo della parte «{name_of(p)}» per causa",

@@ -39,7 +39,7 @@ from ciclope.plugins.regolamento.compile.units import person_unit
 from ciclope.plugins.regolamento.format import funds, grades
 from ciclope.plugins.regolamento.format.methods import time_read_by
 from ciclope.plugins.regolamento.format.sources import cite, joined
-from ciclope.plugins.regolamento.format.spec import Part, Premium, Regulation
+from ciclope.plugins.regolamento.format.spec import HALF_UP, Part, Premium, Regulation
 from ciclope.plugins.regolamento.format.wording import denied, held, of_roles, role_groups, sentence, the
 from ciclope.plugins.regolamento.pay import budget, caprounds, reductions, residualcauses, withincents
 from ciclope.plugins.regolamento.pay.eligibility import exclusion, paid_share
@@ -205,7 +205,7 @@ def distribute(
         place = fund_place(reg, pr.fund, ente)
         amounts, note = settle(fund.value, plan, pr, rank, cite(reg, pr.source), trace, place)
         if not plan.capped and not plan.band_pools:  # one split of the fund by the weights: its cents are said
-            cents = cents_of(fund.value, plan, amounts, tie_rule(admitted))
+            cents = cents_of(fund.value, plan, amounts, tie_rule(admitted), (rounding_of(pr), note))
         elif plan.budgets:  # a budget part: each premium down from the exact budget, said where it has more
             cents = budget.cents(plan, amounts)
         elif note == INSUFFICIENT:  # each amount due × the fund / what is due in all, redone by hand
@@ -243,6 +243,8 @@ def left_by_cause(
         return residualcauses.of_budget(reg, pr, people, plan, split[0], before, cuts)
     if pr.method == "formula" and not (isinstance(pr, Part) and pr.cap is not None):
         return residualcauses.of_formula(reg, pr, people, plan, split[0], before, cuts)
+    if rounding_of(pr) == HALF_UP and not plan.capped and not plan.band_pools:
+        return residualcauses.of_rounding(reg, pr, people, split[0], before, cuts)
     maximum = formulas is not None and isinstance(pr, Part) and pr.cap is not None and pr.residual != "ridistribuisci"
     if not maximum or plan.capped or plan.band_pools:
         return None
@@ -251,11 +253,27 @@ def left_by_cause(
 
 
 def cents_of(
-    pool: Decimal, plan: Plan, amounts: Mapping[str, Decimal], tie: Callable[[str, frozenset[str]], str]
+    pool: Decimal,
+    plan: Plan,
+    amounts: Mapping[str, Decimal],
+    tie: Callable[[str, frozenset[str]], str],
+    rounding: tuple[str | None, str] = (None, ""),
 ) -> dict[str, str]:
     """How each share of a plain split of ``pool`` by the plan's weights came to the cent (:func:`money.split_notes`),
-    by person: said only where it is not whole cents; ``tie`` to whoever lost a leftover cent on an equal remainder."""
-    notes = money.split_notes(pool, plan.values, amounts, tie)
+    by person: said only where it is not whole cents; ``tie`` to whoever lost a leftover cent on an equal remainder.
+    ``rounding``: the part's ``arrotondamento`` and the split's note; half-up, each share's own rounding
+    (:func:`money.rounded_notes`), or where so rounded they would pass the fund, the split by largest remainder that
+    paid them instead (:func:`withincents.within_cents`, as a formula part's)."""
+    how, note = rounding
+    if how == HALF_UP and note.startswith(withincents.PAST):
+        total = sum(plan.values.values(), Decimal(0))
+        exact = {pid: pool * w / total for pid, w in plan.values.items()}  # each one's exact share, summing to pool
+        return withincents.within_cents(exact, amounts, tie)
+    notes = (
+        money.rounded_notes(pool, plan.values, amounts)
+        if how == HALF_UP
+        else money.split_notes(pool, plan.values, amounts, tie)
+    )
     return {pid: text for pid, text in notes.items() if text}
 
 
@@ -375,6 +393,8 @@ def settle(
     if plan.band_pools:
         return by_band(amount, plan, pr, rank, source, trace, (file, row, column)), ""
     if not plan.capped:
+        if rounding_of(pr) == HALF_UP:
+            return half_up(amount, plan.values, rank)
         return money.split(amount, plan.values, rank=rank), ""
     due = {pid: money.floor2(v) for pid, v in plan.values.items()}  # «fino a»: a cap, rounded down
     total = sum(due.values(), ZERO)
@@ -425,8 +445,30 @@ def rounded_within(
     # sum past the pool by 10⁻²⁶, which is no money; ten decimals are far below a cent and far above that error
     if total <= amount or not exact or sum(exact.values(), ZERO).quantize(TEN_PLACES) > amount:
         return None
-    note = f"{withincents.PAST} di {fmt.euro(total - amount)}: ripartiti al centesimo con il metodo dei resti più alti"
-    return money.split(money.r2(sum(exact.values(), ZERO)), exact, rank=rank), note
+    return money.split(money.r2(sum(exact.values(), ZERO)), exact, rank=rank), past(total - amount)
+
+
+def past(over: Decimal) -> str:
+    """The note of amounts that, rounded one by one, would pass their fund by ``over``: split by largest remainder."""
+    return f"{withincents.PAST} di {fmt.euro(over)}: ripartiti al centesimo con il metodo dei resti più alti"
+
+
+def half_up(amount: Decimal, weights: Mapping[str, Any], rank: Mapping[str, Any]) -> tuple[dict[str, Decimal], str]:
+    """``amount`` split by ``weights`` as a part with ``arrotondamento = "matematico"`` pays it: each share rounded
+    half-up on its own (:func:`money.rounded_shares`), the cents left over unpaid (the part's residual); where so
+    rounded they would pass the fund, as the formula parts' amounts (:func:`rounded_within`): the split by largest
+    remainder, the leftover cents by ``rank``, and the note that says so."""
+    rounded = money.rounded_shares(amount, weights)
+    total = sum(rounded.values(), ZERO)
+    if total <= amount:
+        return rounded, ""
+    return money.split(amount, weights, rank=rank), past(total - amount)
+
+
+def rounding_of(pr: Premium) -> str | None:
+    """How a premium's shares come to the cent, as its part writes it (``arrotondamento``); None: by largest
+    remainder (rules/core.md §4)."""
+    return pr.rounding if isinstance(pr, Part) else None
 
 
 def by_band(

@@ -120,6 +120,25 @@ def of_formula(
     return _with_cuts(reg, pr, people, causes, rest, cuts)
 
 
+HALF_UP = "centesimi dell'arrotondamento matematico"  # what half-up shares leave of their fund (``arrotondamento``)
+
+
+def of_rounding(
+    reg: Regulation,
+    pr: Premium,
+    people: Sequence[Entry],
+    amount: Decimal,
+    before_cuts: Mapping[str, Decimal],
+    cuts: Mapping[str, Decimal],
+) -> Causes | None:
+    """The causes of what a part that rounds each share half-up (``arrotondamento = "matematico"``) left of
+    ``amount``: the cents the rounding left (one piece), then the reductions' cuts that stay in the part."""
+    causes: Causes = {}
+    rest = amount - sum(before_cuts.values(), ZERO)
+    _add(causes, Cause("", "", f"{HALF_UP}{_art(pr.source)}"), rest, people=0)
+    return _with_cuts(reg, pr, people, causes, rest, cuts)
+
+
 def _with_cuts(
     reg: Regulation,
     pr: Premium,

@@ -46,6 +46,7 @@ def check(parts: Sequence[Part], with_premio: bool, error: Error, fundless: froz
         formula_keys(i, part, error)
         owed(i, part, error)
         set_aside(i, part, parts, error, fundless)
+        rounding(i, part, error)
     owed_funds(parts, error, fundless)
     shares(parts, error, fundless)
     incentives(parts, error)
@@ -98,6 +99,26 @@ def formula_keys(i: int, part: Part, error: Error) -> None:
             "il metodo «migliori» paga i migliori di una fascia di una parte precedente: ammesso non vale",
             "regolamento.valore",
         )
+
+
+# of a method that is no «proporzionale»: why ``arrotondamento`` is not its (a formula rounds half-up already, the
+# others pay amounts or shares that are no division of the fund by weights rounded one by one)
+ROUNDED_ALREADY = {"formula": "che arrotonda già ogni importo per eccesso da mezzo centesimo"}
+
+
+def rounding(i: int, part: Part, error: Error) -> None:
+    """``arrotondamento`` where a part divides its fund in proportion (``proporzionale``), each share rounded on its
+    own: not on another method, nor with a maximum per person, whose shares are split again in rounds."""
+    if part.rounding is None:
+        return
+    path = f"premi[{i}].arrotondamento"
+    if part.method != "proporzionale":
+        why = f", {ROUNDED_ALREADY[part.method]}" if part.method in ROUNDED_ALREADY else ""
+        error(path, f"vale per il metodo «proporzionale», non per «{part.method}» della parte "
+              f"{fmt.quoted(part.name)}{why}", "regolamento.valore")  # fmt: skip
+    elif part.cap is not None:
+        error(path, f"non vale con massimo_persona nella parte {fmt.quoted(part.name)}: con un massimo per persona "
+              "le quote vanno al centesimo con il metodo dei resti più alti", "regolamento.valore")  # fmt: skip
 
 
 def owed(i: int, part: Part, error: Error) -> None:

@@ -11,7 +11,7 @@ from ciclope.core import Problem, ReportSection, Result, cells, fmt, hookimpl
 from ciclope.plugins.regolamento.format.expr import Formula
 from ciclope.plugins.regolamento.format.grades import CATEGORIES
 from ciclope.plugins.regolamento.format.sources import cite
-from ciclope.plugins.regolamento.format.spec import Premium, Progressions, Regulation
+from ciclope.plugins.regolamento.format.spec import HALF_UP, Part, Premium, Progressions, Regulation
 from ciclope.plugins.regolamento.format.wording import at_par, criterion, dated, sentence
 from ciclope.plugins.regolamento.pay import progressionlimits
 from ciclope.plugins.regolamento.pay.parts import PARTS, RANKINGS
@@ -126,6 +126,18 @@ READINGS = {
         "regole comuni di ciclope: ripartizione proporzionale al centesimo con il metodo dei resti più alti, parità "
         "secondo l'ordine della regola",
     ),
+    # a part that writes ``arrotondamento = "matematico"`` says how its shares come to the cent; it does not say what
+    # becomes of shares so rounded that would pass the fund: they are split as a formula part's amounts are
+    "matematico": (
+        "Importi arrotondati con l'arrotondamento matematico che supererebbero il fondo",
+        "dove il regolamento arrotonda ogni quota al centesimo per eccesso da mezzo centesimo, i centesimi che restano "
+        "non sono pagati e restano residui; se così arrotondate le quote di una parte (o di una sua graduatoria) "
+        "superano ciò che essa ha da dividere, sono ripartite al centesimo con il metodo dei resti più alti, a parità "
+        "di resto al punteggio più alto (dove la parte valuta), poi in ordine di codice: nessun fondo è superato per "
+        "un arrotondamento",
+        "regole comuni di ciclope: ogni fondo è rispettato al centesimo; il testo non dice come si rientri nel fondo: "
+        "lettura",
+    ),
     "importi_formula": (
         "Centesimi degli importi calcolati con una formula",
         "ogni importo al centesimo, per eccesso da mezzo centesimo; se così arrotondati gli importi di una parte (o "
@@ -156,6 +168,7 @@ def readings(reg: Regulation) -> list[tuple[str, str, str]]:
         "ridistribuisci": any(p.residual == "ridistribuisci" for p in premiums),
         "quota_fondo": any(getattr(p, "fund_share", None) is not None for p in premiums),
         "centesimi_parte": any(divides(p) for p in premiums),
+        "matematico": any(getattr(p, "rounding", None) == HALF_UP for p in premiums),
         "importi_formula": any(p.method == "formula" for p in premiums)
         or any(rp.method == "formula" for rp in reg.result_pays),
         "concorrenza": reg.progressions is not None and reg.progressions.cost is not None,
@@ -169,7 +182,10 @@ DIVIDING = frozenset({"proporzionale", "fasce", "migliori"})
 
 
 def divides(pr: Premium) -> bool:
-    """Whether the premium divides its fund among people in proportion (to the cent by largest remainder)."""
+    """Whether the premium divides its fund among people in proportion to the cent by largest remainder (not a part
+    that rounds each share half-up, ``arrotondamento = "matematico"``: its text says how)."""
+    if isinstance(pr, Part) and pr.rounding == HALF_UP:
+        return False
     return pr.method in DIVIDING or (pr.method == "livelli" and pr.maximum is None)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ciclope.plugins.regolamento.format import grades
 from ciclope.plugins.regolamento.format.expr import Formula
-from ciclope.plugins.regolamento.format.spec import Part, Regulation
+from ciclope.plugins.regolamento.format.spec import HALF_UP, Part, Regulation
 from ciclope.plugins.regolamento.format.wording import (
     COMBINED,
     all_of,
@@ -40,7 +40,7 @@ RANKINGS = {
 SPLIT = {"personale": "al personale in servizio", "quota_tempo": "al tempo lavorato"}
 PART_KEYS = {"name", "fund_share", "of_shares", "rankings", "ranking_split", "residual_to", "among", "band", "best_share",
              "decision", "decided_from", "decided_by", "admitted_if", "weight", "amount", "assignments",
-             "combine", "national_bonus", "cap", "owed", "set_aside", "performance"}  # fmt: skip
+             "combine", "national_bonus", "cap", "owed", "set_aside", "performance", "rounding"}  # fmt: skip
 
 
 def parts(block: Part, regulation: Regulation, national: bool | None = None) -> Said:
@@ -57,7 +57,9 @@ def parts(block: Part, regulation: Regulation, national: bool | None = None) -> 
         *_share(block, regulation),
         *(_set_aside(block, regulation) if national else []),
         *_own_method(block, regulation),
-        *said[1:],
+        *said[1:2],  # the method's sentence, then how its shares come to the cent where the part says it
+        *_rounding(block),
+        *said[2:],
     ]
     lines += _formulas(block, regulation)
     if block.performance == "nessuna":  # a compenso, not a premium: its own sentences say so
@@ -192,6 +194,21 @@ def _what(regulation: Regulation) -> str:
     # premium, which the contract's individual premium is
     individual = not any(p.performance == "organizzativa" or "dipendente" not in p.roles for p in regulation.parts)
     return "Il premio individuale" if individual and any(p.evaluation for p in regulation.parts) else "Il premio"
+
+
+def _rounding(p: Part) -> list[str]:
+    """How the shares of a part that rounds them half-up (``arrotondamento = "matematico"``) come to the cent, in the
+    words of the texts that write it, and what becomes of the cents: residual, or split by largest remainder where
+    the shares so rounded would pass the quota."""
+    if p.rounding != HALF_UP:
+        return []
+    quota = "della graduatoria" if p.rankings != "ente" else "della parte"
+    return [
+        "L'importo di ciascuno è arrotondato al centesimo per eccesso se il millesimo è pari o superiore a 5, per "
+        "difetto altrimenti (arrotondamento matematico): i centesimi che così restano non sono pagati e restano "
+        f"residui; se gli importi così arrotondati superano la quota {quota}, sono ripartiti al centesimo con il "
+        "metodo dei resti più alti."
+    ]
 
 
 def _split(p: Part) -> str:
