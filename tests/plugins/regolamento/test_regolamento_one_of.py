@@ -48,14 +48,19 @@ costo = "=650 €"
 """
 
 
-def test_who_is_not_a_candidate_reads_their_own_value(ciclope_ente, tmp_path):
-    from ciclope.core.schede.content import Line, build
-
+def _files() -> dict[str, str]:
+    """A with no sanction, G with a «multa»: the Segretario, whom no progression concerns, with none."""
     files = one_unit_comune("Comune di Prova", [], [], '[fondi]\nprogressioni = "3000.00"\n')
     rows = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG,{s}" for pid, s in (("A", "nessuna"), ("G", "multa"))]
     seg = "SEG,Segretario,segretario,DIR,com,1,0,false,,nessuna"
     files["people.csv"] = "\n".join([f"{STAFF_HEADER},sanzione_biennio", seg, *rows]) + "\n"
-    result = run_declared(ciclope_ente, tmp_path, REGULATION, files)
+    return files
+
+
+def test_who_is_not_a_candidate_reads_their_own_value(ciclope_ente, tmp_path):
+    from ciclope.core.schede.content import Line, build
+
+    result = run_declared(ciclope_ente, tmp_path, REGULATION, _files())
     # G's sanction is «multa», neither «nessuna» nor «rimprovero»: not a candidate, and reads why with her value
     assert build(result, "G").progression == (
         Line("Esito", "non candidato"),
@@ -70,11 +75,7 @@ def test_the_condition_alone_is_said_whole_too(ciclope_ente, tmp_path):
         """candidati = '=E(IN.SERVIZIO("31/12"); O(sanzione_biennio = "nessuna"; sanzione_biennio = "rimprovero"))'""",
         """candidati = '=O(sanzione_biennio = "nessuna"; sanzione_biennio = "rimprovero")'""",
     )
-    files = one_unit_comune("Comune di Prova", [], [], '[fondi]\nprogressioni = "3000.00"\n')
-    rows = [f"{pid},Persona {pid},dipendente,C,com,1,0,false,SEG,{s}" for pid, s in (("A", "nessuna"), ("G", "multa"))]
-    seg = "SEG,Segretario,segretario,DIR,com,1,0,false,,nessuna"
-    files["people.csv"] = "\n".join([f"{STAFF_HEADER},sanzione_biennio", seg, *rows]) + "\n"
-    result = run_declared(ciclope_ente, tmp_path, regulation, files)
+    result = run_declared(ciclope_ente, tmp_path, regulation, _files())
     # never «… non è uguale a «nessuna» e … non è uguale a «rimprovero»», the subject twice
     assert build(result, "G").progression[1] == Line(
         "Motivo", "la sanzione più grave del biennio non è «nessuna» né «rimprovero» (è «multa»)"
